@@ -1,0 +1,3 @@
+"""BOR Desk: the coordinator's tool for a Begeleide Omgangsregeling."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from borapp.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,55 @@
+"""The command line, a second face on the same services as the GUI.
+
+Exit codes: 0 ok, 1 failed, 2 usage or missing passphrase, 3 wrong passphrase, 4 vault damaged, 5 vault from a newer
+version, 6 not found. Errors are one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from borapp.i18n import _, set_language
+from borapp.services.errors import EXIT_FAILED, EXIT_USAGE, BorError
+
+
+def _language_from_argv(argv: list[str]) -> str | None:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return None
+
+
+def main(argv: list[str] | None = None) -> int:
+    os.umask(0o077)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    set_language(_language_from_argv(argv))
+    from borapp.cli.parser import build_parser
+
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv or ["gui"])
+    except SystemExit as exc:  # argparse has printed usage and its one-line error
+        return int(exc.code or 0)
+    try:
+        return int(args.handler(args) or 0)
+    except BorError as exc:
+        return _fail(args, str(exc), exc.exit_code)
+    except KeyboardInterrupt:
+        return _fail(args, _("Interrupted."), EXIT_FAILED)
+    except Exception as exc:  # a bug: say so without a traceback or any personal content
+        return _fail(args, _("Unexpected error ({kind}). Nothing was changed that was not saved before.")
+                     .format(kind=type(exc).__name__), EXIT_FAILED)
+
+
+def _fail(args, message: str, code: int) -> int:
+    print(f"borapp: {message}", file=sys.stderr)
+    if getattr(args, "json", False):
+        print(json.dumps({"ok": False, "error": message, "exit_code": code}, ensure_ascii=False))
+    return code
+
+
+__all__ = ["main", "EXIT_USAGE"]

@@ -1,0 +1,93 @@
+"""Vault care: init, check, rekey, backup, restore."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from borapp.cli import secrets_input
+from borapp.cli.opening import open_vault
+from borapp.cli.parser import add_command
+from borapp.i18n import _
+from borapp.services.errors import EXIT_DAMAGED, EXIT_OK
+from borapp.services.restore import restore
+from borapp.services.vault import Vault
+
+
+def register(sub, common) -> None:
+    cmd = add_command(sub, common, "init", _("create a new, empty vault"), run_init)
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(sub, common, "check", _("check the vault page by page and count its records"), run_check)
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(sub, common, "rekey", _("set a new passphrase (with the old one or the recovery key)"), run_rekey)
+    cmd.add_argument("--new-passphrase-file", metavar="FILE",
+                     help=_("read the new passphrase from FILE (else BORAPP_NEW_PASSPHRASE)"))
+    cmd.add_argument("--recovery-key-file", metavar="FILE",
+                     help=_("open with the recovery key in FILE (else BORAPP_RECOVERY_KEY) instead of the passphrase"))
+    cmd = add_command(sub, common, "backup", _("write one encrypted backup file"), run_backup)
+    cmd.add_argument("--to", required=True, type=Path, metavar="FILE", help=_("the backup file to write"))
+    cmd = add_command(sub, common, "restore", _("restore a backup; an existing vault is kept aside"), run_restore)
+    cmd.add_argument("--from", dest="source", required=True, type=Path, metavar="FILE", help=_("the backup file"))
+    cmd.add_argument("--recovery-key-file", metavar="FILE", help=_("open the backup with its recovery key"))
+
+
+def run_init(args) -> int:
+    vault, recovery = Vault.create(args.vault, secrets_input.passphrase(args, confirm=True))
+    vault.lock()
+    if args.json:
+        print(json.dumps({"ok": True, "vault": str(args.vault), "recovery_key": recovery}))
+        return 0
+    print(_("Vault created: {path}").format(path=args.vault))
+    print(_("Recovery key (shown once; write it down and keep it apart from the laptop):"))
+    print(f"    {recovery}")
+    print(_("Without the passphrase and this recovery key the data cannot be recovered by anyone."))
+    return 0
+
+
+def run_check(args) -> int:
+    vault = open_vault(args)
+    try:
+        result = vault.check()
+    finally:
+        vault.lock()
+    if args.json:
+        print(json.dumps({"ok": result.ok, "schema": result.schema, "counts": result.counts,
+                          "problems": result.problems}, ensure_ascii=False))
+    else:
+        print(_("Vault is sound.") if result.ok else _("Vault has problems:"))
+        for problem in result.problems:
+            print(f"  - {problem}")
+        print(_("Schema: {schema}").format(schema=result.schema))
+        for name, count in result.counts.items():
+            print(f"  {name}: {count}")
+    return EXIT_OK if result.ok else EXIT_DAMAGED
+
+
+def run_rekey(args) -> int:
+    vault = open_vault(args)
+    try:
+        vault.change_passphrase(secrets_input.new_passphrase(args))
+    finally:
+        vault.lock()
+    print(_("The passphrase was changed."))
+    return 0
+
+
+def run_backup(args) -> int:
+    vault = open_vault(args)
+    try:
+        written = vault.backup(args.to)
+    finally:
+        vault.lock()
+    print(_("Backup written: {path}").format(path=written))
+    return 0
+
+
+def run_restore(args) -> int:
+    recovery = secrets_input.recovery_key(args)
+    aside = restore(args.source, args.vault, None if recovery else secrets_input.passphrase(args),
+                    recovery_key=recovery)
+    print(_("Restored {source} to {vault}.").format(source=args.source, vault=args.vault))
+    if aside:
+        print(_("The vault that was there is kept as {aside}.").format(aside=aside))
+    return 0

@@ -1,0 +1,5 @@
+"""`borapp demo` (being written)."""
+
+
+def register(sub, common) -> None:
+    return None

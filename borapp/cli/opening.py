@@ -1,0 +1,20 @@
+"""Opening the vault for a sub-command, and choosing the language from --lang or the vault's setting."""
+
+from __future__ import annotations
+
+from borapp.cli import secrets_input
+from borapp.i18n import set_language
+from borapp.services import settings
+from borapp.services.vault import Vault
+
+
+def open_vault(args) -> Vault:
+    recovery = secrets_input.recovery_key(args) if hasattr(args, "recovery_key_file") else None
+    if recovery:
+        vault = Vault.open(args.vault, recovery_key=recovery)
+    else:
+        vault = Vault.open(args.vault, secrets_input.passphrase(args))
+    if not getattr(args, "lang", None):
+        with vault.session() as session:
+            set_language(settings.get(session, "language"))
+    return vault

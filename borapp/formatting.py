@@ -1,0 +1,32 @@
+"""Dates and numbers in the user's language, through Babel ("5 maart 2026")."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel.dates import format_date as _format_date
+from babel.dates import format_datetime as _format_datetime
+from babel.numbers import format_currency, format_decimal
+
+from borapp.i18n import babel_locale
+
+
+def long_date(value: dt.date | None) -> str:
+    return _format_date(value, format="long", locale=babel_locale()) if value else ""
+
+
+def short_date(value: dt.date | None) -> str:
+    """Day-month-year as the Dutch write it by hand: 5-3-2026."""
+    return f"{value.day}-{value.month}-{value.year}" if value else ""
+
+
+def date_time(value: dt.datetime | None) -> str:
+    return _format_datetime(value, format="d MMMM y HH:mm", locale=babel_locale()) if value else ""
+
+
+def number(value: float | int) -> str:
+    return format_decimal(value, locale=babel_locale())
+
+
+def money(value: float) -> str:
+    return format_currency(value, "EUR", locale=babel_locale())

@@ -1,0 +1,97 @@
+"""The encrypted engine: SQLCipher 4 through sqlcipher3, keyed with a raw 32-byte key, reached with SQLAlchemy.
+
+Only this module opens database files. The standard library's sqlite3 is never used on a vault.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import sqlcipher3
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.orm import Session, sessionmaker
+from sqlalchemy.pool import QueuePool
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+_HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
+
+
+class KeyRejected(Exception):
+    """The file did not decrypt with this key: damaged, or not this vault's file."""
+
+
+def is_plaintext_sqlite(path: Path) -> bool:
+    """True for an unencrypted SQLite file. `PRAGMA cipher_version` answers on those too, so read the bytes."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(16) == SQLITE_MAGIC
+    except OSError:
+        return False
+
+
+def _key_pragma(key: bytes) -> str:
+    hex_key = key.hex()
+    if len(key) != 32 or not _HEX_KEY.match(hex_key):
+        raise ValueError("a vault key is 32 bytes")
+    return f"PRAGMA key = \"x'{hex_key}'\""
+
+
+def connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.Connection:
+    """A keyed, checked DB-API connection with the vault's pragmas set."""
+    uri = f"file:{path.as_posix()}?mode={'ro' if read_only else 'rwc'}"
+    conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.execute(_key_pragma(key))
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher3.DatabaseError as exc:
+        conn.close()
+        raise KeyRejected(str(exc)) from exc
+    conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute("PRAGMA secure_delete = ON")
+    conn.execute("PRAGMA temp_store = MEMORY")
+    if not read_only:
+        conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = FULL")
+    return conn
+
+
+def create_vault_engine(path: Path, key: bytes, *, read_only: bool = False) -> Engine:
+    engine = create_engine(
+        "sqlite://",
+        module=sqlcipher3.dbapi2,
+        creator=lambda: connect(path, key, read_only=read_only),
+        poolclass=QueuePool,
+        pool_size=2,
+        max_overflow=2,
+    )
+
+    @event.listens_for(engine, "begin")
+    def _begin(conn):  # pysqlite-style drivers need an explicit BEGIN for transactional DDL
+        conn.exec_driver_sql("BEGIN")
+
+    return engine
+
+
+def session_factory(engine: Engine) -> sessionmaker[Session]:
+    return sessionmaker(bind=engine, expire_on_commit=False)
+
+
+def cipher_version() -> str:
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        return conn.execute("PRAGMA cipher_version").fetchone()[0] or ""
+    finally:
+        conn.close()
+
+
+def has_fts5() -> bool:
+    conn = sqlcipher3.connect(":memory:")
+    try:
+        conn.execute("CREATE VIRTUAL TABLE probe USING fts5(x)")
+        return True
+    except sqlcipher3.OperationalError:
+        return False
+    finally:
+        conn.close()

@@ -1,0 +1,69 @@
+"""Contracts with their signatures, letters in the outbox, and attachments stored inside the vault."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from borapp.models.base import Base, Timestamps, utcnow
+
+SIGNER_ROLES = ("resident", "other", "coordinator", "volunteer")
+LETTER_KINDS = ("intake", "start", "evaluation", "closing", "no_response", "schedule")
+LETTER_STATES = ("draft", "ready", "exported", "sent", "failed")
+
+
+class Contract(Timestamps, Base):
+    """One version of a case's BOR-overeenkomst; `agreements` is a JSON snapshot of what was agreed."""
+
+    __tablename__ = "contract"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    agreements: Mapped[str] = mapped_column(Text, default="{}")
+    signed_copy_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"), nullable=True)
+    signatures: Mapped[list[ContractSignature]] = relationship(
+        back_populates="contract", cascade="all, delete-orphan"
+    )
+
+
+class ContractSignature(Base):
+    __tablename__ = "contract_signature"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    role: Mapped[str] = mapped_column(String(20))
+    name: Mapped[str] = mapped_column(String(200), default="")
+    signed_on: Mapped[dt.date] = mapped_column(Date)
+    contract: Mapped[Contract] = relationship(back_populates="signatures")
+
+
+class Letter(Timestamps, Base):
+    __tablename__ = "letter"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20))
+    parent_role: Mapped[str] = mapped_column(String(10), default="")
+    language: Mapped[str] = mapped_column(String(5), default="nl")
+    recipient_name: Mapped[str] = mapped_column(String(200), default="")
+    recipient_email: Mapped[str] = mapped_column(String(200), default="")
+    subject: Mapped[str] = mapped_column(String(300), default="")
+    body: Mapped[str] = mapped_column(Text, default="")
+    state: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    error: Mapped[str] = mapped_column(Text, default="")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    state_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+
+
+class Attachment(Base):
+    """A file (court decision, referral form, signed contract) kept encrypted inside the vault, never on disk."""
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30), default="other")
+    filename: Mapped[str] = mapped_column(String(300))
+    mime_type: Mapped[str] = mapped_column(String(100), default="application/octet-stream")
+    size: Mapped[int] = mapped_column(Integer, default=0)
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)

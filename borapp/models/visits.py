@@ -1,0 +1,48 @@
+"""Supervised visits (omgangsmomenten) and evaluations."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy.orm import Mapped, mapped_column
+
+from borapp.models.base import Base, Timestamps
+
+VISIT_STATES = ("planned", "held", "cancelled")
+CANCELLED_BY = ("resident", "other", "volunteer", "coordinator", "child", "external")
+
+
+class Visit(Timestamps, Base):
+    __tablename__ = "visit"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    on: Mapped[dt.date] = mapped_column(Date, index=True)
+    start_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    end_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
+    place: Mapped[str] = mapped_column(String(300), default="")
+    state: Mapped[str] = mapped_column(String(10), default="planned")
+    cancelled_by: Mapped[str] = mapped_column(String(20), default="")
+    cancel_reason: Mapped[str] = mapped_column(Text, default="")
+    notice_hours: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"), nullable=True)
+    brought_by: Mapped[str] = mapped_column(String(200), default="")
+    collected_by: Mapped[str] = mapped_column(String(200), default="")
+    others_present: Mapped[str] = mapped_column(String(300), default="")
+    handover: Mapped[str] = mapped_column(Text, default="")
+    what_happened: Mapped[str] = mapped_column(Text, default="")
+    child_wellbeing: Mapped[str] = mapped_column(Text, default="")
+    child_voice: Mapped[str] = mapped_column(Text, default="")
+    incidents: Mapped[str] = mapped_column(Text, default="")
+    ended_early_reason: Mapped[str] = mapped_column(Text, default="")
+
+
+class Evaluation(Timestamps, Base):
+    __tablename__ = "evaluation"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    kind: Mapped[str] = mapped_column(String(20), default="midway")
+    participants: Mapped[str] = mapped_column(String(400), default="")
+    agreements: Mapped[str] = mapped_column(Text, default="")
+    notes: Mapped[str] = mapped_column(Text, default="")

@@ -1,0 +1,75 @@
+"""Volunteers (BOR-medewerkers), their trainings, and volunteer meetings with attendance."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from borapp.models.base import Base, Timestamps
+
+GENDERS = ("f", "m", "x")
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_PARTS = ("morning", "afternoon", "evening")
+
+
+class Volunteer(Timestamps, Base):
+    __tablename__ = "volunteer"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    name: Mapped[str] = mapped_column(String(200), unique=True)
+    email: Mapped[str] = mapped_column(String(200), default="")
+    phone: Mapped[str] = mapped_column(String(50), default="")
+    address: Mapped[str] = mapped_column(String(300), default="")
+    region: Mapped[str] = mapped_column(String(120), default="")
+    gender: Mapped[str] = mapped_column(String(1), default="")
+    # Semicolon-separated codes: languages "nl;en", availability "mon-morning;sat-afternoon".
+    languages: Mapped[str] = mapped_column(String(200), default="nl")
+    availability: Mapped[str] = mapped_column(String(400), default="")
+    vog_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    max_cases: Mapped[int] = mapped_column(Integer, default=2)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    joined_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    left_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    trainings: Mapped[list[Training]] = relationship(
+        back_populates="volunteer", cascade="all, delete-orphan", order_by="Training.on"
+    )
+
+    @property
+    def trained_on(self) -> dt.date | None:
+        dates = [t.on for t in self.trainings if t.kind == "initial"]
+        return min(dates) if dates else None
+
+
+class Training(Base):
+    """A training day (initial) or refresher day a volunteer attended."""
+
+    __tablename__ = "training"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(20), default="initial")
+    on: Mapped[dt.date] = mapped_column(Date)
+    volunteer: Mapped[Volunteer] = relationship(back_populates="trainings")
+
+
+class Meeting(Timestamps, Base):
+    """A volunteer meeting (case discussion or theme evening); cancelled below the minimum attendance."""
+
+    __tablename__ = "meeting"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    held_on: Mapped[dt.date] = mapped_column(Date)
+    region: Mapped[str] = mapped_column(String(120), default="")
+    kind: Mapped[str] = mapped_column(String(20), default="case_discussion")
+    theme: Mapped[str] = mapped_column(String(300), default="")
+    cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    attendance: Mapped[list[MeetingAttendance]] = relationship(
+        back_populates="meeting", cascade="all, delete-orphan"
+    )
+
+
+class MeetingAttendance(Base):
+    __tablename__ = "meeting_attendance"
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True)
+    meeting: Mapped[Meeting] = relationship(back_populates="attendance")

@@ -1,0 +1,73 @@
+"""The backup file: one zip holding the encrypted database copy, the key file and a manifest.
+
+The database inside is the vault's own SQLCipher encryption (VACUUM INTO keeps the key); the key file holds only
+wrapped keys. So the backup is as safe at rest as the vault, and opens with the passphrase of its day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import shutil
+import tempfile
+import zipfile
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+import borapp
+from borapp.i18n import _
+from borapp.services.errors import VaultDamaged
+
+FORMAT = "borapp-backup/1"
+DB_NAME, KEYS_NAME, MANIFEST_NAME = "vault.bordb", "vault.bordb.keys", "manifest.json"
+
+
+def write(engine: Engine, keys: Path, to: Path, schema_revision: str | None) -> Path:
+    """Write the backup to `to` atomically (a half-written backup never carries the final name)."""
+    to.parent.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(dir=to.parent, prefix=".borapp-backup-") as work:
+        copy = Path(work) / DB_NAME
+        with engine.connect() as conn:
+            conn.connection.dbapi_connection.execute("VACUUM INTO ?", (str(copy),))
+        manifest = {
+            "format": FORMAT,
+            "app_version": borapp.__version__,
+            "schema": schema_revision,
+            "created": dt.datetime.now().isoformat(timespec="seconds"),
+        }
+        partial = Path(work) / "backup.zip"
+        with zipfile.ZipFile(partial, "w", compression=zipfile.ZIP_STORED) as zf:
+            zf.writestr(MANIFEST_NAME, json.dumps(manifest, indent=1))
+            zf.write(keys, KEYS_NAME)
+            zf.write(copy, DB_NAME)
+        with partial.open("rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, to)
+    return to
+
+
+def read_manifest(source: Path) -> dict:
+    try:
+        with zipfile.ZipFile(source) as zf:
+            names = set(zf.namelist())
+            if not {DB_NAME, KEYS_NAME, MANIFEST_NAME} <= names:
+                raise ValueError("incomplete")
+            manifest = json.loads(zf.read(MANIFEST_NAME))
+            if zf.testzip() is not None:
+                raise ValueError("crc")
+    except (OSError, ValueError, zipfile.BadZipFile, KeyError) as exc:
+        raise VaultDamaged(_("{path} is not a readable BOR Desk backup.").format(path=source)) from exc
+    if manifest.get("format") != FORMAT:
+        raise VaultDamaged(_("{path} is not a readable BOR Desk backup.").format(path=source))
+    return manifest
+
+
+def extract(source: Path, db_target: Path, keys_target: Path) -> None:
+    with zipfile.ZipFile(source) as zf:
+        for name, target in ((DB_NAME, db_target), (KEYS_NAME, keys_target)):
+            with zf.open(name) as src, open(target, "wb") as dst:
+                shutil.copyfileobj(src, dst)
+                dst.flush()
+                os.fsync(dst.fileno())

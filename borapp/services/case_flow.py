@@ -1,0 +1,72 @@
+"""Moving a case through its statuses: checked by the state machine, dated, with history and audit."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy.orm import Session
+
+from borapp.formatting import long_date
+from borapp.i18n import _
+from borapp.models import Case, StatusChange
+from borapp.services import audit
+from borapp.services.case_status import TransitionRefused, check_step
+from borapp.services.errors import NotFound
+
+
+def get_case(session: Session, case_id: int) -> Case:
+    case = session.get(Case, case_id)
+    if case is None:
+        raise NotFound(_("No case with number {id}.").format(id=case_id))
+    return case
+
+
+def start_history(case: Case, coordinator_id: int | None = None, note: str = "") -> None:
+    """The first entry of a new case: registered on its registration date."""
+    case.status = "registered"
+    case.history.append(StatusChange(on=case.registered_on, from_status="", to_status="registered",
+                                     note=note, coordinator_id=coordinator_id))
+
+
+def change_status(
+    session: Session, case: Case, to: str, *, on: dt.date | None = None, outcome: str = "", reason: str = "",
+    note: str = "", coordinator_id: int | None = None, actor: str = "",
+) -> StatusChange:
+    """Take one step; refuses what the state machine or the case's facts do not allow."""
+    on = on or dt.date.today()
+    check_step(case.status, to, outcome, reason)
+    _check_date(case, on)
+    if to == "visits" and case.volunteer_id is None:
+        raise TransitionRefused(_("Visits can start only once a volunteer is matched."))
+    if reason == "other" and not note.strip():
+        raise TransitionRefused(_("Describe the other reason in a note."))
+    frm = case.status
+    target = _reopen_target(case) if to == "reopen" else to
+    change = StatusChange(on=on, from_status=frm, to_status=target, outcome=outcome, reason=reason, note=note,
+                          coordinator_id=coordinator_id)
+    case.history.append(change)
+    case.status = target
+    if to == "closed":
+        case.outcome, case.outcome_reason, case.outcome_note, case.closed_on = outcome, reason, note, on
+    elif to == "reopen":
+        case.outcome, case.outcome_reason, case.outcome_note, case.closed_on = "", "", "", None
+    session.flush()
+    audit.record(session, "status", "case", case.id, actor)
+    return change
+
+
+def _check_date(case: Case, on: dt.date) -> None:
+    if on > dt.date.today():
+        raise TransitionRefused(_("A status change cannot be dated in the future."))
+    last = max((h.on for h in case.history), default=case.registered_on)
+    if on < last:
+        raise TransitionRefused(_("The date must be on or after {date}, the case's last step.").format(
+            date=long_date(last)))
+
+
+def _reopen_target(case: Case) -> str:
+    """Back to where the case stood when it was closed."""
+    for change in reversed(case.history):
+        if change.to_status == "closed" and change.from_status not in ("", "closed"):
+            return change.from_status
+    return "intake"

@@ -1,0 +1,147 @@
+"""The vault's key file: the random data key, wrapped once per way in (passphrase, recovery key).
+
+Each wrap derives a key-encryption key with scrypt from its own salt and parameters (recorded in the wrap, so cheaper
+test parameters or stronger future ones open the same way) and wraps the data key with AES key wrap (RFC 3394),
+whose integrity check tells a wrong passphrase apart from anything else.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import json
+import os
+import secrets
+from dataclasses import dataclass
+from pathlib import Path
+
+from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap, aes_key_wrap
+
+FORMAT = "borapp-keys/1"
+# About 0.5–1 s and 128 MiB on a current laptop.
+STRONG_KDF = {"name": "scrypt", "n": 2**17, "r": 8, "p": 2}
+# Test-only: set BORAPP_TEST_FAST_KDF=1 to create vaults that open in milliseconds. Never for real vaults.
+FAST_KDF = {"name": "scrypt", "n": 2**10, "r": 8, "p": 1}
+_RECOVERY_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O or 1/I to misread
+
+
+class KeyFileError(Exception):
+    """The key file is missing, unreadable or not in our format."""
+
+
+def default_kdf() -> dict:
+    return dict(FAST_KDF if os.environ.get("BORAPP_TEST_FAST_KDF") == "1" else STRONG_KDF)
+
+
+def _derive(secret: str, kdf: dict, salt: bytes) -> bytes:
+    if kdf.get("name") != "scrypt":
+        raise KeyFileError(f"unknown KDF {kdf.get('name')!r}")
+    n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+    return hashlib.scrypt(secret.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * n * r * p + 2**24, dklen=32)
+
+
+@dataclass
+class Wrap:
+    kind: str  # "passphrase" or "recovery"
+    kdf: dict
+    salt: bytes
+    wrapped: bytes
+
+    @classmethod
+    def make(cls, kind: str, secret: str, data_key: bytes, kdf: dict | None = None) -> Wrap:
+        kdf = kdf or default_kdf()
+        salt = secrets.token_bytes(16)
+        return cls(kind, kdf, salt, aes_key_wrap(_derive(secret, kdf, salt), data_key))
+
+    def unwrap(self, secret: str) -> bytes | None:
+        try:
+            return aes_key_unwrap(_derive(secret, self.kdf, self.salt), self.wrapped)
+        except InvalidUnwrap:
+            return None
+
+    def to_json(self) -> dict:
+        b64 = base64.b64encode
+        return {"kind": self.kind, "kdf": self.kdf, "salt": b64(self.salt).decode(), "wrapped": b64(self.wrapped).decode()}
+
+    @classmethod
+    def from_json(cls, data: dict) -> Wrap:
+        b64 = base64.b64decode
+        return cls(data["kind"], dict(data["kdf"]), b64(data["salt"]), b64(data["wrapped"]))
+
+
+@dataclass
+class KeyFile:
+    wraps: list[Wrap]
+
+    def unwrap(self, kind: str, secret: str) -> bytes | None:
+        for wrap in self.wraps:
+            if wrap.kind == kind and (key := wrap.unwrap(secret)) is not None:
+                return key
+        return None
+
+    def replace(self, new: Wrap) -> KeyFile:
+        return KeyFile([w for w in self.wraps if w.kind != new.kind] + [new])
+
+    def to_bytes(self) -> bytes:
+        return json.dumps({"format": FORMAT, "wraps": [w.to_json() for w in self.wraps]}, indent=1).encode()
+
+    @classmethod
+    def from_bytes(cls, raw: bytes) -> KeyFile:
+        try:
+            data = json.loads(raw)
+            if data.get("format") != FORMAT:
+                raise KeyFileError("not a BOR Desk key file")
+            return cls([Wrap.from_json(w) for w in data["wraps"]])
+        except (ValueError, KeyError, TypeError) as exc:
+            raise KeyFileError(str(exc)) from exc
+
+    @classmethod
+    def read(cls, path: Path) -> KeyFile:
+        try:
+            return cls.from_bytes(path.read_bytes())
+        except OSError as exc:
+            raise KeyFileError(str(exc)) from exc
+
+    def write(self, path: Path) -> None:
+        """Atomic: the old file stays whole until the new one is on disk."""
+        write_atomically(path, self.to_bytes())
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    tmp = path.with_name(path.name + ".new")
+    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    try:
+        os.write(fd, data)
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+    os.replace(tmp, path)
+    _fsync_dir(path.parent)
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def new_data_key() -> bytes:
+    return secrets.token_bytes(32)
+
+
+def new_recovery_key() -> str:
+    """Twenty-five characters in five groups (~125 bits), easy to write down and type back."""
+    chars = "".join(secrets.choice(_RECOVERY_ALPHABET) for _ in range(25))
+    return "-".join(chars[i:i + 5] for i in range(0, 25, 5))
+
+
+def normalise_recovery_key(text: str) -> str:
+    chars = "".join(c for c in text.upper() if c.isalnum())
+    return "-".join(chars[i:i + 5] for i in range(0, len(chars), 5))

@@ -1,0 +1,20 @@
+"""How many of each record a vault holds (for `check`, the status bar and support)."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from borapp.models import (
+    Attachment, Case, Child, Contract, Coordinator, Letter, Municipality, Organisation, Parent, Visit, Volunteer,
+)
+
+COUNTED = {
+    "cases": Case, "parents": Parent, "children": Child, "volunteers": Volunteer, "visits": Visit,
+    "contracts": Contract, "letters": Letter, "attachments": Attachment, "organisations": Organisation,
+    "municipalities": Municipality, "coordinators": Coordinator,
+}
+
+
+def count_records(session: Session) -> dict[str, int]:
+    return {name: session.scalar(select(func.count()).select_from(model)) or 0 for name, model in COUNTED.items()}

@@ -1,0 +1,47 @@
+"""Full-text search over cases (FTS5): case number, parents' and children's names, referrer, notes."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import text
+from sqlalchemy.orm import Session
+
+from borapp.models import Case
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+
+
+def _body(case: Case) -> str:
+    parts = [case.ref, case.referrer_contact, case.notes]
+    parts += [p.name for p in case.parents] + [c.name for c in case.children]
+    if case.referrer:
+        parts.append(case.referrer.name)
+    return " ".join(p for p in parts if p)
+
+
+def reindex_case(session: Session, case: Case) -> None:
+    session.flush()
+    remove_case(session, case.id)
+    session.execute(text("INSERT INTO case_search(case_id, body) VALUES (:id, :body)"),
+                    {"id": case.id, "body": _body(case)})
+
+
+def remove_case(session: Session, case_id: int) -> None:
+    session.execute(text("DELETE FROM case_search WHERE case_id = :id"), {"id": case_id})
+
+
+def match_query(typed: str) -> str | None:
+    """Turn what a user types into an FTS5 query: every word must match as a prefix. None when nothing to search."""
+    words = _WORD.findall(typed)
+    return " AND ".join(f'"{w}"*' for w in words) if words else None
+
+
+def search_case_ids(session: Session, typed: str, limit: int | None = None) -> list[int]:
+    query = match_query(typed)
+    if query is None:
+        return []
+    sql = "SELECT case_id FROM case_search WHERE case_search MATCH :q ORDER BY rank"
+    if limit:
+        sql += f" LIMIT {int(limit)}"
+    return [row[0] for row in session.execute(text(sql), {"q": query})]

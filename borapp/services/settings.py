@@ -1,0 +1,77 @@
+"""Organisation settings kept in the vault, with their defaults declared once, here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.i18n import LANGUAGES, _
+from borapp.models import Setting
+from borapp.services.errors import UsageError
+
+
+@dataclass(frozen=True)
+class SettingSpec:
+    default: str
+    choices: tuple[str, ...] = ()
+    integer: bool = False
+
+
+SETTINGS: dict[str, SettingSpec] = {
+    "language": SettingSpec("nl", LANGUAGES),
+    "auto_lock_minutes": SettingSpec("10", integer=True),
+    "vog_renewal_years": SettingSpec("3", integer=True),
+    "waiting_alert_weeks": SettingSpec("4", integer=True),
+    "organisation.name": SettingSpec(""),
+    "organisation.address": SettingSpec(""),
+    "organisation.phone": SettingSpec(""),
+    "organisation.email": SettingSpec(""),
+    "organisation.website": SettingSpec(""),
+    "organisation.logo": SettingSpec(""),
+    "backup.folder": SettingSpec(""),
+    "backup.keep": SettingSpec("10", integer=True),
+    "backup.last": SettingSpec(""),
+    "smtp.host": SettingSpec(""),
+    "smtp.port": SettingSpec("587", integer=True),
+    "smtp.security": SettingSpec("starttls", ("none", "starttls", "ssl")),
+    "smtp.user": SettingSpec(""),
+    "smtp.from": SettingSpec(""),
+}
+
+
+def get(session: Session, key: str) -> str:
+    spec = _spec(key)
+    row = session.get(Setting, key)
+    return row.value if row is not None else spec.default
+
+
+def get_int(session: Session, key: str) -> int:
+    return int(get(session, key))
+
+
+def all_settings(session: Session) -> dict[str, str]:
+    stored = {row.key: row.value for row in session.scalars(select(Setting))}
+    return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}
+
+
+def put(session: Session, key: str, value: str) -> None:
+    spec = _spec(key)
+    value = value.strip()
+    if spec.choices and value not in spec.choices:
+        raise UsageError(_("{key} must be one of: {choices}.").format(key=key, choices=", ".join(spec.choices)))
+    if spec.integer and not (value.isdigit() and int(value) >= 0):
+        raise UsageError(_("{key} must be a whole number.").format(key=key))
+    row = session.get(Setting, key)
+    if row is None:
+        session.add(Setting(key=key, value=value))
+    else:
+        row.value = value
+
+
+def _spec(key: str) -> SettingSpec:
+    try:
+        return SETTINGS[key]
+    except KeyError:
+        raise UsageError(_("Unknown setting '{key}'. Known: {keys}.").format(key=key, keys=", ".join(SETTINGS))) from None

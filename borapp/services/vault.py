@@ -1,0 +1,223 @@
+"""The vault: create, open, lock, change passphrase, recover, back up, restore and check an encrypted vault.
+
+A vault is two files: the SQLCipher database (`vault.bordb`) and beside it the key file (`vault.bordb.keys`) that
+holds the data key wrapped by the passphrase and by the recovery key. A failed open never writes to either.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, func, select
+from sqlalchemy.exc import DatabaseError as SADatabaseError
+from sqlalchemy.orm import Session, sessionmaker
+
+from borapp.i18n import _
+from borapp.models import db, schema
+from borapp.models.db import KeyRejected
+from borapp.services import backup_file
+from borapp.services.errors import (
+    UsageError, VaultDamaged, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase,
+)
+from borapp.services.keywrap import KeyFile, KeyFileError, Wrap, new_data_key, new_recovery_key, normalise_recovery_key
+from borapp.services.record_counts import count_records
+
+SIDECARS = ("-wal", "-shm", "-journal")
+
+
+def key_path(path: Path) -> Path:
+    return path.with_name(path.name + ".keys")
+
+
+def vault_files(path: Path) -> list[Path]:
+    """Every file that belongs to the vault at `path`, existing or not."""
+    return [path, key_path(path)] + [path.with_name(path.name + s) for s in SIDECARS]
+
+
+@dataclass
+class CheckResult:
+    ok: bool
+    schema: str | None
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[str] = field(default_factory=list)
+
+
+class Vault:
+    """An open vault. `session()` gives a unit of work; `lock()` drops the engine and the key."""
+
+    def __init__(self, path: Path, engine: Engine, data_key: bytes):
+        self.path = path
+        self._engine: Engine | None = engine
+        self._key: bytearray | None = bytearray(data_key)
+        self._sessions: sessionmaker[Session] | None = db.session_factory(engine)
+
+    # ---- life cycle -------------------------------------------------------------------------------------------
+
+    @classmethod
+    def create(cls, path: Path, passphrase: str) -> tuple[Vault, str]:
+        """Make a new vault; returns it with the recovery key, which is shown once and stored nowhere."""
+        path = Path(path)
+        if any(p.exists() for p in vault_files(path)):
+            raise UsageError(_("There is already a vault at {path}; it was left as it is.").format(path=path))
+        check_passphrase_rules(passphrase)
+        os.umask(0o077)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        data_key, recovery = new_data_key(), new_recovery_key()
+        engine = db.create_vault_engine(path, data_key)
+        schema.upgrade(engine)
+        KeyFile([Wrap.make("passphrase", passphrase, data_key), Wrap.make("recovery", recovery, data_key)]).write(
+            key_path(path)
+        )
+        return cls(path, engine, data_key), recovery
+
+    @classmethod
+    def open(cls, path: Path, passphrase: str | None = None, *, recovery_key: str | None = None) -> Vault:
+        path = Path(path)
+        data_key = unlock_key(path, passphrase, recovery_key)
+        probe_database(path, data_key)
+        engine = db.create_vault_engine(path, data_key)
+        try:
+            migrate_if_needed(path, engine, data_key)
+        except Exception:
+            engine.dispose()
+            raise
+        return cls(path, engine, data_key)
+
+    def lock(self) -> None:
+        if self._engine is not None:
+            self._engine.dispose()
+        if self._key is not None:
+            self._key[:] = bytes(len(self._key))
+        self._engine = self._sessions = self._key = None
+
+    @property
+    def is_locked(self) -> bool:
+        return self._engine is None
+
+    @property
+    def engine(self) -> Engine:
+        if self._engine is None:
+            raise VaultLocked()
+        return self._engine
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """A transaction: committed when the block ends, rolled back on an exception."""
+        if self._sessions is None:
+            raise VaultLocked()
+        with self._sessions.begin() as session:
+            yield session
+
+    # ---- keys ---------------------------------------------------------------------------------------------------
+
+    def change_passphrase(self, new_passphrase: str) -> None:
+        """Re-wrap the data key; the old key file stays until the new one is on disk."""
+        check_passphrase_rules(new_passphrase)
+        if self._key is None:
+            raise VaultLocked()
+        keys = KeyFile.read(key_path(self.path))
+        keys.replace(Wrap.make("passphrase", new_passphrase, bytes(self._key))).write(key_path(self.path))
+
+    def new_recovery_key(self) -> str:
+        if self._key is None:
+            raise VaultLocked()
+        recovery = new_recovery_key()
+        keys = KeyFile.read(key_path(self.path))
+        keys.replace(Wrap.make("recovery", recovery, bytes(self._key))).write(key_path(self.path))
+        return recovery
+
+    # ---- care ---------------------------------------------------------------------------------------------------
+
+    def backup(self, to: Path) -> Path:
+        """One self-contained encrypted file: the database (VACUUM INTO, same key) and the key file."""
+        return backup_file.write(self.engine, key_path(self.path), Path(to), schema.current(self.engine))
+
+    def check(self) -> CheckResult:
+        problems: list[str] = []
+        with self.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            problems += [f"cipher: {row[0]}" for row in raw.execute("PRAGMA cipher_integrity_check").fetchall()]
+            problems += [row[0] for row in raw.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
+            problems += [f"foreign key: {row[0]}" for row in raw.execute("PRAGMA foreign_key_check").fetchall()]
+        with self.session() as session:
+            counts = count_records(session)
+        return CheckResult(ok=not problems, schema=schema.current(self.engine), counts=counts, problems=problems)
+
+    def count(self, model) -> int:
+        with self.session() as session:
+            return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def check_passphrase_rules(passphrase: str) -> None:
+    if len(passphrase or "") < 8:
+        raise UsageError(_("A passphrase needs at least 8 characters; a few unrelated words work best."))
+
+
+def unlock_key(path: Path, passphrase: str | None, recovery_key: str | None) -> bytes:
+    """The data key, or the error that says why not. Reads files only."""
+    if not path.exists():
+        raise VaultMissing(path)
+    if not path.is_file():
+        raise UsageError(_("{path} is a folder, not a vault file.").format(path=path))
+    if db.is_plaintext_sqlite(path):
+        raise VaultDamaged(_("{path} is an unencrypted database, not a BOR Desk vault. It was not opened.")
+                           .format(path=path))
+    try:
+        keys = KeyFile.read(key_path(path))
+    except KeyFileError:
+        raise VaultDamaged(_("The key file {keys} is missing or damaged, so the vault cannot be opened. "
+                             "Restore a backup.").format(keys=key_path(path))) from None
+    if recovery_key:
+        key = keys.unwrap("recovery", normalise_recovery_key(recovery_key))
+    else:
+        key = keys.unwrap("passphrase", passphrase or "")
+    if key is None:
+        raise WrongPassphrase()
+    return key
+
+
+def probe_database(path: Path, data_key: bytes) -> None:
+    """Open read-only and verify every page's HMAC; anything wrong is damage. Leaves no new file behind."""
+    existing = {p for p in vault_files(path) if p.exists()}
+    try:
+        conn = db.connect(path, data_key, read_only=True)
+        try:
+            bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        finally:
+            conn.close()
+    except (KeyRejected, Exception) as exc:  # sqlcipher3 raises several DatabaseError kinds for damage
+        _remove_new(path, existing)
+        raise VaultDamaged(_("The vault {path} is damaged and cannot be opened. Restore a backup.")
+                           .format(path=path)) from exc
+    _remove_new(path, existing)
+    if bad:
+        raise VaultDamaged(_("The vault {path} is damaged ({n} damaged pages). Restore a backup.")
+                           .format(path=path, n=len(bad)))
+
+
+def _remove_new(path: Path, existing: set[Path]) -> None:
+    for p in vault_files(path):
+        if p.exists() and p not in existing:
+            p.unlink()
+
+
+def migrate_if_needed(path: Path, engine: Engine, data_key: bytes) -> None:
+    try:
+        current = schema.current(engine)
+    except SADatabaseError as exc:
+        raise VaultDamaged(_("The vault {path} is damaged and cannot be opened. Restore a backup.")
+                           .format(path=path)) from exc
+    if current == schema.head():
+        return
+    if current is None or not schema.is_known(current):
+        if current is None:
+            raise VaultDamaged(_("{path} holds no BOR Desk data. Restore a backup.").format(path=path))
+        raise VaultNewer()
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    backup_file.write(engine, key_path(path), path.with_name(f"{path.name}.before-{current}-{stamp}.borbackup"), current)
+    schema.upgrade(engine)

@@ -1,0 +1,51 @@
+"""Shared fixtures: a fresh vault per test through the production code path, headless Qt, cheap KDF."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+import pytest
+
+os.environ.setdefault("BORAPP_TEST_FAST_KDF", "1")  # documented test-only setting: cheap scrypt for new vaults
+if "--onscreen" not in sys.argv:
+    os.environ["QT_QPA_PLATFORM"] = "offscreen"
+os.environ.pop("BORAPP_PASSPHRASE", None)
+os.environ.pop("BORAPP_NEW_PASSPHRASE", None)
+os.environ.pop("BORAPP_RECOVERY_KEY", None)
+
+PASSPHRASE = "correct horse battery"
+
+
+def pytest_addoption(parser):
+    parser.addoption("--onscreen", action="store_true", help="show Qt windows instead of running offscreen")
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    from borapp.i18n import set_language
+
+    set_language("nl")
+    yield
+    set_language("nl")
+
+
+@pytest.fixture
+def vault_path(tmp_path):
+    return tmp_path / "vault" / "vault.bordb"
+
+
+@pytest.fixture
+def vault(vault_path):
+    from borapp.services.vault import Vault
+
+    v, _recovery = Vault.create(vault_path, PASSPHRASE)
+    yield v
+    v.lock()
+
+
+@pytest.fixture
+def passphrase_file(tmp_path):
+    path = tmp_path / "passphrase.txt"
+    path.write_text(PASSPHRASE + "\n", encoding="utf-8")
+    return path
