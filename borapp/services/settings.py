@@ -21,6 +21,7 @@ class SettingSpec:
 
 SETTINGS: dict[str, SettingSpec] = {
     "language": SettingSpec("nl", LANGUAGES),
+    "demo": SettingSpec("0", ("0", "1")),  # "1" marks a synthetic demo vault, which `borapp demo --replace` may replace
     "auto_lock_minutes": SettingSpec("10", integer=True),
     "vog_renewal_years": SettingSpec("3", integer=True),
     "waiting_alert_weeks": SettingSpec("4", integer=True),
