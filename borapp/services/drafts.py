@@ -1,0 +1,46 @@
+"""Drafts: unsaved form state kept inside the encrypted vault, so typing survives a lock, a crash or a restart."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from borapp.models import Draft
+from borapp.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class DraftItem:
+    key: str
+    payload: dict
+
+
+def save_draft(ws: Workspace, key: str, payload: dict) -> None:
+    text = json.dumps(payload, ensure_ascii=False, default=str)
+    with ws.session() as session:
+        row = session.get(Draft, key)
+        if row is None:
+            session.add(Draft(key=key, payload=text))
+        else:
+            row.payload = text
+
+
+def load_draft(ws: Workspace, key: str) -> dict | None:
+    with ws.session() as session:
+        row = session.get(Draft, key)
+        return json.loads(row.payload) if row is not None else None
+
+
+def delete_draft(ws: Workspace, key: str) -> None:
+    with ws.session() as session:
+        row = session.get(Draft, key)
+        if row is not None:
+            session.delete(row)
+
+
+def list_drafts(ws: Workspace, prefix: str = "") -> list[DraftItem]:
+    with ws.session() as session:
+        rows = session.scalars(select(Draft).where(Draft.key.startswith(prefix)).order_by(Draft.updated_at.desc()))
+        return [DraftItem(r.key, json.loads(r.payload)) for r in rows]

@@ -1,0 +1,80 @@
+"""Field rules shared by forms, import and the CLI. Each returns a message in the user's language, or ""."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from borapp.formatting import long_date
+from borapp.i18n import _
+
+MAX_CHILD_AGE = 12
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+_PHONE = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
+_POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_YMD = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+
+
+def parse_date(text: str) -> dt.date | None:
+    """A date as the Dutch type it (5-3-2026, 05-03-2026, 5/3/2026) or ISO (2026-03-05); None if not a date."""
+    text = (text or "").strip()
+    if m := _DMY.match(text):
+        d, mth, y = (int(g) for g in m.groups())
+    elif m := _YMD.match(text):
+        y, mth, d = (int(g) for g in m.groups())
+    else:
+        return None
+    try:
+        return dt.date(y, mth, d)
+    except ValueError:
+        return None
+
+
+def date_problem(text: str, *, required: bool = False, not_future: bool = False) -> str:
+    if not (text or "").strip():
+        return _("Required.") if required else ""
+    value = parse_date(text)
+    if value is None:
+        return _("Not a date; type it as 5-3-2026.")
+    if not_future and value > dt.date.today():
+        return _("This date is in the future.")
+    return ""
+
+
+def email_problem(text: str) -> str:
+    return "" if not text.strip() or _EMAIL.match(text.strip()) else _("Not an e-mail address (name@example.nl).")
+
+
+def phone_problem(text: str) -> str:
+    return "" if not text.strip() or _PHONE.match(text.strip()) else _("Not a phone number (digits, spaces, + or -).")
+
+
+def postcode_problem(text: str) -> str:
+    return "" if not text.strip() or _POSTCODE.match(text.strip()) else _("Not a Dutch postcode (1234 AB).")
+
+
+def normal_postcode(text: str) -> str:
+    text = text.strip().upper().replace(" ", "")
+    return f"{text[:4]} {text[4:]}" if len(text) == 6 else text
+
+
+def required_problem(text: str) -> str:
+    return "" if (text or "").strip() else _("Required.")
+
+
+def age_on(birth: dt.date, on: dt.date) -> int:
+    return on.year - birth.year - ((on.month, on.day) < (birth.month, birth.day))
+
+
+def child_age_warning(birth: dt.date | None, on: dt.date | None = None) -> str:
+    """A warning, not a block: BOR is for children up to 12."""
+    if birth is None:
+        return ""
+    on = on or dt.date.today()
+    if birth > on:
+        return _("The birth date is after {date}.").format(date=long_date(on))
+    age = age_on(birth, on)
+    if age > MAX_CHILD_AGE:
+        return _("This child is {age}: BOR is meant for children up to 12.").format(age=age)
+    return ""

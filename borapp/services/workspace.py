@@ -1,0 +1,75 @@
+"""The open vault together with the coordinator working: what every service call of the GUI runs against."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.i18n import _
+from borapp.models import Coordinator
+from borapp.services.errors import ValidationError
+from borapp.services.vault import Vault
+
+
+@dataclass(frozen=True)
+class CoordinatorItem:
+    id: int
+    name: str
+
+
+class Workspace:
+    """An unlocked vault and who is working in it (the audit's actor, "my cases")."""
+
+    def __init__(self, vault: Vault, coordinator: CoordinatorItem | None = None):
+        self.vault = vault
+        self.coordinator = coordinator
+
+    @property
+    def path(self) -> Path:
+        return self.vault.path
+
+    @property
+    def actor(self) -> str:
+        return self.coordinator.name if self.coordinator else ""
+
+    @property
+    def coordinator_id(self) -> int | None:
+        return self.coordinator.id if self.coordinator else None
+
+    @property
+    def is_locked(self) -> bool:
+        return self.vault.is_locked
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        with self.vault.session() as session:
+            yield session
+
+    def lock(self) -> None:
+        self.vault.lock()
+
+
+def list_coordinators(vault: Vault, active_only: bool = True) -> list[CoordinatorItem]:
+    with vault.session() as session:
+        query = select(Coordinator).order_by(Coordinator.name)
+        if active_only:
+            query = query.where(Coordinator.active.is_(True))
+        return [CoordinatorItem(c.id, c.name) for c in session.scalars(query)]
+
+
+def add_coordinator(vault: Vault, name: str) -> CoordinatorItem:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Enter a name."), "name")
+    with vault.session() as session:
+        if session.scalar(select(Coordinator).where(Coordinator.name == name)) is not None:
+            raise ValidationError(_("There is already a coordinator called {name}.").format(name=name), "name")
+        coordinator = Coordinator(name=name)
+        session.add(coordinator)
+        session.flush()
+        return CoordinatorItem(coordinator.id, coordinator.name)

@@ -1,0 +1,178 @@
+"""The main window: the unlock screen while locked, the rail and screens while open; locks on Ctrl+L and when idle.
+
+Locking keeps unsaved typing as encrypted drafts, drops every view's data, disposes the engine and forgets the key.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
+
+from borapp.formatting import date_time
+from borapp.i18n import _
+from borapp.services import backups, drafts, settings
+from borapp.services.errors import BorError
+from borapp.services.workspace import Workspace
+from borapp.ui.icons import icon
+from borapp.ui.inactivity import InactivityWatcher
+from borapp.ui.shell import Shell
+from borapp.ui.tasks import run_task
+from borapp.ui.unlock.unlock_screen import UnlockScreen
+
+DRAFT_PREFIX = "ui/"
+DRAFT_SAVE_MS = 20_000
+
+
+class MainWindow(QMainWindow):
+    locked = Signal()
+    unlocked = Signal()
+
+    def __init__(self, vault_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("BOR Desk"))
+        self.workspace: Workspace | None = None
+        self.shell: Shell | None = None
+        self.stack = QStackedWidget()
+        self.setCentralWidget(self.stack)
+        self.unlock_screen = UnlockScreen(vault_path)
+        self.stack.addWidget(self.unlock_screen)
+        self.unlock_screen.unlocked.connect(self.open_workspace)
+        self._build_status_bar()
+        self._build_actions()
+        self.inactivity = InactivityWatcher(self)
+        self.inactivity.idle.connect(self.lock)
+        self._draft_timer = QTimer(self, interval=DRAFT_SAVE_MS, timeout=self.save_drafts)
+        self._backup_timer = QTimer(self, interval=3_600_000, timeout=self._daily_backup)
+        self._restore_geometry()
+        self._show_locked_state()
+
+    # ---- building -----------------------------------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        bar = self.statusBar()
+        self.vault_label, self.coordinator_label, self.backup_label = QLabel(), QLabel(), QLabel()
+        for label in (self.vault_label, self.coordinator_label, self.backup_label):
+            bar.addWidget(label)
+        self.lock_button = QPushButton(icon("lock-simple"), _("Lock (Ctrl+L)"))
+        self.lock_button.setFlat(True)
+        self.lock_button.clicked.connect(self.lock)
+        bar.addPermanentWidget(self.lock_button)
+
+    def _build_actions(self) -> None:
+        self.lock_action = QAction(_("Lock"), self, shortcut=QKeySequence("Ctrl+L"), triggered=self.lock)
+        self.search_action = QAction(_("Search cases"), self, shortcut=QKeySequence("Ctrl+F"),
+                                     triggered=self._focus_search)
+        self.addAction(self.lock_action)
+        self.addAction(self.search_action)
+
+    # ---- unlock / lock ------------------------------------------------------------------------------------------
+
+    def open_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+        if self.shell is None:
+            self.shell = Shell(workspace)
+            self.shell.data_changed.connect(self.update_status)
+            self.stack.addWidget(self.shell)
+        else:
+            self.shell.set_workspace(workspace)
+        self.stack.setCurrentWidget(self.shell)
+        self.shell.refresh_current()
+        self.shell.restore_drafts({d.key[len(DRAFT_PREFIX):]: d.payload
+                                   for d in drafts.list_drafts(workspace, DRAFT_PREFIX)})
+        minutes = int(settings.read_setting(workspace, "auto_lock_minutes") or 10)
+        self.inactivity.start(minutes * 60_000)
+        self._draft_timer.start()
+        self._backup_timer.start()
+        self.lock_action.setEnabled(True)
+        self.search_action.setEnabled(True)
+        self.statusBar().show()
+        self.update_status()
+        self._daily_backup()
+        self.unlocked.emit()
+
+    def set_auto_lock_ms(self, milliseconds: int) -> None:
+        """Change the idle time before locking (settings, and tests that cannot wait ten minutes)."""
+        self.inactivity.start(milliseconds)
+
+    def lock(self) -> None:
+        if self.workspace is None or self.workspace.is_locked:
+            return
+        self.save_drafts()
+        self._draft_timer.stop()
+        self._backup_timer.stop()
+        self.inactivity.stop()
+        if self.shell is not None:
+            self.shell.clear()
+        self.workspace.lock()
+        self.workspace = None
+        self._show_locked_state()
+        self.locked.emit()
+
+    def _show_locked_state(self) -> None:
+        self.unlock_screen.reset()
+        self.stack.setCurrentWidget(self.unlock_screen)
+        self.lock_action.setEnabled(False)
+        self.search_action.setEnabled(False)
+        self.statusBar().hide()
+        for label in (self.vault_label, self.coordinator_label, self.backup_label):
+            label.clear()
+
+    def save_drafts(self) -> None:
+        """Keep what is being typed as encrypted drafts (on lock and every few seconds, against crashes)."""
+        if self.workspace is None or self.workspace.is_locked or self.shell is None:
+            return
+        current = self.shell.drafts()
+        for key, payload in current.items():
+            drafts.save_draft(self.workspace, DRAFT_PREFIX + key, payload)
+
+    def forget_draft(self, key: str) -> None:
+        if self.workspace is not None and not self.workspace.is_locked:
+            drafts.delete_draft(self.workspace, DRAFT_PREFIX + key)
+
+    # ---- status and backups -------------------------------------------------------------------------------------
+
+    def update_status(self) -> None:
+        if self.workspace is None or self.workspace.is_locked:
+            return
+        self.vault_label.setText(_("Vault: {name}").format(name=self.workspace.path.name))
+        self.coordinator_label.setText(_("Working: {name}").format(name=self.workspace.actor))
+        state = backups.status(self.workspace)
+        last = date_time(state.last) if state.last else _("never")
+        self.backup_label.setText(_("Last backup: {when}").format(when=last))
+        self.backup_label.setToolTip(state.warning)
+        self.backup_label.setStyleSheet("color: #8A5300;" if state.warning else "")
+
+    def _daily_backup(self) -> None:
+        if self.workspace is None or not backups.is_due(self.workspace):
+            return
+        workspace = self.workspace
+        run_task(lambda _p: backups.make_backup(workspace)).success(lambda _r: self.update_status()).failure(
+            lambda exc: self.statusBar().showMessage(str(exc) if isinstance(exc, BorError) else "", 10_000)).start()
+
+    def _focus_search(self) -> None:
+        if self.shell is not None and self.workspace is not None:
+            self.shell.focus_search()
+
+    # ---- window life --------------------------------------------------------------------------------------------
+
+    def _restore_geometry(self) -> None:
+        saved = QSettings().value("window/geometry")
+        if isinstance(saved, QByteArray) and not saved.isEmpty():
+            self.restoreGeometry(saved)
+        else:
+            self.resize(1366, 768)
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        QSettings().setValue("window/geometry", self.saveGeometry())
+        if self.workspace is not None and not self.workspace.is_locked:
+            try:
+                if settings.read_setting(self.workspace, "backup.folder"):
+                    backups.make_backup(self.workspace)
+            except BorError:
+                pass  # the dashboard warns about old backups; quitting must not be blocked
+            self.lock()
+        self.inactivity.detach()
+        super().closeEvent(event)

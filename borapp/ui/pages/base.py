@@ -1,0 +1,41 @@
+"""What every screen in the main window is: a page that loads through services and forgets on lock."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from borapp.services.workspace import Workspace
+
+
+class Page(QWidget):
+    """A screen of the main window.
+
+    `refresh()` (re)loads everything from services; `clear()` drops every piece of data the page shows (called on
+    lock, before the workspace closes). Pages with editors that may hold unsaved typing implement `drafts()` and
+    `restore_drafts()` so the main window can keep that typing as encrypted drafts across a lock.
+    """
+
+    open_case = Signal(int)
+    open_volunteer = Signal(int)
+    changed = Signal()  # data changed here; other pages may want to refresh
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        self.workspace = workspace
+
+    def refresh(self) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        raise NotImplementedError
+
+    def drafts(self) -> dict[str, dict]:
+        """Unsaved edits as {draft key: JSON-able state}; empty when nothing is being edited."""
+        return {}
+
+    def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        """Bring back edits returned earlier by `drafts()` (keys this page does not know are ignored)."""

@@ -1,0 +1,39 @@
+"""Qt's own texts in the user's language: a QTranslator answering from our gettext catalog plus Qt's qtbase_nl.qm."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from borapp import i18n
+
+
+class GettextTranslator(QTranslator):
+    """Answers Qt's translate() calls from our catalog; None (not "") for unknown strings so Qt keeps its own."""
+
+    def translate(self, context, source_text, disambiguation=None, n=-1):  # noqa: D401 - Qt override
+        if not source_text:
+            return None
+        translated = i18n._(source_text)
+        return translated if translated != source_text else None
+
+
+_installed: list[QTranslator] = []
+
+
+def install(language: str) -> None:
+    """(Re)install the translators for `language` on the running application."""
+    app = QCoreApplication.instance()
+    for translator in _installed:
+        app.removeTranslator(translator)
+    _installed.clear()
+    i18n.set_language(language)
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch if language == "nl" else QLocale.Language.English,
+                               QLocale.Country.Netherlands if language == "nl" else QLocale.Country.UnitedKingdom))
+    if language == "nl":
+        qt = QTranslator(app)
+        if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(qt)
+            _installed.append(qt)
+    ours = GettextTranslator(app)
+    app.installTranslator(ours)
+    _installed.append(ours)

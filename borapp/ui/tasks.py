@@ -1,0 +1,59 @@
+"""Slow work off the UI thread: `run_task(parent, fn).success(cb).failure(cb)`, callbacks back on the UI thread."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+class _Signals(QObject):
+    succeeded = Signal(object)
+    failed = Signal(object)
+    progressed = Signal(int, int)
+
+
+class Task(QRunnable):
+    """Runs `fn(progress)` on the thread pool; `progress(done, total)` may be called from the worker."""
+
+    def __init__(self, fn: Callable[[Callable[[int, int], None]], Any]):
+        super().__init__()
+        self.fn = fn
+        self.signals = _Signals()
+
+    def success(self, callback: Callable[[Any], None]) -> Task:
+        self.signals.succeeded.connect(callback)
+        return self
+
+    def failure(self, callback: Callable[[BaseException], None]) -> Task:
+        self.signals.failed.connect(callback)
+        return self
+
+    def progress(self, callback: Callable[[int, int], None]) -> Task:
+        self.signals.progressed.connect(callback)
+        return self
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.signals.progressed.emit)
+        except BaseException as exc:  # reported to the UI thread, which shows a message
+            self.signals.failed.emit(exc)
+        else:
+            self.signals.succeeded.emit(result)
+
+    def start(self) -> Task:
+        self.setAutoDelete(False)
+        _running.add(self)
+        self.signals.succeeded.connect(lambda _r: _running.discard(self))
+        self.signals.failed.connect(lambda _e: _running.discard(self))
+        QThreadPool.globalInstance().start(self)
+        return self
+
+
+_running: set[Task] = set()
+
+
+def run_task(fn: Callable[[Callable[[int, int], None]], Any]) -> Task:
+    """Build a task; chain `.success()`, `.failure()`, `.progress()` and then `.start()`."""
+    return Task(fn)

@@ -1,0 +1,60 @@
+"""After unlocking: which coordinator is working (the audit's "who", and "my cases")."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services.workspace import CoordinatorItem
+from borapp.ui.widgets.forms import FieldMessage
+
+
+class CoordinatorPage(QWidget):
+    chosen = Signal(object)   # CoordinatorItem, or None for a new name in `new_name`
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(_("Who is working?"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        form = QFormLayout()
+        self.combo = QComboBox()
+        self.combo.setAccessibleName(_("Coordinator"))
+        form.addRow(_("Coordinator"), self.combo)
+        self.new_name = QLineEdit()
+        self.new_name.setAccessibleName(_("New coordinator"))
+        form.addRow(_("Or a new coordinator"), self.new_name)
+        layout.addLayout(form)
+        self.message = FieldMessage()
+        layout.addWidget(self.message)
+        self.continue_button = QPushButton(_("Continue"))
+        self.continue_button.setDefault(True)
+        layout.addWidget(self.continue_button)
+        layout.addStretch()
+        self.continue_button.clicked.connect(self._submit)
+        self.new_name.returnPressed.connect(self._submit)
+        self._items: list[CoordinatorItem] = []
+
+    def set_coordinators(self, items: list[CoordinatorItem], preferred: str = "") -> None:
+        self._items = items
+        self.combo.clear()
+        for item in items:
+            self.combo.addItem(item.name)
+        self.combo.setVisible(bool(items))
+        index = next((i for i, item in enumerate(items) if item.name == preferred), 0)
+        self.combo.setCurrentIndex(index)
+        self.new_name.clear()
+        self.message.show_message("")
+
+    def _submit(self) -> None:
+        if self.new_name.text().strip():
+            self.chosen.emit(None)
+        elif self._items:
+            self.chosen.emit(self._items[self.combo.currentIndex()])
+        else:
+            self.message.show_message(_("Enter your name."))
+
+    def show_error(self, text: str) -> None:
+        self.message.show_message(text)

@@ -1,0 +1,60 @@
+"""First run: make a new vault with a passphrase typed twice, with a strength hint."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services.passphrase_strength import strength
+from borapp.ui.widgets.forms import add_field
+
+
+class CreatePage(QWidget):
+    create_requested = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(_("Create your vault"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        intro = QLabel(_("BOR Desk keeps everything in an encrypted vault on this laptop. Choose a passphrase: "
+                         "a few unrelated words are easy to remember and hard to guess."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.first = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.second = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.first_message = add_field(form, _("Passphrase"), self.first, required=True)
+        self.meter = QProgressBar(maximum=4, textVisible=False)
+        self.meter.setAccessibleName(_("Passphrase strength"))
+        self.meter.setMaximumHeight(8)
+        form.addRow("", self.meter)
+        self.second_message = add_field(form, _("Repeat passphrase"), self.second, required=True)
+        layout.addLayout(form)
+        self.create_button = QPushButton(_("Create vault"))
+        self.create_button.setDefault(True)
+        layout.addWidget(self.create_button)
+        layout.addStretch()
+        self.first.textChanged.connect(self._update)
+        self.second.textChanged.connect(self._update)
+        self.second.returnPressed.connect(self._submit)
+        self.create_button.clicked.connect(self._submit)
+        self._update()
+
+    def _update(self) -> None:
+        score, hint = strength(self.first.text())
+        self.meter.setValue(score)
+        self.first_message.show_message(hint if self.first.text() else "", warning=score >= 2)
+        differ = bool(self.second.text()) and self.second.text() != self.first.text()
+        self.second_message.show_message(_("The two passphrases differ.") if differ else "")
+        self.create_button.setEnabled(score > 0 and self.first.text() == self.second.text())
+
+    def _submit(self) -> None:
+        if self.create_button.isEnabled():
+            self.create_requested.emit(self.first.text())
+
+    def clear(self) -> None:
+        self.first.clear()
+        self.second.clear()

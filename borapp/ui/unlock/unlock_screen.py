@@ -1,0 +1,158 @@
+"""The unlock screen: create a vault on first run, else unlock (passphrase or recovery key), then pick who works.
+
+Every vault failure shows its own message and the next step; a backup can be restored from here.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSettings, Qt, Signal
+from PySide6.QtWidgets import QFileDialog, QFrame, QInputDialog, QLineEdit, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services.errors import BorError, VaultDamaged
+from borapp.services.restore import restore
+from borapp.services.vault import Vault
+from borapp.services.workspace import Workspace, add_coordinator, list_coordinators
+from borapp.ui.tasks import run_task
+from borapp.ui.unlock.coordinator_page import CoordinatorPage
+from borapp.ui.unlock.create_page import CreatePage
+from borapp.ui.unlock.passphrase_page import PassphrasePage
+from borapp.ui.unlock.recovery_key_page import RecoveryKeyPage
+
+
+class UnlockScreen(QWidget):
+    unlocked = Signal(object)  # Workspace
+
+    def __init__(self, vault_path: Path, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.vault_path = Path(vault_path)
+        self._vault: Vault | None = None
+        self.setWindowTitle(_("BOR Desk"))
+        outer = QVBoxLayout(self)
+        card = QFrame()
+        card.setObjectName("unlockCard")
+        card.setMaximumWidth(560)
+        outer.addWidget(card, alignment=Qt.AlignmentFlag.AlignCenter)
+        self.stack = QStackedWidget(card)
+        QVBoxLayout(card).addWidget(self.stack)
+        self.create_page = CreatePage()
+        self.passphrase_page = PassphrasePage()
+        self.recovery_page = RecoveryKeyPage()
+        self.coordinator_page = CoordinatorPage()
+        for page in (self.create_page, self.passphrase_page, self.recovery_page, self.coordinator_page):
+            self.stack.addWidget(page)
+        self.create_page.create_requested.connect(self._create)
+        self.passphrase_page.unlock_requested.connect(self._unlock)
+        self.passphrase_page.recover_requested.connect(self._recover)
+        self.passphrase_page.restore_requested.connect(self._restore)
+        self.recovery_page.done.connect(self._choose_coordinator)
+        self.coordinator_page.chosen.connect(self._coordinator_chosen)
+        self.reset()
+
+    def reset(self) -> None:
+        """Back to the first step, every field empty (after a lock too)."""
+        self._vault = None
+        for page in (self.create_page, self.passphrase_page):
+            page.clear()
+        if self.vault_path.exists():
+            self.passphrase_page.set_vault_name(str(self.vault_path))
+            self.stack.setCurrentWidget(self.passphrase_page)
+            self.passphrase_page.passphrase.setFocus()
+        else:
+            self.stack.setCurrentWidget(self.create_page)
+            self.create_page.first.setFocus()
+
+    # ---- create -------------------------------------------------------------------------------------------------
+
+    def _create(self, passphrase: str) -> None:
+        self.create_page.create_button.setEnabled(False)
+        run_task(lambda _p: Vault.create(self.vault_path, passphrase)).success(self._created).failure(
+            lambda exc: self._failed(exc, self.create_page.first_message.show_message)).start()
+
+    def _created(self, result) -> None:
+        self._vault, recovery = result
+        self.create_page.clear()
+        self.recovery_page.show_key(recovery)
+        self.stack.setCurrentWidget(self.recovery_page)
+
+    # ---- unlock -------------------------------------------------------------------------------------------------
+
+    def _unlock(self, passphrase: str) -> None:
+        self.passphrase_page.set_busy(True)
+        run_task(lambda _p: Vault.open(self.vault_path, passphrase)).success(self._opened).failure(
+            lambda exc: self._failed(exc, self.passphrase_page.show_error)).start()
+
+    def _recover(self, recovery_key: str, new_passphrase: str) -> None:
+        self.passphrase_page.set_busy(True)
+
+        def work(_progress):
+            vault = Vault.open(self.vault_path, recovery_key=recovery_key)
+            try:
+                vault.change_passphrase(new_passphrase)
+            except BaseException:
+                vault.lock()
+                raise
+            return vault
+
+        run_task(work).success(self._opened).failure(
+            lambda exc: self._failed(exc, self.passphrase_page.show_error)).start()
+
+    def _opened(self, vault: Vault) -> None:
+        self._vault = vault
+        self.passphrase_page.clear()
+        self._choose_coordinator()
+
+    def _failed(self, exc: BaseException, show) -> None:
+        message = str(exc) if isinstance(exc, BorError) else _("Something went wrong ({kind}).").format(
+            kind=type(exc).__name__)
+        if isinstance(exc, VaultDamaged):
+            message += " " + _("Use 'Restore a backup…' below.")
+        show(message)
+        self.passphrase_page.set_busy(False)
+        self.create_page._update()
+
+    # ---- restore ------------------------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        source, _filter = QFileDialog.getOpenFileName(self, _("Choose a backup"), str(self.vault_path.parent),
+                                                      _("BOR Desk backups (*.borbackup);;All files (*)"))
+        if not source:
+            return
+        passphrase, ok = QInputDialog.getText(self, _("Restore a backup"),
+                                              _("Passphrase of the backup (as it was on the day of the backup):"),
+                                              QLineEdit.EchoMode.Password)
+        if not ok:
+            return
+        self.passphrase_page.set_busy(True)
+        run_task(lambda _p: restore(Path(source), self.vault_path, passphrase)).success(self._restored).failure(
+            lambda exc: self._failed(exc, self.passphrase_page.show_error)).start()
+
+    def _restored(self, aside) -> None:
+        text = _("The backup was restored. Unlock it with the passphrase of the backup.")
+        if aside:
+            text += "\n" + _("The vault that was there is kept as {aside}.").format(aside=aside)
+        QMessageBox.information(self, _("Restore a backup"), text)
+        self.reset()
+
+    # ---- who is working -----------------------------------------------------------------------------------------
+
+    def _choose_coordinator(self) -> None:
+        items = list_coordinators(self._vault)
+        last = QSettings().value("session/last_coordinator_id", 0, int)
+        preferred = next((i.name for i in items if i.id == last), "")
+        self.coordinator_page.set_coordinators(items, preferred)
+        self.stack.setCurrentWidget(self.coordinator_page)
+
+    def _coordinator_chosen(self, item) -> None:
+        try:
+            if item is None:
+                item = add_coordinator(self._vault, self.coordinator_page.new_name.text())
+        except BorError as exc:
+            self.coordinator_page.show_error(str(exc))
+            return
+        QSettings().setValue("session/last_coordinator_id", item.id)
+        workspace = Workspace(self._vault, item)
+        self._vault = None
+        self.unlocked.emit(workspace)
