@@ -49,3 +49,24 @@ def passphrase_file(tmp_path):
     path = tmp_path / "passphrase.txt"
     path.write_text(PASSPHRASE + "\n", encoding="utf-8")
     return path
+
+
+@pytest.fixture
+def workspace(vault):
+    """An unlocked vault with a coordinator working, as the GUI has it after unlocking."""
+    from borapp.services.workspace import Workspace, add_coordinator
+
+    return Workspace(vault, add_coordinator(vault, "Test Coördinator"))
+
+
+@pytest.fixture(autouse=True)
+def _isolated_qsettings(tmp_path, monkeypatch):
+    """QSettings (window geometry, UI language) go to a temporary folder, never the developer's own."""
+    try:
+        from PySide6.QtCore import QSettings
+    except ImportError:  # pragma: no cover
+        yield
+        return
+    QSettings.setDefaultFormat(QSettings.Format.IniFormat)
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(tmp_path / "qsettings"))
+    yield
