@@ -1,8 +1,38 @@
-"""Placeholder until the settings screen lands."""
-from borapp.i18n import N_
-from borapp.ui.pages.placeholder import PlaceholderPage
+"""Settings: organisation and letterhead, coordinators, municipalities, security and language, backups."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.ui.pages.base import Page
+from borapp.ui.pages.settings.backups_tab import BackupsTab
+from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
+from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
+from borapp.ui.pages.settings.organisation_tab import OrganisationTab
+from borapp.ui.pages.settings.security_tab import SecurityTab
 
 
-class SettingsPage(PlaceholderPage):
-    title = N_("Settings")
-    note = N_("Being built.")
+class SettingsPage(Page):
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(workspace, parent)
+        layout = QVBoxLayout(self)
+        title = QLabel(_("Settings"))
+        title.setObjectName("pageTitle")
+        layout.addWidget(title)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Settings"))
+        layout.addWidget(self.tabs)
+        self.sections = [OrganisationTab(self), CoordinatorsTab(self), MunicipalitiesTab(self), SecurityTab(self),
+                         BackupsTab(self)]
+        for section in self.sections:
+            self.tabs.addTab(section, section.title)
+            section.saved.connect(self.changed)
+
+    def refresh(self) -> None:
+        for section in self.sections:
+            section.load(self.workspace)
+
+    def clear(self) -> None:
+        for section in self.sections:
+            section.clear()

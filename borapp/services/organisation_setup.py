@@ -1,0 +1,89 @@
+"""Settings data that lives in records: coordinators and municipalities with their region and funding per year."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from borapp.i18n import _
+from borapp.models import Coordinator, Municipality, MunicipalityFunding
+from borapp.models.organisations import FUNDING_TYPES
+from borapp.services import audit
+from borapp.services.errors import NotFound, ValidationError
+
+
+@dataclass(frozen=True)
+class CoordinatorRow:
+    id: int
+    name: str
+    email: str
+    active: bool
+
+
+@dataclass(frozen=True)
+class MunicipalityRow:
+    id: int
+    name: str
+    region: str
+    funding: dict[int, str]  # year → "purchased" | "per_case"
+
+
+def coordinators(ws) -> list[CoordinatorRow]:
+    with ws.session() as session:
+        return [CoordinatorRow(c.id, c.name, c.email, c.active)
+                for c in session.scalars(select(Coordinator).order_by(Coordinator.name))]
+
+
+def set_coordinator_active(ws, coordinator_id: int, active: bool) -> None:
+    with ws.session() as session:
+        coordinator = session.get(Coordinator, coordinator_id)
+        if coordinator is None:
+            raise NotFound(_("This coordinator no longer exists."))
+        coordinator.active = active
+        audit.record(session, "update", "coordinator", coordinator_id, ws.actor)
+
+
+def municipalities(ws) -> list[MunicipalityRow]:
+    with ws.session() as session:
+        return [MunicipalityRow(m.id, m.name, m.region, {f.year: f.funding for f in m.fundings})
+                for m in session.scalars(select(Municipality).order_by(Municipality.name))]
+
+
+def save_municipality(ws, name: str, region: str, municipality_id: int | None = None) -> int:
+    name = " ".join(name.split())
+    if not name:
+        raise ValidationError(_("Enter the municipality's name."), "name")
+    with ws.session() as session:
+        clash = session.scalar(select(Municipality).where(Municipality.name == name))
+        if clash is not None and clash.id != municipality_id:
+            raise ValidationError(_("There is already a municipality called {name}.").format(name=name), "name")
+        municipality = session.get(Municipality, municipality_id) if municipality_id else Municipality(name=name)
+        if municipality is None:
+            raise NotFound(_("This municipality no longer exists."))
+        municipality.name, municipality.region = name, region.strip()
+        session.add(municipality)
+        session.flush()
+        audit.record(session, "update" if municipality_id else "create", "municipality", municipality.id, ws.actor)
+        return municipality.id
+
+
+def set_funding(ws, municipality_id: int, year: int, funding: str) -> None:
+    """Record how the municipality pays in `year`; an empty funding removes that year's entry."""
+    if funding and funding not in FUNDING_TYPES:
+        raise ValidationError(_("Unknown funding type."), "funding")
+    if not 2000 <= year <= 2100:
+        raise ValidationError(_("Not a year."), "year")
+    with ws.session() as session:
+        municipality = session.get(Municipality, municipality_id)
+        if municipality is None:
+            raise NotFound(_("This municipality no longer exists."))
+        existing = next((f for f in municipality.fundings if f.year == year), None)
+        if not funding:
+            if existing is not None:
+                municipality.fundings.remove(existing)
+        elif existing is None:
+            municipality.fundings.append(MunicipalityFunding(year=year, funding=funding))
+        else:
+            existing.funding = funding
+        audit.record(session, "update", "municipality", municipality_id, ws.actor)

@@ -1,0 +1,79 @@
+"""Backups: the folder (a USB stick or a share), how many to keep, the last one, and a backup now."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout
+
+from borapp.formatting import date_time
+from borapp.i18n import _
+from borapp.services import backups, settings
+from borapp.ui.pages.settings.section import SettingsSection
+
+
+class BackupsTab(SettingsSection):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = _("Backups")
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("This laptop may hold the only copy of your cases. BOR Desk writes an encrypted backup to "
+                         "this folder when you quit and once a day, and keeps the newest ones."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        row = QHBoxLayout()
+        self.folder = QLineEdit()
+        self.folder.setAccessibleName(_("Backup folder"))
+        browse = QPushButton(_("Choose…"))
+        row.addWidget(self.folder, 1)
+        row.addWidget(browse)
+        form.addRow(_("Backup folder"), row)
+        self.keep = QSpinBox(minimum=1, maximum=100)
+        self.keep.setAccessibleName(_("Backups to keep"))
+        form.addRow(_("Backups to keep"), self.keep)
+        self.last = QLabel()
+        form.addRow(_("Last backup"), self.last)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        save, now = QPushButton(_("Save")), QPushButton(_("Back up now"))
+        buttons.addWidget(save)
+        buttons.addWidget(now)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        layout.addStretch()
+        browse.clicked.connect(self._browse)
+        save.clicked.connect(self._save)
+        now.clicked.connect(self._backup_now)
+
+    def fill(self) -> None:
+        values = settings.read_all(self.workspace)
+        self.folder.setText(values["backup.folder"])
+        self.keep.setValue(int(values["backup.keep"]))
+        self._show_last()
+
+    def clear(self) -> None:
+        super().clear()
+        self.folder.clear()
+        self.last.clear()
+
+    def _show_last(self) -> None:
+        state = backups.status(self.workspace)
+        text = date_time(state.last) if state.last else _("never")
+        self.last.setText(f"{text}\n{state.warning}" if state.warning else text)
+
+    def _browse(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Backup folder"), self.folder.text())
+        if folder:
+            self.folder.setText(folder)
+
+    def _save(self) -> None:
+        values = {"backup.folder": self.folder.text().strip(), "backup.keep": str(self.keep.value())}
+        self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved."))
+        self._show_last()
+
+    def _backup_now(self) -> None:
+        self._save()
+        written = []
+        if self.attempt(lambda: written.append(backups.make_backup(self.workspace)), ""):
+            self.status.setText(_("Backup written: {path}").format(path=written[0]))
+        self._show_last()

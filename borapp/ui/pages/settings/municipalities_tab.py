@@ -1,0 +1,97 @@
+"""Municipalities with their region and how they pay per year (purchased trajectories or per trajectory)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSpinBox, QTableWidget,
+    QTableWidgetItem, QVBoxLayout,
+)
+
+from borapp.i18n import _
+from borapp.services import organisation_setup
+from borapp.ui.pages.settings.section import SettingsSection
+
+FUNDING_LABELS = (("", "—"), ("purchased", "Purchased trajectories"), ("per_case", "Per trajectory"))
+
+
+class MunicipalitiesTab(SettingsSection):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = _("Municipalities")
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        self.year = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)
+        self.year.setAccessibleName(_("Year"))
+        top.addWidget(self.year)
+        top.addStretch()
+        layout.addLayout(top)
+        self.table = QTableWidget(0, 3)
+        self.table.setHorizontalHeaderLabels([_("Municipality"), _("Region"), _("Funding")])
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
+        self.table.setAccessibleName(_("Municipalities"))
+        layout.addWidget(self.table)
+        form = QFormLayout()
+        self.name, self.region = QLineEdit(), QLineEdit()
+        self.funding = QComboBox()
+        for code, label in FUNDING_LABELS:
+            self.funding.addItem(_(label) if code else label, code)
+        form.addRow(_("Municipality"), self.name)
+        form.addRow(_("Region"), self.region)
+        form.addRow(_("Funding in the chosen year"), self.funding)
+        layout.addLayout(form)
+        buttons = QHBoxLayout()
+        save, new = QPushButton(_("Save")), QPushButton(_("New municipality"))
+        buttons.addWidget(save)
+        buttons.addWidget(new)
+        buttons.addStretch()
+        layout.addLayout(buttons)
+        layout.addWidget(self.status)
+        self._rows: list = []
+        self._editing: int | None = None
+        self.year.valueChanged.connect(lambda _v: self.fill())
+        self.table.currentCellChanged.connect(lambda row, *_a: self._pick(row))
+        save.clicked.connect(self._save)
+        new.clicked.connect(self._new)
+
+    def fill(self) -> None:
+        self._rows = organisation_setup.municipalities(self.workspace)
+        labels = dict(FUNDING_LABELS)
+        self.table.setRowCount(len(self._rows))
+        for i, row in enumerate(self._rows):
+            funding = row.funding.get(self.year.value(), "")
+            for col, text in enumerate((row.name, row.region, _(labels[funding]) if funding else "—")):
+                self.table.setItem(i, col, QTableWidgetItem(text))
+
+    def clear(self) -> None:
+        super().clear()
+        self.table.setRowCount(0)
+        self._rows = []
+        self._new()
+
+    def _pick(self, row: int) -> None:
+        if 0 <= row < len(self._rows):
+            item = self._rows[row]
+            self._editing = item.id
+            self.name.setText(item.name)
+            self.region.setText(item.region)
+            self.funding.setCurrentIndex(max(self.funding.findData(item.funding.get(self.year.value(), "")), 0))
+
+    def _new(self) -> None:
+        self._editing = None
+        self.name.clear()
+        self.region.clear()
+        self.funding.setCurrentIndex(0)
+        self.name.setFocus()
+
+    def _save(self) -> None:
+        def store():
+            mid = organisation_setup.save_municipality(self.workspace, self.name.text(), self.region.text(),
+                                                       self._editing)
+            organisation_setup.set_funding(self.workspace, mid, self.year.value(), self.funding.currentData())
+
+        if self.attempt(store, _("Saved.")):
+            self.fill()

@@ -1,0 +1,99 @@
+"""The organisation's details and letterhead (used on contracts and letters)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QPixmap
+from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+
+from borapp.i18n import _
+from borapp.services import settings
+from borapp.services.errors import ValidationError
+from borapp.services.letterhead import logo_bytes, logo_from_file
+from borapp.services.validation import email_problem, phone_problem
+from borapp.ui.pages.settings.section import SettingsSection
+from borapp.ui.widgets.forms import add_field
+
+FIELDS = (("organisation.name", "Name"), ("organisation.address", "Address"), ("organisation.phone", "Phone"),
+          ("organisation.email", "E-mail"), ("organisation.website", "Website"))
+
+
+class OrganisationTab(SettingsSection):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = _("Organisation")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.edits: dict[str, QLineEdit] = {}
+        self.messages = {}
+        for key, label in FIELDS:
+            edit = QLineEdit()
+            self.edits[key] = edit
+            self.messages[key] = add_field(form, _(label), edit)
+        self.logo_preview = QLabel()
+        self.logo_preview.setFixedHeight(64)
+        self.logo_preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        logo_row = QHBoxLayout()
+        choose = QPushButton(_("Choose logo…"))
+        remove = QPushButton(_("Remove logo"))
+        logo_row.addWidget(self.logo_preview)
+        logo_row.addWidget(choose)
+        logo_row.addWidget(remove)
+        logo_row.addStretch()
+        form.addRow(_("Logo"), logo_row)
+        layout.addLayout(form)
+        save = QPushButton(_("Save"))
+        layout.addWidget(save)
+        layout.addWidget(self.status)
+        layout.addStretch()
+        self._logo = ""
+        save.clicked.connect(self._save)
+        choose.clicked.connect(self._choose_logo)
+        remove.clicked.connect(lambda: self._set_logo(""))
+
+    def fill(self) -> None:
+        values = settings.read_all(self.workspace)
+        for key, edit in self.edits.items():
+            edit.setText(values[key])
+        self._set_logo(values["organisation.logo"])
+
+    def clear(self) -> None:
+        super().clear()
+        for edit in self.edits.values():
+            edit.clear()
+        self._set_logo("")
+
+    def _set_logo(self, encoded: str) -> None:
+        self._logo = encoded
+        pixmap = QPixmap()
+        if encoded:
+            pixmap.loadFromData(logo_bytes(encoded))
+        self.logo_preview.setPixmap(pixmap.scaledToHeight(60, Qt.TransformationMode.SmoothTransformation)
+                                    if not pixmap.isNull() else QPixmap())
+
+    def _choose_logo(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose logo"), "", _("Images (*.png *.jpg *.jpeg)"))
+        if not path:
+            return
+        encoded = []
+        if self.attempt(lambda: encoded.append(logo_from_file(Path(path))), _("Logo chosen; press Save to keep it.")):
+            self._set_logo(encoded[0])
+
+    def _save(self) -> None:
+        problems = {"organisation.email": email_problem(self.edits["organisation.email"].text()),
+                    "organisation.phone": phone_problem(self.edits["organisation.phone"].text())}
+        for key, message in self.messages.items():
+            message.show_message(problems.get(key, ""))
+        if any(problems.values()):
+            return
+        values = {key: edit.text() for key, edit in self.edits.items()}
+        values["organisation.logo"] = self._logo
+
+        def store():
+            if not values["organisation.name"].strip():
+                raise ValidationError(_("Enter the organisation's name; it heads every letter."))
+            settings.write_settings(self.workspace, values)
+
+        self.attempt(store, _("Saved."))

@@ -1,0 +1,43 @@
+"""A settings tab: loads from services, clears on lock, shows a status line after saving."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QLabel, QWidget
+
+from borapp.services.errors import BorError
+
+
+class SettingsSection(QWidget):
+    saved = Signal()
+    title = ""
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = None
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+
+    def load(self, workspace) -> None:
+        self.workspace = workspace
+        self.fill()
+
+    def fill(self) -> None:
+        raise NotImplementedError
+
+    def clear(self) -> None:
+        self.workspace = None
+        self.status.clear()
+
+    def attempt(self, action, done_text: str) -> bool:
+        """Run a service call; show its error in the user's language, or `done_text`."""
+        try:
+            action()
+        except BorError as exc:
+            self.status.setStyleSheet("color: #B3261E;")
+            self.status.setText(str(exc))
+            return False
+        self.status.setStyleSheet("color: #11522A;")
+        self.status.setText(done_text)
+        self.saved.emit()
+        return True

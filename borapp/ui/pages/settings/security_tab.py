@@ -1,0 +1,96 @@
+"""Security and language: auto-lock, VOG renewal period, language, passphrase and recovery key."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import (
+    QComboBox, QFormLayout, QGroupBox, QInputDialog, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
+)
+
+from borapp.i18n import _
+from borapp.services import passphrase_change, settings
+from borapp.ui.pages.settings.section import SettingsSection
+
+
+class SecurityTab(SettingsSection):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = _("Security and language")
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.auto_lock = QSpinBox(minimum=1, maximum=120, suffix=" " + _("min"))
+        self.vog_years = QSpinBox(minimum=1, maximum=10, suffix=" " + _("years"))
+        self.waiting_weeks = QSpinBox(minimum=1, maximum=52, suffix=" " + _("weeks"))
+        self.language = QComboBox()
+        self.language.addItem("Nederlands", "nl")
+        self.language.addItem("English", "en")
+        for label, widget in ((_("Lock after inactivity"), self.auto_lock),
+                              (_("Renew a VOG after"), self.vog_years),
+                              (_("Warn when a case waits longer than"), self.waiting_weeks),
+                              (_("Language"), self.language)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        layout.addLayout(form)
+        save = QPushButton(_("Save"))
+        layout.addWidget(save)
+        keys = QGroupBox(_("Passphrase and recovery key"))
+        box = QVBoxLayout(keys)
+        change = QPushButton(_("Change passphrase…"))
+        recovery = QPushButton(_("Make a new recovery key…"))
+        box.addWidget(change)
+        box.addWidget(recovery)
+        layout.addWidget(keys)
+        layout.addWidget(self.status)
+        layout.addStretch()
+        save.clicked.connect(self._save)
+        change.clicked.connect(self._change_passphrase)
+        recovery.clicked.connect(self._new_recovery_key)
+
+    def fill(self) -> None:
+        values = settings.read_all(self.workspace)
+        self.auto_lock.setValue(int(values["auto_lock_minutes"]))
+        self.vog_years.setValue(int(values["vog_renewal_years"]))
+        self.waiting_weeks.setValue(int(values["waiting_alert_weeks"]))
+        self.language.setCurrentIndex(max(self.language.findData(values["language"]), 0))
+
+    def _save(self) -> None:
+        language = self.language.currentData()
+        values = {"auto_lock_minutes": str(self.auto_lock.value()), "vog_renewal_years": str(self.vog_years.value()),
+                  "waiting_alert_weeks": str(self.waiting_weeks.value()), "language": language}
+        changed_language = str(QSettings().value("ui/language", "nl")) != language
+        if self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved.")):
+            QSettings().setValue("ui/language", language)
+            window = self.window()
+            if hasattr(window, "set_auto_lock_ms"):
+                window.set_auto_lock_ms(self.auto_lock.value() * 60_000)
+            if changed_language:
+                self.status.setText(_("Saved. The new language is used from the next start of BOR Desk."))
+
+    def _ask(self, title: str, prompt: str) -> str | None:
+        text, ok = QInputDialog.getText(self, title, prompt, QLineEdit.EchoMode.Password)
+        return text if ok else None
+
+    def _change_passphrase(self) -> None:
+        title = _("Change passphrase")
+        current = self._ask(title, _("Current passphrase:"))
+        if current is None:
+            return
+        new = self._ask(title, _("New passphrase (at least 8 characters):"))
+        if new is None:
+            return
+        if self._ask(title, _("Repeat the new passphrase:")) != new:
+            self.status.setText(_("The two passphrases differ."))
+            return
+        self.attempt(lambda: passphrase_change.change_passphrase(self.workspace, current, new),
+                     _("The passphrase was changed."))
+
+    def _new_recovery_key(self) -> None:
+        current = self._ask(_("Make a new recovery key"), _("Current passphrase:"))
+        if current is None:
+            return
+        keys = []
+        if self.attempt(lambda: keys.append(passphrase_change.new_recovery_key(self.workspace, current)),
+                        _("A new recovery key was made; the old one no longer works.")):
+            QMessageBox.information(self, _("Your recovery key"),
+                                    _("Write this key down and keep it away from the laptop. It is shown only "
+                                      "now:\n\n{key}").format(key=keys[0]))

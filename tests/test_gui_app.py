@@ -1,0 +1,158 @@
+"""The main window's life: create a vault, recovery key, who is working, lock (Ctrl+L and idle), unlock, errors."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from borapp.services.vault import Vault
+from tests.conftest import PASSPHRASE
+
+
+@pytest.fixture
+def window(qtbot, tmp_path):
+    from borapp.app import build_window, make_application
+
+    make_application()
+    win = build_window(tmp_path / "vault.bordb", "nl")
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close()
+
+
+def _create_and_enter(qtbot, window, name="Coördinator Test"):
+    screen = window.unlock_screen
+    assert screen.stack.currentWidget() is screen.create_page
+    screen.create_page.first.setText(PASSPHRASE)
+    screen.create_page.second.setText(PASSPHRASE)
+    assert screen.create_page.create_button.isEnabled()
+    screen.create_page.create_button.click()
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.recovery_page)
+    key = screen.recovery_page.key_label.text()
+    assert len(key.replace("-", "")) == 25
+    assert not screen.recovery_page.continue_button.isEnabled()
+    screen.recovery_page.confirm.setChecked(True)
+    screen.recovery_page.continue_button.click()
+    assert screen.recovery_page.key_label.text() == ""  # shown once
+    screen.coordinator_page.new_name.setText(name)
+    with qtbot.waitSignal(window.unlocked):
+        screen.coordinator_page.continue_button.click()
+    return key
+
+
+def _unlock(qtbot, window, passphrase=PASSPHRASE):
+    page = window.unlock_screen.passphrase_page
+    page.passphrase.setText(passphrase)
+    page.unlock_button.click()
+    coordinator_page = window.unlock_screen.coordinator_page
+    qtbot.waitUntil(lambda: window.unlock_screen.stack.currentWidget() is coordinator_page)
+    with qtbot.waitSignal(window.unlocked):
+        coordinator_page.continue_button.click()
+
+
+def test_first_run_creates_vault_and_opens_main_window(qtbot, window, tmp_path):
+    key = _create_and_enter(qtbot, window)
+    assert window.stack.currentWidget() is window.shell
+    assert window.workspace.actor == "Coördinator Test"
+    assert "vault.bordb" in window.vault_label.text()
+    assert (tmp_path / "vault.bordb").exists()
+    window.lock()
+    Vault.open(tmp_path / "vault.bordb", recovery_key=key).lock()
+
+
+def test_weak_or_different_passphrases_cannot_create(qtbot, window):
+    page = window.unlock_screen.create_page
+    page.first.setText("short")
+    page.second.setText("short")
+    assert not page.create_button.isEnabled()
+    assert page.first_message.text()
+    page.first.setText(PASSPHRASE)
+    page.second.setText(PASSPHRASE + "x")
+    assert not page.create_button.isEnabled()
+    assert "verschillen" in page.second_message.text() or "differ" in page.second_message.text()
+
+
+def test_ctrl_l_locks_and_clears(qtbot, window):
+    _create_and_enter(qtbot, window)
+    with qtbot.waitSignal(window.locked):
+        qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace is None
+    assert window.stack.currentWidget() is window.unlock_screen
+    assert window.unlock_screen.stack.currentWidget() is window.unlock_screen.passphrase_page
+    assert not window.statusBar().isVisible()
+    _unlock(qtbot, window)
+    assert window.workspace is not None and window.workspace.actor == "Coördinator Test"
+
+
+def test_idle_locks_after_the_timeout(qtbot, window):
+    _create_and_enter(qtbot, window)
+    window.set_auto_lock_ms(150)
+    with qtbot.waitSignal(window.locked, timeout=5000):
+        pass
+    assert window.workspace is None
+
+
+def test_wrong_passphrase_says_so_and_keeps_the_screen(qtbot, window):
+    _create_and_enter(qtbot, window)
+    window.lock()
+    page = window.unlock_screen.passphrase_page
+    page.passphrase.setText("not the passphrase")
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: page.message.isVisible())
+    assert "wachtwoordzin" in page.message.text().lower() or "passphrase" in page.message.text().lower()
+    assert page.unlock_button.isEnabled()
+
+
+def test_damaged_vault_offers_restore(qtbot, window, tmp_path):
+    _create_and_enter(qtbot, window)
+    window.lock()
+    path = tmp_path / "vault.bordb"
+    data = bytearray(path.read_bytes())
+    data[4096:8192] = bytes(4096)
+    path.write_bytes(bytes(data))
+    page = window.unlock_screen.passphrase_page
+    page.passphrase.setText(PASSPHRASE)
+    page.unlock_button.click()
+    qtbot.waitUntil(lambda: page.message.isVisible())
+    assert "reservekopie" in page.message.text().lower() or "backup" in page.message.text().lower()
+
+
+def test_recovery_key_unlocks_and_sets_a_new_passphrase(qtbot, window, tmp_path):
+    key = _create_and_enter(qtbot, window)
+    window.lock()
+    page = window.unlock_screen.passphrase_page
+    page.use_recovery.setChecked(True)
+    page.recovery.setText(key.lower())
+    page.new_passphrase.setText("nieuwe wachtwoordzin 2")
+    page.unlock_button.click()
+    coordinator_page = window.unlock_screen.coordinator_page
+    qtbot.waitUntil(lambda: window.unlock_screen.stack.currentWidget() is coordinator_page)
+    with qtbot.waitSignal(window.unlocked):
+        coordinator_page.continue_button.click()
+    window.lock()
+    Vault.open(tmp_path / "vault.bordb", "nieuwe wachtwoordzin 2").lock()
+
+
+def test_drafts_survive_a_lock(qtbot, window, monkeypatch):
+    _create_and_enter(qtbot, window)
+    typed = {"case/1/visits/new": {"what_happened": "Kind speelde met de trein"}}
+    monkeypatch.setattr(window.shell, "drafts", lambda: typed)
+    received = {}
+    monkeypatch.setattr(window.shell, "restore_drafts", received.update)
+    window.lock()
+    _unlock(qtbot, window)
+    assert received == typed
+
+
+def test_geometry_is_remembered(qtbot, tmp_path):
+    from borapp.app import build_window, make_application
+
+    make_application()
+    first = build_window(tmp_path / "v.bordb", "nl")
+    qtbot.addWidget(first)
+    first.resize(700, 500)  # within the offscreen screen (800×600), which restoreGeometry clamps to
+    first.close()
+    second = build_window(tmp_path / "v.bordb", "nl")
+    qtbot.addWidget(second)
+    assert second.size().width() == 700
