@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import argparse
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 
-EXIT_CODES_HELP = (
+EXIT_CODES_HELP = N_(
     "exit codes: 0 ok, 1 failed (e.g. some rows bad, send failed), 2 usage or missing passphrase, "
     "3 wrong passphrase, 4 vault damaged, 5 vault from a newer version, 6 not found"
 )
