@@ -1,5 +1,130 @@
-"""`borapp import cases|volunteers FILE` and `borapp import template KIND` (being written)."""
+"""`borapp import cases|volunteers FILE` and `borapp import template KIND`."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+from borapp.cli.opening import open_vault
+from borapp.cli.parser import EXIT_CODES_HELP, add_command
+from borapp.i18n import _, ngettext
+from borapp.services.errors import EXIT_FAILED, EXIT_OK, BorError
+from borapp.services.importer import KINDS, ImportReport, Problem, check_file, import_file, write_template
 
 
 def register(sub, common) -> None:
-    return None
+    help_text = _("import cases or volunteers from a spreadsheet (CSV or XLSX), or write a template")
+    parser = sub.add_parser("import", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
+    kinds = parser.add_subparsers(dest="import_kind", metavar=_("KIND"), required=True)
+    for kind, kind_help in (
+        ("cases", _("import cases; all or nothing unless --skip-invalid")),
+        ("volunteers", _("import volunteers (import them before the cases that name them)")),
+    ):
+        cmd = add_command(kinds, common, kind, kind_help, run_import)
+        cmd.add_argument("file", type=Path, metavar=_("FILE"), help=_("the CSV or XLSX file"))
+        cmd.add_argument("--skip-invalid", action="store_true",
+                         help=_("import the good rows and list the bad ones (else a bad row stops the import)"))
+        cmd.add_argument("--dry-run", action="store_true", help=_("check the file and say what would happen; "
+                                                                  "change nothing"))
+        cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(kinds, common, "template", _("write a CSV template with one synthetic example row"),
+                      run_template)
+    cmd.add_argument("template_kind", choices=KINDS, metavar=_("KIND"), help=_("cases or volunteers"))
+    cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("write the template to FILE (else to stdout)"))
+
+
+def run_import(args) -> int:
+    check_file(args.file)  # a missing file is exit 6 before any passphrase is asked
+    vault = open_vault(args)
+    try:
+        report = import_file(vault, args.import_kind, args.file, skip_invalid=args.skip_invalid,
+                             dry_run=args.dry_run)
+    finally:
+        vault.lock()
+    if args.json:
+        print(json.dumps(report.to_dict(), ensure_ascii=False))
+    else:
+        print_report(report)
+    return EXIT_OK if report.ok else EXIT_FAILED
+
+
+def run_template(args) -> int:
+    text = write_template(args.template_kind)
+    if args.out is None:
+        sys.stdout.write(text)
+        return EXIT_OK
+    try:
+        args.out.write_text(text, encoding="utf-8-sig")  # with a byte-order mark, so Excel reads it as UTF-8
+    except OSError:
+        raise BorError(_("Cannot write {path}.").format(path=args.out)) from None
+    print(_("Template written: {path}").format(path=args.out))
+    return EXIT_OK
+
+
+# ---- the text report ----------------------------------------------------------------------------------------------
+
+def problem_line(problem: Problem) -> str:
+    if problem.row <= 1:
+        return problem.message
+    if problem.column:
+        return _("Row {row}, column {column}: {message}").format(
+            row=problem.row, column=problem.heading or problem.column, message=problem.message)
+    return _("Row {row}: {message}").format(row=problem.row, message=problem.message)
+
+
+def print_report(report: ImportReport) -> None:
+    out = sys.stdout if report.ok else sys.stderr
+    if report.unknown_columns:
+        print(_("Columns not recognised (ignored): {columns}").format(columns=", ".join(report.unknown_columns)),
+              file=out)
+    for problem in report.errors:
+        print(problem_line(problem), file=sys.stderr)
+    if report.empty:
+        print(_("The file holds no rows to import; nothing was imported."))
+        return
+    if not report.ok:
+        _say_nothing_imported(report)
+        return
+    _print_summary(report)
+    if report.skipped:
+        print(_("Rows skipped: {rows}").format(rows=", ".join(str(r) for r in report.skipped)), file=sys.stderr)
+
+
+def _say_nothing_imported(report: ImportReport) -> None:
+    if report.fatal:
+        print(_("Nothing was imported."), file=sys.stderr)
+    elif report.skip_invalid:
+        print(_("Nothing was imported: no row was good."), file=sys.stderr)
+    else:
+        count = len(report.bad_rows)
+        print(ngettext("Nothing was imported: {n} row has problems. Correct it, or use --skip-invalid to import the "
+                       "good rows.",
+                       "Nothing was imported: {n} rows have problems. Correct them, or use --skip-invalid to import "
+                       "the good rows.", count).format(n=count), file=sys.stderr)
+
+
+def _print_summary(report: ImportReport) -> None:
+    if report.dry_run:
+        print(_("Dry run: nothing was changed. An import would do this:"))
+    if report.kind == "cases":
+        print(_("Cases created: {n}").format(n=report.created))
+        print(_("Cases updated: {n}").format(n=report.updated))
+    else:
+        print(_("Volunteers created: {n}").format(n=report.created))
+        print(_("Volunteers updated: {n}").format(n=report.updated))
+    for names, label in ((report.new_organisations, _("New organisations: {names}")),
+                         (report.new_municipalities, _("New municipalities: {names}")),
+                         (report.new_coordinators, _("New coordinators: {names}"))):
+        if names:
+            print(label.format(names=", ".join(names)))
+    _section(_("Notes:"), report.notes)
+    _section(_("Warnings (imported as given):"), [problem_line(w) for w in report.warnings])
+    _section(_("Possible duplicates (nothing was merged; check and decide):"), report.possible_duplicates)
+
+
+def _section(title: str, lines: list[str]) -> None:
+    if lines:
+        print(title)
+        for line in lines:
+            print(f"  - {line}")

@@ -1,0 +1,119 @@
+"""Importing a file: read it, check every row, then write the good rows in one transaction, or nothing.
+
+All or nothing: any bad row leaves the vault as it was, unless `skip_invalid`, which imports the good rows and lists
+the rest. A dry run (`parse_file`) does everything in a transaction that is rolled back, so its report says exactly
+what an import would do.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Callable
+
+from borapp.i18n import _
+from borapp.services.errors import UsageError
+from borapp.services.importer import cases, volunteers
+from borapp.services.importer.case_rows import read_case
+from borapp.services.importer.columns import COLUMNS, HeaderMap, map_header
+from borapp.services.importer.reading import read_table
+from borapp.services.importer.report import ImportReport
+from borapp.services.importer.rows import RowReader
+
+KINDS = ("cases", "volunteers")
+
+
+@dataclass(frozen=True)
+class _Kind:
+    read: Callable  # (RowReader, today) -> row; bad cells are reported and mark the row bad
+    key: Callable  # row -> identity within the file
+    key_column: str
+    check: Callable  # (session, rows, header, report): checks against the vault
+    write: Callable  # (session, rows, report, actor)
+
+
+_KINDS = {
+    "cases": _Kind(read_case, lambda row: row.ref, "case_ref", cases.check_cases, cases.write_cases),
+    "volunteers": _Kind(volunteers.read_volunteer, lambda row: row.name.casefold(), "name",
+                        volunteers.check_volunteers, volunteers.write_volunteers),
+}
+
+
+class _RollBack(Exception):
+    pass
+
+
+def check_kind(kind: str) -> None:
+    if kind not in KINDS:
+        raise UsageError(_("Unknown import kind '{kind}'; use one of: {kinds}.").format(kind=kind,
+                                                                                       kinds=", ".join(KINDS)))
+
+
+def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, actor: str = "", dry_run: bool = False,
+                today: dt.date | None = None) -> ImportReport:
+    """Import `path` (CSV or XLSX) into the vault. Raises NotFound / UsageError for a file that cannot be read."""
+    check_kind(kind)
+    report = ImportReport(kind=kind, path=str(path), dry_run=dry_run, skip_invalid=skip_invalid)
+    header, rows = _read(kind, Path(path), report, today or dt.date.today())
+    if report.fatal or not rows and not report.errors:
+        return report
+    spec = _KINDS[kind]
+    try:
+        with vault.session() as session:
+            spec.check(session, rows, header, report)
+            bad = set(report.bad_rows)
+            good = [row for row in rows if row.row not in bad]
+            if skip_invalid:
+                report.skipped = sorted(bad)
+            if (bad and not skip_invalid) or not good:
+                raise _RollBack()
+            spec.write(session, good, report, actor)
+            if dry_run:
+                raise _RollBack()
+        report.written = True
+    except _RollBack:
+        pass
+    return report
+
+
+def parse_file(kind: str, path: Path, vault=None, *, skip_invalid: bool = False,
+               today: dt.date | None = None) -> ImportReport:
+    """Check a file without writing. With a vault this is a full dry run (volunteers looked up, new organisations
+    and possible duplicates listed); without one only the file itself is checked."""
+    if vault is not None:
+        return import_file(vault, kind, path, skip_invalid=skip_invalid, dry_run=True, today=today)
+    check_kind(kind)
+    report = ImportReport(kind=kind, path=str(path), dry_run=True, skip_invalid=skip_invalid)
+    _read(kind, Path(path), report, today or dt.date.today())
+    return report
+
+
+def _read(kind: str, path: Path, report: ImportReport, today: dt.date) -> tuple[HeaderMap, list]:
+    """The header and every row read; each problem goes into the report (so report.bad_rows names the bad ones)."""
+    table = read_table(path)
+    header = map_header(kind, table.header)
+    if not table.header:  # an empty file: nothing to import, nothing wrong
+        return header, []
+    report.unknown_columns = list(header.unknown)
+    report.rows = len(table.rows)
+    for column in header.missing:
+        report.error(1, column, _("The required column '{column}' (in Dutch e.g. '{alias}') is missing.")
+                     .format(column=column, alias=COLUMNS[kind][column][0]))
+    for column in header.doubled:
+        report.error(1, column, _("The column '{column}' appears more than once.").format(column=column))
+    if header.missing or header.doubled:
+        report.fatal = True
+        return header, []
+    spec, rows, seen = _KINDS[kind], [], {}
+    for number, cells in table.rows:
+        reader = RowReader(number, cells, header, report)
+        row = spec.read(reader, today)
+        key = spec.key(row)
+        if key and key in seen:
+            reader.error(spec.key_column, _("This also appears on row {row}; each may appear once in a file.")
+                         .format(row=seen[key]))
+            continue
+        seen[key] = number
+        rows.append(row)
+    return header, rows

@@ -1,0 +1,77 @@
+"""Organisations, municipalities, coordinators and volunteers named in case rows: found by name (case and accents
+ignored) or, except volunteers, created and listed in the report. A differing kind, e-mail or funding is noted."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.i18n import _
+from borapp.models import Coordinator, Municipality, MunicipalityFunding, Organisation, Volunteer
+from borapp.services import audit
+from borapp.services.importer.report import ImportReport
+from borapp.services.importer.text import name_key
+
+
+class References:
+    def __init__(self, session: Session, report: ImportReport, actor: str = ""):
+        self.session, self.report, self.actor = session, report, actor
+        self._organisations = {name_key(o.name): o for o in session.scalars(select(Organisation))}
+        self._municipalities = {name_key(m.name): m for m in session.scalars(select(Municipality))}
+        self._coordinators = {name_key(c.name): c for c in session.scalars(select(Coordinator))}
+        self._volunteers = {name_key(v.name): v for v in session.scalars(select(Volunteer))}
+
+    def volunteer(self, name: str) -> Volunteer | None:
+        return self._volunteers.get(name_key(name)) if name else None
+
+    def organisation(self, row: int, name: str, kind: str | None, email: str) -> Organisation | None:
+        if not name:
+            return None
+        org = self._organisations.get(name_key(name))
+        if org is None:
+            org = self._create(Organisation(name=name, kind=kind or "other"), "organisation")
+            self._organisations[name_key(name)] = org
+            self.report.new_organisations.append(name)
+            return org
+        if kind and kind != org.kind:
+            self.report.note(_("Organisation {name} is recorded as '{recorded}'; row {row} says '{given}'. "
+                               "The record was kept.").format(name=org.name, recorded=org.kind, row=row, given=kind))
+        if email and org.email and email.casefold() != org.email.casefold():
+            self.report.note(_("Organisation {name} has e-mail {recorded}; row {row} gives {given} as the case's "
+                               "referrer contact.").format(name=org.name, recorded=org.email, row=row, given=email))
+        return org
+
+    def municipality(self, row: int, name: str, year: int, funding: str | None) -> Municipality:
+        municipality = self._municipalities.get(name_key(name))
+        if municipality is None:
+            municipality = self._create(Municipality(name=name), "municipality")
+            self._municipalities[name_key(name)] = municipality
+            self.report.new_municipalities.append(name)
+        recorded = funding_in(municipality, year)
+        if funding and recorded is None:
+            municipality.fundings.append(MunicipalityFunding(year=year, funding=funding))
+        elif funding and recorded != funding:
+            self.report.note(_("Municipality {name} is recorded as '{recorded}' in {year}; row {row} says '{given}'. "
+                               "The record was kept; the case has the row's funding.")
+                             .format(name=municipality.name, recorded=recorded, year=year, row=row, given=funding))
+        return municipality
+
+    def coordinator(self, name: str) -> Coordinator | None:
+        if not name:
+            return None
+        coordinator = self._coordinators.get(name_key(name))
+        if coordinator is None:
+            coordinator = self._create(Coordinator(name=name), "coordinator")
+            self._coordinators[name_key(name)] = coordinator
+            self.report.new_coordinators.append(name)
+        return coordinator
+
+    def _create(self, record, record_type: str):
+        self.session.add(record)
+        self.session.flush()
+        audit.record(self.session, "import", record_type, record.id, self.actor)
+        return record
+
+
+def funding_in(municipality: Municipality, year: int) -> str | None:
+    return next((f.funding for f in municipality.fundings if f.year == year), None)

@@ -1,0 +1,150 @@
+"""Reading one cell: dates, yes/no, fixed choices, e-mail, phone, counts, languages, availability, children.
+
+Every parser takes what the cell holds (text, or a date from an XLSX date cell) and returns the value, None for an
+empty cell, or raises BadValue with a message in the user's language.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from borapp.i18n import _
+from borapp.services.importer import vocab
+from borapp.services.importer.text import fold
+
+_YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
+_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
+_MIDNIGHT = re.compile(r"[ T]0?0:00(:00)?(\.0+)?$")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
+_PHONE = re.compile(r"^[0-9 +\-()]+$")
+_CHILD = re.compile(r"^(?P<name>.*?)\s*\((?P<born>[^()]*)\)\s*$")
+_SLOT = re.compile(r"^(?P<day>[a-z]+?)\s*(?P<part>ochtends?|morgen|middags?|avonds?|morning|afternoon|evening)?$")
+
+
+class BadValue(ValueError):
+    """A cell that cannot be read; str() is the message for the user."""
+
+
+@dataclass(frozen=True)
+class ChildValue:
+    name: str
+    birth_date: dt.date | None
+
+
+def is_empty(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def parse_date(value: object) -> dt.date | None:
+    if is_empty(value):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = _MIDNIGHT.sub("", str(value).strip())
+    ymd, dmy = _YMD.match(text), _DMY.match(text)
+    if not (ymd or dmy):
+        raise BadValue(_("'{value}' is not a date; write it as YYYY-MM-DD or DD-MM-YYYY.").format(value=value))
+    year, month, day = (ymd.group(1), ymd.group(2), ymd.group(3)) if ymd else (dmy.group(3), dmy.group(2), dmy.group(1))
+    try:
+        return dt.date(int(year), int(month), int(day))
+    except ValueError:
+        raise BadValue(_("'{value}' is not a real date.").format(value=value)) from None
+
+
+def parse_choice(value: object, table: dict[str, str], codes: tuple[str, ...]) -> str | None:
+    if is_empty(value):
+        return None
+    code = table.get(fold(value))
+    if code is None:
+        raise BadValue(_("'{value}' is not one of: {choices}.").format(value=value, choices=", ".join(codes)))
+    return code
+
+
+def parse_yes_no(value: object) -> bool | None:
+    code = parse_choice(value, vocab.YES_NO, ("yes", "no"))
+    return None if code is None else code == "yes"
+
+
+def parse_email(value: object) -> str:
+    text = "" if is_empty(value) else str(value).strip()
+    if text and not _EMAIL.match(text):
+        raise BadValue(_("'{value}' is not an e-mail address.").format(value=text))
+    return text
+
+
+def parse_phone(value: object) -> str:
+    text = "" if is_empty(value) else str(value).strip()
+    if text and not (_PHONE.match(text) and any(ch.isdigit() for ch in text)):
+        raise BadValue(_("'{value}' is not a phone number (digits, spaces, +, - and parentheses only).")
+                       .format(value=text))
+    return text
+
+
+def parse_positive_int(value: object) -> int | None:
+    if is_empty(value):
+        return None
+    text = str(value).strip()
+    if re.fullmatch(r"\d+(\.0+)?", text) and int(float(text)) > 0:
+        return int(float(text))
+    raise BadValue(_("'{value}' is not a positive whole number.").format(value=text))
+
+
+def _items(value: object) -> list[str]:
+    return [item.strip() for item in re.split(r"[;,\n]+", str(value)) if item.strip()]
+
+
+def parse_languages(value: object) -> list[str] | None:
+    """'nl; en' or 'Nederlands, Engels' → ['nl', 'en']; a two- or three-letter code not in the table is kept."""
+    if is_empty(value):
+        return None
+    codes: list[str] = []
+    for item in _items(value):
+        code = vocab.LANGUAGES.get(fold(item))
+        if code is None and re.fullmatch(r"[a-z]{2,3}", item.lower()):
+            code = item.lower()
+        if code is None:
+            raise BadValue(_("'{value}' is not a language this app knows; write a language code such as 'nl' or "
+                             "'en'.").format(value=item))
+        if code not in codes:
+            codes.append(code)
+    return codes
+
+
+def parse_availability(value: object) -> list[str] | None:
+    """'ma-ochtend; za-middag' → ['mon-morning', 'sat-afternoon']; a day alone means all of that day."""
+    if is_empty(value):
+        return None
+    slots: list[str] = []
+    for item in _items(value):
+        match = _SLOT.match(fold(item).replace(" ", ""))
+        day = vocab.DAYS.get(match.group("day")) if match else None
+        if day is None:
+            raise BadValue(_("'{value}' is not a day part; write it as e.g. 'ma-ochtend' or 'za-middag'.")
+                           .format(value=item))
+        parts = [vocab.DAY_PARTS[match.group("part")]] if match.group("part") else ["morning", "afternoon", "evening"]
+        slots += [f"{day}-{part}" for part in parts if f"{day}-{part}" not in slots]
+    return slots
+
+
+def parse_children(value: object) -> list[ChildValue]:
+    """'Name (YYYY-MM-DD); Name (DD-MM-YYYY)'; a name without a birth date is allowed."""
+    if is_empty(value):
+        return []
+    children = []
+    for item in (part.strip() for part in re.split(r"[;\n]+", str(value))):
+        if not item:
+            continue
+        match = _CHILD.match(item)
+        name = (match.group("name") if match else item).strip()
+        if not name:
+            raise BadValue(_("'{value}' has a birth date but no name; write 'Name (YYYY-MM-DD)'.").format(value=item))
+        try:
+            born = parse_date(match.group("born")) if match else None
+        except BadValue as exc:
+            raise BadValue(_("Child '{name}': {problem}").format(name=name, problem=exc)) from None
+        children.append(ChildValue(name, born))
+    return children

@@ -1,0 +1,108 @@
+"""The words a coordinator may write in a cell, Dutch or English, and the code each one means."""
+
+from __future__ import annotations
+
+from borapp.services.importer.text import fold
+
+
+def _table(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    """Folded word → code; every code also stands for itself."""
+    table: dict[str, str] = {}
+    for code, words in aliases.items():
+        for word in (code, *words):
+            table[fold(word)] = code
+    return table
+
+
+YES_NO = _table({
+    "yes": ("y", "ja", "j", "true", "waar", "1", "x", "wel"),
+    "no": ("n", "nee", "false", "onwaar", "0", "niet", "geen"),
+})
+
+ROUTES = _table({
+    "self": ("eigen initiatief", "own initiative", "zelf", "vrijwillig", "wijkteam", "zelfmelding",
+             "self registration"),
+    "court": ("rechter", "rechtbank", "beschikking", "court decision", "gerechtelijk"),
+    "ots": ("ondertoezichtstelling", "supervision order", "jgb", "jeugd- en gezinsbeschermer"),
+})
+
+FUNDING = _table({
+    "purchased": ("ingekocht", "ingekocht traject", "ingekochte trajecten", "inkoop", "purchased trajectory",
+                  "purchased trajectories"),
+    "per_case": ("per traject", "afrekening per traject", "per trajectory", "per case", "per dossier"),
+})
+
+REFERRER_KINDS = _table({
+    "court": ("rechter", "rechtbank"),
+    "youth_protection": ("jeugdbescherming", "jgb", "jeugd- en gezinsbeschermer", "gecertificeerde instelling",
+                         "family guardian", "youth care", "jeugdzorg"),
+    "municipal_team": ("wijkteam", "sociaal wijkteam", "jeugdteam", "gemeente", "municipal team",
+                       "neighbourhood team", "municipality"),
+    "social_work": ("maatschappelijk werk", "algemeen maatschappelijk werk", "amw"),
+    "veilig_thuis": ("veilig thuis",),
+    "child_protection_board": ("raad voor de kinderbescherming", "raad", "rvdk", "kinderbescherming",
+                               "child protection"),
+    "other": ("anders", "overig", "overige"),
+})
+
+STATUSES = _table({
+    "registered": ("aangemeld", "aanmelding", "geregistreerd", "registration", "nieuw"),
+    "waiting": ("wachtlijst", "wachtend", "op de wachtlijst", "waiting list"),
+    "intake": ("kennismakingsgesprek", "intakefase", "intake gesprek"),
+    "contract": ("bor-overeenkomst", "overeenkomst", "afspraken", "contractfase"),
+    "matching": ("koppeling", "koppelen", "match"),
+    "visits": ("begeleide omgang", "omgang", "omgangsmomenten", "bezoeken", "supervised visits"),
+    "evaluation": ("tussenevaluatie", "evaluatie", "midway evaluation"),
+    "closing": ("afronding", "afronden", "eindverslag"),
+    "closed": ("afgesloten", "gesloten", "beeindigd", "afgerond", "closed case"),
+})
+
+OUTCOMES = _table({
+    "successful": ("succesvol", "succesvol beeindigd", "succesvol afgerond", "geslaagd", "success"),
+    "stagnated": ("gestagneerd", "stagnatie", "stagnated"),
+    "stopped_at_intake": ("vroegtijdig gestopt", "vroegtijdig gestopt tijdens intakefase",
+                          "vroegtijdig gestopt (intakefase)", "gestopt tijdens intake", "gestopt in intakefase",
+                          "stopped early"),
+})
+
+GENDERS = _table({
+    "f": ("v", "vrouw", "female", "woman"),
+    "m": ("man", "male"),
+    "x": ("anders", "other", "non-binair", "non-binary", "divers", "onbekend"),
+})
+
+LANGUAGES = _table({
+    "nl": ("nederlands", "dutch"),
+    "en": ("engels", "english"),
+    "de": ("duits", "german"),
+    "fr": ("frans", "french"),
+    "es": ("spaans", "spanish"),
+    "pl": ("pools", "polish"),
+    "tr": ("turks", "turkish"),
+    "ar": ("arabisch", "arabic"),
+    "ber": ("berbers", "tamazight", "berber"),
+    "pap": ("papiaments", "papiamento"),
+    "srn": ("sranantongo", "sranan"),
+    "so": ("somalisch", "somali"),
+    "ti": ("tigrinya", "tigrinya"),
+    "uk": ("oekraiens", "ukrainian"),
+    "ru": ("russisch", "russian"),
+    "pt": ("portugees", "portuguese"),
+    "fy": ("fries", "frysk", "frisian"),
+})
+
+DAYS = _table({
+    "mon": ("ma", "maandag", "monday"),
+    "tue": ("di", "dinsdag", "tuesday"),
+    "wed": ("wo", "woensdag", "wednesday"),
+    "thu": ("do", "donderdag", "thursday"),
+    "fri": ("vr", "vrijdag", "friday"),
+    "sat": ("za", "zaterdag", "saturday"),
+    "sun": ("zo", "zondag", "sunday"),
+})
+
+DAY_PARTS = _table({
+    "morning": ("ochtend", "morgen", "ochtends"),
+    "afternoon": ("middag", "middags"),
+    "evening": ("avond", "avonds"),
+})

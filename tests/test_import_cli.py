@@ -1,0 +1,160 @@
+"""`borapp import ...` on the command line: exit codes, --json, --skip-invalid, templates, help."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+
+from borapp.cli import main
+from borapp.models import Case, Volunteer
+from borapp.services.importer.columns import CASE_COLUMNS
+
+
+@pytest.fixture(autouse=True)
+def _english(_dutch):
+    from borapp.i18n import set_language
+
+    set_language("en")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def opts(vault_path, passphrase_file):
+    return ["--vault", str(vault_path), "--passphrase-file", str(passphrase_file), "--lang", "en"]
+
+
+def cases_csv(path, rows):
+    """rows: dicts of cells over the template's example row."""
+    header = list(CASE_COLUMNS)
+    example = dict(zip(header, next(csv.reader([_template_line()]))))
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh)
+        writer.writerow(header)
+        for cells in rows:
+            writer.writerow([{**example, **cells}[c] for c in header])
+    return path
+
+
+def _template_line() -> str:
+    from borapp.services.importer import write_template
+
+    return write_template("cases").splitlines()[1]
+
+
+def test_help(capsys):
+    code, out, _err = run(capsys, "import", "--help", "--lang", "en")
+    assert code == 0 and "cases" in out and "volunteers" in out and "template" in out
+    code, out, _err = run(capsys, "import", "cases", "--help", "--lang", "en")
+    assert code == 0 and "--skip-invalid" in out and "--json" in out and "exit codes" in out
+
+
+def test_import_without_a_kind_is_a_usage_error(capsys):
+    code, _out, err = run(capsys, "import")
+    assert code == 2 and "borapp import" in err
+
+
+def test_template_to_stdout_and_to_a_file(capsys, tmp_path):
+    code, out, _err = run(capsys, "import", "template", "cases")
+    assert code == 0 and out.splitlines()[0].startswith("case_ref,registered_on,route,municipality,funding")
+    assert len(out.splitlines()) == 2
+    code, out, _err = run(capsys, "import", "template", "volunteers", "--out", str(tmp_path / "v.csv"))
+    assert code == 0 and str(tmp_path / "v.csv") in out
+    text = (tmp_path / "v.csv").read_text(encoding="utf-8-sig")
+    assert text.startswith("name,email,phone,region,vog_date,trained_on,max_cases,active,joined_on,left_on")
+    code, _out, err = run(capsys, "import", "template", "visits")
+    assert code == 2 and "visits" in err
+
+
+def test_templates_round_trip(capsys, vault, vault_path, passphrase_file, tmp_path):
+    for kind in ("volunteers", "cases"):
+        target = tmp_path / f"{kind}.csv"
+        assert run(capsys, "import", "template", kind, "--out", str(target))[0] == 0
+        code, out, err = run(capsys, "import", kind, str(target), *opts(vault_path, passphrase_file))
+        assert code == 0, err
+        assert "created: 1" in out and err == ""
+    assert vault.count(Case) == 1 and vault.count(Volunteer) == 1
+
+
+def test_good_file_exit_0(capsys, vault, vault_path, passphrase_file, tmp_path):
+    path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1"}, {"case_ref": "A-2", "status": "visits"}])
+    code, out, err = run(capsys, "import", "cases", str(path), *opts(vault_path, passphrase_file))
+    assert code == 0 and err == ""
+    assert "Cases created: 2" in out and "New municipalities: Voorbeeldstad" in out
+    assert "case A-2: in visits without a volunteer" in out
+    assert "Possible duplicates" in out and "A-1, A-2" in out
+    assert vault.count(Case) == 2
+
+
+def test_bad_rows_exit_1_and_nothing_imported(capsys, vault, vault_path, passphrase_file, tmp_path):
+    path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1"}, {"case_ref": "A-2", "registered_on": "2021-02-29"}])
+    code, out, err = run(capsys, "import", "cases", str(path), *opts(vault_path, passphrase_file))
+    assert code == 1 and out == ""
+    assert "Row 3, column registered_on: '2021-02-29' is not a real date." in err
+    assert "Nothing was imported" in err and vault.count(Case) == 0
+
+
+def test_skip_invalid_exit_0_and_lists_skipped(capsys, vault, vault_path, passphrase_file, tmp_path):
+    path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1"}, {"case_ref": "A-2", "volunteer": "Onbekend"}])
+    code, out, err = run(capsys, "import", "cases", str(path), "--skip-invalid", *opts(vault_path, passphrase_file))
+    assert code == 0 and "Cases created: 1" in out
+    assert "Row 3, column volunteer" in err and "Import the volunteers first" in err and "Rows skipped: 3" in err
+    assert vault.count(Case) == 1
+
+
+def test_json_is_one_document(capsys, vault, vault_path, passphrase_file, tmp_path):
+    path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1"}, {"case_ref": "A-2", "status": "klaar"}])
+    code, out, err = run(capsys, "import", "cases", str(path), "--json", *opts(vault_path, passphrase_file))
+    doc = json.loads(out)
+    assert code == 1 and doc["ok"] is False and doc["created"] == 0 and doc["imported"] is False
+    assert doc["errors"][0]["row"] == 3 and doc["errors"][0]["column"] == "status"
+    code, out, err = run(capsys, "import", "cases", str(path), "--json", "--skip-invalid",
+                         *opts(vault_path, passphrase_file))
+    doc = json.loads(out)
+    assert code == 0 and doc["ok"] is True and doc["created"] == 1 and doc["skipped"] == [3]
+    assert doc["new_organisations"] == ["Voorbeeld Jeugdbescherming"] and doc["new_municipalities"] == ["Voorbeeldstad"]
+    assert set(doc) >= {"updated", "warnings", "notes", "possible_duplicates", "new_coordinators", "unknown_columns"}
+
+
+def test_missing_file_exit_6(capsys, vault_path, passphrase_file, tmp_path):
+    code, out, err = run(capsys, "import", "cases", str(tmp_path / "nope.csv"), *opts(vault_path, passphrase_file))
+    assert code == 6 and "nope.csv" in err and out == ""
+    code, out, _err = run(capsys, "import", "volunteers", str(tmp_path / "nope.csv"), "--json",
+                          *opts(vault_path, passphrase_file))
+    assert code == 6 and json.loads(out)["ok"] is False
+
+
+@pytest.mark.parametrize("content,why", [
+    (b"\x00\x01\x02binary\x00", "not a CSV or XLSX"),
+    (b"PK\x03\x04 not really a workbook", "not a readable XLSX"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "old Excel file"),
+])
+def test_unreadable_file_exit_2(capsys, vault, vault_path, passphrase_file, tmp_path, content, why):
+    (tmp_path / "bad.xlsx").write_bytes(content)
+    code, out, err = run(capsys, "import", "cases", str(tmp_path / "bad.xlsx"), *opts(vault_path, passphrase_file))
+    assert code == 2 and why in err and out == ""
+
+
+def test_a_missing_required_column_exit_1(capsys, vault, vault_path, passphrase_file, tmp_path):
+    (tmp_path / "v.csv").write_text("naam;telefoon\n", encoding="utf-8")
+    (tmp_path / "c.csv").write_text("dossiernummer;gemeente\nA-1;Teststad\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "cases", str(tmp_path / "c.csv"), *opts(vault_path, passphrase_file))
+    assert code == 1 and "'registered_on'" in err and "'status'" in err and "Nothing was imported" in err
+
+
+def test_an_empty_file_says_so(capsys, vault, vault_path, passphrase_file, tmp_path):
+    (tmp_path / "v.csv").write_text("naam;telefoon\n", encoding="utf-8")
+    code, out, _err = run(capsys, "import", "volunteers", str(tmp_path / "v.csv"), *opts(vault_path, passphrase_file))
+    assert code == 0 and "nothing was imported" in out
+
+
+def test_dry_run_changes_nothing(capsys, vault, vault_path, passphrase_file, tmp_path):
+    path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1"}])
+    code, out, _err = run(capsys, "import", "cases", str(path), "--dry-run", *opts(vault_path, passphrase_file))
+    assert code == 0 and "Dry run" in out and "Cases created: 1" in out
+    assert vault.count(Case) == 0

@@ -1,0 +1,179 @@
+"""Importing volunteers: codes from Dutch and English words, bad values per row and column, updates by name."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from borapp.models import AuditEvent, Training, Volunteer
+from borapp.services.importer import import_file, write_template
+from borapp.services.importer.columns import VOLUNTEER_COLUMNS
+
+HEADER = list(VOLUNTEER_COLUMNS)
+
+
+@pytest.fixture(autouse=True)
+def _english(_dutch):
+    """Messages are checked in English, whatever the Dutch catalog says."""
+    from borapp.i18n import set_language
+
+    set_language("en")
+
+
+def volunteer(**cells) -> dict:
+    row = {
+        "name": "Vera Vrijwillig", "email": "vera@test.example", "phone": "+31 6 1234 5678", "region": "Kop",
+        "vog_date": "2022-01-10", "trained_on": "2022-02-05", "max_cases": "3", "active": "yes",
+        "joined_on": "2022-01-01", "left_on": "", "gender": "f", "languages": "nl; en",
+        "availability": "ma-ochtend; za-middag",
+    }
+    row.update(cells)
+    return row
+
+
+def write_csv(path, rows, header=None, delimiter=",", encoding="utf-8"):
+    header = header or HEADER
+    with path.open("w", newline="", encoding=encoding) as fh:
+        writer = csv.writer(fh, delimiter=delimiter)
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow([row.get(column, "") for column in header])
+    return path
+
+
+def stored(vault, name="Vera Vrijwillig") -> dict:
+    with vault.session() as session:
+        v = session.scalar(select(Volunteer).where(Volunteer.name == name))
+        return {"email": v.email, "phone": v.phone, "region": v.region, "vog_date": v.vog_date,
+                "trained_on": v.trained_on, "max_cases": v.max_cases, "active": v.active, "gender": v.gender,
+                "languages": v.languages, "availability": v.availability, "left_on": v.left_on,
+                "joined_on": v.joined_on, "trainings": len(v.trainings)}
+
+
+def test_a_volunteer_with_every_column(vault, tmp_path):
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer()]))
+    assert report.ok and report.created == 1
+    assert stored(vault) == {
+        "email": "vera@test.example", "phone": "+31 6 1234 5678", "region": "Kop", "vog_date": dt.date(2022, 1, 10),
+        "trained_on": dt.date(2022, 2, 5), "max_cases": 3, "active": True, "gender": "f", "languages": "nl;en",
+        "availability": "mon-morning;sat-afternoon", "left_on": None, "joined_on": dt.date(2022, 1, 1),
+        "trainings": 1,
+    }
+    with vault.session() as session:
+        assert [(e.action, e.record_type) for e in session.scalars(select(AuditEvent))] == [("import", "volunteer")]
+
+
+def test_only_the_name_is_required(vault, tmp_path):
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [{"name": "Wim Weinig"}], ["name"]))
+    assert report.ok and report.created == 1
+    got = stored(vault, "Wim Weinig")
+    assert (got["active"], got["max_cases"], got["languages"], got["vog_date"]) == (True, 2, "nl", None)
+
+
+@pytest.mark.parametrize("said,languages,availability,gender", [
+    ("Nederlands, Engels", "nl;en", "maandagochtend; zaterdag middag", "v"),
+    ("nl;ar;tr", "nl;ar;tr", "mon-morning; sat-afternoon; Sunday evening", "female"),
+])
+def test_dutch_and_english_words_become_codes(vault, tmp_path, said, languages, availability, gender):
+    row = volunteer(languages=said, availability=availability, gender=gender)
+    assert import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [row])).ok
+    got = stored(vault)
+    assert got["languages"] == languages and got["gender"] == "f"
+    assert got["availability"].split(";")[:2] == ["mon-morning", "sat-afternoon"]
+
+
+def test_a_day_alone_means_the_whole_day(vault, tmp_path):
+    assert import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(availability="wo")])).ok
+    assert stored(vault)["availability"] == "wed-morning;wed-afternoon;wed-evening"
+
+
+def test_dutch_headings(vault, tmp_path):
+    header = ["Naam", "E-mail", "Telefoon", "Regio", "VOG-datum", "Getraind op", "Max trajecten", "Actief",
+              "Gestart op", "Gestopt op", "Geslacht", "Talen", "Beschikbaarheid"]
+    rows = [["Vera Vrijwillig", "vera@test.example", "0612345678", "West-Friesland", "10-01-2022", "5-2-2022", "2",
+             "nee", "1-1-2022", "2024-06-30", "m", "nl", "di-avond"]]
+    path = tmp_path / "v.csv"
+    with path.open("w", newline="", encoding="cp1252") as fh:
+        csv.writer(fh, delimiter=";").writerows([header, *rows])
+    report = import_file(vault, "volunteers", path)
+    assert report.ok and not report.unknown_columns
+    got = stored(vault)
+    assert (got["vog_date"], got["trained_on"], got["active"]) == (dt.date(2022, 1, 10), dt.date(2022, 2, 5), False)
+    assert (got["left_on"], got["availability"], got["gender"]) == (dt.date(2024, 6, 30), "tue-evening", "m")
+
+
+BAD = [
+    ("name", "", "needs a value"),
+    ("email", "vera.test.example", "not an e-mail"),
+    ("phone", "bellen!", "not a phone"),
+    ("vog_date", "10-13-2022", "not a real date"),
+    ("vog_date", (dt.date.today() + dt.timedelta(days=5)).isoformat(), "future"),
+    ("trained_on", "binnenkort", "not a date"),
+    ("max_cases", "0", "positive whole number"),
+    ("max_cases", "twee", "positive whole number"),
+    ("max_cases", "1.5", "positive whole number"),
+    ("active", "soms", "not one of"),
+    ("joined_on", "2022-02-30", "not a real date"),
+    ("left_on", "2021-12-31", "before the joining date"),
+    ("gender", "q", "not one of"),
+    ("languages", "klingonees", "not a language"),
+    ("availability", "maandagnacht", "not a day part"),
+]
+
+
+@pytest.mark.parametrize("column,value,why", BAD)
+def test_a_bad_value_is_reported_with_row_and_column(vault, tmp_path, column, value, why):
+    rows = [volunteer(name="Anna Eerst"), volunteer(**{"name": "Bert Tweede", column: value})]
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", rows))
+    assert not report.ok and (3, column) in [(p.row, p.column) for p in report.errors]
+    assert why in " ".join(p.message for p in report.errors)
+    assert vault.count(Volunteer) == 0
+
+
+def test_a_missing_name_column_is_one_error(vault, tmp_path):
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer()], HEADER[1:]))
+    assert report.fatal and [(p.row, p.column) for p in report.errors] == [(1, "name")]
+
+
+def test_reimport_updates_by_name(vault, tmp_path):
+    import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(), volunteer(name="Wim Weinig")]))
+    rows = [volunteer(name="VERA  vrijwillig", region="Kennemerland", phone="", active="nee", left_on="2024-01-01"),
+            volunteer(name="Wim Weinig")]
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v2.csv", rows))
+    assert report.ok and (report.created, report.updated) == (0, 2)
+    assert vault.count(Volunteer) == 2 and vault.count(Training) == 2
+    got = stored(vault, "Vera Vrijwillig")  # found by name, case and spaces aside; the stored spelling kept
+    assert (got["region"], got["phone"], got["active"]) == ("Kennemerland", "+31 6 1234 5678", False)
+
+
+def test_the_same_name_twice_in_a_file_is_an_error(vault, tmp_path):
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(), volunteer()]))
+    assert [(p.row, p.column) for p in report.errors] == [(3, "name")]
+
+
+def test_xlsx_volunteers(vault, tmp_path):
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(HEADER)
+    row = volunteer(vog_date=dt.datetime(2021, 3, 4), max_cases=2, joined_on=dt.date(2021, 1, 1))
+    book.active.append([row[c] for c in HEADER])
+    book.save(tmp_path / "v.xlsx")
+    assert import_file(vault, "volunteers", tmp_path / "v.xlsx").ok
+    got = stored(vault)
+    assert (got["vog_date"], got["max_cases"], got["joined_on"]) == (dt.date(2021, 3, 4), 2, dt.date(2021, 1, 1))
+
+
+def test_the_template_row_imports(vault, tmp_path):
+    path = tmp_path / "template.csv"
+    path.write_text(write_template("volunteers"), encoding="utf-8")
+    report = import_file(vault, "volunteers", path)
+    assert report.ok and report.created == 1 and not report.warnings and not report.unknown_columns
+
+
+def test_active_with_a_past_leaving_date_is_a_warning(vault, tmp_path):
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(left_on="2023-01-01")]))
+    assert report.ok and [(w.row, w.column) for w in report.warnings] == [(2, "active")]
