@@ -13,9 +13,10 @@ from borapp.services.errors import UsageError
 
 def _read_file(path: str) -> str:
     try:
-        return Path(path).read_text(encoding="utf-8").splitlines()[0] if Path(path).stat().st_size else ""
+        lines = Path(path).read_text(encoding="utf-8-sig").splitlines()  # -sig: drop a byte-order mark (Notepad)
     except (OSError, UnicodeDecodeError):
         raise UsageError(_("Cannot read {path}.").format(path=path)) from None
+    return lines[0] if lines else ""
 
 
 def _prompt(prompt: str, confirm: bool) -> str:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from urllib.parse import quote
 
 import sqlcipher3
 from sqlalchemy import Engine, create_engine, event
@@ -39,7 +40,8 @@ def _key_pragma(key: bytes) -> str:
 
 def connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.Connection:
     """A keyed, checked DB-API connection with the vault's pragmas set."""
-    uri = f"file:{path.as_posix()}?mode={'ro' if read_only else 'rwc'}"
+    # Percent-encoded: a '#', '?' or '%' in a folder name would otherwise cut the path short or change it.
+    uri = f"file:{quote(Path(path).as_posix(), safe='/:')}?mode={'ro' if read_only else 'rwc'}"
     conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")

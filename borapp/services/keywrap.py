@@ -12,6 +12,7 @@ import hashlib
 import json
 import os
 import secrets
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -37,6 +38,8 @@ def _derive(secret: str, kdf: dict, salt: bytes) -> bytes:
     if kdf.get("name") != "scrypt":
         raise KeyFileError(f"unknown KDF {kdf.get('name')!r}")
     n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+    # NFC: the same accented passphrase typed on a Mac and on Windows must give the same key.
+    secret = unicodedata.normalize("NFC", secret)
     return hashlib.scrypt(secret.encode("utf-8"), salt=salt, n=n, r=r, p=p, maxmem=256 * n * r * p + 2**24, dklen=32)
 
 
@@ -65,8 +68,23 @@ class Wrap:
 
     @classmethod
     def from_json(cls, data: dict) -> Wrap:
+        """Raises ValueError, KeyError or TypeError for anything a damaged key file could hold."""
         b64 = base64.b64decode
-        return cls(data["kind"], dict(data["kdf"]), b64(data["salt"]), b64(data["wrapped"]))
+        wrap = cls(data["kind"], _checked_kdf(data["kdf"]), b64(data["salt"]), b64(data["wrapped"]))
+        if len(wrap.wrapped) != 40:  # a wrapped 32-byte key
+            raise ValueError("wrapped key has the wrong length")
+        return wrap
+
+
+def _checked_kdf(kdf: dict) -> dict:
+    """The KDF parameters as stored, refused when scrypt could not run with them (or would need over 512 MiB)."""
+    kdf = dict(kdf)
+    if kdf.get("name") != "scrypt":
+        raise ValueError(f"unknown KDF {kdf.get('name')!r}")
+    n, r, p = int(kdf["n"]), int(kdf["r"]), int(kdf["p"])
+    if n < 2 or n & (n - 1) or r < 1 or p < 1 or 128 * n * r * p > 2**29:
+        raise ValueError("KDF parameters out of range")
+    return kdf
 
 
 @dataclass
@@ -91,9 +109,12 @@ class KeyFile:
             data = json.loads(raw)
             if data.get("format") != FORMAT:
                 raise KeyFileError("not a BOR Desk key file")
-            return cls([Wrap.from_json(w) for w in data["wraps"]])
-        except (ValueError, KeyError, TypeError) as exc:
+            wraps = [Wrap.from_json(w) for w in data["wraps"]]
+        except (ValueError, KeyError, TypeError, AttributeError) as exc:
             raise KeyFileError(str(exc)) from exc
+        if not wraps:
+            raise KeyFileError("no wrapped keys")
+        return cls(wraps)
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from borapp.i18n import _
 from borapp.services import backup_file
-from borapp.services.errors import VaultDamaged, VaultMissing
+from borapp.services.errors import UsageError, VaultDamaged, VaultMissing
 from borapp.services.vault import Vault, key_path, vault_files
 
 
@@ -17,13 +17,18 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
     source, target = Path(source), Path(target)
     if not source.is_file():
         raise VaultMissing(source)
+    if target.is_dir():
+        raise UsageError(_("{path} is a folder, not a vault file.").format(path=target))
     backup_file.read_manifest(source)
     target.parent.mkdir(parents=True, exist_ok=True)
     staging = target.with_name(f".{target.name}.restoring")
     _remove(staging)
     try:
         backup_file.extract(source, staging, key_path(staging))
-        vault = Vault.open(staging, passphrase, recovery_key=recovery_key)
+        try:
+            vault = Vault.open(staging, passphrase, recovery_key=recovery_key)
+        except VaultDamaged:  # name the backup, not the staging file
+            raise VaultDamaged(_("The backup {path} is damaged; nothing was restored.").format(path=source)) from None
         try:
             result = vault.check()
         finally:
@@ -43,6 +48,10 @@ def _set_aside(target: Path) -> Path | None:
         return None
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = target.with_name(f"{target.name}.before-restore-{stamp}")
+    n = 1
+    while any(p.exists() for p in vault_files(aside)):  # two restores in one second must not replace the first aside
+        n += 1
+        aside = target.with_name(f"{target.name}.before-restore-{stamp}-{n}")
     for original, moved in zip(vault_files(target), vault_files(aside)):
         if original.exists():
             os.replace(original, moved)

@@ -79,7 +79,7 @@ class Vault:
     def open(cls, path: Path, passphrase: str | None = None, *, recovery_key: str | None = None) -> Vault:
         path = Path(path)
         data_key = unlock_key(path, passphrase, recovery_key)
-        probe_database(path, data_key)
+        check_revision(path, probe_database(path, data_key))  # refuse read-only, before anything can write
         engine = db.create_vault_engine(path, data_key)
         try:
             migrate_if_needed(path, engine, data_key)
@@ -135,7 +135,11 @@ class Vault:
 
     def backup(self, to: Path) -> Path:
         """One self-contained encrypted file: the database (VACUUM INTO, same key) and the key file."""
-        return backup_file.write(self.engine, key_path(self.path), Path(to), schema.current(self.engine))
+        to = Path(to)
+        if to.is_dir() or to.resolve() in {p.resolve() for p in vault_files(self.path)}:
+            raise UsageError(_("{path} cannot be the backup file: it is a folder or part of the vault.")
+                             .format(path=to))
+        return backup_file.write(self.engine, key_path(self.path), to, schema.current(self.engine))
 
     def check(self) -> CheckResult:
         problems: list[str] = []
@@ -181,13 +185,17 @@ def unlock_key(path: Path, passphrase: str | None, recovery_key: str | None) -> 
     return key
 
 
-def probe_database(path: Path, data_key: bytes) -> None:
-    """Open read-only and verify every page's HMAC; anything wrong is damage. Leaves no new file behind."""
+def probe_database(path: Path, data_key: bytes) -> str | None:
+    """Open read-only, verify every page's HMAC and read the schema revision; anything wrong is damage.
+
+    Leaves no new file behind. Returns the revision (None when the file holds no BOR Desk schema).
+    """
     existing = {p for p in vault_files(path) if p.exists()}
     try:
         conn = db.connect(path, data_key, read_only=True)
         try:
             bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            revision = None if bad else _read_revision(conn)
         finally:
             conn.close()
     except (KeyRejected, Exception) as exc:  # sqlcipher3 raises several DatabaseError kinds for damage
@@ -198,6 +206,21 @@ def probe_database(path: Path, data_key: bytes) -> None:
     if bad:
         raise VaultDamaged(_("The vault {path} is damaged ({n} damaged pages). Restore a backup.")
                            .format(path=path, n=len(bad)))
+    return revision
+
+
+def _read_revision(conn) -> str | None:
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone()
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if found else None
+    return row[0] if row else None
+
+
+def check_revision(path: Path, revision: str | None) -> None:
+    """Refuse a file without our schema, or from a newer version, before any read-write connection touches it."""
+    if revision is None:
+        raise VaultDamaged(_("{path} holds no BOR Desk data. Restore a backup.").format(path=path))
+    if revision != schema.head() and not schema.is_known(revision):
+        raise VaultNewer()
 
 
 def _remove_new(path: Path, existing: set[Path]) -> None:
