@@ -39,6 +39,6 @@ class StatusChip(QLabel):
         self.setAccessibleName(self.text())
         self.setStyleSheet(
             f"QLabel {{ background: {background}; color: {text}; border-radius: 9px; padding: 2px 10px; "
-            "font-weight: 600; }}"
+            "font-weight: 600; }"
         )
         self.setVisible(bool(status))

@@ -1,8 +1,115 @@
-"""Placeholder until the dashboard lands."""
-from borapp.i18n import N_
-from borapp.ui.pages.placeholder import PlaceholderPage
+"""Vandaag: what needs the coordinator today, in cards with counts; every item opens its case or volunteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+
+from borapp.formatting import long_date
+from borapp.i18n import _
+from borapp.services import dashboard
+from borapp.services.dashboard import Dashboard, DashboardItem
+from borapp.services.workspace import Workspace
+from borapp.ui.pages.base import Page
+from borapp.ui.pages.dashboard.section_card import SectionCard
+
+# Two columns: the case work on the left, the week's planning and the housekeeping on the right.
+COLUMNS = (
+    ("waiting", "evaluations_due", "long_trajectories", "contracts_unsigned"),
+    ("visits_this_week", "outbox", "vog", "drafts"),
+)
+MINE_ONLY_KEY = "dashboard/mine_only"
 
 
-class DashboardPage(PlaceholderPage):
-    title = N_("Today")
-    note = N_("Being built.")
+class DashboardPage(Page):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None, *, on: dt.date | None = None):
+        super().__init__(workspace, parent)
+        self.on = on  # a fixed day for tests and screenshots; None is today
+        self.board: Dashboard | None = None
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(16, 12, 16, 0)
+        layout.addLayout(self._header())
+        self.backup_warning = QLabel()
+        self.backup_warning.setObjectName("backupWarning")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setStyleSheet(
+            "QLabel { background: #FDE7C2; color: #5C3B00; border-radius: 6px; padding: 8px 12px; }")
+        self.backup_warning.hide()
+        layout.addWidget(self.backup_warning)
+        self.cards: dict[str, SectionCard] = {}
+        layout.addWidget(self._scroll_area(), 1)
+
+    def _header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        title = QLabel(_("Today"))
+        title.setObjectName("pageTitle")
+        row.addWidget(title)
+        self.date_label = QLabel()
+        self.date_label.setStyleSheet("color: palette(placeholder-text); padding-top: 4px;")
+        row.addWidget(self.date_label)
+        row.addStretch()
+        self.mine_only = QCheckBox(_("Only my cases"))
+        self.mine_only.setAccessibleName(_("Only my cases"))
+        self.mine_only.setToolTip(_("Show only cases where you are the coordinator. Volunteers stay visible."))
+        self.mine_only.setChecked(QSettings().value(MINE_ONLY_KEY, False, type=bool))
+        self.mine_only.toggled.connect(self._mine_only_toggled)
+        row.addWidget(self.mine_only)
+        return row
+
+    def _scroll_area(self) -> QScrollArea:
+        content = QWidget()
+        columns = QHBoxLayout(content)
+        columns.setContentsMargins(0, 4, 0, 12)
+        columns.setSpacing(12)
+        for keys in COLUMNS:
+            column = QVBoxLayout()
+            column.setSpacing(12)
+            for key in keys:
+                card = SectionCard(key)
+                card.item_activated.connect(self._activate)
+                self.cards[key] = card
+                column.addWidget(card)
+            column.addStretch()
+            columns.addLayout(column, 1)
+        scroll = QScrollArea()
+        scroll.setWidget(content)
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        return scroll
+
+    # ---- Page -------------------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.mine_only.setEnabled(self.workspace.coordinator_id is not None)
+        mine = self.mine_only.isChecked() and self.mine_only.isEnabled()
+        self.board = dashboard.today(self.workspace, self.on, mine_only=mine)
+        self.date_label.setText(long_date(self.board.on))
+        for section in self.board.sections:
+            if section.key in self.cards:
+                self.cards[section.key].set_section(section)
+        self.backup_warning.setText(self.board.backup_warning)
+        self.backup_warning.setVisible(bool(self.board.backup_warning))
+
+    def clear(self) -> None:
+        self.board = None
+        self.date_label.clear()
+        self.backup_warning.clear()
+        self.backup_warning.hide()
+        for card in self.cards.values():
+            card.clear()
+
+    # ---- actions ----------------------------------------------------------------------------------------------------
+
+    def _mine_only_toggled(self, checked: bool) -> None:
+        QSettings().setValue(MINE_ONLY_KEY, checked)
+        if not self.workspace.is_locked:
+            self.refresh()
+
+    def _activate(self, item: DashboardItem) -> None:
+        if item.case_id is not None:
+            self.open_case.emit(item.case_id)
+        elif item.volunteer_id is not None:
+            self.open_volunteer.emit(item.volunteer_id)

@@ -1,0 +1,321 @@
+"""Volunteers (BOR-medewerkers): the list with case load and VOG, the profile, and saving with validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, or_, select
+from sqlalchemy.orm import Session
+
+from borapp.i18n import N_, _
+from borapp.models import Case, Meeting, MeetingAttendance, Municipality, Training, Volunteer
+from borapp.models.volunteers import DAY_PARTS, GENDERS, WEEKDAYS
+from borapp.services import audit, settings
+from borapp.services.errors import NotFound, ValidationError
+from borapp.services.validation import email_problem, parse_date, phone_problem
+
+MIN_CASES, MAX_CASES = 1, 10
+VOG_SOON_DAYS = 60  # "due soon" this long before the renewal date
+TRAINING_KINDS = ("initial", "refresher")
+TRAINING_LABELS = {"initial": N_("Training day"), "refresher": N_("Refresher day")}
+GENDER_LABELS = {"": N_("Not stated"), "f": N_("Female"), "m": N_("Male"), "x": N_("Other")}
+COMMON_LANGUAGES = ("nl", "en", "de", "fr", "es", "pl", "tr", "ar", "so", "ti", "uk")
+
+Slot = tuple[str, str]  # (weekday, part), e.g. ("mon", "morning")
+
+
+@dataclass(frozen=True)
+class VolunteerRow:
+    id: int
+    name: str
+    region: str
+    languages: tuple[str, ...]
+    active: bool
+    case_load: int
+    max_cases: int
+    vog_date: dt.date | None
+    vog_state: str  # "missing", "overdue", "soon" or "ok"
+    email: str = ""
+    phone: str = ""
+
+    @property
+    def vog_due(self) -> bool:
+        return self.vog_state in ("missing", "overdue")
+
+
+@dataclass(frozen=True)
+class CaseRef:
+    id: int
+    ref: str
+    status: str
+
+
+@dataclass(frozen=True)
+class TrainingItem:
+    kind: str
+    on: dt.date
+
+
+@dataclass(frozen=True)
+class MeetingRef:
+    id: int
+    held_on: dt.date
+    kind: str
+    theme: str
+    region: str
+
+
+@dataclass(frozen=True)
+class VolunteerProfile:
+    id: int
+    name: str
+    email: str
+    phone: str
+    address: str
+    region: str
+    gender: str
+    languages: tuple[str, ...]
+    availability: frozenset[Slot]
+    vog_date: dt.date | None
+    vog_state: str
+    vog_renew_on: dt.date | None
+    max_cases: int
+    active: bool
+    joined_on: dt.date | None
+    left_on: dt.date | None
+    notes: str
+    trainings: tuple[TrainingItem, ...]
+    cases: tuple[CaseRef, ...]
+    meetings: tuple[MeetingRef, ...]
+
+
+@dataclass(frozen=True)
+class VolunteerInput:
+    """What a form or an import hands in. Dates may be dates or typed text (5-3-2026); id None makes a new one."""
+
+    name: str
+    id: int | None = None
+    email: str = ""
+    phone: str = ""
+    address: str = ""
+    region: str = ""
+    gender: str = ""
+    languages: tuple[str, ...] = ("nl",)
+    availability: frozenset[Slot] = field(default_factory=frozenset)
+    vog_date: dt.date | str | None = None
+    max_cases: int = 2
+    active: bool = True
+    joined_on: dt.date | str | None = None
+    left_on: dt.date | str | None = None
+    notes: str = ""
+    trainings: tuple[TrainingItem, ...] | None = None  # None leaves the stored trainings as they are
+
+
+# ---- codes ------------------------------------------------------------------------------------------------------
+
+def parse_availability(text: str) -> frozenset[Slot]:
+    """"mon-morning;sat-afternoon" → {("mon", "morning"), ("sat", "afternoon")}; unknown codes are dropped."""
+    slots = set()
+    for code in (text or "").split(";"):
+        day, _sep, part = code.strip().partition("-")
+        if day in WEEKDAYS and part in DAY_PARTS:
+            slots.add((day, part))
+    return frozenset(slots)
+
+
+def format_availability(slots) -> str:
+    wanted = set(slots)
+    return ";".join(f"{d}-{p}" for d in WEEKDAYS for p in DAY_PARTS if (d, p) in wanted)
+
+
+def parse_languages(text: str) -> tuple[str, ...]:
+    return tuple(dict.fromkeys(c.strip().lower() for c in (text or "").replace(",", ";").split(";") if c.strip()))
+
+
+def vog_renew_on(vog_date: dt.date | None, years: int) -> dt.date | None:
+    if vog_date is None:
+        return None
+    try:
+        return vog_date.replace(year=vog_date.year + years)
+    except ValueError:  # 29 February
+        return vog_date.replace(year=vog_date.year + years, day=28)
+
+
+def vog_state(vog_date: dt.date | None, years: int, on: dt.date | None = None) -> str:
+    """"missing", "overdue" (older than the renewal period), "soon" (within two months of it) or "ok"."""
+    on = on or dt.date.today()
+    renew = vog_renew_on(vog_date, years)
+    if renew is None:
+        return "missing"
+    if on > renew:
+        return "overdue"
+    return "soon" if (renew - on).days <= VOG_SOON_DAYS else "ok"
+
+
+def renewal_years(ws) -> int:
+    return int(settings.read_setting(ws, "vog_renewal_years") or 3)
+
+
+# ---- reading ----------------------------------------------------------------------------------------------------
+
+def _case_loads(session: Session) -> dict[int, int]:
+    query = (select(Case.volunteer_id, func.count()).where(Case.volunteer_id.is_not(None), Case.status != "closed")
+             .group_by(Case.volunteer_id))
+    return dict(session.execute(query).all())
+
+
+def _like(text: str) -> str:
+    escaped = text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def list_volunteers(ws, text: str = "", active_only: bool = False, region: str = "",
+                    on: dt.date | None = None) -> list[VolunteerRow]:
+    with ws.session() as session:
+        years = settings.get_int(session, "vog_renewal_years")
+        query = select(Volunteer).order_by(Volunteer.name)
+        for word in text.split():
+            pattern = _like(word)
+            query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in (
+                Volunteer.name, Volunteer.email, Volunteer.phone, Volunteer.region, Volunteer.languages))))
+        if active_only:
+            query = query.where(Volunteer.active.is_(True))
+        if region:
+            query = query.where(Volunteer.region == region)
+        loads = _case_loads(session)
+        return [VolunteerRow(v.id, v.name, v.region, parse_languages(v.languages), v.active, loads.get(v.id, 0),
+                             v.max_cases, v.vog_date, vog_state(v.vog_date, years, on), v.email, v.phone)
+                for v in session.scalars(query)]
+
+
+def list_regions(ws) -> list[str]:
+    """Every region in use, by volunteers or municipalities, sorted."""
+    with ws.session() as session:
+        found = set(session.scalars(select(Volunteer.region).distinct()))
+        found |= set(session.scalars(select(Municipality.region).distinct()))
+    return sorted((r for r in found if r), key=str.casefold)
+
+
+def load_volunteer(ws, volunteer_id: int, *, on: dt.date | None = None) -> VolunteerProfile:
+    """The whole profile; opening it is written to the access log."""
+    with ws.session() as session:
+        volunteer = _get(session, volunteer_id)
+        years = settings.get_int(session, "vog_renewal_years")
+        cases = session.scalars(select(Case).where(Case.volunteer_id == volunteer_id, Case.status != "closed")
+                                .order_by(Case.ref))
+        meetings = session.scalars(select(Meeting).join(MeetingAttendance).where(
+            MeetingAttendance.volunteer_id == volunteer_id, Meeting.cancelled.is_(False))
+            .order_by(Meeting.held_on.desc()))
+        audit.record(session, "open", "volunteer", volunteer_id, ws.actor)
+        v = volunteer
+        return VolunteerProfile(
+            v.id, v.name, v.email, v.phone, v.address, v.region, v.gender, parse_languages(v.languages),
+            parse_availability(v.availability), v.vog_date, vog_state(v.vog_date, years, on),
+            vog_renew_on(v.vog_date, years), v.max_cases, v.active, v.joined_on, v.left_on, v.notes,
+            tuple(TrainingItem(t.kind, t.on) for t in v.trainings),
+            tuple(CaseRef(c.id, c.ref, c.status) for c in cases),
+            tuple(MeetingRef(m.id, m.held_on, m.kind, m.theme, m.region) for m in meetings))
+
+
+def _get(session: Session, volunteer_id: int) -> Volunteer:
+    volunteer = session.get(Volunteer, volunteer_id)
+    if volunteer is None:
+        raise NotFound(_("No volunteer with number {id}.").format(id=volunteer_id))
+    return volunteer
+
+
+# ---- checking and saving ----------------------------------------------------------------------------------------
+
+def _date(value, problems: dict[str, str], name: str) -> dt.date | None:
+    if value is None or isinstance(value, dt.date):
+        return value
+    if not str(value).strip():
+        return None
+    parsed = parse_date(str(value))
+    if parsed is None:
+        problems[name] = _("Not a date; type it as 5-3-2026.")
+    return parsed
+
+
+def _name(text: str) -> str:
+    return " ".join((text or "").split())
+
+
+def check_volunteer(session: Session, data: VolunteerInput, today: dt.date | None = None) -> dict[str, str]:
+    """Every problem with `data`, as {field: message}; empty when it may be saved."""
+    today = today or dt.date.today()
+    problems: dict[str, str] = {}
+    name = _name(data.name)
+    if not name:
+        problems["name"] = _("Enter a name.")
+    else:
+        clash = select(Volunteer.id).where(func.lower(Volunteer.name) == name.lower())
+        if data.id is not None:
+            clash = clash.where(Volunteer.id != data.id)
+        if session.scalar(clash) is not None:
+            problems["name"] = _("There is already a volunteer called {name}.").format(name=name)
+    for key, message in (("email", email_problem(data.email)), ("phone", phone_problem(data.phone))):
+        if message:
+            problems[key] = message
+    if data.gender not in ("", *GENDERS):
+        problems["gender"] = _("Unknown gender.")
+    if not isinstance(data.max_cases, int) or not MIN_CASES <= data.max_cases <= MAX_CASES:
+        problems["max_cases"] = _("Between {low} and {high} cases.").format(low=MIN_CASES, high=MAX_CASES)
+    if any(d not in WEEKDAYS or p not in DAY_PARTS for d, p in data.availability):
+        problems["availability"] = _("Unknown day or part of the day.")
+    vog, joined, left = (_date(getattr(data, k), problems, k) for k in ("vog_date", "joined_on", "left_on"))
+    if vog and vog > today and "vog_date" not in problems:
+        problems["vog_date"] = _("This date is in the future.")
+    if joined and joined > today and "joined_on" not in problems:
+        problems["joined_on"] = _("This date is in the future.")
+    if joined and left and left < joined and "left_on" not in problems:
+        problems["left_on"] = _("Leaving cannot be before joining.")
+    if left and left <= today and data.active and "left_on" not in problems:
+        problems["active"] = _("Someone who has left is no longer active: untick Active or clear the leaving date.")
+    for training in data.trainings or ():
+        if training.kind not in TRAINING_KINDS or not isinstance(training.on, dt.date):
+            problems["trainings"] = _("A training needs a kind and a date.")
+        elif training.on > today:
+            problems["trainings"] = _("A training date is in the future.")
+    return problems
+
+
+def volunteer_problems(ws, data: VolunteerInput) -> dict[str, str]:
+    with ws.session() as session:
+        return check_volunteer(session, data)
+
+
+def save_volunteer(ws, data: VolunteerInput) -> int:
+    """Create or update; raises ValidationError (message, field) for the first problem found."""
+    with ws.session() as session:
+        problems = check_volunteer(session, data)
+        if problems:
+            field_name, message = next(iter(problems.items()))
+            raise ValidationError(message, field_name)
+        volunteer = Volunteer() if data.id is None else _get(session, data.id)
+        _apply(volunteer, data)
+        if data.id is None:
+            session.add(volunteer)
+        session.flush()
+        audit.record(session, "create" if data.id is None else "update", "volunteer", volunteer.id, ws.actor)
+        return volunteer.id
+
+
+def _apply(volunteer: Volunteer, data: VolunteerInput) -> None:
+    volunteer.name = _name(data.name)
+    volunteer.email = data.email.strip()
+    volunteer.phone = data.phone.strip()
+    volunteer.address = data.address.strip()
+    volunteer.region = _name(data.region)
+    volunteer.gender = data.gender
+    volunteer.languages = ";".join(parse_languages(";".join(data.languages)))
+    volunteer.availability = format_availability(data.availability)
+    volunteer.vog_date = _date(data.vog_date, {}, "")
+    volunteer.max_cases = data.max_cases
+    volunteer.active = data.active
+    volunteer.joined_on = _date(data.joined_on, {}, "")
+    volunteer.left_on = _date(data.left_on, {}, "")
+    volunteer.notes = data.notes.strip()
+    if data.trainings is not None:
+        volunteer.trainings = [Training(kind=t.kind, on=t.on) for t in sorted(data.trainings, key=lambda t: t.on)]

@@ -1,0 +1,94 @@
+"""One dashboard section: a heading with its count, and its items as rows that open the case or volunteer."""
+
+from __future__ import annotations
+
+from babel.dates import format_date
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from borapp.formatting import long_date
+from borapp.i18n import _, babel_locale
+from borapp.services.case_status import status_label
+from borapp.services.dashboard import DashboardItem, DashboardSection
+from borapp.ui.widgets.activation_list import ActivationList
+from borapp.ui.widgets.chip import status_chip
+
+
+def item_date(item: DashboardItem) -> str:
+    if item.date is None:
+        return ""
+    if item.kind == "visits_this_week":
+        return format_date(item.date, "EEEE d MMMM", locale=babel_locale())
+    return long_date(item.date)
+
+
+class ItemRow(QWidget):
+    """Title, status chip and date on the first line; what needs doing below, wrapped."""
+
+    def __init__(self, item: DashboardItem, parent: QWidget | None = None):
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(8, 5, 8, 5)
+        column.setSpacing(2)
+        top = QHBoxLayout()
+        top.setSpacing(8)
+        title = QLabel(item.title)
+        title.setStyleSheet("font-weight: 600;")
+        top.addWidget(title)
+        if item.status:
+            top.addWidget(status_chip(item.status))
+        top.addStretch()
+        when = QLabel(item_date(item))
+        when.setStyleSheet("color: palette(placeholder-text);")
+        top.addWidget(when)
+        column.addLayout(top)
+        text = QLabel(item.text)
+        text.setWordWrap(True)
+        column.addWidget(text)
+        for label in self.findChildren(QLabel):
+            label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+
+def describe(item: DashboardItem) -> str:
+    """What a screen reader says for a row."""
+    parts = [item.title, status_label(item.status) if item.status else "", item.text, item_date(item)]
+    return ", ".join(p for p in parts if p)
+
+
+class SectionCard(QFrame):
+    item_activated = Signal(object)  # the DashboardItem
+
+    def __init__(self, key: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.key = key
+        self.setObjectName("dashboardCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 10)
+        layout.setSpacing(4)
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionTitle")
+        self.heading.setWordWrap(True)
+        layout.addWidget(self.heading)
+        self.empty = QLabel(_("Nothing to do"))
+        self.empty.setStyleSheet("color: palette(placeholder-text); padding-left: 6px;")
+        layout.addWidget(self.empty)
+        self.list = ActivationList()
+        self.list.item_activated.connect(self.item_activated)
+        layout.addWidget(self.list)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def set_section(self, section: DashboardSection) -> None:
+        self.list.clear_rows()
+        self.heading.setText(f"{section.title} ({section.count})")
+        self.list.setAccessibleName(f"{section.title}: {section.count}")
+        for item in section.items:
+            activatable = item.case_id is not None or item.volunteer_id is not None
+            self.list.add_row(ItemRow(item), item if activatable else None, describe(item))
+        self.empty.setVisible(section.count == 0)
+        self.list.setVisible(section.count > 0)
+
+    def clear(self) -> None:
+        self.list.clear_rows()
+        self.heading.setText("")
+        self.empty.hide()

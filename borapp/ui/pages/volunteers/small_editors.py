@@ -1,0 +1,115 @@
+"""Small editors of the volunteer profile: spoken languages (checkboxes) and trainings (a short list)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from babel import Locale
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+)
+
+from borapp.formatting import long_date
+from borapp.i18n import _, babel_locale
+from borapp.services.volunteer_service import COMMON_LANGUAGES, TRAINING_KINDS, TRAINING_LABELS, TrainingItem
+from borapp.ui.widgets.date_field import DateField
+
+LANGUAGE_COLUMNS = 3
+
+
+def language_name(code: str) -> str:
+    name = Locale.parse(babel_locale()).languages.get(code)
+    return (name[:1].upper() + name[1:]) if name else code.upper()
+
+
+class LanguagePicker(QWidget):
+    """The common languages as checkboxes; codes found in the record but not in that list are added."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(_("Languages"))
+        self.grid = QGridLayout(self)
+        self.grid.setContentsMargins(0, 0, 0, 0)
+        self.grid.setVerticalSpacing(2)
+        self.boxes: dict[str, QCheckBox] = {}
+        for code in COMMON_LANGUAGES:
+            self._add(code)
+
+    def _add(self, code: str) -> QCheckBox:
+        box = QCheckBox(language_name(code))
+        box.setAccessibleName(box.text())
+        box.toggled.connect(self.changed)
+        index = len(self.boxes)
+        self.grid.addWidget(box, index // LANGUAGE_COLUMNS, index % LANGUAGE_COLUMNS)
+        self.boxes[code] = box
+        return box
+
+    def value(self) -> tuple[str, ...]:
+        return tuple(code for code, box in self.boxes.items() if box.isChecked())
+
+    def set_value(self, codes) -> None:
+        for code in codes:
+            if code not in self.boxes:
+                self._add(code)
+        for code, box in self.boxes.items():
+            box.blockSignals(True)
+            box.setChecked(code in codes)
+            box.blockSignals(False)
+        self.changed.emit()
+
+
+class TrainingList(QWidget):
+    """Training and refresher days attended: a list with Remove, and a kind + date + Add row."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAccessibleName(_("Trainings"))
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.list = QListWidget()
+        self.list.setAccessibleName(_("Trainings attended"))
+        self.list.setMaximumHeight(84)
+        column.addWidget(self.list)
+        row = QHBoxLayout()
+        self.kind = QComboBox()
+        self.kind.setAccessibleName(_("Kind of training"))
+        for kind in TRAINING_KINDS:
+            self.kind.addItem(_(TRAINING_LABELS[kind]), kind)
+        self.date = DateField(optional=False)
+        self.date.setAccessibleName(_("Training date"))
+        self.add_button = QPushButton(_("Add training"))
+        self.remove_button = QPushButton(_("Remove"))
+        self.remove_button.setAccessibleName(_("Remove the selected training"))
+        for widget in (self.kind, self.date, self.add_button, self.remove_button):
+            row.addWidget(widget)
+        row.addStretch()
+        column.addLayout(row)
+        self.add_button.clicked.connect(self._add_clicked)
+        self.remove_button.clicked.connect(self._remove_clicked)
+        self._items: list[TrainingItem] = []
+
+    def value(self) -> tuple[TrainingItem, ...]:
+        return tuple(self._items)
+
+    def set_value(self, items) -> None:
+        self._items = sorted(items, key=lambda t: t.on)
+        self.list.clear()
+        for item in self._items:
+            entry = QListWidgetItem(f"{_(TRAINING_LABELS.get(item.kind, item.kind))} · {long_date(item.on)}")
+            self.list.addItem(entry)
+        self.remove_button.setEnabled(bool(self._items))
+        self.changed.emit()
+
+    def _add_clicked(self) -> None:
+        when = self.date.value() or dt.date.today()
+        self.set_value([*self._items, TrainingItem(self.kind.currentData(), when)])
+
+    def _remove_clicked(self) -> None:
+        row = self.list.currentRow()
+        if 0 <= row < len(self._items):
+            self.set_value(self._items[:row] + self._items[row + 1:])

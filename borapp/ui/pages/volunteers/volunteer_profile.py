@@ -1,0 +1,359 @@
+"""A volunteer's profile: the editable form, with their current cases and meetings below.
+
+Validation messages appear under the fields and nothing typed is lost; `state()`/`set_state()` carry the unsaved
+form as a JSON-able dict (the page keeps it as a draft).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
+    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from borapp.formatting import long_date
+from borapp.i18n import _, ngettext
+from borapp.services import meetings
+from borapp.services.case_status import status_label
+from borapp.services.errors import ValidationError
+from borapp.services.volunteer_service import (
+    GENDER_LABELS, MAX_CASES, MIN_CASES, TrainingItem, VolunteerInput, VolunteerProfile, format_availability,
+    parse_availability, renewal_years, save_volunteer, vog_renew_on, vog_state, volunteer_problems,
+)
+from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
+from borapp.ui.pages.volunteers.small_editors import LanguagePicker, TrainingList
+from borapp.ui.widgets.activation_list import ActivationList
+from borapp.ui.widgets.chip import status_chip
+from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
+
+FIELD_ORDER = ("name", "email", "phone", "address", "region", "gender", "languages", "availability", "vog_date",
+               "trainings", "max_cases", "active", "joined_on", "left_on", "notes")
+
+
+def _iso(value: dt.date | None) -> str:
+    return value.isoformat() if value else ""
+
+
+def _date(text: str) -> dt.date | None:
+    return dt.date.fromisoformat(text) if text else None
+
+
+class VolunteerProfileEditor(QWidget):
+    open_case = Signal(int)
+    saved = Signal(int)
+    edited = Signal()  # the form changed (it may now differ from what is stored)
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.volunteer_id: int | None = None
+        self._baseline: dict = {}
+        self._loading = False
+        self._years = 3
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(self._header())
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(0, 0, 12, 12)
+        column.addLayout(self._form())
+        column.addWidget(required_note())
+        column.addWidget(self._related())
+        column.addStretch()
+        self.scroll.setWidget(body)
+        layout.addWidget(self.scroll, 1)
+
+    # ---- building -----------------------------------------------------------------------------------------------
+
+    def _header(self) -> QVBoxLayout:
+        box = QVBoxLayout()
+        row = QHBoxLayout()
+        self.title = QLabel()
+        self.title.setObjectName("sectionTitle")
+        row.addWidget(self.title, 1)
+        self.discard_button = QPushButton(_("Discard changes"))
+        self.discard_button.setAccessibleName(_("Discard changes"))
+        self.discard_button.clicked.connect(self.discard)
+        self.save_button = QPushButton(_("Save"))
+        self.save_button.setAccessibleName(_("Save volunteer"))
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.discard_button)
+        row.addWidget(self.save_button)
+        box.addLayout(row)
+        self.status = QLabel()
+        self.status.setWordWrap(True)
+        box.addWidget(self.status)
+        return box
+
+    def _form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.name, self.email, self.phone, self.address = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
+        self.email.setPlaceholderText("naam@voorbeeld.nl")
+        self.region = QComboBox()
+        self.region.setEditable(True)
+        self.gender = QComboBox()
+        for code, label in GENDER_LABELS.items():
+            self.gender.addItem(_(label), code)
+        self.languages, self.availability = LanguagePicker(), AvailabilityGrid()
+        self.vog_date, self.joined_on, self.left_on = DateField(), DateField(), DateField()
+        self.trainings = TrainingList()
+        self.max_cases = QSpinBox()
+        self.max_cases.setRange(MIN_CASES, MAX_CASES)
+        self.max_cases.setMaximumWidth(90)
+        self.active = QCheckBox(_("Can be matched to new cases"))
+        self.notes = QPlainTextEdit()
+        self.notes.setFixedHeight(72)
+        self.notes.setTabChangesFocus(True)
+        rows = (("name", _("Name"), self.name, True), ("email", _("E-mail"), self.email, False),
+                ("phone", _("Phone"), self.phone, False), ("address", _("Address"), self.address, False),
+                ("region", _("Region"), self.region, False), ("gender", _("Gender"), self.gender, False),
+                ("languages", _("Languages"), self.languages, False),
+                ("availability", _("Availability"), self.availability, False),
+                ("vog_date", _("VOG issued on"), self.vog_date, False),
+                ("trainings", _("Trainings"), self.trainings, False),
+                ("max_cases", _("Maximum cases"), self.max_cases, False), ("active", _("Active"), self.active, False),
+                ("joined_on", _("Joined on"), self.joined_on, False), ("left_on", _("Left on"), self.left_on, False),
+                ("notes", _("Notes"), self.notes, False))
+        self.messages: dict[str, FieldMessage] = {}
+        self.fields: dict[str, QWidget] = {key: widget for key, _label, widget, _req in rows}
+        for key, label, widget, required in rows:
+            self.messages[key] = add_field(form, label, widget, required=required)
+        for signal in (self.name.textChanged, self.email.textChanged, self.phone.textChanged,
+                       self.address.textChanged, self.region.currentTextChanged, self.gender.currentIndexChanged,
+                       self.languages.changed, self.availability.changed, self.vog_date.dateChanged,
+                       self.trainings.changed, self.max_cases.valueChanged, self.active.toggled,
+                       self.joined_on.dateChanged, self.left_on.dateChanged, self.notes.textChanged):
+            signal.connect(self._on_edit)
+        self.vog_date.dateChanged.connect(self._show_vog_warning)
+        return form
+
+    def _related(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 8, 0, 0)
+        self.cases_heading = QLabel()
+        self.cases_heading.setObjectName("sectionTitle")
+        column.addWidget(self.cases_heading)
+        self.cases = ActivationList()
+        self.cases.item_activated.connect(lambda case_id: self.open_case.emit(int(case_id)))
+        column.addWidget(self.cases)
+        self.no_cases = QLabel(_("No current cases."))
+        column.addWidget(self.no_cases)
+        self.meetings_heading = QLabel()
+        self.meetings_heading.setObjectName("sectionTitle")
+        column.addWidget(self.meetings_heading)
+        self.meetings = QLabel()
+        self.meetings.setWordWrap(True)
+        self.meetings.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByKeyboard
+                                              | Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(self.meetings)
+        return box
+
+    # ---- showing ------------------------------------------------------------------------------------------------
+
+    @property
+    def key(self) -> str:
+        return f"volunteer/{self.volunteer_id if self.volunteer_id is not None else 'new'}"
+
+    def show_profile(self, profile: VolunteerProfile, regions: list[str]) -> None:
+        self._begin(profile.id, regions)
+        self.title.setText(profile.name)
+        self.name.setText(profile.name)
+        self.email.setText(profile.email)
+        self.phone.setText(profile.phone)
+        self.address.setText(profile.address)
+        self.region.setCurrentText(profile.region)
+        self.gender.setCurrentIndex(max(self.gender.findData(profile.gender), 0))
+        self.languages.set_value(profile.languages)
+        self.availability.set_value(profile.availability)
+        self.vog_date.set_value(profile.vog_date)
+        self.trainings.set_value(profile.trainings)
+        self.max_cases.setValue(profile.max_cases)
+        self.active.setChecked(profile.active)
+        self.joined_on.set_value(profile.joined_on)
+        self.left_on.set_value(profile.left_on)
+        self.notes.setPlainText(profile.notes)
+        self._show_related(profile)
+        self._end()
+
+    def show_new(self, regions: list[str]) -> None:
+        self._begin(None, regions)
+        self.title.setText(_("New volunteer"))
+        for edit in (self.name, self.email, self.phone, self.address):
+            edit.clear()
+        self.region.setCurrentText("")
+        self.gender.setCurrentIndex(0)
+        self.languages.set_value(("nl",))
+        self.availability.set_value(())
+        self.vog_date.set_value(None)
+        self.trainings.set_value(())
+        self.max_cases.setValue(2)
+        self.active.setChecked(True)
+        self.joined_on.set_value(dt.date.today())
+        self.left_on.set_value(None)
+        self.notes.clear()
+        self._show_related(None)
+        self._end()
+
+    def _begin(self, volunteer_id: int | None, regions: list[str]) -> None:
+        self._loading = True
+        self.volunteer_id = volunteer_id
+        self._years = renewal_years(self.workspace)
+        self.region.clear()
+        self.region.addItems(regions)
+        self._show_problems({})
+        self.status.clear()
+
+    def _end(self) -> None:
+        self._loading = False
+        self._baseline = self.state()
+        self.discard_button.setEnabled(False)
+        self._show_vog_warning()
+        self.scroll.verticalScrollBar().setValue(0)
+
+    def _show_related(self, profile: VolunteerProfile | None) -> None:
+        cases = profile.cases if profile else ()
+        self.cases_heading.setText(_("Current cases ({n})").format(n=len(cases)))
+        self.cases.clear_rows()
+        for case in cases:
+            row = QWidget()
+            line = QHBoxLayout(row)
+            line.setContentsMargins(8, 4, 8, 4)
+            ref = QLabel(case.ref)
+            ref.setStyleSheet("font-weight: 600;")
+            line.addWidget(ref)
+            line.addWidget(status_chip(case.status))
+            line.addStretch()
+            self.cases.add_row(row, case.id, f"{case.ref}, {status_label(case.status)}")
+        self.cases.setVisible(bool(cases))
+        self.no_cases.setVisible(not cases)
+        attended = profile.meetings if profile else ()
+        self.meetings_heading.setText(_("Meetings attended ({n})").format(n=len(attended)))
+        self.meetings.setText("\n".join(
+            " · ".join(p for p in (long_date(m.held_on), meetings.kind_label(m.kind), m.theme, m.region) if p)
+            for m in attended) or _("No meetings attended yet."))
+
+    def clear(self) -> None:
+        self._loading = True
+        for edit in (self.name, self.email, self.phone, self.address):
+            edit.clear()
+        self.notes.clear()
+        self.region.clear()
+        self.trainings.set_value(())
+        self.availability.set_value(())
+        self.cases.clear_rows()
+        self.meetings.clear()
+        self.title.clear()
+        self.status.clear()
+        self.volunteer_id = None
+        self._baseline = {}
+        self._loading = False
+
+    # ---- state, for drafts --------------------------------------------------------------------------------------
+
+    def state(self) -> dict:
+        return {
+            "id": self.volunteer_id, "name": self.name.text(), "email": self.email.text(), "phone": self.phone.text(),
+            "address": self.address.text(), "region": self.region.currentText(), "gender": self.gender.currentData(),
+            "languages": list(self.languages.value()), "availability": format_availability(self.availability.value()),
+            "vog_date": _iso(self.vog_date.value()), "max_cases": self.max_cases.value(),
+            "active": self.active.isChecked(), "joined_on": _iso(self.joined_on.value()),
+            "left_on": _iso(self.left_on.value()), "notes": self.notes.toPlainText(),
+            "trainings": [[t.kind, t.on.isoformat()] for t in self.trainings.value()],
+        }
+
+    def set_state(self, state: dict) -> None:
+        """Put typed values back (over a profile shown with show_profile/show_new)."""
+        self.name.setText(state.get("name", ""))
+        self.email.setText(state.get("email", ""))
+        self.phone.setText(state.get("phone", ""))
+        self.address.setText(state.get("address", ""))
+        self.region.setCurrentText(state.get("region", ""))
+        self.gender.setCurrentIndex(max(self.gender.findData(state.get("gender", "")), 0))
+        self.languages.set_value(tuple(state.get("languages", ())))
+        self.availability.set_value(parse_availability(state.get("availability", "")))
+        self.vog_date.set_value(_date(state.get("vog_date", "")))
+        self.max_cases.setValue(int(state.get("max_cases", 2)))
+        self.active.setChecked(bool(state.get("active", True)))
+        self.joined_on.set_value(_date(state.get("joined_on", "")))
+        self.left_on.set_value(_date(state.get("left_on", "")))
+        self.notes.setPlainText(state.get("notes", ""))
+        self.trainings.set_value([TrainingItem(k, dt.date.fromisoformat(d)) for k, d in state.get("trainings", [])])
+
+    def is_dirty(self) -> bool:
+        return bool(self._baseline) and self.state() != self._baseline
+
+    def _on_edit(self, *_args) -> None:
+        if self._loading:
+            return
+        dirty = self.is_dirty()
+        self.status.setText(_("Unsaved changes") if dirty else "")
+        self.status.setStyleSheet("color: #8A5300;")
+        self.discard_button.setEnabled(dirty)
+        self.edited.emit()
+
+    # ---- saving -------------------------------------------------------------------------------------------------
+
+    def input(self) -> VolunteerInput:
+        s = self.state()
+        return VolunteerInput(
+            name=s["name"], id=self.volunteer_id, email=s["email"], phone=s["phone"], address=s["address"],
+            region=s["region"], gender=s["gender"], languages=tuple(s["languages"]),
+            availability=self.availability.value(), vog_date=self.vog_date.value(), max_cases=s["max_cases"],
+            active=s["active"], joined_on=self.joined_on.value(), left_on=self.left_on.value(), notes=s["notes"],
+            trainings=self.trainings.value())
+
+    def save(self) -> int | None:
+        """Check, show every problem under its field, save when there is none; the volunteer's id or None."""
+        data = self.input()
+        problems = volunteer_problems(self.workspace, data)
+        if not problems:
+            try:
+                volunteer_id = save_volunteer(self.workspace, data)
+            except ValidationError as error:
+                problems = {error.field or "name": str(error)}
+        self._show_problems(problems)
+        if problems:
+            self.status.setText(_("Not saved: check the marked fields."))
+            self.status.setStyleSheet("color: #B3261E;")
+            first = next(k for k in FIELD_ORDER if k in problems)
+            self.fields[first].setFocus()
+            return None
+        self.saved.emit(volunteer_id)
+        return volunteer_id
+
+    def discard(self) -> None:
+        if self._baseline:
+            self.set_state(self._baseline)
+            self._show_problems({})
+            self._on_edit()
+
+    def _show_problems(self, problems: dict[str, str]) -> None:
+        for key, message in self.messages.items():
+            message.show_message(problems.get(key, ""))
+        if "vog_date" not in problems:
+            self._show_vog_warning()
+
+    def _show_vog_warning(self) -> None:
+        value = self.vog_date.value()
+        state = vog_state(value, self._years)
+        if state == "missing":
+            text = _("No VOG date yet: a VOG is needed before this volunteer is matched.")
+        elif state == "overdue":
+            text = ngettext("This VOG is older than {n} year: ask for a new one.",
+                            "This VOG is older than {n} years: ask for a new one.", self._years).format(n=self._years)
+        elif state == "soon":
+            text = _("Ask for a new VOG before {date}.").format(date=long_date(vog_renew_on(value, self._years)))
+        else:
+            text = ""
+        self.messages["vog_date"].show_message(text, warning=True)

@@ -1,0 +1,285 @@
+"""The dashboard's rules, each read as of a fixed day so the edges (just under/over a limit) are exact."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borapp.models import (
+    Case, Contract, ContractSignature, Evaluation, Letter, StatusChange, Visit, Volunteer,
+)
+from borapp.services import dashboard, drafts
+from borapp.services.dashboard import add_months, today, week_of
+from borapp.services.workspace import add_coordinator
+
+ON = dt.date(2025, 3, 12)  # a Wednesday
+DAY = dt.timedelta(days=1)
+
+
+def make_case(ws, ref: str, status: str = "registered", registered_on: dt.date = ON, **fields) -> int:
+    with ws.session() as session:
+        case = Case(ref=ref, registered_on=registered_on, status=status, **fields)
+        session.add(case)
+        session.flush()
+        return case.id
+
+
+def make_volunteer(ws, name: str, **fields) -> int:
+    with ws.session() as session:
+        volunteer = Volunteer(name=name, **fields)
+        session.add(volunteer)
+        session.flush()
+        return volunteer.id
+
+
+def add(ws, *records) -> None:
+    with ws.session() as session:
+        session.add_all(records)
+
+
+def ids(board, key: str, attr: str = "case_id") -> list[int]:
+    return [getattr(item, attr) for item in board.section(key).items]
+
+
+# ---- waiting longer than four weeks -------------------------------------------------------------------------------
+
+def test_waiting_just_over_four_weeks_is_listed_and_just_under_is_not(workspace):
+    over = make_case(workspace, "W-1", "registered", ON - dt.timedelta(weeks=4) - DAY)
+    exactly = make_case(workspace, "W-2", "waiting", ON - dt.timedelta(weeks=4))
+    under = make_case(workspace, "W-3", "intake", ON - dt.timedelta(weeks=4) + DAY)
+    board = today(workspace, ON)
+    assert ids(board, "waiting") == [over]
+    assert exactly not in ids(board, "waiting") and under not in ids(board, "waiting")
+    item = board.section("waiting").items[0]
+    assert item.status == "registered" and item.title == "W-1" and item.date == ON - dt.timedelta(days=29)
+    assert "29" in item.text
+
+
+@pytest.mark.parametrize("status", ["registered", "waiting", "intake"])
+def test_every_status_before_contact_counts_as_waiting(workspace, status):
+    case_id = make_case(workspace, "W-1", status, ON - dt.timedelta(weeks=8))
+    assert ids(today(workspace, ON), "waiting") == [case_id]
+
+
+@pytest.mark.parametrize("status", ["contract", "matching", "visits", "closed"])
+def test_cases_past_contact_are_not_waiting(workspace, status):
+    make_case(workspace, "W-1", status, ON - dt.timedelta(weeks=8))
+    assert today(workspace, ON).section("waiting").count == 0
+
+
+def test_waiting_oldest_first(workspace):
+    newer = make_case(workspace, "W-A", "waiting", ON - dt.timedelta(weeks=6))
+    older = make_case(workspace, "W-B", "waiting", ON - dt.timedelta(weeks=9))
+    assert ids(today(workspace, ON), "waiting") == [older, newer]
+
+
+# ---- trajectories past six months ---------------------------------------------------------------------------------
+
+def _in_visits_since(ws, ref: str, started: dt.date, status: str = "visits") -> int:
+    case_id = make_case(ws, ref, status, started - dt.timedelta(weeks=10))
+    add(ws, StatusChange(case_id=case_id, on=started, from_status="matching", to_status="visits"))
+    return case_id
+
+
+def test_trajectory_one_day_past_six_months_is_listed(workspace):
+    started = add_months(ON, -6)
+    over = _in_visits_since(workspace, "T-1", started - DAY)
+    exactly = _in_visits_since(workspace, "T-2", started)
+    under = _in_visits_since(workspace, "T-3", started + DAY)
+    board = today(workspace, ON)
+    assert ids(board, "long_trajectories") == [over]
+    assert {exactly, under}.isdisjoint(ids(board, "long_trajectories"))
+    assert board.section("long_trajectories").items[0].date == started - DAY
+
+
+@pytest.mark.parametrize("status,listed", [("visits", True), ("evaluation", True), ("closing", True),
+                                           ("closed", False), ("matching", False)])
+def test_trajectory_statuses(workspace, status, listed):
+    _in_visits_since(workspace, "T-1", add_months(ON, -8), status)
+    assert (today(workspace, ON).section("long_trajectories").count == 1) is listed
+
+
+def test_trajectory_start_is_the_first_step_into_visits(workspace):
+    case_id = _in_visits_since(workspace, "T-1", add_months(ON, -7))
+    add(workspace, StatusChange(case_id=case_id, on=add_months(ON, -2), from_status="evaluation", to_status="visits"))
+    assert ids(today(workspace, ON), "long_trajectories") == [case_id]
+
+
+def test_trajectory_without_history_falls_back_to_the_first_visit(workspace):
+    case_id = make_case(workspace, "T-1", "visits", add_months(ON, -9))
+    add(workspace, Visit(case_id=case_id, on=add_months(ON, -7), state="held"))
+    assert ids(today(workspace, ON), "long_trajectories") == [case_id]
+
+
+def test_add_months_clamps_to_month_end():
+    assert add_months(dt.date(2024, 8, 31), 6) == dt.date(2025, 2, 28)
+    assert add_months(dt.date(2025, 3, 12), -6) == dt.date(2024, 9, 12)
+    assert add_months(dt.date(2024, 12, 15), 1) == dt.date(2025, 1, 15)
+
+
+# ---- midway evaluations -------------------------------------------------------------------------------------------
+
+def _with_visits(ws, ref: str, held: int, planned: int, cancelled: int = 0, status: str = "visits") -> int:
+    case_id = make_case(ws, ref, status, ON - dt.timedelta(weeks=20))
+    visits = [Visit(case_id=case_id, on=ON - dt.timedelta(days=7 * (i + 1)), state="held") for i in range(held)]
+    visits += [Visit(case_id=case_id, on=ON + dt.timedelta(days=7 * (i + 1)), state="planned") for i in range(planned)]
+    visits += [Visit(case_id=case_id, on=ON - dt.timedelta(days=3), state="cancelled") for _ in range(cancelled)]
+    add(ws, *visits)
+    return case_id
+
+
+def test_evaluation_due_at_half_of_the_visits_held(workspace):
+    half = _with_visits(workspace, "E-1", held=3, planned=3)
+    under = _with_visits(workspace, "E-2", held=2, planned=4)
+    over = _with_visits(workspace, "E-3", held=4, planned=2)
+    board = today(workspace, ON)
+    assert ids(board, "evaluations_due") == [half, over]
+    assert under not in ids(board, "evaluations_due")
+    assert "3" in board.section("evaluations_due").items[0].text
+
+
+def test_cancelled_visits_do_not_count_as_planned(workspace):
+    case_id = _with_visits(workspace, "E-1", held=2, planned=2, cancelled=3)
+    assert ids(today(workspace, ON), "evaluations_due") == [case_id]
+
+
+def test_no_evaluation_due_once_a_midway_evaluation_exists(workspace):
+    case_id = _with_visits(workspace, "E-1", held=3, planned=1)
+    add(workspace, Evaluation(case_id=case_id, held_on=ON - DAY, kind="midway"))
+    assert today(workspace, ON).section("evaluations_due").count == 0
+
+
+def test_no_evaluation_due_without_visits_or_outside_visits(workspace):
+    make_case(workspace, "E-0", "visits")
+    _with_visits(workspace, "E-1", held=3, planned=1, status="closing")
+    assert today(workspace, ON).section("evaluations_due").count == 0
+
+
+# ---- visits this week ---------------------------------------------------------------------------------------------
+
+def test_visits_from_monday_to_sunday_of_the_week(workspace):
+    monday, sunday = week_of(ON)
+    assert monday == dt.date(2025, 3, 10) and sunday == dt.date(2025, 3, 16)
+    volunteer = make_volunteer(workspace, "Vera Voorbeeld")
+    case_id = make_case(workspace, "V-1", "visits", volunteer_id=volunteer)
+    add(workspace,
+        Visit(case_id=case_id, on=monday, state="planned", start_time=dt.time(10, 0)),
+        Visit(case_id=case_id, on=sunday, state="planned"),
+        Visit(case_id=case_id, on=monday - DAY, state="planned"),
+        Visit(case_id=case_id, on=sunday + DAY, state="planned"),
+        Visit(case_id=case_id, on=ON, state="cancelled"),
+        Visit(case_id=case_id, on=ON, state="held"))
+    items = today(workspace, ON).section("visits_this_week").items
+    assert [i.date for i in items] == [monday, sunday]
+    assert items[0].case_id == case_id and items[0].status == "visits"
+    assert "10:00" in items[0].text and "Vera Voorbeeld" in items[0].text
+
+
+# ---- contracts ----------------------------------------------------------------------------------------------------
+
+def _contract(ws, case_id: int, version: int, roles: tuple[str, ...]) -> None:
+    add(ws, Contract(case_id=case_id, version=version, signatures=[
+        ContractSignature(role=r, name="x", signed_on=ON) for r in roles]))
+
+
+def test_contract_missing_a_parent_signature(workspace):
+    case_id = make_case(workspace, "C-1", "contract")
+    _contract(workspace, case_id, 1, ("resident", "coordinator"))
+    items = today(workspace, ON).section("contracts_unsigned").items
+    assert [i.case_id for i in items] == [case_id]
+    assert "1" in items[0].text
+
+
+def test_volunteer_signature_needed_only_once_matched(workspace):
+    unmatched = make_case(workspace, "C-1", "contract")
+    _contract(workspace, unmatched, 1, ("resident", "other", "coordinator"))
+    matched = make_case(workspace, "C-2", "matching", volunteer_id=make_volunteer(workspace, "Vera Voorbeeld"))
+    _contract(workspace, matched, 1, ("resident", "other", "coordinator"))
+    complete = make_case(workspace, "C-3", "visits", volunteer_id=make_volunteer(workspace, "Wim Voorbeeld"))
+    _contract(workspace, complete, 1, ("resident", "other", "coordinator", "volunteer"))
+    assert ids(today(workspace, ON), "contracts_unsigned") == [matched]
+
+
+def test_only_the_latest_contract_version_counts(workspace):
+    signed_later = make_case(workspace, "C-1", "contract")
+    _contract(workspace, signed_later, 1, ("resident",))
+    _contract(workspace, signed_later, 2, ("resident", "other", "coordinator"))
+    new_version = make_case(workspace, "C-2", "contract")
+    _contract(workspace, new_version, 1, ("resident", "other", "coordinator"))
+    _contract(workspace, new_version, 2, ("coordinator",))
+    assert ids(today(workspace, ON), "contracts_unsigned") == [new_version]
+
+
+def test_closed_cases_have_no_contract_to_chase(workspace):
+    case_id = make_case(workspace, "C-1", "closed")
+    _contract(workspace, case_id, 1, ())
+    assert today(workspace, ON).section("contracts_unsigned").count == 0
+
+
+# ---- outbox -------------------------------------------------------------------------------------------------------
+
+def test_draft_and_ready_letters_are_waiting(workspace):
+    case_id = make_case(workspace, "L-1", "intake")
+    add(workspace, *(Letter(case_id=case_id, kind="intake", state=s) for s in
+                     ("draft", "ready", "exported", "sent", "failed")))
+    items = today(workspace, ON).section("outbox").items
+    assert len(items) == 2 and {i.case_id for i in items} == {case_id}
+
+
+# ---- VOG ----------------------------------------------------------------------------------------------------------
+
+def test_vog_older_than_renewal_period_or_missing(workspace):
+    three_years = ON.replace(year=ON.year - 3)
+    over = make_volunteer(workspace, "A Over", vog_date=three_years - DAY)
+    make_volunteer(workspace, "B Exactly", vog_date=three_years)
+    make_volunteer(workspace, "C Under", vog_date=three_years + DAY)
+    missing = make_volunteer(workspace, "D Missing", vog_date=None)
+    make_volunteer(workspace, "E Gone", vog_date=None, active=False)
+    board = today(workspace, ON)
+    assert ids(board, "vog", "volunteer_id") == [missing, over]
+    assert all(i.case_id is None and i.status == "" for i in board.section("vog").items)
+
+
+def test_vog_renewal_period_is_a_setting(workspace):
+    from borapp.services.settings import write_settings
+
+    write_settings(workspace, {"vog_renewal_years": "2"})
+    volunteer = make_volunteer(workspace, "A Two", vog_date=ON.replace(year=ON.year - 2) - DAY)
+    assert ids(today(workspace, ON), "vog", "volunteer_id") == [volunteer]
+
+
+# ---- mine only, backup, drafts ------------------------------------------------------------------------------------
+
+def test_mine_only_keeps_my_cases(workspace):
+    other = add_coordinator(workspace.vault, "Andere Coördinator")
+    mine = make_case(workspace, "M-1", "waiting", ON - dt.timedelta(weeks=6), coordinator_id=workspace.coordinator_id)
+    theirs = make_case(workspace, "M-2", "waiting", ON - dt.timedelta(weeks=6), coordinator_id=other.id)
+    make_volunteer(workspace, "A Missing")
+    assert ids(today(workspace, ON), "waiting") == [mine, theirs]
+    board = today(workspace, ON, mine_only=True)
+    assert ids(board, "waiting") == [mine]
+    assert board.section("vog").count == 1  # volunteers are everybody's
+
+
+def test_backup_warning_when_no_folder_is_set(workspace):
+    assert today(workspace, ON).backup_warning
+
+
+def test_drafts_are_listed_with_what_they_belong_to(workspace):
+    volunteer = make_volunteer(workspace, "Vera Voorbeeld")
+    case_id = make_case(workspace, "D-1")
+    drafts.save_draft(workspace, f"ui/volunteer/{volunteer}", {"name": "x"})
+    drafts.save_draft(workspace, "ui/volunteer/new", {"name": "y"})
+    drafts.save_draft(workspace, f"ui/case/{case_id}/family", {})
+    drafts.save_draft(workspace, "elsewhere/1", {})
+    items = today(workspace, ON).section("drafts").items
+    assert len(items) == 3
+    assert {i.title for i in items} >= {"Vera Voorbeeld", "D-1"}
+    assert {i.volunteer_id for i in items} == {volunteer, 0, None}
+
+
+def test_every_section_is_there_and_empty_on_an_empty_vault(workspace):
+    board = today(workspace, ON)
+    assert [s.key for s in board.sections] == list(dashboard.SECTION_TITLES)
+    assert all(s.count == 0 and s.title for s in board.sections)

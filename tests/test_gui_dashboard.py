@@ -1,0 +1,118 @@
+"""The Today page: sections with counts, empty sections say so, items open their case or volunteer."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QScrollArea
+
+from borapp.i18n import _
+from borapp.models import Case, Volunteer
+from borapp.services.workspace import add_coordinator
+from borapp.ui.pages.dashboard.dashboard_page import DashboardPage
+
+ON = dt.date(2025, 3, 12)
+
+
+def make_case(ws, ref: str, status: str, registered_on: dt.date, **fields) -> int:
+    with ws.session() as session:
+        case = Case(ref=ref, registered_on=registered_on, status=status, **fields)
+        session.add(case)
+        session.flush()
+        return case.id
+
+
+def make_volunteer(ws, name: str, **fields) -> int:
+    with ws.session() as session:
+        volunteer = Volunteer(name=name, **fields)
+        session.add(volunteer)
+        session.flush()
+        return volunteer.id
+
+
+@pytest.fixture
+def page(qtbot, workspace):
+    widget = DashboardPage(workspace, on=ON)
+    qtbot.addWidget(widget)
+    widget.resize(1190, 740)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def test_items_appear_with_counts_and_empty_sections_say_so(page, workspace):
+    make_case(workspace, "W-1", "waiting", ON - dt.timedelta(weeks=6))
+    make_case(workspace, "W-2", "registered", ON - dt.timedelta(weeks=5))
+    page.refresh()
+    waiting = page.cards["waiting"]
+    assert waiting.list.count() == 2
+    assert waiting.heading.text().endswith("(2)")
+    assert not waiting.list.isHidden() and waiting.empty.isHidden()
+    evaluations = page.cards["evaluations_due"]
+    assert evaluations.list.count() == 0 and evaluations.heading.text().endswith("(0)")
+    assert not evaluations.empty.isHidden() and evaluations.empty.text() == _("Nothing to do")
+    assert "W-1" in waiting.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_enter_on_an_item_opens_its_case(page, qtbot, workspace):
+    make_case(workspace, "W-1", "waiting", ON - dt.timedelta(weeks=9))
+    second = make_case(workspace, "W-2", "waiting", ON - dt.timedelta(weeks=6))
+    page.refresh()
+    items = page.cards["waiting"].list
+    items.setFocus()
+    items.setCurrentRow(1)
+    with qtbot.waitSignal(page.open_case, check_params_cb=lambda case_id: case_id == second):
+        qtbot.keyClick(items, Qt.Key.Key_Return)
+
+
+def test_clicking_an_item_opens_its_case(page, qtbot, workspace):
+    case_id = make_case(workspace, "W-1", "intake", ON - dt.timedelta(weeks=6))
+    page.refresh()
+    items = page.cards["waiting"].list
+    with qtbot.waitSignal(page.open_case, check_params_cb=lambda received: received == case_id):
+        qtbot.mouseClick(items.viewport(), Qt.MouseButton.LeftButton, pos=items.visualItemRect(items.item(0)).center())
+
+
+def test_a_vog_item_opens_the_volunteer(page, qtbot, workspace):
+    volunteer_id = make_volunteer(workspace, "Vera Voorbeeld", vog_date=None)
+    page.refresh()
+    items = page.cards["vog"].list
+    assert items.count() == 1
+    items.setFocus()
+    items.setCurrentRow(0)
+    with qtbot.assertNotEmitted(page.open_case), \
+            qtbot.waitSignal(page.open_volunteer, check_params_cb=lambda received: received == volunteer_id):
+        qtbot.keyClick(items, Qt.Key.Key_Space)
+
+
+def test_mine_only_toggle(page, workspace):
+    other = add_coordinator(workspace.vault, "Andere Coördinator")
+    make_case(workspace, "M-1", "waiting", ON - dt.timedelta(weeks=6), coordinator_id=workspace.coordinator_id)
+    make_case(workspace, "M-2", "waiting", ON - dt.timedelta(weeks=6), coordinator_id=other.id)
+    page.mine_only.setChecked(False)
+    page.refresh()
+    assert page.cards["waiting"].list.count() == 2
+    page.mine_only.setChecked(True)
+    assert page.cards["waiting"].list.count() == 1
+    assert "M-1" in page.cards["waiting"].list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def test_backup_warning_shown_and_clear_forgets_everything(page, workspace):
+    make_case(workspace, "W-1", "waiting", ON - dt.timedelta(weeks=6))
+    page.refresh()
+    assert not page.backup_warning.isHidden() and page.backup_warning.text()
+    page.clear()
+    assert page.cards["waiting"].list.count() == 0
+    assert page.backup_warning.isHidden() and page.backup_warning.text() == ""
+
+
+def test_fits_without_horizontal_scrolling(page, qtbot, workspace):
+    for i in range(12):
+        make_case(workspace, f"BOR-2025-{i:03}", "waiting", ON - dt.timedelta(weeks=6 + i))
+    page.refresh()
+    scroll = page.findChild(QScrollArea)
+    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)  # long sections scroll vertically
+    assert scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
+    assert scroll.widget().width() <= scroll.viewport().width()

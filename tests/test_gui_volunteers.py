@@ -1,0 +1,339 @@
+"""The Volunteers page: list, model, sorting, search, editing with validation, drafts, availability, meetings."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+
+from borapp.i18n import _
+from borapp.models import Case, Volunteer
+from borapp.services import drafts as draft_store
+from borapp.services.volunteer_service import VolunteerRow, list_volunteers, load_volunteer
+from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
+from borapp.ui.pages.volunteers.volunteer_table_model import LOAD, NAME, VOG, VolunteerTableModel
+from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+
+TODAY = dt.date.today()
+
+
+def make_volunteer(ws, name: str, **fields) -> int:
+    with ws.session() as session:
+        volunteer = Volunteer(name=name, **fields)
+        session.add(volunteer)
+        session.flush()
+        return volunteer.id
+
+
+def make_case(ws, ref: str, volunteer_id: int, status: str = "visits") -> int:
+    with ws.session() as session:
+        case = Case(ref=ref, registered_on=TODAY, status=status, volunteer_id=volunteer_id)
+        session.add(case)
+        session.flush()
+        return case.id
+
+
+@pytest.fixture
+def people(workspace):
+    return {
+        "anna": make_volunteer(workspace, "Anna Proef", region="Kop", max_cases=2, vog_date=TODAY),
+        "bert": make_volunteer(workspace, "Bert Test", region="West-Friesland", max_cases=3, active=False),
+        "carla": make_volunteer(workspace, "Carla Proef", region="West-Friesland", max_cases=1,
+                                availability="mon-morning"),
+    }
+
+
+@pytest.fixture
+def page(qtbot, workspace, people):
+    widget = VolunteersPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1190, 740)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def names(page) -> list[str]:
+    return [page.model.row_at(r).name for r in range(page.model.rowCount())]
+
+
+# ---- the list -----------------------------------------------------------------------------------------------------
+
+def test_list_shows_every_volunteer_with_case_load(page, workspace, people):
+    make_case(workspace, "Z-1", people["anna"])
+    page.refresh()
+    assert names(page) == ["Anna Proef", "Bert Test", "Carla Proef"]
+    row = page.model.row_of(people["anna"])
+    assert page.model.index(row, LOAD).data() == "1 / 2"
+    assert _("not active").split()[0] in page.model.index(page.model.row_of(people["bert"]), NAME).data()
+    assert page.count.text().startswith("3")
+
+
+def test_model_passes_the_model_tester(qtmodeltester, workspace, people):
+    model = VolunteerTableModel()
+    model.set_rows(list_volunteers(workspace))
+    qtmodeltester.check(model)
+    model.sort(VOG, Qt.SortOrder.DescendingOrder)
+    qtmodeltester.check(model)
+
+
+def test_model_sorts_itself_and_keeps_the_sort_on_new_rows():
+    rows = [VolunteerRow(i, n, "", ("nl",), True, load, 2, None, "missing")
+            for i, (n, load) in enumerate([("Bea", 1), ("Aad", 2), ("Cor", 0)], start=1)]
+    model = VolunteerTableModel()
+    model.set_rows(rows)
+    model.sort(LOAD, Qt.SortOrder.DescendingOrder)
+    assert [model.index(r, NAME).data() for r in range(3)] == ["Aad", "Bea", "Cor"]
+    model.sort(NAME, Qt.SortOrder.AscendingOrder)
+    model.set_rows(list(reversed(rows)))
+    assert [model.index(r, NAME).data() for r in range(3)] == ["Aad", "Bea", "Cor"]
+
+
+def test_header_click_sorts_through_the_model(page, qtbot):
+    header = page.table.horizontalHeader()
+    page.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(NAME) + 5, header.height() // 2))
+    assert names(page) == ["Carla Proef", "Bert Test", "Anna Proef"]
+
+
+def test_search_active_only_and_region(page):
+    page.search.setText("proef")
+    assert names(page) == ["Anna Proef", "Carla Proef"]
+    page.search.clear()
+    page.active_only.setChecked(True)
+    assert names(page) == ["Anna Proef", "Carla Proef"]
+    page.active_only.setChecked(False)
+    page.region_filter.setCurrentIndex(page.region_filter.findData("West-Friesland"))
+    assert names(page) == ["Bert Test", "Carla Proef"]
+    page.search.setText("niemand")
+    assert page.model.rowCount() == 0
+    assert page.list_stack.currentWidget() is page.empty and page.empty.text()
+
+
+def test_empty_vault_says_what_to_do(qtbot, workspace):
+    widget = VolunteersPage(workspace)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    assert widget.list_stack.currentWidget() is widget.empty
+    assert widget.empty.text() == _("No volunteers yet. Add one with New volunteer.")
+
+
+# ---- editing ------------------------------------------------------------------------------------------------------
+
+def test_choosing_a_row_opens_the_profile(page, people):
+    page.table.selectRow(page.model.row_of(people["carla"]))
+    assert page.editor.volunteer_id == people["carla"]
+    assert page.editor.name.text() == "Carla Proef"
+    assert page.editor.availability.value() == {("mon", "morning")}
+
+
+def test_edit_and_save(page, workspace, people):
+    page.open_volunteer_profile(people["anna"])
+    page.editor.phone.setText("06-12345678")
+    page.editor.max_cases.setValue(4)
+    assert page.editor.is_dirty()
+    with_changed = []
+    page.changed.connect(lambda: with_changed.append(True))
+    page.editor.save_button.click()
+    profile = load_volunteer(workspace, people["anna"])
+    assert profile.phone == "06-12345678" and profile.max_cases == 4
+    assert not page.editor.is_dirty() and with_changed
+    assert page.model.index(page.model.row_of(people["anna"]), LOAD).data() == "0 / 4"
+
+
+def test_validation_message_under_the_field_and_typing_kept(page, workspace, people):
+    page.open_volunteer_profile(people["anna"])
+    page.editor.name.setText("Zoë Çelik-Ĳsselmeer")
+    page.editor.email.setText("zoe-at-example")
+    page.editor.phone.setText("bel maar")
+    page.editor.save_button.click()
+    assert not page.editor.messages["email"].isHidden() and page.editor.messages["email"].text()
+    assert not page.editor.messages["phone"].isHidden()
+    assert page.editor.messages["name"].isHidden()
+    assert page.editor.name.text() == "Zoë Çelik-Ĳsselmeer" and page.editor.email.text() == "zoe-at-example"
+    assert load_volunteer(workspace, people["anna"]).name == "Anna Proef"
+    page.editor.email.setText("zoe@example.nl")
+    page.editor.phone.setText("0612345678")
+    page.editor.save_button.click()
+    assert page.editor.messages["email"].isHidden()
+    assert load_volunteer(workspace, people["anna"]).name == "Zoë Çelik-Ĳsselmeer"
+
+
+def test_duplicate_name_is_refused_beside_the_name(page, people):
+    page.open_new()
+    page.editor.name.setText("anna proef")
+    page.editor.save_button.click()
+    assert not page.editor.messages["name"].isHidden()
+    assert page.editor.volunteer_id is None and page.editor.name.text() == "anna proef"
+
+
+def test_new_volunteer_is_saved_and_listed(page, workspace):
+    page.new_button.click()
+    assert page.editor.volunteer_id is None and page.editor.title.text() == _("New volunteer")
+    page.editor.name.setText("Dirk Nieuw")
+    page.editor.availability.boxes[("sat", "afternoon")].setChecked(True)
+    page.editor.save_button.click()
+    assert "Dirk Nieuw" in names(page)
+    assert page.editor.volunteer_id is not None
+    assert load_volunteer(workspace, page.editor.volunteer_id).availability == {("sat", "afternoon")}
+
+
+def test_vog_warning_when_older_than_the_renewal_period(page, people):
+    page.open_volunteer_profile(people["anna"])
+    assert page.editor.messages["vog_date"].isHidden()
+    page.editor.vog_date.set_value(TODAY.replace(year=TODAY.year - 4))
+    assert not page.editor.messages["vog_date"].isHidden() and "3" in page.editor.messages["vog_date"].text()
+
+
+def test_current_case_opens_the_case(page, qtbot, workspace, people):
+    case_id = make_case(workspace, "Z-9", people["anna"], status="evaluation")
+    page.open_volunteer_profile(people["anna"])
+    cases = page.editor.cases
+    assert cases.count() == 1
+    cases.setFocus()
+    cases.setCurrentRow(0)
+    with qtbot.waitSignal(page.open_case, check_params_cb=lambda received: received == case_id):
+        qtbot.keyClick(cases, Qt.Key.Key_Return)
+
+
+# ---- drafts -------------------------------------------------------------------------------------------------------
+
+def test_drafts_round_trip(page, people):
+    assert page.drafts() == {}
+    page.open_volunteer_profile(people["anna"])
+    page.editor.notes.setPlainText("Spreekt ook Fries")
+    page.editor.availability.boxes[("wed", "evening")].setChecked(True)
+    saved = page.drafts()
+    key = f"volunteer/{people['anna']}"
+    assert list(saved) == [key]
+    page.clear()
+    assert page.editor.notes.toPlainText() == "" and page.model.rowCount() == 0
+    page.refresh()
+    page.restore_drafts({**saved, "case/1/family": {"x": 1}})
+    assert page.editor.volunteer_id == people["anna"]
+    assert page.editor.notes.toPlainText() == "Spreekt ook Fries"
+    assert ("wed", "evening") in page.editor.availability.value()
+    assert page.editor.is_dirty()
+
+
+def test_switching_volunteers_keeps_unsaved_edits(page, people):
+    page.open_volunteer_profile(people["anna"])
+    page.editor.phone.setText("0600000000")
+    page.open_volunteer_profile(people["carla"])
+    assert page.editor.phone.text() == ""
+    assert f"volunteer/{people['anna']}" in page.drafts()
+    assert page.model.index(page.model.row_of(people["anna"]), NAME).data(Qt.ItemDataRole.DecorationRole) is not None
+    page.open_volunteer_profile(people["anna"])
+    assert page.editor.phone.text() == "0600000000"
+
+
+def test_new_volunteer_draft_round_trip(page):
+    page.open_new()
+    page.editor.name.setText("Eva Half")
+    saved = page.drafts()
+    assert saved["volunteer/new"]["name"] == "Eva Half"
+    page.clear()
+    page.restore_drafts(saved)
+    assert page.editor.volunteer_id is None and page.editor.name.text() == "Eva Half"
+
+
+def test_saving_forgets_the_stored_draft(page, workspace, people):
+    key = f"volunteer/{people['anna']}"
+    draft_store.save_draft(workspace, "ui/" + key, {"name": "Anna Proef", "notes": "half"})
+    page.restore_drafts({key: draft_store.load_draft(workspace, "ui/" + key)})
+    page.editor.save_button.click()
+    assert draft_store.load_draft(workspace, "ui/" + key) is None
+    assert page.drafts() == {}
+
+
+def test_discard_puts_back_what_is_stored(page, people):
+    page.open_volunteer_profile(people["anna"])
+    assert not page.editor.discard_button.isEnabled()
+    page.editor.name.setText("Iemand Anders")
+    page.editor.discard_button.click()
+    assert page.editor.name.text() == "Anna Proef" and not page.editor.is_dirty()
+
+
+# ---- availability grid --------------------------------------------------------------------------------------------
+
+def test_availability_grid(qtbot):
+    grid = AvailabilityGrid()
+    qtbot.addWidget(grid)
+    assert len(grid.boxes) == 21
+    grid.set_value({("mon", "morning"), ("sun", "evening")})
+    assert grid.value() == {("mon", "morning"), ("sun", "evening")}
+    with qtbot.waitSignal(grid.changed):
+        grid.boxes[("fri", "afternoon")].click()
+    assert ("fri", "afternoon") in grid.value()
+    assert all(box.accessibleName() for box in grid.boxes.values())
+
+
+# ---- meetings -----------------------------------------------------------------------------------------------------
+
+def test_meeting_below_minimum_until_four_attend(page, workspace, qtbot):
+    extra = [make_volunteer(workspace, f"Extra {n}") for n in ("Een", "Twee")]
+    page.refresh()
+    panel = page.meetings
+    page.tabs.setCurrentWidget(panel)
+    assert panel.list_stack.currentWidget() is panel.empty
+    panel.new_date.set_value(dt.date(2025, 3, 20))
+    panel.new_region.setCurrentText("Kop")
+    panel.add_button.click()
+    assert panel.table.rowCount() == 1
+    assert panel.detail_stack.currentIndex() == 1 and not panel.warning.isHidden()
+    assert panel.table.item(0, 4).text()
+    ticks = [panel.attendance.item(i) for i in range(panel.attendance.count())]
+    assert len(ticks) == 2 + len(extra)  # Anna, Carla and the extras; Bert is not active
+    for item in ticks[:3]:
+        item.setCheckState(Qt.CheckState.Checked)
+    panel.save_attendance.click()
+    assert panel.table.item(0, 3).text() == "3" and not panel.warning.isHidden()
+    panel.attendance.item(3).setCheckState(Qt.CheckState.Checked)
+    panel.save_attendance.click()
+    assert panel.table.item(0, 3).text() == "4" and panel.warning.isHidden()
+    assert panel.table.item(0, 4).text() == ""
+
+
+def test_meeting_theme_required_and_cancel(page):
+    panel = page.meetings
+    panel.new_kind.setCurrentIndex(panel.new_kind.findData("theme"))
+    panel.add_button.click()
+    assert not panel.add_messages["theme"].isHidden()
+    panel.new_theme.setText("Loyaliteit")
+    panel.add_button.click()
+    assert panel.add_messages["theme"].isHidden() and panel.table.rowCount() == 1
+    panel.cancelled.setChecked(True)
+    assert panel.table.item(0, 4).text() == _("Cancelled") and panel.warning.isHidden()
+
+
+def test_draft_of_a_removed_volunteer_is_dropped(page, workspace):
+    draft_store.save_draft(workspace, "ui/volunteer/999", {"name": "Weg"})
+    page.restore_drafts({"volunteer/999": {"name": "Weg"}})
+    assert page.editor_stack.currentIndex() == 0
+    assert page.drafts() == {} and draft_store.load_draft(workspace, "ui/volunteer/999") is None
+
+
+def test_typing_survives_a_lock_of_the_main_window(qtbot, workspace, people, vault_path):
+    from borapp.services.vault import Vault
+    from borapp.services.workspace import Workspace
+    from borapp.ui.main_window import MainWindow
+    from tests.conftest import PASSPHRASE
+
+    window = MainWindow(vault_path)
+    qtbot.addWidget(window)
+    window.open_workspace(workspace)
+    window.shell.open_volunteer(people["anna"])
+    page = window.shell.pages["volunteers"]
+    page.editor.notes.setPlainText("Niet op woensdag")
+    window.lock()
+    assert page.editor.notes.toPlainText() == "" and page.model.rowCount() == 0
+    window.open_workspace(Workspace(Vault.open(vault_path, PASSPHRASE), workspace.coordinator))
+    assert page.editor.volunteer_id == people["anna"]
+    assert page.editor.notes.toPlainText() == "Niet op woensdag"
+    page.editor.save_button.click()
+    assert load_volunteer(window.workspace, people["anna"]).notes == "Niet op woensdag"
+    assert draft_store.list_drafts(window.workspace, "ui/volunteer/") == []
+    window.lock()
