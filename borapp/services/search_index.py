@@ -23,12 +23,13 @@ def _body(case: Case) -> str:
 def reindex_case(session: Session, case: Case) -> None:
     session.flush()
     remove_case(session, case.id)
-    session.execute(text("INSERT INTO case_search(case_id, body) VALUES (:id, :body)"),
+    session.execute(text("INSERT INTO case_search(rowid, case_id, body) VALUES (:id, :id, :body)"),
                     {"id": case.id, "body": _body(case)})
 
 
 def remove_case(session: Session, case_id: int) -> None:
-    session.execute(text("DELETE FROM case_search WHERE case_id = :id"), {"id": case_id})
+    """The row id is the case id: FTS5 finds it directly instead of scanning the whole index."""
+    session.execute(text("DELETE FROM case_search WHERE rowid = :id"), {"id": case_id})
 
 
 def match_query(typed: str) -> str | None:

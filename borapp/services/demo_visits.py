@@ -1,0 +1,152 @@
+"""A demo case's trajectory: visits (held with notes, cancelled by someone, or planned), the midway evaluation, and
+the contract versions with who signed when."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+import json
+import random
+from dataclasses import dataclass, field
+
+from borapp.models import Case, Contract, ContractSignature, Evaluation, Visit
+from borapp.services import demo_texts as tx
+from borapp.services.demo_rows import Rows, stamp
+
+CANCELLERS = {"resident": 30, "other": 30, "child": 15, "volunteer": 12, "coordinator": 5, "external": 8}
+EVALUATION_AGREEMENTS = (
+    "De omgang gaat door volgens schema; de begeleider neemt meer afstand.",
+    "Vanaf nu brengt {verzorger} {kind} en haalt {ander} {kind} op; de begeleider is alleen bij de overdracht.",
+    "De duur gaat naar 2 uur; de laatste twee keer zonder begeleider erbij, met telefonisch contact achteraf.",
+)
+BUILDUP_V2 = "Na de tussenevaluatie: overdracht zonder begeleider; de laatste omgangsmomenten buiten de locatie."
+INCIDENT = "{ander} begon over de scheiding waar {kind} bij was; de begeleider heeft dit benoemd en omgebogen."
+
+
+@dataclass
+class VisitLog:
+    """What happened when, for the letters' facts."""
+
+    entries: list[tuple[int, str]] = field(default_factory=list)  # (day, state)
+    agreements: str = ""
+
+    def tally(self, until: int) -> dict[str, int]:
+        past = [state for day, state in self.entries if day < until]
+        return {"held": past.count("held"), "cancelled": past.count("cancelled")}
+
+
+class VisitWriter:
+    def __init__(self, rng: random.Random, today: dt.date, rows: Rows, first_contract_id: int):
+        self.rng, self.today, self.rows = rng, today, rows
+        self.contract_ids = itertools.count(first_contract_id)
+
+    def write(self, case: Case, plan, family: dict, volunteer, coordinator) -> VisitLog:
+        log = VisitLog()
+        t = plan.timeline
+        if t.visits and t.done(t.visits[0]):
+            self._visits(case, plan, family, volunteer, log)
+        if t.evaluation is not None and t.done(t.evaluation):
+            log.agreements = tx.fill(self.rng, EVALUATION_AGREEMENTS, **family["words"])
+            on = plan.registered_on + dt.timedelta(days=t.evaluation)
+            self.rows.add(Evaluation, case_id=case.id, held_on=on, kind="midway",
+                          participants=self._participants(family, volunteer, coordinator),
+                          agreements=log.agreements, notes=f"Tot nu toe {log.tally(t.evaluation)['held']} keer "
+                          "omgang gehouden. Ouders zijn tevreden over de begeleiding.",
+                          created_at=stamp(on, 15), updated_at=stamp(on, 15))
+        closing = next((day for to, day in t.steps if to == "closing"), None)
+        if t.visits and t.done(closing):
+            self._final_evaluation(case, plan, family, volunteer, coordinator, closing, log)
+        if t.done(t.contract):
+            self._contracts(case, plan, family, volunteer, coordinator)
+        return log
+
+    def _final_evaluation(self, case: Case, plan, family, volunteer, coordinator, day: int, log: VisitLog) -> None:
+        on = plan.registered_on + dt.timedelta(days=day)
+        agreements = (self.rng.choice(tx.SUCCESS_NOTES) if plan.fate.outcome != "stagnated"
+                      else "Geen vervolg met de BOR; " + tx.REASON_WORDS[plan.fate.reason][0].lower()
+                      + tx.REASON_WORDS[plan.fate.reason][1:])
+        tally = log.tally(day)
+        self.rows.add(Evaluation, case_id=case.id, held_on=on, kind="final", agreements=agreements,
+                      participants=self._participants(family, volunteer, coordinator),
+                      notes=f"Gehouden: {tally['held']}, afgezegd: {tally['cancelled']}. Verslag naar opdrachtgever.",
+                      created_at=stamp(on, 15), updated_at=stamp(on, 15))
+
+    @staticmethod
+    def _participants(family: dict, volunteer, coordinator) -> str:
+        words = family["words"]
+        return (f"{family['resident']} ({words['verzorger']}), {family['other']} ({words['ander']}), "
+                f"{volunteer.name} (BOR-medewerker), {coordinator.name} (coördinator)")
+
+    def _visits(self, case: Case, plan, family: dict, volunteer, log: VisitLog) -> None:
+        rng, t, reg = self.rng, plan.timeline, plan.registered_on
+        part = case.preferred_slots.split(";")[0].split("-")[1]
+        start = rng.choice(tx.PART_TIMES[part])
+        stagnating = plan.fate.outcome == "stagnated"
+        for index, day in enumerate(t.visits):
+            on = reg + dt.timedelta(days=day)
+            minutes = 60 if index < 3 else rng.choice((90, 120))
+            end = (dt.datetime.combine(on, start) + dt.timedelta(minutes=minutes)).time()
+            row = {"case_id": case.id, "on": on, "start_time": start, "end_time": end, "place": case.visit_place,
+                   "volunteer_id": volunteer.id if volunteer else None,
+                   "created_at": stamp(min(on, self.today), 8), "updated_at": stamp(min(on, self.today), 8)}
+            tense = stagnating and index >= len(t.visits) - 2
+            if day >= t.now:
+                row["state"] = "planned"
+            elif index and rng.random() < (0.3 if tense else 0.1):
+                row.update(self._cancelled(family, tense and plan.fate.reason == "resident_resistance"))
+            else:
+                row.update(self._held(family, index, tense, start, case.staggered_arrival))
+            log.entries.append((day, row["state"]))
+            self.rows.add(Visit, **row)
+
+    def _cancelled(self, family: dict, resisting: bool) -> dict:
+        rng = self.rng
+        by = "resident" if resisting else rng.choices(list(CANCELLERS), weights=list(CANCELLERS.values()))[0]
+        reason = "Kind wil niet, volgens de verzorgende ouder." if resisting else \
+            tx.fill(rng, tx.CANCEL_REASONS[by], **family["words"])
+        return {"state": "cancelled", "cancelled_by": by, "cancel_reason": reason, "notice_hours": rng.randint(2, 72)}
+
+    def _held(self, family: dict, index: int, tense: bool, start: dt.time, staggered: bool) -> dict:
+        rng, words = self.rng, family["words"]
+        notes = tx.visit_notes(rng, words, index=index, age=family["age"], staggered=staggered, tense=tense,
+                               start=start)
+        brought = family["resident"] if rng.random() < 0.85 else f"oma (moeder van {words['verzorger']})"
+        row = {"state": "held", "brought_by": brought, "collected_by": family["resident"], **notes,
+               "others_present": rng.choice(("", "", "", "", "halfbroer (8)", "oma van vaderskant"))}
+        if tense and rng.random() < 0.5:
+            row["incidents"] = tx.fill(rng, (INCIDENT,), **words)
+        if tense and rng.random() < 0.3:
+            row["ended_early_reason"] = f"{words['kind']} was erg verdrietig; na overleg een half uur eerder gestopt."
+        return row
+
+    def _contracts(self, case: Case, plan, family: dict, volunteer, coordinator) -> None:
+        rng, t = self.rng, plan.timeline
+        agreements = {key: getattr(case, key) for key in (
+            "visit_place", "visit_frequency", "buildup", "handover", "staggered_arrival", "cancellation_rules",
+            "house_rules", "referrer_information")}
+        limit = t.matching - 1 if t.matching is not None else t.contract + 30
+        refuser = rng.choice(("other", "other", "resident")) if plan.fate.stop_from == "contract" else ""
+        late = plan.fate.status in ("visits", "evaluation", "closing") and rng.random() < 0.12
+        signers = [("coordinator", coordinator.name, t.contract)]
+        for role in ("resident", "other"):
+            if role != refuser and not (late and role == "other"):
+                signers.append((role, family[role], min(t.contract + rng.randint(1, 10), max(t.contract, limit))))
+        if volunteer is not None and t.visits:
+            signers.append(("volunteer", volunteer.name, max(t.matching, t.visits[0] - rng.randint(1, 6))))
+        self._contract(case, plan, 1, agreements, t.contract, signers)
+        if t.evaluation is not None and t.done(t.evaluation + 1) and rng.random() < 0.2:
+            agreements = agreements | {"buildup": BUILDUP_V2}
+            day = t.evaluation + 1
+            signers = [(role, name, day + rng.randint(0, 10)) for role, name, _ in signers]
+            self._contract(case, plan, 2, agreements, day, signers)
+
+    def _contract(self, case: Case, plan, version: int, agreements: dict, day: int, signers: list) -> None:
+        t, reg = plan.timeline, plan.registered_on
+        contract_id = next(self.contract_ids)
+        made = stamp(reg + dt.timedelta(days=day), 11)
+        self.rows.add(Contract, id=contract_id, case_id=case.id, version=version, created_at=made, updated_at=made,
+                      agreements=json.dumps(agreements, ensure_ascii=False, sort_keys=True))
+        for role, name, on in signers:
+            if t.done(on) and reg + dt.timedelta(days=on) <= self.today:
+                self.rows.add(ContractSignature, contract_id=contract_id, role=role, name=name,
+                              signed_on=reg + dt.timedelta(days=on))

@@ -1,0 +1,246 @@
+"""Demo vaults: reproducible, realistic in shape (outcome mix, every status and referrer kind), valid histories,
+searchable, sound; and `borapp demo` creating, refusing and replacing vaults."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import re
+
+import pytest
+from sqlalchemy import func, select
+
+from borapp.cli import main
+from borapp.models import (
+    Case, Child, Contract, Letter, Meeting, Organisation, Parent, Setting, StatusChange, Visit, Volunteer,
+)
+from borapp.models.organisations import ORGANISATION_KINDS
+from borapp.services import search_index
+from borapp.services.case_status import REASONS, STATUSES
+from borapp.services.demo_data import fill_demo, is_demo_vault
+from borapp.services.demo_people import FORBIDDEN_NAMES
+from borapp.services.demo_texts import nl_date
+from borapp.services.errors import UsageError
+from borapp.services.vault import Vault, vault_files
+
+TODAY = dt.date(2025, 11, 19)  # a Wednesday
+DEMO_PASSPHRASE = "demo-passphrase"
+
+
+@pytest.fixture(scope="module")
+def demo_vault(tmp_path_factory):
+    vault, _recovery = Vault.create(tmp_path_factory.mktemp("demo") / "vault.bordb", "correct horse battery")
+    calls = []
+    summary = fill_demo(vault, cases=200, seed=11, today=TODAY, progress=lambda *done_total: calls.append(done_total))
+    yield vault, summary, calls
+    vault.lock()
+
+
+def digest(vault: Vault) -> str:
+    """Names, dates and statuses in a fixed order: equal digests mean equal content (file bytes never are)."""
+    with vault.session() as s:
+        parts = [
+            s.execute(select(Case.ref, Case.registered_on, Case.route, Case.status, Case.outcome, Case.outcome_reason,
+                             Case.closed_on, Case.referrer_contact, Case.visit_place).order_by(Case.id)).all(),
+            s.execute(select(Parent.case_id, Parent.role, Parent.name, Parent.address, Parent.address_confidential)
+                      .order_by(Parent.case_id, Parent.role)).all(),
+            s.execute(select(Child.case_id, Child.name, Child.birth_date).order_by(Child.case_id, Child.id)).all(),
+            s.execute(select(StatusChange.case_id, StatusChange.on, StatusChange.from_status, StatusChange.to_status,
+                             StatusChange.reason).order_by(StatusChange.case_id, StatusChange.id)).all(),
+            s.execute(select(Visit.case_id, Visit.on, Visit.state, Visit.cancelled_by, Visit.what_happened)
+                      .order_by(Visit.case_id, Visit.on, Visit.id)).all(),
+            s.execute(select(Letter.case_id, Letter.kind, Letter.state, Letter.recipient_name)
+                      .order_by(Letter.case_id, Letter.id)).all(),
+            s.execute(select(Volunteer.name, Volunteer.vog_date, Volunteer.active).order_by(Volunteer.id)).all(),
+            s.execute(select(Meeting.held_on, Meeting.cancelled).order_by(Meeting.id)).all(),
+        ]
+    return hashlib.sha256(repr(parts).encode()).hexdigest()
+
+
+def test_same_seed_same_data_other_seed_other_data(tmp_path):
+    vaults = [Vault.create(tmp_path / name / "vault.bordb", "correct horse battery")[0] for name in "abc"]
+    try:
+        for vault, seed in zip(vaults, (5, 5, 6)):
+            fill_demo(vault, cases=60, seed=seed, today=TODAY)
+        first, second, other = (digest(v) for v in vaults)
+    finally:
+        for vault in vaults:
+            vault.lock()
+    assert first == second
+    assert first != other
+
+
+def test_outcome_mix_follows_the_annual_report(demo_vault):
+    _vault, summary, _calls = demo_vault
+    closed = sum(summary.by_outcome.values())
+    assert closed == summary.by_status["closed"]
+    for outcome, share in {"successful": 24 / 51, "stagnated": 11 / 51, "stopped_at_intake": 16 / 51}.items():
+        assert summary.by_outcome[outcome] / closed == pytest.approx(share, abs=0.03)
+
+
+def test_every_status_and_referrer_kind_occurs(demo_vault):
+    vault, summary, _calls = demo_vault
+    assert set(summary.by_status) == set(STATUSES)
+    assert all(summary.by_status[s] >= 2 for s in STATUSES)
+    with vault.session() as s:
+        kinds = set(s.scalars(select(Organisation.kind).join(Case, Case.referrer_id == Organisation.id)))
+        routes = set(s.scalars(select(Case.route)))
+    assert kinds == set(ORGANISATION_KINDS)
+    assert routes == {"self", "court", "ots"}
+
+
+def test_histories_are_valid_walks_of_the_state_machine(demo_vault):
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        for case in s.scalars(select(Case)):
+            steps = case.history
+            assert steps[0].to_status == "registered" and steps[0].on == case.registered_on
+            for before, after in zip(steps, steps[1:]):
+                assert after.from_status == before.to_status
+                assert before.on <= after.on <= TODAY
+            assert steps[-1].to_status == case.status
+            if case.status == "closed":
+                assert case.outcome and case.closed_on == steps[-1].on
+                assert case.outcome_reason in REASONS[case.outcome] or (case.outcome == "successful"
+                                                                          and not case.outcome_reason)
+            if case.status in ("visits", "evaluation", "closing"):
+                assert case.volunteer_id is not None
+            if case.route == "court":
+                assert case.court_decision_on and case.court_decision_on < case.registered_on
+
+
+def test_visits_and_outbox_fit_today(demo_vault):
+    vault, _summary, _calls = demo_vault
+    week_end = TODAY + dt.timedelta(days=6 - TODAY.weekday())
+    with vault.session() as s:
+        states = dict(s.execute(select(Visit.state, func.count()).group_by(Visit.state)).all())
+        planned_past = s.scalar(select(func.count()).where(Visit.state == "planned", Visit.on < TODAY))
+        done_future = s.scalar(select(func.count()).where(Visit.state != "planned", Visit.on >= TODAY))
+        this_week = s.scalar(select(func.count()).where(Visit.state == "planned", Visit.on.between(TODAY, week_end)))
+        held = s.scalars(select(Visit).where(Visit.state == "held").limit(20)).all()
+        cancelled = s.scalars(select(Visit).where(Visit.state == "cancelled")).all()
+        letters = dict(s.execute(select(Letter.state, func.count()).group_by(Letter.state)).all())
+        demo_flag = s.get(Setting, "demo").value
+    assert set(states) == {"planned", "held", "cancelled"}
+    assert planned_past == 0 and done_future == 0
+    assert this_week >= 1
+    assert all(v.what_happened and v.handover and v.child_wellbeing and v.child_voice for v in held)
+    assert all(v.cancelled_by for v in cancelled)
+    assert letters.get("draft", 0) >= 2 and letters.get("ready", 0) >= 2 and letters.get("sent", 0) > 0
+    assert demo_flag == "1"
+
+
+def test_people_are_synthetic(demo_vault):
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        names = list(s.scalars(select(Parent.name))) + list(s.scalars(select(Volunteer.name)))
+        names += list(s.scalars(select(Child.name))) + list(s.scalars(select(Case.referrer_contact)))
+        emails = list(s.scalars(select(Parent.email))) + list(s.scalars(select(Case.referrer_email)))
+        emails += list(s.scalars(select(Volunteer.email)))
+        confidential = s.scalar(select(func.count()).where(Parent.address_confidential.is_(True)))
+    words = {w.lower() for name in names for w in re.split(r"[\s-]+", name)}
+    assert not words & FORBIDDEN_NAMES
+    assert all(e.endswith((".example", "@voorbeeld.nl")) for e in emails)
+    assert 8 <= confidential <= 35  # about one family in ten
+
+
+def test_confidential_addresses_stay_out_of_letters_and_contracts(demo_vault):
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        secret = list(s.scalars(select(Parent.address).where(Parent.address_confidential.is_(True))))
+        texts = list(s.scalars(select(Letter.body))) + list(s.scalars(select(Contract.agreements)))
+    assert secret
+    assert not any(address in text for address in secret for text in texts)
+
+
+def test_dutch_dates_are_written_as_babel_writes_them():
+    from babel.dates import format_date
+
+    for day in (dt.date(2026, 3, 5), dt.date(2019, 12, 31), dt.date(2017, 5, 1)):
+        assert nl_date(day) == format_date(day, format="long", locale="nl_NL")
+
+
+def test_search_finds_a_child_by_name(demo_vault):
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        child = s.scalars(select(Child).order_by(Child.id).offset(37).limit(1)).one()
+        assert child.case_id in search_index.search_case_ids(s, child.name)
+
+
+def test_demo_vault_is_sound_and_progress_was_reported(demo_vault):
+    vault, summary, calls = demo_vault
+    result = vault.check()
+    assert result.ok, result.problems
+    assert result.counts["cases"] == 200 and result.counts["volunteers"] == summary.volunteers >= 40
+    assert calls and calls[-1] == (200, 200)
+
+
+def test_refuses_a_vault_with_cases_and_a_future_today(vault):
+    with pytest.raises(UsageError):
+        fill_demo(vault, cases=10, today=dt.date.today() + dt.timedelta(days=1))
+    fill_demo(vault, cases=10, today=TODAY)
+    with pytest.raises(UsageError):
+        fill_demo(vault, cases=10, today=TODAY)
+
+
+# ---- the command line ---------------------------------------------------------------------------------------------
+
+
+def fingerprint(path) -> dict:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in vault_files(path) if p.exists()}
+
+
+def test_cli_demo_then_check(vault_path, capsys, monkeypatch):
+    assert main(["demo", "--vault", str(vault_path), "--cases", "60", "--json"]) == 0
+    made = json.loads(capsys.readouterr().out)
+    assert made["ok"] and made["synthetic"] and made["passphrase_source"] == "demo"
+    assert made["passphrase"] == DEMO_PASSPHRASE and made["summary"]["cases"] == 60 and made["recovery_key"]
+    monkeypatch.setenv("BORAPP_PASSPHRASE", DEMO_PASSPHRASE)
+    assert main(["check", "--vault", str(vault_path), "--json"]) == 0
+    checked = json.loads(capsys.readouterr().out)
+    assert checked["ok"] and checked["counts"]["cases"] == 60
+    assert is_demo_vault(vault_path, DEMO_PASSPHRASE)
+
+
+def test_cli_text_output_names_path_source_key_and_how_to_open(vault_path, passphrase_file, capsys):
+    assert main(["demo", "--vault", str(vault_path), "--cases", "20", "--passphrase-file", str(passphrase_file)]) == 0
+    out = capsys.readouterr().out
+    assert str(vault_path) in out and f"borapp gui --vault {vault_path}" in out
+    assert re.search(r"[A-Z2-9]{5}(-[A-Z2-9]{5}){4}", out)
+    assert DEMO_PASSPHRASE not in out and "correct horse" not in out
+    Vault.open(vault_path, "correct horse battery").lock()
+
+
+def test_cli_refuses_an_existing_vault_without_replace(vault_path, capsys):
+    assert main(["demo", "--vault", str(vault_path), "--cases", "20"]) == 0
+    before = fingerprint(vault_path)
+    capsys.readouterr()
+    assert main(["demo", "--vault", str(vault_path), "--cases", "20"]) == 2
+    assert "--replace" in capsys.readouterr().err
+    assert fingerprint(vault_path) == before
+
+
+@pytest.mark.parametrize("passphrase", [DEMO_PASSPHRASE, "correct horse battery"])
+def test_cli_replace_refuses_a_vault_that_is_not_a_demo(vault_path, capsys, passphrase):
+    Vault.create(vault_path, passphrase)[0].lock()
+    before = fingerprint(vault_path)
+    assert main(["demo", "--vault", str(vault_path), "--cases", "20", "--replace"]) == 2
+    assert "not a demo vault" in capsys.readouterr().err
+    assert fingerprint(vault_path) == before
+
+
+def test_cli_replace_replaces_a_demo_vault(vault_path, capsys):
+    assert main(["demo", "--vault", str(vault_path), "--cases", "20", "--seed", "1", "--json"]) == 0
+    first = json.loads(capsys.readouterr().out)
+    vault = Vault.open(vault_path, DEMO_PASSPHRASE)
+    old = digest(vault)
+    vault.lock()
+    assert main(["demo", "--vault", str(vault_path), "--cases", "30", "--seed", "2", "--replace", "--json"]) == 0
+    second = json.loads(capsys.readouterr().out)
+    assert second["replaced"] and second["recovery_key"] != first["recovery_key"]
+    vault = Vault.open(vault_path, DEMO_PASSPHRASE)
+    try:
+        assert digest(vault) != old and vault.count(Case) == 30
+    finally:
+        vault.lock()
