@@ -1,14 +1,126 @@
-"""Placeholder until the case list lands."""
-from borapp.i18n import N_
-from borapp.ui.pages.placeholder import PlaceholderPage
+"""Dossiers: the case list (search as you type, filters, a table sorted in SQL) and, in its place, an open case file.
+
+Unsaved typing in the open case file survives going back to the list (the file stays loaded behind it), a lock
+(as drafts) and the app closing; opening another case with unsaved typing asks first.
+"""
+
+from __future__ import annotations
+
+import re
+
+from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services import drafts as draft_store
+from borapp.services.errors import NotFound
+from borapp.services.workspace import Workspace
+from borapp.ui.pages.base import Page
+from borapp.ui.pages.cases.case_file.case_file_widget import CaseFileWidget
+from borapp.ui.pages.cases.case_file.form_tab import DRAFT_PREFIX
+from borapp.ui.pages.cases.case_list_panel import CaseListPanel
+
+_CASE_KEY = re.compile(r"^case/(\d+)/")
 
 
-class CasesPage(PlaceholderPage):
-    title = N_("Cases")
-    note = N_("Being built.")
+class CasesPage(Page):
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(workspace, parent)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 4)
+        self.stack = QStackedWidget()
+        layout.addWidget(self.stack)
+        self.list_panel = CaseListPanel(workspace)
+        self.list_panel.case_chosen.connect(self.open_case_file)
+        self.case_file = CaseFileWidget(workspace)
+        self.case_file.back_requested.connect(self.show_list)
+        self.case_file.changed.connect(self._case_changed)
+        self.stack.addWidget(self.list_panel)
+        self.stack.addWidget(self.case_file)
+        self._list_stale = False  # a case changed since the list was loaded
+
+    # ---- Page ---------------------------------------------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace) -> None:
+        super().set_workspace(workspace)
+        self.list_panel.set_workspace(workspace)
+        self.case_file.set_workspace(workspace)
+
+    def refresh(self) -> None:
+        if self.workspace is None or self.workspace.is_locked:
+            return
+        self.list_panel.refresh()
+        self._list_stale = False
+        if self.showing_case_file():
+            self.case_file.reload()
+
+    def clear(self) -> None:
+        self.case_file.clear()
+        self.list_panel.clear()
+        self.stack.setCurrentWidget(self.list_panel)
+
+    def drafts(self) -> dict[str, dict]:
+        return self.case_file.drafts()
+
+    def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        """Reopen the case the typing belongs to and put the typing back in its tabs."""
+        case_ids = {int(m.group(1)) for key in drafts if (m := _CASE_KEY.match(key))}
+        if not case_ids:
+            return
+        case_id = min(case_ids)  # one case file is open at a time, so drafts belong to one case
+        try:
+            self._show_case(case_id)
+        except NotFound:
+            return  # the case is gone (deleted meanwhile): nothing to put the typing into
+        self.case_file.restore_drafts(drafts)
+
+    # ---- navigation ---------------------------------------------------------------------------------------------
 
     def open_case_file(self, case_id: int) -> None:
-        pass
+        if case_id != self.case_file.case_id and not self._may_leave_case():
+            return
+        try:
+            self._show_case(case_id)
+        except NotFound as exc:
+            self.show_list()
+            QMessageBox.warning(self, _("Case not found"), str(exc))
+
+    def _show_case(self, case_id: int) -> None:
+        self.case_file.load(case_id)
+        self.stack.setCurrentWidget(self.case_file)
+        self.case_file.tabs.setFocus()
+
+    def show_list(self) -> None:
+        self.stack.setCurrentWidget(self.list_panel)
+        if self._list_stale:  # otherwise keep the place and selection in the list
+            self._list_stale = False
+            self.list_panel.refresh()
+        self.list_panel.table.setFocus()
+
+    def showing_case_file(self) -> bool:
+        return self.stack.currentWidget() is self.case_file
 
     def focus_search(self) -> None:
-        pass
+        if self.showing_case_file():
+            self.show_list()
+        self.list_panel.focus_search()
+
+    def _may_leave_case(self) -> bool:
+        """True when nothing is unsaved in the open case, or the user agrees to throw the typing away."""
+        unsaved = self.case_file.drafts()
+        if not unsaved:
+            return True
+        ref = self.case_file.facts.ref if self.case_file.facts else ""
+        answer = QMessageBox.question(
+            self, _("Unsaved changes"),
+            _("Case {ref} has changes that are not saved. Throw them away?").format(ref=ref),
+            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer != QMessageBox.StandardButton.Discard:
+            return False
+        for key in unsaved:
+            draft_store.delete_draft(self.workspace, DRAFT_PREFIX + key)
+        return True
+
+    def _case_changed(self) -> None:
+        self._list_stale = True
+        self.changed.emit()

@@ -1,0 +1,60 @@
+"""Moving a case on (through `case_flow`, the only way a status changes) and handing it to another coordinator."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from borapp.i18n import _
+from borapp.models import Coordinator, StatusChange
+from borapp.services import audit, case_flow
+from borapp.services.case_status import TransitionRefused
+from borapp.services.case_timeline import HANDOVER
+from borapp.services.errors import ValidationError
+from borapp.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class Item:
+    id: int
+    name: str
+
+
+def change_status(ws: Workspace, case_id: int, to: str, on: dt.date | None = None, outcome: str = "",
+                  reason: str = "", note: str = "") -> None:
+    """Take one step; a refusal is a ValidationError (field "step") with the reason, and nothing is saved."""
+    try:
+        with ws.session() as session:
+            case = case_flow.get_case(session, case_id)
+            case_flow.change_status(session, case, to, on=on, outcome=outcome, reason=reason, note=note.strip(),
+                                    coordinator_id=ws.coordinator_id, actor=ws.actor)
+    except TransitionRefused as exc:
+        raise ValidationError(str(exc), "step") from exc
+
+
+def hand_over(ws: Workspace, case_id: int, coordinator_id: int | None, note: str = "") -> None:
+    """Give the case to another coordinator; kept in the case's history (status unchanged) and the log."""
+    with ws.session() as session:
+        case = case_flow.get_case(session, case_id)
+        target = session.get(Coordinator, coordinator_id) if coordinator_id is not None else None
+        if target is None or not target.active:
+            raise ValidationError(_("Choose a coordinator."), "coordinator")
+        if case.coordinator_id == target.id:
+            raise ValidationError(_("This case is already with {name}.").format(name=target.name), "coordinator")
+        if case.status == "closed":
+            raise ValidationError(_("A closed case cannot be handed over; reopen it first."), "coordinator")
+        case.history.append(StatusChange(on=dt.date.today(), from_status=case.status, to_status=case.status,
+                                         reason=HANDOVER, note=note.strip(), coordinator_id=target.id))
+        case.coordinator_id = target.id
+        session.flush()
+        audit.record(session, "update", "case", case.id, ws.actor)
+
+
+def list_coordinators(ws: Workspace, active_only: bool = True) -> list[Item]:
+    with ws.session() as session:
+        query = select(Coordinator.id, Coordinator.name).order_by(func.lower(Coordinator.name))
+        if active_only:
+            query = query.where(Coordinator.active.is_(True))
+        return [Item(i, n) for i, n in session.execute(query)]

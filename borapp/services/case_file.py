@@ -1,0 +1,207 @@
+"""One case file as the screen shows it: plain frozen facts, never live records. Opening it is written to the log.
+
+A confidential address never leaves here in the facts: `ParentFacts` carries only the flag, and the address comes
+out through `case_editing.reveal_address`, which logs that it did.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from borapp.models import Contract, Visit
+from borapp.services import audit
+from borapp.services.case_flow import get_case
+from borapp.services.case_labels import funding_label, role_label, route_label
+from borapp.services.case_status import outcome_label, status_label
+from borapp.services.case_steps import StepOption, next_step, step_options
+from borapp.services.case_timeline import TimelineEntry, timeline
+from borapp.services.validation import age_on, child_age_warning
+from borapp.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ChildFacts:
+    id: int
+    name: str
+    birth_date: dt.date | None
+    age: int | None
+    warning: str  # e.g. older than 12: a warning, never a block
+
+
+@dataclass(frozen=True)
+class ParentFacts:
+    id: int
+    role: str
+    role_label: str
+    name: str
+    address: str  # empty when confidential: reveal it on purpose
+    postcode: str
+    city: str
+    address_confidential: bool
+    email: str
+    phone: str
+    notes: str
+
+
+@dataclass(frozen=True)
+class ReferralFacts:
+    route: str
+    route_label: str
+    referrer_id: int | None
+    referrer_name: str
+    referrer_contact: str
+    referrer_email: str
+    commissioner_id: int | None
+    commissioner_name: str
+    municipality_id: int | None
+    municipality_name: str
+    funding: str
+    funding_label: str
+    court_decision_on: dt.date | None
+    court_frequency: str
+    court_duration: str
+    court_buildup: str
+
+
+@dataclass(frozen=True)
+class AgreementFacts:
+    visit_place: str = ""
+    visit_frequency: str = ""
+    buildup: str = ""
+    handover: str = ""
+    staggered_arrival: bool = False
+    cancellation_rules: str = ""
+    house_rules: str = ""
+    referrer_information: str = ""
+
+
+@dataclass(frozen=True)
+class SignatureFacts:
+    role: str
+    role_label: str
+    name: str
+    signed_on: dt.date
+
+
+@dataclass(frozen=True)
+class ContractFacts:
+    version: int
+    drawn_up_on: dt.date
+    signatures: tuple[SignatureFacts, ...]
+    unsigned_roles: tuple[str, ...]  # translated role labels still to sign
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    id: int
+    ref: str
+    status: str
+    status_label: str
+    outcome: str
+    outcome_label: str
+    registered_on: dt.date
+    days_since_registration: int
+    closed_on: dt.date | None
+    coordinator_id: int | None
+    coordinator: str
+    volunteer_id: int | None
+    volunteer: str
+    next_visit: dt.date | None
+    children: tuple[ChildFacts, ...]
+    parents: tuple[ParentFacts, ...]
+    referral: ReferralFacts
+    agreements: AgreementFacts
+    contracts: tuple[ContractFacts, ...]
+    notes: str
+    timeline: tuple[TimelineEntry, ...]
+    steps: tuple[StepOption, ...]
+    next_step: StepOption | None
+
+    def parent(self, role: str) -> ParentFacts | None:
+        return next((p for p in self.parents if p.role == role), None)
+
+    @property
+    def children_summary(self) -> str:
+        return ", ".join(f"{c.name.split()[0] if c.name.split() else c.name} ({c.age})" if c.age is not None
+                         else c.name for c in self.children)
+
+
+def load_case(ws: Workspace, case_id: int, *, record_open: bool = True) -> CaseFile:
+    """The whole case file; `record_open` writes the access log's "open" (not on a reload after saving)."""
+    today = dt.date.today()
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        facts = CaseFile(
+            id=case.id, ref=case.ref, status=case.status, status_label=status_label(case.status),
+            outcome=case.outcome, outcome_label=outcome_label(case.outcome), registered_on=case.registered_on,
+            days_since_registration=(today - case.registered_on).days, closed_on=case.closed_on,
+            coordinator_id=case.coordinator_id, coordinator=case.coordinator.name if case.coordinator else "",
+            volunteer_id=case.volunteer_id, volunteer=case.volunteer.name if case.volunteer else "",
+            next_visit=_next_visit(session, case.id, today),
+            children=tuple(_child(c, today) for c in case.children),
+            parents=tuple(_parent(p) for p in case.parents),
+            referral=_referral(case), agreements=_agreements(case), contracts=_contracts(session, case.id),
+            notes=case.notes, timeline=tuple(timeline(session, case)),
+            steps=tuple(step_options(case.status)), next_step=next_step(case.status),
+        )
+        if record_open:
+            audit.record(session, "open", "case", case.id, ws.actor)
+    return facts
+
+
+def _next_visit(session, case_id: int, today: dt.date) -> dt.date | None:
+    return session.scalar(select(func.min(Visit.on)).where(
+        Visit.case_id == case_id, Visit.state == "planned", Visit.on >= today))
+
+
+def _child(child, today: dt.date) -> ChildFacts:
+    age = age_on(child.birth_date, today) if child.birth_date else None
+    return ChildFacts(child.id, child.name, child.birth_date, age, child_age_warning(child.birth_date, today))
+
+
+def _parent(p) -> ParentFacts:
+    hidden = p.address_confidential
+    return ParentFacts(
+        id=p.id, role=p.role, role_label=role_label(p.role), name=p.name,
+        address="" if hidden else p.address, postcode="" if hidden else p.postcode, city="" if hidden else p.city,
+        address_confidential=hidden, email=p.email, phone=p.phone, notes=p.notes,
+    )
+
+
+def _referral(case) -> ReferralFacts:
+    return ReferralFacts(
+        route=case.route, route_label=route_label(case.route),
+        referrer_id=case.referrer_id, referrer_name=case.referrer.name if case.referrer else "",
+        referrer_contact=case.referrer_contact, referrer_email=case.referrer_email,
+        commissioner_id=case.commissioner_id, commissioner_name=case.commissioner.name if case.commissioner else "",
+        municipality_id=case.municipality_id, municipality_name=case.municipality.name if case.municipality else "",
+        funding=case.funding, funding_label=funding_label(case.funding),
+        court_decision_on=case.court_decision_on, court_frequency=case.court_frequency,
+        court_duration=case.court_duration, court_buildup=case.court_buildup,
+    )
+
+
+def _agreements(case) -> AgreementFacts:
+    return AgreementFacts(
+        visit_place=case.visit_place, visit_frequency=case.visit_frequency, buildup=case.buildup,
+        handover=case.handover, staggered_arrival=bool(case.staggered_arrival),
+        cancellation_rules=case.cancellation_rules, house_rules=case.house_rules,
+        referrer_information=case.referrer_information,
+    )
+
+
+def _contracts(session, case_id: int) -> tuple[ContractFacts, ...]:
+    """Every version, newest first; who signed when and who has still to sign (read-only here)."""
+    found = []
+    for contract in session.scalars(select(Contract).where(Contract.case_id == case_id)
+                                    .order_by(Contract.version.desc())):
+        signed = tuple(SignatureFacts(s.role, role_label(s.role), s.name, s.signed_on)
+                       for s in sorted(contract.signatures, key=lambda s: (s.signed_on, s.id)))
+        done = {s.role for s in signed}
+        missing = tuple(role_label(r) for r in ("resident", "other", "coordinator", "volunteer") if r not in done)
+        found.append(ContractFacts(contract.version, contract.created_at.date(), signed, missing))
+    return tuple(found)
+

@@ -1,0 +1,43 @@
+"""The letters of one case, as the case file's Letters tab lists them. Read-only: letters are made in the outbox."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from borapp.models import Letter
+from borapp.services.case_flow import get_case
+from borapp.services.case_labels import role_label
+from borapp.services.outbox_list import kind_label, state_label
+from borapp.services.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class LetterItem:
+    id: int
+    kind: str
+    kind_label: str
+    state: str
+    state_label: str
+    recipient: str
+    subject: str
+    created_at: dt.datetime
+    state_changed_at: dt.datetime
+    error: str
+
+
+def list_letters(ws: Workspace, case_id: int) -> list[LetterItem]:
+    """Newest first, with the words for kind and state in the user's language."""
+    with ws.session() as session:
+        get_case(session, case_id)
+        rows = session.scalars(select(Letter).where(Letter.case_id == case_id)
+                               .order_by(Letter.created_at.desc(), Letter.id.desc()))
+        return [LetterItem(letter.id, letter.kind, kind_label(letter.kind), letter.state, state_label(letter.state),
+                           _recipient(letter), letter.subject, letter.created_at, letter.state_changed_at,
+                           letter.error) for letter in rows]
+
+
+def _recipient(letter: Letter) -> str:
+    return letter.recipient_name or letter.recipient_email or role_label(letter.parent_role)

@@ -1,0 +1,99 @@
+"""The steps a case file offers: the one main step forward (the header's button) and the others (its menu).
+
+Built on `case_status.allowed_steps`, so nothing here can offer a step the state machine refuses.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from borapp.i18n import N_, _
+from borapp.services.case_status import OUTCOMES, REASONS, allowed_steps, outcome_label, reason_label
+
+# The main step forward from each status, and the words on the header's button (UI.md: "Koppelen", "Afronden"…).
+NEXT_STEP = {
+    "registered": "intake",
+    "waiting": "intake",
+    "intake": "contract",
+    "contract": "matching",
+    "matching": "visits",
+    "visits": "evaluation",
+    "evaluation": "closing",
+    "closing": "closed",
+}
+NEXT_STEP_LABELS = {
+    "registered": N_("Start intake"),
+    "waiting": N_("Start intake"),
+    "intake": N_("Draw up contract"),
+    "contract": N_("Match a volunteer"),
+    "matching": N_("Start visits"),
+    "visits": N_("Record midway evaluation"),
+    "evaluation": N_("Close"),
+    "closing": N_("Record outcome"),
+}
+# Words for the other steps, keyed by the target status (closing early is keyed by its outcome).
+OTHER_STEP_LABELS = {
+    "waiting": N_("Put on the waiting list"),
+    "intake": N_("Start intake"),
+    "contract": N_("Draw up contract"),
+    "matching": N_("Match a volunteer"),
+    "visits": N_("Back to visits"),
+    "evaluation": N_("Record midway evaluation"),
+    "closing": N_("Close"),
+    "stopped_at_intake": N_("Stop early (intake phase)"),
+    "successful": N_("Record outcome"),
+    "stagnated": N_("Record outcome"),
+    "reopen": N_("Reopen the case"),
+}
+
+
+@dataclass(frozen=True)
+class Choice:
+    value: str
+    label: str
+
+
+@dataclass(frozen=True)
+class StepOption:
+    """A step the case may take: its target, its words, and the outcomes to choose from when it closes the case."""
+
+    to: str
+    label: str
+    outcomes: tuple[Choice, ...] = ()
+    primary: bool = False
+
+
+def step_options(status: str) -> list[StepOption]:
+    """Every step allowed from `status`, the main one first; closing steps grouped by their outcomes."""
+    steps = allowed_steps(status)
+    main = NEXT_STEP.get(status)
+    options: list[StepOption] = []
+    closing = [s.outcome for s in steps if s.to == "closed"]
+    if main == "closed" and closing:
+        options.append(_closing_option(closing, _(NEXT_STEP_LABELS[status]), primary=True))
+        closing = []
+    for step in steps:
+        if step.to == "closed":
+            continue
+        primary = step.to == main
+        text = NEXT_STEP_LABELS[status] if primary else OTHER_STEP_LABELS.get(step.to, step.to)
+        options.append(StepOption(step.to, _(text), primary=primary))
+    if closing:
+        key = closing[0] if len(closing) == 1 else "successful"
+        options.append(_closing_option(closing, _(OTHER_STEP_LABELS[key])))
+    return sorted(options, key=lambda o: not o.primary)
+
+
+def _closing_option(outcomes: list[str], text: str, primary: bool = False) -> StepOption:
+    ordered = [o for o in OUTCOMES if o in outcomes]
+    return StepOption("closed", text, tuple(Choice(o, outcome_label(o)) for o in ordered), primary)
+
+
+def next_step(status: str) -> StepOption | None:
+    options = step_options(status)
+    return options[0] if options and options[0].primary else None
+
+
+def reason_choices(outcome: str) -> list[Choice]:
+    """The reasons the domain asks for with `outcome` (empty when it asks none)."""
+    return [Choice(code, reason_label(outcome, code)) for code in REASONS.get(outcome, {})]

@@ -1,0 +1,91 @@
+"""A case's timeline: its status steps and hand-overs together with the dated events of its life, newest first."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.i18n import N_, _
+from borapp.models import Attachment, Case, Coordinator, Evaluation, Letter, Visit
+from borapp.services.case_labels import CANCELLED_BY_LABELS, LETTER_KIND_LABELS, LETTER_STATE_LABELS, label
+from borapp.services.case_status import outcome_label, reason_label, status_label
+
+HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
+EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
+KINDS = ("status", "handover", "visit", "evaluation", "letter", "attachment")
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    on: dt.date
+    kind: str  # one of KINDS
+    title: str
+    detail: str = ""
+
+
+def timeline(session: Session, case: Case) -> list[TimelineEntry]:
+    entries = _history(session, case) + _visits(session, case.id) + _evaluations(session, case.id)
+    entries += _letters(session, case.id) + _attachments(session, case.id)
+    order = {k: i for i, k in enumerate(KINDS)}
+    ranked = sorted(enumerate(entries), key=lambda ie: (ie[1].on, -order[ie[1].kind], ie[0]), reverse=True)
+    return [entry for _i, entry in ranked]
+
+
+def _history(session: Session, case: Case) -> list[TimelineEntry]:
+    names = dict(session.execute(select(Coordinator.id, Coordinator.name)).all())
+    found = []
+    for change in case.history:
+        if change.reason == HANDOVER and change.from_status == change.to_status:
+            title = _("Handed over to {name}").format(name=names.get(change.coordinator_id, "?"))
+            found.append(TimelineEntry(change.on, "handover", title, change.note))
+            continue
+        title = status_label(change.to_status)
+        if change.to_status == "closed" and change.outcome:
+            title = _("Closed: {outcome}").format(outcome=outcome_label(change.outcome))
+        elif change.from_status == "closed":
+            title = _("Reopened: {status}").format(status=status_label(change.to_status))
+        detail = "\n".join(t for t in (reason_label(change.outcome, change.reason) if change.reason else "",
+                                       change.note) if t)
+        found.append(TimelineEntry(change.on, "status", title, detail))
+    return found
+
+
+def _visits(session: Session, case_id: int) -> list[TimelineEntry]:
+    found = []
+    query = select(Visit.on, Visit.state, Visit.place, Visit.cancelled_by, Visit.cancel_reason).where(
+        Visit.case_id == case_id, Visit.state.in_(("held", "cancelled")))
+    for on, state, place, by, reason in session.execute(query):
+        if state == "held":
+            found.append(TimelineEntry(on, "visit", _("Visit held"), place))
+        else:
+            title = (_("Visit cancelled by {who}").format(who=label(CANCELLED_BY_LABELS, by)) if by
+                     else _("Visit cancelled"))
+            found.append(TimelineEntry(on, "visit", title, reason))
+    return found
+
+
+def _evaluations(session: Session, case_id: int) -> list[TimelineEntry]:
+    query = select(Evaluation.held_on, Evaluation.kind, Evaluation.participants).where(Evaluation.case_id == case_id)
+    return [TimelineEntry(on, "evaluation", _(EVALUATION_LABELS.get(kind, N_("Evaluation held"))), who)
+            for on, kind, who in session.execute(query)]
+
+
+def _letters(session: Session, case_id: int) -> list[TimelineEntry]:
+    query = select(Letter.created_at, Letter.state_changed_at, Letter.kind, Letter.state, Letter.recipient_name).where(
+        Letter.case_id == case_id)
+    found = []
+    for created, changed, kind, state, recipient in session.execute(query):
+        when = (changed if state == "sent" and changed else created).date()
+        title = _("Letter: {kind} ({state})").format(kind=label(LETTER_KIND_LABELS, kind),
+                                                    state=label(LETTER_STATE_LABELS, state))
+        found.append(TimelineEntry(when, "letter", title, recipient))
+    return found
+
+
+def _attachments(session: Session, case_id: int) -> list[TimelineEntry]:
+    query = select(Attachment.added_at, Attachment.filename).where(Attachment.case_id == case_id)  # never the bytes
+    return [TimelineEntry(added.date(), "attachment", _("Attachment added: {name}").format(name=name))
+            for added, name in session.execute(query)]

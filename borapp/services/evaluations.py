@@ -1,0 +1,138 @@
+"""Evaluations (tussenevaluatie, eindevaluatie) with parents, volunteer and coordinator: who came, what was agreed.
+
+Recording an evaluation does not move the case on: the case header's step does that.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.formatting import long_date
+from borapp.i18n import N_, _
+from borapp.models import Evaluation
+from borapp.services import audit
+from borapp.services.case_flow import get_case
+from borapp.services.errors import NotFound, ValidationError
+from borapp.services.workspace import Workspace
+
+EVALUATION_KINDS = ("midway", "final")
+KIND_LABELS = {"midway": N_("Midway evaluation"), "final": N_("Final evaluation")}
+MAX_PARTICIPANTS = 400
+
+
+def kind_label(kind: str) -> str:
+    return _(KIND_LABELS.get(kind, kind))
+
+
+@dataclass(frozen=True)
+class EvaluationItem:
+    id: int
+    case_id: int
+    held_on: dt.date
+    kind: str
+    participants: str
+    agreements: str
+    notes: str
+
+    @property
+    def kind_label(self) -> str:
+        return kind_label(self.kind)
+
+
+@dataclass(frozen=True)
+class EvaluationInput:
+    """What the editor sends; `evaluation_id` None adds a new one."""
+
+    case_id: int
+    held_on: dt.date | None
+    kind: str = "midway"
+    participants: str = ""
+    agreements: str = ""
+    notes: str = ""
+    evaluation_id: int | None = None
+
+
+@dataclass(frozen=True)
+class EvaluationDefaults:
+    held_on: dt.date
+    kind: str
+    participants: str
+
+
+def list_evaluations(ws: Workspace, case_id: int) -> list[EvaluationItem]:
+    with ws.session() as session:
+        get_case(session, case_id)
+        rows = session.scalars(select(Evaluation).where(Evaluation.case_id == case_id)
+                               .order_by(Evaluation.held_on, Evaluation.id))
+        return [_item(e) for e in rows]
+
+
+def get_evaluation(ws: Workspace, evaluation_id: int) -> EvaluationItem:
+    with ws.session() as session:
+        return _item(_evaluation(session, evaluation_id))
+
+
+def new_evaluation_defaults(ws: Workspace, case_id: int) -> EvaluationDefaults:
+    """Today; midway for the first one, final after that; the usual people named, to correct where needed."""
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        has_midway = session.scalar(select(Evaluation.id).where(
+            Evaluation.case_id == case_id, Evaluation.kind == "midway").limit(1)) is not None
+        names = [p.name for p in case.parents]
+        if case.volunteer is not None:
+            names.append(case.volunteer.name)
+        if case.coordinator is not None:
+            names.append(case.coordinator.name)
+        return EvaluationDefaults(dt.date.today(), "final" if has_midway else "midway", ", ".join(names))
+
+
+def save_evaluation(ws: Workspace, data: EvaluationInput) -> int:
+    """Add or change an evaluation; returns its id. Nothing is saved on an error."""
+    with ws.session() as session:
+        case = get_case(session, data.case_id)
+        evaluation = _evaluation(session, data.evaluation_id) if data.evaluation_id is not None else None
+        if evaluation is not None and evaluation.case_id != case.id:
+            raise NotFound(_("No evaluation with number {id}.").format(id=data.evaluation_id))
+        _check(case.registered_on, data)
+        if evaluation is None:
+            evaluation = Evaluation(case_id=case.id)
+            session.add(evaluation)
+        evaluation.held_on, evaluation.kind = data.held_on, data.kind
+        evaluation.participants = " ".join(data.participants.split())
+        evaluation.agreements, evaluation.notes = data.agreements.strip(), data.notes.strip()
+        session.flush()
+        audit.record(session, "create" if data.evaluation_id is None else "update", "evaluation", evaluation.id,
+                     ws.actor)
+        return evaluation.id
+
+
+def _check(registered_on: dt.date, data: EvaluationInput) -> None:
+    if data.held_on is None:
+        raise ValidationError(_("Enter the date of the evaluation."), "held_on")
+    if data.held_on < registered_on:
+        raise ValidationError(_("The evaluation cannot be before the registration date ({date}).").format(
+            date=long_date(registered_on)), "held_on")
+    if data.held_on > dt.date.today():
+        raise ValidationError(_("Record an evaluation once it has been held; this date is in the future."),
+                              "held_on")
+    if data.kind not in EVALUATION_KINDS:
+        raise ValidationError(_("Choose midway or final."), "kind")
+    if not data.participants.strip():
+        raise ValidationError(_("Name who took part."), "participants")
+    if len(data.participants.strip()) > MAX_PARTICIPANTS:
+        raise ValidationError(_("At most {n} characters.").format(n=MAX_PARTICIPANTS), "participants")
+
+
+def _evaluation(session: Session, evaluation_id: int | None) -> Evaluation:
+    evaluation = session.get(Evaluation, evaluation_id) if evaluation_id is not None else None
+    if evaluation is None:
+        raise NotFound(_("No evaluation with number {id}.").format(id=evaluation_id))
+    return evaluation
+
+
+def _item(e: Evaluation) -> EvaluationItem:
+    return EvaluationItem(e.id, e.case_id, e.held_on, e.kind, e.participants, e.agreements, e.notes)

@@ -1,0 +1,378 @@
+"""Supervised visits (omgangsmomenten): planning a series, recording each one as held or cancelled, and the counts.
+
+A record holds what the Supervised Visitation Network's standards ask (DOMAIN.md, "What a visit record holds"):
+date, times, place, who supervised, who brought and collected the child, who else was there, the handover, what
+happened, how the child was and what it said, incidents and why a visit ended early; or, for a cancelled visit, who
+cancelled, why and how late. Validation raises `ValidationError(message, field)` before anything is written.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.formatting import long_date
+from borapp.i18n import N_, _
+from borapp.models import Case, Visit, Volunteer
+from borapp.models.visits import CANCELLED_BY, VISIT_STATES
+from borapp.services import audit
+from borapp.services.case_flow import get_case
+from borapp.services.errors import NotFound, ValidationError
+from borapp.services.workspace import Workspace
+
+__all__ = [
+    "CANCELLED_BY", "VISIT_STATES", "SeriesDefaults", "VisitCounts", "VisitDetail", "VisitInput", "VisitItem",
+    "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "list_visits", "plan_series",
+    "planning_defaults", "record_visit", "state_label", "visit_counts", "volunteer_choices",
+]
+
+MAX_SERIES = 24
+MAX_INTERVAL_DAYS = 62
+MAX_NOTICE_HOURS = 24 * 90
+STATE_LABELS = {"planned": N_("Planned"), "held": N_("Held"), "cancelled": N_("Cancelled")}
+CANCELLER_LABELS = {
+    "resident": N_("Resident parent"), "other": N_("Non-resident parent"), "volunteer": N_("Volunteer"),
+    "coordinator": N_("Coordinator"), "child": N_("The child"), "external": N_("Someone else (outside cause)"),
+}
+_LENGTHS = {"place": 300, "brought_by": 200, "collected_by": 200, "others_present": 300}
+
+
+def state_label(state: str) -> str:
+    return _(STATE_LABELS.get(state, state))
+
+
+def canceller_label(code: str) -> str:
+    if not code:
+        return _("Not recorded")
+    return _(CANCELLER_LABELS[code]) if code in CANCELLER_LABELS else code
+
+
+def _in_brackets(code: str) -> str:
+    text = canceller_label(code)
+    return text[:1].lower() + text[1:]
+
+
+@dataclass(frozen=True)
+class VisitItem:
+    """One row of the visits list."""
+
+    id: int
+    on: dt.date
+    start_time: dt.time | None
+    end_time: dt.time | None
+    place: str
+    state: str
+    cancelled_by: str
+    volunteer_id: int | None
+    volunteer_name: str
+
+    @property
+    def to_record(self) -> bool:
+        """Planned, and its date has passed: the coordinator still has to record how it went."""
+        return self.state == "planned" and self.on < dt.date.today()
+
+    @property
+    def state_text(self) -> str:
+        if self.state == "cancelled" and self.cancelled_by:
+            return _("Cancelled ({who})").format(who=_in_brackets(self.cancelled_by))
+        if self.to_record:
+            return _("To record")
+        return state_label(self.state)
+
+
+@dataclass(frozen=True)
+class VisitDetail:
+    """Everything recorded about one visit, for the editor."""
+
+    id: int
+    case_id: int
+    on: dt.date
+    start_time: dt.time | None
+    end_time: dt.time | None
+    place: str
+    state: str
+    volunteer_id: int | None
+    volunteer_name: str
+    brought_by: str
+    collected_by: str
+    others_present: str
+    handover: str
+    what_happened: str
+    child_wellbeing: str
+    child_voice: str
+    incidents: str
+    ended_early_reason: str
+    cancelled_by: str
+    cancel_reason: str
+    notice_hours: int | None
+
+    @property
+    def ended_early(self) -> bool:
+        return bool(self.ended_early_reason)
+
+
+@dataclass(frozen=True)
+class VisitInput:
+    """What the editor sends to `record_visit`; `visit_id` None records a visit that was never planned."""
+
+    case_id: int
+    on: dt.date | None
+    state: str
+    visit_id: int | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str = ""
+    volunteer_id: int | None = None
+    brought_by: str = ""
+    collected_by: str = ""
+    others_present: str = ""
+    handover: str = ""
+    what_happened: str = ""
+    child_wellbeing: str = ""
+    child_voice: str = ""
+    incidents: str = ""
+    ended_early: bool = False
+    ended_early_reason: str = ""
+    cancelled_by: str = ""
+    cancel_reason: str = ""
+    notice_hours: int | None = None
+
+
+@dataclass(frozen=True)
+class VisitCounts:
+    planned: int = 0
+    held: int = 0
+    cancelled: int = 0
+    cancelled_by: dict[str, int] = field(default_factory=dict)  # canceller code → count, in CANCELLED_BY order
+
+    @property
+    def total(self) -> int:
+        return self.planned + self.held + self.cancelled
+
+    def summary(self) -> str:
+        """"6 gepland · 3 gehouden · 1 afgezegd (uitwonende ouder)"."""
+        parts = [_("{n} planned").format(n=self.planned), _("{n} held").format(n=self.held)]
+        if len(self.cancelled_by) == 1:
+            who = _in_brackets(next(iter(self.cancelled_by)))
+        else:
+            who = ", ".join(f"{n} {_in_brackets(code)}" for code, n in self.cancelled_by.items())
+        if who:
+            parts.append(_("{n} cancelled ({who})").format(n=self.cancelled, who=who))
+        else:
+            parts.append(_("{n} cancelled").format(n=self.cancelled))
+        return " · ".join(parts)
+
+
+@dataclass(frozen=True)
+class VolunteerChoice:
+    id: int
+    name: str
+    is_case_volunteer: bool
+
+
+@dataclass(frozen=True)
+class SeriesDefaults:
+    """What the plan-a-series form starts with: after the last visit, at its times, at the agreed place."""
+
+    registered_on: dt.date
+    first_on: dt.date
+    every_days: int
+    start: dt.time | None
+    end: dt.time | None
+    place: str
+    volunteer_name: str
+
+
+# ---- reading ---------------------------------------------------------------------------------------------------
+
+
+def list_visits(ws: Workspace, case_id: int) -> list[VisitItem]:
+    with ws.session() as session:
+        get_case(session, case_id)
+        query = (select(Visit, Volunteer.name).outerjoin(Volunteer, Volunteer.id == Visit.volunteer_id)
+                 .where(Visit.case_id == case_id).order_by(Visit.on, Visit.start_time, Visit.id))
+        return [VisitItem(v.id, v.on, v.start_time, v.end_time, v.place, v.state, v.cancelled_by, v.volunteer_id,
+                          name or "") for v, name in session.execute(query)]
+
+
+def get_visit(ws: Workspace, visit_id: int) -> VisitDetail:
+    with ws.session() as session:
+        visit = _visit(session, visit_id)
+        volunteer = session.get(Volunteer, visit.volunteer_id) if visit.volunteer_id else None
+        return VisitDetail(
+            visit.id, visit.case_id, visit.on, visit.start_time, visit.end_time, visit.place, visit.state,
+            visit.volunteer_id, volunteer.name if volunteer else "", visit.brought_by, visit.collected_by,
+            visit.others_present, visit.handover, visit.what_happened, visit.child_wellbeing, visit.child_voice,
+            visit.incidents, visit.ended_early_reason, visit.cancelled_by, visit.cancel_reason, visit.notice_hours,
+        )
+
+
+def visit_counts(ws: Workspace, case_id: int) -> VisitCounts:
+    """Planned, held and cancelled (per canceller): the figures the closing letter reports."""
+    visits = list_visits(ws, case_id)
+    by_state = {state: sum(1 for v in visits if v.state == state) for state in VISIT_STATES}
+    by_whom = {code: n for code in (*CANCELLED_BY, "") if
+               (n := sum(1 for v in visits if v.state == "cancelled" and v.cancelled_by == code))}
+    return VisitCounts(by_state["planned"], by_state["held"], by_state["cancelled"], by_whom)
+
+
+def volunteer_choices(ws: Workspace, case_id: int) -> list[VolunteerChoice]:
+    """Who can be named as supervising: the case's volunteer first, then the other active volunteers."""
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        query = select(Volunteer.id, Volunteer.name).where(
+            (Volunteer.active.is_(True)) | (Volunteer.id == case.volunteer_id)).order_by(Volunteer.name)
+        rows = [VolunteerChoice(vid, name, vid == case.volunteer_id) for vid, name in session.execute(query)]
+    return sorted(rows, key=lambda c: not c.is_case_volunteer)
+
+
+def planning_defaults(ws: Workspace, case_id: int, every_days: int = 14) -> SeriesDefaults:
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        last = session.scalars(select(Visit).where(Visit.case_id == case_id)
+                               .order_by(Visit.on.desc(), Visit.id.desc()).limit(1)).first()
+        first = max(case.registered_on, dt.date.today())
+        if last is not None:
+            first = max(first, last.on + dt.timedelta(days=every_days))
+        return SeriesDefaults(case.registered_on, first, every_days, last.start_time if last else None,
+                              last.end_time if last else None, case.visit_place,
+                              case.volunteer.name if case.volunteer else "")
+
+
+# ---- writing ---------------------------------------------------------------------------------------------------
+
+
+def plan_series(ws: Workspace, case_id: int, first_on: dt.date | None, count: int, every_days: int,
+                start: dt.time | None, end: dt.time | None, place: str = "") -> list[int]:
+    """Plan `count` visits `every_days` apart from `first_on`; returns their ids. Nothing is saved on an error."""
+    place = " ".join((place or "").split())
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        if case.status == "closed":
+            raise ValidationError(_("This case is closed; reopen it before planning visits."))
+        _check_series(case, first_on, count, every_days, start, end, place)
+        visits = [Visit(case_id=case_id, on=first_on + dt.timedelta(days=i * every_days), start_time=start,
+                        end_time=end, place=place or case.visit_place, state="planned",
+                        volunteer_id=case.volunteer_id) for i in range(count)]
+        session.add_all(visits)
+        session.flush()
+        for visit in visits:
+            audit.record(session, "create", "visit", visit.id, ws.actor)
+        return [v.id for v in visits]
+
+
+def _check_series(case: Case, first_on: dt.date | None, count: int, every_days: int,
+                  start: dt.time | None, end: dt.time | None, place: str) -> None:
+    if first_on is None:
+        raise ValidationError(_("Enter the date of the first visit."), "first_on")
+    if first_on < case.registered_on:
+        raise ValidationError(_("The first visit cannot be before the registration date ({date}).").format(
+            date=long_date(case.registered_on)), "first_on")
+    if not 1 <= count <= MAX_SERIES:
+        raise ValidationError(_("Plan between 1 and {n} visits at a time (a trajectory is usually 6 to 12).")
+                              .format(n=MAX_SERIES), "count")
+    if not 1 <= every_days <= MAX_INTERVAL_DAYS:
+        raise ValidationError(_("The days between visits must be between 1 and {n}.").format(n=MAX_INTERVAL_DAYS),
+                              "every_days")
+    _check_times(start, end, required=True)
+    _check_length("place", place)
+
+
+def record_visit(ws: Workspace, data: VisitInput) -> int:
+    """Save a visit as held, cancelled or (re)planned; returns its id. Nothing is saved on an error."""
+    with ws.session() as session:
+        case = get_case(session, data.case_id)
+        visit = _visit(session, data.visit_id) if data.visit_id is not None else None
+        if visit is not None and visit.case_id != case.id:
+            raise NotFound(_("No visit with number {id}.").format(id=data.visit_id))
+        _check_visit(session, case, data)
+        if visit is None:
+            visit = Visit(case_id=case.id)
+            session.add(visit)
+        _apply(visit, data)
+        session.flush()
+        audit.record(session, "create" if data.visit_id is None else "update", "visit", visit.id, ws.actor)
+        return visit.id
+
+
+def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
+    if data.state not in VISIT_STATES:
+        raise ValidationError(_("Choose whether the visit was held or cancelled."), "state")
+    if data.on is None:
+        raise ValidationError(_("Enter the date of the visit."), "on")
+    if data.on < case.registered_on:
+        raise ValidationError(_("The visit cannot be before the registration date ({date}).").format(
+            date=long_date(case.registered_on)), "on")
+    if data.state == "held" and data.on > dt.date.today():
+        raise ValidationError(_("A visit can be recorded as held only on or after its date."), "on")
+    _check_times(data.start_time, data.end_time, required=data.state == "held")
+    for name in _LENGTHS:
+        _check_length(name, getattr(data, name))
+    if data.volunteer_id is not None and session.get(Volunteer, data.volunteer_id) is None:
+        raise ValidationError(_("This volunteer no longer exists; choose another."), "volunteer_id")
+    if data.state == "held" and data.ended_early and not data.ended_early_reason.strip():
+        raise ValidationError(_("Say why the visit ended early."), "ended_early_reason")
+    if data.state == "cancelled":
+        _check_cancellation(data)
+
+
+def _check_cancellation(data: VisitInput) -> None:
+    if data.cancelled_by not in CANCELLED_BY:
+        raise ValidationError(_("Choose who cancelled."), "cancelled_by")
+    if not data.cancel_reason.strip():
+        raise ValidationError(_("Say why the visit was cancelled."), "cancel_reason")
+    if data.notice_hours is not None and not 0 <= data.notice_hours <= MAX_NOTICE_HOURS:
+        raise ValidationError(_("Enter the notice in hours, from 0 to {n}.").format(n=MAX_NOTICE_HOURS),
+                              "notice_hours")
+
+
+def _check_times(start: dt.time | None, end: dt.time | None, *, required: bool) -> None:
+    if start is None and (required or end is not None):
+        raise ValidationError(_("Enter the start time."), "start_time")
+    if end is None and (required or start is not None):
+        raise ValidationError(_("Enter the end time."), "end_time")
+    if start is not None and end is not None and end <= start:
+        raise ValidationError(_("The end time must be after the start time."), "end_time")
+
+
+def _check_length(name: str, value: str) -> None:
+    limit = _LENGTHS[name]
+    if len(value.strip()) > limit:
+        raise ValidationError(_("At most {n} characters.").format(n=limit), name)
+
+
+def _apply(visit: Visit, data: VisitInput) -> None:
+    held, cancelled = data.state == "held", data.state == "cancelled"
+    visit.on, visit.state = data.on, data.state
+    visit.start_time, visit.end_time = data.start_time, data.end_time
+    visit.place = " ".join(data.place.split())
+    visit.volunteer_id = data.volunteer_id
+    for name in ("brought_by", "collected_by", "others_present"):
+        setattr(visit, name, " ".join(getattr(data, name).split()) if held else "")
+    for name in ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents"):
+        setattr(visit, name, getattr(data, name).strip() if held else "")
+    visit.ended_early_reason = data.ended_early_reason.strip() if held and data.ended_early else ""
+    visit.cancelled_by = data.cancelled_by if cancelled else ""
+    visit.cancel_reason = data.cancel_reason.strip() if cancelled else ""
+    visit.notice_hours = data.notice_hours if cancelled else None
+
+
+def delete_visit(ws: Workspace, visit_id: int) -> None:
+    """Only a planned visit can go; a held or cancelled one stays part of the file."""
+    with ws.session() as session:
+        visit = _visit(session, visit_id)
+        if visit.state != "planned":
+            raise ValidationError(_("Only a planned visit can be deleted; a held or cancelled visit stays in the "
+                                    "case file."))
+        session.delete(visit)
+        audit.record(session, "delete", "visit", visit_id, ws.actor)
+
+
+def _visit(session: Session, visit_id: int | None) -> Visit:
+    visit = session.get(Visit, visit_id) if visit_id is not None else None
+    if visit is None:
+        raise NotFound(_("No visit with number {id}.").format(id=visit_id))
+    return visit

@@ -1,0 +1,87 @@
+"""Afspraken: what goes into the BOR-overeenkomst, with a read-only line on the contract's versions and signatures."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from borapp.formatting import short_date
+from borapp.i18n import _
+from borapp.services import case_editing
+from borapp.services.case_editing import AgreementsInput
+from borapp.services.case_file import CaseFile, ContractFacts
+from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
+from borapp.ui.widgets.forms import add_field
+
+FIELDS = ("visit_place", "visit_frequency", "buildup", "handover", "staggered_arrival", "cancellation_rules",
+          "house_rules", "referrer_information")
+
+
+class AgreementsTab(FormTab):
+    key = "agreements"
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(workspace, parent)
+        outer = QVBoxLayout(self.body)
+        self.contract_label = QLabel()
+        self.contract_label.setWordWrap(True)
+        self.contract_label.setAccessibleName(_("Contract status"))
+        outer.addWidget(self.contract_label)
+        row = QHBoxLayout()
+        left, right = QGroupBox(_("Visits")), QGroupBox(_("Rules and information"))
+        row.addWidget(left, 1)
+        row.addWidget(right, 1)
+        outer.addLayout(row)
+        outer.addStretch()
+        form = _form(left)
+        self._add(form, "visit_place", _("Place"), QLineEdit())
+        self._add(form, "visit_frequency", _("Frequency"), QLineEdit())
+        self._add(form, "buildup", _("Build-up"), text_box(_("Build-up of contact")))
+        self._add(form, "handover", _("Handover"), text_box(_("Handover")))
+        staggered = QCheckBox(_("Staggered arrival and departure"))
+        staggered.setToolTip(_("The parent bringing the child arrives earlier and has left before the other "
+                               "parent arrives."))
+        form.addRow("", staggered)
+        self.bind("staggered_arrival", staggered)
+        staggered.setAccessibleName(_("Staggered arrival and departure"))
+        form = _form(right)
+        self._add(form, "cancellation_rules", _("Cancelling"), text_box(_("Cancellation rules")))
+        self._add(form, "house_rules", _("House rules"), text_box(_("House rules")))
+        self._add(form, "referrer_information", _("The referrer is told"),
+                  text_box(_("What the referrer is told"), 96))
+
+    def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
+        self.bind(name, widget, add_field(form, label, widget))
+
+    def fill(self, facts: CaseFile) -> None:
+        self.set_values({f: getattr(facts.agreements, f) for f in FIELDS})
+        self.contract_label.setText(contract_line(facts.contracts))
+
+    def save_values(self, values: dict) -> None:
+        case_editing.save_agreements(self.workspace, self.case_id, AgreementsInput(**values))
+
+    def clear(self) -> None:
+        super().clear()
+        self.contract_label.clear()
+
+
+def _form(box: QGroupBox) -> QFormLayout:
+    form = QFormLayout(box)
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def contract_line(contracts: tuple[ContractFacts, ...]) -> str:
+    """The newest contract version in one line: who signed when, who has still to sign."""
+    if not contracts:
+        return _("Contract: not drawn up yet. The agreements below go into it.")
+    latest = contracts[0]
+    signed = ", ".join(f"{s.role_label} ({short_date(s.signed_on)})" for s in latest.signatures)
+    text = _("Contract version {version} of {date}.").format(version=latest.version,
+                                                            date=short_date(latest.drawn_up_on))
+    if signed:
+        text += " " + _("Signed by: {names}.").format(names=signed)
+    if latest.unsigned_roles:
+        text += " " + _("Still to sign: {names}.").format(names=", ".join(latest.unsigned_roles))
+    else:
+        text += " " + _("Signed by everyone.")
+    return text

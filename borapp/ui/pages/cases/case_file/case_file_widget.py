@@ -1,0 +1,187 @@
+"""One open case: the header and the tabs (Gezin, Verwijzing, Afspraken, Omgangsmomenten, Evaluaties, Brieven,
+Bijlagen, Tijdlijn). Opening writes the access log once; reloads after a save do not.
+
+The visits, evaluations, letters and attachments tabs come from `pages/cases/tabs/`; a module that is not there
+is replaced by a plain "not available" tab so the case file always opens.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+
+from borapp.i18n import N_, _
+from borapp.services.case_file import CaseFile, load_case
+from borapp.services.workspace import Workspace
+from borapp.ui.pages.cases.case_file.agreements_tab import AgreementsTab
+from borapp.ui.pages.cases.case_file.case_header import CaseHeader
+from borapp.ui.pages.cases.case_file.family_tab import FamilyTab
+from borapp.ui.pages.cases.case_file.form_tab import FormTab
+from borapp.ui.pages.cases.case_file.handover_dialog import HandoverDialog
+from borapp.ui.pages.cases.case_file.missing_tab import MissingTab
+from borapp.ui.pages.cases.case_file.referral_tab import ReferralTab
+from borapp.ui.pages.cases.case_file.status_dialog import StatusDialog
+from borapp.ui.pages.cases.case_file.timeline_tab import TimelineTab
+from borapp.ui.pages.cases.tabs.base import CaseTab
+
+_TABS = "borapp.ui.pages.cases.tabs."
+# (key, tab title msgid, class or (module, class name))
+TAB_SPECS = (
+    ("family", N_("Family"), FamilyTab),
+    ("referral", N_("Referral"), ReferralTab),
+    ("agreements", N_("Agreements"), AgreementsTab),
+    ("visits", N_("Visits"), (_TABS + "visits_tab", "VisitsTab")),
+    ("evaluations", N_("Evaluations"), (_TABS + "evaluations_tab", "EvaluationsTab")),
+    ("letters", N_("Letters"), (_TABS + "letters_tab", "LettersTab")),
+    ("attachments", N_("Attachments"), (_TABS + "attachments_tab", "AttachmentsTab")),
+    ("timeline", N_("Timeline"), TimelineTab),
+)
+
+
+def tab_class(spec) -> type[CaseTab]:
+    """The tab's class; imported on demand, a missing module gives the stand-in."""
+    if isinstance(spec, type):
+        return spec
+    module_name, class_name = spec
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name != module_name:
+            raise  # the module is there but something it needs is not: a real error
+        return MissingTab
+    return getattr(module, class_name, MissingTab)
+
+
+class CaseFileWidget(QWidget):
+    back_requested = Signal()
+    changed = Signal()
+
+    def __init__(self, workspace: Workspace | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.facts: CaseFile | None = None
+        self.dialog: QDialog | None = None
+        layout = QVBoxLayout(self)
+        self.header = CaseHeader()
+        self.header.back_requested.connect(self.back_requested)
+        self.header.step_requested.connect(self.ask_step)
+        self.header.handover_requested.connect(self.ask_handover)
+        layout.addWidget(self.header)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName(_("Case file"))
+        self.tabs.setDocumentMode(True)
+        self.case_tabs: dict[str, CaseTab] = {}
+        for key, title, spec in TAB_SPECS:
+            tab = tab_class(spec)(workspace)
+            tab.changed.connect(lambda t=tab: self._tab_changed(t))
+            self.case_tabs[key] = tab
+            self.tabs.addTab(tab, _(title))
+        layout.addWidget(self.tabs, 1)
+        QShortcut(QKeySequence("Alt+Left"), self, activated=self.back_requested.emit)
+
+    @property
+    def case_id(self) -> int | None:
+        return self.facts.id if self.facts else None
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        for tab in self.case_tabs.values():
+            tab.set_workspace(workspace)
+
+    # ---- loading ------------------------------------------------------------------------------------------------
+
+    def load(self, case_id: int) -> None:
+        """Open a case (written to the access log) on its first tab."""
+        if case_id != self.case_id:
+            self.clear()
+            self.tabs.setCurrentIndex(0)
+        self.facts = load_case(self.workspace, case_id)
+        self._show(self.facts)
+        for tab in self.case_tabs.values():
+            if not isinstance(tab, FormTab):
+                tab.load(case_id)
+
+    def reload(self, *, others: bool = True, skip: CaseTab | None = None) -> None:
+        """The same case again after a change (no new access-log entry); typing in the tabs stays.
+
+        `others` reloads the visits, evaluations, letters and attachments tabs too (except `skip`, the tab that
+        just changed and has reloaded itself)."""
+        if self.case_id is None or self.workspace is None or self.workspace.is_locked:
+            return
+        self.facts = load_case(self.workspace, self.case_id, record_open=False)
+        self._show(self.facts)
+        if others:
+            for tab in self.case_tabs.values():
+                if not isinstance(tab, FormTab) and tab is not skip:
+                    tab.load(self.case_id)
+
+    def _show(self, facts: CaseFile) -> None:
+        self.header.show_case(facts)
+        for tab in self.case_tabs.values():
+            if isinstance(tab, FormTab):
+                tab.show_case(facts)
+
+    def _tab_changed(self, tab: CaseTab) -> None:
+        self.reload(others=not isinstance(tab, FormTab), skip=tab)
+        self.changed.emit()
+
+    def clear(self) -> None:
+        if self.dialog is not None:
+            self.dialog.reject()
+            self.dialog = None
+        self.facts = None
+        self.header.clear()
+        for tab in self.case_tabs.values():
+            tab.clear()
+
+    # ---- steps --------------------------------------------------------------------------------------------------
+
+    def ask_step(self, option=None) -> StatusDialog | None:
+        """The status dialog preset to `option` (the header's next step by default); non-blocking."""
+        if self.facts is None:
+            return None
+        dialog = StatusDialog(self.workspace, self.facts, option or self.facts.next_step, self)
+        return self._open(dialog)
+
+    def ask_handover(self) -> HandoverDialog | None:
+        if self.facts is None:
+            return None
+        return self._open(HandoverDialog(self.workspace, self.facts, self))
+
+    def _open(self, dialog: QDialog) -> QDialog:
+        self.dialog = dialog
+        dialog.finished.connect(lambda result, d=dialog: self._dialog_finished(d, result))
+        dialog.open()
+        return dialog
+
+    def _dialog_finished(self, dialog: QDialog, result: int) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+        if result == QDialog.DialogCode.Accepted.value:
+            self.reload()
+            self.changed.emit()
+
+    # ---- drafts -------------------------------------------------------------------------------------------------
+
+    def drafts(self) -> dict[str, dict]:
+        found: dict[str, dict] = {}
+        if self.case_id is not None:
+            for tab in self.case_tabs.values():
+                found.update(tab.drafts())
+        return found
+
+    def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        for tab in self.case_tabs.values():
+            tab.restore_drafts(drafts)
+
+    def tab(self, key: str) -> CaseTab:
+        return self.case_tabs[key]
+
+    def show_tab(self, key: str) -> CaseTab:
+        tab = self.case_tabs[key]
+        self.tabs.setCurrentWidget(tab)
+        return tab

@@ -1,0 +1,136 @@
+"""The children of a case as editable rows: name and birth date, the age beside it, a warning (never a block)
+for a child older than 12, and buttons to add and remove a child."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+
+from borapp.i18n import _, ngettext
+from borapp.services.validation import age_on, child_age_warning
+from borapp.ui.icons import icon
+from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.forms import FieldMessage
+
+
+class ChildRow(QWidget):
+    changed = Signal()
+    remove_requested = Signal(object)
+
+    def __init__(self, number: int, child_id: int | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.child_id = child_id
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        row = QHBoxLayout()
+        self.name = QLineEdit()
+        self.name.setPlaceholderText(_("Full name"))
+        self.birth = DateField()
+        self.birth.setMinimumWidth(120)
+        self.age = QLabel()
+        self.age.setMinimumWidth(70)
+        self.remove = QPushButton(icon("trash"), _("Remove"))
+        self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
+        born = QLabel(_("born"))
+        row.addWidget(self.name, 3)
+        row.addWidget(born)
+        row.addWidget(self.birth, 1)
+        row.addWidget(self.age)
+        row.addWidget(self.remove)
+        column.addLayout(row)
+        self.message = FieldMessage()
+        column.addWidget(self.message)
+        self.name.textChanged.connect(self.changed)
+        self.birth.dateChanged.connect(self._date_changed)
+        self.renumber(number)
+
+    def renumber(self, number: int) -> None:
+        self.number = number
+        self.name.setAccessibleName(_("Name of child {n}").format(n=number))
+        self.birth.setAccessibleName(_("Birth date of child {n}").format(n=number))
+        self.remove.setAccessibleName(_("Remove child {n}").format(n=number))
+
+    def value(self) -> dict:
+        born = self.birth.value()
+        return {"id": self.child_id, "name": self.name.text(), "birth_date": born.isoformat() if born else None}
+
+    def set_value(self, value: dict) -> None:
+        self.child_id = value.get("id")
+        self.name.setText(value.get("name") or "")
+        born = value.get("birth_date")
+        self.birth.set_value(dt.date.fromisoformat(born) if born else None)
+        self._date_changed()
+
+    def _date_changed(self, *_args) -> None:
+        born = self.birth.value()
+        today = dt.date.today()
+        if born and born <= today:
+            years = age_on(born, today)
+            self.age.setText(ngettext("{n} year", "{n} years", years).format(n=years))
+        else:
+            self.age.clear()
+        self.message.show_message(child_age_warning(born), warning=True)
+        self.changed.emit()
+
+
+class ChildrenEditor(QWidget):
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        column.addLayout(self.form)
+        self.add_button = QPushButton(icon("plus"), _("Add child"))
+        self.add_button.setAccessibleName(_("Add a child"))
+        self.add_button.clicked.connect(self._add_clicked)
+        column.addWidget(self.add_button, 0)
+        self.rows: list[ChildRow] = []
+
+    def value(self) -> list[dict]:
+        return [row.value() for row in self.rows]
+
+    def set_value(self, children: list[dict]) -> None:
+        while self.rows:
+            self._remove(self.rows[-1], notify=False)
+        for child in children:
+            self._add(child)
+        self.changed.emit()
+
+    def _add_clicked(self) -> None:
+        row = self._add({"id": None, "name": "", "birth_date": None})
+        row.name.setFocus()
+        self.changed.emit()
+
+    def _add(self, value: dict) -> ChildRow:
+        row = ChildRow(len(self.rows) + 1)
+        row.set_value(value)
+        row.changed.connect(self.changed)
+        row.remove_requested.connect(self._remove)
+        self.rows.append(row)
+        self.form.addRow(_("Child {n}").format(n=row.number), row)
+        return row
+
+    def _remove(self, row: ChildRow, notify: bool = True) -> None:
+        index = self.rows.index(row)
+        self.rows.pop(index)
+        taken = self.form.takeRow(index)  # deleted later: the click that asked for it is still running
+        for item in (taken.labelItem, taken.fieldItem):
+            if item is not None and item.widget() is not None:
+                item.widget().hide()
+                item.widget().deleteLater()
+        for number, other in enumerate(self.rows, start=1):
+            other.renumber(number)
+            label = self.form.itemAt(number - 1, QFormLayout.ItemRole.LabelRole)
+            if label is not None and label.widget() is not None:
+                label.widget().setText(_("Child {n}").format(n=number))
+        if notify:
+            self.changed.emit()
+
+    def message(self, index: int) -> FieldMessage | None:
+        return self.rows[index].message if 0 <= index < len(self.rows) else None

@@ -1,0 +1,151 @@
+"""Gezin: both parents and the children, editable, with messages under the fields.
+
+A confidential address is masked until "Show" (which the access log records) and masked again when the case is
+opened again or saved. An address that was never shown is sent to the service as "keep what is stored".
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services import case_editing
+from borapp.services.case_editing import AddressParts, ChildInput, FamilyInput, ParentInput
+from borapp.services.case_file import CaseFile
+from borapp.services.errors import BorError
+from borapp.ui.pages.cases.case_file.children_editor import ChildrenEditor
+from borapp.ui.pages.cases.case_file.form_tab import FormTab, read, write
+from borapp.ui.pages.cases.case_file.parent_form import ADDRESS_FIELDS, ParentForm
+from borapp.ui.widgets.forms import FieldMessage, required_note
+
+ROLES = ("resident", "other")
+TEXT_FIELDS = ("name", "address", "postcode", "city", "email", "phone")
+
+
+class FamilyTab(FormTab):
+    key = "family"
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(workspace, parent)
+        layout = QVBoxLayout(self.body)
+        row = QHBoxLayout()
+        titles = {"resident": _("Resident parent"), "other": _("Non-resident parent")}
+        self.parent_forms = {role: ParentForm(role, titles[role], self.bind) for role in ROLES}
+        for form in self.parent_forms.values():
+            form.reveal_requested.connect(self.reveal)
+            row.addWidget(form, 1)
+        layout.addLayout(row)
+        box = QGroupBox(_("Children"))
+        self.children = ChildrenEditor()
+        self.children.changed.connect(self._edited)
+        QVBoxLayout(box).addWidget(self.children)
+        layout.addWidget(box)
+        layout.addWidget(required_note())
+        layout.addStretch()
+
+    # ---- values -------------------------------------------------------------------------------------------------
+
+    def values(self) -> dict:
+        values = super().values()
+        values["children"] = self.children.value()
+        return values
+
+    def set_values(self, values: dict) -> None:
+        if "children" in values:
+            was_filling, self._filling = self._filling, True
+            try:
+                self.children.set_value(values["children"])
+            finally:
+                self._filling = was_filling
+        super().set_values(values)
+
+    def fill(self, facts: CaseFile) -> None:
+        for role, form in self.parent_forms.items():
+            p = facts.parent(role)
+            for field in TEXT_FIELDS:
+                write(self.fields[f"{role}.{field}"], getattr(p, field) if p else "")
+            write(self.fields[f"{role}.address_confidential"], bool(p and p.address_confidential))
+            form.set_masked(bool(p and p.address_confidential))
+        self.children.set_value([{"id": c.id, "name": c.name,
+                                  "birth_date": c.birth_date.isoformat() if c.birth_date else None}
+                                 for c in facts.children])
+
+    def _show(self, facts: CaseFile, *, keep_typing: bool) -> None:
+        """A reload that keeps typing also keeps an address shown in this sitting (no second log entry)."""
+        shown = {}
+        if keep_typing and self.case_id == facts.id:
+            shown = {role: self._address(role, self._loaded) for role, form in self.parent_forms.items()
+                     if form.confidential.isChecked() and not form.masked}
+        super()._show(facts, keep_typing=keep_typing)
+        for role, parts in shown.items():
+            if self.parent_forms[role].masked:
+                self._apply_reveal(role, parts)
+
+    def clear(self) -> None:
+        super().clear()
+        self._filling = True
+        try:
+            self.children.set_value([])
+        finally:
+            self._filling = False
+        for form in self.parent_forms.values():
+            form.set_masked(False)
+
+    # ---- the confidential address -------------------------------------------------------------------------------
+
+    def reveal(self, role: str) -> None:
+        if self.case_id is None:
+            return
+        try:
+            parts = case_editing.reveal_address_parts(self.workspace, self.case_id, role)
+        except BorError as exc:
+            self.show_problem(str(exc), "")
+            return
+        self._apply_reveal(role, parts)
+        self.parent_forms[role].address.setFocus()
+
+    def _apply_reveal(self, role: str, parts: AddressParts) -> None:
+        """Put the address in its fields as the stored value; anything typed there (a restored draft) stays."""
+        names = [f"{role}.{f}" for f in ADDRESS_FIELDS]
+        typed = {n: read(self.fields[n]) for n in names if read(self.fields[n]) != self._loaded.get(n)}
+        self._filling = True
+        try:
+            for name, value in zip(names, (parts.address, parts.postcode, parts.city)):
+                write(self.fields[name], value)
+        finally:
+            self._filling = False
+        self._loaded.update({n: read(self.fields[n]) for n in names})
+        self.parent_forms[role].set_masked(False)
+        if typed:
+            self.set_values(typed)
+        self._edited()
+
+    def _address(self, role: str, values: dict) -> AddressParts:
+        return AddressParts(*(values.get(f"{role}.{f}") or "" for f in ADDRESS_FIELDS))
+
+    # ---- saving -------------------------------------------------------------------------------------------------
+
+    def save_values(self, values: dict) -> None:
+        parents = tuple(self._parent_input(role, values) for role in ROLES)
+        children = tuple(ChildInput(c.get("id"), c.get("name") or "",
+                                    dt.date.fromisoformat(c["birth_date"]) if c.get("birth_date") else None)
+                         for c in values["children"])
+        case_editing.save_family(self.workspace, self.case_id, FamilyInput(parents, children))
+
+    def _parent_input(self, role: str, values: dict) -> ParentInput:
+        get = {f: values[f"{role}.{f}"] for f in TEXT_FIELDS}
+        if self.parent_forms[role].masked:  # never shown: keep the stored address unless a draft typed one
+            for field in ADDRESS_FIELDS:
+                name = f"{role}.{field}"
+                get[field] = None if values[name] == self._loaded.get(name) else values[name]
+        stored = self.facts.parent(role) if self.facts else None
+        return ParentInput(role=role, address_confidential=values[f"{role}.address_confidential"],
+                           notes=stored.notes if stored else "", **get)
+
+    def message_for(self, field: str) -> FieldMessage | None:
+        parts = field.split(".")
+        if parts[0] == "children" and len(parts) == 3 and parts[1].isdigit():
+            return self.children.message(int(parts[1]))
+        return super().message_for(field)

@@ -1,0 +1,288 @@
+"""What the editing tabs of the case file share: field values as a plain dict, unsaved-change tracking, drafts,
+the save bar (Save disabled only with a visible reason) and validation messages under the fields.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
+    QVBoxLayout, QWidget,
+)
+
+from borapp.i18n import _
+from borapp.services import drafts as draft_store
+from borapp.services.case_file import CaseFile, load_case
+from borapp.services.errors import BorError, ValidationError
+from borapp.ui.icons import icon
+from borapp.ui.pages.cases.tabs.base import CaseTab
+from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.forms import FieldMessage
+
+DRAFT_PREFIX = "ui/"  # MainWindow keeps page drafts under this prefix
+
+
+def read(widget: QWidget):
+    """A field's value as JSON-able data."""
+    if isinstance(widget, DateField):
+        value = widget.value()
+        return value.isoformat() if value else None
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentData()
+    raise TypeError(type(widget))
+
+
+def write(widget: QWidget, value) -> None:
+    if isinstance(widget, DateField):
+        widget.set_value(dt.date.fromisoformat(value) if isinstance(value, str) and value else value or None)
+    elif isinstance(widget, QLineEdit):
+        widget.setText(value or "")
+    elif isinstance(widget, QPlainTextEdit):
+        widget.setPlainText(value or "")
+    elif isinstance(widget, QCheckBox):
+        widget.setChecked(bool(value))
+    elif isinstance(widget, QComboBox):
+        if widget.isEditable():
+            widget.setEditText(value or "")
+        else:
+            widget.setCurrentIndex(max(widget.findData(value), 0))
+    else:
+        raise TypeError(type(widget))
+
+
+def changed_signal(widget: QWidget):
+    if isinstance(widget, DateField):
+        return widget.dateChanged
+    if isinstance(widget, QLineEdit):
+        return widget.textChanged
+    if isinstance(widget, QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    if isinstance(widget, QComboBox):
+        return widget.editTextChanged if widget.isEditable() else widget.currentIndexChanged
+    raise TypeError(type(widget))
+
+
+def text_box(name: str, height: int = 64) -> QPlainTextEdit:
+    box = QPlainTextEdit()
+    box.setAccessibleName(name)
+    box.setTabChangesFocus(True)  # Tab moves on, as in every other field
+    box.setFixedHeight(height)
+    return box
+
+
+class FormTab(CaseTab):
+    """An editing tab: subclasses build their fields, `bind()` them, and implement `fill()` and `save_values()`."""
+
+    key = ""  # the tab's part of the draft key: "case/<id>/<key>/form"
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(workspace, parent)
+        self.facts: CaseFile | None = None
+        self.fields: dict[str, QWidget] = {}
+        self.messages: dict[str, FieldMessage] = {}
+        self._loaded: dict = {}
+        self._restored = False
+        self._just_saved = False  # "Saved." stays until the next edit
+        self._was_dirty = False
+        self._filling = False
+        outer = QVBoxLayout(self)
+        outer.setContentsMargins(0, 0, 0, 0)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.body = QWidget()
+        self.scroll.setWidget(self.body)
+        outer.addWidget(self.scroll, 1)
+        outer.addWidget(self._save_bar())
+
+    def _save_bar(self) -> QWidget:
+        bar = QWidget()
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(8, 4, 8, 4)
+        self.state_label = QLabel()
+        self.state_label.setWordWrap(True)
+        self.state_label.setAccessibleName(_("Save state"))
+        self.revert_button = QPushButton(_("Undo changes"))
+        self.revert_button.setAccessibleName(_("Undo unsaved changes"))
+        self.revert_button.clicked.connect(self.revert)
+        self.save_button = QPushButton(icon("floppy-disk"), _("Save"))
+        self.save_button.setAccessibleName(_("Save"))
+        self.save_button.setToolTip(_("Save (Ctrl+S)"))
+        self.save_button.clicked.connect(self.save)
+        shortcut = QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save)
+        shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        row.addWidget(self.state_label, 1)
+        row.addWidget(self.revert_button)
+        row.addWidget(self.save_button)
+        return bar
+
+    # ---- fields -------------------------------------------------------------------------------------------------
+
+    def bind(self, name: str, widget: QWidget, message: FieldMessage | None = None) -> QWidget:
+        self.fields[name] = widget
+        if message is not None:
+            self.messages[name] = message
+        changed_signal(widget).connect(self._edited)
+        return widget
+
+    def values(self) -> dict:
+        return {name: read(widget) for name, widget in self.fields.items()}
+
+    def set_values(self, values: dict) -> None:
+        was_filling, self._filling = self._filling, True
+        try:
+            for name, value in values.items():
+                if name in self.fields:
+                    write(self.fields[name], value)
+        finally:
+            self._filling = was_filling
+        self._edited()
+
+    def is_dirty(self) -> bool:
+        return self.case_id is not None and self.values() != self._loaded
+
+    # ---- CaseTab ------------------------------------------------------------------------------------------------
+
+    def load(self, case_id: int) -> None:
+        self.show_case(load_case(self.workspace, case_id, record_open=False))
+
+    def show_case(self, facts: CaseFile) -> None:
+        """Show `facts`; typing not yet saved for this same case stays as it is."""
+        self._show(facts, keep_typing=self.is_dirty() and self.case_id == facts.id)
+
+    def _show(self, facts: CaseFile, *, keep_typing: bool) -> None:
+        typed = self.values() if keep_typing else None
+        if facts.id != self.case_id:
+            self._just_saved = self._was_dirty = False
+        self.case_id, self.facts = facts.id, facts
+        self._filling = True
+        try:
+            self.fill(facts)
+        finally:
+            self._filling = False
+        self._loaded = self.values()
+        self._restored = self._restored and keep_typing
+        if typed is not None:
+            self.set_values(typed)
+        self.clear_messages()
+        self._edited()
+
+    def clear(self) -> None:
+        self._filling = True
+        try:
+            for widget in self.fields.values():
+                if isinstance(widget, QComboBox) and not widget.isEditable():
+                    widget.setCurrentIndex(-1)
+                else:
+                    write(widget, None)
+        finally:
+            self._filling = False
+        self.case_id = self.facts = None
+        self._loaded, self._restored, self._just_saved, self._was_dirty = {}, False, False, False
+        self.clear_messages()
+        self._edited()
+
+    def draft_key(self) -> str:
+        return f"case/{self.case_id}/{self.key}/form"
+
+    def drafts(self) -> dict[str, dict]:
+        return {self.draft_key(): self.values()} if self.is_dirty() else {}
+
+    def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        if self.case_id is not None and self.draft_key() in drafts:
+            self.set_values(drafts[self.draft_key()])
+            self._restored = self.is_dirty()
+            self._edited()
+
+    def forget_draft(self) -> None:
+        if self.case_id is not None and self.workspace is not None and not self.workspace.is_locked:
+            draft_store.delete_draft(self.workspace, DRAFT_PREFIX + self.draft_key())
+
+    # ---- saving -------------------------------------------------------------------------------------------------
+
+    def save(self) -> bool:
+        if not self.is_dirty():
+            return True
+        self.clear_messages()
+        try:
+            self.save_values(self.values())
+        except ValidationError as exc:
+            self.show_problem(str(exc), exc.field)
+            return False
+        except BorError as exc:
+            self.show_problem(str(exc), "")
+            return False
+        self.forget_draft()
+        self._just_saved = True
+        self._show(load_case(self.workspace, self.case_id, record_open=False), keep_typing=False)
+        self.changed.emit()
+        return True
+
+    def revert(self) -> None:
+        """Throw the typing away: the stored facts again, and no draft left behind."""
+        if self.facts is not None:
+            self.forget_draft()
+            self._show(self.facts, keep_typing=False)
+
+    def show_problem(self, text: str, field: str) -> None:
+        """The message under the field it concerns (and that field focused); the typing stays."""
+        message = self.message_for(field)
+        if message is not None:
+            message.show_message(text)
+            widget = self.fields.get(field)
+            if widget is not None:
+                self.scroll.ensureWidgetVisible(widget)
+                widget.setFocus(Qt.FocusReason.OtherFocusReason)
+            self.state_label.setText(_("Not saved: check the marked field."))
+        else:
+            self.state_label.setText(_("Not saved: {reason}").format(reason=text))
+        self.state_label.setStyleSheet("color: #B3261E;")
+
+    def message_for(self, field: str) -> FieldMessage | None:
+        return self.messages.get(field)
+
+    def clear_messages(self) -> None:
+        for message in set(self.messages.values()):
+            message.show_message("")
+
+    def _edited(self, *_args) -> None:
+        if self._filling:
+            return
+        dirty = self.is_dirty()
+        if self._was_dirty and not dirty:
+            self.forget_draft()  # typed back to what is stored: a kept draft would bring stale typing back
+        self._was_dirty = dirty
+        self.save_button.setEnabled(dirty)
+        self.revert_button.setEnabled(dirty)
+        if dirty:
+            self._just_saved = False
+            text = (_("Unsaved changes, brought back after the vault was locked.") if self._restored
+                    else _("Unsaved changes."))
+            self.state_label.setStyleSheet("color: #8A5300;")
+        elif self._just_saved:
+            text = _("Saved.")
+            self.state_label.setStyleSheet("")
+        else:
+            text = _("No changes to save.") if self.case_id is not None else ""
+            self.state_label.setStyleSheet("")
+        self.state_label.setText(text)
+
+    # ---- to implement -------------------------------------------------------------------------------------------
+
+    def fill(self, facts: CaseFile) -> None:
+        raise NotImplementedError
+
+    def save_values(self, values: dict) -> None:
+        raise NotImplementedError

@@ -1,0 +1,53 @@
+"""Handing a case to another coordinator, with a note for them; kept in the case's history and the log."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services import case_editing
+from borapp.services.case_file import CaseFile
+from borapp.services.errors import BorError
+from borapp.ui.pages.cases.case_file.form_tab import text_box
+from borapp.ui.widgets.forms import FieldMessage
+
+
+class HandoverDialog(QDialog):
+    def __init__(self, workspace, facts: CaseFile, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.facts = workspace, facts
+        self.setWindowTitle(_("Hand over case {ref}").format(ref=facts.ref))
+        self.setMinimumWidth(480)
+        layout = QVBoxLayout(self)
+        current = facts.coordinator or _("nobody")
+        layout.addWidget(QLabel(_("Coordinator now: {name}").format(name=current)))
+        form = QFormLayout()
+        layout.addLayout(form)
+        self.coordinator = QComboBox()
+        self.coordinator.setAccessibleName(_("New coordinator"))
+        for item in case_editing.list_coordinators(workspace):
+            if item.id != facts.coordinator_id:
+                self.coordinator.addItem(item.name, item.id)
+        form.addRow(_("New coordinator"), self.coordinator)
+        self.note = text_box(_("Note for the new coordinator"), 96)
+        form.addRow(_("Note"), self.note)
+        self.message = FieldMessage()
+        layout.addWidget(self.message)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Hand over"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        if self.coordinator.count() == 0:
+            self.ok_button.setEnabled(False)
+            self.message.show_message(_("There is no other coordinator. Add one under Settings first."), warning=True)
+
+    def accept(self) -> None:
+        try:
+            case_editing.hand_over(self.workspace, self.facts.id, self.coordinator.currentData(),
+                                   self.note.toPlainText())
+        except BorError as exc:
+            self.message.show_message(str(exc))
+            return
+        super().accept()

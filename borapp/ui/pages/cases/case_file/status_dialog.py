@@ -1,0 +1,111 @@
+"""Moving a case on: the step, its date, an outcome and reason where the domain asks for them, and a note.
+
+The service decides; when it refuses, its reason shows in the dialog and everything filled in stays.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services import case_editing
+from borapp.services.case_file import CaseFile
+from borapp.services.case_steps import StepOption, reason_choices
+from borapp.services.errors import BorError
+from borapp.ui.pages.cases.case_file.form_tab import text_box
+from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.forms import FieldMessage
+
+
+class StatusDialog(QDialog):
+    def __init__(self, workspace, facts: CaseFile, preset: StepOption | None = None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.facts = workspace, facts
+        self.setWindowTitle(_("Next step for case {ref}").format(ref=facts.ref))
+        self.setMinimumWidth(520)
+        layout = QVBoxLayout(self)
+        now = QLabel(_("Status now: {status}").format(status=facts.status_label))
+        layout.addWidget(now)
+        self.form = QFormLayout()
+        layout.addLayout(self.form)
+        self.step = self._combo(_("Step"))
+        for option in facts.steps:
+            self.step.addItem(option.label, option)
+        self.on = DateField(optional=False)
+        self.on.setAccessibleName(_("Date of the step"))
+        self.form.addRow(_("Date"), self.on)
+        self.outcome = self._combo(_("Outcome"))
+        self.reason = self._combo(_("Reason"))
+        self.note = text_box(_("Note"), 80)
+        self.form.addRow(_("Note"), self.note)
+        self.message = FieldMessage()
+        self.message.setAccessibleName(_("Why the step was not taken"))
+        layout.addWidget(self.message)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok_button.setText(_("Save step"))
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.step.currentIndexChanged.connect(self._step_changed)
+        self.outcome.currentIndexChanged.connect(self._outcome_changed)
+        self.reason.currentIndexChanged.connect(self._reason_changed)
+        self._preset(preset)
+
+    def _combo(self, label: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(label)
+        self.form.addRow(label, combo)
+        return combo
+
+    def _preset(self, preset: StepOption | None) -> None:
+        index = 0
+        for i in range(self.step.count()):
+            option = self.step.itemData(i)
+            if preset is not None and option.to == preset.to and option.label == preset.label:
+                index = i
+        self.step.setCurrentIndex(index)
+        self._step_changed()
+
+    def chosen(self) -> StepOption | None:
+        return self.step.currentData()
+
+    def _step_changed(self, *_args) -> None:
+        option = self.chosen()
+        self.outcome.blockSignals(True)
+        self.outcome.clear()
+        for choice in option.outcomes if option else ():
+            self.outcome.addItem(choice.label, choice.value)
+        self.outcome.blockSignals(False)
+        self.form.setRowVisible(self.outcome, self.outcome.count() > 0)
+        self._outcome_changed()
+
+    def _outcome_changed(self, *_args) -> None:
+        self.reason.blockSignals(True)
+        self.reason.clear()
+        choices = reason_choices(self.outcome.currentData() or "")
+        if choices:
+            self.reason.addItem(_("Choose a reason"), "")
+        for choice in choices:
+            self.reason.addItem(choice.label, choice.value)
+        self.reason.blockSignals(False)
+        self.form.setRowVisible(self.reason, bool(choices))
+        self._reason_changed()
+        self.message.show_message("")
+
+    def _reason_changed(self, *_args) -> None:
+        other = self.reason.currentData() == "other"
+        self.note.setPlaceholderText(_("Describe the other reason.") if other else "")
+
+    def accept(self) -> None:
+        option = self.chosen()
+        if option is None:
+            return
+        try:
+            case_editing.change_status(self.workspace, self.facts.id, option.to, self.on.value(),
+                                       outcome=self.outcome.currentData() or "",
+                                       reason=self.reason.currentData() or "", note=self.note.toPlainText())
+        except BorError as exc:
+            self.message.show_message(str(exc))
+            return
+        super().accept()

@@ -1,0 +1,249 @@
+"""The case list: a search field that searches as you type, filter combos, the table and its empty states."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
+    QStackedWidget, QTableView, QVBoxLayout, QWidget,
+)
+
+from borapp.formatting import number
+from borapp.i18n import _, ngettext
+from borapp.services import case_list
+from borapp.services.case_list import CaseFilter
+from borapp.services.workspace import Workspace
+from borapp.ui.icons import icon
+from borapp.ui.pages.cases.case_table_model import KEYS, CaseTableModel
+
+SEARCH_DELAY_MS = 250
+# Starting widths; the name columns stretch to fill what is left, so nothing scrolls sideways at 1366 px.
+_WIDTHS = {"ref": 112, "status": 150, "municipality": 112, "coordinator": 120, "volunteer": 120,
+           "registered_on": 92, "days": 56, "next_visit": 92}
+
+
+class CaseListPanel(QWidget):
+    case_chosen = Signal(int)
+
+    def __init__(self, workspace: Workspace | None, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.model = CaseTableModel(workspace, self)
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.apply_filter)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._title_row())
+        layout.addWidget(self._search_field())
+        layout.addLayout(self._filter_row())
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self._table())
+        self.stack.addWidget(self._empty_state())
+        layout.addWidget(self.stack, 1)
+        self._filling = False
+
+    # ---- building -----------------------------------------------------------------------------------------------
+
+    def _title_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        title = QLabel(_("Cases"))
+        title.setObjectName("pageTitle")
+        self.count_label = QLabel()
+        self.count_label.setAccessibleName(_("Number of cases shown"))
+        row.addWidget(title)
+        row.addStretch()
+        row.addWidget(self.count_label)
+        return row
+
+    def _search_field(self) -> QLineEdit:
+        self.search = QLineEdit()
+        self.search.setPlaceholderText(_("Search by name, case number or note (Ctrl+F)"))
+        self.search.setAccessibleName(_("Search cases"))
+        self.search.setClearButtonEnabled(True)
+        self.search.addAction(icon("magnifying-glass"), QLineEdit.ActionPosition.LeadingPosition)
+        self.search.textChanged.connect(lambda _t: self._search_timer.start())
+        self.search.returnPressed.connect(self._search_now)
+        return self.search
+
+    def _filter_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.status_combo = self._combo(_("Status filter"))
+        self.municipality_combo = self._combo(_("Municipality filter"))
+        self.coordinator_combo = self._combo(_("Coordinator filter"))
+        self.volunteer_combo = self._combo(_("Volunteer filter"))
+        self.year_combo = self._combo(_("Registration year filter"))
+        self.mine_check = QCheckBox(_("My cases"))
+        self.mine_check.setAccessibleName(_("Only my cases"))
+        self.mine_check.toggled.connect(self.apply_filter)
+        self.clear_button = QPushButton(_("Clear filters"))
+        self.clear_button.setAccessibleName(_("Clear search and filters"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        for combo in (self.status_combo, self.municipality_combo, self.coordinator_combo, self.volunteer_combo,
+                      self.year_combo):
+            row.addWidget(combo, 1)
+        row.addWidget(self.mine_check)
+        row.addWidget(self.clear_button)
+        return row
+
+    def _combo(self, name: str) -> QComboBox:
+        combo = QComboBox()
+        combo.setAccessibleName(name)
+        combo.setToolTip(name)
+        combo.setMinimumContentsLength(8)
+        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        combo.currentIndexChanged.connect(lambda _i: self.apply_filter())
+        return combo
+
+    def _table(self) -> QTableView:
+        self.table = QTableView()
+        self.table.setAccessibleName(_("Cases"))
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
+        self.table.verticalHeader().hide()
+        self.table.verticalHeader().setDefaultSectionSize(32)
+        self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSortIndicator(KEYS.index("registered_on"), Qt.SortOrder.DescendingOrder)
+        for column, key in enumerate(KEYS):
+            if key in _WIDTHS:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, _WIDTHS[key])
+            else:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+        self.table.setSortingEnabled(True)  # header clicks call model.sort(): a new ORDER BY
+        self.table.activated.connect(self._activated)
+        return self.table
+
+    def _empty_state(self) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        self.empty_label = QLabel()
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_clear = QPushButton(_("Clear search and filters"))
+        self.empty_clear.clicked.connect(self.clear_filters)
+        column.addStretch(1)
+        column.addWidget(self.empty_label)
+        column.addWidget(self.empty_clear, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addStretch(2)
+        return box
+
+    # ---- data ---------------------------------------------------------------------------------------------------
+
+    def set_workspace(self, workspace: Workspace | None) -> None:
+        self.workspace = workspace
+        self.model.set_workspace(workspace)
+
+    def refresh(self) -> None:
+        """Reload the filter choices (keeping what is chosen) and the rows."""
+        self._fill_options(case_list.filter_options(self.workspace))
+        self.apply_filter()
+
+    def _fill_options(self, options: case_list.FilterOptions) -> None:
+        self._filling = True
+        try:
+            _refill(self.status_combo, _("All statuses"), [(o.value, o.label) for o in options.statuses])
+            _refill(self.municipality_combo, _("All municipalities"),
+                    [(o.value, o.label) for o in options.municipalities])
+            _refill(self.coordinator_combo, _("All coordinators"), [(o.value, o.label) for o in options.coordinators])
+            _refill(self.volunteer_combo, _("All volunteers"), [(o.value, o.label) for o in options.volunteers])
+            _refill(self.year_combo, _("All years"), [(y, str(y)) for y in options.years])
+        finally:
+            self._filling = False
+        working = self.workspace is not None and self.workspace.coordinator_id is not None
+        self.mine_check.setEnabled(working)
+        self.mine_check.setToolTip("" if working else _("Unlock as a coordinator to see your own cases."))
+
+    def current_filter(self) -> CaseFilter:
+        header = self.table.horizontalHeader()
+        return CaseFilter(
+            text=self.search.text(), status=self.status_combo.currentData() or "",
+            municipality_id=self.municipality_combo.currentData(), coordinator_id=self.coordinator_combo.currentData(),
+            volunteer_id=self.volunteer_combo.currentData(), year=self.year_combo.currentData(),
+            mine_only=self.mine_check.isChecked() and self.mine_check.isEnabled(),
+            sort=KEYS[header.sortIndicatorSection()] if 0 <= header.sortIndicatorSection() < len(KEYS) else "ref",
+            descending=header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder,
+        )
+
+    def apply_filter(self) -> None:
+        if self._filling or self.workspace is None or self.workspace.is_locked:
+            return
+        self._search_timer.stop()
+        chosen = self.selected_case_id()
+        self.model.set_filter(self.current_filter())
+        row = self.model.row_of(chosen) if chosen is not None else None
+        if row is not None:  # the case chosen before is still in the list: keep it chosen
+            self.table.selectRow(row)
+        self._show_state()
+
+    def selected_case_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.case_id(index.row()) if index.isValid() else None
+
+    def _search_now(self) -> None:
+        self.apply_filter()
+        if self.model.rowCount():
+            self.table.setFocus()
+            self.table.selectRow(0)
+
+    def _show_state(self) -> None:
+        total = self.model.total
+        self.count_label.setText(ngettext("{n} case", "{n} cases", total).format(n=number(total)))
+        if total:
+            self.stack.setCurrentIndex(0)
+            return
+        narrowed = self.model.filter.narrows
+        self.empty_label.setText(
+            _("No cases match this search or these filters.") if narrowed
+            else _("No cases yet. Start an intake or import a spreadsheet."))
+        self.empty_clear.setVisible(narrowed)
+        self.stack.setCurrentIndex(1)
+
+    def clear_filters(self) -> None:
+        self._filling = True
+        try:
+            self.search.clear()
+            for combo in (self.status_combo, self.municipality_combo, self.coordinator_combo, self.volunteer_combo,
+                          self.year_combo):
+                combo.setCurrentIndex(0)
+            self.mine_check.setChecked(False)
+        finally:
+            self._filling = False
+        self.apply_filter()
+
+    def clear(self) -> None:
+        """Drop every row and name shown (on lock); the typed search goes too."""
+        self._search_timer.stop()
+        self._filling = True
+        try:
+            self.search.clear()
+            for combo in (self.municipality_combo, self.coordinator_combo, self.volunteer_combo):
+                combo.clear()
+        finally:
+            self._filling = False
+        self.model.clear()
+        self.count_label.clear()
+
+    def focus_search(self) -> None:
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+
+    def _activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.case_chosen.emit(self.model.case_id(index.row()))
+
+
+def _refill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:
+    """Replace a combo's choices, keeping the chosen one when it is still there."""
+    chosen = combo.currentData()
+    combo.clear()
+    combo.addItem(everything, None)
+    for value, text in items:
+        combo.addItem(text, value)
+    index = combo.findData(chosen) if chosen is not None else 0
+    combo.setCurrentIndex(max(index, 0))

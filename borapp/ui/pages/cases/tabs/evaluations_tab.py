@@ -1,0 +1,127 @@
+"""Evaluaties: the midway and final evaluations of a case, each with who took part and what was agreed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
+
+from borapp.formatting import long_date
+from borapp.i18n import N_, _
+from borapp.services import evaluations
+from borapp.services.evaluations import EvaluationInput, EvaluationItem
+from borapp.services.workspace import Workspace
+from borapp.ui.icons import icon
+from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel, text_box
+from borapp.ui.pages.cases.tabs.record_tab import RecordsTab
+from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, selected_id
+from borapp.ui.widgets.date_field import DateField
+
+
+class EvaluationsModel(RowsModel):
+    columns = (
+        Column(N_("Date"), lambda e: long_date(e.held_on), sort_key=lambda e: (e.held_on, e.id)),
+        Column(N_("Kind"), lambda e: e.kind_label),
+        Column(N_("Participants"), lambda e: e.participants, tooltip=lambda e: e.participants or None),
+        Column(N_("Agreements"), lambda e: " ".join(e.agreements.split()), tooltip=lambda e: e.agreements or None),
+    )
+
+
+class EvaluationEditor(EditorPanel):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        form = self.add_form()
+        self.held_on = DateField(optional=False)
+        self.add_row(form, _("Date"), self.held_on, "held_on", required=True)
+        self.kind = QComboBox()
+        for code in evaluations.EVALUATION_KINDS:
+            self.kind.addItem(evaluations.kind_label(code), code)
+        self.add_row(form, _("Kind"), self.kind, "kind", required=True)
+        self.participants = QLineEdit()
+        self.add_row(form, _("Participants"), self.participants, "participants", required=True)
+        self.agreements = text_box(_("Agreements"), 6)
+        self.agreements.setPlaceholderText(_("What the parents agreed, e.g. how contact goes on"))
+        self.add_row(form, _("Agreements"), self.agreements, "agreements")
+        self.notes = text_box(_("Notes"), 6)
+        self.add_row(form, _("Notes"), self.notes, "notes")
+        self.finish()
+
+    def state(self) -> dict:
+        held_on = self.held_on.value()
+        return {"record_id": self.record_id, "held_on": held_on.isoformat() if held_on else "",
+                "kind": self.kind.currentData(), "participants": self.participants.text(),
+                "agreements": self.agreements.toPlainText(), "notes": self.notes.toPlainText()}
+
+    def fill(self, state: dict) -> None:
+        held_on = dt.date.fromisoformat(state["held_on"]) if state.get("held_on") else dt.date.today()
+        kind = evaluations.kind_label(state.get("kind", "midway"))
+        self.title.setText(f"{kind} · {long_date(held_on)}" if self.record_id else _("New evaluation"))
+        self.held_on.set_value(held_on)
+        self.kind.setCurrentIndex(max(0, self.kind.findData(state.get("kind", "midway"))))
+        self.participants.setText(state.get("participants", ""))
+        self.agreements.setPlainText(state.get("agreements", ""))
+        self.notes.setPlainText(state.get("notes", ""))
+
+
+def _state(item: EvaluationItem) -> dict:
+    return {"record_id": item.id, "held_on": item.held_on.isoformat(), "kind": item.kind,
+            "participants": item.participants, "agreements": item.agreements, "notes": item.notes}
+
+
+class EvaluationsTab(RecordsTab):
+    draft_name = "evaluations"
+    compact_hidden = (3,)  # agreements
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        super().__init__(workspace, parent)
+        self.selection_changed()
+
+    def build_toolbar(self) -> None:
+        self.add_button = QPushButton(icon("plus"), _("Add evaluation…"))
+        self.open_button = QPushButton(icon("note-pencil"), _("Open"))
+        self.add_button.setAccessibleName(_("Add an evaluation"))
+        self.open_button.setAccessibleName(_("Open the selected evaluation"))
+        self.toolbar.addWidget(self.add_button)
+        self.toolbar.addWidget(self.open_button)
+        self.toolbar.addStretch()
+        self.add_button.clicked.connect(lambda: self.open_record(None))
+        self.open_button.clicked.connect(lambda: self.open_record(selected_id(self.table)))
+
+    def make_model(self) -> EvaluationsModel:
+        return EvaluationsModel(self)
+
+    def make_editor(self) -> EvaluationEditor:
+        return EvaluationEditor()
+
+    def list_name(self) -> str:
+        return _("Evaluations")
+
+    def empty_text(self) -> str:
+        return _("No evaluations yet. Add the midway evaluation once it has been held.")
+
+    def list_rows(self, case_id: int) -> list[EvaluationItem]:
+        return evaluations.list_evaluations(self.workspace, case_id)
+
+    def record_state(self, record_id: int) -> dict:
+        return _state(evaluations.get_evaluation(self.workspace, record_id))
+
+    def new_state(self) -> dict:
+        defaults = evaluations.new_evaluation_defaults(self.workspace, self.case_id)
+        return {"held_on": defaults.held_on.isoformat(), "kind": defaults.kind,
+                "participants": defaults.participants}
+
+    def save_state(self, state: dict) -> int:
+        held_on = state.get("held_on")
+        return evaluations.save_evaluation(self.workspace, EvaluationInput(
+            case_id=self.case_id, held_on=dt.date.fromisoformat(held_on) if held_on else None,
+            kind=state.get("kind") or "", participants=state.get("participants", ""),
+            agreements=state.get("agreements", ""), notes=state.get("notes", ""),
+            evaluation_id=state.get("record_id")))
+
+    def discard_question(self) -> str:
+        return _("What you typed about this evaluation has not been saved. Throw it away?")
+
+    def selection_changed(self) -> None:
+        has_case = self.case_id is not None
+        self.add_button.setEnabled(has_case)
+        self.open_button.setEnabled(has_case and selected_id(self.table) is not None)

@@ -1,0 +1,119 @@
+"""Plan a series of visits: the first date, how many, how many days apart, the times and the place."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from borapp.formatting import long_date
+from borapp.i18n import _
+from borapp.services import visits
+from borapp.services.errors import BorError, ValidationError
+from borapp.services.workspace import Workspace
+from borapp.ui.pages.cases.tabs.time_field import TimeField
+from borapp.ui.pages.cases.tabs.editor_panel import inline
+from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
+
+
+class PlanSeriesDialog(QDialog):
+    def __init__(self, workspace: Workspace, case_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.case_id = workspace, case_id
+        self.planned_ids: list[int] = []
+        self.setWindowTitle(_("Plan a series of visits"))
+        self.setAccessibleName(self.windowTitle())
+        defaults = visits.planning_defaults(workspace, case_id)
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("A trajectory is usually 6 to 12 visits. You can change or delete each planned visit "
+                         "later."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        layout.addLayout(form)
+        self._build(form, defaults)
+        self.preview = QLabel()
+        self.preview.setWordWrap(True)
+        layout.addWidget(self.preview)
+        self.problem = FieldMessage()
+        layout.addWidget(self.problem)
+        layout.addWidget(required_note())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.plan_button = buttons.addButton(_("Plan"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.plan_button.setDefault(True)
+        buttons.accepted.connect(self.plan)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        for signal in (self.first_on.dateChanged, self.count.valueChanged, self.every_days.valueChanged):
+            signal.connect(self._update_preview)
+        self._update_preview()
+        self.resize(520, self.sizeHint().height())
+
+    def _build(self, form: QFormLayout, defaults: visits.SeriesDefaults) -> None:
+        self.first_on = DateField(optional=False)
+        self.first_on.set_value(defaults.first_on)
+        self.count = QSpinBox()
+        self.count.setRange(1, visits.MAX_SERIES)
+        self.count.setValue(6)
+        self.every_days = QSpinBox()
+        self.every_days.setRange(1, visits.MAX_INTERVAL_DAYS)
+        self.every_days.setValue(defaults.every_days)
+        self.every_days.setSuffix(" " + _("days"))
+        self.start, self.end = TimeField(), TimeField()
+        self.start.set_value(defaults.start)
+        self.end.set_value(defaults.end)
+        self.start.setAccessibleName(_("Start time"))
+        self.end.setAccessibleName(_("End time"))
+        self.place = QLineEdit(defaults.place)
+        self.messages = {
+            "first_on": add_field(form, _("First visit"), self.first_on, required=True),
+            "count": add_field(form, _("Number of visits"), self.count, required=True),
+            "every_days": add_field(form, _("Every"), self.every_days, required=True),
+            "start_time": add_field(form, _("Time"), inline(self.start, QLabel(_("to")), self.end), required=True),
+            "place": add_field(form, _("Place"), self.place),
+        }
+        self.messages["end_time"] = self.messages["start_time"]
+        self.focus = {"first_on": self.first_on, "count": self.count, "every_days": self.every_days,
+                      "start_time": self.start, "end_time": self.end, "place": self.place}
+        if defaults.volunteer_name:
+            form.addRow(_("Supervised by"), QLabel(defaults.volunteer_name))
+        else:
+            form.addRow(_("Supervised by"), QLabel(_("No volunteer matched yet; name one per visit later.")))
+
+    def _update_preview(self) -> None:
+        first, count = self.first_on.value(), self.count.value()
+        if first is None:
+            self.preview.clear()
+            return
+        if count == 1:
+            self.preview.setText(_("One visit, on {date}.").format(date=long_date(first)))
+            return
+        last = first + dt.timedelta(days=(count - 1) * self.every_days.value())
+        self.preview.setText(_("{n} visits, from {first} to {last}.").format(
+            n=count, first=long_date(first), last=long_date(last)))
+
+    def plan(self) -> None:
+        for message in self.messages.values():
+            message.show_message("")
+        self.problem.show_message("")
+        try:
+            self.planned_ids = visits.plan_series(
+                self.workspace, self.case_id, self.first_on.value(), self.count.value(), self.every_days.value(),
+                self.start.value(), self.end.value(), self.place.text())
+        except ValidationError as exc:
+            self._show_problem(exc.field, str(exc))
+            return
+        except BorError as exc:
+            self.problem.show_message(str(exc))
+            return
+        self.accept()
+
+    def _show_problem(self, field: str, message: str) -> None:
+        if field in self.messages:
+            self.messages[field].show_message(message)
+            self.focus[field].setFocus()
+        else:
+            self.problem.show_message(message)

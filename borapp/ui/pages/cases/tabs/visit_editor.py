@@ -1,0 +1,192 @@
+"""The visit record: planned, held (how it went, the child's voice) or cancelled (by whom, why, how late)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import (
+    QButtonGroup, QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QRadioButton, QSpinBox, QWidget,
+)
+
+from borapp.formatting import long_date
+from borapp.i18n import _
+from borapp.services import visits
+from borapp.services.visits import VisitDetail, VisitInput, VolunteerChoice
+from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel, inline, text_box
+from borapp.ui.pages.cases.tabs.time_field import TimeField, parse_time, time_text
+from borapp.ui.widgets.date_field import DateField
+
+HELD_LINES = ("brought_by", "collected_by", "others_present")
+HELD_TEXTS = ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents", "ended_early_reason")
+STATE_ORDER = ("held", "cancelled", "planned")
+
+
+class VisitEditor(EditorPanel):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self._build_common()
+        self._build_held()
+        self._build_cancelled()
+        for button in self.state_buttons.values():
+            button.toggled.connect(self._show_sections)
+        self.ended_early.toggled.connect(self.ended_early_reason.setEnabled)
+        self.finish()
+
+    # ---- the form ----------------------------------------------------------------------------------------------
+
+    def _build_common(self) -> None:
+        form = self.add_form()
+        self.state_group = QButtonGroup(self)
+        self.state_buttons: dict[str, QRadioButton] = {}
+        for code in STATE_ORDER:
+            button = QRadioButton(visits.state_label(code))
+            button.setAccessibleName(visits.state_label(code))
+            self.state_group.addButton(button)
+            self.state_buttons[code] = button
+        self.add_row(form, _("Status"), inline(*self.state_buttons.values()), "state", focus=self.state_buttons["held"])
+        self.on = DateField(optional=False)
+        self.add_row(form, _("Date"), self.on, "on", required=True)
+        self.start, self.end = TimeField(), TimeField()
+        self.start.setAccessibleName(_("Start time"))
+        self.end.setAccessibleName(_("End time"))
+        self.add_row(form, _("Time"), inline(self.start, QLabel(_("to")), self.end), "start_time", focus=self.start,
+                     required=True)
+        self.share_row("end_time", "start_time", self.end)
+        self.place = QLineEdit()
+        self.add_row(form, _("Place"), self.place, "place")
+        self.volunteer = QComboBox()
+        self.add_row(form, _("Supervised by"), self.volunteer, "volunteer_id")
+        self.planned_hint = QLabel(_("Once the day has come, choose Held or Cancelled and record how it went."))
+        self.planned_hint.setWordWrap(True)
+        self.body_layout.addWidget(self.planned_hint)
+
+    def _build_held(self) -> None:
+        form = self.add_form(_("How the visit went"))
+        self.held_box = form.parentWidget()
+        roles = [visits.canceller_label(code) for code in ("resident", "other", "volunteer")]
+        labels = {"brought_by": _("Brought by"), "collected_by": _("Collected by"),
+                  "others_present": _("Also present")}
+        for name, label in labels.items():
+            edit = QLineEdit()
+            edit.setCompleter(QCompleter(roles, edit))
+            setattr(self, name, edit)
+            self.add_row(form, label, edit, name)
+        self.others_present.setPlaceholderText(_("e.g. a grandparent, a sibling"))
+        texts = {"handover": (_("Handover"), 2), "what_happened": (_("What happened"), 4),
+                 "child_wellbeing": (_("How the child was"), 3), "child_voice": (_("What the child says"), 3),
+                 "incidents": (_("Incidents"), 2)}
+        for name, (label, lines) in texts.items():
+            box = text_box(label, lines)
+            setattr(self, name, box)
+            self.add_row(form, label, box, name)
+        self.handover.setPlaceholderText(_("Arrival and departure, how the parents handed over"))
+        self.child_voice.setPlaceholderText(_("What the child said it needs, in its own words"))
+        self.ended_early = QCheckBox(_("The visit ended early"))
+        self.add_row(form, "", self.ended_early, "ended_early")
+        self.ended_early.setAccessibleName(_("The visit ended early"))
+        self.ended_early_reason = text_box(_("Why it ended early"), 2)
+        self.add_row(form, _("Why it ended early"), self.ended_early_reason, "ended_early_reason")
+
+    def _build_cancelled(self) -> None:
+        form = self.add_form(_("Cancellation"))
+        self.cancel_box = form.parentWidget()
+        self.cancelled_by = QComboBox()
+        self.cancelled_by.addItem(_("Choose…"), "")
+        for code in visits.CANCELLED_BY:
+            self.cancelled_by.addItem(visits.canceller_label(code), code)
+        self.add_row(form, _("Cancelled by"), self.cancelled_by, "cancelled_by", required=True)
+        self.cancel_reason = text_box(_("Reason"), 3)
+        self.add_row(form, _("Reason"), self.cancel_reason, "cancel_reason", required=True)
+        self.notice_hours = QSpinBox()
+        self.notice_hours.setRange(-1, visits.MAX_NOTICE_HOURS)
+        self.notice_hours.setSpecialValueText(_("Not known"))
+        self.notice_hours.setSuffix(" " + _("hours before"))
+        self.add_row(form, _("Cancelled how late"), self.notice_hours, "notice_hours")
+
+    def set_volunteers(self, choices: list[VolunteerChoice]) -> None:
+        """Who can be named as supervising; keeps the one chosen in an open record."""
+        chosen, name = self.volunteer.currentData(), self.volunteer.currentText()
+        with self.loading():
+            self.volunteer.clear()
+            self.volunteer.addItem(_("Nobody named"), None)
+            for choice in choices:
+                self.volunteer.addItem(choice.name, choice.id)
+            self._choose_volunteer(chosen, name)
+
+    def _show_sections(self) -> None:
+        state = self.current_state()
+        self.held_box.setVisible(state == "held")
+        self.cancel_box.setVisible(state == "cancelled")
+        self.planned_hint.setVisible(state == "planned")
+
+    def current_state(self) -> str:
+        return next((code for code, button in self.state_buttons.items() if button.isChecked()), "held")
+
+    # ---- state -------------------------------------------------------------------------------------------------
+
+    def state(self) -> dict:
+        on = self.on.value()
+        state = {"record_id": self.record_id, "state": self.current_state(), "on": on.isoformat() if on else "",
+                 "start_time": time_text(self.start.value()), "end_time": time_text(self.end.value()),
+                 "place": self.place.text(), "volunteer_id": self.volunteer.currentData(),
+                 "volunteer_name": self.volunteer.currentText() if self.volunteer.currentData() else "",
+                 "ended_early": self.ended_early.isChecked(), "cancelled_by": self.cancelled_by.currentData() or "",
+                 "cancel_reason": self.cancel_reason.toPlainText(),
+                 "notice_hours": self.notice_hours.value() if self.notice_hours.value() >= 0 else None}
+        state.update({name: getattr(self, name).text() for name in HELD_LINES})
+        state.update({name: getattr(self, name).toPlainText() for name in HELD_TEXTS})
+        return state
+
+    def fill(self, state: dict) -> None:
+        on = dt.date.fromisoformat(state["on"]) if state.get("on") else dt.date.today()
+        self.title.setText(_("Visit of {date}").format(date=long_date(on)) if self.record_id else _("New visit"))
+        self.state_buttons.get(state.get("state", "held"), self.state_buttons["held"]).setChecked(True)
+        self.on.set_value(on)
+        self.start.set_value(parse_time(state.get("start_time")))
+        self.end.set_value(parse_time(state.get("end_time")))
+        self.place.setText(state.get("place", ""))
+        self._choose_volunteer(state.get("volunteer_id"), state.get("volunteer_name", ""))
+        for name in HELD_LINES:
+            getattr(self, name).setText(state.get(name, ""))
+        for name in HELD_TEXTS:
+            getattr(self, name).setPlainText(state.get(name, ""))
+        self.ended_early.setChecked(bool(state.get("ended_early")))
+        self.ended_early_reason.setEnabled(self.ended_early.isChecked())
+        self.cancelled_by.setCurrentIndex(max(0, self.cancelled_by.findData(state.get("cancelled_by", ""))))
+        self.cancel_reason.setPlainText(state.get("cancel_reason", ""))
+        notice = state.get("notice_hours")
+        self.notice_hours.setValue(notice if isinstance(notice, int) else -1)
+        self._show_sections()
+
+    def _choose_volunteer(self, volunteer_id: int | None, name: str) -> None:
+        index = self.volunteer.findData(volunteer_id)
+        if index < 0 and volunteer_id is not None:
+            self.volunteer.addItem(name or "?", volunteer_id)
+            index = self.volunteer.count() - 1
+        self.volunteer.setCurrentIndex(max(0, index))
+
+    def focus_first(self) -> None:
+        self.state_buttons[self.current_state()].setFocus()
+
+
+def detail_state(detail: VisitDetail) -> dict:
+    """A saved visit as the editor's state; a planned visit opens as "held", the usual next step once its day came."""
+    state = "held" if detail.state == "planned" and detail.on <= dt.date.today() else detail.state
+    return {"record_id": detail.id, "state": state, "on": detail.on.isoformat(),
+            "start_time": time_text(detail.start_time), "end_time": time_text(detail.end_time),
+            "place": detail.place, "volunteer_id": detail.volunteer_id, "volunteer_name": detail.volunteer_name,
+            "ended_early": detail.ended_early, "cancelled_by": detail.cancelled_by,
+            "cancel_reason": detail.cancel_reason, "notice_hours": detail.notice_hours,
+            **{name: getattr(detail, name) for name in (*HELD_LINES, *HELD_TEXTS)}}
+
+
+def visit_input(case_id: int, state: dict) -> VisitInput:
+    return VisitInput(
+        case_id=case_id, visit_id=state.get("record_id"), state=state.get("state", "held"),
+        on=dt.date.fromisoformat(state["on"]) if state.get("on") else None,
+        start_time=parse_time(state.get("start_time")), end_time=parse_time(state.get("end_time")),
+        place=state.get("place", ""), volunteer_id=state.get("volunteer_id"),
+        ended_early=bool(state.get("ended_early")), cancelled_by=state.get("cancelled_by", ""),
+        cancel_reason=state.get("cancel_reason", ""), notice_hours=state.get("notice_hours"),
+        **{name: state.get(name, "") for name in (*HELD_LINES, *HELD_TEXTS)},
+    )

@@ -1,0 +1,155 @@
+"""Omgangsmomenten: the visits of a case, a series planned in one go, each recorded as held or cancelled."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+
+from borapp.i18n import _
+from borapp.services import visits
+from borapp.services.errors import BorError
+from borapp.services.workspace import Workspace
+from borapp.ui.icons import icon
+from borapp.ui.pages.cases.tabs.plan_series_dialog import PlanSeriesDialog
+from borapp.ui.pages.cases.tabs.record_tab import RecordsTab
+from borapp.ui.pages.cases.tabs.rows_model import selected_id, selected_row
+from borapp.ui.pages.cases.tabs.visit_editor import VisitEditor, detail_state, visit_input
+from borapp.ui.pages.cases.tabs.visits_model import VisitsModel
+
+
+class VisitsTab(RecordsTab):
+    draft_name = "visits"
+    compact_hidden = (3, 4)  # volunteer and place
+
+    def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        self.series_dialog: PlanSeriesDialog | None = None
+        super().__init__(workspace, parent)
+        self.selection_changed()
+
+    def build_toolbar(self) -> None:
+        self.plan_button = QPushButton(icon("calendar-plus"), _("Plan a series…"))
+        self.record_button = QPushButton(icon("note-pencil"), _("Record visit…"))
+        self.add_button = QPushButton(icon("plus"), _("Add visit…"))
+        self.delete_button = QPushButton(icon("trash"), _("Delete"))
+        self.plan_button.setAccessibleName(_("Plan a series of visits"))
+        self.record_button.setAccessibleName(_("Record the selected visit"))
+        self.record_button.setToolTip(_("Record how the selected visit went, or that it was cancelled. "
+                                        "Double-click or Enter on a row does the same."))
+        self.add_button.setAccessibleName(_("Add a visit that was not planned"))
+        self.add_button.setToolTip(self.add_button.accessibleName())
+        self.delete_button.setAccessibleName(_("Delete the selected planned visit"))
+        self.counts = QLabel()
+        self.counts.setAccessibleName(_("Visit counts"))
+        for button in (self.plan_button, self.record_button, self.add_button, self.delete_button):
+            self.toolbar.addWidget(button)
+        self.toolbar.addStretch()
+        self.toolbar.addWidget(self.counts)
+        self.plan_button.clicked.connect(self.plan_series)
+        self.record_button.clicked.connect(lambda: self.open_record(selected_id(self.table)))
+        self.add_button.clicked.connect(lambda: self.open_record(None))
+        self.delete_button.clicked.connect(self.delete_selected)
+
+    # ---- RecordsTab --------------------------------------------------------------------------------------------
+
+    def make_model(self) -> VisitsModel:
+        return VisitsModel(self)
+
+    def make_editor(self) -> VisitEditor:
+        return VisitEditor()
+
+    def list_name(self) -> str:
+        return _("Visits")
+
+    def empty_text(self) -> str:
+        return _("No visits yet. Plan a series, or record a visit that took place.")
+
+    def list_rows(self, case_id: int) -> list[visits.VisitItem]:
+        return visits.list_visits(self.workspace, case_id)
+
+    def load(self, case_id: int) -> None:
+        try:
+            self.editor.set_volunteers(visits.volunteer_choices(self.workspace, case_id))
+        except BorError:
+            self.editor.set_volunteers([])  # the list below says what went wrong
+        super().load(case_id)
+
+    def record_state(self, record_id: int) -> dict:
+        return detail_state(visits.get_visit(self.workspace, record_id))
+
+    def new_state(self) -> dict:
+        choices = visits.volunteer_choices(self.workspace, self.case_id)
+        own = next((c for c in choices if c.is_case_volunteer), None)
+        place = visits.planning_defaults(self.workspace, self.case_id).place
+        return {"state": "held", "place": place, "volunteer_id": own.id if own else None,
+                "volunteer_name": own.name if own else ""}
+
+    def save_state(self, state: dict) -> int:
+        return visits.record_visit(self.workspace, visit_input(self.case_id, state))
+
+    def discard_question(self) -> str:
+        return _("What you typed about this visit has not been saved. Throw it away?")
+
+    def after_reload(self) -> None:
+        if self.case_id is None:
+            self.counts.clear()
+            return
+        self.counts.setText(visits.visit_counts(self.workspace, self.case_id).summary())
+
+    def selection_changed(self) -> None:
+        has_case = self.case_id is not None
+        item = selected_row(self.table)
+        self.plan_button.setEnabled(has_case)
+        self.add_button.setEnabled(has_case)
+        self.record_button.setEnabled(item is not None)
+        self.delete_button.setEnabled(item is not None and item.state == "planned")
+        self.delete_button.setToolTip(_("Only a planned visit can be deleted; a held or cancelled visit stays in "
+                                        "the case file.") if item is not None and item.state != "planned" else "")
+
+    def clear(self) -> None:
+        if self.series_dialog is not None:
+            self.series_dialog.reject()
+        super().clear()
+        self.editor.set_volunteers([])  # no names left behind in the widgets
+
+    # ---- actions -----------------------------------------------------------------------------------------------
+
+    def plan_series(self) -> None:
+        if self.case_id is None:
+            return
+        try:
+            self.series_dialog = PlanSeriesDialog(self.workspace, self.case_id, self)
+        except BorError as exc:
+            self.notice.show_message(str(exc))
+            return
+        dialog = self.series_dialog
+        dialog.accepted.connect(lambda: self._series_planned(dialog.planned_ids))
+        dialog.finished.connect(self._forget_dialog)
+        dialog.open()
+
+    def _series_planned(self, ids: list[int]) -> None:
+        self.reload(select=ids[0] if ids else None)
+        self.changed.emit()
+
+    def _forget_dialog(self) -> None:
+        if self.series_dialog is not None:
+            self.series_dialog.deleteLater()
+            self.series_dialog = None
+
+    def delete_selected(self) -> None:
+        visit_id = selected_id(self.table)
+        if visit_id is None:
+            return
+        answer = QMessageBox.question(self, _("Delete visit"), _("Delete this planned visit?"),
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.No)
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        try:
+            visits.delete_visit(self.workspace, visit_id)
+        except BorError as exc:
+            self.notice.show_message(str(exc))
+            return
+        if self.editing_key == self.draft_key(visit_id):
+            self.editor.set_dirty(False)
+            self.close_editor()
+        self.reload()
+        self.changed.emit()

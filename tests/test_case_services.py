@@ -1,0 +1,488 @@
+"""The case list, the case file and case editing services: filters and sorting in SQL, search, DTOs, validation."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+from sqlalchemy import func, insert, select, text
+
+from borapp.models import (
+    AuditEvent, Case, Child, Contract, ContractSignature, Coordinator, Municipality, Parent, StatusChange, Visit,
+    Volunteer,
+)
+from borapp.services import case_editing, case_file
+from borapp.services.case_flow import start_history
+from borapp.services.case_list import CaseFilter, count_cases, filter_options, list_cases
+from borapp.services.errors import NotFound, ValidationError
+from borapp.services.search_index import reindex_case
+
+TODAY = dt.date.today()
+
+
+# ---- building synthetic cases ---------------------------------------------------------------------------------------
+
+def add_case(ws, ref, *, registered_on=dt.date(2025, 3, 5), resident="Petra Jansen", other="Karel Bakker",
+             children=(("Sanne Jansen", dt.date(2019, 5, 1)),), status="registered", coordinator_id=None,
+             municipality=None, volunteer=None, notes="", confidential=False) -> int:
+    """One case through the models, indexed for search as the app does it."""
+    with ws.session() as session:
+        case = Case(ref=ref, registered_on=registered_on, notes=notes, coordinator_id=coordinator_id)
+        if municipality:
+            case.municipality = _named(session, Municipality, municipality)
+        if volunteer:
+            case.volunteer = _named(session, Volunteer, volunteer)
+        case.parents.append(Parent(role="resident", name=resident, address="Dorpsstraat 1", postcode="1234 AB",
+                                   city="Alkmaar", address_confidential=confidential))
+        if other:
+            case.parents.append(Parent(role="other", name=other))
+        for name, born in children:
+            case.children.append(Child(name=name, birth_date=born))
+        session.add(case)
+        start_history(case)
+        case.status = status
+        session.flush()
+        reindex_case(session, case)
+        return case.id
+
+
+def _named(session, model, name):
+    found = session.scalar(select(model).where(model.name == name))
+    if found is None:
+        found = model(name=name)
+        session.add(found)
+    return found
+
+
+def bulk_cases(ws, n: int) -> None:
+    """`n` cases in a few statements (bulk inserts), searchable: what a big organisation's vault looks like."""
+    statuses = ("registered", "waiting", "intake", "contract", "matching", "visits", "evaluation", "closing",
+                "closed")
+    with ws.session() as session:
+        session.execute(insert(Case), [
+            {"ref": f"BULK-{i:05d}", "registered_on": dt.date(2015 + i % 10, 1 + i % 12, 1 + i % 28),
+             "status": statuses[i % len(statuses)], "notes": f"bulknote{i}"} for i in range(n)])
+        ids = dict(session.execute(select(Case.ref, Case.id).where(Case.ref.like("BULK-%"))).all())
+        session.execute(insert(Parent), [
+            {"case_id": ids[f"BULK-{i:05d}"], "role": "resident", "name": f"Ouder{i} Bulk"} for i in range(n)])
+        session.execute(insert(Child), [
+            {"case_id": ids[f"BULK-{i:05d}"], "name": f"Kind{i} Bulk", "birth_date": dt.date(2018, 1, 1)}
+            for i in range(n)])
+        session.execute(text("INSERT INTO case_search(case_id, body) VALUES (:id, :body)"), [
+            {"id": ids[f"BULK-{i:05d}"], "body": f"BULK-{i:05d} Ouder{i} Bulk Kind{i} Bulk bulknote{i}"}
+            for i in range(n)])
+
+
+@pytest.fixture
+def three(workspace):
+    """Three cases that differ in every filterable way."""
+    ws = workspace
+    with ws.session() as session:
+        other = Coordinator(name="Bert Coördinator")
+        session.add(other)
+        session.flush()
+        other_id = other.id
+    ids = {
+        "a": add_case(ws, "BOR-2024-001", registered_on=dt.date(2024, 2, 1), resident="Petra Jansen",
+                      children=(("Sanne Jansen", dt.date(2019, 5, 1)), ("Daan Jansen", dt.date(2021, 1, 2))),
+                      status="visits", coordinator_id=ws.coordinator_id, municipality="Alkmaar",
+                      volunteer="Vera Vrijwilliger", notes="overdracht via school"),
+        "b": add_case(ws, "BOR-2025-002", registered_on=dt.date(2025, 6, 1), resident="Ilse de Groot",
+                      other="Mehmet Yilmaz", children=(("Noor de Groot", dt.date(2020, 3, 3)),), status="intake",
+                      coordinator_id=other_id, municipality="Den Helder"),
+        "c": add_case(ws, "BOR-2025-003", registered_on=dt.date(2025, 1, 15), resident="Anouk Smit", other="",
+                      children=(("Bram Smit", None),), status="closed", municipality="Alkmaar"),
+    }
+    ids["other_coordinator"] = other_id
+    return ids
+
+
+@pytest.fixture
+def english():
+    """For assertions on words the Dutch catalog may not have yet: the English msgids themselves."""
+    from borapp.i18n import set_language
+
+    set_language("en")
+
+
+def refs(rows):
+    return [r.ref for r in rows]
+
+
+# ---- the list -------------------------------------------------------------------------------------------------------
+
+def test_rows_carry_what_the_list_shows(workspace, three):
+    row = next(r for r in list_cases(workspace, CaseFilter()) if r.ref == "BOR-2024-001")
+    assert row.status == "visits"
+    assert row.children == f"Sanne ({_age(dt.date(2019, 5, 1))}), Daan ({_age(dt.date(2021, 1, 2))})"
+    assert row.parents == "Petra Jansen / Karel Bakker"
+    assert (row.municipality, row.coordinator, row.volunteer) == ("Alkmaar", "Test Coördinator", "Vera Vrijwilliger")
+    assert row.days == (TODAY - dt.date(2024, 2, 1)).days
+    assert row.next_visit is None
+
+
+def _age(born):
+    return TODAY.year - born.year - ((TODAY.month, TODAY.day) < (born.month, born.day))
+
+
+def test_next_visit_is_the_first_planned_one_from_today(workspace, three):
+    with workspace.session() as session:
+        for days, state in ((-3, "planned"), (10, "planned"), (5, "cancelled"), (20, "planned")):
+            session.add(Visit(case_id=three["a"], on=TODAY + dt.timedelta(days=days), state=state))
+    row = next(r for r in list_cases(workspace, CaseFilter()) if r.id == three["a"])
+    assert row.next_visit == TODAY + dt.timedelta(days=10)
+    assert case_file.load_case(workspace, three["a"]).next_visit == TODAY + dt.timedelta(days=10)
+
+
+@pytest.mark.parametrize("flt, expected", [
+    (CaseFilter(status="intake"), {"BOR-2025-002"}),
+    (CaseFilter(status="open"), {"BOR-2024-001", "BOR-2025-002"}),
+    (CaseFilter(status="active"), {"BOR-2024-001", "BOR-2025-002"}),
+    (CaseFilter(year=2025), {"BOR-2025-002", "BOR-2025-003"}),
+    (CaseFilter(mine_only=True), {"BOR-2024-001"}),
+    (CaseFilter(status="closed", year=2024), set()),
+])
+def test_filters(workspace, three, flt, expected):
+    assert set(refs(list_cases(workspace, flt))) == expected
+    assert count_cases(workspace, flt) == len(expected)
+
+
+def test_filters_by_ids(workspace, three):
+    options = filter_options(workspace)
+    alkmaar = next(o.value for o in options.municipalities if o.label == "Alkmaar")
+    vera = next(o.value for o in options.volunteers if o.label == "Vera Vrijwilliger")
+    assert set(refs(list_cases(workspace, CaseFilter(municipality_id=alkmaar)))) == {"BOR-2024-001", "BOR-2025-003"}
+    assert refs(list_cases(workspace, CaseFilter(volunteer_id=vera))) == ["BOR-2024-001"]
+    assert refs(list_cases(workspace, CaseFilter(coordinator_id=three["other_coordinator"]))) == ["BOR-2025-002"]
+
+
+def test_filter_options(workspace, three):
+    options = filter_options(workspace)
+    assert [o.label for o in options.municipalities] == ["Alkmaar", "Den Helder"]
+    assert [o.label for o in options.coordinators] == ["Bert Coördinator", "Test Coördinator"]
+    assert options.years == [2025, 2024]
+    codes = [o.value for o in options.statuses]
+    assert codes[:2] == ["open", "active"] and "closed" in codes
+    assert next(o.label for o in options.statuses if o.value == "intake") == "Intake"
+
+
+@pytest.mark.parametrize("key, descending, expected", [
+    ("ref", False, ["BOR-2024-001", "BOR-2025-002", "BOR-2025-003"]),
+    ("ref", True, ["BOR-2025-003", "BOR-2025-002", "BOR-2024-001"]),
+    ("registered_on", True, ["BOR-2025-002", "BOR-2025-003", "BOR-2024-001"]),
+    ("days", True, ["BOR-2024-001", "BOR-2025-003", "BOR-2025-002"]),
+    ("status", False, ["BOR-2025-002", "BOR-2024-001", "BOR-2025-003"]),  # the order a case runs through
+    ("parents", False, ["BOR-2025-003", "BOR-2025-002", "BOR-2024-001"]),  # Anouk, Ilse, Petra
+    ("children", False, ["BOR-2025-003", "BOR-2024-001", "BOR-2025-002"]),  # Bram, Daan, Noor
+    ("municipality", False, ["BOR-2024-001", "BOR-2025-003", "BOR-2025-002"]),
+    ("volunteer", False, ["BOR-2024-001", "BOR-2025-002", "BOR-2025-003"]),  # empty values last
+    ("volunteer", True, ["BOR-2024-001", "BOR-2025-003", "BOR-2025-002"]),
+])
+def test_sorting(workspace, three, key, descending, expected):
+    assert refs(list_cases(workspace, CaseFilter(sort=key, descending=descending))) == expected
+
+
+def test_sorting_and_paging_happen_in_sql(workspace, monkeypatch):
+    """The query asks for one page in order: the SQL carries ORDER BY, LIMIT and OFFSET, never all rows."""
+    bulk_cases(workspace, 300)
+    statements = []
+    from sqlalchemy import event
+
+    engine = workspace.vault.engine
+    listener = lambda *a: statements.append(a[2])  # noqa: E731
+    event.listen(engine, "before_cursor_execute", listener)
+    try:
+        page = list_cases(workspace, CaseFilter(sort="ref", descending=True, text="bulk"), offset=200, limit=50)
+    finally:
+        event.remove(engine, "before_cursor_execute", listener)
+    assert len(page) == 50
+    assert page[0].ref == "BULK-00099" and page[-1].ref == "BULK-00050"
+    main = next(s for s in statements if "FROM case_file" in s and "ORDER BY" in s)
+    assert "LIMIT" in main and "OFFSET" in main and "case_search MATCH" in main
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("jans", {"BOR-2024-001"}),  # part of a parent's name
+    ("Noor", {"BOR-2025-002"}),  # a child's name
+    ("2025", {"BOR-2025-002", "BOR-2025-003"}),  # part of the case number
+    ("2025-003", {"BOR-2025-003"}),
+    ("school", {"BOR-2024-001"}),  # a word in the notes
+    ("yilmaz mehmet", {"BOR-2025-002"}),  # every word must match, in any order
+    ("Smit Alkmaar", set()),
+    ("   ", {"BOR-2024-001", "BOR-2025-002", "BOR-2025-003"}),  # nothing typed is no search
+])
+def test_search_through_the_full_text_index(workspace, three, typed, expected):
+    assert set(refs(list_cases(workspace, CaseFilter(text=typed)))) == expected
+    assert count_cases(workspace, CaseFilter(text=typed)) == len(expected)
+
+
+def test_search_combines_with_filters(workspace, three):
+    assert refs(list_cases(workspace, CaseFilter(text="2025", status="closed"))) == ["BOR-2025-003"]
+
+
+def test_ten_thousand_cases_page_and_search(workspace):
+    bulk_cases(workspace, 10_000)
+    assert count_cases(workspace, CaseFilter()) == 10_000
+    first = list_cases(workspace, CaseFilter(sort="ref", descending=False), 0, 200)
+    assert len(first) == 200 and first[0].ref == "BULK-00000"
+    assert refs(list_cases(workspace, CaseFilter(text="Ouder4321"))) == ["BULK-04321"]
+    assert count_cases(workspace, CaseFilter(status="closed", year=2024)) == len(
+        [i for i in range(10_000) if i % 9 == 8 and 2015 + i % 10 == 2024])
+
+
+# ---- the case file --------------------------------------------------------------------------------------------------
+
+def test_case_file_facts_and_the_open_is_logged(workspace, three):
+    facts = case_file.load_case(workspace, three["a"])
+    assert facts.ref == "BOR-2024-001" and facts.status == "visits" and facts.status_label == "Omgangsmomenten"
+    assert [c.name for c in facts.children] == ["Sanne Jansen", "Daan Jansen"]
+    assert facts.children_summary.startswith("Sanne (")
+    assert facts.coordinator == "Test Coördinator" and facts.volunteer == "Vera Vrijwilliger"
+    assert facts.referral.municipality_name == "Alkmaar"
+    assert facts.parent("resident").address == "Dorpsstraat 1"
+    assert facts.next_step.to == "evaluation" and facts.next_step.label == "Tussenevaluatie vastleggen"
+    assert [s.to for s in facts.steps] == ["evaluation", "closing"]
+    assert dataclasses.is_dataclass(facts) and facts.__dataclass_params__.frozen
+    assert _audit(workspace, "open") == [("case", three["a"])]
+    case_file.load_case(workspace, three["a"], record_open=False)
+    assert len(_audit(workspace, "open")) == 1
+
+
+def _audit(ws, action):
+    with ws.session() as session:
+        return [(e.record_type, e.record_id) for e in session.scalars(
+            select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id))]
+
+
+def test_a_missing_case_is_not_found(workspace):
+    with pytest.raises(NotFound):
+        case_file.load_case(workspace, 999)
+
+
+def test_next_step_labels_follow_the_status(english):
+    from borapp.services.case_steps import next_step, step_options
+
+    assert {s: next_step(s).label for s in ("registered", "intake", "contract", "matching", "visits",
+                                            "evaluation", "closing")} == {
+        "registered": "Start intake", "intake": "Draw up contract", "contract": "Match a volunteer",
+        "matching": "Start visits", "visits": "Record midway evaluation", "evaluation": "Close",
+        "closing": "Record outcome"}
+    assert next_step("closed") is None
+    closing = next_step("closing")
+    assert closing.to == "closed" and [o.value for o in closing.outcomes] == ["successful", "stagnated"]
+    early = [s for s in step_options("contract") if s.to == "closed"]
+    assert [o.value for o in early[0].outcomes] == ["stopped_at_intake"] and not early[0].primary
+    assert [s.to for s in step_options("closed")] == ["reopen"]
+
+
+def test_confidential_address_stays_out_of_the_facts_until_revealed(workspace):
+    case_id = add_case(workspace, "BOR-2025-010", confidential=True)
+    facts = case_file.load_case(workspace, case_id)
+    resident = facts.parent("resident")
+    assert resident.address_confidential and (resident.address, resident.postcode, resident.city) == ("", "", "")
+    assert "Dorpsstraat" not in repr(facts)
+    assert case_editing.reveal_address(workspace, case_id, "resident") == "Dorpsstraat 1, 1234 AB Alkmaar"
+    with workspace.session() as session:
+        parent_id = session.scalar(select(Parent.id).where(Parent.case_id == case_id, Parent.role == "resident"))
+    assert _audit(workspace, "reveal_address") == [("parent", parent_id)]
+    with pytest.raises(NotFound):
+        case_editing.reveal_address(workspace, add_case(workspace, "BOR-X", other=""), "other")
+
+
+def test_timeline_merges_steps_and_events_newest_first(workspace, three, english):
+    from borapp.models import Attachment, Evaluation, Letter
+
+    case_id = three["a"]
+    with workspace.session() as session:
+        session.add(StatusChange(case_id=case_id, on=dt.date(2024, 3, 1), from_status="registered",
+                                 to_status="intake", note="eerste gesprek"))
+        session.add(Visit(case_id=case_id, on=dt.date(2024, 4, 1), state="held", place="Speelhuis"))
+        session.add(Visit(case_id=case_id, on=dt.date(2024, 4, 8), state="cancelled", cancelled_by="other",
+                          cancel_reason="ziek"))
+        session.add(Evaluation(case_id=case_id, held_on=dt.date(2024, 5, 1)))
+        session.add(Letter(case_id=case_id, kind="start"))
+        session.add(Attachment(case_id=case_id, filename="beschikking.pdf", content=b"%PDF"))
+    entries = case_file.load_case(workspace, case_id).timeline
+    assert [e.on for e in entries] == sorted((e.on for e in entries), reverse=True)
+    kinds = {e.kind for e in entries}
+    assert kinds == {"status", "visit", "evaluation", "letter", "attachment"}
+    cancelled = next(e for e in entries if e.on == dt.date(2024, 4, 8))
+    assert cancelled.title == "Visit cancelled by the non-resident parent" and cancelled.detail == "ziek"
+    assert entries[-1].title == "Registered"
+    assert any(e.detail == "eerste gesprek" for e in entries)
+
+
+def test_contract_status_is_read_from_the_contracts(workspace, three):
+    with workspace.session() as session:
+        contract = Contract(case_id=three["a"], version=2)
+        contract.signatures.append(ContractSignature(role="resident", name="Petra Jansen",
+                                                     signed_on=dt.date(2024, 3, 2)))
+        session.add(contract)
+    (facts,) = case_file.load_case(workspace, three["a"]).contracts
+    assert facts.version == 2 and [s.role for s in facts.signatures] == ["resident"]
+    assert "Uitwonende ouder" in facts.unsigned_roles and len(facts.unsigned_roles) == 3
+
+
+# ---- editing --------------------------------------------------------------------------------------------------------
+
+def family(**changes):
+    base = dict(
+        parents=(case_editing.ParentInput("resident", "Petra Jansen", "Kerkweg 2", "1811ab", "Alkmaar", False,
+                                          "petra@example.nl", "06-12345678"),
+                 case_editing.ParentInput("other", "Karel Bakker", email="karel@example.nl")),
+        children=(case_editing.ChildInput(None, "Sanne Jansen", dt.date(2019, 5, 1)),),
+    )
+    base.update(changes)
+    return case_editing.FamilyInput(**base)
+
+
+def test_save_family_updates_parents_children_and_search(workspace):
+    case_id = add_case(workspace, "BOR-2025-020", children=(("Oud Kind", dt.date(2018, 1, 1)),))
+    case_editing.save_family(workspace, case_id, family())
+    facts = case_file.load_case(workspace, case_id)
+    resident = facts.parent("resident")
+    assert (resident.address, resident.postcode, resident.email) == ("Kerkweg 2", "1811 AB", "petra@example.nl")
+    assert [c.name for c in facts.children] == ["Sanne Jansen"]  # the child left out was removed
+    assert refs(list_cases(workspace, CaseFilter(text="sanne"))) == ["BOR-2025-020"]
+    assert refs(list_cases(workspace, CaseFilter(text="oud kind"))) == []
+    assert ("case", case_id) in _audit(workspace, "update")
+
+
+@pytest.mark.parametrize("changes, field", [
+    ({"parents": (case_editing.ParentInput("resident", "", "Kerkweg 2"),)}, "resident.name"),
+    ({"parents": (case_editing.ParentInput("resident", "P", email="petra@"),)}, "resident.email"),
+    ({"parents": (case_editing.ParentInput("resident", "P", phone="bel me"),)}, "resident.phone"),
+    ({"parents": (case_editing.ParentInput("resident", "P", postcode="12345"),)}, "resident.postcode"),
+    ({"parents": (case_editing.ParentInput("other", "", email="k@example.nl"),)}, "other.name"),
+    ({"children": (case_editing.ChildInput(None, "", dt.date(2020, 1, 1)),)}, "children.0.name"),
+    ({"children": (case_editing.ChildInput(None, "A"), case_editing.ChildInput(None, "B", TODAY + dt.timedelta(1)))},
+     "children.1.birth_date"),
+])
+def test_family_validation_names_the_first_bad_field_and_saves_nothing(workspace, changes, field):
+    case_id = add_case(workspace, "BOR-2025-021")
+    with pytest.raises(ValidationError) as caught:
+        case_editing.save_family(workspace, case_id, family(**changes))
+    assert caught.value.field == field and str(caught.value)
+    facts = case_file.load_case(workspace, case_id)
+    assert facts.parent("resident").name == "Petra Jansen" and facts.children[0].name == "Sanne Jansen"
+
+
+def test_an_older_child_is_a_warning_not_a_block(workspace):
+    case_id = add_case(workspace, "BOR-2025-022")
+    old = dt.date(TODAY.year - 14, 1, 1)
+    case_editing.save_family(workspace, case_id, family(children=(case_editing.ChildInput(None, "Tom", old),)))
+    (child,) = case_file.load_case(workspace, case_id).children
+    assert child.age >= 13 and "12" in child.warning
+
+
+def test_a_confidential_address_is_kept_when_not_revealed(workspace):
+    case_id = add_case(workspace, "BOR-2025-023", confidential=True)
+    keep = case_editing.ParentInput("resident", "Petra Jansen", None, None, None, True, "p@example.nl")
+    case_editing.save_family(workspace, case_id, family(parents=(keep,)))
+    assert case_editing.reveal_address(workspace, case_id, "resident") == "Dorpsstraat 1, 1234 AB Alkmaar"
+
+
+def test_save_referral_makes_new_organisations_and_checks_fields(workspace, three):
+    with workspace.session() as session:
+        alkmaar = session.scalar(select(Municipality.id).where(Municipality.name == "Alkmaar"))
+    inp = case_editing.ReferralInput(route="court", referrer_name="Wijkteam Noord", referrer_contact="J. Pieters",
+                                     referrer_email="j.pieters@example.nl", commissioner_name="wijkteam noord",
+                                     municipality_id=alkmaar, funding="per_case",
+                                     court_decision_on=dt.date(2025, 1, 10), court_frequency="1x per 2 weken",
+                                     court_buildup="eerst 1 uur")
+    case_editing.save_referral(workspace, three["b"], inp)
+    referral = case_file.load_case(workspace, three["b"]).referral
+    assert referral.referrer_name == referral.commissioner_name == "Wijkteam Noord"
+    assert (referral.route, referral.funding, referral.court_frequency) == ("court", "per_case", "1x per 2 weken")
+    assert [o.name for o in case_editing.list_organisations(workspace)] == ["Wijkteam Noord"]
+    assert refs(list_cases(workspace, CaseFilter(text="pieters"))) == ["BOR-2025-002"]
+    for bad, field in ((dict(referrer_email="nope"), "referrer_email"), (dict(route="x"), "route"),
+                       (dict(municipality_id=9999), "municipality_id"), (dict(funding="free"), "funding"),
+                       (dict(court_decision_on=TODAY + dt.timedelta(days=1)), "court_decision_on")):
+        with pytest.raises(ValidationError) as caught:
+            case_editing.save_referral(workspace, three["b"], dataclasses.replace(inp, referrer_contact="X", **bad))
+        assert caught.value.field == field
+    assert case_file.load_case(workspace, three["b"]).referral.referrer_contact == "J. Pieters"
+
+
+def test_save_agreements_and_notes(workspace, three):
+    inp = case_editing.AgreementsInput(visit_place="Speelhuis De Kikker", visit_frequency="om de week",
+                                       staggered_arrival=True, house_rules="geen telefoon")
+    case_editing.save_agreements(workspace, three["b"], inp)
+    agreements = case_file.load_case(workspace, three["b"]).agreements
+    assert agreements.visit_place == "Speelhuis De Kikker" and agreements.staggered_arrival
+    with pytest.raises(ValidationError) as caught:
+        case_editing.save_agreements(workspace, three["b"], case_editing.AgreementsInput(visit_place="x" * 301))
+    assert caught.value.field == "visit_place"
+    case_editing.save_notes(workspace, three["b"], "  belt liever na 17 uur ")
+    assert case_file.load_case(workspace, three["b"]).notes == "belt liever na 17 uur"
+    assert refs(list_cases(workspace, CaseFilter(text="17 uur"))) == ["BOR-2025-002"]
+
+
+def test_lookups_for_combos(workspace, three):
+    assert [m.name for m in case_editing.list_municipalities(workspace)] == ["Alkmaar", "Den Helder"]
+    assert [c.name for c in case_editing.list_coordinators(workspace)] == ["Bert Coördinator", "Test Coördinator"]
+
+
+# ---- status and hand-over -------------------------------------------------------------------------------------------
+
+def test_change_status_moves_the_case_with_history_and_log(workspace, three):
+    case_editing.change_status(workspace, three["b"], "contract", TODAY, note="beide ouders willen")
+    facts = case_file.load_case(workspace, three["b"])
+    assert facts.status == "contract" and facts.timeline[0].title == "BOR-overeenkomst"
+    assert facts.timeline[0].detail == "beide ouders willen"
+    assert ("case", three["b"]) in _audit(workspace, "status")
+
+
+@pytest.mark.parametrize("kwargs", [
+    dict(to="visits"),  # not the next step from intake
+    dict(to="contract", on=TODAY + dt.timedelta(days=1)),  # future
+    dict(to="contract", on=dt.date(2020, 1, 1)),  # before the case's last step
+    dict(to="closed", outcome="stopped_at_intake"),  # needs a reason
+    dict(to="closed", outcome="stopped_at_intake", reason="other"),  # "other" needs a note
+    dict(to="closed", outcome="successful"),  # not from intake
+])
+def test_status_refusals_are_validation_errors_and_change_nothing(workspace, three, kwargs):
+    with pytest.raises(ValidationError) as caught:
+        case_editing.change_status(workspace, three["b"], **kwargs)
+    assert caught.value.field == "step" and str(caught.value)
+    assert case_file.load_case(workspace, three["b"]).status == "intake"
+
+
+def test_visits_need_a_volunteer(workspace):
+    case_id = add_case(workspace, "BOR-2025-030", status="matching")
+    with pytest.raises(ValidationError, match="vrijwilliger"):
+        case_editing.change_status(workspace, case_id, "visits", TODAY)
+
+
+def test_closing_with_outcome_and_reason(workspace, three, english):
+    case_editing.change_status(workspace, three["b"], "closed", TODAY, outcome="stopped_at_intake",
+                               reason="parents_reconciled")
+    facts = case_file.load_case(workspace, three["b"])
+    assert facts.status == "closed" and facts.outcome == "stopped_at_intake" and facts.next_step is None
+    assert facts.timeline[0].title == "Closed: Stopped at intake"
+
+
+def test_hand_over(workspace, three):
+    target = three["other_coordinator"]
+    case_editing.hand_over(workspace, three["a"], target, "zwangerschapsverlof")
+    facts = case_file.load_case(workspace, three["a"])
+    assert facts.coordinator == "Bert Coördinator" and facts.status == "visits"
+    assert facts.timeline[0].kind == "handover" and facts.timeline[0].detail == "zwangerschapsverlof"
+    assert "Bert Coördinator" in facts.timeline[0].title
+    assert ("case", three["a"]) in _audit(workspace, "update")
+    with pytest.raises(ValidationError) as caught:
+        case_editing.hand_over(workspace, three["a"], target)
+    assert caught.value.field == "coordinator"
+    with pytest.raises(ValidationError):
+        case_editing.hand_over(workspace, three["a"], None)
+    with pytest.raises(ValidationError):
+        case_editing.hand_over(workspace, three["c"], target)  # closed
+
+
+def test_bulk_helper_is_consistent(workspace):
+    bulk_cases(workspace, 10)
+    with workspace.session() as session:
+        assert session.scalar(select(func.count()).select_from(text("case_search"))) == 10
+

@@ -1,0 +1,449 @@
+"""The case file's Visits, Evaluations, Letters and Attachments tabs, driven headless through pytest-qt."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+from PySide6.QtWidgets import (
+    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QCalendarWidget, QComboBox, QFileDialog, QLabel,
+    QLineEdit, QMessageBox, QPlainTextEdit, QWidget,
+)
+
+from borapp.i18n import set_language
+from borapp.models import Letter
+from borapp.services import attachments, drafts, evaluations, visits
+from borapp.services.vault import Vault
+from borapp.services.workspace import Workspace
+from borapp.ui.pages.cases.tabs import attachment_viewer
+from borapp.ui.pages.cases.tabs.attachments_tab import AttachmentsTab
+from borapp.ui.pages.cases.tabs.evaluations_tab import EvaluationsTab
+from borapp.ui.pages.cases.tabs.letters_tab import LettersTab
+from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
+from tests.conftest import PASSPHRASE
+from tests.test_visit_services import REGISTERED, T10, T12, cancelled, held, make_case
+
+FIRST = REGISTERED + dt.timedelta(days=7)
+
+
+@pytest.fixture
+def english():
+    set_language("en")
+
+
+@pytest.fixture
+def case_id(workspace):
+    return make_case(workspace)[0]
+
+
+def shown(qtbot, tab):
+    qtbot.addWidget(tab)
+    tab.resize(1100, 650)
+    tab.show()
+    return tab
+
+
+def visits_tab(qtbot, workspace, case_id, *, planned: int = 0) -> VisitsTab:
+    if planned:
+        visits.plan_series(workspace, case_id, FIRST, planned, 7, T10, T12)
+    tab = shown(qtbot, VisitsTab(workspace))
+    tab.load(case_id)
+    return tab
+
+
+def open_row(tab, row: int) -> int:
+    tab.table.selectRow(row)
+    tab.record_button.click()
+    return tab.model.row_at(row).id
+
+
+def visible(widget: QWidget) -> bool:
+    return not widget.isHidden() and bool(getattr(widget, "text", lambda: "x")())
+
+
+# ---- loading ---------------------------------------------------------------------------------------------------
+
+
+def test_each_tab_loads_a_case_and_forgets_it_on_clear(qtbot, workspace, case_id):
+    visits.plan_series(workspace, case_id, FIRST, 3, 7, T10, T12)
+    evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, FIRST, "midway", "Ouders"))
+    attachments.add_attachment(workspace, case_id, "referral", "verwijzing.txt", b"Verwijzing")
+    with workspace.session() as session:
+        session.add(Letter(case_id=case_id, kind="start", recipient_name="Wijkteam Proefstad", state="sent"))
+    tabs = [VisitsTab(workspace), EvaluationsTab(workspace), LettersTab(workspace), AttachmentsTab(workspace)]
+    for tab, rows in zip(tabs, (3, 1, 1, 1)):
+        shown(qtbot, tab).load(case_id)
+        assert tab.model.rowCount() == rows
+        assert tab.table.accessibleName()
+        tab.clear()
+        assert tab.model.rowCount() == 0 and tab.case_id is None
+
+
+def test_a_lock_leaves_no_names_or_notes_in_the_widgets(qtbot, workspace, case_id):
+    visits.plan_series(workspace, case_id, FIRST, 2, 7, T10, T12)
+    tabs = [visits_tab(qtbot, workspace, case_id), shown(qtbot, EvaluationsTab(workspace))]
+    tabs[1].load(case_id)
+    open_row(tabs[0], 0)
+    tabs[0].editor.what_happened.setPlainText("Kiki speelde met de trein.")
+    tabs[1].open_record(None)  # participants filled in with the parents' names
+    for tab in tabs:
+        tab.clear()
+        texts = [w.text() for kind in (QLineEdit, QLabel) for w in tab.findChildren(kind)]
+        texts += [w.toPlainText() for w in tab.findChildren(QPlainTextEdit)]
+        texts += [c.itemText(i) for c in tab.findChildren(QComboBox) for i in range(c.count())]
+        leaked = [t for t in texts if any(name in t for name in ("Vera", "Rianne", "Otto", "Kiki", "Speelkamer"))]
+        assert leaked == [], type(tab).__name__
+
+
+def test_an_empty_case_says_what_to_do(qtbot, workspace, case_id, english):
+    tab = visits_tab(qtbot, workspace, case_id)
+    assert tab.list_stack.currentWidget() is tab.empty
+    assert "Plan a series" in tab.empty.text()
+    letters = shown(qtbot, LettersTab(workspace))
+    letters.load(case_id)
+    assert letters.stack.currentWidget() is letters.empty
+
+
+def test_every_control_has_an_accessible_name(qtbot, workspace, case_id):
+    for tab in (VisitsTab(workspace), EvaluationsTab(workspace), LettersTab(workspace), AttachmentsTab(workspace)):
+        shown(qtbot, tab).load(case_id)
+        if hasattr(tab, "editor"):
+            tab.open_record(None)
+        for widget in tab.findChildren(QWidget):
+            inner = any(isinstance(a, (QAbstractSpinBox, QComboBox, QCalendarWidget, QAbstractItemView))
+                        for a in _ancestors(widget, tab))
+            if inner or not isinstance(widget, (QLineEdit, QPlainTextEdit, QComboBox, QAbstractSpinBox,
+                                                QAbstractButton, QAbstractItemView)):
+                continue
+            assert widget.accessibleName(), f"{type(tab).__name__}: {type(widget).__name__} has no accessible name"
+
+
+def test_the_tab_order_follows_reading_order(qtbot, workspace, case_id):
+    tab = visits_tab(qtbot, workspace, case_id, planned=2)
+    open_row(tab, 0)
+    chain, widget = [], tab
+    while (widget := widget.nextInFocusChain()) is not tab and len(chain) < 5000:
+        chain.append(widget)
+    order = [chain.index(w) for w in (tab.plan_button, tab.record_button, tab.add_button, tab.table, tab.editor.on,
+                                      tab.editor.what_happened, tab.editor.close_button, tab.editor.save_button)]
+    assert order == sorted(order)
+
+
+def _ancestors(widget: QWidget, stop: QWidget):
+    parent = widget.parentWidget()
+    while parent is not None and parent is not stop:
+        yield parent
+        parent = parent.parentWidget()
+
+
+# ---- visits ----------------------------------------------------------------------------------------------------
+
+
+def test_plan_a_series_of_eight(qtbot, workspace, case_id, english):
+    tab = visits_tab(qtbot, workspace, case_id)
+    tab.plan_button.click()
+    dialog = tab.series_dialog
+    dialog.first_on.set_value(FIRST)
+    dialog.count.setValue(8)
+    dialog.every_days.setValue(14)
+    dialog.start.set_value(T10)
+    dialog.end.set_value(dt.time(9, 30))
+    with qtbot.assertNotEmitted(tab.changed):
+        dialog.plan_button.click()
+    assert visible(dialog.messages["end_time"]) and dialog.isVisible()
+    assert visits.list_visits(workspace, case_id) == []
+    dialog.end.set_value(T12)
+    with qtbot.waitSignal(tab.changed):
+        dialog.plan_button.click()
+    assert tab.model.rowCount() == 8
+    assert tab.counts.text() == "8 planned · 0 held · 0 cancelled"
+    assert [v.on for v in visits.list_visits(workspace, case_id)][-1] == FIRST + dt.timedelta(days=7 * 14)
+
+
+def test_record_one_visit_held_and_one_cancelled_by_the_non_resident_parent(qtbot, workspace, case_id, english):
+    tab = visits_tab(qtbot, workspace, case_id, planned=8)
+    first = open_row(tab, 0)
+    assert tab.editor.isVisible() and tab.editor.current_state() == "held"
+    tab.editor.brought_by.setText("Verzorgende ouder")
+    tab.editor.what_happened.setPlainText("Samen een toren gebouwd; Kiki lachte veel.")
+    tab.editor.child_voice.setPlainText("Wil volgende keer naar de speeltuin.")
+    with qtbot.waitSignal(tab.changed):
+        tab.editor.save_button.click()
+    assert tab.editor.isHidden()
+    second = open_row(tab, 1)
+    tab.editor.state_buttons["cancelled"].click()
+    assert tab.editor.cancel_box.isVisible() and tab.editor.held_box.isHidden()
+    tab.editor.cancelled_by.setCurrentIndex(tab.editor.cancelled_by.findData("other"))
+    tab.editor.cancel_reason.setPlainText("Ziek, 's ochtends afgebeld.")
+    tab.editor.notice_hours.setValue(3)
+    with qtbot.waitSignal(tab.changed):
+        tab.editor.save_button.click()
+    saved = visits.get_visit(workspace, first)
+    assert (saved.state, saved.child_voice, saved.brought_by) == \
+        ("held", "Wil volgende keer naar de speeltuin.", "Verzorgende ouder")
+    assert (visits.get_visit(workspace, second).cancelled_by, visits.get_visit(workspace, second).notice_hours) == \
+        ("other", 3)
+    assert tab.counts.text() == "6 planned · 1 held · 1 cancelled (non-resident parent)"
+    assert tab.model.index(1, 2).data() == "Cancelled (non-resident parent)"
+
+
+def test_a_validation_message_shows_under_the_field_and_keeps_the_typing(qtbot, workspace, case_id):
+    tab = visits_tab(qtbot, workspace, case_id)
+    tab.add_button.click()  # a visit that was never planned
+    editor = tab.editor
+    editor.start.set_value(dt.time(14, 0))
+    editor.end.set_value(dt.time(13, 0))
+    editor.what_happened.setPlainText("Kiki was blij én moe; zei ‘tot gauw’.")
+    with qtbot.assertNotEmitted(tab.changed):
+        editor.save_button.click()
+    message = editor.message_for("end_time")
+    assert visible(message) and message.text() == visits_message("The end time must be after the start time.")
+    assert visible(editor.problem)
+    assert editor.what_happened.toPlainText() == "Kiki was blij én moe; zei ‘tot gauw’."
+    assert editor.isVisible() and editor.dirty
+    assert visits.list_visits(workspace, case_id) == []
+    editor.end.set_value(dt.time(15, 30))
+    with qtbot.waitSignal(tab.changed):
+        editor.save_button.click()
+    assert not visible(message)
+    [row] = visits.list_visits(workspace, case_id)
+    assert visits.get_visit(workspace, row.id).what_happened == "Kiki was blij én moe; zei ‘tot gauw’."
+
+
+def visits_message(msgid: str) -> str:
+    from borapp.i18n import _
+
+    return _(msgid)
+
+
+def test_only_a_planned_visit_can_be_deleted(qtbot, workspace, case_id, monkeypatch):
+    visits.plan_series(workspace, case_id, FIRST, 2, 7, T10, T12)
+    first = visits.list_visits(workspace, case_id)[0].id
+    visits.record_visit(workspace, held(case_id, first, FIRST))
+    tab = visits_tab(qtbot, workspace, case_id)
+    tab.table.selectRow(0)
+    assert not tab.delete_button.isEnabled() and tab.delete_button.toolTip()
+    tab.table.selectRow(1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(tab.changed):
+        tab.delete_button.click()
+    assert [v.id for v in visits.list_visits(workspace, case_id)] == [first]
+
+
+# ---- drafts: typing survives a lock ----------------------------------------------------------------------------
+
+
+def test_drafts_bring_the_typing_back_in_a_new_tab(qtbot, workspace, case_id):
+    tab = visits_tab(qtbot, workspace, case_id, planned=3)
+    assert tab.drafts() == {}
+    visit_id = open_row(tab, 1)
+    assert tab.drafts() == {}  # opened, nothing typed yet
+    tab.editor.what_happened.setPlainText("Halverwege: Kiki wilde even naar mama bellen.")
+    tab.editor.incidents.setPlainText("Geen.")
+    found = tab.drafts()
+    key = f"case/{case_id}/visits/{visit_id}"
+    assert list(found) == [key]
+    payload = json.loads(json.dumps(found[key]))  # JSON-able, as the vault keeps it
+
+    again = shown(qtbot, VisitsTab(workspace))
+    again.load(case_id)
+    again.restore_drafts({key: payload, "case/999/family/x": {"ignored": True}})
+    assert again.editor.isVisible() and again.editing_key == key
+    assert again.editor.what_happened.toPlainText() == "Halverwege: Kiki wilde even naar mama bellen."
+    assert again.editor.incidents.toPlainText() == "Geen."
+    assert visible(again.editor.unsaved) and again.editor.dirty
+    assert again.drafts() == {key: payload}
+    with qtbot.waitSignal(again.draft_discarded, check_params_cb=lambda k: k == key):
+        again.editor.save_button.click()
+    assert again.drafts() == {}
+    assert visits.get_visit(workspace, visit_id).incidents == "Geen."
+
+
+def test_record_a_visit_lock_unlock_and_find_the_unsaved_note_back(qtbot, workspace, case_id, vault_path):
+    tab = visits_tab(qtbot, workspace, case_id)
+    tab.add_button.click()
+    tab.editor.child_voice.setPlainText("‘Ik wil papa vaker zien.’")
+    for key, payload in tab.drafts().items():  # what the main window does on lock
+        drafts.save_draft(workspace, "ui/" + key, payload)
+    tab.clear()
+    assert tab.editor.isHidden() and tab.editor.child_voice.toPlainText() == ""
+    workspace.lock()
+
+    unlocked = Workspace(Vault.open(vault_path, PASSPHRASE), workspace.coordinator)
+    try:
+        kept = {d.key[3:]: d.payload for d in drafts.list_drafts(unlocked, "ui/")}
+        fresh = shown(qtbot, VisitsTab(unlocked))
+        fresh.restore_drafts(kept)  # no case loaded yet: the draft says which
+        assert fresh.case_id == case_id
+        assert fresh.editor.isVisible() and fresh.editor.title.text()
+        assert fresh.editor.child_voice.toPlainText() == "‘Ik wil papa vaker zien.’"
+        assert visible(fresh.editor.unsaved)
+        fresh.editor.start.set_value(T10)
+        fresh.editor.end.set_value(T12)
+        with qtbot.waitSignal(fresh.changed):
+            fresh.editor.save_button.click()
+        assert drafts.list_drafts(unlocked, "ui/") == []  # saved: the draft will not come back after the next lock
+    finally:
+        unlocked.lock()
+
+
+def test_closing_a_changed_editor_asks_and_tells_the_draft_is_gone(qtbot, workspace, case_id, monkeypatch):
+    tab = visits_tab(qtbot, workspace, case_id, planned=1)
+    visit_id = open_row(tab, 0)
+    tab.editor.handover.setPlainText("Vlot.")
+    for key, payload in tab.drafts().items():  # the 20-second timer kept it
+        drafts.save_draft(workspace, "ui/" + key, payload)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    tab.editor.close_button.click()
+    assert tab.editor.isVisible() and tab.editor.handover.toPlainText() == "Vlot."
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    with qtbot.waitSignal(tab.draft_discarded, check_params_cb=lambda k: k.endswith(f"/visits/{visit_id}")):
+        tab.editor.close_button.click()
+    assert tab.editor.isHidden() and tab.drafts() == {}
+    assert drafts.list_drafts(workspace, "ui/") == []
+
+
+# ---- evaluations -----------------------------------------------------------------------------------------------
+
+
+def test_add_an_evaluation_and_keep_its_typing_as_a_draft(qtbot, workspace, case_id):
+    tab = shown(qtbot, EvaluationsTab(workspace))
+    tab.load(case_id)
+    tab.add_button.click()
+    editor = tab.editor
+    assert editor.isVisible() and "Rianne de Proef" in editor.participants.text()
+    editor.held_on.set_value(FIRST + dt.timedelta(days=30))
+    editor.agreements.setPlainText("Vanaf nu om de week, overdracht bij school.")
+    key = f"case/{case_id}/evaluations/new"
+    found = tab.drafts()
+    assert list(found) == [key]
+    again = shown(qtbot, EvaluationsTab(workspace))
+    again.load(case_id)
+    again.restore_drafts(found)
+    assert again.editor.agreements.toPlainText() == "Vanaf nu om de week, overdracht bij school."
+    with qtbot.waitSignal(again.changed):
+        again.editor.save_button.click()
+    [item] = evaluations.list_evaluations(workspace, case_id)
+    assert (item.held_on, item.kind, item.agreements) == \
+        (FIRST + dt.timedelta(days=30), "midway", "Vanaf nu om de week, overdracht bij school.")
+    assert again.model.rowCount() == 1
+
+
+def test_an_evaluation_without_participants_is_not_saved(qtbot, workspace, case_id):
+    tab = shown(qtbot, EvaluationsTab(workspace))
+    tab.load(case_id)
+    tab.add_button.click()
+    tab.editor.participants.setText("")
+    tab.editor.notes.setPlainText("Notitie")
+    with qtbot.assertNotEmitted(tab.changed):
+        tab.editor.save_button.click()
+    assert visible(tab.editor.message_for("participants"))
+    assert tab.editor.notes.toPlainText() == "Notitie"
+    assert evaluations.list_evaluations(workspace, case_id) == []
+
+
+# ---- attachments -----------------------------------------------------------------------------------------------
+
+
+def _files(root) -> set:
+    return {p for p in root.rglob("*") if p.is_file()}
+
+
+def test_add_an_attachment_and_read_it_back_without_a_file_appearing(qtbot, workspace, case_id, tmp_path,
+                                                                     monkeypatch):
+    source = tmp_path / "picked" / "verwijzing wijkteam.txt"
+    source.parent.mkdir()
+    content = "Verwijzing: graag begeleide omgang voor Kiki.\nMet vriendelijke groet,\nJeugdteam Proefstad\n"
+    source.write_bytes(content.encode())
+    tab = shown(qtbot, AttachmentsTab(workspace))
+    tab.load(case_id)
+    before = _files(tmp_path)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    tab.kind.setCurrentIndex(tab.kind.findData("referral"))
+    with qtbot.waitSignal(tab.changed):
+        tab.add_button.click()
+    [item] = attachments.list_attachments(workspace, case_id)
+    assert (item.filename, item.kind, item.size) == ("verwijzing wijkteam.txt", "referral", len(content.encode()))
+    assert attachments.read_attachment(workspace, item.id).content == source.read_bytes()
+    tab.table.selectRow(0)
+    tab.open_button.click()
+    [dialog] = tab.viewers
+    assert dialog.body.toPlainText() == content
+    dialog.close()
+    assert _files(tmp_path) == before  # nothing decrypted landed anywhere
+    marker = b"graag begeleide omgang"
+    assert [p for p in _files(tmp_path) if marker in p.read_bytes()] == [source]
+
+
+def test_a_file_over_the_limit_is_refused_with_a_clear_message(qtbot, workspace, case_id, tmp_path, monkeypatch):
+    source = tmp_path / "scan.pdf"
+    source.write_bytes(b"%PDF-1.4 " + b"x" * 200)
+    monkeypatch.setattr(attachments, "MAX_BYTES", 100)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    tab = shown(qtbot, AttachmentsTab(workspace))
+    tab.load(case_id)
+    with qtbot.assertNotEmitted(tab.changed):
+        tab.add_button.click()
+    assert visible(tab.notice)
+    assert attachments.list_attachments(workspace, case_id) == []
+
+
+def test_a_pdf_without_the_viewer_offers_a_copy_where_the_user_asks(qtbot, workspace, case_id, tmp_path,
+                                                                     monkeypatch):
+    monkeypatch.setattr(attachment_viewer, "PDF_VIEWER", False)
+    content = b"%PDF-1.4\n% synthetic court decision\n"
+    attachments.add_attachment(workspace, case_id, "court_decision", "beschikking.pdf", content)
+    tab = shown(qtbot, AttachmentsTab(workspace))
+    tab.load(case_id)
+    tab.table.selectRow(0)
+    tab.open_button.click()
+    [dialog] = tab.viewers
+    assert dialog.save_button is not None
+    target = tmp_path / "kopie" / "beschikking.pdf"
+    target.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    dialog.save_button.click()
+    assert target.read_bytes() == content
+    assert visible(tab.notice)
+    tab.clear()  # a lock closes the viewer
+    assert tab.viewers == []
+
+
+def test_an_image_is_shown_from_memory(qtbot, workspace, case_id):
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(40, 30, QImage.Format.Format_RGB32)
+    image.fill(QColor("#3366aa"))
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    image.save(buffer, "PNG")
+    attachments.add_attachment(workspace, case_id, "other", "tekening.png", bytes(data.data()))
+    tab = shown(qtbot, AttachmentsTab(workspace))
+    tab.load(case_id)
+    tab.table.selectRow(0)
+    tab.open_button.click()
+    [dialog] = tab.viewers
+    assert dialog.save_button is None
+    assert dialog.body.widget().pixmap().width() == 40
+
+
+# ---- table models ----------------------------------------------------------------------------------------------
+
+
+def test_the_table_models_follow_the_qt_rules(qtbot, qtmodeltester, workspace, case_id):
+    ids = visits.plan_series(workspace, case_id, FIRST, 4, 7, T10, T12)
+    visits.record_visit(workspace, held(case_id, ids[0], FIRST))
+    visits.record_visit(workspace, cancelled(case_id, ids[1], FIRST + dt.timedelta(days=7)))
+    evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, FIRST, "midway", "Ouders"))
+    attachments.add_attachment(workspace, case_id, "other", "a.txt", b"a")
+    with workspace.session() as session:
+        session.add(Letter(case_id=case_id, kind="intake", recipient_name="Proefstad", state="draft"))
+    for tab in (VisitsTab(workspace), EvaluationsTab(workspace), LettersTab(workspace), AttachmentsTab(workspace)):
+        shown(qtbot, tab).load(case_id)
+        qtmodeltester.check(tab.model)
+        for column in range(tab.model.columnCount()):
+            tab.model.sort(column)
+        qtmodeltester.check(tab.model)

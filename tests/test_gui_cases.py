@@ -1,0 +1,469 @@
+"""The Cases screen through pytest-qt: the list, search, sorting, the case file, its header and dialogs, drafts."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QScrollArea
+
+from borapp.i18n import _
+from borapp.services import case_file as case_file_service
+from borapp.services import case_list, drafts
+from borapp.services.case_list import CaseFilter
+from borapp.services.case_status import outcome_label
+from borapp.ui.pages.cases.case_table_model import KEYS, STATUS_COLUMN, CaseTableModel
+from borapp.ui.pages.cases.cases_page import CasesPage
+from borapp.ui.widgets.status_chip import chip_colours
+from tests.test_case_services import add_case, bulk_cases
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def page(qtbot, workspace):
+    widget = CasesPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366 - 176, 720)  # the content area of the main window at 1366×768
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def cases(workspace):
+    with workspace.session() as session:
+        from borapp.models import Coordinator, Volunteer
+
+        session.add(Coordinator(name="Bert Coördinator"))
+        session.add(Volunteer(name="Vera Vrijwilliger"))
+    return {
+        "intake": add_case(workspace, "BOR-2025-001", resident="Petra Jansen", status="intake",
+                           coordinator_id=workspace.coordinator_id, municipality="Alkmaar",
+                           registered_on=dt.date(2025, 1, 10)),
+        "matching": add_case(workspace, "BOR-2025-002", resident="Ilse de Groot",
+                             children=(("Noor de Groot", dt.date(2020, 3, 3)),), status="matching",
+                             registered_on=dt.date(2025, 2, 10)),
+        "secret": add_case(workspace, "BOR-2025-003", resident="Anouk Smit", status="visits", confidential=True,
+                           registered_on=dt.date(2025, 3, 10), volunteer="Vera Vrijwilliger"),
+    }
+
+
+def model_of(page) -> CaseTableModel:
+    return page.list_panel.model
+
+
+def shown_refs(page) -> list[str]:
+    model = model_of(page)
+    return [model.row(r).ref for r in range(model.rowCount())]
+
+
+# ---- the list -------------------------------------------------------------------------------------------------------
+
+def test_list_shows_rows_with_status_chip_colours(page, cases):
+    page.refresh()
+    model = model_of(page)
+    assert model.rowCount() == 3 and page.list_panel.stack.currentIndex() == 0
+    assert shown_refs(page) == ["BOR-2025-003", "BOR-2025-002", "BOR-2025-001"]  # newest registration first
+    status = model.index(2, STATUS_COLUMN)
+    assert status.data() == "Intake"
+    background, foreground = chip_colours("intake")
+    assert status.data(Qt.ItemDataRole.BackgroundRole) == background
+    assert status.data(Qt.ItemDataRole.ForegroundRole) == foreground
+    children = model.index(1, KEYS.index("children")).data()
+    assert children.startswith("Noor (")
+    assert "3" in page.list_panel.count_label.text()
+
+
+def test_table_model_passes_the_model_tester(qtmodeltester, workspace):
+    bulk_cases(workspace, 450)
+    model = CaseTableModel(workspace, page_size=200)
+    model.set_filter(CaseFilter(sort="ref", descending=False))
+    assert model.rowCount() == 200 and model.canFetchMore()
+    qtmodeltester.check(model)
+    model.fetchMore()
+    model.fetchMore()
+    assert model.rowCount() == 450 and not model.canFetchMore()
+    qtmodeltester.check(model)
+    model.sort(KEYS.index("ref"), Qt.SortOrder.DescendingOrder)
+    assert model.row(0).ref == "BULK-00449" and model.rowCount() == 200
+
+
+def test_typing_in_search_filters_after_a_pause(qtbot, page, cases):
+    page.refresh()
+    qtbot.keyClicks(page.list_panel.search, "noor")
+    qtbot.waitUntil(lambda: shown_refs(page) == ["BOR-2025-002"])
+    page.list_panel.search.setText("Petra BOR")
+    qtbot.waitUntil(lambda: shown_refs(page) == ["BOR-2025-001"])
+
+
+def test_filters_narrow_the_list(page, cases):
+    page.refresh()
+    panel = page.list_panel
+    panel.status_combo.setCurrentIndex(panel.status_combo.findData("matching"))
+    assert shown_refs(page) == ["BOR-2025-002"]
+    panel.clear_filters()
+    panel.mine_check.setChecked(True)
+    assert shown_refs(page) == ["BOR-2025-001"]
+    panel.mine_check.setChecked(False)
+    panel.year_combo.setCurrentIndex(panel.year_combo.findData(2025))
+    assert len(shown_refs(page)) == 3
+
+
+def test_clicking_a_header_sorts_through_the_service(qtbot, page, cases):
+    page.refresh()
+    header = page.list_panel.table.horizontalHeader()
+    column = KEYS.index("parents")
+
+    def click():
+        x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+    click()
+    assert model_of(page).filter.sort == "parents"
+    first = shown_refs(page)
+    ascending = header.sortIndicatorOrder() == Qt.SortOrder.AscendingOrder
+    by_name = ["BOR-2025-003", "BOR-2025-002", "BOR-2025-001"]  # Anouk, Ilse, Petra
+    assert first == (by_name if ascending else by_name[::-1])
+    click()
+    assert shown_refs(page) == first[::-1]
+
+
+def test_empty_states(page, workspace):
+    page.refresh()
+    assert page.list_panel.stack.currentIndex() == 1
+    assert page.list_panel.empty_label.text() == _("No cases yet. Start an intake or import a spreadsheet.")
+    assert not page.list_panel.empty_clear.isVisible()
+    add_case(workspace, "BOR-2025-009")
+    page.list_panel.search.setText("nergens")
+    page.list_panel.apply_filter()
+    assert page.list_panel.empty_label.text() == _("No cases match this search or these filters.")
+    page.list_panel.empty_clear.click()
+    assert shown_refs(page) == ["BOR-2025-009"]
+
+
+def test_ten_thousand_cases_open_scroll_and_search(qtbot, page, workspace):
+    bulk_cases(workspace, 10_000)
+    page.refresh()
+    model = model_of(page)
+    assert model.total == 10_000 and model.rowCount() == 200
+    page.list_panel.table.scrollToBottom()
+    qtbot.waitUntil(lambda: model.rowCount() >= 400)
+    page.list_panel.search.setText("Kind4321")
+    qtbot.waitUntil(lambda: shown_refs(page) == ["BULK-04321"])
+    page.list_panel.search.setText("bulk")
+    qtbot.waitUntil(lambda: model.total == 10_000)
+
+
+# ---- the case file --------------------------------------------------------------------------------------------------
+
+def test_opening_a_case_from_the_list(qtbot, page, cases):
+    page.refresh()
+    table = page.list_panel.table
+    table.setCurrentIndex(model_of(page).index(1, 0))
+    qtbot.keyClick(table, Qt.Key.Key_Return)  # Enter opens the chosen case, as a double-click does
+    assert page.showing_case_file()
+    header = page.case_file.header
+    assert "BOR-2025-002" in header.title.text()
+    assert header.chip.text() == "Koppelen"
+    assert header.values["children"].text().startswith("Noor (")
+    assert header.next_button.isVisible() and header.next_button.text() == _("Start visits")
+    tabs = page.case_file.tabs
+    assert [tabs.tabText(i) for i in range(tabs.count())] == [
+        _("Family"), _("Referral"), _("Agreements"), _("Visits"), _("Evaluations"), _("Letters"), _("Attachments"),
+        _("Timeline")]
+    header.back_button.click()
+    assert not page.showing_case_file()
+
+
+def test_next_step_button_opens_the_dialog_preset_and_moves_the_case(qtbot, page, workspace, cases):
+    page.open_case_file(cases["intake"])
+    header = page.case_file.header
+    assert header.next_button.text() == _("Draw up contract")
+    header.next_button.click()
+    dialog = page.case_file.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.chosen().to == "contract" and dialog.on.value() == TODAY
+    assert not dialog.outcome.isVisible()
+    dialog.note.setPlainText("Beide ouders zijn gemotiveerd.")
+    with qtbot.waitSignal(page.changed):
+        dialog.ok_button.click()
+    assert page.case_file.dialog is None
+    assert header.chip.text() == "BOR-overeenkomst"
+    assert header.next_button.text() == _("Match a volunteer")
+    assert case_file_service.load_case(workspace, cases["intake"], record_open=False).status == "contract"
+
+
+def test_a_refused_step_shows_why_in_the_dialog_and_keeps_the_input(page, workspace, cases):
+    page.open_case_file(cases["matching"])  # no volunteer yet
+    page.case_file.header.next_button.click()
+    dialog = page.case_file.dialog
+    dialog.note.setPlainText("Vrijwilliger belt zelf.")
+    dialog.ok_button.click()
+    assert dialog.isVisible() and "vrijwilliger" in dialog.message.text().lower()
+    assert dialog.message.isVisible()
+    assert dialog.note.toPlainText() == "Vrijwilliger belt zelf."
+    assert case_file_service.load_case(workspace, cases["matching"], record_open=False).status == "matching"
+    dialog.reject()
+
+
+def test_closing_early_from_the_more_menu_asks_for_a_reason(qtbot, page, workspace, cases):
+    page.open_case_file(cases["intake"])
+    menu = page.case_file.header.more_menu
+    early = next(a for a in menu.actions() if a.text() == _("Stop early (intake phase)"))
+    early.trigger()
+    dialog = page.case_file.dialog
+    assert dialog.chosen().to == "closed" and dialog.outcome.currentData() == "stopped_at_intake"
+    assert dialog.reason.isVisible()
+    dialog.ok_button.click()
+    assert dialog.isVisible() and dialog.message.text()
+    dialog.reason.setCurrentIndex(dialog.reason.findData("parents_reconciled"))
+    with qtbot.waitSignal(page.changed):
+        dialog.ok_button.click()
+    facts = case_file_service.load_case(workspace, cases["intake"], record_open=False)
+    assert (facts.status, facts.outcome, facts.next_step) == ("closed", "stopped_at_intake", None)
+    assert not page.case_file.header.next_button.isVisible()
+    assert page.case_file.header.outcome.text() == outcome_label("stopped_at_intake")
+
+
+def test_hand_over_from_the_more_menu(qtbot, page, workspace, cases):
+    page.open_case_file(cases["intake"])
+    menu = page.case_file.header.more_menu
+    next(a for a in menu.actions() if a.text() == _("Hand over to another coordinator")).trigger()
+    dialog = page.case_file.dialog
+    assert dialog.coordinator.currentText() == "Bert Coördinator"
+    dialog.note.setPlainText("Ik ben met verlof.")
+    with qtbot.waitSignal(page.changed):
+        dialog.ok_button.click()
+    assert page.case_file.header.values["coordinator"].text() == "Bert Coördinator"
+    assert page.case_file.facts.timeline[0].kind == "handover"
+
+
+def test_a_confidential_address_is_masked_until_show(page, workspace, cases):
+    page.open_case_file(cases["secret"])
+    form = page.case_file.tab("family").parent_forms["resident"]
+    assert form.masked and form.masked_row.isVisible()
+    assert not form.address.isVisible() and form.address.text() == ""
+    assert not form.confidential.isEnabled() and form.confidential.toolTip()
+    assert _reveals(workspace) == 0
+    form.show_button.click()
+    assert _reveals(workspace) == 1
+    assert form.address.isVisible() and form.address.text() == "Dorpsstraat 1"
+    assert form.postcode.text() == "1234 AB" and not form.masked_row.isVisible()
+    assert not page.case_file.tab("family").is_dirty()  # showing is not editing
+    page.show_list()
+    page.open_case_file(cases["secret"])  # opened again: masked again
+    assert form.masked and form.address.text() == ""
+
+
+def _reveals(ws) -> int:
+    from sqlalchemy import func, select
+
+    from borapp.models import AuditEvent
+
+    with ws.session() as session:
+        return session.scalar(select(func.count()).where(AuditEvent.action == "reveal_address"))
+
+
+def test_saving_a_masked_address_keeps_it(page, workspace, cases):
+    page.open_case_file(cases["secret"])
+    family = page.case_file.tab("family")
+    family.parent_forms["resident"].phone.setText("06-11112222")
+    assert family.save()
+    from borapp.services.case_editing import reveal_address
+
+    assert reveal_address(workspace, cases["secret"], "resident") == "Dorpsstraat 1, 1234 AB Alkmaar"
+
+
+def test_editing_family_shows_messages_under_fields_and_saves(page, workspace, cases):
+    page.open_case_file(cases["intake"])
+    family = page.case_file.tab("family")
+    form = family.parent_forms["resident"]
+    assert not family.save_button.isEnabled() and family.state_label.text() == _("No changes to save.")
+    form.email.setText("petra@")
+    form.name.setText("Petra Jansen-de Vries")
+    assert family.save_button.isEnabled() and family.state_label.text() == _("Unsaved changes.")
+    family.save_button.click()
+    message = family.messages["resident.email"]
+    assert message.isVisible() and message.text() == _("Not an e-mail address (name@example.nl).")
+    assert form.name.text() == "Petra Jansen-de Vries" and form.email.text() == "petra@"  # nothing lost
+    form.email.setText("petra@example.nl")
+    family.children.add_button.click()
+    family.children.rows[-1].name.setText("Daan Jansen")
+    family.children.rows[-1].birth.set_value(dt.date(TODAY.year - 13, 1, 1))
+    assert "12" in family.children.rows[-1].message.text()  # a warning, not a block
+    family.save_button.click()
+    assert not message.isVisible() and family.state_label.text() == _("Saved.")
+    facts = case_file_service.load_case(workspace, cases["intake"], record_open=False)
+    assert facts.parent("resident").name == "Petra Jansen-de Vries"
+    assert [c.name for c in facts.children] == ["Daan Jansen", "Sanne Jansen"]  # eldest first
+    assert page.case_file.header.values["children"].text().startswith("Daan (13)")
+    assert case_list.list_cases(workspace, CaseFilter(text="daan"))[0].id == cases["intake"]
+
+
+def test_referral_and_agreements_save(page, workspace, cases):
+    page.open_case_file(cases["intake"])
+    referral = page.case_file.show_tab("referral")
+    referral.referrer.setEditText("Wijkteam Noord")
+    referral.fields["referrer_email"].setText("wijkteam@example.nl")
+    referral.fields["court_frequency"].setText("1x per 2 weken")
+    assert referral.save()
+    agreements = page.case_file.show_tab("agreements")
+    agreements.fields["visit_place"].setText("Speelhuis De Kikker")
+    agreements.fields["staggered_arrival"].setChecked(True)
+    assert agreements.save()
+    facts = case_file_service.load_case(workspace, cases["intake"], record_open=False)
+    assert facts.referral.referrer_name == "Wijkteam Noord" and facts.referral.court_frequency == "1x per 2 weken"
+    assert facts.agreements.visit_place == "Speelhuis De Kikker" and facts.agreements.staggered_arrival
+    assert agreements.contract_label.text() == _("Contract: not drawn up yet. The agreements below go into it.")
+
+
+def test_timeline_lists_the_steps_and_notes_save(page, workspace, cases):
+    page.open_case_file(cases["intake"])
+    timeline = page.case_file.show_tab("timeline")
+    assert timeline.tree.topLevelItemCount() == 1
+    timeline.fields["notes"].setPlainText("Belt liever na 17 uur.")
+    assert timeline.save()
+    assert case_file_service.load_case(workspace, cases["intake"], record_open=False).notes == "Belt liever na 17 uur."
+
+
+# ---- drafts ---------------------------------------------------------------------------------------------------------
+
+def test_drafts_bring_typing_back_on_a_fresh_page(qtbot, page, workspace, cases):
+    page.open_case_file(cases["intake"])
+    family = page.case_file.tab("family")
+    family.parent_forms["other"].name.setText("Karel Bakker-Ünal")
+    family.children.rows[0].name.setText("Sanne Bakker")
+    page.show_list()  # going back to the list keeps the typing
+    saved = page.drafts()
+    key = f"case/{cases['intake']}/family/form"
+    assert list(saved) == [key]
+    for k, payload in saved.items():  # as MainWindow.save_drafts does on lock
+        drafts.save_draft(workspace, "ui/" + k, payload)
+    page.clear()
+    assert page.drafts() == {} and model_of(page).rowCount() == 0
+
+    fresh = CasesPage(workspace)
+    qtbot.addWidget(fresh)
+    fresh.refresh()
+    stored = {d.key[len("ui/"):]: d.payload for d in drafts.list_drafts(workspace, "ui/")}
+    fresh.restore_drafts(stored)
+    assert fresh.showing_case_file()
+    restored = fresh.case_file.tab("family")
+    assert restored.parent_forms["other"].name.text() == "Karel Bakker-Ünal"
+    assert restored.children.rows[0].name.text() == "Sanne Bakker"
+    assert restored.is_dirty() and restored.save_button.isEnabled()
+    assert restored.state_label.text() == _("Unsaved changes, brought back after the vault was locked.")
+    assert restored.save()
+    assert drafts.load_draft(workspace, "ui/" + key) is None
+    assert fresh.drafts() == {}
+
+
+def test_opening_another_case_with_unsaved_typing_asks(page, cases, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    page.open_case_file(cases["intake"])
+    page.case_file.tab("family").parent_forms["resident"].phone.setText("06-99999999")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    page.open_case_file(cases["matching"])
+    assert page.case_file.case_id == cases["intake"] and page.drafts()
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    page.open_case_file(cases["matching"])
+    assert page.case_file.case_id == cases["matching"] and page.drafts() == {}
+
+
+# ---- lock, keyboard, accessibility, size ----------------------------------------------------------------------------
+
+def test_clear_drops_everything_shown(page, cases):
+    page.refresh()
+    page.open_case_file(cases["secret"])
+    page.clear()
+    assert not page.showing_case_file() and model_of(page).rowCount() == 0
+    assert page.case_file.facts is None and page.case_file.header.title.text() == ""
+    family = page.case_file.tab("family")
+    assert family.parent_forms["resident"].name.text() == "" and family.children.rows == []
+
+
+def test_focus_search_leaves_the_case_file(page, cases):
+    page.open_case_file(cases["intake"])
+    page.focus_search()
+    assert not page.showing_case_file()
+
+
+def test_every_control_has_an_accessible_name(page, cases):
+    page.refresh()
+    page.open_case_file(cases["secret"])
+    nameless = []
+    for kind in (QLineEdit, QComboBox, QPlainTextEdit, QCheckBox, QAbstractButton):
+        for widget in page.findChildren(kind):
+            if isinstance(widget, QAbstractButton) and widget.text():
+                continue
+            if isinstance(widget, QLineEdit) and isinstance(widget.parent(), (QComboBox, QAbstractSpinBox)):
+                continue  # the combo's or date field's own edit: its owner carries the name
+            if widget.metaObject().className() in ("QtPrivate::QCalendarView", "QCalendarWidget"):
+                continue
+            if not widget.accessibleName() and widget.isVisibleTo(page):
+                nameless.append(f"{type(widget).__name__} {widget.objectName()} {widget.toolTip()}")
+    assert not nameless, nameless
+
+
+def test_fits_1366_by_768_without_sideways_scrolling(page, cases):
+    page.refresh()
+    table = page.list_panel.table
+    header = table.horizontalHeader()
+    assert header.length() <= table.viewport().width()
+    page.open_case_file(cases["secret"])
+    for key in ("family", "referral", "agreements", "timeline"):
+        tab = page.case_file.show_tab(key)
+        scroll = tab.findChild(QScrollArea)
+        assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width(), key
+
+
+def test_a_missing_tab_module_falls_back(workspace):
+    from borapp.ui.pages.cases.case_file.case_file_widget import tab_class
+    from borapp.ui.pages.cases.case_file.missing_tab import MissingTab
+
+    assert tab_class(("borapp.ui.pages.cases.tabs.no_such_tab", "NoSuchTab")) is MissingTab
+
+
+def test_typing_survives_a_lock_in_the_main_window(qtbot, vault, workspace, cases):
+    """The real round trip: MainWindow keeps the typing as drafts on lock and the Cases page puts it back."""
+    from borapp.services.vault import Vault
+    from borapp.services.workspace import Workspace
+    from borapp.ui.main_window import MainWindow
+    from tests.conftest import PASSPHRASE
+
+    window = MainWindow(vault.path)
+    qtbot.addWidget(window)
+    window.open_workspace(workspace)
+    window.shell.open_case(cases["intake"])
+    page = window.shell.pages["cases"]
+    page.case_file.tab("family").parent_forms["resident"].phone.setText("06-55554444")
+    window.lock()
+    assert page.case_file.facts is None and page.drafts() == {}
+
+    reopened = Vault.open(vault.path, PASSPHRASE)
+    try:
+        window.open_workspace(Workspace(reopened, workspace.coordinator))
+        assert page.showing_case_file() and page.case_file.case_id == cases["intake"]
+        family = page.case_file.tab("family")
+        assert family.parent_forms["resident"].phone.text() == "06-55554444" and family.is_dirty()
+        assert family.save()
+        assert drafts.list_drafts(window.workspace, "ui/") == []
+    finally:
+        window.lock()
+
+
+def test_ctrl_s_saves_the_tab_being_edited(qtbot, page, workspace, cases):
+    page.open_case_file(cases["intake"])
+    page.activateWindow()
+    agreements = page.case_file.show_tab("agreements")
+    place = agreements.fields["visit_place"]
+    place.setFocus()
+    qtbot.waitUntil(place.hasFocus)
+    place.setText("Speelhuis De Kikker")
+    qtbot.keyClick(place, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert not agreements.is_dirty()
+    assert case_file_service.load_case(workspace, cases["intake"], record_open=False).agreements.visit_place == (
+        "Speelhuis De Kikker")

@@ -1,0 +1,304 @@
+"""Visits, evaluations, attachments and a case's letters, through their services (no Qt)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+
+import pytest
+from sqlalchemy import select
+
+from borapp.i18n import set_language
+from borapp.models import AuditEvent, Case, Child, Contract, Letter, Parent, Volunteer
+from borapp.services import attachments, case_letters, evaluations, visits
+from borapp.services.case_flow import start_history
+from borapp.services.errors import ValidationError
+from borapp.services.visits import VisitInput
+
+TODAY = dt.date.today()
+REGISTERED = TODAY - dt.timedelta(days=120)
+T10, T12 = dt.time(10, 0), dt.time(12, 0)
+
+
+def make_case(ws, ref: str = "2026-0042", *, registered_on: dt.date = REGISTERED) -> tuple[int, int]:
+    """A synthetic case in the visits phase with both parents, a child and a matched volunteer."""
+    with ws.session() as session:
+        volunteer = session.scalar(select(Volunteer).where(Volunteer.name == "Vera Voorbeeld"))
+        if volunteer is None:
+            volunteer = Volunteer(name="Vera Voorbeeld", region="Kop")
+            session.add(volunteer)
+        case = Case(ref=ref, registered_on=registered_on, visit_place="Speelkamer De Vlinder, Den Helder",
+                    volunteer=volunteer)
+        start_history(case)
+        case.status = "visits"
+        case.parents.extend([Parent(role="resident", name="Rianne de Proef"),
+                             Parent(role="other", name="Otto van Proefstra")])
+        case.children.append(Child(name="Kiki van Proefstra", birth_date=TODAY - dt.timedelta(days=7 * 365)))
+        session.add(case)
+        session.flush()
+        return case.id, volunteer.id
+
+
+def held(case_id: int, visit_id: int | None, on: dt.date | None = None, **changes) -> VisitInput:
+    values = dict(case_id=case_id, visit_id=visit_id, on=on, state="held", start_time=T10, end_time=T12,
+                  place="Speelkamer", brought_by="Verzorgende ouder", collected_by="Verzorgende ouder",
+                  handover="Gescheiden aankomst, vlot verlopen.", what_happened="Samen getekend en gelezen.",
+                  child_wellbeing="Ontspannen.", child_voice="Wil volgende keer buiten spelen.")
+    values.update(changes)
+    return VisitInput(**values)
+
+
+def cancelled(case_id: int, visit_id: int, on: dt.date, **changes) -> VisitInput:
+    values = dict(case_id=case_id, visit_id=visit_id, on=on, state="cancelled", cancelled_by="other",
+                  cancel_reason="Ziek.", notice_hours=3)
+    values.update(changes)
+    return VisitInput(**values)
+
+
+def _audit(ws, record_type: str) -> list[tuple[str, int]]:
+    with ws.session() as session:
+        rows = session.scalars(select(AuditEvent).where(AuditEvent.record_type == record_type).order_by(AuditEvent.id))
+        return [(e.action, e.record_id) for e in rows]
+
+
+# ---- visits ----------------------------------------------------------------------------------------------------
+
+
+def test_plan_a_series_of_eight_every_fortnight(workspace):
+    case_id, volunteer_id = make_case(workspace)
+    first = REGISTERED + dt.timedelta(days=10)
+    ids = visits.plan_series(workspace, case_id, first, 8, 14, T10, T12, "")
+    rows = visits.list_visits(workspace, case_id)
+    assert [r.id for r in rows] == ids
+    assert [r.on for r in rows] == [first + dt.timedelta(days=14 * i) for i in range(8)]
+    assert {(r.state, r.start_time, r.end_time, r.volunteer_id) for r in rows} == {("planned", T10, T12, volunteer_id)}
+    assert rows[0].place == "Speelkamer De Vlinder, Den Helder"  # the agreed place when none is given
+    assert rows[0].volunteer_name == "Vera Voorbeeld"
+    assert _audit(workspace, "visit") == [("create", i) for i in ids]
+
+
+@pytest.mark.parametrize("args, field", [
+    (dict(count=0), "count"), (dict(count=25), "count"), (dict(every_days=0), "every_days"),
+    (dict(first_on=REGISTERED - dt.timedelta(days=1)), "first_on"), (dict(first_on=None), "first_on"),
+    (dict(end=T10), "end_time"), (dict(start=None), "start_time"), (dict(place="x" * 301), "place"),
+])
+def test_a_wrong_series_says_which_field_and_saves_nothing(workspace, args, field):
+    case_id, _ = make_case(workspace)
+    values = dict(first_on=REGISTERED + dt.timedelta(days=3), count=8, every_days=14, start=T10, end=T12, place="")
+    values.update(args)
+    with pytest.raises(ValidationError) as info:
+        visits.plan_series(workspace, case_id, **values)
+    assert info.value.field == field and str(info.value)
+    assert visits.list_visits(workspace, case_id) == []
+
+
+def test_record_a_visit_as_held_with_everything_the_record_holds(workspace):
+    case_id, volunteer_id = make_case(workspace)
+    first_id = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 3, 14, T10, T12)[0]
+    on = REGISTERED + dt.timedelta(days=7)
+    visits.record_visit(workspace, held(case_id, first_id, on, volunteer_id=volunteer_id, others_present="Oma",
+                                        incidents="Geen.", ended_early=True, ended_early_reason="Kind werd moe.",
+                                        cancelled_by="other", cancel_reason="ignored for a held visit"))
+    detail = visits.get_visit(workspace, first_id)
+    assert (detail.state, detail.on, detail.start_time, detail.end_time) == ("held", on, T10, T12)
+    assert detail.volunteer_name == "Vera Voorbeeld"
+    assert detail.what_happened == "Samen getekend en gelezen."
+    assert detail.child_voice == "Wil volgende keer buiten spelen."
+    assert (detail.others_present, detail.incidents, detail.ended_early) == ("Oma", "Geen.", True)
+    assert (detail.cancelled_by, detail.cancel_reason, detail.notice_hours) == ("", "", None)
+    assert _audit(workspace, "visit")[-1] == ("update", first_id)
+
+
+def test_record_a_cancelled_visit_with_who_why_and_how_late(workspace):
+    case_id, _ = make_case(workspace)
+    ids = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 2, 14, T10, T12)
+    visits.record_visit(workspace, cancelled(case_id, ids[1], REGISTERED + dt.timedelta(days=21),
+                                             what_happened="not kept for a cancelled visit"))
+    detail = visits.get_visit(workspace, ids[1])
+    assert (detail.state, detail.cancelled_by, detail.cancel_reason, detail.notice_hours) == \
+        ("cancelled", "other", "Ziek.", 3)
+    assert detail.what_happened == ""
+    row = visits.list_visits(workspace, case_id)[1]
+    set_language("en")
+    assert row.state_text == "Cancelled (non-resident parent)"
+
+
+def test_a_visit_never_planned_can_be_recorded_directly(workspace):
+    case_id, _ = make_case(workspace)
+    new_id = visits.record_visit(workspace, held(case_id, None, TODAY))
+    assert [v.id for v in visits.list_visits(workspace, case_id)] == [new_id]
+    assert _audit(workspace, "visit") == [("create", new_id)]
+
+
+@pytest.mark.parametrize("changes, field", [
+    (dict(on=None), "on"), (dict(on=REGISTERED - dt.timedelta(days=1)), "on"),
+    (dict(on=TODAY + dt.timedelta(days=1)), "on"), (dict(start_time=None), "start_time"),
+    (dict(end_time=dt.time(9, 0)), "end_time"), (dict(ended_early=True, ended_early_reason=" "), "ended_early_reason"),
+    (dict(state="cancelled", cancelled_by=""), "cancelled_by"),
+    (dict(state="cancelled", cancelled_by="resident", cancel_reason=""), "cancel_reason"),
+    (dict(state="cancelled", cancelled_by="child", cancel_reason="Wilde niet.", notice_hours=-1), "notice_hours"),
+    (dict(brought_by="x" * 201), "brought_by"), (dict(state="visited"), "state"),
+])
+def test_a_wrong_record_says_which_field_and_saves_nothing(workspace, changes, field):
+    case_id, _ = make_case(workspace)
+    visit_id = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 1, 14, T10, T12)[0]
+    before = visits.get_visit(workspace, visit_id)
+    with pytest.raises(ValidationError) as info:
+        visits.record_visit(workspace, held(case_id, visit_id, **{"on": REGISTERED + dt.timedelta(days=7),
+                                                                  **changes}))
+    assert info.value.field == field and str(info.value)
+    assert visits.get_visit(workspace, visit_id) == before
+    assert _audit(workspace, "visit") == [("create", visit_id)]
+
+
+def test_only_planned_visits_can_be_deleted(workspace):
+    case_id, _ = make_case(workspace)
+    ids = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 2, 7, T10, T12)
+    visits.record_visit(workspace, held(case_id, ids[0], REGISTERED + dt.timedelta(days=7)))
+    with pytest.raises(ValidationError):
+        visits.delete_visit(workspace, ids[0])
+    visits.delete_visit(workspace, ids[1])
+    assert [v.id for v in visits.list_visits(workspace, case_id)] == [ids[0]]
+    assert _audit(workspace, "visit")[-1] == ("delete", ids[1])
+
+
+def test_counts_per_state_and_canceller(workspace):
+    case_id, _ = make_case(workspace)
+    start = REGISTERED + dt.timedelta(days=7)
+    ids = visits.plan_series(workspace, case_id, start, 8, 7, T10, T12)
+    visits.record_visit(workspace, held(case_id, ids[0], start))
+    visits.record_visit(workspace, cancelled(case_id, ids[1], start + dt.timedelta(days=7)))
+    counts = visits.visit_counts(workspace, case_id)
+    assert (counts.planned, counts.held, counts.cancelled, counts.total) == (6, 1, 1, 8)
+    assert counts.cancelled_by == {"other": 1}
+    set_language("en")
+    assert counts.summary() == "6 planned · 1 held · 1 cancelled (non-resident parent)"
+    visits.record_visit(workspace, cancelled(case_id, ids[2], start + dt.timedelta(days=14), cancelled_by="volunteer"))
+    assert visits.visit_counts(workspace, case_id).summary() == \
+        "5 planned · 1 held · 2 cancelled (1 non-resident parent, 1 volunteer)"
+
+
+def test_planning_defaults_follow_the_last_visit(workspace):
+    case_id, volunteer_id = make_case(workspace)
+    fresh = visits.planning_defaults(workspace, case_id)
+    assert (fresh.first_on, fresh.start, fresh.place) == (TODAY, None, "Speelkamer De Vlinder, Den Helder")
+    visits.plan_series(workspace, case_id, TODAY, 2, 7, T10, T12)
+    later = visits.planning_defaults(workspace, case_id)
+    assert (later.first_on, later.start, later.end) == (TODAY + dt.timedelta(days=21), T10, T12)
+    assert visits.volunteer_choices(workspace, case_id)[0] == visits.VolunteerChoice(volunteer_id, "Vera Voorbeeld",
+                                                                                    True)
+
+
+def test_the_audit_never_holds_personal_content(workspace):
+    case_id, _ = make_case(workspace)
+    ids = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 1, 7, T10, T12)
+    visits.record_visit(workspace, held(case_id, ids[0], REGISTERED + dt.timedelta(days=7)))
+    with workspace.session() as session:
+        events = [(e.action, e.record_type, e.record_id, e.actor) for e in session.scalars(select(AuditEvent))]
+    text = repr(events)
+    assert "getekend" not in text and "buiten spelen" not in text
+    assert ("update", "visit", ids[0], "Test Coördinator") in events
+
+
+# ---- evaluations -----------------------------------------------------------------------------------------------
+
+
+def test_add_and_edit_an_evaluation(workspace):
+    case_id, _ = make_case(workspace)
+    defaults = evaluations.new_evaluation_defaults(workspace, case_id)
+    assert defaults.kind == "midway" and "Rianne de Proef" in defaults.participants
+    data = evaluations.EvaluationInput(case_id, TODAY - dt.timedelta(days=2), "midway", defaults.participants,
+                                       "Vanaf nu om de week.", "Goed gesprek.")
+    evaluation_id = evaluations.save_evaluation(workspace, data)
+    evaluations.save_evaluation(workspace, evaluations.EvaluationInput(
+        case_id, data.held_on, "midway", data.participants, "Vanaf nu elke week.", "", evaluation_id=evaluation_id))
+    [item] = evaluations.list_evaluations(workspace, case_id)
+    assert (item.id, item.agreements, item.notes) == (evaluation_id, "Vanaf nu elke week.", "")
+    assert evaluations.new_evaluation_defaults(workspace, case_id).kind == "final"
+    assert _audit(workspace, "evaluation") == [("create", evaluation_id), ("update", evaluation_id)]
+
+
+@pytest.mark.parametrize("changes, field", [
+    (dict(held_on=None), "held_on"), (dict(held_on=TODAY + dt.timedelta(days=1)), "held_on"),
+    (dict(held_on=REGISTERED - dt.timedelta(days=1)), "held_on"), (dict(kind="weird"), "kind"),
+    (dict(participants=" "), "participants"),
+])
+def test_a_wrong_evaluation_saves_nothing(workspace, changes, field):
+    case_id, _ = make_case(workspace)
+    values = dict(case_id=case_id, held_on=TODAY, kind="midway", participants="Ouders, vrijwilliger")
+    values.update(changes)
+    with pytest.raises(ValidationError) as info:
+        evaluations.save_evaluation(workspace, evaluations.EvaluationInput(**values))
+    assert info.value.field == field
+    assert evaluations.list_evaluations(workspace, case_id) == []
+
+
+# ---- attachments -----------------------------------------------------------------------------------------------
+
+
+def test_add_read_and_delete_an_attachment(workspace):
+    case_id, _ = make_case(workspace)
+    content = b"%PDF-1.4 beschikking synthetisch"
+    attachment_id = attachments.add_attachment(workspace, case_id, "court_decision",
+                                               r"C:\Users\coordinator\Downloads\beschikking.pdf", content, "")
+    [item] = attachments.list_attachments(workspace, case_id)
+    assert (item.filename, item.mime_type, item.size, item.kind) == \
+        ("beschikking.pdf", "application/pdf", len(content), "court_decision")
+    filename, mime, data = attachments.read_attachment(workspace, attachment_id)
+    assert (filename, mime, data) == ("beschikking.pdf", "application/pdf", content)
+    attachments.delete_attachment(workspace, attachment_id)
+    assert attachments.list_attachments(workspace, case_id) == []
+    assert _audit(workspace, "attachment") == [("create", attachment_id), ("open", attachment_id),
+                                               ("delete", attachment_id)]
+
+
+def test_attachment_limits_are_told_clearly(workspace):
+    case_id, _ = make_case(workspace)
+    with pytest.raises(ValidationError, match="25") as info:
+        attachments.add_attachment(workspace, case_id, "other", "scan.pdf", b"\0" * (attachments.MAX_BYTES + 1))
+    assert info.value.field == "file"
+    with pytest.raises(ValidationError):
+        attachments.add_attachment(workspace, case_id, "other", "leeg.txt", b"")
+    with pytest.raises(ValidationError) as info:
+        attachments.add_attachment(workspace, case_id, "photo", "a.png", b"x")
+    assert info.value.field == "kind"
+    assert attachments.list_attachments(workspace, case_id) == []
+
+
+def test_a_copy_is_written_only_where_asked_and_readable_by_the_user_only(workspace, tmp_path):
+    case_id, _ = make_case(workspace)
+    attachment_id = attachments.add_attachment(workspace, case_id, "referral", "verwijzing.txt", b"tekst")
+    target = tmp_path / "kopie.txt"
+    attachments.save_copy(workspace, attachment_id, target)
+    assert target.read_bytes() == b"tekst"
+    assert stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert _audit(workspace, "attachment")[-1] == ("export", attachment_id)
+
+
+def test_the_signed_copy_of_a_contract_stays(workspace):
+    case_id, _ = make_case(workspace)
+    attachment_id = attachments.add_attachment(workspace, case_id, "signed_contract", "getekend.pdf", b"%PDF-1.4")
+    with workspace.session() as session:
+        session.add(Contract(case_id=case_id, version=1, signed_copy_id=attachment_id))
+    with pytest.raises(ValidationError):
+        attachments.delete_attachment(workspace, attachment_id)
+    assert len(attachments.list_attachments(workspace, case_id)) == 1
+
+
+# ---- letters ---------------------------------------------------------------------------------------------------
+
+
+def test_the_letters_of_a_case_with_words_for_kind_and_state(workspace):
+    case_id, _ = make_case(workspace)
+    other_id, _ = make_case(workspace, "2026-0043")
+    with workspace.session() as session:
+        session.add_all([Letter(case_id=case_id, kind="start", recipient_name="Jeugdteam Voorbeeldstad", state="sent"),
+                         Letter(case_id=case_id, kind="evaluation", parent_role="other", state="draft"),
+                         Letter(case_id=other_id, kind="closing", recipient_name="Elders", state="ready")])
+    set_language("en")
+    rows = case_letters.list_letters(workspace, case_id)
+    assert {(r.kind_label, r.state_label, r.recipient) for r in rows} == {
+        ("Visits started", "Sent", "Jeugdteam Voorbeeldstad"),
+        ("Midway evaluation", "Draft", "Non-resident parent"),
+    }
+
