@@ -58,7 +58,8 @@ def change_status(
 def _check_date(case: Case, on: dt.date) -> None:
     if on > dt.date.today():
         raise TransitionRefused(_("A status change cannot be dated in the future."))
-    last = max((h.on for h in case.history), default=case.registered_on)
+    # Hand-overs are history rows that keep the status; they do not fix the date of the next real step.
+    last = max((h.on for h in case.history if h.from_status != h.to_status), default=case.registered_on)
     if on < last:
         raise TransitionRefused(_("The date must be on or after {date}, the case's last step.").format(
             date=long_date(last)))

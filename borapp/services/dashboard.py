@@ -260,11 +260,11 @@ def vog_due(session: Session, on: dt.date) -> list[DashboardItem]:
 
 def resumable_drafts(ws) -> list[DashboardItem]:
     """Unsaved edits the screens kept as drafts ("ui/volunteer/12", "ui/case/5/family"), named where known."""
-    found = drafts.list_drafts(ws, "ui/")
+    found = drafts.list_drafts(ws, drafts.UI_PREFIX)
     if not found:
         return []
     with ws.session() as session:
-        return [_draft_item(session, d.key[len("ui/"):]) for d in found]
+        return [_draft_item(session, d.key[len(drafts.UI_PREFIX):]) for d in found]
 
 
 def _draft_item(session: Session, key: str) -> DashboardItem:

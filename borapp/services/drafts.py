@@ -10,6 +10,9 @@ from sqlalchemy import select
 from borapp.models import Draft
 from borapp.services.workspace import Workspace
 
+# The GUI keeps its screens' unsaved typing under this prefix (key "ui/case/12/visits/new", say).
+UI_PREFIX = "ui/"
+
 
 @dataclass(frozen=True)
 class DraftItem:

@@ -22,7 +22,7 @@ from borapp.ui.shell import Shell
 from borapp.ui.tasks import run_task
 from borapp.ui.unlock.unlock_screen import UnlockScreen
 
-DRAFT_PREFIX = "ui/"
+DRAFT_PREFIX = drafts.UI_PREFIX
 DRAFT_SAVE_MS = 20_000
 
 

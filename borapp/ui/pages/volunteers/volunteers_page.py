@@ -24,7 +24,7 @@ from borapp.ui.pages.volunteers.volunteer_profile import VolunteerProfileEditor
 from borapp.ui.pages.volunteers.volunteer_table_model import NAME, VolunteerTableModel
 
 DRAFT_KEY_PREFIX = "volunteer/"
-UI_DRAFT_PREFIX = "ui/"  # what MainWindow puts before a page's draft keys in the vault (main_window.DRAFT_PREFIX)
+UI_DRAFT_PREFIX = draft_store.UI_PREFIX
 
 
 class VolunteersPage(Page):

@@ -22,7 +22,7 @@ from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import FieldMessage
 
-DRAFT_PREFIX = "ui/"  # MainWindow keeps page drafts under this prefix
+DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this prefix
 
 
 def read(widget: QWidget):
