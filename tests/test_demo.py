@@ -225,7 +225,7 @@ def test_cli_refuses_an_existing_vault_without_replace(vault_path, capsys):
 def test_cli_replace_refuses_a_vault_that_is_not_a_demo(vault_path, capsys, passphrase):
     Vault.create(vault_path, passphrase)[0].lock()
     before = fingerprint(vault_path)
-    assert main(["demo", "--vault", str(vault_path), "--cases", "20", "--replace"]) == 2
+    assert main(["demo", "--vault", str(vault_path), "--cases", "20", "--replace", "--lang", "en"]) == 2
     assert "not a demo vault" in capsys.readouterr().err
     assert fingerprint(vault_path) == before
 

@@ -298,12 +298,13 @@ def test_check_counts_records(vault):
 def test_migration_takes_a_backup_first(made, monkeypatch):
     path, _recovery, ids = made
     upgraded = []
-    monkeypatch.setattr(schema, "head", lambda: "0002")  # pretend a newer release with one pending migration
+    current = schema.head()
+    monkeypatch.setattr(schema, "head", lambda: "9998")  # pretend a newer release with one pending migration
     monkeypatch.setattr(schema, "upgrade", lambda engine: upgraded.append(schema.current(engine)))
     vault = opened(path)
     vault.lock()
-    assert upgraded == ["0001"]
-    backups = sorted(path.parent.glob("vault.bordb.before-0001-*.borbackup"))
+    assert upgraded == [current]
+    backups = sorted(path.parent.glob(f"vault.bordb.before-{current}-*.borbackup"))
     assert len(backups) == 1
     monkeypatch.undo()
     restored = path.parent / "restored" / "vault.bordb"
