@@ -18,7 +18,7 @@ from borapp.services.case_labels import funding_label, role_label, route_label
 from borapp.services.case_status import outcome_label, status_label
 from borapp.services.case_steps import StepOption, next_step, step_options
 from borapp.services.case_timeline import TimelineEntry, timeline
-from borapp.services.validation import age_on, child_age_warning
+from borapp.services.validation import age_label, age_on, child_age_warning
 from borapp.services.workspace import Workspace
 
 
@@ -29,6 +29,7 @@ class ChildFacts:
     birth_date: dt.date | None
     age: int | None
     warning: str  # e.g. older than 12: a warning, never a block
+    age_label: str = ""  # "7", or "9 mnd" for a baby
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,7 @@ class CaseFile:
 
     @property
     def children_summary(self) -> str:
-        return ", ".join(f"{c.name.split()[0] if c.name.split() else c.name} ({c.age})" if c.age is not None
+        return ", ".join(f"{c.name.split()[0] if c.name.split() else c.name} ({c.age_label})" if c.age is not None
                          else c.name for c in self.children)
 
 
@@ -159,7 +160,8 @@ def _next_visit(session, case_id: int, today: dt.date) -> dt.date | None:
 
 def _child(child, today: dt.date) -> ChildFacts:
     age = age_on(child.birth_date, today) if child.birth_date else None
-    return ChildFacts(child.id, child.name, child.birth_date, age, child_age_warning(child.birth_date, today))
+    label = age_label(child.birth_date, today) if child.birth_date else ""
+    return ChildFacts(child.id, child.name, child.birth_date, age, child_age_warning(child.birth_date, today), label)
 
 
 def _parent(p) -> ParentFacts:

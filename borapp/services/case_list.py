@@ -19,7 +19,7 @@ from borapp.i18n import N_, _
 from borapp.models import Case, Child, Coordinator, Municipality, Parent, Visit, Volunteer
 from borapp.services.case_status import ACTIVE_STATUSES, STATUSES, status_label
 from borapp.services.search_index import match_query
-from borapp.services.validation import age_on
+from borapp.services.validation import age_label
 from borapp.services.workspace import Workspace
 
 SORT_KEYS = ("ref", "status", "children", "parents", "municipality", "coordinator", "volunteer", "registered_on",
@@ -190,7 +190,7 @@ def _children(session: Session, ids: list[int], today: dt.date) -> dict[int, str
             Child.case_id, Child.birth_date.is_(None), Child.birth_date, Child.id)
         for case_id, name, born in session.execute(query):
             first = (name or "").split()[0] if (name or "").split() else ""
-            found[case_id].append(f"{first} ({age_on(born, today)})" if born else first)
+            found[case_id].append(f"{first} ({age_label(born, today)})" if born else first)
     return {k: ", ".join(v) for k, v in found.items()}
 
 

@@ -78,3 +78,12 @@ def child_age_warning(birth: dt.date | None, on: dt.date | None = None) -> str:
     if age > MAX_CHILD_AGE:
         return _("This child is {age}: BOR is meant for children up to 12.").format(age=age)
     return ""
+
+
+def age_label(birth: dt.date, on: dt.date) -> str:
+    """A child's age as shown beside its name: years, or months for a baby ("7", "9 mnd")."""
+    years = age_on(birth, on)
+    if years >= 1:
+        return str(years)
+    months = (on.year - birth.year) * 12 + on.month - birth.month - (on.day < birth.day)
+    return _("{n} mo").format(n=max(months, 0))

@@ -4,7 +4,7 @@ STYLE_SHEET = """
 QLabel#pageTitle { font-size: 20px; font-weight: 600; padding: 4px 0 8px 0; }
 QLabel#sectionTitle { font-size: 15px; font-weight: 600; padding: 8px 0 4px 0; }
 QLabel#emptyState { color: palette(placeholder-text); font-size: 14px; padding: 24px; }
-QListWidget#navigationRail { background: palette(alternate-base); padding-top: 8px; font-size: 14px; }
+QListWidget#navigationRail { background: palette(alternate-base); padding-top: 8px; font-size: 14px; outline: 0; }
 QListWidget#navigationRail::item { padding: 10px 12px; border-radius: 6px; margin: 2px 8px; }
 QListWidget#navigationRail::item:selected { background: palette(highlight); color: palette(highlighted-text); }
 QFrame#unlockCard { padding: 24px; }

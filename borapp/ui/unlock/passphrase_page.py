@@ -29,7 +29,7 @@ class PassphrasePage(QWidget):
         self.passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName(_("Passphrase"))
         form.addRow(_("Passphrase"), self.passphrase)
-        self.use_recovery = QCheckBox(_("I forgot my passphrase: use the recovery key"))
+        self.use_recovery = QCheckBox(_("Forgot the passphrase? Use the recovery key"))
         form.addRow("", self.use_recovery)
         self.recovery = QLineEdit(placeholderText="XXXXX-XXXXX-XXXXX-XXXXX-XXXXX")
         self.recovery.setAccessibleName(_("Recovery key"))

@@ -27,7 +27,7 @@ COLUMNS = (
     ("volunteer", N_("Volunteer"), ""),
     ("registered_on", N_("Registered"), N_("Registration date")),
     ("days", N_("Days"), N_("Days since registration")),
-    ("next_visit", N_("Next visit"), N_("The next planned visit")),
+    ("next_visit", N_("Next"), N_("The next planned visit")),
 )
 KEYS = [c[0] for c in COLUMNS]
 STATUS_COLUMN = KEYS.index("status")

@@ -9,11 +9,11 @@ from PySide6.QtWidgets import (
     QTableWidgetItem, QVBoxLayout,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services import organisation_setup
 from borapp.ui.pages.settings.section import SettingsSection
 
-FUNDING_LABELS = (("", "—"), ("purchased", "Purchased trajectories"), ("per_case", "Per trajectory"))
+FUNDING_LABELS = (("", "—"), ("purchased", N_("Purchased trajectory")), ("per_case", N_("Per trajectory")))
 
 
 class MunicipalitiesTab(SettingsSection):
@@ -33,6 +33,7 @@ class MunicipalitiesTab(SettingsSection):
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QTableWidget.SelectionBehavior.SelectRows)
         self.table.setAccessibleName(_("Municipalities"))
+        self.table.verticalHeader().hide()
         layout.addWidget(self.table)
         form = QFormLayout()
         self.name, self.region = QLineEdit(), QLineEdit()

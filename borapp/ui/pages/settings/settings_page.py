@@ -25,7 +25,9 @@ class SettingsPage(Page):
         layout.addWidget(self.tabs)
         self.sections = [OrganisationTab(self), CoordinatorsTab(self), MunicipalitiesTab(self), SecurityTab(self),
                          BackupsTab(self)]
-        for section in self.sections:
+        for key, section in zip(("organisation", "coordinators", "municipalities", "security", "backups"),
+                                self.sections):
+            section.setObjectName(key)
             self.tabs.addTab(section, section.title)
             section.saved.connect(self.changed)
 

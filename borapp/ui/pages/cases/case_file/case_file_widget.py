@@ -78,6 +78,7 @@ class CaseFileWidget(QWidget):
             tab = tab_class(spec)(workspace)
             tab.changed.connect(lambda t=tab: self._tab_changed(t))
             self.case_tabs[key] = tab
+            tab.setObjectName(key)  # English name for screenshots and tests
             self.tabs.addTab(tab, _(title))
         layout.addWidget(self.tabs, 1)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back_requested.emit)
