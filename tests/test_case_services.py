@@ -69,7 +69,7 @@ def bulk_cases(ws, n: int) -> None:
         session.execute(insert(Child), [
             {"case_id": ids[f"BULK-{i:05d}"], "name": f"Kind{i} Bulk", "birth_date": dt.date(2018, 1, 1)}
             for i in range(n)])
-        session.execute(text("INSERT INTO case_search(case_id, body) VALUES (:id, :body)"), [
+        session.execute(text("INSERT INTO case_search(rowid, case_id, body) VALUES (:id, :id, :body)"), [
             {"id": ids[f"BULK-{i:05d}"], "body": f"BULK-{i:05d} Ouder{i} Bulk Kind{i} Bulk bulknote{i}"}
             for i in range(n)])
 

@@ -79,6 +79,7 @@ class MainWindow(QMainWindow):
         else:
             self.shell.set_workspace(workspace)
         self.stack.setCurrentWidget(self.shell)
+        self.shell.rail.setFocus()  # the unlock screen had the focus; keyboard work goes on from the rail
         self.shell.refresh_current()
         self.shell.restore_drafts({d.key[len(DRAFT_PREFIX):]: d.payload
                                    for d in drafts.list_drafts(workspace, DRAFT_PREFIX)})

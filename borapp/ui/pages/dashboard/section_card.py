@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from borapp.formatting import long_date
-from borapp.i18n import _, babel_locale
+from borapp.i18n import _, babel_locale, ngettext
 from borapp.services.case_status import status_label
 from borapp.services.dashboard import DashboardItem, DashboardSection
 from borapp.ui.widgets.activation_list import ActivationList
@@ -55,6 +55,9 @@ def describe(item: DashboardItem) -> str:
     return ", ".join(p for p in parts if p)
 
 
+MAX_ROWS = 25  # a section lists the first few; the case list holds the rest
+
+
 class SectionCard(QFrame):
     item_activated = Signal(object)  # the DashboardItem
 
@@ -76,19 +79,28 @@ class SectionCard(QFrame):
         self.list = ActivationList()
         self.list.item_activated.connect(self.item_activated)
         layout.addWidget(self.list)
+        self.more = QLabel()
+        self.more.setStyleSheet("color: palette(placeholder-text); padding-left: 6px;")
+        self.more.hide()
+        layout.addWidget(self.more)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
 
     def set_section(self, section: DashboardSection) -> None:
         self.list.clear_rows()
         self.heading.setText(f"{section.title} ({section.count})")
         self.list.setAccessibleName(f"{section.title}: {section.count}")
-        for item in section.items:
+        for item in section.items[:MAX_ROWS]:
             activatable = item.case_id is not None or item.volunteer_id is not None
             self.list.add_row(ItemRow(item), item if activatable else None, describe(item))
         self.empty.setVisible(section.count == 0)
         self.list.setVisible(section.count > 0)
+        hidden = len(section.items) - MAX_ROWS
+        self.more.setText(ngettext("… and {n} more: see the case list", "… and {n} more: see the case list",
+                                   hidden).format(n=hidden) if hidden > 0 else "")
+        self.more.setVisible(hidden > 0)
 
     def clear(self) -> None:
         self.list.clear_rows()
         self.heading.setText("")
         self.empty.hide()
+        self.more.hide()

@@ -176,8 +176,14 @@ class CaseFileWidget(QWidget):
         return found
 
     def restore_drafts(self, drafts: dict[str, dict]) -> None:
-        for tab in self.case_tabs.values():
+        """Put the typing back and show the tab it was typed in, so the coordinator sees it at once."""
+        shown = None
+        for key, tab in self.case_tabs.items():
             tab.restore_drafts(drafts)
+            if shown is None and tab.drafts():
+                shown = key
+        if shown is not None:
+            self.show_tab(shown)
 
     def tab(self, key: str) -> CaseTab:
         return self.case_tabs[key]
