@@ -19,6 +19,7 @@ from borapp.models import Case, Child, Municipality, Organisation, Parent
 from borapp.models.cases import PARENT_ROLES, ROUTES
 from borapp.models.organisations import FUNDING_TYPES
 from borapp.services import audit
+from borapp.services.case_file import AgreementFacts
 from borapp.services.case_actions import Item, change_status, hand_over, list_coordinators  # noqa: F401 (API)
 from borapp.services.case_flow import get_case
 from borapp.services.errors import NotFound, ValidationError
@@ -68,16 +69,7 @@ class ReferralInput:
     court_buildup: str = ""
 
 
-@dataclass(frozen=True)
-class AgreementsInput:
-    visit_place: str = ""
-    visit_frequency: str = ""
-    buildup: str = ""
-    handover: str = ""
-    staggered_arrival: bool = False
-    cancellation_rules: str = ""
-    house_rules: str = ""
-    referrer_information: str = ""
+AgreementsInput = AgreementFacts  # what is agreed is written back in the same shape it is read
 
 
 @dataclass(frozen=True)

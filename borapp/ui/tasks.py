@@ -2,10 +2,38 @@
 
 from __future__ import annotations
 
+import gc
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+
+_gc_lock = threading.Lock()
+_gc_holds = 0
+
+
+def _hold_gc() -> None:
+    """Keep Python's cycle collector from running while a task may be running (taken on the GUI thread).
+
+    A collection started by a worker's allocation may finalise Qt objects (widgets in reference cycles), and Qt
+    objects deleted off the GUI thread crash the process. Reference counting still frees everything else; the
+    collector runs again once no task is running.
+    """
+    global _gc_holds
+    with _gc_lock:
+        if _gc_holds == 0:
+            gc.disable()
+        _gc_holds += 1
+
+
+def _release_gc() -> None:
+    global _gc_holds
+    with _gc_lock:
+        _gc_holds -= 1
+        if _gc_holds == 0:
+            gc.enable()
 
 
 class _Signals(QObject):
@@ -38,8 +66,10 @@ class Task(QRunnable):
         try:
             result = self.fn(self.signals.progressed.emit)
         except BaseException as exc:  # reported to the UI thread, which shows a message
+            _release_gc()
             self.signals.failed.emit(exc)
         else:
+            _release_gc()
             self.signals.succeeded.emit(result)
 
     def start(self) -> Task:
@@ -47,6 +77,7 @@ class Task(QRunnable):
         _running.add(self)
         self.signals.succeeded.connect(lambda _r: _running.discard(self))
         self.signals.failed.connect(lambda _e: _running.discard(self))
+        _hold_gc()
         QThreadPool.globalInstance().start(self)
         return self
 
