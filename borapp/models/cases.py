@@ -52,6 +52,9 @@ class Case(Timestamps, Base):
     safety: Mapped[str] = mapped_column(Text, default="")
     preferred_slots: Mapped[str] = mapped_column(String(400), default="")
     volunteer_wishes: Mapped[str] = mapped_column(Text, default="")
+    # The parents' stated demands on the volunteer, as matching uses them: "f"/"m" or "", language codes "nl;tr".
+    wish_gender: Mapped[str] = mapped_column(String(1), default="")
+    wish_languages: Mapped[str] = mapped_column(String(100), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
 
     municipality: Mapped[Municipality | None] = relationship()
@@ -96,6 +99,15 @@ class Child(Timestamps, Base):
     name: Mapped[str] = mapped_column(String(200))
     birth_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     case: Mapped[Case] = relationship(back_populates="children")
+
+
+class CaseExclusion(Base):
+    """A volunteer who must not be matched to this case (known to the family, a conflict, a parent's objection)."""
+
+    __tablename__ = "case_exclusion"
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True)
+    reason: Mapped[str] = mapped_column(String(300), default="")
 
 
 class StatusChange(Base):

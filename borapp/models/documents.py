@@ -52,6 +52,8 @@ class Letter(Timestamps, Base):
     state: Mapped[str] = mapped_column(String(10), default="draft", index=True)
     error: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
+    # The document as it left: kept once a letter is exported or sent, so what was sent can be shown again.
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     state_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
 
 
