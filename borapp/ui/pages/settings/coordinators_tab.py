@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetIt
 from borapp.i18n import _
 from borapp.services import organisation_setup
 from borapp.services.workspace import add_coordinator
-from borapp.ui.pages.settings.section import SettingsSection
+from borapp.ui.pages.settings.section import SettingsSection, button_row
 
 
 class CoordinatorsTab(SettingsSection):
@@ -27,7 +27,7 @@ class CoordinatorsTab(SettingsSection):
         row.addWidget(add)
         layout.addLayout(row)
         self.toggle = QPushButton(_("Make active / inactive"))
-        layout.addWidget(self.toggle)
+        layout.addLayout(button_row(self.toggle))
         layout.addWidget(self.status)
         add.clicked.connect(self._add)
         self.new_name.returnPressed.connect(self._add)

@@ -13,7 +13,7 @@ from borapp.services import settings
 from borapp.services.errors import ValidationError
 from borapp.services.letterhead import logo_bytes, logo_from_file
 from borapp.services.validation import email_problem, phone_problem
-from borapp.ui.pages.settings.section import SettingsSection
+from borapp.ui.pages.settings.section import SettingsSection, button_row
 from borapp.ui.widgets.forms import add_field
 
 FIELDS = (("organisation.name", "Name"), ("organisation.address", "Address"), ("organisation.phone", "Phone"),
@@ -26,6 +26,7 @@ class OrganisationTab(SettingsSection):
         self.title = _("Organisation")
         layout = QVBoxLayout(self)
         form = QFormLayout()
+        form.setContentsMargins(0, 0, 240, 0)  # a readable line length on a wide screen
         self.edits: dict[str, QLineEdit] = {}
         self.messages = {}
         for key, label in FIELDS:
@@ -45,7 +46,7 @@ class OrganisationTab(SettingsSection):
         form.addRow(_("Logo"), logo_row)
         layout.addLayout(form)
         save = QPushButton(_("Save"))
-        layout.addWidget(save)
+        layout.addLayout(button_row(save))
         layout.addWidget(self.status)
         layout.addStretch()
         self._logo = ""

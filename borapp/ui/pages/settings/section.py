@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
 
 from borapp.services.errors import BorError
 
@@ -41,3 +41,19 @@ class SettingsSection(QWidget):
         self.status.setText(done_text)
         self.saved.emit()
         return True
+
+
+def button_row(*buttons: QPushButton) -> QHBoxLayout:
+    """Buttons at their natural width, on the left, as the platform lays out a form's actions."""
+    row = QHBoxLayout()
+    for button in buttons:
+        row.addWidget(button)
+    row.addStretch()
+    return row
+
+
+def compact_form() -> QFormLayout:
+    """A form whose fields keep their natural width instead of running across the whole screen."""
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
+    return form

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QGroupBox, QInputDialog, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
+    QComboBox, QGroupBox, QInputDialog, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
 )
 
 from borapp.i18n import _
 from borapp.services import passphrase_change, settings
-from borapp.ui.pages.settings.section import SettingsSection
+from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 
 
 class SecurityTab(SettingsSection):
@@ -17,10 +17,12 @@ class SecurityTab(SettingsSection):
         super().__init__(parent)
         self.title = _("Security and language")
         layout = QVBoxLayout(self)
-        form = QFormLayout()
+        form = compact_form()
         self.auto_lock = QSpinBox(minimum=1, maximum=120, suffix=" " + _("min"))
         self.vog_years = QSpinBox(minimum=1, maximum=10, suffix=" " + _("years"))
         self.waiting_weeks = QSpinBox(minimum=1, maximum=52, suffix=" " + _("weeks"))
+        for spin in (self.auto_lock, self.vog_years, self.waiting_weeks):
+            spin.setMinimumWidth(120)
         self.language = QComboBox()
         self.language.addItem("Nederlands", "nl")
         self.language.addItem("English", "en")
@@ -32,13 +34,12 @@ class SecurityTab(SettingsSection):
             form.addRow(label, widget)
         layout.addLayout(form)
         save = QPushButton(_("Save"))
-        layout.addWidget(save)
+        layout.addLayout(button_row(save))
         keys = QGroupBox(_("Passphrase and recovery key"))
         box = QVBoxLayout(keys)
         change = QPushButton(_("Change passphrase…"))
         recovery = QPushButton(_("Make a new recovery key…"))
-        box.addWidget(change)
-        box.addWidget(recovery)
+        box.addLayout(button_row(change, recovery))
         layout.addWidget(keys)
         layout.addWidget(self.status)
         layout.addStretch()
