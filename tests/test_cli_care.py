@@ -400,7 +400,7 @@ def test_vault_language_setting_is_used_without_lang(locked, passphrase_file, ca
 ])
 def test_bad_arguments_are_usage_errors(argv, capsys, no_terminal):
     code, _out, err = run(capsys, *argv)
-    assert code == 2 and "usage:" in err
+    assert code == 2 and i18n._("usage: ") in err and "Traceback" not in err
 
 
 def test_backup_of_a_missing_vault(tmp_path, passphrase_file, capsys, no_terminal):

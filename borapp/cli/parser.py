@@ -31,8 +31,9 @@ def _path(text: str):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from borapp.cli import care_commands, demo_command, gui_command, import_commands
+    from borapp.cli import argparse_language, care_commands, demo_command, gui_command, import_commands
 
+    argparse_language.install()
     parser = argparse.ArgumentParser(
         prog="borapp",
         description=_("BOR Desk: case files, volunteers and letters for a supervised-visitation service."),
