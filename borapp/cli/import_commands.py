@@ -10,7 +10,8 @@ from borapp.cli.opening import open_vault
 from borapp.cli.parser import EXIT_CODES_HELP, add_command
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, BorError
-from borapp.services.importer import KINDS, ImportReport, Problem, check_file, import_file, write_template
+from borapp.services.importer import KINDS, ImportReport, check_file, import_file, write_template
+from borapp.services.importer.summary import problem_line, summary_lines
 
 
 def register(sub, common) -> None:
@@ -64,15 +65,6 @@ def run_template(args) -> int:
 
 # ---- the text report ----------------------------------------------------------------------------------------------
 
-def problem_line(problem: Problem) -> str:
-    if problem.row <= 1:
-        return problem.message
-    if problem.column:
-        return _("Row {row}, column {column}: {message}").format(
-            row=problem.row, column=problem.heading or problem.column, message=problem.message)
-    return _("Row {row}: {message}").format(row=problem.row, message=problem.message)
-
-
 def print_report(report: ImportReport) -> None:
     out = sys.stdout if report.ok else sys.stderr
     if report.unknown_columns:
@@ -105,26 +97,5 @@ def _say_nothing_imported(report: ImportReport) -> None:
 
 
 def _print_summary(report: ImportReport) -> None:
-    if report.dry_run:
-        print(_("Dry run: nothing was changed. An import would do this:"))
-    if report.kind == "cases":
-        print(_("Cases created: {n}").format(n=report.created))
-        print(_("Cases updated: {n}").format(n=report.updated))
-    else:
-        print(_("Volunteers created: {n}").format(n=report.created))
-        print(_("Volunteers updated: {n}").format(n=report.updated))
-    for names, label in ((report.new_organisations, _("New organisations: {names}")),
-                         (report.new_municipalities, _("New municipalities: {names}")),
-                         (report.new_coordinators, _("New coordinators: {names}"))):
-        if names:
-            print(label.format(names=", ".join(names)))
-    _section(_("Notes:"), report.notes)
-    _section(_("Warnings (imported as given):"), [problem_line(w) for w in report.warnings])
-    _section(_("Possible duplicates (nothing was merged; check and decide):"), report.possible_duplicates)
-
-
-def _section(title: str, lines: list[str]) -> None:
-    if lines:
-        print(title)
-        for line in lines:
-            print(f"  - {line}")
+    for line in summary_lines(report):
+        print(line)

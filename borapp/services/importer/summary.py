@@ -1,0 +1,38 @@
+"""An import report as sentences in the user's language: for the command line and the import dialog alike."""
+
+from __future__ import annotations
+
+from borapp.i18n import _
+from borapp.services.importer.report import ImportReport, Problem
+
+
+def problem_line(problem: Problem) -> str:
+    if problem.row <= 1:
+        return problem.message
+    if problem.column:
+        return _("Row {row}, column {column}: {message}").format(
+            row=problem.row, column=problem.heading or problem.column, message=problem.message)
+    return _("Row {row}: {message}").format(row=problem.row, message=problem.message)
+
+
+def summary_lines(report: ImportReport) -> list[str]:
+    """What was (or, on a dry run, would be) created and updated, with notes, warnings and possible duplicates."""
+    lines = [_("Dry run: nothing was changed. An import would do this:")] if report.dry_run else []
+    if report.kind == "cases":
+        lines += [_("Cases created: {n}").format(n=report.created), _("Cases updated: {n}").format(n=report.updated)]
+    else:
+        lines += [_("Volunteers created: {n}").format(n=report.created),
+                  _("Volunteers updated: {n}").format(n=report.updated)]
+    for names, label in ((report.new_organisations, _("New organisations: {names}")),
+                         (report.new_municipalities, _("New municipalities: {names}")),
+                         (report.new_coordinators, _("New coordinators: {names}"))):
+        if names:
+            lines.append(label.format(names=", ".join(names)))
+    for title, items in ((_("Notes:"), report.notes),
+                         (_("Warnings (imported as given):"), [problem_line(w) for w in report.warnings]),
+                         (_("Possible duplicates (nothing was merged; check and decide):"),
+                          report.possible_duplicates)):
+        if items:
+            lines.append(title)
+            lines += [f"  - {item}" for item in items]
+    return lines

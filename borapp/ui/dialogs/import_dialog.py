@@ -1,0 +1,131 @@
+"""Import a spreadsheet of cases or volunteers: choose the file, check it first, then import off the UI thread.
+
+The check is a dry run through the same service as the import, so what it shows is what the import will do.
+Nothing is written until the coordinator presses Import; all or nothing unless "skip bad rows" is ticked.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
+)
+
+from borapp.i18n import _
+from borapp.services.errors import BorError
+from borapp.services.importer import ImportReport, import_file, parse_file
+from borapp.services.importer.summary import problem_line, summary_lines
+from borapp.ui.tasks import run_task
+
+
+def report_text(report: ImportReport) -> str:
+    lines = []
+    if report.unknown_columns:
+        lines.append(_("Columns not recognised (ignored): {columns}").format(columns=", ".join(report.unknown_columns)))
+    lines += [problem_line(p) for p in report.errors]
+    if report.empty:
+        lines.append(_("The file holds no rows to import; nothing was imported."))
+    elif report.ok or report.dry_run:
+        lines += summary_lines(report)
+    return "\n".join(lines)
+
+
+class ImportDialog(QDialog):
+    imported = Signal()
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.setWindowTitle(_("Import a spreadsheet"))
+        self.resize(760, 520)
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.kind = QComboBox()
+        self.kind.addItem(_("Cases"), "cases")
+        self.kind.addItem(_("Volunteers"), "volunteers")
+        self.kind.setAccessibleName(_("What to import"))
+        form.addRow(_("What to import"), self.kind)
+        row = QHBoxLayout()
+        self.path = QLineEdit()
+        self.path.setAccessibleName(_("File"))
+        browse = QPushButton(_("Choose…"))
+        row.addWidget(self.path, 1)
+        row.addWidget(browse)
+        form.addRow(_("File (CSV or XLSX)"), row)
+        self.skip_invalid = QCheckBox(_("Import the good rows and skip the bad ones"))
+        form.addRow("", self.skip_invalid)
+        layout.addLayout(form)
+        self.result = QPlainTextEdit(readOnly=True)
+        self.result.setAccessibleName(_("Result of the check"))
+        self.result.setPlaceholderText(_("Choose a file and press Check: nothing is changed until you press Import."))
+        layout.addWidget(self.result, 1)
+        self.busy = QProgressBar(maximum=0)
+        self.busy.hide()
+        layout.addWidget(self.busy)
+        self.buttons = QDialogButtonBox()
+        self.check_button = self.buttons.addButton(_("Check"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.import_button.setEnabled(False)
+        layout.addWidget(self.buttons)
+        self.status = QLabel()
+        layout.addWidget(self.status)
+        browse.clicked.connect(self._browse)
+        self.check_button.clicked.connect(self.check)
+        self.import_button.clicked.connect(self.run_import)
+        self.buttons.rejected.connect(self.reject)
+        for signal in (self.path.textChanged, self.kind.currentIndexChanged, self.skip_invalid.toggled):
+            signal.connect(self._invalidate)
+
+    def _browse(self) -> None:
+        path, _filter = QFileDialog.getOpenFileName(self, _("Choose a spreadsheet"), "",
+                                                    _("Spreadsheets (*.csv *.xlsx);;All files (*)"))
+        if path:
+            self.path.setText(path)
+            self.check()
+
+    def _invalidate(self, *_args) -> None:
+        self.import_button.setEnabled(False)
+        self.status.setText(_("Press Check before importing."))
+
+    def _start(self, work, done) -> None:
+        self.busy.show()
+        self.check_button.setEnabled(False)
+        self.import_button.setEnabled(False)
+        run_task(work).success(done).failure(self._failed).start()
+
+    def check(self) -> None:
+        path, kind, skip = Path(self.path.text().strip()), self.kind.currentData(), self.skip_invalid.isChecked()
+        vault = self.workspace.vault
+        self._start(lambda _p: parse_file(kind, path, vault, skip_invalid=skip), self._checked)
+
+    def _checked(self, report: ImportReport) -> None:
+        self._idle()
+        self.result.setPlainText(report_text(report))
+        can_import = not report.fatal and not report.empty and (not report.errors or report.skip_invalid)
+        self.import_button.setEnabled(can_import)
+        self.status.setText(_("Ready to import.") if can_import else _("Correct the file, or tick to skip bad rows."))
+
+    def run_import(self) -> None:
+        path, kind, skip = Path(self.path.text().strip()), self.kind.currentData(), self.skip_invalid.isChecked()
+        vault, actor = self.workspace.vault, self.workspace.actor
+        self._start(lambda _p: import_file(vault, kind, path, skip_invalid=skip, actor=actor), self._imported)
+
+    def _imported(self, report: ImportReport) -> None:
+        self._idle()
+        self.result.setPlainText(report_text(report))
+        self.status.setText(_("Imported.") if report.written else _("Nothing was imported."))
+        if report.written:
+            self.imported.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._idle()
+        self.status.setText(str(exc) if isinstance(exc, BorError) else _("Something went wrong ({kind}).").format(
+            kind=type(exc).__name__))
+
+    def _idle(self) -> None:
+        self.busy.hide()
+        self.check_button.setEnabled(True)
