@@ -14,6 +14,7 @@ from borapp.services.case_labels import CANCELLED_BY_LABELS, LETTER_KIND_LABELS,
 from borapp.services.case_status import outcome_label, reason_label, status_label
 
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
+MATCHED = "volunteer_matched"  # a volunteer matched (services.matching_flow), status unchanged
 EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
 KINDS = ("status", "handover", "visit", "evaluation", "letter", "attachment")
 
@@ -41,6 +42,9 @@ def _history(session: Session, case: Case) -> list[TimelineEntry]:
         if change.reason == HANDOVER and change.from_status == change.to_status:
             title = _("Handed over to {name}").format(name=names.get(change.coordinator_id, "?"))
             found.append(TimelineEntry(change.on, "handover", title, change.note))
+            continue
+        if change.reason == MATCHED and change.from_status == change.to_status:
+            found.append(TimelineEntry(change.on, "status", _("Volunteer matched"), change.note))
             continue
         title = status_label(change.to_status)
         if change.to_status == "closed" and change.outcome:

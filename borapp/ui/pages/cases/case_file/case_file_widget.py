@@ -69,6 +69,7 @@ class CaseFileWidget(QWidget):
         self.header.back_requested.connect(self.back_requested)
         self.header.step_requested.connect(self.ask_step)
         self.header.handover_requested.connect(self.ask_handover)
+        self.header.match_requested.connect(self.ask_match)
         layout.addWidget(self.header)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Case file"))
@@ -151,6 +152,14 @@ class CaseFileWidget(QWidget):
         if self.facts is None:
             return None
         return self._open(HandoverDialog(self.workspace, self.facts, self))
+
+    def ask_match(self) -> QDialog | None:
+        """The matching wizard for this case (in matching); non-blocking."""
+        if self.facts is None:
+            return None
+        from borapp.ui.wizards.matching import MatchingWizard
+
+        return self._open(MatchingWizard(self.workspace, self.facts.id, self))
 
     def _open(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog

@@ -34,6 +34,7 @@ class CaseHeader(QFrame):
     back_requested = Signal()
     step_requested = Signal(object)  # a StepOption
     handover_requested = Signal()
+    match_requested = Signal()  # the matching wizard, for a case in matching
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -58,6 +59,8 @@ class CaseHeader(QFrame):
         self.chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.outcome = QLabel()
         self.outcome.setAccessibleName(_("Outcome"))
+        self.match_button = QPushButton(icon("handshake"), _("Match a volunteer…"))  # created first: tab order
+        self.match_button.clicked.connect(self.match_requested)
         self.next_button = QPushButton()
         self.next_button.setStyleSheet(PRIMARY_STYLE)
         self.next_button.clicked.connect(self._next_clicked)
@@ -68,6 +71,7 @@ class CaseHeader(QFrame):
         for widget in (self.back_button, self.title, self.chip, self.outcome):
             row.addWidget(widget)
         row.addStretch()
+        row.addWidget(self.match_button)
         row.addWidget(self.next_button)
         row.addWidget(self.more_button)
         return row
@@ -113,6 +117,10 @@ class CaseHeader(QFrame):
     def _steps(self, facts: CaseFile) -> None:
         main = facts.next_step
         self.next_button.setVisible(main is not None)
+        matching, unmatched = facts.status == "matching", facts.volunteer_id is None
+        self.match_button.setVisible(matching)  # the primary action until a volunteer is matched
+        self.match_button.setStyleSheet(PRIMARY_STYLE if matching and unmatched else "")
+        self.next_button.setStyleSheet("" if matching and unmatched else PRIMARY_STYLE)
         if main is not None:
             self.next_button.setText(main.label)
             self.next_button.setAccessibleName(_("Next step: {step}").format(step=main.label))
@@ -140,3 +148,4 @@ class CaseHeader(QFrame):
             value.clear()
         self.more_menu.clear()
         self.next_button.hide()
+        self.match_button.hide()

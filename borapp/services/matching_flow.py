@@ -1,0 +1,204 @@
+"""Acting on a match: assigning the chosen volunteer, closing a case no volunteer fits, and exclusions per case.
+
+Assigning keeps the case in "matching": the volunteer signs the contract first, then the coordinator starts the
+visits (the case header's next step). The assignment is a history row that keeps the status (reason MATCHED, the
+volunteer's name and the note in its note), like a hand-over, so the timeline shows it and the next step's date
+is not held to it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from borapp.formatting import long_date
+from borapp.i18n import _
+from borapp.models import Case, CaseExclusion, StatusChange, Volunteer
+from borapp.services import audit, case_flow
+from borapp.services.case_flow import get_case
+from borapp.services.case_status import TransitionRefused, status_label
+from borapp.services.errors import NotFound, ValidationError
+from borapp.services.matching import Candidate, family_needs, language_list, rank_in_session, slot_labels
+from borapp.services.workspace import Workspace
+
+MATCHED = "volunteer_matched"  # the reason code of an assignment in the status history (status unchanged)
+NO_MATCH = "no_volunteer_match"
+NOTE_LIMIT = 2000
+EXCLUSION_REASON_LIMIT = 300
+
+
+@dataclass(frozen=True)
+class MatchingCase:
+    """What the wizard shows about the case: where it stands and what the family asks of a volunteer."""
+
+    id: int
+    ref: str
+    status: str
+    status_label: str
+    volunteer_id: int | None
+    volunteer: str
+    municipality: str
+    region: str
+    preferred_slots: tuple[str, ...]  # in words, e.g. "zaterdagochtend"
+    wish_gender: str  # "f", "m" or ""
+    wish_languages: str  # in words, e.g. "Turks, Arabisch"
+    volunteer_wishes: str  # the parents' wishes in their own words
+    entered_matching_on: dt.date | None
+
+    @property
+    def can_match(self) -> bool:
+        return self.status == "matching"
+
+
+@dataclass(frozen=True)
+class ExclusionItem:
+    volunteer_id: int
+    name: str
+    reason: str
+
+
+# ---- reading -----------------------------------------------------------------------------------------------------
+
+def find_case(ws, ref: str) -> int:
+    """The id of the case with number `ref` (case-insensitive); NotFound when there is none."""
+    ref = ref.strip()
+    with ws.session() as session:
+        found = session.scalar(select(Case.id).where(func.lower(Case.ref) == ref.lower()))
+    if found is None:
+        raise NotFound(_("No case with number {ref}.").format(ref=ref))
+    return found
+
+
+def matching_case(ws, case_id: int) -> MatchingCase:
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        needs = family_needs(case)
+        entered = max((h.on for h in case.history if h.to_status == "matching" and h.from_status != "matching"),
+                      default=None)
+        return MatchingCase(
+            case.id, case.ref, case.status, status_label(case.status), case.volunteer_id,
+            case.volunteer.name if case.volunteer else "", case.municipality.name if case.municipality else "",
+            needs.region, tuple(slot_labels(needs.slots)), needs.wish_gender, language_list(needs.wish_languages),
+            case.volunteer_wishes, entered)
+
+
+def list_exclusions(ws, case_id: int) -> list[ExclusionItem]:
+    with ws.session() as session:
+        get_case(session, case_id)
+        rows = session.execute(select(CaseExclusion.volunteer_id, Volunteer.name, CaseExclusion.reason)
+                               .join(Volunteer, Volunteer.id == CaseExclusion.volunteer_id)
+                               .where(CaseExclusion.case_id == case_id).order_by(func.lower(Volunteer.name)))
+        return [ExclusionItem(i, n, r) for i, n, r in rows]
+
+
+# ---- assigning -----------------------------------------------------------------------------------------------------
+
+def assign_volunteer(ws: Workspace, case_id: int, volunteer_id: int, on: dt.date | None = None,
+                     note: str = "") -> Candidate:
+    """Match the volunteer to the case (still in matching); refuses an ineligible one and says why."""
+    on = on or dt.date.today()
+    note = note.strip()
+    if len(note) > NOTE_LIMIT:
+        raise ValidationError(_("Keep this under {n} characters.").format(n=NOTE_LIMIT), "note")
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        volunteer = _volunteer(session, volunteer_id)
+        _check_matching(case, on)
+        if case.volunteer_id == volunteer.id:
+            raise ValidationError(_("{name} is already matched to this case.").format(name=volunteer.name),
+                                  "volunteer")
+        candidate = next(c for c in rank_in_session(session, case, on) if c.volunteer_id == volunteer.id)
+        if not candidate.eligible:
+            raise ValidationError(_("{name} cannot be matched: {why}.").format(
+                name=volunteer.name, why="; ".join(candidate.blocks)), "volunteer")
+        text = "\n".join(t for t in (_("Volunteer: {name}").format(name=volunteer.name), note) if t)
+        case.history.append(StatusChange(on=on, from_status=case.status, to_status=case.status, reason=MATCHED,
+                                         note=text, coordinator_id=ws.coordinator_id))
+        case.volunteer_id = volunteer.id
+        session.flush()
+        audit.record(session, "update", "case", case.id, ws.actor)
+        return candidate
+
+
+def record_no_match(ws: Workspace, case_id: int, on: dt.date | None = None, note: str = "") -> None:
+    """Close the case as stopped at intake because no volunteer fits the parents' demands; a note is required.
+
+    A volunteer still set on the case is taken off it: nobody supervised this family. All or nothing."""
+    note = note.strip()
+    if not note:
+        raise ValidationError(_("Say why no volunteer could be matched."), "note")
+    if len(note) > NOTE_LIMIT:
+        raise ValidationError(_("Keep this under {n} characters.").format(n=NOTE_LIMIT), "note")
+    try:
+        with ws.session() as session:
+            case = get_case(session, case_id)
+            if case.status != "matching":
+                raise ValidationError(_("Only a case in '{matching}' can close for lack of a volunteer; this one "
+                                        "is in '{status}'.").format(matching=status_label("matching"),
+                                                                    status=status_label(case.status)), "step")
+            case.volunteer_id = None
+            case_flow.change_status(session, case, "closed", on=on, outcome="stopped_at_intake", reason=NO_MATCH,
+                                    note=note, coordinator_id=ws.coordinator_id, actor=ws.actor)
+    except TransitionRefused as exc:
+        raise ValidationError(str(exc), "on") from exc
+
+
+def _volunteer(session, volunteer_id: int) -> Volunteer:
+    volunteer = session.get(Volunteer, volunteer_id)
+    if volunteer is None:
+        raise NotFound(_("No volunteer with number {id}.").format(id=volunteer_id))
+    return volunteer
+
+
+def _check_matching(case: Case, on: dt.date) -> None:
+    if case.status != "matching":
+        raise ValidationError(_("A volunteer is matched while the case is in '{matching}'; this one is in "
+                                "'{status}'.").format(matching=status_label("matching"),
+                                                      status=status_label(case.status)), "step")
+    if on > dt.date.today():
+        raise ValidationError(_("This date is in the future."), "on")
+    entered = max((h.on for h in case.history if h.from_status != h.to_status), default=case.registered_on)
+    if on < entered:
+        raise ValidationError(_("The date must be on or after {date}, the case's last step.").format(
+            date=long_date(entered)), "on")
+
+
+# ---- exclusions --------------------------------------------------------------------------------------------------
+
+def add_exclusion(ws: Workspace, case_id: int, volunteer_id: int, reason: str = "") -> None:
+    """Never match this volunteer to this case (known to the family, a conflict); a second call updates the reason."""
+    reason = " ".join(reason.split())
+    if len(reason) > EXCLUSION_REASON_LIMIT:
+        raise ValidationError(_("Keep this under {n} characters.").format(n=EXCLUSION_REASON_LIMIT), "reason")
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        volunteer = _volunteer(session, volunteer_id)
+        if case.volunteer_id == volunteer.id and case.status != "closed":
+            raise ValidationError(_("{name} is matched to this case; match someone else first.").format(
+                name=volunteer.name), "volunteer")
+        row = session.get(CaseExclusion, (case.id, volunteer.id))
+        if row is None:
+            session.add(CaseExclusion(case_id=case.id, volunteer_id=volunteer.id, reason=reason))
+        else:
+            row.reason = reason
+        session.flush()
+        audit.record(session, "update", "case", case.id, ws.actor)
+
+
+def remove_exclusion(ws: Workspace, case_id: int, volunteer_id: int) -> bool:
+    """Allow the volunteer for this case again; False when there was no exclusion."""
+    with ws.session() as session:
+        case = get_case(session, case_id)
+        row = session.get(CaseExclusion, (case.id, volunteer_id))
+        if row is None:
+            return False
+        session.delete(row)
+        session.flush()
+        audit.record(session, "update", "case", case.id, ws.actor)
+        return True
+
+
+__all__ = ["MATCHED", "NO_MATCH", "MatchingCase", "ExclusionItem", "find_case", "matching_case",
+           "list_exclusions", "assign_volunteer", "record_no_match", "add_exclusion", "remove_exclusion"]

@@ -1,0 +1,1 @@
+"""Wizards that walk the coordinator through a process step by step (intake; matching)."""

@@ -1,0 +1,121 @@
+"""The detail panel beside the ranked list: one candidate's score and every reason, each marked plus, minus,
+note or block; and the way to exclude a volunteer for this case (known to the family) or allow them again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+)
+
+from borapp.formatting import number
+from borapp.i18n import _
+from borapp.services.matching import MAX_SCORE, Candidate, Factor
+from borapp.ui.icons import icon
+
+TONE_ICONS = {"plus": ("check-circle", "#2E7D32"), "minus": ("minus-circle", "#8A5300"),
+              "block": ("x-circle", "#B3261E"), "note": ("info", None)}
+
+
+def _points(factor: Factor) -> str:
+    if factor.blocks or not factor.points:
+        return ""
+    sign = "+" if factor.points > 0 else "−"
+    return f"{sign}{number(round(abs(factor.points), 1))}"
+
+
+class CandidateDetail(QFrame):
+    exclude_requested = Signal(object)  # the Candidate
+    allow_requested = Signal(object)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("candidateDetail")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.candidate: Candidate | None = None
+        column = QVBoxLayout(self)
+        self.name = QLabel()
+        self.name.setObjectName("sectionTitle")
+        self.name.setWordWrap(True)
+        self.name.setAccessibleName(_("Volunteer"))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, int(MAX_SCORE))
+        self.bar.setAccessibleName(_("Score"))
+        self.verdict = QLabel()
+        self.verdict.setWordWrap(True)
+        self.reasons = QGridLayout()
+        self.reasons.setColumnStretch(1, 1)
+        self.reasons.setVerticalSpacing(6)
+        self.empty = QLabel(_("Choose a volunteer in the list to see the reasons."))
+        self.empty.setObjectName("emptyState")
+        self.empty.setWordWrap(True)
+        self.exclude_button = QPushButton(icon("prohibit"), _("Exclude for this case…"))
+        self.exclude_button.setToolTip(_("For a volunteer who knows the family or must not work with it"))
+        self.exclude_button.clicked.connect(lambda: self.exclude_requested.emit(self.candidate))
+        self.allow_button = QPushButton(_("Allow for this case again"))
+        self.allow_button.clicked.connect(lambda: self.allow_requested.emit(self.candidate))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.exclude_button)
+        buttons.addWidget(self.allow_button)
+        buttons.addStretch()
+        for widget in (self.empty, self.name, self.bar, self.verdict):
+            column.addWidget(widget)
+        column.addLayout(self.reasons)
+        column.addStretch()
+        column.addLayout(buttons)
+        self.show_candidate(None)
+
+    def show_candidate(self, candidate: Candidate | None, *, current: bool = False) -> None:
+        self.candidate = candidate
+        self._clear_reasons()
+        shown = candidate is not None
+        for widget in (self.name, self.bar, self.verdict):
+            widget.setVisible(shown)
+        self.empty.setVisible(not shown)
+        self.exclude_button.setVisible(False)
+        self.allow_button.setVisible(False)
+        if candidate is None:
+            return
+        self.name.setText(candidate.name)
+        self.bar.setValue(max(0, min(int(MAX_SCORE), round(candidate.score))))
+        self.bar.setFormat(_("Score {score} of {max}").format(score=number(candidate.score), max=number(MAX_SCORE)))
+        self.bar.setAccessibleDescription(self.bar.format())
+        self.verdict.setText(self._verdict(candidate, current))
+        for row, factor in enumerate(candidate.factors or ()):
+            self._add_reason(row, factor)
+        excluded = any(f.kind == "exclusion" for f in candidate.factors)
+        self.exclude_button.setVisible(not excluded and not current)
+        self.allow_button.setVisible(excluded)
+
+    @staticmethod
+    def _verdict(candidate: Candidate, current: bool) -> str:
+        if current:
+            return _("Matched to this case now.")
+        if candidate.eligible:
+            return _("Can be matched.")
+        return _("Cannot be matched.")
+
+    def _add_reason(self, row: int, factor: Factor) -> None:
+        name, colour = TONE_ICONS[factor.tone]
+        mark = QLabel()
+        mark.setPixmap(icon(name, colour).pixmap(18, 18))
+        mark.setAlignment(Qt.AlignmentFlag.AlignTop)
+        text = QLabel(factor.text)
+        text.setWordWrap(True)
+        text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        if factor.blocks:
+            text.setStyleSheet("color: #B3261E; font-weight: 600;")
+        points = QLabel(_points(factor))
+        points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        spoken = {"plus": _("in favour"), "minus": _("against"), "block": _("rules the match out"),
+                  "note": _("note")}[factor.tone]
+        text.setAccessibleName(f"{factor.text} ({spoken} {points.text()})".replace(" )", ")"))
+        self.reasons.addWidget(mark, row, 0)
+        self.reasons.addWidget(text, row, 1)
+        self.reasons.addWidget(points, row, 2)
+
+    def _clear_reasons(self) -> None:
+        while self.reasons.count():
+            item = self.reasons.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()

@@ -1,0 +1,233 @@
+"""Page 1: what the family asks, the volunteers who can be matched (ranked, with score bars), those who cannot
+(listed apart, with why), the chosen one's reasons in a panel, and the way out when nobody fits."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QTableView,
+    QVBoxLayout, QWidget, QWizardPage,
+)
+
+from borapp.i18n import N_, _
+from borapp.services.case_status import status_label
+from borapp.services.matching import Candidate
+from borapp.services.matching_flow import MatchingCase
+from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.wizards.matching.candidate_detail import CandidateDetail
+from borapp.ui.wizards.matching.page_ids import CONFIRM, NO_MATCH
+from borapp.ui.wizards.matching.candidate_model import NAME, PLACE, SCORE, WHY, CandidateModel, ScoreBarDelegate
+
+GENDER_DEMANDS = {"f": N_("A female volunteer"), "m": N_("A male volunteer")}
+
+
+def _table(model: CandidateModel, name: str) -> QTableView:
+    table = QTableView()
+    table.setModel(model)
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setItemDelegateForColumn(SCORE, ScoreBarDelegate(table))
+    table.verticalHeader().hide()
+    table.verticalHeader().setDefaultSectionSize(30)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setAlternatingRowColors(True)
+    header = table.horizontalHeader()
+    header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
+    header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
+    table.setColumnWidth(NAME, 220)
+    table.setColumnWidth(SCORE, 130)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    return table
+
+
+class CandidatesPage(QWizardPage):
+    exclusion_requested = Signal(object, str)  # Candidate, reason
+    allow_requested = Signal(object)
+
+    def __init__(self, info: MatchingCase, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("matching-1-candidates")
+        self.setTitle(_("Match a volunteer to case {ref}").format(ref=info.ref))
+        self.info = info
+        self.selected: Candidate | None = None
+        self.eligible_model = CandidateModel(True, self)
+        self.other_model = CandidateModel(False, self)
+        self.eligible_table = _table(self.eligible_model, _("Volunteers who can be matched, best first"))
+        self.other_table = _table(self.other_model, _("Volunteers who cannot be matched"))
+        self.other_table.hideColumn(PLACE)
+        self.detail = CandidateDetail()
+        self.detail.setFixedWidth(360)  # the lists keep their width whatever is selected
+        self.detail.exclude_requested.connect(self._ask_exclusion)
+        self.detail.allow_requested.connect(self.allow_requested)
+        self.eligible_title, self.other_title = QLabel(), QLabel()
+        for title in (self.eligible_title, self.other_title):
+            title.setStyleSheet("font-weight: 600;")
+        self.no_match = QCheckBox(_("No volunteer can be matched to the parents' demands: close the case"))
+        self.no_match.toggled.connect(self._no_match_toggled)
+        self.hint = FieldMessage()
+        self.hint.setAccessibleName(_("Why you cannot go on yet"))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self._family_box())
+        body = QHBoxLayout()
+        lists = QVBoxLayout()
+        for widget, stretch in ((self.eligible_title, 0), (self.eligible_table, 3), (self.other_title, 0),
+                                (self.other_table, 2)):
+            lists.addWidget(widget, stretch)
+        body.addLayout(lists, 1)
+        body.addWidget(self.detail)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.no_match)
+        layout.addWidget(self.hint)
+        for table in (self.eligible_table, self.other_table):
+            table.selectionModel().selectionChanged.connect(lambda *_a, t=table: self._selected_in(t))
+        self.setTabOrder(self.eligible_table, self.other_table)
+        self.setTabOrder(self.other_table, self.no_match)
+
+    # ---- the family ---------------------------------------------------------------------------------------------
+
+    def _family_box(self) -> QFrame:
+        box = QFrame()
+        box.setObjectName("familyNeeds")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        grid = QGridLayout(box)
+        grid.setContentsMargins(10, 6, 10, 6)
+        grid.setHorizontalSpacing(16)
+        grid.setVerticalSpacing(2)
+        for row, (caption, value) in enumerate(self._family_facts()):
+            label = QLabel(caption)
+            label.setStyleSheet("color: palette(placeholder-text);")
+            text = QLabel(value)
+            text.setWordWrap(True)
+            text.setAccessibleName(caption)
+            text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            grid.addWidget(label, row // 2, (row % 2) * 2, Qt.AlignmentFlag.AlignTop)
+            grid.addWidget(text, row // 2, (row % 2) * 2 + 1, Qt.AlignmentFlag.AlignTop)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        return box
+
+    def _family_facts(self) -> list[tuple[str, str]]:
+        info = self.info
+        place = info.municipality or _("not recorded")
+        if info.region:
+            place = _("{municipality} (region {region})").format(municipality=place, region=info.region)
+        demands = [_(GENDER_DEMANDS[info.wish_gender])] if info.wish_gender in GENDER_DEMANDS else []
+        if info.wish_languages:
+            demands.append(_("speaks {languages}").format(languages=info.wish_languages))
+        facts = [
+            (_("Family lives in"), place),
+            (_("Preferred times"), ", ".join(info.preferred_slots) or _("none stated")),
+            (_("Parents' demands"), "; ".join(demands) or _("none")),
+            (_("Matched now"), info.volunteer or _("nobody yet")),
+        ]
+        if info.volunteer_wishes.strip():
+            facts.append((_("Wishes in their words"), " ".join(info.volunteer_wishes.split())))
+        return facts
+
+    # ---- the lists ----------------------------------------------------------------------------------------------
+
+    def set_ranking(self, ranking: list[Candidate]) -> None:
+        keep = self.selected.volunteer_id if self.selected else None
+        current = self.info.volunteer_id
+        eligible = [c for c in ranking if c.eligible]
+        others = [c for c in ranking if not c.eligible]
+        self.eligible_model.set_rows(eligible, current)
+        self.other_model.set_rows(others, current)
+        self.eligible_title.setText(_("Can be matched ({n}), best first").format(n=len(eligible)))
+        self.other_title.setText(_("Cannot be matched ({n})").format(n=len(others)))
+        self.selected = None
+        if keep is None or not self.select(keep):
+            self.detail.show_candidate(None)
+        self._update()
+
+    def select(self, volunteer_id: int) -> bool:
+        """Select the volunteer in whichever list holds them; False when nobody has that number."""
+        for table in (self.eligible_table, self.other_table):
+            row = table.model().row_of(volunteer_id)
+            if row >= 0:
+                table.selectionModel().setCurrentIndex(
+                    table.model().index(row, NAME),
+                    QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+                table.scrollTo(table.model().index(row, NAME))
+                return True
+        return False
+
+    def pick(self, volunteer_id: int) -> bool:
+        """Select the volunteer and say whether the wizard may go on with them."""
+        return self.select(volunteer_id) and self.chosen() is not None
+
+    def chosen(self) -> Candidate | None:
+        """The volunteer to match: the case in matching, selected, eligible, not the one matched now, and no-match
+        not ticked."""
+        c = self.selected
+        if not self.info.can_match or self.no_match.isChecked() or c is None or not c.eligible:
+            return None
+        return None if c.volunteer_id == self.info.volunteer_id else c
+
+    def _selected_in(self, table: QTableView) -> None:
+        rows = table.selectionModel().selectedRows()
+        if not rows:
+            if self.selected is not None and self.selected.eligible == (table is self.eligible_table):
+                self.selected = None
+                self.detail.show_candidate(None)
+                self._update()
+            return
+        other = self.other_table if table is self.eligible_table else self.eligible_table
+        other.selectionModel().clearSelection()
+        self.selected = table.model().row_at(rows[0].row())
+        self.detail.show_candidate(self.selected, current=self.selected.volunteer_id == self.info.volunteer_id)
+        self._update()
+
+    def _no_match_toggled(self, checked: bool) -> None:
+        for table in (self.eligible_table, self.other_table):
+            table.setEnabled(not checked)
+        self._update()
+
+    def _ask_exclusion(self, candidate: Candidate | None) -> None:
+        if candidate is None:
+            return
+        reason, ok = QInputDialog.getText(self, _("Exclude for this case"), _(
+            "Why must {name} not be matched to this family? (e.g. knows the family)").format(name=candidate.name))
+        if ok:
+            self.exclusion_requested.emit(candidate, reason)
+
+    # ---- may we go on? ------------------------------------------------------------------------------------------
+
+    def problem(self) -> str:
+        """Why Next is not possible yet, in words; empty when it is."""
+        if not self.info.can_match:
+            return _("A volunteer is matched while the case is in '{matching}'; this one is in '{status}'.").format(
+                matching=status_label("matching"), status=self.info.status_label)
+        if self.no_match.isChecked():
+            return ""
+        c = self.selected
+        if c is None:
+            return _("Choose a volunteer who can be matched, or tick that no volunteer can be matched.")
+        if not c.eligible:
+            return _("{name} cannot be matched: {why}.").format(name=c.name, why="; ".join(c.blocks))
+        if c.volunteer_id == self.info.volunteer_id:
+            return _("{name} is already matched to this case.").format(name=c.name)
+        return ""
+
+    def show_error(self, message: str) -> None:
+        self.hint.show_message(message)
+
+    def _update(self) -> None:
+        self.hint.show_message(self.problem(), warning=True)
+        self.completeChanged.emit()
+
+    def isComplete(self) -> bool:  # noqa: N802 - Qt override
+        return not self.problem()
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        """QWizard.next() does not ask isComplete(); a programmatic Next is held to the same rule."""
+        self._update()
+        return self.isComplete()
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return NO_MATCH if self.no_match.isChecked() else CONFIRM

@@ -1,0 +1,105 @@
+"""Page 2: the chosen volunteer, the date and a note, and what happens next (the contract, the first meeting, then
+the visits). Finishing matches the volunteer through the service; a refusal shows here and nothing is saved."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
+
+from borapp.formatting import number
+from borapp.i18n import _
+from borapp.services.case_steps import NEXT_STEP_LABELS
+from borapp.services.errors import BorError
+from borapp.services.matching import MAX_SCORE, Candidate
+from borapp.services.matching_flow import NOTE_LIMIT, MatchingCase, assign_volunteer
+from borapp.ui.pages.cases.case_file.form_tab import text_box
+from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.wizards.matching.fields import compact_form, field_row
+
+
+START_VISITS = NEXT_STEP_LABELS["matching"]  # the header's next step once a volunteer is matched
+
+
+class ConfirmPage(QWizardPage):
+    def __init__(self, workspace, info: MatchingCase, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("matching-2-confirm")
+        self.workspace, self.info = workspace, info
+        self.candidate: Candidate | None = None
+        self.setTitle(_("Confirm the match for case {ref}").format(ref=info.ref))
+        self.setButtonText(QWizard.WizardButton.FinishButton, _("Match"))
+        layout = QVBoxLayout(self)
+        self.name = QLabel()
+        self.name.setObjectName("sectionTitle")
+        self.name.setAccessibleName(_("Volunteer"))
+        self.bar = QProgressBar()
+        self.bar.setRange(0, int(MAX_SCORE))
+        self.bar.setMaximumWidth(320)
+        self.bar.setAccessibleName(_("Score"))
+        self.reasons = QLabel()
+        self.reasons.setWordWrap(True)
+        self.reasons.setAccessibleName(_("Reasons"))
+        form_box, form = compact_form()
+        self.on = DateField(optional=False)
+        self.on.setMaximumWidth(160)
+        self.on_message = field_row(form, _("Matched on"), self.on)
+        self.note = text_box(_("Note"), 90)
+        self.note.setPlaceholderText(_("E.g. what was agreed about the first meeting (optional)"))
+        self.note_message = field_row(form, _("Note"), self.note)
+        self.next_steps = QLabel()
+        self.next_steps.setWordWrap(True)
+        self.next_steps.setObjectName("nextSteps")
+        self.next_steps.setAccessibleName(_("What happens next"))
+        self.message = FieldMessage()
+        self.message.setAccessibleName(_("Why the match was not saved"))
+        for widget in (self.name, self.bar, self.reasons):
+            layout.addWidget(widget)
+        layout.addSpacing(8)
+        layout.addWidget(form_box)
+        heading = QLabel(_("What happens next"))
+        heading.setObjectName("sectionTitle")
+        layout.addWidget(heading)
+        layout.addWidget(self.next_steps)
+        layout.addStretch()
+        layout.addWidget(self.message)
+
+    def show_candidate(self, candidate: Candidate) -> None:
+        self.candidate = candidate
+        self.name.setText(candidate.name)
+        self.bar.setValue(max(0, min(int(MAX_SCORE), round(candidate.score))))
+        self.bar.setFormat(_("Score {score} of {max}").format(score=number(candidate.score), max=number(MAX_SCORE)))
+        self.reasons.setText(" · ".join(candidate.reasons))
+        steps = [
+            _("{name} signs the contract (BOR-overeenkomst), as the parents and the coordinator do.").format(
+                name=candidate.name),
+            _("{name} meets the resident parent and the child; the other parent at home or by phone.").format(
+                name=candidate.name),
+            _("Then start the visits with the case's next step, \u201c{step}\u201d.").format(
+                step=_(START_VISITS)),
+        ]
+        if self.info.volunteer:
+            steps.insert(0, _("{old} is no longer matched to this case.").format(old=self.info.volunteer))
+        self.next_steps.setText("\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1)))
+        self.message.show_message("")
+
+    def initializePage(self) -> None:  # noqa: N802 - Qt override
+        chosen = self.wizard().chosen() if self.wizard() else None
+        if chosen is not None:
+            self.show_candidate(chosen)
+
+    def nextId(self) -> int:  # noqa: N802 - Qt override
+        return -1  # the last page of this path: Finish
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        if self.candidate is None:
+            return False
+        if len(self.note.toPlainText()) > NOTE_LIMIT:
+            self.note_message.show_message(_("Keep this under {n} characters.").format(n=NOTE_LIMIT))
+            return False
+        try:
+            assign_volunteer(self.workspace, self.info.id, self.candidate.volunteer_id, self.on.value(),
+                             self.note.toPlainText())
+        except BorError as exc:
+            self.message.show_message(str(exc))
+            return False
+        return True

@@ -1,0 +1,32 @@
+"""A form row for the wizard's pages: the field with its message right under it, both kept at the top of the row."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFormLayout, QSizePolicy, QVBoxLayout, QWidget
+
+from borapp.ui.widgets.forms import FieldMessage
+
+
+def field_row(form: QFormLayout, label: str, field: QWidget, *, required: bool = False) -> FieldMessage:
+    box = QWidget()
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    column.addWidget(field)
+    message = FieldMessage()
+    message.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+    column.addWidget(message)
+    column.setAlignment(Qt.AlignmentFlag.AlignTop)  # a taller row leaves its room below, not around the field
+    field.setAccessibleName(label)
+    form.addRow(f"{label} *" if required else label, box)
+    return message
+
+
+def compact_form() -> tuple[QWidget, QFormLayout]:
+    """A form that keeps its natural height, so the page's spare room goes below it."""
+    box = QWidget()
+    box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+    form = QFormLayout(box)
+    form.setContentsMargins(0, 0, 0, 0)
+    return box, form

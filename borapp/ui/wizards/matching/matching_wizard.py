@@ -1,0 +1,67 @@
+"""The matching wizard (koppelen): choose a volunteer from the ranking and confirm, or record that nobody fits.
+
+Pages: 1 candidates → 2 confirm, or 1 candidates → 3 no match. Everything goes through `services.matching` and
+`services.matching_flow`; the wizard keeps no database object. Accepted means the case changed.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSize
+from PySide6.QtWidgets import QWidget, QWizard
+
+from borapp.i18n import _
+from borapp.services.errors import BorError
+from borapp.services.matching import Candidate, rank_candidates
+from borapp.services.matching_flow import add_exclusion, matching_case, remove_exclusion
+from borapp.ui.wizards.matching.candidates_page import CandidatesPage
+from borapp.ui.wizards.matching.confirm_page import ConfirmPage
+from borapp.ui.wizards.matching.no_match_page import NoMatchPage
+from borapp.ui.wizards.matching.page_ids import CANDIDATES, CONFIRM, NO_MATCH
+
+DEFAULT_SIZE = QSize(1120, 680)  # fits a 1366×768 screen with the taskbar and title bar
+
+
+class MatchingWizard(QWizard):
+    def __init__(self, workspace, case_id: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("matchingWizard")
+        self.workspace, self.case_id = workspace, case_id
+        self.info = matching_case(workspace, case_id)
+        self.setWindowTitle(_("Match a volunteer – case {ref}").format(ref=self.info.ref))
+        self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
+        self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
+        self.setOption(QWizard.WizardOption.NoDefaultButton, True)
+        self.candidates = CandidatesPage(self.info)
+        self.confirm = ConfirmPage(workspace, self.info)
+        self.no_match = NoMatchPage(workspace, self.info)
+        self.setPage(CANDIDATES, self.candidates)
+        self.setPage(CONFIRM, self.confirm)
+        self.setPage(NO_MATCH, self.no_match)
+        self.setStartId(CANDIDATES)
+        self.candidates.exclusion_requested.connect(self._exclude)
+        self.candidates.allow_requested.connect(self._allow)
+        self.resize(DEFAULT_SIZE)
+        self.refresh()
+
+    def refresh(self) -> None:
+        """Rank again (after an exclusion changed); the selection stays where it can."""
+        self.ranking = rank_candidates(self.workspace, self.case_id)
+        self.candidates.set_ranking(self.ranking)
+
+    def chosen(self) -> Candidate | None:
+        return self.candidates.chosen()
+
+    def _exclude(self, candidate: Candidate, reason: str) -> None:
+        self._change(lambda: add_exclusion(self.workspace, self.case_id, candidate.volunteer_id, reason))
+
+    def _allow(self, candidate: Candidate | None) -> None:
+        if candidate is not None:
+            self._change(lambda: remove_exclusion(self.workspace, self.case_id, candidate.volunteer_id))
+
+    def _change(self, action) -> None:
+        try:
+            action()
+        except BorError as exc:
+            self.candidates.show_error(str(exc))
+            return
+        self.refresh()

@@ -1,0 +1,226 @@
+"""The matching wizard through pytest-qt: launched from the case header, start to finish, the no-match path, an
+ineligible volunteer that cannot be picked, exclusions, the item model, and the screenshot hook."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QWizard
+
+from borapp.i18n import _
+from borapp.services import case_file as case_file_service
+from borapp.services.case_status import outcome_label
+from borapp.services.matching import rank_candidates
+from borapp.services.matching_flow import matching_case
+from borapp.ui.pages.cases.case_file.case_header import PRIMARY_STYLE
+from borapp.ui.pages.cases.cases_page import CasesPage
+from borapp.ui.wizards.matching import MatchingWizard
+from borapp.ui.wizards.matching.candidate_model import NAME, SCORE, CandidateModel
+from borapp.ui.wizards.matching.page_ids import CANDIDATES, CONFIRM, NO_MATCH
+from tests.test_matching import add_matching_case
+from tests.test_matching import scene as scene  # noqa: F401 - the shared fixture
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def page(qtbot, workspace):
+    widget = CasesPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366 - 176, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+def open_wizard(page, case_id) -> MatchingWizard:
+    page.open_case_file(case_id)
+    header = page.case_file.header
+    assert header.match_button.isVisible() and header.match_button.text() == _("Match a volunteer…")
+    header.match_button.click()
+    wizard = page.case_file.dialog
+    assert isinstance(wizard, MatchingWizard) and wizard.isVisible()
+    assert wizard.currentId() == CANDIDATES
+    return wizard
+
+
+def next_button(wizard):
+    return wizard.button(QWizard.WizardButton.NextButton)
+
+
+def finish_button(wizard):
+    return wizard.button(QWizard.WizardButton.FinishButton)
+
+
+def test_the_header_offers_matching_only_for_a_case_in_matching(page, workspace, scene):
+    case_id, _ids = scene
+    page.open_case_file(case_id)
+    header = page.case_file.header
+    assert header.match_button.isVisible()
+    assert header.match_button.styleSheet() == PRIMARY_STYLE  # no volunteer yet: matching is the main action
+    assert header.next_button.text() == _("Start visits") and header.next_button.styleSheet() == ""
+    intake = add_matching_case(workspace, "BOR-2026-002", status="intake")
+    page.open_case_file(intake)
+    assert not header.match_button.isVisible()
+
+
+def test_the_wizard_runs_start_to_finish_with_the_top_candidate(qtbot, page, workspace, scene):
+    case_id, ids = scene
+    wizard = open_wizard(page, case_id)
+    candidates = wizard.candidates
+    assert candidates.objectName() == "matching-1-candidates"
+    assert not next_button(wizard).isEnabled() and candidates.hint.isVisible()
+    assert candidates.hint.text() == _(
+        "Choose a volunteer who can be matched, or tick that no volunteer can be matched.")
+    top = candidates.eligible_model.row_at(0)
+    assert top.volunteer_id == ids["best"]
+    candidates.eligible_table.selectRow(0)
+    assert wizard.chosen() == top and next_button(wizard).isEnabled() and not candidates.hint.isVisible()
+    assert candidates.detail.name.text() == "Anke Best"
+    next_button(wizard).click()
+    assert wizard.currentId() == CONFIRM and wizard.currentPage().objectName() == "matching-2-confirm"
+    confirm = wizard.confirm
+    assert confirm.name.text() == "Anke Best" and "Anke Best" in confirm.next_steps.text()
+    assert _("Start visits") in confirm.next_steps.text()
+    assert finish_button(wizard).isVisible() and finish_button(wizard).text() == _("Match")
+    confirm.note.setPlainText("Anke belt maandag de moeder.")
+    with qtbot.waitSignal(page.changed):
+        finish_button(wizard).click()
+    assert page.case_file.dialog is None
+    facts = case_file_service.load_case(workspace, case_id, record_open=False)
+    assert (facts.status, facts.volunteer_id, facts.volunteer) == ("matching", ids["best"], "Anke Best")
+    header = page.case_file.header
+    assert header.values["volunteer"].text() == "Anke Best"
+    assert header.next_button.styleSheet() == PRIMARY_STYLE  # now the visits can start
+    assert header.match_button.styleSheet() == ""
+
+
+def test_the_no_match_path_closes_the_case_with_the_early_stop_reason(qtbot, page, workspace, scene):
+    case_id, _ids = scene
+    wizard = open_wizard(page, case_id)
+    wizard.candidates.no_match.setChecked(True)
+    assert not wizard.candidates.eligible_table.isEnabled()
+    next_button(wizard).click()
+    assert wizard.currentId() == NO_MATCH and wizard.currentPage().objectName() == "matching-3-no-match"
+    no_match = wizard.no_match
+    assert not finish_button(wizard).isEnabled() and no_match.note_message.isVisible()  # a note is required
+    no_match.note.setPlainText("Moeder eist een Turkssprekende man; die is er niet in de regio.")
+    assert finish_button(wizard).isEnabled() and not no_match.note_message.isVisible()
+    with qtbot.waitSignal(page.changed):
+        finish_button(wizard).click()
+    facts = case_file_service.load_case(workspace, case_id, record_open=False)
+    assert (facts.status, facts.outcome) == ("closed", "stopped_at_intake")
+    with workspace.session() as session:
+        from borapp.models import Case
+
+        assert session.get(Case, case_id).outcome_reason == "no_volunteer_match"
+    assert page.case_file.header.outcome.text() == outcome_label("stopped_at_intake")
+    assert not page.case_file.header.match_button.isVisible()
+
+
+def test_an_ineligible_candidate_cannot_be_picked(page, workspace, scene):
+    case_id, ids = scene
+    wizard = open_wizard(page, case_id)
+    candidates = wizard.candidates
+    assert candidates.pick(ids["old_vog"]) is False
+    assert candidates.selected.volunteer_id == ids["old_vog"] and wizard.chosen() is None
+    assert not next_button(wizard).isEnabled()
+    assert candidates.hint.isVisible() and "Olga Oud" in candidates.hint.text()
+    assert "1-1-2019" in candidates.hint.text()  # the reason, with the facts
+    assert candidates.detail.verdict.text() == _("Cannot be matched.")
+    wizard.next()  # even a programmatic Next is held back
+    assert wizard.currentId() == CANDIDATES
+    assert matching_case(workspace, case_id).volunteer_id is None
+    assert candidates.pick(ids["best"]) is True and next_button(wizard).isEnabled()
+    wizard.reject()
+
+
+def test_a_refused_match_shows_why_on_the_confirm_page(page, workspace, scene):
+    case_id, ids = scene
+    wizard = open_wizard(page, case_id)
+    wizard.candidates.pick(ids["best"])
+    wizard.next()
+    wizard.confirm.on.set_value(dt.date(2001, 1, 1))  # before the case's last step
+    finish_button(wizard).click()
+    assert wizard.isVisible() and wizard.currentId() == CONFIRM
+    assert wizard.confirm.message.isVisible() and wizard.confirm.message.text()
+    assert matching_case(workspace, case_id).volunteer_id is None
+    wizard.reject()
+
+
+def test_excluding_and_allowing_again_from_the_detail_panel(page, workspace, scene, monkeypatch):
+    case_id, ids = scene
+    wizard = open_wizard(page, case_id)
+    candidates = wizard.candidates
+    candidates.pick(ids["best"])
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("kent de vader", True))
+    candidates.detail.exclude_button.click()
+    assert candidates.other_model.row_of(ids["best"]) >= 0 and candidates.eligible_model.row_of(ids["best"]) < 0
+    assert candidates.selected.volunteer_id == ids["best"] and not candidates.selected.eligible  # still shown
+    assert candidates.detail.allow_button.isVisible()
+    candidates.detail.allow_button.click()
+    assert candidates.eligible_model.row_of(ids["best"]) == 0 and wizard.chosen().volunteer_id == ids["best"]
+    wizard.reject()
+
+
+def test_the_wizard_marks_the_volunteer_matched_now(page, workspace, scene):
+    case_id, ids = scene
+    from borapp.services.matching_flow import assign_volunteer
+
+    assign_volunteer(workspace, case_id, ids["far"])
+    wizard = open_wizard(page, case_id)
+    candidates = wizard.candidates
+    row = candidates.eligible_model.row_of(ids["far"])
+    name = candidates.eligible_model.index(row, NAME).data()
+    assert name == _("{name} (matched now)").format(name="Femke Ver")
+    assert candidates.pick(ids["far"]) is False and "Femke Ver" in candidates.hint.text()
+    assert candidates.pick(ids["best"]) is True
+    wizard.next()
+    assert "Femke Ver" in wizard.confirm.next_steps.text()  # says the old match ends
+    wizard.reject()
+
+
+def test_candidate_model_passes_the_model_tester(qtmodeltester, workspace, scene):
+    case_id, _ids = scene
+    ranking = rank_candidates(workspace, case_id)
+    for eligible in (True, False):
+        model = CandidateModel(eligible)
+        model.set_rows([c for c in ranking if c.eligible == eligible])
+        qtmodeltester.check(model)
+        assert model.index(0, SCORE).data() and model.headerData(NAME, Qt.Orientation.Horizontal) == _("Volunteer")
+    empty = CandidateModel()
+    qtmodeltester.check(empty)
+
+
+def test_screenshot_hook_names_every_page_and_changes_nothing(qtbot, vault, workspace, scene):
+    from borapp.ui.main_window import MainWindow
+    from borapp.ui.wizards.matching.screenshots import shoot
+
+    case_id, _ids = scene
+    window = MainWindow(vault.path)
+    qtbot.addWidget(window)
+    window.open_workspace(workspace)
+    saved = []
+    shoot(window, lambda widget, name: saved.append((name, widget.grab().width())))
+    assert [n for n, _w in saved] == ["matching-0-case-file", "matching-1-candidates", "matching-2-confirm",
+                                      "matching-3-no-match"]
+    assert all(width > 0 for _n, width in saved)
+    info = matching_case(workspace, case_id)
+    assert (info.status, info.volunteer_id) == ("matching", None)
+    window.lock()
+
+
+def test_a_case_not_in_matching_cannot_go_on_and_says_why(qtbot, workspace, scene):
+    _case_id, ids = scene
+    intake = add_matching_case(workspace, "BOR-2026-003", status="intake")
+    wizard = MatchingWizard(workspace, intake)
+    qtbot.addWidget(wizard)
+    wizard.show()
+    candidates = wizard.candidates
+    assert candidates.pick(ids["best"]) is False and not next_button(wizard).isEnabled()
+    assert candidates.hint.text() == _(
+        "A volunteer is matched while the case is in '{matching}'; this one is in '{status}'.").format(
+        matching=_("Matching"), status=_("Intake"))
+    wizard.reject()
