@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, ngettext
 from borapp.models import Case, Contract, Evaluation, Letter, StatusChange, Visit, Volunteer
-from borapp.services import backups, drafts, settings
+from borapp.services import backups, drafts, intake_input, settings
 from borapp.services.volunteer_service import vog_state
 
 WAITING_STATUSES = ("registered", "waiting", "intake")
@@ -55,6 +55,7 @@ class DashboardItem:
     case_id: int | None = None
     volunteer_id: int | None = None  # 0 means "a new volunteer" (an unsaved draft)
     status: str = ""          # the case status, for a status chip; "" when no case
+    draft_key: str = ""       # a kept draft to resume ("intake/<uuid>"), for drafts not tied to a record
 
 
 @dataclass(frozen=True)
@@ -264,12 +265,15 @@ def resumable_drafts(ws) -> list[DashboardItem]:
     if not found:
         return []
     with ws.session() as session:
-        return [_draft_item(session, d.key[len(drafts.UI_PREFIX):]) for d in found]
+        return [_draft_item(session, d.key[len(drafts.UI_PREFIX):], d.payload) for d in found]
 
 
-def _draft_item(session: Session, key: str) -> DashboardItem:
+def _draft_item(session: Session, key: str, payload: dict | None = None) -> DashboardItem:
     parts = key.split("/")
     text = _("Unsaved changes")
+    if key.startswith(intake_input.DRAFT_KEY_PREFIX):
+        title, text = intake_input.describe_draft(payload)
+        return DashboardItem("drafts", title, text, draft_key=key)
     if parts[0] == "volunteer" and len(parts) > 1:
         if parts[1] == "new":
             return DashboardItem("drafts", _("New volunteer"), text, volunteer_id=0)

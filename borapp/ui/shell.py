@@ -42,6 +42,7 @@ class Shell(QWidget):
             QShortcut(QKeySequence(entry.shortcut), self, activated=lambda k=entry.key: self.show_page(k))
             page.open_case.connect(self.open_case)
             page.open_volunteer.connect(self.open_volunteer)
+            page.resume_draft.connect(self.resume_draft)
             page.changed.connect(self.data_changed)
         self.rail.currentRowChanged.connect(self._row_changed)
         self.rail.setCurrentRow(0)
@@ -67,6 +68,13 @@ class Shell(QWidget):
     def open_volunteer(self, volunteer_id: int) -> None:
         page = self.show_page("volunteers")
         page.open_volunteer_profile(volunteer_id)
+
+    def resume_draft(self, key: str) -> None:
+        """Show the page that keeps this draft, reopened where it was left."""
+        for name, page in self.pages.items():
+            if page.open_draft(key):
+                self.show_page(name)
+                return
 
     def focus_search(self) -> None:
         self.show_page("cases").focus_search()

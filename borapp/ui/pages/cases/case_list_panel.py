@@ -24,6 +24,7 @@ _WIDTHS = {"ref": 112, "status": 150, "municipality": 112, "coordinator": 120, "
 
 class CaseListPanel(QWidget):
     case_chosen = Signal(int)
+    new_intake_requested = Signal()
 
     def __init__(self, workspace: Workspace | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -51,6 +52,10 @@ class CaseListPanel(QWidget):
         row.addWidget(title)
         row.addStretch()
         row.addWidget(self.count_label)
+        self.new_intake_button = QPushButton(icon("plus"), _("New intake…"))
+        self.new_intake_button.setAccessibleName(_("Start a new intake"))
+        self.new_intake_button.clicked.connect(self.new_intake_requested)
+        row.addWidget(self.new_intake_button)
         return row
 
     def _search_field(self) -> QLineEdit:
@@ -127,9 +132,13 @@ class CaseListPanel(QWidget):
         self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.empty_clear = QPushButton(_("Clear search and filters"))
         self.empty_clear.clicked.connect(self.clear_filters)
+        self.empty_intake = QPushButton(icon("plus"), _("New intake…"))
+        self.empty_intake.setAccessibleName(_("Start a new intake"))
+        self.empty_intake.clicked.connect(self.new_intake_requested)
         column.addStretch(1)
         column.addWidget(self.empty_label)
         column.addWidget(self.empty_clear, 0, Qt.AlignmentFlag.AlignHCenter)
+        column.addWidget(self.empty_intake, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
         return box
 
@@ -202,6 +211,7 @@ class CaseListPanel(QWidget):
             _("No cases match this search or these filters.") if narrowed
             else _("No cases yet. Start an intake or import a spreadsheet."))
         self.empty_clear.setVisible(narrowed)
+        self.empty_intake.setVisible(not narrowed)
         self.stack.setCurrentIndex(1)
 
     def clear_filters(self) -> None:

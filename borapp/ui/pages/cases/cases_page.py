@@ -1,7 +1,9 @@
-"""Dossiers: the case list (search as you type, filters, a table sorted in SQL) and, in its place, an open case file.
+"""Dossiers: the case list (search as you type, filters, a table sorted in SQL) and, in its place, an open case file
+or the intake wizard.
 
 Unsaved typing in the open case file survives going back to the list (the file stays loaded behind it), a lock
-(as drafts) and the app closing; opening another case with unsaved typing asks first.
+(as drafts) and the app closing; opening another case with unsaved typing asks first. An unfinished intake is kept
+as a draft when the page leaves it, on lock, and every 20 s; Today offers to resume it.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from borapp.ui.pages.base import Page
 from borapp.ui.pages.cases.case_file.case_file_widget import CaseFileWidget
 from borapp.ui.pages.cases.case_file.form_tab import DRAFT_PREFIX
 from borapp.ui.pages.cases.case_list_panel import CaseListPanel
+from borapp.ui.wizards.intake.area import CreatedNotice, IntakeArea, is_intake_key
 
 _CASE_KEY = re.compile(r"^case/(\d+)/")
 
@@ -27,15 +30,24 @@ class CasesPage(Page):
         super().__init__(workspace, parent)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 8, 12, 4)
+        self.notice = CreatedNotice()
+        layout.addWidget(self.notice)
         self.stack = QStackedWidget()
         layout.addWidget(self.stack)
         self.list_panel = CaseListPanel(workspace)
         self.list_panel.case_chosen.connect(self.open_case_file)
+        self.list_panel.new_intake_requested.connect(self.start_intake)
         self.case_file = CaseFileWidget(workspace)
         self.case_file.back_requested.connect(self.show_list)
         self.case_file.changed.connect(self._case_changed)
+        self.intake = IntakeArea(workspace)
+        self.intake.closed.connect(self.show_list)
+        self.intake.created.connect(self._intake_created)
+        self.intake.open_case_requested.connect(self.open_case_file)
         self.stack.addWidget(self.list_panel)
         self.stack.addWidget(self.case_file)
+        self.stack.addWidget(self.intake)
+        self.stack.currentChanged.connect(self._stack_changed)
         self._list_stale = False  # a case changed since the list was loaded
 
     # ---- Page ---------------------------------------------------------------------------------------------------
@@ -44,6 +56,7 @@ class CasesPage(Page):
         super().set_workspace(workspace)
         self.list_panel.set_workspace(workspace)
         self.case_file.set_workspace(workspace)
+        self.intake.set_workspace(workspace)
 
     def refresh(self) -> None:
         if self.workspace is None or self.workspace.is_locked:
@@ -54,14 +67,29 @@ class CasesPage(Page):
             self.case_file.reload()
 
     def clear(self) -> None:
+        self.intake.clear()
+        self.notice.clear()
         self.case_file.clear()
         self.list_panel.clear()
         self.stack.setCurrentWidget(self.list_panel)
 
     def drafts(self) -> dict[str, dict]:
-        return self.case_file.drafts()
+        return {**self.case_file.drafts(), **self.intake.drafts()}
 
     def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        self._restore_case_drafts(drafts)
+        if self.intake.restore_drafts(drafts):  # the intake open at the lock comes back in front
+            self.stack.setCurrentWidget(self.intake)
+
+    def open_draft(self, key: str) -> bool:
+        """Resume a kept intake (from Today's "Unsaved edits to resume")."""
+        if not is_intake_key(key):
+            return False
+        if self.intake.resume(key):
+            self.stack.setCurrentWidget(self.intake)
+        return True
+
+    def _restore_case_drafts(self, drafts: dict[str, dict]) -> None:
         """Reopen the case the typing belongs to and put the typing back in its tabs."""
         case_ids = {int(m.group(1)) for key in drafts if (m := _CASE_KEY.match(key))}
         if not case_ids:
@@ -96,11 +124,30 @@ class CasesPage(Page):
             self.list_panel.refresh()
         self.list_panel.table.setFocus()
 
+    def start_intake(self) -> None:
+        self.notice.clear()
+        self.intake.start()
+        self.stack.setCurrentWidget(self.intake)
+
+    def _intake_created(self, created) -> None:
+        self._list_stale = True
+        self.open_case_file(created.case_id)
+        if self.stack.currentWidget() is self.intake:  # the open case file kept its typing: show the list
+            self.show_list()
+        self.notice.show_created(created)
+        self.changed.emit()
+
+    def _stack_changed(self, _index: int) -> None:
+        if self.stack.currentWidget() is not self.intake:
+            self.intake.close_keeping_draft()  # leaving the wizard keeps it as a draft, resumable from Today
+        if self.stack.currentWidget() is not self.case_file:
+            self.notice.clear()
+
     def showing_case_file(self) -> bool:
         return self.stack.currentWidget() is self.case_file
 
     def focus_search(self) -> None:
-        if self.showing_case_file():
+        if self.stack.currentWidget() is not self.list_panel:
             self.show_list()
         self.list_panel.focus_search()
 

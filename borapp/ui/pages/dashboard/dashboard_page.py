@@ -109,7 +109,9 @@ class DashboardPage(Page):
             self.refresh()
 
     def _activate(self, item: DashboardItem) -> None:
-        if item.case_id is not None:
+        if item.draft_key:
+            self.resume_draft.emit(item.draft_key)
+        elif item.case_id is not None:
             self.open_case.emit(item.case_id)
         elif item.volunteer_id is not None:
             self.open_volunteer.emit(item.volunteer_id)

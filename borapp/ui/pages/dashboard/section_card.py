@@ -90,7 +90,7 @@ class SectionCard(QFrame):
         self.heading.setText(f"{section.title} ({section.count})")
         self.list.setAccessibleName(f"{section.title}: {section.count}")
         for item in section.items[:MAX_ROWS]:
-            activatable = item.case_id is not None or item.volunteer_id is not None
+            activatable = item.case_id is not None or item.volunteer_id is not None or bool(item.draft_key)
             self.list.add_row(ItemRow(item), item if activatable else None, describe(item))
         self.empty.setVisible(section.count == 0)
         self.list.setVisible(section.count > 0)

@@ -1,0 +1,155 @@
+"""What an intake gathers, as plain values: `IntakeInput`, and its JSON form for drafts (`to_dict` / `from_dict`).
+
+The parents and children reuse the case editor's `ParentInput` and `ChildInput`. Reading a dict is forgiving: a
+missing or malformed value becomes the empty default, so an old or damaged draft still opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import asdict, dataclass, field, fields
+
+from borapp.i18n import N_, _
+from borapp.services.case_editing import ChildInput, ParentInput
+
+ORGANISATION_KIND_LABELS = {
+    "court": N_("Court"),
+    "youth_protection": N_("Youth protection (family guardian)"),
+    "municipal_team": N_("Municipal neighbourhood team"),
+    "social_work": N_("Social work"),
+    "veilig_thuis": N_("Veilig Thuis (domestic violence advice)"),
+    "child_protection_board": N_("Child protection board"),
+    "other": N_("Other"),
+}
+# The kind a new referrer most likely is, given the route.
+ROUTE_REFERRER_KIND = {"self": "municipal_team", "court": "court", "ots": "youth_protection"}
+WISH_GENDERS = ("", "f", "m")
+
+_PARENT_TEXT = ("name", "address", "postcode", "city", "email", "phone", "notes")
+
+
+@dataclass(frozen=True)
+class IntakeInput:
+    registered_on: dt.date | None = None
+    route: str = ""
+    # The referrer: an existing organisation (referrer_id) or a new one (name and kind), and the person there.
+    referrer_id: int | None = None
+    referrer_name: str = ""
+    referrer_kind: str = ""
+    referrer_contact: str = ""
+    referrer_email: str = ""
+    # The commissioning party: the referrer itself, an existing organisation, a new one, or none known yet.
+    commissioner_same: bool = True
+    commissioner_id: int | None = None
+    commissioner_name: str = ""
+    commissioner_kind: str = ""
+    municipality_id: int | None = None
+    funding: str = ""
+    resident: ParentInput = field(default_factory=lambda: ParentInput("resident", address="", postcode="", city=""))
+    other: ParentInput = field(default_factory=lambda: ParentInput("other", address="", postcode="", city=""))
+    children: tuple[ChildInput, ...] = ()
+    court_decision_on: dt.date | None = None
+    court_frequency: str = ""
+    court_duration: str = ""
+    court_buildup: str = ""
+    motivation_resident: str = ""
+    motivation_other: str = ""
+    no_contact_order: bool = False
+    no_contact_details: str = ""
+    must_not_meet: str = ""
+    staggered_arrival: bool = False
+    preferred_slots: tuple[str, ...] = ()  # "mon-afternoon", "sat-morning"
+    visit_place: str = ""
+    wish_gender: str = ""                  # "f", "m" or "" (no preference)
+    wish_languages: tuple[str, ...] = ()   # "nl", "tr"
+    other_wishes: str = ""
+
+    def filled_children(self) -> tuple[ChildInput, ...]:
+        """The children rows with anything in them (the wizard may hold an empty row)."""
+        return tuple(c for c in self.children if c.name.strip() or c.birth_date is not None)
+
+
+def to_dict(inp: IntakeInput) -> dict:
+    """A JSON-able dict (dates as ISO text) that `from_dict` reads back into the same input."""
+    data = asdict(inp)
+    for key in ("registered_on", "court_decision_on"):
+        data[key] = data[key].isoformat() if data[key] else None
+    data["children"] = [{"name": c.name, "birth_date": c.birth_date.isoformat() if c.birth_date else None}
+                        for c in inp.children]
+    data["preferred_slots"], data["wish_languages"] = list(inp.preferred_slots), list(inp.wish_languages)
+    return data
+
+
+def from_dict(data: dict | IntakeInput | None) -> IntakeInput:
+    if isinstance(data, IntakeInput):
+        return data
+    data = data if isinstance(data, dict) else {}
+    values: dict = {}
+    for f in fields(IntakeInput):
+        if f.name not in data:
+            continue
+        raw = data[f.name]
+        if f.name in ("registered_on", "court_decision_on"):
+            values[f.name] = _date(raw)
+        elif f.name in ("resident", "other"):
+            values[f.name] = _parent(f.name, raw)
+        elif f.name == "children":
+            values[f.name] = tuple(ChildInput(name=_text(c.get("name")), birth_date=_date(c.get("birth_date")))
+                                   for c in (raw if isinstance(raw, list) else []) if isinstance(c, dict))
+        elif f.name in ("preferred_slots", "wish_languages"):
+            values[f.name] = tuple(_text(v) for v in (raw if isinstance(raw, list | tuple) else []) if _text(v))
+        elif f.name in ("referrer_id", "commissioner_id", "municipality_id"):
+            values[f.name] = raw if isinstance(raw, int) and not isinstance(raw, bool) else None
+        elif f.name in ("commissioner_same", "no_contact_order", "staggered_arrival"):
+            values[f.name] = bool(raw)
+        else:
+            values[f.name] = _text(raw)
+    return IntakeInput(**values)
+
+
+def _parent(role: str, raw) -> ParentInput:
+    raw = raw if isinstance(raw, dict) else {}
+    return ParentInput(role=role, address_confidential=bool(raw.get("address_confidential")),
+                       **{k: _text(raw.get(k)) for k in _PARENT_TEXT})
+
+
+def _text(value) -> str:
+    return value if isinstance(value, str) else ""
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
+    except ValueError:
+        return None
+
+
+# ---- the wizard's draft ---------------------------------------------------------------------------------------------
+
+DRAFT_VERSION = 1
+DRAFT_KEY_PREFIX = "intake/"  # the screens keep an unfinished intake under "ui/intake/<uuid>"
+LAST_PAGE = 10
+
+
+def draft_payload(data: IntakeInput | dict, page: int, acknowledged: list | tuple = ()) -> dict:
+    """What an unfinished intake is kept as: its input, the page it was on, duplicates the user chose to ignore."""
+    return {"version": DRAFT_VERSION, "page": page, "data": to_dict(from_dict(data)),
+            "acknowledged": [list(a) for a in acknowledged]}
+
+
+def read_draft(payload: dict | None) -> tuple[IntakeInput, int, list[tuple]]:
+    payload = payload if isinstance(payload, dict) else {}
+    page = payload.get("page")
+    page = page if isinstance(page, int) and 1 <= page <= LAST_PAGE else 1
+    acknowledged = [tuple(a) for a in payload.get("acknowledged", []) if isinstance(a, list | tuple)]
+    return from_dict(payload.get("data")), page, acknowledged
+
+
+def describe_draft(payload: dict | None) -> tuple[str, str]:
+    """(title, text) for the dashboard's "Unsaved edits to resume": the family if named yet, and the step."""
+    inp, page, _ack = read_draft(payload)
+    title = " ".join(inp.resident.name.split()) or " ".join(inp.other.name.split())
+    title = _("New intake: {family}").format(family=title) if title else _("New intake")
+    return title, _("Intake not finished (step {n} of {total})").format(n=page, total=LAST_PAGE)

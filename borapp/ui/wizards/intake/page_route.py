@@ -1,0 +1,66 @@
+"""Step 1: the registration date and the route by which the family comes (wijkteam, court decision, OTS)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
+
+from borapp.i18n import N_, _
+from borapp.services.case_labels import ROUTE_LABELS
+from borapp.ui.widgets.date_field import DateField
+from borapp.ui.wizards.intake.base_page import IntakePage, hint
+
+ROUTE_HELP = {
+    "self": N_("The parents asked the neighbourhood team (wijkteam) of the municipality where the children live."),
+    "court": N_("The court set the contact in a decision (beschikking) and the parents agreed to a BOR."),
+    "ots": N_("During a supervision order (OTS), at the request of the family guardian (JGB)."),
+}
+
+
+class RoutePage(IntakePage):
+    NUMBER, NAME, STEP = 1, "route", "route"
+
+    def __init__(self, context, parent: QWidget | None = None):
+        super().__init__(context, parent)
+        self.setTitle(_("Registration"))
+        self.setSubTitle(_("When the family was registered, and how it came to BOR."))
+        form = self.new_form()
+        self.registered_on = DateField(optional=False)
+        self.registered_on.setMaximumWidth(160)
+        self.field(form, "registered_on", _("Registration date"), self.registered_on, required=True)
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.group = QButtonGroup(self)
+        self.buttons: dict[str, QRadioButton] = {}
+        for code, text in ROUTE_LABELS.items():
+            button = QRadioButton(_(text))
+            button.setAccessibleDescription(_(ROUTE_HELP[code]))
+            self.group.addButton(button)
+            self.buttons[code] = button
+            column.addWidget(button)
+            explanation = hint(_(ROUTE_HELP[code]))
+            explanation.setContentsMargins(24, 0, 0, 6)
+            column.addWidget(explanation)
+        self.field(form, "route", _("Route"), box, required=True)
+        self.fields["route"] = self.buttons["self"]
+        self.watch(*self.buttons.values())
+        self.body.addStretch()
+        self.add_required_note()
+
+    def route(self) -> str:
+        return next((code for code, button in self.buttons.items() if button.isChecked()), "")
+
+    def read(self, data: dict) -> None:
+        when = self.registered_on.value()
+        data["registered_on"] = when.isoformat() if when else None
+        data["route"] = self.route()
+
+    def write(self, data: dict) -> None:
+        when = data.get("registered_on")
+        self.registered_on.set_value(dt.date.fromisoformat(when) if when else dt.date.today())
+        self.group.setExclusive(False)
+        for code, button in self.buttons.items():
+            button.setChecked(code == data.get("route"))
+        self.group.setExclusive(True)

@@ -1,0 +1,295 @@
+"""The intake wizard through pytest-qt: start to finish, Next refused with the reason under the field, duplicates,
+Continue later and Discard, and an interrupted intake resumed after a lock and after a restart. Synthetic names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWizard
+
+from borapp.i18n import _
+from borapp.models import Municipality, MunicipalityFunding
+from borapp.services import case_file, case_letters, drafts
+from borapp.ui.pages.cases.cases_page import CasesPage
+from borapp.ui.wizards.intake.screenshots import fill_page
+from tests.conftest import PASSPHRASE
+from tests.test_case_services import add_case
+
+INTAKE_DRAFTS = drafts.UI_PREFIX + "intake/"
+FINISH = QWizard.WizardButton.FinishButton
+
+
+@pytest.fixture
+def municipality(workspace):
+    with workspace.session() as session:
+        place = Municipality(name="Voorbeeldstad", region="Kop")
+        place.fundings.append(MunicipalityFunding(year=dt.date.today().year, funding="purchased"))
+        session.add(place)
+
+
+@pytest.fixture
+def page(qtbot, workspace, municipality):
+    widget = CasesPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366 - 176, 720)  # the content area of the main window at 1366×768
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def walk(wizard, to: int, route: str = "court") -> None:
+    """Fill and leave every page before `to`, as a coordinator would."""
+    while wizard.currentId() < to:
+        number = wizard.currentId()
+        fill_page(wizard, number, route)
+        wizard.next()
+        assert wizard.currentId() != number, wizard.currentPage().page_message.text()
+
+
+def saved_intakes(ws) -> list:
+    return drafts.list_drafts(ws, INTAKE_DRAFTS)
+
+
+# ---- start to finish ------------------------------------------------------------------------------------------------
+
+def test_start_to_finish_makes_the_case_opens_it_and_tells_about_the_letter(page, qtbot, workspace):
+    page.list_panel.new_intake_button.click()
+    wizard = page.intake.wizard
+    assert page.stack.currentWidget() is page.intake and wizard.currentPage().objectName() == "intake-1-route"
+    seen = []
+    while wizard.currentId() < 10:
+        seen.append(wizard.currentPage().objectName())
+        fill_page(wizard, wizard.currentId())
+        wizard.next()
+    assert seen == ["intake-1-route", "intake-2-referrer", "intake-3-municipality", "intake-4-resident",
+                    "intake-5-other-parent", "intake-6-children", "intake-7-court", "intake-8-safety",
+                    "intake-9-wishes"]
+    summary = wizard.currentPage()
+    assert summary.objectName() == "intake-10-summary"
+    assert "Marieke Voorbeeld" in summary.left.text() and "Rechtbank Voorbeeldstad" in summary.left.text()
+    assert "Daan Voorbeeld" in summary.warnings.text()  # older than 12: a warning, not a block
+    assert saved_intakes(workspace), "every page change keeps the intake as a draft"
+    assert wizard.button(FINISH).isEnabled()
+    with qtbot.waitSignal(page.changed):
+        wizard.button(FINISH).click()
+
+    assert page.showing_case_file() and page.intake.wizard is None
+    facts = case_file.load_case(workspace, page.case_file.case_id, record_open=False)
+    assert facts.status == "intake" and facts.ref.startswith(f"BOR-{dt.date.today().year}-")
+    assert not page.notice.isHidden() and facts.ref in page.notice.label.text()
+    letters = case_letters.list_letters(workspace, facts.id)
+    assert [(x.kind, x.state, x.recipient) for x in letters] == [("intake", "draft", "mr. J. de Griffier")]
+    assert saved_intakes(workspace) == []  # the draft goes once the case exists
+
+
+def test_the_own_initiative_route_skips_the_court_page(page, workspace):
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 6, route="self")
+    fill_page(wizard, 6)
+    wizard.next()
+    assert wizard.currentPage().objectName() == "intake-8-safety"
+    wizard.back()
+    assert wizard.currentPage().objectName() == "intake-6-children"
+
+
+def test_next_is_refused_with_the_message_under_the_field(page, qtbot):
+    page.start_intake()
+    wizard = page.intake.wizard
+    route_page = wizard.currentPage()
+    wizard.button(QWizard.WizardButton.NextButton).click()
+    assert wizard.currentId() == 1
+    message = route_page.messages["route"]
+    assert message.isVisible() and message.text() == _("Choose a route.")
+    route_page.buttons["ots"].setChecked(True)
+    assert message.isHidden()  # once refused, the message follows the typing
+    walk(wizard, 4, route="ots")
+    resident = wizard.currentPage()
+    resident.edits["name"].setText("Zoë Voorbeeld")
+    resident.edits["postcode"].setText("12345")
+    wizard.next()
+    assert wizard.currentId() == 4
+    assert resident.messages["resident.postcode"].text() == _("Not a Dutch postcode (1234 AB).")
+    resident.edits["postcode"].setText("1234 AB")
+    wizard.next()
+    assert wizard.currentId() == 5
+
+
+def test_children_need_a_birth_date_and_the_court_route_a_decision_date(page):
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 6)
+    children = wizard.currentPage()
+    children.editor.set_value([{"id": None, "name": "Noor Voorbeeld", "birth_date": None}])
+    wizard.next()
+    assert wizard.currentId() == 6
+    assert children.editor.rows[0].message.text() == _("Enter the birth date; the age decides whether BOR fits.")
+    fill_page(wizard, 6)
+    wizard.next()
+    court = wizard.currentPage()
+    wizard.next()
+    assert wizard.currentId() == 7 and court.messages["court_decision_on"].text() == _("Required.")
+
+
+# ---- duplicates, Continue later, Discard ----------------------------------------------------------------------------
+
+def test_a_known_child_holds_create_back_until_continue_anyway(page, workspace):
+    born = dt.date(dt.date.today().year - 7, 4, 2)
+    known = add_case(workspace, "BOR-2024-031", resident="Anja Anders", children=(("Noor Voorbeeld", born),),
+                     status="waiting")
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 10)
+    summary = wizard.currentPage()
+    assert [d.case_id for d in summary.duplicates] == [known]
+    shown = " ".join(label.text() for label in summary.duplicates_box.findChildren(QLabel))
+    assert not summary.duplicates_box.isHidden() and "BOR-2024-031" in shown
+    assert not wizard.button(FINISH).isEnabled()
+    summary.continue_button.click()
+    assert wizard.button(FINISH).isEnabled()
+    assert saved_intakes(workspace)[0].payload["acknowledged"]
+
+
+def test_open_existing_case_keeps_the_intake_as_a_draft(page, workspace):
+    known = add_case(workspace, "BOR-2024-032", resident="Marieke Voorbeeld", other="Kees Anders", children=())
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 10)
+    summary = wizard.currentPage()
+    opener = next(b for b in summary.duplicates_box.findChildren(QPushButton) if b.text() == _("Open existing case"))
+    opener.click()
+    assert page.showing_case_file() and page.case_file.case_id == known
+    assert page.intake.wizard is None and saved_intakes(workspace)[0].payload["page"] == 10
+
+
+def test_continue_later_keeps_it_and_discard_asks_then_deletes(page, workspace, monkeypatch):
+    page.start_intake()
+    walk(page.intake.wizard, 3)
+    page.intake.wizard.button(QWizard.WizardButton.CancelButton).click()  # "Continue later"
+    assert page.stack.currentWidget() is page.list_panel and page.intake.wizard is None
+    [kept] = saved_intakes(workspace)
+    assert page.open_draft(kept.key[len(drafts.UI_PREFIX):])
+    wizard = page.intake.wizard
+    assert wizard.currentId() == 3 and wizard.pages[2].contact.text() == "mr. J. de Griffier"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    wizard.button(QWizard.WizardButton.CustomButton1).click()
+    assert page.intake.wizard is wizard and saved_intakes(workspace)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    wizard.button(QWizard.WizardButton.CustomButton1).click()
+    assert page.intake.wizard is None and saved_intakes(workspace) == []
+
+
+def test_an_untouched_wizard_leaves_no_draft(page, workspace):
+    page.start_intake()
+    assert page.drafts() == {}
+    page.show_list()
+    assert saved_intakes(workspace) == []
+
+
+def test_the_empty_case_list_offers_a_new_intake(page):
+    assert not page.list_panel.empty_intake.isHidden()
+    page.list_panel.empty_intake.click()
+    assert page.intake.wizard is not None
+
+
+# ---- lock, unlock, restart ------------------------------------------------------------------------------------------
+
+def _window(qtbot, path):
+    from borapp.ui.main_window import MainWindow
+
+    window = MainWindow(path)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def _unlock(qtbot, window):
+    screen = window.unlock_screen
+    screen.passphrase_page.passphrase.setText(PASSPHRASE)
+    screen.passphrase_page.unlock_button.click()
+    qtbot.waitUntil(lambda: screen.stack.currentWidget() is screen.coordinator_page)
+    with qtbot.waitSignal(window.unlocked):
+        screen.coordinator_page.continue_button.click()
+
+
+def _interrupted_intake(qtbot, workspace):
+    """A main window with an intake on page 5, the non-resident parent's name typed but not yet left."""
+    window = _window(qtbot, workspace.path)
+    window.open_workspace(workspace)
+    cases = window.shell.show_page("cases")
+    cases.start_intake()
+    wizard = cases.intake.wizard
+    walk(wizard, 5)
+    wizard.currentPage().edits["name"].setText("Ruud Pröefmans")
+    wizard.currentPage().confidential.setChecked(True)
+    return window, cases
+
+
+def _assert_back_on_page_5(wizard):
+    assert wizard.currentPage().objectName() == "intake-5-other-parent"
+    assert wizard.currentPage().edits["name"].text() == "Ruud Pröefmans"
+    assert wizard.currentPage().confidential.isChecked()
+    assert wizard.pages[4].edits["name"].text() == "Marieke Voorbeeld" and wizard.pages[4].confidential.isChecked()
+    assert wizard.pages[2].referrer.name.text() == "Rechtbank Voorbeeldstad"
+    assert wizard.pages[1].buttons["court"].isChecked()
+    wizard.back()  # the way back is there too
+    assert wizard.currentPage().objectName() == "intake-4-resident"
+
+
+def test_an_interrupted_intake_comes_back_after_a_lock(qtbot, workspace, municipality):
+    window, cases = _interrupted_intake(qtbot, workspace)
+    window.lock()
+    assert cases.intake.wizard is None  # closed by the lock, nothing of it on screen
+    _unlock(qtbot, window)
+    assert window.shell.current_key() == "cases" and cases.stack.currentWidget() is cases.intake
+    _assert_back_on_page_5(cases.intake.wizard)
+    window.lock()
+
+
+def test_an_interrupted_intake_comes_back_after_a_restart_through_today(qtbot, workspace, municipality):
+    window, _cases = _interrupted_intake(qtbot, workspace)
+    window.lock()
+    window.close()
+    again = _window(qtbot, workspace.path)  # a new start of the app on the same vault
+    _unlock(qtbot, again)
+    cases = again.shell.pages["cases"]
+    assert cases.intake.wizard is None  # not pushed at anyone: Today offers it
+    dashboard = again.shell.show_page("dashboard")
+    card = dashboard.cards["drafts"]
+    [item] = [i for i in dashboard.board.section("drafts").items if i.draft_key]
+    assert item.title == _("New intake: {family}").format(family="Marieke Voorbeeld")
+    assert card.list.count() == 1
+    card.list.setFocus()
+    card.list.setCurrentRow(0)
+    qtbot.keyClick(card.list, Qt.Key.Key_Return)
+    assert again.shell.current_key() == "cases" and cases.stack.currentWidget() is cases.intake
+    _assert_back_on_page_5(cases.intake.wizard)
+    again.lock()
+
+
+def test_the_main_window_keeps_the_typing_every_few_seconds(qtbot, workspace, municipality):
+    window, cases = _interrupted_intake(qtbot, workspace)
+    window.save_drafts()  # what the 20 s timer does: a crash after this loses nothing
+    [kept] = saved_intakes(workspace)
+    assert kept.payload["page"] == 5 and kept.payload["data"]["other"]["name"] == "Ruud Pröefmans"
+    window.lock()
+
+
+def test_the_screenshot_hook_saves_every_page_and_leaves_the_vault_as_it_was(qtbot, workspace, municipality):
+    from borapp.ui.wizards.intake.screenshots import shoot
+
+    window = _window(qtbot, workspace.path)
+    window.open_workspace(workspace)
+    names = []
+    shoot(window, lambda widget, name: names.append((widget.size().toTuple(), name)))
+    assert [n for _size, n in names] == [
+        "intake-1-route", "intake-2-referrer", "intake-3-municipality", "intake-4-resident", "intake-5-other-parent",
+        "intake-6-children", "intake-7-court", "intake-8-safety", "intake-9-wishes", "intake-10-summary"]
+    assert {size for size, _n in names} == {(1366, 768)}
+    assert saved_intakes(workspace) == [] and window.shell.pages["cases"].list_panel.model.total == 0
+    window.lock()
