@@ -48,3 +48,18 @@ def test_a_missing_file_is_a_message_not_a_crash(qtbot, workspace, tmp_path):
     qtbot.waitUntil(lambda: bool(dialog.status.text()) and dialog.check_button.isEnabled())
     assert "weg.csv" in dialog.status.text()
     assert not dialog.import_button.isEnabled()
+
+
+def test_the_cases_page_opens_the_import_dialog(qtbot, workspace):
+    from borapp.ui.dialogs.import_dialog import ImportDialog
+    from borapp.ui.pages.cases.cases_page import CasesPage
+
+    page = CasesPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.list_panel.empty_import.isVisible()
+    page.list_panel.import_button.click()
+    dialogs = [d for d in page.findChildren(ImportDialog) if d.isVisible()]
+    assert len(dialogs) == 1
+    dialogs[0].close()

@@ -25,6 +25,7 @@ _WIDTHS = {"ref": 112, "status": 150, "municipality": 112, "coordinator": 120, "
 class CaseListPanel(QWidget):
     case_chosen = Signal(int)
     new_intake_requested = Signal()
+    import_requested = Signal()
 
     def __init__(self, workspace: Workspace | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -56,6 +57,10 @@ class CaseListPanel(QWidget):
         self.new_intake_button.setAccessibleName(_("Start a new intake"))
         self.new_intake_button.clicked.connect(self.new_intake_requested)
         row.addWidget(self.new_intake_button)
+        self.import_button = QPushButton(icon("file-arrow-up"), _("Import spreadsheet…"))
+        self.import_button.setAccessibleName(_("Import cases or volunteers from a spreadsheet"))
+        self.import_button.clicked.connect(self.import_requested)
+        row.addWidget(self.import_button)
         return row
 
     def _search_field(self) -> QLineEdit:
@@ -139,6 +144,10 @@ class CaseListPanel(QWidget):
         column.addWidget(self.empty_label)
         column.addWidget(self.empty_clear, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addWidget(self.empty_intake, 0, Qt.AlignmentFlag.AlignHCenter)
+        self.empty_import = QPushButton(icon("file-arrow-up"), _("Import spreadsheet…"))
+        self.empty_import.setAccessibleName(_("Import cases or volunteers from a spreadsheet"))
+        self.empty_import.clicked.connect(self.import_requested)
+        column.addWidget(self.empty_import, 0, Qt.AlignmentFlag.AlignHCenter)
         column.addStretch(2)
         return box
 
@@ -212,6 +221,7 @@ class CaseListPanel(QWidget):
             else _("No cases yet. Start an intake or import a spreadsheet."))
         self.empty_clear.setVisible(narrowed)
         self.empty_intake.setVisible(not narrowed)
+        self.empty_import.setVisible(not narrowed)
         self.stack.setCurrentIndex(1)
 
     def clear_filters(self) -> None:

@@ -37,6 +37,7 @@ class CasesPage(Page):
         self.list_panel = CaseListPanel(workspace)
         self.list_panel.case_chosen.connect(self.open_case_file)
         self.list_panel.new_intake_requested.connect(self.start_intake)
+        self.list_panel.import_requested.connect(self.import_spreadsheet)
         self.case_file = CaseFileWidget(workspace)
         self.case_file.back_requested.connect(self.show_list)
         self.case_file.changed.connect(self._case_changed)
@@ -123,6 +124,14 @@ class CasesPage(Page):
             self._list_stale = False
             self.list_panel.refresh()
         self.list_panel.table.setFocus()
+
+    def import_spreadsheet(self) -> None:
+        from borapp.ui.dialogs.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.workspace, self)
+        dialog.imported.connect(self.refresh)
+        dialog.imported.connect(self.changed)
+        dialog.open()
 
     def start_intake(self) -> None:
         self.notice.clear()
