@@ -447,3 +447,33 @@ def test_the_table_models_follow_the_qt_rules(qtbot, qtmodeltester, workspace, c
         for column in range(tab.model.columnCount()):
             tab.model.sort(column)
         qtmodeltester.check(tab.model)
+
+
+def test_a_pdf_is_shown_from_memory_and_the_viewer_closes_cleanly(qtbot):
+    """Closing a PDF preview once crashed the process (the view outlived its document)."""
+    import io
+
+    from PySide6.QtCore import QCoreApplication
+    from reportlab.pdfgen import canvas
+
+    from borapp.services.attachments import AttachmentContent
+    from borapp.ui.pages.cases.tabs import attachment_viewer
+
+    if not attachment_viewer.PDF_VIEWER:
+        pytest.fail("the PDF viewer (PySide6-Pdf) is a dependency and must import")
+    buf = io.BytesIO()
+    pdf = canvas.Canvas(buf)
+    pdf.drawString(100, 700, "Beschikking")
+    pdf.showPage()
+    pdf.save()
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    dialog = attachment_viewer.viewer(AttachmentContent("beschikking.pdf", "application/pdf", buf.getvalue()),
+                                      parent, lambda: None)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.close()
+    dialog.deleteLater()
+    QCoreApplication.processEvents()
+    parent.deleteLater()
+    QCoreApplication.processEvents()

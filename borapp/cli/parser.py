@@ -31,7 +31,10 @@ def _path(text: str):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from borapp.cli import argparse_language, care_commands, demo_command, gui_command, import_commands, match_command
+    from borapp.cli import (
+        argparse_language, care_commands, config_command, demo_command, documents_command, gui_command,
+        import_commands, letters_command, match_command,
+    )
 
     argparse_language.install()
     parser = argparse.ArgumentParser(
@@ -43,7 +46,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     common = common_options()
-    for module in (gui_command, care_commands, import_commands, demo_command, match_command):
+    for module in (gui_command, care_commands, import_commands, demo_command, match_command, letters_command,
+                   config_command, documents_command):
         module.register(sub, common)
     return parser
 

@@ -1,4 +1,4 @@
-"""The outbox as a list: every letter with its case, kind, recipient and state (making and sending come later)."""
+"""The outbox as a list: every letter with its case, kind, recipient and state, and the words for them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sqlalchemy import select
 
 from borapp.i18n import N_, _
 from borapp.models import Case, Letter
+from borapp.models.documents import LETTER_KINDS
 
 LETTER_KIND_LABELS = {
     "intake": N_("Referral received / intake"), "start": N_("Visits started"), "evaluation": N_("Midway evaluation"),
@@ -18,6 +19,10 @@ LETTER_STATE_LABELS = {
     "draft": N_("Draft"), "ready": N_("Ready"), "exported": N_("Exported"), "sent": N_("Sent"), "failed": N_("Failed"),
 }
 WAITING_STATES = ("draft", "ready", "failed")
+KINDS = LETTER_KINDS  # for the faces (the UI may not import models)
+EDITABLE_STATES = ("draft", "ready", "failed")
+# While a letter is handed to the mail server its `error` holds this mark and the UTC time (see outbox_send).
+SENDING_MARK = "bor:sending:"
 
 
 def kind_label(kind: str) -> str:
@@ -28,22 +33,92 @@ def state_label(state: str) -> str:
     return _(LETTER_STATE_LABELS.get(state, state))
 
 
+def error_text(error: str) -> str:
+    """The note kept with a letter, as the user reads it (the sending mark becomes words)."""
+    if error.startswith(SENDING_MARK):
+        return _("Being sent (if this stays, sending was interrupted: the next send checks it).")
+    return error
+
+
 @dataclass(frozen=True)
-class OutboxRow:
-    letter_id: int
+class LetterRow:
+    id: int
     case_id: int
     case_ref: str
     kind: str
-    recipient: str
+    parent_role: str
+    language: str
+    recipient_name: str
+    recipient_email: str
+    subject: str
     state: str
-    changed_at: dt.datetime
-    error: str
+    error: str  # already in words (error_text)
+    attempts: int
+    created_at: dt.datetime
+    state_changed_at: dt.datetime
+
+    @property
+    def recipient(self) -> str:
+        return self.recipient_name or self.recipient_email
+
+    @property
+    def editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+    def to_dict(self) -> dict:
+        return {"id": self.id, "case": self.case_ref, "kind": self.kind, "recipient": self.recipient,
+                "email": self.recipient_email, "subject": self.subject, "state": self.state, "error": self.error,
+                "attempts": self.attempts}
 
 
-def list_outbox(ws, states: tuple[str, ...] = WAITING_STATES) -> list[OutboxRow]:
+def _row(letter: Letter, ref: str) -> LetterRow:
+    return LetterRow(letter.id, letter.case_id, ref, letter.kind, letter.parent_role, letter.language,
+                     letter.recipient_name, letter.recipient_email, letter.subject, letter.state,
+                     error_text(letter.error), letter.attempts, letter.created_at, letter.state_changed_at)
+
+
+def list_letters(ws, states: tuple[str, ...] | list[str] | None = None) -> list[LetterRow]:
+    """Letters in `states` (all when None), the most recently changed first."""
+    query = select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
+    if states is not None:
+        query = query.where(Letter.state.in_(tuple(states)))
+    query = query.order_by(Letter.state_changed_at.desc(), Letter.id.desc())
     with ws.session() as session:
-        query = (select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
-                 .where(Letter.state.in_(states)).order_by(Letter.state_changed_at.desc()))
-        return [OutboxRow(letter.id, letter.case_id, ref, letter.kind,
-                          letter.recipient_name or letter.recipient_email, letter.state, letter.state_changed_at,
-                          letter.error) for letter, ref in session.execute(query)]
+        return [_row(letter, ref) for letter, ref in session.execute(query)]
+
+
+@dataclass(frozen=True)
+class LetterText:
+    """What the editor shows: the letter's words and to whom, and whether they may still change."""
+
+    id: int
+    case_ref: str
+    kind: str
+    state: str
+    subject: str
+    body: str
+    recipient_name: str
+    recipient_email: str
+
+    @property
+    def editable(self) -> bool:
+        return self.state in EDITABLE_STATES
+
+
+def get_letter_text(ws, letter_id: int) -> LetterText | None:
+    with ws.session() as session:
+        found = session.execute(select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
+                                .where(Letter.id == letter_id)).first()
+        if found is None:
+            return None
+        letter, ref = found
+        return LetterText(letter.id, ref, letter.kind, letter.state, letter.subject, letter.body,
+                          letter.recipient_name, letter.recipient_email)
+
+
+def get_letter_row(ws, letter_id: int) -> LetterRow | None:
+    with ws.session() as session:
+        found = session.execute(select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
+                                .where(Letter.id == letter_id)).first()
+        return _row(*found) if found else None
+

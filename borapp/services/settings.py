@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import LANGUAGES, _
 from borapp.models import Setting
+from borapp.models.documents import LETTER_KINDS
 from borapp.services.errors import UsageError
 
 
@@ -39,6 +40,8 @@ SETTINGS: dict[str, SettingSpec] = {
     "smtp.security": SettingSpec("starttls", ("none", "starttls", "ssl")),
     "smtp.user": SettingSpec(""),
     "smtp.from": SettingSpec(""),
+    # Letter templates per kind and language (services/documents/templates.py checks them); "" = the built-in text.
+    **{f"template.{kind}.{lang}": SettingSpec("") for kind in LETTER_KINDS for lang in LANGUAGES},
 }
 
 

@@ -1,82 +1,391 @@
-"""The outbox: letters waiting (draft, ready, failed) or done, each opening its case."""
+"""Postvak uit: the letters waiting (draft, ready, failed) or done; preview, edit, print, export and send them.
+
+PDFs are made in memory and shown from memory; a file is written only where the user chooses (Save as PDF…,
+Export ready…, print to file). Sending runs off the UI thread; each letter's outcome is committed as it happens.
+"""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QHeaderView, QLabel, QTableView, QVBoxLayout, QWidget
+from pathlib import Path
 
-from borapp.formatting import date_time
-from borapp.i18n import _
-from borapp.services.outbox_list import LETTER_STATE_LABELS, WAITING_STATES, OutboxRow, kind_label, list_outbox, state_label
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QApplication, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
+    QStackedWidget, QVBoxLayout, QWidget,
+)
+
+from borapp.i18n import _, ngettext
+from borapp.services import drafts as draft_store
+from borapp.services import outbox, outbox_send, settings
+from borapp.services.errors import BorError
+from borapp.services.outbox_list import WAITING_STATES, LetterRow, kind_label, state_label
+from borapp.ui.icons import icon
 from borapp.ui.pages.base import Page
+from borapp.ui.pages.cases.tabs.rows_model import fit_columns, select_id, selected_row, table_view
+from borapp.ui.pages.outbox import pdf_pages
+from borapp.ui.pages.outbox.editor import LetterEditor
+from borapp.ui.pages.outbox.letters_model import LettersModel
+from borapp.ui.pages.outbox.new_letter import NewLetterDialog
+from borapp.ui.pages.outbox.messages import export_summary, failure_text, send_summary
+from borapp.ui.pages.outbox.preview import PreviewDialog
+from borapp.ui.tasks import run_task
+from borapp.ui.widgets.forms import FieldMessage
 
-HEADERS = ("Case", "Letter", "Recipient", "State", "Since")
+DRAFT_KEY = "outbox/letter/"
 
 
-class OutboxModel(QAbstractTableModel):
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.rows: list[OutboxRow] = []
-
-    def set_rows(self, rows: list[OutboxRow]) -> None:
-        self.beginResetModel()
-        self.rows = rows
-        self.endResetModel()
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 - Qt override
-        return 0 if parent.isValid() else len(self.rows)
-
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
-        return 0 if parent.isValid() else len(HEADERS)
-
-    def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
-            return _(HEADERS[section])
-        return None
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or role != Qt.ItemDataRole.DisplayRole:
-            return None
-        row = self.rows[index.row()]
-        state = state_label(row.state) + (f" — {row.error}" if row.error else "")
-        return (row.case_ref, kind_label(row.kind), row.recipient, state, date_time(row.changed_at))[index.column()]
+def _button(text: str, icon_name: str, handler, tip: str = "") -> QPushButton:
+    button = QPushButton(icon(icon_name), text)
+    button.setAccessibleName(text.rstrip("…"))
+    if tip:
+        button.setToolTip(tip)
+    button.clicked.connect(handler)
+    return button
 
 
 class OutboxPage(Page):
+    task_done = Signal()  # an export or send has finished and its message was shown
+
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(workspace, parent)
+        self.editor: LetterEditor | None = None
+        self.new_dialog: NewLetterDialog | None = None
+        self.preview: PreviewDialog | None = None
+        self.busy = False
         layout = QVBoxLayout(self)
         title = QLabel(_("Outbox"))
         title.setObjectName("pageTitle")
         layout.addWidget(title)
-        top = QHBoxLayout()
-        self.which = QComboBox()
-        self.which.setAccessibleName(_("Show"))
-        self.which.addItem(_("Waiting (draft, ready, failed)"), WAITING_STATES)
-        self.which.addItem(_("All letters"), tuple(LETTER_STATE_LABELS))
-        top.addWidget(self.which)
-        top.addStretch()
-        layout.addLayout(top)
-        self.model = OutboxModel(self)
-        self.table = QTableView()
-        self.table.setModel(self.model)
-        self.table.setAccessibleName(_("Letters"))
-        self.table.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.table.verticalHeader().hide()
-        layout.addWidget(self.table)
-        self.empty = QLabel(_("The outbox is empty. Letters to referrers appear here when they are made."))
+        layout.addLayout(self._top_bar())
+        self.model = LettersModel(self)
+        self.table = table_view(self.model, _("Letters"))
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(LettersModel.SUBJECT_COLUMN, QHeaderView.ResizeMode.Stretch)
+        self.empty = QLabel()
         self.empty.setObjectName("emptyState")
-        layout.addWidget(self.empty)
-        self.which.currentIndexChanged.connect(lambda _i: self.refresh())
-        self.table.activated.connect(self._open)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.empty)
+        self.stack.addWidget(self.table)
+        layout.addWidget(self.stack, 1)
+        self.details = QLabel()
+        self.details.setWordWrap(True)
+        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.details)
+        self.problem = FieldMessage()
+        layout.addWidget(self.problem)
+        layout.addLayout(self._letter_bar())
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        layout.addWidget(self.notice)
+        self.table.activated.connect(self._open_case)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
+        self._selection_changed()
+
+    # ---- layout -------------------------------------------------------------------------------------------------
+
+    def _top_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.show_all = QCheckBox(_("Also show exported and sent letters"))
+        self.show_all.toggled.connect(lambda _on: self.refresh())
+        self.counts = QLabel()
+        self.new_button = _button(_("New letter…"), "file-plus", self.new_letter,
+                                  _("Make a feedback letter for a case from its template"))
+        self.export_button = _button(_("Export ready…"), "export", self.export_ready,
+                                     _("Write every ready letter as an e-mail draft with its PDF into a folder"))
+        self.send_button = _button(_("Send ready"), "paper-plane-tilt", self.send_ready,
+                                   _("Send every ready letter through the mail server"))
+        for widget in (self.show_all, self.counts):
+            bar.addWidget(widget)
+        bar.addStretch()
+        bar.addWidget(self.new_button)
+        bar.addWidget(self.export_button)
+        bar.addWidget(self.send_button)
+        return bar
+
+    def _letter_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
+        self.preview_button = _button(_("Preview"), "eye", self.show_preview)
+        self.edit_button = _button(_("Edit…"), "pencil-simple", self.edit)
+        self.ready_button = _button(_("Mark ready"), "check-circle", self.mark_ready)
+        self.retry_button = _button(_("Try again"), "arrow-clockwise", self.retry,
+                                    _("Put a failed letter back to ready; the next send tries it again"))
+        self.print_button = _button(_("Print…"), "printer", self.print_letter)
+        self.save_button = _button(_("Save as PDF…"), "file-pdf", self.save_as)
+        self.case_button = _button(_("Open case"), "folder-open", lambda: self._open_case())
+        for button in (self.preview_button, self.edit_button, self.ready_button, self.retry_button):
+            bar.addWidget(button)
+        bar.addStretch()
+        for button in (self.print_button, self.save_button, self.case_button):
+            bar.addWidget(button)
+        return bar
+
+    # ---- the list -----------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
-        self.model.set_rows(list_outbox(self.workspace, self.which.currentData()))
-        self.empty.setVisible(not self.model.rows)
+        chosen = self.current()
+        rows = outbox.list_letters(self.workspace, None if self.show_all.isChecked() else WAITING_STATES)
+        self.model.set_rows(rows)
+        fit_columns(self.table, widest=320)
+        self.stack.setCurrentWidget(self.table if rows else self.empty)
+        self.empty.setText(_("No letters waiting. Make one with New letter…: it is filled from the case and its "
+                             "template, and waits here to be checked and sent.")
+                           if not self.show_all.isChecked() else _("No letters yet."))
+        self._show_counts(rows)
+        if chosen is not None:
+            select_id(self.table, chosen.id)
+        elif rows:
+            self.table.selectRow(0)
+        self._selection_changed()
+
+    def _show_counts(self, rows: list[LetterRow]) -> None:
+        counts = {state: sum(1 for r in rows if r.state == state) for state in WAITING_STATES}
+        self.counts.setText(" · ".join(f"{state_label(s)}: {n}" for s, n in counts.items()))
+        self.send_button.setText(_("Send ready ({n})").format(n=counts["ready"]))
+        self._update_all_buttons(counts["ready"])
+
+    def _update_all_buttons(self, ready: int) -> None:
+        for button in (self.send_button, self.export_button):
+            button.setEnabled(bool(ready) and not self.busy)
 
     def clear(self) -> None:
-        self.model.set_rows([])
+        dialogs = (self.editor, self.preview, self.new_dialog)
+        self.editor = self.preview = self.new_dialog = None
+        for dialog in dialogs:
+            if dialog is not None:
+                dialog.blockSignals(True)  # closing on lock: the editor's typing is kept as a draft, not dropped
+                dialog.close()
+        self.model.clear()
+        self.details.clear()
+        self.notice.clear()
+        self.problem.show_message("")
+        self._selection_changed()
 
-    def _open(self, index) -> None:
-        self.open_case.emit(self.model.rows[index.row()].case_id)
+    def current(self) -> LetterRow | None:
+        return selected_row(self.table)
+
+    def _selection_changed(self) -> None:
+        row = self.current()
+        editable = row is not None and row.editable
+        self.preview_button.setEnabled(row is not None)
+        self.print_button.setEnabled(row is not None)
+        self.save_button.setEnabled(row is not None)
+        self.case_button.setEnabled(row is not None)
+        self.edit_button.setEnabled(editable)
+        self.ready_button.setEnabled(row is not None and row.state == "draft")
+        self.retry_button.setEnabled(row is not None and row.state == "failed")
+        self.details.setText(self._describe(row) if row else "")
+        self.problem.show_message(row.error if row and row.error and row.state in ("ready", "failed") else "",
+                                  warning=bool(row and row.state == "ready"))
+
+    @staticmethod
+    def _describe(row: LetterRow) -> str:
+        to = f"{row.recipient_name} <{row.recipient_email}>" if row.recipient_name and row.recipient_email \
+            else row.recipient or _("no recipient yet")
+        text = _("{subject} — to {recipient}").format(subject=row.subject or kind_label(row.kind), recipient=to)
+        if row.attempts:
+            text += " · " + ngettext("{n} attempt", "{n} attempts", row.attempts).format(n=row.attempts)
+        return text
+
+    def _open_case(self, index=None) -> None:
+        row = self.model.row_at(index.row()) if index is not None and index.isValid() else self.current()
+        if row is not None:
+            self.open_case.emit(row.case_id)
+
+    def _after_change(self, message: str = "") -> None:
+        self.refresh()
+        self.notice.setText(message)
+        self.changed.emit()
+
+    def _fail(self, title: str, exc: BaseException) -> None:
+        QMessageBox.warning(self, title, failure_text(exc))
+
+    # ---- one letter ---------------------------------------------------------------------------------------------
+
+    def _title(self, row: LetterRow) -> str:
+        return _("{kind} — {case}").format(kind=kind_label(row.kind), case=row.case_ref)
+
+    def _pdf(self, row: LetterRow) -> bytes | None:
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            return outbox.letter_pdf(self.workspace, row.id)
+        except Exception as exc:  # a clear message, never a traceback
+            problem = exc
+        finally:
+            QApplication.restoreOverrideCursor()
+        self._fail(_("Letter"), problem)
+        return None
+
+    def show_preview(self) -> None:
+        row = self.current()
+        data = self._pdf(row) if row else None
+        if data is None:
+            return
+        if self.preview is not None:
+            self.preview.close()
+        try:
+            self.preview = PreviewDialog(data, self._title(row), self, on_print=lambda: self._print(row, data),
+                                         on_save=lambda: self._save(row))
+        except BorError as exc:
+            self._fail(_("Preview"), exc)
+            return
+        self.preview.destroyed.connect(lambda *_a: setattr(self, "preview", None))
+        self.preview.open()
+
+    def edit(self, values: dict | None = None) -> None:
+        row = self.current()
+        letter = outbox.get_letter_text(self.workspace, row.id) if row else None
+        if letter is None or not letter.editable:
+            return
+        if self.editor is not None:
+            self.editor.close()
+        self.editor = LetterEditor(self.workspace, letter, self)
+        if values:
+            self.editor.set_values(values)
+        self.editor.saved.connect(lambda _id: self._after_change(_("The letter was saved.")))
+        self.editor.finished.connect(lambda _r, key=DRAFT_KEY + str(letter.id): self._editor_closed(key))
+        self.editor.open()
+
+    def _editor_closed(self, key: str) -> None:
+        self.editor = None
+        if not self.workspace.is_locked:
+            draft_store.delete_draft(self.workspace, draft_store.UI_PREFIX + key)
+
+    def new_letter(self) -> None:
+        row = self.current()
+        self.new_dialog = NewLetterDialog(self.workspace, self, row.case_ref if row else "")
+        self.new_dialog.made.connect(self._made)
+        self.new_dialog.finished.connect(lambda _r: setattr(self, "new_dialog", None))
+        self.new_dialog.open()
+
+    def _made(self, letter_id: int, missing: list) -> None:
+        self.show_all.setChecked(False)
+        self.refresh()
+        select_id(self.table, letter_id)
+        self.notice.setText(_("The letter is a draft: not filled in: {what}. Edit it, then mark it ready.")
+                            .format(what="; ".join(missing)) if missing
+                            else _("The letter is ready to send. Check it with Preview."))
+        self.changed.emit()
+
+    def mark_ready(self) -> None:
+        self._letter_action(outbox.mark_ready, _("The letter is ready to send."))
+
+    def retry(self) -> None:
+        self._letter_action(outbox.retry, _("The letter is ready and goes with the next send."))
+
+    def _letter_action(self, action, message: str) -> None:
+        row = self.current()
+        if row is None:
+            return
+        try:
+            action(self.workspace, row.id)
+        except Exception as exc:  # a clear message, never a traceback
+            self._fail(_("Letter"), exc)
+            return
+        self._after_change(message)
+
+    def print_letter(self) -> None:
+        row = self.current()
+        data = self._pdf(row) if row else None
+        if data is not None:
+            self._print(row, data)
+
+    def _print(self, row: LetterRow, data: bytes) -> None:
+        parent = self.preview or self
+        try:
+            printed = pdf_pages.ask_and_print(parent, data, self._title(row), outbox.write_pdf_copy)
+            if printed:
+                outbox.note_printed(self.workspace, row.id)
+        except Exception as exc:
+            self._fail(_("Print"), exc)
+            return
+        if printed:
+            self.notice.setText(_("The letter went to the printer."))
+
+    def save_as(self) -> None:
+        row = self.current()
+        if row is not None:
+            self._save(row)
+
+    def _save(self, row: LetterRow) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self.preview or self, _("Save as PDF"),
+                                                    outbox.pdf_file_name(row), _("PDF documents (*.pdf)"))
+        if not path:
+            return
+        target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
+        try:
+            outbox.save_pdf(self.workspace, row.id, target)
+        except Exception as exc:
+            self._fail(_("Save as PDF"), exc)
+            return
+        self.notice.setText(_("Saved as {path}. This copy is not encrypted: delete it when you no longer need it.")
+                            .format(path=target))
+
+    # ---- all ready letters --------------------------------------------------------------------------------------
+
+    def export_ready(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Export ready letters to a folder"))
+        if not folder:
+            return
+        ws = self.workspace
+        self._start(_("Exporting…"))
+        run_task(lambda _p: outbox.export_ready(ws, Path(folder))).success(
+            lambda result: self._finished(_("Export"), export_summary(result), not result.problems)).failure(
+            lambda exc: self._finished(_("Export"), failure_text(exc), False)).start()
+
+    def send_ready(self) -> None:
+        ws = self.workspace
+        try:
+            plan = outbox_send.send_plan(ws)
+            outbox_send.server_settings(ws)
+        except BorError as exc:
+            self._fail(_("Send"), exc)
+            return
+        if not plan.ready:
+            QMessageBox.information(self, _("Send"), _("No letters are ready to send."))
+            return
+        password = None
+        if plan.needs_password:
+            user = settings.read_setting(ws, "smtp.user")
+            password, ok = QInputDialog.getText(self, _("Mail server password"),
+                                                _("Password for {user}:").format(user=user),
+                                                QLineEdit.EchoMode.Password)
+            if not ok or not password:
+                return
+        self._start(_("Sending…"))
+        run_task(lambda progress: outbox_send.send_ready(ws, lambda: password, progress=progress)).progress(
+            lambda done, total: self.notice.setText(_("Sending: {done} of {total}…").format(done=done, total=total))
+        ).success(lambda result: self._finished(_("Send"), send_summary(result), result.ok)).failure(
+            lambda exc: self._finished(_("Send"), failure_text(exc), False)).start()
+
+    def _start(self, text: str) -> None:
+        self.busy = True
+        self.notice.setText(text)
+        self._update_all_buttons(0)
+
+    def _finished(self, title: str, text: str, ok: bool) -> None:
+        self.busy = False
+        if self.workspace.is_locked:  # locked meanwhile: the outcome is in the vault; say nothing over the lock
+            self.task_done.emit()
+            return
+        self._after_change("")
+        (QMessageBox.information if ok else QMessageBox.warning)(self, title, text)
+        self.task_done.emit()
+
+    # ---- unsaved typing across a lock ---------------------------------------------------------------------------
+
+    def drafts(self) -> dict[str, dict]:
+        if self.editor is None:
+            return {}
+        return {DRAFT_KEY + str(self.editor.letter_id): self.editor.values()}
+
+    def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        for key, values in drafts.items():
+            if key.startswith(DRAFT_KEY) and key[len(DRAFT_KEY):].isdigit():
+                self.refresh()
+                select_id(self.table, int(key[len(DRAFT_KEY):]))
+                if self.current() is not None and self.current().id == int(key[len(DRAFT_KEY):]):
+                    self.edit(values)
+                return

@@ -8,6 +8,7 @@ from borapp.i18n import _
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.settings.backups_tab import BackupsTab
 from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
+from borapp.ui.pages.settings.letter_templates_tab import LetterTemplatesTab
 from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
 from borapp.ui.pages.settings.organisation_tab import OrganisationTab
 from borapp.ui.pages.settings.security_tab import SecurityTab
@@ -23,10 +24,10 @@ class SettingsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Settings"))
         layout.addWidget(self.tabs)
-        self.sections = [OrganisationTab(self), CoordinatorsTab(self), MunicipalitiesTab(self), SecurityTab(self),
-                         BackupsTab(self)]
-        for key, section in zip(("organisation", "coordinators", "municipalities", "security", "backups"),
-                                self.sections):
+        self.sections = [OrganisationTab(self), LetterTemplatesTab(self), CoordinatorsTab(self),
+                         MunicipalitiesTab(self), SecurityTab(self), BackupsTab(self)]
+        for key, section in zip(("organisation", "letter-templates", "coordinators", "municipalities", "security",
+                                 "backups"), self.sections):
             section.setObjectName(key)
             self.tabs.addTab(section, section.title)
             section.saved.connect(self.changed)

@@ -110,18 +110,24 @@ def _text_body(data: bytes) -> QWidget:
     return view
 
 
-def _pdf_body(data: bytes) -> QWidget:  # pragma: no cover - only with PySide6-Addons installed
-    view = QPdfView()
+def _pdf_body(data: bytes) -> QWidget:
+    """A PDF shown from memory. Children are made view first, document, then buffer: Qt deletes children in that
+    order, so the view never outlives the document it draws (the other order crashes when the window closes)."""
+    holder = QWidget()
+    layout = QVBoxLayout(holder)
+    layout.setContentsMargins(0, 0, 0, 0)
+    view = QPdfView(holder)
     view.setAccessibleName(_("PDF"))
-    buffer = QBuffer(view)
+    layout.addWidget(view)
+    document = QPdfDocument(holder)
+    buffer = QBuffer(holder)
     buffer.setData(QByteArray(data))
     buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    document = QPdfDocument(view)
     document.load(buffer)
     view.setDocument(document)
     view.setPageMode(QPdfView.PageMode.MultiPage)
     view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-    return view
+    return holder
 
 
 def _cannot_show_body(kind: str) -> QWidget:

@@ -1,0 +1,136 @@
+"""`borapp config set|get|list`: the organisation's settings in the vault (letterhead, mail server, ...).
+
+The SMTP password is never a setting: `borapp config smtp-password` puts it in the operating system's keyring.
+"""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from borapp.cli.letters_command import PASSWORD_ENV
+from borapp.cli.opening import open_vault
+from borapp.cli.parser import EXIT_CODES_HELP, add_command
+from borapp.i18n import _
+from borapp.services import settings, smtp_secret
+from borapp.services.errors import EXIT_OK, UsageError, ValidationError
+from borapp.services.letterhead import logo_from_file
+from borapp.services.workspace import Workspace
+
+# Kept by the app itself, not for setting by hand.
+INTERNAL = ("demo", "backup.last")
+CONFIG_KEYS = tuple(key for key in settings.SETTINGS if key not in INTERNAL)
+
+
+def register(sub, common) -> None:
+    help_text = _("the organisation's settings: letterhead, mail server, language, ...")
+    parser = sub.add_parser("config", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
+    actions = parser.add_subparsers(dest="config_action", metavar=_("ACTION"), required=True)
+    cmd = add_command(actions, common, "set", _("set a setting (organisation.logo takes an image file, "
+                                                "template.KIND.LANG a text file; \"\" for the built-in text)"),
+                      run_set)
+    cmd.add_argument("key", metavar="KEY", help=_("one of: {keys}").format(
+        keys=", ".join(k for k in CONFIG_KEYS if not k.startswith("template.")) + ", template.KIND.LANG"))
+    cmd.add_argument("value", metavar="VALUE")
+    cmd = add_command(actions, common, "get", _("print one setting"), run_get)
+    cmd.add_argument("key", metavar="KEY")
+    cmd = add_command(actions, common, "list", _("print every setting"), run_list)
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    add_command(actions, common, "smtp-password", _("keep the mail server's password in this computer's keyring "
+                                                    "(from {env}, else a prompt)").format(env=PASSWORD_ENV),
+                run_password)
+
+
+def _check_key(key: str) -> None:
+    if key not in CONFIG_KEYS:
+        raise UsageError(_("Unknown setting '{key}'. Known: {keys}.").format(key=key, keys=", ".join(CONFIG_KEYS)))
+
+
+def _shown(key: str, value: str) -> str:
+    if key == "organisation.logo" and value:
+        return _("(an image, {n} characters)").format(n=len(value))
+    if key.startswith("template."):
+        return _("(own text, {n} characters)").format(n=len(value)) if value else _("(built-in text)")
+    return value
+
+
+def _read_text(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        raise UsageError(_("Cannot read {path}.").format(path=path)) from None
+
+
+def run_set(args) -> int:
+    _check_key(args.key)
+    value = args.value
+    if args.key == "organisation.logo" and value:
+        value = logo_from_file(Path(value).expanduser())
+    elif args.key.startswith("template.") and value:
+        value = _read_text(Path(value).expanduser())
+    vault = open_vault(args)
+    try:
+        if args.key.startswith("template."):  # checked by the templates service: placeholders, braces
+            from borapp.services.documents.templates import restore_default, save_template
+
+            _prefix, kind, lang = args.key.split(".")
+            try:
+                if value.strip():
+                    save_template(Workspace(vault), kind, lang, value)
+                else:
+                    restore_default(Workspace(vault), kind, lang)
+            except ValidationError as exc:  # bad input: a usage error, like any other bad value
+                raise UsageError(str(exc)) from None
+            value = settings.read_setting(vault, args.key)
+        else:
+            settings.write_settings(vault, {args.key: value})
+    finally:
+        vault.lock()
+    print(f"{args.key} = {_shown(args.key, value.strip())}")
+    return EXIT_OK
+
+
+def run_get(args) -> int:
+    _check_key(args.key)
+    vault = open_vault(args)
+    try:
+        value = settings.read_setting(vault, args.key)
+    finally:
+        vault.lock()
+    print(_shown(args.key, value))
+    return EXIT_OK
+
+
+def run_list(args) -> int:
+    vault = open_vault(args)
+    try:
+        values = settings.read_all(vault)
+    finally:
+        vault.lock()
+    shown = {key: _shown(key, values[key]) for key in CONFIG_KEYS}
+    if args.json:
+        print(json.dumps(shown, ensure_ascii=False))
+    else:
+        for key, value in shown.items():
+            print(f"{key} = {value}")
+    return EXIT_OK
+
+
+def run_password(args) -> int:
+    vault = open_vault(args)
+    try:
+        user = settings.read_setting(vault, "smtp.user").strip()
+    finally:
+        vault.lock()
+    if not user:
+        raise UsageError(_("Set smtp.user first, then store its password."))
+    password = os.environ.get(PASSWORD_ENV) or (
+        getpass.getpass(_("Mail server password: ")) if sys.stdin is not None and sys.stdin.isatty() else "")
+    if not password:
+        raise UsageError(_("No password: set {env} or run this on a terminal.").format(env=PASSWORD_ENV))
+    smtp_secret.store_password(user, password)
+    print(_("The password for {user} is kept in this computer's keyring.").format(user=user))
+    return EXIT_OK

@@ -1,0 +1,80 @@
+"""`borapp documents contract CASE_REF --out F.pdf` and `borapp documents letter CASE_REF --kind K [--parent ROLE]
+--out F.pdf`: one PDF, written only where asked (atomically, readable by the user only); the outbox is not touched.
+
+What the document could not fill in is printed on stderr, one line each; the exit code is 0 all the same.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from borapp.cli.opening import open_vault
+from borapp.cli.parser import EXIT_CODES_HELP, add_command
+from borapp.i18n import _
+from borapp.models.documents import LETTER_KINDS
+from borapp.services.errors import EXIT_OK, UsageError
+from borapp.services.workspace import Workspace
+
+
+def register(sub, common) -> None:
+    help_text = _("write a contract or a letter of one case as a PDF file")
+    parser = sub.add_parser("documents", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
+    kinds = parser.add_subparsers(dest="document", metavar=_("DOCUMENT"), required=True)
+    cmd = add_command(kinds, common, "contract", _("the BOR contract (BOR-overeenkomst) for signing"), run_contract)
+    _common_arguments(cmd)
+    cmd = add_command(kinds, common, "letter", _("a feedback letter to the referrer, or the visit schedule to one "
+                                                 "parent"), run_letter)
+    _common_arguments(cmd)
+    cmd.add_argument("--kind", required=True, choices=LETTER_KINDS, metavar=_("KIND"),
+                     help=_("one of: {kinds}").format(kinds=", ".join(LETTER_KINDS)))
+    cmd.add_argument("--parent", choices=("resident", "other"), help=_("for --kind schedule: the parent it is for"))
+
+
+def _common_arguments(cmd) -> None:
+    cmd.add_argument("case_ref", metavar="CASE_REF", help=_("the case's reference, e.g. BOR-2026-004"))
+    cmd.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=_("the PDF file to write"))
+
+
+def run_contract(args) -> int:
+    from borapp.services.documents.contract import render_contract
+
+    return _run(args, lambda ws, case_id: render_contract(ws, case_id, args.lang))
+
+
+def run_letter(args) -> int:
+    from borapp.services.documents.letters import render_letter
+
+    if args.kind == "schedule" and not args.parent:
+        raise UsageError(_("--kind schedule needs --parent resident or --parent other."))
+    if args.kind != "schedule" and args.parent:
+        raise UsageError(_("--parent goes only with --kind schedule."))
+    return _run(args, lambda ws, case_id: render_letter(ws, case_id, args.kind, args.lang,
+                                                        parent_role=args.parent or ""))
+
+
+def _run(args, render) -> int:
+    from borapp.services.documents.export import case_id_for_ref, record_export, write_private
+
+    _check_target(args.out)
+    vault = open_vault(args)
+    try:
+        ws = Workspace(vault)
+        case_id = case_id_for_ref(ws, args.case_ref)
+        document = render(ws, case_id)
+        write_private(args.out, document.pdf)
+        record_export(ws, case_id)
+    finally:
+        vault.lock()
+    for line in document.missing:
+        print(_("Not filled in: {what}").format(what=line), file=sys.stderr)
+    print(_("Written: {path}").format(path=args.out))
+    return EXIT_OK
+
+
+def _check_target(path: Path) -> None:
+    """Refuse before the passphrase is asked: a folder, or a folder that does not exist."""
+    if path.is_dir():
+        raise UsageError(_("{path} is a folder; give a file name ending in .pdf.").format(path=path))
+    if not path.parent.is_dir():
+        raise UsageError(_("The folder {path} does not exist.").format(path=path.parent))

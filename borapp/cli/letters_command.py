@@ -1,0 +1,156 @@
+"""`borapp letters new|list|export|send|ready|retry`: the outbox from the command line."""
+
+from __future__ import annotations
+
+import getpass
+import json
+import os
+import sys
+from pathlib import Path
+
+from borapp.cli.opening import open_vault
+from borapp.cli.parser import EXIT_CODES_HELP, add_command
+from borapp.i18n import _, ngettext
+from borapp.services import outbox
+from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
+from borapp.services.outbox_list import KINDS, WAITING_STATES, kind_label, state_label
+from borapp.services.outbox_send import send_ready
+from borapp.services.workspace import Workspace
+
+PASSWORD_ENV = "BORAPP_SMTP_PASSWORD"
+
+
+def register(sub, common) -> None:
+    help_text = _("the outbox: make, list, export and send feedback letters")
+    parser = sub.add_parser("letters", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
+    actions = parser.add_subparsers(dest="letters_action", metavar=_("ACTION"), required=True)
+    cmd = add_command(actions, common, "new", _("make a letter for a case, ready to send"), run_new)
+    cmd.add_argument("case_ref", metavar="CASE_REF", help=_("the case reference, e.g. BOR-2026-014"))
+    cmd.add_argument("--kind", required=True, choices=KINDS, help=_("which letter"))
+    cmd.add_argument("--parent", choices=("resident", "other"), default="",
+                     help=_("to this parent instead of the referrer (the visit schedule)"))
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(actions, common, "list", _("list the letters waiting in the outbox"), run_list)
+    cmd.add_argument("--all", action="store_true", help=_("also the exported and sent letters"))
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(actions, common, "export", _("write every ready letter as an e-mail draft (.eml) with its "
+                                                   "PDF into a folder"), run_export)
+    cmd.add_argument("--to", dest="folder", required=True, type=Path, metavar="DIR",
+                     help=_("the folder (made when missing)"))
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(actions, common, "send", _("send every ready letter through the mail server "
+                                                 "(password: keyring, else {env}, else a prompt)")
+                      .format(env=PASSWORD_ENV), run_send)
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(actions, common, "ready", _("mark a checked draft ready to send"), run_ready)
+    cmd.add_argument("letter_id", type=int, metavar="ID", help=_("the letter's number (see 'letters list')"))
+    cmd = add_command(actions, common, "retry", _("put a failed letter back to ready"), run_retry)
+    cmd.add_argument("letter_id", type=int, metavar="ID", help=_("the letter's number (see 'letters list')"))
+
+
+def _workspace(args) -> Workspace:
+    return Workspace(open_vault(args))
+
+
+def run_new(args) -> int:
+    ws = _workspace(args)
+    try:
+        made = outbox.create_letter(ws, outbox.find_case_id(ws, args.case_ref), args.kind, parent_role=args.parent,
+                                    lang=args.lang)
+        row = outbox.get_letter_row(ws, made.id)
+    finally:
+        ws.lock()
+    if args.json:
+        print(json.dumps(row.to_dict() | {"missing": made.missing}, ensure_ascii=False))
+        return EXIT_OK
+    print(_("Letter {id} made: {kind} for {case}, to {recipient}; ready to send.").format(
+        id=row.id, kind=kind_label(row.kind), case=row.case_ref, recipient=row.recipient or "?"))
+    for line in made.missing:
+        print(_("Not filled in: {what}").format(what=line), file=sys.stderr)
+    return EXIT_OK
+
+
+def run_list(args) -> int:
+    ws = _workspace(args)
+    try:
+        rows = outbox.list_letters(ws, None if args.all else WAITING_STATES)
+    finally:
+        ws.lock()
+    if args.json:
+        print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False))
+        return EXIT_OK
+    if not rows:
+        print(_("The outbox is empty."))
+    for row in rows:
+        line = f"{row.id:>6}  {row.case_ref:<16} {kind_label(row.kind):<28} {state_label(row.state):<12} " \
+               f"{row.recipient}"
+        print(line.rstrip() + (f"  ({row.error})" if row.error else ""))
+    return EXIT_OK
+
+
+def run_export(args) -> int:
+    ws = _workspace(args)
+    try:
+        result = outbox.export_ready(ws, args.folder)
+    finally:
+        ws.lock()
+    if args.json:
+        print(json.dumps({"ok": not result.problems, "folder": str(result.folder),
+                          "exported": [{"id": i, "eml": str(e), "pdf": str(p)} for i, e, p in result.exported],
+                          "problems": [{"id": i, "error": why} for i, why in result.problems]}, ensure_ascii=False))
+    else:
+        for _id, eml, _pdf in result.exported:
+            print(eml)
+        print(ngettext("{n} letter exported to {folder}.", "{n} letters exported to {folder}.",
+                       len(result.exported)).format(n=len(result.exported), folder=result.folder))
+    for letter_id, why in result.problems:
+        print(_("Letter {id} stays ready: {why}").format(id=letter_id, why=why), file=sys.stderr)
+    return EXIT_FAILED if result.problems else EXIT_OK
+
+
+def run_send(args) -> int:
+    ws = _workspace(args)
+    try:
+        result = send_ready(ws, _password_provider)
+    finally:
+        ws.lock()
+    if args.json:
+        print(json.dumps({"ok": result.ok, "letters": [
+            {"id": o.letter_id, "case": o.case_ref, "kind": o.kind, "state": o.state, "error": o.error}
+            for o in result.outcomes]}, ensure_ascii=False))
+    else:
+        print(ngettext("{n} letter sent.", "{n} letters sent.", len(result.sent)).format(n=len(result.sent)))
+    for outcome in result.kept:
+        print(_("Kept for later: {letter}").format(letter=outcome.line()), file=sys.stderr)
+    for outcome in result.failed:
+        print(_("Failed: {letter}").format(letter=outcome.line()), file=sys.stderr)
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def _password_provider() -> str:
+    """After the keyring: BORAPP_SMTP_PASSWORD, else a prompt on a terminal, else exit 2."""
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    if sys.stdin is not None and sys.stdin.isatty():
+        return getpass.getpass(_("Mail server password: "))
+    raise UsageError(_("The mail server needs a password: set {env}, keep it in the keyring with 'borapp config "
+                       "smtp-password', or run this on a terminal. Nothing was sent.").format(env=PASSWORD_ENV))
+
+
+def run_ready(args) -> int:
+    return _change(args, outbox.mark_ready, _("Letter {id} is ready to send."))
+
+
+def run_retry(args) -> int:
+    return _change(args, outbox.retry, _("Letter {id} is ready to be sent again."))
+
+
+def _change(args, action, message: str) -> int:
+    ws = _workspace(args)
+    try:
+        action(ws, args.letter_id)
+    finally:
+        ws.lock()
+    print(message.format(id=args.letter_id))
+    return EXIT_OK
+

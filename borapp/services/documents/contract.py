@@ -1,0 +1,152 @@
+"""The BOR-overeenkomst as a PDF: parties, basis, where and how often, build-up, handover, cancelling, house rules,
+midway evaluation, what the referrer is told, privacy, and a signature block per signer kept whole on one page.
+
+A confidential address is never printed: the party shows "(geheim adres)" (see `facts` for the privacy rule).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reportlab.lib import colors
+from sqlalchemy import select
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+
+from borapp.formatting import long_date
+from borapp.i18n import N_, _
+from borapp.models import Contract
+from borapp.models.documents import SIGNER_ROLES
+from borapp.services.case_flow import get_case
+from borapp.services.case_labels import role_label
+from borapp.services.documents.common import FILL, Missing, document_language, in_language
+from borapp.services.documents.contract_sections import ARTICLES, PARENT_MISSING
+from borapp.services.documents.contract_versions import (
+    case_agreements, latest_contract, parse_snapshot,
+)
+from borapp.services.documents.facts import CaseFacts, load_facts
+from borapp.services.documents.fonts import REGULAR
+from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, Styles, build_pdf, spacer, styles, text
+from borapp.services.errors import NotFound
+from borapp.services.workspace import Workspace
+
+SIGNATURE_LABELS = (N_("Name"), N_("Place"), N_("Date"), N_("Signature"))
+BLOCK_GAP = 8 * mm
+BLOCK_WIDTH = (TEXT_WIDTH - BLOCK_GAP) / 2
+LINE = colors.HexColor("#444444")
+
+
+@dataclass(frozen=True)
+class RenderedDocument:
+    pdf: bytes
+    missing: list[str] = field(default_factory=list)  # in the user's language, one line each
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class _Version:
+    number: int
+    drawn_up_on: dt.date | None  # None: not stored yet (a draft of this version)
+    agreements: dict | None  # None: the case's own
+
+
+def render_contract(ws: Workspace, case_id: int, lang: str | None = None, *, version: int | None = None,
+                    today: dt.date | None = None) -> RenderedDocument:
+    """The contract in `lang` (None: the vault's language): the case's agreements as they stand now, or those of
+    stored `version`. Nothing is written to the vault."""
+    today = today or dt.date.today()
+    missing = Missing()
+    with ws.session() as session:
+        doc_lang = document_language(session, lang)
+        chosen = _version(session, case_id, version)
+        with in_language(doc_lang):
+            facts = load_facts(session, case_id, chosen.agreements)
+            title = _("BOR contract, case {ref}").format(ref=facts.ref)
+            story = _story(facts, chosen, missing, today)
+            pdf = build_pdf(story, facts.organisation, PageSetup(
+                title=title, author=facts.organisation.name or facts.coordinator or "BOR Desk",
+                subject=_("Agreements on supervised visitation"), lang=doc_lang,
+                footer=_("BOR contract · case {ref} · version {version}").format(ref=facts.ref,
+                                                                                version=chosen.number)))
+    return RenderedDocument(pdf=pdf, missing=missing.texts(), title=title)
+
+
+def _version(session, case_id: int, wanted: int | None) -> _Version:
+    latest = latest_contract(session, case_id)
+    if wanted is not None:
+        contract = session.scalar(select(Contract).where(Contract.case_id == case_id, Contract.version == wanted))
+        if contract is None:
+            raise NotFound(_("This case has no contract version {n}.").format(n=wanted))
+        return _Version(contract.version, contract.created_at.date(), parse_snapshot(contract.agreements))
+    now = case_agreements(get_case(session, case_id))
+    if latest is None:
+        return _Version(1, None, None)
+    if parse_snapshot(latest.agreements) == now:
+        return _Version(latest.version, latest.created_at.date(), None)
+    return _Version(latest.version + (1 if latest.signatures else 0), None, None)
+
+
+def _story(facts: CaseFacts, version: _Version, missing: Missing, today: dt.date) -> list[Flowable]:
+    st = styles()
+    if version.drawn_up_on is not None:
+        line = _("Case {ref} · version {version} · drawn up on {date}").format(
+            ref=facts.ref, version=version.number, date=long_date(version.drawn_up_on))
+    else:
+        line = _("Case {ref} · version {version} (draft) · {date}").format(
+            ref=facts.ref, version=version.number, date=long_date(today))
+    story: list[Flowable] = [Paragraph(text(_("BOR contract")), st.title),
+                             Paragraph(text(_("Agreements on supervised visitation")), st.body),
+                             Paragraph(text(line), st.small), spacer(3)]
+    for number, (heading, build) in enumerate(ARTICLES, 1):
+        story.append(Paragraph(text(f"{number}. {_(heading)}"), st.heading))
+        story += build(facts, st, missing)
+    story += _signatures(facts, st, missing, len(ARTICLES) + 1)
+    return story
+
+
+def _signatures(facts: CaseFacts, st: Styles, missing: Missing, number: int) -> list[Flowable]:
+    blocks = [_block(role, _signer_name(facts, role, missing), st) for role in SIGNER_ROLES]
+    rows = [blocks[i:i + 2] for i in range(0, len(blocks), 2)]
+    title = _("Signatures")
+    heading = [Paragraph(text(f"{number}. {title}"), st.heading),
+               Paragraph(text(_("By signing, the parents, the coordinator and the volunteer agree to the "
+                                "arrangements in this contract.")), st.body), spacer(2)]
+    tables = []
+    for row in rows:
+        table = Table([row + [""] * (2 - len(row))], colWidths=[BLOCK_WIDTH + BLOCK_GAP, BLOCK_WIDTH],
+                      hAlign="LEFT")
+        table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                                   ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                                   ("BOTTOMPADDING", (0, 0), (-1, -1), 6 * mm)]))
+        tables.append(table)
+    # All signers on one page when they fit (they do on any A4): the section moves whole to the next page.
+    return [KeepTogether(heading + tables)]
+
+
+def _signer_name(facts: CaseFacts, role: str, missing: Missing) -> str:
+    if role in PARENT_MISSING:
+        parent = facts.parent(role)
+        return parent.name if parent and parent.name.strip() else missing.add(PARENT_MISSING[role])
+    if role == "coordinator":
+        return facts.coordinator or missing.add(N_("The coordinator (none assigned yet)"))
+    return facts.volunteer or missing.add(N_("The volunteer (not matched yet)"))
+
+
+def _block(role: str, name: str, st: Styles) -> Table:
+    """One signer: the role, then Naam, Plaats, Datum and room for the Handtekening (a table row of blocks sits
+    in a KeepTogether, and a table row never splits, so a block is never split over pages)."""
+    label_width = 30 * mm
+    values = [name, FILL, FILL, ""]
+    rows = [[Paragraph(text(role_label(role)), st.label), ""]]
+    rows += [[Paragraph(text(_(label)), st.body), Paragraph(text(value), st.body)]
+             for label, value in zip(SIGNATURE_LABELS, values)]
+    table = Table(rows, colWidths=[label_width, BLOCK_WIDTH - label_width],
+                  rowHeights=[None, None, None, None, 18 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([
+        ("FONTNAME", (0, 0), (-1, -1), REGULAR), ("SPAN", (0, 0), (1, 0)), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("LINEBELOW", (1, 4), (1, 4), 0.6, LINE),
+        ("LINEABOVE", (0, 0), (-1, 0), 0.6, LINE),
+    ]))
+    return table

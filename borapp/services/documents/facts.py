@@ -1,0 +1,225 @@
+"""The facts a document may show, read from the vault in one go: plain frozen values, never live records.
+
+THE PRIVACY RULE lives here. A parent whose address is confidential comes out with no address at all (only the
+flag), so no renderer can print it. And because people type addresses into free text too ("bring him to Kerkstraat
+5"), every free text a document takes from the case has a confidential street-and-number or postcode replaced by
+"(geheim adres)" before it leaves this module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.i18n import _
+from borapp.models import Case, Evaluation, Visit
+from borapp.services import settings
+from borapp.services.case_flow import get_case
+from borapp.services.documents.contract_versions import case_agreements, latest_contract
+from borapp.services.letterhead import logo_bytes
+
+
+class Redactor:
+    """Replaces every confidential street-and-number, postcode (and postcode with city) in a text by the marker."""
+
+    def __init__(self, secrets: list[str], marker: str):
+        secrets = sorted((s for s in secrets if len(re.sub(r"\s", "", s)) >= 4), key=len, reverse=True)
+        patterns = [_pattern(s) for s in secrets]  # longest first: "1234 AB Stad" before "1234 AB"
+        self._regex = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
+        self._marker = marker
+
+    def __call__(self, text: str | None) -> str:
+        text = text or ""
+        if self._regex is None:
+            return text
+        text = self._regex.sub(self._marker, text)
+        twice = re.escape(self._marker) + r"[\s,]+" + re.escape(self._marker)
+        while re.search(twice, text):  # "street, postcode city" reads as one marker
+            text = re.sub(twice, self._marker, text)
+        return text
+
+
+@dataclass(frozen=True)
+class Organisation:
+    name: str
+    address: str
+    phone: str
+    email: str
+    website: str
+    logo: bytes
+
+
+@dataclass(frozen=True)
+class ParentFacts:
+    role: str
+    name: str
+    address_lines: tuple[str, ...]  # always empty when the address is confidential
+    confidential: bool
+    email: str
+
+
+@dataclass(frozen=True)
+class ChildFacts:
+    name: str
+    birth_date: dt.date | None
+
+
+@dataclass(frozen=True)
+class VisitFacts:
+    on: dt.date
+    start: dt.time | None
+    end: dt.time | None
+    place: str
+    state: str
+    cancelled_by: str
+
+
+@dataclass(frozen=True)
+class EvaluationFacts:
+    held_on: dt.date
+    kind: str
+    participants: str
+    agreements: str
+
+
+@dataclass(frozen=True)
+class CaseFacts:
+    id: int
+    ref: str
+    status: str
+    route: str
+    registered_on: dt.date
+    closed_on: dt.date | None
+    outcome: str
+    outcome_reason: str
+    outcome_note: str
+    parents: dict[str, ParentFacts]
+    children: tuple[ChildFacts, ...]
+    coordinator: str
+    coordinator_email: str
+    coordinator_phone: str
+    volunteer: str
+    referrer_name: str
+    referrer_address: str
+    referrer_contact: str
+    referrer_email: str  # the case's contact address, else the organisation's
+    commissioner_name: str
+    court_decision_on: dt.date | None
+    court_frequency: str
+    court_duration: str
+    court_buildup: str
+    agreements: dict
+    visits: tuple[VisitFacts, ...]
+    evaluations: tuple[EvaluationFacts, ...]
+    entered: dict[str, dt.date]  # status → the first day the case stood in it
+    organisation: Organisation
+    contract_version: int | None = None
+    contract_on: dt.date | None = None
+    # For text typed by hand later (an edited letter): takes out a confidential street or postcode.
+    redact: Redactor = field(default_factory=lambda: Redactor([], ""), repr=False, compare=False)
+
+    def parent(self, role: str) -> ParentFacts | None:
+        return self.parents.get(role)
+
+    def evaluation(self, kind: str) -> EvaluationFacts | None:
+        found = [e for e in self.evaluations if e.kind == kind]
+        return found[-1] if found else None
+
+
+def _pattern(secret: str) -> str:
+    """Whitespace-tolerant: "1234 AB" also matches "1234AB", "Kerkstraat 5" also "Kerkstraat  5"."""
+    return r"(?<!\w)" + r"\s*".join(_word_pattern(word) for word in secret.split()) + r"(?!\w)"
+
+
+def _word_pattern(word: str) -> str:
+    match = re.fullmatch(r"(\d{4})([A-Za-z]{2})", word)
+    if match:  # a postcode written without its space
+        return re.escape(match.group(1)) + r"\s*" + re.escape(match.group(2))
+    return re.escape(word)
+
+
+def organisation(session: Session) -> Organisation:
+    values = settings.all_settings(session)
+    try:
+        logo = logo_bytes(values["organisation.logo"])
+    except ValueError:
+        logo = b""
+    return Organisation(values["organisation.name"], values["organisation.address"], values["organisation.phone"],
+                        values["organisation.email"], values["organisation.website"], logo)
+
+
+def load_facts(session: Session, case_id: int, agreements: dict | None = None) -> CaseFacts:
+    """Everything documents show about a case; `agreements` (a contract version's snapshot) replaces the case's."""
+    case = get_case(session, case_id)
+    clean = Redactor(_secrets(case), _("(confidential address)"))
+    agreed = case_agreements(case) if agreements is None else dict(agreements)
+    contract = latest_contract(session, case.id)
+    return CaseFacts(
+        id=case.id, ref=case.ref, status=case.status, route=case.route, registered_on=case.registered_on,
+        closed_on=case.closed_on, outcome=case.outcome, outcome_reason=case.outcome_reason,
+        outcome_note=clean(case.outcome_note),
+        parents={p.role: _parent(p, clean) for p in case.parents},
+        children=tuple(ChildFacts(clean(c.name), c.birth_date) for c in case.children),
+        coordinator=case.coordinator.name if case.coordinator else "",
+        coordinator_email=case.coordinator.email if case.coordinator else "",
+        coordinator_phone=case.coordinator.phone if case.coordinator else "",
+        volunteer=case.volunteer.name if case.volunteer else "",
+        referrer_name=clean(case.referrer.name) if case.referrer else "",
+        referrer_address=clean(case.referrer.address) if case.referrer else "",
+        referrer_contact=clean(case.referrer_contact),
+        referrer_email=case.referrer_email or (case.referrer.email if case.referrer else ""),
+        commissioner_name=clean(case.commissioner.name) if case.commissioner else "",
+        court_decision_on=case.court_decision_on, court_frequency=clean(case.court_frequency),
+        court_duration=clean(case.court_duration), court_buildup=clean(case.court_buildup),
+        agreements={k: v if isinstance(v, bool) else clean(v) for k, v in agreed.items()},
+        visits=_visits(session, case.id, clean), evaluations=_evaluations(session, case.id, clean),
+        entered=_entered(case), organisation=organisation(session),
+        contract_version=contract.version if contract is not None else None,
+        contract_on=contract.created_at.date() if contract is not None and contract.created_at else None,
+        redact=clean,
+    )
+
+
+def _secrets(case: Case) -> list[str]:
+    """What free text must not show of a confidential address: the street and number, the postcode, and the
+    postcode with the city after it (a town name alone is too common to take out of every text)."""
+    found = []
+    for parent in case.parents:
+        if parent.address_confidential:
+            street, postcode, city = (parent.address or "").strip(), (parent.postcode or "").strip(), \
+                (parent.city or "").strip()
+            found += [street, postcode, f"{postcode} {city}" if postcode and city else ""]
+    return sorted({s for s in found if s})
+
+
+def _parent(parent, clean: Redactor) -> ParentFacts:
+    if parent.address_confidential:
+        lines: tuple[str, ...] = ()
+    else:
+        place = " ".join(p for p in (parent.postcode.strip(), parent.city.strip()) if p)
+        lines = tuple(clean(line) for line in (parent.address.strip(), place) if line)
+    return ParentFacts(parent.role, clean(parent.name), lines, bool(parent.address_confidential), parent.email)
+
+
+def _visits(session: Session, case_id: int, clean: Redactor) -> tuple[VisitFacts, ...]:
+    rows = session.scalars(select(Visit).where(Visit.case_id == case_id)
+                           .order_by(Visit.on, Visit.start_time, Visit.id))
+    return tuple(VisitFacts(v.on, v.start_time, v.end_time, clean(v.place), v.state, v.cancelled_by) for v in rows)
+
+
+def _evaluations(session: Session, case_id: int, clean: Redactor) -> tuple[EvaluationFacts, ...]:
+    rows = session.scalars(select(Evaluation).where(Evaluation.case_id == case_id)
+                           .order_by(Evaluation.held_on, Evaluation.id))
+    return tuple(EvaluationFacts(e.held_on, e.kind, clean(e.participants), clean(e.agreements)) for e in rows)
+
+
+def _entered(case: Case) -> dict[str, dt.date]:
+    entered: dict[str, dt.date] = {}
+    for change in case.history:
+        if change.from_status != change.to_status:
+            entered.setdefault(change.to_status, change.on)
+    return entered

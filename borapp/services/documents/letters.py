@@ -1,0 +1,186 @@
+"""Feedback letters to the referrer (intake, start, evaluation, closing, no_response) and the visit schedule to one
+parent: filled from the organisation's template, laid out on its letterhead, returned as PDF bytes with the text.
+
+Facts only: dates, attendance, visits held and cancelled (by whom), agreements made, outcome; the referrer letters
+end with a note on how the report may be used. Every kind can be made in any status; what is not known yet prints
+as a line to fill in and is listed in `missing` (in the user's language). A schedule letter goes to one parent
+alone and holds nothing of the other parent's address (see `facts` for the privacy rule).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
+
+from borapp.formatting import long_date
+from borapp.i18n import N_, _
+from borapp.models.documents import LETTER_KINDS
+from borapp.services.documents.common import FILL, Missing, document_language, in_language
+from borapp.services.documents.facts import CaseFacts, load_facts
+from borapp.services.documents.fonts import REGULAR
+from borapp.services.documents.layout import (
+    TEXT_WIDTH, PageSetup, Styles, build_pdf, paragraphs, spacer, styles, text,
+)
+from borapp.services.documents.letter_values import LetterValues
+from borapp.services.documents.template_texts import SUBJECTS
+from borapp.services.documents.templates import fill_template, template_fields, template_text
+from borapp.services.errors import UsageError, ValidationError
+from borapp.services.workspace import Workspace
+
+PARENT_ROLES = ("resident", "other")
+USAGE_NOTE = N_("About this report: it states facts (dates, attendance, visits held and cancelled, agreements made) "
+                "and what the parents themselves said; it holds no judgement of the parents. It is meant for you as "
+                "the referrer in this case. Do not pass it on or use it for another purpose without the parents' "
+                "consent.")
+STILL_TO_FILL = N_("The letter's text still has lines to fill in")
+
+
+@dataclass(frozen=True)
+class RenderedLetter:
+    pdf: bytes
+    missing: list[str] = field(default_factory=list)  # in the user's language, one line each
+    subject: str = ""
+    body: str = ""  # the filled template (or the text given), for the coordinator to edit
+    recipient_name: str = ""
+    recipient_email: str = ""
+    title: str = ""
+
+
+@dataclass(frozen=True)
+class Recipient:
+    name: str
+    lines: tuple[str, ...]  # organisation and address lines under the name
+    email: str
+
+
+def render_letter(ws: Workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
+                  body: str | None = None, *, subject: str | None = None,
+                  today: dt.date | None = None) -> RenderedLetter:
+    """The letter of `kind` for the case, in `lang` (None: the vault's language).
+
+    `body=None` fills the kind's template; a given body (the coordinator's edited text) and `subject` are used as
+    they are, except that a confidential address in them is never printed. `parent_role` (resident|other) is for
+    the schedule letter only."""
+    _check(kind, parent_role)
+    today = today or dt.date.today()
+    missing = Missing()
+    with ws.session() as session:
+        doc_lang = document_language(session, lang)
+        with in_language(doc_lang):
+            facts = load_facts(session, case_id)
+            template = template_text(session, kind, doc_lang)
+            letter = _compose(facts, kind, parent_role, template, body, subject, missing, today)
+            pdf = build_pdf(_story(facts, kind, letter, today), facts.organisation, PageSetup(
+                title=letter.subject, author=facts.organisation.name or facts.coordinator or "BOR Desk",
+                subject=letter.subject, lang=doc_lang,
+                footer=_("{organisation} · case {ref}").format(organisation=facts.organisation.name or "BOR",
+                                                              ref=facts.ref)))
+    return RenderedLetter(pdf=pdf, missing=missing.texts(), subject=letter.subject, body=letter.body,
+                          recipient_name=letter.recipient.name if letter.recipient.name != FILL else "",
+                          recipient_email=letter.recipient.email, title=letter.subject)
+
+
+@dataclass(frozen=True)
+class _Letter:
+    subject: str
+    body: str
+    recipient: Recipient
+    sender: str  # the coordinator who signs
+
+
+def _check(kind: str, parent_role: str) -> None:
+    if kind not in LETTER_KINDS:
+        raise UsageError(_("Unknown letter kind '{kind}'. Known: {kinds}.").format(
+            kind=kind, kinds=", ".join(LETTER_KINDS)))
+    if kind == "schedule" and parent_role not in PARENT_ROLES:
+        raise UsageError(_("A schedule letter is for one parent: choose 'resident' or 'other'."))
+    if kind != "schedule" and parent_role:
+        raise UsageError(_("Only a schedule letter goes to a parent; the other letters go to the referrer."))
+
+
+def _compose(facts: CaseFacts, kind: str, role: str, template: str, body: str | None, subject: str | None,
+             missing: Missing, today: dt.date) -> _Letter:
+    values = LetterValues(facts, missing, today, role)
+    recipient = _parent_recipient(facts, role, missing) if kind == "schedule" else _referrer(facts, values)
+    if body is None:
+        body = fill_template(template, values.values(template_fields_safe(template)))
+        for name in _unknown(template, values):
+            missing.add(N_("The template names an unknown placeholder: {name}"), name="{" + name + "}")
+    else:
+        body = facts.redact(body)
+        if FILL in body:
+            missing.add(STILL_TO_FILL)
+    subject = facts.redact(subject) if subject else _(SUBJECTS[kind]).format(ref=facts.ref)
+    return _Letter(" ".join(subject.split()), body.strip(), recipient, values.v_coordinator())
+
+
+def template_fields_safe(template: str) -> list[str]:
+    try:
+        return template_fields(template)
+    except ValidationError:  # a stored template damaged outside the editor: fill what can be filled
+        return []
+
+
+def _unknown(template: str, values: LetterValues) -> list[str]:
+    return [n for n in dict.fromkeys(template_fields_safe(template)) if not hasattr(values, "v_" + n)]
+
+
+def _referrer(facts: CaseFacts, values: LetterValues) -> Recipient:
+    name = values.v_referrer_contact()
+    lines = [values.v_referrer_name()]
+    address = [part.strip() for part in facts.referrer_address.split(",") if part.strip()]
+    lines += address or [values.missing.add(N_("The referring organisation's address"))]
+    return Recipient(name, tuple(lines), facts.referrer_email)
+
+
+def _parent_recipient(facts: CaseFacts, role: str, missing: Missing) -> Recipient:
+    parent = facts.parent(role)
+    if parent is None or not parent.name.strip():
+        msgid = N_("The resident parent's name") if role == "resident" else N_("The non-resident parent's name")
+        return Recipient(missing.add(msgid), (), parent.email if parent else "")
+    # A confidential address is not in the facts at all: the block then holds the name only.
+    return Recipient(parent.name, parent.address_lines, parent.email)
+
+
+def _story(facts: CaseFacts, kind: str, letter: _Letter, today: dt.date) -> list[Flowable]:
+    st = styles()
+    story: list[Flowable] = [spacer(4)]
+    story += [Paragraph(text(line), st.address if i else st.label)
+              for i, line in enumerate((letter.recipient.name, *letter.recipient.lines))]
+    story.append(spacer(10))
+    story.append(_reference_table(st, facts, letter.subject, today))
+    story.append(spacer(7))
+    story += paragraphs(letter.body, st)
+    story.append(spacer(3))
+    story.append(Paragraph(text(_("Kind regards,")), st.body))
+    story.append(spacer(9))
+    story += _signature(st, facts, letter.sender)
+    if kind == "closing" and facts.commissioner_name and facts.commissioner_name != facts.referrer_name:
+        story += [spacer(3), Paragraph(text(_("Copy to: {name}").format(name=facts.commissioner_name)), st.small)]
+    if kind != "schedule":
+        story += [spacer(6), Paragraph(text(_(USAGE_NOTE)), st.note)]
+    return story
+
+
+def _reference_table(st: Styles, facts: CaseFacts, subject: str, today: dt.date) -> Table:
+    rows = [(_("Date"), long_date(today)), (_("Our reference"), _("case {ref}").format(ref=facts.ref)),
+            (_("Re"), subject)]
+    table = Table([[Paragraph(text(k), st.label), Paragraph(text(v), st.body)] for k, v in rows],
+                  colWidths=[32 * mm, TEXT_WIDTH - 32 * mm], hAlign="LEFT")
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), REGULAR), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                               ("LEFTPADDING", (0, 0), (-1, -1), 0), ("BOTTOMPADDING", (0, 0), (-1, -1), 0),
+                               ("TOPPADDING", (0, 0), (-1, -1), 0)]))
+    return table
+
+
+def _signature(st: Styles, facts: CaseFacts, name: str) -> list[Flowable]:
+    role = _("Coordinator BOR")
+    if facts.organisation.name:
+        role = _("{role}, {organisation}").format(role=role, organisation=facts.organisation.name)
+    return [Paragraph(text(name), st.body), Paragraph(text(role), st.small)]
+
+
+__all__ = ["PARENT_ROLES", "RenderedLetter", "render_letter"]

@@ -1,0 +1,243 @@
+"""E-mail for the outbox: the message (RFC 5322, the letter's PDF attached) and its delivery over SMTP.
+
+Delivery tells apart what matters for "nothing lost, nothing sent twice":
+- "sent": the server accepted the message (250 after the data);
+- "temporary": not delivered and safe to try again (unreachable server, a 4xx answer, a broken connection before
+  the message text went out);
+- "permanent": refused for good (a 5xx answer): the letter needs fixing;
+- "unknown": the connection broke after the message text went out, so the server may have accepted it. Trying
+  again automatically could deliver it twice; a person has to check.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import smtplib
+import socket
+import ssl
+from dataclasses import dataclass
+from email import policy
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.utils import format_datetime
+
+from borapp import i18n
+from borapp.i18n import N_, _
+
+EMAIL_RE = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\".]+$")
+GREETING = N_("Dear {name},")
+GREETING_UNNAMED = N_("Dear Sir or Madam,")
+COVER_TEXT = N_("Please find attached our letter: {subject}.")
+SIGN_OFF = N_("Kind regards,")
+
+
+def gettext_in(lang: str, message: str) -> str:
+    """`message` in `lang` whatever the user's language (the letter's language is the recipient's).
+
+    Reads i18n's catalog directly: i18n has no public per-language lookup yet, and switching the global language
+    is no option while the GUI sends on a worker thread."""
+    return i18n._catalog(lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE).gettext(message)
+
+
+def valid_address(address: str) -> bool:
+    return bool(EMAIL_RE.match(address or ""))
+
+
+@dataclass(frozen=True)
+class Envelope:
+    """Who a message is from and to, and what it says; the PDF is the letter itself."""
+
+    sender_email: str
+    sender_name: str
+    to_email: str
+    to_name: str
+    subject: str
+    language: str
+    pdf: bytes
+    pdf_name: str
+    message_id: str = ""
+
+
+def cover_text(envelope: Envelope) -> str:
+    """The short e-mail text around the attached letter, in the letter's own language."""
+    lang = envelope.language
+    greeting = (gettext_in(lang, GREETING).format(name=envelope.to_name) if envelope.to_name
+                else gettext_in(lang, GREETING_UNNAMED))
+    lines = [greeting, "", gettext_in(lang, COVER_TEXT).format(subject=envelope.subject), "",
+             gettext_in(lang, SIGN_OFF)]
+    if envelope.sender_name:
+        lines.append(envelope.sender_name)
+    return "\n".join(lines) + "\n"
+
+
+def build_message(envelope: Envelope, *, draft: bool = False, now: dt.datetime | None = None) -> EmailMessage:
+    """The message with the PDF attached; `draft` adds X-Unsent: 1 so a mail program opens it for editing."""
+    message = EmailMessage(policy=policy.SMTP)
+    if envelope.sender_email:
+        message["From"] = Address(envelope.sender_name, addr_spec=envelope.sender_email)
+    if envelope.to_email:
+        message["To"] = Address(envelope.to_name, addr_spec=envelope.to_email)
+    message["Subject"] = envelope.subject
+    message["Date"] = format_datetime(now or dt.datetime.now().astimezone())
+    if envelope.message_id:
+        message["Message-ID"] = envelope.message_id
+    if draft:
+        message["X-Unsent"] = "1"
+    message.set_content(cover_text(envelope), cte="quoted-printable")
+    message.add_attachment(envelope.pdf, maintype="application", subtype="pdf", filename=envelope.pdf_name)
+    return message
+
+
+def as_bytes(message: EmailMessage) -> bytes:
+    """The message as it goes over the wire or into an .eml file: CRLF line ends, headers folded for SMTP."""
+    return message.as_bytes(policy=policy.SMTP)
+
+
+def message_id(letter_id: int, made: dt.datetime, sender_email: str) -> str:
+    """The same Message-ID on every try of one letter, so a copy that did arrive twice is recognisable as one."""
+    domain = sender_email.rpartition("@")[2] or "bordesk.invalid"
+    return f"<bor-letter-{letter_id}-{made:%Y%m%d%H%M%S%f}@{domain}>"
+
+
+# ---- SMTP -----------------------------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class ServerSettings:
+    host: str
+    port: int
+    security: str  # none | starttls | ssl
+    user: str
+    timeout: float = 30.0
+
+
+@dataclass(frozen=True)
+class Delivery:
+    outcome: str  # sent | temporary | permanent | unknown
+    message: str = ""
+
+
+class ServerProblem(Exception):
+    """The server could not be reached or would not let us in: nothing was sent, everything may be tried again."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def connect(server: ServerSettings, password: str | None) -> smtplib.SMTP:
+    """An open, greeted (and, with a user, logged-in) connection; ServerProblem when that fails."""
+    try:
+        return _connect(server, password)
+    except smtplib.SMTPAuthenticationError as exc:
+        raise ServerProblem(_("The mail server refused the login for {user} ({reply}). Check the user name and the "
+                              "password.").format(user=server.user, reply=_reply(exc))) from None
+    except smtplib.SMTPNotSupportedError:
+        raise ServerProblem(_("The mail server does not offer what the settings ask for (STARTTLS or a login). "
+                              "Check the security setting.")) from None
+    except ssl.SSLError as exc:
+        raise ServerProblem(_("No secure connection with the mail server ({detail}).").format(
+            detail=exc.reason or type(exc).__name__)) from None
+    except smtplib.SMTPResponseException as exc:
+        raise ServerProblem(_("The mail server refused the connection ({reply}).").format(reply=_reply(exc))) from None
+    except (OSError, smtplib.SMTPException) as exc:
+        raise ServerProblem(unreachable(server, exc)) from None
+
+
+def _connect(server: ServerSettings, password: str | None) -> smtplib.SMTP:
+    if server.security == "ssl":
+        conn: smtplib.SMTP = smtplib.SMTP_SSL(server.host, server.port, timeout=server.timeout,
+                                              context=ssl.create_default_context())
+    else:
+        conn = smtplib.SMTP(server.host, server.port, timeout=server.timeout)
+    try:
+        conn.ehlo()
+        if server.security == "starttls":
+            conn.starttls(context=ssl.create_default_context())
+            conn.ehlo()
+        if server.user:
+            conn.login(server.user, password or "")
+    except BaseException:
+        _close(conn)
+        raise
+    return conn
+
+
+def unreachable(server: ServerSettings, exc: BaseException) -> str:
+    if isinstance(exc, socket.gaierror):
+        why = _("the name {host} is not known").format(host=server.host)
+    elif isinstance(exc, ConnectionRefusedError):
+        why = _("connection refused")
+    elif isinstance(exc, (TimeoutError, socket.timeout)):
+        why = _("no answer in time")
+    elif isinstance(exc, smtplib.SMTPServerDisconnected):
+        why = _("the connection was closed")
+    else:
+        why = type(exc).__name__
+    return _("The mail server {host}:{port} could not be reached ({why}). The letters stay ready to send.").format(
+        host=server.host, port=server.port, why=why)
+
+
+def deliver(conn: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> Delivery:
+    """One message through an open connection: MAIL, RCPT, DATA, each answer classified."""
+    try:
+        code, reply = conn.mail(sender)
+        if code != 250:
+            return _refused(conn, code, reply)
+        code, reply = conn.rcpt(recipient)
+        if code not in (250, 251):
+            return _refused(conn, code, reply)
+        code, reply = conn.docmd("DATA")
+        if code != 354:
+            return _refused(conn, code, reply)
+    except (OSError, smtplib.SMTPException) as exc:  # before the text went out: not delivered
+        return Delivery("temporary", _("The connection to the mail server broke ({kind}); not sent.")
+                        .format(kind=type(exc).__name__))
+    try:
+        conn.send(_dot_stuffed(data))
+        code, reply = conn.getreply()
+    except (OSError, smtplib.SMTPException):
+        return Delivery("unknown", _("The connection broke while the mail server was receiving this letter, so it "
+                                     "may have been delivered. Check with the recipient before you send it again."))
+    if code == 250:
+        return Delivery("sent")
+    return _refused(conn, code, reply)
+
+
+def _refused(conn: smtplib.SMTP, code: int, reply: bytes | str) -> Delivery:
+    try:
+        conn.rset()
+    except (OSError, smtplib.SMTPException):
+        pass
+    text = _("The mail server answered {code} {reply}.").format(code=code, reply=_text(reply))
+    return Delivery("permanent" if 500 <= code < 600 else "temporary", text)
+
+
+def _dot_stuffed(data: bytes) -> bytes:
+    data = re.sub(rb"(?m)^\.", b"..", data)
+    if not data.endswith(b"\r\n"):
+        data += b"\r\n"
+    return data + b".\r\n"
+
+
+def _reply(exc: smtplib.SMTPResponseException) -> str:
+    return f"{exc.smtp_code} {_text(exc.smtp_error)}".strip()
+
+
+def _text(reply: bytes | str) -> str:
+    text = reply.decode("utf-8", "replace") if isinstance(reply, bytes) else str(reply)
+    return " ".join(text.split())[:300]
+
+
+def close(conn: smtplib.SMTP) -> None:
+    try:
+        conn.quit()
+    except (OSError, smtplib.SMTPException):
+        _close(conn)
+
+
+def _close(conn: smtplib.SMTP) -> None:
+    try:
+        conn.close()
+    except OSError:
+        pass

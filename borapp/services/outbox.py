@@ -1,0 +1,335 @@
+"""The outbox: feedback letters made, checked, edited, marked ready, and then exported as e-mail drafts or sent.
+
+States: draft (proposed, to be checked) → ready (to go out) → exported or sent (final: the PDF as it left is kept);
+a permanent refusal makes a letter failed, to be fixed and put back to ready with `retry`. Only draft, ready and
+failed letters can be edited. PDFs are made in memory; nothing touches the disk unless the user exports or saves.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import select
+
+from borapp.i18n import _
+from borapp.models import Case, Letter
+from borapp.models.base import utcnow
+from borapp.models.documents import LETTER_KINDS
+from borapp.services import audit, mail, settings
+from borapp.services.errors import BorError, NotFound, UsageError, ValidationError
+from borapp.services.outbox_list import (
+    EDITABLE_STATES, SENDING_MARK, WAITING_STATES, LetterRow, LetterText, get_letter_row, get_letter_text, kind_label,
+    list_letters, state_label,
+)
+
+__all__ = [
+    "EDITABLE_STATES", "WAITING_STATES", "LetterRow", "LetterText", "get_letter_text", "NewLetter", "ExportResult", "kind_label", "state_label",
+    "list_letters", "get_letter_row", "new_letter", "create_letter", "set_body", "mark_ready", "retry", "letter_pdf",
+    "export_ready", "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "send_ready",
+]
+
+
+def render_letter(ws, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
+                  body: str | None = None, subject: str | None = None):
+    """The documents module's renderer (imported when first needed; tests may put a stand-in here)."""
+    from borapp.services.documents.letters import render_letter as render
+
+    return render(ws, case_id, kind, lang=lang, parent_role=parent_role, body=body, subject=subject)
+
+
+@dataclass(frozen=True)
+class NewLetter:
+    id: int
+    missing: list[str]  # what the letter could not fill in, in the user's language
+
+
+def find_case_id(ws, ref: str) -> int:
+    with ws.session() as session:
+        case_id = session.scalar(select(Case.id).where(Case.ref == ref.strip()))
+    if case_id is None:
+        raise NotFound(_("No case with reference {ref}.").format(ref=ref))
+    return case_id
+
+
+def create_letter(ws, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
+                  state: str = "ready") -> NewLetter:
+    """A letter filled from the kind's template; "ready" when a person asks for it, "draft" when the app proposes."""
+    if kind not in LETTER_KINDS:
+        raise UsageError(_("Unknown letter kind '{kind}'. Known: {kinds}.").format(kind=kind,
+                                                                                  kinds=", ".join(LETTER_KINDS)))
+    if parent_role not in ("", "resident", "other"):
+        raise UsageError(_("The parent is 'resident' or 'other'."))
+    if state not in ("draft", "ready"):
+        raise UsageError(_("A new letter is a draft or ready."))
+    with ws.session() as session:
+        if session.get(Case, case_id) is None:
+            raise NotFound(_("No case with number {id}.").format(id=case_id))
+        lang = lang if lang in ("nl", "en") else settings.get(session, "language")
+    rendered = render_letter(ws, case_id, kind, lang=lang, parent_role=parent_role)
+    with ws.session() as session:
+        letter = Letter(case_id=case_id, kind=kind, parent_role=parent_role, language=lang,
+                        recipient_name=rendered.recipient_name or "", recipient_email=rendered.recipient_email or "",
+                        subject=_one_line(rendered.subject), body=rendered.body, state=state,
+                        state_changed_at=utcnow())
+        session.add(letter)
+        session.flush()
+        audit.record(session, "create", "letter", letter.id, ws_actor(ws))
+        return NewLetter(letter.id, list(rendered.missing))
+
+
+def new_letter(ws, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
+               state: str = "ready") -> int:
+    return create_letter(ws, case_id, kind, parent_role, lang, state).id
+
+
+def set_body(ws, letter_id: int, subject: str, body: str, *, recipient_name: str | None = None,
+             recipient_email: str | None = None) -> None:
+    """Change what a letter says (and, when given, to whom) while it is not final."""
+    subject = _one_line(subject)
+    if not subject:
+        raise ValidationError(_("Enter a subject."), "subject")
+    if not body.strip():
+        raise ValidationError(_("The letter has no text."), "body")
+    if recipient_email is not None and recipient_email.strip() and not mail.valid_address(recipient_email.strip()):
+        raise ValidationError(_("This is not an e-mail address."), "recipient_email")
+    with ws.session() as session:
+        letter = _editable(session, letter_id)
+        letter.subject, letter.body = subject, body
+        if recipient_name is not None:
+            letter.recipient_name = _one_line(recipient_name)
+        if recipient_email is not None:
+            letter.recipient_email = recipient_email.strip()
+        audit.record(session, "update", "letter", letter_id, ws_actor(ws))
+
+
+def mark_ready(ws, letter_id: int) -> None:
+    """A checked draft becomes ready to go out."""
+    with ws.session() as session:
+        letter = _letter(session, letter_id)
+        if letter.state == "ready":
+            return
+        if letter.state != "draft":
+            raise ValidationError(_("Only a draft can be marked ready (this letter is {state}).")
+                                  .format(state=state_label(letter.state)))
+        if not letter.subject.strip() or not letter.body.strip():
+            raise ValidationError(_("The letter needs a subject and a text before it is ready."))
+        _move(letter, "ready")
+        audit.record(session, "status", "letter", letter_id, ws_actor(ws))
+
+
+def retry(ws, letter_id: int) -> None:
+    """A failed letter, fixed, goes back to ready; the next send tries it again."""
+    with ws.session() as session:
+        letter = _letter(session, letter_id)
+        if letter.state != "failed":
+            raise ValidationError(_("Only a failed letter can be tried again (this letter is {state}).")
+                                  .format(state=state_label(letter.state)))
+        _move(letter, "ready")
+        letter.error = ""
+        audit.record(session, "status", "letter", letter_id, ws_actor(ws))
+
+
+def letter_pdf(ws, letter_id: int) -> bytes:
+    """The letter as a PDF in memory: as it left once exported or sent, else made now from its own text."""
+    with ws.session() as session:
+        letter = _letter(session, letter_id)
+        if letter.state in ("exported", "sent") and letter.pdf:
+            return bytes(letter.pdf)
+        case_id, kind, lang, role = letter.case_id, letter.kind, letter.language, letter.parent_role
+        body, subject = letter.body, letter.subject
+    return render_letter(ws, case_id, kind, lang=lang, parent_role=role, body=body, subject=subject).pdf
+
+
+def note_printed(ws, letter_id: int) -> None:
+    with ws.session() as session:
+        audit.record(session, "print", "letter", letter_id, ws_actor(ws))
+
+
+def write_pdf_copy(path: Path, data: bytes) -> Path:
+    """A document's PDF written where the user chose (print to file, save as): whole, the owner's only."""
+    path = Path(path)
+    with private_files():
+        write_atomic(path, data)
+    return path
+
+
+def save_pdf(ws, letter_id: int, path: Path) -> Path:
+    """Write the letter's PDF where the user chose (the copy on disk is not encrypted)."""
+    path = write_pdf_copy(path, letter_pdf(ws, letter_id))
+    with ws.session() as session:
+        audit.record(session, "export", "letter", letter_id, ws_actor(ws))
+    return path
+
+
+# ---- export: e-mail drafts in a folder ------------------------------------------------------------------------------
+
+@dataclass
+class ExportResult:
+    folder: Path
+    exported: list[tuple[int, Path, Path]] = field(default_factory=list)  # (letter id, .eml, .pdf)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (letter id, why it stayed ready)
+
+    @property
+    def files(self) -> list[Path]:
+        return [p for _id, eml, pdf in self.exported for p in (eml, pdf)]
+
+
+def export_ready(ws, folder: Path) -> ExportResult:
+    """Every ready letter as an .eml draft (X-Unsent: 1, the PDF attached) with the PDF beside it; each exported
+    letter is then final (its PDF kept) and leaves the queue. Files are the owner's only (0600), written whole."""
+    folder = Path(folder)
+    result = ExportResult(folder)
+    ids = [row.id for row in list_letters(ws, ("ready",))]
+    if not ids:
+        return result
+    with private_files():
+        _make_folder(folder)
+        sender_email, sender_name = sender(ws)
+        for letter_id in ids:
+            _export_one(ws, letter_id, folder, sender_email, sender_name, result)
+    return result
+
+
+def _export_one(ws, letter_id: int, folder: Path, sender_email: str, sender_name: str, result: ExportResult) -> None:
+    row = get_letter_row(ws, letter_id)
+    if row is None or row.state != "ready":
+        return
+    try:
+        pdf = letter_pdf(ws, letter_id)
+    except BorError as exc:
+        result.problems.append((letter_id, str(exc)))
+        return
+    stem = _free_stem(folder, f"{_safe(row.case_ref)}-{row.kind}-{row.id}")
+    envelope = envelope_for(row, pdf, sender_email, sender_name, f"{stem}.pdf")
+    data = mail.as_bytes(mail.build_message(envelope, draft=True))
+    pdf_path, eml_path = folder / f"{stem}.pdf", folder / f"{stem}.eml"
+    write_atomic(pdf_path, pdf)
+    write_atomic(eml_path, data)
+    with ws.session() as session:
+        letter = _letter(session, letter_id)
+        _move(letter, "exported")
+        letter.pdf, letter.error = pdf, ""
+        audit.record(session, "export", "letter", letter_id, ws_actor(ws))
+    result.exported.append((letter_id, eml_path, pdf_path))
+
+
+def envelope_for(row: LetterRow, pdf: bytes, sender_email: str, sender_name: str, pdf_name: str) -> mail.Envelope:
+    return mail.Envelope(sender_email=sender_email, sender_name=sender_name, to_email=row.recipient_email,
+                         to_name=row.recipient_name, subject=row.subject, language=row.language, pdf=pdf,
+                         pdf_name=pdf_name, message_id=mail.message_id(row.id, row.created_at, sender_email))
+
+
+def sender(ws) -> tuple[str, str]:
+    """The From address (smtp.from, else the organisation's e-mail) and the organisation's name."""
+    with ws.session() as session:
+        address = settings.get(session, "smtp.from") or settings.get(session, "organisation.email")
+        return address.strip(), settings.get(session, "organisation.name").strip()
+
+
+def pdf_file_name(row: LetterRow) -> str:
+    """A name without personal data: case reference, kind and number."""
+    return f"{_safe(row.case_ref)}-{row.kind}-{row.id}.pdf"
+
+
+# ---- files ----------------------------------------------------------------------------------------------------------
+
+@contextmanager
+def private_files() -> Iterator[None]:
+    """Files and folders made inside the block are the owner's only (umask 077)."""
+    before = os.umask(0o077)
+    try:
+        yield
+    finally:
+        os.umask(before)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write `data` to `path` whole or not at all (a temporary file beside it, flushed, then renamed), mode 0600."""
+    try:
+        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".bordesk-", suffix=".part")
+    except OSError:
+        raise BorError(_("Cannot write to {folder}.").format(folder=path.parent)) from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(temp, 0o600)
+        os.replace(temp, path)
+    except OSError:
+        _remove(temp)
+        raise BorError(_("Cannot write {path}.").format(path=path)) from None
+
+
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        raise BorError(_("Cannot make the folder {folder}.").format(folder=folder)) from None
+    if not folder.is_dir():
+        raise BorError(_("{folder} is not a folder.").format(folder=folder))
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def _free_stem(folder: Path, stem: str) -> str:
+    candidate, n = stem, 1
+    while (folder / f"{candidate}.eml").exists() or (folder / f"{candidate}.pdf").exists():
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate
+
+
+def _safe(text: str) -> str:
+    return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "letter"
+
+
+# ---- records --------------------------------------------------------------------------------------------------------
+
+def ws_actor(ws) -> str:
+    return getattr(ws, "actor", "") or ""
+
+
+def _letter(session, letter_id: int) -> Letter:
+    letter = session.get(Letter, letter_id)
+    if letter is None:
+        raise NotFound(_("No letter with number {id}.").format(id=letter_id))
+    return letter
+
+
+def _editable(session, letter_id: int) -> Letter:
+    letter = _letter(session, letter_id)
+    if letter.state not in EDITABLE_STATES:
+        raise ValidationError(_("This letter was {state} and can no longer be changed.")
+                              .format(state=state_label(letter.state).lower()))
+    if letter.error.startswith(SENDING_MARK):
+        raise ValidationError(_("This letter is being sent; it cannot be changed now."))
+    return letter
+
+
+def _move(letter: Letter, state: str) -> None:
+    letter.state = state
+    letter.state_changed_at = utcnow()
+
+
+def _one_line(text: str | None) -> str:
+    return " ".join((text or "").split())
+
+
+def __getattr__(name: str):
+    if name == "send_ready":  # the SMTP half lives in outbox_send; `outbox.send_ready` reads as one service
+        from borapp.services.outbox_send import send_ready
+
+        return send_ready
+    raise AttributeError(name)

@@ -1,0 +1,215 @@
+"""Sending the ready letters over SMTP, so that nothing is lost and nothing goes out twice.
+
+Per letter, in this order:
+1. its PDF and message are made in memory;
+2. it is claimed in its own committed transaction: `error` gets the sending mark with the time, but only while the
+   letter is still ready, unchanged and unclaimed (so a second window or a `borapp letters send` at the same time
+   skips it);
+3. the server gets MAIL, RCPT and DATA;
+4. the answer is committed at once: SENT (the PDF kept), or still READY with the reason (temporary), or FAILED
+   with the reason (permanent, or "may have been delivered").
+A crash between 3 and 4 leaves the mark behind. The next send does not send such a letter again: once the mark is
+older than STALE_AFTER it marks the letter FAILED with "may have been delivered; check, then try again", so a
+person decides. A crash between 2 and 3 (before the server got anything) is reported the same way: the safe side.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from sqlalchemy import select, update
+
+from borapp.i18n import _
+from borapp.models import Case, Letter
+from borapp.models.base import utcnow
+from borapp.services import audit, mail, outbox, settings, smtp_secret
+from borapp.services.errors import BorError, UsageError
+from borapp.services.outbox_list import SENDING_MARK, get_letter_row, kind_label
+
+STALE_AFTER = dt.timedelta(minutes=10)
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class LetterOutcome:
+    letter_id: int
+    case_ref: str
+    kind: str
+    state: str  # sent | ready (kept for later) | failed
+    error: str = ""
+
+    def label(self) -> str:
+        """Which letter, in words."""
+        return _("{case} {kind} (letter {id})").format(case=self.case_ref, kind=kind_label(self.kind),
+                                                      id=self.letter_id)
+
+    def line(self) -> str:
+        """One line for the user: which letter, and why it did not go."""
+        return f"{self.label()}: {self.error}" if self.error else self.label()
+
+
+@dataclass
+class SendResult:
+    outcomes: list[LetterOutcome] = field(default_factory=list)
+
+    def _in(self, state: str) -> list[LetterOutcome]:
+        return [o for o in self.outcomes if o.state == state]
+
+    @property
+    def sent(self) -> list[LetterOutcome]:
+        return self._in("sent")
+
+    @property
+    def kept(self) -> list[LetterOutcome]:
+        return self._in("ready")
+
+    @property
+    def failed(self) -> list[LetterOutcome]:
+        return self._in("failed")
+
+    @property
+    def ok(self) -> bool:
+        """Everything that was ready went out (also true when nothing was ready)."""
+        return len(self.sent) == len(self.outcomes)
+
+
+@dataclass(frozen=True)
+class SendPlan:
+    ready: int
+    needs_password: bool  # a login is set and the keyring holds no password for it
+
+
+def send_plan(ws) -> SendPlan:
+    """What a send would need before it starts: the GUI asks for a password only when this says so."""
+    user = settings.read_setting(ws, "smtp.user").strip()
+    ready = len(outbox.list_letters(ws, ("ready",)))
+    return SendPlan(ready, bool(ready and user and smtp_secret.stored_password(user) is None))
+
+
+def server_settings(ws, timeout: float = 30.0) -> mail.ServerSettings:
+    with ws.session() as session:
+        host = settings.get(session, "smtp.host").strip()
+        server = mail.ServerSettings(host, settings.get_int(session, "smtp.port"), settings.get(session, "smtp.security"),
+                                     settings.get(session, "smtp.user").strip(), timeout)
+    if not host:
+        raise UsageError(_("No mail server is set. Set smtp.host (and smtp.port, smtp.security) first."))
+    return server
+
+
+def send_ready(ws, password_provider: smtp_secret.PasswordProvider | None = None, *, timeout: float = 30.0,
+               progress: Progress | None = None) -> SendResult:
+    """Send every ready letter; see the module's doc for the order that keeps a letter from going out twice."""
+    server = server_settings(ws, timeout)
+    sender_email, sender_name = outbox.sender(ws)
+    if not mail.valid_address(sender_email):
+        raise UsageError(_("No sender address is set. Set smtp.from (or the organisation's e-mail) first."))
+    result = SendResult()
+    _fail_interrupted(ws, result)
+    todo = _ready_ids(ws)
+    if not todo:
+        return result
+    password = smtp_secret.password_for(server.user, password_provider) if server.user else None
+    try:
+        conn = mail.connect(server, password)
+    except mail.ServerProblem as problem:
+        for letter_id in todo:
+            _record(ws, letter_id, "ready", problem.message, result)
+        return result
+    try:
+        for done, letter_id in enumerate(todo):
+            _send_one(ws, conn, letter_id, sender_email, sender_name, result)
+            if progress:
+                progress(done + 1, len(todo))
+    finally:
+        mail.close(conn)
+    return result
+
+
+def _send_one(ws, conn, letter_id: int, sender_email: str, sender_name: str, result: SendResult) -> None:
+    row = get_letter_row(ws, letter_id)
+    if row is None or row.state != "ready":
+        return
+    with ws.session() as session:
+        stamp = session.get(Letter, letter_id).updated_at
+    if not mail.valid_address(row.recipient_email):
+        _record(ws, letter_id, "failed", _("No e-mail address for the recipient. Add it (Edit), then try again."),
+                result)
+        return
+    try:
+        pdf = outbox.letter_pdf(ws, letter_id)
+    except BorError as exc:
+        _record(ws, letter_id, "failed", str(exc), result)
+        return
+    envelope = outbox.envelope_for(row, pdf, sender_email, sender_name, outbox.pdf_file_name(row))
+    data = mail.as_bytes(mail.build_message(envelope))
+    if not _claim(ws, letter_id, stamp):
+        return  # changed or claimed elsewhere since it was read: the next send takes it
+    delivery = mail.deliver(conn, sender_email, row.recipient_email, data)
+    if delivery.outcome == "sent":
+        _record(ws, letter_id, "sent", "", result, pdf=pdf)
+    else:
+        _record(ws, letter_id, "ready" if delivery.outcome == "temporary" else "failed", delivery.message, result)
+
+
+def _ready_ids(ws) -> list[int]:
+    """Ready letters not being sent elsewhere, the longest waiting first."""
+    with ws.session() as session:
+        return list(session.scalars(select(Letter.id).where(Letter.state == "ready",
+                                                            Letter.error.not_like(SENDING_MARK + "%"))
+                                    .order_by(Letter.state_changed_at, Letter.id)))
+
+
+def _claim(ws, letter_id: int, stamp: dt.datetime) -> bool:
+    """Mark the letter as being sent, in its own transaction, if it is still ready, unchanged and unclaimed."""
+    with ws.session() as session:
+        done = session.execute(
+            update(Letter).where(Letter.id == letter_id, Letter.state == "ready", Letter.updated_at == stamp,
+                                 Letter.error.not_like(SENDING_MARK + "%"))
+            .values(error=SENDING_MARK + utcnow().isoformat(), updated_at=utcnow())
+            .execution_options(synchronize_session=False))
+        return done.rowcount == 1
+
+
+def _record(ws, letter_id: int, state: str, error: str, result: SendResult, pdf: bytes | None = None) -> None:
+    """The outcome of one try, committed at once."""
+    with ws.session() as session:
+        letter = session.get(Letter, letter_id)
+        letter.attempts += 1
+        letter.error = error
+        if state != letter.state:
+            letter.state = state
+            letter.state_changed_at = utcnow()
+        if pdf is not None:
+            letter.pdf = pdf
+        audit.record(session, "send", "letter", letter_id, outbox.ws_actor(ws))
+        ref = letter_ref(session, letter)
+        result.outcomes.append(LetterOutcome(letter_id, ref, letter.kind, state, error))
+
+
+def _fail_interrupted(ws, result: SendResult) -> None:
+    """Letters whose sending was cut off (the mark is old) may have been delivered: a person decides."""
+    cutoff = utcnow() - STALE_AFTER
+    with ws.session() as session:
+        marked = session.scalars(select(Letter).where(Letter.state == "ready",
+                                                      Letter.error.like(SENDING_MARK + "%"))).all()
+        for letter in marked:
+            if _mark_time(letter.error) > cutoff:
+                continue  # being sent right now, by another window or command
+            letter.state, letter.state_changed_at = "failed", utcnow()
+            letter.error = _("Sending was interrupted after the letter went to the mail server, so it may have been "
+                             "delivered. Check with the recipient, then try again if it did not arrive.")
+            result.outcomes.append(LetterOutcome(letter.id, letter_ref(session, letter), letter.kind, "failed",
+                                                 letter.error))
+
+
+def _mark_time(error: str) -> dt.datetime:
+    try:
+        return dt.datetime.fromisoformat(error[len(SENDING_MARK):])
+    except ValueError:
+        return dt.datetime.min
+
+
+def letter_ref(session, letter: Letter) -> str:
+    return session.scalar(select(Case.ref).where(Case.id == letter.case_id)) or ""

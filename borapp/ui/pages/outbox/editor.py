@@ -1,0 +1,81 @@
+"""Editing a letter before it is final: to whom, the subject and the text; messages under the fields."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+)
+
+from borapp.i18n import _
+from borapp.services import outbox
+from borapp.services.errors import BorError, ValidationError
+from borapp.services.outbox_list import LetterText, kind_label
+from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
+
+
+class LetterEditor(QDialog):
+    """Save writes through the outbox service; `saved(letter_id)` tells the page to reload."""
+
+    saved = Signal(int)
+
+    def __init__(self, workspace, letter: LetterText, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.workspace, self.letter_id = workspace, letter.id
+        self.setWindowTitle(_("Edit letter: {kind}, {case}").format(kind=kind_label(letter.kind), case=letter.case_ref))
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("Keep it factual: dates, attendance, visits held and cancelled, agreements, outcome. "
+                         "The letterhead, date and signature are added to the PDF."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.recipient_name = QLineEdit(letter.recipient_name)
+        self.recipient_email = QLineEdit(letter.recipient_email)
+        self.subject = QLineEdit(letter.subject)
+        self.body = QPlainTextEdit(letter.body)
+        self.body.setTabChangesFocus(True)
+        self.messages = {
+            "recipient_name": add_field(form, _("Recipient"), self.recipient_name),
+            "recipient_email": add_field(form, _("E-mail address"), self.recipient_email),
+            "subject": add_field(form, _("Subject"), self.subject, required=True),
+            "body": add_field(form, _("Text"), self.body, required=True),
+        }
+        layout.addLayout(form, 1)
+        layout.addWidget(required_note())
+        self.general = FieldMessage()
+        layout.addWidget(self.general)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.save)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(760, 620)
+
+    def values(self) -> dict[str, str]:
+        return {"recipient_name": self.recipient_name.text(), "recipient_email": self.recipient_email.text(),
+                "subject": self.subject.text(), "body": self.body.toPlainText()}
+
+    def set_values(self, values: dict[str, str]) -> None:
+        for key, widget in (("recipient_name", self.recipient_name), ("recipient_email", self.recipient_email),
+                            ("subject", self.subject)):
+            if key in values:
+                widget.setText(values[key])
+        if "body" in values:
+            self.body.setPlainText(values["body"])
+
+    def save(self) -> None:
+        for message in (*self.messages.values(), self.general):
+            message.show_message("")
+        values = self.values()
+        try:
+            outbox.set_body(self.workspace, self.letter_id, values["subject"], values["body"],
+                            recipient_name=values["recipient_name"], recipient_email=values["recipient_email"])
+        except ValidationError as exc:
+            self.messages.get(exc.field, self.general).show_message(str(exc))
+            return
+        except BorError as exc:
+            self.general.show_message(str(exc))
+            return
+        self.saved.emit(self.letter_id)
+        self.accept()

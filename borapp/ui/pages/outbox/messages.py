@@ -1,0 +1,56 @@
+"""The words after an export or a send: how many went, how many wait and why, how many need a person."""
+
+from __future__ import annotations
+
+from borapp.i18n import _, ngettext
+from borapp.services.outbox import ExportResult
+from borapp.services.outbox_send import LetterOutcome, SendResult
+from borapp.services.errors import BorError
+
+
+def send_summary(result: SendResult) -> str:
+    if not result.outcomes:
+        return _("No letters were ready to send.")
+    parts = [ngettext("{n} letter sent.", "{n} letters sent.", len(result.sent)).format(n=len(result.sent))]
+    if result.kept:
+        parts.append(ngettext("{n} letter kept for later; it goes with the next send.",
+                              "{n} letters kept for later; they go with the next send.",
+                              len(result.kept)).format(n=len(result.kept)))
+        parts.extend(_by_reason(result.kept))
+    if result.failed:
+        parts.append(ngettext("{n} letter failed; fix it, then choose Try again.",
+                              "{n} letters failed; fix them, then choose Try again.",
+                              len(result.failed)).format(n=len(result.failed)))
+        parts.extend(_by_reason(result.failed))
+    return "\n\n".join(parts)
+
+
+def _by_reason(outcomes: list[LetterOutcome]) -> list[str]:
+    """One paragraph per reason (a server that cannot be reached is said once), the letters under it."""
+    reasons: dict[str, list[str]] = {}
+    for outcome in outcomes:
+        reasons.setdefault(outcome.error, []).append(f"• {outcome.label()}")
+    return [(reason + "\n" if reason else "") + "\n".join(letters) for reason, letters in reasons.items()]
+
+
+def export_summary(result: ExportResult) -> str:
+    if not result.exported and not result.problems:
+        return _("No letters were ready to export.")
+    count = len(result.exported)
+    parts = [ngettext("{n} letter exported to {folder}.", "{n} letters exported to {folder}.", count)
+             .format(n=count, folder=result.folder)]
+    if count:
+        parts.append(_("Open each .eml file with your mail program to check and send it. The files are not "
+                       "encrypted: delete them once the letters are sent."))
+    if result.problems:
+        parts.append(_("Not exported (they stay ready):") + "\n" + "\n".join(
+            _("• letter {id}: {why}").format(id=letter_id, why=why) for letter_id, why in result.problems))
+    return "\n\n".join(parts)
+
+
+def failure_text(exc: BaseException) -> str:
+    """A failure in the user's language, never a traceback."""
+    if isinstance(exc, BorError):
+        return str(exc)
+    return _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
+        kind=type(exc).__name__)

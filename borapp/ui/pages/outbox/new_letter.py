@@ -1,0 +1,77 @@
+"""Making a letter from the outbox: which case, which letter, and (for the visit schedule) which parent.
+
+A letter the template could fill completely is ready to send; one with gaps starts as a draft, with the gaps named,
+so nobody sends "______" to a referrer.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services import outbox
+from borapp.services.case_labels import role_label
+from borapp.services.errors import BorError
+from borapp.services.outbox_list import KINDS, kind_label
+from borapp.ui.widgets.forms import FieldMessage, add_field
+
+
+class NewLetterDialog(QDialog):
+    made = Signal(int, list)  # the new letter's id, and what it could not fill in
+
+    def __init__(self, workspace, parent: QWidget | None = None, case_ref: str = ""):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.workspace = workspace
+        self.setWindowTitle(_("New letter"))
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.case_ref = QLineEdit(case_ref)
+        self.case_ref.setPlaceholderText("BOR-2026-014")
+        self.kind = QComboBox()
+        for kind in KINDS:
+            self.kind.addItem(kind_label(kind), kind)
+        self.parent_role = QComboBox()
+        for role in ("resident", "other"):
+            self.parent_role.addItem(role_label(role), role)
+        self.case_message = add_field(form, _("Case"), self.case_ref, required=True)
+        add_field(form, _("Letter"), self.kind, required=True)
+        add_field(form, _("To parent"), self.parent_role)
+        layout.addLayout(form)
+        self.general = FieldMessage()
+        layout.addWidget(self.general)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.make_button = self.buttons.addButton(_("Make letter"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.buttons.accepted.connect(self.make)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
+        self._kind_changed()
+        self.resize(460, self.sizeHint().height())
+
+    def _kind_changed(self) -> None:
+        self.parent_role.setEnabled(self.kind.currentData() == "schedule")  # only the schedule goes to a parent
+
+    def make(self) -> None:
+        self.case_message.show_message("")
+        self.general.show_message("")
+        if not self.case_ref.text().strip():
+            self.case_message.show_message(_("Enter the case reference."))
+            return
+        kind = self.kind.currentData()
+        role = self.parent_role.currentData() if kind == "schedule" else ""
+        try:
+            case_id = outbox.find_case_id(self.workspace, self.case_ref.text())
+        except BorError as exc:
+            self.case_message.show_message(str(exc))
+            return
+        try:
+            made = outbox.create_letter(self.workspace, case_id, kind, parent_role=role, state="draft")
+            if not made.missing:
+                outbox.mark_ready(self.workspace, made.id)
+        except BorError as exc:
+            self.general.show_message(str(exc))
+            return
+        self.made.emit(made.id, made.missing)
+        self.accept()

@@ -1,0 +1,73 @@
+"""Settings → Letter templates: choose kind and language, edit, Save checks the text, Restore default."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtWidgets import QMessageBox
+
+from borapp.services.documents import templates
+from borapp.ui.pages.settings.letter_templates_tab import LetterTemplatesTab
+from borapp.ui.pages.settings.settings_page import SettingsPage
+
+
+@pytest.fixture
+def tab(qtbot, workspace):
+    page = SettingsPage(workspace)
+    qtbot.addWidget(page)
+    page.refresh()
+    found = page.findChild(LetterTemplatesTab, "letter-templates")
+    assert found is not None and page.tabs.indexOf(found) >= 0
+    yield found  # the page stays referenced while the test runs
+
+
+def choose(tab, kind: str, lang: str) -> None:
+    tab.language.setCurrentIndex(tab.language.findData(lang))
+    tab.kind.setCurrentIndex(tab.kind.findData(kind))
+
+
+def test_the_tab_shows_the_template_and_its_placeholders(tab, workspace):
+    choose(tab, "closing", "nl")
+    assert tab.editor.toPlainText() == templates.default_template("closing", "nl")
+    assert "{outcome}" in tab.placeholders.text() and "de uitkomst" in tab.placeholders.text()
+    choose(tab, "schedule", "en")
+    assert tab.editor.toPlainText().startswith("Dear {parent_name},")
+    assert "{schedule}" in tab.placeholders.text()
+
+
+def test_save_refuses_an_unknown_placeholder_and_keeps_a_good_text(tab, workspace):
+    choose(tab, "intake", "nl")
+    tab.editor.setPlainText("Beste {verwijzer},")
+    tab.save_button.click()
+    assert "{verwijzer}" in tab.status.text()
+    assert templates.is_default(workspace, "intake", "nl")
+    tab.editor.setPlainText("Beste {referrer_contact},\n\nWij hebben uw aanmelding ontvangen.")
+    tab.save_button.click()
+    assert tab.status.text() == "Opgeslagen."
+    assert templates.get_template(workspace, "intake", "nl").endswith("aanmelding ontvangen.")
+    assert not tab.dirty
+
+
+def test_restore_default(tab, workspace):
+    templates.save_template(workspace, "start", "en", "Hello {referrer_contact}.")
+    choose(tab, "start", "en")
+    assert tab.editor.toPlainText() == "Hello {referrer_contact}."
+    tab.restore_button.click()
+    assert tab.editor.toPlainText() == templates.default_template("start", "en")
+    assert templates.is_default(workspace, "start", "en")
+
+
+def test_switching_with_unsaved_changes_asks_first(tab, monkeypatch):
+    choose(tab, "closing", "nl")
+    tab.editor.setPlainText("Half af")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.No)
+    choose(tab, "intake", "nl")
+    assert tab.current() == ("closing", "nl") and tab.editor.toPlainText() == "Half af"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    choose(tab, "intake", "nl")
+    assert tab.current() == ("intake", "nl")
+    assert tab.editor.toPlainText() == templates.default_template("intake", "nl")
+
+
+def test_locking_clears_the_text(tab):
+    tab.clear()
+    assert tab.editor.toPlainText() == "" and tab.workspace is None

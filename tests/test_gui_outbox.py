@@ -1,0 +1,374 @@
+"""The Outbox screen through pytest-qt: the list, edit, mark ready, retry, preview from memory, print, save, export
+and send against a real SMTP server on 127.0.0.1; and the contract printed through the same path."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtPrintSupport import QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+
+from borapp.i18n import _
+from borapp.models import Letter
+from borapp.services import drafts, outbox
+from borapp.ui.pages.outbox import pdf_pages
+from borapp.ui.pages.outbox.letters_model import LettersModel, state_colours
+from borapp.ui.pages.outbox_page import OutboxPage
+from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
+    REAL_CONTRACT, add_referred_case, configure_smtp, fake_render_contract, renderer, smtp_server, stand_in,
+)
+
+
+def pdf_text(data: bytes) -> str:
+    return " ".join(" ".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages).split())
+
+
+@pytest.fixture
+def shown(monkeypatch):
+    """Message boxes recorded instead of shown (a modal box would stop the test)."""
+    messages: list[tuple[str, str, str]] = []
+    for kind in ("information", "warning", "critical"):
+        monkeypatch.setattr(QMessageBox, kind, staticmethod(
+            lambda parent, title, text, *a, kind=kind, **k: messages.append((kind, title, text))))
+    return messages
+
+
+@pytest.fixture
+def letters(workspace):
+    first = add_referred_case(workspace, "BOR-2026-014")
+    second = add_referred_case(workspace, "BOR-2026-015", contact="Bram Bos", email="bram@jeugd.example")
+    return {
+        "ready": outbox.new_letter(workspace, first, "closing"),
+        "draft": outbox.new_letter(workspace, second, "start", state="draft"),
+        "case": first,
+    }
+
+
+@pytest.fixture
+def page(qtbot, workspace, letters, shown):
+    widget = OutboxPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366 - 176, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    return widget
+
+
+def select(page, letter_id):
+    row = page.model.row_of(letter_id)
+    assert row >= 0
+    page.table.selectRow(row)
+    assert page.current().id == letter_id
+
+
+def state_of(workspace, letter_id) -> str:
+    with workspace.session() as session:
+        return session.get(Letter, letter_id).state
+
+
+# ---- the list -------------------------------------------------------------------------------------------------------
+
+def test_list_shows_waiting_letters_and_all_on_request(page, workspace, letters, stand_in, tmp_path):
+    assert {r.id for r in page.model.rows()} == {letters["ready"], letters["draft"]}
+    assert page.stack.currentWidget() is page.table
+    outbox.export_ready(workspace, tmp_path / "out")
+    page.refresh()
+    assert [r.id for r in page.model.rows()] == [letters["draft"]]
+    page.show_all.setChecked(True)
+    assert {r.id for r in page.model.rows()} == {letters["ready"], letters["draft"]}
+    index = page.model.index(page.model.row_of(letters["ready"]), LettersModel.STATE_COLUMN)
+    assert index.data() == _("Exported")
+    assert index.data(Qt.ItemDataRole.BackgroundRole) == state_colours("exported")[0]
+
+
+def test_empty_outbox_says_what_to_do(qtbot, workspace, shown):
+    widget = OutboxPage(workspace)
+    qtbot.addWidget(widget)
+    widget.refresh()
+    assert widget.stack.currentWidget() is widget.empty and widget.new_button.text().rstrip("…") in widget.empty.text()
+    assert not widget.send_button.isEnabled() and not widget.preview_button.isEnabled()
+
+
+def test_model_passes_the_model_tester(qtmodeltester, page):
+    qtmodeltester.check(page.model)
+
+
+def test_buttons_follow_the_state(page, letters):
+    select(page, letters["draft"])
+    assert page.ready_button.isEnabled() and page.edit_button.isEnabled() and not page.retry_button.isEnabled()
+    select(page, letters["ready"])
+    assert not page.ready_button.isEnabled() and page.edit_button.isEnabled()
+    assert page.send_button.isEnabled() and page.send_button.text() == _("Send ready ({n})").format(n=1)
+
+
+def test_double_click_opens_the_case(qtbot, page, letters):
+    row = page.model.row_of(letters["ready"])
+    rect = page.table.visualRect(page.model.index(row, 0))
+    with qtbot.waitSignal(page.open_case, check_params_cb=lambda case_id: case_id == letters["case"]):
+        qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+# ---- making, editing and states -------------------------------------------------------------------------------------
+
+def test_new_letter_from_the_outbox(page, workspace, letters, stand_in):
+    page.new_button.click()
+    dialog = page.new_dialog
+    assert dialog is not None and dialog.isVisible()
+    dialog.case_ref.setText("BOR-1999-001")
+    dialog.make()
+    assert dialog.case_message.isVisible() and dialog.isVisible()
+    dialog.case_ref.setText("BOR-2026-015")
+    dialog.kind.setCurrentIndex(dialog.kind.findData("evaluation"))
+    assert not dialog.parent_role.isEnabled()
+    dialog.make()
+    made = page.current()
+    assert page.new_dialog is None and made.case_ref == "BOR-2026-015" and made.kind == "evaluation"
+    assert made.state == "ready"  # the stand-in fills everything: ready to send
+
+
+def test_a_new_letter_with_gaps_starts_as_draft(page, workspace, stand_in):
+    case_id = add_referred_case(workspace, "BOR-2026-030", email="")  # the stand-in misses the address
+    page.new_button.click()
+    page.new_dialog.case_ref.setText("BOR-2026-030")
+    page.new_dialog.make()
+    assert page.current().case_id == case_id and page.current().state == "draft"
+    assert "e-mailadres" in page.notice.text()
+
+
+def test_edit_the_body_and_mark_ready(qtbot, page, workspace, letters, stand_in):
+    select(page, letters["draft"])
+    page.edit_button.click()
+    editor = page.editor
+    assert editor is not None and editor.isVisible()
+    editor.subject.setText("")
+    editor.save()
+    assert editor.messages["subject"].isVisible() and editor.isVisible()
+    editor.subject.setText("Start van de omgang")
+    editor.body.setPlainText("Beste Bram,\n\nDe omgang is begonnen op 3 maart.")
+    editor.save()
+    assert page.editor is None
+    text = outbox.get_letter_text(workspace, letters["draft"])
+    assert (text.subject, text.body) == ("Start van de omgang", "Beste Bram,\n\nDe omgang is begonnen op 3 maart.")
+    assert page.current().subject == "Start van de omgang"
+    page.ready_button.click()
+    assert state_of(workspace, letters["draft"]) == "ready"
+    assert page.send_button.text() == _("Send ready ({n})").format(n=2)
+
+
+def test_retry_puts_a_failed_letter_back(page, workspace, letters):
+    with workspace.session() as session:
+        letter = session.get(Letter, letters["ready"])
+        letter.state, letter.error = "failed", "550 rejected"
+    page.refresh()
+    select(page, letters["ready"])
+    assert page.problem.isVisible() and "550" in page.problem.text()
+    page.retry_button.click()
+    assert state_of(workspace, letters["ready"]) == "ready"
+
+
+def test_unsaved_edits_survive_a_lock_as_drafts(qtbot, page, workspace, letters, stand_in):
+    select(page, letters["ready"])
+    page.edit_button.click()
+    page.editor.body.setPlainText("Half getypt")
+    kept = page.drafts()
+    assert kept == {f"outbox/letter/{letters['ready']}": page.editor.values()}
+    drafts.save_draft(workspace, drafts.UI_PREFIX + next(iter(kept)), next(iter(kept.values())))
+    page.clear()
+    assert page.editor is None and drafts.list_drafts(workspace, drafts.UI_PREFIX)  # the draft stays
+    page.restore_drafts(kept)
+    assert page.editor is not None and page.editor.body.toPlainText() == "Half getypt"
+    page.editor.reject()
+    assert not drafts.list_drafts(workspace, drafts.UI_PREFIX)
+
+
+# ---- preview, print, save -------------------------------------------------------------------------------------------
+
+def test_preview_opens_from_memory(qtbot, page, letters, tmp_path, renderer):
+    before = sorted(tmp_path.rglob("*"))
+    select(page, letters["ready"])
+    page.preview_button.click()
+    assert page.preview is not None and page.preview.isVisible() and page.preview.page_count() >= 1
+    assert sorted(tmp_path.rglob("*")) == before  # no temporary file anywhere in the test's folder
+    page.preview.close()
+    qtbot.waitUntil(lambda: page.preview is None)
+
+
+class AcceptingPrintDialog:
+    """Stands in for QPrintDialog: the user pressed Print with the printer as it was set up."""
+
+    def __init__(self, printer, parent=None):
+        self.printer = printer
+
+    def setWindowTitle(self, title):  # noqa: N802 - Qt API
+        pass
+
+    def exec(self):
+        return QDialog.DialogCode.Accepted
+
+
+def pdf_printer(path) -> QPrinter:
+    printer = QPrinter(QPrinter.PrinterMode.HighResolution)
+    printer.setFullPage(True)
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(path))
+    return printer
+
+
+def test_print_to_a_pdf_printer_has_the_letters_text(page, workspace, letters, tmp_path, monkeypatch, shown,
+                                                    renderer):
+    target = tmp_path / "afdruk.pdf"
+    monkeypatch.setattr(pdf_pages, "QPrintDialog", AcceptingPrintDialog)
+    monkeypatch.setattr(pdf_pages, "new_printer", lambda: pdf_printer(target))
+    outbox.set_body(workspace, letters["ready"], "Eindverslag", "Een zin om terug te vinden in de afdruk.")
+    page.refresh()
+    select(page, letters["ready"])
+    page.print_button.click()
+    assert not shown, shown
+    assert "terug te vinden in de afdruk" in pdf_text(target.read_bytes())
+    assert page.notice.text() == _("The letter went to the printer.")
+
+
+def test_print_paints_pages_on_a_printer(qtbot, workspace, letters, tmp_path, renderer):
+    data = outbox.letter_pdf(workspace, letters["ready"])
+    target = tmp_path / "geschilderd.pdf"
+    printer = pdf_printer(target)
+    printer.setFromTo(1, 1)  # a page range: the pages are painted, as on a paper printer
+    pdf_pages.print_to(printer, data, outbox.write_pdf_copy)
+    painted = PdfReader(io.BytesIO(target.read_bytes()))
+    assert len(painted.pages) == 1 and painted.pages[0].images
+
+
+def test_save_as_pdf_where_the_user_chooses(page, workspace, letters, tmp_path, monkeypatch, stand_in):
+    chosen = tmp_path / "gekozen" / "brief"
+    chosen.parent.mkdir()
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(lambda *a, **k: (str(chosen), "")))
+    select(page, letters["ready"])
+    page.save_button.click()
+    saved = chosen.with_suffix(".pdf")
+    assert saved.read_bytes() == outbox.letter_pdf(workspace, letters["ready"])
+    assert str(saved) in page.notice.text()
+
+
+def test_a_failure_is_a_message_not_a_traceback(page, letters, shown, monkeypatch):
+    def broken(ws, letter_id):
+        raise RuntimeError("boom with personal data")
+
+    monkeypatch.setattr(outbox, "letter_pdf", broken)
+    select(page, letters["ready"])
+    page.preview_button.click()
+    [(kind, _title, text)] = shown
+    assert kind == "warning" and "RuntimeError" in text and "personal data" not in text
+    assert page.preview is None
+
+
+# ---- export and send ------------------------------------------------------------------------------------------------
+
+def test_export_to_a_folder(qtbot, page, workspace, letters, tmp_path, monkeypatch, shown, stand_in):
+    folder = tmp_path / "export"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    with qtbot.waitSignal(page.task_done, timeout=20_000):
+        page.export_button.click()
+    assert len(list(folder.glob("*.eml"))) == 1 and len(list(folder.glob("*.pdf"))) == 1
+    assert shown[-1][0] == "information" and str(folder) in shown[-1][2]
+    assert state_of(workspace, letters["ready"]) == "exported"
+    assert [r.id for r in page.model.rows()] == [letters["draft"]]
+
+
+def test_send_with_the_local_server(qtbot, page, workspace, letters, smtp_server, shown, stand_in):
+    server = smtp_server()
+    configure_smtp(workspace, server.port)
+    with qtbot.waitSignal(page.task_done, timeout=20_000):
+        page.send_button.click()
+    assert len(server.handler.messages) == 1 and state_of(workspace, letters["ready"]) == "sent"
+    kind, _title, text = shown[-1]
+    assert kind == "information" and text.startswith(_("{n} letter sent.").format(n=1)[:2])
+    assert not page.send_button.isEnabled()  # nothing ready any more
+
+
+def test_send_with_the_server_down_says_what_stays(qtbot, page, workspace, letters, smtp_server, shown, stand_in):
+    server = smtp_server(start=False)
+    configure_smtp(workspace, server.port)
+    with qtbot.waitSignal(page.task_done, timeout=20_000):
+        page.send_button.click()
+    kind, _title, text = shown[-1]
+    assert kind == "warning" and "BOR-2026-014" in text and "127.0.0.1" in text
+    assert state_of(workspace, letters["ready"]) == "ready"
+    select(page, letters["ready"])
+    assert page.problem.isVisible()
+
+
+def test_send_asks_for_the_password_when_the_keyring_has_none(qtbot, page, workspace, letters, smtp_server,
+                                                              monkeypatch, shown, stand_in):
+    from aiosmtpd.smtp import AuthResult
+
+    server = smtp_server(auth_require_tls=False, authenticator=lambda *a: AuthResult(
+        success=a[4].password == b"geheim", handled=False))
+    configure_smtp(workspace, server.port, user="bor@desk.example")
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a) or ("", False)))
+    page.send_button.click()  # cancelled: nothing happens
+    assert len(asked) == 1
+    assert state_of(workspace, letters["ready"]) == "ready" and server.handler.messages == []
+    monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: ("geheim", True)))
+    with qtbot.waitSignal(page.task_done, timeout=20_000):
+        page.send_button.click()
+    assert len(server.handler.messages) == 1 and state_of(workspace, letters["ready"]) == "sent"
+
+
+def test_send_without_settings_is_a_clear_message(page, shown):
+    page.send_button.click()
+    [(kind, _title, text)] = shown
+    assert kind == "warning" and "smtp.host" in text
+
+
+# ---- the contract prints through the same path ----------------------------------------------------------------------
+
+@pytest.fixture(params=["stand-in", "real"] if REAL_CONTRACT else ["stand-in"])
+def contract_pdf(request, workspace, letters):
+    if request.param == "stand-in":
+        return fake_render_contract(workspace, letters["case"]).pdf
+    from borapp.services.documents.contract import render_contract
+
+    return render_contract(workspace, letters["case"]).pdf
+
+
+def test_contract_prints_through_the_same_path(qtbot, contract_pdf, tmp_path, monkeypatch):
+    target = tmp_path / "overeenkomst.pdf"
+    monkeypatch.setattr(pdf_pages, "QPrintDialog", AcceptingPrintDialog)
+    printed = pdf_pages.ask_and_print(None, contract_pdf, "Overeenkomst", outbox.write_pdf_copy,
+                                      printer=pdf_printer(target))
+    text = pdf_text(target.read_bytes())
+    assert printed and "BOR-2026-014" in text and text == pdf_text(contract_pdf)
+    source_pages = len(PdfReader(io.BytesIO(contract_pdf)).pages)
+    painted_target = tmp_path / "overeenkomst-geschilderd.pdf"
+    printer = pdf_printer(painted_target)
+    printer.setFromTo(1, source_pages)
+    pdf_pages.print_to(printer, contract_pdf, outbox.write_pdf_copy)
+    assert len(PdfReader(io.BytesIO(painted_target.read_bytes())).pages) == source_pages
+
+
+# ---- in the main window ---------------------------------------------------------------------------------------------
+
+def test_in_the_main_window_shots_and_opening_a_case(qtbot, workspace, vault_path, letters, stand_in, tmp_path):
+    from borapp.app import build_window, make_application
+    from borapp.ui.pages.outbox.screenshots import shoot
+
+    make_application()
+    window = build_window(vault_path, "nl")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.open_workspace(workspace)
+    saved = []
+    shoot(window, lambda widget, name: saved.append((name, widget.grab().isNull())))
+    assert saved == [("outbox-preview", False), ("outbox-edit", False)]
+    page = window.shell.pages["outbox"]
+    assert page.editor is None and page.preview is None
+    select(page, letters["ready"])
+    page.case_button.click()
+    assert window.shell.current_key() == "cases"

@@ -1,0 +1,219 @@
+"""`borapp letters ...` and `borapp config ...` through `borapp.cli.main`: output, JSON and exit codes."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from email import message_from_bytes, policy
+
+import pytest
+
+from borapp.cli import main
+from borapp.services import settings, smtp_secret
+from borapp.services.workspace import Workspace
+from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
+    add_referred_case, configure_smtp, renderer, smtp_server, stand_in,
+)
+
+
+def run(capsys, *argv) -> tuple[int, str, str]:
+    code = main([str(a) for a in argv])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in err and "Traceback" not in out
+    return code, out, err
+
+
+@pytest.fixture
+def no_terminal(monkeypatch):
+    monkeypatch.setattr(sys, "stdin", io.StringIO(""))
+    monkeypatch.setattr("getpass.getpass", lambda *a, **k: pytest.fail("prompted"))
+    monkeypatch.delenv("BORAPP_SMTP_PASSWORD", raising=False)
+
+
+@pytest.fixture
+def cli(vault, vault_path, passphrase_file, capsys, no_terminal):
+    """Run a sub-command against the test vault (the fixture's own handle stays open beside the CLI's)."""
+    ws = Workspace(vault)
+    add_referred_case(ws, "BOR-2026-014")
+    add_referred_case(ws, "BOR-2026-015", contact="Bram Bos", email="bram@jeugdbescherming.example")
+
+    def call(*argv):
+        return run(capsys, *argv, "--vault", vault_path, "--passphrase-file", passphrase_file)
+
+    call.ws = ws
+    return call
+
+
+def listed(cli) -> list[dict]:
+    code, out, _err = cli("letters", "list", "--json")
+    assert code == 0
+    return json.loads(out)
+
+
+def test_new_and_list(cli, renderer):
+    code, out, _err = cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    assert code == 0 and "BOR-2026-014" in out
+    code, out, _err = cli("letters", "new", "BOR-2026-015", "--kind", "intake", "--json")
+    made = json.loads(out)
+    assert code == 0 and made["state"] == "ready" and made["case"] == "BOR-2026-015"
+    rows = listed(cli)
+    assert [r["case"] for r in rows] == ["BOR-2026-015", "BOR-2026-014"]
+    assert set(rows[0]) >= {"id", "case", "kind", "recipient", "state", "error"}
+    assert rows[0]["kind"] == "intake" and rows[0]["email"] == "bram@jeugdbescherming.example"
+    code, out, _err = cli("letters", "list")
+    assert code == 0 and "BOR-2026-014" in out and "BOR-2026-015" in out
+
+
+def test_new_refuses_unknown_case_and_kind(cli, stand_in):
+    assert cli("letters", "new", "BOR-1999-001", "--kind", "closing")[0] == 6
+    assert cli("letters", "new", "BOR-2026-014", "--kind", "invoice")[0] == 2
+    assert cli("letters", "new", "BOR-2026-014", "--kind", "schedule", "--parent", "oma")[0] == 2
+    assert listed(cli) == []
+
+
+def test_export_makes_the_folder_and_empties_the_queue(cli, tmp_path, renderer):
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    folder = tmp_path / "export" / "vandaag"
+    code, out, err = cli("letters", "export", "--to", folder)
+    assert code == 0 and err == ""
+    [eml] = list(folder.glob("*.eml"))
+    message = message_from_bytes(eml.read_bytes(), policy=policy.default)
+    assert message["X-Unsent"] == "1" and str(eml) in out
+    assert len(list(folder.glob("*.pdf"))) == 1
+    assert listed(cli) == []
+    code, out, _err = cli("letters", "list", "--all", "--json")
+    assert json.loads(out)[0]["state"] == "exported"
+    assert cli("letters", "export", "--to", folder)[0] == 0  # nothing ready: fine, nothing written
+    assert len(list(folder.iterdir())) == 2
+
+
+def test_send_exit_codes(cli, smtp_server, stand_in):
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    cli("letters", "new", "BOR-2026-015", "--kind", "closing")
+    server = smtp_server(start=False)
+    configure_smtp(cli.ws, server.port)
+    settings.write_settings(cli.ws, {"smtp.port": str(server.port)})
+    code, out, err = cli("letters", "send")
+    assert code == 1 and len(err.strip().splitlines()) == 2 and "BOR-2026-014" in err
+    assert [r["state"] for r in listed(cli)] == ["ready", "ready"]
+    server.start()
+    code, out, err = cli("letters", "send", "--json")
+    assert code == 0 and json.loads(out)["ok"] is True and err == ""
+    assert len(server.handler.messages) == 2
+    assert cli("letters", "send")[0] == 0  # nothing left: nothing sent twice
+    assert len(server.handler.messages) == 2
+
+
+def test_send_failed_letter_then_retry(cli, smtp_server, stand_in):
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    refusing = smtp_server("550 5.7.1 Rejected")
+    configure_smtp(cli.ws, refusing.port)
+    code, _out, err = cli("letters", "send")
+    assert code == 1 and "550" in err
+    [row] = listed(cli)
+    assert row["state"] == "failed" and "550" in row["error"]
+    assert cli("letters", "retry", row["id"])[0] == 0
+    assert listed(cli)[0]["state"] == "ready"
+    assert cli("letters", "retry", row["id"])[0] == 1  # not failed any more
+
+
+def test_send_password_sources(cli, smtp_server, monkeypatch, stand_in):
+    from aiosmtpd.smtp import AuthResult
+
+    logins = []
+
+    def authenticator(server, session, envelope, mechanism, data):
+        logins.append(data.password)
+        return AuthResult(success=data.password == b"geheim", handled=False)
+
+    server = smtp_server(auth_require_tls=False, authenticator=authenticator)
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    configure_smtp(cli.ws, server.port, user="bor@desk.example")
+    code, _out, err = cli("letters", "send")  # no keyring, no variable, no terminal
+    assert code == 2 and "BORAPP_SMTP_PASSWORD" in err and err.count("\n") == 1
+    assert listed(cli)[0]["attempts"] == 0
+    monkeypatch.setenv("BORAPP_SMTP_PASSWORD", "geheim")
+    assert cli("letters", "send")[0] == 0 and logins == [b"geheim"]
+
+
+def test_send_without_a_server_is_a_usage_error(cli, stand_in):
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    code, _out, err = cli("letters", "send")
+    assert code == 2 and "smtp.host" in err
+
+
+def test_ready_marks_a_draft(cli, stand_in):
+    from borapp.services import outbox
+
+    letter_id = outbox.new_letter(cli.ws, outbox.find_case_id(cli.ws, "BOR-2026-014"), "start", state="draft")
+    assert cli("letters", "ready", letter_id)[0] == 0
+    assert listed(cli)[0]["state"] == "ready"
+    assert cli("letters", "ready", 999)[0] == 6
+
+
+# ---- config ---------------------------------------------------------------------------------------------------------
+
+def test_config_set_get_list(cli):
+    assert cli("config", "set", "organisation.name", "BOR Noord-Holland")[0] == 0
+    assert cli("config", "set", "smtp.port", "465")[0] == 0
+    code, out, _err = cli("config", "get", "organisation.name")
+    assert code == 0 and out.strip() == "BOR Noord-Holland"
+    code, out, _err = cli("config", "list", "--json")
+    values = json.loads(out)
+    assert values["smtp.port"] == "465" and values["smtp.security"] == "starttls" and "demo" not in values
+    code, out, _err = cli("config", "list")
+    assert "organisation.name = BOR Noord-Holland" in out
+
+
+def test_config_refuses_unknown_keys_and_bad_values(cli):
+    code, _out, err = cli("config", "set", "smtp.password", "geheim")
+    assert code == 2 and "smtp.host" in err  # the list of known keys
+    assert cli("config", "get", "nope")[0] == 2
+    assert cli("config", "set", "smtp.security", "tls")[0] == 2
+    assert cli("config", "set", "smtp.port", "poort")[0] == 2
+    assert cli("config", "set", "demo", "0")[0] == 2  # kept by the app itself
+    assert settings.read_setting(cli.ws, "smtp.security") == "starttls"
+
+
+def test_config_logo_from_an_image_file(cli, tmp_path):
+    image = tmp_path / "logo.png"
+    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    code, out, _err = cli("config", "set", "organisation.logo", image)
+    assert code == 0 and "iVBOR" not in out
+    assert settings.read_setting(cli.ws, "organisation.logo").startswith("iVBOR")
+    assert cli("config", "set", "organisation.logo", tmp_path / "missing.png")[0] != 0
+
+
+def test_config_smtp_password_goes_to_the_keyring(cli, monkeypatch):
+    stored = {}
+
+    class Keyring:
+        def set_password(self, service, user, password):
+            stored[(service, user)] = password
+
+    monkeypatch.setattr(smtp_secret, "_keyring", Keyring)
+    assert cli("config", "smtp-password")[0] == 2  # no smtp.user yet
+    cli("config", "set", "smtp.user", "bor@desk.example")
+    assert cli("config", "smtp-password")[0] == 2  # no password given
+    monkeypatch.setenv("BORAPP_SMTP_PASSWORD", "geheim")
+    assert cli("config", "smtp-password")[0] == 0
+    assert stored == {(smtp_secret.SERVICE, "bor@desk.example"): "geheim"}
+    assert "geheim" not in json.dumps(settings.read_all(cli.ws))
+
+
+def test_config_letter_template_from_a_text_file(cli, tmp_path):
+    from borapp.services.documents.templates import default_template, get_template
+
+    own = tmp_path / "afronding.txt"
+    own.write_text(default_template("closing", "nl") + "\n\nEen eigen slotzin.", encoding="utf-8")
+    code, out, _err = cli("config", "set", "template.closing.nl", own)
+    assert code == 0 and "Een eigen slotzin" not in out
+    assert get_template(cli.ws, "closing", "nl").endswith("Een eigen slotzin.")
+    code, out, _err = cli("config", "list")
+    assert "Een eigen slotzin" not in out  # long texts are summarised, not printed
+    broken = tmp_path / "kapot.txt"
+    broken.write_text("Beste {referrer_contact,", encoding="utf-8")
+    assert cli("config", "set", "template.closing.nl", broken)[0] == 2
+    assert cli("config", "set", "template.closing.nl", "")[0] == 0
+    assert get_template(cli.ws, "closing", "nl") == default_template("closing", "nl")
