@@ -266,7 +266,7 @@ def test_next_step_labels_follow_the_status(english):
     assert {s: next_step(s).label for s in ("registered", "intake", "contract", "matching", "visits",
                                             "evaluation", "closing")} == {
         "registered": "Start intake", "intake": "Draw up contract", "contract": "Match a volunteer",
-        "matching": "Start visits", "visits": "Record midway evaluation", "evaluation": "Close",
+        "matching": "Start visits", "visits": "Record midway evaluation", "evaluation": "Close the case",
         "closing": "Record outcome"}
     assert next_step("closed") is None
     closing = next_step("closing")

@@ -28,7 +28,7 @@ NEXT_STEP_LABELS = {
     "contract": N_("Match a volunteer"),
     "matching": N_("Start visits"),
     "visits": N_("Record midway evaluation"),
-    "evaluation": N_("Close"),
+    "evaluation": N_("Close the case"),
     "closing": N_("Record outcome"),
 }
 # Words for the other steps, keyed by the target status (closing early is keyed by its outcome).
@@ -39,7 +39,7 @@ OTHER_STEP_LABELS = {
     "matching": N_("Match a volunteer"),
     "visits": N_("Back to visits"),
     "evaluation": N_("Record midway evaluation"),
-    "closing": N_("Close"),
+    "closing": N_("Close the case"),
     "stopped_at_intake": N_("Stop early (intake phase)"),
     "successful": N_("Record outcome"),
     "stagnated": N_("Record outcome"),

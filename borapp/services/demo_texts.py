@@ -145,10 +145,10 @@ def frequency(rng: random.Random, slot: str, gap: int) -> str:
 
 def letter(kind: str, facts: dict) -> tuple[str, str]:
     """(subject, body) of a factual feedback letter: dates, attendance, agreements, outcome; no judgement."""
-    ref, to, sender = facts["ref"], facts["to"], facts["sender"]
+    ref, to = facts["ref"], facts["to"]
     body = _LETTER_BODIES[kind].format(**facts)
-    signoff = f"\n\nMet vriendelijke groet,\n\n{sender}\nCoördinator BOR"
-    return _LETTER_SUBJECTS[kind].format(ref=ref), f"Beste {to},\n\n{body}{signoff}"
+    # The letter's document adds the greeting's close and the signature; the body is the coordinator's text.
+    return _LETTER_SUBJECTS[kind].format(ref=ref), f"Beste {to},\n\n{body}"
 
 
 _LETTER_SUBJECTS = {
