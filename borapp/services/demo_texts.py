@@ -152,12 +152,12 @@ def letter(kind: str, facts: dict) -> tuple[str, str]:
 
 
 _LETTER_SUBJECTS = {
-    "intake": "BOR {ref}: aanmelding ontvangen en kennismakingsgesprek gehouden",
-    "start": "BOR {ref}: begeleide omgang gestart",
-    "evaluation": "BOR {ref}: tussenevaluatie",
-    "closing": "BOR {ref}: afronding en feitelijk verslag",
-    "no_response": "BOR {ref}: ouders reageren niet",
-    "schedule": "BOR {ref}: schema omgangsmomenten",
+    "intake": "{ref}: aanmelding ontvangen en kennismakingsgesprek gehouden",
+    "start": "{ref}: begeleide omgang gestart",
+    "evaluation": "{ref}: tussenevaluatie",
+    "closing": "{ref}: afronding en feitelijk verslag",
+    "no_response": "{ref}: ouders reageren niet",
+    "schedule": "{ref}: schema omgangsmomenten",
 }
 _LETTER_BODIES = {
     "intake": "Op {registered} ontvingen wij de aanmelding voor een begeleide omgangsregeling (dossier {ref}). "
