@@ -9,6 +9,7 @@ from borapp.i18n import _
 from borapp.services import case_editing
 from borapp.services.case_editing import AgreementsInput
 from borapp.services.case_file import CaseFile, ContractFacts
+from borapp.ui.pages.cases.case_file.contract_panel import ContractPanel
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 from borapp.ui.widgets.forms import add_field
 
@@ -26,6 +27,9 @@ class AgreementsTab(FormTab):
         self.contract_label.setWordWrap(True)
         self.contract_label.setAccessibleName(_("Contract status"))
         outer.addWidget(self.contract_label)
+        self.contract = ContractPanel(workspace)
+        self.contract.changed.connect(self.changed)
+        outer.addWidget(self.contract)
         row = QHBoxLayout()
         left, right = QGroupBox(_("Visits")), QGroupBox(_("Rules and information"))
         row.addWidget(left, 1)
@@ -49,12 +53,17 @@ class AgreementsTab(FormTab):
         self._add(form, "referrer_information", _("The referrer is told"),
                   text_box(_("What the referrer is told"), 96))
 
+    def set_workspace(self, workspace) -> None:
+        super().set_workspace(workspace)
+        self.contract.workspace = workspace
+
     def _add(self, form: QFormLayout, name: str, label: str, widget: QWidget) -> None:
         self.bind(name, widget, add_field(form, label, widget))
 
     def fill(self, facts: CaseFile) -> None:
         self.set_values({f: getattr(facts.agreements, f) for f in FIELDS})
         self.contract_label.setText(contract_line(facts.contracts))
+        self.contract.load(facts.id)
 
     def save_values(self, values: dict) -> None:
         case_editing.save_agreements(self.workspace, self.case_id, AgreementsInput(**values))
@@ -62,6 +71,7 @@ class AgreementsTab(FormTab):
     def clear(self) -> None:
         super().clear()
         self.contract_label.clear()
+        self.contract.clear()
 
 
 def _form(box: QGroupBox) -> QFormLayout:

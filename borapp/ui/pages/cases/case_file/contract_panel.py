@@ -1,0 +1,165 @@
+"""The BOR-overeenkomst in the case file: draw it up (a new version when agreements changed after signing), preview
+and print it from memory, record who signed which version when, and keep the scanned signed copy in the vault."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
+    QPushButton, QVBoxLayout, QWidget,
+)
+
+from borapp.i18n import _
+from borapp.services.case_labels import role_label
+from borapp.services.documents import contract_versions
+from borapp.services.documents.contract import render_contract
+from borapp.services.errors import BorError
+from borapp.services.outbox import write_pdf_copy
+from borapp.ui.pages.outbox.pdf_pages import ask_and_print
+from borapp.ui.pages.outbox.preview import PreviewDialog
+from borapp.ui.widgets.date_field import DateField
+
+
+class ContractPanel(QGroupBox):
+    changed = Signal()
+
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(_("BOR contract"), parent)
+        self.workspace = workspace
+        self.case_id: int | None = None
+        layout = QVBoxLayout(self)
+        self.missing = QLabel()
+        self.missing.setWordWrap(True)
+        self.missing.setStyleSheet("color: #8A5300;")
+        self.missing.setAccessibleName(_("Missing in the contract"))
+        layout.addWidget(self.missing)
+        row = QHBoxLayout()
+        self.draw_up = QPushButton(_("Draw up contract"))
+        self.preview = QPushButton(_("Preview…"))
+        self.sign = QPushButton(_("Record signature…"))
+        self.signed_copy = QPushButton(_("Store signed copy…"))
+        for button in (self.draw_up, self.preview, self.sign, self.signed_copy):
+            row.addWidget(button)
+        row.addStretch()
+        layout.addLayout(row)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        layout.addWidget(self.message)
+        self.draw_up.clicked.connect(self._draw_up)
+        self.preview.clicked.connect(self._preview)
+        self.sign.clicked.connect(self._sign)
+        self.signed_copy.clicked.connect(self._store_copy)
+
+    def load(self, case_id: int) -> None:
+        self.case_id = case_id
+        self.message.clear()
+        try:
+            missing = render_contract(self.workspace, case_id).missing
+        except BorError as exc:
+            missing = [str(exc)]
+        self.missing.setText(_("Still to fill in by hand: {items}").format(items="; ".join(missing)) if missing
+                             else "")
+        self.missing.setVisible(bool(missing))
+        has_contract = contract_versions.current_contract(self.workspace, case_id) is not None
+        self.sign.setEnabled(has_contract)
+        self.signed_copy.setEnabled(has_contract)
+
+    def clear(self) -> None:
+        self.case_id = None
+        self.missing.clear()
+        self.message.clear()
+
+    def _attempt(self, action, done: str = "") -> bool:
+        try:
+            action()
+        except BorError as exc:
+            self.message.setStyleSheet("color: #B3261E;")
+            self.message.setText(str(exc))
+            return False
+        self.message.setStyleSheet("color: #11522A;")
+        self.message.setText(done)
+        return True
+
+    def _draw_up(self) -> None:
+        versions = []
+        if self._attempt(lambda: versions.append(contract_versions.new_version_if_changed(self.workspace,
+                                                                                          self.case_id))):
+            self.message.setText(_("Contract version {version} is ready to print and sign.").format(
+                version=versions[0]))
+            self.changed.emit()
+
+    def _preview(self) -> None:
+        rendered = []
+        if not self._attempt(lambda: rendered.append(render_contract(self.workspace, self.case_id))):
+            return
+        document = rendered[0]
+        dialog = PreviewDialog(document.pdf, document.title, self,
+                               on_print=lambda: self._print(document), on_save=lambda: self._save(document))
+        dialog.open()
+
+    def _print(self, document) -> None:
+        self._attempt(lambda: ask_and_print(self, document.pdf, document.title, write_pdf_copy))
+
+    def _save(self, document) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), f"{document.title}.pdf",
+                                                    _("PDF documents (*.pdf)"))
+        if path:
+            self._attempt(lambda: write_pdf_copy(Path(path), document.pdf),
+                          _("Saved as {path}. This copy is not encrypted: delete it when you no longer need it.")
+                          .format(path=path))
+
+    def _sign(self) -> None:
+        contract = contract_versions.current_contract(self.workspace, self.case_id)
+        if contract is None:
+            return
+        dialog = SignatureDialog(contract, self)
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return
+        role, name, signed_on = dialog.values()
+        if self._attempt(lambda: contract_versions.record_signature(self.workspace, contract.id, role, name,
+                                                                    signed_on), _("Signature recorded.")):
+            self.changed.emit()
+
+    def _store_copy(self) -> None:
+        contract = contract_versions.current_contract(self.workspace, self.case_id)
+        path, _filter = QFileDialog.getOpenFileName(self, _("Signed copy"), "",
+                                                    _("Scans (*.pdf *.png *.jpg *.jpeg);;All files (*)"))
+        if not path or contract is None:
+            return
+        try:
+            content = Path(path).read_bytes()
+        except OSError:
+            self.message.setText(_("Cannot read {path}.").format(path=path))
+            return
+        if self._attempt(lambda: contract_versions.store_signed_copy(self.workspace, contract.id, Path(path).name,
+                                                                     content),
+                         _("The signed copy is kept in the vault (Attachments).")):
+            self.changed.emit()
+
+
+class SignatureDialog(QDialog):
+    """Who signed the current version, and when."""
+
+    def __init__(self, contract, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Record signature (version {version})").format(version=contract.version))
+        form = QFormLayout(self)
+        self.role = QComboBox()
+        for code in contract.unsigned_roles or ("resident", "other", "coordinator", "volunteer"):
+            self.role.addItem(role_label(code), code)
+        self.name = QLineEdit()
+        self.signed_on = DateField(optional=False)
+        self.signed_on.set_value(dt.date.today())
+        for label, widget in ((_("Signer"), self.role), (_("Name"), self.name), (_("Signed on"), self.signed_on)):
+            widget.setAccessibleName(label)
+            form.addRow(label, widget)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> tuple[str, str, dt.date]:
+        return self.role.currentData(), self.name.text(), self.signed_on.value() or dt.date.today()

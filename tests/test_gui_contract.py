@@ -1,0 +1,79 @@
+"""The contract in the case file: draw up, preview from memory, print to a PDF printer, record a signature,
+keep the signed copy in the vault."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtWidgets import QDialog, QFileDialog
+from pypdf import PdfReader
+
+from borapp.services.attachments import list_attachments
+from borapp.services.documents import contract_versions
+from borapp.ui.pages.cases.case_file.agreements_tab import AgreementsTab
+from borapp.ui.pages.cases.case_file.contract_panel import SignatureDialog
+from tests.test_case_services import add_case
+
+
+def _tab(qtbot, workspace, case_id):
+    tab = AgreementsTab(workspace)
+    qtbot.addWidget(tab)
+    tab.resize(1100, 650)
+    tab.show()
+    tab.load(case_id)
+    return tab
+
+
+def test_draw_up_sign_and_keep_the_signed_copy(qtbot, workspace, tmp_path, monkeypatch):
+    case_id = add_case(workspace, "BOR-2026-500", status="contract", volunteer="Vera Vrijwilliger")
+    tab = _tab(qtbot, workspace, case_id)
+    panel = tab.contract
+    assert panel.missing.isVisible() and panel.missing.text()  # no place agreed yet: a line to fill in by hand
+    assert not panel.sign.isEnabled()
+    with qtbot.waitSignal(tab.changed):
+        panel.draw_up.click()
+    contract = contract_versions.current_contract(workspace, case_id)
+    assert contract is not None and contract.version == 1
+    tab.load(case_id)
+
+    def sign_as_resident(dialog):
+        dialog.role.setCurrentIndex(dialog.role.findData("resident"))
+        dialog.name.setText("Petra Jansen")
+        dialog.signed_on.set_value(dt.date.today())
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(SignatureDialog, "exec", sign_as_resident)
+    with qtbot.waitSignal(tab.changed):
+        panel.sign.click()
+    signed = contract_versions.current_contract(workspace, case_id)
+    assert [s.role for s in signed.signatures] == ["resident"]
+
+    scan = tmp_path / "getekend.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
+    with qtbot.waitSignal(tab.changed):
+        panel.signed_copy.click()
+    assert [a.filename for a in list_attachments(workspace, case_id)] == ["getekend.pdf"]
+
+
+def test_the_contract_prints_to_a_pdf_printer(qtbot, workspace, tmp_path, monkeypatch):
+    case_id = add_case(workspace, "BOR-2026-501", resident="Anna Proef", status="contract")
+    tab = _tab(qtbot, workspace, case_id)
+    before = set(tmp_path.iterdir())
+    tab.contract.preview.click()  # from memory: no file appears
+    assert set(tmp_path.iterdir()) == before
+    out = tmp_path / "afdruk.pdf"
+
+    def accept(dialog):
+        printer = dialog.printer()
+        printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+        printer.setOutputFileName(str(out))
+        return QDialog.DialogCode.Accepted
+
+    monkeypatch.setattr(QPrintDialog, "exec", accept)
+    from borapp.services.documents.contract import render_contract
+
+    tab.contract._print(render_contract(workspace, case_id))
+    text = "".join(page.extract_text() for page in PdfReader(out).pages)
+    assert "Anna Proef" in text and "Handtekening" in text
