@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QWidget
 
-from borapp.services.errors import BorError
+from borapp.ui.widgets.result_line import ResultLine
 
 
 class SettingsSection(QWidget):
@@ -15,8 +15,7 @@ class SettingsSection(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = None
-        self.status = QLabel()
-        self.status.setWordWrap(True)
+        self.status = ResultLine()
 
     def load(self, workspace) -> None:
         self.workspace = workspace
@@ -31,14 +30,8 @@ class SettingsSection(QWidget):
 
     def attempt(self, action, done_text: str) -> bool:
         """Run a service call; show its error in the user's language, or `done_text`."""
-        try:
-            action()
-        except BorError as exc:
-            self.status.setStyleSheet("color: #B3261E;")
-            self.status.setText(str(exc))
+        if not self.status.attempt(action, done_text):
             return False
-        self.status.setStyleSheet("color: #11522A;")
-        self.status.setText(done_text)
         self.saved.emit()
         return True
 

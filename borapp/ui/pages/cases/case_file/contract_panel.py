@@ -21,6 +21,7 @@ from borapp.services.outbox import write_pdf_copy
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.pages.outbox.preview import PreviewDialog
 from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.result_line import ResultLine
 
 
 class ContractPanel(QGroupBox):
@@ -45,8 +46,7 @@ class ContractPanel(QGroupBox):
             row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = ResultLine()
         layout.addWidget(self.message)
         self.draw_up.clicked.connect(self._draw_up)
         self.preview.clicked.connect(self._preview)
@@ -73,15 +73,7 @@ class ContractPanel(QGroupBox):
         self.message.clear()
 
     def _attempt(self, action, done: str = "") -> bool:
-        try:
-            action()
-        except BorError as exc:
-            self.message.setStyleSheet("color: #B3261E;")
-            self.message.setText(str(exc))
-            return False
-        self.message.setStyleSheet("color: #11522A;")
-        self.message.setText(done)
-        return True
+        return self.message.attempt(action, done)
 
     def _draw_up(self) -> None:
         versions = []

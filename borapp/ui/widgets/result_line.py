@@ -1,0 +1,29 @@
+"""A line under a form that tells how a service call went: its error in the user's language, or what was done."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QLabel, QWidget
+
+from borapp.services.errors import BorError
+
+ERROR_COLOUR, DONE_COLOUR = "#B3261E", "#11522A"
+
+
+class ResultLine(QLabel):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWordWrap(True)
+
+    def attempt(self, action: Callable[[], object], done_text: str = "") -> bool:
+        """Run `action`; on a BorError show its message and return False, else show `done_text`."""
+        try:
+            action()
+        except BorError as exc:
+            self.setStyleSheet(f"color: {ERROR_COLOUR};")
+            self.setText(str(exc))
+            return False
+        self.setStyleSheet(f"color: {DONE_COLOUR};")
+        self.setText(done_text)
+        return True
