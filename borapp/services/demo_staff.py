@@ -92,10 +92,10 @@ def _municipalities(session: Session, today: dt.date) -> dict[str, Municipality]
 
 
 def _organisations(session: Session, people: People, rng: random.Random) -> dict[str, Organisation]:
-    named = list(ORGANISATIONS) + [(wijkteam_name(p.name), "municipal_team") for p in MUNICIPALITIES]
+    named = [(name, kind, ORGANISATION_TOWNS[kind]) for name, kind in ORGANISATIONS]
+    named += [(wijkteam_name(p.name), "municipal_team", p.name) for p in MUNICIPALITIES]  # "Den Helder", whole
     rows = {}
-    for name, kind in named:
-        town = name.split()[-1] if kind == "municipal_team" else ORGANISATION_TOWNS[kind]
+    for name, kind, town in named:
         rows[name] = Organisation(
             name=name, kind=kind, contact_person=people.name(rng.choice("fm")), email=f"{slug(name)}@voorbeeld.nl",
             phone=people.landline(), address=f"Postbus {rng.randint(100, 9999)}, {town}",
