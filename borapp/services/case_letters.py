@@ -10,7 +10,7 @@ from sqlalchemy import select
 from borapp.models import Letter
 from borapp.services.case_flow import get_case
 from borapp.services.case_labels import role_label
-from borapp.services.outbox_list import kind_label, state_label
+from borapp.services.outbox_list import error_text, kind_label, state_label
 from borapp.services.workspace import Workspace
 
 
@@ -36,7 +36,7 @@ def list_letters(ws: Workspace, case_id: int) -> list[LetterItem]:
                                .order_by(Letter.created_at.desc(), Letter.id.desc()))
         return [LetterItem(letter.id, letter.kind, kind_label(letter.kind), letter.state, state_label(letter.state),
                            _recipient(letter), letter.subject, letter.created_at, letter.state_changed_at,
-                           letter.error) for letter in rows]
+                           error_text(letter.error)) for letter in rows]
 
 
 def _recipient(letter: Letter) -> str:
