@@ -154,3 +154,17 @@ def _attachment(session: Session, attachment_id: int) -> Attachment:
 def _plain_name(filename: str) -> str:
     name = PureWindowsPath(Path(filename or "").name).name.strip()
     return name[-MAX_FILENAME:] if len(name) > MAX_FILENAME else name
+
+
+def read_upload(path: Path) -> tuple[str, bytes]:
+    """A file the user picked, as (its name, its bytes), refused with a clear message when too big or unreadable.
+
+    The GUI hands the path over and never reads files itself."""
+    path = Path(path)
+    try:
+        problem = size_problem(path.stat().st_size)
+        if problem:
+            raise BorError(problem)
+        return path.name, path.read_bytes()
+    except OSError as exc:
+        raise BorError(_("The file could not be read: {reason}").format(reason=exc.strerror or exc)) from None

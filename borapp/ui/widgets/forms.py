@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractButton, QComboBox, QDateEdit, QFormLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QVBoxLayout,
+    QWidget,
+)
 
 from borapp.i18n import _
 
@@ -41,3 +44,24 @@ def required_note() -> QLabel:
     note = QLabel(_("* required"))
     note.setStyleSheet("color: palette(mid);")
     return note
+
+
+def changed_signal(widget: QWidget):
+    """The signal a field sends when the user changes it (None for widgets without one)."""
+    if isinstance(widget, QDateEdit):
+        return widget.dateChanged
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.editTextChanged if widget.isEditable() else widget.currentIndexChanged
+    if isinstance(widget, QAbstractButton):
+        return widget.toggled
+    return getattr(widget, "changed", None)
+
+
+def confirm(parent: QWidget, title: str, question: str) -> bool:
+    """A yes/no question whose safe answer (No) is the default."""
+    answer = QMessageBox.question(parent, title, question,
+                                  QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                  QMessageBox.StandardButton.No)
+    return answer == QMessageBox.StandardButton.Yes

@@ -9,24 +9,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractButton, QComboBox, QDateEdit, QFormLayout, QFrame, QLabel, QLineEdit, QPlainTextEdit, QScrollArea,
-    QSizePolicy, QVBoxLayout, QWidget, QWizardPage,
+    QFormLayout, QFrame, QLabel, QScrollArea, QSizePolicy, QVBoxLayout, QWidget, QWizardPage,
 )
 
-from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
-
-
-def changed_signal(widget: QWidget):
-    """The signal a field sends when the user changes it (None for widgets without one)."""
-    if isinstance(widget, QLineEdit | QPlainTextEdit):
-        return widget.textChanged
-    if isinstance(widget, QComboBox):
-        return widget.currentIndexChanged
-    if isinstance(widget, QAbstractButton):
-        return widget.toggled
-    if isinstance(widget, QDateEdit):
-        return widget.dateChanged
-    return getattr(widget, "changed", None)
+from borapp.ui.widgets.forms import FieldMessage, add_field, changed_signal, required_note
 
 
 class IntakePage(QWizardPage):

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _
+from borapp.services.attachments import read_upload
 from borapp.services.case_labels import role_label
 from borapp.services.documents import contract_versions
 from borapp.services.documents.contract import render_contract
@@ -121,14 +122,12 @@ class ContractPanel(QGroupBox):
                                                     _("Scans (*.pdf *.png *.jpg *.jpeg);;All files (*)"))
         if not path or contract is None:
             return
-        try:
-            content = Path(path).read_bytes()
-        except OSError:
-            self.message.setText(_("Cannot read {path}.").format(path=path))
-            return
-        if self._attempt(lambda: contract_versions.store_signed_copy(self.workspace, contract.id, Path(path).name,
-                                                                     content),
-                         _("The signed copy is kept in the vault (Attachments).")):
+
+        def store() -> None:
+            filename, content = read_upload(Path(path))
+            contract_versions.store_signed_copy(self.workspace, contract.id, filename, content)
+
+        if self._attempt(store, _("The signed copy is kept in the vault (Attachments).")):
             self.changed.emit()
 
 

@@ -20,7 +20,7 @@ from borapp.services.errors import BorError, ValidationError
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.widgets.date_field import DateField
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.forms import FieldMessage, changed_signal
 
 DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this prefix
 
@@ -57,20 +57,6 @@ def write(widget: QWidget, value) -> None:
             widget.setCurrentIndex(max(widget.findData(value), 0))
     else:
         raise TypeError(type(widget))
-
-
-def changed_signal(widget: QWidget):
-    if isinstance(widget, DateField):
-        return widget.dateChanged
-    if isinstance(widget, QLineEdit):
-        return widget.textChanged
-    if isinstance(widget, QPlainTextEdit):
-        return widget.textChanged
-    if isinstance(widget, QCheckBox):
-        return widget.toggled
-    if isinstance(widget, QComboBox):
-        return widget.editTextChanged if widget.isEditable() else widget.currentIndexChanged
-    raise TypeError(type(widget))
 
 
 def text_box(name: str, height: int = 64) -> QPlainTextEdit:

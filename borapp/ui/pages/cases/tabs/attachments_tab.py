@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from borapp.formatting import date_time
@@ -24,7 +24,7 @@ from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.pages.cases.tabs.rows_model import (
     Column, RowsModel, fit_columns, local_time, select_id, selected_id, table_view,
 )
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.forms import FieldMessage, confirm
 
 FILE_FILTER = N_("Documents and images (*.pdf *.jpg *.jpeg *.png *.txt *.doc *.docx *.odt);;All files (*)")
 
@@ -136,15 +136,9 @@ class AttachmentsTab(CaseTab):
             return
         self.notice.show_message("")
         try:
-            problem = attachments.size_problem(Path(path).stat().st_size)
-            if problem:
-                raise BorError(problem)
-            content = Path(path).read_bytes()
-            new_id = attachments.add_attachment(self.workspace, self.case_id, self.kind.currentData(),
-                                                Path(path).name, content)
-        except OSError as exc:
-            self.notice.show_message(_("The file could not be read: {reason}").format(reason=exc.strerror or exc))
-            return
+            filename, content = attachments.read_upload(Path(path))
+            new_id = attachments.add_attachment(self.workspace, self.case_id, self.kind.currentData(), filename,
+                                                content)
         except BorError as exc:
             self.notice.show_message(str(exc))
             return
@@ -186,11 +180,7 @@ class AttachmentsTab(CaseTab):
         attachment_id = selected_id(self.table)
         if attachment_id is None:
             return
-        answer = QMessageBox.question(self, _("Delete file"), _("Delete this file from the case? This cannot be "
-                                                                "undone."),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Delete file"), _("Delete this file from the case? This cannot be undone.")):
             return
         try:
             attachments.delete_attachment(self.workspace, attachment_id)

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWidget
+from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from borapp.i18n import _
+from borapp.ui.widgets.forms import confirm
 from borapp.services import visits
 from borapp.services.errors import BorError
 from borapp.services.workspace import Workspace
@@ -138,10 +139,7 @@ class VisitsTab(RecordsTab):
         visit_id = selected_id(self.table)
         if visit_id is None:
             return
-        answer = QMessageBox.question(self, _("Delete visit"), _("Delete this planned visit?"),
-                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                      QMessageBox.StandardButton.No)
-        if answer != QMessageBox.StandardButton.Yes:
+        if not confirm(self, _("Delete visit"), _("Delete this planned visit?")):
             return
         try:
             visits.delete_visit(self.workspace, visit_id)
