@@ -54,15 +54,17 @@ def run_letter(args) -> int:
 
 
 def _run(args, render) -> int:
-    from borapp.services.documents.export import case_id_for_ref, record_export, write_private
+    from borapp.services.case_flow import case_id_by_ref
+    from borapp.services.documents.export import record_export
+    from borapp.services.outbox import write_pdf_copy
 
     _check_target(args.out)
     vault = open_vault(args)
     try:
         ws = Workspace(vault)
-        case_id = case_id_for_ref(ws, args.case_ref)
+        case_id = case_id_by_ref(ws, args.case_ref)
         document = render(ws, case_id)
-        write_private(args.out, document.pdf)
+        write_pdf_copy(args.out, document.pdf)
         record_export(ws, case_id)
     finally:
         vault.lock()

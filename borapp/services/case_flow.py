@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
@@ -71,3 +72,13 @@ def _reopen_target(case: Case) -> str:
         if change.to_status == "closed" and change.from_status not in ("", "closed"):
             return change.from_status
     return "intake"
+
+
+def case_id_by_ref(ws, ref: str) -> int:
+    """The id of the case with number `ref` (e.g. BOR-2026-014, in any case); NotFound when there is none."""
+    ref = (ref or "").strip()
+    with ws.session() as session:
+        found = session.scalar(select(Case.id).where(func.lower(Case.ref) == ref.lower()))
+    if found is None:
+        raise NotFound(_("No case with number {ref}.").format(ref=ref))
+    return found

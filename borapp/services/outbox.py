@@ -15,12 +15,12 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from sqlalchemy import select
 
 from borapp.i18n import _
 from borapp.models import Case, Letter
 from borapp.models.base import utcnow
 from borapp.models.documents import LETTER_KINDS
+from borapp.services.case_flow import case_id_by_ref as find_case_id  # noqa: F401 - part of this API
 from borapp.services import audit, mail, settings
 from borapp.services.errors import BorError, NotFound, UsageError, ValidationError
 from borapp.services.outbox_list import (
@@ -47,14 +47,6 @@ def render_letter(ws, case_id: int, kind: str, lang: str | None = None, parent_r
 class NewLetter:
     id: int
     missing: list[str]  # what the letter could not fill in, in the user's language
-
-
-def find_case_id(ws, ref: str) -> int:
-    with ws.session() as session:
-        case_id = session.scalar(select(Case.id).where(Case.ref == ref.strip()))
-    if case_id is None:
-        raise NotFound(_("No case with reference {ref}.").format(ref=ref))
-    return case_id
 
 
 def create_letter(ws, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
