@@ -25,8 +25,8 @@ os.environ.pop("BORAPP_TEST_FAST_KDF", None)  # measure the real, strong KDF
 import sqlcipher3  # noqa: E402
 
 from borapp.models import db  # noqa: E402
-from borapp.services import keywrap  # noqa: E402
-from borapp.services.vault import Vault, migrate_if_needed, probe_database, unlock_key  # noqa: E402
+from borapp.services.vault import keywrap  # noqa: E402
+from borapp.services.vault.vault import Vault, migrate_if_needed, probe_database, unlock_key  # noqa: E402
 
 PASSPHRASE = "bench passphrase, not secret"
 PLAIN_PRAGMAS = ("PRAGMA foreign_keys = ON", "PRAGMA secure_delete = ON", "PRAGMA temp_store = MEMORY",
@@ -129,7 +129,7 @@ def empty_vault(path: Path) -> Path:
 
 
 def bench_demo(path: Path, cases: int) -> float:
-    from borapp.services.demo_data import fill_demo
+    from borapp.services.demo.builder import fill_demo
 
     vault, _recovery = Vault.create(path, PASSPHRASE)
     try:

@@ -6,7 +6,7 @@ import datetime as dt
 
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
-from babel.numbers import format_currency, format_decimal
+from babel.numbers import format_decimal
 
 from borapp.i18n import babel_locale
 
@@ -26,7 +26,3 @@ def date_time(value: dt.datetime | None) -> str:
 
 def number(value: float | int) -> str:
     return format_decimal(value, locale=babel_locale())
-
-
-def money(value: float) -> str:
-    return format_currency(value, "EUR", locale=babel_locale())

@@ -3,12 +3,19 @@
 The Dutch catalog is read from `translations/<lang>/LC_MESSAGES/borapp.po` and compiled in memory at first use, so
 a clone works without a build step and no compiled file is written anywhere. The system locale is never consulted:
 the language is what the caller sets (``--lang``, the vault's setting) and Dutch otherwise.
+
+Two layers: `set_language` sets the user's language for the whole process (the screen, the CLI's messages), and
+`in_language` overrides it for one block in the current thread or task only (a context variable), so a document
+rendered in its own language on a worker thread never changes what the UI thread shows.
 """
 
 from __future__ import annotations
 
 import gettext
 import io
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 
@@ -21,6 +28,7 @@ TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
 _DOMAIN = "borapp"
 
 _current = DEFAULT_LANGUAGE
+_block_language: ContextVar[str | None] = ContextVar("borapp_block_language", default=None)
 
 
 def po_path(lang: str) -> Path:
@@ -48,19 +56,30 @@ def set_language(lang: str | None) -> str:
 
 
 def language() -> str:
-    return _current
+    """The language in force here: the block's (`in_language`) if any, else the user's."""
+    return _block_language.get() or _current
+
+
+@contextmanager
+def in_language(lang: str | None) -> Iterator[str]:
+    """Messages, dates and numbers in `lang` inside the block, in this thread only; the user's language is untouched."""
+    token = _block_language.set(lang if lang in LANGUAGES else DEFAULT_LANGUAGE)
+    try:
+        yield _block_language.get()
+    finally:
+        _block_language.reset(token)
 
 
 def babel_locale() -> str:
-    return "nl_NL" if _current == "nl" else "en_GB"
+    return "nl_NL" if language() == "nl" else "en_GB"
 
 
 def _(message: str) -> str:
-    return _catalog(_current).gettext(message)
+    return _catalog(language()).gettext(message)
 
 
 def ngettext(singular: str, plural: str, n: int) -> str:
-    return _catalog(_current).ngettext(singular, plural, n)
+    return _catalog(language()).ngettext(singular, plural, n)
 
 
 def N_(message: str) -> str:

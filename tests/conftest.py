@@ -37,7 +37,7 @@ def vault_path(tmp_path):
 
 @pytest.fixture
 def vault(vault_path):
-    from borapp.services.vault import Vault
+    from borapp.services.vault.vault import Vault
 
     v, _recovery = Vault.create(vault_path, PASSPHRASE)
     yield v
@@ -54,7 +54,7 @@ def passphrase_file(tmp_path):
 @pytest.fixture
 def workspace(vault):
     """An unlocked vault with a coordinator working, as the GUI has it after unlocking."""
-    from borapp.services.workspace import Workspace, add_coordinator
+    from borapp.services.vault.workspace import Workspace, add_coordinator
 
     return Workspace(vault, add_coordinator(vault, "Test Coördinator"))
 

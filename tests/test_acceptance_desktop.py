@@ -12,9 +12,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from borapp.services import case_file, visits
+from borapp.services.cases import case_file
+from borapp.services.visits import records
 from tests.conftest import PASSPHRASE
-from tests.test_case_services import add_case, bulk_cases
+from tests.cases.test_case_services import add_case, bulk_cases
 
 FIRST = dt.date.today() - dt.timedelta(days=14)
 
@@ -26,7 +27,7 @@ def big_vault(workspace):
                        children=(("Fenna Zonneveld", dt.date(2019, 6, 2)),), status="visits",
                        volunteer="Vera Vrijwilliger", registered_on=dt.date.today() - dt.timedelta(days=60),
                        coordinator_id=workspace.coordinator_id)
-    visits.plan_series(workspace, case_id, FIRST, 6, 7, dt.time(10), dt.time(12))
+    records.plan_series(workspace, case_id, FIRST, 6, 7, dt.time(10), dt.time(12))
     return case_id
 
 
@@ -71,7 +72,7 @@ def test_find_record_move_lock_unlock_and_find_the_note_back(qtbot, workspace, b
     tab.editor.cancel_reason.setPlainText("Kind ziek.")
     with qtbot.waitSignal(tab.changed):
         tab.editor.save_button.click()
-    counts = visits.visit_counts(workspace, big_vault)
+    counts = records.visit_counts(workspace, big_vault)
     assert (counts.held, counts.cancelled) == (1, 1)
 
     # Move the case to evaluation with the header's next-step button.

@@ -15,10 +15,11 @@ from sqlalchemy import text
 
 from borapp import i18n
 from borapp.cli import main
-from borapp.cli.parser import EXIT_CODES_HELP, build_parser
+from borapp.cli.command import EXIT_CODES_HELP
+from borapp.cli.parser import build_parser
 from borapp.services import settings
 from borapp.services.errors import WrongPassphrase
-from borapp.services.vault import Vault, key_path
+from borapp.services.vault.vault import Vault, key_path
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_family, snapshot, zero_block
 

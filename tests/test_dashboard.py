@@ -7,34 +7,41 @@ import datetime as dt
 import pytest
 
 from borapp.models import (
-    Case, Contract, ContractSignature, Evaluation, Letter, StatusChange, Visit, Volunteer,
+    Case,
+    Contract,
+    ContractSignature,
+    Evaluation,
+    Letter,
+    StatusChange,
+    Visit,
+    Volunteer,
 )
 from borapp.services import dashboard, drafts
 from borapp.services.dashboard import add_months, today, week_of
-from borapp.services.workspace import add_coordinator
+from borapp.services.vault.workspace import add_coordinator
 
 ON = dt.date(2025, 3, 12)  # a Wednesday
 DAY = dt.timedelta(days=1)
 
 
-def make_case(ws, ref: str, status: str = "registered", registered_on: dt.date = ON, **fields) -> int:
-    with ws.session() as session:
+def make_case(workspace, ref: str, status: str = "registered", registered_on: dt.date = ON, **fields) -> int:
+    with workspace.session() as session:
         case = Case(ref=ref, registered_on=registered_on, status=status, **fields)
         session.add(case)
         session.flush()
         return case.id
 
 
-def make_volunteer(ws, name: str, **fields) -> int:
-    with ws.session() as session:
+def make_volunteer(workspace, name: str, **fields) -> int:
+    with workspace.session() as session:
         volunteer = Volunteer(name=name, **fields)
         session.add(volunteer)
         session.flush()
         return volunteer.id
 
 
-def add(ws, *records) -> None:
-    with ws.session() as session:
+def add(workspace, *records) -> None:
+    with workspace.session() as session:
         session.add_all(records)
 
 
@@ -76,9 +83,9 @@ def test_waiting_oldest_first(workspace):
 
 # ---- trajectories past six months ---------------------------------------------------------------------------------
 
-def _in_visits_since(ws, ref: str, started: dt.date, status: str = "visits") -> int:
-    case_id = make_case(ws, ref, status, started - dt.timedelta(weeks=10))
-    add(ws, StatusChange(case_id=case_id, on=started, from_status="matching", to_status="visits"))
+def _in_visits_since(workspace, ref: str, started: dt.date, status: str = "visits") -> int:
+    case_id = make_case(workspace, ref, status, started - dt.timedelta(weeks=10))
+    add(workspace, StatusChange(case_id=case_id, on=started, from_status="matching", to_status="visits"))
     return case_id
 
 
@@ -120,12 +127,12 @@ def test_add_months_clamps_to_month_end():
 
 # ---- midway evaluations -------------------------------------------------------------------------------------------
 
-def _with_visits(ws, ref: str, held: int, planned: int, cancelled: int = 0, status: str = "visits") -> int:
-    case_id = make_case(ws, ref, status, ON - dt.timedelta(weeks=20))
+def _with_visits(workspace, ref: str, held: int, planned: int, cancelled: int = 0, status: str = "visits") -> int:
+    case_id = make_case(workspace, ref, status, ON - dt.timedelta(weeks=20))
     visits = [Visit(case_id=case_id, on=ON - dt.timedelta(days=7 * (i + 1)), state="held") for i in range(held)]
     visits += [Visit(case_id=case_id, on=ON + dt.timedelta(days=7 * (i + 1)), state="planned") for i in range(planned)]
     visits += [Visit(case_id=case_id, on=ON - dt.timedelta(days=3), state="cancelled") for _ in range(cancelled)]
-    add(ws, *visits)
+    add(workspace, *visits)
     return case_id
 
 
@@ -178,8 +185,8 @@ def test_visits_from_monday_to_sunday_of_the_week(workspace):
 
 # ---- contracts ----------------------------------------------------------------------------------------------------
 
-def _contract(ws, case_id: int, version: int, roles: tuple[str, ...]) -> None:
-    add(ws, Contract(case_id=case_id, version=version, signatures=[
+def _contract(workspace, case_id: int, version: int, roles: tuple[str, ...]) -> None:
+    add(workspace, Contract(case_id=case_id, version=version, signatures=[
         ContractSignature(role=r, name="x", signed_on=ON) for r in roles]))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from borapp.services.vault import Vault
+from borapp.services.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 
 

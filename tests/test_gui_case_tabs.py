@@ -7,22 +7,33 @@ import json
 
 import pytest
 from PySide6.QtWidgets import (
-    QAbstractButton, QAbstractItemView, QAbstractSpinBox, QCalendarWidget, QComboBox, QFileDialog, QLabel,
-    QLineEdit, QMessageBox, QPlainTextEdit, QWidget,
+    QAbstractButton,
+    QAbstractItemView,
+    QAbstractSpinBox,
+    QCalendarWidget,
+    QComboBox,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPlainTextEdit,
+    QWidget,
 )
 
 from borapp.i18n import set_language
 from borapp.models import Letter
-from borapp.services import attachments, drafts, evaluations, visits
-from borapp.services.vault import Vault
-from borapp.services.workspace import Workspace
+from borapp.services import drafts
+from borapp.services.cases import attachments, evaluations
+from borapp.services.vault.vault import Vault
+from borapp.services.vault.workspace import Workspace
+from borapp.services.visits import records
 from borapp.ui.pages.cases.tabs import attachment_viewer
 from borapp.ui.pages.cases.tabs.attachments_tab import AttachmentsTab
 from borapp.ui.pages.cases.tabs.evaluations_tab import EvaluationsTab
 from borapp.ui.pages.cases.tabs.letters_tab import LettersTab
 from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
 from tests.conftest import PASSPHRASE
-from tests.test_visit_services import REGISTERED, T10, T12, cancelled, held, make_case
+from tests.visits.test_visit_services import REGISTERED, T10, T12, cancelled, held, make_case
 
 FIRST = REGISTERED + dt.timedelta(days=7)
 
@@ -46,7 +57,7 @@ def shown(qtbot, tab):
 
 def visits_tab(qtbot, workspace, case_id, *, planned: int = 0) -> VisitsTab:
     if planned:
-        visits.plan_series(workspace, case_id, FIRST, planned, 7, T10, T12)
+        records.plan_series(workspace, case_id, FIRST, planned, 7, T10, T12)
     tab = shown(qtbot, VisitsTab(workspace))
     tab.load(case_id)
     return tab
@@ -66,7 +77,7 @@ def visible(widget: QWidget) -> bool:
 
 
 def test_each_tab_loads_a_case_and_forgets_it_on_clear(qtbot, workspace, case_id):
-    visits.plan_series(workspace, case_id, FIRST, 3, 7, T10, T12)
+    records.plan_series(workspace, case_id, FIRST, 3, 7, T10, T12)
     evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, FIRST, "midway", "Ouders"))
     attachments.add_attachment(workspace, case_id, "referral", "verwijzing.txt", b"Verwijzing")
     with workspace.session() as session:
@@ -81,7 +92,7 @@ def test_each_tab_loads_a_case_and_forgets_it_on_clear(qtbot, workspace, case_id
 
 
 def test_a_lock_leaves_no_names_or_notes_in_the_widgets(qtbot, workspace, case_id):
-    visits.plan_series(workspace, case_id, FIRST, 2, 7, T10, T12)
+    records.plan_series(workspace, case_id, FIRST, 2, 7, T10, T12)
     tabs = [visits_tab(qtbot, workspace, case_id), shown(qtbot, EvaluationsTab(workspace))]
     tabs[1].load(case_id)
     open_row(tabs[0], 0)
@@ -152,13 +163,13 @@ def test_plan_a_series_of_eight(qtbot, workspace, case_id, english):
     with qtbot.assertNotEmitted(tab.changed):
         dialog.plan_button.click()
     assert visible(dialog.messages["end_time"]) and dialog.isVisible()
-    assert visits.list_visits(workspace, case_id) == []
+    assert records.list_visits(workspace, case_id) == []
     dialog.end.set_value(T12)
     with qtbot.waitSignal(tab.changed):
         dialog.plan_button.click()
     assert tab.model.rowCount() == 8
     assert tab.counts.text() == "8 planned · 0 held · 0 cancelled"
-    assert [v.on for v in visits.list_visits(workspace, case_id)][-1] == FIRST + dt.timedelta(days=7 * 14)
+    assert [v.on for v in records.list_visits(workspace, case_id)][-1] == FIRST + dt.timedelta(days=7 * 14)
 
 
 def test_record_one_visit_held_and_one_cancelled_by_the_non_resident_parent(qtbot, workspace, case_id, english):
@@ -179,10 +190,10 @@ def test_record_one_visit_held_and_one_cancelled_by_the_non_resident_parent(qtbo
     tab.editor.notice_hours.setValue(3)
     with qtbot.waitSignal(tab.changed):
         tab.editor.save_button.click()
-    saved = visits.get_visit(workspace, first)
+    saved = records.get_visit(workspace, first)
     assert (saved.state, saved.child_voice, saved.brought_by) == \
         ("held", "Wil volgende keer naar de speeltuin.", "Verzorgende ouder")
-    assert (visits.get_visit(workspace, second).cancelled_by, visits.get_visit(workspace, second).notice_hours) == \
+    assert (records.get_visit(workspace, second).cancelled_by, records.get_visit(workspace, second).notice_hours) == \
         ("other", 3)
     assert tab.counts.text() == "6 planned · 1 held · 1 cancelled (non-resident parent)"
     assert tab.model.index(1, 2).data() == "Cancelled (non-resident parent)"
@@ -202,13 +213,13 @@ def test_a_validation_message_shows_under_the_field_and_keeps_the_typing(qtbot, 
     assert visible(editor.problem)
     assert editor.what_happened.toPlainText() == "Kiki was blij én moe; zei ‘tot gauw’."
     assert editor.isVisible() and editor.dirty
-    assert visits.list_visits(workspace, case_id) == []
+    assert records.list_visits(workspace, case_id) == []
     editor.end.set_value(dt.time(15, 30))
     with qtbot.waitSignal(tab.changed):
         editor.save_button.click()
     assert not visible(message)
-    [row] = visits.list_visits(workspace, case_id)
-    assert visits.get_visit(workspace, row.id).what_happened == "Kiki was blij én moe; zei ‘tot gauw’."
+    [row] = records.list_visits(workspace, case_id)
+    assert records.get_visit(workspace, row.id).what_happened == "Kiki was blij én moe; zei ‘tot gauw’."
 
 
 def visits_message(msgid: str) -> str:
@@ -218,9 +229,9 @@ def visits_message(msgid: str) -> str:
 
 
 def test_only_a_planned_visit_can_be_deleted(qtbot, workspace, case_id, monkeypatch):
-    visits.plan_series(workspace, case_id, FIRST, 2, 7, T10, T12)
-    first = visits.list_visits(workspace, case_id)[0].id
-    visits.record_visit(workspace, held(case_id, first, FIRST))
+    records.plan_series(workspace, case_id, FIRST, 2, 7, T10, T12)
+    first = records.list_visits(workspace, case_id)[0].id
+    records.record_visit(workspace, held(case_id, first, FIRST))
     tab = visits_tab(qtbot, workspace, case_id)
     tab.table.selectRow(0)
     assert not tab.delete_button.isEnabled() and tab.delete_button.toolTip()
@@ -228,7 +239,7 @@ def test_only_a_planned_visit_can_be_deleted(qtbot, workspace, case_id, monkeypa
     monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     with qtbot.waitSignal(tab.changed):
         tab.delete_button.click()
-    assert [v.id for v in visits.list_visits(workspace, case_id)] == [first]
+    assert [v.id for v in records.list_visits(workspace, case_id)] == [first]
 
 
 # ---- drafts: typing survives a lock ----------------------------------------------------------------------------
@@ -257,7 +268,7 @@ def test_drafts_bring_the_typing_back_in_a_new_tab(qtbot, workspace, case_id):
     with qtbot.waitSignal(again.draft_discarded, check_params_cb=lambda k: k == key):
         again.editor.save_button.click()
     assert again.drafts() == {}
-    assert visits.get_visit(workspace, visit_id).incidents == "Geen."
+    assert records.get_visit(workspace, visit_id).incidents == "Geen."
 
 
 def test_record_a_visit_lock_unlock_and_find_the_unsaved_note_back(qtbot, workspace, case_id, vault_path):
@@ -434,9 +445,9 @@ def test_an_image_is_shown_from_memory(qtbot, workspace, case_id):
 
 
 def test_the_table_models_follow_the_qt_rules(qtbot, qtmodeltester, workspace, case_id):
-    ids = visits.plan_series(workspace, case_id, FIRST, 4, 7, T10, T12)
-    visits.record_visit(workspace, held(case_id, ids[0], FIRST))
-    visits.record_visit(workspace, cancelled(case_id, ids[1], FIRST + dt.timedelta(days=7)))
+    ids = records.plan_series(workspace, case_id, FIRST, 4, 7, T10, T12)
+    records.record_visit(workspace, held(case_id, ids[0], FIRST))
+    records.record_visit(workspace, cancelled(case_id, ids[1], FIRST + dt.timedelta(days=7)))
     evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, FIRST, "midway", "Ouders"))
     attachments.add_attachment(workspace, case_id, "other", "a.txt", b"a")
     with workspace.session() as session:
@@ -456,7 +467,7 @@ def test_a_pdf_is_shown_from_memory_and_the_viewer_closes_cleanly(qtbot):
     from PySide6.QtCore import QCoreApplication
     from reportlab.pdfgen import canvas
 
-    from borapp.services.attachments import AttachmentContent
+    from borapp.services.cases.attachments import AttachmentContent
     from borapp.ui.pages.cases.tabs import attachment_viewer
 
     if not attachment_viewer.PDF_VIEWER:

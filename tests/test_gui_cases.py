@@ -6,17 +6,26 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QCheckBox, QComboBox, QLineEdit, QPlainTextEdit, QScrollArea
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QAbstractSpinBox,
+    QCheckBox,
+    QComboBox,
+    QLineEdit,
+    QPlainTextEdit,
+    QScrollArea,
+)
 
 from borapp.i18n import _
-from borapp.services import case_file as case_file_service
-from borapp.services import case_list, drafts
-from borapp.services.case_list import CaseFilter
-from borapp.services.case_status import outcome_label
+from borapp.services import drafts
+from borapp.services.cases import case_file as case_file_service
+from borapp.services.cases import listing
+from borapp.services.cases.listing import CaseFilter
+from borapp.services.cases.status import outcome_label
 from borapp.ui.pages.cases.case_table_model import KEYS, STATUS_COLUMN, CaseTableModel
 from borapp.ui.pages.cases.cases_page import CasesPage
 from borapp.ui.widgets.status_chip import chip_colours
-from tests.test_case_services import add_case, bulk_cases
+from tests.cases.test_case_services import add_case, bulk_cases
 
 TODAY = dt.date.today()
 
@@ -257,12 +266,12 @@ def test_a_confidential_address_is_masked_until_show(page, workspace, cases):
     assert form.masked and form.address.text() == ""
 
 
-def _reveals(ws) -> int:
+def _reveals(workspace) -> int:
     from sqlalchemy import func, select
 
     from borapp.models import AuditEvent
 
-    with ws.session() as session:
+    with workspace.session() as session:
         return session.scalar(select(func.count()).where(AuditEvent.action == "reveal_address"))
 
 
@@ -271,7 +280,7 @@ def test_saving_a_masked_address_keeps_it(page, workspace, cases):
     family = page.case_file.tab("family")
     family.parent_forms["resident"].phone.setText("06-11112222")
     assert family.save()
-    from borapp.services.case_editing import reveal_address
+    from borapp.services.cases.editing import reveal_address
 
     assert reveal_address(workspace, cases["secret"], "resident") == "Dorpsstraat 1, 1234 AB Alkmaar"
 
@@ -299,7 +308,7 @@ def test_editing_family_shows_messages_under_fields_and_saves(page, workspace, c
     assert facts.parent("resident").name == "Petra Jansen-de Vries"
     assert [c.name for c in facts.children] == ["Daan Jansen", "Sanne Jansen"]  # eldest first
     assert page.case_file.header.values["children"].text().startswith("Daan (13)")
-    assert case_list.list_cases(workspace, CaseFilter(text="daan"))[0].id == cases["intake"]
+    assert listing.list_cases(workspace, CaseFilter(text="daan"))[0].id == cases["intake"]
 
 
 def test_referral_and_agreements_save(page, workspace, cases):
@@ -420,17 +429,10 @@ def test_fits_1366_by_768_without_sideways_scrolling(page, cases):
         assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width(), key
 
 
-def test_a_missing_tab_module_falls_back(workspace):
-    from borapp.ui.pages.cases.case_file.case_file_widget import tab_class
-    from borapp.ui.pages.cases.case_file.missing_tab import MissingTab
-
-    assert tab_class(("borapp.ui.pages.cases.tabs.no_such_tab", "NoSuchTab")) is MissingTab
-
-
 def test_typing_survives_a_lock_in_the_main_window(qtbot, vault, workspace, cases):
     """The real round trip: MainWindow keeps the typing as drafts on lock and the Cases page puts it back."""
-    from borapp.services.vault import Vault
-    from borapp.services.workspace import Workspace
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace
     from borapp.ui.main_window import MainWindow
     from tests.conftest import PASSPHRASE
 

@@ -5,15 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 
+from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
-from pypdf import PdfReader
 
-from borapp.services.attachments import list_attachments
+from borapp.services.cases.attachments import list_attachments
 from borapp.services.documents import contract_versions
 from borapp.ui.pages.cases.case_file.agreements_tab import AgreementsTab
 from borapp.ui.pages.cases.case_file.contract_panel import SignatureDialog
-from tests.test_case_services import add_case
+from tests.cases.test_case_services import add_case
 
 
 def _tab(qtbot, workspace, case_id):

@@ -10,22 +10,22 @@ from PySide6.QtWidgets import QScrollArea
 
 from borapp.i18n import _
 from borapp.models import Case, Volunteer
-from borapp.services.workspace import add_coordinator
+from borapp.services.vault.workspace import add_coordinator
 from borapp.ui.pages.dashboard.dashboard_page import DashboardPage
 
 ON = dt.date(2025, 3, 12)
 
 
-def make_case(ws, ref: str, status: str, registered_on: dt.date, **fields) -> int:
-    with ws.session() as session:
+def make_case(workspace, ref: str, status: str, registered_on: dt.date, **fields) -> int:
+    with workspace.session() as session:
         case = Case(ref=ref, registered_on=registered_on, status=status, **fields)
         session.add(case)
         session.flush()
         return case.id
 
 
-def make_volunteer(ws, name: str, **fields) -> int:
-    with ws.session() as session:
+def make_volunteer(workspace, name: str, **fields) -> int:
+    with workspace.session() as session:
         volunteer = Volunteer(name=name, **fields)
         session.add(volunteer)
         session.flush()

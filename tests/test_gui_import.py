@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from borapp.i18n import _
-from borapp.services import case_list
+from borapp.services.cases import listing
 from borapp.services.importer import write_template
 from borapp.ui.dialogs.import_dialog import ImportDialog
 
@@ -23,10 +23,10 @@ def test_check_then_import_the_template_row(qtbot, workspace, tmp_path):
     dialog.check_button.click()
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     assert _("Dry run: nothing was changed. An import would do this:") in dialog.result.toPlainText()
-    assert case_list.count_cases(workspace, case_list.CaseFilter()) == 0
+    assert listing.count_cases(workspace, listing.CaseFilter()) == 0
     with qtbot.waitSignal(dialog.imported):
         dialog.import_button.click()
-    assert case_list.count_cases(workspace, case_list.CaseFilter()) == 1
+    assert listing.count_cases(workspace, listing.CaseFilter()) == 1
     assert dialog.status.text() == _("Imported.")
 
 
@@ -38,7 +38,7 @@ def test_a_bad_file_cannot_be_imported_and_says_why(qtbot, workspace, tmp_path):
     dialog.check_button.click()
     qtbot.waitUntil(lambda: bool(dialog.result.toPlainText()))
     assert not dialog.import_button.isEnabled()
-    assert case_list.count_cases(workspace, case_list.CaseFilter()) == 0
+    assert listing.count_cases(workspace, listing.CaseFilter()) == 0
 
 
 def test_a_missing_file_is_a_message_not_a_crash(qtbot, workspace, tmp_path):

@@ -11,11 +11,13 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWizard
 
 from borapp.i18n import _
 from borapp.models import Municipality, MunicipalityFunding
-from borapp.services import case_file, case_letters, drafts
+from borapp.services import drafts
+from borapp.services.cases import case_file
+from borapp.services.cases import letters as cases_letters
 from borapp.ui.pages.cases.cases_page import CasesPage
 from borapp.ui.wizards.intake.screenshots import fill_page
 from tests.conftest import PASSPHRASE
-from tests.test_case_services import add_case
+from tests.cases.test_case_services import add_case
 
 INTAKE_DRAFTS = drafts.UI_PREFIX + "intake/"
 FINISH = QWizard.WizardButton.FinishButton
@@ -49,8 +51,8 @@ def walk(wizard, to: int, route: str = "court") -> None:
         assert wizard.currentId() != number, wizard.currentPage().page_message.text()
 
 
-def saved_intakes(ws) -> list:
-    return drafts.list_drafts(ws, INTAKE_DRAFTS)
+def saved_intakes(workspace) -> list:
+    return drafts.list_drafts(workspace, INTAKE_DRAFTS)
 
 
 # ---- start to finish ------------------------------------------------------------------------------------------------
@@ -80,7 +82,7 @@ def test_start_to_finish_makes_the_case_opens_it_and_tells_about_the_letter(page
     facts = case_file.load_case(workspace, page.case_file.case_id, record_open=False)
     assert facts.status == "intake" and facts.ref.startswith(f"BOR-{dt.date.today().year}-")
     assert not page.notice.isHidden() and facts.ref in page.notice.label.text()
-    letters = case_letters.list_letters(workspace, facts.id)
+    letters = cases_letters.list_letters(workspace, facts.id)
     assert [(x.kind, x.state, x.recipient) for x in letters] == [("intake", "draft", "mr. J. de Griffier")]
     assert saved_intakes(workspace) == []  # the draft goes once the case exists
 

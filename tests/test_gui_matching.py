@@ -10,17 +10,17 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QWizard
 
 from borapp.i18n import _
-from borapp.services import case_file as case_file_service
-from borapp.services.case_status import outcome_label
-from borapp.services.matching import rank_candidates
-from borapp.services.matching_flow import matching_case
+from borapp.services.cases import case_file as case_file_service
+from borapp.services.cases.status import outcome_label
+from borapp.services.matching.flow import matching_case
+from borapp.services.matching.ranking import rank_candidates
 from borapp.ui.pages.cases.case_file.case_header import PRIMARY_STYLE
 from borapp.ui.pages.cases.cases_page import CasesPage
 from borapp.ui.wizards.matching import MatchingWizard
 from borapp.ui.wizards.matching.candidate_model import NAME, SCORE, CandidateModel
 from borapp.ui.wizards.matching.page_ids import CANDIDATES, CONFIRM, NO_MATCH
-from tests.test_matching import add_matching_case
-from tests.test_matching import scene as scene  # noqa: F401 - the shared fixture
+from tests.matching.test_matching import add_matching_case
+from tests.matching.test_matching import scene as scene  # noqa: F401 - the shared fixture
 
 TODAY = dt.date.today()
 
@@ -167,7 +167,7 @@ def test_excluding_and_allowing_again_from_the_detail_panel(page, workspace, sce
 
 def test_the_wizard_marks_the_volunteer_matched_now(page, workspace, scene):
     case_id, ids = scene
-    from borapp.services.matching_flow import assign_volunteer
+    from borapp.services.matching.flow import assign_volunteer
 
     assign_volunteer(workspace, case_id, ids["far"])
     wizard = open_wizard(page, case_id)

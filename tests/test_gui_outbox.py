@@ -13,12 +13,19 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from borapp.i18n import _
 from borapp.models import Letter
-from borapp.services import drafts, outbox
+from borapp.services import drafts
+from borapp.services.outbox import letters as outbox_letters
 from borapp.ui.pages.outbox import pdf_pages
 from borapp.ui.pages.outbox.letters_model import LettersModel, state_colours
 from borapp.ui.pages.outbox_page import OutboxPage
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
-    REAL_CONTRACT, add_referred_case, configure_smtp, fake_render_contract, renderer, smtp_server, stand_in,
+    REAL_CONTRACT,
+    add_referred_case,
+    configure_smtp,
+    fake_render_contract,
+    renderer,
+    smtp_server,
+    stand_in,
 )
 
 
@@ -41,8 +48,8 @@ def letters(workspace):
     first = add_referred_case(workspace, "BOR-2026-014")
     second = add_referred_case(workspace, "BOR-2026-015", contact="Bram Bos", email="bram@jeugd.example")
     return {
-        "ready": outbox.new_letter(workspace, first, "closing"),
-        "draft": outbox.new_letter(workspace, second, "start", state="draft"),
+        "ready": outbox_letters.new_letter(workspace, first, "closing"),
+        "draft": outbox_letters.new_letter(workspace, second, "start", state="draft"),
         "case": first,
     }
 
@@ -75,7 +82,7 @@ def state_of(workspace, letter_id) -> str:
 def test_list_shows_waiting_letters_and_all_on_request(page, workspace, letters, stand_in, tmp_path):
     assert {r.id for r in page.model.rows()} == {letters["ready"], letters["draft"]}
     assert page.stack.currentWidget() is page.table
-    outbox.export_ready(workspace, tmp_path / "out")
+    outbox_letters.export_ready(workspace, tmp_path / "out")
     page.refresh()
     assert [r.id for r in page.model.rows()] == [letters["draft"]]
     page.show_all.setChecked(True)
@@ -152,7 +159,7 @@ def test_edit_the_body_and_mark_ready(qtbot, page, workspace, letters, stand_in)
     editor.body.setPlainText("Beste Bram,\n\nDe omgang is begonnen op 3 maart.")
     editor.save()
     assert page.editor is None
-    text = outbox.get_letter_text(workspace, letters["draft"])
+    text = outbox_letters.get_letter_text(workspace, letters["draft"])
     assert (text.subject, text.body) == ("Start van de omgang", "Beste Bram,\n\nDe omgang is begonnen op 3 maart.")
     assert page.current().subject == "Start van de omgang"
     page.ready_button.click()
@@ -224,7 +231,7 @@ def test_print_to_a_pdf_printer_has_the_letters_text(page, workspace, letters, t
     target = tmp_path / "afdruk.pdf"
     monkeypatch.setattr(pdf_pages, "QPrintDialog", AcceptingPrintDialog)
     monkeypatch.setattr(pdf_pages, "new_printer", lambda: pdf_printer(target))
-    outbox.set_body(workspace, letters["ready"], "Eindverslag", "Een zin om terug te vinden in de afdruk.")
+    outbox_letters.set_body(workspace, letters["ready"], "Eindverslag", "Een zin om terug te vinden in de afdruk.")
     page.refresh()
     select(page, letters["ready"])
     page.print_button.click()
@@ -234,11 +241,11 @@ def test_print_to_a_pdf_printer_has_the_letters_text(page, workspace, letters, t
 
 
 def test_print_paints_pages_on_a_printer(qtbot, workspace, letters, tmp_path, renderer):
-    data = outbox.letter_pdf(workspace, letters["ready"])
+    data = outbox_letters.letter_pdf(workspace, letters["ready"])
     target = tmp_path / "geschilderd.pdf"
     printer = pdf_printer(target)
     printer.setFromTo(1, 1)  # a page range: the pages are painted, as on a paper printer
-    pdf_pages.print_to(printer, data, outbox.write_pdf_copy)
+    pdf_pages.print_to(printer, data, outbox_letters.write_pdf_copy)
     painted = PdfReader(io.BytesIO(target.read_bytes()))
     assert len(painted.pages) == 1 and painted.pages[0].images
 
@@ -250,15 +257,15 @@ def test_save_as_pdf_where_the_user_chooses(page, workspace, letters, tmp_path, 
     select(page, letters["ready"])
     page.save_button.click()
     saved = chosen.with_suffix(".pdf")
-    assert saved.read_bytes() == outbox.letter_pdf(workspace, letters["ready"])
+    assert saved.read_bytes() == outbox_letters.letter_pdf(workspace, letters["ready"])
     assert str(saved) in page.notice.text()
 
 
 def test_a_failure_is_a_message_not_a_traceback(page, letters, shown, monkeypatch):
-    def broken(ws, letter_id):
+    def broken(workspace, letter_id):
         raise RuntimeError("boom with personal data")
 
-    monkeypatch.setattr(outbox, "letter_pdf", broken)
+    monkeypatch.setattr(outbox_letters, "letter_pdf", broken)
     select(page, letters["ready"])
     page.preview_button.click()
     [(kind, _title, text)] = shown
@@ -340,7 +347,7 @@ def contract_pdf(request, workspace, letters):
 def test_contract_prints_through_the_same_path(qtbot, contract_pdf, tmp_path, monkeypatch):
     target = tmp_path / "overeenkomst.pdf"
     monkeypatch.setattr(pdf_pages, "QPrintDialog", AcceptingPrintDialog)
-    printed = pdf_pages.ask_and_print(None, contract_pdf, "Overeenkomst", outbox.write_pdf_copy,
+    printed = pdf_pages.ask_and_print(None, contract_pdf, "Overeenkomst", outbox_letters.write_pdf_copy,
                                       printer=pdf_printer(target))
     text = pdf_text(target.read_bytes())
     assert printed and "BOR-2026-014" in text and text == pdf_text(contract_pdf)
@@ -348,7 +355,7 @@ def test_contract_prints_through_the_same_path(qtbot, contract_pdf, tmp_path, mo
     painted_target = tmp_path / "overeenkomst-geschilderd.pdf"
     printer = pdf_printer(painted_target)
     printer.setFromTo(1, source_pages)
-    pdf_pages.print_to(printer, contract_pdf, outbox.write_pdf_copy)
+    pdf_pages.print_to(printer, contract_pdf, outbox_letters.write_pdf_copy)
     assert len(PdfReader(io.BytesIO(painted_target.read_bytes())).pages) == source_pages
 
 

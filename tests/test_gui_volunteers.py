@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, Qt
 from borapp.i18n import _
 from borapp.models import Case, Volunteer
 from borapp.services import drafts as draft_store
-from borapp.services.volunteer_service import VolunteerRow, list_volunteers, load_volunteer
+from borapp.services.volunteers.profiles import VolunteerRow, list_volunteers, load_volunteer
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.volunteer_table_model import LOAD, NAME, VOG, VolunteerTableModel
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
@@ -18,16 +18,16 @@ from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
 TODAY = dt.date.today()
 
 
-def make_volunteer(ws, name: str, **fields) -> int:
-    with ws.session() as session:
+def make_volunteer(workspace, name: str, **fields) -> int:
+    with workspace.session() as session:
         volunteer = Volunteer(name=name, **fields)
         session.add(volunteer)
         session.flush()
         return volunteer.id
 
 
-def make_case(ws, ref: str, volunteer_id: int, status: str = "visits") -> int:
-    with ws.session() as session:
+def make_case(workspace, ref: str, volunteer_id: int, status: str = "visits") -> int:
+    with workspace.session() as session:
         case = Case(ref=ref, registered_on=TODAY, status=status, volunteer_id=volunteer_id)
         session.add(case)
         session.flush()
@@ -318,8 +318,8 @@ def test_draft_of_a_removed_volunteer_is_dropped(page, workspace):
 
 
 def test_typing_survives_a_lock_of_the_main_window(qtbot, workspace, people, vault_path):
-    from borapp.services.vault import Vault
-    from borapp.services.workspace import Workspace
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace
     from borapp.ui.main_window import MainWindow
     from tests.conftest import PASSPHRASE
 

@@ -6,7 +6,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
 from borapp.models import Base, schema
-from borapp.services.vault import Vault
+from borapp.services.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 
 
@@ -38,6 +38,6 @@ def test_an_older_vault_is_backed_up_then_upgraded(vault, vault_path):
         reopened.lock()
     backups = list(vault_path.parent.glob("*.before-0001-*.borbackup"))
     assert len(backups) == 1
-    from borapp.services import backup_file
+    from borapp.services.vault import backup_file
 
     assert backup_file.read_manifest(backups[0])["schema"] == "0001"

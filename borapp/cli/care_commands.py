@@ -7,11 +7,11 @@ from pathlib import Path
 
 from borapp.cli import secrets_input
 from borapp.cli.opening import open_vault
-from borapp.cli.parser import add_command
+from borapp.cli.command import add_command
 from borapp.i18n import _
 from borapp.services.errors import EXIT_DAMAGED, EXIT_OK
-from borapp.services.restore import restore
-from borapp.services.vault import Vault
+from borapp.services.vault.restore import restore
+from borapp.services.vault.vault import Vault
 
 
 def register(sub, common) -> None:

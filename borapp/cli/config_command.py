@@ -13,12 +13,13 @@ from pathlib import Path
 
 from borapp.cli.letters_command import PASSWORD_ENV
 from borapp.cli.opening import open_vault
-from borapp.cli.parser import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.i18n import _
-from borapp.services import settings, smtp_secret
+from borapp.services import settings
+from borapp.services.documents.letterhead import logo_from_file
 from borapp.services.errors import EXIT_OK, UsageError, ValidationError
-from borapp.services.letterhead import logo_from_file
-from borapp.services.workspace import Workspace
+from borapp.services.outbox import smtp_secret
+from borapp.services.vault.workspace import Workspace
 
 # Kept by the app itself, not for setting by hand.
 INTERNAL = ("demo", "backup.last")

@@ -13,11 +13,11 @@ import shlex
 import sys
 
 from borapp.cli import secrets_input
-from borapp.cli.parser import add_command
+from borapp.cli.command import add_command
 from borapp.i18n import _
-from borapp.services.demo_data import DemoSummary, fill_demo, remove_demo_vault
+from borapp.services.demo.builder import DemoSummary, fill_demo, remove_demo_vault
 from borapp.services.errors import UsageError
-from borapp.services.vault import Vault, vault_files
+from borapp.services.vault.vault import Vault, vault_files
 
 DEMO_PASSPHRASE = "demo-passphrase"
 

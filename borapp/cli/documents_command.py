@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 
 from borapp.cli.opening import open_vault
-from borapp.cli.parser import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.i18n import _
 from borapp.models.documents import LETTER_KINDS
 from borapp.services.errors import EXIT_OK, UsageError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 
 def register(sub, common) -> None:
@@ -39,7 +39,7 @@ def _common_arguments(cmd) -> None:
 def run_contract(args) -> int:
     from borapp.services.documents.contract import render_contract
 
-    return _run(args, lambda ws, case_id: render_contract(ws, case_id, args.lang))
+    return _run(args, lambda workspace, case_id: render_contract(workspace, case_id, args.lang))
 
 
 def run_letter(args) -> int:
@@ -49,23 +49,23 @@ def run_letter(args) -> int:
         raise UsageError(_("--kind schedule needs --parent resident or --parent other."))
     if args.kind != "schedule" and args.parent:
         raise UsageError(_("--parent goes only with --kind schedule."))
-    return _run(args, lambda ws, case_id: render_letter(ws, case_id, args.kind, args.lang,
+    return _run(args, lambda workspace, case_id: render_letter(workspace, case_id, args.kind, args.lang,
                                                         parent_role=args.parent or ""))
 
 
 def _run(args, render) -> int:
-    from borapp.services.case_flow import case_id_by_ref
+    from borapp.services.cases.flow import case_id_by_ref
     from borapp.services.documents.export import record_export
-    from borapp.services.outbox import write_pdf_copy
+    from borapp.services.outbox.letters import write_pdf_copy
 
     _check_target(args.out)
     vault = open_vault(args)
     try:
-        ws = Workspace(vault)
-        case_id = case_id_by_ref(ws, args.case_ref)
-        document = render(ws, case_id)
+        workspace = Workspace(vault)
+        case_id = case_id_by_ref(workspace, args.case_ref)
+        document = render(workspace, case_id)
         write_pdf_copy(args.out, document.pdf)
-        record_export(ws, case_id)
+        record_export(workspace, case_id)
     finally:
         vault.lock()
     for line in document.missing:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from borapp.cli.parser import add_command
+from borapp.cli.command import add_command
 from borapp.i18n import _
 
 

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from borapp.cli.opening import open_vault
-from borapp.cli.parser import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, BorError
 from borapp.services.importer import KINDS, ImportReport, check_file, import_file, write_template

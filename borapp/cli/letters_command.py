@@ -9,13 +9,13 @@ import sys
 from pathlib import Path
 
 from borapp.cli.opening import open_vault
-from borapp.cli.parser import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.i18n import _, ngettext
-from borapp.services import outbox
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
-from borapp.services.outbox_list import KINDS, WAITING_STATES, kind_label, state_label
-from borapp.services.outbox_send import send_ready
-from borapp.services.workspace import Workspace
+from borapp.services.outbox import letters as outbox_letters
+from borapp.services.outbox.listing import KINDS, WAITING_STATES, kind_label, state_label
+from borapp.services.outbox.sending import send_ready
+from borapp.services.vault.workspace import Workspace
 
 PASSWORD_ENV = "BORAPP_SMTP_PASSWORD"
 
@@ -53,13 +53,13 @@ def _workspace(args) -> Workspace:
 
 
 def run_new(args) -> int:
-    ws = _workspace(args)
+    workspace = _workspace(args)
     try:
-        made = outbox.create_letter(ws, outbox.find_case_id(ws, args.case_ref), args.kind, parent_role=args.parent,
+        made = outbox_letters.create_letter(workspace, outbox_letters.find_case_id(workspace, args.case_ref), args.kind, parent_role=args.parent,
                                     lang=args.lang)
-        row = outbox.get_letter_row(ws, made.id)
+        row = outbox_letters.get_letter_row(workspace, made.id)
     finally:
-        ws.lock()
+        workspace.lock()
     if args.json:
         print(json.dumps(row.to_dict() | {"missing": made.missing}, ensure_ascii=False))
         return EXIT_OK
@@ -71,11 +71,11 @@ def run_new(args) -> int:
 
 
 def run_list(args) -> int:
-    ws = _workspace(args)
+    workspace = _workspace(args)
     try:
-        rows = outbox.list_letters(ws, None if args.all else WAITING_STATES)
+        rows = outbox_letters.list_letters(workspace, None if args.all else WAITING_STATES)
     finally:
-        ws.lock()
+        workspace.lock()
     if args.json:
         print(json.dumps([row.to_dict() for row in rows], ensure_ascii=False))
         return EXIT_OK
@@ -89,11 +89,11 @@ def run_list(args) -> int:
 
 
 def run_export(args) -> int:
-    ws = _workspace(args)
+    workspace = _workspace(args)
     try:
-        result = outbox.export_ready(ws, args.folder)
+        result = outbox_letters.export_ready(workspace, args.folder)
     finally:
-        ws.lock()
+        workspace.lock()
     if args.json:
         print(json.dumps({"ok": not result.problems, "folder": str(result.folder),
                           "exported": [{"id": i, "eml": str(e), "pdf": str(p)} for i, e, p in result.exported],
@@ -109,11 +109,11 @@ def run_export(args) -> int:
 
 
 def run_send(args) -> int:
-    ws = _workspace(args)
+    workspace = _workspace(args)
     try:
-        result = send_ready(ws, _password_provider)
+        result = send_ready(workspace, _password_provider)
     finally:
-        ws.lock()
+        workspace.lock()
     if args.json:
         print(json.dumps({"ok": result.ok, "letters": [
             {"id": o.letter_id, "case": o.case_ref, "kind": o.kind, "state": o.state, "error": o.error}
@@ -138,19 +138,19 @@ def _password_provider() -> str:
 
 
 def run_ready(args) -> int:
-    return _change(args, outbox.mark_ready, _("Letter {id} is ready to send."))
+    return _change(args, outbox_letters.mark_ready, _("Letter {id} is ready to send."))
 
 
 def run_retry(args) -> int:
-    return _change(args, outbox.retry, _("Letter {id} is ready to be sent again."))
+    return _change(args, outbox_letters.retry, _("Letter {id} is ready to be sent again."))
 
 
 def _change(args, action, message: str) -> int:
-    ws = _workspace(args)
+    workspace = _workspace(args)
     try:
-        action(ws, args.letter_id)
+        action(workspace, args.letter_id)
     finally:
-        ws.lock()
+        workspace.lock()
     print(message.format(id=args.letter_id))
     return EXIT_OK
 

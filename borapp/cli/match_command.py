@@ -7,13 +7,13 @@ import shutil
 import textwrap
 
 from borapp.cli.opening import open_vault
-from borapp.cli.parser import add_command
+from borapp.cli.command import add_command
 from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK
-from borapp.services.matching import Candidate, rank_candidates
-from borapp.services.matching_flow import find_case, matching_case
-from borapp.services.workspace import Workspace
+from borapp.services.matching.flow import find_case, matching_case
+from borapp.services.matching.ranking import Candidate, rank_candidates
+from borapp.services.vault.workspace import Workspace
 
 
 def register(sub, common) -> None:
@@ -25,10 +25,10 @@ def register(sub, common) -> None:
 def run_match(args) -> int:
     vault = open_vault(args)
     try:
-        ws = Workspace(vault)
-        case_id = find_case(ws, args.case_ref)
-        ref = matching_case(ws, case_id).ref
-        ranking = rank_candidates(ws, case_id)
+        workspace = Workspace(vault)
+        case_id = find_case(workspace, args.case_ref)
+        ref = matching_case(workspace, case_id).ref
+        ranking = rank_candidates(workspace, case_id)
     finally:
         vault.lock()
     if args.json:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from borapp.cli import secrets_input
 from borapp.i18n import set_language
 from borapp.services import settings
-from borapp.services.vault import Vault
+from borapp.services.vault.vault import Vault
 
 
 def open_vault(args) -> Vault:

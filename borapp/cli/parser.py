@@ -1,41 +1,23 @@
-"""The argument parser: one sub-command module each, sharing --vault, --lang and --passphrase-file."""
+"""The argument parser, built from one list of sub-command modules that share --vault, --lang and
+--passphrase-file (see `command.py`)."""
 
 from __future__ import annotations
 
 import argparse
 
-from borapp.i18n import N_, _
-
-EXIT_CODES_HELP = N_(
-    "exit codes: 0 ok, 1 failed (e.g. some rows bad, send failed), 2 usage or missing passphrase, "
-    "3 wrong passphrase, 4 vault damaged, 5 vault from a newer version, 6 not found"
+from borapp.cli import (
+    argparse_language, care_commands, config_command, demo_command, documents_command, gui_command, import_commands,
+    letters_command, match_command,
 )
+from borapp.cli.command import EXIT_CODES_HELP, common_options
+from borapp.i18n import _
 
-
-def common_options() -> argparse.ArgumentParser:
-    from borapp.paths import default_vault_path
-
-    common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--vault", type=_path, default=default_vault_path(),
-                        help=_("the vault file (default: {path})").format(path=default_vault_path()))
-    common.add_argument("--lang", choices=("nl", "en"), help=_("language of messages and documents"))
-    common.add_argument("--passphrase-file", metavar="FILE",
-                        help=_("read the passphrase from the first line of FILE (else BORAPP_PASSPHRASE)"))
-    return common
-
-
-def _path(text: str):
-    from pathlib import Path
-
-    return Path(text).expanduser()
+# Every sub-command module, in the order `borapp --help` lists them; each has register(sub, common).
+COMMANDS = (gui_command, care_commands, import_commands, demo_command, match_command, letters_command,
+            config_command, documents_command)
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from borapp.cli import (
-        argparse_language, care_commands, config_command, demo_command, documents_command, gui_command,
-        import_commands, letters_command, match_command,
-    )
-
     argparse_language.install()
     parser = argparse.ArgumentParser(
         prog="borapp",
@@ -46,14 +28,6 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     common = common_options()
-    for module in (gui_command, care_commands, import_commands, demo_command, match_command, letters_command,
-                   config_command, documents_command):
+    for module in COMMANDS:
         module.register(sub, common)
     return parser
-
-
-def add_command(sub, common, name: str, help_text: str, handler) -> argparse.ArgumentParser:
-    """A sub-command with the shared options and the exit codes in its --help."""
-    cmd = sub.add_parser(name, parents=[common], help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
-    cmd.set_defaults(handler=handler)
-    return cmd

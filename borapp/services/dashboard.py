@@ -16,8 +16,10 @@ from sqlalchemy.orm import Session
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, ngettext
 from borapp.models import Case, Contract, Evaluation, Letter, StatusChange, Visit, Volunteer
-from borapp.services import backups, drafts, intake_input, settings
-from borapp.services.volunteer_service import vog_state
+from borapp.services import drafts, settings
+from borapp.services.intake import answers
+from borapp.services.vault import backups
+from borapp.services.volunteers.profiles import vog_state
 
 WAITING_STATUSES = ("registered", "waiting", "intake")
 TRAJECTORY_STATUSES = ("visits", "evaluation", "closing")
@@ -79,10 +81,10 @@ class Dashboard:
         return next(s for s in self.sections if s.key == key)
 
 
-def today(ws, on: dt.date | None = None, mine_only: bool = False) -> Dashboard:
+def today(workspace, on: dt.date | None = None, mine_only: bool = False) -> Dashboard:
     on = on or dt.date.today()
-    mine = ws.coordinator_id if mine_only else None
-    with ws.session() as session:
+    mine = workspace.coordinator_id if mine_only else None
+    with workspace.session() as session:
         found = {
             "waiting": waiting_too_long(session, on, mine),
             "long_trajectories": long_trajectories(session, on, mine),
@@ -92,9 +94,9 @@ def today(ws, on: dt.date | None = None, mine_only: bool = False) -> Dashboard:
             "outbox": letters_waiting(session, mine),
             "vog": vog_due(session, on),
         }
-    found["drafts"] = resumable_drafts(ws)
+    found["drafts"] = resumable_drafts(workspace)
     now = dt.datetime.combine(on, dt.datetime.now().time())
-    warning = backups.status(ws, now).warning
+    warning = backups.status(workspace, now).warning
     sections = tuple(DashboardSection(key, _(SECTION_TITLES[key]), tuple(items)) for key, items in found.items())
     return Dashboard(on, sections, warning)
 
@@ -259,20 +261,20 @@ def vog_due(session: Session, on: dt.date) -> list[DashboardItem]:
     return items
 
 
-def resumable_drafts(ws) -> list[DashboardItem]:
+def resumable_drafts(workspace) -> list[DashboardItem]:
     """Unsaved edits the screens kept as drafts ("ui/volunteer/12", "ui/case/5/family"), named where known."""
-    found = drafts.list_drafts(ws, drafts.UI_PREFIX)
+    found = drafts.list_drafts(workspace, drafts.UI_PREFIX)
     if not found:
         return []
-    with ws.session() as session:
+    with workspace.session() as session:
         return [_draft_item(session, d.key[len(drafts.UI_PREFIX):], d.payload) for d in found]
 
 
 def _draft_item(session: Session, key: str, payload: dict | None = None) -> DashboardItem:
     parts = key.split("/")
     text = _("Unsaved changes")
-    if key.startswith(intake_input.DRAFT_KEY_PREFIX):
-        title, text = intake_input.describe_draft(payload)
+    if key.startswith(answers.DRAFT_KEY_PREFIX):
+        title, text = answers.describe_draft(payload)
         return DashboardItem("drafts", title, text, draft_key=key)
     if parts[0] == "volunteer" and len(parts) > 1:
         if parts[1] == "new":

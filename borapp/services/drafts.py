@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from borapp.models import Draft
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 # The GUI keeps its screens' unsaved typing under this prefix (key "ui/case/12/visits/new", say).
 UI_PREFIX = "ui/"
@@ -20,9 +20,9 @@ class DraftItem:
     payload: dict
 
 
-def save_draft(ws: Workspace, key: str, payload: dict) -> None:
+def save_draft(workspace: Workspace, key: str, payload: dict) -> None:
     text = json.dumps(payload, ensure_ascii=False, default=str)
-    with ws.session() as session:
+    with workspace.session() as session:
         row = session.get(Draft, key)
         if row is None:
             session.add(Draft(key=key, payload=text))
@@ -30,20 +30,20 @@ def save_draft(ws: Workspace, key: str, payload: dict) -> None:
             row.payload = text
 
 
-def load_draft(ws: Workspace, key: str) -> dict | None:
-    with ws.session() as session:
+def load_draft(workspace: Workspace, key: str) -> dict | None:
+    with workspace.session() as session:
         row = session.get(Draft, key)
         return json.loads(row.payload) if row is not None else None
 
 
-def delete_draft(ws: Workspace, key: str) -> None:
-    with ws.session() as session:
+def delete_draft(workspace: Workspace, key: str) -> None:
+    with workspace.session() as session:
         row = session.get(Draft, key)
         if row is not None:
             session.delete(row)
 
 
-def list_drafts(ws: Workspace, prefix: str = "") -> list[DraftItem]:
-    with ws.session() as session:
+def list_drafts(workspace: Workspace, prefix: str = "") -> list[DraftItem]:
+    with workspace.session() as session:
         rows = session.scalars(select(Draft).where(Draft.key.startswith(prefix)).order_by(Draft.updated_at.desc()))
         return [DraftItem(r.key, json.loads(r.payload)) for r in rows]

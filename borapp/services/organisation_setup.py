@@ -29,32 +29,32 @@ class MunicipalityRow:
     funding: dict[int, str]  # year → "purchased" | "per_case"
 
 
-def coordinators(ws) -> list[CoordinatorRow]:
-    with ws.session() as session:
+def coordinators(workspace) -> list[CoordinatorRow]:
+    with workspace.session() as session:
         return [CoordinatorRow(c.id, c.name, c.email, c.active)
                 for c in session.scalars(select(Coordinator).order_by(Coordinator.name))]
 
 
-def set_coordinator_active(ws, coordinator_id: int, active: bool) -> None:
-    with ws.session() as session:
+def set_coordinator_active(workspace, coordinator_id: int, active: bool) -> None:
+    with workspace.session() as session:
         coordinator = session.get(Coordinator, coordinator_id)
         if coordinator is None:
             raise NotFound(_("This coordinator no longer exists."))
         coordinator.active = active
-        audit.record(session, "update", "coordinator", coordinator_id, ws.actor)
+        audit.record(session, "update", "coordinator", coordinator_id, workspace.actor)
 
 
-def municipalities(ws) -> list[MunicipalityRow]:
-    with ws.session() as session:
+def municipalities(workspace) -> list[MunicipalityRow]:
+    with workspace.session() as session:
         return [MunicipalityRow(m.id, m.name, m.region, {f.year: f.funding for f in m.fundings})
                 for m in session.scalars(select(Municipality).order_by(Municipality.name))]
 
 
-def save_municipality(ws, name: str, region: str, municipality_id: int | None = None) -> int:
+def save_municipality(workspace, name: str, region: str, municipality_id: int | None = None) -> int:
     name = " ".join(name.split())
     if not name:
         raise ValidationError(_("Enter the municipality's name."), "name")
-    with ws.session() as session:
+    with workspace.session() as session:
         clash = session.scalar(select(Municipality).where(Municipality.name == name))
         if clash is not None and clash.id != municipality_id:
             raise ValidationError(_("There is already a municipality called {name}.").format(name=name), "name")
@@ -64,17 +64,17 @@ def save_municipality(ws, name: str, region: str, municipality_id: int | None = 
         municipality.name, municipality.region = name, region.strip()
         session.add(municipality)
         session.flush()
-        audit.record(session, "update" if municipality_id else "create", "municipality", municipality.id, ws.actor)
+        audit.record(session, "update" if municipality_id else "create", "municipality", municipality.id, workspace.actor)
         return municipality.id
 
 
-def set_funding(ws, municipality_id: int, year: int, funding: str) -> None:
+def set_funding(workspace, municipality_id: int, year: int, funding: str) -> None:
     """Record how the municipality pays in `year`; an empty funding removes that year's entry."""
     if funding and funding not in FUNDING_TYPES:
         raise ValidationError(_("Unknown funding type."), "funding")
     if not 2000 <= year <= 2100:
         raise ValidationError(_("Not a year."), "year")
-    with ws.session() as session:
+    with workspace.session() as session:
         municipality = session.get(Municipality, municipality_id)
         if municipality is None:
             raise NotFound(_("This municipality no longer exists."))
@@ -86,4 +86,4 @@ def set_funding(ws, municipality_id: int, year: int, funding: str) -> None:
             municipality.fundings.append(MunicipalityFunding(year=year, funding=funding))
         else:
             existing.funding = funding
-        audit.record(session, "update", "municipality", municipality_id, ws.actor)
+        audit.record(session, "update", "municipality", municipality_id, workspace.actor)

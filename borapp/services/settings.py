@@ -81,19 +81,19 @@ def _spec(key: str) -> SettingSpec:
         raise UsageError(_("Unknown setting '{key}'. Known: {keys}.").format(key=key, keys=", ".join(SETTINGS))) from None
 
 
-def read_setting(ws, key: str) -> str:
+def read_setting(workspace, key: str) -> str:
     """`get` for callers holding a workspace or vault (anything with `.session()`), e.g. the GUI."""
-    with ws.session() as session:
+    with workspace.session() as session:
         return get(session, key)
 
 
-def read_all(ws) -> dict[str, str]:
-    with ws.session() as session:
+def read_all(workspace) -> dict[str, str]:
+    with workspace.session() as session:
         return all_settings(session)
 
 
-def write_settings(ws, values: dict[str, str]) -> None:
+def write_settings(workspace, values: dict[str, str]) -> None:
     """Validate and store several settings at once: all of them or, on the first bad value, none."""
-    with ws.session() as session:
+    with workspace.session() as session:
         for key, value in values.items():
             put(session, key, value)

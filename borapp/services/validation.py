@@ -31,17 +31,6 @@ def parse_date(text: str) -> dt.date | None:
         return None
 
 
-def date_problem(text: str, *, required: bool = False, not_future: bool = False) -> str:
-    if not (text or "").strip():
-        return _("Required.") if required else ""
-    value = parse_date(text)
-    if value is None:
-        return _("Not a date; type it as 5-3-2026.")
-    if not_future and value > dt.date.today():
-        return _("This date is in the future.")
-    return ""
-
-
 def email_problem(text: str) -> str:
     return "" if not text.strip() or _EMAIL.match(text.strip()) else _("Not an e-mail address (name@example.nl).")
 
@@ -57,10 +46,6 @@ def postcode_problem(text: str) -> str:
 def normal_postcode(text: str) -> str:
     text = text.strip().upper().replace(" ", "")
     return f"{text[:4]} {text[4:]}" if len(text) == 6 else text
-
-
-def required_problem(text: str) -> str:
-    return "" if (text or "").strip() else _("Required.")
 
 
 def age_on(birth: dt.date, on: dt.date) -> int:

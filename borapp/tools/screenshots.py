@@ -79,9 +79,9 @@ def shoot_unlock_screens(out: Path, language: str) -> None:
 
 def shoot_main_window(vault: Path, passphrase: str, out: Path, language: str) -> None:
     from borapp.app import build_window
-    from borapp.services.showcase import showcase_case_id
-    from borapp.services.vault import Vault
-    from borapp.services.workspace import Workspace, list_coordinators
+    from borapp.services.demo.showcase import showcase_case_id
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace, list_coordinators
 
     window = build_window(vault, language)
     window.resize(*SIZE)

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, 
 
 from borapp.formatting import date_time
 from borapp.i18n import _
-from borapp.services import backups, drafts, settings
+from borapp.services import drafts, settings
 from borapp.services.errors import BorError
-from borapp.services.workspace import Workspace
+from borapp.services.vault import backups
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.inactivity import InactivityWatcher
 from borapp.ui.shell import Shell

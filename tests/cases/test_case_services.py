@@ -9,25 +9,35 @@ import pytest
 from sqlalchemy import func, insert, select, text
 
 from borapp.models import (
-    AuditEvent, Case, Child, Contract, ContractSignature, Coordinator, Municipality, Parent, StatusChange, Visit,
+    AuditEvent,
+    Case,
+    Child,
+    Contract,
+    ContractSignature,
+    Coordinator,
+    Municipality,
+    Parent,
+    StatusChange,
+    Visit,
     Volunteer,
 )
-from borapp.services import case_editing, case_file
-from borapp.services.case_flow import start_history
-from borapp.services.case_list import CaseFilter, count_cases, filter_options, list_cases
+from borapp.services.cases import case_file
+from borapp.services.cases import editing as cases_editing
+from borapp.services.cases.flow import start_history
+from borapp.services.cases.listing import CaseFilter, count_cases, filter_options, list_cases
+from borapp.services.cases.search_index import reindex_case
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.search_index import reindex_case
 
 TODAY = dt.date.today()
 
 
 # ---- building synthetic cases ---------------------------------------------------------------------------------------
 
-def add_case(ws, ref, *, registered_on=dt.date(2025, 3, 5), resident="Petra Jansen", other="Karel Bakker",
+def add_case(workspace, ref, *, registered_on=dt.date(2025, 3, 5), resident="Petra Jansen", other="Karel Bakker",
              children=(("Sanne Jansen", dt.date(2019, 5, 1)),), status="registered", coordinator_id=None,
              municipality=None, volunteer=None, notes="", confidential=False) -> int:
     """One case through the models, indexed for search as the app does it."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = Case(ref=ref, registered_on=registered_on, notes=notes, coordinator_id=coordinator_id)
         if municipality:
             case.municipality = _named(session, Municipality, municipality)
@@ -55,11 +65,11 @@ def _named(session, model, name):
     return found
 
 
-def bulk_cases(ws, n: int) -> None:
+def bulk_cases(workspace, n: int) -> None:
     """`n` cases in a few statements (bulk inserts), searchable: what a big organisation's vault looks like."""
     statuses = ("registered", "waiting", "intake", "contract", "matching", "visits", "evaluation", "closing",
                 "closed")
-    with ws.session() as session:
+    with workspace.session() as session:
         session.execute(insert(Case), [
             {"ref": f"BULK-{i:05d}", "registered_on": dt.date(2015 + i % 10, 1 + i % 12, 1 + i % 28),
              "status": statuses[i % len(statuses)], "notes": f"bulknote{i}"} for i in range(n)])
@@ -77,21 +87,20 @@ def bulk_cases(ws, n: int) -> None:
 @pytest.fixture
 def three(workspace):
     """Three cases that differ in every filterable way."""
-    ws = workspace
-    with ws.session() as session:
+    with workspace.session() as session:
         other = Coordinator(name="Bert Coördinator")
         session.add(other)
         session.flush()
         other_id = other.id
     ids = {
-        "a": add_case(ws, "BOR-2024-001", registered_on=dt.date(2024, 2, 1), resident="Petra Jansen",
+        "a": add_case(workspace, "BOR-2024-001", registered_on=dt.date(2024, 2, 1), resident="Petra Jansen",
                       children=(("Sanne Jansen", dt.date(2019, 5, 1)), ("Daan Jansen", dt.date(2021, 1, 2))),
-                      status="visits", coordinator_id=ws.coordinator_id, municipality="Alkmaar",
+                      status="visits", coordinator_id=workspace.coordinator_id, municipality="Alkmaar",
                       volunteer="Vera Vrijwilliger", notes="overdracht via school"),
-        "b": add_case(ws, "BOR-2025-002", registered_on=dt.date(2025, 6, 1), resident="Ilse de Groot",
+        "b": add_case(workspace, "BOR-2025-002", registered_on=dt.date(2025, 6, 1), resident="Ilse de Groot",
                       other="Mehmet Yilmaz", children=(("Noor de Groot", dt.date(2020, 3, 3)),), status="intake",
                       coordinator_id=other_id, municipality="Den Helder"),
-        "c": add_case(ws, "BOR-2025-003", registered_on=dt.date(2025, 1, 15), resident="Anouk Smit", other="",
+        "c": add_case(workspace, "BOR-2025-003", registered_on=dt.date(2025, 1, 15), resident="Anouk Smit", other="",
                       children=(("Bram Smit", None),), status="closed", municipality="Alkmaar"),
     }
     ids["other_coordinator"] = other_id
@@ -249,8 +258,8 @@ def test_case_file_facts_and_the_open_is_logged(workspace, three):
     assert len(_audit(workspace, "open")) == 1
 
 
-def _audit(ws, action):
-    with ws.session() as session:
+def _audit(workspace, action):
+    with workspace.session() as session:
         return [(e.record_type, e.record_id) for e in session.scalars(
             select(AuditEvent).where(AuditEvent.action == action).order_by(AuditEvent.id))]
 
@@ -261,7 +270,7 @@ def test_a_missing_case_is_not_found(workspace):
 
 
 def test_next_step_labels_follow_the_status(english):
-    from borapp.services.case_steps import next_step, step_options
+    from borapp.services.cases.steps import next_step, step_options
 
     assert {s: next_step(s).label for s in ("registered", "intake", "contract", "matching", "visits",
                                             "evaluation", "closing")} == {
@@ -282,12 +291,12 @@ def test_confidential_address_stays_out_of_the_facts_until_revealed(workspace):
     resident = facts.parent("resident")
     assert resident.address_confidential and (resident.address, resident.postcode, resident.city) == ("", "", "")
     assert "Dorpsstraat" not in repr(facts)
-    assert case_editing.reveal_address(workspace, case_id, "resident") == "Dorpsstraat 1, 1234 AB Alkmaar"
+    assert cases_editing.reveal_address(workspace, case_id, "resident") == "Dorpsstraat 1, 1234 AB Alkmaar"
     with workspace.session() as session:
         parent_id = session.scalar(select(Parent.id).where(Parent.case_id == case_id, Parent.role == "resident"))
     assert _audit(workspace, "reveal_address") == [("parent", parent_id)]
     with pytest.raises(NotFound):
-        case_editing.reveal_address(workspace, add_case(workspace, "BOR-X", other=""), "other")
+        cases_editing.reveal_address(workspace, add_case(workspace, "BOR-X", other=""), "other")
 
 
 def test_timeline_merges_steps_and_events_newest_first(workspace, three, english):
@@ -328,18 +337,18 @@ def test_contract_status_is_read_from_the_contracts(workspace, three):
 
 def family(**changes):
     base = dict(
-        parents=(case_editing.ParentInput("resident", "Petra Jansen", "Kerkweg 2", "1811ab", "Alkmaar", False,
+        parents=(cases_editing.ParentInput("resident", "Petra Jansen", "Kerkweg 2", "1811ab", "Alkmaar", False,
                                           "petra@example.nl", "06-12345678"),
-                 case_editing.ParentInput("other", "Karel Bakker", email="karel@example.nl")),
-        children=(case_editing.ChildInput(None, "Sanne Jansen", dt.date(2019, 5, 1)),),
+                 cases_editing.ParentInput("other", "Karel Bakker", email="karel@example.nl")),
+        children=(cases_editing.ChildInput(None, "Sanne Jansen", dt.date(2019, 5, 1)),),
     )
     base.update(changes)
-    return case_editing.FamilyInput(**base)
+    return cases_editing.FamilyInput(**base)
 
 
 def test_save_family_updates_parents_children_and_search(workspace):
     case_id = add_case(workspace, "BOR-2025-020", children=(("Oud Kind", dt.date(2018, 1, 1)),))
-    case_editing.save_family(workspace, case_id, family())
+    cases_editing.save_family(workspace, case_id, family())
     facts = case_file.load_case(workspace, case_id)
     resident = facts.parent("resident")
     assert (resident.address, resident.postcode, resident.email) == ("Kerkweg 2", "1811 AB", "petra@example.nl")
@@ -350,19 +359,19 @@ def test_save_family_updates_parents_children_and_search(workspace):
 
 
 @pytest.mark.parametrize("changes, field", [
-    ({"parents": (case_editing.ParentInput("resident", "", "Kerkweg 2"),)}, "resident.name"),
-    ({"parents": (case_editing.ParentInput("resident", "P", email="petra@"),)}, "resident.email"),
-    ({"parents": (case_editing.ParentInput("resident", "P", phone="bel me"),)}, "resident.phone"),
-    ({"parents": (case_editing.ParentInput("resident", "P", postcode="12345"),)}, "resident.postcode"),
-    ({"parents": (case_editing.ParentInput("other", "", email="k@example.nl"),)}, "other.name"),
-    ({"children": (case_editing.ChildInput(None, "", dt.date(2020, 1, 1)),)}, "children.0.name"),
-    ({"children": (case_editing.ChildInput(None, "A"), case_editing.ChildInput(None, "B", TODAY + dt.timedelta(1)))},
+    ({"parents": (cases_editing.ParentInput("resident", "", "Kerkweg 2"),)}, "resident.name"),
+    ({"parents": (cases_editing.ParentInput("resident", "P", email="petra@"),)}, "resident.email"),
+    ({"parents": (cases_editing.ParentInput("resident", "P", phone="bel me"),)}, "resident.phone"),
+    ({"parents": (cases_editing.ParentInput("resident", "P", postcode="12345"),)}, "resident.postcode"),
+    ({"parents": (cases_editing.ParentInput("other", "", email="k@example.nl"),)}, "other.name"),
+    ({"children": (cases_editing.ChildInput(None, "", dt.date(2020, 1, 1)),)}, "children.0.name"),
+    ({"children": (cases_editing.ChildInput(None, "A"), cases_editing.ChildInput(None, "B", TODAY + dt.timedelta(1)))},
      "children.1.birth_date"),
 ])
 def test_family_validation_names_the_first_bad_field_and_saves_nothing(workspace, changes, field):
     case_id = add_case(workspace, "BOR-2025-021")
     with pytest.raises(ValidationError) as caught:
-        case_editing.save_family(workspace, case_id, family(**changes))
+        cases_editing.save_family(workspace, case_id, family(**changes))
     assert caught.value.field == field and str(caught.value)
     facts = case_file.load_case(workspace, case_id)
     assert facts.parent("resident").name == "Petra Jansen" and facts.children[0].name == "Sanne Jansen"
@@ -371,64 +380,64 @@ def test_family_validation_names_the_first_bad_field_and_saves_nothing(workspace
 def test_an_older_child_is_a_warning_not_a_block(workspace):
     case_id = add_case(workspace, "BOR-2025-022")
     old = dt.date(TODAY.year - 14, 1, 1)
-    case_editing.save_family(workspace, case_id, family(children=(case_editing.ChildInput(None, "Tom", old),)))
+    cases_editing.save_family(workspace, case_id, family(children=(cases_editing.ChildInput(None, "Tom", old),)))
     (child,) = case_file.load_case(workspace, case_id).children
     assert child.age >= 13 and "12" in child.warning
 
 
 def test_a_confidential_address_is_kept_when_not_revealed(workspace):
     case_id = add_case(workspace, "BOR-2025-023", confidential=True)
-    keep = case_editing.ParentInput("resident", "Petra Jansen", None, None, None, True, "p@example.nl")
-    case_editing.save_family(workspace, case_id, family(parents=(keep,)))
-    assert case_editing.reveal_address(workspace, case_id, "resident") == "Dorpsstraat 1, 1234 AB Alkmaar"
+    keep = cases_editing.ParentInput("resident", "Petra Jansen", None, None, None, True, "p@example.nl")
+    cases_editing.save_family(workspace, case_id, family(parents=(keep,)))
+    assert cases_editing.reveal_address(workspace, case_id, "resident") == "Dorpsstraat 1, 1234 AB Alkmaar"
 
 
 def test_save_referral_makes_new_organisations_and_checks_fields(workspace, three):
     with workspace.session() as session:
         alkmaar = session.scalar(select(Municipality.id).where(Municipality.name == "Alkmaar"))
-    inp = case_editing.ReferralInput(route="court", referrer_name="Wijkteam Noord", referrer_contact="J. Pieters",
+    inp = cases_editing.ReferralInput(route="court", referrer_name="Wijkteam Noord", referrer_contact="J. Pieters",
                                      referrer_email="j.pieters@example.nl", commissioner_name="wijkteam noord",
                                      municipality_id=alkmaar, funding="per_case",
                                      court_decision_on=dt.date(2025, 1, 10), court_frequency="1x per 2 weken",
                                      court_buildup="eerst 1 uur")
-    case_editing.save_referral(workspace, three["b"], inp)
+    cases_editing.save_referral(workspace, three["b"], inp)
     referral = case_file.load_case(workspace, three["b"]).referral
     assert referral.referrer_name == referral.commissioner_name == "Wijkteam Noord"
     assert (referral.route, referral.funding, referral.court_frequency) == ("court", "per_case", "1x per 2 weken")
-    assert [o.name for o in case_editing.list_organisations(workspace)] == ["Wijkteam Noord"]
+    assert [o.name for o in cases_editing.list_organisations(workspace)] == ["Wijkteam Noord"]
     assert refs(list_cases(workspace, CaseFilter(text="pieters"))) == ["BOR-2025-002"]
     for bad, field in ((dict(referrer_email="nope"), "referrer_email"), (dict(route="x"), "route"),
                        (dict(municipality_id=9999), "municipality_id"), (dict(funding="free"), "funding"),
                        (dict(court_decision_on=TODAY + dt.timedelta(days=1)), "court_decision_on")):
         with pytest.raises(ValidationError) as caught:
-            case_editing.save_referral(workspace, three["b"], dataclasses.replace(inp, referrer_contact="X", **bad))
+            cases_editing.save_referral(workspace, three["b"], dataclasses.replace(inp, referrer_contact="X", **bad))
         assert caught.value.field == field
     assert case_file.load_case(workspace, three["b"]).referral.referrer_contact == "J. Pieters"
 
 
 def test_save_agreements_and_notes(workspace, three):
-    inp = case_editing.AgreementsInput(visit_place="Speelhuis De Kikker", visit_frequency="om de week",
+    inp = cases_editing.AgreementsInput(visit_place="Speelhuis De Kikker", visit_frequency="om de week",
                                        staggered_arrival=True, house_rules="geen telefoon")
-    case_editing.save_agreements(workspace, three["b"], inp)
+    cases_editing.save_agreements(workspace, three["b"], inp)
     agreements = case_file.load_case(workspace, three["b"]).agreements
     assert agreements.visit_place == "Speelhuis De Kikker" and agreements.staggered_arrival
     with pytest.raises(ValidationError) as caught:
-        case_editing.save_agreements(workspace, three["b"], case_editing.AgreementsInput(visit_place="x" * 301))
+        cases_editing.save_agreements(workspace, three["b"], cases_editing.AgreementsInput(visit_place="x" * 301))
     assert caught.value.field == "visit_place"
-    case_editing.save_notes(workspace, three["b"], "  belt liever na 17 uur ")
+    cases_editing.save_notes(workspace, three["b"], "  belt liever na 17 uur ")
     assert case_file.load_case(workspace, three["b"]).notes == "belt liever na 17 uur"
     assert refs(list_cases(workspace, CaseFilter(text="17 uur"))) == ["BOR-2025-002"]
 
 
 def test_lookups_for_combos(workspace, three):
-    assert [m.name for m in case_editing.list_municipalities(workspace)] == ["Alkmaar", "Den Helder"]
-    assert [c.name for c in case_editing.list_coordinators(workspace)] == ["Bert Coördinator", "Test Coördinator"]
+    assert [m.name for m in cases_editing.list_municipalities(workspace)] == ["Alkmaar", "Den Helder"]
+    assert [c.name for c in cases_editing.list_coordinators(workspace)] == ["Bert Coördinator", "Test Coördinator"]
 
 
 # ---- status and hand-over -------------------------------------------------------------------------------------------
 
 def test_change_status_moves_the_case_with_history_and_log(workspace, three):
-    case_editing.change_status(workspace, three["b"], "contract", TODAY, note="beide ouders willen")
+    cases_editing.change_status(workspace, three["b"], "contract", TODAY, note="beide ouders willen")
     facts = case_file.load_case(workspace, three["b"])
     assert facts.status == "contract" and facts.timeline[0].title == "BOR-overeenkomst"
     assert facts.timeline[0].detail == "beide ouders willen"
@@ -445,7 +454,7 @@ def test_change_status_moves_the_case_with_history_and_log(workspace, three):
 ])
 def test_status_refusals_are_validation_errors_and_change_nothing(workspace, three, kwargs):
     with pytest.raises(ValidationError) as caught:
-        case_editing.change_status(workspace, three["b"], **kwargs)
+        cases_editing.change_status(workspace, three["b"], **kwargs)
     assert caught.value.field == "step" and str(caught.value)
     assert case_file.load_case(workspace, three["b"]).status == "intake"
 
@@ -453,11 +462,11 @@ def test_status_refusals_are_validation_errors_and_change_nothing(workspace, thr
 def test_visits_need_a_volunteer(workspace):
     case_id = add_case(workspace, "BOR-2025-030", status="matching")
     with pytest.raises(ValidationError, match="vrijwilliger"):
-        case_editing.change_status(workspace, case_id, "visits", TODAY)
+        cases_editing.change_status(workspace, case_id, "visits", TODAY)
 
 
 def test_closing_with_outcome_and_reason(workspace, three, english):
-    case_editing.change_status(workspace, three["b"], "closed", TODAY, outcome="stopped_at_intake",
+    cases_editing.change_status(workspace, three["b"], "closed", TODAY, outcome="stopped_at_intake",
                                reason="parents_reconciled")
     facts = case_file.load_case(workspace, three["b"])
     assert facts.status == "closed" and facts.outcome == "stopped_at_intake" and facts.next_step is None
@@ -466,19 +475,19 @@ def test_closing_with_outcome_and_reason(workspace, three, english):
 
 def test_hand_over(workspace, three):
     target = three["other_coordinator"]
-    case_editing.hand_over(workspace, three["a"], target, "zwangerschapsverlof")
+    cases_editing.hand_over(workspace, three["a"], target, "zwangerschapsverlof")
     facts = case_file.load_case(workspace, three["a"])
     assert facts.coordinator == "Bert Coördinator" and facts.status == "visits"
     assert facts.timeline[0].kind == "handover" and facts.timeline[0].detail == "zwangerschapsverlof"
     assert "Bert Coördinator" in facts.timeline[0].title
     assert ("case", three["a"]) in _audit(workspace, "update")
     with pytest.raises(ValidationError) as caught:
-        case_editing.hand_over(workspace, three["a"], target)
+        cases_editing.hand_over(workspace, three["a"], target)
     assert caught.value.field == "coordinator"
     with pytest.raises(ValidationError):
-        case_editing.hand_over(workspace, three["a"], None)
+        cases_editing.hand_over(workspace, three["a"], None)
     with pytest.raises(ValidationError):
-        case_editing.hand_over(workspace, three["c"], target)  # closed
+        cases_editing.hand_over(workspace, three["c"], target)  # closed
 
 
 def test_bulk_helper_is_consistent(workspace):

@@ -9,9 +9,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from borapp.models import Case, Child, Parent, Volunteer
-from borapp.services import case_flow
-from borapp.services.case_status import (
-    OUTCOMES, REASONS, STATUSES, Step, TransitionRefused, allowed_steps, check_step,
+from borapp.services.cases import flow
+from borapp.services.cases.status import (
+    OUTCOMES,
+    REASONS,
+    STATUSES,
+    Step,
+    TransitionRefused,
+    allowed_steps,
+    check_step,
 )
 
 ALL_TARGETS = list(STATUSES) + ["reopen"]
@@ -93,7 +99,7 @@ def _new_case(session, ref="2026-001", registered=dt.date(2025, 1, 6)) -> Case:
     case.parents = [Parent(role="resident", name="Verzorgende Testouder"), Parent(role="other", name="Andere Test")]
     case.children = [Child(name="Testkind", birth_date=dt.date(2019, 5, 1))]
     session.add(case)
-    case_flow.start_history(case)
+    flow.start_history(case)
     session.flush()
     return case
 
@@ -101,8 +107,7 @@ def _new_case(session, ref="2026-001", registered=dt.date(2025, 1, 6)) -> Case:
 @settings(max_examples=40, deadline=None)
 @given(attempts=_attempts(), gaps=st.lists(st.integers(min_value=-3, max_value=20), min_size=40, max_size=40))
 def test_history_stays_consistent_on_a_real_case(tmp_path_factory, attempts, gaps):
-    from borapp.services.vault import Vault
-
+    from borapp.services.vault.vault import Vault
     from tests.conftest import PASSPHRASE
 
     path = tmp_path_factory.mktemp("sm") / "v.bordb"
@@ -118,7 +123,7 @@ def test_history_stays_consistent_on_a_real_case(tmp_path_factory, attempts, gap
                 if to == "visits":
                     case.volunteer_id = vol.id
                 try:
-                    case_flow.change_status(session, case, to, on=min(day, dt.date.today()), outcome=outcome,
+                    flow.change_status(session, case, to, on=min(day, dt.date.today()), outcome=outcome,
                                             reason=reason, note="toelichting")
                 except TransitionRefused:
                     pass
@@ -139,36 +144,36 @@ def test_visits_need_a_volunteer(vault):
     with vault.session() as session:
         case = _new_case(session)
         for to in ("intake", "contract", "matching"):
-            case_flow.change_status(session, case, to, on=dt.date(2025, 2, 1))
+            flow.change_status(session, case, to, on=dt.date(2025, 2, 1))
         with pytest.raises(TransitionRefused, match="vrijwilliger|volunteer"):
-            case_flow.change_status(session, case, "visits", on=dt.date(2025, 2, 2))
+            flow.change_status(session, case, "visits", on=dt.date(2025, 2, 2))
 
 
 def test_dates_cannot_go_back_or_into_the_future(vault):
     with vault.session() as session:
         case = _new_case(session)
-        case_flow.change_status(session, case, "intake", on=dt.date(2025, 3, 1))
+        flow.change_status(session, case, "intake", on=dt.date(2025, 3, 1))
         with pytest.raises(TransitionRefused):
-            case_flow.change_status(session, case, "contract", on=dt.date(2025, 2, 1))
+            flow.change_status(session, case, "contract", on=dt.date(2025, 2, 1))
         with pytest.raises(TransitionRefused):
-            case_flow.change_status(session, case, "contract", on=dt.date.today() + dt.timedelta(days=1))
+            flow.change_status(session, case, "contract", on=dt.date.today() + dt.timedelta(days=1))
 
 
 def test_reopen_returns_to_where_the_case_was_closed(vault):
     with vault.session() as session:
         case = _new_case(session)
         for to in ("intake", "contract"):
-            case_flow.change_status(session, case, to, on=dt.date(2025, 2, 1))
-        case_flow.change_status(session, case, "closed", outcome="stopped_at_intake", reason="contract_rejected",
+            flow.change_status(session, case, to, on=dt.date(2025, 2, 1))
+        flow.change_status(session, case, "closed", outcome="stopped_at_intake", reason="contract_rejected",
                                 on=dt.date(2025, 2, 3))
         assert case.closed_on == dt.date(2025, 2, 3)
-        case_flow.change_status(session, case, "reopen", on=dt.date(2025, 3, 1), note="ouders willen toch")
+        flow.change_status(session, case, "reopen", on=dt.date(2025, 3, 1), note="ouders willen toch")
         assert case.status == "contract" and case.outcome == "" and case.closed_on is None
 
 
 def test_other_reason_needs_a_note(vault):
     with vault.session() as session:
         case = _new_case(session)
-        case_flow.change_status(session, case, "intake", on=dt.date(2025, 2, 1))
+        flow.change_status(session, case, "intake", on=dt.date(2025, 2, 1))
         with pytest.raises(TransitionRefused):
-            case_flow.change_status(session, case, "closed", outcome="stopped_at_intake", reason="other")
+            flow.change_status(session, case, "closed", outcome="stopped_at_intake", reason="other")

@@ -13,16 +13,26 @@ from sqlalchemy import func, select
 
 from borapp.cli import main
 from borapp.models import (
-    Case, Child, Contract, Letter, Meeting, Organisation, Parent, Setting, StatusChange, Visit, Volunteer,
+    Case,
+    Child,
+    Contract,
+    Letter,
+    Meeting,
+    Organisation,
+    Parent,
+    Setting,
+    StatusChange,
+    Visit,
+    Volunteer,
 )
 from borapp.models.organisations import ORGANISATION_KINDS
-from borapp.services import search_index
-from borapp.services.case_status import REASONS, STATUSES
-from borapp.services.demo_data import fill_demo, is_demo_vault
-from borapp.services.demo_people import FORBIDDEN_NAMES
-from borapp.services.demo_texts import nl_date
+from borapp.services.cases import search_index
+from borapp.services.cases.status import REASONS, STATUSES
+from borapp.services.demo.builder import fill_demo, is_demo_vault
+from borapp.services.demo.people import FORBIDDEN_NAMES
+from borapp.services.demo.texts import nl_date
 from borapp.services.errors import UsageError
-from borapp.services.vault import Vault, vault_files
+from borapp.services.vault.vault import Vault, vault_files
 
 TODAY = dt.date(2025, 11, 19)  # a Wednesday
 DEMO_PASSPHRASE = "demo-passphrase"

@@ -9,38 +9,46 @@ import io
 import pytest
 from pypdf import PdfReader
 
-from borapp.i18n import language, set_language
+from borapp.i18n import in_language, language, set_language
 from borapp.services.documents import contract as contract_module
-from borapp.services.documents.common import FILL, in_language
+from borapp.services.documents.common import FILL
 from borapp.services.documents.contract import render_contract
 from borapp.services.documents.letters import render_letter
 from borapp.services.errors import UsageError
 from tests.helpers.documents_support import (
-    AGREEMENTS, TODAY, all_text, bare_case, count_words, fonts, full_case, pages, set_organisation,
+    AGREEMENTS,
+    TODAY,
+    all_text,
+    bare_case,
+    count_words,
+    fonts,
+    full_case,
+    pages,
+    set_organisation,
 )
 
 REFERRER_KINDS = ("intake", "start", "evaluation", "closing", "no_response")
 
 
 @pytest.fixture
-def ws(workspace):
+def workspace(workspace):
     set_organisation(workspace)
     return workspace
 
 
 @pytest.fixture
-def case_id(ws):
-    return full_case(ws)
+def case_id(workspace):
+    return full_case(workspace)
 
 
-def letter(ws, case_id, kind, lang=None, role="", **kw):
-    return render_letter(ws, case_id, kind, lang, parent_role=role, today=TODAY, **kw)
+def letter(workspace, case_id, kind, lang=None, role="", **kw):
+    return render_letter(workspace, case_id, kind, lang, parent_role=role, today=TODAY, **kw)
 
 
 # ---- the contract ---------------------------------------------------------------------------------------------------
 
-def test_the_contract_in_dutch_names_the_parties_and_every_agreement(ws, case_id):
-    doc = render_contract(ws, case_id, today=TODAY)
+def test_the_contract_in_dutch_names_the_parties_and_every_agreement(workspace, case_id):
+    doc = render_contract(workspace, case_id, today=TODAY)
     text = all_text(doc.pdf)
     for words in ("BOR Kop van Noord-Holland", "Postbus 77, 1740 AB Schagen", "BOR-overeenkomst",
                   "1. Partijen", "Verzorgende ouder", "Petra Jansen", "Dorpsstraat 1", "1234 AB Alkmaar",
@@ -62,8 +70,8 @@ def test_the_contract_in_dutch_names_the_parties_and_every_agreement(ws, case_id
     assert doc.title == "BOR-overeenkomst, dossier BOR-2026-001"
 
 
-def test_the_contract_in_english(ws, case_id):
-    doc = render_contract(ws, case_id, "en", today=TODAY)
+def test_the_contract_in_english(workspace, case_id):
+    doc = render_contract(workspace, case_id, "en", today=TODAY)
     text = all_text(doc.pdf)
     for words in ("BOR contract", "1. Parties", "Resident parent", "Sanne Jansen, born 1 May 2019", "Signatures",
                   "Name", "Place", "Date", "Signature", "Page 1 of"):
@@ -71,18 +79,18 @@ def test_the_contract_in_english(ws, case_id):
     assert "Pagina" not in text and "Handtekening" not in text
 
 
-def test_the_pdf_carries_title_author_and_language(ws, case_id):
-    reader = PdfReader(io.BytesIO(render_contract(ws, case_id, today=TODAY).pdf))
+def test_the_pdf_carries_title_author_and_language(workspace, case_id):
+    reader = PdfReader(io.BytesIO(render_contract(workspace, case_id, today=TODAY).pdf))
     assert reader.metadata.title == "BOR-overeenkomst, dossier BOR-2026-001"
     assert reader.metadata.author == "BOR Kop van Noord-Holland"
     assert reader.trailer["/Root"]["/Lang"] == "nl-NL"
-    english = PdfReader(io.BytesIO(render_contract(ws, case_id, "en", today=TODAY).pdf))
+    english = PdfReader(io.BytesIO(render_contract(workspace, case_id, "en", today=TODAY).pdf))
     assert english.trailer["/Root"]["/Lang"] == "en-GB"
 
 
-def test_what_is_not_known_yet_is_a_line_to_fill_in_and_listed(ws):
-    case_id = bare_case(ws)
-    doc = render_contract(ws, case_id, today=TODAY)
+def test_what_is_not_known_yet_is_a_line_to_fill_in_and_listed(workspace):
+    case_id = bare_case(workspace)
+    doc = render_contract(workspace, case_id, today=TODAY)
     text = all_text(doc.pdf)
     assert FILL in text
     for item in ("De BOR-medewerker (nog niet gekoppeld)", "De coördinator (nog niet toegewezen)",
@@ -93,15 +101,15 @@ def test_what_is_not_known_yet_is_a_line_to_fill_in_and_listed(ws):
     assert len(doc.missing) == len(set(doc.missing))
 
 
-def test_missing_is_in_the_users_language_and_the_language_comes_back(ws):
-    case_id = bare_case(ws)
+def test_missing_is_in_the_users_language_and_the_language_comes_back(workspace):
+    case_id = bare_case(workspace)
     set_language("en")
-    doc = render_contract(ws, case_id, "nl", today=TODAY)
+    doc = render_contract(workspace, case_id, "nl", today=TODAY)
     assert language() == "en"
     assert "The volunteer (not matched yet)" in doc.missing
     assert "Partijen" in all_text(doc.pdf)
     set_language("nl")
-    doc = render_letter(ws, case_id, "closing", "en", today=TODAY)
+    doc = render_letter(workspace, case_id, "closing", "en", today=TODAY)
     assert language() == "nl"
     assert "De uitkomst (het dossier is nog niet afgesloten)" in doc.missing
     assert "Outcome:" in all_text(doc.pdf)
@@ -115,21 +123,21 @@ def test_in_language_restores_the_language_after_an_error():
     assert language() == "nl"
 
 
-def test_a_confidential_address_shows_as_geheim_adres_in_the_contract(ws):
-    case_id = full_case(ws, confidential="resident")
-    text = all_text(render_contract(ws, case_id, today=TODAY).pdf)
+def test_a_confidential_address_shows_as_geheim_adres_in_the_contract(workspace):
+    case_id = full_case(workspace, confidential="resident")
+    text = all_text(render_contract(workspace, case_id, today=TODAY).pdf)
     assert "Petra Jansen (geheim adres)" in text
     for part in ("Dorpsstraat", "1234 AB", "1234AB", "Alkmaar Uitwonende"):
         assert part not in text
     assert "Zeeweg 12" in text  # the other parent's address is not confidential
 
 
-def test_the_signature_blocks_are_never_split_across_pages(ws):
+def test_the_signature_blocks_are_never_split_across_pages(workspace):
     """Contracts of growing length push the signatures over every point of a page break."""
     for lines in range(0, 60, 3):
         rules = "\n".join(f"Huisregel {i}: de ouders houden zich aan afspraak nummer {i}." for i in range(lines))
-        case_id = full_case(ws, f"BOR-LONG-{lines}", agreements=AGREEMENTS | {"house_rules": rules or "Geen."})
-        texts = pages(render_contract(ws, case_id, today=TODAY).pdf)
+        case_id = full_case(workspace, f"BOR-LONG-{lines}", agreements=AGREEMENTS | {"house_rules": rules or "Geen."})
+        texts = pages(render_contract(workspace, case_id, today=TODAY).pdf)
         for page in texts:
             counts = {label: count_words(page, label) for label in ("Naam", "Plaats", "Datum", "Handtekening")}
             assert len(set(counts.values())) == 1, (lines, counts)
@@ -139,24 +147,24 @@ def test_the_signature_blocks_are_never_split_across_pages(ws):
         assert sum(count_words(page, "Handtekening") for page in texts) == 4
 
 
-def test_a_stored_version_prints_its_own_agreements(ws, case_id):
+def test_a_stored_version_prints_its_own_agreements(workspace, case_id):
+    from borapp.services.cases.editing import AgreementsInput, save_agreements
     from borapp.services.documents.contract_versions import new_version_if_changed
-    from borapp.services.case_editing import AgreementsInput, save_agreements
 
-    assert new_version_if_changed(ws, case_id) == 1
-    text = all_text(render_contract(ws, case_id, today=TODAY).pdf)
+    assert new_version_if_changed(workspace, case_id) == 1
+    text = all_text(render_contract(workspace, case_id, today=TODAY).pdf)
     assert "versie 1 · opgesteld op" in text and "(concept)" not in text
-    save_agreements(ws, case_id, AgreementsInput(**(AGREEMENTS | {"house_rules": "Nieuwe huisregel."})))
-    assert "Nieuwe huisregel." in all_text(render_contract(ws, case_id, today=TODAY).pdf)
-    old = all_text(render_contract(ws, case_id, version=1, today=TODAY).pdf)
+    save_agreements(workspace, case_id, AgreementsInput(**(AGREEMENTS | {"house_rules": "Nieuwe huisregel."})))
+    assert "Nieuwe huisregel." in all_text(render_contract(workspace, case_id, today=TODAY).pdf)
+    old = all_text(render_contract(workspace, case_id, version=1, today=TODAY).pdf)
     assert AGREEMENTS["house_rules"] in old and "Nieuwe huisregel." not in old
 
 
-def test_an_unknown_version_is_not_found(ws, case_id):
+def test_an_unknown_version_is_not_found(workspace, case_id):
     from borapp.services.errors import NotFound
 
     with pytest.raises(NotFound):
-        render_contract(ws, case_id, version=7)
+        render_contract(workspace, case_id, version=7)
 
 
 # ---- the letters ----------------------------------------------------------------------------------------------------
@@ -173,8 +181,8 @@ EXPECTED = {
 
 
 @pytest.mark.parametrize("kind", REFERRER_KINDS)
-def test_each_referrer_letter_in_dutch(ws, case_id, kind):
-    doc = letter(ws, case_id, kind)
+def test_each_referrer_letter_in_dutch(workspace, case_id, kind):
+    doc = letter(workspace, case_id, kind)
     text = all_text(doc.pdf)
     subject, sentence = EXPECTED[kind]
     assert doc.subject == doc.title == subject
@@ -188,8 +196,8 @@ def test_each_referrer_letter_in_dutch(ws, case_id, kind):
     assert doc.missing == []
 
 
-def test_the_closing_report_is_factual(ws, case_id):
-    text = all_text(letter(ws, case_id, "closing").pdf)
+def test_the_closing_report_is_factual(workspace, case_id):
+    text = all_text(letter(workspace, case_id, "closing").pdf)
     for words in ("Aangemeld: 5 maart 2026", "Kennismakingsgesprek gestart: 12 maart 2026",
                   "Eerste omgangsmoment: 4 april 2026", "Laatste omgangsmoment: 2 mei 2026", "Afgesloten: 1 juli 2026",
                   "Gemaakte afspraken: De ouders maken samen een schema voor de zomer.",
@@ -199,8 +207,8 @@ def test_the_closing_report_is_factual(ws, case_id):
 
 
 @pytest.mark.parametrize("kind", REFERRER_KINDS)
-def test_each_referrer_letter_in_english(ws, case_id, kind):
-    text = all_text(letter(ws, case_id, kind, "en").pdf)
+def test_each_referrer_letter_in_english(workspace, case_id, kind):
+    text = all_text(letter(workspace, case_id, kind, "en").pdf)
     for words in ("Dear Anna de Vries,", "Sanne Jansen (born 1 May 2019)", "Kind regards,", "About this report:",
                   "Page 1 of 1", "Our reference case BOR-2026-001"):
         assert words in text, (kind, words)
@@ -209,8 +217,8 @@ def test_each_referrer_letter_in_english(ws, case_id, kind):
 
 @pytest.mark.parametrize("role, name, other", [("resident", "Petra Jansen", "Karel Bakker"),
                                                ("other", "Karel Bakker", "Petra Jansen")])
-def test_the_schedule_goes_to_one_parent_with_the_planned_visits(ws, case_id, role, name, other):
-    doc = letter(ws, case_id, "schedule", role=role)
+def test_the_schedule_goes_to_one_parent_with_the_planned_visits(workspace, case_id, role, name, other):
+    doc = letter(workspace, case_id, "schedule", role=role)
     text = all_text(doc.pdf)
     assert f"Beste {name}," in text
     assert "zaterdag 6 juni 2026, 10:00–12:00" in text and "zaterdag 20 juni 2026, 10:00–12:00" in text
@@ -219,13 +227,13 @@ def test_the_schedule_goes_to_one_parent_with_the_planned_visits(ws, case_id, ro
     assert "Over dit verslag" not in text
     assert doc.recipient_name == name and doc.recipient_email.startswith(name.split()[0].lower())
     assert other not in text.split("Datum")[0]  # the address block holds the recipient alone
-    english = all_text(letter(ws, case_id, "schedule", "en", role).pdf)
+    english = all_text(letter(workspace, case_id, "schedule", "en", role).pdf)
     assert f"Dear {name}," in english and "Saturday 6 June 2026, 10:00–12:00" in english
 
 
-def test_a_given_body_and_subject_are_used_as_they_are(ws, case_id):
+def test_a_given_body_and_subject_are_used_as_they_are(workspace, case_id):
     body = "Geachte mevrouw De Vries,\n\nKorte eigen tekst van de coördinator.\n\n- eerste punt\n- tweede punt"
-    doc = letter(ws, case_id, "evaluation", body=body, subject="Eigen onderwerp")
+    doc = letter(workspace, case_id, "evaluation", body=body, subject="Eigen onderwerp")
     text = all_text(doc.pdf)
     assert "Korte eigen tekst van de coördinator." in text and "• eerste punt" in text
     assert "Op 5 mei 2026" not in text
@@ -233,69 +241,69 @@ def test_a_given_body_and_subject_are_used_as_they_are(ws, case_id):
     assert "Betreft Eigen onderwerp" in text
 
 
-def test_a_letter_with_gaps_lists_them(ws):
-    case_id = bare_case(ws)
-    doc = letter(ws, case_id, "start")
+def test_a_letter_with_gaps_lists_them(workspace):
+    case_id = bare_case(workspace)
+    doc = letter(workspace, case_id, "start")
     assert FILL in all_text(doc.pdf)
     for item in ("De contactpersoon van de verwijzer", "De verwijzende organisatie",
                  "De geboortedatum van Mila Smit", "De datum van het eerste omgangsmoment",
                  "De coördinator (nog niet toegewezen)"):
         assert item in doc.missing, item
     assert doc.recipient_name == ""
-    edited = letter(ws, case_id, "start", body=doc.body)
+    edited = letter(workspace, case_id, "start", body=doc.body)
     assert "In de tekst van de brief staan nog regels om in te vullen" in edited.missing
 
 
 @pytest.mark.parametrize("kind", [*REFERRER_KINDS, "schedule"])
-def test_every_kind_can_be_made_in_any_status(ws, kind):
-    case_id = bare_case(ws)
+def test_every_kind_can_be_made_in_any_status(workspace, kind):
+    case_id = bare_case(workspace)
     role = "other" if kind == "schedule" else ""
-    doc = letter(ws, case_id, kind, role=role)
+    doc = letter(workspace, case_id, kind, role=role)
     assert doc.pdf.startswith(b"%PDF") and doc.missing
 
 
-def test_a_wrong_kind_or_parent_is_a_usage_error(ws, case_id):
+def test_a_wrong_kind_or_parent_is_a_usage_error(workspace, case_id):
     with pytest.raises(UsageError):
-        letter(ws, case_id, "birthday")
+        letter(workspace, case_id, "birthday")
     with pytest.raises(UsageError):
-        letter(ws, case_id, "schedule")
+        letter(workspace, case_id, "schedule")
     with pytest.raises(UsageError):
-        letter(ws, case_id, "closing", role="resident")
+        letter(workspace, case_id, "closing", role="resident")
 
 
 # ---- bytes and fonts ------------------------------------------------------------------------------------------------
 
-def _every_document(ws, case_id, lang=None):
-    yield render_contract(ws, case_id, lang, today=TODAY)
+def _every_document(workspace, case_id, lang=None):
+    yield render_contract(workspace, case_id, lang, today=TODAY)
     for kind in REFERRER_KINDS:
-        yield letter(ws, case_id, kind, lang)
+        yield letter(workspace, case_id, kind, lang)
     for role in ("resident", "other"):
-        yield letter(ws, case_id, "schedule", lang, role)
+        yield letter(workspace, case_id, "schedule", lang, role)
 
 
-def test_the_same_input_gives_the_same_bytes(ws, case_id):
-    first = [d.pdf for d in _every_document(ws, case_id)]
-    second = [d.pdf for d in _every_document(ws, case_id)]
+def test_the_same_input_gives_the_same_bytes(workspace, case_id):
+    first = [d.pdf for d in _every_document(workspace, case_id)]
+    second = [d.pdf for d in _every_document(workspace, case_id)]
     assert first == second
     assert len(set(first)) == len(first)
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_every_font_is_embedded_dejavu(ws, case_id, lang):
-    for doc in _every_document(ws, case_id, lang):
+def test_every_font_is_embedded_dejavu(workspace, case_id, lang):
+    for doc in _every_document(workspace, case_id, lang):
         used = fonts(doc.pdf)
         assert used, doc.title
         for name, embedded in used:
             assert "DejaVuSans" in name and embedded, (doc.title, name)
 
 
-def test_a_logo_heads_the_letter(ws, case_id):
+def test_a_logo_heads_the_letter(workspace, case_id):
     from borapp.services import settings
     from borapp.services.documents.fonts import font_dir
 
     png = _tiny_png()
-    settings.write_settings(ws, {"organisation.logo": __import__("base64").b64encode(png).decode()})
-    reader = PdfReader(io.BytesIO(letter(ws, case_id, "closing").pdf))
+    settings.write_settings(workspace, {"organisation.logo": __import__("base64").b64encode(png).decode()})
+    reader = PdfReader(io.BytesIO(letter(workspace, case_id, "closing").pdf))
     assert reader.pages[0].images, "the logo is drawn"
     assert font_dir().joinpath("LICENSE-DejaVu.txt").exists()
 
@@ -312,17 +320,17 @@ def _tiny_png() -> bytes:
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
-def test_rendered_documents_are_plain_values(ws, case_id):
-    doc = render_contract(ws, case_id, today=TODAY)
+def test_rendered_documents_are_plain_values(workspace, case_id):
+    doc = render_contract(workspace, case_id, today=TODAY)
     assert dataclasses.is_dataclass(doc) and isinstance(doc.pdf, bytes)
     assert contract_module.RenderedDocument(b"x").missing == []
 
 
-def test_a_confidential_address_typed_into_free_text_is_never_printed(ws):
-    case_id = full_case(ws, confidential="resident", agreements=AGREEMENTS | {
+def test_a_confidential_address_typed_into_free_text_is_never_printed(workspace):
+    case_id = full_case(workspace, confidential="resident", agreements=AGREEMENTS | {
         "handover": "Vader haalt de kinderen op bij Dorpsstraat 1, 1234AB Alkmaar."})
-    for doc in _every_document(ws, case_id):
+    for doc in _every_document(workspace, case_id):
         text = all_text(doc.pdf)
         assert "Dorpsstraat" not in text and "1234AB" not in text and "1234 AB" not in text, doc.title
-    text = all_text(render_contract(ws, case_id, today=TODAY).pdf)
+    text = all_text(render_contract(workspace, case_id, today=TODAY).pdf)
     assert "Vader haalt de kinderen op bij (geheim adres)." in text

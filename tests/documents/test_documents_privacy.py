@@ -58,7 +58,7 @@ def _distinct(parts: list[str]) -> bool:
     return len(set(low)) == len(low) and not any(a in b for a, b in itertools.permutations(low, 2))
 
 
-def _make_case(ws, data, addrs, flags) -> tuple[int, list[dict]]:
+def _make_case(workspace, data, addrs, flags) -> tuple[int, list[dict]]:
     status = data.draw(st.sampled_from(STATUSES), label="status")
     secrets = [a for a, secret in zip(addrs, flags) if secret]
     agreements = {key: data.draw(words, label=key) for key in FREE_TEXT}
@@ -69,7 +69,7 @@ def _make_case(ws, data, addrs, flags) -> tuple[int, list[dict]]:
              "both": f"{secret['address']}, {secret['postcode']} {secret['city']}"}[leak]
     if leak_into in agreements:
         agreements[leak_into] = f"{agreements[leak_into]} bij {typed}".strip()
-    with ws.session() as session:
+    with workspace.session() as session:
         case = Case(ref=f"PRIV-{next(_refs):05d}", registered_on=dt.date(2026, 1, 10), status=status,
                     referrer_contact=data.draw(st.sampled_from(("", "Anna de Vries")), label="contact"),
                     staggered_arrival=data.draw(st.booleans(), label="staggered"), **agreements)
@@ -99,16 +99,16 @@ def _make_case(ws, data, addrs, flags) -> tuple[int, list[dict]]:
         return case.id, secrets
 
 
-def _documents(ws, case_id, lang, typed_body):
-    contract = render_contract(ws, case_id, lang, today=TODAY)
+def _documents(workspace, case_id, lang, typed_body):
+    contract = render_contract(workspace, case_id, lang, today=TODAY)
     yield "contract", contract.pdf, contract.missing + [contract.title]
     for kind in ("intake", "start", "evaluation", "closing", "no_response"):
-        letter = render_letter(ws, case_id, kind, lang, today=TODAY)
+        letter = render_letter(workspace, case_id, kind, lang, today=TODAY)
         yield kind, letter.pdf, _handed_on(letter)
     for role in ("resident", "other"):
-        letter = render_letter(ws, case_id, "schedule", lang, parent_role=role, today=TODAY)
+        letter = render_letter(workspace, case_id, "schedule", lang, parent_role=role, today=TODAY)
         yield f"schedule-{role}", letter.pdf, _handed_on(letter)
-        edited = render_letter(ws, case_id, "schedule", lang, parent_role=role, today=TODAY,
+        edited = render_letter(workspace, case_id, "schedule", lang, parent_role=role, today=TODAY,
                                body=letter.body + "\n\n" + typed_body, subject=f"Schema {typed_body}")
         yield f"edited-schedule-{role}", edited.pdf, _handed_on(edited)
 

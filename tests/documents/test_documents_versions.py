@@ -10,10 +10,14 @@ import pytest
 from sqlalchemy import func, select
 
 from borapp.models import AuditEvent, Contract
-from borapp.services.attachments import delete_attachment, list_attachments, read_attachment
-from borapp.services.case_editing import AgreementsInput, save_agreements
+from borapp.services.cases.attachments import delete_attachment, list_attachments, read_attachment
+from borapp.services.cases.editing import AgreementsInput, save_agreements
 from borapp.services.documents.contract_versions import (
-    current_contract, new_version_if_changed, record_signature, signature_status, store_signed_copy,
+    current_contract,
+    new_version_if_changed,
+    record_signature,
+    signature_status,
+    store_signed_copy,
 )
 from borapp.services.errors import NotFound, ValidationError
 from tests.helpers.documents_support import AGREEMENTS, full_case
@@ -26,8 +30,8 @@ def case_id(workspace):
     return full_case(workspace)
 
 
-def change(ws, case_id, **values):
-    save_agreements(ws, case_id, AgreementsInput(**(AGREEMENTS | values)))
+def change(workspace, case_id, **values):
+    save_agreements(workspace, case_id, AgreementsInput(**(AGREEMENTS | values)))
 
 
 def test_the_first_version_holds_the_agreements_as_json(workspace, case_id):

@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 from borapp.models import Case, Child, Parent, db
-from borapp.services.keywrap import KeyFile
+from borapp.services.vault.keywrap import KeyFile
 
 
 def main(argv: list[str]) -> int:

@@ -31,8 +31,8 @@ AGREEMENTS = dict(
 )
 
 
-def set_organisation(ws, values: dict | None = None) -> None:
-    with ws.session() as session:
+def set_organisation(workspace, values: dict | None = None) -> None:
+    with workspace.session() as session:
         for key, value in (values or ORGANISATION).items():
             settings.put(session, key, value)
 
@@ -46,10 +46,10 @@ def _one(session, model, **values):
     return found
 
 
-def full_case(ws, ref: str = "BOR-2026-001", *, confidential: str = "", agreements: dict | None = None,
+def full_case(workspace, ref: str = "BOR-2026-001", *, confidential: str = "", agreements: dict | None = None,
               closed: bool = True, volunteer: bool = True, route: str = "court") -> int:
     """A case that went the whole way: intake, contract, visits (held, cancelled, planned), evaluation, closing."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = Case(ref=ref, registered_on=dt.date(2026, 3, 5), route=route, status="closed" if closed else "visits",
                     referrer_contact="Anna de Vries", referrer_email="anna@wijkteam.example",
                     court_decision_on=dt.date(2026, 2, 12) if route == "court" else None,
@@ -93,9 +93,9 @@ def full_case(ws, ref: str = "BOR-2026-001", *, confidential: str = "", agreemen
         return case.id
 
 
-def bare_case(ws, ref: str = "BOR-2026-002") -> int:
+def bare_case(workspace, ref: str = "BOR-2026-002") -> int:
     """Just registered: no coordinator, no volunteer, no agreements, no visits."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = Case(ref=ref, registered_on=dt.date(2026, 3, 5))
         case.parents.append(Parent(role="resident", name="Ria Smit"))
         case.parents.append(Parent(role="other", name="Olaf Smit"))

@@ -12,7 +12,8 @@ import pytest
 from sqlalchemy import select
 
 from borapp.models import Case, Organisation
-from borapp.services import outbox, settings
+from borapp.services import settings
+from borapp.services.outbox import letters as outbox_letters
 
 REAL_LETTERS = importlib.util.find_spec("borapp.services.documents.letters") is not None
 REAL_CONTRACT = importlib.util.find_spec("borapp.services.documents.contract") is not None
@@ -51,8 +52,8 @@ class FakeRendered:
     missing: list[str] = field(default_factory=list)
 
 
-def fake_render_letter(ws, case_id, kind, lang=None, parent_role="", body=None, subject=None):
-    with ws.session() as session:
+def fake_render_letter(workspace, case_id, kind, lang=None, parent_role="", body=None, subject=None):
+    with workspace.session() as session:
         case = session.get(Case, case_id)
         ref = case.ref
         if parent_role:
@@ -67,8 +68,8 @@ def fake_render_letter(ws, case_id, kind, lang=None, parent_role="", body=None, 
     return FakeRendered(tiny_pdf([subject, *body.splitlines()]), subject, body, name, email, subject, missing)
 
 
-def fake_render_contract(ws, case_id, lang=None):
-    with ws.session() as session:
+def fake_render_contract(workspace, case_id, lang=None):
+    with workspace.session() as session:
         ref = session.get(Case, case_id).ref
     lines = [f"BOR-overeenkomst {ref}", "Afspraken over de omgang"] + [f"Artikel {i}" for i in range(1, 70)]
     return FakeRendered(tiny_pdf(lines, "Overeenkomst"), "", "", "", "", "Overeenkomst")
@@ -78,23 +79,23 @@ def fake_render_contract(ws, case_id, lang=None):
 def renderer(request, monkeypatch):
     """The letters renderer: a stand-in always, and the documents module's own once it exists."""
     if request.param == "stand-in":
-        monkeypatch.setattr(outbox, "render_letter", fake_render_letter)
+        monkeypatch.setattr(outbox_letters, "render_letter", fake_render_letter)
     return request.param
 
 
 @pytest.fixture
 def stand_in(monkeypatch):
-    monkeypatch.setattr(outbox, "render_letter", fake_render_letter)
+    monkeypatch.setattr(outbox_letters, "render_letter", fake_render_letter)
 
 
 # ---- cases ----------------------------------------------------------------------------------------------------------
 
-def add_referred_case(ws, ref: str, *, contact: str = "Anna de Vries", email: str = "anna@wijkteam.example",
+def add_referred_case(workspace, ref: str, *, contact: str = "Anna de Vries", email: str = "anna@wijkteam.example",
                       status: str = "visits") -> int:
-    from tests.test_case_services import add_case
+    from tests.cases.test_case_services import add_case
 
-    case_id = add_case(ws, ref, status=status)
-    with ws.session() as session:
+    case_id = add_case(workspace, ref, status=status)
+    with workspace.session() as session:
         case = session.get(Case, case_id)
         org = session.scalar(select(Organisation).where(Organisation.name == "Wijkteam Alkmaar"))
         if org is None:
@@ -106,8 +107,8 @@ def add_referred_case(ws, ref: str, *, contact: str = "Anna de Vries", email: st
     return case_id
 
 
-def configure_smtp(ws, port: int, *, user: str = "", security: str = "none", sender: str = "bor@desk.example"):
-    settings.write_settings(ws, {"smtp.host": "127.0.0.1", "smtp.port": str(port), "smtp.security": security,
+def configure_smtp(workspace, port: int, *, user: str = "", security: str = "none", sender: str = "bor@desk.example"):
+    settings.write_settings(workspace, {"smtp.host": "127.0.0.1", "smtp.port": str(port), "smtp.security": security,
                                  "smtp.user": user, "smtp.from": sender, "organisation.name": "BOR Noord"})
 
 

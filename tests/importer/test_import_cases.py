@@ -11,11 +11,20 @@ import pytest
 from sqlalchemy import select, text
 
 from borapp.models import (
-    AuditEvent, Base, Case, Child, Coordinator, Municipality, Organisation, Parent, StatusChange, Volunteer,
+    AuditEvent,
+    Base,
+    Case,
+    Child,
+    Coordinator,
+    Municipality,
+    Organisation,
+    Parent,
+    StatusChange,
+    Volunteer,
 )
+from borapp.services.cases.search_index import search_case_ids
 from borapp.services.importer import import_file, parse_file
 from borapp.services.importer.columns import CASE_COLUMNS, CASE_REQUIRED
-from borapp.services.search_index import search_case_ids
 
 HEADER = list(CASE_COLUMNS)
 
@@ -335,7 +344,7 @@ def test_a_child_older_than_twelve_is_a_warning(vault, tmp_path):
 
 # ---- formats and Dutch -----------------------------------------------------------------------------------------
 
-DATA = Path(__file__).parent / "data" / "import"
+DATA = Path(__file__).parent.parent / "data" / "import"
 
 
 @pytest.mark.parametrize("encoding", ["cp1252", "utf-8-sig"])

@@ -9,22 +9,23 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from borapp.i18n import _, set_language
+from borapp.i18n import _, in_language, set_language
 from borapp.models import AuditEvent, Case, Letter, Municipality, MunicipalityFunding, Organisation
-from borapp.services import intake, settings
-from borapp.services.case_editing import ChildInput, ParentInput
+from borapp.services import settings
+from borapp.services.cases.editing import ChildInput, ParentInput
+from borapp.services.cases.search_index import search_case_ids
 from borapp.services.errors import ValidationError
-from borapp.services.intake import IntakeInput, validate_step
-from borapp.services.intake_duplicates import find_duplicates, name_key
-from borapp.services.intake_summary import summarise
-from borapp.services.search_index import search_case_ids
-from tests.test_case_services import add_case
+from borapp.services.intake import flow
+from borapp.services.intake.duplicates import find_duplicates, name_key
+from borapp.services.intake.flow import IntakeInput, validate_step
+from borapp.services.intake.summary import summarise
+from tests.cases.test_case_services import add_case
 
 ON = dt.date(2026, 3, 10)
 
 
-def add_municipality(ws, name="Bergdorp", funding="purchased", year=2026) -> int:
-    with ws.session() as session:
+def add_municipality(workspace, name="Bergdorp", funding="purchased", year=2026) -> int:
+    with workspace.session() as session:
         municipality = Municipality(name=name, region="Kop")
         municipality.fundings.append(MunicipalityFunding(year=year, funding=funding))
         session.add(municipality)
@@ -32,8 +33,8 @@ def add_municipality(ws, name="Bergdorp", funding="purchased", year=2026) -> int
         return municipality.id
 
 
-def add_organisation(ws, name="Jeugdbescherming Testregio", kind="youth_protection") -> int:
-    with ws.session() as session:
+def add_organisation(workspace, name="Jeugdbescherming Testregio", kind="youth_protection") -> int:
+    with workspace.session() as session:
         org = Organisation(name=name, kind=kind)
         session.add(org)
         session.flush()
@@ -84,7 +85,7 @@ def test_an_empty_intake_is_refused_on_every_step_with_a_message_per_field():
 
 def test_each_step_checks_its_fields(municipality):
     good = good_input(municipality)
-    for step in intake.STEPS:
+    for step in flow.STEPS:
         assert validate_step(step, good, ON) == {}, step
     assert set(validate_step("route", dataclasses.replace(good, registered_on=ON + dt.timedelta(days=1)), ON)) == {
         "registered_on"}
@@ -121,7 +122,7 @@ def test_summary_collects_every_step_and_the_first_problem_is_raised_on_create(w
     inp = good_input(municipality, route="", other=ParentInput("other"))
     assert list(validate_step("summary", inp, ON)) == ["route", "other.name"]
     with pytest.raises(ValidationError) as refused:
-        intake.create_case(workspace, inp, ON)
+        flow.create_case(workspace, inp, ON)
     assert refused.value.field == "route"
     with workspace.session() as session:
         assert session.scalar(select(Case.id)) is None
@@ -129,15 +130,15 @@ def test_summary_collects_every_step_and_the_first_problem_is_raised_on_create(w
 
 def test_the_wizard_state_goes_through_json_and_back(municipality):
     inp = good_input(municipality)
-    assert intake.from_dict(intake.to_dict(inp)) == dataclasses.replace(
+    assert flow.from_dict(flow.to_dict(inp)) == dataclasses.replace(
         inp, children=tuple(ChildInput(name=c.name, birth_date=c.birth_date) for c in inp.children))
-    assert intake.from_dict({"route": 3, "children": "x", "registered_on": "not a date"}) == IntakeInput()
+    assert flow.from_dict({"route": 3, "children": "x", "registered_on": "not a date"}) == IntakeInput()
 
 
 # ---- making the case ------------------------------------------------------------------------------------------------
 
 def test_create_makes_the_case_in_intake_with_a_dated_history(workspace, municipality):
-    case_id = intake.create_case(workspace, good_input(municipality), ON)
+    case_id = flow.create_case(workspace, good_input(municipality), ON)
     with workspace.session() as session:
         case = session.get(Case, case_id)
         assert case.status == "intake" and case.ref == "BOR-2026-001"
@@ -157,7 +158,7 @@ def test_create_makes_the_case_in_intake_with_a_dated_history(workspace, municip
 
 
 def test_the_confidential_flag_and_the_postcode_are_kept(workspace, municipality):
-    case_id = intake.create_case(workspace, good_input(municipality), ON)
+    case_id = flow.create_case(workspace, good_input(municipality), ON)
     with workspace.session() as session:
         case = session.get(Case, case_id)
         resident, other = case.parent("resident"), case.parent("other")
@@ -173,17 +174,17 @@ def test_case_numbers_follow_on_within_the_registration_year(workspace, municipa
     for i in range(2):
         inp = good_input(municipality, other=ParentInput("other", f"Ouder Nummer{i}"))
         with workspace.session() as session:
-            refs.append(session.get(Case, intake.create_case(workspace, inp, ON)).ref)
+            refs.append(session.get(Case, flow.create_case(workspace, inp, ON)).ref)
     last_year = good_input(municipality, registered_on=dt.date(2025, 12, 30), court_decision_on=dt.date(2025, 12, 1))
     with workspace.session() as session:
-        refs.append(session.get(Case, intake.create_case(workspace, last_year, ON)).ref)
+        refs.append(session.get(Case, flow.create_case(workspace, last_year, ON)).ref)
     assert refs == ["BOR-2026-015", "BOR-2026-016", "BOR-2025-089"]
 
 
 def test_new_organisations_are_made_once_and_existing_ones_chosen(workspace, municipality):
     existing = add_organisation(workspace)
-    intake.create_case(workspace, good_input(municipality), ON)
-    intake.create_case(workspace, good_input(municipality, referrer_name="rechtbank  testland",
+    flow.create_case(workspace, good_input(municipality), ON)
+    flow.create_case(workspace, good_input(municipality, referrer_name="rechtbank  testland",
                                              commissioner_same=False, commissioner_id=existing,
                                              commissioner_name=""), ON)
     with workspace.session() as session:
@@ -198,8 +199,8 @@ def test_new_organisations_are_made_once_and_existing_ones_chosen(workspace, mun
 
 def test_same_as_referrer_and_no_commissioner(workspace, municipality):
     org = add_organisation(workspace)
-    first = intake.create_case(workspace, good_input(municipality, referrer_id=org, commissioner_same=True), ON)
-    second = intake.create_case(workspace, good_input(municipality, referrer_id=org, commissioner_same=False,
+    first = flow.create_case(workspace, good_input(municipality, referrer_id=org, commissioner_same=True), ON)
+    second = flow.create_case(workspace, good_input(municipality, referrer_id=org, commissioner_same=False,
                                                       commissioner_name=""), ON)
     with workspace.session() as session:
         assert session.get(Case, first).commissioner_id == org
@@ -208,15 +209,15 @@ def test_same_as_referrer_and_no_commissioner(workspace, municipality):
 
 def test_a_vanished_organisation_or_municipality_is_refused(workspace, municipality):
     with pytest.raises(ValidationError) as refused:
-        intake.create_case(workspace, good_input(municipality, referrer_id=999), ON)
+        flow.create_case(workspace, good_input(municipality, referrer_id=999), ON)
     assert refused.value.field == "referrer_id"
     with pytest.raises(ValidationError) as refused:
-        intake.create_case(workspace, good_input(999), ON)
+        flow.create_case(workspace, good_input(999), ON)
     assert refused.value.field == "municipality_id"
 
 
 def test_the_own_initiative_route_keeps_no_court_details(workspace, municipality):
-    case_id = intake.create_case(workspace, good_input(municipality, route="self"), ON)
+    case_id = flow.create_case(workspace, good_input(municipality, route="self"), ON)
     with workspace.session() as session:
         case = session.get(Case, case_id)
         assert case.court_decision_on is None and case.court_frequency == "" and case.court_buildup == ""
@@ -224,25 +225,25 @@ def test_the_own_initiative_route_keeps_no_court_details(workspace, municipality
 
 def test_a_letter_to_the_referrer_is_proposed_as_a_draft_in_the_vaults_language(workspace, municipality):
     set_language("en")  # the screen is English; the vault says Dutch
-    created = intake.create_intake(workspace, good_input(municipality), ON)
+    created = flow.create_intake(workspace, good_input(municipality), ON)
     with workspace.session() as session:
         letter = session.get(Letter, created.letter_id)
         assert (letter.case_id, letter.kind, letter.state) == (created.case_id, "intake", "draft")
         assert letter.language == "nl"
         assert (letter.recipient_name, letter.recipient_email) == ("Mr. T. Toetsing", "griffie@rechtbank.example")
-        with intake.in_language("nl"):
+        with in_language("nl"):
             assert letter.subject == _("Referral received, intake planned") + " (BOR-2026-001)"
         assert "BOR-2026-001" in letter.body and "2 maart 2026" in letter.body  # a Dutch date
         assert "Teststraat" not in letter.body  # no addresses in a letter
         settings.put(session, "language", "en")
-    second = intake.create_intake(workspace, good_input(municipality), ON)
+    second = flow.create_intake(workspace, good_input(municipality), ON)
     with workspace.session() as session:
         letter = session.get(Letter, second.letter_id)
         assert letter.language == "en" and letter.subject.startswith("Referral received, intake planned")
 
 
 def test_the_audit_names_records_not_people(workspace, municipality):
-    created = intake.create_intake(workspace, good_input(municipality), ON)
+    created = flow.create_intake(workspace, good_input(municipality), ON)
     with workspace.session() as session:
         events = [(e.action, e.record_type, e.record_id) for e in session.scalars(select(AuditEvent))]
     assert ("create", "case", created.case_id) in events
@@ -292,16 +293,16 @@ def test_the_summary_reads_back_every_step(workspace, municipality):
 def test_municipality_choices_suggest_the_funding_of_the_year(workspace):
     add_municipality(workspace, "Bergdorp", "purchased", 2025)
     add_municipality(workspace, "Aadorp", "per_case", 2027)
-    choices = intake.municipality_choices(workspace, 2026)
+    choices = flow.municipality_choices(workspace, 2026)
     assert [(c.name, c.funding) for c in choices] == [("Aadorp", ""), ("Bergdorp", "purchased")]
 
 
 def test_a_kept_draft_reads_back_and_names_the_family(municipality):
-    payload = intake.draft_payload(good_input(municipality), 5, [(3, "parent", "petra proef")])
-    data, page, acknowledged = intake.read_draft(payload)
+    payload = flow.draft_payload(good_input(municipality), 5, [(3, "parent", "petra proef")])
+    data, page, acknowledged = flow.read_draft(payload)
     assert (data.resident.name, page, acknowledged) == ("Petra Proef", 5, [(3, "parent", "petra proef")])
-    assert intake.read_draft({"page": 99})[1] == 1
-    from borapp.services.intake_input import describe_draft
+    assert flow.read_draft({"page": 99})[1] == 1
+    from borapp.services.intake.answers import describe_draft
 
     title, text = describe_draft(payload)
     assert title == _("New intake: {family}").format(family="Petra Proef")

@@ -12,17 +12,34 @@ from sqlalchemy import select
 from borapp.cli import main
 from borapp.i18n import _, set_language
 from borapp.models import AuditEvent, Case, CaseExclusion, Training, Volunteer
-from borapp.services import case_editing, settings
+from borapp.services import settings
+from borapp.services.cases import editing
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.matching import (
-    AVAILABILITY_FULL, AVAILABILITY_NONE, CAPACITY_FULL, LANGUAGE_NONE, LANGUAGE_SPOKEN, REGION_OTHER, REGION_SAME,
-    FamilyNeeds, VolunteerFacts, rank, rank_candidates, score,
-)
-from borapp.services.matching_flow import (
-    MATCHED, add_exclusion, assign_volunteer, find_case, list_exclusions, matching_case, record_no_match,
+from borapp.services.matching.flow import (
+    MATCHED,
+    add_exclusion,
+    assign_volunteer,
+    find_case,
+    list_exclusions,
+    matching_case,
+    record_no_match,
     remove_exclusion,
 )
-from tests.test_case_services import add_case
+from borapp.services.matching.ranking import (
+    AVAILABILITY_FULL,
+    AVAILABILITY_NONE,
+    CAPACITY_FULL,
+    LANGUAGE_NONE,
+    LANGUAGE_SPOKEN,
+    REGION_OTHER,
+    REGION_SAME,
+    FamilyNeeds,
+    VolunteerFacts,
+    rank,
+    rank_candidates,
+    score,
+)
+from tests.cases.test_case_services import add_case
 
 TODAY = dt.date.today()
 ON = dt.date(2026, 3, 1)
@@ -164,9 +181,9 @@ def test_reasons_are_in_the_users_language():
 
 # ---- from a vault --------------------------------------------------------------------------------------------------
 
-def add_volunteer(ws, name, *, region="Kop", gender="f", languages="nl", availability="sat-morning;wed-afternoon",
+def add_volunteer(workspace, name, *, region="Kop", gender="f", languages="nl", availability="sat-morning;wed-afternoon",
                   vog=TODAY - dt.timedelta(days=300), trained=True, active=True, left_on=None, max_cases=2) -> int:
-    with ws.session() as session:
+    with workspace.session() as session:
         v = Volunteer(name=name, region=region, gender=gender, languages=languages, availability=availability,
                       vog_date=vog, active=active, left_on=left_on, max_cases=max_cases)
         if trained:
@@ -176,11 +193,11 @@ def add_volunteer(ws, name, *, region="Kop", gender="f", languages="nl", availab
         return v.id
 
 
-def add_matching_case(ws, ref="BOR-2026-001", *, region="Kop", slots="sat-morning", wish_gender="",
+def add_matching_case(workspace, ref="BOR-2026-001", *, region="Kop", slots="sat-morning", wish_gender="",
                       wish_languages="", status="matching", volunteer=None) -> int:
-    case_id = add_case(ws, ref, status=status, municipality=f"Gemeente {region}", volunteer=volunteer,
-                       coordinator_id=ws.coordinator_id)
-    with ws.session() as session:
+    case_id = add_case(workspace, ref, status=status, municipality=f"Gemeente {region}", volunteer=volunteer,
+                       coordinator_id=workspace.coordinator_id)
+    with workspace.session() as session:
         case = session.get(Case, case_id)
         case.municipality.region = region
         case.preferred_slots, case.wish_gender, case.wish_languages = slots, wish_gender, wish_languages
@@ -258,7 +275,7 @@ def test_assign_sets_the_volunteer_keeps_matching_and_writes_history_and_audit(w
         events = session.scalars(select(AuditEvent).where(
             AuditEvent.record_type == "case", AuditEvent.record_id == case_id).order_by(AuditEvent.id)).all()
         assert events[-1].action == "update" and events[-1].actor == "Test Coördinator"
-    case_editing.change_status(workspace, case_id, "visits")  # the header's next step may now go on
+    editing.change_status(workspace, case_id, "visits")  # the header's next step may now go on
     assert matching_case(workspace, case_id).status == "visits"
 
 

@@ -13,8 +13,8 @@ import random
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from borapp.services.matching import FamilyNeeds, VolunteerFacts, rank, rank_candidates, score
-from borapp.services.volunteer_service import DAY_PARTS, WEEKDAYS, format_availability
+from borapp.services.matching.ranking import FamilyNeeds, VolunteerFacts, rank, rank_candidates, score
+from borapp.services.volunteers.profiles import DAY_PARTS, WEEKDAYS, format_availability
 
 ON = dt.date(2026, 3, 1)
 SLOTS = [(d, p) for d in WEEKDAYS for p in DAY_PARTS]
@@ -129,7 +129,7 @@ def test_eligible_ones_come_first_each_part_by_falling_score(family, pool):
 def _store(workspace, family: FamilyNeeds, pool: list[VolunteerFacts], rnd: random.Random) -> int:
     """The family as a case and the pool as volunteers (inserted in a random order); returns the case id."""
     from borapp.models import Case, CaseExclusion, Municipality, Training, Volunteer
-    from borapp.services.case_flow import start_history
+    from borapp.services.cases.flow import start_history
 
     with workspace.session() as session:
         case = Case(ref="P-1", registered_on=dt.date(2025, 1, 1), preferred_slots=format_availability(family.slots),

@@ -15,11 +15,16 @@ from sqlalchemy import select
 from borapp.i18n import _
 from borapp.models import AuditEvent, Letter
 from borapp.models.base import utcnow
-from borapp.services import outbox, outbox_send, smtp_secret
 from borapp.services.errors import NotFound, UsageError, ValidationError
-from borapp.services.outbox_list import SENDING_MARK, error_text
+from borapp.services.outbox import letters, smtp_secret
+from borapp.services.outbox import sending
+from borapp.services.outbox.listing import SENDING_MARK, error_text
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
-    add_referred_case, configure_smtp, renderer, smtp_server, stand_in,
+    add_referred_case,
+    configure_smtp,
+    renderer,
+    smtp_server,
+    stand_in,
 )
 
 
@@ -27,15 +32,15 @@ def pdf_text(data: bytes) -> str:
     return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(data)).pages)
 
 
-def letter(ws, letter_id) -> Letter:
-    with ws.session() as session:
+def letter(workspace, letter_id) -> Letter:
+    with workspace.session() as session:
         found = session.get(Letter, letter_id)
         session.expunge(found)
         return found
 
 
-def audit_actions(ws, action) -> list[int]:
-    with ws.session() as session:
+def audit_actions(workspace, action) -> list[int]:
+    with workspace.session() as session:
         return list(session.scalars(select(AuditEvent.record_id).where(AuditEvent.action == action,
                                                                         AuditEvent.record_type == "letter")))
 
@@ -48,8 +53,8 @@ def case_id(workspace):
 # ---- making, editing, states ------------------------------------------------------------------------------------------
 
 def test_new_letter_is_ready_and_filled_from_the_template(workspace, case_id, renderer):
-    made = outbox.create_letter(workspace, case_id, "closing")
-    row = outbox.get_letter_row(workspace, made.id)
+    made = letters.create_letter(workspace, case_id, "closing")
+    row = letters.get_letter_row(workspace, made.id)
     assert row.state == "ready" and row.kind == "closing" and row.language == "nl"
     assert row.subject and "\n" not in row.subject
     assert letter(workspace, made.id).body.strip()
@@ -58,61 +63,61 @@ def test_new_letter_is_ready_and_filled_from_the_template(workspace, case_id, re
 
 
 def test_a_proposed_letter_starts_as_draft_and_is_marked_ready(workspace, case_id, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "start", state="draft")
-    assert [r.id for r in outbox.list_letters(workspace, ("draft",))] == [letter_id]
-    outbox.mark_ready(workspace, letter_id)
-    outbox.mark_ready(workspace, letter_id)  # already ready: nothing happens
+    letter_id = letters.new_letter(workspace, case_id, "start", state="draft")
+    assert [r.id for r in letters.list_letters(workspace, ("draft",))] == [letter_id]
+    letters.mark_ready(workspace, letter_id)
+    letters.mark_ready(workspace, letter_id)  # already ready: nothing happens
     assert letter(workspace, letter_id).state == "ready"
     with pytest.raises(ValidationError):
-        outbox.retry(workspace, letter_id)  # only a failed letter is retried
+        letters.retry(workspace, letter_id)  # only a failed letter is retried
 
 
 def test_new_letter_refuses_bad_input(workspace, case_id, stand_in):
     with pytest.raises(UsageError):
-        outbox.new_letter(workspace, case_id, "invoice")
+        letters.new_letter(workspace, case_id, "invoice")
     with pytest.raises(UsageError):
-        outbox.new_letter(workspace, case_id, "intake", parent_role="grandma")
+        letters.new_letter(workspace, case_id, "intake", parent_role="grandma")
     with pytest.raises(NotFound):
-        outbox.new_letter(workspace, 9999, "intake")
+        letters.new_letter(workspace, 9999, "intake")
     with pytest.raises(NotFound):
-        outbox.find_case_id(workspace, "BOR-0000-000")
-    assert outbox.find_case_id(workspace, " BOR-2026-014 ") == case_id
+        letters.find_case_id(workspace, "BOR-0000-000")
+    assert letters.find_case_id(workspace, " BOR-2026-014 ") == case_id
 
 
 def test_letter_to_a_parent_goes_to_that_parent(workspace, case_id, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "schedule", parent_role="resident")
-    row = outbox.get_letter_row(workspace, letter_id)
+    letter_id = letters.new_letter(workspace, case_id, "schedule", parent_role="resident")
+    row = letters.get_letter_row(workspace, letter_id)
     assert row.parent_role == "resident" and row.recipient_name == "Petra Jansen"
 
 
 def test_edit_rules(workspace, case_id, tmp_path, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "evaluation", state="draft")
-    outbox.set_body(workspace, letter_id, "  Nieuw\nonderwerp ", "Eigen tekst\nregel twee",
+    letter_id = letters.new_letter(workspace, case_id, "evaluation", state="draft")
+    letters.set_body(workspace, letter_id, "  Nieuw\nonderwerp ", "Eigen tekst\nregel twee",
                     recipient_email="nieuw@verwijzer.example")
     saved = letter(workspace, letter_id)
     assert (saved.subject, saved.body, saved.recipient_email) == ("Nieuw onderwerp", "Eigen tekst\nregel twee",
                                                                   "nieuw@verwijzer.example")
     with pytest.raises(ValidationError) as empty:
-        outbox.set_body(workspace, letter_id, "Onderwerp", "   ")
+        letters.set_body(workspace, letter_id, "Onderwerp", "   ")
     assert empty.value.field == "body"
     with pytest.raises(ValidationError):
-        outbox.set_body(workspace, letter_id, "", "tekst")
+        letters.set_body(workspace, letter_id, "", "tekst")
     with pytest.raises(ValidationError):
-        outbox.set_body(workspace, letter_id, "Onderwerp", "tekst", recipient_email="geen adres")
-    outbox.mark_ready(workspace, letter_id)
-    outbox.set_body(workspace, letter_id, "Nog steeds te wijzigen", "Ja, in ready")
-    outbox.export_ready(workspace, tmp_path / "out")
+        letters.set_body(workspace, letter_id, "Onderwerp", "tekst", recipient_email="geen adres")
+    letters.mark_ready(workspace, letter_id)
+    letters.set_body(workspace, letter_id, "Nog steeds te wijzigen", "Ja, in ready")
+    letters.export_ready(workspace, tmp_path / "out")
     with pytest.raises(ValidationError):
-        outbox.set_body(workspace, letter_id, "Te laat", "Al geëxporteerd")
+        letters.set_body(workspace, letter_id, "Te laat", "Al geëxporteerd")
     with pytest.raises(ValidationError):
-        outbox.mark_ready(workspace, letter_id)
+        letters.mark_ready(workspace, letter_id)
     assert letter(workspace, letter_id).subject == "Nog steeds te wijzigen"
 
 
 def test_letter_pdf_is_made_from_the_letters_own_text(workspace, case_id, renderer):
-    letter_id = outbox.new_letter(workspace, case_id, "evaluation")
-    outbox.set_body(workspace, letter_id, "Onderwerp XQ42", "Een zin die alleen in deze brief staat.")
-    data = outbox.letter_pdf(workspace, letter_id)
+    letter_id = letters.new_letter(workspace, case_id, "evaluation")
+    letters.set_body(workspace, letter_id, "Onderwerp XQ42", "Een zin die alleen in deze brief staat.")
+    data = letters.letter_pdf(workspace, letter_id)
     assert data.startswith(b"%PDF-")
     text = " ".join(pdf_text(data).split())
     assert "alleen in deze brief" in text and "Onderwerp XQ42" in text
@@ -120,8 +125,8 @@ def test_letter_pdf_is_made_from_the_letters_own_text(workspace, case_id, render
 
 def test_nothing_is_written_to_disk_while_making_and_previewing(workspace, case_id, tmp_path, stand_in):
     before = set(tmp_path.rglob("*"))
-    letter_id = outbox.new_letter(workspace, case_id, "intake")
-    outbox.letter_pdf(workspace, letter_id)
+    letter_id = letters.new_letter(workspace, case_id, "intake")
+    letters.letter_pdf(workspace, letter_id)
     after = {p for p in tmp_path.rglob("*") if "vault" not in p.parts}
     assert after <= before
 
@@ -129,10 +134,10 @@ def test_nothing_is_written_to_disk_while_making_and_previewing(workspace, case_
 # ---- export ---------------------------------------------------------------------------------------------------------
 
 def test_export_writes_drafts_with_the_pdf_and_final_state(workspace, case_id, tmp_path, renderer):
-    ready = outbox.new_letter(workspace, case_id, "closing")
-    draft = outbox.new_letter(workspace, case_id, "start", state="draft")
+    ready = letters.new_letter(workspace, case_id, "closing")
+    draft = letters.new_letter(workspace, case_id, "start", state="draft")
     folder = tmp_path / "uit" / "brieven"
-    result = outbox.export_ready(workspace, folder)
+    result = letters.export_ready(workspace, folder)
     assert [item[0] for item in result.exported] == [ready] and not result.problems
     _id, eml_path, pdf_path = result.exported[0]
     assert eml_path.name == f"BOR-2026-014-closing-{ready}.eml" and pdf_path.suffix == ".pdf"
@@ -141,7 +146,7 @@ def test_export_writes_drafts_with_the_pdf_and_final_state(workspace, case_id, t
         assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in folder.iterdir())
         assert stat.S_IMODE(folder.stat().st_mode) == 0o700
     message = message_from_bytes(eml_path.read_bytes(), policy=policy.default)
-    row = outbox.get_letter_row(workspace, ready)
+    row = letters.get_letter_row(workspace, ready)
     assert message["X-Unsent"] == "1"
     assert message["To"].addresses[0].addr_spec == row.recipient_email == "anna@wijkteam.example"
     assert message["Subject"] == row.subject
@@ -153,18 +158,18 @@ def test_export_writes_drafts_with_the_pdf_and_final_state(workspace, case_id, t
         message.get_body(("plain",)).get_content()
     saved = letter(workspace, ready)
     assert saved.state == "exported" and saved.pdf == pdf_path.read_bytes() and not saved.error
-    assert outbox.letter_pdf(workspace, ready) == saved.pdf  # the kept copy, not made again
-    assert [r.id for r in outbox.list_letters(workspace, outbox.WAITING_STATES)] == [draft]
+    assert letters.letter_pdf(workspace, ready) == saved.pdf  # the kept copy, not made again
+    assert [r.id for r in letters.list_letters(workspace, letters.WAITING_STATES)] == [draft]
     assert audit_actions(workspace, "export") == [ready]
-    assert outbox.export_ready(workspace, folder).exported == []  # nothing is exported twice
+    assert letters.export_ready(workspace, folder).exported == []  # nothing is exported twice
 
 
 def test_export_names_carry_no_personal_data_and_never_overwrite(workspace, case_id, tmp_path, stand_in):
     folder = tmp_path / "uit"
     folder.mkdir()
-    letter_id = outbox.new_letter(workspace, case_id, "intake")
+    letter_id = letters.new_letter(workspace, case_id, "intake")
     (folder / f"BOR-2026-014-intake-{letter_id}.eml").write_bytes(b"someone else's")
-    result = outbox.export_ready(workspace, folder)
+    result = letters.export_ready(workspace, folder)
     names = [p.name for p in result.files]
     assert names == [f"BOR-2026-014-intake-{letter_id}-2.eml", f"BOR-2026-014-intake-{letter_id}-2.pdf"]
     assert (folder / f"BOR-2026-014-intake-{letter_id}.eml").read_bytes() == b"someone else's"
@@ -172,19 +177,19 @@ def test_export_names_carry_no_personal_data_and_never_overwrite(workspace, case
 
 
 def test_export_into_a_file_is_a_clear_error(workspace, case_id, tmp_path, stand_in):
-    outbox.new_letter(workspace, case_id, "intake")
+    letters.new_letter(workspace, case_id, "intake")
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(outbox.BorError):
-        outbox.export_ready(workspace, blocker)
-    assert [r.state for r in outbox.list_letters(workspace)] == ["ready"]
+    with pytest.raises(letters.BorError):
+        letters.export_ready(workspace, blocker)
+    assert [r.state for r in letters.list_letters(workspace)] == ["ready"]
 
 
 def test_save_pdf_writes_where_asked(workspace, case_id, tmp_path, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "intake")
+    letter_id = letters.new_letter(workspace, case_id, "intake")
     target = tmp_path / "kopie.pdf"
-    outbox.save_pdf(workspace, letter_id, target)
-    assert target.read_bytes() == outbox.letter_pdf(workspace, letter_id)
+    letters.save_pdf(workspace, letter_id, target)
+    assert target.read_bytes() == letters.letter_pdf(workspace, letter_id)
     assert letter(workspace, letter_id).state == "ready"  # a copy, not an export
 
 
@@ -193,12 +198,12 @@ def test_save_pdf_writes_where_asked(workspace, case_id, tmp_path, stand_in):
 def test_send_down_then_up_then_again(workspace, tmp_path, smtp_server, renderer):
     first = add_referred_case(workspace, "BOR-2026-001", email="een@verwijzer.example")
     second = add_referred_case(workspace, "BOR-2026-002", contact="Bram Bos", email="twee@verwijzer.example")
-    ids = [outbox.new_letter(workspace, first, "intake"), outbox.new_letter(workspace, second, "closing")]
-    outbox.new_letter(workspace, second, "start", state="draft")  # drafts never go
+    ids = [letters.new_letter(workspace, first, "intake"), letters.new_letter(workspace, second, "closing")]
+    letters.new_letter(workspace, second, "start", state="draft")  # drafts never go
     server = smtp_server(start=False)
     configure_smtp(workspace, server.port)
 
-    down = outbox.send_ready(workspace, timeout=5)
+    down = sending.send_ready(workspace, timeout=5)
     assert not down.ok and len(down.kept) == 2 and not down.sent and not down.failed
     for letter_id in ids:
         saved = letter(workspace, letter_id)
@@ -206,7 +211,7 @@ def test_send_down_then_up_then_again(workspace, tmp_path, smtp_server, renderer
     assert server.handler.messages == []
 
     server.start()
-    up = outbox.send_ready(workspace, timeout=5)
+    up = sending.send_ready(workspace, timeout=5)
     assert up.ok and sorted(o.letter_id for o in up.sent) == sorted(ids)
     assert len(server.handler.messages) == 2
     by_to = {rcpts[0]: (sender, data) for sender, rcpts, data in server.handler.messages}
@@ -223,43 +228,43 @@ def test_send_down_then_up_then_again(workspace, tmp_path, smtp_server, renderer
         assert "BOR Noord" in message.get_body(("plain",)).get_content()
     assert sorted(audit_actions(workspace, "send")) == sorted(ids + ids)
 
-    again = outbox.send_ready(workspace, timeout=5)
+    again = sending.send_ready(workspace, timeout=5)
     assert again.ok and again.outcomes == []
     assert len(server.handler.messages) == 2  # nothing sent twice
-    assert outbox.list_letters(workspace, outbox.WAITING_STATES)[0].state == "draft"
+    assert letters.list_letters(workspace, letters.WAITING_STATES)[0].state == "draft"
 
 
 def test_permanent_refusal_fails_and_retry_sends_later(workspace, case_id, smtp_server, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "closing")
+    letter_id = letters.new_letter(workspace, case_id, "closing")
     refusing = smtp_server("550 5.7.1 Message rejected")
     configure_smtp(workspace, refusing.port)
-    result = outbox.send_ready(workspace, timeout=5)
+    result = sending.send_ready(workspace, timeout=5)
     assert [o.letter_id for o in result.failed] == [letter_id] and "550" in result.failed[0].error
     saved = letter(workspace, letter_id)
     assert saved.state == "failed" and "550" in saved.error
-    assert outbox.send_ready(workspace, timeout=5).outcomes == []  # a failed letter waits for a person
-    outbox.set_body(workspace, letter_id, saved.subject, saved.body + "\nAangepast.")
-    outbox.retry(workspace, letter_id)
+    assert sending.send_ready(workspace, timeout=5).outcomes == []  # a failed letter waits for a person
+    letters.set_body(workspace, letter_id, saved.subject, saved.body + "\nAangepast.")
+    letters.retry(workspace, letter_id)
     assert letter(workspace, letter_id).state == "ready" and letter(workspace, letter_id).error == ""
     good = smtp_server()
     configure_smtp(workspace, good.port)
-    assert outbox.send_ready(workspace, timeout=5).ok
+    assert sending.send_ready(workspace, timeout=5).ok
     assert letter(workspace, letter_id).state == "sent" and len(good.handler.messages) == 1
 
 
 def test_refused_recipient_fails(workspace, case_id, smtp_server, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "closing")
+    letter_id = letters.new_letter(workspace, case_id, "closing")
     server = smtp_server("550 5.1.1 No such user", at="RCPT")
     configure_smtp(workspace, server.port)
-    assert not outbox.send_ready(workspace, timeout=5).ok
+    assert not sending.send_ready(workspace, timeout=5).ok
     assert letter(workspace, letter_id).state == "failed" and "No such user" in letter(workspace, letter_id).error
 
 
 def test_temporary_refusal_keeps_the_letter_ready(workspace, case_id, smtp_server, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "closing")
+    letter_id = letters.new_letter(workspace, case_id, "closing")
     server = smtp_server("451 4.3.0 Try again later")
     configure_smtp(workspace, server.port)
-    result = outbox.send_ready(workspace, timeout=5)
+    result = sending.send_ready(workspace, timeout=5)
     assert [o.letter_id for o in result.kept] == [letter_id] and "451" in result.kept[0].error
     saved = letter(workspace, letter_id)
     assert saved.state == "ready" and saved.attempts == 1 and "451" in saved.error
@@ -267,20 +272,20 @@ def test_temporary_refusal_keeps_the_letter_ready(workspace, case_id, smtp_serve
 
 def test_a_letter_without_an_address_fails_without_bothering_the_server(workspace, smtp_server, stand_in):
     case_id = add_referred_case(workspace, "BOR-2026-020", email="")
-    letter_id = outbox.new_letter(workspace, case_id, "intake")
+    letter_id = letters.new_letter(workspace, case_id, "intake")
     server = smtp_server()
     configure_smtp(workspace, server.port)
-    result = outbox.send_ready(workspace, timeout=5)
+    result = sending.send_ready(workspace, timeout=5)
     assert [o.letter_id for o in result.failed] == [letter_id] and server.handler.messages == []
 
 
 def test_settings_must_name_a_server_and_a_sender(workspace, case_id, stand_in):
-    outbox.new_letter(workspace, case_id, "intake")
+    letters.new_letter(workspace, case_id, "intake")
     with pytest.raises(UsageError):
-        outbox.send_ready(workspace)
+        sending.send_ready(workspace)
     configure_smtp(workspace, 25, sender="")
     with pytest.raises(UsageError):
-        outbox.send_ready(workspace)
+        sending.send_ready(workspace)
 
 
 class FakeKeyring:
@@ -316,46 +321,46 @@ def auth_server(smtp_server):
 
 
 def test_login_only_when_a_user_is_set(workspace, case_id, auth_server, stand_in):
-    outbox.new_letter(workspace, case_id, "intake")
+    letters.new_letter(workspace, case_id, "intake")
     configure_smtp(workspace, auth_server.port)
     asked = []
-    result = outbox.send_ready(workspace, lambda: asked.append(1) or "geheim", timeout=5)
+    result = sending.send_ready(workspace, lambda: asked.append(1) or "geheim", timeout=5)
     assert result.ok and asked == [] and auth_server.logins == []
 
 
 def test_password_from_the_keyring(workspace, case_id, auth_server, monkeypatch, stand_in):
     keyring = FakeKeyring({(smtp_secret.SERVICE, "bor@desk.example"): "geheim"})
     monkeypatch.setattr(smtp_secret, "_keyring", lambda: keyring)
-    outbox.new_letter(workspace, case_id, "intake")
+    letters.new_letter(workspace, case_id, "intake")
     configure_smtp(workspace, auth_server.port, user="bor@desk.example")
-    assert outbox_send.send_plan(workspace).needs_password is False
-    result = outbox.send_ready(workspace, lambda: pytest.fail("the keyring has the password"), timeout=5)
+    assert sending.send_plan(workspace).needs_password is False
+    result = sending.send_ready(workspace, lambda: pytest.fail("the keyring has the password"), timeout=5)
     assert result.ok and auth_server.logins == [("bor@desk.example", "geheim")]
     assert len(auth_server.handler.messages) == 1
 
 
 def test_password_from_the_provider_when_no_keyring(workspace, case_id, auth_server, stand_in):
-    outbox.new_letter(workspace, case_id, "intake")
+    letters.new_letter(workspace, case_id, "intake")
     configure_smtp(workspace, auth_server.port, user="bor@desk.example")
-    assert outbox_send.send_plan(workspace).needs_password is True
-    assert outbox.send_ready(workspace, lambda: "geheim", timeout=5).ok
+    assert sending.send_plan(workspace).needs_password is True
+    assert sending.send_ready(workspace, lambda: "geheim", timeout=5).ok
     assert auth_server.logins == [("bor@desk.example", "geheim")]
 
 
 def test_wrong_password_keeps_letters_ready(workspace, case_id, auth_server, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "intake")
+    letter_id = letters.new_letter(workspace, case_id, "intake")
     configure_smtp(workspace, auth_server.port, user="bor@desk.example")
-    result = outbox.send_ready(workspace, lambda: "fout", timeout=5)
+    result = sending.send_ready(workspace, lambda: "fout", timeout=5)
     assert [o.letter_id for o in result.kept] == [letter_id]
     assert letter(workspace, letter_id).state == "ready" and "bor@desk.example" in letter(workspace, letter_id).error
     assert auth_server.handler.messages == []
 
 
 def test_no_password_changes_nothing(workspace, case_id, auth_server, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "intake")
+    letter_id = letters.new_letter(workspace, case_id, "intake")
     configure_smtp(workspace, auth_server.port, user="bor@desk.example")
     with pytest.raises(smtp_secret.PasswordMissing):
-        outbox.send_ready(workspace, lambda: None, timeout=5)
+        sending.send_ready(workspace, lambda: None, timeout=5)
     saved = letter(workspace, letter_id)
     assert saved.state == "ready" and saved.attempts == 0 and saved.error == ""
 
@@ -377,45 +382,45 @@ def test_no_keyring_backend_is_no_password():
 
 # ---- a crash between the server accepting and the state being written -----------------------------------------------
 
-def _mark(ws, letter_id, age):
-    with ws.session() as session:
+def _mark(workspace, letter_id, age):
+    with workspace.session() as session:
         session.get(Letter, letter_id).error = SENDING_MARK + (utcnow() - age).isoformat()
 
 
 def test_an_interrupted_send_is_never_sent_again_automatically(workspace, case_id, smtp_server, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "closing")
+    letter_id = letters.new_letter(workspace, case_id, "closing")
     _mark(workspace, letter_id, dt.timedelta(hours=1))  # what a crash after the server's 250 leaves behind
     server = smtp_server()
     configure_smtp(workspace, server.port)
-    result = outbox.send_ready(workspace, timeout=5)
+    result = sending.send_ready(workspace, timeout=5)
     assert [o.letter_id for o in result.failed] == [letter_id] and server.handler.messages == []
     saved = letter(workspace, letter_id)
     assert saved.state == "failed" and saved.error and not saved.error.startswith(SENDING_MARK)
     with pytest.raises(ValidationError):
-        outbox.mark_ready(workspace, letter_id)
-    outbox.retry(workspace, letter_id)  # a person checked: it did not arrive
-    assert outbox.send_ready(workspace, timeout=5).ok and len(server.handler.messages) == 1
+        letters.mark_ready(workspace, letter_id)
+    letters.retry(workspace, letter_id)  # a person checked: it did not arrive
+    assert sending.send_ready(workspace, timeout=5).ok and len(server.handler.messages) == 1
 
 
 def test_a_letter_being_sent_elsewhere_is_left_alone(workspace, case_id, smtp_server, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "closing")
+    letter_id = letters.new_letter(workspace, case_id, "closing")
     _mark(workspace, letter_id, dt.timedelta(seconds=5))
     server = smtp_server()
     configure_smtp(workspace, server.port)
-    assert outbox.send_ready(workspace, timeout=5).outcomes == []
+    assert sending.send_ready(workspace, timeout=5).outcomes == []
     assert server.handler.messages == [] and letter(workspace, letter_id).error.startswith(SENDING_MARK)
     with pytest.raises(ValidationError):
-        outbox.set_body(workspace, letter_id, "Onderwerp", "tekst")
-    assert outbox.get_letter_row(workspace, letter_id).error == error_text(SENDING_MARK)  # in words, not the mark
+        letters.set_body(workspace, letter_id, "Onderwerp", "tekst")
+    assert letters.get_letter_row(workspace, letter_id).error == error_text(SENDING_MARK)  # in words, not the mark
 
 
 def test_a_letter_changed_since_it_was_read_is_not_claimed(workspace, case_id, stand_in):
-    letter_id = outbox.new_letter(workspace, case_id, "closing")
+    letter_id = letters.new_letter(workspace, case_id, "closing")
     stamp = letter(workspace, letter_id).updated_at
-    outbox.set_body(workspace, letter_id, "Ander onderwerp", "Andere tekst")
-    assert outbox_send._claim(workspace, letter_id, stamp) is False
-    assert outbox_send._claim(workspace, letter_id, letter(workspace, letter_id).updated_at) is True
-    assert outbox_send._claim(workspace, letter_id, letter(workspace, letter_id).updated_at) is False
+    letters.set_body(workspace, letter_id, "Ander onderwerp", "Andere tekst")
+    assert sending._claim(workspace, letter_id, stamp) is False
+    assert sending._claim(workspace, letter_id, letter(workspace, letter_id).updated_at) is True
+    assert sending._claim(workspace, letter_id, letter(workspace, letter_id).updated_at) is False
 
 
 def test_connection_lost_after_the_text_went_out_is_not_retried_blindly(workspace, case_id, smtp_server, stand_in):
@@ -424,13 +429,13 @@ def test_connection_lost_after_the_text_went_out_is_not_retried_blindly(workspac
             server.transport.abort()  # the server may have kept the message; we never hear back
             return "250 OK"
 
-    letter_id = outbox.new_letter(workspace, case_id, "closing")
+    letter_id = letters.new_letter(workspace, case_id, "closing")
     server = smtp_server()
     server.stop()
     server.handler = Dropping()
     server.start()
     configure_smtp(workspace, server.port)
-    result = outbox.send_ready(workspace, timeout=5)
+    result = sending.send_ready(workspace, timeout=5)
     assert [o.letter_id for o in result.failed] == [letter_id]
     saved = letter(workspace, letter_id)
     assert saved.state == "failed" and saved.error == _(

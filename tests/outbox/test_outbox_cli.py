@@ -10,10 +10,15 @@ from email import message_from_bytes, policy
 import pytest
 
 from borapp.cli import main
-from borapp.services import settings, smtp_secret
-from borapp.services.workspace import Workspace
+from borapp.services import settings
+from borapp.services.outbox import smtp_secret
+from borapp.services.vault.workspace import Workspace
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
-    add_referred_case, configure_smtp, renderer, smtp_server, stand_in,
+    add_referred_case,
+    configure_smtp,
+    renderer,
+    smtp_server,
+    stand_in,
 )
 
 
@@ -34,14 +39,14 @@ def no_terminal(monkeypatch):
 @pytest.fixture
 def cli(vault, vault_path, passphrase_file, capsys, no_terminal):
     """Run a sub-command against the test vault (the fixture's own handle stays open beside the CLI's)."""
-    ws = Workspace(vault)
-    add_referred_case(ws, "BOR-2026-014")
-    add_referred_case(ws, "BOR-2026-015", contact="Bram Bos", email="bram@jeugdbescherming.example")
+    workspace = Workspace(vault)
+    add_referred_case(workspace, "BOR-2026-014")
+    add_referred_case(workspace, "BOR-2026-015", contact="Bram Bos", email="bram@jeugdbescherming.example")
 
     def call(*argv):
         return run(capsys, *argv, "--vault", vault_path, "--passphrase-file", passphrase_file)
 
-    call.ws = ws
+    call.workspace = workspace
     return call
 
 
@@ -92,8 +97,8 @@ def test_send_exit_codes(cli, smtp_server, stand_in):
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
     cli("letters", "new", "BOR-2026-015", "--kind", "closing")
     server = smtp_server(start=False)
-    configure_smtp(cli.ws, server.port)
-    settings.write_settings(cli.ws, {"smtp.port": str(server.port)})
+    configure_smtp(cli.workspace, server.port)
+    settings.write_settings(cli.workspace, {"smtp.port": str(server.port)})
     code, out, err = cli("letters", "send")
     assert code == 1 and len(err.strip().splitlines()) == 2 and "BOR-2026-014" in err
     assert [r["state"] for r in listed(cli)] == ["ready", "ready"]
@@ -108,7 +113,7 @@ def test_send_exit_codes(cli, smtp_server, stand_in):
 def test_send_failed_letter_then_retry(cli, smtp_server, stand_in):
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
     refusing = smtp_server("550 5.7.1 Rejected")
-    configure_smtp(cli.ws, refusing.port)
+    configure_smtp(cli.workspace, refusing.port)
     code, _out, err = cli("letters", "send")
     assert code == 1 and "550" in err
     [row] = listed(cli)
@@ -129,7 +134,7 @@ def test_send_password_sources(cli, smtp_server, monkeypatch, stand_in):
 
     server = smtp_server(auth_require_tls=False, authenticator=authenticator)
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
-    configure_smtp(cli.ws, server.port, user="bor@desk.example")
+    configure_smtp(cli.workspace, server.port, user="bor@desk.example")
     code, _out, err = cli("letters", "send")  # no keyring, no variable, no terminal
     assert code == 2 and "BORAPP_SMTP_PASSWORD" in err and err.count("\n") == 1
     assert listed(cli)[0]["attempts"] == 0
@@ -144,9 +149,9 @@ def test_send_without_a_server_is_a_usage_error(cli, stand_in):
 
 
 def test_ready_marks_a_draft(cli, stand_in):
-    from borapp.services import outbox
+    from borapp.services.outbox import letters as outbox_letters
 
-    letter_id = outbox.new_letter(cli.ws, outbox.find_case_id(cli.ws, "BOR-2026-014"), "start", state="draft")
+    letter_id = outbox_letters.new_letter(cli.workspace, outbox_letters.find_case_id(cli.workspace, "BOR-2026-014"), "start", state="draft")
     assert cli("letters", "ready", letter_id)[0] == 0
     assert listed(cli)[0]["state"] == "ready"
     assert cli("letters", "ready", 999)[0] == 6
@@ -173,7 +178,7 @@ def test_config_refuses_unknown_keys_and_bad_values(cli):
     assert cli("config", "set", "smtp.security", "tls")[0] == 2
     assert cli("config", "set", "smtp.port", "poort")[0] == 2
     assert cli("config", "set", "demo", "0")[0] == 2  # kept by the app itself
-    assert settings.read_setting(cli.ws, "smtp.security") == "starttls"
+    assert settings.read_setting(cli.workspace, "smtp.security") == "starttls"
 
 
 def test_config_logo_from_an_image_file(cli, tmp_path):
@@ -181,7 +186,7 @@ def test_config_logo_from_an_image_file(cli, tmp_path):
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
     code, out, _err = cli("config", "set", "organisation.logo", image)
     assert code == 0 and "iVBOR" not in out
-    assert settings.read_setting(cli.ws, "organisation.logo").startswith("iVBOR")
+    assert settings.read_setting(cli.workspace, "organisation.logo").startswith("iVBOR")
     assert cli("config", "set", "organisation.logo", tmp_path / "missing.png")[0] != 0
 
 
@@ -199,7 +204,7 @@ def test_config_smtp_password_goes_to_the_keyring(cli, monkeypatch):
     monkeypatch.setenv("BORAPP_SMTP_PASSWORD", "geheim")
     assert cli("config", "smtp-password")[0] == 0
     assert stored == {(smtp_secret.SERVICE, "bor@desk.example"): "geheim"}
-    assert "geheim" not in json.dumps(settings.read_all(cli.ws))
+    assert "geheim" not in json.dumps(settings.read_all(cli.workspace))
 
 
 def test_config_letter_template_from_a_text_file(cli, tmp_path):
@@ -209,11 +214,11 @@ def test_config_letter_template_from_a_text_file(cli, tmp_path):
     own.write_text(default_template("closing", "nl") + "\n\nEen eigen slotzin.", encoding="utf-8")
     code, out, _err = cli("config", "set", "template.closing.nl", own)
     assert code == 0 and "Een eigen slotzin" not in out
-    assert get_template(cli.ws, "closing", "nl").endswith("Een eigen slotzin.")
+    assert get_template(cli.workspace, "closing", "nl").endswith("Een eigen slotzin.")
     code, out, _err = cli("config", "list")
     assert "Een eigen slotzin" not in out  # long texts are summarised, not printed
     broken = tmp_path / "kapot.txt"
     broken.write_text("Beste {referrer_contact,", encoding="utf-8")
     assert cli("config", "set", "template.closing.nl", broken)[0] == 2
     assert cli("config", "set", "template.closing.nl", "")[0] == 0
-    assert get_template(cli.ws, "closing", "nl") == default_template("closing", "nl")
+    assert get_template(cli.workspace, "closing", "nl") == default_template("closing", "nl")

@@ -12,9 +12,9 @@ import uuid
 import zipfile
 
 from borapp.models import Case, Child, Parent
-from borapp.services import search_index
-from borapp.services.keywrap import KeyFile
-from borapp.services.vault import Vault, key_path
+from borapp.services.cases import search_index
+from borapp.services.vault.keywrap import KeyFile
+from borapp.services.vault.vault import Vault, key_path
 from tests.conftest import PASSPHRASE
 from tests.helpers import SQLITE_MAGIC, CrashWriter, files_with
 

@@ -12,7 +12,7 @@ import random
 
 import pytest
 
-from borapp.services.vault import Vault
+from borapp.services.vault.vault import Vault
 from tests.conftest import PASSPHRASE
 from tests.helpers import CrashWriter, cases
 

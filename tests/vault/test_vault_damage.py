@@ -14,7 +14,7 @@ from sqlalchemy import text
 from borapp.cli import main
 from borapp.i18n import set_language
 from borapp.services.errors import UsageError, VaultDamaged, VaultMissing, VaultNewer, WrongPassphrase
-from borapp.services.vault import Vault, key_path
+from borapp.services.vault.vault import Vault, key_path
 from tests.conftest import PASSPHRASE
 from tests.helpers import CrashWriter, add_family, snapshot, zero_block
 

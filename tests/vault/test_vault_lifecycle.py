@@ -7,10 +7,10 @@ import zipfile
 import pytest
 
 from borapp.models import schema
-from borapp.services import vault as vault_module
 from borapp.services.errors import UsageError, VaultDamaged, VaultLocked, VaultMissing, WrongPassphrase
-from borapp.services.restore import restore
-from borapp.services.vault import Vault, key_path, vault_files
+from borapp.services.vault import vault as vault_module
+from borapp.services.vault.restore import restore
+from borapp.services.vault.vault import Vault, key_path, vault_files
 from tests.conftest import PASSPHRASE
 from tests.helpers import add_family, case_ids, snapshot, zero_block
 

@@ -10,19 +10,21 @@ from sqlalchemy import select
 
 from borapp.i18n import set_language
 from borapp.models import AuditEvent, Case, Child, Contract, Letter, Parent, Volunteer
-from borapp.services import attachments, case_letters, evaluations, visits
-from borapp.services.case_flow import start_history
+from borapp.services.cases import attachments, evaluations
+from borapp.services.cases import letters as cases_letters
+from borapp.services.cases.flow import start_history
 from borapp.services.errors import ValidationError
-from borapp.services.visits import VisitInput
+from borapp.services.visits import records
+from borapp.services.visits.records import VisitInput
 
 TODAY = dt.date.today()
 REGISTERED = TODAY - dt.timedelta(days=120)
 T10, T12 = dt.time(10, 0), dt.time(12, 0)
 
 
-def make_case(ws, ref: str = "2026-0042", *, registered_on: dt.date = REGISTERED) -> tuple[int, int]:
+def make_case(workspace, ref: str = "2026-0042", *, registered_on: dt.date = REGISTERED) -> tuple[int, int]:
     """A synthetic case in the visits phase with both parents, a child and a matched volunteer."""
-    with ws.session() as session:
+    with workspace.session() as session:
         volunteer = session.scalar(select(Volunteer).where(Volunteer.name == "Vera Voorbeeld"))
         if volunteer is None:
             volunteer = Volunteer(name="Vera Voorbeeld", region="Kop")
@@ -55,8 +57,8 @@ def cancelled(case_id: int, visit_id: int, on: dt.date, **changes) -> VisitInput
     return VisitInput(**values)
 
 
-def _audit(ws, record_type: str) -> list[tuple[str, int]]:
-    with ws.session() as session:
+def _audit(workspace, record_type: str) -> list[tuple[str, int]]:
+    with workspace.session() as session:
         rows = session.scalars(select(AuditEvent).where(AuditEvent.record_type == record_type).order_by(AuditEvent.id))
         return [(e.action, e.record_id) for e in rows]
 
@@ -67,8 +69,8 @@ def _audit(ws, record_type: str) -> list[tuple[str, int]]:
 def test_plan_a_series_of_eight_every_fortnight(workspace):
     case_id, volunteer_id = make_case(workspace)
     first = REGISTERED + dt.timedelta(days=10)
-    ids = visits.plan_series(workspace, case_id, first, 8, 14, T10, T12, "")
-    rows = visits.list_visits(workspace, case_id)
+    ids = records.plan_series(workspace, case_id, first, 8, 14, T10, T12, "")
+    rows = records.list_visits(workspace, case_id)
     assert [r.id for r in rows] == ids
     assert [r.on for r in rows] == [first + dt.timedelta(days=14 * i) for i in range(8)]
     assert {(r.state, r.start_time, r.end_time, r.volunteer_id) for r in rows} == {("planned", T10, T12, volunteer_id)}
@@ -87,19 +89,19 @@ def test_a_wrong_series_says_which_field_and_saves_nothing(workspace, args, fiel
     values = dict(first_on=REGISTERED + dt.timedelta(days=3), count=8, every_days=14, start=T10, end=T12, place="")
     values.update(args)
     with pytest.raises(ValidationError) as info:
-        visits.plan_series(workspace, case_id, **values)
+        records.plan_series(workspace, case_id, **values)
     assert info.value.field == field and str(info.value)
-    assert visits.list_visits(workspace, case_id) == []
+    assert records.list_visits(workspace, case_id) == []
 
 
 def test_record_a_visit_as_held_with_everything_the_record_holds(workspace):
     case_id, volunteer_id = make_case(workspace)
-    first_id = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 3, 14, T10, T12)[0]
+    first_id = records.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 3, 14, T10, T12)[0]
     on = REGISTERED + dt.timedelta(days=7)
-    visits.record_visit(workspace, held(case_id, first_id, on, volunteer_id=volunteer_id, others_present="Oma",
+    records.record_visit(workspace, held(case_id, first_id, on, volunteer_id=volunteer_id, others_present="Oma",
                                         incidents="Geen.", ended_early=True, ended_early_reason="Kind werd moe.",
                                         cancelled_by="other", cancel_reason="ignored for a held visit"))
-    detail = visits.get_visit(workspace, first_id)
+    detail = records.get_visit(workspace, first_id)
     assert (detail.state, detail.on, detail.start_time, detail.end_time) == ("held", on, T10, T12)
     assert detail.volunteer_name == "Vera Voorbeeld"
     assert detail.what_happened == "Samen getekend en gelezen."
@@ -111,22 +113,22 @@ def test_record_a_visit_as_held_with_everything_the_record_holds(workspace):
 
 def test_record_a_cancelled_visit_with_who_why_and_how_late(workspace):
     case_id, _ = make_case(workspace)
-    ids = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 2, 14, T10, T12)
-    visits.record_visit(workspace, cancelled(case_id, ids[1], REGISTERED + dt.timedelta(days=21),
+    ids = records.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 2, 14, T10, T12)
+    records.record_visit(workspace, cancelled(case_id, ids[1], REGISTERED + dt.timedelta(days=21),
                                              what_happened="not kept for a cancelled visit"))
-    detail = visits.get_visit(workspace, ids[1])
+    detail = records.get_visit(workspace, ids[1])
     assert (detail.state, detail.cancelled_by, detail.cancel_reason, detail.notice_hours) == \
         ("cancelled", "other", "Ziek.", 3)
     assert detail.what_happened == ""
-    row = visits.list_visits(workspace, case_id)[1]
+    row = records.list_visits(workspace, case_id)[1]
     set_language("en")
     assert row.state_text == "Cancelled (non-resident parent)"
 
 
 def test_a_visit_never_planned_can_be_recorded_directly(workspace):
     case_id, _ = make_case(workspace)
-    new_id = visits.record_visit(workspace, held(case_id, None, TODAY))
-    assert [v.id for v in visits.list_visits(workspace, case_id)] == [new_id]
+    new_id = records.record_visit(workspace, held(case_id, None, TODAY))
+    assert [v.id for v in records.list_visits(workspace, case_id)] == [new_id]
     assert _audit(workspace, "visit") == [("create", new_id)]
 
 
@@ -141,58 +143,58 @@ def test_a_visit_never_planned_can_be_recorded_directly(workspace):
 ])
 def test_a_wrong_record_says_which_field_and_saves_nothing(workspace, changes, field):
     case_id, _ = make_case(workspace)
-    visit_id = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 1, 14, T10, T12)[0]
-    before = visits.get_visit(workspace, visit_id)
+    visit_id = records.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 1, 14, T10, T12)[0]
+    before = records.get_visit(workspace, visit_id)
     with pytest.raises(ValidationError) as info:
-        visits.record_visit(workspace, held(case_id, visit_id, **{"on": REGISTERED + dt.timedelta(days=7),
+        records.record_visit(workspace, held(case_id, visit_id, **{"on": REGISTERED + dt.timedelta(days=7),
                                                                   **changes}))
     assert info.value.field == field and str(info.value)
-    assert visits.get_visit(workspace, visit_id) == before
+    assert records.get_visit(workspace, visit_id) == before
     assert _audit(workspace, "visit") == [("create", visit_id)]
 
 
 def test_only_planned_visits_can_be_deleted(workspace):
     case_id, _ = make_case(workspace)
-    ids = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 2, 7, T10, T12)
-    visits.record_visit(workspace, held(case_id, ids[0], REGISTERED + dt.timedelta(days=7)))
+    ids = records.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 2, 7, T10, T12)
+    records.record_visit(workspace, held(case_id, ids[0], REGISTERED + dt.timedelta(days=7)))
     with pytest.raises(ValidationError):
-        visits.delete_visit(workspace, ids[0])
-    visits.delete_visit(workspace, ids[1])
-    assert [v.id for v in visits.list_visits(workspace, case_id)] == [ids[0]]
+        records.delete_visit(workspace, ids[0])
+    records.delete_visit(workspace, ids[1])
+    assert [v.id for v in records.list_visits(workspace, case_id)] == [ids[0]]
     assert _audit(workspace, "visit")[-1] == ("delete", ids[1])
 
 
 def test_counts_per_state_and_canceller(workspace):
     case_id, _ = make_case(workspace)
     start = REGISTERED + dt.timedelta(days=7)
-    ids = visits.plan_series(workspace, case_id, start, 8, 7, T10, T12)
-    visits.record_visit(workspace, held(case_id, ids[0], start))
-    visits.record_visit(workspace, cancelled(case_id, ids[1], start + dt.timedelta(days=7)))
-    counts = visits.visit_counts(workspace, case_id)
+    ids = records.plan_series(workspace, case_id, start, 8, 7, T10, T12)
+    records.record_visit(workspace, held(case_id, ids[0], start))
+    records.record_visit(workspace, cancelled(case_id, ids[1], start + dt.timedelta(days=7)))
+    counts = records.visit_counts(workspace, case_id)
     assert (counts.planned, counts.held, counts.cancelled, counts.total) == (6, 1, 1, 8)
     assert counts.cancelled_by == {"other": 1}
     set_language("en")
     assert counts.summary() == "6 planned · 1 held · 1 cancelled (non-resident parent)"
-    visits.record_visit(workspace, cancelled(case_id, ids[2], start + dt.timedelta(days=14), cancelled_by="volunteer"))
-    assert visits.visit_counts(workspace, case_id).summary() == \
+    records.record_visit(workspace, cancelled(case_id, ids[2], start + dt.timedelta(days=14), cancelled_by="volunteer"))
+    assert records.visit_counts(workspace, case_id).summary() == \
         "5 planned · 1 held · 2 cancelled (1 non-resident parent, 1 volunteer)"
 
 
 def test_planning_defaults_follow_the_last_visit(workspace):
     case_id, volunteer_id = make_case(workspace)
-    fresh = visits.planning_defaults(workspace, case_id)
+    fresh = records.planning_defaults(workspace, case_id)
     assert (fresh.first_on, fresh.start, fresh.place) == (TODAY, None, "Speelkamer De Vlinder, Den Helder")
-    visits.plan_series(workspace, case_id, TODAY, 2, 7, T10, T12)
-    later = visits.planning_defaults(workspace, case_id)
+    records.plan_series(workspace, case_id, TODAY, 2, 7, T10, T12)
+    later = records.planning_defaults(workspace, case_id)
     assert (later.first_on, later.start, later.end) == (TODAY + dt.timedelta(days=21), T10, T12)
-    assert visits.volunteer_choices(workspace, case_id)[0] == visits.VolunteerChoice(volunteer_id, "Vera Voorbeeld",
+    assert records.volunteer_choices(workspace, case_id)[0] == records.VolunteerChoice(volunteer_id, "Vera Voorbeeld",
                                                                                     True)
 
 
 def test_the_audit_never_holds_personal_content(workspace):
     case_id, _ = make_case(workspace)
-    ids = visits.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 1, 7, T10, T12)
-    visits.record_visit(workspace, held(case_id, ids[0], REGISTERED + dt.timedelta(days=7)))
+    ids = records.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 1, 7, T10, T12)
+    records.record_visit(workspace, held(case_id, ids[0], REGISTERED + dt.timedelta(days=7)))
     with workspace.session() as session:
         events = [(e.action, e.record_type, e.record_id, e.actor) for e in session.scalars(select(AuditEvent))]
     text = repr(events)
@@ -296,7 +298,7 @@ def test_the_letters_of_a_case_with_words_for_kind_and_state(workspace):
                          Letter(case_id=case_id, kind="evaluation", parent_role="other", state="draft"),
                          Letter(case_id=other_id, kind="closing", recipient_name="Elders", state="ready")])
     set_language("en")
-    rows = case_letters.list_letters(workspace, case_id)
+    rows = cases_letters.list_letters(workspace, case_id)
     assert {(r.kind_label, r.state_label, r.recipient) for r in rows} == {
         ("Visits started", "Sent", "Jeugdteam Voorbeeldstad"),
         ("Midway evaluation", "Draft", "Non-resident parent"),

@@ -7,14 +7,14 @@ import datetime as dt
 import pytest
 
 from borapp.models import Volunteer
-from borapp.services import meetings
 from borapp.services.errors import NotFound, ValidationError
+from borapp.services.volunteers import meetings
 
 ON = dt.date(2025, 3, 12)
 
 
-def volunteers(ws, *names: str) -> list[int]:
-    with ws.session() as session:
+def volunteers(workspace, *names: str) -> list[int]:
+    with workspace.session() as session:
         records = [Volunteer(name=n) for n in names]
         session.add_all(records)
         session.flush()

@@ -8,26 +8,26 @@ import pytest
 from sqlalchemy import select
 
 from borapp.models import AuditEvent, Case, Meeting, MeetingAttendance, Municipality, Volunteer
-from borapp.services import volunteer_service as vs
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.volunteer_service import TrainingItem, VolunteerInput
+from borapp.services.volunteers import profiles as vs
+from borapp.services.volunteers.profiles import TrainingItem, VolunteerInput
 
 TODAY = dt.date.today()
 
 
-def add(ws, *records) -> list[int]:
-    with ws.session() as session:
+def add(workspace, *records) -> list[int]:
+    with workspace.session() as session:
         session.add_all(records)
         session.flush()
         return [r.id for r in records]
 
 
-def volunteer(ws, name: str, **fields) -> int:
-    return add(ws, Volunteer(name=name, **fields))[0]
+def volunteer(workspace, name: str, **fields) -> int:
+    return add(workspace, Volunteer(name=name, **fields))[0]
 
 
-def case(ws, ref: str, volunteer_id: int | None, status: str = "visits") -> int:
-    return add(ws, Case(ref=ref, registered_on=TODAY, status=status, volunteer_id=volunteer_id))[0]
+def case(workspace, ref: str, volunteer_id: int | None, status: str = "visits") -> int:
+    return add(workspace, Case(ref=ref, registered_on=TODAY, status=status, volunteer_id=volunteer_id))[0]
 
 
 # ---- codes and VOG ------------------------------------------------------------------------------------------------

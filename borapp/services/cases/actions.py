@@ -1,4 +1,4 @@
-"""Moving a case on (through `case_flow`, the only way a status changes) and handing it to another coordinator."""
+"""Moving a case on (through `flow`, the only way a status changes) and handing it to another coordinator."""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ from sqlalchemy import func, select
 
 from borapp.i18n import _
 from borapp.models import Coordinator, StatusChange
-from borapp.services import audit, case_flow
-from borapp.services.case_status import TransitionRefused
-from borapp.services.case_timeline import HANDOVER
+from borapp.services import audit
+from borapp.services.cases import flow
+from borapp.services.cases.status import TransitionRefused
+from borapp.services.cases.timeline import HANDOVER
 from borapp.services.errors import ValidationError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -22,22 +23,22 @@ class Item:
     name: str
 
 
-def change_status(ws: Workspace, case_id: int, to: str, on: dt.date | None = None, outcome: str = "",
+def change_status(workspace: Workspace, case_id: int, to: str, on: dt.date | None = None, outcome: str = "",
                   reason: str = "", note: str = "") -> None:
     """Take one step; a refusal is a ValidationError (field "step") with the reason, and nothing is saved."""
     try:
-        with ws.session() as session:
-            case = case_flow.get_case(session, case_id)
-            case_flow.change_status(session, case, to, on=on, outcome=outcome, reason=reason, note=note.strip(),
-                                    coordinator_id=ws.coordinator_id, actor=ws.actor)
+        with workspace.session() as session:
+            case = flow.get_case(session, case_id)
+            flow.change_status(session, case, to, on=on, outcome=outcome, reason=reason, note=note.strip(),
+                                    coordinator_id=workspace.coordinator_id, actor=workspace.actor)
     except TransitionRefused as exc:
         raise ValidationError(str(exc), "step") from exc
 
 
-def hand_over(ws: Workspace, case_id: int, coordinator_id: int | None, note: str = "") -> None:
+def hand_over(workspace: Workspace, case_id: int, coordinator_id: int | None, note: str = "") -> None:
     """Give the case to another coordinator; kept in the case's history (status unchanged) and the log."""
-    with ws.session() as session:
-        case = case_flow.get_case(session, case_id)
+    with workspace.session() as session:
+        case = flow.get_case(session, case_id)
         target = session.get(Coordinator, coordinator_id) if coordinator_id is not None else None
         if target is None or not target.active:
             raise ValidationError(_("Choose a coordinator."), "coordinator")
@@ -49,11 +50,11 @@ def hand_over(ws: Workspace, case_id: int, coordinator_id: int | None, note: str
                                          reason=HANDOVER, note=note.strip(), coordinator_id=target.id))
         case.coordinator_id = target.id
         session.flush()
-        audit.record(session, "update", "case", case.id, ws.actor)
+        audit.record(session, "update", "case", case.id, workspace.actor)
 
 
-def list_coordinators(ws: Workspace, active_only: bool = True) -> list[Item]:
-    with ws.session() as session:
+def list_coordinators(workspace: Workspace, active_only: bool = True) -> list[Item]:
+    with workspace.session() as session:
         query = select(Coordinator.id, Coordinator.name).order_by(func.lower(Coordinator.name))
         if active_only:
             query = query.where(Coordinator.active.is_(True))

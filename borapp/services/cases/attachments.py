@@ -20,9 +20,9 @@ from borapp.formatting import number
 from borapp.i18n import N_, _
 from borapp.models import Attachment, Contract
 from borapp.services import audit
-from borapp.services.case_flow import get_case
+from borapp.services.cases.flow import get_case
 from borapp.services.errors import BorError, NotFound, ValidationError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 ATTACHMENT_KINDS = ("court_decision", "referral", "signed_contract", "other")
 KIND_LABELS = {
@@ -81,9 +81,9 @@ class AttachmentContent(NamedTuple):
     content: bytes
 
 
-def list_attachments(ws: Workspace, case_id: int) -> list[AttachmentItem]:
+def list_attachments(workspace: Workspace, case_id: int) -> list[AttachmentItem]:
     """The files of a case, newest first; the contents stay in the vault."""
-    with ws.session() as session:
+    with workspace.session() as session:
         get_case(session, case_id)
         query = (select(Attachment.id, Attachment.case_id, Attachment.kind, Attachment.filename,
                         Attachment.mime_type, Attachment.size, Attachment.added_at)
@@ -91,7 +91,7 @@ def list_attachments(ws: Workspace, case_id: int) -> list[AttachmentItem]:
         return [AttachmentItem(*row) for row in session.execute(query)]
 
 
-def add_attachment(ws: Workspace, case_id: int, kind: str, filename: str, content: bytes,
+def add_attachment(workspace: Workspace, case_id: int, kind: str, filename: str, content: bytes,
                    mime_type: str = "") -> int:
     """Keep `content` in the vault under `filename` (its name only, never the folder it came from)."""
     name = _plain_name(filename)
@@ -102,29 +102,29 @@ def add_attachment(ws: Workspace, case_id: int, kind: str, filename: str, conten
     if problem := size_problem(len(content)):
         raise ValidationError(problem, "file")
     mime = (mime_type or mimetypes.guess_type(name)[0] or "application/octet-stream")[:100]
-    with ws.session() as session:
+    with workspace.session() as session:
         get_case(session, case_id)
         attachment = Attachment(case_id=case_id, kind=kind, filename=name, mime_type=mime, size=len(content),
                                 content=bytes(content))
         session.add(attachment)
         session.flush()
-        audit.record(session, "create", "attachment", attachment.id, ws.actor)
+        audit.record(session, "create", "attachment", attachment.id, workspace.actor)
         return attachment.id
 
 
-def read_attachment(ws: Workspace, attachment_id: int) -> AttachmentContent:
+def read_attachment(workspace: Workspace, attachment_id: int) -> AttachmentContent:
     """(filename, mime type, bytes) to show from memory; opening is written to the access log."""
-    with ws.session() as session:
+    with workspace.session() as session:
         attachment = _attachment(session, attachment_id)
-        audit.record(session, "open", "attachment", attachment_id, ws.actor)
+        audit.record(session, "open", "attachment", attachment_id, workspace.actor)
         return AttachmentContent(attachment.filename, attachment.mime_type, bytes(attachment.content))
 
 
-def save_copy(ws: Workspace, attachment_id: int, target: Path) -> None:
+def save_copy(workspace: Workspace, attachment_id: int, target: Path) -> None:
     """Write an unencrypted copy where the user asked (readable by the user only); logged as an export."""
-    with ws.session() as session:
+    with workspace.session() as session:
         content = bytes(_attachment(session, attachment_id).content)
-        audit.record(session, "export", "attachment", attachment_id, ws.actor)
+        audit.record(session, "export", "attachment", attachment_id, workspace.actor)
     try:
         fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_TRUNC | getattr(os, "O_BINARY", 0), 0o600)
         with os.fdopen(fd, "wb") as fh:
@@ -133,15 +133,15 @@ def save_copy(ws: Workspace, attachment_id: int, target: Path) -> None:
         raise BorError(_("The copy could not be saved: {reason}").format(reason=exc.strerror or exc)) from exc
 
 
-def delete_attachment(ws: Workspace, attachment_id: int) -> None:
-    with ws.session() as session:
+def delete_attachment(workspace: Workspace, attachment_id: int) -> None:
+    with workspace.session() as session:
         attachment = _attachment(session, attachment_id)
         version = session.scalar(select(Contract.version).where(Contract.signed_copy_id == attachment_id).limit(1))
         if version is not None:
             raise ValidationError(_("This file is the signed copy of contract version {n}; it stays in the case "
                                     "file.").format(n=version))
         session.delete(attachment)
-        audit.record(session, "delete", "attachment", attachment_id, ws.actor)
+        audit.record(session, "delete", "attachment", attachment_id, workspace.actor)
 
 
 def _attachment(session: Session, attachment_id: int) -> Attachment:

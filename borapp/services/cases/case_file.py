@@ -1,7 +1,7 @@
 """One case file as the screen shows it: plain frozen facts, never live records. Opening it is written to the log.
 
 A confidential address never leaves here in the facts: `ParentFacts` carries only the flag, and the address comes
-out through `case_editing.reveal_address`, which logs that it did.
+out through `editing.reveal_address`, which logs that it did.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from sqlalchemy import func, select
 
 from borapp.models import Contract, Visit
 from borapp.services import audit
-from borapp.services.case_flow import get_case
-from borapp.services.case_labels import funding_label, role_label, route_label
-from borapp.services.case_status import outcome_label, status_label
-from borapp.services.case_steps import StepOption, next_step, step_options
-from borapp.services.case_timeline import TimelineEntry, timeline
+from borapp.services.cases.flow import get_case
+from borapp.services.cases.labels import funding_label, role_label, route_label
+from borapp.services.cases.status import outcome_label, status_label
+from borapp.services.cases.steps import StepOption, next_step, step_options
+from borapp.services.cases.timeline import TimelineEntry, timeline
 from borapp.services.validation import age_label, age_on, child_age_warning
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -130,10 +130,10 @@ class CaseFile:
                          else c.name for c in self.children)
 
 
-def load_case(ws: Workspace, case_id: int, *, record_open: bool = True) -> CaseFile:
+def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -> CaseFile:
     """The whole case file; `record_open` writes the access log's "open" (not on a reload after saving)."""
     today = dt.date.today()
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         facts = CaseFile(
             id=case.id, ref=case.ref, status=case.status, status_label=status_label(case.status),
@@ -149,7 +149,7 @@ def load_case(ws: Workspace, case_id: int, *, record_open: bool = True) -> CaseF
             steps=tuple(step_options(case.status)), next_step=next_step(case.status),
         )
         if record_open:
-            audit.record(session, "open", "case", case.id, ws.actor)
+            audit.record(session, "open", "case", case.id, workspace.actor)
     return facts
 
 

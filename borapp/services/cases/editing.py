@@ -2,7 +2,7 @@
 
 Every save checks all its fields first and raises `ValidationError(message, field)` for the first bad one, so
 nothing is saved then. Saves are logged ("update") and keep the search index current.
-Status changes and hand-overs live in `case_actions` and are re-exported here.
+Status changes and hand-overs live in `actions` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -19,13 +19,13 @@ from borapp.models import Case, Child, Municipality, Organisation, Parent
 from borapp.models.cases import PARENT_ROLES, ROUTES
 from borapp.models.organisations import FUNDING_TYPES
 from borapp.services import audit
-from borapp.services.case_file import AgreementFacts
-from borapp.services.case_actions import Item, change_status, hand_over, list_coordinators  # noqa: F401 (API)
-from borapp.services.case_flow import get_case
+from borapp.services.cases.case_file import AgreementFacts
+from borapp.services.cases.actions import Item, change_status, hand_over, list_coordinators  # noqa: F401 (API)
+from borapp.services.cases.flow import get_case
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.search_index import reindex_case
+from borapp.services.cases.search_index import reindex_case
 from borapp.services.validation import email_problem, normal_postcode, phone_problem, postcode_problem
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -119,8 +119,8 @@ def check_family(inp: FamilyInput, existing_roles: set[str] = frozenset(), today
                                   f"children.{i}.birth_date")
 
 
-def save_family(ws: Workspace, case_id: int, inp: FamilyInput) -> None:
-    with ws.session() as session:
+def save_family(workspace: Workspace, case_id: int, inp: FamilyInput) -> None:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         check_family(inp, {p.role for p in case.parents})
         for p in inp.parents:
@@ -128,7 +128,7 @@ def save_family(ws: Workspace, case_id: int, inp: FamilyInput) -> None:
         _save_children(case, inp.children)
         session.flush()
         reindex_case(session, case)
-        audit.record(session, "update", "case", case.id, ws.actor)
+        audit.record(session, "update", "case", case.id, workspace.actor)
 
 
 def _save_parent(case: Case, p: ParentInput) -> None:
@@ -185,20 +185,20 @@ def check_referral(session: Session, inp: ReferralInput, today: dt.date | None =
         raise ValidationError(_("This date is in the future."), "court_decision_on")
 
 
-def save_referral(ws: Workspace, case_id: int, inp: ReferralInput) -> None:
-    with ws.session() as session:
+def save_referral(workspace: Workspace, case_id: int, inp: ReferralInput) -> None:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         check_referral(session, inp)
         case.route, case.municipality_id, case.funding = inp.route, inp.municipality_id, inp.funding
-        case.referrer = _organisation(session, inp.referrer_name, ws.actor)
-        case.commissioner = _organisation(session, inp.commissioner_name, ws.actor)
+        case.referrer = _organisation(session, inp.referrer_name, workspace.actor)
+        case.commissioner = _organisation(session, inp.commissioner_name, workspace.actor)
         case.referrer_contact, case.referrer_email = inp.referrer_contact.strip(), inp.referrer_email.strip()
         case.court_decision_on = inp.court_decision_on
         case.court_frequency, case.court_duration = inp.court_frequency.strip(), inp.court_duration.strip()
         case.court_buildup = inp.court_buildup.strip()
         session.flush()
         reindex_case(session, case)
-        audit.record(session, "update", "case", case.id, ws.actor)
+        audit.record(session, "update", "case", case.id, workspace.actor)
 
 
 def _organisation(session: Session, name: str, actor: str) -> Organisation | None:
@@ -215,54 +215,54 @@ def _organisation(session: Session, name: str, actor: str) -> Organisation | Non
     return found
 
 
-def save_agreements(ws: Workspace, case_id: int, inp: AgreementsInput) -> None:
+def save_agreements(workspace: Workspace, case_id: int, inp: AgreementsInput) -> None:
     _length(inp.visit_place, 300, "visit_place")
     _length(inp.visit_frequency, 200, "visit_frequency")
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         for field in ("visit_place", "visit_frequency", "buildup", "handover", "cancellation_rules", "house_rules",
                       "referrer_information"):
             setattr(case, field, getattr(inp, field).strip())
         case.staggered_arrival = inp.staggered_arrival
-        audit.record(session, "update", "case", case.id, ws.actor)
+        audit.record(session, "update", "case", case.id, workspace.actor)
 
 
-def save_notes(ws: Workspace, case_id: int, notes: str) -> None:
-    with ws.session() as session:
+def save_notes(workspace: Workspace, case_id: int, notes: str) -> None:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         case.notes = notes.strip()
         session.flush()
         reindex_case(session, case)
-        audit.record(session, "update", "case", case.id, ws.actor)
+        audit.record(session, "update", "case", case.id, workspace.actor)
 
 
 # ---- the confidential address ---------------------------------------------------------------------------------------
 
-def reveal_address_parts(ws: Workspace, case_id: int, role: str) -> AddressParts:
+def reveal_address_parts(workspace: Workspace, case_id: int, role: str) -> AddressParts:
     """A parent's address; revealing a confidential one is written to the access log."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         parent = case.parent(role)
         if parent is None:
             raise NotFound(_("This case has no such parent."))
         if parent.address_confidential:
-            audit.record(session, "reveal_address", "parent", parent.id, ws.actor)
+            audit.record(session, "reveal_address", "parent", parent.id, workspace.actor)
         return AddressParts(parent.address, parent.postcode, parent.city)
 
 
-def reveal_address(ws: Workspace, case_id: int, role: str) -> str:
-    return reveal_address_parts(ws, case_id, role).one_line()
+def reveal_address(workspace: Workspace, case_id: int, role: str) -> str:
+    return reveal_address_parts(workspace, case_id, role).one_line()
 
 
 # ---- small lists for combos -----------------------------------------------------------------------------------------
 
-def list_organisations(ws: Workspace) -> list[Item]:
-    with ws.session() as session:
+def list_organisations(workspace: Workspace) -> list[Item]:
+    with workspace.session() as session:
         return [Item(i, n) for i, n in session.execute(
             select(Organisation.id, Organisation.name).order_by(func.lower(Organisation.name)))]
 
 
-def list_municipalities(ws: Workspace) -> list[Item]:
-    with ws.session() as session:
+def list_municipalities(workspace: Workspace) -> list[Item]:
+    with workspace.session() as session:
         return [Item(i, n) for i, n in session.execute(
             select(Municipality.id, Municipality.name).order_by(func.lower(Municipality.name)))]

@@ -15,9 +15,9 @@ from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.models import Evaluation
 from borapp.services import audit
-from borapp.services.case_flow import get_case
+from borapp.services.cases.flow import get_case
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 EVALUATION_KINDS = ("midway", "final")
 KIND_LABELS = {"midway": N_("Midway evaluation"), "final": N_("Final evaluation")}
@@ -63,22 +63,22 @@ class EvaluationDefaults:
     participants: str
 
 
-def list_evaluations(ws: Workspace, case_id: int) -> list[EvaluationItem]:
-    with ws.session() as session:
+def list_evaluations(workspace: Workspace, case_id: int) -> list[EvaluationItem]:
+    with workspace.session() as session:
         get_case(session, case_id)
         rows = session.scalars(select(Evaluation).where(Evaluation.case_id == case_id)
                                .order_by(Evaluation.held_on, Evaluation.id))
         return [_item(e) for e in rows]
 
 
-def get_evaluation(ws: Workspace, evaluation_id: int) -> EvaluationItem:
-    with ws.session() as session:
+def get_evaluation(workspace: Workspace, evaluation_id: int) -> EvaluationItem:
+    with workspace.session() as session:
         return _item(_evaluation(session, evaluation_id))
 
 
-def new_evaluation_defaults(ws: Workspace, case_id: int) -> EvaluationDefaults:
+def new_evaluation_defaults(workspace: Workspace, case_id: int) -> EvaluationDefaults:
     """Today; midway for the first one, final after that; the usual people named, to correct where needed."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         has_midway = session.scalar(select(Evaluation.id).where(
             Evaluation.case_id == case_id, Evaluation.kind == "midway").limit(1)) is not None
@@ -90,9 +90,9 @@ def new_evaluation_defaults(ws: Workspace, case_id: int) -> EvaluationDefaults:
         return EvaluationDefaults(dt.date.today(), "final" if has_midway else "midway", ", ".join(names))
 
 
-def save_evaluation(ws: Workspace, data: EvaluationInput) -> int:
+def save_evaluation(workspace: Workspace, data: EvaluationInput) -> int:
     """Add or change an evaluation; returns its id. Nothing is saved on an error."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, data.case_id)
         evaluation = _evaluation(session, data.evaluation_id) if data.evaluation_id is not None else None
         if evaluation is not None and evaluation.case_id != case.id:
@@ -106,7 +106,7 @@ def save_evaluation(ws: Workspace, data: EvaluationInput) -> int:
         evaluation.agreements, evaluation.notes = data.agreements.strip(), data.notes.strip()
         session.flush()
         audit.record(session, "create" if data.evaluation_id is None else "update", "evaluation", evaluation.id,
-                     ws.actor)
+                     workspace.actor)
         return evaluation.id
 
 

@@ -11,7 +11,7 @@ from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.models import Case, StatusChange
 from borapp.services import audit
-from borapp.services.case_status import TransitionRefused, check_step
+from borapp.services.cases.status import TransitionRefused, check_step
 from borapp.services.errors import NotFound
 
 
@@ -74,10 +74,10 @@ def _reopen_target(case: Case) -> str:
     return "intake"
 
 
-def case_id_by_ref(ws, ref: str) -> int:
+def case_id_by_ref(workspace, ref: str) -> int:
     """The id of the case with number `ref` (e.g. BOR-2026-014, in any case); NotFound when there is none."""
     ref = (ref or "").strip()
-    with ws.session() as session:
+    with workspace.session() as session:
         found = session.scalar(select(Case.id).where(func.lower(Case.ref) == ref.lower()))
     if found is None:
         raise NotFound(_("No case with number {ref}.").format(ref=ref))

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from borapp.models import Letter
-from borapp.services.case_flow import get_case
-from borapp.services.case_labels import role_label
-from borapp.services.outbox_list import error_text, kind_label, state_label
-from borapp.services.workspace import Workspace
+from borapp.services.cases.flow import get_case
+from borapp.services.cases.labels import role_label
+from borapp.services.outbox.listing import error_text, kind_label, state_label
+from borapp.services.vault.workspace import Workspace
 
 
 @dataclass(frozen=True)
@@ -28,9 +28,9 @@ class LetterItem:
     error: str
 
 
-def list_letters(ws: Workspace, case_id: int) -> list[LetterItem]:
+def list_letters(workspace: Workspace, case_id: int) -> list[LetterItem]:
     """Newest first, with the words for kind and state in the user's language."""
-    with ws.session() as session:
+    with workspace.session() as session:
         get_case(session, case_id)
         rows = session.scalars(select(Letter).where(Letter.case_id == case_id)
                                .order_by(Letter.created_at.desc(), Letter.id.desc()))

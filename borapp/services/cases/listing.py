@@ -17,10 +17,10 @@ from sqlalchemy.orm import Session, aliased
 
 from borapp.i18n import N_, _
 from borapp.models import Case, Child, Coordinator, Municipality, Parent, Visit, Volunteer
-from borapp.services.case_status import ACTIVE_STATUSES, STATUSES, status_label
-from borapp.services.search_index import match_query
+from borapp.services.cases.status import ACTIVE_STATUSES, STATUSES, status_label
+from borapp.services.cases.search_index import match_query
 from borapp.services.validation import age_label
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 SORT_KEYS = ("ref", "status", "children", "parents", "municipality", "coordinator", "volunteer", "registered_on",
              "days", "next_visit")
@@ -88,7 +88,7 @@ def _next_visit(today: dt.date):
             .correlate(Case).scalar_subquery())
 
 
-def _where(query: Select, ws: Workspace, f: CaseFilter) -> Select:
+def _where(query: Select, workspace: Workspace, f: CaseFilter) -> Select:
     words = match_query(f.text)
     if words is not None:
         match = text("case_search MATCH :q").bindparams(q=words)
@@ -101,7 +101,7 @@ def _where(query: Select, ws: Workspace, f: CaseFilter) -> Select:
         query = query.where(Case.status == f.status)
     if f.municipality_id is not None:
         query = query.where(Case.municipality_id == f.municipality_id)
-    coordinator_id = ws.coordinator_id if f.mine_only and ws.coordinator_id is not None else f.coordinator_id
+    coordinator_id = workspace.coordinator_id if f.mine_only and workspace.coordinator_id is not None else f.coordinator_id
     if coordinator_id is not None:
         query = query.where(Case.coordinator_id == coordinator_id)
     if f.volunteer_id is not None:
@@ -112,13 +112,13 @@ def _where(query: Select, ws: Workspace, f: CaseFilter) -> Select:
     return query
 
 
-def count_cases(ws: Workspace, f: CaseFilter) -> int:
-    query = _where(select(func.count(Case.id)), ws, f)
-    with ws.session() as session:
+def count_cases(workspace: Workspace, f: CaseFilter) -> int:
+    query = _where(select(func.count(Case.id)), workspace, f)
+    with workspace.session() as session:
         return session.scalar(query) or 0
 
 
-def list_cases(ws: Workspace, f: CaseFilter, offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseRow]:
+def list_cases(workspace: Workspace, f: CaseFilter, offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseRow]:
     """One page of rows: first the page's ids in order (WHERE, ORDER BY, LIMIT), then those rows' details."""
     today = dt.date.today()
     coordinator, volunteer, municipality = aliased(Coordinator), aliased(Volunteer), aliased(Municipality)
@@ -134,9 +134,9 @@ def list_cases(ws: Workspace, f: CaseFilter, offset: int = 0, limit: int = PAGE_
                    .where(Visit.on >= today, Visit.state == "planned").group_by(Visit.case_id).subquery())
         page = page.outerjoin(planned, planned.c.case_id == Case.id)
         next_visit = planned.c.on
-    page = _where(page, ws, f).order_by(*_order(f, municipality, coordinator, volunteer, next_visit))
+    page = _where(page, workspace, f).order_by(*_order(f, municipality, coordinator, volunteer, next_visit))
     page = page.offset(offset).limit(limit)
-    with ws.session() as session:
+    with workspace.session() as session:
         ids = list(session.scalars(page))
         details = {r[0]: r for r in session.execute(
             select(Case.id, Case.ref, Case.status, Case.registered_on, municipality.name, coordinator.name,
@@ -204,8 +204,8 @@ def _parents(session: Session, ids: list[int]) -> dict[int, str]:
     return {k: " / ".join(v) for k, v in found.items()}
 
 
-def filter_options(ws: Workspace) -> FilterOptions:
-    with ws.session() as session:
+def filter_options(workspace: Workspace) -> FilterOptions:
+    with workspace.session() as session:
         municipalities = [Option(i, n) for i, n in session.execute(
             select(Municipality.id, Municipality.name).order_by(func.lower(Municipality.name)))]
         coordinators = [Option(i, n) for i, n in session.execute(
@@ -219,8 +219,3 @@ def filter_options(ws: Workspace) -> FilterOptions:
                 func.strftime("%Y", Case.registered_on).desc())) if y]
     statuses = [Option(k, _(v)) for k, v in STATUS_GROUPS.items()] + [Option(s, status_label(s)) for s in STATUSES]
     return FilterOptions(statuses, municipalities, coordinators, volunteers, years)
-
-
-def any_cases(ws: Workspace) -> bool:
-    with ws.session() as session:
-        return session.scalar(select(Case.id).limit(1)) is not None

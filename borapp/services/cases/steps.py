@@ -1,6 +1,6 @@
 """The steps a case file offers: the one main step forward (the header's button) and the others (its menu).
 
-Built on `case_status.allowed_steps`, so nothing here can offer a step the state machine refuses.
+Built on `status.allowed_steps`, so nothing here can offer a step the state machine refuses.
 """
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from borapp.i18n import N_, _
-from borapp.services.case_status import OUTCOMES, REASONS, allowed_steps, outcome_label, reason_label
+from borapp.services.cases.status import OUTCOMES, REASONS, allowed_steps, outcome_label, reason_label
 
 # The main step forward from each status, and the words on the header's button (UI.md: "Koppelen", "Afronden"…).
 NEXT_STEP = {

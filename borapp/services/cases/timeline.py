@@ -10,11 +10,11 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import N_, _
 from borapp.models import Attachment, Case, Coordinator, Evaluation, Letter, Visit
-from borapp.services.case_labels import CANCELLED_BY_LABELS, LETTER_KIND_LABELS, LETTER_STATE_LABELS, label
-from borapp.services.case_status import outcome_label, reason_label, status_label
+from borapp.services.cases.labels import CANCELLED_BY_LABELS, LETTER_KIND_LABELS, LETTER_STATE_LABELS, label
+from borapp.services.cases.status import outcome_label, reason_label, status_label
 
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
-MATCHED = "volunteer_matched"  # a volunteer matched (services.matching_flow), status unchanged
+MATCHED = "volunteer_matched"  # a volunteer matched (services.matching.flow), status unchanged
 EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
 KINDS = ("status", "handover", "visit", "evaluation", "letter", "attachment")
 

@@ -2,7 +2,7 @@
 
 Reproducible: the same seed and `today` give the same people, dates and statuses. Nobody in it is real. Built for
 speed (10,000 cases in about half a minute): every case is planned first, its statuses are walked through
-`case_flow.change_status` as always, and the rows are written in bulk inside one transaction, so a failure leaves
+`cases.flow.change_status` as always, and the rows are written in bulk inside one transaction, so a failure leaves
 the vault as it was.
 """
 
@@ -20,14 +20,15 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import _
 from borapp.models import Case, Contract, Letter, db
-from borapp.services import search_index, settings
-from borapp.services.demo_cases import CasePlan, CaseWriter
-from borapp.services.demo_people import FIRST_YEAR, People, weighted_municipality
-from borapp.services.demo_plan import build_timeline, fates, place_in_time
-from borapp.services.demo_rows import Rows, stamp
-from borapp.services.demo_staff import add_reference
+from borapp.services import settings
+from borapp.services.cases import search_index
+from borapp.services.demo.cases import CasePlan, CaseWriter
+from borapp.services.demo.people import FIRST_YEAR, People, weighted_municipality
+from borapp.services.demo.plan import build_timeline, fates, place_in_time
+from borapp.services.demo.rows import Rows, stamp
+from borapp.services.demo.staff import add_reference
 from borapp.services.errors import BorError, UsageError
-from borapp.services.vault import Vault, probe_database, unlock_key, vault_files
+from borapp.services.vault.vault import Vault, probe_database, unlock_key, vault_files
 
 BATCH = 500
 REFERRER_KINDS = {"court": 26, "youth_protection": 20, "municipal_team": 28, "social_work": 8, "veilig_thuis": 7,

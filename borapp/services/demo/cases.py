@@ -1,6 +1,6 @@
-"""One demo case from its plan: the family, the referral, a status history walked through `case_flow.change_status`,
+"""One demo case from its plan: the family, the referral, a status history walked through `cases.flow.change_status`,
 agreements, the volunteer, visits with notes, the midway evaluation, contract versions with signatures and the
-letters in the outbox. Rows are collected for a bulk insert (see `demo_rows`)."""
+letters in the outbox. Rows are collected for a bulk insert (see `rows`)."""
 
 from __future__ import annotations
 
@@ -10,15 +10,15 @@ from dataclasses import dataclass
 
 from borapp.models import AuditEvent, Case, Child, Letter, Parent
 from borapp.models.volunteers import WEEKDAYS
-from borapp.services import demo_texts as tx
-from borapp.services.case_flow import change_status, start_history
-from borapp.services.demo_people import (
+from borapp.services.demo import texts as tx
+from borapp.services.cases.flow import change_status, start_history
+from borapp.services.demo.people import (
     KOP, MUNICIPALITIES, WEST_FRIESLAND, Place, People, funding_for, wijkteam_name,
 )
-from borapp.services.demo_plan import Fate, Timeline
-from borapp.services.demo_rows import Rows, stamp
-from borapp.services.demo_staff import Helper, Reference
-from borapp.services.demo_visits import VisitLog, VisitWriter
+from borapp.services.demo.plan import Fate, Timeline
+from borapp.services.demo.rows import Rows, stamp
+from borapp.services.demo.staff import Helper, Reference
+from borapp.services.demo.visits import VisitLog, VisitWriter
 
 CONTACTS_PER_ORGANISATION = 4
 

@@ -11,7 +11,7 @@ import datetime as dt
 import random
 from dataclasses import dataclass, field
 
-from borapp.services.demo_people import FIRST_YEAR
+from borapp.services.demo.people import FIRST_YEAR
 
 OUTCOME_MIX = {"successful": 24, "stagnated": 11, "stopped_at_intake": 16}
 OPEN_MIX = {"registered": 2, "waiting": 3, "intake": 3, "contract": 2, "matching": 2, "visits": 8, "evaluation": 2,

@@ -7,9 +7,9 @@ from sqlalchemy import func, select
 from borapp.models import Case, Visit
 
 
-def showcase_case_id(ws) -> int | None:
+def showcase_case_id(workspace) -> int | None:
     """The case in visits or evaluation with the most visits; else any case."""
-    with ws.session() as session:
+    with workspace.session() as session:
         visits = func.count(Visit.id)
         query = (select(Case.id).outerjoin(Visit, Visit.case_id == Case.id)
                  .where(Case.status.in_(("visits", "evaluation"))).group_by(Case.id).order_by(visits.desc(), Case.id)

@@ -14,11 +14,11 @@ from borapp.models import (
     Coordinator, Meeting, MeetingAttendance, Municipality, MunicipalityFunding, Organisation, Training, Volunteer,
 )
 from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
-from borapp.services.demo_people import (
+from borapp.services.demo.people import (
     FIRST_YEAR, MUNICIPALITIES, ORGANISATION_TOWNS, ORGANISATIONS, REGIONS, People, funding_for, slug,
     wijkteam_name,
 )
-from borapp.services.demo_texts import MEETING_THEMES, VOLUNTEER_NOTES
+from borapp.services.demo.texts import MEETING_THEMES, VOLUNTEER_NOTES
 
 LANGUAGES = {"en": 35, "de": 10, "fr": 5, "pl": 5, "tr": 4, "ar": 4, "uk": 2}
 VOG_RENEWAL = dt.timedelta(days=3 * 365)

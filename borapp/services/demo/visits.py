@@ -10,8 +10,8 @@ import random
 from dataclasses import dataclass, field
 
 from borapp.models import Case, Contract, ContractSignature, Evaluation, Visit
-from borapp.services import demo_texts as tx
-from borapp.services.demo_rows import Rows, stamp
+from borapp.services.demo import texts as tx
+from borapp.services.demo.rows import Rows, stamp
 
 CANCELLERS = {"resident": 30, "other": 30, "child": 15, "volunteer": 12, "coordinator": 5, "external": 8}
 EVALUATION_AGREEMENTS = (

@@ -1,31 +1,19 @@
 """Small things every document shares: its language, the line to fill in by hand, and the list of what is missing.
 
-A document is rendered in its own language (`in_language`) and the global language is restored afterwards, so the
+A document is rendered in its own language (`borapp.i18n.in_language`, local to the rendering thread), so the
 user's screen stays in the user's language; `Missing` keeps msgids and translates them only when asked, outside
 the document's language, because the list is for the user.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
-from borapp.i18n import LANGUAGES, _, language, set_language
+from borapp.i18n import LANGUAGES, _
 from borapp.services import settings
 
 FILL = "_" * 22  # printed where something is not known yet, to fill in by hand
 PDF_LANG = {"nl": "nl-NL", "en": "en-GB"}
-
-
-@contextmanager
-def in_language(lang: str) -> Iterator[str]:
-    """Messages, dates and numbers in `lang` inside the block; the language before it comes back afterwards."""
-    before = language()
-    try:
-        yield set_language(lang)
-    finally:
-        set_language(before)
 
 
 def document_language(session, lang: str | None) -> str:

@@ -10,26 +10,28 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
-from sqlalchemy import select
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, Table, TableStyle
+from sqlalchemy import select
 
 from borapp.formatting import long_date
-from borapp.i18n import N_, _
+from borapp.i18n import N_, _, in_language
 from borapp.models import Contract
 from borapp.models.documents import SIGNER_ROLES
-from borapp.services.case_flow import get_case
-from borapp.services.case_labels import role_label
-from borapp.services.documents.common import FILL, Missing, document_language, in_language
+from borapp.services.cases.flow import get_case
+from borapp.services.cases.labels import role_label
+from borapp.services.documents.common import FILL, Missing, document_language
 from borapp.services.documents.contract_sections import ARTICLES, PARENT_MISSING
 from borapp.services.documents.contract_versions import (
-    case_agreements, latest_contract, parse_snapshot,
+    case_agreements,
+    latest_contract,
+    parse_snapshot,
 )
 from borapp.services.documents.facts import CaseFacts, load_facts
 from borapp.services.documents.fonts import REGULAR
 from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, Styles, build_pdf, spacer, styles, text
 from borapp.services.errors import NotFound
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 SIGNATURE_LABELS = (N_("Name"), N_("Place"), N_("Date"), N_("Signature"))
 BLOCK_GAP = 8 * mm
@@ -51,13 +53,13 @@ class _Version:
     agreements: dict | None  # None: the case's own
 
 
-def render_contract(ws: Workspace, case_id: int, lang: str | None = None, *, version: int | None = None,
+def render_contract(workspace: Workspace, case_id: int, lang: str | None = None, *, version: int | None = None,
                     today: dt.date | None = None) -> RenderedDocument:
     """The contract in `lang` (None: the vault's language): the case's agreements as they stand now, or those of
     stored `version`. Nothing is written to the vault."""
     today = today or dt.date.today()
     missing = Missing()
-    with ws.session() as session:
+    with workspace.session() as session:
         doc_lang = document_language(session, lang)
         chosen = _version(session, case_id, version)
         with in_language(doc_lang):

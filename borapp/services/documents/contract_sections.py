@@ -12,7 +12,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
-from borapp.services.case_labels import role_label, route_label
+from borapp.services.cases.labels import role_label, route_label
 from borapp.services.documents.common import FILL, Missing, or_fill
 from borapp.services.documents.facts import CaseFacts
 from borapp.services.documents.fonts import REGULAR

@@ -18,11 +18,11 @@ from borapp.i18n import _
 from borapp.models import Case, Contract, ContractSignature
 from borapp.models.documents import SIGNER_ROLES
 from borapp.services import audit
-from borapp.services.attachments import add_attachment
-from borapp.services.case_flow import get_case
-from borapp.services.case_labels import role_label
+from borapp.services.cases.attachments import add_attachment
+from borapp.services.cases.flow import get_case
+from borapp.services.cases.labels import role_label
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 AGREEMENT_KEYS = ("visit_place", "visit_frequency", "buildup", "handover", "staggered_arrival",
                   "cancellation_rules", "house_rules", "referrer_information")
@@ -93,20 +93,20 @@ def latest_contract(session: Session, case_id: int) -> Contract | None:
                            .order_by(Contract.version.desc(), Contract.id.desc()).limit(1)).first()
 
 
-def current_contract(ws: Workspace, case_id: int) -> ContractVersion | None:
+def current_contract(workspace: Workspace, case_id: int) -> ContractVersion | None:
     """The newest version of the case's contract, or None when none was drawn up."""
-    with ws.session() as session:
+    with workspace.session() as session:
         get_case(session, case_id)
         contract = latest_contract(session, case_id)
         return _item(contract) if contract is not None else None
 
 
-def new_version_if_changed(ws: Workspace, case_id: int) -> int:
+def new_version_if_changed(workspace: Workspace, case_id: int) -> int:
     """Bring the contract in line with the case's agreements and return the current version number.
 
     No contract yet: version 1. Agreements unchanged: the same version. Changed, nobody signed yet: the same version
     with the new agreements. Changed after anyone signed: a new version (signatures stay with the old one)."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         agreements = snapshot(case_agreements(case))
         contract = latest_contract(session, case_id)
@@ -114,17 +114,17 @@ def new_version_if_changed(ws: Workspace, case_id: int) -> int:
             return contract.version
         if contract is not None and not contract.signatures:
             contract.agreements = agreements
-            audit.record(session, "update", "contract", contract.id, ws.actor)
+            audit.record(session, "update", "contract", contract.id, workspace.actor)
             return contract.version
         version = contract.version + 1 if contract is not None else 1
         contract = Contract(case_id=case_id, version=version, agreements=agreements)
         session.add(contract)
         session.flush()
-        audit.record(session, "create", "contract", contract.id, ws.actor)
+        audit.record(session, "create", "contract", contract.id, workspace.actor)
         return version
 
 
-def record_signature(ws: Workspace, contract_id: int, role: str, name: str, signed_on: dt.date) -> None:
+def record_signature(workspace: Workspace, contract_id: int, role: str, name: str, signed_on: dt.date) -> None:
     """Note that `role` signed this version on `signed_on` (a second signature for the role replaces the first)."""
     name = " ".join((name or "").split())
     if role not in SIGNER_ROLES:
@@ -135,14 +135,14 @@ def record_signature(ws: Workspace, contract_id: int, role: str, name: str, sign
         raise ValidationError(_("At most {n} characters.").format(n=MAX_NAME), "name")
     if signed_on is None or signed_on > dt.date.today():
         raise ValidationError(_("The date of signing cannot be in the future."), "signed_on")
-    with ws.session() as session:
+    with workspace.session() as session:
         contract = _contract(session, contract_id)
         _check_signable(session, contract, signed_on)
         for old in [s for s in contract.signatures if s.role == role]:
             contract.signatures.remove(old)
         contract.signatures.append(ContractSignature(role=role, name=name, signed_on=signed_on))
         session.flush()
-        audit.record(session, "update", "contract", contract.id, ws.actor)
+        audit.record(session, "update", "contract", contract.id, workspace.actor)
 
 
 def _check_signable(session: Session, contract: Contract, signed_on: dt.date) -> None:
@@ -161,9 +161,9 @@ def contract_case(session: Session, contract: Contract) -> Case:
     return get_case(session, contract.case_id)
 
 
-def signature_status(ws: Workspace, case_id: int) -> list[VersionStatus]:
+def signature_status(workspace: Workspace, case_id: int) -> list[VersionStatus]:
     """Every version, newest first: who signed it when, who has still to sign, whether the agreements moved on."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         contracts = session.scalars(select(Contract).where(Contract.case_id == case_id)
                                     .order_by(Contract.version.desc(), Contract.id.desc())).all()
@@ -172,15 +172,15 @@ def signature_status(ws: Workspace, case_id: int) -> list[VersionStatus]:
                 for i, c in enumerate(contracts)]
 
 
-def store_signed_copy(ws: Workspace, contract_id: int, filename: str, content: bytes) -> int:
+def store_signed_copy(workspace: Workspace, contract_id: int, filename: str, content: bytes) -> int:
     """Keep the scanned, signed contract in the vault as the version's signed copy; returns the attachment id."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case_id = _contract(session, contract_id).case_id
-    attachment_id = add_attachment(ws, case_id, "signed_contract", filename, content)
-    with ws.session() as session:
+    attachment_id = add_attachment(workspace, case_id, "signed_contract", filename, content)
+    with workspace.session() as session:
         contract = _contract(session, contract_id)
         contract.signed_copy_id = attachment_id
-        audit.record(session, "update", "contract", contract.id, ws.actor)
+        audit.record(session, "update", "contract", contract.id, workspace.actor)
     return attachment_id
 
 

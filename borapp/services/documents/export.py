@@ -5,7 +5,7 @@ from __future__ import annotations
 from borapp.services import audit
 
 
-def record_export(ws, case_id: int) -> None:
+def record_export(workspace, case_id: int) -> None:
     """A document of the case left the vault as a file: the access log says so (never what was in it)."""
-    with ws.session() as session:
-        audit.record(session, "export", "case", case_id, ws.actor)
+    with workspace.session() as session:
+        audit.record(session, "export", "case", case_id, workspace.actor)

@@ -18,9 +18,9 @@ from sqlalchemy.orm import Session
 from borapp.i18n import _
 from borapp.models import Case, Evaluation, Visit
 from borapp.services import settings
-from borapp.services.case_flow import get_case
+from borapp.services.cases.flow import get_case
 from borapp.services.documents.contract_versions import case_agreements, latest_contract
-from borapp.services.letterhead import logo_bytes
+from borapp.services.documents.letterhead import logo_bytes
 
 
 class Redactor:

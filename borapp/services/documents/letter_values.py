@@ -12,10 +12,10 @@ from collections.abc import Callable
 from babel.dates import format_date
 
 from borapp.formatting import long_date
-from borapp.i18n import LANGUAGES, N_, _, babel_locale
-from borapp.services.case_labels import CANCELLED_BY_LABELS, label
-from borapp.services.case_status import outcome_label, reason_label
-from borapp.services.documents.common import Missing, in_language, or_fill
+from borapp.i18n import LANGUAGES, N_, _, babel_locale, in_language
+from borapp.services.cases.labels import CANCELLED_BY_LABELS, label
+from borapp.services.cases.status import outcome_label, reason_label
+from borapp.services.documents.common import Missing, or_fill
 from borapp.services.documents.facts import CaseFacts
 
 NONE = "—"  # something that did not happen in a closed case: not a gap to fill in

@@ -16,19 +16,26 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from borapp.formatting import long_date
-from borapp.i18n import N_, _
+from borapp.i18n import N_, _, in_language
 from borapp.models.documents import LETTER_KINDS
-from borapp.services.documents.common import FILL, Missing, document_language, in_language
+from borapp.services.documents.common import FILL, Missing, document_language
 from borapp.services.documents.facts import CaseFacts, load_facts
 from borapp.services.documents.fonts import REGULAR
 from borapp.services.documents.layout import (
-    TEXT_WIDTH, PageSetup, Styles, build_pdf, paragraphs, spacer, styles, text,
+    TEXT_WIDTH,
+    PageSetup,
+    Styles,
+    build_pdf,
+    paragraphs,
+    spacer,
+    styles,
+    text,
 )
 from borapp.services.documents.letter_values import LetterValues
 from borapp.services.documents.template_texts import SUBJECTS
 from borapp.services.documents.templates import fill_template, template_fields, template_text
 from borapp.services.errors import UsageError, ValidationError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 PARENT_ROLES = ("resident", "other")
 USAGE_NOTE = N_("About this report: it states facts (dates, attendance, visits held and cancelled, agreements made) "
@@ -56,7 +63,7 @@ class Recipient:
     email: str
 
 
-def render_letter(ws: Workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
+def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
                   body: str | None = None, *, subject: str | None = None,
                   today: dt.date | None = None) -> RenderedLetter:
     """The letter of `kind` for the case, in `lang` (None: the vault's language).
@@ -67,7 +74,7 @@ def render_letter(ws: Workspace, case_id: int, kind: str, lang: str | None = Non
     _check(kind, parent_role)
     today = today or dt.date.today()
     missing = Missing()
-    with ws.session() as session:
+    with workspace.session() as session:
         doc_lang = document_language(session, lang)
         with in_language(doc_lang):
             facts = load_facts(session, case_id)

@@ -12,10 +12,9 @@ import string
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from borapp.i18n import LANGUAGES, _
+from borapp.i18n import LANGUAGES, _, in_language
 from borapp.models.documents import LETTER_KINDS
 from borapp.services import settings
-from borapp.services.documents.common import in_language
 from borapp.services.documents.template_texts import DEFAULT_TEMPLATES, KIND_PLACEHOLDERS, PLACEHOLDERS
 from borapp.services.errors import UsageError, ValidationError
 
@@ -59,29 +58,29 @@ def template_text(session, kind: str, lang: str) -> str:
     return stored if stored.strip() else default_template(kind, lang)
 
 
-def get_template(ws, kind: str, lang: str) -> str:
-    with ws.session() as session:
+def get_template(workspace, kind: str, lang: str) -> str:
+    with workspace.session() as session:
         return template_text(session, kind, lang)
 
 
-def is_default(ws, kind: str, lang: str) -> bool:
-    with ws.session() as session:
+def is_default(workspace, kind: str, lang: str) -> bool:
+    with workspace.session() as session:
         return not settings.get(session, template_key(kind, lang)).strip()
 
 
-def save_template(ws, kind: str, lang: str, text: str) -> None:
+def save_template(workspace, kind: str, lang: str, text: str) -> None:
     """Check and keep the organisation's text; the built-in text (or an empty one after "restore") stores as ""."""
     key = template_key(kind, lang)
     text = (text or "").replace("\r\n", "\n").strip()
     validate_template(kind, text)
     value = "" if text == default_template(kind, lang).strip() else text
-    with ws.session() as session:
+    with workspace.session() as session:
         settings.put(session, key, value)
 
 
-def restore_default(ws, kind: str, lang: str) -> str:
+def restore_default(workspace, kind: str, lang: str) -> str:
     """Forget the organisation's text; returns the built-in one."""
-    with ws.session() as session:
+    with workspace.session() as session:
         settings.put(session, template_key(kind, lang), "")
     return default_template(kind, lang)
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from borapp.i18n import _
 from borapp.models.cases import ROUTES
 from borapp.models.organisations import FUNDING_TYPES, ORGANISATION_KINDS
-from borapp.services.case_status import OUTCOMES, REASONS, STATUSES, outcome_label, status_label
+from borapp.services.cases.status import OUTCOMES, REASONS, STATUSES, outcome_label, status_label
 from borapp.services.importer import values, vocab
 from borapp.services.importer.reasons import match_reason
 from borapp.services.importer.rows import RowReader

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Session
 from borapp.i18n import N_, _
 from borapp.models import Case, Child, Parent, StatusChange
 from borapp.services import audit
-from borapp.services.case_flow import start_history
-from borapp.services.case_status import status_label
+from borapp.services.cases.flow import start_history
+from borapp.services.cases.search_index import reindex_case
+from borapp.services.cases.status import status_label
 from borapp.services.importer.case_rows import CaseRow, ParentRow
 from borapp.services.importer.columns import HeaderMap
 from borapp.services.importer.duplicates import list_possible_duplicates
@@ -18,7 +19,6 @@ from borapp.services.importer.references import References, funding_in
 from borapp.services.importer.report import ImportReport
 from borapp.services.importer.text import name_key
 from borapp.services.importer.values import ChildValue
-from borapp.services.search_index import reindex_case
 
 IMPORT_NOTE = N_("Imported; earlier steps not recorded.")
 

@@ -1,10 +1,10 @@
-"""Mapping the free text of an `outcome_reason` cell to a known reason code (case_status.REASONS), loosely."""
+"""Mapping the free text of an `outcome_reason` cell to a known reason code (cases.status.REASONS), loosely."""
 
 from __future__ import annotations
 
 from difflib import SequenceMatcher
 
-from borapp.services.case_status import REASONS
+from borapp.services.cases.status import REASONS
 from borapp.services.importer.text import fold
 
 # Dutch phrasings coordinators use (the words of the 2019 annual report); English labels come from REASONS.

@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 
 from borapp.i18n import N_, _
-from borapp.services.case_editing import ChildInput, ParentInput
+from borapp.services.cases.editing import ChildInput, ParentInput
 
 ORGANISATION_KIND_LABELS = {
     "court": N_("Court"),

@@ -15,8 +15,8 @@ from borapp.i18n import _
 from borapp.models.cases import ROUTES
 from borapp.models.organisations import FUNDING_TYPES, ORGANISATION_KINDS
 from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
-from borapp.services.case_editing import ParentInput
-from borapp.services.intake_input import WISH_GENDERS, IntakeInput, from_dict
+from borapp.services.cases.editing import ParentInput
+from borapp.services.intake.answers import WISH_GENDERS, IntakeInput, from_dict
 from borapp.services.validation import email_problem, phone_problem, postcode_problem
 
 STEPS = ("route", "referrer", "municipality", "resident", "other_parent", "children", "court", "safety", "wishes",

@@ -17,9 +17,9 @@ from sqlalchemy import select, text
 from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.models import Case, Child, Parent
-from borapp.services.case_status import status_label
-from borapp.services.intake_input import IntakeInput, from_dict
-from borapp.services.workspace import Workspace
+from borapp.services.cases.status import status_label
+from borapp.services.intake.answers import IntakeInput, from_dict
+from borapp.services.vault.workspace import Workspace
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -53,10 +53,10 @@ def name_key(name: str) -> str:
     return " ".join(plain.casefold().split())
 
 
-def find_duplicates(ws: Workspace, data: IntakeInput | dict) -> list[Duplicate]:
+def find_duplicates(workspace: Workspace, data: IntakeInput | dict) -> list[Duplicate]:
     """Cases that already hold one of this intake's children or parents, by case number."""
     inp = from_dict(data)
-    with ws.session() as session:
+    with workspace.session() as session:
         found = _children(session, inp) + _parents(session, inp)
     unique = {(d.case_id, d.kind, name_key(d.name)): d for d in found}
     return sorted(unique.values(), key=lambda d: (d.ref, d.kind, name_key(d.name)))

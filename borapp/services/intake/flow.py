@@ -10,31 +10,34 @@ outbox, as a draft in the vault's language.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterator
-from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from borapp import i18n
 from borapp.formatting import long_date
-from borapp.i18n import _
+from borapp.i18n import _, in_language
 from borapp.models import Case, Child, Letter, Municipality, Organisation, Parent
 from borapp.services import audit, settings
-from borapp.services.case_editing import ParentInput
-from borapp.services.case_flow import change_status, start_history
-from borapp.services.case_status import TransitionRefused
+from borapp.services.cases.editing import ParentInput
+from borapp.services.cases.flow import change_status, start_history
+from borapp.services.cases.search_index import reindex_case
+from borapp.services.cases.status import TransitionRefused
 from borapp.services.errors import ValidationError
-from borapp.services.intake_checks import STEPS, first_problem, validate_step  # noqa: F401 (API)
-from borapp.services.intake_duplicates import Duplicate, find_duplicates  # noqa: F401 (API)
-from borapp.services.intake_input import (  # noqa: F401 (API)
-    ORGANISATION_KIND_LABELS, ROUTE_REFERRER_KIND, IntakeInput, draft_payload, from_dict, read_draft, to_dict,
+from borapp.services.intake.answers import (  # noqa: F401 (API)
+    ORGANISATION_KIND_LABELS,
+    ROUTE_REFERRER_KIND,
+    IntakeInput,
+    draft_payload,
+    from_dict,
+    read_draft,
+    to_dict,
 )
-from borapp.services.search_index import reindex_case
+from borapp.services.intake.checks import STEPS, first_problem, validate_step  # noqa: F401 (API)
+from borapp.services.intake.duplicates import Duplicate, find_duplicates  # noqa: F401 (API)
 from borapp.services.validation import normal_postcode
-from borapp.services.volunteer_service import format_availability, parse_availability
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
+from borapp.services.volunteers.profiles import format_availability, parse_availability
 
 REF_PREFIX = "BOR"
 
@@ -64,15 +67,15 @@ class Created:
 
 # ---- choices for the wizard -----------------------------------------------------------------------------------------
 
-def organisation_choices(ws: Workspace) -> list[OrganisationChoice]:
-    with ws.session() as session:
+def organisation_choices(workspace: Workspace) -> list[OrganisationChoice]:
+    with workspace.session() as session:
         rows = session.scalars(select(Organisation).order_by(func.lower(Organisation.name)))
         return [OrganisationChoice(o.id, o.name, o.kind, o.contact_person, o.email) for o in rows]
 
 
-def municipality_choices(ws: Workspace, year: int) -> list[MunicipalityChoice]:
+def municipality_choices(workspace: Workspace, year: int) -> list[MunicipalityChoice]:
     """Every municipality with how it pays in `year` (else its latest earlier year), to suggest the funding."""
-    with ws.session() as session:
+    with workspace.session() as session:
         found = []
         for m in session.scalars(select(Municipality).order_by(func.lower(Municipality.name))):
             earlier = [f for f in m.fundings if f.year <= year]
@@ -92,37 +95,37 @@ def next_case_ref(session: Session, year: int) -> str:
 
 # ---- making the case ------------------------------------------------------------------------------------------------
 
-def create_case(ws: Workspace, data: IntakeInput | dict, on: dt.date | None = None) -> int:
-    return create_intake(ws, data, on).case_id
+def create_case(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None = None) -> int:
+    return create_intake(workspace, data, on).case_id
 
 
-def create_intake(ws: Workspace, data: IntakeInput | dict, on: dt.date | None = None) -> Created:
+def create_intake(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None = None) -> Created:
     """`create_case` telling also the case number and the proposed letter."""
     inp, on = from_dict(data), on or dt.date.today()
     problem = first_problem(inp, on)
     if problem is not None:
         raise ValidationError(problem[1], problem[0])
-    with ws.session() as session:
+    with workspace.session() as session:
         if session.get(Municipality, inp.municipality_id) is None:
             raise ValidationError(_("Choose a municipality from the list."), "municipality_id")
         referrer = _organisation(session, inp.referrer_id, inp.referrer_name, inp.referrer_kind, "referrer_id",
-                                 ws.actor, inp.referrer_contact, inp.referrer_email)
+                                 workspace.actor, inp.referrer_contact, inp.referrer_email)
         commissioner = referrer if inp.commissioner_same else _organisation(
-            session, inp.commissioner_id, inp.commissioner_name, inp.commissioner_kind, "commissioner_id", ws.actor)
+            session, inp.commissioner_id, inp.commissioner_name, inp.commissioner_kind, "commissioner_id", workspace.actor)
         language = settings.get(session, "language")
         case = _new_case(session, inp, language)
-        case.referrer, case.commissioner, case.coordinator_id = referrer, commissioner, ws.coordinator_id
+        case.referrer, case.commissioner, case.coordinator_id = referrer, commissioner, workspace.coordinator_id
         session.add(case)
-        start_history(case, ws.coordinator_id)
+        start_history(case, workspace.coordinator_id)
         session.flush()
-        audit.record(session, "create", "case", case.id, ws.actor)
+        audit.record(session, "create", "case", case.id, workspace.actor)
         try:
-            change_status(session, case, "intake", on=on, coordinator_id=ws.coordinator_id, actor=ws.actor)
+            change_status(session, case, "intake", on=on, coordinator_id=workspace.coordinator_id, actor=workspace.actor)
         except TransitionRefused as exc:
             raise ValidationError(str(exc), "registered_on") from exc
         reindex_case(session, case)
-        letter = _propose_letter(session, case, language, ws.actor)
-        audit.record(session, "create", "letter", letter.id, ws.actor)
+        letter = _propose_letter(session, case, language, workspace.actor)
+        audit.record(session, "create", "letter", letter.id, workspace.actor)
         return Created(case.id, case.ref, letter.id)
 
 
@@ -202,17 +205,6 @@ def _propose_letter(session: Session, case: Case, language: str, coordinator: st
     session.add(letter)
     session.flush()
     return letter
-
-
-@contextmanager
-def in_language(language: str) -> Iterator[None]:
-    """Write in `language` (the vault's, for records and letters) whatever language the screen is in."""
-    before = i18n.language()
-    i18n.set_language(language)
-    try:
-        yield
-    finally:
-        i18n.set_language(before)
 
 
 def _labelled(parts) -> str:

@@ -15,12 +15,12 @@ from borapp.formatting import long_date
 from borapp.i18n import N_, _, babel_locale
 from borapp.models import Municipality, Organisation
 from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
-from borapp.services.case_editing import AddressParts, ParentInput
-from borapp.services.case_labels import funding_label, label, route_label
-from borapp.services.intake_input import ORGANISATION_KIND_LABELS, IntakeInput, from_dict
+from borapp.services.cases.editing import AddressParts, ParentInput
+from borapp.services.cases.labels import funding_label, label, route_label
+from borapp.services.intake.answers import ORGANISATION_KIND_LABELS, IntakeInput, from_dict
 from borapp.services.validation import age_label, child_age_warning
-from borapp.services.volunteer_service import GENDER_LABELS, parse_availability
-from borapp.services.workspace import Workspace
+from borapp.services.volunteers.profiles import GENDER_LABELS, parse_availability
+from borapp.services.vault.workspace import Workspace
 
 PART_LABELS = {"morning": N_("Morning"), "afternoon": N_("Afternoon"), "evening": N_("Evening")}
 
@@ -38,9 +38,9 @@ class Summary:
     warnings: tuple[str, ...]
 
 
-def summarise(ws: Workspace, data: IntakeInput | dict, on: dt.date | None = None) -> Summary:
+def summarise(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None = None) -> Summary:
     inp, on = from_dict(data), on or dt.date.today()
-    with ws.session() as session:
+    with workspace.session() as session:
         referrer = _organisation(session, inp.referrer_id, inp.referrer_name, inp.referrer_kind)
         commissioner = (_("Same as the referrer") if inp.commissioner_same else
                         _organisation(session, inp.commissioner_id, inp.commissioner_name, inp.commissioner_kind)

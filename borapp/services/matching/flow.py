@@ -16,13 +16,14 @@ from sqlalchemy import func, select
 from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.models import Case, CaseExclusion, StatusChange, Volunteer
-from borapp.services.case_flow import case_id_by_ref as find_case  # noqa: F401 - part of this API
-from borapp.services import audit, case_flow
-from borapp.services.case_flow import get_case
-from borapp.services.case_status import TransitionRefused, status_label
+from borapp.services.cases.flow import case_id_by_ref as find_case  # noqa: F401 - part of this API
+from borapp.services import audit
+from borapp.services.cases import flow
+from borapp.services.cases.flow import get_case
+from borapp.services.cases.status import TransitionRefused, status_label
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.matching import Candidate, family_needs, language_list, rank_in_session, slot_labels
-from borapp.services.workspace import Workspace
+from borapp.services.matching.ranking import Candidate, family_needs, language_list, rank_in_session, slot_labels
+from borapp.services.vault.workspace import Workspace
 
 MATCHED = "volunteer_matched"  # the reason code of an assignment in the status history (status unchanged)
 NO_MATCH = "no_volunteer_match"
@@ -62,8 +63,8 @@ class ExclusionItem:
 
 # ---- reading -----------------------------------------------------------------------------------------------------
 
-def matching_case(ws, case_id: int) -> MatchingCase:
-    with ws.session() as session:
+def matching_case(workspace, case_id: int) -> MatchingCase:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         needs = family_needs(case)
         entered = max((h.on for h in case.history if h.to_status == "matching" and h.from_status != "matching"),
@@ -75,8 +76,8 @@ def matching_case(ws, case_id: int) -> MatchingCase:
             case.volunteer_wishes, entered)
 
 
-def list_exclusions(ws, case_id: int) -> list[ExclusionItem]:
-    with ws.session() as session:
+def list_exclusions(workspace, case_id: int) -> list[ExclusionItem]:
+    with workspace.session() as session:
         get_case(session, case_id)
         rows = session.execute(select(CaseExclusion.volunteer_id, Volunteer.name, CaseExclusion.reason)
                                .join(Volunteer, Volunteer.id == CaseExclusion.volunteer_id)
@@ -86,14 +87,14 @@ def list_exclusions(ws, case_id: int) -> list[ExclusionItem]:
 
 # ---- assigning -----------------------------------------------------------------------------------------------------
 
-def assign_volunteer(ws: Workspace, case_id: int, volunteer_id: int, on: dt.date | None = None,
+def assign_volunteer(workspace: Workspace, case_id: int, volunteer_id: int, on: dt.date | None = None,
                      note: str = "") -> Candidate:
     """Match the volunteer to the case (still in matching); refuses an ineligible one and says why."""
     on = on or dt.date.today()
     note = note.strip()
     if len(note) > NOTE_LIMIT:
         raise ValidationError(_("Keep this under {n} characters.").format(n=NOTE_LIMIT), "note")
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         volunteer = _volunteer(session, volunteer_id)
         _check_matching(case, on)
@@ -106,14 +107,14 @@ def assign_volunteer(ws: Workspace, case_id: int, volunteer_id: int, on: dt.date
                 name=volunteer.name, why="; ".join(candidate.blocks)), "volunteer")
         text = "\n".join(t for t in (_("Volunteer: {name}").format(name=volunteer.name), note) if t)
         case.history.append(StatusChange(on=on, from_status=case.status, to_status=case.status, reason=MATCHED,
-                                         note=text, coordinator_id=ws.coordinator_id))
+                                         note=text, coordinator_id=workspace.coordinator_id))
         case.volunteer_id = volunteer.id
         session.flush()
-        audit.record(session, "update", "case", case.id, ws.actor)
+        audit.record(session, "update", "case", case.id, workspace.actor)
         return candidate
 
 
-def record_no_match(ws: Workspace, case_id: int, on: dt.date | None = None, note: str = "") -> None:
+def record_no_match(workspace: Workspace, case_id: int, on: dt.date | None = None, note: str = "") -> None:
     """Close the case as stopped at intake because no volunteer fits the parents' demands; a note is required.
 
     A volunteer still set on the case is taken off it: nobody supervised this family. All or nothing."""
@@ -123,15 +124,15 @@ def record_no_match(ws: Workspace, case_id: int, on: dt.date | None = None, note
     if len(note) > NOTE_LIMIT:
         raise ValidationError(_("Keep this under {n} characters.").format(n=NOTE_LIMIT), "note")
     try:
-        with ws.session() as session:
+        with workspace.session() as session:
             case = get_case(session, case_id)
             if case.status != "matching":
                 raise ValidationError(_("Only a case in '{matching}' can close for lack of a volunteer; this one "
                                         "is in '{status}'.").format(matching=status_label("matching"),
                                                                     status=status_label(case.status)), "step")
             case.volunteer_id = None
-            case_flow.change_status(session, case, "closed", on=on, outcome="stopped_at_intake", reason=NO_MATCH,
-                                    note=note, coordinator_id=ws.coordinator_id, actor=ws.actor)
+            flow.change_status(session, case, "closed", on=on, outcome="stopped_at_intake", reason=NO_MATCH,
+                                    note=note, coordinator_id=workspace.coordinator_id, actor=workspace.actor)
     except TransitionRefused as exc:
         raise ValidationError(str(exc), "on") from exc
 
@@ -158,12 +159,12 @@ def _check_matching(case: Case, on: dt.date) -> None:
 
 # ---- exclusions --------------------------------------------------------------------------------------------------
 
-def add_exclusion(ws: Workspace, case_id: int, volunteer_id: int, reason: str = "") -> None:
+def add_exclusion(workspace: Workspace, case_id: int, volunteer_id: int, reason: str = "") -> None:
     """Never match this volunteer to this case (known to the family, a conflict); a second call updates the reason."""
     reason = " ".join(reason.split())
     if len(reason) > EXCLUSION_REASON_LIMIT:
         raise ValidationError(_("Keep this under {n} characters.").format(n=EXCLUSION_REASON_LIMIT), "reason")
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         volunteer = _volunteer(session, volunteer_id)
         if case.volunteer_id == volunteer.id and case.status != "closed":
@@ -175,19 +176,19 @@ def add_exclusion(ws: Workspace, case_id: int, volunteer_id: int, reason: str = 
         else:
             row.reason = reason
         session.flush()
-        audit.record(session, "update", "case", case.id, ws.actor)
+        audit.record(session, "update", "case", case.id, workspace.actor)
 
 
-def remove_exclusion(ws: Workspace, case_id: int, volunteer_id: int) -> bool:
+def remove_exclusion(workspace: Workspace, case_id: int, volunteer_id: int) -> bool:
     """Allow the volunteer for this case again; False when there was no exclusion."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         row = session.get(CaseExclusion, (case.id, volunteer_id))
         if row is None:
             return False
         session.delete(row)
         session.flush()
-        audit.record(session, "update", "case", case.id, ws.actor)
+        audit.record(session, "update", "case", case.id, workspace.actor)
         return True
 
 

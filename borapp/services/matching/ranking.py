@@ -30,8 +30,8 @@ from borapp.formatting import short_date
 from borapp.i18n import N_, _, babel_locale, ngettext
 from borapp.models import Case, CaseExclusion, Training, Volunteer
 from borapp.services import settings
-from borapp.services.case_flow import get_case
-from borapp.services.volunteer_service import (
+from borapp.services.cases.flow import get_case
+from borapp.services.volunteers.profiles import (
     DAY_PARTS, WEEKDAYS, Slot, parse_availability, parse_languages, vog_renew_on, vog_state,
 )
 
@@ -297,7 +297,7 @@ def rank_in_session(session: Session, case: Case, on: dt.date | None = None) -> 
     return rank(family_needs(case), volunteer_facts(session, case), on=on or dt.date.today(), vog_years=years)
 
 
-def rank_candidates(ws, case_id: int, on: dt.date | None = None) -> list[Candidate]:
+def rank_candidates(workspace, case_id: int, on: dt.date | None = None) -> list[Candidate]:
     """Every volunteer for the case: the eligible ones by falling score, then the others with why not."""
-    with ws.session() as session:
+    with workspace.session() as session:
         return rank_in_session(session, get_case(session, case_id), on)

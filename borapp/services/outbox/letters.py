@@ -20,10 +20,11 @@ from borapp.i18n import _
 from borapp.models import Case, Letter
 from borapp.models.base import utcnow
 from borapp.models.documents import LETTER_KINDS
-from borapp.services.case_flow import case_id_by_ref as find_case_id  # noqa: F401 - part of this API
-from borapp.services import audit, mail, settings
+from borapp.services.cases.flow import case_id_by_ref as find_case_id  # noqa: F401 - part of this API
+from borapp.services import audit, settings
+from borapp.services.outbox import mail
 from borapp.services.errors import BorError, NotFound, UsageError, ValidationError
-from borapp.services.outbox_list import (
+from borapp.services.outbox.listing import (
     EDITABLE_STATES, SENDING_MARK, WAITING_STATES, LetterRow, LetterText, get_letter_row, get_letter_text, kind_label,
     list_letters, state_label,
 )
@@ -31,16 +32,16 @@ from borapp.services.outbox_list import (
 __all__ = [
     "EDITABLE_STATES", "WAITING_STATES", "LetterRow", "LetterText", "get_letter_text", "NewLetter", "ExportResult", "kind_label", "state_label",
     "list_letters", "get_letter_row", "new_letter", "create_letter", "set_body", "mark_ready", "retry", "letter_pdf",
-    "export_ready", "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "send_ready",
+    "export_ready", "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter",
 ]
 
 
-def render_letter(ws, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
+def render_letter(workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
                   body: str | None = None, subject: str | None = None):
     """The documents module's renderer (imported when first needed; tests may put a stand-in here)."""
     from borapp.services.documents.letters import render_letter as render
 
-    return render(ws, case_id, kind, lang=lang, parent_role=parent_role, body=body, subject=subject)
+    return render(workspace, case_id, kind, lang=lang, parent_role=parent_role, body=body, subject=subject)
 
 
 @dataclass(frozen=True)
@@ -49,7 +50,7 @@ class NewLetter:
     missing: list[str]  # what the letter could not fill in, in the user's language
 
 
-def create_letter(ws, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
+def create_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
                   state: str = "ready") -> NewLetter:
     """A letter filled from the kind's template; "ready" when a person asks for it, "draft" when the app proposes."""
     if kind not in LETTER_KINDS:
@@ -59,28 +60,28 @@ def create_letter(ws, case_id: int, kind: str, parent_role: str = "", lang: str 
         raise UsageError(_("The parent is 'resident' or 'other'."))
     if state not in ("draft", "ready"):
         raise UsageError(_("A new letter is a draft or ready."))
-    with ws.session() as session:
+    with workspace.session() as session:
         if session.get(Case, case_id) is None:
             raise NotFound(_("No case with number {id}.").format(id=case_id))
         lang = lang if lang in ("nl", "en") else settings.get(session, "language")
-    rendered = render_letter(ws, case_id, kind, lang=lang, parent_role=parent_role)
-    with ws.session() as session:
+    rendered = render_letter(workspace, case_id, kind, lang=lang, parent_role=parent_role)
+    with workspace.session() as session:
         letter = Letter(case_id=case_id, kind=kind, parent_role=parent_role, language=lang,
                         recipient_name=rendered.recipient_name or "", recipient_email=rendered.recipient_email or "",
                         subject=_one_line(rendered.subject), body=rendered.body, state=state,
                         state_changed_at=utcnow())
         session.add(letter)
         session.flush()
-        audit.record(session, "create", "letter", letter.id, ws_actor(ws))
+        audit.record(session, "create", "letter", letter.id, workspace_actor(workspace))
         return NewLetter(letter.id, list(rendered.missing))
 
 
-def new_letter(ws, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
+def new_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
                state: str = "ready") -> int:
-    return create_letter(ws, case_id, kind, parent_role, lang, state).id
+    return create_letter(workspace, case_id, kind, parent_role, lang, state).id
 
 
-def set_body(ws, letter_id: int, subject: str, body: str, *, recipient_name: str | None = None,
+def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_name: str | None = None,
              recipient_email: str | None = None) -> None:
     """Change what a letter says (and, when given, to whom) while it is not final."""
     subject = _one_line(subject)
@@ -90,19 +91,19 @@ def set_body(ws, letter_id: int, subject: str, body: str, *, recipient_name: str
         raise ValidationError(_("The letter has no text."), "body")
     if recipient_email is not None and recipient_email.strip() and not mail.valid_address(recipient_email.strip()):
         raise ValidationError(_("This is not an e-mail address."), "recipient_email")
-    with ws.session() as session:
+    with workspace.session() as session:
         letter = _editable(session, letter_id)
         letter.subject, letter.body = subject, body
         if recipient_name is not None:
             letter.recipient_name = _one_line(recipient_name)
         if recipient_email is not None:
             letter.recipient_email = recipient_email.strip()
-        audit.record(session, "update", "letter", letter_id, ws_actor(ws))
+        audit.record(session, "update", "letter", letter_id, workspace_actor(workspace))
 
 
-def mark_ready(ws, letter_id: int) -> None:
+def mark_ready(workspace, letter_id: int) -> None:
     """A checked draft becomes ready to go out."""
-    with ws.session() as session:
+    with workspace.session() as session:
         letter = _letter(session, letter_id)
         if letter.state == "ready":
             return
@@ -112,35 +113,35 @@ def mark_ready(ws, letter_id: int) -> None:
         if not letter.subject.strip() or not letter.body.strip():
             raise ValidationError(_("The letter needs a subject and a text before it is ready."))
         _move(letter, "ready")
-        audit.record(session, "status", "letter", letter_id, ws_actor(ws))
+        audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
 
 
-def retry(ws, letter_id: int) -> None:
+def retry(workspace, letter_id: int) -> None:
     """A failed letter, fixed, goes back to ready; the next send tries it again."""
-    with ws.session() as session:
+    with workspace.session() as session:
         letter = _letter(session, letter_id)
         if letter.state != "failed":
             raise ValidationError(_("Only a failed letter can be tried again (this letter is {state}).")
                                   .format(state=state_label(letter.state)))
         _move(letter, "ready")
         letter.error = ""
-        audit.record(session, "status", "letter", letter_id, ws_actor(ws))
+        audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
 
 
-def letter_pdf(ws, letter_id: int) -> bytes:
+def letter_pdf(workspace, letter_id: int) -> bytes:
     """The letter as a PDF in memory: as it left once exported or sent, else made now from its own text."""
-    with ws.session() as session:
+    with workspace.session() as session:
         letter = _letter(session, letter_id)
         if letter.state in ("exported", "sent") and letter.pdf:
             return bytes(letter.pdf)
         case_id, kind, lang, role = letter.case_id, letter.kind, letter.language, letter.parent_role
         body, subject = letter.body, letter.subject
-    return render_letter(ws, case_id, kind, lang=lang, parent_role=role, body=body, subject=subject).pdf
+    return render_letter(workspace, case_id, kind, lang=lang, parent_role=role, body=body, subject=subject).pdf
 
 
-def note_printed(ws, letter_id: int) -> None:
-    with ws.session() as session:
-        audit.record(session, "print", "letter", letter_id, ws_actor(ws))
+def note_printed(workspace, letter_id: int) -> None:
+    with workspace.session() as session:
+        audit.record(session, "print", "letter", letter_id, workspace_actor(workspace))
 
 
 def write_pdf_copy(path: Path, data: bytes) -> Path:
@@ -151,11 +152,11 @@ def write_pdf_copy(path: Path, data: bytes) -> Path:
     return path
 
 
-def save_pdf(ws, letter_id: int, path: Path) -> Path:
+def save_pdf(workspace, letter_id: int, path: Path) -> Path:
     """Write the letter's PDF where the user chose (the copy on disk is not encrypted)."""
-    path = write_pdf_copy(path, letter_pdf(ws, letter_id))
-    with ws.session() as session:
-        audit.record(session, "export", "letter", letter_id, ws_actor(ws))
+    path = write_pdf_copy(path, letter_pdf(workspace, letter_id))
+    with workspace.session() as session:
+        audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
     return path
 
 
@@ -172,28 +173,28 @@ class ExportResult:
         return [p for _id, eml, pdf in self.exported for p in (eml, pdf)]
 
 
-def export_ready(ws, folder: Path) -> ExportResult:
+def export_ready(workspace, folder: Path) -> ExportResult:
     """Every ready letter as an .eml draft (X-Unsent: 1, the PDF attached) with the PDF beside it; each exported
     letter is then final (its PDF kept) and leaves the queue. Files are the owner's only (0600), written whole."""
     folder = Path(folder)
     result = ExportResult(folder)
-    ids = [row.id for row in list_letters(ws, ("ready",))]
+    ids = [row.id for row in list_letters(workspace, ("ready",))]
     if not ids:
         return result
     with private_files():
         _make_folder(folder)
-        sender_email, sender_name = sender(ws)
+        sender_email, sender_name = sender(workspace)
         for letter_id in ids:
-            _export_one(ws, letter_id, folder, sender_email, sender_name, result)
+            _export_one(workspace, letter_id, folder, sender_email, sender_name, result)
     return result
 
 
-def _export_one(ws, letter_id: int, folder: Path, sender_email: str, sender_name: str, result: ExportResult) -> None:
-    row = get_letter_row(ws, letter_id)
+def _export_one(workspace, letter_id: int, folder: Path, sender_email: str, sender_name: str, result: ExportResult) -> None:
+    row = get_letter_row(workspace, letter_id)
     if row is None or row.state != "ready":
         return
     try:
-        pdf = letter_pdf(ws, letter_id)
+        pdf = letter_pdf(workspace, letter_id)
     except BorError as exc:
         result.problems.append((letter_id, str(exc)))
         return
@@ -203,11 +204,11 @@ def _export_one(ws, letter_id: int, folder: Path, sender_email: str, sender_name
     pdf_path, eml_path = folder / f"{stem}.pdf", folder / f"{stem}.eml"
     write_atomic(pdf_path, pdf)
     write_atomic(eml_path, data)
-    with ws.session() as session:
+    with workspace.session() as session:
         letter = _letter(session, letter_id)
         _move(letter, "exported")
         letter.pdf, letter.error = pdf, ""
-        audit.record(session, "export", "letter", letter_id, ws_actor(ws))
+        audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
     result.exported.append((letter_id, eml_path, pdf_path))
 
 
@@ -217,9 +218,9 @@ def envelope_for(row: LetterRow, pdf: bytes, sender_email: str, sender_name: str
                          pdf_name=pdf_name, message_id=mail.message_id(row.id, row.created_at, sender_email))
 
 
-def sender(ws) -> tuple[str, str]:
+def sender(workspace) -> tuple[str, str]:
     """The From address (smtp.from, else the organisation's e-mail) and the organisation's name."""
-    with ws.session() as session:
+    with workspace.session() as session:
         address = settings.get(session, "smtp.from") or settings.get(session, "organisation.email")
         return address.strip(), settings.get(session, "organisation.name").strip()
 
@@ -289,8 +290,8 @@ def _safe(text: str) -> str:
 
 # ---- records --------------------------------------------------------------------------------------------------------
 
-def ws_actor(ws) -> str:
-    return getattr(ws, "actor", "") or ""
+def workspace_actor(workspace) -> str:
+    return getattr(workspace, "actor", "") or ""
 
 
 def _letter(session, letter_id: int) -> Letter:
@@ -318,10 +319,3 @@ def _move(letter: Letter, state: str) -> None:
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
-
-def __getattr__(name: str):
-    if name == "send_ready":  # the SMTP half lives in outbox_send; `outbox.send_ready` reads as one service
-        from borapp.services.outbox_send import send_ready
-
-        return send_ready
-    raise AttributeError(name)

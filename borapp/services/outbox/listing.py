@@ -21,7 +21,7 @@ LETTER_STATE_LABELS = {
 WAITING_STATES = ("draft", "ready", "failed")
 KINDS = LETTER_KINDS  # for the faces (the UI may not import models)
 EDITABLE_STATES = ("draft", "ready", "failed")
-# While a letter is handed to the mail server its `error` holds this mark and the UTC time (see outbox_send).
+# While a letter is handed to the mail server its `error` holds this mark and the UTC time (see sending).
 SENDING_MARK = "bor:sending:"
 
 
@@ -77,13 +77,13 @@ def _row(letter: Letter, ref: str) -> LetterRow:
                      error_text(letter.error), letter.attempts, letter.created_at, letter.state_changed_at)
 
 
-def list_letters(ws, states: tuple[str, ...] | list[str] | None = None) -> list[LetterRow]:
+def list_letters(workspace, states: tuple[str, ...] | list[str] | None = None) -> list[LetterRow]:
     """Letters in `states` (all when None), the most recently changed first."""
     query = select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
     if states is not None:
         query = query.where(Letter.state.in_(tuple(states)))
     query = query.order_by(Letter.state_changed_at.desc(), Letter.id.desc())
-    with ws.session() as session:
+    with workspace.session() as session:
         return [_row(letter, ref) for letter, ref in session.execute(query)]
 
 
@@ -105,8 +105,8 @@ class LetterText:
         return self.state in EDITABLE_STATES
 
 
-def get_letter_text(ws, letter_id: int) -> LetterText | None:
-    with ws.session() as session:
+def get_letter_text(workspace, letter_id: int) -> LetterText | None:
+    with workspace.session() as session:
         found = session.execute(select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
                                 .where(Letter.id == letter_id)).first()
         if found is None:
@@ -116,8 +116,8 @@ def get_letter_text(ws, letter_id: int) -> LetterText | None:
                           letter.recipient_name, letter.recipient_email)
 
 
-def get_letter_row(ws, letter_id: int) -> LetterRow | None:
-    with ws.session() as session:
+def get_letter_row(workspace, letter_id: int) -> LetterRow | None:
+    with workspace.session() as session:
         found = session.execute(select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
                                 .where(Letter.id == letter_id)).first()
         return _row(*found) if found else None

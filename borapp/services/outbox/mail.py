@@ -22,22 +22,13 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from borapp import i18n
-from borapp.i18n import N_, _
+from borapp.i18n import N_, _, in_language
 
 EMAIL_RE = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\".]+$")
 GREETING = N_("Dear {name},")
 GREETING_UNNAMED = N_("Dear Sir or Madam,")
 COVER_TEXT = N_("Please find attached our letter: {subject}.")
 SIGN_OFF = N_("Kind regards,")
-
-
-def gettext_in(lang: str, message: str) -> str:
-    """`message` in `lang` whatever the user's language (the letter's language is the recipient's).
-
-    Reads i18n's catalog directly: i18n has no public per-language lookup yet, and switching the global language
-    is no option while the GUI sends on a worker thread."""
-    return i18n._catalog(lang if lang in i18n.LANGUAGES else i18n.DEFAULT_LANGUAGE).gettext(message)
 
 
 def valid_address(address: str) -> bool:
@@ -61,11 +52,9 @@ class Envelope:
 
 def cover_text(envelope: Envelope) -> str:
     """The short e-mail text around the attached letter, in the letter's own language."""
-    lang = envelope.language
-    greeting = (gettext_in(lang, GREETING).format(name=envelope.to_name) if envelope.to_name
-                else gettext_in(lang, GREETING_UNNAMED))
-    lines = [greeting, "", gettext_in(lang, COVER_TEXT).format(subject=envelope.subject), "",
-             gettext_in(lang, SIGN_OFF)]
+    with in_language(envelope.language):
+        greeting = _(GREETING).format(name=envelope.to_name) if envelope.to_name else _(GREETING_UNNAMED)
+        lines = [greeting, "", _(COVER_TEXT).format(subject=envelope.subject), "", _(SIGN_OFF)]
     if envelope.sender_name:
         lines.append(envelope.sender_name)
     return "\n".join(lines) + "\n"

@@ -24,9 +24,10 @@ from sqlalchemy import select, update
 from borapp.i18n import _
 from borapp.models import Case, Letter
 from borapp.models.base import utcnow
-from borapp.services import audit, mail, outbox, settings, smtp_secret
+from borapp.services import audit, settings
+from borapp.services.outbox import letters as outbox_letters, mail, smtp_secret
 from borapp.services.errors import BorError, UsageError
-from borapp.services.outbox_list import SENDING_MARK, get_letter_row, kind_label
+from borapp.services.outbox.listing import SENDING_MARK, get_letter_row, kind_label
 
 STALE_AFTER = dt.timedelta(minutes=10)
 Progress = Callable[[int, int], None]
@@ -81,15 +82,15 @@ class SendPlan:
     needs_password: bool  # a login is set and the keyring holds no password for it
 
 
-def send_plan(ws) -> SendPlan:
+def send_plan(workspace) -> SendPlan:
     """What a send would need before it starts: the GUI asks for a password only when this says so."""
-    user = settings.read_setting(ws, "smtp.user").strip()
-    ready = len(outbox.list_letters(ws, ("ready",)))
+    user = settings.read_setting(workspace, "smtp.user").strip()
+    ready = len(outbox_letters.list_letters(workspace, ("ready",)))
     return SendPlan(ready, bool(ready and user and smtp_secret.stored_password(user) is None))
 
 
-def server_settings(ws, timeout: float = 30.0) -> mail.ServerSettings:
-    with ws.session() as session:
+def server_settings(workspace, timeout: float = 30.0) -> mail.ServerSettings:
+    with workspace.session() as session:
         host = settings.get(session, "smtp.host").strip()
         server = mail.ServerSettings(host, settings.get_int(session, "smtp.port"), settings.get(session, "smtp.security"),
                                      settings.get(session, "smtp.user").strip(), timeout)
@@ -98,16 +99,16 @@ def server_settings(ws, timeout: float = 30.0) -> mail.ServerSettings:
     return server
 
 
-def send_ready(ws, password_provider: smtp_secret.PasswordProvider | None = None, *, timeout: float = 30.0,
+def send_ready(workspace, password_provider: smtp_secret.PasswordProvider | None = None, *, timeout: float = 30.0,
                progress: Progress | None = None) -> SendResult:
     """Send every ready letter; see the module's doc for the order that keeps a letter from going out twice."""
-    server = server_settings(ws, timeout)
-    sender_email, sender_name = outbox.sender(ws)
+    server = server_settings(workspace, timeout)
+    sender_email, sender_name = outbox_letters.sender(workspace)
     if not mail.valid_address(sender_email):
         raise UsageError(_("No sender address is set. Set smtp.from (or the organisation's e-mail) first."))
     result = SendResult()
-    _fail_interrupted(ws, result)
-    todo = _ready_ids(ws)
+    _fail_interrupted(workspace, result)
+    todo = _ready_ids(workspace)
     if not todo:
         return result
     password = smtp_secret.password_for(server.user, password_provider) if server.user else None
@@ -115,11 +116,11 @@ def send_ready(ws, password_provider: smtp_secret.PasswordProvider | None = None
         conn = mail.connect(server, password)
     except mail.ServerProblem as problem:
         for letter_id in todo:
-            _record(ws, letter_id, "ready", problem.message, result)
+            _record(workspace, letter_id, "ready", problem.message, result)
         return result
     try:
         for done, letter_id in enumerate(todo):
-            _send_one(ws, conn, letter_id, sender_email, sender_name, result)
+            _send_one(workspace, conn, letter_id, sender_email, sender_name, result)
             if progress:
                 progress(done + 1, len(todo))
     finally:
@@ -127,43 +128,43 @@ def send_ready(ws, password_provider: smtp_secret.PasswordProvider | None = None
     return result
 
 
-def _send_one(ws, conn, letter_id: int, sender_email: str, sender_name: str, result: SendResult) -> None:
-    row = get_letter_row(ws, letter_id)
+def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: str, result: SendResult) -> None:
+    row = get_letter_row(workspace, letter_id)
     if row is None or row.state != "ready":
         return
-    with ws.session() as session:
+    with workspace.session() as session:
         stamp = session.get(Letter, letter_id).updated_at
     if not mail.valid_address(row.recipient_email):
-        _record(ws, letter_id, "failed", _("No e-mail address for the recipient. Add it (Edit), then try again."),
+        _record(workspace, letter_id, "failed", _("No e-mail address for the recipient. Add it (Edit), then try again."),
                 result)
         return
     try:
-        pdf = outbox.letter_pdf(ws, letter_id)
+        pdf = outbox_letters.letter_pdf(workspace, letter_id)
     except BorError as exc:
-        _record(ws, letter_id, "failed", str(exc), result)
+        _record(workspace, letter_id, "failed", str(exc), result)
         return
-    envelope = outbox.envelope_for(row, pdf, sender_email, sender_name, outbox.pdf_file_name(row))
+    envelope = outbox_letters.envelope_for(row, pdf, sender_email, sender_name, outbox_letters.pdf_file_name(row))
     data = mail.as_bytes(mail.build_message(envelope))
-    if not _claim(ws, letter_id, stamp):
+    if not _claim(workspace, letter_id, stamp):
         return  # changed or claimed elsewhere since it was read: the next send takes it
     delivery = mail.deliver(conn, sender_email, row.recipient_email, data)
     if delivery.outcome == "sent":
-        _record(ws, letter_id, "sent", "", result, pdf=pdf)
+        _record(workspace, letter_id, "sent", "", result, pdf=pdf)
     else:
-        _record(ws, letter_id, "ready" if delivery.outcome == "temporary" else "failed", delivery.message, result)
+        _record(workspace, letter_id, "ready" if delivery.outcome == "temporary" else "failed", delivery.message, result)
 
 
-def _ready_ids(ws) -> list[int]:
+def _ready_ids(workspace) -> list[int]:
     """Ready letters not being sent elsewhere, the longest waiting first."""
-    with ws.session() as session:
+    with workspace.session() as session:
         return list(session.scalars(select(Letter.id).where(Letter.state == "ready",
                                                             Letter.error.not_like(SENDING_MARK + "%"))
                                     .order_by(Letter.state_changed_at, Letter.id)))
 
 
-def _claim(ws, letter_id: int, stamp: dt.datetime) -> bool:
+def _claim(workspace, letter_id: int, stamp: dt.datetime) -> bool:
     """Mark the letter as being sent, in its own transaction, if it is still ready, unchanged and unclaimed."""
-    with ws.session() as session:
+    with workspace.session() as session:
         done = session.execute(
             update(Letter).where(Letter.id == letter_id, Letter.state == "ready", Letter.updated_at == stamp,
                                  Letter.error.not_like(SENDING_MARK + "%"))
@@ -172,9 +173,9 @@ def _claim(ws, letter_id: int, stamp: dt.datetime) -> bool:
         return done.rowcount == 1
 
 
-def _record(ws, letter_id: int, state: str, error: str, result: SendResult, pdf: bytes | None = None) -> None:
+def _record(workspace, letter_id: int, state: str, error: str, result: SendResult, pdf: bytes | None = None) -> None:
     """The outcome of one try, committed at once."""
-    with ws.session() as session:
+    with workspace.session() as session:
         letter = session.get(Letter, letter_id)
         letter.attempts += 1
         letter.error = error
@@ -183,15 +184,15 @@ def _record(ws, letter_id: int, state: str, error: str, result: SendResult, pdf:
             letter.state_changed_at = utcnow()
         if pdf is not None:
             letter.pdf = pdf
-        audit.record(session, "send", "letter", letter_id, outbox.ws_actor(ws))
+        audit.record(session, "send", "letter", letter_id, outbox_letters.workspace_actor(workspace))
         ref = letter_ref(session, letter)
         result.outcomes.append(LetterOutcome(letter_id, ref, letter.kind, state, error))
 
 
-def _fail_interrupted(ws, result: SendResult) -> None:
+def _fail_interrupted(workspace, result: SendResult) -> None:
     """Letters whose sending was cut off (the mark is old) may have been delivered: a person decides."""
     cutoff = utcnow() - STALE_AFTER
-    with ws.session() as session:
+    with workspace.session() as session:
         marked = session.scalars(select(Letter).where(Letter.state == "ready",
                                                       Letter.error.like(SENDING_MARK + "%"))).all()
         for letter in marked:

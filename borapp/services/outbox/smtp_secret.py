@@ -29,16 +29,6 @@ def _keyring():
     return keyring
 
 
-def keyring_available() -> bool:
-    """True when the platform has a real keyring backend (not keyring's "fail" stand-in)."""
-    try:
-        from keyring.backends import fail
-
-        return not isinstance(_keyring().get_keyring(), fail.Keyring)
-    except Exception:  # a broken backend (e.g. no D-Bus) is as good as none
-        return False
-
-
 def stored_password(user: str) -> str | None:
     """The password the keyring holds for `user`, or None (no backend, nothing stored, or the keyring failed)."""
     if not user:

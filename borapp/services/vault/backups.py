@@ -25,10 +25,10 @@ class BackupStatus:
     warning: str  # empty when all is well
 
 
-def status(ws, now: dt.datetime | None = None) -> BackupStatus:
+def status(workspace, now: dt.datetime | None = None) -> BackupStatus:
     now = now or dt.datetime.now()
-    folder = settings.read_setting(ws, "backup.folder")
-    raw = settings.read_setting(ws, "backup.last")
+    folder = settings.read_setting(workspace, "backup.folder")
+    raw = settings.read_setting(workspace, "backup.last")
     last = dt.datetime.fromisoformat(raw) if raw else None
     if not folder:
         warning = _("No backup folder is set: this laptop may hold the only copy. Choose one in Settings.")
@@ -41,23 +41,23 @@ def status(ws, now: dt.datetime | None = None) -> BackupStatus:
     return BackupStatus(folder, last, warning)
 
 
-def is_due(ws, now: dt.datetime | None = None) -> bool:
-    current = status(ws, now)
+def is_due(workspace, now: dt.datetime | None = None) -> bool:
+    current = status(workspace, now)
     return bool(current.folder) and (current.last is None or (now or dt.datetime.now()) - current.last >= DAILY)
 
 
-def make_backup(ws, now: dt.datetime | None = None) -> Path:
+def make_backup(workspace, now: dt.datetime | None = None) -> Path:
     """Write a dated backup into the backup folder and keep only the newest `backup.keep`."""
     now = now or dt.datetime.now()
-    folder = Path(settings.read_setting(ws, "backup.folder"))
+    folder = Path(settings.read_setting(workspace, "backup.folder"))
     if not str(folder) or not folder.is_dir():
         raise BorError(_("The backup folder {folder} is not available (is the stick plugged in?).")
                        .format(folder=folder))
     target = folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}"
-    ws.vault.backup(target)
-    with ws.session() as session:
+    workspace.vault.backup(target)
+    with workspace.session() as session:
         settings.put(session, "backup.last", now.isoformat(timespec="seconds"))
-    rotate(folder, int(settings.read_setting(ws, "backup.keep") or 10))
+    rotate(folder, int(settings.read_setting(workspace, "backup.keep") or 10))
     return target
 
 

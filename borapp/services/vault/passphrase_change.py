@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from borapp.services.vault import unlock_key
+from borapp.services.vault.vault import unlock_key
 
 
-def change_passphrase(ws, current: str, new: str) -> None:
-    unlock_key(ws.vault.path, current, None)  # raises WrongPassphrase
-    ws.vault.change_passphrase(new)
+def change_passphrase(workspace, current: str, new: str) -> None:
+    unlock_key(workspace.vault.path, current, None)  # raises WrongPassphrase
+    workspace.vault.change_passphrase(new)
 
 
-def new_recovery_key(ws, current: str) -> str:
-    unlock_key(ws.vault.path, current, None)
-    return ws.vault.new_recovery_key()
+def new_recovery_key(workspace, current: str) -> str:
+    unlock_key(workspace.vault.path, current, None)
+    return workspace.vault.new_recovery_key()

@@ -7,9 +7,9 @@ import os
 from pathlib import Path
 
 from borapp.i18n import _
-from borapp.services import backup_file
+from borapp.services.vault import backup_file
 from borapp.services.errors import UsageError, VaultDamaged, VaultMissing
-from borapp.services.vault import Vault, key_path, vault_files
+from borapp.services.vault.vault import Vault, key_path, vault_files
 
 
 def restore(source: Path, target: Path, passphrase: str | None = None, *, recovery_key: str | None = None) -> Path | None:

@@ -20,12 +20,12 @@ from sqlalchemy.orm import Session, sessionmaker
 from borapp.i18n import _
 from borapp.models import db, schema
 from borapp.models.db import KeyRejected
-from borapp.services import backup_file
+from borapp.services.vault import backup_file
 from borapp.services.errors import (
     UsageError, VaultDamaged, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase,
 )
-from borapp.services.keywrap import KeyFile, KeyFileError, Wrap, new_data_key, new_recovery_key, normalise_recovery_key
-from borapp.services.record_counts import count_records
+from borapp.services.vault.keywrap import KeyFile, KeyFileError, Wrap, new_data_key, new_recovery_key, normalise_recovery_key
+from borapp.services.vault.record_counts import count_records
 
 SIDECARS = ("-wal", "-shm", "-journal")
 

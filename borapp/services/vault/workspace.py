@@ -13,7 +13,7 @@ from sqlalchemy.orm import Session
 from borapp.i18n import _
 from borapp.models import Coordinator
 from borapp.services.errors import ValidationError
-from borapp.services.vault import Vault
+from borapp.services.vault.vault import Vault
 
 
 @dataclass(frozen=True)

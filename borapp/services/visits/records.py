@@ -19,9 +19,9 @@ from borapp.i18n import N_, _
 from borapp.models import Case, Visit, Volunteer
 from borapp.models.visits import CANCELLED_BY, VISIT_STATES
 from borapp.services import audit
-from borapp.services.case_flow import get_case
+from borapp.services.cases.flow import get_case
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 __all__ = [
     "CANCELLED_BY", "VISIT_STATES", "SeriesDefaults", "VisitCounts", "VisitDetail", "VisitInput", "VisitItem",
@@ -189,8 +189,8 @@ class SeriesDefaults:
 # ---- reading ---------------------------------------------------------------------------------------------------
 
 
-def list_visits(ws: Workspace, case_id: int) -> list[VisitItem]:
-    with ws.session() as session:
+def list_visits(workspace: Workspace, case_id: int) -> list[VisitItem]:
+    with workspace.session() as session:
         get_case(session, case_id)
         query = (select(Visit, Volunteer.name).outerjoin(Volunteer, Volunteer.id == Visit.volunteer_id)
                  .where(Visit.case_id == case_id).order_by(Visit.on, Visit.start_time, Visit.id))
@@ -198,8 +198,8 @@ def list_visits(ws: Workspace, case_id: int) -> list[VisitItem]:
                           name or "") for v, name in session.execute(query)]
 
 
-def get_visit(ws: Workspace, visit_id: int) -> VisitDetail:
-    with ws.session() as session:
+def get_visit(workspace: Workspace, visit_id: int) -> VisitDetail:
+    with workspace.session() as session:
         visit = _visit(session, visit_id)
         volunteer = session.get(Volunteer, visit.volunteer_id) if visit.volunteer_id else None
         return VisitDetail(
@@ -210,18 +210,18 @@ def get_visit(ws: Workspace, visit_id: int) -> VisitDetail:
         )
 
 
-def visit_counts(ws: Workspace, case_id: int) -> VisitCounts:
+def visit_counts(workspace: Workspace, case_id: int) -> VisitCounts:
     """Planned, held and cancelled (per canceller): the figures the closing letter reports."""
-    visits = list_visits(ws, case_id)
+    visits = list_visits(workspace, case_id)
     by_state = {state: sum(1 for v in visits if v.state == state) for state in VISIT_STATES}
     by_whom = {code: n for code in (*CANCELLED_BY, "") if
                (n := sum(1 for v in visits if v.state == "cancelled" and v.cancelled_by == code))}
     return VisitCounts(by_state["planned"], by_state["held"], by_state["cancelled"], by_whom)
 
 
-def volunteer_choices(ws: Workspace, case_id: int) -> list[VolunteerChoice]:
+def volunteer_choices(workspace: Workspace, case_id: int) -> list[VolunteerChoice]:
     """Who can be named as supervising: the case's volunteer first, then the other active volunteers."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         query = select(Volunteer.id, Volunteer.name).where(
             (Volunteer.active.is_(True)) | (Volunteer.id == case.volunteer_id)).order_by(Volunteer.name)
@@ -229,8 +229,8 @@ def volunteer_choices(ws: Workspace, case_id: int) -> list[VolunteerChoice]:
     return sorted(rows, key=lambda c: not c.is_case_volunteer)
 
 
-def planning_defaults(ws: Workspace, case_id: int, every_days: int = 14) -> SeriesDefaults:
-    with ws.session() as session:
+def planning_defaults(workspace: Workspace, case_id: int, every_days: int = 14) -> SeriesDefaults:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         last = session.scalars(select(Visit).where(Visit.case_id == case_id)
                                .order_by(Visit.on.desc(), Visit.id.desc()).limit(1)).first()
@@ -245,11 +245,11 @@ def planning_defaults(ws: Workspace, case_id: int, every_days: int = 14) -> Seri
 # ---- writing ---------------------------------------------------------------------------------------------------
 
 
-def plan_series(ws: Workspace, case_id: int, first_on: dt.date | None, count: int, every_days: int,
+def plan_series(workspace: Workspace, case_id: int, first_on: dt.date | None, count: int, every_days: int,
                 start: dt.time | None, end: dt.time | None, place: str = "") -> list[int]:
     """Plan `count` visits `every_days` apart from `first_on`; returns their ids. Nothing is saved on an error."""
     place = " ".join((place or "").split())
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, case_id)
         if case.status == "closed":
             raise ValidationError(_("This case is closed; reopen it before planning visits."))
@@ -260,7 +260,7 @@ def plan_series(ws: Workspace, case_id: int, first_on: dt.date | None, count: in
         session.add_all(visits)
         session.flush()
         for visit in visits:
-            audit.record(session, "create", "visit", visit.id, ws.actor)
+            audit.record(session, "create", "visit", visit.id, workspace.actor)
         return [v.id for v in visits]
 
 
@@ -281,9 +281,9 @@ def _check_series(case: Case, first_on: dt.date | None, count: int, every_days: 
     _check_length("place", place)
 
 
-def record_visit(ws: Workspace, data: VisitInput) -> int:
+def record_visit(workspace: Workspace, data: VisitInput) -> int:
     """Save a visit as held, cancelled or (re)planned; returns its id. Nothing is saved on an error."""
-    with ws.session() as session:
+    with workspace.session() as session:
         case = get_case(session, data.case_id)
         visit = _visit(session, data.visit_id) if data.visit_id is not None else None
         if visit is not None and visit.case_id != case.id:
@@ -294,7 +294,7 @@ def record_visit(ws: Workspace, data: VisitInput) -> int:
             session.add(visit)
         _apply(visit, data)
         session.flush()
-        audit.record(session, "create" if data.visit_id is None else "update", "visit", visit.id, ws.actor)
+        audit.record(session, "create" if data.visit_id is None else "update", "visit", visit.id, workspace.actor)
         return visit.id
 
 
@@ -360,15 +360,15 @@ def _apply(visit: Visit, data: VisitInput) -> None:
     visit.notice_hours = data.notice_hours if cancelled else None
 
 
-def delete_visit(ws: Workspace, visit_id: int) -> None:
+def delete_visit(workspace: Workspace, visit_id: int) -> None:
     """Only a planned visit can go; a held or cancelled one stays part of the file."""
-    with ws.session() as session:
+    with workspace.session() as session:
         visit = _visit(session, visit_id)
         if visit.state != "planned":
             raise ValidationError(_("Only a planned visit can be deleted; a held or cancelled visit stays in the "
                                     "case file."))
         session.delete(visit)
-        audit.record(session, "delete", "visit", visit_id, ws.actor)
+        audit.record(session, "delete", "visit", visit_id, workspace.actor)
 
 
 def _visit(session: Session, visit_id: int | None) -> Visit:

@@ -76,9 +76,9 @@ def _names(session: Session) -> dict[int, str]:
     return dict(session.execute(select(Volunteer.id, Volunteer.name)).all())
 
 
-def list_meetings(ws, region: str = "", include_cancelled: bool = True) -> list[MeetingItem]:
+def list_meetings(workspace, region: str = "", include_cancelled: bool = True) -> list[MeetingItem]:
     """Newest first."""
-    with ws.session() as session:
+    with workspace.session() as session:
         query = (select(Meeting).options(selectinload(Meeting.attendance))
                  .order_by(Meeting.held_on.desc(), Meeting.id.desc()))
         if region:
@@ -89,8 +89,8 @@ def list_meetings(ws, region: str = "", include_cancelled: bool = True) -> list[
         return [_item(m, names) for m in session.scalars(query)]
 
 
-def load_meeting(ws, meeting_id: int) -> MeetingItem:
-    with ws.session() as session:
+def load_meeting(workspace, meeting_id: int) -> MeetingItem:
+    with workspace.session() as session:
         return _item(_get(session, meeting_id), _names(session))
 
 
@@ -101,7 +101,7 @@ def _get(session: Session, meeting_id: int) -> Meeting:
     return meeting
 
 
-def add_meeting(ws, held_on: dt.date | str | None, region: str = "", kind: str = "case_discussion",
+def add_meeting(workspace, held_on: dt.date | str | None, region: str = "", kind: str = "case_discussion",
                 theme: str = "") -> int:
     """Plan a meeting; a theme evening needs its theme."""
     if isinstance(held_on, str):
@@ -113,18 +113,18 @@ def add_meeting(ws, held_on: dt.date | str | None, region: str = "", kind: str =
     theme = " ".join(theme.split())
     if kind == "theme" and not theme:
         raise ValidationError(_("A theme evening needs a theme."), "theme")
-    with ws.session() as session:
+    with workspace.session() as session:
         meeting = Meeting(held_on=held_on, region=" ".join(region.split()), kind=kind, theme=theme)
         session.add(meeting)
         session.flush()
-        audit.record(session, "create", "meeting", meeting.id, ws.actor)
+        audit.record(session, "create", "meeting", meeting.id, workspace.actor)
         return meeting.id
 
 
-def record_attendance(ws, meeting_id: int, volunteer_ids: Iterable[int]) -> MeetingItem:
+def record_attendance(workspace, meeting_id: int, volunteer_ids: Iterable[int]) -> MeetingItem:
     """Replace who attended with exactly these volunteers."""
     wanted = set(volunteer_ids)
-    with ws.session() as session:
+    with workspace.session() as session:
         meeting = _get(session, meeting_id)
         known = set(session.scalars(select(Volunteer.id).where(Volunteer.id.in_(wanted)))) if wanted else set()
         if wanted - known:
@@ -133,14 +133,14 @@ def record_attendance(ws, meeting_id: int, volunteer_ids: Iterable[int]) -> Meet
         present = {a.volunteer_id for a in meeting.attendance}
         meeting.attendance += [MeetingAttendance(volunteer_id=v) for v in sorted(wanted - present)]
         session.flush()
-        audit.record(session, "update", "meeting", meeting.id, ws.actor)
+        audit.record(session, "update", "meeting", meeting.id, workspace.actor)
         return _item(meeting, _names(session))
 
 
-def set_cancelled(ws, meeting_id: int, cancelled: bool = True) -> MeetingItem:
-    with ws.session() as session:
+def set_cancelled(workspace, meeting_id: int, cancelled: bool = True) -> MeetingItem:
+    with workspace.session() as session:
         meeting = _get(session, meeting_id)
         meeting.cancelled = cancelled
         session.flush()
-        audit.record(session, "update", "meeting", meeting.id, ws.actor)
+        audit.record(session, "update", "meeting", meeting.id, workspace.actor)
         return _item(meeting, _names(session))

@@ -153,8 +153,8 @@ def vog_state(vog_date: dt.date | None, years: int, on: dt.date | None = None) -
     return "soon" if (renew - on).days <= VOG_SOON_DAYS else "ok"
 
 
-def renewal_years(ws) -> int:
-    return int(settings.read_setting(ws, "vog_renewal_years") or 3)
+def renewal_years(workspace) -> int:
+    return int(settings.read_setting(workspace, "vog_renewal_years") or 3)
 
 
 # ---- reading ----------------------------------------------------------------------------------------------------
@@ -170,9 +170,9 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
-def list_volunteers(ws, text: str = "", active_only: bool = False, region: str = "",
+def list_volunteers(workspace, text: str = "", active_only: bool = False, region: str = "",
                     on: dt.date | None = None) -> list[VolunteerRow]:
-    with ws.session() as session:
+    with workspace.session() as session:
         years = settings.get_int(session, "vog_renewal_years")
         query = select(Volunteer).order_by(Volunteer.name)
         for word in text.split():
@@ -189,17 +189,17 @@ def list_volunteers(ws, text: str = "", active_only: bool = False, region: str =
                 for v in session.scalars(query)]
 
 
-def list_regions(ws) -> list[str]:
+def list_regions(workspace) -> list[str]:
     """Every region in use, by volunteers or municipalities, sorted."""
-    with ws.session() as session:
+    with workspace.session() as session:
         found = set(session.scalars(select(Volunteer.region).distinct()))
         found |= set(session.scalars(select(Municipality.region).distinct()))
     return sorted((r for r in found if r), key=str.casefold)
 
 
-def load_volunteer(ws, volunteer_id: int, *, on: dt.date | None = None) -> VolunteerProfile:
+def load_volunteer(workspace, volunteer_id: int, *, on: dt.date | None = None) -> VolunteerProfile:
     """The whole profile; opening it is written to the access log."""
-    with ws.session() as session:
+    with workspace.session() as session:
         volunteer = _get(session, volunteer_id)
         years = settings.get_int(session, "vog_renewal_years")
         cases = session.scalars(select(Case).where(Case.volunteer_id == volunteer_id, Case.status != "closed")
@@ -207,7 +207,7 @@ def load_volunteer(ws, volunteer_id: int, *, on: dt.date | None = None) -> Volun
         meetings = session.scalars(select(Meeting).join(MeetingAttendance).where(
             MeetingAttendance.volunteer_id == volunteer_id, Meeting.cancelled.is_(False))
             .order_by(Meeting.held_on.desc()))
-        audit.record(session, "open", "volunteer", volunteer_id, ws.actor)
+        audit.record(session, "open", "volunteer", volunteer_id, workspace.actor)
         v = volunteer
         return VolunteerProfile(
             v.id, v.name, v.email, v.phone, v.address, v.region, v.gender, parse_languages(v.languages),
@@ -281,14 +281,14 @@ def check_volunteer(session: Session, data: VolunteerInput, today: dt.date | Non
     return problems
 
 
-def volunteer_problems(ws, data: VolunteerInput) -> dict[str, str]:
-    with ws.session() as session:
+def volunteer_problems(workspace, data: VolunteerInput) -> dict[str, str]:
+    with workspace.session() as session:
         return check_volunteer(session, data)
 
 
-def save_volunteer(ws, data: VolunteerInput) -> int:
+def save_volunteer(workspace, data: VolunteerInput) -> int:
     """Create or update; raises ValidationError (message, field) for the first problem found."""
-    with ws.session() as session:
+    with workspace.session() as session:
         problems = check_volunteer(session, data)
         if problems:
             field_name, message = next(iter(problems.items()))
@@ -298,7 +298,7 @@ def save_volunteer(ws, data: VolunteerInput) -> int:
         if data.id is None:
             session.add(volunteer)
         session.flush()
-        audit.record(session, "create" if data.id is None else "update", "volunteer", volunteer.id, ws.actor)
+        audit.record(session, "create" if data.id is None else "update", "volunteer", volunteer.id, workspace.actor)
         return volunteer.id
 
 

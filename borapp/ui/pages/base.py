@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 
 
 class Page(QWidget):

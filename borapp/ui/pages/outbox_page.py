@@ -10,23 +10,36 @@ from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QApplication, QCheckBox, QFileDialog, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QLineEdit, QMessageBox, QPushButton,
-    QStackedWidget, QVBoxLayout, QWidget,
+    QApplication,
+    QCheckBox,
+    QFileDialog,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.i18n import _, ngettext
 from borapp.services import drafts as draft_store
-from borapp.services import outbox, outbox_send, settings
+from borapp.services import settings
 from borapp.services.errors import BorError
-from borapp.services.outbox_list import WAITING_STATES, LetterRow, kind_label, state_label
+from borapp.services.outbox import letters as outbox_letters
+from borapp.services.outbox import sending
+from borapp.services.outbox.listing import WAITING_STATES, LetterRow, kind_label, state_label
 from borapp.ui.icons import icon
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.cases.tabs.rows_model import fit_columns, select_id, selected_row, table_view
 from borapp.ui.pages.outbox import pdf_pages
 from borapp.ui.pages.outbox.editor import LetterEditor
 from borapp.ui.pages.outbox.letters_model import LettersModel
-from borapp.ui.pages.outbox.new_letter import NewLetterDialog
 from borapp.ui.pages.outbox.messages import export_summary, failure_text, send_summary
+from borapp.ui.pages.outbox.new_letter import NewLetterDialog
 from borapp.ui.pages.outbox.preview import PreviewDialog
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.forms import FieldMessage
@@ -126,7 +139,7 @@ class OutboxPage(Page):
 
     def refresh(self) -> None:
         chosen = self.current()
-        rows = outbox.list_letters(self.workspace, None if self.show_all.isChecked() else WAITING_STATES)
+        rows = outbox_letters.list_letters(self.workspace, None if self.show_all.isChecked() else WAITING_STATES)
         self.model.set_rows(rows)
         fit_columns(self.table, widest=320)
         self.stack.setCurrentWidget(self.table if rows else self.empty)
@@ -210,7 +223,7 @@ class OutboxPage(Page):
     def _pdf(self, row: LetterRow) -> bytes | None:
         QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
-            return outbox.letter_pdf(self.workspace, row.id)
+            return outbox_letters.letter_pdf(self.workspace, row.id)
         except Exception as exc:  # a clear message, never a traceback
             problem = exc
         finally:
@@ -236,7 +249,7 @@ class OutboxPage(Page):
 
     def edit(self, values: dict | None = None) -> None:
         row = self.current()
-        letter = outbox.get_letter_text(self.workspace, row.id) if row else None
+        letter = outbox_letters.get_letter_text(self.workspace, row.id) if row else None
         if letter is None or not letter.editable:
             return
         if self.editor is not None:
@@ -270,10 +283,10 @@ class OutboxPage(Page):
         self.changed.emit()
 
     def mark_ready(self) -> None:
-        self._letter_action(outbox.mark_ready, _("The letter is ready to send."))
+        self._letter_action(outbox_letters.mark_ready, _("The letter is ready to send."))
 
     def retry(self) -> None:
-        self._letter_action(outbox.retry, _("The letter is ready and goes with the next send."))
+        self._letter_action(outbox_letters.retry, _("The letter is ready and goes with the next send."))
 
     def _letter_action(self, action, message: str) -> None:
         row = self.current()
@@ -295,9 +308,9 @@ class OutboxPage(Page):
     def _print(self, row: LetterRow, data: bytes) -> None:
         parent = self.preview or self
         try:
-            printed = pdf_pages.ask_and_print(parent, data, self._title(row), outbox.write_pdf_copy)
+            printed = pdf_pages.ask_and_print(parent, data, self._title(row), outbox_letters.write_pdf_copy)
             if printed:
-                outbox.note_printed(self.workspace, row.id)
+                outbox_letters.note_printed(self.workspace, row.id)
         except Exception as exc:
             self._fail(_("Print"), exc)
             return
@@ -311,12 +324,12 @@ class OutboxPage(Page):
 
     def _save(self, row: LetterRow) -> None:
         path, _filter = QFileDialog.getSaveFileName(self.preview or self, _("Save as PDF"),
-                                                    outbox.pdf_file_name(row), _("PDF documents (*.pdf)"))
+                                                    outbox_letters.pdf_file_name(row), _("PDF documents (*.pdf)"))
         if not path:
             return
         target = Path(path) if path.lower().endswith(".pdf") else Path(path + ".pdf")
         try:
-            outbox.save_pdf(self.workspace, row.id, target)
+            outbox_letters.save_pdf(self.workspace, row.id, target)
         except Exception as exc:
             self._fail(_("Save as PDF"), exc)
             return
@@ -329,17 +342,17 @@ class OutboxPage(Page):
         folder = QFileDialog.getExistingDirectory(self, _("Export ready letters to a folder"))
         if not folder:
             return
-        ws = self.workspace
+        workspace = self.workspace
         self._start(_("Exporting…"))
-        run_task(lambda _p: outbox.export_ready(ws, Path(folder))).success(
+        run_task(lambda _p: outbox_letters.export_ready(workspace, Path(folder))).success(
             lambda result: self._finished(_("Export"), export_summary(result), not result.problems)).failure(
             lambda exc: self._finished(_("Export"), failure_text(exc), False)).start()
 
     def send_ready(self) -> None:
-        ws = self.workspace
+        workspace = self.workspace
         try:
-            plan = outbox_send.send_plan(ws)
-            outbox_send.server_settings(ws)
+            plan = sending.send_plan(workspace)
+            sending.server_settings(workspace)
         except BorError as exc:
             self._fail(_("Send"), exc)
             return
@@ -348,14 +361,14 @@ class OutboxPage(Page):
             return
         password = None
         if plan.needs_password:
-            user = settings.read_setting(ws, "smtp.user")
+            user = settings.read_setting(workspace, "smtp.user")
             password, ok = QInputDialog.getText(self, _("Mail server password"),
                                                 _("Password for {user}:").format(user=user),
                                                 QLineEdit.EchoMode.Password)
             if not ok or not password:
                 return
         self._start(_("Sending…"))
-        run_task(lambda progress: outbox_send.send_ready(ws, lambda: password, progress=progress)).progress(
+        run_task(lambda progress: sending.send_ready(workspace, lambda: password, progress=progress)).progress(
             lambda done, total: self.notice.setText(_("Sending: {done} of {total}…").format(done=done, total=total))
         ).success(lambda result: self._finished(_("Send"), send_summary(result), result.ok)).failure(
             lambda exc: self._finished(_("Send"), failure_text(exc), False)).start()

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services.workspace import CoordinatorItem
+from borapp.services.vault.workspace import CoordinatorItem
 from borapp.ui.widgets.forms import FieldMessage
 
 

@@ -6,7 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services.passphrase_strength import strength
+from borapp.services.vault.passphrase_strength import strength
 from borapp.ui.widgets.forms import add_field
 
 

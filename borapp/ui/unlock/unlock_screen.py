@@ -8,13 +8,22 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSettings, Qt, Signal
-from PySide6.QtWidgets import QFileDialog, QFrame, QInputDialog, QLineEdit, QMessageBox, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from borapp.i18n import _
 from borapp.services.errors import BorError, VaultDamaged
-from borapp.services.restore import restore
-from borapp.services.vault import Vault
-from borapp.services.workspace import Workspace, add_coordinator, list_coordinators
+from borapp.services.vault.restore import restore
+from borapp.services.vault.vault import Vault
+from borapp.services.vault.workspace import Workspace, add_coordinator, list_coordinators
 from borapp.ui.tasks import run_task
 from borapp.ui.unlock.coordinator_page import CoordinatorPage
 from borapp.ui.unlock.create_page import CreatePage

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy
 
-from borapp.services.case_status import status_label
+from borapp.services.cases.status import status_label
 from borapp.ui.widgets.status_chip import chip_colours
 
 

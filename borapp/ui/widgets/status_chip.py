@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QLabel, QWidget
 
-from borapp.services.case_status import status_label
+from borapp.services.cases.status import status_label
 
 # Background and text colours chosen for WCAG AA contrast (≥ 4.5:1) in light and dark palettes alike.
 CHIP_COLOURS: dict[str, tuple[str, str]] = {

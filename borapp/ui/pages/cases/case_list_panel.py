@@ -4,15 +4,25 @@ from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton,
-    QStackedWidget, QTableView, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.formatting import number
 from borapp.i18n import _, ngettext
-from borapp.services import case_list
-from borapp.services.case_list import CaseFilter
-from borapp.services.workspace import Workspace
+from borapp.services.cases import listing
+from borapp.services.cases.listing import CaseFilter
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_table_model import KEYS, CaseTableModel
 
@@ -159,10 +169,10 @@ class CaseListPanel(QWidget):
 
     def refresh(self) -> None:
         """Reload the filter choices (keeping what is chosen) and the rows."""
-        self._fill_options(case_list.filter_options(self.workspace))
+        self._fill_options(listing.filter_options(self.workspace))
         self.apply_filter()
 
-    def _fill_options(self, options: case_list.FilterOptions) -> None:
+    def _fill_options(self, options: listing.FilterOptions) -> None:
         self._filling = True
         try:
             _refill(self.status_combo, _("All statuses"), [(o.value, o.label) for o in options.statuses])

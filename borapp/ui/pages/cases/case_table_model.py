@@ -1,4 +1,4 @@
-"""The case list's table model: plain rows from `services.case_list`, sorted and filtered in SQL, fetched in pages.
+"""The case list's table model: plain rows from `services.cases.listing`, sorted and filtered in SQL, fetched in pages.
 
 `sort()` asks the service again with another ORDER BY; `canFetchMore`/`fetchMore` bring the next page when the
 view scrolls near the end. No proxy model: with ten thousand cases, Python comparisons would be the slow part.
@@ -10,10 +10,10 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 
 from borapp.formatting import number, short_date
 from borapp.i18n import N_, _
-from borapp.services import case_list
-from borapp.services.case_list import CaseFilter, CaseRow
-from borapp.services.case_status import status_label
-from borapp.services.workspace import Workspace
+from borapp.services.cases import listing
+from borapp.services.cases.listing import CaseFilter, CaseRow
+from borapp.services.cases.status import status_label
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.widgets.status_chip import chip_colours
 
 # (sort key, header msgid, tooltip msgid)
@@ -37,7 +37,7 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 
 
 class CaseTableModel(QAbstractTableModel):
-    def __init__(self, workspace: Workspace | None, parent=None, *, page_size: int = case_list.PAGE_SIZE):
+    def __init__(self, workspace: Workspace | None, parent=None, *, page_size: int = listing.PAGE_SIZE):
         super().__init__(parent)
         self.workspace = workspace
         self.page_size = page_size
@@ -60,8 +60,8 @@ class CaseTableModel(QAbstractTableModel):
         if self.workspace is None or self.workspace.is_locked:
             self._reset(0, [])
         else:
-            total = case_list.count_cases(self.workspace, self.filter)
-            self._reset(total, case_list.list_cases(self.workspace, self.filter, 0, self.page_size))
+            total = listing.count_cases(self.workspace, self.filter)
+            self._reset(total, listing.list_cases(self.workspace, self.filter, 0, self.page_size))
 
     def clear(self) -> None:
         """Forget every row (on lock)."""
@@ -82,7 +82,7 @@ class CaseTableModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt override
         if not self.canFetchMore(parent) or self.workspace is None or self.workspace.is_locked:
             return
-        more = case_list.list_cases(self.workspace, self.filter, len(self._rows), self.page_size)
+        more = listing.list_cases(self.workspace, self.filter, len(self._rows), self.page_size)
         if not more:
             self.total = len(self._rows)  # the list shrank meanwhile
             return

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 from borapp.i18n import _
 from borapp.services import drafts as draft_store
 from borapp.services.errors import NotFound
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.cases.case_file.case_file_widget import CaseFileWidget
 from borapp.ui.pages.cases.case_file.form_tab import DRAFT_PREFIX

@@ -11,7 +11,7 @@ from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.services import dashboard
 from borapp.services.dashboard import Dashboard, DashboardItem
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.dashboard.section_card import SectionCard
 

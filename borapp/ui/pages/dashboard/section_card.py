@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLay
 
 from borapp.formatting import long_date
 from borapp.i18n import _, babel_locale, ngettext
-from borapp.services.case_status import status_label
+from borapp.services.cases.status import status_label
 from borapp.services.dashboard import DashboardItem, DashboardSection
 from borapp.ui.widgets.activation_list import ActivationList
 from borapp.ui.widgets.chip import status_chip

@@ -4,13 +4,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.i18n import _
-from borapp.services import outbox
 from borapp.services.errors import BorError, ValidationError
-from borapp.services.outbox_list import LetterText, kind_label
+from borapp.services.outbox import letters
+from borapp.services.outbox.listing import LetterText, kind_label
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
 
 
@@ -69,7 +76,7 @@ class LetterEditor(QDialog):
             message.show_message("")
         values = self.values()
         try:
-            outbox.set_body(self.workspace, self.letter_id, values["subject"], values["body"],
+            letters.set_body(self.workspace, self.letter_id, values["subject"], values["body"],
                             recipient_name=values["recipient_name"], recipient_email=values["recipient_email"])
         except ValidationError as exc:
             self.messages.get(exc.field, self.general).show_message(str(exc))

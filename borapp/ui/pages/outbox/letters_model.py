@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor
 
 from borapp.formatting import date_time
 from borapp.i18n import N_
-from borapp.services.outbox_list import LetterRow, kind_label, state_label
+from borapp.services.outbox.listing import LetterRow, kind_label, state_label
 from borapp.ui.pages.cases.tabs.rows_model import Column, Index, RowsModel, local_time
 
 # Background and text colours with at least WCAG AA contrast (≥ 4.5:1), as the case status chips.

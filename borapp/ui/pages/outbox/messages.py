@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from borapp.i18n import _, ngettext
-from borapp.services.outbox import ExportResult
-from borapp.services.outbox_send import LetterOutcome, SendResult
 from borapp.services.errors import BorError
+from borapp.services.outbox.letters import ExportResult
+from borapp.services.outbox.sending import LetterOutcome, SendResult
 
 
 def send_summary(result: SendResult) -> str:

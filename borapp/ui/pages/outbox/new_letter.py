@@ -10,10 +10,10 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services import outbox
-from borapp.services.case_labels import role_label
+from borapp.services.cases.labels import role_label
 from borapp.services.errors import BorError
-from borapp.services.outbox_list import KINDS, kind_label
+from borapp.services.outbox import letters
+from borapp.services.outbox.listing import KINDS, kind_label
 from borapp.ui.widgets.forms import FieldMessage, add_field
 
 
@@ -62,14 +62,14 @@ class NewLetterDialog(QDialog):
         kind = self.kind.currentData()
         role = self.parent_role.currentData() if kind == "schedule" else ""
         try:
-            case_id = outbox.find_case_id(self.workspace, self.case_ref.text())
+            case_id = letters.find_case_id(self.workspace, self.case_ref.text())
         except BorError as exc:
             self.case_message.show_message(str(exc))
             return
         try:
-            made = outbox.create_letter(self.workspace, case_id, kind, parent_role=role, state="draft")
+            made = letters.create_letter(self.workspace, case_id, kind, parent_role=role, state="draft")
             if not made.missing:
-                outbox.mark_ready(self.workspace, made.id)
+                letters.mark_ready(self.workspace, made.id)
         except BorError as exc:
             self.general.show_message(str(exc))
             return

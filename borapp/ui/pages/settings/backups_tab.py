@@ -2,11 +2,21 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
 
 from borapp.formatting import date_time
 from borapp.i18n import _
-from borapp.services import backups, settings
+from borapp.services import settings
+from borapp.services.vault import backups
 from borapp.ui.pages.settings.section import SettingsSection
 
 

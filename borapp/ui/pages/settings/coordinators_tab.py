@@ -7,7 +7,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLineEdit, QListWidget, QListWidgetIt
 
 from borapp.i18n import _
 from borapp.services import organisation_setup
-from borapp.services.workspace import add_coordinator
+from borapp.services.vault.workspace import add_coordinator
 from borapp.ui.pages.settings.section import SettingsSection, button_row
 
 

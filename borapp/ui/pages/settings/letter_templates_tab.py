@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QVBoxLayout,
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
 )
 
 from borapp.i18n import _
 from borapp.services.documents import templates
-from borapp.services.outbox_list import kind_label
+from borapp.services.outbox.listing import kind_label
 from borapp.ui.pages.settings.section import SettingsSection
 
 LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))

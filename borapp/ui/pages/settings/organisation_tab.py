@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLi
 
 from borapp.i18n import _
 from borapp.services import settings
+from borapp.services.documents.letterhead import logo_bytes, logo_from_file
 from borapp.services.errors import ValidationError
-from borapp.services.letterhead import logo_bytes, logo_from_file
 from borapp.services.validation import email_problem, phone_problem
 from borapp.ui.pages.settings.section import SettingsSection, button_row
 from borapp.ui.widgets.forms import add_field

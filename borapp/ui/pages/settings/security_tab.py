@@ -4,11 +4,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import (
-    QComboBox, QGroupBox, QInputDialog, QLineEdit, QMessageBox, QPushButton, QSpinBox, QVBoxLayout,
+    QComboBox,
+    QGroupBox,
+    QInputDialog,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
 )
 
 from borapp.i18n import _
-from borapp.services import passphrase_change, settings
+from borapp.services import settings
+from borapp.services.vault import passphrase_change
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 
 

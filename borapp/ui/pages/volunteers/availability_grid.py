@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QCheckBox, QGridLayout, QLabel, QWidget
 
 from borapp.i18n import N_, _, babel_locale
-from borapp.services.volunteer_service import DAY_PARTS, WEEKDAYS, Slot
+from borapp.services.volunteers.profiles import DAY_PARTS, WEEKDAYS, Slot
 
 PART_LABELS = {"morning": N_("Morning"), "afternoon": N_("Afternoon"), "evening": N_("Evening")}
 

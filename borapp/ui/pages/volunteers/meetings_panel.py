@@ -7,17 +7,32 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
-    QListWidget, QListWidgetItem, QPushButton, QSplitter, QStackedWidget, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.formatting import long_date
 from borapp.i18n import _
-from borapp.services import meetings
 from borapp.services.errors import ValidationError
-from borapp.services.meetings import KINDS, MeetingItem
-from borapp.services.volunteer_service import VolunteerRow
+from borapp.services.volunteers import meetings
+from borapp.services.volunteers.meetings import KINDS, MeetingItem
+from borapp.services.volunteers.profiles import VolunteerRow
 from borapp.ui.icons import icon
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import add_field

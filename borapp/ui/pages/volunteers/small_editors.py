@@ -7,12 +7,20 @@ import datetime as dt
 from babel import Locale
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QGridLayout, QHBoxLayout, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QGridLayout,
+    QHBoxLayout,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.formatting import long_date
 from borapp.i18n import _, babel_locale
-from borapp.services.volunteer_service import COMMON_LANGUAGES, TRAINING_KINDS, TRAINING_LABELS, TrainingItem
+from borapp.services.volunteers.profiles import COMMON_LANGUAGES, TRAINING_KINDS, TRAINING_LABELS, TrainingItem
 from borapp.ui.widgets.date_field import DateField
 
 LANGUAGE_COLUMNS = 3

@@ -10,18 +10,40 @@ import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFormLayout, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton,
-    QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.formatting import long_date
 from borapp.i18n import _, ngettext
-from borapp.services import meetings
-from borapp.services.case_status import status_label
+from borapp.services.cases.status import status_label
 from borapp.services.errors import ValidationError
-from borapp.services.volunteer_service import (
-    GENDER_LABELS, MAX_CASES, MIN_CASES, TrainingItem, VolunteerInput, VolunteerProfile, format_availability,
-    parse_availability, renewal_years, save_volunteer, vog_renew_on, vog_state, volunteer_problems,
+from borapp.services.volunteers import meetings
+from borapp.services.volunteers.profiles import (
+    GENDER_LABELS,
+    MAX_CASES,
+    MIN_CASES,
+    TrainingItem,
+    VolunteerInput,
+    VolunteerProfile,
+    format_availability,
+    parse_availability,
+    renewal_years,
+    save_volunteer,
+    vog_renew_on,
+    vog_state,
+    volunteer_problems,
 )
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.small_editors import LanguagePicker, TrainingList

@@ -7,7 +7,7 @@ from PySide6.QtGui import QGuiApplication, QPalette
 
 from borapp.formatting import short_date
 from borapp.i18n import N_, _
-from borapp.services.volunteer_service import VolunteerRow
+from borapp.services.volunteers.profiles import VolunteerRow
 from borapp.ui.icons import icon
 
 NAME, REGION, LOAD, VOG, LANGUAGES = range(5)

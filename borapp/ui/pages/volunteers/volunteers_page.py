@@ -8,15 +8,27 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSplitter,
-    QStackedWidget, QTableView, QTabWidget, QVBoxLayout, QWidget,
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QStackedWidget,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.i18n import _, ngettext
 from borapp.services import drafts as draft_store
 from borapp.services.errors import NotFound
-from borapp.services.volunteer_service import list_regions, list_volunteers, load_volunteer
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
+from borapp.services.volunteers.profiles import list_regions, list_volunteers, load_volunteer
 from borapp.ui.icons import icon
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.volunteers.meetings_panel import MeetingsPanel

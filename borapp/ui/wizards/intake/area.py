@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from borapp.i18n import _
 from borapp.services import drafts as draft_store
-from borapp.services.intake import Created
-from borapp.services.intake_input import DRAFT_KEY_PREFIX
-from borapp.services.workspace import Workspace
+from borapp.services.intake.answers import DRAFT_KEY_PREFIX
+from borapp.services.intake.flow import Created
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.wizards.intake.wizard import IntakeWizard
 
@@ -40,9 +40,6 @@ class IntakeArea(QWidget):
 
     def set_workspace(self, workspace: Workspace) -> None:
         self.workspace = workspace
-
-    def is_open(self) -> bool:
-        return self.wizard is not None
 
     # ---- opening and closing ------------------------------------------------------------------------------------
 

@@ -73,7 +73,7 @@ class IntakePage(QWizardPage):
     # ---- state --------------------------------------------------------------------------------------------------
 
     def read(self, data: dict) -> None:
-        """Put this page's values into the wizard's state dict (keys as `intake_input.to_dict` writes them)."""
+        """Put this page's values into the wizard's state dict (keys as `intake.answers.to_dict` writes them)."""
         raise NotImplementedError
 
     def write(self, data: dict) -> None:

@@ -10,7 +10,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services.intake import ORGANISATION_KIND_LABELS, OrganisationChoice
+from borapp.services.intake.flow import ORGANISATION_KIND_LABELS, OrganisationChoice
 
 NEW, SAME, NONE = "new", "same", "none"
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QButtonGroup, QComboBox, QHBoxLayout, QRadioButton, QWidget
 
 from borapp.i18n import _
-from borapp.services.case_labels import FUNDING_LABELS
+from borapp.services.cases.labels import FUNDING_LABELS
 from borapp.ui.wizards.intake.base_page import IntakePage, hint
 
 

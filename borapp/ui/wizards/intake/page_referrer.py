@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QGroupBox, QLineEdit, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services.intake import ROUTE_REFERRER_KIND
+from borapp.services.intake.flow import ROUTE_REFERRER_KIND
 from borapp.ui.wizards.intake.base_page import IntakePage, hint
 from borapp.ui.wizards.intake.organisation_picker import NEW, NONE, SAME, OrganisationPicker
 

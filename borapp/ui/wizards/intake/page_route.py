@@ -7,7 +7,7 @@ import datetime as dt
 from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from borapp.i18n import N_, _
-from borapp.services.case_labels import ROUTE_LABELS
+from borapp.services.cases.labels import ROUTE_LABELS
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.wizards.intake.base_page import IntakePage, hint
 

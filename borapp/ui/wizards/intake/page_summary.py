@@ -14,8 +14,8 @@ from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLay
 
 from borapp.i18n import _
 from borapp.services.errors import ValidationError
-from borapp.services.intake_duplicates import Duplicate, name_key
-from borapp.services.intake_summary import SummarySection
+from borapp.services.intake.duplicates import Duplicate, name_key
+from borapp.services.intake.summary import SummarySection
 from borapp.ui.icons import icon
 from borapp.ui.wizards.intake.base_page import IntakePage
 

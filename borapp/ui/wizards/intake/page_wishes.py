@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QPlainTextEdit, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services.volunteer_service import GENDER_LABELS, format_availability, parse_availability
+from borapp.services.volunteers.profiles import GENDER_LABELS, format_availability, parse_availability
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.small_editors import LanguagePicker
 from borapp.ui.widgets.forms import FieldMessage

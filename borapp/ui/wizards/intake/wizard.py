@@ -13,11 +13,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
 
 from borapp.i18n import _
-from borapp.services import drafts, intake
+from borapp.services import drafts
 from borapp.services.errors import ValidationError
-from borapp.services.intake_duplicates import find_duplicates
-from borapp.services.intake_summary import summarise
-from borapp.services.workspace import Workspace
+from borapp.services.intake import flow
+from borapp.services.intake.duplicates import find_duplicates
+from borapp.services.intake.summary import summarise
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.wizards.intake.base_page import IntakePage
 from borapp.ui.wizards.intake.page_children import ChildrenPage
 from borapp.ui.wizards.intake.page_court import CourtPage
@@ -44,10 +45,10 @@ class IntakeContext:
         self.today = today or dt.date.today()
 
     def organisations(self):
-        return intake.organisation_choices(self.workspace)
+        return flow.organisation_choices(self.workspace)
 
     def municipalities(self, year: int):
-        return intake.municipality_choices(self.workspace, year)
+        return flow.municipality_choices(self.workspace, year)
 
     def summary(self, data: dict):
         return summarise(self.workspace, data, self.today)
@@ -57,7 +58,7 @@ class IntakeContext:
 
 
 class IntakeWizard(QWizard):
-    created = Signal(object)          # intake.Created, once the case exists
+    created = Signal(object)          # intake flow.Created, once the case exists
     closed = Signal()                 # "Continue later" (draft kept) or Discard (draft deleted)
     open_case_requested = Signal(int)  # "Open existing case" on a possible duplicate (draft kept)
 
@@ -68,7 +69,7 @@ class IntakeWizard(QWizard):
         self.setAccessibleName(_("New intake"))
         self.workspace, self.key = workspace, key
         self.context = IntakeContext(workspace)
-        self.created_case: intake.Created | None = None
+        self.created_case: flow.Created | None = None
         self._restoring = False
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage)
@@ -105,19 +106,19 @@ class IntakeWizard(QWizard):
     # ---- the state ----------------------------------------------------------------------------------------------
 
     def data(self) -> dict:
-        """Every page's values in one dict, as `intake_input.to_dict` writes an intake."""
+        """Every page's values in one dict, as `answers.to_dict` writes an intake."""
         data: dict = {}
         for page in self.pages.values():
             page.read(data)
         return data
 
     def state(self) -> dict:
-        return intake.draft_payload(self.data(), max(self.currentId(), 1), sorted(self.summary_page.acknowledged))
+        return flow.draft_payload(self.data(), max(self.currentId(), 1), sorted(self.summary_page.acknowledged))
 
     def set_state(self, payload: dict) -> None:
         """Fill every page from a draft, then walk to the page it was on (each page checked on the way)."""
-        data, target, acknowledged = intake.read_draft(payload)
-        values = intake.to_dict(data)
+        data, target, acknowledged = flow.read_draft(payload)
+        values = flow.to_dict(data)
         self._restoring = True
         try:
             for page in self.pages.values():
@@ -156,7 +157,7 @@ class IntakeWizard(QWizard):
     # ---- what the pages ask -------------------------------------------------------------------------------------
 
     def problems(self, step: str) -> dict[str, str]:
-        return intake.validate_step(step, self.data(), self.context.today)
+        return flow.validate_step(step, self.data(), self.context.today)
 
     def route(self) -> str:
         return self.pages[RoutePage.NUMBER].route()
@@ -185,7 +186,7 @@ class IntakeWizard(QWizard):
 
     def create_case(self) -> None:
         """Called by the summary page when Create is pressed; the draft goes once the case exists."""
-        self.created_case = intake.create_intake(self.workspace, self.data(), self.context.today)
+        self.created_case = flow.create_intake(self.workspace, self.data(), self.context.today)
         self.forget_draft()
 
     def done(self, result: int) -> None:

@@ -5,12 +5,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.formatting import number
 from borapp.i18n import _
-from borapp.services.matching import MAX_SCORE, Candidate, Factor
+from borapp.services.matching.ranking import MAX_SCORE, Candidate, Factor
 from borapp.ui.icons import icon
 
 TONE_ICONS = {"plus": ("check-circle", "#2E7D32"), "minus": ("minus-circle", "#8A5300"),

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from borapp.formatting import number
 from borapp.i18n import N_, _
-from borapp.services.matching import MAX_SCORE, Candidate
+from borapp.services.matching.ranking import MAX_SCORE, Candidate
 from borapp.ui.icons import icon
 
 PLACE, NAME, SCORE, WHY = range(4)

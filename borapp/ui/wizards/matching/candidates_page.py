@@ -5,18 +5,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView, QCheckBox, QFrame, QGridLayout, QHBoxLayout, QHeaderView, QInputDialog, QLabel, QTableView,
-    QVBoxLayout, QWidget, QWizardPage,
+    QAbstractItemView,
+    QCheckBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+    QWizardPage,
 )
 
 from borapp.i18n import N_, _
-from borapp.services.case_status import status_label
-from borapp.services.matching import Candidate
-from borapp.services.matching_flow import MatchingCase
+from borapp.services.cases.status import status_label
+from borapp.services.matching.flow import MatchingCase
+from borapp.services.matching.ranking import Candidate
 from borapp.ui.widgets.forms import FieldMessage
 from borapp.ui.wizards.matching.candidate_detail import CandidateDetail
-from borapp.ui.wizards.matching.page_ids import CONFIRM, NO_MATCH
 from borapp.ui.wizards.matching.candidate_model import NAME, PLACE, SCORE, WHY, CandidateModel, ScoreBarDelegate
+from borapp.ui.wizards.matching.page_ids import CONFIRM, NO_MATCH
 
 GENDER_DEMANDS = {"f": N_("A female volunteer"), "m": N_("A male volunteer")}
 

@@ -7,15 +7,14 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizar
 
 from borapp.formatting import number
 from borapp.i18n import _
-from borapp.services.case_steps import NEXT_STEP_LABELS
+from borapp.services.cases.steps import NEXT_STEP_LABELS
 from borapp.services.errors import BorError
-from borapp.services.matching import MAX_SCORE, Candidate
-from borapp.services.matching_flow import NOTE_LIMIT, MatchingCase, assign_volunteer
+from borapp.services.matching.flow import NOTE_LIMIT, MatchingCase, assign_volunteer
+from borapp.services.matching.ranking import MAX_SCORE, Candidate
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import FieldMessage
 from borapp.ui.wizards.matching.fields import compact_form, field_row
-
 
 START_VISITS = NEXT_STEP_LABELS["matching"]  # the header's next step once a volunteer is matched
 

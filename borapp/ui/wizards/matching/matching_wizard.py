@@ -1,7 +1,7 @@
 """The matching wizard (koppelen): choose a volunteer from the ranking and confirm, or record that nobody fits.
 
 Pages: 1 candidates → 2 confirm, or 1 candidates → 3 no match. Everything goes through `services.matching` and
-`services.matching_flow`; the wizard keeps no database object. Accepted means the case changed.
+`services.matching.flow`; the wizard keeps no database object. Accepted means the case changed.
 """
 
 from __future__ import annotations
@@ -11,8 +11,8 @@ from PySide6.QtWidgets import QWidget, QWizard
 
 from borapp.i18n import _
 from borapp.services.errors import BorError
-from borapp.services.matching import Candidate, rank_candidates
-from borapp.services.matching_flow import add_exclusion, matching_case, remove_exclusion
+from borapp.services.matching.flow import add_exclusion, matching_case, remove_exclusion
+from borapp.services.matching.ranking import Candidate, rank_candidates
 from borapp.ui.wizards.matching.candidates_page import CandidatesPage
 from borapp.ui.wizards.matching.confirm_page import ConfirmPage
 from borapp.ui.wizards.matching.no_match_page import NoMatchPage

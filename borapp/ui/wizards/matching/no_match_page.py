@@ -6,9 +6,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from borapp.i18n import _
-from borapp.services.case_status import outcome_label, reason_label
+from borapp.services.cases.status import outcome_label, reason_label
 from borapp.services.errors import BorError
-from borapp.services.matching_flow import NO_MATCH, MatchingCase, record_no_match
+from borapp.services.matching.flow import NO_MATCH, MatchingCase, record_no_match
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import FieldMessage, required_note

@@ -5,7 +5,7 @@ Nothing is saved to the vault: the wizard is walked through and cancelled.
 
 from __future__ import annotations
 
-from borapp.services.case_list import CaseFilter, list_cases
+from borapp.services.cases.listing import CaseFilter, list_cases
 
 SIZE = (1366, 768)
 

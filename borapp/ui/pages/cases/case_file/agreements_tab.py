@@ -6,9 +6,9 @@ from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QL
 
 from borapp.formatting import short_date
 from borapp.i18n import _
-from borapp.services import case_editing
-from borapp.services.case_editing import AgreementsInput
-from borapp.services.case_file import CaseFile, ContractFacts
+from borapp.services.cases import editing
+from borapp.services.cases.case_file import CaseFile, ContractFacts
+from borapp.services.cases.editing import AgreementsInput
 from borapp.ui.pages.cases.case_file.contract_panel import ContractPanel
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 from borapp.ui.widgets.forms import add_field
@@ -66,7 +66,7 @@ class AgreementsTab(FormTab):
         self.contract.load(facts.id)
 
     def save_values(self, values: dict) -> None:
-        case_editing.save_agreements(self.workspace, self.case_id, AgreementsInput(**values))
+        editing.save_agreements(self.workspace, self.case_id, AgreementsInput(**values))
 
     def clear(self) -> None:
         super().clear()

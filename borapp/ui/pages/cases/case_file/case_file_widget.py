@@ -7,52 +7,38 @@ is replaced by a plain "not available" tab so the case file always opens.
 
 from __future__ import annotations
 
-import importlib
-
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from borapp.i18n import N_, _
-from borapp.services.case_file import CaseFile, load_case
-from borapp.services.workspace import Workspace
+from borapp.services.cases.case_file import CaseFile, load_case
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.cases.case_file.agreements_tab import AgreementsTab
 from borapp.ui.pages.cases.case_file.case_header import CaseHeader
 from borapp.ui.pages.cases.case_file.family_tab import FamilyTab
 from borapp.ui.pages.cases.case_file.form_tab import FormTab
 from borapp.ui.pages.cases.case_file.handover_dialog import HandoverDialog
-from borapp.ui.pages.cases.case_file.missing_tab import MissingTab
 from borapp.ui.pages.cases.case_file.referral_tab import ReferralTab
 from borapp.ui.pages.cases.case_file.status_dialog import StatusDialog
 from borapp.ui.pages.cases.case_file.timeline_tab import TimelineTab
+from borapp.ui.pages.cases.tabs.attachments_tab import AttachmentsTab
 from borapp.ui.pages.cases.tabs.base import CaseTab
+from borapp.ui.pages.cases.tabs.evaluations_tab import EvaluationsTab
+from borapp.ui.pages.cases.tabs.letters_tab import LettersTab
+from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
 
-_TABS = "borapp.ui.pages.cases.tabs."
-# (key, tab title msgid, class or (module, class name))
+# (key, tab title msgid, class)
 TAB_SPECS = (
     ("family", N_("Family"), FamilyTab),
     ("referral", N_("Referral"), ReferralTab),
     ("agreements", N_("Agreements"), AgreementsTab),
-    ("visits", N_("Visits"), (_TABS + "visits_tab", "VisitsTab")),
-    ("evaluations", N_("Evaluations"), (_TABS + "evaluations_tab", "EvaluationsTab")),
-    ("letters", N_("Letters"), (_TABS + "letters_tab", "LettersTab")),
-    ("attachments", N_("Attachments"), (_TABS + "attachments_tab", "AttachmentsTab")),
+    ("visits", N_("Visits"), VisitsTab),
+    ("evaluations", N_("Evaluations"), EvaluationsTab),
+    ("letters", N_("Letters"), LettersTab),
+    ("attachments", N_("Attachments"), AttachmentsTab),
     ("timeline", N_("Timeline"), TimelineTab),
 )
-
-
-def tab_class(spec) -> type[CaseTab]:
-    """The tab's class; imported on demand, a missing module gives the stand-in."""
-    if isinstance(spec, type):
-        return spec
-    module_name, class_name = spec
-    try:
-        module = importlib.import_module(module_name)
-    except ModuleNotFoundError as exc:
-        if exc.name != module_name:
-            raise  # the module is there but something it needs is not: a real error
-        return MissingTab
-    return getattr(module, class_name, MissingTab)
 
 
 class CaseFileWidget(QWidget):
@@ -76,7 +62,7 @@ class CaseFileWidget(QWidget):
         self.tabs.setDocumentMode(True)
         self.case_tabs: dict[str, CaseTab] = {}
         for key, title, spec in TAB_SPECS:
-            tab = tab_class(spec)(workspace)
+            tab = spec(workspace)
             tab.changed.connect(lambda t=tab: self._tab_changed(t))
             self.case_tabs[key] = tab
             tab.setObjectName(key)  # English name for screenshots and tests

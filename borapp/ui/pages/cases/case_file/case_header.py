@@ -8,12 +8,20 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QFrame, QGridLayout, QHBoxLayout, QLabel, QMenu, QPushButton, QSizePolicy, QVBoxLayout, QWidget,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.formatting import long_date, number
 from borapp.i18n import _, ngettext
-from borapp.services.case_file import CaseFile
+from borapp.services.cases.case_file import CaseFile
 from borapp.ui.icons import icon
 from borapp.ui.widgets.status_chip import StatusChip
 

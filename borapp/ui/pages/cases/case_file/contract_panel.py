@@ -8,17 +8,27 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit,
-    QPushButton, QVBoxLayout, QWidget,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.i18n import _
-from borapp.services.attachments import read_upload
-from borapp.services.case_labels import role_label
+from borapp.services.cases.attachments import read_upload
+from borapp.services.cases.labels import role_label
 from borapp.services.documents import contract_versions
 from borapp.services.documents.contract import render_contract
 from borapp.services.errors import BorError
-from borapp.services.outbox import write_pdf_copy
+from borapp.services.outbox.letters import write_pdf_copy
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.pages.outbox.preview import PreviewDialog
 from borapp.ui.widgets.date_field import DateField

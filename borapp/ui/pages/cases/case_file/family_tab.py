@@ -11,9 +11,9 @@ import datetime as dt
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services import case_editing
-from borapp.services.case_editing import AddressParts, ChildInput, FamilyInput, ParentInput
-from borapp.services.case_file import CaseFile
+from borapp.services.cases import editing
+from borapp.services.cases.case_file import CaseFile
+from borapp.services.cases.editing import AddressParts, ChildInput, FamilyInput, ParentInput
 from borapp.services.errors import BorError
 from borapp.ui.pages.cases.case_file.children_editor import ChildrenEditor
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, read, write
@@ -99,7 +99,7 @@ class FamilyTab(FormTab):
         if self.case_id is None:
             return
         try:
-            parts = case_editing.reveal_address_parts(self.workspace, self.case_id, role)
+            parts = editing.reveal_address_parts(self.workspace, self.case_id, role)
         except BorError as exc:
             self.show_problem(str(exc), "")
             return
@@ -132,7 +132,7 @@ class FamilyTab(FormTab):
         children = tuple(ChildInput(c.get("id"), c.get("name") or "",
                                     dt.date.fromisoformat(c["birth_date"]) if c.get("birth_date") else None)
                          for c in values["children"])
-        case_editing.save_family(self.workspace, self.case_id, FamilyInput(parents, children))
+        editing.save_family(self.workspace, self.case_id, FamilyInput(parents, children))
 
     def _parent_input(self, role: str, values: dict) -> ParentInput:
         get = {f: values[f"{role}.{f}"] for f in TEXT_FIELDS}

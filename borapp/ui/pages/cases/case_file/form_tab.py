@@ -9,13 +9,22 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QFrame, QHBoxLayout, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QScrollArea,
-    QVBoxLayout, QWidget,
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.i18n import _
 from borapp.services import drafts as draft_store
-from borapp.services.case_file import CaseFile, load_case
+from borapp.services.cases.case_file import CaseFile, load_case
 from borapp.services.errors import BorError, ValidationError
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.base import CaseTab

@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services import case_editing
-from borapp.services.case_file import CaseFile
+from borapp.services.cases import editing
+from borapp.services.cases.case_file import CaseFile
 from borapp.services.errors import BorError
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.forms import FieldMessage
@@ -25,7 +25,7 @@ class HandoverDialog(QDialog):
         layout.addLayout(form)
         self.coordinator = QComboBox()
         self.coordinator.setAccessibleName(_("New coordinator"))
-        for item in case_editing.list_coordinators(workspace):
+        for item in editing.list_coordinators(workspace):
             if item.id != facts.coordinator_id:
                 self.coordinator.addItem(item.name, item.id)
         form.addRow(_("New coordinator"), self.coordinator)
@@ -45,7 +45,7 @@ class HandoverDialog(QDialog):
 
     def accept(self) -> None:
         try:
-            case_editing.hand_over(self.workspace, self.facts.id, self.coordinator.currentData(),
+            editing.hand_over(self.workspace, self.facts.id, self.coordinator.currentData(),
                                    self.note.toPlainText())
         except BorError as exc:
             self.message.show_message(str(exc))

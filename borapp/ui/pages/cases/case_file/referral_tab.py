@@ -8,10 +8,10 @@ import datetime as dt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services import case_editing
-from borapp.services.case_editing import ReferralInput
-from borapp.services.case_file import CaseFile
-from borapp.services.case_labels import FUNDING_LABELS, ROUTE_LABELS
+from borapp.services.cases import editing
+from borapp.services.cases.case_file import CaseFile
+from borapp.services.cases.editing import ReferralInput
+from borapp.services.cases.labels import FUNDING_LABELS, ROUTE_LABELS
 from borapp.services.validation import email_problem
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 from borapp.ui.widgets.date_field import DateField
@@ -83,13 +83,13 @@ class ReferralTab(FormTab):
         return message
 
     def fill(self, facts: CaseFile) -> None:
-        organisations = [o.name for o in case_editing.list_organisations(self.workspace)]
+        organisations = [o.name for o in editing.list_organisations(self.workspace)]
         for combo in (self.referrer, self.commissioner):
             combo.clear()
             combo.addItems(organisations)
         self.municipality.clear()
         self.municipality.addItem(_("Not set"), None)
-        for item in case_editing.list_municipalities(self.workspace):
+        for item in editing.list_municipalities(self.workspace):
             self.municipality.addItem(item.name, item.id)
         r = facts.referral
         self.set_values({"route": r.route, "referrer_name": r.referrer_name, "referrer_contact": r.referrer_contact,
@@ -105,4 +105,4 @@ class ReferralTab(FormTab):
         values["court_decision_on"] = dt.date.fromisoformat(on) if on else None
         values["route"] = values["route"] or "self"
         values["funding"] = values["funding"] or ""
-        case_editing.save_referral(self.workspace, self.case_id, ReferralInput(**values))
+        editing.save_referral(self.workspace, self.case_id, ReferralInput(**values))

@@ -8,9 +8,9 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services import case_editing
-from borapp.services.case_file import CaseFile
-from borapp.services.case_steps import StepOption, reason_choices
+from borapp.services.cases import editing
+from borapp.services.cases.case_file import CaseFile
+from borapp.services.cases.steps import StepOption, reason_choices
 from borapp.services.errors import BorError
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField
@@ -102,7 +102,7 @@ class StatusDialog(QDialog):
         if option is None:
             return
         try:
-            case_editing.change_status(self.workspace, self.facts.id, option.to, self.on.value(),
+            editing.change_status(self.workspace, self.facts.id, option.to, self.on.value(),
                                        outcome=self.outcome.currentData() or "",
                                        reason=self.reason.currentData() or "", note=self.note.toPlainText())
         except BorError as exc:

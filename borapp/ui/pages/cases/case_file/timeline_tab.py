@@ -7,8 +7,8 @@ from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QTreeWidget, QTreeWidgetIt
 
 from borapp.formatting import short_date
 from borapp.i18n import N_, _
-from borapp.services import case_editing
-from borapp.services.case_file import CaseFile
+from borapp.services.cases import editing
+from borapp.services.cases.case_file import CaseFile
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 
@@ -56,7 +56,7 @@ class TimelineTab(FormTab):
         self.set_values({"notes": facts.notes})
 
     def save_values(self, values: dict) -> None:
-        case_editing.save_notes(self.workspace, self.case_id, values["notes"])
+        editing.save_notes(self.workspace, self.case_id, values["notes"])
 
     def clear(self) -> None:
         super().clear()

@@ -11,11 +11,17 @@ from collections.abc import Callable
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QScrollArea, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QPlainTextEdit,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.i18n import _
-from borapp.services.attachments import AttachmentContent
+from borapp.services.cases.attachments import AttachmentContent
 
 try:  # the PDF viewer comes with the PySide6-Addons wheel, which Essentials does not include
     from PySide6.QtPdf import QPdfDocument

@@ -10,19 +10,32 @@ from pathlib import Path
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QStackedWidget, QVBoxLayout, QWidget,
+    QComboBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.formatting import date_time
 from borapp.i18n import N_, _
-from borapp.services import attachments
+from borapp.services.cases import attachments
 from borapp.services.errors import BorError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.attachment_viewer import ViewerDialog, viewer
 from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.pages.cases.tabs.rows_model import (
-    Column, RowsModel, fit_columns, local_time, select_id, selected_id, table_view,
+    Column,
+    RowsModel,
+    fit_columns,
+    local_time,
+    select_id,
+    selected_id,
+    table_view,
 )
 from borapp.ui.widgets.forms import FieldMessage, confirm
 

@@ -8,9 +8,9 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
-from borapp.services import evaluations
-from borapp.services.evaluations import EvaluationInput, EvaluationItem
-from borapp.services.workspace import Workspace
+from borapp.services.cases import evaluations
+from borapp.services.cases.evaluations import EvaluationInput, EvaluationItem
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel, text_box
 from borapp.ui.pages.cases.tabs.record_tab import RecordsTab

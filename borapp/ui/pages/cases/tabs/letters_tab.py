@@ -7,10 +7,10 @@ from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from borapp.formatting import date_time, long_date
 from borapp.i18n import N_, _
-from borapp.services import case_letters
-from borapp.services.case_letters import LetterItem
+from borapp.services.cases import letters as cases_letters
+from borapp.services.cases.letters import LetterItem
 from borapp.services.errors import BorError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, fit_columns, local_time, table_view
 from borapp.ui.widgets.forms import FieldMessage
@@ -59,7 +59,7 @@ class LettersTab(CaseTab):
         self.case_id = case_id
         self.notice.show_message("")
         try:
-            rows = case_letters.list_letters(self.workspace, case_id)
+            rows = cases_letters.list_letters(self.workspace, case_id)
         except BorError as exc:
             rows = []
             self.notice.show_message(str(exc))

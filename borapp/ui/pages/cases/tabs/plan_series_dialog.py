@@ -5,16 +5,23 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QSpinBox, QVBoxLayout, QWidget,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
 )
 
 from borapp.formatting import long_date
 from borapp.i18n import _
-from borapp.services import visits
 from borapp.services.errors import BorError, ValidationError
-from borapp.services.workspace import Workspace
-from borapp.ui.pages.cases.tabs.time_field import TimeField
+from borapp.services.vault.workspace import Workspace
+from borapp.services.visits import records
 from borapp.ui.pages.cases.tabs.editor_panel import inline
+from borapp.ui.pages.cases.tabs.time_field import TimeField
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
 
@@ -26,7 +33,7 @@ class PlanSeriesDialog(QDialog):
         self.planned_ids: list[int] = []
         self.setWindowTitle(_("Plan a series of visits"))
         self.setAccessibleName(self.windowTitle())
-        defaults = visits.planning_defaults(workspace, case_id)
+        defaults = records.planning_defaults(workspace, case_id)
         layout = QVBoxLayout(self)
         intro = QLabel(_("A trajectory is usually 6 to 12 visits. You can change or delete each planned visit "
                          "later."))
@@ -52,14 +59,14 @@ class PlanSeriesDialog(QDialog):
         self._update_preview()
         self.resize(520, self.sizeHint().height())
 
-    def _build(self, form: QFormLayout, defaults: visits.SeriesDefaults) -> None:
+    def _build(self, form: QFormLayout, defaults: records.SeriesDefaults) -> None:
         self.first_on = DateField(optional=False)
         self.first_on.set_value(defaults.first_on)
         self.count = QSpinBox()
-        self.count.setRange(1, visits.MAX_SERIES)
+        self.count.setRange(1, records.MAX_SERIES)
         self.count.setValue(6)
         self.every_days = QSpinBox()
-        self.every_days.setRange(1, visits.MAX_INTERVAL_DAYS)
+        self.every_days.setRange(1, records.MAX_INTERVAL_DAYS)
         self.every_days.setValue(defaults.every_days)
         self.every_days.setSuffix(" " + _("days"))
         self.start, self.end = TimeField(), TimeField()
@@ -100,7 +107,7 @@ class PlanSeriesDialog(QDialog):
             message.show_message("")
         self.problem.show_message("")
         try:
-            self.planned_ids = visits.plan_series(
+            self.planned_ids = records.plan_series(
                 self.workspace, self.case_id, self.first_on.value(), self.count.value(), self.every_days.value(),
                 self.start.value(), self.end.value(), self.place.text())
         except ValidationError as exc:

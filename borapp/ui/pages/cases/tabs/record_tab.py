@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSplitter, QStac
 from borapp.i18n import _
 from borapp.services import drafts as draft_store
 from borapp.services.errors import BorError, ValidationError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.cases.case_file.form_tab import DRAFT_PREFIX
 from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel

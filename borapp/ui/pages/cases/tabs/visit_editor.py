@@ -5,13 +5,21 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QButtonGroup, QCheckBox, QComboBox, QCompleter, QLabel, QLineEdit, QRadioButton, QSpinBox, QWidget,
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QCompleter,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QSpinBox,
+    QWidget,
 )
 
 from borapp.formatting import long_date
 from borapp.i18n import _
-from borapp.services import visits
-from borapp.services.visits import VisitDetail, VisitInput, VolunteerChoice
+from borapp.services.visits import records
+from borapp.services.visits.records import VisitDetail, VisitInput, VolunteerChoice
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel, inline, text_box
 from borapp.ui.pages.cases.tabs.time_field import TimeField, parse_time, time_text
 from borapp.ui.widgets.date_field import DateField
@@ -39,8 +47,8 @@ class VisitEditor(EditorPanel):
         self.state_group = QButtonGroup(self)
         self.state_buttons: dict[str, QRadioButton] = {}
         for code in STATE_ORDER:
-            button = QRadioButton(visits.state_label(code))
-            button.setAccessibleName(visits.state_label(code))
+            button = QRadioButton(records.state_label(code))
+            button.setAccessibleName(records.state_label(code))
             self.state_group.addButton(button)
             self.state_buttons[code] = button
         self.add_row(form, _("Status"), inline(*self.state_buttons.values()), "state", focus=self.state_buttons["held"])
@@ -63,7 +71,7 @@ class VisitEditor(EditorPanel):
     def _build_held(self) -> None:
         form = self.add_form(_("How the visit went"))
         self.held_box = form.parentWidget()
-        roles = [visits.canceller_label(code) for code in ("resident", "other", "volunteer")]
+        roles = [records.canceller_label(code) for code in ("resident", "other", "volunteer")]
         labels = {"brought_by": _("Brought by"), "collected_by": _("Collected by"),
                   "others_present": _("Also present")}
         for name, label in labels.items():
@@ -92,13 +100,13 @@ class VisitEditor(EditorPanel):
         self.cancel_box = form.parentWidget()
         self.cancelled_by = QComboBox()
         self.cancelled_by.addItem(_("Choose…"), "")
-        for code in visits.CANCELLED_BY:
-            self.cancelled_by.addItem(visits.canceller_label(code), code)
+        for code in records.CANCELLED_BY:
+            self.cancelled_by.addItem(records.canceller_label(code), code)
         self.add_row(form, _("Cancelled by"), self.cancelled_by, "cancelled_by", required=True)
         self.cancel_reason = text_box(_("Reason"), 3)
         self.add_row(form, _("Reason"), self.cancel_reason, "cancel_reason", required=True)
         self.notice_hours = QSpinBox()
-        self.notice_hours.setRange(-1, visits.MAX_NOTICE_HOURS)
+        self.notice_hours.setRange(-1, records.MAX_NOTICE_HOURS)
         self.notice_hours.setSpecialValueText(_("Not known"))
         self.notice_hours.setSuffix(" " + _("hours before"))
         self.add_row(form, _("Cancelled how late"), self.notice_hours, "notice_hours")

@@ -8,7 +8,7 @@ from PySide6.QtGui import QIcon
 
 from borapp.formatting import long_date
 from borapp.i18n import N_
-from borapp.services.visits import VisitItem
+from borapp.services.visits.records import VisitItem
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel
 from borapp.ui.pages.cases.tabs.time_field import time_text

@@ -5,16 +5,16 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from borapp.i18n import _
-from borapp.ui.widgets.forms import confirm
-from borapp.services import visits
 from borapp.services.errors import BorError
-from borapp.services.workspace import Workspace
+from borapp.services.vault.workspace import Workspace
+from borapp.services.visits import records
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.plan_series_dialog import PlanSeriesDialog
 from borapp.ui.pages.cases.tabs.record_tab import RecordsTab
 from borapp.ui.pages.cases.tabs.rows_model import selected_id, selected_row
 from borapp.ui.pages.cases.tabs.visit_editor import VisitEditor, detail_state, visit_input
 from borapp.ui.pages.cases.tabs.visits_model import VisitsModel
+from borapp.ui.widgets.forms import confirm
 
 
 class VisitsTab(RecordsTab):
@@ -63,28 +63,28 @@ class VisitsTab(RecordsTab):
     def empty_text(self) -> str:
         return _("No visits yet. Plan a series, or record a visit that took place.")
 
-    def list_rows(self, case_id: int) -> list[visits.VisitItem]:
-        return visits.list_visits(self.workspace, case_id)
+    def list_rows(self, case_id: int) -> list[records.VisitItem]:
+        return records.list_visits(self.workspace, case_id)
 
     def load(self, case_id: int) -> None:
         try:
-            self.editor.set_volunteers(visits.volunteer_choices(self.workspace, case_id))
+            self.editor.set_volunteers(records.volunteer_choices(self.workspace, case_id))
         except BorError:
             self.editor.set_volunteers([])  # the list below says what went wrong
         super().load(case_id)
 
     def record_state(self, record_id: int) -> dict:
-        return detail_state(visits.get_visit(self.workspace, record_id))
+        return detail_state(records.get_visit(self.workspace, record_id))
 
     def new_state(self) -> dict:
-        choices = visits.volunteer_choices(self.workspace, self.case_id)
+        choices = records.volunteer_choices(self.workspace, self.case_id)
         own = next((c for c in choices if c.is_case_volunteer), None)
-        place = visits.planning_defaults(self.workspace, self.case_id).place
+        place = records.planning_defaults(self.workspace, self.case_id).place
         return {"state": "held", "place": place, "volunteer_id": own.id if own else None,
                 "volunteer_name": own.name if own else ""}
 
     def save_state(self, state: dict) -> int:
-        return visits.record_visit(self.workspace, visit_input(self.case_id, state))
+        return records.record_visit(self.workspace, visit_input(self.case_id, state))
 
     def discard_question(self) -> str:
         return _("What you typed about this visit has not been saved. Throw it away?")
@@ -93,7 +93,7 @@ class VisitsTab(RecordsTab):
         if self.case_id is None:
             self.counts.clear()
             return
-        self.counts.setText(visits.visit_counts(self.workspace, self.case_id).summary())
+        self.counts.setText(records.visit_counts(self.workspace, self.case_id).summary())
 
     def selection_changed(self) -> None:
         has_case = self.case_id is not None
@@ -142,7 +142,7 @@ class VisitsTab(RecordsTab):
         if not confirm(self, _("Delete visit"), _("Delete this planned visit?")):
             return
         try:
-            visits.delete_visit(self.workspace, visit_id)
+            records.delete_visit(self.workspace, visit_id)
         except BorError as exc:
             self.notice.show_message(str(exc))
             return

@@ -1,0 +1,38 @@
+"""What every sub-command shares: the common options (--vault, --lang, --passphrase-file) and the exit codes in
+its --help. Command modules import this, never the parser that lists them."""
+
+from __future__ import annotations
+
+import argparse
+
+from borapp.i18n import N_, _
+
+EXIT_CODES_HELP = N_(
+    "exit codes: 0 ok, 1 failed (e.g. some rows bad, send failed), 2 usage or missing passphrase, "
+    "3 wrong passphrase, 4 vault damaged, 5 vault from a newer version, 6 not found"
+)
+
+
+def common_options() -> argparse.ArgumentParser:
+    from borapp.paths import default_vault_path
+
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--vault", type=_path, default=default_vault_path(),
+                        help=_("the vault file (default: {path})").format(path=default_vault_path()))
+    common.add_argument("--lang", choices=("nl", "en"), help=_("language of messages and documents"))
+    common.add_argument("--passphrase-file", metavar="FILE",
+                        help=_("read the passphrase from the first line of FILE (else BORAPP_PASSPHRASE)"))
+    return common
+
+
+def _path(text: str):
+    from pathlib import Path
+
+    return Path(text).expanduser()
+
+
+def add_command(sub, common, name: str, help_text: str, handler) -> argparse.ArgumentParser:
+    """A sub-command with the shared options and the exit codes in its --help."""
+    cmd = sub.add_parser(name, parents=[common], help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
+    cmd.set_defaults(handler=handler)
+    return cmd
