@@ -1,3 +1,12 @@
 """BOR Desk: the coordinator's tool for a Begeleide Omgangsregeling."""
 
-__version__ = "0.1.0"
+
+def version() -> str:
+    """The installed distribution's version (pyproject.toml, or the bundle's copied metadata)."""
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as distribution_version
+
+    try:
+        return distribution_version("borapp")
+    except PackageNotFoundError:  # run from a checkout that was never installed
+        return "0+unknown"

@@ -23,13 +23,18 @@ def _language_from_argv(argv: list[str]) -> str | None:
     return None
 
 
+def _starts_the_app(argv: list[str]) -> bool:
+    """`borapp` or `borapp gui ...`: the parser needs only the GUI's command, so the window comes up sooner."""
+    return not argv or argv[0] == "gui"
+
+
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from_argv(argv))
-    from borapp.cli.parser import build_parser
+    from borapp.cli.parser import COMMANDS, GUI_ONLY, build_parser
 
-    parser = build_parser()
+    parser = build_parser(GUI_ONLY if _starts_the_app(argv) else COMMANDS)
     try:
         args = parser.parse_args(argv or ["gui"])
     except SystemExit as exc:  # argparse has printed usage and its one-line error

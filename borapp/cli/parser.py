@@ -4,20 +4,35 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 
-from borapp.cli import (
-    argparse_language, care_commands, config_command, demo_command, documents_command, gui_command, import_commands,
-    letters_command, match_command,
-)
+from borapp.cli import argparse_language
 from borapp.cli.command import EXIT_CODES_HELP, common_options
 from borapp.i18n import _
 
-# Every sub-command module, in the order `borapp --help` lists them; each has register(sub, common).
-COMMANDS = (gui_command, care_commands, import_commands, demo_command, match_command, letters_command,
-            config_command, documents_command)
+# Every sub-command module of borapp.cli, in the order `borapp --help` lists them; each has register(sub, common).
+# Named, not imported: a command's module (and what it imports) loads only when the parser needs it.
+COMMANDS = ("gui_command", "care_commands", "import_commands", "demo_command", "match_command", "letters_command",
+            "config_command", "documents_command")
+GUI_ONLY = ("gui_command",)
 
 
-def build_parser() -> argparse.ArgumentParser:
+class VersionAction(argparse.Action):
+    """`--version`: the version from the package metadata, looked up only when asked."""
+
+    def __init__(self, option_strings, dest=argparse.SUPPRESS, default=argparse.SUPPRESS, help=None):
+        super().__init__(option_strings, dest, nargs=0, default=default,
+                         help=help or _("show the version and exit"))
+
+    def __call__(self, parser, namespace, values, option_string=None):
+        from borapp import version
+
+        print(f"{parser.prog} {version()}")
+        parser.exit()
+
+
+def build_parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
+    """The parser with the sub-commands of `commands` (all by default; starting the app needs only the GUI's)."""
     argparse_language.install()
     parser = argparse.ArgumentParser(
         prog="borapp",
@@ -25,9 +40,9 @@ def build_parser() -> argparse.ArgumentParser:
         epilog=_(EXIT_CODES_HELP),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version="%(prog)s 0.1.0")
+    parser.add_argument("--version", action=VersionAction)
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
     common = common_options()
-    for module in COMMANDS:
-        module.register(sub, common)
+    for name in commands:
+        importlib.import_module(f"borapp.cli.{name}").register(sub, common)
     return parser

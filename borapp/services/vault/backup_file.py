@@ -33,7 +33,7 @@ def write(engine: Engine, keys: Path, to: Path, schema_revision: str | None) -> 
             conn.connection.dbapi_connection.execute("VACUUM INTO ?", (str(copy),))
         manifest = {
             "format": FORMAT,
-            "app_version": borapp.__version__,
+            "app_version": borapp.version(),
             "schema": schema_revision,
             "created": dt.datetime.now().isoformat(timespec="seconds"),
         }
