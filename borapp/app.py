@@ -10,7 +10,7 @@ from PySide6.QtCore import QSettings
 from PySide6.QtWidgets import QApplication
 
 from borapp.i18n import set_language
-from borapp.paths import default_vault_path
+from borapp.paths import data_dir, default_vault_path
 
 ORGANISATION, APPLICATION = "BOR Desk", "BOR Desk"
 
@@ -20,10 +20,21 @@ def make_application(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName(ORGANISATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName(APPLICATION)
+    app.setDesktopFileName("borapp")
+    app.setWindowIcon(app_icon())
     from borapp.ui.style import STYLE_SHEET
 
     app.setStyleSheet(STYLE_SHEET)
     return app
+
+
+def app_icon():
+    from PySide6.QtGui import QIcon
+
+    icon = QIcon()
+    for size in (16, 24, 32, 48, 64, 128, 256):
+        icon.addFile(str(data_dir() / "resources" / "icons" / f"borapp-{size}.png"))
+    return icon
 
 
 def ui_language(requested: str | None) -> str:
@@ -44,5 +55,26 @@ def run(vault_path: Path | None = None, language: str | None = None) -> int:
     set_language(language)
     app = make_application()
     window = build_window(Path(vault_path or default_vault_path()), language)
+    if os.environ.get("BORAPP_EXIT_AFTER_FIRST_PAINT"):
+        _quit_after_first_paint(app, window)
     window.show()
     return app.exec()
+
+
+def _quit_after_first_paint(app: QApplication, window) -> None:
+    """For `bench/startup.py`: say "painted" on stdout once the first screen is on screen, then quit."""
+    from PySide6.QtCore import QEvent, QObject, QTimer
+
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event) -> bool:
+            if event.type() == QEvent.Type.Paint and watched is window:
+                watched.removeEventFilter(self)
+                QTimer.singleShot(0, self.done)
+            return False
+
+        def done(self) -> None:
+            print("painted", flush=True)
+            app.quit()
+
+    window._first_paint = FirstPaint(window)
+    window.installEventFilter(window._first_paint)

@@ -1,7 +1,8 @@
 """Translations: English msgids, Dutch first.
 
 The Dutch catalog is read from `translations/<lang>/LC_MESSAGES/borapp.po` and compiled in memory at first use, so
-a clone works without a build step and no compiled file is written anywhere. The system locale is never consulted:
+a clone works without a build step and no compiled file is written anywhere; a bundle ships the `.mo` that
+`installer/build.py` compiled, which is read instead when it is at least as new as the `.po`. The system locale is never consulted:
 the language is what the caller sets (``--lang``, the vault's setting) and Dutch otherwise.
 
 Two layers: `set_language` sets the user's language for the whole process (the screen, the CLI's messages), and
@@ -22,9 +23,11 @@ from pathlib import Path
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
 
+from borapp.paths import data_dir
+
 LANGUAGES = ("nl", "en")
 DEFAULT_LANGUAGE = "nl"
-TRANSLATIONS_DIR = Path(__file__).resolve().parent.parent / "translations"
+TRANSLATIONS_DIR = data_dir() / "translations"
 _DOMAIN = "borapp"
 
 _current = DEFAULT_LANGUAGE
@@ -38,6 +41,10 @@ def po_path(lang: str) -> Path:
 @lru_cache(maxsize=None)
 def _catalog(lang: str) -> gettext.NullTranslations:
     path = po_path(lang)
+    compiled = path.with_suffix(".mo")
+    if lang != "en" and compiled.exists() and (not path.exists() or compiled.stat().st_mtime >= path.stat().st_mtime):
+        with compiled.open("rb") as fh:
+            return gettext.GNUTranslations(fh)
     if lang == "en" or not path.exists():
         return gettext.NullTranslations()
     with path.open("rb") as fh:

@@ -7,13 +7,14 @@ and table names it.
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 from pathlib import Path
 
 from reportlab.lib.fonts import addMapping
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
+
+from borapp.paths import data_dir
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"
@@ -23,11 +24,8 @@ _FILES = {REGULAR: "DejaVuSans.ttf", BOLD: "DejaVuSans-Bold.ttf", OBLIQUE: "Deja
 
 
 def font_dir() -> Path:
-    """`resources/fonts` beside the package, or inside a PyInstaller bundle."""
-    bundle = getattr(sys, "_MEIPASS", None)
-    if bundle:
-        return Path(bundle) / "resources" / "fonts"
-    return Path(__file__).resolve().parents[3] / "resources" / "fonts"
+    """`resources/fonts` of the checkout, the installed wheel or the PyInstaller bundle."""
+    return data_dir() / "resources" / "fonts"
 
 
 @lru_cache(maxsize=None)

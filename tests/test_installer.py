@@ -1,0 +1,80 @@
+"""Installing and starting: the version from the metadata, the system packages scripts/setup asks for, the data
+files found wherever BOR Desk runs from, the quick start path, and the bundle itself (built and run with no
+Python on PATH)."""
+
+from __future__ import annotations
+
+import os
+import stat
+import subprocess
+import sys
+from importlib.metadata import version
+from pathlib import Path
+
+from borapp.cli import main
+from borapp.paths import data_dir
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+import qt_system_packages  # noqa: E402
+
+
+def test_version_comes_from_the_package_metadata(capsys):
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"borapp {version('borapp')}"
+
+
+def test_starting_the_app_builds_only_the_gui_command(monkeypatch):
+    """`borapp` and `borapp gui` must not import every command's services before the first screen."""
+    from borapp.cli import _starts_the_app
+
+    assert _starts_the_app([]) and _starts_the_app(["gui", "--vault", "x"])
+    assert not _starts_the_app(["check"]) and not _starts_the_app(["--help"])
+    code = subprocess.run(
+        [sys.executable, "-c",
+         "import sys; from borapp.cli.parser import build_parser, GUI_ONLY;"
+         "build_parser(GUI_ONLY).parse_args(['gui']);"
+         "heavy = [m for m in ('sqlalchemy', 'reportlab', 'faker', 'openpyxl') if m in sys.modules];"
+         "sys.exit(1 if heavy else 0)"], cwd=ROOT).returncode
+    assert code == 0
+
+
+def test_data_files_are_found_in_the_checkout():
+    assert (data_dir() / "resources" / "fonts" / "DejaVuSans.ttf").exists()
+    assert (data_dir() / "resources" / "icons" / "borapp-256.png").exists()
+    assert (data_dir() / "translations" / "nl" / "LC_MESSAGES" / "borapp.po").exists()
+
+
+def test_the_icon_set_has_every_size_the_installers_want():
+    icons = ROOT / "resources" / "icons"
+    for size in (16, 24, 32, 48, 64, 128, 256, 512, 1024):
+        assert (icons / f"borapp-{size}.png").stat().st_size > 100
+    assert (icons / "borapp.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
+    assert (icons / "borapp.icns").read_bytes()[:4] == b"icns"
+
+
+def test_this_machine_lacks_no_package_for_qt():
+    """After scripts/setup (which ran before the suite) nothing Qt needs is missing."""
+    assert qt_system_packages.main() == 0
+
+
+def test_a_missing_library_is_named_by_its_debian_package(tmp_path, monkeypatch, capsys):
+    fake = tmp_path / "ldd"
+    fake.write_text("#!/bin/sh\necho '\tlibxcb-icccm.so.4 => not found'\necho '\tlibfoo.so.9 => not found'\n"
+                    "echo '\tlibQt6Quick.so.6 => not found'\n")
+    fake.chmod(fake.stat().st_mode | stat.S_IEXEC)
+    monkeypatch.setenv("PATH", f"{tmp_path}{os.pathsep}{os.environ['PATH']}")
+    monkeypatch.setattr(qt_system_packages, "has_font", lambda: False)
+    monkeypatch.setattr(qt_system_packages.sys, "platform", "linux")
+    qt_system_packages.main()
+    assert capsys.readouterr().out.split() == ["?libfoo.so.9", "fonts-dejavu-core", "libxcb-icccm4"]
+
+
+def test_the_bundle_builds_and_runs_without_python(tmp_path):
+    """installer/build.py builds dist/borapp and runs it with an empty PATH: --version, init (the vault file is
+    encrypted, not plain SQLite), check, and the GUI offscreen up to its first screen."""
+    result = subprocess.run([sys.executable, "installer/build.py"], cwd=ROOT, capture_output=True, text=True,
+                            timeout=900)
+    assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
+    assert "bundle check passed" in result.stdout
+    assert f"borapp {version('borapp')}" in result.stdout
