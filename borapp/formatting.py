@@ -20,6 +20,11 @@ def short_date(value: dt.date | None) -> str:
     return f"{value.day}-{value.month}-{value.year}" if value else ""
 
 
+def local_time(value: dt.datetime) -> dt.datetime:
+    """A moment stored in UTC (as the records keep `created_at`) in the computer's own time zone."""
+    return value.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
+
+
 def date_time(value: dt.datetime | None) -> str:
     return _format_datetime(value, format="d MMMM y HH:mm", locale=babel_locale()) if value else ""
 

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import _
 from borapp.models import Case, Contract, Letter, db
-from borapp.services import settings
+from borapp.services import audit, settings
 from borapp.services.cases import search_index
 from borapp.services.demo.cases import CasePlan, CaseWriter
 from borapp.services.demo.people import FIRST_YEAR, People, weighted_municipality
@@ -74,6 +74,7 @@ def fill_demo(vault: Vault, cases: int = 120, seed: int = 2019, today: dt.date |
         writer = CaseWriter(reference, people, rng, today, rows, _next_id(session, Contract))
         _write_cases(session, writer, rows, plans, progress)
         _keep_a_few_in_the_outbox(session)
+        audit.seal_bulk_lines(session)
         by_status = dict(session.execute(select(Case.status, func.count()).group_by(Case.status)).all())
         by_outcome = dict(session.execute(select(Case.outcome, func.count()).where(Case.status == "closed")
                                           .group_by(Case.outcome)).all())

@@ -60,14 +60,15 @@ class Rows:
     def case(self, case: Case, audit: list[AuditEvent]) -> None:
         created = stamp(case.registered_on, 9)
         self.add_object(case, created_at=created, updated_at=created)
-        self.add(AuditEvent, at=created, actor="demo", action="create", record_type="case", record_id=case.id)
+        self.add(AuditEvent, at=created, actor="demo", action="create", record_type="case", record_id=case.id,
+                 case_id=case.id)
         for person in [*case.parents, *case.children]:
             self.add_object(person, case_id=case.id, created_at=created, updated_at=created)
         changes = case.history
         for change in changes:
             self.add_object(change, case_id=case.id, recorded_at=stamp(change.on, 16))
         for change, event in zip(changes[1:], audit):  # each step after the first recorded one audit event
-            self.add_object(event, at=stamp(change.on, 16))
+            self.add_object(event, at=stamp(change.on, 16), case_id=case.id)
 
     def write(self, session: Session) -> None:
         """One executemany per table, straight to the driver with the columns' own bind conversions."""

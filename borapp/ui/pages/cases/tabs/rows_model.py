@@ -6,7 +6,6 @@ model's own `sort()` over the few rows a case has (no proxy model calling Python
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -15,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from borapp.formatting import local_time  # noqa: F401 - the tabs import it from here
 from borapp.i18n import _
 
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -97,11 +97,6 @@ class RowsModel(QAbstractTableModel):
         spec = self.columns[column]
         key = spec.sort_key or (lambda r: spec.text(r).casefold())
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
-
-
-def local_time(value: dt.datetime) -> dt.datetime:
-    """A moment stored in UTC (as the records keep `created_at`) in the computer's own time zone."""
-    return value.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)
 
 
 def table_view(model: RowsModel, accessible_name: str) -> QTableView:

@@ -1,0 +1,74 @@
+"""`borapp privacy ...`: the access log (`log [--case REF]`, `log verify`), and the rights of the people in the
+vault. Services are imported in the handlers, so `borapp --help` stays quick."""
+
+from __future__ import annotations
+
+import json
+
+from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.i18n import _
+
+
+def register(sub, common) -> None:
+    help_text = _("privacy: the access log, and the rights of parents and children (access, erasure)")
+    parser = sub.add_parser("privacy", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
+    actions = parser.add_subparsers(dest="privacy_action", metavar=_("ACTION"), required=True)
+    cmd = add_command(actions, common, "log", _("show the access log (who opened, exported, printed, sent or "
+                                                "erased what, when, from which device), or verify it"), run_log)
+    cmd.add_argument("verify", nargs="?", choices=("verify",),
+                     help=_("check that no line of the log was changed or removed"))
+    cmd.add_argument("--case", metavar="CASE_REF", help=_("only the lines about this case"))
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+
+
+def run_log(args) -> int:
+    from borapp.cli.opening import open_vault
+    from borapp.services.errors import EXIT_FAILED, EXIT_OK, NotFound
+    from borapp.services.privacy import access_log
+    from borapp.services.vault.workspace import Workspace
+
+    vault = open_vault(args)
+    try:
+        workspace = Workspace(vault)
+        if args.verify:
+            result = access_log.verify(workspace)
+            _print_verification(result, args.json)
+            return EXIT_OK if result.ok else EXIT_FAILED
+        case_id = None
+        if args.case:
+            case_id = access_log.case_id_for(workspace, args.case)
+            if case_id is None:
+                raise NotFound(_("No case {ref} in this vault.").format(ref=args.case))
+        lines = access_log.log_lines(workspace, case_id)
+    finally:
+        vault.lock()
+    _print_lines(lines, args.json)
+    return EXIT_OK
+
+
+def _print_verification(result, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps({"ok": result.ok, "lines": result.lines,
+                          "problems": [{"line": p.line_id, "problem": p.text} for p in result.problems]},
+                         ensure_ascii=False))
+        return
+    if result.ok:
+        print(_("The access log is whole: {n} lines, none changed or removed.").format(n=result.lines))
+    for problem in result.problems:
+        print(problem.text)
+
+
+def _print_lines(lines, as_json: bool) -> None:
+    from borapp.formatting import date_time, local_time
+    from borapp.services.privacy.access_log import action_label
+
+    if as_json:
+        print(json.dumps([{"id": line.id, "at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
+                           "action": line.action, "record": line.record_type, "record_id": line.record_id,
+                           "case_id": line.case_id, "device": line.device} for line in lines],
+                         ensure_ascii=False))
+        return
+    for line in lines:
+        when = date_time(local_time(line.at))
+        print("\t".join((when, line.actor or "-", action_label(line.action), line.record_type,
+                         str(line.record_id or ""), line.device)))

@@ -1,0 +1,97 @@
+"""The access log (NEN 7513-style): when, who, which record, what action, from which device; never the content.
+
+It is the audit trail (`borapp.services.audit`), append-only and hash-chained. `verify` walks the chain and names
+every line that was changed, removed or added out of turn, and a cut-off tail (against the `audit.head` setting).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from borapp.i18n import N_, _
+from borapp.models import AuditEvent, Case, Setting
+from borapp.models.audit import GENESIS, event_hash
+from borapp.services.audit import HEAD_SETTING
+from borapp.services.vault.workspace import Workspace
+
+ACTION_LABELS = {
+    "create": N_("created"), "update": N_("changed"), "delete": N_("deleted"), "open": N_("opened"),
+    "reveal_address": N_("showed the confidential address"), "status": N_("changed the status"),
+    "import": N_("imported"), "export": N_("exported"), "send": N_("sent"), "print": N_("printed"),
+    "erase": N_("erased"), "access_export": N_("exported for a request for access"),
+}
+
+
+def action_label(action: str) -> str:
+    return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
+
+
+@dataclass(frozen=True)
+class LogLine:
+    id: int
+    at: dt.datetime
+    actor: str
+    action: str
+    record_type: str
+    record_id: int | None
+    case_id: int | None
+    device: str
+
+
+@dataclass(frozen=True)
+class Problem:
+    line_id: int | None
+    text: str
+
+
+@dataclass(frozen=True)
+class Verification:
+    lines: int
+    problems: tuple[Problem, ...]
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def log_lines(workspace: Workspace, case_id: int | None = None, limit: int | None = None) -> list[LogLine]:
+    """The log, newest first; only the lines about one case when `case_id` is given."""
+    query = select(AuditEvent).order_by(AuditEvent.id.desc())
+    if case_id is not None:
+        query = query.where(AuditEvent.case_id == case_id)
+    if limit:
+        query = query.limit(limit)
+    with workspace.session() as session:
+        return [LogLine(e.id, e.at, e.actor, e.action, e.record_type, e.record_id, e.case_id, e.device)
+                for e in session.scalars(query)]
+
+
+def case_id_for(workspace: Workspace, ref: str) -> int | None:
+    with workspace.session() as session:
+        return session.scalar(select(Case.id).where(Case.ref == ref))
+
+
+def verify(workspace: Workspace) -> Verification:
+    """Recompute the chain from the first line: each line's hash over its fields and the line before."""
+    problems: list[Problem] = []
+    prev, count, last_id = GENESIS, 0, None
+    with workspace.session() as session:
+        for e in session.execute(select(AuditEvent).order_by(AuditEvent.id)).scalars():
+            count += 1
+            if e.prev_hash != prev:
+                problems.append(Problem(e.id, _("Line {id}: the line before it was changed or removed.")
+                                        .format(id=e.id)))
+            expected = event_hash(e.prev_hash, e.at, e.actor, e.action, e.record_type, e.record_id, e.case_id,
+                                  e.device)
+            if e.hash != expected:
+                problems.append(Problem(e.id, _("Line {id} was changed.").format(id=e.id)))
+            prev, last_id = e.hash or "", e.id
+        head = session.get(Setting, HEAD_SETTING)
+    if head is not None and head.value:
+        head_id, _sep, head_hash = head.value.partition(":")
+        if last_id is None or int(head_id) != last_id or head_hash != prev:
+            problems.append(Problem(None, _("The newest lines of the log were removed or replaced.")))
+    return Verification(count, tuple(problems))
