@@ -19,6 +19,37 @@ def register(sub, common) -> None:
                      help=_("check that no line of the log was changed or removed"))
     cmd.add_argument("--case", metavar="CASE_REF", help=_("only the lines about this case"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(actions, common, "due", _("list the closed cases whose retention period has passed"),
+                      run_due)
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+
+
+def run_due(args) -> int:
+    from borapp.cli.opening import open_vault
+    from borapp.formatting import long_date
+    from borapp.services import settings
+    from borapp.services.errors import EXIT_OK
+    from borapp.services.privacy import retention
+    from borapp.services.vault.workspace import Workspace
+
+    vault = open_vault(args)
+    try:
+        workspace = Workspace(vault)
+        due = retention.due_for_destruction(workspace)
+        years = int(settings.read_setting(workspace, "privacy.retention_years"))
+    finally:
+        vault.lock()
+    if args.json:
+        print(json.dumps({"retention_years": years, "due": [
+            {"case": d.ref, "closed_on": d.closed_on.isoformat(), "due_on": d.due_on.isoformat(),
+             "outcome": d.outcome} for d in due]}, ensure_ascii=False))
+        return EXIT_OK
+    if not due:
+        print(_("No case is due for destruction (retention: {years} years after closing).").format(years=years))
+    for d in due:
+        print(_("{ref}: closed {closed}, due since {due}").format(ref=d.ref, closed=long_date(d.closed_on),
+                                                                  due=long_date(d.due_on)))
+    return EXIT_OK
 
 
 def run_log(args) -> int:

@@ -40,6 +40,11 @@ SETTINGS: dict[str, SettingSpec] = {
     "smtp.security": SettingSpec("starttls", ("none", "starttls", "ssl")),
     "smtp.user": SettingSpec(""),
     "smtp.from": SettingSpec(""),
+    # Privacy: years a closed case is kept (20: the Jeugdwet's term), the last yearly review of the due list,
+    # the letter kinds that may go to a referrer (";"-separated; "" = all)
+    "privacy.retention_years": SettingSpec("20", integer=True),
+    "privacy.reviewed_on": SettingSpec(""),
+    "privacy.referrer_letter_kinds": SettingSpec(""),
     # Letter templates per kind and language (services/documents/templates.py checks them); "" = the built-in text.
     **{f"template.{kind}.{lang}": SettingSpec("") for kind in LETTER_KINDS for lang in LANGUAGES},
 }
