@@ -4,6 +4,7 @@ vault. Services are imported in the handlers, so `borapp --help` stays quick."""
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.i18n import _
@@ -19,9 +20,59 @@ def register(sub, common) -> None:
                      help=_("check that no line of the log was changed or removed"))
     cmd.add_argument("--case", metavar="CASE_REF", help=_("only the lines about this case"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(actions, common, "export", _("export everything the vault holds about one parent or child "
+                                                   "(a request for access): a readable PDF, a JSON file and the "
+                                                   "original files"), run_export)
+    cmd.add_argument("subject", metavar=_("PERSON_OR_CASE"),
+                     help=_("a parent's or child's full name, a case number, or CASE:resident / CASE:other"))
+    cmd.add_argument("--out", required=True, type=Path, metavar=_("FOLDER"),
+                     help=_("a new folder (or a name ending in .zip) to write the export to"))
+    cmd.add_argument("--zip", action="store_true", help=_("write one zip file instead of a folder"))
+    cmd.add_argument("--give-other-parent", action="store_true",
+                     help=_("include the other parent's contact details and letters (withheld by default)"))
+    cmd.add_argument("--withhold-notes", action="store_true",
+                     help=_("withhold the notes on visits and evaluations"))
+    for option, what in (("--withhold-visit", _("a visit")), ("--withhold-letter", _("a letter")),
+                         ("--withhold-attachment", _("an attachment"))):
+        cmd.add_argument(option, type=int, action="append", default=[], metavar="ID",
+                         help=_("withhold {what} (its number in the vault; repeat for more)").format(what=what))
+    cmd.add_argument("--reason", default="", help=_("why the chosen items are withheld (said in the export)"))
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "due", _("list the closed cases whose retention period has passed"),
                       run_due)
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+
+
+def run_export(args) -> int:
+    from borapp.cli.opening import open_vault
+    from borapp.i18n import language
+    from borapp.services.errors import EXIT_OK
+    from borapp.services.privacy import access_files, access_request
+    from borapp.services.vault.workspace import Workspace
+
+    vault = open_vault(args)
+    try:
+        workspace = Workspace(vault)
+        subjects = access_request.find_subjects(workspace, args.subject)
+        withhold = set(access_request.default_choices(subjects[0]).withhold)
+        if args.give_other_parent:
+            withhold.discard(access_request.OTHER_PARENT)
+        if args.withhold_notes:
+            withhold.add(access_request.NOTES)
+        choices = access_request.Choices(frozenset(withhold), frozenset(args.withhold_visit),
+                                         frozenset(args.withhold_letter), frozenset(args.withhold_attachment),
+                                         args.reason.strip())
+        export = access_request.gather(workspace, subjects, choices, language())
+        out = access_files.write_export(workspace, export, args.out, as_zip=args.zip)
+    finally:
+        vault.lock()
+    if args.json:
+        print(json.dumps({"out": str(out), "cases": sorted({s.case_ref for s in subjects}),
+                          "files": len(export.files), "withheld": export.withheld}, ensure_ascii=False))
+    else:
+        print(_("Export written to {path}: {n} files, {w} items withheld (listed in the overview).")
+              .format(path=out, n=len(export.files) + 2, w=len(export.withheld)))
+    return EXIT_OK
 
 
 def run_due(args) -> int:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from types import SimpleNamespace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -223,3 +224,10 @@ def _entered(case: Case) -> dict[str, dt.date]:
         if change.from_status != change.to_status:
             entered.setdefault(change.to_status, change.on)
     return entered
+
+
+def confidential_redactor(case: Case, marker: str, keep_role: str = "") -> Redactor:
+    """The redactor for `case`'s confidential addresses, except that of the parent `keep_role` (a parent may
+    read her own address, e.g. in her subject access export)."""
+    others = SimpleNamespace(parents=[p for p in case.parents if p.role != keep_role])
+    return Redactor(_secrets(others), marker)

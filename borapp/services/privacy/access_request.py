@@ -1,0 +1,270 @@
+"""A request for access (AVG art. 15): everything the vault holds about one parent or child, minus what the
+coordinator withholds, with what was withheld and why listed without its content.
+
+Who asks decides what is held back by default: for a parent, the other parent's contact details, address and the
+letters addressed to that parent; a confidential address that is not the asker's own is never given, whatever the
+coordinator chooses. Notes on visits and evaluations, single visits, letters or attachments can be withheld too
+(e.g. notes that would harm the child). `gather` collects it as plain values; `access_files` writes it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
+from borapp.formatting import long_date
+from borapp.i18n import N_, _, in_language
+from borapp.models import Attachment, Case, Child, Contract, Evaluation, Letter, Parent, Visit
+from borapp.services.cases.attachments import kind_label as attachment_kind_label
+from borapp.services.cases.evaluations import KIND_LABELS
+from borapp.services.cases.labels import role_label, route_label
+from borapp.services.cases.status import outcome_label, status_label
+from borapp.services.documents.facts import confidential_redactor
+from borapp.services.errors import NotFound
+from borapp.services.outbox.listing import kind_label
+from borapp.services.privacy.access_log import action_label, log_lines
+from borapp.services.vault.workspace import Workspace
+from borapp.services.visits.records import canceller_label
+from borapp.services.visits.records import state_label as visit_state_label
+
+OTHER_PARENT = "other_parent"
+NOTES = "notes"
+CONFIDENTIAL, CHOSEN = "confidential", "chosen"  # reasons only
+CATEGORIES = {OTHER_PARENT: N_("The other parent's contact details, address and the letters to that parent"),
+              NOTES: N_("Notes on the visits and evaluations")}
+REASONS = {OTHER_PARENT: N_("the privacy of the other parent"), NOTES: N_("in the interest of the child"),
+           CONFIDENTIAL: N_("a confidential address is never given to anyone but its owner"),
+           CHOSEN: N_("withheld by the coordinator")}
+VISIT_NOTES = ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents", "ended_early_reason")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """Whose data: a parent (`role` resident/other) or a child (`child_id`) in one case, or the whole case."""
+
+    case_id: int
+    case_ref: str
+    role: str = ""
+    name: str = ""
+    child_id: int | None = None
+
+    @property
+    def asker_role(self) -> str:
+        return self.role if self.role in ("resident", "other") else ""
+
+
+@dataclass(frozen=True)
+class Choices:
+    withhold: frozenset[str] = frozenset()
+    visits: frozenset[int] = frozenset()
+    letters: frozenset[int] = frozenset()
+    attachments: frozenset[int] = frozenset()
+    reason: str = ""  # the coordinator's reason for single items; a default reason when empty
+
+
+@dataclass(frozen=True)
+class ExportFile:
+    name: str
+    data: bytes
+    about: str
+
+
+@dataclass
+class AccessExport:
+    subjects: list[Subject]
+    made_on: dt.date
+    language: str
+    data: dict = field(default_factory=dict)
+    files: list[ExportFile] = field(default_factory=list)
+    withheld: list[dict] = field(default_factory=list)
+
+
+def default_choices(subject: Subject) -> Choices:
+    return Choices(withhold=frozenset({OTHER_PARENT}) if subject.asker_role else frozenset())
+
+
+def find_subjects(workspace: Workspace, text: str) -> list[Subject]:
+    """A case number (the whole case), `REF:resident` / `REF:other`, or a parent's or child's exact name (every
+    case the person appears in)."""
+    text = text.strip()
+    ref, _sep, role = text.partition(":")
+    with workspace.session() as session:
+        case = session.scalar(select(Case).where(Case.ref == ref))
+        if case is not None:
+            if role and role not in ("resident", "other"):
+                raise NotFound(_("Say resident or other after the case number, e.g. {ref}:resident.").format(ref=ref))
+            parent = case.parent(role) if role else None
+            return [Subject(case.id, case.ref, role, parent.name if parent else "")]
+        folded = text.casefold()
+        found = [Subject(p.case_id, p.case.ref, p.role, p.name) for p in session.scalars(
+            select(Parent).where(func.lower(Parent.name) == folded))]
+        found += [Subject(c.case_id, c.case.ref, "child", c.name, c.id) for c in session.scalars(
+            select(Child).where(func.lower(Child.name) == folded))]
+    if not found:
+        raise NotFound(_("No case number or person '{text}' in this vault.").format(text=text))
+    return sorted(found, key=lambda s: s.case_ref)
+
+
+def gather(workspace: Workspace, subjects: list[Subject], choices: Choices, language: str = "nl",
+           on: dt.date | None = None) -> AccessExport:
+    export = AccessExport(subjects, on or dt.date.today(), language)
+    with in_language(language), workspace.session() as session:
+        export.data = {"made_on": export.made_on.isoformat(), "cases": [
+            _case(session, workspace, subject, choices, export) for subject in subjects]}
+    return export
+
+
+def _withhold(export: AccessExport, what: str, why: str) -> None:
+    export.withheld.append({"what": what, "why": why})
+
+
+def _case(session: Session, workspace: Workspace, subject: Subject, choices: Choices, export: AccessExport) -> dict:
+    case = session.get(Case, subject.case_id)
+    clean = confidential_redactor(case, _("(withheld: confidential address)"), keep_role=subject.asker_role)
+    data = {
+        "case": {"ref": case.ref, "registered_on": _iso(case.registered_on), "status": status_label(case.status),
+                 "route": route_label(case.route), "municipality": case.municipality.name if case.municipality else "",
+                 "referrer": case.referrer.name if case.referrer else "",
+                 "coordinator": case.coordinator.name if case.coordinator else "",
+                 "volunteer": case.volunteer.name if case.volunteer else "", "closed_on": _iso(case.closed_on),
+                 "outcome": outcome_label(case.outcome) if case.outcome else "",
+                 "outcome_note": clean(case.outcome_note), "notes": clean(case.notes)},
+        "asked_by": {"role": subject.role, "name": subject.name},
+        "parents": [_parent(p, subject, choices, clean, export) for p in case.parents],
+        "children": [{"name": c.name, "birth_date": _iso(c.birth_date)} for c in case.children],
+        "status_history": [{"on": _iso(h.on), "status": status_label(h.to_status), "note": clean(h.note)}
+                           for h in case.history],
+        "agreements": {k: clean(getattr(case, k)) for k in (
+            "visit_place", "visit_frequency", "buildup", "handover", "cancellation_rules", "house_rules",
+            "referrer_information", "court_frequency", "court_duration", "court_buildup")},
+        "visits": _visits(session, case, choices, clean, export),
+        "evaluations": _evaluations(session, case, choices, clean, export),
+        "letters": _letters(session, case, subject, choices, export),
+        "contracts": _contracts(session, case, export),
+        "attachments": _attachments(session, case, choices, export),
+        "access_log": [{"at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
+                        "action": action_label(line.action), "record": line.record_type, "device": line.device}
+                       for line in log_lines(workspace, case.id)],
+    }
+    return data
+
+
+def _parent(parent: Parent, subject: Subject, choices: Choices, clean, export: AccessExport) -> dict:
+    own = parent.role == subject.asker_role
+    entry = {"role": role_label(parent.role), "name": parent.name}
+    if not own and subject.asker_role and OTHER_PARENT in choices.withhold:
+        _withhold(export, _("Contact details and address of the other parent ({case})").format(case=parent.case.ref),
+                  _(REASONS[OTHER_PARENT]))
+        return entry
+    if parent.address_confidential and not own:
+        _withhold(export, _("The confidential address of the {role} ({case})").format(
+            role=role_label(parent.role).lower(), case=parent.case.ref), _(REASONS[CONFIDENTIAL]))
+    else:
+        entry |= {"address": parent.address, "postcode": parent.postcode, "city": parent.city}
+    return entry | {"email": parent.email, "phone": parent.phone, "notes": clean(parent.notes)}
+
+
+def _visits(session: Session, case: Case, choices: Choices, clean, export: AccessExport) -> list[dict]:
+    rows = []
+    for visit in session.scalars(select(Visit).where(Visit.case_id == case.id).order_by(Visit.on, Visit.id)):
+        entry = {"on": _iso(visit.on), "start": _hhmm(visit.start_time), "end": _hhmm(visit.end_time),
+                 "place": clean(visit.place), "state": visit_state_label(visit.state),
+                 "cancelled_by": canceller_label(visit.cancelled_by) if visit.cancelled_by else "",
+                 "cancel_reason": clean(visit.cancel_reason)}
+        if visit.id in choices.visits:
+            _withhold(export, _("The visit of {date} ({case})").format(date=long_date(visit.on), case=case.ref),
+                      choices.reason or _(REASONS[CHOSEN]))
+            continue
+        if NOTES in choices.withhold:
+            if any(getattr(visit, name) for name in VISIT_NOTES):
+                _withhold(export, _("Notes on the visit of {date} ({case})").format(date=long_date(visit.on),
+                                                                                   case=case.ref),
+                          choices.reason or _(REASONS[NOTES]))
+        else:
+            entry |= {name: clean(getattr(visit, name)) for name in VISIT_NOTES}
+        rows.append(entry)
+    return rows
+
+
+def _evaluations(session: Session, case: Case, choices: Choices, clean, export: AccessExport) -> list[dict]:
+    rows = []
+    for evaluation in session.scalars(select(Evaluation).where(Evaluation.case_id == case.id)
+                                      .order_by(Evaluation.held_on)):
+        entry = {"held_on": _iso(evaluation.held_on), "kind": _(KIND_LABELS.get(evaluation.kind, evaluation.kind)),
+                 "participants": clean(evaluation.participants), "agreements": clean(evaluation.agreements)}
+        if NOTES in choices.withhold and evaluation.notes:
+            _withhold(export, _("Notes on the evaluation of {date} ({case})").format(
+                date=long_date(evaluation.held_on), case=case.ref), choices.reason or _(REASONS[NOTES]))
+        else:
+            entry["notes"] = clean(evaluation.notes)
+        rows.append(entry)
+    return rows
+
+
+def _letters(session: Session, case: Case, subject: Subject, choices: Choices, export: AccessExport) -> list[dict]:
+    rows = []
+    for letter in session.scalars(select(Letter).where(Letter.case_id == case.id, Letter.pdf.is_not(None))
+                                  .order_by(Letter.state_changed_at, Letter.id)):
+        when = letter.state_changed_at.date()
+        title = _("{kind} of {date}").format(kind=kind_label(letter.kind), date=long_date(when))
+        to_other = bool(subject.asker_role) and letter.parent_role not in ("", subject.asker_role)
+        if letter.id in choices.letters or (to_other and OTHER_PARENT in choices.withhold):
+            why = _(REASONS[OTHER_PARENT]) if to_other else choices.reason or _(REASONS[CHOSEN])
+            _withhold(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), why)
+            continue
+        name = f"{case.ref}-brief-{when.isoformat()}-{letter.kind}-{letter.id}.pdf"
+        export.files.append(ExportFile(name, letter.pdf, title))
+        rows.append({"kind": kind_label(letter.kind), "sent_on": _iso(when), "file": name})
+    return rows
+
+
+def _contracts(session: Session, case: Case, export: AccessExport) -> list[dict]:
+    rows = []
+    for contract in session.scalars(select(Contract).where(Contract.case_id == case.id).order_by(Contract.version)):
+        entry = {"version": contract.version, "made_on": _iso(contract.created_at.date() if contract.created_at
+                                                              else None),
+                 "signatures": [{"role": role_label(s.role), "name": s.name, "on": _iso(s.signed_on)}
+                                for s in contract.signatures]}
+        if contract.signed_copy_id:
+            copy = session.get(Attachment, contract.signed_copy_id)
+            name = f"{case.ref}-overeenkomst-v{contract.version}-getekend{_suffix(copy.filename)}"
+            export.files.append(ExportFile(name, copy.content, _("Signed contract, version {n}")
+                                           .format(n=contract.version)))
+            entry["signed_copy"] = name
+        rows.append(entry)
+    return rows
+
+
+def _attachments(session: Session, case: Case, choices: Choices, export: AccessExport) -> list[dict]:
+    signed = set(session.scalars(select(Contract.signed_copy_id).where(Contract.case_id == case.id)))
+    rows = []
+    for attachment in session.scalars(select(Attachment).where(Attachment.case_id == case.id)
+                                      .order_by(Attachment.added_at)):
+        if attachment.id in signed:
+            continue  # with its contract version
+        if attachment.id in choices.attachments:
+            _withhold(export, _("Attachment {name} ({case})").format(name=attachment.filename, case=case.ref),
+                      choices.reason or _(REASONS[CHOSEN]))
+            continue
+        name = f"{case.ref}-bijlage-{attachment.id}{_suffix(attachment.filename)}"
+        export.files.append(ExportFile(name, attachment.content, attachment.filename))
+        rows.append({"name": attachment.filename, "kind": attachment_kind_label(attachment.kind), "file": name,
+                     "added_on": _iso(attachment.added_at.date() if attachment.added_at else None)})
+    return rows
+
+
+def _suffix(filename: str) -> str:
+    dot = filename.rfind(".")
+    suffix = filename[dot:].lower() if dot > 0 else ""
+    return suffix if suffix.replace(".", "").isalnum() and len(suffix) <= 6 else ""
+
+
+def _hhmm(value: dt.time | None) -> str:
+    return value.strftime("%H:%M") if value is not None else ""
+
+
+def _iso(value) -> str:
+    return value.isoformat() if value is not None else ""

@@ -1,0 +1,151 @@
+"""A request for access: everything about one parent or child, what was withheld listed without its content, and
+never the other parent's confidential address — checked in the PDF's text, the JSON and every file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import tempfile
+import zipfile
+
+import pytest
+from sqlalchemy import select
+
+from borapp.cli import main
+from borapp.models import Attachment, AuditEvent, Contract, ContractSignature, Letter, Visit
+from borapp.services.errors import NotFound, UsageError
+from borapp.services.privacy import access_files, access_request
+from tests.helpers.documents_support import all_text, full_case, set_organisation
+
+SECRET = ("Zeeweg 12", "1971 HZ")  # the non-resident parent's confidential address in full_case
+NOTE = "Sanne vertelde over haar nieuwe fiets"
+
+
+@pytest.fixture
+def case_id(workspace):
+    set_organisation(workspace)
+    case_id = full_case(workspace, confidential="other")
+    with workspace.session() as session:
+        visit = session.scalars(select(Visit).where(Visit.case_id == case_id, Visit.state == "held")).first()
+        visit.what_happened = f"{NOTE}. Vader kwam van de Zeeweg 12 en was op tijd."
+        visit.child_voice = "Ik wil vaker komen."
+        for role, kind in (("resident", "schedule"), ("other", "schedule"), ("", "closing")):
+            session.add(Letter(case_id=case_id, kind=kind, parent_role=role, state="sent", recipient_name="x",
+                               pdf=b"%PDF-1.4 letter " + kind.encode() + role.encode()))
+        copy = Attachment(case_id=case_id, kind="contract", filename="getekend.pdf", content=b"%PDF signed", size=11)
+        court = Attachment(case_id=case_id, kind="court_decision", filename="beschikking.pdf",
+                           content=b"%PDF court", size=10)
+        session.add_all([copy, court])
+        session.flush()
+        contract = Contract(case_id=case_id, version=1, signed_copy_id=copy.id)
+        contract.signatures.append(ContractSignature(role="resident", name="Petra Jansen",
+                                                     signed_on=dt.date(2026, 3, 22)))
+        session.add(contract)
+    return case_id
+
+
+def export_for(workspace, who: str, choices=None):
+    subjects = access_request.find_subjects(workspace, who)
+    choices = choices or access_request.default_choices(subjects[0])
+    export = access_request.gather(workspace, subjects, choices, "nl", on=dt.date(2026, 7, 10))
+    return export, access_files.contents(workspace, export)
+
+
+def _everything(files: dict[str, bytes]) -> str:
+    return all_text(files["overzicht.pdf"]) + files["gegevens.json"].decode("utf-8") + " ".join(files)
+
+
+def test_a_parent_asking_gets_her_data_and_not_the_other_parents(workspace, case_id):
+    export, files = export_for(workspace, "Petra Jansen")
+    data = json.loads(files["gegevens.json"])
+    case = data["cases"][0]
+    mine = next(p for p in case["parents"] if p["name"] == "Petra Jansen")
+    other = next(p for p in case["parents"] if p["name"] == "Karel Bakker")
+    assert mine["address"] == "Dorpsstraat 1" and mine["email"] == "petra@example.nl"
+    assert set(other) == {"role", "name"}  # contact details withheld by default
+    text = _everything(files)
+    for secret in SECRET + ("karel@example.nl",):
+        assert secret not in text
+    assert NOTE in text  # her own case's notes, the address in them taken out
+    assert {w["why"] for w in data["withheld"]} >= {"de privacy van de andere ouder"}
+    assert any("Karel" not in w["what"] and "Contactgegevens" in w["what"] for w in data["withheld"])
+
+
+def test_letters_to_the_other_parent_are_withheld_and_listed(workspace, case_id):
+    export, files = export_for(workspace, "BOR-2026-001:resident")
+    names = [n for n in files if n.startswith("bestanden/")]
+    assert any("schedule" in n for n in names) and any("closing" in n for n in names)
+    assert all(files[n] != b"%PDF-1.4 letter scheduleother" for n in names)
+    assert any("Brief" in w["what"] for w in export.withheld)
+
+
+def test_the_other_parents_confidential_address_is_never_given_even_when_the_coordinator_allows(workspace, case_id):
+    choices = access_request.Choices()  # nothing withheld by choice
+    export, files = export_for(workspace, "BOR-2026-001:resident", choices)
+    text = _everything(files)
+    assert "karel@example.nl" in text  # the coordinator chose to give the other parent's contact details
+    for secret in SECRET:
+        assert secret not in text
+    assert any("geheime adres" in w["what"] for w in export.withheld)
+
+
+def test_the_owner_of_a_confidential_address_gets_it(workspace, case_id):
+    _export, files = export_for(workspace, "Karel Bakker")
+    parents = json.loads(files["gegevens.json"])["cases"][0]["parents"]
+    assert next(p for p in parents if p["name"] == "Karel Bakker")["address"] == "Zeeweg 12"
+
+
+def test_notes_and_single_items_can_be_withheld_with_a_reason(workspace, case_id):
+    with workspace.session() as session:
+        court = session.scalar(select(Attachment.id).where(Attachment.filename == "beschikking.pdf"))
+    choices = access_request.Choices(frozenset({access_request.NOTES}), attachments=frozenset({court}),
+                                     reason="op verzoek van de jeugdbeschermer")
+    export, files = export_for(workspace, "Petra Jansen", choices)
+    text = _everything(files)
+    assert NOTE not in text and "Ik wil vaker komen" not in text and "beschikking.pdf" not in " ".join(files)
+    whys = [w["why"] for w in export.withheld]
+    assert "op verzoek van de jeugdbeschermer" in whys
+    assert any("Aantekeningen bij het omgangsmoment" in w["what"] for w in export.withheld)
+
+
+def test_files_come_as_they_are_kept(workspace, case_id):
+    _export, files = export_for(workspace, "Petra Jansen")
+    signed = [n for n in files if "overeenkomst-v1-getekend" in n]
+    assert len(signed) == 1 and files[signed[0]] == b"%PDF signed"
+    assert b"%PDF court" in files.values()
+
+
+def test_a_child_can_be_the_subject(workspace, case_id):
+    subjects = access_request.find_subjects(workspace, "sanne jansen")
+    assert [(s.role, s.name) for s in subjects] == [("child", "Sanne Jansen")]
+
+
+def test_an_unknown_person_is_not_found(workspace, case_id):
+    with pytest.raises(NotFound):
+        access_request.find_subjects(workspace, "Niemand Bekend")
+
+
+def test_the_export_is_written_where_asked_and_logged(workspace, case_id, tmp_path):
+    export, _files = export_for(workspace, "Petra Jansen")
+    before = set(tempfile.gettempdir() and __import__("os").listdir(tempfile.gettempdir()))
+    out = access_files.write_export(workspace, export, tmp_path / "inzage")
+    assert sorted(p.name for p in out.iterdir()) == ["bestanden", "gegevens.json", "overzicht.pdf"]
+    assert (out / "overzicht.pdf").stat().st_mode & 0o077 == 0
+    assert set(__import__("os").listdir(tempfile.gettempdir())) == before
+    with pytest.raises(UsageError):  # never over an existing export
+        access_files.write_export(workspace, export, tmp_path / "inzage")
+    with workspace.session() as session:
+        assert session.scalar(select(AuditEvent.case_id).where(AuditEvent.action == "access_export")) == case_id
+
+
+def test_the_command_line_writes_a_zip(workspace, case_id, vault_path, passphrase_file, tmp_path, capsys):
+    workspace.vault.lock()
+    out = tmp_path / "inzage.zip"
+    code = main(["privacy", "export", "Petra Jansen", "--out", str(out), "--withhold-notes", "--json",
+                 "--vault", str(vault_path), "--passphrase-file", str(passphrase_file)])
+    result = json.loads(capsys.readouterr().out)
+    assert code == 0 and result["cases"] == ["BOR-2026-001"]
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        text = archive.read("gegevens.json").decode("utf-8")
+    assert "overzicht.pdf" in names and NOTE not in text and "Zeeweg 12" not in text
