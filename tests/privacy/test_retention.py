@@ -66,3 +66,40 @@ def test_privacy_due_on_the_command_line(workspace, vault_path, passphrase_file,
     out = json.loads(capsys.readouterr().out)
     assert code == 0 and out["retention_years"] == 20
     assert [d["case"] for d in out["due"]] == ["BOR-1990-001"]
+
+
+def test_a_letter_kind_the_organisation_does_not_send_cannot_be_made_ready(workspace):
+    from borapp.models import Letter
+    from borapp.services.errors import ValidationError
+    from borapp.services.outbox import letters
+    from borapp.services.privacy import letter_policy
+
+    case_id = add_case(workspace, "BOR-2026-010")
+    with workspace.session() as session:
+        made = [Letter(case_id=case_id, kind=kind, parent_role=role, state="draft", subject="s", body="b")
+                for kind, role in (("evaluation", ""), ("closing", ""), ("schedule", "resident"))]
+        session.add_all(made)
+        session.flush()
+        evaluation, closing, schedule = (letter.id for letter in made)
+    letter_policy.save_allowed_kinds(workspace, ["intake", "closing"])
+    with pytest.raises(ValidationError, match="Tussenevaluatie|tussenevaluatie"):
+        letters.mark_ready(workspace, evaluation)
+    letters.mark_ready(workspace, closing)
+    letters.mark_ready(workspace, schedule)  # a letter to a parent is not a referrer's
+    with pytest.raises(ValidationError):
+        letter_policy.save_allowed_kinds(workspace, [])
+
+
+def test_the_record_of_processing_and_the_statement_say_what_the_settings_say(workspace):
+    from borapp.services.privacy import letter_policy, statements
+    from tests.helpers.documents_support import all_text, set_organisation
+
+    set_organisation(workspace)
+    settings.write_settings(workspace, {"privacy.retention_years": "7", "auto_lock_minutes": "5"})
+    letter_policy.save_allowed_kinds(workspace, ["intake", "closing"])
+    record = all_text(statements.processing_record_pdf(workspace, "nl"))
+    statement = all_text(statements.privacy_statement_pdf(workspace, "nl"))
+    assert "BOR Kop van Noord-Holland" in record and "7 jaar" in record and "5 minuten" in record
+    assert "eindverslag" in record.lower() and "tussenevaluatie" not in record.lower()
+    assert "7 jaar" in statement and "Autoriteit Persoonsgegevens" in statement
+    assert "eindverslag" in statement.lower() and "tussenevaluatie" not in statement.lower()

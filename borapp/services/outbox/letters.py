@@ -15,19 +15,27 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-
 from borapp.i18n import _
 from borapp.models import Case, Letter
 from borapp.models.base import utcnow
 from borapp.models.documents import LETTER_KINDS
-from borapp.services.cases.flow import case_id_by_ref as find_case_id  # noqa: F401 - part of this API
 from borapp.services import audit, settings
-from borapp.services.outbox import mail
+from borapp.services.cases.flow import case_id_by_ref as find_case_id  # noqa: F401 - part of this API
 from borapp.services.errors import BorError, NotFound, UsageError, ValidationError
+from borapp.services.outbox import mail
 from borapp.services.outbox.listing import (
-    EDITABLE_STATES, SENDING_MARK, WAITING_STATES, LetterRow, LetterText, get_letter_row, get_letter_text, kind_label,
-    list_letters, state_label,
+    EDITABLE_STATES,
+    SENDING_MARK,
+    WAITING_STATES,
+    LetterRow,
+    LetterText,
+    get_letter_row,
+    get_letter_text,
+    kind_label,
+    list_letters,
+    state_label,
 )
+from borapp.services.privacy import letter_policy
 
 __all__ = [
     "EDITABLE_STATES", "WAITING_STATES", "LetterRow", "LetterText", "get_letter_text", "NewLetter", "ExportResult", "kind_label", "state_label",
@@ -112,6 +120,7 @@ def mark_ready(workspace, letter_id: int) -> None:
                                   .format(state=state_label(letter.state)))
         if not letter.subject.strip() or not letter.body.strip():
             raise ValidationError(_("The letter needs a subject and a text before it is ready."))
+        letter_policy.check_letter(session, letter)
         _move(letter, "ready")
         audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
 

@@ -1,0 +1,39 @@
+"""Which letters may go to a referrer: some BOR services report nothing of the supervision to third parties,
+others must (courts want written feedback). The organisation chooses the kinds (`privacy.referrer_letter_kinds`,
+empty = all); a letter of another kind to a referrer cannot be made ready."""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from borapp.i18n import _
+from borapp.models import Letter
+from borapp.services import settings
+from borapp.services.errors import ValidationError
+from borapp.services.outbox.listing import kind_label
+
+REFERRER_KINDS = ("intake", "start", "evaluation", "closing", "no_response")
+SETTING = "privacy.referrer_letter_kinds"
+
+
+def allowed_kinds(session: Session) -> tuple[str, ...]:
+    stored = [k for k in settings.get(session, SETTING).split(";") if k in REFERRER_KINDS]
+    return tuple(stored) if stored else REFERRER_KINDS
+
+
+def save_allowed_kinds(workspace, kinds: list[str]) -> None:
+    kinds = [k for k in REFERRER_KINDS if k in kinds]
+    if not kinds:
+        raise ValidationError(_("Choose at least one kind of letter; to send none, do not make letters."))
+    with workspace.session() as session:
+        settings.put(session, SETTING, "" if len(kinds) == len(REFERRER_KINDS) else ";".join(kinds))
+
+
+def check_letter(session: Session, letter: Letter) -> None:
+    """Refuse a letter to a referrer of a kind the organisation does not send to referrers."""
+    if letter.parent_role or letter.kind not in REFERRER_KINDS:
+        return  # a letter to a parent
+    if letter.kind not in allowed_kinds(session):
+        raise ValidationError(_("Your organisation does not send a \u201c{kind}\u201d to referrers (Settings, "
+                                "Privacy). Delete the letter or change that setting.")
+                              .format(kind=kind_label(letter.kind)))
