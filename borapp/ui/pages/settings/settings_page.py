@@ -1,4 +1,4 @@
-"""Settings: organisation and letterhead, coordinators, municipalities, security and language, backups."""
+"""Settings: organisation and letterhead, coordinators, municipalities, security and language, backups, privacy."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
 from borapp.ui.pages.settings.letter_templates_tab import LetterTemplatesTab
 from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
 from borapp.ui.pages.settings.organisation_tab import OrganisationTab
+from borapp.ui.pages.settings.privacy_tab import PrivacyTab
 from borapp.ui.pages.settings.security_tab import SecurityTab
 
 
@@ -25,9 +26,9 @@ class SettingsPage(Page):
         self.tabs.setAccessibleName(_("Settings"))
         layout.addWidget(self.tabs)
         self.sections = [OrganisationTab(self), LetterTemplatesTab(self), CoordinatorsTab(self),
-                         MunicipalitiesTab(self), SecurityTab(self), BackupsTab(self)]
+                         MunicipalitiesTab(self), SecurityTab(self), BackupsTab(self), PrivacyTab(self)]
         for key, section in zip(("organisation", "letter-templates", "coordinators", "municipalities", "security",
-                                 "backups"), self.sections):
+                                 "backups", "privacy"), self.sections):
             section.setObjectName(key)
             self.tabs.addTab(section, section.title)
             section.saved.connect(self.changed)

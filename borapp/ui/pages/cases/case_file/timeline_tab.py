@@ -11,6 +11,7 @@ from borapp.services.cases import editing
 from borapp.services.cases.case_file import CaseFile
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
+from borapp.ui.pages.cases.privacy.privacy_box import PrivacyBox
 
 KIND_ICONS = {"status": "flag", "handover": "user-switch", "visit": "calendar-check", "evaluation": "chats",
               "letter": "envelope-simple", "attachment": "paperclip"}
@@ -42,7 +43,11 @@ class TimelineTab(FormTab):
         notes.setPlaceholderText(_("Notes for yourself and other coordinators; they are searched too."))
         column.addWidget(notes, 1)
         self.bind("notes", notes)
-        row.addWidget(box, 2)
+        side = QVBoxLayout()
+        side.addWidget(box, 1)
+        self.privacy = PrivacyBox()
+        side.addWidget(self.privacy)
+        row.addLayout(side, 2)
 
     def fill(self, facts: CaseFile) -> None:
         self.tree.clear()
@@ -54,6 +59,7 @@ class TimelineTab(FormTab):
             item.setData(1, Qt.ItemDataRole.AccessibleDescriptionRole, _(KIND_LABELS.get(entry.kind, entry.kind)))
             self.tree.addTopLevelItem(item)
         self.set_values({"notes": facts.notes})
+        self.privacy.show_case(self.workspace, facts.id, facts.ref)
 
     def save_values(self, values: dict) -> None:
         editing.save_notes(self.workspace, self.case_id, values["notes"])

@@ -1,0 +1,87 @@
+"""A request for access from the case file: whose data, what to withhold and why, and where to write it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from borapp.i18n import _, language
+from borapp.services.cases.labels import role_label
+from borapp.services.privacy import access_files, access_request
+from borapp.ui.widgets.result_line import ResultLine
+
+
+class AccessExportDialog(QDialog):
+    def __init__(self, workspace, ref: str, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace, self.ref = workspace, ref
+        self.setWindowTitle(_("Request for access: case {ref}").format(ref=ref))
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("Everything the vault holds about one person, as a readable PDF, a JSON file and the "
+                         "original files. What you withhold is listed with the reason, never its content. A "
+                         "confidential address is only ever given to its owner."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.who = QComboBox()
+        self.who.setAccessibleName(_("Whose data"))
+        for role in ("resident", "other"):
+            self.who.addItem(role_label(role), f"{ref}:{role}")
+        self.who.addItem(_("The whole case (e.g. for a child)"), ref)
+        form.addRow(_("Whose data"), self.who)
+        self.other_parent = QCheckBox(_("Withhold the other parent's contact details and the letters to that parent"))
+        self.other_parent.setChecked(True)
+        self.notes = QCheckBox(_("Withhold the notes on visits and evaluations (e.g. in the interest of the child)"))
+        form.addRow(_("Withhold"), self.other_parent)
+        form.addRow("", self.notes)
+        self.reason = QLineEdit()
+        self.reason.setAccessibleName(_("Reason for withholding notes"))
+        self.reason.setPlaceholderText(_("in the interest of the child"))
+        form.addRow(_("Reason"), self.reason)
+        layout.addLayout(form)
+        self.result = ResultLine()
+        layout.addWidget(self.result)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.export_button = buttons.addButton(_("Export…"), QDialogButtonBox.ButtonRole.AcceptRole)
+        buttons.accepted.connect(self.export)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.who.currentIndexChanged.connect(self._who_changed)
+        self.written: Path | None = None
+
+    def _who_changed(self) -> None:
+        is_parent = ":" in (self.who.currentData() or "")
+        self.other_parent.setEnabled(is_parent)
+
+    def choices(self, subject: access_request.Subject) -> access_request.Choices:
+        withhold = set()
+        if self.other_parent.isChecked() and subject.asker_role:
+            withhold.add(access_request.OTHER_PARENT)
+        if self.notes.isChecked():
+            withhold.add(access_request.NOTES)
+        return access_request.Choices(frozenset(withhold), reason=self.reason.text().strip())
+
+    def export(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Where to write the export"))
+        if not folder:
+            return
+        target = Path(folder) / f"inzage-{self.who.currentData().replace(':', '-')}"
+        if self.result.attempt(lambda: self._write(target)):
+            self.accept()
+
+    def _write(self, target: Path) -> None:
+        subjects = access_request.find_subjects(self.workspace, self.who.currentData())
+        export = access_request.gather(self.workspace, subjects, self.choices(subjects[0]), language())
+        self.written = access_files.write_export(self.workspace, export, target)

@@ -1,0 +1,44 @@
+"""The case file's privacy actions, beside its notes: who looked at the file, and a request for access."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.ui.icons import icon
+from borapp.ui.pages.cases.privacy.access_export_dialog import AccessExportDialog
+from borapp.ui.pages.cases.privacy.access_log_dialog import AccessLogDialog
+from borapp.ui.widgets.result_line import ResultLine
+
+
+class PrivacyBox(QGroupBox):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(_("Privacy"), parent)
+        self.workspace, self.case_id, self.ref = None, None, ""
+        self.dialog = None
+        column = QVBoxLayout(self)
+        self.log_button = QPushButton(icon("eye"), _("Who looked at this file?"))
+        self.export_button = QPushButton(icon("export"), _("Request for access…"))
+        self.result = ResultLine()
+        for widget in (self.log_button, self.export_button, self.result):
+            column.addWidget(widget)
+        self.log_button.clicked.connect(self.show_log)
+        self.export_button.clicked.connect(self.ask_export)
+
+    def show_case(self, workspace, case_id: int, ref: str) -> None:
+        self.workspace, self.case_id, self.ref = workspace, case_id, ref
+        self.result.clear()
+
+    def show_log(self) -> AccessLogDialog:
+        self.dialog = AccessLogDialog(self.workspace, self.case_id, self.ref, self)
+        self.dialog.open()
+        return self.dialog
+
+    def ask_export(self) -> AccessExportDialog:
+        self.dialog = AccessExportDialog(self.workspace, self.ref, self)
+        self.dialog.accepted.connect(self._exported)
+        self.dialog.open()
+        return self.dialog
+
+    def _exported(self) -> None:
+        self.result.attempt(lambda: None, _("Export written to {path}.").format(path=self.dialog.written))

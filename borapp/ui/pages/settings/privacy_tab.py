@@ -1,0 +1,144 @@
+"""Privacy: how long closed cases are kept and which are due for destruction, which letters a referrer may get,
+and the record of processing and the privacy statement for parents as PDF."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFileDialog,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+)
+
+from borapp.formatting import long_date
+from borapp.i18n import N_, _, language
+from borapp.services import settings
+from borapp.services.outbox.letters import write_pdf_copy
+from borapp.services.outbox.listing import kind_label
+from borapp.services.privacy import letter_policy, retention, statements
+from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, fit_columns, table_view
+from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
+
+
+class DueModel(RowsModel):
+    columns = (
+        Column(N_("Case"), lambda r: r.ref),
+        Column(N_("Closed on"), lambda r: long_date(r.closed_on), sort_key=lambda r: r.closed_on),
+        Column(N_("Due since"), lambda r: long_date(r.due_on), sort_key=lambda r: r.due_on),
+        Column(N_("Outcome"), lambda r: r.outcome),
+    )
+
+
+class PrivacyTab(SettingsSection):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = _("Privacy")
+        layout = QVBoxLayout(self)
+        top = QHBoxLayout()
+        top.addWidget(self._policy_box(), 1)
+        top.addWidget(self._documents_box(), 1)
+        layout.addLayout(top)
+        layout.addWidget(self._due_box(), 1)
+        layout.addWidget(self.status)
+
+    def _policy_box(self) -> QGroupBox:
+        box = QGroupBox(_("Retention and letters"))
+        column = QVBoxLayout(box)
+        form = compact_form()
+        self.years = QSpinBox(minimum=1, maximum=30)
+        self.years.setSuffix(_(" years after closing"))
+        self.years.setAccessibleName(_("Retention period"))
+        form.addRow(_("Keep closed cases"), self.years)
+        column.addLayout(form)
+        hint = QLabel(_("20 years is the Jeugdwet's term for youth care; where your service is not youth care, keep "
+                        "files no longer than necessary."))
+        hint.setWordWrap(True)
+        column.addWidget(hint)
+        column.addWidget(QLabel(_("Letters a referrer may receive:")))
+        self.kinds = {}
+        for kind in letter_policy.REFERRER_KINDS:
+            self.kinds[kind] = QCheckBox(kind_label(kind))
+            column.addWidget(self.kinds[kind])
+        save = QPushButton(_("Save"))
+        save.clicked.connect(self._save)
+        column.addLayout(button_row(save))
+        return box
+
+    def _documents_box(self) -> QGroupBox:
+        box = QGroupBox(_("For parents and supervisors"))
+        column = QVBoxLayout(box)
+        text = QLabel(_("Made from these settings and the organisation's details, so they promise what BOR Desk "
+                        "does."))
+        text.setWordWrap(True)
+        column.addWidget(text)
+        self.record_button = QPushButton(_("Record of processing (PDF)…"))
+        self.statement_button = QPushButton(_("Privacy statement for parents (PDF)…"))
+        self.record_button.clicked.connect(lambda: self._save_pdf(statements.processing_record_pdf,
+                                                                  _("record-of-processing.pdf")))
+        self.statement_button.clicked.connect(lambda: self._save_pdf(statements.privacy_statement_pdf,
+                                                                     _("privacy-statement.pdf")))
+        column.addWidget(self.record_button)
+        column.addWidget(self.statement_button)
+        column.addStretch()
+        return box
+
+    def _due_box(self) -> QGroupBox:
+        box = QGroupBox(_("Due for destruction"))
+        column = QVBoxLayout(box)
+        self.due_intro = QLabel()
+        self.due_intro.setWordWrap(True)
+        column.addWidget(self.due_intro)
+        self.due_model = DueModel(self)
+        self.due_table = table_view(self.due_model, _("Cases due for destruction"))
+        column.addWidget(self.due_table, 1)
+        self.reviewed_button = QPushButton(_("I have gone through the list"))
+        self.reviewed_button.clicked.connect(self._reviewed)
+        column.addLayout(button_row(self.reviewed_button))
+        return box
+
+    def fill(self) -> None:
+        values = settings.read_all(self.workspace)
+        self.years.setValue(int(values["privacy.retention_years"]))
+        with self.workspace.session() as session:
+            allowed = letter_policy.allowed_kinds(session)
+        for kind, box in self.kinds.items():
+            box.setChecked(kind in allowed)
+        self._fill_due()
+
+    def _fill_due(self) -> None:
+        due = retention.due_for_destruction(self.workspace)
+        self.due_model.set_rows(due)
+        fit_columns(self.due_table)
+        self.due_intro.setText(
+            _("These closed cases have been kept longer than the retention period. Erase each one, or note why it "
+              "must be kept longer.") if due else _("No closed case has passed its retention period."))
+        self.reviewed_button.setEnabled(bool(due))
+
+    def clear(self) -> None:
+        super().clear()
+        self.due_model.clear()
+        self.due_intro.clear()
+
+    def _save(self) -> None:
+        kinds = [kind for kind, box in self.kinds.items() if box.isChecked()]
+
+        def save() -> None:
+            letter_policy.save_allowed_kinds(self.workspace, kinds)
+            settings.write_settings(self.workspace, {"privacy.retention_years": str(self.years.value())})
+
+        self.attempt(save, _("Saved."))
+        self._fill_due()
+
+    def _reviewed(self) -> None:
+        self.attempt(lambda: retention.mark_reviewed(self.workspace),
+                     _("Noted. Today reminds you again in a year if anything is due."))
+
+    def _save_pdf(self, make, name: str) -> None:
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), name, _("PDF documents (*.pdf)"))
+        if path:
+            self.attempt(lambda: write_pdf_copy(path, make(self.workspace, language())),
+                         _("Saved as {path}.").format(path=path))

@@ -1,0 +1,101 @@
+"""The case file's privacy box, as a coordinator uses it: who looked at this file, and a request for access."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QFileDialog
+
+from borapp.services.cases.case_file import load_case
+from borapp.ui.pages.cases.cases_page import CasesPage
+from tests.helpers.documents_support import full_case, set_organisation
+
+
+@pytest.fixture
+def page(qtbot, workspace):
+    set_organisation(workspace)
+    page = CasesPage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1280, 720)
+    page.show()
+    page.refresh()
+    return page
+
+
+def test_who_looked_at_this_file(qtbot, page, workspace):
+    case_id = full_case(workspace, confidential="other")
+    load_case(workspace, case_id)
+    page.open_case_file(case_id)
+    box = page.case_file.show_tab("timeline").privacy
+    qtbot.mouseClick(box.log_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert dialog.isVisible()
+    actions = {dialog.model.data(dialog.model.index(r, 2)) for r in range(dialog.model.rowCount())}
+    assert "geopend" in actions
+    assert all(dialog.model.data(dialog.model.index(r, 1)) for r in range(dialog.model.rowCount()))
+    dialog.reject()
+
+
+def test_a_request_for_access_from_the_case_file(qtbot, page, workspace, tmp_path, monkeypatch):
+    case_id = full_case(workspace, confidential="other")
+    with workspace.session() as session:
+        from borapp.models import Visit
+
+        session.query(Visit).filter_by(case_id=case_id, state="held").update({"what_happened": "Sanne lachte veel."})
+    page.open_case_file(case_id)
+    box = page.case_file.show_tab("timeline").privacy
+    qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    assert dialog.who.currentData() == "BOR-2026-001:resident" and dialog.other_parent.isChecked()
+    qtbot.mouseClick(dialog.notes, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.notes.height() // 2))
+    qtbot.keyClicks(dialog.reason, "op advies van de jeugdbeschermer")
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    written = tmp_path / "inzage-BOR-2026-001-resident"
+    data = json.loads((written / "gegevens.json").read_text(encoding="utf-8"))
+    assert "op advies van de jeugdbeschermer" in {w["why"] for w in data["withheld"]}
+    assert "Sanne lachte veel" not in (written / "gegevens.json").read_text(encoding="utf-8")
+    assert "Zeeweg 12" not in (written / "gegevens.json").read_text(encoding="utf-8")
+    assert str(written) in box.result.text()
+
+
+def test_the_privacy_settings_as_a_coordinator_sets_them(qtbot, workspace, tmp_path, monkeypatch):
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from borapp.models import Case
+    from borapp.services import settings
+    from borapp.services.privacy import letter_policy
+    from borapp.ui.pages.settings.privacy_tab import PrivacyTab
+    from tests.cases.test_case_services import add_case
+
+    old = add_case(workspace, "BOR-2010-001")
+    with workspace.session() as session:
+        session.execute(update(Case).where(Case.id == old).values(status="closed", closed_on=dt.date(2012, 5, 1)))
+    tab = PrivacyTab()
+    qtbot.addWidget(tab)
+    tab.resize(1100, 650)
+    tab.load(workspace)
+    tab.show()
+    assert tab.due_model.rowCount() == 0  # 20 years: not yet
+    tab.years.lineEdit().selectAll()
+    qtbot.keyClicks(tab.years.lineEdit(), "10")
+    box = tab.kinds["evaluation"]
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on the box itself
+    save = next(b for b in tab.findChildren(type(tab.record_button)) if b.text() == "Opslaan")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert settings.read_setting(workspace, "privacy.retention_years") == "10"
+    with workspace.session() as session:
+        assert "evaluation" not in letter_policy.allowed_kinds(session)
+    assert tab.due_model.rowCount() == 1 and tab.due_model.row_at(0).ref == "BOR-2010-001"
+    qtbot.mouseClick(tab.reviewed_button, Qt.MouseButton.LeftButton)
+    assert settings.read_setting(workspace, "privacy.reviewed_on") == dt.date.today().isoformat()
+    target = tmp_path / "register.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(tab.record_button, Qt.MouseButton.LeftButton)
+    assert target.read_bytes().startswith(b"%PDF") and "10 jaar" in __import__(
+        "tests.helpers.documents_support", fromlist=["all_text"]).all_text(target.read_bytes())
+    tab.grab().save("/tmp/i12-privacy-tab.png")
