@@ -18,6 +18,7 @@ from borapp.i18n import N_, _, ngettext
 from borapp.models import Case, Contract, Evaluation, Letter, StatusChange, Visit, Volunteer
 from borapp.services import drafts, settings
 from borapp.services.intake import answers
+from borapp.services.privacy import retention
 from borapp.services.vault import backups
 from borapp.services.volunteers.profiles import vog_state
 
@@ -76,6 +77,7 @@ class Dashboard:
     on: dt.date
     sections: tuple[DashboardSection, ...]
     backup_warning: str       # "" when backups are fine
+    privacy_reminder: str = ""  # once a year while closed cases are past their retention period
 
     def section(self, key: str) -> DashboardSection:
         return next(s for s in self.sections if s.key == key)
@@ -98,7 +100,15 @@ def today(workspace, on: dt.date | None = None, mine_only: bool = False) -> Dash
     now = dt.datetime.combine(on, dt.datetime.now().time())
     warning = backups.status(workspace, now).warning
     sections = tuple(DashboardSection(key, _(SECTION_TITLES[key]), tuple(items)) for key, items in found.items())
-    return Dashboard(on, sections, warning)
+    return Dashboard(on, sections, warning, privacy_reminder(workspace, on))
+
+
+def privacy_reminder(workspace, on: dt.date) -> str:
+    due = retention.review_due(workspace, on)
+    if not due:
+        return ""
+    return ngettext("{n} closed case has passed its retention period: see Settings, Privacy.",
+                    "{n} closed cases have passed their retention period: see Settings, Privacy.", due).format(n=due)
 
 
 # ---- the rules -------------------------------------------------------------------------------------------------

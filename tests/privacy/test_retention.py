@@ -103,3 +103,17 @@ def test_the_record_of_processing_and_the_statement_say_what_the_settings_say(wo
     assert "eindverslag" in record.lower() and "tussenevaluatie" not in record.lower()
     assert "7 jaar" in statement and "Autoriteit Persoonsgegevens" in statement
     assert "eindverslag" in statement.lower() and "tussenevaluatie" not in statement.lower()
+
+
+def test_today_reminds_once_a_year_while_cases_are_due(qtbot, workspace):
+    from borapp.ui.pages.dashboard.dashboard_page import DashboardPage
+
+    close(workspace, "BOR-2001-001", dt.date(2001, 1, 1))
+    page = DashboardPage(workspace, on=TODAY)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.privacy_reminder.isVisible() and "1 afgesloten dossier" in page.privacy_reminder.text()
+    retention.mark_reviewed(workspace, TODAY)
+    page.refresh()
+    assert not page.privacy_reminder.isVisible()

@@ -38,6 +38,12 @@ class DashboardPage(Page):
             "QLabel { background: #FDE7C2; color: #5C3B00; border-radius: 6px; padding: 8px 12px; }")
         self.backup_warning.hide()
         layout.addWidget(self.backup_warning)
+        self.privacy_reminder = QLabel()
+        self.privacy_reminder.setObjectName("privacyReminder")
+        self.privacy_reminder.setWordWrap(True)
+        self.privacy_reminder.setStyleSheet(self.backup_warning.styleSheet())
+        self.privacy_reminder.hide()
+        layout.addWidget(self.privacy_reminder)
         self.cards: dict[str, SectionCard] = {}
         layout.addWidget(self._scroll_area(), 1)
 
@@ -92,12 +98,16 @@ class DashboardPage(Page):
                 self.cards[section.key].set_section(section)
         self.backup_warning.setText(self.board.backup_warning)
         self.backup_warning.setVisible(bool(self.board.backup_warning))
+        self.privacy_reminder.setText(self.board.privacy_reminder)
+        self.privacy_reminder.setVisible(bool(self.board.privacy_reminder))
 
     def clear(self) -> None:
         self.board = None
         self.date_label.clear()
         self.backup_warning.clear()
         self.backup_warning.hide()
+        self.privacy_reminder.clear()
+        self.privacy_reminder.hide()
         for card in self.cards.values():
             card.clear()
 
