@@ -6,8 +6,8 @@ import json
 from pathlib import Path
 
 from borapp.cli import secrets_input
-from borapp.cli.opening import open_vault
 from borapp.cli.command import add_command
+from borapp.cli.opening import open_vault
 from borapp.i18n import _
 from borapp.services.errors import EXIT_DAMAGED, EXIT_OK
 from borapp.services.vault.restore import restore
@@ -85,9 +85,13 @@ def run_backup(args) -> int:
 
 def run_restore(args) -> int:
     recovery = secrets_input.recovery_key(args)
+    erased_again: list[str] = []
     aside = restore(args.source, args.vault, None if recovery else secrets_input.passphrase(args),
-                    recovery_key=recovery)
+                    recovery_key=recovery, erased_again=erased_again)
     print(_("Restored {source} to {vault}.").format(source=args.source, vault=args.vault))
+    if erased_again:
+        print(_("Erased again, as they were before this backup was restored: {refs}.")
+              .format(refs=", ".join(erased_again)))
     if aside:
         print(_("The vault that was there is kept as {aside}.").format(aside=aside))
     return 0

@@ -7,7 +7,7 @@ import json
 from pathlib import Path
 
 from borapp.cli.command import EXIT_CODES_HELP, add_command
-from borapp.i18n import _
+from borapp.i18n import _, ngettext
 
 
 def register(sub, common) -> None:
@@ -37,6 +37,11 @@ def register(sub, common) -> None:
         cmd.add_argument(option, type=int, action="append", default=[], metavar="ID",
                          help=_("withhold {what} (its number in the vault; repeat for more)").format(what=what))
     cmd.add_argument("--reason", default="", help=_("why the chosen items are withheld (said in the export)"))
+    cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(actions, common, "erase", _("erase a case and everything tied to it, for good; a tombstone "
+                                                  "without names remains"), run_erase)
+    cmd.add_argument("case_ref", metavar="CASE_REF", help=_("the case number, e.g. BOR-2025-014"))
+    cmd.add_argument("--reason", required=True, help=_("why (a parent's request, the retention period)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "due", _("list the closed cases whose retention period has passed"),
                       run_due)
@@ -72,6 +77,29 @@ def run_export(args) -> int:
     else:
         print(_("Export written to {path}: {n} files, {w} items withheld (listed in the overview).")
               .format(path=out, n=len(export.files) + 2, w=len(export.withheld)))
+    return EXIT_OK
+
+
+def run_erase(args) -> int:
+    from borapp.cli.opening import open_vault
+    from borapp.services.errors import EXIT_OK
+    from borapp.services.privacy import erasure
+    from borapp.services.vault.workspace import Workspace
+
+    vault = open_vault(args)
+    try:
+        record = erasure.erase_case(Workspace(vault), args.case_ref, args.reason, confirm=args.case_ref)
+    finally:
+        vault.lock()
+    if args.json:
+        print(json.dumps({"erased": record.case_ref, "backups_holding_it": list(record.backups_before)},
+                         ensure_ascii=False))
+        return EXIT_OK
+    print(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
+    if record.backups_before:
+        print(ngettext("{n} older backup still holds it; restoring one erases it again.",
+                       "{n} older backups still hold it; restoring one erases it again.",
+                       len(record.backups_before)).format(n=len(record.backups_before)))
     return EXIT_OK
 
 

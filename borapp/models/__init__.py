@@ -1,7 +1,7 @@
 """Persistence: SQLAlchemy 2 declarative records and the encrypted engine. No Qt, no services."""
 
+from borapp.models.audit import AuditEvent, Draft, Erasure, Setting
 from borapp.models.base import Base
-from borapp.models.audit import AuditEvent, Draft, Setting
 from borapp.models.cases import Case, CaseExclusion, Child, Parent, StatusChange
 from borapp.models.documents import Attachment, Contract, ContractSignature, Letter
 from borapp.models.organisations import Coordinator, Municipality, MunicipalityFunding, Organisation
@@ -9,7 +9,7 @@ from borapp.models.visits import Evaluation, Visit
 from borapp.models.volunteers import Meeting, MeetingAttendance, Training, Volunteer
 
 __all__ = [
-    "AuditEvent", "Attachment", "Base", "Case", "CaseExclusion", "Child", "Contract", "ContractSignature", "Coordinator", "Draft",
+    "AuditEvent", "Attachment", "Base", "Case", "CaseExclusion", "Child", "Contract", "ContractSignature", "Coordinator", "Draft", "Erasure",
     "Evaluation", "Letter", "Meeting", "MeetingAttendance", "Municipality", "MunicipalityFunding", "Organisation",
     "Parent", "Setting", "StatusChange", "Training", "Visit", "Volunteer",
 ]

@@ -54,3 +54,16 @@ class Setting(Base):
     __tablename__ = "setting"
     key: Mapped[str] = mapped_column(String(120), primary_key=True)
     value: Mapped[str] = mapped_column(Text, default="")
+
+
+class Erasure(Base):
+    """A tombstone: a case was erased on request or after its retention period. No name, no content."""
+
+    __tablename__ = "erasure"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    case_ref: Mapped[str] = mapped_column(String(40), unique=True)
+    erased_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    actor: Mapped[str] = mapped_column(String(200), default="")
+    # the backups that existed when the case was erased, and still hold it (file names, one per line)
+    backups_before: Mapped[str] = mapped_column(Text, default="")

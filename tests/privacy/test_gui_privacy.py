@@ -99,3 +99,25 @@ def test_the_privacy_settings_as_a_coordinator_sets_them(qtbot, workspace, tmp_p
     assert target.read_bytes().startswith(b"%PDF") and "10 jaar" in __import__(
         "tests.helpers.documents_support", fromlist=["all_text"]).all_text(target.read_bytes())
     tab.grab().save("/tmp/i12-privacy-tab.png")
+
+
+def test_erasing_from_the_case_file_needs_the_number_typed(qtbot, page, workspace):
+    from sqlalchemy import select
+
+    from borapp.models import Case
+
+    case_id = full_case(workspace)
+    page.open_case_file(case_id)
+    box = page.case_file.show_tab("timeline").privacy
+    qtbot.mouseClick(box.erase_button, Qt.MouseButton.LeftButton)
+    dialog = box.dialog
+    qtbot.keyClicks(dialog.reason, "verzoek van de moeder")
+    qtbot.keyClicks(dialog.confirm, "BOR-2026-00")
+    assert not dialog.erase_button.isEnabled()
+    qtbot.keyClicks(dialog.confirm, "1")
+    assert dialog.erase_button.isEnabled()
+    qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
+    assert not page.showing_case_file() and page.case_file.case_id is None
+    with workspace.session() as session:
+        assert session.scalar(select(Case.id).where(Case.id == case_id)) is None
+    assert page.case_file.drafts() == {}

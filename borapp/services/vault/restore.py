@@ -6,14 +6,20 @@ import datetime as dt
 import os
 from pathlib import Path
 
+import sqlcipher3
+
 from borapp.i18n import _
-from borapp.services.vault import backup_file
 from borapp.services.errors import UsageError, VaultDamaged, VaultMissing
+from borapp.services.vault import backup_file
 from borapp.services.vault.vault import Vault, key_path, vault_files
 
 
-def restore(source: Path, target: Path, passphrase: str | None = None, *, recovery_key: str | None = None) -> Path | None:
-    """Restore `source` to `target`; returns where an existing vault was set aside (or None)."""
+def restore(source: Path, target: Path, passphrase: str | None = None, *, recovery_key: str | None = None,
+            erased_again: list[str] | None = None) -> Path | None:
+    """Restore `source` to `target`; returns where an existing vault was set aside (or None).
+
+    Cases erased in the vault being replaced are erased again in the restored one (their numbers are appended
+    to `erased_again`): a backup made before an erasure must not bring the case back."""
     source, target = Path(source), Path(target)
     if not source.is_file():
         raise VaultMissing(source)
@@ -31,6 +37,8 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
             raise VaultDamaged(_("The backup {path} is damaged; nothing was restored.").format(path=source)) from None
         try:
             result = vault.check()
+            if result.ok and target.exists():
+                (erased_again if erased_again is not None else []).extend(_carry_erasures(vault, target))
         finally:
             vault.lock()
         if not result.ok:
@@ -41,6 +49,19 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
         return aside
     finally:
         _remove(staging)
+
+
+def _carry_erasures(vault: Vault, replaced: Path) -> list[str]:
+    from borapp.services.privacy import erasure  # a privacy rule applied at restore; privacy needs the vault
+
+    try:
+        tombstones = erasure.tombstones_of(vault.engine, replaced)
+    except sqlcipher3.DatabaseError:  # another vault (another key), or a damaged one: nothing to carry over
+        return []
+    with vault.session() as session:
+        again = erasure.carry_erasures(session, tombstones)
+    erasure.scrub_files(vault.engine)
+    return again
 
 
 def _set_aside(target: Path) -> Path | None:

@@ -6,9 +6,8 @@ Create Date: 2026-11-23
 
 Every record of the first release, and the FTS5 index that case search uses.
 """
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None

@@ -1,4 +1,5 @@
-"""The audit trail becomes a hash-chained access log: the case a line is about, the device, and the chain
+"""The audit trail becomes a hash-chained access log (the case a line is about, the device, the chain), and
+erased cases leave a tombstone
 
 Revision ID: 0018
 Revises: 0003
@@ -21,6 +22,17 @@ CASE_TABLES = {"letter": "letter", "visit": "visit", "evaluation": "evaluation",
 
 
 def upgrade() -> None:
+    op.create_table(
+        "erasure",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("case_ref", sa.String(length=40), nullable=False),
+        sa.Column("erased_at", sa.DateTime(), nullable=False),
+        sa.Column("reason", sa.Text(), nullable=False),
+        sa.Column("actor", sa.String(length=200), nullable=False),
+        sa.Column("backups_before", sa.Text(), nullable=False),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_erasure")),
+        sa.UniqueConstraint("case_ref", name=op.f("uq_erasure_case_ref")),
+    )
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.add_column(sa.Column("case_id", sa.Integer(), nullable=True))
         batch_op.add_column(sa.Column("device", sa.String(length=120), nullable=False, server_default=""))
@@ -50,6 +62,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    op.drop_table("erasure")
     with op.batch_alter_table("audit_event", schema=None) as batch_op:
         batch_op.drop_index(batch_op.f("ix_audit_event_case_id"))
         batch_op.drop_column("hash")

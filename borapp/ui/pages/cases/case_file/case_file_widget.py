@@ -68,7 +68,14 @@ class CaseFileWidget(QWidget):
             tab.setObjectName(key)  # English name for screenshots and tests
             self.tabs.addTab(tab, _(title))
         layout.addWidget(self.tabs, 1)
+        self.case_tabs["timeline"].privacy.erased.connect(self._erased)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back_requested.emit)
+
+    def _erased(self, _ref: str) -> None:
+        """The case is gone: nothing of it may stay on screen or come back as a draft."""
+        self.clear()
+        self.changed.emit()
+        self.back_requested.emit()
 
     @property
     def case_id(self) -> int | None:

@@ -1,17 +1,21 @@
-"""The case file's privacy actions, beside its notes: who looked at the file, and a request for access."""
+"""The case file's privacy actions, beside its notes: who looked at the file, a request for access, erasure."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.privacy.access_export_dialog import AccessExportDialog
 from borapp.ui.pages.cases.privacy.access_log_dialog import AccessLogDialog
+from borapp.ui.pages.cases.privacy.erase_dialog import EraseDialog
 from borapp.ui.widgets.result_line import ResultLine
 
 
 class PrivacyBox(QGroupBox):
+    erased = Signal(str)  # the case number of a case that is gone
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(_("Privacy"), parent)
         self.workspace, self.case_id, self.ref = None, None, ""
@@ -19,11 +23,13 @@ class PrivacyBox(QGroupBox):
         column = QVBoxLayout(self)
         self.log_button = QPushButton(icon("eye"), _("Who looked at this file?"))
         self.export_button = QPushButton(icon("export"), _("Request for access…"))
+        self.erase_button = QPushButton(icon("trash"), _("Erase this case…"))
         self.result = ResultLine()
-        for widget in (self.log_button, self.export_button, self.result):
+        for widget in (self.log_button, self.export_button, self.erase_button, self.result):
             column.addWidget(widget)
         self.log_button.clicked.connect(self.show_log)
         self.export_button.clicked.connect(self.ask_export)
+        self.erase_button.clicked.connect(self.ask_erase)
 
     def show_case(self, workspace, case_id: int, ref: str) -> None:
         self.workspace, self.case_id, self.ref = workspace, case_id, ref
@@ -37,6 +43,12 @@ class PrivacyBox(QGroupBox):
     def ask_export(self) -> AccessExportDialog:
         self.dialog = AccessExportDialog(self.workspace, self.ref, self)
         self.dialog.accepted.connect(self._exported)
+        self.dialog.open()
+        return self.dialog
+
+    def ask_erase(self) -> EraseDialog:
+        self.dialog = EraseDialog(self.workspace, self.ref, self)
+        self.dialog.accepted.connect(lambda: self.erased.emit(self.ref))
         self.dialog.open()
         return self.dialog
 

@@ -1,0 +1,126 @@
+"""Erasure that is real (AVG art. 17, and destruction after the retention period).
+
+A case goes with everything tied to it (parents, children, visits, evaluations, letters, contracts, attachments,
+drafts) in one transaction; its words leave the full-text index (FTS5 secure-delete is on for `case_search`), the
+deleted pages are zeroed (`secure_delete`), and the WAL is checkpointed and truncated, so no decrypted page of the
+file holds them any more. What stays is a tombstone (case number, when, why, who — no name) and the access log's
+lines, which hold no content. Backups made before still hold the case: the tombstone lists them, and `restore`
+re-applies every tombstone of the vault it replaces (`carry_erasures`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import delete, select, text
+from sqlalchemy.orm import Session
+
+from borapp.i18n import _
+from borapp.models import Case, Draft, Erasure
+from borapp.models.base import utcnow
+from borapp.services import audit, settings
+from borapp.services.cases import search_index
+from borapp.services.errors import NotFound, ValidationError
+from borapp.services.vault import backups
+from borapp.services.vault.workspace import Workspace
+
+
+@dataclass(frozen=True)
+class ErasureRecord:
+    case_ref: str
+    reason: str
+    actor: str
+    backups_before: tuple[str, ...]
+
+
+def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str) -> ErasureRecord:
+    """Erase the case `case_ref`; `confirm` must repeat the case number (as the coordinator types it)."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError(_("Say why the case is erased (e.g. 'request of the resident parent')."))
+    if confirm.strip() != case_ref:
+        raise ValidationError(_("Type the case number {ref} to confirm.").format(ref=case_ref))
+    with workspace.session() as session:
+        case = session.scalar(select(Case).where(Case.ref == case_ref))
+        if case is None:
+            raise NotFound(_("No case {ref} in this vault.").format(ref=case_ref))
+        held_by = tuple(_backups_now(session))
+        tombstone = Erasure(case_ref=case_ref, reason=reason, actor=workspace.actor, erased_at=utcnow(),
+                            backups_before="\n".join(held_by))
+        case_id = case.id
+        remove_case(session, case)
+        session.add(tombstone)
+        audit.record(session, "erase", "case", case_id, workspace.actor, case_id=case_id)
+    scrub_files(workspace.vault.engine)
+    return ErasureRecord(case_ref, reason, workspace.actor, held_by)
+
+
+def remove_case(session: Session, case: Case) -> None:
+    """Everything tied to `case`, gone from the tables and the search index (the caller commits)."""
+    case_id = case.id
+    search_index.remove_case(session, case_id)
+    session.execute(delete(Draft).where(Draft.key.like(f"case/{case_id}/%")))
+    session.delete(case)  # the other tables follow through ON DELETE CASCADE
+    session.flush()
+
+
+def scrub_files(engine) -> None:
+    """After the commit: merge the search index's deletions for good, and fold the WAL into the zeroed file."""
+    with engine.begin() as conn:
+        conn.execute(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))
+    with engine.connect() as conn:
+        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+
+
+def list_erasures(workspace: Workspace) -> list[Erasure]:
+    with workspace.session() as session:
+        return list(session.scalars(select(Erasure).order_by(Erasure.erased_at)))
+
+
+def _backups_now(session: Session) -> list[str]:
+    folder = settings.get(session, "backup.folder")
+    if not folder or not Path(folder).is_dir():
+        return []
+    return sorted(p.name for p in Path(folder).glob(f"{backups.PREFIX}*{backups.SUFFIX}"))
+
+
+def tombstones_of(engine, older_vault: Path) -> list[tuple]:
+    """The tombstones of `older_vault`, which must share this engine's data key (it is attached with it).
+    Read outside any transaction: SQLite attaches and detaches only there."""
+    raw = engine.raw_connection()
+    try:
+        raw.execute("ATTACH DATABASE ? AS replaced", (str(older_vault),))
+        try:
+            found = raw.execute("SELECT count(*) FROM replaced.sqlite_master WHERE type = 'table' "
+                                "AND name = 'erasure'").fetchone()[0]
+            rows = raw.execute("SELECT case_ref, erased_at, reason, actor, backups_before FROM replaced.erasure "
+                               "ORDER BY id").fetchall() if found else []
+        finally:
+            raw.execute("DETACH DATABASE replaced")
+    finally:
+        raw.close()
+    return [tuple(row) for row in rows]
+
+
+def carry_erasures(session: Session, tombstones: list[tuple]) -> list[str]:
+    """Re-apply `tombstones` (of the vault a restore replaces) to this vault. Returns the case numbers erased
+    again; every tombstone is kept, so the ledger goes on."""
+    known = set(session.scalars(select(Erasure.case_ref)))
+    again = []
+    for ref, erased_at, reason, actor, held_by in tombstones:
+        if ref in known:
+            continue
+        case = session.scalar(select(Case).where(Case.ref == ref))
+        if case is not None:
+            remove_case(session, case)
+            again.append(ref)
+        session.add(Erasure(case_ref=ref, erased_at=_when(erased_at), reason=reason, actor=actor,
+                            backups_before=held_by))
+    return again
+
+
+def _when(value):
+    import datetime as dt
+
+    return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
