@@ -121,3 +121,21 @@ def test_erasing_from_the_case_file_needs_the_number_typed(qtbot, page, workspac
     with workspace.session() as session:
         assert session.scalar(select(Case.id).where(Case.id == case_id)) is None
     assert page.case_file.drafts() == {}
+
+
+def test_checking_the_access_log_from_settings(qtbot, workspace):
+    from sqlalchemy import text
+
+    from borapp.ui.pages.settings.privacy_tab import PrivacyTab
+
+    full_case(workspace)
+    load_case(workspace, 1)
+    tab = PrivacyTab()
+    qtbot.addWidget(tab)
+    tab.load(workspace)
+    qtbot.mouseClick(tab.verify_button, Qt.MouseButton.LeftButton)
+    assert "volledig" in tab.status.text()
+    with workspace.session() as session:
+        session.execute(text("UPDATE audit_event SET actor = 'iemand' WHERE id = 1"))
+    qtbot.mouseClick(tab.verify_button, Qt.MouseButton.LeftButton)
+    assert "Regel 1 is veranderd" in tab.status.text()

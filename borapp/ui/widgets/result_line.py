@@ -21,9 +21,15 @@ class ResultLine(QLabel):
         try:
             action()
         except BorError as exc:
-            self.setStyleSheet(f"color: {ERROR_COLOUR};")
-            self.setText(str(exc))
+            self.show_problem(str(exc))
             return False
-        self.setStyleSheet(f"color: {DONE_COLOUR};")
-        self.setText(done_text)
+        self.show_done(done_text)
         return True
+
+    def show_problem(self, text: str) -> None:
+        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setText(text)
+
+    def show_done(self, text: str) -> None:
+        self.setStyleSheet(f"color: {DONE_COLOUR};")
+        self.setText(text)

@@ -19,7 +19,7 @@ from borapp.i18n import N_, _, language
 from borapp.services import settings
 from borapp.services.outbox.letters import write_pdf_copy
 from borapp.services.outbox.listing import kind_label
-from borapp.services.privacy import letter_policy, retention, statements
+from borapp.services.privacy import access_log, letter_policy, retention, statements
 from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, fit_columns, table_view
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 
@@ -83,6 +83,9 @@ class PrivacyTab(SettingsSection):
                                                                      _("privacy-statement.pdf")))
         column.addWidget(self.record_button)
         column.addWidget(self.statement_button)
+        self.verify_button = QPushButton(_("Check the access log"))
+        self.verify_button.clicked.connect(self._verify)
+        column.addWidget(self.verify_button)
         column.addStretch()
         return box
 
@@ -136,6 +139,14 @@ class PrivacyTab(SettingsSection):
     def _reviewed(self) -> None:
         self.attempt(lambda: retention.mark_reviewed(self.workspace),
                      _("Noted. Today reminds you again in a year if anything is due."))
+
+    def _verify(self) -> None:
+        result = access_log.verify(self.workspace)
+        if result.ok:
+            self.status.show_done(_("The access log is whole: {n} lines, none changed or removed.")
+                                  .format(n=result.lines))
+        else:
+            self.status.show_problem(" ".join(problem.text for problem in result.problems))
 
     def _save_pdf(self, make, name: str) -> None:
         path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), name, _("PDF documents (*.pdf)"))

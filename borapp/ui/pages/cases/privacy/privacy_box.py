@@ -53,4 +53,4 @@ class PrivacyBox(QGroupBox):
         return self.dialog
 
     def _exported(self) -> None:
-        self.result.attempt(lambda: None, _("Export written to {path}.").format(path=self.dialog.written))
+        self.result.show_done(_("Export written to {path}.").format(path=self.dialog.written))
