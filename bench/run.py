@@ -1,0 +1,376 @@
+"""The benchmark with budgets: the real services and widgets on a demo vault of N cases, each figure the median of
+several runs with min and max beside it. Run on demand, never in CI:
+
+    .venv/bin/python bench/run.py --cases 10000 [--runs 5] [--json]
+    .venv/bin/python bench/run.py --growth            # list, search, open case, dashboard at 1k, 10k, 100k
+
+Demo vaults are built once and cached in `bench/.cache/` (synthetic data only). Qt runs offscreen. The figures and
+their budgets are in bench/README.md; a figure over budget is marked, not failed: these machines are shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import random
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.qpa.*=false")
+os.environ.pop("BORAPP_TEST_FAST_KDF", None)  # the real key derivation
+
+ROOT = Path(__file__).resolve().parent.parent
+CACHE = ROOT / "bench" / ".cache"
+PASSPHRASE = "bench passphrase, synthetic data"
+BUDGETS = {  # at 10,000 cases; seconds for *_s, milliseconds for *_ms, MB for rss_mb
+    "unlock_to_first_paint_s": 0.8, "dashboard_ms": 150, "case_list_ms": 100, "search_ms_median": 50,
+    "open_case_ms": 100, "volunteers_ms": 150, "match_ms": 100, "contract_pdf_ms": 150, "letters_100_s": 3,
+    "annual_report_ms": 300, "cli_help_s": 0.3, "cli_check_s": 0.5, "rss_mb": 200, "encrypted_vs_plain_ratio": 1.2,
+}
+GROWTH = ("case_list_ms", "search_ms_median", "open_case_ms", "dashboard_ms")
+QUERIES = ("jansen", "de vries", "bakker", "BOR-20", "speeltuin", "overdracht", "tekening", "ziek", "school",
+           "voetbal")
+
+
+# ---- measuring --------------------------------------------------------------------------------------------------
+
+def measure(fn, runs: int, scale: float = 1000.0) -> dict:
+    """Median, min and max of `runs` calls (after one warm-up), in ms by default."""
+    fn()
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        times.append((time.perf_counter() - start) * scale)
+    return {"median": round(statistics.median(times), 2), "min": round(min(times), 2), "max": round(max(times), 2)}
+
+
+def demo_vault(cases: int) -> Path:
+    path = CACHE / f"demo-{cases}" / "vault.bordb"
+    if not path.exists():
+        shutil.rmtree(path.parent, ignore_errors=True)
+        env = dict(os.environ, BORAPP_PASSPHRASE=PASSPHRASE)
+        subprocess.run([sys.executable, "-m", "borapp", "demo", "--vault", str(path), "--cases", str(cases)],
+                       check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)
+    return path
+
+
+def vault_size_mb(path: Path) -> float:
+    return round(sum(p.stat().st_size for p in path.parent.iterdir() if p.name.startswith(path.name)) / 1e6, 1)
+
+
+# ---- the figures ----------------------------------------------------------------------------------------------
+
+class Bench:
+    def __init__(self, path: Path, runs: int):
+        from borapp.services.vault import vault as vault_module
+        from borapp.services.vault.vault import Vault, unlock_key
+        from borapp.services.vault.workspace import Workspace, list_coordinators
+
+        self.path, self.runs, self.results = path, runs, {}
+        start = time.perf_counter()
+        self.key = unlock_key(path, PASSPHRASE, None)
+        self.kdf = time.perf_counter() - start
+        self._real_unlock_key = vault_module.unlock_key
+        vault_module.unlock_key = lambda *_a, **_k: self.key  # the KDF is measured apart, once
+        self.vault = Vault.open(path, PASSPHRASE)
+        coordinators = list_coordinators(self.vault)
+        self.workspace = Workspace(self.vault, coordinators[0] if coordinators else None)
+        self.Workspace, self.Vault = Workspace, Vault
+
+    def close(self) -> None:
+        from borapp.services.vault import vault as vault_module
+
+        self.vault.lock()
+        vault_module.unlock_key = self._real_unlock_key
+
+    def some_cases(self, n: int, status: str | None = None) -> list[int]:
+        from sqlalchemy import select
+
+        from borapp.models import Case
+
+        with self.workspace.session() as session:
+            query = select(Case.id).order_by(Case.id)
+            if status:
+                query = query.where(Case.status == status)
+            ids = list(session.scalars(query))
+        return random.Random(5).sample(ids, min(n, len(ids)))
+
+    # -- services
+
+    def services(self) -> None:
+        from borapp.services.documents.contract import render_contract
+        from borapp.services.matching.ranking import rank_candidates
+
+        match_case = (self.some_cases(1, "matching") or self.some_cases(1))[0]
+        self.results["match_ms"] = measure(lambda: rank_candidates(self.workspace, match_case), self.runs)
+        contract_case = self.some_cases(1, "visits")[0]
+        self.results["contract_pdf_ms"] = measure(lambda: render_contract(self.workspace, contract_case), self.runs)
+        try:
+            from borapp.services.reports import annual  # the annual report, once it exists
+        except ImportError:
+            return
+        year = time.localtime().tm_year - 1
+        self.results["annual_report_ms"] = measure(lambda: annual.annual_report(self.workspace, year), self.runs)
+
+    def letters(self) -> None:
+        from sqlalchemy import select
+
+        from borapp.models import Letter
+        from borapp.services.outbox import letters
+
+        with self.workspace.session() as session:
+            drafts = list(session.scalars(select(Letter.id).where(Letter.state.in_(("draft", "sent"))).limit(100)))
+        times = []
+        for _ in range(max(1, self.runs // 2)):
+            self._set_state(drafts, "ready")
+            with tempfile.TemporaryDirectory() as folder:
+                start = time.perf_counter()
+                letters.export_ready(self.workspace, Path(folder))
+                times.append(time.perf_counter() - start)
+        self._set_state(drafts, "draft")
+        self.results["letters_100_s"] = {"median": round(statistics.median(times), 2), "min": round(min(times), 2),
+                                         "max": round(max(times), 2), "letters": len(drafts)}
+
+    def _set_state(self, ids: list[int], state: str) -> None:
+        from sqlalchemy import update
+
+        from borapp.models import Letter
+
+        with self.workspace.session() as session:
+            session.execute(update(Letter).where(Letter.id.in_(ids)).values(state=state, subject="Terugkoppeling",
+                                                                         body="Geachte heer, mevrouw,"))
+
+    # -- the app
+
+    def app(self) -> None:
+        from PySide6.QtWidgets import QApplication
+
+        from borapp.app import build_window, make_application
+
+        self.qt = make_application()
+        self.window = build_window(self.path, "nl")
+        self.window.resize(1366, 768)
+        self.window.show()
+        QApplication.processEvents()
+
+        def unlock() -> None:
+            self.window.lock()
+            QApplication.processEvents()
+            vault = self.Vault.open(self.path, PASSPHRASE)
+            self.window.open_workspace(self.Workspace(vault, self.workspace.coordinator))
+            self.window.grab()
+
+        runs = measure(unlock, self.runs, scale=1.0)
+        self.results["unlock_to_first_paint_s"] = {k: round(v, 3) for k, v in runs.items()}
+        shell = self.window.shell
+        for key, name in (("dashboard", "dashboard_ms"), ("cases", "case_list_ms"), ("volunteers", "volunteers_ms")):
+            self.results[name] = measure(lambda k=key: self._switch_to(shell, k), self.runs)
+        self._search(shell)
+        cases = self.some_cases(self.runs + 1)
+        picks = iter(cases * 2)
+        page = shell.show_page("cases")
+        self.results["open_case_ms"] = measure(lambda: (page.open_case_file(next(picks)), page.grab()), self.runs)
+        page.show_list()
+
+    def _switch_to(self, shell, key: str) -> None:
+        """What switching to a page costs: its data loaded and its first screen painted (the page is shown
+        already, so no other page's refresh is counted)."""
+        page = shell.show_page(key)
+        page.refresh()
+        page.grab()
+
+    def _search(self, shell) -> None:
+        page = shell.show_page("cases")
+        panel = page.list_panel
+        queries = (QUERIES * 5)[:50]
+        times = []
+        for query in queries:
+            panel.search.setText(query)
+            start = time.perf_counter()
+            panel.apply_filter()  # what Enter does; the debounce while typing is left out
+            panel.table.viewport().grab()
+            times.append((time.perf_counter() - start) * 1000)
+        panel.search.clear()
+        panel.apply_filter()
+        self.results["search_ms_median"] = {"median": round(statistics.median(times), 2),
+                                            "min": round(min(times), 2), "max": round(max(times), 2)}
+
+    # -- cold processes
+
+    def cli(self) -> None:
+        env = dict(os.environ, BORAPP_PASSPHRASE=PASSPHRASE)
+
+        def run(*args: str) -> float:
+            start = time.perf_counter()
+            subprocess.run([sys.executable, "-m", "borapp", *args], env=env, cwd=ROOT, check=True,
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            return time.perf_counter() - start
+
+        help_times = [run("--help") for _ in range(self.runs)]
+        check_times = [run("check", "--vault", str(self.path)) - self.kdf for _ in range(self.runs)]
+        for name, values in (("cli_help_s", help_times), ("cli_check_s", check_times)):
+            self.results[name] = {"median": round(statistics.median(values), 3), "min": round(min(values), 3),
+                                  "max": round(max(values), 3)}
+
+    def rss(self) -> None:
+        """Peak resident memory of a fresh process with the app unlocked and the case list shown."""
+        code = ("import sys; sys.path.insert(0, %r); import bench.run as b; b.show_case_list(%r)"
+                % (str(ROOT), str(self.path)))
+        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
+                       env=dict(os.environ, BORAPP_PASSPHRASE=PASSPHRASE))
+        self.results["rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
+
+    def encryption(self) -> None:
+        """The same service workload on the encrypted vault and a plain copy, interleaved."""
+        from borapp.models import db
+        from borapp.services import dashboard
+        from borapp.services.cases import listing
+
+        plain_path = Path(tempfile.mkdtemp()) / "plain.db"
+        with self.vault.engine.connect() as conn:
+            raw = conn.connection.dbapi_connection
+            raw.execute(f"ATTACH DATABASE '{plain_path}' AS plain KEY ''")
+            raw.execute("SELECT sqlcipher_export('plain')")
+            raw.execute("DETACH DATABASE plain")
+        plain = PlainVault(plain_path, db)
+
+        def workload(workspace) -> None:
+            dashboard.today(workspace)
+            for text in ("jansen", "speeltuin", "BOR-20"):
+                listing.list_cases(workspace, listing.CaseFilter(text=text))
+            listing.list_cases(workspace, listing.CaseFilter(sort="registered_on", descending=True))
+
+        encrypted_ws, plain_ws = self.workspace, self.Workspace(plain, self.workspace.coordinator)
+        enc, pln = [], []
+        for _ in range(self.runs):
+            for target, sink in ((encrypted_ws, enc), (plain_ws, pln)):
+                start = time.perf_counter()
+                workload(target)
+                sink.append(time.perf_counter() - start)
+        plain.lock()
+        shutil.rmtree(plain_path.parent, ignore_errors=True)
+        self.results["encrypted_vs_plain_ratio"] = round(statistics.median(enc) / statistics.median(pln), 2)
+
+
+class PlainVault:
+    """An unencrypted copy behind the same session API, for the encrypted/plain ratio only."""
+
+    def __init__(self, path: Path, db):
+        import sqlcipher3
+        from sqlalchemy import create_engine
+
+        def connect():
+            conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
+            for pragma in ("foreign_keys = ON", "secure_delete = ON", "temp_store = MEMORY", "journal_mode = WAL"):
+                conn.execute(f"PRAGMA {pragma}")
+            return conn
+
+        self.path = path
+        self.engine = create_engine("sqlite://", module=sqlcipher3.dbapi2, creator=connect)
+        self._sessions = db.session_factory(self.engine)
+        self.is_locked = False
+
+    def session(self):
+        from contextlib import contextmanager
+
+        @contextmanager
+        def scope():
+            with self._sessions.begin() as session:
+                yield session
+
+        return scope()
+
+    def lock(self) -> None:
+        self.engine.dispose()
+        self.is_locked = True
+
+
+def show_case_list(path: str) -> None:
+    """The child process of `rss`: unlock, show the case list, quit."""
+    from PySide6.QtWidgets import QApplication
+
+    from borapp.app import build_window, make_application
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace, list_coordinators
+
+    make_application()
+    window = build_window(Path(path), "nl")
+    window.show()
+    vault = Vault.open(Path(path), os.environ["BORAPP_PASSPHRASE"])
+    coordinators = list_coordinators(vault)
+    window.open_workspace(Workspace(vault, coordinators[0] if coordinators else None))
+    window.shell.show_page("cases").grab()
+    QApplication.processEvents()
+    window.lock()
+
+
+# ---- report -------------------------------------------------------------------------------------------------
+
+def run_once(cases: int, runs: int, parts: tuple[str, ...]) -> dict:
+    path = demo_vault(cases)
+    bench = Bench(path, runs)
+    try:
+        for part in parts:
+            getattr(bench, part)()
+    finally:
+        if hasattr(bench, "window"):
+            bench.window.lock()
+        bench.close()
+    return {"cases": cases, "kdf_s": round(bench.kdf, 3), "vault_mb": vault_size_mb(path), **bench.results}
+
+
+def print_table(result: dict) -> None:
+    print(f"{result['cases']:,} cases · vault {result['vault_mb']} MB · KDF {result['kdf_s']} s · "
+          f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores")
+    print(f"{'figure':<28}{'median':>10}{'min':>10}{'max':>10}{'budget':>10}")
+    for key, value in result.items():
+        if key in ("cases", "kdf_s", "vault_mb"):
+            continue
+        budget = BUDGETS.get(key, "")
+        if isinstance(value, dict):
+            over = " !" if budget != "" and value["median"] > budget else ""
+            print(f"{key:<28}{value['median']:>10}{value['min']:>10}{value['max']:>10}{budget:>10}{over}")
+        else:
+            over = " !" if budget != "" and value > budget else ""
+            print(f"{key:<28}{value:>10}{'':>10}{'':>10}{budget:>10}{over}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--cases", type=int, default=10_000)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--json", action="store_true", help="print one JSON document")
+    parser.add_argument("--growth", action="store_true", help="list, search, open case and dashboard at 1k, 10k, 100k")
+    args = parser.parse_args()
+    sys.path.insert(0, str(ROOT))
+    if args.growth:
+        results = [run_once(n, args.runs, ("app",)) for n in (1_000, 10_000, 100_000)]
+        growth = {key: round(results[-1][key]["median"] / results[0][key]["median"], 2) for key in GROWTH}
+        output = {"growth_1k_to_100k": growth, "runs": results}
+        if args.json:
+            print(json.dumps(output))
+        else:
+            for result in results:
+                print_table(result)
+                print()
+            print("growth 1k → 100k (budget ≤ 1.5):", growth)
+        return 0
+    result = run_once(args.cases, args.runs, ("services", "letters", "app", "cli", "rss", "encryption"))
+    print(json.dumps(result) if args.json else "", end="\n" if args.json else "")
+    if not args.json:
+        print_table(result)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
