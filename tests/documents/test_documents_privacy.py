@@ -1,12 +1,15 @@
-"""THE PRIVACY RULE, as a property: a confidential address appears in no generated document, ever.
+"""THE PRIVACY RULE, as a property: a confidential address appears in no generated document or message, ever.
 
-Hypothesis makes cases (two parents with random addresses and the confidential flag on or off, children, agreements,
-visits, an evaluation, any status) and sometimes types a confidential address into free text as well (a handover,
-a visit's place, a coordinator's edited letter). Every document kind (the contract, each referrer letter, the
-schedule for both parents) is read back with pypdf, together with everything else a letter hands on (subject,
-body, recipient, the missing list, the PDF's metadata), and none may hold the street and number, the street's
-name, the postcode (with or without its space) or the city. The generated address words are consonant strings no
-other generated text can contain, so a match is a leak.
+Hypothesis makes cases (two parents with random addresses stored split over street, postcode and city or on one
+line, the confidential flag on or off, children, agreements, visits, an evaluation, any status) and types a
+confidential address into every free text as well (the agreements, a visit's place, an evaluation, the outcome, a
+coordinator's edited letter and its subject), each time in another shape: other case, no space before the number or
+inside the postcode, extra spaces, a comma or a line break between its parts. Every document kind (the contract,
+each referrer letter, the schedule for both parents) is read back with pypdf, together with everything else a letter
+hands on (subject, body, recipient, the missing list, the PDF's metadata); and every letter goes through the outbox
+export, where every header and every decoded part of the .eml (the text and the attached PDF) and every file name
+are read. None may hold the street and number, the street's name, the postcode (with or without its space) or the
+city. The generated address words are consonant strings no other generated text can contain, so a match is a leak.
 """
 
 from __future__ import annotations
@@ -15,6 +18,9 @@ import datetime as dt
 import io
 import itertools
 import re
+import tempfile
+from email import message_from_bytes, policy
+from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
@@ -23,6 +29,7 @@ from pypdf import PdfReader
 from borapp.models import Case, Child, Evaluation, Parent, StatusChange, Visit
 from borapp.services.documents.contract import render_contract
 from borapp.services.documents.letters import render_letter
+from borapp.services.outbox import letters as outbox
 from tests.helpers.documents_support import TODAY, set_organisation
 
 CONSONANTS = "bcdfghjklmnpqrstvwxz"
@@ -44,7 +51,32 @@ words = st.lists(st.sampled_from(WORDS), min_size=0, max_size=8).map(" ".join)
 def addresses(draw):
     street = draw(token)
     return {"street": street, "address": f"{street}straat {draw(st.integers(1, 999))}",
-            "postcode": draw(postcode), "city": draw(token)}
+            "postcode": draw(postcode), "city": draw(token),
+            "stored": draw(st.sampled_from(("split", "one line", "two lines")))}
+
+
+def _stored(address: dict) -> dict:
+    """The parent's fields as the address was entered: split (the form) or on one line (the import template)."""
+    if address["stored"] == "split":
+        return {"address": address["address"], "postcode": address["postcode"], "city": address["city"]}
+    joiner = ", " if address["stored"] == "one line" else "\n"
+    return {"address": f"{address['address']}{joiner}{address['postcode']} {address['city']}", "postcode": "",
+            "city": ""}
+
+
+@st.composite
+def typed_forms(draw, address: dict) -> str:
+    """The address as a coordinator might type it again: any part, any case, any spacing."""
+    street, number = address["address"].rsplit(" ", 1)
+    digits, letters = address["postcode"].split(" ")
+    street_and_number = draw(st.sampled_from((f"{street} {number}", f"{street}{number}", f"{street}  {number}",
+                                              f"{street} {number}a", f"{street} {number}-2")))
+    code = draw(st.sampled_from((f"{digits} {letters}", f"{digits}{letters}", f"{digits}  {letters}")))
+    text = draw(st.sampled_from((street_and_number, code, f"{code} {address['city']}",
+                                 f"{street_and_number}, {code} {address['city']}",
+                                 f"{street_and_number}\n{code}  {address['city']}",
+                                 f"{street_and_number} {code}")))
+    return draw(st.sampled_from((text, text.upper(), text.lower())))
 
 
 def _forbidden(address: dict) -> list[str]:
@@ -61,25 +93,21 @@ def _distinct(parts: list[str]) -> bool:
 def _make_case(workspace, data, addrs, flags) -> tuple[int, list[dict]]:
     status = data.draw(st.sampled_from(STATUSES), label="status")
     secrets = [a for a, secret in zip(addrs, flags) if secret]
-    agreements = {key: data.draw(words, label=key) for key in FREE_TEXT}
-    leak_into = data.draw(st.sampled_from((None, *FREE_TEXT, "visit", "evaluation", "outcome_note")), label="leak")
-    leak = data.draw(st.sampled_from(("address", "postcode", "both")), label="leak_kind")
-    secret = secrets[0]
-    typed = {"address": secret["address"], "postcode": secret["postcode"],
-             "both": f"{secret['address']}, {secret['postcode']} {secret['city']}"}[leak]
-    if leak_into in agreements:
-        agreements[leak_into] = f"{agreements[leak_into]} bij {typed}".strip()
+
+    def typed() -> str:  # a confidential address in another shape each time it is typed
+        return data.draw(typed_forms(data.draw(st.sampled_from(secrets))), label="typed")
+
+    agreements = {key: f"{data.draw(words, label=key)} bij {typed()}".strip() for key in FREE_TEXT}
     with workspace.session() as session:
         case = Case(ref=f"PRIV-{next(_refs):05d}", registered_on=dt.date(2026, 1, 10), status=status,
                     referrer_contact=data.draw(st.sampled_from(("", "Anna de Vries")), label="contact"),
                     staggered_arrival=data.draw(st.booleans(), label="staggered"), **agreements)
         if status == "closed":
             case.outcome, case.closed_on = "successful", dt.date(2026, 5, 1)
-            case.outcome_note = f"Afgerond {typed}" if leak_into == "outcome_note" else "Afgerond."
+            case.outcome_note = f"Afgerond {typed()}"
         for role, address, confidential in zip(("resident", "other"), addrs, flags):
             case.parents.append(Parent(role=role, name=data.draw(st.sampled_from(NAMES), label=role),
-                                       address=address["address"], postcode=address["postcode"],
-                                       city=address["city"], address_confidential=confidential,
+                                       **_stored(address), address_confidential=confidential,
                                        email=f"{role}@example.nl"))
         for name in data.draw(st.lists(st.sampled_from(CHILDREN), max_size=3, unique=True), label="children"):
             case.children.append(Child(name=f"{name} Test", birth_date=dt.date(2019, 4, 2)))
@@ -88,14 +116,14 @@ def _make_case(workspace, data, addrs, flags) -> tuple[int, list[dict]]:
         session.flush()
         for i, state in enumerate(data.draw(st.lists(st.sampled_from(("planned", "held", "cancelled")),
                                                      max_size=4), label="visits")):
-            place = f"Wijkcentrum bij {typed}" if leak_into == "visit" and i == 0 else "Wijkcentrum"
+            place = f"Wijkcentrum bij {typed()}"
             session.add(Visit(case_id=case.id, on=TODAY + dt.timedelta(days=14 * i - 20), state=state,
                               cancelled_by="other" if state == "cancelled" else "", place=place,
                               start_time=dt.time(10), end_time=dt.time(11)))
-        if data.draw(st.booleans(), label="evaluation") or leak_into == "evaluation":
-            agreed = f"Voortaan ophalen bij {typed}" if leak_into == "evaluation" else "Zo doorgaan."
+        if data.draw(st.booleans(), label="evaluation"):
             session.add(Evaluation(case_id=case.id, held_on=dt.date(2026, 3, 3), kind="midway",
-                                   participants="beide ouders", agreements=agreed))
+                                   participants=f"beide ouders, bij {typed()}",
+                                   agreements=f"Voortaan ophalen bij {typed()}"))
         return case.id, secrets
 
 
@@ -143,11 +171,63 @@ def test_no_document_ever_holds_a_confidential_address(workspace, data):
     assume(_distinct([p for a in addrs for p in (a["street"], a["city"], a["postcode"])]))
     case_id, secrets = _make_case(workspace, data, addrs, flags)
     lang = data.draw(st.sampled_from(("nl", "en")), label="lang")
-    typed = f"{secrets[0]['address']}, {secrets[0]['postcode']} {secrets[0]['city']}"
+    typed = data.draw(typed_forms(secrets[0]), label="typed in a letter")
     for name, pdf, handed_on in _documents(workspace, case_id, lang, typed):
         assert not _leaks(_pdf_text(pdf), secrets), (name, _leaks(_pdf_text(pdf), secrets))
         assert not _leaks(" ".join(handed_on), secrets), (name, "text handed on")
     # and the addresses that are not confidential do reach the contract (the test can see an address at all)
-    open_parts = [a["address"] for a, secret in zip(addrs, flags) if not secret]
+    open_parts = [a["address"] for a, secret in zip(addrs, flags) if not secret and a["stored"] == "split"]
     contract_text = re.sub(r"\s+", " ", _pdf_text(render_contract(workspace, case_id, lang, today=TODAY).pdf))
     assert all(part in contract_text for part in open_parts)
+
+
+def _message_texts(eml: bytes) -> list[str]:
+    """Every header and every decoded part of a message, an attached PDF as its extracted text."""
+    message = message_from_bytes(eml, policy=policy.default)
+    texts = [f"{name}: {value}" for name, value in message.items()]
+    for part in message.walk():
+        texts += [f"{name}: {value}" for name, value in part.items()]
+        if part.get_filename():
+            texts.append(part.get_filename())
+        if part.is_multipart():
+            continue
+        payload = part.get_content()
+        texts.append(_pdf_text(payload) if part.get_content_type() == "application/pdf" else str(payload))
+    return texts
+
+
+@settings(max_examples=12, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
+    """Every letter kind to every recipient, its subject and text edited with the address typed in, exported:
+    the .eml headers, its text part, the attached PDF and the file names hold no piece of the address."""
+    if not getattr(workspace, "_privacy_ready", False):
+        set_organisation(workspace)
+        workspace._privacy_ready = True
+    addrs = [data.draw(addresses(), label="resident address"), data.draw(addresses(), label="other address")]
+    flags = data.draw(st.sampled_from(((True, False), (False, True), (True, True))), label="confidential")
+    assume(_distinct([p for a in addrs for p in (a["street"], a["city"], a["postcode"])]))
+    case_id, secrets = _make_case(workspace, data, addrs, flags)
+    with workspace.session() as session:
+        session.get(Case, case_id).ref = f"{secrets[0]['address']}-{next(_refs)}".replace(" ", "-")  # typed from it
+    lang = data.draw(st.sampled_from(("nl", "en")), label="lang")
+    made = [(kind, "") for kind in ("intake", "start", "evaluation", "closing", "no_response")]
+    made += [("schedule", "resident"), ("schedule", "other")]
+    for kind, role in made:
+        letter_id = outbox.create_letter(workspace, case_id, kind, parent_role=role, lang=lang).id
+        row = outbox.get_letter_row(workspace, letter_id)
+        body = outbox.get_letter_text(workspace, letter_id).body
+        subject = f"{row.subject} {data.draw(typed_forms(secrets[0]), label='subject')}"
+        outbox.set_body(workspace, letter_id, subject, f"{body}\n\n{data.draw(typed_forms(secrets[-1]), label='body')}",
+                        recipient_name=f"{row.recipient_name} {data.draw(typed_forms(secrets[0]), label='to')}")
+    with tempfile.TemporaryDirectory() as folder:
+        result = outbox.export_ready(workspace, Path(folder))
+        assert not result.problems and len(result.exported) == len(made)
+        for path in Path(folder).iterdir():
+            assert not _leaks(path.name, secrets), ("file name", path.name)
+            if path.suffix == ".eml":
+                for text in _message_texts(path.read_bytes()):
+                    assert not _leaks(text, secrets), (path.name, text[:200])
+            else:
+                assert not _leaks(_pdf_text(path.read_bytes()), secrets), path.name

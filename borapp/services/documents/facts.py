@@ -9,9 +9,7 @@ flag), so no renderer can print it. And because people type addresses into free 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field
-from types import SimpleNamespace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -22,26 +20,7 @@ from borapp.services import settings
 from borapp.services.cases.flow import get_case
 from borapp.services.documents.contract_versions import case_agreements, latest_contract
 from borapp.services.documents.letterhead import logo_bytes
-
-
-class Redactor:
-    """Replaces every confidential street-and-number, postcode (and postcode with city) in a text by the marker."""
-
-    def __init__(self, secrets: list[str], marker: str):
-        secrets = sorted((s for s in secrets if len(re.sub(r"\s", "", s)) >= 4), key=len, reverse=True)
-        patterns = [_pattern(s) for s in secrets]  # longest first: "1234 AB Stad" before "1234 AB"
-        self._regex = re.compile("|".join(patterns), re.IGNORECASE) if patterns else None
-        self._marker = marker
-
-    def __call__(self, text: str | None) -> str:
-        text = text or ""
-        if self._regex is None:
-            return text
-        text = self._regex.sub(self._marker, text)
-        twice = re.escape(self._marker) + r"[\s,]+" + re.escape(self._marker)
-        while re.search(twice, text):  # "street, postcode city" reads as one marker
-            text = re.sub(twice, self._marker, text)
-        return text
+from borapp.services.privacy.redaction import Redactor, case_redactor
 
 
 @dataclass(frozen=True)
@@ -131,18 +110,6 @@ class CaseFacts:
         return found[-1] if found else None
 
 
-def _pattern(secret: str) -> str:
-    """Whitespace-tolerant: "1234 AB" also matches "1234AB", "Kerkstraat 5" also "Kerkstraat  5"."""
-    return r"(?<!\w)" + r"\s*".join(_word_pattern(word) for word in secret.split()) + r"(?!\w)"
-
-
-def _word_pattern(word: str) -> str:
-    match = re.fullmatch(r"(\d{4})([A-Za-z]{2})", word)
-    if match:  # a postcode written without its space
-        return re.escape(match.group(1)) + r"\s*" + re.escape(match.group(2))
-    return re.escape(word)
-
-
 def organisation(session: Session) -> Organisation:
     values = settings.all_settings(session)
     try:
@@ -156,11 +123,11 @@ def organisation(session: Session) -> Organisation:
 def load_facts(session: Session, case_id: int, agreements: dict | None = None) -> CaseFacts:
     """Everything documents show about a case; `agreements` (a contract version's snapshot) replaces the case's."""
     case = get_case(session, case_id)
-    clean = Redactor(_secrets(case), _("(confidential address)"))
+    clean = case_redactor(case, _("(confidential address)"))
     agreed = case_agreements(case) if agreements is None else dict(agreements)
     contract = latest_contract(session, case.id)
     return CaseFacts(
-        id=case.id, ref=case.ref, status=case.status, route=case.route, registered_on=case.registered_on,
+        id=case.id, ref=clean(case.ref), status=case.status, route=case.route, registered_on=case.registered_on,
         closed_on=case.closed_on, outcome=case.outcome, outcome_reason=case.outcome_reason,
         outcome_note=clean(case.outcome_note),
         parents={p.role: _parent(p, clean) for p in case.parents},
@@ -183,18 +150,6 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None) -
         contract_on=contract.created_at.date() if contract is not None and contract.created_at else None,
         redact=clean,
     )
-
-
-def _secrets(case: Case) -> list[str]:
-    """What free text must not show of a confidential address: the street and number, the postcode, and the
-    postcode with the city after it (a town name alone is too common to take out of every text)."""
-    found = []
-    for parent in case.parents:
-        if parent.address_confidential:
-            street, postcode, city = (parent.address or "").strip(), (parent.postcode or "").strip(), \
-                (parent.city or "").strip()
-            found += [street, postcode, f"{postcode} {city}" if postcode and city else ""]
-    return sorted({s for s in found if s})
 
 
 def _parent(parent, clean: Redactor) -> ParentFacts:
@@ -224,10 +179,3 @@ def _entered(case: Case) -> dict[str, dt.date]:
         if change.from_status != change.to_status:
             entered.setdefault(change.to_status, change.on)
     return entered
-
-
-def confidential_redactor(case: Case, marker: str, keep_role: str = "") -> Redactor:
-    """The redactor for `case`'s confidential addresses, except that of the parent `keep_role` (a parent may
-    read her own address, e.g. in her subject access export)."""
-    others = SimpleNamespace(parents=[p for p in case.parents if p.role != keep_role])
-    return Redactor(_secrets(others), marker)

@@ -15,7 +15,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from borapp.i18n import _
+from borapp.i18n import _, in_language
 from borapp.models import Case, Letter
 from borapp.models.base import utcnow
 from borapp.models.documents import LETTER_KINDS
@@ -36,6 +36,7 @@ from borapp.services.outbox.listing import (
     state_label,
 )
 from borapp.services.privacy import letter_policy
+from borapp.services.privacy.redaction import Redactor, case_redactor
 
 __all__ = [
     "EDITABLE_STATES", "WAITING_STATES", "LetterRow", "LetterText", "get_letter_text", "NewLetter", "ExportResult", "kind_label", "state_label",
@@ -101,9 +102,11 @@ def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_na
         raise ValidationError(_("This is not an e-mail address."), "recipient_email")
     with workspace.session() as session:
         letter = _editable(session, letter_id)
-        letter.subject, letter.body = subject, body
+        with in_language(letter.language):
+            clean = case_redactor(session.get(Case, letter.case_id), _("(confidential address)"))
+        letter.subject, letter.body = clean(subject), clean(body)
         if recipient_name is not None:
-            letter.recipient_name = _one_line(recipient_name)
+            letter.recipient_name = clean(_one_line(recipient_name))
         if recipient_email is not None:
             letter.recipient_email = recipient_email.strip()
         audit.record(session, "update", "letter", letter_id, workspace_actor(workspace))
@@ -207,8 +210,8 @@ def _export_one(workspace, letter_id: int, folder: Path, sender_email: str, send
     except BorError as exc:
         result.problems.append((letter_id, str(exc)))
         return
-    stem = _free_stem(folder, f"{_safe(row.case_ref)}-{row.kind}-{row.id}")
-    envelope = envelope_for(row, pdf, sender_email, sender_name, f"{stem}.pdf")
+    stem = _free_stem(folder, _safe(message_redactor(workspace, row.case_id)(f"{row.case_ref}-{row.kind}-{row.id}")))
+    envelope = envelope_for(workspace, row, pdf, sender_email, sender_name, f"{stem}.pdf")
     data = mail.as_bytes(mail.build_message(envelope, draft=True))
     pdf_path, eml_path = folder / f"{stem}.pdf", folder / f"{stem}.eml"
     write_atomic(pdf_path, pdf)
@@ -221,10 +224,23 @@ def _export_one(workspace, letter_id: int, folder: Path, sender_email: str, send
     result.exported.append((letter_id, eml_path, pdf_path))
 
 
-def envelope_for(row: LetterRow, pdf: bytes, sender_email: str, sender_name: str, pdf_name: str) -> mail.Envelope:
-    return mail.Envelope(sender_email=sender_email, sender_name=sender_name, to_email=row.recipient_email,
-                         to_name=row.recipient_name, subject=row.subject, language=row.language, pdf=pdf,
-                         pdf_name=pdf_name, message_id=mail.message_id(row.id, row.created_at, sender_email))
+def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sender_name: str,
+                 pdf_name: str) -> mail.Envelope:
+    """The message of a letter, with a confidential address taken out of every part a person reads (the subject
+    and the cover text around it, the names, the attachment's file name), whatever was stored or typed."""
+    clean = message_redactor(workspace, row.case_id, row.language)
+    return mail.Envelope(sender_email=sender_email, sender_name=clean(sender_name), to_email=row.recipient_email,
+                         to_name=clean(row.recipient_name), subject=clean(row.subject), language=row.language,
+                         pdf=pdf, pdf_name=_safe(clean(pdf_name)), message_id=mail.message_id(row.id, row.created_at,
+                                                                                              sender_email))
+
+
+def message_redactor(workspace, case_id: int, language: str = "") -> Redactor:
+    """The case's confidential addresses, replaced by a marker in the letter's language."""
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        with in_language(language or settings.get(session, "language")):
+            return case_redactor(case, _("(confidential address)")) if case is not None else Redactor([], "")
 
 
 def sender(workspace) -> tuple[str, str]:

@@ -143,7 +143,7 @@ def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: s
     except BorError as exc:
         _record(workspace, letter_id, "failed", str(exc), result)
         return
-    envelope = outbox_letters.envelope_for(row, pdf, sender_email, sender_name, outbox_letters.pdf_file_name(row))
+    envelope = outbox_letters.envelope_for(workspace, row, pdf, sender_email, sender_name, outbox_letters.pdf_file_name(row))
     data = mail.as_bytes(mail.build_message(envelope))
     if not _claim(workspace, letter_id, stamp):
         return  # changed or claimed elsewhere since it was read: the next send takes it

@@ -22,7 +22,7 @@ from borapp.services.cases.attachments import kind_label as attachment_kind_labe
 from borapp.services.cases.evaluations import KIND_LABELS
 from borapp.services.cases.labels import role_label, route_label
 from borapp.services.cases.status import outcome_label, status_label
-from borapp.services.documents.facts import confidential_redactor
+from borapp.services.privacy.redaction import case_redactor
 from borapp.services.errors import NotFound
 from borapp.services.outbox.listing import kind_label
 from borapp.services.privacy.access_log import action_label, log_lines
@@ -123,7 +123,7 @@ def _withhold(export: AccessExport, what: str, why: str) -> None:
 
 def _case(session: Session, workspace: Workspace, subject: Subject, choices: Choices, export: AccessExport) -> dict:
     case = session.get(Case, subject.case_id)
-    clean = confidential_redactor(case, _("(withheld: confidential address)"), keep_role=subject.asker_role)
+    clean = case_redactor(case, _("(withheld: confidential address)"), keep_role=subject.asker_role)
     data = {
         "case": {"ref": case.ref, "registered_on": _iso(case.registered_on), "status": status_label(case.status),
                  "route": route_label(case.route), "municipality": case.municipality.name if case.municipality else "",

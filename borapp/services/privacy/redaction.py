@@ -1,0 +1,91 @@
+"""What free text must never show of a confidential address, and the redactor that takes it out.
+
+An address reaches the vault in many shapes: split over street, postcode and city, or on one line ("Geheimsteeg 77,
+1234 AB Utrecht", as the import template has it), or over several lines. And a coordinator types it again in any
+shape ("geheimsteeg77", "GEHEIMSTEEG 77a", "1234ab"). So the secrets are the pieces a reader could find the parent
+with — the street and number, the postcode, the postcode with the city, every line of the address — and each is
+matched ignoring case and the spaces and punctuation between its letters and digits. A town name alone is too common
+to take out of every text, so it is not a secret by itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_POSTCODE = re.compile(r"(?<![0-9A-Za-z])(\d{4})\s*([A-Za-z]{2})(?![A-Za-z])")
+_STREET_AND_NUMBER = re.compile(r"([^\W\d_][\w'.\- ]*?)\s*(\d+)")
+_LINE_BREAKS = re.compile(r"[,;\n\r]+")
+_BETWEEN = r"[\s.,\-/']*"  # what may stand between two letters or digits of a secret as it is typed
+_HOUSE_SUFFIX = r"(?:[\s\-/]?[A-Za-z](?![A-Za-z])|[\-/]\d+)?"  # "77a", "77-A", "77/2" after "77"
+
+
+def secrets_of(address: str, postcode: str = "", city: str = "") -> list[str]:
+    """The pieces of one confidential address that free text must not show."""
+    whole = "\n".join(part.strip() for part in (address or "", f"{postcode or ''} {city or ''}") if part.strip())
+    found: list[str] = []
+    for line in _LINE_BREAKS.split(whole):
+        line = line.strip()
+        if any(ch.isdigit() for ch in line):  # a street with its number, or a postcode line
+            found.append(line)
+        for match in _STREET_AND_NUMBER.finditer(line):
+            street = match.group(1).strip(" .-'")
+            if sum(ch.isalpha() for ch in street) >= 3:
+                found.append(f"{street} {match.group(2)}")
+    for match in _POSTCODE.finditer(whole):
+        code = f"{match.group(1)} {match.group(2)}"
+        found.append(code)
+        after = whole[match.end():].lstrip(" ")
+        town = re.match(r"[^\W\d_][\w'\- ]*", after)
+        if town:
+            found.append(f"{code} {town.group(0).strip()}")
+    return sorted({s for s in found if len(_chars(s)) >= 4}, key=len, reverse=True)
+
+
+def _chars(secret: str) -> str:
+    return "".join(ch for ch in secret if ch.isalnum())
+
+
+def _pattern(secret: str) -> str:
+    chars = _chars(secret)
+    body = _BETWEEN.join(re.escape(ch) for ch in chars)
+    end = _HOUSE_SUFFIX + r"(?![0-9])" if chars[-1].isdigit() else r"(?![^\W_])"
+    start = r"(?<![^\W_])" if chars[0].isalpha() else r"(?<![0-9])"
+    return start + body + end
+
+
+class Redactor:
+    """Replaces every confidential secret in a text by the marker; "street, postcode city" reads as one marker."""
+
+    def __init__(self, secrets: Iterable[str], marker: str):
+        unique = sorted({s for s in secrets if len(_chars(s)) >= 4}, key=lambda s: len(_chars(s)), reverse=True)
+        self._regex = re.compile("|".join(_pattern(s) for s in unique), re.IGNORECASE) if unique else None
+        self._marker = marker
+
+    def __bool__(self) -> bool:
+        return self._regex is not None
+
+    def __call__(self, text: str | None) -> str:
+        text = text or ""
+        if self._regex is None:
+            return text
+        text = self._regex.sub(lambda _m: self._marker, text)
+        if self._marker:
+            twice = re.escape(self._marker) + r"[\s,]+" + re.escape(self._marker)
+            while re.search(twice, text):
+                text = re.sub(twice, lambda _m: self._marker, text)
+        return text
+
+
+def case_secrets(parents: Iterable, keep_role: str = "") -> list[str]:
+    """The secrets of every confidential parent address of a case, except that of the parent `keep_role`."""
+    found: list[str] = []
+    for parent in parents:
+        if parent.address_confidential and parent.role != keep_role:
+            found += secrets_of(parent.address or "", parent.postcode or "", parent.city or "")
+    return found
+
+
+def case_redactor(case, marker: str, keep_role: str = "") -> Redactor:
+    """The redactor for `case`'s confidential addresses (a parent may read her own: `keep_role`)."""
+    return Redactor(case_secrets(case.parents, keep_role), marker)

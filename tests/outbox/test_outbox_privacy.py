@@ -1,0 +1,77 @@
+"""A confidential address typed into a letter's subject, text or recipient never leaves in a message: not when it is
+saved, not from a letter stored before this guard existed, not over SMTP and not in an export."""
+
+from __future__ import annotations
+
+import re
+from email import message_from_bytes, policy
+
+from borapp.models import Letter, Parent
+from borapp.services.outbox import letters, sending
+from tests.helpers.outbox_support import add_referred_case, configure_smtp, smtp_server  # noqa: F401 - fixture
+
+PIECES = ("geheimsteeg", "1234", "1234ab", "1234 ab")
+
+
+def confidential_case(workspace) -> int:
+    """The resident parent's address kept on one line, as the import template has it."""
+    case_id = add_referred_case(workspace, "BOR-2026-031")
+    with workspace.session() as session:
+        parent = session.query(Parent).filter_by(case_id=case_id, role="resident").one()
+        parent.address, parent.postcode, parent.city = "Geheimsteeg 77, 1234 AB Utrecht", "", ""
+        parent.address_confidential = True
+    return case_id
+
+
+def leaked(text: str) -> list[str]:
+    flat = re.sub(r"\s+", " ", text).lower()
+    return [piece for piece in PIECES if piece in flat]
+
+
+def message_texts(data: bytes) -> list[str]:
+    message = message_from_bytes(data, policy=policy.default)
+    texts = [f"{k}: {v}" for k, v in message.items()]
+    for part in message.walk():
+        texts += [f"{k}: {v}" for k, v in part.items()]
+        if part.get_content_type() == "text/plain":
+            texts.append(part.get_content())
+    return texts
+
+
+def test_saving_an_edited_letter_takes_the_address_out_of_subject_text_and_recipient(workspace):
+    case_id = confidential_case(workspace)
+    letter_id = letters.new_letter(workspace, case_id, "start", state="draft")
+    letters.set_body(workspace, letter_id, "Start, ophalen GEHEIMSTEEG77a", "Breng haar naar geheim steeg 77\n1234ab",
+                     recipient_name="Anna (1234 AB Utrecht)")
+    text = letters.get_letter_text(workspace, letter_id)
+    assert not leaked(" ".join((text.subject, text.body, text.recipient_name)))
+    assert "(geheim adres)" in text.subject and "(geheim adres)" in text.body
+
+
+def test_a_raw_subject_stored_earlier_is_taken_out_of_the_sent_message(workspace, smtp_server):
+    case_id = confidential_case(workspace)
+    letter_id = letters.new_letter(workspace, case_id, "closing")
+    with workspace.session() as session:  # as saved before the guard: the subject raw in the vault
+        letter = session.get(Letter, letter_id)
+        letter.subject = "Afsluiting, moeder woont Geheimsteeg 77 (1234AB)"
+        letter.recipient_name = "Anna de Vries, Geheimsteeg 77"
+    server = smtp_server()
+    configure_smtp(workspace, server.port)
+    result = sending.send_ready(workspace, timeout=5)
+    assert result.ok and [o.letter_id for o in result.sent] == [letter_id]
+    [(_sender, _rcpts, data)] = server.handler.messages
+    texts = message_texts(data)
+    assert any(t.startswith("Subject: Afsluiting, moeder woont (geheim adres)") for t in texts), texts
+    assert not [t for t in texts if leaked(t)]
+
+
+def test_export_takes_the_address_out_of_headers_text_and_file_names(workspace, tmp_path):
+    case_id = confidential_case(workspace)
+    with workspace.session() as session:
+        session.get(Letter, letters.new_letter(workspace, case_id, "intake")).subject = "Intake 1234 ab Utrecht"
+    result = letters.export_ready(workspace, tmp_path / "uit")
+    assert len(result.exported) == 1
+    for path in (tmp_path / "uit").iterdir():
+        assert not leaked(path.name)
+        if path.suffix == ".eml":
+            assert not [t for t in message_texts(path.read_bytes()) if leaked(t)]
