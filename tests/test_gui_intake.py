@@ -295,3 +295,19 @@ def test_the_screenshot_hook_saves_every_page_and_leaves_the_vault_as_it_was(qtb
     assert {size for size, _n in names} == {(1366, 768)}
     assert saved_intakes(workspace) == [] and window.shell.pages["cases"].list_panel.model.total == 0
     window.lock()
+
+
+def test_the_summary_masks_a_confidential_address_until_show(page, qtbot):
+    page.list_panel.new_intake_button.click()
+    wizard = page.intake.wizard
+    walk(wizard, 10)  # the resident parent's address (Lindelaan 12, 1811 KL) is marked confidential
+    summary = wizard.currentPage()
+    text = summary.left.text()
+    assert "Lindelaan" not in text and "1811" not in text
+    assert "••••" in text and "show:resident" in text
+    assert "Havenkade 3" in text  # the other parent's address is not confidential
+    summary.left.linkActivated.emit("show:resident")  # the "Show" link
+    assert "Lindelaan 12" in summary.left.text()
+    wizard.back()
+    wizard.next()
+    assert "Lindelaan" not in wizard.currentPage().left.text(), "masked again when the page is shown anew"

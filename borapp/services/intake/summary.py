@@ -30,6 +30,7 @@ class SummarySection:
     step: str
     title: str
     rows: tuple[tuple[str, str], ...]
+    masked: tuple[str, ...] = ()  # labels of rows a screen shows masked until asked (a confidential address)
 
 
 @dataclass(frozen=True)
@@ -55,8 +56,8 @@ def summarise(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None
             (_("E-mail"), inp.referrer_email), (_("Commissioning party"), commissioner))),
         SummarySection("municipality", _("Municipality and funding"), (
             (_("Municipality"), municipality_name), (_("Funding"), funding_label(inp.funding)))),
-        SummarySection("resident", _("Resident parent"), _parent_rows(inp.resident)),
-        SummarySection("other_parent", _("Non-resident parent"), _parent_rows(inp.other)),
+        _parent_section("resident", _("Resident parent"), inp.resident),
+        _parent_section("other_parent", _("Non-resident parent"), inp.other),
         SummarySection("children", _("Children"), tuple(
             (c.name, _("born {date} (age {age})").format(date=long_date(c.birth_date), age=age_label(c.birth_date, on))
              if c.birth_date else "") for c in inp.filled_children())),
@@ -93,11 +94,10 @@ def _organisation(session, org_id: int | None, name: str, kind: str) -> str:
                                            kind=label(ORGANISATION_KIND_LABELS, kind).lower())
 
 
-def _parent_rows(p: ParentInput) -> tuple[tuple[str, str], ...]:
+def _parent_section(step: str, title: str, p: ParentInput) -> SummarySection:
     address = AddressParts(p.address or "", p.postcode or "", p.city or "").one_line()
-    if address and p.address_confidential:
-        address += " · " + _("confidential")
-    return ((_("Name"), p.name), (_("Address"), address), (_("E-mail"), p.email), (_("Phone"), p.phone))
+    rows = ((_("Name"), p.name), (_("Address"), address), (_("E-mail"), p.email), (_("Phone"), p.phone))
+    return SummarySection(step, title, rows, (_("Address"),) if address and p.address_confidential else ())
 
 
 def _slots(codes) -> str:
@@ -117,4 +117,4 @@ def _languages(codes) -> str:
 def _without_empty(section: SummarySection) -> SummarySection:
     """Rows that say nothing are left out; a section left empty says so once."""
     rows = tuple((k, v) for k, v in section.rows if v)
-    return SummarySection(section.step, section.title, rows or ((_("Nothing entered"), ""),))
+    return SummarySection(section.step, section.title, rows or ((_("Nothing entered"), ""),), section.masked)

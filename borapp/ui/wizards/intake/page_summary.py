@@ -1,7 +1,8 @@
 """Step 10: everything read back in plain words, families that may already be known, then Create.
 
 A possible duplicate (same child and birth date, or same parent name in another case) holds Create back until the
-coordinator opens that case instead or chooses to continue anyway.
+coordinator opens that case instead or chooses to continue anyway. A confidential address reads •••• with "Show",
+as everywhere else (a parent may sit beside the laptop), and is masked again whenever the page is shown anew.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from borapp.ui.wizards.intake.base_page import IntakePage
 WARNING_STYLE = ("QFrame#duplicates { background: #FDE7C2; border-radius: 6px; padding: 4px; }"
                  " QFrame#duplicates QLabel { color: #5C3B00; }")
 LEFT_STEPS = ("route", "referrer", "municipality", "resident", "other_parent")
+MASK = "••••••••"
 
 
 def duplicate_key(d: Duplicate) -> tuple:
@@ -38,6 +40,8 @@ class SummaryPage(IntakePage):
         self.setSubTitle(_("Check everything once more. Create makes the case and proposes a letter to the referrer."))
         self.duplicates: list[Duplicate] = []
         self.acknowledged: set[tuple] = set()
+        self.revealed: set[str] = set()  # steps whose confidential rows were shown on request
+        self.sections: list[SummarySection] = []
         self.duplicates_box = QFrame()
         self.duplicates_box.setObjectName("duplicates")
         self.duplicates_box.setStyleSheet(WARNING_STYLE)
@@ -64,17 +68,23 @@ class SummaryPage(IntakePage):
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         wizard = self.wizard()
         summary = self.context.summary(wizard.data())
-        self.left.setText(self._html([s for s in summary.sections if s.step in LEFT_STEPS]))
-        self.right.setText(self._html([s for s in summary.sections if s.step not in LEFT_STEPS]))
+        self.revealed.clear()
+        self.sections = list(summary.sections)
+        self._show_sections()
         self.warnings.setText("\n".join(summary.warnings))
         self.warnings.setVisible(bool(summary.warnings))
         self.duplicates = self.context.duplicates(wizard.data())
         self._show_duplicates()
         self.page_message.show_message("")
 
+    def _show_sections(self) -> None:
+        self.left.setText(self._html([s for s in self.sections if s.step in LEFT_STEPS]))
+        self.right.setText(self._html([s for s in self.sections if s.step not in LEFT_STEPS]))
+
     def _html(self, sections: list[SummarySection]) -> str:
         quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         change = html.escape(_("Change"))
+        show = html.escape(_("Show"))
         parts = []
         for section in sections:
             number = self.wizard().page_number(section.step)
@@ -83,6 +93,9 @@ class SummaryPage(IntakePage):
                          "<table cellspacing='0' cellpadding='1'>")
             for label, value in section.rows:
                 text = html.escape(value).replace("\n", "<br>")
+                if label in section.masked:
+                    text = (f"{text} · {html.escape(_('confidential'))}" if section.step in self.revealed else
+                            f"{MASK} · {html.escape(_('confidential'))} &nbsp;<a href='show:{section.step}'>{show}</a>")
                 parts.append(f"<tr><td width='190' style='color:{quiet}; padding-right:10px'>{html.escape(label)}"
                              f"</td><td>{text}</td></tr>")
             parts.append("</table>")
@@ -151,6 +164,10 @@ class SummaryPage(IntakePage):
         return True
 
     def _change(self, link: str) -> None:
+        if link.startswith("show:"):
+            self.revealed.add(link.removeprefix("show:"))
+            self._show_sections()
+            return
         self.wizard().go_back_to(int(link))
 
     # ---- state --------------------------------------------------------------------------------------------------
@@ -162,6 +179,8 @@ class SummaryPage(IntakePage):
         pass
 
     def blank(self) -> None:
+        self.sections = []
+        self.revealed.clear()
         self.left.clear()
         self.right.clear()
         self.warnings.clear()
