@@ -31,25 +31,31 @@ def is_plaintext_sqlite(path: Path) -> bool:
         return False
 
 
-def _key_pragma(key: bytes) -> str:
+def _key_pragma(key: bytes | bytearray) -> str:
     hex_key = key.hex()
-    if len(key) != 32 or not _HEX_KEY.match(hex_key):
-        raise ValueError("a vault key is 32 bytes")
+    if len(key) != 32 or not _HEX_KEY.match(hex_key) or not any(key):
+        raise KeyRejected("a vault key is 32 bytes (a wiped key opens nothing)")
     return f"PRAGMA key = \"x'{hex_key}'\""
 
 
-def connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.Connection:
-    """A keyed, checked DB-API connection with the vault's pragmas set."""
+def connect(path: Path, key: bytes | bytearray, *, read_only: bool = False) -> sqlcipher3.Connection:
+    """A keyed, checked DB-API connection with the vault's pragmas set.
+
+    The key pragma goes through `executescript`, which keeps no statement cache: the key's hex text is not kept by
+    the connection after keying."""
     # Percent-encoded: a '#', '?' or '%' in a folder name would otherwise cut the path short or change it.
     uri = f"file:{quote(Path(path).as_posix(), safe='/:')}?mode={'ro' if read_only else 'rwc'}"
+    pragma = _key_pragma(key)
     conn = sqlcipher3.connect(uri, uri=True, check_same_thread=False, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.execute(_key_pragma(key))
+        conn.executescript(pragma)
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher3.DatabaseError as exc:
         conn.close()
         raise KeyRejected(str(exc)) from exc
+    finally:
+        del pragma
     conn.execute("PRAGMA foreign_keys = ON")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
@@ -59,7 +65,9 @@ def connect(path: Path, key: bytes, *, read_only: bool = False) -> sqlcipher3.Co
     return conn
 
 
-def create_vault_engine(path: Path, key: bytes, *, read_only: bool = False) -> Engine:
+def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) -> Engine:
+    """An engine whose every new connection is keyed from `key`, the vault's one key buffer: once that buffer is
+    wiped (on lock) the engine cannot open another connection."""
     engine = create_engine(
         "sqlite://",
         module=sqlcipher3.dbapi2,

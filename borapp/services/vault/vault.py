@@ -50,10 +50,10 @@ class CheckResult:
 class Vault:
     """An open vault. `session()` gives a unit of work; `lock()` drops the engine and the key."""
 
-    def __init__(self, path: Path, engine: Engine, data_key: bytes):
+    def __init__(self, path: Path, engine: Engine, data_key: bytearray):
         self.path = path
         self._engine: Engine | None = engine
-        self._key: bytearray | None = bytearray(data_key)
+        self._key: bytearray | None = data_key  # the one buffer the engine keys its connections from
         self._sessions: sessionmaker[Session] | None = db.session_factory(engine)
 
     # ---- life cycle -------------------------------------------------------------------------------------------
@@ -67,10 +67,11 @@ class Vault:
         check_passphrase_rules(passphrase)
         os.umask(0o077)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data_key, recovery = new_data_key(), new_recovery_key()
+        data_key, recovery = bytearray(new_data_key()), new_recovery_key()
         engine = db.create_vault_engine(path, data_key)
         schema.upgrade(engine)
-        KeyFile([Wrap.make("passphrase", passphrase, data_key), Wrap.make("recovery", recovery, data_key)]).write(
+        KeyFile([Wrap.make("passphrase", passphrase, bytes(data_key)),
+                 Wrap.make("recovery", recovery, bytes(data_key))]).write(
             key_path(path)
         )
         return cls(path, engine, data_key), recovery
@@ -78,20 +79,24 @@ class Vault:
     @classmethod
     def open(cls, path: Path, passphrase: str | None = None, *, recovery_key: str | None = None) -> Vault:
         path = Path(path)
-        data_key = unlock_key(path, passphrase, recovery_key)
-        check_revision(path, probe_database(path, data_key))  # refuse read-only, before anything can write
-        engine = db.create_vault_engine(path, data_key)
+        data_key = bytearray(unlock_key(path, passphrase, recovery_key))
         try:
-            migrate_if_needed(path, engine, data_key)
-        except Exception:
-            engine.dispose()
+            check_revision(path, probe_database(path, data_key))  # refuse read-only, before anything can write
+            engine = db.create_vault_engine(path, data_key)
+            try:
+                migrate_if_needed(path, engine, data_key)
+            except BaseException:
+                engine.dispose()
+                raise
+        except BaseException:
+            data_key[:] = bytes(len(data_key))  # a refused open keeps no key either
             raise
         return cls(path, engine, data_key)
 
     def lock(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
-        if self._key is not None:
+        if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
             self._key[:] = bytes(len(self._key))
         self._engine = self._sessions = self._key = None
 
