@@ -1,6 +1,8 @@
 """The main window: the unlock screen while locked, the rail and screens while open; locks on Ctrl+L and when idle.
 
-Locking keeps unsaved typing as encrypted drafts, drops every view's data, disposes the engine and forgets the key.
+Locking keeps unsaved typing as encrypted drafts, closes every other window of the app (what was typed in a dialog
+is kept too and comes back when that dialog is opened again), drops every view's data, disposes the engine and
+overwrites the key.
 """
 
 from __future__ import annotations
@@ -9,7 +11,14 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QLabel, QMainWindow, QPushButton, QStackedWidget, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QLabel,
+    QMainWindow,
+    QPushButton,
+    QStackedWidget,
+    QWidget,
+)
 
 from borapp.formatting import date_time
 from borapp.i18n import _
@@ -17,13 +26,16 @@ from borapp.services import drafts, settings
 from borapp.services.errors import BorError
 from borapp.services.vault import backups
 from borapp.services.vault.workspace import Workspace
+from borapp.ui import kept_typing
 from borapp.ui.icons import icon
 from borapp.ui.inactivity import InactivityWatcher
+from borapp.ui.lock_guard import LockGuard
 from borapp.ui.shell import Shell
 from borapp.ui.tasks import run_task
 from borapp.ui.unlock.unlock_screen import UnlockScreen
 
 DRAFT_PREFIX = drafts.UI_PREFIX
+DIALOG_DRAFTS = "dialog/"  # under DRAFT_PREFIX: typing kept from a dialog that a lock closed
 DRAFT_SAVE_MS = 20_000
 
 
@@ -47,6 +59,8 @@ class MainWindow(QMainWindow):
         self.inactivity.idle.connect(self.lock)
         self._draft_timer = QTimer(self, interval=DRAFT_SAVE_MS, timeout=self.save_drafts)
         self._backup_timer = QTimer(self, interval=3_600_000, timeout=self._daily_backup)
+        self.lock_guard = LockGuard(self.lock, self.offer_kept_typing, self)
+        QApplication.instance().installEventFilter(self.lock_guard)
         self._restore_geometry()
         self._show_locked_state()
 
@@ -82,8 +96,8 @@ class MainWindow(QMainWindow):
         self.stack.setCurrentWidget(self.shell)
         self.shell.rail.setFocus()  # the unlock screen had the focus; keyboard work goes on from the rail
         self.shell.refresh_current()
-        self.shell.restore_drafts({d.key[len(DRAFT_PREFIX):]: d.payload
-                                   for d in drafts.list_drafts(workspace, DRAFT_PREFIX)})
+        kept = {d.key[len(DRAFT_PREFIX):]: d.payload for d in drafts.list_drafts(workspace, DRAFT_PREFIX)}
+        self.shell.restore_drafts(kept)
         minutes = int(settings.read_setting(workspace, "auto_lock_minutes") or 10)
         self.inactivity.start(minutes * 60_000)
         self._draft_timer.start()
@@ -93,7 +107,14 @@ class MainWindow(QMainWindow):
         self.statusBar().show()
         self.update_status()
         self._daily_backup()
+        self._tell_kept_typing([p.get("title", "") for k, p in kept.items() if k.startswith(DIALOG_DRAFTS)])
         self.unlocked.emit()
+
+    def _tell_kept_typing(self, titles: list[str]) -> None:
+        if titles:
+            self.statusBar().showMessage(
+                _("Kept from before the lock: {windows}. Open it again and your typing is back.")
+                .format(windows=", ".join(f"“{t}”" for t in titles if t)), 60_000)
 
     def set_auto_lock_ms(self, milliseconds: int) -> None:
         """Change the idle time before locking (settings, and tests that cannot wait ten minutes)."""
@@ -103,6 +124,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None or self.workspace.is_locked:
             return
         self.save_drafts()
+        self._close_other_windows()
         self._draft_timer.stop()
         self._backup_timer.stop()
         self.inactivity.stop()
@@ -129,6 +151,31 @@ class MainWindow(QMainWindow):
         current = self.shell.drafts()
         for key, payload in current.items():
             drafts.save_draft(self.workspace, DRAFT_PREFIX + key, payload)
+
+    def _close_other_windows(self) -> None:
+        """Every window but this one closes; what was typed in a dialog that names its draft is kept first."""
+        windows = kept_typing.other_windows(self)
+        for window in windows:
+            key = kept_typing.draft_key(window)
+            values = kept_typing.typing(window) if key else {}
+            if kept_typing.has_typing(values):
+                try:
+                    drafts.save_draft(self.workspace, DRAFT_PREFIX + DIALOG_DRAFTS + key,
+                                      {"typed": values, "title": window.windowTitle()})
+                except BorError:
+                    pass  # the lock goes on; the vault said why it could not keep this
+        for window in windows:
+            kept_typing.close_for_lock(window)
+
+    def offer_kept_typing(self, window: QWidget) -> None:
+        """A dialog whose typing a lock kept is shown again: fill it in and let the draft go."""
+        if self.workspace is None or self.workspace.is_locked:
+            return
+        key = DRAFT_PREFIX + DIALOG_DRAFTS + kept_typing.draft_key(window)
+        kept = drafts.load_draft(self.workspace, key)
+        if kept and kept_typing.put_back(window, kept.get("typed", {})):
+            drafts.delete_draft(self.workspace, key)
+            self.statusBar().showMessage(_("What was typed here before the lock is back."), 8000)
 
     def forget_draft(self, key: str) -> None:
         if self.workspace is not None and not self.workspace.is_locked:

@@ -61,6 +61,7 @@ class RecoveryKeyPage(QWidget):
         printer = QPrinter()
         if QPrintDialog(printer, self).exec():
             doc = QTextDocument()
-            doc.setHtml(f"<h2>{_('BOR Desk recovery key')}</h2><p style='font-size:20pt'><tt>"
-                        f"{self.key_label.text()}</tt></p><p>{_('Keep this paper safe, away from the laptop.')}</p>")
+            title, advice = _("BOR Desk recovery key"), _("Keep this paper safe, away from the laptop.")
+            doc.setHtml(f"<h2>{title}</h2><p style='font-size:20pt'><tt>"
+                        f"{self.key_label.text()}</tt></p><p>{advice}</p>")
             doc.print_(printer)

@@ -18,6 +18,7 @@ from borapp.i18n import _
 from borapp.services.errors import BorError, ValidationError
 from borapp.services.outbox import letters
 from borapp.services.outbox.listing import LetterText, kind_label
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
 
 
@@ -31,6 +32,7 @@ class LetterEditor(QDialog):
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.workspace, self.letter_id = workspace, letter.id
         self.setWindowTitle(_("Edit letter: {kind}, {case}").format(kind=kind_label(letter.kind), case=letter.case_ref))
+        keep_as(self, f"letter/{letter.id}/edit")
         layout = QVBoxLayout(self)
         intro = QLabel(_("Keep it factual: dates, attendance, visits held and cancelled, agreements, outcome. "
                          "The letterhead, date and signature are added to the PDF."))

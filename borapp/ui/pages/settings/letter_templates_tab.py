@@ -142,7 +142,8 @@ class LetterTemplatesTab(SettingsSection):
 
 
 def _placeholder_list(kind: str) -> str:
-    lines = [f"<b>{_('Placeholders you can use')}</b>"]
+    heading = _("Placeholders you can use")
+    lines = [f"<b>{heading}</b>"]
     lines += [f"<code>{p.token}</code> {_escape(p.description)}" for p in templates.template_placeholders(kind)]
     return "<br>".join(lines)
 

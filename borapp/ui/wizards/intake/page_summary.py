@@ -85,6 +85,7 @@ class SummaryPage(IntakePage):
         quiet = self.palette().color(QPalette.ColorRole.PlaceholderText).name()
         change = html.escape(_("Change"))
         show = html.escape(_("Show"))
+        secret = html.escape(_("confidential"))
         parts = []
         for section in sections:
             number = self.wizard().page_number(section.step)
@@ -94,8 +95,8 @@ class SummaryPage(IntakePage):
             for label, value in section.rows:
                 text = html.escape(value).replace("\n", "<br>")
                 if label in section.masked:
-                    text = (f"{text} · {html.escape(_('confidential'))}" if section.step in self.revealed else
-                            f"{MASK} · {html.escape(_('confidential'))} &nbsp;<a href='show:{section.step}'>{show}</a>")
+                    text = (f"{text} · {secret}" if section.step in self.revealed else
+                            f"{MASK} · {secret} &nbsp;<a href='show:{section.step}'>{show}</a>")
                 parts.append(f"<tr><td width='190' style='color:{quiet}; padding-right:10px'>{html.escape(label)}"
                              f"</td><td>{text}</td></tr>")
             parts.append("</table>")

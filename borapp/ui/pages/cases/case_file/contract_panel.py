@@ -29,6 +29,7 @@ from borapp.services.documents import contract_versions
 from borapp.services.documents.contract import render_contract
 from borapp.services.errors import BorError
 from borapp.services.outbox.letters import write_pdf_copy
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.pages.outbox.preview import PreviewDialog
 from borapp.ui.widgets.date_field import DateField
@@ -147,6 +148,7 @@ class SignatureDialog(QDialog):
     def __init__(self, contract, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("Record signature (version {version})").format(version=contract.version))
+        keep_as(self, f"contract/{contract.id}/signature")
         form = QFormLayout(self)
         self.role = QComboBox()
         for code in contract.unsigned_roles or ("resident", "other", "coordinator", "volunteer"):

@@ -8,6 +8,7 @@ from borapp.i18n import _
 from borapp.services.cases import editing
 from borapp.services.cases.case_file import CaseFile
 from borapp.services.errors import BorError
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.forms import FieldMessage
 
@@ -17,6 +18,7 @@ class HandoverDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.facts = workspace, facts
         self.setWindowTitle(_("Hand over case {ref}").format(ref=facts.ref))
+        keep_as(self, f"case/{facts.id}/handover")
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         current = facts.coordinator or _("nobody")

@@ -12,6 +12,7 @@ from borapp.services.cases import editing
 from borapp.services.cases.case_file import CaseFile
 from borapp.services.cases.steps import StepOption, reason_choices
 from borapp.services.errors import BorError
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import FieldMessage
@@ -22,6 +23,7 @@ class StatusDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.facts = workspace, facts
         self.setWindowTitle(_("Next step for case {ref}").format(ref=facts.ref))
+        keep_as(self, f"case/{facts.id}/status")
         self.setMinimumWidth(520)
         layout = QVBoxLayout(self)
         now = QLabel(_("Status now: {status}").format(status=facts.status_label))

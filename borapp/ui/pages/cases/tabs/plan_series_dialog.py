@@ -20,6 +20,7 @@ from borapp.i18n import _
 from borapp.services.errors import BorError, ValidationError
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits import records
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.tabs.editor_panel import inline
 from borapp.ui.pages.cases.tabs.time_field import TimeField
 from borapp.ui.widgets.date_field import DateField
@@ -32,6 +33,7 @@ class PlanSeriesDialog(QDialog):
         self.workspace, self.case_id = workspace, case_id
         self.planned_ids: list[int] = []
         self.setWindowTitle(_("Plan a series of visits"))
+        keep_as(self, f"case/{case_id}/plan-series")
         self.setAccessibleName(self.windowTitle())
         defaults = records.planning_defaults(workspace, case_id)
         layout = QVBoxLayout(self)

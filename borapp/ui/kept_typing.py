@@ -1,0 +1,115 @@
+"""What a person typed into a dialog, read out and put back: so a lock can close every window and lose nothing.
+
+A dialog that holds typing worth keeping names its draft with `keep_as(dialog, key)` (the key says what it is about,
+e.g. "case/12/status"). On lock the main window reads `typing()` of every such window into an encrypted draft and
+closes all windows but itself; when a dialog with the same key is shown again after unlock, `put_back()` fills it in.
+Fields are known by their accessible name (or object name), so the same dialog built anew finds its own fields.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QApplication,
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
+
+DRAFT_KEY = "borDraftKey"
+CLOSED_BY_LOCK = "borClosedByLock"
+
+
+def keep_as(window: QWidget, key: str) -> None:
+    """Mark `window` as holding typing that a lock keeps, under `key`."""
+    window.setProperty(DRAFT_KEY, key)
+
+
+def draft_key(window: QWidget) -> str:
+    return str(window.property(DRAFT_KEY) or "")
+
+
+def closed_by_lock(window: QWidget) -> bool:
+    return bool(window.property(CLOSED_BY_LOCK))
+
+
+def _fields(window: QWidget) -> dict[str, QWidget]:
+    found: dict[str, QWidget] = {}
+    kinds = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QAbstractButton)
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, kinds) or isinstance(widget.parentWidget(), (QComboBox, QDateEdit)):
+            continue  # a combo box's or date field's own line edit is read through its owner
+        if isinstance(widget, QAbstractButton) and not widget.isCheckable():
+            continue
+        name = widget.accessibleName() or widget.objectName()
+        if name and name not in found:
+            found[name] = widget
+    return found
+
+
+def typing(window: QWidget) -> dict[str, object]:
+    """Every named field's value: text as typed, a choice by its position, a date as ISO text, a tick as a bool."""
+    values: dict[str, object] = {}
+    for name, widget in _fields(window).items():
+        if isinstance(widget, QDateEdit):
+            values[name] = widget.date().toString(Qt.DateFormat.ISODate)
+        elif isinstance(widget, QComboBox):
+            values[name] = {"index": widget.currentIndex(), "text": widget.currentText()}
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
+            values[name] = widget.toPlainText()
+        elif isinstance(widget, QLineEdit):
+            values[name] = widget.text()
+        else:
+            values[name] = widget.isChecked()
+    return values
+
+
+def has_typing(values: dict[str, object]) -> bool:
+    """Whether any free text was typed (a choice or a date alone is not worth a draft)."""
+    return any(isinstance(v, str) and v.strip() and not _iso_date(v) for v in values.values())
+
+
+def _iso_date(text: str) -> bool:
+    return QDate.fromString(text, Qt.DateFormat.ISODate).isValid()
+
+
+def put_back(window: QWidget, values: dict[str, object]) -> int:
+    """Fill the fields of `window` from `typing()`'s values; returns how many were filled."""
+    filled = 0
+    for name, widget in _fields(window).items():
+        if name not in values:
+            continue
+        value = values[name]
+        if isinstance(widget, QDateEdit) and isinstance(value, str):
+            widget.setDate(QDate.fromString(value, Qt.DateFormat.ISODate))
+        elif isinstance(widget, QComboBox) and isinstance(value, dict):
+            index = widget.findText(str(value.get("text", "")))
+            widget.setCurrentIndex(index if index >= 0 else int(value.get("index", widget.currentIndex())))
+        elif isinstance(widget, (QPlainTextEdit, QTextEdit)) and isinstance(value, str):
+            widget.setPlainText(value)
+        elif isinstance(widget, QLineEdit) and isinstance(value, str):
+            widget.setText(value)
+        elif isinstance(widget, QAbstractButton) and isinstance(value, bool):
+            widget.setChecked(value)
+        else:
+            continue
+        filled += 1
+    return filled
+
+
+def other_windows(keep: QWidget) -> list[QWidget]:
+    """Every visible top-level window of the app except `keep` (dialogs, previews, message boxes, popups)."""
+    return [w for w in QApplication.topLevelWidgets() if w is not keep and w.isVisible()]
+
+
+def close_for_lock(window: QWidget) -> None:
+    """Close a window because the app locks; its owner can tell (`closed_by_lock`) and must not act on it."""
+    window.setProperty(CLOSED_BY_LOCK, True)
+    if isinstance(window, QDialog):
+        window.reject()
+    window.close()

@@ -1,0 +1,79 @@
+"""Locking really locks: Ctrl+L from inside a modal dialog locks; every other window of the app closes, none stays
+over the unlock screen; what was typed in a dialog is kept encrypted and is back when the dialog is opened again."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+
+from borapp.services import drafts
+from borapp.ui.kept_typing import closed_by_lock
+from tests.cases.test_case_services import add_case
+from tests.test_gui_app import _create_and_enter, _unlock, window  # noqa: F401 - fixture
+
+NOTE = "Moeder belde: wil eerst een gesprek"
+
+
+def open_case(window, ref="BOR-2026-050"):
+    case_id = add_case(window.workspace, ref, status="intake")
+    window.shell.open_case(case_id)
+    return window.shell.pages["cases"].case_file, case_id
+
+
+def other_windows(window):
+    return [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()]
+
+
+def dialog_drafts(window):
+    return [d.key for d in drafts.list_drafts(window.workspace, drafts.UI_PREFIX + "dialog/")]
+
+
+def test_ctrl_l_in_a_dialog_closes_it_keeps_the_typing_and_gives_it_back(qtbot, window):
+    _create_and_enter(qtbot, window)
+    case_file, case_id = open_case(window)
+    dialog = case_file.ask_step()
+    qtbot.waitExposed(dialog)
+    note = dialog.findChild(QPlainTextEdit)
+    note.setFocus()
+    QTest.keyClicks(note, NOTE)
+    with qtbot.waitSignal(window.locked):
+        QTest.keyClick(note, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)  # focus in the modal dialog
+    assert window.stack.currentWidget() is window.unlock_screen
+    assert not other_windows(window), [w.windowTitle() for w in other_windows(window)]
+    assert closed_by_lock(dialog)
+    _unlock(qtbot, window)
+    assert dialog_drafts(window) == [drafts.UI_PREFIX + f"dialog/case/{case_id}/status"]
+    assert "BOR-2026-050" in window.statusBar().currentMessage()
+    window.shell.open_case(case_id)
+    again = window.shell.pages["cases"].case_file.ask_step()
+    qtbot.waitExposed(again)
+    assert again.findChild(QPlainTextEdit).toPlainText() == NOTE
+    assert dialog_drafts(window) == [], "given back once, the draft goes"
+
+
+def test_auto_lock_closes_a_dialog_running_its_own_loop(qtbot, window):
+    """The signature dialog runs exec(): the idle lock ends its loop, keeps the name typed, and nothing follows."""
+    _create_and_enter(qtbot, window)
+    case_file, _case_id = open_case(window, "BOR-2026-051")
+    from borapp.ui.pages.cases.case_file.contract_panel import SignatureDialog
+
+    class Contract:
+        id, version, unsigned_roles = 7, 1, ("resident",)
+
+    seen = []
+
+    def type_then_idle():
+        dialog = QApplication.activeModalWidget()
+        seen.append(dialog)
+        QTest.keyClicks(dialog.findChild(QLineEdit, None), "Petra")
+        window.set_auto_lock_ms(50)
+
+    QTimer.singleShot(100, type_then_idle)
+    dialog = SignatureDialog(Contract(), window)
+    QTimer.singleShot(8000, dialog.reject)  # should the lock not end it, the test fails instead of hanging
+    assert dialog.exec() == 0  # ended by the lock, as a cancel
+    assert closed_by_lock(dialog), "the dialog stayed open over the unlock screen"
+    assert window.workspace is None and seen == [dialog] and not other_windows(window)
+    _unlock(qtbot, window)
+    assert dialog_drafts(window) == [drafts.UI_PREFIX + "dialog/contract/7/signature"]
