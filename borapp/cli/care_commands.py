@@ -12,6 +12,7 @@ from borapp.i18n import _
 from borapp.services.errors import EXIT_DAMAGED, EXIT_OK
 from borapp.services.vault.restore import restore
 from borapp.services.vault.vault import Vault
+from borapp.services.vault.write_guard import check_target
 
 
 def register(sub, common) -> None:
@@ -26,6 +27,7 @@ def register(sub, common) -> None:
                      help=_("open with the recovery key in FILE (else BORAPP_RECOVERY_KEY) instead of the passphrase"))
     cmd = add_command(sub, common, "backup", _("write one encrypted backup file"), run_backup)
     cmd.add_argument("--to", required=True, type=Path, metavar="FILE", help=_("the backup file to write"))
+    cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
     cmd = add_command(sub, common, "restore", _("restore a backup; an existing vault is kept aside"), run_restore)
     cmd.add_argument("--from", dest="source", required=True, type=Path, metavar="FILE", help=_("the backup file"))
     cmd.add_argument("--recovery-key-file", metavar="FILE", help=_("open the backup with its recovery key"))
@@ -74,6 +76,7 @@ def run_rekey(args) -> int:
 
 
 def run_backup(args) -> int:
+    check_target(args.to, force=args.force, new_folder=True)  # before the passphrase is asked
     vault = open_vault(args)
     try:
         written = vault.backup(args.to)

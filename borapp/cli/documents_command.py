@@ -14,6 +14,7 @@ from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.i18n import _
 from borapp.models.documents import LETTER_KINDS
 from borapp.services.errors import EXIT_OK, UsageError
+from borapp.services.vault.write_guard import check_target
 from borapp.services.vault.workspace import Workspace
 
 
@@ -34,6 +35,7 @@ def register(sub, common) -> None:
 def _common_arguments(cmd) -> None:
     cmd.add_argument("case_ref", metavar="CASE_REF", help=_("the case's reference, e.g. BOR-2026-004"))
     cmd.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=_("the PDF file to write"))
+    cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
 
 
 def run_contract(args) -> int:
@@ -58,7 +60,7 @@ def _run(args, render) -> int:
     from borapp.services.documents.export import record_export
     from borapp.services.outbox.letters import write_pdf_copy
 
-    _check_target(args.out)
+    check_target(args.out, force=args.force)  # before the passphrase is asked
     vault = open_vault(args)
     try:
         workspace = Workspace(vault)
@@ -72,11 +74,3 @@ def _run(args, render) -> int:
         print(_("Not filled in: {what}").format(what=line), file=sys.stderr)
     print(_("Written: {path}").format(path=args.out))
     return EXIT_OK
-
-
-def _check_target(path: Path) -> None:
-    """Refuse before the passphrase is asked: a folder, or a folder that does not exist."""
-    if path.is_dir():
-        raise UsageError(_("{path} is a folder; give a file name ending in .pdf.").format(path=path))
-    if not path.parent.is_dir():
-        raise UsageError(_("The folder {path} does not exist.").format(path=path.parent))

@@ -12,6 +12,7 @@ from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, BorError
 from borapp.services.importer import KINDS, ImportReport, check_file, import_file, write_template
 from borapp.services.importer.summary import problem_line, summary_lines
+from borapp.services.vault.write_guard import check_target
 
 
 def register(sub, common) -> None:
@@ -33,6 +34,7 @@ def register(sub, common) -> None:
                       run_template)
     cmd.add_argument("template_kind", choices=KINDS, metavar=_("KIND"), help=_("cases or volunteers"))
     cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("write the template to FILE (else to stdout)"))
+    cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
 
 
 def run_import(args) -> int:
@@ -55,6 +57,7 @@ def run_template(args) -> int:
     if args.out is None:
         sys.stdout.write(text)
         return EXIT_OK
+    check_target(args.out, force=args.force)
     try:
         args.out.write_text(text, encoding="utf-8-sig")  # with a byte-order mark, so Excel reads it as UTF-8
     except OSError:
