@@ -1,4 +1,9 @@
-"""Organisation settings kept in the vault, with their defaults declared once, here."""
+"""Organisation settings kept in the vault, with their defaults and limits declared once, here.
+
+A value is checked when it is set (`put`: a clear message) and again when it is read (`get`): a value that is out of
+its range or of the wrong kind, e.g. written by an older version or by hand, reads as the default, so that a stored
+`auto_lock_minutes` of 0 or 99999 cannot switch off auto-lock, draft saving or the daily backup.
+"""
 
 from __future__ import annotations
 
@@ -18,14 +23,28 @@ class SettingSpec:
     default: str
     choices: tuple[str, ...] = ()
     integer: bool = False
+    minimum: int = 0
+    maximum: int = 10**9
+
+    def problem(self, key: str, value: str) -> str:
+        """What is wrong with `value` for this setting, in the user's language; "" when it is fine."""
+        if self.choices and value not in self.choices:
+            return _("{key} must be one of: {choices}.").format(key=key, choices=", ".join(self.choices))
+        if self.integer:
+            if not (value.isascii() and value.isdigit()):
+                return _("{key} must be a whole number.").format(key=key)
+            if not self.minimum <= int(value) <= self.maximum:
+                return _("{key} must be from {minimum} to {maximum}.").format(key=key, minimum=self.minimum,
+                                                                             maximum=self.maximum)
+        return ""
 
 
 SETTINGS: dict[str, SettingSpec] = {
     "language": SettingSpec("nl", LANGUAGES),
     "demo": SettingSpec("0", ("0", "1")),  # "1" marks a synthetic demo vault, which `borapp demo --replace` may replace
-    "auto_lock_minutes": SettingSpec("10", integer=True),
-    "vog_renewal_years": SettingSpec("3", integer=True),
-    "waiting_alert_weeks": SettingSpec("4", integer=True),
+    "auto_lock_minutes": SettingSpec("10", integer=True, minimum=1, maximum=120),
+    "vog_renewal_years": SettingSpec("3", integer=True, minimum=1, maximum=10),
+    "waiting_alert_weeks": SettingSpec("4", integer=True, minimum=1, maximum=52),
     "organisation.name": SettingSpec(""),
     "organisation.address": SettingSpec(""),
     "organisation.phone": SettingSpec(""),
@@ -33,16 +52,16 @@ SETTINGS: dict[str, SettingSpec] = {
     "organisation.website": SettingSpec(""),
     "organisation.logo": SettingSpec(""),
     "backup.folder": SettingSpec(""),
-    "backup.keep": SettingSpec("10", integer=True),
+    "backup.keep": SettingSpec("10", integer=True, minimum=1, maximum=100),
     "backup.last": SettingSpec(""),
     "smtp.host": SettingSpec(""),
-    "smtp.port": SettingSpec("587", integer=True),
+    "smtp.port": SettingSpec("587", integer=True, minimum=1, maximum=65535),
     "smtp.security": SettingSpec("starttls", ("none", "starttls", "ssl")),
     "smtp.user": SettingSpec(""),
     "smtp.from": SettingSpec(""),
     # Privacy: years a closed case is kept (20: the Jeugdwet's term), the last yearly review of the due list,
     # the letter kinds that may go to a referrer (";"-separated; "" = all)
-    "privacy.retention_years": SettingSpec("20", integer=True),
+    "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),
     "privacy.reviewed_on": SettingSpec(""),
     "privacy.referrer_letter_kinds": SettingSpec(""),
     # Letter templates per kind and language (services/documents/templates.py checks them); "" = the built-in text.
@@ -53,25 +72,34 @@ SETTINGS: dict[str, SettingSpec] = {
 def get(session: Session, key: str) -> str:
     spec = _spec(key)
     row = session.get(Setting, key)
-    return row.value if row is not None else spec.default
+    return _valid(key, spec, row.value if row is not None else spec.default)
 
 
 def get_int(session: Session, key: str) -> int:
     return int(get(session, key))
 
 
+def limits(key: str) -> tuple[int, int]:
+    """The range of a whole-number setting, for a form's spin box."""
+    spec = _spec(key)
+    return spec.minimum, spec.maximum
+
+
 def all_settings(session: Session) -> dict[str, str]:
     stored = {row.key: row.value for row in session.scalars(select(Setting))}
-    return {key: stored.get(key, spec.default) for key, spec in SETTINGS.items()}
+    return {key: _valid(key, spec, stored.get(key, spec.default)) for key, spec in SETTINGS.items()}
+
+
+def _valid(key: str, spec: SettingSpec, value: str) -> str:
+    return spec.default if spec.problem(key, value) else value
 
 
 def put(session: Session, key: str, value: str) -> None:
     spec = _spec(key)
     value = value.strip()
-    if spec.choices and value not in spec.choices:
-        raise UsageError(_("{key} must be one of: {choices}.").format(key=key, choices=", ".join(spec.choices)))
-    if spec.integer and not (value.isdigit() and int(value) >= 0):
-        raise UsageError(_("{key} must be a whole number.").format(key=key))
+    problem = spec.problem(key, value)
+    if problem:
+        raise UsageError(problem)
     row = session.get(Setting, key)
     if row is None:
         session.add(Setting(key=key, value=value))

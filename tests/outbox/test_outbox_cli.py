@@ -181,6 +181,36 @@ def test_config_refuses_unknown_keys_and_bad_values(cli):
     assert settings.read_setting(cli.workspace, "smtp.security") == "starttls"
 
 
+@pytest.mark.parametrize("key, bad, good", [
+    ("auto_lock_minutes", ("-5", "10.5", "٣", "0", "99999"), ("1", "120")),
+    ("backup.keep", ("0", "101"), ("1", "100")),
+    ("smtp.port", ("0", "70000"), ("25", "65535")),
+    ("privacy.retention_years", ("0", "31"), ("20",)),
+    ("waiting_alert_weeks", ("0", "53"), ("52",)),
+    ("vog_renewal_years", ("0", "11"), ("10",)),
+])
+def test_config_set_refuses_values_out_of_range_and_names_the_range(cli, key, bad, good):
+    low, high = settings.limits(key)
+    for value in bad:
+        code, _out, err = cli("config", "set", key, value)
+        assert code == 2 and key in err, (value, err)
+    assert f"{low}" in err and f"{high}" in err
+    for value in good:
+        assert cli("config", "set", key, value)[0] == 0
+        assert settings.read_setting(cli.workspace, key) == value
+
+
+def test_a_stored_value_out_of_range_reads_as_the_default(cli):
+    """Written by hand or an older version: auto-lock must not end up off (99999) or instant (0)."""
+    from borapp.models import Setting
+
+    for stored in ("0", "99999", "tien"):
+        with cli.workspace.session() as session:
+            session.merge(Setting(key="auto_lock_minutes", value=stored))
+        assert settings.read_setting(cli.workspace, "auto_lock_minutes") == "10"
+        assert settings.read_all(cli.workspace)["auto_lock_minutes"] == "10"
+
+
 def test_config_logo_from_an_image_file(cli, tmp_path):
     image = tmp_path / "logo.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)

@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -17,7 +16,7 @@ from borapp.formatting import date_time
 from borapp.i18n import _
 from borapp.services import settings
 from borapp.services.vault import backups
-from borapp.ui.pages.settings.section import SettingsSection
+from borapp.ui.pages.settings.section import SettingsSection, spin_box
 
 
 class BackupsTab(SettingsSection):
@@ -37,7 +36,7 @@ class BackupsTab(SettingsSection):
         row.addWidget(self.folder, 1)
         row.addWidget(browse)
         form.addRow(_("Backup folder"), row)
-        self.keep = QSpinBox(minimum=1, maximum=100)
+        self.keep = spin_box("backup.keep")
         self.keep.setAccessibleName(_("Backups to keep"))
         form.addRow(_("Backups to keep"), self.keep)
         self.last = QLabel()

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
@@ -21,7 +20,7 @@ from borapp.services.outbox.letters import write_pdf_copy
 from borapp.services.outbox.listing import kind_label
 from borapp.services.privacy import access_log, letter_policy, retention, statements
 from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, fit_columns, table_view
-from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
+from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form, spin_box
 
 
 class DueModel(RowsModel):
@@ -49,7 +48,7 @@ class PrivacyTab(SettingsSection):
         box = QGroupBox(_("Retention and letters"))
         column = QVBoxLayout(box)
         form = compact_form()
-        self.years = QSpinBox(minimum=1, maximum=30)
+        self.years = spin_box("privacy.retention_years")
         self.years.setSuffix(_(" years after closing"))
         self.years.setAccessibleName(_("Retention period"))
         form.addRow(_("Keep closed cases"), self.years)

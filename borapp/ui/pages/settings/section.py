@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget
 
+from borapp.services import settings
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -50,3 +51,9 @@ def compact_form() -> QFormLayout:
     form = QFormLayout()
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.FieldsStayAtSizeHint)
     return form
+
+
+def spin_box(key: str, suffix: str = "") -> QSpinBox:
+    """A spin box for a whole-number setting, with the range the settings service allows."""
+    minimum, maximum = settings.limits(key)
+    return QSpinBox(minimum=minimum, maximum=maximum, suffix=suffix)

@@ -10,14 +10,13 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
 )
 
 from borapp.i18n import _
 from borapp.services import settings
 from borapp.services.vault import passphrase_change
-from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
+from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form, spin_box
 
 
 class SecurityTab(SettingsSection):
@@ -26,9 +25,9 @@ class SecurityTab(SettingsSection):
         self.title = _("Security and language")
         layout = QVBoxLayout(self)
         form = compact_form()
-        self.auto_lock = QSpinBox(minimum=1, maximum=120, suffix=" " + _("min"))
-        self.vog_years = QSpinBox(minimum=1, maximum=10, suffix=" " + _("years"))
-        self.waiting_weeks = QSpinBox(minimum=1, maximum=52, suffix=" " + _("weeks"))
+        self.auto_lock = spin_box("auto_lock_minutes", " " + _("min"))
+        self.vog_years = spin_box("vog_renewal_years", " " + _("years"))
+        self.waiting_weeks = spin_box("waiting_alert_weeks", " " + _("weeks"))
         for spin in (self.auto_lock, self.vog_years, self.waiting_weeks):
             spin.setMinimumWidth(120)
         self.language = QComboBox()
