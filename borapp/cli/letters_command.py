@@ -120,6 +120,8 @@ def run_send(args) -> int:
             for o in result.outcomes]}, ensure_ascii=False))
     else:
         print(ngettext("{n} letter sent.", "{n} letters sent.", len(result.sent)).format(n=len(result.sent)))
+    if result.warning:
+        print(result.warning, file=sys.stderr)
     for outcome in result.kept:
         print(_("Kept for later: {letter}").format(letter=outcome.line()), file=sys.stderr)
     for outcome in result.failed:

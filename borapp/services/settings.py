@@ -58,6 +58,8 @@ SETTINGS: dict[str, SettingSpec] = {
     "smtp.port": SettingSpec("587", integer=True, minimum=1, maximum=65535),
     "smtp.security": SettingSpec("starttls", ("none", "starttls", "ssl")),
     "smtp.user": SettingSpec(""),
+    # "1" lets a login go over an unencrypted connection (smtp.security none): only on a trusted network
+    "smtp.allow_plaintext": SettingSpec("0", ("0", "1")),
     "smtp.from": SettingSpec(""),
     # Privacy: years a closed case is kept (20: the Jeugdwet's term), the last yearly review of the due list,
     # the letter kinds that may go to a referrer (";"-separated; "" = all)

@@ -107,9 +107,13 @@ def add_referred_case(workspace, ref: str, *, contact: str = "Anna de Vries", em
     return case_id
 
 
-def configure_smtp(workspace, port: int, *, user: str = "", security: str = "none", sender: str = "bor@desk.example"):
+def configure_smtp(workspace, port: int, *, user: str = "", security: str = "none", sender: str = "bor@desk.example",
+                   allow_plaintext: bool | None = None):
+    """The local test server speaks plain SMTP: a login over it is allowed explicitly, as a user would have to."""
+    allow = bool(user) if allow_plaintext is None else allow_plaintext
     settings.write_settings(workspace, {"smtp.host": "127.0.0.1", "smtp.port": str(port), "smtp.security": security,
-                                 "smtp.user": user, "smtp.from": sender, "organisation.name": "BOR Noord"})
+                                        "smtp.user": user, "smtp.from": sender, "organisation.name": "BOR Noord",
+                                        "smtp.allow_plaintext": "1" if allow else "0"})
 
 
 # ---- SMTP -----------------------------------------------------------------------------------------------------------

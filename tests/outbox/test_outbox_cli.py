@@ -10,8 +10,9 @@ from email import message_from_bytes, policy
 import pytest
 
 from borapp.cli import main
+from borapp.i18n import _
 from borapp.services import settings
-from borapp.services.outbox import smtp_secret
+from borapp.services.outbox import sending, smtp_secret
 from borapp.services.vault.workspace import Workspace
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
     add_referred_case,
@@ -104,7 +105,10 @@ def test_send_exit_codes(cli, smtp_server, stand_in):
     assert [r["state"] for r in listed(cli)] == ["ready", "ready"]
     server.start()
     code, out, err = cli("letters", "send", "--json")
-    assert code == 0 and json.loads(out)["ok"] is True and err == ""
+    assert code == 0 and json.loads(out)["ok"] is True
+    assert err.strip().splitlines() == [_("Warning: the connection to the mail server is not encrypted "
+                                          "(smtp.security none); the letters crossed the network readable. "
+                                          "Choose starttls or ssl.")]  # the test server speaks plain SMTP
     assert len(server.handler.messages) == 2
     assert cli("letters", "send")[0] == 0  # nothing left: nothing sent twice
     assert len(server.handler.messages) == 2
@@ -252,3 +256,23 @@ def test_config_letter_template_from_a_text_file(cli, tmp_path):
     assert cli("config", "set", "template.closing.nl", broken)[0] == 2
     assert cli("config", "set", "template.closing.nl", "")[0] == 0
     assert get_template(cli.workspace, "closing", "nl") == default_template("closing", "nl")
+
+
+def test_a_login_over_an_unencrypted_connection_is_refused_unless_allowed(cli, smtp_server, stand_in):
+    server = smtp_server(auth_require_tls=False)
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    configure_smtp(cli.workspace, server.port, user="bor@desk.example", allow_plaintext=False)
+    code, _out, err = cli("letters", "send")
+    assert code == 2 and "smtp.security" in err and "smtp.allow_plaintext" in err
+    assert server.handler.messages == [] and listed(cli)[0]["attempts"] == 0
+
+
+def test_sending_without_encryption_warns_loudly(cli, smtp_server, stand_in):
+    server = smtp_server()
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    configure_smtp(cli.workspace, server.port)  # security none, no login
+    code, out, err = cli("letters", "send")
+    assert code == 0 and len(server.handler.messages) == 1
+    assert "niet versleuteld" in err
+    settings.write_settings(cli.workspace, {"smtp.security": "starttls"})
+    assert sending.plaintext_warning(sending.server_settings(cli.workspace)) == ""

@@ -54,6 +54,7 @@ class LetterOutcome:
 @dataclass
 class SendResult:
     outcomes: list[LetterOutcome] = field(default_factory=list)
+    warning: str = ""  # e.g. letters went over a connection that was not encrypted
 
     def _in(self, state: str) -> list[LetterOutcome]:
         return [o for o in self.outcomes if o.state == state]
@@ -94,9 +95,22 @@ def server_settings(workspace, timeout: float = 30.0) -> mail.ServerSettings:
         host = settings.get(session, "smtp.host").strip()
         server = mail.ServerSettings(host, settings.get_int(session, "smtp.port"), settings.get(session, "smtp.security"),
                                      settings.get(session, "smtp.user").strip(), timeout)
+        allow_plaintext = settings.get(session, "smtp.allow_plaintext") == "1"
     if not host:
         raise UsageError(_("No mail server is set. Set smtp.host (and smtp.port, smtp.security) first."))
+    if server.security == "none" and server.user and not allow_plaintext:
+        raise UsageError(_("The mail server is set without encryption (smtp.security none), so the password and the "
+                           "letters would cross the network readable. Choose starttls or ssl; only on a trusted "
+                           "network, set smtp.allow_plaintext to 1 to allow it."))
     return server
+
+
+def plaintext_warning(server: mail.ServerSettings) -> str:
+    """Said loudly with every send over an unencrypted connection."""
+    if server.security != "none":
+        return ""
+    return _("Warning: the connection to the mail server is not encrypted (smtp.security none); the letters crossed "
+             "the network readable. Choose starttls or ssl.")
 
 
 def send_ready(workspace, password_provider: smtp_secret.PasswordProvider | None = None, *, timeout: float = 30.0,
@@ -125,6 +139,8 @@ def send_ready(workspace, password_provider: smtp_secret.PasswordProvider | None
                 progress(done + 1, len(todo))
     finally:
         mail.close(conn)
+    if result.sent:
+        result.warning = plaintext_warning(server)
     return result
 
 

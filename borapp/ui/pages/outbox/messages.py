@@ -22,6 +22,8 @@ def send_summary(result: SendResult) -> str:
                               "{n} letters failed; fix them, then choose Try again.",
                               len(result.failed)).format(n=len(result.failed)))
         parts.extend(_by_reason(result.failed))
+    if result.warning:
+        parts.append(result.warning)
     return "\n\n".join(parts)
 
 
