@@ -54,11 +54,28 @@ def run(vault_path: Path | None = None, language: str | None = None) -> int:
     os.umask(0o077)
     set_language(language)
     app = make_application()
+    if not _engine_is_safe():
+        return 1
     window = build_window(Path(vault_path or default_vault_path()), language)
     if os.environ.get("BORAPP_EXIT_AFTER_FIRST_PAINT"):
         _quit_after_first_paint(app, window)
     window.show()
     return app.exec()
+
+
+def _engine_is_safe() -> bool:
+    """The start-up self-test (fail closed): without SQLCipher 4 and FTS5 the app says so and does not start."""
+    from borapp.services.errors import VaultError
+    from borapp.services.vault.vault import require_safe_engine
+
+    try:
+        require_safe_engine()
+    except VaultError as exc:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.critical(None, APPLICATION, str(exc))
+        return False
+    return True
 
 
 def _quit_after_first_paint(app: QApplication, window) -> None:

@@ -88,6 +88,18 @@ def session_factory(engine: Engine) -> sessionmaker[Session]:
     return sessionmaker(bind=engine, expire_on_commit=False)
 
 
+def engine_problems() -> list[str]:
+    """What the database engine lacks that a vault needs (DESIGN: refuse to run without SQLCipher 4.x and FTS5):
+    a short technical phrase per problem, empty when all is there."""
+    problems = []
+    version = cipher_version()
+    if not version.split(".")[0].strip().isdigit() or int(version.split(".")[0]) != 4:
+        problems.append(f"SQLCipher 4.x (found: {version or 'none'})")
+    if not has_fts5():
+        problems.append("FTS5 full-text search")
+    return problems
+
+
 def cipher_version() -> str:
     conn = sqlcipher3.connect(":memory:")
     try:

@@ -7,6 +7,7 @@ holds the data key wrapped by the passphrase and by the recovery key. A failed o
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -22,7 +23,7 @@ from borapp.models import db, schema
 from borapp.models.db import KeyRejected
 from borapp.services.vault import backup_file
 from borapp.services.errors import (
-    UsageError, VaultDamaged, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase,
+    UsageError, VaultDamaged, VaultError, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase,
 )
 from borapp.services.vault.keywrap import KeyFile, KeyFileError, Wrap, new_data_key, new_recovery_key, normalise_recovery_key
 from borapp.services.vault.record_counts import count_records
@@ -61,6 +62,7 @@ class Vault:
     @classmethod
     def create(cls, path: Path, passphrase: str) -> tuple[Vault, str]:
         """Make a new vault; returns it with the recovery key, which is shown once and stored nowhere."""
+        require_safe_engine()
         path = Path(path)
         if any(p.exists() for p in vault_files(path)):
             raise UsageError(_("There is already a vault at {path}; it was left as it is.").format(path=path))
@@ -78,6 +80,7 @@ class Vault:
 
     @classmethod
     def open(cls, path: Path, passphrase: str | None = None, *, recovery_key: str | None = None) -> Vault:
+        require_safe_engine()
         path = Path(path)
         data_key = bytearray(unlock_key(path, passphrase, recovery_key))
         try:
@@ -165,6 +168,20 @@ class Vault:
 def check_passphrase_rules(passphrase: str) -> None:
     if len(passphrase or "") < 8:
         raise UsageError(_("A passphrase needs at least 8 characters; a few unrelated words work best."))
+
+
+@functools.cache
+def _engine_problems() -> tuple[str, ...]:
+    return tuple(db.engine_problems())
+
+
+def require_safe_engine() -> None:
+    """Fail closed: no vault is made or opened by an engine without encryption (SQLCipher 4) or FTS5."""
+    problems = _engine_problems()
+    if problems:
+        raise VaultError(_("BOR Desk cannot run safely here: the database engine lacks {missing}. Nothing was opened "
+                           "or written. Install BOR Desk again, or ask your IT support.")
+                         .format(missing=", ".join(problems)))
 
 
 def unlock_key(path: Path, passphrase: str | None, recovery_key: str | None) -> bytes:
