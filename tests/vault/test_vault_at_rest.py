@@ -64,7 +64,8 @@ def test_no_plaintext_after_lock(vault, vault_path):
     canary = make_canaries()
     write_canaries(vault, canary)
     vault.lock()
-    assert sorted(p.name for p in vault_path.parent.iterdir()) == ["vault.bordb", "vault.bordb.keys"]
+    assert sorted(p.name for p in vault_path.parent.iterdir()) == ["vault.bordb", "vault.bordb.keys", "vault.bordb.lock"]
+    assert vault_path.with_name("vault.bordb.lock").stat().st_size == 0  # the process lock's file holds nothing
     assert_no_plaintext(vault_path.parent, canary, vault_path)
 
 

@@ -42,7 +42,7 @@ def ids_in(path, passphrase=PASSPHRASE) -> set[int]:
 
 def test_create_then_reopen(made):
     path, _recovery, ids = made
-    assert sorted(p.name for p in path.parent.iterdir()) == ["vault.bordb", "vault.bordb.keys"]
+    assert sorted(p.name for p in path.parent.iterdir()) == ["vault.bordb", "vault.bordb.keys", "vault.bordb.lock"]
     assert ids_in(path) == ids
 
 
@@ -166,7 +166,7 @@ def test_backup_then_restore_into_a_new_path(made, tmp_path):
     backup = backup_of(path, tmp_path / "backups" / "a.borbackup")
     target = tmp_path / "elsewhere" / "deeper" / "vault.bordb"
     assert restore(backup, target, PASSPHRASE) is None
-    assert sorted(p.name for p in target.parent.iterdir()) == ["vault.bordb", "vault.bordb.keys"]
+    assert sorted(p.name for p in target.parent.iterdir()) == ["vault.bordb", "vault.bordb.keys", "vault.bordb.lock"]
     assert ids_in(target) == ids
 
 
@@ -316,7 +316,7 @@ def test_no_migration_backup_at_head(made):
     path, _recovery, _ids = made
     opened(path).lock()
     assert list(path.parent.glob("*.borbackup")) == []
-    assert set(p.name for p in path.parent.iterdir()) <= {p.name for p in vault_files(path)}
+    assert set(p.name for p in path.parent.iterdir()) <= {p.name for p in vault_files(path)} | {"vault.bordb.lock"}
 
 
 def test_vault_module_keeps_files_together(vault_path):

@@ -10,7 +10,7 @@ import sqlcipher3
 
 from borapp.i18n import _
 from borapp.services.errors import UsageError, VaultDamaged, VaultMissing
-from borapp.services.vault import backup_file
+from borapp.services.vault import backup_file, process_lock
 from borapp.services.vault.vault import Vault, key_path, vault_files
 
 
@@ -27,6 +27,15 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
         raise UsageError(_("{path} is a folder, not a vault file.").format(path=target))
     backup_file.read_manifest(source)
     target.parent.mkdir(parents=True, exist_ok=True)
+    process_lock.acquire(target)  # refused while the vault is open in another window or command
+    try:
+        return _restore(source, target, passphrase, recovery_key, erased_again)
+    finally:
+        process_lock.release(target)
+
+
+def _restore(source: Path, target: Path, passphrase: str | None, recovery_key: str | None,
+             erased_again: list[str] | None) -> Path | None:
     staging = target.with_name(f".{target.name}.restoring")
     _remove(staging)
     try:
@@ -49,6 +58,7 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
         return aside
     finally:
         _remove(staging)
+        process_lock.lock_path(staging).unlink(missing_ok=True)
 
 
 def _carry_erasures(vault: Vault, replaced: Path) -> list[str]:

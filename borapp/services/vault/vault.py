@@ -21,7 +21,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from borapp.i18n import _
 from borapp.models import db, schema
 from borapp.models.db import KeyRejected
-from borapp.services.vault import backup_file
+from borapp.services.vault import backup_file, process_lock
 from borapp.services.errors import (
     UsageError, VaultDamaged, VaultError, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase,
 )
@@ -69,13 +69,16 @@ class Vault:
         check_passphrase_rules(passphrase)
         os.umask(0o077)
         path.parent.mkdir(parents=True, exist_ok=True)
-        data_key, recovery = bytearray(new_data_key()), new_recovery_key()
-        engine = db.create_vault_engine(path, data_key)
-        schema.upgrade(engine)
-        KeyFile([Wrap.make("passphrase", passphrase, bytes(data_key)),
-                 Wrap.make("recovery", recovery, bytes(data_key))]).write(
-            key_path(path)
-        )
+        process_lock.acquire(path)
+        try:
+            data_key, recovery = bytearray(new_data_key()), new_recovery_key()
+            engine = db.create_vault_engine(path, data_key)
+            schema.upgrade(engine)
+            KeyFile([Wrap.make("passphrase", passphrase, bytes(data_key)),
+                     Wrap.make("recovery", recovery, bytes(data_key))]).write(key_path(path))
+        except BaseException:
+            process_lock.release(path)
+            raise
         return cls(path, engine, data_key), recovery
 
     @classmethod
@@ -83,6 +86,11 @@ class Vault:
         require_safe_engine()
         path = Path(path)
         data_key = bytearray(unlock_key(path, passphrase, recovery_key))
+        try:
+            process_lock.acquire(path)  # one process per vault: another one's WAL is never removed under it
+        except BaseException:
+            data_key[:] = bytes(len(data_key))
+            raise
         try:
             check_revision(path, probe_database(path, data_key))  # refuse read-only, before anything can write
             engine = db.create_vault_engine(path, data_key)
@@ -93,12 +101,14 @@ class Vault:
                 raise
         except BaseException:
             data_key[:] = bytes(len(data_key))  # a refused open keeps no key either
+            process_lock.release(path)
             raise
         return cls(path, engine, data_key)
 
     def lock(self) -> None:
         if self._engine is not None:
             self._engine.dispose()
+            process_lock.release(self.path)
         if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
             self._key[:] = bytes(len(self._key))
         self._engine = self._sessions = self._key = None
