@@ -7,6 +7,7 @@ author, language and the embedded DejaVu font are set on every PDF.
 from __future__ import annotations
 
 import io
+import threading
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -117,8 +118,18 @@ class PageSetup:
     footer: str  # left of the page number, e.g. "BOR-overeenkomst · dossier 2019-0012"
 
 
+# reportlab keeps shared state (the registered fonts and their per-document subsets) that it does not guard:
+# documents rendered on worker threads at once are laid out one at a time.
+_REPORTLAB = threading.Lock()
+
+
 def build_pdf(story: Sequence[Flowable], org: Organisation, setup: PageSetup) -> bytes:
     """Lay out `story` on letterhead pages and return the PDF's bytes."""
+    with _REPORTLAB:
+        return _build_pdf(story, org, setup)
+
+
+def _build_pdf(story: Sequence[Flowable], org: Organisation, setup: PageSetup) -> bytes:
     register_fonts()
     buffer = io.BytesIO()
     doc = BaseDocTemplate(

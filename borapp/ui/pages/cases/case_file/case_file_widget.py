@@ -1,8 +1,8 @@
 """One open case: the header and the tabs (Gezin, Verwijzing, Afspraken, Omgangsmomenten, Evaluaties, Brieven,
 Bijlagen, Tijdlijn). Opening writes the access log once; reloads after a save do not.
 
-The visits, evaluations, letters and attachments tabs come from `pages/cases/tabs/`; a module that is not there
-is replaced by a plain "not available" tab so the case file always opens.
+The visits, evaluations, letters and attachments tabs come from `pages/cases/tabs/`, imported like any module: a
+build without one of them fails at start, never silently.
 """
 
 from __future__ import annotations
