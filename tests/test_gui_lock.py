@@ -77,3 +77,44 @@ def test_auto_lock_closes_a_dialog_running_its_own_loop(qtbot, window):
     assert window.workspace is None and seen == [dialog] and not other_windows(window)
     _unlock(qtbot, window)
     assert dialog_drafts(window) == [drafts.UI_PREFIX + "dialog/contract/7/signature"]
+
+
+def test_quit_with_a_backup_folder_that_fails_still_locks_keeps_typing_and_says_why(qtbot, window, tmp_path,
+                                                                                     monkeypatch):
+    import errno
+
+    from PySide6.QtWidgets import QMessageBox
+
+    from borapp.services import settings
+
+    _create_and_enter(qtbot, window)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    settings.write_settings(window.workspace, {"backup.folder": str(stick)})
+    workspace = window.workspace
+
+    def full(target):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(workspace.vault, "backup", full)
+    typed = {"case/1/visits/new": {"what_happened": "Kind speelde met de trein"}}
+    monkeypatch.setattr(window.shell, "drafts", lambda: typed)
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda parent, title, text: said.append(text))
+    window.close()
+    assert workspace.is_locked and window.workspace is None
+    assert len(said) == 1 and str(stick) in said[0] and "vol" in said[0]
+    _unlock(qtbot, window)
+    assert drafts.load_draft(window.workspace, drafts.UI_PREFIX + "case/1/visits/new") == typed["case/1/visits/new"]
+
+
+def test_a_failed_daily_backup_stays_in_view_naming_the_folder(qtbot, window, tmp_path):
+    from borapp.services import settings
+
+    _create_and_enter(qtbot, window)
+    gone = tmp_path / "stick-eruit"
+    settings.write_settings(window.workspace, {"backup.folder": str(gone)})
+    window._daily_backup()
+    qtbot.waitUntil(lambda: "stick-eruit" in window.backup_label.toolTip(), timeout=10_000)
+    assert "stick-eruit" in window.statusBar().currentMessage()
+    assert window.workspace is not None  # nothing else happened: the work goes on

@@ -122,6 +122,11 @@ def read_setting(workspace, key: str) -> str:
         return get(session, key)
 
 
+def read_int(workspace, key: str) -> int:
+    with workspace.session() as session:
+        return get_int(session, key)
+
+
 def read_all(workspace) -> dict[str, str]:
     with workspace.session() as session:
         return all_settings(session)

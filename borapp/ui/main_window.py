@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QLabel,
     QMainWindow,
+    QMessageBox,
     QPushButton,
     QStackedWidget,
     QWidget,
@@ -199,7 +200,15 @@ class MainWindow(QMainWindow):
             return
         workspace = self.workspace
         run_task(lambda _p: backups.make_backup(workspace)).success(lambda _r: self.update_status()).failure(
-            lambda exc: self.statusBar().showMessage(str(exc) if isinstance(exc, BorError) else "", 10_000)).start()
+            self._daily_backup_failed).start()
+
+    def _daily_backup_failed(self, exc: BaseException) -> None:
+        """Said where it stays in view (the backup line of the status bar, its tooltip) and for a minute in words."""
+        message = str(exc) if isinstance(exc, BorError) else _("The daily backup failed ({kind}).").format(
+            kind=type(exc).__name__)
+        self.backup_label.setToolTip(message)
+        self.backup_label.setStyleSheet("color: #8A5300;")
+        self.statusBar().showMessage(message, 60_000)
 
     def _focus_search(self) -> None:
         if self.shell is not None and self.workspace is not None:
@@ -216,12 +225,19 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         QSettings().setValue("window/geometry", self.saveGeometry())
+        problem = ""
         if self.workspace is not None and not self.workspace.is_locked:
+            self.save_drafts()  # first: whatever happens to the backup, the typing is kept
             try:
                 if settings.read_setting(self.workspace, "backup.folder"):
                     backups.make_backup(self.workspace)
-            except BorError:
-                pass  # the dashboard warns about old backups; quitting must not be blocked
-            self.lock()
+            except BorError as exc:
+                problem = str(exc)
+            except Exception as exc:  # never let a backup stop the lock; say what kind of problem it was
+                problem = _("The backup on quit failed ({kind}).").format(kind=type(exc).__name__)
+            finally:
+                self.lock()
         self.inactivity.detach()
+        if problem:
+            QMessageBox.warning(self, _("Backup"), problem)
         super().closeEvent(event)

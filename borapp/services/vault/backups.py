@@ -6,6 +6,7 @@ The laptop often holds the only copy, so the app writes one on quit and daily, a
 from __future__ import annotations
 
 import datetime as dt
+import errno
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,11 +55,31 @@ def make_backup(workspace, now: dt.datetime | None = None) -> Path:
         raise BorError(_("The backup folder {folder} is not available (is the stick plugged in?).")
                        .format(folder=folder))
     target = folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}"
-    workspace.vault.backup(target)
+    try:
+        workspace.vault.backup(target)
+    except OSError as exc:
+        raise BorError(write_problem(folder, exc)) from None
     with workspace.session() as session:
         settings.put(session, "backup.last", now.isoformat(timespec="seconds"))
-    rotate(folder, int(settings.read_setting(workspace, "backup.keep") or 10))
+    try:
+        rotate(folder, settings.read_int(workspace, "backup.keep"))
+    except OSError as exc:  # the new backup is there; only the old ones could not be cleared away
+        raise BorError(write_problem(folder, exc)) from None
     return target
+
+
+def write_problem(folder: Path, exc: OSError) -> str:
+    """Why nothing could be written in `folder`, in words a coordinator can act on."""
+    if exc.errno == errno.ENOSPC:
+        why = _("the disk or stick is full")
+    elif exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        why = _("the folder cannot be written to (read-only, or no permission)")
+    elif exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO):
+        why = _("the folder is gone (was the stick taken out?)")
+    else:
+        why = exc.strerror or type(exc).__name__
+    return _("No backup could be written in {folder}: {why}. Your work is saved in the vault; choose another "
+             "backup folder in Settings or try again later.").format(folder=folder, why=why)
 
 
 def rotate(folder: Path, keep: int) -> list[Path]:

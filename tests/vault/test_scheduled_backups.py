@@ -1,0 +1,76 @@
+"""Scheduled backups: due once a day when a folder is set, dated, rotated to `backup.keep` (other files left alone),
+and every failure a clear message naming the folder that changes nothing it should not."""
+
+from __future__ import annotations
+
+import datetime as dt
+import errno
+
+import pytest
+
+from borapp.services import settings
+from borapp.services.errors import BorError
+from borapp.services.vault import backups
+from borapp.services.vault.vault import Vault
+from tests.conftest import PASSPHRASE
+
+NOW = dt.datetime(2026, 12, 3, 9, 30)
+
+
+@pytest.fixture
+def folder(workspace, tmp_path):
+    target = tmp_path / "stick"
+    target.mkdir()
+    settings.write_settings(workspace, {"backup.folder": str(target)})
+    return target
+
+
+def test_no_folder_means_never_due_and_a_warning(workspace):
+    assert not backups.is_due(workspace, NOW)
+    assert "Instellingen" in backups.status(workspace, NOW).warning
+
+
+def test_due_once_a_day(workspace, folder):
+    assert backups.is_due(workspace, NOW), "never made: due"
+    backups.make_backup(workspace, NOW)
+    assert not backups.is_due(workspace, NOW + dt.timedelta(hours=23, minutes=59))
+    assert backups.is_due(workspace, NOW + dt.timedelta(days=1))
+    assert backups.status(workspace, NOW + dt.timedelta(days=6)).warning == ""
+    assert backups.status(workspace, NOW + dt.timedelta(days=8)).warning
+
+
+def test_a_backup_is_dated_opens_and_the_oldest_go_beyond_keep(workspace, folder):
+    settings.write_settings(workspace, {"backup.keep": "3"})
+    mine = folder / "boodschappen.txt"
+    mine.write_text("niet van BOR Desk")
+    made = [backups.make_backup(workspace, NOW + dt.timedelta(days=i)) for i in range(5)]
+    assert made[0].name == "bor-desk-20261203-093000.borbackup"
+    assert sorted(p.name for p in folder.glob("*.borbackup")) == [p.name for p in made[2:]]
+    assert mine.read_text() == "niet van BOR Desk"
+    assert settings.read_setting(workspace, "backup.last") == (NOW + dt.timedelta(days=4)).isoformat()
+    restored = folder.parent / "terug" / "vault.bordb"
+    from borapp.services.vault.restore import restore
+
+    restore(made[-1], restored, PASSPHRASE)
+    Vault.open(restored, PASSPHRASE).lock()
+
+
+def test_a_missing_folder_is_named_and_nothing_is_recorded(workspace, tmp_path):
+    gone = tmp_path / "stick-eruit"
+    settings.write_settings(workspace, {"backup.folder": str(gone)})
+    with pytest.raises(BorError, match="stick-eruit"):
+        backups.make_backup(workspace, NOW)
+    assert settings.read_setting(workspace, "backup.last") == ""
+
+
+@pytest.mark.parametrize("code, words", [(errno.ENOSPC, "vol"), (errno.EROFS, "niet worden geschreven"),
+                                         (errno.EACCES, "niet worden geschreven"), (errno.EIO, "weg")])
+def test_a_failed_write_says_why_in_words(workspace, folder, monkeypatch, code, words):
+    def refuse(target):
+        raise OSError(code, "os says no")
+
+    monkeypatch.setattr(workspace.vault, "backup", refuse)
+    with pytest.raises(BorError) as raised:
+        backups.make_backup(workspace, NOW)
+    assert str(folder) in str(raised.value) and words in str(raised.value)
+    assert settings.read_setting(workspace, "backup.last") == ""
