@@ -393,3 +393,51 @@ def test_an_import_is_audited_and_searchable(vault, tmp_path):
         assert len(search_case_ids(session, "Ada Proef")) == 1
         assert len(search_case_ids(session, "Cas")) == 1
     assert vault.count(StatusChange) == 2
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_a_stray_quote_swallows_no_row_every_row_is_accounted_for(vault, tmp_path, delimiter):
+    """One cell that opens a quote and never closes it: 45 of 50 rows used to vanish into it while the report said
+    "4 created, row 6 skipped". Now that row is reported, and every other row is read and imported."""
+    path = write_csv(tmp_path / "c.csv", [case(case_ref=f"T-{n:03d}", resident_parent_name=f"Ada Proef{n}")
+                                          for n in range(1, 51)], delimiter=delimiter)
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[5] = lines[5].replace("Ada Proef5", '"Ada Proef5')  # spreadsheet row 6: a quote opened, never closed
+    path.write_text("".join(lines), encoding="utf-8")
+    report = import_file(vault, "cases", path, skip_invalid=True)
+    assert report.rows == 50
+    assert report.skipped == [6] and report.created == 49
+    assert report.created + len(report.skipped) == report.rows
+    assert any(p.row == 6 and '"' in p.message for p in report.errors)
+    with vault.session() as session:
+        refs = set(session.scalars(select(Case.ref)))
+    assert refs == {f"T-{n:03d}" for n in range(1, 51)} - {"T-005"}
+    strict = import_file(vault, "cases", path)
+    assert not strict.written and strict.bad_rows == [6]
+
+
+def test_a_quoted_cell_over_several_lines_is_still_one_cell(vault, tmp_path):
+    rows = [case(case_ref="T-001", children="Cas Proef (2017-06-01)\nDaan Proef (2019-02-03)"), case(case_ref="T-002")]
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", rows))
+    assert report.ok and report.created == 2 and report.rows == 2
+
+
+def test_an_xlsx_that_claims_to_be_huge_is_read_within_bounds(vault, tmp_path):
+    """One stray cell at XFD1048576 made a 5 KB file take ~20 GB: now the sheet is read at most 200 columns wide,
+    until 1,000 empty rows follow each other, and the report says what was left unread."""
+    from openpyxl import Workbook
+
+    from borapp.services.importer.reading import read_table
+
+    book = Workbook()
+    sheet = book.active
+    sheet.append(HEADER)
+    sheet.append([case(case_ref="T-001").get(column, "") for column in HEADER])
+    sheet["XFD1048576"] = "verdwaald"
+    path = tmp_path / "groot.xlsx"
+    book.save(path)
+    assert path.stat().st_size < 20_000
+    table = read_table(path)
+    assert len(table.rows) == 1 and len(table.header) == len(HEADER) and len(table.notes) == 2
+    report = import_file(vault, "cases", path)
+    assert report.ok and report.created == 1 and len(report.notes) >= 2

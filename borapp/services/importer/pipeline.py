@@ -106,6 +106,10 @@ def _read(kind: str, path: Path, report: ImportReport, today: dt.date) -> tuple[
         report.fatal = True
         return header, []
     spec, rows, seen = _KINDS[kind], [], {}
+    for note in table.notes:
+        report.note(note)
+    for number, problem in table.problems.items():
+        report.error(number, "", problem)
     for number, cells in table.rows:
         reader = RowReader(number, cells, header, report)
         row = spec.read(reader, today)

@@ -19,12 +19,18 @@ from borapp.services.errors import NotFound, UsageError
 _ZIP = b"PK\x03\x04"
 _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # the old binary .xls
 _DELIMITERS = (";", ",", "\t", "|")
+# An XLSX names its own size, and one stray cell at XFD1048576 makes that 17 billion cells (a 5 KB file took 20 GB):
+# read at most this many columns, and stop after this many empty rows in a row.
+MAX_COLUMNS = 200
+MAX_BLANK_RUN = 1000
 
 
 @dataclass
 class Table:
     header: list[str]
     rows: list[tuple[int, list[object]]] = field(default_factory=list)  # (spreadsheet row number, cells)
+    problems: dict[int, str] = field(default_factory=dict)  # row number → why it could not be read as written
+    notes: list[str] = field(default_factory=list)  # what of the file was left unread, and why
 
 
 def check_file(path: Path) -> Path:
@@ -81,11 +87,41 @@ def _delimiter(text: str) -> str:
 
 
 def _read_csv(path: Path, text: str) -> Table:
-    try:
-        records = list(csv.reader(io.StringIO(text, newline=""), delimiter=_delimiter(text)))
-    except csv.Error:
-        raise UsageError(_("{path} is not a readable CSV file.").format(path=path)) from None
-    return _table(records)
+    """Records as csv reads them, except where a stray quote swallowed the rows after it (a quoted cell running
+    over lines that look like rows of their own): those lines are read one by one, quotes as written, and the row
+    with the stray quote is reported, so every row of the file is accounted for."""
+    delimiter = _delimiter(text)
+    lines = text.splitlines(keepends=True)
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    records: list[list[object]] = []
+    stray: list[int] = []
+    start = 0
+    while True:
+        try:
+            record = next(reader)
+        except StopIteration:
+            break
+        except csv.Error:
+            raise UsageError(_("{path} is not a readable CSV file.").format(path=path)) from None
+        span = lines[start:reader.line_num]
+        start = reader.line_num
+        width = len(records[0]) if records else len(record)
+        if len(span) > 1 and _swallows_rows(span[1:], delimiter, width):
+            stray.append(len(records) + 1)
+            records += [next(csv.reader([line], delimiter=delimiter, quoting=csv.QUOTE_NONE), []) for line in span]
+        else:
+            records.append(record)
+    table = _table(records)
+    for number in stray:
+        table.problems[number] = _("This row has a \" that is not closed, so the rows after it were read as part "
+                                   "of one cell; they are read on their own now. Check the quotes in this row.")
+    return table
+
+
+def _swallows_rows(continued: list[str], delimiter: str, width: int) -> bool:
+    """Whether the lines a quoted cell ran over look like rows of the table (half its delimiters or more)."""
+    enough = max(1, (width - 1) // 2)
+    return any(line.count(delimiter) >= enough for line in continued)
 
 
 def _read_xlsx(path: Path) -> Table:
@@ -95,12 +131,39 @@ def _read_xlsx(path: Path) -> Table:
         book = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # BadZipFile, KeyError, openpyxl's InvalidFileException, damaged XML, ...
         raise UsageError(_("{path} is not a readable XLSX file.").format(path=path)) from exc
+    notes: list[str] = []
     try:
         sheet = book.worksheets[0] if book.worksheets else None
-        records = [list(r) for r in sheet.iter_rows(values_only=True)] if sheet is not None else []
+        records = _bounded_rows(sheet, notes) if sheet is not None else []
     finally:
         book.close()
-    return _table([[_cell(v) for v in record] for record in records])
+    table = _table([[_cell(v) for v in record] for record in records])
+    table.notes += notes
+    return table
+
+
+def _bounded_rows(sheet, notes: list[str]) -> list[list[object]]:
+    """The sheet's rows, at most MAX_COLUMNS wide, until MAX_BLANK_RUN empty rows follow each other."""
+    if (sheet.max_column or 0) > MAX_COLUMNS:
+        notes.append(_("Only the first {n} columns were read; the sheet says it is wider (a stray cell far to the "
+                       "right?).").format(n=MAX_COLUMNS))
+    records: list[list[object]] = []
+    blank_run = 0
+    for values in sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS):
+        record = list(values)
+        if all(v is None or (isinstance(v, str) and not v.strip()) for v in record):
+            blank_run += 1
+            if blank_run >= MAX_BLANK_RUN:
+                notes.append(_("Reading stopped after {n} empty rows in a row; anything further down was not read.")
+                             .format(n=MAX_BLANK_RUN))
+                break
+        else:
+            blank_run = 0
+        records.append(record)
+    while records and all(v is None for v in records[-1]):
+        records.pop()
+    used = max((max((i + 1 for i, v in enumerate(r) if v not in (None, "")), default=0) for r in records), default=0)
+    return [r[:used] for r in records]
 
 
 def _cell(value: object) -> object:
