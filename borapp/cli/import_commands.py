@@ -29,6 +29,10 @@ def register(sub, common) -> None:
                          help=_("import the good rows and list the bad ones (else a bad row stops the import)"))
         cmd.add_argument("--dry-run", action="store_true", help=_("check the file and say what would happen; "
                                                                   "change nothing"))
+        if kind == "cases":
+            cmd.add_argument("--update", action="store_true",
+                             help=_("change cases that are already in the vault (each change is listed); else a row "
+                                    "that would change one is refused"))
         cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(kinds, common, "template", _("write a CSV template with one synthetic example row"),
                       run_template)
@@ -42,7 +46,7 @@ def run_import(args) -> int:
     vault = open_vault(args)
     try:
         report = import_file(vault, args.import_kind, args.file, skip_invalid=args.skip_invalid,
-                             dry_run=args.dry_run)
+                             dry_run=args.dry_run, update=getattr(args, "update", False))
     finally:
         vault.lock()
     if args.json:

@@ -183,7 +183,7 @@ def test_a_bad_row_leaves_the_vault_unchanged(vault, tmp_path):
     rows = [case(case_ref="T-001", other_parent_email="nieuw@test.example"), case(case_ref="T-002"),
             case(case_ref="T-003", municipality="Nieuwstad", coordinator="Nieuwe Coord",
                  registered_on="2023-13-01")]
-    report = import_file(vault, "cases", write_csv(tmp_path / "b.csv", rows))
+    report = import_file(vault, "cases", write_csv(tmp_path / "b.csv", rows), update=True)
     assert not report.ok and report.created == report.updated == 0 and report.bad_rows == [4]
     assert vault.check().counts == counts
     assert fingerprint(vault) == before
@@ -228,19 +228,29 @@ def test_unknown_columns_are_reported_not_refused(vault, tmp_path):
 # ---- identity and updates ------------------------------------------------------------------------------------
 
 
-def test_reimport_updates_and_never_duplicates(vault, tmp_path):
+def test_reimport_changes_an_existing_case_only_with_update_and_lists_every_change(vault, tmp_path):
     rows = [case(case_ref="T-001", children="Cas Proef (2017-06-01); Dirk Proef (2019-02-03)"), case(case_ref="T-002")]
     first = import_file(vault, "cases", write_csv(tmp_path / "a.csv", rows))
     assert first.created == 2 and first.updated == 0
-    counts = vault.check().counts
+    counts, before = vault.check().counts, fingerprint(vault)
     again = import_file(vault, "cases", write_csv(tmp_path / "a.csv", rows))
-    assert again.created == 0 and again.updated == 2 and not again.new_municipalities
-    assert vault.check().counts == counts
+    assert again.ok and again.created == 0 and again.updated == 0 and again.unchanged == ["T-001", "T-002"]
+    assert fingerprint(vault) == before, "the same rows again change nothing"
     changed = [case(case_ref="T-001", children="Cas Proef (2017-06-01); Eva Proef (2020-01-01)",
-                    resident_parent_email="ada.nieuw@test.example", status="contract")]
-    report = import_file(vault, "cases", write_csv(tmp_path / "b.csv", changed))
+                    resident_parent_name="Ada Anders", resident_parent_email="ada.nieuw@test.example",
+                    status="contract")]
+    refused = import_file(vault, "cases", write_csv(tmp_path / "b.csv", changed))
+    assert not refused.ok and not refused.written and refused.bad_rows == [2]
+    [problem] = refused.errors
+    for field in ("resident_parent_name", "resident_parent_email", "children", "status"):
+        assert field in problem.message, (field, problem.message)
+    assert "--update" in problem.message and "registered_on" not in problem.message
+    assert fingerprint(vault) == before
+    preview = import_file(vault, "cases", write_csv(tmp_path / "b.csv", changed), update=True, dry_run=True)
+    assert preview.ok and not preview.written and fingerprint(vault) == before
+    assert any("children" in w.message and "status" in w.message for w in preview.warnings)
+    report = import_file(vault, "cases", write_csv(tmp_path / "b.csv", changed), update=True)
     assert report.updated == 1 and vault.check().counts == counts
-    assert "case T-001: status changed from intake to contract by the import" in [w.message for w in report.warnings]
     found = get_case(vault, "T-001")
     assert found["children"] == [("Cas Proef", dt.date(2017, 6, 1)), ("Eva Proef", dt.date(2020, 1, 1))]
     assert found["parents"]["resident"][1] == "ada.nieuw@test.example"

@@ -1,5 +1,10 @@
 """Writing case rows into the vault: found by case number and updated, or created; parents updated in place,
-children replaced; the status history derived from the dates the row gives."""
+children replaced; the status history derived from the dates the row gives.
+
+A case already in the vault is never changed by an import unless asked (`update`): without it a row that would change
+one is an error naming every field it would change; with it those fields are listed as warnings (a dry run lists them
+before anything is written). A row that changes nothing is left alone.
+"""
 
 from __future__ import annotations
 
@@ -11,7 +16,6 @@ from borapp.models import Case, Child, Parent, StatusChange
 from borapp.services import audit
 from borapp.services.cases.flow import start_history
 from borapp.services.cases.search_index import reindex_case
-from borapp.services.cases.status import status_label
 from borapp.services.importer.case_rows import CaseRow, ParentRow
 from borapp.services.importer.columns import HeaderMap
 from borapp.services.importer.duplicates import list_possible_duplicates
@@ -23,15 +27,72 @@ from borapp.services.importer.values import ChildValue
 IMPORT_NOTE = N_("Imported; earlier steps not recorded.")
 
 
-def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report: ImportReport) -> None:
-    """What only the vault can tell: is the volunteer a row names there?"""
+def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report: ImportReport,
+                update: bool = False) -> None:
+    """What only the vault can tell: is the volunteer a row names there, and what would a row change of a case
+    that is already there?"""
     refs = References(session, report)
+    existing = {c.ref: c for c in session.scalars(select(Case).where(Case.ref.in_([r.ref for r in rows])))}
     for row in rows:
         if row.volunteer and refs.volunteer(row.volunteer) is None:
             report.error(row.row, "volunteer",
                          _("Volunteer '{name}' is not in the vault. Import the volunteers first "
                            "('borapp import volunteers FILE'), then this file again.").format(name=row.volunteer),
                          header.headings.get("volunteer", "volunteer"))
+        case = existing.get(row.ref)
+        if case is None:
+            continue
+        changed = ", ".join(header.headings.get(key, key) for key in case_changes(case, row))
+        if not changed:
+            report.unchanged.append(row.ref)
+        elif update:
+            report.warn(row.row, "case_ref", _("case {ref} already exists; the import changes: {fields}")
+                        .format(ref=row.ref, fields=changed), header.headings.get("case_ref", "case_ref"))
+        else:
+            report.error(row.row, "case_ref", _("Case {ref} already exists, and this row would change: {fields}. "
+                                                "Import with --update to change it, or leave the row out.")
+                         .format(ref=row.ref, fields=changed), header.headings.get("case_ref", "case_ref"))
+
+
+def case_changes(case: Case, row: CaseRow) -> list[str]:
+    """The columns whose value in `row` differs from `case` (an empty cell changes nothing, as in `_fill`)."""
+    def differs(given, current) -> bool:
+        return bool(given) and _same(given) != _same(current)
+
+    found = []
+    checks = [
+        ("registered_on", row.registered_on != case.registered_on),
+        ("route", differs(row.route, case.route)),
+        ("municipality", differs(row.municipality, case.municipality.name if case.municipality else "")),
+        ("funding", differs(row.funding, case.funding)),
+        ("referrer_name", differs(row.referrer_name, case.referrer.name if case.referrer else "")),
+        ("referrer_email", differs(row.referrer_email, case.referrer_email)),
+        ("coordinator", differs(row.coordinator, case.coordinator.name if case.coordinator else "")),
+        ("volunteer", differs(row.volunteer, case.volunteer.name if case.volunteer else "")),
+        ("status", row.status != case.status),
+    ]
+    for given in row.parents:
+        parent = case.parent(given.role)
+        prefix = f"{given.role}_parent_"
+        checks += [
+            (prefix + "name", parent is None or differs(given.name, parent.name)),
+            (prefix + "address", parent is not None and differs(given.address, parent.address)),
+            (prefix + "address_confidential", parent is not None and given.confidential is not None
+             and given.confidential != bool(parent.address_confidential)),
+            (prefix + "email", parent is not None and differs(given.email, parent.email)),
+            (prefix + "phone", parent is not None and differs(given.phone, parent.phone)),
+        ]
+    children = {(name_key(c.name), c.birth_date) for c in case.children}
+    checks.append(("children", {(name_key(c.name), c.birth_date) for c in row.children} != children))
+    if row.status == "closed" and case.status == "closed":
+        checks += [("outcome", differs(row.outcome, case.outcome)), ("outcome_reason", differs(row.reason,
+                                                                                             case.outcome_reason)),
+                   ("closed_on", row.closed_on is not None and row.closed_on != case.closed_on)]
+    return [key for key, changed in checks if changed]
+
+
+def _same(value) -> str:
+    return " ".join(str(value or "").split()).casefold()
 
 
 def write_cases(session: Session, rows: list[CaseRow], report: ImportReport, actor: str = "") -> None:
@@ -39,15 +100,13 @@ def write_cases(session: Session, rows: list[CaseRow], report: ImportReport, act
     existing = {c.ref: c for c in session.scalars(select(Case).where(Case.ref.in_([r.ref for r in rows])))}
     for row in rows:
         case = existing.get(row.ref)
+        if case is not None and row.ref in report.unchanged:
+            continue
         if case is None:
             case = _create(session, refs, row)
             existing[row.ref] = case
             report.created += 1
-        else:
-            if case.status != row.status:
-                report.warn(row.row, "status", _("case {ref}: status changed from {old} to {new} by the import")
-                            .format(ref=row.ref, old=status_label(case.status).lower(),
-                                    new=status_label(row.status).lower()))
+        else:  # only with `update` (check_cases refused it otherwise), its changes listed there
             _fill(refs, case, row)
             _restate(case, row)
             report.updated += 1

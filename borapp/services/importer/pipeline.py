@@ -51,8 +51,9 @@ def check_kind(kind: str) -> None:
 
 
 def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, actor: str = "", dry_run: bool = False,
-                today: dt.date | None = None) -> ImportReport:
-    """Import `path` (CSV or XLSX) into the vault. Raises NotFound / UsageError for a file that cannot be read."""
+                today: dt.date | None = None, update: bool = False) -> ImportReport:
+    """Import `path` (CSV or XLSX) into the vault. Raises NotFound / UsageError for a file that cannot be read.
+    `update`: cases already in the vault may be changed (each change listed); without it such a row is an error."""
     check_kind(kind)
     report = ImportReport(kind=kind, path=str(path), dry_run=dry_run, skip_invalid=skip_invalid)
     header, rows = _read(kind, Path(path), report, today or dt.date.today())
@@ -61,7 +62,10 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
     spec = _KINDS[kind]
     try:
         with vault.session() as session:
-            spec.check(session, rows, header, report)
+            if kind == "cases":
+                spec.check(session, rows, header, report, update=update)
+            else:
+                spec.check(session, rows, header, report)
             bad = set(report.bad_rows)
             good = [row for row in rows if row.row not in bad]
             if skip_invalid:
@@ -78,11 +82,11 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
 
 
 def parse_file(kind: str, path: Path, vault=None, *, skip_invalid: bool = False,
-               today: dt.date | None = None) -> ImportReport:
+               today: dt.date | None = None, update: bool = False) -> ImportReport:
     """Check a file without writing. With a vault this is a full dry run (volunteers looked up, new organisations
     and possible duplicates listed); without one only the file itself is checked."""
     if vault is not None:
-        return import_file(vault, kind, path, skip_invalid=skip_invalid, dry_run=True, today=today)
+        return import_file(vault, kind, path, skip_invalid=skip_invalid, dry_run=True, today=today, update=update)
     check_kind(kind)
     report = ImportReport(kind=kind, path=str(path), dry_run=True, skip_invalid=skip_invalid)
     _read(kind, Path(path), report, today or dt.date.today())

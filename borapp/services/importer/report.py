@@ -28,6 +28,7 @@ class ImportReport:
     rows: int = 0  # data rows read (empty lines not counted)
     created: int = 0
     updated: int = 0
+    unchanged: list[str] = field(default_factory=list)  # records already in the vault that the file leaves as they are
     written: bool = False  # the changes were committed (never on a dry run)
     fatal: bool = False  # the file as a whole cannot be imported (e.g. a required column is missing)
     errors: list[Problem] = field(default_factory=list)
@@ -74,12 +75,13 @@ class ImportReport:
             return False
         if not self.errors:
             return True
-        return self.skip_invalid and (self.created + self.updated) > 0
+        return self.skip_invalid and (self.created + self.updated + len(self.unchanged)) > 0
 
     def to_dict(self) -> dict:
         return {
             "ok": self.ok, "kind": self.kind, "file": self.path, "dry_run": self.dry_run, "rows": self.rows,
-            "created": self.created, "updated": self.updated, "imported": self.written,
+            "created": self.created, "updated": self.updated, "unchanged": len(self.unchanged),
+            "imported": self.written,
             "errors": [p.to_dict() for p in self.errors], "skipped": list(self.skipped),
             "warnings": [p.to_dict() for p in self.warnings], "unknown_columns": list(self.unknown_columns),
             "new_organisations": list(self.new_organisations),

@@ -57,6 +57,8 @@ class ImportDialog(QDialog):
         form.addRow(_("File (CSV or XLSX)"), row)
         self.skip_invalid = QCheckBox(_("Import the good rows and skip the bad ones"))
         form.addRow("", self.skip_invalid)
+        self.update_existing = QCheckBox(_("Change cases that are already in the vault (the check lists each change)"))
+        form.addRow("", self.update_existing)
         layout.addLayout(form)
         self.result = QPlainTextEdit(readOnly=True)
         self.result.setAccessibleName(_("Result of the check"))
@@ -77,7 +79,8 @@ class ImportDialog(QDialog):
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
-        for signal in (self.path.textChanged, self.kind.currentIndexChanged, self.skip_invalid.toggled):
+        for signal in (self.path.textChanged, self.kind.currentIndexChanged, self.skip_invalid.toggled,
+                       self.update_existing.toggled):
             signal.connect(self._invalidate)
 
     def _browse(self) -> None:
