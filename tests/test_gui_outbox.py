@@ -19,7 +19,6 @@ from borapp.ui.pages.outbox import pdf_pages
 from borapp.ui.pages.outbox.letters_model import LettersModel, state_colours
 from borapp.ui.pages.outbox_page import OutboxPage
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
-    REAL_CONTRACT,
     add_referred_case,
     configure_smtp,
     fake_render_contract,
@@ -335,7 +334,7 @@ def test_send_without_settings_is_a_clear_message(page, shown):
 
 # ---- the contract prints through the same path ----------------------------------------------------------------------
 
-@pytest.fixture(params=["stand-in", "real"] if REAL_CONTRACT else ["stand-in"])
+@pytest.fixture(params=["stand-in", "real"])
 def contract_pdf(request, workspace, letters):
     if request.param == "stand-in":
         return fake_render_contract(workspace, letters["case"]).pdf

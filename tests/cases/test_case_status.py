@@ -177,3 +177,39 @@ def test_other_reason_needs_a_note(vault):
         flow.change_status(session, case, "intake", on=dt.date(2025, 2, 1))
         with pytest.raises(TransitionRefused):
             flow.change_status(session, case, "closed", outcome="stopped_at_intake", reason="other")
+
+
+# The case's course written out from DOMAIN.md ("How a case runs"), independently of the code's table: registration,
+# perhaps the waiting list, intake, contract, matching, visits with a midway evaluation (and more visits after it),
+# closing. A failed intake, contract or match ends the case early; every other ending goes through closing.
+DOMAIN_STEPS = {
+    ("registered", "waiting"), ("registered", "intake"), ("waiting", "intake"), ("intake", "contract"),
+    ("contract", "matching"), ("matching", "visits"), ("visits", "evaluation"), ("evaluation", "visits"),
+    ("visits", "closing"), ("evaluation", "closing"),
+}
+DOMAIN_CLOSINGS = {
+    ("intake", "stopped_at_intake"), ("contract", "stopped_at_intake"), ("matching", "stopped_at_intake"),
+    ("closing", "successful"), ("closing", "stagnated"),
+}
+ALL_STATUSES = ("registered", "waiting", "intake", "contract", "matching", "visits", "evaluation", "closing", "closed")
+REASON = {"successful": "", "stagnated": "resident_resistance", "stopped_at_intake": "contract_rejected"}
+
+
+@pytest.mark.parametrize("frm", ALL_STATUSES)
+def test_every_step_is_allowed_exactly_when_the_domain_allows_it(frm):
+    for to in ALL_STATUSES:
+        if to == "closed":
+            for outcome, reason in REASON.items():
+                legal = (frm, outcome) in DOMAIN_CLOSINGS
+                assert _allowed(frm, to, outcome, reason) == legal, (frm, outcome)
+        else:
+            assert _allowed(frm, to) == ((frm, to) in DOMAIN_STEPS), (frm, to)
+    assert _allowed(frm, "reopen") == (frm == "closed")
+
+
+def _allowed(frm, to, outcome="", reason="") -> bool:
+    try:
+        check_step(frm, to, outcome, reason)
+    except TransitionRefused:
+        return False
+    return True

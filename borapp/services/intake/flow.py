@@ -79,7 +79,8 @@ def municipality_choices(workspace: Workspace, year: int) -> list[MunicipalityCh
         found = []
         for m in session.scalars(select(Municipality).order_by(func.lower(Municipality.name))):
             earlier = [f for f in m.fundings if f.year <= year]
-            found.append(MunicipalityChoice(m.id, m.name, earlier[-1].funding if earlier else ""))
+            latest = max(earlier, key=lambda f: f.year, default=None)
+            found.append(MunicipalityChoice(m.id, m.name, latest.funding if latest else ""))
         return found
 
 

@@ -1,0 +1,40 @@
+"""The records behind Settings do what they say: a coordinator switched off is no longer offered as "who is
+working" (and comes back when switched on), and a municipality's funding per year is what the intake suggests."""
+
+from __future__ import annotations
+
+import pytest
+
+from borapp.services import organisation_setup as setup
+from borapp.services.errors import ValidationError
+from borapp.services.intake.flow import municipality_choices
+from borapp.services.vault.workspace import add_coordinator, list_coordinators
+
+
+def test_a_coordinator_switched_off_is_not_offered_and_comes_back(workspace):
+    add_coordinator(workspace.vault, "Anna Coördinator")
+    bert = add_coordinator(workspace.vault, "Bert Coördinator")
+    everyone = [c.name for c in list_coordinators(workspace.vault)]
+    setup.set_coordinator_active(workspace, bert.id, False)
+    assert [c.name for c in list_coordinators(workspace.vault)] == [n for n in everyone if n != bert.name]
+    assert [c.name for c in list_coordinators(workspace.vault, active_only=False)] == everyone
+    assert {c.name: c.active for c in setup.coordinators(workspace)}[bert.name] is False
+    setup.set_coordinator_active(workspace, bert.id, True)
+    assert [c.name for c in list_coordinators(workspace.vault)] == everyone
+
+
+def test_funding_per_year_is_what_the_intake_suggests(workspace):
+    place = setup.save_municipality(workspace, "Voorbeeldstad", "Kop")
+    assert municipality_choices(workspace, 2026)[0].funding == ""
+    setup.set_funding(workspace, place, 2027, "per_case")
+    setup.set_funding(workspace, place, 2025, "purchased")
+    assert setup.municipalities(workspace)[0].funding == {2025: "purchased", 2027: "per_case"}
+    assert municipality_choices(workspace, 2026)[0].funding == "purchased"  # the latest earlier year
+    assert municipality_choices(workspace, 2027)[0].funding == "per_case"
+    setup.set_funding(workspace, place, 2025, "per_case")
+    assert municipality_choices(workspace, 2026)[0].funding == "per_case"
+    setup.set_funding(workspace, place, 2025, "")
+    assert setup.municipalities(workspace)[0].funding == {2027: "per_case"}
+    assert municipality_choices(workspace, 2026)[0].funding == ""
+    with pytest.raises(ValidationError):
+        setup.set_funding(workspace, place, 2026, "gratis")
