@@ -156,3 +156,8 @@ def test_geometry_is_remembered(qtbot, tmp_path):
     second = build_window(tmp_path / "v.bordb", "nl")
     qtbot.addWidget(second)
     assert second.size().width() == 700
+
+
+def test_a_vault_made_with_the_test_setting_is_marked_in_red_while_open(qtbot, window):
+    _create_and_enter(qtbot, window)  # the suite makes its vaults with the cheap key derivation
+    assert window.weak_label.isVisible() and "BORAPP_TEST_FAST_KDF" in window.weak_label.text()

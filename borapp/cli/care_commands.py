@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from borapp.cli import secrets_input
@@ -54,7 +55,7 @@ def run_check(args) -> int:
         vault.lock()
     if args.json:
         print(json.dumps({"ok": result.ok, "schema": result.schema, "counts": result.counts,
-                          "problems": result.problems}, ensure_ascii=False))
+                          "problems": result.problems, "warnings": result.warnings}, ensure_ascii=False))
     else:
         print(_("Vault is sound.") if result.ok else _("Vault has problems:"))
         for problem in result.problems:
@@ -62,6 +63,8 @@ def run_check(args) -> int:
         print(_("Schema: {schema}").format(schema=result.schema))
         for name, count in result.counts.items():
             print(f"  {name}: {count}")
+    for warning in result.warnings:
+        print(_("WARNING: {warning}").format(warning=warning), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_DAMAGED
 
 

@@ -26,6 +26,7 @@ from borapp.i18n import _
 from borapp.services import drafts, settings
 from borapp.services.errors import BorError
 from borapp.services.vault import backups
+from borapp.services.vault.vault import weak_key_warning
 from borapp.services.vault.workspace import Workspace
 from borapp.ui import kept_typing
 from borapp.ui.icons import icon
@@ -72,6 +73,11 @@ class MainWindow(QMainWindow):
         self.vault_label, self.coordinator_label, self.backup_label = QLabel(), QLabel(), QLabel()
         for label in (self.vault_label, self.coordinator_label, self.backup_label):
             bar.addWidget(label)
+        self.weak_label = QLabel()  # loud, and always in view while a weak (test-setting) vault is open
+        self.weak_label.setStyleSheet("color: white; background: #B3261E; padding: 2px 8px; font-weight: 600;")
+        self.weak_label.setWordWrap(True)
+        self.weak_label.hide()
+        bar.addWidget(self.weak_label, 1)
         self.lock_button = QPushButton(icon("lock-simple"), _("Lock (Ctrl+L)"))
         self.lock_button.setFlat(True)
         self.lock_button.clicked.connect(self.lock)
@@ -188,6 +194,9 @@ class MainWindow(QMainWindow):
         if self.workspace is None or self.workspace.is_locked:
             return
         self.vault_label.setText(_("Vault: {name}").format(name=self.workspace.path.name))
+        weak = self.workspace.vault.weak_key()
+        self.weak_label.setText(weak_key_warning() if weak else "")
+        self.weak_label.setVisible(weak)
         self.coordinator_label.setText(_("Working: {name}").format(name=self.workspace.actor))
         state = backups.status(self.workspace)
         last = date_time(state.last) if state.last else _("never")

@@ -18,6 +18,9 @@ from pathlib import Path
 
 from cryptography.hazmat.primitives.keywrap import InvalidUnwrap, aes_key_unwrap, aes_key_wrap
 
+from borapp.i18n import _
+from borapp.services.errors import UsageError
+
 FORMAT = "borapp-keys/1"
 # About 0.5–1 s and 128 MiB on a current laptop.
 STRONG_KDF = {"name": "scrypt", "n": 2**17, "r": 8, "p": 2}
@@ -31,7 +34,20 @@ class KeyFileError(Exception):
 
 
 def default_kdf() -> dict:
-    return dict(FAST_KDF if os.environ.get("BORAPP_TEST_FAST_KDF") == "1" else STRONG_KDF)
+    """The strong KDF; the cheap one only inside the test suite (BORAPP_TEST_FAST_KDF=1 while pytest runs a test).
+    Outside it the variable is refused rather than silently making a vault whose passphrase is easy to guess."""
+    if os.environ.get("BORAPP_TEST_FAST_KDF") == "1":
+        if "PYTEST_CURRENT_TEST" not in os.environ:
+            raise UsageError(_("BORAPP_TEST_FAST_KDF is for the test suite only: it would make the passphrase easy "
+                               "to guess. Unset it, then try again."))
+        return dict(FAST_KDF)
+    return dict(STRONG_KDF)
+
+
+def is_weak(kdf: dict) -> bool:
+    """A wrap made with less work than the strong KDF (a test vault, or one made with the test setting)."""
+    return int(kdf.get("n", 0)) * int(kdf.get("r", 0)) * int(kdf.get("p", 0)) < \
+        STRONG_KDF["n"] * STRONG_KDF["r"] * STRONG_KDF["p"]
 
 
 def _derive(secret: str, kdf: dict, salt: bytes) -> bytes:

@@ -25,7 +25,9 @@ from borapp.services.vault import backup_file, process_lock
 from borapp.services.errors import (
     UsageError, VaultDamaged, VaultError, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase,
 )
-from borapp.services.vault.keywrap import KeyFile, KeyFileError, Wrap, new_data_key, new_recovery_key, normalise_recovery_key
+from borapp.services.vault.keywrap import (
+    KeyFile, KeyFileError, Wrap, default_kdf, is_weak, new_data_key, new_recovery_key, normalise_recovery_key,
+)
 from borapp.services.vault.record_counts import count_records
 
 SIDECARS = ("-wal", "-shm", "-journal")
@@ -46,6 +48,7 @@ class CheckResult:
     schema: str | None
     counts: dict[str, int] = field(default_factory=dict)
     problems: list[str] = field(default_factory=list)
+    warnings: list[str] = field(default_factory=list)  # sound, but not as safe as it should be
 
 
 class Vault:
@@ -67,6 +70,7 @@ class Vault:
         if any(p.exists() for p in vault_files(path)):
             raise UsageError(_("There is already a vault at {path}; it was left as it is.").format(path=path))
         check_passphrase_rules(passphrase)
+        kdf = default_kdf()  # refused before anything is written when the test-only setting is used outside tests
         os.umask(0o077)
         path.parent.mkdir(parents=True, exist_ok=True)
         process_lock.acquire(path)
@@ -74,8 +78,8 @@ class Vault:
             data_key, recovery = bytearray(new_data_key()), new_recovery_key()
             engine = db.create_vault_engine(path, data_key)
             schema.upgrade(engine)
-            KeyFile([Wrap.make("passphrase", passphrase, bytes(data_key)),
-                     Wrap.make("recovery", recovery, bytes(data_key))]).write(key_path(path))
+            KeyFile([Wrap.make("passphrase", passphrase, bytes(data_key), kdf),
+                     Wrap.make("recovery", recovery, bytes(data_key), kdf)]).write(key_path(path))
         except BaseException:
             process_lock.release(path)
             raise
@@ -168,11 +172,25 @@ class Vault:
             problems += [f"foreign key: {row[0]}" for row in raw.execute("PRAGMA foreign_key_check").fetchall()]
         with self.session() as session:
             counts = count_records(session)
-        return CheckResult(ok=not problems, schema=schema.current(self.engine), counts=counts, problems=problems)
+        warnings = [weak_key_warning()] if self.weak_key() else []
+        return CheckResult(ok=not problems, schema=schema.current(self.engine), counts=counts, problems=problems,
+                           warnings=warnings)
+
+    def weak_key(self) -> bool:
+        """Whether a wrap of the key file takes less work to guess than it should (the test-only setting)."""
+        try:
+            return any(is_weak(w.kdf) for w in KeyFile.read(key_path(self.path)).wraps)
+        except KeyFileError:
+            return False
 
     def count(self, model) -> int:
         with self.session() as session:
             return session.scalar(select(func.count()).select_from(model)) or 0
+
+
+def weak_key_warning() -> str:
+    return _("This vault was made with the test-only setting BORAPP_TEST_FAST_KDF: its passphrase is easy to guess "
+             "by trying. Without that setting, set a new passphrase and make a new recovery key to protect it properly.")
 
 
 def check_passphrase_rules(passphrase: str) -> None:
