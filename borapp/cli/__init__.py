@@ -11,7 +11,7 @@ import os
 import sys
 
 from borapp.i18n import _, set_language
-from borapp.services.errors import EXIT_FAILED, EXIT_USAGE, BorError
+from borapp.services.errors import EXIT_FAILED, EXIT_USAGE, BorError, describe
 
 
 def _language_from_argv(argv: list[str]) -> str | None:
@@ -50,9 +50,8 @@ def main(argv: list[str] | None = None) -> int:
         return _fail(args, str(exc), exc.exit_code)
     except KeyboardInterrupt:
         return _fail(args, _("Interrupted."), EXIT_FAILED)
-    except Exception as exc:  # a bug: say so without a traceback or any personal content
-        return _fail(args, _("Unexpected error ({kind}). Nothing was changed that was not saved before.")
-                     .format(kind=type(exc).__name__), EXIT_FAILED)
+    except Exception as exc:  # a full disk, a read-only folder, or a bug: said without a traceback or personal content
+        return _fail(args, describe(exc), EXIT_FAILED)
 
 
 def _fail(args, message: str, code: int) -> int:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno as _errno
+
 from borapp.i18n import _
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED, EXIT_NEWER, EXIT_NOT_FOUND = range(7)
@@ -62,3 +64,24 @@ class VaultMissing(NotFound):
 class VaultLocked(VaultError):
     def __init__(self) -> None:
         super().__init__(_("The vault is locked."))
+
+
+def describe(exc: BaseException) -> str:
+    """Any failure in the user's language, never a traceback: a BorError says itself; a full disk, a read-only
+    folder or a lost folder are named as such (from the OS or from SQLite); anything else is an unexpected error."""
+    if isinstance(exc, BorError):
+        return str(exc)
+    text = str(exc).lower()
+    errno_ = getattr(exc, "errno", None)
+    if errno_ == _errno.ENOSPC or "disk is full" in text or "disk full" in text:
+        return _("The disk is full: nothing more could be saved. Make room (empty the bin, remove large files), "
+                 "then try again; what was saved before is safe.")
+    if errno_ in (_errno.EROFS, _errno.EACCES, _errno.EPERM) or "readonly database" in text \
+            or "read-only" in text:
+        where = getattr(exc, "filename", None)
+        return (_("{path} cannot be written to (read-only, or no permission). Choose another place or ask for "
+                  "write permission.").format(path=where) if where else
+                _("The vault's folder cannot be written to (read-only, or no permission). Move the vault to a "
+                  "folder you can write to, or ask for write permission."))
+    return _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
+        kind=type(exc).__name__)

@@ -230,3 +230,17 @@ def test_vault_from_a_newer_version_after_a_crash_is_not_checkpointed(vault, vau
     # SQLite resets the -shm wal-index on the first open after a crash, even read-only; it holds no data.
     assert {k: v for k, v in after.items() if not k.endswith("-shm")} == \
         {k: v for k, v in before.items() if not k.endswith("-shm")}
+
+
+def test_a_key_file_from_another_vault_is_said_as_such(tmp_path):
+    """Same passphrase, another vault's key file beside this vault: not 'damaged' but which file does not fit."""
+    from borapp.services.vault.vault import key_path
+
+    mine = tmp_path / "mijn" / "vault.bordb"
+    other = tmp_path / "ander" / "vault.bordb"
+    Vault.create(mine, PASSPHRASE)[0].lock()
+    Vault.create(other, PASSPHRASE)[0].lock()
+    key_path(mine).write_bytes(key_path(other).read_bytes())
+    with pytest.raises(VaultDamaged) as refused:
+        Vault.open(mine, PASSPHRASE)
+    assert "sleutelbestand" in str(refused.value) and "andere kluis" in str(refused.value)

@@ -23,7 +23,7 @@ from borapp.models import db, schema
 from borapp.models.db import KeyRejected
 from borapp.services.vault import backup_file, process_lock
 from borapp.services.errors import (
-    UsageError, VaultDamaged, VaultError, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase,
+    UsageError, VaultDamaged, VaultError, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase, describe,
 )
 from borapp.services.vault.keywrap import (
     KeyFile, KeyFileError, Wrap, default_kdf, is_weak, new_data_key, new_recovery_key, normalise_recovery_key,
@@ -248,7 +248,13 @@ def probe_database(path: Path, data_key: bytes) -> str | None:
             revision = None if bad else _read_revision(conn)
         finally:
             conn.close()
-    except (KeyRejected, Exception) as exc:  # sqlcipher3 raises several DatabaseError kinds for damage
+    except KeyRejected as exc:  # the first page does not decrypt: another vault's key file, or a damaged start
+        _remove_new(path, existing)
+        raise VaultDamaged(_("The vault {path} does not open with the key file beside it ({keys}): that key file may "
+                             "belong to another vault, or the start of the vault file is damaged. Put the vault's "
+                             "own key file beside it, or restore a backup.").format(path=path, keys=key_path(path))
+                           ) from exc
+    except Exception as exc:  # sqlcipher3 raises several DatabaseError kinds for damage
         _remove_new(path, existing)
         raise VaultDamaged(_("The vault {path} is damaged and cannot be opened. Restore a backup.")
                            .format(path=path)) from exc
@@ -283,6 +289,8 @@ def migrate_if_needed(path: Path, engine: Engine, data_key: bytes) -> None:
     try:
         current = schema.current(engine)
     except SADatabaseError as exc:
+        if "readonly" in str(exc).lower() or "unable to open" in str(exc).lower():
+            raise VaultError(describe(exc)) from exc  # a read-only folder or stick, not damage
         raise VaultDamaged(_("The vault {path} is damaged and cannot be opened. Restore a backup.")
                            .format(path=path)) from exc
     if current == schema.head():

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _
-from borapp.services.errors import BorError
+from borapp.services.errors import describe
 from borapp.services.importer import ImportReport, import_file, parse_file
 from borapp.services.importer.summary import problem_line, summary_lines
 from borapp.ui.tasks import run_task
@@ -126,8 +126,7 @@ class ImportDialog(QDialog):
 
     def _failed(self, exc: BaseException) -> None:
         self._idle()
-        self.status.setText(str(exc) if isinstance(exc, BorError) else _("Something went wrong ({kind}).").format(
-            kind=type(exc).__name__))
+        self.status.setText(describe(exc))
 
     def _idle(self) -> None:
         self.busy.hide()

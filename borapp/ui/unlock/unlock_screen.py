@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _
-from borapp.services.errors import BorError, VaultDamaged
+from borapp.services.errors import BorError, VaultDamaged, describe
 from borapp.services.vault.restore import restore
 from borapp.services.vault.vault import Vault
 from borapp.services.vault.workspace import Workspace, add_coordinator, list_coordinators
@@ -115,8 +115,7 @@ class UnlockScreen(QWidget):
         self._choose_coordinator()
 
     def _failed(self, exc: BaseException, show) -> None:
-        message = str(exc) if isinstance(exc, BorError) else _("Something went wrong ({kind}).").format(
-            kind=type(exc).__name__)
+        message = describe(exc)
         if isinstance(exc, VaultDamaged):
             message += " " + _("Use 'Restore a backup…' below.")
         show(message)

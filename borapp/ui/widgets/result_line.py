@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QLabel, QWidget
 
-from borapp.services.errors import BorError
+from borapp.services.errors import describe
 
 ERROR_COLOUR, DONE_COLOUR = "#B3261E", "#11522A"
 
@@ -17,11 +17,12 @@ class ResultLine(QLabel):
         self.setWordWrap(True)
 
     def attempt(self, action: Callable[[], object], done_text: str = "") -> bool:
-        """Run `action`; on a BorError show its message and return False, else show `done_text`."""
+        """Run `action`; on a failure show what went wrong in words and return False, else show `done_text`.
+        A full disk or a read-only folder (an OSError, or SQLite saying so) is said as such, never a traceback."""
         try:
             action()
-        except BorError as exc:
-            self.show_problem(str(exc))
+        except Exception as exc:  # noqa: BLE001 - said in words (describe), never a traceback
+            self.show_problem(describe(exc))
             return False
         self.show_done(done_text)
         return True

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from borapp.i18n import _, ngettext
-from borapp.services.errors import BorError
+from borapp.services.errors import describe
 from borapp.services.outbox.letters import ExportResult
 from borapp.services.outbox.sending import LetterOutcome, SendResult
 
@@ -52,7 +52,4 @@ def export_summary(result: ExportResult) -> str:
 
 def failure_text(exc: BaseException) -> str:
     """A failure in the user's language, never a traceback."""
-    if isinstance(exc, BorError):
-        return str(exc)
-    return _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
-        kind=type(exc).__name__)
+    return describe(exc)
