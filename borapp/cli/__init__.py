@@ -28,8 +28,19 @@ def _starts_the_app(argv: list[str]) -> bool:
     return not argv or argv[0] == "gui"
 
 
+def _tolerant_output() -> None:
+    """A name with ş or ł printed to a cp1252 console or file must not end the command: unknown characters
+    become '?' there instead of an error."""
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.reconfigure(errors="replace")
+        except (AttributeError, ValueError):
+            pass  # not a text stream that can be reconfigured (e.g. replaced in a test)
+
+
 def main(argv: list[str] | None = None) -> int:
     os.umask(0o077)
+    _tolerant_output()
     argv = list(sys.argv[1:] if argv is None else argv)
     set_language(_language_from_argv(argv))
     from borapp.cli.parser import COMMANDS, GUI_ONLY, build_parser

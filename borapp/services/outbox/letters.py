@@ -25,6 +25,7 @@ from borapp.services.errors import BorError, NotFound, UsageError, ValidationErr
 from borapp.services.outbox import mail
 from borapp.services.outbox.listing import (
     EDITABLE_STATES,
+    EXPORT_MARK,
     SENDING_MARK,
     WAITING_STATES,
     LetterRow,
@@ -187,10 +188,13 @@ class ExportResult:
 
 def export_ready(workspace, folder: Path) -> ExportResult:
     """Every ready letter as an .eml draft (X-Unsent: 1, the PDF attached) with the PDF beside it; each exported
-    letter is then final (its PDF kept) and leaves the queue. Files are the owner's only (0600), written whole."""
+    letter is then final (its PDF kept) and leaves the queue. Files are the owner's only (0600), written whole.
+
+    An export killed halfway exports nothing twice: before its files are written a letter records where they go
+    (EXPORT_MARK); the next export finds them there and only finishes the record."""
     folder = Path(folder)
     result = ExportResult(folder)
-    ids = [row.id for row in list_letters(workspace, ("ready",))]
+    ids = [row.id for row in list_letters(workspace, ("ready",)) if not row.raw_error.startswith(SENDING_MARK)]
     if not ids:
         return result
     with private_files():
@@ -205,6 +209,8 @@ def _export_one(workspace, letter_id: int, folder: Path, sender_email: str, send
     row = get_letter_row(workspace, letter_id)
     if row is None or row.state != "ready":
         return
+    if _finish_earlier_export(workspace, row, result):
+        return
     try:
         pdf = letter_pdf(workspace, letter_id)
     except BorError as exc:
@@ -214,14 +220,33 @@ def _export_one(workspace, letter_id: int, folder: Path, sender_email: str, send
     envelope = envelope_for(workspace, row, pdf, sender_email, sender_name, f"{stem}.pdf")
     data = mail.as_bytes(mail.build_message(envelope, draft=True))
     pdf_path, eml_path = folder / f"{stem}.pdf", folder / f"{stem}.eml"
+    with workspace.session() as session:  # where the files go, before they are written
+        _letter(session, letter_id).error = EXPORT_MARK + str(eml_path)
     write_atomic(pdf_path, pdf)
     write_atomic(eml_path, data)
+    _record_export(workspace, letter_id, pdf)
+    result.exported.append((letter_id, eml_path, pdf_path))
+
+
+def _finish_earlier_export(workspace, row: LetterRow, result: ExportResult) -> bool:
+    """A letter whose files an interrupted export did write: record it as exported, write nothing again."""
+    if not row.raw_error.startswith(EXPORT_MARK):
+        return False
+    eml_path = Path(row.raw_error[len(EXPORT_MARK):])
+    pdf_path = eml_path.with_suffix(".pdf")
+    if not (eml_path.is_file() and pdf_path.is_file()):
+        return False  # the files never got there: export it now
+    _record_export(workspace, row.id, pdf_path.read_bytes())
+    result.exported.append((row.id, eml_path, pdf_path))
+    return True
+
+
+def _record_export(workspace, letter_id: int, pdf: bytes) -> None:
     with workspace.session() as session:
         letter = _letter(session, letter_id)
         _move(letter, "exported")
         letter.pdf, letter.error = pdf, ""
         audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
-    result.exported.append((letter_id, eml_path, pdf_path))
 
 
 def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sender_name: str,
@@ -229,8 +254,12 @@ def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sende
     """The message of a letter, with a confidential address taken out of every part a person reads (the subject
     and the cover text around it, the names, the attachment's file name), whatever was stored or typed."""
     clean = message_redactor(workspace, row.case_id, row.language)
-    return mail.Envelope(sender_email=sender_email, sender_name=clean(sender_name), to_email=row.recipient_email,
-                         to_name=clean(row.recipient_name), subject=clean(row.subject), language=row.language,
+
+    def header(text: str) -> str:  # a header is one line: a name typed with a line break must not stop the export
+        return _one_line(clean(text))
+
+    return mail.Envelope(sender_email=sender_email, sender_name=header(sender_name), to_email=row.recipient_email,
+                         to_name=header(row.recipient_name), subject=header(row.subject), language=row.language,
                          pdf=pdf, pdf_name=_safe(clean(pdf_name)), message_id=mail.message_id(row.id, row.created_at,
                                                                                               sender_email))
 

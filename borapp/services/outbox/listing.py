@@ -23,6 +23,8 @@ KINDS = LETTER_KINDS  # for the faces (the UI may not import models)
 EDITABLE_STATES = ("draft", "ready", "failed")
 # While a letter is handed to the mail server its `error` holds this mark and the UTC time (see sending).
 SENDING_MARK = "bor:sending:"
+# While a letter's files are being exported its `error` holds this mark and where its .eml goes (see letters).
+EXPORT_MARK = "bor:exporting:"
 
 
 def kind_label(kind: str) -> str:
@@ -37,6 +39,8 @@ def error_text(error: str) -> str:
     """The note kept with a letter, as the user reads it (the sending mark becomes words)."""
     if error.startswith(SENDING_MARK):
         return _("Being sent (if this stays, sending was interrupted: the next send checks it).")
+    if error.startswith(EXPORT_MARK):
+        return _("Being exported (if this stays, the export was interrupted: the next export finishes it).")
     return error
 
 
@@ -56,6 +60,7 @@ class LetterRow:
     attempts: int
     created_at: dt.datetime
     state_changed_at: dt.datetime
+    raw_error: str = ""  # as stored: the sending and exporting marks are read by the outbox itself
 
     @property
     def recipient(self) -> str:
@@ -74,7 +79,8 @@ class LetterRow:
 def _row(letter: Letter, ref: str) -> LetterRow:
     return LetterRow(letter.id, letter.case_id, ref, letter.kind, letter.parent_role, letter.language,
                      letter.recipient_name, letter.recipient_email, letter.subject, letter.state,
-                     error_text(letter.error), letter.attempts, letter.created_at, letter.state_changed_at)
+                     error_text(letter.error), letter.attempts, letter.created_at, letter.state_changed_at,
+                     letter.error)
 
 
 def list_letters(workspace, states: tuple[str, ...] | list[str] | None = None) -> list[LetterRow]:

@@ -27,7 +27,7 @@ from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.outbox import letters as outbox_letters, mail, smtp_secret
 from borapp.services.errors import BorError, UsageError
-from borapp.services.outbox.listing import SENDING_MARK, get_letter_row, kind_label
+from borapp.services.outbox.listing import EXPORT_MARK, SENDING_MARK, get_letter_row, kind_label
 
 STALE_AFTER = dt.timedelta(minutes=10)
 Progress = Callable[[int, int], None]
@@ -171,10 +171,11 @@ def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: s
 
 
 def _ready_ids(workspace) -> list[int]:
-    """Ready letters not being sent elsewhere, the longest waiting first."""
+    """Ready letters not being sent or exported elsewhere, the longest waiting first."""
     with workspace.session() as session:
         return list(session.scalars(select(Letter.id).where(Letter.state == "ready",
-                                                            Letter.error.not_like(SENDING_MARK + "%"))
+                                                            Letter.error.not_like(SENDING_MARK + "%"),
+                                                            Letter.error.not_like(EXPORT_MARK + "%"))
                                     .order_by(Letter.state_changed_at, Letter.id)))
 
 
