@@ -237,7 +237,7 @@ def test_rank_candidates_reads_every_rule_from_the_vault(workspace, scene, engli
 
 def test_the_renewal_setting_and_exclusions_change_the_ranking(workspace, scene):
     case_id, ids = scene
-    settings.write_settings(workspace, {"vog_renewal_years": "20"})
+    settings.write_settings(workspace, {"vog_renewal_years": "10"})
     add_exclusion(workspace, case_id, ids["best"], "buurvrouw van de moeder")
     by_id = {c.volunteer_id: c for c in rank_candidates(workspace, case_id)}
     assert by_id[ids["old_vog"]].eligible
