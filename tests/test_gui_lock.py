@@ -122,3 +122,28 @@ def test_a_failed_daily_backup_stays_in_view_naming_the_folder(qtbot, window, tm
     qtbot.waitUntil(lambda: "stick-eruit" in window.backup_label.toolTip(), timeout=10_000)
     assert "stick-eruit" in window.statusBar().currentMessage()
     assert window.workspace is not None  # nothing else happened: the work goes on
+
+
+def test_the_platform_locking_or_sleeping_locks_the_vault(qtbot, window):
+    import ctypes
+
+    from borapp.ui import session_watch
+
+    _create_and_enter(qtbot, window)
+    watcher = window.session_watch
+    watcher.screen_saver_active(False)  # the screen saver going away is no reason
+    watcher.prepare_for_sleep(False)
+    assert window.workspace is not None
+    with qtbot.waitSignal(window.locked):
+        watcher.prepare_for_sleep(True)  # logind: the machine is about to suspend
+    _unlock(qtbot, window)
+    with qtbot.waitSignal(window.locked):
+        watcher.screen_saver_active(True)  # the desktop locked the screen
+    _unlock(qtbot, window)
+    with qtbot.waitSignal(window.locked):
+        watcher._state_changed(session_watch.Qt.ApplicationState.ApplicationSuspended)
+    _unlock(qtbot, window)
+    message = session_watch._MSG(message=session_watch.WM_WTSSESSION_CHANGE, wParam=session_watch.WTS_SESSION_LOCK)
+    with qtbot.waitSignal(window.locked):  # Windows: Win+L, as its native event filter reads it
+        session_watch.WindowsMessages(watcher).nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(message))
+    assert window.workspace is None

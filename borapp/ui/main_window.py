@@ -32,6 +32,7 @@ from borapp.ui import kept_typing
 from borapp.ui.icons import icon
 from borapp.ui.inactivity import InactivityWatcher
 from borapp.ui.lock_guard import LockGuard
+from borapp.ui.session_watch import SessionWatcher
 from borapp.ui.shell import Shell
 from borapp.ui.tasks import run_task
 from borapp.ui.unlock.unlock_screen import UnlockScreen
@@ -59,6 +60,8 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self.inactivity = InactivityWatcher(self)
         self.inactivity.idle.connect(self.lock)
+        self.session_watch = SessionWatcher(self)  # the platform's screen lock and sleep lock the vault too
+        self.session_watch.lock_now.connect(self.lock)
         self._draft_timer = QTimer(self, interval=DRAFT_SAVE_MS, timeout=self.save_drafts)
         self._backup_timer = QTimer(self, interval=3_600_000, timeout=self._daily_backup)
         self.lock_guard = LockGuard(self.lock, self.offer_kept_typing, self)
