@@ -95,8 +95,13 @@ class Vault:
         except BaseException:
             data_key[:] = bytes(len(data_key))
             raise
+        index = _SharedIndex(path)  # a refused open puts back the -shm that even a read-only look rewrites
         try:
-            check_revision(path, probe_database(path, data_key))  # refuse read-only, before anything can write
+            try:
+                check_revision(path, probe_database(path, data_key))  # refuse read-only, before anything can write
+            except BaseException:
+                index.put_back()
+                raise
             engine = db.create_vault_engine(path, data_key)
             try:
                 migrate_if_needed(path, engine, data_key)
@@ -233,6 +238,31 @@ def unlock_key(path: Path, passphrase: str | None, recovery_key: str | None) -> 
     if key is None:
         raise WrongPassphrase()
     return key
+
+
+class _SharedIndex:
+    """The -shm file (the WAL's index) as it was before a look: SQLite rebuilds it even on a read-only open after a
+    crash. It holds no data; putting its bytes back keeps a refused open from changing any byte in the folder. Safe
+    because this process holds the vault's process lock, so no other connection has it mapped."""
+
+    def __init__(self, path: Path):
+        self.path = path.with_name(path.name + "-shm")
+        try:
+            stat = self.path.stat()
+            self.data: bytes | None = self.path.read_bytes()
+            self.times = (stat.st_atime_ns, stat.st_mtime_ns)
+        except OSError:
+            self.data = None
+
+    def put_back(self) -> None:
+        if self.data is None:
+            return
+        try:
+            if self.path.read_bytes() != self.data:
+                self.path.write_bytes(self.data)
+            os.utime(self.path, ns=self.times)
+        except OSError:
+            pass
 
 
 def probe_database(path: Path, data_key: bytes) -> str | None:
