@@ -483,8 +483,10 @@ def test_a_pdf_is_shown_from_memory_and_the_viewer_closes_cleanly(qtbot):
                                       parent, lambda: None)
     dialog.show()
     qtbot.waitExposed(dialog)
-    dialog.close()
-    dialog.deleteLater()
-    QCoreApplication.processEvents()
+    assert dialog.isVisible()
+    with qtbot.waitSignal(dialog.destroyed, timeout=5000):  # gone for good, and the process still here
+        dialog.close()
+        dialog.deleteLater()
+        QCoreApplication.processEvents()
     parent.deleteLater()
     QCoreApplication.processEvents()

@@ -79,9 +79,13 @@ def test_restore_is_refused_while_the_vault_is_open_elsewhere(other_process, vau
 
 
 def test_a_killed_process_leaves_no_lock_behind(other_process, vault_path):
+    with pytest.raises(VaultInUse):
+        Vault.open(vault_path, PASSPHRASE)
     other_process.kill()
     other_process.wait()
-    Vault.open(vault_path, PASSPHRASE).lock()
+    vault = Vault.open(vault_path, PASSPHRASE)  # the OS dropped the dead process's lock
+    assert not vault.is_locked
+    vault.lock()
 
 
 def test_in_one_process_opens_share_the_lock(vault_path):

@@ -170,8 +170,9 @@ def test_validation_names_the_field(workspace, changes, field):
 
 
 def test_max_cases_bounds_are_allowed(workspace):
-    vs.save_volunteer(workspace, VolunteerInput(name="Anna Proef", max_cases=1))
-    vs.save_volunteer(workspace, VolunteerInput(name="Bert Proef", max_cases=10))
+    low = vs.save_volunteer(workspace, VolunteerInput(name="Anna Proef", max_cases=1))
+    high = vs.save_volunteer(workspace, VolunteerInput(name="Bert Proef", max_cases=10))
+    assert (vs.load_volunteer(workspace, low).max_cases, vs.load_volunteer(workspace, high).max_cases) == (1, 10)
 
 
 def test_name_must_be_unique_ignoring_case(workspace):
