@@ -21,6 +21,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from borapp.ui.widgets.date_field import DateField, TimeField
+
 DRAFT_KEY = "borDraftKey"
 CLOSED_BY_LOCK = "borClosedByLock"
 
@@ -40,9 +42,10 @@ def closed_by_lock(window: QWidget) -> bool:
 
 def _fields(window: QWidget) -> dict[str, QWidget]:
     found: dict[str, QWidget] = {}
-    kinds = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QAbstractButton)
+    kinds = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QAbstractButton, DateField, TimeField)
     for widget in window.findChildren(QWidget):
-        if not isinstance(widget, kinds) or isinstance(widget.parentWidget(), (QComboBox, QDateEdit)):
+        owner = widget.parentWidget()
+        if not isinstance(widget, kinds) or isinstance(owner, (QComboBox, QDateEdit, DateField, TimeField)):
             continue  # a combo box's or date field's own line edit is read through its owner
         if isinstance(widget, QAbstractButton) and not widget.isCheckable():
             continue
@@ -56,7 +59,9 @@ def typing(window: QWidget) -> dict[str, object]:
     """Every named field's value: text as typed, a choice by its position, a date as ISO text, a tick as a bool."""
     values: dict[str, object] = {}
     for name, widget in _fields(window).items():
-        if isinstance(widget, QDateEdit):
+        if isinstance(widget, (DateField, TimeField)):
+            values[name] = {"typed": widget.typed()}  # a date or time alone is not typing worth a draft
+        elif isinstance(widget, QDateEdit):
             values[name] = widget.date().toString(Qt.DateFormat.ISODate)
         elif isinstance(widget, QComboBox):
             values[name] = {"index": widget.currentIndex(), "text": widget.currentText()}
@@ -85,7 +90,9 @@ def put_back(window: QWidget, values: dict[str, object]) -> int:
         if name not in values:
             continue
         value = values[name]
-        if isinstance(widget, QDateEdit) and isinstance(value, str):
+        if isinstance(widget, (DateField, TimeField)) and isinstance(value, dict):
+            widget.set_typed(str(value.get("typed", "")))
+        elif isinstance(widget, QDateEdit) and isinstance(value, str):
             widget.setDate(QDate.fromString(value, Qt.DateFormat.ISODate))
         elif isinstance(widget, QComboBox) and isinstance(value, dict):
             index = widget.findText(str(value.get("text", "")))

@@ -10,7 +10,9 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 
 from borapp.i18n import N_, _
+from borapp.services import typed_dates
 from borapp.services.cases.editing import ChildInput, ParentInput
+from borapp.services.errors import ValidationError
 
 ORGANISATION_KIND_LABELS = {
     "court": N_("Court"),
@@ -120,9 +122,9 @@ def _text(value) -> str:
 def _date(value) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) and value else None
-    except ValueError:
+    try:  # ISO from the wizard, or a date as typed (a draft keeps what could not be read yet)
+        return typed_dates.parse_date(value) if isinstance(value, str) else None
+    except ValidationError:
         return None
 
 

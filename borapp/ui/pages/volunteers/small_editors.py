@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from borapp.formatting import long_date
 from borapp.i18n import _, babel_locale
 from borapp.services.volunteers.profiles import COMMON_LANGUAGES, TRAINING_KINDS, TRAINING_LABELS, TrainingItem
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 
 LANGUAGE_COLUMNS = 3
 
@@ -114,6 +114,8 @@ class TrainingList(QWidget):
         self.changed.emit()
 
     def _add_clicked(self) -> None:
+        if refuse_unreadable(self):
+            return
         when = self.date.value() or dt.date.today()
         self.set_value([*self._items, TrainingItem(self.kind.currentData(), when)])
 

@@ -49,19 +49,11 @@ from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.small_editors import LanguagePicker, TrainingList
 from borapp.ui.widgets.activation_list import ActivationList
 from borapp.ui.widgets.chip import status_chip
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
 
 FIELD_ORDER = ("name", "email", "phone", "address", "region", "gender", "languages", "availability", "vog_date",
                "trainings", "max_cases", "active", "joined_on", "left_on", "notes")
-
-
-def _iso(value: dt.date | None) -> str:
-    return value.isoformat() if value else ""
-
-
-def _date(text: str) -> dt.date | None:
-    return dt.date.fromisoformat(text) if text else None
 
 
 class VolunteerProfileEditor(QWidget):
@@ -152,11 +144,11 @@ class VolunteerProfileEditor(QWidget):
             self.messages[key] = add_field(form, label, widget, required=required)
         for signal in (self.name.textChanged, self.email.textChanged, self.phone.textChanged,
                        self.address.textChanged, self.region.currentTextChanged, self.gender.currentIndexChanged,
-                       self.languages.changed, self.availability.changed, self.vog_date.dateChanged,
+                       self.languages.changed, self.availability.changed, self.vog_date.changed,
                        self.trainings.changed, self.max_cases.valueChanged, self.active.toggled,
-                       self.joined_on.dateChanged, self.left_on.dateChanged, self.notes.textChanged):
+                       self.joined_on.changed, self.left_on.changed, self.notes.textChanged):
             signal.connect(self._on_edit)
-        self.vog_date.dateChanged.connect(self._show_vog_warning)
+        self.vog_date.changed.connect(self._show_vog_warning)
         return form
 
     def _related(self) -> QWidget:
@@ -288,9 +280,9 @@ class VolunteerProfileEditor(QWidget):
             "id": self.volunteer_id, "name": self.name.text(), "email": self.email.text(), "phone": self.phone.text(),
             "address": self.address.text(), "region": self.region.currentText(), "gender": self.gender.currentData(),
             "languages": list(self.languages.value()), "availability": format_availability(self.availability.value()),
-            "vog_date": _iso(self.vog_date.value()), "max_cases": self.max_cases.value(),
-            "active": self.active.isChecked(), "joined_on": _iso(self.joined_on.value()),
-            "left_on": _iso(self.left_on.value()), "notes": self.notes.toPlainText(),
+            "vog_date": self.vog_date.typed(), "max_cases": self.max_cases.value(),
+            "active": self.active.isChecked(), "joined_on": self.joined_on.typed(),
+            "left_on": self.left_on.typed(), "notes": self.notes.toPlainText(),
             "trainings": [[t.kind, t.on.isoformat()] for t in self.trainings.value()],
         }
 
@@ -304,11 +296,11 @@ class VolunteerProfileEditor(QWidget):
         self.gender.setCurrentIndex(max(self.gender.findData(state.get("gender", "")), 0))
         self.languages.set_value(tuple(state.get("languages", ())))
         self.availability.set_value(parse_availability(state.get("availability", "")))
-        self.vog_date.set_value(_date(state.get("vog_date", "")))
+        self.vog_date.set_typed(state.get("vog_date", ""))
         self.max_cases.setValue(int(state.get("max_cases", 2)))
         self.active.setChecked(bool(state.get("active", True)))
-        self.joined_on.set_value(_date(state.get("joined_on", "")))
-        self.left_on.set_value(_date(state.get("left_on", "")))
+        self.joined_on.set_typed(state.get("joined_on", ""))
+        self.left_on.set_typed(state.get("left_on", ""))
         self.notes.setPlainText(state.get("notes", ""))
         self.trainings.set_value([TrainingItem(k, dt.date.fromisoformat(d)) for k, d in state.get("trainings", [])])
 
@@ -337,6 +329,10 @@ class VolunteerProfileEditor(QWidget):
 
     def save(self) -> int | None:
         """Check, show every problem under its field, save when there is none; the volunteer's id or None."""
+        if refuse_unreadable(self):  # a date that cannot be read says so under its field
+            self.status.setText(_("Not saved: check the marked fields."))
+            self.status.setStyleSheet("color: #B3261E;")
+            return None
         data = self.input()
         problems = volunteer_problems(self.workspace, data)
         if not problems:
@@ -367,7 +363,7 @@ class VolunteerProfileEditor(QWidget):
             self._show_vog_warning()
 
     def _show_vog_warning(self) -> None:
-        value = self.vog_date.value()
+        value = self.vog_date.value_or_none()
         state = vog_state(value, self._years)
         if state == "missing":
             text = _("No VOG date yet: a VOG is needed before this volunteer is matched.")

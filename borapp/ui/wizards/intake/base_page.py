@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.ui.widgets.forms import FieldMessage, add_field, changed_signal, required_note
+from borapp.ui.widgets.date_field import refuse_unreadable
 
 
 class IntakePage(QWizardPage):
@@ -86,6 +87,9 @@ class IntakePage(QWizardPage):
     # ---- checking -----------------------------------------------------------------------------------------------
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        if refuse_unreadable(self):  # a date that cannot be read says so under its field
+            self.refused = True
+            return False
         problems = self.wizard().problems(self.STEP)
         self.refused = bool(problems)
         self.show_problems(problems, focus=True)

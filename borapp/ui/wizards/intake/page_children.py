@@ -53,7 +53,7 @@ class ChildrenPage(IntakePage):
             if problem:
                 row.message.show_message(problem)
             else:  # back to the age warning, if any
-                row.message.show_message(child_age_warning(row.birth.value()), warning=True)
+                row.message.show_message(child_age_warning(row.birth.value_or_none()), warning=True)
         if focus and problems:
             first = next(iter(problems))
             if first == "children":

@@ -3,7 +3,6 @@ optional during a supervision order, skipped on the own-initiative route."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 from PySide6.QtWidgets import QLabel, QLineEdit, QPlainTextEdit, QWidget
 
@@ -55,14 +54,13 @@ class CourtPage(IntakePage):
             label.setText(_("Date of the decision") + (" *" if required else ""))
 
     def read(self, data: dict) -> None:
-        when = self.decided_on.value()
-        data["court_decision_on"] = when.isoformat() if when else None
+        data["court_decision_on"] = self.decided_on.typed() or None
         data["court_frequency"], data["court_duration"] = self.frequency.text(), self.duration.text()
         data["court_buildup"] = self.buildup.toPlainText()
 
     def write(self, data: dict) -> None:
         when = data.get("court_decision_on")
-        self.decided_on.set_value(dt.date.fromisoformat(when) if when else None)
+        self.decided_on.set_typed(when or "")
         self.frequency.setText(data.get("court_frequency", ""))
         self.duration.setText(data.get("court_duration", ""))
         self.buildup.setPlainText(data.get("court_buildup", ""))

@@ -53,13 +53,12 @@ class RoutePage(IntakePage):
         return next((code for code, button in self.buttons.items() if button.isChecked()), "")
 
     def read(self, data: dict) -> None:
-        when = self.registered_on.value()
-        data["registered_on"] = when.isoformat() if when else None
+        data["registered_on"] = self.registered_on.typed() or None  # as typed when it cannot be read
         data["route"] = self.route()
 
     def write(self, data: dict) -> None:
         when = data.get("registered_on")
-        self.registered_on.set_value(dt.date.fromisoformat(when) if when else dt.date.today())
+        self.registered_on.set_typed(when or dt.date.today().isoformat())
         self.group.setExclusive(False)
         for code, button in self.buttons.items():
             button.setChecked(code == data.get("route"))

@@ -163,7 +163,7 @@ class IntakeWizard(QWizard):
         return self.pages[RoutePage.NUMBER].route()
 
     def registration_year(self) -> int:
-        when = self.pages[RoutePage.NUMBER].registered_on.value()
+        when = self.pages[RoutePage.NUMBER].registered_on.value_or_none()
         return (when or self.context.today).year
 
     def page_number(self, step: str) -> int | None:

@@ -6,7 +6,15 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from borapp.i18n import _, ngettext
 from borapp.services.validation import age_on, child_age_warning
@@ -44,7 +52,7 @@ class ChildRow(QWidget):
         self.message = FieldMessage()
         column.addWidget(self.message)
         self.name.textChanged.connect(self.changed)
-        self.birth.dateChanged.connect(self._date_changed)
+        self.birth.changed.connect(self._date_changed)
         self.renumber(number)
 
     def renumber(self, number: int) -> None:
@@ -54,18 +62,17 @@ class ChildRow(QWidget):
         self.remove.setAccessibleName(_("Remove child {n}").format(n=number))
 
     def value(self) -> dict:
-        born = self.birth.value()
-        return {"id": self.child_id, "name": self.name.text(), "birth_date": born.isoformat() if born else None}
+        """The child as a form keeps it: the birth date as ISO text, or as typed when it cannot be read."""
+        return {"id": self.child_id, "name": self.name.text(), "birth_date": self.birth.typed() or None}
 
     def set_value(self, value: dict) -> None:
         self.child_id = value.get("id")
         self.name.setText(value.get("name") or "")
-        born = value.get("birth_date")
-        self.birth.set_value(dt.date.fromisoformat(born) if born else None)
+        self.birth.set_typed(value.get("birth_date") or "")
         self._date_changed()
 
     def _date_changed(self, *_args) -> None:
-        born = self.birth.value()
+        born = self.birth.value_or_none()
         today = dt.date.today()
         if born and born <= today:
             years = age_on(born, today)

@@ -32,7 +32,7 @@ from borapp.services.outbox.letters import write_pdf_copy
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.pages.outbox.preview import PreviewDialog
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -163,6 +163,10 @@ class SignatureDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+
+    def accept(self) -> None:
+        if not refuse_unreadable(self):  # a date that cannot be read is said under it, and the dialog stays
+            super().accept()
 
     def values(self) -> tuple[str, str, dt.date]:
         return self.role.currentData(), self.name.text(), self.signed_on.value() or dt.date.today()

@@ -6,14 +6,18 @@ opened again or saved. An address that was never shown is sent to the service as
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
 
 from borapp.i18n import _
+from borapp.services import typed_dates
 from borapp.services.cases import editing
 from borapp.services.cases.case_file import CaseFile
-from borapp.services.cases.editing import AddressParts, ChildInput, FamilyInput, ParentInput
+from borapp.services.cases.editing import (
+    AddressParts,
+    ChildInput,
+    FamilyInput,
+    ParentInput,
+)
 from borapp.services.errors import BorError
 from borapp.ui.pages.cases.case_file.children_editor import ChildrenEditor
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, read, write
@@ -130,7 +134,7 @@ class FamilyTab(FormTab):
     def save_values(self, values: dict) -> None:
         parents = tuple(self._parent_input(role, values) for role in ROLES)
         children = tuple(ChildInput(c.get("id"), c.get("name") or "",
-                                    dt.date.fromisoformat(c["birth_date"]) if c.get("birth_date") else None)
+                                    typed_dates.parse_date(c.get("birth_date") or "", what=_("Birth date")))
                          for c in values["children"])
         editing.save_family(self.workspace, self.case_id, FamilyInput(parents, children))
 

@@ -28,7 +28,7 @@ from borapp.services.cases.case_file import CaseFile, load_case
 from borapp.services.errors import BorError, ValidationError
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.base import CaseTab
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, changed_signal
 
 DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this prefix
@@ -37,8 +37,7 @@ DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this 
 def read(widget: QWidget):
     """A field's value as JSON-able data."""
     if isinstance(widget, DateField):
-        value = widget.value()
-        return value.isoformat() if value else None
+        return widget.typed() or None  # ISO when it can be read, else as typed (kept in drafts, refused on save)
     if isinstance(widget, QLineEdit):
         return widget.text()
     if isinstance(widget, QPlainTextEdit):
@@ -52,7 +51,7 @@ def read(widget: QWidget):
 
 def write(widget: QWidget, value) -> None:
     if isinstance(widget, DateField):
-        widget.set_value(dt.date.fromisoformat(value) if isinstance(value, str) and value else value or None)
+        widget.set_typed(value.isoformat() if isinstance(value, dt.date) else value or "")
     elif isinstance(widget, QLineEdit):
         widget.setText(value or "")
     elif isinstance(widget, QPlainTextEdit):
@@ -211,6 +210,8 @@ class FormTab(CaseTab):
         if not self.is_dirty():
             return True
         self.clear_messages()
+        if refuse_unreadable(self):
+            return False
         try:
             self.save_values(self.values())
         except ValidationError as exc:

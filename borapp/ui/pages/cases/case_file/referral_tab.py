@@ -3,11 +3,10 @@ court decision the visits must follow as closely as possible."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtWidgets import QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from borapp.i18n import _
+from borapp.services import typed_dates
 from borapp.services.cases import editing
 from borapp.services.cases.case_file import CaseFile
 from borapp.services.cases.editing import ReferralInput
@@ -102,7 +101,7 @@ class ReferralTab(FormTab):
     def save_values(self, values: dict) -> None:
         values = dict(values)
         on = values.pop("court_decision_on")
-        values["court_decision_on"] = dt.date.fromisoformat(on) if on else None
+        values["court_decision_on"] = typed_dates.parse_date(on or "", what=_("Date of the decision"))
         values["route"] = values["route"] or "self"
         values["funding"] = values["funding"] or ""
         editing.save_referral(self.workspace, self.case_id, ReferralInput(**values))

@@ -14,7 +14,7 @@ from borapp.services.cases.steps import StepOption, reason_choices
 from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage
 
 
@@ -101,7 +101,7 @@ class StatusDialog(QDialog):
 
     def accept(self) -> None:
         option = self.chosen()
-        if option is None:
+        if option is None or refuse_unreadable(self):
             return
         try:
             editing.change_status(self.workspace, self.facts.id, option.to, self.on.value(),

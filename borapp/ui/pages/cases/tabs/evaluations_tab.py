@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
+from borapp.services import typed_dates
 from borapp.services.cases import evaluations
 from borapp.services.cases.evaluations import EvaluationInput, EvaluationItem
 from borapp.services.vault.workspace import Workspace
@@ -47,16 +48,15 @@ class EvaluationEditor(EditorPanel):
         self.finish()
 
     def state(self) -> dict:
-        held_on = self.held_on.value()
-        return {"record_id": self.record_id, "held_on": held_on.isoformat() if held_on else "",
+        return {"record_id": self.record_id, "held_on": self.held_on.typed(),
                 "kind": self.kind.currentData(), "participants": self.participants.text(),
                 "agreements": self.agreements.toPlainText(), "notes": self.notes.toPlainText()}
 
     def fill(self, state: dict) -> None:
-        held_on = dt.date.fromisoformat(state["held_on"]) if state.get("held_on") else dt.date.today()
+        self.held_on.set_typed(state.get("held_on") or dt.date.today().isoformat())
+        held_on = self.held_on.value_or_none()
         kind = evaluations.kind_label(state.get("kind", "midway"))
-        self.title.setText(f"{kind} · {long_date(held_on)}" if self.record_id else _("New evaluation"))
-        self.held_on.set_value(held_on)
+        self.title.setText(f"{kind} · {long_date(held_on)}" if self.record_id and held_on else _("New evaluation"))
         self.kind.setCurrentIndex(max(0, self.kind.findData(state.get("kind", "midway"))))
         self.participants.setText(state.get("participants", ""))
         self.agreements.setPlainText(state.get("agreements", ""))
@@ -113,7 +113,7 @@ class EvaluationsTab(RecordsTab):
     def save_state(self, state: dict) -> int:
         held_on = state.get("held_on")
         return evaluations.save_evaluation(self.workspace, EvaluationInput(
-            case_id=self.case_id, held_on=dt.date.fromisoformat(held_on) if held_on else None,
+            case_id=self.case_id, held_on=typed_dates.parse_date(held_on or "", what=_("Date")),
             kind=state.get("kind") or "", participants=state.get("participants", ""),
             agreements=state.get("agreements", ""), notes=state.get("notes", ""),
             evaluation_id=state.get("record_id")))

@@ -23,7 +23,7 @@ from borapp.services.visits import records
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.tabs.editor_panel import inline
 from borapp.ui.pages.cases.tabs.time_field import TimeField
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
 
 
@@ -56,7 +56,7 @@ class PlanSeriesDialog(QDialog):
         buttons.accepted.connect(self.plan)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for signal in (self.first_on.dateChanged, self.count.valueChanged, self.every_days.valueChanged):
+        for signal in (self.first_on.changed, self.count.valueChanged, self.every_days.valueChanged):
             signal.connect(self._update_preview)
         self._update_preview()
         self.resize(520, self.sizeHint().height())
@@ -93,7 +93,7 @@ class PlanSeriesDialog(QDialog):
             form.addRow(_("Supervised by"), QLabel(_("No volunteer matched yet; name one per visit later.")))
 
     def _update_preview(self) -> None:
-        first, count = self.first_on.value(), self.count.value()
+        first, count = self.first_on.value_or_none(), self.count.value()
         if first is None:
             self.preview.clear()
             return
@@ -108,6 +108,8 @@ class PlanSeriesDialog(QDialog):
         for message in self.messages.values():
             message.show_message("")
         self.problem.show_message("")
+        if refuse_unreadable(self):
+            return
         try:
             self.planned_ids = records.plan_series(
                 self.workspace, self.case_id, self.first_on.value(), self.count.value(), self.every_days.value(),

@@ -24,6 +24,7 @@ from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel
 from borapp.ui.pages.cases.tabs.rows_model import RowsModel, fit_columns, select_id, selected_id, table_view
 from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.date_field import refuse_unreadable
 
 
 class RecordsTab(CaseTab):
@@ -191,6 +192,8 @@ class RecordsTab(CaseTab):
 
     def save(self) -> None:
         if self._editing_key is None:
+            return
+        if refuse_unreadable(self.editor):  # a date or time that cannot be read says so under its field
             return
         try:
             record_id = self.save_state(self.editor.state())

@@ -1,30 +1,12 @@
-"""A time field (10:00) that may be empty, like `DateField`: a visit planned without a time shows a blank."""
+"""Times as the visit forms keep them in their state (ISO text); the field itself is the app's one TimeField."""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QTime
-from PySide6.QtWidgets import QTimeEdit, QWidget
+from borapp.ui.widgets.date_field import TimeField
 
-_EMPTY = QTime(0, 0)
-
-
-class TimeField(QTimeEdit):
-    def __init__(self, parent: QWidget | None = None):
-        super().__init__(parent)
-        self.setDisplayFormat("HH:mm")
-        self.setMinimumTime(_EMPTY)
-        self.setSpecialValueText(" ")
-        self.setTime(_EMPTY)
-        self.setCurrentSection(QTimeEdit.Section.HourSection)
-
-    def value(self) -> dt.time | None:
-        time = self.time()
-        return None if time == _EMPTY else dt.time(time.hour(), time.minute())
-
-    def set_value(self, value: dt.time | None) -> None:
-        self.setTime(QTime(value.hour, value.minute) if value else _EMPTY)
+__all__ = ["TimeField", "time_text", "parse_time"]
 
 
 def time_text(value: dt.time | None) -> str:

@@ -18,10 +18,11 @@ from PySide6.QtWidgets import (
 
 from borapp.formatting import long_date
 from borapp.i18n import _
+from borapp.services import typed_dates
 from borapp.services.visits import records
 from borapp.services.visits.records import VisitDetail, VisitInput, VolunteerChoice
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel, inline, text_box
-from borapp.ui.pages.cases.tabs.time_field import TimeField, parse_time, time_text
+from borapp.ui.pages.cases.tabs.time_field import TimeField, time_text
 from borapp.ui.widgets.date_field import DateField
 
 HELD_LINES = ("brought_by", "collected_by", "others_present")
@@ -133,9 +134,8 @@ class VisitEditor(EditorPanel):
     # ---- state -------------------------------------------------------------------------------------------------
 
     def state(self) -> dict:
-        on = self.on.value()
-        state = {"record_id": self.record_id, "state": self.current_state(), "on": on.isoformat() if on else "",
-                 "start_time": time_text(self.start.value()), "end_time": time_text(self.end.value()),
+        state = {"record_id": self.record_id, "state": self.current_state(), "on": self.on.typed(),
+                 "start_time": self.start.typed(), "end_time": self.end.typed(),
                  "place": self.place.text(), "volunteer_id": self.volunteer.currentData(),
                  "volunteer_name": self.volunteer.currentText() if self.volunteer.currentData() else "",
                  "ended_early": self.ended_early.isChecked(), "cancelled_by": self.cancelled_by.currentData() or "",
@@ -146,12 +146,13 @@ class VisitEditor(EditorPanel):
         return state
 
     def fill(self, state: dict) -> None:
-        on = dt.date.fromisoformat(state["on"]) if state.get("on") else dt.date.today()
-        self.title.setText(_("Visit of {date}").format(date=long_date(on)) if self.record_id else _("New visit"))
+        self.on.set_typed(state.get("on") or dt.date.today().isoformat())
+        on = self.on.value_or_none()
+        self.title.setText(_("Visit of {date}").format(date=long_date(on)) if self.record_id and on else
+                           _("New visit"))
         self.state_buttons.get(state.get("state", "held"), self.state_buttons["held"]).setChecked(True)
-        self.on.set_value(on)
-        self.start.set_value(parse_time(state.get("start_time")))
-        self.end.set_value(parse_time(state.get("end_time")))
+        self.start.set_typed(state.get("start_time"))
+        self.end.set_typed(state.get("end_time"))
         self.place.setText(state.get("place", ""))
         self._choose_volunteer(state.get("volunteer_id"), state.get("volunteer_name", ""))
         for name in HELD_LINES:
@@ -191,8 +192,9 @@ def detail_state(detail: VisitDetail) -> dict:
 def visit_input(case_id: int, state: dict) -> VisitInput:
     return VisitInput(
         case_id=case_id, visit_id=state.get("record_id"), state=state.get("state", "held"),
-        on=dt.date.fromisoformat(state["on"]) if state.get("on") else None,
-        start_time=parse_time(state.get("start_time")), end_time=parse_time(state.get("end_time")),
+        on=typed_dates.parse_date(state.get("on") or "", what=_("Date")),
+        start_time=typed_dates.parse_time(state.get("start_time") or "", what=_("Start time")),
+        end_time=typed_dates.parse_time(state.get("end_time") or "", what=_("End time")),
         place=state.get("place", ""), volunteer_id=state.get("volunteer_id"),
         ended_early=bool(state.get("ended_early")), cancelled_by=state.get("cancelled_by", ""),
         cancel_reason=state.get("cancel_reason", ""), notice_hours=state.get("notice_hours"),

@@ -1,0 +1,72 @@
+"""Dates and times as a Dutch coordinator types them, read strictly: what cannot be read is refused with a message,
+never guessed into another date.
+
+Dates: 17-11-2026, 17-11-26, 17112026, 171126, 1-3-2026, 1/3/2026, 1.3.2026, 2026-11-17, and the words vandaag,
+gisteren, morgen (today, yesterday, tomorrow). Times: 14:00, 14.00, 1400, 9:30, 930, 9.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from borapp.i18n import _
+from borapp.services.errors import ValidationError
+
+_WORDS = {"vandaag": 0, "today": 0, "gisteren": -1, "yesterday": -1, "morgen": 1, "tomorrow": 1}
+_SEPARATED = re.compile(r"^(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{2}|\d{4})$")
+_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
+_DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{2}|\d{4})$")
+_TIME_SEPARATED = re.compile(r"^(\d{1,2})[:.hu](\d{2})$")
+_TIME_DIGITS = re.compile(r"^(\d{1,2})(\d{2})?$")
+
+
+def parse_date(text: str, today: dt.date | None = None, what: str = "") -> dt.date | None:
+    """The date in `text` ("" gives None), or ValidationError naming `what` and the accepted forms."""
+    typed = " ".join((text or "").split()).lower()
+    if not typed:
+        return None
+    today = today or dt.date.today()
+    if typed in _WORDS:
+        return today + dt.timedelta(days=_WORDS[typed])
+    day = month = year = None
+    if match := _SEPARATED.match(typed) or _DIGITS.match(typed):
+        day, month, year = (int(g) for g in match.groups())
+        if len(match.group(3)) == 2:
+            year += 2000 if 2000 + year <= today.year + 20 else 1900  # 26 → 2026, 85 → 1985
+    elif match := _ISO.match(typed):
+        year, month, day = (int(g) for g in match.groups())
+    try:
+        if year is None:
+            raise ValueError
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValidationError(_("'{text}' is not a date BOR Desk can read{what}. Type it as day-month-year, e.g. "
+                                "17-11-2026, 17-11-26 or 17112026, or 'vandaag'.")
+                              .format(text=text.strip(), what=f" ({what})" if what else "")) from None
+
+
+def parse_time(text: str, what: str = "") -> dt.time | None:
+    """The time in `text` ("" gives None), or ValidationError."""
+    typed = "".join((text or "").split()).lower()
+    if not typed:
+        return None
+    match = _TIME_SEPARATED.match(typed) or _TIME_DIGITS.match(typed)
+    try:
+        if match is None:
+            raise ValueError
+        hour, minute = int(match.group(1)), int(match.group(2) or 0)
+        return dt.time(hour, minute)
+    except ValueError:
+        raise ValidationError(_("'{text}' is not a time BOR Desk can read{what}. Type hours and minutes, e.g. "
+                                "14:00, 1400 or 9:30.").format(text=text.strip(), what=f" ({what})" if what else "")
+                              ) from None
+
+
+def date_text(value: dt.date | None) -> str:
+    """How a date field shows a date: 17-11-2026."""
+    return f"{value.day}-{value.month}-{value.year}" if value else ""
+
+
+def time_text(value: dt.time | None) -> str:
+    return f"{value:%H:%M}" if value else ""
