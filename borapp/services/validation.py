@@ -36,7 +36,21 @@ def email_problem(text: str) -> str:
 
 
 def phone_problem(text: str) -> str:
-    return "" if not text.strip() or _PHONE.match(text.strip()) else _("Not a phone number (digits, spaces, + or -).")
+    """A Dutch number has 10 digits and starts with 0 (06-12345678, 020-123 45 67); one from abroad starts with
+    + or 00 and has 8 to 15 digits after it."""
+    text = text.strip()
+    if not text:
+        return ""
+    digits = "".join(ch for ch in text if ch.isdigit())
+    if _PHONE.match(text):
+        if text.startswith("+") and 8 <= len(digits) <= 15:
+            return ""
+        if digits.startswith("00") and 10 <= len(digits) <= 17:
+            return ""
+        if not text.startswith("+") and digits.startswith("0") and len(digits) == 10:
+            return ""
+    return _("Not a phone number: a Dutch number has 10 digits (06-12345678, 020-123 45 67); one from abroad starts "
+             "with +.")
 
 
 def postcode_problem(text: str) -> str:

@@ -308,3 +308,14 @@ def test_a_kept_draft_reads_back_and_names_the_family(municipality):
     assert title == _("New intake: {family}").format(family="Petra Proef")
     assert text == _("Intake not finished (step {n} of {total})").format(n=5, total=10)
     assert describe_draft({})[0] == _("New intake")
+
+
+@pytest.mark.parametrize("typed, good", [
+    ("06-12345678", True), ("020-123 45 67", True), ("(020) 123 45 67", True), ("0612345678", True),
+    ("+31 6 12345678", True), ("0031 6 12345678", True), ("+44 20 7946 0958", True), ("", True),
+    ("06-1234567", False), ("06-123456789", False), ("12345678", False), ("bellen na 5", False), ("++31", False),
+])
+def test_a_phone_number_has_ten_digits_or_comes_from_abroad(typed, good):
+    from borapp.services.validation import phone_problem
+
+    assert (phone_problem(typed) == "") is good, typed

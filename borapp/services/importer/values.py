@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from borapp.i18n import _
 from borapp.services.importer import vocab
 from borapp.services.importer.text import fold
+from borapp.services.validation import phone_problem
 
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _MIDNIGHT = re.compile(r"[ T]0?0:00(:00)?(\.0+)?$")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s.]+$")
-_PHONE = re.compile(r"^[0-9 +\-()]+$")
 _CHILD = re.compile(r"^(?P<name>.*?)\s*\((?P<born>[^()]*)\)\s*$")
 _SLOT = re.compile(r"^(?P<day>[a-z]+?)\s*(?P<part>ochtends?|morgen|middags?|avonds?|morning|afternoon|evening)?$")
 
@@ -78,9 +78,9 @@ def parse_email(value: object) -> str:
 
 def parse_phone(value: object) -> str:
     text = "" if is_empty(value) else str(value).strip()
-    if text and not (_PHONE.match(text) and any(ch.isdigit() for ch in text)):
+    if text and phone_problem(text):
         raise BadValue(_("'{value}' is not a phone number (digits, spaces, +, - and parentheses only).")
-                       .format(value=text))
+                       .format(value=text) + " " + phone_problem(text))
     return text
 
 
