@@ -38,3 +38,14 @@ def test_funding_per_year_is_what_the_intake_suggests(workspace):
     assert municipality_choices(workspace, 2026)[0].funding == ""
     with pytest.raises(ValidationError):
         setup.set_funding(workspace, place, 2026, "gratis")
+
+
+def test_the_funding_year_box_has_a_label(qtbot, workspace):
+    from PySide6.QtWidgets import QLabel
+
+    from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
+
+    tab = MunicipalitiesTab()
+    qtbot.addWidget(tab)
+    labels = [label for label in tab.findChildren(QLabel) if label.buddy() is tab.year]
+    assert [label.text() for label in labels] == ["Financiering in jaar"]

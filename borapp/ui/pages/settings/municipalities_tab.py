@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtWidgets import (
-    QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLineEdit, QPushButton, QSpinBox, QTableWidget,
+    QComboBox, QFormLayout, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QSpinBox, QTableWidget,
     QTableWidgetItem, QVBoxLayout,
 )
 
@@ -23,7 +23,10 @@ class MunicipalitiesTab(SettingsSection):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.year = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)
-        self.year.setAccessibleName(_("Year"))
+        self.year.setAccessibleName(_("Funding in year"))
+        year_label = QLabel(_("Funding in year"))
+        year_label.setBuddy(self.year)
+        top.addWidget(year_label)
         top.addWidget(self.year)
         top.addStretch()
         layout.addLayout(top)
