@@ -24,13 +24,15 @@ class Item:
 
 
 def change_status(workspace: Workspace, case_id: int, to: str, on: dt.date | None = None, outcome: str = "",
-                  reason: str = "", note: str = "") -> None:
-    """Take one step; a refusal is a ValidationError (field "step") with the reason, and nothing is saved."""
+                  reason: str = "", note: str = "", planned_visits: str = "cancel") -> None:
+    """Take one step; a refusal is a ValidationError (field "step") with the reason, and nothing is saved.
+    Closing cancels the visits still planned (or deletes them: `planned_visits="delete"`)."""
     try:
         with workspace.session() as session:
             case = flow.get_case(session, case_id)
             flow.change_status(session, case, to, on=on, outcome=outcome, reason=reason, note=note.strip(),
-                                    coordinator_id=workspace.coordinator_id, actor=workspace.actor)
+                               coordinator_id=workspace.coordinator_id, actor=workspace.actor,
+                               planned_visits=planned_visits)
     except TransitionRefused as exc:
         raise ValidationError(str(exc), "step") from exc
 

@@ -8,8 +8,8 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
-from borapp.i18n import _
-from borapp.models import Case, StatusChange
+from borapp.i18n import N_, _
+from borapp.models import Case, StatusChange, Visit
 from borapp.services import audit
 from borapp.services.cases.status import TransitionRefused, check_step
 from borapp.services.errors import NotFound
@@ -31,9 +31,13 @@ def start_history(case: Case, coordinator_id: int | None = None, note: str = "")
 
 def change_status(
     session: Session, case: Case, to: str, *, on: dt.date | None = None, outcome: str = "", reason: str = "",
-    note: str = "", coordinator_id: int | None = None, actor: str = "",
+    note: str = "", coordinator_id: int | None = None, actor: str = "", planned_visits: str = "cancel",
 ) -> StatusChange:
-    """Take one step; refuses what the state machine or the case's facts do not allow."""
+    """Take one step; refuses what the state machine or the case's facts do not allow. Closing settles the
+    visits still planned: cancelled with the reason "case closed" (`planned_visits="cancel"`, the default) or
+    deleted ("delete"), so a closed case shows no next visit and the closing report counts none as planned."""
+    if planned_visits not in PLANNED_VISIT_CHOICES:
+        raise TransitionRefused(_("Choose what happens to the planned visits."))
     on = on or dt.date.today()
     check_step(case.status, to, outcome, reason)
     _check_date(case, on)
@@ -49,11 +53,24 @@ def change_status(
     case.status = target
     if to == "closed":
         case.outcome, case.outcome_reason, case.outcome_note, case.closed_on = outcome, reason, note, on
+        _settle_planned_visits(session, case, planned_visits)
     elif to == "reopen":
         case.outcome, case.outcome_reason, case.outcome_note, case.closed_on = "", "", "", None
     session.flush()
     audit.record(session, "status", "case", case.id, actor)
     return change
+
+
+PLANNED_VISIT_CHOICES = ("cancel", "delete")
+CASE_CLOSED_REASON = N_("Case closed")
+
+
+def _settle_planned_visits(session: Session, case: Case, how: str) -> None:
+    for visit in session.scalars(select(Visit).where(Visit.case_id == case.id, Visit.state == "planned")):
+        if how == "delete":
+            session.delete(visit)
+        else:
+            visit.state, visit.cancelled_by, visit.cancel_reason = "cancelled", "coordinator", _(CASE_CLOSED_REASON)
 
 
 def _check_date(case: Case, on: dt.date) -> None:

@@ -299,6 +299,8 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
 
 
 def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
+    if case.status == "closed" and (data.visit_id is None or data.state == "planned"):
+        raise ValidationError(_("This case is closed; reopen it before adding or planning visits."), "state")
     if data.state not in VISIT_STATES:
         raise ValidationError(_("Choose whether the visit was held or cancelled."), "state")
     if data.on is None:

@@ -38,6 +38,9 @@ class StatusDialog(QDialog):
         self.form.addRow(_("Date"), self.on)
         self.outcome = self._combo(_("Outcome"))
         self.reason = self._combo(_("Reason"))
+        self.planned = self._combo(_("Planned visits"))
+        self.planned.addItem(_("Cancel them (reason: case closed)"), "cancel")
+        self.planned.addItem(_("Delete them"), "delete")
         self.note = text_box(_("Note"), 80)
         self.form.addRow(_("Note"), self.note)
         self.message = FieldMessage()
@@ -80,6 +83,7 @@ class StatusDialog(QDialog):
             self.outcome.addItem(choice.label, choice.value)
         self.outcome.blockSignals(False)
         self.form.setRowVisible(self.outcome, self.outcome.count() > 0)
+        self.form.setRowVisible(self.planned, bool(option and option.to == "closed"))
         self._outcome_changed()
 
     def _outcome_changed(self, *_args) -> None:
@@ -106,7 +110,8 @@ class StatusDialog(QDialog):
         try:
             editing.change_status(self.workspace, self.facts.id, option.to, self.on.value(),
                                        outcome=self.outcome.currentData() or "",
-                                       reason=self.reason.currentData() or "", note=self.note.toPlainText())
+                                       reason=self.reason.currentData() or "", note=self.note.toPlainText(),
+                                       planned_visits=self.planned.currentData() or "cancel")
         except BorError as exc:
             self.message.show_message(str(exc))
             return

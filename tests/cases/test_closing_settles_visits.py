@@ -1,0 +1,77 @@
+"""Closing a case settles its planned visits (cancelled with "case closed" by default, or deleted), so the closed
+case shows no next visit; and a closed case takes no new visits until it is reopened."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from borapp.models import Visit
+from borapp.services.cases import actions
+from borapp.services.cases.case_file import load_case
+from borapp.services.errors import ValidationError
+from borapp.services.visits import records
+from tests.visits.test_visit_services import T10, T12, held, make_case
+
+TODAY = dt.date.today()
+
+
+def planned_series(workspace, case_id):
+    return records.plan_series(workspace, case_id, TODAY + dt.timedelta(days=3), 3, 7, T10, T12)
+
+
+def states(workspace, case_id):
+    with workspace.session() as session:
+        return sorted((v.state, v.cancel_reason) for v in session.query(Visit).filter_by(case_id=case_id))
+
+
+def close(workspace, case_id, **kwargs):
+    actions.change_status(workspace, case_id, "closing", TODAY)
+    actions.change_status(workspace, case_id, "closed", TODAY, outcome="successful", **kwargs)
+
+
+def test_closing_cancels_the_planned_visits_by_default(workspace):
+    case_id = make_case(workspace)[0]
+    records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=7)))
+    planned_series(workspace, case_id)
+    assert load_case(workspace, case_id, record_open=False).next_visit is not None
+    close(workspace, case_id)
+    assert states(workspace, case_id) == [("cancelled", "Dossier afgesloten")] * 3 + [("held", "")]
+    assert load_case(workspace, case_id, record_open=False).next_visit is None
+
+
+def test_closing_may_delete_them_instead(workspace):
+    case_id = make_case(workspace)[0]
+    planned_series(workspace, case_id)
+    close(workspace, case_id, planned_visits="delete")
+    assert states(workspace, case_id) == []
+
+
+def test_a_closed_case_takes_no_new_visits_until_reopened(workspace):
+    case_id = make_case(workspace)[0]
+    close(workspace, case_id)
+    with pytest.raises(ValidationError, match="heropen|afgesloten"):
+        records.record_visit(workspace, held(case_id, None, TODAY))
+    with pytest.raises(ValidationError):
+        planned_series(workspace, case_id)
+    actions.change_status(workspace, case_id, "reopen", TODAY, note="toch verder")
+    assert planned_series(workspace, case_id)
+
+
+def test_the_step_dialog_asks_what_to_do_with_planned_visits(qtbot, workspace):
+    from borapp.ui.pages.cases.case_file.case_file_widget import CaseFileWidget
+
+    case_id = make_case(workspace)[0]
+    planned_series(workspace, case_id)
+    actions.change_status(workspace, case_id, "closing", TODAY)
+    case_file = CaseFileWidget(workspace)
+    qtbot.addWidget(case_file)
+    case_file.load(case_id)
+    dialog = case_file.ask_step()
+    closing = next(i for i in range(dialog.step.count()) if dialog.step.itemData(i).to == "closed")
+    dialog.step.setCurrentIndex(closing)
+    assert dialog.form.isRowVisible(dialog.planned) and dialog.planned.currentData() == "cancel"
+    dialog.planned.setCurrentIndex(dialog.planned.findData("delete"))
+    dialog.accept()
+    assert states(workspace, case_id) == []
