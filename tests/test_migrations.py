@@ -41,3 +41,41 @@ def test_an_older_vault_is_backed_up_then_upgraded(vault, vault_path):
     from borapp.services.vault import backup_file
 
     assert backup_file.read_manifest(backups[0])["schema"] == "0001"
+
+
+def test_upgrading_to_0019_makes_visit_and_evaluation_notes_findable(vault, vault_path):
+    """A vault from before: its visits' notes were not in the search index; after the upgrade they are."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Case, Evaluation, Parent, Visit
+    from borapp.models.schema import _config
+    from borapp.services.cases.search_index import search_case_ids
+
+    with vault.session() as session:
+        case = Case(ref="BOR-2025-019", registered_on=dt.date(2025, 3, 1), status="visits")
+        case.parents.append(Parent(role="resident", name="Ria Proef"))
+        session.add(case)
+        session.flush()
+        session.add(Visit(case_id=case.id, on=dt.date(2025, 4, 1), state="held", what_happened="Samen vliegeren"))
+        session.add(Evaluation(case_id=case.id, held_on=dt.date(2025, 5, 1), agreements="Voortaan knutselmiddag"))
+        session.execute(text("INSERT INTO case_search(rowid, case_id, body) VALUES (:id, :id, 'BOR-2025-019 Ria')"),
+                        {"id": case.id})
+        case_id = case.id
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0018")
+    with vault.session() as session:
+        assert search_case_ids(session, "vliegeren") == []
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        with reopened.session() as session:
+            assert search_case_ids(session, "vliegeren") == [case_id]
+            assert search_case_ids(session, "knutselmiddag") == [case_id]
+            assert search_case_ids(session, "Ria") == [case_id]
+    finally:
+        reopened.lock()

@@ -34,3 +34,22 @@ def test_a_renamed_parent_leaves_no_trace_of_the_old_name(workspace, vault_path)
     with workspace.session() as session:
         assert search_case_ids(session, OLD) == [] and search_case_ids(session, NEW) == [case_id]
     assert OLD.lower().encode() not in plain(vault_path)
+
+
+def test_what_a_visit_or_an_evaluation_records_is_found_and_forgotten_with_it(workspace):
+    import datetime as dt
+
+    from borapp.services.cases import evaluations
+    from borapp.services.visits import records
+    from tests.visits.test_visit_services import held, make_case
+
+    case_id = make_case(workspace, "2026-0091")[0]
+    visit_id = records.record_visit(workspace, held(case_id, None, dt.date.today(), what_happened="Samen vliegeren"))
+    evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, dt.date.today(), "midway", "Ouders",
+                                                                       "Voortaan knutselmiddag"))
+    with workspace.session() as session:
+        assert search_case_ids(session, "vliegeren") == [case_id]
+        assert search_case_ids(session, "knutsel") == [case_id]
+    records.record_visit(workspace, held(case_id, visit_id, dt.date.today(), what_happened="Samen gefietst"))
+    with workspace.session() as session:
+        assert search_case_ids(session, "vliegeren") == [] and search_case_ids(session, "gefietst") == [case_id]

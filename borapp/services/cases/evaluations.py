@@ -16,6 +16,7 @@ from borapp.i18n import N_, _
 from borapp.models import Evaluation
 from borapp.services import audit
 from borapp.services.cases.flow import get_case
+from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault.workspace import Workspace
 
@@ -107,6 +108,7 @@ def save_evaluation(workspace: Workspace, data: EvaluationInput) -> int:
         session.flush()
         audit.record(session, "create" if data.evaluation_id is None else "update", "evaluation", evaluation.id,
                      workspace.actor)
+        reindex_case_id(session, case.id)  # its notes are found by the search box
         return evaluation.id
 
 

@@ -1,22 +1,32 @@
-"""Full-text search over cases (FTS5): case number, parents' and children's names, referrer, notes."""
+"""Full-text search over cases (FTS5): case number, parents' and children's names, referrer, the case's notes, and
+what visits and evaluations record (what happened, how the child was, agreements, notes), as the search box says."""
 
 from __future__ import annotations
 
 import re
 
-from sqlalchemy import text
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from borapp.models import Case
+from borapp.models import Case, Evaluation, Visit
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def _body(case: Case) -> str:
+VISIT_TEXTS = ("place", "cancel_reason", "handover", "what_happened", "child_wellbeing", "child_voice", "incidents",
+               "ended_early_reason", "brought_by", "collected_by", "others_present")
+EVALUATION_TEXTS = ("participants", "agreements", "notes")
+
+
+def _body(session: Session, case: Case) -> str:
     parts = [case.ref, case.referrer_contact, case.notes]
     parts += [p.name for p in case.parents] + [c.name for c in case.children]
     if case.referrer:
         parts.append(case.referrer.name)
+    for visit in session.scalars(select(Visit).where(Visit.case_id == case.id)):
+        parts += [getattr(visit, name) for name in VISIT_TEXTS]
+    for evaluation in session.scalars(select(Evaluation).where(Evaluation.case_id == case.id)):
+        parts += [getattr(evaluation, name) for name in EVALUATION_TEXTS]
     return " ".join(p for p in parts if p)
 
 
@@ -24,7 +34,14 @@ def reindex_case(session: Session, case: Case) -> None:
     session.flush()
     remove_case(session, case.id)
     session.execute(text("INSERT INTO case_search(rowid, case_id, body) VALUES (:id, :id, :body)"),
-                    {"id": case.id, "body": _body(case)})
+                    {"id": case.id, "body": _body(session, case)})
+
+
+def reindex_case_id(session: Session, case_id: int) -> None:
+    """After a visit or an evaluation changed: the case's words again."""
+    case = session.get(Case, case_id)
+    if case is not None:
+        reindex_case(session, case)
 
 
 def remove_case(session: Session, case_id: int) -> None:

@@ -20,6 +20,7 @@ from borapp.models import Case, Visit, Volunteer
 from borapp.models.visits import CANCELLED_BY, VISIT_STATES
 from borapp.services import audit
 from borapp.services.cases.flow import get_case
+from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault.workspace import Workspace
 
@@ -261,6 +262,7 @@ def plan_series(workspace: Workspace, case_id: int, first_on: dt.date | None, co
         session.flush()
         for visit in visits:
             audit.record(session, "create", "visit", visit.id, workspace.actor)
+        reindex_case_id(session, case_id)
         return [v.id for v in visits]
 
 
@@ -295,6 +297,7 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
         _apply(visit, data)
         session.flush()
         audit.record(session, "create" if data.visit_id is None else "update", "visit", visit.id, workspace.actor)
+        reindex_case_id(session, case.id)  # its notes are found by the search box
         return visit.id
 
 
@@ -369,8 +372,10 @@ def delete_visit(workspace: Workspace, visit_id: int) -> None:
         if visit.state != "planned":
             raise ValidationError(_("Only a planned visit can be deleted; a held or cancelled visit stays in the "
                                     "case file."))
+        case_id = visit.case_id
         session.delete(visit)
         audit.record(session, "delete", "visit", visit_id, workspace.actor)
+        reindex_case_id(session, case_id)
 
 
 def _visit(session: Session, visit_id: int | None) -> Visit:
