@@ -78,3 +78,10 @@ def test_no_message_is_marked_where_the_extractor_cannot_see_it():
                             and inner.args and isinstance(inner.args[0], ast.Constant):
                         hidden.append(f"{path.relative_to(ROOT)}:{inner.lineno}")
     assert not hidden, hidden
+
+
+def test_the_dutch_says_u_never_je(catalog):
+    """UI.md: the app addresses the coordinator with "u"; one "je" among them reads careless."""
+    informal = re.compile(r"\b(je|jij|jou|jouw|jullie|jezelf)\b", re.IGNORECASE)
+    found = [m.string for m in catalog if m.id and isinstance(m.string, str) and informal.search(m.string)]
+    assert not found, found
