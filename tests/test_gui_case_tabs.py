@@ -6,6 +6,8 @@ import datetime as dt
 import json
 
 import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -214,7 +216,11 @@ def test_a_validation_message_shows_under_the_field_and_keeps_the_typing(qtbot, 
     assert editor.what_happened.toPlainText() == "Kiki was blij én moe; zei ‘tot gauw’."
     assert editor.isVisible() and editor.dirty
     assert records.list_visits(workspace, case_id) == []
-    editor.end.set_value(dt.time(15, 30))
+    editor.end.edit.selectAll()
+    QTest.keyClicks(editor.end.edit, "15:30")
+    QTest.keyClick(editor.end.edit, Qt.Key.Key_Tab)
+    editor.end.commit()
+    assert not visible(message), "fixed: the message goes at once, not only at the next save"
     with qtbot.waitSignal(tab.changed):
         editor.save_button.click()
     assert not visible(message)

@@ -20,9 +20,16 @@ class FieldMessage(QLabel):
         self.hide()
 
     def show_message(self, text: str, *, warning: bool = False) -> None:
+        self.warning = warning
         self.setStyleSheet("color: #8A5300;" if warning else "color: #B3261E;")
         self.setText(text)
         self.setVisible(bool(text))
+
+    def field_changed(self, *_args) -> None:
+        """The field it is about was changed: a refusal no longer applies (a warning is kept up to date by whoever
+        shows it)."""
+        if self.text() and not getattr(self, "warning", False):
+            self.show_message("")
 
 
 def add_field(form: QFormLayout, label: str, field: QWidget, *, required: bool = False) -> FieldMessage:
@@ -37,6 +44,9 @@ def add_field(form: QFormLayout, label: str, field: QWidget, *, required: bool =
     text = f"{label} *" if required else label
     field.setAccessibleName(label)
     form.addRow(text, box)
+    signal = changed_signal(field)
+    if signal is not None:  # a message about the field goes once the field is changed
+        signal.connect(message.field_changed)
     return message
 
 

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from borapp.i18n import _
 from borapp.ui.icons import icon
-from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
+from borapp.ui.widgets.forms import FieldMessage, add_field, changed_signal, required_note
 
 
 def text_box(accessible_name: str, lines: int = 3) -> QPlainTextEdit:
@@ -148,6 +148,9 @@ class EditorPanel(QFrame):
         """`field` is shown in the same row as `row_field` (e.g. the end time beside the start time)."""
         self._messages[field] = self._messages[row_field]
         self._fields[field] = focus
+        signal = changed_signal(focus)
+        if signal is not None:  # fixing this field also takes the row's message away
+            signal.connect(self._messages[row_field].field_changed)
 
     def watch(self, *widgets: QWidget) -> None:
         """Typing in any of these (or the fields inside them) makes the editor "not saved"."""
