@@ -338,3 +338,18 @@ def test_typing_survives_a_lock_of_the_main_window(qtbot, workspace, people, vau
     assert load_volunteer(window.workspace, people["anna"]).notes == "Niet op woensdag"
     assert draft_store.list_drafts(window.workspace, "ui/volunteer/") == []
     window.lock()
+
+
+def test_a_long_name_shows_its_start(qtbot, workspace):
+    from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+
+    long_name = "Wilhelmina Alexandra Cornelia van Oldenbarnevelt-Rijckevorsel tot Zuylen en Pallandt"
+    volunteer_id = make_volunteer(workspace, long_name)
+    page = VolunteersPage(workspace)
+    qtbot.addWidget(page)
+    page.resize(1190, 720)
+    page.show()
+    page.refresh()
+    page.open_volunteer_profile(volunteer_id)
+    assert page.editor.name.text() == long_name
+    assert page.editor.name.cursorPosition() == 0, "the field shows the end of the name, not its start"

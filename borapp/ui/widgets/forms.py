@@ -75,3 +75,10 @@ def confirm(parent: QWidget, title: str, question: str) -> bool:
                                   QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
                                   QMessageBox.StandardButton.No)
     return answer == QMessageBox.StandardButton.Yes
+
+
+def show_from_start(root: QWidget) -> None:
+    """Filled in by the program, a line shows its end (the cursor goes there); a long name must show its start."""
+    for line in root.findChildren(QLineEdit):
+        if not line.hasFocus():
+            line.setCursorPosition(0)

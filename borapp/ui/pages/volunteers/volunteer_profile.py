@@ -50,7 +50,7 @@ from borapp.ui.pages.volunteers.small_editors import LanguagePicker, TrainingLis
 from borapp.ui.widgets.activation_list import ActivationList
 from borapp.ui.widgets.chip import status_chip
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
+from borapp.ui.widgets.forms import FieldMessage, add_field, required_note, show_from_start
 
 FIELD_ORDER = ("name", "email", "phone", "address", "region", "gender", "languages", "availability", "vog_date",
                "trainings", "max_cases", "active", "joined_on", "left_on", "notes")
@@ -197,6 +197,7 @@ class VolunteerProfileEditor(QWidget):
         self.joined_on.set_value(profile.joined_on)
         self.left_on.set_value(profile.left_on)
         self.notes.setPlainText(profile.notes)
+        show_from_start(self)
         self._show_related(profile)
         self._end()
 

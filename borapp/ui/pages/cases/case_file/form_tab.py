@@ -54,6 +54,7 @@ def write(widget: QWidget, value) -> None:
         widget.set_typed(value.isoformat() if isinstance(value, dt.date) else value or "")
     elif isinstance(widget, QLineEdit):
         widget.setText(value or "")
+        widget.setCursorPosition(0)  # a long name shows its start
     elif isinstance(widget, QPlainTextEdit):
         widget.setPlainText(value or "")
     elif isinstance(widget, QCheckBox):
