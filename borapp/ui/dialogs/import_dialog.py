@@ -82,6 +82,8 @@ class ImportDialog(QDialog):
         for signal in (self.path.textChanged, self.kind.currentIndexChanged, self.skip_invalid.toggled,
                        self.update_existing.toggled):
             signal.connect(self._invalidate)
+        self.kind.currentIndexChanged.connect(  # only cases are guarded against changes; volunteers are updated
+            lambda _i: self.update_existing.setVisible(self.kind.currentData() == "cases"))
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Choose a spreadsheet"), "",
