@@ -115,8 +115,11 @@ def test_experience_counts_completed_trajectories_up_to_a_cap(english):
 
 def test_a_wished_language_spoken_scores_and_none_spoken_is_a_strong_minus(english):
     family = FamilyNeeds("Kop", wish_languages=("tr", "ar"))
-    spoken = score(family, facts(languages=("nl", "ar")), on=ON)
-    assert "Speaks Arabic, as wished" in spoken.reasons and points(spoken, "language") == LANGUAGE_SPOKEN
+    both = score(family, facts(languages=("nl", "ar", "tr")), on=ON)
+    assert "Speaks Turkish, Arabic, as wished" in both.reasons and points(both, "language") == LANGUAGE_SPOKEN
+    spoken = score(family, facts(languages=("nl", "ar")), on=ON)  # one of the two: half the bonus, Turkish named
+    assert "Speaks Arabic, but not Turkish" in spoken.reasons and points(spoken, "language") == LANGUAGE_SPOKEN / 2
+    assert both.score > spoken.score
     none = score(family, facts(languages=("nl",)), on=ON)
     assert none.eligible and points(none, "language") == LANGUAGE_NONE
     assert "Speaks none of the wished languages (Turkish, Arabic)" in none.reasons

@@ -9,8 +9,9 @@ points. Points per factor, at most 100 in all:
     availability  up to +35 for the family's preferred parts of the day (pro rata), none of them -15
     capacity      up to +15 for free room under the volunteer's maximum; at the maximum: blocked
     experience    +3 per completed trajectory, at most +15
-    languages     +10 when a wished language is spoken, -25 when none is (a strong minus, not a block: an
-                  interpreter or Dutch may still do, and the coordinator knows the family)
+    languages     +10 when every wished language is spoken, in proportion when only some are (the missing ones
+                  named), -25 when none is (a strong minus, not a block: an interpreter or Dutch may still do,
+                  and the coordinator knows the family)
     demands       the parents' gender demand: a volunteer of another (or unrecorded) gender is blocked
     blocks        no VOG or one older than the renewal period, no training day, inactive or left, excluded for
                   this case (e.g. known to the family)
@@ -259,9 +260,14 @@ def _languages(family: FamilyNeeds, v: VolunteerFacts) -> Factor | None:
     if not family.wish_languages:
         return None
     spoken = [code for code in family.wish_languages if code in v.languages]
-    if spoken:
+    missing = [code for code in family.wish_languages if code not in v.languages]
+    if spoken and not missing:
         return Factor("language", LANGUAGE_SPOKEN, _("Speaks {languages}, as wished").format(
             languages=language_list(spoken)))
+    if spoken:
+        share = LANGUAGE_SPOKEN * len(spoken) / len(family.wish_languages)
+        return Factor("language", round(share, 1), _("Speaks {languages}, but not {missing}").format(
+            languages=language_list(spoken), missing=language_list(missing)))
     return Factor("language", LANGUAGE_NONE, _("Speaks none of the wished languages ({languages})").format(
         languages=language_list(family.wish_languages)))
 
