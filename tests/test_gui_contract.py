@@ -7,6 +7,7 @@ import datetime as dt
 
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from borapp.services.cases.attachments import list_attachments
@@ -37,17 +38,30 @@ def test_draw_up_sign_and_keep_the_signed_copy(qtbot, workspace, tmp_path, monke
     assert contract is not None and contract.version == 1
     tab.load(case_id)
 
+    seen = {}
+
     def sign_as_resident(dialog):
+        """As a person: choose the signer (the app offers the name it knows), try a date in the future (refused,
+        the typing stays), then today, and press OK."""
         dialog.role.setCurrentIndex(dialog.role.findData("resident"))
-        dialog.name.setText("Petra Jansen")
+        seen["offered"] = dialog.name.text()
+        dialog.name.clear()
+        QTest.keyClicks(dialog.name, "Petra Jansen-de Vries")
+        dialog.signed_on.set_value(dt.date.today() + dt.timedelta(days=3))
+        dialog.accept()
+        seen["refused"] = (dialog.result(), dialog.problem.text(), dialog.name.text())
         dialog.signed_on.set_value(dt.date.today())
-        return QDialog.DialogCode.Accepted
+        dialog.accept()
+        return dialog.result()
 
     monkeypatch.setattr(SignatureDialog, "exec", sign_as_resident)
     with qtbot.waitSignal(tab.changed):
         panel.sign.click()
     signed = contract_versions.current_contract(workspace, case_id)
-    assert [s.role for s in signed.signatures] == ["resident"]
+    assert [(s.role, s.name) for s in signed.signatures] == [("resident", "Petra Jansen-de Vries")]
+    assert seen["offered"] == "Petra Jansen"  # the resident parent of add_case
+    result, problem, typed = seen["refused"]
+    assert result != QDialog.DialogCode.Accepted and "toekomst" in problem and typed == "Petra Jansen-de Vries"
 
     scan = tmp_path / "getekend.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")

@@ -101,6 +101,18 @@ def current_contract(workspace: Workspace, case_id: int) -> ContractVersion | No
         return _item(contract) if contract is not None else None
 
 
+def signer_names(workspace: Workspace, case_id: int) -> dict[str, str]:
+    """The names the app knows for each party that signs (parents, coordinator, matched volunteer)."""
+    with workspace.session() as session:
+        case = get_case(session, case_id)
+        names = {p.role: p.name for p in case.parents if p.name}
+        if case.coordinator is not None:
+            names["coordinator"] = case.coordinator.name
+        if case.volunteer is not None:
+            names["volunteer"] = case.volunteer.name
+        return names
+
+
 def new_version_if_changed(workspace: Workspace, case_id: int) -> int:
     """Bring the contract in line with the case's agreements and return the current version number.
 

@@ -33,6 +33,7 @@ from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.pages.outbox.preview import PreviewDialog
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
+from borapp.ui.widgets.forms import FieldMessage
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -119,13 +120,13 @@ class ContractPanel(QGroupBox):
         contract = contract_versions.current_contract(self.workspace, self.case_id)
         if contract is None:
             return
-        dialog = SignatureDialog(contract, self)
+        dialog = SignatureDialog(contract, self, names=contract_versions.signer_names(self.workspace, self.case_id),
+                                 save=lambda role, name, on: contract_versions.record_signature(
+                                     self.workspace, contract.id, role, name, on))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
-        role, name, signed_on = dialog.values()
-        if self._attempt(lambda: contract_versions.record_signature(self.workspace, contract.id, role, name,
-                                                                    signed_on), _("Signature recorded.")):
-            self.changed.emit()
+        self.message.show_done(_("Signature recorded."))
+        self.changed.emit()
 
     def _store_copy(self) -> None:
         contract = contract_versions.current_contract(self.workspace, self.case_id)
@@ -143,10 +144,13 @@ class ContractPanel(QGroupBox):
 
 
 class SignatureDialog(QDialog):
-    """Who signed the current version, and when."""
+    """Who signed the current version, and when. It offers the name the app knows for the chosen party, and saves
+    itself (`save`): when the save is refused the reason shows here and everything typed stays."""
 
-    def __init__(self, contract, parent: QWidget | None = None):
+    def __init__(self, contract, parent: QWidget | None = None, *, names: dict[str, str] | None = None,
+                 save=None):
         super().__init__(parent)
+        self._names, self._save, self._offered = dict(names or {}), save, ""
         self.setWindowTitle(_("Record signature (version {version})").format(version=contract.version))
         keep_as(self, f"contract/{contract.id}/signature")
         form = QFormLayout(self)
@@ -159,14 +163,32 @@ class SignatureDialog(QDialog):
         for label, widget in ((_("Signer"), self.role), (_("Name"), self.name), (_("Signed on"), self.signed_on)):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
+        self.problem = FieldMessage()
+        form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
+        self.role.currentIndexChanged.connect(self._offer_name)
+        self._offer_name()
+
+    def _offer_name(self, *_args) -> None:
+        """The known name of the chosen party, unless the user typed another one."""
+        if self.name.text() in ("", self._offered):
+            self._offered = self._names.get(self.role.currentData() or "", "")
+            self.name.setText(self._offered)
+            self.name.setCursorPosition(0)
 
     def accept(self) -> None:
-        if not refuse_unreadable(self):  # a date that cannot be read is said under it, and the dialog stays
-            super().accept()
+        if refuse_unreadable(self):  # a date that cannot be read is said under it, and the dialog stays
+            return
+        if self._save is not None:
+            try:
+                self._save(*self.values())
+            except BorError as exc:  # said here; the dialog and what was typed stay
+                self.problem.show_message(str(exc))
+                return
+        super().accept()
 
     def values(self) -> tuple[str, str, dt.date]:
         return self.role.currentData(), self.name.text(), self.signed_on.value() or dt.date.today()
