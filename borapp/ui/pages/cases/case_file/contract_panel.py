@@ -151,6 +151,7 @@ class SignatureDialog(QDialog):
                  save=None):
         super().__init__(parent)
         self._names, self._save, self._offered = dict(names or {}), save, ""
+        self.setMinimumWidth(460)  # room for a refusal message under the fields
         self.setWindowTitle(_("Record signature (version {version})").format(version=contract.version))
         keep_as(self, f"contract/{contract.id}/signature")
         form = QFormLayout(self)
