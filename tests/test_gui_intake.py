@@ -311,3 +311,16 @@ def test_the_summary_masks_a_confidential_address_until_show(page, qtbot):
     wizard.back()
     wizard.next()
     assert "Lindelaan" not in wizard.currentPage().left.text(), "masked again when the page is shown anew"
+
+
+def test_an_intake_before_any_municipality_says_where_to_add_one(qtbot, workspace):
+    widget = CasesPage(workspace)  # no municipality fixture: the vault has none
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.refresh()
+    widget.list_panel.new_intake_button.click()
+    wizard = widget.intake.wizard
+    walk(wizard, 3)
+    page = wizard.currentPage()
+    assert page.objectName() == "intake-3-municipality"
+    assert not page.none_yet.isHidden() and "Instellingen → Gemeenten" in page.none_yet.text()

@@ -36,6 +36,10 @@ class MunicipalityPage(IntakePage):
         self.watch(*self.funding.values())
         self.suggestion = hint("")
         form.addRow("", self.suggestion)
+        self.none_yet = hint(_("No municipality has been added yet. Add it under Settings → Municipalities (with how "
+                               "it pays); this intake is kept meanwhile: choose Continue later."))
+        self.none_yet.setStyleSheet("color: #8A5300;")
+        self.body.insertWidget(0, self.none_yet)
         self.body.addStretch()
         self.add_required_note()
         self.municipality.currentIndexChanged.connect(self._suggest)
@@ -53,6 +57,7 @@ class MunicipalityPage(IntakePage):
             self.municipality.addItem(choice.name, choice.id)
         self.municipality.setCurrentIndex(max(self.municipality.findData(chosen), 0) if chosen is not None else 0)
         self.municipality.blockSignals(False)
+        self.none_yet.setVisible(not self._choices)
 
     def _suggest(self) -> None:
         """Choose the funding the municipality has that year, and say so; the coordinator may change it."""
