@@ -19,7 +19,6 @@ import io
 import itertools
 import re
 import tempfile
-from email import message_from_bytes, policy
 from pathlib import Path
 
 from hypothesis import HealthCheck, Phase, assume, given, settings
@@ -31,6 +30,7 @@ from borapp.services.documents.contract import render_contract
 from borapp.services.documents.letters import render_letter
 from borapp.services.outbox import letters as outbox
 from tests.helpers.documents_support import TODAY, set_organisation
+from tests.helpers.outbox_support import message_texts
 
 CONSONANTS = "bcdfghjklmnpqrstvwxz"
 NAMES = ("Petra Jansen", "Karel Bakker", "Fatima el Amrani", "Joost de Wit", "Anouk Visser", "Mehmet Yilmaz")
@@ -158,11 +158,8 @@ def _leaks(text: str, secrets: list[dict]) -> list[str]:
     return [part for address in secrets for part in _forbidden(address) if part.lower() in flat]
 
 
-# No shrinking phase: a failure names the document and the words that leaked, and shrinking takes minutes.
-@settings(max_examples=25, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
-          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
-@given(data=st.data())
-def test_no_document_ever_holds_a_confidential_address(workspace, data):
+def _drawn_case(workspace, data):
+    """A generated case with one or two confidential addresses (the organisation set once per vault)."""
     if not getattr(workspace, "_privacy_ready", False):
         set_organisation(workspace)
         workspace._privacy_ready = True
@@ -170,6 +167,15 @@ def test_no_document_ever_holds_a_confidential_address(workspace, data):
     flags = data.draw(st.sampled_from(((True, False), (False, True), (True, True))), label="confidential")
     assume(_distinct([p for a in addrs for p in (a["street"], a["city"], a["postcode"])]))
     case_id, secrets = _make_case(workspace, data, addrs, flags)
+    return case_id, secrets, addrs, flags
+
+
+# No shrinking phase: a failure names the document and the words that leaked, and shrinking takes minutes.
+@settings(max_examples=25, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
+          suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
+@given(data=st.data())
+def test_no_document_ever_holds_a_confidential_address(workspace, data):
+    case_id, secrets, addrs, flags = _drawn_case(workspace, data)
     lang = data.draw(st.sampled_from(("nl", "en")), label="lang")
     typed = data.draw(typed_forms(secrets[0]), label="typed in a letter")
     for name, pdf, handed_on in _documents(workspace, case_id, lang, typed):
@@ -181,34 +187,13 @@ def test_no_document_ever_holds_a_confidential_address(workspace, data):
     assert all(part in contract_text for part in open_parts)
 
 
-def _message_texts(eml: bytes) -> list[str]:
-    """Every header and every decoded part of a message, an attached PDF as its extracted text."""
-    message = message_from_bytes(eml, policy=policy.default)
-    texts = [f"{name}: {value}" for name, value in message.items()]
-    for part in message.walk():
-        texts += [f"{name}: {value}" for name, value in part.items()]
-        if part.get_filename():
-            texts.append(part.get_filename())
-        if part.is_multipart():
-            continue
-        payload = part.get_content()
-        texts.append(_pdf_text(payload) if part.get_content_type() == "application/pdf" else str(payload))
-    return texts
-
-
 @settings(max_examples=12, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
 def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
     """Every letter kind to every recipient, its subject and text edited with the address typed in, exported:
     the .eml headers, its text part, the attached PDF and the file names hold no piece of the address."""
-    if not getattr(workspace, "_privacy_ready", False):
-        set_organisation(workspace)
-        workspace._privacy_ready = True
-    addrs = [data.draw(addresses(), label="resident address"), data.draw(addresses(), label="other address")]
-    flags = data.draw(st.sampled_from(((True, False), (False, True), (True, True))), label="confidential")
-    assume(_distinct([p for a in addrs for p in (a["street"], a["city"], a["postcode"])]))
-    case_id, secrets = _make_case(workspace, data, addrs, flags)
+    case_id, secrets, addrs, flags = _drawn_case(workspace, data)
     with workspace.session() as session:
         session.get(Case, case_id).ref = f"{secrets[0]['address']}-{next(_refs)}".replace(" ", "-")  # typed from it
     lang = data.draw(st.sampled_from(("nl", "en")), label="lang")
@@ -227,7 +212,7 @@ def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
         for path in Path(folder).iterdir():
             assert not _leaks(path.name, secrets), ("file name", path.name)
             if path.suffix == ".eml":
-                for text in _message_texts(path.read_bytes()):
+                for text in message_texts(path.read_bytes(), _pdf_text):
                     assert not _leaks(text, secrets), (path.name, text[:200])
             else:
                 assert not _leaks(_pdf_text(path.read_bytes()), secrets), path.name

@@ -85,6 +85,28 @@ def stand_in(monkeypatch):
     monkeypatch.setattr(outbox_letters, "render_letter", fake_render_letter)
 
 
+# ---- messages -------------------------------------------------------------------------------------------------------
+
+def message_texts(eml: bytes, pdf_text=None) -> list[str]:
+    """Every header and every decoded part of a message; an attached PDF as its text when `pdf_text` reads it."""
+    from email import message_from_bytes, policy
+
+    message = message_from_bytes(eml, policy=policy.default)
+    texts = [f"{name}: {value}" for name, value in message.items()]
+    for part in message.walk():
+        texts += [f"{name}: {value}" for name, value in part.items()]
+        if part.get_filename():
+            texts.append(part.get_filename())
+        if part.is_multipart():
+            continue
+        payload = part.get_content()
+        if part.get_content_type() == "application/pdf":
+            texts.append(pdf_text(payload) if pdf_text else "")
+        else:
+            texts.append(str(payload))
+    return texts
+
+
 # ---- cases ----------------------------------------------------------------------------------------------------------
 
 def add_referred_case(workspace, ref: str, *, contact: str = "Anna de Vries", email: str = "anna@wijkteam.example",

@@ -4,11 +4,10 @@ saved, not from a letter stored before this guard existed, not over SMTP and not
 from __future__ import annotations
 
 import re
-from email import message_from_bytes, policy
 
 from borapp.models import Letter, Parent
 from borapp.services.outbox import letters, sending
-from tests.helpers.outbox_support import add_referred_case, configure_smtp, smtp_server  # noqa: F401 - fixture
+from tests.helpers.outbox_support import add_referred_case, configure_smtp, message_texts, smtp_server  # noqa: F401, F811
 
 PIECES = ("geheimsteeg", "1234", "1234ab", "1234 ab")
 
@@ -26,16 +25,6 @@ def confidential_case(workspace) -> int:
 def leaked(text: str) -> list[str]:
     flat = re.sub(r"\s+", " ", text).lower()
     return [piece for piece in PIECES if piece in flat]
-
-
-def message_texts(data: bytes) -> list[str]:
-    message = message_from_bytes(data, policy=policy.default)
-    texts = [f"{k}: {v}" for k, v in message.items()]
-    for part in message.walk():
-        texts += [f"{k}: {v}" for k, v in part.items()]
-        if part.get_content_type() == "text/plain":
-            texts.append(part.get_content())
-    return texts
 
 
 def test_saving_an_edited_letter_takes_the_address_out_of_subject_text_and_recipient(workspace):

@@ -109,6 +109,20 @@ class _TypedField(QWidget):
             self._shown = self.edit.text()
             self.changed.emit()
 
+    def value(self):
+        """The value as typed; None when empty; ValidationError when it cannot be read."""
+        return self._parse(self.edit.text())
+
+    def value_or_none(self):
+        """For drafts and previews: None instead of a refusal (the typed text is kept separately)."""
+        try:
+            return self.value()
+        except ValidationError:
+            return None
+
+    def set_value(self, value) -> None:
+        self._set(value)
+
     def _what(self) -> str:
         return self.accessibleName()
 
@@ -132,20 +146,6 @@ class DateField(_TypedField):
         self.calendar: QCalendarWidget | None = None
         if not optional:
             self._set(dt.date.today())
-
-    def value(self) -> dt.date | None:
-        """The date as typed; None when empty; ValidationError when it cannot be read."""
-        return self._parse(self.edit.text())
-
-    def value_or_none(self) -> dt.date | None:
-        """For drafts and previews: None instead of a refusal (the typed text is kept separately)."""
-        try:
-            return self.value()
-        except ValidationError:
-            return None
-
-    def set_value(self, value: dt.date | None) -> None:
-        self._set(value)
 
     def _parse(self, text: str) -> dt.date | None:
         return typed_dates.parse_date(text, what=self._what())
@@ -177,18 +177,6 @@ class DateField(_TypedField):
 class TimeField(_TypedField):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, _("hh:mm"), 70)
-
-    def value(self) -> dt.time | None:
-        return self._parse(self.edit.text())
-
-    def value_or_none(self) -> dt.time | None:
-        try:
-            return self.value()
-        except ValidationError:
-            return None
-
-    def set_value(self, value: dt.time | None) -> None:
-        self._set(value)
 
     def _parse(self, text: str) -> dt.time | None:
         return typed_dates.parse_time(text, what=self._what())
