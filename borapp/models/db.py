@@ -77,11 +77,24 @@ def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) 
         max_overflow=2,
     )
 
+    # pysqlite-style drivers need an explicit BEGIN for transactional DDL. A writable vault takes the write lock at
+    # BEGIN (IMMEDIATE): with a deferred BEGIN two connections that both read and then write (two windows, a window
+    # and the CLI, two send threads) fail with "database is locked" instead of waiting their turn, because SQLite
+    # cannot upgrade a reader whose snapshot is stale. Sessions are short, so the lock is held briefly.
+    begin_sql = "BEGIN" if read_only else "BEGIN IMMEDIATE"
+
     @event.listens_for(engine, "begin")
-    def _begin(conn):  # pysqlite-style drivers need an explicit BEGIN for transactional DDL
-        conn.exec_driver_sql("BEGIN")
+    def _begin(conn):
+        conn.exec_driver_sql(begin_sql)
 
     return engine
+
+
+def checkpoint(engine: Engine) -> None:
+    """Fold the WAL into the database file and empty it. Runs outside any transaction (SQLite refuses a
+    checkpoint inside one that holds the write lock), so on the driver connection, past SQLAlchemy's BEGIN."""
+    with engine.connect() as conn:
+        conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

@@ -3,7 +3,7 @@ page of the vault holds the old name, while search finds the new one."""
 
 from __future__ import annotations
 
-from borapp.models import Parent
+from borapp.models import Parent, db
 from borapp.services.cases.search_index import reindex_case, search_case_ids
 from borapp.services.vault.vault import unlock_key
 from tests.cases.test_case_services import add_case
@@ -18,8 +18,7 @@ def plain(vault_path) -> bytes:
 
 
 def checkpoint(workspace) -> None:
-    with workspace.vault.engine.connect() as conn:
-        conn.exec_driver_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.checkpoint(workspace.vault.engine)
 
 
 def test_a_renamed_parent_leaves_no_trace_of_the_old_name(workspace, vault_path):

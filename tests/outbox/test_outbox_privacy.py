@@ -56,8 +56,9 @@ def test_a_raw_subject_stored_earlier_is_taken_out_of_the_sent_message(workspace
 
 def test_export_takes_the_address_out_of_headers_text_and_file_names(workspace, tmp_path):
     case_id = confidential_case(workspace)
+    letter_id = letters.new_letter(workspace, case_id, "intake")
     with workspace.session() as session:
-        session.get(Letter, letters.new_letter(workspace, case_id, "intake")).subject = "Intake 1234 ab Utrecht"
+        session.get(Letter, letter_id).subject = "Intake 1234 ab Utrecht"
     result = letters.export_ready(workspace, tmp_path / "uit")
     assert len(result.exported) == 1
     for path in (tmp_path / "uit").iterdir():

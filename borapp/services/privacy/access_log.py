@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from borapp.i18n import N_, _
 from borapp.models import AuditEvent, Case, Setting
@@ -59,17 +60,22 @@ class Verification:
 
 def log_lines(workspace: Workspace, case_id: int | None = None, limit: int | None = None) -> list[LogLine]:
     """The log, newest first; only the lines about one case when `case_id` is given."""
+    with workspace.session() as session:
+        return lines_in(session, case_id, limit)
+
+
+def lines_in(session: Session, case_id: int | None = None, limit: int | None = None) -> list[LogLine]:
+    """`log_lines` within an open session."""
     query = select(AuditEvent).order_by(AuditEvent.id.desc())
     if limit:
         query = query.limit(limit)
-    with workspace.session() as session:
-        if case_id is not None:
-            query = query.where(AuditEvent.case_id == case_id)
-            born = session.scalar(select(Case.created_at).where(Case.id == case_id))
-            if born is not None:  # an erased case's lines may carry the same id: they are older
-                query = query.where(AuditEvent.at >= born)
-        return [LogLine(e.id, e.at, e.actor, e.action, e.record_type, e.record_id, e.case_id, e.device)
-                for e in session.scalars(query)]
+    if case_id is not None:
+        query = query.where(AuditEvent.case_id == case_id)
+        born = session.scalar(select(Case.created_at).where(Case.id == case_id))
+        if born is not None:  # an erased case's lines may carry the same id: they are older
+            query = query.where(AuditEvent.at >= born)
+    return [LogLine(e.id, e.at, e.actor, e.action, e.record_type, e.record_id, e.case_id, e.device)
+            for e in session.scalars(query)]
 
 
 def case_id_for(workspace: Workspace, ref: str) -> int | None:

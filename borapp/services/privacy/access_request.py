@@ -25,7 +25,7 @@ from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.privacy.redaction import case_redactor
 from borapp.services.errors import NotFound
 from borapp.services.outbox.listing import kind_label
-from borapp.services.privacy.access_log import action_label, log_lines
+from borapp.services.privacy.access_log import action_label, lines_in
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits.records import canceller_label
 from borapp.services.visits.records import state_label as visit_state_label
@@ -147,7 +147,7 @@ def _case(session: Session, workspace: Workspace, subject: Subject, choices: Cho
         "attachments": _attachments(session, case, choices, export),
         "access_log": [{"at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
                         "action": action_label(line.action), "record": line.record_type, "device": line.device}
-                       for line in log_lines(workspace, case.id)],
+                       for line in lines_in(session, case.id)],
     }
     return data
 

@@ -17,7 +17,7 @@ from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from borapp.i18n import _
-from borapp.models import Case, Draft, Erasure
+from borapp.models import Case, Draft, Erasure, db
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
@@ -69,8 +69,7 @@ def scrub_files(engine) -> None:
     """After the commit: merge the search index's deletions for good, and fold the WAL into the zeroed file."""
     with engine.begin() as conn:
         conn.execute(text("INSERT INTO case_search(case_search) VALUES ('optimize')"))
-    with engine.connect() as conn:
-        conn.execute(text("PRAGMA wal_checkpoint(TRUNCATE)"))
+    db.checkpoint(engine)
 
 
 def list_erasures(workspace: Workspace) -> list[Erasure]:

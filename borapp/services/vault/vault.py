@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import os
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -59,6 +60,7 @@ class Vault:
         self._engine: Engine | None = engine
         self._key: bytearray | None = data_key  # the one buffer the engine keys its connections from
         self._sessions: sessionmaker[Session] | None = db.session_factory(engine)
+        self._open_here = threading.local()
 
     # ---- life cycle -------------------------------------------------------------------------------------------
 
@@ -134,11 +136,21 @@ class Vault:
 
     @contextmanager
     def session(self) -> Iterator[Session]:
-        """A transaction: committed when the block ends, rolled back on an exception."""
+        """A transaction: committed when the block ends, rolled back on an exception.
+
+        Writing transactions take the vault's write lock when they begin (models/db.py), so a second session opened
+        by the same thread inside the first would wait for itself: that is refused at once as a programming error
+        (pass the open session on instead)."""
         if self._sessions is None:
             raise VaultLocked()
-        with self._sessions.begin() as session:
-            yield session
+        if getattr(self._open_here, "session", False):
+            raise RuntimeError("a vault session is already open in this thread: pass that session on")
+        self._open_here.session = True
+        try:
+            with self._sessions.begin() as session:
+                yield session
+        finally:
+            self._open_here.session = False
 
     # ---- keys ---------------------------------------------------------------------------------------------------
 
