@@ -1,6 +1,12 @@
-"""The unlocked part of the main window: the navigation rail and the screens."""
+"""The unlocked part of the main window: the navigation rail and the screens.
+
+A screen is built when it is first shown (building all six at unlock froze the window for seconds); until then its
+place in the stack holds an empty widget, and drafts kept for it wait until it exists.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QSize, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
@@ -30,27 +36,49 @@ class Shell(QWidget):
         self.stack = QStackedWidget()
         layout.addWidget(self.rail)
         layout.addWidget(self.stack, 1)
-        self.pages: dict[str, Page] = {}
+        self.workspace = workspace
+        self._built: dict[str, Page] = {}
+        self._waiting_drafts: dict[str, dict] = {}
+        self.pages = LazyPages(self)
         for entry in PAGES:
-            page = page_class(entry.key)(workspace)
-            self.pages[entry.key] = page
-            self.stack.addWidget(page)
+            self.stack.addWidget(QWidget())
             item = QListWidgetItem(icon(entry.icon), _(entry.label))
             item.setData(Qt.ItemDataRole.AccessibleTextRole, _(entry.label))
             item.setToolTip(f"{_(entry.label)} ({entry.shortcut})")
             self.rail.addItem(item)
             QShortcut(QKeySequence(entry.shortcut), self, activated=lambda k=entry.key: self.show_page(k))
+        self.page(PAGES[0].key)
+        self.stack.setCurrentIndex(0)
+        self.rail.setCurrentRow(0)  # shown, not yet loaded: the main window refreshes it once the vault is open
+        self.rail.currentRowChanged.connect(self._row_changed)
+
+    def page(self, key: str) -> Page:
+        """The screen `key`, built now if it was not yet."""
+        if key not in self._built:
+            row = [e.key for e in PAGES].index(key)
+            page = page_class(key)(self.workspace)
             page.open_case.connect(self.open_case)
             page.open_volunteer.connect(self.open_volunteer)
             page.resume_draft.connect(self.resume_draft)
             page.changed.connect(self.data_changed)
-        self.rail.currentRowChanged.connect(self._row_changed)
-        self.rail.setCurrentRow(0)
+            placeholder = self.stack.widget(row)
+            showing = self.stack.currentIndex()
+            self.stack.insertWidget(row, page)
+            self.stack.removeWidget(placeholder)
+            self.stack.setCurrentIndex(showing)  # removing the shown placeholder would show a neighbour
+            placeholder.deleteLater()
+            self._built[key] = page
+            if self._waiting_drafts:
+                page.restore_drafts(self._waiting_drafts)
+        return self._built[key]
+
+    def built_pages(self) -> list[Page]:
+        return list(self._built.values())
 
     def _row_changed(self, row: int) -> None:
+        page = self.page(PAGES[row].key)
         self.stack.setCurrentIndex(row)
-        page = self.stack.currentWidget()
-        if isinstance(page, Page) and not page.workspace.is_locked:
+        if not page.workspace.is_locked:
             page.refresh()
 
     def show_page(self, key: str) -> Page:
@@ -71,7 +99,7 @@ class Shell(QWidget):
 
     def resume_draft(self, key: str) -> None:
         """Show the page that keeps this draft, reopened where it was left."""
-        for name, page in self.pages.items():
+        for name, page in self.pages.items():  # builds the screens in turn until one knows the draft
             if page.open_draft(key):
                 self.show_page(name)
                 return
@@ -80,7 +108,8 @@ class Shell(QWidget):
         self.show_page("cases").focus_search()
 
     def set_workspace(self, workspace: Workspace) -> None:
-        for page in self.pages.values():
+        self.workspace = workspace
+        for page in self.built_pages():
             page.set_workspace(workspace)
 
     def refresh_current(self) -> None:
@@ -89,15 +118,36 @@ class Shell(QWidget):
             page.refresh()
 
     def clear(self) -> None:
-        for page in self.pages.values():
+        self._waiting_drafts = {}
+        for page in self.built_pages():
             page.clear()
 
     def drafts(self) -> dict[str, dict]:
+        """What the built screens hold unsaved (a screen not built holds nothing: its drafts are still stored)."""
         collected: dict[str, dict] = {}
-        for page in self.pages.values():
+        for page in self.built_pages():
             collected.update(page.drafts())
         return collected
 
     def restore_drafts(self, drafts: dict[str, dict]) -> None:
-        for page in self.pages.values():
+        self._waiting_drafts = dict(drafts)
+        for page in self.built_pages():
             page.restore_drafts(drafts)
+
+
+class LazyPages(Mapping):
+    """The shell's screens by key; looking one up builds it."""
+
+    def __init__(self, shell: Shell):
+        self._shell = shell
+
+    def __getitem__(self, key: str) -> Page:
+        if key not in {e.key for e in PAGES}:
+            raise KeyError(key)
+        return self._shell.page(key)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([e.key for e in PAGES])
+
+    def __len__(self) -> int:
+        return len(PAGES)
