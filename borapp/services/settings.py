@@ -61,6 +61,7 @@ SETTINGS: dict[str, SettingSpec] = {
     # "1" lets a login go over an unencrypted connection (smtp.security none): only on a trusted network
     "smtp.allow_plaintext": SettingSpec("0", ("0", "1")),
     "smtp.from": SettingSpec(""),
+    "first_day.done": SettingSpec("0", ("0", "1")),  # "1": the coordinator put away the first-day checklist
     # Privacy: years a closed case is kept (20: the Jeugdwet's term), the last yearly review of the due list,
     # the letter kinds that may go to a referrer (";"-separated; "" = all)
     "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),

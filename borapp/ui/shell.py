@@ -60,6 +60,7 @@ class Shell(QWidget):
             page.open_case.connect(self.open_case)
             page.open_volunteer.connect(self.open_volunteer)
             page.resume_draft.connect(self.resume_draft)
+            page.go_to.connect(self.go_to)
             page.changed.connect(self.data_changed)
             placeholder = self.stack.widget(row)
             showing = self.stack.currentIndex()
@@ -85,6 +86,13 @@ class Shell(QWidget):
         row = [e.key for e in PAGES].index(key)
         self.rail.setCurrentRow(row)
         return self.pages[key]
+
+    def go_to(self, place: str) -> None:
+        """Show a page, or a section of it: "volunteers", "settings/mail"."""
+        key, _sep, section = place.partition("/")
+        page = self.show_page(key)
+        if section:
+            page.show_section(section)
 
     def current_key(self) -> str:
         return PAGES[self.rail.currentRow()].key

@@ -19,6 +19,7 @@ class Page(QWidget):
     open_case = Signal(int)
     open_volunteer = Signal(int)
     changed = Signal()  # data changed here; other pages may want to refresh
+    go_to = Signal(str)  # show another place: a page key, or "<page key>/<section key>" (e.g. "settings/mail")
     resume_draft = Signal(str)  # reopen a kept draft ("intake/<uuid>"); the page that knows it says so in open_draft
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
@@ -40,6 +41,9 @@ class Page(QWidget):
 
     def restore_drafts(self, drafts: dict[str, dict]) -> None:
         """Bring back edits returned earlier by `drafts()` (keys this page does not know are ignored)."""
+
+    def show_section(self, key: str) -> None:
+        """Bring the part `key` of this page into view (a tab of Settings, say); unknown keys are ignored."""
 
     def open_draft(self, key: str) -> bool:
         """Reopen the kept draft `key` if it is this page's (then return True), e.g. an unfinished intake."""

@@ -9,10 +9,11 @@ from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollAre
 
 from borapp.formatting import long_date
 from borapp.i18n import _
-from borapp.services import dashboard
+from borapp.services import dashboard, first_day
 from borapp.services.dashboard import Dashboard, DashboardItem
 from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.base import Page
+from borapp.ui.pages.dashboard.first_day_card import FirstDayCard
 from borapp.ui.pages.dashboard.section_card import SectionCard
 
 # Two columns: the case work on the left, the week's planning and the housekeeping on the right.
@@ -66,9 +67,17 @@ class DashboardPage(Page):
 
     def _scroll_area(self) -> QScrollArea:
         content = QWidget()
-        columns = QHBoxLayout(content)
-        columns.setContentsMargins(0, 4, 0, 12)
+        rows = QVBoxLayout(content)
+        rows.setContentsMargins(0, 4, 0, 12)
+        rows.setSpacing(12)
+        self.first_day = FirstDayCard()
+        self.first_day.go_to.connect(self.go_to)
+        self.first_day.put_away.connect(self._put_away_first_day)
+        self.first_day.hide()
+        rows.addWidget(self.first_day)
+        columns = QHBoxLayout()
         columns.setSpacing(12)
+        rows.addLayout(columns, 1)
         for keys in COLUMNS:
             column = QVBoxLayout()
             column.setSpacing(12)
@@ -100,6 +109,9 @@ class DashboardPage(Page):
         self.backup_warning.setVisible(bool(self.board.backup_warning))
         self.privacy_reminder.setText(self.board.privacy_reminder)
         self.privacy_reminder.setVisible(bool(self.board.privacy_reminder))
+        steps = first_day.checklist(self.workspace)
+        self.first_day.set_steps(steps)
+        self.first_day.setVisible(bool(steps))
 
     def clear(self) -> None:
         self.board = None
@@ -110,6 +122,8 @@ class DashboardPage(Page):
         self.privacy_reminder.hide()
         for card in self.cards.values():
             card.clear()
+        self.first_day.clear()
+        self.first_day.hide()
 
     # ---- actions ----------------------------------------------------------------------------------------------------
 
@@ -117,6 +131,10 @@ class DashboardPage(Page):
         QSettings().setValue(MINE_ONLY_KEY, checked)
         if not self.workspace.is_locked:
             self.refresh()
+
+    def _put_away_first_day(self) -> None:
+        first_day.put_away(self.workspace)
+        self.first_day.hide()
 
     def _activate(self, item: DashboardItem) -> None:
         if item.draft_key:

@@ -33,6 +33,11 @@ class SettingsPage(Page):
             self.tabs.addTab(section, section.title)
             section.saved.connect(self.changed)
 
+    def show_section(self, key: str) -> None:
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).objectName() == key:
+                self.tabs.setCurrentIndex(index)
+
     def refresh(self) -> None:
         for section in self.sections:
             section.load(self.workspace)

@@ -1,0 +1,67 @@
+"""The first-day checklist on Today: each step of setting up a new vault, done or not, with a button to its place."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services.first_day import Step
+from borapp.ui.icons import icon
+
+DONE_COLOUR, OPEN_COLOUR = "#2E7D32", "#8A8A8A"
+
+
+class FirstDayCard(QFrame):
+    go_to = Signal(str)  # a page key or "settings/<tab key>"
+    put_away = Signal()
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("dashboardCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 8, 12, 10)
+        top = QHBoxLayout()
+        self.heading = QLabel()
+        self.heading.setObjectName("sectionTitle")
+        top.addWidget(self.heading)
+        top.addStretch()
+        self.hide_button = QPushButton(_("Hide this list"))
+        self.hide_button.setToolTip(_("The list does not come back; everything stays in Settings."))
+        self.hide_button.clicked.connect(self.put_away)
+        top.addWidget(self.hide_button)
+        layout.addLayout(top)
+        self.grid = QGridLayout()
+        self.grid.setHorizontalSpacing(10)
+        self.grid.setColumnStretch(2, 1)
+        layout.addLayout(self.grid)
+        self.buttons: dict[str, QPushButton] = {}
+
+    def set_steps(self, steps: list[Step]) -> None:
+        self.clear()
+        done = sum(step.done for step in steps)
+        self.heading.setText(_("Getting started: {done} of {total} done").format(done=done, total=len(steps)))
+        for row, step in enumerate(steps):
+            mark = QLabel()
+            mark.setPixmap(icon("check-circle" if step.done else "circle",
+                                DONE_COLOUR if step.done else OPEN_COLOUR).pixmap(20, 20))
+            mark.setAccessibleName(_("Done") if step.done else _("To do"))
+            title = QLabel(step.title)
+            title.setStyleSheet("font-weight: 600;")
+            hint = QLabel(step.hint)
+            hint.setWordWrap(True)
+            button = QPushButton(_("Change") if step.done else _("Set up"))
+            button.setAccessibleName(f"{button.text()}: {step.title}")
+            button.clicked.connect(lambda _checked=False, place=step.place: self.go_to.emit(place))
+            for column, widget in enumerate((mark, title, hint, button)):
+                self.grid.addWidget(widget, row, column)
+            self.buttons[step.key] = button
+
+    def clear(self) -> None:
+        self.heading.setText("")
+        self.buttons = {}
+        while self.grid.count():
+            widget = self.grid.takeAt(0).widget()
+            if widget is not None:
+                widget.deleteLater()
