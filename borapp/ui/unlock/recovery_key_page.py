@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QFont, QTextDocument
-from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
+from borapp.ui.unlock.recovery_sheet_box import RecoverySheetBox
 
 
 class RecoveryKeyPage(QWidget):
@@ -24,19 +24,10 @@ class RecoveryKeyPage(QWidget):
         warning.setWordWrap(True)
         warning.setStyleSheet("color: #8A1C1C; font-weight: 600;")
         layout.addWidget(warning)
-        self.key_label = QLabel()
-        self.key_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        font = QFont("DejaVu Sans Mono")
-        font.setStyleHint(QFont.StyleHint.Monospace)
-        font.setPointSize(18)
-        self.key_label.setFont(font)
-        self.key_label.setAccessibleName(_("Recovery key"))
-        layout.addWidget(self.key_label, alignment=Qt.AlignmentFlag.AlignCenter)
-        row = QHBoxLayout()
-        self.print_button = QPushButton(_("Print…"))
-        row.addWidget(self.print_button)
-        row.addStretch()
-        layout.addLayout(row)
+        self.sheet = RecoverySheetBox()
+        self.key_label, self.print_button, self.save_button = (self.sheet.key_label, self.sheet.print_button,
+                                                               self.sheet.save_button)
+        layout.addWidget(self.sheet)
         self.confirm = QCheckBox(_("I have written down or printed the recovery key"))
         layout.addWidget(self.confirm)
         self.continue_button = QPushButton(_("Continue"))
@@ -45,23 +36,11 @@ class RecoveryKeyPage(QWidget):
         layout.addStretch()
         self.confirm.toggled.connect(self.continue_button.setEnabled)
         self.continue_button.clicked.connect(self._finish)
-        self.print_button.clicked.connect(self._print)
 
-    def show_key(self, key: str) -> None:
-        self.key_label.setText(key)
+    def show_key(self, key: str, vault_name: str = "", organisation: str = "") -> None:
+        self.sheet.show_key(key, vault_name, organisation)
         self.confirm.setChecked(False)
 
     def _finish(self) -> None:
-        self.key_label.clear()
+        self.sheet.clear()
         self.done.emit()
-
-    def _print(self) -> None:
-        from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-
-        printer = QPrinter()
-        if QPrintDialog(printer, self).exec():
-            doc = QTextDocument()
-            title, advice = _("BOR Desk recovery key"), _("Keep this paper safe, away from the laptop.")
-            doc.setHtml(f"<h2>{title}</h2><p style='font-size:20pt'><tt>"
-                        f"{self.key_label.text()}</tt></p><p>{advice}</p>")
-            doc.print_(printer)

@@ -84,7 +84,7 @@ class UnlockScreen(QWidget):
     def _created(self, result) -> None:
         self._vault, recovery = result
         self.create_page.clear()
-        self.recovery_page.show_key(recovery)
+        self.recovery_page.show_key(recovery, self.vault_path.name)
         self.stack.setCurrentWidget(self.recovery_page)
 
     # ---- unlock -------------------------------------------------------------------------------------------------

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QInputDialog,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -17,6 +16,7 @@ from borapp.i18n import _
 from borapp.services import settings
 from borapp.services.vault import passphrase_change
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form, spin_box
+from borapp.ui.unlock.recovery_sheet_box import RecoveryKeyDialog
 
 
 class SecurityTab(SettingsSection):
@@ -99,6 +99,6 @@ class SecurityTab(SettingsSection):
         keys = []
         if self.attempt(lambda: keys.append(passphrase_change.new_recovery_key(self.workspace, current)),
                         _("A new recovery key was made; the old one no longer works.")):
-            QMessageBox.information(self, _("Your recovery key"),
-                                    _("Write this key down and keep it away from the laptop. It is shown only "
-                                      "now:\n\n{key}").format(key=keys[0]))
+            organisation = settings.read_setting(self.workspace, "organisation.name")
+            self.recovery_dialog = RecoveryKeyDialog(keys[0], self.workspace.vault.path.name, organisation, self)
+            self.recovery_dialog.exec()
