@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
 from borapp import i18n
@@ -31,9 +33,17 @@ def install(language: str) -> None:
                                QLocale.Country.Netherlands if language == "nl" else QLocale.Country.UnitedKingdom))
     if language == "nl":
         qt = QTranslator(app)
-        if qt.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        if any(qt.load("qtbase_nl", folder) for folder in _qt_translation_folders()):
             app.installTranslator(qt)
             _installed.append(qt)
     ours = GettextTranslator(app)
     app.installTranslator(ours)
     _installed.append(ours)
+
+
+def _qt_translation_folders() -> list[str]:
+    """Where Qt's own catalogs are: Qt's configured place, else beside PySide6 (a bundle may not say where)."""
+    import PySide6
+
+    return [QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath),
+            str(Path(PySide6.__file__).parent / "Qt" / "translations")]
