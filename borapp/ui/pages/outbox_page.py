@@ -68,8 +68,10 @@ class OutboxPage(Page):
         layout = QVBoxLayout(self)
         title = QLabel(_("Outbox"))
         title.setObjectName("pageTitle")
-        layout.addWidget(title)
-        layout.addLayout(self._top_bar())
+        heading = self._actions_bar()  # the title shares its row with the actions, so the page stays narrow
+        heading.insertWidget(0, title)
+        layout.addLayout(heading)
+        layout.addLayout(self._filter_bar())
         self.model = LettersModel(self)
         self.table = table_view(self.model, _("Letters"))
         header = self.table.horizontalHeader()
@@ -99,19 +101,24 @@ class OutboxPage(Page):
 
     # ---- layout -------------------------------------------------------------------------------------------------
 
-    def _top_bar(self) -> QHBoxLayout:
+    def _filter_bar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.show_all = QCheckBox(_("Also show exported and sent letters"))
         self.show_all.toggled.connect(lambda _on: self.refresh())
         self.counts = QLabel()
+        for widget in (self.show_all, self.counts):
+            bar.addWidget(widget)
+        bar.addStretch()
+        return bar
+
+    def _actions_bar(self) -> QHBoxLayout:
+        bar = QHBoxLayout()
         self.new_button = _button(_("New letter…"), "file-plus", self.new_letter,
                                   _("Make a feedback letter for a case from its template"))
         self.export_button = _button(_("Export ready…"), "export", self.export_ready,
                                      _("Write every ready letter as an e-mail draft with its PDF into a folder"))
         self.send_button = _button(_("Send ready"), "paper-plane-tilt", self.send_ready,
                                    _("Send every ready letter through the mail server"))
-        for widget in (self.show_all, self.counts):
-            bar.addWidget(widget)
         bar.addStretch()
         bar.addWidget(self.new_button)
         bar.addWidget(self.export_button)

@@ -23,7 +23,7 @@ from borapp.i18n import _, babel_locale
 from borapp.services.volunteers.profiles import COMMON_LANGUAGES, TRAINING_KINDS, TRAINING_LABELS, TrainingItem
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 
-LANGUAGE_COLUMNS = 3
+LANGUAGE_COLUMNS = 2
 
 
 def language_name(code: str) -> str:
@@ -93,10 +93,15 @@ class TrainingList(QWidget):
         self.add_button = QPushButton(_("Add training"))
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.setAccessibleName(_("Remove the selected training"))
-        for widget in (self.kind, self.date, self.add_button, self.remove_button):
+        buttons = QHBoxLayout()  # on a line of their own, so the profile stays narrow enough for 1280 pixels
+        for widget in (self.kind, self.date):
             row.addWidget(widget)
+        for widget in (self.add_button, self.remove_button):
+            buttons.addWidget(widget)
         row.addStretch()
+        buttons.addStretch()
         column.addLayout(row)
+        column.addLayout(buttons)
         self.add_button.clicked.connect(self._add_clicked)
         self.remove_button.clicked.connect(self._remove_clicked)
         self._items: list[TrainingItem] = []

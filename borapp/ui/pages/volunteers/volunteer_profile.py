@@ -29,6 +29,7 @@ from borapp.formatting import long_date
 from borapp.i18n import _, ngettext
 from borapp.services.cases.status import status_label
 from borapp.services.errors import ValidationError
+from borapp.services.matching.advice import requirements, volunteer_blocks
 from borapp.services.volunteers import meetings
 from borapp.services.volunteers.profiles import (
     GENDER_LABELS,
@@ -52,6 +53,7 @@ from borapp.ui.widgets.chip import status_chip
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note, show_from_start
 
+NOTE_STYLE = "QLabel { background: palette(alternate-base); border-radius: 6px; padding: 6px 10px; }"
 FIELD_ORDER = ("name", "email", "phone", "address", "region", "gender", "languages", "availability", "vog_date",
                "trainings", "max_cases", "active", "joined_on", "left_on", "notes")
 
@@ -83,6 +85,8 @@ class VolunteerProfileEditor(QWidget):
         column.addWidget(self._related())
         column.addStretch()
         self.scroll.setWidget(body)
+        # It scrolls only up and down: as narrow as its content allows, never narrower (the splitter would clip it)
+        self.scroll.setMinimumWidth(body.minimumSizeHint().width() + self.scroll.verticalScrollBar().sizeHint().width())
         layout.addWidget(self.scroll, 1)
 
     # ---- building -----------------------------------------------------------------------------------------------
@@ -106,6 +110,12 @@ class VolunteerProfileEditor(QWidget):
         self.status = QLabel()
         self.status.setWordWrap(True)
         box.addWidget(self.status)
+        self.matching = QLabel()
+        self.matching.setWordWrap(True)
+        self.matching.setObjectName("matchingNeeds")
+        self.matching.setStyleSheet(NOTE_STYLE)
+        self.matching.setAccessibleName(_("What matching needs"))
+        box.addWidget(self.matching)
         return box
 
     def _form(self) -> QFormLayout:
@@ -149,6 +159,8 @@ class VolunteerProfileEditor(QWidget):
                        self.joined_on.changed, self.left_on.changed, self.notes.textChanged):
             signal.connect(self._on_edit)
         self.vog_date.changed.connect(self._show_vog_warning)
+        for signal in (self.vog_date.changed, self.trainings.changed, self.active.toggled, self.left_on.changed):
+            signal.connect(self._show_matching)
         return form
 
     def _related(self) -> QWidget:
@@ -234,6 +246,7 @@ class VolunteerProfileEditor(QWidget):
         self._baseline = self.state()
         self.discard_button.setEnabled(False)
         self._show_vog_warning()
+        self._show_matching()
         self.scroll.verticalScrollBar().setValue(0)
 
     def _show_related(self, profile: VolunteerProfile | None) -> None:
@@ -362,6 +375,23 @@ class VolunteerProfileEditor(QWidget):
             message.show_message(problems.get(key, ""))
         if "vog_date" not in problems:
             self._show_vog_warning()
+        if "trainings" not in problems:
+            self._show_matching()
+
+    def _show_matching(self, *_args) -> None:
+        """What matching needs, and what (in the form as it stands) keeps this volunteer from it."""
+        if self._loading:
+            return
+        trained = any(t.kind == "initial" for t in self.trainings.value())
+        blocks = volunteer_blocks(vog_date=self.vog_date.value_or_none(), trained=trained,
+                                  active=self.active.isChecked(), left_on=self.left_on.value_or_none(),
+                                  vog_years=self._years)
+        state = ("\n".join([_("Cannot be matched yet:")] + [f"\u2022 {b}" for b in blocks]) if blocks
+                 else _("Nothing in this profile stands in the way of matching."))
+        self.matching.setText(state + "\n" + requirements(self._years))
+        self.messages["trainings"].show_message(
+            "" if trained else _("No training day recorded yet: a volunteer is matched only after the training "
+                                 "day. Add it here once it has been followed."), warning=True)
 
     def _show_vog_warning(self) -> None:
         value = self.vog_date.value_or_none()

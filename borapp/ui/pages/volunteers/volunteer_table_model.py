@@ -107,6 +107,8 @@ class VolunteerTableModel(QAbstractTableModel):
     def _tooltip(self, row: VolunteerRow, column: int) -> str | None:
         if column == NAME and row.id in self._pending:
             return _("Unsaved changes")
+        if column in (NAME, REGION, LANGUAGES):  # these may be cut short in a narrow window
+            return self._text(row, column) or None
         if column == LOAD:
             return _("{load} current cases, at most {max}").format(load=row.case_load, max=row.max_cases)
         if column == VOG and row.vog_state == "overdue":

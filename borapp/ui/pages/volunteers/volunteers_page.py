@@ -33,10 +33,11 @@ from borapp.ui.icons import icon
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.volunteers.meetings_panel import MeetingsPanel
 from borapp.ui.pages.volunteers.volunteer_profile import VolunteerProfileEditor
-from borapp.ui.pages.volunteers.volunteer_table_model import NAME, VolunteerTableModel
+from borapp.ui.pages.volunteers.volunteer_table_model import NAME, REGION, VolunteerTableModel
 
 DRAFT_KEY_PREFIX = "volunteer/"
 UI_DRAFT_PREFIX = draft_store.UI_PREFIX
+REGION_WIDTH = 120  # pixels; a longer region is cut short, its tooltip has it all
 
 
 class VolunteersPage(Page):
@@ -79,9 +80,9 @@ class VolunteersPage(Page):
         self.editor_stack.addWidget(hint)
         self.editor_stack.addWidget(self.editor)
         splitter.addWidget(self.editor_stack)
-        splitter.setStretchFactor(0, 5)
-        splitter.setStretchFactor(1, 6)
-        splitter.setSizes([600, 560])
+        splitter.setStretchFactor(0, 1)  # the list takes the extra room; the profile keeps what it needs
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([700, 480])
         return splitter
 
     def _list_side(self) -> QWidget:
@@ -125,6 +126,10 @@ class VolunteersPage(Page):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
+        # A long region ("Kennemerland/Alkmaar") must not squeeze the names: it is cut short (its tooltip has it all)
+        header.setSectionResizeMode(REGION, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(REGION, REGION_WIDTH)
+        header.setMinimumSectionSize(40)
         self.table.selectionModel().currentRowChanged.connect(self._row_changed)
         self.empty = QLabel()
         self.empty.setObjectName("emptyState")
