@@ -11,7 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, ngettext
@@ -148,20 +148,23 @@ def waiting_too_long(session: Session, on: dt.date, mine: int | None) -> list[Da
     return items
 
 
-def visits_started(session: Session) -> dict[int, dt.date]:
-    """When each case first went into visits (its status history), else its first visit."""
-    steps = select(StatusChange.case_id, func.min(StatusChange.on)).where(
-        StatusChange.to_status == "visits").group_by(StatusChange.case_id)
-    started = dict(session.execute(steps).all())
-    first_visits = select(Visit.case_id, func.min(Visit.on)).group_by(Visit.case_id)
-    for case_id, first in session.execute(first_visits):
+def visits_started(session: Session, statuses: tuple[str, ...] | None = None) -> dict[int, dt.date]:
+    """When each case first went into visits (its status history), else its first visit; only for cases in
+    `statuses` when given (the dashboard asks for open trajectories only, not for every case ever)."""
+    steps = select(StatusChange.case_id, func.min(StatusChange.on)).where(StatusChange.to_status == "visits")
+    first_visits = select(Visit.case_id, func.min(Visit.on))
+    if statuses is not None:
+        steps = steps.join(Case, Case.id == StatusChange.case_id).where(Case.status.in_(statuses))
+        first_visits = first_visits.join(Case, Case.id == Visit.case_id).where(Case.status.in_(statuses))
+    started = dict(session.execute(steps.group_by(StatusChange.case_id)).all())
+    for case_id, first in session.execute(first_visits.group_by(Visit.case_id)):
         started.setdefault(case_id, first)
     return started
 
 
 def long_trajectories(session: Session, on: dt.date, mine: int | None) -> list[DashboardItem]:
     """In visits, evaluation or closing more than six months after visits started."""
-    started = visits_started(session)
+    started = visits_started(session, TRAJECTORY_STATUSES)
     items = []
     for case in session.scalars(_cases(mine).where(Case.status.in_(TRAJECTORY_STATUSES)).order_by(Case.ref)):
         start = started.get(case.id)
@@ -180,15 +183,17 @@ def _full_months(start: dt.date, on: dt.date) -> int:
 
 def evaluations_due(session: Session, mine: int | None) -> list[DashboardItem]:
     """In visits, at least half of the scheduled (planned or held) visits held, and no midway evaluation yet."""
-    counts = select(Visit.case_id, Visit.state, func.count()).where(Visit.state != "cancelled").group_by(
-        Visit.case_id, Visit.state)
+    in_visits = select(Case.id).where(Case.status == "visits")  # counted for these cases only, not every case ever
+    counts = select(Visit.case_id, Visit.state, func.count()).where(
+        Visit.state != "cancelled", Visit.case_id.in_(in_visits)).group_by(Visit.case_id, Visit.state)
     held: dict[int, int] = {}
     scheduled: dict[int, int] = {}
     for case_id, state, n in session.execute(counts):
         scheduled[case_id] = scheduled.get(case_id, 0) + n
         if state == "held":
             held[case_id] = n
-    evaluated = set(session.scalars(select(Evaluation.case_id).where(Evaluation.kind == "midway")))
+    evaluated = set(session.scalars(select(Evaluation.case_id).where(Evaluation.kind == "midway",
+                                                                     Evaluation.case_id.in_(in_visits))))
     items = []
     for case in session.scalars(_cases(mine).where(Case.status == "visits").order_by(Case.ref)):
         done, total = held.get(case.id, 0), scheduled.get(case.id, 0)
@@ -221,7 +226,8 @@ def contracts_unsigned(session: Session, mine: int | None) -> list[DashboardItem
         Contract.case_id).subquery()
     query = (select(Contract, Case).join(latest, (latest.c.case_id == Contract.case_id)
                                          & (latest.c.version == Contract.version))
-             .join(Case, Case.id == Contract.case_id).where(Case.status != "closed").order_by(Case.ref))
+             .join(Case, Case.id == Contract.case_id).where(Case.status != "closed").order_by(Case.ref)
+             .options(selectinload(Contract.signatures)))  # one query for all signatures, not one per contract
     if mine is not None:
         query = query.where(Case.coordinator_id == mine)
     items, seen = [], set()
