@@ -78,3 +78,14 @@ def test_the_bundle_builds_and_runs_without_python(tmp_path):
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
     assert "bundle check passed" in result.stdout
     assert f"borapp {version('borapp')}" in result.stdout
+
+
+def test_icons_need_only_the_font_the_bundle_ships(qapp):
+    """The bundle keeps only qtawesome's Phosphor font (installer/borapp.spec): the app must never ask for others."""
+    import qtawesome
+
+    from borapp.ui.icons import icon
+
+    qtawesome.reset_cache()
+    assert not icon("sun").isNull()
+    assert set(qtawesome._resource["iconic"].fontname) == {"ph"}
