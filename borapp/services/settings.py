@@ -61,12 +61,15 @@ SETTINGS: dict[str, SettingSpec] = {
     # "1" lets a login go over an unencrypted connection (smtp.security none): only on a trusted network
     "smtp.allow_plaintext": SettingSpec("0", ("0", "1")),
     "smtp.from": SettingSpec(""),
+    "smtp.from_name": SettingSpec(""),  # the name beside the sender address; "" = the organisation's name
     "first_day.done": SettingSpec("0", ("0", "1")),  # "1": the coordinator put away the first-day checklist
     # Privacy: years a closed case is kept (20: the Jeugdwet's term), the last yearly review of the due list,
     # the letter kinds that may go to a referrer (";"-separated; "" = all)
     "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),
     "privacy.reviewed_on": SettingSpec(""),
     "privacy.referrer_letter_kinds": SettingSpec(""),
+    # Reports for outside the organisation show counts under this number as "<N" (small cells could name a family)
+    "privacy.small_cell_threshold": SettingSpec("5", integer=True, minimum=2, maximum=20),
     # Letter templates per kind and language (services/documents/templates.py checks them); "" = the built-in text.
     **{f"template.{kind}.{lang}": SettingSpec("") for kind in LETTER_KINDS for lang in LANGUAGES},
 }
