@@ -70,6 +70,11 @@ SETTINGS: dict[str, SettingSpec] = {
     "privacy.referrer_letter_kinds": SettingSpec(""),
     # Reports for outside the organisation show counts under this number as "<N" (small cells could name a family)
     "privacy.small_cell_threshold": SettingSpec("5", integer=True, minimum=2, maximum=20),
+    # What a trajectory costs (services/reports/costs.py), in whole cents: a coordinator's hour (salary and overhead),
+    # a volunteer's kilometre, and the on-call allowance each coordinator gets per month
+    "costs.hourly_cost_cents": SettingSpec("0", integer=True, minimum=0, maximum=50_000),
+    "costs.kilometre_rate_cents": SettingSpec("23", integer=True, minimum=0, maximum=100),
+    "costs.on_call_allowance_cents": SettingSpec("0", integer=True, minimum=0, maximum=500_000),
     # Letter templates per kind and language (services/documents/templates.py checks them); "" = the built-in text.
     **{f"template.{kind}.{lang}": SettingSpec("") for kind in LETTER_KINDS for lang in LANGUAGES},
 }
