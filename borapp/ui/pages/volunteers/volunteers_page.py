@@ -59,6 +59,8 @@ class VolunteersPage(Page):
         self.meetings.setObjectName("meetings")
         self.meetings.changed.connect(self._meetings_changed)
         self.tabs.addTab(self.meetings, icon("calendar-check"), _("Volunteer meetings"))
+        self.tabs.currentChanged.connect(lambda _index: self._refresh_meetings_if_shown())
+        self._meetings_stale = True
         layout.addWidget(self.tabs, 1)
 
     # ---- building -----------------------------------------------------------------------------------------------
@@ -161,7 +163,8 @@ class VolunteersPage(Page):
         self.region_filter.setCurrentIndex(max(self.region_filter.findData(chosen), 0))
         self.region_filter.blockSignals(False)
         self.reload_list()
-        self.meetings.refresh(list_volunteers(self.workspace), self._regions)
+        self._meetings_stale = True  # loaded when its tab is shown: the list alone is what most visits need
+        self._refresh_meetings_if_shown()
         if self.editor.volunteer_id is not None and not self.editor.is_dirty():
             self._load(self.editor.volunteer_id)
 
@@ -320,6 +323,11 @@ class VolunteersPage(Page):
     def _discarded(self) -> None:
         self._forget_draft(self.editor.key)
         self._mark_pending()
+
+    def _refresh_meetings_if_shown(self) -> None:
+        if self._meetings_stale and self.tabs.currentWidget() is self.meetings and not self.workspace.is_locked:
+            self._meetings_stale = False
+            self.meetings.refresh(list_volunteers(self.workspace), self._regions)
 
     def _meetings_changed(self) -> None:
         self.changed.emit()
