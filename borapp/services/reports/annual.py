@@ -1,0 +1,62 @@
+"""The annual report for a year: every group of figures, read in one session, as plain frozen values.
+
+    report = annual_report(workspace, 2019)
+    lines = cases_behind(workspace, report.registrations.total.part("Den Helder").selection)
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from borapp.services import settings
+from borapp.services.reports.case_groups import case_groups
+from borapp.services.reports.closings import Closings, closings
+from borapp.services.reports.invoicing import InvoiceRow, invoicing
+from borapp.services.reports.labels import Municipalities
+from borapp.services.reports.open_cases import OpenCases, open_cases
+from borapp.services.reports.periods import check_year
+from borapp.services.reports.registrations import Registrations, registrations
+from borapp.services.reports.selection import CaseLine, CaseSelection, case_lines
+from borapp.services.reports.timeliness import Timeliness, timeliness
+from borapp.services.reports.volunteers import VolunteerFigures, volunteer_figures
+
+
+@dataclass(frozen=True)
+class AnnualReport:
+    year: int
+    organisation: str
+    made_on: dt.date
+    registrations: Registrations
+    closed: Closings
+    closed_previous_year: Closings
+    open_at_year_end: OpenCases
+    volunteers: VolunteerFigures
+    timeliness: Timeliness
+    invoicing: tuple[InvoiceRow, ...]
+    # The cost per trajectory (services/reports/costs.py, built apart): None until that section is filled in.
+    costs: object | None = None
+
+
+def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualReport:
+    year = check_year(year, today)
+    with workspace.session() as session:
+        names = Municipalities(session)
+        groups = case_groups(session, year)
+        return AnnualReport(
+            year=year, organisation=settings.get(session, "organisation.name"),
+            made_on=today or dt.date.today(),
+            registrations=registrations(groups, year, names),
+            closed=closings(groups, year),
+            closed_previous_year=closings(case_groups(session, year - 1), year - 1),
+            open_at_year_end=open_cases(groups, year),
+            volunteers=volunteer_figures(session, year),
+            timeliness=timeliness(session, year),
+            invoicing=invoicing(session, groups, year, names),
+        )
+
+
+def cases_behind(workspace, selection: CaseSelection) -> list[CaseLine]:
+    """The cases a figure counts, oldest registration first."""
+    with workspace.session() as session:
+        return case_lines(session, selection)

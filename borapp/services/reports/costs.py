@@ -1,0 +1,268 @@
+"""What a closed trajectory cost, and the volunteers' expenses to reimburse per month: the annual report's cost
+section, computed with SQL aggregates from the hours and expenses recorded (`borapp.services.costs`).
+
+## The rule
+
+A trajectory closed in year Y is a case whose state on 31 December of Y is closed by a closing dated in Y (as the
+rest of the annual report counts it, `periods.state_at`). Its cost is its whole cost, whatever years it ran in:
+
+- **hours**: all the coordinator's minutes recorded on the case × the hourly cost (setting `costs.hourly_cost_cents`)
+  ÷ 60;
+- **expenses**: all its visits' expenses: kilometres × the rate kept with each claim + other costs;
+- **on-call share**: each month the organisation pays the on-call allowance (setting `costs.on_call_allowance_cents`)
+  to each active coordinator; that month's sum is shared equally by the trajectories open in that month (registered
+  on or before its last day, not closed before its first day; as the records stand today). A trajectory gets its
+  share of every month from its registration month up to and including its closing month. A month without an open
+  trajectory passes nothing on. (The settings keep no history: today's allowance and today's active coordinators
+  count for every month.)
+
+Each part is added up exactly and the sum rounded to whole cents once, per trajectory.
+
+The spread of a group of trajectories: `count`, `median_cents`, `min_cents`, `q1_cents`, `q3_cents` (the quartiles
+by the inclusive method, Python's `statistics.quantiles(method="inclusive")`; with one trajectory both are its cost),
+`max_cents`, `mean_cents` and `total_cents`; with no trajectories every amount is None and the count 0.
+
+Expenses to reimburse in year Y: per month of the visit's date and per volunteer who supervised it, the visits
+claimed, the kilometres, the kilometre amount (each claim at its own rate), the other costs and the total.
+
+## `cost_figures(workspace_or_session, year) -> dict` (JSON-able; money in whole euro cents)
+
+```
+{"year": Y, "currency": "EUR",
+ "rates": {"hourly_cost_cents", "kilometre_rate_cents", "on_call_allowance_cents", "on_call_coordinators",
+           "on_call_month_cents"},
+ "closed": {<spread>, "minutes", "hours_cents", "expenses_cents", "on_call_cents"},
+ "by_outcome": {"successful": <spread>, "stagnated": <spread>, "stopped_at_intake": <spread>},
+ "by_municipality": {name: <spread>},     # "" for trajectories with no municipality recorded
+ "trajectories": [{"case_id", "ref", "outcome", "municipality", "registered_on", "closed_on", "minutes",
+                   "hours_cents", "expenses_cents", "on_call_cents", "total_cents"}],   # by closing date
+ "expenses_by_month": {"YYYY-MM": {"volunteers", "visits", "kilometres", "kilometre_cents", "other_cents",
+                                   "total_cents"}},   # all twelve months of Y
+ "expenses_to_reimburse": [{"month": "YYYY-MM", "volunteer_id", "volunteer", "visits", "kilometres",
+                            "kilometre_cents", "other_cents", "total_cents"}],   # by month, then name
+ "expenses_total_cents": n}
+```
+Every total is the sum of its parts: `closed.total_cents` = hours + expenses + on-call (up to the rounding of each
+trajectory) and = the sum of the trajectories' totals; `expenses_total_cents` = the sum of the months = the sum of
+the rows to reimburse.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import statistics
+from collections.abc import Iterable
+from contextlib import contextmanager
+from dataclasses import dataclass
+from fractions import Fraction
+
+from sqlalchemy import and_, func, literal, select
+from sqlalchemy.orm import Session
+
+from borapp.models import Case, CaseHours, Coordinator, Municipality, Visit, VisitExpense, Volunteer
+from borapp.services.cases.status import OUTCOMES
+from borapp.services.costs.rates import Rates, rates_in_session
+from borapp.services.reports.periods import check_year, first_day, last_day, state_at
+
+__all__ = ["Reimbursement", "Trajectory", "closed_trajectories", "cost_figures", "reimbursements", "spread"]
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    case_id: int
+    ref: str
+    outcome: str
+    municipality: str
+    registered_on: dt.date
+    closed_on: dt.date
+    minutes: int
+    hours_cents: Fraction
+    expenses_cents: int
+    on_call_cents: Fraction
+
+    @property
+    def total_cents(self) -> int:
+        return _round(self.hours_cents + self.expenses_cents + self.on_call_cents)
+
+    def as_dict(self) -> dict:
+        return {"case_id": self.case_id, "ref": self.ref, "outcome": self.outcome, "municipality": self.municipality,
+                "registered_on": self.registered_on.isoformat(), "closed_on": self.closed_on.isoformat(),
+                "minutes": self.minutes, "hours_cents": _round(self.hours_cents),
+                "expenses_cents": self.expenses_cents, "on_call_cents": _round(self.on_call_cents),
+                "total_cents": self.total_cents}
+
+
+@dataclass(frozen=True)
+class Reimbursement:
+    """What one volunteer is owed for one month."""
+
+    month: str  # "YYYY-MM"
+    volunteer_id: int | None
+    volunteer: str
+    visits: int
+    kilometres: int
+    kilometre_cents: int
+    other_cents: int
+
+    @property
+    def total_cents(self) -> int:
+        return self.kilometre_cents + self.other_cents
+
+    def as_dict(self) -> dict:
+        return {"month": self.month, "volunteer_id": self.volunteer_id, "volunteer": self.volunteer,
+                "visits": self.visits, "kilometres": self.kilometres, "kilometre_cents": self.kilometre_cents,
+                "other_cents": self.other_cents, "total_cents": self.total_cents}
+
+
+def _round(value: Fraction | int) -> int:
+    """Half up, to whole cents."""
+    return int(Fraction(value) + Fraction(1, 2)) if value >= 0 else -int(-Fraction(value) + Fraction(1, 2))
+
+
+@contextmanager
+def _session(source):
+    if isinstance(source, Session):
+        yield source
+    else:
+        with source.session() as session:
+            yield session
+
+
+# ---- the figures -----------------------------------------------------------------------------------------------
+
+
+def cost_figures(workspace_or_session, year: int) -> dict:
+    """The cost section of the annual report for `year` (see the module's docstring for the keys)."""
+    year = check_year(year)
+    with _session(workspace_or_session) as session:
+        rates = rates_in_session(session)
+        coordinators = _on_call_coordinators(session)
+        trajectories = closed_trajectories(session, year, rates, coordinators)
+        rows = reimbursements(session, year)
+    closed = spread(t.total_cents for t in trajectories) | {
+        "minutes": sum(t.minutes for t in trajectories),
+        "hours_cents": _round(sum((t.hours_cents for t in trajectories), Fraction(0))),
+        "expenses_cents": sum(t.expenses_cents for t in trajectories),
+        "on_call_cents": _round(sum((t.on_call_cents for t in trajectories), Fraction(0))),
+    }
+    municipalities = sorted({t.municipality for t in trajectories}, key=lambda name: (name == "", name.casefold()))
+    return {
+        "year": year, "currency": "EUR",
+        "rates": {"hourly_cost_cents": rates.hourly_cost_cents, "kilometre_rate_cents": rates.kilometre_rate_cents,
+                  "on_call_allowance_cents": rates.on_call_allowance_cents, "on_call_coordinators": coordinators,
+                  "on_call_month_cents": rates.on_call_allowance_cents * coordinators},
+        "closed": closed,
+        "by_outcome": {o: spread(t.total_cents for t in trajectories if t.outcome == o) for o in OUTCOMES},
+        "by_municipality": {m: spread(t.total_cents for t in trajectories if t.municipality == m)
+                            for m in municipalities},
+        "trajectories": [t.as_dict() for t in trajectories],
+        "expenses_by_month": _by_month(rows, year),
+        "expenses_to_reimburse": [r.as_dict() for r in rows],
+        "expenses_total_cents": sum(r.total_cents for r in rows),
+    }
+
+
+def spread(values: Iterable[int]) -> dict:
+    """Count, median, minimum, quartiles, maximum, mean and total of amounts in cents (None when there are none)."""
+    values = sorted(values)
+    if not values:
+        return {"count": 0, "median_cents": None, "min_cents": None, "q1_cents": None, "q3_cents": None,
+                "max_cents": None, "mean_cents": None, "total_cents": 0}
+    q1, q3 = (statistics.quantiles(values, n=4, method="inclusive")[::2] if len(values) > 1
+              else (values[0], values[0]))
+    return {"count": len(values), "median_cents": _round(Fraction(statistics.median(values))),
+            "min_cents": values[0], "q1_cents": _round(Fraction(q1)), "q3_cents": _round(Fraction(q3)),
+            "max_cents": values[-1], "mean_cents": _round(Fraction(sum(values), len(values))),
+            "total_cents": sum(values)}
+
+
+def _on_call_coordinators(session: Session) -> int:
+    return session.scalar(select(func.count()).select_from(Coordinator).where(Coordinator.active.is_(True))) or 0
+
+
+# ---- closed trajectories ---------------------------------------------------------------------------------------
+
+
+def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
+                        coordinators: int | None = None) -> list[Trajectory]:
+    """Every trajectory closed in `year` with its cost parts, by closing date: three grouped queries."""
+    rates = rates or rates_in_session(session)
+    coordinators = _on_call_coordinators(session) if coordinators is None else coordinators
+    state = state_at(last_day(year))
+    minutes = (select(CaseHours.case_id, func.sum(CaseHours.minutes).label("minutes"))
+               .group_by(CaseHours.case_id).subquery("minutes"))
+    expenses = (select(Visit.case_id, func.sum(VisitExpense.kilometres * VisitExpense.rate_cents
+                                               + VisitExpense.other_cents).label("cents"))
+                .join(Visit, Visit.id == VisitExpense.visit_id).group_by(Visit.case_id).subquery("expenses"))
+    query = (select(Case.id, Case.ref, func.coalesce(state.c.outcome, ""), func.coalesce(Municipality.name, ""),
+                    Case.registered_on, state.c.since, func.coalesce(minutes.c.minutes, 0),
+                    func.coalesce(expenses.c.cents, 0))
+             .join(state, state.c.case_id == Case.id)
+             .outerjoin(Municipality, Municipality.id == Case.municipality_id)
+             .outerjoin(minutes, minutes.c.case_id == Case.id)
+             .outerjoin(expenses, expenses.c.case_id == Case.id)
+             .where(state.c.status == "closed", state.c.since >= first_day(year), Case.registered_on <= last_day(year))
+             .order_by(state.c.since, Case.ref))
+    rows = session.execute(query).all()
+    month_pool = rates.on_call_allowance_cents * coordinators
+    shares = _on_call_shares(session, year, min((r[4] for r in rows), default=None)) if month_pool else {}
+    return [Trajectory(case_id, ref, outcome, municipality, registered, closed, int(mins),
+                       Fraction(int(mins) * rates.hourly_cost_cents, 60), int(cents),
+                       month_pool * sum((shares.get(m, Fraction(0)) for m in _months(registered, closed)),
+                                        Fraction(0)))
+            for case_id, ref, outcome, municipality, registered, closed, mins, cents in rows]
+
+
+def _on_call_shares(session: Session, year: int, since: dt.date | None) -> dict[str, Fraction]:
+    """{"YYYY-MM": 1 / trajectories open that month} from the month of `since` to December of `year`, counted in
+    one grouped query over a calendar of months (a recursive CTE)."""
+    if since is None:
+        return {}
+    start, end = since.replace(day=1).isoformat(), dt.date(year, 12, 1).isoformat()
+    months = select(literal(start).label("m")).cte("months", recursive=True)
+    months = months.union_all(select(func.date(months.c.m, "+1 month")).where(months.c.m < end))
+    month_end = func.date(months.c.m, "+1 month", "-1 day")
+    query = (select(months.c.m, func.count(Case.id))
+             .select_from(months)
+             .join(Case, and_(Case.registered_on <= month_end,
+                              Case.closed_on.is_(None) | (Case.closed_on >= months.c.m)))
+             .group_by(months.c.m))
+    return {m[:7]: Fraction(1, n) for m, n in session.execute(query) if n}
+
+
+def _months(first: dt.date, last: dt.date) -> Iterable[str]:
+    """"YYYY-MM" for every month from `first` to `last`, both included."""
+    year, month = first.year, first.month
+    while (year, month) <= (last.year, last.month):
+        yield f"{year:04d}-{month:02d}"
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+
+
+# ---- expenses to reimburse -------------------------------------------------------------------------------------
+
+
+def reimbursements(session: Session, year: int) -> list[Reimbursement]:
+    """Per month of `year` and per volunteer: the visits claimed, kilometres and amounts (one grouped query)."""
+    month = func.strftime("%Y-%m", Visit.on)
+    query = (select(month, Visit.volunteer_id, func.coalesce(Volunteer.name, ""), func.count(VisitExpense.id),
+                    func.sum(VisitExpense.kilometres), func.sum(VisitExpense.kilometres * VisitExpense.rate_cents),
+                    func.sum(VisitExpense.other_cents))
+             .select_from(VisitExpense).join(Visit, Visit.id == VisitExpense.visit_id)
+             .outerjoin(Volunteer, Volunteer.id == Visit.volunteer_id)
+             .where(Visit.on >= first_day(year), Visit.on <= last_day(year))
+             .group_by(month, Visit.volunteer_id, Volunteer.name)
+             .order_by(month, func.coalesce(Volunteer.name, "")))
+    return [Reimbursement(m, vid, name, int(n), int(km or 0), int(km_cents or 0), int(other or 0))
+            for m, vid, name, n, km, km_cents, other in session.execute(query)
+            if (km_cents or 0) + (other or 0) or km]
+
+
+def _by_month(rows: list[Reimbursement], year: int) -> dict[str, dict]:
+    months = {f"{year:04d}-{m:02d}": {"volunteers": 0, "visits": 0, "kilometres": 0, "kilometre_cents": 0,
+                                      "other_cents": 0, "total_cents": 0} for m in range(1, 13)}
+    for row in rows:
+        entry = months[row.month]
+        entry["volunteers"] += 1
+        for key in ("visits", "kilometres", "kilometre_cents", "other_cents", "total_cents"):
+            entry[key] += getattr(row, key)
+    return months

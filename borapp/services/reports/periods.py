@@ -1,0 +1,56 @@
+"""A report year's bounds, and each case's state at a moment, read from its dated status history.
+
+The state at the end of a year is the case's last status change dated on or before 31 December (ties broken by the
+order they were recorded in). A case closed in a year and reopened in a later one therefore stays closed in the
+earlier year's report, and a report on a past year gives the same figures whatever happened since.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import Integer, Subquery, cast, func, select
+
+from borapp.i18n import _
+from borapp.models import Case, StatusChange
+from borapp.services.errors import UsageError
+
+FIRST_YEAR = 1990
+WAITING = ("registered", "waiting")  # not yet taken up by a coordinator: the waiting list
+
+
+def check_year(year: object, today: dt.date | None = None) -> int:
+    """`year` as a whole number between 1990 and the current year; a clear message otherwise."""
+    today = today or dt.date.today()
+    try:
+        value = int(str(year).strip())
+    except ValueError:
+        raise UsageError(_("The year must be a whole number, e.g. {year}.").format(year=today.year - 1)) from None
+    if not FIRST_YEAR <= value <= today.year:
+        raise UsageError(_("The year must be from {first} to {last}.").format(first=FIRST_YEAR, last=today.year))
+    return value
+
+
+def first_day(year: int) -> dt.date:
+    return dt.date(year, 1, 1)
+
+
+def last_day(year: int) -> dt.date:
+    return dt.date(year, 12, 31)
+
+
+def registered_year():
+    """The year of a case's registration, as a number (SQL)."""
+    return cast(func.strftime("%Y", Case.registered_on), Integer)
+
+
+def state_at(on: dt.date) -> Subquery:
+    """Per case: its status, the date it took it, and (when closed) the outcome and reason, as of `on`."""
+    ranked = select(
+        StatusChange.case_id, StatusChange.to_status.label("status"), StatusChange.on.label("since"),
+        StatusChange.outcome, StatusChange.reason,
+        func.row_number().over(partition_by=StatusChange.case_id,
+                               order_by=(StatusChange.on.desc(), StatusChange.id.desc())).label("rank"),
+    ).where(StatusChange.on <= on).subquery("ranked")
+    return (select(ranked.c.case_id, ranked.c.status, ranked.c.since, ranked.c.outcome, ranked.c.reason)
+            .where(ranked.c.rank == 1).subquery("state"))

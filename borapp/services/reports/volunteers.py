@@ -1,0 +1,124 @@
+"""The volunteer pool on 1 January and 31 December, its growth, who was deployable at the year's end, and the
+trainings and volunteer meetings of the year.
+
+In the pool on a day: joined on or before it (a volunteer without a joining date counts from the day they were
+added to the vault) and not left on or before it. Deployable on 31 December: in the pool, active, a VOG issued within
+the renewal period (the vault's setting, 3 years by default) and the training day followed.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import and_, case, func, or_, select, type_coerce
+from sqlalchemy.orm import Session
+from sqlalchemy.types import Date
+
+from borapp.i18n import _
+from borapp.models import Meeting, MeetingAttendance, Training, Volunteer
+from borapp.services import settings
+from borapp.services.reports.figures import Figure, figure
+from borapp.services.reports.periods import first_day, last_day
+from borapp.services.volunteers.meetings import MIN_ATTENDEES
+from borapp.services.volunteers.profiles import TRAINING_LABELS as TRAINING_KINDS
+
+
+@dataclass(frozen=True)
+class VolunteerFigures:
+    start_of_year: Figure  # parts: stayed all year, left during the year
+    end_of_year: Figure  # parts: stayed all year, joined during the year
+    deployable_end_of_year: int
+    trainings: Figure  # trainings held, parts per kind
+    training_attendance: Figure  # volunteers attending, parts per kind
+    meetings: Figure  # meetings planned in the year: held, cancelled below the minimum, cancelled otherwise
+    meeting_attendance: int  # attendances at the meetings held
+
+    @property
+    def growth_percent(self) -> float | None:
+        return _growth(self.start_of_year.value, self.end_of_year.value)
+
+    @property
+    def deployable_growth_percent(self) -> float | None:
+        """Deployable at the end against the pool at the start, as the 2019 report counts it."""
+        return _growth(self.start_of_year.value, self.deployable_end_of_year)
+
+
+def _growth(start: int, end: int) -> float | None:
+    return round((end - start) * 100 / start, 1) if start else None
+
+
+def volunteer_figures(session: Session, year: int) -> VolunteerFigures:
+    stayed, left, joined, deployable = _pool(session, year)
+    trainings, attendance = _trainings(session, year)
+    meetings, meeting_attendance = _meetings(session, year)
+    stayed_part = Figure("stayed", _("In the pool all year"), stayed)
+    return VolunteerFigures(
+        start_of_year=figure("start_of_year", _("Volunteers on 1 January {year}").format(year=year),
+                             [stayed_part, Figure("left", _("Left during the year"), left)]),
+        end_of_year=figure("end_of_year", _("Volunteers on 31 December {year}").format(year=year),
+                           [stayed_part, Figure("joined", _("Joined during the year"), joined)]),
+        deployable_end_of_year=deployable, trainings=trainings, training_attendance=attendance,
+        meetings=meetings, meeting_attendance=meeting_attendance)
+
+
+def _in_pool(on: dt.date):
+    joined = func.coalesce(Volunteer.joined_on, type_coerce(func.date(Volunteer.created_at), Date))
+    return and_(joined <= on, or_(Volunteer.left_on.is_(None), Volunteer.left_on > on))
+
+
+def _vog_cutoff(on: dt.date, years: int) -> dt.date:
+    """The oldest VOG still within the renewal period on `on`."""
+    try:
+        return on.replace(year=on.year - years)
+    except ValueError:  # 29 February
+        return on.replace(year=on.year - years, day=28)
+
+
+def _pool(session: Session, year: int) -> tuple[int, int, int, int]:
+    start, end = first_day(year), last_day(year)
+    years = settings.get_int(session, "vog_renewal_years")
+    trained = (select(Training.volunteer_id).where(Training.kind == "initial", Training.on <= end)).scalar_subquery()
+    at_start, at_end = _in_pool(start), _in_pool(end)
+    deployable = and_(at_end, Volunteer.active.is_(True), Volunteer.vog_date.is_not(None),
+                      Volunteer.vog_date <= end, Volunteer.vog_date >= _vog_cutoff(end, years),
+                      Volunteer.id.in_(trained))
+
+    def total(condition):
+        return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)
+
+    row = session.execute(select(total(and_(at_start, at_end)), total(and_(at_start, ~at_end)),
+                                 total(and_(at_end, ~at_start)), total(deployable))).one()
+    return tuple(int(v) for v in row)
+
+
+def _trainings(session: Session, year: int) -> tuple[Figure, Figure]:
+    rows = session.execute(
+        select(Training.kind, func.count(func.distinct(Training.on)), func.count())
+        .where(Training.on >= first_day(year), Training.on <= last_day(year)).group_by(Training.kind))
+    counts = {kind: (days, people) for kind, days, people in rows}
+    kinds = list(TRAINING_KINDS) + sorted(k for k in counts if k not in TRAINING_KINDS)
+    label = lambda k: _(TRAINING_KINDS[k]) if k in TRAINING_KINDS else k  # noqa: E731
+    held = [Figure(k, label(k), counts.get(k, (0, 0))[0]) for k in kinds]
+    present = [Figure(k, label(k), counts.get(k, (0, 0))[1]) for k in kinds]
+    return (figure("trainings", _("Training days held"), held),
+            figure("training_attendance", _("Volunteers trained"), present))
+
+
+def _meetings(session: Session, year: int) -> tuple[Figure, int]:
+    attendees = (select(MeetingAttendance.meeting_id, func.count().label("n"))
+                 .group_by(MeetingAttendance.meeting_id).subquery())
+    n = func.coalesce(attendees.c.n, 0)
+    outcome = case((~Meeting.cancelled, "held"), (n < MIN_ATTENDEES, "cancelled_low_attendance"),
+                   else_="cancelled_other")
+    rows = session.execute(
+        select(outcome, func.count(), func.sum(n)).select_from(Meeting)
+        .outerjoin(attendees, attendees.c.meeting_id == Meeting.id)
+        .where(Meeting.held_on >= first_day(year), Meeting.held_on <= last_day(year)).group_by(outcome))
+    counts = {key: (int(number), int(people or 0)) for key, number, people in rows}
+    labels = {"held": _("Held"),
+              "cancelled_low_attendance": _("Cancelled: fewer than {n} attendees").format(n=MIN_ATTENDEES),
+              "cancelled_other": _("Cancelled for another reason")}
+    parts = [Figure(key, label, counts.get(key, (0, 0))[0]) for key, label in labels.items()]
+    return figure("meetings", _("Volunteer meetings planned"), parts), counts.get("held", (0, 0))[1]
+
