@@ -1,0 +1,116 @@
+"""Hours, kilometres and money as a coordinator types them, read strictly, and shown back in the user's language.
+
+Hours: 1,5 · 1.5 · 1:30 · 1u30 · 45m · 2 uur (whole minutes are kept). Money: 12,50 · 12.50 · € 12,50 · 1.234,50
+(whole cents are kept). Kilometres: whole kilometres, 12 or 12 km. What cannot be read, or is negative or absurd
+(over the limits below), is refused with a `ValidationError` naming the field; nothing is guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+
+from babel.numbers import format_currency
+
+from borapp.i18n import _, babel_locale
+from borapp.services.errors import ValidationError
+
+MAX_MINUTES = 12 * 60  # one entry: more than a long working day is a typing error
+MAX_KILOMETRES = 1000  # one visit
+MAX_OTHER_CENTS = 50_000  # € 500 of other costs for one visit
+
+_CLOCK = re.compile(r"^(\d{1,2})\s*[:u]\s*(\d{2})$")
+_MINUTES = re.compile(r"^(\d{1,4})\s*(m|min|mins|minuten|minutes)$")
+_DECIMAL = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?\s*(u|uur|h|hour|hours)?$")
+_MONEY = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$|^(\d+)(?:\.(\d{1,2}))?$")
+_KM = re.compile(r"^(\d{1,5})\s*(km)?$")
+
+
+def parse_minutes(text: str, field: str = "minutes") -> int:
+    """Whole minutes in `text`, more than 0 and at most 12 hours."""
+    typed = " ".join((text or "").split()).lower()
+    if not typed:
+        raise ValidationError(_("Enter the time spent, e.g. 1,5 or 1:30."), field)
+    if typed.startswith("-"):
+        raise ValidationError(_("The time spent cannot be negative."), field)
+    minutes = _read_minutes(typed)
+    if minutes is None:
+        raise ValidationError(_("'{text}' is not a time spent BOR Desk can read. Type hours, e.g. 1,5 or 1:30, "
+                                "or minutes, e.g. 45m.").format(text=text.strip()), field)
+    if minutes <= 0:
+        raise ValidationError(_("Enter a time spent of more than 0 minutes."), field)
+    if minutes > MAX_MINUTES:
+        raise ValidationError(_("At most {hours} hours in one entry; spread longer work over several days.")
+                              .format(hours=MAX_MINUTES // 60), field)
+    return minutes
+
+
+def _read_minutes(typed: str) -> int | None:
+    if match := _CLOCK.match(typed):
+        hours, minutes = int(match.group(1)), int(match.group(2))
+        return hours * 60 + minutes if minutes < 60 else None
+    if match := _MINUTES.match(typed):
+        return int(match.group(1))
+    if match := _DECIMAL.match(typed):
+        fraction = Decimal(f"0.{match.group(2)}") if match.group(2) else Decimal(0)
+        return int(((int(match.group(1)) + fraction) * 60).quantize(Decimal(1), ROUND_HALF_UP))
+    return None
+
+
+def parse_cents(text: str, field: str = "other_cents", maximum: int = MAX_OTHER_CENTS) -> int:
+    """Whole cents in `text` ("" is 0), from 0 up to `maximum`."""
+    typed = "".join((text or "").replace("€", "").replace("EUR", "").split())
+    if not typed:
+        return 0
+    if typed.startswith("-"):
+        raise ValidationError(_("An amount cannot be negative."), field)
+    match = _MONEY.match(typed)
+    if match is None:
+        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12,50.")
+                              .format(text=text.strip()), field)
+    euros, cents = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
+    try:
+        value = int(euros.replace(".", "")) * 100 + int((cents or "0").ljust(2, "0"))
+    except (ValueError, InvalidOperation):
+        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12,50.")
+                              .format(text=text.strip()), field) from None
+    if value > maximum:
+        raise ValidationError(_("At most {amount}; check the amount.").format(amount=money(maximum)), field)
+    return value
+
+
+def parse_kilometres(text: str, field: str = "kilometres") -> int:
+    """Whole kilometres in `text` ("" is 0), from 0 to 1000."""
+    typed = " ".join((text or "").split()).lower()
+    if not typed:
+        return 0
+    if typed.startswith("-"):
+        raise ValidationError(_("The kilometres cannot be negative."), field)
+    match = _KM.match(typed)
+    if match is None:
+        raise ValidationError(_("'{text}' is not a number of kilometres BOR Desk can read. Type whole kilometres, "
+                                "e.g. 24.").format(text=text.strip()), field)
+    value = int(match.group(1))
+    if value > MAX_KILOMETRES:
+        raise ValidationError(_("At most {n} kilometres for one visit; check the number.").format(n=MAX_KILOMETRES),
+                              field)
+    return value
+
+
+def money(cents: int | float) -> str:
+    """€ 12,50 (Dutch) or €12.50 (English)."""
+    value = (Decimal(str(cents)) / 100).quantize(Decimal("0.01"), ROUND_HALF_UP)
+    return format_currency(value, "EUR", locale=babel_locale())
+
+
+def cents_text(cents: int) -> str:
+    """How a money field shows an amount to edit: 12,50 in Dutch, 12.50 in English; "" for nothing."""
+    if not cents:
+        return ""
+    text = f"{cents // 100}.{cents % 100:02d}"
+    return text.replace(".", ",") if babel_locale().startswith("nl") else text
+
+
+def hours_text(minutes: int) -> str:
+    """1:30 for ninety minutes."""
+    return f"{minutes // 60}:{minutes % 60:02d}"
