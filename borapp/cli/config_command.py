@@ -1,6 +1,7 @@
 """`borapp config set|get|list`: the organisation's settings in the vault (letterhead, mail server, ...).
 
 The SMTP password is never a setting: `borapp config smtp-password` puts it in the operating system's keyring.
+`borapp config smtp-test [--to ADDRESS]` sends a test message with the saved mail server settings.
 """
 
 from __future__ import annotations
@@ -11,19 +12,19 @@ import os
 import sys
 from pathlib import Path
 
-from borapp.cli.letters_command import PASSWORD_ENV
+from borapp.cli.letters_command import PASSWORD_ENV, password_provider
 from borapp.cli.opening import open_vault
 from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.i18n import _
 from borapp.services import settings
 from borapp.services.documents.letterhead import logo_from_file
-from borapp.services.errors import EXIT_OK, UsageError, ValidationError
-from borapp.services.outbox import smtp_secret
+from borapp.services.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, ValidationError
+from borapp.services.outbox import mail_setup, smtp_secret
 from borapp.services.vault.workspace import Workspace
 
 # Kept by the app itself, not for setting by hand.
 INTERNAL = ("demo", "backup.last")
-CONFIG_KEYS = tuple(key for key in settings.SETTINGS if key not in INTERNAL)
+CONFIG_KEYS = tuple(key for key in settings.SETTINGS if key not in INTERNAL and not key.startswith("sync."))
 
 
 def register(sub, common) -> None:
@@ -43,6 +44,11 @@ def register(sub, common) -> None:
     add_command(actions, common, "smtp-password", _("keep the mail server's password in this computer's keyring "
                                                     "(from {env}, else a prompt)").format(env=PASSWORD_ENV),
                 run_password)
+    cmd = add_command(actions, common, "smtp-test", _("send a test message with the saved mail server settings "
+                                                      "(the password from the keyring, else {env}, else a prompt)")
+                      .format(env=PASSWORD_ENV), run_smtp_test)
+    cmd.add_argument("--to", metavar=_("ADDRESS"), default="",
+                     help=_("where the test message goes (default: the sender address)"))
 
 
 def _check_key(key: str) -> None:
@@ -135,3 +141,16 @@ def run_password(args) -> int:
     smtp_secret.store_password(user, password)
     print(_("The password for {user} is kept in this computer's keyring.").format(user=user))
     return EXIT_OK
+
+
+def run_smtp_test(args) -> int:
+    workspace = Workspace(open_vault(args))
+    try:
+        result = mail_setup.send_test_for_vault(workspace, args.to, password_provider)
+    finally:
+        workspace.lock()
+    if result.ok:
+        print(result.message)
+        return EXIT_OK
+    print(result.message, file=sys.stderr)
+    return EXIT_USAGE if result.kind in ("settings", "plaintext", "password") else EXIT_FAILED

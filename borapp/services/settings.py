@@ -68,6 +68,14 @@ SETTINGS: dict[str, SettingSpec] = {
     "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),
     "privacy.reviewed_on": SettingSpec(""),
     "privacy.referrer_letter_kinds": SettingSpec(""),
+    # Team sync (docs/sync-protocol.md): the office server, this laptop's device name and token (kept in the vault,
+    # encrypted), the server's last change applied here, when this laptop last synced, open conflicts then
+    "sync.url": SettingSpec(""),
+    "sync.device": SettingSpec(""),
+    "sync.token": SettingSpec(""),
+    "sync.last_seq": SettingSpec("0", integer=True, minimum=0, maximum=10**15),
+    "sync.last_synced": SettingSpec(""),
+    "sync.open_conflicts": SettingSpec("0", integer=True, minimum=0, maximum=10**9),
     # Reports for outside the organisation show counts under this number as "<N" (small cells could name a family)
     "privacy.small_cell_threshold": SettingSpec("5", integer=True, minimum=2, maximum=20),
     # What a trajectory costs (services/reports/costs.py), in whole cents: a coordinator's hour (salary and overhead),

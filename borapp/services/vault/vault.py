@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session, sessionmaker
 from borapp.i18n import _
 from borapp.models import db, schema
 from borapp.models.db import KeyRejected
+from borapp.services import sync  # noqa: F401 - every vault session captures changes for team sync
 from borapp.services.vault import backup_file, process_lock
 from borapp.services.errors import (
     UsageError, VaultDamaged, VaultError, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase, describe,

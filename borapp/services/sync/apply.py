@@ -1,0 +1,88 @@
+"""The server's changes applied to this vault (docs/sync-protocol.md, "Changes"): in one transaction per page,
+without writing them back as operations, with the search index kept up to date."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.models import Case, SyncIdentity
+from borapp.services.cases import search_index
+from borapp.services.sync.capture import APPLYING, give_identity
+from borapp.services.sync.records import TYPES, decode, fields_of
+
+CASE_TYPES = ("case", "parent", "child", "visit", "evaluation", "status_change")  # what the search index reads
+
+
+def apply_changes(session: Session, changes: list[dict]) -> set[int]:
+    """Apply a page of changes; returns the local ids of the cases they touched."""
+    session.info[APPLYING] = True
+    touched: set[int] = set()
+    try:
+        for change in changes:
+            if change.get("type") not in TYPES:
+                continue  # a kind of record this version does not know: the schema check keeps this rare
+            case_id = _apply(session, change)
+            if case_id is not None:
+                touched.add(case_id)
+        session.flush()
+        for case_id in touched:
+            if session.get(Case, case_id) is not None:
+                search_index.reindex_case_id(session, case_id)
+    finally:
+        session.info[APPLYING] = False
+    return touched
+
+
+def local_id(session: Session, type_name: str, uuid: str) -> int | None:
+    return session.scalar(select(SyncIdentity.local_id).where(SyncIdentity.type == type_name,
+                                                              SyncIdentity.uuid == uuid))
+
+
+def _apply(session: Session, change: dict) -> int | None:
+    type_name, uuid, kind = change["type"], change["uuid"], change.get("kind", "upsert")
+    model = TYPES[type_name]
+    found = local_id(session, type_name, uuid)
+    record = session.get(model, found) if found is not None else None
+    if kind in ("delete", "erase"):
+        if record is None:
+            return None
+        case_id = _case_of(type_name, record)
+        if type_name == "case":
+            from borapp.services.privacy.erasure import remove_case
+
+            remove_case(session, record)  # the record, what hangs from it, and its search entry
+        else:
+            session.delete(record)
+        session.flush()
+        return case_id if type_name != "case" else None
+    if record is None and found is not None:
+        return None  # deleted here: the server learns of it as a conflict when this laptop's delete arrives
+    if record is None:
+        record = model()
+        _set_fields(session, type_name, record, change.get("fields", {}))
+        session.add(record)
+        session.flush()
+        give_identity(session, type_name, record.id, uuid)
+    else:
+        _set_fields(session, type_name, record, change.get("fields", {}))
+        session.flush()
+    return _case_of(type_name, record)
+
+
+def _set_fields(session: Session, type_name: str, record, values: dict) -> None:
+    for field in fields_of(type_name):
+        if field.name not in values:
+            continue
+        value = values[field.name]
+        if field.refers_to:
+            value = local_id(session, field.refers_to, value) if value is not None else None
+        else:
+            value = decode(value, field.column)
+        setattr(record, field.attribute, value)
+
+
+def _case_of(type_name: str, record) -> int | None:
+    if type_name == "case":
+        return record.id
+    return getattr(record, "case_id", None) if type_name in CASE_TYPES else None

@@ -1,0 +1,108 @@
+"""Every change to a synced record writes its operation in the same transaction (docs/sync-protocol.md), from the
+ORM's own bookkeeping: nothing to remember at each place that edits. Only once this laptop has joined a team (a
+device name is set); changes applied from the server are not written back as operations."""
+
+from __future__ import annotations
+
+import json
+import uuid as uuids
+
+from sqlalchemy import event, insert, inspect, select
+from sqlalchemy.orm import Session
+
+from borapp.models import Setting, SyncIdentity, SyncOp
+from borapp.services.sync.records import TYPE_OF, Field, encode, fields_of
+
+APPLYING = "sync_applying"  # session.info flag: these changes come from the server
+DEVICE_SETTING = "sync.device"
+_OLD = "sync_old_values"
+
+
+def device_of(session: Session) -> str:
+    """This laptop's device name, or "" when it is not in a team (then nothing is captured)."""
+    if "sync_device" not in session.info:
+        with session.no_autoflush:
+            row = session.get(Setting, DEVICE_SETTING)
+        session.info["sync_device"] = row.value if row is not None else ""
+    return session.info["sync_device"]
+
+
+def uuid_of(session: Session, type_name: str, local_id: int | None) -> str | None:
+    if local_id is None:
+        return None
+    known = session.info.setdefault("sync_uuids", {})
+    key = (type_name, local_id)
+    if key not in known:
+        known[key] = session.connection().execute(select(SyncIdentity.uuid).where(
+            SyncIdentity.type == type_name, SyncIdentity.local_id == local_id)).scalar()
+    return known[key]
+
+
+def give_identity(session: Session, type_name: str, local_id: int, uuid: str | None = None) -> str:
+    uuid = uuid or str(uuids.uuid4())
+    session.connection().execute(insert(SyncIdentity).values(type=type_name, local_id=local_id, uuid=uuid))
+    session.info.setdefault("sync_uuids", {})[(type_name, local_id)] = uuid
+    return uuid
+
+
+def value_of(session: Session, field: Field, raw) -> object:
+    return uuid_of(session, field.refers_to, raw) if field.refers_to else encode(raw, field.column)
+
+
+def write_op(session: Session, type_name: str, uuid: str, kind: str, fields: dict) -> None:
+    session.connection().execute(insert(SyncOp).values(
+        op_id=str(uuids.uuid4()), type=type_name, uuid=uuid, kind=kind, fields=json.dumps(fields, sort_keys=True)))
+
+
+@event.listens_for(Session, "before_flush")
+def _remember_old_values(session: Session, _context, _instances) -> None:
+    """The values the changed records had, read before the flush overwrites them."""
+    if session.info.get(APPLYING) or not device_of(session):
+        return
+    old = session.info.setdefault(_OLD, {})
+    for obj in session.dirty:
+        type_name = TYPE_OF.get(type(obj))
+        if type_name is None or not session.is_modified(obj, include_collections=False):
+            continue
+        state = inspect(obj)
+        for field in fields_of(type_name):
+            history = state.attrs[field.attribute].history
+            if history.added and history.deleted:
+                old.setdefault(id(obj), {})[field.name] = value_of(session, field, history.deleted[0])
+            elif history.added:  # changed without having been read: its stored value is the old one
+                stored = session.connection().execute(
+                    select(field.column).where(type(obj).id == obj.id)).scalar()
+                old.setdefault(id(obj), {})[field.name] = value_of(session, field, stored)
+
+
+@event.listens_for(Session, "after_flush")
+def _write_operations(session: Session, _context) -> None:
+    if session.info.get(APPLYING) or not device_of(session):
+        return
+    old = session.info.pop(_OLD, {})
+    created = [(TYPE_OF[type(obj)], obj) for obj in session.new if type(obj) in TYPE_OF]
+    for type_name, obj in created:  # identities first: new records may refer to each other
+        give_identity(session, type_name, obj.id)
+    for type_name, obj in created:
+        fields = {f.name: {"old": None, "new": value_of(session, f, getattr(obj, f.attribute))}
+                  for f in fields_of(type_name)}
+        write_op(session, type_name, uuid_of(session, type_name, obj.id), "upsert", fields)
+    for obj in session.dirty:
+        type_name = TYPE_OF.get(type(obj))
+        before = old.get(id(obj))
+        if type_name is None or not before:
+            continue
+        fields = {}
+        for field in fields_of(type_name):
+            if field.name in before:
+                new = value_of(session, field, getattr(obj, field.attribute))
+                if new != before[field.name]:
+                    fields[field.name] = {"old": before[field.name], "new": new}
+        uuid = uuid_of(session, type_name, obj.id) or give_identity(session, type_name, obj.id)
+        if fields:
+            write_op(session, type_name, uuid, "upsert", fields)
+    for obj in session.deleted:
+        type_name = TYPE_OF.get(type(obj))
+        uuid = uuid_of(session, type_name, obj.id) if type_name else None
+        if uuid:
+            write_op(session, type_name, uuid, "delete", {})

@@ -1,0 +1,82 @@
+"""Which records travel between laptops, and how their columns become protocol fields (docs/sync-protocol.md):
+plain JSON values, references to other synced records by uuid under the name without `_id`, no local ids, no
+timestamps of this laptop (an `updated_at` would make every two edits of one record collide)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Date, DateTime, Time, inspect
+
+from borapp.models import (
+    Case, Child, Coordinator, Evaluation, Municipality, Organisation, Parent, StatusChange, Visit, Volunteer,
+)
+
+TYPES = {
+    "organisation": Organisation, "municipality": Municipality, "coordinator": Coordinator, "volunteer": Volunteer,
+    "case": Case, "parent": Parent, "child": Child, "status_change": StatusChange, "visit": Visit,
+    "evaluation": Evaluation,
+}
+TYPE_OF = {model: name for name, model in TYPES.items()}
+TYPE_OF_TABLE = {model.__tablename__: name for name, model in TYPES.items()}
+LOCAL_ONLY = {"id", "created_at", "updated_at"}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str        # the protocol's name
+    attribute: str   # the model's attribute
+    refers_to: str   # the synced type a reference points at, "" for a plain value
+    column: object   # the SQLAlchemy column (its type decides the encoding)
+
+
+def fields_of(type_name: str) -> list[Field]:
+    return _FIELDS[type_name]
+
+
+def _fields(model) -> list[Field]:
+    found = []
+    for attribute in inspect(model).column_attrs:
+        column = attribute.columns[0]
+        if attribute.key in LOCAL_ONLY or column.primary_key:
+            continue
+        targets = [fk.column.table.name for fk in column.foreign_keys]
+        if targets:
+            refers_to = TYPE_OF_TABLE.get(targets[0], "")
+            if not refers_to:
+                continue  # a reference to something that does not travel
+            name = attribute.key[:-3] if attribute.key.endswith("_id") else attribute.key
+            found.append(Field(name, attribute.key, refers_to, column))
+        else:
+            found.append(Field(attribute.key, attribute.key, "", column))
+    return found
+
+
+_FIELDS = {name: _fields(model) for name, model in TYPES.items()}
+
+
+def encode(value, column) -> object:
+    """A column value as a protocol value."""
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime) or isinstance(value, dt.datetime):
+        return value.isoformat()
+    if isinstance(column.type, Time) or isinstance(value, dt.time):
+        return value.strftime("%H:%M") if not value.second and not value.microsecond else value.isoformat()
+    if isinstance(column.type, Date) or isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+def decode(value, column) -> object:
+    """A protocol value as a column value."""
+    if value is None:
+        return None
+    if isinstance(column.type, DateTime):
+        return dt.datetime.fromisoformat(value)
+    if isinstance(column.type, Time):
+        return dt.time.fromisoformat(value)
+    if isinstance(column.type, Date):
+        return dt.date.fromisoformat(value)
+    return value

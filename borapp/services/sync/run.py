@@ -1,0 +1,96 @@
+"""One sync: push this laptop's waiting operations, then pull what the others did (docs/sync-protocol.md). Pushing
+first means a field changed here is, by the time the server's value arrives, either equal or a recorded conflict."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass, field
+
+from sqlalchemy import func, select
+
+from borapp.models import SyncOp
+from borapp.models.schema import head
+from borapp.services import settings
+from borapp.services.sync.apply import apply_changes
+from borapp.services.sync.capture import DEVICE_SETTING
+from borapp.services.sync.transport import SyncClient, SyncError
+
+BATCH = 500
+
+
+@dataclass
+class SyncResult:
+    pushed: int = 0
+    conflicts: list[int] = field(default_factory=list)
+    pulled: int = 0
+    seq: int = 0
+
+
+@dataclass(frozen=True)
+class SyncStatus:
+    joined: bool
+    url: str
+    device: str
+    waiting: int          # operations not yet acknowledged by the server
+    last_synced: str      # ISO time of the last finished sync, "" for never
+    open_conflicts: int
+
+
+def client_for(workspace, http=None) -> SyncClient:
+    values = settings.read_all(workspace)
+    if not values[DEVICE_SETTING]:
+        raise SyncError(_not_joined(), "not_joined")
+    return SyncClient(values["sync.url"], values["sync.token"], http=http)
+
+
+def sync_now(workspace, http=None) -> SyncResult:
+    client = client_for(workspace, http)
+    result = SyncResult()
+    schema = head()
+    while True:  # push, a batch at a time; each answer is recorded before the next batch goes
+        with workspace.session() as session:
+            waiting = list(session.scalars(select(SyncOp).where(SyncOp.outcome.is_(None))
+                                           .order_by(SyncOp.seq).limit(BATCH)))
+            ops = [{"op_id": op.op_id, "type": op.type, "uuid": op.uuid, "kind": op.kind,
+                    "fields": json.loads(op.fields), "device": ""} for op in waiting]
+        if not ops:
+            break
+        answer = client.push(schema, ops)
+        outcomes = {r["op_id"]: r for r in answer.get("results", [])}
+        with workspace.session() as session:
+            for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(list(outcomes)))):
+                op.outcome = outcomes[op.op_id].get("outcome", "applied")
+                result.conflicts += outcomes[op.op_id].get("conflicts", [])
+        result.pushed += len(outcomes)
+        if len(outcomes) < len(ops):
+            break  # the server answered for fewer than sent: the rest goes with the next sync
+    since = settings.read_int(workspace, "sync.last_seq")
+    while True:
+        page = client.pull(since, schema, BATCH)
+        with workspace.session() as session:  # the page and the new position together, or neither
+            apply_changes(session, page.get("changes", []))
+            since = int(page.get("seq", since))
+            settings.put(session, "sync.last_seq", str(since))
+        result.pulled += len(page.get("changes", []))
+        if not page.get("more"):
+            break
+    result.seq = since
+    open_conflicts = len(client.conflicts())
+    settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
+                                        "sync.open_conflicts": str(open_conflicts)})
+    return result
+
+
+def status(workspace) -> SyncStatus:
+    values = settings.read_all(workspace)
+    with workspace.session() as session:
+        waiting = session.scalar(select(func.count()).select_from(SyncOp).where(SyncOp.outcome.is_(None)))
+    return SyncStatus(bool(values[DEVICE_SETTING]), values["sync.url"], values[DEVICE_SETTING], waiting,
+                      values["sync.last_synced"], int(values["sync.open_conflicts"]))
+
+
+def _not_joined() -> str:
+    from borapp.i18n import _
+
+    return _("This laptop is not in a team yet: join one with the server's address and an enrolment code.")

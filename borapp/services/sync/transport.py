@@ -1,0 +1,87 @@
+"""The laptop's side of the wire: one method per request of docs/sync-protocol.md, every failure a SyncError with a
+message in the user's language (server unreachable, certificate not trusted, code wrong or used, revoked, schema)."""
+
+from __future__ import annotations
+
+import ssl
+
+import httpx
+
+from borapp.i18n import _
+from borapp.services.errors import BorError
+
+TIMEOUT_S = 30.0
+
+
+class SyncError(BorError):
+    def __init__(self, message: str, code: str = "", wipe: bool = False):
+        super().__init__(message)
+        self.code, self.wipe = code, wipe
+
+
+class Offline(SyncError):
+    """The server could not be reached: work goes on, the changes wait."""
+
+
+class SyncClient:
+    """`http` is any httpx.Client-like object (tests give the service in-process, at url "http://testserver");
+    by default a real client."""
+
+    def __init__(self, url: str, token: str = "", http: httpx.Client | None = None):
+        self.url = url.rstrip("/")
+        self.token = token
+        self.http = http if http is not None else httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+
+    def enrol(self, code: str, device: str) -> dict:
+        return self._call("POST", "/v1/enrol", json={"code": code.strip(), "device": device}, auth=False)
+
+    def push(self, schema: str, ops: list[dict]) -> dict:
+        return self._call("POST", "/v1/push", json={"schema": schema, "ops": ops})
+
+    def pull(self, since: int, schema: str, limit: int = 500) -> dict:
+        return self._call("GET", "/v1/pull", params={"since": since, "limit": limit, "schema": schema})
+
+    def conflicts(self) -> list[dict]:
+        return self._call("GET", "/v1/conflicts")["conflicts"]
+
+    def resolve(self, conflict_id: int, value) -> dict:
+        return self._call("POST", f"/v1/conflicts/{conflict_id}/resolve", json={"value": value})
+
+    def numbers(self, year: int) -> dict:
+        return self._call("POST", "/v1/numbers", json={"year": year})
+
+    def _call(self, method: str, path: str, *, auth: bool = True, **kwargs) -> dict:
+        headers = {"Authorization": f"Bearer {self.token}"} if auth else {}
+        try:
+            answer = self.http.request(method, self.url + path, headers=headers, **kwargs)
+        except httpx.ConnectError as exc:
+            if isinstance(exc.__cause__, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY" in str(exc):
+                raise SyncError(_("The server's certificate is not trusted: ask whoever runs the office server for "
+                                  "a certificate this laptop trusts."), "certificate") from exc
+            raise Offline(_("The office server {url} cannot be reached: your changes wait on this laptop and go "
+                            "with the next sync.").format(url=self.url), "offline") from exc
+        except httpx.TransportError as exc:
+            raise Offline(_("The connection to the office server {url} broke off: your changes wait on this laptop "
+                            "and go with the next sync.").format(url=self.url), "offline") from exc
+        try:
+            body = answer.json()
+        except ValueError:
+            body = {}
+        if answer.status_code >= 400:
+            raise _refusal(answer.status_code, body if isinstance(body, dict) else {})
+        return body
+
+
+def _refusal(status: int, body: dict) -> SyncError:
+    code = body.get("error", "")
+    if code == "revoked":
+        return SyncError(_("This laptop was taken out of the team (revoked): it can no longer sync."), code,
+                         wipe=bool(body.get("wipe")))
+    if code == "schema":
+        return SyncError(_("This laptop and the office server run different versions of BOR Desk: update the one "
+                           "that is older, then sync again. Nothing was changed."), code)
+    if code == "code":
+        return SyncError(_("The enrolment code is wrong, was used already or has expired: ask for a new one."), code)
+    if code == "unauthorized" or status == 401:
+        return SyncError(_("The office server does not know this laptop: join the team again."), "unauthorized")
+    return SyncError(_("The office server refused the request ({status}).").format(status=status), code or "refused")
