@@ -1,0 +1,138 @@
+"""`borapp sync join|now|status|conflicts|resolve|leave`: this laptop in a team that shares one case load through
+the office server (docs/sync-protocol.md)."""
+
+from __future__ import annotations
+
+import json
+import socket
+
+from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.opening import open_vault
+from borapp.i18n import _
+from borapp.services.errors import EXIT_OK
+from borapp.services.vault.workspace import Workspace
+
+
+def register(sub, common) -> None:
+    help_text = _("team sync: share one case load with the other coordinators through the office server")
+    parser = sub.add_parser("sync", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
+    actions = parser.add_subparsers(dest="sync_action", metavar=_("ACTION"), required=True)
+    cmd = add_command(actions, common, "join", _("join a team with the server's address and an enrolment code"),
+                      run_join)
+    cmd.add_argument("url", help=_("the office server's address, e.g. https://bor.example.org"))
+    cmd.add_argument("--code", required=True, help=_("the one-time enrolment code from whoever runs the server"))
+    cmd.add_argument("--device", default=socket.gethostname()[:40] or "laptop",
+                     help=_("this laptop's name in the team (default: the computer's name)"))
+    for name, text, handler in (
+            ("now", _("send this laptop's changes and fetch the others'"), run_now),
+            ("status", _("show the server, this laptop's name, changes waiting and the last sync"), run_status),
+            ("conflicts", _("list the changes that clashed and wait for a person to choose"), run_conflicts),
+            ("leave", _("leave the team: the records stay on this laptop, nothing more is sent"), run_leave)):
+        cmd = add_command(actions, common, name, text, handler)
+        if name != "leave":
+            cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
+    cmd = add_command(actions, common, "resolve", _("settle a conflict for everyone by keeping one value"),
+                      run_resolve)
+    cmd.add_argument("conflict", type=int, metavar="ID", help=_("the conflict's number (see: sync conflicts)"))
+    cmd.add_argument("--keep", required=True, choices=("mine", "theirs"),
+                     help=_("mine: this laptop's value; theirs: the value on the server"))
+
+
+def _workspace(args) -> Workspace:
+    return Workspace(open_vault(args))
+
+
+def run_join(args) -> int:
+    from borapp.services.sync.join import join
+
+    workspace = _workspace(args)
+    try:
+        device = join(workspace, args.url, args.code, args.device)
+    finally:
+        workspace.lock()
+    print(_("This laptop joined the team as '{device}'. Run 'borapp sync now' to send its records and fetch the "
+            "team's.").format(device=device))
+    return EXIT_OK
+
+
+def run_now(args) -> int:
+    from borapp.services.sync.run import sync_now
+
+    workspace = _workspace(args)
+    try:
+        result = sync_now(workspace)
+    finally:
+        workspace.lock()
+    if args.json:
+        print(json.dumps({"pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
+                          "seq": result.seq}))
+    else:
+        print(_("Synced: {pushed} changes sent, {pulled} received.").format(pushed=result.pushed,
+                                                                          pulled=result.pulled))
+        if result.conflicts:
+            print(_("{n} changes clashed with the server's: see 'borapp sync conflicts'.").format(
+                n=len(result.conflicts)))
+    return EXIT_OK
+
+
+def run_status(args) -> int:
+    from borapp.services.sync.run import status
+
+    workspace = _workspace(args)
+    try:
+        found = status(workspace)
+    finally:
+        workspace.lock()
+    if args.json:
+        print(json.dumps(found.__dict__))
+    elif not found.joined:
+        print(_("This laptop is not in a team."))
+    else:
+        print(_("Server: {url}\nThis laptop: {device}\nChanges waiting: {waiting}\nLast sync: {when}\n"
+                "Open conflicts: {conflicts}").format(url=found.url, device=found.device, waiting=found.waiting,
+                                                      when=found.last_synced or _("never"),
+                                                      conflicts=found.open_conflicts))
+    return EXIT_OK
+
+
+def run_conflicts(args) -> int:
+    from borapp.services.sync.conflicts import open_conflicts
+
+    workspace = _workspace(args)
+    try:
+        found = open_conflicts(workspace)
+    finally:
+        workspace.lock()
+    if args.json:
+        print(json.dumps(found, ensure_ascii=False))
+    elif not found:
+        print(_("No open conflicts."))
+    else:
+        for item in found:
+            print(_("#{id} {type} {field}: was {base!r}; server {server!r}; this laptop {mine!r}").format(**item))
+    return EXIT_OK
+
+
+def run_resolve(args) -> int:
+    from borapp.services.sync.conflicts import resolve
+
+    workspace = _workspace(args)
+    try:
+        resolve(workspace, args.conflict, args.keep)
+    finally:
+        workspace.lock()
+    print(_("Conflict {id} settled for everyone; the value arrives with each laptop's next sync.").format(
+        id=args.conflict))
+    return EXIT_OK
+
+
+def run_leave(args) -> int:
+    from borapp.services.sync.join import leave
+
+    workspace = _workspace(args)
+    try:
+        leave(workspace)
+    finally:
+        workspace.lock()
+    print(_("This laptop left the team. Its records stay here."))
+    return EXIT_OK
