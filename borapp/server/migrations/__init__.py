@@ -1,0 +1,1 @@
+"""Alembic scripts of the office server schema (not the vault's)."""

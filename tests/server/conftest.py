@@ -1,0 +1,127 @@
+"""A throw-away PostgreSQL 15 for the whole session (Debian's binaries, 127.0.0.1 on a free port, its socket in a
+temp dir, run as the unprivileged user `postgres` when the tests run as root), a database migrated once with the
+server's Alembic scripts and emptied before each test, and the app driven in-process."""
+
+from __future__ import annotations
+
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+from pathlib import Path
+
+import pytest
+
+PG_BIN = Path(os.environ.get("BORAPP_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
+TABLES = "devices, enrolment_codes, records, change_log, applied_ops, conflicts, number_blocks"
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _as_postgres(cmd: list[str]) -> list[str]:
+    return ["runuser", "-u", "postgres", "--", *cmd] if os.geteuid() == 0 else cmd
+
+
+class Postgres:
+    def __init__(self) -> None:
+        self.root = Path(tempfile.mkdtemp(prefix="borapp-pg-"))
+        self.data = self.root / "data"
+        self.sockets = self.root / "sockets"
+        self.sockets.mkdir()
+        self.port = _free_port()
+        if os.geteuid() == 0:
+            user = pwd.getpwnam("postgres")
+            for path in (self.root, self.sockets):
+                os.chown(path, user.pw_uid, user.pw_gid)
+        self.user = "postgres" if os.geteuid() == 0 else pwd.getpwuid(os.geteuid()).pw_name
+
+    def run(self, *cmd: str) -> None:
+        subprocess.run(_as_postgres([str(PG_BIN / cmd[0]), *cmd[1:]]), check=True, capture_output=True, timeout=60)
+
+    def start(self) -> None:
+        self.run("initdb", "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8", "--no-sync",
+                 "--locale=C")
+        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sockets} -c fsync=off "
+                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        self.run("pg_ctl", "start", "-w", "-D", str(self.data), "-l", str(self.root / "log"), "-o", options)
+
+    def stop(self) -> None:
+        try:
+            self.run("pg_ctl", "stop", "-w", "-m", "immediate", "-D", str(self.data))
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)
+
+    def url(self, database: str = "postgres") -> str:
+        return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
+
+    def create_database(self, name: str) -> str:
+        import psycopg
+
+        with psycopg.connect(self.url(), autocommit=True) as conn:
+            conn.execute(f'CREATE DATABASE "{name}"')
+        return self.url(name)
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    if not (PG_BIN / "initdb").exists() or not (PG_BIN / "pg_ctl").exists():
+        pytest.skip(f"PostgreSQL 15 is not installed ({PG_BIN}/initdb missing: apt-get install postgresql-15)")
+    if os.geteuid() == 0 and (shutil.which("runuser") is None or not _has_user("postgres")):
+        pytest.skip("running as root, but there is no user 'postgres' (or no runuser) to start PostgreSQL as")
+    server = Postgres()
+    try:
+        server.start()
+    except subprocess.CalledProcessError as exc:
+        log = server.root / "log"
+        shutil.rmtree(server.root, ignore_errors=True)
+        raise RuntimeError(f"PostgreSQL did not start: {exc.stderr!r} {log.read_text() if log.exists() else ''}")
+    yield server
+    server.stop()
+
+
+def _has_user(name: str) -> bool:
+    try:
+        pwd.getpwnam(name)
+        return True
+    except KeyError:
+        return False
+
+
+@pytest.fixture(scope="session")
+def migrated_url(postgres):
+    from borapp.server import schema
+
+    url = postgres.create_database("bor")
+    schema.upgrade(url)
+    return url
+
+
+@pytest.fixture
+def db_url(migrated_url):
+    """The migrated database, empty."""
+    import psycopg
+
+    with psycopg.connect(migrated_url, autocommit=True) as conn:
+        conn.execute(f"TRUNCATE {TABLES} RESTART IDENTITY CASCADE")
+    return migrated_url
+
+
+@pytest.fixture
+def sql(db_url):
+    """Run SQL on the server's database directly (as an auditor would), returning all rows."""
+    import psycopg
+
+    conn = psycopg.connect(db_url, autocommit=True)
+
+    def run(query: str, *params):
+        cur = conn.execute(query, params or None)
+        return cur.fetchall() if cur.description else []
+
+    yield run
+    conn.close()
