@@ -76,6 +76,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "sync.last_seq": SettingSpec("0", integer=True, minimum=0, maximum=10**15),
     "sync.last_synced": SettingSpec(""),
     "sync.open_conflicts": SettingSpec("0", integer=True, minimum=0, maximum=10**9),
+    "sync.numbers": SettingSpec(""),  # JSON {year: [first, last]}: the case numbers the server set aside for us
     # Reports for outside the organisation show counts under this number as "<N" (small cells could name a family)
     "privacy.small_cell_threshold": SettingSpec("5", integer=True, minimum=2, maximum=20),
     # What a trajectory costs (services/reports/costs.py), in whole cents: a coordinator's hour (salary and overhead),

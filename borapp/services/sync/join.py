@@ -13,7 +13,7 @@ from borapp.services import settings
 from borapp.services.errors import UsageError
 from borapp.services.sync.capture import DEVICE_SETTING, give_identity, uuid_of, value_of, write_op
 from borapp.services.sync.records import TYPES, fields_of
-from borapp.services.sync.transport import SyncClient
+from borapp.services.sync.transport import SyncClient, SyncError
 
 DEVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$")
 
@@ -35,6 +35,12 @@ def join(workspace, url: str, code: str, device: str, http=None) -> str:
         session.flush()
         session.info["sync_device"] = answer.get("device", device.strip())
         snapshot(session)
+    from borapp.services.sync.run import client_for, settle_case_numbers
+
+    try:
+        settle_case_numbers(workspace, client_for(workspace, http))  # a block of case numbers to start with
+    except SyncError:
+        pass  # joined all the same: the next sync asks again
     return answer.get("device", device.strip())
 
 

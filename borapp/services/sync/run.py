@@ -12,6 +12,7 @@ from sqlalchemy import func, select
 from borapp.models import SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
+from borapp.services.sync import numbers
 from borapp.services.sync.apply import apply_changes
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.transport import SyncClient, SyncError
@@ -25,6 +26,7 @@ class SyncResult:
     conflicts: list[int] = field(default_factory=list)
     pulled: int = 0
     seq: int = 0
+    renumbered: list[tuple[str, str]] = field(default_factory=list)  # provisional case number → final
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,7 @@ def sync_now(workspace, http=None) -> SyncResult:
     client = client_for(workspace, http)
     result = SyncResult()
     schema = head()
+    result.renumbered = settle_case_numbers(workspace, client)  # before the push: the new numbers go with it
     while True:  # push, a batch at a time; each answer is recorded before the next batch goes
         with workspace.session() as session:
             waiting = list(session.scalars(select(SyncOp).where(SyncOp.outcome.is_(None))
@@ -80,6 +83,30 @@ def sync_now(workspace, http=None) -> SyncResult:
     settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
                                         "sync.open_conflicts": str(open_conflicts)})
     return result
+
+
+def settle_case_numbers(workspace, client: SyncClient, year: int | None = None) -> list[tuple[str, str]]:
+    """Ask for a new block of case numbers when this laptop's is nearly used up, then give every case with a
+    provisional number (made offline with the block used up) a number from the block."""
+    from borapp.services.intake.flow import REF_PREFIX
+
+    year = year or dt.date.today().year
+    with workspace.session() as session:
+        low = numbers.left(session, REF_PREFIX, year) < numbers.LOW
+    if low:
+        block = client.numbers(year)
+        with workspace.session() as session:
+            numbers.keep_block(session, int(block["year"]), int(block["first"]), int(block["last"]))
+    renumbered = []
+    with workspace.session() as session:
+        for case in numbers.provisional_cases(session, REF_PREFIX):
+            final = numbers.team_ref(session, REF_PREFIX, case.registered_on.year)
+            if final is None or numbers.PROVISIONAL in final.rsplit("-", 1)[1]:
+                continue  # no number left for that year: it stays provisional until the next sync
+            renumbered.append((case.ref, final))
+            case.ref = final
+            session.flush()
+    return renumbered
 
 
 def status(workspace) -> SyncStatus:
