@@ -75,7 +75,7 @@ def test_every_date_and_time_field_of_the_case_file_and_its_dialogs(qtbot, works
     case_file.resize(1200, 700)
     case_file.show()
     case_file.load(case_id)
-    for key in ("visits", "evaluations"):
+    for key in ("visits", "evaluations", "hours"):
         tab = case_file.case_tabs[key]
         case_file.tabs.setCurrentWidget(tab)
         tab.add_button.click()

@@ -8,6 +8,7 @@ from borapp.i18n import _
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.settings.backups_tab import BackupsTab
 from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
+from borapp.ui.pages.settings.costs_tab import CostsTab
 from borapp.ui.pages.settings.letter_templates_tab import LetterTemplatesTab
 from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
 from borapp.ui.pages.settings.organisation_tab import OrganisationTab
@@ -26,9 +27,9 @@ class SettingsPage(Page):
         self.tabs.setAccessibleName(_("Settings"))
         layout.addWidget(self.tabs)
         self.sections = [OrganisationTab(self), LetterTemplatesTab(self), CoordinatorsTab(self),
-                         MunicipalitiesTab(self), SecurityTab(self), BackupsTab(self), PrivacyTab(self)]
+                         MunicipalitiesTab(self), SecurityTab(self), BackupsTab(self), PrivacyTab(self), CostsTab(self)]
         for key, section in zip(("organisation", "letter-templates", "coordinators", "municipalities", "security",
-                                 "backups", "privacy"), self.sections):
+                                 "backups", "privacy", "costs"), self.sections):
             section.setObjectName(key)
             self.tabs.addTab(section, section.title)
             section.saved.connect(self.changed)

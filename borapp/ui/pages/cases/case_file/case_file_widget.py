@@ -19,6 +19,7 @@ from borapp.ui.pages.cases.case_file.case_header import CaseHeader
 from borapp.ui.pages.cases.case_file.family_tab import FamilyTab
 from borapp.ui.pages.cases.case_file.form_tab import FormTab
 from borapp.ui.pages.cases.case_file.handover_dialog import HandoverDialog
+from borapp.ui.pages.cases.case_file.hours_tab import HoursTab
 from borapp.ui.pages.cases.case_file.referral_tab import ReferralTab
 from borapp.ui.pages.cases.case_file.status_dialog import StatusDialog
 from borapp.ui.pages.cases.case_file.timeline_tab import TimelineTab
@@ -35,6 +36,7 @@ TAB_SPECS = (
     ("agreements", N_("Agreements"), AgreementsTab),
     ("visits", N_("Visits"), VisitsTab),
     ("evaluations", N_("Evaluations"), EvaluationsTab),
+    ("hours", N_("Hours"), HoursTab),
     ("letters", N_("Letters"), LettersTab),
     ("attachments", N_("Attachments"), AttachmentsTab),
     ("timeline", N_("Timeline"), TimelineTab),

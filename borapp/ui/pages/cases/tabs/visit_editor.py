@@ -23,6 +23,7 @@ from borapp.services.visits import records
 from borapp.services.visits.records import VisitDetail, VisitInput, VolunteerChoice
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel, inline, text_box
 from borapp.ui.pages.cases.tabs.time_field import TimeField, time_text
+from borapp.ui.pages.cases.tabs.visit_expenses import ExpensesSection
 from borapp.ui.widgets.date_field import DateField
 
 HELD_LINES = ("brought_by", "collected_by", "others_present")
@@ -36,6 +37,7 @@ class VisitEditor(EditorPanel):
         self._build_common()
         self._build_held()
         self._build_cancelled()
+        self.expenses = ExpensesSection(self)
         for button in self.state_buttons.values():
             button.toggled.connect(self._show_sections)
         self.ended_early.toggled.connect(self.ended_early_reason.setEnabled)
@@ -127,6 +129,7 @@ class VisitEditor(EditorPanel):
         self.held_box.setVisible(state == "held")
         self.cancel_box.setVisible(state == "cancelled")
         self.planned_hint.setVisible(state == "planned")
+        self.expenses.box.setVisible(state != "planned")
 
     def current_state(self) -> str:
         return next((code for code, button in self.state_buttons.items() if button.isChecked()), "held")
@@ -143,6 +146,7 @@ class VisitEditor(EditorPanel):
                  "notice_hours": self.notice_hours.value() if self.notice_hours.value() >= 0 else None}
         state.update({name: getattr(self, name).text() for name in HELD_LINES})
         state.update({name: getattr(self, name).toPlainText() for name in HELD_TEXTS})
+        state.update(self.expenses.state())
         return state
 
     def fill(self, state: dict) -> None:
@@ -165,6 +169,7 @@ class VisitEditor(EditorPanel):
         self.cancel_reason.setPlainText(state.get("cancel_reason", ""))
         notice = state.get("notice_hours")
         self.notice_hours.setValue(notice if isinstance(notice, int) else -1)
+        self.expenses.fill(state)
         self._show_sections()
 
     def _choose_volunteer(self, volunteer_id: int | None, name: str) -> None:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 
 from borapp.i18n import _
+from borapp.services.costs import expenses as costs_expenses
+from borapp.services.costs.rates import read_rates
 from borapp.services.errors import BorError
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits import records
@@ -13,6 +15,7 @@ from borapp.ui.pages.cases.tabs.plan_series_dialog import PlanSeriesDialog
 from borapp.ui.pages.cases.tabs.record_tab import RecordsTab
 from borapp.ui.pages.cases.tabs.rows_model import selected_id, selected_row
 from borapp.ui.pages.cases.tabs.visit_editor import VisitEditor, detail_state, visit_input
+from borapp.ui.pages.cases.tabs.visit_expenses import expense_state, save_with_expenses
 from borapp.ui.pages.cases.tabs.visits_model import VisitsModel
 from borapp.ui.widgets.forms import confirm
 
@@ -74,17 +77,20 @@ class VisitsTab(RecordsTab):
         super().load(case_id)
 
     def record_state(self, record_id: int) -> dict:
-        return detail_state(records.get_visit(self.workspace, record_id))
+        return detail_state(records.get_visit(self.workspace, record_id)) | expense_state(
+            costs_expenses.expense_for_visit(self.workspace, record_id))
 
     def new_state(self) -> dict:
         choices = records.volunteer_choices(self.workspace, self.case_id)
         own = next((c for c in choices if c.is_case_volunteer), None)
         place = records.planning_defaults(self.workspace, self.case_id).place
         return {"state": "held", "place": place, "volunteer_id": own.id if own else None,
-                "volunteer_name": own.name if own else ""}
+                "volunteer_name": own.name if own else "",
+                "rate_cents": read_rates(self.workspace).kilometre_rate_cents}
 
     def save_state(self, state: dict) -> int:
-        return records.record_visit(self.workspace, visit_input(self.case_id, state))
+        return save_with_expenses(self.workspace, state,
+                                  lambda: records.record_visit(self.workspace, visit_input(self.case_id, state)))
 
     def discard_question(self) -> str:
         return _("What you typed about this visit has not been saved. Throw it away?")
