@@ -96,3 +96,16 @@ def test_a_rolled_back_change_leaves_no_operation(workspace):
         session.flush()  # the operation is written …
         raise RuntimeError("the save fails after the flush")  # … and goes with the rollback
     assert len(ops(workspace)) == before
+
+
+def test_an_erasure_is_one_erase_operation_and_the_queue_forgets_the_case(workspace):
+    from borapp.services.privacy.erasure import erase_case
+
+    joined(workspace)
+    add_case(workspace)
+    case_uuid = next(op.uuid for op in ops(workspace) if op.type == "case")
+    erase_case(workspace, "BOR-2026-001", "verzoek van de ouder", confirm="BOR-2026-001")
+    left = ops(workspace)
+    assert [(op.type, op.kind) for op in left] == [("municipality", "upsert"), ("case", "erase")]
+    assert left[-1].uuid == case_uuid and json.loads(left[-1].fields) == {}
+    assert not any("Ria Smit" in op.fields for op in left), "the erased parent's name stays in the queue"

@@ -21,6 +21,7 @@ from borapp.models import Case, Draft, Erasure, db
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
+from borapp.services.sync.erasure_ops import erase_operation
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault import backups
 from borapp.services.vault.workspace import Workspace
@@ -59,6 +60,7 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
 def remove_case(session: Session, case: Case) -> None:
     """Everything tied to `case`, gone from the tables and the search index (the caller commits)."""
     case_id = case.id
+    erase_operation(session, case)  # in a team: the erasure goes to the other laptops, the queue forgets the case
     search_index.remove_case(session, case_id)
     session.execute(delete(Draft).where(Draft.key.like(f"case/{case_id}/%")))
     session.delete(case)  # the other tables follow through ON DELETE CASCADE

@@ -101,8 +101,9 @@ def _write_operations(session: Session, _context) -> None:
         uuid = uuid_of(session, type_name, obj.id) or give_identity(session, type_name, obj.id)
         if fields:
             write_op(session, type_name, uuid, "upsert", fields)
+    erasing = session.info.get("sync_erasing", set())
     for obj in session.deleted:
         type_name = TYPE_OF.get(type(obj))
         uuid = uuid_of(session, type_name, obj.id) if type_name else None
-        if uuid:
+        if uuid and uuid not in erasing:  # an erasure travels as one "erase" operation (sync/erasure_ops.py)
             write_op(session, type_name, uuid, "delete", {})

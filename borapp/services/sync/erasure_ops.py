@@ -1,0 +1,37 @@
+"""An erasure travels as its own operation (docs/sync-protocol.md): the case's uuid and nothing else. Before it
+goes, this laptop's own operations about the case and everything hanging from it (parents, children, visits, ...)
+are removed from the queue, since they hold the very names and notes being erased."""
+
+from __future__ import annotations
+
+from sqlalchemy import delete, select
+from sqlalchemy.orm import Session
+
+from borapp.models import Case, SyncIdentity, SyncOp
+from borapp.services.sync.capture import APPLYING, device_of, write_op
+from borapp.services.sync.records import TYPE_OF
+
+HANGING = ("parents", "children", "visits", "evaluations", "history")  # the case's synced relationships
+
+
+def erase_operation(session: Session, case: Case) -> None:
+    """Call before the case is deleted, in the same transaction."""
+    if session.info.get(APPLYING) or not device_of(session):
+        return
+    uuids = [_uuid(session, "case", case.id)]
+    for name in HANGING:
+        for record in getattr(case, name, []) or []:
+            type_name = TYPE_OF.get(type(record))
+            if type_name:
+                uuids.append(_uuid(session, type_name, record.id))
+    uuids = [u for u in uuids if u]
+    if uuids:
+        session.execute(delete(SyncOp).where(SyncOp.uuid.in_(uuids)))
+    if uuids and uuids[0]:
+        write_op(session, "case", uuids[0], "erase", {})
+    session.info["sync_erasing"] = set(uuids)  # the deletes that follow are part of the erasure, not operations
+
+
+def _uuid(session: Session, type_name: str, local_id: int) -> str | None:
+    return session.scalar(select(SyncIdentity.uuid).where(SyncIdentity.type == type_name,
+                                                          SyncIdentity.local_id == local_id))
