@@ -99,8 +99,8 @@ def _trainings(session: Session, year: int) -> tuple[Figure, Figure]:
     counts = {kind: (days, people) for kind, days, people in rows}
     kinds = list(TRAINING_KINDS) + sorted(k for k in counts if k not in TRAINING_KINDS)
     label = lambda k: _(TRAINING_KINDS[k]) if k in TRAINING_KINDS else k  # noqa: E731
-    held = [Figure(k, label(k), counts.get(k, (0, 0))[0]) for k in kinds]
-    present = [Figure(k, label(k), counts.get(k, (0, 0))[1]) for k in kinds]
+    held = [Figure(k, _("Days held: {kind}").format(kind=label(k)), counts.get(k, (0, 0))[0]) for k in kinds]
+    present = [Figure(k, _("Attending: {kind}").format(kind=label(k)), counts.get(k, (0, 0))[1]) for k in kinds]
     return (figure("trainings", _("Training days held"), held),
             figure("training_attendance", _("Volunteers trained"), present))
 
@@ -116,7 +116,7 @@ def _meetings(session: Session, year: int) -> tuple[Figure, int]:
         .outerjoin(attendees, attendees.c.meeting_id == Meeting.id)
         .where(Meeting.held_on >= first_day(year), Meeting.held_on <= last_day(year)).group_by(outcome))
     counts = {key: (int(number), int(people or 0)) for key, number, people in rows}
-    labels = {"held": _("Held"),
+    labels = {"held": _("Meetings held"),
               "cancelled_low_attendance": _("Cancelled: fewer than {n} attendees").format(n=MIN_ATTENDEES),
               "cancelled_other": _("Cancelled for another reason")}
     parts = [Figure(key, label, counts.get(key, (0, 0))[0]) for key, label in labels.items()]

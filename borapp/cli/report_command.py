@@ -1,0 +1,56 @@
+"""`borapp report annual --year Y --format json|csv|xlsx|pdf [--out FILE]`: the annual report (jaarrapportage).
+
+JSON and CSV go to standard output without --out; XLSX and PDF need --out. A file is written only where asked,
+never over a vault's file, over an existing file only with --force.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.i18n import _
+
+
+def register(sub, common) -> None:
+    from borapp.services.reports.files import FORMATS
+
+    help_text = _("reports: the annual report (jaarrapportage) for the funders")
+    parser = sub.add_parser("report", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
+    kinds = parser.add_subparsers(dest="report", metavar=_("REPORT"), required=True)
+    cmd = add_command(kinds, common, "annual", _("the figures of one year: registrations, closed and open cases, "
+                                                 "outcomes, volunteers, invoicing per municipality"), run_annual)
+    cmd.add_argument("--year", required=True, metavar=_("YEAR"), help=_("the year, e.g. 2025"))
+    cmd.add_argument("--format", dest="fmt", default="json", choices=FORMATS,
+                     help=_("one of: {formats} (default: json)").format(formats=", ".join(FORMATS)))
+    cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("the file to write (JSON and CSV: else printed)"))
+    cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
+
+
+def run_annual(args) -> int:
+    from borapp.cli.opening import open_vault
+    from borapp.services.errors import EXIT_OK, UsageError
+    from borapp.services.reports import files
+    from borapp.services.reports.annual import annual_report
+    from borapp.services.reports.periods import check_year
+    from borapp.services.vault.workspace import Workspace
+    from borapp.services.vault.write_guard import check_target
+
+    year = check_year(args.year)  # before the passphrase is asked
+    if args.out is None and args.fmt in files.BINARY:
+        raise UsageError(_("--format {format} needs --out FILE.").format(format=args.fmt))
+    if args.out is not None:
+        check_target(args.out, force=args.force)
+    vault = open_vault(args)
+    try:
+        workspace = Workspace(vault)
+        data = files.render(workspace, annual_report(workspace, year), args.fmt)
+    finally:
+        vault.lock()
+    if args.out is None:
+        sys.stdout.write(data.decode("utf-8").lstrip("\ufeff"))
+        return EXIT_OK
+    files.save(args.out, data)
+    print(_("Written: {path}").format(path=args.out))
+    return EXIT_OK

@@ -1,0 +1,85 @@
+"""The annual report's charts, drawn with reportlab's graphics (no image files): the outcomes of the closed cases
+year on year, and the registrations per municipality this year against last year."""
+
+from __future__ import annotations
+
+from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
+from reportlab.graphics.charts.legends import Legend
+from reportlab.graphics.shapes import Drawing, String
+from reportlab.lib import colors
+
+from borapp.formatting import number
+from borapp.services.documents.fonts import BOLD, REGULAR, register_fonts
+
+LAST_YEAR = colors.HexColor("#A9BCD0")
+THIS_YEAR = colors.HexColor("#2F5D8A")
+
+
+def _axis_max(values: list[int]) -> int:
+    top = max(values + [1])
+    step = max(1, round(top / 5))
+    return step * (top // step + 1)
+
+
+def _legend(drawing: Drawing, x: float, y: float, names: tuple[str, str]) -> None:
+    legend = Legend()
+    legend.x, legend.y = x - 110, y
+    legend.fontName, legend.fontSize = REGULAR, 8
+    legend.columnMaximum = 1
+    legend.deltax = 55
+    legend.dxTextSpace = 4
+    legend.colorNamePairs = [(LAST_YEAR, names[0]), (THIS_YEAR, names[1])]
+    drawing.add(legend)
+
+
+def _title(drawing: Drawing, text: str, height: float) -> None:
+    drawing.add(String(0, height - 12, text, fontName=BOLD, fontSize=10))
+
+
+def outcomes_chart(title: str, labels: list[str], last_year: list[int], this_year: list[int],
+                   years: tuple[str, str], width: float) -> Drawing:
+    register_fonts()
+    height = 200
+    drawing = Drawing(width, height)
+    _title(drawing, title, height)
+    chart = VerticalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 30, 40, width - 40, height - 80
+    chart.data = [last_year, this_year]
+    chart.bars[0].fillColor, chart.bars[1].fillColor = LAST_YEAR, THIS_YEAR
+    chart.bars.strokeColor = None
+    chart.groupSpacing, chart.barSpacing = 14, 2
+    chart.categoryAxis.categoryNames = labels
+    chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = REGULAR, 8
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, _axis_max(last_year + this_year)
+    chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = REGULAR, 8
+    chart.valueAxis.labelTextFormat = lambda v: number(int(v))
+    chart.barLabelFormat = lambda v: number(int(v))
+    chart.barLabels.fontName, chart.barLabels.fontSize, chart.barLabels.nudge = REGULAR, 7, 6
+    drawing.add(chart)
+    _legend(drawing, width, height - 8, years)
+    return drawing
+
+
+def municipalities_chart(title: str, names: list[str], last_year: list[int], this_year: list[int],
+                         years: tuple[str, str], width: float) -> Drawing:
+    register_fonts()
+    row = 18
+    height = max(120, 70 + row * len(names))
+    drawing = Drawing(width, height)
+    _title(drawing, title, height)
+    chart = HorizontalBarChart()
+    chart.x, chart.y, chart.width, chart.height = 110, 25, width - 130, height - 65
+    # reportlab draws the first category at the bottom: reverse so the list reads from the top
+    chart.data = [list(reversed(last_year)), list(reversed(this_year))]
+    chart.bars[0].fillColor, chart.bars[1].fillColor = LAST_YEAR, THIS_YEAR
+    chart.bars.strokeColor = None
+    chart.groupSpacing, chart.barSpacing = 4, 0.5
+    chart.categoryAxis.categoryNames = list(reversed(names))
+    chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = REGULAR, 8
+    chart.categoryAxis.labels.boxAnchor = "e"
+    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, _axis_max(last_year + this_year)
+    chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = REGULAR, 8
+    chart.valueAxis.labelTextFormat = lambda v: number(int(v))
+    drawing.add(chart)
+    _legend(drawing, width, height - 8, years)
+    return drawing

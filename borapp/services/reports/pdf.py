@@ -1,0 +1,129 @@
+"""The annual report as a PDF a coordinator hands to the municipality: a title page with the organisation and the
+year, then the tables of the 2019 report with two charts, on the organisation's letterhead; numbers and dates in
+the user's language (Babel)."""
+
+from __future__ import annotations
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_LEFT, TA_RIGHT
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak, Paragraph
+from reportlab.platypus import Table as PdfTable
+from reportlab.platypus import TableStyle
+
+from borapp.formatting import long_date, number
+from borapp.i18n import _, language
+from borapp.services.documents.facts import organisation
+from borapp.services.documents.fonts import BOLD, OBLIQUE, REGULAR
+from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, build_pdf, spacer, styles, text
+from borapp.services.reports import charts
+from borapp.services.reports.tables import Table
+from borapp.services.reports.tables_people import all_tables
+
+HEADER_FILL = colors.HexColor("#E4EBF2")
+TOTAL_FILL = colors.HexColor("#F2F2F2")
+LINE = colors.HexColor("#B5B5B5")
+
+
+def report_pdf(workspace, report) -> bytes:
+    with workspace.session() as session:
+        org = organisation(session)
+    st = styles()
+    title = _("Annual report {year}").format(year=report.year)
+    story = _title_page(report, org.name, title, st) + [PageBreak()]
+    tables = {t.key: t for t in all_tables(report)}
+    for key in ("summary", "registrations_per_municipality"):
+        story += _table_block(tables[key], st)
+    story.append(_registrations_chart(report))
+    for key in ("closed_by_registration_year", "outcomes"):
+        story += _table_block(tables[key], st)
+    story.append(_outcomes_chart(report))
+    for key in ("reasons", "volunteers", "trainings_and_meetings", "timeliness", "invoicing"):
+        story += _table_block(tables[key], st)
+    setup = PageSetup(title=title, author=org.name or "BOR Desk", subject=title, lang=language(),
+                      footer=_("{organisation} · annual report {year}").format(
+                          organisation=org.name or "BOR", year=report.year))
+    return build_pdf(story, org, setup)
+
+
+def _title_page(report, name: str, title: str, st) -> list:
+    big = ParagraphStyle("cover", parent=st.title, fontSize=26, leading=32, spaceAfter=10)
+    sub = ParagraphStyle("cover-sub", parent=st.body, fontSize=13, leading=18)
+    return [spacer(45), Paragraph(text(title.upper()), big),
+            Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
+            Paragraph(text(name or ""), sub), spacer(4),
+            Paragraph(text(_("Made on {date}").format(date=long_date(report.made_on))), st.small), spacer(10),
+            Paragraph(text(_("Every figure in this report is counted from the case records as they stood at the end "
+                             "of {year}; every total is the sum of its parts.").format(year=report.year)), st.note)]
+
+
+def _cell(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    return str(value)
+
+
+def _table_block(table: Table, st) -> list:
+    if not table.rows:
+        return [Paragraph(text(table.title), st.heading), Paragraph(text(_("Nothing to report.")), st.small)]
+    cell = ParagraphStyle("cell", parent=st.body, fontSize=9, leading=11.5, spaceAfter=0)
+    head = ParagraphStyle("head", parent=cell, fontName=BOLD, fontSize=8, leading=10, alignment=TA_RIGHT)
+    data = [[Paragraph(text(table.columns[0]), ParagraphStyle("head-left", parent=head, alignment=TA_LEFT))]
+            + [Paragraph(text(c), head) for c in table.columns[1:]]]
+    heading = ParagraphStyle("group", parent=cell, fontName=BOLD)
+    for row in table.rows:
+        style = heading if row.kind == "heading" else cell
+        data.append([Paragraph(text(_cell(c)), style) if isinstance(c, str) else _cell(c) for c in row.cells])
+    pdf_table = PdfTable(data, colWidths=_widths(table), repeatRows=1)
+    pdf_table.setStyle(TableStyle(_style(table)))
+    return [KeepTogether([Paragraph(text(table.title), st.heading), pdf_table])]
+
+
+def _widths(table: Table) -> list[float]:
+    """A text column 40 mm, a number column 28 mm (narrower when there are many); the label takes the rest."""
+    texts = [any(isinstance(r.cells[i], str) and r.kind == "row" for r in table.rows)
+             for i in range(1, len(table.columns))]
+    numbers = texts.count(False)
+    number_width = min(28 * mm, max(18 * mm, (TEXT_WIDTH * 0.62 - 40 * mm * texts.count(True)) / max(1, numbers)))
+    rest = [40 * mm if is_text else number_width for is_text in texts]
+    return [TEXT_WIDTH - sum(rest)] + rest
+
+
+def _style(table: Table) -> list:
+    style = [("FONT", (0, 0), (-1, -1), REGULAR, 9), ("FONT", (0, 0), (-1, 0), BOLD, 9),
+             ("BACKGROUND", (0, 0), (-1, 0), HEADER_FILL), ("ALIGN", (1, 0), (-1, -1), "RIGHT"),
+             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, LINE),
+             ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5)]
+    for index, row in enumerate(table.rows, 1):
+        if row.kind in ("subtotal", "total"):
+            style += [("FONT", (1, index), (-1, index), BOLD, 9), ("BACKGROUND", (0, index), (-1, index), TOTAL_FILL)]
+        if row.kind == "heading":
+            style += [("FONT", (0, index), (-1, index), OBLIQUE, 9), ("SPAN", (0, index), (-1, index))]
+    return style
+
+
+def _registrations_chart(report):
+    rows = [r for r in report.registrations.table]
+    names, last, this = [], [], []
+    for row in rows:
+        if row.municipality in names:
+            at = names.index(row.municipality)
+            last[at] += row.previous_year
+            this[at] += row.registered
+        else:
+            names.append(row.municipality)
+            last.append(row.previous_year)
+            this.append(row.registered)
+    years = (str(report.year - 1), str(report.year))
+    return charts.municipalities_chart(_("Registrations per municipality"), names, last, this, years, TEXT_WIDTH)
+
+
+def _outcomes_chart(report):
+    now, before = report.closed.by_outcome, report.closed_previous_year.by_outcome
+    labels = [p.label for p in now.parts]
+    years = (str(report.year - 1), str(report.year))
+    return charts.outcomes_chart(_("Outcomes year on year"), labels, [before.part_value(p.key) for p in now.parts],
+                                 [p.value for p in now.parts], years, TEXT_WIDTH)

@@ -1,0 +1,58 @@
+"""The annual report's tables on volunteers, on how soon cases started and on invoicing (see `tables`)."""
+
+from __future__ import annotations
+
+from borapp.i18n import _
+from borapp.services.reports.labels import funding_label
+from borapp.services.reports.tables import Row, Table, figure_row
+
+
+def people_tables(report) -> list[Table]:
+    return [_volunteers(report), _meetings(report), _timeliness(report), _invoicing(report)]
+
+
+def _volunteers(report) -> Table:
+    v = report.volunteers
+    rows = (
+        Row((v.start_of_year.label, v.start_of_year.value)),
+        Row((_("Joined during the year"), v.end_of_year.part_value("joined"))),
+        Row((_("Left during the year"), v.start_of_year.part_value("left"))),
+        Row((v.end_of_year.label, v.end_of_year.value), kind="subtotal"),
+        Row((_("Of whom deployable"), v.deployable_end_of_year)),
+        Row((_("Growth percentage"), v.growth_percent)),
+        Row((_("Growth percentage (deployable)"), v.deployable_growth_percent)),
+    )
+    return Table("volunteers", _("Volunteers"), ("", str(report.year)), rows)
+
+
+def _meetings(report) -> Table:
+    v = report.volunteers
+    rows = [Row((p.label, p.value)) for p in v.trainings.parts]
+    rows += [Row((_("Volunteers trained"), v.training_attendance.value))]
+    rows += [Row((p.label, p.value)) for p in v.meetings.parts]
+    rows += [Row((_("Attendances at the meetings held"), v.meeting_attendance))]
+    return Table("trainings_and_meetings", _("Trainings and volunteer meetings"), ("", str(report.year)),
+                 tuple(rows))
+
+
+def _timeliness(report) -> Table:
+    t = report.timeliness
+    rows = [figure_row(p) for p in t.started.parts]
+    rows += [Row((_("Median days from registration to the first visit"), t.median_days)),
+             Row((_("Share started within a month (%)"), t.share_within_month))]
+    return Table("timeliness", _("From registration to the first visit"), ("", str(report.year)), tuple(rows))
+
+
+def _invoicing(report) -> Table:
+    columns = (_("Municipality"), _("Funding"), _("Purchased"), _("Used"), _("Remaining"),
+               _("Per trajectory: to invoice"))
+    rows = tuple(Row((r.municipality, funding_label(r.funding) if r.funding else "", r.purchased, r.used, r.remaining,
+                      r.per_case), (None, None, None, r.used_selection, None, r.per_case_selection))
+                 for r in report.invoicing)
+    return Table("invoicing", _("Per municipality, for invoicing"), columns, rows)
+
+
+def all_tables(report) -> list:
+    from borapp.services.reports.tables import case_tables
+
+    return case_tables(report) + people_tables(report)
