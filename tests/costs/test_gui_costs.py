@@ -13,6 +13,7 @@ from borapp.i18n import set_language
 from borapp.services import settings
 from borapp.services.costs import expenses, hours, rates
 from borapp.services.visits import records
+from borapp.ui.pages.cases.case_file.case_file_widget import CaseFileWidget
 from borapp.ui.pages.cases.case_file.hours_tab import HoursTab
 from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
 from borapp.ui.pages.settings.costs_tab import CostsTab
@@ -46,7 +47,7 @@ def test_quick_entry_of_hours_from_the_case_file(qtbot, workspace, case_id):
     assert tab.list_stack.currentWidget() is tab.empty and "uren" in tab.empty.text().lower()
     tab.add_button.click()
     editor = tab.editor
-    assert editor.hours.hasFocus(), "a new entry starts in the hours field"
+    assert tab.window().focusWidget() is editor.hours, "a new entry starts in the hours field"
     assert editor.on.value() == dt.date.today()
     assert editor.coordinator.currentText() == "Test Coördinator"
     QTest.keyClicks(editor.hours, "1,5")
@@ -182,9 +183,13 @@ def test_screenshots(qtbot, workspace, case_id, lang, tmp_path):
     hours.record_hours(workspace, hours.HoursInput(case_id, FIRST, "intake", "1,5", workspace.coordinator_id,
                                                    "Kennismaking"))
     records.plan_series(workspace, case_id, FIRST, 1, 7, T10, T12)
-    tab = shown(qtbot, HoursTab(workspace))
-    tab.load(case_id)
+    case_file = shown(qtbot, CaseFileWidget(workspace))
+    case_file.resize(1280, 720)
+    case_file.load(case_id)
+    tab = case_file.show_tab("hours")
+    assert case_file.tabs.tabText(case_file.tabs.currentIndex()) == ("Uren" if lang == "nl" else "Hours")
     tab.add_button.click()
+    assert tab.total.visibleRegion().boundingRect().width() == tab.total.sizeHint().width(), "the total is not cut"
     visits = shown(qtbot, VisitsTab(workspace))
     visits.resize(1100, 900)
     visits.load(case_id)
@@ -193,6 +198,6 @@ def test_screenshots(qtbot, workspace, case_id, lang, tmp_path):
     visits.editor.scroll.ensureWidgetVisible(visits.editor.expenses.box)
     costs = shown(qtbot, CostsTab())
     costs.load(workspace)
-    for name, widget in (("hours", tab), ("visit", visits), ("rates", costs)):
+    for name, widget in (("hours", case_file), ("visit", visits), ("rates", costs)):
         assert not widget.grab().save(str(tmp_path / f"{name}-{lang}.png")) is False
         widget.grab().save(f"/tmp/costs-{name}-{lang}.png")

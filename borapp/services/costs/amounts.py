@@ -30,12 +30,12 @@ def parse_minutes(text: str, field: str = "minutes") -> int:
     """Whole minutes in `text`, more than 0 and at most 12 hours."""
     typed = " ".join((text or "").split()).lower()
     if not typed:
-        raise ValidationError(_("Enter the time spent, e.g. 1,5 or 1:30."), field)
+        raise ValidationError(_("Enter the time spent, e.g. 1.5 or 1:30."), field)
     if typed.startswith("-"):
         raise ValidationError(_("The time spent cannot be negative."), field)
     minutes = _read_minutes(typed)
     if minutes is None:
-        raise ValidationError(_("'{text}' is not a time spent BOR Desk can read. Type hours, e.g. 1,5 or 1:30, "
+        raise ValidationError(_("'{text}' is not a time spent BOR Desk can read. Type hours, e.g. 1.5 or 1:30, "
                                 "or minutes, e.g. 45m.").format(text=text.strip()), field)
     if minutes <= 0:
         raise ValidationError(_("Enter a time spent of more than 0 minutes."), field)
@@ -66,13 +66,13 @@ def parse_cents(text: str, field: str = "other_cents", maximum: int = MAX_OTHER_
         raise ValidationError(_("An amount cannot be negative."), field)
     match = _MONEY.match(typed)
     if match is None:
-        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12,50.")
+        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12.50.")
                               .format(text=text.strip()), field)
     euros, cents = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
     try:
         value = int(euros.replace(".", "")) * 100 + int((cents or "0").ljust(2, "0"))
     except (ValueError, InvalidOperation):
-        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12,50.")
+        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12.50.")
                               .format(text=text.strip()), field) from None
     if value > maximum:
         raise ValidationError(_("At most {amount}; check the amount.").format(amount=money(maximum)), field)

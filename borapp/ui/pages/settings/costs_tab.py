@@ -12,8 +12,8 @@ from borapp.services.errors import BorError, ValidationError
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 from borapp.ui.widgets.forms import add_field
 
-FIELDS = (("hourly_cost", N_("A coordinator's hour (€)"), N_("salary and overhead, e.g. 62,50")),
-          ("kilometre_rate", N_("A volunteer's kilometre (€)"), N_("e.g. 0,23")),
+FIELDS = (("hourly_cost", N_("A coordinator's hour (€)"), N_("salary and overhead, e.g. 62.50")),
+          ("kilometre_rate", N_("A volunteer's kilometre (€)"), N_("e.g. 0.23")),
           ("on_call_allowance", N_("On-call allowance per coordinator per month (€)"), N_("e.g. 150")))
 
 

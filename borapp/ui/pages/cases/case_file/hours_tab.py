@@ -45,7 +45,7 @@ class HoursEditor(EditorPanel):
             self.kind.addItem(hours.kind_label(code), code)
         self.add_row(form, _("Work"), self.kind, "kind", required=True)
         self.hours = QLineEdit()
-        self.hours.setPlaceholderText(_("e.g. 1,5 or 1:30 or 45m"))
+        self.hours.setPlaceholderText(_("e.g. 1.5 or 1:30 or 45m"))
         self.hours.setMaximumWidth(200)
         self.add_row(form, _("Hours"), self.hours, "hours", required=True)
         self.coordinator = QComboBox()

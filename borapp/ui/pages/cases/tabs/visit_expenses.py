@@ -31,7 +31,7 @@ class ExpensesSection:
         self.kilometres.setAccessibleName(_("Kilometres"))
         self.other = QLineEdit()
         self.other.setMaximumWidth(120)
-        self.other.setPlaceholderText(_("e.g. 3,50"))
+        self.other.setPlaceholderText(_("e.g. 3.50"))
         editor.add_row(form, _("Other costs (€)"), self.other, "other_cents")
         self.note = QLineEdit()
         self.note.setPlaceholderText(_("e.g. parking, train ticket"))
