@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSettings, QTimer, Signal
+from PySide6.QtCore import QByteArray, QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -34,12 +34,14 @@ from borapp.ui.inactivity import InactivityWatcher
 from borapp.ui.lock_guard import LockGuard
 from borapp.ui.session_watch import SessionWatcher
 from borapp.ui.shell import Shell
+from borapp.ui.sync_indicator import SyncIndicator
 from borapp.ui.tasks import run_task
 from borapp.ui.unlock.unlock_screen import UnlockScreen
 
 DRAFT_PREFIX = drafts.UI_PREFIX
 DIALOG_DRAFTS = "dialog/"  # under DRAFT_PREFIX: typing kept from a dialog that a lock closed
 DRAFT_SAVE_MS = 20_000
+SYNC_WAIT_MS = 20_000
 
 
 class MainWindow(QMainWindow):
@@ -81,6 +83,9 @@ class MainWindow(QMainWindow):
         self.weak_label.setWordWrap(True)
         self.weak_label.hide()
         bar.addWidget(self.weak_label, 1)
+        self.sync_indicator = SyncIndicator()  # shown once this laptop is in a team
+        self.sync_indicator.synced.connect(self._synced)
+        bar.addPermanentWidget(self.sync_indicator)
         self.lock_button = QPushButton(icon("lock-simple"), _("Lock (Ctrl+L)"))
         self.lock_button.setFlat(True)
         self.lock_button.clicked.connect(self.lock)
@@ -117,6 +122,7 @@ class MainWindow(QMainWindow):
         self.statusBar().show()
         self.update_status()
         self._daily_backup()
+        self.sync_indicator.start(workspace)
         self._tell_kept_typing([p.get("title", "") for k, p in kept.items() if k.startswith(DIALOG_DRAFTS)])
         self.unlocked.emit()
 
@@ -135,6 +141,9 @@ class MainWindow(QMainWindow):
             return
         self.save_drafts()
         self._close_other_windows()
+        if self.sync_indicator.busy:  # the sync writes to the vault: let it finish before the key goes
+            QThreadPool.globalInstance().waitForDone(SYNC_WAIT_MS)
+        self.sync_indicator.stop()
         self._draft_timer.stop()
         self._backup_timer.stop()
         self.inactivity.stop()
@@ -192,6 +201,10 @@ class MainWindow(QMainWindow):
             drafts.delete_draft(self.workspace, DRAFT_PREFIX + key)
 
     # ---- status and backups -------------------------------------------------------------------------------------
+
+    def _synced(self) -> None:
+        if self.shell is not None and self.workspace is not None and not self.workspace.is_locked:
+            self.shell.refresh_current()
 
     def update_status(self) -> None:
         if self.workspace is None or self.workspace.is_locked:

@@ -98,7 +98,7 @@ def test_a_rolled_back_change_leaves_no_operation(workspace):
     assert len(ops(workspace)) == before
 
 
-def test_an_erasure_is_one_erase_operation_and_the_queue_forgets_the_case(workspace):
+def test_an_erasure_is_an_erase_operation_per_record_and_the_queue_forgets_the_case(workspace):
     from borapp.services.privacy.erasure import erase_case
 
     joined(workspace)
@@ -106,6 +106,6 @@ def test_an_erasure_is_one_erase_operation_and_the_queue_forgets_the_case(worksp
     case_uuid = next(op.uuid for op in ops(workspace) if op.type == "case")
     erase_case(workspace, "BOR-2026-001", "verzoek van de ouder", confirm="BOR-2026-001")
     left = ops(workspace)
-    assert [(op.type, op.kind) for op in left] == [("municipality", "upsert"), ("case", "erase")]
-    assert left[-1].uuid == case_uuid and json.loads(left[-1].fields) == {}
+    assert [(op.type, op.kind) for op in left] == [("municipality", "upsert"), ("parent", "erase"), ("case", "erase")]
+    assert left[-1].uuid == case_uuid and all(json.loads(op.fields) == {} for op in left[1:])
     assert not any("Ria Smit" in op.fields for op in left), "the erased parent's name stays in the queue"

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from borapp.i18n import _
+from dataclasses import dataclass
+
+from borapp.i18n import N_, _
 from borapp.services import settings
 from borapp.services.errors import NotFound
 from borapp.services.sync.run import client_for
@@ -21,3 +23,60 @@ def resolve(workspace, conflict_id: int, keep: str, http=None) -> None:
     if conflict is None:
         raise NotFound(_("No open conflict {id}: it may have been settled already.").format(id=conflict_id))
     client.resolve(conflict_id, conflict["mine"] if keep == "mine" else conflict["server"])
+
+
+TYPE_LABELS = {
+    "organisation": N_("Organisation"), "municipality": N_("Municipality"), "coordinator": N_("Coordinator"),
+    "volunteer": N_("Volunteer"), "case": N_("Case"), "parent": N_("Parent"), "child": N_("Child"),
+    "status_change": N_("Status change"), "visit": N_("Visit"), "evaluation": N_("Evaluation"),
+}
+
+
+@dataclass(frozen=True)
+class ConflictRow:
+    id: int
+    record: str      # what it is about, in words: "Case BOR-2026-014", "Visit of 3 December 2026 (BOR-2026-014)"
+    field: str
+    base: str
+    server: str
+    mine: str
+    server_device: str
+
+
+def describe_conflicts(workspace, found: list[dict]) -> list[ConflictRow]:
+    """The server's conflicts in words this laptop can give them (its own records by case number)."""
+    rows = []
+    with workspace.session() as session:
+        for item in found:
+            rows.append(ConflictRow(int(item["id"]), _record_words(session, item["type"], item["uuid"]),
+                                    "" if item["field"] == "_deleted" else item["field"], _shown(item.get("base")),
+                                    _shown(item.get("server")), _shown(item.get("mine")),
+                                    item.get("server_device", "")))
+    return rows
+
+
+def _record_words(session, type_name: str, uuid: str) -> str:
+    from borapp.models import Case
+    from borapp.services.sync.apply import local_id
+    from borapp.services.sync.records import TYPES
+
+    label = _(TYPE_LABELS.get(type_name, type_name))
+    found = local_id(session, type_name, uuid) if type_name in TYPES else None
+    record = session.get(TYPES[type_name], found) if found is not None else None
+    if record is None:
+        return _("{kind} (deleted here)").format(kind=label)
+    case = record if type_name == "case" else (
+        session.get(Case, record.case_id) if getattr(record, "case_id", None) else None)
+    name = getattr(record, "name", "") if type_name not in ("case",) else ""
+    parts = [label] + [p for p in (name, case.ref if case is not None else "") if p]
+    return " · ".join(parts)
+
+
+def _shown(value) -> str:
+    if value is None:
+        return _("(empty)")
+    if value is True:
+        return _("yes")
+    if value is False:
+        return _("no")
+    return str(value)

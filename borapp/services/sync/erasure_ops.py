@@ -1,4 +1,5 @@
-"""An erasure travels as its own operation (docs/sync-protocol.md): the case's uuid and nothing else. Before it
+"""An erasure travels as its own operations (docs/sync-protocol.md): one per record, its uuid and nothing else, for
+the case and every record hanging from it, so the server erases each of them. Before they
 goes, this laptop's own operations about the case and everything hanging from it (parents, children, visits, ...)
 are removed from the queue, since they hold the very names and notes being erased."""
 
@@ -18,18 +19,19 @@ def erase_operation(session: Session, case: Case) -> None:
     """Call before the case is deleted, in the same transaction."""
     if session.info.get(APPLYING) or not device_of(session):
         return
-    uuids = [_uuid(session, "case", case.id)]
+    found = [("case", _uuid(session, "case", case.id))]
     for name in HANGING:
         for record in getattr(case, name, []) or []:
             type_name = TYPE_OF.get(type(record))
             if type_name:
-                uuids.append(_uuid(session, type_name, record.id))
-    uuids = [u for u in uuids if u]
+                found.append((type_name, _uuid(session, type_name, record.id)))
+    found = [(type_name, uuid) for type_name, uuid in found if uuid]
+    uuids = {uuid for _type, uuid in found}
     if uuids:
         session.execute(delete(SyncOp).where(SyncOp.uuid.in_(uuids)))
-    if uuids and uuids[0]:
-        write_op(session, "case", uuids[0], "erase", {})
-    session.info["sync_erasing"] = set(uuids)  # the deletes that follow are part of the erasure, not operations
+    for type_name, uuid in reversed(found):  # what hangs from the case first, the case last
+        write_op(session, type_name, uuid, "erase", {})
+    session.info["sync_erasing"] = uuids  # the deletes that follow are part of the erasure, not operations
 
 
 def _uuid(session: Session, type_name: str, local_id: int) -> str | None:

@@ -46,8 +46,10 @@ def client_for(workspace, http=None) -> SyncClient:
     return SyncClient(values["sync.url"], values["sync.token"], http=http)
 
 
-def sync_now(workspace, http=None) -> SyncResult:
+def sync_now(workspace, http=None, progress=None) -> SyncResult:
+    """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is)."""
     client = client_for(workspace, http)
+    total = status(workspace).waiting
     result = SyncResult()
     schema = head()
     result.renumbered = settle_case_numbers(workspace, client)  # before the push: the new numbers go with it
@@ -66,6 +68,8 @@ def sync_now(workspace, http=None) -> SyncResult:
                 op.outcome = outcomes[op.op_id].get("outcome", "applied")
                 result.conflicts += outcomes[op.op_id].get("conflicts", [])
         result.pushed += len(outcomes)
+        if progress is not None:
+            progress(result.pushed, max(total, result.pushed))
         if len(outcomes) < len(ops):
             break  # the server answered for fewer than sent: the rest goes with the next sync
     since = settings.read_int(workspace, "sync.last_seq")

@@ -1,0 +1,81 @@
+"""Conflicts: two people changed the same field. Each one side by side (before, on the server and by whom, on
+this laptop); the coordinator chooses, and it is settled for everyone."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QVBoxLayout, QWidget,
+)
+
+from borapp.i18n import _
+from borapp.services.sync import conflicts
+from borapp.ui.tasks import run_task
+from borapp.ui.widgets.result_line import ResultLine
+
+HEADERS = ("Record", "Field", "Before", "On the server", "On this laptop")
+
+
+class ConflictsDialog(QDialog):
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.workspace = workspace
+        self.rows: list[conflicts.ConflictRow] = []
+        self.setWindowTitle(_("Conflicts"))
+        self.resize(900, 420)
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("Two people changed the same thing. Choose the value to keep: it is settled for the whole "
+                         "team."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.table = QTableWidget(0, len(HEADERS))
+        self.table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
+        self.table.setAccessibleName(_("Conflicts"))
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.table.verticalHeader().hide()
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox()
+        self.keep_mine = QPushButton(_("Keep this laptop's value"))
+        self.keep_theirs = QPushButton(_("Keep the server's value"))
+        for button in (self.keep_mine, self.keep_theirs):
+            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
+        self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        layout.addWidget(buttons)
+        self.result = ResultLine()
+        layout.addWidget(self.result)
+        self.table.itemSelectionChanged.connect(self._selection)
+        self.reload()
+
+    def reload(self) -> None:
+        self._selection()
+        workspace = self.workspace
+        run_task(lambda _p: conflicts.describe_conflicts(workspace, conflicts.open_conflicts(workspace))).success(
+            self._show).failure(lambda exc: self.result.show_problem(str(exc))).start()
+
+    def _show(self, rows: list) -> None:
+        self.rows = rows
+        self.table.setRowCount(len(rows))
+        for i, row in enumerate(rows):
+            server = row.server + (f" ({row.server_device})" if row.server_device else "")
+            for column, text in enumerate((row.record, row.field or _("deleted"), row.base, server, row.mine)):
+                self.table.setItem(i, column, QTableWidgetItem(text))
+        if not rows:
+            self.result.show_done(_("No open conflicts."))
+        self._selection()
+
+    def _selection(self) -> None:
+        chosen = self.table.currentRow() >= 0 and bool(self.rows)
+        self.keep_mine.setEnabled(chosen)
+        self.keep_theirs.setEnabled(chosen)
+
+    def _resolve(self, keep: str) -> None:
+        row = self.rows[self.table.currentRow()]
+        if self.result.attempt(lambda: conflicts.resolve(self.workspace, row.id, keep),
+                               _("Settled for everyone; the value arrives with each laptop's next sync.")):
+            self.reload()

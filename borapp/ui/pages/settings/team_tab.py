@@ -1,0 +1,138 @@
+"""Settings → Team: join the office server with an enrolment code, see this laptop's name and the server, sync now,
+settle conflicts, leave the team (docs/sync-protocol.md)."""
+
+from __future__ import annotations
+
+import socket
+
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+
+from borapp.i18n import _
+from borapp.services.errors import describe
+from borapp.services.sync import join as sync_join
+from borapp.services.sync import run as sync_run
+from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
+from borapp.ui.sync_indicator import state_text
+from borapp.ui.tasks import run_task
+
+
+class TeamTab(SettingsSection):
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.title = _("Team")
+        layout = QVBoxLayout(self)
+        intro = QLabel(_("Coordinators who share one case load each keep their own encrypted vault and sync it through "
+                         "the office server. Changes to the same field by two people are never overwritten: they "
+                         "wait for a person to choose."))
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._join_page())
+        self.pages.addWidget(self._joined_page())
+        layout.addWidget(self.pages)
+        layout.addWidget(self.status)
+        layout.addStretch()
+
+    def _join_page(self) -> QWidget:
+        page = QWidget()
+        form = compact_form()
+        self.url, self.code, self.device = QLineEdit(), QLineEdit(), QLineEdit()
+        self.url.setPlaceholderText("https://bor.example.org")
+        self.url.setMinimumWidth(320)
+        for field, label in ((self.url, _("Server address")), (self.code, _("Enrolment code")),
+                             (self.device, _("Name of this laptop"))):
+            field.setAccessibleName(label)
+            form.addRow(label, field)
+        self.join_button = QPushButton(_("Join the team"))
+        self.join_button.clicked.connect(self._join)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addLayout(button_row(self.join_button))
+        return page
+
+    def _joined_page(self) -> QWidget:
+        page = QWidget()
+        form = compact_form()
+        self.server_label, self.device_label, self.state_label = QLabel(), QLabel(), QLabel()
+        form.addRow(_("Server address"), self.server_label)
+        form.addRow(_("Name of this laptop"), self.device_label)
+        form.addRow(_("State"), self.state_label)
+        self.sync_button = QPushButton(_("Sync now"))
+        self.conflicts_button = QPushButton(_("Conflicts…"))
+        self.leave_button = QPushButton(_("Leave the team…"))
+        self.sync_button.clicked.connect(self._sync)
+        self.conflicts_button.clicked.connect(self._conflicts)
+        self.leave_button.clicked.connect(self._leave)
+        column = QVBoxLayout(page)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addLayout(form)
+        column.addLayout(button_row(self.sync_button, self.conflicts_button, self.leave_button))
+        return page
+
+    def fill(self) -> None:
+        state = sync_run.status(self.workspace)
+        self.pages.setCurrentIndex(1 if state.joined else 0)
+        if state.joined:
+            self.server_label.setText(state.url)
+            self.device_label.setText(state.device)
+            self.state_label.setText(state_text(state, False, False))
+        elif not self.device.text():
+            self.device.setText(socket.gethostname()[:40])
+
+    def clear(self) -> None:
+        super().clear()
+        for field in (self.url, self.code, self.device):
+            field.clear()
+
+    def _busy(self, busy: bool) -> None:
+        for button in (self.join_button, self.sync_button, self.leave_button):
+            button.setEnabled(not busy)
+        if busy:
+            self.status.show_done(_("Talking to the office server…"))
+
+    def _join(self) -> None:
+        workspace, url, code, device = self.workspace, self.url.text(), self.code.text(), self.device.text()
+        self._busy(True)
+        run_task(lambda _p: sync_join.join(workspace, url, code, device)).success(self._joined).failure(
+            self._failed).start()
+
+    def _joined(self, device: str) -> None:
+        self._busy(False)
+        self.code.clear()
+        self.status.show_done(_("This laptop joined the team as '{device}'.").format(device=device))
+        self.fill()
+        self.saved.emit()
+        self._sync()
+
+    def _sync(self) -> None:
+        workspace = self.workspace
+        self._busy(True)
+        run_task(lambda _p: sync_run.sync_now(workspace)).success(self._synced).failure(self._failed).start()
+
+    def _synced(self, result) -> None:
+        self._busy(False)
+        self.status.show_done(_("Synced: {pushed} changes sent, {pulled} received.").format(
+            pushed=result.pushed, pulled=result.pulled))
+        if self.workspace is not None:
+            self.fill()
+        self.saved.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self._busy(False)
+        self.status.show_problem(describe(exc))
+
+    def _conflicts(self) -> None:
+        from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
+
+        self.conflicts_dialog = ConflictsDialog(self.workspace, self)
+        self.conflicts_dialog.finished.connect(lambda _r: self.fill() if self.workspace else None)
+        self.conflicts_dialog.open()
+
+    def _leave(self) -> None:
+        answer = QMessageBox.question(self, _("Leave the team"), _(
+            "This laptop stops syncing. Its records stay here; changes not yet sent stay behind on this laptop. "
+            "Leave the team?"))
+        if answer == QMessageBox.StandardButton.Yes and self.attempt(
+                lambda: sync_join.leave(self.workspace), _("This laptop left the team. Its records stay here.")):
+            self.fill()

@@ -1,0 +1,99 @@
+"""The status bar's team-sync button: the state at a glance (synced at HH:MM, N changes waiting, offline,
+conflicts), a click syncs now. Syncs run on the thread pool, never in the UI thread: after unlock, every few
+minutes, and when clicked."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QTimer, Signal
+from PySide6.QtWidgets import QPushButton, QWidget
+
+from borapp.i18n import _, ngettext
+from borapp.services.errors import BorError
+from borapp.services.sync import run as sync_run
+from borapp.services.sync.transport import Offline
+from borapp.ui.icons import icon
+from borapp.ui.tasks import run_task
+
+EVERY_MS = 5 * 60_000
+
+
+class SyncIndicator(QPushButton):
+    synced = Signal()  # records may have arrived: screens refresh
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setFlat(True)
+        self.workspace = None
+        self.busy = False
+        self.offline = False
+        self.problem = ""
+        self.clicked.connect(self.sync_now)
+        self.timer = QTimer(self, interval=EVERY_MS, timeout=self.sync_now)
+        self.hide()
+
+    def start(self, workspace) -> None:
+        self.workspace = workspace
+        self.offline, self.problem = False, ""
+        self.show_state()
+        if self.isVisible():
+            self.timer.start()
+            self.sync_now()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self.workspace = None
+        self.hide()
+
+    def show_state(self) -> None:
+        if self.workspace is None or self.workspace.is_locked:
+            return
+        state = sync_run.status(self.workspace)
+        self.setVisible(state.joined)
+        if not state.joined:
+            return
+        self.setText(state_text(state, self.offline, self.busy))
+        self.setIcon(icon("warning" if state.open_conflicts or self.problem else
+                          "cloud-slash" if self.offline else "arrows-clockwise"))
+        self.setToolTip(self.problem or _("Click to sync now with {url}").format(url=state.url))
+
+    def sync_now(self) -> None:
+        if self.busy or self.workspace is None or self.workspace.is_locked:
+            return
+        self.busy = True
+        self.show_state()
+        workspace = self.workspace
+        run_task(lambda progress: sync_run.sync_now(workspace, progress=progress)).progress(
+            self._progress).success(self._done).failure(self._failed).start()
+
+    def _progress(self, done: int, total: int) -> None:
+        if total > 50:
+            self.setText(_("Syncing: {done} of {total} changes sent").format(done=done, total=total))
+
+    def _done(self, _result) -> None:
+        self.busy, self.offline, self.problem = False, False, ""
+        self.show_state()
+        self.synced.emit()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.busy = False
+        self.offline = isinstance(exc, Offline)
+        self.problem = str(exc) if isinstance(exc, BorError) else _("The sync failed ({kind}).").format(
+            kind=type(exc).__name__)
+        self.show_state()
+
+
+def state_text(state, offline: bool, busy: bool) -> str:
+    if busy:
+        return _("Syncing…")
+    if state.open_conflicts:
+        return ngettext("Conflicts ({n})", "Conflicts ({n})", state.open_conflicts).format(n=state.open_conflicts)
+    if offline:
+        return _("Offline") if not state.waiting else ngettext(
+            "Offline: {n} change waiting", "Offline: {n} changes waiting", state.waiting).format(n=state.waiting)
+    if state.waiting:
+        return ngettext("{n} change waiting", "{n} changes waiting", state.waiting).format(n=state.waiting)
+    if state.last_synced:
+        return _("Synced at {time}").format(time=dt.datetime.fromisoformat(state.last_synced).strftime("%H:%M"))
+    return _("Not synced yet")
