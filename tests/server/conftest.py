@@ -125,3 +125,21 @@ def sql(db_url):
 
     yield run
     conn.close()
+
+
+@pytest.fixture
+def app(db_url):
+    from borapp.models.schema import head
+    from borapp.server.app import create_app
+
+    application = create_app(db_url, client_schema=head(), pool_size=8)
+    yield application
+    application.state.pool.close()
+
+
+@pytest.fixture
+def office(app, db_url):
+    """Adds devices to the server and enrols them over HTTP: office.device("anna") is a small laptop-side client."""
+    from tests.server.support import Office
+
+    return Office(app, db_url)

@@ -1,0 +1,118 @@
+"""The ASGI app of the office sync service (docs/sync-protocol.md): enrol, push, pull, conflicts, case numbers.
+Endpoints are plain functions (FastAPI runs them on its worker threads), each on a pooled psycopg connection."""
+
+import logging
+from contextlib import asynccontextmanager
+from typing import Annotated, Any
+
+from fastapi import Body, Depends, FastAPI, Query, Request
+
+from borapp.server import conflicts, devices, errors, numbers, pull, push
+from borapp.server.changelog import latest
+from borapp.server.errors import ApiError, invalid
+from borapp.server.operations import parse_push
+from borapp.server.pool import Pool
+
+log = logging.getLogger("borapp.server")
+JsonBody = Annotated[Any, Body()]
+
+
+def create_app(database_url: str, *, client_schema: str | None = None, pool_size: int = 10) -> FastAPI:
+    """The service on this database. `client_schema` is the vault revision laptops must have (by default the
+    vault's Alembic head of this installation)."""
+    if client_schema is None:
+        from borapp.models.schema import head
+
+        client_schema = head()
+    pool = Pool(database_url, pool_size)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        pool.close()
+
+    app = FastAPI(title="BOR Desk sync", lifespan=lifespan, docs_url=None, redoc_url=None, openapi_url=None)
+    app.state.pool = pool
+    errors.install(app)
+
+    def device(request: Request) -> str:
+        scheme, _sep, token = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() != "bearer" or not token.strip():
+            raise errors.unauthorized()
+        with pool.connection() as conn:
+            found = devices.authenticate(conn, token.strip())
+        if found is None:
+            raise errors.unauthorized()
+        name, revoked = found
+        if revoked:
+            log.warning("a revoked device was refused and told to wipe")
+            raise errors.revoked()
+        return name
+
+    Device = Annotated[str, Depends(device)]
+
+    def check_schema(revision: str) -> None:
+        if revision != client_schema:
+            raise errors.schema_mismatch(client_schema)
+
+    @app.get("/healthz")
+    def healthz() -> dict:
+        with pool.connection() as conn:
+            conn.execute("SELECT 1")
+        return {"ok": True}
+
+    @app.post("/v1/enrol")
+    def enrol(body: JsonBody) -> dict:
+        if not isinstance(body, dict) or not isinstance(body.get("code"), str) \
+                or not isinstance(body.get("device", ""), str):
+            raise invalid("an enrolment is {\"code\", \"device\"}")
+        with pool.connection() as conn:
+            enrolled = devices.enrol(conn, body["code"], body.get("device") or None)
+        if enrolled is None:
+            log.warning("an enrolment code was refused")
+            raise ApiError(400, "code")
+        token, name = enrolled
+        log.info("a device enrolled")
+        return {"token": token, "device": name}
+
+    @app.post("/v1/push")
+    def push_ops(body: JsonBody, me: Device) -> dict:
+        revision, ops = parse_push(body)
+        check_schema(revision)
+        with pool.connection() as conn:
+            results = [push.apply(conn, op, me) for op in ops]
+            seq = latest(conn)
+        log.info("push: %d operations, %d conflicts", len(ops), sum(r["outcome"] == "conflict" for r in results))
+        return {"results": results, "seq": seq}
+
+    @app.get("/v1/pull")
+    def pull_changes(me: Device, since: Annotated[int, Query(ge=0)] = 0,
+                     limit: Annotated[int, Query(ge=1, le=pull.MAX_LIMIT)] = pull.DEFAULT_LIMIT,
+                     schema: str | None = None) -> dict:
+        if schema is not None:
+            check_schema(schema)
+        with pool.connection() as conn:
+            return pull.page(conn, since, limit)
+
+    @app.get("/v1/conflicts")
+    def list_conflicts(me: Device) -> dict:
+        with pool.connection() as conn:
+            return {"conflicts": conflicts.open_conflicts(conn)}
+
+    @app.post("/v1/conflicts/{conflict_id}/resolve")
+    def resolve(conflict_id: int, body: JsonBody, me: Device) -> dict:
+        if not isinstance(body, dict) or "value" not in body:
+            raise invalid("a resolution is {\"value\": the chosen value}")
+        with pool.connection() as conn:
+            return conflicts.resolve(conn, conflict_id, body["value"], me)
+
+    @app.post("/v1/numbers")
+    def take_numbers(body: JsonBody, me: Device) -> dict:
+        year, after = (body.get("year"), body.get("after", 0)) if isinstance(body, dict) else (None, None)
+        if not all(isinstance(v, int) and not isinstance(v, bool) for v in (year, after)) \
+                or not 2000 <= year <= 2999 or after < 0:
+            raise invalid("a request for numbers is {\"year\": 2026} (and \"after\": the highest number used)")
+        with pool.connection() as conn:
+            return numbers.take_block(conn, me, year, after)
+
+    return app

@@ -1,0 +1,74 @@
+"""Conflicts for a person to settle: kept with the base, the server's and the device's value, listed for every
+device, and closed for everyone by one resolution (which sets the field through the change log)."""
+
+from __future__ import annotations
+
+import psycopg
+from psycopg.types.json import Jsonb
+
+from borapp.server import changelog
+from borapp.server.changelog import Record
+from borapp.server.errors import ApiError, invalid
+from borapp.server.operations import is_plain, same
+
+DELETED = "_deleted"  # the pseudo-field of delete-versus-edit conflicts
+
+
+def record_conflict(conn: psycopg.Connection, record: Record, field: str, base, server, mine, device: str,
+                    server_device: str | None) -> int:
+    """Open a conflict, or bring this device's open conflict on the same field up to date (one open conflict per
+    record, field and device: a second offline edit of a field already in conflict does not pile up another)."""
+    row = conn.execute("SELECT id, mine FROM conflicts WHERE type = %s AND uuid = %s AND field = %s AND device = %s "
+                       "AND resolved_at IS NULL ORDER BY id LIMIT 1 FOR UPDATE",
+                       (record.type, record.uuid, field, device)).fetchone()
+    if row is None:
+        return conn.execute("INSERT INTO conflicts (type, uuid, field, base, server, mine, device, server_device) "
+                            "VALUES (%s, %s, %s, %s, %s, %s, %s, %s) RETURNING id",
+                            (record.type, record.uuid, field, Jsonb(base), Jsonb(server), Jsonb(mine), device,
+                             server_device)).fetchone()[0]
+    if field == DELETED and isinstance(row[1], dict) and isinstance(mine, dict):
+        mine = {**row[1], **mine}  # every edit the device made to the deleted record stays in view
+    conn.execute("UPDATE conflicts SET server = %s, mine = %s, server_device = %s WHERE id = %s",
+                 (Jsonb(server), Jsonb(mine), server_device, row[0]))
+    return row[0]
+
+
+def open_conflicts(conn: psycopg.Connection) -> list[dict]:
+    rows = conn.execute("SELECT id, type, uuid, field, base, server, mine, device, server_device, created "
+                        "FROM conflicts WHERE resolved_at IS NULL ORDER BY id").fetchall()
+    keys = ("id", "type", "uuid", "field", "base", "server", "mine", "device", "server_device", "created")
+    return [{**dict(zip(keys, row)), "created": row[9].isoformat()} for row in rows]
+
+
+def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: str) -> dict:
+    """Close a conflict with the chosen value. The value is set like any change (a change-log row), so every device
+    gets it; `_deleted` true deletes the record, anything else leaves it as it is; a deleted record is never
+    brought back. Sending the same resolution again (an answer lost) changes nothing and answers the same."""
+    if not is_plain(value):
+        raise invalid("the value is text, a whole number, true/false or null")
+    found = conn.execute("SELECT type, uuid FROM conflicts WHERE id = %s", (conflict_id,)).fetchone()
+    if found is None:
+        raise ApiError(404, "not_found")
+    with conn.transaction():
+        record = changelog.lock_record(conn, found[0], found[1])  # the record first, as a push does
+        row = conn.execute("SELECT field, resolved_at, value FROM conflicts WHERE id = %s FOR UPDATE",
+                           (conflict_id,)).fetchone()
+        if row is None:  # erased meanwhile
+            raise ApiError(404, "not_found")
+        field, resolved_at, chosen = row
+        if resolved_at is not None:
+            if not same(chosen, value):
+                raise ApiError(409, "resolved", value=chosen)
+            return {"id": conflict_id, "value": chosen, "seq": changelog.latest(conn)}
+        conn.execute("UPDATE conflicts SET resolved_at = now(), resolved_by = %s, value = %s WHERE id = %s",
+                     (device, Jsonb(value), conflict_id))
+        if record.deleted or record.erased:
+            pass  # never brought back
+        elif field == DELETED:
+            if value is True:
+                record.deleted = True
+                changelog.append(conn, record, "delete", {}, device, None)
+        else:  # logged even when the server holds the value already: every device then holds it too
+            record.fields = {**record.fields, field: value}
+            changelog.append(conn, record, "upsert", {field: value}, device, None)
+    return {"id": conflict_id, "value": value, "seq": changelog.latest(conn)}

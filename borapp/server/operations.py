@@ -1,0 +1,99 @@
+"""What a push may carry (docs/sync-protocol.md, Operations), checked before anything is applied: a request with
+one malformed operation is refused whole (`invalid`), so a device never has half a batch applied by accident."""
+
+from __future__ import annotations
+
+import json
+import re
+import uuid as uuid_module
+from dataclasses import dataclass
+
+from borapp.server.errors import invalid
+
+TYPES = frozenset({"organisation", "municipality", "coordinator", "volunteer", "case", "parent", "child",
+                   "status_change", "visit", "evaluation"})
+KINDS = frozenset({"upsert", "delete", "erase"})
+MAX_OPS = 500
+_FIELD = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+
+
+@dataclass(frozen=True)
+class Change:
+    old: object
+    new: object
+
+
+@dataclass(frozen=True)
+class Operation:
+    op_id: str
+    type: str
+    uuid: str
+    kind: str
+    fields: dict[str, Change]
+    base: int | None  # on a delete: the last server seq the device had applied when it deleted
+
+
+def is_plain(value: object) -> bool:
+    """Text, a whole number, true/false or null (dates and times travel as text)."""
+    return value is None or isinstance(value, (str, bool, int))
+
+
+def same(a: object, b: object) -> bool:
+    """Equal as JSON values: `true` is not `1`, `"1"` is not `1`."""
+    return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
+
+
+def _uuid(value: object, what: str) -> str:
+    """A uuid in its canonical form (lower case, with dashes), as Python's uuid4() writes it."""
+    try:
+        if isinstance(value, str) and str(uuid_module.UUID(value)) == value:
+            return value
+    except ValueError:
+        pass
+    _raise(what)
+
+
+def _raise(detail: str):
+    raise invalid(detail)
+
+
+def parse_push(body: object) -> tuple[str, list[Operation]]:
+    if not isinstance(body, dict) or not isinstance(body.get("schema"), str) or not isinstance(body.get("ops"), list):
+        _raise("a push is {\"schema\": revision, \"ops\": [...]}")
+    if len(body["ops"]) > MAX_OPS:
+        _raise(f"at most {MAX_OPS} operations per push")
+    ops = [parse_op(op, i) for i, op in enumerate(body["ops"])]
+    if len({op.op_id for op in ops}) != len(ops):
+        _raise("an op_id appears twice in one push")
+    return body["schema"], ops
+
+
+def parse_op(op: object, index: int) -> Operation:
+    where = f"ops[{index}]"
+    if not isinstance(op, dict):
+        _raise(f"{where} is not an object")
+    op_id = _uuid(op.get("op_id"), f"{where}.op_id is not a uuid")
+    uuid = _uuid(op.get("uuid"), f"{where}.uuid is not a uuid")
+    if op.get("type") not in TYPES:
+        _raise(f"{where}.type is not a synced record type")
+    if op.get("kind") not in KINDS:
+        _raise(f"{where}.kind is not upsert, delete or erase")
+    raw = op.get("fields") or {}
+    if not isinstance(raw, dict):
+        _raise(f"{where}.fields is not an object")
+    if op["kind"] != "upsert" and raw:
+        _raise(f"{where}: a {op['kind']} carries no fields")
+    fields = {}
+    for name, change in raw.items():
+        if not _FIELD.match(name):
+            _raise(f"{where}.fields has a field name that is not allowed")
+        if not isinstance(change, dict) or set(change) != {"old", "new"}:
+            _raise(f"{where}.fields.{name} is not {{\"old\", \"new\"}}")
+        if not (is_plain(change["old"]) and is_plain(change["new"])):
+            _raise(f"{where}.fields.{name} has a value that is not text, a whole number, true/false or null")
+        fields[name] = Change(change["old"], change["new"])
+    base = op.get("base")
+    if base is not None and (op["kind"] != "delete" or not isinstance(base, int) or isinstance(base, bool)
+                             or base < 0):
+        _raise(f"{where}.base is a sequence number, and only on a delete")
+    return Operation(op_id, op["type"], uuid, op["kind"], fields, base)
