@@ -1,0 +1,97 @@
+"""Settings → Team and the status bar, as a coordinator uses them, against the real service on a local port: type
+the server's address and the code, join, see the state, sync with a click; a wrong code is said in words."""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+
+import psycopg
+import pytest
+import uvicorn
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+
+from borapp.i18n import _
+from borapp.server import devices
+from borapp.services.sync import run as sync_run
+from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
+
+
+@pytest.fixture
+def live_url(app):
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while not server.started and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture
+def tab(qtbot, workspace):
+    from borapp.ui.pages.settings.team_tab import TeamTab
+
+    widget = TeamTab()
+    qtbot.addWidget(widget)
+    widget.load(workspace)
+    widget.show()
+    return widget
+
+
+def code_for(db_url: str, name: str) -> str:
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        return devices.add(conn, name)[0]
+
+
+def test_joining_by_typing_the_address_and_code_then_syncing(qtbot, tab, workspace, live_url, db_url):
+    assert tab.pages.currentIndex() == 0
+    QTest.keyClicks(tab.url, live_url)
+    QTest.keyClicks(tab.code, code_for(db_url, "laptop-anna"))
+    tab.device.clear()
+    QTest.keyClicks(tab.device, "laptop-anna")
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.pages.currentIndex() == 1, timeout=15_000)
+    assert tab.device_label.text() == "laptop-anna" and tab.server_label.text() == live_url
+    qtbot.waitUntil(lambda: _("Synced:").split(":")[0] in tab.status.text(), timeout=15_000)
+    assert sync_run.status(workspace).waiting == 0
+    assert tab.code.text() == "", "the one-time code is not kept on screen"
+
+
+def test_a_wrong_code_is_said_in_words_and_nothing_is_joined(qtbot, tab, workspace, live_url):
+    QTest.keyClicks(tab.url, live_url)
+    QTest.keyClicks(tab.code, "WRONG-CODE")
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.join_button.isEnabled() and tab.status.text() != _("Talking to the office server…"),
+                    timeout=15_000)
+    assert tab.status.text() == _("The enrolment code is wrong, was used already or has expired: ask for a new one.")
+    assert not sync_run.status(workspace).joined
+
+
+def test_an_unreachable_server_is_said_in_words(qtbot, tab, workspace):
+    QTest.keyClicks(tab.url, "http://127.0.0.1:9")
+    QTest.keyClicks(tab.code, "ABC")
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "127.0.0.1:9" in tab.status.text(), timeout=15_000)
+    assert not sync_run.status(workspace).joined
+
+
+def test_the_status_bar_says_how_the_sync_stands_and_syncs_on_a_click(qtbot, workspace, live_url, db_url):
+    from borapp.services.sync.join import join
+    from borapp.ui.sync_indicator import SyncIndicator
+
+    join(workspace, live_url, code_for(db_url, "laptop-bram"), "laptop-bram")
+    indicator = SyncIndicator()
+    qtbot.addWidget(indicator)
+    indicator.start(workspace)  # syncs at once, in the background
+    assert indicator.isVisible() or indicator.busy
+    qtbot.waitUntil(lambda: not indicator.busy, timeout=15_000)
+    assert indicator.text().startswith(_("Synced at {time}").split("{")[0])
+    indicator.stop()
