@@ -66,7 +66,9 @@ def _upsert(conn, record: Record, op: Operation, device: str) -> tuple[str, list
 
 
 def _delete(conn, record: Record, op: Operation, device: str) -> tuple[str, list[int]]:
-    if record.deleted or record.erased:
+    if record.erased:
+        return "erased", []
+    if record.deleted:
         return "applied", []  # deleted already: what the device wanted
     if op.base is not None and not record.new:
         other = changelog.changed_by_others_since(conn, record, op.base, device)
