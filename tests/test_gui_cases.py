@@ -180,8 +180,8 @@ def test_opening_a_case_from_the_list(qtbot, page, cases):
     assert header.next_button.isVisible() and header.next_button.text() == _("Start visits")
     tabs = page.case_file.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
-        _("Family"), _("Referral"), _("Agreements"), _("Visits"), _("Evaluations"), _("Letters"), _("Attachments"),
-        _("Timeline")]
+        _("Family"), _("Referral"), _("Agreements"), _("Visits"), _("Evaluations"), _("Hours"), _("Letters"),
+        _("Attachments"), _("Timeline")]
     header.back_button.click()
     assert not page.showing_case_file()
 
