@@ -32,6 +32,21 @@ TYPE_LABELS = {
 }
 
 
+# The fields people most often change at once, in the words of the screens (the rest show their own name)
+FIELD_LABELS = {
+    "status": N_("Status"), "notes": N_("Notes"), "name": N_("Name"), "phone": N_("Phone"), "email": N_("E-mail"),
+    "address": N_("Street and number"), "postcode": N_("Postcode"), "city": N_("City"), "visit_place": N_("Place"),
+    "visit_frequency": N_("Frequency"), "buildup": N_("Build-up"), "handover": N_("Handover"),
+    "on": N_("Date"), "start_time": N_("Start"), "end_time": N_("End"), "place": N_("Place"),
+    "volunteer": N_("Volunteer"), "coordinator": N_("Coordinator"), "municipality": N_("Municipality"),
+    "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted"),
+}
+
+
+def field_label(field: str) -> str:
+    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")
+
+
 @dataclass(frozen=True)
 class ConflictRow:
     id: int
@@ -49,7 +64,7 @@ def describe_conflicts(workspace, found: list[dict]) -> list[ConflictRow]:
     with workspace.session() as session:
         for item in found:
             rows.append(ConflictRow(int(item["id"]), _record_words(session, item["type"], item["uuid"]),
-                                    "" if item["field"] == "_deleted" else item["field"], _shown(item.get("base")),
+                                    field_label(item["field"]), _shown(item.get("base")),
                                     _shown(item.get("server")), _shown(item.get("mine")),
                                     item.get("server_device", "")))
     return rows

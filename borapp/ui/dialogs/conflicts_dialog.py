@@ -63,7 +63,7 @@ class ConflictsDialog(QDialog):
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
             server = row.server + (f" ({row.server_device})" if row.server_device else "")
-            for column, text in enumerate((row.record, row.field or _("deleted"), row.base, server, row.mine)):
+            for column, text in enumerate((row.record, row.field, row.base, server, row.mine)):
                 self.table.setItem(i, column, QTableWidgetItem(text))
         if not rows:
             self.result.show_done(_("No open conflicts."))

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import socket
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox, QPushButton, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QLabel, QLineEdit, QMessageBox, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from borapp.i18n import _
 from borapp.services.errors import describe
@@ -29,6 +31,7 @@ class TeamTab(SettingsSection):
         self.pages = QStackedWidget()
         self.pages.addWidget(self._join_page())
         self.pages.addWidget(self._joined_page())
+        self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         layout.addWidget(self.pages)
         layout.addWidget(self.status)
         layout.addStretch()
