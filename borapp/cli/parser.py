@@ -13,7 +13,7 @@ from borapp.i18n import _
 # Every sub-command module of borapp.cli, in the order `borapp --help` lists them; each has register(sub, common).
 # Named, not imported: a command's module (and what it imports) loads only when the parser needs it.
 COMMANDS = ("gui_command", "care_commands", "import_commands", "demo_command", "match_command", "letters_command",
-            "config_command", "documents_command", "privacy_command", "costs_command", "sync_command",
+            "config_command", "documents_command", "privacy_command", "costs_command", "sync_command", "server_command",
             "report_command")
 GUI_ONLY = ("gui_command",)
 

@@ -67,7 +67,7 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
                 or not isinstance(body.get("device", ""), str):
             raise invalid("an enrolment is {\"code\", \"device\"}")
         with pool.connection() as conn:
-            enrolled = devices.enrol(conn, body["code"], body.get("device") or None)
+            enrolled = devices.enrol(conn, body["code"])
         if enrolled is None:
             log.warning("an enrolment code was refused")
             raise ApiError(400, "code")

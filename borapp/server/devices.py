@@ -72,15 +72,16 @@ def revoke(conn: psycopg.Connection, name: str) -> None:
         conn.execute("DELETE FROM enrolment_codes WHERE device = %s AND used IS NULL", (name,))
 
 
-def enrol(conn: psycopg.Connection, code: str, device: str | None) -> tuple[str, str] | None:
-    """(token, device name) for a valid, unused, unexpired code; None otherwise. The code is used up."""
+def enrol(conn: psycopg.Connection, code: str) -> tuple[str, str] | None:
+    """(token, device name) for a valid, unused, unexpired code; None otherwise. The code is used up. The name is
+    the one the code was made for (`device add NAME`), whatever the laptop proposes."""
     token = tokens.new_token()
     with conn.transaction():
         row = conn.execute(
             "SELECT c.device FROM enrolment_codes c JOIN devices d ON d.name = c.device "
             "WHERE c.code_hash = %s AND c.used IS NULL AND c.expires > now() AND NOT d.revoked FOR UPDATE",
             (tokens.digest(tokens.normal_code(code)),)).fetchone()
-        if row is None or (device and device != row[0]):
+        if row is None:
             return None
         name = row[0]
         conn.execute("UPDATE enrolment_codes SET used = now() WHERE device = %s AND used IS NULL", (name,))

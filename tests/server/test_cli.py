@@ -1,0 +1,113 @@
+"""`borapp server ...` against the throw-away PostgreSQL: init, device add/list/revoke, and run (uvicorn on a local
+port, in a child process)."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+
+import httpx
+import pytest
+
+from borapp.cli import main
+from tests.server.conftest import _free_port
+
+CODE = re.compile(r"[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}-[A-Z2-9]{4}")
+
+
+def cli(capsys, *argv: str) -> tuple[int, str, str]:
+    code = main(["server", *argv, "--lang", "en"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_init_then_init_again(postgres, capsys, monkeypatch):
+    url = postgres.create_database("cli_init")
+    assert cli(capsys, "init", "--database", url)[:2] == (0, cli_ready(url))
+    monkeypatch.setenv("BORAPP_SERVER_DATABASE", url)
+    code, out, _err = cli(capsys, "init")
+    assert code == 0 and "up to date" in out
+
+
+def cli_ready(url: str) -> str:
+    from borapp.server import schema
+
+    return (f"The server's database is ready (schema {schema.head()}). Add a laptop with "
+            "'borapp server device add NAME'.\n")
+
+
+def test_without_a_database_says_how_to_give_one(capsys, monkeypatch):
+    monkeypatch.delenv("BORAPP_SERVER_DATABASE", raising=False)
+    code, _out, err = cli(capsys, "device", "list")
+    assert code == 2 and "--database" in err and "BORAPP_SERVER_DATABASE" in err
+
+
+def test_an_unreachable_database_is_one_line(capsys):
+    code, _out, err = cli(capsys, "device", "list", "--database", f"postgresql://x@127.0.0.1:{_free_port()}/x")
+    assert code == 1 and err.startswith("borapp: Could not reach the server's database") and "Traceback" not in err
+
+
+def test_device_add_list_revoke(office, db_url, capsys, monkeypatch):
+    monkeypatch.setenv("BORAPP_SERVER_DATABASE", db_url)
+    code, out, _err = cli(capsys, "device", "add", "laptop-anna")
+    assert code == 0 and "laptop-anna" in out
+    enrolment = CODE.search(out).group(0)
+    code, out, _err = cli(capsys, "device", "add", "laptop-anna")  # not joined yet: a new code replaces the old
+    assert code == 0 and CODE.search(out).group(0) != enrolment
+    code, out, _err = cli(capsys, "device", "list")
+    assert out == "laptop-anna\twaiting for its code to be used\n"
+    client = office.client()
+    assert client.post("/v1/enrol", json={"code": enrolment, "device": "laptop-anna"}).status_code == 400
+    code, out, _err = cli(capsys, "device", "add", "laptop-bram")
+    token = client.post("/v1/enrol", json={"code": CODE.search(out).group(0), "device": "x"}).json()["token"]
+    code, out, _err = cli(capsys, "device", "list", "--json")
+    listed = {d["name"]: d for d in json.loads(out)}
+    assert listed["laptop-bram"]["enrolled"] and not listed["laptop-bram"]["revoked"]
+    code, _out, err = cli(capsys, "device", "add", "laptop-bram")
+    assert code == 2 and "joined already" in err
+    assert cli(capsys, "device", "revoke", "laptop-bram")[0] == 0
+    assert office.client(token).get("/v1/pull").json() == {"error": "revoked", "wipe": True}
+    assert "revoked" in cli(capsys, "device", "list")[1]
+    assert cli(capsys, "device", "revoke", "laptop-carla")[0] == 6
+    assert cli(capsys, "device", "add", "Anna's laptop!")[0] == 2
+
+
+def test_messages_are_dutch_by_default(db_url, capsys, monkeypatch):
+    monkeypatch.setenv("BORAPP_SERVER_DATABASE", db_url)
+    assert main(["server", "device", "revoke", "niemand"]) == 6
+    assert "Er is geen laptop" in capsys.readouterr().err
+
+
+def test_run_serves_the_app_with_uvicorn(db_url, capsys):
+    port = _free_port()
+    env = {**os.environ, "BORAPP_SERVER_DATABASE": db_url}
+    child = subprocess.Popen([sys.executable, "-m", "borapp", "server", "run", "--listen", f"127.0.0.1:{port}",
+                              "--lang", "en"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        for _ in range(200):
+            try:
+                answer = httpx.get(f"http://127.0.0.1:{port}/v1/pull", timeout=1)
+                break
+            except httpx.TransportError:
+                assert child.poll() is None, child.stdout.read()
+                time.sleep(0.05)
+        else:
+            pytest.fail("the service did not start")
+        assert (answer.status_code, answer.json()) == (401, {"error": "unauthorized"})
+        assert "server" not in answer.headers
+    finally:
+        child.terminate()
+        output = child.communicate(timeout=20)[0]
+    assert "plain HTTP" in output and f"127.0.0.1:{port}" in output
+
+
+def test_run_refuses_a_database_that_is_not_set_up(postgres, capsys):
+    url = postgres.create_database("cli_not_init")
+    code, _out, err = cli(capsys, "run", "--database", url, "--listen", "127.0.0.1:1")
+    assert code == 1 and "borapp server init" in err
+    assert cli(capsys, "run", "--database", url, "--listen", "nowhere")[0] == 2
+    assert cli(capsys, "run", "--database", url, "--listen", "127.0.0.1:1", "--tls-cert", "x.pem")[0] == 2
