@@ -78,6 +78,7 @@ class Dashboard:
     sections: tuple[DashboardSection, ...]
     backup_warning: str       # "" when backups are fine
     privacy_reminder: str = ""  # once a year while closed cases are past their retention period
+    conflicts_notice: str = ""  # team sync: changes that clashed with a colleague's, waiting for a person
 
     def section(self, key: str) -> DashboardSection:
         return next(s for s in self.sections if s.key == key)
@@ -100,7 +101,17 @@ def today(workspace, on: dt.date | None = None, mine_only: bool = False) -> Dash
     now = dt.datetime.combine(on, dt.datetime.now().time())
     warning = backups.status(workspace, now).warning
     sections = tuple(DashboardSection(key, _(SECTION_TITLES[key]), tuple(items)) for key, items in found.items())
-    return Dashboard(on, sections, warning, privacy_reminder(workspace, on))
+    return Dashboard(on, sections, warning, privacy_reminder(workspace, on), conflicts_notice(workspace))
+
+
+def conflicts_notice(workspace) -> str:
+    """As the last sync found them (the server keeps the list; Settings → Team shows it)."""
+    count = settings.read_int(workspace, "sync.open_conflicts")
+    if not count:
+        return ""
+    return ngettext("{n} change clashed with a colleague's and waits for you to choose: Settings, Team, Conflicts.",
+                    "{n} changes clashed with a colleague's and wait for you to choose: Settings, Team, Conflicts.",
+                    count).format(n=count)
 
 
 def privacy_reminder(workspace, on: dt.date) -> str:

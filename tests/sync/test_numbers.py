@@ -46,3 +46,4 @@ def test_in_a_team_numbers_come_from_the_block_then_provisional_then_final(works
     with workspace.session() as session:
         assert sorted(session.scalars(select(Case.ref))) == [
             "BOR-2026-101", "BOR-2026-102", "BOR-2026-103", "BOR-2026-201"]
+

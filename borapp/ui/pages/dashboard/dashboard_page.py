@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from borapp.formatting import long_date
 from borapp.i18n import _
@@ -45,6 +45,14 @@ class DashboardPage(Page):
         self.privacy_reminder.setStyleSheet(self.backup_warning.styleSheet())
         self.privacy_reminder.hide()
         layout.addWidget(self.privacy_reminder)
+        self.conflicts_notice = QPushButton()  # a click opens Settings → Team, where the conflicts are settled
+        self.conflicts_notice.setObjectName("conflictsNotice")
+        self.conflicts_notice.setStyleSheet(
+            "QPushButton { background: #FDE7C2; color: #5C3B00; border-radius: 6px; padding: 8px 12px; "
+            "text-align: left; border: none; }")
+        self.conflicts_notice.clicked.connect(lambda: self.go_to.emit("settings/team"))
+        self.conflicts_notice.hide()
+        layout.addWidget(self.conflicts_notice)
         self.cards: dict[str, SectionCard] = {}
         layout.addWidget(self._scroll_area(), 1)
 
@@ -109,6 +117,8 @@ class DashboardPage(Page):
         self.backup_warning.setVisible(bool(self.board.backup_warning))
         self.privacy_reminder.setText(self.board.privacy_reminder)
         self.privacy_reminder.setVisible(bool(self.board.privacy_reminder))
+        self.conflicts_notice.setText(self.board.conflicts_notice)
+        self.conflicts_notice.setVisible(bool(self.board.conflicts_notice))
         steps = first_day.checklist(self.workspace)
         self.first_day.set_steps(steps)
         self.first_day.setVisible(bool(steps))
@@ -120,6 +130,8 @@ class DashboardPage(Page):
         self.backup_warning.hide()
         self.privacy_reminder.clear()
         self.privacy_reminder.hide()
+        self.conflicts_notice.setText("")
+        self.conflicts_notice.hide()
         for card in self.cards.values():
             card.clear()
         self.first_day.clear()
