@@ -10,7 +10,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from borapp.services import settings
-from borapp.services.reports.case_groups import case_groups
+from borapp.services.reports.case_groups import two_years
 from borapp.services.reports.closings import Closings, closings
 from borapp.services.reports.invoicing import InvoiceRow, invoicing
 from borapp.services.reports.labels import Municipalities
@@ -42,13 +42,14 @@ def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualR
     year = check_year(year, today)
     with workspace.session() as session:
         names = Municipalities(session)
-        groups = case_groups(session, year)
+        both = two_years(session, year)
+        groups = both[year]
         return AnnualReport(
             year=year, organisation=settings.get(session, "organisation.name"),
             made_on=today or dt.date.today(),
             registrations=registrations(groups, year, names),
             closed=closings(groups, year),
-            closed_previous_year=closings(case_groups(session, year - 1), year - 1),
+            closed_previous_year=closings(both[year - 1], year - 1),
             open_at_year_end=open_cases(groups, year),
             volunteers=volunteer_figures(session, year),
             timeliness=timeliness(session, year),

@@ -8,11 +8,11 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import and_, case, func, select
+from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from borapp.models import Case
-from borapp.services.reports.periods import WAITING, first_day, last_day, registered_year, state_at
+from borapp.services.reports.periods import WAITING, first_day, last_day, registered_year, state_cte
 
 
 @dataclass(frozen=True)
@@ -37,15 +37,37 @@ class CaseGroup:
 
 def case_groups(session: Session, year: int) -> list[CaseGroup]:
     """Every case registered on or before 31 December of `year`, grouped by what the report counts."""
-    state = state_at(last_day(year))
-    status = func.coalesce(state.c.status, "registered")
-    closed_in = case((and_(status == "closed", state.c.since >= first_day(year)), 1), else_=0)
-    outcome, reason = func.coalesce(state.c.outcome, ""), func.coalesce(state.c.reason, "")
-    keys = (registered_year(), Case.municipality_id, Case.funding, status, closed_in, outcome, reason)
-    query = (select(*keys, func.count()).select_from(Case).outerjoin(state, state.c.case_id == Case.id)
-             .where(Case.registered_on <= last_day(year)).group_by(*keys))
-    return [CaseGroup(int(y), m, f or "", s, bool(c), o if s == "closed" else "", r if s == "closed" else "", n)
-            for y, m, f, s, c, o, r, n in session.execute(query)]
+    return two_years(session, year)[year]
+
+
+def two_years(session: Session, year: int) -> dict[int, list[CaseGroup]]:
+    """`case_groups` for `year` and the year before, reading the cases and their history once."""
+    states = {y: state_cte(last_day(y), f"state_{y}") for y in (year, year - 1)}
+    columns = [registered_year(), Case.municipality_id, Case.funding]
+    for y, state in states.items():
+        columns += [state.c.status, case((state.c.since >= first_day(y), 1), else_=0), state.c.outcome,
+                    state.c.reason]
+    query = select(*columns, func.count()).select_from(Case)
+    for state in states.values():
+        query = query.outerjoin(state, state.c.case_id == Case.id)
+    rows = session.execute(query.where(Case.registered_on <= last_day(year)).group_by(*columns)).all()
+    return {y: _merge(rows, y, 3 + 4 * index) for index, y in enumerate(states)}
+
+
+def _merge(rows, year: int, at: int) -> list[CaseGroup]:
+    """The groups of one year from the rows of both: its own state columns start at `at`."""
+    totals: dict[tuple, int] = {}
+    for row in rows:
+        registered, municipality, funding = row[0], row[1], row[2]
+        if registered > year:
+            continue
+        status, since_in_year, outcome, reason = row[at:at + 4]
+        status = status or "registered"
+        closed = status == "closed"
+        key = (int(registered), municipality, funding or "", status, closed and bool(since_in_year),
+               (outcome or "") if closed else "", (reason or "") if closed else "")
+        totals[key] = totals.get(key, 0) + row[-1]
+    return [CaseGroup(*key, n) for key, n in totals.items()]
 
 
 def count(groups: Iterable[CaseGroup], keep: Callable[[CaseGroup], bool]) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Integer, Subquery, cast, func, select
+from sqlalchemy import CTE, Integer, String, Subquery, cast, func, select, type_coerce
 
 from borapp.i18n import _
 from borapp.models import Case, StatusChange
@@ -44,13 +44,20 @@ def registered_year():
     return cast(func.strftime("%Y", Case.registered_on), Integer)
 
 
+def _latest_changes(on: dt.date):
+    """Per case, its last status change dated on or before `on`: SQLite takes the other columns from the row where
+    max() is found, and the key orders by date, then by the order the changes were recorded in."""
+    key = type_coerce(StatusChange.on, String) + func.printf("%010d", StatusChange.id)
+    return (select(StatusChange.case_id, StatusChange.to_status.label("status"), StatusChange.on.label("since"),
+                   StatusChange.outcome, StatusChange.reason, func.max(key).label("latest"))
+            .where(StatusChange.on <= on).group_by(StatusChange.case_id))
+
+
 def state_at(on: dt.date) -> Subquery:
     """Per case: its status, the date it took it, and (when closed) the outcome and reason, as of `on`."""
-    ranked = select(
-        StatusChange.case_id, StatusChange.to_status.label("status"), StatusChange.on.label("since"),
-        StatusChange.outcome, StatusChange.reason,
-        func.row_number().over(partition_by=StatusChange.case_id,
-                               order_by=(StatusChange.on.desc(), StatusChange.id.desc())).label("rank"),
-    ).where(StatusChange.on <= on).subquery("ranked")
-    return (select(ranked.c.case_id, ranked.c.status, ranked.c.since, ranked.c.outcome, ranked.c.reason)
-            .where(ranked.c.rank == 1).subquery("state"))
+    return _latest_changes(on).subquery("state")
+
+
+def state_cte(on: dt.date, name: str) -> CTE:
+    """`state_at` as a common table expression computed once (SQLite would otherwise redo it per case)."""
+    return _latest_changes(on).cte(name).prefix_with("MATERIALIZED")

@@ -95,10 +95,10 @@ def _where_state(query: Select, s: CaseSelection) -> Select:
     return query
 
 
-def first_visits():
-    """Per case, the date of its first held visit (SQL)."""
-    return (select(Visit.case_id, func.min(Visit.on).label("first_on")).where(Visit.state == "held")
-            .group_by(Visit.case_id).subquery("first_visit"))
+def first_visit_on():
+    """The date of the case's first held visit (SQL, per case through the visits' case index)."""
+    return (select(func.min(Visit.on)).where(Visit.case_id == Case.id, Visit.state == "held")
+            .correlate(Case).scalar_subquery())
 
 
 def within_a_month(first_on) -> object:
@@ -106,9 +106,8 @@ def within_a_month(first_on) -> object:
 
 
 def _where_start(query: Select, start: str) -> Select:
-    first = first_visits()
-    query = query.outerjoin(first, first.c.case_id == Case.id)
+    first = first_visit_on()
     if start == "not_started":
-        return query.where(first.c.first_on.is_(None))
-    soon = within_a_month(first.c.first_on)
-    return query.where(and_(first.c.first_on.is_not(None), soon if start == "within_month" else ~soon))
+        return query.where(first.is_(None))
+    soon = within_a_month(first)
+    return query.where(and_(first.is_not(None), soon if start == "within_month" else ~soon))

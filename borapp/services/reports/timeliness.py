@@ -12,7 +12,7 @@ from borapp.i18n import _
 from borapp.models import Case
 from borapp.services.reports.figures import Figure, figure
 from borapp.services.reports.periods import first_day, last_day
-from borapp.services.reports.selection import CaseSelection, first_visits, within_a_month
+from borapp.services.reports.selection import CaseSelection, first_visit_on, within_a_month
 
 
 @dataclass(frozen=True)
@@ -29,12 +29,11 @@ class Timeliness:
 
 
 def timeliness(session: Session, year: int) -> Timeliness:
-    first = first_visits()
-    days = cast(func.julianday(first.c.first_on) - func.julianday(Case.registered_on), Integer)
-    group = case((first.c.first_on.is_(None), "not_started"), (within_a_month(first.c.first_on), "within_month"),
-                 else_="later")
+    first = first_visit_on()
+    days = cast(func.julianday(first) - func.julianday(Case.registered_on), Integer)
+    group = case((first.is_(None), "not_started"), (within_a_month(first), "within_month"), else_="later")
     rows = session.execute(
-        select(group, days, func.count()).select_from(Case).outerjoin(first, first.c.case_id == Case.id)
+        select(group, days, func.count()).select_from(Case)
         .where(Case.registered_on >= first_day(year), Case.registered_on <= last_day(year)).group_by(group, days))
     counts: dict[str, int] = {}
     spread: list[tuple[int, int]] = []

@@ -1,10 +1,149 @@
-"""Reports: the annual report (jaarrapportage) comes with its own issue; until then this page says so."""
+"""Reports: the annual report (jaarrapportage) for a chosen year, as the PDF sets it out: two charts, then the
+tables; a double-click on a figure lists the cases behind it, and the report is exported as JSON, CSV, XLSX or PDF."""
 
-from borapp.i18n import N_
-from borapp.ui.pages.placeholder import PlaceholderPage
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+)
+
+from borapp.i18n import _
+from borapp.services.reports import files
+from borapp.services.reports.annual import annual_report, cases_behind
+from borapp.services.reports.periods import FIRST_YEAR
+from borapp.services.reports.tables_people import all_tables
+from borapp.ui.pages.base import Page
+from borapp.ui.pages.reports.bar_chart import BarChart, Series
+from borapp.ui.pages.reports.cases_dialog import CasesDialog
+from borapp.ui.pages.reports.figure_table import FigureTable
+from borapp.ui.widgets.result_line import ResultLine
+
+EXPORTS = (("pdf", "PDF"), ("xlsx", "Excel"), ("csv", "CSV"), ("json", "JSON"))
+FILTERS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
 
 
-class ReportsPage(PlaceholderPage):
-    title = N_("Reports")
-    note = N_("The annual report per municipality is not available in this version yet. "
-              "Case figures can be seen in the case list, filtered by year and municipality.")
+class ReportsPage(Page):
+    def __init__(self, workspace, parent: QWidget | None = None):
+        super().__init__(workspace, parent)
+        self.report = None
+        self.tables: dict[str, FigureTable] = {}
+        self.dialog: CasesDialog | None = None
+        layout = QVBoxLayout(self)
+        layout.addLayout(self._header())
+        self.result = ResultLine()
+        layout.addWidget(self.result)
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        layout.addWidget(self.scroll, 1)
+
+    def _header(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        title = QLabel(_("Annual report"))
+        title.setObjectName("pageTitle")
+        row.addWidget(title)
+        row.addSpacing(12)
+        label = QLabel(_("Year"))
+        row.addWidget(label)
+        self.year = QSpinBox()
+        self.year.setRange(FIRST_YEAR, dt.date.today().year)
+        self.year.setValue(dt.date.today().year - 1)
+        self.year.setAccessibleName(_("Year"))
+        label.setBuddy(self.year)
+        self.year.valueChanged.connect(self.refresh)
+        row.addWidget(self.year)
+        row.addStretch()
+        row.addWidget(QLabel(_("Export:")))
+        self.export_buttons: dict[str, QPushButton] = {}
+        for fmt, name in EXPORTS:
+            button = QPushButton(name)
+            button.setAccessibleName(_("Export as {format}").format(format=name))
+            button.setToolTip(_("Save the annual report as a {format} file").format(format=name))
+            button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
+            self.export_buttons[fmt] = button
+            row.addWidget(button)
+        return row
+
+    # ---- Page -------------------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        self.result.clear()
+        self.report = annual_report(self.workspace, self.year.value())
+        self.scroll.setWidget(self._content(self.report))
+
+    def clear(self) -> None:
+        self.report = None
+        self.tables = {}
+        if self.dialog is not None:
+            self.dialog.close()
+            self.dialog = None
+        self.scroll.setWidget(QWidget())
+
+    # ---- content ----------------------------------------------------------------------------------------------------
+
+    def _content(self, report) -> QWidget:
+        content = QWidget()
+        rows = QVBoxLayout(content)
+        rows.setContentsMargins(0, 4, 12, 12)
+        charts = QHBoxLayout()
+        charts.addWidget(self._municipality_chart(report), 3, Qt.AlignmentFlag.AlignTop)
+        charts.addWidget(self._outcome_chart(report), 2, Qt.AlignmentFlag.AlignTop)
+        rows.addLayout(charts)
+        self.tables = {}
+        for table in all_tables(report):
+            heading = QLabel(table.title)
+            heading.setStyleSheet("font-weight: bold; padding-top: 10px;")
+            rows.addWidget(heading)
+            grid = FigureTable(table)
+            grid.cases_asked.connect(self.show_cases)
+            self.tables[table.key] = grid
+            rows.addWidget(grid)
+        rows.addStretch()
+        return content
+
+    def _municipality_chart(self, report) -> BarChart:
+        names, last, this = [], [], []
+        for row in report.registrations.table:
+            if row.municipality not in names:
+                names.append(row.municipality)
+                last.append(0)
+                this.append(0)
+            at = names.index(row.municipality)
+            last[at] += row.previous_year
+            this[at] += row.registered
+        chart = BarChart(horizontal=True)
+        chart.set_data(_("Registrations per municipality"), names,
+                       [Series(str(report.year - 1), tuple(last)), Series(str(report.year), tuple(this))])
+        return chart
+
+    def _outcome_chart(self, report) -> BarChart:
+        now, before = report.closed.by_outcome, report.closed_previous_year.by_outcome
+        chart = BarChart(horizontal=False)
+        chart.set_data(_("Outcomes year on year"), [p.label for p in now.parts],
+                       [Series(str(report.year - 1), tuple(before.part_value(p.key) for p in now.parts)),
+                        Series(str(report.year), tuple(p.value for p in now.parts))])
+        return chart
+
+    # ---- actions ----------------------------------------------------------------------------------------------------
+
+    def show_cases(self, selection, title: str) -> None:
+        if self.dialog is not None:
+            self.dialog.close()
+        self.dialog = CasesDialog(title, cases_behind(self.workspace, selection), self)
+        self.dialog.open_case.connect(self.open_case)
+        self.dialog.show()
+
+    def export(self, fmt: str) -> None:
+        if self.report is None:
+            self.refresh()
+        suggested = _("annual-report-{year}").format(year=self.report.year) + f".{fmt}"
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export the annual report"), suggested, FILTERS[fmt])
+        if not path:
+            return
+        report = self.report
+        self.result.attempt(lambda: files.save(path, files.render(self.workspace, report, fmt)),
+                            _("Saved: {path}").format(path=path))

@@ -1,0 +1,112 @@
+"""Grouped bars drawn with QPainter: categories down the side (horizontal) or along the bottom (vertical), one bar
+per series in each, the value beside each bar, a legend on top. Colours from the palette, apart from the two series."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QRectF, QSize, Qt
+from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+from borapp.formatting import number
+
+COLOURS = (QColor("#8FA8C4"), QColor("#2F5D8A"))
+
+
+@dataclass(frozen=True)
+class Series:
+    name: str
+    values: tuple[int, ...]
+
+
+class BarChart(QWidget):
+    def __init__(self, horizontal: bool, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.horizontal = horizontal
+        self.title, self.categories, self.series = "", (), ()
+        self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+
+    def set_data(self, title: str, categories: list[str], series: list[Series]) -> None:
+        self.title, self.categories, self.series = title, tuple(categories), tuple(series)
+        self.setAccessibleName(title)
+        self.setAccessibleDescription("; ".join(
+            f"{c}: " + ", ".join(f"{s.name} {s.values[i]}" for s in self.series) for i, c in enumerate(categories)))
+        self.setFixedHeight(self.sizeHint().height())
+        self.update()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
+        rows = len(self.categories) * (len(self.series) * 8 + 6) if self.horizontal else 190
+        return QSize(420, 40 + max(rows, 60))
+
+    def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        text = self.palette().color(QPalette.ColorRole.WindowText)
+        painter.setPen(text)
+        font = painter.font()
+        font.setBold(True)
+        painter.setFont(font)
+        painter.drawText(QRectF(0, 0, self.width(), 20), Qt.AlignmentFlag.AlignLeft, self.title)
+        font.setBold(False)
+        painter.setFont(font)
+        self._legend(painter, text)
+        area = QRectF(0, 30, self.width(), self.height() - 34)
+        top = max([v for s in self.series for v in s.values] + [1])
+        if self.horizontal:
+            self._horizontal(painter, area, top, text)
+        else:
+            self._vertical(painter, area, top, text)
+        painter.end()
+
+    def _legend(self, painter: QPainter, text: QColor) -> None:
+        x = self.width() - 8
+        for index in reversed(range(len(self.series))):
+            name = self.series[index].name
+            width = painter.fontMetrics().horizontalAdvance(name)
+            x -= width
+            painter.setPen(text)
+            painter.drawText(QRectF(x, 2, width, 16), Qt.AlignmentFlag.AlignVCenter, name)
+            x -= 16
+            painter.fillRect(QRectF(x, 5, 11, 11), COLOURS[index % len(COLOURS)])
+            x -= 14
+
+    def _horizontal(self, painter: QPainter, area: QRectF, top: int, text: QColor) -> None:
+        label_width = min(160.0, max((painter.fontMetrics().horizontalAdvance(c) for c in self.categories),
+                                     default=0) + 8)
+        bar_height, y = 8.0, area.top()
+        span = area.width() - label_width - 40
+        for index, category in enumerate(self.categories):
+            group = bar_height * len(self.series)
+            painter.setPen(text)
+            painter.drawText(QRectF(0, y, label_width - 6, group), Qt.AlignmentFlag.AlignRight
+                             | Qt.AlignmentFlag.AlignVCenter, category)
+            for n, series in enumerate(self.series):
+                value = series.values[index]
+                width = span * value / top
+                bar = QRectF(label_width, y + n * bar_height, width, bar_height - 1)
+                painter.fillRect(bar, COLOURS[n % len(COLOURS)])
+                painter.setPen(text)
+                painter.drawText(QRectF(bar.right() + 3, bar.top() - 3, 36, bar_height + 6),
+                                 Qt.AlignmentFlag.AlignVCenter, number(value))
+            y += group + 6
+
+    def _vertical(self, painter: QPainter, area: QRectF, top: int, text: QColor) -> None:
+        count = max(1, len(self.categories))
+        slot = area.width() / count
+        bars = max(1, len(self.series))
+        bar_width = min(36.0, slot * 0.7 / bars)
+        base = area.bottom() - 20
+        height = base - area.top() - 14
+        for index, category in enumerate(self.categories):
+            left = area.left() + index * slot + (slot - bar_width * bars) / 2
+            for n, series in enumerate(self.series):
+                value = series.values[index]
+                h = height * value / top
+                bar = QRectF(left + n * bar_width, base - h, bar_width - 2, h)
+                painter.fillRect(bar, COLOURS[n % len(COLOURS)])
+                painter.setPen(text)
+                painter.drawText(QRectF(bar.left() - 6, bar.top() - 15, bar_width + 10, 14),
+                                 Qt.AlignmentFlag.AlignCenter, number(value))
+            painter.drawText(QRectF(area.left() + index * slot, base + 3, slot, 18), Qt.AlignmentFlag.AlignCenter,
+                             painter.fontMetrics().elidedText(category, Qt.TextElideMode.ElideRight, int(slot) - 4))

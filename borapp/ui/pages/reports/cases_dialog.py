@@ -1,0 +1,61 @@
+"""The cases behind a figure: case number, registration date, municipality, today's status, closing date. A
+double-click (or Enter) on a case opens its case file."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QTableWidget, QTableWidgetItem, QVBoxLayout,
+    QWidget,
+)
+
+from borapp.formatting import short_date
+from borapp.i18n import _, ngettext
+from borapp.services.reports.selection import CaseLine
+
+
+class CasesDialog(QDialog):
+    open_case = Signal(int)
+
+    def __init__(self, title: str, lines: list[CaseLine], parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(_("Cases behind a figure"))
+        self.lines = lines
+        layout = QVBoxLayout(self)
+        heading = QLabel(title)
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight: bold;")
+        layout.addWidget(heading)
+        layout.addWidget(QLabel(ngettext("{n} case. Double-click a case to open it.",
+                                         "{n} cases. Double-click a case to open it.", len(lines)).format(n=len(lines))))
+        self.table = self._table(lines)
+        layout.addWidget(self.table, 1)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def _table(self, lines: list[CaseLine]) -> QTableWidget:
+        columns = (_("Case"), _("Registered"), _("Municipality"), _("Status"), _("Closed"))
+        table = QTableWidget(len(lines), len(columns))
+        table.setAccessibleName(_("Cases behind a figure"))
+        table.setHorizontalHeaderLabels(list(columns))
+        table.verticalHeader().hide()
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        for r, line in enumerate(lines):
+            cells = (line.ref, short_date(line.registered_on), line.municipality, line.status,
+                     short_date(line.closed_on))
+            for c, value in enumerate(cells):
+                item = QTableWidgetItem(value)
+                item.setData(Qt.ItemDataRole.UserRole, line.id)
+                table.setItem(r, c, item)
+        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        table.cellDoubleClicked.connect(lambda row, _column: self._open(row))
+        table.cellActivated.connect(lambda row, _column: self._open(row))
+        return table
+
+    def _open(self, row: int) -> None:
+        self.open_case.emit(self.lines[row].id)
+        self.accept()

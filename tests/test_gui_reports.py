@@ -1,0 +1,101 @@
+"""The Reports screen: a year picked, the annual report's tables and charts, a double-click on a figure listing the
+cases behind it (and a double-click there opening the case), exports through the save dialog."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog
+
+from borapp.ui.pages.reports_page import ReportsPage
+from tests.reports.test_annual_figures import known  # noqa: F401 - the hand-made vault with known answers
+
+
+@pytest.fixture(autouse=True)
+def _english(_dutch):
+    from borapp.i18n import set_language
+
+    set_language("en")
+
+
+@pytest.fixture
+def page(qtbot, workspace, known):  # noqa: F811
+    widget = ReportsPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1280, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.year.setValue(2019)  # picking the year loads its report
+    return widget
+
+
+def cell(table, row_label: str, column: int) -> tuple[int, str]:
+    for row in range(table.rowCount()):
+        if table.item(row, 0).text() == row_label:
+            return row, table.item(row, column).text()
+    raise AssertionError(row_label)
+
+
+def double_click(qtbot, table, row: int, column: int) -> None:
+    table.scrollToItem(table.item(row, column))
+    rect = table.visualItemRect(table.item(row, column))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def test_the_year_picked_shows_its_figures(page):
+    registrations = page.tables["registrations_per_municipality"]
+    assert cell(registrations, "Den Helder", 2)[1] == "2"
+    assert cell(registrations, "Total", 2)[1] == "5"
+    outcomes = page.tables["outcomes"]
+    assert cell(outcomes, "Total closed", 1)[1] == "1" and cell(outcomes, "Total closed", 2)[1] == "5"
+    page.year.setValue(2020)
+    assert cell(page.tables["outcomes"], "Total closed", 1)[1] == "5"
+
+
+def test_a_double_click_lists_the_cases_behind_a_figure_and_opens_one(qtbot, page, known):  # noqa: F811
+    table = page.tables["registrations_per_municipality"]
+    row, _text = cell(table, "Hoorn", 2)
+    double_click(qtbot, table, row, 2)
+    dialog = page.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.table.rowCount() == 2
+    refs = {dialog.table.item(r, 0).text() for r in range(2)}
+    assert len(refs) == 2
+    with qtbot.waitSignal(page.open_case, check_params_cb=lambda case_id: case_id == known["D"]):
+        double_click(qtbot, dialog.table, 0, 0)
+    assert not dialog.isVisible()
+
+
+def test_a_label_cell_lists_nothing(qtbot, page):
+    table = page.tables["registrations_per_municipality"]
+    row, _text = cell(table, "Hoorn", 0)
+    double_click(qtbot, table, row, 0)
+    assert page.dialog is None
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "json"])
+def test_export_through_the_save_dialog(qtbot, page, tmp_path, monkeypatch, fmt):
+    target = tmp_path / f"jaarrapportage.{fmt}"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.export_buttons[fmt], Qt.MouseButton.LeftButton)
+    data = target.read_bytes()
+    if fmt == "pdf":
+        assert data.startswith(b"%PDF")
+    else:
+        assert json.loads(data)["registrations"]["total"] == 5
+    assert "Saved" in page.result.text()
+
+
+def test_a_failed_export_says_why(qtbot, page, tmp_path, monkeypatch):
+    target = tmp_path / "no such folder" / "x.pdf"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    qtbot.mouseClick(page.export_buttons["pdf"], Qt.MouseButton.LeftButton)
+    assert page.result.text() and "Traceback" not in page.result.text()
+
+
+def test_clear_drops_the_figures(page):
+    page.clear()
+    assert page.report is None and page.tables == {}
