@@ -28,23 +28,30 @@ def lock_record(conn: psycopg.Connection, type_: str, uuid: str) -> Record:
     """The record, locked for the rest of the transaction (made as an empty live record if it does not exist, so
     two devices creating it at once wait for each other instead of failing)."""
     made = conn.execute("INSERT INTO records (type, uuid) VALUES (%s, %s) ON CONFLICT DO NOTHING RETURNING uuid",
-                        (type_, uuid)).fetchone() is not None
+                        (type_, uuid)).fetchone()
+    if made is not None:  # inserted by this transaction: locked already, and empty
+        return Record(type_, uuid, {}, False, False, 0, True)
     row = conn.execute("SELECT fields, deleted, erased, version FROM records WHERE type = %s AND uuid = %s "
                        "FOR UPDATE", (type_, uuid)).fetchone()
-    return Record(type_, uuid, row[0], row[1], row[2], row[3], made)
+    return Record(type_, uuid, row[0], row[1], row[2], row[3], False)
 
 
 def append(conn: psycopg.Connection, record: Record, kind: str, fields: dict, device: str,
-           op_id: str | None) -> int:
-    """Log one change and store the record as it now is (fields, deleted, erased); its seq. Call last in the
-    transaction: the writer lock is held until commit."""
-    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
-    seq = conn.execute("INSERT INTO change_log (op_id, type, uuid, kind, fields, device) "
-                       "VALUES (%s, %s, %s, %s, %s, %s) RETURNING seq",
-                       (op_id, record.type, record.uuid, kind, Jsonb(fields), device)).fetchone()[0]
-    conn.execute("UPDATE records SET fields = %s, deleted = %s, erased = %s, version = %s "
-                 "WHERE type = %s AND uuid = %s",
-                 (Jsonb(record.fields), record.deleted, record.erased, seq, record.type, record.uuid))
+           op_id: str | None, outcome: dict | None = None) -> int:
+    """Log one change and store the record as it now is (fields, deleted, erased), and with `outcome` the
+    operation as applied; its seq. One statement (a round trip per operation counts on a first sync of thousands of
+    records). Call last in the transaction: the writer lock is held until commit."""
+    done = ", done AS (INSERT INTO applied_ops (op_id, outcome, device) VALUES (%(op_id)s, %(outcome)s, %(device)s))"
+    seq = conn.execute(
+        "WITH writer AS (SELECT pg_advisory_xact_lock(%(lock)s)), "
+        "log AS (INSERT INTO change_log (op_id, type, uuid, kind, fields, device) "
+        "  SELECT %(op_id)s, %(type)s, %(uuid)s, %(kind)s, %(changed)s, %(device)s FROM writer RETURNING seq), "
+        "rec AS (UPDATE records SET fields = %(fields)s, deleted = %(deleted)s, erased = %(erased)s, "
+        "  version = (SELECT seq FROM log) WHERE type = %(type)s AND uuid = %(uuid)s)"
+        + (done if outcome is not None else "") + " SELECT seq FROM log",
+        {"lock": _WRITER_LOCK, "op_id": op_id, "type": record.type, "uuid": record.uuid, "kind": kind,
+         "changed": Jsonb(fields), "device": device, "fields": Jsonb(record.fields), "deleted": record.deleted,
+         "erased": record.erased, "outcome": Jsonb(outcome)}).fetchone()[0]
     record.version = seq
     return seq
 

@@ -19,35 +19,39 @@ log = logging.getLogger("borapp.server")
 def apply(conn: psycopg.Connection, op: Operation, device: str) -> dict:
     """The operation's result for the answer: applied, conflict (with the conflicts' ids), erased (an edit of an
     erased record, dropped and not kept), or duplicate (applied before: nothing changes, and the first outcome is
-    said again)."""
+    said again).
+
+    The record's row lock comes first: two pushes of the same operation (same record) take turns there, and the
+    second then finds the first's row in applied_ops (its primary key would refuse a second row in any case)."""
     with conn.transaction():
-        # Taken first: a second push of the same op_id waits here until the first commits, then finds it.
-        claimed = conn.execute("INSERT INTO applied_ops (op_id, outcome, device) VALUES (%s, '{}', %s) "
-                               "ON CONFLICT DO NOTHING RETURNING op_id", (op.op_id, device)).fetchone()
-        if claimed is None:
-            first = conn.execute("SELECT outcome FROM applied_ops WHERE op_id = %s", (op.op_id,)).fetchone()[0]
-            log.info("op %s duplicate", op.op_id)
-            return {"op_id": op.op_id, "outcome": "duplicate", "first": first.get("outcome"),
-                    "conflicts": first.get("conflicts", [])}
         record = changelog.lock_record(conn, op.type, op.uuid)
-        outcome, conflicts = _APPLY[op.kind](conn, record, op, device)
-        result = {"op_id": op.op_id, "outcome": outcome, "conflicts": conflicts}
-        conn.execute("UPDATE applied_ops SET outcome = %s WHERE op_id = %s",
-                     (Jsonb({"outcome": outcome, "conflicts": conflicts}), op.op_id))
+        if not record.new:  # a record made just now cannot have had this operation
+            first = conn.execute("SELECT outcome FROM applied_ops WHERE op_id = %s", (op.op_id,)).fetchone()
+            if first is not None:
+                log.info("op %s duplicate", op.op_id)
+                return {"op_id": op.op_id, "outcome": "duplicate", "first": first[0].get("outcome"),
+                        "conflicts": first[0].get("conflicts", [])}
+        outcome, conflicts, change = _APPLY[op.kind](conn, record, op, device)
+        done = {"outcome": outcome, "conflicts": conflicts}
+        if change is None:
+            conn.execute("INSERT INTO applied_ops (op_id, outcome, device) VALUES (%s, %s, %s)",
+                         (op.op_id, Jsonb(done), device))
+        else:
+            changelog.append(conn, record, change[0], change[1], device, op.op_id, done)
     log.info("op %s %s %s: %s, %d conflicts", op.op_id, op.kind, op.type, outcome, len(conflicts))
-    return result
+    return {"op_id": op.op_id, **done}
 
 
-def _upsert(conn, record: Record, op: Operation, device: str) -> tuple[str, list[int]]:
+def _upsert(conn, record: Record, op: Operation, device: str):
     if record.erased:
-        return "erased", []  # its data is gone everywhere: nothing of this edit is kept either
+        return "erased", [], None  # its data is gone everywhere: nothing of this edit is kept either
     wanted = {name: change for name, change in op.fields.items() if not same(change.old, change.new)}
     if record.deleted:
         if not wanted:
-            return "applied", []
+            return "applied", [], None
         mine = {name: change.new for name, change in wanted.items()}
         server_device = changelog.last_device_of(conn, record, None)
-        return "conflict", [record_conflict(conn, record, DELETED, False, True, mine, device, server_device)]
+        return "conflict", [record_conflict(conn, record, DELETED, False, True, mine, device, server_device)], None
     changed, conflicts = {}, []
     for name, change in wanted.items():
         held = record.fields.get(name)  # a field the server does not have holds null
@@ -59,34 +63,33 @@ def _upsert(conn, record: Record, op: Operation, device: str) -> tuple[str, list
             server_device = changelog.last_device_of(conn, record, name)
             conflicts.append(record_conflict(conn, record, name, change.old, held, change.new, device,
                                              server_device))
+    outcome = "conflict" if conflicts else "applied"
     if changed or (record.new and not conflicts):  # a new record is logged even with every field null
         record.fields = {**record.fields, **changed}
-        changelog.append(conn, record, "upsert", changed, device, op.op_id)
-    return ("conflict" if conflicts else "applied"), conflicts
+        return outcome, conflicts, ("upsert", changed)
+    return outcome, conflicts, None
 
 
-def _delete(conn, record: Record, op: Operation, device: str) -> tuple[str, list[int]]:
+def _delete(conn, record: Record, op: Operation, device: str):
     if record.erased:
-        return "erased", []
+        return "erased", [], None
     if record.deleted:
-        return "applied", []  # deleted already: what the device wanted
+        return "applied", [], None  # deleted already: what the device wanted
     if op.base is not None and not record.new:
         other = changelog.changed_by_others_since(conn, record, op.base, device)
         if other is not None:  # changed by someone after this device last saw it: a person decides
-            return "conflict", [record_conflict(conn, record, DELETED, False, False, True, device, other)]
+            return "conflict", [record_conflict(conn, record, DELETED, False, False, True, device, other)], None
     record.deleted = True
-    changelog.append(conn, record, "delete", {}, device, op.op_id)
-    return "applied", []
+    return "applied", [], ("delete", {})
 
 
-def _erase(conn, record: Record, op: Operation, device: str) -> tuple[str, list[int]]:
+def _erase(conn, record: Record, op: Operation, device: str):
     if record.erased:
-        return "applied", []
+        return "applied", [], None
     conn.execute("DELETE FROM change_log WHERE type = %s AND uuid = %s", (record.type, record.uuid))
     conn.execute("DELETE FROM conflicts WHERE type = %s AND uuid = %s", (record.type, record.uuid))
     record.fields, record.deleted, record.erased = {}, True, True
-    changelog.append(conn, record, "erase", {}, device, op.op_id)
-    return "applied", []
+    return "applied", [], ("erase", {})
 
 
 _APPLY = {"upsert": _upsert, "delete": _delete, "erase": _erase}
