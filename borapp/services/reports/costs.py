@@ -56,7 +56,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from fractions import Fraction
 
-from sqlalchemy import and_, func, literal, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.models import Case, CaseHours, Coordinator, Municipality, Visit, VisitExpense, Volunteer
@@ -185,7 +185,8 @@ def _on_call_coordinators(session: Session) -> int:
 
 def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
                         coordinators: int | None = None) -> list[Trajectory]:
-    """Every trajectory closed in `year` with its cost parts, by closing date: three grouped queries."""
+    """Every trajectory closed in `year` with its cost parts, by closing date: one grouped query (two more for the
+    on-call shares)."""
     rates = rates or rates_in_session(session)
     coordinators = _on_call_coordinators(session) if coordinators is None else coordinators
     state = state_at(last_day(year))
@@ -205,29 +206,43 @@ def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
              .order_by(state.c.since, Case.ref))
     rows = session.execute(query).all()
     month_pool = rates.on_call_allowance_cents * coordinators
-    shares = _on_call_shares(session, year, min((r[4] for r in rows), default=None)) if month_pool else {}
+    shares = _on_call_shares(session, year) if month_pool and rows else {}
     return [Trajectory(case_id, ref, outcome, municipality, registered, closed, int(mins),
                        Fraction(int(mins) * rates.hourly_cost_cents, 60), int(cents),
-                       month_pool * sum((shares.get(m, Fraction(0)) for m in _months(registered, closed)),
-                                        Fraction(0)))
+                       month_pool * _share(shares, registered, closed))
             for case_id, ref, outcome, municipality, registered, closed, mins, cents in rows]
 
 
-def _on_call_shares(session: Session, year: int, since: dt.date | None) -> dict[str, Fraction]:
-    """{"YYYY-MM": 1 / trajectories open that month} from the month of `since` to December of `year`, counted in
-    one grouped query over a calendar of months (a recursive CTE)."""
-    if since is None:
+def _on_call_shares(session: Session, year: int) -> dict[str, Fraction]:
+    """{"YYYY-MM": the sum of 1 / (trajectories open) over every month up to and including this one}, to December
+    of `year`. Open in a month: registered in it or before, not closed before it; counted from two grouped queries
+    (registrations and closings per month) and running sums, so the cost does not grow with cases × months."""
+    month_of = func.strftime("%Y-%m", Case.registered_on)
+    registered = dict(session.execute(select(month_of, func.count()).where(Case.registered_on <= last_day(year))
+                                      .group_by(month_of)).all())
+    closed_month = func.strftime("%Y-%m", Case.closed_on)
+    closed = dict(session.execute(select(closed_month, func.count())
+                                  .where(Case.closed_on.is_not(None), Case.closed_on <= last_day(year))
+                                  .group_by(closed_month)).all())
+    if not registered:
         return {}
-    start, end = since.replace(day=1).isoformat(), dt.date(year, 12, 1).isoformat()
-    months = select(literal(start).label("m")).cte("months", recursive=True)
-    months = months.union_all(select(func.date(months.c.m, "+1 month")).where(months.c.m < end))
-    month_end = func.date(months.c.m, "+1 month", "-1 day")
-    query = (select(months.c.m, func.count(Case.id))
-             .select_from(months)
-             .join(Case, and_(Case.registered_on <= month_end,
-                              Case.closed_on.is_(None) | (Case.closed_on >= months.c.m)))
-             .group_by(months.c.m))
-    return {m[:7]: Fraction(1, n) for m, n in session.execute(query) if n}
+    first = min(registered)
+    cumulative, total, open_now = {}, Fraction(0), 0
+    for month in _months(dt.date(int(first[:4]), int(first[5:]), 1), dt.date(year, 12, 1)):
+        open_now += registered.get(month, 0)  # closings of the month before are taken off below, after its share
+        if open_now > 0:
+            total += Fraction(1, open_now)
+        cumulative[month] = total
+        open_now -= closed.get(month, 0)
+    return cumulative
+
+
+def _share(cumulative: dict[str, Fraction], first: dt.date, last: dt.date) -> Fraction:
+    """Sum of the monthly shares from the month of `first` to the month of `last`, both included."""
+    if not cumulative:
+        return Fraction(0)
+    before = f"{first.year - (first.month == 1):04d}-{(first.month - 2) % 12 + 1:02d}"
+    return cumulative.get(f"{last.year:04d}-{last.month:02d}", Fraction(0)) - cumulative.get(before, Fraction(0))
 
 
 def _months(first: dt.date, last: dt.date) -> Iterable[str]:

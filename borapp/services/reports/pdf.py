@@ -83,11 +83,11 @@ def _table_block(table: Table, st) -> list:
 
 
 def _widths(table: Table) -> list[float]:
-    """A text column 40 mm, a number column 28 mm (narrower when there are many); the label takes the rest."""
+    """A text column 40 mm, a number column 20 to 28 mm (narrower when there are many); the label takes the rest."""
     texts = [any(isinstance(r.cells[i], str) and r.kind == "row" for r in table.rows)
              for i in range(1, len(table.columns))]
     numbers = texts.count(False)
-    number_width = min(28 * mm, max(18 * mm, (TEXT_WIDTH * 0.62 - 40 * mm * texts.count(True)) / max(1, numbers)))
+    number_width = min(28 * mm, max(20 * mm, (TEXT_WIDTH * 0.62 - 40 * mm * texts.count(True)) / max(1, numbers)))
     rest = [40 * mm if is_text else number_width for is_text in texts]
     return [TEXT_WIDTH - sum(rest)] + rest
 

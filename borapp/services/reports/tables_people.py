@@ -45,7 +45,7 @@ def _timeliness(report) -> Table:
 
 def _invoicing(report) -> Table:
     columns = (_("Municipality"), _("Funding"), _("Purchased"), _("Used"), _("Remaining"),
-               _("Per trajectory: to invoice"))
+               _("To invoice"))
     rows = tuple(Row((r.municipality, funding_label(r.funding) if r.funding else "", r.purchased, r.used, r.remaining,
                       r.per_case), (None, None, None, r.used_selection, None, r.per_case_selection))
                  for r in report.invoicing)
