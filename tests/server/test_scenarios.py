@@ -6,6 +6,7 @@ from __future__ import annotations
 import threading
 
 import psycopg
+import pytest
 
 from borapp.models.schema import head
 from tests.server.support import converged
@@ -175,17 +176,25 @@ def test_a_duplicate_of_a_conflicting_operation_says_its_conflicts_again(office)
     assert len(anna.conflicts()) == 1
 
 
-def test_two_concurrent_pushes_of_the_same_operation_apply_it_once(office, db_url, sql):
+@pytest.mark.parametrize("record", ["existing", "new"])
+def test_two_concurrent_pushes_of_the_same_operation_apply_it_once(office, db_url, sql, record):
+    from borapp.server.changelog import _WRITER_LOCK
+
     anna = office.device("anna")
     case = anna.create("case", status="intake", notes="n")
-    anna.sync()
-    anna.edit("case", case, status="contract")
+    if record == "existing":
+        anna.sync()
+        anna.edit("case", case, status="contract")
     body = {"schema": head(), "ops": list(anna.pending)}
     clients = [office.client(anna.http.headers["Authorization"].split()[1]) for _ in range(2)]
     answers = []
-    # Hold the record's row lock so both pushes are inside PostgreSQL at once, then let go.
+    # Hold the record's row lock (or, for a new record, the change-log writer's lock) so both pushes are inside
+    # PostgreSQL at once, then let go.
     with psycopg.connect(db_url) as blocker:
-        blocker.execute("SELECT 1 FROM records WHERE uuid = %s FOR UPDATE", (case,))
+        if record == "existing":
+            blocker.execute("SELECT 1 FROM records WHERE uuid = %s FOR UPDATE", (case,))
+        else:
+            blocker.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
         threads = [threading.Thread(target=lambda c=c: answers.append(c.post("/v1/push", json=body).json()))
                    for c in clients]
         for thread in threads:
@@ -194,9 +203,9 @@ def test_two_concurrent_pushes_of_the_same_operation_apply_it_once(office, db_ur
         blocker.rollback()
     for thread in threads:
         thread.join(10)
-    outcomes = sorted(a["results"][0]["outcome"] for a in answers)
-    assert outcomes == ["applied", "duplicate"]
-    assert sql("SELECT count(*) FROM change_log WHERE fields ? 'status'") == [(2,)]  # the create and this one
+    assert sorted(a["results"][0]["outcome"] for a in answers) == ["applied", "duplicate"]
+    assert sql("SELECT count(*) FROM change_log WHERE fields ? 'status'") == [(2 if record == "existing" else 1,)]
+    assert sql("SELECT count(*) FROM applied_ops") == [(2 if record == "existing" else 1,)]
 
 
 def _wait_for_waiting_backends(sql, n: int) -> None:
