@@ -5,20 +5,24 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import DateTime, Index, Integer, String, Text
+from sqlalchemy import Boolean, DateTime, Index, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from borapp.models.base import Base, utcnow
 
 
 class SyncIdentity(Base):
-    """A synced record's global identity. Kept after the record is deleted: the uuid is then its tombstone."""
+    """A synced record's global identity. Kept after the record is deleted: the uuid is then its tombstone.
+
+    A local record has one uuid of its own, and may answer to more: a municipality (or organisation, coordinator)
+    made separately on two laptops under the same name is one record here, known by both uuids."""
 
     __tablename__ = "sync_identity"
-    __table_args__ = (Index("ix_sync_identity_uuid", "uuid", unique=True),)
-    type: Mapped[str] = mapped_column(String(30), primary_key=True)
-    local_id: Mapped[int] = mapped_column(Integer, primary_key=True)
-    uuid: Mapped[str] = mapped_column(String(36))
+    __table_args__ = (Index("ix_sync_identity_local", "type", "local_id"),)
+    uuid: Mapped[str] = mapped_column(String(36), primary_key=True)
+    type: Mapped[str] = mapped_column(String(30))
+    local_id: Mapped[int] = mapped_column(Integer)
+    alias: Mapped[bool] = mapped_column(Boolean, default=False)
 
 
 class SyncOp(Base):

@@ -109,3 +109,19 @@ def test_an_erasure_is_an_erase_operation_per_record_and_the_queue_forgets_the_c
     assert [(op.type, op.kind) for op in left] == [("municipality", "upsert"), ("parent", "erase"), ("case", "erase")]
     assert left[-1].uuid == case_uuid and all(json.loads(op.fields) == {} for op in left[1:])
     assert not any("Ria Smit" in op.fields for op in left), "the erased parent's name stays in the queue"
+
+
+def test_a_reference_set_through_its_relationship_travels(workspace):
+    joined(workspace)
+    case_id = add_case(workspace)
+    before = len(ops(workspace))
+    with workspace.session() as session:
+        other = Municipality(name="Schagen")
+        session.add(other)
+        session.flush()
+        session.get(Case, case_id).municipality = other
+    edit = [op for op in ops(workspace)[before:] if op.type == "case"]
+    assert len(edit) == 1
+    change = json.loads(edit[0].fields)["municipality"]
+    assert change["new"] == next(op.uuid for op in ops(workspace)[before:] if op.type == "municipality")
+    assert change["old"] and change["old"] != change["new"]

@@ -60,7 +60,8 @@ def test_joining_by_typing_the_address_and_code_then_syncing(qtbot, tab, workspa
     qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.pages.currentIndex() == 1, timeout=15_000)
     assert tab.device_label.text() == "laptop-anna" and tab.server_label.text() == live_url
-    qtbot.waitUntil(lambda: _("Synced:").split(":")[0] in tab.status.text(), timeout=15_000)
+    qtbot.waitUntil(lambda: tab.sync_button.isEnabled(), timeout=15_000)
+    assert _("Synced: {pushed} changes sent, {pulled} received.").split(":")[0] in tab.status.text(), tab.status.text()
     assert sync_run.status(workspace).waiting == 0
     assert tab.code.text() == "", "the one-time code is not kept on screen"
 

@@ -156,3 +156,21 @@ def test_an_erasure_on_one_laptop_is_gone_from_the_other_and_from_the_server(tea
         assert conn.execute("SELECT count(*) FROM records WHERE fields::text ILIKE '%Wobbelgrauw%'").fetchone()[0] == 0
         assert conn.execute("SELECT count(*) FROM change_log WHERE fields::text ILIKE '%Wobbelgrauw%'"
                             ).fetchone()[0] == 0
+
+
+def test_a_municipality_made_on_both_laptops_under_one_name_is_one_record_on_each(team):
+    anna, bram = team
+    for laptop in (anna, bram):
+        with laptop.workspace.session() as session:
+            session.add(Municipality(name="Schagen"))
+    a = anna.register()
+    with anna.workspace.session() as session:
+        session.scalar(select(Case).where(Case.ref == a)).municipality = session.scalar(
+            select(Municipality).where(Municipality.name == "Schagen"))
+    for laptop in (anna, bram, anna):
+        laptop.sync()
+    for laptop in (anna, bram):
+        with laptop.workspace.session() as session:
+            schagen = session.scalars(select(Municipality).where(Municipality.name == "Schagen")).all()
+            assert len(schagen) == 1
+            assert session.scalar(select(Case).where(Case.ref == a)).municipality_id == schagen[0].id, laptop.path.parent.name

@@ -59,6 +59,10 @@ def _apply(session: Session, change: dict) -> int | None:
     if record is None and found is not None:
         return None  # deleted here: the server learns of it as a conflict when this laptop's delete arrives
     if record is None:
+        same = _same_name(session, type_name, change.get("fields", {}))
+        if same is not None:  # made separately on two laptops: one record here, known by both uuids
+            give_identity(session, type_name, same.id, uuid, alias=True)
+            return None
         record = model()
         _set_fields(session, type_name, record, change.get("fields", {}))
         session.add(record)
@@ -68,6 +72,16 @@ def _apply(session: Session, change: dict) -> int | None:
         _set_fields(session, type_name, record, change.get("fields", {}))
         session.flush()
     return _case_of(type_name, record)
+
+
+NAMED_ONCE = ("organisation", "municipality", "coordinator")  # their names are unique in a vault
+
+
+def _same_name(session: Session, type_name: str, values: dict):
+    if type_name not in NAMED_ONCE or not values.get("name"):
+        return None
+    model = TYPES[type_name]
+    return session.scalar(select(model).where(model.name == values["name"]))
 
 
 def _set_fields(session: Session, type_name: str, record, values: dict) -> None:

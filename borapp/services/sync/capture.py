@@ -34,14 +34,18 @@ def uuid_of(session: Session, type_name: str, local_id: int | None) -> str | Non
     key = (type_name, local_id)
     if key not in known:
         known[key] = session.connection().execute(select(SyncIdentity.uuid).where(
-            SyncIdentity.type == type_name, SyncIdentity.local_id == local_id)).scalar()
+            SyncIdentity.type == type_name, SyncIdentity.local_id == local_id, SyncIdentity.alias.is_(False))).scalar()
     return known[key]
 
 
-def give_identity(session: Session, type_name: str, local_id: int, uuid: str | None = None) -> str:
+def give_identity(session: Session, type_name: str, local_id: int, uuid: str | None = None,
+                  alias: bool = False) -> str:
+    """Record `uuid` (a new one when None) as the record's own identity, or as another name it answers to."""
     uuid = uuid or str(uuids.uuid4())
-    session.connection().execute(insert(SyncIdentity).values(type=type_name, local_id=local_id, uuid=uuid))
-    session.info.setdefault("sync_uuids", {})[(type_name, local_id)] = uuid
+    session.connection().execute(insert(SyncIdentity).values(type=type_name, local_id=local_id, uuid=uuid,
+                                                             alias=alias))
+    if not alias:
+        session.info.setdefault("sync_uuids", {})[(type_name, local_id)] = uuid
     return uuid
 
 
@@ -56,23 +60,28 @@ def write_op(session: Session, type_name: str, uuid: str, kind: str, fields: dic
 
 @event.listens_for(Session, "before_flush")
 def _remember_old_values(session: Session, _context, _instances) -> None:
-    """The values the changed records had, read before the flush overwrites them."""
+    """Every synced field of each changed record as it was, read before the flush overwrites it. All of them, not
+    only those marked changed: a reference set through its relationship (`case.municipality = …`) reaches its
+    `municipality_id` column only during the flush."""
     if session.info.get(APPLYING) or not device_of(session):
         return
     old = session.info.setdefault(_OLD, {})
-    for obj in session.dirty:
-        type_name = TYPE_OF.get(type(obj))
-        if type_name is None or not session.is_modified(obj, include_collections=False):
-            continue
-        state = inspect(obj)
-        for field in fields_of(type_name):
-            history = state.attrs[field.attribute].history
-            if history.added and history.deleted:
-                old.setdefault(id(obj), {})[field.name] = value_of(session, field, history.deleted[0])
-            elif history.added:  # changed without having been read: its stored value is the old one
-                stored = session.connection().execute(
-                    select(field.column).where(type(obj).id == obj.id)).scalar()
-                old.setdefault(id(obj), {})[field.name] = value_of(session, field, stored)
+    with session.no_autoflush:
+        for obj in session.dirty:
+            type_name = TYPE_OF.get(type(obj))
+            if type_name is None or not session.is_modified(obj):
+                continue
+            state = inspect(obj)
+            values = old.setdefault(id(obj), {})
+            for field in fields_of(type_name):
+                history = state.attrs[field.attribute].history
+                if history.deleted:
+                    raw = history.deleted[0]
+                elif history.added:  # changed without having been read: its stored value is the old one
+                    raw = session.connection().execute(select(field.column).where(type(obj).id == obj.id)).scalar()
+                else:
+                    raw = getattr(obj, field.attribute)
+                values.setdefault(field.name, value_of(session, field, raw))
 
 
 @event.listens_for(Session, "after_flush")

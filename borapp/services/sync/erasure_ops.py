@@ -36,4 +36,5 @@ def erase_operation(session: Session, case: Case) -> None:
 
 def _uuid(session: Session, type_name: str, local_id: int) -> str | None:
     return session.scalar(select(SyncIdentity.uuid).where(SyncIdentity.type == type_name,
-                                                          SyncIdentity.local_id == local_id))
+                                                          SyncIdentity.local_id == local_id,
+                                                          SyncIdentity.alias.is_(False)))

@@ -16,12 +16,13 @@ depends_on = None
 def upgrade() -> None:
     op.create_table(
         "sync_identity",
+        sa.Column("uuid", sa.String(length=36), nullable=False),
         sa.Column("type", sa.String(length=30), nullable=False),
         sa.Column("local_id", sa.Integer(), nullable=False),
-        sa.Column("uuid", sa.String(length=36), nullable=False),
-        sa.PrimaryKeyConstraint("type", "local_id", name=op.f("pk_sync_identity")),
+        sa.Column("alias", sa.Boolean(), nullable=False),
+        sa.PrimaryKeyConstraint("uuid", name=op.f("pk_sync_identity")),
     )
-    op.create_index("ix_sync_identity_uuid", "sync_identity", ["uuid"], unique=True)
+    op.create_index("ix_sync_identity_local", "sync_identity", ["type", "local_id"], unique=False)
     op.create_table(
         "sync_op",
         sa.Column("seq", sa.Integer(), autoincrement=True, nullable=False),
@@ -41,5 +42,5 @@ def upgrade() -> None:
 def downgrade() -> None:
     op.drop_index(op.f("ix_sync_op_outcome"), table_name="sync_op")
     op.drop_table("sync_op")
-    op.drop_index("ix_sync_identity_uuid", table_name="sync_identity")
+    op.drop_index("ix_sync_identity_local", table_name="sync_identity")
     op.drop_table("sync_identity")
