@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 
 from borapp.cli.command import EXIT_CODES_HELP
 from borapp.i18n import _
@@ -132,6 +133,7 @@ def run_serve(args) -> int:
                 "HTTPS, or for a test."))
     print(_("The sync service listens on {host}:{port}. Stop it with Ctrl+C.").format(host=host, port=port),
           flush=True)
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s")
     uvicorn.run(create_app(url), host=host, port=port, ssl_certfile=args.tls_cert, ssl_keyfile=args.tls_key,
                 log_level="info", server_header=False)
     return EXIT_OK

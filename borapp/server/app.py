@@ -82,7 +82,8 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
         with pool.connection() as conn:
             results = [push.apply(conn, op, me) for op in ops]
             seq = latest(conn)
-        log.info("push: %d operations, %d conflicts", len(ops), sum(r["outcome"] == "conflict" for r in results))
+        log.info("push: %d operations, %d duplicates, %d conflicts, %d dropped (erased)", len(ops),
+                 *(sum(r["outcome"] == kind for r in results) for kind in ("duplicate", "conflict", "erased")))
         return {"results": results, "seq": seq}
 
     @app.get("/v1/pull")

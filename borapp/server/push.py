@@ -28,7 +28,7 @@ def apply(conn: psycopg.Connection, op: Operation, device: str) -> dict:
         if not record.new:  # a record made just now cannot have had this operation
             first = conn.execute("SELECT outcome FROM applied_ops WHERE op_id = %s", (op.op_id,)).fetchone()
             if first is not None:
-                log.info("op %s duplicate", op.op_id)
+                log.debug("op %s duplicate", op.op_id)
                 return {"op_id": op.op_id, "outcome": "duplicate", "first": first[0].get("outcome"),
                         "conflicts": first[0].get("conflicts", [])}
         outcome, conflicts, change = _APPLY[op.kind](conn, record, op, device)
@@ -38,7 +38,7 @@ def apply(conn: psycopg.Connection, op: Operation, device: str) -> dict:
                          (op.op_id, Jsonb(done), device))
         else:
             changelog.append(conn, record, change[0], change[1], device, op.op_id, done)
-    log.info("op %s %s %s: %s, %d conflicts", op.op_id, op.kind, op.type, outcome, len(conflicts))
+    log.debug("op %s %s %s: %s, %d conflicts", op.op_id, op.kind, op.type, outcome, len(conflicts))
     return {"op_id": op.op_id, **done}
 
 
