@@ -115,3 +115,26 @@ def test_spread_orders_and_sums(values):
     assert found["min_cents"] <= found["q1_cents"] <= found["median_cents"] <= found["q3_cents"] <= found["max_cents"]
     assert found["total_cents"] == sum(values) and found["count"] == len(values)
     assert abs(found["median_cents"] - statistics.median(values)) <= 0.5
+
+
+def test_the_closed_trajectories_are_the_annual_reports_closings(workspace):
+    """Closed and reopened in the year, closed in the year and reopened the next, closed the year before: the cost
+    section counts the same cases per outcome as the annual report's closings."""
+    from borapp.models import Case, StatusChange
+    from borapp.services.reports.case_groups import case_groups
+    from borapp.services.reports.closings import closings
+
+    _vault_of_known_costs(workspace)
+    again = make_case(workspace, "E", dt.date(2025, 2, 1), closed_on=dt.date(2025, 5, 1), outcome="stagnated")
+    later = make_case(workspace, "F", dt.date(2025, 3, 1), closed_on=dt.date(2025, 11, 1), outcome="successful")
+    make_case(workspace, "G", dt.date(2024, 3, 1), closed_on=dt.date(2024, 11, 1), outcome="successful")
+    with workspace.session() as session:
+        for case_id, on in ((again, dt.date(2025, 6, 1)), (later, dt.date(2026, 1, 10))):
+            case = session.get(Case, case_id)
+            case.history.append(StatusChange(on=on, from_status="closed", to_status="visits"))
+            case.status, case.closed_on = "visits", None
+    figures = cost_figures(workspace, Y)
+    with workspace.session() as session:
+        counted = closings(case_groups(session, Y), Y).by_outcome.as_dict()
+    assert {o: figures["by_outcome"][o]["count"] for o in counted} == counted == \
+        {"successful": 2, "stagnated": 1, "stopped_at_intake": 1}

@@ -201,3 +201,21 @@ def test_screenshots(qtbot, workspace, case_id, lang, tmp_path):
     for name, widget in (("hours", case_file), ("visit", visits), ("rates", costs)):
         assert not widget.grab().save(str(tmp_path / f"{name}-{lang}.png")) is False
         widget.grab().save(f"/tmp/costs-{name}-{lang}.png")
+
+
+def test_typed_hours_survive_a_lock_as_a_draft(qtbot, workspace, case_id):
+    tab = shown(qtbot, HoursTab(workspace))
+    tab.load(case_id)
+    tab.add_button.click()
+    QTest.keyClicks(tab.editor.hours, "2,25")
+    QTest.keyClicks(tab.editor.note, "Gesprek met school")
+    kept = tab.drafts()
+    assert list(kept) == [f"case/{case_id}/hours/new"]
+    tab.clear()
+    assert not tab.editor.hours.text(), "nothing typed stays in the widgets after a lock"
+    again = shown(qtbot, HoursTab(workspace))
+    again.restore_drafts(kept)
+    assert again.editor.isVisible() and again.editor.hours.text() == "2,25" and again.editor.dirty
+    with qtbot.waitSignal(again.changed):
+        again.editor.save_button.click()
+    assert [(h.minutes, h.note) for h in hours.list_hours(workspace, case_id)] == [(135, "Gesprek met school")]

@@ -16,7 +16,7 @@ rest of the annual report counts it, `periods.state_at`). Its cost is its whole 
   trajectory passes nothing on. (The settings keep no history: today's allowance and today's active coordinators
   count for every month.)
 
-Each part is added up exactly and the sum rounded to whole cents once, per trajectory.
+The parts are added up unrounded and the sum is rounded half up to whole cents once, per trajectory.
 
 The spread of a group of trajectories: `count`, `median_cents`, `min_cents`, `q1_cents`, `q3_cents` (the quartiles
 by the inclusive method, Python's `statistics.quantiles(method="inclusive")`; with one trajectory both are its cost),
@@ -50,19 +50,19 @@ the rows to reimburse.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import statistics
 from collections.abc import Iterable
 from contextlib import contextmanager
 from dataclasses import dataclass
-from fractions import Fraction
 
-from sqlalchemy import func, select
+from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
-from borapp.models import Case, CaseHours, Coordinator, Municipality, Visit, VisitExpense, Volunteer
+from borapp.models import Case, CaseHours, Coordinator, Municipality, StatusChange, Visit, VisitExpense, Volunteer
 from borapp.services.cases.status import OUTCOMES
 from borapp.services.costs.rates import Rates, rates_in_session
-from borapp.services.reports.periods import check_year, first_day, last_day, state_at
+from borapp.services.reports.periods import check_year, first_day, last_day
 
 __all__ = ["Reimbursement", "Trajectory", "closed_trajectories", "cost_figures", "reimbursements", "spread"]
 
@@ -76,13 +76,10 @@ class Trajectory:
     registered_on: dt.date
     closed_on: dt.date
     minutes: int
-    hours_cents: Fraction
+    hours_cents: float
     expenses_cents: int
-    on_call_cents: Fraction
-
-    @property
-    def total_cents(self) -> int:
-        return _round(self.hours_cents + self.expenses_cents + self.on_call_cents)
+    on_call_cents: float
+    total_cents: int  # the three parts added up, rounded once
 
     def as_dict(self) -> dict:
         return {"case_id": self.case_id, "ref": self.ref, "outcome": self.outcome, "municipality": self.municipality,
@@ -114,9 +111,9 @@ class Reimbursement:
                 "other_cents": self.other_cents, "total_cents": self.total_cents}
 
 
-def _round(value: Fraction | int) -> int:
-    """Half up, to whole cents."""
-    return int(Fraction(value) + Fraction(1, 2)) if value >= 0 else -int(-Fraction(value) + Fraction(1, 2))
+def _round(value: float) -> int:
+    """Half up, to whole cents (the amounts are never negative)."""
+    return math.floor(value + 0.5)
 
 
 @contextmanager
@@ -141,9 +138,9 @@ def cost_figures(workspace_or_session, year: int) -> dict:
         rows = reimbursements(session, year)
     closed = spread(t.total_cents for t in trajectories) | {
         "minutes": sum(t.minutes for t in trajectories),
-        "hours_cents": _round(sum((t.hours_cents for t in trajectories), Fraction(0))),
+        "hours_cents": _round(sum(t.hours_cents for t in trajectories)),
         "expenses_cents": sum(t.expenses_cents for t in trajectories),
-        "on_call_cents": _round(sum((t.on_call_cents for t in trajectories), Fraction(0))),
+        "on_call_cents": _round(sum(t.on_call_cents for t in trajectories)),
     }
     municipalities = sorted({t.municipality for t in trajectories}, key=lambda name: (name == "", name.casefold()))
     return {
@@ -170,9 +167,9 @@ def spread(values: Iterable[int]) -> dict:
                 "max_cents": None, "mean_cents": None, "total_cents": 0}
     q1, q3 = (statistics.quantiles(values, n=4, method="inclusive")[::2] if len(values) > 1
               else (values[0], values[0]))
-    return {"count": len(values), "median_cents": _round(Fraction(statistics.median(values))),
-            "min_cents": values[0], "q1_cents": _round(Fraction(q1)), "q3_cents": _round(Fraction(q3)),
-            "max_cents": values[-1], "mean_cents": _round(Fraction(sum(values), len(values))),
+    return {"count": len(values), "median_cents": _round(statistics.median(values)),
+            "min_cents": values[0], "q1_cents": _round(q1), "q3_cents": _round(q3),
+            "max_cents": values[-1], "mean_cents": _round(sum(values) / len(values)),
             "total_cents": sum(values)}
 
 
@@ -189,7 +186,7 @@ def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
     on-call shares)."""
     rates = rates or rates_in_session(session)
     coordinators = _on_call_coordinators(session) if coordinators is None else coordinators
-    state = state_at(last_day(year))
+    state = _closed_in(year)
     minutes = (select(CaseHours.case_id, func.sum(CaseHours.minutes).label("minutes"))
                .group_by(CaseHours.case_id).subquery("minutes"))
     expenses = (select(Visit.case_id, func.sum(VisitExpense.kilometres * VisitExpense.rate_cents
@@ -207,13 +204,31 @@ def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
     rows = session.execute(query).all()
     month_pool = rates.on_call_allowance_cents * coordinators
     shares = _on_call_shares(session, year) if month_pool and rows else {}
-    return [Trajectory(case_id, ref, outcome, municipality, registered, closed, int(mins),
-                       Fraction(int(mins) * rates.hourly_cost_cents, 60), int(cents),
-                       month_pool * _share(shares, registered, closed))
-            for case_id, ref, outcome, municipality, registered, closed, mins, cents in rows]
+    found = []
+    for case_id, ref, outcome, municipality, registered, closed, mins, cents in rows:
+        hours_cents = int(mins) * rates.hourly_cost_cents / 60
+        on_call = month_pool * _share(shares, registered, closed)
+        found.append(Trajectory(case_id, ref, outcome, municipality, registered, closed, int(mins), hours_cents,
+                                int(cents), on_call, _round(hours_cents + int(cents) + on_call)))
+    return found
 
 
-def _on_call_shares(session: Session, year: int) -> dict[str, Fraction]:
+def _closed_in(year: int) -> Subquery:
+    """Per case with a closing dated in `year`: its state on 31 December (status, since, outcome), ranked as
+    `periods.state_at` ranks it (latest date, then latest recorded), over those cases' history only."""
+    closing = select(StatusChange.case_id).where(StatusChange.to_status == "closed",
+                                                 StatusChange.on >= first_day(year), StatusChange.on <= last_day(year))
+    ranked = select(
+        StatusChange.case_id, StatusChange.to_status.label("status"), StatusChange.on.label("since"),
+        StatusChange.outcome,
+        func.row_number().over(partition_by=StatusChange.case_id,
+                               order_by=(StatusChange.on.desc(), StatusChange.id.desc())).label("rank"),
+    ).where(StatusChange.on <= last_day(year), StatusChange.case_id.in_(closing)).subquery("ranked")
+    return (select(ranked.c.case_id, ranked.c.status, ranked.c.since, ranked.c.outcome)
+            .where(ranked.c.rank == 1).subquery("state"))
+
+
+def _on_call_shares(session: Session, year: int) -> dict[str, float]:
     """{"YYYY-MM": the sum of 1 / (trajectories open) over every month up to and including this one}, to December
     of `year`. Open in a month: registered in it or before, not closed before it; counted from two grouped queries
     (registrations and closings per month) and running sums, so the cost does not grow with cases × months."""
@@ -227,22 +242,22 @@ def _on_call_shares(session: Session, year: int) -> dict[str, Fraction]:
     if not registered:
         return {}
     first = min(registered)
-    cumulative, total, open_now = {}, Fraction(0), 0
+    cumulative, total, open_now = {}, 0.0, 0
     for month in _months(dt.date(int(first[:4]), int(first[5:]), 1), dt.date(year, 12, 1)):
         open_now += registered.get(month, 0)  # closings of the month before are taken off below, after its share
         if open_now > 0:
-            total += Fraction(1, open_now)
+            total += 1 / open_now
         cumulative[month] = total
         open_now -= closed.get(month, 0)
     return cumulative
 
 
-def _share(cumulative: dict[str, Fraction], first: dt.date, last: dt.date) -> Fraction:
+def _share(cumulative: dict[str, float], first: dt.date, last: dt.date) -> float:
     """Sum of the monthly shares from the month of `first` to the month of `last`, both included."""
     if not cumulative:
-        return Fraction(0)
+        return 0.0
     before = f"{first.year - (first.month == 1):04d}-{(first.month - 2) % 12 + 1:02d}"
-    return cumulative.get(f"{last.year:04d}-{last.month:02d}", Fraction(0)) - cumulative.get(before, Fraction(0))
+    return cumulative.get(f"{last.year:04d}-{last.month:02d}", 0.0) - cumulative.get(before, 0.0)
 
 
 def _months(first: dt.date, last: dt.date) -> Iterable[str]:
