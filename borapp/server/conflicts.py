@@ -44,11 +44,11 @@ def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: s
     """Close a conflict with the chosen value. The value is set like any change (a change-log row), so every device
     gets it; `_deleted` true deletes the record, anything else leaves it as it is; a deleted record is never
     brought back. Sending the same resolution again (an answer lost) changes nothing and answers the same."""
-    if not is_plain(value):
-        raise invalid("the value is text, a whole number, true/false or null")
-    found = conn.execute("SELECT type, uuid FROM conflicts WHERE id = %s", (conflict_id,)).fetchone()
+    found = conn.execute("SELECT type, uuid, field FROM conflicts WHERE id = %s", (conflict_id,)).fetchone()
     if found is None:
         raise ApiError(404, "not_found")
+    if found[2] != DELETED and not is_plain(value):  # for _deleted, `mine` may be the edit itself: kept as chosen
+        raise invalid("the value is text, a whole number, true/false or null")
     with conn.transaction():
         record = changelog.lock_record(conn, found[0], found[1])  # the record first, as a push does
         row = conn.execute("SELECT field, resolved_at, value FROM conflicts WHERE id = %s FOR UPDATE",

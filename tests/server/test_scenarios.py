@@ -99,7 +99,7 @@ def test_delete_then_edit_is_a_conflict_and_the_record_stays_deleted(office, sql
     assert (conflict["field"], conflict["base"], conflict["server"], conflict["mine"]) == \
         ("_deleted", False, True, {"school": "Het Kompas"})
     assert office.records()[("child", child)]["deleted"] is True
-    anna.resolve(conflict["id"], False)  # keep the edit: it stays in the conflict, the record is not brought back
+    anna.resolve(conflict["id"], conflict["mine"])  # keep the edit: the record is still not brought back
     anna.sync()
     bram.sync()
     assert office.records()[("child", child)]["deleted"] is True
