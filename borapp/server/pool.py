@@ -32,7 +32,8 @@ class Pool:
             yield conn
         finally:
             if conn is not None:
-                if conn.closed or conn.info.transaction_status != pq.TransactionStatus.IDLE or self._closed:
+                idle = not (conn.closed or conn.broken) and conn.info.transaction_status == pq.TransactionStatus.IDLE
+                if not idle or self._closed:  # a lost connection (PostgreSQL restarted) is not handed out again
                     conn.close()
                 else:
                     self._idle.put(conn)
