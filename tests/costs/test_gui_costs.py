@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QComboBox, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QAbstractButton, QAbstractItemView, QAbstractSpinBox, QComboBox, QLineEdit, QMessageBox, QWidget
 
 from borapp.i18n import set_language
 from borapp.services import settings
@@ -172,7 +172,7 @@ def test_every_new_control_has_an_accessible_name(qtbot, workspace, case_id):
     for root in roots:
         for widget in root.findChildren(QWidget):
             if isinstance(widget, (QLineEdit, QComboBox, QAbstractButton)) and not isinstance(
-                    widget.parent(), (QComboBox, QAbstractItemView)):
+                    widget.parent(), (QComboBox, QAbstractItemView, QAbstractSpinBox)):
                 assert widget.accessibleName(), f"{type(root).__name__}: {type(widget).__name__}"
 
 
@@ -219,3 +219,25 @@ def test_typed_hours_survive_a_lock_as_a_draft(qtbot, workspace, case_id):
     with qtbot.waitSignal(again.changed):
         again.editor.save_button.click()
     assert [(h.minutes, h.note) for h in hours.list_hours(workspace, case_id)] == [(135, "Gesprek met school")]
+
+
+def test_the_treasurers_export_from_settings(qtbot, workspace, case_id, tmp_path, monkeypatch):
+    records.plan_series(workspace, case_id, FIRST, 1, 7, T10, T12)
+    visit = records.list_visits(workspace, case_id)[0]
+    records.record_visit(workspace, records.VisitInput(case_id=case_id, visit_id=visit.id, on=visit.on, state="held",
+                                                       start_time=T10, end_time=T12,
+                                                       volunteer_id=visit.volunteer_id))
+    expenses.save_expense(workspace, visit.id, expenses.ExpenseInput("10", "2,00"))
+    tab = shown(qtbot, CostsTab())
+    tab.load(workspace)
+    tab.year.setValue(visit.on.year)
+    tab.format.setCurrentIndex(tab.format.findData("csv"))
+    target = tmp_path / "onkosten.csv"
+    asked = []
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName",
+                        lambda *a, **k: (asked.append(a[2]) or str(target), ""))
+    tab.export_button.click()
+    assert asked[0].endswith(f"onkosten-{visit.on.year}.csv")
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    assert lines[1].split(";")[1:] == ["Vera Voorbeeld", "1", "10", "2,30", "2,00", "4,30"]
+    assert "€\xa04,30" in tab.export_status.text()

@@ -3,14 +3,19 @@ kilometre allowance, typed as money; each refusal under its own field, nothing s
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout
+import datetime as dt
+from pathlib import Path
+
+from PySide6.QtWidgets import QComboBox, QFileDialog, QGroupBox, QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout
 
 from borapp.i18n import N_, _
 from borapp.services.costs import rates
-from borapp.services.costs.amounts import cents_text
-from borapp.services.errors import BorError, ValidationError
+from borapp.services.costs.amounts import cents_text, money
+from borapp.services.costs.treasurer_export import export_expenses
+from borapp.services.errors import BorError, ValidationError, describe
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 from borapp.ui.widgets.forms import add_field
+from borapp.ui.widgets.result_line import ResultLine
 
 FIELDS = (("hourly_cost", N_("A coordinator's hour (€)"), N_("salary and overhead, e.g. 62.50")),
           ("kilometre_rate", N_("A volunteer's kilometre (€)"), N_("e.g. 0.23")),
@@ -41,8 +46,56 @@ class CostsTab(SettingsSection):
         self.save_button.setAccessibleName(_("Save the rates"))
         layout.addLayout(button_row(self.save_button))
         layout.addWidget(self.status)
+        layout.addWidget(self._export_box())
         layout.addStretch()
         self.save_button.clicked.connect(self._save)
+
+    def _export_box(self) -> QGroupBox:
+        box = QGroupBox(_("Volunteers' expenses for the treasurer"))
+        column = QVBoxLayout(box)
+        hint = QLabel(_("Per month and volunteer: the visits, kilometres and other costs to pay, with totals."))
+        hint.setWordWrap(True)
+        column.addWidget(hint)
+        form = compact_form()
+        this_year = dt.date.today().year
+        self.year = QSpinBox(minimum=1990, maximum=this_year, value=this_year)
+        self.year.setAccessibleName(_("Year"))
+        form.addRow(_("Year"), self.year)
+        self.format = QComboBox()
+        self.format.addItem(_("Excel (.xlsx)"), "xlsx")
+        self.format.addItem(_("CSV (.csv)"), "csv")
+        self.format.setAccessibleName(_("Format"))
+        form.addRow(_("Format"), self.format)
+        column.addLayout(form)
+        self.export_button = QPushButton(_("Export…"))
+        self.export_button.setAccessibleName(_("Export the volunteers' expenses"))
+        column.addLayout(button_row(self.export_button))
+        self.export_status = ResultLine()
+        column.addWidget(self.export_status)
+        self.export_button.clicked.connect(self.export)
+        return box
+
+    def export(self) -> Path | None:
+        """Ask where, then write the year's expenses there; the save dialog has asked before replacing a file."""
+        if self.workspace is None:
+            return None
+        year, fmt = self.year.value(), self.format.currentData()
+        suggested = str(Path.home() / (_("expenses-{year}").format(year=year) + "." + fmt))
+        path, _filter = QFileDialog.getSaveFileName(self, _("Export the volunteers' expenses"), suggested,
+                                                    f"{self.format.currentText()} (*.{fmt})")
+        if not path:
+            return None
+        try:
+            result = export_expenses(self.workspace, year, fmt, Path(path), force=True)
+        except BorError as exc:
+            self.export_status.show_problem(str(exc))
+            return None
+        except OSError as exc:
+            self.export_status.show_problem(describe(exc))
+            return None
+        self.export_status.show_done(_("Written: {path} ({rows} volunteer-months, {total} to pay).").format(
+            path=result.path, rows=result.rows, total=money(result.total_cents)))
+        return result.path
 
     def fill(self) -> None:
         found = rates.read_rates(self.workspace)
@@ -57,6 +110,7 @@ class CostsTab(SettingsSection):
         for name, edit in self.edits.items():
             edit.clear()
             self.messages[name].show_message("")
+        self.export_status.clear()
 
     def _save(self) -> None:
         if self.workspace is None:
