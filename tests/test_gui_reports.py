@@ -7,6 +7,7 @@ import json
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog
 
 from borapp.ui.pages.reports_page import ReportsPage
@@ -99,3 +100,15 @@ def test_a_failed_export_says_why(qtbot, page, tmp_path, monkeypatch):
 def test_clear_drops_the_figures(page):
     page.clear()
     assert page.report is None and page.tables == {}
+
+
+def test_an_export_for_outside_hides_small_counts(qtbot, page, tmp_path, monkeypatch):
+    target = tmp_path / "voor-de-gemeente.json"
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)  # the second choice: for outside
+    assert page.audience.currentData() == "external"
+    qtbot.mouseClick(page.export_buttons["json"], Qt.MouseButton.LeftButton)
+    shown = json.loads(target.read_bytes())
+    assert shown["audience"] == "external"
+    assert set(shown["registrations"]["by_municipality"].values()) <= {"<5", 0}, "small counts reached the file"

@@ -26,6 +26,9 @@ def register(sub, common) -> None:
                      help=_("one of: {formats} (default: json)").format(formats=", ".join(FORMATS)))
     cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("the file to write (JSON and CSV: else printed)"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
+    cmd.add_argument("--audience", choices=("internal", "external"), default="internal",
+                     help=_("internal: every count; external (for a municipality or funder): counts under the "
+                            "threshold shown as <5, so no family can be singled out"))
 
 
 def run_annual(args) -> int:
@@ -45,7 +48,7 @@ def run_annual(args) -> int:
     vault = open_vault(args)
     try:
         workspace = Workspace(vault)
-        data = files.render(workspace, annual_report(workspace, year), args.fmt)
+        data = files.render(workspace, annual_report(workspace, year), args.fmt, args.audience)
     finally:
         vault.lock()
     if args.out is None:

@@ -44,6 +44,11 @@ def _is_breakdown(values: Mapping, keep: frozenset[str]) -> bool:
     return len(counts) >= 2 and all(_is_count(v) for v in counts)
 
 
+def suppress_breakdown(values: Mapping, threshold: int) -> dict:
+    """One breakdown (a dict of counts): small cells hidden, with secondary suppression."""
+    return _suppress_breakdown(values, threshold)
+
+
 def _suppress_breakdown(values: Mapping, threshold: int) -> dict:
     small = {k for k, v in values.items() if _is_count(v) and 0 < v < threshold}
     if len(small) == 1:

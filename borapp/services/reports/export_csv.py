@@ -9,10 +9,10 @@ import io
 from borapp.services.reports.tables_people import all_tables
 
 
-def report_csv(report) -> bytes:
+def report_csv(report, tables=None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    for index, table in enumerate(all_tables(report)):
+    for index, table in enumerate(all_tables(report) if tables is None else tables):
         if index:
             writer.writerow([])
         writer.writerow([table.title])

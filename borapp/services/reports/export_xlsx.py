@@ -13,10 +13,10 @@ from borapp.services.reports.tables_people import all_tables
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
 
-def report_xlsx(report) -> bytes:
+def report_xlsx(report, tables=None) -> bytes:
     book = Workbook()
     book.remove(book.active)
-    for table in all_tables(report):
+    for table in all_tables(report) if tables is None else tables:
         sheet = book.create_sheet(_sheet_name(table.title, book.sheetnames))
         sheet.append([table.title])
         sheet["A1"].font = Font(bold=True, size=13)

@@ -24,23 +24,31 @@ def format_for(path: Path) -> str:
     return check_format(Path(path).suffix.lstrip("."))
 
 
-def render(workspace, report, fmt: str) -> bytes:
-    fmt = check_format(fmt)
+def render(workspace, report, fmt: str, audience: str = "internal") -> bytes:
+    """The report as a file; for an `audience` "external" small counts are hidden (reports/audience.py)."""
+    from borapp.services import settings
+    from borapp.services.reports.audience import EXTERNAL, check_audience, external_json, tables_for
+
+    fmt, audience = check_format(fmt), check_audience(audience)
+    threshold = settings.read_int(workspace, "privacy.small_cell_threshold")
+    outside = audience == EXTERNAL
+    tables = tables_for(report, audience, threshold) if outside else None
     if fmt == "json":
         from borapp.services.reports.export_json import report_json
 
-        return report_json(report)
+        data = report_json(report)
+        return external_json(data, threshold) if outside else data
     if fmt == "csv":
         from borapp.services.reports.export_csv import report_csv
 
-        return report_csv(report)
+        return report_csv(report, tables)
     if fmt == "xlsx":
         from borapp.services.reports.export_xlsx import report_xlsx
 
-        return report_xlsx(report)
+        return report_xlsx(report, tables)
     from borapp.services.reports.pdf import report_pdf
 
-    return report_pdf(workspace, report)
+    return report_pdf(workspace, report, tables, charts=not outside)
 
 
 def save(path: Path, data: bytes) -> Path:

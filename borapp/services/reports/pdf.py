@@ -26,19 +26,22 @@ TOTAL_FILL = colors.HexColor("#F2F2F2")
 LINE = colors.HexColor("#B5B5B5")
 
 
-def report_pdf(workspace, report) -> bytes:
+def report_pdf(workspace, report, tables=None, charts: bool = True) -> bytes:
+    """`tables` as given (an outside report's, small counts hidden), else all; `charts` False leaves them out."""
     with workspace.session() as session:
         org = organisation(session)
     st = styles()
     title = _("Annual report {year}").format(year=report.year)
     story = _title_page(report, org.name, title, st) + [PageBreak()]
-    tables = {t.key: t for t in all_tables(report)}
+    tables = {t.key: t for t in (all_tables(report) if tables is None else tables)}
     for key in ("summary", "registrations_per_municipality"):
         story += _table_block(tables[key], st)
-    story.append(_registrations_chart(report))
+    if charts:
+        story.append(_registrations_chart(report))
     for key in ("closed_by_registration_year", "outcomes"):
         story += _table_block(tables[key], st)
-    story.append(_outcomes_chart(report))
+    if charts:
+        story.append(_outcomes_chart(report))
     for key in ("reasons", "volunteers", "trainings_and_meetings", "timeliness", "invoicing"):
         story += _table_block(tables[key], st)
     setup = PageSetup(title=title, author=org.name or "BOR Desk", subject=title, lang=language(),

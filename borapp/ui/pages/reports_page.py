@@ -7,7 +7,7 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
+    QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
 )
 
 from borapp.i18n import _
@@ -57,6 +57,13 @@ class ReportsPage(Page):
         self.year.valueChanged.connect(self.refresh)
         row.addWidget(self.year)
         row.addStretch()
+        self.audience = QComboBox()
+        self.audience.addItem(_("For inside the organisation (every count)"), "internal")
+        self.audience.addItem(_("For outside (small counts shown as <5)"), "external")
+        self.audience.setAccessibleName(_("Who the export is for"))
+        self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
+                                   "in Settings → Privacy could point to one family: it is shown as <5."))
+        row.addWidget(self.audience)
         row.addWidget(QLabel(_("Export:")))
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, name in EXPORTS:
@@ -144,6 +151,6 @@ class ReportsPage(Page):
         path, _filter = QFileDialog.getSaveFileName(self, _("Export the annual report"), suggested, FILTERS[fmt])
         if not path:
             return
-        report = self.report
-        self.result.attempt(lambda: files.save(path, files.render(self.workspace, report, fmt)),
+        report, audience = self.report, self.audience.currentData()
+        self.result.attempt(lambda: files.save(path, files.render(self.workspace, report, fmt, audience)),
                             _("Saved: {path}").format(path=path))
