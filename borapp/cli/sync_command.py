@@ -57,12 +57,20 @@ def run_join(args) -> int:
 
 def run_now(args) -> int:
     from borapp.services.sync.run import sync_now
+    from borapp.services.sync.transport import SyncError
+    from borapp.services.sync.wipe import wipe_vault
 
     workspace = _workspace(args)
     try:
         result = sync_now(workspace)
+    except SyncError as exc:
+        if exc.wipe:  # taken out of the team: the vault goes, as the organisation asked
+            wipe_vault(workspace)
+            raise SyncError(str(exc) + " " + _("This laptop's vault has been removed."), exc.code) from exc
+        raise
     finally:
-        workspace.lock()
+        if not workspace.is_locked:
+            workspace.lock()
     if args.json:
         print(json.dumps({"pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
                           "seq": result.seq}))

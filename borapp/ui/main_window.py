@@ -85,6 +85,7 @@ class MainWindow(QMainWindow):
         bar.addWidget(self.weak_label, 1)
         self.sync_indicator = SyncIndicator()  # shown once this laptop is in a team
         self.sync_indicator.synced.connect(self._synced)
+        self.sync_indicator.revoked.connect(self._revoked)
         bar.addPermanentWidget(self.sync_indicator)
         self.lock_button = QPushButton(icon("lock-simple"), _("Lock (Ctrl+L)"))
         self.lock_button.setFlat(True)
@@ -201,6 +202,19 @@ class MainWindow(QMainWindow):
             drafts.delete_draft(self.workspace, DRAFT_PREFIX + key)
 
     # ---- status and backups -------------------------------------------------------------------------------------
+
+    def _revoked(self, message: str) -> None:
+        """The organisation took this laptop out of the team: lock, remove the vault, say so."""
+        from borapp.services.sync.wipe import wipe_vault
+
+        workspace = self.workspace
+        if workspace is None:
+            return
+        self.lock()
+        wipe_vault(workspace)
+        self.unlock_screen.reset()
+        QMessageBox.warning(self, _("Taken out of the team"),
+                            message + " " + _("This laptop's vault has been removed."))
 
     def _synced(self) -> None:
         if self.shell is not None and self.workspace is not None and not self.workspace.is_locked:

@@ -21,6 +21,7 @@ EVERY_MS = 5 * 60_000
 
 class SyncIndicator(QPushButton):
     synced = Signal()  # records may have arrived: screens refresh
+    revoked = Signal(str)  # the server took this laptop out of the team and asks it to remove its vault
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -78,6 +79,9 @@ class SyncIndicator(QPushButton):
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
+        if getattr(exc, "wipe", False):
+            self.revoked.emit(str(exc))
+            return
         self.offline = isinstance(exc, Offline)
         self.problem = str(exc) if isinstance(exc, BorError) else _("The sync failed ({kind}).").format(
             kind=type(exc).__name__)

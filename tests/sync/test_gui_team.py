@@ -96,3 +96,47 @@ def test_the_status_bar_says_how_the_sync_stands_and_syncs_on_a_click(qtbot, wor
     qtbot.waitUntil(lambda: not indicator.busy, timeout=15_000)
     assert indicator.text().startswith(_("Synced at {time}").split("{")[0])
     indicator.stop()
+
+
+def test_a_revoked_laptop_removes_its_vault_at_its_next_sync_from_the_command_line(workspace, vault_path,
+                                                                                   passphrase_file, live_url, db_url,
+                                                                                   capsys):
+    from borapp.cli import main
+    from borapp.services.sync.join import join
+
+    join(workspace, live_url, code_for(db_url, "laptop-lost"), "laptop-lost")
+    workspace.lock()
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        devices.revoke(conn, "laptop-lost")
+    code = main(["sync", "now", "--vault", str(vault_path), "--passphrase-file", str(passphrase_file)])
+    assert code != 0
+    assert not vault_path.exists(), "the revoked laptop kept its vault"
+    assert _("This laptop's vault has been removed.") in capsys.readouterr().err
+
+
+def test_the_app_locks_and_removes_the_vault_when_the_server_revokes_it(qtbot, tmp_path, live_url, db_url,
+                                                                       monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from borapp.app import build_window, make_application
+    from borapp.services.sync.join import join
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace, add_coordinator
+    from tests.conftest import PASSPHRASE
+
+    make_application()
+    path = tmp_path / "vault.bordb"
+    vault = Vault.create(path, PASSPHRASE)[0]
+    workspace = Workspace(vault, add_coordinator(vault, "Coördinator Kwijt"))
+    join(workspace, live_url, code_for(db_url, "laptop-stolen"), "laptop-stolen")
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        devices.revoke(conn, "laptop-stolen")
+    said = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *args: said.append(args[2]))
+    window = build_window(path, "nl")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_workspace(workspace)  # unlocking starts a sync
+    qtbot.waitUntil(lambda: bool(said), timeout=15_000)
+    assert window.workspace is None and not path.exists()
+    assert _("This laptop's vault has been removed.") in said[0]

@@ -174,3 +174,21 @@ def test_a_municipality_made_on_both_laptops_under_one_name_is_one_record_on_eac
             schagen = session.scalars(select(Municipality).where(Municipality.name == "Schagen")).all()
             assert len(schagen) == 1
             assert session.scalar(select(Case).where(Case.ref == a)).municipality_id == schagen[0].id, laptop.path.parent.name
+
+
+def test_a_revoked_laptop_is_refused_and_removes_its_vault(team, db_url, capsys):
+    from borapp.cli import main
+    from borapp.server import devices as server_devices
+
+    anna, bram = team
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        server_devices.revoke(conn, "bram")
+    with pytest.raises(Exception) as refused:
+        bram.sync()
+    assert getattr(refused.value, "wipe", False), "the server did not tell the laptop to remove its vault"
+    from borapp.services.sync.wipe import wipe_vault
+
+    removed = wipe_vault(bram.workspace)
+    assert bram.path in removed and not bram.path.exists()
+    assert bram.workspace.is_locked
+    anna.sync()  # the others go on
