@@ -42,6 +42,10 @@ claimed, the kilometres, the kilometre amount (each claim at its own rate), the 
                             "kilometre_cents", "other_cents", "total_cents"}],   # by month, then name
  "expenses_total_cents": n}
 ```
+For a report outside the organisation: `trajectories` names cases and a group's spread with a small count is one
+family's cost; leave out the list and the groups whose count is under the small-cell threshold
+(`privacy.small_cell_threshold`), as the rest of the report does with its counts.
+
 Every total is the sum of its parts: `closed.total_cents` = hours + expenses + on-call (up to the rounding of each
 trajectory) and = the sum of the trajectories' totals; `expenses_total_cents` = the sum of the months = the sum of
 the rows to reimburse.
@@ -188,10 +192,11 @@ def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
     coordinators = _on_call_coordinators(session) if coordinators is None else coordinators
     state = _closed_in(year)
     minutes = (select(CaseHours.case_id, func.sum(CaseHours.minutes).label("minutes"))
-               .group_by(CaseHours.case_id).subquery("minutes"))
+               .where(CaseHours.case_id.in_(_closings(year))).group_by(CaseHours.case_id).subquery("minutes"))
     expenses = (select(Visit.case_id, func.sum(VisitExpense.kilometres * VisitExpense.rate_cents
                                                + VisitExpense.other_cents).label("cents"))
-                .join(Visit, Visit.id == VisitExpense.visit_id).group_by(Visit.case_id).subquery("expenses"))
+                .join(Visit, Visit.id == VisitExpense.visit_id).where(Visit.case_id.in_(_closings(year)))
+                .group_by(Visit.case_id).subquery("expenses"))
     query = (select(Case.id, Case.ref, func.coalesce(state.c.outcome, ""), func.coalesce(Municipality.name, ""),
                     Case.registered_on, state.c.since, func.coalesce(minutes.c.minutes, 0),
                     func.coalesce(expenses.c.cents, 0))
@@ -213,17 +218,21 @@ def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
     return found
 
 
+def _closings(year: int):
+    """The cases with a closing dated in `year` (SQL)."""
+    return select(StatusChange.case_id).where(StatusChange.to_status == "closed", StatusChange.on >= first_day(year),
+                                              StatusChange.on <= last_day(year))
+
+
 def _closed_in(year: int) -> Subquery:
     """Per case with a closing dated in `year`: its state on 31 December (status, since, outcome), ranked as
     `periods.state_at` ranks it (latest date, then latest recorded), over those cases' history only."""
-    closing = select(StatusChange.case_id).where(StatusChange.to_status == "closed",
-                                                 StatusChange.on >= first_day(year), StatusChange.on <= last_day(year))
     ranked = select(
         StatusChange.case_id, StatusChange.to_status.label("status"), StatusChange.on.label("since"),
         StatusChange.outcome,
         func.row_number().over(partition_by=StatusChange.case_id,
                                order_by=(StatusChange.on.desc(), StatusChange.id.desc())).label("rank"),
-    ).where(StatusChange.on <= last_day(year), StatusChange.case_id.in_(closing)).subquery("ranked")
+    ).where(StatusChange.on <= last_day(year), StatusChange.case_id.in_(_closings(year))).subquery("ranked")
     return (select(ranked.c.case_id, ranked.c.status, ranked.c.since, ranked.c.outcome)
             .where(ranked.c.rank == 1).subquery("state"))
 
