@@ -6,6 +6,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import ssl
 import subprocess
 import sys
 import time
@@ -82,15 +83,41 @@ def test_messages_are_dutch_by_default(db_url, capsys, monkeypatch):
     assert "Er is geen laptop" in capsys.readouterr().err
 
 
-def test_run_serves_the_app_with_uvicorn(db_url, capsys):
+def _self_signed(folder) -> tuple[str, str]:
+    import datetime as dt
+
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import ec
+    from cryptography.x509.oid import NameOID
+
+    key = ec.generate_private_key(ec.SECP256R1())
+    name = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "localhost")])
+    now = dt.datetime.now(dt.timezone.utc)
+    cert = (x509.CertificateBuilder().subject_name(name).issuer_name(name).public_key(key.public_key())
+            .serial_number(x509.random_serial_number()).not_valid_before(now - dt.timedelta(minutes=1))
+            .not_valid_after(now + dt.timedelta(days=1))
+            .add_extension(x509.SubjectAlternativeName([x509.DNSName("localhost")]), critical=False)
+            .sign(key, hashes.SHA256()))
+    cert_path, key_path = folder / "cert.pem", folder / "key.pem"
+    cert_path.write_bytes(cert.public_bytes(serialization.Encoding.PEM))
+    key_path.write_bytes(key.private_bytes(serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8,
+                                           serialization.NoEncryption()))
+    return str(cert_path), str(key_path)
+
+
+def test_run_serves_the_app_with_uvicorn_over_tls(db_url, tmp_path):
     port = _free_port()
+    cert, key = _self_signed(tmp_path)
     env = {**os.environ, "BORAPP_SERVER_DATABASE": db_url}
     child = subprocess.Popen([sys.executable, "-m", "borapp", "server", "run", "--listen", f"127.0.0.1:{port}",
-                              "--lang", "en"], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+                              "--tls-cert", cert, "--tls-key", key, "--lang", "en"],
+                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    trusted = ssl.create_default_context(cafile=cert)
     try:
-        for _ in range(200):
+        for _ in range(400):
             try:
-                answer = httpx.get(f"http://127.0.0.1:{port}/v1/pull", timeout=1)
+                answer = httpx.get(f"https://localhost:{port}/v1/pull", verify=trusted, timeout=1)
                 break
             except httpx.TransportError:
                 assert child.poll() is None, child.stdout.read()
@@ -99,10 +126,12 @@ def test_run_serves_the_app_with_uvicorn(db_url, capsys):
             pytest.fail("the service did not start")
         assert (answer.status_code, answer.json()) == (401, {"error": "unauthorized"})
         assert "server" not in answer.headers
+        with pytest.raises(httpx.TransportError):
+            httpx.get(f"http://127.0.0.1:{port}/v1/pull", timeout=2)  # no plain HTTP on that port
     finally:
         child.terminate()
         output = child.communicate(timeout=20)[0]
-    assert "plain HTTP" in output and f"127.0.0.1:{port}" in output
+    assert "plain HTTP" not in output and f"127.0.0.1:{port}" in output
 
 
 def test_run_refuses_a_database_that_is_not_set_up(postgres, capsys):
