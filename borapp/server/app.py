@@ -80,7 +80,7 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
         revision, ops = parse_push(body)
         check_schema(revision)
         with pool.connection() as conn:
-            results = [push.apply(conn, op, me) for op in ops]
+            results = push.apply_all(conn, ops, me)
             seq = latest(conn)
         log.info("push: %d operations, %d duplicates, %d conflicts, %d dropped (erased)", len(ops),
                  *(sum(r["outcome"] == kind for r in results) for kind in ("duplicate", "conflict", "erased")))

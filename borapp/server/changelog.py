@@ -1,7 +1,8 @@
 """The change log: every change to a record gets the next number of the server's sequence, and a device asks for
-what comes after the last number it applied. Numbers are handed out in commit order (one writer at a time holds a
-transaction-scoped advisory lock from taking the number until commit), so a device reading up to seq N has seen
-every change numbered N or lower: a change that commits later always gets a higher number."""
+what comes after the last number it applied. Numbers are handed out in commit order: every writing transaction
+takes one transaction-scoped advisory lock first (`writer_lock`) and holds it until commit, so a device reading up
+to seq N has seen every change numbered N or lower (a change that commits later always gets a higher number).
+Taken first, before any record's row lock, it also keeps writers from waiting on each other in a circle."""
 
 from __future__ import annotations
 
@@ -24,6 +25,11 @@ class Record:
     new: bool  # made just now by lock_record, did not exist before
 
 
+def writer_lock(conn: psycopg.Connection) -> None:
+    """The first statement of every transaction that writes records or the change log."""
+    conn.execute("SELECT pg_advisory_xact_lock(%s)", (_WRITER_LOCK,))
+
+
 def lock_record(conn: psycopg.Connection, type_: str, uuid: str) -> Record:
     """The record, locked for the rest of the transaction (made as an empty live record if it does not exist, so
     two devices creating it at once wait for each other instead of failing)."""
@@ -40,7 +46,7 @@ def append(conn: psycopg.Connection, record: Record, kind: str, fields: dict, de
            op_id: str | None, outcome: dict | None = None) -> int:
     """Log one change and store the record as it now is (fields, deleted, erased), and with `outcome` the
     operation as applied; its seq. One statement (a round trip per operation counts on a first sync of thousands of
-    records). Call last in the transaction: the writer lock is held until commit."""
+    records), in a transaction that took `writer_lock` first (taken here again, which costs nothing)."""
     done = ", done AS (INSERT INTO applied_ops (op_id, outcome, device) VALUES (%(op_id)s, %(outcome)s, %(device)s))"
     seq = conn.execute(
         "WITH writer AS (SELECT pg_advisory_xact_lock(%(lock)s)), "

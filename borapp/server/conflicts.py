@@ -50,7 +50,8 @@ def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: s
     if found[2] != DELETED and not is_plain(value):  # for _deleted, `mine` may be the edit itself: kept as chosen
         raise invalid("the value is text, a whole number, true/false or null")
     with conn.transaction():
-        record = changelog.lock_record(conn, found[0], found[1])  # the record first, as a push does
+        changelog.writer_lock(conn)  # then the record, as a push does
+        record = changelog.lock_record(conn, found[0], found[1])
         row = conn.execute("SELECT field, resolved_at, value FROM conflicts WHERE id = %s FOR UPDATE",
                            (conflict_id,)).fetchone()
         if row is None:  # erased meanwhile

@@ -29,7 +29,11 @@ def _as_postgres(cmd: list[str]) -> list[str]:
 
 
 class Postgres:
-    def __init__(self) -> None:
+    """One PostgreSQL cluster in a temp dir. `durable=False` (the tests) turns off fsync and synchronous commit;
+    the benchmark measures with them on, as an office server runs."""
+
+    def __init__(self, durable: bool = False) -> None:
+        self.durable = durable
         self.root = Path(tempfile.mkdtemp(prefix="borapp-pg-"))
         self.data = self.root / "data"
         self.sockets = self.root / "sockets"
@@ -47,8 +51,9 @@ class Postgres:
     def start(self) -> None:
         self.run("initdb", "-D", str(self.data), "-U", self.user, "--auth=trust", "-E", "UTF8", "--no-sync",
                  "--locale=C")
-        options = (f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sockets} -c fsync=off "
-                   "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
+        options = f"-c listen_addresses=127.0.0.1 -p {self.port} -k {self.sockets} -c max_connections=60"
+        if not self.durable:
+            options += " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
         self.run("pg_ctl", "start", "-w", "-D", str(self.data), "-l", str(self.root / "log"), "-o", options)
 
     def stop(self) -> None:
