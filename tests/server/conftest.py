@@ -18,6 +18,25 @@ PG_BIN = Path(os.environ.get("BORAPP_TEST_PG_BIN", "/usr/lib/postgresql/15/bin")
 TABLES = "devices, enrolment_codes, records, change_log, applied_ops, conflicts, number_blocks"
 
 
+PREFIX = "borapp-pg-"
+
+
+def _stop_orphans() -> None:
+    """Clusters left by a test process that was killed (no teardown ran): stopped and removed. A cluster whose
+    process still runs, or that does not say whose it is, is left alone."""
+    for root in Path(tempfile.gettempdir()).glob(PREFIX + "*"):
+        try:
+            owner = int((root / "owner.pid").read_text())
+            os.kill(owner, 0)
+            continue  # still running
+        except (OSError, ValueError) as exc:
+            if not isinstance(exc, ProcessLookupError):
+                continue
+        subprocess.run(_as_postgres([str(PG_BIN / "pg_ctl"), "stop", "-w", "-m", "immediate", "-D",
+                                     str(root / "data")]), check=False, capture_output=True, timeout=60)
+        shutil.rmtree(root, ignore_errors=True)
+
+
 def _free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -34,7 +53,9 @@ class Postgres:
 
     def __init__(self, durable: bool = False) -> None:
         self.durable = durable
-        self.root = Path(tempfile.mkdtemp(prefix="borapp-pg-"))
+        _stop_orphans()
+        self.root = Path(tempfile.mkdtemp(prefix=PREFIX))
+        (self.root / "owner.pid").write_text(str(os.getpid()))
         self.data = self.root / "data"
         self.sockets = self.root / "sockets"
         self.sockets.mkdir()
@@ -65,12 +86,16 @@ class Postgres:
     def url(self, database: str = "postgres") -> str:
         return f"postgresql://{self.user}@127.0.0.1:{self.port}/{database}"
 
-    def create_database(self, name: str) -> str:
+    def create_database(self, name: str, exist_ok: bool = False) -> str:
         import psycopg
 
         with psycopg.connect(self.url(), autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{name}"')
+            if not (exist_ok and conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", (name,)).fetchone()):
+                conn.execute(f'CREATE DATABASE "{name}"')
         return self.url(name)
+
+
+_SHARED: dict = {}  # one cluster per test process, also for modules that import these fixtures (tests/sync)
 
 
 @pytest.fixture(scope="session")
@@ -79,15 +104,21 @@ def postgres():
         pytest.skip(f"PostgreSQL 15 is not installed ({PG_BIN}/initdb missing: apt-get install postgresql-15)")
     if os.geteuid() == 0 and (shutil.which("runuser") is None or not _has_user("postgres")):
         pytest.skip("running as root, but there is no user 'postgres' (or no runuser) to start PostgreSQL as")
-    server = Postgres()
-    try:
-        server.start()
-    except subprocess.CalledProcessError as exc:
-        log = server.root / "log"
-        shutil.rmtree(server.root, ignore_errors=True)
-        raise RuntimeError(f"PostgreSQL did not start: {exc.stderr!r} {log.read_text() if log.exists() else ''}")
-    yield server
-    server.stop()
+    if "server" not in _SHARED:
+        server = Postgres()
+        try:
+            server.start()
+        except subprocess.CalledProcessError as exc:
+            log = server.root / "log"
+            text = log.read_text() if log.exists() else ""
+            shutil.rmtree(server.root, ignore_errors=True)
+            raise RuntimeError(f"PostgreSQL did not start: {exc.stderr!r} {text}") from exc
+        _SHARED.update(server=server, users=0)
+    _SHARED["users"] += 1
+    yield _SHARED["server"]
+    _SHARED["users"] -= 1
+    if _SHARED["users"] == 0:
+        _SHARED.pop("server").stop()
 
 
 def _has_user(name: str) -> bool:
@@ -102,7 +133,7 @@ def _has_user(name: str) -> bool:
 def migrated_url(postgres):
     from borapp.server import schema
 
-    url = postgres.create_database("bor")
+    url = postgres.create_database("bor", exist_ok=True)
     schema.upgrade(url)
     return url
 
