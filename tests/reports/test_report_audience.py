@@ -68,3 +68,24 @@ def test_the_threshold_is_a_setting(workspace, towns):
     settings.write_settings(workspace, {"privacy.small_cell_threshold": "10"})
     rows = csv_rows(files.render(workspace, towns, "csv", "external"))
     assert next(r for r in rows if r and r[0] == "Schagen")[2] == "<10"
+
+
+def test_the_cost_per_trajectory_is_in_the_report_and_outside_hides_small_groups(workspace):
+    from borapp.models import CaseHours
+    from borapp.services import settings
+
+    settings.write_settings(workspace, {"costs.hourly_cost_cents": "6000"})
+    with workspace.session() as s:
+        town = municipality(s, "Texel", "per_case", 2019)
+        ids = [add_case(s, D(2019, 2, 1 + n), municipality_id=town, funding="per_case",
+                        steps=[(D(2019, 6, 1 + n), "closed", "successful")]) for n in range(2)]
+        for case_id in ids:
+            s.add(CaseHours(case_id=case_id, on=D(2019, 3, 1), kind="intake", minutes=90, note=""))
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    inside = csv_rows(files.render(workspace, report, "csv"))
+    assert any(row[:3] == ["Texel", "2", "90.0"] for row in inside), "the cost table is missing"
+    outside = csv_rows(files.render(workspace, report, "csv", "external"))
+    texel = [row for row in outside if row and row[0] == "Texel" and "90.0" in row]
+    assert texel == []
+    shown = json.loads(files.render(workspace, report, "json", "external"))
+    assert "trajectories" not in shown["costs"] and shown["costs"]["by_municipality"]["Texel"] == {"count": "<5"}

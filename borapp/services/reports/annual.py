@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from borapp.services import settings
 from borapp.services.reports.case_groups import two_years
 from borapp.services.reports.closings import Closings, closings
+from borapp.services.reports.costs import cost_figures
 from borapp.services.reports.invoicing import InvoiceRow, invoicing
 from borapp.services.reports.labels import Municipalities
 from borapp.services.reports.open_cases import OpenCases, open_cases
@@ -34,8 +35,8 @@ class AnnualReport:
     volunteers: VolunteerFigures
     timeliness: Timeliness
     invoicing: tuple[InvoiceRow, ...]
-    # The cost per trajectory (services/reports/costs.py, built apart): None until that section is filled in.
-    costs: object | None = None
+    # The cost per trajectory and the expenses to reimburse (services/reports/costs.py: its documented dict)
+    costs: dict | None = None
 
 
 def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualReport:
@@ -54,6 +55,7 @@ def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualR
             volunteers=volunteer_figures(session, year),
             timeliness=timeliness(session, year),
             invoicing=invoicing(session, groups, year, names),
+            costs=cost_figures(session, year),
         )
 
 

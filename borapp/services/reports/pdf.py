@@ -42,8 +42,9 @@ def report_pdf(workspace, report, tables=None, charts: bool = True) -> bytes:
         story += _table_block(tables[key], st)
     if charts:
         story.append(_outcomes_chart(report))
-    for key in ("reasons", "volunteers", "trainings_and_meetings", "timeliness", "invoicing"):
-        story += _table_block(tables[key], st)
+    for key in ("reasons", "volunteers", "trainings_and_meetings", "timeliness", "invoicing", "costs"):
+        if key in tables:
+            story += _table_block(tables[key], st)
     setup = PageSetup(title=title, author=org.name or "BOR Desk", subject=title, lang=language(),
                       footer=_("{organisation} · annual report {year}").format(
                           organisation=org.name or "BOR", year=report.year))

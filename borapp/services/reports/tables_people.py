@@ -54,5 +54,7 @@ def _invoicing(report) -> Table:
 
 def all_tables(report) -> list:
     from borapp.services.reports.tables import case_tables
+    from borapp.services.reports.tables_costs import costs_table
 
-    return case_tables(report) + people_tables(report)
+    costs = costs_table(report)
+    return case_tables(report) + people_tables(report) + ([costs] if costs is not None else [])
