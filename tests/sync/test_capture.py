@@ -84,6 +84,7 @@ def test_a_delete_is_an_operation_and_the_uuid_stays_as_tombstone(workspace):
         session.delete(parent)
     last = ops(workspace)[-1]
     assert (last.type, last.kind) == ("parent", "delete")
+    assert json.loads(last.fields) == {"_base": 0}, "a delete says which server changes it had seen"
     assert last.uuid == uuid(workspace, "parent", parent_id)
 
 

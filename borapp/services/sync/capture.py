@@ -53,6 +53,15 @@ def value_of(session: Session, field: Field, raw) -> object:
     return uuid_of(session, field.refers_to, raw) if field.refers_to else encode(raw, field.column)
 
 
+BASE = "_base"  # kept with a delete in the queue; sent as the operation's "base"
+
+
+def _last_seq(session: Session) -> int:
+    with session.no_autoflush:
+        row = session.get(Setting, "sync.last_seq")
+    return int(row.value) if row is not None and row.value.isdigit() else 0
+
+
 def write_op(session: Session, type_name: str, uuid: str, kind: str, fields: dict) -> None:
     session.connection().execute(insert(SyncOp).values(
         op_id=str(uuids.uuid4()), type=type_name, uuid=uuid, kind=kind, fields=json.dumps(fields, sort_keys=True)))
@@ -115,4 +124,5 @@ def _write_operations(session: Session, _context) -> None:
         type_name = TYPE_OF.get(type(obj))
         uuid = uuid_of(session, type_name, obj.id) if type_name else None
         if uuid and uuid not in erasing:  # an erasure travels as one "erase" operation (sync/erasure_ops.py)
-            write_op(session, type_name, uuid, "delete", {})
+            # the last server change this laptop had seen: an edit it never saw makes the delete a conflict
+            write_op(session, type_name, uuid, "delete", {BASE: _last_seq(session)})

@@ -14,7 +14,7 @@ from borapp.models.schema import head
 from borapp.services import settings
 from borapp.services.sync import numbers
 from borapp.services.sync.apply import apply_changes
-from borapp.services.sync.capture import DEVICE_SETTING
+from borapp.services.sync.capture import BASE, DEVICE_SETTING
 from borapp.services.sync.transport import SyncClient, SyncError
 
 BATCH = 500
@@ -57,8 +57,7 @@ def sync_now(workspace, http=None, progress=None) -> SyncResult:
         with workspace.session() as session:
             waiting = list(session.scalars(select(SyncOp).where(SyncOp.outcome.is_(None))
                                            .order_by(SyncOp.seq).limit(BATCH)))
-            ops = [{"op_id": op.op_id, "type": op.type, "uuid": op.uuid, "kind": op.kind,
-                    "fields": json.loads(op.fields), "device": ""} for op in waiting]
+            ops = [_wire(op) for op in waiting]
         if not ops:
             break
         answer = client.push(schema, ops)
@@ -87,6 +86,16 @@ def sync_now(workspace, http=None, progress=None) -> SyncResult:
     settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
                                         "sync.open_conflicts": str(open_conflicts)})
     return result
+
+
+def _wire(op: SyncOp) -> dict:
+    """A queued operation as docs/sync-protocol.md sends it (a delete's base travels beside its fields)."""
+    fields = json.loads(op.fields)
+    wire = {"op_id": op.op_id, "type": op.type, "uuid": op.uuid, "kind": op.kind, "fields": fields}
+    if op.kind == "delete":
+        wire["base"] = int(fields.pop(BASE, 0))
+        wire["fields"] = {}
+    return wire
 
 
 def settle_case_numbers(workspace, client: SyncClient, year: int | None = None) -> list[tuple[str, str]]:
