@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from borapp.server.errors import invalid
 
-TYPES = frozenset({"organisation", "municipality", "coordinator", "volunteer", "case", "parent", "child",
-                   "status_change", "visit", "evaluation"})
+TYPES = frozenset({"organisation", "municipality", "municipality_funding", "coordinator", "volunteer", "training",
+                   "meeting", "case", "parent", "child", "status_change", "visit", "visit_expense", "evaluation",
+                   "case_hours"})
 KINDS = frozenset({"upsert", "delete", "erase"})
 MAX_OPS = 500
 _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,62}$")

@@ -141,6 +141,14 @@ def test_a_deleted_record_is_not_brought_back_by_an_edit(team):
 def test_an_erasure_on_one_laptop_is_gone_from_the_other_and_from_the_server(team, db_url):
     anna, bram = team
     ref = anna.register(parent="Wobbelgrauw Zeldzaam")
+    with anna.workspace.session() as session:
+        from borapp.models import CaseHours, Visit
+
+        case = session.scalar(select(Case).where(Case.ref == ref))
+        session.add(Visit(case_id=case.id, on=dt.date(2026, 5, 9), state="held",
+                          what_happened="Wobbelgrauw bracht een tekening mee"))
+        session.add(CaseHours(case_id=case.id, on=dt.date(2026, 5, 9), kind="talk", minutes=30,
+                              note="gesprek met Wobbelgrauw"))
     anna.sync(), bram.sync()
     assert ref in bram.cases()
     erase_case(anna.workspace, ref, "verzoek van de ouder", confirm=ref)
@@ -192,3 +200,21 @@ def test_a_revoked_laptop_is_refused_and_removes_its_vault(team, db_url, capsys)
     assert bram.path in removed and not bram.path.exists()
     assert bram.workspace.is_locked
     anna.sync()  # the others go on
+
+
+def test_a_volunteers_training_and_the_hours_on_a_case_travel_too(team):
+    from borapp.models import CaseHours, Training, Volunteer
+
+    anna, bram = team
+    ref = anna.register()
+    with anna.workspace.session() as session:
+        volunteer = Volunteer(name="Vera Vrijwilliger")
+        volunteer.trainings.append(Training(kind="initial", on=dt.date(2026, 4, 1)))
+        session.add(volunteer)
+        session.add(CaseHours(case_id=session.scalar(select(Case.id).where(Case.ref == ref)), on=dt.date(2026, 5, 2),
+                              kind="intake", minutes=90, note=""))
+    anna.sync(), bram.sync()
+    with bram.workspace.session() as session:
+        there = session.scalar(select(Volunteer).where(Volunteer.name == "Vera Vrijwilliger"))
+        assert [t.on for t in there.trainings] == [dt.date(2026, 4, 1)], "matching needs the training day"
+        assert session.scalar(select(CaseHours.minutes).join(Case).where(Case.ref == ref)) == 90

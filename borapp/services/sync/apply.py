@@ -74,14 +74,26 @@ def _apply(session: Session, change: dict) -> int | None:
     return _case_of(type_name, record)
 
 
-NAMED_ONCE = ("organisation", "municipality", "coordinator")  # their names are unique in a vault
+# What is unique in a vault besides the id: a second record with the same is the same record, made on two laptops
+NATURAL_KEYS = {"organisation": ("name",), "municipality": ("name",), "coordinator": ("name",),
+                "municipality_funding": ("municipality", "year"), "visit_expense": ("visit",)}
 
 
 def _same_name(session: Session, type_name: str, values: dict):
-    if type_name not in NAMED_ONCE or not values.get("name"):
+    if type_name not in NATURAL_KEYS:
         return None
-    model = TYPES[type_name]
-    return session.scalar(select(model).where(model.name == values["name"]))
+    model, conditions = TYPES[type_name], []
+    for name in NATURAL_KEYS[type_name]:
+        field = next(f for f in fields_of(type_name) if f.name == name)
+        value = values.get(name)
+        if value is None:
+            return None
+        if field.refers_to:
+            value = local_id(session, field.refers_to, value)
+            if value is None:
+                return None
+        conditions.append(getattr(model, field.attribute) == value)
+    return session.scalar(select(model).where(*conditions))
 
 
 def _set_fields(session: Session, type_name: str, record, values: dict) -> None:

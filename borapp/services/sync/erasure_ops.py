@@ -8,11 +8,11 @@ from __future__ import annotations
 from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
-from borapp.models import Case, SyncIdentity, SyncOp
+from borapp.models import (
+    Case, CaseHours, Child, Evaluation, Parent, StatusChange, SyncIdentity, SyncOp, Visit, VisitExpense,
+)
 from borapp.services.sync.capture import APPLYING, device_of, write_op
-from borapp.services.sync.records import TYPE_OF
 
-HANGING = ("parents", "children", "visits", "evaluations", "history")  # the case's synced relationships
 
 
 def erase_operation(session: Session, case: Case) -> None:
@@ -20,11 +20,13 @@ def erase_operation(session: Session, case: Case) -> None:
     if session.info.get(APPLYING) or not device_of(session):
         return
     found = [("case", _uuid(session, "case", case.id))]
-    for name in HANGING:
-        for record in getattr(case, name, []) or []:
-            type_name = TYPE_OF.get(type(record))
-            if type_name:
-                found.append((type_name, _uuid(session, type_name, record.id)))
+    for type_name, model in (("parent", Parent), ("child", Child), ("status_change", StatusChange),
+                             ("visit", Visit), ("evaluation", Evaluation), ("case_hours", CaseHours)):
+        found += [(type_name, _uuid(session, type_name, i))
+                  for i in session.scalars(select(model.id).where(model.case_id == case.id))]
+    visit_ids = list(session.scalars(select(Visit.id).where(Visit.case_id == case.id)))
+    found += [("visit_expense", _uuid(session, "visit_expense", i))
+              for i in session.scalars(select(VisitExpense.id).where(VisitExpense.visit_id.in_(visit_ids)))]
     found = [(type_name, uuid) for type_name, uuid in found if uuid]
     uuids = {uuid for _type, uuid in found}
     if uuids:

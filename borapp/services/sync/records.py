@@ -10,13 +10,16 @@ from dataclasses import dataclass
 from sqlalchemy import Date, DateTime, Time, inspect
 
 from borapp.models import (
-    Case, Child, Coordinator, Evaluation, Municipality, Organisation, Parent, StatusChange, Visit, Volunteer,
+    Case, CaseHours, Child, Coordinator, Evaluation, Meeting, Municipality, MunicipalityFunding, Organisation, Parent,
+    StatusChange, Training, Visit, VisitExpense, Volunteer,
 )
 
+# In reference order: a record comes after those it refers to (the snapshot at joining sends them in this order).
 TYPES = {
-    "organisation": Organisation, "municipality": Municipality, "coordinator": Coordinator, "volunteer": Volunteer,
-    "case": Case, "parent": Parent, "child": Child, "status_change": StatusChange, "visit": Visit,
-    "evaluation": Evaluation,
+    "organisation": Organisation, "municipality": Municipality, "municipality_funding": MunicipalityFunding,
+    "coordinator": Coordinator, "volunteer": Volunteer, "training": Training, "meeting": Meeting, "case": Case,
+    "parent": Parent, "child": Child, "status_change": StatusChange, "visit": Visit, "visit_expense": VisitExpense,
+    "evaluation": Evaluation, "case_hours": CaseHours,
 }
 TYPE_OF = {model: name for name, model in TYPES.items()}
 TYPE_OF_TABLE = {model.__tablename__: name for name, model in TYPES.items()}
