@@ -238,8 +238,12 @@ class MainWindow(QMainWindow):
         if self.workspace is None or not backups.is_due(self.workspace):
             return
         workspace = self.workspace
-        run_task(lambda _p: backups.make_backup(workspace)).success(lambda _r: self.update_status()).failure(
+        # bound methods, not lambdas: Qt drops the connection when this window is gone before the backup ends
+        run_task(lambda _p: backups.make_backup(workspace)).success(self._backup_made).failure(
             self._daily_backup_failed).start()
+
+    def _backup_made(self, _result) -> None:
+        self.update_status()
 
     def _daily_backup_failed(self, exc: BaseException) -> None:
         """Said where it stays in view (the backup line of the status bar, its tooltip) and for a minute in words."""
