@@ -75,12 +75,17 @@ def test_find_record_move_lock_unlock_and_find_the_note_back(qtbot, workspace, b
     counts = records.visit_counts(workspace, big_vault)
     assert (counts.held, counts.cancelled) == (1, 1)
 
-    # Move the case to evaluation with the header's next-step button.
+    # The header's next step opens a new midway evaluation; saving it moves the case to evaluation.
     file.header.next_button.click()
-    assert file.dialog.chosen().to == "evaluation"
+    evaluations = file.tab("evaluations")
+    assert file.tabs.currentWidget() is evaluations and evaluations.editor.isVisible()
+    assert evaluations.editor.kind.currentData() == "midway"
+    assert case_file.load_case(workspace, big_vault, record_open=False).status == "visits"  # not before
+    qtbot.keyClicks(evaluations.editor.agreements, "Vanaf nu twee uur per keer.")
     with qtbot.waitSignal(cases.changed):
-        file.dialog.ok_button.click()
+        evaluations.editor.save_button.click()
     assert case_file.load_case(workspace, big_vault, record_open=False).status == "evaluation"
+    file.tabs.setCurrentWidget(tab)
 
     # Start a note, lock with Ctrl+L: nothing of it stays on screen.
     tab.table.selectRow(2)

@@ -177,7 +177,7 @@ def test_opening_a_case_from_the_list(qtbot, page, cases):
     assert "BOR-2025-002" in header.title.text()
     assert header.chip.text() == "Koppelen"
     assert header.values["children"].text().startswith("Noor (")
-    assert header.next_button.isVisible() and header.next_button.text() == _("Start visits")
+    assert header.next_button.isVisible() and header.next_button.text() == _("Match a volunteer") + "…"
     tabs = page.case_file.tabs
     assert [tabs.tabText(i) for i in range(tabs.count())] == [
         _("Family"), _("Referral"), _("Agreements"), _("Visits"), _("Evaluations"), _("Hours"), _("Letters"),
@@ -186,33 +186,43 @@ def test_opening_a_case_from_the_list(qtbot, page, cases):
     assert not page.showing_case_file()
 
 
-def test_next_step_button_opens_the_dialog_preset_and_moves_the_case(qtbot, page, workspace, cases):
+def test_draw_up_contract_in_the_header_opens_the_contract_and_the_status_follows(qtbot, page, workspace, cases):
     page.open_case_file(cases["intake"])
     header = page.case_file.header
     assert header.next_button.text() == _("Draw up contract")
     header.next_button.click()
-    dialog = page.case_file.dialog
-    assert dialog is not None and dialog.isVisible()
-    assert dialog.chosen().to == "contract" and dialog.on.value() == TODAY
-    assert not dialog.outcome.isVisible()
-    dialog.note.setPlainText("Beide ouders zijn gemotiveerd.")
+    agreements = page.case_file.tab("agreements")
+    assert page.case_file.tabs.currentWidget() is agreements and page.case_file.dialog is None
+    panel = agreements.contract
+    assert panel.draw_up.hasFocus() and "Controleer de afspraken hieronder" in panel.message.text()
+    assert case_file_service.load_case(workspace, cases["intake"], record_open=False).status == "intake"  # not yet
     with qtbot.waitSignal(page.changed):
-        dialog.ok_button.click()
-    assert page.case_file.dialog is None
-    assert header.chip.text() == "BOR-overeenkomst"
-    assert header.next_button.text() == _("Match a volunteer")
+        qtbot.mouseClick(panel.draw_up, Qt.MouseButton.LeftButton)
     assert case_file_service.load_case(workspace, cases["intake"], record_open=False).status == "contract"
+    assert header.chip.text() == "BOR-overeenkomst"
+    assert header.next_button.text() == _("Match a volunteer") + "…"
+    assert page.case_file.facts.timeline[0].title == "BOR-overeenkomst"
+
+
+def test_the_status_dialog_offers_no_step_that_is_work(page, cases):
+    page.open_case_file(cases["intake"])
+    menu = page.case_file.header.more_menu
+    next(a for a in menu.actions() if a.text() == _("Stop early (intake phase)")).trigger()
+    dialog = page.case_file.dialog
+    offered = [dialog.step.itemData(i).to for i in range(dialog.step.count())]
+    assert offered == ["closed"]  # not "contract": drawing up the contract moves the case there
+    dialog.reject()
 
 
 def test_a_refused_step_shows_why_in_the_dialog_and_keeps_the_input(page, workspace, cases):
     page.open_case_file(cases["matching"])  # no volunteer yet
-    page.case_file.header.next_button.click()
+    menu = page.case_file.header.more_menu
+    next(a for a in menu.actions() if a.text() == _("Stop early (intake phase)")).trigger()
     dialog = page.case_file.dialog
-    dialog.note.setPlainText("Vrijwilliger belt zelf.")
-    dialog.ok_button.click()
-    assert dialog.isVisible() and "vrijwilliger" in dialog.message.text().lower()
-    assert dialog.message.isVisible()
-    assert dialog.note.toPlainText() == "Vrijwilliger belt zelf."
+    dialog.reason.setCurrentIndex(dialog.reason.findData("other"))
+    dialog.ok_button.click()  # "other" needs a note
+    assert dialog.isVisible() and dialog.message.isVisible() and "toelichting" in dialog.message.text()
+    assert dialog.reason.currentData() == "other"
     assert case_file_service.load_case(workspace, cases["matching"], record_open=False).status == "matching"
     dialog.reject()
 

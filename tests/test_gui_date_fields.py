@@ -83,6 +83,7 @@ def test_every_date_and_time_field_of_the_case_file_and_its_dialogs(qtbot, works
 
     class Contract:
         id, version, unsigned_roles = 1, 1, ("resident",)
+        signer_roles = ("resident", "other", "coordinator", "volunteer")
 
     windows.append(SignatureDialog(Contract(), case_file))
     found = [field for window in windows for field in fields_of(window)]

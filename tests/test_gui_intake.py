@@ -87,6 +87,53 @@ def test_start_to_finish_makes_the_case_opens_it_and_tells_about_the_letter(page
     assert saved_intakes(workspace) == []  # the draft goes once the case exists
 
 
+def type_date(qtbot, field, day: dt.date) -> None:
+    """Into a date field as a person: select what is there, type over it (d-m-yyyy), leave with Tab."""
+    field.edit.setFocus()
+    field.edit.selectAll()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field.edit, f"{day.day}-{day.month}-{day.year}")
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+    field.commit()
+
+
+def test_the_intake_talk_date_is_asked_and_dates_the_intake_in_the_timeline_and_the_letter(page, qtbot, workspace):
+    from borapp.formatting import long_date
+    from borapp.services.outbox import letters as outbox
+
+    today = dt.date.today()
+    registered, talk = today - dt.timedelta(days=9), today - dt.timedelta(days=4)
+    page.start_intake()
+    wizard = page.intake.wizard
+    route = wizard.currentPage()
+    assert route.intake_on.value() == today  # today unless said otherwise
+    assert route.intake_on.accessibleName() == _("Date of the intake talk")
+    type_date(qtbot, route.registered_on, registered)
+    route.buttons["court"].setChecked(True)
+    type_date(qtbot, route.intake_on, registered - dt.timedelta(days=1))
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 1
+    assert route.messages["intake_on"].text() == _("The intake talk cannot be before the registration ({date}).") \
+        .format(date=long_date(registered))
+    type_date(qtbot, route.intake_on, today + dt.timedelta(days=1))
+    assert route.messages["intake_on"].text() == _("This date is in the future.")
+    type_date(qtbot, route.intake_on, talk)
+    assert route.messages["intake_on"].isHidden()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 2
+    walk(wizard, 10)
+    assert long_date(talk) in wizard.currentPage().left.text()  # the summary reads it back
+    with qtbot.waitSignal(page.changed):
+        wizard.button(FINISH).click()
+
+    facts = case_file.load_case(workspace, page.case_file.case_id, record_open=False)
+    steps = [(entry.on, entry.title) for entry in facts.timeline if entry.kind == "status"]
+    assert steps == [(talk, _("Intake")), (registered, _("Registered"))]  # the timeline, newest first
+    [letter] = cases_letters.list_letters(workspace, facts.id)
+    body = outbox.get_letter_text(workspace, letter.id).body
+    assert long_date(talk) in body and long_date(registered) in body and long_date(today) not in body
+
+
 def test_the_own_initiative_route_skips_the_court_page(page, workspace):
     page.start_intake()
     wizard = page.intake.wizard

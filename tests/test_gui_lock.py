@@ -60,6 +60,7 @@ def test_auto_lock_closes_a_dialog_running_its_own_loop(qtbot, window):
 
     class Contract:
         id, version, unsigned_roles = 7, 1, ("resident",)
+        signer_roles = ("resident", "other", "coordinator", "volunteer")
 
     seen = []
 

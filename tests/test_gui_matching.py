@@ -36,10 +36,14 @@ def page(qtbot, workspace):
 
 
 def open_wizard(page, case_id) -> MatchingWizard:
+    """As a person: the header's next step, or "Match another volunteer…" under More once someone is matched."""
     page.open_case_file(case_id)
     header = page.case_file.header
-    assert header.match_button.isVisible() and header.match_button.text() == _("Match a volunteer…")
-    header.match_button.click()
+    if page.case_file.facts.volunteer_id is None:
+        assert header.next_button.isVisible() and header.next_button.text() == _("Match a volunteer") + "…"
+        header.next_button.click()
+    else:
+        next(a for a in header.more_menu.actions() if a.text() == _("Match another volunteer…")).trigger()
     wizard = page.case_file.dialog
     assert isinstance(wizard, MatchingWizard) and wizard.isVisible()
     assert wizard.currentId() == CANDIDATES
@@ -54,16 +58,31 @@ def finish_button(wizard):
     return wizard.button(QWizard.WizardButton.FinishButton)
 
 
-def test_the_header_offers_matching_only_for_a_case_in_matching(page, workspace, scene):
+def test_the_header_offers_matching_as_the_next_step_until_someone_is_matched(page, workspace, scene):
     case_id, _ids = scene
     page.open_case_file(case_id)
     header = page.case_file.header
-    assert header.match_button.isVisible()
-    assert header.match_button.styleSheet() == PRIMARY_STYLE  # no volunteer yet: matching is the main action
-    assert header.next_button.text() == _("Start visits") and header.next_button.styleSheet() == ""
+    assert header.next_button.text() == _("Match a volunteer") + "…"
+    assert header.next_button.styleSheet() == PRIMARY_STYLE
+    assert _("Match another volunteer…") not in [a.text() for a in header.more_menu.actions()]
     intake = add_matching_case(workspace, "BOR-2026-002", status="intake")
     page.open_case_file(intake)
-    assert not header.match_button.isVisible()
+    assert header.next_button.text() == _("Draw up contract")
+
+
+def test_matching_from_contract_moves_the_case_on_only_when_matched(qtbot, page, workspace, scene):
+    case_id, ids = scene
+    contract = add_matching_case(workspace, "BOR-2026-004", status="contract")
+    wizard = open_wizard(page, contract)
+    assert case_file_service.load_case(workspace, contract, record_open=False).status == "contract"  # not before
+    wizard.candidates.eligible_table.selectRow(0)
+    next_button(wizard).click()
+    assert _("Matching") in wizard.confirm.next_steps.text()  # it says the case moves on
+    with qtbot.waitSignal(page.changed):
+        finish_button(wizard).click()
+    facts = case_file_service.load_case(workspace, contract, record_open=False)
+    assert (facts.status, facts.volunteer) == ("matching", "Anke Best")
+    assert page.case_file.header.next_button.text() == _("Start visits")
 
 
 def test_the_wizard_runs_start_to_finish_with_the_top_candidate(qtbot, page, workspace, scene):
@@ -93,8 +112,8 @@ def test_the_wizard_runs_start_to_finish_with_the_top_candidate(qtbot, page, wor
     assert (facts.status, facts.volunteer_id, facts.volunteer) == ("matching", ids["best"], "Anke Best")
     header = page.case_file.header
     assert header.values["volunteer"].text() == "Anke Best"
-    assert header.next_button.styleSheet() == PRIMARY_STYLE  # now the visits can start
-    assert header.match_button.styleSheet() == ""
+    assert header.next_button.text() == _("Start visits")  # now the visits can start
+    assert _("Match another volunteer…") in [a.text() for a in header.more_menu.actions()]
 
 
 def test_the_no_match_path_closes_the_case_with_the_early_stop_reason(qtbot, page, workspace, scene):
@@ -117,7 +136,7 @@ def test_the_no_match_path_closes_the_case_with_the_early_stop_reason(qtbot, pag
 
         assert session.get(Case, case_id).outcome_reason == "no_volunteer_match"
     assert page.case_file.header.outcome.text() == outcome_label("stopped_at_intake")
-    assert not page.case_file.header.match_button.isVisible()
+    assert not page.case_file.header.next_button.isVisible()
 
 
 def test_an_ineligible_candidate_cannot_be_picked(page, workspace, scene):
@@ -221,6 +240,5 @@ def test_a_case_not_in_matching_cannot_go_on_and_says_why(qtbot, workspace, scen
     candidates = wizard.candidates
     assert candidates.pick(ids["best"]) is False and not next_button(wizard).isEnabled()
     assert candidates.hint.text() == _(
-        "A volunteer is matched while the case is in '{matching}'; this one is in '{status}'.").format(
-        matching=_("Matching"), status=_("Intake"))
+        "A volunteer is matched once the contract is drawn up; this case is in '{status}'.").format(status=_("Intake"))
     wizard.reject()

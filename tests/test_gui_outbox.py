@@ -12,13 +12,15 @@ from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
 
 from borapp.i18n import _
-from borapp.models import Letter
+from borapp.models import Case, Letter
+from borapp.services.documents.common import FILL
 from borapp.services import drafts
 from borapp.services.outbox import letters as outbox_letters
 from borapp.ui.pages.outbox import pdf_pages
 from borapp.ui.pages.outbox.letters_model import LettersModel, state_colours
 from borapp.ui.pages.outbox_page import OutboxPage
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
+    add_gapped_case,
     add_referred_case,
     configure_smtp,
     fake_render_contract,
@@ -164,6 +166,44 @@ def test_edit_the_body_and_mark_ready(qtbot, page, workspace, letters, stand_in)
     page.ready_button.click()
     assert state_of(workspace, letters["draft"]) == "ready"
     assert page.send_button.text() == _("Send ready ({n})").format(n=2)
+
+
+def test_mark_ready_refuses_a_letter_with_gaps_and_says_where_to_fill_each(qtbot, page, workspace, shown):
+    case_id = add_gapped_case(workspace, "BOR-2026-040")
+    with workspace.session() as session:  # assigned meanwhile: the signature is known, the address not yet
+        session.get(Case, case_id).coordinator_id = workspace.coordinator_id
+    letter_id = outbox_letters.new_letter(workspace, case_id, "start", state="draft")
+    page.refresh()
+    select(page, letter_id)
+    qtbot.mouseClick(page.ready_button, Qt.MouseButton.LeftButton)  # "Klaarzetten"
+    kind, _title, text = shown[-1]
+    assert kind == "warning" and text.startswith("Deze brief heeft nog regels om in te vullen (______)")
+    assert ("• Het postadres van de verwijzer: vul het in bij het dossier, tab Verwijzing (Organisatie "
+            "bewerken…), of typ het in het adresblok van de brief (Bewerken).") in text
+    assert "• De locatie van de omgang, in “Locatie: ______”: typ het over de lijn in de tekst van de brief" in text
+    assert state_of(workspace, letter_id) == "draft" and page.current().id == letter_id
+
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)  # filled in by hand, as the message says
+    editor = page.editor
+    editor.recipient_address.setPlainText("Jeugdteam Zonderadres\nPostbus 40\n1800 AA Alkmaar")
+    body = editor.body.toPlainText()
+    for typed in ("1 maart 2025", "5 april 2025", "om de week", "Speeltuin De Klimboom"):
+        body = body.replace(FILL, typed, 1)
+    editor.body.setPlainText(body)
+    editor.save()
+    assert page.editor is None
+    qtbot.mouseClick(page.ready_button, Qt.MouseButton.LeftButton)
+    assert state_of(workspace, letter_id) == "ready" and page.notice.text() == _("The letter is ready to send.")
+
+
+def test_a_new_letter_for_a_case_with_gaps_says_what_is_missing(page, workspace):
+    add_gapped_case(workspace, "BOR-2026-041")
+    page.new_button.click()
+    page.new_dialog.case_ref.setText("BOR-2026-041")
+    page.new_dialog.kind.setCurrentIndex(page.new_dialog.kind.findData("intake"))
+    page.new_dialog.make()
+    assert page.current().state == "draft"
+    assert "Het postadres van de verwijzer" in page.notice.text() and "Bewerken" in page.notice.text()
 
 
 def test_retry_puts_a_failed_letter_back(page, workspace, letters):

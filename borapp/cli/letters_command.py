@@ -61,12 +61,15 @@ def run_new(args) -> int:
     finally:
         workspace.lock()
     if args.json:
-        print(json.dumps(row.to_dict() | {"missing": made.missing}, ensure_ascii=False))
+        print(json.dumps(row.to_dict() | {"missing": made.missing, "problems": made.problems}, ensure_ascii=False))
         return EXIT_OK
-    print(_("Letter {id} made: {kind} for {case}, to {recipient}; ready to send.").format(
-        id=row.id, kind=kind_label(row.kind), case=row.case_ref, recipient=row.recipient or "?"))
+    done = (_("Letter {id} made: {kind} for {case}, to {recipient}; ready to send.") if made.state == "ready" else
+            _("Letter {id} made: {kind} for {case}, to {recipient}; a draft until it is finished."))
+    print(done.format(id=row.id, kind=kind_label(row.kind), case=row.case_ref, recipient=row.recipient or "?"))
     for line in made.missing:
         print(_("Not filled in: {what}").format(what=line), file=sys.stderr)
+    if made.problems:
+        print(made.problems, file=sys.stderr)
     return EXIT_OK
 
 
@@ -111,7 +114,7 @@ def run_export(args) -> int:
 def run_send(args) -> int:
     workspace = _workspace(args)
     try:
-        result = send_ready(workspace, _password_provider)
+        result = send_ready(workspace, password_provider)
     finally:
         workspace.lock()
     if args.json:
@@ -129,7 +132,7 @@ def run_send(args) -> int:
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
-def _password_provider() -> str:
+def password_provider() -> str:
     """After the keyring: BORAPP_SMTP_PASSWORD, else a prompt on a terminal, else exit 2."""
     if os.environ.get(PASSWORD_ENV):
         return os.environ[PASSWORD_ENV]

@@ -15,7 +15,8 @@ LETTER_STATES = ("draft", "ready", "exported", "sent", "failed")
 
 
 class Contract(Timestamps, Base):
-    """One version of a case's BOR-overeenkomst; `agreements` is a JSON snapshot of what was agreed."""
+    """One version of a case's BOR-overeenkomst: `agreements` is a JSON snapshot of what was agreed and who the
+    parties are; `pdf` is the document as it was signed, kept from the first signature on (the version is frozen)."""
 
     __tablename__ = "contract"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -23,6 +24,7 @@ class Contract(Timestamps, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
     agreements: Mapped[str] = mapped_column(Text, default="{}")
     signed_copy_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"), nullable=True)
+    pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     signatures: Mapped[list[ContractSignature]] = relationship(
         back_populates="contract", cascade="all, delete-orphan"
     )
@@ -47,6 +49,9 @@ class Letter(Timestamps, Base):
     language: Mapped[str] = mapped_column(String(5), default="nl")
     recipient_name: Mapped[str] = mapped_column(String(200), default="")
     recipient_email: Mapped[str] = mapped_column(String(200), default="")
+    # The lines under the recipient's name (organisation, street, postcode and place) as typed for this letter;
+    # "" follows the referring organisation's (or the parent's) address as it is when the PDF is made.
+    recipient_address: Mapped[str] = mapped_column(Text, default="")
     subject: Mapped[str] = mapped_column(String(300), default="")
     body: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(10), default="draft", index=True)

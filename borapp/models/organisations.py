@@ -8,7 +8,8 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from borapp.models.base import Base, Timestamps
 
 ORGANISATION_KINDS = (
-    "court", "youth_protection", "municipal_team", "social_work", "veilig_thuis", "child_protection_board", "other",
+    "court", "youth_protection", "municipal_team", "municipality", "social_work", "veilig_thuis",
+    "child_protection_board", "other",
 )
 FUNDING_TYPES = ("purchased", "per_case")
 
@@ -21,6 +22,7 @@ class Organisation(Timestamps, Base):
     contact_person: Mapped[str] = mapped_column(String(200), default="")
     email: Mapped[str] = mapped_column(String(200), default="")
     phone: Mapped[str] = mapped_column(String(50), default="")
+    # The postal address as it goes on an envelope, one line each: "Straat 12\n1234 AB Plaats".
     address: Mapped[str] = mapped_column(String(300), default="")
 
 

@@ -272,11 +272,17 @@ def test_a_missing_case_is_not_found(workspace):
 def test_next_step_labels_follow_the_status(english):
     from borapp.services.cases.steps import next_step, step_options
 
-    assert {s: next_step(s).label for s in ("registered", "intake", "contract", "matching", "visits",
-                                            "evaluation", "closing")} == {
+    assert {s: next_step(s, matched=True).label for s in ("registered", "intake", "contract", "matching", "visits",
+                                                          "evaluation", "closing")} == {
         "registered": "Start intake", "intake": "Draw up contract", "contract": "Match a volunteer",
         "matching": "Start visits", "visits": "Record midway evaluation", "evaluation": "Close the case",
         "closing": "Record outcome"}
+    # Three steps are work the case file opens (the status follows from it); the others are a status to pick.
+    assert {s: next_step(s, matched=True).work for s in ("intake", "contract", "matching", "visits")} == {
+        "intake": "contract", "contract": "match", "matching": "", "visits": "evaluation"}
+    unmatched = next_step("matching")  # in matching without a volunteer: matching is still the step
+    assert (unmatched.label, unmatched.work) == ("Match a volunteer", "match")
+    assert [s.to for s in step_options("matching")] == ["matching", "closed"]
     assert next_step("closed") is None
     closing = next_step("closing")
     assert closing.to == "closed" and [o.value for o in closing.outcomes] == ["successful", "stagnated"]
@@ -330,7 +336,9 @@ def test_contract_status_is_read_from_the_contracts(workspace, three):
         session.add(contract)
     (facts,) = case_file.load_case(workspace, three["a"]).contracts
     assert facts.version == 2 and [s.role for s in facts.signatures] == ["resident"]
-    assert "Uitwonende ouder" in facts.unsigned_roles and len(facts.unsigned_roles) == 3
+    # A version that names no volunteer is signed by everyone it names once the other parent and the coordinator sign.
+    assert facts.unsigned_roles == ("Uitwonende ouder", "Coördinator")
+    assert facts.outdated  # the case has a volunteer now: the next version names her
 
 
 # ---- editing --------------------------------------------------------------------------------------------------------
@@ -437,17 +445,31 @@ def test_lookups_for_combos(workspace, three):
 # ---- status and hand-over -------------------------------------------------------------------------------------------
 
 def test_change_status_moves_the_case_with_history_and_log(workspace, three):
-    cases_editing.change_status(workspace, three["b"], "contract", TODAY, note="beide ouders willen")
-    facts = case_file.load_case(workspace, three["b"])
-    assert facts.status == "contract" and facts.timeline[0].title == "BOR-overeenkomst"
-    assert facts.timeline[0].detail == "beide ouders willen"
-    assert ("case", three["b"]) in _audit(workspace, "status")
+    cases_editing.change_status(workspace, three["a"], "closing", TODAY, note="laatste omgang geweest")
+    facts = case_file.load_case(workspace, three["a"])
+    assert facts.status == "closing" and facts.timeline[0].title == "Afronding"
+    assert facts.timeline[0].detail == "laatste omgang geweest"
+    assert ("case", three["a"]) in _audit(workspace, "status")
+
+
+@pytest.mark.parametrize("to, where", [("contract", "BOR-overeenkomst opstellen"), ("matching", "Koppelen"),
+                                       ("evaluation", "Evaluaties")])
+def test_a_step_that_is_work_is_not_taken_as_a_status(workspace, three, to, where):
+    """Drawing up the contract, matching and the midway evaluation move the case; picking the status does not."""
+    case_id = {"contract": three["b"], "matching": three["b"], "evaluation": three["a"]}[to]
+    before = case_file.load_case(workspace, case_id).status
+    with pytest.raises(ValidationError) as caught:
+        cases_editing.change_status(workspace, case_id, to, TODAY)
+    assert caught.value.field == "step" and where in str(caught.value)
+    assert case_file.load_case(workspace, case_id).status == before
 
 
 @pytest.mark.parametrize("kwargs", [
     dict(to="visits"),  # not the next step from intake
-    dict(to="contract", on=TODAY + dt.timedelta(days=1)),  # future
-    dict(to="contract", on=dt.date(2020, 1, 1)),  # before the case's last step
+    dict(to="closed", outcome="stopped_at_intake", reason="parents_reconciled",
+         on=TODAY + dt.timedelta(days=1)),  # future
+    dict(to="closed", outcome="stopped_at_intake", reason="parents_reconciled",
+         on=dt.date(2020, 1, 1)),  # before the case's last step
     dict(to="closed", outcome="stopped_at_intake"),  # needs a reason
     dict(to="closed", outcome="stopped_at_intake", reason="other"),  # "other" needs a note
     dict(to="closed", outcome="successful"),  # not from intake

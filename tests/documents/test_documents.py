@@ -93,12 +93,16 @@ def test_what_is_not_known_yet_is_a_line_to_fill_in_and_listed(workspace):
     doc = render_contract(workspace, case_id, today=TODAY)
     text = all_text(doc.pdf)
     assert FILL in text
-    for item in ("De BOR-medewerker (nog niet gekoppeld)", "De coördinator (nog niet toegewezen)",
+    for item in ("De coördinator (nog niet toegewezen)",
                  "De locatie van de omgang", "Hoe vaak de omgang plaatsvindt", "De opbouw van het contact",
                  "De overdracht", "De afspraken over afzeggen", "De huisregels", "Wat de verwijzer te horen krijgt",
                  "De geboortedatum van Mila Smit", "Het adres van de verzorgende ouder"):
         assert item in doc.missing, item
     assert len(doc.missing) == len(set(doc.missing))
+    # No volunteer is matched: nobody writes one in by hand; the version matching makes names and has them sign.
+    assert not any("BOR-medewerker" in item for item in doc.missing)
+    assert "Nog niet gekoppeld." in text and "de BOR-medewerker tekent de versie" in text
+    assert count_words(text, "Handtekening") == 3
 
 
 def test_missing_is_in_the_users_language_and_the_language_comes_back(workspace):
@@ -106,7 +110,7 @@ def test_missing_is_in_the_users_language_and_the_language_comes_back(workspace)
     set_language("en")
     doc = render_contract(workspace, case_id, "nl", today=TODAY)
     assert language() == "en"
-    assert "The volunteer (not matched yet)" in doc.missing
+    assert "The coordinator (none assigned yet)" in doc.missing
     assert "Partijen" in all_text(doc.pdf)
     set_language("nl")
     doc = render_letter(workspace, case_id, "closing", "en", today=TODAY)

@@ -49,7 +49,7 @@ def test_english_and_missing_lines_on_stderr(capsys, vault_path, passphrase_file
     assert code == 0
     assert "BOR contract" in all_text(target.read_bytes())
     lines = err.strip().splitlines()
-    assert "Not filled in: The volunteer (not matched yet)" in lines
+    assert "Not filled in: The coordinator (none assigned yet)" in lines
     assert "Not filled in: The place of the visits" in lines
     assert len(lines) == len(set(lines)) > 5
 

@@ -26,6 +26,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from borapp.models import Case, Child, Evaluation, Parent, StatusChange, Visit
+from borapp.services.documents.common import FILL
 from borapp.services.documents.contract import render_contract
 from borapp.services.documents.letters import render_letter
 from borapp.services.outbox import letters as outbox
@@ -100,10 +101,11 @@ def _make_case(workspace, data, addrs, flags) -> tuple[int, list[dict]]:
     agreements = {key: f"{data.draw(words, label=key)} bij {typed()}".strip() for key in FREE_TEXT}
     with workspace.session() as session:
         case = Case(ref=f"PRIV-{next(_refs):05d}", registered_on=dt.date(2026, 1, 10), status=status,
+                    coordinator_id=workspace.coordinator_id,
                     referrer_contact=data.draw(st.sampled_from(("", "Anna de Vries")), label="contact"),
                     staggered_arrival=data.draw(st.booleans(), label="staggered"), **agreements)
         if status == "closed":
-            case.outcome, case.closed_on = "successful", dt.date(2026, 5, 1)
+            case.outcome, case.closed_on = "successful", dt.date(2026, 7, 1)  # after every visit drawn
             case.outcome_note = f"Afgerond {typed()}"
         for role, address, confidential in zip(("resident", "other"), addrs, flags):
             case.parents.append(Parent(role=role, name=data.draw(st.sampled_from(NAMES), label=role),
@@ -121,7 +123,7 @@ def _make_case(workspace, data, addrs, flags) -> tuple[int, list[dict]]:
                               cancelled_by="other" if state == "cancelled" else "", place=place,
                               start_time=dt.time(10), end_time=dt.time(11)))
         if data.draw(st.booleans(), label="evaluation"):
-            session.add(Evaluation(case_id=case.id, held_on=dt.date(2026, 3, 3), kind="midway",
+            session.add(Evaluation(case_id=case.id, held_on=dt.date(2026, 6, 25), kind="midway",
                                    participants=f"beide ouders, bij {typed()}",
                                    agreements=f"Voortaan ophalen bij {typed()}"))
         return case.id, secrets
@@ -192,7 +194,8 @@ def test_no_document_ever_holds_a_confidential_address(workspace, data):
 @given(data=st.data())
 def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
     """Every letter kind to every recipient, its subject and text edited with the address typed in, exported:
-    the .eml headers, its text part, the attached PDF and the file names hold no piece of the address."""
+    the .eml headers, its text part, the attached PDF and the file names hold no piece of the address. (What the
+    drawn case does not tell, the coordinator fills in by hand, as a letter with gaps does not go out.)"""
     case_id, secrets, addrs, flags = _drawn_case(workspace, data)
     with workspace.session() as session:
         session.get(Case, case_id).ref = f"{secrets[0]['address']}-{next(_refs)}".replace(" ", "-")  # typed from it
@@ -204,8 +207,11 @@ def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
         row = outbox.get_letter_row(workspace, letter_id)
         body = outbox.get_letter_text(workspace, letter_id).body
         subject = f"{row.subject} {data.draw(typed_forms(secrets[0]), label='subject')}"
-        outbox.set_body(workspace, letter_id, subject, f"{body}\n\n{data.draw(typed_forms(secrets[-1]), label='body')}",
-                        recipient_name=f"{row.recipient_name} {data.draw(typed_forms(secrets[0]), label='to')}")
+        outbox.set_body(workspace, letter_id, subject,
+                        f"{body.replace(FILL, 'ingevuld')}\n\n{data.draw(typed_forms(secrets[-1]), label='body')}",
+                        recipient_name=f"{row.recipient_name} {data.draw(typed_forms(secrets[0]), label='to')}",
+                        recipient_address="" if role else "Wijkteam Proef\nPostbus 1\n1000 AA Proefstad")
+        outbox.mark_ready(workspace, letter_id)
     with tempfile.TemporaryDirectory() as folder:
         result = outbox.export_ready(workspace, Path(folder))
         assert not result.problems and len(result.exported) == len(made)

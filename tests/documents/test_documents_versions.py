@@ -12,10 +12,10 @@ from sqlalchemy import func, select
 from borapp.models import AuditEvent, Contract
 from borapp.services.cases.attachments import delete_attachment, list_attachments, read_attachment
 from borapp.services.cases.editing import AgreementsInput, save_agreements
+from borapp.services.documents.contract_signing import record_signature
 from borapp.services.documents.contract_versions import (
     current_contract,
     new_version_if_changed,
-    record_signature,
     signature_status,
     store_signed_copy,
 )
@@ -42,7 +42,9 @@ def test_the_first_version_holds_the_agreements_as_json(workspace, case_id):
     assert contract.version == 1 and contract.agreements == AGREEMENTS
     with workspace.session() as session:
         stored = session.scalar(select(Contract.agreements).where(Contract.case_id == case_id))
-    assert json.loads(stored) == AGREEMENTS
+    assert json.loads(stored) == AGREEMENTS | {"parties": {
+        "resident": "Petra Jansen", "other": "Karel Bakker", "coordinator": "Carla Coördinator",
+        "volunteer": "Victor Vrijwilliger"}}
     assert contract.unsigned_roles == ("resident", "other", "coordinator", "volunteer")
 
 

@@ -3,6 +3,7 @@ real SMTP servers on 127.0.0.1 (aiosmtpd) that record what they accept."""
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import socket
 from dataclasses import dataclass, field
@@ -49,7 +50,8 @@ class FakeRendered:
     missing: list[str] = field(default_factory=list)
 
 
-def fake_render_letter(workspace, case_id, kind, lang=None, parent_role="", body=None, subject=None):
+def fake_render_letter(workspace, case_id, kind, lang=None, parent_role="", body=None, subject=None,
+                       recipient_name=None, address=None):
     with workspace.session() as session:
         case = session.get(Case, case_id)
         ref = case.ref
@@ -62,7 +64,9 @@ def fake_render_letter(workspace, case_id, kind, lang=None, parent_role="", body
     if body is None:
         body = f"Beste {name or 'verwijzer'},\n\nDit is de brief ({kind}) over dossier {ref}.\n\nMet vriendelijke groet"
     missing = [] if email else ["Het e-mailadres van de ontvanger"]
-    return FakeRendered(tiny_pdf([subject, *body.splitlines()]), subject, body, name, email, subject, missing)
+    block = [line for line in (recipient_name or "", *(address or "").splitlines()) if line.strip()]
+    return FakeRendered(tiny_pdf([*block, subject, *body.splitlines()]), subject, body, recipient_name or name,
+                        email, subject, missing)
 
 
 def fake_render_contract(workspace, case_id, lang=None):
@@ -109,8 +113,23 @@ def message_texts(eml: bytes, pdf_text=None) -> list[str]:
 
 # ---- cases ----------------------------------------------------------------------------------------------------------
 
+REFERRER_ADDRESS = "Postbus 53\n1800 BC Alkmaar"
+# The story of a case referred on 5 March 2025, step by step; a case gets the steps up to its status.
+STEPS = (("registered", "intake", dt.date(2025, 3, 12)), ("intake", "contract", dt.date(2025, 3, 20)),
+         ("contract", "matching", dt.date(2025, 3, 25)), ("matching", "visits", dt.date(2025, 4, 1)),
+         ("visits", "closing", dt.date(2025, 6, 20)), ("closing", "closed", dt.date(2025, 7, 1)))
+HELD = (dt.date(2025, 4, 5), dt.date(2025, 4, 19), dt.date(2025, 5, 3))
+
+
 def add_referred_case(workspace, ref: str, *, contact: str = "Anna de Vries", email: str = "anna@wijkteam.example",
-                      status: str = "visits") -> int:
+                      status: str = "closed", complete: bool = True) -> int:
+    """A case referred by Wijkteam Alkmaar, whose postal address is known, with its story recorded up to `status`
+    (by default the whole way: intake, contract, volunteer, visits, evaluations, closed with an outcome), so that
+    every letter to the referrer fills in without a line left open and states its dates in order. A case in
+    "visits" has a visit planned ahead (the schedule fills in too) and no closing yet.
+
+    `complete=False` leaves the organisation without an address and the case as bare as registered: its letters
+    have gaps, for the tests of the rule that such a letter does not go out."""
     from tests.cases.test_case_services import add_case
 
     case_id = add_case(workspace, ref, status=status)
@@ -119,11 +138,69 @@ def add_referred_case(workspace, ref: str, *, contact: str = "Anna de Vries", em
         org = session.scalar(select(Organisation).where(Organisation.name == "Wijkteam Alkmaar"))
         if org is None:
             org = Organisation(name="Wijkteam Alkmaar", kind="municipal_team", email="info@wijkteam.example",
-                               contact_person=contact)
+                               contact_person=contact, address=REFERRER_ADDRESS if complete else "")
             session.add(org)
         case.referrer, case.commissioner = org, org
         case.referrer_contact, case.referrer_email = contact, email
+        if complete:
+            _tell_the_story(session, case, status)
     return case_id
+
+
+def add_gapped_case(workspace, ref: str, **kwargs) -> int:
+    """A case whose letters have gaps: the referrer's postal address, the coordinator, the dates not known yet."""
+    with workspace.session() as session:  # a referrer of its own, without an address (not Wijkteam Alkmaar's)
+        org = session.scalar(select(Organisation).where(Organisation.name == "Jeugdteam Zonderadres"))
+        if org is None:
+            org = Organisation(name="Jeugdteam Zonderadres", kind="municipal_team")
+            session.add(org)
+            session.flush()
+        org_id = org.id
+    case_id = add_referred_case(workspace, ref, status=kwargs.pop("status", "registered"), complete=False, **kwargs)
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        case.referrer = case.commissioner = session.get(Organisation, org_id)
+    return case_id
+
+
+def _tell_the_story(session, case: Case, status: str) -> None:
+    """The steps, the agreements, the volunteer, the visits and the evaluations of a case up to `status`."""
+    from borapp.models import Coordinator, Evaluation, StatusChange, Visit, Volunteer
+
+    steps = [step for step in STEPS if _reached(step[1], status)]
+    for frm, to, on in steps:
+        case.history.append(StatusChange(on=on, from_status=frm, to_status=to))
+    case.coordinator = (case.coordinator or session.scalar(select(Coordinator).order_by(Coordinator.id))
+                        or Coordinator(name="Carla Coördinator"))
+    if not _reached("contract", status):
+        return
+    case.visit_place, case.visit_frequency = "Speeltuin De Klimboom, Alkmaar", "Om de week op zaterdag, twee uur"
+    case.handover, case.cancellation_rules = "Moeder brengt Sanne.", "Afzeggen uiterlijk 24 uur van tevoren."
+    case.house_rules = "Niet praten over de scheiding waar Sanne bij is."
+    if not _reached("visits", status):
+        return
+    volunteer = session.scalar(select(Volunteer).where(Volunteer.name == "Vera Vrijwilliger"))
+    case.volunteer = volunteer or Volunteer(name="Vera Vrijwilliger")
+    session.flush()
+    for on in HELD:
+        session.add(Visit(case_id=case.id, on=on, state="held", start_time=dt.time(10), end_time=dt.time(12),
+                          place=case.visit_place))
+    session.add(Evaluation(case_id=case.id, held_on=dt.date(2025, 5, 10), kind="midway",
+                           participants="beide ouders, de vrijwilliger en de coördinator",
+                           agreements="Vanaf juni twee uur per keer."))
+    if status == "closed":
+        case.outcome, case.closed_on = "successful", STEPS[-1][2]
+        case.outcome_note = "Ouders regelen de omgang voortaan zelf."
+        session.add(Evaluation(case_id=case.id, held_on=dt.date(2025, 6, 25), kind="final",
+                               agreements="De ouders maken samen een schema voor de zomer."))
+    else:
+        session.add(Visit(case_id=case.id, on=dt.date.today() + dt.timedelta(days=14), state="planned",
+                          start_time=dt.time(10), end_time=dt.time(12), place=case.visit_place))
+
+
+def _reached(step: str, status: str) -> bool:
+    order = ["registered", *(to for _frm, to, _on in STEPS)]
+    return status in order and order.index(step) <= order.index(status)
 
 
 def configure_smtp(workspace, port: int, *, user: str = "", security: str = "none", sender: str = "bor@desk.example",
@@ -196,3 +273,49 @@ def smtp_server():
     yield make
     for server in servers:
         server.stop()
+
+
+# ---- the keyring ----------------------------------------------------------------------------------------------------
+
+class FakeKeyring:
+    """A keyring in memory, for machines (like CI) whose own keyring is keyring's "fail" stand-in."""
+
+    def __init__(self, stored=None):
+        self.stored = dict(stored or {})
+
+    def get_keyring(self):
+        return self
+
+    def get_password(self, service, user):
+        return self.stored.get((service, user))
+
+    def set_password(self, service, user, password):
+        self.stored[(service, user)] = password
+
+    def delete_password(self, service, user):
+        self.stored.pop((service, user), None)
+
+
+@pytest.fixture
+def fake_keyring(monkeypatch):
+    from borapp.services.outbox import smtp_secret
+
+    keyring = FakeKeyring()
+    monkeypatch.setattr(smtp_secret, "_keyring", lambda: keyring)
+    return keyring
+
+
+@pytest.fixture
+def auth_server(smtp_server):
+    """A mail server that asks for a login and takes the password "geheim"; `.logins` lists the tries."""
+    logins: list[tuple[str, str]] = []
+
+    def authenticator(server, session, envelope, mechanism, auth_data):
+        from aiosmtpd.smtp import AuthResult
+
+        logins.append((auth_data.login.decode(), auth_data.password.decode()))
+        return AuthResult(success=auth_data.password == b"geheim", handled=False)
+
+    server = smtp_server(auth_require_tls=False, authenticator=authenticator)
+    server.logins = logins
+    return server

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import io
 
 import pytest
+from pypdf import PdfReader
 from sqlalchemy import select
 
-from borapp.i18n import _, in_language, set_language
+from borapp.i18n import _, set_language
 from borapp.models import AuditEvent, Case, Letter, Municipality, MunicipalityFunding, Organisation
 from borapp.services import settings
 from borapp.services.cases.editing import ChildInput, ParentInput
@@ -22,6 +24,7 @@ from borapp.services.intake.summary import summarise
 from tests.cases.test_case_services import add_case
 
 ON = dt.date(2026, 3, 10)
+INTAKE_ON = dt.date(2026, 3, 6)  # the intake talk, days before the case was typed in
 
 
 def add_municipality(workspace, name="Bergdorp", funding="purchased", year=2026) -> int:
@@ -43,7 +46,7 @@ def add_organisation(workspace, name="Jeugdbescherming Testregio", kind="youth_p
 
 def good_input(municipality_id: int, **changes) -> IntakeInput:
     inp = IntakeInput(
-        registered_on=dt.date(2026, 3, 2), route="court",
+        registered_on=dt.date(2026, 3, 2), intake_on=INTAKE_ON, route="court",
         referrer_name="Rechtbank Testland", referrer_kind="court", referrer_contact="Mr. T. Toetsing",
         referrer_email="griffie@rechtbank.example", commissioner_same=False,
         commissioner_name="Gemeente Bergdorp Jeugd", commissioner_kind="other",
@@ -73,7 +76,8 @@ def municipality(workspace):
 
 def test_an_empty_intake_is_refused_on_every_step_with_a_message_per_field():
     empty = IntakeInput()
-    assert validate_step("route", empty, ON) == {"registered_on": _("Required."), "route": _("Choose a route.")}
+    assert validate_step("route", empty, ON) == {"registered_on": _("Required."), "intake_on": _("Required."),
+                                                 "route": _("Choose a route.")}
     assert set(validate_step("referrer", empty, ON)) == {"referrer_name", "referrer_kind", "referrer_contact"}
     assert set(validate_step("municipality", empty, ON)) == {"municipality_id", "funding"}
     assert validate_step("resident", empty, ON) == {"resident.name": _("Required.")}
@@ -88,7 +92,7 @@ def test_each_step_checks_its_fields(municipality):
     for step in flow.STEPS:
         assert validate_step(step, good, ON) == {}, step
     assert set(validate_step("route", dataclasses.replace(good, registered_on=ON + dt.timedelta(days=1)), ON)) == {
-        "registered_on"}
+        "registered_on", "intake_on"}  # in the future, and after the intake talk
     bad_parent = dataclasses.replace(good.resident, postcode="12345", email="geen-adres", phone="bel mij")
     assert set(validate_step("resident", dataclasses.replace(good, resident=bad_parent), ON)) == {
         "resident.postcode", "resident.email", "resident.phone"}
@@ -143,7 +147,7 @@ def test_create_makes_the_case_in_intake_with_a_dated_history(workspace, municip
         case = session.get(Case, case_id)
         assert case.status == "intake" and case.ref == "BOR-2026-001"
         assert [(h.on, h.from_status, h.to_status) for h in case.history] == [
-            (dt.date(2026, 3, 2), "", "registered"), (ON, "registered", "intake")]
+            (dt.date(2026, 3, 2), "", "registered"), (INTAKE_ON, "registered", "intake")]
         assert case.coordinator_id == workspace.coordinator_id
         assert case.route == "court" and case.funding == "purchased" and case.municipality_id == municipality
         assert case.court_decision_on == dt.date(2026, 2, 20) and case.court_duration == "Zes maanden"
@@ -155,6 +159,30 @@ def test_create_makes_the_case_in_intake_with_a_dated_history(workspace, municip
         assert case.volunteer_wishes == "Liefst een vaste begeleider."
     with workspace.session() as session:
         assert search_case_ids(session, "kladversie") == [case_id]
+
+
+def test_the_intake_talk_is_today_or_earlier_and_not_before_the_registration(municipality):
+    good = good_input(municipality)
+    assert validate_step("route", dataclasses.replace(good, intake_on=ON), ON) == {}  # today
+    assert validate_step("route", dataclasses.replace(good, intake_on=good.registered_on), ON) == {}
+    assert validate_step("route", dataclasses.replace(good, intake_on=ON + dt.timedelta(days=1)), ON) == {
+        "intake_on": _("This date is in the future.")}
+    assert validate_step("route", dataclasses.replace(good, intake_on=dt.date(2026, 3, 1)), ON) == {
+        "intake_on": _("The intake talk cannot be before the registration ({date}).").format(date="2 maart 2026")}
+    assert flow.from_dict(flow.to_dict(good)).intake_on == INTAKE_ON  # kept in a draft
+
+
+def test_the_intake_talk_dates_the_intake_in_the_timeline_and_the_letters(workspace, municipality):
+    from borapp.services.cases.timeline import timeline
+    from borapp.services.documents.letters import render_letter
+
+    created = flow.create_intake(workspace, good_input(municipality), ON)
+    with workspace.session() as session:
+        steps = [(e.on, e.title) for e in timeline(session, session.get(Case, created.case_id)) if e.kind == "status"]
+    assert steps[0][0] == INTAKE_ON and "Intake" in steps[0][1]
+    for kind in ("intake", "closing"):
+        body = render_letter(workspace, created.case_id, kind).body
+        assert "6 maart 2026" in body and "10 maart 2026" not in body, kind
 
 
 def test_the_confidential_flag_and_the_postcode_are_kept(workspace, municipality):
@@ -170,14 +198,9 @@ def test_case_numbers_follow_on_within_the_registration_year(workspace, municipa
     add_case(workspace, "BOR-2026-014", registered_on=dt.date(2026, 1, 5))
     add_case(workspace, "BOR-2025-088", registered_on=dt.date(2025, 11, 5))
     add_case(workspace, "IMPORT-7", registered_on=dt.date(2026, 1, 9))
-    refs = []
-    for i in range(2):
-        inp = good_input(municipality, other=ParentInput("other", f"Ouder Nummer{i}"))
-        with workspace.session() as session:
-            refs.append(session.get(Case, flow.create_case(workspace, inp, ON)).ref)
-    last_year = good_input(municipality, registered_on=dt.date(2025, 12, 30), court_decision_on=dt.date(2025, 12, 1))
-    with workspace.session() as session:
-        refs.append(session.get(Case, flow.create_case(workspace, last_year, ON)).ref)
+    inputs = [good_input(municipality, other=ParentInput("other", f"Ouder Nummer{i}")) for i in range(2)]
+    inputs.append(good_input(municipality, registered_on=dt.date(2025, 12, 30), court_decision_on=dt.date(2025, 12, 1)))
+    refs = [flow.create_intake(workspace, inp, ON).ref for inp in inputs]
     assert refs == ["BOR-2026-015", "BOR-2026-016", "BOR-2025-089"]
 
 
@@ -231,15 +254,33 @@ def test_a_letter_to_the_referrer_is_proposed_as_a_draft_in_the_vaults_language(
         assert (letter.case_id, letter.kind, letter.state) == (created.case_id, "intake", "draft")
         assert letter.language == "nl"
         assert (letter.recipient_name, letter.recipient_email) == ("Mr. T. Toetsing", "griffie@rechtbank.example")
-        with in_language("nl"):
-            assert letter.subject == _("Referral received, intake planned") + " (BOR-2026-001)"
-        assert "BOR-2026-001" in letter.body and "2 maart 2026" in letter.body  # a Dutch date
+        assert letter.subject == "Aanmelding ontvangen: dossier BOR-2026-001"
+        assert "2 maart 2026" in letter.body and "6 maart 2026" in letter.body  # Dutch dates: registered, intake
         assert "Teststraat" not in letter.body  # no addresses in a letter
         settings.put(session, "language", "en")
     second = flow.create_intake(workspace, good_input(municipality), ON)
     with workspace.session() as session:
         letter = session.get(Letter, second.letter_id)
-        assert letter.language == "en" and letter.subject.startswith("Referral received, intake planned")
+        assert letter.language == "en" and letter.subject == "Referral received: case BOR-2026-002"
+        assert "The intake with the parents started on 6 March 2026." in letter.body
+
+
+def test_the_proposed_letter_is_worded_by_the_saved_template_and_signs_off_once(workspace, municipality):
+    from borapp.services.documents import templates
+    from borapp.services.outbox import letters as outbox
+
+    created = flow.create_intake(workspace, good_input(municipality), ON)
+    with workspace.session() as session:
+        body = session.get(Letter, created.letter_id).body
+    assert body.startswith("Geachte Mr. T. Toetsing,") and "groet" not in body  # the PDF adds the closing
+    pdf = " ".join(PdfReader(io.BytesIO(outbox.letter_pdf(workspace, created.letter_id))).pages[0].extract_text().split())
+    assert pdf.count("Met vriendelijke groet") == 1
+    templates.save_template(workspace, "intake", "nl", "Beste {referrer_contact},\n\nOnze eigen woorden: het "
+                                                       "kennismakingsgesprek was op {intake_on}.")
+    created = flow.create_intake(workspace, good_input(municipality), ON)
+    with workspace.session() as session:
+        body = session.get(Letter, created.letter_id).body
+    assert body == "Beste Mr. T. Toetsing,\n\nOnze eigen woorden: het kennismakingsgesprek was op 6 maart 2026."
 
 
 def test_the_audit_names_records_not_people(workspace, municipality):

@@ -20,7 +20,9 @@ from borapp.services.outbox import letters, smtp_secret
 from borapp.services.outbox import sending
 from borapp.services.outbox.listing import SENDING_MARK, error_text
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
+    FakeKeyring,
     add_referred_case,
+    auth_server,
     configure_smtp,
     renderer,
     smtp_server,
@@ -286,38 +288,6 @@ def test_settings_must_name_a_server_and_a_sender(workspace, case_id, stand_in):
     configure_smtp(workspace, 25, sender="")
     with pytest.raises(UsageError):
         sending.send_ready(workspace)
-
-
-class FakeKeyring:
-    def __init__(self, stored=None):
-        self.stored = dict(stored or {})
-
-    def get_keyring(self):
-        return self
-
-    def get_password(self, service, user):
-        return self.stored.get((service, user))
-
-    def set_password(self, service, user, password):
-        self.stored[(service, user)] = password
-
-    def delete_password(self, service, user):
-        self.stored.pop((service, user), None)
-
-
-@pytest.fixture
-def auth_server(smtp_server):
-    logins: list[tuple[str, str]] = []
-
-    def authenticator(server, session, envelope, mechanism, auth_data):
-        from aiosmtpd.smtp import AuthResult
-
-        logins.append((auth_data.login.decode(), auth_data.password.decode()))
-        return AuthResult(success=auth_data.password == b"geheim", handled=False)
-
-    server = smtp_server(auth_require_tls=False, authenticator=authenticator)
-    server.logins = logins
-    return server
 
 
 def test_login_only_when_a_user_is_set(workspace, case_id, auth_server, stand_in):

@@ -161,6 +161,20 @@ def test_ready_marks_a_draft(cli, stand_in):
     assert cli("letters", "ready", 999)[0] == 6
 
 
+def test_ready_refuses_a_letter_with_gaps_naming_them(cli):
+    from borapp.services.outbox import letters as outbox_letters
+    from tests.helpers.outbox_support import add_gapped_case
+
+    made = outbox_letters.create_letter(cli.workspace, add_gapped_case(cli.workspace, "BOR-2026-016"), "start")
+    assert made.state == "draft"
+    code, _out, err = cli("letters", "ready", made.id)
+    assert code != 0 and "Het postadres van de verwijzer" in err and "tab Verwijzing" in err
+    assert "“Locatie: ______”" in err
+    code, out, err = cli("letters", "new", "BOR-2026-016", "--kind", "intake")
+    assert code == 0 and "een concept" in out and "Het postadres van de verwijzer" in err
+    assert {r["state"] for r in listed(cli)} == {"draft"}
+
+
 # ---- config ---------------------------------------------------------------------------------------------------------
 
 def test_config_set_get_list(cli):

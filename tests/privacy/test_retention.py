@@ -73,8 +73,9 @@ def test_a_letter_kind_the_organisation_does_not_send_cannot_be_made_ready(works
     from borapp.services.errors import ValidationError
     from borapp.services.outbox import letters
     from borapp.services.privacy import letter_policy
+    from tests.helpers.outbox_support import add_referred_case
 
-    case_id = add_case(workspace, "BOR-2026-010")
+    case_id = add_referred_case(workspace, "BOR-2026-010")  # addressed and signed in full: only the kind decides
     with workspace.session() as session:
         made = [Letter(case_id=case_id, kind=kind, parent_role=role, state="draft", subject="s", body="b")
                 for kind, role in (("evaluation", ""), ("closing", ""), ("schedule", "resident"))]

@@ -7,11 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.models import Coordinator, StatusChange
 from borapp.services import audit
 from borapp.services.cases import flow
-from borapp.services.cases.status import TransitionRefused
+from borapp.services.cases.status import TransitionRefused, status_label
 from borapp.services.cases.timeline import HANDOVER
 from borapp.services.errors import ValidationError
 from borapp.services.vault.workspace import Workspace
@@ -23,10 +23,21 @@ class Item:
     name: str
 
 
+# The steps whose status follows from the work itself, and where that work is done.
+WORK_DONE_BY = {
+    "contract": N_("The case moves to '{status}' once the contract is drawn up (Agreements, Draw up contract)."),
+    "matching": N_("The case moves to '{status}' once a volunteer is matched (Match a volunteer)."),
+    "evaluation": N_("The case moves to '{status}' once the midway evaluation is recorded (Evaluations)."),
+}
+
+
 def change_status(workspace: Workspace, case_id: int, to: str, on: dt.date | None = None, outcome: str = "",
                   reason: str = "", note: str = "", planned_visits: str = "cancel") -> None:
     """Take one step; a refusal is a ValidationError (field "step") with the reason, and nothing is saved.
-    Closing cancels the visits still planned (or deletes them: `planned_visits="delete"`)."""
+    Closing cancels the visits still planned (or deletes them: `planned_visits="delete"`). The steps of
+    `WORK_DONE_BY` are refused: their status follows from the work (a contract, a match, an evaluation)."""
+    if to in WORK_DONE_BY:
+        raise ValidationError(_(WORK_DONE_BY[to]).format(status=status_label(to)), "step")
     try:
         with workspace.session() as session:
             case = flow.get_case(session, case_id)

@@ -13,6 +13,7 @@ from sqlalchemy import func, select
 
 from borapp.models import Contract, Visit
 from borapp.services import audit
+from borapp.services.cases.contract_terms import in_line, parse_parties, signer_roles
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.labels import funding_label, role_label, route_label
 from borapp.services.cases.status import outcome_label, status_label
@@ -92,7 +93,8 @@ class ContractFacts:
     version: int
     drawn_up_on: dt.date
     signatures: tuple[SignatureFacts, ...]
-    unsigned_roles: tuple[str, ...]  # translated role labels still to sign
+    unsigned_roles: tuple[str, ...]  # translated role labels of the parties the version names, still to sign
+    outdated: bool = False  # the case's agreements or parties changed since (said of the newest version only)
 
 
 @dataclass(frozen=True)
@@ -135,6 +137,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
     today = dt.date.today()
     with workspace.session() as session:
         case = get_case(session, case_id)
+        matched = case.volunteer_id is not None
         facts = CaseFile(
             id=case.id, ref=case.ref, status=case.status, status_label=status_label(case.status),
             outcome=case.outcome, outcome_label=outcome_label(case.outcome), registered_on=case.registered_on,
@@ -144,9 +147,9 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
             next_visit=_next_visit(session, case.id, today),
             children=tuple(_child(c, today) for c in case.children),
             parents=tuple(_parent(p) for p in case.parents),
-            referral=_referral(case), agreements=_agreements(case), contracts=_contracts(session, case.id),
+            referral=_referral(case), agreements=_agreements(case), contracts=_contracts(session, case),
             notes=case.notes, timeline=tuple(timeline(session, case)),
-            steps=tuple(step_options(case.status)), next_step=next_step(case.status),
+            steps=tuple(step_options(case.status, matched)), next_step=next_step(case.status, matched),
         )
         if record_open:
             audit.record(session, "open", "case", case.id, workspace.actor)
@@ -195,15 +198,17 @@ def _agreements(case) -> AgreementFacts:
     )
 
 
-def _contracts(session, case_id: int) -> tuple[ContractFacts, ...]:
-    """Every version, newest first; who signed when and who has still to sign (read-only here)."""
+def _contracts(session, case) -> tuple[ContractFacts, ...]:
+    """Every version, newest first; who signed when and which of the parties it names have still to sign."""
     found = []
-    for contract in session.scalars(select(Contract).where(Contract.case_id == case_id)
+    for contract in session.scalars(select(Contract).where(Contract.case_id == case.id)
                                     .order_by(Contract.version.desc())):
         signed = tuple(SignatureFacts(s.role, role_label(s.role), s.name, s.signed_on)
                        for s in sorted(contract.signatures, key=lambda s: (s.signed_on, s.id)))
         done = {s.role for s in signed}
-        missing = tuple(role_label(r) for r in ("resident", "other", "coordinator", "volunteer") if r not in done)
-        found.append(ContractFacts(contract.version, contract.created_at.date(), signed, missing))
+        roles = signer_roles(parse_parties(contract.agreements))
+        missing = tuple(role_label(r) for r in roles if r not in done)
+        outdated = not found and not in_line(contract, case)
+        found.append(ContractFacts(contract.version, contract.created_at.date(), signed, missing, outdated))
     return tuple(found)
 

@@ -1,6 +1,7 @@
 """Evaluations (tussenevaluatie, eindevaluatie) with parents, volunteer and coordinator: who came, what was agreed.
 
-Recording an evaluation does not move the case on: the case header's step does that.
+Recording a new midway evaluation moves a case in visits on to "midway evaluation", dated the day it was held (or
+the case's last step, when that came later): the status follows from the evaluation, never the other way round.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.models import Evaluation
 from borapp.services import audit
+from borapp.services.cases import flow
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
@@ -108,6 +110,9 @@ def save_evaluation(workspace: Workspace, data: EvaluationInput) -> int:
         session.flush()
         audit.record(session, "create" if data.evaluation_id is None else "update", "evaluation", evaluation.id,
                      workspace.actor)
+        if data.evaluation_id is None and data.kind == "midway" and case.status == "visits":
+            flow.change_status(session, case, "evaluation", on=max(data.held_on, flow.last_step_on(case)),
+                               coordinator_id=workspace.coordinator_id, actor=workspace.actor)
         reindex_case_id(session, case.id)  # its notes are found by the search box
         return evaluation.id
 

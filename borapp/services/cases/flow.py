@@ -76,11 +76,16 @@ def _settle_planned_visits(session: Session, case: Case, how: str) -> None:
 def _check_date(case: Case, on: dt.date) -> None:
     if on > dt.date.today():
         raise TransitionRefused(_("A status change cannot be dated in the future."))
-    # Hand-overs are history rows that keep the status; they do not fix the date of the next real step.
-    last = max((h.on for h in case.history if h.from_status != h.to_status), default=case.registered_on)
+    last = last_step_on(case)
     if on < last:
         raise TransitionRefused(_("The date must be on or after {date}, the case's last step.").format(
             date=long_date(last)))
+
+
+def last_step_on(case: Case) -> dt.date:
+    """The date of the case's last real step. Hand-overs and matches are history rows that keep the status; they do
+    not fix the date of the next step."""
+    return max((h.on for h in case.history if h.from_status != h.to_status), default=case.registered_on)
 
 
 def _reopen_target(case: Case) -> str:

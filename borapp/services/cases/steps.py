@@ -1,6 +1,9 @@
 """The steps a case file offers: the one main step forward (the header's button) and the others (its menu).
 
-Built on `status.allowed_steps`, so nothing here can offer a step the state machine refuses.
+Built on `status.allowed_steps`, so nothing here can offer a step the state machine refuses. Three steps are work,
+not a status to pick: drawing up the contract, matching a volunteer and recording the midway evaluation. Their
+option names the work (`work`) that the case file opens; the status follows once that work is done (see
+`WORK_STEPS`), and the status dialog never offers them.
 """
 
 from __future__ import annotations
@@ -47,6 +50,13 @@ OTHER_STEP_LABELS = {
 }
 
 
+# Target status → the work that takes a case there: "contract" (draw up the contract), "match" (the matching
+# wizard; the case stays in matching until a volunteer is matched), "evaluation" (record the midway evaluation).
+WORK_STEPS = {"contract": "contract", "matching": "match", "evaluation": "evaluation"}
+MATCH = N_("Match a volunteer")
+STOP_EARLY = OTHER_STEP_LABELS["stopped_at_intake"]
+
+
 @dataclass(frozen=True)
 class Choice:
     value: str
@@ -61,10 +71,16 @@ class StepOption:
     label: str
     outcomes: tuple[Choice, ...] = ()
     primary: bool = False
+    work: str = ""  # "contract", "match" or "evaluation": the work that moves the case, not a status to pick
 
 
-def step_options(status: str) -> list[StepOption]:
-    """Every step allowed from `status`, the main one first; closing steps grouped by their outcomes."""
+def step_options(status: str, matched: bool = False) -> list[StepOption]:
+    """Every step allowed from `status`, the main one first; closing steps grouped by their outcomes. A case in
+    matching without a volunteer (`matched` False) has matching as its main step; visits start once one is matched."""
+    if status == "matching" and not matched:
+        closing = [s.outcome for s in allowed_steps(status) if s.to == "closed"]
+        return [StepOption("matching", _(MATCH), primary=True, work="match"),
+                _closing_option(closing, _(STOP_EARLY))]
     steps = allowed_steps(status)
     main = NEXT_STEP.get(status)
     options: list[StepOption] = []
@@ -77,7 +93,7 @@ def step_options(status: str) -> list[StepOption]:
             continue
         primary = step.to == main
         text = NEXT_STEP_LABELS[status] if primary else OTHER_STEP_LABELS.get(step.to, step.to)
-        options.append(StepOption(step.to, _(text), primary=primary))
+        options.append(StepOption(step.to, _(text), primary=primary, work=WORK_STEPS.get(step.to, "")))
     if closing:
         key = closing[0] if len(closing) == 1 else "successful"
         options.append(_closing_option(closing, _(OTHER_STEP_LABELS[key])))
@@ -89,8 +105,8 @@ def _closing_option(outcomes: list[str], text: str, primary: bool = False) -> St
     return StepOption("closed", text, tuple(Choice(o, outcome_label(o)) for o in ordered), primary)
 
 
-def next_step(status: str) -> StepOption | None:
-    options = step_options(status)
+def next_step(status: str, matched: bool = False) -> StepOption | None:
+    options = step_options(status, matched)
     return options[0] if options and options[0].primary else None
 
 

@@ -1,4 +1,5 @@
-"""A case's timeline: its status steps and hand-overs together with the dated events of its life, newest first."""
+"""A case's timeline: its status steps and hand-overs together with the dated events of its life (visits,
+evaluations, contract versions and their signatures, letters, attachments), newest first."""
 
 from __future__ import annotations
 
@@ -9,14 +10,21 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from borapp.i18n import N_, _
-from borapp.models import Attachment, Case, Coordinator, Evaluation, Letter, Visit
-from borapp.services.cases.labels import CANCELLED_BY_LABELS, LETTER_KIND_LABELS, LETTER_STATE_LABELS, label
+from borapp.models import Attachment, Case, Contract, Coordinator, Evaluation, Letter, Visit
+from borapp.services.cases.contract_terms import parse_parties, signer_roles
+from borapp.services.cases.labels import (
+    CANCELLED_BY_LABELS,
+    LETTER_KIND_LABELS,
+    LETTER_STATE_LABELS,
+    label,
+    role_label,
+)
 from borapp.services.cases.status import outcome_label, reason_label, status_label
 
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
 MATCHED = "volunteer_matched"  # a volunteer matched (services.matching.flow), status unchanged
 EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
-KINDS = ("status", "handover", "visit", "evaluation", "letter", "attachment")
+KINDS = ("status", "handover", "contract", "visit", "evaluation", "letter", "attachment")
 
 
 @dataclass(frozen=True)
@@ -29,7 +37,7 @@ class TimelineEntry:
 
 def timeline(session: Session, case: Case) -> list[TimelineEntry]:
     entries = _history(session, case) + _visits(session, case.id) + _evaluations(session, case.id)
-    entries += _letters(session, case.id) + _attachments(session, case.id)
+    entries += _contracts(session, case.id) + _letters(session, case.id) + _attachments(session, case.id)
     order = {k: i for i, k in enumerate(KINDS)}
     ranked = sorted(enumerate(entries), key=lambda ie: (ie[1].on, -order[ie[1].kind], ie[0]), reverse=True)
     return [entry for _i, entry in ranked]
@@ -75,6 +83,26 @@ def _evaluations(session: Session, case_id: int) -> list[TimelineEntry]:
     query = select(Evaluation.held_on, Evaluation.kind, Evaluation.participants).where(Evaluation.case_id == case_id)
     return [TimelineEntry(on, "evaluation", _(EVALUATION_LABELS.get(kind, N_("Evaluation held"))), who)
             for on, kind, who in session.execute(query)]
+
+
+def _contracts(session: Session, case_id: int) -> list[TimelineEntry]:
+    """Each version drawn up (with who it names to sign), and each signature on it."""
+    found = []
+    for contract in session.scalars(select(Contract).where(Contract.case_id == case_id)):
+        n = contract.version
+        roles = signer_roles(parse_parties(contract.agreements))
+        signers = _("To be signed by: {roles}").format(roles=", ".join(role_label(r) for r in roles))
+        found.append(TimelineEntry(contract.created_at.date(), "contract",
+                                   _("Contract version {n} drawn up").format(n=n), signers))
+        signed = sorted(contract.signatures, key=lambda s: (s.signed_on, s.id))
+        for signature in signed:
+            who = _("{role}: {name}").format(role=role_label(signature.role), name=signature.name)
+            found.append(TimelineEntry(signature.signed_on, "contract", _("Contract version {n} signed").format(n=n),
+                                       who))
+        if signed and {s.role for s in signed} >= set(roles):
+            found.append(TimelineEntry(max(s.signed_on for s in signed), "contract",
+                                       _("Contract version {n} signed by everyone").format(n=n)))
+    return found
 
 
 def _letters(session: Session, case_id: int) -> list[TimelineEntry]:

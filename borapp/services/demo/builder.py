@@ -31,8 +31,8 @@ from borapp.services.errors import BorError, UsageError
 from borapp.services.vault.vault import Vault, probe_database, unlock_key, vault_files
 
 BATCH = 500
-REFERRER_KINDS = {"court": 26, "youth_protection": 20, "municipal_team": 28, "social_work": 8, "veilig_thuis": 7,
-                  "child_protection_board": 6, "other": 5}
+REFERRER_KINDS = {"court": 26, "youth_protection": 20, "municipal_team": 26, "municipality": 2, "social_work": 8,
+                  "veilig_thuis": 7, "child_protection_board": 6, "other": 5}
 VISITS_THIS_WEEK = 3
 ORGANISATION = {"organisation.name": "BOR Noord-Holland Noord (demo)", "organisation.email": "bor@voorbeeld.nl",
                 "organisation.address": "Postbus 1234, 1740 AA Schagen", "organisation.phone": "0224-000000",
@@ -114,7 +114,7 @@ def plan_cases(total: int, rng: random.Random, today: dt.date) -> list[CasePlan]
 
 
 def _referrer_kinds(total: int, rng: random.Random) -> list[str]:
-    """Weighted like a BOR's referrals; with seven or more cases every kind occurs at least once."""
+    """Weighted like a BOR's referrals; with at least as many cases as kinds every kind occurs at least once."""
     kinds = rng.choices(list(REFERRER_KINDS), weights=list(REFERRER_KINDS.values()), k=total)
     if total >= len(REFERRER_KINDS):
         for position, kind in zip(rng.sample(range(total), len(REFERRER_KINDS)), REFERRER_KINDS):

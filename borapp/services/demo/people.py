@@ -67,9 +67,18 @@ ORGANISATIONS = (
     ("Huisartsenpraktijk De Duinroos", "other"),
     ("Mediationpraktijk Het Midden", "other"),
     ("Centrum voor Jeugd en Gezin Kop van Noord-Holland", "other"),
+    ("Gemeente Den Helder, team Jeugd", "municipality"),
 )
 ORGANISATION_TOWNS = {"court": "Alkmaar", "youth_protection": "Alkmaar", "veilig_thuis": "Alkmaar",
-                      "child_protection_board": "Alkmaar", "social_work": "Hoorn", "other": "Schagen"}
+                      "child_protection_board": "Alkmaar", "social_work": "Hoorn", "other": "Schagen",
+                      "municipality": "Den Helder"}
+
+
+def postbus_address(number: int, town: str) -> str:
+    """"Postbus 1234" and "1741 AB Schagen" on two lines, the postcode from the town's range (no random draw)."""
+    first = next(p.postcodes[0] for p in MUNICIPALITIES if town in p.towns)
+    letters = "ABCDEGHJKLMNPRSTVWXZ"
+    return f"Postbus {number}\n{first} {letters[number % 20]}{letters[number // 20 % 20]} {town}"
 
 
 def wijkteam_name(municipality: str) -> str:

@@ -15,8 +15,8 @@ from borapp.models import (
 )
 from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
 from borapp.services.demo.people import (
-    FIRST_YEAR, MUNICIPALITIES, ORGANISATION_TOWNS, ORGANISATIONS, REGIONS, People, funding_for, slug,
-    wijkteam_name,
+    FIRST_YEAR, MUNICIPALITIES, ORGANISATION_TOWNS, ORGANISATIONS, REGIONS, People, funding_for, postbus_address,
+    slug, wijkteam_name,
 )
 from borapp.services.demo.texts import MEETING_THEMES, VOLUNTEER_NOTES
 
@@ -93,12 +93,12 @@ def _municipalities(session: Session, today: dt.date) -> dict[str, Municipality]
 
 def _organisations(session: Session, people: People, rng: random.Random) -> dict[str, Organisation]:
     named = [(name, kind, ORGANISATION_TOWNS[kind]) for name, kind in ORGANISATIONS]
-    named += [(wijkteam_name(p.name), "municipal_team", p.name) for p in MUNICIPALITIES]  # "Den Helder", whole
+    named += [(wijkteam_name(p.name), "municipal_team", p.towns[0]) for p in MUNICIPALITIES]  # "Den Helder", whole
     rows = {}
     for name, kind, town in named:
         rows[name] = Organisation(
             name=name, kind=kind, contact_person=people.name(rng.choice("fm")), email=f"{slug(name)}@voorbeeld.nl",
-            phone=people.landline(), address=f"Postbus {rng.randint(100, 9999)}, {town}",
+            phone=people.landline(), address=postbus_address(rng.randint(100, 9999), town),
         )
     session.add_all(rows.values())
     return rows

@@ -10,6 +10,7 @@ import random
 from dataclasses import dataclass, field
 
 from borapp.models import Case, Contract, ContractSignature, Evaluation, Visit
+from borapp.services.cases.contract_terms import PARTIES
 from borapp.services.demo import texts as tx
 from borapp.services.demo.rows import Rows, stamp
 
@@ -133,6 +134,9 @@ class VisitWriter:
                 signers.append((role, family[role], min(t.contract + rng.randint(1, 10), max(t.contract, limit))))
         if volunteer is not None and t.visits:
             signers.append(("volunteer", volunteer.name, max(t.matching, t.visits[0] - rng.randint(1, 6))))
+        # The version names the parties the case has (the volunteer too once matched), as a drawn-up one does.
+        agreements[PARTIES] = {"resident": family["resident"], "other": family["other"],
+                               "coordinator": coordinator.name, "volunteer": volunteer.name if volunteer else ""}
         self._contract(case, plan, 1, agreements, t.contract, signers)
         if t.evaluation is not None and t.done(t.evaluation + 1) and rng.random() < 0.2:
             agreements = agreements | {"buildup": BUILDUP_V2}

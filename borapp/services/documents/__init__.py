@@ -2,8 +2,11 @@
 
 - `contract.render_contract(ws, case_id, lang=None) -> RenderedDocument(pdf, missing, title)`
 - `letters.render_letter(ws, case_id, kind, lang=None, parent_role="", body=None) -> RenderedLetter`
-- `templates`: each letter kind's editable text per language, with `{placeholders}`
-- `contract_versions`: versions of the agreements, signatures, the signed copy
+- `letters.compose_letter(session, case_id, kind, lang=None)`: the same letter's text without its PDF
+- `templates`: each letter kind's editable text per language, with `{placeholders}`; `closing`: a letter signs off
+  once; `letter_checks.check_letter`: what keeps a letter from going out (lines to fill in, dates out of order)
+- `contract_versions`: versions of the agreements and parties, drawing up, the signed copy;
+  `contract_signing.record_signature`: a signature (the first freezes the version and keeps its PDF)
 - `facts`: what a document may show of a case; a confidential address is never among it
 
 The submodules are imported where used, so importing this package does not load reportlab.

@@ -1,5 +1,8 @@
 """The BOR-overeenkomst as a PDF: parties, basis, where and how often, build-up, handover, cancelling, house rules,
-midway evaluation, what the referrer is told, privacy, and a signature block per signer kept whole on one page.
+midway evaluation, what the referrer is told, privacy, and a signature block per party kept whole on one page.
+
+A stored version shows its own agreements and parties; a signed one is the PDF kept when it was first signed, so
+what was signed never changes (see `contract_signing`).
 
 A confidential address is never printed: the party shows "(geheim adres)" (see `facts` for the privacy rule).
 """
@@ -17,16 +20,11 @@ from sqlalchemy import select
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, in_language
 from borapp.models import Contract
-from borapp.models.documents import SIGNER_ROLES
+from borapp.services.cases.contract_terms import in_line, latest_contract, parse_parties, parse_snapshot, signer_roles
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.labels import role_label
 from borapp.services.documents.common import FILL, Missing, document_language
 from borapp.services.documents.contract_sections import ARTICLES, PARENT_MISSING
-from borapp.services.documents.contract_versions import (
-    case_agreements,
-    latest_contract,
-    parse_snapshot,
-)
 from borapp.services.documents.facts import CaseFacts, load_facts
 from borapp.services.documents.fonts import REGULAR
 from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, Styles, build_pdf, spacer, styles, text
@@ -51,42 +49,60 @@ class _Version:
     number: int
     drawn_up_on: dt.date | None  # None: not stored yet (a draft of this version)
     agreements: dict | None  # None: the case's own
+    parties: dict | None = None  # None: the case's own
+    pdf: bytes | None = None  # the document as it was signed
 
 
 def render_contract(workspace: Workspace, case_id: int, lang: str | None = None, *, version: int | None = None,
                     today: dt.date | None = None) -> RenderedDocument:
     """The contract in `lang` (None: the vault's language): the case's agreements as they stand now, or those of
-    stored `version`. Nothing is written to the vault."""
-    today = today or dt.date.today()
-    missing = Missing()
+    stored `version`. A signed version is the document kept when it was signed, in the language it was printed in.
+    Nothing is written to the vault."""
     with workspace.session() as session:
-        doc_lang = document_language(session, lang)
-        chosen = _version(session, case_id, version)
-        with in_language(doc_lang):
-            facts = load_facts(session, case_id, chosen.agreements)
-            title = _("BOR contract, case {ref}").format(ref=facts.ref)
-            story = _story(facts, chosen, missing, today)
-            pdf = build_pdf(story, facts.organisation, PageSetup(
-                title=title, author=facts.organisation.name or facts.coordinator or "BOR Desk",
-                subject=_("Agreements on supervised visitation"), lang=doc_lang,
-                footer=_("BOR contract · case {ref} · version {version}").format(ref=facts.ref,
-                                                                                version=chosen.number)))
+        return _render(session, case_id, _version(session, case_id, version), lang, today or dt.date.today())
+
+
+def signed_pdf(session, contract: Contract) -> bytes:
+    """The version as it is signed: the PDF kept for it, else made now from its own snapshot (in the vault's
+    language), to be kept."""
+    return _render(session, contract.case_id, _stored(contract), None, dt.date.today()).pdf
+
+
+def _render(session, case_id: int, chosen: _Version, lang: str | None, today: dt.date) -> RenderedDocument:
+    missing = Missing()
+    doc_lang = document_language(session, lang)
+    with in_language(doc_lang):
+        facts = load_facts(session, case_id, chosen.agreements, chosen.parties)
+        title = _("BOR contract, case {ref}").format(ref=facts.ref)
+        if chosen.pdf is not None:
+            return RenderedDocument(pdf=chosen.pdf, title=title)
+        story = _story(facts, chosen, missing, today)
+        pdf = build_pdf(story, facts.organisation, PageSetup(
+            title=title, author=facts.organisation.name or facts.coordinator or "BOR Desk",
+            subject=_("Agreements on supervised visitation"), lang=doc_lang,
+            footer=_("BOR contract · case {ref} · version {version}").format(ref=facts.ref,
+                                                                            version=chosen.number)))
     return RenderedDocument(pdf=pdf, missing=missing.texts(), title=title)
 
 
 def _version(session, case_id: int, wanted: int | None) -> _Version:
-    latest = latest_contract(session, case_id)
+    case = get_case(session, case_id)
     if wanted is not None:
         contract = session.scalar(select(Contract).where(Contract.case_id == case_id, Contract.version == wanted))
         if contract is None:
             raise NotFound(_("This case has no contract version {n}.").format(n=wanted))
-        return _Version(contract.version, contract.created_at.date(), parse_snapshot(contract.agreements))
-    now = case_agreements(get_case(session, case_id))
+        return _stored(contract)
+    latest = latest_contract(session, case_id)
     if latest is None:
         return _Version(1, None, None)
-    if parse_snapshot(latest.agreements) == now:
-        return _Version(latest.version, latest.created_at.date(), None)
+    if in_line(latest, case):
+        return _stored(latest)
     return _Version(latest.version + (1 if latest.signatures else 0), None, None)
+
+
+def _stored(contract: Contract) -> _Version:
+    return _Version(contract.version, contract.created_at.date(), parse_snapshot(contract.agreements),
+                    parse_parties(contract.agreements), contract.pdf)
 
 
 def _story(facts: CaseFacts, version: _Version, missing: Missing, today: dt.date) -> list[Flowable]:
@@ -108,12 +124,17 @@ def _story(facts: CaseFacts, version: _Version, missing: Missing, today: dt.date
 
 
 def _signatures(facts: CaseFacts, st: Styles, missing: Missing, number: int) -> list[Flowable]:
-    blocks = [_block(role, _signer_name(facts, role, missing), st) for role in SIGNER_ROLES]
+    roles = signer_roles({"volunteer": facts.volunteer})
+    blocks = [_block(role, _signer_name(facts, role, missing), st) for role in roles]
     rows = [blocks[i:i + 2] for i in range(0, len(blocks), 2)]
     title = _("Signatures")
-    heading = [Paragraph(text(f"{number}. {title}"), st.heading),
-               Paragraph(text(_("By signing, the parents, the coordinator and the volunteer agree to the "
-                                "arrangements in this contract.")), st.body), spacer(2)]
+    if "volunteer" in roles:
+        intro = _("By signing, the parents, the coordinator and the volunteer agree to the arrangements in this "
+                  "contract.")
+    else:
+        intro = _("By signing, the parents and the coordinator agree to the arrangements in this contract. No "
+                  "volunteer is matched yet: the volunteer signs the version of this contract that names them.")
+    heading = [Paragraph(text(f"{number}. {title}"), st.heading), Paragraph(text(intro), st.body), spacer(2)]
     tables = []
     for row in rows:
         table = Table([row + [""] * (2 - len(row))], colWidths=[BLOCK_WIDTH + BLOCK_GAP, BLOCK_WIDTH],
@@ -132,7 +153,7 @@ def _signer_name(facts: CaseFacts, role: str, missing: Missing) -> str:
         return parent.name if parent and parent.name.strip() else missing.add(PARENT_MISSING[role])
     if role == "coordinator":
         return facts.coordinator or missing.add(N_("The coordinator (none assigned yet)"))
-    return facts.volunteer or missing.add(N_("The volunteer (not matched yet)"))
+    return facts.volunteer
 
 
 def _block(role: str, name: str, st: Styles) -> Table:

@@ -32,6 +32,8 @@ PRIVACY = N_("The organisation treats what is in this contract and what is recor
              "confidential and uses it only for the supervised visitation. A parent's confidential address is "
              "never given to the other parent and is not in this contract. The parents may see what is recorded "
              "about them and ask for it to be corrected or deleted. The records are kept no longer than needed.")
+VOLUNTEER_LATER = N_("Not matched yet. Once a volunteer is matched, a new version of this contract names them and "
+                     "is signed again.")
 COURT_FOLLOWED = N_("This contract follows the court decision; it deviates from it as little as possible.")
 
 
@@ -65,8 +67,7 @@ def parties(facts: CaseFacts, st: Styles, missing: Missing) -> list[Flowable]:
     if facts.organisation.name:
         coordinator = _("{name}, {organisation}").format(name=coordinator, organisation=facts.organisation.name)
     rows.append((role_label("coordinator"), coordinator))
-    rows.append((_("Volunteer (BOR supervisor)"),
-                 or_fill(facts.volunteer, missing, N_("The volunteer (not matched yet)"))))
+    rows.append((_("Volunteer (BOR supervisor)"), facts.volunteer or _(VOLUNTEER_LATER)))
     intro = _("This contract lays down the agreements on the supervised visits between the children and the "
               "non-resident parent. The coordinator draws it up; both parents, the coordinator and the volunteer "
               "sign it.")

@@ -18,7 +18,7 @@ from borapp.i18n import _
 from borapp.models import Case, Evaluation, Visit
 from borapp.services import settings
 from borapp.services.cases.flow import get_case
-from borapp.services.documents.contract_versions import case_agreements, latest_contract
+from borapp.services.cases.contract_terms import case_agreements, latest_contract
 from borapp.services.documents.letterhead import logo_bytes
 from borapp.services.privacy.redaction import Redactor, case_redactor
 
@@ -120,22 +120,25 @@ def organisation(session: Session) -> Organisation:
                         values["organisation.email"], values["organisation.website"], logo)
 
 
-def load_facts(session: Session, case_id: int, agreements: dict | None = None) -> CaseFacts:
-    """Everything documents show about a case; `agreements` (a contract version's snapshot) replaces the case's."""
+def load_facts(session: Session, case_id: int, agreements: dict | None = None,
+               parties: dict[str, str] | None = None) -> CaseFacts:
+    """Everything documents show about a case; a contract version's snapshot (`agreements`, and the names of its
+    `parties` by role) replaces the case's own."""
     case = get_case(session, case_id)
     clean = case_redactor(case, _("(confidential address)"))
     agreed = case_agreements(case) if agreements is None else dict(agreements)
     contract = latest_contract(session, case.id)
+    names = _names(case) if parties is None else dict(parties)
     return CaseFacts(
         id=case.id, ref=clean(case.ref), status=case.status, route=case.route, registered_on=case.registered_on,
         closed_on=case.closed_on, outcome=case.outcome, outcome_reason=case.outcome_reason,
         outcome_note=clean(case.outcome_note),
-        parents={p.role: _parent(p, clean) for p in case.parents},
+        parents={p.role: _parent(p, clean, names.get(p.role, p.name)) for p in case.parents},
         children=tuple(ChildFacts(clean(c.name), c.birth_date) for c in case.children),
-        coordinator=case.coordinator.name if case.coordinator else "",
+        coordinator=names.get("coordinator", ""),
         coordinator_email=case.coordinator.email if case.coordinator else "",
         coordinator_phone=case.coordinator.phone if case.coordinator else "",
-        volunteer=case.volunteer.name if case.volunteer else "",
+        volunteer=names.get("volunteer", ""),
         referrer_name=clean(case.referrer.name) if case.referrer else "",
         referrer_address=clean(case.referrer.address) if case.referrer else "",
         referrer_contact=clean(case.referrer_contact),
@@ -152,13 +155,18 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None) -
     )
 
 
-def _parent(parent, clean: Redactor) -> ParentFacts:
+def _names(case: Case) -> dict[str, str]:
+    return {"coordinator": case.coordinator.name if case.coordinator else "",
+            "volunteer": case.volunteer.name if case.volunteer else ""}
+
+
+def _parent(parent, clean: Redactor, name: str) -> ParentFacts:
     if parent.address_confidential:
         lines: tuple[str, ...] = ()
     else:
         place = " ".join(p for p in (parent.postcode.strip(), parent.city.strip()) if p)
         lines = tuple(clean(line) for line in (parent.address.strip(), place) if line)
-    return ParentFacts(parent.role, clean(parent.name), lines, bool(parent.address_confidential), parent.email)
+    return ParentFacts(parent.role, clean(name or ""), lines, bool(parent.address_confidential), parent.email)
 
 
 def _visits(session: Session, case_id: int, clean: Redactor) -> tuple[VisitFacts, ...]:

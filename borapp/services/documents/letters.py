@@ -18,6 +18,8 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, in_language
 from borapp.models.documents import LETTER_KINDS
+from borapp.services.documents import closing
+from borapp.services.documents.address_block import default_lines, own_lines
 from borapp.services.documents.common import FILL, Missing, document_language
 from borapp.services.documents.facts import CaseFacts, load_facts
 from borapp.services.documents.fonts import REGULAR
@@ -35,6 +37,7 @@ from borapp.services.documents.letter_values import LetterValues
 from borapp.services.documents.template_texts import SUBJECTS
 from borapp.services.documents.templates import fill_template, template_fields, template_text
 from borapp.services.errors import UsageError, ValidationError
+from borapp.services.organisations.addresses import address_lines
 from borapp.services.vault.workspace import Workspace
 
 PARENT_ROLES = ("resident", "other")
@@ -64,13 +67,14 @@ class Recipient:
 
 
 def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
-                  body: str | None = None, *, subject: str | None = None,
-                  today: dt.date | None = None) -> RenderedLetter:
+                  body: str | None = None, *, subject: str | None = None, recipient_name: str | None = None,
+                  address: str | None = None, today: dt.date | None = None) -> RenderedLetter:
     """The letter of `kind` for the case, in `lang` (None: the vault's language).
 
     `body=None` fills the kind's template; a given body (the coordinator's edited text) and `subject` are used as
-    they are, except that a confidential address in them is never printed. `parent_role` (resident|other) is for
-    the schedule letter only."""
+    they are, except that a confidential address in them is never printed. So are a letter's own `recipient_name`
+    and `address` (its address block, one line each); empty or None, they come from the case (see
+    `address_block`). `parent_role` (resident|other) is for the schedule letter only."""
     _check(kind, parent_role)
     today = today or dt.date.today()
     missing = Missing()
@@ -79,13 +83,32 @@ def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | Non
         with in_language(doc_lang):
             facts = load_facts(session, case_id)
             template = template_text(session, kind, doc_lang)
-            letter = _compose(facts, kind, parent_role, template, body, subject, missing, today)
+            recipient = _recipient(facts, kind, parent_role, recipient_name, address, missing, today)
+            letter = _compose(facts, kind, parent_role, template, body, subject, missing, today, recipient)
             pdf = build_pdf(_story(facts, kind, letter, today), facts.organisation, PageSetup(
                 title=letter.subject, author=facts.organisation.name or facts.coordinator or "BOR Desk",
                 subject=letter.subject, lang=doc_lang,
                 footer=_("{organisation} · case {ref}").format(organisation=facts.organisation.name or "BOR",
                                                               ref=facts.ref)))
     return RenderedLetter(pdf=pdf, missing=missing.texts(), subject=letter.subject, body=letter.body,
+                          recipient_name=letter.recipient.name if letter.recipient.name != FILL else "",
+                          recipient_email=letter.recipient.email, title=letter.subject)
+
+
+def compose_letter(session, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
+                   today: dt.date | None = None) -> RenderedLetter:
+    """The letter of `kind` filled from the organisation's saved template, without its PDF (`pdf` is empty), in a
+    session already open: the intake proposes its letter in the transaction that makes the case."""
+    _check(kind, parent_role)
+    today = today or dt.date.today()
+    missing = Missing()
+    doc_lang = document_language(session, lang)
+    with in_language(doc_lang):
+        facts = load_facts(session, case_id)
+        template = template_text(session, kind, doc_lang)
+        recipient = _recipient(facts, kind, parent_role, None, None, missing, today)
+        letter = _compose(facts, kind, parent_role, template, None, None, missing, today, recipient)
+    return RenderedLetter(pdf=b"", missing=missing.texts(), subject=letter.subject, body=letter.body,
                           recipient_name=letter.recipient.name if letter.recipient.name != FILL else "",
                           recipient_email=letter.recipient.email, title=letter.subject)
 
@@ -109,9 +132,8 @@ def _check(kind: str, parent_role: str) -> None:
 
 
 def _compose(facts: CaseFacts, kind: str, role: str, template: str, body: str | None, subject: str | None,
-             missing: Missing, today: dt.date) -> _Letter:
+             missing: Missing, today: dt.date, recipient: Recipient) -> _Letter:
     values = LetterValues(facts, missing, today, role)
-    recipient = _parent_recipient(facts, role, missing) if kind == "schedule" else _referrer(facts, values)
     if body is None:
         body = fill_template(template, values.values(template_fields_safe(template)))
         for name in _unknown(template, values):
@@ -135,21 +157,31 @@ def _unknown(template: str, values: LetterValues) -> list[str]:
     return [n for n in dict.fromkeys(template_fields_safe(template)) if not hasattr(values, "v_" + n)]
 
 
-def _referrer(facts: CaseFacts, values: LetterValues) -> Recipient:
-    name = values.v_referrer_contact()
-    lines = [values.v_referrer_name()]
-    address = [part.strip() for part in facts.referrer_address.split(",") if part.strip()]
-    lines += address or [values.missing.add(N_("The referring organisation's address"))]
-    return Recipient(name, tuple(lines), facts.referrer_email)
+def _recipient(facts: CaseFacts, kind: str, role: str, name: str | None, address: str | None, missing: Missing,
+               today: dt.date) -> Recipient:
+    """To whom: the letter's own name and address block where it has them, else the case's (and only what is then
+    still unknown is missing)."""
+    name = " ".join(facts.redact(name or "").split())
+    lines = own_lines(facts, address)
+    if kind == "schedule":  # a confidential address is not in the facts at all: the block is then the name alone
+        parent = facts.parent(role)
+        return Recipient(name or _parent_name(parent, role, missing), lines or default_lines(facts, kind, role),
+                         parent.email if parent else "")
+    values = LetterValues(facts, missing, today, role)
+    return Recipient(name or values.v_referrer_contact(), lines or _referrer_lines(facts, values),
+                     facts.referrer_email)
 
 
-def _parent_recipient(facts: CaseFacts, role: str, missing: Missing) -> Recipient:
-    parent = facts.parent(role)
-    if parent is None or not parent.name.strip():
-        msgid = N_("The resident parent's name") if role == "resident" else N_("The non-resident parent's name")
-        return Recipient(missing.add(msgid), (), parent.email if parent else "")
-    # A confidential address is not in the facts at all: the block then holds the name only.
-    return Recipient(parent.name, parent.address_lines, parent.email)
+def _referrer_lines(facts: CaseFacts, values: LetterValues) -> tuple[str, ...]:
+    """The referring organisation and its postal address, with a line to fill in for what is not known."""
+    address = address_lines(facts.referrer_address)
+    return (values.v_referrer_name(), *(address or [values.missing.add(N_("The referring organisation's address"))]))
+
+
+def _parent_name(parent, role: str, missing: Missing) -> str:
+    if parent is not None and parent.name.strip():
+        return parent.name
+    return missing.add(N_("The resident parent's name") if role == "resident" else N_("The non-resident parent's name"))
 
 
 def _story(facts: CaseFacts, kind: str, letter: _Letter, today: dt.date) -> list[Flowable]:
@@ -160,9 +192,11 @@ def _story(facts: CaseFacts, kind: str, letter: _Letter, today: dt.date) -> list
     story.append(spacer(10))
     story.append(_reference_table(st, facts, letter.subject, today))
     story.append(spacer(7))
-    story += paragraphs(letter.body, st)
+    body, signs_off = closing.settle(letter.body, (letter.sender, facts.organisation.name))
+    story += paragraphs(body, st)
     story.append(spacer(3))
-    story.append(Paragraph(text(_("Kind regards,")), st.body))
+    if not signs_off:  # the closing comes once: the text's own, else this one
+        story.append(Paragraph(text(closing.closing_words()), st.body))
     story.append(spacer(9))
     story += _signature(st, facts, letter.sender)
     if kind == "closing" and facts.commissioner_name and facts.commissioner_name != facts.referrer_name:
@@ -190,4 +224,4 @@ def _signature(st: Styles, facts: CaseFacts, name: str) -> list[Flowable]:
     return [Paragraph(text(name), st.body), Paragraph(text(role), st.small)]
 
 
-__all__ = ["PARENT_ROLES", "RenderedLetter", "render_letter"]
+__all__ = ["PARENT_ROLES", "RenderedLetter", "compose_letter", "render_letter"]

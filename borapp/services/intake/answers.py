@@ -9,35 +9,31 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import asdict, dataclass, field, fields
 
-from borapp.i18n import N_, _
+from borapp.i18n import _
 from borapp.services import typed_dates
 from borapp.services.cases.editing import ChildInput, ParentInput
 from borapp.services.errors import ValidationError
+from borapp.services.organisations.referrers import KIND_LABELS as ORGANISATION_KIND_LABELS  # noqa: F401 (API)
 
-ORGANISATION_KIND_LABELS = {
-    "court": N_("Court"),
-    "youth_protection": N_("Youth protection (family guardian)"),
-    "municipal_team": N_("Municipal neighbourhood team"),
-    "social_work": N_("Social work"),
-    "veilig_thuis": N_("Veilig Thuis (domestic violence advice)"),
-    "child_protection_board": N_("Child protection board"),
-    "other": N_("Other"),
-}
 # The kind a new referrer most likely is, given the route.
 ROUTE_REFERRER_KIND = {"self": "municipal_team", "court": "court", "ots": "youth_protection"}
 WISH_GENDERS = ("", "f", "m")
 
 _PARENT_TEXT = ("name", "address", "postcode", "city", "email", "phone", "notes")
+DATE_FIELDS = ("registered_on", "intake_on", "court_decision_on")
 
 
 @dataclass(frozen=True)
 class IntakeInput:
     registered_on: dt.date | None = None
+    intake_on: dt.date | None = None  # the day of the intake talk (kennismakingsgesprek): the case's intake date
     route: str = ""
-    # The referrer: an existing organisation (referrer_id) or a new one (name and kind), and the person there.
+    # The referrer: an existing organisation (referrer_id) or a new one (name, kind and postal address), and the
+    # person there (a new organisation's contact person and e-mail too).
     referrer_id: int | None = None
     referrer_name: str = ""
     referrer_kind: str = ""
+    referrer_address: str = ""
     referrer_contact: str = ""
     referrer_email: str = ""
     # The commissioning party: the referrer itself, an existing organisation, a new one, or none known yet.
@@ -45,6 +41,9 @@ class IntakeInput:
     commissioner_id: int | None = None
     commissioner_name: str = ""
     commissioner_kind: str = ""
+    commissioner_contact: str = ""
+    commissioner_address: str = ""
+    commissioner_email: str = ""
     municipality_id: int | None = None
     funding: str = ""
     resident: ParentInput = field(default_factory=lambda: ParentInput("resident", address="", postcode="", city=""))
@@ -74,7 +73,7 @@ class IntakeInput:
 def to_dict(inp: IntakeInput) -> dict:
     """A JSON-able dict (dates as ISO text) that `from_dict` reads back into the same input."""
     data = asdict(inp)
-    for key in ("registered_on", "court_decision_on"):
+    for key in DATE_FIELDS:
         data[key] = data[key].isoformat() if data[key] else None
     data["children"] = [{"name": c.name, "birth_date": c.birth_date.isoformat() if c.birth_date else None}
                         for c in inp.children]
@@ -91,7 +90,7 @@ def from_dict(data: dict | IntakeInput | None) -> IntakeInput:
         if f.name not in data:
             continue
         raw = data[f.name]
-        if f.name in ("registered_on", "court_decision_on"):
+        if f.name in DATE_FIELDS:
             values[f.name] = _date(raw)
         elif f.name in ("resident", "other"):
             values[f.name] = _parent(f.name, raw)

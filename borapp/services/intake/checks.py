@@ -17,6 +17,7 @@ from borapp.models.organisations import FUNDING_TYPES, ORGANISATION_KINDS
 from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
 from borapp.services.cases.editing import ParentInput
 from borapp.services.intake.answers import WISH_GENDERS, IntakeInput, from_dict
+from borapp.services.organisations.addresses import address_problem
 from borapp.services.validation import email_problem, phone_problem, postcode_problem
 
 STEPS = ("route", "referrer", "municipality", "resident", "other_parent", "children", "court", "safety", "wishes",
@@ -48,7 +49,16 @@ def first_problem(data: IntakeInput | dict, on: dt.date | None = None) -> tuple[
 
 def _route(inp: IntakeInput, on: dt.date):
     yield "registered_on", _date_problem(inp.registered_on, on, required=True)
+    yield "intake_on", _date_problem(inp.intake_on, on, required=True) or _intake_problem(inp)
     yield "route", "" if inp.route in ROUTES else _("Choose a route.")
+
+
+def _intake_problem(inp: IntakeInput) -> str:
+    """The intake talk is on or after the registration: letters state the two in that order."""
+    if inp.intake_on is None or inp.registered_on is None or inp.intake_on >= inp.registered_on:
+        return ""
+    return _("The intake talk cannot be before the registration ({date}).").format(
+        date=long_date(inp.registered_on))
 
 
 def _referrer(inp: IntakeInput, on: dt.date):
@@ -56,12 +66,16 @@ def _referrer(inp: IntakeInput, on: dt.date):
         yield "referrer_name", "" if inp.referrer_name.strip() else _("Choose an organisation or enter a new one.")
         yield "referrer_name", _length(inp.referrer_name, 200)
         yield "referrer_kind", "" if inp.referrer_kind in ORGANISATION_KINDS else _("Choose the kind of organisation.")
+        yield "referrer_address", address_problem(inp.referrer_address)
     yield "referrer_contact", _required(inp.referrer_contact) or _length(inp.referrer_contact, 200)
     yield "referrer_email", email_problem(inp.referrer_email) or _length(inp.referrer_email, 200)
     if not inp.commissioner_same and inp.commissioner_id is None and inp.commissioner_name.strip():
         yield "commissioner_name", _length(inp.commissioner_name, 200)
         yield "commissioner_kind", ("" if inp.commissioner_kind in ORGANISATION_KINDS
                                     else _("Choose the kind of organisation."))
+        yield "commissioner_contact", _length(inp.commissioner_contact, 200)
+        yield "commissioner_address", address_problem(inp.commissioner_address)
+        yield "commissioner_email", email_problem(inp.commissioner_email) or _length(inp.commissioner_email, 200)
 
 
 def _municipality(inp: IntakeInput, on: dt.date):

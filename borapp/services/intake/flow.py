@@ -3,8 +3,9 @@
 `create_case` checks every step again (a `ValidationError` naming the field of the first problem; nothing is
 saved then), numbers the case ("BOR-2026-014": the next free number in the registration year), makes new
 organisations, writes the case with its family, a dated history (registered on the registration date, then
-intake), the search row and the audit events (ids only), and proposes a factual letter to the referrer in the
-outbox, as a draft in the vault's language.
+intake on the day of the intake talk), the search row and the audit events (ids only), and proposes the intake
+letter to the referrer in the outbox, worded by the organisation's saved template, as a draft in the vault's
+language.
 """
 
 from __future__ import annotations
@@ -15,7 +16,6 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from borapp.formatting import long_date
 from borapp.i18n import _, in_language
 from borapp.models import Case, Child, Letter, Municipality, Organisation, Parent
 from borapp.services import audit, settings
@@ -35,6 +35,9 @@ from borapp.services.intake.answers import (  # noqa: F401 (API)
 )
 from borapp.services.intake.checks import STEPS, first_problem, validate_step  # noqa: F401 (API)
 from borapp.services.intake.duplicates import Duplicate, find_duplicates  # noqa: F401 (API)
+from borapp.services.organisations.addresses import normal_address
+from borapp.services.organisations.referrers import OrganisationInput
+from borapp.services.organisations.referrers import apply as apply_organisation
 from borapp.services.validation import normal_postcode
 from borapp.services.vault.workspace import Workspace
 from borapp.services.volunteers.profiles import format_availability, parse_availability
@@ -49,6 +52,7 @@ class OrganisationChoice:
     kind: str
     contact_person: str
     email: str
+    address: str = ""  # one line each; "" when not known
 
 
 @dataclass(frozen=True)
@@ -70,7 +74,8 @@ class Created:
 def organisation_choices(workspace: Workspace) -> list[OrganisationChoice]:
     with workspace.session() as session:
         rows = session.scalars(select(Organisation).order_by(func.lower(Organisation.name)))
-        return [OrganisationChoice(o.id, o.name, o.kind, o.contact_person, o.email) for o in rows]
+        return [OrganisationChoice(o.id, o.name, o.kind, o.contact_person, o.email, normal_address(o.address))
+                for o in rows]
 
 
 def municipality_choices(workspace: Workspace, year: int) -> list[MunicipalityChoice]:
@@ -87,7 +92,13 @@ def municipality_choices(workspace: Workspace, year: int) -> list[MunicipalityCh
 # ---- the case number ------------------------------------------------------------------------------------------------
 
 def next_case_ref(session: Session, year: int) -> str:
-    """The next free number in `year`: one past the highest used, so a number is never handed out twice."""
+    """The next free number in `year`: one past the highest used, so a number is never handed out twice; in a team,
+    from this laptop's own block of numbers (services/sync/numbers.py)."""
+    from borapp.services.sync.numbers import team_ref
+
+    ref = team_ref(session, REF_PREFIX, year)
+    if ref is not None:
+        return ref
     prefix = f"{REF_PREFIX}-{year}-"
     used = session.scalars(select(Case.ref).where(Case.ref.like(prefix + "%")))
     numbers = [int(ref[len(prefix):]) for ref in used if ref[len(prefix):].isdigit()]
@@ -109,10 +120,12 @@ def create_intake(workspace: Workspace, data: IntakeInput | dict, on: dt.date | 
     with workspace.session() as session:
         if session.get(Municipality, inp.municipality_id) is None:
             raise ValidationError(_("Choose a municipality from the list."), "municipality_id")
-        referrer = _organisation(session, inp.referrer_id, inp.referrer_name, inp.referrer_kind, "referrer_id",
-                                 workspace.actor, inp.referrer_contact, inp.referrer_email)
+        referrer = _organisation(session, inp.referrer_id, "referrer_id", workspace.actor, OrganisationInput(
+            inp.referrer_name, inp.referrer_kind, inp.referrer_contact, inp.referrer_address, inp.referrer_email))
         commissioner = referrer if inp.commissioner_same else _organisation(
-            session, inp.commissioner_id, inp.commissioner_name, inp.commissioner_kind, "commissioner_id", workspace.actor)
+            session, inp.commissioner_id, "commissioner_id", workspace.actor, OrganisationInput(
+                inp.commissioner_name, inp.commissioner_kind, inp.commissioner_contact, inp.commissioner_address,
+                inp.commissioner_email))
         language = settings.get(session, "language")
         case = _new_case(session, inp, language)
         case.referrer, case.commissioner, case.coordinator_id = referrer, commissioner, workspace.coordinator_id
@@ -120,17 +133,20 @@ def create_intake(workspace: Workspace, data: IntakeInput | dict, on: dt.date | 
         start_history(case, workspace.coordinator_id)
         session.flush()
         audit.record(session, "create", "case", case.id, workspace.actor)
-        try:
-            change_status(session, case, "intake", on=on, coordinator_id=workspace.coordinator_id, actor=workspace.actor)
+        try:  # the intake began with the talk, which may have been days before the case was typed in
+            change_status(session, case, "intake", on=inp.intake_on, coordinator_id=workspace.coordinator_id,
+                          actor=workspace.actor)
         except TransitionRefused as exc:
-            raise ValidationError(str(exc), "registered_on") from exc
+            raise ValidationError(str(exc), "intake_on") from exc
         reindex_case(session, case)
-        letter = _propose_letter(session, case, language, workspace.actor)
+        letter = _propose_letter(session, case, language)
         audit.record(session, "create", "letter", letter.id, workspace.actor)
         return Created(case.id, case.ref, letter.id)
 
 
 def _new_case(session: Session, inp: IntakeInput, language: str) -> Case:
+    """The case as the intake describes it. The frequency and build-up a court decision sets are the starting point
+    of the contract (the court page says so): they go into the agreements as well."""
     court = inp.route != "self"
     case = Case(
         ref=next_case_ref(session, inp.registered_on.year), registered_on=inp.registered_on, route=inp.route,
@@ -143,6 +159,8 @@ def _new_case(session: Session, inp: IntakeInput, language: str) -> Case:
         staggered_arrival=inp.staggered_arrival,
         preferred_slots=format_availability(parse_availability(";".join(inp.preferred_slots))),
         visit_place=_clean(inp.visit_place), volunteer_wishes=inp.other_wishes.strip(),
+        visit_frequency=_clean(inp.court_frequency) if court else "",
+        buildup=inp.court_buildup.strip() if court else "",
         wish_gender=inp.wish_gender, wish_languages=";".join(dict.fromkeys(inp.wish_languages)),
     )
     with in_language(language):
@@ -163,46 +181,43 @@ def _parent(p: ParentInput) -> Parent:
                   notes=p.notes.strip())
 
 
-def _organisation(session: Session, org_id: int | None, name: str, kind: str, field: str, actor: str,
-                  contact: str = "", email: str = "") -> Organisation | None:
-    """The chosen organisation, or the one with this name (any case), made when new; None when none is given."""
+def _organisation(session: Session, org_id: int | None, field: str, actor: str,
+                  new: OrganisationInput) -> Organisation | None:
+    """The chosen organisation, or the one with this name (any case), made when new (with its kind, contact person,
+    postal address and e-mail); None when none is given."""
     if org_id is not None:
         found = session.get(Organisation, org_id)
         if found is None:
             raise ValidationError(_("This organisation no longer exists; choose another."), field)
         return found
-    name = _clean(name)
+    name = _clean(new.name)
     if not name:
         return None
     found = session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower()))
     if found is None:
-        found = Organisation(name=name, kind=kind, contact_person=_clean(contact), email=email.strip())
+        found = Organisation()
+        apply_organisation(found, new)
         session.add(found)
         session.flush()
         audit.record(session, "create", "organisation", found.id, actor)
+    elif not found.address and normal_address(new.address):  # known already: the address typed fills its gap
+        found.address = normal_address(new.address)
+        audit.record(session, "update", "organisation", found.id, actor)
     return found
 
 
 # ---- the letter to the referrer -------------------------------------------------------------------------------------
 
-def _propose_letter(session: Session, case: Case, language: str, coordinator: str) -> Letter:
-    """"Referral received, intake planned": factual, in the vault's language, waiting in the outbox as a draft."""
-    sender = settings.get(session, "organisation.name") or coordinator
-    with in_language(language):
-        contact = case.referrer_contact or (case.referrer.name if case.referrer else "")
-        resident, other = (case.parent(role) for role in ("resident", "other"))
-        parents = _("{first} and {second}").format(first=resident.name, second=other.name)
-        body = _("Dear {contact},\n\n"
-                 "On {date} we received the referral for a supervised visitation arrangement (BOR) for the "
-                 "children of {parents}. Our case number is {ref}.\n\n"
-                 "The coordinator will contact both parents to plan the intake. We will let you know how it goes."
-                 ).format(contact=contact, date=long_date(case.registered_on), parents=parents, ref=case.ref)
-        if sender:
-            body += "\n\n" + _("Kind regards,") + "\n" + sender
-        subject = _("Referral received, intake planned") + f" ({case.ref})"
-    letter = Letter(case_id=case.id, kind="intake", state="draft", language=language, recipient_name=contact,
-                    recipient_email=case.referrer_email or (case.referrer.email if case.referrer else ""),
-                    subject=subject, body=body)
+def _propose_letter(session: Session, case: Case, language: str) -> Letter:
+    """"Referral received": the intake letter as the organisation's saved template words it, in the vault's
+    language, waiting in the outbox as a draft (what the case does not tell yet stays a line to fill in). The PDF
+    adds the closing and the signature."""
+    from borapp.services.documents.letters import compose_letter  # reportlab loads when a case is made, not before
+
+    composed = compose_letter(session, case.id, "intake", language)
+    letter = Letter(case_id=case.id, kind="intake", state="draft", language=language,
+                    recipient_name=composed.recipient_name, recipient_email=composed.recipient_email,
+                    subject=composed.subject, body=composed.body)
     session.add(letter)
     session.flush()
     return letter

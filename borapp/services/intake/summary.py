@@ -18,6 +18,7 @@ from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
 from borapp.services.cases.editing import AddressParts, ParentInput
 from borapp.services.cases.labels import funding_label, label, route_label
 from borapp.services.intake.answers import ORGANISATION_KIND_LABELS, IntakeInput, from_dict
+from borapp.services.organisations.addresses import one_line
 from borapp.services.validation import age_label, child_age_warning
 from borapp.services.volunteers.profiles import GENDER_LABELS, parse_availability
 from borapp.services.vault.workspace import Workspace
@@ -42,17 +43,19 @@ class Summary:
 def summarise(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None = None) -> Summary:
     inp, on = from_dict(data), on or dt.date.today()
     with workspace.session() as session:
-        referrer = _organisation(session, inp.referrer_id, inp.referrer_name, inp.referrer_kind)
+        referrer, address = _organisation(session, inp.referrer_id, inp.referrer_name, inp.referrer_kind,
+                                          inp.referrer_address)
         commissioner = (_("Same as the referrer") if inp.commissioner_same else
-                        _organisation(session, inp.commissioner_id, inp.commissioner_name, inp.commissioner_kind)
-                        or _("Not known yet"))
+                        _organisation(session, inp.commissioner_id, inp.commissioner_name, inp.commissioner_kind,
+                                      inp.commissioner_address)[0] or _("Not known yet"))
         municipality = session.get(Municipality, inp.municipality_id) if inp.municipality_id is not None else None
         municipality_name = municipality.name if municipality else ""
     sections = [
         SummarySection("route", _("Registration"), (
-            (_("Registration date"), long_date(inp.registered_on)), (_("Route"), route_label(inp.route)))),
+            (_("Registration date"), long_date(inp.registered_on)),
+            (_("Date of the intake talk"), long_date(inp.intake_on)), (_("Route"), route_label(inp.route)))),
         SummarySection("referrer", _("Referrer and commissioning party"), (
-            (_("Referrer"), referrer), (_("Contact person"), inp.referrer_contact),
+            (_("Referrer"), referrer), (_("Postal address"), address), (_("Contact person"), inp.referrer_contact),
             (_("E-mail"), inp.referrer_email), (_("Commissioning party"), commissioner))),
         SummarySection("municipality", _("Municipality and funding"), (
             (_("Municipality"), municipality_name), (_("Funding"), funding_label(inp.funding)))),
@@ -84,14 +87,15 @@ def summarise(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None
     return Summary(tuple(_without_empty(s) for s in sections), warnings)
 
 
-def _organisation(session, org_id: int | None, name: str, kind: str) -> str:
+def _organisation(session, org_id: int | None, name: str, kind: str, address: str) -> tuple[str, str]:
+    """(name, postal address on one line) of the chosen or the new organisation."""
     if org_id is not None:
         found = session.get(Organisation, org_id)
-        return found.name if found else ""
+        return (found.name, one_line(found.address)) if found else ("", "")
     if not name.strip():
-        return ""
+        return "", ""
     return _("{name} (new: {kind})").format(name=" ".join(name.split()),
-                                           kind=label(ORGANISATION_KIND_LABELS, kind).lower())
+                                           kind=label(ORGANISATION_KIND_LABELS, kind).lower()), one_line(address)
 
 
 def _parent_section(step: str, title: str, p: ParentInput) -> SummarySection:

@@ -1,9 +1,10 @@
 """Acting on a match: assigning the chosen volunteer, closing a case no volunteer fits, and exclusions per case.
 
-Assigning keeps the case in "matching": the volunteer signs the contract first, then the coordinator starts the
-visits (the case header's next step). The assignment is a history row that keeps the status (reason MATCHED, the
-volunteer's name and the note in its note), like a hand-over, so the timeline shows it and the next step's date
-is not held to it.
+A volunteer is matched to a case in "contract" or "matching"; a case in contract moves on to "matching" (its status
+follows from the match). The assignment is a history row that keeps the status (reason MATCHED, the volunteer's
+name and the note in its note), like a hand-over, so the timeline shows it and the next step's date is not held to
+it. The contract follows: a version nobody signed now names the volunteer, a signed one stays as it was signed and a
+new version names them, for everyone to sign. Then the coordinator starts the visits (the case header's next step).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from borapp.models import Case, CaseExclusion, StatusChange, Volunteer
 from borapp.services.cases.flow import case_id_by_ref as find_case  # noqa: F401 - part of this API
 from borapp.services import audit
 from borapp.services.cases import flow
+from borapp.services.cases.contract_terms import follow_case, latest_contract
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.status import TransitionRefused, status_label
 from borapp.services.errors import NotFound, ValidationError
@@ -27,6 +29,7 @@ from borapp.services.vault.workspace import Workspace
 
 MATCHED = "volunteer_matched"  # the reason code of an assignment in the status history (status unchanged)
 NO_MATCH = "no_volunteer_match"
+MATCHABLE = ("contract", "matching")  # the statuses a volunteer is matched in
 NOTE_LIMIT = 2000
 EXCLUSION_REASON_LIMIT = 300
 
@@ -48,10 +51,11 @@ class MatchingCase:
     wish_languages: str  # in words, e.g. "Turks, Arabisch"
     volunteer_wishes: str  # the parents' wishes in their own words
     entered_matching_on: dt.date | None
+    contract_signed: bool = False  # the newest contract version has signatures: a match makes a new version
 
     @property
     def can_match(self) -> bool:
-        return self.status == "matching"
+        return self.status in MATCHABLE
 
 
 @dataclass(frozen=True)
@@ -67,13 +71,14 @@ def matching_case(workspace, case_id: int) -> MatchingCase:
     with workspace.session() as session:
         case = get_case(session, case_id)
         needs = family_needs(case)
+        contract = latest_contract(session, case.id)
         entered = max((h.on for h in case.history if h.to_status == "matching" and h.from_status != "matching"),
                       default=None)
         return MatchingCase(
             case.id, case.ref, case.status, status_label(case.status), case.volunteer_id,
             case.volunteer.name if case.volunteer else "", case.municipality.name if case.municipality else "",
             needs.region, tuple(slot_labels(needs.slots)), needs.wish_gender, language_list(needs.wish_languages),
-            case.volunteer_wishes, entered)
+            case.volunteer_wishes, entered, bool(contract is not None and contract.signatures))
 
 
 def list_exclusions(workspace, case_id: int) -> list[ExclusionItem]:
@@ -105,12 +110,16 @@ def assign_volunteer(workspace: Workspace, case_id: int, volunteer_id: int, on: 
         if not candidate.eligible:
             raise ValidationError(_("{name} cannot be matched: {why}.").format(
                 name=volunteer.name, why="; ".join(candidate.blocks)), "volunteer")
+        if case.status == "contract":
+            flow.change_status(session, case, "matching", on=on, coordinator_id=workspace.coordinator_id,
+                               actor=workspace.actor)
         text = "\n".join(t for t in (_("Volunteer: {name}").format(name=volunteer.name), note) if t)
         case.history.append(StatusChange(on=on, from_status=case.status, to_status=case.status, reason=MATCHED,
                                          note=text, coordinator_id=workspace.coordinator_id))
-        case.volunteer_id = volunteer.id
+        case.volunteer = volunteer
         session.flush()
         audit.record(session, "update", "case", case.id, workspace.actor)
+        follow_case(session, case, workspace.actor)
         return candidate
 
 
@@ -126,10 +135,11 @@ def record_no_match(workspace: Workspace, case_id: int, on: dt.date | None = Non
     try:
         with workspace.session() as session:
             case = get_case(session, case_id)
-            if case.status != "matching":
-                raise ValidationError(_("Only a case in '{matching}' can close for lack of a volunteer; this one "
-                                        "is in '{status}'.").format(matching=status_label("matching"),
-                                                                    status=status_label(case.status)), "step")
+            if case.status not in MATCHABLE:
+                raise ValidationError(_("A case closes for lack of a volunteer while it waits for one, in "
+                                        "'{contract}' or '{matching}'; this one is in '{status}'.").format(
+                    contract=status_label("contract"), matching=status_label("matching"),
+                    status=status_label(case.status)), "step")
             case.volunteer_id = None
             flow.change_status(session, case, "closed", on=on, outcome="stopped_at_intake", reason=NO_MATCH,
                                     note=note, coordinator_id=workspace.coordinator_id, actor=workspace.actor)
@@ -145,13 +155,12 @@ def _volunteer(session, volunteer_id: int) -> Volunteer:
 
 
 def _check_matching(case: Case, on: dt.date) -> None:
-    if case.status != "matching":
-        raise ValidationError(_("A volunteer is matched while the case is in '{matching}'; this one is in "
-                                "'{status}'.").format(matching=status_label("matching"),
-                                                      status=status_label(case.status)), "step")
+    if case.status not in MATCHABLE:
+        raise ValidationError(_("A volunteer is matched once the contract is drawn up; this case is in "
+                                "'{status}'.").format(status=status_label(case.status)), "step")
     if on > dt.date.today():
         raise ValidationError(_("This date is in the future."), "on")
-    entered = max((h.on for h in case.history if h.from_status != h.to_status), default=case.registered_on)
+    entered = flow.last_step_on(case)
     if on < entered:
         raise ValidationError(_("The date must be on or after {date}, the case's last step.").format(
             date=long_date(entered)), "on")
@@ -192,5 +201,5 @@ def remove_exclusion(workspace: Workspace, case_id: int, volunteer_id: int) -> b
         return True
 
 
-__all__ = ["MATCHED", "NO_MATCH", "MatchingCase", "ExclusionItem", "find_case", "matching_case",
+__all__ = ["MATCHED", "NO_MATCH", "MATCHABLE", "MatchingCase", "ExclusionItem", "find_case", "matching_case",
            "list_exclusions", "assign_volunteer", "record_no_match", "add_exclusion", "remove_exclusion"]

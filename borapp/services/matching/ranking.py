@@ -157,6 +157,11 @@ def _blocks(family: FamilyNeeds, v: VolunteerFacts, on: dt.date, years: int) -> 
     return [_excluded(v), _departed(v, on), _vog(v, on, years), _training(v), _gender(family, v), _full(v)]
 
 
+def readiness_blocks(v: VolunteerFacts, *, on: dt.date, vog_years: int = 3) -> list[Factor]:
+    """What keeps the volunteer from being matched to any case, whatever the family (the rules of `score`)."""
+    return [f for f in (_departed(v, on), _vog(v, on, vog_years), _training(v), _full(v)) if f is not None and f.blocks]
+
+
 def _excluded(v: VolunteerFacts) -> Factor | None:
     if v.excluded is None:
         return None

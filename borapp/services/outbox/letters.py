@@ -1,8 +1,10 @@
 """The outbox: feedback letters made, checked, edited, marked ready, and then exported as e-mail drafts or sent.
 
 States: draft (proposed, to be checked) → ready (to go out) → exported or sent (final: the PDF as it left is kept);
-a permanent refusal makes a letter failed, to be fixed and put back to ready with `retry`. Only draft, ready and
-failed letters can be edited. PDFs are made in memory; nothing touches the disk unless the user exports or saves.
+a permanent refusal makes a letter failed, to be fixed and put back to ready with `retry`. A letter with a line
+still to fill in ("______") or stating dates in an impossible order is not made ready, retried, exported or sent:
+the refusal names each gap and where to fill it (`documents.letter_checks`). Only draft, ready and failed letters
+can be edited. PDFs are made in memory; nothing touches the disk unless the user exports or saves.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import re
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from borapp.i18n import _, in_language
@@ -22,7 +24,8 @@ from borapp.models.documents import LETTER_KINDS
 from borapp.services import audit, settings
 from borapp.services.cases.flow import case_id_by_ref as find_case_id  # noqa: F401 - part of this API
 from borapp.services.errors import BorError, NotFound, UsageError, ValidationError
-from borapp.services.outbox import mail
+from borapp.services.organisations.addresses import block_lines
+from borapp.services.outbox import listing, mail
 from borapp.services.outbox.listing import (
     EDITABLE_STATES,
     EXPORT_MARK,
@@ -31,7 +34,6 @@ from borapp.services.outbox.listing import (
     LetterRow,
     LetterText,
     get_letter_row,
-    get_letter_text,
     kind_label,
     list_letters,
     state_label,
@@ -42,27 +44,85 @@ from borapp.services.privacy.redaction import Redactor, case_redactor
 __all__ = [
     "EDITABLE_STATES", "WAITING_STATES", "LetterRow", "LetterText", "get_letter_text", "NewLetter", "ExportResult", "kind_label", "state_label",
     "list_letters", "get_letter_row", "new_letter", "create_letter", "set_body", "mark_ready", "retry", "letter_pdf",
-    "export_ready", "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter",
+    "export_ready", "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "render_stored",
+    "default_address", "problems", "letter_check",
 ]
+ADDRESS_BLOCK_LINES = 6  # the organisation's name, a "t.a.v." line and an address of up to four lines
 
 
 def render_letter(workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
-                  body: str | None = None, subject: str | None = None):
+                  body: str | None = None, subject: str | None = None, recipient_name: str | None = None,
+                  address: str | None = None):
     """The documents module's renderer (imported when first needed; tests may put a stand-in here)."""
     from borapp.services.documents.letters import render_letter as render
 
-    return render(workspace, case_id, kind, lang=lang, parent_role=parent_role, body=body, subject=subject)
+    return render(workspace, case_id, kind, lang=lang, parent_role=parent_role, body=body, subject=subject,
+                  recipient_name=recipient_name, address=address)
+
+
+def render_stored(workspace, letter_id: int):
+    """A letter rendered from what it holds: its text, subject, recipient and address block (`RenderedLetter`)."""
+    with workspace.session() as session:
+        letter = _letter(session, letter_id)
+        case_id, kind, lang, role = letter.case_id, letter.kind, letter.language, letter.parent_role
+        body, subject = letter.body, letter.subject
+        name, address = letter.recipient_name, letter.recipient_address
+    return render_letter(workspace, case_id, kind, lang=lang, parent_role=role, body=body, subject=subject,
+                         recipient_name=name, address=address)
+
+
+def get_letter_text(workspace, letter_id: int) -> LetterText | None:
+    """What the editor shows; a letter without an address block of its own shows the case's, to change."""
+    found = listing.get_letter_text(workspace, letter_id)
+    if found is None or found.recipient_address:
+        return found
+    with workspace.session() as session:
+        block = default_address(session, found.case_id, found.kind, found.parent_role, found.language)
+    return replace(found, recipient_address=block)
+
+
+def default_address(session, case_id: int, kind: str, parent_role: str = "", lang: str | None = None) -> str:
+    """The address block a letter gets from its case (the referring organisation's, or the parent's)."""
+    from borapp.services.documents.address_block import default_text
+
+    return default_text(session, case_id, kind, parent_role, lang)
 
 
 @dataclass(frozen=True)
 class NewLetter:
     id: int
     missing: list[str]  # what the letter could not fill in, in the user's language
+    state: str = "draft"
+    problems: str = ""  # why it is a draft although "ready" was asked for: its gaps and dates, named ("" if none)
+
+
+def letter_check(session, letter: Letter):
+    """What keeps `letter` from going out: its gaps and its dates out of order (`documents.letter_checks`)."""
+    from borapp.services.documents.letter_checks import LetterParts, check_letter
+
+    return check_letter(session, LetterParts(
+        letter.case_id, letter.kind, letter.language, letter.parent_role, letter.subject, letter.body,
+        letter.recipient_name, letter.recipient_address))
+
+
+def problems(workspace, letter_id: int) -> str:
+    """Why the letter cannot go out as it is, in words ("" when it can)."""
+    with workspace.session() as session:
+        return letter_check(session, _letter(session, letter_id)).message()
+
+
+def _refuse_unfinished(session, letter: Letter) -> None:
+    """A letter with a line to fill in, or with dates in an impossible order, does not go out."""
+    found = letter_check(session, letter)
+    if not found.ok:
+        raise ValidationError(found.message())
 
 
 def create_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
                   state: str = "ready") -> NewLetter:
-    """A letter filled from the kind's template; "ready" when a person asks for it, "draft" when the app proposes."""
+    """A letter filled from the kind's saved template; "ready" when a person asks for it, "draft" when the app
+    proposes. A letter that still has a line to fill in (or states dates in an impossible order) is a draft
+    whatever was asked: `problems` says why."""
     if kind not in LETTER_KINDS:
         raise UsageError(_("Unknown letter kind '{kind}'. Known: {kinds}.").format(kind=kind,
                                                                                   kinds=", ".join(LETTER_KINDS)))
@@ -82,8 +142,11 @@ def create_letter(workspace, case_id: int, kind: str, parent_role: str = "", lan
                         state_changed_at=utcnow())
         session.add(letter)
         session.flush()
+        found = letter_check(session, letter)
+        if not found.ok:  # asked for ready, but nobody sends a letter with "______" in it: a draft to finish
+            letter.state = "draft"
         audit.record(session, "create", "letter", letter.id, workspace_actor(workspace))
-        return NewLetter(letter.id, list(rendered.missing))
+        return NewLetter(letter.id, list(rendered.missing), letter.state, found.message())
 
 
 def new_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
@@ -92,8 +155,11 @@ def new_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: 
 
 
 def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_name: str | None = None,
-             recipient_email: str | None = None) -> None:
-    """Change what a letter says (and, when given, to whom) while it is not final."""
+             recipient_email: str | None = None, recipient_address: str | None = None) -> None:
+    """Change what a letter says (and, when given, to whom and its address block) while it is not final.
+
+    An address block typed as the case gives it (or left empty) keeps following the case: an address added to
+    the organisation later still reaches this letter."""
     subject = _one_line(subject)
     if not subject:
         raise ValidationError(_("Enter a subject."), "subject")
@@ -101,6 +167,8 @@ def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_na
         raise ValidationError(_("The letter has no text."), "body")
     if recipient_email is not None and recipient_email.strip() and not mail.valid_address(recipient_email.strip()):
         raise ValidationError(_("This is not an e-mail address."), "recipient_email")
+    if recipient_address is not None:
+        _check_block(recipient_address)
     with workspace.session() as session:
         letter = _editable(session, letter_id)
         with in_language(letter.language):
@@ -110,11 +178,26 @@ def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_na
             letter.recipient_name = clean(_one_line(recipient_name))
         if recipient_email is not None:
             letter.recipient_email = recipient_email.strip()
+        if recipient_address is not None:
+            typed = "\n".join(block_lines(clean(recipient_address)))
+            default = default_address(session, letter.case_id, letter.kind, letter.parent_role, letter.language)
+            letter.recipient_address = "" if typed == "\n".join(block_lines(default)) else typed
         audit.record(session, "update", "letter", letter_id, workspace_actor(workspace))
 
 
+def _check_block(text: str) -> None:
+    lines = block_lines(text)
+    if len(lines) > ADDRESS_BLOCK_LINES:
+        raise ValidationError(_("Keep the address to {n} lines at most.").format(n=ADDRESS_BLOCK_LINES),
+                              "recipient_address")
+    if any(len(line) > 120 for line in lines):
+        raise ValidationError(_("Keep each line of the address under {n} characters.").format(n=120),
+                              "recipient_address")
+
+
 def mark_ready(workspace, letter_id: int) -> None:
-    """A checked draft becomes ready to go out."""
+    """A checked draft becomes ready to go out; not while a line is still to be filled in or its dates are in an
+    impossible order (the ValidationError names each gap and where to fill it)."""
     with workspace.session() as session:
         letter = _letter(session, letter_id)
         if letter.state == "ready":
@@ -125,6 +208,7 @@ def mark_ready(workspace, letter_id: int) -> None:
         if not letter.subject.strip() or not letter.body.strip():
             raise ValidationError(_("The letter needs a subject and a text before it is ready."))
         letter_policy.check_letter(session, letter)
+        _refuse_unfinished(session, letter)
         _move(letter, "ready")
         audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
 
@@ -136,6 +220,7 @@ def retry(workspace, letter_id: int) -> None:
         if letter.state != "failed":
             raise ValidationError(_("Only a failed letter can be tried again (this letter is {state}).")
                                   .format(state=state_label(letter.state)))
+        _refuse_unfinished(session, letter)
         _move(letter, "ready")
         letter.error = ""
         audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
@@ -147,9 +232,7 @@ def letter_pdf(workspace, letter_id: int) -> bytes:
         letter = _letter(session, letter_id)
         if letter.state in ("exported", "sent") and letter.pdf:
             return bytes(letter.pdf)
-        case_id, kind, lang, role = letter.case_id, letter.kind, letter.language, letter.parent_role
-        body, subject = letter.body, letter.subject
-    return render_letter(workspace, case_id, kind, lang=lang, parent_role=role, body=body, subject=subject).pdf
+    return render_stored(workspace, letter_id).pdf
 
 
 def note_printed(workspace, letter_id: int) -> None:
@@ -210,6 +293,10 @@ def _export_one(workspace, letter_id: int, folder: Path, sender_email: str, send
     if row is None or row.state != "ready":
         return
     if _finish_earlier_export(workspace, row, result):
+        return
+    unfinished = problems(workspace, letter_id)
+    if unfinished:  # it stays ready, to be finished (Edit) before the next export
+        result.problems.append((letter_id, unfinished))
         return
     try:
         pdf = letter_pdf(workspace, letter_id)
@@ -273,10 +360,12 @@ def message_redactor(workspace, case_id: int, language: str = "") -> Redactor:
 
 
 def sender(workspace) -> tuple[str, str]:
-    """The From address (smtp.from, else the organisation's e-mail) and the organisation's name."""
+    """The From address (smtp.from, else the organisation's e-mail) and name (smtp.from_name, else the
+    organisation's name)."""
     with workspace.session() as session:
         address = settings.get(session, "smtp.from") or settings.get(session, "organisation.email")
-        return address.strip(), settings.get(session, "organisation.name").strip()
+        name = settings.get(session, "smtp.from_name") or settings.get(session, "organisation.name")
+        return address.strip(), name.strip()
 
 
 def pdf_file_name(row: LetterRow) -> str:

@@ -105,6 +105,10 @@ class LetterText:
     body: str
     recipient_name: str
     recipient_email: str
+    recipient_address: str = ""  # the block under the name, one line each ("": the case's, see outbox.letters)
+    case_id: int = 0
+    parent_role: str = ""
+    language: str = ""
 
     @property
     def editable(self) -> bool:
@@ -119,7 +123,8 @@ def get_letter_text(workspace, letter_id: int) -> LetterText | None:
             return None
         letter, ref = found
         return LetterText(letter.id, ref, letter.kind, letter.state, letter.subject, letter.body,
-                          letter.recipient_name, letter.recipient_email)
+                          letter.recipient_name, letter.recipient_email, letter.recipient_address, letter.case_id,
+                          letter.parent_role, letter.language)
 
 
 def get_letter_row(workspace, letter_id: int) -> LetterRow | None:

@@ -107,30 +107,47 @@ class Delivery:
 
 
 class ServerProblem(Exception):
-    """The server could not be reached or would not let us in: nothing was sent, everything may be tried again."""
+    """The server could not be reached or would not let us in: nothing was sent, everything may be tried again.
 
-    def __init__(self, message: str):
+    `kind` says which: unreachable | login | tls | unsupported | refused."""
+
+    def __init__(self, message: str, kind: str = "unreachable"):
         super().__init__(message)
         self.message = message
+        self.kind = kind
 
 
-def connect(server: ServerSettings, password: str | None) -> smtplib.SMTP:
-    """An open, greeted (and, with a user, logged-in) connection; ServerProblem when that fails."""
+def connect(server: ServerSettings, password: str | None, *, for_letters: bool = True) -> smtplib.SMTP:
+    """An open, greeted (and, with a user, logged-in) connection; ServerProblem when that fails.
+    `for_letters`: an unreachable server's message says the letters stay ready (not so for a test message)."""
     try:
         return _connect(server, password)
     except smtplib.SMTPAuthenticationError as exc:
         raise ServerProblem(_("The mail server refused the login for {user} ({reply}). Check the user name and the "
-                              "password.").format(user=server.user, reply=_reply(exc))) from None
-    except smtplib.SMTPNotSupportedError:
-        raise ServerProblem(_("The mail server does not offer what the settings ask for (STARTTLS or a login). "
-                              "Check the security setting.")) from None
+                              "password.").format(user=server.user, reply=_reply(exc)), "login") from None
+    except smtplib.SMTPNotSupportedError as exc:
+        if "STARTTLS" in str(exc):
+            raise ServerProblem(_("The mail server does not offer STARTTLS (an encrypted connection) on port {port}. "
+                                  "Check the security setting and the port.").format(port=server.port), "tls") from None
+        raise ServerProblem(_("The mail server does not offer a login on port {port}. Leave the login name empty, or "
+                              "check the security setting and the port.").format(port=server.port),
+                            "unsupported") from None
     except ssl.SSLError as exc:
-        raise ServerProblem(_("No secure connection with the mail server ({detail}).").format(
-            detail=exc.reason or type(exc).__name__)) from None
+        raise ServerProblem(_("No secure connection with the mail server ({detail}). Check the security setting and "
+                              "the port (STARTTLS: usually 587, SSL/TLS: usually 465).").format(
+            detail=_tls_detail(exc)), "tls") from None
     except smtplib.SMTPResponseException as exc:
-        raise ServerProblem(_("The mail server refused the connection ({reply}).").format(reply=_reply(exc))) from None
+        raise ServerProblem(_("The mail server refused the connection ({reply}).").format(reply=_reply(exc)),
+                            "refused") from None
     except (OSError, smtplib.SMTPException) as exc:
-        raise ServerProblem(unreachable(server, exc)) from None
+        raise ServerProblem(unreachable(server, exc, for_letters=for_letters)) from None
+
+
+def _tls_detail(exc: ssl.SSLError) -> str:
+    if isinstance(exc, ssl.SSLCertVerificationError):
+        return _("the server's certificate could not be verified: {why}").format(
+            why=exc.verify_message or exc.reason or "")
+    return exc.reason or type(exc).__name__
 
 
 def _connect(server: ServerSettings, password: str | None) -> smtplib.SMTP:
@@ -152,7 +169,7 @@ def _connect(server: ServerSettings, password: str | None) -> smtplib.SMTP:
     return conn
 
 
-def unreachable(server: ServerSettings, exc: BaseException) -> str:
+def unreachable(server: ServerSettings, exc: BaseException, *, for_letters: bool = True) -> str:
     if isinstance(exc, socket.gaierror):
         why = _("the name {host} is not known").format(host=server.host)
     elif isinstance(exc, ConnectionRefusedError):
@@ -163,6 +180,9 @@ def unreachable(server: ServerSettings, exc: BaseException) -> str:
         why = _("the connection was closed")
     else:
         why = type(exc).__name__
+    if not for_letters:
+        return _("The mail server {host}:{port} could not be reached ({why}). Check the server's name and the port."
+                 ).format(host=server.host, port=server.port, why=why)
     return _("The mail server {host}:{port} could not be reached ({why}). The letters stay ready to send.").format(
         host=server.host, port=server.port, why=why)
 

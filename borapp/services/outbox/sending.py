@@ -1,7 +1,8 @@
 """Sending the ready letters over SMTP, so that nothing is lost and nothing goes out twice.
 
 Per letter, in this order:
-1. its PDF and message are made in memory;
+1. it is checked (a line still to fill in, or dates in an impossible order, make it FAILED with
+   the gaps named: a person finishes it, then tries again); its PDF and message are made in memory;
 2. it is claimed in its own committed transaction: `error` gets the sending mark with the time, but only while the
    letter is still ready, unchanged and unclaimed (so a second window or a `borapp letters send` at the same time
    skips it);
@@ -153,6 +154,10 @@ def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: s
     if not mail.valid_address(row.recipient_email):
         _record(workspace, letter_id, "failed", _("No e-mail address for the recipient. Add it (Edit), then try again."),
                 result)
+        return
+    unfinished = outbox_letters.problems(workspace, letter_id)
+    if unfinished:  # a line still to fill in, or dates out of order: a person finishes it, then tries again
+        _record(workspace, letter_id, "failed", unfinished, result)
         return
     try:
         pdf = outbox_letters.letter_pdf(workspace, letter_id)

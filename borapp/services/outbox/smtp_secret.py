@@ -29,6 +29,16 @@ def _keyring():
     return keyring
 
 
+def keyring_available() -> bool:
+    """Whether this computer has a keyring to keep the password in (not keyring's "fail" stand-in)."""
+    try:
+        from keyring.backends import fail
+
+        return not isinstance(_keyring().get_keyring(), fail.Keyring)
+    except Exception:  # no keyring package, or a backend that fails to load
+        return False
+
+
 def stored_password(user: str) -> str | None:
     """The password the keyring holds for `user`, or None (no backend, nothing stored, or the keyring failed)."""
     if not user:

@@ -280,13 +280,16 @@ class OutboxPage(Page):
         self.new_dialog.finished.connect(lambda _r: setattr(self, "new_dialog", None))
         self.new_dialog.open()
 
-    def _made(self, letter_id: int, missing: list) -> None:
+    def _made(self, letter_id: int, missing: list, problems: str = "") -> None:
         self.show_all.setChecked(False)
         self.refresh()
         select_id(self.table, letter_id)
-        self.notice.setText(_("The letter is a draft: not filled in: {what}. Edit it, then mark it ready.")
-                            .format(what="; ".join(missing)) if missing
-                            else _("The letter is ready to send. Check it with Preview."))
+        if problems:
+            self.notice.setText(_("The letter is a draft. Edit it, then mark it ready.") + "\n" + problems)
+        else:
+            self.notice.setText(_("The letter is a draft: not filled in: {what}. Edit it, then mark it ready.")
+                                .format(what="; ".join(missing)) if missing
+                                else _("The letter is ready to send. Check it with Preview."))
         self.changed.emit()
 
     def mark_ready(self) -> None:

@@ -41,6 +41,7 @@ class CasesPage(Page):
         self.case_file = CaseFileWidget(workspace)
         self.case_file.back_requested.connect(self.show_list)
         self.case_file.changed.connect(self._case_changed)
+        self.case_file.open_volunteer.connect(self.open_volunteer)
         self.intake = IntakeArea(workspace)
         self.intake.closed.connect(self.show_list)
         self.intake.created.connect(self._intake_created)

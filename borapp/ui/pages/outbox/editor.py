@@ -1,4 +1,6 @@
-"""Editing a letter before it is final: to whom, the subject and the text; messages under the fields."""
+"""Editing a letter before it is final: to whom (name, address block, e-mail), the subject and the text; messages
+under the fields. The address block is printed under the name; left as the case gives it, it follows the
+organisation's postal address (Settings → Referrers)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -41,12 +44,20 @@ class LetterEditor(QDialog):
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.recipient_name = QLineEdit(letter.recipient_name)
+        self.recipient_address = QPlainTextEdit(letter.recipient_address)
+        self.recipient_address.setTabChangesFocus(True)
+        self.recipient_address.setPlaceholderText(_("Organisation\nStreet and number\nPostcode and place"))
+        self.recipient_address.setFixedHeight(self.recipient_address.fontMetrics().lineSpacing() * 5 + 14)
+        self.recipient_address.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # no gap under it
+        self.recipient_address.setToolTip(_("Printed under the recipient's name, a line each. Left as it is, it "
+                                            "follows the organisation's postal address (Settings → Referrers)."))
         self.recipient_email = QLineEdit(letter.recipient_email)
         self.subject = QLineEdit(letter.subject)
         self.body = QPlainTextEdit(letter.body)
         self.body.setTabChangesFocus(True)
         self.messages = {
             "recipient_name": add_field(form, _("Recipient"), self.recipient_name),
+            "recipient_address": add_field(form, _("Address"), self.recipient_address),
             "recipient_email": add_field(form, _("E-mail address"), self.recipient_email),
             "subject": add_field(form, _("Subject"), self.subject, required=True),
             "body": add_field(form, _("Text"), self.body, required=True),
@@ -59,17 +70,20 @@ class LetterEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(760, 620)
+        self.resize(760, 680)
 
     def values(self) -> dict[str, str]:
-        return {"recipient_name": self.recipient_name.text(), "recipient_email": self.recipient_email.text(),
-                "subject": self.subject.text(), "body": self.body.toPlainText()}
+        return {"recipient_name": self.recipient_name.text(), "recipient_address": self.recipient_address.toPlainText(),
+                "recipient_email": self.recipient_email.text(), "subject": self.subject.text(),
+                "body": self.body.toPlainText()}
 
     def set_values(self, values: dict[str, str]) -> None:
         for key, widget in (("recipient_name", self.recipient_name), ("recipient_email", self.recipient_email),
                             ("subject", self.subject)):
             if key in values:
                 widget.setText(values[key])
+        if "recipient_address" in values:
+            self.recipient_address.setPlainText(values["recipient_address"])
         if "body" in values:
             self.body.setPlainText(values["body"])
 
@@ -79,7 +93,8 @@ class LetterEditor(QDialog):
         values = self.values()
         try:
             letters.set_body(self.workspace, self.letter_id, values["subject"], values["body"],
-                            recipient_name=values["recipient_name"], recipient_email=values["recipient_email"])
+                             recipient_name=values["recipient_name"], recipient_email=values["recipient_email"],
+                             recipient_address=values["recipient_address"])
         except ValidationError as exc:
             self.messages.get(exc.field, self.general).show_message(str(exc))
             return

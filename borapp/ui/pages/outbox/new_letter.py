@@ -1,7 +1,7 @@
 """Making a letter from the outbox: which case, which letter, and (for the visit schedule) which parent.
 
-A letter the template could fill completely is ready to send; one with gaps starts as a draft, with the gaps named,
-so nobody sends "______" to a referrer.
+A letter the template could fill completely is ready to send; one with gaps (or with dates in an impossible order)
+starts as a draft, with the gaps named and where to fill them, so nobody sends "______" to a referrer.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from borapp.ui.widgets.forms import FieldMessage, add_field
 
 
 class NewLetterDialog(QDialog):
-    made = Signal(int, list)  # the new letter's id, and what it could not fill in
+    made = Signal(int, list, str)  # the new letter's id, what it could not fill in, and why it is not ready
 
     def __init__(self, workspace, parent: QWidget | None = None, case_ref: str = ""):
         super().__init__(parent)
@@ -68,10 +68,14 @@ class NewLetterDialog(QDialog):
             return
         try:
             made = letters.create_letter(self.workspace, case_id, kind, parent_role=role, state="draft")
-            if not made.missing:
-                letters.mark_ready(self.workspace, made.id)
         except BorError as exc:
             self.general.show_message(str(exc))
             return
-        self.made.emit(made.id, made.missing)
+        problems = made.problems
+        if not made.missing and not problems:
+            try:
+                letters.mark_ready(self.workspace, made.id)
+            except BorError as exc:  # it stays a draft, and the outbox says why
+                problems = str(exc)
+        self.made.emit(made.id, made.missing, problems)
         self.accept()

@@ -1,7 +1,9 @@
 """Letter templates: each letter kind's wording per language, with the placeholders it may use.
 
 Save checks the text (an unknown placeholder or a stray brace is refused, with the reason under the editor);
-"Restore default" brings back the built-in text. Switching kind or language with unsaved changes asks first.
+"Restore default" brings back the built-in text. Every letter of the kind is made from what is saved here (the
+intake's proposed letter too); the PDF adds one closing and the signature. Switching kind or language with unsaved
+changes asks first.
 """
 
 from __future__ import annotations
@@ -64,7 +66,9 @@ class LetterTemplatesTab(SettingsSection):
         row.addWidget(scroll, 2)
         layout.addLayout(row, 1)
         self.note = QLabel(_("A placeholder such as {children} is filled in from the case when a letter is made. "
-                             "What is not known yet becomes a line to fill in by hand."))
+                             "What is not known yet becomes a line to fill in by hand.") + " " +
+                           _("The closing and the signature are added under the text; a template that ends with a "
+                             "closing of its own keeps that one instead."))
         self.note.setWordWrap(True)
         layout.addWidget(self.note)
         buttons = QHBoxLayout()

@@ -1,4 +1,5 @@
-"""Settings: organisation and letterhead, coordinators, municipalities, security and language, backups, privacy."""
+"""Settings: organisation and letterhead, coordinators, municipalities, referrers, security and language, backups,
+mail, privacy."""
 
 from __future__ import annotations
 
@@ -10,10 +11,13 @@ from borapp.ui.pages.settings.backups_tab import BackupsTab
 from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
 from borapp.ui.pages.settings.costs_tab import CostsTab
 from borapp.ui.pages.settings.letter_templates_tab import LetterTemplatesTab
+from borapp.ui.pages.settings.mail_tab import MailTab
 from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
 from borapp.ui.pages.settings.organisation_tab import OrganisationTab
 from borapp.ui.pages.settings.privacy_tab import PrivacyTab
+from borapp.ui.pages.settings.referrers_tab import ReferrersTab
 from borapp.ui.pages.settings.security_tab import SecurityTab
+from borapp.ui.pages.settings.team_tab import TeamTab
 
 
 class SettingsPage(Page):
@@ -27,9 +31,10 @@ class SettingsPage(Page):
         self.tabs.setAccessibleName(_("Settings"))
         layout.addWidget(self.tabs)
         self.sections = [OrganisationTab(self), LetterTemplatesTab(self), CoordinatorsTab(self),
-                         MunicipalitiesTab(self), SecurityTab(self), BackupsTab(self), PrivacyTab(self), CostsTab(self)]
-        for key, section in zip(("organisation", "letter-templates", "coordinators", "municipalities", "security",
-                                 "backups", "privacy", "costs"), self.sections):
+                         MunicipalitiesTab(self), ReferrersTab(self), SecurityTab(self), BackupsTab(self),
+                         MailTab(self), TeamTab(self), PrivacyTab(self), CostsTab(self)]
+        for key, section in zip(("organisation", "letter-templates", "coordinators", "municipalities", "referrers",
+                                 "security", "backups", "mail", "team", "privacy", "costs"), self.sections):
             section.setObjectName(key)
             self.tabs.addTab(section, section.title)
             section.saved.connect(self.changed)

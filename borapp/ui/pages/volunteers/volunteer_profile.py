@@ -70,6 +70,7 @@ class VolunteerProfileEditor(QWidget):
         self._baseline: dict = {}
         self._loading = False
         self._years = 3
+        self._load = 0  # open cases: matching needs room under the maximum
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._header())
@@ -159,7 +160,8 @@ class VolunteerProfileEditor(QWidget):
                        self.joined_on.changed, self.left_on.changed, self.notes.textChanged):
             signal.connect(self._on_edit)
         self.vog_date.changed.connect(self._show_vog_warning)
-        for signal in (self.vog_date.changed, self.trainings.changed, self.active.toggled, self.left_on.changed):
+        for signal in (self.vog_date.changed, self.trainings.changed, self.active.toggled, self.left_on.changed,
+                       self.max_cases.valueChanged):
             signal.connect(self._show_matching)
         return form
 
@@ -251,6 +253,7 @@ class VolunteerProfileEditor(QWidget):
 
     def _show_related(self, profile: VolunteerProfile | None) -> None:
         cases = profile.cases if profile else ()
+        self._load = len(cases)
         self.cases_heading.setText(_("Current cases ({n})").format(n=len(cases)))
         self.cases.clear_rows()
         for case in cases:
@@ -385,7 +388,7 @@ class VolunteerProfileEditor(QWidget):
         trained = any(t.kind == "initial" for t in self.trainings.value())
         blocks = volunteer_blocks(vog_date=self.vog_date.value_or_none(), trained=trained,
                                   active=self.active.isChecked(), left_on=self.left_on.value_or_none(),
-                                  vog_years=self._years)
+                                  load=self._load, max_cases=self.max_cases.value(), vog_years=self._years)
         state = ("\n".join([_("Cannot be matched yet:")] + [f"\u2022 {b}" for b in blocks]) if blocks
                  else _("Nothing in this profile stands in the way of matching."))
         self.matching.setText(state + "\n" + requirements(self._years))

@@ -138,8 +138,8 @@ class CreatedNotice(QFrame):
 
     def show_created(self, created: Created) -> None:
         self.label.setText(_("Case {ref} was made and is in intake. A letter to the referrer, \u201cReferral "
-                             "received, intake planned\u201d, was proposed in the outbox: check it and send it from "
-                             "there.").format(ref=created.ref))
+                             "received\u201d, worded by your template, waits in the outbox as a draft: check it, "
+                             "fill in what it still lacks, and send it from there.").format(ref=created.ref))
         self.show()
 
     def clear(self) -> None:

@@ -20,10 +20,10 @@ class ReferrerPage(IntakePage):
         group = QGroupBox(_("Referrer"))
         form = self.new_form(QVBoxLayout(group))
         self.body.addWidget(group)
-        self.referrer = OrganisationPicker(_("Referrer"))
+        self.referrer = OrganisationPicker(_("Referrer"), contact_fields=False)  # the person: the rows below
         self.referrer.setFocusProxy(self.referrer.combo)
-        self.field(form, "referrer_id", _("Organisation"), self.referrer, required=True,
-                   also=("referrer_name", "referrer_kind"))
+        self.field(form, "referrer_id", _("Organisation"), self.referrer, required=True, also=("referrer_name",))
+        self._inner("referrer", self.referrer, ("kind", "address"))
         self.contact = QLineEdit()
         self.field(form, "referrer_contact", _("Contact person"), self.contact, required=True)
         self.email = QLineEdit()
@@ -37,11 +37,17 @@ class ReferrerPage(IntakePage):
         self.body.addWidget(group)
         self.commissioner = OrganisationPicker(_("Commissioning party"), same_choice=True, none_choice=True)
         self.commissioner.setFocusProxy(self.commissioner.combo)
-        self.field(form, "commissioner_id", _("Organisation"), self.commissioner,
-                   also=("commissioner_name", "commissioner_kind"))
+        self.field(form, "commissioner_id", _("Organisation"), self.commissioner, also=("commissioner_name",))
+        self._inner("commissioner", self.commissioner, ("kind", "contact", "address", "email"))
         form.addRow("", hint(_("Who commissioned and pays; receives the closing report.")))
         self.body.addStretch()
         self.add_required_note()
+
+    def _inner(self, prefix: str, picker: OrganisationPicker, keys: tuple[str, ...]) -> None:
+        """A new organisation's own fields show their problems under themselves."""
+        for key in keys:
+            self.messages[f"{prefix}_{key}"] = picker.messages[key]
+            self.fields.setdefault(f"{prefix}_{key}", getattr(picker, key))
 
     def initializePage(self) -> None:  # noqa: N802 - Qt override
         """Offer the organisations as they are now; a new referrer's kind follows the route."""
@@ -63,9 +69,9 @@ class ReferrerPage(IntakePage):
             self.email.setText(org.email)
 
     def read(self, data: dict) -> None:
-        data.update(_picked("referrer", self.referrer))
+        data.update(_picked("referrer", self.referrer, ("name", "kind", "address")))
         data["referrer_contact"], data["referrer_email"] = self.contact.text(), self.email.text()
-        picked = _picked("commissioner", self.commissioner)
+        picked = _picked("commissioner", self.commissioner, ("name", "kind", "contact", "address", "email"))
         picked["commissioner_same"] = self.commissioner.choice() == SAME
         data.update(picked)
 
@@ -84,17 +90,21 @@ class ReferrerPage(IntakePage):
         self.email.clear()
 
 
-def _picked(prefix: str, picker: OrganisationPicker) -> dict:
-    value, new = picker.choice(), picker.choice() == NEW
+def _picked(prefix: str, picker: OrganisationPicker, keys: tuple[str, ...]) -> dict:
+    """The chosen organisation's id, or what was typed for a new one (`keys` of it: name, kind, address, ...)."""
+    value, typed = picker.choice(), picker.new_values()
+    new = value == NEW
     return {f"{prefix}_id": value if isinstance(value, int) else None,
-            f"{prefix}_name": picker.name.text() if new else "",
-            f"{prefix}_kind": (picker.kind.currentData() or "") if new else ""}
+            **{f"{prefix}_{key}": typed[key] if new else "" for key in keys}}
 
 
 def _show(prefix: str, picker: OrganisationPicker, data: dict, otherwise) -> None:
-    org_id, name, kind = data.get(f"{prefix}_id"), data.get(f"{prefix}_name", ""), data.get(f"{prefix}_kind", "")
-    picker.name.setText(name)
-    picker.set_kind(kind)
+    org_id = data.get(f"{prefix}_id")
+    typed = {key: data.get(f"{prefix}_{key}", "") for key in ("name", "kind", "contact", "address", "email")}
+    if prefix == "referrer":  # the referrer's contact person and e-mail are the page's own rows
+        typed["contact"] = typed["email"] = ""
+    picker.set_new_values(typed)
+    name, kind = typed["name"], typed["kind"]
     if isinstance(org_id, int) and any(o.id == org_id for o in picker.choices):
         picker.set_choice(org_id)
     elif name or kind:

@@ -1,4 +1,5 @@
-"""Step 1: the registration date and the route by which the family comes (wijkteam, court decision, OTS)."""
+"""Step 1: the registration date, the day of the intake talk (today unless said otherwise; it may have been days
+ago) and the route by which the family comes (wijkteam, court decision, OTS)."""
 
 from __future__ import annotations
 
@@ -24,11 +25,17 @@ class RoutePage(IntakePage):
     def __init__(self, context, parent: QWidget | None = None):
         super().__init__(context, parent)
         self.setTitle(_("Registration"))
-        self.setSubTitle(_("When the family was registered, and how it came to BOR."))
+        self.setSubTitle(_("When the family was registered, when you had the intake talk, and how the family came "
+                           "to BOR."))
         form = self.new_form()
         self.registered_on = DateField(optional=False)
         self.registered_on.setMaximumWidth(160)
         self.field(form, "registered_on", _("Registration date"), self.registered_on, required=True)
+        self.intake_on = DateField(optional=False)
+        self.intake_on.setMaximumWidth(160)
+        self.field(form, "intake_on", _("Date of the intake talk"), self.intake_on, required=True)
+        form.addRow("", hint(_("Today, or the day the talk with the parents took place: letters to the referrer "
+                               "state it as the start of the intake.")))
         box = QWidget()
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 0, 0, 0)
@@ -54,11 +61,13 @@ class RoutePage(IntakePage):
 
     def read(self, data: dict) -> None:
         data["registered_on"] = self.registered_on.typed() or None  # as typed when it cannot be read
+        data["intake_on"] = self.intake_on.typed() or None
         data["route"] = self.route()
 
     def write(self, data: dict) -> None:
         when = data.get("registered_on")
         self.registered_on.set_typed(when or dt.date.today().isoformat())
+        self.intake_on.set_typed(data.get("intake_on") or dt.date.today().isoformat())
         self.group.setExclusive(False)
         for code, button in self.buttons.items():
             button.setChecked(code == data.get("route"))

@@ -31,12 +31,14 @@ def fill_page(wizard: IntakeWizard, number: int, route: str = "court") -> None:
         page.referrer.set_choice(NEW)
         page.referrer.name.setText("Rechtbank Voorbeeldstad")
         page.referrer.set_kind("court")
+        page.referrer.address.setPlainText("Postbus 1234\n1800 BC Voorbeeldstad")
         page.contact.setText("mr. J. de Griffier")
         page.email.setText("familiezaken@rechtbank.example")
         page.commissioner.set_choice(page.commissioner.combo.itemData(1) if page.commissioner.choices else NEW)
         if page.commissioner.choice() == NEW:
             page.commissioner.name.setText("Gemeente Voorbeeldstad, team Jeugd")
-            page.commissioner.set_kind("other")
+            page.commissioner.set_kind("municipality")
+            page.commissioner.address.setPlainText("Postbus 53\n1800 BC Voorbeeldstad")
     elif number == 3:
         page.municipality.setCurrentIndex(min(1, page.municipality.count() - 1))
         if not any(b.isChecked() for b in page.funding.values()):

@@ -35,6 +35,7 @@ def _points(factor: Factor) -> str:
 class CandidateDetail(QFrame):
     exclude_requested = Signal(object)  # the Candidate
     allow_requested = Signal(object)
+    profile_requested = Signal(object)  # the Candidate whose profile to open (to put right what blocks them)
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -62,10 +63,16 @@ class CandidateDetail(QFrame):
         self.exclude_button.clicked.connect(lambda: self.exclude_requested.emit(self.candidate))
         self.allow_button = QPushButton(_("Allow for this case again"))
         self.allow_button.clicked.connect(lambda: self.allow_requested.emit(self.candidate))
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.exclude_button)
-        buttons.addWidget(self.allow_button)
-        buttons.addStretch()
+        self.profile_button = QPushButton(icon("arrow-square-out"), _("Open profile"))
+        self.profile_button.setToolTip(_("This window closes; the case stays as it is until you match someone."))
+        self.profile_button.clicked.connect(lambda: self.profile_requested.emit(self.candidate))
+        buttons = QVBoxLayout()
+        top = QHBoxLayout()
+        top.addWidget(self.exclude_button)
+        top.addWidget(self.allow_button)
+        top.addStretch()
+        buttons.addLayout(top)
+        buttons.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignLeft)
         for widget in (self.empty, self.name, self.bar, self.verdict):
             column.addWidget(widget)
         column.addLayout(self.reasons)
@@ -82,6 +89,7 @@ class CandidateDetail(QFrame):
         self.empty.setVisible(not shown)
         self.exclude_button.setVisible(False)
         self.allow_button.setVisible(False)
+        self.profile_button.setVisible(shown)
         if candidate is None:
             return
         self.name.setText(candidate.name)

@@ -1,5 +1,7 @@
 """Page 1: what the family asks, the volunteers who can be matched (ranked, with score bars), those who cannot
-(listed apart, with why), the chosen one's reasons in a panel, and the way out when nobody fits."""
+(listed apart, with why), the chosen one's reasons in a panel with the way to their profile, and when nobody can be
+matched what holds the volunteers back and how to put it right; closing the case for lack of a volunteer comes last,
+for when none of that helps."""
 
 from __future__ import annotations
 
@@ -20,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import N_, _
-from borapp.services.cases.status import status_label
+from borapp.services.matching.advice import ways_forward
 from borapp.services.matching.flow import MatchingCase
 from borapp.services.matching.ranking import Candidate
 from borapp.ui.widgets.forms import FieldMessage
@@ -57,6 +59,7 @@ def _table(model: CandidateModel, name: str) -> QTableView:
 class CandidatesPage(QWizardPage):
     exclusion_requested = Signal(object, str)  # Candidate, reason
     allow_requested = Signal(object)
+    profile_requested = Signal(int)  # a volunteer's id
 
     def __init__(self, info: MatchingCase, parent: QWidget | None = None):
         super().__init__(parent)
@@ -73,6 +76,8 @@ class CandidatesPage(QWizardPage):
         self.detail.setFixedWidth(360)  # the lists keep their width whatever is selected
         self.detail.exclude_requested.connect(self._ask_exclusion)
         self.detail.allow_requested.connect(self.allow_requested)
+        self.detail.profile_requested.connect(lambda c: c is not None and self.profile_requested.emit(c.volunteer_id))
+        self.nobody = self._nobody_box()
         self.eligible_title, self.other_title = QLabel(), QLabel()
         for title in (self.eligible_title, self.other_title):
             title.setStyleSheet("font-weight: 600;")
@@ -83,6 +88,7 @@ class CandidatesPage(QWizardPage):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self._family_box())
+        layout.addWidget(self.nobody)
         body = QHBoxLayout()
         lists = QVBoxLayout()
         for widget, stretch in ((self.eligible_title, 0), (self.eligible_table, 3), (self.other_title, 0),
@@ -139,6 +145,42 @@ class CandidatesPage(QWizardPage):
             facts.append((_("Wishes in their words"), " ".join(info.volunteer_wishes.split())))
         return facts
 
+    def _nobody_box(self) -> QFrame:
+        box = QFrame()
+        box.setObjectName("nobodyMatchable")
+        box.setFrameShape(QFrame.Shape.StyledPanel)
+        box.setStyleSheet("QFrame#nobodyMatchable { background: palette(alternate-base); }")
+        column = QVBoxLayout(box)
+        column.setContentsMargins(10, 6, 10, 6)
+        column.setSpacing(2)
+        title = QLabel(_("Nobody can be matched yet. What you can do:"))
+        title.setStyleSheet("font-weight: 600;")
+        self.ways = QLabel()
+        self.ways.setWordWrap(True)
+        self.ways.setAccessibleName(_("What you can do"))
+        self.ways.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        column.addWidget(title)
+        column.addWidget(self.ways)
+        box.hide()
+        return box
+
+    def _show_ways(self, ranking: list[Candidate]) -> None:
+        """With nobody to match: what holds the volunteers back and how to put it right, that the case waits
+        meanwhile, and closing it only when nothing helps."""
+        nobody = not any(c.eligible for c in ranking)
+        self.nobody.setVisible(nobody)
+        if not nobody:
+            return
+        lines = ways_forward(ranking)
+        if ranking:
+            lines.append(_("Choose a volunteer under \u201cCannot be matched\u201d to see why, and \u201cOpen "
+                           "profile\u201d to put it right."))
+        lines.append(_("The case stays in \u201c{status}\u201d meanwhile: close this window and match when a "
+                       "volunteer is ready.").format(status=self.info.status_label))
+        lines.append(_("Only when no volunteer can ever meet the parents' demands: tick the box at the bottom to "
+                       "close the case."))
+        self.ways.setText("\n".join(f"\u2022 {line}" for line in lines))
+
     # ---- the lists ----------------------------------------------------------------------------------------------
 
     def set_ranking(self, ranking: list[Candidate]) -> None:
@@ -150,6 +192,7 @@ class CandidatesPage(QWizardPage):
         self.other_model.set_rows(others, current)
         self.eligible_title.setText(_("Can be matched ({n}), best first").format(n=len(eligible)))
         self.other_title.setText(_("Cannot be matched ({n})").format(n=len(others)))
+        self._show_ways(ranking)
         self.selected = None
         if keep is None or not self.select(keep):
             self.detail.show_candidate(None)
@@ -211,11 +254,13 @@ class CandidatesPage(QWizardPage):
     def problem(self) -> str:
         """Why Next is not possible yet, in words; empty when it is."""
         if not self.info.can_match:
-            return _("A volunteer is matched while the case is in '{matching}'; this one is in '{status}'.").format(
-                matching=status_label("matching"), status=self.info.status_label)
+            return _("A volunteer is matched once the contract is drawn up; this case is in '{status}'.").format(
+                status=self.info.status_label)
         if self.no_match.isChecked():
             return ""
         c = self.selected
+        if c is None and self.nobody.isVisibleTo(self):
+            return _("Nobody can be matched yet: see above what you can do.")
         if c is None:
             return _("Choose a volunteer who can be matched, or tick that no volunteer can be matched.")
         if not c.eligible:

@@ -7,6 +7,7 @@ from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizar
 
 from borapp.formatting import number
 from borapp.i18n import _
+from borapp.services.cases.status import status_label
 from borapp.services.cases.steps import NEXT_STEP_LABELS
 from borapp.services.errors import BorError
 from borapp.services.matching.flow import NOTE_LIMIT, MatchingCase, assign_volunteer
@@ -68,9 +69,11 @@ class ConfirmPage(QWizardPage):
         self.bar.setValue(max(0, min(int(MAX_SCORE), round(candidate.score))))
         self.bar.setFormat(_("Score {score} of {max}").format(score=number(candidate.score), max=number(MAX_SCORE)))
         self.reasons.setText(" · ".join(candidate.reasons))
+        sign = (_("The contract has been signed, and a signed version never changes: a new version names {name}, "
+                  "and both parents, the coordinator and {name} sign it.") if self.info.contract_signed
+                else _("{name} signs the contract (BOR-overeenkomst), as the parents and the coordinator do."))
         steps = [
-            _("{name} signs the contract (BOR-overeenkomst), as the parents and the coordinator do.").format(
-                name=candidate.name),
+            sign.format(name=candidate.name),
             _("{name} meets the resident parent and the child; the other parent at home or by phone.").format(
                 name=candidate.name),
             _("Then start the visits with the case's next step, \u201c{step}\u201d.").format(
@@ -78,6 +81,8 @@ class ConfirmPage(QWizardPage):
         ]
         if self.info.volunteer:
             steps.insert(0, _("{old} is no longer matched to this case.").format(old=self.info.volunteer))
+        if self.info.status == "contract":
+            steps.insert(0, _("The case moves on to \u201c{status}\u201d.").format(status=status_label("matching")))
         self.next_steps.setText("\n".join(f"{i}. {s}" for i, s in enumerate(steps, 1)))
         self.message.show_message("")
 

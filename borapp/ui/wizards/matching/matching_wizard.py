@@ -1,4 +1,5 @@
 """The matching wizard (koppelen): choose a volunteer from the ranking and confirm, or record that nobody fits.
+When nobody can be matched it says what to put right; "Open profile" asks the case file for a volunteer's profile.
 
 Pages: 1 candidates → 2 confirm, or 1 candidates → 3 no match. Everything goes through `services.matching` and
 `services.matching.flow`; the wizard keeps no database object. Accepted means the case changed.
@@ -6,7 +7,7 @@ Pages: 1 candidates → 2 confirm, or 1 candidates → 3 no match. Everything go
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QSize, Signal
 from PySide6.QtWidgets import QWidget, QWizard
 
 from borapp.i18n import _
@@ -22,6 +23,8 @@ DEFAULT_SIZE = QSize(1120, 680)  # fits a 1366×768 screen with the taskbar and 
 
 
 class MatchingWizard(QWizard):
+    open_volunteer_requested = Signal(int)  # a volunteer's profile, to put right what keeps them from matching
+
     def __init__(self, workspace, case_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("matchingWizard")
@@ -40,6 +43,7 @@ class MatchingWizard(QWizard):
         self.setStartId(CANDIDATES)
         self.candidates.exclusion_requested.connect(self._exclude)
         self.candidates.allow_requested.connect(self._allow)
+        self.candidates.profile_requested.connect(self.open_volunteer_requested)
         self.resize(DEFAULT_SIZE)
         self.refresh()
 

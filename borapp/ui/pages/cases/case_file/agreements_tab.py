@@ -1,4 +1,5 @@
-"""Afspraken: what goes into the BOR-overeenkomst, with a read-only line on the contract's versions and signatures."""
+"""Afspraken: what goes into the BOR-overeenkomst, with a read-only line on the contract's versions and signatures,
+and the contract itself (the case header's "Draw up contract" opens it here)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from borapp.i18n import _
 from borapp.services.cases import editing
 from borapp.services.cases.case_file import CaseFile, ContractFacts
 from borapp.services.cases.editing import AgreementsInput
+from borapp.services.cases.status import status_label
 from borapp.ui.pages.cases.case_file.contract_panel import ContractPanel
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 from borapp.ui.widgets.forms import add_field
@@ -29,6 +31,7 @@ class AgreementsTab(FormTab):
         outer.addWidget(self.contract_label)
         self.contract = ContractPanel(workspace)
         self.contract.changed.connect(self.changed)
+        self.contract.before_draw_up = self.save  # the contract holds what is saved: typed agreements go first
         outer.addWidget(self.contract)
         row = QHBoxLayout()
         left, right = QGroupBox(_("Visits")), QGroupBox(_("Rules and information"))
@@ -65,6 +68,15 @@ class AgreementsTab(FormTab):
         self.contract_label.setText(contract_line(facts.contracts))
         self.contract.load(facts.id)
 
+    def show_contract(self) -> ContractPanel:
+        """The contract panel in view with its first action focused, and what to do said in it."""
+        self.scroll.ensureWidgetVisible(self.contract)
+        self.contract.draw_up.setFocus()
+        self.contract.message.show_done(_("Check the agreements below, then draw up the contract: the case moves on "
+                                          "to '{status}' once it is drawn up.").format(status=status_label("contract"))
+                                        if self.facts is not None and self.facts.status == "intake" else "")
+        return self.contract
+
     def save_values(self, values: dict) -> None:
         editing.save_agreements(self.workspace, self.case_id, AgreementsInput(**values))
 
@@ -81,7 +93,8 @@ def _form(box: QGroupBox) -> QFormLayout:
 
 
 def contract_line(contracts: tuple[ContractFacts, ...]) -> str:
-    """The newest contract version in one line: who signed when, who has still to sign."""
+    """The newest contract version in one line: who signed when, who of the parties it names has still to sign,
+    and whether the case moved on since."""
     if not contracts:
         return _("Contract: not drawn up yet. The agreements below go into it.")
     latest = contracts[0]
@@ -94,4 +107,9 @@ def contract_line(contracts: tuple[ContractFacts, ...]) -> str:
         text += " " + _("Still to sign: {names}.").format(names=", ".join(latest.unsigned_roles))
     else:
         text += " " + _("Signed by everyone.")
+    if latest.outdated and latest.signatures:
+        text += " " + _("The agreements or the parties changed after it was signed: draw up version {n} and have "
+                        "it signed.").format(n=latest.version + 1)
+    elif latest.outdated:
+        text += " " + _("The agreements or the parties changed: draw up the contract again before it is signed.")
     return text

@@ -46,6 +46,7 @@ TAB_SPECS = (
 class CaseFileWidget(QWidget):
     back_requested = Signal()
     changed = Signal()
+    open_volunteer = Signal(int)  # a volunteer's profile, asked for from the matching wizard
 
     def __init__(self, workspace: Workspace | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -55,7 +56,7 @@ class CaseFileWidget(QWidget):
         layout = QVBoxLayout(self)
         self.header = CaseHeader()
         self.header.back_requested.connect(self.back_requested)
-        self.header.step_requested.connect(self.ask_step)
+        self.header.step_requested.connect(self.take_step)
         self.header.handover_requested.connect(self.ask_handover)
         self.header.match_requested.connect(self.ask_match)
         layout.addWidget(self.header)
@@ -136,8 +137,23 @@ class CaseFileWidget(QWidget):
 
     # ---- steps --------------------------------------------------------------------------------------------------
 
+    def take_step(self, option=None) -> QWidget | None:
+        """The header's step (its next step by default): the work when the step is work, and the status follows once
+        it is done (the contract panel, the matching wizard, a new midway evaluation); else the status dialog."""
+        option = option or (self.facts.next_step if self.facts else None)
+        if self.facts is None or option is None:
+            return None
+        if option.work == "contract":
+            return self.show_tab("agreements").show_contract()
+        if option.work == "match":
+            return self.ask_match()
+        if option.work == "evaluation":
+            return self.show_tab("evaluations").start_midway()
+        return self.ask_step(option)
+
     def ask_step(self, option=None) -> StatusDialog | None:
-        """The status dialog preset to `option` (the header's next step by default); non-blocking."""
+        """The status dialog preset to `option` (by default the next step, when that is a status to pick); it offers
+        no step that follows from work. Non-blocking."""
         if self.facts is None:
             return None
         dialog = StatusDialog(self.workspace, self.facts, option or self.facts.next_step, self)
@@ -154,7 +170,15 @@ class CaseFileWidget(QWidget):
             return None
         from borapp.ui.wizards.matching import MatchingWizard
 
-        return self._open(MatchingWizard(self.workspace, self.facts.id, self))
+        wizard = MatchingWizard(self.workspace, self.facts.id, self)
+        wizard.open_volunteer_requested.connect(self._open_volunteer)
+        return self._open(wizard)
+
+    def _open_volunteer(self, volunteer_id: int) -> None:
+        """From the wizard (which closes: the case stays where it is) to the volunteer's profile."""
+        if self.dialog is not None:
+            self.dialog.reject()
+        self.open_volunteer.emit(volunteer_id)
 
     def _open(self, dialog: QDialog) -> QDialog:
         self.dialog = dialog

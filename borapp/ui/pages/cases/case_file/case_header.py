@@ -1,12 +1,15 @@
 """The case file's header: who this is and where the case stands, at a glance, and the one button that moves it on.
 
 Case number, status chip, children with ages, coordinator, volunteer, next visit, days since registration; the
-next step as one clear button; the other allowed steps and the hand-over in a "More…" menu.
+next step as one clear button, which does the work of the step (the case file decides what it opens: the contract,
+the matching wizard, the evaluation form, or the status dialog); the other allowed steps, matching another
+volunteer and the hand-over in a "More…" menu.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
@@ -22,6 +25,7 @@ from PySide6.QtWidgets import (
 from borapp.formatting import long_date, number
 from borapp.i18n import _, ngettext
 from borapp.services.cases.case_file import CaseFile
+from borapp.services.matching.flow import MATCHABLE
 from borapp.ui.icons import icon
 from borapp.ui.widgets.status_chip import StatusChip
 
@@ -29,6 +33,7 @@ PRIMARY_STYLE = ("QPushButton { background: palette(highlight); color: palette(h
                  " padding: 6px 16px; border-radius: 4px; }"
                  " QPushButton:focus { border: 2px solid palette(text); }")
 FACTS = ("children", "coordinator", "volunteer", "next_visit", "registered")
+WORK_ICONS = {"contract": "file-text", "match": "handshake", "evaluation": "chats"}
 
 
 class _Chip(StatusChip):
@@ -42,7 +47,7 @@ class CaseHeader(QFrame):
     back_requested = Signal()
     step_requested = Signal(object)  # a StepOption
     handover_requested = Signal()
-    match_requested = Signal()  # the matching wizard, for a case in matching
+    match_requested = Signal()  # the matching wizard again, to match another volunteer
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -67,8 +72,6 @@ class CaseHeader(QFrame):
         self.chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
         self.outcome = QLabel()
         self.outcome.setAccessibleName(_("Outcome"))
-        self.match_button = QPushButton(icon("handshake"), _("Match a volunteer…"))  # created first: tab order
-        self.match_button.clicked.connect(self.match_requested)
         self.next_button = QPushButton()
         self.next_button.setStyleSheet(PRIMARY_STYLE)
         self.next_button.clicked.connect(self._next_clicked)
@@ -79,7 +82,6 @@ class CaseHeader(QFrame):
         for widget in (self.back_button, self.title, self.chip, self.outcome):
             row.addWidget(widget)
         row.addStretch()
-        row.addWidget(self.match_button)
         row.addWidget(self.next_button)
         row.addWidget(self.more_button)
         return row
@@ -125,17 +127,16 @@ class CaseHeader(QFrame):
     def _steps(self, facts: CaseFile) -> None:
         main = facts.next_step
         self.next_button.setVisible(main is not None)
-        matching, unmatched = facts.status == "matching", facts.volunteer_id is None
-        self.match_button.setVisible(matching)  # the primary action until a volunteer is matched
-        self.match_button.setStyleSheet(PRIMARY_STYLE if matching and unmatched else "")
-        self.next_button.setStyleSheet("" if matching and unmatched else PRIMARY_STYLE)
         if main is not None:
-            self.next_button.setText(main.label)
+            self.next_button.setText(main.label + ("…" if main.work == "match" else ""))
+            self.next_button.setIcon(icon(WORK_ICONS[main.work]) if main.work in WORK_ICONS else QIcon())
             self.next_button.setAccessibleName(_("Next step: {step}").format(step=main.label))
         self.more_menu.clear()
         for option in facts.steps:
             if not option.primary:
                 self.more_menu.addAction(option.label, lambda o=option: self.step_requested.emit(o))
+        if facts.status in MATCHABLE and facts.volunteer_id is not None:
+            self.more_menu.addAction(icon("handshake"), _("Match another volunteer…"), self.match_requested.emit)
         if not self.more_menu.isEmpty():
             self.more_menu.addSeparator()
         closed = facts.status == "closed"
@@ -156,4 +157,3 @@ class CaseHeader(QFrame):
             value.clear()
         self.more_menu.clear()
         self.next_button.hide()
-        self.match_button.hide()

@@ -1,5 +1,6 @@
-"""The BOR-overeenkomst in the case file: draw it up (a new version when agreements changed after signing), preview
-and print it from memory, record who signed which version when, and keep the scanned signed copy in the vault."""
+"""The BOR-overeenkomst in the case file: draw it up (a new version when agreements or parties changed after
+signing), preview and print any version from memory (a signed one exactly as it was signed), record who signed which
+version when, and keep the scanned signed copy in the vault."""
 
 from __future__ import annotations
 
@@ -27,6 +28,7 @@ from borapp.services.cases.attachments import read_upload
 from borapp.services.cases.labels import role_label
 from borapp.services.documents import contract_versions
 from borapp.services.documents.contract import render_contract
+from borapp.services.documents.contract_signing import record_signature
 from borapp.services.errors import BorError
 from borapp.services.outbox.letters import write_pdf_copy
 from borapp.ui.kept_typing import keep_as
@@ -44,6 +46,7 @@ class ContractPanel(QGroupBox):
         super().__init__(_("BOR contract"), parent)
         self.workspace = workspace
         self.case_id: int | None = None
+        self.before_draw_up = None  # called first; False stops the drawing up (the tab saves typed agreements)
         layout = QVBoxLayout(self)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
@@ -52,10 +55,12 @@ class ContractPanel(QGroupBox):
         layout.addWidget(self.missing)
         row = QHBoxLayout()
         self.draw_up = QPushButton(_("Draw up contract"))
+        self.version = QComboBox()
+        self.version.setAccessibleName(_("Version to preview"))
         self.preview = QPushButton(_("Preview…"))
         self.sign = QPushButton(_("Record signature…"))
         self.signed_copy = QPushButton(_("Store signed copy…"))
-        for button in (self.draw_up, self.preview, self.sign, self.signed_copy):
+        for button in (self.draw_up, self.version, self.preview, self.sign, self.signed_copy):
             row.addWidget(button)
         row.addStretch()
         layout.addLayout(row)
@@ -67,8 +72,9 @@ class ContractPanel(QGroupBox):
         self.signed_copy.clicked.connect(self._store_copy)
 
     def load(self, case_id: int) -> None:
+        if case_id != self.case_id:  # a reload after drawing up or signing keeps what was said
+            self.message.clear()
         self.case_id = case_id
-        self.message.clear()
         try:
             missing = render_contract(self.workspace, case_id).missing
         except BorError as exc:
@@ -76,19 +82,40 @@ class ContractPanel(QGroupBox):
         self.missing.setText(_("Still to fill in by hand: {items}").format(items="; ".join(missing)) if missing
                              else "")
         self.missing.setVisible(bool(missing))
-        has_contract = contract_versions.current_contract(self.workspace, case_id) is not None
-        self.sign.setEnabled(has_contract)
-        self.signed_copy.setEnabled(has_contract)
+        versions = contract_versions.signature_status(self.workspace, case_id)
+        self.sign.setEnabled(bool(versions))
+        self.signed_copy.setEnabled(bool(versions))
+        self._list_versions(versions)
+
+    def _list_versions(self, versions) -> None:
+        """What the preview can show: first the contract as it stands (the newest version, or the draft of the
+        next one when the case moved on), then each older version as it was stored (a signed one as signed)."""
+        self.version.clear()
+        newest = versions[0] if versions else None
+        if newest is None or newest.agreements_changed:
+            number = 1 if newest is None else newest.contract.version + (1 if newest.contract.frozen else 0)
+            self.version.addItem(_("Version {n} (draft)").format(n=number), None)
+            older = versions if newest is not None and newest.contract.frozen else versions[1:]
+        else:
+            self.version.addItem(_version_text(newest), None)
+            older = versions[1:]
+        for status in older:
+            self.version.addItem(_version_text(status), status.contract.version)
+        self.version.setVisible(self.version.count() > 1)
 
     def clear(self) -> None:
         self.case_id = None
         self.missing.clear()
         self.message.clear()
+        self.version.clear()
 
     def _attempt(self, action, done: str = "") -> bool:
         return self.message.attempt(action, done)
 
     def _draw_up(self) -> None:
+        if self.before_draw_up is not None and not self.before_draw_up():
+            self.message.show_problem(_("Save the agreements first: the contract holds what is saved."))
+            return
         versions = []
         if self._attempt(lambda: versions.append(contract_versions.new_version_if_changed(self.workspace,
                                                                                           self.case_id))):
@@ -97,8 +124,8 @@ class ContractPanel(QGroupBox):
             self.changed.emit()
 
     def _preview(self) -> None:
-        rendered = []
-        if not self._attempt(lambda: rendered.append(render_contract(self.workspace, self.case_id))):
+        rendered, number = [], self.version.currentData()
+        if not self._attempt(lambda: rendered.append(render_contract(self.workspace, self.case_id, version=number))):
             return
         document = rendered[0]
         dialog = PreviewDialog(document.pdf, document.title, self,
@@ -121,8 +148,8 @@ class ContractPanel(QGroupBox):
         if contract is None:
             return
         dialog = SignatureDialog(contract, self, names=contract_versions.signer_names(self.workspace, self.case_id),
-                                 save=lambda role, name, on: contract_versions.record_signature(
-                                     self.workspace, contract.id, role, name, on))
+                                 save=lambda role, name, on: record_signature(self.workspace, contract.id, role, name,
+                                                                              on))
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         self.message.show_done(_("Signature recorded."))
@@ -143,9 +170,19 @@ class ContractPanel(QGroupBox):
             self.changed.emit()
 
 
+def _version_text(status) -> str:
+    number = status.contract.version
+    if status.complete:
+        return _("Version {n}, signed by everyone").format(n=number)
+    if status.contract.frozen:
+        return _("Version {n}, partly signed").format(n=number)
+    return _("Version {n}").format(n=number)
+
+
 class SignatureDialog(QDialog):
-    """Who signed the current version, and when. It offers the name the app knows for the chosen party, and saves
-    itself (`save`): when the save is refused the reason shows here and everything typed stays."""
+    """Who signed the current version, and when. It offers the parties the version names (those still to sign first)
+    with the name the app knows for each, and saves itself (`save`): when the save is refused the reason shows here
+    and everything typed stays. A version that names no volunteer says why the volunteer is not among them."""
 
     def __init__(self, contract, parent: QWidget | None = None, *, names: dict[str, str] | None = None,
                  save=None):
@@ -156,14 +193,20 @@ class SignatureDialog(QDialog):
         keep_as(self, f"contract/{contract.id}/signature")
         form = QFormLayout(self)
         self.role = QComboBox()
-        for code in contract.unsigned_roles or ("resident", "other", "coordinator", "volunteer"):
+        for code in contract.unsigned_roles or contract.signer_roles:
             self.role.addItem(role_label(code), code)
+        self.later = QLabel(_("No volunteer is matched yet: the volunteer signs the version of the contract that "
+                              "names them, once matched."))
+        self.later.setWordWrap(True)
+        self.later.setAccessibleName(_("Who signs later"))
+        self.later.setVisible("volunteer" not in contract.signer_roles)
         self.name = QLineEdit()
         self.signed_on = DateField(optional=False)
         self.signed_on.set_value(dt.date.today())
         for label, widget in ((_("Signer"), self.role), (_("Name"), self.name), (_("Signed on"), self.signed_on)):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
+        form.addRow(self.later)
         self.problem = FieldMessage()
         form.addRow(self.problem)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)

@@ -1,6 +1,8 @@
 """Moving a case on: the step, its date, an outcome and reason where the domain asks for them, and a note.
 
-The service decides; when it refuses, its reason shows in the dialog and everything filled in stays.
+It offers only the steps that are a status to pick: drawing up the contract, matching and the midway evaluation are
+work done in the case file, and the status follows from it. The service decides; when it refuses, its reason shows
+in the dialog and everything filled in stays.
 """
 
 from __future__ import annotations
@@ -32,7 +34,8 @@ class StatusDialog(QDialog):
         layout.addLayout(self.form)
         self.step = self._combo(_("Step"))
         for option in facts.steps:
-            self.step.addItem(option.label, option)
+            if not option.work:
+                self.step.addItem(option.label, option)
         self.on = DateField(optional=False)
         self.on.setAccessibleName(_("Date of the step"))
         self.form.addRow(_("Date"), self.on)

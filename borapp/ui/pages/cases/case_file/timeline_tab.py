@@ -13,9 +13,9 @@ from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 from borapp.ui.pages.cases.privacy.privacy_box import PrivacyBox
 
-KIND_ICONS = {"status": "flag", "handover": "user-switch", "visit": "calendar-check", "evaluation": "chats",
-              "letter": "envelope-simple", "attachment": "paperclip"}
-KIND_LABELS = {"status": N_("Step"), "handover": N_("Hand-over"), "visit": N_("Visit"),
+KIND_ICONS = {"status": "flag", "handover": "user-switch", "contract": "file-text", "visit": "calendar-check",
+              "evaluation": "chats", "letter": "envelope-simple", "attachment": "paperclip"}
+KIND_LABELS = {"status": N_("Step"), "handover": N_("Hand-over"), "contract": N_("Contract"), "visit": N_("Visit"),
                "evaluation": N_("Evaluation"), "letter": N_("Letter"), "attachment": N_("Attachment")}
 
 

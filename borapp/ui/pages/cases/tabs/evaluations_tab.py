@@ -73,8 +73,18 @@ class EvaluationsTab(RecordsTab):
     compact_hidden = (3,)  # agreements
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
+        self._kind = ""  # the kind a new evaluation starts as ("" for the usual default)
         super().__init__(workspace, parent)
         self.selection_changed()
+
+    def start_midway(self) -> EvaluationEditor:
+        """A new midway evaluation in the editor (the case header's step): saving it moves a case in visits on."""
+        self._kind = "midway"
+        try:
+            self.open_record(None)
+        finally:
+            self._kind = ""
+        return self.editor
 
     def build_toolbar(self) -> None:
         self.add_button = QPushButton(icon("plus"), _("Add evaluation…"))
@@ -107,7 +117,7 @@ class EvaluationsTab(RecordsTab):
 
     def new_state(self) -> dict:
         defaults = evaluations.new_evaluation_defaults(self.workspace, self.case_id)
-        return {"held_on": defaults.held_on.isoformat(), "kind": defaults.kind,
+        return {"held_on": defaults.held_on.isoformat(), "kind": self._kind or defaults.kind,
                 "participants": defaults.participants}
 
     def save_state(self, state: dict) -> int:

@@ -1,0 +1,35 @@
+"""The address block of a letter: the lines under the recipient's name.
+
+A letter to the referrer is addressed to the referring organisation at its postal address ("Wijkteam Alkmaar" /
+"Postbus 53" / "1800 BC Alkmaar"); a schedule letter to the parent at the parent's address, never a confidential
+one (the facts do not hold it). A letter may have a block of its own, typed in the outbox's editor: then that is
+printed, line by line as typed, with a confidential address taken out all the same.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy.orm import Session
+
+from borapp.i18n import in_language
+from borapp.services.documents.common import document_language
+from borapp.services.documents.facts import CaseFacts, load_facts
+from borapp.services.organisations.addresses import address_lines, block_lines
+
+
+def default_lines(facts: CaseFacts, kind: str, parent_role: str = "") -> tuple[str, ...]:
+    """The block a letter of `kind` gets when it has none of its own (may be short when little is known)."""
+    if kind == "schedule":
+        parent = facts.parent(parent_role)
+        return parent.address_lines if parent is not None else ()
+    return tuple(line for line in (facts.referrer_name, *address_lines(facts.referrer_address)) if line)
+
+
+def own_lines(facts: CaseFacts, typed: str | None) -> tuple[str, ...]:
+    """A letter's own block as printed: line by line, a confidential address taken out."""
+    return block_lines(facts.redact(typed or ""))
+
+
+def default_text(session: Session, case_id: int, kind: str, parent_role: str = "", lang: str | None = None) -> str:
+    """The default block as text, one line each (what the letter editor offers to change)."""
+    with in_language(document_language(session, lang)):
+        return "\n".join(default_lines(load_facts(session, case_id), kind, parent_role))

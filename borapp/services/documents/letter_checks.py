@@ -1,0 +1,280 @@
+"""What keeps a letter from going out: lines still to fill in (gaps) and dates stated in an impossible order.
+
+A gap is a line to fill in by hand (`common.FILL`, "______") left in the letter's text, subject or address block, or
+a fact the address block or the signature takes from the case that the case does not have yet (the referrer's
+postal address, the coordinator who signs). Each gap is named with where to fill it in: a gap in the text by what
+its placeholder stands for (when the template still tells) and by the words around it; the text is the letter's
+own, so it is filled in there.
+
+The dates: a letter states facts of the case (registered, intake, contract, first and last visit, midway
+evaluation, closed). When two of the dates the text states are in an order that cannot be (the intake after the
+first visit), the letter is held back with both named. Only dates the text still states are checked, so a date
+corrected by hand in the letter counts as corrected.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from sqlalchemy.orm import Session
+
+from borapp.formatting import long_date
+from borapp.i18n import N_, _, in_language
+from borapp.services.documents.common import Missing, document_language
+from borapp.services.documents.facts import CaseFacts, load_facts
+from borapp.services.documents.letter_values import LetterValues
+from borapp.services.documents.letters import (  # the block as the PDF prints it
+    _recipient,
+    template_fields_safe,
+)
+from borapp.services.documents.templates import fill_template, template_text
+
+GAP = re.compile(r"_{3,}")  # a line to fill in, also when part of it was typed away
+SHOWN_GAP = "______"
+CONTEXT = 32  # characters of text shown on either side of a gap
+
+# What a gap the address block or the signature takes from the case is called in a message, and where it is filled.
+BLOCK_GAPS = {
+    N_("The coordinator (none assigned yet)"): (
+        N_("The coordinator who signs"),
+        N_("give the case a coordinator in the case file (More…, Hand over to another coordinator)")),
+    N_("The referring organisation's address"): (
+        N_("The referrer's postal address"),
+        N_("add it in the case file, tab Referral (Edit organisation…), or type it into the letter's address block "
+           "(Edit)")),
+    N_("The referrer's contact person"): (
+        N_("The referrer's contact person"),
+        N_("fill it in at the case file, tab Referral (Contact person), or type it as the letter's recipient "
+           "(Edit)")),
+    N_("The referring organisation"): (
+        N_("The referring organisation"),
+        N_("choose it at the case file, tab Referral, or type it into the letter's address block (Edit)")),
+    N_("The resident parent's name"): (
+        N_("The resident parent's name"),
+        N_("fill it in at the case file, tab Family, or type it as the letter's recipient (Edit)")),
+    N_("The non-resident parent's name"): (
+        N_("The non-resident parent's name"),
+        N_("fill it in at the case file, tab Family, or type it as the letter's recipient (Edit)")),
+}
+IN_THE_TEXT = N_("type it over the line in the letter's text (Edit)")
+IN_THE_SUBJECT = N_("type it over the line in the letter's subject (Edit)")
+IN_THE_BLOCK = N_("type it over the line in the letter's address block (Edit)")
+
+
+@dataclass(frozen=True)
+class Gap:
+    what: str  # in the user's language
+    where: str
+
+    def line(self) -> str:
+        return _("{what}: {where}.").format(what=self.what, where=self.where)
+
+
+@dataclass(frozen=True)
+class LetterCheck:
+    gaps: tuple[Gap, ...] = ()
+    order: tuple[str, ...] = ()  # one sentence per date stated out of order
+
+    @property
+    def ok(self) -> bool:
+        return not self.gaps and not self.order
+
+    def message(self) -> str:
+        """Everything that keeps the letter back, in the user's language ("" when nothing does)."""
+        parts = []
+        if self.gaps:
+            parts.append(_("This letter still has lines to fill in ({line}); fill them in first:").format(
+                line=SHOWN_GAP) + "\n" + "\n".join("• " + gap.line() for gap in self.gaps))
+        if self.order:
+            parts.append(_("This letter states dates in an impossible order:") + "\n"
+                         + "\n".join("• " + sentence for sentence in self.order) + "\n"
+                         + _("Correct the wrong date in the letter's text (Edit); a visit or an evaluation recorded "
+                             "with the wrong date is corrected in the case file (tab Visits or Evaluations)."))
+        return "\n\n".join(parts)
+
+
+@dataclass(frozen=True)
+class LetterParts:
+    """What a stored letter holds, as the check reads it."""
+
+    case_id: int
+    kind: str
+    language: str = ""
+    parent_role: str = ""
+    subject: str = ""
+    body: str = ""
+    recipient_name: str = ""
+    address: str = ""  # the letter's own address block; "" follows the case
+
+
+def check_letter(session: Session, parts: LetterParts, today: dt.date | None = None) -> LetterCheck:
+    """The gaps and the dates out of order of one letter, named in the user's language."""
+    today = today or dt.date.today()
+    block = Missing()
+    doc_lang = document_language(session, parts.language or None)
+    with in_language(doc_lang):
+        facts = load_facts(session, parts.case_id)
+        _recipient(facts, parts.kind, parts.parent_role, parts.recipient_name, parts.address, block, today)
+        LetterValues(facts, block, today, parts.parent_role).v_coordinator()  # who signs, under the text
+        spots = _placeholder_gaps(facts, parts.parent_role, template_text(session, parts.kind, doc_lang), today)
+        in_subject = _text_gaps(parts.subject, [])
+        in_body = _text_gaps(parts.body, spots)
+        in_block = _text_gaps(f"{parts.recipient_name}\n{parts.address}", [])
+        stated = _stated_events(facts, f"{parts.subject}\n{parts.body}")
+    gaps = [_block_gap(msgid, values) for msgid, values in block.items]
+    gaps += [Gap(_("A line in the address block: \u201c{context}\u201d").format(context=context), _(IN_THE_BLOCK))
+             for context, _name in in_block]
+    gaps += [Gap(_text_gap_name(name, context), _(IN_THE_SUBJECT)) for context, name in in_subject]
+    gaps += [Gap(_text_gap_name(name, context), _(IN_THE_TEXT)) for context, name in in_body]
+    return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)))
+
+
+def _block_gap(msgid: str, values: dict) -> Gap:
+    what, where = BLOCK_GAPS.get(msgid, (msgid, IN_THE_BLOCK))
+    return Gap(_(what).format(**values), _(where))
+
+
+def _text_gap_name(name: tuple[str, dict] | None, context: str) -> str:
+    if name is None:
+        return _("A line to fill in: \u201c{context}\u201d").format(context=context)
+    msgid, values = name
+    return _("{what}, in \u201c{context}\u201d").format(what=_(msgid).format(**values), context=context)
+
+
+# ---- gaps in a text -------------------------------------------------------------------------------------------------
+
+class _Tagging(Missing):
+    """A Missing that prints a mark of its own for each gap, to tell afterwards which placeholder left which line."""
+
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+
+    def add(self, msgid: str, **values: str) -> str:
+        self.tags.append((msgid, values))
+        return f"\x00{len(self.tags) - 1}\x00"
+
+
+_TAG = re.compile(r"\x00(\d+)\x00")
+
+
+@dataclass(frozen=True)
+class _Spot:
+    before: str  # the line's words up to the gap, gaps in them written "___"
+    after: str   # and from the gap to the line's end
+    name: tuple[str, dict] | None = field(default=None, compare=False)
+
+
+def _placeholder_gaps(facts: CaseFacts, role: str, template: str, today: dt.date) -> list[_Spot]:
+    """Where the saved template, filled now, leaves a line to fill in, and what each line stands for."""
+    missing = _Tagging()
+    values = LetterValues(facts, missing, today, role)
+    filled = fill_template(template, values.values(template_fields_safe(template)))
+    spots = []
+    for line in filled.split("\n"):
+        for match in _TAG.finditer(line):
+            spots.append(_Spot(_plain(line[:match.start()]), _plain(line[match.end():]),
+                               missing.tags[int(match.group(1))]))
+    return spots
+
+
+def _text_gaps(text: str, known: list[_Spot]) -> list[tuple[str, tuple[str, dict] | None]]:
+    """Each line to fill in in `text`: the words around it, and what it stands for when a known spot matches."""
+    found = []
+    for line in (text or "").split("\n"):
+        for match in GAP.finditer(line):
+            spot = _Spot(_plain(line[:match.start()]), _plain(line[match.end():]))
+            found.append((_context(line, match), _best(spot, known)))
+    return found
+
+
+def _best(spot: _Spot, known: list[_Spot]) -> tuple[str, dict] | None:
+    scored = [(_common_end(spot.before, k.before) + _common_start(spot.after, k.after), k) for k in known]
+    score, best = max(scored, key=lambda sk: sk[0], default=(0, None))
+    return best.name if best is not None and score >= 6 else None
+
+
+def _context(line: str, match: re.Match) -> str:
+    """The gap with the words around it as the letter has them, cut at a word on either side."""
+    before = re.sub(r"\s+", " ", line[:match.start()]).lstrip()
+    after = re.sub(r"\s+", " ", line[match.end():]).rstrip()
+    if len(before) > CONTEXT:
+        cut = before[-CONTEXT:]
+        before = "…" + (cut[cut.index(" ") + 1:] if " " in cut[:-1] else cut)
+    if len(after) > CONTEXT:
+        cut = after[:CONTEXT]
+        after = (cut[:cut.rindex(" ")] if " " in cut[1:] else cut) + "…"
+    return before + SHOWN_GAP + after
+
+
+def _plain(text: str) -> str:
+    return " ".join(GAP.sub("___", _TAG.sub("___", text)).split())
+
+
+def _common_end(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[-1 - n] == b[-1 - n]:
+        n += 1
+    return n
+
+
+def _common_start(a: str, b: str) -> int:
+    n = 0
+    while n < min(len(a), len(b)) and a[n] == b[n]:
+        n += 1
+    return n
+
+
+# ---- the order of the dates -----------------------------------------------------------------------------------------
+
+EVENTS = {
+    "registered": N_("the registration on {date}"),
+    "intake": N_("the start of the intake on {date}"),
+    "contract": N_("the contract of {date}"),
+    "first_visit": N_("the first visit on {date}"),
+    "evaluation": N_("the midway evaluation on {date}"),
+    "last_visit": N_("the last visit on {date}"),
+    "closed": N_("the closing on {date}"),
+}
+# (earlier, later): what cannot happen the other way round
+ORDER = (
+    ("registered", "intake"), ("registered", "contract"), ("registered", "first_visit"),
+    ("registered", "evaluation"), ("registered", "last_visit"), ("registered", "closed"),
+    ("intake", "contract"), ("intake", "first_visit"), ("intake", "evaluation"), ("intake", "last_visit"),
+    ("intake", "closed"), ("contract", "closed"), ("first_visit", "evaluation"), ("first_visit", "last_visit"),
+    ("first_visit", "closed"), ("evaluation", "closed"), ("last_visit", "closed"),
+)
+
+
+def event_dates(facts: CaseFacts) -> dict[str, dt.date]:
+    """The dated facts a letter may state, as its placeholders take them."""
+    held = [v.on for v in facts.visits if v.state == "held"]
+    planned = [v.on for v in facts.visits if v.state == "planned"]
+    midway = facts.evaluation("midway")
+    found = {"registered": facts.registered_on, "intake": facts.entered.get("intake"),
+             "contract": facts.contract_on or facts.entered.get("contract"),
+             "first_visit": held[0] if held else (planned[0] if planned else None),
+             "evaluation": midway.held_on if midway else None, "last_visit": held[-1] if held else None,
+             "closed": facts.closed_on}
+    return {name: on for name, on in found.items() if on is not None}
+
+
+def _stated_events(facts: CaseFacts, text: str) -> dict[str, dt.date]:
+    """The events whose date the text states (written as the letter's language writes a date)."""
+    return {name: on for name, on in event_dates(facts).items() if long_date(on) in text}
+
+
+def _out_of_order(stated: dict[str, dt.date]) -> list[str]:
+    """One sentence per event dated after one that must come later (the earliest such one)."""
+    sentences = []
+    for earlier, words in EVENTS.items():
+        later = [(stated[b], b) for a, b in ORDER if a == earlier and b in stated and earlier in stated
+                 and stated[b] < stated[earlier]]
+        if later:
+            on, name = min(later)
+            sentences.append(_("The letter puts {earlier} after {later}: that cannot be.").format(
+                earlier=_(words).format(date=long_date(stated[earlier])),
+                later=_(EVENTS[name]).format(date=long_date(on))))
+    return sentences
