@@ -83,11 +83,14 @@ def test_the_privacy_settings_as_a_coordinator_sets_them(qtbot, workspace, tmp_p
     assert tab.due_model.rowCount() == 0  # 20 years: not yet
     tab.years.lineEdit().selectAll()
     qtbot.keyClicks(tab.years.lineEdit(), "10")
+    tab.small_cells.lineEdit().selectAll()
+    qtbot.keyClicks(tab.small_cells.lineEdit(), "8")
     box = tab.kinds["evaluation"]
     qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(8, box.height() // 2))  # on the box itself
     save = next(b for b in tab.findChildren(type(tab.record_button)) if b.text() == "Opslaan")
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert settings.read_setting(workspace, "privacy.retention_years") == "10"
+    assert settings.read_setting(workspace, "privacy.small_cell_threshold") == "8"
     with workspace.session() as session:
         assert "evaluation" not in letter_policy.allowed_kinds(session)
     assert tab.due_model.rowCount() == 1 and tab.due_model.row_at(0).ref == "BOR-2010-001"

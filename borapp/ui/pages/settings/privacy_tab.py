@@ -52,6 +52,11 @@ class PrivacyTab(SettingsSection):
         self.years.setSuffix(_(" years after closing"))
         self.years.setAccessibleName(_("Retention period"))
         form.addRow(_("Keep closed cases"), self.years)
+        self.small_cells = spin_box("privacy.small_cell_threshold")
+        self.small_cells.setAccessibleName(_("Smallest count shown outside the organisation"))
+        self.small_cells.setToolTip(_("In reports for a municipality or funder, a count below this is shown as "
+                                      "“<N”: a small number could point to one family."))
+        form.addRow(_("Smallest count in outside reports"), self.small_cells)
         column.addLayout(form)
         hint = QLabel(_("20 years is the Jeugdwet's term for youth care; where your service is not youth care, keep "
                         "files no longer than necessary."))
@@ -105,6 +110,7 @@ class PrivacyTab(SettingsSection):
     def fill(self) -> None:
         values = settings.read_all(self.workspace)
         self.years.setValue(int(values["privacy.retention_years"]))
+        self.small_cells.setValue(int(values["privacy.small_cell_threshold"]))
         with self.workspace.session() as session:
             allowed = letter_policy.allowed_kinds(session)
         for kind, box in self.kinds.items():
@@ -130,7 +136,8 @@ class PrivacyTab(SettingsSection):
 
         def save() -> None:
             letter_policy.save_allowed_kinds(self.workspace, kinds)
-            settings.write_settings(self.workspace, {"privacy.retention_years": str(self.years.value())})
+            settings.write_settings(self.workspace, {"privacy.retention_years": str(self.years.value()),
+                                                     "privacy.small_cell_threshold": str(self.small_cells.value())})
 
         self.attempt(save, _("Saved."))
         self._fill_due()
