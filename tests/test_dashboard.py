@@ -290,3 +290,15 @@ def test_every_section_is_there_and_empty_on_an_empty_vault(workspace):
     board = today(workspace, ON)
     assert [s.key for s in board.sections] == list(dashboard.SECTION_TITLES)
     assert all(s.count == 0 and s.title for s in board.sections)
+
+
+def test_signed_by_everyone_means_every_party_the_version_names(workspace):
+    import json
+
+    volunteer = make_volunteer(workspace, "Vera Voorbeeld")
+    named = make_case(workspace, "C-1", "visits", volunteer_id=volunteer)
+    parties = {"resident": "Ria", "other": "Olaf", "coordinator": "Cora", "volunteer": "Vera Voorbeeld"}
+    with workspace.session() as session:
+        session.add(Contract(case_id=named, version=1, agreements=json.dumps({"parties": parties}), signatures=[
+            ContractSignature(role=r, name="x", signed_on=ON) for r in ("resident", "other", "coordinator")]))
+    assert ids(today(workspace, ON), "contracts_unsigned") == [named], "the volunteer the version names has not signed"

@@ -17,6 +17,7 @@ from borapp.formatting import long_date
 from borapp.i18n import N_, _, ngettext
 from borapp.models import Case, Contract, Evaluation, Letter, StatusChange, Visit, Volunteer
 from borapp.services import drafts, settings
+from borapp.services.cases.contract_terms import parse_parties, signer_roles
 from borapp.services.intake import answers
 from borapp.services.privacy import retention
 from borapp.services.vault import backups
@@ -232,7 +233,8 @@ def visits_this_week(session: Session, on: dt.date, mine: int | None) -> list[Da
 
 
 def contracts_unsigned(session: Session, mine: int | None) -> list[DashboardItem]:
-    """The latest contract version of an open case lacks a signature (the volunteer's only once one is matched)."""
+    """The latest contract version of an open case lacks the signature of a party it names (the volunteer's only in a
+    version that names one)."""
     latest = select(Contract.case_id, func.max(Contract.version).label("version")).group_by(
         Contract.case_id).subquery()
     query = (select(Contract, Case).join(latest, (latest.c.case_id == Contract.case_id)
@@ -247,7 +249,9 @@ def contracts_unsigned(session: Session, mine: int | None) -> list[DashboardItem
             continue
         seen.add(case.id)
         signed = {s.role for s in contract.signatures}
-        needed = [r for r in SIGNERS if r != "volunteer" or case.volunteer_id is not None]
+        parties = parse_parties(contract.agreements)
+        needed = (signer_roles(parties) if any(parties.values())  # every party this version names
+                  else [r for r in SIGNERS if r != "volunteer" or case.volunteer_id is not None])
         missing = [_(SIGNER_LABELS[r]) for r in needed if r not in signed]
         if missing:
             text = _("Version {version}: not yet signed by {who}").format(
