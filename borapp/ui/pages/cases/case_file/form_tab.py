@@ -11,10 +11,12 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
+    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -32,6 +34,11 @@ from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, changed_signal
 
 DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this prefix
+
+
+def _short(value) -> str:
+    text = " ".join(str(value if value is not None else "").split())
+    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def read(widget: QWidget):
@@ -213,8 +220,11 @@ class FormTab(CaseTab):
         self.clear_messages()
         if refuse_unreadable(self):
             return False
+        values = self._merged_with_stored(self.values())
+        if values is None:
+            return False
         try:
-            self.save_values(self.values())
+            self.save_values(values)
         except ValidationError as exc:
             self.show_problem(str(exc), exc.field)
             return False
@@ -226,6 +236,46 @@ class FormTab(CaseTab):
         self._show(load_case(self.workspace, self.case_id, record_open=False), keep_typing=False)
         self.changed.emit()
         return True
+
+    def _merged_with_stored(self, typed: dict) -> dict | None:
+        """What to save when the stored case changed since this form was filled (a colleague's change arrived by
+        team sync, or another window saved): fields only changed there keep their new value; a field changed
+        both there and here is shown to the coordinator, who chooses. None: she chose to look first."""
+        fresh = load_case(self.workspace, self.case_id, record_open=False)
+        was_filling, self._filling = self._filling, True
+        try:
+            self.fill(fresh)
+            stored = self.values()
+        finally:
+            self._filling = was_filling
+        self.set_values(typed)
+        if stored == self._loaded:
+            return typed
+        mine = {name for name in typed if typed[name] != self._loaded.get(name)}
+        theirs = {name for name in stored if stored[name] != self._loaded.get(name)}
+        merged = {name: stored[name] if name in theirs - mine else value for name, value in typed.items()}
+        clashes = sorted(name for name in mine & theirs if typed[name] != stored[name])
+        if clashes:
+            lines = "\n".join(_("• {field}: now “{stored}”, yours “{typed}”").format(
+                field=self._label_of(name), stored=_short(stored[name]), typed=_short(typed[name])) for name in clashes)
+            answer = QMessageBox.question(
+                self, _("Changed meanwhile"),
+                _("While you were typing, these fields were changed elsewhere (by a colleague, through team "
+                  "sync):\n{lines}\n\nSave your values over theirs? Choose No to look first: your typing stays on "
+                  "screen, the other changes of this form are taken over, and Save asks no more.").format(lines=lines))
+            if answer != QMessageBox.StandardButton.Yes:
+                self._loaded = stored  # what is stored now is the new starting point: only her typing is unsaved
+                self.set_values({name: stored[name] if name in theirs - mine else value
+                                 for name, value in typed.items()})
+                self._edited()
+                return None
+        return merged
+
+    def _label_of(self, name: str) -> str:
+        widget = self.fields.get(name)
+        layout = widget.parentWidget().layout() if widget is not None and widget.parentWidget() else None
+        label = layout.labelForField(widget) if isinstance(layout, QFormLayout) else None
+        return label.text().rstrip(" *") if isinstance(label, QLabel) else name.replace("_", " ")
 
     def revert(self) -> None:
         """Throw the typing away: the stored facts again, and no draft left behind."""
