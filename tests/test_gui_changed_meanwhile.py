@@ -57,3 +57,40 @@ def test_the_same_field_changed_both_ways_is_put_to_the_coordinator(qtbot, page,
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
     assert stored(workspace, case_id, "visit_place") == "Speeltuin De Bres"
     assert len(asked) == 1, "asked again about what she already saw"
+
+
+def test_a_volunteer_profile_keeps_a_change_that_arrived_meanwhile(qtbot, workspace, monkeypatch):
+    from borapp.models import Volunteer
+    from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+
+    with workspace.session() as session:
+        volunteer = Volunteer(name="Vera Voorbeeld", phone="0612345678", email="vera@example.org")
+        session.add(volunteer)
+        session.flush()
+        volunteer_id = volunteer.id
+    page = VolunteersPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    page.open_volunteer_profile(volunteer_id)
+    editor = page.editor
+    editor.notes.setFocus()
+    QTest.keyClicks(editor.notes, "Spreekt ook Pools")
+    with workspace.session() as session:  # a colleague's change arrives
+        session.get(Volunteer, volunteer_id).phone = "0687654321"
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.No)
+    assert editor.save() == volunteer_id
+    with workspace.session() as session:
+        saved = session.get(Volunteer, volunteer_id)
+        assert (saved.phone, saved.notes) == ("0687654321", "Spreekt ook Pools")
+    assert asked == [], "nothing clashed: nothing to ask"
+    editor.phone.clear()
+    QTest.keyClicks(editor.phone, "0611111111")
+    with workspace.session() as session:
+        session.get(Volunteer, volunteer_id).phone = "0622222222"
+    assert editor.save() is None
+    assert asked and "0622222222" in asked[0]
+    with workspace.session() as session:
+        assert session.get(Volunteer, volunteer_id).phone == "0622222222"
+    assert editor.phone.text() == "0611111111", "her typing stays"

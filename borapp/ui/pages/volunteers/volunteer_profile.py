@@ -39,6 +39,7 @@ from borapp.services.volunteers.profiles import (
     VolunteerInput,
     VolunteerProfile,
     format_availability,
+    load_volunteer,
     parse_availability,
     renewal_years,
     save_volunteer,
@@ -49,6 +50,7 @@ from borapp.services.volunteers.profiles import (
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.small_editors import LanguagePicker, TrainingList
 from borapp.ui.widgets.activation_list import ActivationList
+from borapp.ui.widgets.changed_meanwhile import ask_to_overwrite, merge
 from borapp.ui.widgets.chip import status_chip
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note, show_from_start
@@ -350,6 +352,8 @@ class VolunteerProfileEditor(QWidget):
             self.status.setText(_("Not saved: check the marked fields."))
             self.status.setStyleSheet("color: #B3261E;")
             return None
+        if self.volunteer_id is not None and not self._take_changes_made_meanwhile():
+            return None
         data = self.input()
         problems = volunteer_problems(self.workspace, data)
         if not problems:
@@ -366,6 +370,24 @@ class VolunteerProfileEditor(QWidget):
             return None
         self.saved.emit(volunteer_id)
         return volunteer_id
+
+    def _take_changes_made_meanwhile(self) -> bool:
+        """A colleague's change that arrived while this profile was being edited is kept, not saved over; a field
+        changed both ways is put to the coordinator (False: she wants to look first)."""
+        loaded, typed = self._baseline, self.state()
+        regions = [self.region.itemText(i) for i in range(self.region.count())]
+        self.show_profile(load_volunteer(self.workspace, self.volunteer_id), regions)
+        stored = self.state()
+        found = merge(loaded, stored, typed) if stored != loaded else None
+        self.set_state(found.values if found else typed)
+        if found is None:
+            self._baseline = loaded
+            self._on_edit()
+            return True
+        if found.clashes and not ask_to_overwrite(self, found.clashes, lambda n: _field_label(self, n), stored, typed):
+            self._on_edit()
+            return False
+        return True
 
     def discard(self) -> None:
         if self._baseline:
@@ -409,3 +431,10 @@ class VolunteerProfileEditor(QWidget):
         else:
             text = ""
         self.messages["vog_date"].show_message(text, warning=True)
+
+
+def _field_label(editor, name: str) -> str:
+    widget = editor.fields.get(name)
+    layout = widget.parentWidget().layout() if widget is not None and widget.parentWidget() else None
+    label = layout.labelForField(widget) if hasattr(layout, "labelForField") else None
+    return label.text().rstrip(" *") if label is not None and hasattr(label, "text") else name.replace("_", " ")

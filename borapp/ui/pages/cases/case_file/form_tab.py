@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -30,15 +29,11 @@ from borapp.services.cases.case_file import CaseFile, load_case
 from borapp.services.errors import BorError, ValidationError
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.base import CaseTab
+from borapp.ui.widgets.changed_meanwhile import ask_to_overwrite, merge
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, changed_signal
 
 DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this prefix
-
-
-def _short(value) -> str:
-    text = " ".join(str(value if value is not None else "").split())
-    return text if len(text) <= 60 else text[:57] + "…"
 
 
 def read(widget: QWidget):
@@ -251,25 +246,13 @@ class FormTab(CaseTab):
         self.set_values(typed)
         if stored == self._loaded:
             return typed
-        mine = {name for name in typed if typed[name] != self._loaded.get(name)}
-        theirs = {name for name in stored if stored[name] != self._loaded.get(name)}
-        merged = {name: stored[name] if name in theirs - mine else value for name, value in typed.items()}
-        clashes = sorted(name for name in mine & theirs if typed[name] != stored[name])
-        if clashes:
-            lines = "\n".join(_("• {field}: now “{stored}”, yours “{typed}”").format(
-                field=self._label_of(name), stored=_short(stored[name]), typed=_short(typed[name])) for name in clashes)
-            answer = QMessageBox.question(
-                self, _("Changed meanwhile"),
-                _("While you were typing, these fields were changed elsewhere (by a colleague, through team "
-                  "sync):\n{lines}\n\nSave your values over theirs? Choose No to look first: your typing stays on "
-                  "screen, the other changes of this form are taken over, and Save asks no more.").format(lines=lines))
-            if answer != QMessageBox.StandardButton.Yes:
-                self._loaded = stored  # what is stored now is the new starting point: only her typing is unsaved
-                self.set_values({name: stored[name] if name in theirs - mine else value
-                                 for name, value in typed.items()})
-                self._edited()
-                return None
-        return merged
+        found = merge(self._loaded, stored, typed)
+        if found.clashes and not ask_to_overwrite(self, found.clashes, self._label_of, stored, typed):
+            self._loaded = stored  # what is stored now is the new starting point: only her typing is unsaved
+            self.set_values(found.values)
+            self._edited()
+            return None
+        return found.values
 
     def _label_of(self, name: str) -> str:
         widget = self.fields.get(name)
