@@ -15,6 +15,7 @@ from borapp.services.documents import contract_versions
 from borapp.ui.pages.cases.case_file.agreements_tab import AgreementsTab
 from borapp.ui.pages.cases.case_file.contract_panel import SignatureDialog
 from tests.cases.test_case_services import add_case
+from tests.test_gui_date_fields import type_into
 
 
 def _tab(qtbot, workspace, case_id):
@@ -47,10 +48,11 @@ def test_draw_up_sign_and_keep_the_signed_copy(qtbot, workspace, tmp_path, monke
         seen["offered"] = dialog.name.text()
         dialog.name.clear()
         QTest.keyClicks(dialog.name, "Petra Jansen-de Vries")
-        dialog.signed_on.set_value(dt.date.today() + dt.timedelta(days=3))
+        later = dt.date.today() + dt.timedelta(days=3)
+        type_into(dialog.signed_on, f"{later.day}-{later.month}-{later.year}")
         dialog.accept()
         seen["refused"] = (dialog.result(), dialog.problem.text(), dialog.name.text())
-        dialog.signed_on.set_value(dt.date.today())
+        type_into(dialog.signed_on, "vandaag")
         dialog.accept()
         return dialog.result()
 

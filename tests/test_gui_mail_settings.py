@@ -15,6 +15,7 @@ from borapp.services.outbox import mail_setup, smtp_secret
 from borapp.ui.pages.settings.mail_tab import MailTab
 from borapp.ui.pages.settings.settings_page import SettingsPage
 from tests.helpers.outbox_support import fake_keyring, free_port, smtp_server  # noqa: F401 - fixtures
+from tests.helpers.typing import retype
 
 SENDER = "bor@desk.example"
 
@@ -39,15 +40,6 @@ def tab(qtbot, workspace):
     return open_tab(qtbot, workspace)
 
 
-def retype(qtbot, widget, text: str) -> None:
-    """Select what the field holds and type over it."""
-    widget.setFocus()
-    qtbot.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    qtbot.keyClick(widget, Qt.Key.Key_Delete)
-    if text:
-        qtbot.keyClicks(widget, text)
-
-
 def choose_security(qtbot, tab, data: str) -> None:
     """Step through the list with the arrow keys, as from the keyboard."""
     tab.security.setFocus()
@@ -66,18 +58,18 @@ def save(qtbot, tab) -> None:
 
 
 def fill(qtbot, tab, *, host="127.0.0.1", security="none", port=None, sender=SENDER, name="BOR Noord", user=""):
-    retype(qtbot, tab.host, host)
+    retype(tab.host, host)
     choose_security(qtbot, tab, security)
     if port is not None:
-        retype(qtbot, tab.port, str(port))
-    retype(qtbot, tab.sender_email, sender)
-    retype(qtbot, tab.sender_name, name)
-    retype(qtbot, tab.user, user)
+        retype(tab.port, str(port))
+    retype(tab.sender_email, sender)
+    retype(tab.sender_name, name)
+    retype(tab.user, user)
     qtbot.keyClick(tab.user, Qt.Key.Key_Tab)  # on to the password: the hint says whether one is stored
 
 
 def send_test(qtbot, tab, to: str = ""):
-    retype(qtbot, tab.test_to, to)
+    retype(tab.test_to, to)
     with qtbot.waitSignal(tab.test_done, timeout=30_000) as done:
         qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
         assert tab.testing and not tab.test_button.isEnabled()  # the screen is free while the test runs
@@ -115,9 +107,9 @@ def test_the_port_follows_the_security_unless_typed_and_stays_in_range(qtbot, ta
     assert tab.port.value() == 587
     choose_security(qtbot, tab, "ssl")
     assert tab.port.value() == 465
-    retype(qtbot, tab.port, "99999")  # more than a port can be: the box does not take it
+    retype(tab.port, "99999")  # more than a port can be: the box does not take it
     assert 1 <= tab.port.value() <= 65535 and tab.port.value() != 99999
-    retype(qtbot, tab.port, "2525")
+    retype(tab.port, "2525")
     choose_security(qtbot, tab, "starttls")
     assert tab.port.value() == 2525  # a port the user typed is kept
 
@@ -130,7 +122,7 @@ def test_problems_are_said_under_the_fields_they_name(qtbot, tab, workspace):
         "Afzenderadres:")
     assert tab.status.text() == "Niet opgeslagen. Controleer: Mailserver, Afzenderadres."
     assert settings.read_setting(workspace, "smtp.host") == ""
-    retype(qtbot, tab.host, "smtp.bor-noord.example")
+    retype(tab.host, "smtp.bor-noord.example")
     assert not tab.messages["host"].isVisible()  # typing in the field takes its message away
 
 
@@ -251,7 +243,7 @@ def test_in_english(qtbot, workspace, smtp_server):
     send_test(qtbot, tab)
     assert tab.test_result.text().startswith(f"The mail server 127.0.0.1:{closed} could not be reached")
     server = smtp_server()
-    retype(qtbot, tab.port, str(server.port))
+    retype(tab.port, str(server.port))
     send_test(qtbot, tab)
     assert tab.test_result.text().startswith("The mail server 127.0.0.1 accepted the test message")
     assert b"BOR Desk: test message" in server.handler.messages[0][2]

@@ -18,6 +18,7 @@ from borapp.ui.pages.cases.case_file.hours_tab import HoursTab
 from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
 from borapp.ui.pages.settings.costs_tab import CostsTab
 from tests.visits.test_visit_services import REGISTERED, T10, T12, make_case
+from tests.helpers.typing import retype
 
 FIRST = REGISTERED + dt.timedelta(days=7)
 
@@ -129,7 +130,7 @@ def test_a_wrong_amount_saves_nothing_and_keeps_the_visit_notes(qtbot, workspace
     tab.load(case_id)
     tab.table.selectRow(0)
     tab.record_button.click()
-    tab.editor.what_happened.setPlainText("Samen gekleurd.")
+    retype(tab.editor.what_happened, "Samen gekleurd.")
     QTest.keyClicks(tab.editor.expenses.kilometres, "2000")
     with qtbot.assertNotEmitted(tab.changed):
         tab.editor.save_button.click()

@@ -18,6 +18,7 @@ from borapp.ui.wizards.intake.organisation_picker import NEW
 from borapp.ui.wizards.intake.screenshots import fill_page
 from tests.helpers.documents_support import full_case
 from tests.test_gui_intake import municipality, page as cases_page, walk  # noqa: F401 - fixtures
+from tests.helpers.typing import retype
 
 WIJKTEAM = OrganisationInput("Wijkteam Bergdorp", "municipal_team", "Bea Buurt", "Dorpsplein 1\n1811 KL Bergdorp",
                              "wijkteam@bergdorp.example", "072-7654321")
@@ -90,13 +91,13 @@ def test_the_messages_under_the_fields(qtbot, tab, workspace):
     tab.save_button.click()
     assert tab.form.messages["email"].text() == "Geen e-mailadres (naam@voorbeeld.nl)."
     assert referrers.list_organisations(workspace) == []
-    tab.form.email.setText("wijkteam@bergdorp.example")
+    retype(tab.form.email, "wijkteam@bergdorp.example")
     type_lines(qtbot, tab.form.address, "Dorpsplein 1", "Bergdorp")
     tab.save_button.click()
     assert tab.status.text() == "Opgeslagen."  # an address without a postcode is saved, with a hint that stays
     assert tab.form.messages["address"].isVisible()
     assert tab.form.messages["address"].text().startswith("Geen postcode gevonden")
-    tab.form.address.setPlainText("Dorpsplein 1\n1811 KL Bergdorp")
+    retype(tab.form.address, "Dorpsplein 1\n1811 KL Bergdorp")
     assert not tab.form.messages["address"].isVisible()
     tab.new_button.click()
     qtbot.keyClicks(tab.form.name, "wijkteam BERGDORP")
@@ -131,7 +132,7 @@ def test_the_intake_takes_a_new_organisations_address_contact_and_email(qtbot, c
     page.referrer.address.clear()
     type_lines(qtbot, page.referrer.address, "Postbus 1234", "1800 BC Voorbeeldstad")
     page.commissioner.set_choice(NEW)
-    page.commissioner.name.setText("Gemeente Voorbeeldstad")
+    retype(page.commissioner.name, "Gemeente Voorbeeldstad")
     page.commissioner.set_kind("municipality")
     qtbot.keyClicks(page.commissioner.contact, "Ans Adres")
     page.commissioner.address.clear()
@@ -202,10 +203,10 @@ def test_the_referral_tab_shows_the_address_and_edits_the_organisation(qtbot, re
 
 
 def test_a_renamed_organisation_stays_chosen_in_typing_not_yet_saved(qtbot, referral, workspace):
-    referral.fields["court_frequency"].setText("Eens per week")
+    retype(referral.fields["court_frequency"], "Eens per week")
     referral.referrer_address.button.click()
     dialog = referral.organisation_dialog
-    dialog.form.name.setText("Wijkteam Alkmaar-Noord")
+    retype(dialog.form.name, "Wijkteam Alkmaar-Noord")
     dialog.save()
     assert referral.referrer.currentText() == "Wijkteam Alkmaar-Noord"
     assert referral.fields["court_frequency"].text() == "Eens per week"

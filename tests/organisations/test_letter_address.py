@@ -16,6 +16,7 @@ from borapp.services.organisations import referrers
 from borapp.services.outbox import letters as outbox
 from borapp.ui.pages.outbox_page import OutboxPage
 from tests.helpers.documents_support import all_text, full_case, set_organisation
+from tests.helpers.typing import retype
 
 ADDRESS_MISSING = "Het adres van de verwijzende organisatie"
 
@@ -155,7 +156,7 @@ def test_the_editor_says_why_a_block_is_refused_and_keeps_the_typing(qtbot, page
     page.table.selectRow(page.model.row_of(letter_id))
     page.edit_button.click()
     editor = page.editor
-    editor.recipient_address.setPlainText("\n".join("abcdefg"))
+    retype(editor.recipient_address, "\n".join("abcdefg"))
     editor.save()
     assert editor.isVisible() and editor.messages["recipient_address"].isVisible()
     assert editor.messages["recipient_address"].text() == "Houd het adres op ten hoogste 6 regels."

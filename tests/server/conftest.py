@@ -101,9 +101,10 @@ _SHARED: dict = {}  # one cluster per test process, also for modules that import
 @pytest.fixture(scope="session")
 def postgres():
     if not (PG_BIN / "initdb").exists() or not (PG_BIN / "pg_ctl").exists():
-        pytest.skip(f"PostgreSQL 15 is not installed ({PG_BIN}/initdb missing: apt-get install postgresql-15)")
+        pytest.fail(f"PostgreSQL 15 is not installed ({PG_BIN}/initdb missing): scripts/setup installs Debian's "
+                    "postgresql; the sync tests need the real engine")
     if os.geteuid() == 0 and (shutil.which("runuser") is None or not _has_user("postgres")):
-        pytest.skip("running as root, but there is no user 'postgres' (or no runuser) to start PostgreSQL as")
+        pytest.fail("running as root, but there is no user 'postgres' (or no runuser) to start PostgreSQL as")
     if "server" not in _SHARED:
         server = Postgres()
         try:
