@@ -4,7 +4,6 @@ the office server (docs/sync-protocol.md)."""
 from __future__ import annotations
 
 import json
-import socket
 
 from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.cli.opening import open_vault
@@ -21,8 +20,6 @@ def register(sub, common) -> None:
                       run_join)
     cmd.add_argument("url", help=_("the office server's address, e.g. https://bor.example.org"))
     cmd.add_argument("--code", required=True, help=_("the one-time enrolment code from whoever runs the server"))
-    cmd.add_argument("--device", default=socket.gethostname()[:40] or "laptop",
-                     help=_("this laptop's name in the team (default: the computer's name)"))
     for name, text, handler in (
             ("now", _("send this laptop's changes and fetch the others'"), run_now),
             ("status", _("show the server, this laptop's name, changes waiting and the last sync"), run_status),
@@ -47,7 +44,7 @@ def run_join(args) -> int:
 
     workspace = _workspace(args)
     try:
-        device = join(workspace, args.url, args.code, args.device)
+        device = join(workspace, args.url, args.code)
     finally:
         workspace.lock()
     print(_("This laptop joined the team as '{device}'. Run 'borapp sync now' to send its records and fetch the "

@@ -18,12 +18,13 @@ from borapp.services.sync.transport import SyncClient, SyncError
 DEVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$")
 
 
-def join(workspace, url: str, code: str, device: str, http=None) -> str:
-    """Enrol as `device`; returns the device name the server registered."""
+def join(workspace, url: str, code: str, device: str = "", http=None) -> str:
+    """Enrol with a one-time code; returns this laptop's name in the team, which the code carries (whoever runs
+    the server named it with `borapp server device add NAME`). `device` is only a hint the server may ignore."""
     url = url.strip()
     if not re.match(r"^https?://[^\s/]+", url):
         raise UsageError(_("The server address starts with https:// (for example https://bor.example.org)."))
-    if not DEVICE_NAME.match(device.strip()):
+    if device.strip() and not DEVICE_NAME.match(device.strip()):
         raise UsageError(_("A device name has letters, digits, spaces, dots, dashes or underscores (at most 40)."))
     if settings.read_setting(workspace, DEVICE_SETTING):
         raise UsageError(_("This laptop is already in a team. Leave it first to join another."))

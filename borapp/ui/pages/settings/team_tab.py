@@ -3,8 +3,6 @@ settle conflicts, leave the team (docs/sync-protocol.md)."""
 
 from __future__ import annotations
 
-import socket
-
 from PySide6.QtWidgets import (
     QLabel, QLineEdit, QMessageBox, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
 )
@@ -39,11 +37,10 @@ class TeamTab(SettingsSection):
     def _join_page(self) -> QWidget:
         page = QWidget()
         form = compact_form()
-        self.url, self.code, self.device = QLineEdit(), QLineEdit(), QLineEdit()
+        self.url, self.code = QLineEdit(), QLineEdit()
         self.url.setPlaceholderText("https://bor.example.org")
         self.url.setMinimumWidth(320)
-        for field, label in ((self.url, _("Server address")), (self.code, _("Enrolment code")),
-                             (self.device, _("Name of this laptop"))):
+        for field, label in ((self.url, _("Server address")), (self.code, _("Enrolment code"))):
             field.setAccessibleName(label)
             form.addRow(label, field)
         self.join_button = QPushButton(_("Join the team"))
@@ -80,12 +77,10 @@ class TeamTab(SettingsSection):
             self.server_label.setText(state.url)
             self.device_label.setText(state.device)
             self.state_label.setText(state_text(state, False, False))
-        elif not self.device.text():
-            self.device.setText(socket.gethostname()[:40])
 
     def clear(self) -> None:
         super().clear()
-        for field in (self.url, self.code, self.device):
+        for field in (self.url, self.code):
             field.clear()
 
     def _busy(self, busy: bool) -> None:
@@ -95,9 +90,9 @@ class TeamTab(SettingsSection):
             self.status.show_done(_("Talking to the office server…"))
 
     def _join(self) -> None:
-        workspace, url, code, device = self.workspace, self.url.text(), self.code.text(), self.device.text()
+        workspace, url, code = self.workspace, self.url.text(), self.code.text()
         self._busy(True)
-        run_task(lambda _p: sync_join.join(workspace, url, code, device)).success(self._joined).failure(
+        run_task(lambda _p: sync_join.join(workspace, url, code)).success(self._joined).failure(
             self._failed).start()
 
     def _joined(self, device: str) -> None:
