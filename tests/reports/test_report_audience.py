@@ -89,3 +89,18 @@ def test_the_cost_per_trajectory_is_in_the_report_and_outside_hides_small_groups
     assert texel == []
     shown = json.loads(files.render(workspace, report, "json", "external"))
     assert "trajectories" not in shown["costs"] and shown["costs"]["by_municipality"]["Texel"] == {"count": "<5"}
+
+
+def test_hidden_counts_keep_a_number_columns_width_in_the_pdf():
+    """A "<5" is a count: a six-column table of them still fits the page (it was laid out as text and overflowed)."""
+    from reportlab.lib.units import mm
+
+    from borapp.services.reports.pdf import _widths
+    from borapp.services.reports.tables import Row, Table
+
+    table = Table("invoicing", "Per gemeente", ("Gemeente", "Financiering", "Ingekocht", "Gebruikt", "Resterend",
+                                                "Te factureren"),
+                  (Row(("Texel", "Per traject", "<5", "<5", "<5", "<5")), Row(("Schagen", "Per traject", 8, 9, 0, 7))))
+    widths = _widths(table)
+    assert all(w > 0 for w in widths)
+    assert widths[2:] == [widths[2]] * 4 and widths[2] <= 28 * mm

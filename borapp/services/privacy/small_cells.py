@@ -20,6 +20,11 @@ def hidden(threshold: int) -> str:
     return f"<{threshold}"
 
 
+def is_hidden(value: Any) -> bool:
+    """A count shown as "<N": still a number for layout (right-aligned, a number's width)."""
+    return isinstance(value, str) and value.startswith("<") and value[1:].isdigit()
+
+
 def suppress(report: Any, threshold: int, *, keep: frozenset[str] = frozenset()) -> Any:
     """A copy of `report` (JSON-like: dicts, lists, numbers) with small counts hidden. A dict whose values are all
     whole numbers is a breakdown and gets secondary suppression; keys in `keep` (e.g. "year", "total") are never

@@ -10,7 +10,9 @@ from dataclasses import replace
 
 from borapp.i18n import _
 from borapp.services.errors import UsageError
-from borapp.services.privacy.small_cells import AUDIENCES, EXTERNAL, INTERNAL, suppress, suppress_breakdown
+from borapp.services.privacy.small_cells import (
+    AUDIENCES, EXTERNAL, INTERNAL, hidden, suppress, suppress_breakdown,
+)
 from borapp.services.reports.tables import Table
 from borapp.services.reports.tables_people import all_tables
 
@@ -81,13 +83,9 @@ def _hide_small_costs(table: Table, threshold: int) -> Table:
         count = row.cells[COUNT_COLUMN]
         if row.kind != "heading" and isinstance(count, int) and 0 < count < threshold:
             cells = list(row.cells)
-            cells[COUNT_COLUMN] = hidden_text(threshold)
+            cells[COUNT_COLUMN] = hidden(threshold)
             for column in MONEY_COLUMNS:
                 cells[column] = None
             row = replace(row, cells=tuple(cells))
         rows.append(row)
     return replace(table, rows=tuple(rows))
-
-
-def hidden_text(threshold: int) -> str:
-    return f"<{threshold}"

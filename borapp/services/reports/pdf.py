@@ -17,6 +17,7 @@ from borapp.i18n import _, language
 from borapp.services.documents.facts import organisation
 from borapp.services.documents.fonts import BOLD, OBLIQUE, REGULAR
 from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, build_pdf, spacer, styles, text
+from borapp.services.privacy.small_cells import is_hidden
 from borapp.services.reports import charts
 from borapp.services.reports.tables import Table
 from borapp.services.reports.tables_people import all_tables
@@ -80,7 +81,8 @@ def _table_block(table: Table, st) -> list:
     heading = ParagraphStyle("group", parent=cell, fontName=BOLD)
     for row in table.rows:
         style = heading if row.kind == "heading" else cell
-        data.append([Paragraph(text(_cell(c)), style) if isinstance(c, str) else _cell(c) for c in row.cells])
+        data.append([_cell(c) if not isinstance(c, str) or is_hidden(c)  # a hidden count aligns as a number
+                     else Paragraph(text(_cell(c)), style) for c in row.cells])
     pdf_table = PdfTable(data, colWidths=_widths(table), repeatRows=1)
     pdf_table.setStyle(TableStyle(_style(table)))
     return [KeepTogether([Paragraph(text(table.title), st.heading), pdf_table])]
@@ -88,7 +90,7 @@ def _table_block(table: Table, st) -> list:
 
 def _widths(table: Table) -> list[float]:
     """A text column 40 mm, a number column 20 to 28 mm (narrower when there are many); the label takes the rest."""
-    texts = [any(isinstance(r.cells[i], str) and r.kind == "row" for r in table.rows)
+    texts = [any(isinstance(r.cells[i], str) and not is_hidden(r.cells[i]) and r.kind == "row" for r in table.rows)
              for i in range(1, len(table.columns))]
     numbers = texts.count(False)
     number_width = min(28 * mm, max(20 * mm, (TEXT_WIDTH * 0.62 - 40 * mm * texts.count(True)) / max(1, numbers)))
