@@ -82,3 +82,10 @@ def show_from_start(root: QWidget) -> None:
     for line in root.findChildren(QLineEdit):
         if not line.hasFocus():
             line.setCursorPosition(0)
+
+
+def form_label(widget, fallback: str) -> str:
+    """The text of the label a form shows beside `widget` (without the required mark), else `fallback`."""
+    layout = widget.parentWidget().layout() if widget is not None and widget.parentWidget() else None
+    label = layout.labelForField(widget) if hasattr(layout, "labelForField") else None
+    return label.text().rstrip(" *") if label is not None and hasattr(label, "text") else fallback

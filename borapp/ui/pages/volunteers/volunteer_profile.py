@@ -53,7 +53,7 @@ from borapp.ui.widgets.activation_list import ActivationList
 from borapp.ui.widgets.changed_meanwhile import ask_to_overwrite, merge
 from borapp.ui.widgets.chip import status_chip
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage, add_field, required_note, show_from_start
+from borapp.ui.widgets.forms import FieldMessage, add_field, form_label, required_note, show_from_start
 
 NOTE_STYLE = "QLabel { background: palette(alternate-base); border-radius: 6px; padding: 6px 10px; }"
 FIELD_ORDER = ("name", "email", "phone", "address", "region", "gender", "languages", "availability", "vog_date",
@@ -384,7 +384,7 @@ class VolunteerProfileEditor(QWidget):
             self._baseline = loaded
             self._on_edit()
             return True
-        if found.clashes and not ask_to_overwrite(self, found.clashes, lambda n: _field_label(self, n), stored, typed):
+        if found.clashes and not ask_to_overwrite(self, found.clashes, lambda n: form_label(self.fields.get(n), n.replace("_", " ")), stored, typed):
             self._on_edit()
             return False
         return True
@@ -432,9 +432,3 @@ class VolunteerProfileEditor(QWidget):
             text = ""
         self.messages["vog_date"].show_message(text, warning=True)
 
-
-def _field_label(editor, name: str) -> str:
-    widget = editor.fields.get(name)
-    layout = widget.parentWidget().layout() if widget is not None and widget.parentWidget() else None
-    label = layout.labelForField(widget) if hasattr(layout, "labelForField") else None
-    return label.text().rstrip(" *") if label is not None and hasattr(label, "text") else name.replace("_", " ")

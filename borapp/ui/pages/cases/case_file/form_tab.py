@@ -11,7 +11,6 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFormLayout,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -31,7 +30,7 @@ from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.widgets.changed_meanwhile import ask_to_overwrite, merge
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage, changed_signal
+from borapp.ui.widgets.forms import FieldMessage, changed_signal, form_label
 
 DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this prefix
 
@@ -255,10 +254,7 @@ class FormTab(CaseTab):
         return found.values
 
     def _label_of(self, name: str) -> str:
-        widget = self.fields.get(name)
-        layout = widget.parentWidget().layout() if widget is not None and widget.parentWidget() else None
-        label = layout.labelForField(widget) if isinstance(layout, QFormLayout) else None
-        return label.text().rstrip(" *") if isinstance(label, QLabel) else name.replace("_", " ")
+        return form_label(self.fields.get(name), name.replace("_", " "))
 
     def revert(self) -> None:
         """Throw the typing away: the stored facts again, and no draft left behind."""
