@@ -15,7 +15,7 @@ from borapp.services.outbox import mail_setup, smtp_secret
 from borapp.ui.pages.settings.mail_tab import MailTab
 from borapp.ui.pages.settings.settings_page import SettingsPage
 from tests.helpers.outbox_support import fake_keyring, free_port, smtp_server  # noqa: F401 - fixtures
-from tests.helpers.typing import retype
+from tests.helpers.keyboard import retype
 
 SENDER = "bor@desk.example"
 

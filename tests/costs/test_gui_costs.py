@@ -18,7 +18,7 @@ from borapp.ui.pages.cases.case_file.hours_tab import HoursTab
 from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
 from borapp.ui.pages.settings.costs_tab import CostsTab
 from tests.visits.test_visit_services import REGISTERED, T10, T12, make_case
-from tests.helpers.typing import retype
+from tests.helpers.keyboard import retype
 
 FIRST = REGISTERED + dt.timedelta(days=7)
 

@@ -18,7 +18,7 @@ from borapp.ui.wizards.intake.organisation_picker import NEW
 from borapp.ui.wizards.intake.screenshots import fill_page
 from tests.helpers.documents_support import full_case
 from tests.test_gui_intake import municipality, page as cases_page, walk  # noqa: F401 - fixtures
-from tests.helpers.typing import retype
+from tests.helpers.keyboard import retype
 
 WIJKTEAM = OrganisationInput("Wijkteam Bergdorp", "municipal_team", "Bea Buurt", "Dorpsplein 1\n1811 KL Bergdorp",
                              "wijkteam@bergdorp.example", "072-7654321")

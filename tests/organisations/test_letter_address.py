@@ -16,7 +16,7 @@ from borapp.services.organisations import referrers
 from borapp.services.outbox import letters as outbox
 from borapp.ui.pages.outbox_page import OutboxPage
 from tests.helpers.documents_support import all_text, full_case, set_organisation
-from tests.helpers.typing import retype
+from tests.helpers.keyboard import retype
 
 ADDRESS_MISSING = "Het adres van de verwijzende organisatie"
 
