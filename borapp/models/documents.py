@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, DateTime, ForeignKey, Integer, LargeBinary, String, Text
+from sqlalchemy import Date, DateTime, ForeignKey, Index, Integer, LargeBinary, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from borapp.models.base import Base, Timestamps, utcnow
@@ -19,8 +19,9 @@ class Contract(Timestamps, Base):
     parties are; `pdf` is the document as it was signed, kept from the first signature on (the version is frozen)."""
 
     __tablename__ = "contract"
+    __table_args__ = (Index("ix_contract_case_id_version", "case_id", "version"),)  # a case's newest version
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     version: Mapped[int] = mapped_column(Integer, default=1)
     agreements: Mapped[str] = mapped_column(Text, default="{}")
     signed_copy_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"), nullable=True)

@@ -18,6 +18,7 @@ from borapp.i18n import N_, _, ngettext
 from borapp.models import Case, Contract, Evaluation, Letter, StatusChange, Visit, Volunteer
 from borapp.services import drafts, settings
 from borapp.services.cases.contract_terms import parse_parties, signer_roles
+from borapp.services.cases.status import STATUSES
 from borapp.services.intake import answers
 from borapp.services.privacy import retention
 from borapp.services.vault import backups
@@ -25,6 +26,7 @@ from borapp.services.volunteers.profiles import vog_state
 
 WAITING_STATUSES = ("registered", "waiting", "intake")
 TRAJECTORY_STATUSES = ("visits", "evaluation", "closing")
+OPEN_STATUSES = tuple(s for s in STATUSES if s != "closed")  # an IN list the status index can serve, unlike !=
 TRAJECTORY_MONTHS = 6
 OUTBOX_STATES = ("draft", "ready")
 SIGNERS = ("resident", "other", "coordinator", "volunteer")
@@ -235,11 +237,12 @@ def visits_this_week(session: Session, on: dt.date, mine: int | None) -> list[Da
 def contracts_unsigned(session: Session, mine: int | None) -> list[DashboardItem]:
     """The latest contract version of an open case lacks the signature of a party it names (the volunteer's only in a
     version that names one)."""
-    latest = select(Contract.case_id, func.max(Contract.version).label("version")).group_by(
-        Contract.case_id).subquery()
+    open_cases = select(Case.id).where(Case.status.in_(OPEN_STATUSES))  # not every contract ever made
+    latest = (select(Contract.case_id, func.max(Contract.version).label("version"))
+              .where(Contract.case_id.in_(open_cases)).group_by(Contract.case_id).subquery())
     query = (select(Contract, Case).join(latest, (latest.c.case_id == Contract.case_id)
                                          & (latest.c.version == Contract.version))
-             .join(Case, Case.id == Contract.case_id).where(Case.status != "closed").order_by(Case.ref)
+             .join(Case, Case.id == Contract.case_id).order_by(Case.ref)
              .options(selectinload(Contract.signatures)))  # one query for all signatures, not one per contract
     if mine is not None:
         query = query.where(Case.coordinator_id == mine)
