@@ -32,6 +32,7 @@ os.environ.pop("BORAPP_TEST_FAST_KDF", None)  # the real key derivation
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
 PASSPHRASE = "bench passphrase, synthetic data"
+DEMO_DATA = "v2"  # bump when services/demo changes what a demo vault holds (v2: 6–12 visits, varied notes)
 BUDGETS = {  # at 10,000 cases; seconds for *_s, milliseconds for *_ms, MB for rss_mb
     "unlock_to_first_paint_s": 0.8, "dashboard_ms": 150, "case_list_ms": 100, "search_ms_median": 50,
     "open_case_ms": 100, "volunteers_ms": 150, "match_ms": 100, "contract_pdf_ms": 150, "letters_100_s": 3,
@@ -56,9 +57,13 @@ def measure(fn, runs: int, scale: float = 1000.0) -> dict:
 
 
 def demo_vault(cases: int) -> Path:
-    path = CACHE / f"demo-{cases}" / "vault.bordb"
+    """The cached demo vault of `cases` cases, built by `borapp demo` when missing (or when the demo data changed:
+    DEMO_DATA names the version, so an old cache is never measured as if it were the new data)."""
+    path = CACHE / f"demo-{cases}-{DEMO_DATA}" / "vault.bordb"
     if not path.exists():
         shutil.rmtree(path.parent, ignore_errors=True)
+        for old in [CACHE / f"demo-{cases}", *CACHE.glob(f"demo-{cases}-v*")]:  # older data of this size
+            shutil.rmtree(old, ignore_errors=True)
         env = dict(os.environ, BORAPP_PASSPHRASE=PASSPHRASE)
         subprocess.run([sys.executable, "-m", "borapp", "demo", "--vault", str(path), "--cases", str(cases)],
                        check=True, env=env, cwd=ROOT, stdout=subprocess.DEVNULL)

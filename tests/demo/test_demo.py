@@ -16,6 +16,7 @@ from borapp.models import (
     Case,
     Child,
     Contract,
+    Evaluation,
     Letter,
     Meeting,
     Organisation,
@@ -254,3 +255,28 @@ def test_cli_replace_replaces_a_demo_vault(vault_path, capsys):
         assert digest(vault) != old and vault.count(Case) == 30
     finally:
         vault.lock()
+
+
+def test_as_thick_as_real_work(demo_vault):
+    """Realistic volume, or the benchmark's figures lie: a trajectory that ran its course has 6 to 12 visits (a
+    cancelled one sometimes made up), every case that reached visits at least 3, the notes differ from family to
+    family and from visit to visit, and the second half's dates go to both parents after the midway evaluation."""
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        per_case = dict(s.execute(select(Visit.case_id, func.count()).group_by(Visit.case_id)).all())
+        kept = dict(s.execute(select(Visit.case_id, func.count()).where(Visit.state != "cancelled")
+                              .group_by(Visit.case_id)).all())
+        successful = s.scalars(select(Case.id).where(Case.outcome == "successful")).all()
+        notes = s.scalars(select(Case.notes)).all()
+        held = s.scalars(select(Visit.what_happened).where(Visit.state == "held")).all()
+        midway = s.scalar(select(func.count()).select_from(Evaluation).where(Evaluation.kind == "midway"))
+        per_letters = select(Letter.case_id).where(Letter.kind == "schedule").group_by(Letter.case_id).having(
+            func.count() > 2).subquery()
+        rescheduled = s.scalar(select(func.count()).select_from(per_letters))
+        evaluation_notes = set(s.scalars(select(Evaluation.notes)))
+    assert successful and all(per_case[c] >= 6 and kept[c] <= 12 for c in successful), "6–12 visits a trajectory"
+    assert min(per_case.values()) >= 3
+    assert len(set(notes)) > len(notes) // 2, "case notes repeat: a handful of texts for every family"
+    assert len(set(held)) > 0.8 * len(held), "visit notes repeat"
+    assert len(evaluation_notes) > 20
+    assert rescheduled > midway // 2, "a schedule letter per parent at the start and again after the midway evaluation"

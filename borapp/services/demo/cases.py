@@ -146,7 +146,7 @@ class CaseWriter:
         eldest = case.children[-1]
         words = tx.family_words(eldest.name.split()[0], resident_gender, other_gender)
         age = (reg - eldest.birth_date).days // 365
-        case.notes = f"{len(case.children)} kind(eren). {rng.choice(tx.NEEDS_NOTES)}".strip()
+        case.notes = tx.case_notes(rng, len(case.children), age)
         return {"words": words, "age": age, "secret": secret, "secret_role": secret_role, "town": case.parents[0].city,
                 "resident": resident, "other": other}
 
@@ -245,6 +245,11 @@ class CaseWriter:
                 wanted.append(("schedule", max(t.matching, first - rng.randint(2, 6)),
                                (parent.name, parent.email, parent.role), {"dates": dates}))
             wanted.append(("start", first + rng.randint(0, 7), referrer, {"first_visit": tx.nl_date(on(first))}))
+        later = [d for d in t.visits if t.evaluation is not None and d > t.evaluation][:4]
+        if later:  # after the midway evaluation both parents get the dates of the second half
+            for parent in case.parents:
+                wanted.append(("schedule", t.evaluation + rng.randint(1, 4), (parent.name, parent.email, parent.role),
+                               {"dates": ", ".join(tx.nl_date(on(d)) for d in later)}))
         if t.evaluation is not None:
             wanted.append(("evaluation", t.evaluation + rng.randint(1, 7), referrer, log.tally(t.evaluation) | {
                 "evaluation": tx.nl_date(on(t.evaluation)), "agreements": log.agreements}))

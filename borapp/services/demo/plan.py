@@ -149,7 +149,7 @@ def _plan_visits(t: Timeline, fate: Fate, rng: random.Random, first: int) -> Non
         day += gap + (7 if rng.random() < 0.08 else 0)
     half = (total + 1) // 2
     if fate.outcome == "stagnated":
-        days = days[: rng.randint(2, total - 2)]
+        days = days[: rng.randint(3, total - 1)]
     t.steps.append(("visits", days[0]))
     if len(days) > half:
         t.evaluation = days[half - 1] + rng.randint(1, 4)

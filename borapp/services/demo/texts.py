@@ -35,11 +35,51 @@ SUCCESS_NOTES = (
     "Ouders regelen de omgang voortaan zelf via een gedeelde agenda; evaluatie via de verwijzer over drie maanden.",
 )
 NEEDS_NOTES = ("", "", "Kind heeft een koemelkallergie.", "Kind slaapt 's middags nog even.",
-               "Kind heeft een knuffel nodig bij de overdracht.", "Kind draagt een hoortoestel.")
+               "Kind heeft een knuffel nodig bij de overdracht.", "Kind draagt een hoortoestel.",
+               "Kind gebruikt medicatie voor ADHD; de verzorgende ouder geeft die thuis.",
+               "Kind eet geen varkensvlees.", "Kind is snel overprikkeld in drukke ruimtes.",
+               "Kind heeft astma; een puffer zit in de tas.")
+# A coordinator's case notes: a few facts that matter for the visits, different in each family.
+HISTORY_NOTES = ("", "Laatste contact met de uitwonende ouder was {maanden} maanden geleden.",
+                 "Ouders communiceren alleen via de advocaten.",
+                 "Er loopt een procedure over het gezag; zitting over {maanden} maanden.",
+                 "Uitwonende ouder woont sinds kort weer in de regio.",
+                 "Eerder begeleide omgang via een andere organisatie, gestopt na een verhuizing.",
+                 "Ouders zijn {jaren} jaar uit elkaar; de omgang stopte na een ruzie bij een overdracht.",
+                 "Grootouders van vaderskant willen graag betrokken blijven.",
+                 "Uitwonende ouder werkt in ploegendienst; vaste dag lastig.")
+SCHOOL_NOTES = ("", "", "Zit in groep {groep}; school is op de hoogte.", "Gaat naar de kinderopvang op maandag en "
+                "dinsdag.", "Heeft een eigen begeleider op school.", "Zit op zwemles op zaterdagochtend.",
+                "Voetbalt bij de plaatselijke club; wedstrijden op zaterdag.")
 PLACE_NAMES = ("De Klimboom", "'t Kabouterbos", "De Speelwei", "Het Zonnetje", "De Wielewaal", "De Vlinder",
                "De Zeester", "Het Kompas", "De Duinpieper", "De Regenboog")
 PLACE_KINDS = ("Speeltuin {n}, {t}", "Kinderboerderij {n}, {t}", "Wijkcentrum {n}, {t}", "Bibliotheek {t}, kinderhoek",
                "Speelparadijs {n}, {t}", "Buurthuis {n}, {t}")
+SEASON_ACTIVITIES = {  # by month: what a volunteer sees people do outside or inside in that season
+    "winter": ("hebben binnen met de treinbaan gespeeld", "hebben koekjes versierd", "hebben een sneeuwpop gemaakt",
+               "hebben warme chocolademelk gedronken en een spel gedaan"),
+    "spring": ("hebben de lammetjes op de kinderboerderij bekeken", "hebben zaadjes geplant in een bakje",
+               "hebben eieren geverfd", "hebben met stoepkrijt getekend"),
+    "summer": ("hebben met water gespeeld in de speeltuin", "hebben een ijsje gehaald en gewandeld",
+               "hebben hutten gebouwd in het bos", "hebben gevlierd in het park"),
+    "autumn": ("hebben kastanjes gezocht", "hebben een herfststukje gemaakt", "hebben bladeren verzameld voor een "
+               "collage", "hebben binnen een bordspel gedaan omdat het regende"),
+}
+OBSERVATIONS = ("", "", "Afgesproken dat {ander} de volgende keer een spel meeneemt.",
+                "{ander} vroeg de begeleider om tips bij het voorlezen.",
+                "{ander} had een cadeautje meegenomen; na overleg mocht {kind} het houden.",
+                "{ander} kwam tien minuten te laat; {kind} wachtte rustig met de begeleider.",
+                "Aan het eind maakten ze samen een foto, met toestemming van beide ouders.",
+                "{ander} vertelde over een nieuwe baan; {kind} luisterde aandachtig.",
+                "De begeleider zat bijna de hele tijd op afstand aan de leestafel.",
+                "{kind} wilde {ander} de nieuwe zwemdiploma-foto laten zien.",
+                "Telefonisch nagebeld met {verzorger}: thuis sliep {kind} goed na de omgang.",
+                "{ander} vroeg of de omgang ook eens op een andere locatie kan; doorgegeven aan de coördinator.")
+EVALUATION_NOTES = ("Ouders zijn tevreden over de begeleiding.", "{verzorger} ziet dat {kind} na de omgang rustiger "
+                    "is.", "{ander} wil graag uitbreiden; {verzorger} wil eerst nog twee keer in de huidige vorm.",
+                    "Beide ouders waren aanwezig en bleven rustig; afspraken zijn samen doorgenomen.",
+                    "{kind} geeft via de begeleider aan dat het contact leuk is.", "De overdrachten lopen nog "
+                    "moeizaam; gescheiden aankomst blijft.", "De begeleider kan steeds meer op afstand blijven.")
 ACTIVITIES = ("hebben samen met lego gebouwd", "hebben een spelletje Uno gedaan", "hebben getekend en geknutseld",
               "hebben in de speeltuin gespeeld", "hebben pannenkoeken gegeten", "hebben gevoetbald op het veldje",
               "hebben een prentenboek gelezen", "hebben de dieren op de kinderboerderij gevoerd",
@@ -124,14 +164,31 @@ def family_words(child: str, resident_gender: str, other_gender: str) -> dict[st
 
 
 def visit_notes(rng: random.Random, words: dict, *, index: int, age: int, staggered: bool, tense: bool,
-                start: dt.time) -> dict[str, str]:
+                start: dt.time, on: dt.date | None = None) -> dict[str, str]:
     """What the volunteer writes after a held visit: what happened, handover, how the child was, what it said."""
     opening = fill(rng, OPENINGS_EARLY if index < 2 else OPENINGS_LATER, **words)
-    happened = f"{words['kind']} en {words['ander']} {rng.choice(ACTIVITIES)}. {opening}"
+    activities = ACTIVITIES + SEASON_ACTIVITIES[season(on)] if on else ACTIVITIES
+    happened = f"{words['kind']} en {words['ander']} {rng.choice(activities)}. {opening}"
+    extra = fill(rng, OBSERVATIONS, **words)
+    happened += f" {extra}" if extra else ""
     handover = fill(rng, HANDOVER_STAGGERED if staggered else HANDOVER_PLAIN, tijd=start.strftime("%H.%M"), **words)
     wellbeing = fill(rng, WELLBEING_BAD if tense else WELLBEING, **words)
     voice = fill(rng, VOICE_BAD if tense else (VOICE_YOUNG if age < 4 else VOICE), **words)
     return {"what_happened": happened, "handover": handover, "child_wellbeing": wellbeing, "child_voice": voice}
+
+
+def season(day: dt.date) -> str:
+    return ("winter", "winter", "spring", "spring", "spring", "summer", "summer", "summer", "autumn", "autumn",
+            "autumn", "winter")[day.month - 1]
+
+
+def case_notes(rng: random.Random, children: int, eldest_age: int) -> str:
+    """What a coordinator notes about the family: the children, a need, the history, school; each family its own."""
+    group = min(8, max(1, eldest_age - 4))
+    parts = [f"{children} kind(eren).", rng.choice(NEEDS_NOTES),
+             rng.choice(HISTORY_NOTES).format(maanden=rng.randint(2, 30), jaren=rng.randint(1, 8)),
+             rng.choice(SCHOOL_NOTES).format(groep=group) if eldest_age >= 4 else ""]
+    return " ".join(p for p in parts if p)
 
 
 def visit_place(rng: random.Random, town: str) -> str:

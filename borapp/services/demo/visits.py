@@ -52,7 +52,7 @@ class VisitWriter:
             self.rows.add(Evaluation, case_id=case.id, held_on=on, kind="midway",
                           participants=self._participants(family, volunteer, coordinator),
                           agreements=log.agreements, notes=f"Tot nu toe {log.tally(t.evaluation)['held']} keer "
-                          "omgang gehouden. Ouders zijn tevreden over de begeleiding.",
+                          f"omgang gehouden. {tx.fill(self.rng, tx.EVALUATION_NOTES, **family['words'])}",
                           created_at=stamp(on, 15), updated_at=stamp(on, 15))
         closing = next((day for to, day in t.steps if to == "closing"), None)
         if t.visits and t.done(closing):
@@ -83,7 +83,8 @@ class VisitWriter:
         part = case.preferred_slots.split(";")[0].split("-")[1]
         start = rng.choice(tx.PART_TIMES[part])
         stagnating = plan.fate.outcome == "stagnated"
-        for index, day in enumerate(t.visits):
+        days = list(t.visits)
+        for index, day in enumerate(days):
             on = reg + dt.timedelta(days=day)
             minutes = 60 if index < 3 else rng.choice((90, 120))
             end = (dt.datetime.combine(on, start) + dt.timedelta(minutes=minutes)).time()
@@ -93,12 +94,22 @@ class VisitWriter:
             tense = stagnating and index >= len(t.visits) - 2
             if day >= t.now:
                 row["state"] = "planned"
-            elif index and rng.random() < (0.3 if tense else 0.1):
+            elif index and rng.random() < (0.3 if tense else 0.12):
                 row.update(self._cancelled(family, tense and plan.fate.reason == "resident_resistance"))
+                self._make_up(days, index, tense, rng)
             else:
-                row.update(self._held(family, index, tense, start, case.staggered_arrival))
+                row.update(self._held(family, index, tense, start, case.staggered_arrival, on))
             log.entries.append((day, row["state"]))
             self.rows.add(Visit, **row)
+
+    @staticmethod
+    def _make_up(days: list[int], index: int, tense: bool, rng: random.Random) -> None:
+        """A cancelled visit is made up a few days later when that fits before the next one (not when it stalls)."""
+        if tense or index + 1 >= len(days):  # the last one is not made up: the trajectory closes after it
+            return
+        later = days[index] + rng.randint(2, 5)
+        if later < days[index + 1] and rng.random() < 0.7:
+            days.insert(index + 1, later)
 
     def _cancelled(self, family: dict, resisting: bool) -> dict:
         rng = self.rng
@@ -107,10 +118,10 @@ class VisitWriter:
             tx.fill(rng, tx.CANCEL_REASONS[by], **family["words"])
         return {"state": "cancelled", "cancelled_by": by, "cancel_reason": reason, "notice_hours": rng.randint(2, 72)}
 
-    def _held(self, family: dict, index: int, tense: bool, start: dt.time, staggered: bool) -> dict:
+    def _held(self, family: dict, index: int, tense: bool, start: dt.time, staggered: bool, on: dt.date) -> dict:
         rng, words = self.rng, family["words"]
         notes = tx.visit_notes(rng, words, index=index, age=family["age"], staggered=staggered, tense=tense,
-                               start=start)
+                               start=start, on=on)
         brought = family["resident"] if rng.random() < 0.85 else f"oma (moeder van {words['verzorger']})"
         row = {"state": "held", "brought_by": brought, "collected_by": family["resident"], **notes,
                "others_present": rng.choice(("", "", "", "", "halfbroer (8)", "oma van vaderskant"))}
