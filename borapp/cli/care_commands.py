@@ -48,9 +48,9 @@ def run_init(args) -> int:
 
 
 def run_check(args) -> int:
-    vault = open_vault(args)
+    vault = open_vault(args, full_check=True)  # every page, read-only, before anything can write
     try:
-        result = vault.check()
+        result = vault.check(pages_verified=True)
     finally:
         vault.lock()
     if args.json:

@@ -23,7 +23,7 @@ from borapp.services.outbox import mail_setup, smtp_secret
 from borapp.services.vault.workspace import Workspace
 
 # Kept by the app itself, not for setting by hand.
-INTERNAL = ("demo", "backup.last")
+INTERNAL = ("demo", "backup.last", "vault.checked_on")
 CONFIG_KEYS = tuple(key for key in settings.SETTINGS if key not in INTERNAL and not key.startswith("sync."))
 
 

@@ -8,12 +8,13 @@ from borapp.services import settings
 from borapp.services.vault.vault import Vault
 
 
-def open_vault(args) -> Vault:
+def open_vault(args, *, full_check: bool = False) -> Vault:
+    """`full_check`: verify every page before anything can write (`borapp check`), not only the quick look."""
     recovery = secrets_input.recovery_key(args) if hasattr(args, "recovery_key_file") else None
     if recovery:
-        vault = Vault.open(args.vault, recovery_key=recovery)
+        vault = Vault.open(args.vault, recovery_key=recovery, full_check=full_check)
     else:
-        vault = Vault.open(args.vault, secrets_input.passphrase(args))
+        vault = Vault.open(args.vault, secrets_input.passphrase(args), full_check=full_check)
     if not getattr(args, "lang", None):
         with vault.session() as session:
             set_language(settings.get(session, "language"))

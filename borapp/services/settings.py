@@ -54,6 +54,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "backup.folder": SettingSpec(""),
     "backup.keep": SettingSpec("10", integer=True, minimum=1, maximum=100),
     "backup.last": SettingSpec(""),
+    "vault.checked_on": SettingSpec(""),  # the last full check of every page (services/vault/scheduled_check.py)
     "smtp.host": SettingSpec(""),
     "smtp.port": SettingSpec("587", integer=True, minimum=1, maximum=65535),
     "smtp.security": SettingSpec("starttls", ("none", "starttls", "ssl")),

@@ -24,8 +24,8 @@ from PySide6.QtWidgets import (
 from borapp.formatting import date_time
 from borapp.i18n import _
 from borapp.services import drafts, settings
-from borapp.services.errors import BorError
-from borapp.services.vault import backups
+from borapp.services.errors import BorError, VaultDamaged
+from borapp.services.vault import backups, scheduled_check
 from borapp.services.vault.vault import weak_key_warning
 from borapp.services.vault.workspace import Workspace
 from borapp.ui import kept_typing
@@ -42,6 +42,7 @@ DRAFT_PREFIX = drafts.UI_PREFIX
 DIALOG_DRAFTS = "dialog/"  # under DRAFT_PREFIX: typing kept from a dialog that a lock closed
 DRAFT_SAVE_MS = 20_000
 SYNC_WAIT_MS = 20_000
+CHECK_AFTER_MS = 3_000
 
 
 class MainWindow(QMainWindow):
@@ -66,6 +67,8 @@ class MainWindow(QMainWindow):
         self.session_watch.lock_now.connect(self.lock)
         self._draft_timer = QTimer(self, interval=DRAFT_SAVE_MS, timeout=self.save_drafts)
         self._backup_timer = QTimer(self, interval=3_600_000, timeout=self._daily_backup)
+        # the weekly check of every page starts once the first screen is painted, never in the unlock's way
+        self._check_timer = QTimer(self, singleShot=True, interval=CHECK_AFTER_MS, timeout=self._scheduled_check)
         self.lock_guard = LockGuard(self.lock, self.offer_kept_typing, self)
         QApplication.instance().installEventFilter(self.lock_guard)
         self._restore_geometry()
@@ -102,6 +105,30 @@ class MainWindow(QMainWindow):
     # ---- unlock / lock ------------------------------------------------------------------------------------------
 
     def open_workspace(self, workspace: Workspace) -> None:
+        try:
+            self._enter(workspace)
+        except Exception as exc:  # a damaged page read on the way in: the unlock itself only took a quick look
+            damage = scheduled_check.damage_behind(workspace, exc)
+            if damage is None:
+                raise
+            self._refuse_damaged(damage)
+
+    def _refuse_damaged(self, damage: BaseException) -> None:
+        """Back to the unlock screen with the damage said there, beside 'Restore a backup…', as a refused open."""
+        self._check_timer.stop()
+        self.sync_indicator.stop()
+        self._draft_timer.stop()
+        self._backup_timer.stop()
+        self.inactivity.stop()
+        if self.shell is not None:
+            self.shell.clear()
+        if self.workspace is not None:
+            self.workspace.lock()
+        self.workspace = None
+        self._show_locked_state()
+        self.unlock_screen.show_damage(damage)
+
+    def _enter(self, workspace: Workspace) -> None:
         self.workspace = workspace
         if self.shell is None:
             self.shell = Shell(workspace)
@@ -123,6 +150,7 @@ class MainWindow(QMainWindow):
         self.statusBar().show()
         self.update_status()
         self._daily_backup()
+        self._check_timer.start()
         self.sync_indicator.start(workspace)
         self._tell_kept_typing([p.get("title", "") for k, p in kept.items() if k.startswith(DIALOG_DRAFTS)])
         self.unlocked.emit()
@@ -147,6 +175,7 @@ class MainWindow(QMainWindow):
         self.sync_indicator.stop()
         self._draft_timer.stop()
         self._backup_timer.stop()
+        self._check_timer.stop()  # a check already running is interrupted by the vault's lock
         self.inactivity.stop()
         if self.shell is not None:
             self.shell.clear()
@@ -252,6 +281,22 @@ class MainWindow(QMainWindow):
         self.backup_label.setToolTip(message)
         self.backup_label.setStyleSheet("color: #8A5300;")
         self.statusBar().showMessage(message, 60_000)
+
+    def _scheduled_check(self) -> None:
+        workspace = self.workspace
+        if workspace is None or workspace.is_locked or not scheduled_check.is_due(workspace):
+            return
+        run_task(lambda _p: scheduled_check.run(workspace)).failure(self._check_failed).start()
+
+    def _check_failed(self, exc: BaseException) -> None:
+        """Damage found by the weekly check: said at once, in a window that stays until it is read. A check that
+        could not finish for another reason is said in the status bar and runs again at the next unlock."""
+        if isinstance(exc, VaultDamaged):
+            self.statusBar().showMessage(str(exc), 60_000)
+            QMessageBox.warning(self, _("The vault is damaged"), str(exc))
+            return
+        self.statusBar().showMessage(str(exc) if isinstance(exc, BorError) else _(
+            "The weekly check of the vault failed ({kind}).").format(kind=type(exc).__name__), 60_000)
 
     def _focus_search(self) -> None:
         if self.shell is not None and self.workspace is not None:

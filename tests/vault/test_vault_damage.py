@@ -88,8 +88,10 @@ def test_wrong_passphrase_after_a_crash_changes_nothing(crashed_vault, passphras
 # ---- damage ----------------------------------------------------------------------------------------------------------
 
 def test_zeroed_block_is_damage_not_a_wrong_passphrase(big_vault, passphrase_file, tmp_path, capsys):
+    """Found by the check of every page (`borapp check`, the weekly check); an unlock only takes a quick look
+    (tests/vault/test_scheduled_check.py)."""
     zero_block(big_vault)
-    damaged = fails_without_change(big_vault.parent, VaultDamaged, big_vault, PASSPHRASE)
+    damaged = fails_without_change(big_vault.parent, VaultDamaged, big_vault, PASSPHRASE, full_check=True)
     fails_without_change(big_vault.parent, WrongPassphrase, big_vault, WRONG)
     assert str(damaged) != str(WrongPassphrase())
 
@@ -159,7 +161,7 @@ def test_damaged_key_file_is_damage(vault, vault_path, passphrase_file, capsys, 
 
 def test_missing_and_damaged_messages_differ(big_vault, tmp_path):
     zero_block(big_vault)
-    damaged = fails_without_change(big_vault.parent, VaultDamaged, big_vault, PASSPHRASE)
+    damaged = fails_without_change(big_vault.parent, VaultDamaged, big_vault, PASSPHRASE, full_check=True)
     key_path(big_vault).unlink()
     no_keys = fails_without_change(big_vault.parent, VaultDamaged, big_vault, PASSPHRASE)
     assert str(damaged) != str(no_keys)

@@ -41,11 +41,12 @@ def _restore(source: Path, target: Path, passphrase: str | None, recovery_key: s
     try:
         backup_file.extract(source, staging, key_path(staging))
         try:
-            vault = Vault.open(staging, passphrase, recovery_key=recovery_key)
+            # every page verified, read-only, before a migration could write to a damaged backup
+            vault = Vault.open(staging, passphrase, recovery_key=recovery_key, full_check=True)
         except VaultDamaged:  # name the backup, not the staging file
             raise VaultDamaged(_("The backup {path} is damaged; nothing was restored.").format(path=source)) from None
         try:
-            result = vault.check()
+            result = vault.check(pages_verified=True)
             if result.ok and target.exists():
                 (erased_again if erased_again is not None else []).extend(_carry_erasures(vault, target))
         finally:

@@ -62,6 +62,7 @@ class Vault:
         self._key: bytearray | None = data_key  # the one buffer the engine keys its connections from
         self._sessions: sessionmaker[Session] | None = db.session_factory(engine)
         self._open_here = threading.local()
+        self._verifying: set = set()  # connections of a running `damaged_pages`, interrupted by `lock`
 
     # ---- life cycle -------------------------------------------------------------------------------------------
 
@@ -89,7 +90,12 @@ class Vault:
         return cls(path, engine, data_key), recovery
 
     @classmethod
-    def open(cls, path: Path, passphrase: str | None = None, *, recovery_key: str | None = None) -> Vault:
+    def open(cls, path: Path, passphrase: str | None = None, *, recovery_key: str | None = None,
+             full_check: bool = False) -> Vault:
+        """Unlock: the key, then a quick look read-only (`probe_database`) before anything can write, then migrate.
+
+        `full_check` decrypts every page first (`borapp check`); the app does that on a schedule after the first
+        screen instead (`scheduled_check`), because on a large vault it costs seconds at every unlock."""
         require_safe_engine()
         path = Path(path)
         data_key = bytearray(unlock_key(path, passphrase, recovery_key))
@@ -101,7 +107,8 @@ class Vault:
         index = _SharedIndex(path)  # a refused open puts back the -shm that even a read-only look rewrites
         try:
             try:
-                check_revision(path, probe_database(path, data_key))  # refuse read-only, before anything can write
+                # refuse read-only, before anything can write
+                check_revision(path, probe_database(path, data_key, full=full_check))
             except BaseException:
                 index.put_back()
                 raise
@@ -118,6 +125,8 @@ class Vault:
         return cls(path, engine, data_key)
 
     def lock(self) -> None:
+        for conn in list(self._verifying):  # a full check on another thread stops now, not after every page
+            conn.interrupt()
         if self._engine is not None:
             self._engine.dispose()
             process_lock.release(self.path)
@@ -181,11 +190,14 @@ class Vault:
                              .format(path=to))
         return backup_file.write(self.engine, key_path(self.path), to, schema.current(self.engine))
 
-    def check(self) -> CheckResult:
+    def check(self, *, pages_verified: bool = False) -> CheckResult:
+        """Every page's HMAC (unless `pages_verified` by `open(full_check=True)` just before), SQLite's own
+        integrity check, the foreign keys, and the number of records."""
         problems: list[str] = []
         with self.engine.connect() as conn:
             raw = conn.connection.dbapi_connection
-            problems += [f"cipher: {row[0]}" for row in raw.execute("PRAGMA cipher_integrity_check").fetchall()]
+            if not pages_verified:
+                problems += [f"cipher: {row[0]}" for row in raw.execute("PRAGMA cipher_integrity_check").fetchall()]
             problems += [row[0] for row in raw.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
             problems += [f"foreign key: {row[0]}" for row in raw.execute("PRAGMA foreign_key_check").fetchall()]
         with self.session() as session:
@@ -193,6 +205,25 @@ class Vault:
         warnings = [weak_key_warning()] if self.weak_key() else []
         return CheckResult(ok=not problems, schema=schema.current(self.engine), counts=counts, problems=problems,
                            warnings=warnings)
+
+    def damaged_pages(self) -> list[str] | None:
+        """Decrypt and verify every page (PRAGMA cipher_integrity_check) on a read-only connection of its own, so it
+        can run on a worker thread beside the screens; what it says about each damaged page, or None when the vault
+        was locked meanwhile (the check stops at once then and says nothing)."""
+        if self._key is None:
+            return None
+        try:
+            conn = db.connect(self.path, bytes(self._key), read_only=True)
+        except KeyRejected:  # locked between the look at the key and the connection: the key is gone
+            return None
+        self._verifying.add(conn)
+        try:
+            return [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+        except Exception as exc:  # interrupted by lock(), or a page so damaged that reading could not go on
+            return None if self._key is None else [str(exc)]
+        finally:
+            self._verifying.discard(conn)
+            conn.close()
 
     def weak_key(self) -> bool:
         """Whether a wrap of the key file takes less work to guess than it should (the test-only setting)."""
@@ -278,16 +309,19 @@ class _SharedIndex:
             pass
 
 
-def probe_database(path: Path, data_key: bytes) -> str | None:
-    """Open read-only, verify every page's HMAC and read the schema revision; anything wrong is damage.
+def probe_database(path: Path, data_key: bytes, *, full: bool = False) -> str | None:
+    """Open read-only and read the schema revision; anything wrong is damage. Leaves no new file behind. Returns the
+    revision (None when the file holds no BOR Desk schema).
 
-    Leaves no new file behind. Returns the revision (None when the file holds no BOR Desk schema).
-    """
+    The quick look (every unlock) decrypts and verifies the first page and the schema's pages, reads the revision
+    and checks that the file is whole pages, as many as its header says (a cut-off file). `full` also verifies every
+    page's HMAC (`borapp check`, restoring, the weekly check): a damaged page in the middle is found by that, by
+    the daily backup (which reads every page), or when it is read."""
     existing = {p for p in vault_files(path) if p.exists()}
     try:
         conn = db.connect(path, data_key, read_only=True)
         try:
-            bad = conn.execute("PRAGMA cipher_integrity_check").fetchall()
+            bad = conn.execute("PRAGMA cipher_integrity_check").fetchall() if full else _cut_off(path, conn)
             revision = None if bad else _read_revision(conn)
         finally:
             conn.close()
@@ -306,6 +340,18 @@ def probe_database(path: Path, data_key: bytes) -> str | None:
         raise VaultDamaged(_("The vault {path} is damaged ({n} damaged pages). Restore a backup.")
                            .format(path=path, n=len(bad)))
     return revision
+
+
+def _cut_off(path: Path, conn) -> list[tuple[str]]:
+    """A file that is not whole pages, or shorter than its header says while no WAL holds the rest: the end is gone.
+    (Pages of an unfinished checkpoint may still live in the -wal only: then the header's count is not compared.)"""
+    page_size = int(conn.execute("PRAGMA page_size").fetchone()[0])  # SQLCipher answers with text
+    size = path.stat().st_size
+    wal = path.with_name(path.name + "-wal")
+    pages = conn.execute("PRAGMA page_count").fetchone()[0]
+    if size % page_size or (not (wal.exists() and wal.stat().st_size) and pages * page_size > size):
+        return [("the file ends in the middle of its pages",)]
+    return []
 
 
 def _read_revision(conn) -> str | None:

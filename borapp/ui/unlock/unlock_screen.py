@@ -114,6 +114,11 @@ class UnlockScreen(QWidget):
         self.passphrase_page.clear()
         self._choose_coordinator()
 
+    def show_damage(self, damage: BaseException) -> None:
+        """Damage found after the vault opened (the first screen read a damaged page): said as a refused open."""
+        self.stack.setCurrentWidget(self.passphrase_page)
+        self._failed(damage, self.passphrase_page.show_error)
+
     def _failed(self, exc: BaseException, show) -> None:
         message = describe(exc)
         if isinstance(exc, VaultDamaged):
