@@ -93,6 +93,25 @@ class Bench:
         self.workspace = Workspace(self.vault, coordinators[0] if coordinators else None)
         self.Workspace, self.Vault = Workspace, Vault
 
+    def released(self):
+        """Lock every vault this process holds while a child process opens it (one process per vault), then
+        open it again for the figures after."""
+        from contextlib import contextmanager
+
+        @contextmanager
+        def scope():
+            if hasattr(self, "window"):
+                self.window.lock()
+            coordinator = self.workspace.coordinator
+            self.vault.lock()
+            try:
+                yield
+            finally:
+                self.vault = self.Vault.open(self.path, PASSPHRASE)
+                self.workspace = self.Workspace(self.vault, coordinator)
+
+        return scope()
+
     def close(self) -> None:
         from borapp.services.vault import vault as vault_module
 
@@ -227,7 +246,8 @@ class Bench:
             return time.perf_counter() - start
 
         help_times = [run("--help") for _ in range(self.runs)]
-        check_times = [run("check", "--vault", str(self.path)) - self.kdf for _ in range(self.runs)]
+        with self.released():
+            check_times = [run("check", "--vault", str(self.path)) - self.kdf for _ in range(self.runs)]
         for name, values in (("cli_help_s", help_times), ("cli_check_s", check_times)):
             self.results[name] = {"median": round(statistics.median(values), 3), "min": round(min(values), 3),
                                   "max": round(max(values), 3)}
@@ -236,8 +256,9 @@ class Bench:
         """Peak resident memory of a fresh process with the app unlocked and the case list shown."""
         code = ("import sys; sys.path.insert(0, %r); import bench.run as b; b.show_case_list(%r)"
                 % (str(ROOT), str(self.path)))
-        subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
-                       env=dict(os.environ, BORAPP_PASSPHRASE=PASSPHRASE))
+        with self.released():
+            subprocess.run([sys.executable, "-c", code], check=True, cwd=ROOT,
+                           env=dict(os.environ, BORAPP_PASSPHRASE=PASSPHRASE))
         self.results["rss_mb"] = round(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024, 1)
 
     def encryption(self) -> None:
@@ -281,7 +302,8 @@ class PlainVault:
 
         def connect():
             conn = sqlcipher3.connect(str(path), check_same_thread=False, isolation_level=None)
-            for pragma in ("foreign_keys = ON", "secure_delete = ON", "temp_store = MEMORY", "journal_mode = WAL"):
+            for pragma in ("foreign_keys = ON", f"cache_size = -{db.PAGE_CACHE_KIB}", "secure_delete = ON",
+                           "temp_store = MEMORY", "journal_mode = WAL"):  # as models/db.connect sets them
                 conn.execute(f"PRAGMA {pragma}")
             return conn
 

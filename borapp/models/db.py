@@ -15,6 +15,10 @@ from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
+# Decrypted pages kept per connection (KiB). SQLCipher decrypts and verifies a page each time it enters the cache, so
+# a cache that holds what the screens read (Today's open cases, a list page, a case file) makes the encrypted vault
+# about as fast as a plain one; 8 MB (the default) kept re-decrypting a 10,000-case vault. Only pages read use memory.
+PAGE_CACHE_KIB = 65_536
 _HEX_KEY = re.compile(r"^[0-9a-f]{64}$")
 
 
@@ -57,6 +61,7 @@ def connect(path: Path, key: bytes | bytearray, *, read_only: bool = False) -> s
     finally:
         del pragma
     conn.execute("PRAGMA foreign_keys = ON")
+    conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
     if not read_only:
@@ -75,6 +80,7 @@ def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) 
         poolclass=QueuePool,
         pool_size=2,
         max_overflow=2,
+        pool_use_lifo=True,  # the connection used last, whose page cache is warm (FIFO alternated two cold ones)
     )
 
     # pysqlite-style drivers need an explicit BEGIN for transactional DDL. A writable vault takes the write lock at
