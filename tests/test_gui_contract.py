@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtTest import QTest
@@ -25,6 +26,13 @@ def _tab(qtbot, workspace, case_id):
     tab.show()
     tab.load(case_id)
     return tab
+
+
+def test_opening_the_agreements_lists_what_is_missing_without_making_a_pdf(qtbot, workspace, monkeypatch):
+    case_id = add_case(workspace, "BOR-2026-501", status="contract")
+    monkeypatch.setattr("borapp.services.documents.contract.build_pdf", lambda *a, **k: pytest.fail("a PDF was made"))
+    panel = _tab(qtbot, workspace, case_id).contract
+    assert panel.missing.isVisible() and "De locatie van de omgang" in panel.missing.text()
 
 
 def test_draw_up_sign_and_keep_the_signed_copy(qtbot, workspace, tmp_path, monkeypatch):

@@ -338,3 +338,18 @@ def test_a_confidential_address_typed_into_free_text_is_never_printed(workspace)
         assert "Dorpsstraat" not in text and "1234AB" not in text and "1234 AB" not in text, doc.title
     text = all_text(render_contract(workspace, case_id, today=TODAY).pdf)
     assert "Vader haalt de kinderen op bij (geheim adres)." in text
+
+
+def test_what_is_missing_without_making_the_pdf(workspace, monkeypatch):
+    """Opening a case lists what the contract leaves to fill in by hand: the same list as the PDF's, in the user's
+    language, without laying out a page."""
+    bare, full = bare_case(workspace), full_case(workspace)
+    expected = {case_id: render_contract(workspace, case_id, today=TODAY).missing for case_id in (bare, full)}
+    set_language("en")
+    in_english = render_contract(workspace, bare, "nl", today=TODAY).missing
+    set_language("nl")
+    monkeypatch.setattr("borapp.services.documents.contract.build_pdf", lambda *a, **k: pytest.fail("a PDF was made"))
+    assert contract_module.contract_missing(workspace, bare, TODAY) == expected[bare] != []
+    assert contract_module.contract_missing(workspace, full, TODAY) == expected[full]
+    set_language("en")
+    assert contract_module.contract_missing(workspace, bare, TODAY) == in_english

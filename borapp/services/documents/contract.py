@@ -62,6 +62,20 @@ def render_contract(workspace: Workspace, case_id: int, lang: str | None = None,
         return _render(session, case_id, _version(session, case_id, version), lang, today or dt.date.today())
 
 
+def contract_missing(workspace: Workspace, case_id: int, today: dt.date | None = None) -> list[str]:
+    """What the contract as it stands now would leave to fill in by hand, in the user's language: the same articles
+    as the PDF, without laying out a page (opening a case lists these; making the PDF took most of that time)."""
+    with workspace.session() as session:
+        chosen = _version(session, case_id, None)
+        if chosen.pdf is not None:  # signed: the document as signed, nothing to add
+            return []
+        missing = Missing()
+        with in_language(document_language(session, None)):
+            _story(load_facts(session, case_id, chosen.agreements, chosen.parties), chosen, missing,
+                   today or dt.date.today())
+    return missing.texts()
+
+
 def signed_pdf(session, contract: Contract) -> bytes:
     """The version as it is signed: the PDF kept for it, else made now from its own snapshot (in the vault's
     language), to be kept."""

@@ -27,7 +27,7 @@ from borapp.i18n import _
 from borapp.services.cases.attachments import read_upload
 from borapp.services.cases.labels import role_label
 from borapp.services.documents import contract_versions
-from borapp.services.documents.contract import render_contract
+from borapp.services.documents.contract import contract_missing, render_contract
 from borapp.services.documents.contract_signing import record_signature
 from borapp.services.errors import BorError
 from borapp.services.outbox.letters import write_pdf_copy
@@ -76,7 +76,7 @@ class ContractPanel(QGroupBox):
             self.message.clear()
         self.case_id = case_id
         try:
-            missing = render_contract(self.workspace, case_id).missing
+            missing = contract_missing(self.workspace, case_id)
         except BorError as exc:
             missing = [str(exc)]
         self.missing.setText(_("Still to fill in by hand: {items}").format(items="; ".join(missing)) if missing
