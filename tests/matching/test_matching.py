@@ -38,6 +38,7 @@ from borapp.services.matching.ranking import (
     rank,
     rank_candidates,
     score,
+    volunteer_facts,
 )
 from tests.cases.test_case_services import add_case
 
@@ -236,6 +237,21 @@ def test_rank_candidates_reads_every_rule_from_the_vault(workspace, scene, engli
     assert by_id[ids["new"]].blocks == ["Has not followed the training day yet"]
     assert by_id[ids["gone"]].blocks[0].startswith("Left on ")
     assert all(c.reasons for c in ranking)
+
+
+@pytest.mark.parametrize("status", ["visits", "closed"])
+def test_load_and_completed_trajectories_leave_out_the_case_itself(workspace, status):
+    """Counted in SQL: the load is the other open cases, completed the other closed ones, whether the case being
+    matched is open or closed and whoever it is matched to."""
+    vera = add_volunteer(workspace, "Vera Vol", max_cases=5)
+    add_case(workspace, "BOR-2025-001", status="visits", volunteer="Vera Vol")
+    add_case(workspace, "BOR-2025-002", status="contract", volunteer="Vera Vol")
+    for n in range(3):
+        add_case(workspace, f"BOR-2024-00{n}", status="closed", volunteer="Vera Vol")
+    case_id = add_matching_case(workspace, status=status, volunteer="Vera Vol")
+    with workspace.session() as session:
+        facts = {v.id: v for v in volunteer_facts(session, session.get(Case, case_id))}
+    assert (facts[vera].load, facts[vera].finished) == (2, 3)
 
 
 def test_the_renewal_setting_and_exclusions_change_the_ranking(workspace, scene):
