@@ -26,6 +26,7 @@ from borapp.ui.pages.cases.case_table_model import KEYS, STATUS_COLUMN, CaseTabl
 from borapp.ui.pages.cases.cases_page import CasesPage
 from borapp.ui.widgets.status_chip import chip_colours
 from tests.cases.test_case_services import add_case, bulk_cases
+from tests.helpers.keyboard import retype
 
 TODAY = dt.date.today()
 
@@ -105,6 +106,19 @@ def test_typing_in_search_filters_after_a_pause(qtbot, page, cases):
     qtbot.waitUntil(lambda: shown_refs(page) == ["BOR-2025-002"])
     page.list_panel.search.setText("Petra BOR")
     qtbot.waitUntil(lambda: shown_refs(page) == ["BOR-2025-001"])
+
+
+def test_return_in_the_search_box_searches_at_once(qtbot, page, cases):
+    """Typing waits for a pause (the debounce); Return does not wait: the rows are there before any timer runs,
+    and the first of them is chosen, so a second Return opens it."""
+    page.refresh()
+    search = page.list_panel.search
+    retype(search, "noor")
+    assert len(shown_refs(page)) == 3, "typing searched at once: the debounce is gone"
+    qtbot.keyClick(search, Qt.Key.Key_Return)
+    assert shown_refs(page) == ["BOR-2025-002"]  # no wait, no processEvents: searched on the key itself
+    assert not page.list_panel._search_timer.isActive()
+    assert page.list_panel.selected_case_id() == model_of(page).row(0).id
 
 
 def test_filters_narrow_the_list(page, cases):
