@@ -11,11 +11,11 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
-from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, ngettext
-from borapp.models import Case, Contract, Evaluation, Letter, StatusChange, Visit, Volunteer
+from borapp.models import Case, Contract, ContractSignature, Evaluation, Letter, StatusChange, Visit, Volunteer
 from borapp.services import drafts, settings
 from borapp.services.cases.contract_terms import parse_parties, signer_roles
 from borapp.services.cases.status import STATUSES
@@ -140,11 +140,13 @@ def week_of(on: dt.date) -> tuple[dt.date, dt.date]:
 
 
 def _cases(mine: int | None):
-    query = select(Case)
+    """The few columns an item needs, as plain rows: thousands of open cases are not built into ORM objects."""
+    query = select(Case.id, Case.ref, Case.status, Case.registered_on)
     return query.where(Case.coordinator_id == mine) if mine is not None else query
 
 
-def _case_item(kind: str, case: Case, text: str, date: dt.date | None) -> DashboardItem:
+def _case_item(kind: str, case, text: str, date: dt.date | None) -> DashboardItem:
+    """`case`: anything with the case's id, ref and status (a row of the few columns asked for)."""
     return DashboardItem(kind, case.ref, text, date, case_id=case.id, status=case.status)
 
 
@@ -155,7 +157,7 @@ def waiting_too_long(session: Session, on: dt.date, mine: int | None) -> list[Da
     query = (_cases(mine).where(Case.status.in_(WAITING_STATUSES), Case.registered_on < limit)
              .order_by(Case.registered_on, Case.ref))
     items = []
-    for case in session.scalars(query):
+    for case in session.execute(query):
         days = (on - case.registered_on).days
         text = ngettext("Registered {n} day ago", "Registered {n} days ago", days).format(n=days)
         items.append(_case_item("waiting", case, text, case.registered_on))
@@ -180,7 +182,7 @@ def long_trajectories(session: Session, on: dt.date, mine: int | None) -> list[D
     """In visits, evaluation or closing more than six months after visits started."""
     started = visits_started(session, TRAJECTORY_STATUSES)
     items = []
-    for case in session.scalars(_cases(mine).where(Case.status.in_(TRAJECTORY_STATUSES)).order_by(Case.ref)):
+    for case in session.execute(_cases(mine).where(Case.status.in_(TRAJECTORY_STATUSES)).order_by(Case.ref)):
         start = started.get(case.id)
         if start is None or on <= add_months(start, TRAJECTORY_MONTHS):
             continue
@@ -209,7 +211,7 @@ def evaluations_due(session: Session, mine: int | None) -> list[DashboardItem]:
     evaluated = set(session.scalars(select(Evaluation.case_id).where(Evaluation.kind == "midway",
                                                                      Evaluation.case_id.in_(in_visits))))
     items = []
-    for case in session.scalars(_cases(mine).where(Case.status == "visits").order_by(Case.ref)):
+    for case in session.execute(_cases(mine).where(Case.status == "visits").order_by(Case.ref)):
         done, total = held.get(case.id, 0), scheduled.get(case.id, 0)
         if case.id in evaluated or done == 0 or done * 2 < total:
             continue
@@ -220,69 +222,79 @@ def evaluations_due(session: Session, mine: int | None) -> list[DashboardItem]:
 
 def visits_this_week(session: Session, on: dt.date, mine: int | None) -> list[DashboardItem]:
     monday, sunday = week_of(on)
-    query = (select(Visit, Case, Volunteer.name).join(Case, Case.id == Visit.case_id)
+    query = (select(Visit.on, Visit.start_time, Case.id, Case.ref, Case.status, Volunteer.name)
+             .join(Case, Case.id == Visit.case_id)
              .outerjoin(Volunteer, Volunteer.id == func.coalesce(Visit.volunteer_id, Case.volunteer_id))
              .where(Visit.state == "planned", Visit.on >= monday, Visit.on <= sunday)
              .order_by(Visit.on, Visit.start_time, Case.ref))
     if mine is not None:
         query = query.where(Case.coordinator_id == mine)
     items = []
-    for visit, case, volunteer in session.execute(query):
+    for visit in session.execute(query):
         parts = [f"{visit.start_time:%H:%M}"] if visit.start_time else []
-        parts.append(_("with {name}").format(name=volunteer) if volunteer else _("no volunteer yet"))
-        items.append(_case_item("visits_this_week", case, " · ".join(parts), visit.on))
+        parts.append(_("with {name}").format(name=visit.name) if visit.name else _("no volunteer yet"))
+        items.append(_case_item("visits_this_week", visit, " · ".join(parts), visit.on))
     return items
 
 
 def contracts_unsigned(session: Session, mine: int | None) -> list[DashboardItem]:
     """The latest contract version of an open case lacks the signature of a party it names (the volunteer's only in a
-    version that names one)."""
+    version that names one). Read as plain rows in two queries (the versions, then their signers' roles), not as
+    contract, case and signature objects: an open case each."""
     open_cases = select(Case.id).where(Case.status.in_(OPEN_STATUSES))  # not every contract ever made
     latest = (select(Contract.case_id, func.max(Contract.version).label("version"))
               .where(Contract.case_id.in_(open_cases)).group_by(Contract.case_id).subquery())
-    query = (select(Contract, Case).join(latest, (latest.c.case_id == Contract.case_id)
-                                         & (latest.c.version == Contract.version))
-             .join(Case, Case.id == Contract.case_id).order_by(Case.ref)
-             .options(selectinload(Contract.signatures)))  # one query for all signatures, not one per contract
+    query = (select(Contract.id.label("contract_id"), Contract.version, Contract.agreements, Contract.created_at,
+                    Case.id, Case.ref, Case.status, Case.volunteer_id)
+             .join(latest, (latest.c.case_id == Contract.case_id) & (latest.c.version == Contract.version))
+             .join(Case, Case.id == Contract.case_id).order_by(Case.ref, Contract.id))
     if mine is not None:
         query = query.where(Case.coordinator_id == mine)
+    rows = session.execute(query).all()
+    signed: dict[int, set[str]] = {}
+    for contract_id, role in session.execute(
+            select(ContractSignature.contract_id, ContractSignature.role)
+            .join(Contract, Contract.id == ContractSignature.contract_id)
+            .join(latest, (latest.c.case_id == Contract.case_id) & (latest.c.version == Contract.version))):
+        signed.setdefault(contract_id, set()).add(role)
     items, seen = [], set()
-    for contract, case in session.execute(query):
-        if case.id in seen:
+    for row in rows:
+        if row.id in seen:
             continue
-        seen.add(case.id)
-        signed = {s.role for s in contract.signatures}
-        parties = parse_parties(contract.agreements)
+        seen.add(row.id)
+        parties = parse_parties(row.agreements)
         needed = (signer_roles(parties) if any(parties.values())  # every party this version names
-                  else [r for r in SIGNERS if r != "volunteer" or case.volunteer_id is not None])
-        missing = [_(SIGNER_LABELS[r]) for r in needed if r not in signed]
+                  else [r for r in SIGNERS if r != "volunteer" or row.volunteer_id is not None])
+        done = signed.get(row.contract_id, set())
+        missing = [_(SIGNER_LABELS[r]) for r in needed if r not in done]
         if missing:
             text = _("Version {version}: not yet signed by {who}").format(
-                version=contract.version, who=", ".join(missing))
-            items.append(_case_item("contracts_unsigned", case, text, contract.created_at.date()))
+                version=row.version, who=", ".join(missing))
+            items.append(_case_item("contracts_unsigned", row, text, row.created_at.date()))
     return items
 
 
 def letters_waiting(session: Session, mine: int | None) -> list[DashboardItem]:
-    query = (select(Letter, Case).join(Case, Case.id == Letter.case_id)
+    query = (select(Letter.kind, Letter.state, Letter.state_changed_at, Case.id, Case.ref, Case.status)
+             .join(Case, Case.id == Letter.case_id)
              .where(Letter.state.in_(OUTBOX_STATES)).order_by(Letter.state_changed_at, Letter.id))
     if mine is not None:
         query = query.where(Case.coordinator_id == mine)
     items = []
-    for letter, case in session.execute(query):
+    for letter in session.execute(query):
         text = "{kind} ({state})".format(kind=_(LETTER_KIND_LABELS.get(letter.kind, letter.kind)),
                                          state=_(LETTER_STATE_LABELS[letter.state]).lower())
-        items.append(_case_item("outbox", case, text, letter.state_changed_at.date()))
+        items.append(_case_item("outbox", letter, text, letter.state_changed_at.date()))
     return items
 
 
 def vog_due(session: Session, on: dt.date) -> list[DashboardItem]:
     """Active volunteers without a VOG date or with one older than `vog_renewal_years`."""
     years = settings.get_int(session, "vog_renewal_years")
-    query = select(Volunteer).where(Volunteer.active.is_(True)).order_by(Volunteer.vog_date.is_not(None),
-                                                                         Volunteer.vog_date, Volunteer.name)
+    query = (select(Volunteer.id, Volunteer.name, Volunteer.vog_date).where(Volunteer.active.is_(True))
+             .order_by(Volunteer.vog_date.is_not(None), Volunteer.vog_date, Volunteer.name))
     items = []
-    for volunteer in session.scalars(query):
+    for volunteer in session.execute(query):
         state = vog_state(volunteer.vog_date, years, on)
         if state == "missing":
             text = _("No VOG date recorded")
