@@ -9,12 +9,17 @@ then runs PyInstaller with `installer/borapp.spec`, checks the bundle and prints
 image on macOS (`dmgbuild`), the AppImage on Linux (`appimagetool`); each lands in `dist/`.
 
 The check runs the bundle with an empty PATH (no Python anywhere): `--version`, `init` and `check` on a fresh
-vault whose file must not be plain SQLite, and the GUI offscreen up to its first painted screen.
+vault whose file must not be plain SQLite, the GUI offscreen up to its first painted screen, a demo vault made by
+the bundle (encrypted too) and unlocked in its GUI up to the main window, and `installer/bundle_probe.py` inside
+the bundle: Dutch and English text, dates, amounts, Qt's collation of names with accents, case mapping and
+time-zone names must come out exactly as from this checkout (`python installer/bundle_probe.py --locale-only`),
+with the bundle's trimmed ICU data (installer/icu_data.py) loaded.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import shutil
 import subprocess
@@ -27,6 +32,7 @@ DIST = ROOT / "dist"
 BUNDLE = DIST / "borapp"
 EXE = BUNDLE / ("borapp-cli.exe" if sys.platform == "win32" else "borapp")
 SQLITE_MAGIC = b"SQLite format 3\x00"
+ACCENTED_E = ["Eline", "Élise", "Ëlla", "Émile", "Eva"]  # a collator's order: accents second, not after the Z
 
 
 def compile_catalogs() -> None:
@@ -69,12 +75,54 @@ def check_bundle() -> None:
         passphrase = Path(folder) / "passphrase.txt"
         passphrase.write_text("bundle check passphrase\n")
         common = ("--vault", str(vault), "--passphrase-file", str(passphrase))
+        settings = {"XDG_CONFIG_HOME": folder, "XDG_DATA_HOME": folder}  # the GUI's QSettings: not the builder's
         run("init", *common)
-        if vault.read_bytes()[:16] == SQLITE_MAGIC:
-            raise SystemExit("bundle check failed: the vault file is plain SQLite, not encrypted")
+        _must_be_encrypted(vault)
         run("check", *common)
-        run("gui", "--vault", str(vault), QT_QPA_PLATFORM="offscreen", BORAPP_EXIT_AFTER_FIRST_PAINT="1")
-    print("bundle check passed: --version, init (encrypted), check, GUI offscreen")
+        run("gui", "--vault", str(vault), QT_QPA_PLATFORM="offscreen", BORAPP_EXIT_AFTER_FIRST_PAINT="1", **settings)
+        demo = Path(folder) / "demo.bordb"
+        run("demo", "--vault", str(demo), "--passphrase-file", str(passphrase), "--cases", "3")
+        _must_be_encrypted(demo)
+        facts = json.loads(run(str(demo), str(passphrase), BORAPP_BUNDLE_PROBE="1", QT_QPA_PLATFORM="offscreen",
+                               **settings))
+    _check_probe(facts, _checkout_facts())
+    icu = f", ICU data {facts['icu_data']['mb']} MB" if facts["icu_data"] else ""
+    print("bundle check passed: --version, init (encrypted), check, GUI offscreen; a demo vault (encrypted) unlocked "
+          f"in the GUI; Dutch and English text, dates and collation as from the checkout{icu}")
+
+
+def _must_be_encrypted(vault: Path) -> None:
+    if vault.read_bytes()[:16] == SQLITE_MAGIC:
+        raise SystemExit(f"bundle check failed: {vault.name} is plain SQLite, not encrypted")
+
+
+def _checkout_facts() -> dict:
+    """The probe's locale facts from this checkout's Python: what the bundle must answer too."""
+    result = subprocess.run([sys.executable, str(ROOT / "installer" / "bundle_probe.py"), "--locale-only"],
+                            env=dict(os.environ, QT_QPA_PLATFORM="offscreen"), capture_output=True, text=True,
+                            timeout=300, cwd=ROOT, check=True)
+    return json.loads(result.stdout)
+
+
+def _check_probe(bundle: dict, checkout: dict) -> None:
+    gui, dutch = bundle["gui"], bundle["locale"]["nl"]
+    problems = []
+    if bundle["locale"] != checkout["locale"]:
+        problems += [f"{language}.{key}: bundle {value!r}, checkout {checkout['locale'][language][key]!r}"
+                     for language, facts in bundle["locale"].items() if isinstance(facts, dict)
+                     for key, value in facts.items() if value != checkout["locale"][language][key]] or ["locale"]
+    if gui["first_screen"] != "PassphrasePage" or gui["first_screen_title"] != dutch["text"][0]:
+        problems.append(f"first screen: {gui['first_screen']} {gui['first_screen_title']!r}")
+    if not gui["unlocked"]:
+        problems.append(f"unlocking the demo vault in the GUI: {gui.get('error', 'no main window')}")
+    if dutch["babel_date"] != "donderdag 5 maart 2026" or dutch["text"][1] != "Ontgrendelen":
+        problems.append(f"Dutch: {dutch['babel_date']!r}, {dutch['text'][1]!r}")
+    if [name for name in dutch["collation"] if name[0] in "EÉË"] != ACCENTED_E:
+        problems.append(f"collation: {dutch['collation']}")
+    if bundle["icu_data"] and bundle["icu_data"]["mb"] > 10:
+        problems.append(f"ICU data not trimmed: {bundle['icu_data']}")
+    if problems:
+        raise SystemExit("bundle check failed:\n  " + "\n  ".join(problems))
 
 
 def main() -> int:

@@ -4,12 +4,17 @@ Python on PATH)."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import stat
 import subprocess
 import sys
 from importlib.metadata import version
 from pathlib import Path
+
+import PySide6
+import pytest
 
 from borapp.cli import main
 from borapp.paths import data_dir
@@ -72,12 +77,38 @@ def test_a_missing_library_is_named_by_its_debian_package(tmp_path, monkeypatch,
 
 def test_the_bundle_builds_and_runs_without_python(tmp_path):
     """installer/build.py builds dist/borapp and runs it with an empty PATH: --version, init (the vault file is
-    encrypted, not plain SQLite), check, and the GUI offscreen up to its first screen."""
+    encrypted, not plain SQLite), check, the GUI offscreen up to its first screen, a demo vault made and unlocked in
+    the GUI, Dutch text, dates and collation as from the checkout (installer/bundle_probe.py); under 150 MB."""
     result = subprocess.run([sys.executable, "installer/build.py"], cwd=ROOT, capture_output=True, text=True,
                             timeout=900)
     assert result.returncode == 0, result.stdout[-2000:] + result.stderr[-3000:]
-    assert "bundle check passed" in result.stdout
+    assert "bundle check passed" in result.stdout and "demo vault (encrypted) unlocked" in result.stdout
     assert f"borapp {version('borapp')}" in result.stdout
+    size = float(re.search(r"\((\d+) MB unpacked\)", result.stdout).group(1))
+    assert size < 150, f"the bundle grew to {size} MB (README: under 150 MB)"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PySide6 brings its own ICU only on Linux")
+def test_the_trimmed_icu_data_answers_dutch_and_english_as_the_full_one(tmp_path):
+    """installer/icu_data.py's library, loaded in place of the wheel's (LD_PRELOAD), gives the same collation of
+    names with accents, case mapping, time-zone names and dates in nl and en, and is a tenth of the size."""
+    sys.path.insert(0, str(ROOT / "installer"))
+    import icu_data
+
+    wheel = next((Path(PySide6.__file__).parent / "Qt" / "lib").glob("libicudata.so.*"))
+    trimmed = icu_data.reduce_library(wheel, tmp_path / "icu")
+
+    def probe(**env: str) -> dict:
+        out = subprocess.run([sys.executable, str(ROOT / "installer" / "bundle_probe.py"), "--locale-only"],
+                             env=dict(os.environ, QT_QPA_PLATFORM="offscreen", **env), capture_output=True, text=True,
+                             check=True, cwd=ROOT).stdout
+        return json.loads(out)
+
+    full, small = probe(), probe(LD_PRELOAD=str(trimmed))
+    assert small["icu_data"]["path"] == str(trimmed) and small["icu_data"]["mb"] < full["icu_data"]["mb"] / 5
+    assert small["locale"] == full["locale"]
+    assert [n for n in small["locale"]["nl"]["collation"] if n[0] in "EÉË"] == ["Eline", "Élise", "Ëlla", "Émile",
+                                                                               "Eva"]
 
 
 def test_icons_need_only_the_font_the_bundle_ships(qapp):
