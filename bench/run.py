@@ -350,6 +350,7 @@ def show_case_list(path: str) -> None:
 
 def run_once(cases: int, runs: int, parts: tuple[str, ...]) -> dict:
     path = demo_vault(cases)
+    load_before = os.getloadavg()[0]  # the machine is shared: the figures mean little without it
     bench = Bench(path, runs)
     try:
         for part in parts:
@@ -358,15 +359,17 @@ def run_once(cases: int, runs: int, parts: tuple[str, ...]) -> dict:
         if hasattr(bench, "window"):
             bench.window.lock()
         bench.close()
-    return {"cases": cases, "kdf_s": round(bench.kdf, 3), "vault_mb": vault_size_mb(path), **bench.results}
+    return {"cases": cases, "kdf_s": round(bench.kdf, 3), "vault_mb": vault_size_mb(path),
+            "load": [round(load_before, 2), round(os.getloadavg()[0], 2)], **bench.results}
 
 
 def print_table(result: dict) -> None:
     print(f"{result['cases']:,} cases · vault {result['vault_mb']} MB · KDF {result['kdf_s']} s · "
-          f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores")
+          f"{platform.processor() or platform.machine()}, {os.cpu_count()} cores · "
+          f"load {result['load'][0]} at the start, {result['load'][1]} at the end")
     print(f"{'figure':<28}{'median':>10}{'min':>10}{'max':>10}{'budget':>10}")
     for key, value in result.items():
-        if key in ("cases", "kdf_s", "vault_mb"):
+        if key in ("cases", "kdf_s", "vault_mb", "load"):
             continue
         budget = BUDGETS.get(key, "")
         if isinstance(value, dict):
