@@ -44,6 +44,22 @@ def test_starting_the_app_builds_only_the_gui_command(monkeypatch):
     assert code == 0
 
 
+def test_the_first_screen_paints_without_what_only_later_screens_use(tmp_path):
+    """Launch to the unlock screen (bench/startup.py) stays quick: migrations (alembic), the sync client (httpx) and
+    PDF making (reportlab) are imported when used, not before the first paint (together about 0.3 s)."""
+    probe = (
+        "import sys, runpy; sys.argv = ['borapp', 'gui', '--vault', sys.argv[1]];"
+        "import atexit;"
+        "atexit.register(lambda: print('LOADED', [m for m in ('alembic', 'httpx', 'reportlab') if m in sys.modules]));"
+        "runpy.run_module('borapp', run_name='__main__')"
+    )
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BORAPP_EXIT_AFTER_FIRST_PAINT="1")
+    result = subprocess.run([sys.executable, "-c", probe, str(tmp_path / "none-yet.bordb")], cwd=ROOT, env=env,
+                            capture_output=True, text=True, timeout=120)
+    assert "painted" in result.stdout, result.stderr[-2000:]
+    assert "LOADED []" in result.stdout, result.stdout
+
+
 def test_data_files_are_found_in_the_checkout():
     assert (data_dir() / "resources" / "fonts" / "DejaVuSans.ttf").exists()
     assert (data_dir() / "resources" / "icons" / "borapp-256.png").exists()

@@ -1,4 +1,7 @@
-"""The recovery key with what it opens, and the ways to keep it: print the sheet, or save it as a PDF."""
+"""The recovery key with what it opens, and the ways to keep it: print the sheet, or save it as a PDF.
+
+The sheet's PDF code (reportlab, the outbox) is imported when a key is shown: the unlock screen that holds this box is
+the app's first screen, and those imports cost about 0.1 s before it could paint."""
 
 from __future__ import annotations
 
@@ -13,9 +16,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _, language
-from borapp.services.documents.recovery_sheet import recovery_sheet_pdf, sheet_lines
 from borapp.services.errors import UsageError
-from borapp.services.outbox.letters import write_pdf_copy
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.widgets.result_line import ResultLine
 
@@ -49,6 +50,8 @@ class RecoverySheetBox(QWidget):
         self.save_button.clicked.connect(self._save)
 
     def show_key(self, key: str, vault_name: str, organisation: str = "") -> None:
+        from borapp.services.documents.recovery_sheet import sheet_lines
+
         self._facts = (vault_name, organisation, dt.date.today())
         while self.form.rowCount():
             self.form.removeRow(0)
@@ -64,6 +67,8 @@ class RecoverySheetBox(QWidget):
             self.form.removeRow(0)
 
     def sheet(self) -> bytes:
+        from borapp.services.documents.recovery_sheet import recovery_sheet_pdf
+
         return recovery_sheet_pdf(self.key_label.text(), *self._facts, lang=language())
 
     def _print(self) -> None:
@@ -71,6 +76,8 @@ class RecoverySheetBox(QWidget):
             self.result.show_problem(_("No printer is set up on this computer. Save the sheet as a PDF and print it "
                                        "elsewhere, or write the key down."))
             return
+        from borapp.services.outbox.letters import write_pdf_copy
+
         printed: list[bool] = []
         title = _("BOR Desk recovery key")
         if self.result.attempt(lambda: printed.append(ask_and_print(self, self.sheet(), title, write_pdf_copy))):
@@ -88,6 +95,8 @@ class RecoverySheetBox(QWidget):
     def _write(self, path: Path) -> None:
         if path.suffix.lower() != ".pdf":
             raise UsageError(_("Save the sheet as a .pdf file."))
+        from borapp.services.outbox.letters import write_pdf_copy
+
         write_pdf_copy(path, self.sheet())
 
 
