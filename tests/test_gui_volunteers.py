@@ -353,3 +353,17 @@ def test_a_long_name_shows_its_start(qtbot, workspace):
     page.open_volunteer_profile(volunteer_id)
     assert page.editor.name.text() == long_name
     assert page.editor.name.cursorPosition() == 0, "the field shows the end of the name, not its start"
+
+
+def test_names_with_accents_sort_where_a_reader_looks_for_them(qtbot, workspace):
+    for name in ("Zoë de Wit", "Élise Bakker", "Oscar Mulder", "Özlem Yılmaz", "emma Visser"):
+        make_volunteer(workspace, name)
+    widget = VolunteersPage(workspace)
+    qtbot.addWidget(widget)
+    widget.show()
+    widget.refresh()
+    header = widget.table.horizontalHeader()
+    widget.table.sortByColumn(NAME, Qt.SortOrder.DescendingOrder)
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(header.sectionViewportPosition(NAME) + 5, header.height() // 2))
+    assert names(widget) == ["Élise Bakker", "emma Visser", "Oscar Mulder", "Özlem Yılmaz", "Zoë de Wit"]

@@ -14,6 +14,8 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
+from borapp.collation import sort_key
+
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Decrypted pages kept per connection (KiB). SQLCipher decrypts and verifies a page each time it enters the cache, so
 # a cache that holds what the screens read (Today's open cases, a list page, a case file) makes the encrypted vault
@@ -64,10 +66,25 @@ def connect(path: Path, key: bytes | bytearray, *, read_only: bool = False) -> s
     conn.execute(f"PRAGMA cache_size = -{PAGE_CACHE_KIB}")
     conn.execute("PRAGMA secure_delete = ON")
     conn.execute("PRAGMA temp_store = MEMORY")
+    conn.create_function("casefold", 1, _casefold, deterministic=True)
+    conn.create_collation("name", _name_order)
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = FULL")
     return conn
+
+
+def _casefold(text):
+    """SQL `casefold(x)`: Python's casefold, for comparing names as typed. SQLite's own lower() folds ASCII only, so
+    lower('Özlem') stays 'Özlem' and a name with an accented capital was never found."""
+    return text.casefold() if isinstance(text, str) else text
+
+
+def _name_order(a: str, b: str) -> int:
+    """COLLATE name: names in the order a Dutch reader looks for them (borapp.collation), for short lists such as a
+    dropdown's; a Python callback per comparison, so not for ordering thousands of rows."""
+    ka, kb = sort_key(a), sort_key(b)
+    return (ka > kb) - (ka < kb)
 
 
 def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) -> Engine:

@@ -149,3 +149,14 @@ def test_the_command_line_writes_a_zip(workspace, case_id, vault_path, passphras
         names = archive.namelist()
         text = archive.read("gegevens.json").decode("utf-8")
     assert "overzicht.pdf" in names and NOTE not in text and "Zeeweg 12" not in text
+
+
+def test_a_person_whose_name_starts_with_an_accented_capital_is_found_as_typed(workspace, case_id):
+    """An access request must find everyone asked about: SQLite's lower() leaves 'Ö' alone, so 'özlem yılmaz'
+    (or the name typed exactly) found nothing while the child was in the vault."""
+    from borapp.models import Child
+
+    with workspace.session() as session:
+        session.add(Child(case_id=case_id, name="Özlem Yılmaz", birth_date=dt.date(2019, 5, 1)))
+    for typed in ("Özlem Yılmaz", "özlem yılmaz"):
+        assert [(s.role, s.name) for s in access_request.find_subjects(workspace, typed)] == [("child", "Özlem Yılmaz")]

@@ -191,3 +191,13 @@ def test_all_problems_at_once(workspace):
 def test_non_ascii_names_are_kept(workspace):
     vid = vs.save_volunteer(workspace, VolunteerInput(name="Zoë Ĳsselmeer-Çelik"))
     assert vs.load_volunteer(workspace, vid).name == "Zoë Ĳsselmeer-Çelik"
+
+
+def test_a_name_with_an_accented_capital_clashes_however_it_is_typed(workspace):
+    """SQLite's lower() folds ASCII only: 'Özlem' and 'özlem' were two different volunteers."""
+    vs.save_volunteer(workspace, VolunteerInput(name="Özlem Yılmaz"))
+    with pytest.raises(ValidationError) as caught:
+        vs.save_volunteer(workspace, VolunteerInput(name="ÖZLEM YILMAZ".replace("I", "ı")))
+    assert caught.value.field == "name"
+    with pytest.raises(ValidationError):
+        vs.save_volunteer(workspace, VolunteerInput(name="özlem yılmaz"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from borapp.i18n import N_, _
 from borapp.models import Coordinator, StatusChange
@@ -68,7 +68,7 @@ def hand_over(workspace: Workspace, case_id: int, coordinator_id: int | None, no
 
 def list_coordinators(workspace: Workspace, active_only: bool = True) -> list[Item]:
     with workspace.session() as session:
-        query = select(Coordinator.id, Coordinator.name).order_by(func.lower(Coordinator.name))
+        query = select(Coordinator.id, Coordinator.name).order_by(Coordinator.name.collate("name"))
         if active_only:
             query = query.where(Coordinator.active.is_(True))
         return [Item(i, n) for i, n in session.execute(query)]

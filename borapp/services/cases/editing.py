@@ -206,7 +206,7 @@ def _organisation(session: Session, name: str, actor: str) -> Organisation | Non
     name = " ".join(name.split())
     if not name:
         return None
-    found = session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower()))
+    found = session.scalar(select(Organisation).where(func.casefold(Organisation.name) == name.casefold()))
     if found is None:
         found = Organisation(name=name)
         session.add(found)
@@ -259,10 +259,10 @@ def reveal_address(workspace: Workspace, case_id: int, role: str) -> str:
 def list_organisations(workspace: Workspace) -> list[Item]:
     with workspace.session() as session:
         return [Item(i, n) for i, n in session.execute(
-            select(Organisation.id, Organisation.name).order_by(func.lower(Organisation.name)))]
+            select(Organisation.id, Organisation.name).order_by(Organisation.name.collate("name")))]
 
 
 def list_municipalities(workspace: Workspace) -> list[Item]:
     with workspace.session() as session:
         return [Item(i, n) for i, n in session.execute(
-            select(Municipality.id, Municipality.name).order_by(func.lower(Municipality.name)))]
+            select(Municipality.id, Municipality.name).order_by(Municipality.name.collate("name")))]

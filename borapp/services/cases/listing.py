@@ -207,13 +207,13 @@ def _parents(session: Session, ids: list[int]) -> dict[int, str]:
 def filter_options(workspace: Workspace) -> FilterOptions:
     with workspace.session() as session:
         municipalities = [Option(i, n) for i, n in session.execute(
-            select(Municipality.id, Municipality.name).order_by(func.lower(Municipality.name)))]
+            select(Municipality.id, Municipality.name).order_by(Municipality.name.collate("name")))]
         coordinators = [Option(i, n) for i, n in session.execute(
-            select(Coordinator.id, Coordinator.name).order_by(func.lower(Coordinator.name)))]
+            select(Coordinator.id, Coordinator.name).order_by(Coordinator.name.collate("name")))]
         volunteers = [Option(i, n) for i, n in session.execute(
             select(Volunteer.id, Volunteer.name)
             .where(or_(Volunteer.active.is_(True), Volunteer.id.in_(select(Case.volunteer_id))))
-            .order_by(func.lower(Volunteer.name)))]
+            .order_by(Volunteer.name.collate("name")))]
         years = [int(y) for (y,) in session.execute(
             select(func.distinct(func.strftime("%Y", Case.registered_on))).order_by(
                 func.strftime("%Y", Case.registered_on).desc())) if y]

@@ -59,7 +59,6 @@ def case_changes(case: Case, row: CaseRow) -> list[str]:
     def differs(given, current) -> bool:
         return bool(given) and _same(given) != _same(current)
 
-    found = []
     checks = [
         ("registered_on", row.registered_on != case.registered_on),
         ("route", differs(row.route, case.route)),

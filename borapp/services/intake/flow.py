@@ -73,7 +73,7 @@ class Created:
 
 def organisation_choices(workspace: Workspace) -> list[OrganisationChoice]:
     with workspace.session() as session:
-        rows = session.scalars(select(Organisation).order_by(func.lower(Organisation.name)))
+        rows = session.scalars(select(Organisation).order_by(Organisation.name.collate("name")))
         return [OrganisationChoice(o.id, o.name, o.kind, o.contact_person, o.email, normal_address(o.address))
                 for o in rows]
 
@@ -82,7 +82,7 @@ def municipality_choices(workspace: Workspace, year: int) -> list[MunicipalityCh
     """Every municipality with how it pays in `year` (else its latest earlier year), to suggest the funding."""
     with workspace.session() as session:
         found = []
-        for m in session.scalars(select(Municipality).order_by(func.lower(Municipality.name))):
+        for m in session.scalars(select(Municipality).order_by(Municipality.name.collate("name"))):
             earlier = [f for f in m.fundings if f.year <= year]
             latest = max(earlier, key=lambda f: f.year, default=None)
             found.append(MunicipalityChoice(m.id, m.name, latest.funding if latest else ""))
@@ -193,7 +193,7 @@ def _organisation(session: Session, org_id: int | None, field: str, actor: str,
     name = _clean(new.name)
     if not name:
         return None
-    found = session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower()))
+    found = session.scalar(select(Organisation).where(func.casefold(Organisation.name) == name.casefold()))
     if found is None:
         found = Organisation()
         apply_organisation(found, new)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from borapp.formatting import long_date
 from borapp.i18n import _
@@ -86,7 +86,7 @@ def list_exclusions(workspace, case_id: int) -> list[ExclusionItem]:
         get_case(session, case_id)
         rows = session.execute(select(CaseExclusion.volunteer_id, Volunteer.name, CaseExclusion.reason)
                                .join(Volunteer, Volunteer.id == CaseExclusion.volunteer_id)
-                               .where(CaseExclusion.case_id == case_id).order_by(func.lower(Volunteer.name)))
+                               .where(CaseExclusion.case_id == case_id).order_by(Volunteer.name.collate("name")))
         return [ExclusionItem(i, n, r) for i, n, r in rows]
 
 

@@ -28,6 +28,7 @@ from babel import Locale
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
+from borapp.collation import sort_key
 from borapp.formatting import short_date
 from borapp.i18n import N_, _, babel_locale, ngettext
 from borapp.models import Case, CaseExclusion, Training, Volunteer
@@ -153,7 +154,7 @@ def rank(family: FamilyNeeds, volunteers: Iterable[VolunteerFacts], *, on: dt.da
          vog_years: int = 3) -> list[Candidate]:
     """Eligible volunteers first by falling score, then the ineligible ones; ties by name, then number."""
     scored = [score(family, v, on=on, vog_years=vog_years) for v in volunteers]
-    return sorted(scored, key=lambda c: (not c.eligible, -c.score, c.name.casefold(), c.name, c.volunteer_id))
+    return sorted(scored, key=lambda c: (not c.eligible, -c.score, sort_key(c.name), c.volunteer_id))
 
 
 def _blocks(family: FamilyNeeds, v: VolunteerFacts, on: dt.date, years: int) -> list[Factor | None]:

@@ -67,7 +67,7 @@ def _row(org: Organisation) -> OrganisationRow:
 
 def list_organisations(workspace) -> list[OrganisationRow]:
     with workspace.session() as session:
-        return [_row(o) for o in session.scalars(select(Organisation).order_by(func.lower(Organisation.name)))]
+        return [_row(o) for o in session.scalars(select(Organisation).order_by(Organisation.name.collate("name")))]
 
 
 def get_organisation(workspace, organisation_id: int) -> OrganisationRow | None:
@@ -114,7 +114,7 @@ def apply(org: Organisation, inp: OrganisationInput) -> None:
 
 
 def _refuse_clash(session: Session, name: str, organisation_id: int | None) -> None:
-    clash = session.scalar(select(Organisation).where(func.lower(Organisation.name) == name.lower()))
+    clash = session.scalar(select(Organisation).where(func.casefold(Organisation.name) == name.casefold()))
     if clash is not None and clash.id != organisation_id:
         raise ValidationError(_("There is already an organisation called {name}.").format(name=clash.name), "name")
 

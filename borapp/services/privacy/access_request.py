@@ -100,9 +100,9 @@ def find_subjects(workspace: Workspace, text: str) -> list[Subject]:
             return [Subject(case.id, case.ref, role, parent.name if parent else "")]
         folded = text.casefold()
         found = [Subject(p.case_id, p.case.ref, p.role, p.name) for p in session.scalars(
-            select(Parent).where(func.lower(Parent.name) == folded))]
+            select(Parent).where(func.casefold(Parent.name) == folded))]
         found += [Subject(c.case_id, c.case.ref, "child", c.name, c.id) for c in session.scalars(
-            select(Child).where(func.lower(Child.name) == folded))]
+            select(Child).where(func.casefold(Child.name) == folded))]
     if not found:
         raise NotFound(_("No case number or person '{text}' in this vault.").format(text=text))
     return sorted(found, key=lambda s: s.case_ref)

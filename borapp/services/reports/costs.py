@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from sqlalchemy import Subquery, func, select
 from sqlalchemy.orm import Session
 
+from borapp.collation import sort_key
 from borapp.models import Case, CaseHours, Coordinator, Municipality, StatusChange, Visit, VisitExpense, Volunteer
 from borapp.services.cases.status import OUTCOMES
 from borapp.services.costs.rates import Rates, rates_in_session
@@ -146,7 +147,7 @@ def cost_figures(workspace_or_session, year: int) -> dict:
         "expenses_cents": sum(t.expenses_cents for t in trajectories),
         "on_call_cents": _round(sum(t.on_call_cents for t in trajectories)),
     }
-    municipalities = sorted({t.municipality for t in trajectories}, key=lambda name: (name == "", name.casefold()))
+    municipalities = sorted({t.municipality for t in trajectories}, key=lambda name: (name == "", sort_key(name)))
     return {
         "year": year, "currency": "EUR",
         "rates": {"hourly_cost_cents": rates.hourly_cost_cents, "kilometre_rate_cents": rates.kilometre_rate_cents,

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from borapp.collation import sort_key
 from borapp.i18n import _
 from borapp.services.reports.case_groups import CaseGroup, tally
 from borapp.services.reports.figures import Figure, figure
@@ -81,7 +82,7 @@ def _table(groups: list[CaseGroup], year: int, names: Municipalities) -> tuple[M
     keys = {(f, m) for f, m, _o in now} | set(before)
     order = {f: i for i, f in enumerate(FUNDINGS)}
     rows = []
-    for f, m in sorted(keys, key=lambda k: (order.get(k[0], len(order)), k[1] is None, names.key(k[1]).casefold())):
+    for f, m in sorted(keys, key=lambda k: (order.get(k[0], len(order)), k[1] is None, sort_key(names.key(k[1])))):
         opened, closed = now.get((f, m, True), 0), now.get((f, m, False), 0)
         rows.append(MunicipalityRow(f, names.label(m), before.get((f, m), 0), opened + closed, opened, closed,
                                     CaseSelection(year, registered_year=year, municipality_id=names.selection_id(m),

@@ -250,7 +250,7 @@ def check_volunteer(session: Session, data: VolunteerInput, today: dt.date | Non
     if not name:
         problems["name"] = _("Enter a name.")
     else:
-        clash = select(Volunteer.id).where(func.lower(Volunteer.name) == name.lower())
+        clash = select(Volunteer.id).where(func.casefold(Volunteer.name) == name.casefold())
         if data.id is not None:
             clash = clash.where(Volunteer.id != data.id)
         if session.scalar(clash) is not None:

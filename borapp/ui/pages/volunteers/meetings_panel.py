@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from borapp.collation import sort_key
 from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.services.errors import ValidationError
@@ -204,7 +205,7 @@ class MeetingsPanel(QWidget):
         self.attendance.blockSignals(True)
         self.attendance.clear()
         shown = [v for v in self._volunteers if v.active or v.id in attending]
-        shown.sort(key=lambda v: (v.region != item.region, v.name.casefold()))
+        shown.sort(key=lambda v: (v.region != item.region, sort_key(v.name)))
         for volunteer in shown:
             entry = QListWidgetItem(f"{volunteer.name} ({volunteer.region})" if volunteer.region else volunteer.name)
             entry.setData(Qt.ItemDataRole.UserRole, volunteer.id)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QGuiApplication, QPalette
 
+from borapp.collation import sort_key
 from borapp.formatting import short_date
 from borapp.i18n import N_, _
 from borapp.services.volunteers.profiles import VolunteerRow
@@ -16,11 +17,11 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 VOG_WORDS = {"missing": N_("missing"), "overdue": N_("renew"), "soon": N_("renew soon"), "ok": ""}
 
 _SORT_KEYS = {
-    NAME: lambda r: r.name.casefold(),
-    REGION: lambda r: (r.region.casefold(), r.name.casefold()),
-    LOAD: lambda r: (r.case_load - r.max_cases, r.case_load, r.name.casefold()),
-    VOG: lambda r: (r.vog_date is not None, r.vog_date or 0, r.name.casefold()),
-    LANGUAGES: lambda r: (len(r.languages), r.languages, r.name.casefold()),
+    NAME: lambda r: sort_key(r.name),
+    REGION: lambda r: (sort_key(r.region), sort_key(r.name)),
+    LOAD: lambda r: (r.case_load - r.max_cases, r.case_load, sort_key(r.name)),
+    VOG: lambda r: (r.vog_date is not None, r.vog_date or 0, sort_key(r.name)),
+    LANGUAGES: lambda r: (len(r.languages), r.languages, sort_key(r.name)),
 }
 
 

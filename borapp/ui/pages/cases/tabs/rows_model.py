@@ -14,6 +14,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidget
 
+from borapp.collation import sort_key
 from borapp.formatting import local_time  # noqa: F401 - the tabs import it from here
 from borapp.i18n import _
 
@@ -95,7 +96,7 @@ class RowsModel(QAbstractTableModel):
 
     def _sort_rows(self, column: int, order: Qt.SortOrder) -> None:
         spec = self.columns[column]
-        key = spec.sort_key or (lambda r: spec.text(r).casefold())
+        key = spec.sort_key or (lambda r: sort_key(spec.text(r)))
         self._rows.sort(key=key, reverse=order == Qt.SortOrder.DescendingOrder)
 
 
