@@ -107,6 +107,26 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
         with pool.connection() as conn:
             return conflicts.resolve(conn, conflict_id, body["value"], me)
 
+    @app.get("/v1/devices")
+    def list_devices(me: Device) -> dict:
+        """The team's laptops, for Settings → Team on any of them (a lost laptop is revoked from another)."""
+        with pool.connection() as conn:
+            return {"devices": [{"name": d.name, "enrolled": d.enrolled.isoformat() if d.enrolled else None,
+                                 "revoked": d.revoked, "created": d.created.isoformat(), "me": d.name == me}
+                                for d in devices.listing(conn)]}
+
+    @app.post("/v1/devices/{name}/revoke")
+    def revoke_device(name: str, me: Device) -> dict:
+        if name == me:  # leaving is "leave the team"; revoking oneself would wipe this vault at its next sync
+            raise ApiError(409, "self")
+        with pool.connection() as conn:
+            try:
+                devices.revoke(conn, name)
+            except devices.DeviceError:
+                raise ApiError(404, "unknown_device") from None
+        log.warning("a device was revoked by another device of the team")
+        return {"revoked": name}
+
     @app.post("/v1/numbers")
     def take_numbers(body: JsonBody, me: Device) -> dict:
         year, after = (body.get("year"), body.get("after", 0)) if isinstance(body, dict) else (None, None)

@@ -139,3 +139,74 @@ def test_the_app_locks_and_removes_the_vault_when_the_server_revokes_it(qtbot, t
     qtbot.waitUntil(lambda: bool(said), timeout=15_000)
     assert window.workspace is None and not path.exists()
     assert _("This laptop's vault has been removed.") in said[0]
+
+
+def test_a_lost_laptop_is_revoked_from_a_colleagues_settings(qtbot, tab, workspace, live_url, db_url, tmp_path,
+                                                            monkeypatch):
+    """Anna's Team tab lists the laptops; her own cannot be revoked; she picks Bram's lost one, confirms, and the
+    server refuses Bram from then on (his next sync is told to wipe)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from borapp.services.sync.join import join
+    from borapp.services.sync.transport import SyncError
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace, add_coordinator
+    from tests.conftest import PASSPHRASE
+
+    bram_vault = Vault.create(tmp_path / "bram.bordb", PASSPHRASE)[0]
+    bram = Workspace(bram_vault, add_coordinator(bram_vault, "Coördinator Bram"))
+    join(bram, live_url, code_for(db_url, "laptop-bram"), "laptop-bram")
+    join(workspace, live_url, code_for(db_url, "laptop-anna"), "laptop-anna")
+    tab.fill()
+    qtbot.waitUntil(lambda: tab.laptops.count() == 2, timeout=15_000)
+    rows = [tab.laptops.item(i).text() for i in range(2)]
+    assert rows[0] == _("{name} (this laptop)").format(name="laptop-anna")
+    assert rows[1].startswith("laptop-bram: ")
+    tab.laptops.setCurrentRow(0)
+    assert not tab.revoke_button.isEnabled(), "this laptop leaves the team, it does not revoke itself"
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: asked.append(args[2]) or QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(tab.laptops.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tab.laptops.visualItemRect(tab.laptops.item(1)).center())
+    assert tab.revoke_button.isEnabled()
+    qtbot.mouseClick(tab.revoke_button, Qt.MouseButton.LeftButton)
+    assert "laptop-bram" in asked[0]
+    qtbot.waitUntil(lambda: tab.laptops.count() == 2 and tab.laptops.item(1).text()
+                    == _("{name}: revoked").format(name="laptop-bram"), timeout=15_000)
+    assert tab.status.text() == _("'{name}' was revoked: it can no longer sync.").format(name="laptop-bram")
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT revoked FROM devices WHERE name = 'laptop-bram'").fetchone() == (True,)
+        assert conn.execute("SELECT revoked FROM devices WHERE name = 'laptop-anna'").fetchone() == (False,)
+    with pytest.raises(SyncError) as refused:
+        sync_run.sync_now(bram)
+    assert refused.value.wipe
+
+
+def test_saying_no_revokes_nothing(qtbot, tab, workspace, live_url, db_url, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    from borapp.services.sync.join import join
+
+    code_for(db_url, "laptop-new")
+    join(workspace, live_url, code_for(db_url, "laptop-anna"), "laptop-anna")
+    tab.fill()
+    qtbot.waitUntil(lambda: tab.laptops.count() == 2, timeout=15_000)
+    assert tab.laptops.item(1).text() == _("{name}: enrolment code not used yet").format(name="laptop-new")
+    tab.laptops.setCurrentRow(1)
+    monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.No)
+    qtbot.mouseClick(tab.revoke_button, Qt.MouseButton.LeftButton)
+    with psycopg.connect(db_url) as conn:
+        assert conn.execute("SELECT revoked FROM devices WHERE name = 'laptop-new'").fetchone() == (False,)
+
+
+def test_offline_the_list_of_laptops_says_why_it_is_empty(qtbot, tab, workspace):
+    from borapp.services import settings
+    from borapp.services.sync.capture import DEVICE_SETTING
+
+    with workspace.session() as session:
+        for key, value in (("sync.url", "http://127.0.0.1:9"), ("sync.token", "t"), (DEVICE_SETTING, "laptop-x")):
+            settings.put(session, key, value)
+    tab.fill()
+    qtbot.waitUntil(lambda: tab.laptops.count() == 1, timeout=15_000)
+    assert "127.0.0.1:9" in tab.laptops.item(0).text()
+    assert not tab.revoke_button.isEnabled()

@@ -53,6 +53,14 @@ class SyncClient:
     def resolve(self, conflict_id: int, value) -> dict:
         return self._call("POST", f"/v1/conflicts/{conflict_id}/resolve", json={"value": value})
 
+    def devices(self) -> list[dict]:
+        return self._call("GET", "/v1/devices")["devices"]
+
+    def revoke(self, name: str) -> dict:
+        from urllib.parse import quote
+
+        return self._call("POST", f"/v1/devices/{quote(name, safe='')}/revoke")
+
     def numbers(self, year: int) -> dict:
         return self._call("POST", "/v1/numbers", json={"year": year})
 
@@ -90,6 +98,10 @@ def _refusal(status: int, body: dict) -> SyncError:
                            "that is older, then sync again. Nothing was changed."), code)
     if code == "code":
         return SyncError(_("The enrolment code is wrong, was used already or has expired: ask for a new one."), code)
+    if code == "self":
+        return SyncError(_("A laptop cannot revoke itself: use 'Leave the team' on it instead."), code)
+    if code == "unknown_device":
+        return SyncError(_("The office server does not know that laptop."), code)
     if code == "unauthorized" or status == 401:
         return SyncError(_("The office server does not know this laptop: join the team again."), "unauthorized")
     return SyncError(_("The office server refused the request ({status}).").format(status=status), code or "refused")

@@ -3,14 +3,18 @@ settle conflicts, leave the team (docs/sync-protocol.md)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QLabel, QLineEdit, QMessageBox, QPushButton, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget,
+    QLabel, QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QSizePolicy, QStackedWidget,
+    QVBoxLayout, QWidget,
 )
 
+from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.services.errors import describe
 from borapp.services.sync import join as sync_join
 from borapp.services.sync import run as sync_run
+from borapp.services.sync import team
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 from borapp.ui.sync_indicator import state_text
 from borapp.ui.tasks import run_task
@@ -68,6 +72,19 @@ class TeamTab(SettingsSection):
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(form)
         column.addLayout(button_row(self.sync_button, self.conflicts_button, self.leave_button))
+        column.addSpacing(12)
+        column.addWidget(QLabel(_("Laptops in the team")))
+        self.laptops = QListWidget()
+        self.laptops.setAccessibleName(_("Laptops in the team"))
+        self.laptops.setMaximumHeight(160)
+        self.laptops.currentItemChanged.connect(lambda *_a: self._enable_revoke())
+        column.addWidget(self.laptops)
+        self.revoke_button = QPushButton(_("Revoke laptop…"))
+        self.revoke_button.setToolTip(_("A lost or stolen laptop: it can no longer sync, and removes its vault when "
+                                        "it next connects."))
+        self.revoke_button.clicked.connect(self._revoke)
+        self.revoke_button.setEnabled(False)
+        column.addLayout(button_row(self.revoke_button))
         return page
 
     def fill(self) -> None:
@@ -77,15 +94,79 @@ class TeamTab(SettingsSection):
             self.server_label.setText(state.url)
             self.device_label.setText(state.device)
             self.state_label.setText(state_text(state, False, False))
+            self._load_laptops()
+
+    def _load_laptops(self) -> None:
+        """The list comes from the office server, in the background; offline it says so and stays empty."""
+        workspace = self.workspace
+        run_task(lambda _p: team.laptops(workspace)).success(self._show_laptops).failure(
+            self._laptops_failed).start()
+
+    def _show_laptops(self, laptops: list) -> None:
+        if self.workspace is None:  # locked meanwhile
+            return
+        self.laptops.clear()
+        for laptop in laptops:
+            if laptop.is_this_laptop:
+                text = _("{name} (this laptop)").format(name=laptop.name)
+            elif laptop.revoked:
+                text = _("{name}: revoked").format(name=laptop.name)
+            elif laptop.enrolled is None:
+                text = _("{name}: enrolment code not used yet").format(name=laptop.name)
+            else:
+                text = _("{name}: joined on {date}").format(name=laptop.name, date=long_date(laptop.enrolled.date()))
+            item = QListWidgetItem(text)
+            item.setData(Qt.ItemDataRole.UserRole, None if laptop.is_this_laptop or laptop.revoked else laptop.name)
+            self.laptops.addItem(item)
+        self._enable_revoke()
+
+    def _laptops_failed(self, exc: BaseException) -> None:
+        if self.workspace is None:
+            return
+        self.laptops.clear()
+        self.laptops.addItem(QListWidgetItem(_("The list of laptops comes from the office server: {problem}").format(
+            problem=describe(exc))))
+        self._enable_revoke()
+
+    def _enable_revoke(self) -> None:
+        item = self.laptops.currentItem()
+        self.revoke_button.setEnabled(item is not None and item.data(Qt.ItemDataRole.UserRole) is not None)
+
+    def _revoke(self) -> None:
+        item = self.laptops.currentItem()
+        name = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        if not name:
+            return
+        answer = QMessageBox.question(self, _("Revoke laptop"), _(
+            "Revoke '{name}'? It can no longer sync, and it removes its vault when it next connects to the office "
+            "server. Do this for a lost or stolen laptop. This cannot be undone: the laptop needs a new enrolment "
+            "code under another name.").format(name=name))
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        workspace = self.workspace
+        self._busy(True)
+        run_task(lambda _p: team.revoke(workspace, name)).success(lambda _r: self._revoked(name)).failure(
+            self._failed).start()
+
+    def _revoked(self, name: str) -> None:
+        self._busy(False)
+        self.status.show_done(_("'{name}' was revoked: it can no longer sync.").format(name=name))
+        if self.workspace is not None:
+            self._load_laptops()
 
     def clear(self) -> None:
         super().clear()
         for field in (self.url, self.code):
             field.clear()
+        self.laptops.clear()
 
     def _busy(self, busy: bool) -> None:
         for button in (self.join_button, self.sync_button, self.leave_button):
             button.setEnabled(not busy)
+        if busy:
+            self.revoke_button.setEnabled(False)
+        else:
+            self._enable_revoke()
         if busy:
             self.status.show_done(_("Talking to the office server…"))
 
