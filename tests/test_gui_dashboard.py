@@ -116,3 +116,35 @@ def test_fits_without_horizontal_scrolling(page, qtbot, workspace):
     qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)  # long sections scroll vertically
     assert scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
     assert scroll.widget().width() <= scroll.viewport().width()
+
+
+def test_back_on_today_unchanged_rows_stay_and_a_change_shows(page, workspace):
+    """Rows are rebuilt only when a section changed: the cost of the page is building them."""
+    from borapp.ui.pages.dashboard.section_card import ItemRow
+
+    make_case(workspace, "W-1", "waiting", ON - dt.timedelta(weeks=6))
+    page.refresh()
+    waiting = page.cards["waiting"]
+    row = waiting.list.itemWidget(waiting.list.item(0))
+    assert isinstance(row, ItemRow)
+    page.refresh()
+    assert waiting.list.itemWidget(waiting.list.item(0)) is row, "nothing changed, yet the rows were built again"
+    make_case(workspace, "W-2", "waiting", ON - dt.timedelta(weeks=7))
+    page.refresh()
+    assert waiting.list.count() == 2 and waiting.heading.text().endswith("(2)")
+    assert ["W-2" in waiting.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole),
+            "W-1" in waiting.list.item(1).data(Qt.ItemDataRole.AccessibleTextRole)] == [True, True]
+    page.clear()
+    assert waiting.list.count() == 0
+    page.refresh()
+    assert waiting.list.count() == 2, "after a lock the rows come back"
+
+
+def test_a_section_lists_its_first_ten_and_says_how_many_more(page, workspace):
+    for i in range(13):
+        make_case(workspace, f"W-{i:02d}", "waiting", ON - dt.timedelta(weeks=6, days=i))
+    page.refresh()
+    waiting = page.cards["waiting"]
+    assert waiting.heading.text().endswith("(13)") and waiting.list.count() == 10
+    assert not waiting.more.isHidden()
+    assert waiting.more.text() == _("… and {n} more: see the case list").format(n=3)

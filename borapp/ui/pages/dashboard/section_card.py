@@ -84,8 +84,13 @@ class SectionCard(QFrame):
         self.more.hide()
         layout.addWidget(self.more)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self._shown = None  # (section, locale) the rows show
 
     def set_section(self, section: DashboardSection) -> None:
+        shown = (section, str(babel_locale()))
+        if shown == self._shown:  # back on Today and nothing changed: the rows stay (building them is the cost)
+            return
+        self._shown = shown
         self.list.hide()  # filled while hidden: no layout per row added
         self.list.clear_rows()
         self.heading.setText(f"{section.title} ({section.count})")
@@ -102,6 +107,7 @@ class SectionCard(QFrame):
         self.more.setVisible(hidden > 0)
 
     def clear(self) -> None:
+        self._shown = None
         self.list.clear_rows()
         self.heading.setText("")
         self.empty.hide()
