@@ -23,8 +23,12 @@ from borapp.ui.pages.cases.case_file.form_tab import DRAFT_PREFIX
 from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel
 from borapp.ui.pages.cases.tabs.rows_model import RowsModel, fit_columns, select_id, selected_id, table_view
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.changed_meanwhile import ask_to_overwrite, merge
 from borapp.ui.widgets.date_field import refuse_unreadable
+from borapp.ui.widgets.forms import FieldMessage, form_label
+
+
+LOADED = "_loaded"  # in a draft: the stored values the typing started from
 
 
 class RecordsTab(CaseTab):
@@ -36,6 +40,7 @@ class RecordsTab(CaseTab):
         super().__init__(workspace, parent)
         self._pending: dict[str, dict] = {}
         self._editing_key: str | None = None
+        self._loaded: dict | None = None  # the editor's fields as the stored record filled them (None: a new one)
         self._key = re.compile(rf"^case/(\d+)/{re.escape(self.draft_name)}/(\d+|new)$")
         self.model = self.make_model()
         self.table = table_view(self.model, self.list_name())
@@ -150,8 +155,13 @@ class RecordsTab(CaseTab):
     def drafts(self) -> dict[str, dict]:
         found = dict(self._pending)
         if self._editing_key is not None and self.editor.dirty:
-            found[self._editing_key] = self.editor.state()
+            found[self._editing_key] = self._typing()
         return found
+
+    def _typing(self) -> dict:
+        """The editor's state, with the stored values it started from (so a draft brought back after a lock still
+        sees what a colleague changed meanwhile)."""
+        return self.editor.state() | ({LOADED: self._loaded} if self._loaded is not None else {})
 
     def restore_drafts(self, drafts: dict[str, dict]) -> None:
         mine = {key: dict(payload) for key, payload in drafts.items() if self._key.match(key)}
@@ -189,14 +199,18 @@ class RecordsTab(CaseTab):
             self.notice.show_message(str(exc))
             return
         self._show_editor(key, state, restored=False)
+        self._loaded = self.editor.state() if record_id is not None else None
 
     def save(self) -> None:
         if self._editing_key is None:
             return
         if refuse_unreadable(self.editor):  # a date or time that cannot be read says so under its field
             return
+        state = self._merged_with_stored(self.editor.state())
+        if state is None:
+            return
         try:
-            record_id = self.save_state(self.editor.state())
+            record_id = self.save_state(state)
         except ValidationError as exc:
             self.editor.show_problem(exc.field, str(exc))
             return
@@ -209,6 +223,35 @@ class RecordsTab(CaseTab):
         self.reload(select=record_id)
         self.table.setFocus()
         self.changed.emit()
+
+    def _merged_with_stored(self, typed: dict) -> dict | None:
+        """What to save when the record changed since the editor was filled (a colleague's change arrived by team
+        sync, or another window saved it): fields changed only there keep their new value; a field changed both
+        there and here is put to the coordinator. None: she chose to look first (her typing stays on screen)."""
+        record_id = typed.get("record_id")
+        if record_id is None or self._loaded is None:
+            return typed
+        try:
+            fresh = self.record_state(record_id)
+        except BorError:
+            return typed  # gone meanwhile: saving says so
+        with self.editor.loading():
+            self.editor.fill(fresh)
+            stored = self.editor.state()
+            self.editor.fill(typed)
+        if stored == self._loaded:
+            return typed
+        found = merge(self._loaded, stored, typed)
+        if found.clashes and not ask_to_overwrite(self, found.clashes, self._label_of, stored, typed):
+            self._loaded = stored  # the new starting point: only her typing is unsaved, Save asks no more
+            with self.editor.loading():
+                self.editor.fill(found.values)
+            self.editor.set_dirty(True)
+            return None
+        return found.values
+
+    def _label_of(self, name: str) -> str:
+        return form_label(self.editor.field(name), name.replace("_", " "))
 
     def close_editor(self) -> None:
         """Close, asking first when something typed would be lost."""
@@ -239,7 +282,10 @@ class RecordsTab(CaseTab):
 
     def _show_editor(self, key: str, state: dict, *, restored: bool) -> None:
         self._editing_key = key
+        state = dict(state)
+        loaded = state.pop(LOADED, None)
         self.editor.set_state(state, restored=restored)
+        self._loaded = loaded if restored and isinstance(loaded, dict) else None
         if self.editor.isHidden():
             self._compact(True)
             self.editor.show()
@@ -249,6 +295,7 @@ class RecordsTab(CaseTab):
 
     def _hide_editor(self) -> None:
         self._editing_key = None
+        self._loaded = None
         self.editor.hide()
         self._compact(False)
         self.editor.set_state({})  # drop the text from the widgets too
@@ -260,7 +307,7 @@ class RecordsTab(CaseTab):
     def _park_editor(self) -> None:
         """Another case is loaded: keep unsaved typing as a pending draft instead of losing it."""
         if self._editing_key is not None and self.editor.dirty:
-            self._pending[self._editing_key] = self.editor.state()
+            self._pending[self._editing_key] = self._typing()
         self._hide_editor()
 
     def _open_pending(self) -> None:
