@@ -10,7 +10,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from borapp.i18n import N_, _
-from borapp.models import Attachment, Case, Contract, Coordinator, Evaluation, Letter, Visit
+from borapp.formatting import long_date
+from borapp.models import AuditEvent, Attachment, Case, Contract, Coordinator, Evaluation, Letter, Visit
 from borapp.services.cases.contract_terms import parse_parties, signer_roles
 from borapp.services.cases.labels import (
     CANCELLED_BY_LABELS,
@@ -24,7 +25,10 @@ from borapp.services.cases.status import outcome_label, reason_label, status_lab
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
 MATCHED = "volunteer_matched"  # a volunteer matched (services.matching.flow), status unchanged
 EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
-KINDS = ("status", "handover", "contract", "visit", "evaluation", "letter", "attachment")
+KINDS = ("status", "handover", "contract", "visit", "evaluation", "letter", "attachment", "colleague")
+RECEIVED = {"received_update": N_("{what} changed on {laptop}"), "received_delete": N_("{what} deleted on {laptop}")}
+RECORD_LABELS = {"case": N_("Case details"), "parent": N_("A parent's details"), "child": N_("A child's details"),
+                 "visit": N_("A visit"), "evaluation": N_("An evaluation")}
 
 
 @dataclass(frozen=True)
@@ -38,6 +42,7 @@ class TimelineEntry:
 def timeline(session: Session, case: Case) -> list[TimelineEntry]:
     entries = _history(session, case) + _visits(session, case.id) + _evaluations(session, case.id)
     entries += _contracts(session, case.id) + _letters(session, case.id) + _attachments(session, case.id)
+    entries += _colleagues(session, case.id)
     order = {k: i for i, k in enumerate(KINDS)}
     ranked = sorted(enumerate(entries), key=lambda ie: (ie[1].on, -order[ie[1].kind], ie[0]), reverse=True)
     return [entry for _i, entry in ranked]
@@ -121,3 +126,31 @@ def _attachments(session: Session, case_id: int) -> list[TimelineEntry]:
     query = select(Attachment.added_at, Attachment.filename).where(Attachment.case_id == case_id)  # never the bytes
     return [TimelineEntry(added.date(), "attachment", _("Attachment added: {name}").format(name=name))
             for added, name in session.execute(query)]
+
+
+def _colleagues(session: Session, case_id: int) -> list[TimelineEntry]:
+    """What a colleague changed in this case on her laptop, as team sync brought it (the audit trail's received_*
+    lines): which record, and whose laptop; one entry per record, laptop and day."""
+    query = (select(AuditEvent.at, AuditEvent.action, AuditEvent.record_type, AuditEvent.record_id, AuditEvent.actor)
+             .where(AuditEvent.case_id == case_id, AuditEvent.action.in_(tuple(RECEIVED)))
+             .order_by(AuditEvent.id))
+    found, seen = [], set()
+    for at, action, record_type, record_id, laptop in session.execute(query):
+        key = (at.date(), action, record_type, record_id, laptop)
+        if key in seen:
+            continue
+        seen.add(key)
+        title = _(RECEIVED[action]).format(what=_(RECORD_LABELS.get(record_type, record_type)),
+                                           laptop=laptop or _("another laptop"))
+        found.append(TimelineEntry(at.date(), "colleague", title, _record_detail(session, record_type, record_id)))
+    return found
+
+
+def _record_detail(session: Session, record_type: str, record_id: int | None) -> str:
+    """Which visit or evaluation (by its date), when it is still here."""
+    model = {"visit": Visit, "evaluation": Evaluation}.get(record_type)
+    record = session.get(model, record_id) if model is not None and record_id is not None else None
+    if record is None:
+        return ""
+    day = record.on if record_type == "visit" else record.held_on
+    return _("of {date}").format(date=long_date(day)) if day else ""

@@ -7,11 +7,15 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from borapp.models import Case, SyncIdentity
+from borapp.services import audit
 from borapp.services.cases import search_index
 from borapp.services.sync.capture import APPLYING, give_identity
 from borapp.services.sync.records import TYPES, decode, fields_of
 
 CASE_TYPES = ("case", "parent", "child", "visit", "evaluation", "status_change")  # what the search index reads
+# A colleague's change to one of these, or its removal, is named in the case's timeline (an audit line
+# "received_update" / "received_delete" with the colleague's laptop as actor); new records show there by themselves
+NAMED_IN_TIMELINE = ("case", "parent", "child", "visit", "evaluation")
 
 
 def apply_changes(session: Session, changes: list[dict]) -> set[int]:
@@ -48,6 +52,8 @@ def _apply(session: Session, change: dict) -> int | None:
         if record is None:
             return None
         case_id = _case_of(type_name, record)
+        if type_name != "case":
+            _name_in_timeline(session, "received_delete", type_name, record.id, case_id, change)
         if type_name == "case":
             from borapp.services.privacy.erasure import remove_case
 
@@ -69,9 +75,16 @@ def _apply(session: Session, change: dict) -> int | None:
         session.flush()
         give_identity(session, type_name, record.id, uuid)
     else:
-        _set_fields(session, type_name, record, change.get("fields", {}))
+        if _set_fields(session, type_name, record, change.get("fields", {})):
+            _name_in_timeline(session, "received_update", type_name, record.id, _case_of(type_name, record), change)
         session.flush()
     return _case_of(type_name, record)
+
+
+def _name_in_timeline(session: Session, action: str, type_name: str, record_id: int, case_id: int | None,
+                      change: dict) -> None:
+    if type_name in NAMED_IN_TIMELINE and case_id is not None:
+        audit.record(session, action, type_name, record_id, str(change.get("device") or ""), case_id=case_id)
 
 
 # What is unique in a vault besides the id: a second record with the same is the same record, made on two laptops
@@ -96,7 +109,9 @@ def _same_name(session: Session, type_name: str, values: dict):
     return session.scalar(select(model).where(*conditions))
 
 
-def _set_fields(session: Session, type_name: str, record, values: dict) -> None:
+def _set_fields(session: Session, type_name: str, record, values: dict) -> bool:
+    """Set the fields the change carries; True when one of them held another value."""
+    changed = False
     for field in fields_of(type_name):
         if field.name not in values:
             continue
@@ -105,7 +120,9 @@ def _set_fields(session: Session, type_name: str, record, values: dict) -> None:
             value = local_id(session, field.refers_to, value) if value is not None else None
         else:
             value = decode(value, field.column)
+        changed = changed or getattr(record, field.attribute) != value
         setattr(record, field.attribute, value)
+    return changed
 
 
 def _case_of(type_name: str, record) -> int | None:

@@ -14,9 +14,11 @@ from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 from borapp.ui.pages.cases.privacy.privacy_box import PrivacyBox
 
 KIND_ICONS = {"status": "flag", "handover": "user-switch", "contract": "file-text", "visit": "calendar-check",
-              "evaluation": "chats", "letter": "envelope-simple", "attachment": "paperclip"}
+              "evaluation": "chats", "letter": "envelope-simple", "attachment": "paperclip",
+              "colleague": "arrows-clockwise"}
 KIND_LABELS = {"status": N_("Step"), "handover": N_("Hand-over"), "contract": N_("Contract"), "visit": N_("Visit"),
-               "evaluation": N_("Evaluation"), "letter": N_("Letter"), "attachment": N_("Attachment")}
+               "evaluation": N_("Evaluation"), "letter": N_("Letter"), "attachment": N_("Attachment"),
+               "colleague": N_("From a colleague")}
 
 
 class TimelineTab(FormTab):
