@@ -34,10 +34,17 @@ def record_conflict(conn: psycopg.Connection, record: Record, field: str, base, 
 
 
 def open_conflicts(conn: psycopg.Connection) -> list[dict]:
-    rows = conn.execute("SELECT id, type, uuid, field, base, server, mine, device, server_device, created "
-                        "FROM conflicts WHERE resolved_at IS NULL ORDER BY id").fetchall()
-    keys = ("id", "type", "uuid", "field", "base", "server", "mine", "device", "server_device", "created")
-    return [{**dict(zip(keys, row)), "created": row[9].isoformat()} for row in rows]
+    """The open conflicts, each with `server_at`: when the server's value was set (its last change to that field
+    before the conflict arose; null when the log no longer says)."""
+    rows = conn.execute(
+        "SELECT c.id, c.type, c.uuid, c.field, c.base, c.server, c.mine, c.device, c.server_device, c.created, "
+        "(SELECT max(l.at) FROM change_log l WHERE l.type = c.type AND l.uuid = c.uuid AND l.at <= c.created "
+        " AND (l.fields ? c.field OR (c.field = %s AND l.kind = 'delete'))) "
+        "FROM conflicts c WHERE c.resolved_at IS NULL ORDER BY c.id", (DELETED,)).fetchall()
+    keys = ("id", "type", "uuid", "field", "base", "server", "mine", "device", "server_device", "created",
+            "server_at")
+    return [{**dict(zip(keys, row)), "created": row[9].isoformat(), "server_at": row[10] and row[10].isoformat()}
+            for row in rows]
 
 
 def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: str) -> dict:

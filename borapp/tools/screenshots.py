@@ -102,10 +102,12 @@ def shoot_main_window(vault: Path, passphrase: str, out: Path, language: str) ->
     from borapp.ui.pages.reports import screenshots as reports_shots
     from borapp.ui.pages.settings import mail_screenshots as mail_shots
     from borapp.ui.pages.settings import screenshots as settings_shots
+    from borapp.ui.pages.settings import team_screenshots as team_shots
     from borapp.ui.wizards.intake import screenshots as intake_shots
     from borapp.ui.wizards.matching import screenshots as matching_shots
 
-    for module in (intake_shots, matching_shots, outbox_shots, settings_shots, mail_shots, reports_shots):
+    for module in (intake_shots, matching_shots, outbox_shots, settings_shots, mail_shots, team_shots,
+                   reports_shots):
         module.shoot(window, lambda widget, name: _save(widget, out, name))
         window.resize(*SIZE)
     case_id = showcase_case_id(workspace)

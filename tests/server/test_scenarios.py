@@ -3,6 +3,8 @@ no acknowledged change is lost without a conflict."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import threading
 
 import psycopg
@@ -54,6 +56,9 @@ def test_the_same_field_makes_one_conflict_with_both_values_and_resolving_clears
                         "base": "eerste versie", "server": "versie van Anna", "mine": "versie van Bram",
                         "device": "bram", "server_device": "anna"}
     assert bram.conflicts() == [conflict]
+    server_at = dt.datetime.fromisoformat(conflict["server_at"])  # when Anna's value reached the server
+    assert server_at <= dt.datetime.fromisoformat(conflict["created"])
+    assert server_at > dt.datetime.now(dt.timezone.utc) - dt.timedelta(minutes=5)
     # the server value stays until a person decides; both values are kept meanwhile
     anna.sync()
     converged(office, anna, bram)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass
 
 from borapp.i18n import N_, _
@@ -56,6 +58,7 @@ class ConflictRow:
     server: str
     mine: str
     server_device: str
+    server_at: str = ""  # when the server's value was set, in the user's words ("3 december 2026 14:05")
 
 
 def describe_conflicts(workspace, found: list[dict]) -> list[ConflictRow]:
@@ -66,8 +69,21 @@ def describe_conflicts(workspace, found: list[dict]) -> list[ConflictRow]:
             rows.append(ConflictRow(int(item["id"]), _record_words(session, item["type"], item["uuid"]),
                                     field_label(item["field"]), _shown(item.get("base")),
                                     _shown(item.get("server")), _shown(item.get("mine")),
-                                    item.get("server_device", "")))
+                                    item.get("server_device", ""), _moment(item.get("server_at"))))
     return rows
+
+
+def _moment(iso: str | None) -> str:
+    """A moment the server gives (with its time zone) in this computer's time, in the user's language."""
+    from borapp.formatting import date_time
+
+    if not iso:
+        return ""
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return ""
+    return date_time(moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment)
 
 
 def _record_words(session, type_name: str, uuid: str) -> str:

@@ -8,12 +8,12 @@ from PySide6.QtWidgets import (
     QVBoxLayout, QWidget,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services.sync import conflicts
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
 
-HEADERS = ("Record", "Field", "Before", "On the server", "On this laptop")
+HEADERS = (N_("Record"), N_("Field"), N_("Before"), N_("On the server"), N_("On this laptop"))
 
 
 class ConflictsDialog(QDialog):
@@ -36,6 +36,7 @@ class ConflictsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
         self.keep_mine = QPushButton(_("Keep this laptop's value"))
@@ -62,9 +63,13 @@ class ConflictsDialog(QDialog):
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
-            server = row.server + (f" ({row.server_device})" if row.server_device else "")
+            who = ", ".join(part for part in (row.server_device, row.server_at) if part)
+            server = row.server + (f"\n({who})" if who else "")  # who and when on a line of their own
             for column, text in enumerate((row.record, row.field, row.base, server, row.mine)):
-                self.table.setItem(i, column, QTableWidgetItem(text))
+                item = QTableWidgetItem(text)
+                item.setToolTip(text)
+                self.table.setItem(i, column, item)
+        self.table.resizeRowsToContents()
         if not rows:
             self.result.show_done(_("No open conflicts."))
         self._selection()

@@ -1,0 +1,105 @@
+"""The Conflicts dialog as a coordinator uses it, against the real service on a local port with two real vaults:
+each clash side by side (before, the server's value with who and when, this laptop's), one click keeps a value,
+and it is settled for the whole team."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import psycopg
+from PySide6.QtCore import Qt
+from sqlalchemy import select
+
+from borapp.i18n import _
+from borapp.models import Case, Municipality
+from borapp.server import devices
+from borapp.services.sync import conflicts
+from borapp.services.sync.join import join
+from borapp.services.sync.run import sync_now
+from borapp.services.vault.vault import Vault
+from borapp.services.vault.workspace import Workspace, add_coordinator
+from tests.conftest import PASSPHRASE
+from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
+from tests.sync.test_gui_team import live_url  # noqa: F401 - fixture
+
+
+def laptop(tmp_path, name: str, url: str, db_url: str) -> Workspace:
+    path = tmp_path / name / "vault.bordb"
+    path.parent.mkdir()
+    vault = Vault.create(path, PASSPHRASE)[0]
+    workspace = Workspace(vault, add_coordinator(vault, f"Coördinator {name}"))
+    with psycopg.connect(db_url, autocommit=True) as conn:
+        code = devices.add(conn, name)[0]
+    join(workspace, url, code, name)
+    return workspace
+
+
+def place(workspace) -> str:
+    with workspace.session() as session:
+        return session.scalar(select(Case.visit_place))
+
+
+def set_place(workspace, value: str) -> None:
+    with workspace.session() as session:
+        session.scalar(select(Case)).visit_place = value
+
+
+def test_a_clash_is_shown_side_by_side_and_settled_for_everyone(qtbot, tmp_path, live_url, db_url):
+    from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
+
+    anna, bram = laptop(tmp_path, "anna", live_url, db_url), laptop(tmp_path, "bram", live_url, db_url)
+    try:
+        with anna.session() as session:
+            session.add(Case(ref="BOR-2026-001", registered_on=dt.date(2026, 5, 1), status="registered",
+                             visit_place="Speeltuin De Bres", municipality=Municipality(name="Bergen (NH)")))
+        sync_now(anna)
+        sync_now(bram)
+        set_place(anna, "Bibliotheek Schagen")
+        set_place(bram, "Buurthuis De Kolk")
+        sync_now(anna)
+        sync_now(bram)  # Bram's value meets Anna's on the server: a conflict, the server keeps Anna's
+
+        dialog = ConflictsDialog(bram)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=15_000)
+        cells = [dialog.table.item(0, c).text() for c in range(5)]
+        assert "BOR-2026-001" in cells[0]
+        assert cells[1] == _("Place")
+        assert cells[2] == "Speeltuin De Bres"
+        assert cells[3].startswith("Bibliotheek Schagen\n(anna, ") and str(dt.date.today().year) in cells[3], \
+            "the server's value says who and when"
+        assert cells[4] == "Buurthuis De Kolk"
+        assert [dialog.table.horizontalHeaderItem(c).text() for c in range(5)] == \
+            [_("Record"), _("Field"), _("Before"), _("On the server"), _("On this laptop")]
+        assert not dialog.keep_mine.isEnabled(), "nothing chosen yet"
+        qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
+                         pos=dialog.table.visualItemRect(dialog.table.item(0, 1)).center())
+        assert dialog.keep_mine.isEnabled()
+        qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.result.text() == _("No open conflicts."), timeout=15_000)
+        assert conflicts.open_conflicts(anna) == []
+        sync_now(bram)
+        sync_now(anna)
+        assert place(anna) == place(bram) == "Buurthuis De Kolk"
+    finally:
+        for workspace in (anna, bram):
+            workspace.lock()
+
+
+def test_the_screenshot_tool_saves_the_joined_team_tab_and_the_conflicts(qtbot, workspace, vault_path):
+    from borapp.app import build_window, make_application
+    from borapp.ui.pages.settings.team_screenshots import shoot
+    from borapp.ui.pages.settings.team_tab import TeamTab
+
+    make_application()
+    window = build_window(vault_path, "nl")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.open_workspace(workspace)
+    saved = []
+    shoot(window, lambda widget, name: saved.append((name, widget.grab().isNull())))
+    assert saved == [("settings-team-joined", False), ("conflicts", False)]
+    tab = window.shell.pages["settings"].findChild(TeamTab, "team")
+    assert tab.pages.currentIndex() == 0, "the examples are gone: this vault is in no team"
