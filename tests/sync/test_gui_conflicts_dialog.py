@@ -7,7 +7,9 @@ from __future__ import annotations
 import datetime as dt
 
 import psycopg
+import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from sqlalchemy import select
 
 from borapp.i18n import _
@@ -44,47 +46,85 @@ def set_place(workspace, value: str) -> None:
         session.scalar(select(Case)).visit_place = value
 
 
-def test_a_clash_is_shown_side_by_side_and_settled_for_everyone(qtbot, tmp_path, live_url, db_url):
+@pytest.fixture
+def clash(tmp_path, live_url, db_url):
+    """Anna and Bram changed the place of one case offline; Bram's value met Anna's on the server."""
+    anna, bram = laptop(tmp_path, "anna", live_url, db_url), laptop(tmp_path, "bram", live_url, db_url)
+    with anna.session() as session:
+        session.add(Case(ref="BOR-2026-001", registered_on=dt.date(2026, 5, 1), status="registered",
+                         visit_place="Speeltuin De Bres", municipality=Municipality(name="Bergen (NH)")))
+    sync_now(anna)
+    sync_now(bram)
+    set_place(anna, "Bibliotheek Schagen")
+    set_place(bram, "Buurthuis De Kolk")
+    sync_now(anna)
+    sync_now(bram)  # a conflict; the server keeps Anna's value meanwhile
+    yield anna, bram
+    for workspace in (anna, bram):
+        workspace.lock()
+
+
+def opened(qtbot, workspace):
     from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
 
-    anna, bram = laptop(tmp_path, "anna", live_url, db_url), laptop(tmp_path, "bram", live_url, db_url)
-    try:
-        with anna.session() as session:
-            session.add(Case(ref="BOR-2026-001", registered_on=dt.date(2026, 5, 1), status="registered",
-                             visit_place="Speeltuin De Bres", municipality=Municipality(name="Bergen (NH)")))
-        sync_now(anna)
-        sync_now(bram)
-        set_place(anna, "Bibliotheek Schagen")
-        set_place(bram, "Buurthuis De Kolk")
-        sync_now(anna)
-        sync_now(bram)  # Bram's value meets Anna's on the server: a conflict, the server keeps Anna's
+    dialog = ConflictsDialog(workspace)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=15_000)
+    return dialog
 
-        dialog = ConflictsDialog(bram)
-        qtbot.addWidget(dialog)
-        dialog.show()
-        qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=15_000)
-        cells = [dialog.table.item(0, c).text() for c in range(5)]
-        assert "BOR-2026-001" in cells[0]
-        assert cells[1] == _("Place")
-        assert cells[2] == "Speeltuin De Bres"
-        assert cells[3].startswith("Bibliotheek Schagen\n(anna, ") and str(dt.date.today().year) in cells[3], \
-            "the server's value says who and when"
-        assert cells[4] == "Buurthuis De Kolk"
-        assert [dialog.table.horizontalHeaderItem(c).text() for c in range(5)] == \
-            [_("Record"), _("Field"), _("Before"), _("On the server"), _("On this laptop")]
-        assert not dialog.keep_mine.isEnabled(), "nothing chosen yet"
-        qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
-                         pos=dialog.table.visualItemRect(dialog.table.item(0, 1)).center())
-        assert dialog.keep_mine.isEnabled()
-        qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
-        qtbot.waitUntil(lambda: dialog.result.text() == _("No open conflicts."), timeout=15_000)
-        assert conflicts.open_conflicts(anna) == []
-        sync_now(bram)
-        sync_now(anna)
-        assert place(anna) == place(bram) == "Buurthuis De Kolk"
-    finally:
-        for workspace in (anna, bram):
-            workspace.lock()
+
+def click_row(qtbot, dialog, row: int) -> None:
+    qtbot.mouseClick(dialog.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=dialog.table.visualItemRect(dialog.table.item(row, 1)).center())
+
+
+def test_a_clash_is_shown_side_by_side_and_settled_for_everyone(qtbot, clash):
+    anna, bram = clash
+    dialog = opened(qtbot, bram)
+    cells = [dialog.table.item(0, c).text() for c in range(5)]
+    assert "BOR-2026-001" in cells[0]
+    assert cells[1] == _("Place")
+    assert cells[2] == "Speeltuin De Bres"
+    assert cells[3].startswith("Bibliotheek Schagen\n(anna, ") and str(dt.date.today().year) in cells[3], \
+        "the server's value says who and when"
+    assert cells[4] == "Buurthuis De Kolk\n({who})".format(who=_("this laptop")), "Bram's own value says so"
+    assert [dialog.table.horizontalHeaderItem(c).text() for c in range(5)] == \
+        [_("Record"), _("Field"), _("Before"), _("On the server"), _("Sent later")]
+    assert not dialog.keep_mine.isEnabled(), "nothing chosen yet"
+    click_row(qtbot, dialog, 0)
+    assert dialog.keep_mine.isEnabled()
+    qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result.text() == _("No open conflicts."), timeout=15_000)
+    assert conflicts.open_conflicts(anna) == []
+    sync_now(bram)
+    sync_now(anna)
+    assert place(anna) == place(bram) == "Buurthuis De Kolk"
+
+
+def test_a_place_is_typed_anew_and_settled_for_everyone(qtbot, clash):
+    from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+
+    anna, bram = clash
+    dialog = opened(qtbot, anna)
+    assert dialog.table.item(0, 3).text().startswith("Bibliotheek Schagen\n({who}, ".format(who=_("this laptop")))
+    assert dialog.table.item(0, 4).text() == "Buurthuis De Kolk\n(bram)", "on Anna's laptop, Bram's value is his"
+    assert not dialog.type_other.isEnabled()
+    click_row(qtbot, dialog, 0)
+    qtbot.mouseClick(dialog.type_other, Qt.MouseButton.LeftButton)
+    asked = dialog.value_dialog
+    assert asked.isVisible() and "BOR-2026-001" in asked.labelText()
+    box = asked.findChild(QPlainTextEdit)
+    assert box.toPlainText() == "Bibliotheek Schagen", "Anna starts from what she has"
+    box.setFocus()
+    box.selectAll()
+    QTest.keyClicks(box, "Speeltuin Het Park, Schagen")
+    qtbot.mouseClick(asked.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result.text() == _("No open conflicts."), timeout=15_000)
+    sync_now(anna)
+    sync_now(bram)
+    assert place(anna) == place(bram) == "Speeltuin Het Park, Schagen"
 
 
 def test_the_screenshot_tool_saves_the_joined_team_tab_and_the_conflicts(qtbot, workspace, vault_path):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from borapp.i18n import N_, _
 from borapp.services import settings
 from borapp.services.errors import NotFound
+from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.run import client_for
 
 
@@ -19,7 +20,7 @@ def open_conflicts(workspace, http=None) -> list[dict]:
 
 
 def resolve(workspace, conflict_id: int, keep: str, http=None) -> None:
-    """Keep "mine" (the value this side of the conflict typed) or "theirs" (the server's)."""
+    """Keep "mine" (the clashing value, sent later by the conflict's device) or "theirs" (the server's)."""
     client = client_for(workspace, http)
     conflict = next((c for c in client.conflicts() if int(c["id"]) == int(conflict_id)), None)
     if conflict is None:
@@ -55,22 +56,69 @@ class ConflictRow:
     record: str      # what it is about, in words: "Case BOR-2026-014", "Visit of 3 December 2026 (BOR-2026-014)"
     field: str
     base: str
-    server: str
-    mine: str
-    server_device: str
+    server: str      # the value the server kept
+    mine: str        # the value that clashed with it, sent later by `device`
+    server_device: str  # who set the server's value: a laptop's name, or "this laptop"
     server_at: str = ""  # when the server's value was set, in the user's words ("3 december 2026 14:05")
+    typed: str | None = None  # for a free-text field: this laptop's value (or the clashing one) to start typing from
+    device: str = ""  # who sent the clashing value: a laptop's name, or "this laptop"
 
 
 def describe_conflicts(workspace, found: list[dict]) -> list[ConflictRow]:
-    """The server's conflicts in words this laptop can give them (its own records by case number)."""
+    """The server's conflicts in words this laptop can give them (its own records by case number). Every laptop
+    of the team sees every conflict: each value says whose it is, "this laptop" when it is this one's."""
+    me = settings.read_setting(workspace, DEVICE_SETTING)
     rows = []
     with workspace.session() as session:
         for item in found:
             rows.append(ConflictRow(int(item["id"]), _record_words(session, item["type"], item["uuid"]),
                                     field_label(item["field"]), _shown(item.get("base")),
                                     _shown(item.get("server")), _shown(item.get("mine")),
-                                    item.get("server_device", ""), _moment(item.get("server_at"))))
+                                    _whose(item.get("server_device") or "", me), _moment(item.get("server_at")),
+                                    _typed(item, me), _whose(item.get("device") or "", me)))
     return rows
+
+
+def _whose(device: str, me: str) -> str:
+    return _("this laptop") if device and device == me else device
+
+
+def _text_field(type_name: str, field: str):
+    """The record's field when it holds free text (a place, a note), which a person may type anew; else None."""
+    from sqlalchemy import String, Text
+
+    from borapp.services.sync.records import TYPES, fields_of
+
+    if type_name not in TYPES:
+        return None
+    found = next((f for f in fields_of(type_name) if f.name == field), None)
+    return found if found is not None and not found.refers_to and isinstance(found.column.type, (String, Text)) \
+        else None
+
+
+def _typed(item: dict, me: str) -> str | None:
+    if _text_field(item.get("type", ""), item.get("field", "")) is None:
+        return None
+    own = item.get("server") if item.get("server_device") == me and item.get("device") != me else item.get("mine")
+    return own if isinstance(own, str) else ""
+
+
+def resolve_typed(workspace, conflict_id: int, text: str, http=None) -> None:
+    """Settle a conflict on a free-text field with a value the coordinator typed (neither side's as it was)."""
+    from borapp.services.errors import ValidationError
+
+    client = client_for(workspace, http)
+    conflict = next((c for c in client.conflicts() if int(c["id"]) == int(conflict_id)), None)
+    if conflict is None:
+        raise NotFound(_("No open conflict {id}: it may have been settled already.").format(id=conflict_id))
+    field = _text_field(conflict["type"], conflict["field"])
+    if field is None:
+        raise ValidationError(_("This value cannot be typed anew: keep one of the two."))
+    text = text.strip()
+    limit = getattr(field.column.type, "length", None)
+    if limit and len(text) > limit:
+        raise ValidationError(_("At most {n} characters.").format(n=limit))
+    client.resolve(conflict_id, text)
 
 
 def _moment(iso: str | None) -> str:

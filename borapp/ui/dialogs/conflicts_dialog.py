@@ -1,11 +1,12 @@
-"""Conflicts: two people changed the same field. Each one side by side (before, on the server and by whom, on
-this laptop); the coordinator chooses, and it is settled for everyone."""
+"""Conflicts: two people changed the same field. Each one side by side (before, the server's value with who set it
+and when, the value sent later and by whom, "this laptop" when it was this one); the coordinator keeps one or types
+another, and it is settled for everyone."""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
-    QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel, QPushButton, QTableWidget,
+    QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from borapp.i18n import N_, _
@@ -13,7 +14,7 @@ from borapp.services.sync import conflicts
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
 
-HEADERS = (N_("Record"), N_("Field"), N_("Before"), N_("On the server"), N_("On this laptop"))
+HEADERS = (N_("Record"), N_("Field"), N_("Before"), N_("On the server"), N_("Sent later"))
 
 
 class ConflictsDialog(QDialog):
@@ -39,14 +40,17 @@ class ConflictsDialog(QDialog):
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
-        self.keep_mine = QPushButton(_("Keep this laptop's value"))
+        self.keep_mine = QPushButton(_("Keep the value sent later"))
         self.keep_theirs = QPushButton(_("Keep the server's value"))
-        for button in (self.keep_mine, self.keep_theirs):
+        self.type_other = QPushButton(_("Type another value…"))
+        self.type_other.setToolTip(_("For a text such as a place or a note: write the value that is right now."))
+        for button in (self.keep_mine, self.keep_theirs, self.type_other):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
         self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
+        self.type_other.clicked.connect(self._ask_value)
         layout.addWidget(buttons)
         self.result = ResultLine()
         layout.addWidget(self.result)
@@ -65,7 +69,8 @@ class ConflictsDialog(QDialog):
         for i, row in enumerate(rows):
             who = ", ".join(part for part in (row.server_device, row.server_at) if part)
             server = row.server + (f"\n({who})" if who else "")  # who and when on a line of their own
-            for column, text in enumerate((row.record, row.field, row.base, server, row.mine)):
+            later = row.mine + (f"\n({row.device})" if row.device else "")
+            for column, text in enumerate((row.record, row.field, row.base, server, later)):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(i, column, item)
@@ -78,6 +83,23 @@ class ConflictsDialog(QDialog):
         chosen = self.table.currentRow() >= 0 and bool(self.rows)
         self.keep_mine.setEnabled(chosen)
         self.keep_theirs.setEnabled(chosen)
+        self.type_other.setEnabled(chosen and self.rows[self.table.currentRow()].typed is not None)
+
+    def _ask_value(self) -> None:
+        """A small dialog to type the value (this laptop's to start from); OK settles it for everyone."""
+        row = self.rows[self.table.currentRow()]
+        self.value_dialog = QInputDialog(self)
+        self.value_dialog.setWindowTitle(_("Type another value"))
+        self.value_dialog.setLabelText(_("{record}, {field}:").format(record=row.record, field=row.field))
+        self.value_dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        self.value_dialog.setTextValue(row.typed or "")
+        self.value_dialog.textValueSelected.connect(lambda text: self._resolve_typed(row.id, text))
+        self.value_dialog.open()
+
+    def _resolve_typed(self, conflict_id: int, text: str) -> None:
+        if self.result.attempt(lambda: conflicts.resolve_typed(self.workspace, conflict_id, text),
+                               _("Settled for everyone; the value arrives with each laptop's next sync.")):
+            self.reload()
 
     def _resolve(self, keep: str) -> None:
         row = self.rows[self.table.currentRow()]

@@ -49,9 +49,10 @@ def _conflict_rows() -> list[ConflictRow]:
     case = " · ".join((_("Case"), "BOR-2026-014"))
     visit = " · ".join((_("Visit"), "BOR-2026-014"))
     at = date_time(dt.datetime(2026, 12, 3, 14, 5))
+    me = _("this laptop")
     return [ConflictRow(1, case, _("Place"), "Speeltuin De Bres", "Bibliotheek Schagen", "Buurthuis De Kolk",
-                        "laptop-bram", at),
-            ConflictRow(2, visit, _("Start"), "10:00", "10:30", "11:00", "laptop-bram", at)]
+                        "laptop-bram", at, "Buurthuis De Kolk", me),
+            ConflictRow(2, visit, _("Start"), "10:00", "10:30", "11:00", "laptop-bram", at, None, me)]
 
 
 def shoot(window, save: Save) -> None:
