@@ -1,4 +1,5 @@
-"""Vault care: init, check, rekey, backup, restore."""
+"""Vault care: init, check, rekey, backup, restore. The vault's modules are imported in the handlers, so
+`borapp --help` stays quick."""
 
 from __future__ import annotations
 
@@ -11,9 +12,6 @@ from borapp.cli.command import add_command
 from borapp.cli.opening import open_vault
 from borapp.i18n import _
 from borapp.services.errors import EXIT_DAMAGED, EXIT_OK
-from borapp.services.vault.restore import restore
-from borapp.services.vault.vault import Vault
-from borapp.services.vault.write_guard import check_target
 
 
 def register(sub, common) -> None:
@@ -35,6 +33,8 @@ def register(sub, common) -> None:
 
 
 def run_init(args) -> int:
+    from borapp.services.vault.vault import Vault
+
     vault, recovery = Vault.create(args.vault, secrets_input.passphrase(args, confirm=True))
     vault.lock()
     if args.json:
@@ -79,6 +79,8 @@ def run_rekey(args) -> int:
 
 
 def run_backup(args) -> int:
+    from borapp.services.vault.write_guard import check_target
+
     check_target(args.to, force=args.force, new_folder=True)  # before the passphrase is asked
     vault = open_vault(args)
     try:
@@ -90,6 +92,8 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
+    from borapp.services.vault.restore import restore
+
     recovery = secrets_input.recovery_key(args)
     erased_again: list[str] = []
     aside = restore(args.source, args.vault, None if recovery else secrets_input.passphrase(args),

@@ -4,6 +4,7 @@ its --help. Command modules import this, never the parser that lists them."""
 from __future__ import annotations
 
 import argparse
+from collections.abc import Callable, Iterable, Sequence
 
 from borapp.i18n import N_, _
 
@@ -36,3 +37,36 @@ def add_command(sub, common, name: str, help_text: str, handler) -> argparse.Arg
     cmd = sub.add_parser(name, parents=[common], help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
     cmd.set_defaults(handler=handler)
     return cmd
+
+
+class Later(Sequence):
+    """A tuple kept in a module that is slow to import (the models, the settings), looked up the first time argparse
+    needs it instead of when the parser is built, so that `borapp --help` imports none of those modules.
+
+    As an action's choices it checks values and shows in usage, help ("%(choices)s") and errors exactly as the tuple
+    would; set it after add_argument, which would otherwise list the choices at once. As another attribute of an
+    action, "%(name)s" in the action's help (set after add_argument too) shows it joined with ", "."""
+
+    def __init__(self, load: Callable[[], Iterable[str]]):
+        self._load = load
+        self._items: tuple[str, ...] | None = None
+
+    def _tuple(self) -> tuple[str, ...]:
+        if self._items is None:
+            self._items = tuple(self._load())
+        return self._items
+
+    def __getitem__(self, index):
+        return self._tuple()[index]
+
+    def __len__(self) -> int:
+        return len(self._tuple())
+
+    def __iter__(self):
+        return iter(self._tuple())
+
+    def __contains__(self, value) -> bool:
+        return value in self._tuple()
+
+    def __str__(self) -> str:
+        return ", ".join(self._tuple())

@@ -14,17 +14,19 @@ from pathlib import Path
 
 from borapp.cli.letters_command import PASSWORD_ENV, password_provider
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
 from borapp.i18n import _
-from borapp.services import settings
-from borapp.services.documents.letterhead import logo_from_file
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, ValidationError
-from borapp.services.outbox import mail_setup, smtp_secret
-from borapp.services.vault.workspace import Workspace
 
 # Kept by the app itself, not for setting by hand.
 INTERNAL = ("demo", "backup.last", "vault.checked_on")
-CONFIG_KEYS = tuple(key for key in settings.SETTINGS if key not in INTERNAL and not key.startswith("sync."))
+
+
+def config_keys() -> tuple[str, ...]:
+    """The settings `borapp config` sets and shows (imported when needed: the settings module loads the models)."""
+    from borapp.services import settings
+
+    return tuple(key for key in settings.SETTINGS if key not in INTERNAL and not key.startswith("sync."))
 
 
 def register(sub, common) -> None:
@@ -34,8 +36,9 @@ def register(sub, common) -> None:
     cmd = add_command(actions, common, "set", _("set a setting (organisation.logo takes an image file, "
                                                 "template.KIND.LANG a text file; \"\" for the built-in text)"),
                       run_set)
-    cmd.add_argument("key", metavar="KEY", help=_("one of: {keys}").format(
-        keys=", ".join(k for k in CONFIG_KEYS if not k.startswith("template.")) + ", template.KIND.LANG"))
+    key = cmd.add_argument("key", metavar="KEY")
+    key.settable = Later(lambda: (*(k for k in config_keys() if not k.startswith("template.")), "template.KIND.LANG"))
+    key.help = _("one of: {keys}").format(keys="%(settable)s")  # argparse fills in the action's attribute
     cmd.add_argument("value", metavar="VALUE")
     cmd = add_command(actions, common, "get", _("print one setting"), run_get)
     cmd.add_argument("key", metavar="KEY")
@@ -52,8 +55,9 @@ def register(sub, common) -> None:
 
 
 def _check_key(key: str) -> None:
-    if key not in CONFIG_KEYS:
-        raise UsageError(_("Unknown setting '{key}'. Known: {keys}.").format(key=key, keys=", ".join(CONFIG_KEYS)))
+    known = config_keys()
+    if key not in known:
+        raise UsageError(_("Unknown setting '{key}'. Known: {keys}.").format(key=key, keys=", ".join(known)))
 
 
 def _shown(key: str, value: str) -> str:
@@ -72,6 +76,10 @@ def _read_text(path: Path) -> str:
 
 
 def run_set(args) -> int:
+    from borapp.services import settings
+    from borapp.services.documents.letterhead import logo_from_file
+    from borapp.services.vault.workspace import Workspace
+
     _check_key(args.key)
     value = args.value
     if args.key == "organisation.logo" and value:
@@ -101,6 +109,8 @@ def run_set(args) -> int:
 
 
 def run_get(args) -> int:
+    from borapp.services import settings
+
     _check_key(args.key)
     vault = open_vault(args)
     try:
@@ -112,12 +122,14 @@ def run_get(args) -> int:
 
 
 def run_list(args) -> int:
+    from borapp.services import settings
+
     vault = open_vault(args)
     try:
         values = settings.read_all(vault)
     finally:
         vault.lock()
-    shown = {key: _shown(key, values[key]) for key in CONFIG_KEYS}
+    shown = {key: _shown(key, values[key]) for key in config_keys()}
     if args.json:
         print(json.dumps(shown, ensure_ascii=False))
     else:
@@ -127,6 +139,9 @@ def run_list(args) -> int:
 
 
 def run_password(args) -> int:
+    from borapp.services import settings
+    from borapp.services.outbox import smtp_secret
+
     vault = open_vault(args)
     try:
         user = settings.read_setting(vault, "smtp.user").strip()
@@ -144,6 +159,9 @@ def run_password(args) -> int:
 
 
 def run_smtp_test(args) -> int:
+    from borapp.services.outbox import mail_setup
+    from borapp.services.vault.workspace import Workspace
+
     workspace = Workspace(open_vault(args))
     try:
         result = mail_setup.send_test_for_vault(workspace, args.to, password_provider)

@@ -9,7 +9,6 @@ from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.cli.opening import open_vault
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK
-from borapp.services.vault.workspace import Workspace
 
 
 def register(sub, common) -> None:
@@ -32,6 +31,7 @@ def register(sub, common) -> None:
 def run_export(args) -> int:
     from borapp.services.costs.amounts import money
     from borapp.services.costs.treasurer_export import export_expenses
+    from borapp.services.vault.workspace import Workspace
 
     workspace = Workspace(open_vault(args))
     try:
@@ -49,6 +49,7 @@ def run_export(args) -> int:
 
 def run_figures(args) -> int:
     from borapp.services.reports.costs import cost_figures
+    from borapp.services.vault.workspace import Workspace
 
     workspace = Workspace(open_vault(args))
     try:

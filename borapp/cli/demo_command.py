@@ -11,13 +11,15 @@ import json
 import os
 import shlex
 import sys
+from typing import TYPE_CHECKING
 
 from borapp.cli import secrets_input
 from borapp.cli.command import add_command
 from borapp.i18n import _
-from borapp.services.demo.builder import DemoSummary, fill_demo, remove_demo_vault
 from borapp.services.errors import UsageError
-from borapp.services.vault.vault import Vault, vault_files
+
+if TYPE_CHECKING:
+    from borapp.services.demo.builder import DemoSummary
 
 DEMO_PASSPHRASE = "demo-passphrase"
 
@@ -33,6 +35,9 @@ def register(sub, common) -> None:
 
 
 def run_demo(args) -> int:
+    from borapp.services.demo.builder import fill_demo, remove_demo_vault  # faker and the models: slow to import
+    from borapp.services.vault.vault import Vault, vault_files
+
     if args.cases < 1:
         raise UsageError(_("The number of cases must be at least 1."))
     passphrase, source = _passphrase(args)

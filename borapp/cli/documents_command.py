@@ -10,12 +10,9 @@ import sys
 from pathlib import Path
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
 from borapp.i18n import _
-from borapp.models.documents import LETTER_KINDS
 from borapp.services.errors import EXIT_OK, UsageError
-from borapp.services.vault.write_guard import check_target
-from borapp.services.vault.workspace import Workspace
 
 
 def register(sub, common) -> None:
@@ -27,9 +24,16 @@ def register(sub, common) -> None:
     cmd = add_command(kinds, common, "letter", _("a feedback letter to the referrer, or the visit schedule to one "
                                                  "parent"), run_letter)
     _common_arguments(cmd)
-    cmd.add_argument("--kind", required=True, choices=LETTER_KINDS, metavar=_("KIND"),
-                     help=_("one of: {kinds}").format(kinds=", ".join(LETTER_KINDS)))
+    kind = cmd.add_argument("--kind", required=True, metavar=_("KIND"))
+    kind.choices = Later(_letter_kinds)
+    kind.help = _("one of: {kinds}").format(kinds="%(choices)s")
     cmd.add_argument("--parent", choices=("resident", "other"), help=_("for --kind schedule: the parent it is for"))
+
+
+def _letter_kinds() -> tuple[str, ...]:
+    from borapp.models.documents import LETTER_KINDS  # the models load SQLAlchemy: only when the kinds are needed
+
+    return LETTER_KINDS
 
 
 def _common_arguments(cmd) -> None:
@@ -59,6 +63,8 @@ def _run(args, render) -> int:
     from borapp.services.cases.flow import case_id_by_ref
     from borapp.services.documents.export import record_export
     from borapp.services.outbox.letters import write_pdf_copy
+    from borapp.services.vault.workspace import Workspace
+    from borapp.services.vault.write_guard import check_target
 
     check_target(args.out, force=args.force)  # before the passphrase is asked
     vault = open_vault(args)

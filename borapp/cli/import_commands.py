@@ -5,14 +5,15 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, BorError
-from borapp.services.importer import KINDS, ImportReport, check_file, import_file, write_template
-from borapp.services.importer.summary import problem_line, summary_lines
-from borapp.services.vault.write_guard import check_target
+
+if TYPE_CHECKING:
+    from borapp.services.importer import ImportReport
 
 
 def register(sub, common) -> None:
@@ -36,12 +37,21 @@ def register(sub, common) -> None:
         cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(kinds, common, "template", _("write a CSV template with one synthetic example row"),
                       run_template)
-    cmd.add_argument("template_kind", choices=KINDS, metavar=_("KIND"), help=_("cases or volunteers"))
+    kind = cmd.add_argument("template_kind", metavar=_("KIND"), help=_("cases or volunteers"))
+    kind.choices = Later(_kinds)
     cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("write the template to FILE (else to stdout)"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
 
 
+def _kinds() -> tuple[str, ...]:
+    from borapp.services.importer import KINDS  # the importer loads the models and SQLAlchemy
+
+    return KINDS
+
+
 def run_import(args) -> int:
+    from borapp.services.importer import check_file, import_file
+
     check_file(args.file)  # a missing file is exit 6 before any passphrase is asked
     vault = open_vault(args)
     try:
@@ -57,6 +67,9 @@ def run_import(args) -> int:
 
 
 def run_template(args) -> int:
+    from borapp.services.importer import write_template
+    from borapp.services.vault.write_guard import check_target
+
     text = write_template(args.template_kind)
     if args.out is None:
         sys.stdout.write(text)
@@ -73,6 +86,8 @@ def run_template(args) -> int:
 # ---- the text report ----------------------------------------------------------------------------------------------
 
 def print_report(report: ImportReport) -> None:
+    from borapp.services.importer.summary import problem_line
+
     out = sys.stdout if report.ok else sys.stderr
     if report.unknown_columns:
         print(_("Columns not recognised (ignored): {columns}").format(columns=", ".join(report.unknown_columns)),
@@ -104,5 +119,7 @@ def _say_nothing_imported(report: ImportReport) -> None:
 
 
 def _print_summary(report: ImportReport) -> None:
+    from borapp.services.importer.summary import summary_lines
+
     for line in summary_lines(report):
         print(line)

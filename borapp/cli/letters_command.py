@@ -7,15 +7,15 @@ import json
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
-from borapp.services.outbox import letters as outbox_letters
-from borapp.services.outbox.listing import KINDS, WAITING_STATES, kind_label, state_label
-from borapp.services.outbox.sending import send_ready
-from borapp.services.vault.workspace import Workspace
+
+if TYPE_CHECKING:
+    from borapp.services.vault.workspace import Workspace
 
 PASSWORD_ENV = "BORAPP_SMTP_PASSWORD"
 
@@ -26,7 +26,7 @@ def register(sub, common) -> None:
     actions = parser.add_subparsers(dest="letters_action", metavar=_("ACTION"), required=True)
     cmd = add_command(actions, common, "new", _("make a letter for a case, ready to send"), run_new)
     cmd.add_argument("case_ref", metavar="CASE_REF", help=_("the case reference, e.g. BOR-2026-014"))
-    cmd.add_argument("--kind", required=True, choices=KINDS, help=_("which letter"))
+    cmd.add_argument("--kind", required=True, help=_("which letter")).choices = Later(_kinds)
     cmd.add_argument("--parent", choices=("resident", "other"), default="",
                      help=_("to this parent instead of the referrer (the visit schedule)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
@@ -48,11 +48,22 @@ def register(sub, common) -> None:
     cmd.add_argument("letter_id", type=int, metavar="ID", help=_("the letter's number (see 'letters list')"))
 
 
+def _kinds() -> tuple[str, ...]:
+    from borapp.services.outbox.listing import KINDS  # the outbox loads the models and SQLAlchemy
+
+    return KINDS
+
+
 def _workspace(args) -> Workspace:
+    from borapp.services.vault.workspace import Workspace
+
     return Workspace(open_vault(args))
 
 
 def run_new(args) -> int:
+    from borapp.services.outbox import letters as outbox_letters
+    from borapp.services.outbox.listing import kind_label
+
     workspace = _workspace(args)
     try:
         made = outbox_letters.create_letter(workspace, outbox_letters.find_case_id(workspace, args.case_ref), args.kind, parent_role=args.parent,
@@ -74,6 +85,9 @@ def run_new(args) -> int:
 
 
 def run_list(args) -> int:
+    from borapp.services.outbox import letters as outbox_letters
+    from borapp.services.outbox.listing import WAITING_STATES, kind_label, state_label
+
     workspace = _workspace(args)
     try:
         rows = outbox_letters.list_letters(workspace, None if args.all else WAITING_STATES)
@@ -92,6 +106,8 @@ def run_list(args) -> int:
 
 
 def run_export(args) -> int:
+    from borapp.services.outbox import letters as outbox_letters
+
     workspace = _workspace(args)
     try:
         result = outbox_letters.export_ready(workspace, args.folder)
@@ -112,6 +128,8 @@ def run_export(args) -> int:
 
 
 def run_send(args) -> int:
+    from borapp.services.outbox.sending import send_ready
+
     workspace = _workspace(args)
     try:
         result = send_ready(workspace, password_provider)
@@ -143,10 +161,14 @@ def password_provider() -> str:
 
 
 def run_ready(args) -> int:
+    from borapp.services.outbox import letters as outbox_letters
+
     return _change(args, outbox_letters.mark_ready, _("Letter {id} is ready to send."))
 
 
 def run_retry(args) -> int:
+    from borapp.services.outbox import letters as outbox_letters
+
     return _change(args, outbox_letters.retry, _("Letter {id} is ready to be sent again."))
 
 

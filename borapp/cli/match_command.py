@@ -5,15 +5,16 @@ from __future__ import annotations
 import json
 import shutil
 import textwrap
+from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import add_command
 from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK
-from borapp.services.matching.flow import find_case, matching_case
-from borapp.services.matching.ranking import Candidate, rank_candidates
-from borapp.services.vault.workspace import Workspace
+
+if TYPE_CHECKING:
+    from borapp.services.matching.ranking import Candidate
 
 
 def register(sub, common) -> None:
@@ -23,6 +24,10 @@ def register(sub, common) -> None:
 
 
 def run_match(args) -> int:
+    from borapp.services.matching.flow import find_case, matching_case
+    from borapp.services.matching.ranking import rank_candidates
+    from borapp.services.vault.workspace import Workspace
+
     vault = open_vault(args)
     try:
         workspace = Workspace(vault)

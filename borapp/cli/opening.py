@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from borapp.cli import secrets_input
 from borapp.i18n import set_language
-from borapp.services import settings
-from borapp.services.vault.vault import Vault
+
+if TYPE_CHECKING:
+    from borapp.services.vault.vault import Vault
 
 
 def open_vault(args, *, full_check: bool = False) -> Vault:
     """`full_check`: verify every page before anything can write (`borapp check`), not only the quick look."""
+    from borapp.services import settings
+    from borapp.services.vault.vault import Vault
+
     recovery = secrets_input.recovery_key(args) if hasattr(args, "recovery_key_file") else None
     if recovery:
         vault = Vault.open(args.vault, recovery_key=recovery, full_check=full_check)

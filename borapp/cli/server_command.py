@@ -5,8 +5,8 @@
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
-import logging
 
 from borapp.cli.command import EXIT_CODES_HELP
 from borapp.i18n import _
@@ -59,9 +59,8 @@ def _url(args) -> str:
 
 def _server_modules():
     try:
-        import fastapi  # noqa: F401
-        import psycopg  # noqa: F401
-        import uvicorn  # noqa: F401
+        for name in ("fastapi", "psycopg", "uvicorn"):
+            importlib.import_module(name)
     except ImportError as exc:
         raise BorError(_("The office server is not part of this installation. Install BOR Desk with the 'server' "
                          "extra on the office server (pip install 'borapp[server]').")) from exc
@@ -110,6 +109,8 @@ def _listen(text: str) -> tuple[str, int]:
 
 def run_serve(args) -> int:
     _server_modules()
+    import logging
+
     import psycopg
     import sqlalchemy.exc
     import uvicorn

@@ -4,12 +4,15 @@ the office server (docs/sync-protocol.md)."""
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
 from borapp.cli.command import EXIT_CODES_HELP, add_command
 from borapp.cli.opening import open_vault
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK
-from borapp.services.vault.workspace import Workspace
+
+if TYPE_CHECKING:
+    from borapp.services.vault.workspace import Workspace
 
 
 def register(sub, common) -> None:
@@ -36,6 +39,8 @@ def register(sub, common) -> None:
 
 
 def _workspace(args) -> Workspace:
+    from borapp.services.vault.workspace import Workspace
+
     return Workspace(open_vault(args))
 
 
