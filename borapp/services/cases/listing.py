@@ -11,7 +11,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from sqlalchemy import Select, and_, column, func, or_, select, table, text
+from sqlalchemy import Select, and_, column, func, literal_column, or_, select, table, text
 from sqlalchemy import case as sql_case
 from sqlalchemy.orm import Session, aliased
 
@@ -27,8 +27,13 @@ SORT_KEYS = ("ref", "status", "children", "parents", "municipality", "coordinato
 # Status filter values besides the statuses themselves.
 STATUS_GROUPS = {"open": N_("All open cases"), "active": N_("Active (intake to closing)")}
 PAGE_SIZE = 200
+INDEXED_SORTS = ("registered_on", "days", "ref")  # sorts an index gives in order (registered_on+ref, ref)
 
-_search = table("case_search", column("case_id"))
+_search = table("case_search", column("rowid"))  # rowid is the case's id: read without the index's stored text
+# A search matching more cases than this walks the case list's index in its order and stops after a page, instead
+# of sorting every match (at 100,000 cases "school" matched 60,000: 1.1 s sorted, 25 ms walked); fewer matches
+# are faster sorted (a name: 2 ms).
+MANY_MATCHES = 2_000
 
 
 @dataclass(frozen=True)
@@ -88,11 +93,14 @@ def _next_visit(today: dt.date):
             .correlate(Case).scalar_subquery())
 
 
-def _where(query: Select, workspace: Workspace, f: CaseFilter) -> Select:
+def _where(query: Select, workspace: Workspace, f: CaseFilter, walk_index: bool = False) -> Select:
+    """The filter as WHERE clauses. `walk_index`: the text search is written so that SQLite cannot start from the
+    matches (a unary + keeps it off the id), and walks the ORDER BY's index instead."""
     words = match_query(f.text)
     if words is not None:
         match = text("case_search MATCH :q").bindparams(q=words)
-        query = query.where(Case.id.in_(select(_search.c.case_id).where(match)))
+        case_id = literal_column("+case_file.id") if walk_index else Case.id
+        query = query.where(case_id.in_(select(_search.c.rowid).where(match)))
     if f.status == "open":
         query = query.where(Case.status != "closed")
     elif f.status == "active":
@@ -113,9 +121,22 @@ def _where(query: Select, workspace: Workspace, f: CaseFilter) -> Select:
 
 
 def count_cases(workspace: Workspace, f: CaseFilter) -> int:
-    query = _where(select(func.count(Case.id)), workspace, f)
     with workspace.session() as session:
-        return session.scalar(query) or 0
+        if _only_text(workspace, f):  # the index counts its matches itself (10 ms for 60,000 of 100,000)
+            return _matches(session, f)
+        return session.scalar(_where(select(func.count(Case.id)), workspace, f)) or 0
+
+
+def _only_text(workspace: Workspace, f: CaseFilter) -> bool:
+    return replace(f, text="", sort="registered_on", descending=True) == CaseFilter() and \
+        not (f.mine_only and workspace.coordinator_id is not None) and match_query(f.text) is not None
+
+
+def _matches(session: Session, f: CaseFilter) -> int:
+    words = match_query(f.text)
+    if words is None:
+        return 0
+    return session.scalar(text("SELECT count(*) FROM case_search WHERE case_search MATCH :q"), {"q": words}) or 0
 
 
 def list_cases(workspace: Workspace, f: CaseFilter, offset: int = 0, limit: int = PAGE_SIZE) -> list[CaseRow]:
@@ -134,9 +155,10 @@ def list_cases(workspace: Workspace, f: CaseFilter, offset: int = 0, limit: int 
                    .where(Visit.on >= today, Visit.state == "planned").group_by(Visit.case_id).subquery())
         page = page.outerjoin(planned, planned.c.case_id == Case.id)
         next_visit = planned.c.on
-    page = _where(page, workspace, f).order_by(*_order(f, municipality, coordinator, volunteer, next_visit))
-    page = page.offset(offset).limit(limit)
     with workspace.session() as session:
+        walk = f.sort in INDEXED_SORTS and match_query(f.text) is not None and _matches(session, f) > MANY_MATCHES
+        page = _where(page, workspace, f, walk).order_by(*_order(f, municipality, coordinator, volunteer, next_visit))
+        page = page.offset(offset).limit(limit)
         ids = list(session.scalars(page))
         details = {r[0]: r for r in session.execute(
             select(Case.id, Case.ref, Case.status, Case.registered_on, municipality.name, coordinator.name,

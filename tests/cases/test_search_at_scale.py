@@ -1,0 +1,83 @@
+"""A search that matches many cases walks the case list's index instead of sorting every match (100,000 cases:
+"school" 1.1 s → 30 ms); it must give the same cases in the same order, page after page, as the sorted way, and
+its count must be the index's own count of matches."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import event
+
+from borapp.services.cases import listing
+from borapp.services.cases.listing import CaseFilter
+from borapp.services.demo.builder import fill_demo
+from borapp.services.vault.workspace import Workspace, list_coordinators
+
+
+@pytest.fixture(scope="module")
+def demo(tmp_path_factory):
+    from borapp.services.vault.vault import Vault
+    from tests.conftest import PASSPHRASE
+
+    path = tmp_path_factory.mktemp("scale") / "vault.bordb"
+    vault = Vault.create(path, PASSPHRASE)[0]
+    fill_demo(vault, cases=80, seed=11)
+    workspace = Workspace(vault, list_coordinators(vault)[0])
+    yield workspace
+    vault.lock()
+
+
+def every_page(workspace, f: CaseFilter, size: int = 7) -> list[int]:
+    found, offset = [], 0
+    while page := listing.list_cases(workspace, f, offset, size):
+        found += [row.id for row in page]
+        offset += size
+    return found
+
+
+@pytest.mark.parametrize("typed", ["BOR-20", "school", "speeltuin", "jansen de", "zzzz"])
+@pytest.mark.parametrize("sort,descending", [("registered_on", True), ("registered_on", False), ("days", True),
+                                             ("ref", False), ("ref", True), ("status", False)])
+def test_walking_the_index_gives_what_sorting_gives(demo, monkeypatch, typed, sort, descending):
+    f = CaseFilter(text=typed, sort=sort, descending=descending)
+    monkeypatch.setattr(listing, "MANY_MATCHES", 10**9)
+    sorted_way = every_page(demo, f)
+    monkeypatch.setattr(listing, "MANY_MATCHES", 0)
+    statements = []
+    listen = lambda *args: statements.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
+    event.listen(demo.vault.engine, "before_cursor_execute", listen)
+    try:
+        walked = every_page(demo, f)
+    finally:
+        event.remove(demo.vault.engine, "before_cursor_execute", listen)
+    assert walked == sorted_way
+    assert len(set(walked)) == len(walked), "a case twice"
+    if sort in listing.INDEXED_SORTS and walked:
+        assert any("+case_file.id IN" in sql for sql in statements), "the walk was not taken"
+    assert listing.count_cases(demo, f) == len(sorted_way)
+
+
+def test_the_walk_reads_the_index_in_order_without_sorting(demo):
+    from sqlalchemy import select
+
+    from sqlalchemy.orm import aliased
+
+    from borapp.models import Case, Coordinator, Municipality, Volunteer
+
+    f = CaseFilter(text="BOR-20")
+    names = aliased(Municipality), aliased(Coordinator), aliased(Volunteer)
+    query = listing._where(select(Case.id), demo, f, walk_index=True).order_by(
+        *listing._order(f, *names, None)).limit(200)
+    with demo.session() as session:
+        compiled = query.compile(session.bind)
+        raw = session.connection().connection.dbapi_connection
+        plan = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + str(compiled),
+                                              [compiled.params[k] for k in compiled.positiontup]).fetchall()]
+    assert any(line.startswith("SCAN case_file USING") and "INDEX" in line for line in plan), plan
+    assert not any("TEMP B-TREE" in line for line in plan), plan
+
+
+def test_a_status_with_the_search_is_counted_by_the_cases(demo):
+    everything = listing.count_cases(demo, CaseFilter(text="BOR-20"))
+    open_only = listing.count_cases(demo, CaseFilter(text="BOR-20", status="open"))
+    assert 0 < open_only < everything
+    assert open_only == len(every_page(demo, CaseFilter(text="BOR-20", status="open"), 50))
