@@ -11,7 +11,7 @@ import unicodedata
 from functools import lru_cache
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65_536)  # every name of a large vault: lists are sorted again at each refresh
 def _folded(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
 
