@@ -35,7 +35,8 @@ def register(sub, common) -> None:
                       run_resolve)
     cmd.add_argument("conflict", type=int, metavar="ID", help=_("the conflict's number (see: sync conflicts)"))
     cmd.add_argument("--keep", required=True, choices=("mine", "theirs"),
-                     help=_("mine: this laptop's value; theirs: the value on the server"))
+                     help=_("mine: the value sent later, by the laptop the conflict names (see: sync conflicts); "
+                            "theirs: the value the server kept"))
 
 
 def _workspace(args) -> Workspace:
@@ -119,7 +120,8 @@ def run_conflicts(args) -> int:
         print(_("No open conflicts."))
     else:
         for item in found:
-            print(_("#{id} {type} {field}: was {base!r}; server {server!r}; this laptop {mine!r}").format(**item))
+            print(_("#{id} {type} {field}: was {base!r}; server {server!r} (from {server_device}); sent later "
+                    "{mine!r} (from {device})").format(**item))
     return EXIT_OK
 
 
