@@ -496,3 +496,18 @@ def test_a_pdf_is_shown_from_memory_and_the_viewer_closes_cleanly(qtbot):
         QCoreApplication.processEvents()
     parent.deleteLater()
     QCoreApplication.processEvents()
+
+
+def test_opening_a_case_reads_the_volunteers_only_when_a_visit_is_opened(qtbot, workspace, case_id, monkeypatch):
+    """Every active volunteer fills the editor's list: read when a visit is first opened in a case, not each time
+    a case file opens."""
+    reads = []
+    real = records.volunteer_choices
+    monkeypatch.setattr(records, "volunteer_choices", lambda *a: reads.append(a[1]) or real(*a))
+    tab = visits_tab(qtbot, workspace, case_id, planned=2)
+    assert reads == []
+    open_row(tab, 0)
+    assert reads == [case_id] and tab.editor.volunteer.findText("Vera Voorbeeld") >= 0
+    tab.close_editor()
+    open_row(tab, 1)
+    assert reads == [case_id], "read again for the same case"

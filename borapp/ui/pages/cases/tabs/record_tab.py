@@ -280,7 +280,11 @@ class RecordsTab(CaseTab):
             draft_store.delete_draft(self.workspace, DRAFT_PREFIX + key)
         self.draft_discarded.emit(key)
 
+    def before_editor(self) -> None:
+        """What the editor needs before a record is shown in it (a tab fills its choices here)."""
+
     def _show_editor(self, key: str, state: dict, *, restored: bool) -> None:
+        self.before_editor()
         self._editing_key = key
         state = dict(state)
         loaded = state.pop(LOADED, None)
