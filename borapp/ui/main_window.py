@@ -170,6 +170,9 @@ class MainWindow(QMainWindow):
             return
         self.save_drafts()
         self._close_other_windows()
+        if self.shell is not None:
+            self.shell.clear()  # nothing personal stays on screen while a last sync finishes
+        self.sync_indicator.send_before_lock()  # changes waiting go to the office server first, when it is there
         if self.sync_indicator.busy:  # the sync writes to the vault: let it finish before the key goes
             QThreadPool.globalInstance().waitForDone(SYNC_WAIT_MS)
         self.sync_indicator.stop()
@@ -177,8 +180,6 @@ class MainWindow(QMainWindow):
         self._backup_timer.stop()
         self._check_timer.stop()  # a check already running is interrupted by the vault's lock
         self.inactivity.stop()
-        if self.shell is not None:
-            self.shell.clear()
         self.workspace.lock()
         self.workspace = None
         self._show_locked_state()

@@ -1,6 +1,6 @@
 """The status bar's team-sync button: the state at a glance (synced at HH:MM, N changes waiting, offline,
 conflicts), a click syncs now. Syncs run on the thread pool, never in the UI thread: after unlock, every few
-minutes, and when clicked."""
+minutes, when clicked, and before the vault locks (or the app quits) when changes are waiting."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from borapp.ui.icons import icon
 from borapp.ui.tasks import run_task
 
 EVERY_MS = 5 * 60_000
+BEFORE_LOCK_TIMEOUT_S = 5.0  # a sync at lock waits this long for the server at most: the lock must not hang
 
 
 class SyncIndicator(QPushButton):
@@ -59,14 +60,33 @@ class SyncIndicator(QPushButton):
                           "cloud-slash" if self.offline else "arrows-clockwise"))
         self.setToolTip(self.problem or _("Click to sync now with {url}").format(url=state.url))
 
-    def sync_now(self) -> None:
+    def sync_now(self, timeout_s: float | None = None) -> None:
         if self.busy or self.workspace is None or self.workspace.is_locked:
             return
         self.busy = True
         self.show_state()
         workspace = self.workspace
-        run_task(lambda progress: sync_run.sync_now(workspace, progress=progress)).progress(
-            self._progress).success(self._done).failure(self._failed).start()
+
+        def work(progress):
+            http = None
+            if timeout_s is not None:
+                import httpx
+
+                http = httpx.Client(timeout=timeout_s, follow_redirects=False)
+            return sync_run.sync_now(workspace, http=http, progress=progress)
+
+        run_task(work).progress(self._progress).success(self._done).failure(self._failed).start()
+
+    def send_before_lock(self) -> bool:
+        """Changes waiting and the server reachable at the last try: start a sync (short timeouts) that the lock
+        waits for. True when one was started."""
+        if self.busy or self.offline or self.workspace is None or self.workspace.is_locked:
+            return False
+        state = sync_run.status(self.workspace)
+        if not state.joined or not state.waiting:
+            return False
+        self.sync_now(timeout_s=BEFORE_LOCK_TIMEOUT_S)
+        return self.busy
 
     def _progress(self, done: int, total: int) -> None:
         if total > 50:
@@ -74,11 +94,15 @@ class SyncIndicator(QPushButton):
 
     def _done(self, _result) -> None:
         self.busy, self.offline, self.problem = False, False, ""
+        if self.workspace is None:  # it finished as the vault locked
+            return
         self.show_state()
         self.synced.emit()
 
     def _failed(self, exc: BaseException) -> None:
         self.busy = False
+        if self.workspace is None:  # it ended as the vault locked: the changes wait for the next sync
+            return
         if getattr(exc, "wipe", False):
             self.revoked.emit(str(exc))
             return

@@ -210,3 +210,36 @@ def test_offline_the_list_of_laptops_says_why_it_is_empty(qtbot, tab, workspace)
     qtbot.waitUntil(lambda: tab.laptops.count() == 1, timeout=15_000)
     assert "127.0.0.1:9" in tab.laptops.item(0).text()
     assert not tab.revoke_button.isEnabled()
+
+
+def test_changes_waiting_go_to_the_office_server_when_the_vault_locks(qtbot, tmp_path, live_url, db_url):
+    """A coordinator types a change and the laptop locks (Ctrl+L, or idle): the change reaches the server before
+    the key goes, so a colleague sees it without waiting for this laptop's next unlock."""
+    import datetime as dt
+
+    from borapp.app import build_window, make_application
+    from borapp.models import Case
+    from borapp.services.sync.join import join
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace, add_coordinator
+    from tests.conftest import PASSPHRASE
+
+    make_application()
+    path = tmp_path / "vault.bordb"
+    vault = Vault.create(path, PASSPHRASE)[0]
+    workspace = Workspace(vault, add_coordinator(vault, "Coördinator Anna"))
+    join(workspace, live_url, code_for(db_url, "laptop-anna"), "laptop-anna")
+    window = build_window(path, "nl")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_workspace(workspace)
+    qtbot.waitUntil(lambda: not window.sync_indicator.busy, timeout=15_000)
+    with workspace.session() as session:
+        session.add(Case(ref="BOR-2026-901", registered_on=dt.date(2026, 5, 1), status="registered",
+                         notes="vlak voor het vergrendelen"))
+    assert sync_run.status(workspace).waiting > 0
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert window.workspace is None
+    with psycopg.connect(db_url) as conn:
+        notes = conn.execute("SELECT fields->>'notes' FROM records WHERE type = 'case'").fetchall()
+    assert notes == [("vlak voor het vergrendelen",)], "the change stayed behind on the locked laptop"
