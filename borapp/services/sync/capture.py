@@ -11,11 +11,14 @@ from sqlalchemy import event, insert, inspect, select
 from sqlalchemy.orm import Session
 
 from borapp.models import Setting, SyncIdentity, SyncOp
-from borapp.services.sync.records import TYPE_OF, Field, encode, fields_of
+from borapp.services.sync.records import TYPE_OF, TYPES, Field, encode, fields_of
 
 APPLYING = "sync_applying"  # session.info flag: these changes come from the server
 DEVICE_SETTING = "sync.device"
 _OLD = "sync_old_values"
+
+
+REFERENCE_ORDER = {name: i for i, name in enumerate(TYPES)}  # records.TYPES lists what is referred to first
 
 
 def device_of(session: Session) -> str:
@@ -98,7 +101,11 @@ def _write_operations(session: Session, _context) -> None:
     if session.info.get(APPLYING) or not device_of(session):
         return
     old = session.info.pop(_OLD, {})
-    created = [(TYPE_OF[type(obj)], obj) for obj in session.new if type(obj) in TYPE_OF]
+    # In reference order (a coordinator before the case that names it), not session.new's: a laptop applies
+    # the operations in the order they were written, and a case arriving before its new coordinator lost the
+    # reference there (its coordinator stayed empty)
+    created = sorted(((TYPE_OF[type(obj)], obj) for obj in session.new if type(obj) in TYPE_OF),
+                     key=lambda pair: (REFERENCE_ORDER[pair[0]], pair[1].id))
     for type_name, obj in created:  # identities first: new records may refer to each other
         give_identity(session, type_name, obj.id)
     for type_name, obj in created:
