@@ -9,10 +9,10 @@ MAX_LIMIT = 1000
 
 
 def page(conn: psycopg.Connection, since: int, limit: int) -> dict:
-    rows = conn.execute("SELECT seq, type, uuid, kind, fields, device FROM change_log WHERE seq > %s "
+    rows = conn.execute("SELECT seq, type, uuid, kind, fields, device, op_id FROM change_log WHERE seq > %s "
                         "ORDER BY seq LIMIT %s", (since, limit + 1)).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
-    changes = [{"seq": seq, "type": type_, "uuid": uuid, "kind": kind, "fields": fields, "device": device}
-               for seq, type_, uuid, kind, fields, device in rows]
+    changes = [{"seq": seq, "type": type_, "uuid": uuid, "kind": kind, "fields": fields, "device": device,
+                "op_id": op_id} for seq, type_, uuid, kind, fields, device, op_id in rows]
     return {"changes": changes, "seq": rows[-1][0] if rows else since, "more": more}

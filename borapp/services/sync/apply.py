@@ -6,7 +6,7 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from borapp.models import Case, SyncIdentity
+from borapp.models import Case, SyncIdentity, SyncOp
 from borapp.services import audit
 from borapp.services.cases import search_index
 from borapp.services.sync.capture import APPLYING, give_identity
@@ -19,13 +19,19 @@ NAMED_IN_TIMELINE = ("case", "parent", "child", "visit", "evaluation")
 
 
 def apply_changes(session: Session, changes: list[dict]) -> set[int]:
-    """Apply a page of changes; returns the local ids of the cases they touched."""
+    """Apply a page of changes; returns the local ids of the cases they touched.
+
+    A change this laptop made itself (its operation is still in this vault's queue) is skipped: the vault holds
+    it already, or a newer edit waiting to go, which the old value must not overwrite. A first sync pulled every
+    record it had just pushed and applied it again (67 of its 105 s at 1,000 demo cases). A vault restored from a
+    backup older than the change no longer has the operation, so it does apply it."""
     session.info[APPLYING] = True
     touched: set[int] = set()
+    own = _own_operations(session, changes)
     try:
         for change in changes:
-            if change.get("type") not in TYPES:
-                continue  # a kind of record this version does not know: the schema check keeps this rare
+            if change.get("type") not in TYPES or change.get("op_id") in own:
+                continue  # a kind of record this version does not know (the schema check keeps it rare), or ours
             case_id = _apply(session, change)
             if case_id is not None:
                 touched.add(case_id)
@@ -36,6 +42,14 @@ def apply_changes(session: Session, changes: list[dict]) -> set[int]:
     finally:
         session.info[APPLYING] = False
     return touched
+
+
+def _own_operations(session: Session, changes: list[dict]) -> set[str]:
+    ids = [c["op_id"] for c in changes if c.get("op_id")]
+    found: set[str] = set()
+    for start in range(0, len(ids), 500):  # SQLite's limit on bound values, with room to spare
+        found.update(session.scalars(select(SyncOp.op_id).where(SyncOp.op_id.in_(ids[start:start + 500]))))
+    return found
 
 
 def local_id(session: Session, type_name: str, uuid: str) -> int | None:
