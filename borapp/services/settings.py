@@ -77,6 +77,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "sync.last_seq": SettingSpec("0", integer=True, minimum=0, maximum=10**15),
     "sync.last_synced": SettingSpec(""),
     "sync.open_conflicts": SettingSpec("0", integer=True, minimum=0, maximum=10**9),
+    "sync.reindex": SettingSpec(""),  # JSON [case ids]: pulled changes touched them; searched anew at the pull's end
     "sync.numbers": SettingSpec(""),  # JSON {year: [first, last]}: the case numbers the server set aside for us
     # Reports for outside the organisation show counts under this number as "<N" (small cells could name a family)
     "privacy.small_cell_threshold": SettingSpec("5", integer=True, minimum=2, maximum=20),

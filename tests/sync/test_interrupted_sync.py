@@ -102,3 +102,27 @@ def test_a_laptops_own_change_coming_back_never_overwrites_a_newer_edit(team):
         session.execute(delete(SyncOp))
         apply_changes(session, changes)
     assert anna.cases()[ref].notes == "een"
+
+
+def test_pulled_cases_are_found_by_search_after_the_pull_even_one_cut_off_halfway(team):
+    """A pull marks the cases it touched in the same transaction as its page and searches them anew once at the
+    end; a pull cut off before its end leaves the marks, and the next sync finishes them."""
+    from borapp.models.schema import head
+    from borapp.services.cases.listing import CaseFilter, count_cases
+    from borapp.services.sync.apply import apply_changes, reindex_marked
+    from borapp.services.sync.run import client_for
+
+    anna, bram = team
+    anna.register(parent="Ria Zoekbaar")
+    anna.sync()
+    from borapp.services import settings
+
+    page = client_for(bram.workspace, bram.http).pull(0, head())
+    with bram.workspace.session() as session:  # a page applied with its position, then the laptop stopped
+        apply_changes(session, page["changes"], reindex=False)
+        settings.put(session, "sync.last_seq", str(page["seq"]))
+    assert count_cases(bram.workspace, CaseFilter(text="Zoekbaar")) == 0, "searched before the pull's end"
+    assert bram.sync().pulled == 0  # nothing new: the next sync finishes what the cut-off one marked
+    assert count_cases(bram.workspace, CaseFilter(text="Zoekbaar")) == 1
+    with bram.workspace.session() as session:
+        assert reindex_marked(session) == 0, "marks left behind"

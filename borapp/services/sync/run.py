@@ -13,7 +13,7 @@ from borapp.models import SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
 from borapp.services.sync import numbers
-from borapp.services.sync.apply import apply_changes
+from borapp.services.sync.apply import apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
 from borapp.services.sync.transport import SyncClient, SyncError
 
@@ -75,12 +75,14 @@ def sync_now(workspace, http=None, progress=None) -> SyncResult:
     while True:
         page = client.pull(since, schema, BATCH)
         with workspace.session() as session:  # the page and the new position together, or neither
-            apply_changes(session, page.get("changes", []))
+            apply_changes(session, page.get("changes", []), reindex=False)
             since = int(page.get("seq", since))
             settings.put(session, "sync.last_seq", str(since))
         result.pulled += len(page.get("changes", []))
         if not page.get("more"):
             break
+    with workspace.session() as session:  # the touched cases are searched anew once, not after every page
+        reindex_marked(session)
     result.seq = since
     open_conflicts = len(client.conflicts())
     settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
