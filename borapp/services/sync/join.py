@@ -3,15 +3,17 @@ vault already holds to the next push (a snapshot), so the team gets what was typ
 
 from __future__ import annotations
 
+import json
 import re
+from uuid import uuid4
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
 from borapp.i18n import _
-from borapp.models import Setting
+from borapp.models import Setting, SyncIdentity, SyncOp
 from borapp.services import settings
 from borapp.services.errors import UsageError
-from borapp.services.sync.capture import DEVICE_SETTING, give_identity, uuid_of, value_of, write_op
+from borapp.services.sync.capture import DEVICE_SETTING, value_of
 from borapp.services.sync.records import TYPES, fields_of
 from borapp.services.sync.transport import SyncClient, SyncError
 
@@ -47,16 +49,35 @@ def join(workspace, url: str, code: str, device: str = "", http=None) -> str:
 
 def snapshot(session) -> int:
     """An operation for every synced record, in reference order (municipalities before cases, cases before
-    visits): how the records of this vault first reach the server. Returns how many."""
-    count = 0
-    for type_name, model in TYPES.items():
-        for record in session.scalars(select(model).order_by(model.id)):
-            uuid = uuid_of(session, type_name, record.id) or give_identity(session, type_name, record.id)
+    visits): how the records of this vault first reach the server. Returns how many.
+
+    Identities first, for every record (a reference may point at a type listed later), then the operations; both
+    written in bulk (a statement per record made joining a 1,000-case vault take 15 s)."""
+    known = session.info.setdefault("sync_uuids", {})
+    for type_name, local, uuid in session.execute(select(SyncIdentity.type, SyncIdentity.local_id, SyncIdentity.uuid)
+                                                  .where(SyncIdentity.alias.is_(False))):
+        known.setdefault((type_name, local), uuid)
+    records = {type_name: session.scalars(select(model).order_by(model.id)).all() for type_name, model in TYPES.items()}
+    identities = []
+    for type_name, rows in records.items():
+        for record in rows:
+            if (type_name, record.id) not in known:
+                known[(type_name, record.id)] = str(uuid4())
+                identities.append({"type": type_name, "local_id": record.id, "uuid": known[(type_name, record.id)],
+                                   "alias": False})
+    ops = []
+    for type_name, rows in records.items():
+        fields_here = fields_of(type_name)
+        for record in rows:
             fields = {f.name: {"old": None, "new": value_of(session, f, getattr(record, f.attribute))}
-                      for f in fields_of(type_name)}
-            write_op(session, type_name, uuid, "upsert", fields)
-            count += 1
-    return count
+                      for f in fields_here}
+            ops.append({"op_id": str(uuid4()), "type": type_name, "uuid": known[(type_name, record.id)],
+                        "kind": "upsert", "fields": json.dumps(fields, sort_keys=True)})
+    connection = session.connection()
+    for table, rows in ((SyncIdentity, identities), (SyncOp, ops)):
+        for start in range(0, len(rows), 1000):
+            connection.execute(insert(table), rows[start:start + 1000])
+    return len(ops)
 
 
 def leave(workspace) -> None:
