@@ -46,3 +46,19 @@ def test_only_a_laptop_of_the_team_sees_or_revokes(office, sql):
     assert stranger.get("/v1/devices").status_code == 401
     assert stranger.post("/v1/devices/anna/revoke").status_code == 401
     assert sql("SELECT revoked FROM devices WHERE name = 'anna'") == [(False,)]
+
+
+def test_an_operation_is_applied_once_however_often_it_is_sent(office, sql):
+    """The duplicate check is made for a whole group of operations at once: an operation sent again, alone or
+    among new ones, is a duplicate; twice in one push is refused."""
+    anna = office.device("anna")
+    anna.create("case", status="intake", notes="eerste")
+    anna.create("case", status="intake", notes="tweede")
+    first, second = anna.pending
+    assert anna.http.post("/v1/push", json={"schema": head(), "ops": [first, first]}).status_code == 422
+    answer = anna.http.post("/v1/push", json={"schema": head(), "ops": [first]})
+    assert [r["outcome"] for r in answer.json()["results"]] == ["applied"]
+    again = anna.http.post("/v1/push", json={"schema": head(), "ops": [first, second]})
+    assert [r["outcome"] for r in again.json()["results"]] == ["duplicate", "applied"]
+    assert sql("SELECT count(*) FROM change_log") == [(2,)]
+    assert sql("SELECT count(*) FROM applied_ops") == [(2,)]
