@@ -31,8 +31,8 @@ class SyncIndicator(QPushButton):
         self.busy = False
         self.offline = False
         self.problem = ""
-        self.clicked.connect(self.sync_now)
-        self.timer = QTimer(self, interval=EVERY_MS, timeout=self.sync_now)
+        self.clicked.connect(lambda: self.sync_now())  # not the click's `checked` as a timeout
+        self.timer = QTimer(self, interval=EVERY_MS, timeout=lambda: self.sync_now())
         self.hide()
 
     def start(self, workspace) -> None:
@@ -60,33 +60,23 @@ class SyncIndicator(QPushButton):
                           "cloud-slash" if self.offline else "arrows-clockwise"))
         self.setToolTip(self.problem or _("Click to sync now with {url}").format(url=state.url))
 
-    def sync_now(self, timeout_s: float | None = None) -> None:
+    def sync_now(self, timeout_s: float = sync_run.TIMEOUT_S) -> None:
         if self.busy or self.workspace is None or self.workspace.is_locked:
             return
         self.busy = True
         self.show_state()
         workspace = self.workspace
+        run_task(lambda progress: sync_run.sync_now(workspace, progress=progress, timeout_s=timeout_s)).progress(
+            self._progress).success(self._done).failure(self._failed).start()
 
-        def work(progress):
-            http = None
-            if timeout_s is not None:
-                import httpx
-
-                http = httpx.Client(timeout=timeout_s, follow_redirects=False)
-            return sync_run.sync_now(workspace, http=http, progress=progress)
-
-        run_task(work).progress(self._progress).success(self._done).failure(self._failed).start()
-
-    def send_before_lock(self) -> bool:
+    def send_before_lock(self) -> None:
         """Changes waiting and the server reachable at the last try: start a sync (short timeouts) that the lock
-        waits for. True when one was started."""
+        waits for."""
         if self.busy or self.offline or self.workspace is None or self.workspace.is_locked:
-            return False
+            return
         state = sync_run.status(self.workspace)
-        if not state.joined or not state.waiting:
-            return False
-        self.sync_now(timeout_s=BEFORE_LOCK_TIMEOUT_S)
-        return self.busy
+        if state.joined and state.waiting:
+            self.sync_now(timeout_s=BEFORE_LOCK_TIMEOUT_S)
 
     def _progress(self, done: int, total: int) -> None:
         if total > 50:

@@ -3,13 +3,9 @@ the server's address and the code, join, see the state, sync with a click; a wro
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 
 import psycopg
 import pytest
-import uvicorn
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
@@ -17,22 +13,13 @@ from borapp.i18n import _
 from borapp.server import devices
 from borapp.services.sync import run as sync_run
 from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
+from tests.server.live import served
 
 
 @pytest.fixture
 def live_url(app):
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    with served(app) as url:
+        yield url
 
 
 @pytest.fixture
@@ -83,7 +70,8 @@ def test_an_unreachable_server_is_said_in_words(qtbot, tab, workspace):
     assert not sync_run.status(workspace).joined
 
 
-def test_the_status_bar_says_how_the_sync_stands_and_syncs_on_a_click(qtbot, workspace, live_url, db_url):
+def test_the_status_bar_says_how_the_sync_stands_and_syncs_on_a_click(qtbot, workspace, live_url, db_url,
+                                                                       monkeypatch):
     from borapp.services.sync.join import join
     from borapp.ui.sync_indicator import SyncIndicator
 
@@ -93,6 +81,13 @@ def test_the_status_bar_says_how_the_sync_stands_and_syncs_on_a_click(qtbot, wor
     indicator.start(workspace)  # syncs at once, in the background
     assert indicator.isVisible() or indicator.busy
     qtbot.waitUntil(lambda: not indicator.busy, timeout=15_000)
+    assert indicator.text().startswith(_("Synced at {time}").split("{")[0])
+    seen = []
+    real = sync_run.sync_now
+    monkeypatch.setattr(sync_run, "sync_now", lambda *a, **k: seen.append(k.get("timeout_s")) or real(*a, **k))
+    qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)  # a click syncs, with the normal timeouts
+    qtbot.waitUntil(lambda: bool(seen) and not indicator.busy, timeout=15_000)
+    assert seen == [sync_run.TIMEOUT_S], "the click's `checked` reached the sync as its timeout"
     assert indicator.text().startswith(_("Synced at {time}").split("{")[0])
     indicator.stop()
 

@@ -15,7 +15,7 @@ from borapp.services import settings
 from borapp.services.sync import numbers
 from borapp.services.sync.apply import apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
-from borapp.services.sync.transport import SyncClient, SyncError
+from borapp.services.sync.transport import TIMEOUT_S, SyncClient, SyncError
 
 BATCH = 500
 
@@ -39,16 +39,17 @@ class SyncStatus:
     open_conflicts: int
 
 
-def client_for(workspace, http=None) -> SyncClient:
+def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient:
     values = settings.read_all(workspace)
     if not values[DEVICE_SETTING]:
         raise SyncError(_not_joined(), "not_joined")
-    return SyncClient(values["sync.url"], values["sync.token"], http=http)
+    return SyncClient(values["sync.url"], values["sync.token"], http=http, timeout_s=timeout_s)
 
 
-def sync_now(workspace, http=None, progress=None) -> SyncResult:
-    """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is)."""
-    client = client_for(workspace, http)
+def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) -> SyncResult:
+    """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
+    bounds each request (a sync as the vault locks must not hold the lock up long)."""
+    client = client_for(workspace, http, timeout_s)
     total = status(workspace).waiting
     result = SyncResult()
     schema = head()

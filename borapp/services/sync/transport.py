@@ -31,12 +31,12 @@ class SyncClient:
     """`http` is any httpx.Client-like object (tests give the service in-process, at url "http://testserver");
     by default a real client."""
 
-    def __init__(self, url: str, token: str = "", http: httpx.Client | None = None):
+    def __init__(self, url: str, token: str = "", http: httpx.Client | None = None, timeout_s: float = TIMEOUT_S):
         import httpx
 
         self.url = url.rstrip("/")
         self.token = token
-        self.http = http if http is not None else httpx.Client(timeout=TIMEOUT_S, follow_redirects=False)
+        self.http = http if http is not None else httpx.Client(timeout=timeout_s, follow_redirects=False)
 
     def enrol(self, code: str, device: str) -> dict:
         return self._call("POST", "/v1/enrol", json={"code": code.strip(), "device": device}, auth=False)
