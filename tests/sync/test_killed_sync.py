@@ -16,7 +16,6 @@ from pathlib import Path
 
 import psycopg
 import pytest
-import uvicorn
 from sqlalchemy import func, select
 
 from borapp.models import Case, SyncIdentity, SyncOp, Visit
@@ -28,7 +27,8 @@ from borapp.services.sync.run import sync_now
 from borapp.services.vault.vault import Vault
 from borapp.services.vault.workspace import Workspace, list_coordinators
 from tests.conftest import PASSPHRASE
-from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
+from tests.server.conftest import _free_port, app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
+from tests.server.live import served
 
 
 KILLS = 20
@@ -49,21 +49,10 @@ class CountsPulls:
 
 @pytest.fixture
 def office(app):
-    """The service on a local port, for laptops in child processes; `.url` and `.counter.pulls`."""
+    """The service on a local port, for laptops in child processes; `.url` and `.pulls`."""
     counter = CountsPulls(app)
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(counter, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.05)
-    counter.url = f"http://127.0.0.1:{port}"
-    yield counter
-    server.should_exit = True
-    thread.join(10)
+    with served(counter) as counter.url:
+        yield counter
 
 
 def server_value(db_url: str, query: str, *args) -> int:
@@ -213,9 +202,7 @@ class ServerProcess:
     """`borapp server run` in a child process, on a local port: started, killed with SIGKILL, started again."""
 
     def __init__(self, db_url: str):
-        with socket.socket() as probe:
-            probe.bind(("127.0.0.1", 0))
-            self.port = probe.getsockname()[1]
+        self.port = _free_port()
         self.db_url, self.process = db_url, None
         self.url = f"http://127.0.0.1:{self.port}"
 

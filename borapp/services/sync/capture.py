@@ -65,9 +65,14 @@ def _last_seq(session: Session) -> int:
     return int(row.value) if row is not None and row.value.isdigit() else 0
 
 
+def op_row(type_name: str, uuid: str, kind: str, fields: dict) -> dict:
+    """A queued operation as the sync_op table holds it (a new op_id each)."""
+    return {"op_id": str(uuids.uuid4()), "type": type_name, "uuid": uuid, "kind": kind,
+            "fields": json.dumps(fields, sort_keys=True)}
+
+
 def write_op(session: Session, type_name: str, uuid: str, kind: str, fields: dict) -> None:
-    session.connection().execute(insert(SyncOp).values(
-        op_id=str(uuids.uuid4()), type=type_name, uuid=uuid, kind=kind, fields=json.dumps(fields, sort_keys=True)))
+    session.connection().execute(insert(SyncOp).values(**op_row(type_name, uuid, kind, fields)))
 
 
 @event.listens_for(Session, "before_flush")

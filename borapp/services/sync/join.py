@@ -3,7 +3,6 @@ vault already holds to the next push (a snapshot), so the team gets what was typ
 
 from __future__ import annotations
 
-import json
 import re
 from uuid import uuid4
 
@@ -13,7 +12,7 @@ from borapp.i18n import _
 from borapp.models import Setting, SyncIdentity, SyncOp
 from borapp.services import settings
 from borapp.services.errors import UsageError
-from borapp.services.sync.capture import DEVICE_SETTING, value_of
+from borapp.services.sync.capture import DEVICE_SETTING, op_row, value_of
 from borapp.services.sync.records import TYPES, fields_of
 from borapp.services.sync.transport import SyncClient, SyncError
 
@@ -71,8 +70,7 @@ def snapshot(session) -> int:
         for record in rows:
             fields = {f.name: {"old": None, "new": value_of(session, f, getattr(record, f.attribute))}
                       for f in fields_here}
-            ops.append({"op_id": str(uuid4()), "type": type_name, "uuid": known[(type_name, record.id)],
-                        "kind": "upsert", "fields": json.dumps(fields, sort_keys=True)})
+            ops.append(op_row(type_name, known[(type_name, record.id)], "upsert", fields))
     connection = session.connection()
     for table, rows in ((SyncIdentity, identities), (SyncOp, ops)):
         for start in range(0, len(rows), 1000):

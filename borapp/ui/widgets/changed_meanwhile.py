@@ -24,6 +24,18 @@ def merge(loaded: dict, stored: dict, typed: dict) -> Merge:
     return Merge(taken, clashes)
 
 
+def save_over(parent: QWidget, loaded: dict, stored: dict, typed: dict, label_of) -> tuple[dict, bool]:
+    """What to save and whether to save it now. Nothing changed elsewhere: her typing. Other fields changed
+    elsewhere: her typing with those taken over. A field changed both ways: she is asked, and choosing to look
+    first gives (the merged values, False): show them, with `stored` as the new starting point."""
+    if stored == loaded:
+        return typed, True
+    found = merge(loaded, stored, typed)
+    if found.clashes and not ask_to_overwrite(parent, found.clashes, label_of, stored, typed):
+        return found.values, False
+    return found.values, True
+
+
 def ask_to_overwrite(parent: QWidget, clashes: list[str], label_of, stored: dict, typed: dict) -> bool:
     """True when the coordinator chooses to save her values over the ones that arrived meanwhile."""
     lines = "\n".join(_("• {field}: now “{stored}”, yours “{typed}”").format(

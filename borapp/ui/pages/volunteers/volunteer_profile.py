@@ -50,7 +50,7 @@ from borapp.services.volunteers.profiles import (
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.small_editors import LanguagePicker, TrainingList
 from borapp.ui.widgets.activation_list import ActivationList
-from borapp.ui.widgets.changed_meanwhile import ask_to_overwrite, merge
+from borapp.ui.widgets.changed_meanwhile import save_over
 from borapp.ui.widgets.chip import status_chip
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, add_field, form_label, required_note, show_from_start
@@ -378,16 +378,15 @@ class VolunteerProfileEditor(QWidget):
         regions = [self.region.itemText(i) for i in range(self.region.count())]
         self.show_profile(load_volunteer(self.workspace, self.volunteer_id), regions)
         stored = self.state()
-        found = merge(loaded, stored, typed) if stored != loaded else None
-        self.set_state(found.values if found else typed)
-        if found is None:
+        self.set_state(typed)  # her typing on screen while she is asked
+        values, save = save_over(self, loaded, stored, typed,
+                                 lambda n: form_label(self.fields.get(n), n.replace("_", " ")))
+        self.set_state(values)
+        if stored == loaded:
             self._baseline = loaded
+        if stored == loaded or not save:
             self._on_edit()
-            return True
-        if found.clashes and not ask_to_overwrite(self, found.clashes, lambda n: form_label(self.fields.get(n), n.replace("_", " ")), stored, typed):
-            self._on_edit()
-            return False
-        return True
+        return save
 
     def discard(self) -> None:
         if self._baseline:

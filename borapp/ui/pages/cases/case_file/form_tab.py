@@ -28,7 +28,7 @@ from borapp.services.cases.case_file import CaseFile, load_case
 from borapp.services.errors import BorError, ValidationError
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.base import CaseTab
-from borapp.ui.widgets.changed_meanwhile import ask_to_overwrite, merge
+from borapp.ui.widgets.changed_meanwhile import save_over
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, changed_signal, form_label
 
@@ -243,15 +243,13 @@ class FormTab(CaseTab):
         finally:
             self._filling = was_filling
         self.set_values(typed)
-        if stored == self._loaded:
-            return typed
-        found = merge(self._loaded, stored, typed)
-        if found.clashes and not ask_to_overwrite(self, found.clashes, self._label_of, stored, typed):
+        values, save = save_over(self, self._loaded, stored, typed, self._label_of)
+        if not save:
             self._loaded = stored  # what is stored now is the new starting point: only her typing is unsaved
-            self.set_values(found.values)
+            self.set_values(values)
             self._edited()
             return None
-        return found.values
+        return values
 
     def _label_of(self, name: str) -> str:
         return form_label(self.fields.get(name), name.replace("_", " "))

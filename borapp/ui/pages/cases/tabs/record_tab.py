@@ -23,7 +23,7 @@ from borapp.ui.pages.cases.case_file.form_tab import DRAFT_PREFIX
 from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel
 from borapp.ui.pages.cases.tabs.rows_model import RowsModel, fit_columns, select_id, selected_id, table_view
-from borapp.ui.widgets.changed_meanwhile import ask_to_overwrite, merge
+from borapp.ui.widgets.changed_meanwhile import save_over
 from borapp.ui.widgets.date_field import refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, form_label
 
@@ -239,16 +239,14 @@ class RecordsTab(CaseTab):
             self.editor.fill(fresh)
             stored = self.editor.state()
             self.editor.fill(typed)
-        if stored == self._loaded:
-            return typed
-        found = merge(self._loaded, stored, typed)
-        if found.clashes and not ask_to_overwrite(self, found.clashes, self._label_of, stored, typed):
+        values, save = save_over(self, self._loaded, stored, typed, self._label_of)
+        if not save:
             self._loaded = stored  # the new starting point: only her typing is unsaved, Save asks no more
             with self.editor.loading():
-                self.editor.fill(found.values)
+                self.editor.fill(values)
             self.editor.set_dirty(True)
             return None
-        return found.values
+        return values
 
     def _label_of(self, name: str) -> str:
         return form_label(self.editor.field(name), name.replace("_", " "))
