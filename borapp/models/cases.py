@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from borapp.models.base import Base, Timestamps, utcnow
@@ -108,8 +108,10 @@ class CaseExclusion(Base):
     """A volunteer who must not be matched to this case (known to the family, a conflict, a parent's objection)."""
 
     __tablename__ = "case_exclusion"
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
-    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True)
+    __table_args__ = (UniqueConstraint("case_id", "volunteer_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)  # one key of its own, so that it travels in team sync
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
     reason: Mapped[str] = mapped_column(String(300), default="")
 
 

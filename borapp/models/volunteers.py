@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text
+from sqlalchemy import Boolean, Date, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from borapp.models.base import Base, Timestamps
@@ -70,6 +70,8 @@ class Meeting(Timestamps, Base):
 
 class MeetingAttendance(Base):
     __tablename__ = "meeting_attendance"
-    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"), primary_key=True)
-    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), primary_key=True)
+    __table_args__ = (UniqueConstraint("meeting_id", "volunteer_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)  # one key of its own, so that it travels in team sync
+    meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
     meeting: Mapped[Meeting] = relationship(back_populates="attendance")

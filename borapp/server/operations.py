@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from borapp.server.errors import invalid
 
 TYPES = frozenset({"organisation", "municipality", "municipality_funding", "coordinator", "volunteer", "training",
-                   "meeting", "case", "parent", "child", "status_change", "visit", "visit_expense", "evaluation",
+                   "meeting", "meeting_attendance", "case", "case_exclusion", "parent", "child", "status_change", "visit", "visit_expense", "evaluation",
                    "case_hours"})
 KINDS = frozenset({"upsert", "delete", "erase"})
 MAX_OPS = 500

@@ -179,7 +179,7 @@ def add_exclusion(workspace: Workspace, case_id: int, volunteer_id: int, reason:
         if case.volunteer_id == volunteer.id and case.status != "closed":
             raise ValidationError(_("{name} is matched to this case; match someone else first.").format(
                 name=volunteer.name), "volunteer")
-        row = session.get(CaseExclusion, (case.id, volunteer.id))
+        row = _exclusion(session, case.id, volunteer.id)
         if row is None:
             session.add(CaseExclusion(case_id=case.id, volunteer_id=volunteer.id, reason=reason))
         else:
@@ -188,11 +188,16 @@ def add_exclusion(workspace: Workspace, case_id: int, volunteer_id: int, reason:
         audit.record(session, "update", "case", case.id, workspace.actor)
 
 
+def _exclusion(session, case_id: int, volunteer_id: int) -> CaseExclusion | None:
+    return session.scalar(select(CaseExclusion).where(CaseExclusion.case_id == case_id,
+                                                      CaseExclusion.volunteer_id == volunteer_id))
+
+
 def remove_exclusion(workspace: Workspace, case_id: int, volunteer_id: int) -> bool:
     """Allow the volunteer for this case again; False when there was no exclusion."""
     with workspace.session() as session:
         case = get_case(session, case_id)
-        row = session.get(CaseExclusion, (case.id, volunteer_id))
+        row = _exclusion(session, case.id, volunteer_id)
         if row is None:
             return False
         session.delete(row)

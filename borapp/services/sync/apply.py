@@ -170,7 +170,9 @@ def _name_in_timeline(session: Session, action: str, type_name: str, record_id: 
 
 # What is unique in a vault besides the id: a second record with the same is the same record, made on two laptops
 NATURAL_KEYS = {"organisation": ("name",), "municipality": ("name",), "coordinator": ("name",),
-                "municipality_funding": ("municipality", "year"), "visit_expense": ("visit",)}
+                "municipality_funding": ("municipality", "year"), "visit_expense": ("visit",),
+                "case_exclusion": ("case", "volunteer"), "meeting_attendance": ("meeting", "volunteer"),
+                "volunteer": ("name",)}
 
 
 def _same_name(session: Session, type_name: str, values: dict):

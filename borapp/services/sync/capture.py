@@ -8,7 +8,7 @@ import json
 import uuid as uuids
 
 from sqlalchemy import event, insert, inspect, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, object_session
 
 from borapp.models import Setting, SyncIdentity, SyncOp
 from borapp.services.sync.records import TYPE_OF, TYPES, Field, encode, fields_of
@@ -60,9 +60,8 @@ BASE = "_base"  # kept with a delete in the queue; sent as the operation's "base
 
 
 def _last_seq(session: Session) -> int:
-    with session.no_autoflush:
-        row = session.get(Setting, "sync.last_seq")
-    return int(row.value) if row is not None and row.value.isdigit() else 0
+    value = session.connection().execute(select(Setting.value).where(Setting.key == "sync.last_seq")).scalar()
+    return int(value) if value is not None and value.isdigit() else 0
 
 
 def op_row(type_name: str, uuid: str, kind: str, fields: dict) -> dict:
@@ -131,10 +130,21 @@ def _write_operations(session: Session, _context) -> None:
         uuid = uuid_of(session, type_name, obj.id) or give_identity(session, type_name, obj.id)
         if fields:
             write_op(session, type_name, uuid, "upsert", fields)
-    erasing = session.info.get("sync_erasing", set())
-    for obj in session.deleted:
-        type_name = TYPE_OF.get(type(obj))
-        uuid = uuid_of(session, type_name, obj.id) if type_name else None
-        if uuid and uuid not in erasing:  # an erasure travels as one "erase" operation (sync/erasure_ops.py)
-            # the last server change this laptop had seen: an edit it never saw makes the delete a conflict
-            write_op(session, type_name, uuid, "delete", {BASE: _last_seq(session)})
+
+
+def _write_delete(_mapper, _connection, obj) -> None:
+    """A row deleted by this flush, also one the flush found orphaned (a child taken out of `case.children`, a
+    volunteer's trainings replaced), which `session.deleted` never lists: those deletes did not travel, and each
+    save of a volunteer's trainings added them again on the other laptops."""
+    session = object_session(obj)
+    if session is None or session.info.get(APPLYING) or not device_of(session):
+        return
+    type_name = TYPE_OF[type(obj)]
+    uuid = uuid_of(session, type_name, obj.id)
+    if uuid and uuid not in session.info.get("sync_erasing", set()):  # an erasure travels as "erase" operations
+        # the last server change this laptop had seen: an edit it never saw makes the delete a conflict
+        write_op(session, type_name, uuid, "delete", {BASE: _last_seq(session)})
+
+
+for _model in TYPES.values():
+    event.listen(_model, "after_delete", _write_delete)

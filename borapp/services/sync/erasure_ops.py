@@ -9,7 +9,7 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from borapp.models import (
-    Case, CaseHours, Child, Evaluation, Parent, StatusChange, SyncIdentity, SyncOp, Visit, VisitExpense,
+    Case, CaseExclusion, CaseHours, Child, Evaluation, Parent, StatusChange, SyncIdentity, SyncOp, Visit, VisitExpense,
 )
 from borapp.services.sync.capture import APPLYING, device_of, write_op
 
@@ -21,7 +21,8 @@ def erase_operation(session: Session, case: Case) -> None:
         return
     found = [("case", _uuid(session, "case", case.id))]
     for type_name, model in (("parent", Parent), ("child", Child), ("status_change", StatusChange),
-                             ("visit", Visit), ("evaluation", Evaluation), ("case_hours", CaseHours)):
+                             ("visit", Visit), ("evaluation", Evaluation), ("case_hours", CaseHours),
+                             ("case_exclusion", CaseExclusion)):
         found += [(type_name, _uuid(session, type_name, i))
                   for i in session.scalars(select(model.id).where(model.case_id == case.id))]
     visit_ids = list(session.scalars(select(Visit.id).where(Visit.case_id == case.id)))

@@ -10,15 +10,15 @@ from dataclasses import dataclass
 from sqlalchemy import Date, DateTime, Time, inspect
 
 from borapp.models import (
-    Case, CaseHours, Child, Coordinator, Evaluation, Meeting, Municipality, MunicipalityFunding, Organisation, Parent,
-    StatusChange, Training, Visit, VisitExpense, Volunteer,
+    Case, CaseExclusion, CaseHours, Child, Coordinator, Evaluation, Meeting, MeetingAttendance, Municipality,
+    MunicipalityFunding, Organisation, Parent, StatusChange, Training, Visit, VisitExpense, Volunteer,
 )
 
 # In reference order: a record comes after those it refers to (the snapshot at joining sends them in this order).
 TYPES = {
     "organisation": Organisation, "municipality": Municipality, "municipality_funding": MunicipalityFunding,
-    "coordinator": Coordinator, "volunteer": Volunteer, "training": Training, "meeting": Meeting, "case": Case,
-    "parent": Parent, "child": Child, "status_change": StatusChange, "visit": Visit, "visit_expense": VisitExpense,
+    "coordinator": Coordinator, "volunteer": Volunteer, "training": Training, "meeting": Meeting,
+    "meeting_attendance": MeetingAttendance, "case": Case, "case_exclusion": CaseExclusion, "parent": Parent, "child": Child, "status_change": StatusChange, "visit": Visit, "visit_expense": VisitExpense,
     "evaluation": Evaluation, "case_hours": CaseHours,
 }
 TYPE_OF = {model: name for name, model in TYPES.items()}

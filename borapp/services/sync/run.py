@@ -50,6 +50,9 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
     bounds each request (a sync as the vault locks must not hold the lock up long)."""
     client = client_for(workspace, http, timeout_s)
+    from borapp.services.sync.join import catch_up
+
+    catch_up(workspace)
     total = status(workspace).waiting
     result = SyncResult()
     schema = head()

@@ -317,5 +317,8 @@ def _apply(volunteer: Volunteer, data: VolunteerInput) -> None:
     volunteer.joined_on = _date(data.joined_on, {}, "")
     volunteer.left_on = _date(data.left_on, {}, "")
     volunteer.notes = data.notes.strip()
-    if data.trainings is not None:
-        volunteer.trainings = [Training(kind=t.kind, on=t.on) for t in sorted(data.trainings, key=lambda t: t.on)]
+    if data.trainings is not None:  # the trainings kept as they were stay the same records (team sync sees no change)
+        wanted = sorted(((t.kind, t.on) for t in data.trainings), key=lambda t: t[1])
+        kept = [t for t in volunteer.trainings if (t.kind, t.on) in wanted]
+        have = {(t.kind, t.on) for t in kept}
+        volunteer.trainings = kept + [Training(kind=k, on=on) for k, on in wanted if (k, on) not in have]
