@@ -44,6 +44,14 @@ def same(a: object, b: object) -> bool:
     return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 
+def looks_like_uuid(value: object) -> bool:
+    """A reference to another record travels as its uuid, in the canonical form (docs/sync-protocol.md)."""
+    return isinstance(value, str) and _UUID.match(value) is not None
+
+
+_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+
+
 def _uuid(value: object, what: str) -> str:
     """A uuid in its canonical form (lower case, with dashes), as Python's uuid4() writes it."""
     try:

@@ -16,7 +16,7 @@ from psycopg.types.json import Jsonb
 from borapp.server import changelog
 from borapp.server.changelog import Record
 from borapp.server.conflicts import DELETED, record_conflict
-from borapp.server.operations import Operation, same
+from borapp.server.operations import Operation, looks_like_uuid, same
 
 log = logging.getLogger("borapp.server")
 GROUP = 100  # operations per transaction: the writer lock is held for one group at a time
@@ -31,21 +31,43 @@ def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> li
             # the group's duplicate check in one query, under the writer lock (a round trip per operation less)
             done = dict(conn.execute("SELECT op_id, outcome FROM applied_ops WHERE op_id = ANY(%s)",
                                      ([op.op_id for op in group],)).fetchall())
-            results.extend(apply(conn, op, device, done.get(op.op_id)) for op in group)  # op_ids unique: parse_push
+            erased = _erased_references(conn, group)
+            results.extend(apply(conn, op, device, done.get(op.op_id), erased)  # op_ids unique: parse_push
+                           for op in group)
     return results
 
 
-def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | None = None) -> dict:
+def _erased_references(conn: psycopg.Connection, ops: list[Operation]) -> set[str]:
+    """Of the records the group's operations refer to, those erased (one query per group, not per operation)."""
+    referred = sorted({c.new for op in ops for c in op.fields.values() if looks_like_uuid(c.new)})
+    if not referred:
+        return set()
+    return {row[0] for row in conn.execute("SELECT uuid FROM records WHERE erased AND uuid = ANY(%s)", (referred,))}
+
+
+def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | None = None,
+          erased: set[str] | None = None) -> dict:
     """One operation, inside a transaction that holds the writer lock (so no other push runs between the
-    duplicate check and the write); `first` is its outcome when it was applied before. The result for the answer:
-    applied, conflict (with the conflicts' ids), erased (an edit of an erased record, dropped and not kept), or
+    duplicate check and the write); `first` is its outcome when it was applied before; `erased` the erased records
+    it may refer to (grows as the group erases). The result for the answer: applied, conflict (with the conflicts'
+    ids), erased (an edit of an erased record, or a new record hanging from one: dropped and not kept), or
     duplicate (applied before: nothing changes, and the first outcome is said again)."""
     if first is not None:
         log.debug("op %s duplicate", op.op_id)
         return {"op_id": op.op_id, "outcome": "duplicate", "first": first.get("outcome"),
                 "conflicts": first.get("conflicts", [])}
+    erased = set() if erased is None else erased
     record = changelog.lock_record(conn, op.type, op.uuid)
-    outcome, conflicts, change = _APPLY[op.kind](conn, record, op, device)
+    if record.new and op.kind == "upsert" and any(c.new in erased for c in op.fields.values()):
+        # typed offline into a case erased meanwhile: erased on arrival, nothing of it kept
+        outcome, conflicts, change = _erase(conn, record, op, device)
+        outcome = "erased"
+    else:
+        outcome, conflicts, change = _APPLY[op.kind](conn, record, op, device)
+    if op.kind == "erase" and record.type == "case":
+        _erase_hanging(conn, record.uuid, device, erased)
+    if record.erased:
+        erased.add(record.uuid)
     done = {"outcome": outcome, "conflicts": conflicts}
     if change is None:
         conn.execute("INSERT INTO applied_ops (op_id, outcome, device) VALUES (%s, %s, %s)",
@@ -104,6 +126,23 @@ def _erase(conn, record: Record, op: Operation, device: str):
     conn.execute("DELETE FROM conflicts WHERE type = %s AND uuid = %s", (record.type, record.uuid))
     record.fields, record.deleted, record.erased = {}, True, True
     return "applied", [], ("erase", {})
+
+
+def _erase_hanging(conn, uuid: str, device: str, erased: set[str]) -> None:
+    """Erase what hangs from an erased case that its laptop did not know of (a visit typed offline elsewhere and
+    pushed before the erasure): every record referring to it, and to those, in turn. A scan of the records' values
+    per level, done only for a case's erasure."""
+    level = [uuid]
+    while level:
+        rows = conn.execute("SELECT type, uuid FROM records r WHERE NOT erased AND EXISTS "
+                            "(SELECT 1 FROM jsonb_each_text(r.fields) e WHERE e.value = ANY(%s))", (level,)).fetchall()
+        level = []
+        for type_, found in rows:
+            record = changelog.lock_record(conn, type_, found)
+            _erase(conn, record, None, device)
+            changelog.append(conn, record, "erase", {}, device, None)
+            erased.add(found)
+            level.append(found)
 
 
 _APPLY = {"upsert": _upsert, "delete": _delete, "erase": _erase}

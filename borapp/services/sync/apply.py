@@ -12,7 +12,7 @@ from borapp.models import Case, SyncIdentity, SyncOp
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
 from borapp.services.sync.capture import APPLYING, give_identity
-from borapp.services.sync.records import TYPES, decode, fields_of
+from borapp.services.sync.records import TYPES, Field, decode, fields_of
 
 CASE_TYPES = ("case", "parent", "child", "visit", "evaluation", "status_change")  # what the search index reads
 # A colleague's change to one of these, or its removal, is named in the case's timeline (an audit line
@@ -49,6 +49,7 @@ def apply_changes(session: Session, changes: list[dict], reindex: bool = True) -
     finally:
         session.info[APPLYING] = False
         session.info.pop(_IDS, None)
+        session.info.pop(_GONE, None)
     return touched
 
 
@@ -104,7 +105,39 @@ def _identities(session: Session, changes: list[dict]) -> dict[tuple[str, str], 
             found.update({(type_name, u): i for u, i in session.execute(
                 select(SyncIdentity.uuid, SyncIdentity.local_id).where(SyncIdentity.type == type_name,
                                                                        SyncIdentity.uuid.in_(part)))})
+    session.info[_GONE] = _gone(session, found)
     return found
+
+
+_GONE = "sync_apply_gone"  # (type, uuid) of records this vault had and deleted: their identity is a tombstone
+
+
+def _gone(session: Session, found: dict[tuple[str, str], int | None]) -> set[tuple[str, str]]:
+    by_type: dict[str, dict[int, str]] = {}
+    for (type_name, uuid), local in found.items():
+        if local is not None:
+            by_type.setdefault(type_name, {})[local] = uuid
+    gone = set()
+    for type_name, locals_ in by_type.items():
+        model, listed = TYPES[type_name], sorted(locals_)
+        present: set[int] = set()
+        for start in range(0, len(listed), 500):
+            present.update(session.scalars(select(model.id).where(model.id.in_(listed[start:start + 500]))))
+        gone.update((type_name, locals_[i]) for i in listed if i not in present)
+    return gone
+
+
+class UnknownRecord(Exception):
+    """A change refers to a record this vault never had (a server restored from a backup without moving its change
+    numbers, or a vault restored from an older backup): applying it would break the vault's references."""
+
+    def __init__(self, type_name: str):
+        super().__init__(type_name)
+        self.type_name = type_name
+
+
+class _OwnerGone(Exception):
+    """A new record hangs from one deleted or erased here (a visit typed offline to a case erased meanwhile)."""
 
 
 def local_id(session: Session, type_name: str, uuid: str) -> int | None:
@@ -150,13 +183,20 @@ def _apply(session: Session, change: dict) -> int | None:
             _known(session, type_name, uuid, same.id)
             return None
         record = model()
-        _set_fields(session, type_name, record, change.get("fields", {}))
+        try:
+            _set_fields(session, type_name, record, change.get("fields", {}))
+        except _OwnerGone:
+            return None  # what it hangs from is gone here, and so is it (the server erases it with its case)
         session.add(record)
         session.flush()
         give_identity(session, type_name, record.id, uuid)
         _known(session, type_name, uuid, record.id)
     else:
-        if _set_fields(session, type_name, record, change.get("fields", {})):
+        try:
+            changed = _set_fields(session, type_name, record, change.get("fields", {}))
+        except _OwnerGone:
+            return None
+        if changed:
             _name_in_timeline(session, "received_update", type_name, record.id, _case_of(type_name, record), change)
         session.flush()
     return _case_of(type_name, record)
@@ -200,12 +240,25 @@ def _set_fields(session: Session, type_name: str, record, values: dict) -> bool:
             continue
         value = values[field.name]
         if field.refers_to:
-            value = local_id(session, field.refers_to, value) if value is not None else None
+            value = _reference(session, field, value) if value is not None else None
         else:
             value = decode(value, field.column)
         changed = changed or getattr(record, field.attribute) != value
         setattr(record, field.attribute, value)
     return changed
+
+
+def _reference(session: Session, field: Field, uuid: str) -> int | None:
+    """The local id a reference points at; None for a record deleted here, when the reference may be empty (a
+    visit's volunteer removed meanwhile)."""
+    found = local_id(session, field.refers_to, uuid)
+    if found is None:
+        raise UnknownRecord(field.refers_to)
+    if (field.refers_to, uuid) in session.info.get(_GONE, ()):
+        if not field.column.nullable:
+            raise _OwnerGone()
+        return None
+    return found
 
 
 def _case_of(type_name: str, record) -> int | None:

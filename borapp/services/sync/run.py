@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import logging
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select
@@ -13,11 +14,12 @@ from borapp.models import SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
 from borapp.services.sync import numbers
-from borapp.services.sync.apply import apply_changes, reindex_marked
+from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
 from borapp.services.sync.transport import TIMEOUT_S, SyncClient, SyncError
 
 BATCH = 500
+log = logging.getLogger(__name__)
 
 
 @dataclass
@@ -78,10 +80,14 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     since = settings.read_int(workspace, "sync.last_seq")
     while True:
         page = client.pull(since, schema, BATCH)
-        with workspace.session() as session:  # the page and the new position together, or neither
-            apply_changes(session, page.get("changes", []), reindex=False)
-            since = int(page.get("seq", since))
-            settings.put(session, "sync.last_seq", str(since))
+        try:
+            with workspace.session() as session:  # the page and the new position together, or neither
+                apply_changes(session, page.get("changes", []), reindex=False)
+                since = int(page.get("seq", since))
+                settings.put(session, "sync.last_seq", str(since))
+        except UnknownRecord as unknown:
+            log.warning("pull stopped: a change refers to an unknown %s", unknown.type_name)
+            raise SyncError(_unknown_record(), "unknown_record") from None
         result.pulled += len(page.get("changes", []))
         if not page.get("more"):
             break
@@ -134,6 +140,14 @@ def status(workspace) -> SyncStatus:
         waiting = session.scalar(select(func.count()).select_from(SyncOp).where(SyncOp.outcome.is_(None)))
     return SyncStatus(bool(values[DEVICE_SETTING]), values["sync.url"], values[DEVICE_SETTING], waiting,
                       values["sync.last_synced"], int(values["sync.open_conflicts"]))
+
+
+def _unknown_record() -> str:
+    from borapp.i18n import _
+
+    return _("A change from the office server refers to a record this laptop never had, so it was not applied. Your "
+             "own changes are kept and wait. Ask whoever runs the office server whether it was restored from a backup "
+             "(its README says how to restore).")
 
 
 def _not_joined() -> str:
