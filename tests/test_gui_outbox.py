@@ -113,6 +113,15 @@ def test_buttons_follow_the_state(page, letters):
     assert page.send_button.isEnabled() and page.send_button.text() == _("Send ready ({n})").format(n=1)
 
 
+def test_a_colleagues_ready_letter_is_shown_but_not_counted_for_sending_here(qtbot, page, workspace, letters):
+    with workspace.session() as session:  # as team sync brings it: made on anna's laptop, which sends it
+        session.get(Letter, letters["ready"]).received_from = "anna"
+    page.refresh()
+    select(page, letters["ready"])
+    assert _("made on {device}'s laptop, which sends it").format(device="anna") in page.details.text()
+    assert not page.send_button.isEnabled() and page.send_button.text() == _("Send ready ({n})").format(n=0)
+
+
 def test_double_click_opens_the_case(qtbot, page, letters):
     row = page.model.row_of(letters["ready"])
     rect = page.table.visualRect(page.model.index(row, 0))

@@ -61,6 +61,9 @@ class Letter(Timestamps, Base):
     # The document as it left: kept once a letter is exported or sent, so what was sent can be shown again.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     state_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # In a team: the colleague's laptop that made it ("" = made here). Only that laptop sends or exports it, so a
+    # letter never goes out twice; here it is shown, and its state follows the colleague's. Never travels.
+    received_from: Mapped[str] = mapped_column(String(40), default="", server_default="")
 
 
 class Attachment(Base):

@@ -1,13 +1,14 @@
-"""The ASGI app of the office sync service (docs/sync-protocol.md): enrol, push, pull, conflicts, case numbers.
+"""The ASGI app of the office sync service (docs/sync-protocol.md): enrol, push, pull, conflicts, case numbers, blobs.
 Endpoints are plain functions (FastAPI runs them on its worker threads), each on a pooled psycopg connection."""
 
 import logging
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
-from fastapi import Body, Depends, FastAPI, Query, Request
+from fastapi import Body, Depends, FastAPI, Query, Request, Response
+from starlette.concurrency import run_in_threadpool
 
-from borapp.server import conflicts, devices, errors, numbers, pull, push
+from borapp.server import blobs, conflicts, devices, errors, numbers, pull, push
 from borapp.server.changelog import latest
 from borapp.server.errors import ApiError, invalid
 from borapp.server.operations import parse_push
@@ -126,6 +127,45 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
                 raise ApiError(404, "unknown_device") from None
         log.warning("a device was revoked by another device of the team")
         return {"revoked": name}
+
+    def blob_name(sha256: str) -> str:
+        if not blobs.valid_hex(sha256):
+            raise invalid("a blob is named by the SHA-256 of its bytes, 64 lower-case hex digits")
+        return sha256
+
+    @app.put("/v1/blobs/{sha256}")
+    async def put_blob(sha256: str, request: Request, me: Device) -> dict:
+        blob_name(sha256)
+        if int(request.headers.get("content-length") or 0) > blobs.MAX_BYTES:
+            raise ApiError(413, "too_large", limit=blobs.MAX_BYTES)
+        content = await request.body()
+        if len(content) > blobs.MAX_BYTES:
+            raise ApiError(413, "too_large", limit=blobs.MAX_BYTES)
+
+        def keep() -> bool:
+            with pool.connection() as conn:
+                return blobs.store(conn, sha256, content, me)
+
+        if not await run_in_threadpool(keep):
+            raise invalid("the bytes do not have the SHA-256 they are sent under")
+        return {"sha256": sha256, "size": len(content)}
+
+    @app.get("/v1/blobs/{sha256}")
+    def get_blob(sha256: str, me: Device) -> Response:
+        with pool.connection() as conn:
+            content = blobs.fetch(conn, blob_name(sha256))
+        if content is None:
+            raise ApiError(404, "not_found")
+        return Response(content, media_type="application/octet-stream")
+
+    @app.post("/v1/blobs/missing")
+    def missing_blobs(body: JsonBody, me: Device) -> dict:
+        listed = body.get("blobs") if isinstance(body, dict) else None
+        if not isinstance(listed, list) or len(listed) > 1000 \
+                or not all(isinstance(h, str) and blobs.valid_hex(h) for h in listed):
+            raise invalid("a question for missing blobs is {\"blobs\": [sha256, ...]} (at most 1000)")
+        with pool.connection() as conn:
+            return {"missing": blobs.missing(conn, listed)}
 
     @app.post("/v1/numbers")
     def take_numbers(body: JsonBody, me: Device) -> dict:

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from borapp.server.errors import invalid
 
 TYPES = frozenset({"organisation", "municipality", "municipality_funding", "coordinator", "volunteer", "training",
-                   "meeting", "meeting_attendance", "case", "case_exclusion", "parent", "child", "status_change", "visit", "visit_expense", "evaluation",
-                   "case_hours"})
+                   "meeting", "meeting_attendance", "case", "case_exclusion", "parent", "child", "status_change",
+                   "visit", "visit_expense", "evaluation", "case_hours", "attachment", "contract",
+                   "contract_signature", "letter"})
 KINDS = frozenset({"upsert", "delete", "erase"})
 MAX_OPS = 500
 _FIELD = re.compile(r"^[a-z][a-z0-9_]{0,62}$")

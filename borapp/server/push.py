@@ -13,7 +13,7 @@ import logging
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import changelog
+from borapp.server import blobs, changelog
 from borapp.server.changelog import Record
 from borapp.server.conflicts import DELETED, record_conflict
 from borapp.server.operations import Operation, looks_like_uuid, same
@@ -62,6 +62,7 @@ def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | No
         # typed offline into a case erased meanwhile: erased on arrival, nothing of it kept
         outcome, conflicts, change = _erase(conn, record, op, device)
         outcome = "erased"
+        blobs.forget_unnamed(conn, blobs.named_in({n: c.new for n, c in op.fields.items()}), record.uuid)
     else:
         outcome, conflicts, change = _APPLY[op.kind](conn, record, op, device)
     if op.kind == "erase" and record.type == "case":
@@ -122,9 +123,13 @@ def _delete(conn, record: Record, op: Operation, device: str):
 def _erase(conn, record: Record, op: Operation, device: str):
     if record.erased:
         return "applied", [], None
-    conn.execute("DELETE FROM change_log WHERE type = %s AND uuid = %s", (record.type, record.uuid))
+    named = blobs.named_in(record.fields)  # the files it names now, and in each earlier version
+    for (fields,) in conn.execute("DELETE FROM change_log WHERE type = %s AND uuid = %s RETURNING fields",
+                                  (record.type, record.uuid)):
+        named += blobs.named_in(fields)
     conn.execute("DELETE FROM conflicts WHERE type = %s AND uuid = %s", (record.type, record.uuid))
     record.fields, record.deleted, record.erased = {}, True, True
+    blobs.forget_unnamed(conn, sorted(set(named)), record.uuid)
     return "applied", [], ("erase", {})
 
 

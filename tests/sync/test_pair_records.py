@@ -11,7 +11,7 @@ from sqlalchemy import delete, select
 from borapp.models import Case, CaseExclusion, Meeting, MeetingAttendance, SyncIdentity, SyncOp, Volunteer
 from borapp.services import settings
 from borapp.services.matching.flow import add_exclusion, list_exclusions, remove_exclusion
-from borapp.services.sync.join import CAUGHT_UP
+from borapp.services.sync.snapshot import CAUGHT_UP
 from borapp.services.volunteers.meetings import add_meeting, list_meetings, record_attendance
 from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
 from tests.sync.test_team_scenarios import team  # noqa: F401 - fixture

@@ -277,7 +277,8 @@ def export_ready(workspace, folder: Path) -> ExportResult:
     (EXPORT_MARK); the next export finds them there and only finishes the record."""
     folder = Path(folder)
     result = ExportResult(folder)
-    ids = [row.id for row in list_letters(workspace, ("ready",)) if not row.raw_error.startswith(SENDING_MARK)]
+    ids = [row.id for row in list_letters(workspace, ("ready",))  # a colleague's laptop sends or exports its own
+           if not row.raw_error.startswith(SENDING_MARK) and row.goes_from_here]
     if not ids:
         return result
     with private_files():

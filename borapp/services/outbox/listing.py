@@ -61,6 +61,11 @@ class LetterRow:
     created_at: dt.datetime
     state_changed_at: dt.datetime
     raw_error: str = ""  # as stored: the sending and exporting marks are read by the outbox itself
+    received_from: str = ""  # made on this colleague's laptop, which sends it ("" = made here: this laptop sends it)
+
+    @property
+    def goes_from_here(self) -> bool:
+        return not self.received_from
 
     @property
     def recipient(self) -> str:
@@ -80,7 +85,7 @@ def _row(letter: Letter, ref: str) -> LetterRow:
     return LetterRow(letter.id, letter.case_id, ref, letter.kind, letter.parent_role, letter.language,
                      letter.recipient_name, letter.recipient_email, letter.subject, letter.state,
                      error_text(letter.error), letter.attempts, letter.created_at, letter.state_changed_at,
-                     letter.error)
+                     letter.error, letter.received_from)
 
 
 def list_letters(workspace, states: tuple[str, ...] | list[str] | None = None) -> list[LetterRow]:

@@ -27,6 +27,7 @@ from borapp.models import Case, Letter
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.outbox import letters as outbox_letters, mail, smtp_secret
+from borapp.services.sync import capture
 from borapp.services.errors import BorError, UsageError
 from borapp.services.outbox.listing import EXPORT_MARK, SENDING_MARK, get_letter_row, kind_label
 
@@ -87,7 +88,7 @@ class SendPlan:
 def send_plan(workspace) -> SendPlan:
     """What a send would need before it starts: the GUI asks for a password only when this says so."""
     user = settings.read_setting(workspace, "smtp.user").strip()
-    ready = len(outbox_letters.list_letters(workspace, ("ready",)))
+    ready = sum(row.goes_from_here for row in outbox_letters.list_letters(workspace, ("ready",)))
     return SendPlan(ready, bool(ready and user and smtp_secret.stored_password(user) is None))
 
 
@@ -176,9 +177,10 @@ def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: s
 
 
 def _ready_ids(workspace) -> list[int]:
-    """Ready letters not being sent or exported elsewhere, the longest waiting first."""
+    """Ready letters made on this laptop (a colleague's laptop sends its own) and not being sent or exported
+    elsewhere, the longest waiting first."""
     with workspace.session() as session:
-        return list(session.scalars(select(Letter.id).where(Letter.state == "ready",
+        return list(session.scalars(select(Letter.id).where(Letter.state == "ready", Letter.received_from == "",
                                                             Letter.error.not_like(SENDING_MARK + "%"),
                                                             Letter.error.not_like(EXPORT_MARK + "%"))
                                     .order_by(Letter.state_changed_at, Letter.id)))
@@ -186,12 +188,16 @@ def _ready_ids(workspace) -> list[int]:
 
 def _claim(workspace, letter_id: int, stamp: dt.datetime) -> bool:
     """Mark the letter as being sent, in its own transaction, if it is still ready, unchanged and unclaimed."""
+    mark = SENDING_MARK + utcnow().isoformat()
     with workspace.session() as session:
+        before = session.scalar(select(Letter.error).where(Letter.id == letter_id))
         done = session.execute(
             update(Letter).where(Letter.id == letter_id, Letter.state == "ready", Letter.updated_at == stamp,
                                  Letter.error.not_like(SENDING_MARK + "%"))
-            .values(error=SENDING_MARK + utcnow().isoformat(), updated_at=utcnow())
+            .values(error=mark, updated_at=utcnow())
             .execution_options(synchronize_session=False))
+        if done.rowcount == 1:  # an UPDATE the ORM does not see: its operation for team sync written here
+            capture.write_update(session, "letter", letter_id, {"error": (before, mark)})
         return done.rowcount == 1
 
 

@@ -12,7 +12,7 @@ from borapp.models import Case, SyncIdentity, SyncOp
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
 from borapp.services.sync.capture import APPLYING, give_identity
-from borapp.services.sync.records import TYPES, Field, decode, fields_of
+from borapp.services.sync.records import BLOB, TYPES, Field, blob_name, decode, fields_of, is_blob
 
 CASE_TYPES = ("case", "parent", "child", "visit", "evaluation", "status_change")  # what the search index reads
 # A colleague's change to one of these, or its removal, is named in the case's timeline (an audit line
@@ -20,7 +20,8 @@ CASE_TYPES = ("case", "parent", "child", "visit", "evaluation", "status_change")
 NAMED_IN_TIMELINE = ("case", "parent", "child", "visit", "evaluation")
 
 
-def apply_changes(session: Session, changes: list[dict], reindex: bool = True) -> set[int]:
+def apply_changes(session: Session, changes: list[dict], reindex: bool = True,
+                  files: dict[str, bytes] | None = None) -> set[int]:
     """Apply a page of changes; returns the local ids of the cases they touched. `reindex=False` leaves their
     search entries to `reindex_marked` at the end of the pull, marked in this same transaction (a first sync
     brings a case's records over many pages: each page made its entry again, 5,288 times for 1,000 cases).
@@ -28,8 +29,11 @@ def apply_changes(session: Session, changes: list[dict], reindex: bool = True) -
     A change this laptop made itself (its operation is still in this vault's queue) is skipped: the vault holds
     it already, or a newer edit waiting to go, which the old value must not overwrite. A first sync pulled every
     record it had just pushed and applied it again (67 of its 105 s at 1,000 demo cases). A vault restored from a
-    backup older than the change no longer has the operation, so it does apply it."""
+    backup older than the change no longer has the operation, so it does apply it.
+
+    `files`: the bytes of the files the changes name, by hash (fetched before: sync/blobs.py)."""
     session.info[APPLYING] = True
+    session.info[_FILES] = files or {}
     touched: set[int] = set()
     own = _own_operations(session, changes)
     session.info[_IDS] = _identities(session, [c for c in changes if c.get("op_id") not in own])
@@ -50,6 +54,7 @@ def apply_changes(session: Session, changes: list[dict], reindex: bool = True) -
         session.info[APPLYING] = False
         session.info.pop(_IDS, None)
         session.info.pop(_GONE, None)
+        session.info.pop(_FILES, None)
     return touched
 
 
@@ -109,6 +114,7 @@ def _identities(session: Session, changes: list[dict]) -> dict[tuple[str, str], 
     return found
 
 
+_FILES = "sync_apply_files"  # while a page is applied: hash → bytes of the files it names
 _GONE = "sync_apply_gone"  # (type, uuid) of records this vault had and deleted: their identity is a tombstone
 
 
@@ -137,7 +143,8 @@ class UnknownRecord(Exception):
 
 
 class _OwnerGone(Exception):
-    """A new record hangs from one deleted or erased here (a visit typed offline to a case erased meanwhile)."""
+    """A new record hangs from one deleted or erased here (a visit typed offline to a case erased meanwhile), or
+    its file is gone from the server (erased meanwhile)."""
 
 
 def local_id(session: Session, type_name: str, uuid: str) -> int | None:
@@ -183,6 +190,8 @@ def _apply(session: Session, change: dict) -> int | None:
             _known(session, type_name, uuid, same.id)
             return None
         record = model()
+        if type_name == "letter":  # sent from the laptop that made it, never from here (models/documents.py)
+            record.received_from = str(change.get("device") or "")[:40] or "?"
         try:
             _set_fields(session, type_name, record, change.get("fields", {}))
         except _OwnerGone:
@@ -241,6 +250,16 @@ def _set_fields(session: Session, type_name: str, record, values: dict) -> bool:
         value = values[field.name]
         if field.refers_to:
             value = _reference(session, field, value) if value is not None else None
+        elif is_blob(field):
+            if value is not None:
+                held = getattr(record, field.attribute)
+                if held is not None and blob_name(held) == value:
+                    continue  # the same file
+                value = session.info.get(_FILES, {}).get(value[len(BLOB):])
+                if value is None:  # the server no longer has it: its record was erased meanwhile
+                    if not field.column.nullable:
+                        raise _OwnerGone()
+                    continue
         else:
             value = decode(value, field.column)
         changed = changed or getattr(record, field.attribute) != value

@@ -74,6 +74,14 @@ def write_op(session: Session, type_name: str, uuid: str, kind: str, fields: dic
     session.connection().execute(insert(SyncOp).values(**op_row(type_name, uuid, kind, fields)))
 
 
+def write_update(session: Session, type_name: str, local_id: int, changes: dict[str, tuple]) -> None:
+    """The operation for an UPDATE made without the ORM (a conditional claim): {field: (old, new)}, plain values."""
+    if session.info.get(APPLYING) or not device_of(session):
+        return
+    uuid = uuid_of(session, type_name, local_id) or give_identity(session, type_name, local_id)
+    write_op(session, type_name, uuid, "upsert", {name: {"old": old, "new": new} for name, (old, new) in changes.items()})
+
+
 @event.listens_for(Session, "before_flush")
 def _remember_old_values(session: Session, _context, _instances) -> None:
     """Every synced field of each changed record as it was, read before the flush overwrites it. All of them, not

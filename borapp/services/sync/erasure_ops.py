@@ -9,7 +9,8 @@ from sqlalchemy import delete, select
 from sqlalchemy.orm import Session
 
 from borapp.models import (
-    Case, CaseExclusion, CaseHours, Child, Evaluation, Parent, StatusChange, SyncIdentity, SyncOp, Visit, VisitExpense,
+    Attachment, Case, CaseExclusion, CaseHours, Child, Contract, ContractSignature, Evaluation, Letter, Parent,
+    StatusChange, SyncIdentity, SyncOp, Visit, VisitExpense,
 )
 from borapp.services.sync.capture import APPLYING, device_of, write_op
 
@@ -22,12 +23,16 @@ def erase_operation(session: Session, case: Case) -> None:
     found = [("case", _uuid(session, "case", case.id))]
     for type_name, model in (("parent", Parent), ("child", Child), ("status_change", StatusChange),
                              ("visit", Visit), ("evaluation", Evaluation), ("case_hours", CaseHours),
-                             ("case_exclusion", CaseExclusion)):
+                             ("case_exclusion", CaseExclusion), ("attachment", Attachment),
+                             ("contract", Contract), ("letter", Letter)):
         found += [(type_name, _uuid(session, type_name, i))
                   for i in session.scalars(select(model.id).where(model.case_id == case.id))]
     visit_ids = list(session.scalars(select(Visit.id).where(Visit.case_id == case.id)))
     found += [("visit_expense", _uuid(session, "visit_expense", i))
               for i in session.scalars(select(VisitExpense.id).where(VisitExpense.visit_id.in_(visit_ids)))]
+    contract_ids = list(session.scalars(select(Contract.id).where(Contract.case_id == case.id)))
+    found += [("contract_signature", _uuid(session, "contract_signature", i)) for i in session.scalars(
+        select(ContractSignature.id).where(ContractSignature.contract_id.in_(contract_ids)))]
     found = [(type_name, uuid) for type_name, uuid in found if uuid]
     uuids = {uuid for _type, uuid in found}
     if uuids:

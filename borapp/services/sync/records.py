@@ -1,17 +1,20 @@
 """Which records travel between laptops, and how their columns become protocol fields (docs/sync-protocol.md):
-plain JSON values, references to other synced records by uuid under the name without `_id`, no local ids, no
-timestamps of this laptop (an `updated_at` would make every two edits of one record collide)."""
+plain JSON values, references to other synced records by uuid under the name without `_id`, files as "sha256:<hex>"
+(their bytes go as blobs: sync/blobs.py), no local ids, no timestamps of this laptop (an `updated_at` would make
+every two edits of one record collide)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass
 
-from sqlalchemy import Date, DateTime, Time, inspect
+from sqlalchemy import Date, DateTime, LargeBinary, Time, inspect
 
 from borapp.models import (
-    Case, CaseExclusion, CaseHours, Child, Coordinator, Evaluation, Meeting, MeetingAttendance, Municipality,
-    MunicipalityFunding, Organisation, Parent, StatusChange, Training, Visit, VisitExpense, Volunteer,
+    Attachment, Case, CaseExclusion, CaseHours, Child, Contract, ContractSignature, Coordinator, Evaluation, Letter,
+    Meeting, MeetingAttendance, Municipality, MunicipalityFunding, Organisation, Parent, StatusChange, Training, Visit,
+    VisitExpense, Volunteer,
 )
 
 # In reference order: a record comes after those it refers to (the snapshot at joining sends them in this order).
@@ -19,11 +22,13 @@ TYPES = {
     "organisation": Organisation, "municipality": Municipality, "municipality_funding": MunicipalityFunding,
     "coordinator": Coordinator, "volunteer": Volunteer, "training": Training, "meeting": Meeting,
     "meeting_attendance": MeetingAttendance, "case": Case, "case_exclusion": CaseExclusion, "parent": Parent, "child": Child, "status_change": StatusChange, "visit": Visit, "visit_expense": VisitExpense,
-    "evaluation": Evaluation, "case_hours": CaseHours,
+    "evaluation": Evaluation, "case_hours": CaseHours, "attachment": Attachment, "contract": Contract,
+    "contract_signature": ContractSignature, "letter": Letter,
 }
 TYPE_OF = {model: name for name, model in TYPES.items()}
 TYPE_OF_TABLE = {model.__tablename__: name for name, model in TYPES.items()}
-LOCAL_ONLY = {"id", "created_at", "updated_at"}
+LOCAL_ONLY = {"id", "created_at", "updated_at", "received_from"}
+BLOB = "sha256:"  # a file (attachment, signed contract, sent letter) travels as its hash; its bytes as a blob
 
 
 @dataclass(frozen=True)
@@ -63,6 +68,8 @@ def encode(value, column) -> object:
     """A column value as a protocol value."""
     if value is None:
         return None
+    if isinstance(column.type, LargeBinary):
+        return blob_name(value)
     if isinstance(column.type, DateTime) or isinstance(value, dt.datetime):
         return value.isoformat()
     if isinstance(column.type, Time) or isinstance(value, dt.time):
@@ -70,6 +77,14 @@ def encode(value, column) -> object:
     if isinstance(column.type, Date) or isinstance(value, dt.date):
         return value.isoformat()
     return value
+
+
+def blob_name(content: bytes) -> str:
+    return BLOB + hashlib.sha256(content).hexdigest()
+
+
+def is_blob(field: Field) -> bool:
+    return isinstance(field.column.type, LargeBinary)
 
 
 def decode(value, column) -> object:

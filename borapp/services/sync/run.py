@@ -13,9 +13,10 @@ from sqlalchemy import func, select
 from borapp.models import SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
-from borapp.services.sync import numbers
+from borapp.services.sync import blobs, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
+from borapp.services.sync.snapshot import catch_up
 from borapp.services.sync.transport import TIMEOUT_S, SyncClient, SyncError
 
 BATCH = 500
@@ -52,8 +53,6 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
     bounds each request (a sync as the vault locks must not hold the lock up long)."""
     client = client_for(workspace, http, timeout_s)
-    from borapp.services.sync.join import catch_up
-
     catch_up(workspace)
     total = status(workspace).waiting
     result = SyncResult()
@@ -66,6 +65,7 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
             ops = [_wire(op) for op in waiting]
         if not ops:
             break
+        blobs.upload_for(workspace, client, ops)  # the files first: a colleague pulling the operation finds them
         answer = client.push(schema, ops)
         outcomes = {r["op_id"]: r for r in answer.get("results", [])}
         with workspace.session() as session:
@@ -80,9 +80,10 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     since = settings.read_int(workspace, "sync.last_seq")
     while True:
         page = client.pull(since, schema, BATCH)
+        files = blobs.fetch_for(workspace, client, page.get("changes", []))
         try:
             with workspace.session() as session:  # the page and the new position together, or neither
-                apply_changes(session, page.get("changes", []), reindex=False)
+                apply_changes(session, page.get("changes", []), reindex=False, files=files)
                 since = int(page.get("seq", since))
                 settings.put(session, "sync.last_seq", str(since))
         except UnknownRecord as unknown:

@@ -64,10 +64,29 @@ class SyncClient:
     def numbers(self, year: int) -> dict:
         return self._call("POST", "/v1/numbers", json={"year": year})
 
-    def _call(self, method: str, path: str, *, auth: bool = True, **kwargs) -> dict:
+    def missing_blobs(self, hashes: list[str]) -> list[str]:
+        """Which of these (SHA-256 hex) the server does not hold yet."""
+        return self._call("POST", "/v1/blobs/missing", json={"blobs": hashes})["missing"]
+
+    def put_blob(self, sha256: str, content: bytes) -> None:
+        self._call("PUT", f"/v1/blobs/{sha256}", content=content,
+                   extra_headers={"Content-Type": "application/octet-stream"})
+
+    def get_blob(self, sha256: str) -> bytes | None:
+        """The bytes, or None when the server does not have them (their record was erased meanwhile)."""
+        try:
+            return self._call("GET", f"/v1/blobs/{sha256}", raw=True)
+        except SyncError as exc:
+            if exc.code == "not_found":
+                return None
+            raise
+
+    def _call(self, method: str, path: str, *, auth: bool = True, raw: bool = False, extra_headers=None,
+              **kwargs):
         import httpx
 
         headers = {"Authorization": f"Bearer {self.token}"} if auth else {}
+        headers.update(extra_headers or {})
         try:
             answer = self.http.request(method, self.url + path, headers=headers, **kwargs)
         except httpx.ConnectError as exc:
@@ -79,6 +98,8 @@ class SyncClient:
         except httpx.TransportError as exc:
             raise Offline(_("The connection to the office server {url} broke off: your changes wait on this laptop "
                             "and go with the next sync.").format(url=self.url), "offline") from exc
+        if raw and answer.status_code < 400:
+            return answer.content
         try:
             body = answer.json()
         except ValueError:

@@ -163,8 +163,9 @@ class OutboxPage(Page):
     def _show_counts(self, rows: list[LetterRow]) -> None:
         counts = {state: sum(1 for r in rows if r.state == state) for state in WAITING_STATES}
         self.counts.setText(" · ".join(f"{state_label(s)}: {n}" for s, n in counts.items()))
-        self.send_button.setText(_("Send ready ({n})").format(n=counts["ready"]))
-        self._update_all_buttons(counts["ready"])
+        ours = sum(1 for r in rows if r.state == "ready" and r.goes_from_here)  # a colleague's laptop sends its own
+        self.send_button.setText(_("Send ready ({n})").format(n=ours))
+        self._update_all_buttons(ours)
 
     def _update_all_buttons(self, ready: int) -> None:
         for button in (self.send_button, self.export_button):
@@ -207,6 +208,8 @@ class OutboxPage(Page):
         text = _("{subject} — to {recipient}").format(subject=row.subject or kind_label(row.kind), recipient=to)
         if row.attempts:
             text += " · " + ngettext("{n} attempt", "{n} attempts", row.attempts).format(n=row.attempts)
+        if not row.goes_from_here:
+            text += " · " + _("made on {device}'s laptop, which sends it").format(device=row.received_from)
         return text
 
     def _open_case(self, index=None) -> None:
