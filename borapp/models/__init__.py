@@ -7,11 +7,12 @@ from borapp.models.costs import CaseHours, VisitExpense
 from borapp.models.documents import Attachment, Contract, ContractSignature, Letter
 from borapp.models.organisations import Coordinator, Municipality, MunicipalityFunding, Organisation
 from borapp.models.sync import SyncIdentity, SyncOp
-from borapp.models.visits import Evaluation, Visit
+from borapp.models.visits import Evaluation, Visit, VisitAddendum
 from borapp.models.volunteers import Meeting, MeetingAttendance, Training, Volunteer
 
 __all__ = [
     "AuditEvent", "Attachment", "Base", "Case", "CaseExclusion", "CaseHours", "Child", "Contract", "ContractSignature", "Coordinator", "Draft", "Erasure",
     "Evaluation", "Letter", "Meeting", "MeetingAttendance", "Municipality", "MunicipalityFunding", "Organisation",
-    "Parent", "Setting", "StatusChange", "SyncIdentity", "SyncOp", "Training", "Visit", "VisitExpense", "Volunteer",
+    "Parent", "Setting", "StatusChange", "SyncIdentity", "SyncOp", "Training", "Visit", "VisitAddendum", "VisitExpense",
+    "Volunteer",
 ]

@@ -35,6 +35,19 @@ class Visit(Timestamps, Base):
     child_voice: Mapped[str] = mapped_column(Text, default="")
     incidents: Mapped[str] = mapped_column(Text, default="")
     ended_early_reason: Mapped[str] = mapped_column(Text, default="")
+    # Set when the report is finished: from then on it is a fact that never changes; corrections are addenda
+    report_final_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+
+
+class VisitAddendum(Timestamps, Base):
+    """A correction or addition to a finished visit report, dated and signed; never edited, never removed."""
+
+    __tablename__ = "visit_addendum"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
+    written_on: Mapped[dt.date] = mapped_column(Date)
+    author: Mapped[str] = mapped_column(String(200), default="")
+    text: Mapped[str] = mapped_column(Text, default="")
 
 
 class Evaluation(Timestamps, Base):

@@ -12,7 +12,7 @@ from borapp.server.errors import invalid
 
 TYPES = frozenset({"organisation", "municipality", "municipality_funding", "coordinator", "volunteer", "training",
                    "meeting", "meeting_attendance", "case", "case_exclusion", "parent", "child", "status_change",
-                   "visit", "visit_expense", "evaluation", "case_hours", "attachment", "contract",
+                   "visit", "visit_addendum", "visit_expense", "evaluation", "case_hours", "attachment", "contract",
                    "contract_signature", "letter"})
 KINDS = frozenset({"upsert", "delete", "erase"})
 MAX_OPS = 500

@@ -13,7 +13,7 @@ import logging
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import blobs, changelog
+from borapp.server import blobs, changelog, facts
 from borapp.server.changelog import Record
 from borapp.server.conflicts import DELETED, record_conflict
 from borapp.server.operations import Operation, looks_like_uuid, same
@@ -50,8 +50,9 @@ def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | No
     """One operation, inside a transaction that holds the writer lock (so no other push runs between the
     duplicate check and the write); `first` is its outcome when it was applied before; `erased` the erased records
     it may refer to (grows as the group erases). The result for the answer: applied, conflict (with the conflicts'
-    ids), erased (an edit of an erased record, or a new record hanging from one: dropped and not kept), or
-    duplicate (applied before: nothing changes, and the first outcome is said again)."""
+    ids), erased (an edit of an erased record, or a new record hanging from one: dropped and not kept), final (an
+    edit or delete of a finished fact: dropped, see facts.py), or duplicate (applied before: nothing changes, and
+    the first outcome is said again)."""
     if first is not None:
         log.debug("op %s duplicate", op.op_id)
         return {"op_id": op.op_id, "outcome": "duplicate", "first": first.get("outcome"),
@@ -89,6 +90,8 @@ def _upsert(conn, record: Record, op: Operation, device: str):
         mine = {name: change.new for name, change in wanted.items()}
         server_device = changelog.last_device_of(conn, record, None)
         return "conflict", [record_conflict(conn, record, DELETED, False, True, mine, device, server_device)], None
+    if wanted and facts.is_final(record.type, record.fields):
+        return "final", [], None  # a finished report, a sent letter: it stays as it was
     changed, conflicts = {}, []
     for name, change in wanted.items():
         held = record.fields.get(name)  # a field the server does not have holds null
@@ -112,6 +115,8 @@ def _delete(conn, record: Record, op: Operation, device: str):
         return "erased", [], None
     if record.deleted:
         return "applied", [], None  # deleted already: what the device wanted
+    if facts.is_final(record.type, record.fields):
+        return "final", [], None
     if op.base is not None and not record.new:
         other = changelog.changed_by_others_since(conn, record, op.base, device)
         if other is not None:  # changed by someone after this device last saw it: a person decides

@@ -8,7 +8,7 @@ import re
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from borapp.models import Case, Evaluation, Visit
+from borapp.models import Case, Evaluation, Visit, VisitAddendum
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -25,6 +25,7 @@ def _body(session: Session, case: Case) -> str:
         parts.append(case.referrer.name)
     for visit in session.scalars(select(Visit).where(Visit.case_id == case.id)):
         parts += [getattr(visit, name) for name in VISIT_TEXTS]
+    parts += session.scalars(select(VisitAddendum.text).join(Visit).where(Visit.case_id == case.id))
     for evaluation in session.scalars(select(Evaluation).where(Evaluation.case_id == case.id)):
         parts += [getattr(evaluation, name) for name in EVALUATION_TEXTS]
     return " ".join(p for p in parts if p)

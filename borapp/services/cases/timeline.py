@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import N_, _
 from borapp.formatting import long_date
-from borapp.models import AuditEvent, Attachment, Case, Contract, Coordinator, Evaluation, Letter, Visit
+from borapp.models import AuditEvent, Attachment, Case, Contract, Coordinator, Evaluation, Letter, Visit, VisitAddendum
 from borapp.services.cases.contract_terms import parse_parties, signer_roles
 from borapp.services.cases.labels import (
     CANCELLED_BY_LABELS,
@@ -81,6 +81,11 @@ def _visits(session: Session, case_id: int) -> list[TimelineEntry]:
             title = (_("Visit cancelled by {who}").format(who=label(CANCELLED_BY_LABELS, by)) if by
                      else _("Visit cancelled"))
             found.append(TimelineEntry(on, "visit", title, reason))
+    addenda = select(VisitAddendum.written_on, Visit.on, VisitAddendum.author, VisitAddendum.text).join(Visit).where(
+        Visit.case_id == case_id)
+    for written_on, visit_on, author, text in session.execute(addenda):
+        title = _("Addendum to the report of the visit of {date}").format(date=long_date(visit_on))
+        found.append(TimelineEntry(written_on, "visit", title, f"{author}: {text}" if author else text))
     return found
 
 

@@ -79,7 +79,8 @@ def write_update(session: Session, type_name: str, local_id: int, changes: dict[
     if session.info.get(APPLYING) or not device_of(session):
         return
     uuid = uuid_of(session, type_name, local_id) or give_identity(session, type_name, local_id)
-    write_op(session, type_name, uuid, "upsert", {name: {"old": old, "new": new} for name, (old, new) in changes.items()})
+    write_op(session, type_name, uuid, "upsert",
+             {name: {"old": old, "new": new} for name, (old, new) in changes.items()})
 
 
 @event.listens_for(Session, "before_flush")

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from borapp.models import (
     Attachment, Case, CaseExclusion, CaseHours, Child, Contract, ContractSignature, Evaluation, Letter, Parent,
-    StatusChange, SyncIdentity, SyncOp, Visit, VisitExpense,
+    StatusChange, SyncIdentity, SyncOp, Visit, VisitAddendum, VisitExpense,
 )
 from borapp.services.sync.capture import APPLYING, device_of, write_op
 
@@ -28,8 +28,9 @@ def erase_operation(session: Session, case: Case) -> None:
         found += [(type_name, _uuid(session, type_name, i))
                   for i in session.scalars(select(model.id).where(model.case_id == case.id))]
     visit_ids = list(session.scalars(select(Visit.id).where(Visit.case_id == case.id)))
-    found += [("visit_expense", _uuid(session, "visit_expense", i))
-              for i in session.scalars(select(VisitExpense.id).where(VisitExpense.visit_id.in_(visit_ids)))]
+    for type_name, model in (("visit_expense", VisitExpense), ("visit_addendum", VisitAddendum)):
+        found += [(type_name, _uuid(session, type_name, i))
+                  for i in session.scalars(select(model.id).where(model.visit_id.in_(visit_ids)))]
     contract_ids = list(session.scalars(select(Contract.id).where(Contract.case_id == case.id)))
     found += [("contract_signature", _uuid(session, "contract_signature", i)) for i in session.scalars(
         select(ContractSignature.id).where(ContractSignature.contract_id.in_(contract_ids)))]

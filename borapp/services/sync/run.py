@@ -13,7 +13,7 @@ from sqlalchemy import func, select
 from borapp.models import SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
-from borapp.services.sync import blobs, numbers
+from borapp.services.sync import blobs, facts, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
 from borapp.services.sync.snapshot import catch_up
@@ -30,6 +30,7 @@ class SyncResult:
     pulled: int = 0
     seq: int = 0
     renumbered: list[tuple[str, str]] = field(default_factory=list)  # provisional case number → final
+    kept_as_addenda: int = 0  # edits of reports a colleague finished meanwhile, kept as addenda
 
 
 @dataclass(frozen=True)
@@ -72,6 +73,9 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
             for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(list(outcomes)))):
                 op.outcome = outcomes[op.op_id].get("outcome", "applied")
                 result.conflicts += outcomes[op.op_id].get("conflicts", [])
+                if op.outcome == "final":  # a colleague finished it meanwhile: keep what was typed here
+                    facts.keep_refused(session, op)
+                    result.kept_as_addenda += op.type == "visit"
         result.pushed += len(outcomes)
         if progress is not None:
             progress(result.pushed, max(total, result.pushed))

@@ -22,6 +22,7 @@ from borapp.services import audit
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
+from borapp.services.visits.addenda import AddendumItem, finished_message, list_addenda
 from borapp.services.vault.workspace import Workspace
 
 __all__ = [
@@ -109,6 +110,8 @@ class VisitDetail:
     cancelled_by: str
     cancel_reason: str
     notice_hours: int | None
+    report_final_on: dt.date | None = None  # finished: a fact from then on, corrected by addenda only
+    addenda: tuple[AddendumItem, ...] = ()
 
     @property
     def ended_early(self) -> bool:
@@ -208,6 +211,7 @@ def get_visit(workspace: Workspace, visit_id: int) -> VisitDetail:
             visit.volunteer_id, volunteer.name if volunteer else "", visit.brought_by, visit.collected_by,
             visit.others_present, visit.handover, visit.what_happened, visit.child_wellbeing, visit.child_voice,
             visit.incidents, visit.ended_early_reason, visit.cancelled_by, visit.cancel_reason, visit.notice_hours,
+            visit.report_final_on, list_addenda(session, visit.id),
         )
 
 
@@ -290,6 +294,8 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
         visit = _visit(session, data.visit_id) if data.visit_id is not None else None
         if visit is not None and visit.case_id != case.id:
             raise NotFound(_("No visit with number {id}.").format(id=data.visit_id))
+        if visit is not None and visit.report_final_on is not None:
+            raise ValidationError(finished_message(visit), "report")
         _check_visit(session, case, data)
         if visit is None:
             visit = Visit(case_id=case.id)

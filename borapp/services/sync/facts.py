@@ -1,0 +1,42 @@
+"""An operation the server dropped as `final` (it would have changed a finished report or a sent letter a colleague
+finished meanwhile: server/facts.py). This laptop puts the record back as the server keeps it, and keeps what was
+typed here: a visit's as an addendum to the finished report, which then travels like any new record."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy.orm import Session
+
+from borapp.models import SyncOp
+from borapp.services.sync.apply import local_id
+from borapp.services.sync.capture import APPLYING, device_of, value_of
+from borapp.services.sync.records import TYPES, decode, fields_of
+
+
+def keep_refused(session: Session, op: SyncOp) -> None:
+    record_id = local_id(session, op.type, op.uuid)
+    record = session.get(TYPES[op.type], record_id) if record_id is not None else None
+    if record is None or op.kind != "upsert":
+        return
+    changes = json.loads(op.fields)
+    typed = {}
+    session.info[APPLYING] = True  # putting back is not a change of this laptop's own
+    try:
+        for field in fields_of(op.type):
+            change = changes.get(field.name)
+            if change is None or value_of(session, field, getattr(record, field.attribute)) != change["new"]:
+                continue  # not in this operation, or changed again since (a later operation carries that)
+            typed[field.name] = change["new"]
+            old = change["old"]
+            if field.refers_to:
+                setattr(record, field.attribute, local_id(session, field.refers_to, old) if old else None)
+            else:
+                setattr(record, field.attribute, decode(old, field.column))
+        session.flush()
+    finally:
+        session.info[APPLYING] = False
+    if op.type == "visit" and typed:
+        from borapp.services.visits.addenda import keep_late_edit
+
+        keep_late_edit(session, record, typed, device_of(session))
