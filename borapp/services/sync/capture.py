@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 import uuid as uuids
 
-from sqlalchemy import event, insert, inspect, select
+from sqlalchemy import bindparam, event, insert, inspect, select, update
 from sqlalchemy.orm import Session, object_session
 
 from borapp.models import Setting, SyncIdentity, SyncOp
@@ -45,8 +45,14 @@ def give_identity(session: Session, type_name: str, local_id: int, uuid: str | N
                   alias: bool = False) -> str:
     """Record `uuid` (a new one when None) as the record's own identity, or as another name it answers to."""
     uuid = uuid or str(uuids.uuid4())
-    session.connection().execute(insert(SyncIdentity).values(type=type_name, local_id=local_id, uuid=uuid,
-                                                             alias=alias))
+    row = {"type": type_name, "local_id": local_id, "uuid": uuid, "alias": alias}
+    pending = session.info.get(PENDING_IDENTITIES)
+    if pending is not None:  # a pulled page: written at its end, all at once (sync/apply.py)
+        pending.append(row)
+    else:
+        if not alias:
+            session.connection().execute(RETIRE_IDENTITIES, {"r_type": type_name, "r_local_id": local_id})
+        session.connection().execute(_INSERT_IDENTITY, row)
     if not alias:
         session.info.setdefault("sync_uuids", {})[(type_name, local_id)] = uuid
     return uuid
@@ -71,7 +77,20 @@ def op_row(type_name: str, uuid: str, kind: str, fields: dict) -> dict:
 
 
 def write_op(session: Session, type_name: str, uuid: str, kind: str, fields: dict) -> None:
-    session.connection().execute(insert(SyncOp).values(**op_row(type_name, uuid, kind, fields)))
+    session.connection().execute(_INSERT_OP, op_row(type_name, uuid, kind, fields))
+
+
+# One statement each, its values bound (a statement with .values() compiled anew for every record: a first sync
+# spent 11 of its 29 s applying 28,800 pulled records there)
+_INSERT_IDENTITY = insert(SyncIdentity)
+# A new record may get the id of a deleted one (SQLite: the largest id plus one). The deleted record's identities
+# stay, as tombstones, under the negative id: its uuid still says "deleted here", and no longer names the new record
+RETIRE_IDENTITIES = (update(SyncIdentity)
+                     .where(SyncIdentity.type == bindparam("r_type"),
+                            SyncIdentity.local_id == bindparam("r_local_id"), SyncIdentity.local_id > 0)
+                     .values(local_id=-SyncIdentity.local_id))
+_INSERT_OP = insert(SyncOp)
+PENDING_IDENTITIES = "sync_pending_identities"
 
 
 def write_update(session: Session, type_name: str, local_id: int, changes: dict[str, tuple]) -> None:
