@@ -70,6 +70,7 @@ class VisitItem:
     cancelled_by: str
     volunteer_id: int | None
     volunteer_name: str
+    report_final_on: dt.date | None = None  # the day its report was finished (a fact from then on)
 
     @property
     def to_record(self) -> bool:
@@ -199,7 +200,7 @@ def list_visits(workspace: Workspace, case_id: int) -> list[VisitItem]:
         query = (select(Visit, Volunteer.name).outerjoin(Volunteer, Volunteer.id == Visit.volunteer_id)
                  .where(Visit.case_id == case_id).order_by(Visit.on, Visit.start_time, Visit.id))
         return [VisitItem(v.id, v.on, v.start_time, v.end_time, v.place, v.state, v.cancelled_by, v.volunteer_id,
-                          name or "") for v, name in session.execute(query)]
+                          name or "", v.report_final_on) for v, name in session.execute(query)]
 
 
 def get_visit(workspace: Workspace, visit_id: int) -> VisitDetail:

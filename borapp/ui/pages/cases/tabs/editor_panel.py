@@ -11,9 +11,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QComboBox,
     QDateTimeEdit,
     QFormLayout,
@@ -55,6 +56,29 @@ def inline(*widgets: QWidget) -> QWidget:
     return row
 
 
+READ_ONLY_TEXT = "QPlainTextEdit { background: palette(window); }"
+PLACEHOLDER = "borPlaceholder"  # a read-only field's placeholder, put back when it can be typed in again
+
+
+def _show_read_only(box: QLineEdit | QPlainTextEdit, read_only: bool) -> None:
+    """A read-only text on the window's background, so it does not look like a field waiting for typing."""
+    if isinstance(box, QPlainTextEdit):  # under the app's style sheet a text area ignores its own palette
+        box.setStyleSheet(READ_ONLY_TEXT if read_only else "")
+    else:
+        palette = QPalette()  # empty: the platform's colours, light or dark
+        if read_only:
+            palette = box.palette()
+            palette.setColor(QPalette.ColorRole.Base, palette.color(QPalette.ColorRole.Window))
+        box.setPalette(palette)
+    hint = box.property(PLACEHOLDER)  # an example of what to type is no use when nothing can be typed
+    if read_only and hint is None:
+        box.setProperty(PLACEHOLDER, box.placeholderText())
+        box.setPlaceholderText("")
+    elif not read_only and hint is not None:
+        box.setPlaceholderText(hint)
+        box.setProperty(PLACEHOLDER, None)
+
+
 class EditorPanel(QFrame):
     save_requested = Signal()
     close_requested = Signal()
@@ -80,8 +104,12 @@ class EditorPanel(QFrame):
         self.body_layout.setContentsMargins(0, 0, 8, 0)
         self.scroll.setWidget(self.body)
         layout.addWidget(self.scroll, 1)
-        QShortcut(QKeySequence.StandardKey.Save, self, activated=self.save_requested.emit,
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_shortcut,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+
+    def _save_shortcut(self) -> None:
+        if not self.save_button.isHidden() and self.save_button.isEnabled():  # a read-only record has no Save
+            self.save_requested.emit()
 
     def finish(self) -> None:
         """Add Cancel and Save after the fields, so the tab order reads fields first, then the buttons."""
@@ -106,14 +134,15 @@ class EditorPanel(QFrame):
         column = QVBoxLayout()
         self.problem = FieldMessage()
         column.addWidget(self.problem)
-        row = QHBoxLayout()
-        row.addWidget(required_note())
+        self.footer_row = row = QHBoxLayout()  # a subclass may add its own buttons before Cancel
+        self.required_note = required_note()
+        row.addWidget(self.required_note)
         row.addStretch()
-        self.close_button = QPushButton(_("Cancel"))
-        self.close_button.setAccessibleName(_("Cancel and close the editor"))
+        self.close_button = QPushButton()
         self.save_button = QPushButton(icon("floppy-disk"), _("Save"))
         self.save_button.setAccessibleName(_("Save"))
         self.save_button.setToolTip(_("Save (Ctrl+S)"))
+        self._name_close_button(False)
         self.close_button.clicked.connect(self.close_requested)
         self.save_button.clicked.connect(self.save_requested)
         row.addWidget(self.close_button)
@@ -213,6 +242,27 @@ class EditorPanel(QFrame):
     def fill(self, state: dict) -> None:
         raise NotImplementedError
 
+    def set_read_only(self, read_only: bool, *, keep: tuple[QWidget, ...] = ()) -> None:
+        """Show the record without letting it change (a finished report): texts stay readable and can be selected
+        and copied, choices are disabled, Save goes and Cancel reads Close. Widgets in `keep` stay as they are."""
+        for widget in self.body.findChildren(QWidget):
+            if any(widget is k or k.isAncestorOf(widget) for k in keep):
+                continue
+            if isinstance(widget, (QLineEdit, QPlainTextEdit)):
+                inner = isinstance(widget.parentWidget(), (QAbstractSpinBox, QComboBox))
+                if not inner and widget.isReadOnly() != read_only:  # re-styling costs: only what changes
+                    widget.setReadOnly(read_only)
+                    _show_read_only(widget, read_only)
+            elif isinstance(widget, (QAbstractButton, QComboBox, QAbstractSpinBox)):
+                widget.setEnabled(not read_only)
+        self.save_button.setHidden(read_only)
+        self.required_note.setHidden(read_only)
+        self._name_close_button(read_only)
+
+    def _name_close_button(self, read_only: bool) -> None:
+        self.close_button.setText(_("Close") if read_only else _("Cancel"))
+        self.close_button.setAccessibleName(_("Close the editor") if read_only else _("Cancel and close the editor"))
+
     # ---- messages ----------------------------------------------------------------------------------------------
 
     def clear_problems(self) -> None:
@@ -220,15 +270,16 @@ class EditorPanel(QFrame):
             message.show_message("")
         self.problem.show_message("")
 
-    def show_problem(self, field: str, message: str) -> None:
-        """Show a service's message under its field (or above the buttons), scroll there and put the cursor in it."""
+    def show_problem(self, field: str, message: str, summary: str = "") -> None:
+        """Show a service's message under its field (or above the buttons), scroll there and put the cursor in it;
+        `summary` is the line above the buttons then (by default: not saved)."""
         self.clear_problems()
         label = self._messages.get(field)
         if label is None or not self._fields[field].isVisibleTo(self):
             self.problem.show_message(message)
             return
         label.show_message(message)
-        self.problem.show_message(_("Not saved: check the marked field."))
+        self.problem.show_message(summary or _("Not saved: check the marked field."))
         widget = self._fields[field]
         self.scroll.ensureWidgetVisible(label.parentWidget())
         widget.setFocus(Qt.FocusReason.OtherFocusReason)

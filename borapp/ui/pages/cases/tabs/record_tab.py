@@ -202,27 +202,61 @@ class RecordsTab(CaseTab):
         self._loaded = self.editor.state() if record_id is not None else None
 
     def save(self) -> None:
-        if self._editing_key is None:
+        record_id = self.store_typing()
+        if record_id is None:
             return
-        if refuse_unreadable(self.editor):  # a date or time that cannot be read says so under its field
-            return
-        state = self._merged_with_stored(self.editor.state())
-        if state is None:
-            return
-        try:
-            record_id = self.save_state(state)
-        except ValidationError as exc:
-            self.editor.show_problem(exc.field, str(exc))
-            return
-        except BorError as exc:
-            self.editor.show_problem("", str(exc))
-            return
-        key = self._editing_key
         self._hide_editor()
-        self._forget(key)
         self.reload(select=record_id)
         self.table.setFocus()
         self.changed.emit()
+
+    def store_typing(self) -> int | None:
+        """Save what the editor holds and keep it open; the record's id, or None when nothing was saved (the editor
+        then says why, and the typing stays)."""
+        if self._editing_key is None:
+            return None
+        if refuse_unreadable(self.editor):  # a date or time that cannot be read says so under its field
+            return None
+        state = self._merged_with_stored(self.editor.state())
+        if state is None:
+            return None
+        try:
+            record_id = self.save_state(state)
+        except ValidationError as exc:
+            self.save_refused(exc, state)
+            return None
+        except BorError as exc:
+            self.editor.show_problem("", str(exc))
+            return None
+        self._forget(self._editing_key)
+        self.editor.set_dirty(False)
+        return record_id
+
+    def save_refused(self, exc: ValidationError, state: dict) -> None:
+        """The service refused to save `state`: its message under the field it is about (a tab may offer more)."""
+        self.editor.show_problem(exc.field, str(exc))
+
+    def reopen_record(self, record_id: int) -> None:
+        """Show the record as now stored in the open editor (after it was saved or changed without closing)."""
+        try:
+            state = self.record_state(record_id)
+        except BorError as exc:
+            self.editor.show_problem("", str(exc))
+            return
+        self._show_editor(self.draft_key(record_id), state, restored=False)
+        self._loaded = self.editor.state()
+
+    def discard_typing(self) -> None:
+        """The editor's typing was kept another way (as an addendum): it is no longer unsaved, and no draft may bring
+        it back."""
+        if self._editing_key is not None:
+            self._forget(self._editing_key)
+            self.editor.set_dirty(False)
+
+    @property
+    def loaded_state(self) -> dict | None:
+        """The editor's fields as the stored record filled them (None for a new record)."""
+        return self._loaded
 
     def _merged_with_stored(self, typed: dict) -> dict | None:
         """What to save when the record changed since the editor was filled (a colleague's change arrived by team

@@ -1,9 +1,11 @@
-"""The visit record: planned, held (how it went, the child's voice) or cancelled (by whom, why, how late)."""
+"""The visit record: planned, held (how it went, the child's voice) or cancelled (by whom, why, how late). A held
+visit's report can be finished; from then on the editor shows it read-only, with its addenda."""
 
 from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -11,6 +13,7 @@ from PySide6.QtWidgets import (
     QCompleter,
     QLabel,
     QLineEdit,
+    QPushButton,
     QRadioButton,
     QSpinBox,
     QWidget,
@@ -21,9 +24,11 @@ from borapp.i18n import _
 from borapp.services import typed_dates
 from borapp.services.visits import records
 from borapp.services.visits.records import VisitDetail, VisitInput, VolunteerChoice
+from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel, inline, text_box
 from borapp.ui.pages.cases.tabs.time_field import TimeField, time_text
 from borapp.ui.pages.cases.tabs.visit_expenses import ExpensesSection
+from borapp.ui.pages.cases.tabs.visit_report import ReportSection, report_state
 from borapp.ui.widgets.date_field import DateField
 
 HELD_LINES = ("brought_by", "collected_by", "others_present")
@@ -32,16 +37,33 @@ STATE_ORDER = ("held", "cancelled", "planned")
 
 
 class VisitEditor(EditorPanel):
+    finish_requested = Signal()
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
+        self._report: dict = {}  # the stored state, the day the report was finished and its addenda (report_state)
         self._build_common()
         self._build_held()
+        self.report = ReportSection(self)  # under the report, before the cancellation and the expenses
         self._build_cancelled()
         self.expenses = ExpensesSection(self)
         for button in self.state_buttons.values():
             button.toggled.connect(self._show_sections)
         self.ended_early.toggled.connect(self.ended_early_reason.setEnabled)
+        self._build_finish_button()
         self.finish()
+
+    def _build_finish_button(self) -> None:
+        """"Finish report" beside Cancel and Save; made a child now, before them, so the tab order reads it first."""
+        self.finish_button = QPushButton(icon("lock-simple"), _("Finish report"), self)
+        self.finish_button.setAccessibleName(_("Finish the report of this visit"))
+        self.finish_button.setToolTip(_("Once finished, the report can no longer be changed, only added to with "
+                                        "addenda."))
+        self.finish_button.clicked.connect(self.finish_requested)
+
+    def finish(self) -> None:
+        super().finish()
+        self.footer_row.insertWidget(self.footer_row.indexOf(self.close_button), self.finish_button)
 
     # ---- the form ----------------------------------------------------------------------------------------------
 
@@ -130,6 +152,13 @@ class VisitEditor(EditorPanel):
         self.cancel_box.setVisible(state == "cancelled")
         self.planned_hint.setVisible(state == "planned")
         self.expenses.box.setVisible(state != "planned")
+        self.finish_button.setVisible(self.record_id is not None and self._report.get("stored_state") == "held"
+                                      and not self.finished and state == "held")
+
+    @property
+    def finished(self) -> bool:
+        """The report was finished: the editor shows it read-only."""
+        return bool(self._report.get("report_final_on"))
 
     def current_state(self) -> str:
         return next((code for code, button in self.state_buttons.items() if button.isChecked()), "held")
@@ -147,6 +176,7 @@ class VisitEditor(EditorPanel):
         state.update({name: getattr(self, name).text() for name in HELD_LINES})
         state.update({name: getattr(self, name).toPlainText() for name in HELD_TEXTS})
         state.update(self.expenses.state())
+        state.update(self._report)
         return state
 
     def fill(self, state: dict) -> None:
@@ -170,6 +200,12 @@ class VisitEditor(EditorPanel):
         notice = state.get("notice_hours")
         self.notice_hours.setValue(notice if isinstance(notice, int) else -1)
         self.expenses.fill(state)
+        self._report = {name: state.get(name) for name in ("stored_state", "report_final_on", "addenda")}
+        final_on = self._report["report_final_on"]
+        self.report.fill(dt.date.fromisoformat(final_on) if final_on else None, self._report["addenda"] or [])
+        self.set_read_only(self.finished, keep=(self.report.box,))
+        if not self.finished:
+            self.ended_early_reason.setEnabled(self.ended_early.isChecked())
         self._show_sections()
 
     def _choose_volunteer(self, volunteer_id: int | None, name: str) -> None:
@@ -191,7 +227,7 @@ def detail_state(detail: VisitDetail) -> dict:
             "place": detail.place, "volunteer_id": detail.volunteer_id, "volunteer_name": detail.volunteer_name,
             "ended_early": detail.ended_early, "cancelled_by": detail.cancelled_by,
             "cancel_reason": detail.cancel_reason, "notice_hours": detail.notice_hours,
-            **{name: getattr(detail, name) for name in (*HELD_LINES, *HELD_TEXTS)}}
+            **{name: getattr(detail, name) for name in (*HELD_LINES, *HELD_TEXTS)}, **report_state(detail)}
 
 
 def visit_input(case_id: int, state: dict) -> VisitInput:

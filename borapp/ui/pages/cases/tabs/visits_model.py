@@ -1,4 +1,5 @@
-"""The visits of a case as a table: date, time, state (with who cancelled), volunteer, place."""
+"""The visits of a case as a table: date, time, state (with who cancelled, or that the report is finished),
+volunteer, place."""
 
 from __future__ import annotations
 
@@ -7,22 +8,33 @@ import datetime as dt
 from PySide6.QtGui import QIcon
 
 from borapp.formatting import long_date
-from borapp.i18n import N_
+from borapp.i18n import N_, _
 from borapp.services.visits.records import VisitItem
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel
 from borapp.ui.pages.cases.tabs.time_field import time_text
 
 STATE_ICONS = {"planned": "calendar-blank", "to_record": "pencil-simple", "held": "check-circle",
-               "cancelled": "x-circle"}
+               "cancelled": "x-circle", "finished": "lock-simple"}
 _icons: dict[str, QIcon] = {}
 
 
 def _state_icon(item: VisitItem) -> QIcon:
-    key = "to_record" if item.to_record else item.state
+    key = "to_record" if item.to_record else "finished" if item.report_final_on else item.state
     if key not in _icons:
         _icons[key] = icon(STATE_ICONS.get(key, "circle"))
     return _icons[key]
+
+
+def _status(item: VisitItem) -> str:
+    return _("{state}, report finished").format(state=item.state_text) if item.report_final_on else item.state_text
+
+
+def _status_tip(item: VisitItem) -> str:
+    if item.report_final_on:
+        return _("{state}; report finished on {date}").format(state=item.state_text,
+                                                              date=long_date(item.report_final_on))
+    return item.state_text
 
 
 def _times(item: VisitItem) -> str:
@@ -39,7 +51,7 @@ class VisitsModel(RowsModel):
     columns = (
         Column(N_("Date"), lambda v: long_date(v.on), sort_key=_when),
         Column(N_("Time"), _times, sort_key=lambda v: (v.start_time or dt.time.min, v.on)),
-        Column(N_("Status"), lambda v: v.state_text, icon=_state_icon, tooltip=lambda v: v.state_text),
+        Column(N_("Status"), _status, icon=_state_icon, tooltip=_status_tip),
         Column(N_("Volunteer"), lambda v: v.volunteer_name or "—"),
         Column(N_("Place"), lambda v: v.place, tooltip=lambda v: v.place or None),
     )

@@ -1,4 +1,5 @@
-"""Omgangsmomenten: the visits of a case, a series planned in one go, each recorded as held or cancelled."""
+"""Omgangsmomenten: the visits of a case, a series planned in one go, each recorded as held or cancelled; a held
+visit's report finished, and added to with addenda from then on."""
 
 from __future__ import annotations
 
@@ -7,15 +8,17 @@ from PySide6.QtWidgets import QLabel, QPushButton, QWidget
 from borapp.i18n import _
 from borapp.services.costs import expenses as costs_expenses
 from borapp.services.costs.rates import read_rates
-from borapp.services.errors import BorError
+from borapp.services.errors import BorError, ValidationError
 from borapp.services.vault.workspace import Workspace
-from borapp.services.visits import records
+from borapp.services.visits import addenda, records
 from borapp.ui.icons import icon
+from borapp.ui.pages.cases.tabs.addendum_dialog import AddendumDialog
 from borapp.ui.pages.cases.tabs.plan_series_dialog import PlanSeriesDialog
 from borapp.ui.pages.cases.tabs.record_tab import RecordsTab
 from borapp.ui.pages.cases.tabs.rows_model import selected_id, selected_row
 from borapp.ui.pages.cases.tabs.visit_editor import VisitEditor, detail_state, visit_input
 from borapp.ui.pages.cases.tabs.visit_expenses import expense_state, save_with_expenses
+from borapp.ui.pages.cases.tabs.visit_report import typed_as_addendum
 from borapp.ui.pages.cases.tabs.visits_model import VisitsModel
 from borapp.ui.widgets.forms import confirm
 
@@ -26,8 +29,11 @@ class VisitsTab(RecordsTab):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         self.series_dialog: PlanSeriesDialog | None = None
+        self.addendum_dialog: AddendumDialog | None = None
         self._volunteers_for: int | None = None  # the case whose volunteers the editor's list holds
         super().__init__(workspace, parent)
+        self.editor.finish_requested.connect(self.finish_report)
+        self.editor.report.add_button.clicked.connect(lambda: self.open_addendum())
         self.selection_changed()
 
     def build_toolbar(self) -> None:
@@ -101,6 +107,15 @@ class VisitsTab(RecordsTab):
         return save_with_expenses(self.workspace, state,
                                   lambda: records.record_visit(self.workspace, visit_input(self.case_id, state)))
 
+    def save_refused(self, exc: ValidationError, state: dict) -> None:
+        """A report finished meanwhile (by a colleague, through team sync) is not changed: what was typed into it
+        can be kept as an addendum instead, so nothing typed is lost."""
+        super().save_refused(exc, state)
+        if exc.field == "report" and state.get("record_id") is not None:
+            self.open_addendum(typed_as_addendum(self.loaded_state, self.editor.state()),
+                               _("The report was finished meanwhile. Keep what you typed as an addendum?"),
+                               _("Keep as addendum"))
+
     def discard_question(self) -> str:
         return _("What you typed about this visit has not been saved. Throw it away?")
 
@@ -121,8 +136,9 @@ class VisitsTab(RecordsTab):
                                         "the case file.") if item is not None and item.state != "planned" else "")
 
     def clear(self) -> None:
-        if self.series_dialog is not None:
-            self.series_dialog.reject()
+        for dialog in (self.series_dialog, self.addendum_dialog):
+            if dialog is not None:
+                dialog.reject()
         super().clear()
         self.editor.set_volunteers([])  # no names left behind in the widgets
         self._volunteers_for = None
@@ -167,3 +183,54 @@ class VisitsTab(RecordsTab):
             self.close_editor()
         self.reload()
         self.changed.emit()
+
+    # ---- a finished report -------------------------------------------------------------------------------------
+
+    def finish_report(self) -> None:
+        """Finish the open visit's report, after asking. Typing not yet saved is saved first: a coordinator who
+        writes the last lines and then clicks Finish expects them in the report she finishes, and refusing until she
+        saved would only add a click (a refusal to save shows at its field, and nothing is finished then)."""
+        visit_id = self.editor.record_id
+        if visit_id is None or not confirm(self, _("Finish report"), _(
+                "Finish the report of this visit? It can then no longer be changed, only added to with addenda.")):
+            return
+        saved = self.editor.dirty
+        if saved and self.store_typing() is None:
+            return
+        try:
+            addenda.finish_report(self.workspace, visit_id)
+        except BorError as exc:
+            self.reopen_record(visit_id)
+            self.editor.show_problem(getattr(exc, "field", ""), str(exc), _("Not finished: check the marked field."))
+            self._after_change(visit_id, changed=saved)
+            return
+        self.reopen_record(visit_id)
+        self._after_change(visit_id, changed=True)
+
+    def open_addendum(self, text: str = "", intro: str = "", accept_text: str = "") -> None:
+        """The dialog that adds an addendum to the open visit's finished report."""
+        visit_id = self.editor.record_id
+        if visit_id is None:
+            return
+        dialog = self.addendum_dialog = AddendumDialog(self.workspace, visit_id, self, text=text, intro=intro,
+                                                       accept_text=accept_text)
+        dialog.accepted.connect(lambda: self._addendum_added(visit_id))
+        dialog.finished.connect(self._forget_addendum_dialog)
+        dialog.open()
+
+    def _addendum_added(self, visit_id: int) -> None:
+        if self.editing_key == self.draft_key(visit_id):
+            if self.editor.dirty:
+                self.discard_typing()  # typed into a report finished meanwhile: it is kept now, as the addendum
+            self.reopen_record(visit_id)
+        self._after_change(visit_id, changed=True)
+
+    def _forget_addendum_dialog(self) -> None:
+        if self.addendum_dialog is not None:
+            self.addendum_dialog.deleteLater()
+            self.addendum_dialog = None
+
+    def _after_change(self, visit_id: int, *, changed: bool) -> None:
+        if changed:
+            self.reload(select=visit_id)
+            self.changed.emit()
