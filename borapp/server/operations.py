@@ -41,7 +41,11 @@ def is_plain(value: object) -> bool:
 
 
 def same(a: object, b: object) -> bool:
-    """Equal as JSON values: `true` is not `1`, `"1"` is not `1`."""
+    """Equal as JSON values: `true` is not `1`, `"1"` is not `1`. Plain values (all a field holds) compare
+    directly; a conflict's chosen value may be any JSON (a first sync compares hundreds of thousands of values: as
+    JSON text this took 6 of its 15 s on the server)."""
+    if is_plain(a) and is_plain(b):
+        return type(a) is type(b) and a == b
     return json.dumps(a, sort_keys=True) == json.dumps(b, sort_keys=True)
 
 

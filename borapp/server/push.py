@@ -13,13 +13,15 @@ import logging
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import blobs, changelog, facts
+from borapp.server import batch, blobs, changelog, facts
 from borapp.server.changelog import Record
 from borapp.server.conflicts import DELETED, record_conflict
 from borapp.server.operations import Operation, looks_like_uuid, same
 
 log = logging.getLogger("borapp.server")
-GROUP = 100  # operations per transaction: the writer lock is held for one group at a time
+# Operations per transaction: the writer lock is held for one group at a time. Each commit waits for the disk
+# (fsync): 100 per group made a first sync of 28,800 operations wait 291 times, 6 of its 13 s on the server
+GROUP = 500
 
 
 def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> list[dict]:
@@ -32,8 +34,19 @@ def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> li
             done = dict(conn.execute("SELECT op_id, outcome FROM applied_ops WHERE op_id = ANY(%s)",
                                      ([op.op_id for op in group],)).fetchall())
             erased = _erased_references(conn, group)
-            results.extend(apply(conn, op, device, done.get(op.op_id), erased)  # op_ids unique: parse_push
-                           for op in group)
+            records = batch.lock_all(conn, [op for op in group if op.op_id not in done])
+            waiting = batch.Batch(conn, device)
+            for op in group:  # op_ids unique: parse_push
+                record = records.get((op.type, op.uuid))
+                if op.op_id not in done and batch.plain(op, record, erased):
+                    results.append(waiting.upsert(op, record))
+                    continue
+                waiting.flush()  # what follows reads the change log and the records as they now are
+                results.append(apply(conn, op, device, done.get(op.op_id), erased, record))
+                if op.kind == "erase" and op.type == "case":  # it may have erased records named further on
+                    later = group[group.index(op) + 1:]
+                    records.update(batch.lock_all(conn, [o for o in later if o.op_id not in done]))
+            waiting.flush()
     return results
 
 
@@ -46,7 +59,7 @@ def _erased_references(conn: psycopg.Connection, ops: list[Operation]) -> set[st
 
 
 def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | None = None,
-          erased: set[str] | None = None) -> dict:
+          erased: set[str] | None = None, record: Record | None = None) -> dict:
     """One operation, inside a transaction that holds the writer lock (so no other push runs between the
     duplicate check and the write); `first` is its outcome when it was applied before; `erased` the erased records
     it may refer to (grows as the group erases). The result for the answer: applied, conflict (with the conflicts'
@@ -58,7 +71,7 @@ def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | No
         return {"op_id": op.op_id, "outcome": "duplicate", "first": first.get("outcome"),
                 "conflicts": first.get("conflicts", [])}
     erased = set() if erased is None else erased
-    record = changelog.lock_record(conn, op.type, op.uuid)
+    record = record if record is not None else changelog.lock_record(conn, op.type, op.uuid)
     if record.new and op.kind == "upsert" and any(c.new in erased for c in op.fields.values()):
         # typed offline into a case erased meanwhile: erased on arrival, nothing of it kept
         outcome, conflicts, change = _erase(conn, record, op, device)
@@ -76,6 +89,7 @@ def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | No
                      (op.op_id, Jsonb(done), device))
     else:
         changelog.append(conn, record, change[0], change[1], device, op.op_id, done)
+    record.new = False
     log.debug("op %s %s %s: %s, %d conflicts", op.op_id, op.kind, op.type, outcome, len(conflicts))
     return {"op_id": op.op_id, **done}
 

@@ -280,3 +280,17 @@ def test_as_thick_as_real_work(demo_vault):
     assert len(set(held)) > 0.8 * len(held), "visit notes repeat"
     assert len(evaluation_notes) > 20
     assert rescheduled > midway // 2, "a schedule letter per parent at the start and again after the midway evaluation"
+
+
+def test_the_search_words_of_many_cases_at_once_are_those_of_each_case_alone(demo_vault):
+    """search_index.reindex_many (after a pull) writes what reindex_case writes, case by case."""
+    from sqlalchemy import text
+
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        ids = list(s.scalars(select(Case.id).order_by(Case.id)))
+        alone = dict(s.execute(text("SELECT case_id, body FROM case_search")).all())
+        search_index.reindex_many(s, ids)
+        together = dict(s.execute(text("SELECT case_id, body FROM case_search")).all())
+        s.rollback()
+    assert len(together) == len(ids) and together == alone

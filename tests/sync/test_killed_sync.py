@@ -88,13 +88,14 @@ class Laptop:
                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
 
-def kill_when(process: subprocess.Popen, moved, rng: random.Random, timeout: float = 60.0) -> bool:
+def kill_when(process: subprocess.Popen, moved, rng: random.Random, timeout: float = 60.0,
+              within: float = 0.25) -> bool:
     """SIGKILL the child a random moment after `moved()` says the sync is under way; True when it was still
     running then (killed in the middle), False when it had finished first."""
     deadline = time.monotonic() + timeout
     while process.poll() is None and not moved() and time.monotonic() < deadline:
         time.sleep(0.01)
-    time.sleep(rng.uniform(0, 0.25))
+    time.sleep(rng.uniform(0, within))
     alive = process.poll() is None
     if alive:
         process.send_signal(signal.SIGKILL)
@@ -103,7 +104,8 @@ def kill_when(process: subprocess.Popen, moved, rng: random.Random, timeout: flo
 
 
 def edit_notes(workspace: Workspace, rng: random.Random, round_: int) -> None:
-    """Every case's notes and every visit's place: more than two push batches of work for the next sync."""
+    """Every case's notes and every visit's place: more than two push batches of work for the next sync (150 cases
+    make about 1,500 operations, three batches)."""
     with workspace.session() as session:
         for case in session.scalars(select(Case)):
             case.notes = f"ronde {round_}, dossier {case.id}, {rng.randint(0, 999)}"
@@ -126,7 +128,7 @@ def server_notes(db_url: str) -> dict[str, str]:
 
 def test_killed_twenty_times_while_pushing_nothing_is_lost_or_doubled(tmp_path, office, db_url):
     rng = random.Random(14)
-    anna = Laptop(tmp_path, "anna", office.url, db_url, cases=60)
+    anna = Laptop(tmp_path, "anna", office.url, db_url, cases=150)
     mid_push = 0
     for round_ in range(KILLS):
         workspace = anna.open()
@@ -134,7 +136,9 @@ def test_killed_twenty_times_while_pushing_nothing_is_lost_or_doubled(tmp_path, 
         workspace.lock()
         before = server_value(db_url, "SELECT count(*) FROM applied_ops")
         process = anna.start_sync()
-        killed = kill_when(process, lambda: server_value(db_url, "SELECT count(*) FROM applied_ops") > before, rng)
+        # a push batch is one server transaction (500 operations), committed in a fraction of a second
+        killed = kill_when(process, lambda: server_value(db_url, "SELECT count(*) FROM applied_ops") > before, rng,
+                           within=0.08)
         after = server_value(db_url, "SELECT count(*) FROM applied_ops")
         workspace = anna.open()
         with workspace.session() as session:

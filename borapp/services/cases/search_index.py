@@ -8,7 +8,7 @@ import re
 from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
-from borapp.models import Case, Evaluation, Visit, VisitAddendum
+from borapp.models import Case, Child, Evaluation, Organisation, Parent, Visit, VisitAddendum
 
 _WORD = re.compile(r"\w+", re.UNICODE)
 
@@ -43,6 +43,47 @@ def reindex_case_id(session: Session, case_id: int) -> None:
     case = session.get(Case, case_id)
     if case is not None:
         reindex_case(session, case)
+
+
+def reindex_many(session: Session, case_ids: list[int]) -> None:
+    """The words of many cases at once (what pulled changes touched), in a few queries per 500 cases instead of a
+    dozen per case: the same words as reindex_case, in the same order."""
+    session.flush()
+    for start in range(0, len(case_ids), 500):
+        ids = sorted(case_ids[start:start + 500])
+        parts: dict[int, list] = {}
+        for case_id, ref, contact, notes in session.execute(
+                select(Case.id, Case.ref, Case.referrer_contact, Case.notes).where(Case.id.in_(ids))):
+            parts[case_id] = [ref, contact, notes]
+        people: dict[int, tuple[list, list]] = {i: ([], []) for i in parts}
+        for case_id, name in session.execute(select(Parent.case_id, Parent.name).where(Parent.case_id.in_(ids))
+                                             .order_by(Parent.case_id, Parent.role.desc(), Parent.id)):
+            people[case_id][0].append(name)
+        for case_id, name in session.execute(select(Child.case_id, Child.name).where(Child.case_id.in_(ids))
+                                             .order_by(Child.case_id, Child.birth_date, Child.id)):
+            people[case_id][1].append(name)
+        for case_id, (parents, children) in people.items():
+            parts[case_id] += parents + children
+        for case_id, name in session.execute(select(Case.id, Organisation.name).join(
+                Organisation, Organisation.id == Case.referrer_id).where(Case.id.in_(ids))):
+            parts[case_id].append(name)
+        columns = [getattr(Visit, name) for name in VISIT_TEXTS]
+        for case_id, *texts in session.execute(select(Visit.case_id, *columns).where(Visit.case_id.in_(ids))
+                                               .order_by(Visit.case_id, Visit.id)):
+            parts[case_id] += texts
+        for case_id, text_ in session.execute(select(Visit.case_id, VisitAddendum.text).join(Visit)
+                                              .where(Visit.case_id.in_(ids))):
+            parts[case_id].append(text_)
+        columns = [getattr(Evaluation, name) for name in EVALUATION_TEXTS]
+        for case_id, *texts in session.execute(select(Evaluation.case_id, *columns)
+                                               .where(Evaluation.case_id.in_(ids))
+                                               .order_by(Evaluation.case_id, Evaluation.id)):
+            parts[case_id] += texts
+        for case_id in ids:
+            remove_case(session, case_id)
+        if parts:
+            session.execute(text("INSERT INTO case_search(rowid, case_id, body) VALUES (:id, :id, :body)"),
+                            [{"id": i, "body": " ".join(p for p in found if p)} for i, found in parts.items()])
 
 
 def remove_case(session: Session, case_id: int) -> None:

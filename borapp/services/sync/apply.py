@@ -80,9 +80,7 @@ def _mark_for_reindex(session: Session, case_ids: set[int]) -> None:
 def reindex_marked(session: Session) -> int:
     """The search entries of the cases pulled changes touched (also those a pull killed halfway left marked)."""
     marked = json.loads(settings.get(session, REINDEX) or "[]")
-    for case_id in marked:
-        if session.get(Case, case_id) is not None:
-            search_index.reindex_case_id(session, case_id)
+    search_index.reindex_many(session, marked)  # a case gone meanwhile is left out (its entry went with it)
     settings.put(session, REINDEX, "")
     return len(marked)
 

@@ -8,7 +8,7 @@ import json
 import logging
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, select, update
 
 from borapp.models import SyncOp
 from borapp.models.schema import head
@@ -70,12 +70,15 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
         answer = client.push(schema, ops)
         outcomes = {r["op_id"]: r for r in answer.get("results", [])}
         with workspace.session() as session:
-            for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(list(outcomes)))):
-                op.outcome = outcomes[op.op_id].get("outcome", "applied")
-                result.conflicts += outcomes[op.op_id].get("conflicts", [])
-                if op.outcome == "final":  # a colleague finished it meanwhile: keep what was typed here
-                    facts.keep_refused(session, op)
-                    result.kept_as_addenda += op.type == "visit"
+            by_outcome: dict[str, list[str]] = {}
+            for op_id, answer in outcomes.items():
+                by_outcome.setdefault(answer.get("outcome", "applied"), []).append(op_id)
+                result.conflicts += answer.get("conflicts", [])
+            for outcome, op_ids in by_outcome.items():  # one statement per outcome, not an object per operation
+                session.execute(update(SyncOp).where(SyncOp.op_id.in_(op_ids)).values(outcome=outcome))
+            for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(by_outcome.get("final", [])))):
+                facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
+                result.kept_as_addenda += op.type == "visit"
         result.pushed += len(outcomes)
         if progress is not None:
             progress(result.pushed, max(total, result.pushed))

@@ -1,4 +1,5 @@
-"""Blobs: the bytes of attachments, signed contracts and sent letters, stored once under their SHA-256
+"""Blobs: the bytes of attachments, signed contracts and sent letters, stored once under their SHA-256; and the
+erased records by uuid (a push asks which records its operations refer to were erased)
 
 Revision ID: s0002
 Revises: s0001
@@ -23,7 +24,9 @@ def upgrade() -> None:
         sa.Column("created", sa.DateTime(timezone=True), nullable=False, server_default=sa.text("now()")),
         sa.CheckConstraint("sha256 ~ '^[0-9a-f]{64}$'", name="ck_blobs_sha256"),
     )
+    op.create_index("ix_records_erased_uuid", "records", ["uuid"], postgresql_where=sa.text("erased"))
 
 
 def downgrade() -> None:
+    op.drop_index("ix_records_erased_uuid", table_name="records")
     op.drop_table("blobs")
