@@ -3,10 +3,11 @@ one malformed operation is refused whole (`invalid`), so a device never has half
 
 from __future__ import annotations
 
+import functools
 import json
 import re
-import uuid as uuid_module
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from borapp.server.errors import invalid
 
@@ -16,11 +17,10 @@ TYPES = frozenset({"organisation", "municipality", "municipality_funding", "coor
                    "contract_signature", "letter"})
 KINDS = frozenset({"upsert", "delete", "erase"})
 MAX_OPS = 500
-_FIELD = re.compile(r"^[a-z][a-z0-9_]{0,62}$")
+_FIELD = re.compile(r"[a-z][a-z0-9_]{0,62}")
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):  # a tuple: a push makes thousands (a frozen dataclass took a third of parsing one)
     old: object
     new: object
 
@@ -35,9 +35,12 @@ class Operation:
     base: int | None  # on a delete: the last server seq the device had applied when it deleted
 
 
+_PLAIN = (str, bool, int, type(None))
+
+
 def is_plain(value: object) -> bool:
     """Text, a whole number, true/false or null (dates and times travel as text)."""
-    return value is None or isinstance(value, (str, bool, int))
+    return type(value) in _PLAIN or isinstance(value, _PLAIN)
 
 
 def same(a: object, b: object) -> bool:
@@ -51,19 +54,16 @@ def same(a: object, b: object) -> bool:
 
 def looks_like_uuid(value: object) -> bool:
     """A reference to another record travels as its uuid, in the canonical form (docs/sync-protocol.md)."""
-    return isinstance(value, str) and _UUID.match(value) is not None
+    return isinstance(value, str) and _UUID.fullmatch(value) is not None
 
 
-_UUID = re.compile(r"^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$")
+_UUID = re.compile(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")
 
 
 def _uuid(value: object, what: str) -> str:
     """A uuid in its canonical form (lower case, with dashes), as Python's uuid4() writes it."""
-    try:
-        if isinstance(value, str) and str(uuid_module.UUID(value)) == value:
-            return value
-    except ValueError:
-        pass
+    if looks_like_uuid(value):
+        return value
     _raise(what)
 
 
@@ -80,6 +80,11 @@ def parse_push(body: object) -> tuple[str, list[Operation]]:
     if len({op.op_id for op in ops}) != len(ops):
         _raise("an op_id appears twice in one push")
     return body["schema"], ops
+
+
+@functools.lru_cache(maxsize=1024)  # the same few dozen names in every operation
+def _allowed_name(name: str) -> bool:
+    return _FIELD.fullmatch(name) is not None
 
 
 def parse_op(op: object, index: int) -> Operation:
@@ -99,13 +104,14 @@ def parse_op(op: object, index: int) -> Operation:
         _raise(f"{where}: a {op['kind']} carries no fields")
     fields = {}
     for name, change in raw.items():
-        if not _FIELD.match(name):
+        if not _allowed_name(name):
             _raise(f"{where}.fields has a field name that is not allowed")
-        if not isinstance(change, dict) or set(change) != {"old", "new"}:
+        if not isinstance(change, dict) or len(change) != 2 or "old" not in change or "new" not in change:
             _raise(f"{where}.fields.{name} is not {{\"old\", \"new\"}}")
-        if not (is_plain(change["old"]) and is_plain(change["new"])):
+        old, new = change["old"], change["new"]
+        if not (is_plain(old) and is_plain(new)):
             _raise(f"{where}.fields.{name} has a value that is not text, a whole number, true/false or null")
-        fields[name] = Change(change["old"], change["new"])
+        fields[name] = Change(old, new)
     base = op.get("base")
     if base is not None and (op["kind"] != "delete" or not isinstance(base, int) or isinstance(base, bool)
                              or base < 0):

@@ -4,8 +4,8 @@ no acknowledged change is lost without a conflict."""
 from __future__ import annotations
 
 import datetime as dt
-
 import threading
+import uuid as uuid_module
 
 import psycopg
 import pytest
@@ -376,7 +376,10 @@ def test_malformed_requests_are_refused_whole_as_json(office, sql):
     anna = office.device("anna")
     anna.create("case", status="intake")
     good = anna.pending[0]
-    for ops in ([good, {**good, "op_id": "not-a-uuid"}], [good, {**good, "type": "letter"}],
+    other = {**good, "op_id": str(uuid_module.uuid4())}  # each case below differs from a good one in one way
+    for ops in ([good, {**good, "op_id": "not-a-uuid"}], [good, {**other, "type": "diary"}],
+                [good, {**other, "uuid": good["uuid"] + "\n"}],
+                [good, {**other, "fields": {"status\n": {"old": None, "new": "x"}}}],
                 [good, {**good, "fields": {"status": {"new": "x"}}}],
                 [good, {**good, "fields": {"status": {"old": None, "new": {"nested": 1}}}}],
                 [good, {**good, "fields": {"_deleted": {"old": None, "new": True}}}], [good, good]):
