@@ -1,4 +1,4 @@
-"""A push group's plain operations written together: the records locked in two statements, and the change-log rows,
+"""A push group's plain operations written together: the records locked in one statement, and the change-log rows,
 the records' new state and the applied-operation rows in three, instead of two or three round trips per operation
 (a first sync sends tens of thousands). Plain: an upsert that applies without a conflict to a live record that is
 not a finished fact. Anything else goes through push.apply one by one, after what is waiting here is written, so it
@@ -14,24 +14,21 @@ from borapp.server.changelog import Record
 from borapp.server.operations import Operation, same
 
 
-def lock_all(conn: psycopg.Connection, ops: list[Operation]) -> dict[tuple[str, str], Record]:
-    """Every record the operations name, locked for the transaction; made empty when new (as lock_record does)."""
+def lock_all(conn: psycopg.Connection, ops: list[Operation]) -> tuple[dict[tuple[str, str], Record], set]:
+    """Every record the operations name, those that exist locked for the transaction, and the keys of those that do
+    not exist yet: made in memory, written once with their first state (Batch.flush) instead of empty and then
+    again. Safe under the writer lock every push takes: no other push makes records meanwhile."""
     keys = list(dict.fromkeys((op.type, op.uuid) for op in ops))
     if not keys:
-        return {}
-    types, uuids = [k[0] for k in keys], [k[1] for k in keys]
-    made = {(t, u) for t, u in conn.execute(
-        "INSERT INTO records (type, uuid) SELECT * FROM unnest(%s::text[], %s::text[]) ON CONFLICT DO NOTHING "
-        "RETURNING type, uuid", (types, uuids))}
-    found = {(t, u): Record(t, u, {}, False, False, 0, True) for t, u in made}
-    rest = [k for k in keys if k not in made]
-    if rest:
-        rows = conn.execute(
-            "SELECT r.type, r.uuid, r.fields, r.deleted, r.erased, r.version FROM records r "
-            "JOIN unnest(%s::text[], %s::text[]) AS k(type, uuid) ON r.type = k.type AND r.uuid = k.uuid "
-            "FOR UPDATE OF r", ([k[0] for k in rest], [k[1] for k in rest])).fetchall()
-        found.update({(t, u): Record(t, u, f, d, e, v, False) for t, u, f, d, e, v in rows})
-    return found
+        return {}, set()
+    rows = conn.execute(
+        "SELECT r.type, r.uuid, r.fields, r.deleted, r.erased, r.version FROM records r "
+        "JOIN unnest(%s::text[], %s::text[]) AS k(type, uuid) ON r.type = k.type AND r.uuid = k.uuid "
+        "FOR UPDATE OF r", ([k[0] for k in keys], [k[1] for k in keys])).fetchall()
+    found = {(t, u): Record(t, u, f, d, e, v, False) for t, u, f, d, e, v in rows}
+    missing = {k for k in keys if k not in found}
+    found.update({k: Record(k[0], k[1], {}, False, False, 0, True) for k in missing})
+    return found, missing
 
 
 def plain(op: Operation, record: Record, erased: set[str]) -> bool:
@@ -44,8 +41,9 @@ def plain(op: Operation, record: Record, erased: set[str]) -> bool:
 
 
 class Batch:
-    def __init__(self, conn: psycopg.Connection, device: str) -> None:
+    def __init__(self, conn: psycopg.Connection, device: str, unwritten: set | None = None) -> None:
         self.conn, self.device = conn, device
+        self.unwritten = set() if unwritten is None else unwritten  # records made in memory, not in the table yet
         self.changes: list[tuple[Operation, Record, dict]] = []
         self.applied: list[str] = []  # op ids applied without a change of their own
 
@@ -75,13 +73,27 @@ class Batch:
             for op, record, _changed in self.changes:
                 record.version = seqs[op.op_id]
                 latest[(record.type, record.uuid)] = record
-            rows = list(latest.values())
-            self.conn.execute(
-                "UPDATE records r SET fields = e.v->2, version = (e.v->>3)::bigint FROM jsonb_array_elements(%s) "
-                "AS e(v) WHERE r.type = e.v->>0 AND r.uuid = e.v->>1",
-                (Jsonb([[r.type, r.uuid, r.fields, r.version] for r in rows]),))
+            made = [r for key, r in latest.items() if key in self.unwritten]
+            rows = [r for key, r in latest.items() if key not in self.unwritten]
+            if made:
+                self.conn.execute(
+                    "INSERT INTO records (type, uuid, fields, version) SELECT e.v->>0, e.v->>1, e.v->2, "
+                    "(e.v->>3)::bigint FROM jsonb_array_elements(%s) AS e(v)",
+                    (Jsonb([[r.type, r.uuid, r.fields, r.version] for r in made]),))
+                self.unwritten -= {(r.type, r.uuid) for r in made}
+            if rows:
+                self.conn.execute(
+                    "UPDATE records r SET fields = e.v->2, version = (e.v->>3)::bigint "
+                    "FROM jsonb_array_elements(%s) AS e(v) WHERE r.type = e.v->>0 AND r.uuid = e.v->>1",
+                    (Jsonb([[r.type, r.uuid, r.fields, r.version] for r in rows]),))
             self.applied += [op.op_id for op in ops]
         if self.applied:
             self.conn.execute("INSERT INTO applied_ops (op_id, outcome, device) SELECT op_id, %s, %s "
                               "FROM unnest(%s::text[]) AS a(op_id)", (done, self.device, self.applied))
         self.changes, self.applied = [], []
+
+    def write_empty(self, record: Record) -> None:
+        """Before an operation goes through push.apply, which updates the record's row: an empty one if new."""
+        if (record.type, record.uuid) in self.unwritten:
+            self.conn.execute("INSERT INTO records (type, uuid) VALUES (%s, %s)", (record.type, record.uuid))
+            self.unwritten.discard((record.type, record.uuid))

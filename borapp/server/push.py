@@ -34,18 +34,21 @@ def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> li
             done = dict(conn.execute("SELECT op_id, outcome FROM applied_ops WHERE op_id = ANY(%s)",
                                      ([op.op_id for op in group],)).fetchall())
             erased = _erased_references(conn, group)
-            records = batch.lock_all(conn, [op for op in group if op.op_id not in done])
-            waiting = batch.Batch(conn, device)
+            records, unwritten = batch.lock_all(conn, [op for op in group if op.op_id not in done])
+            waiting = batch.Batch(conn, device, unwritten)
             for op in group:  # op_ids unique: parse_push
                 record = records.get((op.type, op.uuid))
                 if op.op_id not in done and batch.plain(op, record, erased):
                     results.append(waiting.upsert(op, record))
                     continue
                 waiting.flush()  # what follows reads the change log and the records as they now are
+                if record is not None:
+                    waiting.write_empty(record)
                 results.append(apply(conn, op, device, done.get(op.op_id), erased, record))
                 if op.kind == "erase" and op.type == "case":  # it may have erased records named further on
-                    later = group[group.index(op) + 1:]
-                    records.update(batch.lock_all(conn, [o for o in later if o.op_id not in done]))
+                    later = [o for o in group[group.index(op) + 1:] if o.op_id not in done]
+                    fresh, _missing = batch.lock_all(conn, later)
+                    records.update({k: r for k, r in fresh.items() if k not in waiting.unwritten})
             waiting.flush()
     return results
 
