@@ -2,13 +2,15 @@
 Endpoints are plain functions (FastAPI runs them on its worker threads), each on a pooled psycopg connection."""
 
 import logging
+import time
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
 
+import psycopg
 from fastapi import Body, Depends, FastAPI, Query, Request, Response
 from starlette.concurrency import run_in_threadpool
 
-from borapp.server import blobs, conflicts, devices, errors, numbers, pull, push
+from borapp.server import blobs, changelog, conflicts, devices, errors, numbers, pull, push
 from borapp.server.changelog import latest
 from borapp.server.errors import ApiError, invalid
 from borapp.server.operations import parse_push
@@ -83,9 +85,27 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
         with pool.connection() as conn:
             results = push.apply_all(conn, ops, me)
             seq = latest(conn)
+            collect_now_and_then(conn)
         log.info("push: %d operations, %d duplicates, %d conflicts, %d dropped (erased)", len(ops),
                  *(sum(r["outcome"] == kind for r in results) for kind in ("duplicate", "conflict", "erased")))
         return {"results": results, "seq": seq}
+
+    collected = {"at": 0.0}
+
+    def collect_now_and_then(conn) -> None:
+        """Files no record names any more (blobs.collect_unnamed), at most every six hours, after a push."""
+        if time.monotonic() - collected["at"] < 6 * 3600:
+            return
+        collected["at"] = time.monotonic()
+        try:
+            with conn.transaction():
+                changelog.writer_lock(conn)
+                gone = blobs.collect_unnamed(conn)
+        except psycopg.Error as exc:  # the push is done and answered as such; the next round tries again
+            log.error("collecting unnamed files failed: %s", type(exc).__name__)
+            return
+        if gone:
+            log.info("removed %d files no record names", gone)
 
     @app.get("/v1/pull")
     def pull_changes(me: Device, since: Annotated[int, Query(ge=0)] = 0,

@@ -54,3 +54,16 @@ def forget_unnamed(conn: psycopg.Connection, hashes: list[str], erasing: str) ->
         conn.execute("DELETE FROM blobs WHERE sha256 = %s AND NOT EXISTS (SELECT 1 FROM records r WHERE NOT r.erased "
                      "AND r.uuid <> %s AND EXISTS (SELECT 1 FROM jsonb_each_text(r.fields) e WHERE e.value = %s))",
                      (sha256, erasing, PREFIX + sha256))
+
+
+def collect_unnamed(conn: psycopg.Connection, older_than: str = "1 day") -> int:
+    """Remove blobs that no record and no change names, stored longer ago than `older_than` (a laptop sends a file
+    seconds before the operation that names it; one that crashed in between and then erased the case never sends
+    the operation, and the file would stay). Returns how many went. One pass over the records' values."""
+    named = ("SELECT e.value FROM records r, jsonb_each_text(r.fields) e WHERE NOT r.erased "
+             "AND e.value LIKE 'sha256:%%' UNION SELECT e.value FROM change_log c, jsonb_each_text(c.fields) e "
+             "WHERE e.value LIKE 'sha256:%%'")
+    gone = conn.execute(f"DELETE FROM blobs WHERE created < now() - %s::interval AND 'sha256:' || sha256 NOT IN "
+                        f"({named})", (older_than,))
+    return gone.rowcount
+

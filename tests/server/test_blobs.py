@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 
+import psycopg
+
 from borapp.server import blobs
 
 CONTENT = b"%PDF-1.4 getekende overeenkomst " * 100
@@ -50,3 +52,19 @@ def test_a_blob_over_the_limit_is_refused(office, monkeypatch, sql):
     answer = anna.http.put(f"/v1/blobs/{NAME}", content=CONTENT)
     assert (answer.status_code, answer.json()["error"]) == (413, "too_large")
     assert sql("SELECT count(*) FROM blobs") == [(0,)]
+
+
+def test_a_file_no_record_names_is_collected_once_old_and_a_named_one_stays(office, sql):
+    """A laptop that crashed between sending a file and the operation naming it, and then erased the case, never
+    sends the operation: the file would stay on the server."""
+    anna = office.device("anna")
+    named, orphan, fresh = b"%PDF-1.4 genoemd", b"%PDF-1.4 wees", b"%PDF-1.4 net verstuurd"
+    for content in (named, orphan, fresh):
+        anna.http.put(f"/v1/blobs/{hashlib.sha256(content).hexdigest()}", content=content)
+    anna.create("attachment", filename="beschikking.pdf", content="sha256:" + hashlib.sha256(named).hexdigest())
+    anna.sync()
+    sql("UPDATE blobs SET created = now() - interval '2 days' WHERE sha256 <> %s", hashlib.sha256(fresh).hexdigest())
+    with psycopg.connect(office.url) as conn:
+        assert blobs.collect_unnamed(conn) == 1
+    left = {row[0] for row in sql("SELECT sha256 FROM blobs")}
+    assert left == {hashlib.sha256(named).hexdigest(), hashlib.sha256(fresh).hexdigest()}
