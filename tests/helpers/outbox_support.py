@@ -51,7 +51,7 @@ class FakeRendered:
 
 
 def fake_render_letter(workspace, case_id, kind, lang=None, parent_role="", body=None, subject=None,
-                       recipient_name=None, address=None):
+                       recipient_name=None, address=None, facts=None):
     with workspace.session() as session:
         case = session.get(Case, case_id)
         ref = case.ref

@@ -68,20 +68,24 @@ class Recipient:
 
 def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
                   body: str | None = None, *, subject: str | None = None, recipient_name: str | None = None,
-                  address: str | None = None, today: dt.date | None = None) -> RenderedLetter:
+                  address: str | None = None, today: dt.date | None = None,
+                  facts: CaseFacts | None = None) -> RenderedLetter:
     """The letter of `kind` for the case, in `lang` (None: the vault's language).
 
     `body=None` fills the kind's template; a given body (the coordinator's edited text) and `subject` are used as
     they are, except that a confidential address in them is never printed. So are a letter's own `recipient_name`
     and `address` (its address block, one line each); empty or None, they come from the case (see
-    `address_block`). `parent_role` (resident|other) is for the schedule letter only."""
+    `address_block`). `parent_role` (resident|other) is for the schedule letter only. `facts` are the case's as
+    `letter_facts` read them for this letter's language (its check read them already); None reads them here."""
     _check(kind, parent_role)
+    if facts is not None and facts.id != case_id:
+        raise ValueError("the facts given are another case's")
     today = today or dt.date.today()
     missing = Missing()
     with workspace.session() as session:
         doc_lang = document_language(session, lang)
         with in_language(doc_lang):
-            facts = load_facts(session, case_id)
+            facts = load_facts(session, case_id) if facts is None else facts
             template = template_text(session, kind, doc_lang)
             recipient = _recipient(facts, kind, parent_role, recipient_name, address, missing, today)
             letter = _compose(facts, kind, parent_role, template, body, subject, missing, today, recipient)
@@ -93,6 +97,13 @@ def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | Non
     return RenderedLetter(pdf=pdf, missing=missing.texts(), subject=letter.subject, body=letter.body,
                           recipient_name=letter.recipient.name if letter.recipient.name != FILL else "",
                           recipient_email=letter.recipient.email, title=letter.subject)
+
+
+def letter_facts(session, case_id: int, lang: str | None = None) -> CaseFacts:
+    """The case's facts as a letter in `lang` (None or "": the vault's language) shows them, a confidential address
+    taken out with the marker in that language: read once, they serve the letter's check and its PDF alike."""
+    with in_language(document_language(session, lang or None)):
+        return load_facts(session, case_id)
 
 
 def compose_letter(session, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
@@ -224,4 +235,4 @@ def _signature(st: Styles, facts: CaseFacts, name: str) -> list[Flowable]:
     return [Paragraph(text(name), st.body), Paragraph(text(role), st.small)]
 
 
-__all__ = ["PARENT_ROLES", "RenderedLetter", "compose_letter", "render_letter"]
+__all__ = ["PARENT_ROLES", "RenderedLetter", "compose_letter", "letter_facts", "render_letter"]

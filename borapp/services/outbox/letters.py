@@ -45,30 +45,34 @@ __all__ = [
     "EDITABLE_STATES", "WAITING_STATES", "LetterRow", "LetterText", "get_letter_text", "NewLetter", "ExportResult", "kind_label", "state_label",
     "list_letters", "get_letter_row", "new_letter", "create_letter", "set_body", "mark_ready", "retry", "letter_pdf",
     "export_ready", "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "render_stored",
-    "default_address", "problems", "letter_check",
+    "default_address", "problems", "letter_check", "Checked", "checked",
 ]
 ADDRESS_BLOCK_LINES = 6  # the organisation's name, a "t.a.v." line and an address of up to four lines
 
 
 def render_letter(workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
                   body: str | None = None, subject: str | None = None, recipient_name: str | None = None,
-                  address: str | None = None):
-    """The documents module's renderer (imported when first needed; tests may put a stand-in here)."""
+                  address: str | None = None, facts=None):
+    """The documents module's renderer (imported when first needed; tests may put a stand-in here). `facts`: the
+    case's, read already by `letter_facts` for the letter's check."""
     from borapp.services.documents.letters import render_letter as render
 
     return render(workspace, case_id, kind, lang=lang, parent_role=parent_role, body=body, subject=subject,
-                  recipient_name=recipient_name, address=address)
+                  recipient_name=recipient_name, address=address, facts=facts)
 
 
 def render_stored(workspace, letter_id: int):
     """A letter rendered from what it holds: its text, subject, recipient and address block (`RenderedLetter`)."""
     with workspace.session() as session:
-        letter = _letter(session, letter_id)
-        case_id, kind, lang, role = letter.case_id, letter.kind, letter.language, letter.parent_role
-        body, subject = letter.body, letter.subject
-        name, address = letter.recipient_name, letter.recipient_address
-    return render_letter(workspace, case_id, kind, lang=lang, parent_role=role, body=body, subject=subject,
-                         recipient_name=name, address=address)
+        stored = _stored(_letter(session, letter_id))
+    return render_letter(workspace, **stored)
+
+
+def _stored(letter: Letter) -> dict:
+    """What a letter is rendered from, as `render_letter` takes it."""
+    return {"case_id": letter.case_id, "kind": letter.kind, "lang": letter.language,
+            "parent_role": letter.parent_role, "body": letter.body, "subject": letter.subject,
+            "recipient_name": letter.recipient_name, "address": letter.recipient_address}
 
 
 def get_letter_text(workspace, letter_id: int) -> LetterText | None:
@@ -96,13 +100,14 @@ class NewLetter:
     problems: str = ""  # why it is a draft although "ready" was asked for: its gaps and dates, named ("" if none)
 
 
-def letter_check(session, letter: Letter):
-    """What keeps `letter` from going out: its gaps and its dates out of order (`documents.letter_checks`)."""
+def letter_check(session, letter: Letter, facts=None):
+    """What keeps `letter` from going out: its gaps and its dates out of order (`documents.letter_checks`);
+    `facts`: the case's, read by `letter_facts` for the letter's language (None: read here)."""
     from borapp.services.documents.letter_checks import LetterParts, check_letter
 
     return check_letter(session, LetterParts(
         letter.case_id, letter.kind, letter.language, letter.parent_role, letter.subject, letter.body,
-        letter.recipient_name, letter.recipient_address))
+        letter.recipient_name, letter.recipient_address), facts=facts)
 
 
 def problems(workspace, letter_id: int) -> str:
@@ -235,6 +240,34 @@ def letter_pdf(workspace, letter_id: int) -> bytes:
     return render_stored(workspace, letter_id).pdf
 
 
+@dataclass(frozen=True)
+class Checked:
+    """A letter about to go out, its case read once: what keeps it back, else its PDF and its message's redactors."""
+
+    problems: str  # in words, as `problems` says it ("" when nothing keeps the letter)
+    pdf: bytes = b""  # as `letter_pdf` makes it; empty when the letter is kept back
+    in_names: Redactor = field(default_factory=lambda: Redactor([], ""))  # `message_redactor(case)`: file names
+    in_message: Redactor = field(default_factory=lambda: Redactor([], ""))  # ... in the letter's language
+
+
+def checked(workspace, letter_id: int) -> Checked:
+    """`problems`, then (when there are none) `letter_pdf` and the `message_redactor`s of the letter's files and
+    message, from one read of the case: its facts serve the check and the PDF alike."""
+    from borapp.services.documents.letters import letter_facts
+
+    with workspace.session() as session:
+        letter = _letter(session, letter_id)
+        facts = letter_facts(session, letter.case_id, letter.language)
+        unfinished = letter_check(session, letter, facts).message()
+        if unfinished:
+            return Checked(unfinished)
+        in_names, in_message = _message_redactors(session, letter.case_id, "", letter.language)
+        if letter.state in ("exported", "sent") and letter.pdf:
+            return Checked("", bytes(letter.pdf), in_names, in_message)
+        stored = _stored(letter)
+    return Checked("", render_letter(workspace, **stored, facts=facts).pdf, in_names, in_message)
+
+
 def note_printed(workspace, letter_id: int) -> None:
     with workspace.session() as session:
         audit.record(session, "print", "letter", letter_id, workspace_actor(workspace))
@@ -295,17 +328,17 @@ def _export_one(workspace, letter_id: int, folder: Path, sender_email: str, send
         return
     if _finish_earlier_export(workspace, row, result):
         return
-    unfinished = problems(workspace, letter_id)
-    if unfinished:  # it stays ready, to be finished (Edit) before the next export
-        result.problems.append((letter_id, unfinished))
-        return
     try:
-        pdf = letter_pdf(workspace, letter_id)
+        found = checked(workspace, letter_id)
     except BorError as exc:
         result.problems.append((letter_id, str(exc)))
         return
-    stem = _free_stem(folder, _safe(message_redactor(workspace, row.case_id)(f"{row.case_ref}-{row.kind}-{row.id}")))
-    envelope = envelope_for(workspace, row, pdf, sender_email, sender_name, f"{stem}.pdf")
+    if found.problems:  # it stays ready, to be finished (Edit) before the next export
+        result.problems.append((letter_id, found.problems))
+        return
+    pdf = found.pdf
+    stem = _free_stem(folder, _safe(found.in_names(f"{row.case_ref}-{row.kind}-{row.id}")))
+    envelope = envelope_for(workspace, row, pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message)
     data = mail.as_bytes(mail.build_message(envelope, draft=True))
     pdf_path, eml_path = folder / f"{stem}.pdf", folder / f"{stem}.eml"
     with workspace.session() as session:  # where the files go, before they are written
@@ -338,10 +371,11 @@ def _record_export(workspace, letter_id: int, pdf: bytes) -> None:
 
 
 def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sender_name: str,
-                 pdf_name: str) -> mail.Envelope:
+                 pdf_name: str, clean: Redactor | None = None) -> mail.Envelope:
     """The message of a letter, with a confidential address taken out of every part a person reads (the subject
-    and the cover text around it, the names, the attachment's file name), whatever was stored or typed."""
-    clean = message_redactor(workspace, row.case_id, row.language)
+    and the cover text around it, the names, the attachment's file name), whatever was stored or typed. `clean`:
+    the letter's `message_redactor`, when read already."""
+    clean = message_redactor(workspace, row.case_id, row.language) if clean is None else clean
 
     def header(text: str) -> str:  # a header is one line: a name typed with a line break must not stop the export
         return _one_line(clean(text))
@@ -353,11 +387,20 @@ def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sende
 
 
 def message_redactor(workspace, case_id: int, language: str = "") -> Redactor:
-    """The case's confidential addresses, replaced by a marker in the letter's language."""
+    """The case's confidential addresses, replaced by a marker in the letter's language ("": the vault's)."""
     with workspace.session() as session:
-        case = session.get(Case, case_id)
-        with in_language(language or settings.get(session, "language")):
-            return case_redactor(case, _("(confidential address)")) if case is not None else Redactor([], "")
+        return _message_redactors(session, case_id, language)[0]
+
+
+def _message_redactors(session, case_id: int, *languages: str) -> list[Redactor]:
+    """`message_redactor` in each of `languages`, in an open session."""
+    case = session.get(Case, case_id)
+    vault_language = settings.get(session, "language")
+    found = []
+    for language in languages:
+        with in_language(language or vault_language):
+            found.append(case_redactor(case, _("(confidential address)")) if case is not None else Redactor([], ""))
+    return found
 
 
 def sender(workspace) -> tuple[str, str]:

@@ -156,16 +156,17 @@ def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: s
         _record(workspace, letter_id, "failed", _("No e-mail address for the recipient. Add it (Edit), then try again."),
                 result)
         return
-    unfinished = outbox_letters.problems(workspace, letter_id)
-    if unfinished:  # a line still to fill in, or dates out of order: a person finishes it, then tries again
-        _record(workspace, letter_id, "failed", unfinished, result)
-        return
     try:
-        pdf = outbox_letters.letter_pdf(workspace, letter_id)
+        found = outbox_letters.checked(workspace, letter_id)
     except BorError as exc:
         _record(workspace, letter_id, "failed", str(exc), result)
         return
-    envelope = outbox_letters.envelope_for(workspace, row, pdf, sender_email, sender_name, outbox_letters.pdf_file_name(row))
+    if found.problems:  # a line still to fill in, or dates out of order: a person finishes it, then tries again
+        _record(workspace, letter_id, "failed", found.problems, result)
+        return
+    pdf = found.pdf
+    envelope = outbox_letters.envelope_for(workspace, row, pdf, sender_email, sender_name,
+                                           outbox_letters.pdf_file_name(row), found.in_message)
     data = mail.as_bytes(mail.build_message(envelope))
     if not _claim(workspace, letter_id, stamp):
         return  # changed or claimed elsewhere since it was read: the next send takes it
