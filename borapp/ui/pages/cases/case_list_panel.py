@@ -51,6 +51,7 @@ class CaseListPanel(QWidget):
         self.stack.addWidget(self._empty_state())
         layout.addWidget(self.stack, 1)
         self._filling = False
+        self._options_stamp: tuple | None = None  # what the filter combos hold was read at (None: not read)
 
     # ---- building -----------------------------------------------------------------------------------------------
 
@@ -165,11 +166,18 @@ class CaseListPanel(QWidget):
 
     def set_workspace(self, workspace: Workspace | None) -> None:
         self.workspace = workspace
+        self._options_stamp = None
         self.model.set_workspace(workspace)
 
     def refresh(self) -> None:
-        """Reload the filter choices (keeping what is chosen) and the rows."""
-        self._fill_options(listing.filter_options(self.workspace))
+        """Reload the rows, and the filter choices (keeping what is chosen) when they may have changed since they
+        were read (`listing.options_stamp`): reading every volunteer's name again at each visit made the list
+        slower with every volunteer (about 140 ms at 100,000 cases)."""
+        if self._options_stamp is None or listing.options_stamp(self.workspace) != self._options_stamp:
+            options = listing.filter_options(self.workspace)
+            self._fill_options(options)
+            self._options_stamp = options.stamp
+        self._offer_mine()
         self.apply_filter()
 
     def _fill_options(self, options: listing.FilterOptions) -> None:
@@ -183,6 +191,8 @@ class CaseListPanel(QWidget):
             _refill(self.year_combo, _("All years"), [(y, str(y)) for y in options.years])
         finally:
             self._filling = False
+
+    def _offer_mine(self) -> None:
         working = self.workspace is not None and self.workspace.coordinator_id is not None
         self.mine_check.setEnabled(working)
         self.mine_check.setToolTip("" if working else _("Unlock as a coordinator to see your own cases."))
@@ -256,6 +266,7 @@ class CaseListPanel(QWidget):
                 combo.clear()
         finally:
             self._filling = False
+        self._options_stamp = None  # read again at the next refresh
         self.model.clear()
         self.count_label.clear()
 
