@@ -36,7 +36,7 @@ def apply_changes(session: Session, changes: list[dict], reindex: bool = True,
     session.info[_FILES] = files or {}
     session.info[PENDING_IDENTITIES] = []
     touched: set[int] = set()
-    own = _own_operations(session, changes)
+    own = own_operations(session, changes)
     session.info[_IDS] = _identities(session, [c for c in changes if c.get("op_id") not in own])
     try:
         for change in changes:
@@ -85,7 +85,8 @@ def reindex_marked(session: Session) -> int:
     return len(marked)
 
 
-def _own_operations(session: Session, changes: list[dict]) -> set[str]:
+def own_operations(session: Session, changes: list[dict]) -> set[str]:
+    """The op ids among `changes` that are this laptop's own (still in its queue)."""
     ids = [c["op_id"] for c in changes if c.get("op_id")]
     found: set[str] = set()
     for start in range(0, len(ids), 500):  # SQLite's limit on bound values, with room to spare

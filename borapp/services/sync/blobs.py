@@ -7,7 +7,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from borapp.models import SyncIdentity, SyncOp
+from borapp.models import SyncIdentity
+from borapp.services.sync.apply import own_operations
 from borapp.services.sync.records import BLOB, TYPES, blob_name, fields_of, is_blob
 
 QUESTION = 1000  # hashes per "which are missing" question (the server's limit)
@@ -61,11 +62,8 @@ def _held(workspace, type_name: str, uuid: str) -> dict[str, bytes]:
 def fetch_for(workspace, client, changes: list[dict]) -> dict[str, bytes]:
     """The files a page of changes names, from the server, except for changes this laptop made itself (it holds
     those, and apply skips them). A file the server no longer has (erased meanwhile) is left out."""
-    ids = [c["op_id"] for c in changes if c.get("op_id")]
-    own: set[str] = set()
     with workspace.session() as session:
-        for start in range(0, len(ids), 500):
-            own.update(session.scalars(select(SyncOp.op_id).where(SyncOp.op_id.in_(ids[start:start + 500]))))
+        own = own_operations(session, changes)
     found = {}
     for name in names_in([c for c in changes if c.get("op_id") not in own]):
         content = client.get_blob(name)
