@@ -83,12 +83,12 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
         revision, ops = parse_push(body)
         check_schema(revision)
         with pool.connection() as conn:
-            results = push.apply_all(conn, ops, me)
+            results, own = push.apply_all(conn, ops, me)
             seq = latest(conn)
             collect_now_and_then(conn)
         log.info("push: %d operations, %d duplicates, %d conflicts, %d dropped (erased)", len(ops),
                  *(sum(r["outcome"] == kind for r in results) for kind in ("duplicate", "conflict", "erased")))
-        return {"results": results, "seq": seq}
+        return {"results": results, "seq": seq, "own": own}
 
     collected = {"at": 0.0}
 
@@ -110,11 +110,15 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
     @app.get("/v1/pull")
     def pull_changes(me: Device, since: Annotated[int, Query(ge=0)] = 0,
                      limit: Annotated[int, Query(ge=1, le=pull.MAX_LIMIT)] = pull.DEFAULT_LIMIT,
-                     schema: str | None = None) -> dict:
+                     schema: str | None = None, own: Annotated[str, Query(max_length=2000)] = "") -> dict:
         if schema is not None:
             check_schema(schema)
+        try:
+            spans = pull.parse_spans(own) if own else []
+        except ValueError:
+            raise invalid("own: spans as after-upto, comma-separated") from None
         with pool.connection() as conn:
-            return pull.page(conn, since, limit)
+            return pull.page(conn, since, limit, me, spans)
 
     @app.get("/v1/conflicts")
     def list_conflicts(me: Device) -> dict:

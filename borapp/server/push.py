@@ -24,12 +24,17 @@ log = logging.getLogger("borapp.server")
 GROUP = 500
 
 
-def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> list[dict]:
+def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> tuple[list[dict], list[list[int]]]:
+    """The outcome of each operation, and the spans of change-log numbers these operations wrote: `[after, upto]`,
+    one per group, merged where they touch. Under the writer lock nobody else writes, so every change numbered in
+    a span is this push's; the device may then ask its pull to leave those out (pull.page, `own`)."""
     results: list[dict] = []
+    spans: list[list[int]] = []
     for start in range(0, len(ops), GROUP):
         group = ops[start:start + GROUP]
         with conn.transaction():
             changelog.writer_lock(conn)
+            before = changelog.latest(conn)
             # the group's duplicate check in one query, under the writer lock (a round trip per operation less)
             done = dict(conn.execute("SELECT op_id, outcome FROM applied_ops WHERE op_id = ANY(%s)",
                                      ([op.op_id for op in group],)).fetchall())
@@ -50,7 +55,13 @@ def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> li
                     fresh, _missing = batch.lock_all(conn, later)
                     records.update({k: r for k, r in fresh.items() if k not in waiting.unwritten})
             waiting.flush()
-    return results
+            after = changelog.latest(conn)
+        if after > before:
+            if spans and spans[-1][1] == before:
+                spans[-1][1] = after
+            else:
+                spans.append([before, after])
+    return results, spans
 
 
 def _erased_references(conn: psycopg.Connection, ops: list[Operation]) -> set[str]:

@@ -46,6 +46,7 @@ class Laptop:
         self.pending: list[dict] = []
         self.last_seq = 0
         self.outcomes: list[dict] = []
+        self.own: list[list[int]] = []  # the spans of change numbers this sync's pushes wrote
 
     # local changes, each with its operation
     def create(self, type_: str, **fields) -> str:
@@ -79,20 +80,24 @@ class Laptop:
         body = answer.json()
         assert [r["op_id"] for r in body["results"]] == [op["op_id"] for op in self.pending]
         self.outcomes.extend(body["results"])
+        self.own += body["own"]
         self.pending = []
         return body
 
-    def pull(self, limit: int = 500) -> int:
+    def pull(self, limit: int = 500, own: list[list[int]] = ()) -> int:
+        """`own`: leave out the changes of this laptop's operations in these spans (it holds them)."""
         pages = 0
+        params = {"own": ",".join(f"{a}-{b}" for a, b in own)} if own else {}
         while True:
-            answer = self.http.get("/v1/pull", params={"since": self.last_seq, "limit": limit})
+            answer = self.http.get("/v1/pull", params={"since": self.last_seq, "limit": limit, **params})
             assert answer.status_code == 200, answer.text
             body = answer.json()
             for change in body["changes"]:
                 assert change["seq"] > self.last_seq
                 self._apply(change)
                 self.last_seq = change["seq"]
-            assert body["seq"] == self.last_seq
+            assert body["seq"] >= self.last_seq
+            self.last_seq = body["seq"]
             pages += 1
             if not body["more"]:
                 return pages
@@ -100,7 +105,8 @@ class Laptop:
     def sync(self) -> None:
         if self.pending:
             self.push()
-        self.pull()
+        self.pull(own=self.own)
+        self.own = []
 
     def _apply(self, change: dict) -> None:
         key = (change["type"], change["uuid"])

@@ -20,6 +20,7 @@ from borapp.services.sync.snapshot import catch_up
 from borapp.services.sync.transport import TIMEOUT_S, SyncClient, SyncError
 
 BATCH = 500
+MAX_OWN_SPANS = 64  # borapp.server.pull.MAX_SPANS (the laptop does not import the server)
 log = logging.getLogger(__name__)
 
 
@@ -59,6 +60,7 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     result = SyncResult()
     schema = head()
     result.renumbered = settle_case_numbers(workspace, client)  # before the push: the new numbers go with it
+    own: list[list[int]] = []  # the change numbers this sync's pushes wrote: its pull leaves them out
     while True:  # push, a batch at a time; each answer is recorded before the next batch goes
         with workspace.session() as session:
             waiting = list(session.scalars(select(SyncOp).where(SyncOp.outcome.is_(None))
@@ -71,22 +73,23 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
         outcomes = {r["op_id"]: r for r in answer.get("results", [])}
         with workspace.session() as session:
             by_outcome: dict[str, list[str]] = {}
-            for op_id, answer in outcomes.items():
-                by_outcome.setdefault(answer.get("outcome", "applied"), []).append(op_id)
-                result.conflicts += answer.get("conflicts", [])
+            for op_id, reply in outcomes.items():
+                by_outcome.setdefault(reply.get("outcome", "applied"), []).append(op_id)
+                result.conflicts += reply.get("conflicts", [])
             for outcome, op_ids in by_outcome.items():  # one statement per outcome, not an object per operation
                 session.execute(update(SyncOp).where(SyncOp.op_id.in_(op_ids)).values(outcome=outcome))
             for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(by_outcome.get("final", [])))):
                 facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
                 result.kept_as_addenda += op.type == "visit"
         result.pushed += len(outcomes)
+        own = join_spans(own, answer_spans(answer))
         if progress is not None:
             progress(result.pushed, max(total, result.pushed))
         if len(outcomes) < len(ops):
             break  # the server answered for fewer than sent: the rest goes with the next sync
     since = settings.read_int(workspace, "sync.last_seq")
     while True:
-        page = client.pull(since, schema, BATCH)
+        page = client.pull(since, schema, BATCH, spans_param(own))
         files = blobs.fetch_for(workspace, client, page.get("changes", []))
         try:
             with workspace.session() as session:  # the page and the new position together, or neither
@@ -106,6 +109,30 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
                                         "sync.open_conflicts": str(open_conflicts)})
     return result
+
+
+def answer_spans(answer: dict) -> list[list[int]]:
+    """The push answer's `own` spans, when well formed (an older service sends none)."""
+    spans = answer.get("own") if isinstance(answer.get("own"), list) else []
+    return [[a, b] for a, b in (s for s in spans if isinstance(s, list) and len(s) == 2)
+            if isinstance(a, int) and isinstance(b, int) and 0 <= a < b]
+
+
+def join_spans(spans: list[list[int]], more: list[list[int]]) -> list[list[int]]:
+    """Sorted, with spans that touch made one: pushes one after another, with nobody writing between, make one."""
+    joined: list[list[int]] = []
+    for after, upto in sorted([list(s) for s in spans + more]):
+        if joined and after <= joined[-1][1]:
+            joined[-1][1] = max(joined[-1][1], upto)
+        else:
+            joined.append([after, upto])
+    return joined
+
+
+def spans_param(spans: list[list[int]]) -> str:
+    """At most the service's limit of spans, the largest; what is left out comes back and is skipped here."""
+    largest = sorted(sorted(spans, key=lambda s: s[1] - s[0], reverse=True)[:MAX_OWN_SPANS])
+    return ",".join(f"{after}-{upto}" for after, upto in largest)
 
 
 def _wire(op: SyncOp) -> dict:

@@ -44,8 +44,10 @@ class SyncClient:
     def push(self, schema: str, ops: list[dict]) -> dict:
         return self._call("POST", "/v1/push", json={"schema": schema, "ops": ops})
 
-    def pull(self, since: int, schema: str, limit: int = 500) -> dict:
-        return self._call("GET", "/v1/pull", params={"since": since, "limit": limit, "schema": schema})
+    def pull(self, since: int, schema: str, limit: int = 500, own: str = "") -> dict:
+        """`own`: the spans of change numbers this laptop's pushes just wrote ("after-upto,…"), left out."""
+        params = {"since": since, "limit": limit, "schema": schema} | ({"own": own} if own else {})
+        return self._call("GET", "/v1/pull", params=params)
 
     def conflicts(self) -> list[dict]:
         return self._call("GET", "/v1/conflicts")["conflicts"]
