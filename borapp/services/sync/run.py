@@ -16,6 +16,7 @@ from borapp.services import settings
 from borapp.services.sync import blobs, facts, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
+from borapp.services.sync.records import BLOB
 from borapp.services.sync.snapshot import catch_up
 from borapp.services.sync.transport import TIMEOUT_S, SyncClient, SyncError
 
@@ -65,11 +66,12 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
         with workspace.session() as session:
             waiting = list(session.scalars(select(SyncOp).where(SyncOp.outcome.is_(None))
                                            .order_by(SyncOp.seq).limit(BATCH)))
-            ops = [_wire(op) for op in waiting]
+            ops = [wire_text(op) for op in waiting]
+            naming_files = [_wire(op) for op in waiting if BLOB in op.fields]
         if not ops:
             break
-        blobs.upload_for(workspace, client, ops)  # the files first: a colleague pulling the operation finds them
-        answer = client.push(schema, ops)
+        blobs.upload_for(workspace, client, naming_files)  # first: a colleague pulling the operation finds them
+        answer = client.push_texts(schema, ops)
         outcomes = {r["op_id"]: r for r in answer.get("results", [])}
         with workspace.session() as session:
             by_outcome: dict[str, list[str]] = {}
@@ -133,6 +135,15 @@ def spans_param(spans: list[list[int]]) -> str:
     """At most the service's limit of spans, the largest; what is left out comes back and is skipped here."""
     largest = sorted(sorted(spans, key=lambda s: s[1] - s[0], reverse=True)[:MAX_OWN_SPANS])
     return ",".join(f"{after}-{upto}" for after, upto in largest)
+
+
+def wire_text(op: SyncOp) -> str:
+    """A queued operation as the JSON text `_wire` would make of it: its fields are stored as JSON already and go
+    as they are (reading and writing them again took a first sync of 280,000 operations about 8 s)."""
+    if op.kind == "delete":
+        return json.dumps(_wire(op))
+    head = json.dumps({"op_id": op.op_id, "type": op.type, "uuid": op.uuid, "kind": op.kind})
+    return f'{head[:-1]}, "fields": {op.fields or "{}"}}}'
 
 
 def _wire(op: SyncOp) -> dict:
