@@ -3,7 +3,10 @@ empty office server, the first sync of an empty laptop from it, and an increment
 10,000 cases: 60 s, 60 s, 2 s). The real service on uvicorn on a local port, a throw-away PostgreSQL 15 with fsync
 on (as an office server runs). Run on demand, never in CI:
 
-    .venv/bin/python bench/sync_laptops.py [--cases 10000] [--json]
+    .venv/bin/python bench/sync_laptops.py [--cases 10000] [--server process|thread] [--json]
+
+The service runs as its own process (`borapp server run`), as on the office server: it does not share the laptop's
+interpreter (and its lock) as it does with `--server thread`, which the figures before 4 December 2026 used.
 
 The demo vault comes from bench/run.py's cache (built with `borapp demo` when missing) and is copied first: the
 cached one is never joined to a team.
@@ -15,6 +18,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -30,6 +34,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--server", choices=("process", "thread"), default="process",
+                        help="the service in its own process (as on the office server) or in a thread of this one")
     args = parser.parse_args()
 
     import psycopg
@@ -50,17 +56,24 @@ def main() -> int:
     folder = Path(tempfile.mkdtemp(prefix="borapp-bench-sync-"))
     pg = Postgres(durable=True)
     pg.start()
-    server = None
-    figures: dict = {"cases": args.cases, "load": [round(os.getloadavg()[0], 2)]}
+    server = process = None
+    figures: dict = {"cases": args.cases, "server": args.server, "load": [round(os.getloadavg()[0], 2)]}
     try:
         url = pg.create_database("bench")
         schema.upgrade(url)
         port = _free_port()
-        server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port, log_level="warning"))
-        threading.Thread(target=server.run, daemon=True).start()
-        while not server.started:
-            time.sleep(0.05)
         base = f"http://127.0.0.1:{port}"
+        if args.server == "thread":
+            server = uvicorn.Server(uvicorn.Config(create_app(url), host="127.0.0.1", port=port,
+                                                   log_level="warning"))
+            threading.Thread(target=server.run, daemon=True).start()
+            while not server.started:
+                time.sleep(0.05)
+        else:
+            process = subprocess.Popen([sys.executable, "-m", "borapp", "server", "run", "--database", url,
+                                        "--listen", f"127.0.0.1:{port}"], cwd=ROOT, stdout=subprocess.DEVNULL,
+                                       stderr=subprocess.DEVNULL)
+            wait_until_up(base, process)
 
         def code(name: str) -> str:
             with psycopg.connect(url, autocommit=True) as conn:
@@ -107,6 +120,9 @@ def main() -> int:
     finally:
         if server is not None:
             server.should_exit = True
+        if process is not None:
+            process.terminate()
+            process.wait(30)
         pg.stop()
         shutil.rmtree(folder, ignore_errors=True)
     if args.json:
@@ -115,6 +131,20 @@ def main() -> int:
         for key, value in figures.items():
             print(f"{key:<26}{value}")
     return 0
+
+
+def wait_until_up(base: str, process) -> None:
+    import httpx
+
+    for _ in range(600):
+        if process.poll() is not None:
+            raise SystemExit("the sync service did not start")
+        try:
+            httpx.get(base + "/healthz", timeout=1)
+            return
+        except httpx.TransportError:
+            time.sleep(0.05)
+    raise SystemExit("the sync service did not answer")
 
 
 if __name__ == "__main__":

@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
@@ -62,33 +63,24 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     schema = head()
     result.renumbered = settle_case_numbers(workspace, client)  # before the push: the new numbers go with it
     own: list[list[int]] = []  # the change numbers this sync's pushes wrote: its pull leaves them out
-    while True:  # push, a batch at a time; each answer is recorded before the next batch goes
-        with workspace.session() as session:
-            waiting = list(session.scalars(select(SyncOp).where(SyncOp.outcome.is_(None))
-                                           .order_by(SyncOp.seq).limit(BATCH)))
-            ops = [wire_text(op) for op in waiting]
-            naming_files = [_wire(op) for op in waiting if BLOB in op.fields]
-        if not ops:
-            break
-        blobs.upload_for(workspace, client, naming_files)  # first: a colleague pulling the operation finds them
-        answer = client.push_texts(schema, ops)
-        outcomes = {r["op_id"]: r for r in answer.get("results", [])}
-        with workspace.session() as session:
-            by_outcome: dict[str, list[str]] = {}
-            for op_id, reply in outcomes.items():
-                by_outcome.setdefault(reply.get("outcome", "applied"), []).append(op_id)
-                result.conflicts += reply.get("conflicts", [])
-            for outcome, op_ids in by_outcome.items():  # one statement per outcome, not an object per operation
-                session.execute(update(SyncOp).where(SyncOp.op_id.in_(op_ids)).values(outcome=outcome))
-            for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(by_outcome.get("final", [])))):
-                facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
-                result.kept_as_addenda += op.type == "visit"
-        result.pushed += len(outcomes)
-        own = join_spans(own, answer_spans(answer))
-        if progress is not None:
-            progress(result.pushed, max(total, result.pushed))
-        if len(outcomes) < len(ops):
-            break  # the server answered for fewer than sent: the rest goes with the next sync
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
+        # push a batch at a time, each answer recorded before the next batch goes; while the service works on one
+        # batch this laptop reads and prepares the next (a first sync sends hundreds of batches)
+        batch = _next_batch(workspace, 0)
+        while batch.ops:
+            blobs.upload_for(workspace, client, batch.naming_files)  # first: a colleague pulling finds them
+            sending = sender.submit(client.push_texts, schema, batch.ops)
+            following = _next_batch(workspace, batch.last_seq)
+            answer = sending.result()
+            outcomes = {r["op_id"]: r for r in answer.get("results", [])}
+            _record_outcomes(workspace, outcomes, result)
+            result.pushed += len(outcomes)
+            own = join_spans(own, answer_spans(answer))
+            if progress is not None:
+                progress(result.pushed, max(total, result.pushed))
+            if len(outcomes) < len(batch.ops):
+                break  # the server answered for fewer than sent: the rest goes with the next sync
+            batch = following  # read before the answer: putting back a `final` record never touches the queue
     since = settings.read_int(workspace, "sync.last_seq")
     while True:
         page = client.pull(since, schema, BATCH, spans_param(own))
@@ -111,6 +103,36 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
                                         "sync.open_conflicts": str(open_conflicts)})
     return result
+
+
+@dataclass(frozen=True)
+class _Batch:
+    ops: list[str]             # wire_text of each
+    naming_files: list[dict]   # _wire of those that name a file
+    last_seq: int
+
+
+def _next_batch(workspace, after: int) -> _Batch:
+    """The next operations waiting to go, after queue position `after`."""
+    with workspace.session() as session:
+        waiting = list(session.scalars(select(SyncOp).where(SyncOp.outcome.is_(None), SyncOp.seq > after)
+                                       .order_by(SyncOp.seq).limit(BATCH)))
+        return _Batch([wire_text(op) for op in waiting], [_wire(op) for op in waiting if BLOB in op.fields],
+                      waiting[-1].seq if waiting else after)
+
+
+def _record_outcomes(workspace, outcomes: dict[str, dict], result: SyncResult) -> None:
+    """Each answered operation's outcome, in one transaction."""
+    with workspace.session() as session:
+        by_outcome: dict[str, list[str]] = {}
+        for op_id, reply in outcomes.items():
+            by_outcome.setdefault(reply.get("outcome", "applied"), []).append(op_id)
+            result.conflicts += reply.get("conflicts", [])
+        for outcome, op_ids in by_outcome.items():  # one statement per outcome, not an object per operation
+            session.execute(update(SyncOp).where(SyncOp.op_id.in_(op_ids)).values(outcome=outcome))
+        for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(by_outcome.get("final", [])))):
+            facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
+            result.kept_as_addenda += op.type == "visit"
 
 
 def answer_spans(answer: dict) -> list[list[int]]:
