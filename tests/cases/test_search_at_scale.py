@@ -65,7 +65,7 @@ def test_the_walk_reads_the_index_in_order_without_sorting(demo):
 
     f = CaseFilter(text="BOR-20")
     names = aliased(Municipality), aliased(Coordinator), aliased(Volunteer)
-    query = listing._where(select(Case.id), demo, f, walk_index=True).order_by(
+    query = listing._where(select(Case.id), demo, f, listing.WALK).order_by(
         *listing._order(f, *names, None)).limit(200)
     with demo.session() as session:
         compiled = query.compile(session.bind)
@@ -81,3 +81,56 @@ def test_a_status_with_the_search_is_counted_by_the_cases(demo):
     open_only = listing.count_cases(demo, CaseFilter(text="BOR-20", status="open"))
     assert 0 < open_only < everything
     assert open_only == len(every_page(demo, CaseFilter(text="BOR-20", status="open"), 50))
+
+
+# ---- every way of finding a page (`listing._way`) gives the same cases -----------------------------------------
+
+def expected(workspace, f: CaseFilter) -> list[int]:
+    """The cases `f` selects in its order, worked out in Python from every case (no plan of the listing's)."""
+    from sqlalchemy import select
+
+    from borapp.models import Case
+    from borapp.services.cases.search_index import search_case_ids
+    from borapp.services.cases.status import ACTIVE_STATUSES
+
+    with workspace.session() as session:
+        rows = session.execute(select(Case.id, Case.ref, Case.status, Case.registered_on)).all()
+        found = set(search_case_ids(session, f.text)) if f.text else {r.id for r in rows}
+    keep = {"": lambda s: True, "open": lambda s: s != "closed", "active": lambda s: s in ACTIVE_STATUSES}.get(
+        f.status, lambda s: s == f.status)
+    chosen = [r for r in rows if r.id in found and keep(r.status) and (not f.year or r.registered_on.year == f.year)]
+    if f.sort == "ref":
+        chosen.sort(key=lambda r: r.ref, reverse=f.descending)
+    else:  # registered_on, newest first when descending; "days" the other way round
+        chosen.sort(key=lambda r: (r.registered_on, r.ref), reverse=f.descending == (f.sort == "registered_on"))
+    return [r.id for r in chosen]
+
+
+FILTERS = [CaseFilter(text="BOR-20", status="open"), CaseFilter(text="BOR-20", status="closed"),
+           CaseFilter(text="school", status="active", sort="ref", descending=False),
+           CaseFilter(text="ziek", status="closed", sort="days"), CaseFilter(status="open"),
+           CaseFilter(status="closed", sort="ref"), CaseFilter(text="BOR-20", status="closed", year=2025),
+           CaseFilter(status="intake", descending=False)]
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=lambda f: f"{f.text or '-'}/{f.status}/{f.sort}/{f.year or ''}")
+@pytest.mark.parametrize("way", [listing.MATCHES, listing.WALK, listing.FILTERS])
+def test_every_way_gives_the_cases_the_filter_selects(demo, monkeypatch, f, way):
+    """A search with a status is counted from the status index, a dense status walks the list's index: each way
+    written for SQLite must select what the filter says, in its order, page after page, and count the same."""
+    monkeypatch.setattr(listing, "_way", lambda *_args, **_kwargs: way)
+    want = expected(demo, f)
+    assert want, "the demo has no such cases: the test would prove nothing"
+    assert every_page(demo, f) == want
+    assert listing.count_cases(demo, f) == len(want)
+
+
+@pytest.mark.parametrize("f", FILTERS, ids=lambda f: f"{f.text or '-'}/{f.status}/{f.sort}/{f.year or ''}")
+@pytest.mark.parametrize("many", [0, 10**9])
+def test_the_chosen_way_gives_the_cases_the_filter_selects(demo, monkeypatch, f, many):
+    monkeypatch.setattr(listing, "MANY_MATCHES", many)
+    want = expected(demo, f)
+    total = listing.count_cases(demo, f)
+    assert total == len(want)
+    assert [r.id for r in listing.list_cases(demo, f, 0, 7, total)] == want[:7]
+    assert every_page(demo, f) == want

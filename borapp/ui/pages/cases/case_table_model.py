@@ -60,8 +60,8 @@ class CaseTableModel(QAbstractTableModel):
         if self.workspace is None or self.workspace.is_locked:
             self._reset(0, [])
         else:
-            total = listing.count_cases(self.workspace, self.filter)
-            self._reset(total, listing.list_cases(self.workspace, self.filter, 0, self.page_size))
+            total = listing.count_cases(self.workspace, self.filter)  # passed on: a search is counted once
+            self._reset(total, listing.list_cases(self.workspace, self.filter, 0, self.page_size, total))
 
     def clear(self) -> None:
         """Forget every row (on lock)."""
@@ -82,7 +82,7 @@ class CaseTableModel(QAbstractTableModel):
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802 - Qt override
         if not self.canFetchMore(parent) or self.workspace is None or self.workspace.is_locked:
             return
-        more = listing.list_cases(self.workspace, self.filter, len(self._rows), self.page_size)
+        more = listing.list_cases(self.workspace, self.filter, len(self._rows), self.page_size, self.total)
         if not more:
             self.total = len(self._rows)  # the list shrank meanwhile
             return
