@@ -69,3 +69,41 @@ def test_a_connection_lost_between_batches_keeps_what_was_answered(team, monkeyp
     assert [op_id for batch in again.sent for op_id in batch] == waiting[3:], "each operation once, in order"
     bram.sync()
     assert len(bram.cases()) == len(anna.cases())
+
+
+class Pulls:
+    """Passes requests on and keeps the `since` of every pull; the pull numbered `fail_at` never arrives."""
+
+    def __init__(self, http, fail_at: int | None = None):
+        self.http, self.fail_at, self.since = http, fail_at, []
+
+    def request(self, method, url, **kwargs):
+        if url.endswith("/v1/pull"):
+            if len(self.since) == self.fail_at:
+                self.fail_at = None
+                raise httpx.ConnectError("the network went away")
+            self.since.append(kwargs["params"]["since"])
+        return self.http.request(method, url, **kwargs)
+
+
+def test_pages_are_fetched_ahead_in_order_and_a_cut_keeps_what_was_applied(team, monkeypatch):
+    from borapp.services import settings
+    from borapp.services.sync import run
+
+    anna, bram = team
+    for i in range(4):
+        anna.register(parent=f"Ria Smit {i}")
+    anna.sync()
+    monkeypatch.setattr(run, "BATCH", 3)
+    start = settings.read_int(bram.workspace, "sync.last_seq")
+    pulls = Pulls(bram.http, fail_at=2)
+    with pytest.raises(Offline):
+        run.sync_now(bram.workspace, http=pulls)
+    assert len(pulls.since) == 2 and pulls.since[0] == start
+    reached = settings.read_int(bram.workspace, "sync.last_seq")
+    assert reached > pulls.since[1] > pulls.since[0], "the two pages that came are applied, with their position"
+    again = Pulls(bram.http)
+    result = run.sync_now(bram.workspace, http=again)
+    assert again.since[0] == reached, "the next sync goes on from the last page applied"
+    assert again.since == sorted(set(again.since)), "each page once, in order"
+    assert len(bram.cases()) == len(anna.cases()) and result.pulled > 0

@@ -62,40 +62,8 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     result = SyncResult()
     schema = head()
     result.renumbered = settle_case_numbers(workspace, client)  # before the push: the new numbers go with it
-    own: list[list[int]] = []  # the change numbers this sync's pushes wrote: its pull leaves them out
-    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
-        # push a batch at a time, each answer recorded before the next batch goes; while the service works on one
-        # batch this laptop reads and prepares the next (a first sync sends hundreds of batches)
-        batch = _next_batch(workspace, 0)
-        while batch.ops:
-            blobs.upload_for(workspace, client, batch.naming_files)  # first: a colleague pulling finds them
-            sending = sender.submit(client.push_texts, schema, batch.ops)
-            following = _next_batch(workspace, batch.last_seq)
-            answer = sending.result()
-            outcomes = {r["op_id"]: r for r in answer.get("results", [])}
-            _record_outcomes(workspace, outcomes, result)
-            result.pushed += len(outcomes)
-            own = join_spans(own, answer_spans(answer))
-            if progress is not None:
-                progress(result.pushed, max(total, result.pushed))
-            if len(outcomes) < len(batch.ops):
-                break  # the server answered for fewer than sent: the rest goes with the next sync
-            batch = following  # read before the answer: putting back a `final` record never touches the queue
-    since = settings.read_int(workspace, "sync.last_seq")
-    while True:
-        page = client.pull(since, schema, BATCH, spans_param(own))
-        files = blobs.fetch_for(workspace, client, page.get("changes", []))
-        try:
-            with workspace.session() as session:  # the page and the new position together, or neither
-                apply_changes(session, page.get("changes", []), reindex=False, files=files)
-                since = int(page.get("seq", since))
-                settings.put(session, "sync.last_seq", str(since))
-        except UnknownRecord as unknown:
-            log.warning("pull stopped: a change refers to an unknown %s", unknown.type_name)
-            raise SyncError(_unknown_record(), "unknown_record") from None
-        result.pulled += len(page.get("changes", []))
-        if not page.get("more"):
-            break
+    own = _push_all(workspace, client, schema, result, progress, total)
+    since = _pull_all(workspace, client, schema, spans_param(own), result)
     with workspace.session() as session:  # the touched cases are searched anew once, not after every page
         reindex_marked(session)
     result.seq = since
@@ -103,6 +71,57 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
                                         "sync.open_conflicts": str(open_conflicts)})
     return result
+
+
+def _push_all(workspace, client: SyncClient, schema: str, result: SyncResult, progress,
+              total: int) -> list[list[int]]:
+    """Push a batch at a time, each answer recorded before the next batch goes; while the service works on one
+    batch this laptop reads and prepares the next (a first sync sends hundreds). The spans of change numbers the
+    pushes wrote: the pull leaves them out."""
+    own: list[list[int]] = []
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-push") as sender:
+        batch = _next_batch(workspace, 0)
+        while batch.ops:
+            blobs.upload_for(workspace, client, batch.naming_files)  # first: a colleague pulling finds them
+            sending = sender.submit(client.push_texts, schema, batch.ops)
+            following = _next_batch(workspace, batch.last_seq)
+            answer = sending.result()
+            outcomes = {r["op_id"]: r for r in answer.get("results", [])}
+            kept = _record_outcomes(workspace, outcomes, result)
+            result.pushed += len(outcomes)
+            own = join_spans(own, answer_spans(answer))
+            if progress is not None:
+                progress(result.pushed, max(total, result.pushed))
+            if len(outcomes) < len(batch.ops):
+                break  # the server answered for fewer than sent: the rest goes with the next sync
+            # read before the answer; again when a `final` answer kept typing as an addendum (a new operation)
+            batch = _next_batch(workspace, batch.last_seq) if kept else following
+    return own
+
+
+def _pull_all(workspace, client: SyncClient, schema: str, own: str, result: SyncResult) -> int:
+    """Apply what the others did, a page at a time, each with its position in one transaction; the next page is
+    fetched while this one is applied (its position comes with this one). The position reached."""
+    since = settings.read_int(workspace, "sync.last_seq")
+    with ThreadPoolExecutor(max_workers=1, thread_name_prefix="sync-pull") as fetcher:
+        page = client.pull(since, schema, BATCH, own)
+        while True:
+            changes = page.get("changes", [])
+            files = blobs.fetch_for(workspace, client, changes)  # before the next fetch: one request at a time
+            following = (fetcher.submit(client.pull, int(page.get("seq", since)), schema, BATCH, own)
+                         if page.get("more") else None)
+            try:
+                with workspace.session() as session:  # the page and the new position together, or neither
+                    apply_changes(session, changes, reindex=False, files=files)
+                    since = int(page.get("seq", since))
+                    settings.put(session, "sync.last_seq", str(since))
+            except UnknownRecord as unknown:
+                log.warning("pull stopped: a change refers to an unknown %s", unknown.type_name)
+                raise SyncError(_unknown_record(), "unknown_record") from None
+            result.pulled += len(changes)
+            if following is None:
+                return since
+            page = following.result()
 
 
 @dataclass(frozen=True)
@@ -121,8 +140,9 @@ def _next_batch(workspace, after: int) -> _Batch:
                       waiting[-1].seq if waiting else after)
 
 
-def _record_outcomes(workspace, outcomes: dict[str, dict], result: SyncResult) -> None:
-    """Each answered operation's outcome, in one transaction."""
+def _record_outcomes(workspace, outcomes: dict[str, dict], result: SyncResult) -> int:
+    """Each answered operation's outcome, in one transaction; how many came back `final` (put back here, their
+    typing kept as new operations)."""
     with workspace.session() as session:
         by_outcome: dict[str, list[str]] = {}
         for op_id, reply in outcomes.items():
@@ -133,6 +153,7 @@ def _record_outcomes(workspace, outcomes: dict[str, dict], result: SyncResult) -
         for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(by_outcome.get("final", [])))):
             facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
             result.kept_as_addenda += op.type == "visit"
+        return len(by_outcome.get("final", []))
 
 
 def answer_spans(answer: dict) -> list[list[int]]:
