@@ -16,7 +16,9 @@ from borapp.models import (
     Visit,
     Volunteer,
 )
+from borapp.i18n import _
 from borapp.services import dashboard, drafts
+from borapp.services.cases.contract_terms import parse_parties
 from borapp.services.dashboard import add_months, today, week_of
 from borapp.services.vault.workspace import add_coordinator
 
@@ -302,3 +304,87 @@ def test_signed_by_everyone_means_every_party_the_version_names(workspace):
         session.add(Contract(case_id=named, version=1, agreements=json.dumps({"parties": parties}), signatures=[
             ContractSignature(role=r, name="x", signed_on=ON) for r in ("resident", "other", "coordinator")]))
     assert ids(today(workspace, ON), "contracts_unsigned") == [named], "the volunteer the version names has not signed"
+
+
+# ---- edges of the counts in SQL ----------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("snapshot", ["{not json", "", "[1, 2]", '{"parties": "Ria"}', '{"parties": {"volunteer": ""}}',
+                                      '{"parties": {"resident": 0, "other": false, "volunteer": []}}'])
+@pytest.mark.parametrize("has_volunteer", [True, False])
+def test_a_damaged_or_empty_snapshot_names_nobody(workspace, snapshot, has_volunteer):
+    """Naming nobody, a version needs the volunteer once the case has one (contract_terms.parse_terms)."""
+    volunteer = make_volunteer(workspace, "Vera Voorbeeld") if has_volunteer else None
+    case_id = make_case(workspace, "C-1", "visits", volunteer_id=volunteer)
+    with workspace.session() as session:
+        session.add(Contract(case_id=case_id, version=1, agreements=snapshot, signatures=[
+            ContractSignature(role=r, name="x", signed_on=ON) for r in ("resident", "other", "coordinator")]))
+    items = today(workspace, ON, limit=5).section("contracts_unsigned").items
+    assert [i.case_id for i in items] == ([case_id] if has_volunteer else [])
+    assert all(i.text.endswith(_("volunteer")) for i in items)
+
+
+@pytest.mark.parametrize("volunteer_value,named", [("Vera", True), ("[]", True), ("0", True), (1, True), (True, True),
+                                                   ({"a": 1}, True), (0, False), (False, False), (None, False),
+                                                   ([], False), ({}, False), ("", False)])
+def test_a_snapshot_names_the_volunteer_as_python_reads_it(workspace, volunteer_value, named):
+    """A version naming someone (the resident) needs the volunteer's signature only when it names one too, `named`
+    as Python's truth of the value (parse_terms: str(value or ""))."""
+    import json
+
+    case_id = make_case(workspace, "C-1", "visits", volunteer_id=make_volunteer(workspace, "Vera Voorbeeld"))
+    snapshot = json.dumps({"parties": {"resident": "Ria", "volunteer": volunteer_value}})
+    assert bool(parse_parties(snapshot)["volunteer"]) is named
+    _contract_with(workspace, case_id, snapshot, ("resident", "other", "coordinator"))
+    assert (today(workspace, ON, limit=1).section("contracts_unsigned").count == 1) is named
+
+
+def _contract_with(workspace, case_id: int, snapshot: str, roles: tuple[str, ...]) -> None:
+    with workspace.session() as session:
+        session.add(Contract(case_id=case_id, version=1, agreements=snapshot, signatures=[
+            ContractSignature(role=r, name="x", signed_on=ON) for r in roles]))
+
+
+@pytest.mark.parametrize("on,listed", [(dt.date(2027, 2, 28), False), (dt.date(2027, 3, 1), True)])
+def test_a_vog_of_29_february_renews_on_28_february(workspace, on, listed):
+    make_volunteer(workspace, "A Leap", vog_date=dt.date(2024, 2, 29))
+    assert (today(workspace, on, limit=3).section("vog").count == 1) is listed
+
+
+def test_on_29_february_a_vog_of_28_february_three_years_ago_is_overdue(workspace):
+    overdue = make_volunteer(workspace, "A Overdue", vog_date=dt.date(2025, 2, 28))
+    make_volunteer(workspace, "B Fine", vog_date=dt.date(2025, 3, 1))
+    assert ids(today(workspace, dt.date(2028, 2, 29), limit=3), "vog", "volunteer_id") == [overdue]
+
+
+@pytest.mark.parametrize("started,on,listed", [
+    (dt.date(2024, 8, 31), dt.date(2025, 2, 28), False),  # 31 August + 6 months = 28 February: not later yet
+    (dt.date(2024, 8, 31), dt.date(2025, 3, 1), True),
+    (dt.date(2024, 8, 29), dt.date(2025, 2, 28), False),  # 29 and 30 August end on 28 February as well
+    (dt.date(2024, 8, 28), dt.date(2025, 2, 28), False),
+    (dt.date(2024, 8, 27), dt.date(2025, 2, 28), True),
+    (dt.date(2023, 8, 31), dt.date(2024, 2, 29), False),  # a leap year: 29 February
+    (dt.date(2023, 8, 31), dt.date(2024, 3, 1), True),
+    (dt.date(2025, 2, 28), dt.date(2025, 8, 28), False),  # 28 February + 6 months = 28 August, so on 31 August
+    (dt.date(2025, 2, 28), dt.date(2025, 8, 31), True),   # it is past, though 31 August - 6 months is 28 February
+    (dt.date(2025, 3, 1), dt.date(2025, 8, 31), False),
+])
+def test_six_months_after_the_end_of_a_month(workspace, started, on, listed):
+    _in_visits_since(workspace, "T-1", started)
+    assert (today(workspace, on, limit=3).section("long_trajectories").count == 1) is listed
+
+
+def test_the_cutoff_day_splits_the_days_exactly_as_the_rules_do():
+    """`start < cutoff` wherever `on > add_months(start, 6)`, and `vog < cutoff` wherever vog_state says overdue,
+    for every day of three years (leap days and month ends included)."""
+    from borapp.services.dashboard.dates import cutoff
+    from borapp.services.volunteers.profiles import vog_renew_on, vog_state
+
+    for on in (dt.date(2023, 1, 1) + n * DAY for n in range(3 * 366)):
+        six = cutoff(on, lambda d: add_months(d, 6), add_months(on, -6))
+        vog = cutoff(on, lambda d: vog_renew_on(d, 3), vog_renew_on(on, -3))
+        for day in (six - 3 * DAY + n * DAY for n in range(6)):
+            assert (on > add_months(day, 6)) is (day < six), (on, day)
+        for day in (vog - 3 * DAY + n * DAY for n in range(6)):
+            assert (vog_state(day, 3, on) == "overdue") is (day < vog), (on, day)
+    assert cutoff(ON, lambda d: d + 10 * DAY, guess=ON) == ON - 10 * DAY  # a guess too late steps back
+    assert cutoff(ON, lambda d: d + 10 * DAY, guess=ON - 30 * DAY) == ON - 10 * DAY

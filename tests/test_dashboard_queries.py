@@ -3,6 +3,7 @@ the cost grows with the data only inside SQLite, not in round trips and Python l
 
 from __future__ import annotations
 
+import pytest
 from sqlalchemy import event
 
 from borapp.models import Contract, ContractSignature, Visit
@@ -10,13 +11,13 @@ from borapp.services.dashboard import today
 from tests.test_dashboard import DAY, ON, add, make_case, make_volunteer
 
 
-def queries_for_today(workspace) -> int:
+def queries_for_today(workspace, limit: int | None = None) -> int:
     statements = []
     engine = workspace.vault.engine
     listener = lambda *args: statements.append(args[2])  # noqa: E731 - (conn, cursor, statement, ...)
     event.listen(engine, "before_cursor_execute", listener)
     try:
-        today(workspace, ON)
+        today(workspace, ON, limit=limit)
     finally:
         event.remove(engine, "before_cursor_execute", listener)
     return len(statements)
@@ -32,9 +33,10 @@ def add_open_cases(workspace, first: int, count: int) -> None:
             Visit(case_id=case_id, on=ON + DAY, state="planned"))
 
 
-def test_the_number_of_queries_does_not_grow_with_the_cases(workspace):
+@pytest.mark.parametrize("limit", [None, 10])
+def test_the_number_of_queries_does_not_grow_with_the_cases(workspace, limit):
     add_open_cases(workspace, 0, 3)
-    few = queries_for_today(workspace)
+    few = queries_for_today(workspace, limit)
     add_open_cases(workspace, 3, 30)
-    many = queries_for_today(workspace)
+    many = queries_for_today(workspace, limit)
     assert many == few, f"{few} queries for 3 cases, {many} for 33: a query per case or contract"

@@ -16,9 +16,10 @@ PARENT_ROLES = ("resident", "other")
 
 class Case(Timestamps, Base):
     __tablename__ = "case_file"
-    # The list's default order and Today's/the retention review's status ranges come from these (migration 0024).
+    # The list's default order and Today's/the retention review's status ranges come from these (migrations 0024, 0028).
     __table_args__ = (Index("ix_case_file_registered_on_ref", "registered_on", "ref"),
-                      Index("ix_case_file_status_closed_on", "status", "closed_on"))
+                      Index("ix_case_file_status_closed_on_id_registered_on_ref",
+                            "status", "closed_on", "id", "registered_on", "ref"))
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(40), unique=True)
     registered_on: Mapped[dt.date] = mapped_column(Date)
@@ -119,8 +120,9 @@ class StatusChange(Base):
     """One dated step in a case's life; the reason only where the domain asks for one."""
 
     __tablename__ = "status_change"
+    __table_args__ = (Index("ix_status_change_case_id_id_to_status_on", "case_id", "id", "to_status", "on"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     on: Mapped[dt.date] = mapped_column(Date)
     from_status: Mapped[str] = mapped_column(String(20), default="")
     to_status: Mapped[str] = mapped_column(String(20))

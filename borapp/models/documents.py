@@ -33,8 +33,9 @@ class Contract(Timestamps, Base):
 
 class ContractSignature(Base):
     __tablename__ = "contract_signature"
+    __table_args__ = (Index("ix_contract_signature_contract_id_id_role", "contract_id", "id", "role"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"), index=True)
+    contract_id: Mapped[int] = mapped_column(ForeignKey("contract.id", ondelete="CASCADE"))
     role: Mapped[str] = mapped_column(String(20))
     name: Mapped[str] = mapped_column(String(200), default="")
     signed_on: Mapped[dt.date] = mapped_column(Date)
@@ -43,6 +44,7 @@ class ContractSignature(Base):
 
 class Letter(Timestamps, Base):
     __tablename__ = "letter"
+    __table_args__ = (Index("ix_letter_state_id_state_changed_at", "state", "id", "state_changed_at"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
     kind: Mapped[str] = mapped_column(String(20))
@@ -55,7 +57,7 @@ class Letter(Timestamps, Base):
     recipient_address: Mapped[str] = mapped_column(Text, default="")
     subject: Mapped[str] = mapped_column(String(300), default="")
     body: Mapped[str] = mapped_column(Text, default="")
-    state: Mapped[str] = mapped_column(String(10), default="draft", index=True)
+    state: Mapped[str] = mapped_column(String(10), default="draft")
     error: Mapped[str] = mapped_column(Text, default="")
     attempts: Mapped[int] = mapped_column(Integer, default=0)
     # The document as it left: kept once a letter is exported or sent, so what was sent can be shown again.

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Date, ForeignKey, Integer, String, Text, Time
+from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text, Time
 from sqlalchemy.orm import Mapped, mapped_column
 
 from borapp.models.base import Base, Timestamps
@@ -15,8 +15,9 @@ CANCELLED_BY = ("resident", "other", "volunteer", "coordinator", "child", "exter
 
 class Visit(Timestamps, Base):
     __tablename__ = "visit"
+    __table_args__ = (Index("ix_visit_case_id_id_on_state", "case_id", "id", "on", "state"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     on: Mapped[dt.date] = mapped_column(Date, index=True)
     start_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
     end_time: Mapped[dt.time | None] = mapped_column(Time, nullable=True)
@@ -52,8 +53,9 @@ class VisitAddendum(Timestamps, Base):
 
 class Evaluation(Timestamps, Base):
     __tablename__ = "evaluation"
+    __table_args__ = (Index("ix_evaluation_case_id_id_kind", "case_id", "id", "kind"),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), index=True)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     held_on: Mapped[dt.date] = mapped_column(Date)
     kind: Mapped[str] = mapped_column(String(20), default="midway")
     participants: Mapped[str] = mapped_column(String(400), default="")

@@ -14,7 +14,7 @@ from borapp.services.dashboard import Dashboard, DashboardItem
 from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.dashboard.first_day_card import FirstDayCard
-from borapp.ui.pages.dashboard.section_card import SectionCard
+from borapp.ui.pages.dashboard.section_card import MAX_ROWS, SectionCard
 
 # Two columns: the case work on the left, the week's planning and the housekeeping on the right.
 COLUMNS = (
@@ -108,7 +108,7 @@ class DashboardPage(Page):
     def refresh(self) -> None:
         self.mine_only.setEnabled(self.workspace.coordinator_id is not None)
         mine = self.mine_only.isChecked() and self.mine_only.isEnabled()
-        self.board = dashboard.today(self.workspace, self.on, mine_only=mine)
+        self.board = dashboard.today(self.workspace, self.on, mine_only=mine, limit=MAX_ROWS)
         self.date_label.setText(long_date(self.board.on))
         for section in self.board.sections:
             if section.key in self.cards:

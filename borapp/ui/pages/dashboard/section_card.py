@@ -55,7 +55,9 @@ def describe(item: DashboardItem) -> str:
     return ", ".join(p for p in parts if p)
 
 
-MAX_ROWS = 10  # a section lists the first few (at a glance, and 25 rows of widgets a card cost 0.5 s at unlock)
+# A section lists the first few (at a glance, and 25 rows of widgets a card cost 0.5 s at unlock); Today asks the
+# service for no more than these, with each section's total.
+MAX_ROWS = 10
 
 
 class SectionCard(QFrame):
@@ -101,7 +103,7 @@ class SectionCard(QFrame):
         self.list.fit()
         self.empty.setVisible(section.count == 0)
         self.list.setVisible(section.count > 0)
-        hidden = len(section.items) - MAX_ROWS
+        hidden = section.count - min(len(section.items), MAX_ROWS)  # the section's total, not only the rows read
         self.more.setText(ngettext("… and {n} more: see the case list", "… and {n} more: see the case list",
                                    hidden).format(n=hidden) if hidden > 0 else "")
         self.more.setVisible(hidden > 0)

@@ -1,0 +1,63 @@
+"""What Today shows, as plain values: items, the sections they make (a total and the first items) and the board."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from borapp.i18n import N_
+
+SECTION_TITLES = {
+    "waiting": N_("Waiting too long for contact"),
+    "long_trajectories": N_("Trajectories longer than 6 months"),
+    "evaluations_due": N_("Midway evaluation due"),
+    "visits_this_week": N_("Visits this week"),
+    "contracts_unsigned": N_("Contracts not yet signed by everyone"),
+    "outbox": N_("Letters waiting in the outbox"),
+    "vog": N_("VOG missing or due for renewal"),
+    "drafts": N_("Unsaved edits to resume"),
+}
+
+
+@dataclass(frozen=True)
+class DashboardItem:
+    kind: str                 # the section key
+    title: str                # case number or volunteer name
+    text: str                 # what needs doing, in the user's language
+    date: dt.date | None = None
+    case_id: int | None = None
+    volunteer_id: int | None = None  # 0 means "a new volunteer" (an unsaved draft)
+    status: str = ""          # the case status, for a status chip; "" when no case
+    draft_key: str = ""       # a kept draft to resume ("intake/<uuid>"), for drafts not tied to a record
+
+
+@dataclass(frozen=True)
+class Found:
+    """What a rule found: how many in all, and the first of them as items (all of them without a limit)."""
+
+    total: int
+    items: list[DashboardItem]
+
+
+@dataclass(frozen=True)
+class DashboardSection:
+    key: str
+    title: str
+    items: tuple[DashboardItem, ...]  # the first items, in the section's order
+    total: int                         # how many the section holds, shown or not
+
+    @property
+    def count(self) -> int:
+        return self.total
+
+
+@dataclass(frozen=True)
+class Dashboard:
+    on: dt.date
+    sections: tuple[DashboardSection, ...]
+    backup_warning: str       # "" when backups are fine
+    privacy_reminder: str = ""  # once a year while closed cases are past their retention period
+    conflicts_notice: str = ""  # team sync: changes that clashed with a colleague's, waiting for a person
+
+    def section(self, key: str) -> DashboardSection:
+        return next(s for s in self.sections if s.key == key)
