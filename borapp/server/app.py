@@ -2,6 +2,7 @@
 Endpoints are plain functions (FastAPI runs them on its worker threads), each on a pooled psycopg connection."""
 
 import logging
+import re
 import time
 from contextlib import asynccontextmanager
 from typing import Annotated, Any
@@ -18,6 +19,7 @@ from borapp.server.pool import Pool
 
 log = logging.getLogger("borapp.server")
 JsonBody = Annotated[Any, Body()]
+_PREFIX = re.compile(r"[A-Z]{1,10}")  # a case number's prefix (BOR-2026-014)
 
 
 def create_app(database_url: str, *, client_schema: str | None = None, pool_size: int = 10) -> FastAPI:
@@ -199,5 +201,14 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
             raise invalid("a request for numbers is {\"year\": 2026} (and \"after\": the highest number used)")
         with pool.connection() as conn:
             return numbers.take_block(conn, me, year, after)
+
+    @app.post("/v1/numbers/taken")
+    def taken_numbers(body: JsonBody, me: Device) -> dict:
+        year, prefix = (body.get("year"), body.get("prefix")) if isinstance(body, dict) else (None, None)
+        if not isinstance(year, int) or isinstance(year, bool) or not 2000 <= year <= 2999 \
+                or not isinstance(prefix, str) or _PREFIX.fullmatch(prefix) is None:
+            raise invalid("a question for taken numbers is {\"year\": 2026, \"prefix\": \"BOR\"}")
+        with pool.connection() as conn:
+            return {"taken": numbers.taken(conn, me, year, prefix)}
 
     return app

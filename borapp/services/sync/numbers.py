@@ -9,12 +9,13 @@ import json
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from borapp.models import Case
+from borapp.models import Case, SyncOp
 from borapp.services import settings
-from borapp.services.sync.capture import device_of
+from borapp.services.sync.capture import APPLYING, device_of, uuid_of
 
 LOW = 10  # ask for a new block when fewer are left
 PROVISIONAL = "P"
+TAKEN = "sync.numbers_taken"  # {year: [numbers of this laptop's blocks a case on the server holds]}
 
 
 def blocks(session: Session) -> dict[str, list[int]]:
@@ -66,4 +67,59 @@ def _refs(session: Session, start: str) -> list[str]:
 
 def _used(session: Session, prefix: str, year: int) -> set[int]:
     start = f"{prefix}-{year}-"
-    return {int(r[len(start):]) for r in _refs(session, start) if r[len(start):].isdigit()}
+    here = {int(r[len(start):]) for r in _refs(session, start) if r[len(start):].isdigit()}
+    return here | set(_taken(session).get(str(year), []))
+
+
+def _taken(session: Session) -> dict[str, list[int]]:
+    raw = settings.get(session, TAKEN)
+    try:
+        found = json.loads(raw) if raw else {}
+    except ValueError:
+        found = {}
+    return found if isinstance(found, dict) else {}
+
+
+def keep_taken(session: Session, prefix: str, year: int, taken: dict[str, str]) -> list[tuple[str, str]]:
+    """What the server says about this laptop's blocks of `year` ({number: uuid of the case holding it}): those
+    numbers count as used from now on, and a case here that holds one under another identity (numbered after the
+    vault was restored from an older backup, while the lost vault had given that number out) gets a new number
+    before it is pushed. Its old and new number, for each."""
+    start = f"{prefix}-{year}-"
+    found = _taken(session)
+    found[str(year)] = sorted({int(r[len(start):]) for r in taken if r.startswith(start) and r[len(start):].isdigit()})
+    settings.put(session, TAKEN, json.dumps(found, sort_keys=True))
+    renumbered = []
+    for case in session.scalars(select(Case).where(Case.ref.in_(list(taken))).order_by(Case.id)).all():
+        if uuid_of(session, "case", case.id) == taken[case.ref]:
+            continue
+        old, new = case.ref, team_ref(session, prefix, year)
+        _renumber(session, case, new)
+        renumbered.append((old, new))
+    return renumbered
+
+
+def _renumber(session: Session, case: Case, new: str) -> None:
+    """Its operations still waiting carry the new number instead of the old one (a colleague must never receive
+    the old one: it is another case's there); only when none carries a number does the change go as its own."""
+    from borapp.services.cases.search_index import reindex_case
+
+    old = case.ref
+    uuid = uuid_of(session, "case", case.id)
+    waiting = list(session.scalars(select(SyncOp).where(SyncOp.type == "case", SyncOp.uuid == uuid,
+                                                        SyncOp.outcome.is_(None))))
+    rewritten = False
+    for op in waiting:
+        fields = json.loads(op.fields)
+        ref = fields.get("ref")
+        if isinstance(ref, dict) and old in (ref.get("old"), ref.get("new")):
+            fields["ref"] = {key: new if value == old else value for key, value in ref.items()}
+            op.fields = json.dumps(fields, sort_keys=True)
+            rewritten = True
+    session.info[APPLYING] = rewritten  # rewritten: no operation of its own
+    try:
+        case.ref = new
+        session.flush()
+    finally:
+        session.info[APPLYING] = False
+    reindex_case(session, case)

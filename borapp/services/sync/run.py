@@ -200,18 +200,24 @@ def _wire(op: SyncOp) -> dict:
 
 
 def settle_case_numbers(workspace, client: SyncClient, year: int | None = None) -> list[tuple[str, str]]:
-    """Ask for a new block of case numbers when this laptop's is nearly used up, then give every case with a
-    provisional number (made offline with the block used up) a number from the block."""
+    """Learn which numbers of this laptop's blocks the server's cases hold (a vault restored from an older backup
+    would give some out again: a case here holding one gets another), ask for a new block when this laptop's is
+    nearly used up, then give every case with a provisional number (made offline with the block used up) a number
+    from the block."""
     from borapp.services.intake.flow import REF_PREFIX
 
     year = year or dt.date.today().year
+    renumbered = []
+    for taken_year in (year - 1, year):  # numbers a lost vault gave out (this one restored from a backup)
+        taken = client.taken_numbers(taken_year, REF_PREFIX)
+        with workspace.session() as session:
+            renumbered += numbers.keep_taken(session, REF_PREFIX, taken_year, taken)
     with workspace.session() as session:
         low = numbers.left(session, REF_PREFIX, year) < numbers.LOW
     if low:
         block = client.numbers(year)
         with workspace.session() as session:
             numbers.keep_block(session, int(block["year"]), int(block["first"]), int(block["last"]))
-    renumbered = []
     with workspace.session() as session:
         for case in numbers.provisional_cases(session, REF_PREFIX):
             final = numbers.team_ref(session, REF_PREFIX, case.registered_on.year)

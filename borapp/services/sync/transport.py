@@ -73,6 +73,10 @@ class SyncClient:
     def numbers(self, year: int) -> dict:
         return self._call("POST", "/v1/numbers", json={"year": year})
 
+    def taken_numbers(self, year: int, prefix: str) -> dict[str, str]:
+        """The case numbers of this laptop's blocks of `year` a case on the server holds, with its uuid."""
+        return self._call("POST", "/v1/numbers/taken", json={"year": year, "prefix": prefix})["taken"]
+
     def missing_blobs(self, hashes: list[str]) -> list[str]:
         """Which of these (SHA-256 hex) the server does not hold yet."""
         return self._call("POST", "/v1/blobs/missing", json={"blobs": hashes})["missing"]
