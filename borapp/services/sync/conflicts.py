@@ -10,6 +10,7 @@ from borapp.i18n import N_, _
 from borapp.services import settings
 from borapp.services.errors import NotFound
 from borapp.services.sync.capture import DEVICE_SETTING
+from borapp.services.sync.records import BLOB
 from borapp.services.sync.run import client_for
 
 
@@ -158,4 +159,6 @@ def _shown(value) -> str:
         return _("yes")
     if value is False:
         return _("no")
+    if isinstance(value, str) and value.startswith(BLOB):  # a file travels as its hash: a short fingerprint
+        return _("a file (fingerprint {short})").format(short=value[len(BLOB):len(BLOB) + 8])
     return str(value)

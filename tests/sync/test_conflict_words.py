@@ -1,0 +1,19 @@
+"""A clash on a file field (an attachment replaced on two laptops) shows each side as a file with a short
+fingerprint, not as the 71-character hash the file travels under."""
+
+from __future__ import annotations
+
+import hashlib
+
+from borapp.services.sync.conflicts import describe_conflicts
+
+
+def test_a_file_in_a_conflict_is_shown_as_a_file(workspace):
+    theirs, mine = (hashlib.sha256(b).hexdigest() for b in (b"scan one", b"scan two"))
+    found = [{"id": 7, "type": "attachment", "uuid": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e4f", "field": "content",
+              "base": None, "server": f"sha256:{theirs}", "mine": f"sha256:{mine}", "server_device": "anna",
+              "device": "bram"}]
+    row = describe_conflicts(workspace, found)[0]
+    assert (row.server, row.mine) == (f"een bestand (vingerafdruk {theirs[:8]})",
+                                      f"een bestand (vingerafdruk {mine[:8]})"), "in the user's language (nl)"
+    assert row.base == "(leeg)" and row.typed is None
