@@ -59,6 +59,7 @@ def run_join(args) -> int:
 
 
 def run_now(args) -> int:
+    from borapp.services.sync import news
     from borapp.services.sync.run import sync_now
     from borapp.services.sync.transport import SyncError
     from borapp.services.sync.wipe import wipe_vault
@@ -76,10 +77,13 @@ def run_now(args) -> int:
             workspace.lock()
     if args.json:
         print(json.dumps({"pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
-                          "seq": result.seq}))
+                          "seq": result.seq, "renumbered": [list(pair) for pair in result.renumbered],
+                          "kept_as_addenda": result.kept_as_addenda, "kept_as_drafts": result.kept_as_drafts}))
     else:
         print(_("Synced: {pushed} changes sent, {pulled} received.").format(pushed=result.pushed,
                                                                           pulled=result.pulled))
+        for line in news.lines(result):
+            print(line)
         if result.conflicts:
             print(_("{n} changes clashed with the server's: see 'borapp sync conflicts'.").format(
                 n=len(result.conflicts)))

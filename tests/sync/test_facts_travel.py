@@ -57,7 +57,7 @@ def test_an_edit_of_a_report_finished_meanwhile_becomes_an_addendum_and_the_repo
     assert conflicts.open_conflicts(anna.workspace, http=anna.http) == []
 
 
-def test_an_edit_of_a_letter_sent_meanwhile_is_dropped_and_every_laptop_has_the_letter_as_sent(team):
+def test_an_edit_of_a_letter_sent_meanwhile_becomes_a_new_draft_and_the_letter_stays_as_sent(team):
     anna, bram = team
     ref = anna.register()
     case_id = _case_on(anna, ref)
@@ -69,9 +69,14 @@ def test_an_edit_of_a_letter_sent_meanwhile_is_dropped_and_every_laptop_has_the_
     with anna.workspace.session() as session:  # as the outbox records a letter sent (sending.py, _record)
         letter = session.scalar(select(Letter))
         letter.state, letter.pdf = "sent", b"%PDF-1.4 zoals verzonden"
-    anna.sync(), bram.sync(), anna.sync()
+    anna.sync()
+    assert bram.sync().kept_as_drafts == 1
+    anna.sync()
     for laptop in (anna, bram):
         with laptop.workspace.session() as session:
-            letter = session.scalar(select(Letter))
-            assert (letter.state, letter.subject, letter.pdf) == ("sent", "Aanmelding", b"%PDF-1.4 zoals verzonden")
+            sent, draft = session.scalars(select(Letter).order_by(Letter.id)).all()
+            assert (sent.state, sent.subject, sent.pdf) == ("sent", "Aanmelding", b"%PDF-1.4 zoals verzonden")
+            assert (draft.state, draft.kind, draft.subject, draft.body, draft.pdf) == (
+                "draft", "intake", "Aanmelding (gewijzigd)", "Tekst", None), "what bram typed is kept"
+            assert draft.received_from == ("bram" if laptop is anna else ""), "bram's laptop sends it"
     assert conflicts.open_conflicts(anna.workspace, http=anna.http) == []

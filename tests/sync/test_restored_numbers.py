@@ -31,6 +31,9 @@ def test_a_number_the_lost_vault_gave_out_is_not_given_again(team, tmp_path):
     result = anna.sync()
     new = dict(result.renumbered)[lost]
     assert new != lost
+    from borapp.services.dashboard import today
+
+    assert f"{lost} heet nu {new}" in today(anna.workspace, limit=10).sync_news, "the coordinator is told"
     with anna.workspace.session() as session:  # what went out carried the new number, never the old one
         sent = [op.fields for op in session.scalars(select(SyncOp).where(SyncOp.type == "case"))]
     assert not any(f'"new": "{lost}"' in fields for fields in sent[-3:])

@@ -58,6 +58,7 @@ class Dashboard:
     backup_warning: str       # "" when backups are fine
     privacy_reminder: str = ""  # once a year while closed cases are past their retention period
     conflicts_notice: str = ""  # team sync: changes that clashed with a colleague's, waiting for a person
+    sync_news: str = ""  # team sync: what the syncs of the last week changed here (services/sync/news.py)
 
     def section(self, key: str) -> DashboardSection:
         return next(s for s in self.sections if s.key == key)

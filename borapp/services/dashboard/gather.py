@@ -35,4 +35,4 @@ def today(workspace, on: dt.date | None = None, mine_only: bool = False, limit: 
     sections = tuple(DashboardSection(key, _(SECTION_TITLES[key]), tuple(f.items), f.total)
                      for key, f in found.items())
     return Dashboard(on, sections, warning, housekeeping.privacy_reminder(workspace, on),
-                     housekeeping.conflicts_notice(workspace))
+                     housekeeping.conflicts_notice(workspace), housekeeping.sync_news(workspace, on))

@@ -110,6 +110,14 @@ def conflicts_notice(workspace) -> str:
                     count).format(n=count)
 
 
+def sync_news(workspace, on: dt.date) -> str:
+    """Numbers made final, typing kept as an addendum or a new draft: what the last week's syncs changed here."""
+    from borapp.services.sync import news
+
+    found = news.recent(workspace, on)
+    return "\n".join([_("Team sync:")] + found) if found else ""
+
+
 def privacy_reminder(workspace, on: dt.date) -> str:
     due = retention.review_due(workspace, on)
     if not due:

@@ -1,6 +1,7 @@
 """An operation the server dropped as `final` (it would have changed a finished report or a sent letter a colleague
 finished meanwhile: server/facts.py). This laptop puts the record back as the server keeps it, and keeps what was
-typed here: a visit's as an addendum to the finished report, which then travels like any new record."""
+typed here: a visit's as an addendum to the finished report, a letter's as a new draft letter (a correction to send
+from here), each then travelling like any new record."""
 
 from __future__ import annotations
 
@@ -40,3 +41,19 @@ def keep_refused(session: Session, op: SyncOp) -> None:
         from borapp.services.visits.addenda import keep_late_edit
 
         keep_late_edit(session, record, typed, device_of(session))
+    if op.type == "letter" and any(name in LETTER_TEXT for name in typed):
+        keep_as_draft(session, record, typed)
+
+
+LETTER_TEXT = ("recipient_name", "recipient_email", "recipient_address", "subject", "body")
+
+
+def keep_as_draft(session: Session, letter, typed: dict) -> None:
+    """A letter sent or exported by a colleague while it was edited here: the letter as sent stays, and a new draft
+    of the same kind holds it with what was typed here, for the coordinator to send as a correction or delete."""
+    from borapp.models import Letter
+
+    copied = {name: getattr(letter, name) for name in ("case_id", "kind", "parent_role", "language", *LETTER_TEXT)}
+    copied.update({name: value for name, value in typed.items() if name in LETTER_TEXT and isinstance(value, str)})
+    session.add(Letter(**copied, state="draft"))
+    session.flush()

@@ -14,7 +14,7 @@ from sqlalchemy import func, select, update
 from borapp.models import SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
-from borapp.services.sync import blobs, facts, numbers
+from borapp.services.sync import blobs, facts, news, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
 from borapp.services.sync.records import BLOB
@@ -34,6 +34,7 @@ class SyncResult:
     seq: int = 0
     renumbered: list[tuple[str, str]] = field(default_factory=list)  # provisional case number → final
     kept_as_addenda: int = 0  # edits of reports a colleague finished meanwhile, kept as addenda
+    kept_as_drafts: int = 0  # edits of letters a colleague sent meanwhile, kept as new draft letters
 
 
 @dataclass(frozen=True)
@@ -70,6 +71,7 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     open_conflicts = len(client.conflicts())
     settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
                                         "sync.open_conflicts": str(open_conflicts)})
+    news.keep(workspace, news.lines(result))
     return result
 
 
@@ -153,6 +155,7 @@ def _record_outcomes(workspace, outcomes: dict[str, dict], result: SyncResult) -
         for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(by_outcome.get("final", [])))):
             facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
             result.kept_as_addenda += op.type == "visit"
+            result.kept_as_drafts += op.type == "letter"
         return len(by_outcome.get("final", []))
 
 

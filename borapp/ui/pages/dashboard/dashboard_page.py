@@ -53,6 +53,14 @@ class DashboardPage(Page):
         self.conflicts_notice.clicked.connect(lambda: self.go_to.emit("settings/team"))
         self.conflicts_notice.hide()
         layout.addWidget(self.conflicts_notice)
+        self.sync_news = QLabel()  # case numbers made final, typing kept: what the last week's syncs changed
+        self.sync_news.setObjectName("syncNews")
+        self.sync_news.setWordWrap(True)
+        self.sync_news.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.sync_news.setStyleSheet("QLabel { background: #E3EEF9; color: #163B5C; border-radius: 6px; "
+                                     "padding: 8px 12px; }")
+        self.sync_news.hide()
+        layout.addWidget(self.sync_news)
         self.cards: dict[str, SectionCard] = {}
         layout.addWidget(self._scroll_area(), 1)
 
@@ -119,6 +127,8 @@ class DashboardPage(Page):
         self.privacy_reminder.setVisible(bool(self.board.privacy_reminder))
         self.conflicts_notice.setText(self.board.conflicts_notice)
         self.conflicts_notice.setVisible(bool(self.board.conflicts_notice))
+        self.sync_news.setText(self.board.sync_news)
+        self.sync_news.setVisible(bool(self.board.sync_news))
         steps = first_day.checklist(self.workspace)
         self.first_day.set_steps(steps)
         self.first_day.setVisible(bool(steps))
@@ -132,6 +142,8 @@ class DashboardPage(Page):
         self.privacy_reminder.hide()
         self.conflicts_notice.setText("")
         self.conflicts_notice.hide()
+        self.sync_news.clear()
+        self.sync_news.hide()
         for card in self.cards.values():
             card.clear()
         self.first_day.clear()

@@ -191,8 +191,10 @@ class TeamTab(SettingsSection):
 
     def _synced(self, result) -> None:
         self._busy(False)
-        self.status.show_done(_("Synced: {pushed} changes sent, {pulled} received.").format(
-            pushed=result.pushed, pulled=result.pulled))
+        from borapp.services.sync import news
+
+        self.status.show_done(" ".join([_("Synced: {pushed} changes sent, {pulled} received.").format(
+            pushed=result.pushed, pulled=result.pulled), *news.lines(result)]))
         if self.workspace is not None:
             self.fill()
         self.saved.emit()

@@ -1,0 +1,63 @@
+"""What a sync changed that the coordinator must hear of: a case's number made final (or given anew after a restore),
+typing kept as an addendum or a new draft letter because a colleague finished the record meanwhile. A sync in the
+background tells nobody, so the lines are kept a week in the vault (`sync.news`) and shown on Today; the CLI and
+Settings → Team print them at once."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+from borapp.i18n import _, ngettext
+from borapp.services import settings
+
+KEEP_DAYS = 7
+MAX_LINES = 20
+
+
+def lines(result) -> list[str]:
+    """The news of one sync (a SyncResult), in the user's language."""
+    found = [_("Case {old} is now {new}.").format(old=old, new=new) for old, new in result.renumbered]
+    if result.kept_as_addenda:
+        found.append(ngettext(
+            "{n} edit of a visit report a colleague finished meanwhile was kept as an addendum to it.",
+            "{n} edits of visit reports a colleague finished meanwhile were kept as addenda to them.",
+            result.kept_as_addenda).format(n=result.kept_as_addenda))
+    if result.kept_as_drafts:
+        found.append(ngettext(
+            "{n} edit of a letter a colleague sent meanwhile was kept as a new draft letter in the outbox.",
+            "{n} edits of letters a colleague sent meanwhile were kept as new draft letters in the outbox.",
+            result.kept_as_drafts).format(n=result.kept_as_drafts))
+    return found
+
+
+def keep(workspace, news: list[str], today: dt.date | None = None) -> None:
+    """Add a sync's lines to those of the last week (older ones go)."""
+    if not news:
+        return
+    today = today or dt.date.today()
+    kept = [item for item in _read(workspace) if dt.date.fromisoformat(item[0]) > today - dt.timedelta(KEEP_DAYS)]
+    kept += [[today.isoformat(), line] for line in news]
+    settings.write_settings(workspace, {"sync.news": json.dumps(kept[-MAX_LINES:], ensure_ascii=False)})
+
+
+def recent(workspace, today: dt.date | None = None) -> list[str]:
+    """The lines of the last week, oldest first."""
+    today = today or dt.date.today()
+    return [line for day, line in _read(workspace) if dt.date.fromisoformat(day) > today - dt.timedelta(KEEP_DAYS)]
+
+
+def _read(workspace) -> list[list[str]]:
+    try:
+        found = json.loads(settings.read_setting(workspace, "sync.news") or "[]")
+    except ValueError:
+        return []
+    good = []
+    for item in found if isinstance(found, list) else []:
+        try:
+            if isinstance(item, list) and len(item) == 2 and isinstance(item[1], str):
+                dt.date.fromisoformat(item[0])
+                good.append(item)
+        except (TypeError, ValueError):
+            continue
+    return good
