@@ -64,10 +64,18 @@ def warnings(monkeypatch):
 
 
 def damaged_after_unlock(qtbot, window, status: str, checked_days_ago: int) -> None:
-    """Many cases in `status`, the last full check some days ago, a block zeroed while locked, unlocked again."""
+    """Many cases in `status`, the last full check some days ago, a block zeroed while locked, unlocked again.
+    The bulk of the file (and so the zeroed block) is ten cases' contract versions: for open cases Today shows
+    those ten and reads their snapshots (it counts from indexes and reads rows only for what it shows)."""
+    import json
+
+    from borapp.models import Contract
+
     workspace = window.workspace
-    add_family(workspace.vault, "groot", notes="x" * 3000, count=400)
+    ids = add_family(workspace.vault, "groot", count=10)
     with workspace.session() as session:
+        terms = json.dumps({"parties": {"resident": "groot parent"}, "house_rules": "x" * 300_000})
+        session.add_all(Contract(case_id=case_id, version=1, agreements=terms) for case_id in ids)
         session.execute(text("UPDATE case_file SET status = :status"), {"status": status})
         settings.put(session, scheduled_check.SETTING,
                      (dt.date.today() - dt.timedelta(days=checked_days_ago)).isoformat())
