@@ -56,3 +56,24 @@ def test_the_server_names_only_numbers_of_the_askers_blocks(office):
     assert anna.http.post("/v1/numbers/taken", json={"year": 2024, "prefix": "BOR"}).json() == {"taken": {}}
     for body in ({"year": 2026}, {"year": "2026", "prefix": "BOR"}, {"year": 2026, "prefix": "bor'--"}, []):
         assert anna.http.post("/v1/numbers/taken", json=body).status_code == 422
+
+
+def test_a_renumbering_is_told_even_when_the_push_after_it_breaks_off(team, tmp_path):
+    import pytest
+
+    from borapp.services.dashboard import today
+    from borapp.services.sync.run import sync_now
+    from borapp.services.sync.transport import Offline
+    from tests.sync.test_push_batches import watch_pushes
+
+    anna, _bram = team
+    anna.register(parent="Ria Voor")
+    anna.sync()
+    backup = copy_vault(anna, tmp_path / "backup")
+    lost = anna.register(parent="Ria Verloren")
+    anna.sync()
+    restore_vault(anna, backup)
+    assert anna.register(parent="Ria Opnieuw") == lost
+    with pytest.raises(Offline):
+        sync_now(anna.workspace, http=watch_pushes(anna.http, fail_at=0))
+    assert f"{lost} heet nu" in today(anna.workspace, limit=10).sync_news, "renumbered, then the network went"

@@ -9,7 +9,7 @@ import json
 
 from sqlalchemy.orm import Session
 
-from borapp.models import SyncOp
+from borapp.models import Letter, SyncOp
 from borapp.services.sync.apply import local_id
 from borapp.services.sync.capture import APPLYING, device_of, value_of
 from borapp.services.sync.records import TYPES, decode, fields_of
@@ -51,8 +51,6 @@ LETTER_TEXT = ("recipient_name", "recipient_email", "recipient_address", "subjec
 def keep_as_draft(session: Session, letter, typed: dict) -> None:
     """A letter sent or exported by a colleague while it was edited here: the letter as sent stays, and a new draft
     of the same kind holds it with what was typed here, for the coordinator to send as a correction or delete."""
-    from borapp.models import Letter
-
     copied = {name: getattr(letter, name) for name in ("case_id", "kind", "parent_role", "language", *LETTER_TEXT)}
     copied.update({name: value for name, value in typed.items() if name in LETTER_TEXT and isinstance(value, str)})
     session.add(Letter(**copied, state="draft"))

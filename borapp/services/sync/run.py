@@ -62,16 +62,19 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     total = status(workspace).waiting
     result = SyncResult()
     schema = head()
-    result.renumbered = settle_case_numbers(workspace, client)  # before the push: the new numbers go with it
-    own = _push_all(workspace, client, schema, result, progress, total)
-    since = _pull_all(workspace, client, schema, spans_param(own), result)
-    with workspace.session() as session:  # the touched cases are searched anew once, not after every page
-        reindex_marked(session)
-    result.seq = since
-    open_conflicts = len(client.conflicts())
-    settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
-                                        "sync.open_conflicts": str(open_conflicts)})
-    news.keep(workspace, news.lines(result))
+    try:
+        result.renumbered = settle_case_numbers(workspace, client)  # before the push: the new numbers go with it
+        own = _push_all(workspace, client, schema, result, progress, total)
+        since = _pull_all(workspace, client, schema, spans_param(own), result)
+        with workspace.session() as session:  # the touched cases are searched anew once, not after every page
+            reindex_marked(session)
+        result.seq = since
+        open_conflicts = len(client.conflicts())
+        settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
+                                            "sync.open_conflicts": str(open_conflicts)})
+    finally:  # a number changed or typing kept before the connection broke off is news all the same
+        if not workspace.is_locked:
+            news.keep(workspace, news.lines(result))
     return result
 
 
@@ -85,7 +88,7 @@ def _push_all(workspace, client: SyncClient, schema: str, result: SyncResult, pr
         batch = _next_batch(workspace, 0)
         while batch.ops:
             blobs.upload_for(workspace, client, batch.naming_files)  # first: a colleague pulling finds them
-            sending = sender.submit(client.push_texts, schema, batch.ops)
+            sending = sender.submit(client.push, schema, batch.ops)
             following = _next_batch(workspace, batch.last_seq)
             answer = sending.result()
             outcomes = {r["op_id"]: r for r in answer.get("results", [])}

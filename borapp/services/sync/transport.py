@@ -42,11 +42,8 @@ class SyncClient:
     def enrol(self, code: str, device: str) -> dict:
         return self._call("POST", "/v1/enrol", json={"code": code.strip(), "device": device}, auth=False)
 
-    def push(self, schema: str, ops: list[dict]) -> dict:
-        return self._call("POST", "/v1/push", json={"schema": schema, "ops": ops})
-
-    def push_texts(self, schema: str, ops: list[str]) -> dict:
-        """As `push`, with each operation already JSON text (run.wire_text)."""
+    def push(self, schema: str, ops: list[str]) -> dict:
+        """`ops`: each operation as JSON text already (run.wire_text), put into the body as it is."""
         body = f'{{"schema": {json.dumps(schema)}, "ops": [{", ".join(ops)}]}}'
         return self._call("POST", "/v1/push", content=body.encode(),
                           extra_headers={"Content-Type": "application/json"})
