@@ -22,6 +22,9 @@ STOP_REASONS = {"contract_rejected": 4, "referred_too_early": 3, "wrong_expectat
                 "no_volunteer_match": 2, "no_response": 2, "other": 1}
 STOP_FROM = {"contract_rejected": "contract", "no_volunteer_match": "matching"}
 YEAR_WEIGHTS = {2017: 30, 2018: 52, 2019: 54}
+# The most cases open at once: the case load of a large team of coordinators (a BOR service has 30-100). A bigger
+# demo is a longer or wider history, not a heavier day: 100,000 cases with a fifth open would be 20,000 open cases.
+MOST_OPEN = 200
 
 
 @dataclass
@@ -82,9 +85,9 @@ def allocate(total: int, weights: dict[str, int], minimum: int = 0) -> dict[str,
 
 
 def fates(total: int, rng: random.Random) -> list[Fate]:
-    """Every case's fate, shuffled: about a fifth open (at least two in each status when there are enough cases),
-    the rest closed."""
-    n_open = min(round(total * 0.6), max(2 * len(OPEN_MIX), round(total * 0.2)))
+    """Every case's fate, shuffled: about a fifth open (at least two in each status when there are enough cases,
+    at most MOST_OPEN), the rest closed."""
+    n_open = min(round(total * 0.6), max(2 * len(OPEN_MIX), round(total * 0.2)), MOST_OPEN)
     result = [Fate(status) for status, n in allocate(n_open, OPEN_MIX, 2).items() for _ in range(n)]
     for fate in result:
         fate.waiting = fate.status == "waiting" or (fate.status != "registered" and rng.random() < 0.2)

@@ -22,6 +22,9 @@ from borapp.services.demo.texts import MEETING_THEMES, VOLUNTEER_NOTES
 
 LANGUAGES = {"en": 35, "de": 10, "fr": 5, "pl": 5, "tr": 4, "ar": 4, "uk": 2}
 VOG_RENEWAL = dt.timedelta(days=3 * 365)
+# The most volunteers still in the pool: a BOR service works with 30-100. A bigger demo has more volunteers over
+# its history, the others have left.
+MOST_IN_POOL = 150
 
 
 @dataclass
@@ -111,6 +114,8 @@ def _volunteers(session, people: People, rng: random.Random, today: dt.date, cou
                     for _ in range(count))
     seen: set[str] = set()
     stale = set(rng.sample(range(count // 2), 3))  # long-standing volunteers whose VOG is over three years old
+    staying = None if count <= MOST_IN_POOL else \
+        set(rng.sample(range(count), MOST_IN_POOL - len(stale) - 1)) | stale | {count - 1}
     out = []
     for i, on in enumerate(joined):
         gender = rng.choices("fmx", weights=(75, 23, 2))[0]
@@ -119,19 +124,22 @@ def _volunteers(session, people: People, rng: random.Random, today: dt.date, cou
             name = people.name(gender if gender != "x" else rng.choice("fm"))
         seen.add(name)
         vog = _vog(rng, today, on, stale=i in stale, awaited=i == count - 1)  # the newest still awaits hers
-        out.append(_volunteer(people, rng, today, name, gender, on, vog, keep=i in stale or vog is None))
+        out.append(_volunteer(people, rng, today, name, gender, on, vog, keep=i in stale or vog is None,
+                              gone=staying is not None and i not in staying))
     session.add_all(out)
     return out
 
 
-def _volunteer(people, rng, today, name, gender, joined, vog, *, keep: bool) -> Volunteer:
-    """One volunteer; some left or pause, except those kept active (to show a VOG warning)."""
+def _volunteer(people, rng, today, name, gender, joined, vog, *, keep: bool, gone: bool = False) -> Volunteer:
+    """One volunteer; some left or pause, except those kept active (to show a VOG warning); `gone` ones left."""
     region = rng.choices(REGIONS, weights=(35, 30, 35))[0]
     place = rng.choice([m for m in MUNICIPALITIES if m.region == region])
     street, postcode, town = people.address(place)
-    left = None
-    if (today - joined).days > 400 and rng.random() < 0.12 and not keep:
-        left = joined + dt.timedelta(days=rng.randint(200, (today - joined).days - 1))
+    left, days = None, (today - joined).days
+    if gone and days > 1:
+        left = joined + dt.timedelta(days=rng.randint(min(200, days - 1), days - 1))
+    elif days > 400 and rng.random() < 0.12 and not keep:
+        left = joined + dt.timedelta(days=rng.randint(200, days - 1))
     paused = left is None and rng.random() < 0.05 and not keep
     extra = [code for code, weight in LANGUAGES.items() if rng.random() * 100 < weight]
     row = Volunteer(
