@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from borapp.i18n import N_, _
 
 STATUSES = ("registered", "waiting", "intake", "contract", "matching", "visits", "evaluation", "closing", "closed")
+OPEN_STATUSES = STATUSES[:-1]  # in a query, an IN list the status index serves (`!= "closed"` reads every case)
 ACTIVE_STATUSES = ("intake", "contract", "matching", "visits", "evaluation", "closing")
 OUTCOMES = ("successful", "stagnated", "stopped_at_intake")
 

@@ -21,12 +21,11 @@ from borapp.i18n import N_, _
 from borapp.models import Case, Contract, ContractSignature
 from borapp.models.documents import SIGNER_ROLES
 from borapp.services.cases.contract_terms import ALWAYS_SIGN, PARTIES
-from borapp.services.cases.status import STATUSES
+from borapp.services.cases.status import OPEN_STATUSES
 from borapp.services.dashboard.board import Found
 from borapp.services.dashboard.case_rules import case_item
 from borapp.services.dashboard.paging import ranked, read
 
-OPEN_STATUSES = tuple(s for s in STATUSES if s != "closed")  # an IN list the status index can serve, unlike !=
 SIGNER_LABELS = {
     "resident": N_("resident parent"), "other": N_("non-resident parent"),
     "coordinator": N_("coordinator"), "volunteer": N_("volunteer"),

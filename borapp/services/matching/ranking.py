@@ -34,7 +34,7 @@ from borapp.i18n import N_, _, babel_locale, ngettext
 from borapp.models import Case, CaseExclusion, Training, Volunteer
 from borapp.services import settings
 from borapp.services.cases.flow import get_case
-from borapp.services.cases.status import STATUSES
+from borapp.services.cases.status import OPEN_STATUSES
 from borapp.services.volunteers.profiles import (
     DAY_PARTS, WEEKDAYS, Slot, parse_availability, parse_languages, vog_renew_on, vog_state,
 )
@@ -51,7 +51,6 @@ DEMANDS = {"f": N_("Parents' demand: a female volunteer"), "m": N_("Parents' dem
 DEMAND_MET = {"f": N_("A woman, as the parents demand"), "m": N_("A man, as the parents demand")}
 WISH_GENDERS = tuple(DEMANDS)
 DEFAULT_EXCLUSION = N_("known to the family")
-OPEN_STATUSES = tuple(s for s in STATUSES if s != "closed")  # an IN list the status index serves, unlike !=
 
 
 @dataclass(frozen=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, or_, select
@@ -12,6 +13,7 @@ from borapp.i18n import N_, _
 from borapp.models import Case, Meeting, MeetingAttendance, Municipality, Training, Volunteer
 from borapp.models.volunteers import DAY_PARTS, GENDERS, WEEKDAYS
 from borapp.services import audit, settings
+from borapp.services.cases.status import OPEN_STATUSES
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.validation import email_problem, parse_date, phone_problem
 
@@ -129,6 +131,7 @@ def format_availability(slots) -> str:
     return ";".join(f"{d}-{p}" for d in WEEKDAYS for p in DAY_PARTS if (d, p) in wanted)
 
 
+@functools.lru_cache(maxsize=256)  # a list reads thousands of rows with a few dozen distinct values
 def parse_languages(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c.strip().lower() for c in (text or "").replace(",", ";").split(";") if c.strip()))
 
@@ -160,7 +163,9 @@ def renewal_years(workspace) -> int:
 # ---- reading ----------------------------------------------------------------------------------------------------
 
 def _case_loads(session: Session) -> dict[int, int]:
-    query = (select(Case.volunteer_id, func.count()).where(Case.volunteer_id.is_not(None), Case.status != "closed")
+    """Open cases per volunteer, from the open cases' status index entries (not every case's row)."""
+    query = (select(Case.volunteer_id, func.count()).where(Case.status.in_(OPEN_STATUSES),
+                                                           Case.volunteer_id.is_not(None))
              .group_by(Case.volunteer_id))
     return dict(session.execute(query).all())
 
@@ -172,9 +177,12 @@ def _like(text: str) -> str:
 
 def list_volunteers(workspace, text: str = "", active_only: bool = False, region: str = "",
                     on: dt.date | None = None) -> list[VolunteerRow]:
+    on = on or dt.date.today()
     with workspace.session() as session:
         years = settings.get_int(session, "vog_renewal_years")
-        query = select(Volunteer).order_by(Volunteer.name)
+        query = select(Volunteer.id, Volunteer.name, Volunteer.region, Volunteer.languages, Volunteer.active,
+                       Volunteer.max_cases, Volunteer.vog_date, Volunteer.email, Volunteer.phone,
+                       ).order_by(Volunteer.name)  # columns, not objects: a long history has thousands
         for word in text.split():
             pattern = _like(word)
             query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in (
@@ -186,7 +194,7 @@ def list_volunteers(workspace, text: str = "", active_only: bool = False, region
         loads = _case_loads(session)
         return [VolunteerRow(v.id, v.name, v.region, parse_languages(v.languages), v.active, loads.get(v.id, 0),
                              v.max_cases, v.vog_date, vog_state(v.vog_date, years, on), v.email, v.phone)
-                for v in session.scalars(query)]
+                for v in session.execute(query)]
 
 
 def list_regions(workspace) -> list[str]:
