@@ -158,7 +158,7 @@ class Bench:
         from sqlalchemy import select
 
         from borapp.models import Letter
-        from borapp.services.outbox import letters
+        from borapp.services.outbox import export
 
         with self.workspace.session() as session:
             drafts = list(session.scalars(select(Letter.id).where(Letter.state.in_(("draft", "sent"))).limit(100)))
@@ -167,7 +167,7 @@ class Bench:
             self._set_state(drafts, "ready")
             with tempfile.TemporaryDirectory() as folder:
                 start = time.perf_counter()
-                letters.export_ready(self.workspace, Path(folder))
+                export.export_ready(self.workspace, Path(folder))
                 times.append(time.perf_counter() - start)
         self._set_state(drafts, "draft")
         self.results["letters_100_s"] = {"median": round(statistics.median(times), 2), "min": round(min(times), 2),

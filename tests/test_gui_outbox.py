@@ -15,6 +15,7 @@ from borapp.i18n import _
 from borapp.models import Case, Letter
 from borapp.services.documents.common import FILL
 from borapp.services import drafts
+from borapp.services.outbox import export
 from borapp.services.outbox import letters as outbox_letters
 from borapp.ui.pages.outbox import pdf_pages
 from borapp.ui.pages.outbox.letters_model import LettersModel, state_colours
@@ -83,7 +84,7 @@ def state_of(workspace, letter_id) -> str:
 def test_list_shows_waiting_letters_and_all_on_request(page, workspace, letters, stand_in, tmp_path):
     assert {r.id for r in page.model.rows()} == {letters["ready"], letters["draft"]}
     assert page.stack.currentWidget() is page.table
-    outbox_letters.export_ready(workspace, tmp_path / "out")
+    export.export_ready(workspace, tmp_path / "out")
     page.refresh()
     assert [r.id for r in page.model.rows()] == [letters["draft"]]
     page.show_all.setChecked(True)

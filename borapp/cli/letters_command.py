@@ -106,11 +106,11 @@ def run_list(args) -> int:
 
 
 def run_export(args) -> int:
-    from borapp.services.outbox import letters as outbox_letters
+    from borapp.services.outbox import export as outbox_export
 
     workspace = _workspace(args)
     try:
-        result = outbox_letters.export_ready(workspace, args.folder)
+        result = outbox_export.export_ready(workspace, args.folder)
     finally:
         workspace.lock()
     if args.json:

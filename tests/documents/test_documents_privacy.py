@@ -29,6 +29,7 @@ from borapp.models import Case, Child, Evaluation, Parent, StatusChange, Visit
 from borapp.services.documents.common import FILL
 from borapp.services.documents.contract import render_contract
 from borapp.services.documents.letters import render_letter
+from borapp.services.outbox import export
 from borapp.services.outbox import letters as outbox
 from tests.helpers.documents_support import TODAY, set_organisation
 from tests.helpers.outbox_support import message_texts
@@ -213,7 +214,7 @@ def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
                         recipient_address="" if role else "Wijkteam Proef\nPostbus 1\n1000 AA Proefstad")
         outbox.mark_ready(workspace, letter_id)
     with tempfile.TemporaryDirectory() as folder:
-        result = outbox.export_ready(workspace, Path(folder))
+        result = export.export_ready(workspace, Path(folder))
         assert not result.problems and len(result.exported) == len(made)
         for path in Path(folder).iterdir():
             assert not _leaks(path.name, secrets), ("file name", path.name)

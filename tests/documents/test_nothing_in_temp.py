@@ -11,6 +11,7 @@ from pathlib import Path
 
 from borapp.services.documents.contract import render_contract
 from borapp.services.documents.letters import render_letter
+from borapp.services.outbox import export
 from borapp.services.outbox import letters as outbox
 from tests.helpers.documents_support import TODAY, full_case, set_organisation
 
@@ -58,7 +59,7 @@ def test_documents_leave_nothing_in_temp_or_home(workspace, tmp_path):
     first = outbox.list_letters(workspace, ("ready",))[0].id
     (tmp_path / "asked").mkdir()
     outbox.save_pdf(workspace, first, tmp_path / "asked" / "kopie.pdf")
-    outbox.export_ready(workspace, tmp_path / "export")
+    export.export_ready(workspace, tmp_path / "export")
     skip = (tmp_path.resolve(),)
     touched = _new_files(Path(tempfile.gettempdir()), since, skip) + _new_files(Path.home(), since, skip)
     assert not _leaks(touched), _leaks(touched)

@@ -16,6 +16,7 @@ from borapp.i18n import _
 from borapp.models import AuditEvent, Letter
 from borapp.models.base import utcnow
 from borapp.services.errors import NotFound, UsageError, ValidationError
+from borapp.services.outbox import export
 from borapp.services.outbox import letters, smtp_secret
 from borapp.services.outbox import sending
 from borapp.services.outbox.listing import SENDING_MARK, error_text
@@ -108,7 +109,7 @@ def test_edit_rules(workspace, case_id, tmp_path, stand_in):
         letters.set_body(workspace, letter_id, "Onderwerp", "tekst", recipient_email="geen adres")
     letters.mark_ready(workspace, letter_id)
     letters.set_body(workspace, letter_id, "Nog steeds te wijzigen", "Ja, in ready")
-    letters.export_ready(workspace, tmp_path / "out")
+    export.export_ready(workspace, tmp_path / "out")
     with pytest.raises(ValidationError):
         letters.set_body(workspace, letter_id, "Te laat", "Al geëxporteerd")
     with pytest.raises(ValidationError):
@@ -139,7 +140,7 @@ def test_export_writes_drafts_with_the_pdf_and_final_state(workspace, case_id, t
     ready = letters.new_letter(workspace, case_id, "closing")
     draft = letters.new_letter(workspace, case_id, "start", state="draft")
     folder = tmp_path / "uit" / "brieven"
-    result = letters.export_ready(workspace, folder)
+    result = export.export_ready(workspace, folder)
     assert [item[0] for item in result.exported] == [ready] and not result.problems
     _id, eml_path, pdf_path = result.exported[0]
     assert eml_path.name == f"BOR-2026-014-closing-{ready}.eml" and pdf_path.suffix == ".pdf"
@@ -163,7 +164,7 @@ def test_export_writes_drafts_with_the_pdf_and_final_state(workspace, case_id, t
     assert letters.letter_pdf(workspace, ready) == saved.pdf  # the kept copy, not made again
     assert [r.id for r in letters.list_letters(workspace, letters.WAITING_STATES)] == [draft]
     assert audit_actions(workspace, "export") == [ready]
-    assert letters.export_ready(workspace, folder).exported == []  # nothing is exported twice
+    assert export.export_ready(workspace, folder).exported == []  # nothing is exported twice
 
 
 def test_export_names_carry_no_personal_data_and_never_overwrite(workspace, case_id, tmp_path, stand_in):
@@ -171,7 +172,7 @@ def test_export_names_carry_no_personal_data_and_never_overwrite(workspace, case
     folder.mkdir()
     letter_id = letters.new_letter(workspace, case_id, "intake")
     (folder / f"BOR-2026-014-intake-{letter_id}.eml").write_bytes(b"someone else's")
-    result = letters.export_ready(workspace, folder)
+    result = export.export_ready(workspace, folder)
     names = [p.name for p in result.files]
     assert names == [f"BOR-2026-014-intake-{letter_id}-2.eml", f"BOR-2026-014-intake-{letter_id}-2.pdf"]
     assert (folder / f"BOR-2026-014-intake-{letter_id}.eml").read_bytes() == b"someone else's"
@@ -183,7 +184,7 @@ def test_export_into_a_file_is_a_clear_error(workspace, case_id, tmp_path, stand
     blocker = tmp_path / "file"
     blocker.write_text("x")
     with pytest.raises(letters.BorError):
-        letters.export_ready(workspace, blocker)
+        export.export_ready(workspace, blocker)
     assert [r.state for r in letters.list_letters(workspace)] == ["ready"]
 
 

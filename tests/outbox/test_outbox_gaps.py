@@ -16,6 +16,7 @@ from borapp.models.documents import LETTER_KINDS
 from borapp.services.documents import closing, templates
 from borapp.services.documents.common import FILL
 from borapp.services.errors import ValidationError
+from borapp.services.outbox import export
 from borapp.services.outbox import letters, sending
 from tests.helpers.documents_support import set_organisation
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
@@ -128,7 +129,7 @@ def test_a_ready_letter_with_a_gap_is_neither_exported_nor_sent_and_comes_back_o
     letters.set_body(workspace, letter_id, text.subject, text.body + f"\n\nDe volgende evaluatie is op {FILL}.")
     assert state(workspace, letter_id) == "ready"  # a ready letter may still be edited; it is checked on its way out
 
-    exported = letters.export_ready(workspace, tmp_path / "uit")
+    exported = export.export_ready(workspace, tmp_path / "uit")
     assert exported.exported == [] and [i for i, _why in exported.problems] == [letter_id]
     assert "“De volgende evaluatie is op ______.”" in exported.problems[0][1]
     assert not (tmp_path / "uit").exists() or not any((tmp_path / "uit").iterdir())

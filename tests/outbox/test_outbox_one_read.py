@@ -14,6 +14,7 @@ from borapp.models import Letter, Parent
 from borapp.services import settings
 from borapp.services.documents import letter_checks
 from borapp.services.documents import letters as document_letters
+from borapp.services.outbox import export
 from borapp.services.outbox import letters, sending
 from tests.helpers.outbox_support import add_referred_case, configure_smtp, message_texts, smtp_server  # noqa: F401, F811
 
@@ -88,7 +89,7 @@ def test_an_export_reads_each_case_once_per_letter_and_exports_what_the_preview_
         workspace, outgoing, tmp_path, case_reads):
     previews = {letter_id: letters.letter_pdf(workspace, letter_id) for letter_id in outgoing}
     case_reads.clear()
-    result = letters.export_ready(workspace, tmp_path / "uit")
+    result = export.export_ready(workspace, tmp_path / "uit")
     assert sorted(case_reads) == sorted(outgoing.values())  # one read per letter, the check's
     assert not result.problems and sorted(item[0] for item in result.exported) == sorted(outgoing)
     for letter_id, eml_path, pdf_path in result.exported:
@@ -107,7 +108,7 @@ def test_a_letter_kept_back_is_read_once_and_not_rendered(workspace, tmp_path, c
     letter_id = letters.new_letter(workspace, case_id, "start")
     typed_before_the_guard(workspace, letter_id, "Beste Anna,\n\nDe eerste omgang was op ______.")
     case_reads.clear()
-    result = letters.export_ready(workspace, tmp_path / "uit")
+    result = export.export_ready(workspace, tmp_path / "uit")
     assert case_reads == [case_id] and not result.exported
     [(kept, why)] = result.problems
     assert kept == letter_id and why == letters.problems(workspace, letter_id)

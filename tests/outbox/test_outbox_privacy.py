@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from borapp.models import Letter, Parent
+from borapp.services.outbox import export
 from borapp.services.outbox import letters, sending
 from tests.helpers.outbox_support import add_referred_case, configure_smtp, message_texts, smtp_server  # noqa: F401, F811
 
@@ -59,7 +60,7 @@ def test_export_takes_the_address_out_of_headers_text_and_file_names(workspace, 
     letter_id = letters.new_letter(workspace, case_id, "intake")
     with workspace.session() as session:
         session.get(Letter, letter_id).subject = "Intake 1234 ab Utrecht"
-    result = letters.export_ready(workspace, tmp_path / "uit")
+    result = export.export_ready(workspace, tmp_path / "uit")
     assert len(result.exported) == 1
     for path in (tmp_path / "uit").iterdir():
         assert not leaked(path.name)

@@ -12,6 +12,7 @@ import pytest
 
 from borapp.models import Letter, Parent
 from borapp.services import audit
+from borapp.services.outbox import export
 from borapp.services.outbox import letters, sending
 from tests.helpers.outbox_support import add_referred_case, configure_smtp, smtp_server, stand_in  # noqa: F401
 
@@ -33,11 +34,11 @@ def test_an_export_killed_after_writing_a_letter_exports_nothing_twice(workspace
     monkeypatch.setattr(audit, "record", die_at_the_second)
     folder = tmp_path / "uit"
     with pytest.raises(Killed):
-        letters.export_ready(workspace, folder)
+        export.export_ready(workspace, folder)
     monkeypatch.setattr(audit, "record", record)
     before = {i: letters.get_letter_row(workspace, i).state for i in ids}
     assert before[ids[1]] == "ready"  # killed: its files are there, its record is not
-    again = letters.export_ready(workspace, folder)
+    again = export.export_ready(workspace, folder)
     assert sorted(i for i, _eml, _pdf in again.exported) == sorted(i for i, state in before.items() if state == "ready")
     names = sorted(p.name for p in folder.iterdir())
     assert len(names) == 6, names  # three letters, one .eml and one .pdf each: nothing twice
@@ -50,7 +51,7 @@ def test_a_name_with_a_line_break_does_not_stop_an_export_or_a_send(workspace, t
     with workspace.session() as session:
         session.get(Letter, first).recipient_name = "Anna\nde Vries"
     letters.new_letter(workspace, case_id, "start")
-    result = letters.export_ready(workspace, tmp_path / "uit")
+    result = export.export_ready(workspace, tmp_path / "uit")
     assert not result.problems and len(result.exported) == 2
     eml = next(p for p in (tmp_path / "uit").iterdir() if p.suffix == ".eml" and f"-{first}" in p.name)
     assert "Anna de Vries" in str(message_from_bytes(eml.read_bytes(), policy=policy.default)["To"])

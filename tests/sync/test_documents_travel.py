@@ -15,7 +15,7 @@ from borapp.services.cases.attachments import add_attachment, read_attachment
 from borapp.services.cases.editing import AgreementsInput, save_agreements
 from borapp.services.documents.contract_signing import record_signature
 from borapp.services.documents.contract_versions import current_contract, new_version_if_changed, store_signed_copy
-from borapp.services.outbox.letters import export_ready
+from borapp.services.outbox.export import export_ready
 from borapp.services.outbox.sending import send_plan, send_ready
 from borapp.services.privacy.erasure import erase_case
 from borapp.services.sync import conflicts

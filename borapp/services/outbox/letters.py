@@ -28,7 +28,6 @@ from borapp.services.organisations.addresses import block_lines
 from borapp.services.outbox import listing, mail
 from borapp.services.outbox.listing import (
     EDITABLE_STATES,
-    EXPORT_MARK,
     SENDING_MARK,
     WAITING_STATES,
     LetterRow,
@@ -42,9 +41,10 @@ from borapp.services.privacy import letter_policy
 from borapp.services.privacy.redaction import Redactor, case_redactor
 
 __all__ = [
-    "EDITABLE_STATES", "WAITING_STATES", "LetterRow", "LetterText", "get_letter_text", "NewLetter", "ExportResult", "kind_label", "state_label",
+    "EDITABLE_STATES", "WAITING_STATES", "LetterRow", "LetterText", "get_letter_text", "NewLetter", "kind_label",
+    "state_label",
     "list_letters", "get_letter_row", "new_letter", "create_letter", "set_body", "mark_ready", "retry", "letter_pdf",
-    "export_ready", "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "render_stored",
+    "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "render_stored",
     "default_address", "problems", "letter_check", "Checked", "checked",
 ]
 ADDRESS_BLOCK_LINES = 6  # the organisation's name, a "t.a.v." line and an address of up to four lines
@@ -287,87 +287,6 @@ def save_pdf(workspace, letter_id: int, path: Path) -> Path:
     with workspace.session() as session:
         audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
     return path
-
-
-# ---- export: e-mail drafts in a folder ------------------------------------------------------------------------------
-
-@dataclass
-class ExportResult:
-    folder: Path
-    exported: list[tuple[int, Path, Path]] = field(default_factory=list)  # (letter id, .eml, .pdf)
-    problems: list[tuple[int, str]] = field(default_factory=list)  # (letter id, why it stayed ready)
-
-    @property
-    def files(self) -> list[Path]:
-        return [p for _id, eml, pdf in self.exported for p in (eml, pdf)]
-
-
-def export_ready(workspace, folder: Path) -> ExportResult:
-    """Every ready letter as an .eml draft (X-Unsent: 1, the PDF attached) with the PDF beside it; each exported
-    letter is then final (its PDF kept) and leaves the queue. Files are the owner's only (0600), written whole.
-
-    An export killed halfway exports nothing twice: before its files are written a letter records where they go
-    (EXPORT_MARK); the next export finds them there and only finishes the record."""
-    folder = Path(folder)
-    result = ExportResult(folder)
-    ids = [row.id for row in list_letters(workspace, ("ready",))  # a colleague's laptop sends or exports its own
-           if not row.raw_error.startswith(SENDING_MARK) and row.goes_from_here]
-    if not ids:
-        return result
-    with private_files():
-        _make_folder(folder)
-        sender_email, sender_name = sender(workspace)
-        for letter_id in ids:
-            _export_one(workspace, letter_id, folder, sender_email, sender_name, result)
-    return result
-
-
-def _export_one(workspace, letter_id: int, folder: Path, sender_email: str, sender_name: str, result: ExportResult) -> None:
-    row = get_letter_row(workspace, letter_id)
-    if row is None or row.state != "ready":
-        return
-    if _finish_earlier_export(workspace, row, result):
-        return
-    try:
-        found = checked(workspace, letter_id)
-    except BorError as exc:
-        result.problems.append((letter_id, str(exc)))
-        return
-    if found.problems:  # it stays ready, to be finished (Edit) before the next export
-        result.problems.append((letter_id, found.problems))
-        return
-    pdf = found.pdf
-    stem = _free_stem(folder, _safe(found.in_names(f"{row.case_ref}-{row.kind}-{row.id}")))
-    envelope = envelope_for(workspace, row, pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message)
-    data = mail.as_bytes(mail.build_message(envelope, draft=True))
-    pdf_path, eml_path = folder / f"{stem}.pdf", folder / f"{stem}.eml"
-    with workspace.session() as session:  # where the files go, before they are written
-        _letter(session, letter_id).error = EXPORT_MARK + str(eml_path)
-    write_atomic(pdf_path, pdf)
-    write_atomic(eml_path, data)
-    _record_export(workspace, letter_id, pdf)
-    result.exported.append((letter_id, eml_path, pdf_path))
-
-
-def _finish_earlier_export(workspace, row: LetterRow, result: ExportResult) -> bool:
-    """A letter whose files an interrupted export did write: record it as exported, write nothing again."""
-    if not row.raw_error.startswith(EXPORT_MARK):
-        return False
-    eml_path = Path(row.raw_error[len(EXPORT_MARK):])
-    pdf_path = eml_path.with_suffix(".pdf")
-    if not (eml_path.is_file() and pdf_path.is_file()):
-        return False  # the files never got there: export it now
-    _record_export(workspace, row.id, pdf_path.read_bytes())
-    result.exported.append((row.id, eml_path, pdf_path))
-    return True
-
-
-def _record_export(workspace, letter_id: int, pdf: bytes) -> None:
-    with workspace.session() as session:
-        letter = _letter(session, letter_id)
-        _move(letter, "exported")
-        letter.pdf, letter.error = pdf, ""
-        audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
 
 
 def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sender_name: str,

@@ -29,6 +29,7 @@ from borapp.i18n import _, ngettext
 from borapp.services import drafts as draft_store
 from borapp.services import settings
 from borapp.services.errors import BorError
+from borapp.services.outbox import export as outbox_export
 from borapp.services.outbox import letters as outbox_letters
 from borapp.services.outbox import sending
 from borapp.services.outbox.listing import WAITING_STATES, LetterRow, kind_label, state_label
@@ -357,7 +358,7 @@ class OutboxPage(Page):
             return
         workspace = self.workspace
         self._start(_("Exporting…"))
-        run_task(lambda _p: outbox_letters.export_ready(workspace, Path(folder))).success(
+        run_task(lambda _p: outbox_export.export_ready(workspace, Path(folder))).success(
             lambda result: self._finished(_("Export"), export_summary(result), not result.problems)).failure(
             lambda exc: self._finished(_("Export"), failure_text(exc), False)).start()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from borapp.i18n import _, ngettext
 from borapp.services.errors import describe
-from borapp.services.outbox.letters import ExportResult
+from borapp.services.outbox.export import ExportResult
 from borapp.services.outbox.sending import LetterOutcome, SendResult
 
 

@@ -1,0 +1,128 @@
+"""Exporting ready letters to a folder: each as an .eml draft with its PDF beside it, then final (its PDF kept).
+
+Letters are prepared (checked, rendered, their message built) a chunk at a time; the chunk's destinations are then
+recorded in one commit, its files written, and that they went recorded in one more."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from borapp.services import audit
+from borapp.services.errors import BorError
+from borapp.services.outbox import mail
+from borapp.services.outbox.letters import (
+    _free_stem, _letter, _make_folder, _move, _safe, checked, envelope_for, private_files, sender, workspace_actor,
+    write_atomic,
+)
+from borapp.services.outbox.listing import EXPORT_MARK, SENDING_MARK, LetterRow, get_letter_row, list_letters
+
+
+@dataclass
+class ExportResult:
+    folder: Path
+    exported: list[tuple[int, Path, Path]] = field(default_factory=list)  # (letter id, .eml, .pdf)
+    problems: list[tuple[int, str]] = field(default_factory=list)  # (letter id, why it stayed ready)
+
+    @property
+    def files(self) -> list[Path]:
+        return [p for _id, eml, pdf in self.exported for p in (eml, pdf)]
+
+
+EXPORT_CHUNK = 25  # letters prepared, then marked, written and recorded together: two commits per chunk, not per letter
+
+
+@dataclass(frozen=True)
+class _Prepared:
+    letter_id: int
+    pdf: bytes
+    eml: bytes
+    pdf_path: Path
+    eml_path: Path
+
+
+def export_ready(workspace, folder: Path) -> ExportResult:
+    """Every ready letter as an .eml draft (X-Unsent: 1, the PDF attached) with the PDF beside it; each exported
+    letter is then final (its PDF kept) and leaves the queue. Files are the owner's only (0600), written whole.
+
+    An export killed halfway exports nothing twice: before their files are written letters record where they go
+    (EXPORT_MARK); the next export finds them there and only finishes the record."""
+    folder = Path(folder)
+    result = ExportResult(folder)
+    ids = [row.id for row in list_letters(workspace, ("ready",))  # a colleague's laptop sends or exports its own
+           if not row.raw_error.startswith(SENDING_MARK) and row.goes_from_here]
+    if not ids:
+        return result
+    with private_files():
+        _make_folder(folder)
+        sender_email, sender_name = sender(workspace)
+        for start in range(0, len(ids), EXPORT_CHUNK):
+            chunk = [_prepare(workspace, letter_id, folder, sender_email, sender_name, result)
+                     for letter_id in ids[start:start + EXPORT_CHUNK]]
+            _write_chunk(workspace, [p for p in chunk if p is not None], result)
+    return result
+
+
+def _prepare(workspace, letter_id: int, folder: Path, sender_email: str, sender_name: str,
+             result: ExportResult) -> _Prepared | None:
+    """A ready letter's PDF and message, and the free file names they go to; None when it stays (a problem, said
+    in `result`) or when an earlier, interrupted export wrote its files already (then recorded now)."""
+    row = get_letter_row(workspace, letter_id)
+    if row is None or row.state != "ready":
+        return None
+    if _finish_earlier_export(workspace, row, result):
+        return None
+    try:
+        found = checked(workspace, letter_id)
+    except BorError as exc:
+        result.problems.append((letter_id, str(exc)))
+        return None
+    if found.problems:  # it stays ready, to be finished (Edit) before the next export
+        result.problems.append((letter_id, found.problems))
+        return None
+    stem = _free_stem(folder, _safe(found.in_names(f"{row.case_ref}-{row.kind}-{row.id}")))
+    envelope = envelope_for(workspace, row, found.pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message)
+    data = mail.as_bytes(mail.build_message(envelope, draft=True))
+    return _Prepared(letter_id, found.pdf, data, folder / f"{stem}.pdf", folder / f"{stem}.eml")
+
+
+def _write_chunk(workspace, chunk: list[_Prepared], result: ExportResult) -> None:
+    """Where the files go (one commit), the files, then that they went (one commit). The names are free: each
+    holds the letter's own number."""
+    if not chunk:
+        return
+    with workspace.session() as session:
+        for item in chunk:
+            _letter(session, item.letter_id).error = EXPORT_MARK + str(item.eml_path)
+    for item in chunk:
+        write_atomic(item.pdf_path, item.pdf)
+        write_atomic(item.eml_path, item.eml)
+    with workspace.session() as session:
+        for item in chunk:
+            _record_exported(session, workspace, item.letter_id, item.pdf)
+    result.exported += [(item.letter_id, item.eml_path, item.pdf_path) for item in chunk]
+
+
+def _finish_earlier_export(workspace, row: LetterRow, result: ExportResult) -> bool:
+    """A letter whose files an interrupted export did write: record it as exported, write nothing again."""
+    if not row.raw_error.startswith(EXPORT_MARK):
+        return False
+    eml_path = Path(row.raw_error[len(EXPORT_MARK):])
+    pdf_path = eml_path.with_suffix(".pdf")
+    if not (eml_path.is_file() and pdf_path.is_file()):
+        return False  # the files never got there: export it now
+    _record_export(workspace, row.id, pdf_path.read_bytes())
+    result.exported.append((row.id, eml_path, pdf_path))
+    return True
+
+
+def _record_export(workspace, letter_id: int, pdf: bytes) -> None:
+    with workspace.session() as session:
+        _record_exported(session, workspace, letter_id, pdf)
+
+
+def _record_exported(session, workspace, letter_id: int, pdf: bytes) -> None:
+    letter = _letter(session, letter_id)
+    _move(letter, "exported")
+    letter.pdf, letter.error = pdf, ""
+    audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
