@@ -64,3 +64,22 @@ def test_the_checklist_goes_when_every_step_is_done(workspace):
         session.get(Coordinator, workspace.coordinator_id).email = "coordinator@example.org"
         session.add(Organisation(name="Rechtbank Noord-Holland", kind="court"))
     assert first_day.checklist(workspace) == [], "all done: the list goes by itself"
+
+
+def test_a_refreshed_checklist_leaves_no_old_row_on_screen(qtbot):
+    """Refreshed twice before Qt deletes the old rows (no event loop in between), the card shows one set of rows:
+    the old ones are hidden at once, not left painted over the new ones until their deletion."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from borapp.ui.pages.dashboard.first_day_card import FirstDayCard
+
+    card = FirstDayCard()
+    qtbot.addWidget(card)
+    card.show()
+    steps = [first_day.Step("a", "Uw organisatie", "Naam en adres", "settings/organisation", True),
+             first_day.Step("b", "Mailserver", "De server", "settings/mail", False)]
+    for _round in range(2):
+        card.set_steps(steps)
+        QApplication.processEvents()  # rows added to a shown card are shown by a queued call
+    shown = [b.text() for b in card.findChildren(QPushButton) if b.isVisibleTo(card)]
+    assert sorted(shown) == sorted([_("Hide this list"), _("Change"), _("Set up")])

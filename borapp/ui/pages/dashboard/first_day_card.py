@@ -63,5 +63,6 @@ class FirstDayCard(QFrame):
         self.buttons = {}
         while self.grid.count():
             widget = self.grid.takeAt(0).widget()
-            if widget is not None:
+            if widget is not None:  # hidden now: deleted only when Qt's event loop comes round, painted till then
+                widget.hide()
                 widget.deleteLater()
