@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFrame, QGridLayout, QHBoxLayout, QLabel, QPushBut
 from borapp.i18n import _
 from borapp.services.first_day import Step
 from borapp.ui.icons import icon
+from borapp.ui.widgets.layouts import empty_layout
 
 DONE_COLOUR, OPEN_COLOUR = "#2E7D32", "#8A8A8A"
 
@@ -61,8 +62,4 @@ class FirstDayCard(QFrame):
     def clear(self) -> None:
         self.heading.setText("")
         self.buttons = {}
-        while self.grid.count():
-            widget = self.grid.takeAt(0).widget()
-            if widget is not None:  # hidden now: deleted only when Qt's event loop comes round, painted till then
-                widget.hide()
-                widget.deleteLater()
+        empty_layout(self.grid)

@@ -18,6 +18,7 @@ from borapp.services.errors import ValidationError
 from borapp.services.intake.duplicates import Duplicate, name_key
 from borapp.services.intake.summary import SummarySection
 from borapp.ui.icons import icon
+from borapp.ui.widgets.layouts import empty_layout
 from borapp.ui.wizards.intake.base_page import IntakePage
 
 WARNING_STYLE = ("QFrame#duplicates { background: #FDE7C2; border-radius: 6px; padding: 4px; }"
@@ -103,10 +104,7 @@ class SummaryPage(IntakePage):
         return "".join(parts)
 
     def _show_duplicates(self) -> None:
-        while self.duplicates_layout.count():
-            item = self.duplicates_layout.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        empty_layout(self.duplicates_layout)
         self.duplicates_box.setVisible(bool(self.duplicates))
         if self.duplicates:
             title = QLabel(_("This family may already be known:"))

@@ -20,6 +20,7 @@ from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.matching.ranking import MAX_SCORE, Candidate, Factor
 from borapp.ui.icons import icon
+from borapp.ui.widgets.layouts import empty_layout
 
 TONE_ICONS = {"plus": ("check-circle", "#2E7D32"), "minus": ("minus-circle", "#8A5300"),
               "block": ("x-circle", "#B3261E"), "note": ("info", None)}
@@ -131,7 +132,4 @@ class CandidateDetail(QFrame):
         self.reasons.addWidget(points, row, 2)
 
     def _clear_reasons(self) -> None:
-        while self.reasons.count():
-            item = self.reasons.takeAt(0)
-            if item.widget() is not None:
-                item.widget().deleteLater()
+        empty_layout(self.reasons)
