@@ -32,6 +32,7 @@ from borapp.ui import kept_typing
 from borapp.ui.icons import icon
 from borapp.ui.inactivity import InactivityWatcher
 from borapp.ui.lock_guard import LockGuard
+from borapp.ui.memory import forget_module_sources
 from borapp.ui.session_watch import SessionWatcher
 from borapp.ui.shell import Shell
 from borapp.ui.sync_indicator import SyncIndicator
@@ -73,6 +74,7 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self.lock_guard)
         self._restore_geometry()
         self._show_locked_state()
+        forget_module_sources()
 
     # ---- building -----------------------------------------------------------------------------------------------
 
@@ -153,6 +155,7 @@ class MainWindow(QMainWindow):
         self._check_timer.start()
         self.sync_indicator.start(workspace)
         self._tell_kept_typing([p.get("title", "") for k, p in kept.items() if k.startswith(DIALOG_DRAFTS)])
+        forget_module_sources()  # the pages shown first imported their modules
         self.unlocked.emit()
 
     def _tell_kept_typing(self, titles: list[str]) -> None:
