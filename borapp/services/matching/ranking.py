@@ -20,12 +20,11 @@ points. Points per factor, at most 100 in all:
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from babel import Locale
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from borapp.collation import sort_key
@@ -288,40 +287,45 @@ def family_needs(case: Case) -> FamilyNeeds:
     return FamilyNeeds(region, parse_availability(case.preferred_slots), gender, parse_languages(case.wish_languages))
 
 
-def volunteer_facts(session: Session, case: Case) -> list[VolunteerFacts]:
-    """Every volunteer, with the load (without this case), completed trajectories and this case's exclusions.
+def volunteer_facts(session: Session, case: Case, on: dt.date | None = None) -> list[VolunteerFacts]:
+    """Every volunteer still in the pool on `on` (today) or matched to this case, with the load (without this
+    case), completed trajectories and this case's exclusions. Those who have left are history, not candidates: over
+    the years they outnumber the pool many times.
 
     Counted in SQL from indexes, not by reading every case: the load from the open cases (the status index), every
     matched case per volunteer from the volunteer index alone; completed = matched - open - this case. Volunteers
     are read as plain rows, their languages parsed once per distinct text."""
-    matched = {v: n for v, n in session.execute(
-        select(Case.volunteer_id, func.count()).where(Case.volunteer_id.is_not(None)).group_by(Case.volunteer_id))}
+    still_here = or_(Volunteer.left_on.is_(None), Volunteer.left_on > (on or dt.date.today()))
+    if case.volunteer_id is not None:
+        still_here = or_(still_here, Volunteer.id == case.volunteer_id)
+    rows = session.execute(select(Volunteer.id, Volunteer.name, Volunteer.region, Volunteer.gender,
+                                  Volunteer.languages, Volunteer.availability, Volunteer.vog_date, Volunteer.active,
+                                  Volunteer.left_on, Volunteer.max_cases).where(still_here)).all()
+    pool = select(Volunteer.id).where(still_here)  # their cases are found through the volunteer index
+    matched = dict(session.execute(select(Case.volunteer_id, func.count()).where(Case.volunteer_id.in_(pool))
+                                   .group_by(Case.volunteer_id)).all())
     loads = dict(session.execute(
         select(Case.volunteer_id, func.count()).where(Case.status.in_(OPEN_STATUSES), Case.volunteer_id.is_not(None),
                                                       Case.id != case.id).group_by(Case.volunteer_id)).all())
-    trained = set(session.scalars(select(Training.volunteer_id).where(Training.kind == "initial").distinct()))
+    trained = set(session.scalars(select(Training.volunteer_id).where(Training.kind == "initial",
+                                                                       Training.volunteer_id.in_(pool)).distinct()))
     excluded = dict(session.execute(select(CaseExclusion.volunteer_id, CaseExclusion.reason).where(
         CaseExclusion.case_id == case.id)).all())
-    rows = session.execute(select(Volunteer.id, Volunteer.name, Volunteer.region, Volunteer.gender,
-                                  Volunteer.languages, Volunteer.availability, Volunteer.vog_date, Volunteer.active,
-                                  Volunteer.left_on, Volunteer.max_cases))
     return [VolunteerFacts(
-        id=v.id, name=v.name, region=v.region, gender=v.gender, languages=_languages_of(v.languages),
+        id=v.id, name=v.name, region=v.region, gender=v.gender, languages=parse_languages(v.languages),
         availability=parse_availability(v.availability), vog_date=v.vog_date, trained=v.id in trained, active=v.active,
         left_on=v.left_on, load=loads.get(v.id, 0), max_cases=v.max_cases,
         finished=matched.get(v.id, 0) - loads.get(v.id, 0) - (v.id == case.volunteer_id),
         excluded=excluded.get(v.id)) for v in rows]
 
 
-_languages_of = functools.lru_cache(maxsize=512)(parse_languages)  # a few distinct texts among many volunteers
-
-
 def rank_in_session(session: Session, case: Case, on: dt.date | None = None) -> list[Candidate]:
     years = settings.get_int(session, "vog_renewal_years")
-    return rank(family_needs(case), volunteer_facts(session, case), on=on or dt.date.today(), vog_years=years)
+    on = on or dt.date.today()
+    return rank(family_needs(case), volunteer_facts(session, case, on), on=on, vog_years=years)
 
 
 def rank_candidates(workspace, case_id: int, on: dt.date | None = None) -> list[Candidate]:
-    """Every volunteer for the case: the eligible ones by falling score, then the others with why not."""
+    """Every volunteer in the pool for the case: the eligible ones by falling score, then the others with why not."""
     with workspace.session() as session:
         return rank_in_session(session, get_case(session, case_id), on)
