@@ -16,8 +16,10 @@ PARENT_ROLES = ("resident", "other")
 
 class Case(Timestamps, Base):
     __tablename__ = "case_file"
-    # The list's default order and Today's/the retention review's status ranges come from these (migrations 0024, 0028).
-    __table_args__ = (Index("ix_case_file_registered_on_ref", "registered_on", "ref"),
+    # The list's default order and Today's/the retention review's status ranges come from these (migrations 0024,
+    # 0028); the annual report groups the cases registered by a year's end from the first (0029).
+    __table_args__ = (Index("ix_case_file_registered_on_ref_municipality_id_funding", "registered_on", "ref",
+                            "municipality_id", "funding"),
                       Index("ix_case_file_status_closed_on_id_registered_on_ref",
                             "status", "closed_on", "id", "registered_on", "ref"))
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -120,7 +122,9 @@ class StatusChange(Base):
     """One dated step in a case's life; the reason only where the domain asks for one."""
 
     __tablename__ = "status_change"
-    __table_args__ = (Index("ix_status_change_case_id_id_to_status_on", "case_id", "id", "to_status", "on"),)
+    # A case's state at a date, for Today and the annual report (migrations 0028, 0029).
+    __table_args__ = (Index("ix_status_change_case_id_id_to_status_on_outcome_reason", "case_id", "id", "to_status",
+                            "on", "outcome", "reason"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     on: Mapped[dt.date] = mapped_column(Date)
