@@ -10,12 +10,12 @@ import datetime as dt
 import re
 
 import pytest
-from sqlalchemy import event
 
 from borapp.services.dashboard import today
 from borapp.services.demo.builder import fill_demo
 from borapp.services.vault.workspace import Workspace, list_coordinators
 from borapp.ui.pages.dashboard.section_card import MAX_ROWS
+from tests.helpers.plans import plan_lines, reads_of
 
 ON = dt.date(2026, 3, 12)
 GROWING = ("case_file", "parent", "child", "status_change", "visit", "evaluation", "contract", "contract_signature",
@@ -37,25 +37,14 @@ def demo_vault(tmp_path_factory):
 
 
 def statements_of_today(vault, mine_only: bool) -> list[tuple[str, object]]:
-    seen = []
-
-    def record(_conn, _cursor, statement, params, _context, _many):
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            seen.append((statement, params))
-
-    event.listen(vault.engine, "before_cursor_execute", record)
-    try:
+    with reads_of(vault.engine) as seen:
         board = today(Workspace(vault, list_coordinators(vault)[0]), ON, mine_only=mine_only, limit=MAX_ROWS)
-    finally:
-        event.remove(vault.engine, "before_cursor_execute", record)
     assert board.section("contracts_unsigned").count and board.section("visits_this_week").count
     return seen
 
 
 def plan(vault, statement: str, params) -> list[str]:
-    with vault.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        return [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()]
+    return plan_lines(vault.engine, statement, params)
 
 
 def problems(statement: str, lines: list[str]) -> list[str]:

@@ -5,12 +5,13 @@ half a second; bench/run.py measures it)."""
 from __future__ import annotations
 
 import pytest
-from sqlalchemy import event, select
+from sqlalchemy import select
 
 from borapp.models import Case
 from borapp.services.demo.builder import fill_demo
 from borapp.services.matching.ranking import rank_candidates
 from borapp.services.vault.workspace import Workspace, list_coordinators
+from tests.helpers.plans import plan_lines, reads_of
 from tests.test_query_plans import scans
 
 
@@ -29,22 +30,13 @@ def test_ranking_reads_no_growing_table_whole(demo_vault):
     workspace = Workspace(demo_vault, list_coordinators(demo_vault)[0])
     with demo_vault.session() as session:
         case_id = session.scalar(select(Case.id).where(Case.status == "matching").limit(1))
-    statements = []
-
-    def seen(_conn, _cursor, statement, params, _context, _many):
-        if statement.lstrip().upper().startswith("SELECT"):
-            statements.append((statement, params))
-
-    event.listen(demo_vault.engine, "before_cursor_execute", seen)
-    try:
+    with reads_of(demo_vault.engine) as statements:
         ranking = rank_candidates(workspace, case_id)
-    finally:
-        event.remove(demo_vault.engine, "before_cursor_execute", seen)
     assert ranking and any(c.eligible for c in ranking)
     with demo_vault.engine.connect() as conn:
         raw = conn.connection.dbapi_connection
         found = {" ".join(sql.split())[:160]: lines for sql, params in statements if (lines := scans(raw, sql, params))}
-        plans = [row[3] for sql, params in statements for row in raw.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    plans = [line for sql, params in statements for line in plan_lines(demo_vault.engine, sql, params)]
     case_reads = [line for line in plans if " case_file " in f" {line} "]
     assert found == {}, found
     # every case read is an index search for given values (a volunteer of the pool, an open status), not a range

@@ -7,11 +7,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from sqlalchemy import event
 
 from borapp.services.demo.builder import fill_demo
 from borapp.services.reports.annual import annual_report
 from borapp.services.vault.workspace import Workspace, list_coordinators
+from tests.helpers.plans import plan_lines, reads_of
 
 TODAY = dt.date(2026, 3, 12)
 
@@ -28,22 +28,10 @@ def demo_vault(tmp_path_factory):
 
 
 def test_the_report_reads_cases_and_their_history_from_indexes(demo_vault):
-    statements = []
-
-    def seen(_conn, _cursor, statement, params, _context, _many):
-        if statement.lstrip().upper().startswith(("SELECT", "WITH")):
-            statements.append((statement, params))
-
-    event.listen(demo_vault.engine, "before_cursor_execute", seen)
-    try:
+    with reads_of(demo_vault.engine) as statements:
         report = annual_report(Workspace(demo_vault, list_coordinators(demo_vault)[0]), 2025)
-    finally:
-        event.remove(demo_vault.engine, "before_cursor_execute", seen)
     assert report is not None
-    with demo_vault.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        lines = {line for statement, params in statements
-                 for *_ids, line in raw.execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()}
+    lines = {line for statement, params in statements for line in plan_lines(demo_vault.engine, statement, params)}
     reads = [line for line in lines if line.split()[:2] in (["SCAN", "case_file"], ["SEARCH", "case_file"],
                                                              ["SCAN", "status_change"], ["SEARCH", "status_change"])]
     rows = [line for line in reads if "COVERING INDEX" not in line and "INTEGER PRIMARY KEY" not in line]

@@ -5,29 +5,16 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import event
-
 from borapp.models import Case, Volunteer
 from borapp.services.volunteers.profiles import list_volunteers
+from tests.helpers.plans import plan_lines, reads_of
 
 
 def plans_of_the_list(workspace) -> list[str]:
-    seen = []
-
-    def record(_conn, _cursor, statement, params, _context, _many):
-        if statement.lstrip().upper().startswith("SELECT"):
-            seen.append((statement, params))
-
-    event.listen(workspace.vault.engine, "before_cursor_execute", record)
-    try:
+    with reads_of(workspace.vault.engine) as seen:
         rows = list_volunteers(workspace)
-    finally:
-        event.remove(workspace.vault.engine, "before_cursor_execute", record)
     assert [r.case_load for r in rows] == [1]
-    with workspace.vault.engine.connect() as conn:
-        raw = conn.connection.dbapi_connection
-        return [row[3] for statement, params in seen
-                for row in raw.execute("EXPLAIN QUERY PLAN " + statement, params).fetchall()]
+    return [line for statement, params in seen for line in plan_lines(workspace.vault.engine, statement, params)]
 
 
 def test_case_loads_read_the_status_index_not_every_case(workspace):
