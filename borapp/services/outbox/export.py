@@ -8,12 +8,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from borapp.services import audit
+from borapp.i18n import _
 from borapp.services.errors import BorError
 from borapp.services.outbox import mail
 from borapp.services.outbox.letters import (
-    _free_stem, _letter, _make_folder, _move, _safe, checked, envelope_for, private_files, sender, workspace_actor,
-    write_atomic,
+    checked, envelope_for, mark_export, private_files, record_exported, safe_name, sender, write_atomic,
 )
 from borapp.services.outbox.listing import EXPORT_MARK, SENDING_MARK, LetterRow, get_letter_row, list_letters
 
@@ -80,7 +79,7 @@ def _prepare(workspace, letter_id: int, folder: Path, sender_email: str, sender_
     if found.problems:  # it stays ready, to be finished (Edit) before the next export
         result.problems.append((letter_id, found.problems))
         return None
-    stem = _free_stem(folder, _safe(found.in_names(f"{row.case_ref}-{row.kind}-{row.id}")))
+    stem = _free_stem(folder, safe_name(found.in_names(f"{row.case_ref}-{row.kind}-{row.id}")))
     envelope = envelope_for(workspace, row, found.pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message)
     data = mail.as_bytes(mail.build_message(envelope, draft=True))
     return _Prepared(letter_id, found.pdf, data, folder / f"{stem}.pdf", folder / f"{stem}.eml")
@@ -93,13 +92,13 @@ def _write_chunk(workspace, chunk: list[_Prepared], result: ExportResult) -> Non
         return
     with workspace.session() as session:
         for item in chunk:
-            _letter(session, item.letter_id).error = EXPORT_MARK + str(item.eml_path)
+            mark_export(session, item.letter_id, item.eml_path)
     for item in chunk:
         write_atomic(item.pdf_path, item.pdf)
         write_atomic(item.eml_path, item.eml)
     with workspace.session() as session:
         for item in chunk:
-            _record_exported(session, workspace, item.letter_id, item.pdf)
+            record_exported(session, workspace, item.letter_id, item.pdf)
     result.exported += [(item.letter_id, item.eml_path, item.pdf_path) for item in chunk]
 
 
@@ -118,11 +117,21 @@ def _finish_earlier_export(workspace, row: LetterRow, result: ExportResult) -> b
 
 def _record_export(workspace, letter_id: int, pdf: bytes) -> None:
     with workspace.session() as session:
-        _record_exported(session, workspace, letter_id, pdf)
+        record_exported(session, workspace, letter_id, pdf)
 
 
-def _record_exported(session, workspace, letter_id: int, pdf: bytes) -> None:
-    letter = _letter(session, letter_id)
-    _move(letter, "exported")
-    letter.pdf, letter.error = pdf, ""
-    audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
+def _make_folder(folder: Path) -> None:
+    try:
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+    except OSError:
+        raise BorError(_("Cannot make the folder {folder}.").format(folder=folder)) from None
+    if not folder.is_dir():
+        raise BorError(_("{folder} is not a folder.").format(folder=folder))
+
+
+def _free_stem(folder: Path, stem: str) -> str:
+    candidate, n = stem, 1
+    while (folder / f"{candidate}.eml").exists() or (folder / f"{candidate}.pdf").exists():
+        n += 1
+        candidate = f"{stem}-{n}"
+    return candidate

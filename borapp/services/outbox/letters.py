@@ -28,6 +28,7 @@ from borapp.services.organisations.addresses import block_lines
 from borapp.services.outbox import listing, mail
 from borapp.services.outbox.listing import (
     EDITABLE_STATES,
+    EXPORT_MARK,
     SENDING_MARK,
     WAITING_STATES,
     LetterRow,
@@ -301,7 +302,7 @@ def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sende
 
     return mail.Envelope(sender_email=sender_email, sender_name=header(sender_name), to_email=row.recipient_email,
                          to_name=header(row.recipient_name), subject=header(row.subject), language=row.language,
-                         pdf=pdf, pdf_name=_safe(clean(pdf_name)), message_id=mail.message_id(row.id, row.created_at,
+                         pdf=pdf, pdf_name=safe_name(clean(pdf_name)), message_id=mail.message_id(row.id, row.created_at,
                                                                                               sender_email))
 
 
@@ -333,7 +334,7 @@ def sender(workspace) -> tuple[str, str]:
 
 def pdf_file_name(row: LetterRow) -> str:
     """A name without personal data: case reference, kind and number."""
-    return f"{_safe(row.case_ref)}-{row.kind}-{row.id}.pdf"
+    return f"{safe_name(row.case_ref)}-{row.kind}-{row.id}.pdf"
 
 
 # ---- files ----------------------------------------------------------------------------------------------------------
@@ -366,15 +367,6 @@ def write_atomic(path: Path, data: bytes) -> None:
         raise BorError(_("Cannot write {path}.").format(path=path)) from None
 
 
-def _make_folder(folder: Path) -> None:
-    try:
-        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    except OSError:
-        raise BorError(_("Cannot make the folder {folder}.").format(folder=folder)) from None
-    if not folder.is_dir():
-        raise BorError(_("{folder} is not a folder.").format(folder=folder))
-
-
 def _remove(path: str) -> None:
     try:
         os.unlink(path)
@@ -382,15 +374,7 @@ def _remove(path: str) -> None:
         pass
 
 
-def _free_stem(folder: Path, stem: str) -> str:
-    candidate, n = stem, 1
-    while (folder / f"{candidate}.eml").exists() or (folder / f"{candidate}.pdf").exists():
-        n += 1
-        candidate = f"{stem}-{n}"
-    return candidate
-
-
-def _safe(text: str) -> str:
+def safe_name(text: str) -> str:
     return re.sub(r"[^A-Za-z0-9._-]+", "-", text).strip("-.") or "letter"
 
 
@@ -425,3 +409,16 @@ def _move(letter: Letter, state: str) -> None:
 def _one_line(text: str | None) -> str:
     return " ".join((text or "").split())
 
+
+def mark_export(session, letter_id: int, eml_path: Path) -> None:
+    """Before an export writes a letter's files: where they go (EXPORT_MARK), so a killed export finishes the
+    record instead of writing them twice."""
+    _letter(session, letter_id).error = EXPORT_MARK + str(eml_path)
+
+
+def record_exported(session, workspace, letter_id: int, pdf: bytes) -> None:
+    """The letter went out as files: final, its PDF kept."""
+    letter = _letter(session, letter_id)
+    _move(letter, "exported")
+    letter.pdf, letter.error = pdf, ""
+    audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
