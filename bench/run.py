@@ -74,7 +74,9 @@ def demo_vault(cases: int) -> Path:
 
 
 def vault_size_mb(path: Path) -> float:
-    return round(sum(p.stat().st_size for p in path.parent.iterdir() if p.name.startswith(path.name)) / 1e6, 1)
+    """The vault with its write-ahead log and key file (not a migration's backup beside it)."""
+    names = {path.name + suffix for suffix in ("", "-wal", "-shm", ".keys")}
+    return round(sum(p.stat().st_size for p in path.parent.iterdir() if p.name in names) / 1e6, 1)
 
 
 # ---- the figures ----------------------------------------------------------------------------------------------
