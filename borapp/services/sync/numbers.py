@@ -19,7 +19,12 @@ TAKEN = "sync.numbers_taken"  # {year: [numbers of this laptop's blocks a case o
 
 
 def blocks(session: Session) -> dict[str, list[int]]:
-    raw = settings.get(session, "sync.numbers")
+    return _setting_dict(session, "sync.numbers")
+
+
+def _setting_dict(session: Session, key: str) -> dict:
+    """A setting holding a JSON object; empty when unset or unreadable."""
+    raw = settings.get(session, key)
     try:
         found = json.loads(raw) if raw else {}
     except ValueError:
@@ -72,12 +77,7 @@ def _used(session: Session, prefix: str, year: int) -> set[int]:
 
 
 def _taken(session: Session) -> dict[str, list[int]]:
-    raw = settings.get(session, TAKEN)
-    try:
-        found = json.loads(raw) if raw else {}
-    except ValueError:
-        found = {}
-    return found if isinstance(found, dict) else {}
+    return _setting_dict(session, TAKEN)
 
 
 def keep_taken(session: Session, prefix: str, year: int, taken: dict[str, str]) -> list[tuple[str, str]]:
