@@ -7,6 +7,7 @@ import threading
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 
 
@@ -64,13 +65,25 @@ class Task(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self.fn(self.signals.progressed.emit)
+            result = self.fn(self._progressed)
         except BaseException as exc:  # reported to the UI thread, which shows a message
             _release_gc()
-            self.signals.failed.emit(exc)
+            self._tell(self.signals.failed, exc)
         else:
             _release_gc()
-            self.signals.succeeded.emit(result)
+            self._tell(self.signals.succeeded, result)
+
+    def _progressed(self, done: int, total: int) -> None:
+        self._tell(self.signals.progressed, done, total)
+
+    def _tell(self, signal, *args) -> None:
+        """Emit, unless the signals' object is gone already (the app quitting while the task ran): then no one is
+        left to tell, and the worker thread must not print a traceback."""
+        try:
+            signal.emit(*args)
+        except RuntimeError:
+            if shiboken6.isValid(self.signals):
+                raise
 
     def start(self) -> Task:
         self.setAutoDelete(False)
