@@ -113,6 +113,8 @@ def _check_probe(bundle: dict, checkout: dict) -> None:
                      for key, value in facts.items() if value != checkout["locale"][language][key]] or ["locale"]
     if gui["first_screen"] != "PassphrasePage" or gui["first_screen_title"] != dutch["text"][0]:
         problems.append(f"first screen: {gui['first_screen']} {gui['first_screen_title']!r}")
+    if not gui["icon_drawn"]:
+        problems.append("no icon drawn: the Phosphor font is not in the bundle (installer/borapp.spec)")
     if not gui["unlocked"]:
         problems.append(f"unlocking the demo vault in the GUI: {gui.get('error', 'no main window')}")
     if dutch["babel_date"] != "donderdag 5 maart 2026" or dutch["text"][1] != "Ontgrendelen":

@@ -76,7 +76,8 @@ def unlock(vault: Path, passphrase: str) -> dict:
     screen = window.unlock_screen
     page = screen.passphrase_page
     facts = {"first_screen": type(screen.stack.currentWidget()).__name__,
-             "first_screen_title": page.findChild(QLabel, "pageTitle").text()}
+             "first_screen_title": page.findChild(QLabel, "pageTitle").text(),
+             "icon_drawn": _icon_drawn()}
 
     def wait(condition, seconds: float = 120) -> bool:
         deadline = time.monotonic() + seconds
@@ -105,6 +106,14 @@ def unlock(vault: Path, passphrase: str) -> dict:
     window.close()
     QApplication.processEvents()
     return facts
+
+
+def _icon_drawn() -> bool:
+    """Whether an icon comes out of the Phosphor font the bundle ships (borapp/ui/icons.py), with ink on it."""
+    from borapp.ui.icons import icon
+
+    image = icon("lock-simple").pixmap(24, 24).toImage()
+    return any(image.pixelColor(x, y).alpha() for x in range(24) for y in range(24))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -46,11 +46,12 @@ def test_starting_the_app_builds_only_the_gui_command(monkeypatch):
 
 def test_the_first_screen_paints_without_what_only_later_screens_use(tmp_path):
     """Launch to the unlock screen (bench/startup.py) stays quick: migrations (alembic), the sync client (httpx) and
-    PDF making (reportlab) are imported when used, not before the first paint (together about 0.3 s)."""
+    PDF making (reportlab) are imported when used, not before the first paint (together about 0.3 s). Nor is
+    qtawesome, whose qtpy star-imports all of QtGui and QtWidgets (12 MB resident; borapp/ui/icons.py)."""
     probe = (
         "import sys, runpy; sys.argv = ['borapp', 'gui', '--vault', sys.argv[1]];"
         "import atexit;"
-        "atexit.register(lambda: print('LOADED', [m for m in ('alembic', 'httpx', 'reportlab') if m in sys.modules]));"
+        "atexit.register(lambda: print('LOADED', [m for m in ('alembic', 'httpx', 'reportlab', 'qtawesome', 'qtpy') if m in sys.modules]));"
         "runpy.run_module('borapp', run_name='__main__')"
     )
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", BORAPP_EXIT_AFTER_FIRST_PAINT="1")
@@ -128,11 +129,11 @@ def test_the_trimmed_icu_data_answers_dutch_and_english_as_the_full_one(tmp_path
 
 
 def test_icons_need_only_the_font_the_bundle_ships(qapp):
-    """The bundle keeps only qtawesome's Phosphor font (installer/borapp.spec): the app must never ask for others."""
-    import qtawesome
+    """The bundle keeps only qtawesome's Phosphor font (installer/borapp.spec): the icons are drawn from it alone."""
+    from borapp.ui.icons import font_files, icon
 
-    from borapp.ui.icons import icon
-
-    qtawesome.reset_cache()
+    spec = (ROOT / "installer" / "borapp.spec").read_text(encoding="utf-8")
+    kept = re.search(r'QTAWESOME_FONT = "(\w+)"', spec).group(1)
+    assert [path.name.startswith(f"{kept}-") for path in font_files()] == [True, True]
+    assert [path.parent.name for path in font_files()] == ["fonts", "fonts"]
     assert not icon("sun").isNull()
-    assert set(qtawesome._resource["iconic"].fontname) == {"ph"}
