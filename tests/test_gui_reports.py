@@ -28,7 +28,8 @@ def page(qtbot, workspace, known):  # noqa: F811
     widget.resize(1280, 720)
     widget.show()
     qtbot.waitExposed(widget)
-    widget.year.setValue(2019)  # picking the year loads its report
+    with qtbot.waitSignal(widget.shown):
+        widget.year.setValue(2019)  # picking the year loads its report
     return widget
 
 
@@ -46,14 +47,16 @@ def double_click(qtbot, table, row: int, column: int) -> None:
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
 
 
-def test_the_year_picked_shows_its_figures(page):
+def test_the_year_picked_shows_its_figures(qtbot, page):
     registrations = page.tables["registrations_per_municipality"]
     assert cell(registrations, "Den Helder", 2)[1] == "2"
     assert cell(registrations, "Total", 2)[1] == "5"
     outcomes = page.tables["outcomes"]
     assert cell(outcomes, "Total closed", 1)[1] == "1" and cell(outcomes, "Total closed", 2)[1] == "5"
     page.year.setValue(2020)
-    assert cell(page.tables["outcomes"], "Total closed", 1)[1] == "5"
+    assert page.busy.isVisible() and "2020" in page.busy.text() and not page.scroll.widget().isEnabled()
+    qtbot.waitUntil(lambda: page.report.year == 2020)
+    assert cell(page.tables["outcomes"], "Total closed", 1)[1] == "5" and not page.busy.isVisible()
 
 
 def test_a_double_click_lists_the_cases_behind_a_figure_and_opens_one(qtbot, page, known):  # noqa: F811
@@ -100,6 +103,35 @@ def test_a_failed_export_says_why(qtbot, page, tmp_path, monkeypatch):
 def test_clear_drops_the_figures(page):
     page.clear()
     assert page.report is None and page.tables == {}
+
+
+def test_only_the_latest_year_asked_is_shown(qtbot, page):
+    """Years picked one after another (arrow keys in the year field): each is worked out off the UI thread, and
+    whatever order the answers come in, the page ends on the year in the field."""
+    page.year.setFocus()
+    for key in (Qt.Key.Key_Up, Qt.Key.Key_Up, Qt.Key.Key_Down):
+        QTest.keyClick(page.year, key)
+    assert page.year.value() == 2020
+    qtbot.waitUntil(lambda: page.report.year == 2020 and not page.busy.isVisible())
+    qtbot.wait(300)  # any older answer still on its way is dropped
+    assert page.report.year == 2020 and page.tables["outcomes"].isEnabled()
+
+
+def test_a_report_arriving_after_a_lock_is_dropped(qtbot, page):
+    page.year.setValue(2020)
+    page.clear()  # what locking does, before the workspace closes
+    qtbot.wait(500)
+    assert page.report is None and page.tables == {} and not page.busy.isVisible()
+
+
+def test_a_report_that_cannot_be_worked_out_says_why(qtbot, page, monkeypatch):
+    def broken(_workspace, _year):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr("borapp.ui.pages.reports_page.annual_report", broken)
+    page.year.setValue(2020)
+    qtbot.waitUntil(lambda: bool(page.result.text()))
+    assert "Traceback" not in page.result.text() and not page.busy.isVisible()
 
 
 def test_an_export_for_outside_hides_small_counts(qtbot, page, tmp_path, monkeypatch):

@@ -24,7 +24,11 @@ def _settle(ms: int = 150) -> None:
 
 def shoot(window, save: Save) -> None:
     page = window.shell.show_page("reports")
-    page.refresh()
+    arrived = QEventLoop()
+    page.shown.connect(arrived.quit)
+    page.refresh()  # worked out off the UI thread: wait for it (at most a minute)
+    QTimer.singleShot(60_000, arrived.quit)
+    arrived.exec()
     outcomes = page.tables.get("outcomes")
     if outcomes is not None:
         page.scroll.ensureWidgetVisible(outcomes, 0, 200)
