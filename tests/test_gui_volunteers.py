@@ -61,15 +61,38 @@ def names(page) -> list[str]:
 
 # ---- the list -----------------------------------------------------------------------------------------------------
 
-def test_list_shows_every_volunteer_with_case_load(page, workspace, people):
+def test_list_shows_the_pool_first_and_everyone_on_request(qtbot, page, workspace, people):
+    """Ticked at first: the volunteers still in the pool; unticked, those who have left too, and that choice is
+    kept on this laptop."""
     make_case(workspace, "Z-1", people["anna"])
     page.refresh()
+    assert page.active_only.isChecked() and names(page) == ["Anna Proef", "Carla Proef"]
+    qtbot.mouseClick(page.active_only, Qt.MouseButton.LeftButton)
     assert names(page) == ["Anna Proef", "Bert Test", "Carla Proef"]
     row = page.model.row_of(people["anna"])
     assert page.model.index(row, LOAD).data() == "1 / 2"
     assert page.model.index(page.model.row_of(people["bert"]), NAME).data() == _("{name} (not active)").format(
         name="Bert Test")
     assert page.count.text().startswith("3")
+    again = VolunteersPage(workspace)
+    qtbot.addWidget(again)
+    again.refresh()
+    assert not again.active_only.isChecked() and len(names(again)) == 3
+
+
+def test_an_empty_list_says_why(qtbot, workspace):
+    widget = VolunteersPage(workspace)
+    qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
+    widget.refresh()
+    assert widget.list_stack.currentWidget() is widget.empty
+    assert widget.empty.text() == _("No volunteers yet. Add one with New volunteer.")
+    make_volunteer(workspace, "Dirk Proef", active=False)
+    widget.refresh()
+    assert widget.empty.text() == _("No active volunteers. Untick Active only to see those who have left.")
+    qtbot.mouseClick(widget.active_only, Qt.MouseButton.LeftButton)
+    assert names(widget) == ["Dirk Proef"] and widget.list_stack.currentWidget() is widget.table
 
 
 def test_model_passes_the_model_tester(qtmodeltester, workspace, people):
@@ -97,7 +120,7 @@ def test_header_click_sorts_through_the_model(page, qtbot):
     page.table.sortByColumn(NAME, Qt.SortOrder.AscendingOrder)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(NAME) + 5, header.height() // 2))
-    assert names(page) == ["Carla Proef", "Bert Test", "Anna Proef"]
+    assert names(page) == ["Carla Proef", "Anna Proef"]
 
 
 def test_search_active_only_and_region(page):
@@ -117,6 +140,8 @@ def test_search_active_only_and_region(page):
 def test_empty_vault_says_what_to_do(qtbot, workspace):
     widget = VolunteersPage(workspace)
     qtbot.addWidget(widget)
+    widget.show()
+    qtbot.waitExposed(widget)
     widget.refresh()
     assert widget.list_stack.currentWidget() is widget.empty
     assert widget.empty.text() == _("No volunteers yet. Add one with New volunteer.")

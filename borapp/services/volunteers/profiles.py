@@ -197,6 +197,12 @@ def list_volunteers(workspace, text: str = "", active_only: bool = False, region
                 for v in session.execute(query)]
 
 
+def has_volunteers(workspace) -> bool:
+    """Whether anyone was ever entered as a volunteer (active or not)."""
+    with workspace.session() as session:
+        return session.scalar(select(Volunteer.id).limit(1)) is not None
+
+
 def list_regions(workspace) -> list[str]:
     """Every region in use, by volunteers or municipalities, sorted."""
     with workspace.session() as session:

@@ -6,7 +6,7 @@ list), and `drafts()` hands all of them to the main window under "volunteer/<id 
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -28,7 +28,7 @@ from borapp.i18n import _, ngettext
 from borapp.services import drafts as draft_store
 from borapp.services.errors import NotFound
 from borapp.services.vault.workspace import Workspace
-from borapp.services.volunteers.profiles import list_regions, list_volunteers, load_volunteer
+from borapp.services.volunteers.profiles import has_volunteers, list_regions, list_volunteers, load_volunteer
 from borapp.ui.icons import icon
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.volunteers.meetings_panel import MeetingsPanel
@@ -36,6 +36,7 @@ from borapp.ui.pages.volunteers.volunteer_profile import VolunteerProfileEditor
 from borapp.ui.pages.volunteers.volunteer_table_model import NAME, REGION, VolunteerTableModel
 
 DRAFT_KEY_PREFIX = "volunteer/"
+ACTIVE_ONLY_KEY = "volunteers/active_only"  # per laptop; ticked at first: the pool before who has left
 UI_DRAFT_PREFIX = draft_store.UI_PREFIX
 REGION_WIDTH = 120  # pixels; a longer region is cut short, its tooltip has it all
 
@@ -103,7 +104,8 @@ class VolunteersPage(Page):
         self.region_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.region_filter.currentIndexChanged.connect(self.reload_list)
         self.active_only = QCheckBox(_("Active only"))
-        self.active_only.toggled.connect(self.reload_list)
+        self.active_only.setChecked(QSettings().value(ACTIVE_ONLY_KEY, True, type=bool))
+        self.active_only.toggled.connect(self._active_only_toggled)
         self.new_button = QPushButton(icon("user-plus"), _("New volunteer"))
         self.new_button.clicked.connect(self.open_new)
         for widget in (self.region_filter, self.active_only):
@@ -208,12 +210,21 @@ class VolunteersPage(Page):
                                self.region_filter.currentData() or "")
         self.model.set_rows(rows)
         self._mark_pending()
-        filtered = bool(self.search.text().strip() or self.active_only.isChecked() or self.region_filter.currentData())
-        self.empty.setText(_("No volunteer matches the search or filters.") if filtered else
-                           _("No volunteers yet. Add one with New volunteer."))
+        self.empty.setText(self._empty_text() if not rows else "")
         self.list_stack.setCurrentWidget(self.table if rows else self.empty)
         self.count.setText(ngettext("{n} volunteer", "{n} volunteers", len(rows)).format(n=len(rows)))
         self._select_row_of(self.editor.volunteer_id if self._editing() else None)
+
+    def _active_only_toggled(self, checked: bool) -> None:
+        QSettings().setValue(ACTIVE_ONLY_KEY, checked)
+        self.reload_list()
+
+    def _empty_text(self) -> str:
+        if self.search.text().strip() or self.region_filter.currentData():
+            return _("No volunteer matches the search or filters.")
+        if not has_volunteers(self.workspace):
+            return _("No volunteers yet. Add one with New volunteer.")
+        return _("No active volunteers. Untick Active only to see those who have left.")
 
     def _select_row_of(self, volunteer_id: int | None) -> None:
         row = self.model.row_of(volunteer_id) if volunteer_id is not None else -1
