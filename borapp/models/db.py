@@ -104,13 +104,27 @@ def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) 
     # BEGIN (IMMEDIATE): with a deferred BEGIN two connections that both read and then write (two windows, a window
     # and the CLI, two send threads) fail with "database is locked" instead of waiting their turn, because SQLite
     # cannot upgrade a reader whose snapshot is stale. Sessions are short, so the lock is held briefly.
+    # A session on `reading_engine(engine)` only reads: a deferred BEGIN on a connection set to query_only, so a long
+    # read (the annual report, off the UI thread) never keeps a save waiting for the write lock.
     begin_sql = "BEGIN" if read_only else "BEGIN IMMEDIATE"
 
     @event.listens_for(engine, "begin")
     def _begin(conn):
-        conn.exec_driver_sql(begin_sql)
+        reading = bool(conn.get_execution_options().get(READING))
+        if conn.info.get(READING, False) != reading:  # the pooled connection keeps the pragma: set it on change only
+            conn.exec_driver_sql(f"PRAGMA query_only = {'ON' if reading else 'OFF'}")
+            conn.info[READING] = reading
+        conn.exec_driver_sql("BEGIN" if reading else begin_sql)
 
     return engine
+
+
+READING = "borapp_reading"  # the execution option, and the connection's note of its query_only pragma
+
+
+def reading_engine(engine: Engine) -> Engine:
+    """The same engine and pool, for sessions that only read (see `create_vault_engine`)."""
+    return engine.execution_options(**{READING: True})
 
 
 def checkpoint(engine: Engine) -> None:

@@ -41,7 +41,7 @@ class AnnualReport:
 
 def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualReport:
     year = check_year(year, today)
-    with workspace.session() as session:
+    with workspace.reading() as session:  # holds no lock: the Reports page works it out while saves go on
         names = Municipalities(session)
         both = two_years(session, year)
         groups = both[year]

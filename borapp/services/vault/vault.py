@@ -61,6 +61,7 @@ class Vault:
         self._engine: Engine | None = engine
         self._key: bytearray | None = data_key  # the one buffer the engine keys its connections from
         self._sessions: sessionmaker[Session] | None = db.session_factory(engine)
+        self._readers: sessionmaker[Session] | None = db.session_factory(db.reading_engine(engine))
         self._open_here = threading.local()
         self._verifying: set = set()  # connections of a running `damaged_pages`, interrupted by `lock`
 
@@ -132,7 +133,7 @@ class Vault:
             process_lock.release(self.path)
         if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
             self._key[:] = bytes(len(self._key))
-        self._engine = self._sessions = self._key = None
+        self._engine = self._sessions = self._readers = self._key = None
 
     @property
     def is_locked(self) -> bool:
@@ -161,6 +162,15 @@ class Vault:
                 yield session
         finally:
             self._open_here.session = False
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A transaction that only reads, and so holds no lock: saves elsewhere go on meanwhile (it sees the vault
+        as it was when it began). Writing in it is refused ("attempt to write a readonly database")."""
+        if self._readers is None:
+            raise VaultLocked()
+        with self._readers.begin() as session:
+            yield session
 
     # ---- keys ---------------------------------------------------------------------------------------------------
 

@@ -50,6 +50,11 @@ class Workspace:
         with self.vault.session() as session:
             yield session
 
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        with self.vault.reading() as session:
+            yield session
+
     def lock(self) -> None:
         self.vault.lock()
 

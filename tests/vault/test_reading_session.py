@@ -1,0 +1,64 @@
+"""A reading session (Vault.reading) holds no lock, so a long read such as the annual report on the Reports page
+never keeps a save waiting; it cannot write; and the pooled connection it used writes again afterwards."""
+
+from __future__ import annotations
+
+import pytest
+import sqlcipher3
+from sqlalchemy import func, select
+
+from borapp.models import Municipality, db
+from borapp.services.reports import annual
+
+
+def _write_lock_is_free(vault) -> bool:
+    """Whether another connection can take the write lock at once (no waiting: busy timeout 0)."""
+    other = db.connect(vault.path, bytes(vault._key))
+    try:
+        other.execute("PRAGMA busy_timeout = 0")
+        other.execute("BEGIN IMMEDIATE")
+        other.execute("ROLLBACK")
+        return True
+    except sqlcipher3.OperationalError:  # database is locked
+        return False
+    finally:
+        other.close()
+
+
+def test_a_reading_session_leaves_the_write_lock_free(vault):
+    with vault.session() as session:
+        session.scalar(select(func.count(Municipality.id)))
+        assert not _write_lock_is_free(vault)  # what every other session does: the lock at BEGIN
+    with vault.reading() as session:
+        session.scalar(select(func.count(Municipality.id)))
+        assert _write_lock_is_free(vault)
+
+
+def test_a_reading_session_cannot_write_and_the_connection_writes_again_after(vault):
+    with pytest.raises(Exception, match="readonly"):
+        with vault.reading() as session:
+            session.add(Municipality(name="Proefdorp"))
+            session.flush()
+    for _ in range(3):  # whichever pooled connection comes next
+        with vault.session() as session:
+            session.add(Municipality(name=f"Proefdorp {_}"))
+    with vault.reading() as session:
+        assert session.scalar(select(func.count()).where(Municipality.name.like("Proefdorp%"))) == 3
+
+
+def test_the_annual_report_is_worked_out_without_the_write_lock(workspace, monkeypatch):
+    seen = []
+    real = annual.volunteer_figures
+    monkeypatch.setattr(annual, "volunteer_figures",
+                        lambda session, year: seen.append(_write_lock_is_free(workspace.vault)) or real(session, year))
+    annual.annual_report(workspace, 2025)
+    assert seen == [True]
+
+
+def test_a_locked_vault_has_no_reading_session(vault):
+    from borapp.services.errors import VaultLocked
+
+    vault.lock()
+    with pytest.raises(VaultLocked):
+        with vault.reading():
+            pass
