@@ -22,6 +22,20 @@ COLUMNS = (
     ("visits_this_week", "outbox", "vog", "drafts"),
 )
 MINE_ONLY_KEY = "dashboard/mine_only"
+WARNING, NEWS = ("#FDE7C2", "#5C3B00"), ("#E3EEF9", "#163B5C")  # (background, text) of the notices over the cards
+
+
+def _notice(widget: QLabel | QPushButton, name: str, colours: tuple[str, str]) -> QLabel | QPushButton:
+    """A banner over the cards, hidden until it has something to say; a button one reads as text too."""
+    background, text = colours
+    button = " text-align: left; border: none;" if isinstance(widget, QPushButton) else ""
+    widget.setObjectName(name)
+    widget.setStyleSheet(f"{type(widget).__name__} {{ background: {background}; color: {text}; border-radius: 6px; "
+                         f"padding: 8px 12px;{button} }}")
+    if isinstance(widget, QLabel):
+        widget.setWordWrap(True)
+    widget.hide()
+    return widget
 
 
 class DashboardPage(Page):
@@ -32,34 +46,17 @@ class DashboardPage(Page):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(16, 12, 16, 0)
         layout.addLayout(self._header())
-        self.backup_warning = QLabel()
-        self.backup_warning.setObjectName("backupWarning")
-        self.backup_warning.setWordWrap(True)
-        self.backup_warning.setStyleSheet(
-            "QLabel { background: #FDE7C2; color: #5C3B00; border-radius: 6px; padding: 8px 12px; }")
-        self.backup_warning.hide()
+        self.backup_warning = _notice(QLabel(), "backupWarning", WARNING)
         layout.addWidget(self.backup_warning)
-        self.privacy_reminder = QLabel()
-        self.privacy_reminder.setObjectName("privacyReminder")
-        self.privacy_reminder.setWordWrap(True)
-        self.privacy_reminder.setStyleSheet(self.backup_warning.styleSheet())
-        self.privacy_reminder.hide()
+        self.privacy_reminder = _notice(QLabel(), "privacyReminder", WARNING)
         layout.addWidget(self.privacy_reminder)
-        self.conflicts_notice = QPushButton()  # a click opens Settings → Team, where the conflicts are settled
-        self.conflicts_notice.setObjectName("conflictsNotice")
-        self.conflicts_notice.setStyleSheet(
-            "QPushButton { background: #FDE7C2; color: #5C3B00; border-radius: 6px; padding: 8px 12px; "
-            "text-align: left; border: none; }")
+        # a click opens Settings → Team, where the conflicts are settled
+        self.conflicts_notice = _notice(QPushButton(), "conflictsNotice", WARNING)
         self.conflicts_notice.clicked.connect(lambda: self.go_to.emit("settings/team"))
-        self.conflicts_notice.hide()
         layout.addWidget(self.conflicts_notice)
-        self.sync_news = QLabel()  # case numbers made final, typing kept: what the last week's syncs changed
-        self.sync_news.setObjectName("syncNews")
-        self.sync_news.setWordWrap(True)
+        # case numbers made final, typing kept: what the last week's syncs changed
+        self.sync_news = _notice(QLabel(), "syncNews", NEWS)
         self.sync_news.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.sync_news.setStyleSheet("QLabel { background: #E3EEF9; color: #163B5C; border-radius: 6px; "
-                                     "padding: 8px 12px; }")
-        self.sync_news.hide()
         layout.addWidget(self.sync_news)
         self.cards: dict[str, SectionCard] = {}
         layout.addWidget(self._scroll_area(), 1)
