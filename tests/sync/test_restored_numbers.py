@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from borapp.models import Case, SyncOp
+from borapp.models import Case, Letter, SyncOp
 from tests.server.conftest import app, db_url, migrated_url, office, postgres  # noqa: F401 - fixtures
 from tests.sync.test_pull_own import copy_vault, restore_vault
 from tests.sync.test_team_scenarios import team  # noqa: F401 - fixture
@@ -28,9 +28,14 @@ def test_a_number_the_lost_vault_gave_out_is_not_given_again(team, tmp_path):
     restore_vault(anna, backup)
     again = anna.register(parent="Ria Opnieuw")
     assert again == lost, "the restored vault numbers from where its backup was"
+    with anna.workspace.session() as session:  # a letter about it, written before the sync
+        case = session.scalar(select(Case).where(Case.ref == again))
+        session.add(Letter(case_id=case.id, kind="intake", subject=f"Aanmelding {again}", body=f"Dossier {again}."))
     result = anna.sync()
     new = dict(result.renumbered)[lost]
     assert new != lost
+    with anna.workspace.session() as session:  # it names the new number: the old one is Ria Verloren's
+        assert session.scalar(select(Letter.subject)) == f"Aanmelding {new}"
     from borapp.services.dashboard import today
 
     assert f"{lost} heet nu {new}" in today(anna.workspace, limit=10).sync_news, "the coordinator is told"

@@ -103,6 +103,7 @@ def _renumber(session: Session, case: Case, new: str) -> None:
     """Its operations still waiting carry the new number instead of the old one (a colleague must never receive
     the old one: it is another case's there); only when none carries a number does the change go as its own."""
     from borapp.services.cases.search_index import reindex_case
+    from borapp.services.outbox.case_numbers import follow_new_number
 
     old = case.ref
     uuid = uuid_of(session, "case", case.id)
@@ -122,4 +123,5 @@ def _renumber(session: Session, case: Case, new: str) -> None:
         session.flush()
     finally:
         session.info[APPLYING] = False
+    follow_new_number(session, case.id, old, new)
     reindex_case(session, case)

@@ -211,6 +211,7 @@ def settle_case_numbers(workspace, client: SyncClient, year: int | None = None) 
     nearly used up, then give every case with a provisional number (made offline with the block used up) a number
     from the block."""
     from borapp.services.intake.flow import REF_PREFIX
+    from borapp.services.outbox.case_numbers import follow_new_number
 
     year = year or dt.date.today().year
     renumbered = []
@@ -230,6 +231,7 @@ def settle_case_numbers(workspace, client: SyncClient, year: int | None = None) 
             if final is None or numbers.PROVISIONAL in final.rsplit("-", 1)[1]:
                 continue  # no number left for that year: it stays provisional until the next sync
             renumbered.append((case.ref, final))
+            follow_new_number(session, case.id, case.ref, final)  # the letters still to go say the final one
             case.ref = final
             session.flush()
     return renumbered
