@@ -45,6 +45,11 @@ def test_a_number_the_lost_vault_gave_out_is_not_given_again(team, tmp_path):
     bram.sync()
     for laptop in (anna, bram):
         assert refs(laptop)[lost] == "Ria Verloren" and refs(laptop)[new] == "Ria Opnieuw", laptop.path
+        with laptop.workspace.session() as session:
+            assert session.scalar(select(Letter.body)) == f"Dossier {new}.", laptop.path
+    with anna.workspace.session() as session:
+        letter_ops = [op.fields for op in session.scalars(select(SyncOp).where(SyncOp.type == "letter"))]
+    assert letter_ops and not any(lost in fields for fields in letter_ops), "nor did the letter's"
     assert anna.register(parent="Ria Daarna") not in (lost, new), "a taken number stays used"
 
 

@@ -16,17 +16,29 @@ from borapp.models import Letter
 from borapp.services.outbox.listing import EDITABLE_STATES, EXPORT_MARK, SENDING_MARK
 
 
-def follow_new_number(session: Session, case_id: int, old: str, new: str) -> int:
-    """Put `new` for `old` in the subject and text of the case's letters still to go from this laptop (not one on
-    its way out); how many changed. BOR-2026-10 is not taken for a part of BOR-2026-100."""
-    number = re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])")
-    changed = 0
-    for letter in session.scalars(select(Letter).where(Letter.case_id == case_id,
-                                                       Letter.state.in_(EDITABLE_STATES), Letter.received_from == "")):
+def number_pattern(old: str) -> re.Pattern:
+    """`old` as a whole case number: BOR-2026-10 is not found in BOR-2026-100."""
+    return re.compile(rf"(?<![\w-]){re.escape(old)}(?![\w-])")
+
+
+def letters_to_follow(session: Session, case_id: int, old: str, new: str) -> list[tuple[Letter, str, str]]:
+    """The case's letters still to go from this laptop (not one on its way out) that name `old`, each with its
+    subject and text naming `new` instead."""
+    number = number_pattern(old)
+    found = []
+    for letter in session.scalars(select(Letter).where(Letter.case_id == case_id, Letter.state.in_(EDITABLE_STATES),
+                                                       Letter.received_from == "")):
         if letter.error.startswith((SENDING_MARK, EXPORT_MARK)):
             continue
         subject, body = number.sub(new, letter.subject), number.sub(new, letter.body)
         if (subject, body) != (letter.subject, letter.body):
-            letter.subject, letter.body = subject, body
-            changed += 1
-    return changed
+            found.append((letter, subject, body))
+    return found
+
+
+def follow_new_number(session: Session, case_id: int, old: str, new: str) -> int:
+    """Those letters name `new` from now on; how many."""
+    found = letters_to_follow(session, case_id, old, new)
+    for letter, subject, body in found:
+        letter.subject, letter.body = subject, body
+    return len(found)

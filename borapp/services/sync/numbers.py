@@ -5,6 +5,7 @@ and no server in reach a case gets a provisional number (BOR-2026-P001) that the
 from __future__ import annotations
 
 import json
+import re
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -103,7 +104,7 @@ def _renumber(session: Session, case: Case, new: str) -> None:
     """Its operations still waiting carry the new number instead of the old one (a colleague must never receive
     the old one: it is another case's there); only when none carries a number does the change go as its own."""
     from borapp.services.cases.search_index import reindex_case
-    from borapp.services.outbox.case_numbers import follow_new_number
+    from borapp.services.outbox.case_numbers import letters_to_follow, number_pattern
 
     old = case.ref
     uuid = uuid_of(session, "case", case.id)
@@ -123,5 +124,29 @@ def _renumber(session: Session, case: Case, new: str) -> None:
         session.flush()
     finally:
         session.info[APPLYING] = False
-    follow_new_number(session, case.id, old, new)
+    for letter, subject, body in letters_to_follow(session, case.id, old, new):  # its letters still to go
+        session.info[APPLYING] = _letter_ops_follow(session, letter.id, number_pattern(old), new)
+        try:
+            letter.subject, letter.body = subject, body
+            session.flush()
+        finally:
+            session.info[APPLYING] = False
     reindex_case(session, case)
+
+
+def _letter_ops_follow(session: Session, letter_id: int, old: re.Pattern, new: str) -> bool:
+    """The letter's operations still waiting carry the new number in the subject and text they set (the old one
+    must not reach a colleague either); whether any did, so the change needs no operation of its own."""
+    rewritten = False
+    uuid = uuid_of(session, "letter", letter_id)
+    for op in session.scalars(select(SyncOp).where(SyncOp.type == "letter", SyncOp.uuid == uuid,
+                                                   SyncOp.outcome.is_(None))):
+        fields = json.loads(op.fields)
+        named = [value for value in (fields.get("subject"), fields.get("body"))
+                 if isinstance(value, dict) and isinstance(value.get("new"), str) and old.search(value["new"])]
+        for value in named:
+            value["new"] = old.sub(new, value["new"])
+        if named:
+            op.fields = json.dumps(fields, sort_keys=True)
+            rewritten = True
+    return rewritten
