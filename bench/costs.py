@@ -97,6 +97,9 @@ class _Ws:
     def session(self):
         return self.vault.session()
 
+    def reading(self):
+        return self.vault.reading()
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

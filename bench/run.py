@@ -331,6 +331,8 @@ class PlainVault:
 
         return scope()
 
+    reading = session  # the plain copy has one kind of session
+
     def lock(self) -> None:
         self.engine.dispose()
         self.is_locked = True

@@ -44,6 +44,6 @@ def delete_draft(workspace: Workspace, key: str) -> None:
 
 
 def list_drafts(workspace: Workspace, prefix: str = "") -> list[DraftItem]:
-    with workspace.session() as session:
+    with workspace.reading() as session:
         rows = session.scalars(select(Draft).where(Draft.key.startswith(prefix)).order_by(Draft.updated_at.desc()))
         return [DraftItem(r.key, json.loads(r.payload)) for r in rows]

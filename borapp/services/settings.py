@@ -140,18 +140,18 @@ def _spec(key: str) -> SettingSpec:
 
 
 def read_setting(workspace, key: str) -> str:
-    """`get` for callers holding a workspace or vault (anything with `.session()`), e.g. the GUI."""
-    with workspace.session() as session:
+    """`get` for callers holding a workspace or vault (anything with `.reading()`), e.g. the GUI."""
+    with workspace.reading() as session:
         return get(session, key)
 
 
 def read_int(workspace, key: str) -> int:
-    with workspace.session() as session:
+    with workspace.reading() as session:
         return get_int(session, key)
 
 
 def read_all(workspace) -> dict[str, str]:
-    with workspace.session() as session:
+    with workspace.reading() as session:
         return all_settings(session)
 
 

@@ -163,7 +163,7 @@ def _span(session: Session) -> int:
 
 
 def count_cases(workspace: Workspace, f: CaseFilter) -> int:
-    with workspace.session() as session:
+    with workspace.reading() as session:
         return _count(session, workspace, f)
 
 
@@ -201,7 +201,7 @@ def list_cases(workspace: Workspace, f: CaseFilter, offset: int = 0, limit: int 
                    .where(Visit.on >= today, Visit.state == "planned").group_by(Visit.case_id).subquery())
         page = page.outerjoin(planned, planned.c.case_id == Case.id)
         next_visit = planned.c.on
-    with workspace.session() as session:
+    with workspace.reading() as session:
         total = _count(session, workspace, f) if total is None else total
         page = _where(page, workspace, f, _way(session, f, total, offset + limit))
         page = page.order_by(*_order(f, municipality, coordinator, volunteer, next_visit))
@@ -276,7 +276,7 @@ def _parents(session: Session, ids: list[int]) -> dict[int, str]:
 def filter_options(workspace: Workspace) -> FilterOptions:
     """The choices of the filter combos: every municipality and coordinator, the volunteers active or with a case,
     the years cases were registered in (newest first), with the `options_stamp` they were read at."""
-    with workspace.session() as session:
+    with workspace.reading() as session:
         years = _years(session)
         stamp = _stamp(session, years)
         municipalities = [Option(i, n) for i, n in session.execute(
@@ -295,7 +295,7 @@ def options_stamp(workspace: Workspace) -> tuple:
     coordinator added, renamed, (de)activated, given a first case or removed, a case registered in a year not
     listed yet, another language. Reading it costs 5 ms at 100,000 cases (9,700 volunteers), the options 100 ms
     and their combos 40 ms more: a list keeps its choices while the stamp stays the same."""
-    with workspace.session() as session:
+    with workspace.reading() as session:
         return _stamp(session, _years(session))
 
 

@@ -19,7 +19,7 @@ def today(workspace, on: dt.date | None = None, mine_only: bool = False, limit: 
     section's total counts them all. None lists every item."""
     on = on or dt.date.today()
     mine = workspace.coordinator_id if mine_only else None
-    with workspace.session() as session:
+    with workspace.reading() as session:
         found = {
             "waiting": case_rules.waiting_too_long(session, on, mine, limit),
             "long_trajectories": case_rules.long_trajectories(session, on, mine, limit),

@@ -76,7 +76,7 @@ def resumable_drafts(workspace, limit: int | None) -> Found:
     found = drafts.list_drafts(workspace, drafts.UI_PREFIX)
     if not found:
         return Found(0, [])
-    with workspace.session() as session:
+    with workspace.reading() as session:
         items = [_draft_item(session, d.key[len(drafts.UI_PREFIX):], d.payload) for d in found[:limit]]
     return Found(len(found), items)
 

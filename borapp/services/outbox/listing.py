@@ -94,7 +94,7 @@ def list_letters(workspace, states: tuple[str, ...] | list[str] | None = None) -
     if states is not None:
         query = query.where(Letter.state.in_(tuple(states)))
     query = query.order_by(Letter.state_changed_at.desc(), Letter.id.desc())
-    with workspace.session() as session:
+    with workspace.reading() as session:
         return [_row(letter, ref) for letter, ref in session.execute(query)]
 
 
@@ -121,7 +121,7 @@ class LetterText:
 
 
 def get_letter_text(workspace, letter_id: int) -> LetterText | None:
-    with workspace.session() as session:
+    with workspace.reading() as session:
         found = session.execute(select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
                                 .where(Letter.id == letter_id)).first()
         if found is None:
@@ -133,7 +133,7 @@ def get_letter_text(workspace, letter_id: int) -> LetterText | None:
 
 
 def get_letter_row(workspace, letter_id: int) -> LetterRow | None:
-    with workspace.session() as session:
+    with workspace.reading() as session:
         found = session.execute(select(Letter, Case.ref).join(Case, Case.id == Letter.case_id)
                                 .where(Letter.id == letter_id)).first()
         return _row(*found) if found else None

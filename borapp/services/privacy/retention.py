@@ -39,7 +39,7 @@ def years_after(day: dt.date, years: int) -> dt.date:
 def due_for_destruction(workspace: Workspace, on: dt.date | None = None) -> list[DueCase]:
     """Closed cases whose term has passed on `on` (default today), the longest overdue first."""
     on = on or dt.date.today()
-    with workspace.session() as session:
+    with workspace.reading() as session:
         years = settings.get_int(session, "privacy.retention_years")
         latest_closing = years_after(on, -years)
         rows = session.execute(select(Case.id, Case.ref, Case.closed_on, Case.outcome)
@@ -53,7 +53,7 @@ def due_for_destruction(workspace: Workspace, on: dt.date | None = None) -> list
 def review_due(workspace: Workspace, on: dt.date | None = None) -> int:
     """How many cases are due, when the yearly review is also due (else 0): the Today screen's reminder."""
     on = on or dt.date.today()
-    with workspace.session() as session:
+    with workspace.reading() as session:
         last = settings.get(session, "privacy.reviewed_on")
     if last and (on - dt.date.fromisoformat(last)).days < REVIEW_EVERY_DAYS:
         return 0

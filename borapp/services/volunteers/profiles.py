@@ -178,7 +178,7 @@ def _like(text: str) -> str:
 def list_volunteers(workspace, text: str = "", active_only: bool = False, region: str = "",
                     on: dt.date | None = None) -> list[VolunteerRow]:
     on = on or dt.date.today()
-    with workspace.session() as session:
+    with workspace.reading() as session:
         years = settings.get_int(session, "vog_renewal_years")
         query = select(Volunteer.id, Volunteer.name, Volunteer.region, Volunteer.languages, Volunteer.active,
                        Volunteer.max_cases, Volunteer.vog_date, Volunteer.email, Volunteer.phone,
@@ -199,13 +199,13 @@ def list_volunteers(workspace, text: str = "", active_only: bool = False, region
 
 def has_volunteers(workspace) -> bool:
     """Whether anyone was ever entered as a volunteer (active or not)."""
-    with workspace.session() as session:
+    with workspace.reading() as session:
         return session.scalar(select(Volunteer.id).limit(1)) is not None
 
 
 def list_regions(workspace) -> list[str]:
     """Every region in use, by volunteers or municipalities, sorted."""
-    with workspace.session() as session:
+    with workspace.reading() as session:
         found = set(session.scalars(select(Volunteer.region).distinct()))
         found |= set(session.scalars(select(Municipality.region).distinct()))
     return sorted((r for r in found if r), key=str.casefold)
