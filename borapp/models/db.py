@@ -116,6 +116,13 @@ def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) 
             conn.info[READING] = reading
         conn.exec_driver_sql("BEGIN" if reading else begin_sql)
 
+    @event.listens_for(engine, "checkin")
+    def _closed_once_locked(dbapi_connection, _record):
+        """A connection given back after the vault locked (a read or task that ran on past the lock) is closed,
+        not kept keyed in the old pool until the garbage collector finds it."""
+        if dbapi_connection is not None and not any(key):
+            dbapi_connection.close()
+
     return engine
 
 

@@ -3,6 +3,8 @@ never keeps a save waiting; it cannot write; and the pooled connection it used w
 
 from __future__ import annotations
 
+import time
+
 import pytest
 import sqlcipher3
 from sqlalchemy import func, select
@@ -62,3 +64,61 @@ def test_a_locked_vault_has_no_reading_session(vault):
     with pytest.raises(VaultLocked):
         with vault.reading():
             pass
+
+
+def test_a_read_running_at_the_lock_is_stopped_and_its_connection_closed(vault):
+    """A long read on another thread (the annual report) is interrupted by the lock, and its connection, which
+    still holds the key inside SQLCipher, is closed when given back instead of staying open in the old pool."""
+    import threading
+
+    from sqlalchemy import text
+
+    inside, go_on, held, ended = threading.Event(), threading.Event(), [], []
+
+    def work():
+        try:
+            with vault.reading() as session:
+                session.execute(text("SELECT count(*) FROM sqlite_master")).all()
+                held.append(session.connection().connection.dbapi_connection)
+                inside.set()
+                go_on.wait(10)
+                session.execute(text("SELECT count(*) FROM sqlite_master")).all()
+            ended.append("finished")
+        except Exception as exc:  # interrupted: the report is dropped
+            ended.append(type(exc).__name__)
+
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert inside.wait(10)
+    vault.lock()
+    go_on.set()
+    worker.join(10)
+    assert ended, "the read ended"
+    with pytest.raises(sqlcipher3.ProgrammingError, match="closed"):
+        held[0].execute("SELECT count(*) FROM sqlite_master")
+
+
+def test_a_long_read_is_interrupted_by_the_lock(vault):
+    """What the lock does to a statement under way on another thread: it stops at once, not when it is done."""
+    import threading
+
+    from sqlalchemy import text
+
+    started, ended = threading.Event(), []
+    endless = text("WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n) SELECT count(*) FROM n")
+
+    def work():
+        try:
+            with vault.reading() as session:
+                started.set()
+                session.execute(endless).all()
+        except Exception as exc:
+            ended.append(str(exc))
+
+    worker = threading.Thread(target=work, daemon=True)  # should the interrupt fail, the test still ends
+    worker.start()
+    assert started.wait(10)
+    time.sleep(0.2)  # let the statement start; without the interrupt it never ends
+    vault.lock()
+    worker.join(30)
+    assert not worker.is_alive() and ended and "interrupt" in ended[0]

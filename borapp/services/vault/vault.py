@@ -63,7 +63,7 @@ class Vault:
         self._sessions: sessionmaker[Session] | None = db.session_factory(engine)
         self._readers: sessionmaker[Session] | None = db.session_factory(db.reading_engine(engine))
         self._open_here = threading.local()
-        self._verifying: set = set()  # connections of a running `damaged_pages`, interrupted by `lock`
+        self._verifying: set = set()  # connections of a running `damaged_pages` or `reading`, interrupted by `lock`
 
     # ---- life cycle -------------------------------------------------------------------------------------------
 
@@ -126,13 +126,13 @@ class Vault:
         return cls(path, engine, data_key)
 
     def lock(self) -> None:
-        for conn in list(self._verifying):  # a full check on another thread stops now, not after every page
+        if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
+            self._key[:] = bytes(len(self._key))  # first: a connection given back from now on is closed (db.py)
+        for conn in list(self._verifying):  # a full check or a long read on another thread stops now
             conn.interrupt()
         if self._engine is not None:
             self._engine.dispose()
             process_lock.release(self.path)
-        if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
-            self._key[:] = bytes(len(self._key))
         self._engine = self._sessions = self._readers = self._key = None
 
     @property
@@ -170,7 +170,12 @@ class Vault:
         if self._readers is None:
             raise VaultLocked()
         with self._readers.begin() as session:
-            yield session
+            connection = session.connection().connection.dbapi_connection  # begins the (deferred) transaction
+            self._verifying.add(connection)  # a lock meanwhile interrupts it (the annual report off the UI thread)
+            try:
+                yield session
+            finally:
+                self._verifying.discard(connection)
 
     # ---- keys ---------------------------------------------------------------------------------------------------
 
