@@ -55,6 +55,40 @@ def test_a_locked_vault_is_not_checked(vault):
     assert vault.damaged_pages() is None
 
 
+def test_a_check_the_lock_interrupts_reports_no_damage(vault, monkeypatch):
+    """lock() interrupts a check under way on another thread; the interruption is not a damaged page, however the
+    two threads interleave (here the check's answer comes while lock() is still closing the engine)."""
+    import threading
+
+    import sqlcipher3
+
+    from borapp.services.vault import vault as vault_module
+
+    interrupted = threading.Event()
+
+    class Checking:  # a connection in the middle of cipher_integrity_check until lock() interrupts it
+        def execute(self, _sql):
+            interrupted.wait(10)
+            raise sqlcipher3.OperationalError("interrupted")
+
+        def interrupt(self):
+            interrupted.set()
+
+        def close(self):
+            pass
+
+    monkeypatch.setattr(vault_module.db, "connect", lambda *_a, **_k: Checking())
+    answers = []
+    worker = threading.Thread(target=lambda: answers.append(vault.damaged_pages()))
+    worker.start()
+    while not vault._verifying:
+        worker.join(0.01)
+    engine, dispose = vault._engine, vault._engine.dispose
+    monkeypatch.setattr(engine, "dispose", lambda: (worker.join(10), dispose()))  # the check answers during lock()
+    vault.lock()
+    assert answers == [None]
+
+
 @pytest.fixture
 def warnings(monkeypatch):
     said = []

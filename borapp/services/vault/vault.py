@@ -235,7 +235,7 @@ class Vault:
         try:
             return [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
         except Exception as exc:  # interrupted by lock(), or a page so damaged that reading could not go on
-            return None if self._key is None else [str(exc)]
+            return None if self._key is None or not any(self._key) else [str(exc)]  # lock() wipes the key first
         finally:
             self._verifying.discard(conn)
             conn.close()
