@@ -87,6 +87,9 @@ def _name_order(a: str, b: str) -> int:
     return (ka > kb) - (ka < kb)
 
 
+READING = "borapp_reading"  # the execution option, and the connection's note of its query_only pragma
+
+
 def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) -> Engine:
     """An engine whose every new connection is keyed from `key`, the vault's one key buffer: once that buffer is
     wiped (on lock) the engine cannot open another connection."""
@@ -125,8 +128,6 @@ def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) 
 
     return engine
 
-
-READING = "borapp_reading"  # the execution option, and the connection's note of its query_only pragma
 
 
 def reading_engine(engine: Engine) -> Engine:

@@ -36,9 +36,7 @@ def letters_to_follow(session: Session, case_id: int, old: str, new: str) -> lis
     return found
 
 
-def follow_new_number(session: Session, case_id: int, old: str, new: str) -> int:
-    """Those letters name `new` from now on; how many."""
-    found = letters_to_follow(session, case_id, old, new)
-    for letter, subject, body in found:
+def follow_new_number(session: Session, case_id: int, old: str, new: str) -> None:
+    """Those letters name `new` from now on."""
+    for letter, subject, body in letters_to_follow(session, case_id, old, new):
         letter.subject, letter.body = subject, body
-    return len(found)

@@ -124,8 +124,9 @@ def _renumber(session: Session, case: Case, new: str) -> None:
         session.flush()
     finally:
         session.info[APPLYING] = False
+    named = number_pattern(old)
     for letter, subject, body in letters_to_follow(session, case.id, old, new):  # its letters still to go
-        session.info[APPLYING] = _letter_ops_follow(session, letter.id, number_pattern(old), new)
+        session.info[APPLYING] = _letter_ops_follow(session, letter.id, named, new)
         try:
             letter.subject, letter.body = subject, body
             session.flush()
