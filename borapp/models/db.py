@@ -129,7 +129,6 @@ def create_vault_engine(path: Path, key: bytearray, *, read_only: bool = False) 
     return engine
 
 
-
 def reading_engine(engine: Engine) -> Engine:
     """The same engine and pool, for sessions that only read (see `create_vault_engine`)."""
     return engine.execution_options(**{READING: True})
