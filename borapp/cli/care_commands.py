@@ -50,7 +50,7 @@ def run_init(args) -> int:
 def run_check(args) -> int:
     vault = open_vault(args, full_check=True)  # every page, read-only, before anything can write
     try:
-        result = vault.check(pages_verified=True)
+        result = vault.check(as_opened=True)
     finally:
         vault.lock()
     if args.json:

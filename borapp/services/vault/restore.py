@@ -46,7 +46,7 @@ def _restore(source: Path, target: Path, passphrase: str | None, recovery_key: s
         except VaultDamaged:  # name the backup, not the staging file
             raise VaultDamaged(_("The backup {path} is damaged; nothing was restored.").format(path=source)) from None
         try:
-            result = vault.check(pages_verified=True)
+            result = vault.check(as_opened=True)
             if result.ok and target.exists():
                 (erased_again if erased_again is not None else []).extend(_carry_erasures(vault, target))
         finally:

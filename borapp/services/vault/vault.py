@@ -23,7 +23,7 @@ from borapp.i18n import _
 from borapp.models import db, schema
 from borapp.models.db import KeyRejected
 from borapp.services import sync  # noqa: F401 - every vault session captures changes for team sync
-from borapp.services.vault import backup_file, process_lock
+from borapp.services.vault import backup_file, full_check, process_lock
 from borapp.services.errors import (
     UsageError, VaultDamaged, VaultError, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase, describe,
 )
@@ -64,6 +64,7 @@ class Vault:
         self._readers: sessionmaker[Session] | None = db.session_factory(db.reading_engine(engine))
         self._open_here = threading.local()
         self._verifying: set = set()  # connections of a running `damaged_pages` or `reading`, interrupted by `lock`
+        self._found_on_open: list[str] | None = None  # SQLite's checks by `open(full_check=True)`, for `check`
 
     # ---- life cycle -------------------------------------------------------------------------------------------
 
@@ -109,7 +110,8 @@ class Vault:
         try:
             try:
                 # refuse read-only, before anything can write
-                check_revision(path, probe_database(path, data_key, full=full_check))
+                probe = probe_database(path, data_key, full=full_check)
+                check_revision(path, probe.revision)
             except BaseException:
                 index.put_back()
                 raise
@@ -123,7 +125,10 @@ class Vault:
             data_key[:] = bytes(len(data_key))  # a refused open keeps no key either
             process_lock.release(path)
             raise
-        return cls(path, engine, data_key)
+        vault = cls(path, engine, data_key)
+        if probe.revision == schema.head():  # what a migration wrote was not checked
+            vault._found_on_open = probe.findings
+        return vault
 
     def lock(self) -> None:
         if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
@@ -205,16 +210,18 @@ class Vault:
                              .format(path=to))
         return backup_file.write(self.engine, key_path(self.path), to, schema.current(self.engine))
 
-    def check(self, *, pages_verified: bool = False) -> CheckResult:
-        """Every page's HMAC (unless `pages_verified` by `open(full_check=True)` just before), SQLite's own
-        integrity check, the foreign keys, and the number of records."""
-        problems: list[str] = []
-        with self.engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            if not pages_verified:
-                problems += [f"cipher: {row[0]}" for row in raw.execute("PRAGMA cipher_integrity_check").fetchall()]
-            problems += [row[0] for row in raw.execute("PRAGMA integrity_check").fetchall() if row[0] != "ok"]
-            problems += [f"foreign key: {row[0]}" for row in raw.execute("PRAGMA foreign_key_check").fetchall()]
+    def check(self, *, as_opened: bool = False) -> CheckResult:
+        """Every page's HMAC, SQLite's own integrity check, the foreign keys, and the number of records.
+
+        `as_opened`: right after `open(full_check=True)`, which did the checks read-only before anything could write,
+        take what it found instead of checking twice (unless opening migrated the schema: then they run now)."""
+        found, self._found_on_open = self._found_on_open, None
+        if not as_opened or found is None:
+            if self._key is None:
+                raise VaultLocked()
+            bad, found = full_check.findings(self.path, bytes(self._key))
+            found = [f"cipher: {page}" for page in bad] + found
+        problems = list(found)
         with self.session() as session:
             counts = count_records(session)
         warnings = [weak_key_warning()] if self.weak_key() else []
@@ -324,19 +331,28 @@ class _SharedIndex:
             pass
 
 
-def probe_database(path: Path, data_key: bytes, *, full: bool = False) -> str | None:
-    """Open read-only and read the schema revision; anything wrong is damage. Leaves no new file behind. Returns the
-    revision (None when the file holds no BOR Desk schema).
+@dataclass(frozen=True)
+class Probe:
+    revision: str | None  # None when the file holds no BOR Desk schema
+    findings: list[str] | None = None  # SQLite's integrity and foreign-key checks, when the probe was full
+
+
+def probe_database(path: Path, data_key: bytes, *, full: bool = False) -> Probe:
+    """Open read-only and read the schema revision; anything wrong is damage. Leaves no new file behind.
 
     The quick look (every unlock) decrypts and verifies the first page and the schema's pages, reads the revision
-    and checks that the file is whole pages, as many as its header says (a cut-off file). `full` also verifies every
-    page's HMAC (`borapp check`, restoring, the weekly check): a damaged page in the middle is found by that, by
-    the daily backup (which reads every page), or when it is read."""
+    and checks that the file is whole pages, as many as its header says (a cut-off file). `full` is the whole check
+    (`borapp check`, restoring): every page's HMAC, and beside it SQLite's own checks, whose findings it returns. A
+    damaged page in the middle is found by that, by the weekly check, by the daily backup (which reads every page),
+    or when it is read."""
     existing = {p for p in vault_files(path) if p.exists()}
+    found = None
     try:
+        if full:
+            bad, found = full_check.findings(path, data_key)
         conn = db.connect(path, data_key, read_only=True)
         try:
-            bad = conn.execute("PRAGMA cipher_integrity_check").fetchall() if full else _cut_off(path, conn)
+            bad = bad if full else _cut_off(path, conn)
             revision = None if bad else _read_revision(conn)
         finally:
             conn.close()
@@ -354,7 +370,7 @@ def probe_database(path: Path, data_key: bytes, *, full: bool = False) -> str | 
     if bad:
         raise VaultDamaged(_("The vault {path} is damaged ({n} damaged pages). Restore a backup.")
                            .format(path=path, n=len(bad)))
-    return revision
+    return Probe(revision, found)
 
 
 def _cut_off(path: Path, conn) -> list[tuple[str]]:
