@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QRectF, QSize, Qt
-from PySide6.QtGui import QColor, QPainter, QPalette
+from PySide6.QtGui import QColor, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from borapp.formatting import number
@@ -36,7 +36,7 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        rows = len(self.categories) * (len(self.series) * 8 + 6) if self.horizontal else 190
+        rows = len(self.categories) * (len(self.series) * 8 + 6) if self.horizontal else 190 + self._label_lines()
         return QSize(420, 40 + max(rows, 60))
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
@@ -96,7 +96,7 @@ class BarChart(QWidget):
         slot = area.width() / count
         bars = max(1, len(self.series))
         bar_width = min(36.0, slot * 0.7 / bars)
-        base = area.bottom() - 20
+        base = area.bottom() - 4 - self._label_lines()
         height = base - area.top() - 14
         for index, category in enumerate(self.categories):
             left = area.left() + index * slot + (slot - bar_width * bars) / 2
@@ -108,5 +108,30 @@ class BarChart(QWidget):
                 painter.setPen(text)
                 painter.drawText(QRectF(bar.left() - 6, bar.top() - 15, bar_width + 10, 14),
                                  Qt.AlignmentFlag.AlignCenter, number(value))
-            painter.drawText(QRectF(area.left() + index * slot, base + 3, slot, 18), Qt.AlignmentFlag.AlignCenter,
-                             painter.fontMetrics().elidedText(category, Qt.TextElideMode.ElideRight, int(slot) - 4))
+            painter.drawText(QRectF(area.left() + index * slot, base + 3, slot, self._label_lines()),
+                             Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
+                             "\n".join(label_lines(category, self.fontMetrics(), int(slot) - 4)))
+
+    def _label_lines(self) -> int:
+        """The height of two lines of text under the bars: a long outcome takes two ("Vroegtijdig gestopt" over
+        "(intakefase)") rather than being cut off."""
+        return 2 * self.fontMetrics().lineSpacing()
+
+
+def label_lines(text: str, metrics: QFontMetrics, width: int) -> list[str]:
+    """`text` in at most two lines of `width`, broken between words; only what does not fit in two is elided."""
+    if metrics.horizontalAdvance(text) <= width:
+        return [text]
+    words = text.split()
+    first = words[0]
+    for count in range(len(words) - 1, 0, -1):
+        if metrics.horizontalAdvance(" ".join(words[:count])) <= width:
+            first = " ".join(words[:count])
+            words = words[count:]
+            break
+    else:
+        words = words[1:]
+    lines = [metrics.elidedText(first, Qt.TextElideMode.ElideRight, width)]
+    if words:
+        lines.append(metrics.elidedText(" ".join(words), Qt.TextElideMode.ElideRight, width))
+    return lines
