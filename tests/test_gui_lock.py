@@ -125,6 +125,33 @@ def test_a_failed_daily_backup_stays_in_view_naming_the_folder(qtbot, window, tm
     assert window.workspace is not None  # nothing else happened: the work goes on
 
 
+def test_a_lock_during_the_daily_backup_is_no_failure_and_the_backup_follows(qtbot, window, tmp_path, monkeypatch):
+    from PySide6.QtCore import QThreadPool
+
+    from borapp.services import settings
+    from borapp.services.errors import VaultLocked
+    from tests.vault.test_scheduled_backups import held_copy
+
+    _create_and_enter(qtbot, window)
+    stick = tmp_path / "stick"
+    stick.mkdir()
+    settings.write_settings(window.workspace, {"backup.folder": str(stick)})
+    started, go = held_copy(monkeypatch, inside=True)
+    window._daily_backup()
+    qtbot.waitUntil(started.is_set, timeout=10_000)
+    with qtbot.waitSignal(window.locked):
+        QTest.keyClick(window.shell, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    go.set()
+    assert QThreadPool.globalInstance().waitForDone(10_000)
+    qtbot.wait(50)  # the backup's answer reaches the window
+    assert list(stick.iterdir()) == []
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: len(list(stick.glob("*.borbackup"))) == 1, timeout=10_000)  # still due: made now
+    qtbot.waitUntil(lambda: window.backup_label.styleSheet() == "")
+    said = window.statusBar().currentMessage() + window.backup_label.toolTip()
+    assert str(VaultLocked()) not in said and "VaultLocked" not in said and "Error" not in said
+
+
 def test_the_platform_locking_or_sleeping_locks_the_vault(qtbot, window):
     import ctypes
 

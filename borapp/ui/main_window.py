@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from borapp.formatting import date_time
 from borapp.i18n import _
 from borapp.services import drafts, settings
-from borapp.services.errors import BorError, VaultDamaged
+from borapp.services.errors import BorError, VaultDamaged, VaultLocked
 from borapp.services.vault import backups, scheduled_check
 from borapp.services.vault.vault import weak_key_warning
 from borapp.services.vault.workspace import Workspace
@@ -279,7 +279,10 @@ class MainWindow(QMainWindow):
         self.update_status()
 
     def _daily_backup_failed(self, exc: BaseException) -> None:
-        """Said where it stays in view (the backup line of the status bar, its tooltip) and for a minute in words."""
+        """Said where it stays in view (the backup line of the status bar, its tooltip) and for a minute in words;
+        not when a lock stopped it: it is still due, and made after the next unlock."""
+        if isinstance(exc, VaultLocked):
+            return
         message = str(exc) if isinstance(exc, BorError) else _("The daily backup failed ({kind}).").format(
             kind=type(exc).__name__)
         self.backup_label.setToolTip(message)

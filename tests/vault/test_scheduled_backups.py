@@ -5,11 +5,12 @@ from __future__ import annotations
 
 import datetime as dt
 import errno
+import threading
 
 import pytest
 
 from borapp.services import settings
-from borapp.services.errors import BorError
+from borapp.services.errors import BorError, VaultLocked
 from borapp.services.vault import backups
 from borapp.services.vault.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -74,3 +75,60 @@ def test_a_failed_write_says_why_in_words(workspace, folder, monkeypatch, code, 
         backups.make_backup(workspace, NOW)
     assert str(folder) in str(raised.value) and words in str(raised.value)
     assert settings.read_setting(workspace, "backup.last") == ""
+
+
+def held_copy(monkeypatch, *, inside: bool):
+    """Hold the backup's database copy until `go` is set, `inside` the running copy (SQLite's progress handler) or
+    just before it starts; `started` is set once it is held."""
+    from borapp.services.vault import backup_file
+
+    started, go, copy_database = threading.Event(), threading.Event(), backup_file.copy_database
+    go.steps_after = 0  # how far the copy went on once let go
+
+    def wait() -> int:
+        started.set()
+        if go.is_set():
+            go.steps_after += 1
+        go.wait(10)
+        return 0
+
+    def held(connection, copy):
+        if not inside:
+            wait()
+        connection.set_progress_handler(wait if inside else None, 1)
+        try:
+            copy_database(connection, copy)
+        finally:
+            connection.set_progress_handler(None, 0)
+
+    monkeypatch.setattr(backup_file, "copy_database", held)
+    return started, go
+
+
+def backup_locked_meanwhile(workspace, started, go) -> BaseException | None:
+    outcome = []
+
+    def run():
+        try:
+            backups.make_backup(workspace, NOW)
+            outcome.append(None)
+        except BaseException as exc:  # noqa: BLE001 - handed to the test
+            outcome.append(exc)
+
+    worker = threading.Thread(target=run)
+    worker.start()
+    assert started.wait(10)
+    workspace.lock()
+    go.set()
+    worker.join(10)
+    return outcome[0]
+
+
+@pytest.mark.parametrize("inside", [True, False], ids=["during the copy", "between statements"])
+def test_a_lock_stops_the_backup_and_leaves_nothing(workspace, folder, monkeypatch, inside):
+    """The lock interrupts the copy; one that comes between two statements (which an interrupt does not stop) makes
+    the finished copy count for nothing. No backup, no half-made copy, no key left at work."""
+    started, go = held_copy(monkeypatch, inside=inside)
+    assert isinstance(backup_locked_meanwhile(workspace, started, go), VaultLocked)
+    assert list(folder.iterdir()) == []
+    assert go.steps_after < 100  # interrupted at once, not run to its end (over 10,000 steps) and then dropped

@@ -81,7 +81,7 @@ def test_a_check_the_lock_interrupts_reports_no_damage(vault, monkeypatch):
     answers = []
     worker = threading.Thread(target=lambda: answers.append(vault.damaged_pages()))
     worker.start()
-    while not vault._verifying:
+    while not vault._stoppable:
         worker.join(0.01)
     engine, dispose = vault._engine, vault._engine.dispose
     monkeypatch.setattr(engine, "dispose", lambda: (worker.join(10), dispose()))  # the check answers during lock()

@@ -12,7 +12,10 @@ import os
 import shutil
 import tempfile
 import zipfile
+from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Engine
 
@@ -24,13 +27,17 @@ FORMAT = "borapp-backup/1"
 DB_NAME, KEYS_NAME, MANIFEST_NAME = "vault.bordb", "vault.bordb.keys", "manifest.json"
 
 
-def write(engine: Engine, keys: Path, to: Path, schema_revision: str | None) -> Path:
-    """Write the backup to `to` atomically (a half-written backup never carries the final name)."""
+def write(engine: Engine, keys: Path, to: Path, schema_revision: str | None, *,
+          watch: Callable[[Any], AbstractContextManager] = lambda _connection: nullcontext()) -> Path:
+    """Write the backup to `to` atomically (a half-written backup never carries the final name). `watch(connection)`
+    is held while the copy is made (the vault's lock interrupts it)."""
     to.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=to.parent, prefix=".borapp-backup-") as work:
         copy = Path(work) / DB_NAME
         with engine.connect() as conn:
-            conn.connection.dbapi_connection.execute("VACUUM INTO ?", (str(copy),))
+            raw = conn.connection.dbapi_connection
+            with watch(raw):
+                copy_database(raw, copy)
         manifest = {
             "format": FORMAT,
             "app_version": borapp.version(),
@@ -46,6 +53,10 @@ def write(engine: Engine, keys: Path, to: Path, schema_revision: str | None) -> 
             os.fsync(fh.fileno())
         os.replace(partial, to)
     return to
+
+
+def copy_database(connection, copy: Path) -> None:
+    connection.execute("VACUUM INTO ?", (str(copy),))
 
 
 def read_manifest(source: Path) -> dict:

@@ -63,7 +63,7 @@ class Vault:
         self._sessions: sessionmaker[Session] | None = db.session_factory(engine)
         self._readers: sessionmaker[Session] | None = db.session_factory(db.reading_engine(engine))
         self._open_here = threading.local()
-        self._verifying: set = set()  # connections of a running `damaged_pages` or `reading`, interrupted by `lock`
+        self._stoppable: set = set()  # connections at work on other threads, interrupted by `lock` (`_stopped_by_lock`)
         self._found_on_open: list[str] | None = None  # SQLite's checks by `open(full_check=True)`, for `check`
 
     # ---- life cycle -------------------------------------------------------------------------------------------
@@ -133,7 +133,7 @@ class Vault:
     def lock(self) -> None:
         if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
             self._key[:] = bytes(len(self._key))  # first: a connection given back from now on is closed (db.py)
-        for conn in list(self._verifying):  # a full check or a long read on another thread stops now
+        for conn in list(self._stoppable):  # a full check, a long read or a backup on another thread stops now
             conn.interrupt()
         if self._engine is not None:
             self._engine.dispose()
@@ -174,13 +174,26 @@ class Vault:
         as it was when it began). Writing in it is refused ("attempt to write a readonly database")."""
         if self._readers is None:
             raise VaultLocked()
-        with self._readers.begin() as session:
-            connection = session.connection().connection.dbapi_connection  # begins the (deferred) transaction
-            self._verifying.add(connection)  # a lock meanwhile interrupts it (the annual report off the UI thread)
-            try:
+        with self._readers.begin() as session:  # a lock interrupts it (the annual report off the UI thread)
+            with self._stopped_by_lock(session.connection().connection.dbapi_connection):  # begins the transaction
                 yield session
-            finally:
-                self._verifying.discard(connection)
+
+    @contextmanager
+    def _stopped_by_lock(self, connection, *, late: bool = False) -> Iterator[None]:
+        """While the block runs (on another thread), `lock` interrupts what `connection` is doing. With `late`, a
+        block that ends after a lock raises `VaultLocked` too: a lock between two statements interrupts nothing."""
+        self._stoppable.add(connection)
+        try:
+            yield
+        finally:
+            self._stoppable.discard(connection)
+        if late and self._key_wiped:
+            raise VaultLocked()
+
+    @property
+    def _key_wiped(self) -> bool:
+        """Locked, or locking: `lock` overwrites the key before it interrupts anything."""
+        return self._key is None or not any(self._key)
 
     # ---- keys ---------------------------------------------------------------------------------------------------
 
@@ -203,12 +216,20 @@ class Vault:
     # ---- care ---------------------------------------------------------------------------------------------------
 
     def backup(self, to: Path) -> Path:
-        """One self-contained encrypted file: the database (VACUUM INTO, same key) and the key file."""
+        """One self-contained encrypted file: the database (VACUUM INTO, same key) and the key file.
+
+        A lock meanwhile stops the copy, leaves nothing behind, and raises `VaultLocked`."""
         to = Path(to)
         if to.is_dir() or to.resolve() in {p.resolve() for p in vault_files(self.path)}:
             raise UsageError(_("{path} cannot be the backup file: it is a folder or part of the vault.")
                              .format(path=to))
-        return backup_file.write(self.engine, key_path(self.path), to, schema.current(self.engine))
+        try:
+            return backup_file.write(self.engine, key_path(self.path), to, schema.current(self.engine),
+                                     watch=functools.partial(self._stopped_by_lock, late=True))
+        except Exception:
+            if self._key_wiped:
+                raise VaultLocked() from None
+            raise
 
     def check(self, *, as_opened: bool = False) -> CheckResult:
         """Every page's HMAC, SQLite's own integrity check, the foreign keys, and the number of records.
@@ -238,13 +259,12 @@ class Vault:
             conn = db.connect(self.path, bytes(self._key), read_only=True)
         except KeyRejected:  # locked between the look at the key and the connection: the key is gone
             return None
-        self._verifying.add(conn)
         try:
-            return [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
+            with self._stopped_by_lock(conn):
+                return [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
         except Exception as exc:  # interrupted by lock(), or a page so damaged that reading could not go on
-            return None if self._key is None or not any(self._key) else [str(exc)]  # lock() wipes the key first
+            return None if self._key_wiped else [str(exc)]
         finally:
-            self._verifying.discard(conn)
             conn.close()
 
     def weak_key(self) -> bool:
