@@ -453,6 +453,28 @@ def test_fits_1366_by_768_without_sideways_scrolling(page, cases):
         assert scroll.widget().minimumSizeHint().width() <= scroll.viewport().width(), key
 
 
+def test_every_tab_fits_1366_even_with_a_long_count_of_visits(qtbot, page, cases, workspace):
+    """Visits cancelled by everyone make the count beside the visits' buttons long: it wraps instead of widening
+    the window past a 1366-pixel screen (1459 pixels before)."""
+    from borapp.services.visits import records
+    from tests.visits.test_visit_services import T10, T12, cancelled
+
+    start = dt.date(2025, 4, 1)
+    ids = records.plan_series(workspace, cases["secret"], start, 8, 7, T10, T12)
+    for n, who in enumerate(("resident", "other", "child", "volunteer", "coordinator", "external")):
+        records.record_visit(workspace, cancelled(cases["secret"], ids[n], start + dt.timedelta(days=7 * n),
+                                                  cancelled_by=who))
+    page.open_case_file(cases["secret"])
+    tabs = page.case_file.tabs
+    for index in range(tabs.count()):
+        tabs.setCurrentIndex(index)
+        qtbot.wait(10)  # the tab's rows are loaded and laid out
+        assert page.minimumSizeHint().width() <= 1366 - 176, tabs.tabText(index)
+    counts = page.case_file.show_tab("visits").counts
+    assert "6 afgezegd" in counts.text() and counts.isVisible()
+    assert counts.height() >= counts.heightForWidth(counts.width()) > counts.fontMetrics().height()  # all of it
+
+
 def test_typing_survives_a_lock_in_the_main_window(qtbot, vault, workspace, cases):
     """The real round trip: MainWindow keeps the typing as drafts on lock and the Cases page puts it back."""
     from borapp.services.vault.vault import Vault

@@ -107,10 +107,7 @@ class HoursTab(RecordsTab):
         self.delete_button.setAccessibleName(_("Delete the selected hours"))
         self.total = QLabel()
         self.total.setAccessibleName(_("Hours in total"))
-        for button in (self.add_button, self.open_button, self.delete_button):
-            self.toolbar.addWidget(button)
-        self.toolbar.addStretch()
-        self.toolbar.addWidget(self.total)
+        self.end_toolbar_with(self.total, (self.add_button, self.open_button, self.delete_button))
         self.add_button.clicked.connect(lambda: self.open_record(None))
         self.open_button.clicked.connect(lambda: self.open_record(selected_id(self.table)))
         self.delete_button.clicked.connect(self.delete_selected)

@@ -13,7 +13,9 @@ import re
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QSplitter, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+)
 
 from borapp.i18n import _
 from borapp.services import drafts as draft_store
@@ -64,6 +66,16 @@ class RecordsTab(CaseTab):
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self.selection_changed())
         self.editor.save_requested.connect(self.save)
         self.editor.close_requested.connect(self.close_editor)
+
+    def end_toolbar_with(self, summary: QLabel, buttons: tuple[QWidget, ...]) -> None:
+        """The buttons, then `summary` in the rest of the row, wrapped when it is long (the visits a case's
+        cancellers all named): on one line it widened the window past a 1366-pixel screen."""
+        for button in buttons:
+            self.toolbar.addWidget(button)
+        summary.setWordWrap(True)
+        summary.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        summary.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.toolbar.addWidget(summary, 1)
 
     def _list_area(self) -> QWidget:
         self.empty = QLabel()

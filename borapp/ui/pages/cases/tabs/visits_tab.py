@@ -50,10 +50,7 @@ class VisitsTab(RecordsTab):
         self.delete_button.setAccessibleName(_("Delete the selected planned visit"))
         self.counts = QLabel()
         self.counts.setAccessibleName(_("Visit counts"))
-        for button in (self.plan_button, self.record_button, self.add_button, self.delete_button):
-            self.toolbar.addWidget(button)
-        self.toolbar.addStretch()
-        self.toolbar.addWidget(self.counts)
+        self.end_toolbar_with(self.counts, (self.plan_button, self.record_button, self.add_button, self.delete_button))
         self.plan_button.clicked.connect(self.plan_series)
         self.record_button.clicked.connect(lambda: self.open_record(selected_id(self.table)))
         self.add_button.clicked.connect(lambda: self.open_record(None))
