@@ -2,7 +2,7 @@
 several runs with min and max beside it. Run on demand, never in CI:
 
     .venv/bin/python bench/run.py --cases 10000 [--runs 5] [--json] [--only app,rss]
-    .venv/bin/python bench/run.py --growth            # list, search, open case, dashboard at 1k, 10k, 100k
+    .venv/bin/python bench/run.py --growth            # list, search, open case, Today at 1k, 10k, 100k in turns
     .venv/bin/python bench/run.py --annual            # the annual report (figures, PDF) at 1k and 10k
     .venv/bin/python bench/run.py --vault PATH --only app  # a vault of your own making, with the bench passphrase
 
@@ -41,6 +41,7 @@ BUDGETS = {  # at 10,000 cases; seconds for *_s, milliseconds for *_ms, MB for r
 }
 PARTS = ("services", "annual", "letters", "app", "cli", "rss", "encryption")  # Bench methods, in this order
 GROWTH = ("case_list_ms", "search_ms_median", "open_case_ms", "dashboard_ms")
+SEARCHES = 50  # the queries below, five times over
 QUERIES = ("jansen", "de vries", "bakker", "BOR-20", "speeltuin", "overdracht", "tekening", "ziek", "school",
            "voetbal")
 
@@ -50,11 +51,16 @@ QUERIES = ("jansen", "de vries", "bakker", "BOR-20", "speeltuin", "overdracht", 
 def measure(fn, runs: int, scale: float = 1000.0) -> dict:
     """Median, min and max of `runs` calls (after one warm-up), in ms by default."""
     fn()
-    times = []
-    for _ in range(runs):
-        start = time.perf_counter()
-        fn()
-        times.append((time.perf_counter() - start) * scale)
+    return summary([timed(fn, scale) for _ in range(runs)])
+
+
+def timed(fn, scale: float = 1000.0) -> float:
+    start = time.perf_counter()
+    fn()
+    return (time.perf_counter() - start) * scale
+
+
+def summary(times: list[float]) -> dict:
     return {"median": round(statistics.median(times), 2), "min": round(min(times), 2), "max": round(max(times), 2)}
 
 
@@ -83,15 +89,21 @@ def vault_size_mb(path: Path) -> float:
 class Bench:
     def __init__(self, path: Path, runs: int):
         from borapp.services.vault import vault as vault_module
-        from borapp.services.vault.vault import Vault, unlock_key
+        from borapp.services.vault.vault import Vault
         from borapp.services.vault.workspace import Workspace, list_coordinators
 
         self.path, self.runs, self.results = path, runs, {}
+        self._real_unlock_key = vault_module.unlock_key  # put back by close()
+        unlock_key = getattr(self._real_unlock_key, "real", self._real_unlock_key)  # not another Bench's key
         start = time.perf_counter()
         self.key = unlock_key(path, PASSPHRASE, None)
         self.kdf = time.perf_counter() - start
-        self._real_unlock_key = vault_module.unlock_key
-        vault_module.unlock_key = lambda *_a, **_k: self.key  # the KDF is measured apart, once
+
+        def lend_key(*_args, **_kwargs):  # the KDF is measured apart, once
+            return self.key
+
+        lend_key.real = unlock_key
+        vault_module.unlock_key = lend_key
         self.vault = Vault.open(path, PASSPHRASE)
         coordinators = list_coordinators(self.vault)
         self.workspace = Workspace(self.vault, coordinators[0] if coordinators else None)
@@ -188,13 +200,7 @@ class Bench:
     def app(self) -> None:
         from PySide6.QtWidgets import QApplication
 
-        from borapp.app import build_window, make_application
-
-        self.qt = make_application()
-        self.window = build_window(self.path, "nl")
-        self.window.resize(1366, 768)
-        self.window.show()
-        QApplication.processEvents()
+        self.open_window()
 
         def unlock() -> None:
             self.window.lock()
@@ -205,38 +211,55 @@ class Bench:
 
         runs = measure(unlock, self.runs, scale=1.0)
         self.results["unlock_to_first_paint_s"] = {k: round(v, 3) for k, v in runs.items()}
+        for key in ("dashboard_ms", "case_list_ms", "volunteers_ms"):
+            self.results[key] = summary([timed(self.ready(key, i)) for i in range(-1, self.runs)][1:])  # warm-up
+        self.results["search_ms_median"] = summary([timed(self.ready("search_ms_median", i)) for i in range(SEARCHES)])
+        self.results["open_case_ms"] = summary([timed(self.ready("open_case_ms", i)) for i in range(-1, self.runs)][1:])
+        self.show_all_cases()
+
+    def open_window(self) -> None:
+        """The main window at 1366×768, open on this vault."""
+        from PySide6.QtWidgets import QApplication
+
+        from borapp.app import build_window, make_application
+
+        self.qt = make_application()
+        self.window = build_window(self.path, "nl")
+        self.window.resize(1366, 768)
+        self.window.show()
+        QApplication.processEvents()
+        vault = self.Vault.open(self.path, PASSPHRASE)  # the window's own, as the unlock screen gives it
+        self.window.open_workspace(self.Workspace(vault, self.workspace.coordinator))
+        self.picks = self.some_cases(self.runs + 1)
+
+    def ready(self, key: str, i: int):
+        """Make the `i`-th sample of an app figure ready to take; returns what is timed: switching to a page (its
+        data loaded and its first screen painted; the page is shown already, so no other page's refresh is
+        counted), the `i`-th search in the case list (what Enter does: the debounce while typing is left out),
+        or opening the `i`-th case."""
         shell = self.window.shell
-        for key, name in (("dashboard", "dashboard_ms"), ("cases", "case_list_ms"), ("volunteers", "volunteers_ms")):
-            self.results[name] = measure(lambda k=key: self._switch_to(shell, k), self.runs)
-        self._search(shell)
-        cases = self.some_cases(self.runs + 1)
-        picks = iter(cases * 2)
-        page = shell.show_page("cases")
-        self.results["open_case_ms"] = measure(lambda: (page.open_case_file(next(picks)), page.grab()), self.runs)
-        page.show_list()
+        if key == "search_ms_median":
+            page = shell.show_page("cases")
+            page.show_list()
+            panel = page.list_panel
+            panel.search.setText(QUERIES[i % len(QUERIES)])
+            return lambda: (panel.apply_filter(), panel.table.viewport().grab())
+        if key == "open_case_ms":
+            page, case_id = shell.show_page("cases"), self.picks[i % len(self.picks)]
+            return lambda: (page.open_case_file(case_id), page.grab())
+        page = {"dashboard_ms": "dashboard", "case_list_ms": "cases", "volunteers_ms": "volunteers"}[key]
+        return lambda: self._switch_to(shell, page)
 
     def _switch_to(self, shell, key: str) -> None:
-        """What switching to a page costs: its data loaded and its first screen painted (the page is shown
-        already, so no other page's refresh is counted)."""
         page = shell.show_page(key)
         page.refresh()
         page.grab()
 
-    def _search(self, shell) -> None:
-        page = shell.show_page("cases")
-        panel = page.list_panel
-        queries = (QUERIES * 5)[:50]
-        times = []
-        for query in queries:
-            panel.search.setText(query)
-            start = time.perf_counter()
-            panel.apply_filter()  # what Enter does; the debounce while typing is left out
-            panel.table.viewport().grab()
-            times.append((time.perf_counter() - start) * 1000)
-        panel.search.clear()
-        panel.apply_filter()
-        self.results["search_ms_median"] = {"median": round(statistics.median(times), 2),
-                                            "min": round(min(times), 2), "max": round(max(times), 2)}
+    def show_all_cases(self) -> None:
+        page = self.window.shell.show_page("cases")
+        page.show_list()
+        page.list_panel.search.clear()
+        page.list_panel.apply_filter()
 
     # -- cold processes
 
@@ -414,7 +437,8 @@ def main() -> int:
     parser.add_argument("--cases", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--json", action="store_true", help="print one JSON document")
-    parser.add_argument("--growth", action="store_true", help="list, search, open case and dashboard at 1k, 10k, 100k")
+    parser.add_argument("--growth", action="store_true", help="list, search, open case and Today at 1k, 10k and "
+                        "100k, side by side, a sample at each size in turn (bench/growth.py)")
     parser.add_argument("--annual", action="store_true", help="the annual report (figures, PDF) at 1k and 10k")
     parser.add_argument("--vault", type=Path, help="measure this vault (opened with the bench passphrase), not a "
                         "demo vault; e.g. an older, busier demo kept for comparison")
@@ -426,7 +450,9 @@ def main() -> int:
         parser.error(f"--only takes some of {', '.join(PARTS)}")
     sys.path.insert(0, str(ROOT))
     if args.growth:
-        results = [run_once(n, args.runs, ("app",)) for n in (1_000, 10_000, 100_000)]
+        from bench.growth import measure_growth
+
+        results = measure_growth(args.runs)
         growth = {key: round(results[-1][key]["median"] / results[0][key]["median"], 2) for key in GROWTH}
         output = {"growth_1k_to_100k": growth, "runs": results}
         if args.json:
