@@ -136,3 +136,13 @@ def zero_block(path: Path, size: int = 8192) -> None:
     with open(path, "r+b") as fh:
         fh.seek(length // 2)
         fh.write(bytes(size))
+
+
+def lock_midway(work, started: threading.Event, go_on: threading.Event, lock) -> None:
+    """Run `work` on a thread; once it has `started`, `lock()`, then let it `go_on` and wait for it to end."""
+    worker = threading.Thread(target=work)
+    worker.start()
+    assert started.wait(10)
+    lock()
+    go_on.set()
+    worker.join(10)

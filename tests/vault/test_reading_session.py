@@ -11,6 +11,7 @@ from sqlalchemy import func, select
 
 from borapp.models import Municipality, db
 from borapp.services.reports import annual
+from tests.helpers import lock_midway
 
 
 def _write_lock_is_free(vault) -> bool:
@@ -87,12 +88,7 @@ def test_a_read_running_at_the_lock_is_stopped_and_its_connection_closed(vault):
         except Exception as exc:  # interrupted: the report is dropped
             ended.append(type(exc).__name__)
 
-    worker = threading.Thread(target=work)
-    worker.start()
-    assert inside.wait(10)
-    vault.lock()
-    go_on.set()
-    worker.join(10)
+    lock_midway(work, inside, go_on, vault.lock)
     assert ended, "the read ended"
     with pytest.raises(sqlcipher3.ProgrammingError, match="closed"):
         held[0].execute("SELECT count(*) FROM sqlite_master")

@@ -14,6 +14,7 @@ from borapp.services.errors import BorError, VaultLocked
 from borapp.services.vault import backups
 from borapp.services.vault.vault import Vault
 from tests.conftest import PASSPHRASE
+from tests.helpers import lock_midway
 
 NOW = dt.datetime(2026, 12, 3, 9, 30)
 
@@ -115,12 +116,7 @@ def backup_locked_meanwhile(workspace, started, go) -> BaseException | None:
         except BaseException as exc:  # noqa: BLE001 - handed to the test
             outcome.append(exc)
 
-    worker = threading.Thread(target=run)
-    worker.start()
-    assert started.wait(10)
-    workspace.lock()
-    go.set()
-    worker.join(10)
+    lock_midway(run, started, go, workspace.lock)
     return outcome[0]
 
 
