@@ -22,8 +22,8 @@ def findings(path: Path, data_key: bytes) -> tuple[list[str], list[str]]:
         conn = db.connect(path, data_key, read_only=True)
         try:
             pages = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-            keys = [] if pages else [f"foreign key: {row[0]}"
-                                     for row in conn.execute("PRAGMA foreign_key_check").fetchall()]
+            keys = [] if pages else [f"foreign key: {table} row {rowid} refers to a missing {parent}"
+                                     for table, rowid, parent, _key in conn.execute("PRAGMA foreign_key_check")]
         finally:
             conn.close()
         return pages, ([] if pages else integrity.result() + keys)
