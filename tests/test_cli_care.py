@@ -106,8 +106,11 @@ def test_check_json_is_one_document(locked, passphrase_file, capsys, no_terminal
 
 def test_check_text(locked, passphrase_file, capsys, no_terminal):
     code, out, err = run(capsys, "check", "--vault", locked, "--passphrase-file", passphrase_file, "--lang", "en")
-    assert code == 0 and "cases: 2" in out
+    assert code == 0 and "  Cases: 2\n" in out and "  Contracts: 0\n" in out
     assert err.startswith("WARNING: This vault was made with the test-only setting")  # every vault of the suite
+    code, out, _err = run(capsys, "check", "--vault", locked, "--passphrase-file", passphrase_file, "--lang", "nl")
+    assert code == 0 and "  Dossiers: 2\n" in out and "  Verwijzers en opdrachtgevers: 0\n" in out
+    assert "cases" not in out  # every line in the user's language
 
 
 def test_check_json_on_failure_is_one_document(tmp_path, passphrase_file, capsys, no_terminal):

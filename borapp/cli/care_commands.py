@@ -61,8 +61,10 @@ def run_check(args) -> int:
         for problem in result.problems:
             print(f"  - {problem}")
         print(_("Schema: {schema}").format(schema=result.schema))
+        from borapp.services.vault.record_counts import LABELS
+
         for name, count in result.counts.items():
-            print(f"  {name}: {count}")
+            print(f"  {_(LABELS[name])}: {count}")
     for warning in result.warnings:
         print(_("WARNING: {warning}").format(warning=warning), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_DAMAGED
