@@ -60,6 +60,8 @@ def run_check(args) -> int:
         print(_("Vault is sound.") if result.ok else _("Vault has problems:"))
         for problem in result.problems:
             print(f"  - {problem}")
+        if not result.ok:
+            print(_("Restore a recent backup: borapp restore --from FILE (the vault as it is now is kept aside)."))
         print(_("Schema: {schema}").format(schema=result.schema))
         from borapp.services.vault.record_counts import LABELS
 

@@ -49,6 +49,14 @@ def test_borapp_check_names_what_sqlite_found(vault, vault_path, passphrase_file
     assert KEY_PROBLEM in report["problems"]
 
 
+def test_borapp_check_says_what_to_do_in_words(vault, vault_path, passphrase_file, capsys):
+    out_of_step(vault)
+    code = main(["check", "--vault", str(vault_path), "--passphrase-file", str(passphrase_file)])
+    out = capsys.readouterr().out
+    assert code == EXIT_DAMAGED and out.startswith("De kluis heeft problemen:\n")
+    assert f"  - {KEY_PROBLEM}\n" in out and "Zet een recente reservekopie terug: borapp restore --from BESTAND" in out
+
+
 def test_a_check_of_an_open_vault_finds_the_same(vault, vault_path):
     out_of_step(vault)
     opened = Vault.open(vault_path, PASSPHRASE)
