@@ -36,7 +36,7 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        rows = len(self.categories) * (len(self.series) * 8 + 6) if self.horizontal else 190 + self._label_lines()
+        rows = len(self.categories) * (len(self.series) * 8 + 6) if self.horizontal else 190 + self._label_height()
         return QSize(420, 40 + max(rows, 60))
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
@@ -96,7 +96,7 @@ class BarChart(QWidget):
         slot = area.width() / count
         bars = max(1, len(self.series))
         bar_width = min(36.0, slot * 0.7 / bars)
-        base = area.bottom() - 4 - self._label_lines()
+        base = area.bottom() - 4 - self._label_height()
         height = base - area.top() - 14
         for index, category in enumerate(self.categories):
             left = area.left() + index * slot + (slot - bar_width * bars) / 2
@@ -108,11 +108,11 @@ class BarChart(QWidget):
                 painter.setPen(text)
                 painter.drawText(QRectF(bar.left() - 6, bar.top() - 15, bar_width + 10, 14),
                                  Qt.AlignmentFlag.AlignCenter, number(value))
-            painter.drawText(QRectF(area.left() + index * slot, base + 3, slot, self._label_lines()),
+            painter.drawText(QRectF(area.left() + index * slot, base + 3, slot, self._label_height()),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                              "\n".join(label_lines(category, self.fontMetrics(), int(slot) - 4)))
 
-    def _label_lines(self) -> int:
+    def _label_height(self) -> int:
         """The height of two lines of text under the bars: a long outcome takes two ("Vroegtijdig gestopt" over
         "(intakefase)") rather than being cut off."""
         return 2 * self.fontMetrics().lineSpacing()
