@@ -29,5 +29,7 @@ def date_time(value: dt.datetime | None) -> str:
     return _format_datetime(value, format="d MMMM y HH:mm", locale=babel_locale()) if value else ""
 
 
-def number(value: float | int) -> str:
-    return format_decimal(value, locale=babel_locale())
+def number(value: float | int, decimals: int | None = None) -> str:
+    """In the user's language; with `decimals`, exactly that many (an amount: 406,10)."""
+    pattern = None if decimals is None else "#,##0." + "0" * decimals
+    return format_decimal(value, format=pattern, locale=babel_locale(), decimal_quantization=True)

@@ -104,3 +104,20 @@ def test_hidden_counts_keep_a_number_columns_width_in_the_pdf():
     widths = _widths(table)
     assert all(w > 0 for w in widths)
     assert widths[2:] == [widths[2]] * 4 and widths[2] <= 28 * mm
+
+
+def test_amounts_keep_their_cents_in_the_pdf_and_on_the_screen(workspace):
+    """€ 91,00 and € 406,10, never "91" or "406,1": the cost table's amounts are Euros, shown with two decimals."""
+    from borapp.models import CaseHours
+    from borapp.services import settings
+    from borapp.services.reports.tables import Euros, cell_text
+
+    settings.write_settings(workspace, {"costs.hourly_cost_cents": "6000"})
+    with workspace.session() as s:
+        town = municipality(s, "Texel", "per_case", 2019)
+        case_id = add_case(s, D(2019, 2, 1), municipality_id=town, funding="per_case",
+                           steps=[(D(2019, 6, 1), "closed", "successful")])
+        s.add(CaseHours(case_id=case_id, on=D(2019, 3, 1), kind="intake", minutes=91, note=""))
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    assert "91,00" in all_text(files.render(workspace, report, "pdf"))
+    assert cell_text(Euros(406.1)) == "406,10" and cell_text(406.1) == "406,1" and cell_text(1234) == "1.234"

@@ -12,14 +12,14 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus import TableStyle
 
-from borapp.formatting import long_date, number
+from borapp.formatting import long_date
 from borapp.i18n import _, language
 from borapp.services.documents.facts import organisation
 from borapp.services.documents.fonts import BOLD, OBLIQUE, REGULAR
 from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, build_pdf, spacer, styles, text
 from borapp.services.privacy.small_cells import is_hidden
 from borapp.services.reports import charts
-from borapp.services.reports.tables import Table
+from borapp.services.reports.tables import Table, cell_text
 from borapp.services.reports.tables_people import all_tables
 
 HEADER_FILL = colors.HexColor("#E4EBF2")
@@ -63,14 +63,6 @@ def _title_page(report, name: str, title: str, st) -> list:
                              "of {year}; every total is the sum of its parts.").format(year=report.year)), st.note)]
 
 
-def _cell(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return number(value)
-    return str(value)
-
-
 def _table_block(table: Table, st) -> list:
     if not table.rows:
         return [Paragraph(text(table.title), st.heading), Paragraph(text(_("Nothing to report.")), st.small)]
@@ -81,8 +73,8 @@ def _table_block(table: Table, st) -> list:
     heading = ParagraphStyle("group", parent=cell, fontName=BOLD)
     for row in table.rows:
         style = heading if row.kind == "heading" else cell
-        data.append([_cell(c) if not isinstance(c, str) or is_hidden(c)  # a hidden count aligns as a number
-                     else Paragraph(text(_cell(c)), style) for c in row.cells])
+        data.append([cell_text(c) if not isinstance(c, str) or is_hidden(c)  # a hidden count aligns as a number
+                     else Paragraph(text(cell_text(c)), style) for c in row.cells])
     pdf_table = PdfTable(data, colWidths=_widths(table), repeatRows=1)
     pdf_table.setStyle(TableStyle(_style(table)))
     return [KeepTogether([Paragraph(text(table.title), st.heading), pdf_table])]

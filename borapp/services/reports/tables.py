@@ -7,12 +7,28 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
+from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.reports.figures import Figure
 from borapp.services.reports.labels import funding_label
 from borapp.services.reports.selection import CaseSelection
 
+
+
+class Euros(float):
+    """An amount in euros: shown with its cents (406,10, never 406,1); a plain number in the spreadsheet and JSON."""
+
+
 Cell = int | float | str | None
+
+
+def cell_text(value: Cell) -> str:
+    """A cell as the PDF and the Reports screen show it: numbers in the user's language, amounts with two decimals."""
+    if value is None:
+        return ""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value, decimals=2 if isinstance(value, Euros) else None)
+    return str(value)
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from borapp.i18n import _
 from borapp.services.cases.status import outcome_label
-from borapp.services.reports.tables import Row, Table
+from borapp.services.reports.tables import Euros, Row, Table
 
 COUNT_COLUMN = 1
 MONEY_COLUMNS = (2, 3, 4)
@@ -32,5 +32,5 @@ def _row(label: str, spread: dict, kind: str = "row") -> Row:
                 _euro(spread.get("max_cents"))), kind=kind)
 
 
-def _euro(cents) -> float | None:
-    return None if cents is None else round(cents / 100, 2)
+def _euro(cents) -> Euros | None:
+    return None if cents is None else Euros(round(cents / 100, 2))

@@ -7,20 +7,11 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
-from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.reports.selection import CaseSelection
-from borapp.services.reports.tables import Table
+from borapp.services.reports.tables import Table, cell_text
 
 SELECTION_ROLE = Qt.ItemDataRole.UserRole + 1
-
-
-def cell_text(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return number(value)
-    return str(value)
 
 
 class FigureTable(QTableWidget):
