@@ -294,3 +294,26 @@ def test_the_search_words_of_many_cases_at_once_are_those_of_each_case_alone(dem
         together = dict(s.execute(text("SELECT case_id, body FROM case_search")).all())
         s.rollback()
     assert len(together) == len(ids) and together == alone
+
+
+def test_costs_as_real_work_has_them(demo_vault):
+    """The coordinator's hours at each step taken, the volunteers' claims for visits held, and the rates set: the
+    Uren tab and the annual report's cost section show what a trajectory costs (until December 2026: € 0)."""
+    from borapp.models import CaseHours, VisitExpense
+    from borapp.models.costs import HOURS_KINDS
+    from borapp.services.reports.costs import cost_figures
+
+    vault, summary, _calls = demo_vault
+    with vault.session() as s:
+        cases_with_hours = s.scalar(select(func.count(func.distinct(CaseHours.case_id))))
+        kinds = set(s.scalars(select(CaseHours.kind).distinct()))
+        ahead = s.scalar(select(func.count()).select_from(CaseHours).where(CaseHours.on > TODAY))
+        claimed = set(s.scalars(select(Visit.state).join(VisitExpense, VisitExpense.visit_id == Visit.id).distinct()))
+        claims = s.scalar(select(func.count()).select_from(VisitExpense))
+        held = s.scalar(select(func.count()).select_from(Visit).where(Visit.state == "held"))
+        figures = cost_figures(s, TODAY.year - 1)
+    assert cases_with_hours == summary.cases and kinds == set(HOURS_KINDS) and ahead == 0
+    assert claimed == {"held"} and 0.6 * held < claims < held
+    closed = figures["closed"]
+    assert closed["count"] and closed["min_cents"] > 0 and closed["hours_cents"] and closed["expenses_cents"]
+    assert closed["on_call_cents"] and any(month["total_cents"] for month in figures["expenses_by_month"].values())

@@ -19,10 +19,11 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from borapp.i18n import _
-from borapp.models import Case, Contract, Letter, db
+from borapp.models import Case, Contract, Letter, Visit, db
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
 from borapp.services.demo.cases import CasePlan, CaseWriter
+from borapp.services.demo.costs import RATES
 from borapp.services.demo.people import FIRST_YEAR, People, weighted_municipality
 from borapp.services.demo.plan import build_timeline, fates, place_in_time
 from borapp.services.demo.rows import Rows, stamp
@@ -68,10 +69,10 @@ def fill_demo(vault: Vault, cases: int = 120, seed: int = 2019, today: dt.date |
         if session.scalar(select(func.count()).select_from(Case)):
             raise UsageError(_("The vault already holds cases; demo data goes only into an empty vault."))
         reference = add_reference(session, people, rng, today, volunteers=max(40, cases // 10))
-        for key, value in {"demo": "1", **ORGANISATION}.items():
+        for key, value in {"demo": "1", **ORGANISATION, **RATES}.items():
             settings.put(session, key, value)
         rows = Rows(stamp(today, 12))
-        writer = CaseWriter(reference, people, rng, today, rows, _next_id(session, Contract))
+        writer = CaseWriter(reference, people, rng, today, rows, _next_id(session, Contract), _next_id(session, Visit))
         _write_cases(session, writer, rows, plans, progress)
         _keep_a_few_in_the_outbox(session)
         audit.seal_bulk_lines(session)

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from borapp.models import AuditEvent, Case, Child, Letter, Parent
 from borapp.models.volunteers import WEEKDAYS
 from borapp.services.demo import texts as tx
+from borapp.services.demo.costs import write_hours
 from borapp.services.cases.flow import change_status, start_history
 from borapp.services.demo.people import (
     KOP, MUNICIPALITIES, WEST_FRIESLAND, Place, People, funding_for, wijkteam_name,
@@ -55,11 +56,11 @@ class _Recorder:
 
 class CaseWriter:
     def __init__(self, ref: Reference, people: People, rng: random.Random, today: dt.date, rows: Rows,
-                 first_contract_id: int = 1):
+                 first_contract_id: int = 1, first_visit_id: int = 1):
         self.ref, self.people, self.rng, self.today, self.rows = ref, people, rng, today, rows
         self.contacts: dict[str, list[str]] = {}
         self.open_load: dict[int, int] = {}
-        self.visits = VisitWriter(rng, today, rows, first_contract_id)
+        self.visits = VisitWriter(rng, today, rows, first_contract_id, first_visit_id)
 
     def write(self, plan: CasePlan) -> Case:
         t, reg = plan.timeline, plan.registered_on
@@ -85,6 +86,7 @@ class CaseWriter:
                           note=self._step_note(plan.fate, to), coordinator_id=coordinator.id, actor=coordinator.name)
         self.rows.case(case, recorder.added)
         log = self.visits.write(case, plan, family, volunteer, coordinator)
+        write_hours(self.rows, case, plan, coordinator.id)
         self._letters(case, plan, coordinator, log)
         return case
 

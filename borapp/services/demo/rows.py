@@ -11,11 +11,13 @@ from sqlalchemy import Table
 from sqlalchemy.orm import Session
 
 from borapp.models import (
-    AuditEvent, Case, Child, Contract, ContractSignature, Evaluation, Letter, Parent, StatusChange, Visit,
+    AuditEvent, Case, CaseHours, Child, Contract, ContractSignature, Evaluation, Letter, Parent, StatusChange, Visit,
+    VisitExpense,
 )
 
 # Parents before children: the order foreign keys need.
-ORDER = (Case, Parent, Child, StatusChange, AuditEvent, Contract, ContractSignature, Visit, Evaluation, Letter)
+ORDER = (Case, Parent, Child, StatusChange, AuditEvent, CaseHours, Contract, ContractSignature, Visit, VisitExpense,
+         Evaluation, Letter)
 
 
 def _defaults(table: Table, stamp: dt.datetime) -> dict:

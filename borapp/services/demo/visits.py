@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from borapp.models import Case, Contract, ContractSignature, Evaluation, Visit
 from borapp.services.cases.contract_terms import PARTIES
 from borapp.services.demo import texts as tx
+from borapp.services.demo.costs import ExpenseWriter
 from borapp.services.demo.rows import Rows, stamp
 
 CANCELLERS = {"resident": 30, "other": 30, "child": 15, "volunteer": 12, "coordinator": 5, "external": 8}
@@ -37,9 +38,10 @@ class VisitLog:
 
 
 class VisitWriter:
-    def __init__(self, rng: random.Random, today: dt.date, rows: Rows, first_contract_id: int):
+    def __init__(self, rng: random.Random, today: dt.date, rows: Rows, first_contract_id: int, first_visit_id: int):
         self.rng, self.today, self.rows = rng, today, rows
         self.contract_ids = itertools.count(first_contract_id)
+        self.visit_ids = itertools.count(first_visit_id)  # numbered here: a volunteer's claim names its visit
 
     def write(self, case: Case, plan, family: dict, volunteer, coordinator) -> VisitLog:
         log = VisitLog()
@@ -84,11 +86,13 @@ class VisitWriter:
         start = rng.choice(tx.PART_TIMES[part])
         stagnating = plan.fate.outcome == "stagnated"
         days = list(t.visits)
+        expenses = ExpenseWriter(self.rows, case)
         for index, day in enumerate(days):
             on = reg + dt.timedelta(days=day)
             minutes = 60 if index < 3 else rng.choice((90, 120))
             end = (dt.datetime.combine(on, start) + dt.timedelta(minutes=minutes)).time()
-            row = {"case_id": case.id, "on": on, "start_time": start, "end_time": end, "place": case.visit_place,
+            row = {"id": next(self.visit_ids), "case_id": case.id, "on": on, "start_time": start, "end_time": end,
+                   "place": case.visit_place,
                    "volunteer_id": volunteer.id if volunteer else None,
                    "created_at": stamp(min(on, self.today), 8), "updated_at": stamp(min(on, self.today), 8)}
             tense = stagnating and index >= len(t.visits) - 2
@@ -101,6 +105,8 @@ class VisitWriter:
                 row.update(self._held(family, index, tense, start, case.staggered_arrival, on))
             log.entries.append((day, row["state"]))
             self.rows.add(Visit, **row)
+            if row["state"] == "held":
+                expenses.held(row["id"], on)
 
     @staticmethod
     def _make_up(days: list[int], index: int, tense: bool, rng: random.Random) -> None:
