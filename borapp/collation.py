@@ -12,11 +12,12 @@ from functools import lru_cache
 
 
 @lru_cache(maxsize=65_536)  # every name of a large vault: lists are sorted again at each refresh
-def _folded(text: str) -> str:
+def folded(text: str) -> str:
+    """`text` without accents and capitals: "Özlem" → "ozlem"."""
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch)).casefold()
 
 
 def sort_key(text: str | None) -> tuple[str, str]:
     """A key for `sorted`: the text without accents and capitals, then the text itself."""
     text = text or ""
-    return _folded(text), text
+    return folded(text), text

@@ -192,6 +192,20 @@ def test_sorting(workspace, three, key, descending, expected):
     assert refs(list_cases(workspace, CaseFilter(sort=key, descending=descending))) == expected
 
 
+@pytest.mark.parametrize("key", ["parents", "children", "volunteer", "municipality"])
+def test_names_sort_as_a_dutch_reader_looks_for_them(workspace, key):
+    """Accents and capitals do not move a name: Élise before Oscar, Özlem between Oscar and Piet (SQLite's lower()
+    folds ASCII only, which put every accented capital after Z)."""
+    names = {"BOR-2025-011": "Zoë Bakker", "BOR-2025-012": "Özlem Kaya", "BOR-2025-013": "Oscar Peters",
+             "BOR-2025-014": "Élise Visser", "BOR-2025-015": "piet de Vries"}
+    for ref, name in names.items():
+        add_case(workspace, ref, resident=name, children=((name, dt.date(2019, 5, 1)),), volunteer=name,
+                 municipality=name)
+    expected = ["BOR-2025-014", "BOR-2025-013", "BOR-2025-012", "BOR-2025-015", "BOR-2025-011"]
+    assert refs(list_cases(workspace, CaseFilter(sort=key, descending=False))) == expected
+    assert refs(list_cases(workspace, CaseFilter(sort=key, descending=True))) == expected[::-1]
+
+
 def test_sorting_and_paging_happen_in_sql(workspace, monkeypatch):
     """The query asks for one page in order: the SQL carries ORDER BY, LIMIT and OFFSET, never all rows."""
     bulk_cases(workspace, 300)

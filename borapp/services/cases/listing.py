@@ -237,7 +237,7 @@ def _order(f: CaseFilter, municipality, coordinator, volunteer, next_visit) -> l
         key = {"ref": Case.ref, "municipality": municipality.name, "coordinator": coordinator.name,
                "volunteer": volunteer.name, "next_visit": next_visit}.get(f.sort, Case.registered_on)
     if f.sort in ("municipality", "coordinator", "volunteer", "children", "parents"):
-        key = func.lower(key)
+        key = func.sort_name(key)  # not lower(), which folds ASCII only: Özlem after Zoë
     ordered = key.desc() if descending else key.asc()
     tie = Case.ref.desc() if descending else Case.ref.asc()
     if f.sort == "ref":
