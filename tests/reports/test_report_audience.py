@@ -121,3 +121,9 @@ def test_amounts_keep_their_cents_in_the_pdf_and_on_the_screen(workspace):
     report = annual_report(workspace, 2019, today=D(2020, 2, 1))
     assert "91,00" in all_text(files.render(workspace, report, "pdf"))
     assert cell_text(Euros(406.1)) == "406,10" and cell_text(406.1) == "406,1" and cell_text(1234) == "1.234"
+
+
+def test_a_number_columns_heading_keeps_its_words_whole_in_the_pdf(workspace, towns):
+    """"Te factureren" over two lines as whole words, not "Te factur" over "eren" (nor "Ingekoch" over "t")."""
+    pdf = all_text(files.render(workspace, towns, "pdf"))
+    assert "Ingekocht Gebruikt Over Te factureren" in pdf

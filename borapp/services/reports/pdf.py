@@ -8,6 +8,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph
 from reportlab.platypus import Table as PdfTable
 from reportlab.platypus import TableStyle
@@ -23,6 +24,8 @@ from borapp.services.reports.tables import Table, cell_text
 from borapp.services.reports.tables_people import all_tables
 
 HEADER_FILL = colors.HexColor("#E4EBF2")
+HEADING_SIZE = 8  # a table's column headings (points)
+CELL_PADDING = 6  # reportlab's padding left and right in a table cell (points)
 TOTAL_FILL = colors.HexColor("#F2F2F2")
 LINE = colors.HexColor("#B5B5B5")
 
@@ -67,7 +70,7 @@ def _table_block(table: Table, st) -> list:
     if not table.rows:
         return [Paragraph(text(table.title), st.heading), Paragraph(text(_("Nothing to report.")), st.small)]
     cell = ParagraphStyle("cell", parent=st.body, fontSize=9, leading=11.5, spaceAfter=0)
-    head = ParagraphStyle("head", parent=cell, fontName=BOLD, fontSize=8, leading=10, alignment=TA_RIGHT)
+    head = ParagraphStyle("head", parent=cell, fontName=BOLD, fontSize=HEADING_SIZE, leading=10, alignment=TA_RIGHT)
     data = [[Paragraph(text(table.columns[0]), ParagraphStyle("head-left", parent=head, alignment=TA_LEFT))]
             + [Paragraph(text(c), head) for c in table.columns[1:]]]
     heading = ParagraphStyle("group", parent=cell, fontName=BOLD)
@@ -81,11 +84,15 @@ def _table_block(table: Table, st) -> list:
 
 
 def _widths(table: Table) -> list[float]:
-    """A text column 40 mm, a number column 20 to 28 mm (narrower when there are many); the label takes the rest."""
+    """A text column 40 mm, a number column 20 to 28 mm (narrower when there are many), never narrower than the
+    longest word of a number column's heading ("factureren" was broken as "factur-eren"); the label takes the rest."""
     texts = [any(isinstance(r.cells[i], str) and not is_hidden(r.cells[i]) and r.kind == "row" for r in table.rows)
              for i in range(1, len(table.columns))]
     numbers = texts.count(False)
     number_width = min(28 * mm, max(20 * mm, (TEXT_WIDTH * 0.62 - 40 * mm * texts.count(True)) / max(1, numbers)))
+    words = [word for column, is_text in zip(table.columns[1:], texts) if not is_text for word in column.split()]
+    number_width = max([number_width] + [stringWidth(word, BOLD, HEADING_SIZE) + 2 * CELL_PADDING + 1
+                                         for word in words])
     rest = [40 * mm if is_text else number_width for is_text in texts]
     return [TEXT_WIDTH - sum(rest)] + rest
 
