@@ -89,6 +89,9 @@ def test_regions_from_volunteers_and_municipalities(workspace):
     volunteer(workspace, "Anna Proef", region="Kop")
     add(workspace, Municipality(name="Alkmaar", region="Kennemerland/Alkmaar"))
     assert vs.list_regions(workspace) == ["Kennemerland/Alkmaar", "Kop"]
+    volunteer(workspace, "Bea Proef", region="Éemland")  # an accented capital sorts with its letter, not after Z
+    volunteer(workspace, "Cor Proef", region="Zaanstreek")
+    assert vs.list_regions(workspace) == ["Éemland", "Kennemerland/Alkmaar", "Kop", "Zaanstreek"]
 
 
 # ---- the profile --------------------------------------------------------------------------------------------------

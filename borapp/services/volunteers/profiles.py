@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
+from borapp.collation import sort_key
 from borapp.i18n import N_, _
 from borapp.models import Case, Meeting, MeetingAttendance, Municipality, Training, Volunteer
 from borapp.models.volunteers import DAY_PARTS, GENDERS, WEEKDAYS
@@ -208,7 +209,7 @@ def list_regions(workspace) -> list[str]:
     with workspace.reading() as session:
         found = set(session.scalars(select(Volunteer.region).distinct()))
         found |= set(session.scalars(select(Municipality.region).distinct()))
-    return sorted((r for r in found if r), key=str.casefold)
+    return sorted((r for r in found if r), key=sort_key)
 
 
 def load_volunteer(workspace, volunteer_id: int, *, on: dt.date | None = None) -> VolunteerProfile:
