@@ -19,7 +19,7 @@ from tests.conftest import PASSPHRASE
 from tests.helpers import add_family, zero_block
 
 INDEX_PROBLEM = "row 1 missing from index ix_child_case_id"
-KEY_PROBLEM = "foreign key: parent row 1 refers to a missing case_file"
+KEY_PROBLEM = "verwijzing: rij 1 van parent verwijst naar een ontbrekende rij van case_file"  # said in Dutch
 
 
 def out_of_step(vault: Vault, *, index: bool = True) -> None:

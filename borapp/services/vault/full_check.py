@@ -12,6 +12,7 @@ from pathlib import Path
 
 import sqlcipher3
 
+from borapp.i18n import _
 from borapp.models import db
 
 
@@ -29,7 +30,8 @@ def findings(path: Path, data_key: bytes) -> tuple[list[str], list[str]]:
         integrity = pool.submit(_integrity, side)
         try:
             pages = [row[0] for row in conn.execute("PRAGMA cipher_integrity_check").fetchall()]
-            keys = [] if pages else [f"foreign key: {table} row {rowid} refers to a missing {parent}"
+            keys = [] if pages else [_("foreign key: row {row} of {table} refers to a missing row of {parent}")
+                                     .format(row=rowid, table=table, parent=parent)
                                      for table, rowid, parent, _key in conn.execute("PRAGMA foreign_key_check")]
         except BaseException:
             _stop(side)  # nothing it finds would be read
