@@ -376,6 +376,39 @@ def test_send_asks_for_the_password_when_the_keyring_has_none(qtbot, page, works
     assert len(server.handler.messages) == 1 and state_of(workspace, letters["ready"]) == "sent"
 
 
+def test_a_lock_during_an_export_says_nothing_over_it_and_the_page_works_after(qtbot, page, workspace, vault_path,
+                                                                                letters, tmp_path, monkeypatch, shown):
+    """The export ends after the key went: no message over the lock (it names the letters' cases), and after the
+    unlock the buttons are not left disabled as if the export still ran."""
+    import threading
+
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace
+    from tests.conftest import PASSPHRASE
+
+    started, go_on = threading.Event(), threading.Event()
+
+    def held(*_args):
+        started.set()
+        go_on.wait(10)
+        raise RuntimeError("BOR-2026-014 could not be written")
+
+    monkeypatch.setattr(export, "export_ready", held)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
+    page.export_button.click()
+    assert started.wait(10) and page.busy and not page.export_button.isEnabled()
+    page.clear()  # what the lock does to every page, and then the key goes
+    workspace.lock()
+    go_on.set()
+    qtbot.waitUntil(lambda: not page.busy, timeout=10_000)
+    qtbot.wait(50)
+    assert shown == [] and "BOR-2026-014" not in page.notice.text()
+    page.set_workspace(Workspace(Vault.open(vault_path, PASSPHRASE), workspace.coordinator))
+    page.refresh()
+    assert page.export_button.isEnabled() and page.send_button.isEnabled()
+    page.workspace.lock()
+
+
 def test_send_without_settings_is_a_clear_message(page, shown):
     page.send_button.click()
     [(kind, _title, text)] = shown

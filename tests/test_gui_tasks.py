@@ -38,3 +38,42 @@ def test_a_task_ending_after_its_signals_are_gone_prints_nothing(qapp, monkeypat
         tasks._hold_gc()  # as start() does
         task.run()  # on this thread, as a worker would after the app let go of the signals
     assert written == [] and gc.isenabled() and tasks._gc_holds == 0
+
+
+class _Workspace:
+    is_locked = False
+
+
+def test_a_task_for_a_workspace_locked_while_it_ran_says_nothing_but_is_over(qtbot):
+    """The answer arrives on the UI thread after the lock: it is dropped there, whatever the callbacks would show."""
+    import threading
+
+    workspace, started, go_on = _Workspace(), threading.Event(), threading.Event()
+    said, over = [], []
+
+    def work(progress):
+        started.set()
+        go_on.wait(10)
+        progress(1, 2)
+        return "Jansen"
+
+    for fn in (work, lambda progress: work(progress) and 1 / 0):
+        started.clear(), go_on.clear()
+        task = run_task(fn, workspace).success(said.append).failure(said.append).progress(
+            lambda *a: said.append(a)).always(lambda: over.append(True))
+        task.start()
+        assert started.wait(10)
+        workspace.is_locked = True
+        go_on.set()
+        qtbot.waitUntil(lambda: task not in tasks._running, timeout=10_000)
+        workspace.is_locked = False
+    assert said == [] and over == [True, True] and gc.isenabled()
+
+
+def test_a_task_for_an_open_workspace_passes_everything_on_after_always(qtbot):
+    order = []
+    task = run_task(lambda progress: progress(1, 2) or 42, _Workspace()).progress(
+        lambda *a: order.append(a)).always(lambda: order.append("over")).success(order.append)
+    with qtbot.waitSignal(task.signals.succeeded):
+        task.start()
+    assert order == [(1, 2), "over", 42]

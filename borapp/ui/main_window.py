@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from borapp.formatting import date_time
 from borapp.i18n import _
 from borapp.services import drafts, settings
-from borapp.services.errors import BorError, VaultDamaged, VaultLocked
+from borapp.services.errors import BorError, VaultDamaged
 from borapp.services.vault import backups, scheduled_check
 from borapp.services.vault.vault import weak_key_warning
 from borapp.services.vault.workspace import Workspace
@@ -272,17 +272,15 @@ class MainWindow(QMainWindow):
             return
         workspace = self.workspace
         # bound methods, not lambdas: Qt drops the connection when this window is gone before the backup ends
-        run_task(lambda _p: backups.make_backup(workspace)).success(self._backup_made).failure(
+        run_task(lambda _p: backups.make_backup(workspace), workspace).success(self._backup_made).failure(
             self._daily_backup_failed).start()
 
     def _backup_made(self, _result) -> None:
         self.update_status()
 
     def _daily_backup_failed(self, exc: BaseException) -> None:
-        """Said where it stays in view (the backup line of the status bar, its tooltip) and for a minute in words;
-        not when a lock stopped it: it is still due, and made after the next unlock."""
-        if isinstance(exc, VaultLocked):
-            return
+        """Said where it stays in view (the backup line of the status bar, its tooltip) and for a minute in words.
+        A backup a lock stopped says nothing (run_task): it is still due, and made after the next unlock."""
         message = str(exc) if isinstance(exc, BorError) else _("The daily backup failed ({kind}).").format(
             kind=type(exc).__name__)
         self.backup_label.setToolTip(message)
@@ -293,7 +291,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         if workspace is None or workspace.is_locked or not scheduled_check.is_due(workspace):
             return
-        run_task(lambda _p: scheduled_check.run(workspace)).failure(self._check_failed).start()
+        run_task(lambda _p: scheduled_check.run(workspace), workspace).failure(self._check_failed).start()
 
     def _check_failed(self, exc: BaseException) -> None:
         """Damage found by the weekly check: said at once, in a window that stays until it is read. A check that

@@ -66,8 +66,9 @@ class SyncIndicator(QPushButton):
         self.busy = True
         self.show_state()
         workspace = self.workspace
-        run_task(lambda progress: sync_run.sync_now(workspace, progress=progress, timeout_s=timeout_s)).progress(
-            self._progress).success(self._done).failure(self._failed).start()
+        run_task(lambda progress: sync_run.sync_now(workspace, progress=progress, timeout_s=timeout_s),
+                 workspace).progress(self._progress).success(self._done).failure(self._failed).always(
+            self._settled).start()
 
     def send_before_lock(self) -> None:
         """Changes waiting and the server reachable at the last try: start a sync (short timeouts) that the lock
@@ -82,17 +83,16 @@ class SyncIndicator(QPushButton):
         if total > 50:
             self.setText(_("Syncing: {done} of {total} changes sent").format(done=done, total=total))
 
+    def _settled(self) -> None:
+        """Also when the vault locked as it ended (the changes wait for the next sync): not busy any more."""
+        self.busy = False
+
     def _done(self, _result) -> None:
-        self.busy, self.offline, self.problem = False, False, ""
-        if self.workspace is None:  # it finished as the vault locked
-            return
+        self.offline, self.problem = False, ""
         self.show_state()
         self.synced.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self.busy = False
-        if self.workspace is None:  # it ended as the vault locked: the changes wait for the next sync
-            return
         if getattr(exc, "wipe", False):
             self.revoked.emit(str(exc))
             return

@@ -1,4 +1,7 @@
-"""Slow work off the UI thread: `run_task(parent, fn).success(cb).failure(cb)`, callbacks back on the UI thread."""
+"""Slow work off the UI thread: `run_task(fn, workspace).success(cb).failure(cb)`, callbacks back on the UI thread.
+
+A task started for a workspace says nothing once that workspace is locked: an answer that arrives after the lock
+(a list of names, a message box, a failure the lock itself caused) is dropped, whatever the callback would do."""
 
 from __future__ import annotations
 
@@ -38,18 +41,43 @@ def _release_gc() -> None:
 
 
 class _Signals(QObject):
+    """Lives on the UI thread. The worker emits `_ended` and `_moved`; they arrive here queued, and are passed on
+    to the callbacks only while the workspace is open (checked there, on the UI thread, not when the worker emits:
+    a lock can come between the two)."""
+
     succeeded = Signal(object)
     failed = Signal(object)
     progressed = Signal(int, int)
+    settled = Signal()  # the task is over, whether its answer was passed on or dropped
+    _ended = Signal(bool, object)
+    _moved = Signal(int, int)
+
+    def __init__(self, workspace):
+        super().__init__()
+        self.workspace = workspace
+        self._ended.connect(self._deliver)
+        self._moved.connect(self._progress)
+
+    def _open(self) -> bool:
+        return self.workspace is None or not self.workspace.is_locked
+
+    def _deliver(self, ok: bool, value) -> None:
+        self.settled.emit()
+        if self._open():
+            (self.succeeded if ok else self.failed).emit(value)
+
+    def _progress(self, done: int, total: int) -> None:
+        if self._open():
+            self.progressed.emit(done, total)
 
 
 class Task(QRunnable):
     """Runs `fn(progress)` on the thread pool; `progress(done, total)` may be called from the worker."""
 
-    def __init__(self, fn: Callable[[Callable[[int, int], None]], Any]):
+    def __init__(self, fn: Callable[[Callable[[int, int], None]], Any], workspace=None):
         super().__init__()
         self.fn = fn
-        self.signals = _Signals()
+        self.signals = _Signals(workspace)
 
     def success(self, callback: Callable[[Any], None]) -> Task:
         self.signals.succeeded.connect(callback)
@@ -63,18 +91,24 @@ class Task(QRunnable):
         self.signals.progressed.connect(callback)
         return self
 
+    def always(self, callback: Callable[[], None]) -> Task:
+        """`callback()` when the task is over, also after a lock dropped its answer, and before `.success()` or
+        `.failure()`: for what must be undone either way (a busy flag, a disabled button)."""
+        self.signals.settled.connect(callback)
+        return self
+
     def run(self) -> None:
         try:
             result = self.fn(self._progressed)
         except BaseException as exc:  # reported to the UI thread, which shows a message
             _release_gc()
-            self._tell(self.signals.failed, exc)
+            self._tell(self.signals._ended, False, exc)
         else:
             _release_gc()
-            self._tell(self.signals.succeeded, result)
+            self._tell(self.signals._ended, True, result)
 
     def _progressed(self, done: int, total: int) -> None:
-        self._tell(self.signals.progressed, done, total)
+        self._tell(self.signals._moved, done, total)
 
     def _tell(self, signal, *args) -> None:
         """Emit, unless the signals' object is gone already (the app quitting while the task ran): then no one is
@@ -88,8 +122,7 @@ class Task(QRunnable):
     def start(self) -> Task:
         self.setAutoDelete(False)
         _running.add(self)
-        self.signals.succeeded.connect(lambda _r: _running.discard(self))
-        self.signals.failed.connect(lambda _e: _running.discard(self))
+        self.signals.settled.connect(lambda: _running.discard(self))
         _hold_gc()
         QThreadPool.globalInstance().start(self)
         return self
@@ -98,6 +131,7 @@ class Task(QRunnable):
 _running: set[Task] = set()
 
 
-def run_task(fn: Callable[[Callable[[int, int], None]], Any]) -> Task:
-    """Build a task; chain `.success()`, `.failure()`, `.progress()` and then `.start()`."""
-    return Task(fn)
+def run_task(fn: Callable[[Callable[[int, int], None]], Any], workspace=None) -> Task:
+    """Build a task; chain `.success()`, `.failure()`, `.progress()` and then `.start()`. With `workspace` (the
+    open vault the work is for) nothing is passed on once it is locked; without, everything is (unlocking)."""
+    return Task(fn, workspace)

@@ -238,3 +238,40 @@ def test_changes_waiting_go_to_the_office_server_when_the_vault_locks(qtbot, tmp
     with psycopg.connect(db_url) as conn:
         notes = conn.execute("SELECT fields->>'notes' FROM records WHERE type = 'case'").fetchall()
     assert notes == [("vlak voor het vergrendelen",)], "the change stayed behind on the locked laptop"
+    qtbot.wait(50)  # the sync's answer reaches the window after the lock: dropped, and the indicator is idle again
+    assert not window.sync_indicator.busy, "a sync a lock cut short left the indicator busy for good"
+    from tests.test_gui_app import _unlock
+
+    _unlock(qtbot, window)
+    assert window.sync_indicator.busy, "the unlock syncs at once"
+    qtbot.waitUntil(lambda: not window.sync_indicator.busy, timeout=15_000)
+    assert window.sync_indicator.text().startswith(_("Synced at {time}").split("{")[0])
+    window.lock()
+
+
+def test_a_lock_while_joining_says_nothing_and_the_buttons_work_after_the_unlock(qtbot, tab, workspace, vault_path,
+                                                                                   monkeypatch):
+    """The office server answers after the lock: nothing is shown or done with the answer (it used to fill the
+    tab from a locked vault), and the tab's buttons are not left disabled for the next unlock."""
+    import threading
+
+    from borapp.services.sync import join as sync_join
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace
+    from tests.conftest import PASSPHRASE
+
+    started, go_on = threading.Event(), threading.Event()
+    monkeypatch.setattr(sync_join, "join", lambda *_a: started.set() or go_on.wait(10) and "laptop-anna")
+    QTest.keyClicks(tab.url, "http://127.0.0.1:9")
+    QTest.keyClicks(tab.code, "ABC")
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    assert started.wait(10) and not tab.join_button.isEnabled()
+    tab.clear()  # what the lock does to every settings tab, and then the key goes
+    workspace.lock()
+    go_on.set()
+    qtbot.waitUntil(lambda: tab.join_button.isEnabled(), timeout=10_000)
+    qtbot.wait(50)
+    assert tab.status.text() == "" and "laptop-anna" not in tab.device_label.text()
+    tab.load(Workspace(Vault.open(vault_path, PASSPHRASE), workspace.coordinator))
+    assert tab.join_button.isEnabled() and tab.pages.currentIndex() == 0
+    tab.workspace.lock()

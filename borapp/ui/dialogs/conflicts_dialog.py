@@ -60,7 +60,7 @@ class ConflictsDialog(QDialog):
     def reload(self) -> None:
         self._selection()
         workspace = self.workspace
-        run_task(lambda _p: conflicts.describe_conflicts(workspace, conflicts.open_conflicts(workspace))).success(
+        run_task(lambda _p: conflicts.describe_conflicts(workspace, conflicts.open_conflicts(workspace)), workspace).success(
             self._show).failure(lambda exc: self.result.show_problem(str(exc))).start()
 
     def _show(self, rows: list) -> None:

@@ -100,7 +100,7 @@ class ImportDialog(QDialog):
         self.busy.show()
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
-        run_task(work).success(done).failure(self._failed).start()
+        run_task(work, self.workspace).success(done).failure(self._failed).start()
 
     def check(self) -> None:
         path, kind, skip = Path(self.path.text().strip()), self.kind.currentData(), self.skip_invalid.isChecked()

@@ -358,7 +358,8 @@ class OutboxPage(Page):
             return
         workspace = self.workspace
         self._start(_("Exporting…"))
-        run_task(lambda _p: outbox_export.export_ready(workspace, Path(folder))).success(
+        run_task(lambda _p: outbox_export.export_ready(workspace, Path(folder)), workspace).always(
+            self._settled).success(
             lambda result: self._finished(_("Export"), export_summary(result), not result.problems)).failure(
             lambda exc: self._finished(_("Export"), failure_text(exc), False)).start()
 
@@ -382,7 +383,8 @@ class OutboxPage(Page):
             if not ok or not password:
                 return
         self._start(_("Sending…"))
-        run_task(lambda progress: sending.send_ready(workspace, lambda: password, progress=progress)).progress(
+        run_task(lambda progress: sending.send_ready(workspace, lambda: password, progress=progress),
+                 workspace).always(self._settled).progress(
             lambda done, total: self.notice.setText(_("Sending: {done} of {total}…").format(done=done, total=total))
         ).success(lambda result: self._finished(_("Send"), send_summary(result), result.ok)).failure(
             lambda exc: self._finished(_("Send"), failure_text(exc), False)).start()
@@ -392,11 +394,12 @@ class OutboxPage(Page):
         self.notice.setText(text)
         self._update_all_buttons(0)
 
-    def _finished(self, title: str, text: str, ok: bool) -> None:
+    def _settled(self) -> None:
+        """The export or send is over; when a lock came first its outcome is in the vault, and nothing is said
+        over the lock (run_task)."""
         self.busy = False
-        if self.workspace.is_locked:  # locked meanwhile: the outcome is in the vault; say nothing over the lock
-            self.task_done.emit()
-            return
+
+    def _finished(self, title: str, text: str, ok: bool) -> None:
         self._after_change("")
         (QMessageBox.information if ok else QMessageBox.warning)(self, title, text)
         self.task_done.emit()

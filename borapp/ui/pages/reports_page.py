@@ -104,7 +104,7 @@ class ReportsPage(Page):
         self.busy.show()
         if self.scroll.widget() is not None:
             self.scroll.widget().setEnabled(False)
-        run_task(work).success(self._arrived).start()
+        run_task(work, workspace).success(self._arrived).start()
 
     def _arrived(self, answer) -> None:
         asked, report, problem = answer

@@ -247,8 +247,9 @@ class MailTab(SettingsSection):
         to, lang = self.test_to.text().strip(), language()
         self._set_testing(True)
         run_task(lambda _progress: mail_setup.send_test_message(values, to, password=typed, fallback=fallback,
-                                                                lang=lang)
-                 ).success(self._test_finished).failure(self._test_failed).start()
+                                                                lang=lang), self.workspace
+                 ).always(self._test_over).success(self._test_finished).failure(
+            self._test_failed).start()
 
     def _set_testing(self, testing: bool) -> None:
         self.testing = testing
@@ -256,8 +257,11 @@ class MailTab(SettingsSection):
         if testing:
             self.test_result.show_done(_("Sending a test message…"))
 
-    def _test_finished(self, result) -> None:
+    def _test_over(self) -> None:
+        """Also when a lock dropped the answer: the button works again after the next unlock."""
         self._set_testing(False)
+
+    def _test_finished(self, result) -> None:
         if self.workspace is None:  # locked meanwhile: nothing to say over the lock
             self.test_result.clear()
         elif result.ok:
@@ -269,7 +273,6 @@ class MailTab(SettingsSection):
         self.test_done.emit(result)
 
     def _test_failed(self, exc: BaseException) -> None:
-        self._set_testing(False)
         if self.workspace is not None:
             self.test_result.show_problem(describe(exc))
         self.test_done.emit(mail_setup.TrialResult(False, "error", describe(exc)))

@@ -99,12 +99,10 @@ class TeamTab(SettingsSection):
     def _load_laptops(self) -> None:
         """The list comes from the office server, in the background; offline it says so and stays empty."""
         workspace = self.workspace
-        run_task(lambda _p: team.laptops(workspace)).success(self._show_laptops).failure(
+        run_task(lambda _p: team.laptops(workspace), workspace).success(self._show_laptops).failure(
             self._laptops_failed).start()
 
     def _show_laptops(self, laptops: list) -> None:
-        if self.workspace is None:  # locked meanwhile
-            return
         self.laptops.clear()
         for laptop in laptops:
             if laptop.is_this_laptop:
@@ -121,8 +119,6 @@ class TeamTab(SettingsSection):
         self._enable_revoke()
 
     def _laptops_failed(self, exc: BaseException) -> None:
-        if self.workspace is None:
-            return
         self.laptops.clear()
         self.laptops.addItem(QListWidgetItem(_("The list of laptops comes from the office server: {problem}").format(
             problem=describe(exc))))
@@ -145,14 +141,12 @@ class TeamTab(SettingsSection):
             return
         workspace = self.workspace
         self._busy(True)
-        run_task(lambda _p: team.revoke(workspace, name)).success(lambda _r: self._revoked(name)).failure(
-            self._failed).start()
+        run_task(lambda _p: team.revoke(workspace, name), workspace).always(self._idle).success(
+            lambda _r: self._revoked(name)).failure(self._failed).start()
 
     def _revoked(self, name: str) -> None:
-        self._busy(False)
         self.status.show_done(_("'{name}' was revoked: it can no longer sync.").format(name=name))
-        if self.workspace is not None:
-            self._load_laptops()
+        self._load_laptops()
 
     def clear(self) -> None:
         super().clear()
@@ -170,14 +164,17 @@ class TeamTab(SettingsSection):
         if busy:
             self.status.show_done(_("Talking to the office server…"))
 
+    def _idle(self) -> None:
+        """A request to the office server is over (also when a lock dropped its answer)."""
+        self._busy(False)
+
     def _join(self) -> None:
         workspace, url, code = self.workspace, self.url.text(), self.code.text()
         self._busy(True)
-        run_task(lambda _p: sync_join.join(workspace, url, code)).success(self._joined).failure(
-            self._failed).start()
+        run_task(lambda _p: sync_join.join(workspace, url, code), workspace).always(self._idle).success(
+            self._joined).failure(self._failed).start()
 
     def _joined(self, device: str) -> None:
-        self._busy(False)
         self.code.clear()
         self.status.show_done(_("This laptop joined the team as '{device}'.").format(device=device))
         self.fill()
@@ -187,20 +184,18 @@ class TeamTab(SettingsSection):
     def _sync(self) -> None:
         workspace = self.workspace
         self._busy(True)
-        run_task(lambda _p: sync_run.sync_now(workspace)).success(self._synced).failure(self._failed).start()
+        run_task(lambda _p: sync_run.sync_now(workspace), workspace).always(self._idle).success(
+            self._synced).failure(self._failed).start()
 
     def _synced(self, result) -> None:
-        self._busy(False)
         from borapp.services.sync import news
 
         self.status.show_done(" ".join([_("Synced: {pushed} changes sent, {pulled} received.").format(
             pushed=result.pushed, pulled=result.pulled), *news.lines(result)]))
-        if self.workspace is not None:
-            self.fill()
+        self.fill()
         self.saved.emit()
 
     def _failed(self, exc: BaseException) -> None:
-        self._busy(False)
         self.status.show_problem(describe(exc))
 
     def _conflicts(self) -> None:
