@@ -26,7 +26,7 @@ def test_a_new_vault_shows_the_checklist_and_each_step_leads_to_its_place(qtbot,
     qtbot.mouseClick(shown.buttons["municipalities"], Qt.MouseButton.LeftButton)
     settings_page = window.shell.pages["settings"]
     assert window.shell.current_key() == "settings"
-    tab = settings_page.tabs.currentWidget()
+    tab = settings_page.current_section()
     assert tab.objectName() == "municipalities"
     QTest.keyClicks(tab.name, "Bergen (NH)")
     save = next(b for b in tab.findChildren(type(shown.buttons["mail"])) if b.text() == _("Save"))

@@ -15,8 +15,9 @@ def tab(qtbot, workspace):
     page = SettingsPage(workspace)
     qtbot.addWidget(page)
     page.refresh()
-    found = page.findChild(LetterTemplatesTab, "letter-templates")
-    assert found is not None and page.tabs.indexOf(found) >= 0
+    page.show_section("letter-templates")
+    found = page.current_section()
+    assert isinstance(found, LetterTemplatesTab)
     yield found  # the page stays referenced while the test runs
 
 

@@ -45,15 +45,16 @@ def settings_page(qtbot, workspace):
 
 @pytest.fixture
 def tab(settings_page):
-    found = settings_page.findChild(ReferrersTab, "referrers")
-    settings_page.tabs.setCurrentWidget(found)
+    settings_page.show_section("referrers")
+    found = settings_page.current_section()
+    assert isinstance(found, ReferrersTab)
     return found
 
 
 # ---- Settings → Verwijzers ------------------------------------------------------------------------------------------
 
 def test_the_tab_is_among_the_settings_and_says_what_to_do_when_empty(settings_page, tab):
-    assert settings_page.tabs.tabText(settings_page.tabs.indexOf(tab)) == "Verwijzers"
+    assert settings_page.tabs.tabText(settings_page.tabs.currentIndex()) == "Verwijzers"
     assert tab.empty.isVisible() and not tab.table.isVisible()
     kinds = {tab.form.kind.itemData(i): tab.form.kind.itemText(i) for i in range(tab.form.kind.count())}
     assert kinds["municipality"] == "Gemeente" and kinds[""] == "Kiezen…" and len(kinds) == 9

@@ -71,6 +71,10 @@ class ReportsPage(Page):
         self.audience = QComboBox()
         self.audience.addItem(_("For inside the organisation (every count)"), "internal")
         self.audience.addItem(_("For outside (small counts shown as <5)"), "external")
+        # as wide as about 24 characters, the rest elided (the list shows it whole): at full width the header made
+        # the window 1,196 px wide, wider than a 1366 px screen at 125 % (1,093 px)
+        self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.audience.setMinimumContentsLength(24)
         self.audience.setAccessibleName(_("Who the export is for"))
         self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
                                    "in Settings → Privacy could point to one family: it is shown as <5."))
@@ -82,6 +86,8 @@ class ReportsPage(Page):
             button.setAccessibleName(_("Export as {format}").format(format=name))
             button.setToolTip(_("Save the annual report as a {format} file").format(format=name))
             button.clicked.connect(lambda _checked=False, f=fmt: self.export(f))
+            # a button is at least 80 px wide in most styles; in a narrow window it may shrink to its word
+            button.setMinimumWidth(button.fontMetrics().horizontalAdvance(name) + 24)
             self.export_buttons[fmt] = button
             row.addWidget(button)
         return row

@@ -40,6 +40,7 @@ class BackupsTab(SettingsSection):
         self.keep.setAccessibleName(_("Backups to keep"))
         form.addRow(_("Backups to keep"), self.keep)
         self.last = QLabel()
+        self.last.setWordWrap(True)  # the warning under the date is a sentence: unwrapped it widened the window
         form.addRow(_("Last backup"), self.last)
         layout.addLayout(form)
         buttons = QHBoxLayout()

@@ -38,7 +38,7 @@ def shoot(window, save: Save) -> None:
     tab = page.findChild(MailTab, "mail")
     if tab is None:
         return
-    page.tabs.setCurrentWidget(tab)
+    page.show_section(tab.objectName())
     _type(tab, "starttls", "brieven@bor-noord.example")
     _settle()
     save(window, "settings-mail-filled")

@@ -30,7 +30,7 @@ def shoot(window, save: Save) -> None:
     tab = page.findChild(ReferrersTab, "referrers")
     if tab is None or tab.table.rowCount() == 0:
         return
-    page.tabs.setCurrentWidget(tab)
+    page.show_section(tab.objectName())
     tab.table.setCurrentCell(0, 0)
     _settle()
     save(window, "settings-referrers-edit")

@@ -3,7 +3,8 @@ mail, privacy."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.ui.pages.base import Page
@@ -36,13 +37,16 @@ class SettingsPage(Page):
         for key, section in zip(("organisation", "letter-templates", "coordinators", "municipalities", "referrers",
                                  "security", "backups", "mail", "team", "privacy", "costs"), self.sections):
             section.setObjectName(key)
-            self.tabs.addTab(section, section.title)
+            self.tabs.addTab(_scrolling(section), section.title)
             section.saved.connect(self.changed)
 
     def show_section(self, key: str) -> None:
         for index in range(self.tabs.count()):
             if self.tabs.widget(index).objectName() == key:
                 self.tabs.setCurrentIndex(index)
+
+    def current_section(self):
+        return self.tabs.currentWidget().widget()
 
     def refresh(self) -> None:
         for section in self.sections:
@@ -51,3 +55,15 @@ class SettingsPage(Page):
     def clear(self) -> None:
         for section in self.sections:
             section.clear()
+
+
+def _scrolling(section: QWidget) -> QScrollArea:
+    """A tab scrolls up and down when the window is lower than it (Privacy is 490 px high; a 1366×768 screen at
+    125 % leaves the page about 550)."""
+    scroll = QScrollArea()
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(section)
+    scroll.setObjectName(section.objectName())  # the tab's name, as the screenshot tool and show_section read it
+    return scroll

@@ -61,7 +61,7 @@ def shoot(window, save: Save) -> None:
     tab = page.findChild(TeamTab, "team")
     if tab is None:
         return
-    page.tabs.setCurrentWidget(tab)
+    page.show_section(tab.objectName())
     _settle(400)  # the tab's own look-up of the team (no server here) has answered
     _joined(tab)
     _settle()

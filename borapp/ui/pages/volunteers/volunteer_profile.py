@@ -124,6 +124,7 @@ class VolunteerProfileEditor(QWidget):
     def _form(self) -> QFormLayout:
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow window: a label above its field
         self.name, self.email, self.phone, self.address = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
         self.email.setPlaceholderText("naam@voorbeeld.nl")
         self.region = QComboBox()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QSplitter,
     QStackedWidget,
-    QTableView,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -33,12 +32,12 @@ from borapp.ui.icons import icon
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.volunteers.meetings_panel import MeetingsPanel
 from borapp.ui.pages.volunteers.volunteer_profile import VolunteerProfileEditor
+from borapp.ui.pages.volunteers.volunteer_table import REGION_WIDTH, VolunteerTable
 from borapp.ui.pages.volunteers.volunteer_table_model import NAME, REGION, VolunteerTableModel
 
 DRAFT_KEY_PREFIX = "volunteer/"
 ACTIVE_ONLY_KEY = "volunteers/active_only"  # per laptop; ticked at first: the pool before who has left
 UI_DRAFT_PREFIX = draft_store.UI_PREFIX
-REGION_WIDTH = 120  # pixels; a longer region is cut short, its tooltip has it all
 
 
 class VolunteersPage(Page):
@@ -114,7 +113,7 @@ class VolunteersPage(Page):
         filters.addWidget(self.new_button)
         column.addLayout(filters)
         self.model = VolunteerTableModel(self)
-        self.table = QTableView()
+        self.table = VolunteerTable()
         self.table.setAccessibleName(_("Volunteers"))
         self.table.setModel(self.model)
         self.table.setSortingEnabled(True)
@@ -132,7 +131,7 @@ class VolunteersPage(Page):
         header.setResizeContentsPrecision(100)  # sized from 100 rows (the short columns vary little), not from every
         # volunteer: reading all 1,000 rows at each paint cost 25,000 data() calls
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
-        # A long region ("Kennemerland/Alkmaar") must not squeeze the names: it is cut short (its tooltip has it all)
+        # A long region ("Kennemerland/Alkmaar") must not squeeze the names: it is cut short (VolunteerTable)
         header.setSectionResizeMode(REGION, QHeaderView.ResizeMode.Interactive)
         header.resizeSection(REGION, REGION_WIDTH)
         header.setMinimumSectionSize(40)

@@ -27,6 +27,7 @@ from borapp.i18n import _, ngettext
 from borapp.services.cases.case_file import CaseFile
 from borapp.services.matching.flow import MATCHABLE
 from borapp.ui.icons import icon
+from borapp.ui.widgets.side_by_side import SideBySide
 from borapp.ui.widgets.status_chip import StatusChip
 
 PRIMARY_STYLE = ("QPushButton { background: palette(highlight); color: palette(highlighted-text); font-weight: 600;"
@@ -54,12 +55,13 @@ class CaseHeader(QFrame):
         self.setObjectName("caseHeader")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         column = QVBoxLayout(self)
-        column.addLayout(self._top_row())
+        column.addWidget(self._top_row())
         column.addLayout(self._facts_grid())
         self.facts: CaseFile | None = None
 
-    def _top_row(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _top_row(self) -> SideBySide:
+        """The case and its state, then the buttons; in a narrow window the buttons go on a line of their own (a
+        long next step, "Koppelen aan een vrijwilliger…", made the window wider than 1,093 px)."""
         self.back_button = QPushButton(icon("arrow-left"), _("Cases"))
         self.back_button.setAccessibleName(_("Back to the case list"))
         self.back_button.setToolTip(_("Back to the case list (Alt+Left)"))
@@ -79,12 +81,18 @@ class CaseHeader(QFrame):
         self.more_button.setAccessibleName(_("More actions for this case"))
         self.more_menu = QMenu(self.more_button)
         self.more_button.setMenu(self.more_menu)
+        case, actions = QWidget(), QWidget()
+        left, right = QHBoxLayout(case), QHBoxLayout(actions)
+        for line in (left, right):
+            line.setContentsMargins(0, 0, 0, 0)
         for widget in (self.back_button, self.title, self.chip, self.outcome):
-            row.addWidget(widget)
-        row.addStretch()
-        row.addWidget(self.next_button)
-        row.addWidget(self.more_button)
-        return row
+            left.addWidget(widget)
+        left.addStretch()
+        right.addStretch()
+        right.addWidget(self.next_button)
+        right.addWidget(self.more_button)
+        self.top_row = SideBySide([case, actions])
+        return self.top_row
 
     def _facts_grid(self) -> QGridLayout:
         grid = QGridLayout()

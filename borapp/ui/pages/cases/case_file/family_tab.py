@@ -6,7 +6,7 @@ opened again or saved. An address that was never shown is sent to the service as
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QGroupBox, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.services import typed_dates
@@ -23,6 +23,7 @@ from borapp.ui.pages.cases.case_file.children_editor import ChildrenEditor
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, read, write
 from borapp.ui.pages.cases.case_file.parent_form import ADDRESS_FIELDS, ParentForm
 from borapp.ui.widgets.forms import FieldMessage, required_note
+from borapp.ui.widgets.side_by_side import SideBySide
 
 ROLES = ("resident", "other")
 TEXT_FIELDS = ("name", "address", "postcode", "city", "email", "phone")
@@ -34,13 +35,12 @@ class FamilyTab(FormTab):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(workspace, parent)
         layout = QVBoxLayout(self.body)
-        row = QHBoxLayout()
         titles = {"resident": _("Resident parent"), "other": _("Non-resident parent")}
         self.parent_forms = {role: ParentForm(role, titles[role], self.bind) for role in ROLES}
         for form in self.parent_forms.values():
             form.reveal_requested.connect(self.reveal)
-            row.addWidget(form, 1)
-        layout.addLayout(row)
+        self.parents_row = SideBySide(list(self.parent_forms.values()))
+        layout.addWidget(self.parents_row)
         box = QGroupBox(_("Children"))
         self.children = ChildrenEditor()
         self.children.changed.connect(self._edited)

@@ -25,6 +25,7 @@ class ParentForm(QGroupBox):
         self.masked = False
         self.form = QFormLayout(self)
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow window: a label above its field
         self.name = self._line(bind, "name", _("Name"), required=True)
         self.masked_row = self._masked_row()
         self.address = self._line(bind, "address", _("Street and number"))
