@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -359,6 +360,25 @@ def test_timeline_lists_the_steps_and_notes_save(page, workspace, cases):
     timeline.fields["notes"].setPlainText("Belt liever na 17 uur.")
     assert timeline.save()
     assert case_file_service.load_case(workspace, cases["intake"], record_open=False).notes == "Belt liever na 17 uur."
+
+
+def test_a_baby_typed_in_the_family_tab_is_so_many_months_as_in_the_header(qtbot, page, workspace, cases):
+    """Beside the birth date the age in words: a child of ten months was "0 jaar" there, "10 mnd" in the header."""
+    page.open_case_file(cases["intake"])
+    family = page.case_file.tab("family")
+    family.children.add_button.click()
+    row = family.children.rows[-1]
+    QTest.keyClicks(row.name, "Lotte Jansen")
+    born = TODAY - dt.timedelta(days=310)
+    row.birth.edit.setFocus()
+    QTest.keyClicks(row.birth.edit, f"{born.day}-{born.month}-{born.year}")
+    QTest.keyClick(row.birth.edit, Qt.Key.Key_Tab)
+    months = (TODAY.year - born.year) * 12 + TODAY.month - born.month - (TODAY.day < born.day)
+    assert row.age.text() == f"{months} maanden"
+    family.children.rows[0].birth.edit.setFocus()
+    assert family.children.rows[0].age.text().endswith(" jaar")
+    family.save_button.click()
+    assert f"Lotte ({months} mnd)" in page.case_file.header.values["children"].text()
 
 
 # ---- drafts ---------------------------------------------------------------------------------------------------------

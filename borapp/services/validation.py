@@ -6,7 +6,7 @@ import datetime as dt
 import re
 
 from borapp.formatting import long_date
-from borapp.i18n import _
+from borapp.i18n import _, ngettext
 
 MAX_CHILD_AGE = 12
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
@@ -79,10 +79,22 @@ def child_age_warning(birth: dt.date | None, on: dt.date | None = None) -> str:
     return ""
 
 
+def age_in_words(birth: dt.date, on: dt.date) -> str:
+    """A child's age in words beside its birth date: "7 jaar", or "11 maanden" for a baby (not "0 jaar")."""
+    years = age_on(birth, on)
+    if years >= 1:
+        return ngettext("{n} year", "{n} years", years).format(n=years)
+    months = max(_months(birth, on), 0)
+    return ngettext("{n} month", "{n} months", months).format(n=months)
+
+
+def _months(birth: dt.date, on: dt.date) -> int:
+    return (on.year - birth.year) * 12 + on.month - birth.month - (on.day < birth.day)
+
+
 def age_label(birth: dt.date, on: dt.date) -> str:
     """A child's age as shown beside its name: years, or months for a baby ("7", "9 mnd")."""
     years = age_on(birth, on)
     if years >= 1:
         return str(years)
-    months = (on.year - birth.year) * 12 + on.month - birth.month - (on.day < birth.day)
-    return _("{n} mo").format(n=max(months, 0))
+    return _("{n} mo").format(n=max(_months(birth, on), 0))

@@ -16,8 +16,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from borapp.i18n import _, ngettext
-from borapp.services.validation import age_on, child_age_warning
+from borapp.i18n import _
+from borapp.services.validation import age_in_words, child_age_warning
 from borapp.ui.icons import icon
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import FieldMessage
@@ -75,8 +75,7 @@ class ChildRow(QWidget):
         born = self.birth.value_or_none()
         today = dt.date.today()
         if born and born <= today:
-            years = age_on(born, today)
-            self.age.setText(ngettext("{n} year", "{n} years", years).format(n=years))
+            self.age.setText(age_in_words(born, today))
         else:
             self.age.clear()
         self.message.show_message(child_age_warning(born), warning=True)
