@@ -21,6 +21,7 @@ from borapp.services.cases.labels import (
     role_label,
 )
 from borapp.services.cases.status import outcome_label, reason_label, status_label
+from borapp.services.cases.step_dates import is_step
 
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
 MATCHED = "volunteer_matched"  # a volunteer matched (services.matching.flow), status unchanged
@@ -37,6 +38,7 @@ class TimelineEntry:
     kind: str  # one of KINDS
     title: str
     detail: str = ""
+    step_id: int | None = None  # a step taken (its history row), whose date can be corrected
 
 
 def timeline(session: Session, case: Case) -> list[TimelineEntry]:
@@ -66,7 +68,7 @@ def _history(session: Session, case: Case) -> list[TimelineEntry]:
             title = _("Reopened: {status}").format(status=status_label(change.to_status))
         detail = "\n".join(t for t in (reason_label(change.outcome, change.reason) if change.reason else "",
                                        change.note) if t)
-        found.append(TimelineEntry(change.on, "status", title, detail))
+        found.append(TimelineEntry(change.on, "status", title, detail, change.id if is_step(change) else None))
     return found
 
 

@@ -1,0 +1,93 @@
+"""Tijdlijn → "Datum corrigeren…", as a coordinator does it: choose the closing step, type a date outside what the
+steps around it allow (said under the field, the typing kept), then the right one; the timeline and the case's
+closing date follow. Only steps taken can be corrected."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QLabel
+
+from borapp.services.cases.case_file import load_case
+from borapp.ui.pages.cases.cases_page import CasesPage
+from tests.cases.test_case_services import add_case
+from tests.cases.test_step_dates import steps
+
+
+@pytest.fixture
+def page(qtbot, workspace):
+    widget = CasesPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1366 - 176, 720)
+    widget.show()
+    qtbot.waitExposed(widget)
+    return widget
+
+
+@pytest.fixture
+def closed_case(workspace):
+    case_id = add_case(workspace, "BOR-2025-031", registered_on=dt.date(2025, 3, 5))
+    steps(workspace, case_id, ("intake", dt.date(2025, 4, 1), ""), ("closed", dt.date(2026, 1, 5), "stopped_at_intake"))
+    return case_id
+
+
+def timeline_of(page, case_id):
+    page.open_case_file(case_id)
+    tab = page.case_file.tab("timeline")
+    page.case_file.tabs.setCurrentWidget(tab)
+    return tab
+
+
+def choose(tab, title_start: str):
+    for i in range(tab.tree.topLevelItemCount()):
+        item = tab.tree.topLevelItem(i)
+        if item.text(1).startswith(title_start):
+            tab.tree.setCurrentItem(item)
+            return item
+    raise AssertionError(f"no row {title_start!r}")
+
+
+def type_over(qtbot, field, text: str) -> None:
+    field.edit.setFocus()
+    field.edit.selectAll()
+    QTest.keyClick(field.edit, Qt.Key.Key_Delete)
+    QTest.keyClicks(field.edit, text)
+    QTest.keyClick(field.edit, Qt.Key.Key_Tab)
+
+
+def test_the_closing_date_is_corrected_from_the_timeline(qtbot, page, workspace, closed_case):
+    tab = timeline_of(page, closed_case)
+    choose(tab, "Aangemeld")
+    assert not tab.correct_button.isEnabled(), "the registration is corrected where it is registered"
+    choose(tab, "Afgesloten")
+    assert tab.correct_button.isEnabled()
+    qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
+    dialog = tab.date_dialog
+    assert dialog.isVisible() and dialog.on.edit.text() == "5-1-2026"
+    hint = dialog.findChild(QLabel, "hint").text()
+    assert "1 april 2025" in hint and "vandaag" not in hint
+    type_over(qtbot, dialog.on, "31-3-2025")  # before the intake
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible() and "1 april 2025" in dialog.message.text()
+    assert dialog.on.edit.text() == "31-3-2025", "the typing stays"
+    type_over(qtbot, dialog.on, "30-12-2025")
+    qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible() and tab.date_dialog is None
+    row = choose(tab, "Afgesloten")
+    assert row.text(0) == "30-12-2025" and tab.tree.currentItem() is row
+    assert load_case(workspace, closed_case, record_open=False).closed_on == dt.date(2025, 12, 30)
+
+
+def test_a_lock_closes_the_dialog_and_nothing_is_saved(qtbot, page, workspace, closed_case):
+    tab = timeline_of(page, closed_case)
+    choose(tab, "Intake")
+    qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
+    dialog = tab.date_dialog
+    type_over(qtbot, dialog.on, "2-4-2025")
+    page.clear()  # what the lock does to the pages
+    assert not dialog.isVisible() and tab.date_dialog is None and not tab.correct_button.isEnabled()
+    history = {e.title: e.on for e in load_case(workspace, closed_case, record_open=False).timeline}
+    assert history["Intake"] == dt.date(2025, 4, 1)
