@@ -89,3 +89,18 @@ def test_no_date_is_asked_for_and_a_registration_row_is_no_step(workspace, close
         correct_step_date(workspace, case_id, ids["closed"], None)
     with pytest.raises(Exception, match="geschiedenis"):
         correct_step_date(workspace, case_id, ids["registered"], dt.date(2025, 3, 6))
+
+
+def test_in_a_team_the_correction_travels_as_an_edit_of_the_step_and_the_case(workspace, closed_case):
+    import json
+
+    from tests.sync.test_capture import joined, ops, uuid
+
+    case_id, ids = closed_case
+    joined(workspace)
+    correct_step_date(workspace, case_id, ids["closed"], dt.date(2025, 12, 30))
+    sent = {op.type: (op.uuid, json.loads(op.fields)) for op in ops(workspace)}
+    step_uuid, step_fields = sent["status_change"]
+    assert step_uuid == uuid(workspace, "status_change", ids["closed"])
+    assert step_fields["on"] == {"old": "2026-01-05", "new": "2025-12-30"}
+    assert sent["case"][1]["closed_on"] == {"old": "2026-01-05", "new": "2025-12-30"}
