@@ -12,6 +12,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QLabel
 
 from borapp.services.cases.case_file import load_case
+from borapp.services.outbox import letters as outbox_letters
 from borapp.ui.pages.cases.cases_page import CasesPage
 from tests.cases.test_case_services import add_case
 from tests.cases.test_step_dates import steps
@@ -31,6 +32,7 @@ def page(qtbot, workspace):
 def closed_case(workspace):
     case_id = add_case(workspace, "BOR-2025-031", registered_on=dt.date(2025, 3, 5))
     steps(workspace, case_id, ("intake", dt.date(2025, 4, 1), ""), ("closed", dt.date(2026, 1, 5), "stopped_at_intake"))
+    outbox_letters.new_letter(workspace, case_id, "closing", state="draft")
     return case_id
 
 
@@ -60,8 +62,10 @@ def type_over(qtbot, field, text: str) -> None:
 
 def test_the_closing_date_is_corrected_from_the_timeline(qtbot, page, workspace, closed_case):
     tab = timeline_of(page, closed_case)
+    choose(tab, "Brief")
+    assert not tab.correct_button.isEnabled(), "a letter is no step"
     choose(tab, "Aangemeld")
-    assert not tab.correct_button.isEnabled(), "the registration is corrected where it is registered"
+    assert tab.correct_button.isEnabled(), "the registration is the first step"
     choose(tab, "Afgesloten")
     assert tab.correct_button.isEnabled()
     qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)

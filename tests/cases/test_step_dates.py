@@ -70,10 +70,10 @@ def test_a_date_outside_the_steps_around_it_is_refused_in_words(workspace, close
     assert load_case(workspace, case_id, record_open=False).closed_on == dt.date(2026, 1, 5)
 
 
-def test_a_middle_step_lies_between_its_neighbours_and_the_registration_is_not_a_step(workspace, closed_case):
+def test_a_middle_step_lies_between_its_neighbours(workspace, closed_case):
     case_id, ids = closed_case
     spans = load_case(workspace, case_id, record_open=False).step_spans
-    assert set(spans) == {ids["intake"], ids["closed"]}, "the registration is corrected where it is registered"
+    assert set(spans) == {ids["registered"], ids["intake"], ids["closed"]}
     assert (spans[ids["intake"]].earliest, spans[ids["intake"]].latest) == (REGISTERED, dt.date(2026, 1, 5))
     with pytest.raises(ValidationError):
         correct_step_date(workspace, case_id, ids["intake"], dt.date(2026, 1, 6))
@@ -83,12 +83,33 @@ def test_a_middle_step_lies_between_its_neighbours_and_the_registration_is_not_a
         assert session.get(Case, case_id).closed_on == dt.date(2026, 1, 5), "only the closing moves the closing date"
 
 
-def test_no_date_is_asked_for_and_a_registration_row_is_no_step(workspace, closed_case):
+def test_the_registration_date_is_corrected_as_the_first_step(workspace, closed_case):
+    """Typed wrong at intake it counted the case in another year's registrations, with no way to mend it."""
+    case_id, ids = closed_case
+    span = load_case(workspace, case_id, record_open=False).step_spans[ids["registered"]]
+    assert span.earliest is None and span.latest == dt.date(2025, 4, 1)
+    with pytest.raises(ValidationError, match="op of vóór 1 april 2025"):
+        correct_step_date(workspace, case_id, ids["registered"], dt.date(2025, 4, 2))
+    registrations = annual_report(workspace, 2024, today=dt.date(2026, 12, 4)).registrations.total.value
+    correct_step_date(workspace, case_id, ids["registered"], dt.date(2024, 12, 20))
+    facts = load_case(workspace, case_id, record_open=False)
+    assert facts.registered_on == dt.date(2024, 12, 20)
+    assert next(e for e in facts.timeline if e.step_id == ids["registered"]).on == dt.date(2024, 12, 20)
+    assert annual_report(workspace, 2024, today=dt.date(2026, 12, 4)).registrations.total.value == registrations + 1
+
+
+def test_no_date_is_asked_for_and_a_hand_over_is_no_step(workspace, closed_case):
     case_id, ids = closed_case
     with pytest.raises(ValidationError, match="datum"):
         correct_step_date(workspace, case_id, ids["closed"], None)
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        case.history.append(StatusChange(on=dt.date(2026, 2, 1), from_status="closed", to_status="closed",
+                                         reason="handover"))
+        session.flush()
+        handover = case.history[-1].id
     with pytest.raises(Exception, match="geschiedenis"):
-        correct_step_date(workspace, case_id, ids["registered"], dt.date(2025, 3, 6))
+        correct_step_date(workspace, case_id, handover, dt.date(2026, 2, 2))
 
 
 def test_in_a_team_the_correction_travels_as_an_edit_of_the_step_and_the_case(workspace, closed_case):

@@ -1,8 +1,9 @@
 """Correcting the date of a step already taken (a slip in typing, a step recorded with today's date days later).
 
-The steps keep their order: a date lies between the step before it (or the registration) and the step after it (or
-today). A corrected closing date moves the case's closing date with it, so the annual report counts the case in the
-right year. The change is audited, and team sync carries it as an edit of that step's date.
+The steps keep their order: a date lies between the step before it and the step after it (or today). The
+registration, where the history starts, is one too: its corrected date is the case's registration date. A corrected
+closing date moves the case's closing date with it. So the annual report counts the case in the right year. The
+change is audited, and team sync carries it as an edit of that step's date.
 """
 
 from __future__ import annotations
@@ -21,15 +22,28 @@ from borapp.services.vault.workspace import Workspace
 
 @dataclass(frozen=True)
 class Span:
-    """The dates a step may be given: from `earliest` to `latest`, both included."""
+    """The dates a step may be given: from `earliest` (None: any date before) to `latest`, both included."""
 
-    earliest: dt.date
+    earliest: dt.date | None
     latest: dt.date
+
+    def holds(self, on: dt.date) -> bool:
+        return (self.earliest is None or self.earliest <= on) and on <= self.latest
+
+    def words(self) -> str:
+        if self.earliest is None:
+            return _("on or before {latest}").format(latest=long_date(self.latest))
+        return _("from {earliest} to {latest}").format(earliest=long_date(self.earliest), latest=long_date(self.latest))
 
 
 def is_step(change: StatusChange) -> bool:
-    """A real step: not the registration the history starts with, nor a hand-over or a match (the status stays)."""
-    return change.from_status not in ("", change.to_status)
+    """A step with a date of its own: the registration the history starts with, and every change of status; not a
+    hand-over or a match (the status stays)."""
+    return change.from_status != change.to_status
+
+
+def _is_registration(change: StatusChange) -> bool:
+    return change.from_status == ""
 
 
 def spans(case: Case, today: dt.date | None = None) -> dict[int, Span]:
@@ -38,9 +52,9 @@ def spans(case: Case, today: dt.date | None = None) -> dict[int, Span]:
     steps = [c for c in case.history if is_step(c)]
     found = {}
     for i, change in enumerate(steps):
-        earliest = steps[i - 1].on if i else case.registered_on
+        earliest = steps[i - 1].on if i else None
         latest = steps[i + 1].on if i + 1 < len(steps) else today
-        found[change.id] = Span(earliest, max(earliest, latest))
+        found[change.id] = Span(earliest, latest if earliest is None else max(earliest, latest))
     return found
 
 
@@ -53,15 +67,16 @@ def correct_step_date(workspace: Workspace, case_id: int, change_id: int, on: dt
         span = spans(case).get(change_id)
         if span is None:
             raise NotFound(_("This step is no longer in the case's history."))
-        if not span.earliest <= on <= span.latest:
-            raise ValidationError(_("The date must lie between {earliest} and {latest}: the steps keep their "
-                                    "order.").format(earliest=long_date(span.earliest), latest=long_date(span.latest)),
-                                  "on")
+        if not span.holds(on):
+            raise ValidationError(_("The steps keep their order: the date must be {dates}.").format(
+                dates=span.words()), "on")
         change = session.get(StatusChange, change_id)
         if change.on == on:
             return
         if _is_current_closing(case, change):
             case.closed_on = on
+        if _is_registration(change):
+            case.registered_on = on
         change.on = on
         session.flush()
         audit.record(session, "update", "status_change", change.id, workspace.actor, case_id=case.id)

@@ -27,8 +27,7 @@ class StepDateDialog(QDialog):
         what = QLabel(_("{step}, now dated {date}.").format(step=entry.title, date=long_date(entry.on)))
         what.setWordWrap(True)
         layout.addWidget(what)
-        hint = QLabel(_("The steps keep their order: a date from {earliest} to {latest}.").format(
-            earliest=long_date(span.earliest), latest=long_date(span.latest)))
+        hint = QLabel(_("The steps keep their order: a date {dates}.").format(dates=span.words()))
         hint.setWordWrap(True)
         hint.setObjectName("hint")
         layout.addWidget(hint)
