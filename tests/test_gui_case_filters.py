@@ -15,18 +15,8 @@ from borapp.services.cases import listing
 from borapp.services.organisation_setup import save_municipality
 from borapp.services.vault.workspace import add_coordinator
 from borapp.services.volunteers.profiles import VolunteerInput, save_volunteer
-from borapp.ui.pages.cases.cases_page import CasesPage
 from tests.cases.test_case_services import add_case
-
-
-@pytest.fixture
-def page(qtbot, workspace):
-    widget = CasesPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1366 - 176, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+from tests.helpers.cases_page import page  # noqa: F401 - fixture
 
 
 @pytest.fixture

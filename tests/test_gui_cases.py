@@ -27,19 +27,10 @@ from borapp.ui.pages.cases.case_table_model import KEYS, STATUS_COLUMN, CaseTabl
 from borapp.ui.pages.cases.cases_page import CasesPage
 from borapp.ui.widgets.status_chip import chip_colours
 from tests.cases.test_case_services import add_case, bulk_cases
+from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.helpers.keyboard import retype
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def page(qtbot, workspace):
-    widget = CasesPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1366 - 176, 720)  # the content area of the main window at 1366×768
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 @pytest.fixture

@@ -20,24 +20,14 @@ from borapp.services.documents import contract_versions
 from borapp.services.documents.contract import render_contract
 from borapp.ui.pages.cases.case_file import contract_panel
 from borapp.ui.pages.cases.case_file.contract_panel import SignatureDialog
-from borapp.ui.pages.cases.cases_page import CasesPage
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
 from borapp.ui.wizards.intake.screenshots import fill_page
 from borapp.ui.wizards.matching import MatchingWizard
+from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.helpers.documents_support import AGREEMENTS, all_text
 from tests.matching.test_matching import add_matching_case, add_volunteer
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def page(qtbot, workspace):
-    widget = CasesPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1366 - 176, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def sign(qtbot, monkeypatch, panel, role: str, seen: dict | None = None) -> None:

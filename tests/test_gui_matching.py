@@ -15,24 +15,14 @@ from borapp.services.cases.status import outcome_label
 from borapp.services.matching.flow import matching_case
 from borapp.services.matching.ranking import rank_candidates
 from borapp.ui.pages.cases.case_file.case_header import PRIMARY_STYLE
-from borapp.ui.pages.cases.cases_page import CasesPage
 from borapp.ui.wizards.matching import MatchingWizard
 from borapp.ui.wizards.matching.candidate_model import NAME, SCORE, CandidateModel
 from borapp.ui.wizards.matching.page_ids import CANDIDATES, CONFIRM, NO_MATCH
+from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.matching.test_matching import add_matching_case
 from tests.matching.test_matching import scene as scene  # noqa: F401 - the shared fixture
 
 TODAY = dt.date.today()
-
-
-@pytest.fixture
-def page(qtbot, workspace):
-    widget = CasesPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1366 - 176, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
 
 
 def open_wizard(page, case_id) -> MatchingWizard:

@@ -13,19 +13,9 @@ from PySide6.QtWidgets import QLabel
 
 from borapp.services.cases.case_file import load_case
 from borapp.services.outbox import letters as outbox_letters
-from borapp.ui.pages.cases.cases_page import CasesPage
 from tests.cases.test_case_services import add_case
 from tests.cases.test_step_dates import steps
-
-
-@pytest.fixture
-def page(qtbot, workspace):
-    widget = CasesPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1366 - 176, 720)
-    widget.show()
-    qtbot.waitExposed(widget)
-    return widget
+from tests.helpers.cases_page import page  # noqa: F401 - fixture
 
 
 @pytest.fixture

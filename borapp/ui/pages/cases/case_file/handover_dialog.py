@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.services.cases import editing
@@ -10,7 +10,7 @@ from borapp.services.cases.case_file import CaseFile
 from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.forms import FieldMessage, ok_cancel
 
 
 class HandoverDialog(QDialog):
@@ -35,11 +35,7 @@ class HandoverDialog(QDialog):
         form.addRow(_("Note"), self.note)
         self.message = FieldMessage()
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Hand over"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self, _("Hand over"))
         layout.addWidget(buttons)
         if self.coordinator.count() == 0:
             self.ok_button.setEnabled(False)

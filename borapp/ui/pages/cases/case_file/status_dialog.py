@@ -7,7 +7,7 @@ in the dialog and everything filled in stays.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.services.cases import editing
@@ -17,7 +17,7 @@ from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.forms import FieldMessage, ok_cancel
 
 
 class StatusDialog(QDialog):
@@ -49,11 +49,7 @@ class StatusDialog(QDialog):
         self.message = FieldMessage()
         self.message.setAccessibleName(_("Why the step was not taken"))
         layout.addWidget(self.message)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Save step"))
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok_button = ok_cancel(self, _("Save step"))
         layout.addWidget(self.buttons)
         self.step.currentIndexChanged.connect(self._step_changed)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)

@@ -3,7 +3,7 @@ and a refusal shows under it with the typing kept (services/cases/step_dates.py 
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from borapp.formatting import long_date
 from borapp.i18n import _
@@ -12,7 +12,7 @@ from borapp.services.cases.timeline import TimelineEntry
 from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.forms import FieldMessage, ok_cancel
 
 
 class StepDateDialog(QDialog):
@@ -40,11 +40,7 @@ class StepDateDialog(QDialog):
         self.message = FieldMessage()
         self.message.setAccessibleName(_("Why the date was not saved"))
         layout.addWidget(self.message)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok_button = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok_button.setText(_("Save date"))
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok_button = ok_cancel(self, _("Save date"))
         layout.addWidget(buttons)
         self.on.edit.setFocus()
 
