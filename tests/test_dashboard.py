@@ -18,7 +18,7 @@ from borapp.models import (
 )
 from borapp.i18n import _
 from borapp.services import dashboard, drafts
-from borapp.services.cases.contract_terms import parse_parties
+from borapp.services.cases.contract_terms import latest_contract, parse_parties
 from borapp.services.dashboard import add_months, today, week_of
 from borapp.services.vault.workspace import add_coordinator
 
@@ -218,6 +218,21 @@ def test_only_the_latest_contract_version_counts(workspace):
     _contract(workspace, new_version, 1, ("resident", "other", "coordinator"))
     _contract(workspace, new_version, 2, ("coordinator",))
     assert ids(today(workspace, ON), "contracts_unsigned") == [new_version]
+
+
+def test_of_two_versions_with_one_number_the_later_counts_as_in_the_case_file(workspace):
+    """Two laptops may each draw up the next version offline; after the sync the case file shows the later one
+    (contract_terms.latest_contract: the higher id), and Today chases the signatures of that one too."""
+    later_unsigned = make_case(workspace, "C-1", "contract")
+    _contract(workspace, later_unsigned, 2, ("resident", "other", "coordinator"))
+    _contract(workspace, later_unsigned, 2, ("coordinator",))
+    later_signed = make_case(workspace, "C-2", "contract")
+    _contract(workspace, later_signed, 2, ("coordinator",))
+    _contract(workspace, later_signed, 2, ("resident", "other", "coordinator"))
+    assert ids(today(workspace, ON), "contracts_unsigned") == [later_unsigned]
+    with workspace.session() as session:
+        shown = latest_contract(session, later_unsigned)
+        assert {s.role for s in shown.signatures} == {"coordinator"}
 
 
 def test_closed_cases_have_no_contract_to_chase(workspace):

@@ -205,7 +205,7 @@ def _contracts(session, case) -> tuple[ContractFacts, ...]:
     """Every version, newest first; who signed when and which of the parties it names have still to sign."""
     found = []
     for contract in session.scalars(select(Contract).where(Contract.case_id == case.id)
-                                    .order_by(Contract.version.desc())):
+                                    .order_by(Contract.version.desc(), Contract.id.desc())):
         signed = tuple(SignatureFacts(s.role, role_label(s.role), s.name, s.signed_on)
                        for s in sorted(contract.signatures, key=lambda s: (s.signed_on, s.id)))
         done = {s.role for s in signed}

@@ -57,9 +57,9 @@ def _statement(mine_only: bool, limit: int | None) -> Select:
 
 def _unsigned_versions(mine_only: bool) -> Select:
     """Open cases whose newest version lacks a signature it needs, by case number: id, ref, status, contract id."""
-    newer = aliased(Contract)
+    newer = aliased(Contract)  # of two versions with one number (drawn up on two laptops) the later, as the case file
     newest = ~select(newer.id).where(newer.case_id == Contract.case_id, newer.version >= Contract.version,
-                                     or_(newer.version > Contract.version, newer.id < Contract.id)).exists()
+                                     or_(newer.version > Contract.version, newer.id > Contract.id)).exists()
     snapshot = aliased(Contract)
     its_case = aliased(Case)
     volunteer_needed = (select(volunteer_signs(snapshot.agreements, its_case.volunteer_id))
