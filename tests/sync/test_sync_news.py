@@ -31,3 +31,11 @@ def test_a_sync_without_news_keeps_the_earlier_news_and_damaged_news_reads_as_no
     assert len(news.recent(workspace, day + dt.timedelta(days=1))) == 1
     settings.write_settings(workspace, {"sync.news": '[["gisteren", 3], "x"]'})
     assert news.recent(workspace, day) == [] and today(workspace, on=day).sync_news == ""
+
+
+def test_a_case_renumbered_twice_in_one_sync_is_one_line_from_first_to_last():
+    """After a restore whose block is used up a case goes to a provisional number and on to a final one: one line."""
+    result = SyncResult(renumbered=[("BOR-2026-014", "BOR-2026-P002"), ("BOR-2026-020", "BOR-2026-210"),
+                                    ("BOR-2026-P002", "BOR-2026-211")])
+    assert news.lines(result) == ["Dossier BOR-2026-014 heet nu BOR-2026-211.",
+                                  "Dossier BOR-2026-020 heet nu BOR-2026-210."]

@@ -17,7 +17,7 @@ MAX_LINES = 20
 
 def lines(result) -> list[str]:
     """The news of one sync (a SyncResult), in the user's language."""
-    found = [_("Case {old} is now {new}.").format(old=old, new=new) for old, new in result.renumbered]
+    found = [_("Case {old} is now {new}.").format(old=old, new=new) for old, new in _chains(result.renumbered)]
     if result.kept_as_addenda:
         found.append(ngettext(
             "{n} edit of a visit report a colleague finished meanwhile was kept as an addendum to it.",
@@ -29,6 +29,16 @@ def lines(result) -> list[str]:
             "{n} edits of letters a colleague sent meanwhile were kept as new draft letters in the outbox.",
             result.kept_as_drafts).format(n=result.kept_as_drafts))
     return found
+
+
+def _chains(renumbered: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """A case renumbered twice in one sync (after a restore whose block is used up: its number, then a provisional
+    one, then the final one) as one step from where it started to where it ended."""
+    ends: dict[str, str] = {}  # the first number → the last, in the order they came
+    for old, new in renumbered:
+        start = next((first for first, last in ends.items() if last == old), old)
+        ends[start] = new
+    return [(first, last) for first, last in ends.items() if first != last]
 
 
 def keep(workspace, news: list[str], today: dt.date | None = None) -> None:
