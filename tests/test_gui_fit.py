@@ -151,3 +151,24 @@ def test_the_family_tab_shows_both_parents_whole_however_narrow(qtbot, demo_vaul
         assert tab.parents_row.stacked == (width < 1000), "side by side when they fit"
     finally:
         vault.lock()
+
+
+def test_the_letter_editor_and_other_windows_open_within_a_small_screen(qtbot, workspace, monkeypatch):
+    """On a 1366×768 screen at 125 % with the task bar (1,093×574 free) the letter editor opened 680 px high, its
+    Save button below the screen's edge; now each such window opens within what the screen leaves."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    from borapp.services.outbox import letters as outbox_letters
+    from borapp.ui.dialogs.import_dialog import ImportDialog
+    from borapp.ui.pages.outbox.editor import LetterEditor
+    from borapp.ui.widgets.screen_fit import FRAME
+    from tests.cases.test_case_services import add_case
+
+    free = QRect(0, 0, 1093, 574)
+    monkeypatch.setattr(QWidget, "screen", lambda self: type("Screen", (), {"availableGeometry": lambda s: free})())
+    letter = outbox_letters.new_letter(workspace, add_case(workspace, "BOR-2026-014"), "closing", state="draft")
+    for window in (LetterEditor(workspace, outbox_letters.get_letter_text(workspace, letter)), ImportDialog(workspace)):
+        qtbot.addWidget(window)
+        window.show()
+        assert window.height() + FRAME <= free.height() and window.width() + FRAME <= free.width(), type(window)

@@ -13,6 +13,7 @@ from borapp.i18n import N_, _
 from borapp.services.sync import conflicts
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
+from borapp.ui.widgets.screen_fit import resize_within_screen
 
 HEADERS = (N_("Record"), N_("Field"), N_("Before"), N_("On the server"), N_("Sent later"))
 
@@ -23,7 +24,7 @@ class ConflictsDialog(QDialog):
         self.workspace = workspace
         self.rows: list[conflicts.ConflictRow] = []
         self.setWindowTitle(_("Conflicts"))
-        self.resize(900, 420)
+        resize_within_screen(self, 900, 420)
         layout = QVBoxLayout(self)
         intro = QLabel(_("Two people changed the same thing. Choose the value to keep: it is settled for the whole "
                          "team."))

@@ -19,6 +19,7 @@ from borapp.services.errors import describe
 from borapp.services.importer import ImportReport, import_file, parse_file
 from borapp.services.importer.summary import problem_line, summary_lines
 from borapp.ui.tasks import run_task
+from borapp.ui.widgets.screen_fit import resize_within_screen
 
 
 def report_text(report: ImportReport) -> str:
@@ -40,7 +41,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(_("Import a spreadsheet"))
-        self.resize(760, 520)
+        resize_within_screen(self, 760, 520)
         layout = QVBoxLayout(self)
         form = QFormLayout()
         self.kind = QComboBox()

@@ -23,6 +23,7 @@ from borapp.services.outbox import letters
 from borapp.services.outbox.listing import LetterText, kind_label
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
+from borapp.ui.widgets.screen_fit import resize_within_screen
 
 
 class LetterEditor(QDialog):
@@ -70,7 +71,7 @@ class LetterEditor(QDialog):
         self.buttons.accepted.connect(self.save)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
-        self.resize(760, 680)
+        resize_within_screen(self, 760, 680)
 
     def values(self) -> dict[str, str]:
         return {"recipient_name": self.recipient_name.text(), "recipient_address": self.recipient_address.toPlainText(),

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from borapp.formatting import short_date
 from borapp.i18n import _, ngettext
 from borapp.services.reports.selection import CaseLine
+from borapp.ui.widgets.screen_fit import resize_within_screen
 
 
 class CasesDialog(QDialog):
@@ -33,7 +34,7 @@ class CasesDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        self.resize(640, 420)
+        resize_within_screen(self, 640, 420)
 
     def _table(self, lines: list[CaseLine]) -> QTableWidget:
         columns = (_("Case"), _("Registered"), _("Municipality"), _("Status"), _("Closed"))

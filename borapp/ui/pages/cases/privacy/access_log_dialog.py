@@ -8,6 +8,7 @@ from borapp.formatting import date_time, local_time
 from borapp.i18n import N_, _
 from borapp.services.privacy import access_log
 from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, fit_columns, table_view
+from borapp.ui.widgets.screen_fit import resize_within_screen
 
 
 class LogModel(RowsModel):
@@ -24,7 +25,7 @@ class AccessLogDialog(QDialog):
     def __init__(self, workspace, case_id: int, ref: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.setWindowTitle(_("Access log of case {ref}").format(ref=ref))
-        self.resize(760, 440)
+        resize_within_screen(self, 760, 440)
         layout = QVBoxLayout(self)
         intro = QLabel(_("Every opening, export, print, send and change of this case file, newest first. The log "
                          "holds no content and cannot be changed unnoticed."))
