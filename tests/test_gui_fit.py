@@ -172,3 +172,18 @@ def test_the_letter_editor_and_other_windows_open_within_a_small_screen(qtbot, w
         qtbot.addWidget(window)
         window.show()
         assert window.height() + FRAME <= free.height() and window.width() + FRAME <= free.width(), type(window)
+
+
+def test_the_main_window_opens_within_a_small_screen_the_first_time(qtbot, tmp_path, monkeypatch):
+    from PySide6.QtCore import QRect
+    from PySide6.QtWidgets import QWidget
+
+    from borapp.app import build_window, make_application
+    from borapp.ui.widgets.screen_fit import FRAME
+
+    make_application()
+    free = QRect(0, 0, 1093, 574)
+    monkeypatch.setattr(QWidget, "screen", lambda self: type("Screen", (), {"availableGeometry": lambda s: free})())
+    window = build_window(tmp_path / "vault.bordb", "nl")
+    qtbot.addWidget(window)
+    assert window.height() + FRAME <= free.height() and window.width() + FRAME <= free.width()

@@ -38,6 +38,7 @@ from borapp.ui.shell import Shell
 from borapp.ui.sync_indicator import SyncIndicator
 from borapp.ui.tasks import run_task
 from borapp.ui.unlock.unlock_screen import UnlockScreen
+from borapp.ui.widgets.screen_fit import resize_within_screen
 
 DRAFT_PREFIX = drafts.UI_PREFIX
 DIALOG_DRAFTS = "dialog/"  # under DRAFT_PREFIX: typing kept from a dialog that a lock closed
@@ -314,7 +315,7 @@ class MainWindow(QMainWindow):
         if isinstance(saved, QByteArray) and not saved.isEmpty():
             self.restoreGeometry(saved)
         else:
-            self.resize(1366, 768)
+            resize_within_screen(self, 1366, 768)  # a first start on a small screen: within it
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         QSettings().setValue("window/geometry", self.saveGeometry())
