@@ -20,6 +20,33 @@ def test_models_and_migrations_agree(vault):
     assert diff == [], diff
 
 
+def test_the_head_written_down_is_the_newest_script_and_a_vault_reads_its_own():
+    """schema.HEAD spares every unlock Alembic's import and its scripts; it must say what the scripts say."""
+    assert schema.head() == schema.scripts_head() == schema.HEAD
+
+
+def test_the_revision_is_read_as_alembic_reads_it(vault):
+    with vault.engine.connect() as conn:
+        alembic_reads = MigrationContext.configure(conn).get_current_revision()
+    assert schema.current(vault.engine) == alembic_reads == schema.HEAD
+    with vault.engine.begin() as conn:
+        conn.exec_driver_sql("DROP TABLE alembic_version")
+    assert schema.current(vault.engine) is None
+
+
+def test_opening_an_up_to_date_vault_imports_no_alembic(vault_path):
+    import subprocess
+    import sys
+
+    Vault.create(vault_path, PASSPHRASE)[0].lock()
+    code = ("import sys; from borapp.services.vault.vault import Vault; "
+            f"Vault.open(__import__('pathlib').Path({str(vault_path)!r}), {PASSPHRASE!r}).lock(); "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'alembic'))")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                          env={**__import__("os").environ, "BORAPP_TEST_FAST_KDF": "1"})
+    assert done.stdout.strip() == "[]", done.stdout
+
+
 def test_an_older_vault_is_backed_up_then_upgraded(vault, vault_path):
     from alembic import command
 
