@@ -2,12 +2,13 @@
 
 A form tab scrolls only up and down, so a row wider than the window lost its right end: the non-resident parent's
 fields on a 1366 px screen at 125 % (1,093 px). Only the widths decide, so the choice never flips back and forth:
-this widget asks no more width than its widest child, and arranges itself for the width it is given.
+this widget asks no more width than its widest child, and arranges itself for the width it is given, again when a
+child's content changes.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSize
+from PySide6.QtCore import QEvent, QSize
 from PySide6.QtWidgets import QBoxLayout, QLayout, QWidget
 
 
@@ -38,7 +39,17 @@ class SideBySide(QWidget):
 
     def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
-        direction = (QBoxLayout.Direction.LeftToRight if event.size().width() >= self.width_side_by_side()
+        self._arrange(event.size().width())
+
+    def event(self, event) -> bool:
+        """What a child holds changed (another case's longer next step): arranged again at the same width."""
+        if event.type() == QEvent.Type.LayoutRequest:
+            self._arrange(self.width())
+            self.updateGeometry()  # the widest child, and so this widget's minimum, may have changed
+        return super().event(event)
+
+    def _arrange(self, width: int) -> None:
+        direction = (QBoxLayout.Direction.LeftToRight if width >= self.width_side_by_side()
                      else QBoxLayout.Direction.TopToBottom)
         if direction != self.box.direction():
             self.box.setDirection(direction)
