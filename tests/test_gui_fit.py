@@ -163,12 +163,15 @@ def test_the_letter_editor_and_other_windows_open_within_a_small_screen(qtbot, w
     from borapp.ui.dialogs.import_dialog import ImportDialog
     from borapp.ui.pages.outbox.editor import LetterEditor
     from borapp.ui.widgets.screen_fit import FRAME
+    from borapp.ui.wizards.matching import MatchingWizard
     from tests.cases.test_case_services import add_case
 
     free = QRect(0, 0, 1093, 574)
     monkeypatch.setattr(QWidget, "screen", lambda self: type("Screen", (), {"availableGeometry": lambda s: free})())
-    letter = outbox_letters.new_letter(workspace, add_case(workspace, "BOR-2026-014"), "closing", state="draft")
-    for window in (LetterEditor(workspace, outbox_letters.get_letter_text(workspace, letter)), ImportDialog(workspace)):
+    case_id = add_case(workspace, "BOR-2026-014", status="matching")
+    letter = outbox_letters.new_letter(workspace, case_id, "closing", state="draft")
+    for window in (LetterEditor(workspace, outbox_letters.get_letter_text(workspace, letter)), ImportDialog(workspace),
+                   MatchingWizard(workspace, case_id)):
         qtbot.addWidget(window)
         window.show()
         assert window.height() + FRAME <= free.height() and window.width() + FRAME <= free.width(), type(window)

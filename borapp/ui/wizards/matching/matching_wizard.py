@@ -14,12 +14,13 @@ from borapp.i18n import _
 from borapp.services.errors import BorError
 from borapp.services.matching.flow import add_exclusion, matching_case, remove_exclusion
 from borapp.services.matching.ranking import Candidate, rank_candidates
+from borapp.ui.widgets.screen_fit import resize_within_screen
 from borapp.ui.wizards.matching.candidates_page import CandidatesPage
 from borapp.ui.wizards.matching.confirm_page import ConfirmPage
 from borapp.ui.wizards.matching.no_match_page import NoMatchPage
 from borapp.ui.wizards.matching.page_ids import CANDIDATES, CONFIRM, NO_MATCH
 
-DEFAULT_SIZE = QSize(1120, 680)  # fits a 1366×768 screen with the taskbar and title bar
+DEFAULT_SIZE = QSize(1120, 680)  # fits a 1366×768 screen with the taskbar and title bar; less on a smaller one
 
 
 class MatchingWizard(QWizard):
@@ -44,7 +45,7 @@ class MatchingWizard(QWizard):
         self.candidates.exclusion_requested.connect(self._exclude)
         self.candidates.allow_requested.connect(self._allow)
         self.candidates.profile_requested.connect(self.open_volunteer_requested)
-        self.resize(DEFAULT_SIZE)
+        resize_within_screen(self, DEFAULT_SIZE.width(), DEFAULT_SIZE.height())
         self.refresh()
 
     def refresh(self) -> None:
