@@ -85,3 +85,43 @@ def test_a_lock_closes_the_dialog_and_nothing_is_saved(qtbot, page, workspace, c
     assert not dialog.isVisible() and tab.date_dialog is None and not tab.correct_button.isEnabled()
     history = {e.title: e.on for e in load_case(workspace, closed_case, record_open=False).timeline}
     assert history["Intake"] == dt.date(2025, 4, 1)
+
+
+def test_ctrl_l_in_the_date_dialog_closes_it_and_saves_nothing(qtbot, tmp_path):
+    """Through the main window: Ctrl+L in the dialog locks; the dialog is gone from the screen and nothing was saved.
+    A date alone is not kept as a draft (kept_typing: not typing worth one), so the dialog opens again on the stored
+    date."""
+    from borapp.app import build_window, make_application
+    from borapp.services import drafts
+    from tests.test_gui_app import _create_and_enter, _unlock
+
+    make_application()
+    window = build_window(tmp_path / "vault.bordb", "nl")
+    qtbot.addWidget(window)
+    window.show()
+    _create_and_enter(qtbot, window)
+    case_id = add_case(window.workspace, "BOR-2026-050", registered_on=dt.date(2026, 3, 2))
+    steps(window.workspace, case_id, ("intake", dt.date(2026, 4, 1), ""))
+
+    def open_dialog():
+        window.shell.open_case(case_id)
+        case_file = window.shell.pages["cases"].case_file
+        tab = case_file.tab("timeline")
+        case_file.tabs.setCurrentWidget(tab)
+        choose(tab, "Intake")
+        qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
+        qtbot.waitExposed(tab.date_dialog)
+        return tab.date_dialog
+
+    dialog = open_dialog()
+    type_over(qtbot, dialog.on, "2-4-2026")
+    dialog.on.edit.setFocus()
+    with qtbot.waitSignal(window.locked):
+        QTest.keyClick(dialog.on.edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible()
+    _unlock(qtbot, window)
+    assert drafts.list_drafts(window.workspace, drafts.UI_PREFIX + "dialog/") == []
+    history = {e.title: e.on for e in load_case(window.workspace, case_id, record_open=False).timeline}
+    assert history["Intake"] == dt.date(2026, 4, 1)
+    assert open_dialog().on.edit.text() == "1-4-2026"
+    window.lock()
