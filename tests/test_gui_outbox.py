@@ -395,7 +395,7 @@ def test_a_lock_during_an_export_says_nothing_over_it_and_the_page_works_after(q
 
     monkeypatch.setattr(export, "export_ready", held)
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(tmp_path)))
-    page.export_button.click()
+    qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     assert started.wait(10) and page.busy and not page.export_button.isEnabled()
     page.clear()  # what the lock does to every page, and then the key goes
     workspace.lock()

@@ -28,23 +28,35 @@ def closed_case(workspace):
 
 def timeline_of(page, case_id):
     page.open_case_file(case_id)
-    tab = page.case_file.tab("timeline")
-    page.case_file.tabs.setCurrentWidget(tab)
+    return click_timeline(page.case_file)
+
+
+def click_timeline(case_file):
+    """The Tijdlijn tab, clicked on the tab bar."""
+    tab = case_file.tab("timeline")
+    bar = case_file.tabs.tabBar()
+    QTest.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(case_file.tabs.indexOf(tab)).center())
+    assert case_file.tabs.currentWidget() is tab
     return tab
 
 
 def choose(tab, title_start: str):
+    """A row of the timeline, clicked."""
     for i in range(tab.tree.topLevelItemCount()):
         item = tab.tree.topLevelItem(i)
         if item.text(1).startswith(title_start):
-            tab.tree.setCurrentItem(item)
+            tab.tree.scrollToItem(item)
+            QTest.mouseClick(tab.tree.viewport(), Qt.MouseButton.LeftButton,
+                             pos=tab.tree.visualItemRect(item).center())
+            assert tab.tree.currentItem() is item
             return item
     raise AssertionError(f"no row {title_start!r}")
 
 
 def type_over(qtbot, field, text: str) -> None:
-    field.edit.setFocus()
-    field.edit.selectAll()
+    """Click into the date, select what is there, type over it and leave with Tab."""
+    QTest.mouseClick(field.edit, Qt.MouseButton.LeftButton)
+    QTest.keyClick(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClick(field.edit, Qt.Key.Key_Delete)
     QTest.keyClicks(field.edit, text)
     QTest.keyClick(field.edit, Qt.Key.Key_Tab)
@@ -105,9 +117,7 @@ def test_ctrl_l_in_the_date_dialog_closes_it_and_saves_nothing(qtbot, tmp_path):
 
     def open_dialog():
         window.shell.open_case(case_id)
-        case_file = window.shell.pages["cases"].case_file
-        tab = case_file.tab("timeline")
-        case_file.tabs.setCurrentWidget(tab)
+        tab = click_timeline(window.shell.pages["cases"].case_file)
         choose(tab, "Intake")
         qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
         qtbot.waitExposed(tab.date_dialog)
@@ -115,7 +125,7 @@ def test_ctrl_l_in_the_date_dialog_closes_it_and_saves_nothing(qtbot, tmp_path):
 
     dialog = open_dialog()
     type_over(qtbot, dialog.on, "2-4-2026")
-    dialog.on.edit.setFocus()
+    QTest.mouseClick(dialog.on.edit, Qt.MouseButton.LeftButton)
     with qtbot.waitSignal(window.locked):
         QTest.keyClick(dialog.on.edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible()
