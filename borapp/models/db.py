@@ -6,6 +6,8 @@ Only this module opens database files. The standard library's sqlite3 is never u
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from urllib.parse import quote
 
@@ -141,11 +143,23 @@ def reading_engine(engine: Engine) -> Engine:
     return engine.execution_options(**{READING: True})
 
 
+@contextmanager
+def driver_connection(engine: Engine) -> Iterator[sqlcipher3.Connection]:
+    """A pooled DB-API connection outside SQLAlchemy's transactions (a checkpoint, VACUUM INTO, a plain read), able
+    to write again: the reading session that used it last may have left query_only on (see `_begin`)."""
+    with engine.connect() as conn:
+        raw = conn.connection.dbapi_connection
+        if conn.info.get(READING, False):
+            raw.execute("PRAGMA query_only = OFF")
+            conn.info[READING] = False
+        yield raw
+
+
 def checkpoint(engine: Engine) -> None:
     """Fold the WAL into the database file and empty it. Runs outside any transaction (SQLite refuses a
     checkpoint inside one that holds the write lock), so on the driver connection, past SQLAlchemy's BEGIN."""
-    with engine.connect() as conn:
-        conn.connection.dbapi_connection.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
+    with driver_connection(engine) as raw:
+        raw.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchall()
 
 
 def session_factory(engine: Engine) -> sessionmaker[Session]:

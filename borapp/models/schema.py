@@ -37,14 +37,19 @@ def scripts_head() -> str:
 
 
 def current(engine: Engine) -> str | None:
-    """The vault's revision, None when it has none (Alembic's own table, read as its MigrationContext reads it)."""
-    from sqlalchemy import text
+    """The vault's revision, None when it has none."""
+    from borapp.models.db import driver_connection
 
-    with engine.connect() as conn:
-        if conn.execute(text("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'")
-                        ).first() is None:
-            return None
-        return conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    with driver_connection(engine) as raw:
+        return revision_of(raw)
+
+
+def revision_of(conn) -> str | None:
+    """The revision in Alembic's own table, read from a DB-API connection as Alembic's MigrationContext reads it;
+    None when there is none."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone()
+    row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if found else None
+    return row[0] if row else None
 
 
 def is_known(revision: str) -> bool:

@@ -118,3 +118,20 @@ def test_a_long_read_is_interrupted_by_the_lock(vault):
     vault.lock()
     worker.join(30)
     assert not worker.is_alive() and ended and "interrupt" in ended[0]
+
+
+def test_the_driver_connection_writes_after_a_reading_session_and_a_backup_follows_one(vault, tmp_path):
+    """VACUUM INTO (a backup) runs on the driver connection, past SQLAlchemy: the reading session that used that
+    pooled connection last left query_only on, and the backup was refused ("attempt to write a readonly database")
+    unless something else had happened to begin a transaction on it first."""
+    from borapp.services.vault import backup_file
+    from borapp.services.vault.vault import key_path
+
+    with vault.reading() as session:
+        session.scalar(select(func.count(Municipality.id)))
+    with db.driver_connection(vault.engine) as raw:
+        assert raw.execute("PRAGMA query_only").fetchone()[0] == 0
+    with vault.reading() as session:
+        session.scalar(select(func.count(Municipality.id)))
+    written = backup_file.write(vault.engine, key_path(vault.path), tmp_path / "after-reading.borbackup", "0029")
+    assert written.exists()

@@ -21,6 +21,7 @@ from sqlalchemy import Engine
 
 import borapp
 from borapp.i18n import _
+from borapp.models import db
 from borapp.services.errors import VaultDamaged
 
 FORMAT = "borapp-backup/1"
@@ -34,10 +35,8 @@ def write(engine: Engine, keys: Path, to: Path, schema_revision: str | None, *,
     to.parent.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(dir=to.parent, prefix=".borapp-backup-") as work:
         copy = Path(work) / DB_NAME
-        with engine.connect() as conn:
-            raw = conn.connection.dbapi_connection
-            with watch(raw):
-                copy_database(raw, copy)
+        with db.driver_connection(engine) as raw, watch(raw):
+            copy_database(raw, copy)
         manifest = {
             "format": FORMAT,
             "app_version": borapp.version(),

@@ -373,7 +373,7 @@ def probe_database(path: Path, data_key: bytes, *, full: bool = False) -> Probe:
         conn = db.connect(path, data_key, read_only=True)
         try:
             bad = bad if full else _cut_off(path, conn)
-            revision = None if bad else _read_revision(conn)
+            revision = None if bad else schema.revision_of(conn)
         finally:
             conn.close()
     except KeyRejected as exc:  # the first page does not decrypt: another vault's key file, or a damaged start
@@ -403,12 +403,6 @@ def _cut_off(path: Path, conn) -> list[tuple[str]]:
     if size % page_size or (not (wal.exists() and wal.stat().st_size) and pages * page_size > size):
         return [("the file ends in the middle of its pages",)]
     return []
-
-
-def _read_revision(conn) -> str | None:
-    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'alembic_version'").fetchone()
-    row = conn.execute("SELECT version_num FROM alembic_version").fetchone() if found else None
-    return row[0] if row else None
 
 
 def check_revision(path: Path, revision: str | None) -> None:
