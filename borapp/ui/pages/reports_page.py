@@ -9,9 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QComboBox, QFileDialog, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QSpinBox, QVBoxLayout, QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.services.errors import describe
@@ -25,6 +23,7 @@ from borapp.ui.pages.reports.cases_dialog import CasesDialog
 from borapp.ui.pages.reports.figure_table import FigureTable
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
+from borapp.ui.widgets.scrolling import vertical_scroll
 
 EXPORTS = (("pdf", "PDF"), ("xlsx", "Excel"), ("csv", "CSV"), ("json", "JSON"))
 FILTERS = {"pdf": "PDF (*.pdf)", "xlsx": "Excel (*.xlsx)", "csv": "CSV (*.csv)", "json": "JSON (*.json)"}
@@ -46,10 +45,7 @@ class ReportsPage(Page):
         self.busy = QLabel()
         self.busy.hide()
         layout.addWidget(self.busy)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = vertical_scroll()
         layout.addWidget(self.scroll, 1)
 
     def _header(self) -> QHBoxLayout:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QSettings, Qt
-from PySide6.QtWidgets import QCheckBox, QFrame, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QHBoxLayout, QLabel, QPushButton, QScrollArea, QVBoxLayout, QWidget
 
 from borapp.formatting import long_date
 from borapp.i18n import _
@@ -15,6 +15,7 @@ from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.dashboard.first_day_card import FirstDayCard
 from borapp.ui.pages.dashboard.section_card import MAX_ROWS, SectionCard
+from borapp.ui.widgets.scrolling import vertical_scroll
 
 # Two columns: the case work on the left, the week's planning and the housekeeping on the right.
 COLUMNS = (
@@ -101,12 +102,7 @@ class DashboardPage(Page):
                 column.addWidget(card)
             column.addStretch()
             columns.addLayout(column, 1)
-        scroll = QScrollArea()
-        scroll.setWidget(content)
-        scroll.setWidgetResizable(True)
-        scroll.setFrameShape(QFrame.Shape.NoFrame)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        return scroll
+        return vertical_scroll(content)
 
     # ---- Page -------------------------------------------------------------------------------------------------------
 

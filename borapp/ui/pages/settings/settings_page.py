@@ -3,8 +3,7 @@ mail, privacy."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.ui.pages.base import Page
@@ -19,6 +18,7 @@ from borapp.ui.pages.settings.privacy_tab import PrivacyTab
 from borapp.ui.pages.settings.referrers_tab import ReferrersTab
 from borapp.ui.pages.settings.security_tab import SecurityTab
 from borapp.ui.pages.settings.team_tab import TeamTab
+from borapp.ui.widgets.scrolling import vertical_scroll
 
 
 class SettingsPage(Page):
@@ -60,10 +60,6 @@ class SettingsPage(Page):
 def _scrolling(section: QWidget) -> QScrollArea:
     """A tab scrolls up and down when the window is lower than it (Privacy is 490 px high; a 1366×768 screen at
     125 % leaves the page about 550)."""
-    scroll = QScrollArea()
-    scroll.setWidgetResizable(True)
-    scroll.setFrameShape(QFrame.Shape.NoFrame)
-    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-    scroll.setWidget(section)
+    scroll = vertical_scroll(section)
     scroll.setObjectName(section.objectName())  # the tab's name, as the screenshot tool and show_section read it
     return scroll

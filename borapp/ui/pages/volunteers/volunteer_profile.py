@@ -13,13 +13,11 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QSpinBox,
     QVBoxLayout,
     QWidget,
@@ -54,6 +52,7 @@ from borapp.ui.widgets.changed_meanwhile import save_over
 from borapp.ui.widgets.chip import status_chip
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, add_field, form_label, required_note, show_from_start
+from borapp.ui.widgets.scrolling import vertical_scroll
 
 NOTE_STYLE = "QLabel { background: palette(alternate-base); border-radius: 6px; padding: 6px 10px; }"
 FIELD_ORDER = ("name", "email", "phone", "address", "region", "gender", "languages", "availability", "vog_date",
@@ -76,10 +75,7 @@ class VolunteerProfileEditor(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._header())
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll = vertical_scroll()
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(0, 0, 12, 12)

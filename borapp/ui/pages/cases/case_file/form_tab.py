@@ -11,13 +11,11 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +29,7 @@ from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.widgets.changed_meanwhile import save_over
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, changed_signal, form_label
+from borapp.ui.widgets.scrolling import vertical_scroll
 
 DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this prefix
 
@@ -94,12 +93,8 @@ class FormTab(CaseTab):
         self._filling = False
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
-        self.scroll = QScrollArea()
-        self.scroll.setWidgetResizable(True)
-        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.body = QWidget()
-        self.scroll.setWidget(self.body)
+        self.scroll = vertical_scroll(self.body)
         outer.addWidget(self.scroll, 1)
         outer.addWidget(self._save_bar())
 
