@@ -59,7 +59,7 @@ def run(vault_path: Path | None = None, language: str | None = None) -> int:
     window = build_window(Path(vault_path or default_vault_path()), language)
     if os.environ.get("BORAPP_EXIT_AFTER_FIRST_PAINT"):
         _quit_after_first_paint(app, window)
-    window.show()
+    window.show_first()
     return app.exec()
 
 

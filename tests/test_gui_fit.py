@@ -190,3 +190,26 @@ def test_the_main_window_opens_within_a_small_screen_the_first_time(qtbot, tmp_p
     window = build_window(tmp_path / "vault.bordb", "nl")
     qtbot.addWidget(window)
     assert window.height() + FRAME <= free.height() and window.width() + FRAME <= free.width()
+
+
+@pytest.mark.parametrize(("free", "maximized"), [((1093, 574), True), ((1920, 1040), False)])
+def test_the_first_start_fills_a_small_screen_and_remembers_how_it_was_left(qtbot, tmp_path, monkeypatch, free,
+                                                                              maximized):
+    from PySide6.QtCore import QRect, Qt
+    from PySide6.QtWidgets import QWidget
+
+    from borapp.app import build_window, make_application
+
+    make_application()
+    screen = QRect(0, 0, *free)
+    monkeypatch.setattr(QWidget, "screen", lambda self: type("Screen", (), {"availableGeometry": lambda s: screen})())
+    window = build_window(tmp_path / "vault.bordb", "nl")
+    qtbot.addWidget(window)
+    window.show_first()
+    assert bool(window.windowState() & Qt.WindowState.WindowMaximized) is maximized
+    window.showNormal()  # the coordinator makes it smaller: the next start opens as it was left
+    window.close()
+    again = build_window(tmp_path / "vault.bordb", "nl")
+    qtbot.addWidget(again)
+    again.show_first()
+    assert not again.windowState() & Qt.WindowState.WindowMaximized

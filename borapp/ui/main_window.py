@@ -72,6 +72,7 @@ class MainWindow(QMainWindow):
         # the weekly check of every page starts once the first screen is painted, never in the unlock's way
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_AFTER_MS, timeout=self._scheduled_check)
         self.lock_guard = LockGuard(self.lock, self.offer_kept_typing, self)
+        self.opens_maximized = False
         QApplication.instance().installEventFilter(self.lock_guard)
         self._restore_geometry()
         self._show_locked_state()
@@ -313,9 +314,16 @@ class MainWindow(QMainWindow):
     def _restore_geometry(self) -> None:
         saved = QSettings().value("window/geometry")
         if isinstance(saved, QByteArray) and not saved.isEmpty():
-            self.restoreGeometry(saved)
+            self.restoreGeometry(saved)  # maximized again too, if it was when the app closed
+        else:  # a first start on a screen smaller than the app is made for: all of it, and within it un-maximized
+            self.opens_maximized = resize_within_screen(self, 1366, 768)
+
+    def show_first(self) -> None:
+        """Show the window as the app starts: maximized on a small screen the first time, else as it was left."""
+        if self.opens_maximized:
+            self.showMaximized()
         else:
-            resize_within_screen(self, 1366, 768)  # a first start on a small screen: within it
+            self.show()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
         QSettings().setValue("window/geometry", self.saveGeometry())

@@ -9,9 +9,12 @@ from PySide6.QtWidgets import QWidget
 FRAME = 40  # the title bar and borders the window system adds around it
 
 
-def resize_within_screen(window: QWidget, width: int, height: int) -> None:
+def resize_within_screen(window: QWidget, width: int, height: int) -> bool:
+    """Resize to `width`×`height`, or less where the screen leaves less; True when it did."""
     screen = window.screen() or QGuiApplication.primaryScreen()
+    wanted = (width, height)
     if screen is not None:
         free = screen.availableGeometry()
         width, height = min(width, free.width() - FRAME), min(height, free.height() - FRAME)
     window.resize(max(width, window.minimumSizeHint().width()), max(height, window.minimumSizeHint().height()))
+    return (width, height) != wanted
