@@ -4,7 +4,7 @@ Hypothesis makes cases (two parents with random addresses stored split over stre
 line, the confidential flag on or off, children, agreements, visits, an evaluation, any status) and types a
 confidential address into every free text as well (the agreements, a visit's place, an evaluation, the outcome, a
 coordinator's edited letter and its subject), each time in another shape: other case, no space before the number or
-inside the postcode, extra spaces, a comma or a line break between its parts. Every document kind (the contract,
+inside the postcode, extra spaces, a comma or a line break between its parts, the street without its number. Every document kind (the contract,
 each referrer letter, the schedule for both parents) is read back with pypdf, together with everything else a letter
 hands on (subject, body, recipient, the missing list, the PDF's metadata); and every letter goes through the outbox
 export, where every header and every decoded part of the .eml (the text and the attached PDF) and every file name
@@ -72,7 +72,8 @@ def typed_forms(draw, address: dict) -> str:
     street, number = address["address"].rsplit(" ", 1)
     digits, letters = address["postcode"].split(" ")
     street_and_number = draw(st.sampled_from((f"{street} {number}", f"{street}{number}", f"{street}  {number}",
-                                              f"{street} {number}a", f"{street} {number}-2")))
+                                              f"{street} {number}a", f"{street} {number}-2", f"{street} nr. {number}",
+                                              f"{number} {street}", f"de {street}")))
     code = draw(st.sampled_from((f"{digits} {letters}", f"{digits}{letters}", f"{digits}  {letters}")))
     text = draw(st.sampled_from((street_and_number, code, f"{code} {address['city']}",
                                  f"{street_and_number}, {code} {address['city']}",

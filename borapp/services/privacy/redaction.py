@@ -4,13 +4,17 @@ An address reaches the vault in many shapes: split over street, postcode and cit
 1234 AB Utrecht", as the import template has it), or over several lines. And a coordinator types it again in any
 shape ("geheimsteeg77", "GEHEIMSTEEG 77a", "1234ab"). So the secrets are the pieces a reader could find the parent
 with — the street and number, the postcode, the postcode with the city, every line of the address — and each is
-matched ignoring case and the spaces and punctuation between its letters and digits. A town name alone is too common
-to take out of every text, so it is not a secret by itself.
+matched ignoring case, accents ("Eikenlaan" for "Ëikenlaan", "ss" for "ß") and the spaces and punctuation between
+its letters and digits. The street's name is a secret without its number too ("naar de Geheimsteeg", "Geheimsteeg
+nr. 77", "77 Geheimsteeg"), and so is the last word of a longer one ("Xqzstraat" of "Burgemeester Xqzstraat"), and
+every line of the address, with a number or not ("Woonboot De Zwaan"). A town name alone is too common to take out of
+every text, so it is not a secret by itself. Abbreviations ("Geheimstg.") are not recognised.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 _POSTCODE = re.compile(r"(?<![0-9A-Za-z])(\d{4})\s*([A-Za-z]{2})(?![A-Za-z])")
@@ -20,35 +24,70 @@ _BETWEEN = r"[\s.,\-/']*"  # what may stand between two letters or digits of a s
 _HOUSE_SUFFIX = r"(?:[\s\-/]?[A-Za-z](?![A-Za-z])|[\-/]\d+)?"  # "77a", "77-A", "77/2" after "77"
 
 
+# the kind of street a name ends in: the last word of "Oude Gracht" alone is no secret, that of "Burgemeester
+# Xqzstraat" is
+_STREET_KINDS = frozenset("""straat laan weg gracht kade plein singel dijk park hof steeg pad dreef baan ring markt
+    erf kant zijde wal dam haven poort brug veld hoek berg dal bos""".split())
+
+
 def secrets_of(address: str, postcode: str = "", city: str = "") -> list[str]:
     """The pieces of one confidential address that free text must not show."""
     whole = "\n".join(part.strip() for part in (address or "", f"{postcode or ''} {city or ''}") if part.strip())
+    town = _fold((city or "").strip()).lower()
     found: list[str] = []
-    for line in _LINE_BREAKS.split(whole):
+    numbered = False  # a line without a number after one with a number is the town ("Geheimsteeg 77, Utrecht")
+    for line in _LINE_BREAKS.split(address or ""):
         line = line.strip()
-        if any(ch.isdigit() for ch in line):  # a street with its number, or a postcode line
+        if line and any(ch.isdigit() for ch in line):  # a street with its number, or a postcode line
             found.append(line)
+            numbered = True
+        elif line and not numbered and _fold(line).lower() != town:  # "Woonboot De Zwaan, ligplaats Xqzkade"
+            found += _street_names(line)
         for match in _STREET_AND_NUMBER.finditer(line):
             street = match.group(1).strip(" .-'")
             if sum(ch.isalpha() for ch in street) >= 3:
                 found.append(f"{street} {match.group(2)}")
+                found += _street_names(street)
     for match in _POSTCODE.finditer(whole):
         code = f"{match.group(1)} {match.group(2)}"
         found.append(code)
         after = whole[match.end():].lstrip(" ")
-        town = re.match(r"[^\W\d_][\w'\- ]*", after)
-        if town:
-            found.append(f"{code} {town.group(0).strip()}")
+        town_after = re.match(r"[^\W\d_][\w'\- ]*", after)
+        if town_after:
+            found.append(f"{code} {town_after.group(0).strip()}")
     return sorted({s for s in found if len(_chars(s)) >= 4}, key=len, reverse=True)
 
 
+def _street_names(street: str) -> list[str]:
+    """A street's name, and the last word of a longer name when that word says more than the kind of street."""
+    names = [street]
+    words = street.split()
+    if len(words) > 1 and len(words[-1]) >= 5 and _fold(words[-1]).lower() not in _STREET_KINDS:
+        names.append(words[-1])
+    return names
+
+
+def _fold(text: str) -> str:
+    """The text with every letter's accents taken off, one character for one ("Ë" → "E"): matches found in the
+    folded text are replaced at the same places in the text itself."""
+    return "".join(unicodedata.normalize("NFKD", ch)[0] if ch.isalpha() else ch for ch in text)
+
+
 def _chars(secret: str) -> str:
-    return "".join(ch for ch in secret if ch.isalnum())
+    return "".join(ch for ch in _fold(secret) if ch.isalnum()).replace("ß", "ss")
 
 
 def _pattern(secret: str) -> str:
     chars = _chars(secret)
-    body = _BETWEEN.join(re.escape(ch) for ch in chars)
+    pieces, i = [], 0
+    while i < len(chars):  # "ss" is typed as "ß" too, and the other way round
+        if chars[i:i + 2].lower() == "ss":
+            pieces.append(f"(?:s{_BETWEEN}s|ß)")
+            i += 2
+        else:
+            pieces.append(re.escape(chars[i]))
+            i += 1
+    body = _BETWEEN.join(pieces)
     end = _HOUSE_SUFFIX + r"(?![0-9])" if chars[-1].isdigit() else r"(?![^\W_])"
     start = r"(?<![^\W_])" if chars[0].isalpha() else r"(?<![0-9])"
     return start + body + end
@@ -69,7 +108,9 @@ class Redactor:
         text = text or ""
         if self._regex is None:
             return text
-        text = self._regex.sub(lambda _m: self._marker, text)
+        spans = [m.span() for m in self._regex.finditer(_fold(text))]
+        for start, end in reversed(spans):
+            text = text[:start] + self._marker + text[end:]
         if self._marker:
             twice = re.escape(self._marker) + r"[\s,]+" + re.escape(self._marker)
             while re.search(twice, text):

@@ -1,0 +1,40 @@
+"""The redactor finds a confidential address in the shapes a coordinator types it again, and leaves other words be."""
+
+from __future__ import annotations
+
+import pytest
+
+from borapp.services.privacy.redaction import Redactor, secrets_of
+
+MARK = "(geheim adres)"
+
+
+def redact(stored: tuple[str, str, str], text: str) -> str:
+    return Redactor(secrets_of(*stored), MARK)(text)
+
+
+@pytest.mark.parametrize(("stored", "typed", "expected"), [
+    (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Moeder brengt Timo naar de Xqztokenlaan, daar",
+     f"Moeder brengt Timo naar de {MARK}, daar"),
+    (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Zie Xqztokenlaan nr. 17", f"Zie {MARK} nr. 17"),
+    (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Post naar 17 XQZTOKENLAAN", f"Post naar 17 {MARK}"),
+    (("Ëikenlaan 5", "8888 XY", "Zwolle"), "bij de Eikenlaan 5.", f"bij de {MARK}."),
+    (("Eikenlaan 5", "8888 XY", "Zwolle"), "bij de ëikenlaan5 en", f"bij de {MARK} en"),
+    (("Straße der Einheit 3", "", "Berlin"), "Strasse der Einheit 3", MARK),
+    (("Rossstraat 3", "", "Berlin"), "Roßstraat 3", MARK),
+    (("Burgemeester Xqzstraat 1", "6666 CD", "Xqzdorp"), "ophalen aan de Xqzstraat", f"ophalen aan de {MARK}"),
+    (("Woonboot De Zwaan, ligplaats Xqzkade", "7777 AB", "Xqzstad"), "Ligplaats Xqzkade, achter",
+     f"{MARK}, achter"),
+])
+def test_the_address_is_found_in_the_shapes_it_is_typed_again(stored, typed, expected):
+    assert redact(stored, typed) == expected
+
+
+@pytest.mark.parametrize(("stored", "typed"), [
+    (("Xqztokenlaan 17", "9999 QZ", "Utrecht"), "De rechtbank in Utrecht"),  # the town alone is no secret
+    (("Oude Gracht 5", "3511 AB", "Utrecht"), "een wandeling langs de gracht"),  # nor the kind of street
+    (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Xqztokenlaantje, 170 keer"),  # another word, another number
+    (("Geheimsteeg 77\nUtrecht", "", ""), "Gemeente Utrecht"),  # a line that is the town (no postcode, no number)
+])
+def test_other_words_are_left_as_they_are(stored, typed):
+    assert redact(stored, typed) == typed
