@@ -1,6 +1,7 @@
 """A report for outside the organisation hides counts under the threshold as "<5" in every format (JSON, CSV,
-XLSX, PDF), keeps the totals, hides a second cell where one alone could be worked out, and leaves out the charts;
-the internal report shows every count."""
+XLSX, PDF), keeps the totals, hides a second cell where one alone could be worked out (as "x" when that cell is not
+small: "<5" is never untrue), also where a group's subtotal would give it back, and leaves out the charts; the
+internal report shows every count."""
 
 from __future__ import annotations
 
@@ -42,7 +43,7 @@ def test_external_csv_hides_the_small_cell_and_one_more_but_keeps_totals(workspa
     texel = next(r for r in rows if r and r[0] == "Texel")
     schagen = next(r for r in rows if r and r[0] == "Schagen")
     alkmaar = next(r for r in rows if r and r[0] == "Alkmaar")
-    assert texel[2] == "<5" and schagen[2] == "<5", "one hidden cell alone follows from the total"
+    assert texel[2] == "x" and schagen[2] == "x", "one hidden cell alone follows from the total; Schagen's 8 is no <5"
     assert alkmaar[2] == "12"
     assert not any("2" == cell for row in rows if row and row[0] == "Texel" for cell in row[1:])
     assert any("22" in row for row in rows), "the total stays"
@@ -50,14 +51,16 @@ def test_external_csv_hides_the_small_cell_and_one_more_but_keeps_totals(workspa
 
 def test_external_json_xlsx_and_pdf_hide_it_too(workspace, towns):
     shown = json.loads(files.render(workspace, towns, "json", "external"))
-    assert shown["registrations"]["by_municipality"]["Texel"] == "<5"
-    assert shown["registrations"]["total"] == 22 and shown["audience"] == "external"
+    [table] = [t for t in shown["tables"] if t["key"] == "registrations_per_municipality"]
+    assert next(r["cells"] for r in table["rows"] if r["cells"][0] == "Texel")[2] == "x"
+    assert table["rows"][-1]["cells"][2] == 22 and shown["audience"] == "external"
+    assert "registrations" not in shown, "the inside JSON's nested counts gave hidden cells back"
     book = load_workbook(io.BytesIO(files.render(workspace, towns, "xlsx", "external")))
     cells = [[c.value for c in row] for sheet in book for row in sheet.iter_rows()]
     texel_rows = [row for row in cells if row and row[0] == "Texel"]
     assert texel_rows and all(2 not in row for row in texel_rows)
     pdf = all_text(files.render(workspace, towns, "pdf", "external"))
-    assert "Texel" in pdf and "<5" in pdf
+    assert "Texel 0 x x 0" in pdf and "Texel Afrekening per traject 0 x" in pdf
     assert len(files.render(workspace, towns, "pdf", "external")) < len(files.render(workspace, towns, "pdf")), \
         "the outside PDF leaves out the charts whose bars give the numbers away"
 
@@ -68,6 +71,7 @@ def test_the_threshold_is_a_setting(workspace, towns):
     settings.write_settings(workspace, {"privacy.small_cell_threshold": "10"})
     rows = csv_rows(files.render(workspace, towns, "csv", "external"))
     assert next(r for r in rows if r and r[0] == "Schagen")[2] == "<10"
+    assert next(r for r in rows if r and r[0] == "Texel")[2] == "<10"
 
 
 def test_the_cost_per_trajectory_is_in_the_report_and_outside_hides_small_groups(workspace):
@@ -89,6 +93,62 @@ def test_the_cost_per_trajectory_is_in_the_report_and_outside_hides_small_groups
     assert texel == []
     shown = json.loads(files.render(workspace, report, "json", "external"))
     assert "trajectories" not in shown["costs"] and shown["costs"]["by_municipality"]["Texel"] == {"count": "<5"}
+
+
+def _cells(table, name: str) -> list:
+    return next(list(row.cells) for row in table.rows if row.cells[0] == name)
+
+
+def test_a_groups_subtotal_does_not_give_its_one_small_cell_back(workspace):
+    """Medemblik alone closed a case among the per-case towns: with the whole column as one breakdown, Alkmaar's
+    hidden cell kept Medemblik hidden alone within its group, and the group's subtotal of 1 gave it back."""
+    from borapp.services.reports.audience import tables_for
+
+    with workspace.session() as s:
+        alkmaar = municipality(s, "Alkmaar", "purchased", 2019, trajectories=20)
+        for n in range(3):
+            add_case(s, D(2019, 2, 1 + n), municipality_id=alkmaar, funding="purchased",
+                     steps=[(D(2019, 6, 1), "closed", "successful")])
+        for name, count in (("Enkhuizen", 6), ("Medemblik", 6), ("Hoorn", 7)):
+            town = municipality(s, name, "per_case", 2019)
+            for n in range(count):
+                steps = [(D(2019, 6, 1), "closed", "successful")] if name == "Medemblik" and n == 0 else []
+                add_case(s, D(2019, 3, 1 + n), municipality_id=town, funding="per_case", steps=steps)
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    [table] = [t for t in tables_for(report, "external", 5) if t.key == "registrations_per_municipality"]
+    closed = 4
+    per_case = [_cells(table, name)[closed] for name in ("Enkhuizen", "Medemblik", "Hoorn")]
+    assert per_case.count("<5") == 2 and per_case[1] == "<5", per_case
+
+
+def test_figures_of_the_volunteers_and_the_whole_organisation_stay_and_the_remainder_goes_with_the_used(workspace):
+    """No family is counted in the volunteers' table or the summary (a "<5" of 24 deployable volunteers was shown);
+    the purchased trajectories are the municipality's own figure, and purchased minus what remains gave a hidden
+    used count back."""
+    from borapp.services.reports.audience import tables_for
+    from tests.reports.vault_builder import add_volunteer
+
+    with workspace.session() as s:
+        town = municipality(s, "Alkmaar", "purchased", 2019, trajectories=11)
+        for n in range(2):
+            add_case(s, D(2019, 2, 1 + n), municipality_id=town, funding="purchased")
+        for n in range(7):
+            add_volunteer(s, f"Vrijwilliger {n}", D(2018, 1, 1), D(2019, 5, 1) if n < 2 else None,
+                          active=n >= 2, vog=D(2018, 1, 1), trained=D(2018, 2, 1))
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    inside = {t.key: t for t in tables_for(report, "internal", 5)}
+    outside = {t.key: t for t in tables_for(report, "external", 5)}
+    assert outside["volunteers"] == inside["volunteers"] and outside["summary"] == inside["summary"]
+    assert 2 in [row.cells[1] for row in outside["volunteers"].rows], "the two who left are shown"
+    purchased, used, remaining = _cells(outside["invoicing"], "Alkmaar")[2:5]
+    assert (purchased, used, remaining) == (11, "<5", "x")
+    assert _cells(inside["invoicing"], "Alkmaar")[2:5] == [11, 2, 9]
+
+
+def test_the_outside_pdf_says_what_its_marks_mean(workspace, towns):
+    pdf = all_text(files.render(workspace, towns, "pdf", "external"))
+    assert "“<5”" in pdf and "“x”" in pdf
+    assert "“x”" not in all_text(files.render(workspace, towns, "pdf"))
 
 
 def test_hidden_counts_keep_a_number_columns_width_in_the_pdf():

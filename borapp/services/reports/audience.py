@@ -1,7 +1,11 @@
 """Who a report is for. Inside the organisation it shows every count; for outside (the municipality, a funder) a
 count under the threshold (setting privacy.small_cell_threshold) that could point to one family is shown as "<5",
-with secondary suppression per column so no hidden cell follows from a total (services/privacy/small_cells.py).
-Totals stay. The outside PDF leaves the charts out: a bar's length would give the hidden number away."""
+with secondary suppression so no hidden cell follows from a total (services/privacy/small_cells.py): per column
+within each group of rows that a subtotal or total closes (a group's subtotal gave its one hidden cell back when the
+whole column was one breakdown). Totals stay. Figures of the organisation as a whole (the summary) and of its
+volunteers and meetings count no family, so they are shown as they are; in the invoicing table the purchased
+trajectories are the municipality's own figure, and what remains of them is hidden with the used ones it would give
+away. The outside PDF leaves the charts out: a bar's length would give the hidden number away."""
 
 from __future__ import annotations
 
@@ -11,12 +15,12 @@ from dataclasses import replace
 from borapp.i18n import _
 from borapp.services.errors import UsageError
 from borapp.services.privacy.small_cells import (
-    AUDIENCES, EXTERNAL, INTERNAL, hidden, suppress, suppress_breakdown,
+    AUDIENCES, EXTERNAL, INTERNAL, NOT_SHOWN, hidden, is_hidden, suppress_breakdown,
 )
 from borapp.services.reports.tables import Table
 from borapp.services.reports.tables_people import all_tables
 
-KEEP = frozenset({"year", "organisation", "made_on", "total", "previous_year_total", "audience", "small_cells"})
+NO_FAMILIES = frozenset({"summary", "volunteers", "trainings_and_meetings"})  # tables shown outside as they are
 
 __all__ = ["AUDIENCES", "EXTERNAL", "INTERNAL", "check_audience", "tables_for", "external_json"]
 
@@ -33,13 +37,17 @@ def tables_for(report, audience: str, threshold: int) -> list[Table]:
     return tables if check_audience(audience) == INTERNAL else [_hide_small(t, threshold) for t in tables]
 
 
-def external_json(data: bytes, threshold: int) -> bytes:
+def external_json(report, data: bytes, threshold: int) -> bytes:
+    """The outside JSON holds the outside tables, as the PDF, CSV and XLSX show them (one way of hiding, checked
+    once: the inside JSON's nested counts gave a hidden cell back from a total beside it), and the cost groups."""
     found = json.loads(data.decode("utf-8"))
-    costs = found.pop("costs", None)
-    shown = suppress(found, threshold, keep=KEEP)
-    if isinstance(costs, dict):
-        shown["costs"] = _outside_costs(costs, threshold)
-    shown["audience"], shown["small_cells"] = EXTERNAL, f"<{threshold}"
+    shown = {key: found[key] for key in ("year", "organisation", "made_on") if key in found}
+    shown["audience"], shown["small_cells"], shown["not_shown"] = EXTERNAL, hidden(threshold), NOT_SHOWN
+    shown["tables"] = [{"key": t.key, "title": t.title, "columns": list(t.columns),
+                        "rows": [{"kind": row.kind, "cells": list(row.cells)} for row in t.rows]}
+                       for t in tables_for(report, EXTERNAL, threshold) if t.key != "costs"]
+    if isinstance(found.get("costs"), dict):
+        shown["costs"] = _outside_costs(found["costs"], threshold)
     return json.dumps(shown, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -59,19 +67,55 @@ def _outside_costs(costs: dict, threshold: int) -> dict:
 
 
 def _hide_small(table: Table, threshold: int) -> Table:
-    """Per numeric column, the plain rows as one breakdown; headings, subtotals and totals stay as they are."""
+    """Per numeric column, each group of plain rows as one breakdown; headings, subtotals and totals stay."""
     if table.key == "costs":
         return _hide_small_costs(table, threshold)
-    rows = list(table.rows)
-    plain = [i for i, row in enumerate(rows) if row.kind == "row"]
-    width = max((len(row.cells) for row in rows), default=0)
-    cells = [list(row.cells) for row in rows]
-    for column in range(1, width):
-        counts = {i: cells[i][column] for i in plain if column < len(cells[i])
+    if table.key in NO_FAMILIES:
+        return table
+    if table.key == "invoicing":
+        return _hide_small_invoicing(table, threshold)
+    cells = [list(row.cells) for row in table.rows]
+    for group in _groups(table):
+        _suppress_columns(cells, group, range(1, max(len(cells[i]) for i in group)), threshold)
+    return _with_cells(table, cells)
+
+
+def _groups(table: Table) -> list[list[int]]:
+    """The plain rows between headings, subtotals and totals: each group adds up to the subtotal that closes it."""
+    groups, current = [], []
+    for i, row in enumerate(table.rows):
+        if row.kind == "row":
+            current.append(i)
+        elif current:
+            groups.append(current)
+            current = []
+    return groups + ([current] if current else [])
+
+
+def _suppress_columns(cells: list[list], rows: list[int], columns, threshold: int) -> None:
+    for column in columns:
+        counts = {i: cells[i][column] for i in rows if column < len(cells[i])
                   and isinstance(cells[i][column], int) and not isinstance(cells[i][column], bool)}
         for i, value in suppress_breakdown(counts, threshold).items():
             cells[i][column] = value
-    return replace(table, rows=tuple(replace(row, cells=tuple(c)) for row, c in zip(rows, cells)))
+
+
+def _hide_small_invoicing(table: Table, threshold: int) -> Table:
+    """The used and to-invoice trajectories are families; the purchased ones are not, but purchased minus what
+    remains gives the used count back, so a row's remainder goes where its used count is hidden."""
+    from borapp.services.reports.tables_people import INVOICING_REMAINING, INVOICING_TO_INVOICE, INVOICING_USED
+
+    cells = [list(row.cells) for row in table.rows]
+    rows = [i for i, row in enumerate(table.rows) if row.kind == "row"]
+    _suppress_columns(cells, rows, (INVOICING_USED, INVOICING_TO_INVOICE), threshold)
+    for i in rows:
+        if is_hidden(cells[i][INVOICING_USED]) and cells[i][INVOICING_REMAINING] is not None:
+            cells[i][INVOICING_REMAINING] = NOT_SHOWN
+    return _with_cells(table, cells)
+
+
+def _with_cells(table: Table, cells: list[list]) -> Table:
+    return replace(table, rows=tuple(replace(row, cells=tuple(c)) for row, c in zip(table.rows, cells)))
 
 
 def _hide_small_costs(table: Table, threshold: int) -> Table:

@@ -37,7 +37,7 @@ def render(workspace, report, fmt: str, audience: str = "internal") -> bytes:
         from borapp.services.reports.export_json import report_json
 
         data = report_json(report)
-        return external_json(data, threshold) if outside else data
+        return external_json(report, data, threshold) if outside else data
     if fmt == "csv":
         from borapp.services.reports.export_csv import report_csv
 
@@ -48,7 +48,7 @@ def render(workspace, report, fmt: str, audience: str = "internal") -> bytes:
         return report_xlsx(report, tables)
     from borapp.services.reports.pdf import report_pdf
 
-    return report_pdf(workspace, report, tables, charts=not outside)
+    return report_pdf(workspace, report, tables, charts=not outside, small_cells=threshold if outside else None)
 
 
 def save(path: Path, data: bytes) -> Path:

@@ -30,13 +30,21 @@ TOTAL_FILL = colors.HexColor("#F2F2F2")
 LINE = colors.HexColor("#B5B5B5")
 
 
-def report_pdf(workspace, report, tables=None, charts: bool = True) -> bytes:
-    """`tables` as given (an outside report's, small counts hidden), else all; `charts` False leaves them out."""
+def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells: int | None = None) -> bytes:
+    """`tables` as given (an outside report's, small counts hidden), else all; `charts` False leaves them out;
+    `small_cells`, an outside report's threshold, says on the title page what its marks mean."""
     with workspace.session() as session:
         org = organisation(session)
     st = styles()
     title = _("Annual report {year}").format(year=report.year)
-    story = _title_page(report, org.name, title, st) + [PageBreak()]
+    story = _title_page(report, org.name, title, st)
+    if small_cells is not None:
+        story.append(Paragraph(text(_(
+            "For readers outside the organisation: a count of 1 to {below} families is shown as “<{threshold}”. Where "
+            "such a count would follow from a total and the figures beside it, another count is hidden with it; "
+            "when that one is {threshold} or more, both are shown as “x” (not shown).").format(
+                below=small_cells - 1, threshold=small_cells)), st.note))
+    story.append(PageBreak())
     tables = {t.key: t for t in (all_tables(report) if tables is None else tables)}
     for key in ("summary", "registrations_per_municipality"):
         story += _table_block(tables[key], st)

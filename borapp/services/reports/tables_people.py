@@ -7,6 +7,9 @@ from borapp.services.reports.labels import funding_label
 from borapp.services.reports.tables import Row, Table, figure_row
 
 
+INVOICING_USED, INVOICING_REMAINING, INVOICING_TO_INVOICE = 3, 4, 5  # the invoicing table's count columns
+
+
 def people_tables(report) -> list[Table]:
     return [_volunteers(report), _meetings(report), _timeliness(report), _invoicing(report)]
 
