@@ -231,6 +231,39 @@ def test_continue_later_keeps_it_and_discard_asks_then_deletes(page, workspace, 
     assert page.intake.wizard is None and saved_intakes(workspace) == []
 
 
+def _type_text(qtbot, field, typed: str) -> None:
+    """Into a date field as a person: click, select what is there, type over it, leave with Tab."""
+    qtbot.mouseClick(field.edit, Qt.MouseButton.LeftButton)
+    field.edit.selectAll()
+    qtbot.keyClick(field.edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(field.edit, typed)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+
+
+def test_continue_later_keeps_a_date_that_could_not_be_read_as_it_was_typed(page, qtbot, workspace):
+    """31 November came back as today's date (the registration) or an empty field (a birth date), with no message."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    _type_text(qtbot, wizard.currentPage().registered_on, "31-11-2026")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    [kept] = saved_intakes(workspace)
+    assert page.open_draft(kept.key[len(drafts.UI_PREFIX):])
+    route = page.intake.wizard.currentPage()
+    assert route.registered_on.edit.text() == "31-11-2026" and route.registered_on.message.text()
+    walk(page.intake.wizard, 6)  # the registration date filled in again
+    child = page.intake.wizard.currentPage().editor.rows[0]
+    qtbot.keyClicks(child.name, "Noor Proef")
+    _type_text(qtbot, child.birth, "30-2-2019")
+    qtbot.mouseClick(page.intake.wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    [kept] = saved_intakes(workspace)
+    assert page.open_draft(kept.key[len(drafts.UI_PREFIX):])
+    wizard = page.intake.wizard
+    assert wizard.currentId() == 6
+    child = wizard.currentPage().editor.rows[0]
+    assert (child.name.text(), child.birth.edit.text()) == ("Noor Proef", "30-2-2019")
+    assert child.birth.problem()
+
+
 def test_an_untouched_wizard_leaves_no_draft(page, workspace):
     page.start_intake()
     assert page.drafts() == {}

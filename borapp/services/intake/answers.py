@@ -135,8 +135,9 @@ LAST_PAGE = 10
 
 
 def draft_payload(data: IntakeInput | dict, page: int, acknowledged: list | tuple = ()) -> dict:
-    """What an unfinished intake is kept as: its input, the page it was on, duplicates the user chose to ignore."""
-    return {"version": DRAFT_VERSION, "page": page, "data": to_dict(from_dict(data)),
+    """What an unfinished intake is kept as: its input (a date that could not be read as it was typed), the page it
+    was on, duplicates the user chose to ignore."""
+    return {"version": DRAFT_VERSION, "page": page, "data": _kept_as_typed(data),
             "acknowledged": [list(a) for a in acknowledged]}
 
 
@@ -146,6 +147,31 @@ def read_draft(payload: dict | None) -> tuple[IntakeInput, int, list[tuple]]:
     page = page if isinstance(page, int) and 1 <= page <= LAST_PAGE else 1
     acknowledged = [tuple(a) for a in payload.get("acknowledged", []) if isinstance(a, list | tuple)]
     return from_dict(payload.get("data")), page, acknowledged
+
+
+def draft_values(payload: dict | None) -> dict:
+    """A draft's input as the wizard's pages are filled from it: `to_dict`'s values, with a date that could not be
+    read as it was typed ("31-11-2026" comes back with its message, not as today's date or an empty field)."""
+    data = payload.get("data") if isinstance(payload, dict) else None
+    return _kept_as_typed(data if isinstance(data, dict) else {})
+
+
+def _kept_as_typed(data: IntakeInput | dict) -> dict:
+    values = to_dict(from_dict(data))
+    if not isinstance(data, dict):
+        return values
+    for key in DATE_FIELDS:
+        if values[key] is None and _typed(data.get(key)):
+            values[key] = data[key]
+    given = [c for c in data.get("children") or [] if isinstance(c, dict)]
+    for child, typed in zip(values["children"], given):
+        if child["birth_date"] is None and _typed(typed.get("birth_date")):
+            child["birth_date"] = typed["birth_date"]
+    return values
+
+
+def _typed(value) -> bool:
+    return isinstance(value, str) and bool(value.strip())
 
 
 def describe_draft(payload: dict | None) -> tuple[str, str]:

@@ -29,6 +29,7 @@ from borapp.services.intake.answers import (  # noqa: F401 (API)
     ROUTE_REFERRER_KIND,
     IntakeInput,
     draft_payload,
+    draft_values,
     from_dict,
     read_draft,
     to_dict,

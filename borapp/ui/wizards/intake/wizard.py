@@ -117,8 +117,8 @@ class IntakeWizard(QWizard):
 
     def set_state(self, payload: dict) -> None:
         """Fill every page from a draft, then walk to the page it was on (each page checked on the way)."""
-        data, target, acknowledged = flow.read_draft(payload)
-        values = flow.to_dict(data)
+        _data, target, acknowledged = flow.read_draft(payload)
+        values = flow.draft_values(payload)
         self._restoring = True
         try:
             for page in self.pages.values():
