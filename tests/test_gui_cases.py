@@ -192,6 +192,22 @@ def test_opening_a_case_from_the_list(qtbot, page, cases):
     assert not page.showing_case_file()
 
 
+def test_the_header_of_a_closed_case_says_how_long_it_ran_not_how_long_since_registration(qtbot, page, workspace):
+    """A case closed in 2017 showed "3.478 dagen" since its registration, and counted on every day."""
+    from borapp.services.cases import actions
+
+    case_id = add_case(workspace, "BOR-2017-001", resident="Petra Jansen", status="closing",
+                       registered_on=dt.date(2017, 1, 10))
+    actions.change_status(workspace, case_id, "closed", dt.date(2017, 3, 1), outcome="successful")
+    page.open_case_file(case_id)
+    header = page.case_file.header
+    assert (header.captions["registered"].text(), header.values["registered"].text()) == ("Looptijd", "50 dagen")
+    page.open_case_file(add_case(workspace, "BOR-2026-002", resident="Ilse de Groot", status="intake",
+                            registered_on=TODAY - dt.timedelta(days=3)))
+    assert (header.captions["registered"].text(), header.values["registered"].text()) == ("Sinds aanmelding",
+                                                                                          "3 dagen")
+
+
 def test_draw_up_contract_in_the_header_opens_the_contract_and_the_status_follows(qtbot, page, workspace, cases):
     page.open_case_file(cases["intake"])
     header = page.case_file.header

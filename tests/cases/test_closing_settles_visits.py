@@ -75,3 +75,26 @@ def test_the_step_dialog_asks_what_to_do_with_planned_visits(qtbot, workspace):
     dialog.planned.setCurrentIndex(dialog.planned.findData("delete"))
     dialog.accept()
     assert states(workspace, case_id) == []
+
+
+def test_a_case_is_not_closed_before_a_visit_that_was_held(workspace):
+    """Closed on 2 November with visits held on 5 and 12 November: the closing report and the annual report then
+    counted visits held after the case had closed."""
+    case_id = make_case(workspace)[0]
+    records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=2)))
+    actions.change_status(workspace, case_id, "closing", TODAY - dt.timedelta(days=10))
+    with pytest.raises(ValidationError, match="niet worden afgesloten vóór"):
+        actions.change_status(workspace, case_id, "closed", TODAY - dt.timedelta(days=5), outcome="successful")
+    actions.change_status(workspace, case_id, "closed", TODAY - dt.timedelta(days=2), outcome="successful")
+    assert load_case(workspace, case_id, record_open=False).closed_on == TODAY - dt.timedelta(days=2)
+
+
+def test_the_reason_stored_for_the_cancelled_visits_is_in_the_vaults_language(workspace):
+    """Closed in the English screens of a Dutch vault, the Dutch timeline read "Case closed" on every visit."""
+    from borapp.i18n import set_language
+
+    case_id = make_case(workspace)[0]
+    planned_series(workspace, case_id)
+    set_language("en")
+    close(workspace, case_id)
+    assert states(workspace, case_id) == [("cancelled", "Dossier afgesloten")] * 3

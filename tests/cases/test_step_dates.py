@@ -125,3 +125,15 @@ def test_in_a_team_the_correction_travels_as_an_edit_of_the_step_and_the_case(wo
     assert step_uuid == uuid(workspace, "status_change", ids["closed"])
     assert step_fields["on"] == {"old": "2026-01-05", "new": "2025-12-30"}
     assert sent["case"][1]["closed_on"] == {"old": "2026-01-05", "new": "2025-12-30"}
+
+
+def test_a_closing_is_not_corrected_to_before_a_visit_that_was_held(workspace, closed_case):
+    from borapp.models import Visit
+
+    case_id, ids = closed_case
+    with workspace.session() as session:
+        session.add(Visit(case_id=case_id, on=dt.date(2025, 12, 1), state="held"))
+    with pytest.raises(ValidationError, match="1 december 2025"):
+        correct_step_date(workspace, case_id, ids["closed"], dt.date(2025, 11, 30))
+    assert load_case(workspace, case_id, record_open=False).step_spans[ids["closed"]].earliest == dt.date(2025, 12, 1)
+    correct_step_date(workspace, case_id, ids["closed"], dt.date(2025, 12, 1))

@@ -14,7 +14,7 @@ from sqlalchemy import func, select
 from borapp.models import Contract, Visit
 from borapp.services import audit
 from borapp.services.cases.contract_terms import in_line, parse_parties, signer_roles
-from borapp.services.cases.flow import get_case
+from borapp.services.cases.flow import get_case, last_held_visit_on
 from borapp.services.cases.labels import funding_label, role_label, route_label
 from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.cases.steps import StepOption, next_step, step_options
@@ -107,7 +107,7 @@ class CaseFile:
     outcome: str
     outcome_label: str
     registered_on: dt.date
-    days_since_registration: int
+    days_since_registration: int  # to the closing, for a closed case: how long it ran
     closed_on: dt.date | None
     coordinator_id: int | None
     coordinator: str
@@ -143,7 +143,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
         facts = CaseFile(
             id=case.id, ref=case.ref, status=case.status, status_label=status_label(case.status),
             outcome=case.outcome, outcome_label=outcome_label(case.outcome), registered_on=case.registered_on,
-            days_since_registration=(today - case.registered_on).days, closed_on=case.closed_on,
+            days_since_registration=((case.closed_on or today) - case.registered_on).days, closed_on=case.closed_on,
             coordinator_id=case.coordinator_id, coordinator=case.coordinator.name if case.coordinator else "",
             volunteer_id=case.volunteer_id, volunteer=case.volunteer.name if case.volunteer else "",
             next_visit=_next_visit(session, case.id, today),
@@ -152,7 +152,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
             referral=_referral(case), agreements=_agreements(case), contracts=_contracts(session, case),
             notes=case.notes, timeline=tuple(timeline(session, case)),
             steps=tuple(step_options(case.status, matched)), next_step=next_step(case.status, matched),
-            step_spans=spans(case, today),
+            step_spans=spans(case, today, last_held_visit_on(session, case.id)),
         )
         if record_open:
             audit.record(session, "open", "case", case.id, workspace.actor)

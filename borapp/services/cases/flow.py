@@ -8,9 +8,9 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
-from borapp.i18n import N_, _
+from borapp.i18n import N_, _, in_language
 from borapp.models import Case, StatusChange, Visit
-from borapp.services import audit
+from borapp.services import audit, settings
 from borapp.services.cases.status import TransitionRefused, check_step
 from borapp.services.errors import NotFound
 
@@ -41,6 +41,8 @@ def change_status(
     on = on or dt.date.today()
     check_step(case.status, to, outcome, reason)
     _check_date(case, on)
+    if to == "closed":
+        _check_closing_date(session, case, on)
     if to == "visits" and case.volunteer_id is None:
         raise TransitionRefused(_("Visits can start only once a volunteer is matched."))
     if reason == "other" and not note.strip():
@@ -66,11 +68,16 @@ CASE_CLOSED_REASON = N_("Case closed")
 
 
 def _settle_planned_visits(session: Session, case: Case, how: str) -> None:
-    for visit in session.scalars(select(Visit).where(Visit.case_id == case.id, Visit.state == "planned")):
+    planned = list(session.scalars(select(Visit).where(Visit.case_id == case.id, Visit.state == "planned")))
+    if not planned:
+        return
+    with in_language(settings.get(session, "language")):  # stored text: the vault's language, not the screen's
+        reason = _(CASE_CLOSED_REASON)
+    for visit in planned:
         if how == "delete":
             session.delete(visit)
         else:
-            visit.state, visit.cancelled_by, visit.cancel_reason = "cancelled", "coordinator", _(CASE_CLOSED_REASON)
+            visit.state, visit.cancelled_by, visit.cancel_reason = "cancelled", "coordinator", reason
 
 
 def _check_date(case: Case, on: dt.date) -> None:
@@ -80,6 +87,18 @@ def _check_date(case: Case, on: dt.date) -> None:
     if on < last:
         raise TransitionRefused(_("The date must be on or after {date}, the case's last step.").format(
             date=long_date(last)))
+
+
+def last_held_visit_on(session: Session, case_id: int) -> dt.date | None:
+    """The day of the case's last visit that was held: a case cannot be closed before it."""
+    return session.scalar(select(func.max(Visit.on)).where(Visit.case_id == case_id, Visit.state == "held"))
+
+
+def _check_closing_date(session: Session, case: Case, on: dt.date) -> None:
+    last_held = last_held_visit_on(session, case.id)
+    if last_held is not None and on < last_held:
+        raise TransitionRefused(_("The case cannot be closed before {date}: a visit was held that day.").format(
+            date=long_date(last_held)))
 
 
 def last_step_on(case: Case) -> dt.date:

@@ -1,6 +1,7 @@
 """Correcting the date of a step already taken (a slip in typing, a step recorded with today's date days later).
 
-The steps keep their order: a date lies between the step before it and the step after it (or today). The
+The steps keep their order: a date lies between the step before it and the step after it (or today); a closing lies
+on or after the last visit that was held. The
 registration, where the history starts, is one too: its corrected date is the case's registration date. A corrected
 closing date moves the case's closing date with it. So the annual report counts the case in the right year. The
 change is audited, and team sync carries it as an edit of that step's date.
@@ -15,7 +16,7 @@ from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.models import Case, StatusChange
 from borapp.services import audit
-from borapp.services.cases.flow import get_case
+from borapp.services.cases.flow import get_case, last_held_visit_on
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault.workspace import Workspace
 
@@ -46,13 +47,15 @@ def _is_registration(change: StatusChange) -> bool:
     return change.from_status == ""
 
 
-def spans(case: Case, today: dt.date | None = None) -> dict[int, Span]:
-    """Each step's id with the dates it may be corrected to."""
+def spans(case: Case, today: dt.date | None = None, last_held: dt.date | None = None) -> dict[int, Span]:
+    """Each step's id with the dates it may be corrected to (`last_held`: the day of the case's last held visit)."""
     today = today or dt.date.today()
     steps = [c for c in case.history if is_step(c)]
     found = {}
     for i, change in enumerate(steps):
         earliest = steps[i - 1].on if i else None
+        if change.to_status == "closed" and last_held is not None:
+            earliest = max(earliest or last_held, last_held)
         latest = steps[i + 1].on if i + 1 < len(steps) else today
         found[change.id] = Span(earliest, latest if earliest is None else max(earliest, latest))
     return found
@@ -64,7 +67,7 @@ def correct_step_date(workspace: Workspace, case_id: int, change_id: int, on: dt
         raise ValidationError(_("Enter the date of the step."), "on")
     with workspace.session() as session:
         case = get_case(session, case_id)
-        span = spans(case).get(change_id)
+        span = spans(case, last_held=last_held_visit_on(session, case_id)).get(change_id)
         if span is None:
             raise NotFound(_("This step is no longer in the case's history."))
         if not span.holds(on):

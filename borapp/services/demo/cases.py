@@ -53,6 +53,10 @@ class _Recorder:
         """A case not stored yet has no visits to settle when it closes (the demo writes them after)."""
         return []
 
+    def scalar(self, *_args, **_kwargs) -> None:
+        """Nor a visit held that a closing must come after (the demo's visits all lie before it)."""
+        return None
+
 
 class CaseWriter:
     def __init__(self, ref: Reference, people: People, rng: random.Random, today: dt.date, rows: Rows,

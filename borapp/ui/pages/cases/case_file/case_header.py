@@ -101,8 +101,9 @@ class CaseHeader(QFrame):
         captions = {"children": _("Children"), "coordinator": _("Coordinator"), "volunteer": _("Volunteer"),
                     "next_visit": _("Next visit"), "registered": _("Since registration")}
         self.values: dict[str, QLabel] = {}
+        self.captions: dict[str, QLabel] = {}
         for col, key in enumerate(FACTS):
-            caption = QLabel(captions[key])
+            caption = self.captions[key] = QLabel(captions[key])
             caption.setStyleSheet("color: palette(placeholder-text); font-size: 12px;")
             value = QLabel()
             value.setWordWrap(True)
@@ -124,7 +125,10 @@ class CaseHeader(QFrame):
         self.values["coordinator"].setText(facts.coordinator or nobody)
         self.values["volunteer"].setText(facts.volunteer or nobody)
         self.values["next_visit"].setText(long_date(facts.next_visit) if facts.next_visit else _("none planned"))
-        days = facts.days_since_registration
+        days = facts.days_since_registration  # to the closing, for a closed case
+        caption = _("Ran for") if facts.closed_on else _("Since registration")
+        self.captions["registered"].setText(caption)
+        self.values["registered"].setAccessibleName(caption)
         self.values["registered"].setText(ngettext("{n} day", "{n} days", days).format(n=number(days)))
         self.values["registered"].setToolTip(_("Registered on {date}").format(date=long_date(facts.registered_on)))
         self._steps(facts)
