@@ -388,6 +388,26 @@ def test_a_baby_typed_in_the_family_tab_is_so_many_months_as_in_the_header(qtbot
     assert f"Lotte ({months} mnd)" in page.case_file.header.values["children"].text()
 
 
+def test_the_family_tab_keeps_a_child_and_its_birth_date_as_the_intake_asks(qtbot, page, workspace, cases):
+    """A birth date cleared, or every child removed, was saved ("Kinderen: niet vastgelegd")."""
+    page.open_case_file(cases["intake"])
+    family = page.case_file.tab("family")
+    row = family.children.rows[0]
+    qtbot.mouseClick(row.birth.edit, Qt.MouseButton.LeftButton)
+    row.birth.edit.selectAll()
+    QTest.keyClick(row.birth.edit, Qt.Key.Key_Delete)
+    QTest.keyClick(row.birth.edit, Qt.Key.Key_Tab)
+    qtbot.mouseClick(family.save_button, Qt.MouseButton.LeftButton)
+    row = family.children.rows[0]
+    assert row.message.text() == _("Enter the birth date; the age decides whether BOR fits.")
+    assert row.birth.edit.text() == "" and row.name.text() == "Sanne Jansen"
+    qtbot.mouseClick(row.remove, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(family.save_button, Qt.MouseButton.LeftButton)
+    assert _("Add at least one child.") in family.state_label.text()
+    assert [c.birth_date for c in case_file_service.load_case(workspace, cases["intake"]).children] == [
+        dt.date(2019, 5, 1)]
+
+
 # ---- drafts ---------------------------------------------------------------------------------------------------------
 
 def test_drafts_bring_typing_back_on_a_fresh_page(qtbot, page, workspace, cases):

@@ -53,6 +53,9 @@ def check_field(field) -> None:
     assert field.text() in ("32-13-2026", "25:99"), "the typing stays"
     with pytest.raises(ValidationError):
         field.value()
+    if isinstance(field, DateField):  # a year of 202 was read, shown back as 1-2-202 and then refused as that
+        type_into(field, "1-2-0202", filled_with=other)
+        assert field.problem() and field.text() == "1-2-0202", field.accessibleName()
     type_into(field, "", filled_with=other)
     assert field.value() is None and not field.problem()
 
@@ -123,3 +126,15 @@ def test_the_calendar_opens_on_today_for_an_empty_field_and_on_the_date_otherwis
     calendar.clicked.emit(calendar.selectedDate().addDays(3))
     assert field.value() == dt.date(2026, 11, 20) and field.text() == "20-11-2026"
     assert not field.calendar.isVisible(), "a picked day closes the month"
+
+
+def test_the_english_message_names_the_english_word_for_today(qtbot):
+    from borapp.i18n import set_language
+
+    set_language("en")
+    field = DateField()
+    qtbot.addWidget(field)
+    type_into(field, "31-2-2026")
+    assert "'today'" in field.problem() and "vandaag" not in field.problem()
+    type_into(field, "today")
+    assert field.value() == TODAY

@@ -13,6 +13,7 @@ import re
 from borapp.i18n import _
 from borapp.services.errors import ValidationError
 
+FIRST_YEAR, LAST_YEAR = 1900, 2199
 _WORDS = {"vandaag": 0, "today": 0, "gisteren": -1, "yesterday": -1, "morgen": 1, "tomorrow": 1}
 _SEPARATED = re.compile(r"^(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
@@ -37,12 +38,12 @@ def parse_date(text: str, today: dt.date | None = None, what: str = "") -> dt.da
     elif match := _ISO.match(typed):
         year, month, day = (int(g) for g in match.groups())
     try:
-        if year is None:
+        if year is None or not FIRST_YEAR <= year <= LAST_YEAR:  # "1-2-0202" is no date anyone means
             raise ValueError
         return dt.date(year, month, day)
     except ValueError:
         raise ValidationError(_("'{text}' is not a date BOR Desk can read{what}. Type it as day-month-year, e.g. "
-                                "17-11-2026, 17-11-26 or 17112026, or 'vandaag'.")
+                                "17-11-2026, 17-11-26 or 17112026, or 'today'.")
                               .format(text=text.strip(), what=f" ({what})" if what else "")) from None
 
 

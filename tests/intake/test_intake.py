@@ -87,6 +87,16 @@ def test_an_empty_intake_is_refused_on_every_step_with_a_message_per_field():
     assert validate_step("wishes", empty, ON) == {}
 
 
+def test_a_child_born_after_the_registration_points_to_a_slip_in_a_date(municipality):
+    """1-2-1926 for 1-2-2026 made case BOR-1926-001 with children born in 2013 and 2019, and no word of it."""
+    good = good_input(municipality)
+    slip = dataclasses.replace(good, registered_on=dt.date(1926, 2, 1), intake_on=dt.date(1926, 2, 1))
+    problems = validate_step("children", slip, ON)
+    assert problems and all(field.endswith(".birth_date") and "1 februari 1926" in text
+                            for field, text in problems.items())
+    assert validate_step("children", good, ON) == {}
+
+
 def test_each_step_checks_its_fields(municipality):
     good = good_input(municipality)
     for step in flow.STEPS:

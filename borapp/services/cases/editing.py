@@ -119,10 +119,24 @@ def check_family(inp: FamilyInput, existing_roles: set[str] = frozenset(), today
                                   f"children.{i}.birth_date")
 
 
+def _check_children_kept(case: Case, children: tuple[ChildInput, ...]) -> None:
+    """What the intake asks stays: a child, and a child's birth date (a case imported without them may still be
+    saved as it is, but none is taken away and a new child comes with its birth date)."""
+    filled = [(i, c) for i, c in enumerate(children) if c.name.strip() or c.birth_date is not None]
+    if case.children and not filled:
+        raise ValidationError(_("Add at least one child."), "children")
+    born = {c.id: c.birth_date for c in case.children}
+    for i, child in filled:
+        if child.birth_date is None and (child.id not in born or born[child.id] is not None):
+            raise ValidationError(_("Enter the birth date; the age decides whether BOR fits."),
+                                  f"children.{i}.birth_date")
+
+
 def save_family(workspace: Workspace, case_id: int, inp: FamilyInput) -> None:
     with workspace.session() as session:
         case = get_case(session, case_id)
         check_family(inp, {p.role for p in case.parents})
+        _check_children_kept(case, inp.children)
         for p in inp.parents:
             _save_parent(case, p)
         _save_children(case, inp.children)

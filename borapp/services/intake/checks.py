@@ -108,7 +108,7 @@ def _children(inp: IntakeInput, on: dt.date):
         if not child.name.strip() and child.birth_date is None:
             continue
         yield f"children.{i}.name", _required(child.name) or _length(child.name, 200)
-        yield f"children.{i}.birth_date", _birth_problem(child.birth_date, on)
+        yield f"children.{i}.birth_date", _birth_problem(child.birth_date, on) or _born_after(child.birth_date, inp)
 
 
 def _court(inp: IntakeInput, on: dt.date):
@@ -161,6 +161,14 @@ def _date_problem(value: dt.date | None, on: dt.date, *, required: bool) -> str:
     if value is None:
         return _("Required.") if required else ""
     return _("This date is in the future.") if value > on else ""
+
+
+def _born_after(born: dt.date | None, inp: IntakeInput) -> str:
+    """A child is born before the family is registered: one of the two dates is a slip (1-2-1926 for 1-2-2026)."""
+    if born is None or inp.registered_on is None or born <= inp.registered_on:
+        return ""
+    return _("This child would be born after the registration date ({date}): check both dates.").format(
+        date=long_date(inp.registered_on))
 
 
 def _birth_problem(value: dt.date | None, on: dt.date) -> str:
