@@ -66,3 +66,38 @@ def test_the_court_frequency_and_build_up_of_the_intake_are_in_the_agreements(wo
     assert agreements.buildup == "Na drie keer zonder begeleiding bij de overdracht"
     own = intake_flow.create_case(workspace, dataclasses.replace(good_input(municipality), route="self"), TODAY)
     assert case_file.load_case(workspace, own, record_open=False).agreements.visit_frequency == ""
+
+
+def test_a_midway_evaluation_before_the_visits_started_is_refused_and_the_step_takes_its_own_date(workspace):
+    """Held on 10 April for 10 December, before the case was even in visits: it was saved, and the step silently
+    took the last step's date, so the timeline and the evaluation disagreed."""
+    import pytest
+
+    from borapp.services.cases import actions
+    from borapp.services.errors import ValidationError
+
+    case_id = add_case(workspace, "BOR-2026-505", status="matching", volunteer="Vera Vrijwilliger",
+                       registered_on=TODAY - dt.timedelta(days=60))
+    started = TODAY - dt.timedelta(days=20)
+    actions.change_status(workspace, case_id, "visits", started)
+    with pytest.raises(ValidationError) as refused:
+        save_evaluation(workspace, EvaluationInput(case_id, started - dt.timedelta(days=1), "midway", "beide ouders"))
+    assert refused.value.field == "held_on" and "begonnen" in str(refused.value)
+    assert status(workspace, case_id) == "visits"
+    save_evaluation(workspace, EvaluationInput(case_id, started, "midway", "beide ouders"))
+    assert status(workspace, case_id) == "evaluation" and last_step(workspace, case_id).on == started
+
+
+def test_a_closed_case_takes_no_new_evaluation_but_one_there_may_be_corrected(workspace):
+    import pytest
+
+    from borapp.services.cases import actions
+    from borapp.services.errors import ValidationError
+
+    case_id = add_case(workspace, "BOR-2026-506", status="closing", registered_on=TODAY - dt.timedelta(days=60))
+    earlier = save_evaluation(workspace, EvaluationInput(case_id, TODAY - dt.timedelta(days=5), "final", "ouders"))
+    actions.change_status(workspace, case_id, "closed", TODAY - dt.timedelta(days=1), outcome="successful")
+    with pytest.raises(ValidationError, match="heropen"):
+        save_evaluation(workspace, EvaluationInput(case_id, TODAY, "final", "beide ouders"))
+    save_evaluation(workspace, EvaluationInput(case_id, TODAY - dt.timedelta(days=5), "final", "beide ouders",
+                                               evaluation_id=earlier))

@@ -1,7 +1,8 @@
 """Evaluations (tussenevaluatie, eindevaluatie) with parents, volunteer and coordinator: who came, what was agreed.
 
-Recording a new midway evaluation moves a case in visits on to "midway evaluation", dated the day it was held (or
-the case's last step, when that came later): the status follows from the evaluation, never the other way round.
+Recording a new midway evaluation moves a case in visits on to "midway evaluation", dated the day it was held, which
+lies on or after the day the visits started: the status follows from the evaluation, never the other way round. A
+closed case takes no new evaluation until it is reopened (as with visits); one already there may still be corrected.
 """
 
 from __future__ import annotations
@@ -101,6 +102,12 @@ def save_evaluation(workspace: Workspace, data: EvaluationInput) -> int:
         if evaluation is not None and evaluation.case_id != case.id:
             raise NotFound(_("No evaluation with number {id}.").format(id=data.evaluation_id))
         _check(case.registered_on, data)
+        moves_on = data.evaluation_id is None and data.kind == "midway" and case.status == "visits"
+        if data.evaluation_id is None and case.status == "closed":
+            raise ValidationError(_("This case is closed; reopen it before adding an evaluation."), "held_on")
+        if moves_on and data.held_on < flow.last_step_on(case):
+            raise ValidationError(_("The midway evaluation cannot be before {date}, when the visits started.").format(
+                date=long_date(flow.last_step_on(case))), "held_on")
         if evaluation is None:
             evaluation = Evaluation(case_id=case.id)
             session.add(evaluation)
@@ -110,8 +117,8 @@ def save_evaluation(workspace: Workspace, data: EvaluationInput) -> int:
         session.flush()
         audit.record(session, "create" if data.evaluation_id is None else "update", "evaluation", evaluation.id,
                      workspace.actor)
-        if data.evaluation_id is None and data.kind == "midway" and case.status == "visits":
-            flow.change_status(session, case, "evaluation", on=max(data.held_on, flow.last_step_on(case)),
+        if moves_on:
+            flow.change_status(session, case, "evaluation", on=data.held_on,
                                coordinator_id=workspace.coordinator_id, actor=workspace.actor)
         reindex_case_id(session, case.id)  # its notes are found by the search box
         return evaluation.id
