@@ -143,7 +143,7 @@ def test_what_was_signed_stays_when_other_facts_of_the_case_change(workspace, co
     save_family(workspace, contract_case, FamilyInput(
         parents=(ParentInput("resident", "Petra Jansen", "Nieuwstraat 9", "1234 AB", "Alkmaar"),
                  ParentInput("other", "Karel Bakker")),
-        children=(ChildInput(None, "Sanne Jansen", dt.date(2019, 5, 1)), ChildInput(None, "Bram Jansen", None))))
+        children=(ChildInput(None, "Sanne Jansen", dt.date(2019, 5, 1)), ChildInput(None, "Bram Jansen", dt.date(2021, 2, 2)))))
     assert render_contract(workspace, contract_case, version=1).pdf == kept
     assert render_contract(workspace, contract_case).pdf == kept  # the current version: still in line
     text = all_text(kept)

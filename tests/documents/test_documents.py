@@ -4,6 +4,7 @@ page numbers, fill-in lines with the list of what is missing, the same bytes for
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import io
 
 import pytest
@@ -256,6 +257,25 @@ def test_a_letter_with_gaps_lists_them(workspace):
     assert doc.recipient_name == ""
     edited = letter(workspace, case_id, "start", body=doc.body)
     assert "In de tekst van de brief staan nog regels om in te vullen" in edited.missing
+
+
+def test_what_never_happened_in_a_closed_case_is_a_dash_in_the_closing_report_and_a_gap_in_running_text(workspace):
+    """"The intake with the parents started on —." and "the first visit was on —." were made ready and sent: only
+    the closing report's list says "—" for what did not happen; a letter about it has a line to fill in."""
+    from borapp.models import Case, StatusChange
+
+    case_id = bare_case(workspace)
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        case.status, case.outcome, case.closed_on = "closed", "stopped_at_intake", dt.date(2026, 3, 20)
+        case.history.append(StatusChange(on=dt.date(2026, 3, 20), from_status="registered", to_status="closed",
+                                         outcome="stopped_at_intake"))
+    closing = all_text(letter(workspace, case_id, "closing").pdf)
+    assert "Kennismakingsgesprek gestart: —" in closing and "Eerste omgangsmoment: —" in closing
+    for kind, gap in (("intake", "De datum waarop de intake is gestart"),
+                      ("start", "De datum van het eerste omgangsmoment")):
+        doc = letter(workspace, case_id, kind)
+        assert "op —" not in all_text(doc.pdf) and gap in doc.missing, (kind, doc.missing)
 
 
 @pytest.mark.parametrize("kind", [*REFERRER_KINDS, "schedule"])

@@ -122,7 +122,8 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
         facts = load_facts(session, parts.case_id) if facts is None else facts
         _recipient(facts, parts.kind, parts.parent_role, parts.recipient_name, parts.address, block, today)
         LetterValues(facts, block, today, parts.parent_role).v_coordinator()  # who signs, under the text
-        spots = _placeholder_gaps(facts, parts.parent_role, template_text(session, parts.kind, doc_lang), today)
+        spots = _placeholder_gaps(facts, parts.parent_role, template_text(session, parts.kind, doc_lang), today,
+                                  parts.kind)
         in_subject = _text_gaps(parts.subject, [])
         in_body = _text_gaps(parts.body, spots)
         in_block = _text_gaps(f"{parts.recipient_name}\n{parts.address}", [])
@@ -171,10 +172,10 @@ class _Spot:
     name: tuple[str, dict] | None = field(default=None, compare=False)
 
 
-def _placeholder_gaps(facts: CaseFacts, role: str, template: str, today: dt.date) -> list[_Spot]:
+def _placeholder_gaps(facts: CaseFacts, role: str, template: str, today: dt.date, kind: str) -> list[_Spot]:
     """Where the saved template, filled now, leaves a line to fill in, and what each line stands for."""
     missing = _Tagging()
-    values = LetterValues(facts, missing, today, role)
+    values = LetterValues(facts, missing, today, role, kind)
     filled = fill_template(template, values.values(template_fields_safe(template)))
     spots = []
     for line in filled.split("\n"):

@@ -18,7 +18,7 @@ from borapp.services.cases.status import outcome_label, reason_label
 from borapp.services.documents.common import Missing, or_fill
 from borapp.services.documents.facts import CaseFacts
 
-NONE = "—"  # something that did not happen in a closed case: not a gap to fill in
+NONE = "—"  # in a closed case's closing report, something that did not happen: not a gap to fill in
 STAGGERED = N_("Staggered arrival and departure: the parent who brings the child arrives first and has left "
                "before the other parent arrives; on collecting it is the other way round.")
 
@@ -67,8 +67,8 @@ def visit_line(visit, agreed_place: str) -> str:
 class LetterValues:
     """Looks up placeholders for one letter; `missing` collects what could not be filled in."""
 
-    def __init__(self, facts: CaseFacts, missing: Missing, today: dt.date, parent_role: str = ""):
-        self.f, self.missing, self.today, self.role = facts, missing, today, parent_role
+    def __init__(self, facts: CaseFacts, missing: Missing, today: dt.date, parent_role: str = "", kind: str = ""):
+        self.f, self.missing, self.today, self.role, self.kind = facts, missing, today, parent_role, kind
 
     def values(self, names: list[str]) -> dict[str, str]:
         return {name: self.value(name) for name in dict.fromkeys(names)}
@@ -139,12 +139,16 @@ class LetterValues:
     # ---- dates -----------------------------------------------------------------------------------------------
 
     def _date(self, value: dt.date | None, msgid: str, *, never: bool = False) -> str:
-        """The date; "—" when it never happened in a closed case; else the line to fill in."""
+        """The date; "—" in a closed case's closing report when it never happened; else the line to fill in (in
+        running text, "the intake started on —." went out: a letter about an intake that never was is not sent)."""
         if value is not None:
             return long_date(value)
-        if never and self.f.status == "closed":
+        if never and self._closing_report():
             return NONE
         return self.missing.add(msgid)
+
+    def _closing_report(self) -> bool:
+        return self.kind == "closing" and self.f.status == "closed"
 
     def v_today(self) -> str:
         return long_date(self.today)
@@ -190,7 +194,7 @@ class LetterValues:
 
     def v_final_agreements(self) -> str:
         ev = self.f.evaluation("final")
-        if ev is None and self.f.outcome == "stopped_at_intake":
+        if ev is None and self.f.outcome == "stopped_at_intake" and self._closing_report():
             return NONE
         return or_fill(ev.agreements if ev else "", self.missing, N_("The agreements made at the end"))
 

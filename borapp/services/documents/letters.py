@@ -144,7 +144,7 @@ def _check(kind: str, parent_role: str) -> None:
 
 def _compose(facts: CaseFacts, kind: str, role: str, template: str, body: str | None, subject: str | None,
              missing: Missing, today: dt.date, recipient: Recipient) -> _Letter:
-    values = LetterValues(facts, missing, today, role)
+    values = LetterValues(facts, missing, today, role, kind)
     if body is None:
         body = fill_template(template, values.values(template_fields_safe(template)))
         for name in _unknown(template, values):
