@@ -71,6 +71,19 @@ def test_the_contract_in_dutch_names_the_parties_and_every_agreement(workspace, 
     assert doc.title == "BOR-overeenkomst, dossier BOR-2026-001"
 
 
+def test_the_contract_lists_only_the_visits_still_to_come(workspace, case_id):
+    """A visit still marked planned months ago was listed under "Geplande omgangsmomenten"."""
+    text = all_text(render_contract(workspace, case_id, today=dt.date(2026, 6, 10)).pdf)
+    assert "zaterdag 20 juni 2026" in text and "zaterdag 6 juni 2026" not in text
+    assert "zaterdag 6 juni 2026" in all_text(render_contract(workspace, case_id, today=TODAY).pdf)
+
+
+def test_the_evaluation_letter_counts_as_still_planned_only_the_visits_to_come(workspace, case_id):
+    assert "nog gepland: 2." in all_text(letter(workspace, case_id, "evaluation").pdf)  # on 1 June: 6 and 20 June
+    later = render_letter(workspace, case_id, "evaluation", today=dt.date(2026, 6, 10))
+    assert "nog gepland: 1." in all_text(later.pdf)
+
+
 def test_the_contract_in_english(workspace, case_id):
     doc = render_contract(workspace, case_id, "en", today=TODAY)
     text = all_text(doc.pdf)
@@ -179,7 +192,7 @@ EXPECTED = {
                "12 maart 2026"),
     "start": ("Begeleide omgang gestart: dossier BOR-2026-001", "het eerste omgangsmoment was op 4 april 2026"),
     "evaluation": ("Tussenevaluatie: dossier BOR-2026-001", "Op 5 mei 2026 hebben wij de tussenevaluatie"),
-    "closing": ("Eindverslag: dossier BOR-2026-001", "Omgangsmomenten: 6 gepland, 3 gehouden; afgezegd: 1 (door de "
+    "closing": ("Eindverslag: dossier BOR-2026-001", "Omgangsmomenten: 6 in totaal, 3 gehouden; afgezegd: 1 (door de "
                 "uitwonende ouder)."),
     "no_response": ("Geen reactie van de ouders: dossier BOR-2026-001", "wij kregen geen reactie"),
 }

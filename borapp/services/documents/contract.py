@@ -10,7 +10,7 @@ A confidential address is never printed: the party shows "(geheim adres)" (see `
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
@@ -130,6 +130,10 @@ def _story(facts: CaseFacts, version: _Version, missing: Missing, today: dt.date
     story: list[Flowable] = [Paragraph(text(_("BOR contract")), st.title),
                              Paragraph(text(_("Agreements on supervised visitation")), st.body),
                              Paragraph(text(line), st.small), spacer(3)]
+    # the visits still to come from the day it was drawn up (a planned visit long past is no plan: "Geplande
+    # omgangsmomenten" listed one of seven months ago, and the oldest eight pushed the coming ones out)
+    since = version.drawn_up_on or today
+    facts = replace(facts, visits=tuple(v for v in facts.visits if v.state != "planned" or v.on >= since))
     for number, (heading, build) in enumerate(ARTICLES, 1):
         story.append(Paragraph(text(f"{number}. {_(heading)}"), st.heading))
         story += build(facts, st, missing)

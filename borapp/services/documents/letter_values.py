@@ -207,7 +207,8 @@ class LetterValues:
         return str(len(self._held()))
 
     def v_visits_planned(self) -> str:
-        return str(sum(1 for v in self.f.visits if v.state == "planned"))
+        """Still to come: a visit long past that is still marked planned is no plan (the schedule says so too)."""
+        return str(sum(1 for v in self.f.visits if v.state == "planned" and v.on >= self.today))
 
     def v_visits_cancelled(self) -> str:
         cancelled = [v.cancelled_by for v in self.f.visits if v.state == "cancelled"]

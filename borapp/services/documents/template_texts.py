@@ -44,7 +44,7 @@ DEFAULT_TEMPLATES = {
         "First visit: {first_visit_on}\n"
         "Last visit: {last_visit_on}\n"
         "Closed: {closed_on}\n\n"
-        "Visits: {visits_total} planned, {visits_held} held; cancelled: {visits_cancelled}.\n\n"
+        "Visits: {visits_total} in all, {visits_held} held; cancelled: {visits_cancelled}.\n\n"
         "Agreements made:\n"
         "{final_agreements}\n\n"
         "Outcome: {outcome}. {outcome_reason}\n"
@@ -108,7 +108,7 @@ PLACEHOLDERS = {
     "evaluation_participants": N_("who took part in the midway evaluation"),
     "evaluation_agreements": N_("what was agreed at the midway evaluation"),
     "final_agreements": N_("the agreements made at the end"),
-    "visits_total": N_("the number of visits planned in all"),
+    "visits_total": N_("the number of visits in all: held, cancelled and still planned"),
     "visits_held": N_("the number of visits held"),
     "visits_cancelled": N_("the number of visits cancelled, with by whom"),
     "visits_planned": N_("the number of visits still planned"),
