@@ -15,10 +15,19 @@ LAST_YEAR = colors.HexColor("#A9BCD0")
 THIS_YEAR = colors.HexColor("#2F5D8A")
 
 
-def _axis_max(values: list[int]) -> int:
+def _value_axis(axis, values: list[int]) -> None:
+    """From 0 in whole steps (about five): with reportlab's own step the labels of a small count read 0, 0, 1, 1, 2,
+    its half steps shown as whole numbers."""
     top = max(values + [1])
     step = max(1, round(top / 5))
-    return step * (top // step + 1)
+    axis.valueMin, axis.valueMax, axis.valueStep = 0, step * (top // step + 1), step
+    axis.labels.fontName, axis.labels.fontSize = REGULAR, 8
+    axis.labelTextFormat = lambda v: number(int(v))
+
+
+def has_data(*series: list[int]) -> bool:
+    """A chart of nothing but zeros shows nothing the table beside it does not say: it is left out."""
+    return any(any(values) for values in series)
 
 
 def _legend(drawing: Drawing, x: float, y: float, names: tuple[str, str]) -> None:
@@ -50,9 +59,7 @@ def outcomes_chart(title: str, labels: list[str], last_year: list[int], this_yea
     chart.groupSpacing, chart.barSpacing = 14, 2
     chart.categoryAxis.categoryNames = labels
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = REGULAR, 8
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, _axis_max(last_year + this_year)
-    chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = REGULAR, 8
-    chart.valueAxis.labelTextFormat = lambda v: number(int(v))
+    _value_axis(chart.valueAxis, last_year + this_year)
     chart.barLabelFormat = lambda v: number(int(v))
     chart.barLabels.fontName, chart.barLabels.fontSize, chart.barLabels.nudge = REGULAR, 7, 6
     drawing.add(chart)
@@ -77,9 +84,7 @@ def municipalities_chart(title: str, names: list[str], last_year: list[int], thi
     chart.categoryAxis.categoryNames = list(reversed(names))
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = REGULAR, 8
     chart.categoryAxis.labels.boxAnchor = "e"
-    chart.valueAxis.valueMin, chart.valueAxis.valueMax = 0, _axis_max(last_year + this_year)
-    chart.valueAxis.labels.fontName, chart.valueAxis.labels.fontSize = REGULAR, 8
-    chart.valueAxis.labelTextFormat = lambda v: number(int(v))
+    _value_axis(chart.valueAxis, last_year + this_year)
     drawing.add(chart)
     _legend(drawing, width, height - 8, years)
     return drawing

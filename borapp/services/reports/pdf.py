@@ -49,11 +49,11 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
     for key in ("summary", "registrations_per_municipality"):
         story += _table_block(tables[key], st)
     if charts:
-        story.append(_registrations_chart(report))
+        story += _registrations_chart(report)
     for key in ("closed_by_registration_year", "outcomes"):
         story += _table_block(tables[key], st)
     if charts:
-        story.append(_outcomes_chart(report))
+        story += _outcomes_chart(report)
     for key in ("reasons", "volunteers", "trainings_and_meetings", "timeliness", "invoicing", "costs"):
         if key in tables:
             story += _table_block(tables[key], st)
@@ -118,7 +118,7 @@ def _style(table: Table) -> list:
     return style
 
 
-def _registrations_chart(report):
+def _registrations_chart(report) -> list:
     rows = [r for r in report.registrations.table]
     names, last, this = [], [], []
     for row in rows:
@@ -131,12 +131,16 @@ def _registrations_chart(report):
             last.append(row.previous_year)
             this.append(row.registered)
     years = (str(report.year - 1), str(report.year))
-    return charts.municipalities_chart(_("Registrations per municipality"), names, last, this, years, TEXT_WIDTH)
+    if not charts.has_data(last, this):
+        return []
+    return [charts.municipalities_chart(_("Registrations per municipality"), names, last, this, years, TEXT_WIDTH)]
 
 
-def _outcomes_chart(report):
+def _outcomes_chart(report) -> list:
     now, before = report.closed.by_outcome, report.closed_previous_year.by_outcome
     labels = [p.label for p in now.parts]
     years = (str(report.year - 1), str(report.year))
-    return charts.outcomes_chart(_("Outcomes year on year"), labels, [before.part_value(p.key) for p in now.parts],
-                                 [p.value for p in now.parts], years, TEXT_WIDTH)
+    last, this = [before.part_value(p.key) for p in now.parts], [p.value for p in now.parts]
+    if not charts.has_data(last, this):
+        return []
+    return [charts.outcomes_chart(_("Outcomes year on year"), labels, last, this, years, TEXT_WIDTH)]
