@@ -175,3 +175,67 @@ def test_the_platform_locking_or_sleeping_locks_the_vault(qtbot, window):
     with qtbot.waitSignal(window.locked):  # Windows: Win+L, as its native event filter reads it
         session_watch.WindowsMessages(watcher).nativeEventFilter(b"windows_generic_MSG", ctypes.addressof(message))
     assert window.workspace is None
+
+
+def _lock_while_asked(window, typed: str):
+    """The idle lock (or Ctrl+L) while the "Changed meanwhile" question is open, as its own loop runs it."""
+    def lock_in_question():
+        box = QApplication.activeModalWidget()
+        assert box is not None and typed in box.text()
+        QTest.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+    QTimer.singleShot(100, lock_in_question)
+    QTimer.singleShot(8000, lambda: [w.close() for w in QApplication.topLevelWidgets() if w.isModal()])
+
+
+def _texts(widget) -> str:
+    return " ".join(e.text() for e in widget.findChildren(QLineEdit)) + " ".join(
+        e.toPlainText() for e in widget.findChildren(QPlainTextEdit))
+
+
+def test_a_lock_while_changed_meanwhile_is_asked_leaves_the_family_tab_empty(qtbot, window):
+    """The save that asked went on after the lock and wrote both parents' names and addresses back into the
+    emptied form behind the unlock screen."""
+    from borapp.models import Parent
+
+    _create_and_enter(qtbot, window)
+    case_file, case_id = open_case(window, "BOR-2026-052")
+    family = case_file.show_tab("family")
+    phone = family.fields["resident.phone"]
+    qtbot.mouseClick(phone, Qt.MouseButton.LeftButton)
+    phone.selectAll()
+    QTest.keyClicks(phone, "0612345678")
+    with window.workspace.session() as session:  # a colleague's change of the same field arrives
+        session.query(Parent).filter_by(case_id=case_id, role="resident").one().phone = "0699999999"
+    _lock_while_asked(window, "0612345678")
+    with qtbot.waitSignal(window.locked):
+        qtbot.mouseClick(family.save_button, Qt.MouseButton.LeftButton)
+    assert window.workspace is None and not other_windows(window)
+    assert "Petra" not in _texts(family) and "0612345678" not in _texts(family), _texts(family)
+    _unlock(qtbot, window)
+    window.shell.open_case(case_id)
+    assert window.shell.pages["cases"].case_file.show_tab("family").fields["resident.phone"].text() == "0612345678"
+
+
+def test_a_lock_while_changed_meanwhile_is_asked_leaves_the_volunteer_profile_empty(qtbot, window):
+    from borapp.models import Volunteer
+
+    _create_and_enter(qtbot, window)
+    with window.workspace.session() as session:
+        volunteer = Volunteer(name="Vera Voorbeeld", phone="0612345678", email="vera@example.org")
+        session.add(volunteer)
+        session.flush()
+        volunteer_id = volunteer.id
+    page = window.shell.show_page("volunteers")
+    page.open_volunteer_profile(volunteer_id)
+    editor = page.editor
+    qtbot.mouseClick(editor.phone, Qt.MouseButton.LeftButton)
+    editor.phone.selectAll()
+    QTest.keyClicks(editor.phone, "0611111111")
+    with window.workspace.session() as session:
+        session.get(Volunteer, volunteer_id).phone = "0622222222"
+    _lock_while_asked(window, "0611111111")
+    with qtbot.waitSignal(window.locked):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert window.workspace is None and not other_windows(window)
+    assert "Vera" not in _texts(editor) and "0611111111" not in _texts(editor), _texts(editor)

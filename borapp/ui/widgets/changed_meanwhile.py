@@ -24,16 +24,21 @@ def merge(loaded: dict, stored: dict, typed: dict) -> Merge:
     return Merge(taken, clashes)
 
 
-def save_over(parent: QWidget, loaded: dict, stored: dict, typed: dict, label_of) -> tuple[dict, bool]:
+def save_over(parent: QWidget, loaded: dict, stored: dict, typed: dict, label_of,
+              workspace) -> tuple[dict | None, bool]:
     """What to save and whether to save it now. Nothing changed elsewhere: her typing. Other fields changed
     elsewhere: her typing with those taken over. A field changed both ways: she is asked, and choosing to look
-    first gives (the merged values, False): show them, with `stored` as the new starting point."""
+    first gives (the merged values, False): show them, with `stored` as the new starting point.
+
+    (None, False) when the vault was locked while she was asked: the lock kept her typing as a draft and emptied
+    the form, which must stay empty (the merged values, names and addresses, went back into its fields)."""
     if stored == loaded:
         return typed, True
     found = merge(loaded, stored, typed)
-    if found.clashes and not ask_to_overwrite(parent, found.clashes, label_of, stored, typed):
-        return found.values, False
-    return found.values, True
+    overwrite = not found.clashes or ask_to_overwrite(parent, found.clashes, label_of, stored, typed)
+    if workspace is None or workspace.is_locked:
+        return None, False
+    return found.values, overwrite
 
 
 def ask_to_overwrite(parent: QWidget, clashes: list[str], label_of, stored: dict, typed: dict) -> bool:

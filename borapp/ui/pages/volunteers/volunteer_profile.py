@@ -377,7 +377,9 @@ class VolunteerProfileEditor(QWidget):
         stored = self.state()
         self.set_state(typed)  # her typing on screen while she is asked
         values, save = save_over(self, loaded, stored, typed,
-                                 lambda n: form_label(self.fields.get(n), n.replace("_", " ")))
+                                 lambda n: form_label(self.fields.get(n), n.replace("_", " ")), self.workspace)
+        if values is None:  # locked while asked: the profile stays as the lock left it
+            return False
         self.set_state(values)
         if stored == loaded:
             self._baseline = loaded

@@ -238,7 +238,9 @@ class FormTab(CaseTab):
         finally:
             self._filling = was_filling
         self.set_values(typed)
-        values, save = save_over(self, self._loaded, stored, typed, self._label_of)
+        values, save = save_over(self, self._loaded, stored, typed, self._label_of, self.workspace)
+        if values is None:  # locked while asked: the form stays as the lock left it
+            return None
         if not save:
             self._loaded = stored  # what is stored now is the new starting point: only her typing is unsaved
             self.set_values(values)

@@ -285,7 +285,9 @@ class RecordsTab(CaseTab):
             self.editor.fill(fresh)
             stored = self.editor.state()
             self.editor.fill(typed)
-        values, save = save_over(self, self._loaded, stored, typed, self._label_of)
+        values, save = save_over(self, self._loaded, stored, typed, self._label_of, self.workspace)
+        if values is None:  # locked while asked: the editor stays as the lock left it
+            return None
         if not save:
             self._loaded = stored  # the new starting point: only her typing is unsaved, Save asks no more
             with self.editor.loading():
