@@ -3,6 +3,7 @@ over the unlock screen; what was typed in a dialog is kept encrypted and is back
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
@@ -239,3 +240,31 @@ def test_a_lock_while_changed_meanwhile_is_asked_leaves_the_volunteer_profile_em
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert window.workspace is None and not other_windows(window)
     assert "Vera" not in _texts(editor) and "0611111111" not in _texts(editor), _texts(editor)
+
+
+@pytest.mark.parametrize(("opener", "field", "typed"), [
+    ("erase_button", "Reden om te wissen", "Verzoek van de verzorgende ouder"),
+    ("export_button", "Reden om aantekeningen niet mee te geven", "In het belang van het kind"),
+])
+def test_the_privacy_dialogs_keep_their_typing_over_a_lock(qtbot, window, opener, field, typed):
+    """The reason typed for an erasure or for withholding notes was lost at a lock, with no word of it."""
+    _create_and_enter(qtbot, window)
+    case_file, case_id = open_case(window, "BOR-2026-053")
+    timeline = case_file.show_tab("timeline")
+    qtbot.mouseClick(getattr(timeline.privacy, opener), Qt.MouseButton.LeftButton)
+    dialog = timeline.privacy.dialog
+    qtbot.waitExposed(dialog)
+    edit = next(e for e in dialog.findChildren(QLineEdit) if e.accessibleName() == field)
+    qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(edit, typed)
+    with qtbot.waitSignal(window.locked):
+        QTest.keyClick(edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not other_windows(window)
+    _unlock(qtbot, window)
+    assert "BOR-2026-053" in window.statusBar().currentMessage()
+    window.shell.open_case(case_id)
+    timeline = window.shell.pages["cases"].case_file.show_tab("timeline")
+    qtbot.mouseClick(getattr(timeline.privacy, opener), Qt.MouseButton.LeftButton)
+    again = timeline.privacy.dialog
+    qtbot.waitExposed(again)
+    assert next(e for e in again.findChildren(QLineEdit) if e.accessibleName() == field).text() == typed

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from borapp.i18n import _, language
 from borapp.services.cases.labels import role_label
 from borapp.services.privacy import access_files, access_request
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -28,6 +29,7 @@ class AccessExportDialog(QDialog):
         super().__init__(parent)
         self.workspace, self.ref = workspace, ref
         self.setWindowTitle(_("Request for access: case {ref}").format(ref=ref))
+        keep_as(self, f"case/{ref}/access-request")  # a lock keeps the choices and the reason typed here
         layout = QVBoxLayout(self)
         intro = QLabel(_("Everything the vault holds about one person, as a readable PDF, a JSON file and the "
                          "original files. What you withhold is listed with the reason, never its content. A "

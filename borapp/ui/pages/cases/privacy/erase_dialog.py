@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from borapp.i18n import _
 from borapp.services.privacy import erasure
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -15,6 +16,7 @@ class EraseDialog(QDialog):
         self.workspace, self.ref = workspace, ref
         self.record: erasure.ErasureRecord | None = None
         self.setWindowTitle(_("Erase case {ref}").format(ref=ref))
+        keep_as(self, f"case/{ref}/erase")  # a lock keeps the reason typed here
         layout = QVBoxLayout(self)
         warning = QLabel(_("This removes the case and everything in it (family, visits, notes, letters, contracts, "
                            "attachments) for good. Only the case number, today's date, the reason and your name "
