@@ -91,6 +91,11 @@ def test_export_makes_the_folder_and_empties_the_queue(cli, tmp_path, renderer):
     code, out, _err = cli("letters", "list", "--all", "--json")
     assert json.loads(out)[0]["state"] == "exported"
     assert cli("letters", "export", "--to", folder)[0] == 0  # nothing ready: fine, nothing written
+    a_file = tmp_path / "brieven.txt"
+    a_file.write_text("x")
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    code, _out, err = cli("letters", "export", "--to", a_file)
+    assert code == 1 and "geen map" in err and "niet maken" not in err, err
     assert len(list(folder.iterdir())) == 2
 
 

@@ -118,6 +118,8 @@ def _reopen_target(case: Case) -> str:
 def case_id_by_ref(workspace, ref: str) -> int:
     """The id of the case with number `ref` (e.g. BOR-2026-014, in any case); NotFound when there is none."""
     ref = (ref or "").strip()
+    if not ref:
+        raise NotFound(_("Give a case number, e.g. BOR-2026-014."))
     with workspace.session() as session:
         found = session.scalar(select(Case.id).where(func.lower(Case.ref) == ref.lower()))
     if found is None:

@@ -121,6 +121,8 @@ def _record_export(workspace, letter_id: int, pdf: bytes) -> None:
 
 
 def _make_folder(folder: Path) -> None:
+    if folder.exists() and not folder.is_dir():  # mkdir would only say it cannot make it
+        raise BorError(_("{folder} is not a folder.").format(folder=folder))
     try:
         folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
