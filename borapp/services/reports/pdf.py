@@ -4,6 +4,8 @@ the user's language (Babel)."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -66,12 +68,17 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
 def _title_page(report, name: str, title: str, st) -> list:
     big = ParagraphStyle("cover", parent=st.title, fontSize=26, leading=32, spaceAfter=10)
     sub = ParagraphStyle("cover-sub", parent=st.body, fontSize=13, leading=18)
-    return [spacer(45), Paragraph(text(title.upper()), big),
-            Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
-            Paragraph(text(name or ""), sub), spacer(4),
-            Paragraph(text(_("Made on {date}").format(date=long_date(report.made_on))), st.small), spacer(10),
-            Paragraph(text(_("Every figure in this report is counted from the case records as they stood at the end "
-                             "of {year}; every total is the sum of its parts.").format(year=report.year)), st.note)]
+    story = [spacer(45), Paragraph(text(title.upper()), big),
+             Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
+             Paragraph(text(name or ""), sub), spacer(4),
+             Paragraph(text(_("Made on {date}").format(date=long_date(report.made_on))), st.small), spacer(10),
+             Paragraph(text(_("Every figure in this report is counted from the case records as they stood at the end "
+                                "of {year}; every total is the sum of its parts.").format(year=report.year)), st.note)]
+    if report.made_on < dt.date(report.year, 12, 31):  # the year is not over: "on 31 December" is not yet so
+        story.append(Paragraph(text(_("Provisional: {year} is not over yet. Where this report says the end of "
+                                      "{year} or 31 December, read {date}: the figures are as they stood that "
+                                      "day.").format(year=report.year, date=long_date(report.made_on))), st.note))
+    return story
 
 
 def _table_block(table: Table, st) -> list:

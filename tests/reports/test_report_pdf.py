@@ -1,4 +1,5 @@
-"""The annual report's charts: whole-number steps on the value axis, and no chart of nothing but zeros."""
+"""The annual report's PDF: whole-number steps on the value axis, no chart of nothing but zeros, and a year not over
+said to be provisional."""
 
 from __future__ import annotations
 
@@ -39,3 +40,11 @@ def test_a_year_with_nothing_to_chart_has_no_empty_charts(workspace):
     text = all_text(files.render(workspace, report, "pdf"))
     assert text.count("Aanmeldingen per gemeente") == 1, "the table, and no chart under the same title"
     assert "Resultaten per jaar" not in text
+
+
+def test_a_report_of_a_year_not_over_says_it_is_provisional(workspace):
+    """Drawn up on 4 December, it spoke of "31 december 2026" as if the year had ended."""
+    during = all_text(files.render(workspace, annual_report(workspace, 2026, today=D(2026, 12, 4)), "pdf"))
+    assert "Voorlopig: 2026 is nog niet voorbij" in during and "lees 4 december 2026" in during
+    after = all_text(files.render(workspace, annual_report(workspace, 2025, today=D(2026, 12, 4)), "pdf"))
+    assert "Voorlopig" not in after
