@@ -67,10 +67,20 @@ def _street_names(street: str) -> list[str]:
     return names
 
 
+_FOLDED: dict[int, str] = {}  # every letter met with accents, to its letter without
+_SEEN: set[str] = set()  # every character outside ASCII met so far
+
+
 def _fold(text: str) -> str:
     """The text with every letter's accents taken off, one character for one ("Ë" → "E"): matches found in the
     folded text are replaced at the same places in the text itself."""
-    return "".join(unicodedata.normalize("NFKD", ch)[0] if ch.isalpha() else ch for ch in text)
+    if text.isascii():
+        return text
+    for ch in set(text) - _SEEN:
+        _SEEN.add(ch)
+        if ch.isalpha() and not ch.isascii():
+            _FOLDED[ord(ch)] = unicodedata.normalize("NFKD", ch)[0]
+    return text.translate(_FOLDED)
 
 
 def _chars(secret: str) -> str:
