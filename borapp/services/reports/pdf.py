@@ -39,14 +39,7 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
         org = organisation(session)
     st = styles()
     title = _("Annual report {year}").format(year=report.year)
-    story = _title_page(report, org.name, title, st)
-    if small_cells is not None:
-        story.append(Paragraph(text(_(
-            "For readers outside the organisation: a count of 1 to {below} families is shown as “<{threshold}”. Where "
-            "such a count would follow from a total and the figures beside it, another count is hidden with it; "
-            "when that one is {threshold} or more, both are shown as “x” (not shown).").format(
-                below=small_cells - 1, threshold=small_cells)), st.note))
-    story.append(PageBreak())
+    story = _title_page(report, org.name, title, st) + _notes(report, small_cells, st) + [PageBreak()]
     tables = {t.key: t for t in (all_tables(report) if tables is None else tables)}
     for key in ("summary", "registrations_per_municipality"):
         story += _table_block(tables[key], st)
@@ -68,17 +61,27 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
 def _title_page(report, name: str, title: str, st) -> list:
     big = ParagraphStyle("cover", parent=st.title, fontSize=26, leading=32, spaceAfter=10)
     sub = ParagraphStyle("cover-sub", parent=st.body, fontSize=13, leading=18)
-    story = [spacer(45), Paragraph(text(title.upper()), big),
-             Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
-             Paragraph(text(name or ""), sub), spacer(4),
-             Paragraph(text(_("Made on {date}").format(date=long_date(report.made_on))), st.small), spacer(10),
-             Paragraph(text(_("Every figure in this report is counted from the case records as they stood at the end "
-                                "of {year}; every total is the sum of its parts.").format(year=report.year)), st.note)]
+    return [spacer(45), Paragraph(text(title.upper()), big),
+            Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
+            Paragraph(text(name or ""), sub), spacer(4),
+            Paragraph(text(_("Made on {date}").format(date=long_date(report.made_on))), st.small), spacer(10),
+            Paragraph(text(_("Every figure in this report is counted from the case records as they stood at the end "
+                             "of {year}; every total is the sum of its parts.").format(year=report.year)), st.note)]
+
+
+def _notes(report, small_cells: int | None, st) -> list:
+    """Under the title: that the year is not over yet, and (outside) what "<5" and "x" mean."""
+    notes = []
     if report.made_on < dt.date(report.year, 12, 31):  # the year is not over: "on 31 December" is not yet so
-        story.append(Paragraph(text(_("Provisional: {year} is not over yet. Where this report says the end of "
-                                      "{year} or 31 December, read {date}: the figures are as they stood that "
-                                      "day.").format(year=report.year, date=long_date(report.made_on))), st.note))
-    return story
+        notes.append(_("Provisional: {year} is not over yet. Where this report says the end of {year} or 31 December, "
+                       "read {date}: the figures are as they stood that day.").format(
+                           year=report.year, date=long_date(report.made_on)))
+    if small_cells is not None:
+        notes.append(_("For readers outside the organisation: a count of 1 to {below} families is shown as "
+                       "“<{threshold}”. Where such a count would follow from a total and the figures beside it, another "
+                       "count is hidden with it; when that one is {threshold} or more, both are shown as “x” (not "
+                       "shown).").format(below=small_cells - 1, threshold=small_cells))
+    return [Paragraph(text(note), st.note) for note in notes]
 
 
 def _table_block(table: Table, st) -> list:
