@@ -21,6 +21,7 @@ from borapp.services import audit
 from borapp.services.errors import UsageError
 from borapp.services.reports.costs import Reimbursement, reimbursements
 from borapp.services.reports.periods import check_year
+from borapp.services.spreadsheet_cells import csv_text
 from borapp.services.vault.write_guard import check_target
 
 FORMATS = ("csv", "xlsx")
@@ -44,7 +45,7 @@ def table(rows: list[Reimbursement]) -> list[list]:
     months = sorted({r.month for r in rows})
     for month in months:
         of_month = [r for r in rows if r.month == month]
-        lines += [[month, _safe(r.volunteer or _("(nobody named)")), r.visits, r.kilometres, r.kilometre_cents,
+        lines += [[month, csv_text(r.volunteer or _("(nobody named)")), r.visits, r.kilometres, r.kilometre_cents,
                    r.other_cents, r.total_cents] for r in of_month]
         lines.append(_total(_("Total {month}").format(month=month), of_month))
     lines.append(_total(_("Total for the year"), rows))
@@ -54,10 +55,6 @@ def table(rows: list[Reimbursement]) -> list[list]:
 def _total(label: str, rows: list[Reimbursement]) -> list:
     return [label, "", sum(r.visits for r in rows), sum(r.kilometres for r in rows),
             sum(r.kilometre_cents for r in rows), sum(r.other_cents for r in rows), sum(r.total_cents for r in rows)]
-
-
-def _safe(text: str) -> str:
-    return "'" + text if text[:1] in ("=", "+", "-", "@") else text
 
 
 def export_expenses(workspace, year: int, fmt: str, path: Path, *, force: bool = False) -> ExportResult:

@@ -1,12 +1,16 @@
 """The annual report as one CSV file: every table in turn (its title, its header, its rows), a blank line between.
-UTF-8 with a byte-order mark and semicolons, as Dutch spreadsheet programs open it; numbers as plain digits."""
+UTF-8 with a byte-order mark and semicolons, as Dutch spreadsheet programs open it; numbers as plain digits, with a
+decimal comma in Dutch (1095.7 was read as 10957 or as text there), amounts with their cents."""
 
 from __future__ import annotations
 
 import csv
 import io
 
+from borapp.i18n import language
+from borapp.services.reports.tables import Euros
 from borapp.services.reports.tables_people import all_tables
+from borapp.services.spreadsheet_cells import csv_text
 
 
 def report_csv(report, tables=None) -> bytes:
@@ -15,8 +19,17 @@ def report_csv(report, tables=None) -> bytes:
     for index, table in enumerate(all_tables(report) if tables is None else tables):
         if index:
             writer.writerow([])
-        writer.writerow([table.title])
-        writer.writerow(table.columns)
+        writer.writerow([csv_text(table.title)])
+        writer.writerow([csv_text(c) for c in table.columns])
         for row in table.rows:
-            writer.writerow(["" if cell is None else cell for cell in row.cells])
+            writer.writerow([_cell(cell) for cell in row.cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, float):
+        text = f"{value:.2f}" if isinstance(value, Euros) else repr(value)
+        return text.replace(".", ",") if language() == "nl" else text
+    return csv_text(value)

@@ -9,6 +9,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Font
 
 from borapp.services.reports.tables_people import all_tables
+from borapp.services.spreadsheet_cells import keep_as_text
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 
@@ -25,6 +26,7 @@ def report_xlsx(report, tables=None) -> bytes:
             cell.font = Font(bold=True)
         for row in table.rows:
             sheet.append(list(row.cells))
+            keep_as_text(sheet[sheet.max_row])
             if row.kind != "row":
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True, italic=row.kind == "heading")
