@@ -38,3 +38,15 @@ def test_help_imports_nothing_heavy(args):
     names = imported_modules(*args)
     heavy = sorted(name for name in names if any(name == h or name.startswith(h + ".") for h in HEAVY))
     assert heavy == [], f"borapp {' '.join(args)} imports {heavy}"
+
+
+def test_the_app_without_a_screen_says_so_instead_of_aborting(tmp_path):
+    """Qt printed English lines and aborted the process (exit 134) when `borapp` ran where there is no screen."""
+    if sys.platform in ("win32", "darwin"):
+        pytest.skip("these always have a screen")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    result = subprocess.run([sys.executable, "-m", "borapp", "gui", "--vault", str(tmp_path / "v.bordb")], cwd=ROOT,
+                            env=env, capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2, result.stderr[-2000:]
+    assert "heeft een scherm nodig" in result.stderr and "xvfb-run" in result.stderr
+    assert not (tmp_path / "v.bordb").exists()
