@@ -11,7 +11,7 @@ import os
 import sys
 
 from borapp.i18n import _, set_language
-from borapp.services.errors import EXIT_FAILED, EXIT_USAGE, BorError, describe
+from borapp.services.errors import EXIT_DAMAGED, EXIT_FAILED, EXIT_USAGE, BorError, describe, is_damage
 
 
 def _language_from_argv(argv: list[str]) -> str | None:
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         return _fail(args, _("Interrupted."), EXIT_FAILED)
     except Exception as exc:  # a full disk, a read-only folder, or a bug: said without a traceback or personal content
-        return _fail(args, describe(exc), EXIT_FAILED)
+        return _fail(args, describe(exc), EXIT_DAMAGED if is_damage(exc) else EXIT_FAILED)
 
 
 def _fail(args, message: str, code: int) -> int:

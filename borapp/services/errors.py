@@ -83,5 +83,21 @@ def describe(exc: BaseException) -> str:
                   "write permission.").format(path=where) if where else
                 _("The vault's folder cannot be written to (read-only, or no permission). Move the vault to a "
                   "folder you can write to, or ask for write permission."))
+    if is_damage(exc):
+        return _("A page of the vault could not be read: the vault is damaged. 'borapp check' says which pages; "
+                 "restore a backup.")
     return _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
         kind=type(exc).__name__)
+
+
+_DAMAGE = ("database disk image is malformed", "file is not a database", "hmac check failed")
+
+
+def is_damage(exc: BaseException) -> bool:
+    """SQLite or SQLCipher saying a page read is damaged (through SQLAlchemy too), not a bug or a full disk."""
+    seen, steps = exc, 0
+    while seen is not None and steps < 10:  # SQLAlchemy's error holds the driver's as `orig`
+        if "DatabaseError" in type(seen).__name__ and any(words in str(seen).lower() for words in _DAMAGE):
+            return True
+        seen, steps = getattr(seen, "orig", None) or seen.__cause__, steps + 1
+    return False

@@ -105,6 +105,15 @@ def test_zeroed_block_is_damage_not_a_wrong_passphrase(big_vault, passphrase_fil
     assert snapshot(big_vault.parent) == before
 
 
+def test_a_command_that_reads_a_damaged_page_says_damage_with_its_exit_code(big_vault, passphrase_file, tmp_path,
+                                                                             capsys):
+    """A backup (or a report) reading the damaged page said "Onverwachte fout (DatabaseError)" with exit 1."""
+    zero_block(big_vault)
+    code, _out, err = cli(capsys, "backup", "--to", str(tmp_path / "kopie.borbak"), "--vault", str(big_vault),
+                          "--passphrase-file", str(passphrase_file))
+    assert code == 4 and "beschadigd" in err and "borapp check" in err and "Onverwachte" not in err, err
+
+
 @pytest.mark.parametrize("cut", ["page", "odd", "empty"])
 def test_truncated_database_is_damage(big_vault, cut):
     size = {"page": 4096 * 100, "odd": 4096 * 100 + 1000, "empty": 0}[cut]

@@ -19,7 +19,7 @@ from sqlalchemy import Engine, func, select
 from sqlalchemy.exc import DatabaseError as SADatabaseError
 from sqlalchemy.orm import Session, sessionmaker
 
-from borapp.i18n import _
+from borapp.i18n import _, ngettext
 from borapp.models import db, schema
 from borapp.models.db import KeyRejected
 from borapp.services import sync  # noqa: F401 - every vault session captures changes for team sync
@@ -388,7 +388,8 @@ def probe_database(path: Path, data_key: bytes, *, full: bool = False) -> Probe:
                            .format(path=path)) from exc
     _remove_new(path, existing)
     if bad:
-        raise VaultDamaged(_("The vault {path} is damaged ({n} damaged pages). Restore a backup.")
+        raise VaultDamaged(ngettext("The vault {path} is damaged ({n} damaged page). Restore a backup.",
+                                    "The vault {path} is damaged ({n} damaged pages). Restore a backup.", len(bad))
                            .format(path=path, n=len(bad)))
     return Probe(revision, found)
 
