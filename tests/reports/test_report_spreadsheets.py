@@ -1,5 +1,5 @@
-"""The report and the treasurer's export as spreadsheets: a name that starts like a formula stays text, and a Dutch
-CSV writes decimals with a comma (Dutch Excel read 1095.7 as 10957, or as text)."""
+"""The report and the treasurer's export as spreadsheets: a name that starts like a formula stays text, a Dutch CSV
+writes decimals with a comma (Dutch Excel read 1095.7 as 10957, or as text), and the cost table adds up."""
 
 from __future__ import annotations
 
@@ -43,3 +43,18 @@ def test_the_dutch_csv_writes_amounts_and_decimals_with_a_comma(workspace):
                            delimiter=";"))
     assert any("91,00" in row for row in rows), rows
     assert not [c for row in rows for c in row if "." in c and c.replace(".", "").replace("-", "").isdigit()]
+
+
+def test_the_cost_table_by_outcome_adds_up_with_a_line_for_no_outcome_recorded(workspace):
+    """An imported case closed without an outcome: "all closed trajectories" said 2, the outcomes 1."""
+    from borapp.services.reports.audience import tables_for
+
+    with workspace.session() as s:
+        town = municipality(s, "Texel", "per_case", 2019)
+        add_case(s, D(2019, 2, 1), municipality_id=town, funding="per_case",
+                 steps=[(D(2019, 6, 1), "closed", "successful")])
+        add_case(s, D(2019, 2, 2), municipality_id=town, funding="per_case", steps=[(D(2019, 6, 2), "closed", "")])
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    [table] = [t for t in tables_for(report, "internal", 5) if t.key == "costs"]
+    counts = {row.cells[0]: row.cells[1] for row in table.rows if row.kind != "heading"}
+    assert counts["Alle afgesloten trajecten"] == 2 and counts["Niet vastgelegd"] == 1, counts

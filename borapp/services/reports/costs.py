@@ -32,7 +32,8 @@ claimed, the kilometres, the kilometre amount (each claim at its own rate), the 
  "rates": {"hourly_cost_cents", "kilometre_rate_cents", "on_call_allowance_cents", "on_call_coordinators",
            "on_call_month_cents"},
  "closed": {<spread>, "minutes", "hours_cents", "expenses_cents", "on_call_cents"},
- "by_outcome": {"successful": <spread>, "stagnated": <spread>, "stopped_at_intake": <spread>},
+ "by_outcome": {"successful": <spread>, "stagnated": <spread>, "stopped_at_intake": <spread>, "": <spread>},
+                                          # "": the closed trajectories with no outcome recorded, if any
  "by_municipality": {name: <spread>},     # "" for trajectories with no municipality recorded
  "trajectories": [{"case_id", "ref", "outcome", "municipality", "registered_on", "closed_on", "minutes",
                    "hours_cents", "expenses_cents", "on_call_cents", "total_cents"}],   # by closing date
@@ -154,7 +155,7 @@ def cost_figures(workspace_or_session, year: int) -> dict:
                   "on_call_allowance_cents": rates.on_call_allowance_cents, "on_call_coordinators": coordinators,
                   "on_call_month_cents": rates.on_call_allowance_cents * coordinators},
         "closed": closed,
-        "by_outcome": {o: spread(t.total_cents for t in trajectories if t.outcome == o) for o in OUTCOMES},
+        "by_outcome": _by_outcome(trajectories),
         "by_municipality": {m: spread(t.total_cents for t in trajectories if t.municipality == m)
                             for m in municipalities},
         "trajectories": [t.as_dict() for t in trajectories],
@@ -306,3 +307,13 @@ def _by_month(rows: list[Reimbursement], year: int) -> dict[str, dict]:
         for key in ("visits", "kilometres", "kilometre_cents", "other_cents", "total_cents"):
             entry[key] += getattr(row, key)
     return months
+
+
+def _by_outcome(trajectories) -> dict:
+    """Per outcome, then one group for the others (none recorded, as an import may leave it): the groups add up to
+    all closed trajectories (4 closed, 1 + 1 + 1 by outcome, before)."""
+    groups = {o: spread(t.total_cents for t in trajectories if t.outcome == o) for o in OUTCOMES}
+    others = [t.total_cents for t in trajectories if t.outcome not in OUTCOMES]
+    if others:
+        groups[""] = spread(others)
+    return groups

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from borapp.i18n import _
 from borapp.services.cases.status import outcome_label
+from borapp.services.reports.closings import NOT_RECORDED
 from borapp.services.reports.tables import Euros, Row, Table
 
 COUNT_COLUMN = 1
@@ -18,7 +19,7 @@ def costs_table(report) -> Table | None:
     columns = ("", _("Trajectories"), _("Median cost"), _("Lowest"), _("Highest"))
     rows = [_row(_("All closed trajectories"), costs["closed"], "total")]
     rows.append(Row((_("By outcome"), None, None, None, None), kind="heading"))
-    rows += [_row(outcome_label(key), spread) for key, spread in costs.get("by_outcome", {}).items()
+    rows += [_row(outcome_label(key) or _(NOT_RECORDED), spread) for key, spread in costs.get("by_outcome", {}).items()
              if spread.get("count")]
     rows.append(Row((_("By municipality"), None, None, None, None), kind="heading"))
     rows += [_row(name or _("No municipality"), spread) for name, spread in sorted(costs.get("by_municipality",
