@@ -116,6 +116,9 @@ BAD_VALUES = [
     ("registered_on", "2023-02-30", "not a real date"),
     ("registered_on", "31-04-2023", "not a real date"),
     ("registered_on", (dt.date.today() + dt.timedelta(days=2)).isoformat(), "future"),
+    ("registered_on", "0001-03-05", "not a real date"),  # the year 1 and 1850 were taken
+    ("registered_on", "5-3-1850", "not a real date"),
+    ("registered_on", "1985-03-05", "check the year"),  # before the years the annual report knows
     ("route", "helikopter", "not one of"),
     ("municipality", "", "needs a value"),
     ("funding", "gratis", "not one of"),

@@ -15,6 +15,7 @@ from borapp.services.cases.status import OUTCOMES, REASONS, STATUSES, outcome_la
 from borapp.services.importer import values, vocab
 from borapp.services.importer.reasons import match_reason
 from borapp.services.importer.rows import RowReader
+from borapp.services.reports.periods import FIRST_YEAR
 
 AFTER_MATCHING = ("visits", "evaluation", "closing")
 TARGET_AGE = 12
@@ -62,6 +63,9 @@ def read_case(r: RowReader, today: dt.date) -> CaseRow:
     registered_on = r.value("registered_on", values.parse_date, required=True)
     if registered_on and registered_on > today:
         r.error("registered_on", _("The registration date cannot be in the future."))
+    elif registered_on and registered_on.year < FIRST_YEAR:  # the annual report counts from then on
+        r.error("registered_on", _("A registration before {year} is not a date BOR Desk can report on: check the "
+                                   "year.").format(year=FIRST_YEAR))
     status = r.value("status", _choice(vocab.STATUSES, STATUSES), required=True)
     row = CaseRow(
         row=r.number, ref=ref, registered_on=registered_on, status=status or "",

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from borapp.i18n import _
 from borapp.services.importer import vocab
+from borapp.services import typed_dates
 from borapp.services.importer.text import fold
 from borapp.services.validation import phone_problem
 
@@ -50,6 +51,8 @@ def parse_date(value: object) -> dt.date | None:
         raise BadValue(_("'{value}' is not a date; write it as YYYY-MM-DD or DD-MM-YYYY.").format(value=value))
     year, month, day = (ymd.group(1), ymd.group(2), ymd.group(3)) if ymd else (dmy.group(3), dmy.group(2), dmy.group(1))
     try:
+        if not typed_dates.FIRST_YEAR <= int(year) <= typed_dates.LAST_YEAR:  # the year 1 or 0202 is a slip
+            raise ValueError
         return dt.date(int(year), int(month), int(day))
     except ValueError:
         raise BadValue(_("'{value}' is not a real date.").format(value=value)) from None
