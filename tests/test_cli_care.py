@@ -315,6 +315,29 @@ def test_restore_with_the_recovery_key(tmp_path, passphrase_file, capsys, no_ter
     assert check(capsys, target, "--passphrase-file", passphrase_file)[0] == 0
 
 
+def test_a_backup_is_written_again_over_itself_with_force(locked, tmp_path, passphrase_file, capsys, no_terminal):
+    """It was refused as "belongs to a vault" (a backup holds the key file), --force or not."""
+    backup = tmp_path / "vault.borbackup"
+    assert run(capsys, "backup", "--vault", locked, "--passphrase-file", passphrase_file, "--to", backup)[0] == 0
+    code, _out, err = run(capsys, "backup", "--vault", locked, "--passphrase-file", passphrase_file, "--to", backup)
+    assert code == 2 and "--force" in err and "kluis" not in err, err
+    assert run(capsys, "backup", "--vault", locked, "--passphrase-file", passphrase_file, "--to", backup,
+               "--force")[0] == 0
+
+
+def test_restore_and_init_name_what_is_wrong_with_the_path(locked, tmp_path, passphrase_file, capsys, no_terminal):
+    """A missing backup was "no vault at ... pick another with --vault"; a folder was "there is already a vault"."""
+    target = tmp_path / "r" / "vault.bordb"
+    code, _out, err = run(capsys, "restore", "--vault", target, "--passphrase-file", passphrase_file,
+                          "--from", tmp_path / "absent.borbackup")
+    assert code == 6 and "Geen reservekopie op" in err, err
+    code, _out, err = run(capsys, "restore", "--vault", target, "--passphrase-file", passphrase_file,
+                          "--from", tmp_path)
+    assert code == 2 and "is een map" in err, err
+    code, _out, err = run(capsys, "init", "--vault", tmp_path, "--passphrase-file", passphrase_file)
+    assert code == 2 and "is een map" in err and "al een kluis" not in err, err
+
+
 @pytest.mark.parametrize("source, expected", [("missing", 6), ("text", 4), ("wrong passphrase", 3)])
 def test_restore_failures_leave_the_vault(locked, tmp_path, passphrase_file, capsys, no_terminal, source, expected):
     good = tmp_path / "good.borbackup"

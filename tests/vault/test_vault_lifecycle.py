@@ -7,7 +7,7 @@ import zipfile
 import pytest
 
 from borapp.models import schema
-from borapp.services.errors import UsageError, VaultDamaged, VaultLocked, VaultMissing, WrongPassphrase
+from borapp.services.errors import NotFound, UsageError, VaultDamaged, VaultLocked, WrongPassphrase
 from borapp.services.vault import vault as vault_module
 from borapp.services.vault.restore import restore
 from borapp.services.vault.vault import Vault, key_path, vault_files
@@ -258,7 +258,7 @@ def test_restore_of_a_bad_backup_leaves_the_target_untouched(vault, vault_path, 
         with pytest.raises(VaultDamaged):
             restore(bad, vault_path, PASSPHRASE)
         assert snapshot(vault_path.parent) == before, label
-    with pytest.raises(VaultMissing):
+    with pytest.raises(NotFound, match="reservekopie"):
         restore(tmp_path / "b" / "nothing-here.borbackup", vault_path, PASSPHRASE)
     assert snapshot(vault_path.parent) == before
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import sqlcipher3
 
 from borapp.i18n import _
-from borapp.services.errors import UsageError, VaultDamaged, VaultMissing
+from borapp.services.errors import NotFound, UsageError, VaultDamaged
 from borapp.services.vault import backup_file, process_lock
 from borapp.services.vault.vault import Vault, key_path, vault_files
 
@@ -21,8 +21,10 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
     Cases erased in the vault being replaced are erased again in the restored one (their numbers are appended
     to `erased_again`): a backup made before an erasure must not bring the case back."""
     source, target = Path(source), Path(target)
+    if source.is_dir():
+        raise UsageError(_("{path} is a folder; give the backup file.").format(path=source))
     if not source.is_file():
-        raise VaultMissing(source)
+        raise NotFound(_("No backup at {path}.").format(path=source))
     if target.is_dir():
         raise UsageError(_("{path} is a folder, not a vault file.").format(path=target))
     backup_file.read_manifest(source)

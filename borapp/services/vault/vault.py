@@ -73,6 +73,8 @@ class Vault:
         """Make a new vault; returns it with the recovery key, which is shown once and stored nowhere."""
         require_safe_engine()
         path = Path(path)
+        if path.is_dir():
+            raise UsageError(_("{path} is a folder, not a vault file.").format(path=path))
         if any(p.exists() for p in vault_files(path)):
             raise UsageError(_("There is already a vault at {path}; it was left as it is.").format(path=path))
         check_passphrase_rules(passphrase)

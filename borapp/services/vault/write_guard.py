@@ -12,6 +12,7 @@ from pathlib import Path
 
 from borapp.i18n import _
 from borapp.services.errors import UsageError
+from borapp.services.vault.backup_file import FORMAT as BACKUP_FORMAT
 from borapp.services.vault.keywrap import FORMAT as KEY_FILE_FORMAT
 from borapp.services.vault.vault import SIDECARS, key_path
 
@@ -48,8 +49,11 @@ def is_vault_file(path: Path) -> bool:
 
 
 def _holds_keys(path: Path) -> bool:
+    """A key file, by what it holds; a backup holds the key file too, after its manifest that says it is a backup
+    (a backup written again over itself with --force was refused as "belongs to a vault")."""
     try:
         with path.open("rb") as fh:
-            return KEY_FILE_FORMAT.encode() in fh.read(4096)
+            start = fh.read(4096)
     except OSError:
         return False
+    return KEY_FILE_FORMAT.encode() in start and BACKUP_FORMAT.encode() not in start
