@@ -261,6 +261,20 @@ def test_reimport_changes_an_existing_case_only_with_update_and_lists_every_chan
     assert [h[2] for h in found["history"]] == ["registered", "intake", "contract"]
 
 
+def test_an_update_that_would_move_the_registration_after_a_later_step_is_refused(vault, tmp_path):
+    """Steps stayed dated before the new registration date, and the report put a case in visits on the waiting
+    list of that year."""
+    assert import_file(vault, "cases", write_csv(tmp_path / "a.csv", [case(status="intake")])).ok  # 1 May 2023
+    before = fingerprint(vault)
+    later = [case(registered_on="2023-10-01", status="intake")]
+    report = import_file(vault, "cases", write_csv(tmp_path / "b.csv", later), update=True)
+    assert not report.ok and [(p.row, p.column) for p in report.errors] == [(2, "registered_on")]
+    assert "1 May 2023" in report.errors[0].message or "1 mei 2023" in report.errors[0].message, report.errors
+    assert fingerprint(vault) == before
+    earlier = [case(registered_on="2023-04-01", status="intake")]
+    assert import_file(vault, "cases", write_csv(tmp_path / "c.csv", earlier), update=True).ok
+
+
 def test_organisations_municipalities_coordinators_are_found_or_created(vault, tmp_path):
     with vault.session() as session:
         session.add(Organisation(name="Rechtbank Proef", kind="court", email="griffie@rechtbank.example"))

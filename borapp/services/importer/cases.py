@@ -11,10 +11,12 @@ from __future__ import annotations
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.models import Case, Child, Parent, StatusChange
 from borapp.services import audit
 from borapp.services.cases.flow import start_history
+from borapp.services.cases.status import status_label
 from borapp.services.cases.search_index import reindex_case
 from borapp.services.importer.case_rows import CaseRow, ParentRow
 from borapp.services.importer.columns import HeaderMap
@@ -42,6 +44,14 @@ def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report
         case = existing.get(row.ref)
         if case is None:
             continue
+        later = _step_before(case, row.registered_on)
+        if later is not None:
+            report.error(row.row, "registered_on", _(
+                "The registration date {date} would come after the step '{step}' of {step_on} in case {ref}. "
+                "Correct that step's date in the case file (Tijdlijn), or keep the registration date.").format(
+                    date=long_date(row.registered_on), step=status_label(later.to_status),
+                    step_on=long_date(later.on), ref=row.ref), header.headings.get("registered_on", "registered_on"))
+            continue
         changed = ", ".join(header.headings.get(key, key) for key in case_changes(case, row))
         if not changed:
             report.unchanged.append(row.ref)
@@ -52,6 +62,12 @@ def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report
             report.error(row.row, "case_ref", _("Case {ref} already exists, and this row would change: {fields}. "
                                                 "Import with --update to change it, or leave the row out.")
                          .format(ref=row.ref, fields=changed), header.headings.get("case_ref", "case_ref"))
+
+
+def _step_before(case: Case, registered_on) -> StatusChange | None:
+    """The first step after the registration that a new registration date would come after (the history's order
+    broke: a case in visits counted on the waiting list)."""
+    return next((h for h in case.history if h.from_status not in ("", h.to_status) and h.on < registered_on), None)
 
 
 def case_changes(case: Case, row: CaseRow) -> list[str]:
