@@ -275,6 +275,14 @@ def test_an_update_that_would_move_the_registration_after_a_later_step_is_refuse
     assert import_file(vault, "cases", write_csv(tmp_path / "c.csv", earlier), update=True).ok
 
 
+def test_a_cell_longer_than_csvs_own_limit_is_named_by_row_and_column(vault, tmp_path):
+    """A cell over 131,072 characters made the whole file "not a readable CSV file", with no row named."""
+    rows = [case(case_ref="T-001"), case(case_ref="T-002", municipality="Teststad" + "x" * 140_000)]
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", rows))
+    assert not report.ok and [(p.row, p.column) for p in report.errors] == [(3, "municipality")]
+    assert "120" in report.errors[0].message
+
+
 def test_organisations_municipalities_coordinators_are_found_or_created(vault, tmp_path):
     with vault.session() as session:
         session.add(Organisation(name="Rechtbank Proef", kind="court", email="griffie@rechtbank.example"))

@@ -92,6 +92,9 @@ def _read_csv(path: Path, text: str) -> Table:
     with the stray quote is reported, so every row of the file is accounted for."""
     delimiter = _delimiter(text)
     lines = text.splitlines(keepends=True)
+    # a cell of any length is read (csv's own limit, 131,072 characters, made the whole file "not a readable CSV
+    # file"): the row's checks then name the row and the column that is too long
+    csv.field_size_limit(max(csv.field_size_limit(), len(text) + 1))
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
     records: list[list[object]] = []
     stray: list[int] = []
