@@ -108,7 +108,7 @@ def test_dutch_headings(vault, tmp_path):
 BAD = [
     ("name", "", "needs a value"),
     ("email", "vera.test.example", "not an e-mail"),
-    ("phone", "bellen!", "not a phone"),
+    ("phone", "bellen!", "Not a phone"),
     ("vog_date", "10-13-2022", "not a real date"),
     ("vog_date", (dt.date.today() + dt.timedelta(days=5)).isoformat(), "future"),
     ("trained_on", "binnenkort", "not a date"),
@@ -131,6 +131,13 @@ def test_a_bad_value_is_reported_with_row_and_column(vault, tmp_path, column, va
     assert not report.ok and (3, column) in [(p.row, p.column) for p in report.errors]
     assert why in " ".join(p.message for p in report.errors)
     assert vault.count(Volunteer) == 0
+
+
+def test_a_bad_phone_number_is_said_once_with_what_a_good_one_looks_like(vault, tmp_path):
+    """It said "is not a phone number (digits, ...)" and then "Not a phone number: ..." again."""
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(phone="bellen!")]))
+    [problem] = report.errors
+    assert problem.message.lower().count("not a phone number") == 1 and "06-12345678" in problem.message
 
 
 def test_a_missing_name_column_is_one_error(vault, tmp_path):

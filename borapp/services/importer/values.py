@@ -81,9 +81,8 @@ def parse_email(value: object) -> str:
 
 def parse_phone(value: object) -> str:
     text = "" if is_empty(value) else str(value).strip()
-    if text and phone_problem(text):
-        raise BadValue(_("'{value}' is not a phone number (digits, spaces, +, - and parentheses only).")
-                       .format(value=text) + " " + phone_problem(text))
+    if text and phone_problem(text):  # the value, then why: the two sentences before said "not a phone number" twice
+        raise BadValue(f"'{text}': {phone_problem(text)}")
     return text
 
 
