@@ -192,10 +192,9 @@ def test_the_main_window_opens_within_a_small_screen_the_first_time(qtbot, tmp_p
     assert window.height() + FRAME <= free.height() and window.width() + FRAME <= free.width()
 
 
-@pytest.mark.parametrize(("free", "maximized"), [((1093, 574), True), ((1920, 1040), False)])
-def test_the_first_start_fills_a_small_screen_and_remembers_how_it_was_left(qtbot, tmp_path, monkeypatch, free,
-                                                                              maximized):
-    from PySide6.QtCore import QRect, Qt
+def _start(qtbot, tmp_path, monkeypatch, free: tuple[int, int]):
+    """The app started as `borapp gui` shows it, on a screen that leaves `free` (width, height)."""
+    from PySide6.QtCore import QRect
     from PySide6.QtWidgets import QWidget
 
     from borapp.app import build_window, make_application
@@ -206,10 +205,21 @@ def test_the_first_start_fills_a_small_screen_and_remembers_how_it_was_left(qtbo
     window = build_window(tmp_path / "vault.bordb", "nl")
     qtbot.addWidget(window)
     window.show_first()
+    return window
+
+
+@pytest.mark.parametrize(("free", "maximized"), [((1093, 574), True), ((1920, 1040), False)])
+def test_the_first_start_fills_a_small_screen(qtbot, tmp_path, monkeypatch, free, maximized):
+    from PySide6.QtCore import Qt
+
+    window = _start(qtbot, tmp_path, monkeypatch, free)
     assert bool(window.windowState() & Qt.WindowState.WindowMaximized) is maximized
-    window.showNormal()  # the coordinator makes it smaller: the next start opens as it was left
-    window.close()
-    again = build_window(tmp_path / "vault.bordb", "nl")
-    qtbot.addWidget(again)
-    again.show_first()
+
+
+def test_a_later_start_opens_as_the_window_was_left(qtbot, tmp_path, monkeypatch):
+    """A window left un-maximized (closed on a large screen) is not maximized again on a small one."""
+    from PySide6.QtCore import Qt
+
+    _start(qtbot, tmp_path, monkeypatch, (1920, 1040)).close()  # closing keeps its geometry
+    again = _start(qtbot, tmp_path, monkeypatch, (1093, 574))
     assert not again.windowState() & Qt.WindowState.WindowMaximized
