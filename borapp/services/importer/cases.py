@@ -17,6 +17,7 @@ from borapp.models import Case, Child, Parent, StatusChange
 from borapp.services import audit
 from borapp.services.cases.flow import start_history
 from borapp.services.cases.status import status_label
+from borapp.services.cases.step_dates import is_step
 from borapp.services.cases.search_index import reindex_case
 from borapp.services.importer.case_rows import CaseRow, ParentRow
 from borapp.services.importer.columns import HeaderMap
@@ -67,7 +68,7 @@ def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report
 def _step_before(case: Case, registered_on) -> StatusChange | None:
     """The first step after the registration that a new registration date would come after (the history's order
     broke: a case in visits counted on the waiting list)."""
-    return next((h for h in case.history if h.from_status not in ("", h.to_status) and h.on < registered_on), None)
+    return next((h for h in case.history if is_step(h) and h.from_status and h.on < registered_on), None)
 
 
 def case_changes(case: Case, row: CaseRow) -> list[str]:
