@@ -100,8 +100,8 @@ def _cells(table, name: str) -> list:
 
 
 def test_a_groups_subtotal_does_not_give_its_one_small_cell_back(workspace):
-    """Medemblik alone closed a case among the per-case towns: with the whole column as one breakdown, Alkmaar's
-    hidden cell kept Medemblik hidden alone within its group, and the group's subtotal of 1 gave it back."""
+    """Medemblik alone closed a case among the per-case towns: Alkmaar's hidden cell kept Medemblik hidden alone
+    within its group, and the group's subtotal of 1 gave it back (as a group of one row always would)."""
     from borapp.services.reports.audience import tables_for
 
     with workspace.session() as s:
@@ -116,9 +116,11 @@ def test_a_groups_subtotal_does_not_give_its_one_small_cell_back(workspace):
                 add_case(s, D(2019, 3, 1 + n), municipality_id=town, funding="per_case", steps=steps)
     report = annual_report(workspace, 2019, today=D(2020, 2, 1))
     [table] = [t for t in tables_for(report, "external", 5) if t.key == "registrations_per_municipality"]
+    assert [row.kind for row in table.rows if row.kind in ("subtotal", "total")] == ["total"], "no subtotal outside"
     closed = 4
-    per_case = [_cells(table, name)[closed] for name in ("Enkhuizen", "Medemblik", "Hoorn")]
-    assert per_case.count("<5") == 2 and per_case[1] == "<5", per_case
+    column = [row.cells[closed] for row in table.rows if row.kind == "row"]
+    assert _cells(table, "Medemblik")[closed] == "<5" and column.count("<5") >= 2, column
+    assert table.rows[-1].cells[closed] == 4, "the total stays"
 
 
 def test_figures_of_the_volunteers_and_the_whole_organisation_stay_and_the_remainder_goes_with_the_used(workspace):

@@ -1,8 +1,9 @@
 """Who a report is for. Inside the organisation it shows every count; for outside (the municipality, a funder) a
 count under the threshold (setting privacy.small_cell_threshold) that could point to one family is shown as "<5",
 with secondary suppression so no hidden cell follows from a total (services/privacy/small_cells.py): per column
-within each group of rows that a subtotal or total closes (a group's subtotal gave its one hidden cell back when the
-whole column was one breakdown). Totals stay. Figures of the organisation as a whole (the summary) and of its
+within each group of rows a total closes. A table with subtotals and a total (registrations per municipality) leaves
+its subtotals out: a group's subtotal gave its hidden cell back (one closed case in Medemblik, the only one in its
+group; a group of one row repeats it), so each column is one breakdown of the total. Totals stay. Figures of the organisation as a whole (the summary) and of its
 volunteers and meetings count no family, so they are shown as they are; in the invoicing table the purchased
 trajectories are the municipality's own figure, and what remains of them is hidden with the used ones it would give
 away. The outside PDF leaves the charts out: a bar's length would give the hidden number away."""
@@ -67,15 +68,23 @@ def _outside_costs(costs: dict, threshold: int) -> dict:
 
 
 def _hide_small(table: Table, threshold: int) -> Table:
-    """Per numeric column, each group of plain rows as one breakdown; headings, subtotals and totals stay."""
+    """Per numeric column, each group of plain rows as one breakdown; headings and totals stay."""
     if table.key == "costs":
         return _hide_small_costs(table, threshold)
     if table.key in NO_FAMILIES:
         return table
     if table.key == "invoicing":
         return _hide_small_invoicing(table, threshold)
+    kinds = {row.kind for row in table.rows}
+    if {"subtotal", "total"} <= kinds:
+        # a group of one row has a subtotal that repeats it, and the total minus the other subtotals gives any
+        # group's back: outside, the groups' subtotals are left out and each column is one breakdown of the total
+        table = replace(table, rows=tuple(row for row in table.rows if row.kind != "subtotal"))
+        groups = [[i for i, row in enumerate(table.rows) if row.kind == "row"]]
+    else:
+        groups = _groups(table)
     cells = [list(row.cells) for row in table.rows]
-    for group in _groups(table):
+    for group in (g for g in groups if g):
         _suppress_columns(cells, group, range(1, max(len(cells[i]) for i in group)), threshold)
     return _with_cells(table, cells)
 
