@@ -30,6 +30,33 @@ def test_the_threshold_is_the_organisations_choice():
     assert suppress_breakdown({"a": 7, "b": 9, "c": 30}, 5) == {"a": 7, "b": 9, "c": 30}
 
 
+def test_hidden_cells_whose_sum_pins_them_down_say_x_or_take_another_cell_with_them():
+    """Two "<5" that add up to 8 (the total minus the shown cells) are 4 each: they say "x". Two of 1 are 1 each
+    whatever they say, so the next cell is hidden with them."""
+    assert suppress_breakdown({"Bergen": 4, "Texel": 4, "Alkmaar": 30}, 5) == {
+        "Bergen": "x", "Texel": "x", "Alkmaar": 30}
+    assert suppress_breakdown({"Bergen": 1, "Texel": 1, "Alkmaar": 30, "Hoorn": 40}, 5) == {
+        "Bergen": "x", "Texel": "x", "Alkmaar": "x", "Hoorn": 40}
+    assert suppress_breakdown({"Bergen": 1, "Texel": 2, "Alkmaar": 30}, 5) == {
+        "Bergen": "<5", "Texel": "<5", "Alkmaar": 30}
+
+
+def test_a_breakdown_of_one_cell_is_shown_as_its_total():
+    assert suppress_breakdown({"Bergen": 3}, 5) == {"Bergen": "x"}
+
+
+def _readings(out: dict, cells: dict) -> dict:
+    """What a reader can tell of each hidden cell from the total: the values it can have while the hidden cells
+    add up to the total minus the shown ones, each at least 1 (or 0 when that cannot add up) and under 5 for "<5"."""
+    hidden = [k for k, v in out.items() if is_hidden(v)]
+    total = sum(cells[k] for k in hidden)
+    top = {k: 4 if out[k] == "<5" else total for k in hidden}
+    low = 1 if len(hidden) <= total <= sum(top.values()) else 0
+    return {k: {v for v in range(low, top[k] + 1)
+                if low * (len(hidden) - 1) <= total - v <= sum(top[o] for o in hidden if o != k)}
+            for k in hidden}
+
+
 @given(st.dictionaries(st.sampled_from(["Bergen", "Alkmaar", "Texel", "Schagen", "Heiloo", "Castricum"]),
                        st.integers(min_value=0, max_value=40), min_size=2))
 def test_no_hidden_cell_can_be_recovered_from_the_total_and_every_hidden_cell_tells_the_truth(cells):
@@ -40,3 +67,5 @@ def test_no_hidden_cell_can_be_recovered_from_the_total_and_every_hidden_cell_te
     assert len(hidden) != 1, "a single hidden cell equals the total minus the shown ones"
     assert all(cells[k] < 5 for k in hidden if out[k] == "<5"), "a '<5' that is not under 5"
     assert len({out[k] for k in hidden}) <= 1, "a '<5' beside an 'x' is told apart, and follows from the total"
+    if len(hidden) < len(cells):
+        assert all(len(values) > 1 for values in _readings(out, cells).values()), "the total pins a hidden cell"
