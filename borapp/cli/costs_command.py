@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.file_format import chosen_format
 from borapp.cli.opening import open_vault
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK
@@ -18,24 +19,26 @@ def register(sub, common) -> None:
     cmd = add_command(actions, common, "export", _("write the volunteers' expenses to reimburse in a year, per "
                                                    "month and volunteer, as a file the treasurer can pay from"),
                       run_export)
-    cmd.add_argument("--year", required=True, help=_("the year, e.g. 2025"))
-    cmd.add_argument("--format", dest="fmt", choices=("csv", "xlsx"), default="csv", help=_("the file's format"))
+    cmd.add_argument("--year", required=True, metavar=_("YEAR"), help=_("the year, e.g. 2025"))
+    cmd.add_argument("--format", dest="fmt", choices=("csv", "xlsx"),  # not imported: --help stays light
+                     help=_("the file's format (default: the extension of --out, else csv)"))
     cmd.add_argument("--out", required=True, type=Path, metavar=_("FILE"), help=_("the file to write"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "figures", _("print the cost per closed trajectory and the expenses per "
                                                     "month of a year as JSON"), run_figures)
-    cmd.add_argument("--year", required=True, help=_("the year, e.g. 2025"))
+    cmd.add_argument("--year", required=True, metavar=_("YEAR"), help=_("the year, e.g. 2025"))
 
 
 def run_export(args) -> int:
     from borapp.services.costs.amounts import money
-    from borapp.services.costs.treasurer_export import export_expenses
+    from borapp.services.costs.treasurer_export import FORMATS, export_expenses
     from borapp.services.vault.workspace import Workspace
 
+    fmt = chosen_format(args.fmt, args.out, FORMATS, "csv")
     workspace = Workspace(open_vault(args))
     try:
-        result = export_expenses(workspace, args.year, args.fmt, args.out, force=args.force)
+        result = export_expenses(workspace, args.year, fmt, args.out, force=args.force)
     finally:
         workspace.lock()
     if args.json:

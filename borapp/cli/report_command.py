@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.file_format import chosen_format
 from borapp.i18n import _
 
 
@@ -22,8 +23,9 @@ def register(sub, common) -> None:
     cmd = add_command(kinds, common, "annual", _("the figures of one year: registrations, closed and open cases, "
                                                  "outcomes, volunteers, invoicing per municipality"), run_annual)
     cmd.add_argument("--year", required=True, metavar=_("YEAR"), help=_("the year, e.g. 2025"))
-    cmd.add_argument("--format", dest="fmt", default="json", choices=FORMATS,
-                     help=_("one of: {formats} (default: json)").format(formats=", ".join(FORMATS)))
+    cmd.add_argument("--format", dest="fmt", choices=FORMATS,
+                     help=_("one of: {formats} (default: the extension of --out, else json)").format(
+                         formats=", ".join(FORMATS)))
     cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("the file to write (JSON and CSV: else printed)"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
     cmd.add_argument("--audience", choices=("internal", "external"), default="internal",
@@ -41,6 +43,7 @@ def run_annual(args) -> int:
     from borapp.services.vault.write_guard import check_target
 
     year = check_year(args.year)  # before the passphrase is asked
+    args.fmt = chosen_format(args.fmt, args.out, files.FORMATS, "json")
     if args.out is None and args.fmt in files.BINARY:
         raise UsageError(_("--format {format} needs --out FILE.").format(format=args.fmt))
     if args.out is not None:

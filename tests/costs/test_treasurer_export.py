@@ -88,3 +88,21 @@ def test_cli_export_and_figures(workspace, vault, vault_path, passphrase_file, t
     code = main(["costs", "figures", "--vault", str(vault_path), "--passphrase-file", str(passphrase_file),
                  "--year", "2025"])
     assert code == 0 and json.loads(capsys.readouterr().out)["closed"]["median_cents"] == 37000
+
+
+def test_cli_export_takes_its_format_from_the_files_name(workspace, vault, vault_path, passphrase_file, tmp_path,
+                                                         capsys):
+    """`--out onkosten.xlsx` without --format wrote CSV into a file Excel refuses to open as a workbook."""
+    from openpyxl import load_workbook
+
+    _vault_of_known_costs(workspace)
+    vault.lock()
+    out = tmp_path / "onkosten.xlsx"
+    code = main(["costs", "export", "--vault", str(vault_path), "--passphrase-file", str(passphrase_file),
+                 "--year", "2025", "--out", str(out)])
+    assert code == 0, capsys.readouterr().err
+    assert load_workbook(out).active.max_row >= 3
+    wrong = tmp_path / "onkosten.csv"
+    code = main(["costs", "export", "--vault", str(vault_path), "--passphrase-file", str(passphrase_file),
+                 "--year", "2025", "--format", "xlsx", "--out", str(wrong)])
+    assert code == 2 and "onkosten.csv" in capsys.readouterr().err and not wrong.exists()

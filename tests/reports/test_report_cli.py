@@ -89,3 +89,18 @@ def test_refusals_come_before_the_passphrase(capsys, vault_path, tmp_path, fille
     existing.write_text("{}")
     assert main(["report", "annual", "--year", "2019", "--out", str(existing), "--vault", str(vault_path)]) == 2
     assert existing.read_text() == "{}"
+
+
+def test_the_format_follows_the_files_name_and_a_contradiction_is_refused(capsys, vault_path, passphrase_file,
+                                                                          filled, tmp_path):
+    """`--out jaar.pdf` without --format wrote JSON into a file named .pdf, which no PDF reader opens."""
+    target = tmp_path / "jaarrapportage.pdf"
+    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--out", str(target))
+    assert code == 0, err
+    assert target.read_bytes().startswith(b"%PDF") and len(PdfReader(target).pages) >= 2
+    other = tmp_path / "jaarrapportage.xlsx"
+    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--format", "csv", "--out", str(other))
+    assert code == 2 and "--format csv" in err and "jaarrapportage.xlsx" in err and not other.exists()
+    plain = tmp_path / "jaarrapportage.txt"
+    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--out", str(plain))
+    assert code == 0 and json.loads(plain.read_text())["year"] == 2019, "an unknown extension keeps the default"
