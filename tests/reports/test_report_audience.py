@@ -189,3 +189,25 @@ def test_a_number_columns_heading_keeps_its_words_whole_in_the_pdf(workspace, to
     """"Te factureren" over two lines as whole words, not "Te factur" over "eren" (nor "Ingekoch" over "t")."""
     pdf = all_text(files.render(workspace, towns, "pdf"))
     assert "Ingekocht Gebruikt Over Te factureren" in pdf
+
+
+def test_closed_cases_of_earlier_years_do_not_follow_from_this_years_row_the_summary_gives(workspace):
+    """14 closed in 2019: 6 registered in 2017, 3 in 2018, 5 in 2019. The summary shows 2019's registrations (9) and
+    those still open (4), so the 5 is public; hiding it as the second cell beside the 3 left the 3 to follow from
+    14 − 6 − 5. The 2019 row is shown and the earlier years are hidden among themselves."""
+    from borapp.services.reports.audience import tables_for
+
+    with workspace.session() as s:
+        for n in range(9):
+            add_case(s, D(2019, 1, 1 + n), funding="per_case",
+                     steps=[(D(2019, 6, 1), "closed", "successful", "")] if n < 5 else [])
+        for year, closed in ((2017, 6), (2018, 3)):
+            for n in range(closed):
+                add_case(s, D(year, 3, 1 + n), funding="per_case", steps=[(D(2019, 6, 1), "closed", "successful", "")])
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    outside = {t.key: t for t in tables_for(report, "external", 5)}
+    by_year = {row.cells[0]: row.cells[1] for row in outside["closed_by_registration_year"].rows}
+    assert by_year == {"Aangemeld in 2017": "x", "Aangemeld in 2018": "x", "Aangemeld in 2019": 5,
+                       "Totaal afgesloten zaken": 14}
+    summary = {row.cells[0]: row.cells[1] for row in outside["summary"].rows}
+    assert summary["Aanmeldingen 2019"] - summary["Lopende zaken eind van het jaar, aangemeld in 2019"] == 5

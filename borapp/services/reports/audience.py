@@ -3,7 +3,9 @@ count under the threshold (setting privacy.small_cell_threshold) that could poin
 with secondary suppression so no hidden cell follows from a total (services/privacy/small_cells.py): per column
 within each group of rows a total closes. A table with subtotals and a total (registrations per municipality) leaves
 its subtotals out: a group's subtotal gave its hidden cell back (one closed case in Medemblik, the only one in its
-group; a group of one row repeats it), so each column is one breakdown of the total. Totals stay. Figures of the organisation as a whole (the summary) and of its
+group; a group of one row repeats it), so each column is one breakdown of the total. Totals stay. Of the closed
+cases by registration year, the report year's row follows from the summary and is shown; the earlier years are
+hidden among themselves. Figures of the organisation as a whole (the summary) and of its
 volunteers and meetings count no family, so they are shown as they are; in the invoicing table the purchased
 trajectories are the municipality's own figure, and what remains of them is hidden with the used ones it would give
 away. The outside PDF leaves the charts out: a bar's length would give the hidden number away."""
@@ -83,10 +85,22 @@ def _hide_small(table: Table, threshold: int) -> Table:
         groups = [[i for i, row in enumerate(table.rows) if row.kind == "row"]]
     else:
         groups = _groups(table)
+    if table.key == "closed_by_registration_year":
+        public = set(_this_years_registrations(table))
+        groups = [[i for i in group if i not in public] for group in groups]
     cells = [list(row.cells) for row in table.rows]
     for group in (g for g in groups if g):
         _suppress_columns(cells, group, range(1, max(len(cells[i]) for i in group)), threshold)
     return _with_cells(table, cells)
+
+
+def _this_years_registrations(table: Table) -> list[int]:
+    """The row of cases registered and closed in the report's year: the summary gives it (registrations minus those
+    still open), so hiding it protects nothing, and the earlier years' rows are one breakdown of the rest (the
+    report-year row hidden as the second cell left 2018's 3 closed cases to follow from 11 − 8)."""
+    year = table.columns[1]
+    return [i for i, row in enumerate(table.rows) if row.kind == "row" and row.selection(1) is not None
+            and str(row.selection(1).registered_year) == year]
 
 
 def _groups(table: Table) -> list[list[int]]:
