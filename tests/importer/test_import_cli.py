@@ -130,7 +130,7 @@ def test_missing_file_exit_6(capsys, vault_path, passphrase_file, tmp_path):
 
 
 @pytest.mark.parametrize("content,why", [
-    (b"\x00\x01\x02binary\x00", "not a CSV or XLSX"),
+    (b"\x00\x01\x02binary\x00", "named as an Excel file but is none"),
     (b"PK\x03\x04 not really a workbook", "not a readable XLSX"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64), "old Excel file"),
 ])

@@ -54,6 +54,9 @@ def read_table(path: Path) -> Table:
     if data.startswith(_OLE):
         raise UsageError(_("{path} is an old Excel file (.xls). Save it as .xlsx or CSV and try again.")
                          .format(path=path))
+    if path.suffix.lower() in (".xlsx", ".xlsm"):  # read as CSV it gave rows of garbage, or the wrong columns
+        raise UsageError(_("{path} is named as an Excel file but is none: it may be damaged, or another kind of file "
+                           "renamed. Open it in Excel and save it as .xlsx or CSV.").format(path=path))
     return _read_csv(path, _decode(path, data))
 
 
@@ -138,11 +141,41 @@ def _read_xlsx(path: Path) -> Table:
     try:
         sheet = book.worksheets[0] if book.worksheets else None
         records = _bounded_rows(sheet, notes) if sheet is not None else []
+        if len(book.worksheets) > 1:
+            notes.append(_("Only the first sheet, '{sheet}', was read; the other sheets ({others}) were not.").format(
+                sheet=sheet.title, others=", ".join(f"'{other.title}'" for other in book.worksheets[1:])))
     finally:
         book.close()
     table = _table([[_cell(v) for v in record] for record in records])
     table.notes += notes
+    for number, columns in _unworked_formulas(path, records).items():
+        table.problems.setdefault(number, _(
+            "A cell of this row ({columns}) holds a formula without its result: the file was not saved by Excel. "
+            "Open it in Excel, save it, and import it again.").format(columns=", ".join(columns)))
     return table
+
+
+def _unworked_formulas(path: Path, records: list[list[object]]) -> dict[int, list[str]]:
+    """Row number → the columns (by heading, else letter) of cells that hold a formula but no stored result (a file
+    written by a program, not by Excel): read as values they were empty, and the row went in without them."""
+    from openpyxl import load_workbook
+    from openpyxl.utils import get_column_letter
+
+    if not any(v is None for record in records for v in record):
+        return {}
+    book = load_workbook(path, read_only=True, data_only=False)
+    try:
+        formulas = book.worksheets[0].iter_rows(values_only=True, max_col=MAX_COLUMNS, max_row=len(records))
+        found: dict[int, list[str]] = {}
+        header = next((r for r in records if any(v not in (None, "") for v in r)), [])
+        for number, (values, written) in enumerate(zip(records, formulas), start=1):
+            for i, (value, formula) in enumerate(zip(values, written)):
+                if value is None and isinstance(formula, str) and formula.startswith("="):
+                    name = str(header[i]).strip() if i < len(header) and header[i] not in (None, "") else ""
+                    found.setdefault(number, []).append(name or get_column_letter(i + 1))
+        return found
+    finally:
+        book.close()
 
 
 def _bounded_rows(sheet, notes: list[str]) -> list[list[object]]:
@@ -193,5 +226,13 @@ def _table(records: list[list[object]]) -> Table:
     numbered = [(number, record) for number, record in enumerate(records, start=1) if not _blank(record)]
     if not numbered:
         return Table(header=[])
-    (_, header), rest = numbered[0], numbered[1:]
-    return Table(header=[str(h).strip() for h in header], rows=rest)
+    header, rest = numbered[0][1], numbered[1:]
+    table = Table(header=[str(h).strip() for h in header], rows=rest)
+    width = len(header)
+    for number, record in rest:
+        extra = [i for i, v in enumerate(record) if i >= width and str(v).strip()]
+        if extra:  # cut off silently, a shifted row lost its last values
+            table.problems[number] = _(
+                "This row has a filled cell beyond the last heading (column {column}); a ';' or ',' in a cell "
+                "without quotes around it shifts the cells after it. Check this row.").format(column=extra[0] + 1)
+    return table
