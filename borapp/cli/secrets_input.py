@@ -16,7 +16,10 @@ def _read_file(path: str) -> str:
         lines = Path(path).read_text(encoding="utf-8-sig").splitlines()  # -sig: drop a byte-order mark (Notepad)
     except (OSError, UnicodeDecodeError):
         raise UsageError(_("Cannot read {path}.").format(path=path)) from None
-    return lines[0] if lines else ""
+    if not lines or not lines[0]:  # not a wrong passphrase (exit 3) but none: like an empty BORAPP_PASSPHRASE
+        raise UsageError(_("The first line of {path} is empty; it should hold the passphrase or key.").format(
+            path=path))
+    return lines[0]
 
 
 def _prompt(prompt: str, confirm: bool) -> str:
