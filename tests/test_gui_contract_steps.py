@@ -180,6 +180,7 @@ def test_the_volunteer_form_says_what_matching_needs(qtbot, workspace):
     assert "trainingsdag" in needs.splitlines()[-1] and "VOG" in needs.splitlines()[-1]  # what matching needs
     assert "trainingsdag" in editor.messages["trainings"].text()
     editor.trainings.kind.setCurrentIndex(editor.trainings.kind.findData("initial"))
+    qtbot.keyClicks(editor.trainings.date.edit, "1-9-2026")
     qtbot.mouseClick(editor.trainings.add_button, Qt.MouseButton.LeftButton)
     assert editor.matching.text().startswith(_("Nothing in this profile stands in the way of matching."))
     assert editor.messages["trainings"].text() == ""

@@ -382,3 +382,64 @@ def test_names_with_accents_sort_where_a_reader_looks_for_them(qtbot, workspace)
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
                      pos=QPoint(header.sectionViewportPosition(NAME) + 5, header.height() // 2))
     assert names(widget) == ["Élise Bakker", "emma Visser", "Oscar Mulder", "Özlem Yılmaz", "Zoë de Wit"]
+
+
+# ---- trainings, as typed ------------------------------------------------------------------------------------------
+
+def type_training_date(qtbot, editor, text: str) -> None:
+    field = editor.trainings.date
+    qtbot.mouseClick(field.edit, Qt.MouseButton.LeftButton)
+    field.edit.selectAll()
+    qtbot.keyClicks(field.edit, text)
+    qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+
+
+def test_add_training_with_no_date_asks_for_one_instead_of_adding_today(qtbot, page, workspace, people):
+    """An empty training date was added as today's, and saved as "Trainingsdag · <today>" without a word."""
+    page.open_volunteer_profile(people["anna"])
+    editor = page.editor
+    assert editor.trainings.date.text() == ""
+    qtbot.mouseClick(editor.trainings.add_button, Qt.MouseButton.LeftButton)
+    assert editor.trainings.value() == ()
+    assert "datum van de training" in editor.trainings.date.message.text()
+    type_training_date(qtbot, editor, "3-10-2026")
+    qtbot.mouseClick(editor.trainings.add_button, Qt.MouseButton.LeftButton)
+    assert [t.on for t in editor.trainings.value()] == [dt.date(2026, 10, 3)]
+    assert editor.trainings.date.text() == "", "emptied for the next one"
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert [t.on for t in load_volunteer(workspace, people["anna"]).trainings] == [dt.date(2026, 10, 3)]
+
+
+def test_a_typed_training_date_not_added_stops_the_save_and_says_so(qtbot, page, workspace, people):
+    """It was dropped while the screen said "Opgeslagen."; the form did not even count it as a change."""
+    page.open_volunteer_profile(people["anna"])
+    editor = page.editor
+    qtbot.mouseClick(editor.trainings.add_button, Qt.MouseButton.LeftButton)  # a shorter message first
+    qtbot.wait(20)  # laid out
+    type_training_date(qtbot, editor, "3-10-2026")
+    assert editor.is_dirty()
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert load_volunteer(workspace, people["anna"]).trainings == ()
+    assert "nog niet toegevoegd" in editor.trainings.date.message.text()
+    assert editor.status.text() == _("Not saved: check the marked fields.")
+    assert editor.trainings.date.text() == "3-10-2026", "the typing is kept"
+    message = editor.trainings.date.message
+    qtbot.wait(20)
+    assert message.height() >= message.heightForWidth(message.width()) > 0, "its last line was cut off"
+    qtbot.mouseClick(editor.trainings.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert [t.on for t in load_volunteer(workspace, people["anna"]).trainings] == [dt.date(2026, 10, 3)]
+
+
+def test_a_training_date_typed_for_one_volunteer_stays_with_that_volunteer(qtbot, page, workspace, people):
+    """A bad date typed under Anna's trainings was still shown under Carla's, and refused Carla's save."""
+    page.open_volunteer_profile(people["anna"])
+    type_training_date(qtbot, page.editor, "29-2-2025")
+    assert page.editor.trainings.date.message.text()
+    page.open_volunteer_profile(people["carla"])
+    assert page.editor.trainings.date.text() == "" and page.editor.trainings.date.message.isHidden()
+    page.editor.phone.setText("0612345678")
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    assert load_volunteer(workspace, people["carla"]).phone == "0612345678"
+    page.open_volunteer_profile(people["anna"])
+    assert page.editor.trainings.date.text() == "29-2-2025", "Anna's typing is kept as her draft"

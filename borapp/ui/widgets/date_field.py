@@ -11,12 +11,13 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QDate, Qt, Signal
-from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLabel, QLineEdit, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.services import typed_dates
 from borapp.services.errors import ValidationError
 from borapp.ui.icons import icon
+from borapp.ui.widgets.wrapped_label import WrappedLabel
 
 ERROR_STYLE = "QLineEdit { border: 1px solid #B3261E; }"
 CALENDAR_STYLE = "QTableView::item { padding: 0px; margin: 0px; }"  # the app's item padding made days read "…"
@@ -42,8 +43,7 @@ class _TypedField(QWidget):
         self.row.addWidget(self.edit)
         self.row.addStretch()
         outer.addLayout(self.row)
-        self.message = QLabel()
-        self.message.setWordWrap(True)
+        self.message = WrappedLabel()
         self.message.setStyleSheet("color: #B3261E;")
         self.message.hide()
         outer.addWidget(self.message)
@@ -108,6 +108,11 @@ class _TypedField(QWidget):
         if self.edit.text() != self._shown:
             self._shown = self.edit.text()
             self.changed.emit()
+
+    def refuse(self, text: str) -> None:
+        """Say under the field why what it holds cannot be used (e.g. nothing where a date is needed), and go there."""
+        self._show_problem(text)
+        self.edit.setFocus()
 
     def value(self):
         """The value as typed; None when empty; ValidationError when it cannot be read."""

@@ -8,14 +8,14 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _
+from borapp.ui.widgets.wrapped_label import WrappedLabel
 
 
-class FieldMessage(QLabel):
+class FieldMessage(WrappedLabel):
     """The message shown under a field; empty and hidden when the field is fine."""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setWordWrap(True)
         self.setStyleSheet("color: #B3261E;")
         self.hide()
 

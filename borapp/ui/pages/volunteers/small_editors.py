@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from babel import Locale
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -70,7 +68,9 @@ class LanguagePicker(QWidget):
 
 
 class TrainingList(QWidget):
-    """Training and refresher days attended: a list with Remove, and a kind + date + Add row."""
+    """Training and refresher days attended: a list with Remove, and a kind + date + Add row. The date starts empty
+    and is emptied again by Add and by showing another list: an empty date was added as today, and a date typed for
+    one volunteer stayed under the next one's trainings."""
 
     changed = Signal()
 
@@ -88,14 +88,14 @@ class TrainingList(QWidget):
         self.kind.setAccessibleName(_("Kind of training"))
         for kind in TRAINING_KINDS:
             self.kind.addItem(_(TRAINING_LABELS[kind]), kind)
-        self.date = DateField(optional=False)
+        self.date = DateField()
         self.date.setAccessibleName(_("Training date"))
         self.add_button = QPushButton(_("Add training"))
         self.remove_button = QPushButton(_("Remove"))
         self.remove_button.setAccessibleName(_("Remove the selected training"))
         buttons = QHBoxLayout()  # on a line of their own, so the profile stays narrow enough for 1280 pixels
-        for widget in (self.kind, self.date):
-            row.addWidget(widget)
+        row.addWidget(self.kind, 0, Qt.AlignmentFlag.AlignTop)  # beside the date, not beside its message
+        row.addWidget(self.date)
         for widget in (self.add_button, self.remove_button):
             buttons.addWidget(widget)
         row.addStretch()
@@ -104,12 +104,18 @@ class TrainingList(QWidget):
         column.addLayout(buttons)
         self.add_button.clicked.connect(self._add_clicked)
         self.remove_button.clicked.connect(self._remove_clicked)
+        self.date.changed.connect(self.changed)
         self._items: list[TrainingItem] = []
 
     def value(self) -> tuple[TrainingItem, ...]:
         return tuple(self._items)
 
+    def pending(self) -> bool:
+        """Whether a date is typed that Add has not put in the list yet."""
+        return bool(self.date.text().strip())
+
     def set_value(self, items) -> None:
+        self.date.set_value(None)
         self._items = sorted(items, key=lambda t: t.on)
         self.list.clear()
         for item in self._items:
@@ -121,7 +127,10 @@ class TrainingList(QWidget):
     def _add_clicked(self) -> None:
         if refuse_unreadable(self):
             return
-        when = self.date.value() or dt.date.today()
+        when = self.date.value()
+        if when is None:
+            self.date.refuse(_("Type the date of the training, then press Add training."))
+            return
         self.set_value([*self._items, TrainingItem(self.kind.currentData(), when)])
 
     def _remove_clicked(self) -> None:

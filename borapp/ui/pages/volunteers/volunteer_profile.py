@@ -300,6 +300,7 @@ class VolunteerProfileEditor(QWidget):
             "active": self.active.isChecked(), "joined_on": self.joined_on.typed(),
             "left_on": self.left_on.typed(), "notes": self.notes.toPlainText(),
             "trainings": [[t.kind, t.on.isoformat()] for t in self.trainings.value()],
+            "training_date": self.trainings.date.typed(),  # typed, not yet added: kept over a lock
         }
 
     def set_state(self, state: dict) -> None:
@@ -319,6 +320,8 @@ class VolunteerProfileEditor(QWidget):
         self.left_on.set_typed(state.get("left_on", ""))
         self.notes.setPlainText(state.get("notes", ""))
         self.trainings.set_value([TrainingItem(k, dt.date.fromisoformat(d)) for k, d in state.get("trainings", [])])
+        if state.get("training_date"):
+            self.trainings.date.set_typed(state["training_date"])
 
     def is_dirty(self) -> bool:
         return bool(self._baseline) and self.state() != self._baseline
@@ -346,6 +349,12 @@ class VolunteerProfileEditor(QWidget):
     def save(self) -> int | None:
         """Check, show every problem under its field, save when there is none; the volunteer's id or None."""
         if refuse_unreadable(self):  # a date that cannot be read says so under its field
+            self.status.setText(_("Not saved: check the marked fields."))
+            self.status.setStyleSheet("color: #B3261E;")
+            return None
+        if self.trainings.pending():  # saved without it, "Opgeslagen." said nothing of the training left out
+            self.trainings.date.refuse(_("This training has not been added yet: press Add training, or empty the "
+                                         "date."))
             self.status.setText(_("Not saved: check the marked fields."))
             self.status.setStyleSheet("color: #B3261E;")
             return None
