@@ -201,6 +201,38 @@ def test_record_one_visit_held_and_one_cancelled_by_the_non_resident_parent(qtbo
     assert tab.model.index(1, 2).data() == "Cancelled (non-resident parent)"
 
 
+def test_saving_as_cancelled_asks_before_the_report_text_typed_as_held_goes(qtbot, workspace, case_id, monkeypatch):
+    """Typed as held, then switched to cancelled: the report text was thrown away without a word on Save."""
+    tab = visits_tab(qtbot, workspace, case_id, planned=2)
+    visit = open_row(tab, 0)
+    qtbot.mouseClick(tab.editor.what_happened.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.editor.what_happened, "Samen getekend")
+    qtbot.mouseClick(tab.editor.state_buttons["cancelled"], Qt.MouseButton.LeftButton)
+    tab.editor.cancelled_by.setCurrentIndex(tab.editor.cancelled_by.findData("other"))
+    qtbot.mouseClick(tab.editor.cancel_reason.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.editor.cancel_reason, "Ziek")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.No)
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert asked and "Wat er gebeurde" in asked[0] and "afgezegd" in asked[0]
+    assert records.get_visit(workspace, visit).state == "planned", "No: nothing saved"
+    assert tab.editor.isVisible() and tab.editor.what_happened.toPlainText() == "Samen getekend"
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    saved = records.get_visit(workspace, visit)
+    assert (saved.state, saved.cancel_reason, saved.what_happened) == ("cancelled", "Ziek", "")
+    second = open_row(tab, 1)
+    qtbot.mouseClick(tab.editor.state_buttons["cancelled"], Qt.MouseButton.LeftButton)
+    tab.editor.cancelled_by.setCurrentIndex(tab.editor.cancelled_by.findData("resident"))
+    qtbot.keyClicks(tab.editor.cancel_reason, "Vakantie")
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: pytest.fail("asked with nothing to lose"))
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert records.get_visit(workspace, second).state == "cancelled"
+
+
 def test_a_validation_message_shows_under_the_field_and_keeps_the_typing(qtbot, workspace, case_id):
     tab = visits_tab(qtbot, workspace, case_id)
     tab.add_button.click()  # a visit that was never planned

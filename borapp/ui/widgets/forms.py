@@ -87,10 +87,19 @@ def show_from_start(root: QWidget) -> None:
 
 
 def form_label(widget, fallback: str) -> str:
-    """The text of the label a form shows beside `widget` (without the required mark), else `fallback`."""
-    layout = widget.parentWidget().layout() if widget is not None and widget.parentWidget() else None
-    label = layout.labelForField(widget) if hasattr(layout, "labelForField") else None
-    return label.text().rstrip(" *") if label is not None and hasattr(label, "text") else fallback
+    """The text of the label a form shows beside `widget` (without the required mark), else `fallback`. A field
+    added with add_field sits in a box with its message, and the form labels the box: asked of the field alone, the
+    fallback ("what happened") stood in Dutch questions."""
+    for _level in range(2):  # the field, then the box add_field put it in
+        parent = widget.parentWidget() if widget is not None else None
+        if parent is None:
+            break
+        layout = parent.layout()
+        label = layout.labelForField(widget) if hasattr(layout, "labelForField") else None
+        if label is not None and hasattr(label, "text"):
+            return label.text().rstrip(" *")
+        widget = parent
+    return fallback
 
 
 def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushButton]:

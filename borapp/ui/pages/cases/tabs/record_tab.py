@@ -230,7 +230,7 @@ class RecordsTab(CaseTab):
         if refuse_unreadable(self.editor):  # a date or time that cannot be read says so under its field
             return None
         state = self._merged_with_stored(self.editor.state())
-        if state is None:
+        if state is None or not self.may_save(state):
             return None
         try:
             record_id = self.save_state(state)
@@ -243,6 +243,10 @@ class RecordsTab(CaseTab):
         self._forget(self._editing_key)
         self.editor.set_dirty(False)
         return record_id
+
+    def may_save(self, state: dict) -> bool:
+        """A tab may ask before saving what would not keep all of the typing; False keeps it unsaved, on screen."""
+        return True
 
     def save_refused(self, exc: ValidationError, state: dict) -> None:
         """The service refused to save `state`: its message under the field it is about (a tab may offer more)."""

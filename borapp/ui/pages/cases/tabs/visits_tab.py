@@ -16,7 +16,7 @@ from borapp.ui.pages.cases.tabs.addendum_dialog import AddendumDialog
 from borapp.ui.pages.cases.tabs.plan_series_dialog import PlanSeriesDialog
 from borapp.ui.pages.cases.tabs.record_tab import RecordsTab
 from borapp.ui.pages.cases.tabs.rows_model import selected_id, selected_row
-from borapp.ui.pages.cases.tabs.visit_editor import VisitEditor, detail_state, visit_input
+from borapp.ui.pages.cases.tabs.visit_editor import HELD_LINES, HELD_TEXTS, VisitEditor, detail_state, visit_input
 from borapp.ui.pages.cases.tabs.visit_expenses import expense_state, save_with_expenses
 from borapp.ui.pages.cases.tabs.visit_report import typed_as_addendum
 from borapp.ui.pages.cases.tabs.visits_model import VisitsModel
@@ -103,6 +103,20 @@ class VisitsTab(RecordsTab):
     def save_state(self, state: dict) -> int:
         return save_with_expenses(self.workspace, state,
                                   lambda: records.record_visit(self.workspace, visit_input(self.case_id, state)))
+
+    def may_save(self, state: dict) -> bool:
+        """How a held visit went is kept only for a held visit: saved as cancelled or planned, the text typed for it
+        was thrown away without a word. Asked first, with the fields named; No keeps everything on screen."""
+        if state.get("state") == "held":
+            return True
+        written = [self._label_of(name) for name in (*HELD_LINES, *HELD_TEXTS) if str(state.get(name) or "").strip()]
+        if not written:
+            return True
+        question = (_("What was written about how the visit went ({fields}) is not kept for a cancelled visit. "
+                      "Save it as cancelled without that text?") if state.get("state") == "cancelled" else
+                    _("What was written about how the visit went ({fields}) is not kept for a planned visit. "
+                      "Save it as planned without that text?"))
+        return confirm(self, _("Save visit"), question.format(fields=", ".join(written)))
 
     def save_refused(self, exc: ValidationError, state: dict) -> None:
         """A report finished meanwhile (by a colleague, through team sync) is not changed: what was typed into it
