@@ -164,6 +164,11 @@ def test_excluding_and_allowing_again_from_the_detail_panel(page, workspace, sce
     wizard = open_wizard(page, case_id)
     candidates = wizard.candidates
     candidates.pick(ids["best"])
+    asked = []
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a[2]) or ("  ", True))
+    candidates.detail.exclude_button.click()  # no reason: none is made up, the coordinator is asked for one
+    assert candidates.eligible_model.row_of(ids["best"]) >= 0 and "Zeg waarom" in candidates.hint.text()
+    assert "ook als u de wizard annuleert" in asked[0], "it is recorded at once, and says so"
     monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("kent de vader", True))
     candidates.detail.exclude_button.click()
     assert candidates.other_model.row_of(ids["best"]) >= 0 and candidates.eligible_model.row_of(ids["best"]) < 0

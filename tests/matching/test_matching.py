@@ -157,7 +157,7 @@ def test_untrained_inactive_and_left_are_blocked(english):
 
 def test_an_exclusion_blocks_whatever_the_score(english):
     known = score(KOP, facts(excluded=""), on=ON)
-    assert not known.eligible and known.blocks == ["Excluded for this case: known to the family"]
+    assert not known.eligible and known.blocks == ["Excluded for this case: no reason recorded"], "none made up"
     assert known.score == score(KOP, facts(), on=ON).score  # the points stay, only the block is added
     assert score(KOP, facts(excluded="neighbour of the father"), on=ON).blocks == [
         "Excluded for this case: neighbour of the father"]
@@ -367,10 +367,12 @@ def test_no_match_refuses_a_date_in_the_future_and_saves_nothing(workspace, scen
 def test_exclusions_add_update_list_and_remove(workspace, scene):
     case_id, ids = scene
     add_exclusion(workspace, case_id, ids["far"], "  kent   de vader ")
-    add_exclusion(workspace, case_id, ids["best"])
+    with pytest.raises(ValidationError, match="Zeg waarom"):
+        add_exclusion(workspace, case_id, ids["best"], "   ")
+    add_exclusion(workspace, case_id, ids["best"], "buurvrouw")
     add_exclusion(workspace, case_id, ids["far"], "collega van de vader")  # a second time updates the reason
     assert [(e.name, e.reason) for e in list_exclusions(workspace, case_id)] == [
-        ("Anke Best", ""), ("Femke Ver", "collega van de vader")]
+        ("Anke Best", "buurvrouw"), ("Femke Ver", "collega van de vader")]
     assert remove_exclusion(workspace, case_id, ids["best"]) is True
     assert remove_exclusion(workspace, case_id, ids["best"]) is False
     with workspace.session() as session:
@@ -379,7 +381,7 @@ def test_exclusions_add_update_list_and_remove(workspace, scene):
     with pytest.raises(ValidationError):
         add_exclusion(workspace, case_id, ids["far"], "x" * 301)
     with pytest.raises(NotFound):
-        add_exclusion(workspace, case_id, 9999)
+        add_exclusion(workspace, case_id, 9999, "onbekend")
 
 
 def test_the_matched_volunteer_cannot_be_excluded(workspace, scene):

@@ -168,9 +168,12 @@ def _check_matching(case: Case, on: dt.date) -> None:
 
 # ---- exclusions --------------------------------------------------------------------------------------------------
 
-def add_exclusion(workspace: Workspace, case_id: int, volunteer_id: int, reason: str = "") -> None:
-    """Never match this volunteer to this case (known to the family, a conflict); a second call updates the reason."""
+def add_exclusion(workspace: Workspace, case_id: int, volunteer_id: int, reason: str) -> None:
+    """Never match this volunteer to this case (known to the family, a conflict), for the reason given; a second call
+    updates the reason."""
     reason = " ".join(reason.split())
+    if not reason:  # without one the wizard made one up ("known to the family")
+        raise ValidationError(_("Say why this volunteer must not be matched to this family."), "reason")
     if len(reason) > EXCLUSION_REASON_LIMIT:
         raise ValidationError(_("Keep this under {n} characters.").format(n=EXCLUSION_REASON_LIMIT), "reason")
     with workspace.session() as session:

@@ -49,7 +49,7 @@ PART_WORDS = {"morning": N_("morning"), "afternoon": N_("afternoon"), "evening":
 DEMANDS = {"f": N_("Parents' demand: a female volunteer"), "m": N_("Parents' demand: a male volunteer")}
 DEMAND_MET = {"f": N_("A woman, as the parents demand"), "m": N_("A man, as the parents demand")}
 WISH_GENDERS = tuple(DEMANDS)
-DEFAULT_EXCLUSION = N_("known to the family")
+DEFAULT_EXCLUSION = N_("no reason recorded")  # one synced or imported without; never made up
 
 
 @dataclass(frozen=True)

@@ -245,7 +245,8 @@ class CandidatesPage(QWizardPage):
         if candidate is None:
             return
         reason, ok = QInputDialog.getText(self, _("Exclude for this case"), _(
-            "Why must {name} not be matched to this family? (e.g. knows the family)").format(name=candidate.name))
+            "Why must {name} not be matched to this family? (e.g. knows the family)\nThis is recorded at once, also "
+            "if you cancel the wizard, until you allow them again.").format(name=candidate.name))
         if ok:
             self.exclusion_requested.emit(candidate, reason)
 
