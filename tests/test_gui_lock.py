@@ -268,3 +268,34 @@ def test_the_privacy_dialogs_keep_their_typing_over_a_lock(qtbot, window, opener
     again = timeline.privacy.dialog
     qtbot.waitExposed(again)
     assert next(e for e in again.findChildren(QLineEdit) if e.accessibleName() == field).text() == typed
+
+
+def test_the_matching_wizard_keeps_its_note_over_a_lock(qtbot, window):
+    """Typed in the matching wizard ("no volunteer can be matched", and why), a lock lost it without a word."""
+    from tests.matching.test_matching import add_matching_case
+
+    _create_and_enter(qtbot, window)
+    case_id = add_matching_case(window.workspace, "BOR-2026-054")
+    window.shell.open_case(case_id)
+    case_file = window.shell.pages["cases"].case_file
+    qtbot.mouseClick(case_file.header.next_button, Qt.MouseButton.LeftButton)
+    wizard = case_file.dialog
+    qtbot.waitExposed(wizard)
+    qtbot.mouseClick(wizard.candidates.no_match, Qt.MouseButton.LeftButton)
+    wizard.next()
+    note = wizard.no_match.note
+    qtbot.mouseClick(note.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClicks(note, NOTE)
+    with qtbot.waitSignal(window.locked):
+        QTest.keyClick(note, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not other_windows(window)
+    _unlock(qtbot, window)
+    assert "BOR-2026-054" in window.statusBar().currentMessage()
+    window.shell.open_case(case_id)
+    case_file = window.shell.pages["cases"].case_file
+    qtbot.mouseClick(case_file.header.next_button, Qt.MouseButton.LeftButton)
+    again = case_file.dialog
+    qtbot.waitExposed(again)
+    assert again.candidates.no_match.isChecked() and again.no_match.note.toPlainText() == NOTE
+    assert again.confirm.note.toPlainText() == "", "the other page's note is a field of its own"
+    again.reject()

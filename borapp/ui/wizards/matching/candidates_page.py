@@ -82,6 +82,7 @@ class CandidatesPage(QWizardPage):
         for title in (self.eligible_title, self.other_title):
             title.setStyleSheet("font-weight: 600;")
         self.no_match = QCheckBox(_("No volunteer can be matched to the parents' demands: close the case"))
+        self.no_match.setAccessibleName(self.no_match.text())  # by this name a lock keeps the tick (kept_typing)
         self.no_match.toggled.connect(self._no_match_toggled)
         self.hint = FieldMessage()
         self.hint.setAccessibleName(_("Why you cannot go on yet"))

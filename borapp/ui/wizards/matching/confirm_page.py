@@ -46,6 +46,7 @@ class ConfirmPage(QWizardPage):
         self.note = text_box(_("Note"), 90)
         self.note.setPlaceholderText(_("E.g. what was agreed about the first meeting (optional)"))
         self.note_message = field_row(form, _("Note"), self.note)
+        self.note.setAccessibleName(_("Note on the match"))  # the no-match page has a Note too
         self.next_steps = QLabel()
         self.next_steps.setWordWrap(True)
         self.next_steps.setObjectName("nextSteps")

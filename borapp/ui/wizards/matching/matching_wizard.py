@@ -14,6 +14,7 @@ from borapp.i18n import _
 from borapp.services.errors import BorError
 from borapp.services.matching.flow import add_exclusion, matching_case, remove_exclusion
 from borapp.services.matching.ranking import Candidate, rank_candidates
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.screen_fit import resize_within_screen
 from borapp.ui.wizards.matching.candidates_page import CandidatesPage
 from borapp.ui.wizards.matching.confirm_page import ConfirmPage
@@ -32,6 +33,7 @@ class MatchingWizard(QWizard):
         self.workspace, self.case_id = workspace, case_id
         self.info = matching_case(workspace, case_id)
         self.setWindowTitle(_("Match a volunteer – case {ref}").format(ref=self.info.ref))
+        keep_as(self, f"case/{case_id}/matching")  # a lock keeps the notes typed here (and the no-match tick)
         self.setWizardStyle(QWizard.WizardStyle.ClassicStyle)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
         self.setOption(QWizard.WizardOption.NoDefaultButton, True)

@@ -39,6 +39,7 @@ class NoMatchPage(QWizardPage):
         self.note = text_box(_("Note"), 120)
         self.note.setPlaceholderText(_("Which demand could not be met, and who was asked"))
         self.note_message = field_row(form, _("Note"), self.note, required=True)
+        self.note.setAccessibleName(_("Why no volunteer could be matched"))  # the confirm page has a Note too
         self.note.textChanged.connect(self._note_changed)
         self.message = FieldMessage()
         self.message.setAccessibleName(_("Why the case was not closed"))
