@@ -233,6 +233,27 @@ def test_saving_as_cancelled_asks_before_the_report_text_typed_as_held_goes(qtbo
     assert records.get_visit(workspace, second).state == "cancelled"
 
 
+def test_retyping_a_refused_date_takes_the_old_refusal_away(qtbot, workspace, case_id):
+    """A date before the registration was refused; retyped as 31-11-2026 the old refusal stayed under the field's
+    own "cannot be read", two messages of which one no longer applied."""
+    tab = visits_tab(qtbot, workspace, case_id, planned=1)
+    open_row(tab, 0)
+    field = tab.editor.on
+    before = (REGISTERED - dt.timedelta(days=30)).strftime("%d-%m-%Y")
+    for text in (before, None):
+        qtbot.mouseClick(field.edit, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(field.edit, text or "31-11-2026")
+        qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+        if text:
+            qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+            refusal = tab.editor._messages["on"]
+            assert "aanmelding" in refusal.text() and not refusal.isHidden()
+    assert refusal.isHidden(), "the refusal of the date before is gone once the date is retyped"
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "31-11-2026" in field.message.text() and refusal.isHidden()
+
+
 def test_a_validation_message_shows_under_the_field_and_keeps_the_typing(qtbot, workspace, case_id):
     tab = visits_tab(qtbot, workspace, case_id)
     tab.add_button.click()  # a visit that was never planned

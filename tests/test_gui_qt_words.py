@@ -31,3 +31,16 @@ def test_qt_words_are_found_without_qts_configured_folder(qapp, monkeypatch):
     monkeypatch.setattr(QLibraryInfo, "path", staticmethod(lambda _which: "/nonexistent"))
     qt_i18n.install("nl")
     assert QDialogButtonBox(BOX.Close).button(BOX.Close).text() == "Sluiten"
+
+
+def test_the_discard_questions_name_qts_discard_button(qapp):
+    """"…Weggooien?" was asked above a button that says "Verwerpen": the question names the button to press."""
+    from borapp.i18n import _, set_language
+
+    set_language("nl")
+    qt_i18n.install("nl")
+    box = QDialogButtonBox(BOX.Discard)
+    button = box.button(BOX.Discard).text().replace("&", "")
+    questions = [_("What you typed about this visit has not been saved. Throw it away?"),
+                 _("What you typed has not been saved. Throw it away?")]
+    assert all(q.endswith(f"{button}?") for q in questions), (button, questions)

@@ -443,3 +443,19 @@ def test_a_training_date_typed_for_one_volunteer_stays_with_that_volunteer(qtbot
     assert load_volunteer(workspace, people["carla"]).phone == "0612345678"
     page.open_volunteer_profile(people["anna"])
     assert page.editor.trainings.date.text() == "29-2-2025", "Anna's typing is kept as her draft"
+
+
+def test_an_unreadable_vog_date_is_not_also_called_missing(qtbot, page, people):
+    """Typing 31-11-2026 showed "cannot be read" in red and, under it, "No VOG date yet" in orange."""
+    page.open_volunteer_profile(people["carla"])
+    editor = page.editor
+    assert "Nog geen VOG-datum" in editor.messages["vog_date"].text()
+    qtbot.mouseClick(editor.vog_date.edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.vog_date.edit, "31-11-2026")
+    qtbot.keyClick(editor.vog_date.edit, Qt.Key.Key_Tab)
+    assert editor.vog_date.message.text() and editor.messages["vog_date"].isHidden()
+    qtbot.mouseClick(editor.vog_date.edit, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(editor.vog_date.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClick(editor.vog_date.edit, Qt.Key.Key_Backspace)
+    qtbot.keyClick(editor.vog_date.edit, Qt.Key.Key_Tab)
+    assert "Nog geen VOG-datum" in editor.messages["vog_date"].text()

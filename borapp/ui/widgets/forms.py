@@ -49,6 +49,9 @@ def add_field(form: QFormLayout, label: str, field: QWidget, *, required: bool =
     signal = changed_signal(field)
     if signal is not None:  # a message about the field goes once the field is changed
         signal.connect(message.field_changed)
+    typed = getattr(field, "edit", None)  # a date or time field says "changed" only for a date it can read
+    if isinstance(typed, QLineEdit):  # retyped unreadable, the refusal of the date before stayed beside its own
+        typed.textEdited.connect(message.field_changed)
     return message
 
 

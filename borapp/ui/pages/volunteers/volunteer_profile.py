@@ -159,6 +159,7 @@ class VolunteerProfileEditor(QWidget):
                        self.joined_on.changed, self.left_on.changed, self.notes.textChanged):
             signal.connect(self._on_edit)
         self.vog_date.changed.connect(self._show_vog_warning)
+        self.vog_date.edit.editingFinished.connect(self._show_vog_warning)  # after the field read it: unreadable too
         for signal in (self.vog_date.changed, self.trainings.changed, self.active.toggled, self.left_on.changed,
                        self.max_cases.valueChanged):
             signal.connect(self._show_matching)
@@ -428,7 +429,9 @@ class VolunteerProfileEditor(QWidget):
     def _show_vog_warning(self) -> None:
         value = self.vog_date.value_or_none()
         state = vog_state(value, self._years)
-        if state == "missing":
+        if self.vog_date.problem():  # its own message says it cannot be read; "no VOG date yet" beside it was untrue
+            text = ""
+        elif state == "missing":
             text = _("No VOG date yet: a VOG is needed before this volunteer is matched.")
         elif state == "overdue":
             text = ngettext("This VOG is older than {n} year: ask for a new one.",
