@@ -16,6 +16,7 @@ from borapp.i18n import LANGUAGES, _
 from borapp.models import Setting
 from borapp.models.documents import LETTER_KINDS
 from borapp.services.errors import UsageError
+from borapp.services.validation import email_problem
 
 
 @dataclass(frozen=True)
@@ -25,12 +26,18 @@ class SettingSpec:
     integer: bool = False
     minimum: int = 0
     maximum: int = 10**9
+    email: bool = False  # an address, or empty: a bad sender address stopped every export of letters
 
     def problem(self, key: str, value: str) -> str:
         """What is wrong with `value` for this setting, in the user's language; "" when it is fine."""
         if self.choices and value not in self.choices:
             return _("{key} must be one of: {choices}.").format(key=key, choices=", ".join(self.choices))
+        if self.email and email_problem(value):
+            return f"{key}: {email_problem(value)}"
         if self.integer:
+            if value.startswith("-") and value[1:].isascii() and value[1:].isdigit():  # a whole number, too small
+                return _("{key} must be from {minimum} to {maximum}.").format(key=key, minimum=self.minimum,
+                                                                             maximum=self.maximum)
             if not (value.isascii() and value.isdigit()):
                 return _("{key} must be a whole number.").format(key=key)
             if not self.minimum <= int(value) <= self.maximum:
@@ -48,7 +55,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "organisation.name": SettingSpec(""),
     "organisation.address": SettingSpec(""),
     "organisation.phone": SettingSpec(""),
-    "organisation.email": SettingSpec(""),
+    "organisation.email": SettingSpec("", email=True),
     "organisation.website": SettingSpec(""),
     "organisation.logo": SettingSpec(""),
     "backup.folder": SettingSpec(""),
@@ -61,7 +68,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "smtp.user": SettingSpec(""),
     # "1" lets a login go over an unencrypted connection (smtp.security none): only on a trusted network
     "smtp.allow_plaintext": SettingSpec("0", ("0", "1")),
-    "smtp.from": SettingSpec(""),
+    "smtp.from": SettingSpec("", email=True),
     "smtp.from_name": SettingSpec(""),  # the name beside the sender address; "" = the organisation's name
     "first_day.done": SettingSpec("0", ("0", "1")),  # "1": the coordinator put away the first-day checklist
     # Privacy: years a closed case is kept (20: the Jeugdwet's term), the last yearly review of the due list,

@@ -234,6 +234,25 @@ def test_a_stored_value_out_of_range_reads_as_the_default(cli):
         assert settings.read_all(cli.workspace)["auto_lock_minutes"] == "10"
 
 
+@pytest.mark.parametrize("key", ["smtp.from", "organisation.email"])
+def test_an_address_setting_takes_only_an_address_and_a_stored_bad_one_stops_no_export(cli, tmp_path, renderer, key):
+    """`config set smtp.from notanemail` was taken, and every export then ended in "Onverwachte fout
+    (InvalidHeaderDefect)"."""
+    from borapp.models import Setting
+
+    code, _out, err = cli("config", "set", key, "notanemail")
+    assert code == 2 and key in err and "e-mailadres" in err
+    assert cli("config", "set", key, "bor@voorbeeld.nl")[0] == 0 and cli("config", "set", key, "")[0] == 0
+    with cli.workspace.session() as session:  # written by an older version, or by hand
+        session.merge(Setting(key=key, value="notanemail"))
+    assert settings.read_setting(cli.workspace, key) == ""
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    code, _out, err = cli("letters", "export", "--to", tmp_path / "uit")
+    assert code == 0 and err == "", err
+    [eml] = list((tmp_path / "uit").glob("*.eml"))
+    assert "notanemail" not in eml.read_text(encoding="utf-8", errors="replace")
+
+
 def test_config_logo_from_an_image_file(cli, tmp_path):
     image = tmp_path / "logo.png"
     image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
