@@ -54,6 +54,8 @@ def _url(args) -> str:
     url = database_url(args.database)
     if not url:
         raise UsageError(_("No database given: use --database URL or set BORAPP_SERVER_DATABASE."))
+    if not url.startswith(("postgresql://", "postgres://", "postgresql+psycopg://")):  # the URL may hold a password
+        raise UsageError(_("The server's database is a PostgreSQL address, e.g. postgresql://bor@localhost/bor."))
     return url
 
 
@@ -67,7 +69,10 @@ def _server_modules():
 
 
 def _unreachable(exc: Exception) -> BorError:
-    return BorError(_("Could not reach the server's database: {reason}").format(reason=str(exc).strip()))
+    """The driver's own first line says why (for whoever keeps the server); SQLAlchemy's wrapping and its link to
+    its website are left out."""
+    reason = str(getattr(exc, "orig", None) or exc).strip().splitlines()
+    return BorError(_("Could not reach the server's database: {reason}").format(reason=reason[0] if reason else ""))
 
 
 def _connection(args):

@@ -48,8 +48,18 @@ def test_without_a_database_says_how_to_give_one(capsys, monkeypatch):
 
 
 def test_an_unreachable_database_is_one_line(capsys):
-    code, _out, err = cli(capsys, "device", "list", "--database", f"postgresql://x@127.0.0.1:{_free_port()}/x")
-    assert code == 1 and err.startswith("borapp: Could not reach the server's database") and "Traceback" not in err
+    for command in (("device", "list"), ("init",)):
+        code, _out, err = cli(capsys, *command, "--database", f"postgresql://x@127.0.0.1:{_free_port()}/x")
+        assert code == 1 and err.startswith("borapp: Could not reach the server's database"), err
+        assert "Traceback" not in err and "sqlalche.me" not in err and len(err.strip().splitlines()) == 1, err
+
+
+@pytest.mark.parametrize("url", ["notaurl", "sqlite:///tmp/x.db", "mysql://bor@localhost/bor"])
+def test_a_database_that_is_no_postgresql_address_is_a_usage_error(capsys, url):
+    """It was "Onverwachte fout (ProgrammingError)"; the URL is not repeated (it may hold a password)."""
+    for command in (("init",), ("device", "revoke", "x")):
+        code, _out, err = cli(capsys, *command, "--database", url)
+        assert code == 2 and "postgresql://" in err and url not in err, err
 
 
 def test_device_add_list_revoke(office, db_url, capsys, monkeypatch):
