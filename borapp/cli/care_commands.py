@@ -20,16 +20,16 @@ def register(sub, common) -> None:
     cmd = add_command(sub, common, "check", _("check the vault page by page and count its records"), run_check)
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(sub, common, "rekey", _("set a new passphrase (with the old one or the recovery key)"), run_rekey)
-    cmd.add_argument("--new-passphrase-file", metavar="FILE",
+    cmd.add_argument("--new-passphrase-file", metavar=_("FILE"),
                      help=_("read the new passphrase from FILE (else BORAPP_NEW_PASSPHRASE)"))
-    cmd.add_argument("--recovery-key-file", metavar="FILE",
+    cmd.add_argument("--recovery-key-file", metavar=_("FILE"),
                      help=_("open with the recovery key in FILE (else BORAPP_RECOVERY_KEY) instead of the passphrase"))
     cmd = add_command(sub, common, "backup", _("write one encrypted backup file"), run_backup)
-    cmd.add_argument("--to", required=True, type=Path, metavar="FILE", help=_("the backup file to write"))
+    cmd.add_argument("--to", required=True, type=Path, metavar=_("FILE"), help=_("the backup file to write"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
     cmd = add_command(sub, common, "restore", _("restore a backup; an existing vault is kept aside"), run_restore)
-    cmd.add_argument("--from", dest="source", required=True, type=Path, metavar="FILE", help=_("the backup file"))
-    cmd.add_argument("--recovery-key-file", metavar="FILE", help=_("open the backup with its recovery key"))
+    cmd.add_argument("--from", dest="source", required=True, type=Path, metavar=_("FILE"), help=_("the backup file"))
+    cmd.add_argument("--recovery-key-file", metavar=_("FILE"), help=_("open the backup with its recovery key"))
 
 
 def run_init(args) -> int:

@@ -18,12 +18,20 @@ def common_options() -> argparse.ArgumentParser:
     from borapp.paths import default_vault_path
 
     common = argparse.ArgumentParser(add_help=False)
-    common.add_argument("--vault", type=_path, default=default_vault_path(),
+    common.add_argument("--vault", type=_path, default=default_vault_path(), metavar=_("VAULT"),
                         help=_("the vault file (default: {path})").format(path=default_vault_path()))
     common.add_argument("--lang", choices=("nl", "en"), help=_("language of messages and documents"))
-    common.add_argument("--passphrase-file", metavar="FILE",
+    common.add_argument("--passphrase-file", metavar=_("FILE"),
                         help=_("read the passphrase from the first line of FILE (else BORAPP_PASSPHRASE)"))
     return common
+
+
+def whole_number(text: str) -> int:
+    """argparse's type for a count or a number: its own refusal read "ongeldige int-waarde: 'abc'"."""
+    try:
+        return int(text.strip())
+    except ValueError:
+        raise argparse.ArgumentTypeError(_("'{value}' is not a whole number.").format(value=text)) from None
 
 
 def _path(text: str):

@@ -36,12 +36,13 @@ def register(sub, common) -> None:
     cmd = add_command(actions, common, "set", _("set a setting (organisation.logo takes an image file, "
                                                 "template.KIND.LANG a text file; \"\" for the built-in text)"),
                       run_set)
-    key = cmd.add_argument("key", metavar="KEY")
-    key.settable = Later(lambda: (*(k for k in config_keys() if not k.startswith("template.")), "template.KIND.LANG"))
+    key = cmd.add_argument("key", metavar=_("SETTING"))
+    key.settable = Later(lambda: (*(k for k in config_keys() if not k.startswith("template.")),
+                                  _("template.KIND.LANG")))
     key.help = _("one of: {keys}").format(keys="%(settable)s")  # argparse fills in the action's attribute
-    cmd.add_argument("value", metavar="VALUE")
+    cmd.add_argument("value", metavar=_("VALUE"))
     cmd = add_command(actions, common, "get", _("print one setting"), run_get)
-    cmd.add_argument("key", metavar="KEY")
+    cmd.add_argument("key", metavar=_("SETTING"))
     cmd = add_command(actions, common, "list", _("print every setting"), run_list)
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     add_command(actions, common, "smtp-password", _("keep the mail server's password in this computer's keyring "

@@ -14,7 +14,7 @@ import sys
 from typing import TYPE_CHECKING
 
 from borapp.cli import secrets_input
-from borapp.cli.command import add_command
+from borapp.cli.command import add_command, whole_number
 from borapp.i18n import _
 from borapp.services.errors import UsageError
 
@@ -26,8 +26,8 @@ DEMO_PASSPHRASE = "demo-passphrase"
 
 def register(sub, common) -> None:
     cmd = add_command(sub, common, "demo", _("make a vault full of synthetic, realistic data"), run_demo)
-    cmd.add_argument("--cases", type=int, default=120, metavar="N", help=_("how many cases (default: 120)"))
-    cmd.add_argument("--seed", type=int, default=2019, metavar="S",
+    cmd.add_argument("--cases", type=whole_number, default=120, metavar=_("NUMBER"), help=_("how many cases (default: 120)"))
+    cmd.add_argument("--seed", type=whole_number, default=2019, metavar=_("NUMBER"),
                      help=_("random seed; the same seed gives the same data on the same day (default: 2019)"))
     cmd.add_argument("--replace", action="store_true",
                      help=_("replace an existing demo vault at that path (never a vault that is not a demo)"))

@@ -37,7 +37,7 @@ def _letter_kinds() -> tuple[str, ...]:
 
 
 def _common_arguments(cmd) -> None:
-    cmd.add_argument("case_ref", metavar="CASE_REF", help=_("the case's reference, e.g. BOR-2026-004"))
+    cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case's reference, e.g. BOR-2026-004"))
     cmd.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=_("the PDF file to write"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
 

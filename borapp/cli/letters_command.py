@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
+from borapp.cli.command import EXIT_CODES_HELP, Later, add_command, whole_number
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
 
@@ -25,7 +25,7 @@ def register(sub, common) -> None:
     parser = sub.add_parser("letters", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
     actions = parser.add_subparsers(dest="letters_action", metavar=_("ACTION"), required=True)
     cmd = add_command(actions, common, "new", _("make a letter for a case, ready to send"), run_new)
-    cmd.add_argument("case_ref", metavar="CASE_REF", help=_("the case reference, e.g. BOR-2026-014"))
+    cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case reference, e.g. BOR-2026-014"))
     cmd.add_argument("--kind", required=True, help=_("which letter")).choices = Later(_kinds)
     cmd.add_argument("--parent", choices=("resident", "other"), default="",
                      help=_("to this parent instead of the referrer (the visit schedule)"))
@@ -35,7 +35,7 @@ def register(sub, common) -> None:
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "export", _("write every ready letter as an e-mail draft (.eml) with its "
                                                    "PDF into a folder"), run_export)
-    cmd.add_argument("--to", dest="folder", required=True, type=Path, metavar="DIR",
+    cmd.add_argument("--to", dest="folder", required=True, type=Path, metavar=_("FOLDER"),
                      help=_("the folder (made when missing)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "send", _("send every ready letter through the mail server "
@@ -43,9 +43,9 @@ def register(sub, common) -> None:
                       .format(env=PASSWORD_ENV), run_send)
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "ready", _("mark a checked draft ready to send"), run_ready)
-    cmd.add_argument("letter_id", type=int, metavar="ID", help=_("the letter's number (see 'letters list')"))
+    cmd.add_argument("letter_id", type=whole_number, metavar="ID", help=_("the letter's number (see 'letters list')"))
     cmd = add_command(actions, common, "retry", _("put a failed letter back to ready"), run_retry)
-    cmd.add_argument("letter_id", type=int, metavar="ID", help=_("the letter's number (see 'letters list')"))
+    cmd.add_argument("letter_id", type=whole_number, metavar="ID", help=_("the letter's number (see 'letters list')"))
 
 
 def _kinds() -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, add_command, whole_number
 from borapp.i18n import _, ngettext
 
 
@@ -18,7 +18,7 @@ def register(sub, common) -> None:
                                                 "erased what, when, from which device), or verify it"), run_log)
     cmd.add_argument("verify", nargs="?", choices=("verify",),
                      help=_("check that no line of the log was changed or removed"))
-    cmd.add_argument("--case", metavar="CASE_REF", help=_("only the lines about this case"))
+    cmd.add_argument("--case", metavar=_("CASE_REF"), help=_("only the lines about this case"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "export", _("export everything the vault holds about one parent or child "
                                                    "(a request for access): a readable PDF, a JSON file and the "
@@ -34,14 +34,14 @@ def register(sub, common) -> None:
                      help=_("withhold the notes on visits and evaluations"))
     for option, what in (("--withhold-visit", _("a visit")), ("--withhold-letter", _("a letter")),
                          ("--withhold-attachment", _("an attachment"))):
-        cmd.add_argument(option, type=int, action="append", default=[], metavar="ID",
+        cmd.add_argument(option, type=whole_number, action="append", default=[], metavar="ID",
                          help=_("withhold {what} (its number in the vault; repeat for more)").format(what=what))
-    cmd.add_argument("--reason", default="", help=_("why the chosen items are withheld (said in the export)"))
+    cmd.add_argument("--reason", default="", metavar=_("REASON"), help=_("why the chosen items are withheld (said in the export)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "erase", _("erase a case and everything tied to it, for good; a tombstone "
                                                   "without names remains"), run_erase)
-    cmd.add_argument("case_ref", metavar="CASE_REF", help=_("the case number, e.g. BOR-2025-014"))
-    cmd.add_argument("--reason", required=True, help=_("why (a parent's request, the retention period)"))
+    cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
+    cmd.add_argument("--reason", required=True, metavar=_("REASON"), help=_("why (a parent's request, the retention period)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "due", _("list the closed cases whose retention period has passed"),
                       run_due)

@@ -30,7 +30,7 @@ def register(sub, common) -> None:
 
     command(actions, "init", _("create or update the server's tables in the database"), run_init)
     cmd = command(actions, "run", _("run the sync service that the laptops talk to"), run_serve)
-    cmd.add_argument("--listen", required=True, metavar="HOST:PORT",
+    cmd.add_argument("--listen", required=True, metavar=_("HOST:PORT"),
                      help=_("the address and port to listen on, e.g. 0.0.0.0:8443"))
     cmd.add_argument("--tls-cert", metavar=_("FILE"), help=_("the TLS certificate (PEM), with --tls-key"))
     cmd.add_argument("--tls-key", metavar=_("FILE"), help=_("the TLS certificate's private key (PEM)"))

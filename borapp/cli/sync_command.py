@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, add_command, whole_number
 from borapp.cli.opening import open_vault
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK
@@ -21,8 +21,8 @@ def register(sub, common) -> None:
     actions = parser.add_subparsers(dest="sync_action", metavar=_("ACTION"), required=True)
     cmd = add_command(actions, common, "join", _("join a team with the server's address and an enrolment code"),
                       run_join)
-    cmd.add_argument("url", help=_("the office server's address, e.g. https://bor.example.org"))
-    cmd.add_argument("--code", required=True, help=_("the one-time enrolment code from whoever runs the server"))
+    cmd.add_argument("url", metavar=_("ADDRESS"), help=_("the office server's address, e.g. https://bor.example.org"))
+    cmd.add_argument("--code", required=True, metavar=_("CODE"), help=_("the one-time enrolment code from whoever runs the server"))
     for name, text, handler in (
             ("now", _("send this laptop's changes and fetch the others'"), run_now),
             ("status", _("show the server, this laptop's name, changes waiting and the last sync"), run_status),
@@ -33,7 +33,7 @@ def register(sub, common) -> None:
             cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "resolve", _("settle a conflict for everyone by keeping one value"),
                       run_resolve)
-    cmd.add_argument("conflict", type=int, metavar="ID", help=_("the conflict's number (see: sync conflicts)"))
+    cmd.add_argument("conflict", type=whole_number, metavar="ID", help=_("the conflict's number (see: sync conflicts)"))
     cmd.add_argument("--keep", required=True, choices=("mine", "theirs"),
                      help=_("mine: the value sent later, by the laptop the conflict names (see: sync conflicts); "
                             "theirs: the value the server kept"))

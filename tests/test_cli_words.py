@@ -1,0 +1,39 @@
+"""The command line in Dutch has Dutch placeholders and Dutch refusals: `--vault VAULT`, `CASE_REF` and argparse's
+"ongeldige int-waarde: 'abc'" stood in Dutch help and errors."""
+
+from __future__ import annotations
+
+import argparse
+import re
+
+import pytest
+
+from borapp.cli import main
+from borapp.cli.argparse_language import install
+from borapp.cli.parser import build_parser
+from borapp.i18n import set_language
+
+ENGLISH = re.compile(r"\b(VAULT|FILE|CASE_REF|DIR|KEY|VALUE|REASON|HOST:PORT|KIND\.LANG)\b|\[--\w+ [NS]\]|int-waarde")
+
+
+def every_parser(parser: argparse.ArgumentParser):
+    yield parser
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for sub in dict.fromkeys(action.choices.values()):
+                yield from every_parser(sub)
+
+
+def test_every_dutch_help_has_dutch_placeholders():
+    set_language("nl")
+    install()
+    found = {p.prog: ENGLISH.findall(p.format_help()) for p in every_parser(build_parser())}
+    assert not {prog: words for prog, words in found.items() if words}, found
+
+
+@pytest.mark.parametrize("argv", [["demo", "--cases", "abc"], ["letters", "ready", "abc"],
+                                  ["sync", "resolve", "--keep", "mine", "abc"]])
+def test_a_number_that_is_none_is_refused_in_dutch(capsys, argv):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert "'abc' is geen heel getal" in err and "int" not in err and "argument " not in err, err
