@@ -60,13 +60,20 @@ def test_import_without_a_kind_is_a_usage_error(capsys):
 
 
 def test_template_to_stdout_and_to_a_file(capsys, tmp_path):
+    """In Dutch the template has Dutch headings and words, ';'-separated for Dutch Excel; in English the canonical
+    ones (a Dutch coordinator got 'case_ref,registered_on' and 'per_case', and then saw them in every message)."""
     code, out, _err = run(capsys, "import", "template", "cases")
-    assert code == 0 and out.splitlines()[0].startswith("case_ref,registered_on,route,municipality,funding")
+    assert code == 0 and out.splitlines()[0].startswith("dossiernummer;aanmelddatum;aanmeldroute;gemeente;financiering")
+    assert ";rechter;" in out.splitlines()[1] and ";per traject;" in out.splitlines()[1] and ";ja;" in out
     assert len(out.splitlines()) == 2
+    code, out, _err = run(capsys, "import", "template", "cases", "--lang", "en")
+    assert code == 0 and out.splitlines()[0].startswith("case_ref,registered_on,route,municipality,funding")
+    assert ",court," in out.splitlines()[1] and ",per_case," in out.splitlines()[1]
     code, out, _err = run(capsys, "import", "template", "volunteers", "--out", str(tmp_path / "v.csv"))
     assert code == 0 and str(tmp_path / "v.csv") in out
     text = (tmp_path / "v.csv").read_text(encoding="utf-8-sig")
-    assert text.startswith("name,email,phone,region,vog_date,trained_on,max_cases,active,joined_on,left_on")
+    assert text.startswith("naam;e-mail;telefoon;regio;vog-datum;getraind op;max trajecten;actief;gestart op")
+    assert ";ja;" in text and ";v;" in text and "nederlands; engels" in text
     code, _out, err = run(capsys, "import", "template", "visits")
     assert code == 2 and "visits" in err
 
@@ -158,3 +165,19 @@ def test_dry_run_changes_nothing(capsys, vault, vault_path, passphrase_file, tmp
     code, out, _err = run(capsys, "import", "cases", str(path), "--dry-run", *opts(vault_path, passphrase_file))
     assert code == 0 and "Dry run" in out and "Cases created: 1" in out
     assert vault.count(Case) == 0
+
+
+def test_a_word_that_is_none_of_the_choices_is_told_the_dutch_ones(capsys, vault, vault_path, passphrase_file,
+                                                                    tmp_path):
+    """"'gratis' is niet een van: purchased, per_case" named codes a Dutch coordinator never writes."""
+    target = tmp_path / "dossiers.csv"
+    assert run(capsys, "import", "template", "cases", "--out", str(target))[0] == 0
+    lines = target.read_text(encoding="utf-8-sig").splitlines()
+    lines[1] = lines[1].replace(";per traject;", ";gratis;").replace(";nee;", ";misschien;")
+    target.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, _out, err = run(capsys, "import", "cases", str(target), *opts(vault_path, passphrase_file)[:-1], "nl")
+    assert code == 1 and "kolom financiering: 'gratis' is niet een van: ingekocht, per traject." in err, err
+    assert "'misschien' is niet een van: ja, nee." in err and "per_case" not in err
+    (tmp_path / "leeg.csv").write_text("dossiernummer;gemeente\nA-1;Teststad\n", encoding="utf-8")
+    code, _out, err = run(capsys, "import", "cases", str(tmp_path / "leeg.csv"), *opts(vault_path, passphrase_file)[:-1], "nl")
+    assert "De verplichte kolom 'aanmelddatum' ontbreekt." in err and "registered_on" not in err, err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from borapp.i18n import language
 from borapp.services.importer.text import fold
 
 _PARENT = {
@@ -69,6 +70,12 @@ VOLUNTEER_COLUMNS: dict[str, tuple[str, ...]] = {
 VOLUNTEER_REQUIRED = ("name",)
 COLUMNS = {"cases": CASE_COLUMNS, "volunteers": VOLUNTEER_COLUMNS}
 REQUIRED = {"cases": CASE_REQUIRED, "volunteers": VOLUNTEER_REQUIRED}
+
+
+def heading(kind: str, column: str) -> str:
+    """A column as a Dutch coordinator writes it (its first Dutch heading) in Dutch, else its canonical name."""
+    aliases = COLUMNS[kind][column]
+    return aliases[0] if language() == "nl" and aliases else column
 
 
 def _lookup(kind: str) -> dict[str, str]:

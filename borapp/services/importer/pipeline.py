@@ -16,7 +16,7 @@ from borapp.i18n import _
 from borapp.services.errors import UsageError
 from borapp.services.importer import cases, volunteers
 from borapp.services.importer.case_rows import read_case
-from borapp.services.importer.columns import COLUMNS, HeaderMap, map_header
+from borapp.services.importer.columns import COLUMNS, HeaderMap, heading, map_header
 from borapp.services.importer.reading import read_table
 from borapp.services.importer.report import ImportReport
 from borapp.services.importer.rows import RowReader
@@ -102,10 +102,13 @@ def _read(kind: str, path: Path, report: ImportReport, today: dt.date) -> tuple[
     report.unknown_columns = list(header.unknown)
     report.rows = len(table.rows)
     for column in header.missing:
-        report.error(1, column, _("The required column '{column}' (in Dutch e.g. '{alias}') is missing.")
-                     .format(column=column, alias=COLUMNS[kind][column][0]))
+        title, alias = heading(kind, column), COLUMNS[kind][column][0]
+        message = (_("The required column '{column}' is missing.") if title == alias else
+                   _("The required column '{column}' (in Dutch e.g. '{alias}') is missing."))
+        report.error(1, column, message.format(column=title, alias=alias))
     for column in header.doubled:
-        report.error(1, column, _("The column '{column}' appears more than once.").format(column=column))
+        report.error(1, column, _("The column '{column}' appears more than once.").format(
+            column=heading(kind, column)))
     if header.missing or header.doubled:
         report.fatal = True
         return header, []

@@ -1,11 +1,13 @@
-"""The import templates: a CSV with the canonical headings and one synthetic example row."""
+"""The import templates: a CSV with the headings and one synthetic example row, in the user's language."""
 
 from __future__ import annotations
 
 import csv
 import io
 
-from borapp.services.importer.columns import COLUMNS
+from borapp.i18n import language
+from borapp.services.importer import vocab
+from borapp.services.importer.columns import COLUMNS, heading
 from borapp.services.importer.pipeline import check_kind
 
 EXAMPLES = {
@@ -30,10 +32,27 @@ EXAMPLES = {
 }
 
 
+WORDS = {  # the columns whose cells are one of a few words: in Dutch the template writes the Dutch word
+    "route": vocab.ROUTES, "funding": vocab.FUNDING, "referrer_kind": vocab.REFERRER_KINDS, "status": vocab.STATUSES,
+    "outcome": vocab.OUTCOMES, "resident_parent_address_confidential": vocab.YES_NO,
+    "other_parent_address_confidential": vocab.YES_NO, "active": vocab.YES_NO, "gender": vocab.GENDERS,
+}
+
+
 def write_template(kind: str) -> str:
+    """In Dutch: Dutch headings and words, ';'-separated as Dutch Excel opens it (the English headings and codes
+    were all a Dutch coordinator saw, and then saw again in every message about her rows); else the canonical ones."""
     check_kind(kind)
+    dutch = language() == "nl"
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(list(COLUMNS[kind]))
-    writer.writerow([EXAMPLES[kind].get(column, "") for column in COLUMNS[kind]])
+    writer = csv.writer(out, delimiter=";" if dutch else ",", lineterminator="\n")
+    writer.writerow([heading(kind, column) for column in COLUMNS[kind]])
+    writer.writerow([_example(kind, column, dutch) for column in COLUMNS[kind]])
     return out.getvalue()
+
+
+def _example(kind: str, column: str, dutch: bool) -> str:
+    value = EXAMPLES[kind].get(column, "")
+    if column == "languages" and dutch:
+        return "; ".join(vocab.LANGUAGES.word(code.strip(), True) for code in value.split(";"))
+    return WORDS[column].word(value, dutch) if value and column in WORDS else value

@@ -10,7 +10,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from borapp.i18n import _
+from borapp.i18n import _, language
 from borapp.services.importer import vocab
 from borapp.services import typed_dates
 from borapp.services.importer.text import fold
@@ -58,12 +58,13 @@ def parse_date(value: object) -> dt.date | None:
         raise BadValue(_("'{value}' is not a real date.").format(value=value)) from None
 
 
-def parse_choice(value: object, table: dict[str, str], codes: tuple[str, ...]) -> str | None:
+def parse_choice(value: object, table: vocab.Vocabulary, codes: tuple[str, ...]) -> str | None:
     if is_empty(value):
         return None
     code = table.get(fold(value))
     if code is None:
-        raise BadValue(_("'{value}' is not one of: {choices}.").format(value=value, choices=", ".join(codes)))
+        choices = ", ".join(table.word(c, language() == "nl") for c in codes)
+        raise BadValue(_("'{value}' is not one of: {choices}.").format(value=value, choices=choices))
     return code
 
 

@@ -5,18 +5,27 @@ from __future__ import annotations
 from borapp.services.importer.text import fold
 
 
-def _table(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
-    """Folded word → code; every code also stands for itself."""
-    table: dict[str, str] = {}
-    for code, words in aliases.items():
-        for word in (code, *words):
-            table[fold(word)] = code
-    return table
+class Vocabulary(dict):
+    """Folded word → code (every code also stands for itself); `words` gives each code's first word, the Dutch one
+    a Dutch message and template use ("'gratis' is niet een van: ingekocht, per traject", not "purchased, per_case")."""
+
+    def __init__(self, aliases: dict[str, tuple[str, ...]]):
+        super().__init__()
+        self.words = {code: (words[0] if words else code) for code, words in aliases.items()}
+        for code, words in aliases.items():
+            for word in (code, *words):
+                self[fold(word)] = code
+
+    def word(self, code: str, dutch: bool) -> str:
+        return self.words.get(code, code) if dutch else code
+
+
+_table = Vocabulary
 
 
 YES_NO = _table({
-    "yes": ("y", "ja", "j", "true", "waar", "1", "x", "wel"),
-    "no": ("n", "nee", "false", "onwaar", "0", "niet", "geen"),
+    "yes": ("ja", "j", "y", "true", "waar", "1", "x", "wel"),
+    "no": ("nee", "n", "false", "onwaar", "0", "niet", "geen"),
 })
 
 ROUTES = _table({
@@ -48,7 +57,7 @@ REFERRER_KINDS = _table({
 STATUSES = _table({
     "registered": ("aangemeld", "aanmelding", "geregistreerd", "registration", "nieuw"),
     "waiting": ("wachtlijst", "wachtend", "op de wachtlijst", "waiting list"),
-    "intake": ("kennismakingsgesprek", "intakefase", "intake gesprek"),
+    "intake": ("intake", "kennismakingsgesprek", "intakefase", "intake gesprek"),
     "contract": ("bor-overeenkomst", "overeenkomst", "afspraken", "contractfase"),
     "matching": ("koppeling", "koppelen", "match"),
     "visits": ("begeleide omgang", "omgang", "omgangsmomenten", "bezoeken", "supervised visits"),
