@@ -459,3 +459,18 @@ def test_an_unreadable_vog_date_is_not_also_called_missing(qtbot, page, people):
     qtbot.keyClick(editor.vog_date.edit, Qt.Key.Key_Backspace)
     qtbot.keyClick(editor.vog_date.edit, Qt.Key.Key_Tab)
     assert "Nog geen VOG-datum" in editor.messages["vog_date"].text()
+
+
+def test_stopping_a_volunteer_who_is_still_on_a_case_says_so(qtbot, page, workspace, people):
+    """Unticked Actief while on an open case: "Opgeslagen." and nothing more, and the case went on naming her."""
+    make_case(workspace, "BOR-2026-007", people["anna"])
+    page.open_volunteer_profile(people["anna"])
+    editor = page.editor
+    qtbot.mouseClick(editor.active, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not load_volunteer(workspace, people["anna"]).active
+    assert "BOR-2026-007" in editor.status.text() and "Anna Proef" in editor.status.text()
+    page.open_volunteer_profile(people["carla"])
+    editor.phone.setText("0612345678")
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert editor.status.text() == _("Saved."), "nothing to say for a volunteer who stays"

@@ -72,6 +72,7 @@ class VolunteerProfileEditor(QWidget):
         self._loading = False
         self._years = 3
         self._load = 0  # open cases: matching needs room under the maximum
+        self._case_refs: list[str] = []  # the cases shown as current, named when she stops while on them
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(self._header())
@@ -251,9 +252,13 @@ class VolunteerProfileEditor(QWidget):
         self._show_matching()
         self.scroll.verticalScrollBar().setValue(0)
 
+    def current_case_refs(self) -> list[str]:
+        return list(self._case_refs)
+
     def _show_related(self, profile: VolunteerProfile | None) -> None:
         cases = profile.cases if profile else ()
         self._load = len(cases)
+        self._case_refs = [case.ref for case in cases]
         self.cases_heading.setText(_("Current cases ({n})").format(n=len(cases)))
         self.cases.clear_rows()
         for case in cases:

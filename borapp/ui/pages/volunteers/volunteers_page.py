@@ -329,6 +329,19 @@ class VolunteersPage(Page):
         self._load(volunteer_id)
         self.editor.status.setText(_("Saved."))
         self.editor.status.setStyleSheet("")
+        self._warn_of_cases_left()
+
+    def _warn_of_cases_left(self) -> None:
+        """A volunteer who stopped (not active, or a leaving date) while still on cases: saved without a word, and the
+        cases went on naming her. Saying so is enough; which volunteer takes over is the coordinator's choice."""
+        leaving = not self.editor.active.isChecked() or self.editor.left_on.value_or_none() is not None
+        refs = self.editor.current_case_refs()
+        if leaving and refs:
+            self.editor.status.setText(ngettext(
+                "Saved. {name} still supervises case {refs}: match another volunteer there.",
+                "Saved. {name} still supervises cases {refs}: match another volunteer there.", len(refs)).format(
+                    name=self.editor.name.text(), refs=", ".join(refs)))
+            self.editor.status.setStyleSheet("color: #8A5300;")
         self.reload_list()
         self.changed.emit()
 
