@@ -4,6 +4,7 @@ vault. Services are imported in the handlers, so `borapp --help` stays quick."""
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 from borapp.cli.command import EXIT_CODES_HELP, add_command, whole_number
@@ -41,7 +42,10 @@ def register(sub, common) -> None:
     cmd = add_command(actions, common, "erase", _("erase a case and everything tied to it, for good; a tombstone "
                                                   "without names remains"), run_erase)
     cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
-    cmd.add_argument("--reason", required=True, metavar=_("REASON"), help=_("why (a parent's request, the retention period)"))
+    cmd.add_argument("--reason", required=True, metavar=_("REASON"),
+                     help=_("why (a parent's request, the retention period)"))
+    cmd.add_argument("--yes", action="store_true",
+                     help=_("erase without being asked again (for scripts); else the case number is asked"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "due", _("list the closed cases whose retention period has passed"),
                       run_due)
@@ -86,6 +90,7 @@ def run_erase(args) -> int:
     from borapp.services.privacy import erasure
     from borapp.services.vault.workspace import Workspace
 
+    _confirm_erasure(args)
     vault = open_vault(args)
     try:
         record = erasure.erase_case(Workspace(vault), args.case_ref, args.reason, confirm=args.case_ref)
@@ -101,6 +106,22 @@ def run_erase(args) -> int:
                        "{n} older backups still hold it; restoring one erases it again.",
                        len(record.backups_before)).format(n=len(record.backups_before)))
     return EXIT_OK
+
+
+def _confirm_erasure(args) -> None:
+    """Erasing cannot be undone: on a terminal the case number is asked again (as the app asks it typed), without
+    one --yes says it is meant; a slip of the arrow keys in the shell's history erased a case without a word."""
+    from borapp.services.errors import UsageError
+
+    if args.yes:
+        return
+    if sys.stdin is None or not sys.stdin.isatty():
+        raise UsageError(_("Erasing {ref} cannot be undone: add --yes to erase it without being asked.").format(
+            ref=args.case_ref))
+    typed = input(_("Erasing {ref} cannot be undone. Type the case number again to erase it: ").format(
+        ref=args.case_ref))
+    if typed.strip() != args.case_ref.strip():
+        raise UsageError(_("Not erased: the case number typed was not {ref}.").format(ref=args.case_ref))
 
 
 def run_due(args) -> int:

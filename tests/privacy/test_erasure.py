@@ -106,8 +106,30 @@ def test_restoring_an_older_backup_erases_the_case_again(workspace, vault, vault
 def test_erase_on_the_command_line(workspace, vault_path, passphrase_file, capsys):
     canaries(workspace)
     workspace.vault.lock()
-    code = main(["privacy", "erase", "BOR-2026-066", "--reason", "verzoek ouder", "--json",
+    code = main(["privacy", "erase", "BOR-2026-066", "--reason", "verzoek ouder", "--json", "--yes",
                  "--vault", str(vault_path), "--passphrase-file", str(passphrase_file)])
     assert code == 0 and json.loads(capsys.readouterr().out)["erased"] == "BOR-2026-066"
     for word in NAMES:
         assert word.encode() not in plain(vault_path)
+
+
+def test_erasing_on_the_command_line_is_asked_again_or_needs_yes(workspace, vault_path, passphrase_file, capsys,
+                                                                 monkeypatch):
+    """It erased at once, for good, from one line that the shell's history can bring back by a slip."""
+    import io
+
+    canaries(workspace)
+    workspace.vault.lock()
+    argv = ["privacy", "erase", "BOR-2026-066", "--reason", "verzoek ouder", "--vault", str(vault_path),
+            "--passphrase-file", str(passphrase_file)]
+    monkeypatch.setattr("sys.stdin", io.StringIO(""))  # a script: no terminal to ask on
+    assert main(argv) == 2 and "--yes" in capsys.readouterr().err
+    terminal = io.StringIO("BOR-2026-065\n")
+    terminal.isatty = lambda: True
+    monkeypatch.setattr("sys.stdin", terminal)
+    assert main(argv) == 2 and "Niet gewist" in capsys.readouterr().err
+    assert all(word.encode() in plain(vault_path) for word in NAMES), "a wrong case number erases nothing"
+    terminal = io.StringIO("BOR-2026-066\n")
+    terminal.isatty = lambda: True
+    monkeypatch.setattr("sys.stdin", terminal)
+    assert main(argv) == 0 and "gewist" in capsys.readouterr().out
