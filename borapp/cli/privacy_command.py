@@ -25,7 +25,8 @@ def register(sub, common) -> None:
                                                    "(a request for access): a readable PDF, a JSON file and the "
                                                    "original files"), run_export)
     cmd.add_argument("subject", metavar=_("PERSON_OR_CASE"),
-                     help=_("a parent's or child's full name, a case number, or CASE:resident / CASE:other"))
+                     help=_("a parent's or child's full name, a case number, or CASE:verzorgend / "
+                            "CASE:uitwonend for one parent"))
     cmd.add_argument("--out", required=True, type=Path, metavar=_("FOLDER"),
                      help=_("a new folder (or a name ending in .zip) to write the export to"))
     cmd.add_argument("--zip", action="store_true", help=_("write one zip file instead of a folder"))
@@ -37,7 +38,8 @@ def register(sub, common) -> None:
                          ("--withhold-attachment", _("an attachment"))):
         cmd.add_argument(option, type=whole_number, action="append", default=[], metavar="ID",
                          help=_("withhold {what} (its number in the vault; repeat for more)").format(what=what))
-    cmd.add_argument("--reason", default="", metavar=_("REASON"), help=_("why the chosen items are withheld (said in the export)"))
+    cmd.add_argument("--reason", default="", metavar=_("REASON"),
+                     help=_("why the chosen items are withheld (said in the export)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "erase", _("erase a case and everything tied to it, for good; a tombstone "
                                                   "without names remains"), run_erase)
@@ -79,8 +81,10 @@ def run_export(args) -> int:
         print(json.dumps({"out": str(out), "cases": sorted({s.case_ref for s in subjects}),
                           "files": len(export.files), "withheld": export.withheld}, ensure_ascii=False))
     else:
-        print(_("Export written to {path}: {n} files, {w} items withheld (listed in the overview).")
-              .format(path=out, n=len(export.files) + 2, w=len(export.withheld)))
+        withheld = len(export.withheld)  # "1 onderdelen niet meegegeven" was plural for one
+        print(_("Export written to {path}: {n} files.").format(path=out, n=len(export.files) + 2) + " " +
+              ngettext("{w} item withheld (listed in the overview).", "{w} items withheld (listed in the overview).",
+                       withheld).format(w=withheld))
     return EXIT_OK
 
 

@@ -151,6 +151,16 @@ def test_the_command_line_writes_a_zip(workspace, case_id, vault_path, passphras
     assert "overzicht.pdf" in names and NOTE not in text and "Zeeweg 12" not in text
 
 
+def test_the_command_line_says_how_many_were_withheld_in_good_dutch(workspace, case_id, vault_path, passphrase_file,
+                                                                   tmp_path, capsys):
+    """"1 onderdelen niet meegegeven" was plural for one."""
+    workspace.vault.lock()
+    code = main(["privacy", "export", "BOR-2026-001", "--out", str(tmp_path / "inzage"), "--vault", str(vault_path),
+                 "--passphrase-file", str(passphrase_file)])
+    out = capsys.readouterr().out
+    assert code == 0 and "1 onderdeel niet meegegeven" in out, out
+
+
 def test_a_person_whose_name_starts_with_an_accented_capital_is_found_as_typed(workspace, case_id):
     """An access request must find everyone asked about: SQLite's lower() leaves 'Ö' alone, so 'özlem yılmaz'
     (or the name typed exactly) found nothing while the child was in the vault."""
@@ -160,3 +170,14 @@ def test_a_person_whose_name_starts_with_an_accented_capital_is_found_as_typed(w
         session.add(Child(case_id=case_id, name="Özlem Yılmaz", birth_date=dt.date(2019, 5, 1)))
     for typed in ("Özlem Yılmaz", "özlem yılmaz"):
         assert [(s.role, s.name) for s in access_request.find_subjects(workspace, typed)] == [("child", "Özlem Yılmaz")]
+
+
+def test_a_parent_is_named_in_dutch_and_a_slip_is_a_usage_error(workspace, case_id):
+    """Only ':resident' and ':other' were known, and ':ouder' was "not found" (exit 6) where it was a slip."""
+    from borapp.services.errors import UsageError
+
+    assert access_request.find_subjects(workspace, "BOR-2026-001:verzorgend") == \
+        access_request.find_subjects(workspace, "BOR-2026-001:resident")
+    assert access_request.find_subjects(workspace, "BOR-2026-001:Uitwonend")[0].asker_role == "other"
+    with pytest.raises(UsageError, match="BOR-2026-001:verzorgend"):
+        access_request.find_subjects(workspace, "BOR-2026-001:ouder")

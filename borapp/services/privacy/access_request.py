@@ -23,7 +23,7 @@ from borapp.services.cases.evaluations import KIND_LABELS
 from borapp.services.cases.labels import role_label, route_label
 from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.privacy.redaction import case_redactor
-from borapp.services.errors import NotFound
+from borapp.services.errors import NotFound, UsageError
 from borapp.services.outbox.listing import kind_label
 from borapp.services.privacy.access_log import action_label, lines_in
 from borapp.services.vault.workspace import Workspace
@@ -86,16 +86,22 @@ def default_choices(subject: Subject) -> Choices:
     return Choices(withhold=frozenset({OTHER_PARENT}) if subject.asker_role else frozenset())
 
 
+ROLE_WORDS = {"verzorgend": "resident", "verzorgende": "resident", "verzorgende ouder": "resident",
+              "uitwonend": "other", "uitwonende": "other", "uitwonende ouder": "other"}  # and the codes themselves
+
+
 def find_subjects(workspace: Workspace, text: str) -> list[Subject]:
-    """A case number (the whole case), `REF:resident` / `REF:other`, or a parent's or child's exact name (every
+    """A case number (the whole case), `REF:verzorgend` / `REF:uitwonend` (or `:resident` / `:other`), or a parent's or child's exact name (every
     case the person appears in)."""
     text = text.strip()
-    ref, _sep, role = text.partition(":")
+    ref, _sep, said = text.partition(":")
+    role = ROLE_WORDS.get(said.strip().casefold(), said.strip())
     with workspace.session() as session:
         case = session.scalar(select(Case).where(Case.ref == ref))
         if case is not None:
-            if role and role not in ("resident", "other"):
-                raise NotFound(_("Say resident or other after the case number, e.g. {ref}:resident.").format(ref=ref))
+            if role and role not in ("resident", "other"):  # a slip of the user's, not a person not found (exit 6)
+                raise UsageError(_("Say which parent after the case number: {ref}:verzorgend (the resident parent) "
+                                   "or {ref}:uitwonend (the other parent).").format(ref=ref))
             parent = case.parent(role) if role else None
             return [Subject(case.id, case.ref, role, parent.name if parent else "")]
         folded = text.casefold()
