@@ -147,8 +147,9 @@ def run_leave(args) -> int:
 
     workspace = _workspace(args)
     try:
-        leave(workspace)
+        left = leave(workspace)
     finally:
         workspace.lock()
-    print(_("This laptop left the team. Its records stay here."))
+    print(_("This laptop left the team. Its records stay here.") if left else
+          _("This laptop was in no team; nothing changed."))
     return EXIT_OK

@@ -12,7 +12,7 @@ from borapp.services import settings
 from borapp.services.errors import UsageError
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.snapshot import CAUGHT_UP, snapshot
-from borapp.services.sync.transport import SyncClient, SyncError
+from borapp.services.sync.transport import Offline, SyncClient, SyncError
 
 DEVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$")
 
@@ -27,7 +27,11 @@ def join(workspace, url: str, code: str, device: str = "", http=None) -> str:
         raise UsageError(_("A device name has letters, digits, spaces, dots, dashes or underscores (at most 40)."))
     if settings.read_setting(workspace, DEVICE_SETTING):
         raise UsageError(_("This laptop is already in a team. Leave it first to join another."))
-    answer = SyncClient(url, http=http).enrol(code, device.strip())
+    try:
+        answer = SyncClient(url, http=http).enrol(code, device.strip())
+    except Offline as exc:  # its own words say changes wait for the next sync: untrue for a laptop not yet joined
+        raise Offline(_("The office server {url} cannot be reached, so this laptop has not joined the team. Check the "
+                        "address and the network, and try again.").format(url=url)) from exc
     with workspace.session() as session:
         for key, value in (("sync.url", url), ("sync.token", answer["token"]), ("sync.last_seq", "0")):
             settings.put(session, key, value)
@@ -45,11 +49,15 @@ def join(workspace, url: str, code: str, device: str = "", http=None) -> str:
     return answer.get("device", device.strip())
 
 
-def leave(workspace) -> None:
-    """This laptop leaves the team: its records stay, nothing more is captured or sent."""
+def leave(workspace) -> bool:
+    """This laptop leaves the team: its records stay, nothing more is captured or sent. False when it was in no
+    team (then "left the team" would be untrue)."""
+    if not settings.read_setting(workspace, DEVICE_SETTING):
+        return False
     with workspace.session() as session:
         for key in ("sync.url", "sync.token", DEVICE_SETTING, "sync.last_seq", "sync.last_synced",
                     "sync.open_conflicts", CAUGHT_UP):
             row = session.get(Setting, key)
             if row is not None:
                 session.delete(row)
+    return True
