@@ -67,6 +67,7 @@ def test_init_prints_the_recovery_key_once(tmp_path, passphrase_file, capsys, no
     assert code == 0 and err == ""
     keys = RECOVERY.findall(out)
     assert len(keys) == 1
+    assert "Elk van beide opent de kluis" in out, "it read as if both were needed to open it"
     Vault.open(path, recovery_key=keys[0]).lock()
     Vault.open(path, PASSPHRASE).lock()
 

@@ -43,7 +43,7 @@ def run_init(args) -> int:
     print(_("Vault created: {path}").format(path=args.vault))
     print(_("Recovery key (shown once; write it down and keep it apart from the laptop):"))
     print(f"    {recovery}")
-    print(_("Without the passphrase and this recovery key the data cannot be recovered by anyone."))
+    print(_("Either one opens the vault; with both lost, nobody can recover the data."))
     return 0
 
 
