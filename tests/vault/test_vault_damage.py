@@ -252,3 +252,12 @@ def test_a_key_file_from_another_vault_is_said_as_such(tmp_path):
     with pytest.raises(VaultDamaged) as refused:
         Vault.open(mine, PASSPHRASE)
     assert "sleutelbestand" in str(refused.value) and "andere kluis" in str(refused.value)
+
+
+def test_a_file_that_is_no_vault_is_said_to_be_none_not_a_damaged_one(tmp_path, passphrase_file, capsys):
+    """`check --vault dossiers.csv` said the vault's key file was damaged and to restore a backup (exit 4)."""
+    sheet = tmp_path / "dossiers.csv"
+    sheet.write_text("dossiernummer;gemeente\nBOR-2026-001;Schagen\n", encoding="utf-8")
+    code, _out, err = cli(capsys, "check", "--vault", str(sheet), "--lang", "nl", "--passphrase-file",
+                          str(passphrase_file))
+    assert code == 2 and "is geen kluis van BOR Desk" in err and "reservekopie" not in err, err

@@ -314,6 +314,9 @@ def unlock_key(path: Path, passphrase: str | None, recovery_key: str | None) -> 
     if db.is_plaintext_sqlite(path):
         raise VaultDamaged(_("{path} is an unencrypted database, not a BOR Desk vault. It was not opened.")
                            .format(path=path))
+    if not key_path(path).exists() and path.stat().st_size % 512:  # a database is whole pages; a CSV is not
+        raise UsageError(_("{path} is not a BOR Desk vault. Give the vault's own file with --vault.").format(
+            path=path))
     try:
         keys = KeyFile.read(key_path(path))
     except KeyFileError:
