@@ -1,6 +1,6 @@
 """Every screen fits a 1366×768 screen at 125 % (a window of 1,093×614) in Dutch and English, also after visiting
 all of them, every tab of a case file and of Settings (the window's minimum size must not grow for the rest of the
-session); nothing in a form is cut off on the right, and the volunteers list gives the names room before the
+session); nothing in a form is cut off on the right (a visit's or evaluation's editor beside its list too), and the volunteers list gives the names room before the
 region."""
 
 from __future__ import annotations
@@ -92,6 +92,13 @@ def test_every_screen_fits_a_1366_screen_at_125_percent(qtbot, demo_vault, langu
                 check(f"{status} case: {case_file.tabs.tabText(i)}")
                 if _cut_off(getattr(case_file.tabs.currentWidget(), "scroll", None)):
                     cut.append(case_file.tabs.tabText(i))
+            for key in ("visits", "evaluations"):  # a record opens in an editor beside its list
+                records = case_file.show_tab(key)
+                if records.add_button.isEnabled():
+                    records.add_button.click()
+                    if _cut_off(records.editor.scroll):  # the visit form was 471 pixels wide in 430
+                        cut.append(f"{status} case: {key} editor")
+                    records.close_editor()
         cases = window.shell.pages["cases"]
         window.shell.show_page("cases")
         cases.start_intake()
