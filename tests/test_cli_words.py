@@ -37,3 +37,23 @@ def test_a_number_that_is_none_is_refused_in_dutch(capsys, argv):
     assert main(argv) == 2
     err = capsys.readouterr().err
     assert "'abc' is geen heel getal" in err and "int" not in err and "argument " not in err, err
+
+
+def test_a_parent_and_an_audience_are_given_in_dutch_words(capsys):
+    """`--parent resident|other` and `--audience internal|external` were codes only, and refused in them."""
+    set_language("nl")
+    install()
+    help_text = " ".join(p.format_help() for p in every_parser(build_parser()))
+    assert "{verzorgend,uitwonend}" in help_text and "{intern,extern}" in help_text
+    assert "{resident,other}" not in help_text and "{internal,external}" not in help_text
+    assert main(["documents", "letter", "BOR-2026-001", "--kind", "schedule", "--parent", "ouder", "--out",
+                 "x.pdf"]) == 2
+    assert "'ouder' is niet een van: verzorgend, uitwonend." in capsys.readouterr().err
+
+
+def test_the_dutch_words_give_the_codes():
+    from borapp.cli.command import AUDIENCE_WORDS, PARENT_WORDS, word_choice
+
+    assert [word_choice(PARENT_WORDS)(w) for w in ("verzorgend", "Uitwonend", "other")] == \
+        ["resident", "other", "other"]
+    assert word_choice(AUDIENCE_WORDS)("extern") == "external"

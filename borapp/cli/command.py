@@ -6,7 +6,7 @@ from __future__ import annotations
 import argparse
 from collections.abc import Callable, Iterable, Sequence
 
-from borapp.i18n import N_, _
+from borapp.i18n import N_, _, language
 
 EXIT_CODES_HELP = N_(
     "exit codes: 0 ok, 1 failed (e.g. some rows bad, send failed), 2 usage or missing passphrase, "
@@ -32,6 +32,27 @@ def whole_number(text: str) -> int:
         return int(text.strip())
     except ValueError:
         raise argparse.ArgumentTypeError(_("'{value}' is not a whole number.").format(value=text)) from None
+
+
+PARENT_WORDS = {"resident": "verzorgend", "other": "uitwonend"}
+AUDIENCE_WORDS = {"internal": "intern", "external": "extern"}
+
+
+def word_choice(words: dict[str, str]):
+    """argparse's type for an option whose values are codes with a Dutch word each (`--parent uitwonend` as well as
+    `--parent other`): it gives the code, and refuses in the user's words ("kies uit 'resident', 'other'" before)."""
+    def parse(text: str) -> str:
+        said = text.strip().casefold()
+        for code, dutch in words.items():
+            if said in (code, dutch):
+                return code
+        shown = ", ".join(words.values() if language() == "nl" else words)
+        raise argparse.ArgumentTypeError(_("'{value}' is not one of: {choices}.").format(value=text, choices=shown))
+    return parse
+
+
+def words_metavar(words: dict[str, str]) -> str:
+    return "{" + ",".join(words.values() if language() == "nl" else words) + "}"
 
 
 def _path(text: str):

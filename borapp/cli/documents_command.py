@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
+from borapp.cli.command import EXIT_CODES_HELP, Later, PARENT_WORDS, add_command, word_choice, words_metavar
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK, UsageError
 
@@ -27,7 +27,8 @@ def register(sub, common) -> None:
     kind = cmd.add_argument("--kind", required=True, metavar=_("KIND"))
     kind.choices = Later(_letter_kinds)
     kind.help = _("one of: {kinds}").format(kinds="%(choices)s")
-    cmd.add_argument("--parent", choices=("resident", "other"), help=_("for --kind schedule: the parent it is for"))
+    cmd.add_argument("--parent", type=word_choice(PARENT_WORDS), metavar=words_metavar(PARENT_WORDS),
+                     help=_("for --kind schedule: the parent it is for"))
 
 
 def _letter_kinds() -> tuple[str, ...]:
@@ -52,7 +53,7 @@ def run_letter(args) -> int:
     from borapp.services.documents.letters import render_letter
 
     if args.kind == "schedule" and not args.parent:
-        raise UsageError(_("--kind schedule needs --parent resident or --parent other."))
+        raise UsageError(_("--kind schedule needs --parent: the parent the schedule is for."))
     if args.kind != "schedule" and args.parent:
         raise UsageError(_("--parent goes only with --kind schedule."))
     return _run(args, lambda workspace, case_id: render_letter(workspace, case_id, args.kind, args.lang,

@@ -10,7 +10,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, Later, add_command, whole_number
+from borapp.cli.command import (
+    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, whole_number, word_choice, words_metavar,
+)
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
 
@@ -27,7 +29,7 @@ def register(sub, common) -> None:
     cmd = add_command(actions, common, "new", _("make a letter for a case, ready to send"), run_new)
     cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case reference, e.g. BOR-2026-014"))
     cmd.add_argument("--kind", required=True, help=_("which letter")).choices = Later(_kinds)
-    cmd.add_argument("--parent", choices=("resident", "other"), default="",
+    cmd.add_argument("--parent", type=word_choice(PARENT_WORDS), metavar=words_metavar(PARENT_WORDS),
                      help=_("to this parent instead of the referrer (the visit schedule)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "list", _("list the letters waiting in the outbox"), run_list)
@@ -66,8 +68,9 @@ def run_new(args) -> int:
 
     workspace = _workspace(args)
     try:
-        made = outbox_letters.create_letter(workspace, outbox_letters.find_case_id(workspace, args.case_ref), args.kind, parent_role=args.parent,
-                                    lang=args.lang)
+        case_id = outbox_letters.find_case_id(workspace, args.case_ref)
+        made = outbox_letters.create_letter(workspace, case_id, args.kind, parent_role=args.parent or "",
+                                            lang=args.lang)
         row = outbox_letters.get_letter_row(workspace, made.id)
     finally:
         workspace.lock()

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.command import AUDIENCE_WORDS, EXIT_CODES_HELP, add_command, word_choice, words_metavar
 from borapp.cli.file_format import chosen_format
 from borapp.i18n import _
 
@@ -28,7 +28,8 @@ def register(sub, common) -> None:
                          formats=", ".join(FORMATS)))
     cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("the file to write (JSON and CSV: else printed)"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
-    cmd.add_argument("--audience", choices=("internal", "external"), default="internal",
+    cmd.add_argument("--audience", type=word_choice(AUDIENCE_WORDS), metavar=words_metavar(AUDIENCE_WORDS),
+                     default="internal",
                      help=_("internal: every count; external (for a municipality or funder): counts under the "
                             "threshold shown as <5, so no family can be singled out"))
 
