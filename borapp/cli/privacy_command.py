@@ -195,7 +195,7 @@ def _print_verification(result, as_json: bool) -> None:
 
 def _print_lines(lines, as_json: bool) -> None:
     from borapp.formatting import date_time, local_time
-    from borapp.services.privacy.access_log import action_label
+    from borapp.services.privacy.access_log import action_label, record_label
 
     if as_json:
         print(json.dumps([{"id": line.id, "at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
@@ -205,5 +205,5 @@ def _print_lines(lines, as_json: bool) -> None:
         return
     for line in lines:
         when = date_time(local_time(line.at))
-        print("\t".join((when, line.actor or "-", action_label(line.action), line.record_type,
+        print("\t".join((when, line.actor or "-", action_label(line.action), record_label(line.record_type),
                          str(line.record_id or ""), line.device)))

@@ -34,6 +34,8 @@ def test_who_looked_at_this_file(qtbot, page, workspace):
     assert dialog.isVisible()
     actions = {dialog.model.data(dialog.model.index(r, 2)) for r in range(dialog.model.rowCount())}
     assert "geopend" in actions
+    records = {dialog.model.data(dialog.model.index(r, 3)) for r in range(dialog.model.rowCount())}
+    assert "dossier" in records and "case" not in records, records  # the record's kind in words, not its code
     assert all(dialog.model.data(dialog.model.index(r, 1)) for r in range(dialog.model.rowCount()))
     dialog.reject()
 

@@ -27,8 +27,25 @@ ACTION_LABELS = {
 }
 
 
+RECORD_TYPE_LABELS = {  # what a line is about, in words: "case", "letter" stood raw in the Dutch log
+    "organisation": N_("organisation"), "municipality": N_("municipality"),
+    "municipality_funding": N_("municipality's funding"), "coordinator": N_("coordinator"),
+    "volunteer": N_("volunteer"), "training": N_("training"), "meeting": N_("volunteer meeting"),
+    "meeting_attendance": N_("attendance at a meeting"), "case": N_("case"), "case_exclusion": N_("exclusion"),
+    "parent": N_("parent"), "child": N_("child"), "status_change": N_("step"), "visit": N_("visit"),
+    "visit_addendum": N_("addendum to a visit report"), "visit_expense": N_("visit expenses"),
+    "evaluation": N_("evaluation"), "case_hours": N_("hours"), "attachment": N_("attachment"),
+    "contract": N_("contract"), "contract_signature": N_("signature"), "letter": N_("letter"),
+    "expenses": N_("expenses"),
+}
+
+
 def action_label(action: str) -> str:
     return _(ACTION_LABELS[action]) if action in ACTION_LABELS else action
+
+
+def record_label(record_type: str) -> str:
+    return _(RECORD_TYPE_LABELS[record_type]) if record_type in RECORD_TYPE_LABELS else record_type
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ class LogModel(RowsModel):
         Column(N_("When"), lambda r: date_time(local_time(r.at)), sort_key=lambda r: r.at),
         Column(N_("Who"), lambda r: r.actor or "—"),
         Column(N_("What"), lambda r: access_log.action_label(r.action)),
-        Column(N_("Record"), lambda r: r.record_type),
+        Column(N_("Record"), lambda r: access_log.record_label(r.record_type)),
         Column(N_("Device"), lambda r: r.device),
     )
 
