@@ -450,4 +450,4 @@ def test_cli_unknown_case_is_exit_6(capsys, workspace, scene, vault_path, passph
 
 def test_cli_without_a_case_ref_is_a_usage_error(capsys):
     code, _out, err = run(capsys, "match")
-    assert code == 2 and "CASE_REF" in err
+    assert code == 2 and ("CASE_REF" in err or "DOSSIERNUMMER" in err), err
