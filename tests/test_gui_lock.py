@@ -299,3 +299,35 @@ def test_the_matching_wizard_keeps_its_note_over_a_lock(qtbot, window):
     assert again.candidates.no_match.isChecked() and again.no_match.note.toPlainText() == NOTE
     assert again.confirm.note.toPlainText() == "", "the other page's note is a field of its own"
     again.reject()
+
+
+def test_a_lock_while_the_template_question_is_open_is_no_crash(qtbot, window):
+    """Ctrl+L on "Discard the changes to this template?" raised a TypeError (the tab was emptied by the lock while
+    the question waited) and left the letter kind switched although nobody answered."""
+    _create_and_enter(qtbot, window)
+    window.shell.show_page("settings")
+    page = window.shell.pages["settings"]
+    page.show_section("letter-templates")
+    tab = page.current_section()
+    qtbot.mouseClick(tab.editor.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClicks(tab.editor, " en nog iets")
+    errors = []
+
+    def lock_on_the_question():
+        question = QApplication.activeModalWidget()
+        errors.append(question is not None)
+        window.lock()
+
+    QTimer.singleShot(100, lock_on_the_question)
+    import sys
+
+    hook, sys.excepthook = sys.excepthook, lambda *info: errors.append(info[1])
+    try:
+        tab.kind.setCurrentIndex(tab.kind.currentIndex() + 1)  # asks, and the lock comes while it asks
+        qtbot.waitUntil(lambda: window.workspace is None)
+    finally:
+        sys.excepthook = hook
+    assert errors == [True], errors
+    _unlock(qtbot, window)
+    window.shell.show_page("settings")
+    assert tab.editor.toPlainText() and tab.placeholders.text(), "the tab shows a template again"

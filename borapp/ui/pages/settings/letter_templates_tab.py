@@ -114,9 +114,11 @@ class LetterTemplatesTab(SettingsSection):
         if self.workspace is None or self._shown is None or self.current() == self._shown:
             return
         if self.dirty and not self._discard_ok():
-            self._select(*self._shown)
+            if self.workspace is not None and self._shown is not None:  # a lock while asked emptied the tab
+                self._select(*self._shown)
             return
-        self._show(*self.current())
+        if self.workspace is not None:
+            self._show(*self.current())
 
     def _discard_ok(self) -> bool:
         answer = QMessageBox.question(self, _("Letter templates"), _("Discard the changes to this template?"))
