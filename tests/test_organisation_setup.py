@@ -49,3 +49,27 @@ def test_the_funding_year_box_has_a_label(qtbot, workspace):
     qtbot.addWidget(tab)
     labels = [label for label in tab.findChildren(QLabel) if label.buddy() is tab.year]
     assert [label.text() for label in labels] == ["Financiering in jaar"]
+
+
+def test_changing_the_year_shows_that_years_funding_and_saves_nothing_into_it(qtbot, workspace):
+    """Alkmaar bought trajectories this year; stepping the year up kept "Ingekocht traject" in the form, and Save
+    stored it for the next year as well."""
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+
+    from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
+
+    this_year = dt.date.today().year
+    place = setup.save_municipality(workspace, "Alkmaar", "Noord")
+    setup.set_funding(workspace, place, this_year, "purchased")
+    tab = MunicipalitiesTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.load(workspace)
+    tab.table.setCurrentCell(0, 0)
+    assert tab.funding.currentData() == "purchased"
+    qtbot.mouseClick(tab.year, Qt.MouseButton.LeftButton)
+    qtbot.keyClick(tab.year, Qt.Key.Key_Up)
+    assert tab.year.value() == this_year + 1 and tab.funding.currentData() == ""
+    assert tab.table.item(0, 2).text() == "—"

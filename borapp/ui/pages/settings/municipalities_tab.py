@@ -56,7 +56,7 @@ class MunicipalitiesTab(SettingsSection):
         layout.addWidget(self.status)
         self._rows: list = []
         self._editing: int | None = None
-        self.year.valueChanged.connect(lambda _v: self.fill())
+        self.year.valueChanged.connect(self._year_changed)
         self.table.currentCellChanged.connect(lambda row, *_a: self._pick(row))
         save.clicked.connect(self._save)
         new.clicked.connect(self._new)
@@ -75,6 +75,14 @@ class MunicipalitiesTab(SettingsSection):
         self.table.setRowCount(0)
         self._rows = []
         self._new()
+
+    def _year_changed(self, _year: int) -> None:
+        """The table and the chosen municipality's funding, both for the new year: the form kept the old year's
+        funding, and Save stored it for the new one."""
+        self.fill()
+        item = next((r for r in self._rows if r.id == self._editing), None)
+        if item is not None:
+            self.funding.setCurrentIndex(max(self.funding.findData(item.funding.get(self.year.value(), "")), 0))
 
     def _pick(self, row: int) -> None:
         if 0 <= row < len(self._rows):
