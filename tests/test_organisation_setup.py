@@ -73,3 +73,35 @@ def test_changing_the_year_shows_that_years_funding_and_saves_nothing_into_it(qt
     qtbot.keyClick(tab.year, Qt.Key.Key_Up)
     assert tab.year.value() == this_year + 1 and tab.funding.currentData() == ""
     assert tab.table.item(0, 2).text() == "—"
+
+
+def test_the_coordinator_at_work_and_the_last_active_one_stay_active(workspace):
+    """Making oneself (or everyone) inactive left "who is working?" with nobody to choose after the next lock."""
+    me = next(c for c in setup.coordinators(workspace) if c.id == workspace.coordinator_id)
+    with pytest.raises(ValidationError, match=me.name):
+        setup.set_coordinator_active(workspace, me.id, False)
+    other = add_coordinator(workspace.vault, "Bert Coördinator")
+    setup.set_coordinator_active(workspace, other.id, False)
+    from borapp.services.vault.workspace import Workspace
+
+    with pytest.raises(ValidationError, match="enige actieve"):  # the command line works as nobody in particular
+        setup.set_coordinator_active(Workspace(workspace.vault), me.id, False)
+    assert [c.name for c in list_coordinators(workspace.vault)] == [me.name]
+
+
+def test_a_refusal_in_settings_is_red_even_after_a_save(qtbot, workspace):
+    """"Kies eerst een coördinator." stood in the green of "Opgeslagen." after an earlier save."""
+    from PySide6.QtCore import Qt
+
+    from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
+    from borapp.ui.widgets.result_line import DONE_COLOUR, ERROR_COLOUR
+
+    tab = CoordinatorsTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.load(workspace)
+    tab.status.show_done("Opgeslagen.")
+    assert DONE_COLOUR in tab.status.styleSheet()
+    tab.list.setCurrentItem(None)
+    qtbot.mouseClick(tab.toggle, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "Kies eerst een coördinator." and ERROR_COLOUR in tab.status.styleSheet()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 
 from borapp.i18n import _
 from borapp.models import Coordinator, Municipality, MunicipalityFunding
@@ -36,10 +36,20 @@ def coordinators(workspace) -> list[CoordinatorRow]:
 
 
 def set_coordinator_active(workspace, coordinator_id: int, active: bool) -> None:
+    """Not the one at work now, nor the last active one: after a lock "who is working?" offered nobody, and her
+    own name was taken, so only a made-up coordinator got back in."""
     with workspace.session() as session:
         coordinator = session.get(Coordinator, coordinator_id)
         if coordinator is None:
             raise NotFound(_("This coordinator no longer exists."))
+        if not active and coordinator.id == getattr(workspace, "coordinator_id", None):
+            raise ValidationError(_("You are working as {name}: another coordinator makes you inactive.").format(
+                name=coordinator.name))
+        others = session.scalar(select(func.count()).select_from(Coordinator).where(
+            Coordinator.active.is_(True), Coordinator.id != coordinator.id))
+        if not active and coordinator.active and not others:
+            raise ValidationError(_("{name} is the only active coordinator; someone must stay to open the "
+                                    "vault.").format(name=coordinator.name))
         coordinator.active = active
         audit.record(session, "update", "coordinator", coordinator_id, workspace.actor)
 

@@ -53,7 +53,7 @@ class CoordinatorsTab(SettingsSection):
     def _toggle(self) -> None:
         item = self.list.currentItem()
         if item is None:
-            self.status.setText(_("Choose a coordinator first."))
+            self.status.show_problem(_("Choose a coordinator first."))
             return
         coordinator_id, active = item.data(Qt.ItemDataRole.UserRole)
         if self.attempt(lambda: organisation_setup.set_coordinator_active(self.workspace, coordinator_id, not active),

@@ -87,7 +87,7 @@ class SecurityTab(SettingsSection):
         if new is None:
             return
         if self._ask(title, _("Repeat the new passphrase:")) != new:
-            self.status.setText(_("The two passphrases differ."))
+            self.status.show_problem(_("The two passphrases differ."))
             return
         self.attempt(lambda: passphrase_change.change_passphrase(self.workspace, current, new),
                      _("The passphrase was changed."))
