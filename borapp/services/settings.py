@@ -8,6 +8,7 @@ its range or of the wrong kind, e.g. written by an older version or by hand, rea
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -27,6 +28,7 @@ class SettingSpec:
     minimum: int = 0
     maximum: int = 10**9
     email: bool = False  # an address, or empty: a bad sender address stopped every export of letters
+    folder: bool = False  # a whole path, or empty: "relatief/pad" meant a folder under wherever the app started
 
     def problem(self, key: str, value: str) -> str:
         """What is wrong with `value` for this setting, in the user's language; "" when it is fine."""
@@ -34,6 +36,8 @@ class SettingSpec:
             return _("{key} must be one of: {choices}.").format(key=key, choices=", ".join(self.choices))
         if self.email and email_problem(value):
             return f"{key}: {email_problem(value)}"
+        if self.folder and value and not Path(value).expanduser().is_absolute():
+            return _("Choose the whole folder, e.g. with Choose…; '{value}' is not one.").format(value=value)
         if self.integer:
             if value.startswith("-") and value[1:].isascii() and value[1:].isdigit():  # a whole number, too small
                 return _("{key} must be from {minimum} to {maximum}.").format(key=key, minimum=self.minimum,
@@ -58,7 +62,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "organisation.email": SettingSpec("", email=True),
     "organisation.website": SettingSpec(""),
     "organisation.logo": SettingSpec(""),
-    "backup.folder": SettingSpec(""),
+    "backup.folder": SettingSpec("", folder=True),
     "backup.keep": SettingSpec("10", integer=True, minimum=1, maximum=100),
     "backup.last": SettingSpec(""),
     "vault.checked_on": SettingSpec(""),  # the last full check of every page (services/vault/scheduled_check.py)

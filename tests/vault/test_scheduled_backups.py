@@ -128,3 +128,22 @@ def test_a_lock_stops_the_backup_and_leaves_nothing(workspace, folder, monkeypat
     assert isinstance(backup_locked_meanwhile(workspace, started, go), VaultLocked)
     assert list(folder.iterdir()) == []
     assert go.steps_after < 100  # interrupted at once, not run to its end (over 10,000 steps) and then dropped
+
+
+def test_a_backup_now_without_a_folder_is_refused_and_writes_nowhere(workspace, tmp_path, monkeypatch):
+    """With no folder chosen, "backup now" wrote into the folder the app was started from and said it was done."""
+    started_in = tmp_path / "werkmap"
+    started_in.mkdir()
+    monkeypatch.chdir(started_in)
+    with pytest.raises(BorError, match="Instellingen"):
+        backups.make_backup(workspace, NOW)
+    assert list(started_in.iterdir()) == [] and settings.read_setting(workspace, "backup.last") == ""
+
+
+def test_a_relative_backup_folder_is_refused_when_chosen(workspace):
+    """"relatief/pad" was saved, and meant a folder under wherever the app happened to start."""
+    from borapp.services.errors import UsageError
+
+    with pytest.raises(UsageError, match="relatief/pad"):
+        settings.write_settings(workspace, {"backup.folder": "relatief/pad"})
+    assert settings.read_setting(workspace, "backup.folder") == ""

@@ -50,8 +50,11 @@ def is_due(workspace, now: dt.datetime | None = None) -> bool:
 def make_backup(workspace, now: dt.datetime | None = None) -> Path:
     """Write a dated backup into the backup folder and keep only the newest `backup.keep`."""
     now = now or dt.datetime.now()
-    folder = Path(settings.read_setting(workspace, "backup.folder"))
-    if not str(folder) or not folder.is_dir():
+    chosen = settings.read_setting(workspace, "backup.folder").strip()
+    if not chosen:  # Path("") is the folder the app was started from: the backup went there, unasked
+        raise BorError(_("No backup folder is chosen yet: choose one under Settings, Backups."))
+    folder = Path(chosen)
+    if not folder.is_absolute() or not folder.is_dir():
         raise BorError(_("The backup folder {folder} is not available (is the stick plugged in?).")
                        .format(folder=folder))
     target = folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}"
