@@ -87,7 +87,7 @@ def test_the_tab_is_among_the_settings_with_its_fields_named(tab):
     assert names == {"Mailserver", "Beveiliging", "Poort", "Afzenderadres", "Naam afzender", "Gebruikersnaam",
                      "Wachtwoord", "Onversleutelde verbinding met aanmelding toestaan", "Testbericht naar"}
     assert [tab.security.itemData(i) for i in range(tab.security.count())] == ["starttls", "ssl", "none"]
-    assert (tab.port.minimum(), tab.port.maximum()) == settings.limits("smtp.port") == (1, 65535)
+    assert tab.port.limits == settings.limits("smtp.port") == (1, 65535)
     assert not tab.plaintext_row.isVisible()  # the tick shows only with "none"
 
 
@@ -107,8 +107,11 @@ def test_the_port_follows_the_security_unless_typed_and_stays_in_range(qtbot, ta
     assert tab.port.value() == 587
     choose_security(qtbot, tab, "ssl")
     assert tab.port.value() == 465
-    retype(tab.port, "99999")  # more than a port can be: the box does not take it
-    assert 1 <= tab.port.value() <= 65535 and tab.port.value() != 99999
+    retype(tab.port, "99999")  # more than a port can be: kept as typed (not cut to 9999) and refused on Save
+    assert tab.port.value() == 99999
+    save(qtbot, tab)
+    assert tab.messages["port"].isVisible() and "65535" in tab.messages["port"].text()
+    assert settings.read_setting(tab.workspace, "smtp.port") == "587"
     retype(tab.port, "2525")
     choose_security(qtbot, tab, "starttls")
     assert tab.port.value() == 2525  # a port the user typed is kept

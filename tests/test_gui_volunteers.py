@@ -474,3 +474,17 @@ def test_stopping_a_volunteer_who_is_still_on_a_case_says_so(qtbot, page, worksp
     editor.phone.setText("0612345678")
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert editor.status.text() == _("Saved."), "nothing to say for a volunteer who stays"
+
+
+def test_a_maximum_of_cases_over_the_limit_is_refused_not_cut_to_its_first_digit(qtbot, page, workspace, people):
+    """Typing 12 left 1 in the field, and 1 was saved."""
+    page.open_volunteer_profile(people["anna"])
+    box = page.editor.max_cases
+    qtbot.mouseClick(box.lineEdit(), Qt.MouseButton.LeftButton)
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(box.lineEdit(), "12")
+    qtbot.keyClick(box.lineEdit(), Qt.Key.Key_Tab)
+    assert box.value() == 12
+    qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
+    assert "10" in page.editor.messages["max_cases"].text()
+    assert load_volunteer(workspace, people["anna"]).max_cases == 2

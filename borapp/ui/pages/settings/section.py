@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QSpinBox, QWidget
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QWidget
 
 from borapp.services import settings
+from borapp.ui.widgets.forms import form_label
+from borapp.ui.widgets.number_box import NumberBox
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -30,7 +32,14 @@ class SettingsSection(QWidget):
         self.status.clear()
 
     def attempt(self, action, done_text: str) -> bool:
-        """Run a service call; show its error in the user's language, or `done_text`."""
+        """Run a service call; show its error in the user's language, or `done_text`. A number typed outside its
+        range is said first, and nothing is saved."""
+        for box in self.findChildren(NumberBox):
+            if box.problem():
+                label = form_label(box, box.accessibleName())
+                self.status.show_problem(f"{label}: {box.problem()}" if label else box.problem())
+                box.setFocus()
+                return False
         if not self.status.attempt(action, done_text):
             return False
         self.saved.emit()
@@ -53,7 +62,7 @@ def compact_form() -> QFormLayout:
     return form
 
 
-def spin_box(key: str, suffix: str = "") -> QSpinBox:
+def spin_box(key: str, suffix: str = "") -> NumberBox:
     """A spin box for a whole-number setting, with the range the settings service allows."""
     minimum, maximum = settings.limits(key)
-    return QSpinBox(minimum=minimum, maximum=maximum, suffix=suffix)
+    return NumberBox(minimum, maximum, suffix)

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -52,6 +51,7 @@ from borapp.ui.widgets.changed_meanwhile import save_over
 from borapp.ui.widgets.chip import status_chip
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, add_field, form_label, required_note, show_from_start
+from borapp.ui.widgets.number_box import NumberBox
 from borapp.ui.widgets.scrolling import vertical_scroll
 
 NOTE_STYLE = "QLabel { background: palette(alternate-base); border-radius: 6px; padding: 6px 10px; }"
@@ -132,8 +132,7 @@ class VolunteerProfileEditor(QWidget):
         self.languages, self.availability = LanguagePicker(), AvailabilityGrid()
         self.vog_date, self.joined_on, self.left_on = DateField(), DateField(), DateField()
         self.trainings = TrainingList()
-        self.max_cases = QSpinBox()
-        self.max_cases.setRange(MIN_CASES, MAX_CASES)
+        self.max_cases = NumberBox(MIN_CASES, MAX_CASES)  # "12" stays 12 and is refused, not cut to 1
         self.max_cases.setMaximumWidth(90)
         self.active = QCheckBox(_("Can be matched to new cases"))
         self.notes = QPlainTextEdit()
