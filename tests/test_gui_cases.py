@@ -360,6 +360,19 @@ def test_referral_and_agreements_save(page, workspace, cases):
     assert agreements.contract_label.text() == _("Contract: not drawn up yet. The agreements below go into it.")
 
 
+def test_an_unreadable_date_alone_is_an_unsaved_change_not_nothing_to_save(qtbot, page, cases):
+    """31-11-2026 typed into the court's decision date showed its error beside "Geen wijzigingen om op te slaan.",
+    with Save and Undo greyed out."""
+    page.open_case_file(cases["intake"])
+    referral = page.case_file.show_tab("referral")
+    field = referral.fields["court_decision_on"]
+    qtbot.mouseClick(field.edit, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(field.edit, "31-11-2026")
+    QTest.keyClick(field.edit, Qt.Key.Key_Tab)
+    assert field.message.text() and referral.state_label.text() == "Niet-opgeslagen wijzigingen."
+    assert referral.revert_button.isEnabled() and referral.save_button.isEnabled()
+
+
 def test_timeline_lists_the_steps_and_notes_save(page, workspace, cases):
     page.open_case_file(cases["intake"])
     timeline = page.case_file.show_tab("timeline")

@@ -126,6 +126,9 @@ class FormTab(CaseTab):
         if message is not None:
             self.messages[name] = message
         changed_signal(widget).connect(self._edited)
+        typed = getattr(widget, "edit", None)  # a date field says "changed" only for a date it can read: an
+        if isinstance(typed, QLineEdit):      # unreadable one left "Geen wijzigingen om op te slaan." beside its error
+            typed.editingFinished.connect(self._edited)
         return widget
 
     def values(self) -> dict:
