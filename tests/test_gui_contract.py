@@ -60,6 +60,9 @@ def test_draw_up_sign_and_keep_the_signed_copy(qtbot, workspace, tmp_path, monke
         type_into(dialog.signed_on, f"{later.day}-{later.month}-{later.year}")
         dialog.accept()
         seen["refused"] = (dialog.result(), dialog.problem.text(), dialog.name.text())
+        type_into(dialog.signed_on, "")  # emptied: it was recorded as signed today, unasked
+        dialog.accept()
+        seen["empty"] = (dialog.result(), dialog.signed_on.message.text())
         type_into(dialog.signed_on, "vandaag")
         dialog.accept()
         return dialog.result()
@@ -72,6 +75,7 @@ def test_draw_up_sign_and_keep_the_signed_copy(qtbot, workspace, tmp_path, monke
     assert seen["offered"] == "Petra Jansen"  # the resident parent of add_case
     result, problem, typed = seen["refused"]
     assert result != QDialog.DialogCode.Accepted and "toekomst" in problem and typed == "Petra Jansen-de Vries"
+    assert seen["empty"][0] != QDialog.DialogCode.Accepted and "datum" in seen["empty"][1]
 
     scan = tmp_path / "getekend.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")

@@ -331,3 +331,21 @@ def test_a_lock_while_the_template_question_is_open_is_no_crash(qtbot, window):
     _unlock(qtbot, window)
     window.shell.show_page("settings")
     assert tab.editor.toPlainText() and tab.placeholders.text(), "the tab shows a template again"
+
+
+def test_a_step_with_its_date_emptied_is_refused_not_dated_today(qtbot, window):
+    """"Stap opslaan" with the date emptied saved the step dated today, unasked."""
+    from borapp.services.cases import case_file as case_file_service
+
+    _create_and_enter(qtbot, window)
+    case_file, case_id = open_case(window, "BOR-2026-055")
+    dialog = case_file.ask_step()
+    qtbot.waitExposed(dialog)
+    before = case_file_service.load_case(window.workspace, case_id, record_open=False).status
+    qtbot.mouseClick(dialog.on.edit, Qt.MouseButton.LeftButton)
+    QTest.keyClick(dialog.on.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(dialog.on.edit, Qt.Key.Key_Backspace)
+    dialog.accept()
+    assert dialog.isVisible() and "datum van de stap" in dialog.on.message.text()
+    assert case_file_service.load_case(window.workspace, case_id, record_open=False).status == before
+    dialog.reject()

@@ -226,6 +226,9 @@ class SignatureDialog(QDialog):
     def accept(self) -> None:
         if refuse_unreadable(self):  # a date that cannot be read is said under it, and the dialog stays
             return
+        if self.signed_on.value() is None:  # an emptied date was recorded as today, unasked
+            self.signed_on.refuse(_("Fill in the date it was signed."))
+            return
         if self._save is not None:
             try:
                 self._save(*self.values())
@@ -235,4 +238,4 @@ class SignatureDialog(QDialog):
         super().accept()
 
     def values(self) -> tuple[str, str, dt.date]:
-        return self.role.currentData(), self.name.text(), self.signed_on.value() or dt.date.today()
+        return self.role.currentData(), self.name.text(), self.signed_on.value()

@@ -106,6 +106,9 @@ class StatusDialog(QDialog):
         option = self.chosen()
         if option is None or refuse_unreadable(self):
             return
+        if self.on.value() is None:  # an emptied date was taken as today, unasked
+            self.on.refuse(_("Fill in the date of the step."))
+            return
         try:
             editing.change_status(self.workspace, self.facts.id, option.to, self.on.value(),
                                        outcome=self.outcome.currentData() or "",
