@@ -66,6 +66,19 @@ class VaultLocked(VaultError):
         super().__init__(_("The vault is locked."))
 
 
+def os_reason(exc: OSError) -> str:
+    """Why the system refused a file, in the user's words: its own text ("No such file or directory") is English
+    whatever the user's language."""
+    reasons = {
+        _errno.ENOENT: _("it does not exist (any more)"), _errno.EISDIR: _("it is a folder, not a file"),
+        _errno.ENOTDIR: _("a part of its path is not a folder"), _errno.EACCES: _("there is no permission"),
+        _errno.EPERM: _("there is no permission"), _errno.ENOSPC: _("the disk is full"),
+        _errno.EROFS: _("the disk can only be read"), _errno.ENAMETOOLONG: _("its name is too long"),
+    }
+    return reasons.get(getattr(exc, "errno", None), _("the system refused it ({kind})").format(
+        kind=type(exc).__name__))
+
+
 def describe(exc: BaseException) -> str:
     """Any failure in the user's language, never a traceback: a BorError says itself; a full disk, a read-only
     folder or a lost folder are named as such (from the OS or from SQLite); anything else is an unexpected error."""

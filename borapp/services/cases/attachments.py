@@ -21,7 +21,7 @@ from borapp.i18n import N_, _
 from borapp.models import Attachment, Contract
 from borapp.services import audit
 from borapp.services.cases.flow import get_case
-from borapp.services.errors import BorError, NotFound, ValidationError
+from borapp.services.errors import BorError, NotFound, ValidationError, os_reason
 from borapp.services.vault.workspace import Workspace
 
 ATTACHMENT_KINDS = ("court_decision", "referral", "signed_contract", "other")
@@ -130,7 +130,7 @@ def save_copy(workspace: Workspace, attachment_id: int, target: Path) -> None:
         with os.fdopen(fd, "wb") as fh:
             fh.write(content)
     except OSError as exc:
-        raise BorError(_("The copy could not be saved: {reason}").format(reason=exc.strerror or exc)) from exc
+        raise BorError(_("The copy could not be saved: {reason}.").format(reason=os_reason(exc))) from exc
 
 
 def delete_attachment(workspace: Workspace, attachment_id: int) -> None:
@@ -167,4 +167,4 @@ def read_upload(path: Path) -> tuple[str, bytes]:
             raise BorError(problem)
         return path.name, path.read_bytes()
     except OSError as exc:
-        raise BorError(_("The file could not be read: {reason}").format(reason=exc.strerror or exc)) from None
+        raise BorError(_("The file could not be read: {reason}.").format(reason=os_reason(exc))) from None

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from borapp.i18n import _
 from borapp.services import settings
-from borapp.services.errors import BorError
+from borapp.services.errors import BorError, os_reason
 
 PREFIX, SUFFIX = "bor-desk-", ".borbackup"
 WARN_AFTER = dt.timedelta(days=7)
@@ -80,7 +80,7 @@ def write_problem(folder: Path, exc: OSError) -> str:
     elif exc.errno in (errno.ENOENT, errno.ENODEV, errno.EIO):
         why = _("the folder is gone (was the stick taken out?)")
     else:
-        why = exc.strerror or type(exc).__name__
+        why = os_reason(exc)
     return _("No backup could be written in {folder}: {why}. Your work is saved in the vault; choose another "
              "backup folder in Settings or try again later.").format(folder=folder, why=why)
 
