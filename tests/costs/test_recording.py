@@ -29,8 +29,9 @@ def test_hours_are_read_as_typed(typed, minutes):
 
 @pytest.mark.parametrize("typed, words", [("", "Vul de bestede tijd in"), ("-1", "negatief"), ("0", "meer dan 0"),
                                           ("13", "Hoogstens 12 uur"), ("1:75", "niet lezen"),
-                                          ("anderhalf", "niet lezen")])
+                                          ("anderhalf", "niet lezen"), ("1.30", "1:30"), ("1,45", "1:45")])
 def test_absurd_hours_are_refused_in_dutch(typed, words):
+    """"1.30" was saved as 1.3 hours (1:18) where many a coordinator means an hour and a half: it is asked again."""
     with pytest.raises(ValidationError) as caught:
         amounts.parse_minutes(typed, "hours")
     assert words in str(caught.value) and caught.value.field == "hours"

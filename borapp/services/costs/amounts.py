@@ -1,6 +1,7 @@
 """Hours, kilometres and money as a coordinator types them, read strictly, and shown back in the user's language.
 
-Hours: 1,5 · 1.5 · 1:30 · 1u30 · 45m · 2 uur (whole minutes are kept). Money: 12,50 · 12.50 · € 12,50 · 1.234,50
+Hours: 1,5 · 1.5 · 1,25 · 1:30 · 1u30 · 45m · 2 uur (whole minutes are kept); "1,30" or "1,45" is asked to be
+typed 1:30 or 1:45, as it reads both ways. Money: 12,50 · 12.50 · € 12,50 · 1.234,50
 (whole cents are kept). Kilometres: whole kilometres, 12 or 12 km. What cannot be read, or is negative or absurd
 (over the limits below), is refused with a `ValidationError` naming the field; nothing is guessed.
 """
@@ -15,6 +16,7 @@ from babel.numbers import format_currency
 from borapp.i18n import _, babel_locale
 from borapp.services.errors import ValidationError
 
+QUARTERS = ("00", "25", "50", "75")  # 1,25 and 1,75 are read as hours; 1,30 or 1,45 could be either
 MAX_MINUTES = 12 * 60  # one entry: more than a long working day is a typing error
 MAX_KILOMETRES = 1000  # one visit
 MAX_OTHER_CENTS = 50_000  # € 500 of other costs for one visit
@@ -33,6 +35,13 @@ def parse_minutes(text: str, field: str = "minutes") -> int:
         raise ValidationError(_("Enter the time spent, e.g. 1.5 or 1:30."), field)
     if typed.startswith("-"):
         raise ValidationError(_("The time spent cannot be negative."), field)
+    match = _DECIMAL.match(typed)
+    fraction = match.group(2) if match else None
+    if fraction and len(fraction) == 2 and fraction not in QUARTERS and int(fraction) < 60:
+        # "1.30" is one and a half hours to many a coordinator, and 1.3 hours (1:18) to a calculator
+        raise ValidationError(_("'{text}' can be read as {hours}:{minutes} or as {hours},{minutes} hours: type "
+                                "{hours}:{minutes} for hours and minutes.").format(
+                                    text=text.strip(), hours=match.group(1), minutes=match.group(2)), field)
     minutes = _read_minutes(typed)
     if minutes is None:
         raise ValidationError(_("'{text}' is not a time spent BOR Desk can read. Type hours, e.g. 1.5 or 1:30, "
