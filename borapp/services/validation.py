@@ -9,7 +9,11 @@ from borapp.formatting import long_date
 from borapp.i18n import _, ngettext
 
 MAX_CHILD_AGE = 12
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]{2,}$")
+# An address as mail servers take it: "<jan@rechtbank.nl>" pasted from Outlook, "jan@x..nl" or "jan@x.nl." passed
+# the looser check, were saved, and then stopped every letter to that address from being edited.
+_LOCAL = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+(?:\.[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+)*"
+_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+_EMAIL = re.compile(rf"^{_LOCAL}@(?:{_LABEL}\.)+[^\W\d_]{{2,}}$")
 _PHONE = re.compile(r"^\+?[0-9 ()\-]{6,20}$")
 _POSTCODE = re.compile(r"^[1-9][0-9]{3} ?[A-Za-z]{2}$")
 _DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
