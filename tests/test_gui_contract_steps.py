@@ -211,3 +211,25 @@ def test_with_nobody_to_match_the_wizard_says_what_to_do(qtbot, page, workspace)
     qtbot.mouseClick(candidates.detail.profile_button, Qt.MouseButton.LeftButton)
     assert opened == [new] and page.case_file.dialog is None  # the wizard closed, the profile asked for
     assert case_file_service.load_case(workspace, case_id, record_open=False).status == "matching"
+
+
+def test_a_signed_copy_kept_from_the_agreements_shows_in_attachments_at_once(qtbot, page, workspace, tmp_path,
+                                                                             monkeypatch):
+    """The message said "kept in the vault (Bijlagen)", and Bijlagen still said "Nog geen bijlagen"."""
+    from PySide6.QtWidgets import QFileDialog
+
+    case_id = add_matching_case(workspace, "BOR-2026-403", status="intake")
+    save_agreements(workspace, case_id, AgreementsInput(**AGREEMENTS))
+    page.open_case_file(case_id)
+    page.case_file.header.next_button.click()
+    panel = page.case_file.tab("agreements").contract
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(panel.draw_up, Qt.MouseButton.LeftButton)
+    attachments = page.case_file.tab("attachments")
+    assert attachments.model.rowCount() == 0
+    scan = tmp_path / "getekend.pdf"
+    scan.write_bytes(b"%PDF-1.4 scan")
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(panel.signed_copy, Qt.MouseButton.LeftButton)
+    assert attachments.model.rowCount() == 1

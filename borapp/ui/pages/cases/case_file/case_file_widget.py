@@ -124,6 +124,10 @@ class CaseFileWidget(QWidget):
 
     def _tab_changed(self, tab: CaseTab) -> None:
         self.reload(others=not isinstance(tab, FormTab), skip=tab)
+        if isinstance(tab, FormTab) and self.case_id is not None and self.workspace is not None \
+                and not self.workspace.is_locked:
+            # a signed copy kept from the agreements tab goes into Bijlagen, which still said "no attachments"
+            self.case_tabs["attachments"].load(self.case_id)
         self.changed.emit()
 
     def clear(self) -> None:
