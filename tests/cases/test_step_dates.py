@@ -87,8 +87,8 @@ def test_the_registration_date_is_corrected_as_the_first_step(workspace, closed_
     """Typed wrong at intake it counted the case in another year's registrations, with no way to mend it."""
     case_id, ids = closed_case
     span = load_case(workspace, case_id, record_open=False).step_spans[ids["registered"]]
-    assert span.earliest is None and span.latest == dt.date(2025, 4, 1)
-    with pytest.raises(ValidationError, match="op of vóór 1 april 2025"):
+    assert span.earliest == dt.date(1990, 1, 1) and span.latest == dt.date(2025, 4, 1)
+    with pytest.raises(ValidationError, match="tot en met 1 april 2025"):
         correct_step_date(workspace, case_id, ids["registered"], dt.date(2025, 4, 2))
     registrations = annual_report(workspace, 2024, today=dt.date(2026, 12, 4)).registrations.total.value
     correct_step_date(workspace, case_id, ids["registered"], dt.date(2024, 12, 20))
@@ -137,3 +137,20 @@ def test_a_closing_is_not_corrected_to_before_a_visit_that_was_held(workspace, c
         correct_step_date(workspace, case_id, ids["closed"], dt.date(2025, 11, 30))
     assert load_case(workspace, case_id, record_open=False).step_spans[ids["closed"]].earliest == dt.date(2025, 12, 1)
     correct_step_date(workspace, case_id, ids["closed"], dt.date(2025, 12, 1))
+
+
+def test_a_registration_is_not_moved_to_1900_nor_after_the_cases_first_hours(workspace, closed_case):
+    """1-1-1900 was taken ("Sinds aanmelding 46.358 dagen"), and a registration moved after the case's hours of
+    some days before left those hours refused on every later edit."""
+    from borapp.services.costs import hours
+    from borapp.services.costs.hours import HoursInput
+
+    case_id, ids = closed_case
+    hours.record_hours(workspace, HoursInput(case_id=case_id, on=dt.date(2025, 3, 20), kind=hours.HOURS_KINDS[0],
+                                             hours="1"))
+    with pytest.raises(ValidationError, match="1 januari 1990"):
+        correct_step_date(workspace, case_id, ids["registered"], dt.date(1900, 1, 1))
+    with pytest.raises(ValidationError, match="20 maart 2025"):
+        correct_step_date(workspace, case_id, ids["registered"], dt.date(2025, 3, 25))
+    correct_step_date(workspace, case_id, ids["registered"], dt.date(2025, 3, 20))
+    assert load_case(workspace, case_id, record_open=False).registered_on == dt.date(2025, 3, 20)

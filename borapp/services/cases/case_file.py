@@ -18,7 +18,7 @@ from borapp.services.cases.flow import get_case, last_held_visit_on
 from borapp.services.cases.labels import funding_label, role_label, route_label
 from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.cases.steps import StepOption, next_step, step_options
-from borapp.services.cases.step_dates import Span, spans
+from borapp.services.cases.step_dates import Span, first_record_on, spans
 from borapp.services.cases.timeline import TimelineEntry, timeline
 from borapp.services.validation import age_label, age_on, child_age_warning
 from borapp.services.vault.workspace import Workspace
@@ -152,7 +152,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
             referral=_referral(case), agreements=_agreements(case), contracts=_contracts(session, case),
             notes=case.notes, timeline=tuple(timeline(session, case)),
             steps=tuple(step_options(case.status, matched)), next_step=next_step(case.status, matched),
-            step_spans=spans(case, today, last_held_visit_on(session, case.id)),
+            step_spans=spans(case, today, last_held_visit_on(session, case.id), first_record_on(session, case.id)),
         )
         if record_open:
             audit.record(session, "open", "case", case.id, workspace.actor)

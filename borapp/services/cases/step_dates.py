@@ -12,12 +12,16 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import func, select
+from sqlalchemy.orm import Session
+
 from borapp.formatting import long_date
 from borapp.i18n import _
-from borapp.models import Case, StatusChange
+from borapp.models import Case, CaseHours, Evaluation, StatusChange, Visit
 from borapp.services import audit
 from borapp.services.cases.flow import get_case, last_held_visit_on
 from borapp.services.errors import NotFound, ValidationError
+from borapp.services.reports.periods import FIRST_YEAR
 from borapp.services.vault.workspace import Workspace
 
 
@@ -47,8 +51,21 @@ def _is_registration(change: StatusChange) -> bool:
     return change.from_status == ""
 
 
-def spans(case: Case, today: dt.date | None = None, last_held: dt.date | None = None) -> dict[int, Span]:
-    """Each step's id with the dates it may be corrected to (`last_held`: the day of the case's last held visit)."""
+FIRST_REGISTRATION = dt.date(FIRST_YEAR, 1, 1)  # the annual report counts from then; 1-1-1900 was a slip
+
+
+def first_record_on(session: Session, case_id: int) -> dt.date | None:
+    """The day of the case's first visit, evaluation or hours: its registration cannot come after it (moved past
+    the hours of 9 November, those hours could no longer be edited at all)."""
+    days = [session.scalar(select(func.min(column)).where(owner == case_id)) for column, owner in (
+        (Visit.on, Visit.case_id), (Evaluation.held_on, Evaluation.case_id), (CaseHours.on, CaseHours.case_id))]
+    return min((d for d in days if d is not None), default=None)
+
+
+def spans(case: Case, today: dt.date | None = None, last_held: dt.date | None = None,
+          first_record: dt.date | None = None) -> dict[int, Span]:
+    """Each step's id with the dates it may be corrected to (`last_held`: the day of the case's last held visit;
+    `first_record`: of its first visit, evaluation or hours, which the registration may not come after)."""
     today = today or dt.date.today()
     steps = [c for c in case.history if is_step(c)]
     found = {}
@@ -57,6 +74,9 @@ def spans(case: Case, today: dt.date | None = None, last_held: dt.date | None = 
         if change.to_status == "closed" and last_held is not None:
             earliest = max(earliest or last_held, last_held)
         latest = steps[i + 1].on if i + 1 < len(steps) else today
+        if _is_registration(change):
+            earliest = FIRST_REGISTRATION
+            latest = min(latest, first_record) if first_record is not None else latest
         found[change.id] = Span(earliest, latest if earliest is None else max(earliest, latest))
     return found
 
@@ -67,7 +87,8 @@ def correct_step_date(workspace: Workspace, case_id: int, change_id: int, on: dt
         raise ValidationError(_("Enter the date of the step."), "on")
     with workspace.session() as session:
         case = get_case(session, case_id)
-        span = spans(case, last_held=last_held_visit_on(session, case_id)).get(change_id)
+        span = spans(case, last_held=last_held_visit_on(session, case_id),
+                     first_record=first_record_on(session, case_id)).get(change_id)
         if span is None:
             raise NotFound(_("This step is no longer in the case's history."))
         if not span.holds(on):
