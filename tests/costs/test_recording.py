@@ -38,13 +38,15 @@ def test_absurd_hours_are_refused_in_dutch(typed, words):
 
 
 @pytest.mark.parametrize("typed, cents", [("", 0), ("12,50", 1250), ("12.50", 1250), ("€ 12,50", 1250),
-                                          ("12,5", 1250), ("3", 300), ("0,05", 5)])
+                                          ("12,5", 1250), ("3", 300), ("0,05", 5), ("€ 12,50 ", 1250),
+                                          ("EUR 234,50", 23450)])
 def test_money_is_read_as_typed(typed, cents):
     assert amounts.parse_cents(typed) == cents
 
 
-@pytest.mark.parametrize("typed", ["-5", "12,505", "twaalf", "600"])
+@pytest.mark.parametrize("typed", ["-5", "12,505", "twaalf", "600", "12 50"])
 def test_bad_money_is_refused(typed):
+    """"12 50" was read as 1250 euros."""
     with pytest.raises(ValidationError) as caught:
         amounts.parse_cents(typed, "other_cents")
     assert caught.value.field == "other_cents"

@@ -68,7 +68,11 @@ def _read_minutes(typed: str) -> int | None:
 
 def parse_cents(text: str, field: str = "other_cents", maximum: int = MAX_OTHER_CENTS) -> int:
     """Whole cents in `text` ("" is 0), from 0 up to `maximum`."""
-    typed = "".join((text or "").replace("€", "").replace("EUR", "").split())
+    bare = " ".join((text or "").replace("€", "").replace("EUR", "").split())
+    if re.search(r"\d\s+\d", bare):  # "12 50" was read as 1250 euros: a space between digits is a slip, not cents
+        raise ValidationError(_("'{text}' has a space between its digits: type euros and cents with a comma, e.g. "
+                                "12,50.").format(text=text.strip()), field)
+    typed = bare.replace(" ", "")
     if not typed:
         return 0
     if typed.startswith("-"):
