@@ -27,3 +27,13 @@ def test_leaving_without_a_team_says_so(workspace, vault_path, passphrase_file, 
     code = main(["sync", "leave", "--vault", str(vault_path), "--passphrase-file", str(passphrase_file)])
     out = capsys.readouterr().out
     assert code == 0 and "geen team" in out and "verlaten" not in out, out
+
+
+@pytest.mark.parametrize("url", ["http://bor.example.org", "http://192.168.1.20:8443"])
+def test_a_server_over_plain_http_is_refused_unless_it_is_this_machine(workspace, url):
+    """The join went through over http: the code, the token and then every record crossed the network readable."""
+    from borapp.services.errors import UsageError
+
+    with pytest.raises(UsageError, match="https://"):
+        join(workspace, url, "ABCD-EFGH")
+    assert settings.read_setting(workspace, DEVICE_SETTING) == ""

@@ -23,7 +23,7 @@ from tests.conftest import PASSPHRASE
 from tests.helpers.decrypt import decrypted_everything
 from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
 
-URL = "http://testserver"
+URL = "https://testserver"  # an https address, as a laptop accepts; the test client serves it in-process
 
 
 class Laptop:

@@ -17,11 +17,15 @@ from borapp.services.sync.transport import Offline, SyncClient, SyncError
 DEVICE_NAME = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ._-]{0,39}$")
 
 
+LOOPBACK = r"^http://(127\.0\.0\.1|localhost|\[::1\])(:\d+)?(/|$)"  # the server on this machine itself
+
+
 def join(workspace, url: str, code: str, device: str = "", http=None) -> str:
     """Enrol with a one-time code; returns this laptop's name in the team, which the code carries (whoever runs
     the server named it with `borapp server device add NAME`). `device` is only a hint the server may ignore."""
     url = url.strip()
-    if not re.match(r"^https?://[^\s/]+", url):
+    if not re.match(r"^https://[^\s/]+", url) and not re.match(LOOPBACK, url):
+        # over plain http the enrolment code, the token and every record would cross the network readable
         raise UsageError(_("The server address starts with https:// (for example https://bor.example.org)."))
     if device.strip() and not DEVICE_NAME.match(device.strip()):
         raise UsageError(_("A device name has letters, digits, spaces, dots, dashes or underscores (at most 40)."))
