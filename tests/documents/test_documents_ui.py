@@ -48,10 +48,18 @@ def test_save_refuses_an_unknown_placeholder_and_keeps_a_good_text(tab, workspac
     assert not tab.dirty
 
 
-def test_restore_default(tab, workspace):
+def test_restore_default_asks_first(tab, workspace, monkeypatch):
+    """It removed the organisation's own text at once; switching letters asks, so this asks too."""
+    from PySide6.QtWidgets import QMessageBox
+
     templates.save_template(workspace, "start", "en", "Hello {referrer_contact}.")
     choose(tab, "start", "en")
     assert tab.editor.toPlainText() == "Hello {referrer_contact}."
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    tab.restore_button.click()
+    assert asked and templates.get_template(workspace, "start", "en") == "Hello {referrer_contact}."
+    monkeypatch.setattr(QMessageBox, "question", lambda *a: QMessageBox.StandardButton.Yes)
     tab.restore_button.click()
     assert tab.editor.toPlainText() == templates.default_template("start", "en")
     assert templates.is_default(workspace, "start", "en")

@@ -140,6 +140,13 @@ class LetterTemplatesTab(SettingsSection):
 
     def _restore(self) -> None:
         kind, lang = self._shown or self.current()
+        default = templates.default_template(kind, lang)
+        if self.editor.toPlainText() != default and QMessageBox.question(
+                self, _("Letter templates"), _("Put the default text back? Your own text for this letter is "
+                                               "removed.")) != QMessageBox.StandardButton.Yes:
+            return  # it removed a saved own text at once; switching letters asks, so this asks too
+        if self.workspace is None:  # locked while asked
+            return
         restored = []
         if self.attempt(lambda: restored.append(templates.restore_default(self.workspace, kind, lang)),
                         _("The default text is back.")):
