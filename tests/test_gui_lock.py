@@ -26,6 +26,15 @@ def other_windows(window):
     return [w for w in QApplication.topLevelWidgets() if w is not window and w.isVisible()]
 
 
+def lock_from_and_unlock(qtbot, window, widget, ref: str) -> None:
+    """Ctrl+L pressed in `widget`: every other window closes; after the unlock the status bar names `ref` as kept."""
+    with qtbot.waitSignal(window.locked):
+        QTest.keyClick(widget, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not other_windows(window)
+    _unlock(qtbot, window)
+    assert ref in window.statusBar().currentMessage()
+
+
 def dialog_drafts(window):
     return [d.key for d in drafts.list_drafts(window.workspace, drafts.UI_PREFIX + "dialog/")]
 
@@ -257,11 +266,7 @@ def test_the_privacy_dialogs_keep_their_typing_over_a_lock(qtbot, window, opener
     edit = next(e for e in dialog.findChildren(QLineEdit) if e.accessibleName() == field)
     qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
     QTest.keyClicks(edit, typed)
-    with qtbot.waitSignal(window.locked):
-        QTest.keyClick(edit, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert not other_windows(window)
-    _unlock(qtbot, window)
-    assert "BOR-2026-053" in window.statusBar().currentMessage()
+    lock_from_and_unlock(qtbot, window, edit, "BOR-2026-053")
     window.shell.open_case(case_id)
     timeline = window.shell.pages["cases"].case_file.show_tab("timeline")
     qtbot.mouseClick(getattr(timeline.privacy, opener), Qt.MouseButton.LeftButton)
@@ -286,11 +291,7 @@ def test_the_matching_wizard_keeps_its_note_over_a_lock(qtbot, window):
     note = wizard.no_match.note
     qtbot.mouseClick(note.viewport(), Qt.MouseButton.LeftButton)
     QTest.keyClicks(note, NOTE)
-    with qtbot.waitSignal(window.locked):
-        QTest.keyClick(note, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert not other_windows(window)
-    _unlock(qtbot, window)
-    assert "BOR-2026-054" in window.statusBar().currentMessage()
+    lock_from_and_unlock(qtbot, window, note, "BOR-2026-054")
     window.shell.open_case(case_id)
     case_file = window.shell.pages["cases"].case_file
     qtbot.mouseClick(case_file.header.next_button, Qt.MouseButton.LeftButton)
