@@ -105,3 +105,29 @@ def test_a_refusal_in_settings_is_red_even_after_a_save(qtbot, workspace):
     tab.list.setCurrentItem(None)
     qtbot.mouseClick(tab.toggle, Qt.MouseButton.LeftButton)
     assert tab.status.text() == "Kies eerst een coördinator." and ERROR_COLOUR in tab.status.styleSheet()
+
+
+def test_a_refused_organisation_save_does_not_keep_the_earlier_saved(qtbot, workspace):
+    """A bad e-mail was marked red while the green "Opgeslagen." of the save before stayed under the button."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QPushButton
+
+    from borapp.services import settings
+    from borapp.ui.pages.settings.organisation_tab import OrganisationTab
+
+    tab = OrganisationTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.load(workspace)
+    save = next(b for b in tab.findChildren(QPushButton) if b.text() == "Opslaan")
+    name = tab.edits["organisation.name"]
+    qtbot.mouseClick(name, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(name, "BOR Noord")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "Opgeslagen."
+    email = tab.edits["organisation.email"]
+    qtbot.mouseClick(email, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(email, "bor@voorbeeld")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert tab.status.text() != "Opgeslagen." and "Niet opgeslagen" in tab.status.text()
+    assert settings.read_setting(workspace, "organisation.email") == ""

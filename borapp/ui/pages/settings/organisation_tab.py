@@ -87,7 +87,8 @@ class OrganisationTab(SettingsSection):
                     "organisation.phone": phone_problem(self.edits["organisation.phone"].text())}
         for key, message in self.messages.items():
             message.show_message(problems.get(key, ""))
-        if any(problems.values()):
+        if any(problems.values()):  # the green "Opgeslagen." of an earlier save stayed beside the refusal
+            self.status.show_problem(_("Not saved: check the marked fields."))
             return
         values = {key: edit.text() for key, edit in self.edits.items()}
         values["organisation.logo"] = self._logo
