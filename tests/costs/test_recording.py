@@ -156,4 +156,7 @@ def test_rates_typed_as_money_within_their_limits(workspace):
     with pytest.raises(ValidationError) as caught:
         rates.save_rates(workspace, "-1", "0,23", "150")
     assert caught.value.field == "hourly_cost"
+    with pytest.raises(ValidationError) as caught:  # it said "Hoogstens € 10.000.000,00", a thousand times the limit
+        rates.save_rates(workspace, "62,50", "0,23", "99999999999999999999")
+    assert caught.value.field == "on_call_allowance" and "5.000,00" in str(caught.value), str(caught.value)
     assert rates.read_rates(workspace) == saved  # nothing of a refused form is stored

@@ -38,7 +38,7 @@ def save_rates(workspace, hourly_cost: str, kilometre_rate: str, on_call_allowan
     values = {}
     for name, text in typed.items():
         low, high = settings.limits(KEYS[name])
-        cents = parse_cents(text, name, maximum=10**9)
+        cents = parse_cents(text, name, maximum=high)  # its "at most" names this limit, not a thousand times it
         if not low <= cents <= high:
             raise ValidationError(_("Enter an amount from {low} to {high}.").format(low=money(low), high=money(high)),
                                   name)
