@@ -131,3 +131,10 @@ def test_a_refused_organisation_save_does_not_keep_the_earlier_saved(qtbot, work
     qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
     assert tab.status.text() != "Opgeslagen." and "Niet opgeslagen" in tab.status.text()
     assert settings.read_setting(workspace, "organisation.email") == ""
+
+
+def test_a_coordinator_differing_only_in_capitals_is_the_same_one(workspace):
+    """"tester coördinator" was added beside "Tester Coördinator"."""
+    add_coordinator(workspace.vault, "Anna Coördinator")
+    with pytest.raises(ValidationError, match="Anna Coördinator"):
+        add_coordinator(workspace.vault, "anna COÖRDINATOR")

@@ -7,7 +7,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.i18n import _
@@ -72,8 +72,9 @@ def add_coordinator(vault: Vault, name: str) -> CoordinatorItem:
     if not name:
         raise ValidationError(_("Enter a name."), "name")
     with vault.session() as session:
-        if session.scalar(select(Coordinator).where(Coordinator.name == name)) is not None:
-            raise ValidationError(_("There is already a coordinator called {name}.").format(name=name), "name")
+        same = session.scalar(select(Coordinator).where(func.casefold(Coordinator.name) == name.casefold()))
+        if same is not None:  # "tester coördinator" beside "Tester Coördinator" was a second person
+            raise ValidationError(_("There is already a coordinator called {name}.").format(name=same.name), "name")
         coordinator = Coordinator(name=name)
         session.add(coordinator)
         session.flush()
