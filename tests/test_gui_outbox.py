@@ -138,9 +138,11 @@ def test_new_letter_from_the_outbox(page, workspace, letters, stand_in):
     dialog = page.new_dialog
     assert dialog is not None and dialog.isVisible()
     dialog.case_ref.setText("BOR-1999-001")
+    assert dialog.family.text() == ""
     dialog.make()
     assert dialog.case_message.isVisible() and dialog.isVisible()
     dialog.case_ref.setText("BOR-2026-015")
+    assert dialog.family.text().startswith("Over: ") and "/" in dialog.family.text(), "whom the letter is about"
     dialog.kind.setCurrentIndex(dialog.kind.findData("evaluation"))
     assert not dialog.parent_role.isEnabled()
     dialog.make()

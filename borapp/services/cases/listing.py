@@ -252,6 +252,14 @@ def _status_rank():
     return sql_case({s: i for i, s in enumerate(STATUSES)}, value=Case.status, else_=len(STATUSES))
 
 
+def family_line(workspace, case_id: int, today: dt.date | None = None) -> str:
+    """Whom a case is about, as the case list shows it: the children (with their ages), then the parents."""
+    with workspace.session() as session:
+        children = _children(session, [case_id], today or dt.date.today()).get(case_id, "")
+        parents = _parents(session, [case_id]).get(case_id, "")
+    return " · ".join(part for part in (children, parents) if part)
+
+
 def _children(session: Session, ids: list[int], today: dt.date) -> dict[int, str]:
     found: dict[int, list[str]] = defaultdict(list)
     if ids:

@@ -7,9 +7,12 @@ starts as a draft, with the gaps named and where to fill them, so nobody sends "
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QComboBox, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
 
 from borapp.i18n import _
+from borapp.services.cases import listing
 from borapp.services.cases.labels import role_label
 from borapp.services.errors import BorError
 from borapp.services.outbox import letters
@@ -36,6 +39,11 @@ class NewLetterDialog(QDialog):
         for role in ("resident", "other"):
             self.parent_role.addItem(role_label(role), role)
         self.case_message = add_field(form, _("Case"), self.case_ref, required=True)
+        self.family = QLabel()  # whom the letter is about: prefilled from the outbox's selected row, a wrong
+        self.family.setWordWrap(True)  # family was one click away
+        self.family.setAccessibleName(_("Whom this case is about"))
+        form.addRow("", self.family)
+        self.case_ref.textChanged.connect(self._show_family)
         add_field(form, _("Letter"), self.kind, required=True)
         add_field(form, _("To parent"), self.parent_role)
         layout.addLayout(form)
@@ -48,7 +56,16 @@ class NewLetterDialog(QDialog):
         layout.addWidget(self.buttons)
         self.kind.currentIndexChanged.connect(lambda _i: self._kind_changed())
         self._kind_changed()
+        self._show_family()
         self.resize(460, self.sizeHint().height())
+
+    def _show_family(self, *_args) -> None:
+        try:
+            case_id = letters.find_case_id(self.workspace, self.case_ref.text())
+        except BorError:
+            self.family.clear()
+            return
+        self.family.setText(_("About: {family}").format(family=listing.family_line(self.workspace, case_id)))
 
     def _kind_changed(self) -> None:
         self.parent_role.setEnabled(self.kind.currentData() == "schedule")  # only the schedule goes to a parent
