@@ -430,7 +430,8 @@ def test_save_referral_makes_new_organisations_and_checks_fields(workspace, thre
     assert refs(list_cases(workspace, CaseFilter(text="pieters"))) == ["BOR-2025-002"]
     for bad, field in ((dict(referrer_email="nope"), "referrer_email"), (dict(route="x"), "route"),
                        (dict(municipality_id=9999), "municipality_id"), (dict(funding="free"), "funding"),
-                       (dict(court_decision_on=TODAY + dt.timedelta(days=1)), "court_decision_on")):
+                       (dict(court_decision_on=TODAY + dt.timedelta(days=1)), "court_decision_on"),
+                       (dict(court_decision_on=dt.date(1900, 1, 1)), "court_decision_on")):  # 1-1-1900 was taken
         with pytest.raises(ValidationError) as caught:
             cases_editing.save_referral(workspace, three["b"], dataclasses.replace(inp, referrer_contact="X", **bad))
         assert caught.value.field == field

@@ -22,6 +22,7 @@ from borapp.services import audit
 from borapp.services.cases.case_file import AgreementFacts
 from borapp.services.cases.actions import Item, change_status, hand_over, list_coordinators  # noqa: F401 (API)
 from borapp.services.cases.flow import get_case
+from borapp.services.cases.step_dates import FIRST_REGISTRATION
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.cases.search_index import reindex_case
 from borapp.services.validation import email_problem, normal_postcode, phone_problem, postcode_problem
@@ -197,6 +198,9 @@ def check_referral(session: Session, inp: ReferralInput, today: dt.date | None =
     _check("" if inp.funding in ("", *FUNDING_TYPES) else _("Choose a funding type."), "funding")
     if inp.court_decision_on and inp.court_decision_on > today:
         raise ValidationError(_("This date is in the future."), "court_decision_on")
+    if inp.court_decision_on and inp.court_decision_on < FIRST_REGISTRATION:  # 1-1-1900 was taken: a slip
+        raise ValidationError(_("A court's decision for a BOR is not from before {date}; check the year.").format(
+            date=long_date(FIRST_REGISTRATION)), "court_decision_on")
 
 
 def save_referral(workspace: Workspace, case_id: int, inp: ReferralInput) -> None:
