@@ -67,7 +67,8 @@ def test_changing_the_year_shows_that_years_funding_and_saves_nothing_into_it(qt
     qtbot.addWidget(tab)
     tab.show()
     tab.load(workspace)
-    tab.table.setCurrentCell(0, 0)
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tab.table.visualItemRect(tab.table.item(0, 0)).center())
     assert tab.funding.currentData() == "purchased"
     qtbot.mouseClick(tab.year, Qt.MouseButton.LeftButton)
     qtbot.keyClick(tab.year, Qt.Key.Key_Up)
@@ -102,7 +103,7 @@ def test_a_refusal_in_settings_is_red_even_after_a_save(qtbot, workspace):
     tab.load(workspace)
     tab.status.show_done("Opgeslagen.")
     assert DONE_COLOUR in tab.status.styleSheet()
-    tab.list.setCurrentItem(None)
+    assert tab.list.currentItem() is None  # nobody chosen yet
     qtbot.mouseClick(tab.toggle, Qt.MouseButton.LeftButton)
     assert tab.status.text() == "Kies eerst een coördinator." and ERROR_COLOUR in tab.status.styleSheet()
 
