@@ -7,6 +7,7 @@ its range or of the wrong kind, e.g. written by an older version or by hand, rea
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,10 +40,7 @@ class SettingSpec:
         if self.folder and value and not Path(value).expanduser().is_absolute():
             return _("Choose the whole folder, e.g. with Choose…; '{value}' is not one.").format(value=value)
         if self.integer:
-            if value.startswith("-") and value[1:].isascii() and value[1:].isdigit():  # a whole number, too small
-                return _("{key} must be from {minimum} to {maximum}.").format(key=key, minimum=self.minimum,
-                                                                             maximum=self.maximum)
-            if not (value.isascii() and value.isdigit()):
+            if not re.fullmatch(r"-?[0-9]+", value):  # a negative one is a whole number, told its range below
                 return _("{key} must be a whole number.").format(key=key)
             if not self.minimum <= int(value) <= self.maximum:
                 return _("{key} must be from {minimum} to {maximum}.").format(key=key, minimum=self.minimum,
