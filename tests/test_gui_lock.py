@@ -310,7 +310,9 @@ def test_a_lock_while_the_template_question_is_open_is_no_crash(qtbot, window):
     page = window.shell.pages["settings"]
     page.show_section("letter-templates")
     tab = page.current_section()
+    first = tab.kind.currentData()
     qtbot.mouseClick(tab.editor.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClick(tab.editor, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(tab.editor, " en nog iets")
     errors = []
 
@@ -332,6 +334,8 @@ def test_a_lock_while_the_template_question_is_open_is_no_crash(qtbot, window):
     _unlock(qtbot, window)
     window.shell.show_page("settings")
     assert tab.editor.toPlainText() and tab.placeholders.text(), "the tab shows a template again"
+    assert (tab.kind.currentData(), tab.dirty) == (first, True), "the typing is back in the letter it was typed in"
+    assert tab.editor.toPlainText().endswith(" en nog iets")
 
 
 def test_a_step_with_its_date_emptied_is_refused_not_dated_today(qtbot, window):

@@ -11,12 +11,15 @@ from __future__ import annotations
 from PySide6.QtCore import QDate, Qt
 from PySide6.QtWidgets import (
     QAbstractButton,
+    QAbstractSpinBox,
     QApplication,
     QComboBox,
     QDateEdit,
     QDialog,
+    QDoubleSpinBox,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QTextEdit,
     QWidget,
 )
@@ -40,16 +43,22 @@ def closed_by_lock(window: QWidget) -> bool:
     return bool(window.property(CLOSED_BY_LOCK))
 
 
-def _fields(window: QWidget) -> dict[str, QWidget]:
+def fields(window: QWidget) -> dict[str, QWidget]:
+    """The named fields of `window`; a password field is never one (a passphrase is not kept in a draft)."""
     found: dict[str, QWidget] = {}
-    kinds = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QAbstractButton, DateField, TimeField)
+    kinds = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QAbstractButton, QSpinBox, QDoubleSpinBox,
+             DateField, TimeField)
     for widget in window.findChildren(QWidget):
         owner = widget.parentWidget()
-        if not isinstance(widget, kinds) or isinstance(owner, (QComboBox, QDateEdit, DateField, TimeField)):
-            continue  # a combo box's or date field's own line edit is read through its owner
+        if not isinstance(widget, kinds) or isinstance(owner, (QComboBox, QAbstractSpinBox, DateField, TimeField)):
+            continue  # a combo box's, spin box's or date field's own line edit is read through its owner
         if isinstance(widget, QAbstractButton) and not widget.isCheckable():
             continue
+        if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+            continue
         name = widget.accessibleName() or widget.objectName()
+        if not name and isinstance(widget, QAbstractButton):
+            name = widget.text()  # a tick box is known by its words
         if name and name not in found:
             found[name] = widget
     return found
@@ -58,13 +67,15 @@ def _fields(window: QWidget) -> dict[str, QWidget]:
 def typing(window: QWidget) -> dict[str, object]:
     """Every named field's value: text as typed, a choice by its position, a date as ISO text, a tick as a bool."""
     values: dict[str, object] = {}
-    for name, widget in _fields(window).items():
+    for name, widget in fields(window).items():
         if isinstance(widget, (DateField, TimeField)):
             values[name] = {"typed": widget.typed()}  # a date or time alone is not typing worth a draft
         elif isinstance(widget, QDateEdit):
             values[name] = widget.date().toString(Qt.DateFormat.ISODate)
         elif isinstance(widget, QComboBox):
             values[name] = {"index": widget.currentIndex(), "text": widget.currentText()}
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)):
+            values[name] = {"number": widget.value()}
         elif isinstance(widget, (QPlainTextEdit, QTextEdit)):
             values[name] = widget.toPlainText()
         elif isinstance(widget, QLineEdit):
@@ -86,7 +97,7 @@ def _iso_date(text: str) -> bool:
 def put_back(window: QWidget, values: dict[str, object]) -> int:
     """Fill the fields of `window` from `typing()`'s values; returns how many were filled."""
     filled = 0
-    for name, widget in _fields(window).items():
+    for name, widget in fields(window).items():
         if name not in values:
             continue
         value = values[name]
@@ -97,6 +108,8 @@ def put_back(window: QWidget, values: dict[str, object]) -> int:
         elif isinstance(widget, QComboBox) and isinstance(value, dict):
             index = widget.findText(str(value.get("text", "")))
             widget.setCurrentIndex(index if index >= 0 else int(value.get("index", widget.currentIndex())))
+        elif isinstance(widget, (QSpinBox, QDoubleSpinBox)) and isinstance(value, dict) and "number" in value:
+            widget.setValue(value["number"])
         elif isinstance(widget, (QPlainTextEdit, QTextEdit)) and isinstance(value, str):
             widget.setPlainText(value)
         elif isinstance(widget, QLineEdit) and isinstance(value, str):

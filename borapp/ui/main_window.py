@@ -42,6 +42,7 @@ from borapp.ui.widgets.screen_fit import resize_within_screen
 
 DRAFT_PREFIX = drafts.UI_PREFIX
 DIALOG_DRAFTS = "dialog/"  # under DRAFT_PREFIX: typing kept from a dialog that a lock closed
+TOLD_DRAFTS = (DIALOG_DRAFTS, "settings/")  # said after unlock: nothing on the first screen shows them
 DRAFT_SAVE_MS = 20_000
 SYNC_WAIT_MS = 20_000
 CHECK_AFTER_MS = 3_000
@@ -156,7 +157,7 @@ class MainWindow(QMainWindow):
         self._daily_backup()
         self._check_timer.start()
         self.sync_indicator.start(workspace)
-        self._tell_kept_typing([p.get("title", "") for k, p in kept.items() if k.startswith(DIALOG_DRAFTS)])
+        self._tell_kept_typing([p.get("title", "") for k, p in kept.items() if k.startswith(TOLD_DRAFTS)])
         forget_module_sources()  # the pages shown first imported their modules
         self.unlocked.emit()
 
@@ -196,6 +197,7 @@ class MainWindow(QMainWindow):
         self.lock_action.setEnabled(False)
         self.search_action.setEnabled(False)
         self.statusBar().hide()
+        self.statusBar().clearMessage()  # shown again at the next unlock, "kept from before the lock" no longer true
         for label in (self.vault_label, self.coordinator_label, self.backup_label):
             label.clear()
 

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QLabel, QWidget
 
 from borapp.services.errors import describe
 
-ERROR_COLOUR, DONE_COLOUR = "#B3261E", "#11522A"
+ERROR_COLOUR, DONE_COLOUR, NOTE_COLOUR = "#B3261E", "#11522A", "#8A5300"
 
 
 class ResultLine(QLabel):
@@ -29,6 +29,11 @@ class ResultLine(QLabel):
 
     def show_problem(self, text: str) -> None:
         self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setText(text)
+
+    def show_note(self, text: str) -> None:
+        """Something to act on that is not an error (typing not saved yet)."""
+        self.setStyleSheet(f"color: {NOTE_COLOUR};")
         self.setText(text)
 
     def show_done(self, text: str) -> None:

@@ -78,7 +78,7 @@ class BackupsTab(SettingsSection):
 
     def _save(self) -> None:
         values = {"backup.folder": self.folder.text().strip(), "backup.keep": str(self.keep.value())}
-        self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved."))
+        self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved."), saves=True)
         self._show_last()
 
     def _backup_now(self) -> None:

@@ -132,5 +132,6 @@ class CostsTab(SettingsSection):
             self.status.show_problem(str(exc))
             return
         self.fill()
+        self.mark_clean()
         self.status.show_done(_("Saved."))
         self.saved.emit()

@@ -105,6 +105,20 @@ class LetterTemplatesTab(SettingsSection):
         self._shown = (kind, lang)
         self.placeholders.setText(_placeholder_list(kind))
         self.status.clear()
+        self.mark_clean()
+
+    def navigation(self) -> tuple:
+        return self.kind, self.language
+
+    def where(self) -> dict:
+        kind, lang = self._shown or self.current()
+        return {"kind": kind, "lang": lang}
+
+    def go_to(self, where: dict) -> None:
+        kind, lang = where.get("kind"), where.get("lang")
+        if self.kind.findData(kind) >= 0 and self.language.findData(lang) >= 0:
+            self._select(kind, lang)
+            self._show(kind, lang)
 
     @property
     def dirty(self) -> bool:
@@ -135,7 +149,7 @@ class LetterTemplatesTab(SettingsSection):
     def _save(self) -> None:
         kind, lang = self._shown or self.current()
         text = self.editor.toPlainText()
-        if self.attempt(lambda: templates.save_template(self.workspace, kind, lang, text), _("Saved.")):
+        if self.attempt(lambda: templates.save_template(self.workspace, kind, lang, text), _("Saved."), saves=True):
             self._loaded_text = text
 
     def _restore(self) -> None:
@@ -152,6 +166,7 @@ class LetterTemplatesTab(SettingsSection):
                         _("The default text is back.")):
             self.editor.setPlainText(restored[0])
             self._loaded_text = restored[0]
+            self.mark_clean()
 
 
 def _placeholder_list(kind: str) -> str:

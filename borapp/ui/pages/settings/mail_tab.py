@@ -219,6 +219,7 @@ class MailTab(SettingsSection):
         self._show_messages({})
         self.password.clear()
         self._show_password_hint()
+        self.mark_clean()
         if note:
             self.status.show_problem(note)
         else:

@@ -43,9 +43,10 @@ class MunicipalitiesTab(SettingsSection):
         self.funding = QComboBox()
         for code, label in FUNDING_LABELS:
             self.funding.addItem(_(label) if code else label, code)
-        form.addRow(_("Municipality"), self.name)
-        form.addRow(_("Region"), self.region)
-        form.addRow(_("Funding in the chosen year"), self.funding)
+        for label, field in ((_("Municipality"), self.name), (_("Region"), self.region),
+                             (_("Funding in the chosen year"), self.funding)):
+            field.setAccessibleName(label)  # known by name: typing not saved is kept over a lock
+            form.addRow(label, field)
         layout.addLayout(form)
         buttons = QHBoxLayout()
         save, new = QPushButton(_("Save")), QPushButton(_("New municipality"))
@@ -83,6 +84,7 @@ class MunicipalitiesTab(SettingsSection):
         item = next((r for r in self._rows if r.id == self._editing), None)
         if item is not None:
             self.funding.setCurrentIndex(max(self.funding.findData(item.funding.get(self.year.value(), "")), 0))
+            self.mark_clean(self.funding)
 
     def _pick(self, row: int) -> None:
         if 0 <= row < len(self._rows):
@@ -91,6 +93,7 @@ class MunicipalitiesTab(SettingsSection):
             self.name.setText(item.name)
             self.region.setText(item.region)
             self.funding.setCurrentIndex(max(self.funding.findData(item.funding.get(self.year.value(), "")), 0))
+            self.mark_clean()
 
     def _new(self) -> None:
         self._editing = None
@@ -98,6 +101,23 @@ class MunicipalitiesTab(SettingsSection):
         self.region.clear()
         self.funding.setCurrentIndex(0)
         self.name.setFocus()
+        self.mark_clean()
+
+    def navigation(self) -> tuple:
+        return (self.year,)
+
+    def where(self) -> dict:
+        return {"year": self.year.value(), "editing": self._editing}
+
+    def go_to(self, where: dict) -> None:
+        if isinstance(where.get("year"), int):
+            self.year.setValue(where["year"])
+        row = next((i for i, r in enumerate(self._rows) if r.id == where.get("editing")), None)
+        if row is None:
+            self._new()
+        else:
+            self.table.setCurrentCell(row, 0)
+            self._pick(row)
 
     def _save(self) -> None:
         def store():
@@ -105,5 +125,5 @@ class MunicipalitiesTab(SettingsSection):
                                                        self._editing)
             organisation_setup.set_funding(self.workspace, mid, self.year.value(), self.funding.currentData())
 
-        if self.attempt(store, _("Saved.")):
+        if self.attempt(store, _("Saved."), saves=True):
             self.fill()

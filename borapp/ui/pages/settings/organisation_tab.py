@@ -66,6 +66,13 @@ class OrganisationTab(SettingsSection):
             edit.clear()
         self._set_logo("")
 
+    def extra_values(self) -> dict[str, object]:
+        return {"logo": self._logo}
+
+    def put_back_extra(self, values: dict[str, object]) -> None:
+        if isinstance(values.get("logo"), str):
+            self._set_logo(values["logo"])
+
     def _set_logo(self, encoded: str) -> None:
         self._logo = encoded
         pixmap = QPixmap()
@@ -98,4 +105,4 @@ class OrganisationTab(SettingsSection):
                 raise ValidationError(_("Enter the organisation's name; it heads every letter."))
             settings.write_settings(self.workspace, values)
 
-        self.attempt(store, _("Saved."))
+        self.attempt(store, _("Saved."), saves=True)

@@ -139,7 +139,7 @@ class PrivacyTab(SettingsSection):
             settings.write_settings(self.workspace, {"privacy.retention_years": str(self.years.value()),
                                                      "privacy.small_cell_threshold": str(self.small_cells.value())})
 
-        self.attempt(save, _("Saved."))
+        self.attempt(save, _("Saved."), saves=True)
         self._fill_due()
 
     def _reviewed(self) -> None:

@@ -113,6 +113,7 @@ class ReferrersTab(SettingsSection):
             self._editing = found.id
             self.form.set_row(found)
             self.status.clear()
+            self.mark_clean()
 
     def _new(self) -> None:
         self._editing = None
@@ -120,6 +121,14 @@ class ReferrersTab(SettingsSection):
         self.form.set_row(None)
         self.status.clear()
         self.form.name.setFocus()
+        self.mark_clean()
+
+    def where(self) -> dict:
+        return {"editing": self._editing}
+
+    def go_to(self, where: dict) -> None:
+        if where.get("editing") is None or not self.select(where["editing"]):
+            self._new()
 
     def _save(self) -> None:
         if not self.form.check():
@@ -134,7 +143,7 @@ class ReferrersTab(SettingsSection):
                 self.form.show_problems({exc.field: str(exc)} if exc.field else {})
                 raise
 
-        if self.attempt(store, _("Saved.")):
+        if self.attempt(store, _("Saved."), saves=True):
             self._editing = saved[0]
             self.fill()
             self.form.check()  # the address hint, if any, stays in view after saving

@@ -1,11 +1,14 @@
-"""A settings tab: loads from services, clears on lock, shows a status line after saving."""
+"""A settings tab: loads from services, clears on lock, shows a status line after saving, and knows what was typed
+and not saved (kept over a lock and a visit to another page)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QWidget
 
+from borapp.i18n import _
 from borapp.services import settings
+from borapp.ui import kept_typing
 from borapp.ui.widgets.forms import form_label
 from borapp.ui.widgets.number_box import NumberBox
 from borapp.ui.widgets.result_line import ResultLine
@@ -19,10 +22,12 @@ class SettingsSection(QWidget):
         super().__init__(parent)
         self.workspace = None
         self.status = ResultLine()
+        self._clean: dict[str, object] = {}
 
     def load(self, workspace) -> None:
         self.workspace = workspace
         self.fill()
+        self.mark_clean()
 
     def fill(self) -> None:
         raise NotImplementedError
@@ -30,10 +35,63 @@ class SettingsSection(QWidget):
     def clear(self) -> None:
         self.workspace = None
         self.status.clear()
+        self._clean = {}
 
-    def attempt(self, action, done_text: str) -> bool:
+    # ---- what was typed and not saved -------------------------------------------------------------------------
+
+    def form_state(self) -> dict[str, object]:
+        """Every named field as typed (kept_typing's form; no password), and what `extra_values` adds."""
+        moving = {name for name, widget in kept_typing.fields(self).items() if widget in self.navigation()}
+        typed = {name: value for name, value in kept_typing.typing(self).items() if name not in moving}
+        return {**typed, **self.extra_values()}
+
+    def navigation(self) -> tuple[QWidget, ...]:
+        """Fields that choose what the form shows (a letter, a year), not what it says: `where` keeps them."""
+        return ()
+
+    def extra_values(self) -> dict[str, object]:
+        """What the form holds beyond its fields (a chosen logo, say), as JSON-able values under their own names."""
+        return {}
+
+    def put_back_extra(self, values: dict[str, object]) -> None:
+        """Bring back what `extra_values` gave (the names it does not know are the fields')."""
+
+    def mark_clean(self, *fields: QWidget) -> None:
+        """The form now shows what the vault holds (loaded or saved): all of it, or only `fields`."""
+        now = self.form_state()
+        if not fields:
+            self._clean = now
+            return
+        names = {name for name, widget in kept_typing.fields(self).items() if widget in fields}
+        self._clean.update({name: now[name] for name in names if name in now})
+
+    def where(self) -> dict:
+        """Which row or template the form is about (to show it again before typing is put back)."""
+        return {}
+
+    def go_to(self, where: dict) -> None:
+        """Show the row or template `where()` named, loaded from the vault."""
+
+    def unsaved(self) -> dict | None:
+        """What was typed since the form was loaded or saved, with where it was typed; None when nothing."""
+        if self.workspace is None:
+            return None
+        changed = {name: value for name, value in self.form_state().items() if self._clean.get(name) != value}
+        return {"where": self.where(), "typed": changed} if changed else None
+
+    def put_back(self, kept: dict, *, after_lock: bool = False) -> None:
+        """Show the form where `kept` was typed and fill in the typing (loaded first: the rest is the vault's)."""
+        self.go_to(kept.get("where") or {})
+        typed = kept.get("typed") or {}
+        kept_typing.put_back(self, typed)
+        self.put_back_extra(typed)
+        if after_lock:
+            self.status.show_note(_("Not saved yet: what you typed here before the lock is back. Press Save to "
+                                    "keep it."))
+
+    def attempt(self, action, done_text: str, *, saves: bool = False) -> bool:
         """Run a service call; show its error in the user's language, or `done_text`. A number typed outside its
-        range is said first, and nothing is saved."""
+        range is said first, and nothing is saved. `saves`: the call stored the form as it is (so it is clean)."""
         for box in self.findChildren(NumberBox):
             if box.problem():
                 label = form_label(box, box.accessibleName())
@@ -42,6 +100,8 @@ class SettingsSection(QWidget):
                 return False
         if not self.status.attempt(action, done_text):
             return False
+        if saves:
+            self.mark_clean()
         self.saved.emit()
         return True
 

@@ -66,7 +66,7 @@ class SecurityTab(SettingsSection):
         values = {"auto_lock_minutes": str(self.auto_lock.value()), "vog_renewal_years": str(self.vog_years.value()),
                   "waiting_alert_weeks": str(self.waiting_weeks.value()), "language": language}
         changed_language = str(QSettings().value("ui/language", "nl")) != language
-        if self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved.")):
+        if self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved."), saves=True):
             QSettings().setValue("ui/language", language)
             window = self.window()
             if hasattr(window, "set_auto_lock_ms"):

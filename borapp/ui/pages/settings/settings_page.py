@@ -1,11 +1,16 @@
 """Settings: organisation and letterhead, coordinators, municipalities, referrers, security and language, backups,
-mail, privacy."""
+mail, privacy.
+
+What was typed in a tab and not saved stays when another page is shown and Settings again (each visit reloads the
+tabs from the vault, then puts the typing back), and over a lock as an encrypted draft "settings/<tab>".
+"""
 
 from __future__ import annotations
 
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from borapp.i18n import _
+from borapp.services import drafts as draft_store
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.settings.backups_tab import BackupsTab
 from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
@@ -21,6 +26,14 @@ from borapp.ui.pages.settings.team_tab import TeamTab
 from borapp.ui.widgets.scrolling import vertical_scroll
 
 
+DRAFT_PREFIX = "settings/"
+
+
+def drafts_key(key: str) -> str:
+    """The vault's key of a draft this page names `key` (the main window keeps the GUI's drafts under a prefix)."""
+    return draft_store.UI_PREFIX + key
+
+
 class SettingsPage(Page):
     def __init__(self, workspace, parent: QWidget | None = None):
         super().__init__(workspace, parent)
@@ -31,6 +44,8 @@ class SettingsPage(Page):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Settings"))
         layout.addWidget(self.tabs)
+        self._pending: dict[str, dict] = {}  # kept over a lock, put back once the tabs are loaded
+        self._stored: set[str] = set()  # draft keys in the vault, to let go once their typing is saved or undone
         self.sections = [OrganisationTab(self), LetterTemplatesTab(self), CoordinatorsTab(self),
                          MunicipalitiesTab(self), ReferrersTab(self), SecurityTab(self), BackupsTab(self),
                          MailTab(self), TeamTab(self), PrivacyTab(self), CostsTab(self)]
@@ -45,16 +60,52 @@ class SettingsPage(Page):
             if self.tabs.widget(index).objectName() == key:
                 self.tabs.setCurrentIndex(index)
 
+    def open_draft(self, key: str) -> bool:
+        """A tab's kept typing, chosen on Today: show that tab (the typing is put back when the page loads)."""
+        name = key[len(DRAFT_PREFIX):] if key.startswith(DRAFT_PREFIX) else ""
+        if name not in {section.objectName() for section in self.sections}:
+            return False
+        self.show_section(name)
+        return True
+
     def current_section(self):
         return self.tabs.currentWidget().widget()
 
     def refresh(self) -> None:
         for section in self.sections:
+            after_lock = section.objectName() in self._pending
+            kept = self._pending.pop(section.objectName(), None) or section.unsaved()
             section.load(self.workspace)
+            if kept:
+                section.put_back(kept, after_lock=after_lock)
 
     def clear(self) -> None:
         for section in self.sections:
             section.clear()
+        self._pending = {}
+        self._stored = set()
+
+    def drafts(self) -> dict[str, dict]:
+        found = {}
+        for section in self.sections:
+            key = DRAFT_PREFIX + section.objectName()
+            kept = section.unsaved() or self._pending.get(section.objectName())
+            if kept:
+                found[key] = {**kept, "title": " – ".join((_("Settings"), section.title))}
+                self._stored.add(key)
+            elif key in self._stored:  # saved, or typed back to what the vault holds: the draft goes
+                draft_store.delete_draft(self.workspace, drafts_key(key))
+                self._stored.discard(key)
+        return found
+
+    def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        mine = {key[len(DRAFT_PREFIX):]: kept for key, kept in drafts.items() if key.startswith(DRAFT_PREFIX)}
+        if not mine:
+            return
+        self._stored.update(DRAFT_PREFIX + name for name in mine)
+        self._pending.update(mine)
+        if self.workspace is not None and not self.workspace.is_locked and self.sections[0].workspace is not None:
+            self.refresh()  # shown already (the page the lock left open): put back now
 
 
 def _scrolling(section: QWidget) -> QScrollArea:

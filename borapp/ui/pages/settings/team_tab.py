@@ -148,6 +148,12 @@ class TeamTab(SettingsSection):
         self.status.show_done(_("'{name}' was revoked: it can no longer sync.").format(name=name))
         self._load_laptops()
 
+    def form_state(self) -> dict[str, object]:
+        """The enrolment code is used once and is a key to the team: typed again, never kept in a draft."""
+        state = super().form_state()
+        state.pop(self.code.accessibleName(), None)
+        return state
+
     def clear(self) -> None:
         super().clear()
         for field in (self.url, self.code):
@@ -178,6 +184,7 @@ class TeamTab(SettingsSection):
         self.code.clear()
         self.status.show_done(_("This laptop joined the team as '{device}'.").format(device=device))
         self.fill()
+        self.mark_clean()
         self.saved.emit()
         self._sync()
 
