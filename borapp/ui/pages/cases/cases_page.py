@@ -169,7 +169,8 @@ class CasesPage(Page):
         ref = self.case_file.facts.ref if self.case_file.facts else ""
         answer = QMessageBox.question(
             self, _("Unsaved changes"),
-            _("Case {ref} has changes that are not saved. Throw them away?").format(ref=ref),
+            _("Case {ref} has changes that are not saved, on: {tabs}. Throw them away?").format(
+                ref=ref, tabs=", ".join(self.case_file.unsaved_tabs())),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer != QMessageBox.StandardButton.Discard:

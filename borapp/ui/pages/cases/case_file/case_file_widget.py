@@ -1,5 +1,6 @@
 """One open case: the header and the tabs (Gezin, Verwijzing, Afspraken, Omgangsmomenten, Evaluaties, Brieven,
-Bijlagen, Tijdlijn). Opening writes the access log once; reloads after a save do not.
+Bijlagen, Tijdlijn). Opening writes the access log once; reloads after a save do not. A tab holding typing not
+saved yet says so in its title ("Gezin •"), checked when the focus leaves a field of the case file.
 
 The visits, evaluations, letters and attachments tabs come from `pages/cases/tabs/`, imported like any module: a
 build without one of them fails at start, never silently.
@@ -9,7 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QVBoxLayout, QWidget
 
 from borapp.i18n import N_, _
 from borapp.services.cases.case_file import CaseFile, load_case
@@ -41,6 +42,7 @@ TAB_SPECS = (
     ("attachments", N_("Attachments"), AttachmentsTab),
     ("timeline", N_("Timeline"), TimelineTab),
 )
+UNSAVED_MARK = " •"
 
 
 class CaseFileWidget(QWidget):
@@ -70,7 +72,10 @@ class CaseFileWidget(QWidget):
             self.case_tabs[key] = tab
             tab.setObjectName(key)  # English name for screenshots and tests
             self.tabs.addTab(tab, _(title))
+        self.titles = {key: _(title) for key, title, _spec in TAB_SPECS}
         layout.addWidget(self.tabs, 1)
+        self.tabs.currentChanged.connect(self.mark_unsaved)
+        QApplication.instance().focusChanged.connect(self._focus_moved)
         self.case_tabs["timeline"].privacy.erased.connect(self._erased)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back_requested.emit)
 
@@ -101,6 +106,7 @@ class CaseFileWidget(QWidget):
         for tab in self.case_tabs.values():
             if not isinstance(tab, FormTab):
                 tab.load(case_id)
+        self.mark_unsaved()
 
     def reload(self, *, others: bool = True, skip: CaseTab | None = None) -> None:
         """The same case again after a change (no new access-log entry); typing in the tabs stays.
@@ -128,6 +134,7 @@ class CaseFileWidget(QWidget):
                 and not self.workspace.is_locked:
             # a signed copy kept from the agreements tab goes into Bijlagen, which still said "no attachments"
             self.case_tabs["attachments"].load(self.case_id)
+        self.mark_unsaved()
         self.changed.emit()
 
     def clear(self) -> None:
@@ -138,6 +145,7 @@ class CaseFileWidget(QWidget):
         self.header.clear()
         for tab in self.case_tabs.values():
             tab.clear()
+        self.mark_unsaved()
 
     # ---- steps --------------------------------------------------------------------------------------------------
 
@@ -216,6 +224,26 @@ class CaseFileWidget(QWidget):
                 shown = key
         if shown is not None:
             self.show_tab(shown)
+        self.mark_unsaved()
+
+    def unsaved_tabs(self) -> list[str]:
+        """The titles of the tabs holding typing not saved yet, in their order."""
+        if self.case_id is None:
+            return []
+        return [self.titles[key] for key, tab in self.case_tabs.items() if tab.drafts()]
+
+    def mark_unsaved(self, *_args) -> None:
+        """Each tab's title says whether it holds typing not saved yet."""
+        unsaved = set(self.unsaved_tabs())
+        for index, (key, title) in enumerate(self.titles.items()):
+            text = title + UNSAVED_MARK if title in unsaved else title
+            if self.tabs.tabText(index) != text:
+                self.tabs.setTabText(index, text)
+                self.tabs.setTabToolTip(index, _("Not saved yet") if title in unsaved else "")
+
+    def _focus_moved(self, old: QWidget | None, _new: QWidget | None) -> None:
+        if old is not None and self.case_id is not None and self.tabs.isAncestorOf(old):
+            self.mark_unsaved()
 
     def tab(self, key: str) -> CaseTab:
         return self.case_tabs[key]
