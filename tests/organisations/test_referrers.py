@@ -52,7 +52,7 @@ def test_changing_one_keeps_its_id_and_refuses_a_name_in_use(workspace):
     ({"email": "jeugd@bergdorp"}, "email", "Geen e-mailadres (naam@voorbeeld.nl)."),
     ({"phone": "12"}, "phone", None),
     ({"address": "a\nb\nc\nd\ne\nf"}, "address", "Houd het adres op ten hoogste 5 regels."),
-    ({"address": "x" * 301}, "address", "Houd dit onder de 300 tekens."),
+    ({"address": "x" * 301}, "address", "Hoogstens 300 tekens."),
 ])
 def test_every_field_is_checked_with_a_message_in_dutch(workspace, changes, field, message):
     inp = dataclasses.replace(GEMEENTE, **changes)
@@ -101,7 +101,7 @@ def test_the_intake_checks_a_new_organisations_details(workspace):
     problems = flow.validate_step("referrer", inp, ON)
     assert problems["referrer_address"] == "Houd het adres op ten hoogste 5 regels."
     assert problems["commissioner_email"] == "Geen e-mailadres (naam@voorbeeld.nl)."
-    assert problems["commissioner_contact"] == "Houd dit onder de 200 tekens."
+    assert problems["commissioner_contact"] == "Hoogstens 200 tekens."
     with pytest.raises(ValidationError):
         flow.create_case(workspace, inp, ON)
 

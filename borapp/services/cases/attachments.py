@@ -17,7 +17,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import number
-from borapp.i18n import N_, _
+from borapp.i18n import N_, _, ngettext
 from borapp.models import Attachment, Contract
 from borapp.services import audit
 from borapp.services.cases.flow import get_case
@@ -40,7 +40,7 @@ def kind_label(kind: str) -> str:
 def size_text(size: int) -> str:
     """A file size as people read it: "820 kB", "1,4 MB"."""
     if size < 1024:
-        return _("{n} bytes").format(n=size)
+        return ngettext("{n} byte", "{n} bytes", size).format(n=size)
     if size < 1024 * 1024:
         return _("{n} kB").format(n=number(round(size / 1024)))
     return _("{n} MB").format(n=number(round(size / (1024 * 1024), 1)))

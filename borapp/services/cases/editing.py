@@ -91,7 +91,7 @@ def _check(problem: str, field: str) -> None:
 
 def _length(value: str | None, limit: int, field: str) -> None:
     if value and len(value) > limit:
-        raise ValidationError(_("Keep this under {n} characters.").format(n=limit), field)
+        raise ValidationError(_("At most {n} characters.").format(n=limit), field)
 
 
 # ---- family ---------------------------------------------------------------------------------------------------------

@@ -154,7 +154,7 @@ def _required(text: str | None) -> str:
 
 
 def _length(text: str | None, limit: int) -> str:
-    return _("Keep this under {n} characters.").format(n=limit) if text and len(text) > limit else ""
+    return _("At most {n} characters.").format(n=limit) if text and len(text) > limit else ""
 
 
 def _date_problem(value: dt.date | None, on: dt.date, *, required: bool) -> str:

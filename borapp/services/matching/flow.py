@@ -98,7 +98,7 @@ def assign_volunteer(workspace: Workspace, case_id: int, volunteer_id: int, on: 
     on = on or dt.date.today()
     note = note.strip()
     if len(note) > NOTE_LIMIT:
-        raise ValidationError(_("Keep this under {n} characters.").format(n=NOTE_LIMIT), "note")
+        raise ValidationError(_("At most {n} characters.").format(n=NOTE_LIMIT), "note")
     with workspace.session() as session:
         case = get_case(session, case_id)
         volunteer = _volunteer(session, volunteer_id)
@@ -131,7 +131,7 @@ def record_no_match(workspace: Workspace, case_id: int, on: dt.date | None = Non
     if not note:
         raise ValidationError(_("Say why no volunteer could be matched."), "note")
     if len(note) > NOTE_LIMIT:
-        raise ValidationError(_("Keep this under {n} characters.").format(n=NOTE_LIMIT), "note")
+        raise ValidationError(_("At most {n} characters.").format(n=NOTE_LIMIT), "note")
     try:
         with workspace.session() as session:
             case = get_case(session, case_id)
@@ -175,7 +175,7 @@ def add_exclusion(workspace: Workspace, case_id: int, volunteer_id: int, reason:
     if not reason:  # without one the wizard made one up ("known to the family")
         raise ValidationError(_("Say why this volunteer must not be matched to this family."), "reason")
     if len(reason) > EXCLUSION_REASON_LIMIT:
-        raise ValidationError(_("Keep this under {n} characters.").format(n=EXCLUSION_REASON_LIMIT), "reason")
+        raise ValidationError(_("At most {n} characters.").format(n=EXCLUSION_REASON_LIMIT), "reason")
     with workspace.session() as session:
         case = get_case(session, case_id)
         volunteer = _volunteer(session, volunteer_id)

@@ -45,7 +45,7 @@ def address_problem(text: str | None) -> str:
     if len(address_lines(text)) > MAX_LINES:
         return _("Keep the address to {n} lines at most.").format(n=MAX_LINES)
     if len(normal_address(text)) > MAX_LENGTH:
-        return _("Keep this under {n} characters.").format(n=MAX_LENGTH)
+        return _("At most {n} characters.").format(n=MAX_LENGTH)
     return ""
 
 

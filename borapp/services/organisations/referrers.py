@@ -120,7 +120,7 @@ def _refuse_clash(session: Session, name: str, organisation_id: int | None) -> N
 
 
 def _length(text: str, limit: int) -> str:
-    return _("Keep this under {n} characters.").format(n=limit) if text and len(text.strip()) > limit else ""
+    return _("At most {n} characters.").format(n=limit) if text and len(text.strip()) > limit else ""
 
 
 def _clean(text: str | None) -> str:

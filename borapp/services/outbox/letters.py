@@ -197,7 +197,7 @@ def _check_block(text: str) -> None:
         raise ValidationError(_("Keep the address to {n} lines at most.").format(n=ADDRESS_BLOCK_LINES),
                               "recipient_address")
     if any(len(line) > 120 for line in lines):
-        raise ValidationError(_("Keep each line of the address under {n} characters.").format(n=120),
+        raise ValidationError(_("At most {n} characters on each line of the address.").format(n=120),
                               "recipient_address")
 
 

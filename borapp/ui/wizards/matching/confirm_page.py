@@ -99,7 +99,7 @@ class ConfirmPage(QWizardPage):
         if self.candidate is None:
             return False
         if len(self.note.toPlainText()) > NOTE_LIMIT:
-            self.note_message.show_message(_("Keep this under {n} characters.").format(n=NOTE_LIMIT))
+            self.note_message.show_message(_("At most {n} characters.").format(n=NOTE_LIMIT))
             return False
         try:
             assign_volunteer(self.workspace, self.info.id, self.candidate.volunteer_id, self.on.value(),
