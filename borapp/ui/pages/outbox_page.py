@@ -145,6 +145,14 @@ class OutboxPage(Page):
 
     # ---- the list -----------------------------------------------------------------------------------------------
 
+    def show_section(self, key: str) -> None:
+        """"letter/<id>": that letter chosen in the list (made from a case file's letters tab)."""
+        kind, _sep, tail = key.partition("/")
+        if kind == "letter" and tail.isdigit():
+            if not any(row.id == int(tail) for row in self.model.rows()):
+                self.show_all.setChecked(True)  # exported or sent meanwhile: shown among all letters
+            select_id(self.table, int(tail))
+
     def refresh(self) -> None:
         chosen = self.current()
         rows = outbox_letters.list_letters(self.workspace, None if self.show_all.isChecked() else WAITING_STATES)

@@ -42,6 +42,8 @@ class CasesPage(Page):
         self.case_file.back_requested.connect(self.show_list)
         self.case_file.changed.connect(self._case_changed)
         self.case_file.open_volunteer.connect(self.open_volunteer)
+        self.case_file.open_letter.connect(
+            lambda letter_id: self.go_to.emit(f"outbox/letter/{letter_id}" if letter_id else "outbox"))
         self.intake = IntakeArea(workspace)
         self.intake.closed.connect(self.show_list)
         self.intake.created.connect(self._intake_created)

@@ -49,6 +49,7 @@ class CaseFileWidget(QWidget):
     back_requested = Signal()
     changed = Signal()
     open_volunteer = Signal(int)  # a volunteer's profile, asked for from the matching wizard
+    open_letter = Signal(int)  # a letter in the outbox (0: the outbox), asked for from the letters tab
 
     def __init__(self, workspace: Workspace | None, parent: QWidget | None = None):
         super().__init__(parent)
@@ -77,6 +78,8 @@ class CaseFileWidget(QWidget):
         self.tabs.currentChanged.connect(self.mark_unsaved)
         QApplication.instance().focusChanged.connect(self._focus_moved)
         self.case_tabs["timeline"].privacy.erased.connect(self._erased)
+        self.case_tabs["letters"].new_letter_requested.connect(self.ask_letter)
+        self.case_tabs["letters"].show_in_outbox.connect(self.open_letter)
         QShortcut(QKeySequence("Alt+Left"), self, activated=self.back_requested.emit)
 
     def _erased(self, _ref: str) -> None:
@@ -185,6 +188,16 @@ class CaseFileWidget(QWidget):
         wizard = MatchingWizard(self.workspace, self.facts.id, self)
         wizard.open_volunteer_requested.connect(self._open_volunteer)
         return self._open(wizard)
+
+    def ask_letter(self) -> QDialog | None:
+        """A new feedback letter for this case (the outbox's dialog, its case filled in); non-blocking."""
+        if self.facts is None:
+            return None
+        from borapp.ui.pages.outbox.new_letter import NewLetterDialog
+
+        dialog = NewLetterDialog(self.workspace, self, self.facts.ref)
+        dialog.made.connect(self.case_tabs["letters"].show_made)
+        return self._open(dialog)
 
     def _open_volunteer(self, volunteer_id: int) -> None:
         """From the wizard (which closes: the case stays where it is) to the volunteer's profile."""
