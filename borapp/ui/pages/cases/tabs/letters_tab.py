@@ -55,6 +55,7 @@ class LettersTab(CaseTab):
         self.new_button.setToolTip(_("Make a feedback letter for this case from its template"))
         self.new_button.clicked.connect(self.new_letter_requested)
         self.outbox_button = QPushButton(icon("paper-plane-tilt"), _("Go to the Outbox"))
+        self.outbox_button.setAccessibleName(_("Go to the Outbox"))
         self.outbox_button.clicked.connect(self._show_in_outbox)
         bar.addWidget(self.new_button)
         bar.addWidget(self.outbox_button)
