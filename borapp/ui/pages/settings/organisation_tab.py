@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
 
@@ -16,6 +16,7 @@ from borapp.services.validation import email_problem, phone_problem
 from borapp.ui.pages.settings.section import SettingsSection, button_row
 from borapp.ui.widgets.forms import add_field
 
+LOGO_PREVIEW = QSize(240, 60)
 FIELDS = (("organisation.name", "Name"), ("organisation.address", "Address"), ("organisation.phone", "Phone"),
           ("organisation.email", "E-mail"), ("organisation.website", "Website"))
 
@@ -78,7 +79,9 @@ class OrganisationTab(SettingsSection):
         pixmap = QPixmap()
         if encoded:
             pixmap.loadFromData(logo_bytes(encoded))
-        self.logo_preview.setPixmap(pixmap.scaledToHeight(60, Qt.TransformationMode.SmoothTransformation)
+        # within a box: scaled to its height alone, a very wide logo pushed the form off the screen
+        self.logo_preview.setPixmap(pixmap.scaled(LOGO_PREVIEW, Qt.AspectRatioMode.KeepAspectRatio,
+                                                  Qt.TransformationMode.SmoothTransformation)
                                     if not pixmap.isNull() else QPixmap())
 
     def _choose_logo(self) -> None:
