@@ -244,3 +244,17 @@ def test_the_treasurers_export_from_settings(qtbot, workspace, case_id, tmp_path
     lines = target.read_text(encoding="utf-8-sig").splitlines()
     assert lines[1].split(";")[1:] == ["Vera Voorbeeld", "1", "10", "2,30", "2,00", "4,30"]
     assert "€\xa04,30" in tab.export_status.text()
+
+
+def test_every_rate_that_needs_retyping_is_marked_and_an_emptied_one_is_not_saved_as_nothing(qtbot, workspace):
+    """Two bad rates: only the first was marked. An emptied hourly cost was saved as 0 ("not set"), unsaid."""
+    tab = shown(qtbot, CostsTab())
+    tab.load(workspace)
+    type_over(tab.edits["hourly_cost"], "")
+    type_over(tab.edits["kilometre_rate"], "abc")
+    with qtbot.assertNotEmitted(tab.saved):
+        qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.messages["hourly_cost"].text() == "Vul een bedrag in; 0 als er geen is."
+    assert tab.messages["kilometre_rate"].isVisible() and "abc" in tab.messages["kilometre_rate"].text()
+    assert tab.status.text() == "Niet opgeslagen: controleer de gemarkeerde velden."
+    assert rates.read_rates(workspace).kilometre_rate_cents == 23, "nothing saved"

@@ -31,18 +31,33 @@ def rates_in_session(session) -> Rates:
     return Rates(*(settings.get_int(session, key) for key in KEYS.values()))
 
 
+def rate_problems(hourly_cost: str, kilometre_rate: str, on_call_allowance: str) -> dict[str, str]:
+    """What is wrong with each rate as typed, by field name; empty when all three can be saved."""
+    typed = {"hourly_cost": hourly_cost, "kilometre_rate": kilometre_rate, "on_call_allowance": on_call_allowance}
+    problems = {}
+    for name, text in typed.items():
+        try:
+            _cents(name, text)
+        except ValidationError as exc:
+            problems[name] = str(exc)
+    return problems
+
+
+def _cents(name: str, text: str) -> int:
+    if not (text or "").strip():  # an emptied field was saved as 0, which also means "not set"
+        raise ValidationError(_("Enter an amount; 0 when there is none."), name)
+    low, high = settings.limits(KEYS[name])
+    cents = parse_cents(text, name, maximum=high)  # its "at most" names this limit, not a thousand times it
+    if not low <= cents <= high:
+        raise ValidationError(_("Enter an amount from {low} to {high}.").format(low=money(low), high=money(high)), name)
+    return cents
+
+
 def save_rates(workspace, hourly_cost: str, kilometre_rate: str, on_call_allowance: str) -> Rates:
     """Check all three as typed, then store them together; ValidationError names the field
     ("hourly_cost", "kilometre_rate", "on_call_allowance")."""
     typed = {"hourly_cost": hourly_cost, "kilometre_rate": kilometre_rate, "on_call_allowance": on_call_allowance}
-    values = {}
-    for name, text in typed.items():
-        low, high = settings.limits(KEYS[name])
-        cents = parse_cents(text, name, maximum=high)  # its "at most" names this limit, not a thousand times it
-        if not low <= cents <= high:
-            raise ValidationError(_("Enter an amount from {low} to {high}.").format(low=money(low), high=money(high)),
-                                  name)
-        values[KEYS[name]] = str(cents)
+    values = {KEYS[name]: str(_cents(name, text)) for name, text in typed.items()}
     try:
         settings.write_settings(workspace, values)
     except UsageError as exc:  # the limits were checked above; this is only a safety net

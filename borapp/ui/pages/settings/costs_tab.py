@@ -118,6 +118,14 @@ class CostsTab(SettingsSection):
         for message in self.messages.values():
             message.show_message("")
         typed = {name: edit.text() for name, edit in self.edits.items()}
+        problems = rates.rate_problems(**typed)
+        if problems:  # each field that needs retyping is marked, not only the first
+            for name, message in problems.items():
+                self.messages[name].show_message(message)
+            self.edits[next(iter(problems))].setFocus()
+            self.status.show_problem(_("Not saved: check the marked fields.") if len(problems) > 1
+                                     else _("Not saved: check the marked field."))
+            return
         try:
             rates.save_rates(self.workspace, **typed)
         except ValidationError as exc:
