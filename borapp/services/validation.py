@@ -39,9 +39,13 @@ def email_problem(text: str) -> str:
     return "" if not text.strip() or _EMAIL.match(text.strip()) else _("Not an e-mail address (name@example.nl).")
 
 
+SERVICE_PREFIXES = ("0800", "0900", "0906", "0909")
+
+
 def phone_problem(text: str) -> str:
-    """A Dutch number has 10 digits and starts with 0 (06-12345678, 020-123 45 67); one from abroad starts with
-    + or 00 and has 8 to 15 digits after it."""
+    """A Dutch number has 10 digits and starts with 0 (06-12345678, 020-123 45 67), or is an information line
+    (0800/0900 and 4 or 7 digits) or a municipality's 14 number (14 072); one from abroad starts with + or 00 and has
+    8 to 15 digits after it."""
     text = text.strip()
     if not text:
         return ""
@@ -53,6 +57,10 @@ def phone_problem(text: str) -> str:
             return ""
         if not text.startswith("+") and digits.startswith("0") and len(digits) == 10:
             return ""
+        if not text.startswith("+") and digits[:4] in SERVICE_PREFIXES and len(digits) in (8, 11):
+            return ""  # 0800-2000, 0900-123 45 67: an information or help line
+        if not text.startswith("+") and digits.startswith("14") and len(digits) in (5, 6):
+            return ""  # 14 072: a municipality's own number
     return _("Not a phone number: a Dutch number has 10 digits (06-12345678, 020-123 45 67); one from abroad starts "
              "with +.")
 

@@ -365,6 +365,8 @@ def test_a_kept_draft_reads_back_and_names_the_family(municipality):
     ("06-12345678", True), ("020-123 45 67", True), ("(020) 123 45 67", True), ("0612345678", True),
     ("+31 6 12345678", True), ("0031 6 12345678", True), ("+44 20 7946 0958", True), ("", True),
     ("06-1234567", False), ("06-123456789", False), ("12345678", False), ("bellen na 5", False), ("++31", False),
+    ("0800-2000", True), ("0900-123 45 67", True), ("14 072", True),  # a help line, a municipality (were refused)
+    ("0800-12345", False), ("14 07", False), ("0612-3456", False),
 ])
 def test_a_phone_number_has_ten_digits_or_comes_from_abroad(typed, good):
     from borapp.services.validation import phone_problem
