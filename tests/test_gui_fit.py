@@ -84,6 +84,13 @@ def test_every_screen_fits_a_1366_screen_at_125_percent(qtbot, demo_vault, langu
             check(f"settings: {tabs.tabText(i)}")
             if _cut_off(tabs.currentWidget()):
                 cut.append(f"settings: {tabs.tabText(i)}")
+        window.shell.go_to("settings/referrers")
+        settle()
+        names = window.shell.pages["settings"].current_section().table.horizontalHeader().sectionSize(0)
+        assert names >= 120, f"the referrers' names had {names} pixels beside the kind and the address"
+        window.shell.go_to("settings/privacy")
+        privacy = window.shell.pages["settings"].current_section()
+        assert privacy.status.y() < privacy.due_table.parentWidget().y(), "what Save says sits under the list"
         for status in ("active", "closed"):
             window.shell.open_case(_a_case(window.workspace, status))
             case_file = window.shell.pages["cases"].case_file

@@ -41,8 +41,8 @@ class PrivacyTab(SettingsSection):
         top.addWidget(self._policy_box(), 1)
         top.addWidget(self._documents_box(), 1)
         layout.addLayout(top)
+        layout.addWidget(self.status)  # under the buttons it answers: below the list it was out of sight
         layout.addWidget(self._due_box(), 1)
-        layout.addWidget(self.status)
 
     def _policy_box(self) -> QGroupBox:
         box = QGroupBox(_("Retention and letters"))
