@@ -101,10 +101,13 @@ def run_list(args) -> int:
         return EXIT_OK
     if not rows:
         print(_("The outbox is empty."))
-    for row in rows:
-        line = f"{row.id:>6}  {row.case_ref:<16} {kind_label(row.kind):<28} {state_label(row.state):<12} " \
-               f"{row.recipient}"
-        print(line.rstrip() + (f"  ({row.error})" if row.error else ""))
+        return EXIT_OK
+    from borapp.cli.text_table import text_table
+
+    cells = [(str(row.id), row.case_ref, kind_label(row.kind), state_label(row.state),
+              row.recipient + (f"  ({row.error})" if row.error else "")) for row in rows]
+    for line in text_table((_("No."), _("Case"), _("Letter"), _("Status"), _("Recipient")), cells, right=(0,)):
+        print(line)
     return EXIT_OK
 
 

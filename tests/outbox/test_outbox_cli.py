@@ -69,6 +69,12 @@ def test_new_and_list(cli, renderer):
     assert rows[0]["kind"] == "intake" and rows[0]["email"] == "bram@jeugdbescherming.example"
     code, out, _err = cli("letters", "list")
     assert code == 0 and "BOR-2026-014" in out and "BOR-2026-015" in out
+    heading, rule, *lines = out.splitlines()  # under headings, each column as wide as its widest cell
+    assert heading.split() == ["Nr.", "Dossier", "Brief", "Status", "Ontvanger"]
+    starts = {line.index("BOR-2026-01") for line in lines} | {heading.index("Dossier")}
+    assert len(starts) == 1 and rule.startswith("---")
+    status = heading.index("Status")
+    assert all(line[status - 2:status] == "  " for line in lines), "a long letter name pushed the status along"
 
 
 def test_new_refuses_unknown_case_and_kind(cli, stand_in):
@@ -254,8 +260,16 @@ def test_an_address_setting_takes_only_an_address_and_a_stored_bad_one_stops_no_
 
 
 def test_config_logo_from_an_image_file(cli, tmp_path):
+    from PySide6.QtGui import QImage
+
     image = tmp_path / "logo.png"
-    image.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)
+    picture = QImage(40, 20, QImage.Format.Format_RGB32)
+    picture.fill(0x2A6F97)
+    assert picture.save(str(image), "PNG")
+    damaged = tmp_path / "kapot.png"
+    damaged.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\0" * 64)  # a PNG's first bytes, no image
+    code, _out, err = cli("config", "set", "organisation.logo", damaged)
+    assert code == 1 and "beschadigd" in err, err
     code, out, _err = cli("config", "set", "organisation.logo", image)
     assert code == 0 and "iVBOR" not in out
     assert settings.read_setting(cli.workspace, "organisation.logo").startswith("iVBOR")
