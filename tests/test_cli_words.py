@@ -57,3 +57,13 @@ def test_the_dutch_words_give_the_codes():
     assert [word_choice(PARENT_WORDS)(w) for w in ("verzorgend", "Uitwonend", "other")] == \
         ["resident", "other", "other"]
     assert word_choice(AUDIENCE_WORDS)("extern") == "external"
+
+
+def test_the_letter_kinds_are_named_in_dutch_in_the_help():
+    """`--kind` listed codes only ("closing", "no_response"): which one is the Eindverslag had to be guessed."""
+    set_language("nl")
+    install()
+    parsers = {p.prog: p for p in every_parser(build_parser())}
+    for prog in ("borapp letters new", "borapp documents letter"):
+        text = " ".join(parsers[prog].format_help().split())
+        assert "closing (Eindverslag)" in text and "no_response (Ouders reageerden niet)" in text, text

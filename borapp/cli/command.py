@@ -55,6 +55,13 @@ def words_metavar(words: dict[str, str]) -> str:
     return "{" + ",".join(words.values() if language() == "nl" else words) + "}"
 
 
+def named_letter_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
+    """Each letter's code with its name in the user's language, for --help ("closing (Eindverslag)")."""
+    from borapp.services.outbox.listing import kind_label  # the outbox loads the models: only when help is shown
+
+    return tuple(f"{kind} ({kind_label(kind)})" for kind in kinds)
+
+
 def _path(text: str):
     from pathlib import Path
 

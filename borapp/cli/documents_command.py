@@ -10,7 +10,9 @@ import sys
 from pathlib import Path
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, Later, PARENT_WORDS, add_command, word_choice, words_metavar
+from borapp.cli.command import (
+    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, named_letter_kinds, word_choice, words_metavar,
+)
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK, UsageError
 
@@ -26,7 +28,8 @@ def register(sub, common) -> None:
     _common_arguments(cmd)
     kind = cmd.add_argument("--kind", required=True, metavar=_("KIND"))
     kind.choices = Later(_letter_kinds)
-    kind.help = _("one of: {kinds}").format(kinds="%(choices)s")
+    kind.named = Later(lambda: named_letter_kinds(_letter_kinds()))
+    kind.help = _("one of: {kinds}").format(kinds="%(named)s")
     cmd.add_argument("--parent", type=word_choice(PARENT_WORDS), metavar=words_metavar(PARENT_WORDS),
                      help=_("for --kind schedule: the parent it is for"))
 

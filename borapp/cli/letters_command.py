@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
-    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, whole_number, word_choice, words_metavar,
+    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, named_letter_kinds, whole_number, word_choice, words_metavar,
 )
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
@@ -28,7 +28,10 @@ def register(sub, common) -> None:
     actions = parser.add_subparsers(dest="letters_action", metavar=_("ACTION"), required=True)
     cmd = add_command(actions, common, "new", _("make a letter for a case, ready to send"), run_new)
     cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case reference, e.g. BOR-2026-014"))
-    cmd.add_argument("--kind", required=True, help=_("which letter")).choices = Later(_kinds)
+    kind = cmd.add_argument("--kind", required=True, metavar=_("KIND"))
+    kind.choices = Later(_kinds)
+    kind.named = Later(lambda: named_letter_kinds(_kinds()))
+    kind.help = _("which letter, one of: {kinds}").format(kinds="%(named)s")  # argparse fills in the attribute
     cmd.add_argument("--parent", type=word_choice(PARENT_WORDS), metavar=words_metavar(PARENT_WORDS),
                      help=_("to this parent instead of the referrer (the visit schedule)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
