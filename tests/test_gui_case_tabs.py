@@ -569,3 +569,21 @@ def test_opening_a_case_reads_the_volunteers_only_when_a_visit_is_opened(qtbot, 
     tab.close_editor()
     open_row(tab, 1)
     assert reads == [case_id], "read again for the same case"
+
+
+def test_a_planned_visit_on_a_day_gone_by_says_so(qtbot, workspace, case_id):
+    """A visit planned on a day that has passed (a slip of the year, or one not recorded yet) was taken silently."""
+    tab = visits_tab(qtbot, workspace, case_id)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.editor.state_buttons["planned"], Qt.MouseButton.LeftButton)
+    field = tab.editor.on
+    assert tab.editor.planned_hint.text().startswith("Kies op of na de dag"), "today: the usual hint"
+    yesterday = (dt.date.today() - dt.timedelta(days=1)).strftime("%d-%m-%Y")
+    for typed in (yesterday, (dt.date.today() + dt.timedelta(days=7)).strftime("%d-%m-%Y")):
+        qtbot.mouseClick(field.edit, Qt.MouseButton.LeftButton)
+        qtbot.keyClick(field.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(field.edit, typed)
+        qtbot.keyClick(field.edit, Qt.Key.Key_Tab)
+        if typed == yesterday:
+            assert tab.editor.planned_hint.text().startswith("Deze dag is voorbij"), tab.editor.planned_hint.text()
+    assert tab.editor.planned_hint.text().startswith("Kies op of na de dag"), "a day to come: the usual hint"

@@ -8,7 +8,7 @@ build without one of them fails at start, never silently.
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QVBoxLayout, QWidget
 
@@ -76,6 +76,8 @@ class CaseFileWidget(QWidget):
         self.titles = {key: _(title) for key, title, _spec in TAB_SPECS}
         layout.addWidget(self.tabs, 1)
         self.tabs.currentChanged.connect(self.mark_unsaved)
+        self._mark_timer = QTimer(self, singleShot=True, interval=0)
+        self._mark_timer.timeout.connect(self.mark_unsaved)
         QApplication.instance().focusChanged.connect(self._focus_moved)
         self.case_tabs["timeline"].privacy.erased.connect(self._erased)
         self.case_tabs["letters"].new_letter_requested.connect(self.ask_letter)
@@ -255,8 +257,10 @@ class CaseFileWidget(QWidget):
                 self.tabs.setTabToolTip(index, _("Not saved yet") if title in unsaved else "")
 
     def _focus_moved(self, old: QWidget | None, _new: QWidget | None) -> None:
+        """Checked a moment later: the focus also moves while fields are being taken away (a child's row, a window
+        closing), and their widgets are gone before the lists that name them are updated."""
         if old is not None and self.case_id is not None and self.tabs.isAncestorOf(old):
-            self.mark_unsaved()
+            self._mark_timer.start()
 
     def tab(self, key: str) -> CaseTab:
         return self.case_tabs[key]

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.formatting import long_date
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services import typed_dates
 from borapp.services.visits import records
 from borapp.services.visits.records import VisitDetail, VisitInput, VolunteerChoice
@@ -30,10 +30,14 @@ from borapp.ui.pages.cases.tabs.time_field import TimeField, time_text
 from borapp.ui.pages.cases.tabs.visit_expenses import ExpensesSection
 from borapp.ui.pages.cases.tabs.visit_report import ReportSection, report_state
 from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.result_line import NOTE_COLOUR
 
 HELD_LINES = ("brought_by", "collected_by", "others_present")
 HELD_TEXTS = ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents", "ended_early_reason")
 STATE_ORDER = ("held", "cancelled", "planned")
+PLANNED_HINT = N_("Once the day has come, choose Held or Cancelled and record how it went.")
+PAST_HINT = N_("This day has passed. If the visit took place or was called off, choose Held or Cancelled; if it is "
+               "still to come, check the year.")
 
 
 class VisitEditor(EditorPanel):
@@ -49,6 +53,7 @@ class VisitEditor(EditorPanel):
         self.expenses = ExpensesSection(self)
         for button in self.state_buttons.values():
             button.toggled.connect(self._show_sections)
+        self.on.edit.textChanged.connect(self._show_sections)  # the hint follows the date as it is typed
         self.ended_early.toggled.connect(self.ended_early_reason.setEnabled)
         self._build_finish_button()
         self.finish()
@@ -89,7 +94,7 @@ class VisitEditor(EditorPanel):
         self.add_row(form, _("Place"), self.place, "place")
         self.volunteer = QComboBox()
         self.add_row(form, _("Supervised by"), self.volunteer, "volunteer_id")
-        self.planned_hint = QLabel(_("Once the day has come, choose Held or Cancelled and record how it went."))
+        self.planned_hint = QLabel(_(PLANNED_HINT))
         self.planned_hint.setWordWrap(True)
         self.body_layout.addWidget(self.planned_hint)
 
@@ -151,6 +156,10 @@ class VisitEditor(EditorPanel):
         self.held_box.setVisible(state == "held")
         self.cancel_box.setVisible(state == "cancelled")
         self.planned_hint.setVisible(state == "planned")
+        day = self.on.value_or_none()
+        past = state == "planned" and day is not None and day < dt.date.today()
+        self.planned_hint.setText(_(PAST_HINT if past else PLANNED_HINT))  # a slip of the year, or not recorded yet
+        self.planned_hint.setStyleSheet(f"color: {NOTE_COLOUR};" if past else "")
         self.expenses.box.setVisible(state != "planned")
         self.finish_button.setVisible(self.record_id is not None and self._report.get("stored_state") == "held"
                                       and not self.finished and state == "held")
