@@ -587,3 +587,20 @@ def test_a_planned_visit_on_a_day_gone_by_says_so(qtbot, workspace, case_id):
         if typed == yesterday:
             assert tab.editor.planned_hint.text().startswith("Deze dag is voorbij"), tab.editor.planned_hint.text()
     assert tab.editor.planned_hint.text().startswith("Kies op of na de dag"), "a day to come: the usual hint"
+
+
+def test_deleting_the_signed_copy_is_refused_without_asking_first(qtbot, workspace, case_id, monkeypatch):
+    """"Delete this file from the case?" was asked, and after Yes came "it stays in the case file"."""
+    from borapp.services.documents.contract_versions import current_contract, new_version_if_changed, \
+        store_signed_copy
+
+    new_version_if_changed(workspace, case_id)
+    store_signed_copy(workspace, current_contract(workspace, case_id).id, "getekend.pdf", b"%PDF-1.4 scan")
+    tab = shown(qtbot, AttachmentsTab(workspace))
+    tab.load(case_id)
+    tab.table.setFocus()
+    QTest.keyClick(tab.table, Qt.Key.Key_Down)
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail("asked, to refuse after"))
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert visible(tab.notice) and "ondertekende versie 1" in tab.notice.text(), tab.notice.text()
+    assert len(attachments.list_attachments(workspace, case_id)) == 1

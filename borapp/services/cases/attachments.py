@@ -133,13 +133,25 @@ def save_copy(workspace: Workspace, attachment_id: int, target: Path) -> None:
         raise BorError(_("The copy could not be saved: {reason}.").format(reason=os_reason(exc))) from exc
 
 
+def delete_problem(workspace: Workspace, attachment_id: int) -> str:
+    """Why this file cannot be deleted ("" when it can): asked before the question, which otherwise led to a no."""
+    with workspace.reading() as session:
+        return _kept_because(session, attachment_id)
+
+
+def _kept_because(session: Session, attachment_id: int) -> str:
+    version = session.scalar(select(Contract.version).where(Contract.signed_copy_id == attachment_id).limit(1))
+    if version is None:
+        return ""
+    return _("This file is the signed copy of contract version {n}; it stays in the case file.").format(n=version)
+
+
 def delete_attachment(workspace: Workspace, attachment_id: int) -> None:
     with workspace.session() as session:
         attachment = _attachment(session, attachment_id)
-        version = session.scalar(select(Contract.version).where(Contract.signed_copy_id == attachment_id).limit(1))
-        if version is not None:
-            raise ValidationError(_("This file is the signed copy of contract version {n}; it stays in the case "
-                                    "file.").format(n=version))
+        kept = _kept_because(session, attachment_id)
+        if kept:
+            raise ValidationError(kept)
         session.delete(attachment)
         audit.record(session, "delete", "attachment", attachment_id, workspace.actor)
 

@@ -193,6 +193,13 @@ class AttachmentsTab(CaseTab):
         attachment_id = selected_id(self.table)
         if attachment_id is None:
             return
+        try:
+            kept = attachments.delete_problem(self.workspace, attachment_id)
+        except BorError as exc:
+            kept = str(exc)
+        if kept:  # said at once: it asked "Delete this file?" first and then refused
+            self.notice.show_message(kept)
+            return
         if not confirm(self, _("Delete file"), _("Delete this file from the case? This cannot be undone.")):
             return
         try:
