@@ -163,6 +163,9 @@ def test_update_keeps_trainings_when_not_given(workspace):
     ({"gender": "q"}, "gender"),
     ({"availability": frozenset({("mon", "night")})}, "availability"),
     ({"trainings": (TrainingItem("party", dt.date(2020, 1, 1)),)}, "trainings"),
+    ({"vog_date": "1-1-1900"}, "vog_date"),  # a slip of the year: only "older than 3 years" was said
+    ({"joined_on": "5-3-1947"}, "joined_on"),
+    ({"trainings": (TrainingItem("initial", dt.date(1900, 1, 1)),)}, "trainings"),
 ])
 def test_validation_names_the_field(workspace, changes, field):
     data = VolunteerInput(**{"name": "Anna Proef", **changes})
@@ -170,6 +173,12 @@ def test_validation_names_the_field(workspace, changes, field):
         vs.save_volunteer(workspace, data)
     assert caught.value.field == field and str(caught.value)
     assert vs.list_volunteers(workspace) == []
+
+
+def test_a_date_before_1990_asks_to_check_the_year(workspace):
+    problems = vs.volunteer_problems(workspace, VolunteerInput(name="Anna Proef", vog_date="1-1-1900"))
+    assert problems == {"vog_date": "Deze datum ligt vóór 1 januari 1990; kijk het jaar na."}
+    assert not vs.volunteer_problems(workspace, VolunteerInput(name="Anna Proef", vog_date="1-1-1990"))
 
 
 def test_max_cases_bounds_are_allowed(workspace):

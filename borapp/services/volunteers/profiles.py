@@ -10,16 +10,19 @@ from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from borapp.collation import sort_key
+from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.models import Case, Meeting, MeetingAttendance, Municipality, Training, Volunteer
 from borapp.models.volunteers import DAY_PARTS, GENDERS, WEEKDAYS
 from borapp.services import audit, settings
 from borapp.services.cases.status import OPEN_STATUSES
 from borapp.services.errors import NotFound, ValidationError
+from borapp.services.reports.periods import FIRST_YEAR
 from borapp.services.validation import email_problem, parse_date, phone_problem
 
 MIN_CASES, MAX_CASES = 1, 10
 VOG_SOON_DAYS = 60  # "due soon" this long before the renewal date
+EARLIEST = dt.date(FIRST_YEAR, 1, 1)  # a VOG, a start or a training before the reports begin is a slip of the year
 TRAINING_KINDS = ("initial", "refresher")
 TRAINING_LABELS = {"initial": N_("Training day"), "refresher": N_("Refresher day")}
 GENDER_LABELS = {"": N_("Not stated"), "f": N_("Female"), "m": N_("Male"), "x": N_("Other")}
@@ -280,6 +283,9 @@ def check_volunteer(session: Session, data: VolunteerInput, today: dt.date | Non
     if any(d not in WEEKDAYS or p not in DAY_PARTS for d, p in data.availability):
         problems["availability"] = _("Unknown day or part of the day.")
     vog, joined, left = (_date(getattr(data, k), problems, k) for k in ("vog_date", "joined_on", "left_on"))
+    for key, day in (("vog_date", vog), ("joined_on", joined), ("left_on", left)):
+        if day and day < EARLIEST and key not in problems:  # 1-1-1900, "5-3-47" read as 1947: a slip of the year
+            problems[key] = _("This date is before {date}; check the year.").format(date=long_date(EARLIEST))
     if vog and vog > today and "vog_date" not in problems:
         problems["vog_date"] = _("This date is in the future.")
     if joined and joined > today and "joined_on" not in problems:
@@ -293,6 +299,9 @@ def check_volunteer(session: Session, data: VolunteerInput, today: dt.date | Non
             problems["trainings"] = _("A training needs a kind and a date.")
         elif training.on > today:
             problems["trainings"] = _("A training date is in the future.")
+        elif training.on < EARLIEST:
+            problems["trainings"] = _("This date is before {date}; check the year.").format(
+                date=long_date(EARLIEST))
     return problems
 
 
