@@ -101,6 +101,9 @@ def test_the_format_follows_the_files_name_and_a_contradiction_is_refused(capsys
     other = tmp_path / "jaarrapportage.xlsx"
     code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--format", "csv", "--out", str(other))
     assert code == 2 and "--format csv" in err and "jaarrapportage.xlsx" in err and not other.exists()
+    word = tmp_path / "jaarrapportage.doc"  # it held JSON, which a word processor does not open
+    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--out", str(word))
+    assert code == 2 and "jaarrapportage.doc" in err and ".pdf" in err and not word.exists(), err
     plain = tmp_path / "jaarrapportage.txt"
-    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--out", str(plain))
-    assert code == 0 and json.loads(plain.read_text())["year"] == 2019, "an unknown extension keeps the default"
+    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--format", "json", "--out", str(plain))
+    assert code == 0 and json.loads(plain.read_text())["year"] == 2019, "--format says what the name does not"
