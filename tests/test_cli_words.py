@@ -67,3 +67,16 @@ def test_the_letter_kinds_are_named_in_dutch_in_the_help():
     for prog in ("borapp letters new", "borapp documents letter"):
         text = " ".join(parsers[prog].format_help().split())
         assert "closing (Eindverslag)" in text and "no_response (Ouders reageerden niet)" in text, text
+
+
+def test_a_conflict_is_settled_with_words_of_the_users_language():
+    """`--keep mine|theirs` were English codes only in the Dutch command line."""
+    from borapp.cli.command import KEEP_WORDS, word_choice
+
+    set_language("nl")
+    install()
+    parsers = {p.prog: p for p in every_parser(build_parser())}
+    text = " ".join(parsers["borapp sync resolve"].format_help().split())
+    assert "--keep {later,server}" in text and "later: de waarde die later is verstuurd" in text, text
+    assert [word_choice(KEEP_WORDS)(w) for w in ("later", "Server", "mine", "theirs")] == \
+        ["mine", "theirs", "mine", "theirs"]

@@ -36,6 +36,7 @@ def whole_number(text: str) -> int:
 
 PARENT_WORDS = {"resident": "verzorgend", "other": "uitwonend"}
 AUDIENCE_WORDS = {"internal": "intern", "external": "extern"}
+KEEP_WORDS = {"mine": "later", "theirs": "server"}  # a conflict: the value sent later, or the one the server kept
 
 
 def word_choice(words: dict[str, str]):

@@ -6,9 +6,9 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING
 
-from borapp.cli.command import EXIT_CODES_HELP, add_command, whole_number
+from borapp.cli.command import EXIT_CODES_HELP, KEEP_WORDS, add_command, whole_number, word_choice, words_metavar
 from borapp.cli.opening import open_vault
-from borapp.i18n import _
+from borapp.i18n import _, language
 from borapp.services.errors import EXIT_OK
 
 if TYPE_CHECKING:
@@ -34,9 +34,14 @@ def register(sub, common) -> None:
     cmd = add_command(actions, common, "resolve", _("settle a conflict for everyone by keeping one value"),
                       run_resolve)
     cmd.add_argument("conflict", type=whole_number, metavar="ID", help=_("the conflict's number (see: sync conflicts)"))
-    cmd.add_argument("--keep", required=True, choices=("mine", "theirs"),
-                     help=_("mine: the value sent later, by the laptop the conflict names (see: sync conflicts); "
-                            "theirs: the value the server kept"))
+    cmd.add_argument("--keep", required=True, type=word_choice(KEEP_WORDS), metavar=words_metavar(KEEP_WORDS),
+                     help=_("{later}: the value sent later, by the laptop the conflict names (see: sync conflicts); "
+                            "{server}: the value the server kept").format(**dict(zip(("later", "server"), _keep_words()))))
+
+
+def _keep_words() -> tuple[str, str]:
+    """The words --keep takes in the user's language: "later"/"server" in Dutch, "mine"/"theirs" in English."""
+    return tuple(KEEP_WORDS.values()) if language() == "nl" else tuple(KEEP_WORDS)
 
 
 def _workspace(args) -> Workspace:
