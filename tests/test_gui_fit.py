@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QScrollArea, QWizard
+from PySide6.QtWidgets import QApplication, QScrollArea, QStyle, QStyleOptionComboBox, QWizard
 
 from borapp.services.demo.builder import fill_demo
 from borapp.services.vault.workspace import Workspace, list_coordinators
@@ -39,6 +39,22 @@ def _cut_off(scroll) -> bool:
     """A form that scrolls only up and down is wider than what shows of it: its right end is cut off."""
     settle()
     return isinstance(scroll, QScrollArea) and scroll.widget().width() > scroll.viewport().width()
+
+
+def _check_audience_whole(audience) -> None:
+    """Both choices of the report's audience read whole (cut to 24 characters: "Voor binnen de organisatie (alle aar")."""
+    room = audience.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, _combo_option(audience),
+                                           QStyle.SubControl.SC_ComboBoxEditField, audience).width()
+    cut_words = [audience.itemText(i) for i in range(audience.count())
+                 if audience.fontMetrics().horizontalAdvance(audience.itemText(i)) > room]
+    assert not cut_words, f"the report's audience is cut: {cut_words} in {room} px"
+
+
+def _combo_option(combo) -> QStyleOptionComboBox:
+    option = QStyleOptionComboBox()
+    option.initFrom(combo)
+    option.editable = combo.isEditable()
+    return option
 
 
 def settle() -> None:
@@ -78,6 +94,8 @@ def test_every_screen_fits_a_1366_screen_at_125_percent(qtbot, demo_vault, langu
             else:
                 window.shell.show_page(key)
             check(key)
+            if key == "reports":
+                _check_audience_whole(window.shell.pages[key].audience)
         tabs = window.shell.pages["settings"].tabs
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)

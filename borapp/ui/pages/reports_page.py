@@ -65,12 +65,11 @@ class ReportsPage(Page):
         row.addWidget(self.year)
         row.addStretch()
         self.audience = QComboBox()
-        self.audience.addItem(_("For inside the organisation (every count)"), "internal")
-        self.audience.addItem(_("For outside (small counts shown as <5)"), "external")
-        # as wide as about 24 characters, the rest elided (the list shows it whole): at full width the header made
-        # the window 1,196 px wide, wider than a 1366 px screen at 125 % (1,093 px)
-        self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.audience.setMinimumContentsLength(24)
+        self.audience.addItem(_("Inside: every count"), "internal")
+        self.audience.addItem(_("Outside: small counts as <5"), "external")
+        # short words, shown whole: the longer ones made the window 1,196 px wide, wider than a 1366 px screen at
+        # 125 % (1,093 px), and cut to 24 characters they read "Voor binnen de organisatie (alle aar"
+        self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.audience.setAccessibleName(_("Who the export is for"))
         self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
                                    "in Settings → Privacy could point to one family: it is shown as <5."))
