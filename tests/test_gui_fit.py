@@ -41,6 +41,18 @@ def _cut_off(scroll) -> bool:
     return isinstance(scroll, QScrollArea) and scroll.widget().width() > scroll.viewport().width()
 
 
+def _check_names_have_room(table) -> None:
+    """The children and parents are read, and the last column is whole: at 1093 px the fixed widths of the other
+    columns took the table, the names showed as "…" and the next visit was cut off on the right."""
+    from borapp.ui.pages.cases.case_table_model import KEYS
+
+    header = table.horizontalHeader()
+    names = [header.sectionSize(KEYS.index(key)) for key in ("children", "parents")]
+    assert min(names) >= 130, f"the children and parents have {names} px"
+    last = max(c for c in range(header.count()) if not header.isSectionHidden(c))
+    assert header.sectionViewportPosition(last) + header.sectionSize(last) <= table.viewport().width() + 1
+
+
 def _check_audience_whole(audience) -> None:
     """Both choices of the report's audience read whole (cut to 24 characters: "Voor binnen de organisatie (alle aar")."""
     room = audience.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, _combo_option(audience),
@@ -96,6 +108,8 @@ def test_every_screen_fits_a_1366_screen_at_125_percent(qtbot, demo_vault, langu
             check(key)
             if key == "reports":
                 _check_audience_whole(window.shell.pages[key].audience)
+            if key == "cases":
+                _check_names_have_room(window.shell.pages[key].list_panel.table)
         tabs = window.shell.pages["settings"].tabs
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)

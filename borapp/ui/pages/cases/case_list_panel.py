@@ -30,6 +30,10 @@ SEARCH_DELAY_MS = 250
 # Starting widths; the name columns stretch to fill what is left, so nothing scrolls sideways at 1366 px.
 _WIDTHS = {"ref": 112, "status": 150, "municipality": 112, "coordinator": 120, "volunteer": 120,
            "registered_on": 92, "days": 56, "next_visit": 92}
+# In a narrower window these columns give way, in this order, so that the children and parents keep NAMES_ROOM:
+# at 1093 px (1366 at 125 %) the fixed widths took the whole table and the names showed as "…".
+GIVE_WAY = ("days", "coordinator", "registered_on", "municipality")
+NAMES_ROOM = 2 * 130
 
 
 class CaseListPanel(QWidget):
@@ -138,6 +142,26 @@ class CaseListPanel(QWidget):
         self.table.setSortingEnabled(True)  # header clicks call model.sort(): a new ORDER BY
         self.table.activated.connect(self._activated)
         return self.table
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
+        super().resizeEvent(event)
+        self._fit_columns()
+
+    def _fit_columns(self) -> None:
+        """Show the columns that leave the names their room; those of GIVE_WAY go first, and come back when the
+        window is wider again (their filters above the table stay)."""
+        width = self.table.width() - self.table.verticalScrollBar().sizeHint().width()
+        if width <= 0:
+            return
+        hidden: set[str] = set()
+        for key in GIVE_WAY:
+            if width - sum(w for k, w in _WIDTHS.items() if k not in hidden) >= NAMES_ROOM:
+                break
+            hidden.add(key)
+        header = self.table.horizontalHeader()
+        for column, key in enumerate(KEYS):
+            if key in _WIDTHS and header.isSectionHidden(column) != (key in hidden):
+                header.setSectionHidden(column, key in hidden)
 
     def _empty_state(self) -> QWidget:
         box = QWidget()
