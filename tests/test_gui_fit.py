@@ -41,6 +41,16 @@ def _cut_off(scroll) -> bool:
     return isinstance(scroll, QScrollArea) and scroll.widget().width() > scroll.viewport().width()
 
 
+def _check_chips_whole(dashboard) -> None:
+    """A row's status chip is as wide as its word: in a card of 430 px "Omgangsmomenten" was cut on both sides."""
+    from PySide6.QtWidgets import QLabel
+
+    chips = [c for c in dashboard.findChildren(QLabel, "statusChip") if c.isVisibleTo(dashboard)]
+    assert chips, "the demo's Today shows cases with their status"
+    squeezed = [c.text() for c in chips if c.width() < c.sizeHint().width()]
+    assert not squeezed, f"status chips cut on Today: {squeezed}"
+
+
 def _check_names_have_room(table) -> None:
     """The children and parents are read, and the last column is whole: at 1093 px the fixed widths of the other
     columns took the table, the names showed as "…" and the next visit was cut off on the right."""
@@ -110,6 +120,8 @@ def test_every_screen_fits_a_1366_screen_at_125_percent(qtbot, demo_vault, langu
                 _check_audience_whole(window.shell.pages[key].audience)
             if key == "cases":
                 _check_names_have_room(window.shell.pages[key].list_panel.table)
+            if key == "dashboard":
+                _check_chips_whole(window.shell.pages[key])
         tabs = window.shell.pages["settings"].tabs
         for i in range(tabs.count()):
             tabs.setCurrentIndex(i)

@@ -17,6 +17,7 @@ def status_chip(status: str) -> QLabel:
     """
     background, text = chip_colours(status)
     chip = QLabel(status_label(status))
+    chip.setObjectName("statusChip")
     chip.setAccessibleName(chip.text())
     chip.setAlignment(Qt.AlignmentFlag.AlignCenter)
     chip.setStyleSheet(f"QLabel {{ background: {background.name()}; color: {text.name()}; border-radius: 9px; "

@@ -34,13 +34,17 @@ class ItemRow(QWidget):
         top.setSpacing(8)
         title = QLabel(item.title)
         title.setObjectName("rowTitle")
+        title.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         top.addWidget(title)
         if item.status:
-            top.addWidget(status_chip(item.status))
-        top.addStretch()
+            chip = status_chip(item.status)
+            chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # squeezed, its word was cut
+            top.addWidget(chip)
         when = QLabel(item_date(item))
         when.setObjectName("rowDate")
-        top.addWidget(when)
+        when.setWordWrap(True)  # in a narrow card "zaterdag 5 december" goes on two lines, whole
+        when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        top.addWidget(when, 1)  # all the room the title and chip leave, its words to the right
         column.addLayout(top)
         text = QLabel(item.text)
         text.setWordWrap(True)
