@@ -91,11 +91,15 @@ def test_typing_put_back_as_it_was_is_no_draft(qtbot, window):
     assert kept(window) == {}, "typed back to what is saved: nothing is kept"
 
 
-def test_a_number_typed_in_security_is_back_after_a_lock(qtbot, window):
+def number_typed_then_locked(qtbot, window, box: str, text: str) -> None:
+    """A first start, a number typed into Security and language and not saved, then a lock and an unlock."""
     _create_and_enter(qtbot, window)
-    security = tab(qtbot, window, "security")
-    retype(security.waiting_weeks.lineEdit(), "9")
+    retype(getattr(tab(qtbot, window, "security"), box).lineEdit(), text)
     lock_and_unlock(qtbot, window)
+
+
+def test_a_number_typed_in_security_is_back_after_a_lock(qtbot, window):
+    number_typed_then_locked(qtbot, window, "waiting_weeks", "9")
     security = tab(qtbot, window, "security")
     assert security.waiting_weeks.value() == 9
     assert settings.read_setting(window.workspace, "waiting_alert_weeks") != "9"
@@ -171,10 +175,7 @@ def test_a_referrer_being_edited_is_shown_again_with_its_typing(qtbot, window):
 
 
 def test_today_names_the_kept_settings_typing_and_takes_the_coordinator_there(qtbot, window):
-    _create_and_enter(qtbot, window)
-    security = tab(qtbot, window, "security")
-    retype(security.auto_lock.lineEdit(), "25")
-    lock_and_unlock(qtbot, window)
+    number_typed_then_locked(qtbot, window, "auto_lock", "25")
     dashboard = go(qtbot, window, "dashboard")
     card = dashboard.cards["drafts"]
     [item] = dashboard.board.section("drafts").items
@@ -184,4 +185,4 @@ def test_today_names_the_kept_settings_typing_and_takes_the_coordinator_there(qt
     QTest.keyClick(card.list, Qt.Key.Key_Return)
     assert window.shell.current_key() == "settings"
     section = window.shell.pages["settings"].current_section()
-    assert section is security and security.auto_lock.value() == 25
+    assert section.objectName() == "security" and section.auto_lock.value() == 25
