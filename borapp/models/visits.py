@@ -53,7 +53,7 @@ class VisitAddendum(Timestamps, Base):
 
 class Evaluation(Timestamps, Base):
     __tablename__ = "evaluation"
-    __table_args__ = (Index("ix_evaluation_case_id_id_kind", "case_id", "id", "kind"),)
+    __table_args__ = (Index("ix_evaluation_case_id_id_kind_held_on", "case_id", "id", "kind", "held_on"),)
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"))
     held_on: Mapped[dt.date] = mapped_column(Date)

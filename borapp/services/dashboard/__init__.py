@@ -4,6 +4,7 @@
 - `gather`: `today()`, every rule read in one session, each section's total and its first items
 - `case_rules`: the case-bound rules (waiting, long trajectories, evaluations due, visits this week)
 - `contracts`: contracts not yet signed by every party their newest version names
+- `letters_owed`: cases where a moment the referrer wants to hear of passed without a letter about it
 - `housekeeping`: letters in the outbox, VOGs, drafts to resume, the privacy and conflicts notices
 - `dates` and `paging`: the day arithmetic the rules share and the query that gives a total with the first rows
 

@@ -14,6 +14,7 @@ SECTION_TITLES = {
     "visits_this_week": N_("Visits this week"),
     "contracts_unsigned": N_("Contracts not yet signed by everyone"),
     "outbox": N_("Letters waiting in the outbox"),
+    "letters_owed": N_("Letters owed to the referrer"),
     "vog": N_("VOG missing or due for renewal"),
     "drafts": N_("Unsaved edits to resume"),
 }
@@ -29,6 +30,7 @@ class DashboardItem:
     volunteer_id: int | None = None  # 0 means "a new volunteer" (an unsaved draft)
     status: str = ""          # the case status, for a status chip; "" when no case
     draft_key: str = ""       # a kept draft to resume ("intake/<uuid>"), for drafts not tied to a record
+    letter_kind: str = ""     # a letter owed to the referrer: the one to make first
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 from borapp.i18n import _
-from borapp.services.dashboard import case_rules, contracts, housekeeping
+from borapp.services.dashboard import case_rules, contracts, housekeeping, letters_owed
 from borapp.services.dashboard.board import SECTION_TITLES, Dashboard, DashboardSection
 from borapp.services.vault import backups
 
@@ -27,6 +27,7 @@ def today(workspace, on: dt.date | None = None, mine_only: bool = False, limit: 
             "visits_this_week": case_rules.visits_this_week(session, on, mine, limit),
             "contracts_unsigned": contracts.contracts_unsigned(session, mine, limit),
             "outbox": housekeeping.letters_waiting(session, mine, limit),
+            "letters_owed": letters_owed.letters_owed(session, on, mine, limit),
             "vog": housekeeping.vog_due(session, on, limit),
         }
     found["drafts"] = housekeeping.resumable_drafts(workspace, limit)

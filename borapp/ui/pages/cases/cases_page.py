@@ -116,6 +116,18 @@ class CasesPage(Page):
             self.show_list()
             QMessageBox.warning(self, _("Case not found"), str(exc))
 
+    def show_section(self, key: str) -> None:
+        """"letter/<case id>/<kind>": that case's letters, with the new-letter dialog for `kind` open (from Today's
+        letters owed to the referrer)."""
+        what, _sep, rest = key.partition("/")
+        case_id, _sep, kind = rest.partition("/")
+        if what != "letter" or not case_id.isdigit():
+            return
+        self.open_case_file(int(case_id))
+        if self.case_file.case_id == int(case_id):
+            self.case_file.tabs.setCurrentWidget(self.case_file.tab("letters"))
+            self.case_file.ask_letter(kind)
+
     def _show_case(self, case_id: int) -> None:
         self.case_file.load(case_id)
         self.stack.setCurrentWidget(self.case_file)

@@ -20,7 +20,7 @@ from borapp.ui.widgets.scrolling import vertical_scroll
 # Two columns: the case work on the left, the week's planning and the housekeeping on the right.
 COLUMNS = (
     ("waiting", "evaluations_due", "long_trajectories", "contracts_unsigned"),
-    ("visits_this_week", "outbox", "vog", "drafts"),
+    ("visits_this_week", "outbox", "letters_owed", "vog", "drafts"),
 )
 MINE_ONLY_KEY = "dashboard/mine_only"
 WARNING, NEWS = ("#FDE7C2", "#5C3B00"), ("#E3EEF9", "#163B5C")  # (background, text) of the notices over the cards
@@ -156,6 +156,8 @@ class DashboardPage(Page):
     def _activate(self, item: DashboardItem) -> None:
         if item.draft_key:
             self.resume_draft.emit(item.draft_key)
+        elif item.letter_kind and item.case_id is not None:  # the case's letters, that letter ready to be made
+            self.go_to.emit(f"cases/letter/{item.case_id}/{item.letter_kind}")
         elif item.case_id is not None:
             self.open_case.emit(item.case_id)
         elif item.volunteer_id is not None:

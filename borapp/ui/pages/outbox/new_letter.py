@@ -23,7 +23,7 @@ from borapp.ui.widgets.forms import FieldMessage, add_field
 class NewLetterDialog(QDialog):
     made = Signal(int, list, str)  # the new letter's id, what it could not fill in, and why it is not ready
 
-    def __init__(self, workspace, parent: QWidget | None = None, case_ref: str = ""):
+    def __init__(self, workspace, parent: QWidget | None = None, case_ref: str = "", kind: str = ""):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.workspace = workspace
@@ -33,8 +33,9 @@ class NewLetterDialog(QDialog):
         self.case_ref = QLineEdit(case_ref)
         self.case_ref.setPlaceholderText("BOR-2026-014")
         self.kind = QComboBox()
-        for kind in KINDS:
-            self.kind.addItem(kind_label(kind), kind)
+        for each in KINDS:
+            self.kind.addItem(kind_label(each), each)
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
         self.parent_role = QComboBox()
         for role in ("resident", "other"):
             self.parent_role.addItem(role_label(role), role)

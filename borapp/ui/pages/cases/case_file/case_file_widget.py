@@ -191,13 +191,13 @@ class CaseFileWidget(QWidget):
         wizard.open_volunteer_requested.connect(self._open_volunteer)
         return self._open(wizard)
 
-    def ask_letter(self) -> QDialog | None:
-        """A new feedback letter for this case (the outbox's dialog, its case filled in); non-blocking."""
+    def ask_letter(self, kind: str = "") -> QDialog | None:
+        """A new feedback letter for this case (the outbox's dialog, its case and `kind` filled in); non-blocking."""
         if self.facts is None:
             return None
         from borapp.ui.pages.outbox.new_letter import NewLetterDialog
 
-        dialog = NewLetterDialog(self.workspace, self, self.facts.ref)
+        dialog = NewLetterDialog(self.workspace, self, self.facts.ref, kind)
         dialog.made.connect(self.case_tabs["letters"].show_made)
         return self._open(dialog)
 
