@@ -39,6 +39,7 @@ from tests.conftest import PASSPHRASE
 from tests.visits.test_visit_services import REGISTERED, T10, T12, cancelled, held, make_case
 
 FIRST = REGISTERED + dt.timedelta(days=7)
+DAY_AFTER = dt.timedelta(days=1)
 
 
 @pytest.fixture
@@ -604,3 +605,21 @@ def test_deleting_the_signed_copy_is_refused_without_asking_first(qtbot, workspa
     qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
     assert visible(tab.notice) and "ondertekende versie 1" in tab.notice.text(), tab.notice.text()
     assert len(attachments.list_attachments(workspace, case_id)) == 1
+
+
+def test_a_closed_case_greys_out_planning_and_says_why_until_it_is_reopened(qtbot, workspace, case_id):
+    from borapp.services.cases import actions
+
+    records.plan_series(workspace, case_id, FIRST, 2, 7, T10, T12)
+    actions.change_status(workspace, case_id, "closing", on=FIRST)
+    actions.change_status(workspace, case_id, "closed", on=FIRST, outcome="successful")
+    tab = visits_tab(qtbot, workspace, case_id)
+    closed = "Dit dossier is afgesloten; heropen het voordat u omgangsmomenten toevoegt of plant."
+    for button in (tab.plan_button, tab.add_button):  # refused only after the typing, before
+        assert not button.isEnabled() and button.toolTip() == closed
+    tab.table.selectRow(0)
+    assert tab.record_button.isEnabled(), "a visit can still be read and its record corrected"
+    actions.change_status(workspace, case_id, "reopen", on=FIRST + DAY_AFTER)
+    tab.load(case_id)
+    assert tab.plan_button.isEnabled() and tab.add_button.isEnabled()
+    assert tab.plan_button.toolTip() != closed

@@ -225,6 +225,15 @@ def visit_counts(workspace: Workspace, case_id: int) -> VisitCounts:
     return VisitCounts(by_state["planned"], by_state["held"], by_state["cancelled"], by_whom)
 
 
+CLOSED_CASE = N_("This case is closed; reopen it before adding or planning visits.")
+
+
+def planning_refused(workspace: Workspace, case_id: int) -> str:
+    """Why no visit can be planned or added now ("" when one can): the case file greys out its buttons with it."""
+    with workspace.session() as session:
+        return _(CLOSED_CASE) if get_case(session, case_id).status == "closed" else ""
+
+
 def volunteer_choices(workspace: Workspace, case_id: int) -> list[VolunteerChoice]:
     """Who can be named as supervising: the case's volunteer first, then the other active volunteers."""
     with workspace.session() as session:
@@ -310,7 +319,7 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
 
 def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
     if case.status == "closed" and (data.visit_id is None or data.state == "planned"):
-        raise ValidationError(_("This case is closed; reopen it before adding or planning visits."), "state")
+        raise ValidationError(_(CLOSED_CASE), "state")
     if data.state not in VISIT_STATES:
         raise ValidationError(_("Choose whether the visit was held or cancelled."), "state")
     if data.on is None:

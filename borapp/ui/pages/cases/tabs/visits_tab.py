@@ -37,6 +37,7 @@ class VisitsTab(RecordsTab):
         self.selection_changed()
 
     def build_toolbar(self) -> None:
+        self.refused = ""  # why no visit can be planned or added (a closed case), from the service
         self.plan_button = QPushButton(icon("calendar-plus"), _("Plan a series…"))
         self.record_button = QPushButton(icon("note-pencil"), _("Record visit…"))
         self.add_button = QPushButton(icon("plus"), _("Add visit…"))
@@ -46,7 +47,6 @@ class VisitsTab(RecordsTab):
         self.record_button.setToolTip(_("Record how the selected visit went, or that it was cancelled. "
                                         "Double-click or Enter on a row does the same."))
         self.add_button.setAccessibleName(_("Add a visit that was not planned"))
-        self.add_button.setToolTip(self.add_button.accessibleName())
         self.delete_button.setAccessibleName(_("Delete the selected planned visit"))
         self.counts = QLabel()
         self.counts.setAccessibleName(_("Visit counts"))
@@ -133,14 +133,18 @@ class VisitsTab(RecordsTab):
     def after_reload(self) -> None:
         if self.case_id is None:
             self.counts.clear()
+            self.refused = ""
             return
         self.counts.setText(records.visit_counts(self.workspace, self.case_id).summary())
+        self.refused = records.planning_refused(self.workspace, self.case_id)
 
     def selection_changed(self) -> None:
         has_case = self.case_id is not None
         item = selected_row(self.table)
-        self.plan_button.setEnabled(has_case)
-        self.add_button.setEnabled(has_case)
+        for button, words in ((self.plan_button, _("Plan a series of visits")),
+                              (self.add_button, _("Add a visit that was not planned"))):
+            button.setEnabled(has_case and not self.refused)  # a closed case: refused only after the typing
+            button.setToolTip(self.refused or words)
         self.record_button.setEnabled(item is not None)
         self.delete_button.setEnabled(item is not None and item.state == "planned")
         self.delete_button.setToolTip(_("Only a planned visit can be deleted; a held or cancelled visit stays in "
