@@ -386,3 +386,39 @@ def test_what_is_missing_without_making_the_pdf(workspace, monkeypatch):
     assert contract_module.contract_missing(workspace, full, TODAY) == expected[full]
     set_language("en")
     assert contract_module.contract_missing(workspace, bare, TODAY) == in_english
+
+
+@pytest.mark.parametrize("vault_language", ["nl", "en"])
+def test_visits_still_planned_when_the_case_closed_are_not_counted_as_cancelled(workspace, vault_language):
+    """Closing cancels the visits still planned ("by the coordinator, reason: case closed"); the closing report
+    said "6 in all; cancelled: 3 (by the coordinator)" of visits nobody called off. Whatever language the vault wrote
+    the reason in."""
+    from borapp.services import settings
+    from borapp.services.cases import actions
+
+    case_id = full_case(workspace, closed=False)  # 3 held, 1 cancelled by the other parent, 2 still planned
+    with workspace.session() as session:
+        settings.put(session, "language", vault_language)
+    actions.change_status(workspace, case_id, "closing", on=dt.date(2026, 6, 25))
+    actions.change_status(workspace, case_id, "closed", on=dt.date(2026, 7, 1), outcome="successful")
+    text = all_text(letter(workspace, case_id, "closing", "nl").pdf)
+    assert ("Omgangsmomenten: 4 in totaal, 3 gehouden; afgezegd: 1 (door de uitwonende ouder); 2 geplande "
+            "omgangsmomenten vervielen bij de afsluiting.") in text, text
+    english = all_text(letter(workspace, case_id, "closing", "en").pdf)
+    assert "Visits: 4 in all, 3 held; cancelled: 1 (by the non-resident parent); 2 planned visits lapsed when the " \
+           "case was closed." in english, english
+
+
+def test_a_visit_the_coordinator_called_off_for_a_reason_of_their_own_is_cancelled(workspace):
+    from borapp.models import Visit
+    from borapp.services.cases import actions
+
+    case_id = full_case(workspace, closed=False)
+    with workspace.session() as session:
+        for visit in session.query(Visit).filter_by(case_id=case_id, state="planned"):
+            visit.state, visit.cancelled_by, visit.cancel_reason = "cancelled", "coordinator", "Vrijwilliger ziek"
+    actions.change_status(workspace, case_id, "closing", on=dt.date(2026, 6, 25))
+    actions.change_status(workspace, case_id, "closed", on=dt.date(2026, 7, 1), outcome="successful")
+    text = all_text(letter(workspace, case_id, "closing").pdf)
+    assert "Omgangsmomenten: 6 in totaal, 3 gehouden; afgezegd: 3 (1 door de uitwonende ouder, 2 door de " \
+           "coördinator)." in text, text

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
-from borapp.i18n import N_, _, in_language
+from borapp.i18n import LANGUAGES, N_, _, in_language
 from borapp.models import Case, StatusChange, Visit
 from borapp.services import audit, settings
 from borapp.services.cases.status import TransitionRefused, check_step
@@ -65,6 +66,21 @@ def change_status(
 
 PLANNED_VISIT_CHOICES = ("cancel", "delete")
 CASE_CLOSED_REASON = N_("Case closed")
+
+
+def lapsed_at_closing(cancelled_by: str, reason: str) -> bool:
+    """Whether a cancelled visit was one still planned when its case was closed (`_settle_planned_visits`), in
+    either language the vault wrote the reason in: nobody called it off, so a letter does not count it as cancelled."""
+    return cancelled_by == "coordinator" and reason in _closing_reasons()
+
+
+@functools.cache
+def _closing_reasons() -> frozenset[str]:
+    reasons = set()
+    for lang in LANGUAGES:
+        with in_language(lang):
+            reasons.add(_(CASE_CLOSED_REASON))
+    return frozenset(reasons)
 
 
 def _settle_planned_visits(session: Session, case: Case, how: str) -> None:

@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 from borapp.i18n import _
 from borapp.models import Case, Evaluation, Visit
 from borapp.services import settings
-from borapp.services.cases.flow import get_case
+from borapp.services.cases.flow import get_case, lapsed_at_closing
 from borapp.services.cases.contract_terms import case_agreements, latest_contract
 from borapp.services.documents.letterhead import logo_bytes
 from borapp.services.privacy.redaction import Redactor, case_redactor
@@ -56,6 +56,7 @@ class VisitFacts:
     place: str
     state: str
     cancelled_by: str
+    lapsed: bool = False  # cancelled because the case was closed while it was still planned
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,9 @@ def _parent(parent, clean: Redactor, name: str) -> ParentFacts:
 def _visits(session: Session, case_id: int, clean: Redactor) -> tuple[VisitFacts, ...]:
     rows = session.scalars(select(Visit).where(Visit.case_id == case_id)
                            .order_by(Visit.on, Visit.start_time, Visit.id))
-    return tuple(VisitFacts(v.on, v.start_time, v.end_time, clean(v.place), v.state, v.cancelled_by) for v in rows)
+    return tuple(VisitFacts(v.on, v.start_time, v.end_time, clean(v.place), v.state, v.cancelled_by,
+                            v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason))
+                 for v in rows)
 
 
 def _evaluations(session: Session, case_id: int, clean: Redactor) -> tuple[EvaluationFacts, ...]:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from babel.dates import format_date
 
 from borapp.formatting import long_date
-from borapp.i18n import LANGUAGES, N_, _, babel_locale, in_language
+from borapp.i18n import LANGUAGES, N_, _, babel_locale, in_language, ngettext
 from borapp.services.cases.labels import CANCELLED_BY_LABELS, label
 from borapp.services.cases.status import outcome_label, reason_label
 from borapp.services.documents.common import Missing, or_fill
@@ -201,7 +201,7 @@ class LetterValues:
     # ---- visits ----------------------------------------------------------------------------------------------
 
     def v_visits_total(self) -> str:
-        return str(len(self.f.visits))
+        return str(sum(1 for v in self.f.visits if not v.lapsed))
 
     def v_visits_held(self) -> str:
         return str(len(self._held()))
@@ -211,7 +211,18 @@ class LetterValues:
         return str(sum(1 for v in self.f.visits if v.state == "planned" and v.on >= self.today))
 
     def v_visits_cancelled(self) -> str:
-        cancelled = [v.cancelled_by for v in self.f.visits if v.state == "cancelled"]
+        """Called off, with by whom; the visits still planned when the case closed are no cancellation and are
+        named apart ("0 (6 planned visits lapsed when the case was closed)")."""
+        lapsed = sum(1 for v in self.f.visits if v.lapsed)
+        called_off = self._called_off()
+        if not lapsed:
+            return called_off
+        text = ngettext("{n} planned visit lapsed when the case was closed",
+                        "{n} planned visits lapsed when the case was closed", lapsed).format(n=lapsed)
+        return f"{called_off} ({text})" if called_off == "0" else f"{called_off}; {text}"
+
+    def _called_off(self) -> str:
+        cancelled = [v.cancelled_by for v in self.f.visits if v.state == "cancelled" and not v.lapsed]
         if not cancelled:
             return "0"
         groups: dict[str, int] = {}
