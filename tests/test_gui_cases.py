@@ -575,3 +575,26 @@ def test_ctrl_s_saves_the_tab_being_edited(qtbot, page, workspace, cases):
     assert not agreements.is_dirty()
     assert case_file_service.load_case(workspace, cases["intake"], record_open=False).agreements.visit_place == (
         "Speelhuis De Kikker")
+
+
+def test_the_note_of_a_closing_says_the_referrer_reads_it(qtbot, page, cases):
+    """The step's note becomes the closing report's explanation (outcome_note): typed as an internal remark, it went
+    to the referrer unannounced."""
+    page.open_case_file(cases["intake"])
+    next(a for a in page.case_file.header.more_menu.actions() if a.text() == _("Stop early (intake phase)")).trigger()
+    dialog = page.case_file.dialog
+    label = dialog.form.labelForField(dialog.note)
+    assert label.text() == "Toelichting voor de verwijzer"
+    assert dialog.note.placeholderText() == "Deze tekst staat in het eindverslag aan de verwijzer."
+    dialog.reason.setFocus()
+    while dialog.reason.currentData() != "other":
+        qtbot.keyClick(dialog.reason, Qt.Key.Key_Down)
+    assert dialog.note.placeholderText() == ("Beschrijf de andere reden. Deze tekst staat in het eindverslag aan de "
+                                             "verwijzer.")
+    dialog.reject()
+    page.open_case_file(cases["secret"])  # in visits: "Close the case" moves it to closing, and closes nothing yet
+    next(a for a in page.case_file.header.more_menu.actions() if a.text() == _("Close the case")).trigger()
+    dialog = page.case_file.dialog
+    assert dialog.chosen().to == "closing"
+    assert dialog.form.labelForField(dialog.note).text() == "Notitie" and dialog.note.placeholderText() == ""
+    dialog.reject()

@@ -26,7 +26,7 @@ class StatusDialog(QDialog):
         self.workspace, self.facts = workspace, facts
         self.setWindowTitle(_("Next step for case {ref}").format(ref=facts.ref))
         keep_as(self, f"case/{facts.id}/status")
-        self.setMinimumWidth(520)
+        self.setMinimumWidth(720)  # a reason to close reads whole ("…; het kind komt klem te zitten")
         layout = QVBoxLayout(self)
         now = QLabel(_("Status now: {status}").format(status=facts.status_label))
         layout.addWidget(now)
@@ -99,8 +99,18 @@ class StatusDialog(QDialog):
         self.message.show_message("")
 
     def _reason_changed(self, *_args) -> None:
+        """The note of a closing goes into the closing report to the referrer (`outcome_note`): say so, where it is
+        typed, before an internal remark reaches the referrer."""
         other = self.reason.currentData() == "other"
-        self.note.setPlaceholderText(_("Describe the other reason.") if other else "")
+        option = self.chosen()
+        closing = bool(option and option.to == "closed")
+        if closing:
+            hint = (_("Describe the other reason. The closing report to the referrer shows this text.") if other
+                    else _("The closing report to the referrer shows this text."))
+        else:
+            hint = _("Describe the other reason.") if other else ""
+        self.note.setPlaceholderText(hint)
+        self.form.labelForField(self.note).setText(_("Explanation for the referrer") if closing else _("Note"))
 
     def accept(self) -> None:
         option = self.chosen()
