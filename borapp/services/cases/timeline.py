@@ -13,6 +13,7 @@ from borapp.i18n import N_, _
 from borapp.formatting import long_date
 from borapp.models import AuditEvent, Attachment, Case, Contract, Coordinator, Evaluation, Letter, Visit, VisitAddendum
 from borapp.services.cases.contract_terms import parse_parties, signer_roles
+from borapp.services.cases.flow import lapsed_at_closing
 from borapp.services.cases.labels import (
     CANCELLED_BY_LABELS,
     LETTER_KIND_LABELS,
@@ -79,6 +80,8 @@ def _visits(session: Session, case_id: int) -> list[TimelineEntry]:
     for on, state, place, by, reason in session.execute(query):
         if state == "held":
             found.append(TimelineEntry(on, "visit", _("Visit held"), place))
+        elif lapsed_at_closing(by, reason):
+            found.append(TimelineEntry(on, "visit", _("Planned visit lapsed: the case was closed"), place))
         else:
             title = (_("Visit cancelled by {who}").format(who=label(CANCELLED_BY_LABELS, by)) if by
                      else _("Visit cancelled"))

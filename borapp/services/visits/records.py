@@ -19,7 +19,7 @@ from borapp.i18n import N_, _
 from borapp.models import Case, Visit, Volunteer
 from borapp.models.visits import CANCELLED_BY, VISIT_STATES
 from borapp.services import audit
-from borapp.services.cases.flow import get_case
+from borapp.services.cases.flow import get_case, lapsed_at_closing
 from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.visits.addenda import AddendumItem, finished_message, list_addenda
@@ -71,6 +71,7 @@ class VisitItem:
     volunteer_id: int | None
     volunteer_name: str
     report_final_on: dt.date | None = None  # the day its report was finished (a fact from then on)
+    lapsed: bool = False  # still planned when the case was closed: cancelled by the closing, not called off
 
     @property
     def to_record(self) -> bool:
@@ -79,6 +80,8 @@ class VisitItem:
 
     @property
     def state_text(self) -> str:
+        if self.lapsed:
+            return _("Lapsed (case closed)")
         if self.state == "cancelled" and self.cancelled_by:
             return _("Cancelled ({who})").format(who=_in_brackets(self.cancelled_by))
         if self.to_record:
@@ -152,6 +155,7 @@ class VisitCounts:
     held: int = 0
     cancelled: int = 0
     cancelled_by: dict[str, int] = field(default_factory=dict)  # canceller code → count, in CANCELLED_BY order
+    lapsed: int = 0  # still planned when the case was closed (not in `cancelled`)
 
     @property
     def total(self) -> int:
@@ -168,6 +172,8 @@ class VisitCounts:
             parts.append(_("{n} cancelled ({who})").format(n=self.cancelled, who=who))
         else:
             parts.append(_("{n} cancelled").format(n=self.cancelled))
+        if self.lapsed:
+            parts.append(_("{n} lapsed").format(n=self.lapsed))
         return " · ".join(parts)
 
 
@@ -200,7 +206,9 @@ def list_visits(workspace: Workspace, case_id: int) -> list[VisitItem]:
         query = (select(Visit, Volunteer.name).outerjoin(Volunteer, Volunteer.id == Visit.volunteer_id)
                  .where(Visit.case_id == case_id).order_by(Visit.on, Visit.start_time, Visit.id))
         return [VisitItem(v.id, v.on, v.start_time, v.end_time, v.place, v.state, v.cancelled_by, v.volunteer_id,
-                          name or "", v.report_final_on) for v, name in session.execute(query)]
+                          name or "", v.report_final_on,
+                          v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason))
+                for v, name in session.execute(query)]
 
 
 def get_visit(workspace: Workspace, visit_id: int) -> VisitDetail:
@@ -217,12 +225,13 @@ def get_visit(workspace: Workspace, visit_id: int) -> VisitDetail:
 
 
 def visit_counts(workspace: Workspace, case_id: int) -> VisitCounts:
-    """Planned, held and cancelled (per canceller): the figures the closing letter reports."""
+    """Planned, held, cancelled (per canceller) and lapsed at the closing: the figures the closing letter reports."""
     visits = list_visits(workspace, case_id)
-    by_state = {state: sum(1 for v in visits if v.state == state) for state in VISIT_STATES}
+    by_state = {state: sum(1 for v in visits if v.state == state and not v.lapsed) for state in VISIT_STATES}
     by_whom = {code: n for code in (*CANCELLED_BY, "") if
-               (n := sum(1 for v in visits if v.state == "cancelled" and v.cancelled_by == code))}
-    return VisitCounts(by_state["planned"], by_state["held"], by_state["cancelled"], by_whom)
+               (n := sum(1 for v in visits if v.state == "cancelled" and not v.lapsed and v.cancelled_by == code))}
+    return VisitCounts(by_state["planned"], by_state["held"], by_state["cancelled"], by_whom,
+                       sum(1 for v in visits if v.lapsed))
 
 
 CLOSED_CASE = N_("This case is closed; reopen it before adding or planning visits.")
