@@ -532,3 +532,18 @@ def test_bulk_helper_is_consistent(workspace):
     with workspace.session() as session:
         assert session.scalar(select(func.count()).select_from(text("case_search"))) == 10
 
+
+
+def test_after_the_midway_evaluation_the_visits_go_on_while_some_are_planned(workspace, english):
+    """The header offered "Close the case" right after the midway evaluation, with six visits still to come."""
+    from borapp.models import Visit
+
+    case_id = add_case(workspace, "BOR-2025-020", status="evaluation")
+    facts = case_file.load_case(workspace, case_id, record_open=False)
+    assert (facts.next_step.to, facts.next_step.label) == ("closing", "Close the case")
+    with workspace.session() as session:
+        session.add(Visit(case_id=case_id, on=dt.date.today() + dt.timedelta(days=7), state="planned"))
+    facts = case_file.load_case(workspace, case_id, record_open=False)
+    assert (facts.next_step.to, facts.next_step.label) == ("visits", "Back to visits")
+    assert [(s.to, s.label, s.primary) for s in facts.steps] == [("visits", "Back to visits", True),
+                                                                  ("closing", "Close the case", False)]

@@ -140,18 +140,20 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
     with workspace.session() as session:
         case = get_case(session, case_id)
         matched = case.volunteer_id is not None
+        next_visit = _next_visit(session, case.id, today)
         facts = CaseFile(
             id=case.id, ref=case.ref, status=case.status, status_label=status_label(case.status),
             outcome=case.outcome, outcome_label=outcome_label(case.outcome), registered_on=case.registered_on,
             days_since_registration=((case.closed_on or today) - case.registered_on).days, closed_on=case.closed_on,
             coordinator_id=case.coordinator_id, coordinator=case.coordinator.name if case.coordinator else "",
             volunteer_id=case.volunteer_id, volunteer=case.volunteer.name if case.volunteer else "",
-            next_visit=_next_visit(session, case.id, today),
+            next_visit=next_visit,
             children=tuple(_child(c, today) for c in case.children),
             parents=tuple(_parent(p) for p in case.parents),
             referral=_referral(case), agreements=_agreements(case), contracts=_contracts(session, case),
             notes=case.notes, timeline=tuple(timeline(session, case)),
-            steps=tuple(step_options(case.status, matched)), next_step=next_step(case.status, matched),
+            steps=tuple(step_options(case.status, matched, next_visit is not None)),
+            next_step=next_step(case.status, matched, next_visit is not None),
             step_spans=spans(case, today, last_held_visit_on(session, case.id), first_record_on(session, case.id)),
         )
         if record_open:

@@ -74,15 +74,17 @@ class StepOption:
     work: str = ""  # "contract", "match" or "evaluation": the work that moves the case, not a status to pick
 
 
-def step_options(status: str, matched: bool = False) -> list[StepOption]:
+def step_options(status: str, matched: bool = False, visits_ahead: bool = False) -> list[StepOption]:
     """Every step allowed from `status`, the main one first; closing steps grouped by their outcomes. A case in
-    matching without a volunteer (`matched` False) has matching as its main step; visits start once one is matched."""
+    matching without a volunteer (`matched` False) has matching as its main step; visits start once one is matched.
+    After the midway evaluation the visits go on while some are planned ahead (`visits_ahead`): back to visits is
+    then the main step, and closing the case one of the others."""
     if status == "matching" and not matched:
         closing = [s.outcome for s in allowed_steps(status) if s.to == "closed"]
         return [StepOption("matching", _(MATCH), primary=True, work="match"),
                 _closing_option(closing, _(STOP_EARLY))]
     steps = allowed_steps(status)
-    main = NEXT_STEP.get(status)
+    main = "visits" if status == "evaluation" and visits_ahead else NEXT_STEP.get(status)
     options: list[StepOption] = []
     closing = [s.outcome for s in steps if s.to == "closed"]
     if main == "closed" and closing:
@@ -92,7 +94,8 @@ def step_options(status: str, matched: bool = False) -> list[StepOption]:
         if step.to == "closed":
             continue
         primary = step.to == main
-        text = NEXT_STEP_LABELS[status] if primary else OTHER_STEP_LABELS.get(step.to, step.to)
+        usual = primary and main == NEXT_STEP.get(status)
+        text = NEXT_STEP_LABELS[status] if usual else OTHER_STEP_LABELS.get(step.to, step.to)
         options.append(StepOption(step.to, _(text), primary=primary, work=WORK_STEPS.get(step.to, "")))
     if closing:
         key = closing[0] if len(closing) == 1 else "successful"
@@ -105,8 +108,8 @@ def _closing_option(outcomes: list[str], text: str, primary: bool = False) -> St
     return StepOption("closed", text, tuple(Choice(o, outcome_label(o)) for o in ordered), primary)
 
 
-def next_step(status: str, matched: bool = False) -> StepOption | None:
-    options = step_options(status, matched)
+def next_step(status: str, matched: bool = False, visits_ahead: bool = False) -> StepOption | None:
+    options = step_options(status, matched, visits_ahead)
     return options[0] if options and options[0].primary else None
 
 
