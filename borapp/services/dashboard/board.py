@@ -31,6 +31,7 @@ class DashboardItem:
     status: str = ""          # the case status, for a status chip; "" when no case
     draft_key: str = ""       # a kept draft to resume ("intake/<uuid>"), for drafts not tied to a record
     letter_kind: str = ""     # a letter owed to the referrer: the one to make first
+    letter_id: int | None = None  # a letter waiting in the outbox
 
 
 @dataclass(frozen=True)

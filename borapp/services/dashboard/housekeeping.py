@@ -3,6 +3,7 @@ privacy and sync notices above the sections."""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from sqlalchemy import or_, select
@@ -36,8 +37,8 @@ def letters_waiting(session: Session, mine: int | None, limit: int | None) -> Fo
     if mine is not None:
         query = query.join(Case, Case.id == Letter.case_id).where(Case.coordinator_id == mine)
     page = ranked(query, limit)
-    details = (select(page.c.total_rows, Letter.kind, Letter.state, Letter.state_changed_at, Case.id, Case.ref,
-                      Case.status)
+    details = (select(page.c.total_rows, Letter.id.label("letter_id"), Letter.kind, Letter.state,
+                      Letter.state_changed_at, Case.id, Case.ref, Case.status)
                .join(Letter, Letter.id == page.c.id).join(Case, Case.id == Letter.case_id)
                .order_by(page.c.state_changed_at, page.c.id))
     total, rows = read(session, details, limit)
@@ -45,7 +46,8 @@ def letters_waiting(session: Session, mine: int | None, limit: int | None) -> Fo
     for letter in rows:
         text = "{kind} ({state})".format(kind=_(LETTER_KIND_LABELS.get(letter.kind, letter.kind)),
                                          state=_(LETTER_STATE_LABELS[letter.state]).lower())
-        items.append(case_item("outbox", letter, text, letter.state_changed_at.date()))
+        item = case_item("outbox", letter, text, letter.state_changed_at.date())
+        items.append(dataclasses.replace(item, letter_id=letter.letter_id))
     return Found(total, items)
 
 

@@ -117,16 +117,20 @@ class CasesPage(Page):
             QMessageBox.warning(self, _("Case not found"), str(exc))
 
     def show_section(self, key: str) -> None:
-        """"letter/<case id>/<kind>": that case's letters, with the new-letter dialog for `kind` open (from Today's
-        letters owed to the referrer)."""
+        """"case/<case id>/<tab>": that case on that tab; "letter/<case id>/<kind>": that case's letters, with the
+        new-letter dialog for `kind` open (from Today's letters owed to the referrer)."""
         what, _sep, rest = key.partition("/")
-        case_id, _sep, kind = rest.partition("/")
-        if what != "letter" or not case_id.isdigit():
+        case_id, _sep, detail = rest.partition("/")
+        if what not in ("case", "letter") or not case_id.isdigit():
             return
         self.open_case_file(int(case_id))
-        if self.case_file.case_id == int(case_id):
-            self.case_file.tabs.setCurrentWidget(self.case_file.tab("letters"))
-            self.case_file.ask_letter(kind)
+        if self.case_file.case_id != int(case_id):
+            return  # the coordinator chose to stay with the typing in the case file on screen
+        tab = "letters" if what == "letter" else detail
+        if tab in self.case_file.case_tabs:
+            self.case_file.tabs.setCurrentWidget(self.case_file.tab(tab))
+        if what == "letter":
+            self.case_file.ask_letter(detail)
 
     def _show_case(self, case_id: int) -> None:
         self.case_file.load(case_id)

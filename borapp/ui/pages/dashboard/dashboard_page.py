@@ -22,6 +22,9 @@ COLUMNS = (
     ("waiting", "evaluations_due", "long_trajectories", "contracts_unsigned"),
     ("visits_this_week", "outbox", "letters_owed", "vog", "drafts"),
 )
+# The case file's tab an item opens on: where the thing it names is done.
+CASE_TABS = {"evaluations_due": "evaluations", "contracts_unsigned": "agreements", "visits_this_week": "visits",
+             "long_trajectories": "visits"}
 MINE_ONLY_KEY = "dashboard/mine_only"
 WARNING, NEWS = ("#FDE7C2", "#5C3B00"), ("#E3EEF9", "#163B5C")  # (background, text) of the notices over the cards
 
@@ -158,6 +161,10 @@ class DashboardPage(Page):
             self.resume_draft.emit(item.draft_key)
         elif item.letter_kind and item.case_id is not None:  # the case's letters, that letter ready to be made
             self.go_to.emit(f"cases/letter/{item.case_id}/{item.letter_kind}")
+        elif item.letter_id is not None:  # the letter itself, chosen in the outbox, to check and send
+            self.go_to.emit(f"outbox/letter/{item.letter_id}")
+        elif item.case_id is not None and item.kind in CASE_TABS:  # the case, on the tab where the work is
+            self.go_to.emit(f"cases/case/{item.case_id}/{CASE_TABS[item.kind]}")
         elif item.case_id is not None:
             self.open_case.emit(item.case_id)
         elif item.volunteer_id is not None:
