@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, String, Text, UniqueConstraint
+from sqlalchemy import Boolean, Date, DateTime, ForeignKey, Index, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from borapp.models.base import Base, Timestamps, utcnow
@@ -47,6 +47,7 @@ class Case(Timestamps, Base):
     # Agreements that go into the contract.
     visit_place: Mapped[str] = mapped_column(String(300), default="")
     visit_frequency: Mapped[str] = mapped_column(String(200), default="")
+    agreed_visits: Mapped[int | None] = mapped_column(Integer, nullable=True)  # the trajectory's length (6 to 12)
     buildup: Mapped[str] = mapped_column(Text, default="")
     handover: Mapped[str] = mapped_column(Text, default="")
     staggered_arrival: Mapped[bool] = mapped_column(Boolean, default=False)

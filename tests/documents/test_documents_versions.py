@@ -39,10 +39,10 @@ def test_the_first_version_holds_the_agreements_as_json(workspace, case_id):
     assert new_version_if_changed(workspace, case_id) == 1
     assert new_version_if_changed(workspace, case_id) == 1
     contract = current_contract(workspace, case_id)
-    assert contract.version == 1 and contract.agreements == AGREEMENTS
+    assert contract.version == 1 and contract.agreements == AGREEMENTS | {"agreed_visits": ""}
     with workspace.session() as session:
         stored = session.scalar(select(Contract.agreements).where(Contract.case_id == case_id))
-    assert json.loads(stored) == AGREEMENTS | {"parties": {
+    assert json.loads(stored) == AGREEMENTS | {"agreed_visits": "", "parties": {
         "resident": "Petra Jansen", "other": "Karel Bakker", "coordinator": "Carla Coördinator",
         "volunteer": "Victor Vrijwilliger"}}
     assert contract.unsigned_roles == ("resident", "other", "coordinator", "volunteer")

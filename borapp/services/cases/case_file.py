@@ -73,6 +73,7 @@ class ReferralFacts:
 class AgreementFacts:
     visit_place: str = ""
     visit_frequency: str = ""
+    agreed_visits: str = ""  # how many visits the trajectory has, as typed ("8"); "" while not agreed
     buildup: str = ""
     handover: str = ""
     staggered_arrival: bool = False
@@ -196,7 +197,8 @@ def _referral(case) -> ReferralFacts:
 
 def _agreements(case) -> AgreementFacts:
     return AgreementFacts(
-        visit_place=case.visit_place, visit_frequency=case.visit_frequency, buildup=case.buildup,
+        visit_place=case.visit_place, visit_frequency=case.visit_frequency,
+        agreed_visits=str(case.agreed_visits) if case.agreed_visits else "", buildup=case.buildup,
         handover=case.handover, staggered_arrival=bool(case.staggered_arrival),
         cancellation_rules=case.cancellation_rules, house_rules=case.house_rules,
         referrer_information=case.referrer_information,

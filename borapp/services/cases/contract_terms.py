@@ -17,7 +17,7 @@ from borapp.models import Case, Contract
 from borapp.models.documents import SIGNER_ROLES
 from borapp.services import audit
 
-AGREEMENT_KEYS = ("visit_place", "visit_frequency", "buildup", "handover", "staggered_arrival",
+AGREEMENT_KEYS = ("visit_place", "visit_frequency", "agreed_visits", "buildup", "handover", "staggered_arrival",
                   "cancellation_rules", "house_rules", "referrer_information")
 PARTIES = "parties"  # the snapshot's key for {role: name}
 ALWAYS_SIGN = ("resident", "other", "coordinator")  # the volunteer signs once a version names one
@@ -27,6 +27,7 @@ def case_agreements(case: Case) -> dict:
     """The agreements as they stand in the case, in the snapshot's shape."""
     values = {key: getattr(case, key) for key in AGREEMENT_KEYS}
     values["staggered_arrival"] = bool(values["staggered_arrival"])
+    values["agreed_visits"] = str(values["agreed_visits"] or "")  # as a stored snapshot reads it back
     return {key: (value if isinstance(value, bool) else (value or "")) for key, value in values.items()}
 
 

@@ -233,11 +233,28 @@ def _organisation(session: Session, name: str, actor: str) -> Organisation | Non
     return found
 
 
+AGREED_VISITS = (1, 30)  # a trajectory is 6 to 12 visits; a first proposal of three, or a longer one, happens
+
+
+def agreed_visits(typed: str) -> int | None:
+    """The number of visits agreed, from what was typed ("8", " 10 "); None for nothing typed."""
+    text = (typed or "").strip()
+    if not text:
+        return None
+    low, high = AGREED_VISITS
+    if not text.isdigit() or not low <= int(text) <= high:
+        raise ValidationError(_("Type a number of visits from {low} to {high}.").format(low=low, high=high),
+                              "agreed_visits")
+    return int(text)
+
+
 def save_agreements(workspace: Workspace, case_id: int, inp: AgreementsInput) -> None:
     _length(inp.visit_place, 300, "visit_place")
     _length(inp.visit_frequency, 200, "visit_frequency")
+    number = agreed_visits(inp.agreed_visits)
     with workspace.session() as session:
         case = get_case(session, case_id)
+        case.agreed_visits = number
         for field in ("visit_place", "visit_frequency", "buildup", "handover", "cancellation_rules", "house_rules",
                       "referrer_information"):
             setattr(case, field, getattr(inp, field).strip())

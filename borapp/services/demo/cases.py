@@ -78,6 +78,7 @@ class CaseWriter:
             self._intake(case, family, slot)
         if t.done(t.contract):
             self._agreements(case, family, slot, t.gap)
+            case.agreed_visits = t.agreed or None
         volunteer = self._volunteer(plan) if t.done(t.matching) else None
         case.volunteer_id = volunteer.id if volunteer else None
         recorder = _Recorder()

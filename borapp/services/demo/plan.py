@@ -47,6 +47,7 @@ class Timeline:
     matching: int | None = None
     evaluation: int | None = None
     gap: int = 14  # days between visits: weekly or fortnightly
+    agreed: int = 0  # the visits the contract agrees (a stagnated trajectory holds fewer)
     now: int = 10**6
 
     def status_at(self, day: int) -> str:
@@ -144,7 +145,7 @@ def _step(t: Timeline, status: str, day: int) -> int:
 
 def _plan_visits(t: Timeline, fate: Fate, rng: random.Random, first: int) -> None:
     """6 to 12 visits a week or a fortnight apart (a holiday week now and then), a midway evaluation at half."""
-    total = rng.randint(6, 12)
+    total = t.agreed = rng.randint(6, 12)
     t.gap = gap = rng.choice((7, 14, 14))
     days, day = [], first
     for _ in range(total):

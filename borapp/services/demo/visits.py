@@ -142,6 +142,7 @@ class VisitWriter:
         agreements = {key: getattr(case, key) for key in (
             "visit_place", "visit_frequency", "buildup", "handover", "staggered_arrival", "cancellation_rules",
             "house_rules", "referrer_information")}
+        agreements["agreed_visits"] = str(case.agreed_visits or "")  # as contract_terms.case_agreements has it
         limit = t.matching - 1 if t.matching is not None else t.contract + 30
         refuser = rng.choice(("other", "other", "resident")) if plan.fate.stop_from == "contract" else ""
         late = plan.fate.status in ("visits", "evaluation", "closing") and rng.random() < 0.12

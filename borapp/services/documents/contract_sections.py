@@ -11,7 +11,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 
 from borapp.formatting import long_date
-from borapp.i18n import N_, _
+from borapp.i18n import N_, _, ngettext
 from borapp.services.cases.labels import role_label, route_label
 from borapp.services.documents.common import FILL, Missing, or_fill
 from borapp.services.documents.facts import CaseFacts
@@ -116,6 +116,9 @@ def basis(facts: CaseFacts, st: Styles, missing: Missing) -> list[Flowable]:
 def where_and_when(facts: CaseFacts, st: Styles, missing: Missing) -> list[Flowable]:
     rows = [(_("Location"), agreed(facts, "visit_place", missing, N_("The place of the visits"))),
             (_("How often"), agreed(facts, "visit_frequency", missing, N_("How often the visits take place")))]
+    if number := agreed_number(facts):
+        rows.append((_("Number of visits"), ngettext("{n} supervised visit", "{n} supervised visits",
+                                                     number).format(n=number)))
     planned = [v for v in facts.visits if v.state == "planned"][:MAX_LISTED_VISITS]
     if planned:
         place = facts.agreements.get("visit_place", "")
@@ -143,8 +146,18 @@ def house_rules(facts: CaseFacts, st: Styles, missing: Missing) -> list[Flowable
     return article_text(facts, "house_rules", st, missing, N_("The house rules"))
 
 
+def agreed_number(facts: CaseFacts) -> int:
+    """The number of visits the contract agrees (0 when it names none)."""
+    typed = str(facts.agreements.get("agreed_visits") or "")
+    return int(typed) if typed.isdigit() else 0
+
+
 def evaluation(facts: CaseFacts, st: Styles, missing: Missing) -> list[Flowable]:
-    out = [Paragraph(text(_(EVALUATION)), st.body)]
+    number = agreed_number(facts)
+    words = _(EVALUATION) if not number else _(
+        "After visit {half} of the {n}, the parents, the volunteer and the coordinator hold a midway evaluation: how "
+        "the visits are going, and what comes next.").format(half=(number + 1) // 2, n=number)
+    out = [Paragraph(text(words), st.body)]
     held = facts.evaluation("midway")
     if held is not None:
         out.append(Paragraph(text(_("The midway evaluation was held on {date}.").format(

@@ -145,7 +145,8 @@ def _case(session: Session, workspace: Workspace, subject: Subject, choices: Cho
                            for h in case.history],
         "agreements": {k: clean(getattr(case, k)) for k in (
             "visit_place", "visit_frequency", "buildup", "handover", "cancellation_rules", "house_rules",
-            "referrer_information", "court_frequency", "court_duration", "court_buildup")},
+            "referrer_information", "court_frequency", "court_duration", "court_buildup")}
+        | {"agreed_visits": str(case.agreed_visits or "")},
         "visits": _visits(session, case, choices, clean, export),
         "evaluations": _evaluations(session, case, choices, clean, export),
         "letters": _letters(session, case, subject, choices, export),

@@ -40,7 +40,8 @@ TYPE_LABELS = {
 FIELD_LABELS = {
     "status": N_("Status"), "notes": N_("Notes"), "name": N_("Name"), "phone": N_("Phone"), "email": N_("E-mail"),
     "address": N_("Street and number"), "postcode": N_("Postcode"), "city": N_("City"), "visit_place": N_("Place"),
-    "visit_frequency": N_("Frequency"), "buildup": N_("Build-up"), "handover": N_("Handover"),
+    "visit_frequency": N_("Frequency"), "agreed_visits": N_("Number of visits"), "buildup": N_("Build-up"),
+    "handover": N_("Handover"),
     "on": N_("Date"), "start_time": N_("Start"), "end_time": N_("End"), "place": N_("Place"),
     "volunteer": N_("Volunteer"), "coordinator": N_("Coordinator"), "municipality": N_("Municipality"),
     "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted"),

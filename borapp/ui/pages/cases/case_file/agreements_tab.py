@@ -15,7 +15,7 @@ from borapp.ui.pages.cases.case_file.contract_panel import ContractPanel
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 from borapp.ui.widgets.forms import add_field
 
-FIELDS = ("visit_place", "visit_frequency", "buildup", "handover", "staggered_arrival", "cancellation_rules",
+FIELDS = ("visit_place", "visit_frequency", "agreed_visits", "buildup", "handover", "staggered_arrival", "cancellation_rules",
           "house_rules", "referrer_information")
 
 
@@ -42,6 +42,10 @@ class AgreementsTab(FormTab):
         form = _form(left)
         self._add(form, "visit_place", _("Place"), QLineEdit())
         self._add(form, "visit_frequency", _("Frequency"), QLineEdit())
+        number = QLineEdit()
+        number.setPlaceholderText(_("e.g. 8 (a trajectory is 6 to 12 visits)"))
+        number.setMaxLength(2)
+        self._add(form, "agreed_visits", _("Number of visits"), number)
         self._add(form, "buildup", _("Build-up"), text_box(_("Build-up of contact")))
         self._add(form, "handover", _("Handover"), text_box(_("Handover")))
         staggered = QCheckBox(_("Staggered arrival and departure"))
