@@ -623,3 +623,25 @@ def test_a_closed_case_greys_out_planning_and_says_why_until_it_is_reopened(qtbo
     tab.load(case_id)
     assert tab.plan_button.isEnabled() and tab.add_button.isEnabled()
     assert tab.plan_button.toolTip() != closed
+
+
+def test_a_series_offers_what_is_left_of_the_agreed_trajectory(qtbot, workspace, case_id):
+    """The contract agrees 8 visits and 2 were held: the series starts at 6 and says why (it offered 6 always)."""
+    from borapp.models import Case
+
+    with workspace.session() as session:
+        session.get(Case, case_id).agreed_visits = 8
+    records.plan_series(workspace, case_id, FIRST, 2, 7, T10, T12)
+    for visit in records.list_visits(workspace, case_id):
+        records.record_visit(workspace, held(case_id, visit.id, visit.on))
+    tab = visits_tab(qtbot, workspace, case_id)
+    qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    dialog = tab.series_dialog
+    assert dialog.count.value() == 6
+    assert any(label.text().startswith("De overeenkomst spreekt 8 omgangsmomenten af; daarvan zijn er 2 gehouden of "
+                                       "gepland.") for label in dialog.findChildren(QLabel))
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
+    assert len(records.list_visits(workspace, case_id)) == 8
+    qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    assert tab.series_dialog.count.value() == 1, "the trajectory is planned in full: one more at most"

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
@@ -195,6 +195,9 @@ class SeriesDefaults:
     end: dt.time | None
     place: str
     volunteer_name: str
+    count: int = 6  # what is left of the agreed trajectory, else a usual series
+    agreed: int = 0  # the visits the contract agrees (0: none agreed)
+    scheduled: int = 0  # held or planned so far
 
 
 # ---- reading ---------------------------------------------------------------------------------------------------
@@ -261,9 +264,14 @@ def planning_defaults(workspace: Workspace, case_id: int, every_days: int = 14) 
         first = max(case.registered_on, dt.date.today())
         if last is not None:
             first = max(first, last.on + dt.timedelta(days=every_days))
+        scheduled = session.scalar(select(func.count()).select_from(Visit).where(
+            Visit.case_id == case_id, Visit.state.in_(("held", "planned")))) or 0
+        agreed = case.agreed_visits or 0
+        count = max(agreed - scheduled, 1) if agreed else 6
         return SeriesDefaults(case.registered_on, first, every_days, last.start_time if last else None,
                               last.end_time if last else None, case.visit_place,
-                              case.volunteer.name if case.volunteer else "")
+                              case.volunteer.name if case.volunteer else "", min(count, MAX_SERIES), agreed,
+                              scheduled)
 
 
 # ---- writing ---------------------------------------------------------------------------------------------------

@@ -38,7 +38,10 @@ class PlanSeriesDialog(QDialog):
         defaults = records.planning_defaults(workspace, case_id)
         layout = QVBoxLayout(self)
         intro = QLabel(_("A trajectory is usually 6 to 12 visits. You can change or delete each planned visit "
-                         "later."))
+                         "later.") if not defaults.agreed else
+                       _("The contract agrees {agreed} visits; {scheduled} are held or planned. You can change or "
+                         "delete each planned visit later.").format(agreed=defaults.agreed,
+                                                                     scheduled=defaults.scheduled))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
@@ -66,7 +69,7 @@ class PlanSeriesDialog(QDialog):
         self.first_on.set_value(defaults.first_on)
         self.count = QSpinBox()
         self.count.setRange(1, records.MAX_SERIES)
-        self.count.setValue(6)
+        self.count.setValue(defaults.count)
         self.every_days = QSpinBox()
         self.every_days.setRange(1, records.MAX_INTERVAL_DAYS)
         self.every_days.setValue(defaults.every_days)
