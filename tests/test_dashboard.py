@@ -148,6 +148,24 @@ def test_evaluation_due_at_half_of_the_visits_held(workspace):
     assert "3" in board.section("evaluations_due").items[0].text
 
 
+def test_evaluation_due_at_half_of_the_agreed_trajectory(workspace):
+    """Halfway through the agreed trajectory: 3 of 3 proposed visits held is not yet half of 8 agreed."""
+    from borapp.i18n import set_language
+
+    early = _with_visits(workspace, "E-1", held=3, planned=0)
+    half = _with_visits(workspace, "E-2", held=4, planned=0)
+    unknown = _with_visits(workspace, "E-3", held=3, planned=0)  # nothing agreed: half of those scheduled
+    with workspace.session() as session:
+        for case_id in (early, half):
+            session.get(Case, case_id).agreed_visits = 8
+    board = today(workspace, ON)
+    assert ids(board, "evaluations_due") == [half, unknown]
+    set_language("nl")
+    texts = [item.text for item in today(workspace, ON).section("evaluations_due").items]
+    assert texts == ["4 van de 8 afgesproken omgangsmomenten gehouden; nog geen tussenevaluatie",
+                     "3 van 3 omgangsmomenten gehouden; nog geen tussenevaluatie"]
+
+
 def test_cancelled_visits_do_not_count_as_planned(workspace):
     case_id = _with_visits(workspace, "E-1", held=2, planned=2, cancelled=3)
     assert ids(today(workspace, ON), "evaluations_due") == [case_id]

@@ -17,11 +17,11 @@ PARENT_ROLES = ("resident", "other")
 class Case(Timestamps, Base):
     __tablename__ = "case_file"
     # The list's default order and Today's/the retention review's status ranges come from these (migrations 0024,
-    # 0028); the annual report groups the cases registered by a year's end from the first (0029).
+    # 0028, 0032); the annual report groups the cases registered by a year's end from the first (0029).
     __table_args__ = (Index("ix_case_file_registered_on_ref_municipality_id_funding", "registered_on", "ref",
                             "municipality_id", "funding"),
-                      Index("ix_case_file_status_closed_on_id_registered_on_ref",
-                            "status", "closed_on", "id", "registered_on", "ref"))
+                      Index("ix_case_file_status_closed_on_id_registered_on_ref_agreed_visits",
+                            "status", "closed_on", "id", "registered_on", "ref", "agreed_visits"))
     id: Mapped[int] = mapped_column(primary_key=True)
     ref: Mapped[str] = mapped_column(String(40), unique=True)
     registered_on: Mapped[dt.date] = mapped_column(Date)

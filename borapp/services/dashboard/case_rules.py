@@ -70,14 +70,15 @@ def long_trajectories(session: Session, on: dt.date, mine: int | None, limit: in
 
 
 def evaluations_due(session: Session, mine: int | None, limit: int | None) -> Found:
-    """In visits, at least one visit held and at least half of the scheduled (planned or held) ones, and no midway
-    evaluation yet. The visits are counted twice: once per case in visits to rank them (one pass over the case's
+    """In visits, at least one visit held and at least half of the visits the contract agrees (of the scheduled,
+    planned or held, ones where it agrees none), and no midway evaluation yet. The visits are counted twice: once per case in visits to rank them (one pass over the case's
     index entries), then for the shown cases only, for their text."""
     evaluated = select(Evaluation.id).where(Evaluation.case_id == Case.id, Evaluation.kind == "midway").exists()
     held = func.sum(Visit.state == "held", type_=Integer)
     scheduled = func.sum(Visit.state != "cancelled", type_=Integer)
-    due = select(and_(held >= 1, held * 2 >= scheduled)).where(Visit.case_id == Case.id).scalar_subquery()
-    query = (select(Case.id, Case.ref, Case.status).where(Case.status == "visits", ~evaluated, due)
+    due = (select(and_(held >= 1, held * 2 >= func.coalesce(Case.agreed_visits, scheduled)))
+           .where(Visit.case_id == Case.id).scalar_subquery())
+    query = (select(Case.id, Case.ref, Case.status, Case.agreed_visits).where(Case.status == "visits", ~evaluated, due)
              .order_by(Case.ref))
     page = ranked(mine_only(query, mine), limit)
     held_of, scheduled_of = (select(func.count()).where(Visit.case_id == page.c.id, state).scalar_subquery()
@@ -86,8 +87,12 @@ def evaluations_due(session: Session, mine: int | None, limit: int | None) -> Fo
     total, rows = read(session, details, limit)
     items = []
     for case in rows:
-        text = _("{held} of {total} visits held; no midway evaluation yet").format(held=case.held,
-                                                                                  total=case.scheduled)
+        if case.agreed_visits:
+            text = _("{held} of the {total} agreed visits held; no midway evaluation yet").format(
+                held=case.held, total=case.agreed_visits)
+        else:
+            text = _("{held} of {total} visits held; no midway evaluation yet").format(held=case.held,
+                                                                                      total=case.scheduled)
         items.append(case_item("evaluations_due", case, text, None))
     return Found(total, items)
 
