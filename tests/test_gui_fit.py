@@ -72,6 +72,18 @@ def _check_audience_whole(audience) -> None:
     assert not cut_words, f"the report's audience is cut: {cut_words} in {room} px"
 
 
+def _check_filters_whole(panel) -> None:
+    """Each filter of the case list reads its "all" choice whole ("Alle coördinatore" at 1,093 px)."""
+    cut = []
+    for combo in (panel.status_combo, panel.municipality_combo, panel.coordinator_combo, panel.volunteer_combo,
+                  panel.year_combo):
+        room = combo.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, _combo_option(combo),
+                                            QStyle.SubControl.SC_ComboBoxEditField, combo).width()
+        if combo.fontMetrics().horizontalAdvance(combo.itemText(0)) > room:
+            cut.append(f"{combo.itemText(0)} in {room} px")
+    assert not cut, f"the case list's filters are cut: {cut}"
+
+
 def _combo_option(combo) -> QStyleOptionComboBox:
     option = QStyleOptionComboBox()
     option.initFrom(combo)
@@ -120,6 +132,7 @@ def test_every_screen_fits_a_1366_screen_at_125_percent(qtbot, demo_vault, langu
                 _check_audience_whole(window.shell.pages[key].audience)
             if key == "cases":
                 _check_names_have_room(window.shell.pages[key].list_panel.table)
+                _check_filters_whole(window.shell.pages[key].list_panel)
             if key == "dashboard":
                 _check_chips_whole(window.shell.pages[key])
         tabs = window.shell.pages["settings"].tabs

@@ -101,9 +101,10 @@ class CaseListPanel(QWidget):
         self.clear_button = QPushButton(_("Clear filters"))
         self.clear_button.setAccessibleName(_("Clear search and filters"))
         self.clear_button.clicked.connect(self.clear_filters)
-        for combo in (self.status_combo, self.municipality_combo, self.coordinator_combo, self.volunteer_combo,
-                      self.year_combo):
+        for combo in (self.status_combo, self.municipality_combo, self.coordinator_combo, self.volunteer_combo):
             row.addWidget(combo, 1)
+        self.year_combo.setMinimumContentsLength(6)  # "Alle jaren", "2026": the room goes to the names beside it
+        row.addWidget(self.year_combo)
         row.addWidget(self.mine_check)
         row.addWidget(self.clear_button)
         return row
