@@ -643,5 +643,6 @@ def test_a_series_offers_what_is_left_of_the_agreed_trajectory(qtbot, workspace,
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
     assert len(records.list_visits(workspace, case_id)) == 8
+    assert tab.counts.text() == "6 gepland · 2 gehouden · 0 afgezegd · 8 afgesproken"
     qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
     assert tab.series_dialog.count.value() == 1, "the trajectory is planned in full: one more at most"

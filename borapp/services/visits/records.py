@@ -156,6 +156,7 @@ class VisitCounts:
     cancelled: int = 0
     cancelled_by: dict[str, int] = field(default_factory=dict)  # canceller code → count, in CANCELLED_BY order
     lapsed: int = 0  # still planned when the case was closed (not in `cancelled`)
+    agreed: int = 0  # the visits the contract agrees (0: none agreed)
 
     @property
     def total(self) -> int:
@@ -174,6 +175,8 @@ class VisitCounts:
             parts.append(_("{n} cancelled").format(n=self.cancelled))
         if self.lapsed:
             parts.append(_("{n} lapsed").format(n=self.lapsed))
+        if self.agreed:
+            parts.append(_("{n} agreed").format(n=self.agreed))
         return " · ".join(parts)
 
 
@@ -233,8 +236,10 @@ def visit_counts(workspace: Workspace, case_id: int) -> VisitCounts:
     by_state = {state: sum(1 for v in visits if v.state == state and not v.lapsed) for state in VISIT_STATES}
     by_whom = {code: n for code in (*CANCELLED_BY, "") if
                (n := sum(1 for v in visits if v.state == "cancelled" and not v.lapsed and v.cancelled_by == code))}
+    with workspace.session() as session:
+        agreed = get_case(session, case_id).agreed_visits or 0
     return VisitCounts(by_state["planned"], by_state["held"], by_state["cancelled"], by_whom,
-                       sum(1 for v in visits if v.lapsed))
+                       sum(1 for v in visits if v.lapsed), agreed)
 
 
 CLOSED_CASE = N_("This case is closed; reopen it before adding or planning visits.")
