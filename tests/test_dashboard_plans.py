@@ -76,7 +76,8 @@ def test_today_reads_indexes_for_its_counts(demo_vault, mine_only):
 
 def test_open_cases_are_counted_from_the_status_index_alone(demo_vault):
     """Without "mine only" the case side of every rule comes from the index (status, closed_on, id, registered_on,
-    ref, agreed_visits): no case row is read to count or order open cases (the rules' statements: those with a total)."""
+    ref, agreed_visits): no case row is read to count or order open cases (the rules' statements: those with a
+    total)."""
     searches = [line for statement, params in statements_of_today(demo_vault, False) if "OVER ()" in statement
                 for line in plan(demo_vault, statement, params) if line.startswith("SEARCH case_file USING")
                 and "(status=?" in line]

@@ -17,8 +17,8 @@ def test_the_visits_planned_at_the_closing_lapse_and_a_cancellation_stays_one(wo
     records.plan_series(workspace, case_id, first, 4, 14, dt.time(10), dt.time(12))
     ids = [v.id for v in records.list_visits(workspace, case_id)]
     records.record_visit(workspace, held(case_id, ids[0], first))
-    records.record_visit(workspace, cancelled(case_id, ids[1], first + dt.timedelta(days=14), cancelled_by="coordinator",
-                                              cancel_reason="Vrijwilliger ziek"))
+    records.record_visit(workspace, cancelled(case_id, ids[1], first + dt.timedelta(days=14),
+                                              cancelled_by="coordinator", cancel_reason="Vrijwilliger ziek"))
     actions.change_status(workspace, case_id, "closing", on=TODAY)
     actions.change_status(workspace, case_id, "closed", on=TODAY, outcome="successful")
 

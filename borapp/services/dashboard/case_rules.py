@@ -71,8 +71,9 @@ def long_trajectories(session: Session, on: dt.date, mine: int | None, limit: in
 
 def evaluations_due(session: Session, mine: int | None, limit: int | None) -> Found:
     """In visits, at least one visit held and at least half of the visits the contract agrees (of the scheduled,
-    planned or held, ones where it agrees none), and no midway evaluation yet. The visits are counted twice: once per case in visits to rank them (one pass over the case's
-    index entries), then for the shown cases only, for their text."""
+    planned or held, ones where it agrees none), and no midway evaluation yet. The visits are counted twice: once per
+    case in visits to rank them (one pass over the case's index entries), then for the shown cases only, for their
+    text."""
     evaluated = select(Evaluation.id).where(Evaluation.case_id == Case.id, Evaluation.kind == "midway").exists()
     held = func.sum(Visit.state == "held", type_=Integer)
     scheduled = func.sum(Visit.state != "cancelled", type_=Integer)

@@ -15,8 +15,8 @@ from borapp.ui.pages.cases.case_file.contract_panel import ContractPanel
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
 from borapp.ui.widgets.forms import add_field
 
-FIELDS = ("visit_place", "visit_frequency", "agreed_visits", "buildup", "handover", "staggered_arrival", "cancellation_rules",
-          "house_rules", "referrer_information")
+FIELDS = ("visit_place", "visit_frequency", "agreed_visits", "buildup", "handover", "staggered_arrival",
+          "cancellation_rules", "house_rules", "referrer_information")
 
 
 class AgreementsTab(FormTab):
