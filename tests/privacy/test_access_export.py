@@ -71,6 +71,16 @@ def test_a_parent_asking_gets_her_data_and_not_the_other_parents(workspace, case
     assert any("Karel" not in w["what"] and "Contactgegevens" in w["what"] for w in data["withheld"])
 
 
+def test_the_agreed_number_of_visits_is_given_with_its_label(workspace, case_id):
+    from borapp.models import Case
+
+    with workspace.session() as session:
+        session.get(Case, case_id).agreed_visits = 8
+    _export, files = export_for(workspace, "Petra Jansen")
+    assert json.loads(files["gegevens.json"])["cases"][0]["agreements"]["agreed_visits"] == "8"
+    assert "Aantal omgangsmomenten" in _everything(files)
+
+
 def test_letters_to_the_other_parent_are_withheld_and_listed(workspace, case_id):
     export, files = export_for(workspace, "BOR-2026-001:resident")
     names = [n for n in files if n.startswith("bestanden/")]
