@@ -17,3 +17,10 @@ def test_a_file_in_a_conflict_is_shown_as_a_file(workspace):
     assert (row.server, row.mine) == (f"een bestand (vingerafdruk {theirs[:8]})",
                                       f"een bestand (vingerafdruk {mine[:8]})"), "in the user's language (nl)"
     assert row.base == "(leeg)" and row.typed is None
+
+
+def test_the_agreed_number_of_visits_in_a_conflict_is_named_in_words():
+    """A clash on the agreed number of visits names the field as the Afspraken tab does, not "agreed visits"."""
+    from borapp.services.sync.conflicts import field_label
+
+    assert field_label("agreed_visits") == "Aantal omgangsmomenten"
