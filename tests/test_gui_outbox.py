@@ -463,3 +463,23 @@ def test_in_the_main_window_shots_and_opening_a_case(qtbot, workspace, vault_pat
     select(page, letters["ready"])
     page.case_button.click()
     assert window.shell.current_key() == "cases"
+
+
+def test_the_editor_of_a_schedule_speaks_of_a_parent_and_of_a_referrer_otherwise(qtbot, page, workspace, letters):
+    """The visit schedule goes to a parent: the editor asked to keep it factual about attendance and outcome, and
+    offered an organisation's address lines."""
+    from PySide6.QtWidgets import QLabel
+
+    schedule = outbox_letters.new_letter(workspace, letters["case"], "schedule", parent_role="resident",
+                                         state="draft")
+    page.refresh()
+    for letter_id, intro, placeholder in (
+            (schedule, "Een brief aan één ouder: de data, tijden en plaats",
+             "Straat en huisnummer\nPostcode en plaats"),
+            (letters["draft"], "Houd het feitelijk:", "Organisatie\nStraat en huisnummer\nPostcode en plaats")):
+        select(page, letter_id)
+        qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+        editor = page.editor
+        assert any(label.text().startswith(intro) for label in editor.findChildren(QLabel)), letter_id
+        assert editor.recipient_address.placeholderText() == placeholder
+        editor.reject()

@@ -38,7 +38,11 @@ class LetterEditor(QDialog):
         self.setWindowTitle(_("Edit letter: {kind}, {case}").format(kind=kind_label(letter.kind), case=letter.case_ref))
         keep_as(self, f"letter/{letter.id}/edit")
         layout = QVBoxLayout(self)
-        intro = QLabel(_("Keep it factual: dates, attendance, visits held and cancelled, agreements, outcome. "
+        to_parent = letter.kind == "schedule"  # the visit schedule goes to one parent, every other letter to the
+        # referrer
+        intro = QLabel(_("A letter to one parent: the dates, times and place of the visits and how to cancel. The "
+                         "letterhead, date and signature are added to the PDF.") if to_parent else
+                       _("Keep it factual: dates, attendance, visits held and cancelled, agreements, outcome. "
                          "The letterhead, date and signature are added to the PDF."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
@@ -47,11 +51,15 @@ class LetterEditor(QDialog):
         self.recipient_name = QLineEdit(letter.recipient_name)
         self.recipient_address = QPlainTextEdit(letter.recipient_address)
         self.recipient_address.setTabChangesFocus(True)
-        self.recipient_address.setPlaceholderText(_("Organisation\nStreet and number\nPostcode and place"))
+        self.recipient_address.setPlaceholderText(_("Street and number\nPostcode and place") if to_parent else
+                                                  _("Organisation\nStreet and number\nPostcode and place"))
         self.recipient_address.setFixedHeight(self.recipient_address.fontMetrics().lineSpacing() * 5 + 14)
         self.recipient_address.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # no gap under it
-        self.recipient_address.setToolTip(_("Printed under the recipient's name, a line each. Left as it is, it "
-                                            "follows the organisation's postal address (Settings → Referrers)."))
+        self.recipient_address.setToolTip(
+            _("Printed under the parent's name, a line each. Left as it is, it follows the parent's address (Family); "
+              "a confidential address is never printed.") if to_parent else
+            _("Printed under the recipient's name, a line each. Left as it is, it follows the organisation's postal "
+              "address (Settings → Referrers)."))
         self.recipient_email = QLineEdit(letter.recipient_email)
         self.subject = QLineEdit(letter.subject)
         self.body = QPlainTextEdit(letter.body)
