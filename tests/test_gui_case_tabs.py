@@ -592,11 +592,14 @@ def test_a_planned_visit_on_a_day_gone_by_says_so(qtbot, workspace, case_id):
 
 def test_deleting_the_signed_copy_is_refused_without_asking_first(qtbot, workspace, case_id, monkeypatch):
     """"Delete this file from the case?" was asked, and after Yes came "it stays in the case file"."""
+    from borapp.services.documents.contract_signing import record_signature
     from borapp.services.documents.contract_versions import current_contract, new_version_if_changed, \
         store_signed_copy
 
     new_version_if_changed(workspace, case_id)
-    store_signed_copy(workspace, current_contract(workspace, case_id).id, "getekend.pdf", b"%PDF-1.4 scan")
+    contract_id = current_contract(workspace, case_id).id
+    record_signature(workspace, contract_id, "resident", "Rianne de Proef", dt.date.today())
+    store_signed_copy(workspace, contract_id, "getekend.pdf", b"%PDF-1.4 scan")
     tab = shown(qtbot, AttachmentsTab(workspace))
     tab.load(case_id)
     tab.table.setFocus()

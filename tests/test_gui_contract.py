@@ -46,6 +46,8 @@ def test_draw_up_sign_and_keep_the_signed_copy(qtbot, workspace, tmp_path, monke
     contract = contract_versions.current_contract(workspace, case_id)
     assert contract is not None and contract.version == 1
     tab.load(case_id)
+    assert not panel.signed_copy.isEnabled(), "nobody signed yet: the paper would not match a version that follows"
+    assert panel.signed_copy.toolTip().startswith("Leg eerst vast wie heeft ondertekend")
 
     seen = {}
 
@@ -77,6 +79,8 @@ def test_draw_up_sign_and_keep_the_signed_copy(qtbot, workspace, tmp_path, monke
     assert result != QDialog.DialogCode.Accepted and "toekomst" in problem and typed == "Petra Jansen-de Vries"
     assert seen["empty"][0] != QDialog.DialogCode.Accepted and "datum" in seen["empty"][1]
 
+    tab.load(case_id)  # as the case file does after a change
+    assert panel.signed_copy.isEnabled() and panel.signed_copy.toolTip() == ""
     scan = tmp_path / "getekend.pdf"
     scan.write_bytes(b"%PDF-1.4 scan")
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(scan), ""))

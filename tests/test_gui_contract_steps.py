@@ -225,6 +225,11 @@ def test_a_signed_copy_kept_from_the_agreements_shows_in_attachments_at_once(qtb
     panel = page.case_file.tab("agreements").contract
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(panel.draw_up, Qt.MouseButton.LeftButton)
+    from borapp.services.documents.contract_signing import record_signature
+    from borapp.services.documents.contract_versions import current_contract
+
+    record_signature(workspace, current_contract(workspace, case_id).id, "resident", "Petra Jansen", dt.date.today())
+    page.case_file.reload()  # a signed copy belongs with a signed version
     attachments = page.case_file.tab("attachments")
     assert attachments.model.rowCount() == 0
     scan = tmp_path / "getekend.pdf"

@@ -110,6 +110,12 @@ def test_the_signed_copy_is_kept_in_the_vault(workspace, case_id):
     new_version_if_changed(workspace, case_id)
     contract_id = current_contract(workspace, case_id).id
     scan = b"%PDF-1.4 signed scan"
+    with pytest.raises(ValidationError) as refused:  # nobody signed: the version still follows the case
+        store_signed_copy(workspace, contract_id, "overeenkomst.pdf", scan)
+    assert refused.value.field == "signed_copy" and str(refused.value).startswith(
+        "Leg eerst vast wie versie 1 heeft ondertekend")
+    assert list_attachments(workspace, case_id) == [], "nothing kept"
+    record_signature(workspace, contract_id, "resident", "Petra Jansen", TODAY)
     attachment_id = store_signed_copy(workspace, contract_id, "/home/coordinator/scans/overeenkomst.pdf", scan)
     assert current_contract(workspace, case_id).signed_copy_id == attachment_id
     (item,) = list_attachments(workspace, case_id)

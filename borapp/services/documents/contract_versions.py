@@ -30,7 +30,7 @@ from borapp.services.cases.contract_terms import (
 )
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.labels import role_label
-from borapp.services.errors import NotFound
+from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault.workspace import Workspace
 
 
@@ -128,15 +128,28 @@ def signature_status(workspace: Workspace, case_id: int) -> list[VersionStatus]:
 
 
 def store_signed_copy(workspace: Workspace, contract_id: int, filename: str, content: bytes) -> int:
-    """Keep the scanned, signed contract in the vault as the version's signed copy; returns the attachment id."""
+    """Keep the scanned, signed contract in the vault as the version's signed copy; returns the attachment id.
+    Refused for a version nobody is recorded to have signed: it still follows the case, so a later change to the
+    agreements would change the version the paper no longer matches."""
     with workspace.session() as session:
-        case_id = contract_by_id(session, contract_id).case_id
+        contract = contract_by_id(session, contract_id)
+        if problem := signed_copy_problem(contract):
+            raise ValidationError(problem, "signed_copy")
+        case_id = contract.case_id
     attachment_id = add_attachment(workspace, case_id, "signed_contract", filename, content)
     with workspace.session() as session:
         contract = contract_by_id(session, contract_id)
         contract.signed_copy_id = attachment_id
         audit.record(session, "update", "contract", contract.id, workspace.actor)
     return attachment_id
+
+
+def signed_copy_problem(contract: Contract) -> str:
+    """Why no signed copy can be kept for this version yet ("" when it can)."""
+    if contract.signatures:
+        return ""
+    return _("Record who signed version {n} first (Record signature…): a signed copy belongs with a signed "
+             "version.").format(n=contract.version)
 
 
 def contract_by_id(session: Session, contract_id: int) -> Contract:

@@ -84,7 +84,10 @@ class ContractPanel(QGroupBox):
         self.missing.setVisible(bool(missing))
         versions = contract_versions.signature_status(self.workspace, case_id)
         self.sign.setEnabled(bool(versions))
-        self.signed_copy.setEnabled(bool(versions))
+        signed = bool(versions) and versions[0].contract.frozen  # the paper belongs with a version someone signed
+        self.signed_copy.setEnabled(signed)
+        self.signed_copy.setToolTip("" if signed else _("Record who signed first (Record signature…): a signed copy "
+                                                         "belongs with a signed version."))
         self._list_versions(versions)
 
     def _list_versions(self, versions) -> None:
