@@ -44,11 +44,16 @@ def waiting_too_long(session: Session, on: dt.date, mine: int | None, limit: int
     return Found(total, items)
 
 
+def first_step_into(status: str):
+    """The day a case first stepped into `status`, as a correlated SQL expression (NULL when it never did)."""
+    return (select(func.min(StatusChange.on))
+            .where(StatusChange.case_id == Case.id, StatusChange.to_status == status).scalar_subquery())
+
+
 def visits_started():
     """A case's start of visits, as a correlated SQL expression: its first status step into visits, else its first
     visit (NULL when neither)."""
-    step = (select(func.min(StatusChange.on))
-            .where(StatusChange.case_id == Case.id, StatusChange.to_status == "visits").scalar_subquery())
+    step = first_step_into("visits")
     first_visit = select(func.min(Visit.on)).where(Visit.case_id == Case.id).scalar_subquery()
     return func.coalesce(step, first_visit, type_=StatusChange.on.type)
 

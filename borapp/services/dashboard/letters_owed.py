@@ -16,9 +16,9 @@ from sqlalchemy import Select, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from borapp.i18n import _
-from borapp.models import Case, Evaluation, Letter, StatusChange
+from borapp.models import Case, Evaluation, Letter
 from borapp.services.dashboard.board import DashboardItem, Found
-from borapp.services.dashboard.case_rules import mine_only, visits_started
+from borapp.services.dashboard.case_rules import first_step_into, mine_only, visits_started
 from borapp.services.dashboard.paging import first_rows
 from borapp.services.outbox.listing import kind_label
 
@@ -30,21 +30,20 @@ OPEN_AFTER_INTAKE = ("intake", "contract", "matching", "visits", "evaluation", "
 IN_VISITS = ("visits", "evaluation", "closing")
 
 
-def _first_step_into(status: str):
-    return (select(func.min(StatusChange.on))
-            .where(StatusChange.case_id == Case.id, StatusChange.to_status == status).scalar_subquery())
-
-
 def _midway_held():
     return (select(func.min(Evaluation.held_on))
             .where(Evaluation.case_id == Case.id, Evaluation.kind == "midway").scalar_subquery())
 
 
+def _no_letter(kind: str):
+    """No letter (in any state) settles the moment `kind` of the case, as a correlated SQL condition."""
+    return ~select(Letter.id).where(Letter.case_id == Case.id, Letter.kind.in_(SETTLED_BY[kind])).exists()
+
+
 def _moment(kind: str, when, statuses: tuple[str, ...], since: dt.date, on: dt.date, mine: int | None) -> Select:
     """The cases in `statuses` whose moment `kind` fell between `since` and `on` and has no letter yet."""
-    settled = select(Letter.id).where(Letter.case_id == Case.id, Letter.kind.in_(SETTLED_BY[kind])).exists()
     cases = mine_only(select(Case.id, Case.ref, Case.status, literal(kind).label("kind"), when.label("moment"))
-                      .where(Case.status.in_(statuses), ~settled), mine).subquery()
+                      .where(Case.status.in_(statuses), _no_letter(kind)), mine).subquery()
     return select(cases).where(cases.c.moment >= since, cases.c.moment <= on)
 
 
@@ -54,10 +53,9 @@ def letters_owed(session: Session, on: dt.date, mine: int | None, limit: int | N
     closing = (mine_only(select(Case.id, Case.ref, Case.status, literal("closing").label("kind"),
                                 Case.closed_on.label("moment"))
                          .where(Case.status == "closed", Case.closed_on >= since, Case.closed_on <= on,
-                                ~select(Letter.id).where(Letter.case_id == Case.id,
-                                                         Letter.kind.in_(SETTLED_BY["closing"])).exists()), mine))
+                                _no_letter("closing")), mine))
     moments = union_all(
-        _moment("intake", _first_step_into("intake"), OPEN_AFTER_INTAKE, since, on, mine),
+        _moment("intake", first_step_into("intake"), OPEN_AFTER_INTAKE, since, on, mine),
         _moment("start", visits_started(), IN_VISITS, since, on, mine),
         _moment("evaluation", _midway_held(), IN_VISITS, since, on, mine),
         closing,

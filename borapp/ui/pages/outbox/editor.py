@@ -38,8 +38,7 @@ class LetterEditor(QDialog):
         self.setWindowTitle(_("Edit letter: {kind}, {case}").format(kind=kind_label(letter.kind), case=letter.case_ref))
         keep_as(self, f"letter/{letter.id}/edit")
         layout = QVBoxLayout(self)
-        to_parent = letter.kind == "schedule"  # the visit schedule goes to one parent, every other letter to the
-        # referrer
+        to_parent = bool(letter.parent_role)  # the visit schedule, to one parent; every other letter to the referrer
         intro = QLabel(_("A letter to one parent: the dates, times and place of the visits and how to cancel. The "
                          "letterhead, date and signature are added to the PDF.") if to_parent else
                        _("Keep it factual: dates, attendance, visits held and cancelled, agreements, outcome. "
