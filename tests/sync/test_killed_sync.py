@@ -244,24 +244,31 @@ def test_the_server_killed_mid_push_loses_and_doubles_nothing(tmp_path, db_url):
     server.start()
     anna = Laptop(tmp_path, "anna", server.url, db_url, cases=60)
     workspace = anna.open()
+    watch = psycopg.connect(db_url, autocommit=True)  # one connection to poll with: a new one per look is slow
     try:
-        cut_off = 0
-        for round_ in range(5):
-            edit_notes(workspace, rng, round_)
-            before = server_value(db_url, "SELECT count(*) FROM applied_ops")
+        # kills until three have cut a push off, a random moment after its first batch was committed; when the push
+        # finished first (a fast machine), the next kill comes sooner
+        cut_off, rounds, within = 0, 0, 0.2
+        while cut_off < 3 and rounds < 12:
+            rounds += 1
+            edit_notes(workspace, rng, rounds)
+            before = watch.execute("SELECT count(*) FROM applied_ops").fetchone()[0]
             errors = []
             pushing = threading.Thread(target=lambda: _sync_catching(workspace, errors))
             pushing.start()
             deadline = time.monotonic() + 60
-            while server_value(db_url, "SELECT count(*) FROM applied_ops") == before and pushing.is_alive() \
+            while watch.execute("SELECT count(*) FROM applied_ops").fetchone()[0] == before and pushing.is_alive() \
                     and time.monotonic() < deadline:
-                time.sleep(0.01)
-            time.sleep(rng.uniform(0, 0.2))
+                time.sleep(0.005)
+            time.sleep(rng.uniform(0, within))
             server.kill()
             pushing.join(60)
-            cut_off += bool(errors) and isinstance(errors[0], SyncError)
+            if errors and isinstance(errors[0], SyncError):
+                cut_off += 1
+            else:
+                within /= 2
             server.start()
-        assert cut_off >= 3, f"only {cut_off} of 5 server kills cut a push off"
+        assert cut_off >= 3, f"only {cut_off} of {rounds} server kills cut a push off"
         sync_now(workspace)
         with workspace.session() as session:
             ops = session.scalar(select(func.count()).select_from(SyncOp))
@@ -270,6 +277,7 @@ def test_the_server_killed_mid_push_loses_and_doubles_nothing(tmp_path, db_url):
         assert server_value(db_url, "SELECT count(*) FROM conflicts") == 0, "a retry became a conflict"
         assert server_notes(db_url) == notes_by_uuid(workspace), "the server and the laptop differ"
     finally:
+        watch.close()
         workspace.lock()
         server.kill()
 
