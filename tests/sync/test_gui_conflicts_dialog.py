@@ -10,6 +10,7 @@ import psycopg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QPlainTextEdit
 from sqlalchemy import select
 
 from borapp.i18n import _
@@ -103,7 +104,7 @@ def test_a_clash_is_shown_side_by_side_and_settled_for_everyone(qtbot, clash):
 
 
 def test_a_place_is_typed_anew_and_settled_for_everyone(qtbot, clash):
-    from PySide6.QtWidgets import QDialogButtonBox, QPlainTextEdit
+    from PySide6.QtWidgets import QDialogButtonBox
 
     anna, bram = clash
     dialog = opened(qtbot, anna)
@@ -143,3 +144,41 @@ def test_the_screenshot_tool_saves_the_joined_team_tab_and_the_conflicts(qtbot, 
     assert saved == [("settings-team-joined", False), ("conflicts", False)]
     tab = window.shell.pages["settings"].findChild(TeamTab, "team")
     assert tab.pages.currentIndex() == 0, "the examples are gone: this vault is in no team"
+
+
+def test_a_value_being_typed_is_kept_over_a_lock_and_back_in_the_same_conflicts_box(qtbot, clash, tmp_path):
+    """A merged note can be long: Ctrl+L in the "type another value" box keeps it, encrypted, until that box is
+    opened again for the same conflict."""
+    from borapp.app import build_window, make_application
+    from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
+    from tests.test_gui_app import _unlock
+
+    anna, _bram = clash
+    make_application()
+    window = build_window(tmp_path / "anna" / "vault.bordb", "nl")
+    qtbot.addWidget(window)
+    window.show()
+    window.open_workspace(anna)
+    dialog = ConflictsDialog(window.workspace, window)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=15_000)
+    click_row(qtbot, dialog, 0)
+    qtbot.mouseClick(dialog.type_other, Qt.MouseButton.LeftButton)
+    box = dialog.value_dialog.findChild(QPlainTextEdit)
+    box.setFocus()
+    box.selectAll()
+    QTest.keyClicks(box, "Speeltuin Het Park; vader brengt, moeder haalt op")
+    with qtbot.waitSignal(window.locked):
+        QTest.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+    assert not dialog.isVisible() and not dialog.value_dialog.isVisible()
+    _unlock(qtbot, window)
+    assert _("Type another value") in window.statusBar().currentMessage()
+    again = ConflictsDialog(window.workspace, window)
+    again.show()
+    qtbot.waitUntil(lambda: again.table.rowCount() == 1, timeout=15_000)
+    click_row(qtbot, again, 0)
+    qtbot.mouseClick(again.type_other, Qt.MouseButton.LeftButton)
+    assert again.value_dialog.findChild(QPlainTextEdit).toPlainText() == \
+        "Speeltuin Het Park; vader brengt, moeder haalt op"
+    assert conflicts.open_conflicts(window.workspace), "kept typing settles nothing by itself"
+    window.lock()

@@ -5,12 +5,13 @@ another, and it is settled for everyone."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel, QPushButton, QTableWidget,
-    QTableWidgetItem, QVBoxLayout, QWidget,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel, QPlainTextEdit, QPushButton,
+    QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from borapp.i18n import N_, _
 from borapp.services.sync import conflicts
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
 from borapp.ui.widgets.screen_fit import resize_within_screen
@@ -94,6 +95,9 @@ class ConflictsDialog(QDialog):
         self.value_dialog.setLabelText(_("{record}, {field}:").format(record=row.record, field=row.field))
         self.value_dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
         self.value_dialog.setTextValue(row.typed or "")
+        # a lock keeps what is typed here (a merged note can be long); the same conflict's box shows it again
+        self.value_dialog.findChild(QPlainTextEdit).setAccessibleName(_("Value"))
+        keep_as(self.value_dialog, f"conflict/{row.id}/value")
         self.value_dialog.textValueSelected.connect(lambda text: self._resolve_typed(row.id, text))
         self.value_dialog.open()
 
