@@ -84,6 +84,14 @@ def _check_filters_whole(panel) -> None:
     assert not cut, f"the case list's filters are cut: {cut}"
 
 
+def _check_tabs_whole(tabs, where: str) -> list[str]:
+    """Every tab in view with its whole name: at 1093 px Settings' "Privacy" and "Kosten" were behind scroll arrows."""
+    bar = tabs.tabBar()
+    return [f"{where}: {tabs.tabText(i)}" for i in range(tabs.count())
+            if bar.tabRect(i).left() < 0 or bar.tabRect(i).right() >= bar.width() or
+            bar.tabRect(i).width() < bar.tabSizeHint(i).width()]  # narrower than it asks: its name ends in "…"
+
+
 def _combo_option(combo) -> QStyleOptionComboBox:
     option = QStyleOptionComboBox()
     option.initFrom(combo)
@@ -141,6 +149,7 @@ def test_every_screen_fits_a_1366_screen_at_125_percent(qtbot, demo_vault, langu
             check(f"settings: {tabs.tabText(i)}")
             if _cut_off(tabs.currentWidget()):
                 cut.append(f"settings: {tabs.tabText(i)}")
+        cut += _check_tabs_whole(tabs, "settings tab")
         window.shell.go_to("settings/referrers")
         settle()
         names = window.shell.pages["settings"].current_section().table.horizontalHeader().sectionSize(0)
@@ -151,6 +160,7 @@ def test_every_screen_fits_a_1366_screen_at_125_percent(qtbot, demo_vault, langu
         for status in ("active", "closed"):
             window.shell.open_case(_a_case(window.workspace, status))
             case_file = window.shell.pages["cases"].case_file
+            cut += _check_tabs_whole(case_file.tabs, f"{status} case tab")
             for i in range(case_file.tabs.count()):
                 case_file.tabs.setCurrentIndex(i)
                 check(f"{status} case: {case_file.tabs.tabText(i)}")

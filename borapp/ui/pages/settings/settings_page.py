@@ -23,6 +23,7 @@ from borapp.ui.pages.settings.privacy_tab import PrivacyTab
 from borapp.ui.pages.settings.referrers_tab import ReferrersTab
 from borapp.ui.pages.settings.security_tab import SecurityTab
 from borapp.ui.pages.settings.team_tab import TeamTab
+from borapp.ui.widgets.compact_tabs import compact_tabs
 from borapp.ui.widgets.scrolling import vertical_scroll
 
 
@@ -43,6 +44,7 @@ class SettingsPage(Page):
         layout.addWidget(title)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName(_("Settings"))
+        compact_tabs(self.tabs)  # eleven tabs, every one in view at 1093 px
         layout.addWidget(self.tabs)
         self._pending: dict[str, dict] = {}  # kept over a lock, put back once the tabs are loaded
         self._stored: set[str] = set()  # draft keys in the vault, to let go once their typing is saved or undone
