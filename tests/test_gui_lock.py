@@ -195,7 +195,12 @@ def _lock_while_asked(window, typed: str):
         QTest.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
 
     QTimer.singleShot(100, lock_in_question)
-    QTimer.singleShot(8000, lambda: [w.close() for w in QApplication.topLevelWidgets() if w.isModal()])
+    # should the lock not end the question, the test fails instead of hanging; the guard ends with this test's
+    # window: a free timer fired 8 s later, in a later test, and closed that test's question
+    guard = QTimer(window)
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: [w.close() for w in QApplication.topLevelWidgets() if w.isModal()])
+    guard.start(8000)
 
 
 def _texts(widget) -> str:
