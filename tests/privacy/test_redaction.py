@@ -25,6 +25,16 @@ def redact(stored: tuple[str, str, str], text: str) -> str:
     (("Burgemeester Xqzstraat 1", "6666 CD", "Xqzdorp"), "ophalen aan de Xqzstraat", f"ophalen aan de {MARK}"),
     (("Woonboot De Zwaan, ligplaats Xqzkade", "7777 AB", "Xqzstad"), "Ligplaats Xqzkade, achter",
      f"{MARK}, achter"),
+    # the Dutch "ĳ" as one character, stored or typed (a court letter pasted in), either way round
+    (("W\u0133kerweg 9", "1617 ED", "Xqzdorp"), "bij moeder thuis, Wijkerweg 9", f"bij moeder thuis, {MARK}"),
+    (("Wijkerweg 9", "1617 ED", "Xqzdorp"), "Overdracht W\u0133kerweg 9.", f"Overdracht {MARK}."),
+    (("W\u0133kerweg 9", "1617 ED", "Xqzdorp"), "Overdracht W\u0133kerweg 9.", f"Overdracht {MARK}."),
+    # invisible characters pasted from a word processor or a web page, inside the street, number or postcode
+    (("Mickring 44", "1617 ED", "Venhuizen"), "naar Mick\u00adring 44 of", f"naar {MARK} of"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "naar Mick\u200bring 44 of", f"naar {MARK} of"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "naar Mickring\u200b44 of", f"naar {MARK} of"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "postcode 1617\u200bED.", f"postcode {MARK}."),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "Mick\u2060ring\ufeff 4\u200d4", MARK),
 ])
 def test_the_address_is_found_in_the_shapes_it_is_typed_again(stored, typed, expected):
     assert redact(stored, typed) == expected

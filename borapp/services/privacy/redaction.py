@@ -20,7 +20,11 @@ from collections.abc import Iterable
 _POSTCODE = re.compile(r"(?<![0-9A-Za-z])(\d{4})\s*([A-Za-z]{2})(?![A-Za-z])")
 _STREET_AND_NUMBER = re.compile(r"([^\W\d_][\w'.\- ]*?)\s*(\d+)")
 _LINE_BREAKS = re.compile(r"[,;\n\r]+")
-_BETWEEN = r"[\s.,\-/']*"  # what may stand between two letters or digits of a secret as it is typed
+# invisible characters that text pasted from a word processor or a web page carries inside words (soft hyphen,
+# zero-width space and joiners, word joiner, byte order mark): "Mick\u00adring 44" prints as "Mickring 44"
+_INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
+_BETWEEN = rf"[\s.,\-/'{_INVISIBLE}]*"  # what may stand between two letters or digits of a secret as it is typed
+_DUTCH_IJ = "\u0133\u0132"  # "ĳ", "Ĳ": one character for "ij", kept as it is in the folded text
 _HOUSE_SUFFIX = r"(?:[\s\-/]?[A-Za-z](?![A-Za-z])|[\-/]\d+)?"  # "77a", "77-A", "77/2" after "77"
 
 
@@ -78,13 +82,14 @@ def _fold(text: str) -> str:
         return text
     for ch in set(text) - _SEEN:
         _SEEN.add(ch)
-        if ch.isalpha() and not ch.isascii():
+        if ch.isalpha() and not ch.isascii() and ch not in _DUTCH_IJ:  # NFKD would make "ĳ" an "i"
             _FOLDED[ord(ch)] = unicodedata.normalize("NFKD", ch)[0]
     return text.translate(_FOLDED)
 
 
 def _chars(secret: str) -> str:
-    return "".join(ch for ch in _fold(secret) if ch.isalnum()).replace("ß", "ss")
+    folded = "".join(ch for ch in _fold(secret) if ch.isalnum())
+    return folded.replace("ß", "ss").replace("\u0133", "ij").replace("\u0132", "IJ")
 
 
 def _pattern(secret: str) -> str:
@@ -93,6 +98,9 @@ def _pattern(secret: str) -> str:
     while i < len(chars):  # "ss" is typed as "ß" too, and the other way round
         if chars[i:i + 2].lower() == "ss":
             pieces.append(f"(?:s{_BETWEEN}s|ß)")
+            i += 2
+        elif chars[i:i + 2].lower() == "ij":  # and "ij" as "ĳ"
+            pieces.append(f"(?:i{_BETWEEN}j|[{_DUTCH_IJ}])")
             i += 2
         else:
             pieces.append(re.escape(chars[i]))
