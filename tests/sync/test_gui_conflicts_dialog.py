@@ -166,7 +166,7 @@ def test_a_value_being_typed_is_kept_over_a_lock_and_back_in_the_same_conflicts_
     qtbot.mouseClick(dialog.type_other, Qt.MouseButton.LeftButton)
     box = dialog.value_dialog.findChild(QPlainTextEdit)
     box.setFocus()
-    box.selectAll()
+    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # over what this laptop has
     QTest.keyClicks(box, "Speeltuin Het Park; vader brengt, moeder haalt op")
     with qtbot.waitSignal(window.locked):
         QTest.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
