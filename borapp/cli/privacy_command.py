@@ -81,10 +81,8 @@ def run_export(args) -> int:
         print(json.dumps({"out": str(out), "cases": sorted({s.case_ref for s in subjects}),
                           "files": len(export.files), "withheld": export.withheld}, ensure_ascii=False))
     else:
-        withheld = len(export.withheld)  # "1 onderdelen niet meegegeven" was plural for one
         print(_("Export written to {path}: {n} files.").format(path=out, n=len(export.files) + 2) + " " +
-              ngettext("{w} item withheld (listed in the overview).", "{w} items withheld (listed in the overview).",
-                       withheld).format(w=withheld))
+              access_request.summary(export))
     return EXIT_OK
 
 

@@ -4,6 +4,7 @@ never the other parent's confidential address — checked in the PDF's text, the
 from __future__ import annotations
 
 import datetime as dt
+import io
 import json
 import tempfile
 import zipfile
@@ -21,6 +22,35 @@ SECRET = ("Zeeweg 12", "1971 HZ")  # the non-resident parent's confidential addr
 NOTE = "Sanne vertelde over haar nieuwe fiets"
 
 
+def text_pdf(*lines: str) -> bytes:
+    """A PDF with text a program can read, as a letter made here or a document saved as PDF is."""
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    for i, line in enumerate(lines):
+        page.drawString(72, 760 - 16 * i, line)
+    page.save()
+    return out.getvalue()
+
+
+def scan_pdf() -> bytes:
+    """A scanned page: only an image, no text to read."""
+    from PIL import Image
+    from reportlab.lib.utils import ImageReader
+    from reportlab.pdfgen import canvas
+
+    out = io.BytesIO()
+    page = canvas.Canvas(out)
+    page.drawImage(ImageReader(Image.new("RGB", (40, 60), "white")), 72, 400, 200, 300)
+    page.save()
+    return out.getvalue()
+
+
+SIGNED = text_pdf("Overeenkomst BOR, versie 1", "Petra Jansen, Dorpsstraat 1", "Karel Bakker (geheim adres)")
+COURT = text_pdf("Beschikking", "De rechtbank bepaalt een begeleide omgang.")
+
+
 @pytest.fixture
 def case_id(workspace):
     set_organisation(workspace)
@@ -31,10 +61,10 @@ def case_id(workspace):
         visit.child_voice = "Ik wil vaker komen."
         for role, kind in (("resident", "schedule"), ("other", "schedule"), ("", "closing")):
             session.add(Letter(case_id=case_id, kind=kind, parent_role=role, state="sent", recipient_name="x",
-                               pdf=b"%PDF-1.4 letter " + kind.encode() + role.encode()))
-        copy = Attachment(case_id=case_id, kind="contract", filename="getekend.pdf", content=b"%PDF signed", size=11)
-        court = Attachment(case_id=case_id, kind="court_decision", filename="beschikking.pdf",
-                           content=b"%PDF court", size=10)
+                               pdf=text_pdf(f"Brief {kind} {role}", "Met vriendelijke groet")))
+        copy = Attachment(case_id=case_id, kind="contract", filename="getekend.pdf", content=SIGNED, size=len(SIGNED))
+        court = Attachment(case_id=case_id, kind="court_decision", filename="beschikking.pdf", content=COURT,
+                           size=len(COURT))
         session.add_all([copy, court])
         session.flush()
         contract = Contract(case_id=case_id, version=1, signed_copy_id=copy.id)
@@ -85,7 +115,7 @@ def test_letters_to_the_other_parent_are_withheld_and_listed(workspace, case_id)
     export, files = export_for(workspace, "BOR-2026-001:resident")
     names = [n for n in files if n.startswith("bestanden/")]
     assert any("schedule" in n for n in names) and any("closing" in n for n in names)
-    assert all(files[n] != b"%PDF-1.4 letter scheduleother" for n in names)
+    assert all("Brief schedule other" not in all_text(files[n]) for n in names if n.endswith(".pdf"))
     assert any("Brief" in w["what"] for w in export.withheld)
 
 
@@ -121,8 +151,8 @@ def test_notes_and_single_items_can_be_withheld_with_a_reason(workspace, case_id
 def test_files_come_as_they_are_kept(workspace, case_id):
     _export, files = export_for(workspace, "Petra Jansen")
     signed = [n for n in files if "overeenkomst-v1-getekend" in n]
-    assert len(signed) == 1 and files[signed[0]] == b"%PDF signed"
-    assert b"%PDF court" in files.values()
+    assert len(signed) == 1 and files[signed[0]] == SIGNED
+    assert COURT in files.values()
 
 
 def test_a_child_can_be_the_subject(workspace, case_id):
@@ -191,3 +221,79 @@ def test_a_parent_is_named_in_dutch_and_a_slip_is_a_usage_error(workspace, case_
     assert access_request.find_subjects(workspace, "BOR-2026-001:Uitwonend")[0].asker_role == "other"
     with pytest.raises(UsageError, match="BOR-2026-001:verzorgend"):
         access_request.find_subjects(workspace, "BOR-2026-001:ouder")
+
+
+def _add_letter(workspace, case_id, role: str, kind: str, pdf: bytes) -> None:
+    with workspace.session() as session:
+        session.add(Letter(case_id=case_id, kind=kind, parent_role=role, state="sent", recipient_name="x", pdf=pdf))
+
+
+def _add_attachment(workspace, case_id, filename: str, content: bytes, mime: str = "application/pdf") -> None:
+    with workspace.session() as session:
+        session.add(Attachment(case_id=case_id, kind="other", filename=filename, content=content, size=len(content),
+                               mime_type=mime))
+
+
+def _given_files(files: dict[str, bytes]) -> str:
+    return " ".join(all_text(data) for name, data in files.items() if name.startswith("bestanden/")
+                    and name.endswith(".pdf"))
+
+
+def test_a_letter_made_before_the_address_became_confidential_is_withheld_from_the_other_parent(workspace, case_id):
+    """Letters are kept as they were sent: one to the father at the Zeeweg (then not confidential) must not reach
+    the mother, even when the coordinator gives her the letters to the other parent (found by an exploratory walk)."""
+    _add_letter(workspace, case_id, "other", "intake", text_pdf("Karel Bakker", "Zeeweg 12", "1971 HZ IJmuiden"))
+    _add_letter(workspace, case_id, "", "evaluation", text_pdf("Vader woont sinds maart aan de Zee-weg 12."))
+    export, files = export_for(workspace, "BOR-2026-001:resident", access_request.Choices())
+    assert "Zeeweg" not in _given_files(files) and "Zee-weg" not in _given_files(files)
+    assert "Brief schedule other" in _given_files(files)  # letters without the address are given
+    confidential = [w for w in export.withheld if w["why"] == _reason(access_request.CONFIDENTIAL)]
+    assert len(confidential) >= 2 and all(w["what"].startswith("Brief:") for w in confidential[-2:])
+    _export, his = export_for(workspace, "Karel Bakker")
+    assert "Zeeweg 12" in _given_files(his)  # the owner of the address gets his own letters
+
+
+def test_kept_files_that_show_the_confidential_address_are_withheld(workspace, case_id):
+    old_contract = text_pdf("Overeenkomst", "Karel Bakker, Zeeweg 12, 1971 HZ IJmuiden")
+    with workspace.session() as session:
+        copy = session.scalar(select(Attachment).where(Attachment.filename == "getekend.pdf"))
+        copy.content = old_contract
+    _add_attachment(workspace, case_id, "verwijzing.docx", _docx("Adres vader: Zeeweg 12"),
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+    _add_attachment(workspace, case_id, "notitie.txt", "Karel woont op 1971HZ".encode(), "text/plain")
+    export, files = export_for(workspace, "Petra Jansen")
+    assert not any("getekend" in n or n.endswith((".docx", ".txt")) for n in files)
+    what = {w["what"]: w["why"] for w in export.withheld}
+    confidential = _reason(access_request.CONFIDENTIAL)
+    assert what["Getekende overeenkomst, versie 1 (BOR-2026-001)"] == confidential
+    assert what["Bijlage verwijzing.docx (BOR-2026-001)"] == confidential
+    assert what["Bijlage notitie.txt (BOR-2026-001)"] == confidential
+    assert COURT in files.values()  # a document without the address is given
+
+
+def test_a_scan_cannot_be_checked_and_is_withheld_while_an_address_is_confidential(workspace, case_id):
+    _add_attachment(workspace, case_id, "scan.pdf", scan_pdf())
+    _add_attachment(workspace, case_id, "foto.jpg", b"\xff\xd8\xff\xe0 jpeg", "image/jpeg")
+    export, files = export_for(workspace, "Petra Jansen")
+    assert not any(n.endswith(("-" + "x.jpg", ".jpg")) for n in files)
+    unchecked = [w["what"] for w in export.withheld if w["why"] == _reason(access_request.UNCHECKED)]
+    assert unchecked == ["Bijlage scan.pdf (BOR-2026-001)", "Bijlage foto.jpg (BOR-2026-001)"]
+    assert "bekijk het zelf en geef het apart" in _reason(access_request.UNCHECKED)
+    _export, his = export_for(workspace, "Karel Bakker")  # no one else's address is confidential: nothing to check
+    assert sum(n.endswith((".jpg", ".pdf")) for n in his if n.startswith("bestanden/")) >= 4
+
+
+def _reason(key: str) -> str:
+    from borapp.i18n import _, in_language
+
+    with in_language("nl"):
+        return _(access_request.REASONS[key])
+
+
+def _docx(text: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("word/document.xml", f"<w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
+                                              "</w:body></w:document>")
+    return out.getvalue()

@@ -63,6 +63,27 @@ def test_a_request_for_access_from_the_case_file(qtbot, page, workspace, tmp_pat
     assert str(written) in box.result.text()
 
 
+def test_the_case_file_says_which_files_the_coordinator_must_check_herself(qtbot, page, workspace, tmp_path,
+                                                                          monkeypatch):
+    """A scan cannot be checked for the father's confidential address: the export leaves it out, and the line after
+    the export says so, not only the overview inside it."""
+    from borapp.models import Attachment
+
+    case_id = full_case(workspace, confidential="other")
+    with workspace.session() as session:
+        session.add(Attachment(case_id=case_id, kind="other", filename="scan.jpg", content=b"\xff\xd8\xff jpeg",
+                               size=9, mime_type="image/jpeg"))
+    page.open_case_file(case_id)
+    box = page.case_file.show_tab("timeline").privacy
+    qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    qtbot.mouseClick(box.dialog.export_button, Qt.MouseButton.LeftButton)
+    said = box.result.text()
+    assert "niet meegegeven" in said and "1 bestand kon niet worden nagekeken op een geheim adres" in said, said
+    assert "#8A5300" in box.result.styleSheet()  # something to act on, not only done
+    assert not list((tmp_path / "inzage-BOR-2026-001-resident" / "bestanden").glob("*.jpg"))
+
+
 def test_the_privacy_settings_as_a_coordinator_sets_them(qtbot, workspace, tmp_path, monkeypatch):
     import datetime as dt
 

@@ -16,13 +16,14 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
-from borapp.i18n import N_, _, in_language
+from borapp.i18n import N_, _, in_language, ngettext
 from borapp.models import Attachment, Case, Child, Contract, Evaluation, Letter, Parent, Visit
 from borapp.services.cases.attachments import kind_label as attachment_kind_label
 from borapp.services.cases.evaluations import KIND_LABELS
 from borapp.services.cases.labels import role_label, route_label
 from borapp.services.cases.status import outcome_label, status_label
-from borapp.services.privacy.redaction import case_redactor
+from borapp.services.privacy.file_text import readable_text
+from borapp.services.privacy.redaction import Redactor, case_redactor
 from borapp.services.errors import NotFound, UsageError
 from borapp.services.outbox.listing import kind_label
 from borapp.services.privacy.access_log import action_label, lines_in
@@ -32,12 +33,15 @@ from borapp.services.visits.records import state_label as visit_state_label
 
 OTHER_PARENT = "other_parent"
 NOTES = "notes"
-CONFIDENTIAL, CHOSEN = "confidential", "chosen"  # reasons only
+CONFIDENTIAL, CHOSEN, UNCHECKED = "confidential", "chosen", "unchecked"  # reasons only
 CATEGORIES = {OTHER_PARENT: N_("The other parent's contact details, address and the letters to that parent"),
               NOTES: N_("Notes on the visits and evaluations")}
 REASONS = {OTHER_PARENT: N_("the privacy of the other parent"), NOTES: N_("in the interest of the child"),
            CONFIDENTIAL: N_("a confidential address is never given to anyone but its owner"),
-           CHOSEN: N_("withheld by the coordinator")}
+           CHOSEN: N_("withheld by the coordinator"),
+           UNCHECKED: N_("a confidential address is never given to anyone but its owner, and this file cannot be "
+                         "checked for it (a scan or a photo): look at it yourself and hand it over separately if the "
+                         "address is not in it")}
 VISIT_NOTES = ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents", "ended_early_reason")
 
 
@@ -80,6 +84,7 @@ class AccessExport:
     data: dict = field(default_factory=dict)
     files: list[ExportFile] = field(default_factory=list)
     withheld: list[dict] = field(default_factory=list)
+    unchecked: int = 0  # files withheld because they could not be checked for a confidential address
 
 
 def default_choices(subject: Subject) -> Choices:
@@ -149,9 +154,9 @@ def _case(session: Session, workspace: Workspace, subject: Subject, choices: Cho
         | {"agreed_visits": str(case.agreed_visits or "")},
         "visits": _visits(session, case, choices, clean, export),
         "evaluations": _evaluations(session, case, choices, clean, export),
-        "letters": _letters(session, case, subject, choices, export),
-        "contracts": _contracts(session, case, export),
-        "attachments": _attachments(session, case, choices, export),
+        "letters": _letters(session, case, subject, choices, clean, export),
+        "contracts": _contracts(session, case, clean, export),
+        "attachments": _attachments(session, case, choices, clean, export),
         "access_log": [{"at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
                         "action": action_label(line.action), "record": line.record_type, "device": line.device}
                        for line in lines_in(session, case.id)],
@@ -211,7 +216,38 @@ def _evaluations(session: Session, case: Case, choices: Choices, clean, export: 
     return rows
 
 
-def _letters(session: Session, case: Case, subject: Subject, choices: Choices, export: AccessExport) -> list[dict]:
+def _kept_back(clean: Redactor, data: bytes, filename: str = "", mime: str = "") -> str:
+    """Why a kept file may not leave the vault for this asker (a key of REASONS, "" when it may): it shows a
+    confidential address that is not the asker's (a letter or contract made before the address became
+    confidential), or such an address exists and the file has no text to check (a scan)."""
+    if not clean:
+        return ""
+    text = readable_text(data, filename, mime)
+    if text is None:
+        return UNCHECKED
+    return CONFIDENTIAL if clean.finds(text) else ""
+
+
+def _withhold_file(export: AccessExport, what: str, reason: str) -> None:
+    _withhold(export, what, _(REASONS[reason]))
+    export.unchecked += reason == UNCHECKED
+
+
+def summary(export: AccessExport) -> str:
+    """What was withheld, and which files the coordinator must look at before handing them over apart."""
+    withheld = len(export.withheld)  # "1 onderdelen niet meegegeven" was plural for one
+    said = ngettext("{w} item withheld (listed in the overview).", "{w} items withheld (listed in the overview).",
+                    withheld).format(w=withheld)
+    if export.unchecked:
+        said += " " + ngettext(
+            "{n} file could not be checked for a confidential address (a scan or a photo): look at it yourself.",
+            "{n} files could not be checked for a confidential address (scans or photos): look at them yourself.",
+            export.unchecked).format(n=export.unchecked)
+    return said
+
+
+def _letters(session: Session, case: Case, subject: Subject, choices: Choices, clean: Redactor,
+             export: AccessExport) -> list[dict]:
     rows = []
     for letter in session.scalars(select(Letter).where(Letter.case_id == case.id, Letter.pdf.is_not(None))
                                   .order_by(Letter.state_changed_at, Letter.id)):
@@ -222,21 +258,27 @@ def _letters(session: Session, case: Case, subject: Subject, choices: Choices, e
             why = _(REASONS[OTHER_PARENT]) if to_other else choices.reason or _(REASONS[CHOSEN])
             _withhold(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), why)
             continue
+        if reason := _kept_back(clean, letter.pdf, "brief.pdf", "application/pdf"):
+            _withhold_file(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), reason)
+            continue
         name = f"{case.ref}-brief-{when.isoformat()}-{letter.kind}-{letter.id}.pdf"
         export.files.append(ExportFile(name, letter.pdf, title))
         rows.append({"kind": kind_label(letter.kind), "sent_on": _iso(when), "file": name})
     return rows
 
 
-def _contracts(session: Session, case: Case, export: AccessExport) -> list[dict]:
+def _contracts(session: Session, case: Case, clean: Redactor, export: AccessExport) -> list[dict]:
     rows = []
     for contract in session.scalars(select(Contract).where(Contract.case_id == case.id).order_by(Contract.version)):
         entry = {"version": contract.version, "made_on": _iso(contract.created_at.date() if contract.created_at
                                                               else None),
                  "signatures": [{"role": role_label(s.role), "name": s.name, "on": _iso(s.signed_on)}
                                 for s in contract.signatures]}
-        if contract.signed_copy_id:
-            copy = session.get(Attachment, contract.signed_copy_id)
+        copy = session.get(Attachment, contract.signed_copy_id) if contract.signed_copy_id else None
+        if copy is not None and (reason := _kept_back(clean, copy.content, copy.filename, copy.mime_type)):
+            _withhold_file(export, _("Signed contract, version {n} ({case})").format(n=contract.version,
+                                                                                    case=case.ref), reason)
+        elif copy is not None:
             name = f"{case.ref}-overeenkomst-v{contract.version}-getekend{_suffix(copy.filename)}"
             export.files.append(ExportFile(name, copy.content, _("Signed contract, version {n}")
                                            .format(n=contract.version)))
@@ -245,7 +287,8 @@ def _contracts(session: Session, case: Case, export: AccessExport) -> list[dict]
     return rows
 
 
-def _attachments(session: Session, case: Case, choices: Choices, export: AccessExport) -> list[dict]:
+def _attachments(session: Session, case: Case, choices: Choices, clean: Redactor,
+                 export: AccessExport) -> list[dict]:
     signed = set(session.scalars(select(Contract.signed_copy_id).where(Contract.case_id == case.id)))
     rows = []
     for attachment in session.scalars(select(Attachment).where(Attachment.case_id == case.id)
@@ -255,6 +298,10 @@ def _attachments(session: Session, case: Case, choices: Choices, export: AccessE
         if attachment.id in choices.attachments:
             _withhold(export, _("Attachment {name} ({case})").format(name=attachment.filename, case=case.ref),
                       choices.reason or _(REASONS[CHOSEN]))
+            continue
+        if reason := _kept_back(clean, attachment.content, attachment.filename, attachment.mime_type):
+            _withhold_file(export, _("Attachment {name} ({case})").format(name=attachment.filename, case=case.ref),
+                           reason)
             continue
         name = f"{case.ref}-bijlage-{attachment.id}{_suffix(attachment.filename)}"
         export.files.append(ExportFile(name, attachment.content, attachment.filename))

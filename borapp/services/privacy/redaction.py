@@ -122,6 +122,10 @@ class Redactor:
     def __bool__(self) -> bool:
         return self._regex is not None
 
+    def finds(self, text: str | None) -> bool:
+        """Whether the text shows any of the secrets."""
+        return self._regex is not None and self._regex.search(_fold(text or "")) is not None
+
     def __call__(self, text: str | None) -> str:
         text = text or ""
         if self._regex is None:

@@ -62,6 +62,7 @@ class AccessExportDialog(QDialog):
         layout.addWidget(buttons)
         self.who.currentIndexChanged.connect(self._who_changed)
         self.written: Path | None = None
+        self.summary, self.to_check = "", 0  # what was withheld; how many files she must look at herself
 
     def _who_changed(self) -> None:
         is_parent = ":" in (self.who.currentData() or "")
@@ -87,3 +88,4 @@ class AccessExportDialog(QDialog):
         subjects = access_request.find_subjects(self.workspace, self.who.currentData())
         export = access_request.gather(self.workspace, subjects, self.choices(subjects[0]), language())
         self.written = access_files.write_export(self.workspace, export, target)
+        self.summary, self.to_check = access_request.summary(export), export.unchecked

@@ -53,4 +53,5 @@ class PrivacyBox(QGroupBox):
         return self.dialog
 
     def _exported(self) -> None:
-        self.result.show_done(_("Export written to {path}.").format(path=self.dialog.written))
+        said = _("Export written to {path}.").format(path=self.dialog.written) + " " + self.dialog.summary
+        (self.result.show_note if self.dialog.to_check else self.result.show_done)(said)  # files to look at
