@@ -8,6 +8,7 @@ import datetime as dt
 import io
 
 import pytest
+from sqlalchemy import select
 from pypdf import PdfReader
 
 from borapp.i18n import in_language, language, set_language
@@ -364,13 +365,35 @@ def test_rendered_documents_are_plain_values(workspace, case_id):
 
 
 def test_a_confidential_address_typed_into_free_text_is_never_printed(workspace):
+    """Not on anything the father or the referrer sees; the mother's own schedule letter is hers (below)."""
     case_id = full_case(workspace, confidential="resident", agreements=AGREEMENTS | {
         "handover": "Vader haalt de kinderen op bij Dorpsstraat 1, 1234AB Alkmaar."})
     for doc in _every_document(workspace, case_id):
+        if getattr(doc, "recipient_name", "") == "Petra Jansen":
+            continue
         text = all_text(doc.pdf)
         assert "Dorpsstraat" not in text and "1234AB" not in text and "1234 AB" not in text, doc.title
     text = all_text(render_contract(workspace, case_id, today=TODAY).pdf)
     assert "Vader haalt de kinderen op bij (geheim adres)." in text
+
+
+def test_the_schedule_letter_to_the_parent_with_the_confidential_address_goes_to_that_address(workspace):
+    """Her address is kept from the father, not from her: her own schedule letter is addressed to her (it was a
+    letter without a postal address, marked ready, with her own typed address printed as "(geheim adres)")."""
+    case_id = full_case(workspace, confidential="resident")
+    with workspace.session() as session:
+        from borapp.models import Parent
+
+        session.scalars(select(Parent).where(Parent.case_id == case_id, Parent.role == "other")).one()\
+            .address_confidential = True  # both: the father's stays out of her letter
+    hers = letter(workspace, case_id, "schedule", None, "resident")
+    lines = pages(hers.pdf)[0]
+    assert "Petra Jansen Dorpsstraat 1 1234 AB Alkmaar" in lines, lines
+    assert "Zeeweg" not in lines and "1971" not in lines
+    his = all_text(letter(workspace, case_id, "schedule", None, "other").pdf)
+    assert "Dorpsstraat" not in his and "1234 AB" not in his
+    for kind in REFERRER_KINDS:
+        assert "Dorpsstraat" not in all_text(letter(workspace, case_id, kind).pdf)
 
 
 def test_what_is_missing_without_making_the_pdf(workspace, monkeypatch):

@@ -1,9 +1,9 @@
 """The address block of a letter: the lines under the recipient's name.
 
 A letter to the referrer is addressed to the referring organisation at its postal address ("Wijkteam Alkmaar" /
-"Postbus 53" / "1800 BC Alkmaar"); a schedule letter to the parent at the parent's address, never a confidential
-one (the facts do not hold it). A letter may have a block of its own, typed in the outbox's editor: then that is
-printed, line by line as typed, with a confidential address taken out all the same.
+"Postbus 53" / "1800 BC Alkmaar"); a schedule letter to the parent at the parent's address, a confidential one only
+on the letter to that parent herself (the facts hold it only then). A letter may have a block of its own, typed in
+the outbox's editor: then that is printed, line by line as typed, with any other confidential address taken out.
 """
 
 from __future__ import annotations
@@ -32,4 +32,4 @@ def own_lines(facts: CaseFacts, typed: str | None) -> tuple[str, ...]:
 def default_text(session: Session, case_id: int, kind: str, parent_role: str = "", lang: str | None = None) -> str:
     """The default block as text, one line each (what the letter editor offers to change)."""
     with in_language(document_language(session, lang)):
-        return "\n".join(default_lines(load_facts(session, case_id), kind, parent_role))
+        return "\n".join(default_lines(load_facts(session, case_id, keep_role=parent_role), kind, parent_role))

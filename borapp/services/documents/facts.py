@@ -37,7 +37,7 @@ class Organisation:
 class ParentFacts:
     role: str
     name: str
-    address_lines: tuple[str, ...]  # always empty when the address is confidential
+    address_lines: tuple[str, ...]  # empty when the address is confidential (unless the letter is to this parent)
     confidential: bool
     email: str
 
@@ -102,6 +102,7 @@ class CaseFacts:
     contract_on: dt.date | None = None
     # For text typed by hand later (an edited letter): takes out a confidential street or postcode.
     redact: Redactor = field(default_factory=lambda: Redactor([], ""), repr=False, compare=False)
+    addressee: str = ""  # the parent whose own confidential address these facts keep (`keep_role`), else ""
 
     def parent(self, role: str) -> ParentFacts | None:
         return self.parents.get(role)
@@ -122,11 +123,12 @@ def organisation(session: Session) -> Organisation:
 
 
 def load_facts(session: Session, case_id: int, agreements: dict | None = None,
-               parties: dict[str, str] | None = None) -> CaseFacts:
+               parties: dict[str, str] | None = None, *, keep_role: str = "") -> CaseFacts:
     """Everything documents show about a case; a contract version's snapshot (`agreements`, and the names of its
-    `parties` by role) replaces the case's own."""
+    `parties` by role) replaces the case's own. `keep_role`: the parent a letter is addressed to, who may read her
+    own confidential address (it is her letter's address block); never for what the other parent can see."""
     case = get_case(session, case_id)
-    clean = case_redactor(case, _("(confidential address)"))
+    clean = case_redactor(case, _("(confidential address)"), keep_role=keep_role)
     agreed = case_agreements(case) if agreements is None else dict(agreements)
     contract = latest_contract(session, case.id)
     names = _names(case) if parties is None else dict(parties)
@@ -134,7 +136,7 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None,
         id=case.id, ref=clean(case.ref), status=case.status, route=case.route, registered_on=case.registered_on,
         closed_on=case.closed_on, outcome=case.outcome, outcome_reason=case.outcome_reason,
         outcome_note=clean(case.outcome_note),
-        parents={p.role: _parent(p, clean, names.get(p.role, p.name)) for p in case.parents},
+        parents={p.role: _parent(p, clean, names.get(p.role, p.name), p.role == keep_role) for p in case.parents},
         children=tuple(ChildFacts(clean(c.name), c.birth_date) for c in case.children),
         coordinator=names.get("coordinator", ""),
         coordinator_email=case.coordinator.email if case.coordinator else "",
@@ -152,7 +154,7 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None,
         entered=_entered(case), organisation=organisation(session),
         contract_version=contract.version if contract is not None else None,
         contract_on=contract.created_at.date() if contract is not None and contract.created_at else None,
-        redact=clean,
+        redact=clean, addressee=keep_role,
     )
 
 
@@ -161,8 +163,8 @@ def _names(case: Case) -> dict[str, str]:
             "volunteer": case.volunteer.name if case.volunteer else ""}
 
 
-def _parent(parent, clean: Redactor, name: str) -> ParentFacts:
-    if parent.address_confidential:
+def _parent(parent, clean: Redactor, name: str, own: bool) -> ParentFacts:
+    if parent.address_confidential and not own:
         lines: tuple[str, ...] = ()
     else:
         place = " ".join(p for p in (parent.postcode.strip(), parent.city.strip()) if p)

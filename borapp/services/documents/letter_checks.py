@@ -113,13 +113,13 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
                  facts: CaseFacts | None = None) -> LetterCheck:
     """The gaps and the dates out of order of one letter, named in the user's language. `facts` are the case's as
     `letters.letter_facts` reads them for the letter's language (None reads them here)."""
-    if facts is not None and facts.id != parts.case_id:
-        raise ValueError("the facts given are another case's")
+    if facts is not None and (facts.id, facts.addressee) != (parts.case_id, parts.parent_role):
+        raise ValueError("the facts given are another case's or another addressee's")
     today = today or dt.date.today()
     block = Missing()
     doc_lang = document_language(session, parts.language or None)
     with in_language(doc_lang):
-        facts = load_facts(session, parts.case_id) if facts is None else facts
+        facts = load_facts(session, parts.case_id, keep_role=parts.parent_role) if facts is None else facts
         _recipient(facts, parts.kind, parts.parent_role, parts.recipient_name, parts.address, block, today)
         LetterValues(facts, block, today, parts.parent_role).v_coordinator()  # who signs, under the text
         spots = _placeholder_gaps(facts, parts.parent_role, template_text(session, parts.kind, doc_lang), today,

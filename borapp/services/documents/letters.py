@@ -78,14 +78,14 @@ def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | Non
     `address_block`). `parent_role` (resident|other) is for the schedule letter only. `facts` are the case's as
     `letter_facts` read them for this letter's language (its check read them already); None reads them here."""
     _check(kind, parent_role)
-    if facts is not None and facts.id != case_id:
-        raise ValueError("the facts given are another case's")
+    if facts is not None and (facts.id, facts.addressee) != (case_id, parent_role):
+        raise ValueError("the facts given are another case's or another addressee's")
     today = today or dt.date.today()
     missing = Missing()
     with workspace.session() as session:
         doc_lang = document_language(session, lang)
         with in_language(doc_lang):
-            facts = load_facts(session, case_id) if facts is None else facts
+            facts = load_facts(session, case_id, keep_role=parent_role) if facts is None else facts
             template = template_text(session, kind, doc_lang)
             recipient = _recipient(facts, kind, parent_role, recipient_name, address, missing, today)
             letter = _compose(facts, kind, parent_role, template, body, subject, missing, today, recipient)
@@ -99,11 +99,12 @@ def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | Non
                           recipient_email=letter.recipient.email, title=letter.subject)
 
 
-def letter_facts(session, case_id: int, lang: str | None = None) -> CaseFacts:
-    """The case's facts as a letter in `lang` (None or "": the vault's language) shows them, a confidential address
-    taken out with the marker in that language: read once, they serve the letter's check and its PDF alike."""
+def letter_facts(session, case_id: int, lang: str | None = None, parent_role: str = "") -> CaseFacts:
+    """The case's facts as a letter in `lang` (None or "": the vault's language) to `parent_role` ("": the
+    referrer) shows them, a confidential address taken out with the marker in that language (but the addressee's
+    own): read once, they serve the letter's check and its PDF alike."""
     with in_language(document_language(session, lang or None)):
-        return load_facts(session, case_id)
+        return load_facts(session, case_id, keep_role=parent_role)
 
 
 def compose_letter(session, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
@@ -115,7 +116,7 @@ def compose_letter(session, case_id: int, kind: str, lang: str | None = None, pa
     missing = Missing()
     doc_lang = document_language(session, lang)
     with in_language(doc_lang):
-        facts = load_facts(session, case_id)
+        facts = load_facts(session, case_id, keep_role=parent_role)
         template = template_text(session, kind, doc_lang)
         recipient = _recipient(facts, kind, parent_role, None, None, missing, today)
         letter = _compose(facts, kind, parent_role, template, None, None, missing, today, recipient)

@@ -258,7 +258,7 @@ def checked(workspace, letter_id: int) -> Checked:
 
     with workspace.session() as session:
         letter = _letter(session, letter_id)
-        facts = letter_facts(session, letter.case_id, letter.language)
+        facts = letter_facts(session, letter.case_id, letter.language, letter.parent_role)
         unfinished = letter_check(session, letter, facts).message()
         if unfinished:
             return Checked(unfinished)
