@@ -16,8 +16,19 @@ def redact(stored: tuple[str, str, str], text: str) -> str:
 @pytest.mark.parametrize(("stored", "typed", "expected"), [
     (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Moeder brengt Timo naar de Xqztokenlaan, daar",
      f"Moeder brengt Timo naar de {MARK}, daar"),
-    (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Zie Xqztokenlaan nr. 17", f"Zie {MARK} nr. 17"),
-    (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Post naar 17 XQZTOKENLAAN", f"Post naar 17 {MARK}"),
+    # the number beside the street's name goes with it, before or after, with "nr." or not, and the floor after it
+    (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Zie Xqztokenlaan nr. 17", f"Zie {MARK}"),
+    (("Xqztokenlaan 17", "9999 QZ", "Xqzdorp"), "Post naar 17 XQZTOKENLAAN", f"Post naar {MARK}"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "Mickring huisnummer 44, tweede bel", f"{MARK}, tweede bel"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "Mickring 44-II is haar adres", f"{MARK} is haar adres"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "Mickring 44 hs of", f"{MARK} of"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "Mickring 44-III, 1617 ED", MARK),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "nr. 44 Mickring", MARK),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "Mickring 46", MARK),  # a number typed wrong is still her street
+    (("Van Speijkstraat 44", "1617 ED", "Venhuizen"), "bij de Speijkstraat 44.", f"bij de {MARK}."),
+    (("Van Speijkstraat 44", "1617 ED", "Venhuizen"), "Speijkstraat 44A-2 om 10 uur", f"{MARK} om 10 uur"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "Mickring 10:30 ophalen", f"{MARK} 10:30 ophalen"),
+    (("Mickring 44", "1617 ED", "Venhuizen"), "Mickring 12 Mickring 12", MARK),  # a number between two matches
     (("Ëikenlaan 5", "8888 XY", "Zwolle"), "bij de Eikenlaan 5.", f"bij de {MARK}."),
     (("Eikenlaan 5", "8888 XY", "Zwolle"), "bij de ëikenlaan5 en", f"bij de {MARK} en"),
     (("Straße der Einheit 3", "", "Berlin"), "Strasse der Einheit 3", MARK),

@@ -25,7 +25,15 @@ _LINE_BREAKS = re.compile(r"[,;\n\r]+")
 _INVISIBLE = "\u00ad\u200b\u200c\u200d\u2060\ufeff"
 _BETWEEN = rf"[\s.,\-/'{_INVISIBLE}]*"  # what may stand between two letters or digits of a secret as it is typed
 _DUTCH_IJ = "\u0133\u0132"  # "ĳ", "Ĳ": one character for "ij", kept as it is in the folded text
-_HOUSE_SUFFIX = r"(?:[\s\-/]?[A-Za-z](?![A-Za-z])|[\-/]\d+)?"  # "77a", "77-A", "77/2" after "77"
+_HOUSE_SUFFIX = r"(?:[\s\-/]?[A-Za-z](?![A-Za-z])(?:[\-/]\d+)?|[\-/]\d+)?"  # "77a", "77-A", "77/2", "77A-2"
+# what stays of an address beside a street's name once that is out ("(geheim adres) nr. 44", "44 (geheim adres)") or
+# after its number ("(geheim adres)-II", the floor): taken out with it
+_NUMBER_AFTER = re.compile(rf"{_BETWEEN}(?:(?:huis)?(?:nr|no|nummer)\.?{_BETWEEN})?\d+{_HOUSE_SUFFIX}(?![0-9]|[:.]\d)",
+                           re.IGNORECASE)  # not a time ("10:00")
+_NUMBER_BEFORE = re.compile(rf"(?<![^\W_])(?:(?:huis)?(?:nr|no|nummer)\.?{_BETWEEN})?\d+{_HOUSE_SUFFIX}{_BETWEEN}$",
+                            re.IGNORECASE)
+_FLOOR_AFTER = re.compile(r"[\s\-/]*(?:iv|i{1,3}|hs|huis|bis|zw|bg|boven|beneden)(?![^\W_])", re.IGNORECASE)
+_ENDS_IN_NUMBER = re.compile(r"\d[\s\-/]?[A-Za-z]?$")
 
 
 # the kind of street a name ends in: the last word of "Oude Gracht" alone is no secret, that of "Burgemeester
@@ -130,7 +138,8 @@ class Redactor:
         text = text or ""
         if self._regex is None:
             return text
-        spans = [m.span() for m in self._regex.finditer(_fold(text))]
+        folded = _fold(text)
+        spans = _merged([_widened(folded, *m.span()) for m in self._regex.finditer(folded)])
         for start, end in reversed(spans):
             text = text[:start] + self._marker + text[end:]
         if self._marker:
@@ -138,6 +147,27 @@ class Redactor:
             while re.search(twice, text):
                 text = re.sub(twice, lambda _m: self._marker, text)
         return text
+
+
+def _widened(text: str, start: int, end: int) -> tuple[int, int]:
+    """A match with the house number and floor that stand beside it, which say where she lives with the rest."""
+    if not text[end - 1].isdigit() and (after := _NUMBER_AFTER.match(text, end)):
+        end = after.end()
+    if _ENDS_IN_NUMBER.search(text, start, end) and (floor := _FLOOR_AFTER.match(text, end)):
+        end = floor.end()
+    if text[start].isalpha() and (before := _NUMBER_BEFORE.search(text, 0, start)):
+        start = before.start()
+    return start, end
+
+
+def _merged(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
 
 
 def case_secrets(parents: Iterable, keep_role: str = "") -> list[str]:
