@@ -9,7 +9,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox
 
 from borapp.i18n import _
 from borapp.models import Case, Letter
@@ -178,6 +178,20 @@ def test_edit_the_body_and_mark_ready(qtbot, page, workspace, letters, stand_in)
     page.ready_button.click()
     assert state_of(workspace, letters["draft"]) == "ready"
     assert page.send_button.text() == _("Send ready ({n})").format(n=2)
+
+
+def test_a_subject_too_long_is_said_beside_it_and_the_typing_stays(qtbot, page, workspace, letters, stand_in):
+    select(page, letters["draft"])
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    editor = page.editor
+    editor.subject.setFocus()
+    qtbot.keyClick(editor.subject, Qt.Key.Key_End)
+    qtbot.keyClicks(editor.subject, " en verder" * 31)
+    qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Save), Qt.MouseButton.LeftButton)
+    said = editor.messages["subject"]
+    assert said.isVisible() and "Houd het onderwerp op hoogstens 300 tekens" in said.text()
+    assert page.editor is editor and editor.subject.text().endswith(" en verder" * 31)  # nothing of it lost
+    assert " en verder" not in outbox_letters.get_letter_text(workspace, letters["draft"]).subject
 
 
 def test_mark_ready_refuses_a_letter_with_gaps_and_says_where_to_fill_each(qtbot, page, workspace, shown):

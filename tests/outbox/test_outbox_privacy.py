@@ -38,6 +38,30 @@ def test_saving_an_edited_letter_takes_the_address_out_of_subject_text_and_recip
     assert "(geheim adres)" in text.subject and "(geheim adres)" in text.body
 
 
+def test_her_own_schedule_letter_keeps_her_address_as_typed_and_the_fathers_does_not(workspace):
+    """The mother's own letter goes to her own address: typed into its block or text it stays (and prints); the
+    same words in the father's letter are taken out on saving."""
+    case_id = confidential_case(workspace)
+    hers = letters.new_letter(workspace, case_id, "schedule", parent_role="resident", state="draft")
+    his = letters.new_letter(workspace, case_id, "schedule", parent_role="other", state="draft")
+    assert "Geheimsteeg 77" in letters.get_letter_text(workspace, hers).recipient_address  # offered to change
+    for letter_id in (hers, his):
+        letters.set_body(workspace, letter_id, "Omgangsschema", "Overdracht bij Geheimsteeg 77a.",
+                         recipient_address="Geheimsteeg 77a\n1234 AB Utrecht")
+    mine = letters.get_letter_text(workspace, hers)
+    assert "Geheimsteeg 77a" in mine.body and mine.recipient_address == "Geheimsteeg 77a\n1234 AB Utrecht"
+    assert "Geheimsteeg 77a" in re.sub(r"\s+", " ", _pdf_text(letters.render_stored(workspace, hers).pdf))
+    other = letters.get_letter_text(workspace, his)
+    assert not leaked(" ".join((other.body, other.recipient_address))) and "(geheim adres)" in other.body
+    assert not leaked(_pdf_text(letters.render_stored(workspace, his).pdf))
+
+
+def _pdf_text(pdf: bytes) -> str:
+    from tests.helpers.documents_support import all_text
+
+    return all_text(pdf)
+
+
 def test_a_raw_subject_stored_earlier_is_taken_out_of_the_sent_message(workspace, smtp_server):
     case_id = confidential_case(workspace)
     letter_id = letters.new_letter(workspace, case_id, "closing")

@@ -12,6 +12,7 @@ import pytest
 
 from borapp.models import Letter, Parent
 from borapp.services import audit
+from borapp.services.errors import BorError, ValidationError
 from borapp.services.outbox import export
 from borapp.services.outbox import letters, sending
 from tests.helpers.outbox_support import add_referred_case, configure_smtp, smtp_server, stand_in  # noqa: F401
@@ -74,3 +75,41 @@ def test_letters_list_into_a_cp1252_console(workspace, vault_path, passphrase_fi
                            "--passphrase-file", str(passphrase_file)], env=env, capture_output=True, timeout=120)
     assert done.returncode == 0, done.stderr.decode("cp1252", "replace")
     assert b"BOR-2026-083" in done.stdout and b"Traceback" not in done.stderr
+
+
+def test_a_subject_or_name_too_long_for_the_letter_is_refused_beside_its_field(workspace):
+    """A 5,000-character subject was saved, and then no preview, export or send worked (found by a walk)."""
+    case_id = add_referred_case(workspace, "BOR-2026-084")
+    letter_id = letters.new_letter(workspace, case_id, "intake")
+    with pytest.raises(ValidationError) as refused:
+        letters.set_body(workspace, letter_id, "Verslag van de omgang " * 230, "Tekst")
+    assert refused.value.field == "subject" and "300" in str(refused.value) and "(het heeft er 5.059)" in str(refused.value)
+    with pytest.raises(ValidationError) as refused:
+        letters.set_body(workspace, letter_id, "Verslag", "Tekst", recipient_name="Anna de Vries " * 15)
+    assert refused.value.field == "recipient_name" and "200" in str(refused.value)
+    longest = ("Verslag van de omgang " * 14)[:300]
+    letters.set_body(workspace, letter_id, longest, "Tekst", recipient_name="A" * 200)
+    assert letters.get_letter_row(workspace, letter_id).subject == longest.strip()
+    assert letters.render_stored(workspace, letter_id).pdf.startswith(b"%PDF")  # the longest allowed fits
+
+
+def test_one_letter_that_cannot_be_laid_out_stops_no_other(workspace, tmp_path, smtp_server):
+    """A subject kept from before the limit (or made on another laptop) is one letter's problem, said in words; the
+    export and the send go on with the others."""
+    case_id = add_referred_case(workspace, "BOR-2026-085")
+    bad, good = (letters.new_letter(workspace, case_id, kind) for kind in ("intake", "start"))
+    with workspace.session() as session:
+        session.get(Letter, bad).subject = "Verslag van de omgang " * 230
+    with pytest.raises(BorError) as said:
+        letters.render_stored(workspace, bad)
+    assert "past niet op de pagina's" in str(said.value)
+    result = export.export_ready(workspace, tmp_path / "uit")
+    assert [i for i, _eml, _pdf in result.exported] == [good]
+    assert [(i, "past niet op de pagina's" in why) for i, why in result.problems] == [(bad, True)]
+    third = letters.new_letter(workspace, case_id, "closing")
+    server = smtp_server()
+    configure_smtp(workspace, server.port)
+    outcome = sending.send_ready(workspace, timeout=5)
+    assert [o.letter_id for o in outcome.sent] == [third]
+    row = letters.get_letter_row(workspace, bad)
+    assert row.state == "failed" and "past niet op de pagina's" in row.error  # said in the outbox, to shorten

@@ -20,11 +20,13 @@ from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus.doctemplate import LayoutError
 
 from borapp.i18n import _
 from borapp.services.documents.common import PDF_LANG
 from borapp.services.documents.facts import Organisation
 from borapp.services.documents.fonts import BOLD, FAMILY, OBLIQUE, REGULAR, register_fonts
+from borapp.services.errors import BorError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
 MARGIN_X = 22 * mm
@@ -126,7 +128,11 @@ _REPORTLAB = threading.Lock()
 def build_pdf(story: Sequence[Flowable], org: Organisation, setup: PageSetup) -> bytes:
     """Lay out `story` on letterhead pages and return the PDF's bytes."""
     with _REPORTLAB:
-        return _build_pdf(story, org, setup)
+        try:
+            return _build_pdf(story, org, setup)
+        except LayoutError as exc:  # one piece taller than a page: said in words, and other documents go on
+            raise BorError(_("This document does not fit on its pages: one part of it is too long to run over "
+                             "a page (a very long subject, name or line in a table). Make it shorter.")) from exc
 
 
 def _build_pdf(story: Sequence[Flowable], org: Organisation, setup: PageSetup) -> bytes:

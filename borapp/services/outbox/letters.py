@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from borapp.formatting import number
 from borapp.i18n import _, in_language
 from borapp.models import Case, Letter
 from borapp.models.base import utcnow
@@ -49,6 +50,7 @@ __all__ = [
     "default_address", "problems", "letter_check", "Checked", "checked",
 ]
 ADDRESS_BLOCK_LINES = 6  # the organisation's name, a "t.a.v." line and an address of up to four lines
+SUBJECT_LENGTH, RECIPIENT_LENGTH = 300, 200  # as the letter table keeps them
 
 
 def render_letter(workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
@@ -169,6 +171,12 @@ def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_na
     subject = _one_line(subject)
     if not subject:
         raise ValidationError(_("Enter a subject."), "subject")
+    if len(subject) > SUBJECT_LENGTH:  # it is one cell of the letter's heading, which cannot run over a page
+        raise ValidationError(_("Keep the subject to {n} characters at most (it has {count}).").format(
+            n=SUBJECT_LENGTH, count=number(len(subject))), "subject")
+    if recipient_name is not None and len(_one_line(recipient_name)) > RECIPIENT_LENGTH:
+        raise ValidationError(_("Keep the recipient's name to {n} characters at most (it has {count}).").format(
+            n=RECIPIENT_LENGTH, count=number(len(_one_line(recipient_name)))), "recipient_name")
     if not body.strip():
         raise ValidationError(_("The letter has no text."), "body")
     if recipient_email is not None and recipient_email.strip() and not mail.valid_address(recipient_email.strip()):
@@ -177,8 +185,9 @@ def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_na
         _check_block(recipient_address)
     with workspace.session() as session:
         letter = _editable(session, letter_id)
-        with in_language(letter.language):
-            clean = case_redactor(session.get(Case, letter.case_id), _("(confidential address)"))
+        with in_language(letter.language):  # her own schedule letter may hold her own address
+            clean = case_redactor(session.get(Case, letter.case_id), _("(confidential address)"),
+                                  keep_role=letter.parent_role)
         letter.subject, letter.body = clean(subject), clean(body)
         if recipient_name is not None:
             letter.recipient_name = clean(_one_line(recipient_name))
