@@ -7,9 +7,9 @@ import io
 
 import pytest
 from pypdf import PdfReader
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtPrintSupport import QPrinter
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox
 
 from borapp.i18n import _
 from borapp.models import Case, Letter
@@ -254,8 +254,50 @@ def test_unsaved_edits_survive_a_lock_as_drafts(qtbot, page, workspace, letters,
     assert page.editor is None and drafts.list_drafts(workspace, drafts.UI_PREFIX)  # the draft stays
     page.restore_drafts(kept)
     assert page.editor is not None and page.editor.body.toPlainText() == "Half getypt"
+    QTimer.singleShot(50, lambda: _answer(qtbot, QMessageBox.StandardButton.Discard))
     page.editor.reject()
     assert not drafts.list_drafts(workspace, drafts.UI_PREFIX)
+
+
+def _answer(qtbot, button, asked: list | None = None) -> None:
+    box = QApplication.activeModalWidget()
+    if asked is not None:
+        asked.append(box.text() if isinstance(box, QMessageBox) else repr(box))
+    qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+
+def test_escape_asks_before_typing_is_thrown_away(qtbot, page, workspace, letters, stand_in):
+    """Esc or Cancel threw a letter's typing away without a word, and its kept draft with it (found by a walk)."""
+    select(page, letters["draft"])
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    editor = page.editor
+    editor.body.setFocus()
+    qtbot.keyClick(editor.body, Qt.Key.Key_End, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(editor.body, " Vader kwam twee keer te laat.")
+    asked: list[str] = []
+    QTimer.singleShot(50, lambda: _answer(qtbot, QMessageBox.StandardButton.Cancel, asked))
+    qtbot.keyClick(editor.body, Qt.Key.Key_Escape)
+    assert asked == ["Deze brief heeft wijzigingen die niet zijn opgeslagen. Weggooien?"]
+    assert page.editor is editor and editor.isVisible()
+    assert editor.body.toPlainText().endswith("Vader kwam twee keer te laat.")  # kept, to save
+    QTimer.singleShot(50, lambda: _answer(qtbot, QMessageBox.StandardButton.Discard, asked))
+    qtbot.mouseClick(editor.buttons.button(QDialogButtonBox.StandardButton.Cancel), Qt.MouseButton.LeftButton)
+    assert len(asked) == 2 and page.editor is None
+    assert "te laat" not in outbox_letters.get_letter_text(workspace, letters["draft"]).body
+
+
+def test_escape_without_typing_closes_without_a_question(qtbot, page, letters, stand_in):
+    select(page, letters["draft"])
+    qtbot.mouseClick(page.edit_button, Qt.MouseButton.LeftButton)
+    editor = page.editor
+    asked: list[str] = []
+    guard = QTimer(editor)  # a question, had there been one, is answered and recorded instead of waited for
+    guard.setSingleShot(True)
+    guard.timeout.connect(lambda: _answer(qtbot, QMessageBox.StandardButton.Discard, asked))
+    guard.start(500)
+    editor.body.setFocus()
+    qtbot.keyClick(editor.body, Qt.Key.Key_Escape)
+    assert page.editor is None and not asked
 
 
 # ---- preview, print, save -------------------------------------------------------------------------------------------

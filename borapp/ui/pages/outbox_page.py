@@ -34,6 +34,7 @@ from borapp.services.outbox import letters as outbox_letters
 from borapp.services.outbox import sending
 from borapp.services.outbox.listing import WAITING_STATES, LetterRow, kind_label, state_label
 from borapp.ui.icons import icon
+from borapp.ui.kept_typing import close_for_lock
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.cases.tabs.rows_model import fit_columns, select_id, selected_row, table_view
 from borapp.ui.pages.outbox import pdf_pages
@@ -186,7 +187,7 @@ class OutboxPage(Page):
         for dialog in dialogs:
             if dialog is not None:
                 dialog.blockSignals(True)  # closing on lock: the editor's typing is kept as a draft, not dropped
-                dialog.close()
+                close_for_lock(dialog)  # and the editor asks nothing
         self.model.clear()
         self.details.clear()
         self.notice.clear()
@@ -271,8 +272,8 @@ class OutboxPage(Page):
         letter = outbox_letters.get_letter_text(self.workspace, row.id) if row else None
         if letter is None or not letter.editable:
             return
-        if self.editor is not None:
-            self.editor.close()
+        if self.editor is not None and not self.editor.close():
+            return  # its typing is not thrown away unasked
         self.editor = LetterEditor(self.workspace, letter, self)
         if values:
             self.editor.set_values(values)

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -21,7 +22,7 @@ from borapp.i18n import _
 from borapp.services.errors import BorError, ValidationError
 from borapp.services.outbox import letters
 from borapp.services.outbox.listing import LetterText, kind_label
-from borapp.ui.kept_typing import keep_as
+from borapp.ui.kept_typing import closed_by_lock, keep_as
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
 from borapp.ui.widgets.screen_fit import resize_within_screen
 
@@ -56,7 +57,7 @@ class LetterEditor(QDialog):
         self.recipient_address.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)  # no gap under it
         self.recipient_address.setToolTip(
             _("Printed under the parent's name, a line each. Left as it is, it follows the parent's address (Family); "
-              "a confidential address is never printed.") if to_parent else
+              "the other parent's confidential address is never printed.") if to_parent else
             _("Printed under the recipient's name, a line each. Left as it is, it follows the organisation's postal "
               "address (Settings → Referrers)."))
         self.recipient_email = QLineEdit(letter.recipient_email)
@@ -79,6 +80,7 @@ class LetterEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         resize_within_screen(self, 760, 680)
+        self._stored = self.values()  # what the letter holds: anything else is typing that Cancel would lose
 
     def values(self) -> dict[str, str]:
         return {"recipient_name": self.recipient_name.text(), "recipient_address": self.recipient_address.toPlainText(),
@@ -94,6 +96,17 @@ class LetterEditor(QDialog):
             self.recipient_address.setPlainText(values["recipient_address"])
         if "body" in values:
             self.body.setPlainText(values["body"])
+
+    def reject(self) -> None:
+        """Cancel, Escape and the window's close button ask before typing is thrown away (a lock keeps it)."""
+        if not closed_by_lock(self) and self.values() != self._stored:
+            answer = QMessageBox.question(
+                self, _("Not saved"), _("This letter has changes that are not saved. Throw them away?"),
+                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                QMessageBox.StandardButton.Cancel)
+            if answer != QMessageBox.StandardButton.Discard or closed_by_lock(self):
+                return  # kept open; or the lock closed it meanwhile and keeps the typing as a draft
+        super().reject()
 
     def save(self) -> None:
         for message in (*self.messages.values(), self.general):
