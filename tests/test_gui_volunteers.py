@@ -313,6 +313,53 @@ def test_meeting_below_minimum_until_four_attend(page, workspace, qtbot):
     assert panel.table.item(0, 4).text() == ""
 
 
+def _choose_meeting(qtbot, panel, row: int) -> None:
+    rect = panel.table.visualRect(panel.table.model().index(row, 0))
+    qtbot.mouseClick(panel.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+
+
+def _tick(qtbot, panel, row: int) -> None:
+    panel.attendance.setFocus()
+    panel.attendance.setCurrentRow(row)
+    qtbot.keyClick(panel.attendance, Qt.Key.Key_Space)
+
+
+def test_ticks_not_saved_stay_with_their_meeting_and_over_a_lock(page, workspace, qtbot):
+    """Ticking who came, then choosing another meeting or a lock, lost the ticks without a word (found by a walk)."""
+    from borapp.services.volunteers import meetings
+
+    first = meetings.add_meeting(workspace, dt.date(2025, 3, 20), "Kop")
+    meetings.add_meeting(workspace, dt.date(2025, 2, 20), "Kop")
+    page.refresh()
+    panel = page.meetings
+    page.tabs.setCurrentWidget(panel)
+    row_of = {m.id: i for i, m in enumerate(panel._items)}
+    _choose_meeting(qtbot, panel, row_of[first])
+    _tick(qtbot, panel, 0)
+    _tick(qtbot, panel, 1)
+    ticked = panel.checked_ids()
+    assert len(ticked) == 2 and panel.save_attendance.isEnabled()
+    assert panel.table.item(row_of[first], 4).text().startswith("Aanwezigheid niet opgeslagen")
+    _choose_meeting(qtbot, panel, 1 - row_of[first])
+    assert panel.checked_ids() == []  # the other meeting's own ticks
+    _choose_meeting(qtbot, panel, row_of[first])
+    assert panel.checked_ids() == ticked and panel.save_attendance.isEnabled()  # back as ticked
+
+    kept = page.drafts()  # the lock: kept, the page emptied, and back after the unlock
+    assert kept == {f"volunteers/meeting/{first}": {"ticked": ticked}}
+    page.clear()
+    page.refresh()
+    page.restore_drafts(kept)
+    page.tabs.setCurrentWidget(panel)
+    _choose_meeting(qtbot, panel, {m.id: i for i, m in enumerate(panel._items)}[first])
+    assert panel.checked_ids() == ticked
+    draft_store.save_draft(workspace, draft_store.UI_PREFIX + next(iter(kept)), kept[next(iter(kept))])
+    qtbot.mouseClick(panel.save_attendance, Qt.MouseButton.LeftButton)
+    assert meetings.load_meeting(workspace, first).attendee_count == 2
+    assert page.drafts() == {} and not draft_store.list_drafts(workspace, draft_store.UI_PREFIX + "volunteers/")
+    assert "niet opgeslagen" not in panel.table.item({m.id: i for i, m in enumerate(panel._items)}[first], 4).text()
+
+
 def test_meeting_theme_required_and_cancel(page):
     panel = page.meetings
     panel.new_kind.setCurrentIndex(panel.new_kind.findData("theme"))

@@ -1,6 +1,7 @@
 """Volunteer meetings: the list, planning a new one, and per meeting the attendance checklist and cancelling.
 
-Fewer than four attendees is shown as a warning on the meeting (the usual rule is to cancel it then).
+Fewer than four attendees is shown as a warning on the meeting (the usual rule is to cancel it then). Ticks not yet
+saved stay with their meeting when another is chosen, are marked in the list, and a lock keeps them as a draft.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
 from borapp.collation import sort_key
 from borapp.formatting import long_date
 from borapp.i18n import _
+from borapp.services import drafts as draft_store
 from borapp.services.errors import ValidationError
 from borapp.services.volunteers import meetings
 from borapp.services.volunteers.meetings import KINDS, MeetingItem
@@ -39,6 +41,7 @@ from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import add_field
 
 WARNING_STYLE = "color: #8A5300;"
+DRAFT_PREFIX = "volunteers/meeting/"  # + the meeting's id: its ticks not saved yet, kept over a lock
 
 
 def meeting_note(item: MeetingItem) -> str:
@@ -53,6 +56,7 @@ class MeetingsPanel(QWidget):
         self.workspace = workspace
         self._items: list[MeetingItem] = []
         self._volunteers: list[VolunteerRow] = []
+        self._unsaved: dict[int, list[int]] = {}  # meeting id → the volunteers ticked, not saved yet
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._list_side())
@@ -167,7 +171,7 @@ class MeetingsPanel(QWidget):
         self.table.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
             cells = (long_date(item.held_on), meetings.kind_label(item.kind), item.region, str(item.attendee_count),
-                     meeting_note(item))
+                     self._note(item))
             for column, text in enumerate(cells):
                 cell = QTableWidgetItem(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)
@@ -212,6 +216,8 @@ class MeetingsPanel(QWidget):
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             entry.setCheckState(Qt.CheckState.Checked if volunteer.id in attending else Qt.CheckState.Unchecked)
             self.attendance.addItem(entry)
+        if item.id in self._unsaved:  # ticked earlier and not saved: back as they were
+            self._tick(set(self._unsaved[item.id]))
         self.attendance.blockSignals(False)
         self._show_counts(item)
         self.detail_stack.setCurrentIndex(1)
@@ -229,7 +235,16 @@ class MeetingsPanel(QWidget):
         return [self.attendance.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.attendance.count())
                 if self.attendance.item(i).checkState() == Qt.CheckState.Checked]
 
+    def drafts(self) -> dict[str, dict]:
+        return {f"{DRAFT_PREFIX}{meeting_id}": {"ticked": ticked} for meeting_id, ticked in self._unsaved.items()}
+
+    def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        for key, value in drafts.items():
+            if key.startswith(DRAFT_PREFIX) and key[len(DRAFT_PREFIX):].isdigit():
+                self._unsaved[int(key[len(DRAFT_PREFIX):])] = [int(v) for v in value.get("ticked", [])]
+
     def clear(self) -> None:
+        self._unsaved.clear()
         self._items, self._volunteers = [], []
         self.table.setRowCount(0)
         self.attendance.clear()
@@ -247,11 +262,36 @@ class MeetingsPanel(QWidget):
         current = self._current()
         if current is not None:
             self._show_counts(current)
+            was_unsaved = current.id in self._unsaved
+            if self.save_attendance.isEnabled():
+                self._unsaved[current.id] = self.checked_ids()
+            else:  # ticked back as saved
+                self._forget(current.id)
+            if was_unsaved != (current.id in self._unsaved):
+                self._show_note(current)
+
+    def _forget(self, meeting_id: int) -> None:
+        """Its ticks are saved (or as saved): a draft kept earlier must not bring them back after a lock."""
+        self._unsaved.pop(meeting_id, None)
+        if not self.workspace.is_locked:
+            draft_store.delete_draft(self.workspace, draft_store.UI_PREFIX + DRAFT_PREFIX + str(meeting_id))
+
+    def _note(self, item: MeetingItem) -> str:
+        unsaved = _("Attendance not saved") if item.id in self._unsaved else ""
+        return " · ".join(p for p in (unsaved, meeting_note(item)) if p)
+
+    def _show_note(self, item: MeetingItem) -> None:
+        row = next((i for i, m in enumerate(self._items) if m.id == item.id), -1)
+        cell = self.table.item(row, 4) if row >= 0 else None
+        if cell is not None:
+            cell.setText(self._note(item))
 
     def _save_attendance(self) -> None:
         current = self._current()
         if current is not None:
-            self._replace(meetings.record_attendance(self.workspace, current.id, self.checked_ids()))
+            saved = meetings.record_attendance(self.workspace, current.id, self.checked_ids())
+            self._forget(current.id)
+            self._replace(saved)
 
     def _cancelled_toggled(self, checked: bool) -> None:
         current = self._current()

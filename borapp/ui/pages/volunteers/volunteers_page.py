@@ -184,12 +184,13 @@ class VolunteersPage(Page):
         self.count.clear()
 
     def drafts(self) -> dict[str, dict]:
-        found = dict(self._pending)
+        found = dict(self._pending) | self.meetings.drafts()
         if self._editing() and self.editor.is_dirty():
             found[self.editor.key] = self.editor.state()
         return found
 
     def restore_drafts(self, drafts: dict[str, dict]) -> None:
+        self.meetings.restore_drafts(drafts)  # shown when its meeting is chosen again
         mine = {k: v for k, v in drafts.items() if k.startswith(DRAFT_KEY_PREFIX)}
         if not mine:
             return
