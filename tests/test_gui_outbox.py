@@ -437,7 +437,7 @@ def test_send_asks_for_the_password_when_the_keyring_has_none(qtbot, page, works
 def test_a_lock_during_an_export_says_nothing_over_it_and_the_page_works_after(qtbot, page, workspace, vault_path,
                                                                                 letters, tmp_path, monkeypatch, shown):
     """The export ends after the key went: no message over the lock (it names the letters' cases), and after the
-    unlock the buttons are not left disabled as if the export still ran."""
+    unlock the buttons are not left disabled as if the export still ran, and a line says the lock interrupted it."""
     import threading
 
     from borapp.services.vault.vault import Vault
@@ -464,6 +464,7 @@ def test_a_lock_during_an_export_says_nothing_over_it_and_the_page_works_after(q
     page.set_workspace(Workspace(Vault.open(vault_path, PASSPHRASE), workspace.coordinator))
     page.refresh()
     assert page.export_button.isEnabled() and page.send_button.isEnabled()
+    assert page.notice.text().startswith("Het vergrendelen onderbrak de export.")  # not a silent stop (a walk)
     page.workspace.lock()
 
 

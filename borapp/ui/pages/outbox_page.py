@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from borapp.i18n import _, ngettext
+from borapp.i18n import N_, _, ngettext
 from borapp.services import drafts as draft_store
 from borapp.services import settings
 from borapp.services.errors import BorError
@@ -47,6 +47,10 @@ from borapp.ui.tasks import run_task
 from borapp.ui.widgets.forms import FieldMessage
 
 DRAFT_KEY = "outbox/letter/"
+INTERRUPTED_EXPORT = N_("The lock interrupted the export. The letters it exported say so in the list; export again "
+                        "for the rest.")
+INTERRUPTED_SEND = N_("The lock interrupted the sending. The letters that were sent say so in the list; send again "
+                      "for the rest.")
 
 
 def _button(text: str, icon_name: str, handler, tip: str = "") -> QPushButton:
@@ -67,6 +71,7 @@ class OutboxPage(Page):
         self.new_dialog: NewLetterDialog | None = None
         self.preview: PreviewDialog | None = None
         self.busy = False
+        self._interrupted = ""  # said after the unlock: a lock came during an export or send
         layout = QVBoxLayout(self)
         title = QLabel(_("Outbox"))
         title.setObjectName("pageTitle")
@@ -155,6 +160,9 @@ class OutboxPage(Page):
             select_id(self.table, int(tail))
 
     def refresh(self) -> None:
+        if self._interrupted:  # the first refresh after the unlock
+            self.notice.setText(self._interrupted)
+            self._interrupted = ""
         chosen = self.current()
         rows = outbox_letters.list_letters(self.workspace, None if self.show_all.isChecked() else WAITING_STATES)
         self.model.set_rows(rows)
@@ -368,7 +376,7 @@ class OutboxPage(Page):
         workspace = self.workspace
         self._start(_("Exporting…"))
         run_task(lambda _p: outbox_export.export_ready(workspace, Path(folder)), workspace).always(
-            self._settled).success(
+            lambda: self._settled(workspace, INTERRUPTED_EXPORT)).success(
             lambda result: self._finished(_("Export"), export_summary(result), not result.problems)).failure(
             lambda exc: self._finished(_("Export"), failure_text(exc), False)).start()
 
@@ -393,7 +401,7 @@ class OutboxPage(Page):
                 return
         self._start(_("Sending…"))
         run_task(lambda progress: sending.send_ready(workspace, lambda: password, progress=progress),
-                 workspace).always(self._settled).progress(
+                 workspace).always(lambda: self._settled(workspace, INTERRUPTED_SEND)).progress(
             lambda done, total: self.notice.setText(_("Sending: {done} of {total}…").format(done=done, total=total))
         ).success(lambda result: self._finished(_("Send"), send_summary(result), result.ok)).failure(
             lambda exc: self._finished(_("Send"), failure_text(exc), False)).start()
@@ -403,10 +411,12 @@ class OutboxPage(Page):
         self.notice.setText(text)
         self._update_all_buttons(0)
 
-    def _settled(self) -> None:
+    def _settled(self, workspace, interrupted: str) -> None:
         """The export or send is over; when a lock came first its outcome is in the vault, and nothing is said
-        over the lock (run_task)."""
+        over the lock (run_task): after the unlock the notice says the lock interrupted it."""
         self.busy = False
+        if workspace.is_locked:
+            self._interrupted = _(interrupted)
 
     def _finished(self, title: str, text: str, ok: bool) -> None:
         self._after_change("")
