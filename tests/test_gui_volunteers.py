@@ -360,6 +360,21 @@ def test_ticks_not_saved_stay_with_their_meeting_and_over_a_lock(page, workspace
     assert "niet opgeslagen" not in panel.table.item({m.id: i for i, m in enumerate(panel._items)}[first], 4).text()
 
 
+def test_a_meeting_still_to_come_takes_no_ticks_and_is_not_below_the_minimum(page, workspace, qtbot):
+    from borapp.services.volunteers import meetings
+
+    meetings.add_meeting(workspace, dt.date.today() + dt.timedelta(days=21), "Kop")
+    page.refresh()
+    panel = page.meetings
+    page.tabs.setCurrentWidget(panel)
+    _choose_meeting(qtbot, panel, 0)
+    assert panel.table.item(0, 4).text() == "Nog te houden"  # not "Onder het minimum (4)"
+    assert not panel.attendance.isEnabled() and not panel.save_attendance.isEnabled()
+    assert panel.warning.text().startswith("Nog te houden: vink aan wie er waren")
+    _tick(qtbot, panel, 0)
+    assert panel.checked_ids() == []
+
+
 def test_meeting_theme_required_and_cancel(page):
     panel = page.meetings
     panel.new_kind.setCurrentIndex(panel.new_kind.findData("theme"))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from borapp.services.errors import UsageError
@@ -131,6 +133,20 @@ def test_volunteers(workspace, known):
     assert v.training_attendance.as_dict() == {"initial": 3, "refresher": 0}
     assert v.meetings.as_dict() == {"held": 1, "cancelled_low_attendance": 1, "cancelled_other": 1}
     assert v.meeting_attendance == 4
+
+
+def test_a_meeting_still_to_come_is_not_counted_as_held(workspace, known):
+    """The provisional report of the current year counted a meeting planned for 28 December as held (a walk)."""
+    from borapp.models import Meeting
+
+    with workspace.session() as session:
+        session.add(Meeting(held_on=dt.date(2019, 12, 28)))
+    early = annual_report(workspace, 2019, today=dt.date(2019, 2, 15)).volunteers
+    assert early.meetings.as_dict() == {"held": 0, "to_come": 2, "cancelled_low_attendance": 1,
+                                        "cancelled_other": 1}
+    assert early.meeting_attendance == 0
+    late = annual_report(workspace, 2019, today=dt.date(2020, 1, 10)).volunteers
+    assert late.meetings.as_dict() == {"held": 2, "cancelled_low_attendance": 1, "cancelled_other": 1}
 
 
 def test_timeliness(workspace, known):

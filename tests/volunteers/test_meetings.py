@@ -96,3 +96,18 @@ def test_short_flag_for_lists(workspace):
     item = meetings.load_meeting(workspace, meetings.add_meeting(workspace, ON))
     assert "4" in item.flag and item.flag != item.warning
     assert meetings.set_cancelled(workspace, item.id).flag == ""
+
+
+def test_who_attended_a_meeting_still_to_come_cannot_be_recorded(workspace):
+    """Attendance was recorded for a meeting next month, and the year's report counted it (found by a walk)."""
+    today = dt.date.today()
+    ids = volunteers(workspace, "Anna Proef", "Bert Proef")
+    upcoming = meetings.add_meeting(workspace, today + dt.timedelta(days=20), "Kop")
+    with pytest.raises(ValidationError) as refused:
+        meetings.record_attendance(workspace, upcoming, ids)
+    assert refused.value.field == "attendance"
+    item = meetings.load_meeting(workspace, upcoming)
+    assert item.upcoming and item.attendee_count == 0 and not item.below_minimum and item.warning == ""
+    assert item.flag == "Nog te houden"
+    held_today = meetings.add_meeting(workspace, today, "Kop")
+    assert meetings.record_attendance(workspace, held_today, ids).attendee_count == 2  # on the day itself

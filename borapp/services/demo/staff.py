@@ -197,8 +197,8 @@ def _trainings(rng, today, joined, left) -> list[Training]:
 
 
 def _meetings(session: Session, rng: random.Random, today: dt.date, volunteers: list[Helper]) -> int:
-    """About eight a year, rotating over the regions, with a theme evening in spring and autumn. Attendance is who
-    signed up; a past meeting with fewer than four was cancelled. Meetings after today have their first sign-ups."""
+    """About eight a year, rotating over the regions, with a theme evening in spring and autumn. A past meeting with
+    fewer than four attendees was cancelled; a meeting after today has no attendance yet (it is recorded once held)."""
     day, regions, count = dt.date(FIRST_YEAR, 10, 3), list(REGIONS), 0
     while day < today + dt.timedelta(days=60):
         theme = day.month in (4, 10) and rng.random() < 0.7
@@ -207,11 +207,8 @@ def _meetings(session: Session, rng: random.Random, today: dt.date, volunteers: 
                           theme=rng.choice(MEETING_THEMES) if theme else "")
         present = [v for v in volunteers if v.joined <= day and (v.left is None or v.left > day)
                    and (theme or v.region == region)]
-        if day >= today:
-            wanted = rng.randint(4, 8)
-        else:
-            wanted = rng.randint(5, 20) if theme else rng.randint(1, 12)
-        chosen = rng.sample(present, min(len(present), wanted))
+        wanted = rng.randint(5, 20) if theme else rng.randint(1, 12)
+        chosen = rng.sample(present, min(len(present), wanted)) if day <= today else []
         meeting.cancelled = day < today and len(chosen) < 4
         meeting.attendance = [MeetingAttendance(volunteer_id=v.id) for v in chosen]
         session.add(meeting)

@@ -48,10 +48,10 @@ def _growth(start: int, end: int) -> float | None:
     return round((end - start) * 100 / start, 1) if start else None
 
 
-def volunteer_figures(session: Session, year: int) -> VolunteerFigures:
+def volunteer_figures(session: Session, year: int, today: dt.date | None = None) -> VolunteerFigures:
     stayed, left, joined, deployable = _pool(session, year)
     trainings, attendance = _trainings(session, year)
-    meetings, meeting_attendance = _meetings(session, year)
+    meetings, meeting_attendance = _meetings(session, year, today or dt.date.today())
     stayed_part = Figure("stayed", _("In the pool all year"), stayed)
     return VolunteerFigures(
         start_of_year=figure("start_of_year", _("Volunteers on 1 January {year}").format(year=year),
@@ -105,20 +105,22 @@ def _trainings(session: Session, year: int) -> tuple[Figure, Figure]:
             figure("training_attendance", _("Volunteers trained"), present))
 
 
-def _meetings(session: Session, year: int) -> tuple[Figure, int]:
+def _meetings(session: Session, year: int, today: dt.date) -> tuple[Figure, int]:
+    """Held, still to come (the current year's report is provisional), and cancelled with or without too few."""
     attendees = (select(MeetingAttendance.meeting_id, func.count().label("n"))
                  .group_by(MeetingAttendance.meeting_id).subquery())
     n = func.coalesce(attendees.c.n, 0)
-    outcome = case((~Meeting.cancelled, "held"), (n < MIN_ATTENDEES, "cancelled_low_attendance"),
-                   else_="cancelled_other")
+    outcome = case((~Meeting.cancelled & (Meeting.held_on > today), "to_come"), (~Meeting.cancelled, "held"),
+                   (n < MIN_ATTENDEES, "cancelled_low_attendance"), else_="cancelled_other")
     rows = session.execute(
         select(outcome, func.count(), func.sum(n)).select_from(Meeting)
         .outerjoin(attendees, attendees.c.meeting_id == Meeting.id)
         .where(Meeting.held_on >= first_day(year), Meeting.held_on <= last_day(year)).group_by(outcome))
     counts = {key: (int(number), int(people or 0)) for key, number, people in rows}
-    labels = {"held": _("Meetings held"),
+    labels = {"held": _("Meetings held"), "to_come": _("Still to come"),
               "cancelled_low_attendance": _("Cancelled: fewer than {n} attendees").format(n=MIN_ATTENDEES),
               "cancelled_other": _("Cancelled for another reason")}
-    parts = [Figure(key, label, counts.get(key, (0, 0))[0]) for key, label in labels.items()]
+    parts = [Figure(key, label, counts.get(key, (0, 0))[0]) for key, label in labels.items()
+             if key != "to_come" or key in counts]  # only a year not over yet has meetings to come
     return figure("meetings", _("Volunteer meetings planned"), parts), counts.get("held", (0, 0))[1]
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from borapp.formatting import long_date
 from borapp.i18n import N_, _, ngettext
 from borapp.models import Meeting, MeetingAttendance, Volunteer
 from borapp.services import audit
@@ -38,6 +39,8 @@ class MeetingItem:
     theme: str
     cancelled: bool
     attendees: tuple[Attendee, ...]
+    upcoming: bool = False  # after today: who attended is recorded once it is held
+
 
     @property
     def attendee_count(self) -> int:
@@ -45,12 +48,14 @@ class MeetingItem:
 
     @property
     def below_minimum(self) -> bool:
-        """Fewer than four volunteers and not (yet) cancelled."""
-        return not self.cancelled and self.attendee_count < MIN_ATTENDEES
+        """Fewer than four volunteers at a meeting held and not cancelled."""
+        return not self.cancelled and not self.upcoming and self.attendee_count < MIN_ATTENDEES
 
     @property
     def flag(self) -> str:
-        """The short mark for lists: "below the minimum (4)"; "" when the meeting is fine or cancelled."""
+        """The short mark for lists: "below the minimum (4)", "still to come"; "" when it is fine or cancelled."""
+        if self.upcoming and not self.cancelled:
+            return _("Still to come")
         return _("Below the minimum ({minimum})").format(minimum=MIN_ATTENDEES) if self.below_minimum else ""
 
     @property
@@ -69,7 +74,7 @@ def _item(meeting: Meeting, names: dict[int, str]) -> MeetingItem:
     attendees = sorted((Attendee(a.volunteer_id, names.get(a.volunteer_id, "")) for a in meeting.attendance),
                        key=lambda a: a.name.casefold())
     return MeetingItem(meeting.id, meeting.held_on, meeting.region, meeting.kind, meeting.theme, meeting.cancelled,
-                       tuple(attendees))
+                       tuple(attendees), meeting.held_on > dt.date.today())
 
 
 def _names(session: Session) -> dict[int, str]:
@@ -126,6 +131,9 @@ def record_attendance(workspace, meeting_id: int, volunteer_ids: Iterable[int]) 
     wanted = set(volunteer_ids)
     with workspace.session() as session:
         meeting = _get(session, meeting_id)
+        if wanted and meeting.held_on > dt.date.today():
+            raise ValidationError(_("This meeting is still to come: record who attended once it is held ({date}).")
+                                  .format(date=long_date(meeting.held_on)), "attendance")
         known = set(session.scalars(select(Volunteer.id).where(Volunteer.id.in_(wanted)))) if wanted else set()
         if wanted - known:
             raise ValidationError(_("Unknown volunteer."), "attendance")

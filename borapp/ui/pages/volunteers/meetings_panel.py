@@ -219,6 +219,7 @@ class MeetingsPanel(QWidget):
         if item.id in self._unsaved:  # ticked earlier and not saved: back as they were
             self._tick(set(self._unsaved[item.id]))
         self.attendance.blockSignals(False)
+        self.attendance.setEnabled(not item.upcoming)  # ticked once it is held
         self._show_counts(item)
         self.detail_stack.setCurrentIndex(1)
 
@@ -226,10 +227,12 @@ class MeetingsPanel(QWidget):
         checked = len(self.checked_ids())
         self.count.setText(_("{n} ticked").format(n=checked))
         saved = item.attendee_count == checked and {a.id for a in item.attendees} == set(self.checked_ids())
-        self.save_attendance.setEnabled(not saved)
+        self.save_attendance.setEnabled(not saved and not item.upcoming)
         self.warning.setText(item.warning + ("\n" + _("A meeting below the minimum is usually cancelled.")
                                              if item.below_minimum else ""))
-        self.warning.setVisible(bool(item.warning))
+        if item.upcoming and not item.cancelled:
+            self.warning.setText(_("Still to come: tick who attended once the meeting is held."))
+        self.warning.setVisible(bool(self.warning.text()))
 
     def checked_ids(self) -> list[int]:
         return [self.attendance.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.attendance.count())
@@ -289,7 +292,12 @@ class MeetingsPanel(QWidget):
     def _save_attendance(self) -> None:
         current = self._current()
         if current is not None:
-            saved = meetings.record_attendance(self.workspace, current.id, self.checked_ids())
+            try:
+                saved = meetings.record_attendance(self.workspace, current.id, self.checked_ids())
+            except ValidationError as error:  # e.g. a meeting still to come
+                self.warning.setText(str(error))
+                self.warning.setVisible(True)
+                return
             self._forget(current.id)
             self._replace(saved)
 
