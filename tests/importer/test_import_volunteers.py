@@ -115,6 +115,7 @@ BAD = [
     ("max_cases", "0", "positive whole number"),
     ("max_cases", "twee", "positive whole number"),
     ("max_cases", "1.5", "positive whole number"),
+    ("max_cases", "12", "Between 1 and 10 cases"),  # the profile could not be saved after it (a walk)
     ("active", "soms", "not one of"),
     ("joined_on", "2022-02-30", "not a real date"),
     ("left_on", "2021-12-31", "before the joining date"),
@@ -154,6 +155,24 @@ def test_reimport_updates_by_name(vault, tmp_path):
     assert vault.count(Volunteer) == 2 and vault.count(Training) == 2
     got = stored(vault, "Vera Vrijwillig")  # found by name, case and spaces aside; the stored spelling kept
     assert (got["region"], got["phone"], got["active"]) == ("Kennemerland", "+31 6 1234 5678", False)
+
+
+def test_an_update_by_name_says_what_it_changes_and_keeps_the_newer_vog(vault, tmp_path):
+    """A re-import matched by name overwrote the e-mail address unseen and could move the VOG date back (a walk)."""
+    import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(vog_date="2024-05-01")]))
+    rows = [volunteer(email="vera.nieuw@test.example", vog_date="2021-03-01")]
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v2.csv", rows))
+    assert report.ok and report.updated == 1
+    said = {p.column: p.message for p in report.warnings}
+    assert said["email"] == ("Vera Vrijwillig is already in the vault: the e-mail address changes from "
+                             "vera@test.example to vera.nieuw@test.example.")
+    assert said["vog_date"] == ("Vera Vrijwillig has a newer VOG in the vault (1-5-2024); the older date 1-3-2021 "
+                                "is not taken.")
+    got = stored(vault)
+    assert got["email"] == "vera.nieuw@test.example" and got["vog_date"] == dt.date(2024, 5, 1)
+    again = import_file(vault, "volunteers", write_csv(tmp_path / "v3.csv", [
+        volunteer(email="vera.nieuw@test.example", vog_date="2025-02-01")]))
+    assert not again.warnings and stored(vault)["vog_date"] == dt.date(2025, 2, 1)  # a newer VOG is taken
 
 
 def test_the_same_name_twice_in_a_file_is_an_error(vault, tmp_path):

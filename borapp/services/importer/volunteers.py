@@ -17,6 +17,7 @@ from borapp.services.importer import values, vocab
 from borapp.services.importer.report import ImportReport
 from borapp.services.importer.rows import RowReader
 from borapp.services.importer.text import name_key
+from borapp.services.volunteers.profiles import MAX_CASES, MIN_CASES
 
 
 @dataclass
@@ -50,6 +51,8 @@ def read_volunteer(r: RowReader, today: dt.date) -> VolunteerRow:
         languages=r.value("languages", values.parse_languages),
         availability=r.value("availability", values.parse_availability),
     )
+    if row.max_cases is not None and not MIN_CASES <= row.max_cases <= MAX_CASES:  # as the profile takes it
+        r.error("max_cases", _("Between {low} and {high} cases.").format(low=MIN_CASES, high=MAX_CASES))
     if row.vog_date and row.vog_date > today:
         r.error("vog_date", _("The VOG date cannot be in the future."))
     if row.trained_on and row.trained_on > today:
@@ -62,7 +65,27 @@ def read_volunteer(r: RowReader, today: dt.date) -> VolunteerRow:
 
 
 def check_volunteers(session: Session, rows: list[VolunteerRow], header, report: ImportReport) -> None:
-    """Nothing in a volunteer row depends on other records."""
+    """A row for a volunteer already in the vault (same name) updates her: what it changes of her e-mail address or
+    phone number is said, not done unseen; a VOG date older than the vault's is not taken (it would make a screened
+    volunteer look unscreened)."""
+    known = {name_key(v.name): v for v in session.scalars(select(Volunteer))}
+    for row in rows:
+        volunteer = known.get(name_key(row.name))
+        if volunteer is None:
+            continue
+        for attr, label in (("email", _("e-mail address")), ("phone", _("phone number"))):
+            old, new = getattr(volunteer, attr) or "", getattr(row, attr) or ""
+            if old and new and old != new:
+                report.warn(row.row, attr, _("{name} is already in the vault: the {what} changes from {old} to "
+                                             "{new}.").format(name=volunteer.name, what=label, old=old, new=new),
+                            header.headings.get(attr, attr))
+        if row.vog_date and volunteer.vog_date and row.vog_date < volunteer.vog_date:
+            report.warn(row.row, "vog_date", _("{name} has a newer VOG in the vault ({kept}); the older date {old} is "
+                                               "not taken.").format(name=volunteer.name,
+                                                                     kept=short_date(volunteer.vog_date),
+                                                                     old=short_date(row.vog_date)),
+                        header.headings.get("vog_date", "vog_date"))
+            row.vog_date = None  # an empty cell keeps what the vault has
 
 
 def write_volunteers(session: Session, rows: list[VolunteerRow], report: ImportReport, actor: str = "") -> None:
