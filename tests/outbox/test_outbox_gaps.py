@@ -181,9 +181,23 @@ def test_a_visit_after_the_closing_is_named_too(workspace):
 
 def test_a_complete_case_gives_every_referrer_letter_ready(workspace):
     case_id = add_referred_case(workspace, "BOR-2026-037")
-    for kind in ("intake", "start", "evaluation", "closing", "no_response"):
+    for kind in ("intake", "start", "evaluation", "closing"):
         made = letters.create_letter(workspace, case_id, kind)
         assert (made.state, made.problems) == ("ready", ""), (kind, made.problems)
+    stuck = add_referred_case(workspace, "BOR-2026-038", status="intake")  # the parents stopped answering
+    made = letters.create_letter(workspace, stuck, "no_response")
+    assert (made.state, made.problems) == ("ready", ""), made.problems
+
+
+def test_no_response_from_the_parents_is_held_back_when_visits_were_held(workspace):
+    """It said the visits could not start, and went out 'ready' for a case with 8 visits held (found by a walk)."""
+    case_id = add_referred_case(workspace, "BOR-2026-039")
+    made = letters.create_letter(workspace, case_id, "no_response")
+    assert made.state == "draft"
+    assert "maar er zijn 3 omgangsmomenten gehouden (de laatste op 3 mei 2025)" in made.problems, made.problems
+    assert "stuur de afsluitbrief" in made.problems
+    assert "stuur de afsluitbrief" in refusal(letters.mark_ready, workspace, made.id)
+    assert state(workspace, made.id) == "draft"
 
 
 # ---- the saved template, one closing --------------------------------------------------------------------------------

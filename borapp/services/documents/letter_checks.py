@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
-from borapp.i18n import N_, _, in_language
+from borapp.i18n import N_, _, in_language, ngettext
 from borapp.services.documents.common import Missing, document_language
 from borapp.services.documents.facts import CaseFacts, load_facts
 from borapp.services.documents.letter_values import LetterValues
@@ -76,10 +76,11 @@ class Gap:
 class LetterCheck:
     gaps: tuple[Gap, ...] = ()
     order: tuple[str, ...] = ()  # one sentence per date stated out of order
+    unfit: str = ""  # why this kind of letter says what the case contradicts ("" when it fits)
 
     @property
     def ok(self) -> bool:
-        return not self.gaps and not self.order
+        return not self.gaps and not self.order and not self.unfit
 
     def message(self) -> str:
         """Everything that keeps the letter back, in the user's language ("" when nothing does)."""
@@ -92,6 +93,8 @@ class LetterCheck:
                          + "\n".join("• " + sentence for sentence in self.order) + "\n"
                          + _("Correct the wrong date in the letter's text (Edit); a visit or an evaluation recorded "
                              "with the wrong date is corrected in the case file (tab Visits or Evaluations)."))
+        if self.unfit:
+            parts.append(self.unfit)
         return "\n\n".join(parts)
 
 
@@ -133,7 +136,20 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
              for context, _name in in_block]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_SUBJECT)) for context, name in in_subject]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_TEXT)) for context, name in in_body]
-    return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)))
+    return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), _unfit(facts, parts.kind))
+
+
+def _unfit(facts: CaseFacts, kind: str) -> str:
+    """"The parents did not respond" says the visits could not start: not for a case where visits were held."""
+    held = [v.on for v in facts.visits if v.state == "held"]
+    if kind != "no_response" or not held:
+        return ""
+    return ngettext(
+        "This letter says the parents did not respond and the visits could not start, but {n} visit was held "
+        "(on {date}). When parents stop taking part after visits, the case is closed: send the closing letter.",
+        "This letter says the parents did not respond and the visits could not start, but {n} visits were held "
+        "(the last on {date}). When parents stop taking part after visits, the case is closed: send the closing "
+        "letter.", len(held)).format(n=len(held), date=long_date(max(held)))
 
 
 def _block_gap(msgid: str, values: dict) -> Gap:
