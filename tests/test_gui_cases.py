@@ -577,6 +577,24 @@ def test_ctrl_s_saves_the_tab_being_edited(qtbot, page, workspace, cases):
         "Speelhuis De Kikker")
 
 
+def test_a_number_of_visits_typed_in_words_is_said_not_cut_short(qtbot, page, workspace, cases):
+    """The field kept two characters: "acht" was saved... as "ac", refused without the word typed (found by a walk)."""
+    page.open_case_file(cases["intake"])
+    agreements = page.case_file.show_tab("agreements")
+    number = agreements.fields["agreed_visits"]
+    number.setFocus()
+    qtbot.keyClicks(number, "acht")
+    qtbot.mouseClick(agreements.save_button, Qt.MouseButton.LeftButton)
+    assert number.text() == "acht" and agreements.is_dirty()
+    message = agreements.message_for("agreed_visits")
+    assert message.isVisible() and message.text() == "Typ een aantal omgangsmomenten van 1 tot 30."
+    number.selectAll()
+    qtbot.keyClicks(number, "10")
+    qtbot.mouseClick(agreements.save_button, Qt.MouseButton.LeftButton)
+    assert not agreements.is_dirty()
+    assert case_file_service.load_case(workspace, cases["intake"], record_open=False).agreements.agreed_visits == "10"
+
+
 def test_the_note_of_a_closing_says_the_referrer_reads_it(qtbot, page, cases):
     """The step's note becomes the closing report's explanation (outcome_note): typed as an internal remark, it went
     to the referrer unannounced."""

@@ -43,8 +43,7 @@ class AgreementsTab(FormTab):
         self._add(form, "visit_place", _("Place"), QLineEdit())
         self._add(form, "visit_frequency", _("Frequency"), QLineEdit())
         number = QLineEdit()
-        number.setPlaceholderText(_("e.g. 8 (a trajectory is 6 to 12 visits)"))
-        number.setMaxLength(2)
+        number.setPlaceholderText(_("e.g. 8 (a trajectory is 6 to 12 visits)"))  # anything else is said on saving
         self._add(form, "agreed_visits", _("Number of visits"), number)
         self._add(form, "buildup", _("Build-up"), text_box(_("Build-up of contact")))
         self._add(form, "handover", _("Handover"), text_box(_("Handover")))
