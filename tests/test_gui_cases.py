@@ -202,10 +202,12 @@ def test_the_header_of_a_closed_case_says_how_long_it_ran_not_how_long_since_reg
     page.open_case_file(case_id)
     header = page.case_file.header
     assert (header.captions["registered"].text(), header.values["registered"].text()) == ("Looptijd", "50 dagen")
+    assert header.values["volunteer"].text() == "niemand"  # closed without a match: not "nog niet" (a walk)
     page.open_case_file(add_case(workspace, "BOR-2026-002", resident="Ilse de Groot", status="intake",
                             registered_on=TODAY - dt.timedelta(days=3)))
     assert (header.captions["registered"].text(), header.values["registered"].text()) == ("Sinds aanmelding",
                                                                                           "3 dagen")
+    assert header.values["volunteer"].text() == "nog niet"
 
 
 def test_draw_up_contract_in_the_header_opens_the_contract_and_the_status_follows(qtbot, page, workspace, cases):

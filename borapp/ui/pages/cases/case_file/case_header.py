@@ -120,7 +120,7 @@ class CaseHeader(QFrame):
         self.title.setText(_("Case {ref}").format(ref=facts.ref))
         self._set_chip(facts.status)
         self.outcome.setText(facts.outcome_label)
-        nobody = _("not yet")
+        nobody = _("nobody") if facts.closed_on else _("not yet")  # a closed case gets no one any more
         self.values["children"].setText(facts.children_summary or _("none recorded"))
         self.values["coordinator"].setText(facts.coordinator or nobody)
         self.values["volunteer"].setText(facts.volunteer or nobody)
