@@ -208,8 +208,10 @@ def test_each_referrer_letter_in_dutch(workspace, case_id, kind):
     for words in (subject, sentence, "Anna de Vries Wijkteam Alkmaar Postbus 100 1800 AA Alkmaar",
                   "Datum 1 juni 2026", "Ons kenmerk dossier BOR-2026-001", "Geachte Anna de Vries,",
                   "Sanne Jansen (geboren 1 mei 2019) en Daan Jansen (geboren 5 maart 2021)",
-                  "Met vriendelijke groet, Carla Coördinator", "Over dit verslag:", "Pagina 1 van 1"):
+                  "Met vriendelijke groet, Carla Coördinator", "Pagina 1 van 1"):
         assert words in text, (kind, words)
+    # the note on a report's use ends the reports, not the acknowledgement of a referral (found by a walk)
+    assert ("Over dit verslag:" in text) == (kind != "intake"), kind
     assert doc.recipient_name == "Anna de Vries" and doc.recipient_email == "anna@wijkteam.example"
     assert doc.body.startswith("Geachte Anna de Vries,") and "{" not in doc.body
     assert doc.missing == []
@@ -228,9 +230,10 @@ def test_the_closing_report_is_factual(workspace, case_id):
 @pytest.mark.parametrize("kind", REFERRER_KINDS)
 def test_each_referrer_letter_in_english(workspace, case_id, kind):
     text = all_text(letter(workspace, case_id, kind, "en").pdf)
-    for words in ("Dear Anna de Vries,", "Sanne Jansen (born 1 May 2019)", "Kind regards,", "About this report:",
+    for words in ("Dear Anna de Vries,", "Sanne Jansen (born 1 May 2019)", "Kind regards,",
                   "Page 1 of 1", "Our reference case BOR-2026-001"):
         assert words in text, (kind, words)
+    assert ("About this report:" in text) == (kind != "intake"), kind
     assert "Geachte" not in text
 
 

@@ -45,6 +45,7 @@ USAGE_NOTE = N_("About this report: it states facts (dates, attendance, visits h
                 "and what the parents themselves said; it holds no judgement of the parents. It is meant for you as "
                 "the referrer in this case. Do not pass it on or use it for another purpose without the parents' "
                 "consent.")
+NOT_A_REPORT = ("schedule", "intake")  # a parent's schedule, the referral acknowledged: no report, no note on one
 STILL_TO_FILL = N_("The letter's text still has lines to fill in")
 
 
@@ -213,7 +214,7 @@ def _story(facts: CaseFacts, kind: str, letter: _Letter, today: dt.date) -> list
     story += _signature(st, facts, letter.sender)
     if kind == "closing" and facts.commissioner_name and facts.commissioner_name != facts.referrer_name:
         story += [spacer(3), Paragraph(text(_("Copy to: {name}").format(name=facts.commissioner_name)), st.small)]
-    if kind != "schedule":
+    if kind not in NOT_A_REPORT:
         story += [spacer(6), Paragraph(text(_(USAGE_NOTE)), st.note)]
     return story
 
