@@ -39,6 +39,15 @@ def test_a_number_that_is_none_is_refused_in_dutch(capsys, argv):
     assert "'abc' is geen heel getal" in err and "int" not in err and "argument " not in err, err
 
 
+@pytest.mark.parametrize("argv, usage", [(["letters", "list", "--bogus"], "gebruik: borapp letters list "),
+                                         (["check", "--snel"], "gebruik: borapp check ")])
+def test_an_unknown_option_is_refused_with_the_usage_of_its_command(capsys, argv, usage):
+    """'borapp letters list --bogus' showed the usage of borapp itself, which names none of the command's options."""
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert err.startswith(usage) and f"fout: onbekende argumenten: {argv[-1]}" in err, err
+
+
 def test_a_parent_and_an_audience_are_given_in_dutch_words(capsys):
     """`--parent resident|other` and `--audience internal|external` were codes only, and refused in them."""
     set_language("nl")

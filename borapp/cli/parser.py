@@ -32,6 +32,17 @@ class VersionAction(argparse.Action):
         parser.exit()
 
 
+class CommandParser(argparse.ArgumentParser):
+    """A sub-command's parser: an option it does not know is its error, with its own usage line (argparse handed the
+    unknown words up to `borapp` itself, whose usage names no option of the sub-command)."""
+
+    def parse_known_args(self, args=None, namespace=None):
+        parsed, extras = super().parse_known_args(args, namespace)
+        if extras:
+            self.error(_("unrecognized arguments: %s") % " ".join(extras))
+        return parsed, extras
+
+
 def build_parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParser:
     """The parser with the sub-commands of `commands` (all by default; starting the app needs only the GUI's)."""
     argparse_language.install()
@@ -42,7 +53,7 @@ def build_parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParse
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=VersionAction)
-    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"))
+    sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=CommandParser)
     common = common_options()
     for name in commands:
         importlib.import_module(f"borapp.cli.{name}").register(sub, common)
