@@ -7,7 +7,8 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QApplication, QMessageBox
 
 from borapp.models import Letter
 from borapp.services.documents.common import FILL
@@ -106,16 +107,18 @@ def test_a_block_too_long_is_refused_under_its_field(workspace, case_id):
     assert str(refused.value) == "Houd het adres op ten hoogste 6 regels."
 
 
-def test_a_confidential_address_typed_into_the_block_is_not_printed(workspace):
+def test_a_confidential_address_typed_into_the_block_is_printed_on_her_own_letter_only(workspace):
+    """Her schedule letter goes to her address (offered as its block); typed into the father's, it is taken out."""
     set_organisation(workspace)
     case_id = full_case(workspace, confidential="resident", closed=False)
-    letter_id = outbox.create_letter(workspace, case_id, "schedule", parent_role="resident", state="draft").id
-    text = outbox.get_letter_text(workspace, letter_id)
-    assert text.recipient_address == ""  # the facts hold no confidential address to offer
-    outbox.set_body(workspace, letter_id, text.subject, text.body, recipient_address="Dorpsstraat 1\n1234 AB Alkmaar")
-    printed = all_text(outbox.letter_pdf(workspace, letter_id))
+    hers = outbox.create_letter(workspace, case_id, "schedule", parent_role="resident", state="draft").id
+    assert outbox.get_letter_text(workspace, hers).recipient_address == "Dorpsstraat 1\n1234 AB Alkmaar"
+    his = outbox.create_letter(workspace, case_id, "schedule", parent_role="other", state="draft").id
+    text = outbox.get_letter_text(workspace, his)
+    outbox.set_body(workspace, his, text.subject, text.body, recipient_address="Dorpsstraat 1\n1234 AB Alkmaar")
+    printed = all_text(outbox.letter_pdf(workspace, his))
     assert "Dorpsstraat" not in printed and "1234 AB" not in printed
-    assert "Dorpsstraat" not in stored_address(workspace, letter_id)
+    assert "Dorpsstraat" not in stored_address(workspace, his)
 
 
 # ---- the editor -----------------------------------------------------------------------------------------------------
@@ -161,4 +164,10 @@ def test_the_editor_says_why_a_block_is_refused_and_keeps_the_typing(qtbot, page
     assert editor.isVisible() and editor.messages["recipient_address"].isVisible()
     assert editor.messages["recipient_address"].text() == "Houd het adres op ten hoogste 6 regels."
     assert editor.values()["recipient_address"] == "\n".join("abcdefg")
-    editor.reject()
+    QTimer.singleShot(50, lambda: _answer(qtbot, QMessageBox.StandardButton.Discard))
+    editor.reject()  # asks first: the typing is not saved
+
+
+def _answer(qtbot, button) -> None:
+    box = QApplication.activeModalWidget()
+    qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)

@@ -207,8 +207,13 @@ def _meetings(session: Session, rng: random.Random, today: dt.date, volunteers: 
                           theme=rng.choice(MEETING_THEMES) if theme else "")
         present = [v for v in volunteers if v.joined <= day and (v.left is None or v.left > day)
                    and (theme or v.region == region)]
-        wanted = rng.randint(5, 20) if theme else rng.randint(1, 12)
-        chosen = rng.sample(present, min(len(present), wanted)) if day <= today else []
+        if day >= today:
+            wanted = rng.randint(4, 8)
+        else:
+            wanted = rng.randint(5, 20) if theme else rng.randint(1, 12)
+        chosen = rng.sample(present, min(len(present), wanted))  # drawn as before: the same demo otherwise
+        if day > today:
+            chosen = []
         meeting.cancelled = day < today and len(chosen) < 4
         meeting.attendance = [MeetingAttendance(volunteer_id=v.id) for v in chosen]
         session.add(meeting)
