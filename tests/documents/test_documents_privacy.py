@@ -26,7 +26,7 @@ from hypothesis import HealthCheck, Phase, assume, given, settings
 from hypothesis import strategies as st
 from pypdf import PdfReader
 
-from borapp.models import Case, Child, Evaluation, Parent, StatusChange, Visit
+from borapp.models import Case, Child, Evaluation, Letter, Parent, StatusChange, Visit
 from borapp.services.documents.common import FILL
 from borapp.services.documents.contract import render_contract
 from borapp.services.documents.letters import render_letter
@@ -212,6 +212,8 @@ def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
     drawn case does not tell, the coordinator fills in by hand, as a letter with gaps does not go out.)"""
     case_id, secrets, addrs, flags = _drawn_case(workspace, data)
     with workspace.session() as session:
+        # an example that hypothesis stopped halfway (its draws ran out) left ready letters: not this one's to export
+        session.query(Letter).filter(Letter.state == "ready").update({"state": "draft"})
         session.get(Case, case_id).ref = f"{secrets[0]['address']}-{next(_refs)}".replace(" ", "-")  # typed from it
     lang = data.draw(st.sampled_from(("nl", "en")), label="lang")
     with workspace.session() as session:  # "no response" does not fit a case with visits held (it is held back)
