@@ -122,6 +122,17 @@ def test_search_active_only_and_region(page):
     assert page.list_stack.currentWidget() is page.empty and page.empty.text()
 
 
+@pytest.mark.parametrize("typed", ["0612345678", "612345678", "Arabisch", "arabic", "06-1234"])
+def test_search_finds_a_phone_number_however_typed_and_a_language_by_name(qtbot, page, workspace, typed):
+    """"Arabisch" and a phone number without its spaces found nobody (found by a walk)."""
+    make_volunteer(workspace, "Dana Proef", phone="+31 6 1234 5678", languages="nl;ar")
+    make_volunteer(workspace, "Eva Proef", phone="+31 6 8765 4321", languages="nl;pap")
+    page.refresh()
+    page.search.setFocus()
+    qtbot.keyClicks(page.search, typed)
+    assert names(page) == ["Dana Proef"]
+
+
 def test_empty_vault_says_what_to_do(qtbot, workspace):
     widget = VolunteersPage(workspace)
     qtbot.addWidget(widget)

@@ -179,6 +179,25 @@ def _like(text: str) -> str:
     return f"%{escaped}%"
 
 
+def _matching(word: str) -> list:
+    """Where one typed word may match: any text column; a phone number typed without its spaces or with 06 for
+    +31 6; a language by its name ("Arabisch", kept as the code "ar")."""
+    from borapp.services.importer.text import fold
+    from borapp.services.importer.vocab import LANGUAGES
+
+    found = [column.ilike(_like(word), escape="\\") for column in (
+        Volunteer.name, Volunteer.email, Volunteer.phone, Volunteer.region, Volunteer.languages)]
+    digits = "".join(ch for ch in word if ch.isdigit())
+    if len(digits) >= 4 and len(digits) == sum(ch.isalnum() for ch in word):
+        bare = Volunteer.phone
+        for mark in (" ", "-", "+", "(", ")", "."):
+            bare = func.replace(bare, mark, "")
+        found += [bare.like(f"%{digits}%")] + ([bare.like(f"%31{digits[1:]}%")] if digits.startswith("0") else [])
+    if code := LANGUAGES.get(fold(word)):
+        found.append((";" + func.coalesce(Volunteer.languages, "") + ";").like(f"%;{code};%"))
+    return found
+
+
 def list_volunteers(workspace, text: str = "", active_only: bool = False, region: str = "",
                     on: dt.date | None = None) -> list[VolunteerRow]:
     on = on or dt.date.today()
@@ -188,9 +207,7 @@ def list_volunteers(workspace, text: str = "", active_only: bool = False, region
                        Volunteer.max_cases, Volunteer.vog_date, Volunteer.email, Volunteer.phone,
                        ).order_by(Volunteer.name)  # columns, not objects: a long history has thousands
         for word in text.split():
-            pattern = _like(word)
-            query = query.where(or_(*(column.ilike(pattern, escape="\\") for column in (
-                Volunteer.name, Volunteer.email, Volunteer.phone, Volunteer.region, Volunteer.languages))))
+            query = query.where(or_(*_matching(word)))
         if active_only:
             query = query.where(Volunteer.active.is_(True))
         if region:
