@@ -278,7 +278,9 @@ def test_a_scan_cannot_be_checked_and_is_withheld_while_an_address_is_confidenti
     assert not any(n.endswith(("-" + "x.jpg", ".jpg")) for n in files)
     unchecked = [w["what"] for w in export.withheld if w["why"] == _reason(access_request.UNCHECKED)]
     assert unchecked == ["Bijlage scan.pdf (BOR-2026-001)", "Bijlage foto.jpg (BOR-2026-001)"]
-    assert "bekijk het zelf en geef het apart" in _reason(access_request.UNCHECKED)
+    assert "bekijk" not in _reason(access_request.UNCHECKED)  # the parent reads the reason: no task of ours
+    assert "bekijk ze zelf en geef ze apart als het adres er niet in staat." in access_request.summary(export)
+    assert "bekijk" not in all_text(files["overzicht.pdf"])
     _export, his = export_for(workspace, "Karel Bakker")  # no one else's address is confidential: nothing to check
     assert sum(n.endswith((".jpg", ".pdf")) for n in his if n.startswith("bestanden/")) >= 4
 

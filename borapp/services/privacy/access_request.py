@@ -39,9 +39,8 @@ CATEGORIES = {OTHER_PARENT: N_("The other parent's contact details, address and 
 REASONS = {OTHER_PARENT: N_("the privacy of the other parent"), NOTES: N_("in the interest of the child"),
            CONFIDENTIAL: N_("a confidential address is never given to anyone but its owner"),
            CHOSEN: N_("withheld by the coordinator"),
-           UNCHECKED: N_("a confidential address is never given to anyone but its owner, and this file cannot be "
-                         "checked for it (a scan or a photo): look at it yourself and hand it over separately if the "
-                         "address is not in it")}
+           UNCHECKED: N_("a confidential address is never given to anyone but its owner, and this file (a scan or "
+                         "a photo) could not be checked for it")}  # the asker reads it: what to do is in `summary`
 VISIT_NOTES = ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents", "ended_early_reason")
 
 
@@ -240,8 +239,10 @@ def summary(export: AccessExport) -> str:
                     withheld).format(w=withheld)
     if export.unchecked:
         said += " " + ngettext(
-            "{n} file could not be checked for a confidential address (a scan or a photo): look at it yourself.",
-            "{n} files could not be checked for a confidential address (scans or photos): look at them yourself.",
+            "{n} file could not be checked for a confidential address (a scan or a photo): look at it yourself "
+            "and hand it over separately if the address is not in it.",
+            "{n} files could not be checked for a confidential address (scans or photos): look at them yourself "
+            "and hand them over separately if the address is not in them.",
             export.unchecked).format(n=export.unchecked)
     return said
 
