@@ -13,8 +13,11 @@ Nor may the hidden cells' sum pin them down: two "<5" adding up to 8 are 4 each,
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping, Sequence, Set
+from dataclasses import dataclass
 from typing import Any
+
+from borapp.services.privacy.linear_pins import pinned
 
 INTERNAL, EXTERNAL = "internal", "external"
 AUDIENCES = (INTERNAL, EXTERNAL)
@@ -36,30 +39,97 @@ def _is_count(value: Any) -> bool:
 
 def suppress_breakdown(values: Mapping, threshold: int) -> dict:
     """One breakdown (a dict of counts whose total is shown): small cells hidden, with secondary suppression."""
+    marks = suppress_linked(values, [Sum(tuple(values))], threshold)
+    return {k: marks.get(k, v) for k, v in values.items()}
+
+
+@dataclass(frozen=True)
+class Sum:
+    """Cells that add up to `total`: a cell that may be hidden itself, or None for a figure the reader has (a
+    table's total, the organisation's figures). A cell is any hashable name; the same name in two tables is one
+    count, hidden in both or in neither."""
+
+    parts: tuple[Hashable, ...]
+    total: Hashable | None = None
+
+    def cells(self) -> tuple[Hashable, ...]:
+        return self.parts if self.total is None else (*self.parts, self.total)
+
+
+def suppress_linked(values: Mapping, sums: Sequence[Sum], threshold: int, public: Set = frozenset()) -> dict:
+    """The cells to hide, each with what it says ("<N" or "x"), when every sum is published with the cells it adds
+    up: no hidden cell may follow from a sum's other cells, in whichever table they stand. One breakdown's rules
+    hold for each sum, until none asks for more; cells hidden together in any sum say the same ("x" when one of
+    them is N or more), or one would be told apart. `public` cells are figures shown as they are."""
     counts = {k: v for k, v in values.items() if _is_count(v)}
-    small = {k for k, v in counts.items() if 0 < v < threshold}
-    if len(small) == 1 and len(counts) > 1:
-        small.add(_next_smallest(counts, small))
-    marker = NOT_SHOWN
-    while small:
-        marker = hidden(threshold) if all(counts[k] < threshold for k in small) else NOT_SHOWN
-        if marker != NOT_SHOWN and not _gives_away([counts[k] for k in small], threshold - 1):
-            break
-        if not _gives_away([counts[k] for k in small], None):
-            marker = NOT_SHOWN
-            break
-        if len(small) == len(counts):
-            marker = NOT_SHOWN  # every cell hidden: only the total is shown, which stays
-            break
-        small.add(_next_smallest(counts, small))
-    return {k: marker if k in small else v for k, v in values.items()}
+    secret = {k for k, v in counts.items() if 0 < v < threshold and k not in public}
+    crossed: set = set()  # cells that say "x" so that "<N" would not pin their sum's hidden cells down
+    while True:
+        marks = _marks(secret, crossed, sums, counts, threshold)
+        step = next((s for s in (_next_step(x, secret, marks, counts, threshold, public) for x in sums) if s), None)
+        if step is None:
+            step = _taken_together(secret, sums, counts, public)
+        if step is None:
+            return marks
+        (secret if step[0] == "hide" else crossed).add(step[1])
 
 
-def _next_smallest(counts: Mapping, taken: set):
-    """The smallest non-zero cell not yet hidden; a zero only when there is no other (a hidden zero tells an
-    attacker less)."""
-    rest = sorted((v == 0, v, str(k)) for k, v in counts.items() if k not in taken)
-    return next(k for k in counts if str(k) == rest[0][2])
+def _taken_together(secret: set, sums: Sequence[Sum], counts: Mapping, public: Set):
+    """When no sum alone gives a cell away but all of them together do: hide one more cell beside it."""
+    found = pinned(secret, [(tuple(c for c in s.parts if c in counts), s.total if s.total in counts else None)
+                            for s in sums])
+    for s in sums:
+        cells = [c for c in s.cells() if c in counts]
+        free = [c for c in cells if c not in secret and c not in public]
+        if free and found & set(cells):
+            return "hide", _smallest(free, counts)
+    return None
+
+
+def _next_step(s: Sum, secret: set, marks: dict, counts: Mapping, threshold: int, public: Set):
+    """("hide", cell), ("cross", cell) or None: what this sum still needs."""
+    cells = [c for c in s.cells() if c in counts]
+    unknown = [c for c in cells if c in secret]
+    if not unknown:
+        return None
+    free = [c for c in cells if c not in secret and c not in public]
+    if len(unknown) == 1 and free:
+        return "hide", _smallest(free, counts)
+    if s.total in secret:
+        return None  # the sum itself is unknown: with two cells or more hidden nothing follows
+    crossed = any(marks[c] == NOT_SHOWN for c in unknown)
+    hidden_values = [counts[c] for c in unknown]
+    if not crossed and not _gives_away(hidden_values, threshold - 1):
+        return None
+    if not _gives_away(hidden_values, None):
+        return None if crossed else ("cross", unknown[0])
+    if free:
+        return "hide", _smallest(free, counts)
+    return None if crossed else ("cross", unknown[0])  # every cell hidden: only the total is shown, which stays
+
+
+def _smallest(cells: list, counts: Mapping):
+    """The smallest non-zero cell; a zero only when there is no other (a hidden zero tells an attacker less)."""
+    return min(cells, key=lambda c: (counts[c] == 0, counts[c], str(c)))
+
+
+def _marks(secret: set, crossed: set, sums: Sequence[Sum], counts: Mapping, threshold: int) -> dict:
+    """What each hidden cell says: cells hidden together in a sum are one group (joined across sums), and a group
+    says "<N" only when each of its cells is under N and none had to say "x"."""
+    group = {c: c for c in secret}
+
+    def root(c):
+        while group[c] != c:
+            group[c] = group[group[c]]
+            c = group[c]
+        return c
+
+    for s in sums:
+        together = [c for c in s.cells() if c in secret]
+        for c in together[1:]:
+            group[root(c)] = root(together[0])
+    crossed_roots = {root(c) for c in secret if counts[c] >= threshold or c in crossed}
+    return {c: NOT_SHOWN if root(c) in crossed_roots else hidden(threshold) for c in secret}
 
 
 def _gives_away(hidden_values: list[int], most: int | None) -> bool:
