@@ -92,7 +92,9 @@ def test_the_cost_per_trajectory_is_in_the_report_and_outside_hides_small_groups
     texel = [row for row in outside if row and row[0] == "Texel" and "90,00" in row]
     assert texel == []
     shown = json.loads(files.render(workspace, report, "json", "external"))
-    assert "trajectories" not in shown["costs"] and shown["costs"]["by_municipality"]["Texel"] == {"count": "<5"}
+    assert "trajectories" not in shown["costs"] and shown["costs"]["by_municipality"]["Texel"] == {"count": "x"}, \
+        "Texel's 2 are all the closed trajectories: one group whose count the total gives says x"
+    assert shown["costs"]["closed"] == {"count": 2}, "the total stays, without one family's amounts"
 
 
 def _cells(table, name: str) -> list:
@@ -119,7 +121,8 @@ def test_a_groups_subtotal_does_not_give_its_one_small_cell_back(workspace):
     assert [row.kind for row in table.rows if row.kind in ("subtotal", "total")] == ["total"], "no subtotal outside"
     closed = 4
     column = [row.cells[closed] for row in table.rows if row.kind == "row"]
-    assert _cells(table, "Medemblik")[closed] == "<5" and column.count("<5") >= 2, column
+    assert _cells(table, "Medemblik")[closed] in ("<5", "x") and len([c for c in column if c in ("<5", "x")]) >= 2, \
+        column
     assert table.rows[-1].cells[closed] == 4, "the total stays"
 
 

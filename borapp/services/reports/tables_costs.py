@@ -6,6 +6,7 @@ from __future__ import annotations
 from borapp.i18n import _
 from borapp.services.cases.status import outcome_label
 from borapp.services.reports.closings import NOT_RECORDED
+from borapp.services.reports.selection import CaseSelection
 from borapp.services.reports.tables import Euros, Row, Table
 
 COUNT_COLUMN = 1
@@ -17,20 +18,38 @@ def costs_table(report) -> Table | None:
     if not isinstance(costs, dict) or not costs.get("closed", {}).get("count"):
         return None
     columns = ("", _("Trajectories"), _("Median cost"), _("Lowest"), _("Highest"))
-    rows = [_row(_("All closed trajectories"), costs["closed"], "total")]
-    rows.append(Row((_("By outcome"), None, None, None, None), kind="heading"))
-    rows += [_row(outcome_label(key) or _(NOT_RECORDED), spread) for key, spread in costs.get("by_outcome", {}).items()
-             if spread.get("count")]
-    rows.append(Row((_("By municipality"), None, None, None, None), kind="heading"))
-    rows += [_row(name or _("No municipality"), spread) for name, spread in sorted(costs.get("by_municipality",
-                                                                                             {}).items())
-             if spread.get("count")]
+    rows = [_row(_("All closed trajectories"), costs["closed"], kind="total")]
+    for section, heading in (("by_outcome", _("By outcome")), ("by_municipality", _("By municipality"))):
+        rows.append(Row((heading, None, None, None, None), kind="heading"))
+        rows += [_row(_label(section, key), spread, _cases(report.year, section, key))
+                 for found, key, spread in cost_rows(costs) if found == section]
     return Table("costs", _("Cost per closed trajectory (euro)"), columns, tuple(rows))
 
 
-def _row(label: str, spread: dict, kind: str = "row") -> Row:
+def cost_rows(costs: dict) -> list[tuple[str, str, dict]]:
+    """(section, key, spread) of each group the table shows, in its order: by outcome, then by municipality."""
+    outcomes = [("by_outcome", key, spread) for key, spread in costs.get("by_outcome", {}).items()
+                if spread.get("count")]
+    towns = [("by_municipality", name, spread) for name, spread in sorted(costs.get("by_municipality", {}).items())
+             if spread.get("count")]
+    return outcomes + towns
+
+
+def _label(section: str, key: str) -> str:
+    if section == "by_outcome":
+        return outcome_label(key) or _(NOT_RECORDED)
+    return key or _("No municipality")
+
+
+def _cases(year: int, section: str, key: str) -> CaseSelection | None:
+    """The cases closed in the year with this outcome: the outcomes table counts them too (one count, hidden in
+    both or in neither outside)."""
+    return CaseSelection(year, state="closed_in_year", outcome=key) if section == "by_outcome" else None
+
+
+def _row(label: str, spread: dict, cases: CaseSelection | None = None, kind: str = "row") -> Row:
     return Row((label, spread["count"], _euro(spread.get("median_cents")), _euro(spread.get("min_cents")),
-                _euro(spread.get("max_cents"))), kind=kind)
+                _euro(spread.get("max_cents"))), (None, cases), kind=kind)
 
 
 def _euro(cents) -> Euros | None:

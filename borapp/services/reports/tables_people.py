@@ -8,6 +8,7 @@ from borapp.services.reports.tables import Row, Table, figure_row
 
 
 INVOICING_USED, INVOICING_REMAINING, INVOICING_TO_INVOICE = 3, 4, 5  # the invoicing table's count columns
+TIMELINESS_STARTED, TIMELINESS_SHARE = (0, 1), 4  # rows: started within a month and later; the share within a month
 
 
 def people_tables(report) -> list[Table]:
@@ -40,7 +41,7 @@ def _meetings(report) -> Table:
 
 def _timeliness(report) -> Table:
     t = report.timeliness
-    rows = [figure_row(p) for p in t.started.parts]
+    rows = [figure_row(p) for p in t.started.parts]  # within a month, later, not started: TIMELINESS_STARTED
     rows += [Row((_("Median days from registration to the first visit"), t.median_days)),
              Row((_("Share started within a month (%)"), t.share_within_month))]
     return Table("timeliness", _("From registration to the first visit"), ("", str(report.year)), tuple(rows))

@@ -1,0 +1,138 @@
+"""The annual report's tables for outside the organisation: small counts hidden across all tables at once.
+
+A table's hidden cell can follow from another table: a municipality's registrations are its open plus its closed
+cases (the same row), its used trajectories in the invoicing table are its registrations funded as purchased (the
+same count in two tables), an outcome's reasons add up to that outcome's count, and the cost groups by outcome are
+the closed cases by outcome again. So every count is named by the cases behind it (its `CaseSelection`; one count
+in two tables is one cell), every way the cells add up is one sum, and `privacy.small_cells.suppress_linked`
+hides them so that no sum gives one back. The summary, the volunteers' figures and the totals are shown as they are
+(they count no family), as is the row of cases registered and closed in the report's year (the summary gives it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from borapp.services.privacy.small_cells import NOT_SHOWN, Sum, is_hidden, suppress_linked
+from borapp.services.reports.tables import Table
+
+PUBLIC_TABLES = frozenset({"summary", "volunteers", "trainings_and_meetings"})  # no family counted
+REGISTERED, OPEN, CLOSED = 2, 3, 4  # the registrations table: this year's registrations, open and closed of them
+
+
+def outside_tables(tables: list[Table], threshold: int) -> list[Table]:
+    tables = [_without_subtotals(t) for t in tables]
+    names = _Names(tables)
+    sums = [s for i, t in enumerate(tables) for s in _sums(i, t, names)]
+    marks = suppress_linked(names.values, sums, threshold, names.public)
+    return [_finish(t, [[marks.get(names.of(i, r, c), cell) for c, cell in enumerate(row.cells)]
+                        for r, row in enumerate(t.rows)], threshold) for i, t in enumerate(tables)]
+
+
+def _without_subtotals(table: Table) -> Table:
+    """A group of one row has a subtotal that repeats it, and the total minus the other subtotals gives any group's
+    back: outside, the registrations' subtotals per funding are left out and each column adds up to the total."""
+    kinds = {row.kind for row in table.rows}
+    if {"subtotal", "total"} <= kinds and table.key not in PUBLIC_TABLES:
+        return replace(table, rows=tuple(row for row in table.rows if row.kind != "subtotal"))
+    return table
+
+
+class _Names:
+    """Each count cell's name: the cases behind it, or its place when no cases are named (or the same cases were
+    counted differently, which would not be one count)."""
+
+    def __init__(self, tables: list[Table]):
+        self.values: dict = {}
+        self.public: set = set()
+        self._names: dict = {}
+        for i, table in enumerate(tables):
+            for r, row in enumerate(table.rows):
+                for c, cell in enumerate(row.cells):
+                    if isinstance(cell, int) and not isinstance(cell, bool):
+                        self._add(i, r, c, table, row, cell)
+
+    def _add(self, i: int, r: int, c: int, table: Table, row, cell: int) -> None:
+        name = row.selection(c)
+        if name is None or self.values.get(name, cell) != cell:
+            name = (table.key, r, c)
+        self._names[i, r, c] = name
+        self.values[name] = cell
+        if table.key in PUBLIC_TABLES or row.kind == "total" or _given_by_summary(table, row):
+            self.public.add(name)
+
+    def of(self, i: int, r: int, c: int):
+        return self._names.get((i, r, c))
+
+
+def _given_by_summary(table: Table, row) -> bool:
+    """The cases registered and closed in the report's year: the summary's registrations minus those still open."""
+    selection = row.selection(1)
+    return (table.key == "closed_by_registration_year" and selection is not None
+            and str(selection.registered_year) == table.columns[1])
+
+
+def _sums(i: int, table: Table, names: _Names) -> list[Sum]:
+    if table.key in PUBLIC_TABLES or table.key == "invoicing":  # invoicing: no totals, its counts are named
+        return []
+    sums = []
+    for group in _groups(table):  # each adds up to a total shown, or (reasons) to its outcome's count
+        for c in range(1, max(len(table.rows[r].cells) for r in group)):
+            parts = tuple(n for n in (names.of(i, r, c) for r in group) if n is not None)
+            if parts:
+                sums.append(Sum(parts, _reasons_outcome(table, group, c)))
+    if table.key == "registrations_per_municipality":
+        rows = [[names.of(i, r, c) for c in (OPEN, CLOSED, REGISTERED)] for r, row in enumerate(table.rows)
+                if row.kind == "row"]
+        sums += [Sum((opened, closed), registered) for opened, closed, registered in rows if None not in
+                 (opened, closed, registered)]
+    return sums
+
+
+def _reasons_outcome(table: Table, group: list[int], column: int):
+    """The reasons of one outcome add up to that outcome's count in the outcomes table; other groups add up to a
+    total the reader has."""
+    if table.key != "reasons":
+        return None
+    found = next((s for s in (table.rows[r].selection(column) for r in group) if s is not None), None)
+    return None if found is None else replace(found, reason=None)
+
+
+def _groups(table: Table) -> list[list[int]]:
+    """The plain rows between headings and totals; the registrations' funding groups are one group, their
+    subtotals being left out."""
+    if table.key == "registrations_per_municipality":
+        return [[r for r, row in enumerate(table.rows) if row.kind == "row"]]
+    groups, current = [], []
+    for r, row in enumerate(table.rows):
+        if row.kind == "row":
+            current.append(r)
+        elif current:
+            groups.append(current)
+            current = []
+    return groups + ([current] if current else [])
+
+
+def _finish(table: Table, cells: list[list], threshold: int) -> Table:
+    """What follows from a hidden count goes with it: the remainder of purchased trajectories, a cost group's
+    amounts, the share of cases started within a month."""
+    if table.key == "invoicing":
+        from borapp.services.reports.tables_people import INVOICING_REMAINING, INVOICING_USED
+
+        for row in cells:
+            if is_hidden(row[INVOICING_USED]) and row[INVOICING_REMAINING] is not None:
+                row[INVOICING_REMAINING] = NOT_SHOWN
+    elif table.key == "costs":
+        from borapp.services.reports.tables_costs import COUNT_COLUMN, MONEY_COLUMNS
+
+        for row, original in zip(cells, table.rows):
+            count = original.cells[COUNT_COLUMN]
+            if original.kind != "heading" and (is_hidden(row[COUNT_COLUMN]) or 0 < (count or 0) < threshold):
+                for column in MONEY_COLUMNS:
+                    row[column] = None  # one family's cost, or a group whose size is hidden
+    elif table.key == "timeliness":
+        from borapp.services.reports.tables_people import TIMELINESS_SHARE, TIMELINESS_STARTED
+
+        if any(is_hidden(cells[r][1]) for r in TIMELINESS_STARTED):
+            cells[TIMELINESS_SHARE][1] = NOT_SHOWN  # within ÷ (within + later) gives the hidden split back
+    return replace(table, rows=tuple(replace(row, cells=tuple(c)) for row, c in zip(table.rows, cells)))

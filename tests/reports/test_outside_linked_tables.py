@@ -1,0 +1,81 @@
+"""An outside annual report hides a small count so that no other table gives it back: a row's registrations are its
+open plus its closed cases, the invoicing table repeats the registrations per funding, an outcome's reasons add up to
+it, the cost groups by outcome repeat the outcomes, and the share started within a month divides two counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from borapp.services.privacy.small_cells import is_hidden
+from borapp.services.reports.annual import annual_report
+from borapp.services.reports.audience import tables_for
+from tests.reports.outside_reader import given_away
+from tests.reports.vault_builder import D, add_case, municipality
+
+
+@pytest.fixture
+def report(workspace):
+    """2019: Alkmaar 20 and Bergen 3 registrations bought in bulk, Castricum 6 and Heiloo 7 paid per case (3 of
+    Heiloo's started within a month and were closed successfully, 4 started later). Closed in 2019 too, registered
+    in 2018: 3 successful, 3 stagnated, 6 stopped at intake (all because the contract was rejected)."""
+    with workspace.session() as s:
+        alkmaar = municipality(s, "Alkmaar", "purchased", 2019, trajectories=25)
+        bergen = municipality(s, "Bergen", "purchased", 2019, trajectories=5)
+        for town, count in ((alkmaar, 20), (bergen, 3)):
+            for n in range(count):
+                add_case(s, D(2019, 3, 1 + n), municipality_id=town, funding="purchased")
+        castricum = municipality(s, "Castricum", "per_case", 2019)
+        for n in range(6):
+            add_case(s, D(2019, 4, 1 + n), municipality_id=castricum, funding="per_case")
+        heiloo = municipality(s, "Heiloo", "per_case", 2019)
+        for n in range(7):
+            early = n < 3
+            add_case(s, D(2019, 3, 1), municipality_id=heiloo, funding="per_case",
+                     first_visit=D(2019, 3, 10) if early else D(2019, 6, 1),
+                     steps=[(D(2019, 9, 1), "closed", "successful", "")] if early else [])
+        for n, (outcome, reason) in enumerate([("successful", "")] * 3 + [("stagnated", "resident_resistance")] * 3
+                                              + [("stopped_at_intake", "contract_rejected")] * 6):
+            add_case(s, D(2018, 2, 1 + n), municipality_id=alkmaar, funding="purchased",
+                     steps=[(D(2019, 5, 1), "closed", outcome, reason)])
+    return annual_report(workspace, 2019, today=D(2020, 2, 1))
+
+
+def hidden_cells(tables) -> dict:
+    return {(t.key, row.cells[0], c): v for t in tables for row in t.rows for c, v in enumerate(row.cells)
+            if is_hidden(v)}
+
+
+def test_no_hidden_count_follows_from_the_tables_taken_together(report):
+    outside = tables_for(report, "external", 5)
+    hidden = hidden_cells(outside)
+    assert ("registrations_per_municipality", "Bergen", 2) in hidden and ("outcomes", "Gestagneerd", 2) in hidden
+    assert given_away(outside) == set()
+
+
+def test_the_reader_finds_what_one_table_at_a_time_would_give_away(report):
+    """The reader is not blind: with Bergen's 3 shown in the invoicing table it works the 3 out."""
+    outside = tables_for(report, "external", 5)
+    invoicing = next(t for t in outside if t.key == "invoicing")
+    bergen = next(row for row in invoicing.rows if row.cells[0] == "Bergen")
+    shown = [t if t.key != "invoicing" else type(t)(t.key, t.title, t.columns, tuple(
+        type(row)((*row.cells[:3], 3, 2, *row.cells[5:]), row.selections, row.kind) if row is bergen else row
+        for row in t.rows)) for t in outside]
+    assert ("registrations", "Ingekochte trajecten", "Bergen", 2) in given_away(shown)
+
+
+def test_the_cost_groups_by_outcome_hide_what_the_outcomes_table_hides(report):
+    outside = {t.key: t for t in tables_for(report, "external", 5)}
+    outcomes = {row.cells[0]: row.cells[2] for row in outside["outcomes"].rows if row.kind == "row"}
+    costs = {row.cells[0]: row.cells[1] for row in outside["costs"].rows if row.kind == "row"
+             and row.cells[0] in outcomes}
+    assert costs == outcomes and is_hidden(costs["Vroegtijdig gestopt (intakefase)"]), costs
+
+
+def test_the_share_started_within_a_month_goes_with_the_counts_it_divides(report):
+    """3 of the 7 that started did so within a month: 42.9 % of the 7 (36 − 29 not started) gave the 3 back."""
+    inside = {row.cells[0]: row.cells[1] for row in next(t for t in tables_for(report, "internal", 5)
+                                                         if t.key == "timeliness").rows}
+    outside = {row.cells[0]: row.cells[1] for row in next(t for t in tables_for(report, "external", 5)
+                                                          if t.key == "timeliness").rows}
+    assert inside["Aandeel binnen een maand gestart (%)"] == 42.9
+    assert is_hidden(outside["Binnen een maand gestart"]) and outside["Aandeel binnen een maand gestart (%)"] == "x"
