@@ -79,3 +79,17 @@ def test_the_share_started_within_a_month_goes_with_the_counts_it_divides(report
                                                           if t.key == "timeliness").rows}
     assert inside["Aandeel binnen een maand gestart (%)"] == 42.9
     assert is_hidden(outside["Binnen een maand gestart"]) and outside["Aandeel binnen een maand gestart (%)"] == "x"
+
+
+def test_a_cost_group_by_outcome_shows_the_cases_behind_it(workspace, report):
+    """Its count is the outcomes table's count (one count, so hidden alike outside), and a double-click on it lists
+    those cases."""
+    from borapp.services.reports.annual import cases_behind
+
+    inside = {t.key: t for t in tables_for(report, "internal", 5)}
+    for row in inside["costs"].rows:
+        selection = row.selection(1)
+        if row.kind == "row" and selection is not None:
+            assert len(cases_behind(workspace, selection)) == row.cells[1], row.cells[0]
+    assert [row.cells[0] for row in inside["costs"].rows if row.selection(1) is not None] == [
+        "Succesvol afgerond", "Gestagneerd", "Vroegtijdig gestopt (intakefase)"]
