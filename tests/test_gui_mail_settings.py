@@ -57,7 +57,9 @@ def save(qtbot, tab) -> None:
     qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
 
 
-def fill(qtbot, tab, *, host="127.0.0.1", security="none", port=None, sender=SENDER, name="BOR Noord", user=""):
+def fill(qtbot, tab, *, host="127.0.0.1", security="none", port=None, sender=SENDER, name="BOR Noord", user="",
+         allow: bool = True):
+    """`allow`: with security none, tick that it is allowed (the local test server speaks plain SMTP)."""
     retype(tab.host, host)
     choose_security(qtbot, tab, security)
     if port is not None:
@@ -66,6 +68,8 @@ def fill(qtbot, tab, *, host="127.0.0.1", security="none", port=None, sender=SEN
     retype(tab.sender_name, name)
     retype(tab.user, user)
     qtbot.keyClick(tab.user, Qt.Key.Key_Tab)  # on to the password: the hint says whether one is stored
+    if security == "none" and allow and not tab.allow_plaintext.isChecked():
+        tick(qtbot, tab.allow_plaintext)
 
 
 def send_test(qtbot, tab, to: str = ""):
@@ -85,7 +89,7 @@ def test_the_tab_is_among_the_settings_with_its_fields_named(tab):
     names = {w.accessibleName() for w in (tab.host, tab.security, tab.port, tab.sender_email, tab.sender_name,
                                           tab.user, tab.password, tab.allow_plaintext, tab.test_to)}
     assert names == {"Mailserver", "Beveiliging", "Poort", "Afzenderadres", "Naam afzender", "Gebruikersnaam",
-                     "Wachtwoord", "Onversleutelde verbinding met aanmelding toestaan", "Testbericht naar"}
+                     "Wachtwoord", "Onversleutelde verbinding toestaan", "Testbericht naar"}
     assert [tab.security.itemData(i) for i in range(tab.security.count())] == ["starttls", "ssl", "none"]
     assert tab.port.limits == settings.limits("smtp.port") == (1, 65535)
     assert not tab.plaintext_row.isVisible()  # the tick shows only with "none"
@@ -129,13 +133,14 @@ def test_problems_are_said_under_the_fields_they_name(qtbot, tab, workspace):
     assert not tab.messages["host"].isVisible()  # typing in the field takes its message away
 
 
-def test_a_login_without_encryption_needs_the_explicit_tick(qtbot, tab, workspace):
-    fill(qtbot, tab, host="smtp.bor-noord.example", security="none", user="bor-noord")
+@pytest.mark.parametrize("user", ["bor-noord", ""])
+def test_no_encryption_needs_the_explicit_tick_with_or_without_a_login(qtbot, tab, workspace, user):
+    fill(qtbot, tab, host="smtp.bor-noord.example", security="none", user=user, allow=False)
     assert tab.plaintext_row.isVisible() and tab.plaintext_warning.isVisible()
     assert not tab.allow_plaintext.isChecked()
     save(qtbot, tab)
     assert tab.messages["allow_plaintext"].isVisible() and settings.read_setting(workspace, "smtp.host") == ""
-    assert "Onversleutelde verbinding met aanmelding toestaan" in tab.status.text()
+    assert "Onversleutelde verbinding toestaan" in tab.status.text()
     tick(qtbot, tab.allow_plaintext)
     save(qtbot, tab)
     assert tab.status.text() == "Opgeslagen."
@@ -186,7 +191,6 @@ def test_the_test_goes_to_the_sender_when_no_address_is_typed_and_uses_the_typed
     server = smtp_server(auth_require_tls=False, authenticator=lambda *a: logins.append(a[4].password) or AuthResult(
         success=a[4].password == b"geheim", handled=False))
     fill(qtbot, tab, port=server.port, user="bor-noord")
-    tick(qtbot, tab.allow_plaintext)
     qtbot.keyClicks(tab.password, "geheim")
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: pytest.fail("asked again")))
     assert send_test(qtbot, tab).ok
@@ -196,7 +200,6 @@ def test_the_test_goes_to_the_sender_when_no_address_is_typed_and_uses_the_typed
 def test_with_a_login_and_no_password_it_asks_and_a_cancel_sends_nothing(qtbot, tab, smtp_server, monkeypatch):
     server = smtp_server()
     fill(qtbot, tab, port=server.port, user="bor-noord")
-    tick(qtbot, tab.allow_plaintext)
     asked = []
     monkeypatch.setattr(QInputDialog, "getText", staticmethod(lambda *a, **k: asked.append(a) or ("", False)))
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
@@ -205,7 +208,7 @@ def test_with_a_login_and_no_password_it_asks_and_a_cancel_sends_nothing(qtbot, 
 
 def test_plaintext_with_a_login_is_refused_unless_ticked(qtbot, tab, smtp_server, monkeypatch):
     server = smtp_server()
-    fill(qtbot, tab, port=server.port, user="bor-noord")
+    fill(qtbot, tab, port=server.port, user="bor-noord", allow=False)
     qtbot.keyClicks(tab.password, "geheim")
     qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
     assert not tab.testing and server.handler.messages == []  # refused before anything went out

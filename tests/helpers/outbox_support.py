@@ -205,8 +205,8 @@ def _reached(step: str, status: str) -> bool:
 
 def configure_smtp(workspace, port: int, *, user: str = "", security: str = "none", sender: str = "bor@desk.example",
                    allow_plaintext: bool | None = None):
-    """The local test server speaks plain SMTP: a login over it is allowed explicitly, as a user would have to."""
-    allow = bool(user) if allow_plaintext is None else allow_plaintext
+    """The local test server speaks plain SMTP: that is allowed explicitly, as a user would have to."""
+    allow = security == "none" if allow_plaintext is None else allow_plaintext
     settings.write_settings(workspace, {"smtp.host": "127.0.0.1", "smtp.port": str(port), "smtp.security": security,
                                         "smtp.user": user, "smtp.from": sender, "organisation.name": "BOR Noord",
                                         "smtp.allow_plaintext": "1" if allow else "0"})

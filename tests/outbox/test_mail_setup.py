@@ -34,8 +34,9 @@ SENDER = "bor@desk.example"
 
 
 def local(port: int, **changes) -> MailSettings:
+    """The local test server speaks plain SMTP, allowed explicitly as a user would have to."""
     return MailSettings(**{"host": "127.0.0.1", "port": port, "security": "none", "sender_email": SENDER,
-                           "sender_name": "BOR Noord", **changes})
+                           "sender_name": "BOR Noord", "allow_plaintext": True, **changes})
 
 
 # ---- reading, checking, saving --------------------------------------------------------------------------------------
@@ -67,15 +68,16 @@ def test_a_password_needs_a_login_name(workspace):
     assert set(caught.value.problems) == {"password"}
 
 
-def test_a_login_without_encryption_is_refused_unless_ticked(workspace):
-    values = MailSettings("smtp.example.nl", 25, "none", SENDER, "", "bor-noord")
+@pytest.mark.parametrize("user", ["bor-noord", ""])
+def test_an_unencrypted_connection_is_refused_unless_ticked_with_or_without_a_login(workspace, user):
+    """Without a login no password crosses the network, but every letter still would."""
+    values = MailSettings("smtp.example.nl", 25, "none", SENDER, "", user)
     with pytest.raises(MailSettingsInvalid) as caught:
         mail_setup.save(workspace, values)
     assert set(caught.value.problems) == {"allow_plaintext"}
-    assert "Onversleutelde verbinding met aanmelding toestaan" in caught.value.problems["allow_plaintext"]
+    assert "Onversleutelde verbinding toestaan" in caught.value.problems["allow_plaintext"]
     assert settings.read_setting(workspace, "smtp.host") == ""
-    mail_setup.save(workspace, MailSettings("smtp.example.nl", 25, "none", SENDER, "", "", False))  # no login: fine
-    mail_setup.save(workspace, MailSettings("smtp.example.nl", 25, "none", SENDER, "", "bor-noord", True))
+    mail_setup.save(workspace, MailSettings("smtp.example.nl", 25, "none", SENDER, "", user, True))
     assert settings.read_setting(workspace, "smtp.allow_plaintext") == "1"
 
 
@@ -152,7 +154,7 @@ def test_no_password_anywhere_says_so(auth_server):
 
 
 def test_plaintext_with_a_login_is_refused_before_connecting(auth_server):
-    values = local(auth_server.port, user="bor-noord")
+    values = local(auth_server.port, user="bor-noord", allow_plaintext=False)
     result = mail_setup.send_test_message(values, password="geheim", timeout=5)
     assert not result.ok and result.kind == "plaintext" and auth_server.logins == []
     assert mail_setup.send_test_message(values, password="geheim", lang="en", timeout=5).message.startswith(

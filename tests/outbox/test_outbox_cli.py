@@ -310,10 +310,12 @@ def test_config_letter_template_from_a_text_file(cli, tmp_path):
     assert get_template(cli.workspace, "closing", "nl") == default_template("closing", "nl")
 
 
-def test_a_login_over_an_unencrypted_connection_is_refused_unless_allowed(cli, smtp_server, stand_in):
+@pytest.mark.parametrize("user", ["bor@desk.example", ""])
+def test_an_unencrypted_connection_is_refused_unless_allowed(cli, smtp_server, stand_in, user):
+    """With or without a login: the letters themselves would cross the network readable."""
     server = smtp_server(auth_require_tls=False)
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
-    configure_smtp(cli.workspace, server.port, user="bor@desk.example", allow_plaintext=False)
+    configure_smtp(cli.workspace, server.port, user=user, allow_plaintext=False)
     code, _out, err = cli("letters", "send")
     assert code == 2 and "smtp.security" in err and "smtp.allow_plaintext" in err
     assert server.handler.messages == [] and listed(cli)[0]["attempts"] == 0
@@ -322,7 +324,7 @@ def test_a_login_over_an_unencrypted_connection_is_refused_unless_allowed(cli, s
 def test_sending_without_encryption_warns_loudly(cli, smtp_server, stand_in):
     server = smtp_server()
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
-    configure_smtp(cli.workspace, server.port)  # security none, no login
+    configure_smtp(cli.workspace, server.port)  # security none, no login, allowed
     code, out, err = cli("letters", "send")
     assert code == 0 and len(server.handler.messages) == 1
     assert "niet versleuteld" in err

@@ -1,8 +1,9 @@
 """The mail server's settings as one form (Settings → Mail, `borapp config smtp-test`): read, checked field by
 field, saved with the password in the OS keyring (never in the vault), and tried with a test message.
 
-The rules match the ones a send applies (`sending.server_settings`): a login over an unencrypted connection is
-refused unless `allow_plaintext` says the user explicitly allowed it.
+The rules match the ones a send applies (`sending.server_settings`): an unencrypted connection is refused unless
+`allow_plaintext` says the user explicitly allowed it, with or without a login (the letters themselves would cross
+the network readable).
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ KEYS = {"host": "smtp.host", "port": "smtp.port", "security": "smtp.security", "
         "sender_name": "smtp.from_name", "user": "smtp.user", "allow_plaintext": "smtp.allow_plaintext"}
 LABELS = {"host": N_("Mail server"), "port": N_("Port"), "security": N_("Security"),
           "sender_email": N_("Sender address"), "sender_name": N_("Sender name"), "user": N_("Login name"),
-          "password": N_("Password"), "allow_plaintext": N_("Allow unencrypted connection with login"),
+          "password": N_("Password"), "allow_plaintext": N_("Allow an unencrypted connection"),
           "to": N_("Send the test to")}
 
 
@@ -132,14 +133,15 @@ def problems(values: MailSettings, *, password_typed: bool = False, for_sending:
         found["user"] = _named("user", _("no spaces."))
     if password_typed and not user:
         found["password"] = _named("password", _("fill in the login name first; the password belongs to it."))
-    if values.security == "none" and user and not values.allow_plaintext:
+    if values.security == "none" and not values.allow_plaintext:
         found["allow_plaintext"] = plaintext_refusal()
     return found
 
 
 def plaintext_refusal() -> str:
-    return _("Without encryption the password and every letter would cross the network readable. Choose STARTTLS "
-             "or SSL/TLS; only on a trusted network, tick \"{allow}\".").format(allow=label("allow_plaintext"))
+    return _("Without encryption every letter (and the password, if there is a login) would cross the network "
+             "readable. Choose STARTTLS or SSL/TLS; only on a trusted network, tick \"{allow}\".").format(
+        allow=label("allow_plaintext"))
 
 
 def save(workspace, values: MailSettings, password: str = "") -> str:

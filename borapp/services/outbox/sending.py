@@ -100,10 +100,10 @@ def server_settings(workspace, timeout: float = 30.0) -> mail.ServerSettings:
         allow_plaintext = settings.get(session, "smtp.allow_plaintext") == "1"
     if not host:
         raise UsageError(_("No mail server is set. Set smtp.host (and smtp.port, smtp.security) first."))
-    if server.security == "none" and server.user and not allow_plaintext:
-        raise UsageError(_("The mail server is set without encryption (smtp.security none), so the password and the "
-                           "letters would cross the network readable. Choose starttls or ssl; only on a trusted "
-                           "network, set smtp.allow_plaintext to 1 to allow it."))
+    if server.security == "none" and not allow_plaintext:
+        raise UsageError(_("The mail server is set without encryption (smtp.security none), so the letters (and the "
+                           "password, if there is a login) would cross the network readable. Choose starttls or ssl; "
+                           "only on a trusted network, set smtp.allow_plaintext to 1 to allow it."))
     return server
 
 

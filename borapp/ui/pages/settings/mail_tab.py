@@ -98,8 +98,9 @@ class MailTab(SettingsSection):
         column.setSpacing(2)
         self.allow_plaintext = QCheckBox(mail_setup.label("allow_plaintext"))
         self.allow_plaintext.setAccessibleName(mail_setup.label("allow_plaintext"))
-        self.plaintext_warning = QLabel(_("Without encryption the password and every letter cross the network "
-                                          "readable. Allow it only on a network you trust, such as your office's."))
+        self.plaintext_warning = QLabel(_("Without encryption every letter (and the password, if there is a login) "
+                                          "crosses the network readable. Allow it only on a network you trust, such "
+                                          "as your office's."))
         self.plaintext_warning.setWordWrap(True)
         self.plaintext_warning.setStyleSheet(f"color: {WARNING_COLOUR};")
         self.messages["allow_plaintext"] = FieldMessage()
