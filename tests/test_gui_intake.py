@@ -404,3 +404,27 @@ def test_an_intake_before_any_municipality_says_where_to_add_one(qtbot, workspac
     page = wizard.currentPage()
     assert page.objectName() == "intake-3-municipality"
     assert not page.none_yet.isHidden() and "Instellingen → Gemeenten" in page.none_yet.text()
+
+
+def test_a_registration_date_years_back_is_a_warning_under_it_and_in_the_summary_not_a_block(page, qtbot):
+    """16-2-2016 for 16-2-2026 went through silently, with a 2016 case number and a place in 2016's report."""
+    from borapp.formatting import long_date
+
+    long_ago = dt.date.today().replace(day=1) - dt.timedelta(days=3 * 365)
+    page.start_intake()
+    wizard = page.intake.wizard
+    route = wizard.currentPage()
+    type_date(qtbot, route.registered_on, long_ago)
+    note = route.messages["registered_on"]
+    assert note.isVisible() and str(long_ago.year) in note.text() and long_date(long_ago) in note.text()
+    type_date(qtbot, route.registered_on, dt.date.today() - dt.timedelta(days=20))
+    assert not note.isVisible(), "weeks back is an ordinary registration"
+    type_date(qtbot, route.registered_on, long_ago)
+    route.buttons["self"].setFocus()
+    qtbot.keyClick(route.buttons["self"], Qt.Key.Key_Space)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 2, "a warning, not a block"
+    walk(wizard, 10, route="self")
+    summary = wizard.currentPage()
+    assert summary.warnings.isVisible() and summary.warnings.text().startswith(_("Registration date"))
+    assert str(long_ago.year) in summary.warnings.text()

@@ -163,6 +163,17 @@ def _date_problem(value: dt.date | None, on: dt.date, *, required: bool) -> str:
     return _("This date is in the future.") if value > on else ""
 
 
+def registration_warning(registered_on: dt.date | None, on: dt.date | None = None) -> str:
+    """A warning, not a block: a registration more than a year back is more often a slip (2016 for 2026) than a
+    family that waited, and its year gives the case number and the annual report it counts in."""
+    on = on or dt.date.today()
+    if registered_on is None or registered_on > on or registered_on >= on - dt.timedelta(days=365):
+        return ""
+    return _("That is more than a year ago ({date}): the case gets a case number of {year} and counts in the "
+             "annual report of {year}. Is the date right?").format(date=long_date(registered_on),
+                                                                   year=registered_on.year)
+
+
 def _born_after(born: dt.date | None, inp: IntakeInput) -> str:
     """A child is born before the family is registered: one of the two dates is a slip (1-2-1926 for 1-2-2026)."""
     if born is None or inp.registered_on is None or born <= inp.registered_on:

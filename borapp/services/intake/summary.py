@@ -18,6 +18,7 @@ from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
 from borapp.services.cases.editing import AddressParts, ParentInput
 from borapp.services.cases.labels import funding_label, label, route_label
 from borapp.services.intake.answers import ORGANISATION_KIND_LABELS, IntakeInput, from_dict
+from borapp.services.intake.checks import registration_warning
 from borapp.services.organisations.addresses import one_line
 from borapp.services.validation import age_label, child_age_warning
 from borapp.services.volunteers.profiles import GENDER_LABELS, parse_availability
@@ -84,6 +85,8 @@ def summarise(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None
             (_("Volunteer speaks"), _languages(inp.wish_languages)), (_("Other wishes"), inp.other_wishes))),
     ]
     warnings = tuple(f"{c.name}: {w}" for c in inp.filled_children() if (w := child_age_warning(c.birth_date, on)))
+    if late := registration_warning(inp.registered_on, on):
+        warnings = (f"{_('Registration date')}: {late}", *warnings)
     return Summary(tuple(_without_empty(s) for s in sections), warnings)
 
 

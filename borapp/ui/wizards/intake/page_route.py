@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QButtonGroup, QRadioButton, QVBoxLayout, QWidget
 
 from borapp.i18n import N_, _
 from borapp.services.cases.labels import ROUTE_LABELS
+from borapp.services.intake.checks import registration_warning
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.wizards.intake.base_page import IntakePage, hint
 
@@ -31,6 +32,7 @@ class RoutePage(IntakePage):
         self.registered_on = DateField(optional=False)
         self.registered_on.setMaximumWidth(160)
         self.field(form, "registered_on", _("Registration date"), self.registered_on, required=True)
+        self.registered_on.changed.connect(self._registration_note)
         self.intake_on = DateField(optional=False)
         self.intake_on.setMaximumWidth(160)
         self.field(form, "intake_on", _("Date of the intake talk"), self.intake_on, required=True)
@@ -55,6 +57,17 @@ class RoutePage(IntakePage):
         self.watch(*self.buttons.values())
         self.body.addStretch()
         self.add_required_note()
+
+    def show_problems(self, problems: dict[str, str], *, focus: bool = False) -> None:
+        super().show_problems(problems, focus=focus)
+        if not problems.get("registered_on"):
+            self._registration_note()
+
+    def _registration_note(self) -> None:
+        """Under the date, once read: a warning when it lies more than a year back (a problem goes first)."""
+        if not self.refused or not self.wizard() or not self.wizard().problems(self.STEP).get("registered_on"):
+            self.messages["registered_on"].show_message(
+                registration_warning(self.registered_on.value_or_none()), warning=True)
 
     def route(self) -> str:
         return next((code for code, button in self.buttons.items() if button.isChecked()), "")
