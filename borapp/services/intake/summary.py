@@ -86,7 +86,7 @@ def summarise(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None
     ]
     warnings = tuple(f"{c.name}: {w}" for c in inp.filled_children() if (w := child_age_warning(c.birth_date, on)))
     if late := registration_warning(inp.registered_on, on):
-        warnings = (f"{_('Registration date')}: {late}", *warnings)
+        warnings = (_("Registration date") + f": {late}", *warnings)
     return Summary(tuple(_without_empty(s) for s in sections), warnings)
 
 
