@@ -166,6 +166,17 @@ def test_invoicing(workspace, known):
     assert [c.id for c in cases_behind(workspace, hoorn.per_case_selection)] == [known["D"], known["C"]]
 
 
+
+def test_the_invoicing_table_leaves_the_other_fundings_zero_blank(workspace, known):
+    """Hoorn pays per case: "Gebruikt 0" beside "Te factureren 2" read as trajectories it had not used."""
+    from borapp.services.reports.tables_people import all_tables
+
+    [table] = [t for t in all_tables(annual_report(workspace, 2019)) if t.key == "invoicing"]
+    rows = {row.cells[0]: row for row in table.rows}
+    assert rows["Hoorn"].cells[2:] == (None, None, None, 2) and rows["Hoorn"].selection(3) is None
+    assert rows["Den Helder"].cells[2:] == (12, 2, 10, None)
+
+
 def test_every_figure_has_its_cases_behind_it(workspace, known):
     for year in (2018, 2019, 2020):
         report = annual_report(workspace, year)

@@ -93,3 +93,22 @@ def test_a_cost_group_by_outcome_shows_the_cases_behind_it(workspace, report):
             assert len(cases_behind(workspace, selection)) == row.cells[1], row.cells[0]
     assert [row.cells[0] for row in inside["costs"].rows if row.selection(1) is not None] == [
         "Succesvol afgerond", "Gestagneerd", "Vroegtijdig gestopt (intakefase)"]
+
+
+def test_a_column_of_words_has_its_heading_over_its_words_in_the_pdf(workspace, report):
+    """"Financiering" stood right-aligned over the left-aligned fundings."""
+    import io
+
+    from pypdf import PdfReader
+
+    from borapp.services.reports import files
+
+    starts: dict[str, list[float]] = {}
+
+    def seen(text, _cm, tm, _font, _size):
+        if text.strip():
+            starts.setdefault(text.strip(), []).append(round(tm[4], 1))
+
+    for page in PdfReader(io.BytesIO(files.render(workspace, report, "pdf"))).pages:
+        page.extract_text(visitor_text=seen)
+    assert starts["Financiering"][0] == starts["Afrekening per traject"][0], starts["Financiering"]

@@ -90,8 +90,10 @@ def _table_block(table: Table, st) -> list:
         return [Paragraph(text(table.title), st.heading), Paragraph(text(_("Nothing to report.")), st.small)]
     cell = ParagraphStyle("cell", parent=st.body, fontSize=9, leading=11.5, spaceAfter=0)
     head = ParagraphStyle("head", parent=cell, fontName=BOLD, fontSize=HEADING_SIZE, leading=10, alignment=TA_RIGHT)
-    data = [[Paragraph(text(table.columns[0]), ParagraphStyle("head-left", parent=head, alignment=TA_LEFT))]
-            + [Paragraph(text(c), head) for c in table.columns[1:]]]
+    head_left = ParagraphStyle("head-left", parent=head, alignment=TA_LEFT)  # over a column of words
+    data = [[Paragraph(text(table.columns[0]), head_left)]
+            + [Paragraph(text(c), head_left if is_text else head)
+               for c, is_text in zip(table.columns[1:], _text_columns(table))]]
     heading = ParagraphStyle("group", parent=cell, fontName=BOLD)
     for row in table.rows:
         style = heading if row.kind == "heading" else cell
@@ -105,8 +107,7 @@ def _table_block(table: Table, st) -> list:
 def _widths(table: Table) -> list[float]:
     """A text column 40 mm, a number column 20 to 28 mm (narrower when there are many), never narrower than the
     longest word of a number column's heading ("factureren" was broken as "factur-eren"); the label takes the rest."""
-    texts = [any(isinstance(r.cells[i], str) and not is_hidden(r.cells[i]) and r.kind == "row" for r in table.rows)
-             for i in range(1, len(table.columns))]
+    texts = _text_columns(table)
     numbers = texts.count(False)
     number_width = min(28 * mm, max(20 * mm, (TEXT_WIDTH * 0.62 - 40 * mm * texts.count(True)) / max(1, numbers)))
     words = [word for column, is_text in zip(table.columns[1:], texts) if not is_text for word in column.split()]
@@ -114,6 +115,12 @@ def _widths(table: Table) -> list[float]:
                                          for word in words])
     rest = [40 * mm if is_text else number_width for is_text in texts]
     return [TEXT_WIDTH - sum(rest)] + rest
+
+
+def _text_columns(table: Table) -> list[bool]:
+    """Per column after the first: whether it holds words (the funding) rather than numbers."""
+    return [any(isinstance(r.cells[i], str) and not is_hidden(r.cells[i]) and r.kind == "row" for r in table.rows)
+            for i in range(1, len(table.columns))]
 
 
 def _style(table: Table) -> list:

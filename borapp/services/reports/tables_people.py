@@ -50,10 +50,20 @@ def _timeliness(report) -> Table:
 def _invoicing(report) -> Table:
     columns = (_("Municipality"), _("Funding"), _("Purchased"), _("Used"), _("Remaining"),
                _("To invoice"))
-    rows = tuple(Row((r.municipality, funding_label(r.funding) if r.funding else "", r.purchased, r.used, r.remaining,
-                      r.per_case), (None, None, None, r.used_selection, None, r.per_case_selection))
-                 for r in report.invoicing)
-    return Table("invoicing", _("Per municipality, for invoicing"), columns, rows)
+    rows = []
+    for r in report.invoicing:
+        used, per_case = _applies(r.used, r.funding != "per_case"), _applies(r.per_case, r.funding != "purchased")
+        rows.append(Row((r.municipality, funding_label(r.funding) if r.funding else "", r.purchased, used,
+                         r.remaining, per_case),
+                        (None, None, None, r.used_selection if used is not None else None, None,
+                         r.per_case_selection if per_case is not None else None)))
+    return Table("invoicing", _("Per municipality, for invoicing"), columns, tuple(rows))
+
+
+def _applies(count: int, funded_so: bool) -> int | None:
+    """A count for the other way of funding stays blank when it is 0 ("Used 0" beside "To invoice 2" for a
+    municipality that pays per case read as a shortfall); when cases were funded otherwise, it shows."""
+    return count if funded_so or count else None
 
 
 def all_tables(report) -> list:
