@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QWizard
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
 
 from borapp.i18n import _
 from borapp.models import Municipality, MunicipalityFunding, Volunteer
@@ -238,3 +238,32 @@ def test_a_signed_copy_kept_from_the_agreements_shows_in_attachments_at_once(qtb
     with qtbot.waitSignal(page.changed):
         qtbot.mouseClick(panel.signed_copy, Qt.MouseButton.LeftButton)
     assert attachments.model.rowCount() == 1
+
+
+def test_the_signature_dialog_grows_to_show_its_date_message_whole(qtbot, page, workspace):
+    """'Typ dag-maand-jaar, bijvoorbeeld …' was drawn under the next row: the dialog kept its height."""
+    case_id = add_matching_case(workspace, "BOR-2026-402", status="contract")
+    contract_versions.new_version_if_changed(workspace, case_id)
+    contract = contract_versions.current_contract(workspace, case_id)
+    dialog = SignatureDialog(contract, page, names={}, save=lambda *a: None)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    before = dialog.height()
+    dialog.signed_on.edit.setFocus()
+    dialog.signed_on.edit.selectAll()
+    QTest.keyClick(dialog.signed_on.edit, Qt.Key.Key_Delete)
+    QTest.keyClicks(dialog.signed_on.edit, "31-11-2026")
+    QTest.keyClick(dialog.signed_on.edit, Qt.Key.Key_Tab)
+    qtbot.mouseClick(dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok),
+                     Qt.MouseButton.LeftButton)
+    message = dialog.signed_on.message
+    assert dialog.isVisible() and message.isVisible() and "31-11-2026" in message.text()
+
+    def whole() -> bool:
+        return message.visibleRegion().boundingRect().height() == message.height() >= message.heightForWidth(
+            message.width())
+
+    qtbot.waitUntil(whole, timeout=2000)  # fails when the message stays partly covered
+    assert dialog.height() > before
+    dialog.reject()

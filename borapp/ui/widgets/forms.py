@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QMessageBox,
-    QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
+    QAbstractButton, QComboBox, QDateEdit, QDialog, QDialogButtonBox, QFormLayout, QLabel, QLayout, QLineEdit,
+    QMessageBox, QPlainTextEdit, QPushButton, QVBoxLayout, QWidget,
 )
 
 from borapp.i18n import _
@@ -113,3 +114,25 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushBut
     buttons.accepted.connect(dialog.accept)
     buttons.rejected.connect(dialog.reject)
     return buttons, ok_button
+
+
+def grow_with_messages(dialog: QWidget, width: int) -> None:
+    """Open `dialog` `width` wide and let it grow when a message appears under a field: Qt keeps a window at least
+    its layout's minimum, which counts a wrapped line of text as one line, so a refusal was drawn under the row below
+    it. The window now grows to the height its rows need at its width."""
+    dialog.layout().setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
+    dialog.installEventFilter(_TallEnough(dialog))
+    dialog.resize(width, max(dialog.sizeHint().height(), dialog.heightForWidth(width)))
+
+
+class _TallEnough(QObject):
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() == QEvent.Type.LayoutRequest:
+            QTimer.singleShot(0, self, self._fit)  # dropped when the dialog (and this) are gone
+        return False
+
+    def _fit(self) -> None:
+        dialog = self.parent()
+        need = dialog.heightForWidth(dialog.width())
+        if need > dialog.height():
+            dialog.resize(dialog.width(), need)

@@ -35,7 +35,7 @@ from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.pages.outbox.preview import PreviewDialog
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.forms import FieldMessage, grow_with_messages
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -191,7 +191,6 @@ class SignatureDialog(QDialog):
                  save=None):
         super().__init__(parent)
         self._names, self._save, self._offered = dict(names or {}), save, ""
-        self.setMinimumWidth(460)  # room for a refusal message under the fields
         self.setWindowTitle(_("Record signature (version {version})").format(version=contract.version))
         keep_as(self, f"contract/{contract.id}/signature")
         form = QFormLayout(self)
@@ -218,6 +217,7 @@ class SignatureDialog(QDialog):
         form.addRow(buttons)
         self.role.currentIndexChanged.connect(self._offer_name)
         self._offer_name()
+        grow_with_messages(self, 460)  # room for a refusal message under the fields
 
     def _offer_name(self, *_args) -> None:
         """The known name of the chosen party, unless the user typed another one."""

@@ -10,7 +10,7 @@ from borapp.services.cases.case_file import CaseFile
 from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
-from borapp.ui.widgets.forms import FieldMessage, ok_cancel
+from borapp.ui.widgets.forms import FieldMessage, grow_with_messages, ok_cancel
 
 
 class HandoverDialog(QDialog):
@@ -19,7 +19,6 @@ class HandoverDialog(QDialog):
         self.workspace, self.facts = workspace, facts
         self.setWindowTitle(_("Hand over case {ref}").format(ref=facts.ref))
         keep_as(self, f"case/{facts.id}/handover")
-        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         current = facts.coordinator or _("nobody")
         layout.addWidget(QLabel(_("Coordinator now: {name}").format(name=current)))
@@ -40,6 +39,7 @@ class HandoverDialog(QDialog):
         if self.coordinator.count() == 0:
             self.ok_button.setEnabled(False)
             self.message.show_message(_("There is no other coordinator. Add one under Settings first."), warning=True)
+        grow_with_messages(self, 480)
 
     def accept(self) -> None:
         try:

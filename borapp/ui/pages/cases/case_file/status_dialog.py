@@ -17,7 +17,7 @@ from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage, ok_cancel
+from borapp.ui.widgets.forms import FieldMessage, grow_with_messages, ok_cancel
 
 
 class StatusDialog(QDialog):
@@ -26,7 +26,6 @@ class StatusDialog(QDialog):
         self.workspace, self.facts = workspace, facts
         self.setWindowTitle(_("Next step for case {ref}").format(ref=facts.ref))
         keep_as(self, f"case/{facts.id}/status")
-        self.setMinimumWidth(720)  # a reason to close reads whole ("…; het kind komt klem te zitten")
         layout = QVBoxLayout(self)
         now = QLabel(_("Status now: {status}").format(status=facts.status_label))
         layout.addWidget(now)
@@ -55,6 +54,7 @@ class StatusDialog(QDialog):
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
         self.reason.currentIndexChanged.connect(self._reason_changed)
         self._preset(preset)
+        grow_with_messages(self, 720)  # a reason to close reads whole ("…; het kind komt klem te zitten")
 
     def _combo(self, label: str) -> QComboBox:
         combo = QComboBox()

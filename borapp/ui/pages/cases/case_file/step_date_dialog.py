@@ -12,7 +12,7 @@ from borapp.services.cases.timeline import TimelineEntry
 from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage, ok_cancel
+from borapp.ui.widgets.forms import FieldMessage, grow_with_messages, ok_cancel
 
 
 class StepDateDialog(QDialog):
@@ -22,7 +22,6 @@ class StepDateDialog(QDialog):
         self.workspace, self.case_id, self.entry = workspace, case_id, entry
         self.setWindowTitle(_("Correct the date of a step in case {ref}").format(ref=ref))
         keep_as(self, f"case/{case_id}/step-date/{entry.step_id}")
-        self.setMinimumWidth(460)  # the sentences above and under the field wrap, never cut
         layout = QVBoxLayout(self)
         what = QLabel(_("{step}, now dated {date}.").format(step=entry.title, date=long_date(entry.on)))
         what.setWordWrap(True)
@@ -43,6 +42,7 @@ class StepDateDialog(QDialog):
         buttons, self.ok_button = ok_cancel(self, _("Save date"))
         layout.addWidget(buttons)
         self.on.edit.setFocus()
+        grow_with_messages(self, 460)  # the sentences above and under the field wrap, never cut
 
     def accept(self) -> None:
         if refuse_unreadable(self):
