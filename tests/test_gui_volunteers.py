@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 
 from borapp.i18n import _
 from borapp.models import Case, Volunteer
@@ -563,3 +564,30 @@ def test_a_maximum_of_cases_over_the_limit_is_refused_not_cut_to_its_first_digit
     qtbot.mouseClick(page.editor.save_button, Qt.MouseButton.LeftButton)
     assert "10" in page.editor.messages["max_cases"].text()
     assert load_volunteer(workspace, people["anna"]).max_cases == 2
+
+
+def test_planning_a_meeting_says_a_date_problem_once_and_drops_it_when_retyped(page, qtbot):
+    """An unreadable date was said twice under the field (the field's own message and the panel's refusal)."""
+    panel = page.meetings
+    page.tabs.setCurrentWidget(panel)
+
+    def type_date(text: str) -> None:
+        panel.new_date.edit.setFocus()
+        panel.new_date.edit.selectAll()
+        QTest.keyClick(panel.new_date.edit, Qt.Key.Key_Delete)
+        if text:
+            QTest.keyClicks(panel.new_date.edit, text)
+        QTest.keyClick(panel.new_date.edit, Qt.Key.Key_Tab)
+
+    type_date("31-11-2026")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    said = [m for m in (panel.new_date.message, *panel.add_messages.values()) if m.isVisible()]
+    assert len(said) == 1 and "31-11-2026" in said[0].text() and panel.table.rowCount() == 0
+    type_date("")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    refusal = panel.add_messages["held_on"]
+    assert refusal.isVisible() and refusal.text() == _("Enter the date of the meeting (5-3-2026).")
+    type_date("20-3-2025")
+    assert not refusal.isVisible(), "the refusal stayed under a date typed again"
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert panel.table.rowCount() == 1

@@ -37,7 +37,7 @@ from borapp.services.volunteers import meetings
 from borapp.services.volunteers.meetings import KINDS, MeetingItem
 from borapp.services.volunteers.profiles import VolunteerRow
 from borapp.ui.icons import icon
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import add_field
 
 WARNING_STYLE = "color: #8A5300;"
@@ -117,6 +117,7 @@ class MeetingsPanel(QWidget):
         self.add_button = QPushButton(icon("plus"), _("Add meeting"))
         self.add_button.clicked.connect(self._add_clicked)
         form.addRow("", self.add_button)
+        self.add_group = group
         return group
 
     def _detail_side(self) -> QWidget:
@@ -325,6 +326,8 @@ class MeetingsPanel(QWidget):
     def _add_clicked(self) -> None:
         for message in self.add_messages.values():
             message.show_message("")
+        if refuse_unreadable(self.add_group):  # the date field says why under itself, once
+            return
         try:
             meeting_id = meetings.add_meeting(self.workspace, self.new_date.value(), self.new_region.currentText(),
                                               self.new_kind.currentData(), self.new_theme.text())
