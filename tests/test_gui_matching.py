@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QInputDialog, QWizard
 
 from borapp.i18n import _
@@ -146,16 +147,51 @@ def test_an_ineligible_candidate_cannot_be_picked(page, workspace, scene):
     wizard.reject()
 
 
-def test_a_refused_match_shows_why_on_the_confirm_page(page, workspace, scene):
+def type_date(field, text: str) -> None:
+    """As a person: select what is there, type over it, leave with Tab."""
+    field.edit.setFocus()
+    field.edit.selectAll()
+    QTest.keyClick(field.edit, Qt.Key.Key_Delete)
+    QTest.keyClicks(field.edit, text)
+    QTest.keyClick(field.edit, Qt.Key.Key_Tab)
+    field.commit()  # what leaving the field does (offscreen, Tab does not always take the focus away)
+
+
+def test_a_refused_match_date_is_said_under_the_date_and_goes_when_retyped(page, workspace, scene):
+    """A future date or one before the case's last step was said at the foot of the page, far from the field."""
     case_id, ids = scene
     wizard = open_wizard(page, case_id)
     wizard.candidates.pick(ids["best"])
     wizard.next()
-    wizard.confirm.on.set_value(dt.date(2001, 1, 1))  # before the case's last step
-    finish_button(wizard).click()
-    assert wizard.isVisible() and wizard.currentId() == CONFIRM
-    assert wizard.confirm.message.isVisible() and wizard.confirm.message.text()
+    confirm = wizard.confirm
+    for typed, said in (((dt.date.today() + dt.timedelta(days=3)).strftime("%d-%m-%Y"), _("This date is in the future.")),
+                        ("1-1-2001", "")):
+        type_date(confirm.on, typed)
+        QTest.mouseClick(finish_button(wizard), Qt.MouseButton.LeftButton)
+        assert wizard.isVisible() and wizard.currentId() == CONFIRM
+        assert confirm.on_message.isVisible() and not confirm.message.isVisible()
+        assert said in confirm.on_message.text() and confirm.on_message.text()
+    type_date(confirm.on, "31-11-2026")
+    QTest.mouseClick(finish_button(wizard), Qt.MouseButton.LeftButton)
+    said = [m for m in (confirm.on.message, confirm.on_message, confirm.message) if m.isVisible()]
+    assert said == [confirm.on.message] and "31-11-2026" in said[0].text(), "an unreadable date is said once"
+    type_date(confirm.on, dt.date.today().strftime("%d-%m-%Y"))
+    assert not confirm.on_message.isVisible() and not confirm.on.message.isVisible(), confirm.on.message.text()
     assert matching_case(workspace, case_id).volunteer_id is None
+    wizard.reject()
+
+
+def test_a_future_closing_date_without_a_match_is_said_under_the_date(page, workspace, scene):
+    case_id, _ids = scene
+    wizard = open_wizard(page, case_id)
+    wizard.candidates.no_match.setChecked(True)
+    next_button(wizard).click()
+    no_match = wizard.no_match
+    QTest.keyClicks(no_match.note, "Geen Turkssprekende man in de regio.")
+    type_date(no_match.on, (dt.date.today() + dt.timedelta(days=3)).strftime("%d-%m-%Y"))
+    QTest.mouseClick(finish_button(wizard), Qt.MouseButton.LeftButton)
+    assert wizard.isVisible() and no_match.on_message.isVisible() and not no_match.message.isVisible()
+    assert "toekomst" in no_match.on_message.text()
     wizard.reject()
 
 

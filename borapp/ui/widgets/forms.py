@@ -47,13 +47,18 @@ def add_field(form: QFormLayout, label: str, field: QWidget, *, required: bool =
     text = f"{label} *" if required else label
     field.setAccessibleName(label)
     form.addRow(text, box)
+    clear_when_changed(field, message)
+    return message
+
+
+def clear_when_changed(field: QWidget, message: FieldMessage) -> None:
+    """A message about the field goes once the field is changed."""
     signal = changed_signal(field)
-    if signal is not None:  # a message about the field goes once the field is changed
+    if signal is not None:
         signal.connect(message.field_changed)
     typed = getattr(field, "edit", None)  # a date or time field says "changed" only for a date it can read
     if isinstance(typed, QLineEdit):  # retyped unreadable, the refusal of the date before stayed beside its own
         typed.textEdited.connect(message.field_changed)
-    return message
 
 
 def required_note() -> QLabel:

@@ -13,9 +13,9 @@ from borapp.services.errors import BorError
 from borapp.services.matching.flow import NOTE_LIMIT, MatchingCase, assign_volunteer
 from borapp.services.matching.ranking import MAX_SCORE, Candidate
 from borapp.ui.pages.cases.case_file.form_tab import text_box
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage
-from borapp.ui.wizards.matching.fields import compact_form, field_row
+from borapp.ui.wizards.matching.fields import compact_form, field_row, say_refusal
 
 START_VISITS = NEXT_STEP_LABELS["matching"]  # the header's next step once a volunteer is matched
 
@@ -101,10 +101,13 @@ class ConfirmPage(QWizardPage):
         if len(self.note.toPlainText()) > NOTE_LIMIT:
             self.note_message.show_message(_("At most {n} characters.").format(n=NOTE_LIMIT))
             return False
+        self.message.show_message("")
+        if refuse_unreadable(self):  # the date says why under itself
+            return False
         try:
             assign_volunteer(self.workspace, self.info.id, self.candidate.volunteer_id, self.on.value(),
                              self.note.toPlainText())
         except BorError as exc:
-            self.message.show_message(str(exc))
+            say_refusal(exc, {"on": self.on_message, "note": self.note_message}, self.message)
             return False
         return True

@@ -5,7 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFormLayout, QSizePolicy, QVBoxLayout, QWidget
 
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.services.errors import BorError, ValidationError
+from borapp.ui.widgets.forms import FieldMessage, clear_when_changed
 
 
 def field_row(form: QFormLayout, label: str, field: QWidget, *, required: bool = False) -> FieldMessage:
@@ -20,7 +21,14 @@ def field_row(form: QFormLayout, label: str, field: QWidget, *, required: bool =
     column.setAlignment(Qt.AlignmentFlag.AlignTop)  # a taller row leaves its room below, not around the field
     field.setAccessibleName(label)
     form.addRow(f"{label} *" if required else label, box)
+    clear_when_changed(field, message)
     return message
+
+
+def say_refusal(error: BorError, beside: dict[str, FieldMessage], otherwise: FieldMessage) -> None:
+    """A refusal under the field it names ("on": a future date under the date, not at the page's foot)."""
+    target = beside.get(error.field, otherwise) if isinstance(error, ValidationError) else otherwise
+    target.show_message(str(error))
 
 
 def compact_form() -> tuple[QWidget, QFormLayout]:

@@ -10,9 +10,9 @@ from borapp.services.cases.status import outcome_label, reason_label
 from borapp.services.errors import BorError
 from borapp.services.matching.flow import NO_MATCH, MatchingCase, record_no_match
 from borapp.ui.pages.cases.case_file.form_tab import text_box
-from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, required_note
-from borapp.ui.wizards.matching.fields import compact_form, field_row
+from borapp.ui.wizards.matching.fields import compact_form, field_row, say_refusal
 
 
 class NoMatchPage(QWizardPage):
@@ -61,9 +61,12 @@ class NoMatchPage(QWizardPage):
         return bool(self.note.toPlainText().strip())
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        self.message.show_message("")
+        if refuse_unreadable(self):  # the date says why under itself
+            return False
         try:
             record_no_match(self.workspace, self.info.id, self.on.value(), self.note.toPlainText())
         except BorError as exc:
-            self.message.show_message(str(exc))
+            say_refusal(exc, {"on": self.on_message, "note": self.note_message}, self.message)
             return False
         return True
