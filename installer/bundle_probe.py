@@ -30,6 +30,7 @@ def locale_facts() -> dict:
 
     from borapp.app import make_application
     from borapp.i18n import _, set_language
+    from borapp.services.visits.public_holidays import holidays_on
     from borapp.ui import qt_i18n
 
     make_application()
@@ -48,6 +49,7 @@ def locale_facts() -> dict:
             "upper": where.toUpper("ijsbrand straße"),
             "time_zone": QTimeZone(b"Europe/Amsterdam").displayName(
                 QTimeZone.TimeType.StandardTime, QTimeZone.NameType.LongName, where),
+            "holiday": [name for _day, name in holidays_on([date(2026, 12, 26)])],  # our catalog names it
         }
     facts["windows_1252"] = QStringDecoder("windows-1252").isValid()
     return facts

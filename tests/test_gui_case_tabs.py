@@ -649,3 +649,31 @@ def test_a_series_offers_what_is_left_of_the_agreed_trajectory(qtbot, workspace,
     assert tab.counts.text() == "6 gepland · 2 gehouden · 0 afgezegd · 8 afgesproken"
     qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
     assert tab.series_dialog.count.value() == 1, "the trajectory is planned in full: one more at most"
+
+
+def test_a_series_says_which_visits_fall_on_a_public_holiday_and_still_plans_them(qtbot, workspace, case_id):
+    """Every Saturday from 19 December put a visit on Tweede Kerstdag without a word."""
+    tab = visits_tab(qtbot, workspace, case_id)
+    qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    dialog = tab.series_dialog
+
+    def retype(widget, text: str) -> None:  # click into the field, select what is there, type over it
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(widget, text)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+
+    year = REGISTERED.year if REGISTERED <= dt.date(REGISTERED.year, 12, 12) else REGISTERED.year + 1
+    retype(dialog.first_on.edit, f"12-12-{year}")  # 12, 19 and 26 December
+    retype(dialog.count, "3")  # clicking here leaves the date, which reads it
+    retype(dialog.every_days, "7")
+    assert dialog.holidays.isVisible() and f"26 december {year} (Tweede Kerstdag)" in dialog.holidays.text()
+    assert dialog.holidays.text().startswith("Op een feestdag:")
+    retype(dialog.every_days, "6")
+    assert not dialog.holidays.isVisible() or "Tweede Kerstdag" not in dialog.holidays.text()
+    retype(dialog.every_days, "7")
+    retype(dialog.start.edit, "10:00")
+    retype(dialog.end.edit, "12:00")
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
+    assert dt.date(year, 12, 26) in [v.on for v in records.list_visits(workspace, case_id)], "a warning, not a block"

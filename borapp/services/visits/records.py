@@ -291,15 +291,20 @@ def plan_series(workspace: Workspace, case_id: int, first_on: dt.date | None, co
         if case.status == "closed":
             raise ValidationError(_("This case is closed; reopen it before planning visits."))
         _check_series(case, first_on, count, every_days, start, end, place)
-        visits = [Visit(case_id=case_id, on=first_on + dt.timedelta(days=i * every_days), start_time=start,
-                        end_time=end, place=place or case.visit_place, state="planned",
-                        volunteer_id=case.volunteer_id) for i in range(count)]
+        visits = [Visit(case_id=case_id, on=on, start_time=start, end_time=end, place=place or case.visit_place,
+                        state="planned", volunteer_id=case.volunteer_id)
+                  for on in series_dates(first_on, count, every_days)]
         session.add_all(visits)
         session.flush()
         for visit in visits:
             audit.record(session, "create", "visit", visit.id, workspace.actor)
         reindex_case_id(session, case_id)
         return [v.id for v in visits]
+
+
+def series_dates(first_on: dt.date, count: int, every_days: int) -> list[dt.date]:
+    """The days a series plans its visits on."""
+    return [first_on + dt.timedelta(days=i * every_days) for i in range(count)]
 
 
 def _check_series(case: Case, first_on: dt.date | None, count: int, every_days: int,

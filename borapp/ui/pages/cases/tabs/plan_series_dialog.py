@@ -16,10 +16,11 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.formatting import long_date
-from borapp.i18n import _
+from borapp.i18n import _, ngettext
 from borapp.services.errors import BorError, ValidationError
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits import records
+from borapp.services.visits.public_holidays import holidays_on
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.tabs.editor_panel import inline
 from borapp.ui.pages.cases.tabs.time_field import TimeField
@@ -50,6 +51,9 @@ class PlanSeriesDialog(QDialog):
         self.preview = QLabel()
         self.preview.setWordWrap(True)
         layout.addWidget(self.preview)
+        self.holidays = FieldMessage()  # a warning: visits that fall on a public holiday
+        self.holidays.setAccessibleName(_("Visits on a public holiday"))
+        layout.addWidget(self.holidays)
         self.problem = FieldMessage()
         layout.addWidget(self.problem)
         layout.addWidget(required_note())
@@ -97,6 +101,7 @@ class PlanSeriesDialog(QDialog):
 
     def _update_preview(self) -> None:
         first, count = self.first_on.value_or_none(), self.count.value()
+        self._say_holidays(first, count)
         if first is None:
             self.preview.clear()
             return
@@ -106,6 +111,14 @@ class PlanSeriesDialog(QDialog):
         last = first + dt.timedelta(days=(count - 1) * self.every_days.value())
         self.preview.setText(_("{n} visits, from {first} to {last}.").format(
             n=count, first=long_date(first), last=long_date(last)))
+
+    def _say_holidays(self, first: dt.date | None, count: int) -> None:
+        found = holidays_on(records.series_dates(first, count, self.every_days.value())) if first else []
+        days = "; ".join(_("{date} ({holiday})").format(date=long_date(day), holiday=name) for day, name in found)
+        self.holidays.show_message(ngettext(
+            "On a public holiday: {days}. Plan the series and move that visit afterwards, or choose another first "
+            "date.", "On public holidays: {days}. Plan the series and move those visits afterwards, or choose "
+            "another first date.", len(found)).format(days=days) if found else "", warning=True)
 
     def plan(self) -> None:
         for message in self.messages.values():
