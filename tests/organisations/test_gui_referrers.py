@@ -242,3 +242,16 @@ def test_the_screenshot_tool_saves_the_referrers_screen(qtbot, workspace, vault_
     saved = []
     shoot(window, lambda widget, name: saved.append((name, widget.grab().isNull())))
     assert saved == [("settings-referrers-edit", False)]
+
+
+def test_the_build_up_box_stands_beside_its_label(qtbot, referral):
+    """The court decision's box took the height of the box beside it and put 'Opbouw' high above its text box."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QFormLayout
+
+    qtbot.wait(50)
+    box = referral.fields["court_buildup"]
+    form = next(f for f in referral.findChildren(QFormLayout) if f.labelForField(box.parentWidget()))
+    label = form.labelForField(box.parentWidget())
+    top_of = lambda widget: widget.mapTo(referral, QPoint(0, 0)).y()  # noqa: E731
+    assert abs(top_of(box) - top_of(label)) <= 8, (top_of(box), top_of(label))

@@ -64,7 +64,10 @@ class ReferralTab(FormTab):
 
     def _court_box(self) -> QGroupBox:
         box = QGroupBox(_("Court decision"))
-        form = QFormLayout(box)
+        column = QVBoxLayout(box)
+        form = QFormLayout()
+        column.addLayout(form)
+        column.addStretch()  # the room the taller box beside it leaves goes below, not into the Build-up row
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         note = QLabel(_("Deviate from the court decision as little as possible."))
         note.setWordWrap(True)
