@@ -13,6 +13,7 @@ from borapp.formatting import long_date
 from borapp.i18n import N_, _, ngettext
 from borapp.models import Case, Letter, Volunteer
 from borapp.services import drafts, settings
+from borapp.services.cases.labels import LETTER_KIND_LABELS
 from borapp.services.dashboard.board import DashboardItem, Found
 from borapp.services.dashboard.case_rules import case_item
 from borapp.services.dashboard.dates import cutoff
@@ -22,10 +23,6 @@ from borapp.services.privacy import retention
 from borapp.services.volunteers.profiles import vog_renew_on
 
 OUTBOX_STATES = ("draft", "ready")
-LETTER_KIND_LABELS = {
-    "intake": N_("Referral received / intake"), "start": N_("Visits started"), "evaluation": N_("Midway evaluation"),
-    "closing": N_("Closing report"), "no_response": N_("Parents did not respond"), "schedule": N_("Visit schedule"),
-}
 LETTER_STATE_LABELS = {"draft": N_("Draft"), "ready": N_("Ready")}
 
 

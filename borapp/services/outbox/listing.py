@@ -10,11 +10,8 @@ from sqlalchemy import select
 from borapp.i18n import N_, _
 from borapp.models import Case, Letter
 from borapp.models.documents import LETTER_KINDS
+from borapp.services.cases.labels import LETTER_KIND_LABELS
 
-LETTER_KIND_LABELS = {
-    "intake": N_("Referral received / intake"), "start": N_("Visits started"), "evaluation": N_("Midway evaluation"),
-    "closing": N_("Closing report"), "no_response": N_("Parents did not respond"), "schedule": N_("Visit schedule"),
-}
 LETTER_STATE_LABELS = {
     "draft": N_("Draft"), "ready": N_("Ready"), "exported": N_("Exported"), "sent": N_("Sent"), "failed": N_("Failed"),
 }
