@@ -263,3 +263,21 @@ def test_a_lock_while_testing_leaves_nothing_on_screen(qtbot, tab, smtp_server):
         qtbot.mouseClick(tab.test_button, Qt.MouseButton.LeftButton)
         tab.clear()  # what a lock does to every settings tab
     assert tab.test_result.text() == "" and tab.host.text() == ""
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support raise")  # the offscreen platform, showing the tooltip
+def test_a_tab_whose_name_is_cut_short_gives_it_whole_when_pointed_at(qtbot, tab):
+    """On a narrow screen the tabs end in "…", and pointing at one said nothing more."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QApplication, QToolTip
+
+    page = tab.settings_page
+    page.resize(page.minimumSizeHint().width(), 720)
+    bar = page.tabs.tabBar()
+    qtbot.wait(50)
+    where = bar.tabRect(6).center()
+    QApplication.sendEvent(bar, QHelpEvent(QHelpEvent.Type.ToolTip, where, bar.mapToGlobal(where)))
+    assert QToolTip.isVisible() and QToolTip.text() == "Reservekopieën" == bar.tabText(6)
+    QToolTip.hideText()
+    assert bar.tabAt(QPoint(-5, -5)) == -1

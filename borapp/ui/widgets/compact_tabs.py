@@ -3,8 +3,8 @@ that must all stay in view on a small screen (1366×768 at 125 % leaves 1093 px)
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QTabWidget, QWidget
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtWidgets import QProxyStyle, QStyle, QStyleOption, QTabBar, QTabWidget, QToolTip, QWidget
 
 SIDE_SPACE = 12  # room beside a tab's name, both sides together (Fusion gives 24)
 
@@ -25,3 +25,17 @@ def compact_tabs(tabs: QTabWidget) -> None:
     tabs.tabBar().setStyle(style)
     tabs.setUsesScrollButtons(False)
     tabs.setElideMode(Qt.TextElideMode.ElideRight)
+    tabs.tabBar().installEventFilter(_FullNames(tabs.tabBar()))
+
+
+class _FullNames(QObject):
+    """A tab's whole name as its tooltip ("Reservek…" said nothing more when pointed at)."""
+
+    def eventFilter(self, bar: QTabBar, event: QEvent) -> bool:  # noqa: N802 - Qt name
+        if event.type() != QEvent.Type.ToolTip:
+            return False
+        index = bar.tabAt(event.pos())
+        if index < 0 or bar.tabToolTip(index):
+            return False  # a tooltip of its own goes first
+        QToolTip.showText(event.globalPos(), bar.tabText(index), bar, bar.tabRect(index))
+        return True
