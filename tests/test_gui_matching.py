@@ -184,7 +184,9 @@ def test_a_refused_match_date_is_said_under_the_date_and_goes_when_retyped(page,
 def test_a_future_closing_date_without_a_match_is_said_under_the_date(page, workspace, scene):
     case_id, _ids = scene
     wizard = open_wizard(page, case_id)
-    wizard.candidates.no_match.setChecked(True)
+    wizard.candidates.no_match.setFocus()
+    QTest.keyClick(wizard.candidates.no_match, Qt.Key.Key_Space)
+    assert wizard.candidates.no_match.isChecked()
     next_button(wizard).click()
     no_match = wizard.no_match
     QTest.keyClicks(no_match.note, "Geen Turkssprekende man in de regio.")
