@@ -171,6 +171,7 @@ def test_a_refused_match_date_is_said_under_the_date_and_goes_when_retyped(page,
         assert wizard.isVisible() and wizard.currentId() == CONFIRM
         assert confirm.on_message.isVisible() and not confirm.message.isVisible()
         assert said in confirm.on_message.text() and confirm.on_message.text()
+        assert confirm.on_message.width() >= confirm.note.width() - 2, "the row's width, not the date's"
     type_date(confirm.on, "31-11-2026")
     QTest.mouseClick(finish_button(wizard), Qt.MouseButton.LeftButton)
     said = [m for m in (confirm.on.message, confirm.on_message, confirm.message) if m.isVisible()]

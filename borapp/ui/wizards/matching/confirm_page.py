@@ -41,7 +41,6 @@ class ConfirmPage(QWizardPage):
         self.reasons.setAccessibleName(_("Reasons"))
         form_box, form = compact_form()
         self.on = DateField(optional=False)
-        self.on.setMaximumWidth(160)
         self.on_message = field_row(form, _("Matched on"), self.on)
         self.note = text_box(_("Note"), 90)
         self.note.setPlaceholderText(_("E.g. what was agreed about the first meeting (optional)"))

@@ -34,7 +34,6 @@ class NoMatchPage(QWizardPage):
             explain.setText(explain.text() + " " + _("{name} is taken off the case.").format(name=info.volunteer))
         form_box, form = compact_form()
         self.on = DateField(optional=False)
-        self.on.setMaximumWidth(160)
         self.on_message = field_row(form, _("Closed on"), self.on)
         self.note = text_box(_("Note"), 120)
         self.note.setPlaceholderText(_("Which demand could not be met, and who was asked"))
