@@ -547,3 +547,15 @@ def test_after_the_midway_evaluation_the_visits_go_on_while_some_are_planned(wor
     assert (facts.next_step.to, facts.next_step.label) == ("visits", "Back to visits")
     assert [(s.to, s.label, s.primary) for s in facts.steps] == [("visits", "Back to visits", True),
                                                                   ("closing", "Close the case", False)]
+
+
+def test_the_closing_letter_stands_above_the_closing_of_the_same_day(workspace, three, english):
+    """Newest first: the closing report is written after the closing, and stood below it as if written before."""
+    from borapp.services.outbox import letters as outbox_letters
+
+    cases_editing.change_status(workspace, three["b"], "closed", TODAY, outcome="stopped_at_intake",
+                               reason="parents_reconciled")
+    outbox_letters.create_letter(workspace, three["b"], "closing")
+    facts = case_file.load_case(workspace, three["b"])
+    today = [(e.kind, e.title) for e in facts.timeline if e.on == TODAY]
+    assert [kind for kind, _title in today][:2] == ["letter", "status"], today

@@ -46,8 +46,9 @@ def timeline(session: Session, case: Case) -> list[TimelineEntry]:
     entries = _history(session, case) + _visits(session, case.id) + _evaluations(session, case.id)
     entries += _contracts(session, case.id) + _letters(session, case.id) + _attachments(session, case.id)
     entries += _colleagues(session, case.id)
-    order = {k: i for i, k in enumerate(KINDS)}
-    ranked = sorted(enumerate(entries), key=lambda ie: (ie[1].on, -order[ie[1].kind], ie[0]), reverse=True)
+    order = {k: i for i, k in enumerate(KINDS)}  # within a day: the step first, then what followed from it, so
+    # newest first puts the letter about a closing above the closing (it stood below, as if written before)
+    ranked = sorted(enumerate(entries), key=lambda ie: (ie[1].on, order[ie[1].kind], ie[0]), reverse=True)
     return [entry for _i, entry in ranked]
 
 
