@@ -41,7 +41,6 @@ class MeetingItem:
     attendees: tuple[Attendee, ...]
     upcoming: bool = False  # after today: who attended is recorded once it is held
 
-
     @property
     def attendee_count(self) -> int:
         return len(self.attendees)
@@ -64,6 +63,15 @@ class MeetingItem:
             return ""
         return ngettext("{n} attendee: below the minimum ({minimum})", "{n} attendees: below the minimum ({minimum})",
                         self.attendee_count).format(n=self.attendee_count, minimum=MIN_ATTENDEES)
+
+    @property
+    def advice(self) -> str:
+        """What the meeting's page says under its checklist ("" when nothing needs saying)."""
+        if self.upcoming and not self.cancelled:
+            return _("Still to come: tick who attended once the meeting is held.")
+        if self.below_minimum:
+            return self.warning + "\n" + _("A meeting below the minimum is usually cancelled.")
+        return ""
 
 
 def kind_label(kind: str) -> str:

@@ -229,13 +229,8 @@ class MeetingsPanel(QWidget):
         self.count.setText(_("{n} ticked").format(n=checked))
         saved = item.attendee_count == checked and {a.id for a in item.attendees} == set(self.checked_ids())
         self.save_attendance.setEnabled(not saved and not item.upcoming)
-        if item.upcoming and not item.cancelled:
-            warning = _("Still to come: tick who attended once the meeting is held.")
-        else:
-            warning = item.warning + ("\n" + _("A meeting below the minimum is usually cancelled.")
-                                      if item.below_minimum else "")
-        self.warning.setText(warning)
-        self.warning.setVisible(bool(warning))
+        self.warning.setText(item.advice)
+        self.warning.setVisible(bool(item.advice))
 
     def checked_ids(self) -> list[int]:
         return [self.attendance.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.attendance.count())
