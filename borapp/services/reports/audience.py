@@ -8,7 +8,6 @@ would give away. The outside PDF leaves the charts out: a bar's length would giv
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 
 from borapp.i18n import _
 from borapp.services.errors import UsageError
@@ -43,27 +42,29 @@ def external_json(report, data: bytes, threshold: int) -> bytes:
                         "rows": [{"kind": row.kind, "cells": list(row.cells)} for row in t.rows]}
                        for t in tables if t.key != "costs"]
     if isinstance(found.get("costs"), dict):
-        shown["costs"] = _outside_costs(found["costs"], next((t for t in tables if t.key == "costs"), None),
-                                        threshold)
+        shown["costs"] = _outside_costs(found["costs"], next((t for t in tables if t.key == "costs"), None))
     return json.dumps(shown, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def _outside_costs(costs: dict, table: Table | None, threshold: int) -> dict:
-    """No list of trajectories or of volunteers' claims (they name cases and people); a group whose count the
-    outside cost table hides shows only that mark, and a group of fewer trajectories than the threshold no amounts
-    (they would be one family's cost)."""
-    from borapp.services.reports.tables_costs import COUNT_COLUMN, cost_rows
+def _outside_costs(costs: dict, table: Table | None) -> dict:
+    """No list of trajectories or of volunteers' claims (they name cases and people); each group as the outside cost
+    table shows it: a hidden count only its mark, a group without amounts there (one family's cost) none here."""
+    from borapp.services.reports.tables_costs import COUNT_COLUMN, MONEY_COLUMNS, cost_rows
 
-    def group(spread: dict, shown) -> dict:
-        if is_hidden(shown):
-            return {"count": shown}
-        return {"count": spread.get("count")} if 0 < (spread.get("count") or 0) < threshold else spread
+    def group(spread: dict, row) -> dict:
+        if row is None:  # no table: nothing was closed
+            return {"count": spread.get("count", 0)}
+        count = row.cells[COUNT_COLUMN]
+        if is_hidden(count) or all(row.cells[c] is None for c in MONEY_COLUMNS):
+            return {"count": count}
+        return spread
 
+    rows = [row for row in table.rows if row.kind in ("row", "total")] if table is not None else []
+    total, parts = (rows[0], rows[1:]) if rows else (None, [])
     shown = {"by_outcome": {}, "by_municipality": {}}
-    rows = [row for row in table.rows if row.kind == "row"] if table is not None else []
-    for (section, key, spread), row in zip(cost_rows(costs), rows):
-        shown[section][key] = group(spread, row.cells[COUNT_COLUMN])
+    for (section, key, spread), row in zip(cost_rows(costs), parts):
+        shown[section][key] = group(spread, row)
     return {"year": costs.get("year"), "currency": costs.get("currency"),
-            "closed": group(costs.get("closed", {}), None), **shown,
+            "closed": group(costs.get("closed", {}), total), **shown,
             "expenses_by_month": costs.get("expenses_by_month", {}),
             "expenses_total_cents": costs.get("expenses_total_cents")}
