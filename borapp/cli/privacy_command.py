@@ -40,6 +40,9 @@ def register(sub, common) -> None:
                          help=_("withhold {what} (its number in the vault; repeat for more)").format(what=what))
     cmd.add_argument("--reason", default="", metavar=_("REASON"),
                      help=_("why the chosen items are withheld (said in the export)"))
+    cmd.add_argument("--checked-attachment", type=whole_number, action="append", default=[], metavar="ID",
+                     help=_("a scan or photo you looked at and found without the confidential address: give it (its "
+                            "number in the vault, as the export lists it; repeat for more)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "erase", _("erase a case and everything tied to it, for good; a tombstone "
                                                   "without names remains"), run_erase)
@@ -72,17 +75,21 @@ def run_export(args) -> int:
             withhold.add(access_request.NOTES)
         choices = access_request.Choices(frozenset(withhold), frozenset(args.withhold_visit),
                                          frozenset(args.withhold_letter), frozenset(args.withhold_attachment),
-                                         args.reason.strip())
+                                         args.reason.strip(), frozenset(args.checked_attachment))
         export = access_request.gather(workspace, subjects, choices, language())
         out = access_files.write_export(workspace, export, args.out, as_zip=args.zip)
     finally:
         vault.lock()
     if args.json:
         print(json.dumps({"out": str(out), "cases": sorted({s.case_ref for s in subjects}),
-                          "files": len(export.files), "withheld": export.withheld}, ensure_ascii=False))
+                          "files": len(export.files), "withheld": export.withheld,
+                          "to_check": [{"attachment": f.attachment_id, "what": f.what} for f in export.to_check]},
+                         ensure_ascii=False))
     else:
         print(_("Export written to {path}: {n} files.").format(path=out, n=len(export.files) + 2) + " " +
               access_request.summary(export))
+        for file in export.to_check:
+            print(f"  {file.what}: --checked-attachment {file.attachment_id}")
     return EXIT_OK
 
 

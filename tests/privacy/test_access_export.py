@@ -279,7 +279,8 @@ def test_a_scan_cannot_be_checked_and_is_withheld_while_an_address_is_confidenti
     unchecked = [w["what"] for w in export.withheld if w["why"] == _reason(access_request.UNCHECKED)]
     assert unchecked == ["Bijlage scan.pdf (BOR-2026-001)", "Bijlage foto.jpg (BOR-2026-001)"]
     assert "bekijk" not in _reason(access_request.UNCHECKED)  # the parent reads the reason: no task of ours
-    assert "bekijk ze zelf en geef ze apart als het adres er niet in staat." in access_request.summary(export)
+    assert ("bekijk ze zelf en vink ze, als het adres er niet in staat, aan als nagekeken bij het inzageverzoek"
+            in access_request.summary(export))
     assert "bekijk" not in all_text(files["overzicht.pdf"])
     _export, his = export_for(workspace, "Karel Bakker")  # no one else's address is confidential: nothing to check
     assert sum(n.endswith((".jpg", ".pdf")) for n in his if n.startswith("bestanden/")) >= 4
@@ -299,3 +300,58 @@ def _docx(text: str) -> bytes:
         archive.writestr("word/document.xml", f"<w:document><w:body><w:p><w:r><w:t>{text}</w:t></w:r></w:p>"
                                               "</w:body></w:document>")
     return out.getvalue()
+
+
+def test_a_scan_the_coordinator_looked_at_is_given_and_that_is_on_the_record(workspace, case_id, tmp_path):
+    """Once she has looked at a scan and found no confidential address in it, she ticks it and it goes with the
+    export; what a program found the address in stays withheld whatever she ticks."""
+    _add_attachment(workspace, case_id, "scan.pdf", scan_pdf())
+    _add_attachment(workspace, case_id, "foto.jpg", b"\xff\xd8\xff\xe0 jpeg", "image/jpeg")
+    _add_attachment(workspace, case_id, "notitie.txt", "Karel woont op Zeeweg 12".encode(), "text/plain")
+    subjects = access_request.find_subjects(workspace, "Petra Jansen")
+    to_check = access_request.files_to_check(workspace, subjects)
+    assert [f.what for f in to_check] == ["Bijlage scan.pdf (BOR-2026-001)", "Bijlage foto.jpg (BOR-2026-001)"]
+    with workspace.session() as session:
+        ids = {a.filename: a.id for a in session.scalars(select(Attachment))}
+    assert [f.attachment_id for f in to_check] == [ids["scan.pdf"], ids["foto.jpg"]]
+    assert access_request.files_to_check(workspace, subjects, "en")[0].what == "Attachment scan.pdf (BOR-2026-001)"
+    choices = access_request.Choices(frozenset({access_request.OTHER_PARENT}),
+                                     checked=frozenset({ids["foto.jpg"], ids["notitie.txt"]}))
+    export, files = export_for(workspace, "Petra Jansen", choices)
+    given = {data for name, data in files.items() if name.startswith("bestanden/")}
+    assert b"\xff\xd8\xff\xe0 jpeg" in given and scan_pdf() not in given
+    assert "Karel woont op Zeeweg 12".encode() not in given  # the address was found in it: never given
+    assert [f.what for f in export.to_check] == ["Bijlage scan.pdf (BOR-2026-001)"]
+    assert "1 scan of foto meegegeven omdat u die hebt nagekeken." in access_request.summary(export)
+    assert "foto.jpg" in files["gegevens.json"].decode("utf-8")  # listed among the attachments given
+    access_files.write_export(workspace, export, tmp_path / "inzage")
+    with workspace.session() as session:
+        vouched = session.scalars(select(AuditEvent.record_id).where(AuditEvent.action == "access_checked")).all()
+    assert vouched == [ids["foto.jpg"]]
+
+
+def test_a_signed_copy_that_is_a_scan_can_be_given_after_checking(workspace, case_id):
+    with workspace.session() as session:
+        copy = session.scalar(select(Attachment).where(Attachment.filename == "getekend.pdf"))
+        copy.content, copy_id = scan_pdf(), copy.id
+    subjects = access_request.find_subjects(workspace, "Petra Jansen")
+    assert [f.attachment_id for f in access_request.files_to_check(workspace, subjects)] == [copy_id]
+    choices = access_request.Choices(frozenset({access_request.OTHER_PARENT}), checked=frozenset({copy_id}))
+    export, files = export_for(workspace, "Petra Jansen", choices)
+    assert "bestanden/BOR-2026-001-overeenkomst-v1-getekend.pdf" in files and not export.to_check
+
+
+def test_the_command_line_names_the_scans_to_check_and_gives_the_checked_one(workspace, case_id, vault_path,
+                                                                            passphrase_file, tmp_path, capsys):
+    _add_attachment(workspace, case_id, "scan.pdf", scan_pdf())
+    with workspace.session() as session:
+        scan_id = session.scalar(select(Attachment.id).where(Attachment.filename == "scan.pdf"))
+    workspace.vault.lock()
+    common = ["--vault", str(vault_path), "--passphrase-file", str(passphrase_file)]
+    assert main(["privacy", "export", "Petra Jansen", "--out", str(tmp_path / "eerst"), *common]) == 0
+    said = capsys.readouterr().out
+    assert f"Bijlage scan.pdf (BOR-2026-001): --checked-attachment {scan_id}" in said, said
+    assert main(["privacy", "export", "Petra Jansen", "--out", str(tmp_path / "dan"), "--checked-attachment",
+                 str(scan_id), "--json", *common]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["to_check"] == [] and (tmp_path / "dan" / "bestanden" / f"BOR-2026-001-bijlage-{scan_id}.pdf").exists()

@@ -6,7 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from borapp.services.cases.case_file import load_case
 from borapp.ui.pages.cases.cases_page import CasesPage
@@ -165,3 +165,62 @@ def test_checking_the_access_log_from_settings(qtbot, workspace):
         session.execute(text("UPDATE audit_event SET actor = 'iemand' WHERE id = 1"))
     qtbot.mouseClick(tab.verify_button, Qt.MouseButton.LeftButton)
     assert "Regel 1 is veranderd" in tab.status.text()
+
+
+def _photo() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (60, 40), "white").save(out, "JPEG")
+    return out.getvalue()
+
+
+@pytest.mark.qt_log_ignore("Unsupported marker type")  # Qt reading the broken JPEG
+def test_a_scan_is_given_once_the_coordinator_has_looked_at_it_and_ticked_it(qtbot, page, workspace, tmp_path,
+                                                                            monkeypatch):
+    """The request for access lists the files no program can read for the father's address; a tick can only be set
+    after the file was shown, and a ticked file goes with the export. One this window cannot show stays unticked."""
+    from borapp.models import Attachment
+
+    case_id = full_case(workspace, confidential="other")
+    photo = _photo()
+    with workspace.session() as session:
+        session.add(Attachment(case_id=case_id, kind="other", filename="brief-school.jpg", content=photo,
+                               size=len(photo), mime_type="image/jpeg"))
+        session.add(Attachment(case_id=case_id, kind="other", filename="kapot.jpg", content=b"\xff\xd8\xff stuk",
+                               size=9, mime_type="image/jpeg"))
+    page.open_case_file(case_id)
+    box = page.case_file.show_tab("timeline").privacy
+    qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
+    files = box.dialog.files_to_check
+    assert files.isVisible()
+    ticks = {t.text(): t for t in files.ticks.values()}
+    photo_tick, broken_tick = ticks["Bijlage brief-school.jpg (BOR-2026-001)"], ticks["Bijlage kapot.jpg (BOR-2026-001)"]
+    assert not photo_tick.isEnabled() and photo_tick.toolTip() == "Bekijk het bestand eerst."
+    buttons = {b.accessibleName(): b for b in files.findChildren(QPushButton)}
+    qtbot.mouseClick(buttons["Bijlage brief-school.jpg (BOR-2026-001) bekijken"], Qt.MouseButton.LeftButton)
+    shown = files.viewers[-1]
+    assert shown.isVisible() and shown.shows_content
+    shown.reject()
+    qtbot.mouseClick(buttons["Bijlage kapot.jpg (BOR-2026-001) bekijken"], Qt.MouseButton.LeftButton)
+    files.viewers[-1].reject()
+    assert photo_tick.isEnabled() and not broken_tick.isEnabled()
+    assert "onder Bijlagen" in broken_tick.toolTip()
+    qtbot.mouseClick(photo_tick, Qt.MouseButton.LeftButton, pos=QPoint(8, photo_tick.height() // 2))
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    qtbot.mouseClick(box.dialog.export_button, Qt.MouseButton.LeftButton)
+    given = [p.read_bytes() for p in (tmp_path / "inzage-BOR-2026-001-resident" / "bestanden").glob("*.jpg")]
+    assert given == [photo]
+    said = box.result.text()
+    assert "1 scan of foto meegegeven omdat u die hebt nagekeken" in said and "1 bestand kon niet" in said, said
+
+
+def test_a_request_for_access_without_files_to_check_shows_no_such_list(qtbot, page, workspace):
+    case_id = full_case(workspace, confidential="other")
+    page.open_case_file(case_id)
+    box = page.case_file.show_tab("timeline").privacy
+    qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
+    assert not box.dialog.files_to_check.isVisible() and not box.dialog.files_to_check.ticks
+    box.dialog.reject()

@@ -23,6 +23,7 @@ ACTION_LABELS = {
     "reveal_address": N_("showed the confidential address"), "status": N_("changed the status"),
     "import": N_("imported"), "export": N_("exported"), "send": N_("sent"), "print": N_("printed"),
     "erase": N_("erased"), "access_export": N_("exported for a request for access"),
+    "access_checked": N_("looked at and given for a request for access"),
     "received_update": N_("changed on a colleague's laptop"), "received_delete": N_("deleted on a colleague's laptop"),
 }
 

@@ -66,6 +66,7 @@ class Choices:
     letters: frozenset[int] = frozenset()
     attachments: frozenset[int] = frozenset()
     reason: str = ""  # the coordinator's reason for single items; a default reason when empty
+    checked: frozenset[int] = frozenset()  # scans and photos she looked at and found without a confidential address
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,14 @@ class ExportFile:
     name: str
     data: bytes
     about: str
+
+
+@dataclass(frozen=True)
+class FileToCheck:
+    """A kept file (a scan or a photo) that cannot be read for a confidential address: the coordinator looks."""
+
+    attachment_id: int
+    what: str
 
 
 @dataclass
@@ -83,7 +92,12 @@ class AccessExport:
     data: dict = field(default_factory=dict)
     files: list[ExportFile] = field(default_factory=list)
     withheld: list[dict] = field(default_factory=list)
-    unchecked: int = 0  # files withheld because they could not be checked for a confidential address
+    to_check: list[FileToCheck] = field(default_factory=list)  # withheld: could not be read for the address
+    checked: list[int] = field(default_factory=list)  # given because the coordinator looked (`Choices.checked`)
+
+    @property
+    def unchecked(self) -> int:
+        return len(self.to_check)
 
 
 def default_choices(subject: Subject) -> Choices:
@@ -92,6 +106,11 @@ def default_choices(subject: Subject) -> Choices:
 
 ROLE_WORDS = {"verzorgend": "resident", "verzorgende": "resident", "verzorgende ouder": "resident",
               "uitwonend": "other", "uitwonende": "other", "uitwonende ouder": "other"}  # and the codes themselves
+
+
+def files_to_check(workspace: Workspace, subjects: list[Subject], language: str = "nl") -> list[FileToCheck]:
+    """The scans and photos that an export for `subjects` withholds until the coordinator has looked at them."""
+    return gather(workspace, subjects, default_choices(subjects[0]), language).to_check
 
 
 def find_subjects(workspace: Workspace, text: str) -> list[Subject]:
@@ -154,7 +173,7 @@ def _case(session: Session, workspace: Workspace, subject: Subject, choices: Cho
         "visits": _visits(session, case, choices, clean, export),
         "evaluations": _evaluations(session, case, choices, clean, export),
         "letters": _letters(session, case, subject, choices, clean, export),
-        "contracts": _contracts(session, case, clean, export),
+        "contracts": _contracts(session, case, choices, clean, export),
         "attachments": _attachments(session, case, choices, clean, export),
         "access_log": [{"at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
                         "action": action_label(line.action), "record": line.record_type, "device": line.device}
@@ -227,9 +246,20 @@ def _kept_back(clean: Redactor, data: bytes, filename: str = "", mime: str = "")
     return CONFIDENTIAL if clean.finds(text) else ""
 
 
-def _withhold_file(export: AccessExport, what: str, reason: str) -> None:
+def _withhold_file(export: AccessExport, what: str, reason: str, attachment_id: int | None = None) -> None:
     _withhold(export, what, _(REASONS[reason]))
-    export.unchecked += reason == UNCHECKED
+    if reason == UNCHECKED:
+        export.to_check.append(FileToCheck(attachment_id, what))
+
+
+def _file_kept_back(clean: Redactor, attachment: Attachment, choices: Choices, export: AccessExport) -> str:
+    """`_kept_back` for a kept file; a scan the coordinator looked at (`Choices.checked`) is given. What a program
+    found the address in stays withheld whatever she ticked."""
+    reason = _kept_back(clean, attachment.content, attachment.filename, attachment.mime_type)
+    if reason == UNCHECKED and attachment.id in choices.checked:
+        export.checked.append(attachment.id)
+        return ""
+    return reason
 
 
 def summary(export: AccessExport) -> str:
@@ -240,10 +270,14 @@ def summary(export: AccessExport) -> str:
     if export.unchecked:
         said += " " + ngettext(
             "{n} file could not be checked for a confidential address (a scan or a photo): look at it yourself "
-            "and hand it over separately if the address is not in it.",
+            "and, if the address is not in it, tick it as checked in the request for access and export again.",
             "{n} files could not be checked for a confidential address (scans or photos): look at them yourself "
-            "and hand them over separately if the address is not in them.",
+            "and, if the address is not in them, tick them as checked in the request for access and export again.",
             export.unchecked).format(n=export.unchecked)
+    if export.checked:
+        said += " " + ngettext("{n} scan or photo given because you checked it.",
+                               "{n} scans or photos given because you checked them.",
+                               len(export.checked)).format(n=len(export.checked))
     return said
 
 
@@ -268,7 +302,7 @@ def _letters(session: Session, case: Case, subject: Subject, choices: Choices, c
     return rows
 
 
-def _contracts(session: Session, case: Case, clean: Redactor, export: AccessExport) -> list[dict]:
+def _contracts(session: Session, case: Case, choices: Choices, clean: Redactor, export: AccessExport) -> list[dict]:
     rows = []
     for contract in session.scalars(select(Contract).where(Contract.case_id == case.id).order_by(Contract.version)):
         entry = {"version": contract.version, "made_on": _iso(contract.created_at.date() if contract.created_at
@@ -276,9 +310,9 @@ def _contracts(session: Session, case: Case, clean: Redactor, export: AccessExpo
                  "signatures": [{"role": role_label(s.role), "name": s.name, "on": _iso(s.signed_on)}
                                 for s in contract.signatures]}
         copy = session.get(Attachment, contract.signed_copy_id) if contract.signed_copy_id else None
-        if copy is not None and (reason := _kept_back(clean, copy.content, copy.filename, copy.mime_type)):
+        if copy is not None and (reason := _file_kept_back(clean, copy, choices, export)):
             _withhold_file(export, _("Signed contract, version {n} ({case})").format(n=contract.version,
-                                                                                    case=case.ref), reason)
+                                                                                    case=case.ref), reason, copy.id)
         elif copy is not None:
             name = f"{case.ref}-overeenkomst-v{contract.version}-getekend{_suffix(copy.filename)}"
             export.files.append(ExportFile(name, copy.content, _("Signed contract, version {n}")
@@ -300,9 +334,9 @@ def _attachments(session: Session, case: Case, choices: Choices, clean: Redactor
             _withhold(export, _("Attachment {name} ({case})").format(name=attachment.filename, case=case.ref),
                       choices.reason or _(REASONS[CHOSEN]))
             continue
-        if reason := _kept_back(clean, attachment.content, attachment.filename, attachment.mime_type):
+        if reason := _file_kept_back(clean, attachment, choices, export):
             _withhold_file(export, _("Attachment {name} ({case})").format(name=attachment.filename, case=case.ref),
-                           reason)
+                           reason, attachment.id)
             continue
         name = f"{case.ref}-bijlage-{attachment.id}{_suffix(attachment.filename)}"
         export.files.append(ExportFile(name, attachment.content, attachment.filename))

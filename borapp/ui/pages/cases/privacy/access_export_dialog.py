@@ -21,6 +21,7 @@ from borapp.i18n import _, language
 from borapp.services.cases.labels import role_label
 from borapp.services.privacy import access_files, access_request
 from borapp.ui.kept_typing import keep_as
+from borapp.ui.pages.cases.privacy.files_to_check import FilesToCheck
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -53,6 +54,8 @@ class AccessExportDialog(QDialog):
         self.reason.setPlaceholderText(_("in the interest of the child"))
         form.addRow(_("Reason"), self.reason)
         layout.addLayout(form)
+        self.files_to_check = FilesToCheck(workspace)
+        layout.addWidget(self.files_to_check)
         self.result = ResultLine()
         layout.addWidget(self.result)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
@@ -63,10 +66,13 @@ class AccessExportDialog(QDialog):
         self.who.currentIndexChanged.connect(self._who_changed)
         self.written: Path | None = None
         self.summary, self.to_check = "", 0  # what was withheld; how many files she must look at herself
+        self._who_changed()
 
     def _who_changed(self) -> None:
         is_parent = ":" in (self.who.currentData() or "")
         self.other_parent.setEnabled(is_parent)
+        self.result.attempt(lambda: self.files_to_check.show_files(access_request.files_to_check(
+            self.workspace, access_request.find_subjects(self.workspace, self.who.currentData()), language())))
 
     def choices(self, subject: access_request.Subject) -> access_request.Choices:
         withhold = set()
@@ -74,7 +80,8 @@ class AccessExportDialog(QDialog):
             withhold.add(access_request.OTHER_PARENT)
         if self.notes.isChecked():
             withhold.add(access_request.NOTES)
-        return access_request.Choices(frozenset(withhold), reason=self.reason.text().strip())
+        return access_request.Choices(frozenset(withhold), reason=self.reason.text().strip(),
+                                      checked=self.files_to_check.checked())
 
     def export(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Where to write the export"))

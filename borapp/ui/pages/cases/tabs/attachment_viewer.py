@@ -56,7 +56,7 @@ class ViewerDialog(QDialog):
     """A window showing one attachment; deleted when closed, so its bytes go with it."""
 
     def __init__(self, content: AttachmentContent, body: QWidget, parent: QWidget | None = None,
-                 save_copy: Callable[[], None] | None = None):
+                 save_copy: Callable[[], None] | None = None, shows_content: bool = True):
         super().__init__(parent)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.setWindowTitle(content.filename)
@@ -72,9 +72,10 @@ class ViewerDialog(QDialog):
             self.save_button.clicked.connect(save_copy)
         layout.addWidget(self.buttons)
         self.body = body
+        self.shows_content = shows_content  # False: the body says why the file cannot be shown
 
 
-def viewer(content: AttachmentContent, parent: QWidget, save_copy: Callable[[], None]) -> ViewerDialog:
+def viewer(content: AttachmentContent, parent: QWidget, save_copy: Callable[[], None] | None) -> ViewerDialog:
     kind = content_kind(content)
     body: QWidget | None = None
     if kind == "image":
@@ -84,7 +85,7 @@ def viewer(content: AttachmentContent, parent: QWidget, save_copy: Callable[[], 
     elif kind == "text":
         body = _text_body(content.content)
     if body is None:
-        return ViewerDialog(content, _cannot_show_body(kind), parent, save_copy)
+        return ViewerDialog(content, _cannot_show_body(kind, save_copy is not None), parent, save_copy, shows_content=False)
     dialog = ViewerDialog(content, body, parent)
     screen = QGuiApplication.primaryScreen().availableGeometry().size() if QGuiApplication.primaryScreen() else None
     width, height = (screen.width() * 3 // 4, screen.height() * 3 // 4) if screen else (900, 600)
@@ -136,11 +137,12 @@ def _pdf_body(data: bytes) -> QWidget:
     return holder
 
 
-def _cannot_show_body(kind: str) -> QWidget:
+def _cannot_show_body(kind: str, can_save: bool) -> QWidget:
     why = (_("PDFs cannot be shown here: the PDF viewer is not installed.") if kind == "pdf"
            else _("Files of this kind cannot be shown here."))
-    label = QLabel(why + "\n\n" + _("You can save a copy and open it in another program. The copy is not "
-                                    "encrypted: keep it only as long as you need it, then delete it."))
+    label = QLabel(why + ("\n\n" + _("You can save a copy and open it in another program. The copy is not "
+                                     "encrypted: keep it only as long as you need it, then delete it.")
+                          if can_save else ""))
     label.setWordWrap(True)
     label.setMinimumWidth(420)
     label.setAccessibleName(why)
