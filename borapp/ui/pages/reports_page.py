@@ -72,7 +72,8 @@ class ReportsPage(Page):
         self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.audience.setAccessibleName(_("Who the export is for"))
         self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
-                                   "in Settings → Privacy could point to one family: it is shown as <5."))
+                                   "in Settings → Privacy could point to one family: it is shown as <5, or as x where "
+                                   "another count would give it away."))
         row.addWidget(self.audience)
         row.addWidget(QLabel(_("Export:")))
         self.export_buttons: dict[str, QPushButton] = {}
