@@ -114,7 +114,7 @@ def test_a_place_is_typed_anew_and_settled_for_everyone(qtbot, clash):
     click_row(qtbot, dialog, 0)
     qtbot.mouseClick(dialog.type_other, Qt.MouseButton.LeftButton)
     asked = dialog.value_dialog
-    assert asked.isVisible() and "BOR-2026-001" in asked.labelText()
+    assert asked.isVisible() and "BOR-2026-001" in asked.label.text()
     box = asked.findChild(QPlainTextEdit)
     assert box.toPlainText() == "Bibliotheek Schagen", "Anna starts from what she has"
     box.setFocus()

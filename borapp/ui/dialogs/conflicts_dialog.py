@@ -5,12 +5,13 @@ another, and it is settled for everyone."""
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QInputDialog, QLabel, QPlainTextEdit, QPushButton,
+    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
 from borapp.i18n import N_, _
 from borapp.services.sync import conflicts
+from borapp.ui.dialogs.typed_value_dialog import TypedValueDialog
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
@@ -90,15 +91,11 @@ class ConflictsDialog(QDialog):
     def _ask_value(self) -> None:
         """A small dialog to type the value (this laptop's to start from); OK settles it for everyone."""
         row = self.rows[self.table.currentRow()]
-        self.value_dialog = QInputDialog(self)
-        self.value_dialog.setWindowTitle(_("Type another value"))
-        self.value_dialog.setLabelText(_("{record}, {field}:").format(record=row.record, field=row.field))
-        self.value_dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
-        self.value_dialog.setTextValue(row.typed or "")
+        self.value_dialog = TypedValueDialog(_("Type another value"), _("{record}, {field}:").format(
+            record=row.record, field=row.field), row.typed or "", self)
         # a lock keeps what is typed here (a merged note can be long); the same conflict's box shows it again
-        self.value_dialog.findChild(QPlainTextEdit).setAccessibleName(_("Value"))
         keep_as(self.value_dialog, f"conflict/{row.id}/value")
-        self.value_dialog.textValueSelected.connect(lambda text: self._resolve_typed(row.id, text))
+        self.value_dialog.chosen.connect(lambda text: self._resolve_typed(row.id, text))
         self.value_dialog.open()
 
     def _resolve_typed(self, conflict_id: int, text: str) -> None:
