@@ -302,6 +302,52 @@ def test_a_confidential_address_is_masked_until_show(page, workspace, cases):
     assert form.masked and form.address.text() == ""
 
 
+def test_a_confidential_address_typed_over_after_show_is_saved_without_a_question(qtbot, page, workspace, cases,
+                                                                                monkeypatch):
+    """Saving read the case again with the address masked, so the typed street looked changed by a colleague
+    meanwhile ("now '', yours 'Kerkplein 4'") and "No" lost it (found by a walk)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail(f"asked: {a[2]}"))
+    page.open_case_file(cases["secret"])
+    tab = page.case_file.tab("family")
+    form = tab.parent_forms["resident"]
+    qtbot.mouseClick(form.show_button, Qt.MouseButton.LeftButton)
+    form.address.selectAll()
+    QTest.keyClicks(form.address, "Kerkplein 4")
+    assert tab.save()
+    from borapp.services.cases.editing import reveal_address
+    assert reveal_address(workspace, cases["secret"], "resident") == "Kerkplein 4, 1234 AB Alkmaar"
+    assert form.masked and form.address.text() == "", "saved: masked again"
+
+
+def test_a_shown_confidential_address_can_be_hidden_again(qtbot, page, workspace, cases, monkeypatch):
+    """At a kitchen table the other parent may sit down beside her: "Hide" puts the address behind •••• again, no
+    trace of it left in the form; a street typed over it before hiding is still saved."""
+    page.open_case_file(cases["secret"])
+    tab = page.case_file.tab("family")
+    form = tab.parent_forms["resident"]
+    assert not form.hide_button.isVisible()
+    qtbot.mouseClick(form.show_button, Qt.MouseButton.LeftButton)
+    assert form.hide_button.isVisible() and form.address.text() == "Dorpsstraat 1"
+    qtbot.mouseClick(form.hide_button, Qt.MouseButton.LeftButton)
+    assert form.masked and form.masked_row.isVisible() and not form.hide_button.isVisible()
+    assert not form.address.isVisible()
+    assert "Dorpsstraat" not in " ".join(w.text() for w in tab.findChildren(QLineEdit))
+    assert not tab.is_dirty()
+    qtbot.mouseClick(form.show_button, Qt.MouseButton.LeftButton)
+    form.address.selectAll()
+    QTest.keyClicks(form.address, "Kerkplein 4")
+    qtbot.mouseClick(form.hide_button, Qt.MouseButton.LeftButton)
+    assert form.masked and tab.is_dirty()
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: pytest.fail(f"asked: {a[2]}"))
+    assert tab.save()
+    from borapp.services.cases.editing import reveal_address
+    assert reveal_address(workspace, cases["secret"], "resident").startswith("Kerkplein 4")
+
+
 def _reveals(workspace) -> int:
     from sqlalchemy import func, select
 

@@ -39,6 +39,7 @@ class FamilyTab(FormTab):
         self.parent_forms = {role: ParentForm(role, titles[role], self.bind) for role in ROLES}
         for form in self.parent_forms.values():
             form.reveal_requested.connect(self.reveal)
+            form.hide_requested.connect(self.hide_address)
         self.parents_row = SideBySide(list(self.parent_forms.values()))
         layout.addWidget(self.parents_row)
         box = QGroupBox(_("Children"))
@@ -48,6 +49,8 @@ class FamilyTab(FormTab):
         layout.addWidget(box)
         layout.addWidget(required_note())
         layout.addStretch()
+        self._shown: dict[str, AddressParts] = {}  # confidential addresses shown in this sitting, as stored
+        self._keep_shown = False  # a refill that keeps them shown (typing kept, or read again before a save)
 
     # ---- values -------------------------------------------------------------------------------------------------
 
@@ -71,21 +74,35 @@ class FamilyTab(FormTab):
             for field in TEXT_FIELDS:
                 write(self.fields[f"{role}.{field}"], getattr(p, field) if p else "")
             write(self.fields[f"{role}.address_confidential"], bool(p and p.address_confidential))
-            form.set_masked(bool(p and p.address_confidential))
+            shown = self._shown.get(role) if self._keep_shown and p and p.address_confidential else None
+            if shown is not None:
+                for field, value in zip(ADDRESS_FIELDS, (shown.address, shown.postcode, shown.city)):
+                    write(self.fields[f"{role}.{field}"], value)
+            form.set_masked(bool(p and p.address_confidential) and shown is None, shown=shown is not None)
         self.children.set_value([{"id": c.id, "name": c.name,
                                   "birth_date": c.birth_date.isoformat() if c.birth_date else None}
                                  for c in facts.children])
 
     def _show(self, facts: CaseFile, *, keep_typing: bool) -> None:
-        """A reload that keeps typing also keeps an address shown in this sitting (no second log entry)."""
-        shown = {}
-        if keep_typing and self.case_id == facts.id:
-            shown = {role: self._address(role, self._loaded) for role, form in self.parent_forms.items()
-                     if form.confidential.isChecked() and not form.masked}
-        super()._show(facts, keep_typing=keep_typing)
-        for role, parts in shown.items():
-            if self.parent_forms[role].masked:
-                self._apply_reveal(role, parts)
+        """A reload that keeps typing also keeps an address shown in this sitting (no second log entry); any other
+        shows it masked again (a case opened anew, or saved)."""
+        keep = keep_typing and self.case_id == facts.id
+        if not keep:
+            self._shown = {}
+        self._keep_shown = keep
+        try:
+            super()._show(facts, keep_typing=keep_typing)
+        finally:
+            self._keep_shown = False
+
+    def _merged_with_stored(self, typed: dict) -> dict | None:
+        """Read again before a save with the shown addresses still shown: stored, they are what was shown, not the
+        blanks of a masked form (which made a typed address look changed by a colleague meanwhile)."""
+        self._keep_shown = True
+        try:
+            return super()._merged_with_stored(typed)
+        finally:
+            self._keep_shown = False
 
     def clear(self) -> None:
         super().clear()
@@ -94,6 +111,7 @@ class FamilyTab(FormTab):
             self.children.set_value([])
         finally:
             self._filling = False
+        self._shown = {}
         for form in self.parent_forms.values():
             form.set_masked(False)
 
@@ -121,13 +139,28 @@ class FamilyTab(FormTab):
         finally:
             self._filling = False
         self._loaded.update({n: read(self.fields[n]) for n in names})
-        self.parent_forms[role].set_masked(False)
+        self._shown[role] = parts
+        self.parent_forms[role].set_masked(False, shown=True)
         if typed:
             self.set_values(typed)
         self._edited()
 
-    def _address(self, role: str, values: dict) -> AddressParts:
-        return AddressParts(*(values.get(f"{role}.{f}") or "" for f in ADDRESS_FIELDS))
+    def hide_address(self, role: str) -> None:
+        """Mask a shown confidential address again. Its fields go back to what they held before "Show" (the address
+        left out); what was typed over it stays, to be saved, though no longer on screen."""
+        stored = self.facts.parent(role) if self.facts else None
+        self._filling = True
+        try:
+            for field in ADDRESS_FIELDS:
+                name, masked = f"{role}.{field}", getattr(stored, field) if stored else ""
+                if read(self.fields[name]) == self._loaded.get(name):
+                    write(self.fields[name], masked)
+                self._loaded[name] = masked  # as a masked form is loaded: a typed street stays a change
+        finally:
+            self._filling = False
+        self._shown.pop(role, None)
+        self.parent_forms[role].set_masked(True)
+        self.parent_forms[role].show_button.setFocus()
 
     # ---- saving -------------------------------------------------------------------------------------------------
 

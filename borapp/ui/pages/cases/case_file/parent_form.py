@@ -1,4 +1,5 @@
-"""One parent's details in a form; a confidential address is masked (•••• and a lock) until "Show" is pressed."""
+"""One parent's details in a form; a confidential address is masked (•••• and a lock) until "Show" is pressed, and
+"Hide" masks it again (the other parent may come to sit beside her)."""
 
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ ADDRESS_FIELDS = ("address", "postcode", "city")
 
 class ParentForm(QGroupBox):
     reveal_requested = Signal(str)  # the parent's role
+    hide_requested = Signal(str)  # the parent's role: a shown confidential address goes behind •••• again
 
     def __init__(self, role: str, title: str, bind: Callable, parent: QWidget | None = None):
         super().__init__(title, parent)
@@ -34,7 +36,18 @@ class ParentForm(QGroupBox):
         self.city = self._line(bind, "city", _("City"))
         self.confidential = QCheckBox(_("Confidential address (never shown to the other parent)"))
         self.confidential.setAccessibleName(_("Confidential address"))
-        self.form.addRow("", self.confidential)
+        self.hide_button = QPushButton(icon("eye-slash"), _("Hide"))
+        self.hide_button.setAccessibleName(_("Hide the confidential address of the {who}").format(
+            who=self.title().lower()))
+        self.hide_button.clicked.connect(lambda: self.hide_requested.emit(self.role))
+        self.hide_button.setVisible(False)
+        row = QWidget()
+        line = QHBoxLayout(row)
+        line.setContentsMargins(0, 0, 0, 0)
+        line.addWidget(self.confidential)
+        line.addStretch()
+        line.addWidget(self.hide_button)
+        self.form.addRow("", row)
         bind(f"{role}.address_confidential", self.confidential)
         self.email = self._line(bind, "email", _("E-mail"), check=email_problem)
         self.phone = self._line(bind, "phone", _("Phone"), check=phone_problem)
@@ -70,11 +83,13 @@ class ParentForm(QGroupBox):
         self.form.addRow(_("Address"), row)
         return row
 
-    def set_masked(self, masked: bool) -> None:
-        """Hide the address fields behind •••• (a confidential address not shown yet), or show them."""
+    def set_masked(self, masked: bool, shown: bool = False) -> None:
+        """Hide the address fields behind •••• (a confidential address not shown yet), or show them; `shown`: a
+        confidential address shown on request, which "Hide" can mask again."""
         self.form.setRowVisible(self.masked_row, masked)
         for edit in (self.address, self.postcode, self.city):
             self.form.setRowVisible(edit.parentWidget(), not masked)
         self.confidential.setEnabled(not masked)
         self.confidential.setToolTip(_("Show the address first to change this.") if masked else "")
         self.masked = masked
+        self.hide_button.setVisible(shown and not masked)
