@@ -139,3 +139,41 @@ def test_a_coordinator_differing_only_in_capitals_is_the_same_one(workspace):
     add_coordinator(workspace.vault, "Anna Coördinator")
     with pytest.raises(ValidationError, match="Anna Coördinator"):
         add_coordinator(workspace.vault, "anna COÖRDINATOR")
+
+
+def test_a_coordinators_e_mail_and_phone_are_typed_in_settings_and_complete_the_first_day_step(qtbot, workspace):
+    """The first-day list asks for every coordinator's e-mail address for letters; there was nowhere to type it."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from borapp.services import first_day
+    from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
+
+    def coordinators_step_done() -> bool:
+        return next(s for s in first_day.checklist(workspace) if s.key == "coordinators").done
+
+    assert not coordinators_step_done()
+    tab = CoordinatorsTab()
+    qtbot.addWidget(tab)
+    tab.resize(700, 500)
+    tab.show()
+    tab.load(workspace)
+    assert not tab.contact.isEnabled()
+    item = tab.list.item(0)
+    assert "nog geen e-mailadres" in item.text()
+    qtbot.mouseClick(tab.list.viewport(), Qt.MouseButton.LeftButton, pos=tab.list.visualItemRect(item).center())
+    assert tab.contact.isEnabled() and workspace.actor in tab.contact.title()
+    qtbot.mouseClick(tab.email, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(tab.email, "petra@bor-noord")
+    qtbot.mouseClick(tab.save_contact, Qt.MouseButton.LeftButton)
+    assert tab.messages["email"].text() == "Geen e-mailadres (naam@voorbeeld.nl)." and not coordinators_step_done()
+    assert tab.status.text() == "Niet opgeslagen: kijk naar het gemarkeerde veld."  # not the message twice
+    QTest.keyClicks(tab.email, ".nl")
+    qtbot.mouseClick(tab.phone, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(tab.phone, "072 - 511 22 33")
+    qtbot.mouseClick(tab.save_contact, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "Opgeslagen.", tab.status.text()
+    me = next(c for c in setup.coordinators(workspace) if c.id == workspace.coordinator_id)
+    assert (me.email, me.phone) == ("petra@bor-noord.nl", "072 - 511 22 33")
+    assert coordinators_step_done()
+    assert tab.email.text() == "petra@bor-noord.nl" and "nog geen" not in tab.list.currentItem().text()

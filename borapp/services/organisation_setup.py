@@ -11,6 +11,7 @@ from borapp.models import Coordinator, Municipality, MunicipalityFunding
 from borapp.models.organisations import FUNDING_TYPES
 from borapp.services import audit
 from borapp.services.errors import NotFound, ValidationError
+from borapp.services.validation import email_problem, phone_problem
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,7 @@ class CoordinatorRow:
     name: str
     email: str
     active: bool
+    phone: str = ""
 
 
 @dataclass(frozen=True)
@@ -31,8 +33,23 @@ class MunicipalityRow:
 
 def coordinators(workspace) -> list[CoordinatorRow]:
     with workspace.session() as session:
-        return [CoordinatorRow(c.id, c.name, c.email, c.active)
+        return [CoordinatorRow(c.id, c.name, c.email, c.active, c.phone)
                 for c in session.scalars(select(Coordinator).order_by(Coordinator.name))]
+
+
+def save_coordinator_contact(workspace, coordinator_id: int, email: str, phone: str) -> None:
+    """The e-mail address and phone number that letters give for the coordinator of a case."""
+    email, phone = email.strip(), " ".join(phone.split())
+    if problem := email_problem(email):
+        raise ValidationError(problem, "email")
+    if problem := phone_problem(phone):
+        raise ValidationError(problem, "phone")
+    with workspace.session() as session:
+        coordinator = session.get(Coordinator, coordinator_id)
+        if coordinator is None:
+            raise NotFound(_("This coordinator no longer exists."))
+        coordinator.email, coordinator.phone = email, phone
+        audit.record(session, "update", "coordinator", coordinator_id, workspace.actor)
 
 
 def set_coordinator_active(workspace, coordinator_id: int, active: bool) -> None:
