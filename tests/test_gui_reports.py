@@ -8,7 +8,7 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QFileDialog
+from PySide6.QtWidgets import QFileDialog, QLabel
 
 from borapp.ui.pages.reports_page import ReportsPage
 from tests.reports.test_annual_figures import known  # noqa: F401 - the hand-made vault with known answers
@@ -154,3 +154,27 @@ def test_an_export_for_outside_hides_small_counts(qtbot, page, tmp_path, monkeyp
     counts = [c for row in table["rows"] if row["kind"] == "row" for c in row["cells"][1:]]
     assert {"<5", "x"} & set(counts) and not [c for c in counts if isinstance(c, int) and 0 < c < 5], \
         "small counts reached it"
+
+
+def test_choosing_outside_shows_the_outside_figures_on_screen(qtbot, page):
+    """The screen kept every small count while "outside" was chosen: shown to a municipality, it gave them away."""
+    from borapp.ui.pages.reports.bar_chart import BarChart
+
+    pick_year(page, 2020)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.year == 2020 and not page.busy.isVisible())
+
+    def counts() -> list:
+        grid = page.tables["registrations_per_municipality"]
+        return [grid.item(r, c).text() for r in range(grid.rowCount()) for c in range(1, grid.columnCount())
+                if grid.table.rows[r].kind == "row"]
+
+    assert any(t.isdigit() and 0 < int(t) < 5 for t in counts()), "the scenario has small counts inside"
+    assert page.scroll.widget().findChildren(BarChart)
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)
+    assert not [t for t in counts() if t.isdigit() and 0 < int(t) < 5] and {"<5", "x"} & set(counts())
+    assert not page.scroll.widget().findChildren(BarChart)
+    note = page.scroll.widget().findChild(QLabel, "outside-note")
+    assert note is not None and "<5" in note.text()
+    QTest.keyClick(page.audience, Qt.Key.Key_Up)
+    assert page.scroll.widget().findChildren(BarChart) and page.scroll.widget().findChild(QLabel, "outside-note") is None

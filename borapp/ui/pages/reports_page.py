@@ -1,5 +1,7 @@
 """Reports: the annual report (jaarrapportage) for a chosen year, as the PDF sets it out: two charts, then the
 tables; a double-click on a figure lists the cases behind it, and the report is exported as JSON, CSV, XLSX or PDF.
+Chosen for outside, the page shows what the outside export holds (small counts hidden, no charts), so that what is
+shown to a municipality on this screen is what it may see.
 
 The report is worked out off the UI thread: on a long history it reads every case's state at two year ends (1.6 s
 at 100,000 cases), and the page keeps answering meanwhile. Only the answer to the latest question is shown."""
@@ -12,11 +14,12 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
 
 from borapp.i18n import _
+from borapp.services import settings
 from borapp.services.errors import describe
 from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report, cases_behind
 from borapp.services.reports.periods import FIRST_YEAR
-from borapp.services.reports.tables_people import all_tables
+from borapp.services.reports.audience import EXTERNAL, tables_for
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.reports.bar_chart import BarChart, Series
 from borapp.ui.pages.reports.cases_dialog import CasesDialog
@@ -70,11 +73,12 @@ class ReportsPage(Page):
         # short words, shown whole: the longer ones made the window 1,196 px wide, wider than a 1366 px screen at
         # 125 % (1,093 px), and cut to 24 characters they read "Voor binnen de organisatie (alle aar"
         self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.audience.setAccessibleName(_("Who the export is for"))
+        self.audience.setAccessibleName(_("Who the report is for"))
         self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
                                    "in Settings → Privacy could point to one family: it is shown as <5, or as x where "
                                    "another count would give it away."))
         row.addWidget(self.audience)
+        self.audience.currentIndexChanged.connect(self._audience_changed)
         row.addWidget(QLabel(_("Export:")))
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, name in EXPORTS:
@@ -130,18 +134,35 @@ class ReportsPage(Page):
             self.dialog = None
         self.scroll.setWidget(QWidget())
 
+    def _audience_changed(self) -> None:
+        """The figures on screen as the chosen audience's export has them (the report is not worked out again)."""
+        self.result.clear()  # "Saved: …" was about the export before
+        if self.report is not None and self.report.year == self.year.value():
+            self.scroll.setWidget(self._content(self.report))
+
     # ---- content ----------------------------------------------------------------------------------------------------
 
     def _content(self, report) -> QWidget:
         content = QWidget()
         rows = QVBoxLayout(content)
         rows.setContentsMargins(0, 4, 12, 12)
-        charts = QHBoxLayout()
-        charts.addWidget(self._municipality_chart(report), 3, Qt.AlignmentFlag.AlignTop)
-        charts.addWidget(self._outcome_chart(report), 2, Qt.AlignmentFlag.AlignTop)
-        rows.addLayout(charts)
+        audience = self.audience.currentData()
+        if audience == EXTERNAL:  # the outside export has no charts: their bars gave the small counts away
+            threshold = settings.read_int(self.workspace, "privacy.small_cell_threshold")
+            note = QLabel(_("As the version for outside the organisation: counts under {n} are hidden (<{n}, or x "
+                            "where another count would give them away) and the charts are left out.").format(
+                                n=threshold))
+            note.setWordWrap(True)
+            note.setObjectName("outside-note")
+            rows.addWidget(note)
+        else:
+            threshold = 0
+            charts = QHBoxLayout()
+            charts.addWidget(self._municipality_chart(report), 3, Qt.AlignmentFlag.AlignTop)
+            charts.addWidget(self._outcome_chart(report), 2, Qt.AlignmentFlag.AlignTop)
+            rows.addLayout(charts)
         self.tables = {}
-        for table in all_tables(report):
+        for table in tables_for(report, audience, threshold):
             heading = QLabel(table.title)
             heading.setStyleSheet("font-weight: bold; padding-top: 10px;")
             rows.addWidget(heading)
