@@ -161,3 +161,28 @@ def test_geometry_is_remembered(qtbot, tmp_path):
 def test_a_vault_made_with_the_test_setting_is_marked_in_red_while_open(qtbot, window):
     _create_and_enter(qtbot, window)  # the suite makes its vaults with the cheap key derivation
     assert window.weak_label.isVisible() and "BORAPP_TEST_FAST_KDF" in window.weak_label.text()
+
+
+def test_a_vault_that_cannot_be_made_says_why_and_the_reason_stays(qtbot, tmp_path):
+    """Where a file stands in the vault's path, the reason flashed and the strength hint ("Zeer sterk.") took its
+    place at once; it also said "Onverwachte fout (FileExistsError)". A very strong passphrase is green, not brown."""
+    from PySide6.QtTest import QTest
+
+    from borapp.app import build_window, make_application
+    from borapp.ui.widgets.result_line import ERROR_COLOUR
+
+    (tmp_path / "map").write_text("een bestand, geen map")
+    make_application()
+    win = build_window(tmp_path / "map" / "vault.bordb", "nl")
+    qtbot.addWidget(win)
+    win.show()
+    page = win.unlock_screen.create_page
+    QTest.keyClicks(page.first, PASSPHRASE)
+    assert "#11522A" in page.first_message.styleSheet(), page.first_message.text()
+    QTest.keyClicks(page.second, PASSPHRASE)
+    qtbot.mouseClick(page.create_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: bool(page.problem.text()), timeout=30_000)
+    qtbot.wait(200)
+    assert "er staat een bestand waar een map hoort" in page.problem.text(), page.problem.text()
+    assert ERROR_COLOUR in page.problem.styleSheet() and "Onverwachte" not in page.problem.text()
+    assert page.create_button.isEnabled() and page.first_message.text() != page.problem.text()

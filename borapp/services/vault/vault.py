@@ -80,7 +80,11 @@ class Vault:
         check_passphrase_rules(passphrase)
         kdf = default_kdf()  # refused before anything is written when the test-only setting is used outside tests
         os.umask(0o077)
-        path.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except (FileExistsError, NotADirectoryError):  # a file where a folder of the path should be
+            raise UsageError(_("The vault cannot be made in {folder}: a file stands where a folder should be. "
+                               "Choose another place.").format(folder=path.parent)) from None
         process_lock.acquire(path)
         try:
             data_key, recovery = bytearray(new_data_key()), new_recovery_key()

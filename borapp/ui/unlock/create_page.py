@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QFormLayout, QLabel, QLineEdit, QProgressBar, QPus
 from borapp.i18n import _
 from borapp.services.vault.passphrase_strength import strength
 from borapp.ui.widgets.forms import add_field
+from borapp.ui.widgets.result_line import ResultLine
 
 
 class CreatePage(QWidget):
@@ -36,6 +37,8 @@ class CreatePage(QWidget):
         self.create_button = QPushButton(_("Create vault"))
         self.create_button.setDefault(True)
         layout.addWidget(self.create_button)
+        self.problem = ResultLine()  # why no vault was made: apart from the strength hint, which typing rewrites
+        layout.addWidget(self.problem)
         layout.addStretch()
         self.first.textChanged.connect(self._update)
         self.second.textChanged.connect(self._update)
@@ -46,15 +49,20 @@ class CreatePage(QWidget):
     def _update(self) -> None:
         score, hint = strength(self.first.text())
         self.meter.setValue(score)
-        self.first_message.show_message(hint if self.first.text() else "", warning=score >= 2)
+        self.first_message.show_message(hint if self.first.text() else "", warning=2 <= score < 4, fine=score >= 4)
         differ = bool(self.second.text()) and self.second.text() != self.first.text()
         self.second_message.show_message(_("The two passphrases differ.") if differ else "")
         self.create_button.setEnabled(score > 0 and self.first.text() == self.second.text())
 
     def _submit(self) -> None:
         if self.create_button.isEnabled():
+            self.problem.clear()
             self.create_requested.emit(self.first.text())
+
+    def show_problem(self, text: str) -> None:
+        self.problem.show_problem(text)
 
     def clear(self) -> None:
         self.first.clear()
         self.second.clear()
+        self.problem.clear()

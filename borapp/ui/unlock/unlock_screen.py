@@ -79,7 +79,7 @@ class UnlockScreen(QWidget):
     def _create(self, passphrase: str) -> None:
         self.create_page.create_button.setEnabled(False)
         run_task(lambda _p: Vault.create(self.vault_path, passphrase)).success(self._created).failure(
-            lambda exc: self._failed(exc, self.create_page.first_message.show_message)).start()
+            lambda exc: self._failed(exc, self.create_page.show_problem)).start()
 
     def _created(self, result) -> None:
         self._vault, recovery = result

@@ -20,9 +20,10 @@ class FieldMessage(WrappedLabel):
         self.setStyleSheet("color: #B3261E;")
         self.hide()
 
-    def show_message(self, text: str, *, warning: bool = False) -> None:
-        self.warning = warning
-        sheet = "color: #8A5300;" if warning else "color: #B3261E;"
+    def show_message(self, text: str, *, warning: bool = False, fine: bool = False) -> None:
+        """A refusal (red), a `warning` (brown) or a `fine` note (green: a very strong passphrase)."""
+        self.warning = warning or fine
+        sheet = "color: #11522A;" if fine else "color: #8A5300;" if warning else "color: #B3261E;"
         if self.styleSheet() != sheet:  # re-styling re-polishes the label: a case file clears ~150 messages
             self.setStyleSheet(sheet)
         self.setText(text)
