@@ -37,6 +37,7 @@ from borapp.ui.pages.cases.tabs.letters_tab import LettersTab
 from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
 from tests.conftest import PASSPHRASE
 from tests.visits.test_visit_services import REGISTERED, T10, T12, cancelled, held, make_case
+from tests.helpers.questions import answer_soon
 
 FIRST = REGISTERED + dt.timedelta(days=7)
 DAY_AFTER = dt.timedelta(days=1)
@@ -370,10 +371,10 @@ def test_closing_a_changed_editor_asks_and_tells_the_draft_is_gone(qtbot, worksp
     tab.editor.handover.setPlainText("Vlot.")
     for key, payload in tab.drafts().items():  # the 20-second timer kept it
         drafts.save_draft(workspace, "ui/" + key, payload)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    answer_soon(QMessageBox.StandardButton.Cancel)
     tab.editor.close_button.click()
     assert tab.editor.isVisible() and tab.editor.handover.toPlainText() == "Vlot."
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    answer_soon(QMessageBox.StandardButton.Discard)
     with qtbot.waitSignal(tab.draft_discarded, check_params_cb=lambda k: k.endswith(f"/visits/{visit_id}")):
         tab.editor.close_button.click()
     assert tab.editor.isHidden() and tab.drafts() == {}

@@ -29,6 +29,7 @@ from borapp.ui.widgets.status_chip import chip_colours
 from tests.cases.test_case_services import add_case, bulk_cases
 from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.helpers.keyboard import retype
+from tests.helpers.questions import answer_soon
 
 TODAY = dt.date.today()
 
@@ -508,10 +509,10 @@ def test_opening_another_case_with_unsaved_typing_asks(page, cases, monkeypatch)
 
     page.open_case_file(cases["intake"])
     page.case_file.tab("family").parent_forms["resident"].phone.setText("06-99999999")
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    answer_soon(QMessageBox.StandardButton.Cancel)
     page.open_case_file(cases["matching"])
     assert page.case_file.case_id == cases["intake"] and page.drafts()
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    answer_soon(QMessageBox.StandardButton.Discard)
     page.open_case_file(cases["matching"])
     assert page.case_file.case_id == cases["matching"] and page.drafts() == {}
 

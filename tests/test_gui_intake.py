@@ -18,6 +18,7 @@ from borapp.ui.pages.cases.cases_page import CasesPage
 from borapp.ui.wizards.intake.screenshots import fill_page
 from tests.conftest import PASSPHRASE
 from tests.cases.test_case_services import add_case
+from tests.helpers.questions import answer_soon
 
 INTAKE_DRAFTS = drafts.UI_PREFIX + "intake/"
 FINISH = QWizard.WizardButton.FinishButton
@@ -223,10 +224,10 @@ def test_continue_later_keeps_it_and_discard_asks_then_deletes(page, workspace, 
     assert page.open_draft(kept.key[len(drafts.UI_PREFIX):])
     wizard = page.intake.wizard
     assert wizard.currentId() == 3 and wizard.pages[2].contact.text() == "mr. J. de Griffier"
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Cancel)
+    answer_soon(QMessageBox.StandardButton.Cancel)
     wizard.button(QWizard.WizardButton.CustomButton1).click()
     assert page.intake.wizard is wizard and saved_intakes(workspace)
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Discard)
+    answer_soon(QMessageBox.StandardButton.Discard)
     wizard.button(QWizard.WizardButton.CustomButton1).click()
     assert page.intake.wizard is None and saved_intakes(workspace) == []
 

@@ -33,14 +33,31 @@ def test_qt_words_are_found_without_qts_configured_folder(qapp, monkeypatch):
     assert QDialogButtonBox(BOX.Close).button(BOX.Close).text() == "Sluiten"
 
 
-def test_the_discard_questions_name_qts_discard_button(qapp):
-    """"…Weggooien?" was asked above a button that says "Verwerpen": the question names the button to press."""
+def test_the_discard_questions_name_the_button_to_press(qtbot, qapp):
+    """"…Weggooien?" was asked above Qt's own button, which says "Verwerpen": our button says what the questions
+    ask, and keeps Qt's Discard role (whatever presses it finds it as Discard)."""
+    from PySide6.QtCore import Qt, QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
     from borapp.i18n import _, set_language
+    from borapp.ui.widgets.discard_question import ask_to_discard
 
     set_language("nl")
     qt_i18n.install("nl")
-    box = QDialogButtonBox(BOX.Discard)
-    button = box.button(BOX.Discard).text().replace("&", "")
     questions = [_("What you typed about this visit has not been saved. Throw it away?"),
-                 _("What you typed has not been saved. Throw it away?")]
-    assert all(q.endswith(f"{button}?") for q in questions), (button, questions)
+                 _("What you typed has not been saved. Throw it away?"),
+                 _("The hours you typed have not been saved. Throw them away?"),
+                 _("This letter has changes that are not saved. Throw them away?")]
+    seen = []
+
+    def press(button) -> None:
+        box = QApplication.activeModalWidget()
+        seen.append((box.button(QMessageBox.StandardButton.Discard).text(), box.text()))
+        qtbot.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, lambda: press(QMessageBox.StandardButton.Discard))
+    assert ask_to_discard(None, "Niet opgeslagen", questions[0]) is True
+    QTimer.singleShot(50, lambda: press(QMessageBox.StandardButton.Cancel))
+    assert ask_to_discard(None, "Niet opgeslagen", questions[1]) is False
+    assert [word for word, _text in seen] == ["Weggooien", "Weggooien"]
+    assert all(q.endswith("Weggooien?") for q in questions), questions

@@ -21,6 +21,7 @@ from borapp.ui.pages.cases.case_file.case_file_widget import CaseFileWidget
 from borapp.ui.pages.cases.case_file.form_tab import DRAFT_PREFIX
 from borapp.ui.pages.cases.case_list_panel import CaseListPanel
 from borapp.ui.wizards.intake.area import CreatedNotice, IntakeArea, is_intake_key
+from borapp.ui.widgets.discard_question import ask_to_discard
 
 _CASE_KEY = re.compile(r"^case/(\d+)/")
 
@@ -185,13 +186,9 @@ class CasesPage(Page):
         if not unsaved:
             return True
         ref = self.case_file.facts.ref if self.case_file.facts else ""
-        answer = QMessageBox.question(
-            self, _("Unsaved changes"),
-            _("Case {ref} has changes that are not saved, on: {tabs}. Throw them away?").format(
-                ref=ref, tabs=", ".join(self.case_file.unsaved_tabs())),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer != QMessageBox.StandardButton.Discard:
+        if not ask_to_discard(self, _("Unsaved changes"), _(
+                "Case {ref} has changes that are not saved, on: {tabs}. Throw them away?").format(
+                ref=ref, tabs=", ".join(self.case_file.unsaved_tabs()))):
             return False
         for key in unsaved:
             draft_store.delete_draft(self.workspace, DRAFT_PREFIX + key)

@@ -11,7 +11,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QSizePolicy,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from borapp.services.outbox.listing import LetterText, kind_label
 from borapp.ui.kept_typing import closed_by_lock, keep_as
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
 from borapp.ui.widgets.screen_fit import resize_within_screen
+from borapp.ui.widgets.discard_question import ask_to_discard
 
 
 class LetterEditor(QDialog):
@@ -100,11 +100,9 @@ class LetterEditor(QDialog):
     def reject(self) -> None:
         """Cancel, Escape and the window's close button ask before typing is thrown away (a lock keeps it)."""
         if not closed_by_lock(self) and self.values() != self._stored:
-            answer = QMessageBox.question(
-                self, _("Not saved"), _("This letter has changes that are not saved. Throw them away?"),
-                QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard or closed_by_lock(self):
+            throw = ask_to_discard(self, _("Not saved"), _("This letter has changes that are not saved. Throw them "
+                                                           "away?"))
+            if not throw or closed_by_lock(self):
                 return  # kept open; or the lock closed it meanwhile and keeps the typing as a draft
         super().reject()
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from borapp.i18n import _
 from borapp.services import drafts
@@ -31,6 +31,7 @@ from borapp.ui.wizards.intake.page_safety import SafetyPage
 from borapp.ui.wizards.intake.page_summary import SummaryPage
 from borapp.ui.wizards.intake.page_wishes import WishesPage
 from borapp.ui.wizards.intake.step_list import StepList
+from borapp.ui.widgets.discard_question import ask_to_discard
 
 PAGES = (RoutePage, ReferrerPage, MunicipalityPage, ResidentPage, OtherParentPage, ChildrenPage, CourtPage,
          SafetyPage, WishesPage, SummaryPage)
@@ -200,11 +201,7 @@ class IntakeWizard(QWizard):
         self.closed.emit()
 
     def discard(self) -> None:
-        answer = QMessageBox.question(
-            self, _("Discard intake"), _("Discard this intake? Everything entered in it is deleted."),
-            QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Discard:
+        if ask_to_discard(self, _("Discard intake"), _("Discard this intake? Everything entered in it is deleted.")):
             self.forget_draft()
             self.closed.emit()
 

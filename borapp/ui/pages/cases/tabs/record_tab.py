@@ -14,7 +14,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout, QLabel, QMessageBox, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
+    QHBoxLayout, QLabel, QSizePolicy, QSplitter, QStackedWidget, QVBoxLayout, QWidget,
 )
 
 from borapp.i18n import _
@@ -28,6 +28,7 @@ from borapp.ui.pages.cases.tabs.rows_model import RowsModel, fit_columns, select
 from borapp.ui.widgets.changed_meanwhile import save_over
 from borapp.ui.widgets.date_field import refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, form_label
+from borapp.ui.widgets.discard_question import ask_to_discard
 
 
 LOADED = "_loaded"  # in a draft: the stored values the typing started from
@@ -313,10 +314,7 @@ class RecordsTab(CaseTab):
         if self._editing_key is None:
             return True
         if self.editor.dirty:
-            answer = QMessageBox.question(self, _("Not saved"), self.discard_question(),
-                                          QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
-                                          QMessageBox.StandardButton.Cancel)
-            if answer != QMessageBox.StandardButton.Discard:
+            if not ask_to_discard(self, _("Not saved"), self.discard_question()):
                 return False
             if self._editing_key is None:  # locked while the question was open: nothing left to discard
                 return True
