@@ -148,3 +148,13 @@ def test_a_section_lists_its_first_ten_and_says_how_many_more(page, workspace):
     assert waiting.heading.text().endswith("(13)") and waiting.list.count() == 10
     assert not waiting.more.isHidden()
     assert waiting.more.text() == _("… and {n} more: see the case list").format(n=3)
+
+
+def test_the_more_line_points_where_the_rest_is(page, workspace):
+    """"… en nog 2: zie de dossierlijst" stood under the volunteers' VOG and the outbox's letters, which the case
+    list does not show (found by a walk)."""
+    for i in range(12):
+        make_volunteer(workspace, f"Vrijwilliger {i:02d}", vog_date=None)
+    page.refresh()
+    vog = page.cards["vog"]
+    assert vog.heading.text().endswith("(12)") and vog.more.text() == "… en nog 2: zie Vrijwilligers"

@@ -108,8 +108,7 @@ class SectionCard(QFrame):
         self.empty.setVisible(section.count == 0)
         self.list.setVisible(section.count > 0)
         hidden = section.count - min(len(section.items), MAX_ROWS)  # the section's total, not only the rows read
-        self.more.setText(ngettext("… and {n} more: see the case list", "… and {n} more: see the case list",
-                                   hidden).format(n=hidden) if hidden > 0 else "")
+        self.more.setText(more_text(section.key, hidden) if hidden > 0 else "")
         self.more.setVisible(hidden > 0)
 
     def clear(self) -> None:
@@ -118,3 +117,16 @@ class SectionCard(QFrame):
         self.heading.setText("")
         self.empty.hide()
         self.more.hide()
+
+
+def more_text(key: str, hidden: int) -> str:
+    """Where the rows not shown are: the outbox's letters in the Outbox, the volunteers' VOG on Volunteers, the
+    case rows in the case list; unsaved edits and letters owed are listed nowhere else."""
+    if key == "outbox":
+        return ngettext("… and {n} more: see the Outbox", "… and {n} more: see the Outbox", hidden).format(n=hidden)
+    if key == "vog":
+        return ngettext("… and {n} more: see Volunteers", "… and {n} more: see Volunteers", hidden).format(n=hidden)
+    if key in ("drafts", "letters_owed"):
+        return ngettext("… and {n} more", "… and {n} more", hidden).format(n=hidden)
+    return ngettext("… and {n} more: see the case list", "… and {n} more: see the case list",
+                    hidden).format(n=hidden)
