@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
-from borapp.collation import sort_key
+from borapp.collation import folded, sort_key
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.models import Case, Meeting, MeetingAttendance, Municipality, Training, Volunteer
@@ -180,13 +180,16 @@ def _like(text: str) -> str:
 
 
 def _matching(word: str) -> list:
-    """Where one typed word may match: any text column; a phone number typed without its spaces or with 06 for
-    +31 6; a language by its name ("Arabisch", kept as the code "ar")."""
+    """Where one typed word may match: any text column (a name or region without minding accents and capitals); a
+    phone number typed without its spaces or with 06 for +31 6; a language by its name ("Arabisch", kept as the code
+    "ar")."""
     from borapp.services.importer.text import fold
     from borapp.services.importer.vocab import LANGUAGES
 
-    found = [column.ilike(_like(word), escape="\\") for column in (
-        Volunteer.name, Volunteer.email, Volunteer.phone, Volunteer.region, Volunteer.languages)]
+    folded_word = _like(folded(word))  # "celik" finds Çelik, "FÉLINE" Féline: SQLite's LIKE folds ASCII only
+    found = [func.sort_name(column).like(folded_word, escape="\\") for column in (Volunteer.name, Volunteer.region)]
+    found += [column.ilike(_like(word), escape="\\") for column in (
+        Volunteer.email, Volunteer.phone, Volunteer.languages)]
     digits = "".join(ch for ch in word if ch.isdigit())
     if len(digits) >= 4 and len(digits) == sum(ch.isalnum() for ch in word):
         bare = Volunteer.phone
