@@ -23,7 +23,8 @@ from tests.visits.test_visit_services import make_case
 TODAY = dt.date.today()
 DATES = [("17-11-2026", dt.date(2026, 11, 17)), ("17-11-26", dt.date(2026, 11, 17)),
          ("17112026", dt.date(2026, 11, 17)), ("1-3-2026", dt.date(2026, 3, 1)), ("vandaag", TODAY),
-         ("14-9-2026", dt.date(2026, 9, 14))]
+         ("14-9-2026", dt.date(2026, 9, 14)), ("5 december 2026", dt.date(2026, 12, 5)),
+         ("5 dec 2026", dt.date(2026, 12, 5))]
 TIMES = [("14:00", dt.time(14, 0)), ("1400", dt.time(14, 0)), ("9:30", dt.time(9, 30)), ("16:30", dt.time(16, 30))]
 
 
@@ -134,7 +135,18 @@ def test_the_english_message_names_the_english_word_for_today(qtbot):
     set_language("en")
     field = DateField()
     qtbot.addWidget(field)
-    type_into(field, "31-2-2026")
+    type_into(field, "eergisteren")
     assert "'today'" in field.problem() and "vandaag" not in field.problem()
     type_into(field, "today")
     assert field.value() == TODAY
+
+
+def test_a_date_that_does_not_exist_is_said_so(qtbot):
+    """"31-2-2026" was "not a date BOR Desk can read; type day-month-year", which she had (found by a walk)."""
+    field = DateField()
+    qtbot.addWidget(field)
+    field.show()
+    type_into(field, "31-2-2026")
+    assert field.problem() == "'31-2-2026' is geen datum: februari 2026 heeft geen dag 31.", field.problem()
+    type_into(field, "3-13-2026")
+    assert field.problem() == "'3-13-2026' is geen datum: er is geen maand 13."

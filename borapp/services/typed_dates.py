@@ -1,13 +1,16 @@
 """Dates and times as a Dutch coordinator types them, read strictly: what cannot be read is refused with a message,
 never guessed into another date.
 
-Dates: 17-11-2026, 17-11-26, 17112026, 171126, 1-3-2026, 1/3/2026, 1.3.2026, 2026-11-17, and the words vandaag,
-gisteren, morgen (today, yesterday, tomorrow). Times: 14:00, 14.00, 1400, 9:30, 930, 9.
+Dates: 17-11-2026, 17-11-26, 17112026, 171126, 1-3-2026, 1/3/2026, 1.3.2026, 2026-11-17, 17 november 2026 and
+17 nov 2026 (as the app shows dates, Dutch or English month names), and the words vandaag, gisteren, morgen (today,
+yesterday, tomorrow). A date that does not exist (31-2-2026) is refused saying so. Times: 14:00, 14.00, 1400, 9:30,
+930, 9.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 
 from borapp.i18n import _
@@ -18,6 +21,7 @@ _WORDS = {"vandaag": 0, "today": 0, "gisteren": -1, "yesterday": -1, "morgen": 1
 _SEPARATED = re.compile(r"^(\d{1,2})[-/.\s](\d{1,2})[-/.\s](\d{2}|\d{4})$")
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
 _DIGITS = re.compile(r"^(\d{2})(\d{2})(\d{2}|\d{4})$")
+_NAMED = re.compile(r"^(\d{1,2})\.?\s([^\W\d_]+)\.?\s(\d{2}|\d{4})$")  # 17 november 2026, 17 nov. 26
 _TIME_SEPARATED = re.compile(r"^(\d{1,2})[:.hu](\d{2})$")
 _TIME_DIGITS = re.compile(r"^(\d{1,2})(\d{2})?$")
 
@@ -33,18 +37,47 @@ def parse_date(text: str, today: dt.date | None = None, what: str = "") -> dt.da
     day = month = year = None
     if match := _SEPARATED.match(typed) or _DIGITS.match(typed):
         day, month, year = (int(g) for g in match.groups())
-        if len(match.group(3)) == 2:
-            year += 2000 if 2000 + year <= today.year + 20 else 1900  # 26 → 2026, 85 → 1985
+    elif (match := _NAMED.match(typed)) and match.group(2) in _month_numbers():
+        day, month, year = int(match.group(1)), _month_numbers()[match.group(2)], int(match.group(3))
     elif match := _ISO.match(typed):
         year, month, day = (int(g) for g in match.groups())
-    try:
-        if year is None or not FIRST_YEAR <= year <= LAST_YEAR:  # "1-2-0202" is no date anyone means
-            raise ValueError
-        return dt.date(year, month, day)
-    except ValueError:
+    if year is not None and match.re is not _ISO and len(match.group(3)) == 2:
+        year += 2000 if 2000 + year <= today.year + 20 else 1900  # 26 → 2026, 85 → 1985
+    named = f" ({what})" if what else ""
+    if year is None or not FIRST_YEAR <= year <= LAST_YEAR:  # "1-2-0202" is no date anyone means
         raise ValidationError(_("'{text}' is not a date BOR Desk can read{what}. Type it as day-month-year, e.g. "
                                 "17-11-2026, 17-11-26 or 17112026, or 'today'.")
-                              .format(text=text.strip(), what=f" ({what})" if what else "")) from None
+                              .format(text=text.strip(), what=named))
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise ValidationError(_no_such_date(text.strip(), day, month, year, named)) from None
+
+
+def _no_such_date(text: str, day: int, month: int, year: int, what: str) -> str:
+    """Read as day-month-year, but no such day: 31-2-2026, 30-13-2026."""
+    if not 1 <= month <= 12:
+        return _("'{text}' is not a date{what}: there is no month {month}.").format(text=text, what=what, month=month)
+    from babel.dates import format_date
+
+    from borapp.i18n import babel_locale
+
+    return _("'{text}' is not a date{what}: {month} has no day {day}.").format(
+        text=text, what=what, day=day, month=format_date(dt.date(year, month, 1), "MMMM y", locale=babel_locale()))
+
+
+@functools.cache
+def _month_numbers() -> dict[str, int]:
+    """Month names as typed, Dutch and English, whole or short ("november", "nov", "mrt", "okt"), lower case."""
+    from babel.dates import get_month_names
+
+    found = {}
+    for locale in ("nl", "en"):
+        for width in ("wide", "abbreviated"):
+            for number, name in get_month_names(width, locale=locale).items():
+                found[name.lower().rstrip(".")] = number
+    found.update({"sept": 9, "mrt": 3, "okt": 10})
+    return found
 
 
 def parse_time(text: str, what: str = "") -> dt.time | None:
