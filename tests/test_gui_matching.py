@@ -276,3 +276,20 @@ def test_a_case_not_in_matching_cannot_go_on_and_says_why(qtbot, workspace, scen
     assert candidates.hint.text() == _(
         "A volunteer is matched once the contract is drawn up; this case is in '{status}'.").format(status=_("Intake"))
     wizard.reject()
+
+
+def test_the_reasons_column_stays_in_sight_in_a_small_window(qtbot, page, workspace, scene):
+    """At 760 px wide the name's fixed 220 px and the score's 130 pushed "Waarom" out of sight, with no scroll bar
+    to reach it; "Waarom niet" showed "rom" (found by a walk)."""
+    from borapp.ui.wizards.matching.candidate_model import WHY
+
+    case_id, _ids = scene
+    wizard = open_wizard(page, case_id)
+    wizard.resize(760, 680)
+    qtbot.wait(50)
+    for table in (wizard.candidates.eligible_table, wizard.candidates.other_table):
+        header = table.horizontalHeader()
+        right = header.sectionViewportPosition(WHY) + header.sectionSize(WHY)
+        assert header.sectionSize(WHY) >= 80 and right <= table.viewport().width() + 1, (
+            table.accessibleName(), header.sectionSize(WHY), right, table.viewport().width())
+    wizard.reject()

@@ -48,11 +48,10 @@ def _table(model: CandidateModel, name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Interactive)
-    header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
-    table.setColumnWidth(NAME, 220)
-    table.setColumnWidth(SCORE, 130)
-    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)  # name and reasons share what is left:
+    header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)  # a fixed 220 px name pushed them out of sight
+    header.setMinimumSectionSize(60)  # in a window on a small screen
+    table.setColumnWidth(SCORE, 110)
     return table
 
 
