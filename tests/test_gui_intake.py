@@ -429,3 +429,25 @@ def test_a_registration_date_years_back_is_a_warning_under_it_and_in_the_summary
     summary = wizard.currentPage()
     assert summary.warnings.isVisible() and summary.warnings.text().startswith(_("Registration date"))
     assert str(long_ago.year) in summary.warnings.text()
+
+
+def test_new_intake_offers_the_one_kept_to_continue_later(page, workspace):
+    """"Later verdergaan" kept it where only Today listed it, and "Nieuwe intake…" opened an empty first step as if it
+    were gone (found by a walk): now she is asked, and can still start another."""
+    page.start_intake()
+    walk(page.intake.wizard, 3)
+    page.intake.wizard.button(QWizard.WizardButton.CancelButton).click()  # "Continue later"
+    [kept] = saved_intakes(workspace)
+    asked: list[str] = []
+    answer_soon("Verder met deze", asked)
+    page.list_panel.new_intake_button.click()
+    assert "Nieuwe intake" in asked[0] and "stap 3 van" in asked[0], asked
+    assert page.intake.wizard.key == kept.key[len(drafts.UI_PREFIX):] and page.intake.wizard.currentId() == 3
+    page.intake.wizard.button(QWizard.WizardButton.CancelButton).click()
+    answer_soon("Een nieuwe intake beginnen")
+    page.list_panel.new_intake_button.click()
+    assert page.intake.wizard.currentId() == 1 and page.intake.wizard.key != kept.key[len(drafts.UI_PREFIX):]
+    answer_soon(QMessageBox.StandardButton.Cancel)  # asked again later, and Cancel leaves things as they are
+    page.intake.wizard.button(QWizard.WizardButton.CancelButton).click()
+    page.list_panel.new_intake_button.click()
+    assert page.stack.currentWidget() is page.list_panel and saved_intakes(workspace) == [kept]  # an empty one is not kept

@@ -7,9 +7,9 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 
-def answer_soon(button: QMessageBox.StandardButton, asked: list | None = None) -> None:
-    """Press `button` of the next question box (shown modally by what the test does next); its text goes to
-    `asked`."""
+def answer_soon(button: QMessageBox.StandardButton | str, asked: list | None = None) -> None:
+    """Press `button` (a standard button, or a button's text) of the next question box, shown modally by what the
+    test does next; its text goes to `asked`."""
     def press() -> None:
         box = QApplication.activeModalWidget()
         if not isinstance(box, QMessageBox):
@@ -17,6 +17,11 @@ def answer_soon(button: QMessageBox.StandardButton, asked: list | None = None) -
             return
         if asked is not None:
             asked.append(box.text())
-        QTest.mouseClick(box.button(button), Qt.MouseButton.LeftButton)
+        found = [b for b in box.buttons() if b.text() == button] if isinstance(button, str) else [box.button(button)]
+        if not found or found[0] is None:
+            box.reject()  # not left open: the test fails instead of waiting for ever
+            raise AssertionError(f"no button {button!r} in {[b.text() for b in box.buttons()]}")
+        target = found[0]
+        QTest.mouseClick(target, Qt.MouseButton.LeftButton)
 
     QTimer.singleShot(0, press)

@@ -180,3 +180,19 @@ def describe_draft(payload: dict | None) -> tuple[str, str]:
     title = " ".join(inp.resident.name.split()) or " ".join(inp.other.name.split())
     title = _("New intake: {family}").format(family=title) if title else _("New intake")
     return title, _("Intake not finished (step {n} of {total})").format(n=page, total=LAST_PAGE)
+
+
+@dataclass(frozen=True)
+class KeptIntake:
+    key: str  # the screens' key, "intake/<uuid>" (kept under drafts.UI_PREFIX)
+    title: str
+    text: str
+
+
+def kept_intakes(workspace) -> list[KeptIntake]:
+    """The intakes kept to continue later, the latest first, described as Today lists them."""
+    from borapp.services import drafts
+
+    prefix = drafts.UI_PREFIX + DRAFT_KEY_PREFIX
+    return [KeptIntake(item.key[len(drafts.UI_PREFIX):], *describe_draft(item.payload))
+            for item in drafts.list_drafts(workspace, prefix)]

@@ -15,13 +15,15 @@ from PySide6.QtWidgets import QMessageBox, QStackedWidget, QVBoxLayout, QWidget
 from borapp.i18n import _
 from borapp.services import drafts as draft_store
 from borapp.services.errors import NotFound
+from borapp.services.intake import answers
 from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.cases.case_file.case_file_widget import CaseFileWidget
 from borapp.ui.pages.cases.case_file.form_tab import DRAFT_PREFIX
 from borapp.ui.pages.cases.case_list_panel import CaseListPanel
-from borapp.ui.wizards.intake.area import CreatedNotice, IntakeArea, is_intake_key
 from borapp.ui.widgets.discard_question import ask_to_discard
+from borapp.ui.wizards.intake.area import CreatedNotice, IntakeArea, is_intake_key
+from borapp.ui.wizards.intake.kept_question import CONTINUE, NEW, ask_which_intake
 
 _CASE_KEY = re.compile(r"^case/(\d+)/")
 
@@ -154,9 +156,16 @@ class CasesPage(Page):
         dialog.open()
 
     def start_intake(self) -> None:
+        """A new intake; when one is kept to continue later (and not open now), she is asked which."""
         self.notice.clear()
-        self.intake.start()
-        self.stack.setCurrentWidget(self.intake)
+        open_key = self.intake.wizard.key if self.intake.wizard is not None else None
+        kept = [k for k in answers.kept_intakes(self.workspace) if k.key != open_key]
+        choice = ask_which_intake(self, kept) if kept else NEW
+        if choice == CONTINUE and self.intake.resume(kept[0].key):
+            self.stack.setCurrentWidget(self.intake)
+        elif choice == NEW:
+            self.intake.start()
+            self.stack.setCurrentWidget(self.intake)
 
     def _intake_created(self, created) -> None:
         self._list_stale = True
