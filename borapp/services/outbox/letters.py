@@ -257,8 +257,7 @@ class Checked:
     problems: str  # in words, as `problems` says it ("" when nothing keeps the letter)
     pdf: bytes = b""  # as `letter_pdf` makes it; empty when the letter is kept back
     in_names: Redactor = field(default_factory=lambda: Redactor([], ""))  # `message_redactor(case)`: file names
-    in_message: Redactor = field(default_factory=lambda: Redactor([], ""))  # ... in the letter's language, keeping
-    # the address of the parent the letter is for (her own schedule letter's PDF shows it too)
+    in_message: Redactor = field(default_factory=lambda: Redactor([], ""))  # ... in the letter's language
 
 
 def checked(workspace, letter_id: int) -> Checked:
@@ -272,8 +271,7 @@ def checked(workspace, letter_id: int) -> Checked:
         unfinished = letter_check(session, letter, facts).message()
         if unfinished:
             return Checked(unfinished)
-        in_names = _message_redactor(session, letter.case_id, "")
-        in_message = _message_redactor(session, letter.case_id, letter.language, letter.parent_role)
+        in_names, in_message = _message_redactors(session, letter.case_id, "", letter.language)
         if letter.state in ("exported", "sent") and letter.pdf:
             return Checked("", bytes(letter.pdf), in_names, in_message)
         stored = _stored(letter)
@@ -304,9 +302,9 @@ def save_pdf(workspace, letter_id: int, path: Path) -> Path:
 def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sender_name: str,
                  pdf_name: str, clean: Redactor | None = None) -> mail.Envelope:
     """The message of a letter, with a confidential address taken out of every part a person reads (the subject
-    and the cover text around it, the names, the attachment's file name), whatever was stored or typed; her own
-    stays in her own letter, as in its PDF. `clean`: the letter's `message_redactor`, when read already."""
-    clean = message_redactor(workspace, row.case_id, row.language, row.parent_role) if clean is None else clean
+    and the cover text around it, the names, the attachment's file name), whatever was stored or typed. `clean`:
+    the letter's `message_redactor`, when read already."""
+    clean = message_redactor(workspace, row.case_id, row.language) if clean is None else clean
 
     def header(text: str) -> str:  # a header is one line: a name typed with a line break must not stop the export
         return _one_line(clean(text))
@@ -317,20 +315,21 @@ def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sende
                                                                                               sender_email))
 
 
-def message_redactor(workspace, case_id: int, language: str = "", keep_role: str = "") -> Redactor:
-    """The case's confidential addresses, replaced by a marker in the letter's language ("": the vault's); the
-    address of the parent `keep_role` stays (a letter to her)."""
+def message_redactor(workspace, case_id: int, language: str = "") -> Redactor:
+    """The case's confidential addresses, replaced by a marker in the letter's language ("": the vault's)."""
     with workspace.session() as session:
-        return _message_redactor(session, case_id, language, keep_role)
+        return _message_redactors(session, case_id, language)[0]
 
 
-def _message_redactor(session, case_id: int, language: str, keep_role: str = "") -> Redactor:
-    """`message_redactor` in an open session."""
+def _message_redactors(session, case_id: int, *languages: str) -> list[Redactor]:
+    """`message_redactor` in each of `languages`, in an open session."""
     case = session.get(Case, case_id)
-    if case is None:
-        return Redactor([], "")
-    with in_language(language or settings.get(session, "language")):
-        return case_redactor(case, _("(confidential address)"), keep_role=keep_role)
+    vault_language = settings.get(session, "language")
+    found = []
+    for language in languages:
+        with in_language(language or vault_language):
+            found.append(case_redactor(case, _("(confidential address)")) if case is not None else Redactor([], ""))
+    return found
 
 
 def sender(workspace) -> tuple[str, str]:
