@@ -77,3 +77,17 @@ def test_a_task_for_an_open_workspace_passes_everything_on_after_always(qtbot):
     with qtbot.waitSignal(task.signals.succeeded):
         task.start()
     assert order == [(1, 2), "over", 42]
+
+
+def test_the_collector_stays_off_until_the_end_reaches_the_ui_thread(qtbot):
+    """Switched on in the worker, the collector could start there while emitting the end and delete widgets off the
+    GUI thread: the crash CI saw (a segmentation fault in `Task.run`, "Garbage-collecting")."""
+    from PySide6.QtCore import QThreadPool
+
+    ended = []
+    task = run_task(lambda progress: [object() for _ in range(10)]).always(lambda: ended.append(True))
+    task.start()
+    assert QThreadPool.globalInstance().waitForDone(10_000)  # the worker is done; the UI thread has not heard yet
+    assert not gc.isenabled() and tasks._gc_holds == 1 and ended == []
+    qtbot.waitUntil(lambda: ended == [True], timeout=10_000)
+    assert gc.isenabled() and tasks._gc_holds == 0

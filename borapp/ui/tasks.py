@@ -62,6 +62,7 @@ class _Signals(QObject):
         return self.workspace is None or not self.workspace.is_locked
 
     def _deliver(self, ok: bool, value) -> None:
+        _release_gc()
         self.settled.emit()
         if self._open():
             (self.succeeded if ok else self.failed).emit(value)
@@ -101,23 +102,28 @@ class Task(QRunnable):
         try:
             result = self.fn(self._progressed)
         except BaseException as exc:  # reported to the UI thread, which shows a message
-            _release_gc()
-            self._tell(self.signals._ended, False, exc)
+            self._end(False, exc)
         else:
+            self._end(True, result)
+
+    def _end(self, ok: bool, value) -> None:
+        """Tell the UI thread, which lets the collector run again; if no one is left to tell, do that here."""
+        if not self._tell(self.signals._ended, ok, value):
             _release_gc()
-            self._tell(self.signals._ended, True, result)
 
     def _progressed(self, done: int, total: int) -> None:
         self._tell(self.signals._moved, done, total)
 
-    def _tell(self, signal, *args) -> None:
+    def _tell(self, signal, *args) -> bool:
         """Emit, unless the signals' object is gone already (the app quitting while the task ran): then no one is
-        left to tell, and the worker thread must not print a traceback."""
+        left to tell, and the worker thread must not print a traceback. False when no one was told."""
         try:
             signal.emit(*args)
         except RuntimeError:
             if shiboken6.isValid(self.signals):
                 raise
+            return False
+        return True
 
     def start(self) -> Task:
         self.setAutoDelete(False)
