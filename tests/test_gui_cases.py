@@ -667,3 +667,62 @@ def test_the_note_of_a_closing_says_the_referrer_reads_it(qtbot, page, cases):
     assert dialog.chosen().to == "closing"
     assert dialog.form.labelForField(dialog.note).text() == "Notitie" and dialog.note.placeholderText() == ""
     dialog.reject()
+
+
+def _close_dialog(page, case_id):
+    page.open_case_file(case_id)
+    page.case_file.header.next_button.click()  # in closing, the next step is closing the case
+    return page.case_file.dialog
+
+
+def test_closing_asks_for_the_agreements_the_closing_report_shows(qtbot, page, workspace, cases):
+    """The closing report's "Agreements made" reads the final evaluation, which nothing asked for: it stayed
+    "______". Closing now asks, and keeps what is typed as the final evaluation."""
+    from borapp.services.cases import editing, evaluations
+    from borapp.services.documents.letters import render_letter
+
+    case_id = cases["secret"]
+    editing.change_status(workspace, case_id, "closing", TODAY)
+    dialog = _close_dialog(page, case_id)
+    assert dialog.chosen().to == "closed" and dialog.agreements.isVisible()
+    assert dialog.form.labelForField(dialog.agreements).text() == "Gemaakte afspraken"
+    assert dialog.agreements.placeholderText() == "Het eindverslag aan de verwijzer toont deze afspraken."
+    dialog.outcome.setFocus()
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Down)
+    assert dialog.outcome.currentData() == "stagnated" and dialog.agreements.isVisible()
+    qtbot.keyClick(dialog.outcome, Qt.Key.Key_Up)
+    assert dialog.outcome.currentData() == "successful"
+    QTest.keyClicks(dialog.agreements, "Omgang om de week bij vader thuis, zonder begeleiding.")
+    with qtbot.waitSignal(page.changed):
+        dialog.ok_button.click()
+    assert case_file_service.load_case(workspace, case_id, record_open=False).status == "closed"
+    final = [e for e in evaluations.list_evaluations(workspace, case_id) if e.kind == "final"]
+    assert len(final) == 1 and final[0].held_on == TODAY and "Anouk Smit" in final[0].participants
+    page.open_case_file(cases["intake"])  # stopped at intake: nothing was agreed, and the report says "none"
+    next(a for a in page.case_file.header.more_menu.actions() if a.text() == _("Stop early (intake phase)")).trigger()
+    assert page.case_file.dialog.outcome.currentData() == "stopped_at_intake"
+    assert not page.case_file.dialog.agreements.isVisible()
+    page.case_file.dialog.reject()
+    letter = render_letter(workspace, case_id, "closing")
+    assert "Omgang om de week bij vader thuis, zonder begeleiding." in letter.body
+    assert "De afspraken bij de afronding" not in letter.missing
+
+
+def test_closing_shows_the_final_evaluations_agreements_and_changes_them_there(qtbot, page, workspace, cases):
+    from borapp.services.cases import editing, evaluations
+    from borapp.services.cases.evaluations import EvaluationInput
+
+    case_id = cases["secret"]
+    evaluations.save_evaluation(workspace, EvaluationInput(case_id, TODAY, "final", "Anouk Smit, Vera",
+                                                           "Telefonisch contact op zondag."))
+    editing.change_status(workspace, case_id, "closing", TODAY)
+    dialog = _close_dialog(page, case_id)
+    assert dialog.agreements.toPlainText() == "Telefonisch contact op zondag."
+    dialog.agreements.setFocus()
+    qtbot.keyClick(dialog.agreements, Qt.Key.Key_End)
+    QTest.keyClicks(dialog.agreements, " En een bezoek per maand.")
+    with qtbot.waitSignal(page.changed):
+        dialog.ok_button.click()
+    final = [e for e in evaluations.list_evaluations(workspace, case_id) if e.kind == "final"]
+    assert [(e.agreements, e.participants) for e in final] == [
+        ("Telefonisch contact op zondag. En een bezoek per maand.", "Anouk Smit, Vera")]

@@ -10,7 +10,7 @@ from sqlalchemy import select
 from borapp.i18n import N_, _
 from borapp.models import Coordinator, StatusChange
 from borapp.services import audit
-from borapp.services.cases import flow
+from borapp.services.cases import evaluations, flow
 from borapp.services.cases.status import TransitionRefused, status_label
 from borapp.services.cases.timeline import HANDOVER
 from borapp.services.errors import ValidationError
@@ -32,15 +32,20 @@ WORK_DONE_BY = {
 
 
 def change_status(workspace: Workspace, case_id: int, to: str, on: dt.date | None = None, outcome: str = "",
-                  reason: str = "", note: str = "", planned_visits: str = "cancel") -> None:
+                  reason: str = "", note: str = "", planned_visits: str = "cancel",
+                  final_agreements: str | None = None) -> None:
     """Take one step; a refusal is a ValidationError (field "step") with the reason, and nothing is saved.
-    Closing cancels the visits still planned (or deletes them: `planned_visits="delete"`). The steps of
+    Closing cancels the visits still planned (or deletes them: `planned_visits="delete"`), and keeps
+    `final_agreements` (None: leave them) in the final evaluation, where the closing report reads them. The steps of
     `WORK_DONE_BY` are refused: their status follows from the work (a contract, a match, an evaluation)."""
     if to in WORK_DONE_BY:
         raise ValidationError(_(WORK_DONE_BY[to]).format(status=status_label(to)), "step")
     try:
         with workspace.session() as session:
             case = flow.get_case(session, case_id)
+            if to == "closed" and final_agreements is not None:
+                evaluations.keep_final_agreements(session, case, on or dt.date.today(), final_agreements,
+                                                  workspace.actor)
             flow.change_status(session, case, to, on=on, outcome=outcome, reason=reason, note=note.strip(),
                                coordinator_id=workspace.coordinator_id, actor=workspace.actor,
                                planned_visits=planned_visits)

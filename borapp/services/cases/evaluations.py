@@ -86,12 +86,48 @@ def new_evaluation_defaults(workspace: Workspace, case_id: int) -> EvaluationDef
         case = get_case(session, case_id)
         has_midway = session.scalar(select(Evaluation.id).where(
             Evaluation.case_id == case_id, Evaluation.kind == "midway").limit(1)) is not None
-        names = [p.name for p in case.parents]
-        if case.volunteer is not None:
-            names.append(case.volunteer.name)
-        if case.coordinator is not None:
-            names.append(case.coordinator.name)
-        return EvaluationDefaults(dt.date.today(), "final" if has_midway else "midway", ", ".join(names))
+        return EvaluationDefaults(dt.date.today(), "final" if has_midway else "midway", _usual_people(case))
+
+
+def _usual_people(case) -> str:
+    names = [p.name for p in case.parents]
+    if case.volunteer is not None:
+        names.append(case.volunteer.name)
+    if case.coordinator is not None:
+        names.append(case.coordinator.name)
+    return ", ".join(names)
+
+
+def final_agreements(workspace: Workspace, case_id: int) -> str:
+    """What the latest final evaluation says was agreed: the closing report's "Agreements made"."""
+    with workspace.session() as session:
+        final = _latest_final(session, get_case(session, case_id).id)
+        return final.agreements if final is not None else ""
+
+
+def _latest_final(session: Session, case_id: int) -> Evaluation | None:
+    return session.scalars(select(Evaluation).where(Evaluation.case_id == case_id, Evaluation.kind == "final")
+                           .order_by(Evaluation.held_on.desc(), Evaluation.id.desc()).limit(1)).first()
+
+
+def keep_final_agreements(session: Session, case, on: dt.date, agreements: str, actor: str) -> None:
+    """The agreements made at the end, typed when closing (the closing report reads them from the final
+    evaluation): into the latest final evaluation, or a new one on the closing day with the usual people named,
+    as the evaluation editor would suggest. Nothing typed and no final evaluation: nothing to keep."""
+    text = agreements.strip()
+    final = _latest_final(session, case.id)
+    is_new = final is None
+    if is_new and not text:
+        return
+    if is_new:
+        final = Evaluation(case_id=case.id, held_on=on, kind="final", participants=_usual_people(case), notes="")
+        session.add(final)
+    elif final.agreements == text:
+        return
+    final.agreements = text
+    session.flush()
+    audit.record(session, "create" if is_new else "update", "evaluation", final.id, actor)
+    reindex_case_id(session, case.id)
 
 
 def save_evaluation(workspace: Workspace, data: EvaluationInput) -> int:

@@ -1,8 +1,9 @@
 """Moving a case on: the step, its date, an outcome and reason where the domain asks for them, and a note.
 
 It offers only the steps that are a status to pick: drawing up the contract, matching and the midway evaluation are
-work done in the case file, and the status follows from it. The service decides; when it refuses, its reason shows
-in the dialog and everything filled in stays.
+work done in the case file, and the status follows from it. Closing after visits asks for the agreements made,
+which the closing report shows (kept in the final evaluation). The service decides; when it refuses, its reason
+shows in the dialog and everything filled in stays.
 """
 
 from __future__ import annotations
@@ -10,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QComboBox, QDialog, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from borapp.i18n import _
-from borapp.services.cases import editing
+from borapp.services.cases import editing, evaluations
 from borapp.services.cases.case_file import CaseFile
 from borapp.services.cases.steps import StepOption, reason_choices
 from borapp.services.errors import BorError
@@ -43,6 +44,10 @@ class StatusDialog(QDialog):
         self.planned = self._combo(_("Planned visits"))
         self.planned.addItem(_("Cancel them (reason: case closed)"), "cancel")
         self.planned.addItem(_("Delete them"), "delete")
+        self.agreements = text_box(_("Agreements made"), 80)  # before the note, as in the closing report
+        self.agreements.setPlaceholderText(_("The closing report to the referrer shows these agreements."))
+        self.agreements.setPlainText(evaluations.final_agreements(workspace, facts.id))
+        self.form.addRow(_("Agreements made"), self.agreements)
         self.note = text_box(_("Note"), 80)
         self.form.addRow(_("Note"), self.note)
         self.message = FieldMessage()
@@ -95,8 +100,14 @@ class StatusDialog(QDialog):
             self.reason.addItem(choice.label, choice.value)
         self.reason.blockSignals(False)
         self.form.setRowVisible(self.reason, bool(choices))
+        self.form.setRowVisible(self.agreements, self._asks_agreements())
         self._reason_changed()
         self.message.show_message("")
+
+    def _asks_agreements(self) -> bool:
+        """Closing, after an intake that led somewhere: what was agreed goes into the closing report."""
+        option = self.chosen()
+        return bool(option and option.to == "closed") and self.outcome.currentData() != "stopped_at_intake"
 
     def _reason_changed(self, *_args) -> None:
         """The note of a closing goes into the closing report to the referrer (`outcome_note`): say so, where it is
@@ -123,7 +134,9 @@ class StatusDialog(QDialog):
             editing.change_status(self.workspace, self.facts.id, option.to, self.on.value(),
                                        outcome=self.outcome.currentData() or "",
                                        reason=self.reason.currentData() or "", note=self.note.toPlainText(),
-                                       planned_visits=self.planned.currentData() or "cancel")
+                                       planned_visits=self.planned.currentData() or "cancel",
+                                       final_agreements=self.agreements.toPlainText() if self._asks_agreements()
+                                       else None)
         except BorError as exc:
             self.message.show_message(str(exc))
             return
