@@ -726,3 +726,35 @@ def test_closing_shows_the_final_evaluations_agreements_and_changes_them_there(q
     final = [e for e in evaluations.list_evaluations(workspace, case_id) if e.kind == "final"]
     assert [(e.agreements, e.participants) for e in final] == [
         ("Telefonisch contact op zondag. En een bezoek per maand.", "Anouk Smit, Vera")]
+
+
+def test_a_visit_held_waits_for_a_volunteer_and_the_first_one_starts_the_visits(qtbot, page, workspace, cases):
+    """In intake, a visit could be recorded as held with nobody to supervise it. Now the editor says why not, and
+    once a volunteer is matched the first visit held moves the case to visits, header and all."""
+    from borapp.services.visits import records
+
+    for key in ("intake", "matching"):
+        records.plan_series(workspace, cases[key], TODAY - dt.timedelta(days=3), 2, 7, dt.time(10), dt.time(12))
+    page.open_case_file(cases["intake"])
+    file = page.case_file
+    file.tabs.setCurrentWidget(file.case_tabs["visits"])
+    tab = file.case_tabs["visits"]
+    tab.table.selectRow(0)
+    tab.record_button.click()
+    assert tab.editor.current_state() == "held"
+    tab.editor.save_button.click()
+    assert tab.editor.isVisible() and "Koppel eerst een vrijwilliger" in tab.editor.message_for("state").text()
+    assert [v.state for v in records.list_visits(workspace, cases["intake"])] == ["planned", "planned"]
+    tab.editor.close_button.click()
+    with workspace.session() as session:
+        from borapp.models import Case, Volunteer
+        from sqlalchemy import select
+        session.get(Case, cases["matching"]).volunteer = session.scalar(select(Volunteer))
+    page.open_case_file(cases["matching"])
+    file.tabs.setCurrentWidget(file.case_tabs["visits"])
+    tab.table.selectRow(0)
+    tab.record_button.click()
+    with qtbot.waitSignal(tab.changed):
+        tab.editor.save_button.click()
+    assert file.header.chip.text() == "Omgangsmomenten"
+    assert case_file_service.load_case(workspace, cases["matching"], record_open=False).status == "visits"

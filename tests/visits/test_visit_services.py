@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from borapp.i18n import set_language
-from borapp.models import AuditEvent, Case, Child, Contract, Letter, Parent, Volunteer
+from borapp.models import AuditEvent, Case, Child, Contract, Letter, Parent, StatusChange, Volunteer
 from borapp.services.cases import attachments, evaluations
 from borapp.services.cases import letters as cases_letters
 from borapp.services.cases.flow import start_history
@@ -304,3 +304,49 @@ def test_the_letters_of_a_case_with_words_for_kind_and_state(workspace):
         ("Midway evaluation", "Draft", "Non-resident parent"),
     }
 
+
+
+def _set_status(workspace, case_id: int, status: str, *, volunteer: bool) -> None:
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        case.status = status
+        if not volunteer:
+            case.volunteer = None
+
+
+@pytest.mark.parametrize("status", ["intake", "contract", "matching"])
+def test_a_visit_is_not_held_before_a_volunteer_is_matched(workspace, status):
+    """Recorded in intake, a held visit said the family had a supervised visit with nobody to supervise it."""
+    case_id, _ = make_case(workspace)
+    _set_status(workspace, case_id, status, volunteer=False)
+    with pytest.raises(ValidationError) as refused:
+        records.record_visit(workspace, held(case_id, None, TODAY))
+    assert refused.value.field == "state" and "Koppel eerst een vrijwilliger" in str(refused.value)
+    assert records.list_visits(workspace, case_id) == []
+    records.record_visit(workspace, cancelled(case_id, None, TODAY))  # a planned one called off is no visit held
+    assert [v.state for v in records.list_visits(workspace, case_id)] == ["cancelled"]
+
+
+def test_the_first_visit_held_after_matching_starts_the_visits_on_its_day(workspace):
+    from borapp.services.cases import case_file
+
+    case_id, _ = make_case(workspace)
+    _set_status(workspace, case_id, "matching", volunteer=True)
+    records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=2)))
+    facts = case_file.load_case(workspace, case_id, record_open=False)
+    assert facts.status == "visits" and facts.timeline[0].on == TODAY - dt.timedelta(days=2)
+    records.record_visit(workspace, held(case_id, None, TODAY))  # the next one leaves the status be
+    assert [t.on for t in case_file.load_case(workspace, case_id, record_open=False).timeline
+            if t.kind == "status"].count(TODAY) == 0
+
+
+def test_a_held_visit_before_the_case_reached_matching_says_so(workspace):
+    case_id, _ = make_case(workspace)
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        case.history.append(StatusChange(on=TODAY - dt.timedelta(days=10), from_status="contract",
+                                         to_status="matching"))
+        case.status = "matching"
+    with pytest.raises(ValidationError) as refused:
+        records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=11)))
+    assert refused.value.field == "on" and records.list_visits(workspace, case_id) == []

@@ -19,7 +19,9 @@ from borapp.i18n import N_, _
 from borapp.models import Case, Visit, Volunteer
 from borapp.models.visits import CANCELLED_BY, VISIT_STATES
 from borapp.services import audit
+from borapp.services.cases import flow
 from borapp.services.cases.flow import get_case, lapsed_at_closing
+from borapp.services.cases.status import status_label
 from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.visits.addenda import AddendumItem, finished_message, list_addenda
@@ -334,14 +336,38 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
         if visit is not None and visit.report_final_on is not None:
             raise ValidationError(finished_message(visit), "report")
         _check_visit(session, case, data)
+        starts_visits = _check_phase(case, data)
         if visit is None:
             visit = Visit(case_id=case.id)
             session.add(visit)
         _apply(visit, data)
         session.flush()
         audit.record(session, "create" if data.visit_id is None else "update", "visit", visit.id, workspace.actor)
+        if starts_visits:
+            flow.change_status(session, case, "visits", on=data.on, coordinator_id=workspace.coordinator_id,
+                               actor=workspace.actor)
         reindex_case_id(session, case.id)  # its notes are found by the search box
         return visit.id
+
+
+BEFORE_VISITS = ("registered", "waiting", "intake", "contract", "matching")
+
+
+def _check_phase(case: Case, data: VisitInput) -> bool:
+    """A visit is held with a matched volunteer: before that, one held is refused (a slip of the date or the case).
+    The first one held after matching starts the visits, dated that day, as the midway evaluation moves a case on:
+    True when it does."""
+    if data.state != "held" or case.status not in BEFORE_VISITS:
+        return False
+    if case.volunteer_id is None:
+        raise ValidationError(_("A visit is held once a volunteer is matched; this case is in '{status}'. Match a "
+                                "volunteer first (Match a volunteer).").format(status=status_label(case.status)),
+                              "state")
+    if data.on < flow.last_step_on(case):
+        raise ValidationError(_("A visit cannot be held before {date}, when the case moved to '{status}'; check "
+                                "the date.").format(date=long_date(flow.last_step_on(case)),
+                                                    status=status_label(case.status)), "on")
+    return True
 
 
 def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
