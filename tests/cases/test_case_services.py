@@ -559,3 +559,18 @@ def test_the_closing_letter_stands_above_the_closing_of_the_same_day(workspace, 
     facts = case_file.load_case(workspace, three["b"])
     today = [(e.kind, e.title) for e in facts.timeline if e.on == TODAY]
     assert [kind for kind, _title in today][:2] == ["letter", "status"], today
+
+
+def test_back_in_visits_after_the_midway_evaluation_the_next_step_is_closing(workspace, english):
+    """The header offered "Record midway evaluation" again once the visits went on after it."""
+    from borapp.services.cases import editing, evaluations
+    from borapp.services.cases.evaluations import EvaluationInput
+    from tests.visits.test_visit_services import make_case
+
+    case_id, _volunteer = make_case(workspace)
+    assert case_file.load_case(workspace, case_id, record_open=False).next_step.label == "Record midway evaluation"
+    evaluations.save_evaluation(workspace, EvaluationInput(case_id, dt.date.today(), "midway", "Rianne, Otto"))
+    editing.change_status(workspace, case_id, "visits", dt.date.today())
+    facts = case_file.load_case(workspace, case_id, record_open=False)
+    assert (facts.status, facts.next_step.to, facts.next_step.label) == ("visits", "closing", "Close the case")
+    assert "Record midway evaluation" in [s.label for s in facts.steps]  # a second one stays possible

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from borapp.models import Contract, Visit
+from borapp.models import Contract, Evaluation, Visit
 from borapp.services import audit
 from borapp.services.cases.contract_terms import in_line, parse_parties, signer_roles
 from borapp.services.cases.flow import get_case, last_held_visit_on
@@ -142,6 +142,8 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
         case = get_case(session, case_id)
         matched = case.volunteer_id is not None
         next_visit = _next_visit(session, case.id, today)
+        evaluated = session.scalar(select(Evaluation.id).where(
+            Evaluation.case_id == case.id, Evaluation.kind == "midway").limit(1)) is not None
         facts = CaseFile(
             id=case.id, ref=case.ref, status=case.status, status_label=status_label(case.status),
             outcome=case.outcome, outcome_label=outcome_label(case.outcome), registered_on=case.registered_on,
@@ -153,8 +155,8 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
             parents=tuple(_parent(p) for p in case.parents),
             referral=_referral(case), agreements=_agreements(case), contracts=_contracts(session, case),
             notes=case.notes, timeline=tuple(timeline(session, case)),
-            steps=tuple(step_options(case.status, matched, next_visit is not None)),
-            next_step=next_step(case.status, matched, next_visit is not None),
+            steps=tuple(step_options(case.status, matched, next_visit is not None, evaluated)),
+            next_step=next_step(case.status, matched, next_visit is not None, evaluated),
             step_spans=spans(case, today, last_held_visit_on(session, case.id), first_record_on(session, case.id)),
         )
         if record_open:

@@ -74,17 +74,23 @@ class StepOption:
     work: str = ""  # "contract", "match" or "evaluation": the work that moves the case, not a status to pick
 
 
-def step_options(status: str, matched: bool = False, visits_ahead: bool = False) -> list[StepOption]:
+def step_options(status: str, matched: bool = False, visits_ahead: bool = False,
+                 evaluated: bool = False) -> list[StepOption]:
     """Every step allowed from `status`, the main one first; closing steps grouped by their outcomes. A case in
     matching without a volunteer (`matched` False) has matching as its main step; visits start once one is matched.
     After the midway evaluation the visits go on while some are planned ahead (`visits_ahead`): back to visits is
-    then the main step, and closing the case one of the others."""
+    then the main step, and closing the case one of the others. Back in visits once the midway evaluation was held
+    (`evaluated`), closing is the main step: recording the midway evaluation again stays in the menu."""
     if status == "matching" and not matched:
         closing = [s.outcome for s in allowed_steps(status) if s.to == "closed"]
         return [StepOption("matching", _(MATCH), primary=True, work="match"),
                 _closing_option(closing, _(STOP_EARLY))]
     steps = allowed_steps(status)
-    main = "visits" if status == "evaluation" and visits_ahead else NEXT_STEP.get(status)
+    main = NEXT_STEP.get(status)
+    if status == "evaluation" and visits_ahead:
+        main = "visits"
+    elif status == "visits" and evaluated:
+        main = "closing"
     options: list[StepOption] = []
     closing = [s.outcome for s in steps if s.to == "closed"]
     if main == "closed" and closing:
@@ -108,8 +114,9 @@ def _closing_option(outcomes: list[str], text: str, primary: bool = False) -> St
     return StepOption("closed", text, tuple(Choice(o, outcome_label(o)) for o in ordered), primary)
 
 
-def next_step(status: str, matched: bool = False, visits_ahead: bool = False) -> StepOption | None:
-    options = step_options(status, matched, visits_ahead)
+def next_step(status: str, matched: bool = False, visits_ahead: bool = False,
+              evaluated: bool = False) -> StepOption | None:
+    options = step_options(status, matched, visits_ahead, evaluated)
     return options[0] if options and options[0].primary else None
 
 
