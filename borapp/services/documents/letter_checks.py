@@ -131,12 +131,47 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
         in_body = _text_gaps(parts.body, spots)
         in_block = _text_gaps(f"{parts.recipient_name}\n{parts.address}", [])
         stated = _stated_events(facts, f"{parts.subject}\n{parts.body}")
+        schedule = _schedule_now(facts, parts, today)
     gaps = [_block_gap(msgid, values) for msgid, values in block.items]
     gaps += [Gap(_("A line in the address block: \u201c{context}\u201d").format(context=context), _(IN_THE_BLOCK))
              for context, _name in in_block]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_SUBJECT)) for context, name in in_subject]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_TEXT)) for context, name in in_body]
-    return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), _unfit(facts, parts.kind))
+    unfit = _unfit(facts, parts.kind) or _stale_schedule(parts, schedule)
+    return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), unfit)
+
+
+def _schedule_now(facts: CaseFacts, parts: LetterParts, today: dt.date) -> str:
+    """The visits planned ahead as a schedule letter lists them today, in the letter's language (called inside it);
+    "" for another kind of letter, or when none are planned (a letter made then has a line to fill in by hand)."""
+    if parts.kind != "schedule":
+        return ""
+    none_ahead = Missing()
+    listed = LetterValues(facts, none_ahead, today, parts.parent_role, parts.kind).v_schedule()
+    return "" if none_ahead.items else listed
+
+
+def _stale_schedule(parts: LetterParts, schedule: str) -> str:
+    """A schedule letter lists the visits planned when it was made; one moved, added or called off since, or gone
+    by, and the parent would be told a wrong schedule. Its text must hold the visits planned ahead now."""
+    if not schedule or _lists_exactly(parts.body.replace("\r\n", "\n").split("\n"), schedule.split("\n")):
+        return ""
+    return _("The planned visits changed since this letter was made (moved, added, called off or gone by). The "
+             "visits planned now are:\n{schedule}\nPut this list in the letter's text (Edit), so the parent gets "
+             "the schedule as it stands.").format(schedule=schedule)
+
+
+def _lists_exactly(lines: list[str], visits: list[str]) -> bool:
+    """The letter's lines hold the visit lines as one list with no other item ("- …") just before or after it: a
+    visit gone by stays above the list as it stands now, and is no longer upcoming."""
+    for at in range(len(lines) - len(visits) + 1):
+        if lines[at:at + len(visits)] != visits:
+            continue
+        before = lines[at - 1] if at else ""
+        after = lines[at + len(visits)] if at + len(visits) < len(lines) else ""
+        if not before.startswith("- ") and not after.startswith("- "):
+            return True
+    return False
 
 
 def _unfit(facts: CaseFacts, kind: str) -> str:

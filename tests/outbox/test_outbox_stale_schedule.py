@@ -1,0 +1,74 @@
+"""A schedule letter waiting in the outbox does not go out once the planned visits changed: moved, added, called off
+or gone by. The parent would be told a wrong schedule, under today's date."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import select
+
+from borapp.models import Letter, Visit
+from borapp.services import settings
+from borapp.services.documents.letter_checks import LetterParts, check_letter
+from borapp.services.outbox import export, letters
+from borapp.services.visits import records
+from borapp.services.visits.records import VisitInput
+from tests.helpers.outbox_support import add_referred_case
+
+TODAY = dt.date.today()
+
+
+@pytest.fixture
+def case_id(workspace):
+    case_id = add_referred_case(workspace, "BOR-2026-031", status="visits")
+    settings.write_settings(workspace, {"organisation.phone": "0224-123456", "organisation.email": "bor@kop.example"})
+    records.plan_series(workspace, case_id, TODAY + dt.timedelta(days=7), 3, 14, dt.time(10), dt.time(12))
+    return case_id
+
+
+def _planned(workspace, case_id) -> list[Visit]:
+    with workspace.session() as session:
+        return list(session.scalars(select(Visit).where(Visit.case_id == case_id, Visit.state == "planned")
+                                    .order_by(Visit.on)))
+
+
+def _move(workspace, case_id, visit: Visit, on: dt.date) -> None:
+    records.record_visit(workspace, VisitInput(case_id=case_id, visit_id=visit.id, on=on, state="planned",
+                                               start_time=dt.time(14), end_time=dt.time(16)))
+
+
+def test_a_visit_moved_after_the_letter_was_made_holds_it_back_and_says_the_schedule_now(workspace, case_id,
+                                                                                          tmp_path):
+    made = letters.create_letter(workspace, case_id, "schedule", parent_role="other")
+    assert made.state == "ready" and letters.problems(workspace, made.id) == ""
+    last = _planned(workspace, case_id)[-1]
+    _move(workspace, case_id, last, last.on + dt.timedelta(days=14))
+    problem = letters.problems(workspace, made.id)
+    assert "De geplande omgangsmomenten zijn gewijzigd" in problem and "14:00–16:00" in problem
+    folder = tmp_path / "export"
+    folder.mkdir()
+    result = export.export_ready(workspace, folder)
+    assert not result.exported and list(folder.iterdir()) == [] and "14:00–16:00" in result.problems[0][1]
+
+
+def test_the_list_typed_in_as_it_stands_lets_the_letter_go(workspace, case_id):
+    made = letters.create_letter(workspace, case_id, "schedule", parent_role="resident")
+    first = _planned(workspace, case_id)[0]
+    _move(workspace, case_id, first, first.on + dt.timedelta(days=1))
+    problem = letters.problems(workspace, made.id)
+    now = problem.split("nu gepland zijn:\n", 1)[1].split("\nZet deze lijst", 1)[0]
+    body = letters.get_letter_text(workspace, made.id).body
+    start, end = body.index("- "), body.rindex("\n- ")
+    end = body.index("\n", end + 1)
+    letters.set_body(workspace, made.id, "Schema", body[:start] + now + body[end:])
+    assert letters.problems(workspace, made.id) == ""
+
+
+def test_a_visit_gone_by_since_holds_the_letter_back(workspace, case_id):
+    made = letters.create_letter(workspace, case_id, "schedule", parent_role="resident")
+    with workspace.session() as session:
+        parts = LetterParts(case_id, "schedule", "nl", "resident", body=session.get(Letter, made.id).body)
+        assert check_letter(session, parts).ok
+        later = check_letter(session, parts, today=TODAY + dt.timedelta(days=8))  # the first visit has passed
+    assert not later.ok and "De geplande omgangsmomenten zijn gewijzigd" in later.message()
