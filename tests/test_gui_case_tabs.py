@@ -31,6 +31,7 @@ from borapp.services.vault.vault import Vault
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits import records
 from borapp.ui.pages.cases.tabs import attachment_viewer
+from borapp.services.errors import ValidationError
 from borapp.ui.pages.cases.tabs.attachments_tab import AttachmentsTab
 from borapp.ui.pages.cases.tabs.evaluations_tab import EvaluationsTab
 from borapp.ui.pages.cases.tabs.letters_tab import LettersTab
@@ -437,7 +438,9 @@ def test_add_an_attachment_and_read_it_back_without_a_file_appearing(qtbot, work
     tab.load(case_id)
     before = _files(tmp_path)
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
-    tab.kind.setCurrentIndex(tab.kind.findData("referral"))
+    tab.kind.setFocus()
+    for _step in range(2):  # Beschikking, Aanmeldformulier
+        qtbot.keyClick(tab.kind, Qt.Key.Key_Down)
     with qtbot.waitSignal(tab.changed):
         tab.add_button.click()
     [item] = attachments.list_attachments(workspace, case_id)
@@ -460,10 +463,56 @@ def test_a_file_over_the_limit_is_refused_with_a_clear_message(qtbot, workspace,
     monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
     tab = shown(qtbot, AttachmentsTab(workspace))
     tab.load(case_id)
+    tab.kind.setFocus()
+    qtbot.keyClick(tab.kind, Qt.Key.Key_Down)  # Beschikking
     with qtbot.assertNotEmitted(tab.changed):
         tab.add_button.click()
-    assert visible(tab.notice)
+    assert visible(tab.notice) and "de grens is" in tab.notice.text()
     assert attachments.list_attachments(workspace, case_id) == []
+
+
+def test_each_file_gets_a_kind_chosen_for_it_and_the_kind_can_be_corrected(qtbot, workspace, case_id, tmp_path,
+                                                                           monkeypatch):
+    """Every file added was "Court decision", the first kind, unasked; and it could not be corrected."""
+    source = tmp_path / "tekening.png"
+    source.write_bytes(b"\x89PNG synthetic")
+    tab = shown(qtbot, AttachmentsTab(workspace))
+    tab.load(case_id)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: pytest.fail("picked before the kind"))
+    assert tab.kind.currentText() == "Kies de soort…"
+    tab.add_button.click()
+    assert "Kies eerst de soort" in tab.notice.text()
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(source), ""))
+    qtbot.keyClick(tab.kind, Qt.Key.Key_Down)
+    qtbot.keyClick(tab.kind, Qt.Key.Key_Down)  # Aanmeldformulier
+    with qtbot.waitSignal(tab.changed):
+        tab.add_button.click()
+    assert tab.kind.currentData() == ""  # the next file gets its own
+    [item] = attachments.list_attachments(workspace, case_id)
+    assert item.kind == "referral"
+    tab.table.selectRow(0)
+    assert tab.kind_button.isEnabled()
+    other = next(a for a in tab.kind_button.menu().actions() if a.text() == "Overig")
+    with qtbot.waitSignal(tab.changed):
+        other.trigger()
+    assert [a.kind for a in attachments.list_attachments(workspace, case_id)] == ["other"]
+    assert tab.model.index(0, 0).data() == "Overig"
+
+
+def test_a_signed_copy_stays_a_signed_contract(workspace, case_id):
+    from borapp.services.documents.contract_signing import record_signature
+    from borapp.services.documents.contract_versions import current_contract, new_version_if_changed, \
+        store_signed_copy
+
+    new_version_if_changed(workspace, case_id)
+    contract_id = current_contract(workspace, case_id).id
+    record_signature(workspace, contract_id, "resident", "Rianne de Proef", dt.date.today())
+    store_signed_copy(workspace, contract_id, "getekend.pdf", b"%PDF-1.4 scan")
+    [copy] = attachments.list_attachments(workspace, case_id)
+    with pytest.raises(ValidationError) as refused:
+        attachments.set_kind(workspace, copy.id, "other")
+    assert "blijft een ondertekende overeenkomst" in str(refused.value)
+    assert [a.kind for a in attachments.list_attachments(workspace, case_id)] == ["signed_contract"]
 
 
 def test_a_pdf_without_the_viewer_offers_a_copy_where_the_user_asks(qtbot, workspace, case_id, tmp_path,

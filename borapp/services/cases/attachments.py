@@ -112,6 +112,23 @@ def add_attachment(workspace: Workspace, case_id: int, kind: str, filename: str,
         return attachment.id
 
 
+def set_kind(workspace: Workspace, attachment_id: int, kind: str) -> None:
+    """Correct what kind of file this is; a contract's signed copy stays a signed contract."""
+    if kind not in ATTACHMENT_KINDS:
+        raise ValidationError(_("Choose what kind of file this is."), "kind")
+    with workspace.session() as session:
+        attachment = _attachment(session, attachment_id)
+        if attachment.kind == kind:
+            return
+        version = session.scalar(select(Contract.version).where(Contract.signed_copy_id == attachment_id).limit(1))
+        if version is not None:
+            raise ValidationError(_("This file is the signed copy of contract version {n}; it stays a signed "
+                                    "contract.").format(n=version), "kind")
+        attachment.kind = kind
+        session.flush()
+        audit.record(session, "update", "attachment", attachment_id, workspace.actor)
+
+
 def read_attachment(workspace: Workspace, attachment_id: int) -> AttachmentContent:
     """(filename, mime type, bytes) to show from memory; opening is written to the access log."""
     with workspace.session() as session:

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
     QLabel,
+    QMenu,
     QPushButton,
     QStackedWidget,
     QVBoxLayout,
@@ -78,6 +79,7 @@ class AttachmentsTab(CaseTab):
     def _toolbar(self) -> QHBoxLayout:
         bar = QHBoxLayout()
         self.kind = QComboBox()
+        self.kind.addItem(_("Choose the kind…"), "")  # chosen for each file: the first kind was taken for all
         for code in attachments.ATTACHMENT_KINDS:
             self.kind.addItem(attachments.kind_label(code), code)
         self.kind.setAccessibleName(_("Kind of file to add"))
@@ -91,10 +93,17 @@ class AttachmentsTab(CaseTab):
         self.save_button.setAccessibleName(_("Save an unencrypted copy of the selected file"))
         self.delete_button = QPushButton(icon("trash"), _("Delete"))
         self.delete_button.setAccessibleName(_("Delete the selected file"))
+        self.kind_button = QPushButton(_("Change kind"))
+        self.kind_button.setAccessibleName(_("Change the kind of the selected file"))
+        self.kind_menu = QMenu(self.kind_button)
+        for code in attachments.ATTACHMENT_KINDS:
+            self.kind_menu.addAction(attachments.kind_label(code)).setData(code)
+        self.kind_menu.triggered.connect(lambda action: self.change_kind(action.data()))
+        self.kind_button.setMenu(self.kind_menu)
         for widget in (kind_label, self.kind, self.add_button):
             bar.addWidget(widget)
         bar.addSpacing(24)
-        for widget in (self.open_button, self.save_button, self.delete_button):
+        for widget in (self.open_button, self.kind_button, self.save_button, self.delete_button):
             bar.addWidget(widget)
         bar.addStretch()
         self.add_button.clicked.connect(self.add_file)
@@ -136,13 +145,17 @@ class AttachmentsTab(CaseTab):
     def _update_buttons(self) -> None:
         chosen = selected_id(self.table) is not None
         self.add_button.setEnabled(self.case_id is not None)
-        for button in (self.open_button, self.save_button, self.delete_button):
+        for button in (self.open_button, self.kind_button, self.save_button, self.delete_button):
             button.setEnabled(chosen)
 
     # ---- actions -----------------------------------------------------------------------------------------------
 
     def add_file(self) -> None:
         if self.case_id is None:
+            return
+        if not self.kind.currentData():  # said before the file is picked, not after
+            self.notice.show_message(_("Choose the kind of file first (Kind), then add it."))
+            self.kind.setFocus()
             return
         path, _filter = QFileDialog.getOpenFileName(self, _("Add a file to this case"), "", _(FILE_FILTER))
         if not path:
@@ -155,7 +168,21 @@ class AttachmentsTab(CaseTab):
         except BorError as exc:
             self.notice.show_message(str(exc))
             return
+        self.kind.setCurrentIndex(0)  # the next file gets its own kind
         self.reload(select=new_id)
+        self.changed.emit()
+
+    def change_kind(self, kind: str) -> None:
+        attachment_id = selected_id(self.table)
+        if attachment_id is None:
+            return
+        self.notice.show_message("")
+        try:
+            attachments.set_kind(self.workspace, attachment_id, kind)
+        except BorError as exc:
+            self.notice.show_message(str(exc))
+            return
+        self.reload(select=attachment_id)
         self.changed.emit()
 
     def open_selected(self) -> None:
