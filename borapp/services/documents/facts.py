@@ -11,11 +11,11 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.i18n import _
-from borapp.models import Case, Evaluation, Visit
+from borapp.models import Case, Contract, Evaluation, Visit
 from borapp.services import settings
 from borapp.services.cases.flow import get_case, lapsed_at_closing
 from borapp.services.cases.contract_terms import case_agreements, latest_contract
@@ -153,9 +153,25 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None,
         visits=_visits(session, case.id, clean), evaluations=_evaluations(session, case.id, clean),
         entered=_entered(case), organisation=organisation(session),
         contract_version=contract.version if contract is not None else None,
-        contract_on=contract.created_at.date() if contract is not None and contract.created_at else None,
+        contract_on=_contract_on(session, case.id),
         redact=clean, addressee=keep_role,
     )
+
+
+def _contract_on(session: Session, case_id: int) -> dt.date | None:
+    """The date of the contract the visits started under: the newest version drawn up by the first visit held (a
+    version drawn up later, after the midway evaluation, is not the one the start letter speaks of), dated by its
+    last signature, or by its drawing up while nobody signed it."""
+    versions = list(session.scalars(select(Contract).where(Contract.case_id == case_id).order_by(Contract.version)))
+    if not versions:
+        return None
+    first_held = session.scalar(select(func.min(Visit.on)).where(Visit.case_id == case_id, Visit.state == "held"))
+    drawn = [c for c in versions if c.created_at and (first_held is None or c.created_at.date() <= first_held)]
+    chosen = drawn[-1] if drawn else versions[0]
+    signed = [s.signed_on for s in chosen.signatures]
+    if signed:
+        return max(signed)
+    return chosen.created_at.date() if chosen.created_at else None
 
 
 def _names(case: Case) -> dict[str, str]:

@@ -100,7 +100,7 @@ PLACEHOLDERS = {
     "today": N_("the date of the letter"),
     "registered_on": N_("the date of registration"),
     "intake_on": N_("the date the intake started"),
-    "contract_on": N_("the date of the (newest) contract"),
+    "contract_on": N_("the date of the contract the visits started under (when it was signed)"),
     "first_visit_on": N_("the date of the first visit"),
     "last_visit_on": N_("the date of the last visit held"),
     "closed_on": N_("the date the case was closed"),
