@@ -3,12 +3,13 @@ the office server (docs/sync-protocol.md)."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from typing import TYPE_CHECKING
 
 from borapp.cli.command import EXIT_CODES_HELP, KEEP_WORDS, add_command, whole_number, word_choice, words_metavar
 from borapp.cli.opening import open_vault
-from borapp.i18n import _, language
+from borapp.i18n import _, language, ngettext
 from borapp.services.errors import EXIT_OK
 
 if TYPE_CHECKING:
@@ -85,13 +86,13 @@ def run_now(args) -> int:
                           "seq": result.seq, "renumbered": [list(pair) for pair in result.renumbered],
                           "kept_as_addenda": result.kept_as_addenda, "kept_as_drafts": result.kept_as_drafts}))
     else:
-        print(_("Synced: {pushed} changes sent, {pulled} received.").format(pushed=result.pushed,
-                                                                          pulled=result.pulled))
+        print(news.summary(result))
         for line in news.lines(result):
             print(line)
         if result.conflicts:
-            print(_("{n} changes clashed with the server's: see 'borapp sync conflicts'.").format(
-                n=len(result.conflicts)))
+            print(ngettext("{n} change clashed with the server's: see 'borapp sync conflicts'.",
+                           "{n} changes clashed with the server's: see 'borapp sync conflicts'.",
+                           len(result.conflicts)).format(n=len(result.conflicts)))
     return EXIT_OK
 
 
@@ -110,9 +111,21 @@ def run_status(args) -> int:
     else:
         print(_("Server: {url}\nThis laptop: {device}\nChanges waiting: {waiting}\nLast sync: {when}\n"
                 "Open conflicts: {conflicts}").format(url=found.url, device=found.device, waiting=found.waiting,
-                                                      when=found.last_synced or _("never"),
+                                                      when=_when(found.last_synced),
                                                       conflicts=found.open_conflicts))
     return EXIT_OK
+
+
+def _when(iso: str) -> str:
+    """The last sync as the app writes a moment ("5 december 2026 20:08"); stored as ISO time."""
+    from borapp.formatting import date_time
+
+    if not iso:
+        return _("never")
+    try:
+        return date_time(dt.datetime.fromisoformat(iso))
+    except ValueError:
+        return iso
 
 
 def run_conflicts(args) -> int:

@@ -47,7 +47,7 @@ def test_joining_by_typing_the_address_and_code_then_syncing(qtbot, tab, workspa
     assert tab.device_label.text() == "laptop-anna", "the name the code was made for"
     assert tab.server_label.text() == live_url
     qtbot.waitUntil(lambda: tab.sync_button.isEnabled(), timeout=15_000)
-    assert _("Synced: {pushed} changes sent, {pulled} received.").split(":")[0] in tab.status.text(), tab.status.text()
+    assert _("Synced: {sent}, {received}.").split(":")[0] in tab.status.text(), tab.status.text()
     assert sync_run.status(workspace).waiting == 0
     assert tab.code.text() == "", "the one-time code is not kept on screen"
 

@@ -15,6 +15,13 @@ KEEP_DAYS = 7
 MAX_LINES = 20
 
 
+def summary(result) -> str:
+    """"Synced: 1 change sent, 12 changes received." for a SyncResult, in the user's language."""
+    sent = ngettext("{n} change sent", "{n} changes sent", result.pushed).format(n=result.pushed)
+    received = ngettext("{n} change received", "{n} changes received", result.pulled).format(n=result.pulled)
+    return _("Synced: {sent}, {received}.").format(sent=sent, received=received)
+
+
 def lines(result) -> list[str]:
     """The news of one sync (a SyncResult), in the user's language."""
     found = [_("Case {old} is now {new}.").format(old=old, new=new) for old, new in _chains(result.renumbered)]

@@ -197,8 +197,7 @@ class TeamTab(SettingsSection):
     def _synced(self, result) -> None:
         from borapp.services.sync import news
 
-        self.status.show_done(" ".join([_("Synced: {pushed} changes sent, {pulled} received.").format(
-            pushed=result.pushed, pulled=result.pulled), *news.lines(result)]))
+        self.status.show_done(" ".join([news.summary(result), *news.lines(result)]))
         self.fill()
         self.saved.emit()
 
