@@ -727,3 +727,40 @@ def test_a_series_says_which_visits_fall_on_a_public_holiday_and_still_plans_the
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
     assert dt.date(year, 12, 26) in [v.on for v in records.list_visits(workspace, case_id)], "a warning, not a block"
+
+
+def test_a_refused_first_date_reads_whole_and_clears_the_preview(qtbot, workspace, case_id):
+    """The message was drawn over the row below, and the preview kept the last date it could read."""
+    tab = visits_tab(qtbot, workspace, case_id)
+    qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    dialog = tab.series_dialog
+    qtbot.waitExposed(dialog)
+    assert dialog.preview.text()  # the offered first date
+    field = dialog.first_on.edit
+    qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(field, "1-1-2020")  # a date it reads, then one it cannot
+    assert "januari 2020" in dialog.preview.text()
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(field, "31-2-2027")
+    assert dialog.preview.text() == ""  # while typing already
+    qtbot.mouseClick(dialog.count, Qt.MouseButton.LeftButton)
+    dialog.first_on.commit()  # what leaving the field does (offscreen, the click does not always take focus)
+    message = dialog.first_on.message
+    assert message.isVisible() and "februari 2027 heeft geen dag 31" in message.text()
+    assert dialog.preview.text() == ""
+    qtbot.waitUntil(lambda: _above(dialog, message, dialog.count))
+    QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(field, "1-1-2020")  # before the registration date: the service says so when planning
+    dialog.first_on.commit()
+    qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
+    refused = dialog.messages["first_on"]
+    assert refused.isVisible() and "aanmelding" in refused.text(), refused.text()
+    qtbot.waitUntil(lambda: _above(dialog, refused, dialog.count))
+    assert dialog.height() >= dialog.heightForWidth(dialog.width())
+    dialog.reject()
+
+
+def _above(window, upper, lower) -> bool:
+    """`upper` ends before `lower` starts: not drawn over it."""
+    return upper.mapTo(window, upper.rect().bottomLeft()).y() <= lower.mapTo(window, lower.rect().topLeft()).y()

@@ -25,7 +25,7 @@ from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.tabs.editor_panel import inline
 from borapp.ui.pages.cases.tabs.time_field import TimeField
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
+from borapp.ui.widgets.forms import FieldMessage, add_field, grow_with_messages, required_note
 
 
 class PlanSeriesDialog(QDialog):
@@ -63,10 +63,12 @@ class PlanSeriesDialog(QDialog):
         buttons.accepted.connect(self.plan)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
-        for signal in (self.first_on.changed, self.count.valueChanged, self.every_days.valueChanged):
+        # while typing too: a date that cannot be read clears the preview instead of leaving the last one standing
+        for signal in (self.first_on.changed, self.first_on.edit.textEdited, self.count.valueChanged,
+                       self.every_days.valueChanged):
             signal.connect(self._update_preview)
         self._update_preview()
-        self.resize(520, self.sizeHint().height())
+        grow_with_messages(self, 520)  # a refused date reads whole, not drawn over the row below
 
     def _build(self, form: QFormLayout, defaults: records.SeriesDefaults) -> None:
         self.first_on = DateField(optional=False)
