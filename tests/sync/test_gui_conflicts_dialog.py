@@ -91,10 +91,14 @@ def test_a_clash_is_shown_side_by_side_and_settled_for_everyone(qtbot, clash):
         "the server's value says who and when"
     assert cells[4] == "Buurthuis De Kolk\n({who})".format(who=_("this laptop")), "Bram's own value says so"
     assert [dialog.table.horizontalHeaderItem(c).text() for c in range(5)] == \
-        [_("Record"), _("Field"), _("Before"), _("On the server"), _("Sent later")]
+        [_("Record"), _("Field"), _("Original value"), _("On the server"), _("Sent later")]
     assert not dialog.keep_mine.isEnabled(), "nothing chosen yet"
     click_row(qtbot, dialog, 0)
     assert dialog.keep_mine.isEnabled()
+    # each button says whose value it keeps (the server's value was Anna's: the reader had to work that out)
+    assert (dialog.keep_theirs.text(), dialog.keep_mine.text()) == ("De waarde van anna houden",
+                                                                     "De waarde van deze laptop houden")
+    assert dialog.table.horizontalHeaderItem(2).text() == "Oorspronkelijk"
     qtbot.mouseClick(dialog.keep_mine, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.result.text() == _("No open conflicts."), timeout=15_000)
     assert conflicts.open_conflicts(anna) == []

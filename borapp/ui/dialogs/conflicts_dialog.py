@@ -17,7 +17,7 @@ from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
 from borapp.ui.widgets.screen_fit import resize_within_screen
 
-HEADERS = (N_("Record"), N_("Field"), N_("Before"), N_("On the server"), N_("Sent later"))
+HEADERS = (N_("Record"), N_("Field"), N_("Original value"), N_("On the server"), N_("Sent later"))
 
 
 class ConflictsDialog(QDialog):
@@ -87,6 +87,12 @@ class ConflictsDialog(QDialog):
         self.keep_mine.setEnabled(chosen)
         self.keep_theirs.setEnabled(chosen)
         self.type_other.setEnabled(chosen and self.rows[self.table.currentRow()].typed is not None)
+        row = self.rows[self.table.currentRow()] if chosen else None
+        # whose value each button keeps, by name: "the server's value" left the reader to work out whose it was
+        self.keep_mine.setText(_("Keep the value of {device}").format(device=row.device) if row and row.device
+                               else _("Keep the value sent later"))
+        self.keep_theirs.setText(_("Keep the value of {device}").format(device=row.server_device)
+                                 if row and row.server_device else _("Keep the server's value"))
 
     def _ask_value(self) -> None:
         """A small dialog to type the value (this laptop's to start from); OK settles it for everyone."""
