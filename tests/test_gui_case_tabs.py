@@ -697,8 +697,16 @@ def test_a_series_offers_what_is_left_of_the_agreed_trajectory(qtbot, workspace,
         qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
     assert len(records.list_visits(workspace, case_id)) == 8
     assert tab.counts.text() == "6 gepland · 2 gehouden · 0 afgezegd · 8 afgesproken"
+    assert "meer dan" not in dialog.preview.text()
     qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
-    assert tab.series_dialog.count.value() == 1, "the trajectory is planned in full: one more at most"
+    dialog = tab.series_dialog
+    assert dialog.count.value() == 1, "the trajectory is planned in full: one more at most"
+    assert dialog.preview.text().endswith("Dat is er 1 meer dan de 8 afgesproken in de overeenkomst.")
+    qtbot.mouseClick(dialog.count, Qt.MouseButton.LeftButton)
+    QTest.keyClick(dialog.count, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(dialog.count, "3")
+    assert dialog.preview.text().endswith("Dat zijn er 3 meer dan de 8 afgesproken in de overeenkomst.")
+    dialog.reject()
 
 
 def test_a_series_says_which_visits_fall_on_a_public_holiday_and_still_plans_them(qtbot, workspace, case_id):

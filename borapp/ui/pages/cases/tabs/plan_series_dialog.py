@@ -37,6 +37,7 @@ class PlanSeriesDialog(QDialog):
         keep_as(self, f"case/{case_id}/plan-series")
         self.setAccessibleName(self.windowTitle())
         defaults = records.planning_defaults(workspace, case_id)
+        self.agreed, self.scheduled = defaults.agreed, defaults.scheduled
         layout = QVBoxLayout(self)
         intro = QLabel(_("A trajectory is usually 6 to 12 visits. You can change or delete each planned visit "
                          "later.") if not defaults.agreed else
@@ -108,11 +109,21 @@ class PlanSeriesDialog(QDialog):
             self.preview.clear()
             return
         if count == 1:
-            self.preview.setText(_("One visit, on {date}.").format(date=long_date(first)))
-            return
-        last = first + dt.timedelta(days=(count - 1) * self.every_days.value())
-        self.preview.setText(_("{n} visits, from {first} to {last}.").format(
-            n=count, first=long_date(first), last=long_date(last)))
+            text = _("One visit, on {date}.").format(date=long_date(first))
+        else:
+            last = first + dt.timedelta(days=(count - 1) * self.every_days.value())
+            text = _("{n} visits, from {first} to {last}.").format(n=count, first=long_date(first),
+                                                                   last=long_date(last))
+        self.preview.setText(text + self._beyond_agreed(count))
+
+    def _beyond_agreed(self, count: int) -> str:
+        """Said, not refused: a court decision often fixes the number, but a trajectory may be extended."""
+        extra = self.scheduled + count - self.agreed
+        if not self.agreed or extra <= 0:
+            return ""
+        return " " + ngettext("That is {n} more than the {agreed} agreed in the contract.",
+                              "That is {n} more than the {agreed} agreed in the contract.", extra).format(
+            n=extra, agreed=self.agreed)
 
     def _say_holidays(self, first: dt.date | None, count: int) -> None:
         found = holidays_on(records.series_dates(first, count, self.every_days.value())) if first else []
