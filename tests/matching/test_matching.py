@@ -451,3 +451,21 @@ def test_cli_unknown_case_is_exit_6(capsys, workspace, scene, vault_path, passph
 def test_cli_without_a_case_ref_is_a_usage_error(capsys):
     code, _out, err = run(capsys, "match")
     assert code == 2 and ("CASE_REF" in err or "DOSSIERNUMMER" in err), err
+
+
+def test_the_match_says_who_in_the_readers_language(workspace, scene):
+    """Matched on a Dutch screen, the English timeline said "Vrijwilliger: Anke Best"."""
+    from borapp.i18n import set_language
+    from borapp.services.cases import case_file
+
+    case_id, ids = scene
+    set_language("nl")
+    assign_volunteer(workspace, case_id, ids["best"], note="Anke belt de moeder.")
+    set_language("en")
+    matched = next(e for e in case_file.load_case(workspace, case_id, record_open=False).timeline
+                   if e.title == "Volunteer matched")
+    assert matched.detail == "Volunteer: Anke Best\nAnke belt de moeder."
+    set_language("nl")
+    matched = next(e for e in case_file.load_case(workspace, case_id, record_open=False).timeline
+                   if e.title == "Vrijwilliger gekoppeld")
+    assert matched.detail == "Vrijwilliger: Anke Best\nAnke belt de moeder."

@@ -4,12 +4,13 @@ evaluations, contract versions and their signatures, letters, attachments), newe
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from borapp.i18n import N_, _
+from borapp.i18n import LANGUAGES, N_, _, in_language
 from borapp.formatting import long_date
 from borapp.models import AuditEvent, Attachment, Case, Contract, Coordinator, Evaluation, Letter, Visit, VisitAddendum
 from borapp.services.cases.contract_terms import parse_parties, signer_roles
@@ -26,6 +27,7 @@ from borapp.services.cases.step_dates import is_step
 
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
 MATCHED = "volunteer_matched"  # a volunteer matched (services.matching.flow), status unchanged
+MATCHED_NOTE = N_("Volunteer: {name}")  # the first line of a match's note, written in the language of who matched
 EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
 KINDS = ("status", "handover", "contract", "visit", "evaluation", "letter", "attachment", "colleague")
 RECEIVED = {"received_update": N_("{what} changed on {laptop}"), "received_delete": N_("{what} deleted on {laptop}")}
@@ -52,6 +54,26 @@ def timeline(session: Session, case: Case) -> list[TimelineEntry]:
     return [entry for _i, entry in ranked]
 
 
+def match_note(note: str) -> str:
+    """A match's note in the reader's language: its first line ("Vrijwilliger: Vera Visser") was stored in the
+    words of whoever matched, Dutch or English, and an English timeline showed it in Dutch."""
+    first, _newline, rest = note.partition("\n")
+    for prefix in _match_prefixes():
+        if prefix and first.startswith(prefix):
+            name = first[len(prefix):]
+            return "\n".join(t for t in (_(MATCHED_NOTE).format(name=name), rest) if t)
+    return note
+
+
+@functools.cache
+def _match_prefixes() -> tuple[str, ...]:
+    prefixes = []
+    for lang in LANGUAGES:
+        with in_language(lang):
+            prefixes.append(_(MATCHED_NOTE).split("{name}")[0])
+    return tuple(prefixes)
+
+
 def _history(session: Session, case: Case) -> list[TimelineEntry]:
     names = dict(session.execute(select(Coordinator.id, Coordinator.name)).all())
     found = []
@@ -61,7 +83,7 @@ def _history(session: Session, case: Case) -> list[TimelineEntry]:
             found.append(TimelineEntry(change.on, "handover", title, change.note))
             continue
         if change.reason == MATCHED and change.from_status == change.to_status:
-            found.append(TimelineEntry(change.on, "status", _("Volunteer matched"), change.note))
+            found.append(TimelineEntry(change.on, "status", _("Volunteer matched"), match_note(change.note)))
             continue
         title = status_label(change.to_status)
         if change.to_status == "closed" and change.outcome:

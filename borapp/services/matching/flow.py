@@ -23,6 +23,7 @@ from borapp.services.cases import flow
 from borapp.services.cases.contract_terms import follow_case, latest_contract
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.status import TransitionRefused, status_label
+from borapp.services.cases.timeline import MATCHED_NOTE
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.matching.ranking import Candidate, family_needs, language_list, rank_in_session, slot_labels
 from borapp.services.vault.workspace import Workspace
@@ -113,7 +114,7 @@ def assign_volunteer(workspace: Workspace, case_id: int, volunteer_id: int, on: 
         if case.status == "contract":
             flow.change_status(session, case, "matching", on=on, coordinator_id=workspace.coordinator_id,
                                actor=workspace.actor)
-        text = "\n".join(t for t in (_("Volunteer: {name}").format(name=volunteer.name), note) if t)
+        text = "\n".join(t for t in (_(MATCHED_NOTE).format(name=volunteer.name), note) if t)
         case.history.append(StatusChange(on=on, from_status=case.status, to_status=case.status, reason=MATCHED,
                                          note=text, coordinator_id=workspace.coordinator_id))
         case.volunteer = volunteer
