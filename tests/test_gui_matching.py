@@ -293,3 +293,18 @@ def test_the_reasons_column_stays_in_sight_in_a_small_window(qtbot, page, worksp
         assert header.sectionSize(WHY) >= 80 and right <= table.viewport().width() + 1, (
             table.accessibleName(), header.sectionSize(WHY), right, table.viewport().width())
     wizard.reject()
+
+
+def test_matching_says_that_the_unsigned_contract_now_names_the_volunteer(qtbot, page, workspace, scene):
+    """A version 1 printed before the match says the volunteer signs a later version; the match changes version 1
+    itself. The confirm page says so: print it again."""
+    from borapp.services.documents.contract_versions import new_version_if_changed
+
+    contract = add_matching_case(workspace, "BOR-2026-005", status="contract")
+    new_version_if_changed(workspace, contract)
+    wizard = open_wizard(page, contract)
+    wizard.candidates.eligible_table.selectRow(0)
+    next_button(wizard).click()
+    assert ("Versie 1 van de overeenkomst gaat Anke Best noemen. Had u hem al afgedrukt, druk hem dan opnieuw af"
+            in wizard.confirm.next_steps.text()), wizard.confirm.next_steps.text()
+    wizard.reject()

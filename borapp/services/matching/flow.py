@@ -53,6 +53,7 @@ class MatchingCase:
     volunteer_wishes: str  # the parents' wishes in their own words
     entered_matching_on: dt.date | None
     contract_signed: bool = False  # the newest contract version has signatures: a match makes a new version
+    contract_version: int | None = None  # the newest version, which a match changes when nobody signed it yet
 
     @property
     def can_match(self) -> bool:
@@ -79,7 +80,8 @@ def matching_case(workspace, case_id: int) -> MatchingCase:
             case.id, case.ref, case.status, status_label(case.status), case.volunteer_id,
             case.volunteer.name if case.volunteer else "", case.municipality.name if case.municipality else "",
             needs.region, tuple(slot_labels(needs.slots)), needs.wish_gender, language_list(needs.wish_languages),
-            case.volunteer_wishes, entered, bool(contract is not None and contract.signatures))
+            case.volunteer_wishes, entered, bool(contract is not None and contract.signatures),
+            contract.version if contract is not None else None)
 
 
 def list_exclusions(workspace, case_id: int) -> list[ExclusionItem]:

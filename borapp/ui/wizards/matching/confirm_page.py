@@ -69,9 +69,15 @@ class ConfirmPage(QWizardPage):
         self.bar.setValue(max(0, min(int(MAX_SCORE), round(candidate.score))))
         self.bar.setFormat(_("Score {score} of {max}").format(score=number(candidate.score), max=number(MAX_SCORE)))
         self.reasons.setText(" · ".join(candidate.reasons))
-        sign = (_("The contract has been signed, and a signed version never changes: a new version names {name}, "
-                  "and both parents, the coordinator and {name} sign it.") if self.info.contract_signed
-                else _("{name} signs the contract (BOR-overeenkomst), as the parents and the coordinator do."))
+        if self.info.contract_signed:
+            sign = _("The contract has been signed, and a signed version never changes: a new version names {name}, "
+                     "and both parents, the coordinator and {name} sign it.")
+        elif self.info.contract_version is not None:  # nobody signed it: the same version now names the volunteer
+            sign = _("Version {n} of the contract will name {{name}}. If you printed it before, print it again: the "
+                     "paper that is signed must name {{name}}. Both parents, the coordinator and {{name}} sign it."
+                     ).format(n=self.info.contract_version)
+        else:
+            sign = _("{name} signs the contract (BOR-overeenkomst), as the parents and the coordinator do.")
         steps = [
             sign.format(name=candidate.name),
             _("{name} meets the resident parent and the child; the other parent at home or by phone.").format(
