@@ -758,3 +758,28 @@ def test_a_visit_held_waits_for_a_volunteer_and_the_first_one_starts_the_visits(
         tab.editor.save_button.click()
     assert file.header.chip.text() == "Omgangsmomenten"
     assert case_file_service.load_case(workspace, cases["matching"], record_open=False).status == "visits"
+
+
+def test_a_new_letter_from_the_case_file_offers_the_letter_the_case_is_due(qtbot, page, workspace, cases):
+    """From the Letters tab, "New letter…" offered the intake letter for a case at its midway evaluation."""
+    from borapp.services.cases import evaluations
+    from borapp.services.cases.evaluations import EvaluationInput
+    from borapp.services.outbox import letters as outbox_letters
+
+    case_id = cases["secret"]  # in visits, no letter yet: the visits started is the latest moment untold
+    page.open_case_file(case_id)
+    file = page.case_file
+    file.tabs.setCurrentWidget(file.case_tabs["letters"])
+    file.case_tabs["letters"].new_button.click()
+    assert file.dialog.kind.currentData() == "start" and file.dialog.case_ref.text() == "BOR-2025-003"
+    file.dialog.reject()
+    evaluations.save_evaluation(workspace, EvaluationInput(case_id, TODAY, "midway", "Anouk Smit, Vera"))
+    page.open_case_file(case_id)
+    file.case_tabs["letters"].new_button.click()
+    assert file.dialog.kind.currentData() == "evaluation"
+    file.dialog.reject()
+    outbox_letters.create_letter(workspace, case_id, "evaluation", state="draft")
+    page.open_case_file(case_id)
+    file.case_tabs["letters"].new_button.click()
+    assert file.dialog.kind.currentData() == "start", "told the evaluation: the start is still untold"
+    file.dialog.reject()

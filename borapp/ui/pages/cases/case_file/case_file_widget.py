@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QTabWidget, QVBoxLayout, QW
 
 from borapp.i18n import N_, _
 from borapp.services.cases.case_file import CaseFile, load_case
+from borapp.services.cases.letters import suggested_kind
 from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.cases.case_file.agreements_tab import AgreementsTab
 from borapp.ui.pages.cases.case_file.case_header import CaseHeader
@@ -192,11 +193,14 @@ class CaseFileWidget(QWidget):
         return self._open(wizard)
 
     def ask_letter(self, kind: str = "") -> QDialog | None:
-        """A new feedback letter for this case (the outbox's dialog, its case and `kind` filled in); non-blocking."""
+        """A new feedback letter for this case (the outbox's dialog, its case and `kind` filled in: by default the
+        one the case is most likely due); non-blocking."""
         if self.facts is None:
             return None
         from borapp.ui.pages.outbox.new_letter import NewLetterDialog
 
+        if not kind:  # the letter the case is most likely due, not always the first kind
+            kind = suggested_kind(self.workspace, self.facts.id)
         dialog = NewLetterDialog(self.workspace, self, self.facts.ref, kind)
         dialog.made.connect(self.case_tabs["letters"].show_made)
         return self._open(dialog)
