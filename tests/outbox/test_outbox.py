@@ -143,7 +143,7 @@ def test_export_writes_drafts_with_the_pdf_and_final_state(workspace, case_id, t
     result = export.export_ready(workspace, folder)
     assert [item[0] for item in result.exported] == [ready] and not result.problems
     _id, eml_path, pdf_path = result.exported[0]
-    assert eml_path.name == f"BOR-2026-014-closing-{ready}.eml" and pdf_path.suffix == ".pdf"
+    assert eml_path.name == f"BOR-2026-014-eindverslag-{ready}.eml" and pdf_path.suffix == ".pdf"
     assert sorted(p.name for p in folder.iterdir()) == sorted([eml_path.name, pdf_path.name])  # no temp left
     if os.name == "posix":
         assert all(stat.S_IMODE(p.stat().st_mode) == 0o600 for p in folder.iterdir())
@@ -171,11 +171,11 @@ def test_export_names_carry_no_personal_data_and_never_overwrite(workspace, case
     folder = tmp_path / "uit"
     folder.mkdir()
     letter_id = letters.new_letter(workspace, case_id, "intake")
-    (folder / f"BOR-2026-014-intake-{letter_id}.eml").write_bytes(b"someone else's")
+    (folder / f"BOR-2026-014-aanmelding-ontvangen-intake-{letter_id}.eml").write_bytes(b"someone else's")
     result = export.export_ready(workspace, folder)
     names = [p.name for p in result.files]
-    assert names == [f"BOR-2026-014-intake-{letter_id}-2.eml", f"BOR-2026-014-intake-{letter_id}-2.pdf"]
-    assert (folder / f"BOR-2026-014-intake-{letter_id}.eml").read_bytes() == b"someone else's"
+    assert names == [f"BOR-2026-014-aanmelding-ontvangen-intake-{letter_id}-2.eml", f"BOR-2026-014-aanmelding-ontvangen-intake-{letter_id}-2.pdf"]
+    assert (folder / f"BOR-2026-014-aanmelding-ontvangen-intake-{letter_id}.eml").read_bytes() == b"someone else's"
     assert not any(part in name for name in names for part in ("Anna", "Petra", "Jansen", "wijkteam"))
 
 
@@ -412,3 +412,12 @@ def test_connection_lost_after_the_text_went_out_is_not_retried_blindly(workspac
     assert saved.state == "failed" and saved.error == _(
         "The connection broke while the mail server was receiving this letter, so it may have been delivered. "
         "Check with the recipient before you send it again.")
+
+
+def test_file_names_say_the_kind_in_the_letters_language(workspace, case_id, stand_in):
+    """A Dutch referrer got "BOR-2026-014-schedule-3.pdf"."""
+    dutch = letters.create_letter(workspace, case_id, "schedule", parent_role="resident", lang="nl").id
+    english = letters.create_letter(workspace, case_id, "closing", lang="en").id
+    assert letters.pdf_file_name(letters.get_letter_row(workspace, dutch)) == f"BOR-2026-014-omgangsschema-{dutch}.pdf"
+    assert letters.pdf_file_name(letters.get_letter_row(workspace, english)) == \
+        f"BOR-2026-014-closing-report-{english}.pdf"

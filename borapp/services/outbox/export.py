@@ -12,7 +12,7 @@ from borapp.i18n import _
 from borapp.services.errors import BorError
 from borapp.services.outbox import mail
 from borapp.services.outbox.letters import (
-    checked, envelope_for, mark_export, private_files, record_exported, safe_name, sender, write_atomic,
+    checked, envelope_for, file_stem, mark_export, private_files, record_exported, safe_name, sender, write_atomic,
 )
 from borapp.services.outbox.listing import EXPORT_MARK, SENDING_MARK, LetterRow, get_letter_row, list_letters
 
@@ -79,7 +79,7 @@ def _prepare(workspace, letter_id: int, folder: Path, sender_email: str, sender_
     if found.problems:  # it stays ready, to be finished (Edit) before the next export
         result.problems.append((letter_id, found.problems))
         return None
-    stem = _free_stem(folder, safe_name(found.in_names(f"{row.case_ref}-{row.kind}-{row.id}")))
+    stem = _free_stem(folder, safe_name(found.in_names(file_stem(row))))
     envelope = envelope_for(workspace, row, found.pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message)
     data = mail.as_bytes(mail.build_message(envelope, draft=True))
     return _Prepared(letter_id, found.pdf, data, folder / f"{stem}.pdf", folder / f"{stem}.eml")

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import re
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -343,7 +344,15 @@ def sender(workspace) -> tuple[str, str]:
 
 def pdf_file_name(row: LetterRow) -> str:
     """A name without personal data: case reference, kind and number."""
-    return f"{safe_name(row.case_ref)}-{row.kind}-{row.id}.pdf"
+    return f"{safe_name(file_stem(row))}.pdf"
+
+
+def file_stem(row: LetterRow) -> str:
+    """"BOR-2026-002-omgangsschema-125": case reference, the kind in the letter's own language (a Dutch recipient
+    got "-schedule-"), and the letter's number, last."""
+    with in_language(row.language or None):
+        kind = unicodedata.normalize("NFKD", listing.kind_label(row.kind)).encode("ascii", "ignore").decode()
+    return f"{row.case_ref}-{re.sub(r'[^a-z0-9]+', '-', kind.lower()).strip('-') or row.kind}-{row.id}"
 
 
 # ---- files ----------------------------------------------------------------------------------------------------------
