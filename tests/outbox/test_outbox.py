@@ -246,6 +246,8 @@ def test_permanent_refusal_fails_and_retry_sends_later(workspace, case_id, smtp_
     assert [o.letter_id for o in result.failed] == [letter_id] and "550" in result.failed[0].error
     saved = letter(workspace, letter_id)
     assert saved.state == "failed" and "550" in saved.error
+    assert saved.error.endswith("Controleer de e-mailinstellingen (Instellingen, E-mail) of vraag het aan wie de "
+                                "mailserver beheert, en kies dan Opnieuw proberen."), "what to do about it"
     assert sending.send_ready(workspace, timeout=5).outcomes == []  # a failed letter waits for a person
     letters.set_body(workspace, letter_id, saved.subject, saved.body + "\nAangepast.")
     letters.retry(workspace, letter_id)
@@ -262,6 +264,8 @@ def test_refused_recipient_fails(workspace, case_id, smtp_server, stand_in):
     configure_smtp(workspace, server.port)
     assert not sending.send_ready(workspace, timeout=5).ok
     assert letter(workspace, letter_id).state == "failed" and "No such user" in letter(workspace, letter_id).error
+    assert letter(workspace, letter_id).error.endswith(
+        "Controleer het e-mailadres van de ontvanger (Bewerken) en kies dan Opnieuw proberen.")
 
 
 def test_temporary_refusal_keeps_the_letter_ready(workspace, case_id, smtp_server, stand_in):

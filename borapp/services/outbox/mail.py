@@ -195,7 +195,8 @@ def deliver(conn: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> Del
             return _refused(conn, code, reply)
         code, reply = conn.rcpt(recipient)
         if code not in (250, 251):
-            return _refused(conn, code, reply)
+            return _refused(conn, code, reply, N_("Check the recipient's e-mail address (Edit), then choose Try "
+                                                  "again."))
         code, reply = conn.docmd("DATA")
         if code != 354:
             return _refused(conn, code, reply)
@@ -213,13 +214,19 @@ def deliver(conn: smtplib.SMTP, sender: str, recipient: str, data: bytes) -> Del
     return _refused(conn, code, reply)
 
 
-def _refused(conn: smtplib.SMTP, code: int, reply: bytes | str) -> Delivery:
+def _refused(conn: smtplib.SMTP, code: int, reply: bytes | str, recipient_hint: str = "") -> Delivery:
+    """What the server said, and for a refusal that stays (5xx) what to do about it: the recipient's address when
+    the recipient was refused, else the mail settings. A temporary one (4xx) goes again with the next send."""
     try:
         conn.rset()
     except (OSError, smtplib.SMTPException):
         pass
     text = _("The mail server answered {code} {reply}.").format(code=code, reply=_text(reply))
-    return Delivery("permanent" if 500 <= code < 600 else "temporary", text)
+    if not 500 <= code < 600:
+        return Delivery("temporary", text)
+    hint = _(recipient_hint) if recipient_hint else _(
+        "Check the mail settings (Settings, Mail) or ask whoever runs the mail server, then choose Try again.")
+    return Delivery("permanent", f"{text} {hint}")
 
 
 def _dot_stuffed(data: bytes) -> bytes:
