@@ -71,8 +71,9 @@ def test_a_proposed_letter_starts_as_draft_and_is_marked_ready(workspace, case_i
     letters.mark_ready(workspace, letter_id)
     letters.mark_ready(workspace, letter_id)  # already ready: nothing happens
     assert letter(workspace, letter_id).state == "ready"
-    with pytest.raises(ValidationError):
+    with pytest.raises(ValidationError) as refused:
         letters.retry(workspace, letter_id)  # only a failed letter is retried
+    assert str(refused.value) == "Alleen een mislukte brief kan opnieuw worden geprobeerd (deze brief is klaar)."
 
 
 def test_new_letter_refuses_bad_input(workspace, case_id, stand_in):

@@ -220,7 +220,7 @@ def mark_ready(workspace, letter_id: int) -> None:
             return
         if letter.state != "draft":
             raise ValidationError(_("Only a draft can be marked ready (this letter is {state}).")
-                                  .format(state=state_label(letter.state)))
+                                  .format(state=state_label(letter.state).lower()))  # mid-sentence
         if not letter.subject.strip() or not letter.body.strip():
             raise ValidationError(_("The letter needs a subject and a text before it is ready."))
         letter_policy.check_letter(session, letter)
@@ -235,7 +235,7 @@ def retry(workspace, letter_id: int) -> None:
         letter = _letter(session, letter_id)
         if letter.state != "failed":
             raise ValidationError(_("Only a failed letter can be tried again (this letter is {state}).")
-                                  .format(state=state_label(letter.state)))
+                                  .format(state=state_label(letter.state).lower()))
         _refuse_unfinished(session, letter)
         _move(letter, "ready")
         letter.error = ""
