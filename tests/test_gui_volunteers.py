@@ -603,3 +603,17 @@ def test_planning_a_meeting_says_a_date_problem_once_and_drops_it_when_retyped(p
     assert not refusal.isVisible(), "the refusal stayed under a date typed again"
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert panel.table.rowCount() == 1
+
+
+def test_a_long_region_reads_whole_when_there_is_room(qtbot, page, workspace):
+    """"Kennemerland/A…" beside names with room to spare: the column was 120 px whatever the font."""
+    from borapp.ui.pages.volunteers.volunteer_table_model import REGION
+
+    make_volunteer(workspace, "Dirk Duin", region="Kennemerland/Alkmaar")
+    page.refresh()
+    table = page.table
+    row = next(r for r in range(page.model.rowCount()) if page.model.row_at(r).name == "Dirk Duin")
+    text = page.model.index(row, REGION).data()
+    qtbot.waitUntil(lambda: table.horizontalHeader().sectionSize(REGION)
+                    >= table.fontMetrics().horizontalAdvance(text) + 8)
+    assert table.horizontalHeader().sectionSize(0) >= table.horizontalHeader().sectionSize(REGION)
