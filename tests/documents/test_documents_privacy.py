@@ -27,6 +27,7 @@ from hypothesis import strategies as st
 from pypdf import PdfReader
 
 from borapp.models import Case, Child, Evaluation, Letter, Parent, StatusChange, Visit
+from borapp.services.errors import ValidationError
 from borapp.services.documents.common import FILL
 from borapp.services.documents.contract import render_contract
 from borapp.services.documents.letters import render_letter
@@ -203,6 +204,9 @@ def test_no_document_ever_holds_a_confidential_address(workspace, data):
     assert all(part in contract_text for part in open_parts)
 
 
+MARKERS = {"nl": "(geheim adres)", "en": "(confidential address)"}
+
+
 @settings(max_examples=12, deadline=None, phases=(Phase.explicit, Phase.reuse, Phase.generate),
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow, HealthCheck.filter_too_much])
 @given(data=st.data())
@@ -231,7 +235,16 @@ def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
                         f"{body.replace(FILL, 'ingevuld')}\n\n{data.draw(typed_forms(secrets[-1]), label='body')}",
                         recipient_name=f"{row.recipient_name} {data.draw(typed_forms(secrets[0]), label='to')}",
                         recipient_address="" if role else "Wijkteam Proef\nPostbus 1\n1000 AA Proefstad")
-        outbox.mark_ready(workspace, letter_id)
+        try:
+            outbox.mark_ready(workspace, letter_id)
+        except ValidationError as exc:  # a schedule letter showing "(confidential address)" is held back, so she
+            assert kind == "schedule" and any(marker in str(exc) for marker in MARKERS.values()), str(exc)
+            stored = outbox.get_letter_text(workspace, letter_id)  # writes another place where it stands
+            outbox.set_body(workspace, letter_id, stored.subject,
+                            stored.body.replace(MARKERS[lang], "Buurthuis De Kolk"),
+                            recipient_name=f"{row.recipient_name} {data.draw(typed_forms(secrets[0]), label='to2')}",
+                            recipient_address="")
+            outbox.mark_ready(workspace, letter_id)
     with tempfile.TemporaryDirectory() as folder:
         result = export.export_ready(workspace, Path(folder))
         assert not result.problems and len(result.exported) == len(made)

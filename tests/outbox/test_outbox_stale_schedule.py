@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from borapp.models import Letter, Visit
+from borapp.models import Case, Letter, Visit
 from borapp.services import settings
 from borapp.services.documents.letter_checks import LetterParts, check_letter
 from borapp.services.outbox import export, letters
@@ -72,3 +72,16 @@ def test_a_visit_gone_by_since_holds_the_letter_back(workspace, case_id):
         assert check_letter(session, parts).ok
         later = check_letter(session, parts, today=TODAY + dt.timedelta(days=8))  # the first visit has passed
     assert not later.ok and "De geplande omgangsmomenten zijn gewijzigd" in later.message()
+
+
+def test_a_schedule_letter_to_the_other_parent_with_the_hidden_place_is_held_back(workspace, case_id):
+    """The place was her confidential address: his letter read "Plaats: (geheim adres)" and went out."""
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        resident = next(p for p in case.parents if p.role == "resident")
+        resident.address_confidential = True
+        case.visit_place = f"{resident.address}, {resident.city}"
+    his = letters.create_letter(workspace, case_id, "schedule", parent_role="other")
+    assert his.state == "draft" and "(geheim adres)" in his.problems and "tabblad Afspraken" in his.problems
+    hers = letters.create_letter(workspace, case_id, "schedule", parent_role="resident")
+    assert hers.state == "ready", "her own address is hers to read"

@@ -58,6 +58,10 @@ BLOCK_GAPS = {
         N_("The non-resident parent's name"),
         N_("fill it in at the case file, tab Family, or type it as the letter's recipient (Edit)")),
 }
+HIDDEN_PLACE = N_("This schedule letter shows \u201c(confidential address)\u201d where the other parent's "
+                  "confidential address stands (the place of the visits, the handover): this parent may not read it, "
+                  "and cannot go by it. Agree a place this parent may know (case file, tab Agreements), or write in "
+                  "the letter how the parent hears where to go (Edit).")
 IN_THE_TEXT = N_("type it over the line in the letter's text (Edit)")
 IN_THE_SUBJECT = N_("type it over the line in the letter's subject (Edit)")
 IN_THE_BLOCK = N_("type it over the line in the letter's address block (Edit)")
@@ -132,12 +136,14 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
         in_block = _text_gaps(f"{parts.recipient_name}\n{parts.address}", [])
         stated = _stated_events(facts, f"{parts.subject}\n{parts.body}")
         schedule = _schedule_now(facts, parts, today)
+        hidden_place = parts.kind == "schedule" and _("(confidential address)") in parts.body
     gaps = [_block_gap(msgid, values) for msgid, values in block.items]
     gaps += [Gap(_("A line in the address block: \u201c{context}\u201d").format(context=context), _(IN_THE_BLOCK))
              for context, _name in in_block]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_SUBJECT)) for context, name in in_subject]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_TEXT)) for context, name in in_body]
-    unfit = _unfit(facts, parts.kind) or _stale_schedule(parts, schedule)
+    unfit = _unfit(facts, parts.kind) or _stale_schedule(parts, schedule) or (_(HIDDEN_PLACE) if hidden_place
+                                                                              else "")
     return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), unfit)
 
 
