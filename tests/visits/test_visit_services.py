@@ -350,3 +350,28 @@ def test_a_held_visit_before_the_case_reached_matching_says_so(workspace):
     with pytest.raises(ValidationError) as refused:
         records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=11)))
     assert refused.value.field == "on" and records.list_visits(workspace, case_id) == []
+
+
+def test_a_case_in_intake_with_a_volunteer_already_says_why_not_with_no_traceback(workspace):
+    """An import can give a case in intake a volunteer: the visit held then escaped as a TransitionRefused."""
+    case_id, _ = make_case(workspace)
+    _set_status(workspace, case_id, "intake", volunteer=True)
+    with pytest.raises(ValidationError) as refused:
+        records.record_visit(workspace, held(case_id, None, TODAY))
+    assert refused.value.field == "state" and "nog op 'Intake'" in str(refused.value)
+    assert records.list_visits(workspace, case_id) == []
+
+
+def test_a_visit_is_not_held_before_the_volunteer_was_matched(workspace):
+    case_id, _ = make_case(workspace)
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        case.history.append(StatusChange(on=TODAY - dt.timedelta(days=10), from_status="contract",
+                                         to_status="matching"))
+        case.history.append(StatusChange(on=TODAY - dt.timedelta(days=3), from_status="matching",
+                                         to_status="matching", reason="volunteer_matched"))
+        case.status = "matching"
+    with pytest.raises(ValidationError) as refused:
+        records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=5)))
+    assert refused.value.field == "on" and "toen de vrijwilliger werd gekoppeld" in str(refused.value)
+    records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=3)))  # the day of the match

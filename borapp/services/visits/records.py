@@ -21,7 +21,8 @@ from borapp.models.visits import CANCELLED_BY, VISIT_STATES
 from borapp.services import audit
 from borapp.services.cases import flow
 from borapp.services.cases.flow import get_case, lapsed_at_closing
-from borapp.services.cases.status import status_label
+from borapp.services.cases.status import TransitionRefused, status_label
+from borapp.services.cases.timeline import MATCHED
 from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.visits.addenda import AddendumItem, finished_message, list_addenda
@@ -344,8 +345,11 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
         session.flush()
         audit.record(session, "create" if data.visit_id is None else "update", "visit", visit.id, workspace.actor)
         if starts_visits:
-            flow.change_status(session, case, "visits", on=data.on, coordinator_id=workspace.coordinator_id,
-                               actor=workspace.actor)
+            try:
+                flow.change_status(session, case, "visits", on=data.on, coordinator_id=workspace.coordinator_id,
+                                   actor=workspace.actor)
+            except TransitionRefused as exc:  # said under the date, and nothing is saved
+                raise ValidationError(str(exc), "on") from exc
         reindex_case_id(session, case.id)  # its notes are found by the search box
         return visit.id
 
@@ -356,17 +360,21 @@ BEFORE_VISITS = ("registered", "waiting", "intake", "contract", "matching")
 def _check_phase(case: Case, data: VisitInput) -> bool:
     """A visit is held with a matched volunteer: before that, one held is refused (a slip of the date or the case).
     The first one held after matching starts the visits, dated that day, as the midway evaluation moves a case on:
-    True when it does."""
+    True when it does. Not before the case reached matching and the volunteer was matched."""
     if data.state != "held" or case.status not in BEFORE_VISITS:
         return False
     if case.volunteer_id is None:
         raise ValidationError(_("A visit is held once a volunteer is matched; this case is in '{status}'. Match a "
                                 "volunteer first (Match a volunteer).").format(status=status_label(case.status)),
                               "state")
-    if data.on < flow.last_step_on(case):
-        raise ValidationError(_("A visit cannot be held before {date}, when the case moved to '{status}'; check "
-                                "the date.").format(date=long_date(flow.last_step_on(case)),
-                                                    status=status_label(case.status)), "on")
+    if case.status != "matching":  # a volunteer on a case still in intake (an import can do that)
+        raise ValidationError(_("A visit is held once the visits have started; this case is still in '{status}'. "
+                                "Take the case's next steps first.").format(status=status_label(case.status)),
+                              "state")
+    since = max([flow.last_step_on(case)] + [h.on for h in case.history if h.reason == MATCHED])
+    if data.on < since:
+        raise ValidationError(_("A visit cannot be held before {date}, when the volunteer was matched; check the "
+                                "date.").format(date=long_date(since)), "on")
     return True
 
 
