@@ -85,3 +85,11 @@ def test_a_schedule_letter_to_the_other_parent_with_the_hidden_place_is_held_bac
     assert his.state == "draft" and "(geheim adres)" in his.problems and "tabblad Afspraken" in his.problems
     hers = letters.create_letter(workspace, case_id, "schedule", parent_role="resident")
     assert hers.state == "ready", "her own address is hers to read"
+
+
+def test_every_visit_called_off_since_holds_the_letter_back(workspace, case_id):
+    made = letters.create_letter(workspace, case_id, "schedule", parent_role="resident")
+    for visit in _planned(workspace, case_id):
+        records.record_visit(workspace, VisitInput(case_id=case_id, visit_id=visit.id, on=visit.on, state="cancelled",
+                                                   cancelled_by="resident", cancel_reason="Verhuisd."))
+    assert "Er zijn geen omgangsmomenten meer gepland" in letters.problems(workspace, made.id)

@@ -24,7 +24,7 @@ from borapp.formatting import long_date
 from borapp.i18n import N_, _, in_language, ngettext
 from borapp.services.documents.common import Missing, document_language
 from borapp.services.documents.facts import CaseFacts, load_facts
-from borapp.services.documents.letter_values import LetterValues
+from borapp.services.documents.letter_values import LetterValues, visit_day
 from borapp.services.documents.letters import (  # the block as the PDF prints it
     _recipient,
     template_fields_safe,
@@ -147,24 +147,36 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
     return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), unfit)
 
 
-def _schedule_now(facts: CaseFacts, parts: LetterParts, today: dt.date) -> str:
-    """The visits planned ahead as a schedule letter lists them today, in the letter's language (called inside it);
-    "" for another kind of letter, or when none are planned (a letter made then has a line to fill in by hand)."""
+def _schedule_now(facts: CaseFacts, parts: LetterParts, today: dt.date) -> tuple[str, bool]:
+    """The visits planned ahead as a schedule letter lists them today, in the letter's language (called inside it),
+    "" when none are; and whether the letter lists any of the case's visits (a letter made while none were planned
+    has a line to fill in, or what she typed: nothing to compare). ("", False) for another kind of letter."""
     if parts.kind != "schedule":
-        return ""
+        return "", False
     none_ahead = Missing()
     listed = LetterValues(facts, none_ahead, today, parts.parent_role, parts.kind).v_schedule()
-    return "" if none_ahead.items else listed
+    items = [line for line in parts.body.replace("\r\n", "\n").split("\n") if line.startswith("- ")]
+    days = {f"- {visit_day(v.on)}" for v in facts.visits}  # by its day: calling a visit off drops its times
+    names_visits = any(line.split(",")[0] in days for line in items)
+    return ("" if none_ahead.items else listed), names_visits
 
 
-def _stale_schedule(parts: LetterParts, schedule: str) -> str:
+def _stale_schedule(parts: LetterParts, schedule: tuple[str, bool]) -> str:
     """A schedule letter lists the visits planned when it was made; one moved, added or called off since, or gone
-    by, and the parent would be told a wrong schedule. Its text must hold the visits planned ahead now."""
-    if not schedule or _lists_exactly(parts.body.replace("\r\n", "\n").split("\n"), schedule.split("\n")):
+    by, and the parent would be told a wrong schedule. Its text must hold the visits planned ahead now, and name
+    none when none are."""
+    now, names_visits = schedule
+    if not now:
+        if not names_visits:
+            return ""
+        return _("No visits are planned ahead any more, but this schedule letter lists visits (called off or gone "
+                 "by since it was made). Plan the visits first (tab Visits), then make the letter again or correct "
+                 "the list in it (Edit).")
+    if _lists_exactly(parts.body.replace("\r\n", "\n").split("\n"), now.split("\n")):
         return ""
     return _("The planned visits changed since this letter was made (moved, added, called off or gone by). The "
              "visits planned now are:\n{schedule}\nPut this list in the letter's text (Edit), so the parent gets "
-             "the schedule as it stands.").format(schedule=schedule)
+             "the schedule as it stands.").format(schedule=now)
 
 
 def _lists_exactly(lines: list[str], visits: list[str]) -> bool:

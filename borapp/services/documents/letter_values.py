@@ -51,10 +51,14 @@ def handover_text(agreements: dict) -> str:
     return "\n".join(p for p in parts if p)
 
 
+def visit_day(on) -> str:
+    """"zaterdag 7 maart 2026": how a schedule names a visit's day."""
+    return format_date(on, format="EEEE d MMMM y", locale=babel_locale())
+
+
 def visit_line(visit, agreed_place: str) -> str:
     """"- zaterdag 7 maart 2026, 10:00–12:00" (and the place when it is not the agreed one)."""
-    day = format_date(visit.on, format="EEEE d MMMM y", locale=babel_locale())
-    parts = [day]
+    parts = [visit_day(visit.on)]
     if visit.start and visit.end:
         parts.append(f"{visit.start:%H:%M}–{visit.end:%H:%M}")
     elif visit.start:
