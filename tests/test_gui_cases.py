@@ -783,3 +783,18 @@ def test_a_new_letter_from_the_case_file_offers_the_letter_the_case_is_due(qtbot
     file.case_tabs["letters"].new_button.click()
     assert file.dialog.kind.currentData() == "start", "told the evaluation: the start is still untold"
     file.dialog.reject()
+
+
+def test_a_case_stopped_at_intake_is_offered_no_letter_about_visits(qtbot, page, workspace, cases):
+    from borapp.services.cases import editing
+    from borapp.services.outbox import letters as outbox_letters
+
+    case_id = cases["intake"]
+    editing.change_status(workspace, case_id, "closed", TODAY, outcome="stopped_at_intake",
+                          reason="parents_reconciled")
+    outbox_letters.create_letter(workspace, case_id, "intake", state="draft")
+    outbox_letters.create_letter(workspace, case_id, "closing", state="draft")
+    page.open_case_file(case_id)
+    page.case_file.case_tabs["letters"].new_button.click()
+    assert page.case_file.dialog.kind.currentData() == "closing", "told all it reached: the latest, not a midway"
+    page.case_file.dialog.reject()

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from borapp.models import Evaluation, Letter
+from borapp.models import Evaluation, Letter, Visit
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.labels import role_label
 from borapp.services.outbox.listing import error_text, kind_label, state_label
@@ -43,27 +43,27 @@ def _recipient(letter: Letter) -> str:
     return letter.recipient_name or letter.recipient_email or role_label(letter.parent_role)
 
 
-# The moments a referrer hears of, in the order a case reaches them, and the statuses that have reached each.
-_REACHED = (
-    ("intake", ("intake", "contract", "matching", "visits", "evaluation", "closing", "closed")),
-    ("start", ("visits", "evaluation", "closing", "closed")),
-    ("evaluation", ("evaluation", "closing", "closed")),
-    ("closing", ("closed",)),
-)
+MOMENTS = ("intake", "start", "evaluation", "closing")  # what a referrer hears of, in the order a case reaches it
 
 
 def suggested_kind(workspace: Workspace, case_id: int) -> str:
     """The letter a new one for this case most likely is: the latest moment the case reached that no letter tells
-    yet, else the latest it reached ("intake" for a case not that far). The midway evaluation counts as reached
-    once it was held, whatever the status."""
+    yet, else the latest it reached ("intake" for a case not that far). Reached as the case's history tells: the
+    intake once it stepped into intake, the start once visits started (a step into visits or a visit held), the
+    midway evaluation once one was held, the closing once closed; a case stopped at intake reached no visits."""
     with workspace.session() as session:
         case = get_case(session, case_id)
         made = set(session.scalars(select(Letter.kind).where(Letter.case_id == case_id)))
+        entered = {h.to_status for h in case.history} | {case.status}
+        held = session.scalar(select(Visit.id).where(Visit.case_id == case_id, Visit.state == "held").limit(1))
         midway = session.scalar(select(Evaluation.id).where(Evaluation.case_id == case_id,
-                                                            Evaluation.kind == "midway").limit(1)) is not None
-        reached = [kind for kind, statuses in _REACHED
-                   if case.status in statuses or (kind == "evaluation" and midway)]
-    if "closing" in reached and "no_response" in made:
+                                                            Evaluation.kind == "midway").limit(1))
+        reached = {"intake": bool(entered & {"intake", "contract", "matching", "visits"}),
+                   "start": bool(entered & {"visits", "evaluation", "closing"}) or held is not None,
+                   "evaluation": midway is not None,
+                   "closing": case.status == "closed"}
+    if "no_response" in made:
         made.add("closing")
-    untold = [kind for kind in reached if kind not in made]
-    return (untold or reached or ["intake"])[-1]
+    reached_kinds = [kind for kind in MOMENTS if reached[kind]]
+    untold = [kind for kind in reached_kinds if kind not in made]
+    return (untold or reached_kinds or ["intake"])[-1]
