@@ -697,7 +697,10 @@ def test_closing_asks_for_the_agreements_the_closing_report_shows(qtbot, page, w
         dialog.ok_button.click()
     assert case_file_service.load_case(workspace, case_id, record_open=False).status == "closed"
     final = [e for e in evaluations.list_evaluations(workspace, case_id) if e.kind == "final"]
-    assert len(final) == 1 and final[0].held_on == TODAY and "Anouk Smit" in final[0].participants
+    assert len(final) == 1 and final[0].held_on == TODAY and final[0].participants == "", "no meeting made up"
+    timeline = case_file_service.load_case(workspace, case_id, record_open=False).timeline
+    assert "Afspraken vastgelegd bij het afsluiten" in [e.title for e in timeline]
+    assert "Eindevaluatie gehouden" not in [e.title for e in timeline]
     page.open_case_file(cases["intake"])  # stopped at intake: nothing was agreed, and the report says "none"
     next(a for a in page.case_file.header.more_menu.actions() if a.text() == _("Stop early (intake phase)")).trigger()
     assert page.case_file.dialog.outcome.currentData() == "stopped_at_intake"

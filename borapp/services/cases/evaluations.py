@@ -112,15 +112,16 @@ def _latest_final(session: Session, case_id: int) -> Evaluation | None:
 
 def keep_final_agreements(session: Session, case, on: dt.date, agreements: str, actor: str) -> None:
     """The agreements made at the end, typed when closing (the closing report reads them from the final
-    evaluation): into the latest final evaluation, or a new one on the closing day with the usual people named,
-    as the evaluation editor would suggest. Nothing typed and no final evaluation: nothing to keep."""
+    evaluation): into the latest final evaluation, or a new one on the closing day that names nobody, for nobody
+    said who took part, nor that a meeting was held (the timeline calls it agreements recorded at closing). Nothing
+    typed and no final evaluation: nothing to keep."""
     text = agreements.strip()
     final = _latest_final(session, case.id)
     is_new = final is None
     if is_new and not text:
         return
     if is_new:
-        final = Evaluation(case_id=case.id, held_on=on, kind="final", participants=_usual_people(case), notes="")
+        final = Evaluation(case_id=case.id, held_on=on, kind="final", participants="", notes="")
         session.add(final)
     elif final.agreements == text:
         return

@@ -28,6 +28,7 @@ from borapp.services.cases.step_dates import is_step
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
 MATCHED = "volunteer_matched"  # a volunteer matched (services.matching.flow), status unchanged
 MATCHED_NOTE = N_("Volunteer: {name}")  # the first line of a match's note, written in the language of who matched
+AT_CLOSING = N_("Agreements recorded when the case was closed")
 EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
 KINDS = ("status", "handover", "contract", "visit", "evaluation", "letter", "attachment", "colleague")
 RECEIVED = {"received_update": N_("{what} changed on {laptop}"), "received_delete": N_("{what} deleted on {laptop}")}
@@ -118,8 +119,11 @@ def _visits(session: Session, case_id: int) -> list[TimelineEntry]:
 
 
 def _evaluations(session: Session, case_id: int) -> list[TimelineEntry]:
+    """Each evaluation held, with who took part; the agreements typed when closing, with nobody named, are no
+    meeting and say what they are."""
     query = select(Evaluation.held_on, Evaluation.kind, Evaluation.participants).where(Evaluation.case_id == case_id)
-    return [TimelineEntry(on, "evaluation", _(EVALUATION_LABELS.get(kind, N_("Evaluation held"))), who)
+    return [TimelineEntry(on, "evaluation", _(AT_CLOSING) if kind == "final" and not who.strip() else
+                          _(EVALUATION_LABELS.get(kind, N_("Evaluation held"))), who)
             for on, kind, who in session.execute(query)]
 
 
