@@ -701,11 +701,11 @@ def test_a_series_offers_what_is_left_of_the_agreed_trajectory(qtbot, workspace,
     qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
     dialog = tab.series_dialog
     assert dialog.count.value() == 1, "the trajectory is planned in full: one more at most"
-    assert dialog.preview.text().endswith("Dat is er 1 meer dan de 8 afgesproken in de overeenkomst.")
+    assert dialog.preview.text().endswith("Dat is er 1 meer dan de 8 die in de overeenkomst zijn afgesproken.")
     qtbot.mouseClick(dialog.count, Qt.MouseButton.LeftButton)
     QTest.keyClick(dialog.count, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
     QTest.keyClicks(dialog.count, "3")
-    assert dialog.preview.text().endswith("Dat zijn er 3 meer dan de 8 afgesproken in de overeenkomst.")
+    assert dialog.preview.text().endswith("Dat zijn er 3 meer dan de 8 die in de overeenkomst zijn afgesproken.")
     dialog.reject()
 
 
@@ -772,3 +772,17 @@ def test_a_refused_first_date_reads_whole_and_clears_the_preview(qtbot, workspac
 def _above(window, upper, lower) -> bool:
     """`upper` ends before `lower` starts: not drawn over it."""
     return upper.mapTo(window, upper.rect().bottomLeft()).y() <= lower.mapTo(window, lower.rect().topLeft()).y()
+
+
+def test_one_visit_held_or_planned_is_said_in_the_singular(qtbot, workspace, case_id):
+    """"daarvan zijn er 1 gehouden of gepland"."""
+    from borapp.models import Case
+
+    with workspace.session() as session:
+        session.get(Case, case_id).agreed_visits = 8
+    records.plan_series(workspace, case_id, FIRST, 1, 7, T10, T12)
+    tab = visits_tab(qtbot, workspace, case_id)
+    qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    assert any(label.text().startswith("De overeenkomst spreekt 8 omgangsmomenten af; daarvan is er 1 gehouden of "
+                                       "gepland.") for label in tab.series_dialog.findChildren(QLabel))
+    tab.series_dialog.reject()

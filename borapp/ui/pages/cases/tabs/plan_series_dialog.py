@@ -41,9 +41,11 @@ class PlanSeriesDialog(QDialog):
         layout = QVBoxLayout(self)
         intro = QLabel(_("A trajectory is usually 6 to 12 visits. You can change or delete each planned visit "
                          "later.") if not defaults.agreed else
-                       _("The contract agrees {agreed} visits; {scheduled} are held or planned. You can change or "
-                         "delete each planned visit later.").format(agreed=defaults.agreed,
-                                                                     scheduled=defaults.scheduled))
+                       ngettext("The contract agrees {agreed} visits; {scheduled} is held or planned. You can "
+                                "change or delete each planned visit later.",
+                                "The contract agrees {agreed} visits; {scheduled} are held or planned. You can "
+                                "change or delete each planned visit later.", defaults.scheduled).format(
+                           agreed=defaults.agreed, scheduled=defaults.scheduled))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = QFormLayout()
