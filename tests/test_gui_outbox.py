@@ -540,3 +540,33 @@ def test_the_editor_of_a_schedule_speaks_of_a_parent_and_of_a_referrer_otherwise
         assert any(label.text().startswith(intro) for label in editor.findChildren(QLabel)), letter_id
         assert editor.recipient_address.placeholderText() == placeholder
         editor.reject()
+
+
+def test_a_schedule_letter_gone_stale_says_so_when_chosen_and_by_name_after_an_export(
+        qtbot, page, workspace, letters, tmp_path, monkeypatch, shown):
+    """Its visits changed after it was made: the row said "Klaar" with nothing under it, and the export summary
+    named it "brief 7", a number the list does not show."""
+    import datetime as dt
+
+    from borapp.services.visits import records
+    from borapp.services.visits.records import VisitInput
+
+    from borapp.services import settings
+
+    case_id = add_referred_case(workspace, "BOR-2026-016", status="visits")
+    settings.write_settings(workspace, {"organisation.phone": "0224-123456", "organisation.email": "bor@kop.example"})
+    first = dt.date.today() + dt.timedelta(days=7)
+    records.plan_series(workspace, case_id, first, 2, 14, dt.time(10), dt.time(12))
+    schedule = outbox_letters.create_letter(workspace, case_id, "schedule", parent_role="resident").id
+    visit = records.list_visits(workspace, case_id)[-1]
+    records.record_visit(workspace, VisitInput(case_id=case_id, visit_id=visit.id, on=visit.on + dt.timedelta(days=1),
+                                               state="planned", start_time=dt.time(14), end_time=dt.time(16)))
+    page.refresh()
+    select(page, schedule)
+    assert page.problem.isVisible() and "De geplande omgangsmomenten zijn gewijzigd" in page.problem.text()
+    folder = tmp_path / "export"
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    with qtbot.waitSignal(page.task_done, timeout=20_000):
+        page.export_button.click()
+    summary = shown[-1][2]
+    assert "• Omgangsschema — BOR-2026-016: De geplande omgangsmomenten zijn gewijzigd" in summary, summary

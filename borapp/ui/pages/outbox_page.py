@@ -216,8 +216,24 @@ class OutboxPage(Page):
         self.ready_button.setEnabled(row is not None and row.state == "draft")
         self.retry_button.setEnabled(row is not None and row.state == "failed")
         self.details.setText(self._describe(row) if row else "")
-        self.problem.show_message(row.error if row and row.error and row.state in ("ready", "failed") else "",
-                                  warning=bool(row and row.state == "ready"))
+        self.problem.show_message(self._problem_of(row), warning=bool(row and row.state == "ready"))
+
+    def _problem_of(self, row: LetterRow | None) -> str:
+        """Why the letter did not go, or (ready, with nothing said yet) why it would not go now: a schedule whose
+        visits changed since looked fine here until the export left it behind."""
+        if row is None or row.state not in ("ready", "failed"):
+            return ""
+        if row.error or row.state != "ready":
+            return row.error
+        try:
+            return outbox_letters.problems(self.workspace, row.id)
+        except BorError as exc:
+            return str(exc)
+
+    def _letter_names(self) -> dict[int, str]:
+        """Each listed letter by its kind and case ("Omgangsschema — BOR-2026-032"), as its preview is titled."""
+        rows = (self.model.row_at(i) for i in range(self.model.rowCount()))
+        return {row.id: self._title(row) for row in rows}
 
     @staticmethod
     def _describe(row: LetterRow) -> str:
@@ -377,7 +393,8 @@ class OutboxPage(Page):
         self._start(_("Exporting…"))
         run_task(lambda _p: outbox_export.export_ready(workspace, Path(folder)), workspace).always(
             lambda: self._settled(workspace, INTERRUPTED_EXPORT)).success(
-            lambda result: self._finished(_("Export"), export_summary(result), not result.problems)).failure(
+            lambda result: self._finished(_("Export"), export_summary(result, self._letter_names()),
+                                          not result.problems)).failure(
             lambda exc: self._finished(_("Export"), failure_text(exc), False)).start()
 
     def send_ready(self) -> None:

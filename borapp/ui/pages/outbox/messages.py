@@ -35,7 +35,10 @@ def _by_reason(outcomes: list[LetterOutcome]) -> list[str]:
     return [(reason + "\n" if reason else "") + "\n".join(letters) for reason, letters in reasons.items()]
 
 
-def export_summary(result: ExportResult) -> str:
+def export_summary(result: ExportResult, names: dict[int, str] | None = None) -> str:
+    """What the export did; a letter left behind is named as the list names it (`names`: id → "kind, case"), not
+    by its number, which the list does not show."""
+    names = names or {}
     if not result.exported and not result.problems:
         return _("No letters were ready to export.")
     count = len(result.exported)
@@ -46,7 +49,8 @@ def export_summary(result: ExportResult) -> str:
                        "encrypted: delete them once the letters are sent."))
     if result.problems:
         parts.append(_("Not exported (they stay ready):") + "\n" + "\n".join(
-            _("• letter {id}: {why}").format(id=letter_id, why=why) for letter_id, why in result.problems))
+            (f"• {names[letter_id]}: {why}" if letter_id in names else
+             _("• letter {id}: {why}").format(id=letter_id, why=why)) for letter_id, why in result.problems))
     return "\n\n".join(parts)
 
 
