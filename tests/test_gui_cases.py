@@ -746,7 +746,7 @@ def test_a_visit_held_waits_for_a_volunteer_and_the_first_one_starts_the_visits(
     tab.record_button.click()
     assert tab.editor.current_state() == "held"
     tab.editor.save_button.click()
-    assert tab.editor.isVisible() and "Koppel eerst een vrijwilliger" in tab.editor.message_for("state").text()
+    assert tab.editor.isVisible() and "nog op 'Intake'" in tab.editor.message_for("state").text()
     assert [v.state for v in records.list_visits(workspace, cases["intake"])] == ["planned", "planned"]
     tab.editor.close_button.click()
     with workspace.session() as session:

@@ -363,13 +363,13 @@ def _check_phase(case: Case, data: VisitInput) -> bool:
     True when it does. Not before the case reached matching and the volunteer was matched."""
     if data.state != "held" or case.status not in BEFORE_VISITS:
         return False
+    if case.status != "matching":  # also with a volunteer on a case still in intake (an import can do that)
+        raise ValidationError(_("A visit is held once the visits have started; this case is still in '{status}'. "
+                                "Take the case's next steps first.").format(status=status_label(case.status)),
+                              "state")
     if case.volunteer_id is None:
         raise ValidationError(_("A visit is held once a volunteer is matched; this case is in '{status}'. Match a "
                                 "volunteer first (Match a volunteer).").format(status=status_label(case.status)),
-                              "state")
-    if case.status != "matching":  # a volunteer on a case still in intake (an import can do that)
-        raise ValidationError(_("A visit is held once the visits have started; this case is still in '{status}'. "
-                                "Take the case's next steps first.").format(status=status_label(case.status)),
                               "state")
     since = max([flow.last_step_on(case)] + [h.on for h in case.history if h.reason == MATCHED])
     if data.on < since:
