@@ -129,11 +129,14 @@ def _when(iso: str) -> str:
 
 
 def run_conflicts(args) -> int:
-    from borapp.services.sync.conflicts import open_conflicts
+    """Each conflict as the Conflicts window words it: the case and the field by name, each value with whose it is
+    ("this laptop" for this one's); --json gives the server's own records."""
+    from borapp.services.sync.conflicts import describe_conflicts, open_conflicts
 
     workspace = _workspace(args)
     try:
         found = open_conflicts(workspace)
+        rows = [] if args.json else describe_conflicts(workspace, found)
     finally:
         workspace.lock()
     if args.json:
@@ -141,9 +144,12 @@ def run_conflicts(args) -> int:
     elif not found:
         print(_("No open conflicts."))
     else:
-        for item in found:
-            print(_("#{id} {type} {field}: was {base!r}; server {server!r} (from {server_device}); sent later "
-                    "{mine!r} (from {device})").format(**item))
+        for row in rows:
+            who = ", ".join(part for part in (row.server_device, row.server_at) if part)
+            print(_("#{id} {record}, {field}: originally \u201c{base}\u201d; on the server \u201c{server}\u201d "
+                    "({who}); sent later \u201c{mine}\u201d ({device})").format(
+                id=row.id, record=row.record, field=row.field, base=row.base, server=row.server, who=who,
+                mine=row.mine, device=row.device))
     return EXIT_OK
 
 

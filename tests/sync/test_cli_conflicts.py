@@ -28,9 +28,11 @@ def test_listing_and_settling_a_conflict_from_the_command_line(clash, tmp_path, 
     [found] = conflicts.open_conflicts(anna)
     assert cli(bram, tmp_path, "conflicts") == 0
     line = capsys.readouterr().out.strip()
-    assert line == _("#{id} {type} {field}: was {base!r}; server {server!r} (from {server_device}); sent later "
-                     "{mine!r} (from {device})").format(**found)
-    assert "'Bibliotheek Schagen' (van anna)" in line and "'Buurthuis De Kolk' (van bram)" in line
+    # in words, as the Conflicts window: the case by its number and the field by its name (it printed "case
+    # visit_place" and Python's quotes)
+    assert line.startswith(f"#{found['id']} Dossier · BOR-2026-001, Plaats: oorspronkelijk "
+                           "\u201cSpeeltuin De Bres\u201d; op de server \u201cBibliotheek Schagen\u201d (anna, "), line
+    assert line.endswith("; later verstuurd \u201cBuurthuis De Kolk\u201d (deze laptop)"), line
     assert cli(anna, tmp_path, "conflicts", "--json") == 0
     assert [c["id"] for c in json.loads(capsys.readouterr().out)] == [found["id"]]
 
