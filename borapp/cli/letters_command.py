@@ -148,6 +148,8 @@ def run_send(args) -> int:
         print(json.dumps({"ok": result.ok, "letters": [
             {"id": o.letter_id, "case": o.case_ref, "kind": o.kind, "state": o.state, "error": o.error}
             for o in result.outcomes]}, ensure_ascii=False))
+    elif not result.outcomes:  # as the Outbox says it; "0 letters sent." read as if sending had failed
+        print(_("No letters are ready to send."))
     else:
         print(ngettext("{n} letter sent.", "{n} letters sent.", len(result.sent)).format(n=len(result.sent)))
     if result.warning:

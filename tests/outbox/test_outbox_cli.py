@@ -121,8 +121,9 @@ def test_send_exit_codes(cli, smtp_server, stand_in):
                                           "(smtp.security none); the letters crossed the network readable. "
                                           "Choose starttls or ssl.")]  # the test server speaks plain SMTP
     assert len(server.handler.messages) == 2
-    assert cli("letters", "send")[0] == 0  # nothing left: nothing sent twice
-    assert len(server.handler.messages) == 2
+    code, out, _err = cli("letters", "send")
+    assert code == 0 and out.strip() == "Er staan geen brieven klaar om te verzenden."  # not "0 brieven verzonden."
+    assert len(server.handler.messages) == 2  # nothing left: nothing sent twice
 
 
 def test_send_failed_letter_then_retry(cli, smtp_server, stand_in):
