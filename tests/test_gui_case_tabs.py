@@ -492,11 +492,13 @@ def test_each_file_gets_a_kind_chosen_for_it_and_the_kind_can_be_corrected(qtbot
     assert item.kind == "referral"
     tab.table.selectRow(0)
     assert tab.kind_button.isEnabled()
+    assert [a.text() for a in tab.kind_button.menu().actions() if a.isChecked()] == ["Verwijsformulier"]
     other = next(a for a in tab.kind_button.menu().actions() if a.text() == "Overig")
     with qtbot.waitSignal(tab.changed):
         other.trigger()
     assert [a.kind for a in attachments.list_attachments(workspace, case_id)] == ["other"]
     assert tab.model.index(0, 0).data() == "Overig"
+    assert [a.text() for a in tab.kind_button.menu().actions() if a.isChecked()] == ["Overig"]
 
 
 def test_a_signed_copy_stays_a_signed_contract(workspace, case_id):

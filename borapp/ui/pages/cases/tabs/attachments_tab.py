@@ -97,7 +97,9 @@ class AttachmentsTab(CaseTab):
         self.kind_button.setAccessibleName(_("Change the kind of the selected file"))
         self.kind_menu = QMenu(self.kind_button)
         for code in attachments.ATTACHMENT_KINDS:
-            self.kind_menu.addAction(attachments.kind_label(code)).setData(code)
+            action = self.kind_menu.addAction(attachments.kind_label(code))
+            action.setData(code)
+            action.setCheckable(True)  # the selected file's kind shows ticked
         self.kind_menu.triggered.connect(lambda action: self.change_kind(action.data()))
         self.kind_button.setMenu(self.kind_menu)
         for widget in (kind_label, self.kind, self.add_button):
@@ -147,6 +149,9 @@ class AttachmentsTab(CaseTab):
         self.add_button.setEnabled(self.case_id is not None)
         for button in (self.open_button, self.kind_button, self.save_button, self.delete_button):
             button.setEnabled(chosen)
+        row = self.model.row_at(self.model.row_of(selected_id(self.table))) if chosen else None
+        for action in self.kind_menu.actions():
+            action.setChecked(row is not None and action.data() == row.kind)
 
     # ---- actions -----------------------------------------------------------------------------------------------
 
