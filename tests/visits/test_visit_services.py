@@ -376,3 +376,11 @@ def test_a_visit_is_not_held_before_the_volunteer_was_matched(workspace):
         records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=5)))
     assert refused.value.field == "on" and "toen de vrijwilliger werd gekoppeld" in str(refused.value)
     records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=3)))  # the day of the match
+
+
+def test_a_visit_called_off_by_someone_else_has_one_pair_of_brackets(workspace):
+    case_id, _ = make_case(workspace)
+    ids = records.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 1, 14, T10, T12)
+    records.record_visit(workspace, cancelled(case_id, ids[0], REGISTERED + dt.timedelta(days=7),
+                                              cancelled_by="external", cancel_reason="Storm."))
+    assert records.list_visits(workspace, case_id)[0].state_text == "Afgezegd (iemand anders)"

@@ -56,7 +56,9 @@ def canceller_label(code: str) -> str:
 
 
 def _in_brackets(code: str) -> str:
-    text = canceller_label(code)
+    """Who cancelled, to stand in brackets: without a bracket of its own ("Afgezegd (iemand anders)", not
+    "Afgezegd (iemand anders (externe oorzaak))", which the visits table cut off besides)."""
+    text = canceller_label(code).split(" (")[0]
     return text[:1].lower() + text[1:]
 
 
