@@ -24,7 +24,8 @@ def _volunteers(report) -> Table:
         Row((v.end_of_year.label, v.end_of_year.value), kind="subtotal"),
         Row((_("Of whom deployable"), v.deployable_end_of_year)),
         Row((_("Growth percentage"), v.growth_percent)),
-        Row((_("Growth percentage (deployable)"), v.deployable_growth_percent)),
+        Row((_("Growth percentage (deployable on 31 December against all on 1 January)"),
+             v.deployable_growth_percent)),  # the 2019 method: "(deployable)" alone read as a halving
     )
     return Table("volunteers", _("Volunteers"), ("", str(report.year)), rows)
 
