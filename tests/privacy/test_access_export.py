@@ -355,3 +355,22 @@ def test_the_command_line_names_the_scans_to_check_and_gives_the_checked_one(wor
                  str(scan_id), "--json", *common]) == 0
     result = json.loads(capsys.readouterr().out)
     assert result["to_check"] == [] and (tmp_path / "dan" / "bestanden" / f"BOR-2026-001-bijlage-{scan_id}.pdf").exists()
+
+
+def test_each_reason_withheld_stays_whole_on_one_page():
+    """A long reason was split, and the next page opened with its last word ("nagekeken") alone."""
+    from pypdf import PdfReader
+
+    from borapp.services.documents.facts import Organisation
+    from borapp.services.privacy.access_overview import overview_pdf
+
+    reason = "niet gegeven omdat het de andere ouder betreft en het adres in de scan niet kon worden " * 3
+    withheld = [{"what": f"scan-{n:02d}.pdf", "why": reason + f"nagekeken-{n:02d}"} for n in range(40)]
+    export = access_request.AccessExport(subjects=[], made_on=dt.date(2026, 12, 5), language="nl",
+                                         data={"cases": []}, withheld=withheld)
+    pdf = overview_pdf(export, Organisation("BOR Proef", "", "", "", "", b""))
+    pages = [" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(pdf)).pages]
+    assert len(pages) > 2
+    for n in range(40):
+        on = [i for i, page in enumerate(pages) if f"scan-{n:02d}.pdf" in page]
+        assert len(on) == 1 and f"nagekeken-{n:02d}" in pages[on[0]], (n, on)

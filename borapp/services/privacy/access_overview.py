@@ -7,7 +7,7 @@ import datetime as dt
 import re
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, in_language
@@ -129,7 +129,8 @@ def _withheld(export: AccessExport, st) -> list:
     story = [Paragraph(text(_("What we did not give, and why")), st.heading)]
     if not export.withheld:
         return story + [Paragraph(text(_("Nothing was withheld.")), st.body)]
-    return story + [Paragraph(text(f"{item['what']}: {item['why']}"), st.bullet, bulletText="•")
+    # each reason whole on one page: a long one split, and the next page opened with its last word alone
+    return story + [KeepTogether([Paragraph(text(f"{item['what']}: {item['why']}"), st.bullet, bulletText="•")])
                     for item in export.withheld]
 
 
@@ -137,4 +138,4 @@ def _files(export: AccessExport, st) -> list:
     if not export.files:
         return []
     return [Paragraph(text(_("Files with this overview")), st.heading)] + [
-        Paragraph(text(f"{f.name}: {f.about}"), st.bullet, bulletText="•") for f in export.files]
+        KeepTogether([Paragraph(text(f"{f.name}: {f.about}"), st.bullet, bulletText="•")]) for f in export.files]
