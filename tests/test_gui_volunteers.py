@@ -617,3 +617,20 @@ def test_a_long_region_reads_whole_when_there_is_room(qtbot, page, workspace):
     qtbot.waitUntil(lambda: table.horizontalHeader().sectionSize(REGION)
                     >= table.fontMetrics().horizontalAdvance(text) + 8)
     assert table.horizontalHeader().sectionSize(0) >= table.horizontalHeader().sectionSize(REGION)
+
+
+def test_the_trainings_show_as_whole_rows(qtbot):
+    """A fixed 84 px showed three and a half trainings."""
+    from borapp.services.volunteers.profiles import TrainingItem
+    from borapp.ui.pages.volunteers.small_editors import SHOWN_ROWS, TrainingList
+
+    trainings = TrainingList()
+    qtbot.addWidget(trainings)
+    trainings.show()
+    days = [TrainingItem("refresher", dt.date(2020 + n, 3, 1)) for n in range(6)]
+    for count in (1, 3, 6):
+        trainings.set_value(days[:count])
+        view = trainings.list
+        last = view.visualItemRect(view.item(min(count, SHOWN_ROWS) - 1))
+        assert last.bottom() < view.viewport().height(), (count, last, view.viewport().height())
+        assert view.viewport().height() - last.bottom() < last.height(), "no half row below"

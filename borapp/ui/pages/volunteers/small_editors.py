@@ -67,6 +67,9 @@ class LanguagePicker(QWidget):
         self.changed.emit()
 
 
+SHOWN_ROWS = 4  # trainings in sight before the list scrolls
+
+
 class TrainingList(QWidget):
     """Training and refresher days attended: a list with Remove, and a kind + date + Add row. The date starts empty
     and is emptied again by Add and by showing another list: an empty date was added as today, and a date typed for
@@ -81,7 +84,8 @@ class TrainingList(QWidget):
         column.setContentsMargins(0, 0, 0, 0)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Trainings attended"))
-        self.list.setMaximumHeight(84)
+        self.list.setUniformItemSizes(True)
+        self._fit_rows()
         column.addWidget(self.list)
         row = QHBoxLayout()
         self.kind = QComboBox()
@@ -121,8 +125,15 @@ class TrainingList(QWidget):
         for item in self._items:
             entry = QListWidgetItem(f"{_(TRAINING_LABELS.get(item.kind, item.kind))} · {long_date(item.on)}")
             self.list.addItem(entry)
+        self._fit_rows()
         self.remove_button.setEnabled(bool(self._items))
         self.changed.emit()
+
+    def _fit_rows(self) -> None:
+        """As tall as its rows, up to SHOWN_ROWS whole ones (a fixed 84 px showed three and a half), then it scrolls."""
+        row = self.list.sizeHintForRow(0) if self.list.count() else self.list.fontMetrics().height() + 6
+        rows = min(max(self.list.count(), 1), SHOWN_ROWS)
+        self.list.setFixedHeight(rows * row + 2 * self.list.frameWidth())
 
     def _add_clicked(self) -> None:
         if refuse_unreadable(self):
