@@ -140,7 +140,7 @@ def test_back_on_today_unchanged_rows_stay_and_a_change_shows(page, workspace):
     assert waiting.list.count() == 2, "after a lock the rows come back"
 
 
-def test_a_section_lists_its_first_ten_and_says_how_many_more(page, workspace):
+def test_a_section_lists_its_first_ten_and_says_how_many_more(qtbot, page, workspace):
     for i in range(13):
         make_case(workspace, f"W-{i:02d}", "waiting", ON - dt.timedelta(weeks=6, days=i))
     page.refresh()
@@ -148,9 +148,12 @@ def test_a_section_lists_its_first_ten_and_says_how_many_more(page, workspace):
     assert waiting.heading.text().endswith("(13)") and waiting.list.count() == 10
     assert not waiting.more.isHidden()
     assert waiting.more.text() == _("… and {n} more: see the case list").format(n=3)
+    with qtbot.waitSignal(page.go_to) as went:
+        qtbot.mouseClick(waiting.more, Qt.MouseButton.LeftButton)
+    assert went.args == ["cases"]
 
 
-def test_the_more_line_points_where_the_rest_is(page, workspace):
+def test_the_more_line_points_where_the_rest_is(qtbot, page, workspace):
     """"… en nog 2: zie de dossierlijst" stood under the volunteers' VOG and the outbox's letters, which the case
     list does not show (found by a walk)."""
     for i in range(12):
@@ -158,3 +161,6 @@ def test_the_more_line_points_where_the_rest_is(page, workspace):
     page.refresh()
     vog = page.cards["vog"]
     assert vog.heading.text().endswith("(12)") and vog.more.text() == "… en nog 2: zie Vrijwilligers"
+    with qtbot.waitSignal(page.go_to) as went:  # and it goes there
+        qtbot.mouseClick(vog.more, Qt.MouseButton.LeftButton)
+    assert went.args == ["volunteers"]

@@ -101,6 +101,7 @@ class DashboardPage(Page):
             for key in keys:
                 card = SectionCard(key)
                 card.item_activated.connect(self._activate)
+                card.go_to.connect(self.go_to)
                 self.cards[key] = card
                 column.addWidget(card)
             column.addStretch()

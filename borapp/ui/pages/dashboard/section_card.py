@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from babel.dates import format_date
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
 
 from borapp.formatting import long_date
 from borapp.i18n import _, babel_locale, ngettext
@@ -64,8 +64,13 @@ def describe(item: DashboardItem) -> str:
 MAX_ROWS = 10
 
 
+# Where the rows a section does not show are listed (the case list for the case sections); None: nowhere else.
+MORE_PAGES = {"outbox": "outbox", "vog": "volunteers", "drafts": None, "letters_owed": None}
+
+
 class SectionCard(QFrame):
     item_activated = Signal(object)  # the DashboardItem
+    go_to = Signal(str)  # a page key: where the rest of the section is
 
     def __init__(self, key: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,10 +90,17 @@ class SectionCard(QFrame):
         self.list = ActivationList()
         self.list.item_activated.connect(self.item_activated)
         layout.addWidget(self.list)
-        self.more = QLabel()
-        self.more.setObjectName("cardNote")
+        # where the rest is, as a link that goes there (a line of text only said so)
+        self.more = QPushButton()
+        self.more.setObjectName("cardMore")
+        self.more.setFlat(True)
+        self.more.setCursor(Qt.CursorShape.PointingHandCursor)
+        self.more.setStyleSheet("QPushButton { border: none; padding: 0; text-align: left; color: palette(link); "
+                                "text-decoration: underline; } QPushButton:disabled { color: palette(mid); "
+                                "text-decoration: none; }")
+        self.more.clicked.connect(lambda: self.go_to.emit(MORE_PAGES.get(self.key, "cases")))
         self.more.hide()
-        layout.addWidget(self.more)
+        layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._shown = None  # (section, locale) the rows show
 
@@ -109,6 +121,7 @@ class SectionCard(QFrame):
         self.list.setVisible(section.count > 0)
         hidden = section.count - min(len(section.items), MAX_ROWS)  # the section's total, not only the rows read
         self.more.setText(more_text(section.key, hidden) if hidden > 0 else "")
+        self.more.setEnabled(MORE_PAGES.get(section.key, "cases") is not None)  # drafts, letters owed: here only
         self.more.setVisible(hidden > 0)
 
     def clear(self) -> None:
