@@ -48,6 +48,12 @@ def register(sub, common) -> None:
     add_command(actions, common, "smtp-password", _("keep the mail server's password in this computer's keyring "
                                                     "(from {env}, else a prompt)").format(env=PASSWORD_ENV),
                 run_password)
+    cmd = add_command(actions, common, "coordinator", _("set a coordinator's e-mail address and phone number, "
+                                                        "which letters give for the cases they coordinate"),
+                      run_coordinator)
+    cmd.add_argument("name", metavar=_("NAME"), help=_("the coordinator's name, as in Settings, Coordinators"))
+    cmd.add_argument("--email", metavar=_("ADDRESS"), default=None, help=_("the e-mail address (\"\" to clear it)"))
+    cmd.add_argument("--phone", metavar=_("PHONE"), default=None, help=_("the phone number (\"\" to clear it)"))
     cmd = add_command(actions, common, "smtp-test", _("send a test message with the saved mail server settings "
                                                       "(the password from the keyring, else {env}, else a prompt)")
                       .format(env=PASSWORD_ENV), run_smtp_test)
@@ -106,6 +112,34 @@ def run_set(args) -> int:
     finally:
         vault.lock()
     print(f"{args.key} = {_shown(args.key, value.strip())}")
+    return EXIT_OK
+
+
+def run_coordinator(args) -> int:
+    """Settings, Coordinators from the command line: what is not given stays as it was."""
+    from borapp.services import organisation_setup
+    from borapp.services.vault.workspace import Workspace
+
+    vault = open_vault(args)
+    try:
+        workspace = Workspace(vault)
+        rows = organisation_setup.coordinators(workspace)
+        wanted = " ".join(args.name.split()).casefold()
+        found = next((row for row in rows if row.name.casefold() == wanted), None)
+        if found is None:
+            raise UsageError(_("No coordinator named '{name}'. Known: {names}.").format(
+                name=args.name, names=", ".join(row.name for row in rows) or "-"))
+        email = found.email if args.email is None else args.email
+        phone = found.phone if args.phone is None else args.phone
+        try:
+            organisation_setup.save_coordinator_contact(workspace, found.id, email, phone)
+        except ValidationError as exc:  # bad input: a usage error, like any other bad value
+            raise UsageError(str(exc)) from None
+        saved = next(row for row in organisation_setup.coordinators(workspace) if row.id == found.id)
+    finally:
+        vault.lock()
+    print(_("{name}: e-mail {email}, phone {phone}").format(name=saved.name, email=saved.email or "-",
+                                                            phone=saved.phone or "-"))
     return EXIT_OK
 
 

@@ -331,3 +331,20 @@ def test_sending_without_encryption_warns_loudly(cli, smtp_server, stand_in):
     assert "niet versleuteld" in err
     settings.write_settings(cli.workspace, {"smtp.security": "starttls"})
     assert sending.plaintext_warning(sending.server_settings(cli.workspace)) == ""
+
+
+def test_a_coordinators_e_mail_and_phone_from_the_command_line(cli):
+    """Settings, Coordinators had no command-line twin: letters give these for the coordinator of a case."""
+    from borapp.services import organisation_setup
+
+    code, out, err = cli("config", "coordinator", "carla coördinator", "--email", "coord@bor.example",
+                         "--phone", "0224 123 456")
+    assert code == 0, err
+    assert out.strip() == "Carla Coördinator: e-mail coord@bor.example, telefoon 0224 123 456"
+    assert cli("config", "coordinator", "Carla Coördinator", "--phone", "")[0] == 0  # the e-mail address stays
+    [row] = [r for r in organisation_setup.coordinators(cli.workspace) if r.name == "Carla Coördinator"]
+    assert (row.email, row.phone) == ("coord@bor.example", "")
+    code, _out, err = cli("config", "coordinator", "Carla Coördinator", "--email", "geen adres")
+    assert code == 2 and "e-mailadres" in err
+    code, _out, err = cli("config", "coordinator", "Niemand", "--email", "x@y.example")
+    assert code == 2 and "Carla Coördinator" in err
