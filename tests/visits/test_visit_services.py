@@ -341,13 +341,20 @@ def test_the_first_visit_held_after_matching_starts_the_visits_on_its_day(worksp
             if t.kind == "status"].count(TODAY) == 0
 
 
-def test_a_held_visit_before_the_case_reached_matching_says_so(workspace):
-    case_id, _ = make_case(workspace)
+def _in_matching(workspace, case_id: int, since: dt.date, matched_on: dt.date | None = None) -> None:
+    """The case stepped into matching on `since` (and its volunteer was matched on `matched_on`)."""
     with workspace.session() as session:
         case = session.get(Case, case_id)
-        case.history.append(StatusChange(on=TODAY - dt.timedelta(days=10), from_status="contract",
-                                         to_status="matching"))
+        case.history.append(StatusChange(on=since, from_status="contract", to_status="matching"))
+        if matched_on is not None:
+            case.history.append(StatusChange(on=matched_on, from_status="matching", to_status="matching",
+                                             reason="volunteer_matched"))
         case.status = "matching"
+
+
+def test_a_held_visit_before_the_case_reached_matching_says_so(workspace):
+    case_id, _ = make_case(workspace)
+    _in_matching(workspace, case_id, TODAY - dt.timedelta(days=10))
     with pytest.raises(ValidationError) as refused:
         records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=11)))
     assert refused.value.field == "on" and records.list_visits(workspace, case_id) == []
@@ -365,13 +372,7 @@ def test_a_case_in_intake_with_a_volunteer_already_says_why_not_with_no_tracebac
 
 def test_a_visit_is_not_held_before_the_volunteer_was_matched(workspace):
     case_id, _ = make_case(workspace)
-    with workspace.session() as session:
-        case = session.get(Case, case_id)
-        case.history.append(StatusChange(on=TODAY - dt.timedelta(days=10), from_status="contract",
-                                         to_status="matching"))
-        case.history.append(StatusChange(on=TODAY - dt.timedelta(days=3), from_status="matching",
-                                         to_status="matching", reason="volunteer_matched"))
-        case.status = "matching"
+    _in_matching(workspace, case_id, TODAY - dt.timedelta(days=10), matched_on=TODAY - dt.timedelta(days=3))
     with pytest.raises(ValidationError) as refused:
         records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=5)))
     assert refused.value.field == "on" and "toen de vrijwilliger werd gekoppeld" in str(refused.value)
