@@ -10,6 +10,10 @@ The dates: a letter states facts of the case (registered, intake, contract, firs
 evaluation, closed). When two of the dates the text states are in an order that cannot be (the intake after the
 first visit), the letter is held back with both named. Only dates the text still states are checked, so a date
 corrected by hand in the letter counts as corrected.
+
+A letter that says what the case contradicts is held back too: "the parents did not respond" after visits were held;
+a schedule whose visits changed since it was made (it says the schedule as it stands); a schedule that shows the
+other parent's confidential address as "(confidential address)" where the parent needs a place.
 """
 
 from __future__ import annotations
