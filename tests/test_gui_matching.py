@@ -308,3 +308,19 @@ def test_matching_says_that_the_unsigned_contract_now_names_the_volunteer(qtbot,
     assert ("Versie 1 van de overeenkomst gaat Anke Best noemen. Had u hem al afgedrukt, druk hem dan opnieuw af"
             in wizard.confirm.next_steps.text()), wizard.confirm.next_steps.text()
     wizard.reject()
+
+
+def test_the_note_stays_whole_under_a_refused_date(qtbot, page, workspace, scene):
+    """The form's height fell a message's line short: the Note box under a refused date was cut off."""
+    case_id, ids = scene
+    wizard = open_wizard(page, case_id)
+    wizard.candidates.pick(ids["best"])
+    wizard.next()
+    confirm = wizard.confirm
+    type_date(confirm.on, "1-1-2001")  # before the case's last step
+    QTest.mouseClick(finish_button(wizard), Qt.MouseButton.LeftButton)
+    assert confirm.on_message.isVisible()
+    qtbot.wait(100)  # the layout settles
+    form = confirm.note.parentWidget().parentWidget()
+    assert confirm.note.mapTo(form, confirm.note.rect().bottomLeft()).y() < form.height()
+    wizard.reject()

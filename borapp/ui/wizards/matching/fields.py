@@ -31,9 +31,17 @@ def say_refusal(error: BorError, beside: dict[str, FieldMessage], otherwise: Fie
     target.show_message(str(error))
 
 
+class _NaturalHeight(QWidget):
+    """Laid out by its size hint: the form's height-for-width fell a message's line short once a refused date's
+    message showed, and the Note box under it was cut off."""
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt name
+        return False
+
+
 def compact_form() -> tuple[QWidget, QFormLayout]:
     """A form that keeps its natural height, so the page's spare room goes below it."""
-    box = QWidget()
+    box = _NaturalHeight()
     box.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
     form = QFormLayout(box)
     form.setContentsMargins(0, 0, 0, 0)
