@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from borapp.models import Contract, Evaluation, Visit
+from borapp.models import Contract, Visit
 from borapp.services import audit
 from borapp.services.cases.contract_terms import in_line, parse_parties, signer_roles
+from borapp.services.cases.evaluations import midway_held
 from borapp.services.cases.flow import get_case, last_held_visit_on
 from borapp.services.cases.labels import funding_label, role_label, route_label
 from borapp.services.cases.status import outcome_label, status_label
@@ -142,8 +143,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
         case = get_case(session, case_id)
         matched = case.volunteer_id is not None
         next_visit = _next_visit(session, case.id, today)
-        evaluated = session.scalar(select(Evaluation.id).where(
-            Evaluation.case_id == case.id, Evaluation.kind == "midway").limit(1)) is not None
+        evaluated = midway_held(session, case.id)
         facts = CaseFile(
             id=case.id, ref=case.ref, status=case.status, status_label=status_label(case.status),
             outcome=case.outcome, outcome_label=outcome_label(case.outcome), registered_on=case.registered_on,

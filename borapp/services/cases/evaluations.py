@@ -84,9 +84,14 @@ def new_evaluation_defaults(workspace: Workspace, case_id: int) -> EvaluationDef
     """Today; midway for the first one, final after that; the usual people named, to correct where needed."""
     with workspace.session() as session:
         case = get_case(session, case_id)
-        has_midway = session.scalar(select(Evaluation.id).where(
-            Evaluation.case_id == case_id, Evaluation.kind == "midway").limit(1)) is not None
-        return EvaluationDefaults(dt.date.today(), "final" if has_midway else "midway", _usual_people(case))
+        return EvaluationDefaults(dt.date.today(), "final" if midway_held(session, case_id) else "midway",
+                                  _usual_people(case))
+
+
+def midway_held(session: Session, case_id: int) -> bool:
+    """Whether the case's midway evaluation was recorded."""
+    return session.scalar(select(Evaluation.id).where(
+        Evaluation.case_id == case_id, Evaluation.kind == "midway").limit(1)) is not None
 
 
 def _usual_people(case) -> str:

@@ -7,9 +7,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from borapp.models import Evaluation, Letter, Visit
+from borapp.models import Letter, Visit
+from borapp.services.cases.evaluations import midway_held
 from borapp.services.cases.flow import get_case
 from borapp.services.cases.labels import role_label
+from borapp.services.dashboard.letters_owed import MOMENTS, SETTLED_BY  # the moments Today says a letter is owed for
 from borapp.services.outbox.listing import error_text, kind_label, state_label
 from borapp.services.vault.workspace import Workspace
 
@@ -43,9 +45,6 @@ def _recipient(letter: Letter) -> str:
     return letter.recipient_name or letter.recipient_email or role_label(letter.parent_role)
 
 
-MOMENTS = ("intake", "start", "evaluation", "closing")  # what a referrer hears of, in the order a case reaches it
-
-
 def suggested_kind(workspace: Workspace, case_id: int) -> str:
     """The letter a new one for this case most likely is: the latest moment the case reached that no letter tells
     yet, else the latest it reached ("intake" for a case not that far). Reached as the case's history tells: the
@@ -56,14 +55,10 @@ def suggested_kind(workspace: Workspace, case_id: int) -> str:
         made = set(session.scalars(select(Letter.kind).where(Letter.case_id == case_id)))
         entered = {h.to_status for h in case.history} | {case.status}
         held = session.scalar(select(Visit.id).where(Visit.case_id == case_id, Visit.state == "held").limit(1))
-        midway = session.scalar(select(Evaluation.id).where(Evaluation.case_id == case_id,
-                                                            Evaluation.kind == "midway").limit(1))
         reached = {"intake": bool(entered & {"intake", "contract", "matching", "visits"}),
                    "start": bool(entered & {"visits", "evaluation", "closing"}) or held is not None,
-                   "evaluation": midway is not None,
+                   "evaluation": midway_held(session, case_id),
                    "closing": case.status == "closed"}
-    if "no_response" in made:
-        made.add("closing")
     reached_kinds = [kind for kind in MOMENTS if reached[kind]]
-    untold = [kind for kind in reached_kinds if kind not in made]
+    untold = [kind for kind in reached_kinds if not made & set(SETTLED_BY[kind])]
     return (untold or reached_kinds or ["intake"])[-1]

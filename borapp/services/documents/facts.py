@@ -15,7 +15,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.i18n import _
-from borapp.models import Case, Contract, Evaluation, Visit
+from borapp.models import Case, Contract, ContractSignature, Evaluation, Visit
 from borapp.services import settings
 from borapp.services.cases.flow import get_case, lapsed_at_closing
 from borapp.services.cases.contract_terms import case_agreements, latest_contract
@@ -162,16 +162,16 @@ def _contract_on(session: Session, case_id: int) -> dt.date | None:
     """The date of the contract the visits started under: the newest version drawn up by the first visit held (a
     version drawn up later, after the midway evaluation, is not the one the start letter speaks of), dated by its
     last signature, or by its drawing up while nobody signed it."""
-    versions = list(session.scalars(select(Contract).where(Contract.case_id == case_id).order_by(Contract.version)))
+    versions = session.execute(select(Contract.id, Contract.created_at).where(Contract.case_id == case_id)
+                               .order_by(Contract.version)).all()  # not the versions' signed PDFs
     if not versions:
         return None
     first_held = session.scalar(select(func.min(Visit.on)).where(Visit.case_id == case_id, Visit.state == "held"))
-    drawn = [c for c in versions if c.created_at and (first_held is None or c.created_at.date() <= first_held)]
+    drawn = [v for v in versions if v.created_at and (first_held is None or v.created_at.date() <= first_held)]
     chosen = drawn[-1] if drawn else versions[0]
-    signed = [s.signed_on for s in chosen.signatures]
-    if signed:
-        return max(signed)
-    return chosen.created_at.date() if chosen.created_at else None
+    signed = session.scalar(select(func.max(ContractSignature.signed_on))
+                            .where(ContractSignature.contract_id == chosen.id))
+    return signed or (chosen.created_at.date() if chosen.created_at else None)
 
 
 def _names(case: Case) -> dict[str, str]:

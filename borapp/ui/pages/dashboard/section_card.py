@@ -98,7 +98,7 @@ class SectionCard(QFrame):
         self.more.setStyleSheet("QPushButton { border: none; padding: 0; text-align: left; color: palette(link); "
                                 "text-decoration: underline; } QPushButton:disabled { color: palette(mid); "
                                 "text-decoration: none; }")
-        self.more.clicked.connect(lambda: self.go_to.emit(MORE_PAGES.get(self.key, "cases")))
+        self.more.clicked.connect(lambda: self.go_to.emit(more_page(self.key)))
         self.more.hide()
         layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
@@ -121,7 +121,7 @@ class SectionCard(QFrame):
         self.list.setVisible(section.count > 0)
         hidden = section.count - min(len(section.items), MAX_ROWS)  # the section's total, not only the rows read
         self.more.setText(more_text(section.key, hidden) if hidden > 0 else "")
-        self.more.setEnabled(MORE_PAGES.get(section.key, "cases") is not None)  # drafts, letters owed: here only
+        self.more.setEnabled(more_page(section.key) is not None)  # drafts, letters owed: listed here only
         self.more.setVisible(hidden > 0)
 
     def clear(self) -> None:
@@ -132,14 +132,19 @@ class SectionCard(QFrame):
         self.more.hide()
 
 
+def more_page(key: str) -> str | None:
+    return MORE_PAGES.get(key, "cases")
+
+
 def more_text(key: str, hidden: int) -> str:
-    """Where the rows not shown are: the outbox's letters in the Outbox, the volunteers' VOG on Volunteers, the
-    case rows in the case list; unsaved edits and letters owed are listed nowhere else."""
-    if key == "outbox":
+    """Where the rows not shown are (`more_page`): the outbox's letters in the Outbox, the volunteers' VOG on
+    Volunteers, the case rows in the case list; unsaved edits and letters owed are listed nowhere else."""
+    page = more_page(key)
+    if page == "outbox":
         return ngettext("… and {n} more: see the Outbox", "… and {n} more: see the Outbox", hidden).format(n=hidden)
-    if key == "vog":
+    if page == "volunteers":
         return ngettext("… and {n} more: see Volunteers", "… and {n} more: see Volunteers", hidden).format(n=hidden)
-    if key in ("drafts", "letters_owed"):
+    if page is None:
         return ngettext("… and {n} more", "… and {n} more", hidden).format(n=hidden)
     return ngettext("… and {n} more: see the case list", "… and {n} more: see the case list",
                     hidden).format(n=hidden)
