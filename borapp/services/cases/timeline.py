@@ -24,13 +24,14 @@ from borapp.services.cases.labels import (
 )
 from borapp.services.cases.status import outcome_label, reason_label, status_label
 from borapp.services.cases.step_dates import is_step
+from borapp.services.cases.timeline_clashes import CLASHED, own_clashes
 
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
 MATCHED = "volunteer_matched"  # a volunteer matched (services.matching.flow), status unchanged
 MATCHED_NOTE = N_("Volunteer: {name}")  # the first line of a match's note, written in the language of who matched
 AT_CLOSING = N_("Agreements recorded when the case was closed")
 EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
-KINDS = ("status", "handover", "contract", "visit", "evaluation", "letter", "attachment", "colleague")
+KINDS = ("status", "handover", "contract", "visit", "evaluation", "letter", "attachment", "colleague", "clash")
 RECEIVED = {"received_update": N_("{what} changed on {laptop}"), "received_delete": N_("{what} deleted on {laptop}")}
 RECORD_LABELS = {"case": N_("Case details"), "parent": N_("A parent's details"), "child": N_("A child's details"),
                  "visit": N_("A visit"), "evaluation": N_("An evaluation")}
@@ -48,7 +49,7 @@ class TimelineEntry:
 def timeline(session: Session, case: Case) -> list[TimelineEntry]:
     entries = _history(session, case) + _visits(session, case.id) + _evaluations(session, case.id)
     entries += _contracts(session, case.id) + _letters(session, case.id) + _attachments(session, case.id)
-    entries += _colleagues(session, case.id)
+    entries += _colleagues(session, case.id) + _clashes(session, case.id)
     order = {k: i for i, k in enumerate(KINDS)}  # within a day: the step first, then what followed from it, so
     # newest first puts the letter about a closing above the closing (it stood below, as if written before)
     ranked = sorted(enumerate(entries), key=lambda ie: (ie[1].on, order[ie[1].kind], ie[0]), reverse=True)
@@ -181,6 +182,16 @@ def _colleagues(session: Session, case_id: int) -> list[TimelineEntry]:
                                            laptop=laptop or _("another laptop"))
         found.append(TimelineEntry(at.date(), "colleague", title, _record_detail(session, record_type, record_id)))
     return found
+
+
+def _clashes(session: Session, case_id: int) -> list[TimelineEntry]:
+    """What was typed here and clashed with a colleague's change: what it said, beside what the record says now."""
+    entries = []
+    for on, record_type, record_id, detail in own_clashes(session, case_id, tuple(RECORD_LABELS)):
+        which = _record_detail(session, record_type, record_id)
+        entries.append(TimelineEntry(on, "clash", _(CLASHED).format(what=_(RECORD_LABELS[record_type])),
+                                     "\n".join(part for part in (which, detail) if part)))
+    return entries
 
 
 def _record_detail(session: Session, record_type: str, record_id: int | None) -> str:

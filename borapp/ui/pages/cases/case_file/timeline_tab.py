@@ -20,10 +20,10 @@ from borapp.ui.pages.cases.privacy.privacy_box import PrivacyBox
 
 KIND_ICONS = {"status": "flag", "handover": "user-switch", "contract": "file-text", "visit": "calendar-check",
               "evaluation": "chats", "letter": "envelope-simple", "attachment": "paperclip",
-              "colleague": "arrows-clockwise"}
+              "colleague": "arrows-clockwise", "clash": "warning-circle"}
 KIND_LABELS = {"status": N_("Step"), "handover": N_("Hand-over"), "contract": N_("Contract"), "visit": N_("Visit"),
                "evaluation": N_("Evaluation"), "letter": N_("Letter"), "attachment": N_("Attachment"),
-               "colleague": N_("From a colleague")}
+               "colleague": N_("From a colleague"), "clash": N_("Clashed with a colleague's change")}
 
 
 class TimelineTab(FormTab):

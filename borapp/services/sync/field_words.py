@@ -1,0 +1,27 @@
+"""A synced record's kind and fields in the words of the screens, for conflicts and the case's timeline."""
+
+from __future__ import annotations
+
+from borapp.i18n import N_, _
+
+TYPE_LABELS = {
+    "organisation": N_("Organisation"), "municipality": N_("Municipality"), "coordinator": N_("Coordinator"),
+    "volunteer": N_("Volunteer"), "case": N_("Case"), "parent": N_("Parent"), "child": N_("Child"),
+    "status_change": N_("Status change"), "visit": N_("Visit"), "evaluation": N_("Evaluation"),
+}
+
+
+# The fields people most often change at once, in the words of the screens (the rest show their own name)
+FIELD_LABELS = {
+    "status": N_("Status"), "notes": N_("Notes"), "name": N_("Name"), "phone": N_("Phone"), "email": N_("E-mail"),
+    "address": N_("Street and number"), "postcode": N_("Postcode"), "city": N_("City"), "visit_place": N_("Place"),
+    "visit_frequency": N_("Frequency"), "agreed_visits": N_("Number of visits"), "buildup": N_("Build-up"),
+    "handover": N_("Handover"),
+    "on": N_("Date"), "start_time": N_("Start"), "end_time": N_("End"), "place": N_("Place"),
+    "volunteer": N_("Volunteer"), "coordinator": N_("Coordinator"), "municipality": N_("Municipality"),
+    "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted"),
+}
+
+
+def field_label(field: str) -> str:
+    return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")

@@ -1,0 +1,95 @@
+"""What a coordinator typed and lost to a colleague's change in a conflict stays readable in the case's timeline on
+her laptop: which field, what she typed and what it says now; a confidential address stays masked there."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import select
+
+from borapp.i18n import _
+from borapp.models import Case, Parent, Visit
+from borapp.services.sync import conflicts
+from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
+from tests.sync.test_colleague_timeline import entries
+from tests.sync.test_team_scenarios import team  # noqa: F401 - fixture
+
+CASE_CLASHED = _("{what}: clashed with a colleague's change").format(what=_("Case details"))
+
+
+def clashes(laptop, ref: str) -> list[tuple[str, str]]:
+    return [(title, detail) for kind, title, detail in entries(laptop, ref) if kind == "clash"]
+
+
+def clash_on_the_place(team, **more):
+    """Anna and Bram both change where the visits are; Anna's reaches the server first."""
+    anna, bram = team
+    ref = anna.register()
+    anna.sync(), bram.sync()
+    anna.edit(ref, visit_place="Speeltuin De Bres")
+    bram.edit(ref, visit_place="Bibliotheek Schagen", **more)
+    anna.sync()
+    assert len(bram.sync().conflicts) == 1
+    return ref
+
+
+def test_the_value_that_lost_stays_readable_on_the_laptop_that_typed_it(team):
+    anna, bram = team
+    ref = clash_on_the_place(team, notes="Vader belt na 17 uur")
+    assert bram.cases()[ref].visit_place == "Speeltuin De Bres", "the server's value holds here meanwhile"
+    assert clashes(bram, ref) == [(CASE_CLASHED, "Plaats: hier getypt \u201cBibliotheek Schagen\u201d, "
+                                                 "nu \u201cSpeeltuin De Bres\u201d")], \
+        "only the field that clashed is named: the notes went through"
+    assert clashes(anna, ref) == [], "Anna's change went through"
+
+    found = conflicts.open_conflicts(anna.workspace, http=anna.http)
+    conflicts.resolve(anna.workspace, found[0]["id"], "theirs", http=anna.http)
+    anna.sync(), bram.sync()
+    assert clashes(bram, ref) == [(CASE_CLASHED, _("{field}: typed here \u201c{typed}\u201d, now \u201c{now}\u201d")
+                                   .format(field=_("Place"), typed="Bibliotheek Schagen", now="Speeltuin De Bres"))], \
+        "settled for Anna's value, Bram's typing is still there to read"
+
+
+def test_a_clash_settled_for_the_value_typed_here_says_it_stands(team):
+    anna, bram = team
+    ref = clash_on_the_place(team)
+    found = conflicts.open_conflicts(bram.workspace, http=bram.http)
+    conflicts.resolve(bram.workspace, found[0]["id"], "mine", http=bram.http)
+    bram.sync()
+    assert bram.cases()[ref].visit_place == "Bibliotheek Schagen"
+    assert clashes(bram, ref) == [(CASE_CLASHED, _("What was typed here stands."))]
+
+
+def test_a_confidential_address_stays_masked_in_the_clash(team):
+    anna, bram = team
+    ref = anna.register()
+    with anna.workspace.session() as session:
+        session.scalar(select(Parent).join(Case).where(Case.ref == ref)).address_confidential = True
+    anna.sync(), bram.sync()
+    for laptop, street in ((anna, "Kerkstraat 5"), (bram, "Dorpsweg 12")):
+        with laptop.workspace.session() as session:
+            session.scalar(select(Parent).join(Case).where(Case.ref == ref)).address = street
+    anna.sync()
+    assert len(bram.sync().conflicts) == 1
+    shown = clashes(bram, ref)
+    assert shown == [(_("{what}: clashed with a colleague's change").format(what=_("A parent's details")),
+                      _("{field}: typed here \u201c{typed}\u201d, now \u201c{now}\u201d").format(
+                          field=_("Street and number"), typed=_("(confidential address)"),
+                          now=_("(confidential address)")))]
+    assert not any(street in str(shown) for street in ("Kerkstraat", "Dorpsweg"))
+
+
+def test_a_clash_on_a_visit_names_the_visit_by_its_date(team):
+    anna, bram = team
+    ref = anna.register()
+    with anna.workspace.session() as session:
+        case = session.scalar(select(Case).where(Case.ref == ref))
+        session.add(Visit(case_id=case.id, on=dt.date(2026, 6, 3), state="planned"))
+    anna.sync(), bram.sync()
+    for laptop, place in ((anna, "Speelkamer"), (bram, "Kinderboerderij")):
+        with laptop.workspace.session() as session:
+            session.scalar(select(Visit)).place = place
+    anna.sync()
+    assert len(bram.sync().conflicts) == 1
+    assert clashes(bram, ref) == [(_("{what}: clashed with a colleague's change").format(
+        what=_("A visit")), "van 3 juni 2026\nPlaats: hier getypt \u201cKinderboerderij\u201d, nu \u201cSpeelkamer\u201d")]
