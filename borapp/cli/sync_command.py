@@ -130,13 +130,15 @@ def _when(iso: str) -> str:
 
 def run_conflicts(args) -> int:
     """Each conflict as the Conflicts window words it: the case and the field by name, each value with whose it is
-    ("this laptop" for this one's); --json gives the server's own records."""
-    from borapp.services.sync.conflicts import describe_conflicts, open_conflicts
+    ("this laptop" for this one's); --json gives the server's own records. A confidential address is masked in
+    both (the window shows it on request, in the access log)."""
+    from borapp.services.sync.conflicts import describe_conflicts, masked_conflicts, open_conflicts
 
     workspace = _workspace(args)
     try:
         found = open_conflicts(workspace)
         rows = [] if args.json else describe_conflicts(workspace, found)
+        found = masked_conflicts(workspace, found) if args.json else found
     finally:
         workspace.lock()
     if args.json:

@@ -11,7 +11,7 @@ from borapp.services.sync import conflicts
 from borapp.services.sync.run import sync_now
 from tests.conftest import PASSPHRASE
 from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
-from tests.sync.test_gui_conflicts_dialog import clash, place  # noqa: F401 - fixture
+from tests.sync.test_gui_conflicts_dialog import address_clash, clash, place  # noqa: F401 - fixture
 from tests.sync.test_gui_team import live_url  # noqa: F401 - fixture
 
 
@@ -51,3 +51,13 @@ def test_listing_and_settling_a_conflict_from_the_command_line(clash, tmp_path, 
         assert conflicts.open_conflicts(again) == []
     finally:
         again.lock()
+
+
+def test_a_confidential_address_is_masked_on_the_command_line_too(address_clash, tmp_path, capsys):
+    anna, bram = address_clash
+    assert cli(bram, tmp_path, "conflicts") == 0
+    words = capsys.readouterr().out
+    assert cli(anna, tmp_path, "conflicts", "--json") == 0
+    [record] = json.loads(capsys.readouterr().out)
+    assert "(geheim adres)" in words and (record["base"], record["server"], record["mine"]) == ("(geheim adres)",) * 3
+    assert not any(street in words + str(record) for street in ("Kerkstraat", "Molenweg", "Dorpsweg"))

@@ -186,3 +186,47 @@ def test_a_value_being_typed_is_kept_over_a_lock_and_back_in_the_same_conflicts_
         "Speeltuin Het Park; vader brengt, moeder haalt op"
     assert conflicts.open_conflicts(window.workspace), "kept typing settles nothing by itself"
     window.lock()
+
+
+@pytest.fixture
+def address_clash(tmp_path, live_url, db_url):
+    """Anna and Bram each typed another confidential address for the same parent."""
+    from borapp.models import Parent
+
+    anna, bram = laptop(tmp_path, "anna", live_url, db_url), laptop(tmp_path, "bram", live_url, db_url)
+    with anna.session() as session:
+        case = Case(ref="BOR-2026-001", registered_on=dt.date(2026, 5, 1), status="registered",
+                    municipality=Municipality(name="Bergen (NH)"))
+        case.parents.append(Parent(role="resident", name="Ria Smit", address="Kerkstraat 5",
+                                   address_confidential=True))
+        session.add(case)
+    sync_now(anna)
+    sync_now(bram)
+    for workspace, street in ((anna, "Molenweg 8"), (bram, "Dorpsweg 12")):
+        with workspace.session() as session:
+            session.scalar(select(Parent)).address = street
+    sync_now(anna)
+    sync_now(bram)
+    yield anna, bram
+    for workspace in (anna, bram):
+        workspace.lock()
+
+
+def test_a_confidential_address_is_masked_until_shown_and_showing_it_is_logged(qtbot, address_clash):
+    from borapp.services.privacy.access_log import log_lines
+
+    _anna, bram = address_clash
+    dialog = opened(qtbot, bram)
+    texts = [dialog.table.item(0, c).text() + dialog.table.item(0, c).toolTip() for c in range(5)]
+    assert not any(street in text for text in texts for street in ("Kerkstraat", "Molenweg", "Dorpsweg"))
+    assert dialog.table.item(0, 2).text() == "(geheim adres)"
+    assert dialog.reveal.isVisible() and not dialog.reveal.isEnabled(), "nothing chosen yet"
+    click_row(qtbot, dialog, 0)
+    assert dialog.reveal.isEnabled() and not dialog.type_other.isEnabled(), "no typing over a masked address"
+    assert not any(line.action == "reveal_address" for line in log_lines(bram))
+    qtbot.mouseClick(dialog.reveal, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.table.item(0, 2).text() == "Kerkstraat 5", timeout=15_000)
+    assert dialog.table.item(0, 3).text().startswith("Molenweg 8\n(anna, ")
+    assert dialog.table.item(0, 4).text().startswith("Dorpsweg 12\n")
+    assert dialog.keep_mine.isEnabled() and not dialog.reveal.isEnabled(), "the shown conflict stays chosen"
+    assert [line.action for line in log_lines(bram)].count("reveal_address") == 1

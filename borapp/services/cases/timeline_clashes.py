@@ -18,13 +18,12 @@ from borapp.i18n import N_, _
 from borapp.models import Parent, SyncIdentity, SyncOp
 from borapp.services.cases.labels import VISIT_STATE_LABELS, label
 from borapp.services.cases.status import outcome_label, status_label
-from borapp.services.sync.field_words import field_label
+from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, field_label
 from borapp.services.sync.records import TYPES, Field, encode, fields_of, is_blob
 
 CLASHED = N_("{what}: clashed with a colleague's change")
 DIFFERS = N_("{field}: typed here \u201c{typed}\u201d, now \u201c{now}\u201d")
 STANDS = N_("What was typed here stands.")
-CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them
 
 
 def own_clashes(session: Session, case_id: int, named: tuple[str, ...]) -> list[tuple[dt.date, str, int, str]]:

@@ -7,10 +7,10 @@ import datetime as dt
 from dataclasses import dataclass
 
 from borapp.i18n import _
-from borapp.services import settings
+from borapp.services import audit, settings
 from borapp.services.errors import NotFound
 from borapp.services.sync.capture import DEVICE_SETTING
-from borapp.services.sync.field_words import TYPE_LABELS, field_label
+from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, TYPE_LABELS, field_label
 from borapp.services.sync.records import BLOB
 from borapp.services.sync.run import client_for
 
@@ -42,20 +42,50 @@ class ConflictRow:
     server_at: str = ""  # when the server's value was set, in the user's words ("3 december 2026 14:05")
     typed: str | None = None  # for a free-text field: this laptop's value (or the clashing one) to start typing from
     device: str = ""  # who sent the clashing value: a laptop's name, or "this laptop"
+    masked: bool = False  # a confidential address, shown as "(confidential address)" until revealed
 
 
-def describe_conflicts(workspace, found: list[dict]) -> list[ConflictRow]:
+def confidential_parent(session, item: dict) -> int | None:
+    """The local parent whose confidential address the conflict is about, if it is about one."""
+    from borapp.models import Parent
+    from borapp.services.sync.apply import local_id
+
+    if item.get("type") != "parent" or item.get("field") not in CONFIDENTIAL_FIELDS:
+        return None
+    found = local_id(session, "parent", item["uuid"])
+    parent = session.get(Parent, found) if found is not None else None
+    return parent.id if parent is not None and parent.address_confidential else None
+
+
+def masked_conflicts(workspace, found: list[dict]) -> list[dict]:
+    """The server's conflicts with a confidential address's values masked (for `sync conflicts --json`)."""
+    hidden = _("(confidential address)")
+    with workspace.session() as session:
+        return [{**item, **{k: hidden for k in ("base", "server", "mine") if item.get(k)}}
+                if confidential_parent(session, item) is not None else item for item in found]
+
+
+def describe_conflicts(workspace, found: list[dict], reveal: int | None = None) -> list[ConflictRow]:
     """The server's conflicts in words this laptop can give them (its own records by case number). Every laptop
-    of the team sees every conflict: each value says whose it is, "this laptop" when it is this one's."""
+    of the team sees every conflict: each value says whose it is, "this laptop" when it is this one's.
+
+    A parent's confidential address is masked, as in the family tab (a home visit may look over her shoulder),
+    except in the conflict `reveal`, which the access log records as the family tab's "Show" does."""
     me = settings.read_setting(workspace, DEVICE_SETTING)
     rows = []
     with workspace.session() as session:
         for item in found:
+            parent = confidential_parent(session, item)
+            masked = parent is not None and int(item["id"]) != reveal
+            if parent is not None and not masked:
+                audit.record(session, "reveal_address", "parent", parent, workspace.actor)
+            values = [_("(confidential address)") if masked and item.get(k) else _shown(item.get(k))
+                      for k in ("base", "server", "mine")]
             rows.append(ConflictRow(int(item["id"]), _record_words(session, item["type"], item["uuid"]),
-                                    field_label(item["field"]), _shown(item.get("base")),
-                                    _shown(item.get("server")), _shown(item.get("mine")),
+                                    field_label(item["field"]), *values,
                                     _whose(item.get("server_device") or "", me), _moment(item.get("server_at")),
-                                    _typed(item, me), _whose(item.get("device") or "", me)))
+                                    None if masked else _typed(item, me), _whose(item.get("device") or "", me),
+                                    masked))
     return rows
 
 

@@ -22,6 +22,8 @@ FIELD_LABELS = {
     "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted"),
 }
 
+CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them
+
 
 def field_label(field: str) -> str:
     return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")

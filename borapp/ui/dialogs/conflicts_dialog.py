@@ -47,26 +47,33 @@ class ConflictsDialog(QDialog):
         self.keep_theirs = QPushButton(_("Keep the server's value"))
         self.type_other = QPushButton(_("Type another value…"))
         self.type_other.setToolTip(_("For a text such as a place or a note: write the value that is right now."))
-        for button in (self.keep_mine, self.keep_theirs, self.type_other):
+        self.reveal = QPushButton(_("Show the address"))
+        self.reveal.setToolTip(_("The confidential address of the chosen conflict; the access log records that it "
+                                 "was shown."))
+        for button in (self.reveal, self.keep_mine, self.keep_theirs, self.type_other):
             buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         buttons.addButton(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
         self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
         self.type_other.clicked.connect(self._ask_value)
+        self.reveal.clicked.connect(lambda: self.reload(reveal=self.rows[self.table.currentRow()].id))
         layout.addWidget(buttons)
         self.result = ResultLine()
         layout.addWidget(self.result)
         self.table.itemSelectionChanged.connect(self._selection)
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, reveal: int | None = None) -> None:
+        """The open conflicts again; `reveal`: the one whose confidential address to show (masked otherwise)."""
         self._selection()
         workspace = self.workspace
-        run_task(lambda _p: conflicts.describe_conflicts(workspace, conflicts.open_conflicts(workspace)), workspace).success(
-            self._show).failure(lambda exc: self.result.show_problem(str(exc))).start()
+        run_task(lambda _p: conflicts.describe_conflicts(workspace, conflicts.open_conflicts(workspace), reveal),
+                 workspace).success(lambda rows: self._show(rows, reveal)).failure(
+            lambda exc: self.result.show_problem(str(exc))).start()
 
-    def _show(self, rows: list) -> None:
+    def _show(self, rows: list, reveal: int | None = None) -> None:
+        chosen = next((i for i, row in enumerate(rows) if row.id == reveal), -1)
         self.rows = rows
         self.table.setRowCount(len(rows))
         for i, row in enumerate(rows):
@@ -78,6 +85,8 @@ class ConflictsDialog(QDialog):
                 item.setToolTip(text)
                 self.table.setItem(i, column, item)
         self.table.resizeRowsToContents()
+        if chosen >= 0:
+            self.table.selectRow(chosen)
         if not rows:
             self.result.show_done(_("No open conflicts."))
         self._selection()
@@ -86,6 +95,8 @@ class ConflictsDialog(QDialog):
         chosen = self.table.currentRow() >= 0 and bool(self.rows)
         self.keep_mine.setEnabled(chosen)
         self.keep_theirs.setEnabled(chosen)
+        self.reveal.setVisible(any(row.masked for row in self.rows))
+        self.reveal.setEnabled(chosen and self.rows[self.table.currentRow()].masked)
         self.type_other.setEnabled(chosen and self.rows[self.table.currentRow()].typed is not None)
         row = self.rows[self.table.currentRow()] if chosen else None
         # whose value each button keeps, by name: "the server's value" left the reader to work out whose it was
