@@ -177,6 +177,18 @@ class LetterValues:
             return _("{date} (planned)").format(date=long_date(planned[0].on))
         return self._date(held[0].on if held else None, N_("The date of the first visit"), never=True)
 
+    def v_visits_news(self) -> str:
+        """The intake letter's last line: what the referrer will hear next. An intake letter made late (Today owes it
+        for eight weeks, and the visits may start within them) must not promise news of a start that happened."""
+        held = self._held()
+        if held:
+            return _("The visits started on {date}; we report on them in a separate letter.").format(
+                date=long_date(held[0].on))
+        if self.f.status == "closed" and self.f.closed_on:
+            return _("The trajectory was closed on {date}, before the visits started; we report on that in a "
+                     "separate letter.").format(date=long_date(self.f.closed_on))
+        return _("We will let you know when the visits start, or if they cannot start.")
+
     def v_last_visit_on(self) -> str:
         held = self._held()
         return self._date(held[-1].on if held else None, N_("The date of the last visit"), never=True)

@@ -15,7 +15,7 @@ DEFAULT_TEMPLATES = {
         "Thank you.\n\n"
         "The coordinator for this family is {coordinator}. The intake with the parents started on {intake_on}. In "
         "it we discuss with both parents how the supervised visits can take place and what is needed for that.\n\n"
-        "We will let you know when the visits start, or if they cannot start."
+        "{visits_news}"
     ),
     "start": N_(
         "Dear {referrer_contact},\n\n"
@@ -103,6 +103,8 @@ PLACEHOLDERS = {
     "contract_on": N_("the date of the contract the visits started under (when it was signed)"),
     "first_visit_on": N_("the date of the first visit"),
     "last_visit_on": N_("the date of the last visit held"),
+    "visits_news": N_("the start of the visits: that we will report it, the day it was, or that the case closed "
+                      "before it"),
     "closed_on": N_("the date the case was closed"),
     "evaluation_on": N_("the date of the midway evaluation"),
     "evaluation_participants": N_("who took part in the midway evaluation"),
@@ -127,9 +129,9 @@ _CASE = ("case_ref", "children", "children_born", "resident_parent", "other_pare
          "organisation", "organisation_phone", "organisation_email", "today", "registered_on", "visit_place",
          "visit_frequency")
 _REFERRER = ("referrer_contact", "referrer_name", "commissioner")
-_PROGRESS = ("intake_on", "contract_on", "first_visit_on", "last_visit_on", "closed_on", "evaluation_on",
-             "evaluation_participants", "evaluation_agreements", "final_agreements", "visits_total", "visits_held",
-             "visits_cancelled", "visits_planned", "outcome", "outcome_reason", "outcome_note")
+_PROGRESS = ("intake_on", "contract_on", "first_visit_on", "visits_news", "last_visit_on", "closed_on",
+             "evaluation_on", "evaluation_participants", "evaluation_agreements", "final_agreements", "visits_total",
+             "visits_held", "visits_cancelled", "visits_planned", "outcome", "outcome_reason", "outcome_note")
 _FOR_REFERRER = _REFERRER + _CASE + _PROGRESS
 KIND_PLACEHOLDERS = {
     "intake": _FOR_REFERRER,
