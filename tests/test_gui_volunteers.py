@@ -297,6 +297,28 @@ def test_discard_puts_back_what_is_stored(page, people):
     assert page.editor.name.text() == "Anna Proef" and not page.editor.is_dirty()
 
 
+def test_save_is_there_once_something_changed_and_for_a_new_volunteer(page, qtbot, workspace, people):
+    """"Opslaan" stood enabled with nothing to save; a date typed and not yet read counts as a change (clicking
+    Save reads it), and putting the old value back disables it again."""
+    page.open_volunteer_profile(people["anna"])
+    editor = page.editor
+    assert not editor.save_button.isEnabled() and editor.status.text() == ""
+    qtbot.mouseClick(editor.phone, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(editor.phone, "0")
+    assert editor.save_button.isEnabled()
+    QTest.keyClick(editor.phone, Qt.Key.Key_Backspace)
+    assert not editor.save_button.isEnabled(), "back as stored"
+    editor.vog_date.edit.setFocus()
+    editor.vog_date.edit.selectAll()
+    QTest.keyClicks(editor.vog_date.edit, "1-3-2026")
+    assert editor.save_button.isEnabled(), "typed, not yet read: Save is there to click"
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert load_volunteer(workspace, people["anna"]).vog_date == dt.date(2026, 3, 1)
+    assert editor.status.text() == _("Saved.") and not editor.save_button.isEnabled()
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    assert editor.volunteer_id is None and editor.save_button.isEnabled(), "a new one: Save says what is missing"
+
+
 # ---- availability grid --------------------------------------------------------------------------------------------
 
 def test_availability_grid(qtbot):

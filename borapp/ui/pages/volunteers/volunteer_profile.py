@@ -158,6 +158,8 @@ class VolunteerProfileEditor(QWidget):
                        self.trainings.changed, self.max_cases.valueChanged, self.active.toggled,
                        self.joined_on.changed, self.left_on.changed, self.notes.textChanged):
             signal.connect(self._on_edit)
+        for date in (self.vog_date, self.joined_on, self.left_on, self.trainings.date):  # a date typed, not yet
+            date.edit.textEdited.connect(self._on_edit)  # read: Save must be there to click (it reads it first)
         self.vog_date.changed.connect(self._show_vog_warning)
         self.vog_date.edit.editingFinished.connect(self._show_vog_warning)  # after the field read it: unreadable too
         for signal in (self.vog_date.changed, self.trainings.changed, self.active.toggled, self.left_on.changed,
@@ -247,6 +249,7 @@ class VolunteerProfileEditor(QWidget):
         self._loading = False
         self._baseline = self.state()
         self.discard_button.setEnabled(False)
+        self.save_button.setEnabled(self.volunteer_id is None)  # a stored profile: once something changed
         self._show_vog_warning()
         self._show_matching()
         self.scroll.verticalScrollBar().setValue(0)
@@ -338,6 +341,7 @@ class VolunteerProfileEditor(QWidget):
         self.status.setText(_("Unsaved changes") if dirty else "")
         self.status.setStyleSheet("color: #8A5300;")
         self.discard_button.setEnabled(dirty)
+        self.save_button.setEnabled(dirty or self.volunteer_id is None)
         self.edited.emit()
 
     # ---- saving -------------------------------------------------------------------------------------------------
