@@ -6,6 +6,7 @@ import datetime as dt
 import json
 
 import pytest
+from sqlalchemy import select
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
@@ -737,6 +738,43 @@ def test_a_series_says_which_visits_fall_on_a_public_holiday_and_still_plans_the
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
     assert dt.date(year, 12, 26) in [v.on for v in records.list_visits(workspace, case_id)], "a warning, not a block"
+
+
+def test_a_series_says_when_the_volunteer_is_not_available_by_her_profile(qtbot, workspace, case_id):
+    """Planning did not look at the volunteer's availability: a series on Saturday afternoons was planned for a
+    volunteer who gave only Saturday mornings, without a word. A warning, not a block."""
+    from borapp.models import Volunteer
+
+    with workspace.session() as session:
+        session.scalar(select(Volunteer)).availability = "sat-morning;wed-afternoon"
+    tab = visits_tab(qtbot, workspace, case_id)
+    qtbot.mouseClick(tab.plan_button, Qt.MouseButton.LeftButton)
+    dialog = tab.series_dialog
+
+    def retype(widget, text: str) -> None:
+        qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+        QTest.keyClick(widget, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        QTest.keyClicks(widget, text)
+        QTest.keyClick(widget, Qt.Key.Key_Tab)
+
+    saturday = dt.date.today() + dt.timedelta(days=(5 - dt.date.today().weekday()) % 7 + 7)
+    retype(dialog.first_on.edit, saturday.strftime("%d-%m-%Y"))
+    retype(dialog.every_days, "7")
+    retype(dialog.start.edit, "14:00")
+    dialog.start.commit()
+    assert dialog.unavailable.isVisible() and dialog.unavailable.text() == (
+        "Vera Voorbeeld is volgens het profiel niet beschikbaar op zaterdagmiddag. Overleg het met de "
+        "vrijwilliger, of kies een andere dag of tijd.")
+    retype(dialog.start.edit, "10:00")
+    dialog.start.commit()
+    assert not dialog.unavailable.isVisible(), "Saturday morning she gave as available"
+    retype(dialog.every_days, "4")  # Saturday, Wednesday, Sunday, ...
+    assert "zondagochtend" in dialog.unavailable.text() and "woensdagochtend" in dialog.unavailable.text()
+    assert "zaterdag" not in dialog.unavailable.text()
+    retype(dialog.end.edit, "12:00")
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
+    assert len(records.list_visits(workspace, case_id)) == dialog.count.value(), "a warning, not a block"
 
 
 def test_a_refused_first_date_reads_whole_and_clears_the_preview(qtbot, workspace, case_id):

@@ -26,6 +26,7 @@ from borapp.services.cases.timeline import MATCHED
 from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.visits.addenda import AddendumItem, finished_message, list_addenda
+from borapp.services.volunteers.profiles import parse_availability
 from borapp.services.vault.workspace import Workspace
 
 __all__ = [
@@ -206,6 +207,7 @@ class SeriesDefaults:
     count: int = 6  # what is left of the agreed trajectory, else a usual series
     agreed: int = 0  # the visits the contract agrees (0: none agreed)
     scheduled: int = 0  # held or planned so far
+    volunteer_slots: frozenset = frozenset()  # the parts of the week the volunteer gave as available (profile)
 
 
 # ---- reading ---------------------------------------------------------------------------------------------------
@@ -281,7 +283,8 @@ def planning_defaults(workspace: Workspace, case_id: int, every_days: int = 14) 
         return SeriesDefaults(case.registered_on, first, every_days, last.start_time if last else None,
                               last.end_time if last else None, case.visit_place,
                               case.volunteer.name if case.volunteer else "", min(count, MAX_SERIES), agreed,
-                              scheduled)
+                              scheduled, parse_availability(case.volunteer.availability) if case.volunteer
+                              else frozenset())
 
 
 # ---- writing ---------------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from babel.lists import format_list
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -16,10 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.formatting import long_date
-from borapp.i18n import _, ngettext
+from borapp.i18n import _, babel_locale, ngettext
 from borapp.services.errors import BorError, ValidationError
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits import records
+from borapp.services.matching.ranking import slot_labels
+from borapp.services.visits.availability import outside_availability
 from borapp.services.visits.public_holidays import holidays_on
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.tabs.editor_panel import inline
@@ -38,6 +41,7 @@ class PlanSeriesDialog(QDialog):
         self.setAccessibleName(self.windowTitle())
         defaults = records.planning_defaults(workspace, case_id)
         self.agreed, self.scheduled = defaults.agreed, defaults.scheduled
+        self.volunteer_name, self.volunteer_slots = defaults.volunteer_name, defaults.volunteer_slots
         layout = QVBoxLayout(self)
         intro = QLabel(_("A trajectory is usually 6 to 12 visits. You can change or delete each planned visit "
                          "later.") if not defaults.agreed else
@@ -57,6 +61,9 @@ class PlanSeriesDialog(QDialog):
         self.holidays = FieldMessage()  # a warning: visits that fall on a public holiday
         self.holidays.setAccessibleName(_("Visits on a public holiday"))
         layout.addWidget(self.holidays)
+        self.unavailable = FieldMessage()  # a warning: visits when the volunteer said she is not available
+        self.unavailable.setAccessibleName(_("Visits when the volunteer is not available"))
+        layout.addWidget(self.unavailable)
         self.problem = FieldMessage()
         layout.addWidget(self.problem)
         layout.addWidget(required_note())
@@ -68,7 +75,7 @@ class PlanSeriesDialog(QDialog):
         layout.addWidget(buttons)
         # while typing too: a date that cannot be read clears the preview instead of leaving the last one standing
         for signal in (self.first_on.changed, self.first_on.edit.textEdited, self.count.valueChanged,
-                       self.every_days.valueChanged):
+                       self.every_days.valueChanged, self.start.changed):
             signal.connect(self._update_preview)
         self._update_preview()
         grow_with_messages(self, 520)  # a refused date reads whole, not drawn over the row below
@@ -107,6 +114,7 @@ class PlanSeriesDialog(QDialog):
     def _update_preview(self) -> None:
         first, count = self.first_on.value_or_none(), self.count.value()
         self._say_holidays(first, count)
+        self._say_unavailable(first, count)
         if first is None:
             self.preview.clear()
             return
@@ -134,6 +142,14 @@ class PlanSeriesDialog(QDialog):
             "On a public holiday: {days}. Plan the series and move that visit afterwards, or choose another first "
             "date.", "On public holidays: {days}. Plan the series and move those visits afterwards, or choose "
             "another first date.", len(found)).format(days=days) if found else "", warning=True)
+
+    def _say_unavailable(self, first: dt.date | None, count: int) -> None:
+        days = records.series_dates(first, count, self.every_days.value()) if first else []
+        outside = outside_availability(self.volunteer_slots, days, self.start.value_or_none())
+        slots = format_list(slot_labels(outside), locale=babel_locale()) if outside else ""
+        self.unavailable.show_message(_(
+            "According to the profile, {name} is not available on {slots}. Agree it with the volunteer, or choose "
+            "another day or time.").format(name=self.volunteer_name, slots=slots) if outside else "", warning=True)
 
     def plan(self) -> None:
         for message in self.messages.values():
