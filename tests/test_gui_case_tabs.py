@@ -798,9 +798,12 @@ def test_a_refused_first_date_reads_whole_and_clears_the_preview(qtbot, workspac
     assert message.isVisible() and "februari 2027 heeft geen dag 31" in message.text()
     assert dialog.preview.text() == ""
     qtbot.waitUntil(lambda: _above(dialog, message, dialog.count))
+    grown = dialog.height()
     QTest.keyClick(field, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(field, "1-1-2020")  # before the registration date: the service says so when planning
+    QTest.keyClicks(field, "2-1-2020")  # before the registration date: the service says so when planning
     dialog.first_on.commit()
+    assert not message.isVisible()
+    qtbot.waitUntil(lambda: dialog.height() < grown)  # corrected: no blank band where the message stood
     qtbot.mouseClick(dialog.plan_button, Qt.MouseButton.LeftButton)
     refused = dialog.messages["first_on"]
     assert refused.isVisible() and "aanmelding" in refused.text(), refused.text()

@@ -126,13 +126,19 @@ def ok_cancel(dialog: QDialog, ok_text: str) -> tuple[QDialogButtonBox, QPushBut
 def grow_with_messages(dialog: QWidget, width: int) -> None:
     """Open `dialog` `width` wide and let it grow when a message appears under a field: Qt keeps a window at least
     its layout's minimum, which counts a wrapped line of text as one line, so a refusal was drawn under the row below
-    it. The window now grows to the height its rows need at its width."""
+    it. The window now grows to the height its rows need at its width, and shrinks back (never below the height it
+    opened with) when the message goes, unless the coordinator resized it herself: a blank band stayed."""
     dialog.layout().setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
-    dialog.installEventFilter(_TallEnough(dialog))
     dialog.resize(width, max(dialog.sizeHint().height(), dialog.heightForWidth(width)))
+    dialog.installEventFilter(_TallEnough(dialog, dialog.height()))
 
 
 class _TallEnough(QObject):
+    def __init__(self, dialog: QWidget, opened: int):
+        super().__init__(dialog)
+        self.opened = opened
+        self.fitted = opened  # the height last given here; another one is the coordinator's own
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt name
         if event.type() == QEvent.Type.LayoutRequest:
             QTimer.singleShot(0, self, self._fit)  # dropped when the dialog (and this) are gone
@@ -141,5 +147,6 @@ class _TallEnough(QObject):
     def _fit(self) -> None:
         dialog = self.parent()
         need = dialog.heightForWidth(dialog.width())
-        if need > dialog.height():
-            dialog.resize(dialog.width(), need)
+        if need > dialog.height() or (dialog.height() == self.fitted and max(need, self.opened) < dialog.height()):
+            dialog.resize(dialog.width(), max(need, self.opened))
+            self.fitted = dialog.height()
