@@ -106,3 +106,41 @@ def test_upgrading_to_0019_makes_visit_and_evaluation_notes_findable(vault, vaul
             assert search_case_ids(session, "Ria") == [case_id]
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0033_gives_each_contract_version_the_parents_address_flags(vault, vault_path):
+    """Versions stored before say nothing of whose address they keep out; after the upgrade they hold the flags the
+    parents have, so they stay in line with the case (no new version to sign for the upgrade alone)."""
+    import datetime as dt
+    import json
+
+    from alembic import command
+    from sqlalchemy import select, text
+
+    from borapp.models import Case, Contract, Parent
+    from borapp.models.schema import _config
+    from borapp.services.cases.contract_terms import case_terms, in_line, snapshot
+
+    with vault.session() as session:
+        case = Case(ref="BOR-2025-033", registered_on=dt.date(2025, 3, 1), status="contract")
+        case.parents.append(Parent(role="resident", name="Ria Proef", address_confidential=True))
+        case.parents.append(Parent(role="other", name="Otto Proef"))
+        session.add(case)
+        session.flush()
+        terms = json.loads(snapshot(case_terms(case)))
+        del terms["confidential"]  # as a version stored before 0033
+        session.add(Contract(case_id=case.id, version=1, agreements=json.dumps(terms)))
+        case_id = case.id
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0032")
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        with reopened.session() as session:
+            stored = json.loads(session.scalar(text("SELECT agreements FROM contract")))
+            assert stored["confidential"] == {"resident": True, "other": False}
+            assert in_line(session.scalar(select(Contract)), session.get(Case, case_id))
+    finally:
+        reopened.lock()

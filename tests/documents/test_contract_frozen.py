@@ -149,3 +149,26 @@ def test_what_was_signed_stays_when_other_facts_of_the_case_change(workspace, co
     text = all_text(kept)
     assert "Nieuwstraat" not in text and "Bram" not in text and "Stichting Nieuwe Naam" not in text
 
+
+
+def test_an_address_made_confidential_after_a_signature_needs_a_new_version_without_it(workspace, contract_case):
+    """Version 1 was signed by one parent with the other's address printed in it; that address was made
+    confidential afterwards, and the others went on signing version 1, address and all."""
+    from borapp.models import Parent
+
+    with workspace.session() as session:
+        other = session.scalar(select(Parent).where(Parent.case_id == contract_case, Parent.role == "other"))
+        other.address, other.postcode, other.city = "Kanaalkade 10", "1811 LN", "Alkmaar"
+    assert new_version_if_changed(workspace, contract_case) == 1
+    first = current_contract(workspace, contract_case)
+    record_signature(workspace, first.id, "resident", "Petra Jansen", TODAY)
+    assert "Kanaalkade 10" in all_text(render_contract(workspace, contract_case).pdf)
+    with workspace.session() as session:
+        session.scalar(select(Parent).where(Parent.case_id == contract_case, Parent.role == "other")) \
+            .address_confidential = True
+    with pytest.raises(ValidationError):
+        record_signature(workspace, first.id, "coordinator", "Test Coördinator", TODAY)
+    assert case_file.load_case(workspace, contract_case, record_open=False).contracts[0].outdated
+    assert new_version_if_changed(workspace, contract_case) == 2
+    text = all_text(render_contract(workspace, contract_case).pdf)
+    assert "Kanaalkade" not in text and "1811 LN" not in text and "(geheim adres)" in text

@@ -44,7 +44,7 @@ def test_the_first_version_holds_the_agreements_as_json(workspace, case_id):
         stored = session.scalar(select(Contract.agreements).where(Contract.case_id == case_id))
     assert json.loads(stored) == AGREEMENTS | {"agreed_visits": "", "parties": {
         "resident": "Petra Jansen", "other": "Karel Bakker", "coordinator": "Carla Coördinator",
-        "volunteer": "Victor Vrijwilliger"}}
+        "volunteer": "Victor Vrijwilliger"}, "confidential": {"resident": False, "other": False}}
     assert contract.unsigned_roles == ("resident", "other", "coordinator", "volunteer")
 
 

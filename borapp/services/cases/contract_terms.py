@@ -1,5 +1,5 @@
-"""What one version of the BOR-overeenkomst holds: the agreements and the parties named in it, kept with the version
-as a JSON snapshot, and who signs it.
+"""What one version of the BOR-overeenkomst holds: the agreements, the parties named in it and whose address it keeps
+out, kept with the version as a JSON snapshot, and who signs it.
 
 A version nobody has signed follows the case (its snapshot is updated); once anyone has signed, the version is
 frozen and any change to the agreements or the parties makes a new version, which everyone it names signs again.
@@ -20,6 +20,8 @@ from borapp.services import audit
 AGREEMENT_KEYS = ("visit_place", "visit_frequency", "agreed_visits", "buildup", "handover", "staggered_arrival",
                   "cancellation_rules", "house_rules", "referrer_information")
 PARTIES = "parties"  # the snapshot's key for {role: name}
+CONFIDENTIAL = "confidential"  # the snapshot's key for {parent role: address confidential}
+PARENT_ROLES = ("resident", "other")
 ALWAYS_SIGN = ("resident", "other", "coordinator")  # the volunteer signs once a version names one
 
 
@@ -42,9 +44,19 @@ def case_parties(case: Case) -> dict[str, str]:
     return names
 
 
+def case_confidential(case: Case) -> dict[str, bool]:
+    """Whose address the version keeps out: a parent's address made confidential after someone signed must not
+    stay in the signed version the others go on to sign (it is printed there)."""
+    flags = {role: False for role in PARENT_ROLES}
+    for parent in case.parents:
+        if parent.role in flags:
+            flags[parent.role] = bool(parent.address_confidential)
+    return flags
+
+
 def case_terms(case: Case) -> dict:
     """The case's agreements and parties: what a version drawn up now would hold."""
-    return case_agreements(case) | {PARTIES: case_parties(case)}
+    return case_agreements(case) | {PARTIES: case_parties(case), CONFIDENTIAL: case_confidential(case)}
 
 
 def snapshot(terms: dict) -> str:
@@ -62,6 +74,8 @@ def parse_terms(text: str) -> dict:
              for key in AGREEMENT_KEYS}
     names = stored.get(PARTIES) if isinstance(stored.get(PARTIES), dict) else {}
     terms[PARTIES] = {role: str(names.get(role) or "") for role in SIGNER_ROLES}
+    flags = stored.get(CONFIDENTIAL) if isinstance(stored.get(CONFIDENTIAL), dict) else {}
+    terms[CONFIDENTIAL] = {role: bool(flags.get(role)) for role in PARENT_ROLES}
     return terms
 
 

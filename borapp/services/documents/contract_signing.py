@@ -55,8 +55,8 @@ def _check_signable(session: Session, contract: Contract, role: str, signed_on: 
         raise ValidationError(_("No volunteer is matched to this case yet. The volunteer signs once matched, on the "
                                 "version of the contract that names them."), "role")
     if not in_line(contract, case):
-        raise ValidationError(_("The agreements or the parties changed after version {n} was drawn up; draw up the "
-                                "contract again and print it, so the new version is signed.").format(
-                                    n=contract.version))
+        raise ValidationError(_("The agreements, the parties or a confidential address changed after version {n} was "
+                                "drawn up; draw up the contract again and print it, so the new version is "
+                                "signed.").format(n=contract.version))
     if contract.created_at and signed_on < contract.created_at.date():
         raise ValidationError(_("The date of signing is before the contract was drawn up."), "signed_on")

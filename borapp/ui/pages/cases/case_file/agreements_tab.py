@@ -111,8 +111,9 @@ def contract_line(contracts: tuple[ContractFacts, ...]) -> str:
     else:
         text += " " + _("Signed by everyone.")
     if latest.outdated and latest.signatures:
-        text += " " + _("The agreements or the parties changed after it was signed: draw up version {n} and have "
-                        "it signed.").format(n=latest.version + 1)
+        text += " " + _("The agreements, the parties or a confidential address changed after it was signed: draw up "
+                        "version {n} and have it signed.").format(n=latest.version + 1)
     elif latest.outdated:
-        text += " " + _("The agreements or the parties changed: draw up the contract again before it is signed.")
+        text += " " + _("The agreements, the parties or a confidential address changed: draw up the contract again "
+                        "before it is signed.")
     return text
