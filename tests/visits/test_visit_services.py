@@ -379,6 +379,28 @@ def test_a_visit_is_not_held_before_the_volunteer_was_matched(workspace):
     records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=3)))  # the day of the match
 
 
+def test_once_the_visits_started_a_visit_is_still_not_held_before_the_first_match(workspace):
+    """Matched on the 5th and the visits started that day, a visit held on the 20th of the month before was saved
+    without a word, and the start letter named it as the first visit."""
+    case_id, _ = make_case(workspace)
+    _in_matching(workspace, case_id, TODAY - dt.timedelta(days=30), matched_on=TODAY - dt.timedelta(days=3))
+    records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=3)))  # starts the visits
+    for status in ("visits", "evaluation", "closing"):
+        with workspace.session() as session:
+            session.get(Case, case_id).status = status
+        with pytest.raises(ValidationError) as refused:
+            records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=15)))
+        assert refused.value.field == "on" and "toen de vrijwilliger werd gekoppeld" in str(refused.value)
+    assert len(records.list_visits(workspace, case_id)) == 1
+    records.record_visit(workspace, cancelled(case_id, None, TODAY - dt.timedelta(days=15)))  # no visit held
+
+
+def test_a_case_from_before_the_app_without_a_match_on_record_is_not_held_to_one(workspace):
+    case_id, _ = make_case(workspace)  # in visits, no match recorded (as a case imported from Excel)
+    records.record_visit(workspace, held(case_id, None, REGISTERED + dt.timedelta(days=7)))
+    assert len(records.list_visits(workspace, case_id)) == 1
+
+
 def test_a_visit_called_off_by_someone_else_has_one_pair_of_brackets(workspace):
     case_id, _ = make_case(workspace)
     ids = records.plan_series(workspace, case_id, REGISTERED + dt.timedelta(days=7), 1, 14, T10, T12)

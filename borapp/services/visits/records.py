@@ -360,13 +360,20 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
 
 
 BEFORE_VISITS = ("registered", "waiting", "intake", "contract", "matching")
+BEFORE_MATCH = N_("A visit cannot be held before {date}, when the volunteer was matched; check the date.")
 
 
 def _check_phase(case: Case, data: VisitInput) -> bool:
     """A visit is held with a matched volunteer: before that, one held is refused (a slip of the date or the case).
     The first one held after matching starts the visits, dated that day, as the midway evaluation moves a case on:
-    True when it does. Not before the case reached matching and the volunteer was matched."""
-    if data.state != "held" or case.status not in BEFORE_VISITS:
+    True when it does. Not before the case reached matching and the volunteer was matched, nor, later on, before the
+    day of the case's first match (a case without one, from before the app, is not held to it)."""
+    if data.state != "held":
+        return False
+    if case.status not in BEFORE_VISITS:
+        first_match = min((h.on for h in case.history if h.reason == MATCHED), default=None)
+        if first_match is not None and data.on < first_match:
+            raise ValidationError(_(BEFORE_MATCH).format(date=long_date(first_match)), "on")
         return False
     if case.status != "matching":  # also with a volunteer on a case still in intake (an import can do that)
         raise ValidationError(_("A visit is held once the visits have started; this case is still in '{status}'. "
@@ -378,8 +385,7 @@ def _check_phase(case: Case, data: VisitInput) -> bool:
                               "state")
     since = max([flow.last_step_on(case)] + [h.on for h in case.history if h.reason == MATCHED])
     if data.on < since:
-        raise ValidationError(_("A visit cannot be held before {date}, when the volunteer was matched; check the "
-                                "date.").format(date=long_date(since)), "on")
+        raise ValidationError(_(BEFORE_MATCH).format(date=long_date(since)), "on")
     return True
 
 
