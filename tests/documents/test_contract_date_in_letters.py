@@ -47,3 +47,19 @@ def test_a_contract_nobody_signed_yet_is_dated_by_its_drawing_up(workspace):
         _contract(session, case_id, 1, V1_DRAWN, None)
         assert session.get(Case, case_id) is not None
     assert _contract_on(workspace, case_id) == V1_DRAWN
+
+
+def test_the_version_matching_drew_up_unsigned_on_the_first_visit_is_not_the_one_cited(workspace):
+    """Matching draws up a version naming the volunteer; the visits started that very day under the one everyone
+    had signed, and the start letter cited the unsigned version, dated by its drawing up."""
+    case_id, _volunteer = make_case(workspace, registered_on=TODAY - dt.timedelta(days=120))
+    with workspace.session() as session:
+        _contract(session, case_id, 1, V1_DRAWN, V1_SIGNED)
+        _contract(session, case_id, 2, FIRST_VISIT, None)
+    records.record_visit(workspace, held(case_id, None, FIRST_VISIT))
+    assert _contract_on(workspace, case_id) == V1_SIGNED
+    with workspace.session() as session:  # signed a week after the first visit: still not the one started under
+        contract = session.query(Contract).filter_by(version=2).one()
+        contract.signatures.append(ContractSignature(role="resident", name="Rianne de Proef",
+                                                     signed_on=FIRST_VISIT + dt.timedelta(days=7)))
+    assert _contract_on(workspace, case_id) == V1_SIGNED

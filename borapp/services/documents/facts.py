@@ -159,19 +159,24 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None,
 
 
 def _contract_on(session: Session, case_id: int) -> dt.date | None:
-    """The date of the contract the visits started under: the newest version drawn up by the first visit held (a
-    version drawn up later, after the midway evaluation, is not the one the start letter speaks of), dated by its
-    last signature, or by its drawing up while nobody signed it."""
+    """The date of the contract the visits started under: the newest version drawn up by the first visit held that
+    someone had signed by then (matching draws up a version naming the volunteer, unsigned on the day the visits
+    start; one drawn up after the midway evaluation is not the one the start letter speaks of), dated by its last
+    signature; with none signed by then, the newest one signed at all, else the newest drawn up, dated by that."""
     versions = session.execute(select(Contract.id, Contract.created_at).where(Contract.case_id == case_id)
                                .order_by(Contract.version)).all()  # not the versions' signed PDFs
     if not versions:
         return None
     first_held = session.scalar(select(func.min(Visit.on)).where(Visit.case_id == case_id, Visit.state == "held"))
     drawn = [v for v in versions if v.created_at and (first_held is None or v.created_at.date() <= first_held)]
-    chosen = drawn[-1] if drawn else versions[0]
-    signed = session.scalar(select(func.max(ContractSignature.signed_on))
-                            .where(ContractSignature.contract_id == chosen.id))
-    return signed or (chosen.created_at.date() if chosen.created_at else None)
+    signed = dict(session.execute(select(ContractSignature.contract_id, func.min(ContractSignature.signed_on))
+                                  .where(ContractSignature.contract_id.in_([v.id for v in versions]))
+                                  .group_by(ContractSignature.contract_id)).all())
+    by_start = [v for v in drawn if v.id in signed and (first_held is None or signed[v.id] <= first_held)]
+    chosen = (by_start or [v for v in drawn if v.id in signed] or drawn or versions[:1])[-1]
+    last = session.scalar(select(func.max(ContractSignature.signed_on)).where(ContractSignature.contract_id ==
+                                                                                chosen.id))
+    return last or (chosen.created_at.date() if chosen.created_at else None)
 
 
 def _names(case: Case) -> dict[str, str]:
