@@ -50,6 +50,9 @@ class StatusDialog(QDialog):
         self.form.addRow(_("Agreements made"), self.agreements)
         self.note = text_box(_("Note"), 80)
         self.form.addRow(_("Note"), self.note)
+        self.unsigned = FieldMessage()  # a warning: the visits start under a contract not everyone signed
+        self.unsigned.setAccessibleName(_("The contract is not signed by everyone"))
+        layout.addWidget(self.unsigned)
         self.message = FieldMessage()
         self.message.setAccessibleName(_("Why the step was not taken"))
         layout.addWidget(self.message)
@@ -88,7 +91,20 @@ class StatusDialog(QDialog):
         self.outcome.blockSignals(False)
         self.form.setRowVisible(self.outcome, self.outcome.count() > 0)
         self.form.setRowVisible(self.planned, bool(option and option.to == "closed"))
+        self.unsigned.show_message(self._unsigned_warning() if option and option.to == "visits" else "",
+                                   warning=True)
         self._outcome_changed()
+
+    def _unsigned_warning(self) -> str:
+        """Said, not refused: the visits start under the newest version, which matching drew up unsigned."""
+        newest = self.facts.contracts[0] if self.facts.contracts else None
+        if newest is None:
+            return _("No contract has been drawn up yet. The visits start under a contract that everyone signed.")
+        if not newest.unsigned_roles:
+            return ""
+        return _("Version {n} of the contract is not signed by everyone yet (still to sign: {roles}). Have it "
+                 "signed before the visits start, or take the step anyway.").format(
+            n=newest.version, roles=", ".join(role.lower() for role in newest.unsigned_roles))
 
     def _outcome_changed(self, *_args) -> None:
         self.reason.blockSignals(True)
