@@ -76,6 +76,31 @@ def test_changing_the_year_shows_that_years_funding_and_saves_nothing_into_it(qt
     assert tab.table.item(0, 2).text() == "—"
 
 
+def test_a_name_corrected_right_after_saving_a_new_municipality_corrects_it(qtbot, workspace):
+    """Typed "Kennemerland", saved, corrected to "Haarlem" and saved again: two municipalities, and no way to delete
+    the wrong one."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
+
+    tab = MunicipalitiesTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.load(workspace)
+    save = next(b for b in tab.findChildren(QPushButton) if b.text() == "Opslaan")
+    qtbot.mouseClick(tab.name, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(tab.name, "Kennemerland")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.name, Qt.MouseButton.LeftButton)
+    QTest.keyClick(tab.name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(tab.name, "Haarlem")
+    qtbot.mouseClick(save, Qt.MouseButton.LeftButton)
+    assert [m.name for m in setup.municipalities(workspace)] == ["Haarlem"]
+    assert tab.table.rowCount() == 1 and tab.table.currentRow() == 0 and tab.name.text() == "Haarlem"
+
+
 def test_the_coordinator_at_work_and_the_last_active_one_stay_active(workspace):
     """Making oneself (or everyone) inactive left "who is working?" with nobody to choose after the next lock."""
     me = next(c for c in setup.coordinators(workspace) if c.id == workspace.coordinator_id)

@@ -120,10 +120,18 @@ class MunicipalitiesTab(SettingsSection):
             self._pick(row)
 
     def _save(self) -> None:
+        """A new municipality, once saved, is the one being edited: a name corrected right after saving made a
+        second municipality beside the first."""
         def store():
             mid = organisation_setup.save_municipality(self.workspace, self.name.text(), self.region.text(),
                                                        self._editing)
             organisation_setup.set_funding(self.workspace, mid, self.year.value(), self.funding.currentData())
+            self._editing = mid
 
         if self.attempt(store, _("Saved."), saves=True):
             self.fill()
+            row = next((i for i, r in enumerate(self._rows) if r.id == self._editing), None)
+            if row is not None:
+                self.table.blockSignals(True)  # the form holds what was saved; the row only shows which it is
+                self.table.setCurrentCell(row, 0)
+                self.table.blockSignals(False)
