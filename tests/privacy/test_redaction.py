@@ -59,3 +59,30 @@ def test_the_address_is_found_in_the_shapes_it_is_typed_again(stored, typed, exp
 ])
 def test_other_words_are_left_as_they_are(stored, typed):
     assert redact(stored, typed) == typed
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("ophalen aan huis: Rayansteeg 108, Huisduinen.", f"ophalen aan huis: {MARK}."),
+    ("Rayansteeg 108 in Huisduinen", MARK),
+    ("Rayansteeg 108 te huisduinen, daarna", f"{MARK}, daarna"),
+    ("Rayansteeg, Huisduinen", MARK),
+    ("Rayansteeg 108, Huisduinenweg 3 is de speeltuin", f"{MARK}, Huisduinenweg 3 is de speeltuin"),  # another word
+    ("Wijkcentrum in Huisduinen", "Wijkcentrum in Huisduinen"),  # the town alone is still no secret
+])
+def test_the_town_right_after_the_street_goes_with_it(typed, expected):
+    """"(geheim adres), Huisduinen": the street was out, the village stayed for the other parent to read."""
+    stored = ("Rayansteeg 108", "1789 DJ", "Huisduinen")
+    assert Redactor(secrets_of(*stored), MARK, [stored[2]])(typed) == expected
+
+
+def test_a_cases_redactor_knows_the_confidential_towns_but_not_the_readers_own():
+    from borapp.models import Case, Parent
+    from borapp.services.privacy.redaction import case_redactor
+
+    case = Case(ref="BOR-2026-777")
+    case.parents.append(Parent(role="resident", name="R", address="Rayansteeg 108", postcode="1789 DJ",
+                               city="Huisduinen", address_confidential=True))
+    case.parents.append(Parent(role="other", name="O", address="Dorpsweg 1", city="Schagen"))
+    text = "Overdracht aan huis: Rayansteeg 108, Huisduinen. Vader woont Dorpsweg 1, Schagen."
+    assert case_redactor(case, MARK)(text) == f"Overdracht aan huis: {MARK}. Vader woont Dorpsweg 1, Schagen."
+    assert case_redactor(case, MARK, keep_role="resident")(text) == text

@@ -120,12 +120,18 @@ def _pattern(secret: str) -> str:
 
 
 class Redactor:
-    """Replaces every confidential secret in a text by the marker; "street, postcode city" reads as one marker."""
+    """Replaces every confidential secret in a text by the marker; "street, postcode city" reads as one marker.
 
-    def __init__(self, secrets: Iterable[str], marker: str):
+    `towns`: the confidential addresses' towns. Not secret alone (too common), but right after a secret they are
+    part of it: "(geheim adres), Huisduinen" still told the other parent which village to look in."""
+
+    def __init__(self, secrets: Iterable[str], marker: str, towns: Iterable[str] = ()):
         unique = sorted({s for s in secrets if len(_chars(s)) >= 4}, key=lambda s: len(_chars(s)), reverse=True)
         self._regex = re.compile("|".join(_pattern(s) for s in unique), re.IGNORECASE) if unique else None
         self._marker = marker
+        names = sorted({_fold(t.strip()) for t in towns if t and t.strip()}, key=len, reverse=True)
+        self._town_after = re.compile(rf"[\s,]*(?:(?:in|te)\s+)?(?:{'|'.join(re.escape(n) for n in names)})"
+                                      r"(?![^\W_])", re.IGNORECASE) if names else None
 
     def __bool__(self) -> bool:
         return self._regex is not None
@@ -139,7 +145,7 @@ class Redactor:
         if self._regex is None:
             return text
         folded = _fold(text)
-        spans = _merged([_widened(folded, *m.span()) for m in self._regex.finditer(folded)])
+        spans = _merged([self._with_town(folded, *_widened(folded, *m.span())) for m in self._regex.finditer(folded)])
         for start, end in reversed(spans):
             text = text[:start] + self._marker + text[end:]
         if self._marker:
@@ -147,6 +153,11 @@ class Redactor:
             while re.search(twice, text):
                 text = re.sub(twice, lambda _m: self._marker, text)
         return text
+
+
+    def _with_town(self, text: str, start: int, end: int) -> tuple[int, int]:
+        town = self._town_after.match(text, end) if self._town_after is not None else None
+        return start, town.end() if town else end
 
 
 def _widened(text: str, start: int, end: int) -> tuple[int, int]:
@@ -181,4 +192,5 @@ def case_secrets(parents: Iterable, keep_role: str = "") -> list[str]:
 
 def case_redactor(case, marker: str, keep_role: str = "") -> Redactor:
     """The redactor for `case`'s confidential addresses (a parent may read her own: `keep_role`)."""
-    return Redactor(case_secrets(case.parents, keep_role), marker)
+    towns = [p.city or "" for p in case.parents if p.address_confidential and p.role != keep_role]
+    return Redactor(case_secrets(case.parents, keep_role), marker, towns)
