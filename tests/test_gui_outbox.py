@@ -570,3 +570,43 @@ def test_a_schedule_letter_gone_stale_says_so_when_chosen_and_by_name_after_an_e
         page.export_button.click()
     summary = shown[-1][2]
     assert "• Omgangsschema — BOR-2026-016: De geplande omgangsmomenten zijn gewijzigd" in summary, summary
+
+
+def test_a_schedule_letter_taken_back_at_closing_says_why_when_chosen(qtbot, page, workspace, letters):
+    """Closed, the case's schedule letter stood "Klaar" and was counted for sending; now a draft that says why."""
+    import datetime as dt
+
+    from borapp.services import settings
+    from borapp.services.cases import actions
+    from borapp.services.visits import records
+
+    case_id = add_referred_case(workspace, "BOR-2026-017", status="closing")
+    settings.write_settings(workspace, {"organisation.phone": "0224-123456", "organisation.email": "bor@kop.example"})
+    records.plan_series(workspace, case_id, dt.date.today() + dt.timedelta(days=7), 2, 14, dt.time(10), dt.time(12))
+    schedule = outbox_letters.create_letter(workspace, case_id, "schedule", parent_role="resident").id
+    actions.change_status(workspace, case_id, "closed", dt.date.today(), outcome="successful")
+    page.refresh()
+    assert page.model.data(page.model.index(page.model.row_of(schedule), page.model.STATE_COLUMN)) == "Concept ⚠"
+    row = page.model.row_of(schedule)
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=page.table.visualRect(page.model.index(row, 1)).center())
+    assert page.current().id == schedule
+    assert page.problem.isVisible() and page.problem.text().startswith("Terug naar concept: het dossier is afgesloten")
+
+
+def test_delete_asks_first_and_removes_a_letter_not_gone_out(qtbot, page, workspace, letters):
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers.questions import answer_soon
+
+    select(page, letters["draft"])
+    assert page.delete_button.isEnabled()
+    asked: list[str] = []
+    answer_soon(QMessageBox.StandardButton.No, asked)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert asked and "Begeleide omgang gestart" in asked[0] and page.model.row_of(letters["draft"]) >= 0
+    answer_soon(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.model.row_of(letters["draft"]) < 0 and page.notice.text() == "De brief is verwijderd."
+    with workspace.session() as session:
+        assert session.get(Letter, letters["draft"]) is None

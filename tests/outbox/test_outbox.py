@@ -427,3 +427,28 @@ def test_file_names_say_the_kind_in_the_letters_language(workspace, case_id, sta
     assert letters.pdf_file_name(letters.get_letter_row(workspace, dutch)) == f"BOR-2026-014-omgangsschema-{dutch}.pdf"
     assert letters.pdf_file_name(letters.get_letter_row(workspace, english)) == \
         f"BOR-2026-014-closing-report-{english}.pdf"
+
+
+def test_a_letter_not_gone_out_is_deleted_and_one_gone_out_is_kept(workspace, case_id, tmp_path, stand_in):
+    """There was no way to remove a wrong draft, or a schedule whose visits were called off."""
+    draft = letters.new_letter(workspace, case_id, "start", state="draft")
+    letters.delete_letter(workspace, draft)
+    with pytest.raises(NotFound):
+        letters.get_letter_text(workspace, draft) or letters.delete_letter(workspace, draft)
+    assert audit_actions(workspace, "delete") == [draft]
+    ready = letters.new_letter(workspace, case_id, "closing")
+    folder = tmp_path / "out"
+    folder.mkdir()
+    export.export_ready(workspace, folder)
+    assert letter(workspace, ready).state == "exported"
+    with pytest.raises(ValidationError):
+        letters.delete_letter(workspace, ready)
+    assert letter(workspace, ready) is not None
+
+
+def test_a_colleagues_letter_is_not_deleted_here(workspace, case_id):
+    made = letters.new_letter(workspace, case_id, "start", state="draft")
+    with workspace.session() as session:
+        session.get(Letter, made).received_from = "laptop-anna"
+    with pytest.raises(ValidationError, match="laptop-anna"):
+        letters.delete_letter(workspace, made)

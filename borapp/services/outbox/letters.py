@@ -226,6 +226,7 @@ def mark_ready(workspace, letter_id: int) -> None:
         letter_policy.check_letter(session, letter)
         _refuse_unfinished(session, letter)
         _move(letter, "ready")
+        letter.error = ""  # a note on why it went back to draft (the case was closed) is done with
         audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
 
 
@@ -240,6 +241,25 @@ def retry(workspace, letter_id: int) -> None:
         _move(letter, "ready")
         letter.error = ""
         audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
+
+
+DELETABLE_STATES = ("draft", "ready")  # not yet gone out; a failed one may have reached the mail server
+
+
+def delete_letter(workspace, letter_id: int) -> None:
+    """A letter that has not gone out, made here, is removed (a wrong one, or a schedule whose visits were called
+    off). One exported or sent stays: what left is kept. A colleague's letter is hers to send or remove. The moment
+    it was about is owed again on Today."""
+    with workspace.session() as session:
+        letter = _editable(session, letter_id)
+        if letter.state not in DELETABLE_STATES or letter.error.startswith(EXPORT_MARK):
+            raise ValidationError(_("Only a draft or a ready letter can be deleted (this letter is {state}).")
+                                  .format(state=state_label(letter.state).lower()))
+        if letter.received_from:
+            raise ValidationError(_("This letter was made on {laptop}; it is deleted there.").format(
+                laptop=letter.received_from))
+        audit.record(session, "delete", "letter", letter.id, workspace_actor(workspace))
+        session.delete(letter)
 
 
 def letter_pdf(workspace, letter_id: int) -> bytes:

@@ -44,7 +44,7 @@ from borapp.ui.pages.outbox.messages import export_summary, failure_text, send_s
 from borapp.ui.pages.outbox.new_letter import NewLetterDialog
 from borapp.ui.pages.outbox.preview import PreviewDialog
 from borapp.ui.tasks import run_task
-from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.forms import FieldMessage, confirm
 
 DRAFT_KEY = "outbox/letter/"
 INTERRUPTED_EXPORT = N_("The lock interrupted the export. The letters it exported say so in the list; export again "
@@ -142,7 +142,10 @@ class OutboxPage(Page):
         self.print_button = _button(_("Print…"), "printer", self.print_letter)
         self.save_button = _button(_("Save as PDF…"), "file-pdf", self.save_as)
         self.case_button = _button(_("Open case"), "folder-open", lambda: self._open_case())
-        for button in (self.preview_button, self.edit_button, self.ready_button, self.retry_button):
+        self.delete_button = _button(_("Delete…"), "trash", self.delete,
+                                     _("Delete a letter that has not gone out (a draft or a ready one)"))
+        for button in (self.preview_button, self.edit_button, self.ready_button, self.retry_button,
+                       self.delete_button):
             bar.addWidget(button)
         bar.addStretch()
         for button in (self.print_button, self.save_button, self.case_button):
@@ -215,14 +218,19 @@ class OutboxPage(Page):
         self.edit_button.setEnabled(editable)
         self.ready_button.setEnabled(row is not None and row.state == "draft")
         self.retry_button.setEnabled(row is not None and row.state == "failed")
+        self.delete_button.setEnabled(row is not None and row.state in outbox_letters.DELETABLE_STATES
+                                      and row.goes_from_here)
         self.details.setText(self._describe(row) if row else "")
-        self.problem.show_message(self._problem_of(row), warning=bool(row and row.state == "ready"))
+        self.problem.show_message(self._problem_of(row), warning=bool(row and row.state in ("draft", "ready")))
 
     def _problem_of(self, row: LetterRow | None) -> str:
         """Why the letter did not go, or (ready, with nothing said yet) why it would not go now: a schedule whose
-        visits changed since looked fine here until the export left it behind."""
-        if row is None or row.state not in ("ready", "failed"):
+        visits changed since looked fine here until the export left it behind. A draft says why it went back to
+        draft (its case was closed)."""
+        if row is None or row.state not in ("draft", "ready", "failed"):
             return ""
+        if row.state == "draft":
+            return row.error
         if row.error or row.state != "ready":
             return row.error
         try:
@@ -331,6 +339,14 @@ class OutboxPage(Page):
 
     def mark_ready(self) -> None:
         self._letter_action(outbox_letters.mark_ready, _("The letter is ready to send."))
+
+    def delete(self) -> None:
+        row = self.current()
+        if row is None or not confirm(self, _("Delete letter"), _(
+                "Delete the letter \u201c{subject}\u201d? It has not gone out; it cannot be brought back.").format(
+                subject=row.subject or kind_label(row.kind))):
+            return
+        self._letter_action(outbox_letters.delete_letter, _("The letter is deleted."))
 
     def retry(self) -> None:
         self._letter_action(outbox_letters.retry, _("The letter is ready and goes with the next send."))
