@@ -93,3 +93,18 @@ def test_every_visit_called_off_since_holds_the_letter_back(workspace, case_id):
         records.record_visit(workspace, VisitInput(case_id=case_id, visit_id=visit.id, on=visit.on, state="cancelled",
                                                    cancelled_by="resident", cancel_reason="Verhuisd."))
     assert "Er zijn geen omgangsmomenten meer gepland" in letters.problems(workspace, made.id)
+
+
+def test_closing_the_case_takes_its_waiting_schedule_letters_back_to_draft_saying_why(workspace, case_id):
+    """Closed, the case's schedule letters stood "Klaar" in the outbox and were counted in "Send ready (8)", though
+    they list visits that closing called off (sending held them back, the screen did not say)."""
+    from borapp.services.cases import actions
+    from borapp.services.outbox.listing import list_letters
+
+    schedule = letters.create_letter(workspace, case_id, "schedule", parent_role="other")
+    with workspace.session() as session:
+        session.get(Case, case_id).status = "closing"
+    actions.change_status(workspace, case_id, "closed", TODAY, outcome="successful")
+    [row] = [r for r in list_letters(workspace) if r.id == schedule.id]
+    assert row.state == "draft" and row.error.startswith("Terug naar concept: het dossier is afgesloten")
+    assert [r for r in list_letters(workspace, ("ready",)) if r.case_id == case_id] == []

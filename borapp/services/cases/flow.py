@@ -10,7 +10,8 @@ from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
 from borapp.i18n import LANGUAGES, N_, _, in_language
-from borapp.models import Case, StatusChange, Visit
+from borapp.models import Case, Letter, StatusChange, Visit
+from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.cases.status import TransitionRefused, check_step
 from borapp.services.errors import NotFound
@@ -57,6 +58,7 @@ def change_status(
     if to == "closed":
         case.outcome, case.outcome_reason, case.outcome_note, case.closed_on = outcome, reason, note, on
         _settle_planned_visits(session, case, planned_visits)
+        _take_back_schedules(session, case)
     elif to == "reopen":
         case.outcome, case.outcome_reason, case.outcome_note, case.closed_on = "", "", "", None
     session.flush()
@@ -66,6 +68,8 @@ def change_status(
 
 PLANNED_VISIT_CHOICES = ("cancel", "delete")
 CASE_CLOSED_REASON = N_("Case closed")
+SCHEDULE_TAKEN_BACK = N_("Back to draft: the case was closed, so the visits this schedule lists do not take place. "
+                         "Delete it (Delete…), or change it into the letter you want to send (Edit…).")
 
 
 def lapsed_at_closing(cancelled_by: str, reason: str) -> bool:
@@ -94,6 +98,21 @@ def _settle_planned_visits(session: Session, case: Case, how: str) -> None:
             session.delete(visit)
         else:
             visit.state, visit.cancelled_by, visit.cancel_reason = "cancelled", "coordinator", reason
+
+
+def _take_back_schedules(session: Session, case: Case) -> None:
+    """A schedule letter made here and waiting to go lists visits that closing called off: it goes back to draft,
+    saying why, instead of standing "ready" in the outbox (sending already holds it back). A colleague's letter is
+    hers to send or not."""
+    waiting = list(session.scalars(select(Letter).where(
+        Letter.case_id == case.id, Letter.kind == "schedule", Letter.state.in_(("ready", "failed")),
+        Letter.received_from == "")))
+    if not waiting:
+        return
+    with in_language(settings.get(session, "language")):  # stored text: the vault's language, not the screen's
+        note = _(SCHEDULE_TAKEN_BACK)
+    for letter in waiting:
+        letter.state, letter.state_changed_at, letter.error = "draft", utcnow(), note
 
 
 def _check_date(case: Case, on: dt.date) -> None:

@@ -28,7 +28,7 @@ def state_colours(state: str) -> tuple[QColor, QColor]:
 
 
 def _state(row: LetterRow) -> str:
-    return state_label(row.state) + (" ⚠" if row.error and row.state in ("ready", "failed") else "")
+    return state_label(row.state) + (" ⚠" if row.error and row.state in ("draft", "ready", "failed") else "")
 
 
 class LettersModel(RowsModel):
