@@ -98,3 +98,19 @@ def test_the_reason_stored_for_the_cancelled_visits_is_in_the_vaults_language(wo
     set_language("en")
     close(workspace, case_id)
     assert states(workspace, case_id) == [("cancelled", "Dossier afgesloten")] * 3
+
+
+def test_the_visits_that_lapsed_at_closing_stand_under_the_closing_in_the_timeline(workspace):
+    """They stood one by one at the top of the timeline, under days still to come."""
+    from borapp.formatting import long_date
+
+    case_id = make_case(workspace)[0]
+    days = [TODAY + dt.timedelta(days=3 + 7 * i) for i in range(3)]
+    planned_series(workspace, case_id)
+    close(workspace, case_id)
+    timeline = load_case(workspace, case_id, record_open=False).timeline
+    lapsed = [e for e in timeline if "vervallen" in e.title]
+    assert [(e.on, e.title) for e in lapsed] == [(TODAY, "3 geplande omgangsmomenten vervallen: het dossier is "
+                                                          "afgesloten")]
+    assert lapsed[0].detail == "Gepland op {}, {} en {}".format(*(long_date(d) for d in days))
+    assert all(e.on <= TODAY for e in timeline), "nothing under a day still to come"

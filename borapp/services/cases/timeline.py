@@ -7,10 +7,11 @@ import datetime as dt
 import functools
 from dataclasses import dataclass
 
+from babel.lists import format_list
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from borapp.i18n import LANGUAGES, N_, _, in_language
+from borapp.i18n import LANGUAGES, N_, _, babel_locale, in_language, ngettext
 from borapp.formatting import long_date
 from borapp.models import AuditEvent, Attachment, Case, Contract, Coordinator, Evaluation, Letter, Visit, VisitAddendum
 from borapp.services.cases.contract_terms import parse_parties, signer_roles
@@ -47,7 +48,7 @@ class TimelineEntry:
 
 
 def timeline(session: Session, case: Case) -> list[TimelineEntry]:
-    entries = _history(session, case) + _visits(session, case.id) + _evaluations(session, case.id)
+    entries = _history(session, case) + _visits(session, case.id, case.closed_on) + _evaluations(session, case.id)
     entries += _contracts(session, case.id) + _letters(session, case.id) + _attachments(session, case.id)
     entries += _colleagues(session, case.id) + _clashes(session, case.id)
     order = {k: i for i, k in enumerate(KINDS)}  # within a day: the step first, then what followed from it, so
@@ -98,19 +99,25 @@ def _history(session: Session, case: Case) -> list[TimelineEntry]:
     return found
 
 
-def _visits(session: Session, case_id: int) -> list[TimelineEntry]:
+def _visits(session: Session, case_id: int, closed_on: dt.date | None) -> list[TimelineEntry]:
     found = []
+    lapsed: dict[dt.date, list[dt.date]] = {}
     query = select(Visit.on, Visit.state, Visit.place, Visit.cancelled_by, Visit.cancel_reason).where(
-        Visit.case_id == case_id, Visit.state.in_(("held", "cancelled")))
+        Visit.case_id == case_id, Visit.state.in_(("held", "cancelled"))).order_by(Visit.on)
     for on, state, place, by, reason in session.execute(query):
         if state == "held":
             found.append(TimelineEntry(on, "visit", _("Visit held"), place))
-        elif lapsed_at_closing(by, reason):
-            found.append(TimelineEntry(on, "visit", _("Planned visit lapsed: the case was closed"), place))
+        elif lapsed_at_closing(by, reason):  # on the day of the closing, not at the top under days still to come
+            lapsed.setdefault(min(on, closed_on) if closed_on else on, []).append(on)
         else:
             title = (_("Visit cancelled by {who}").format(who=label(CANCELLED_BY_LABELS, by)) if by
                      else _("Visit cancelled"))
             found.append(TimelineEntry(on, "visit", title, reason))
+    for on, days in lapsed.items():
+        found.append(TimelineEntry(on, "visit", ngettext(
+            "{n} planned visit lapsed: the case was closed", "{n} planned visits lapsed: the case was closed",
+            len(days)).format(n=len(days)), _("Planned on {dates}").format(
+            dates=format_list([long_date(day) for day in days], locale=babel_locale()))))
     addenda = select(VisitAddendum.written_on, Visit.on, VisitAddendum.author, VisitAddendum.text).join(Visit).where(
         Visit.case_id == case_id)
     for written_on, visit_on, author, text in session.execute(addenda):
