@@ -319,6 +319,23 @@ def test_save_is_there_once_something_changed_and_for_a_new_volunteer(page, qtbo
     assert editor.volunteer_id is None and editor.save_button.isEnabled(), "a new one: Save says what is missing"
 
 
+def test_the_first_save_marks_every_problem_at_once(page, qtbot, workspace):
+    """A new volunteer with a wrong e-mail and phone and a training typed but not added: the first Save marked only
+    the training; the e-mail and phone only on the next."""
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    editor = page.editor
+    for field, text in ((editor.name, "Dirk Nieuw"), (editor.email, "dirk-at-example"), (editor.phone, "bel maar"),
+                        (editor.vog_date.edit, "31-2-2026"), (editor.trainings.date.edit, "1-3-2026")):
+        qtbot.mouseClick(field, Qt.MouseButton.LeftButton)
+        QTest.keyClicks(field, text)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert not editor.messages["email"].isHidden() and not editor.messages["phone"].isHidden()
+    assert "nog niet toegevoegd" in editor.trainings.date.message.text() and editor.vog_date.problem()
+    assert editor.messages["vog_date"].isHidden(), "the date says why under itself, once"
+    assert editor.status.text() == "Niet opgeslagen: controleer de gemarkeerde velden."
+    assert "Dirk Nieuw" not in [v.name for v in list_volunteers(workspace, active_only=False)]
+
+
 # ---- availability grid --------------------------------------------------------------------------------------------
 
 def test_availability_grid(qtbot):

@@ -346,24 +346,27 @@ class VolunteerProfileEditor(QWidget):
 
     # ---- saving -------------------------------------------------------------------------------------------------
 
-    def input(self) -> VolunteerInput:
+    def input(self, lenient: bool = False) -> VolunteerInput:
+        """What the form holds; `lenient`: a date that cannot be read as none (its field says why already)."""
         s = self.state()
+        date = (lambda f: f.value_or_none()) if lenient else (lambda f: f.value())
         return VolunteerInput(
             name=s["name"], id=self.volunteer_id, email=s["email"], phone=s["phone"], address=s["address"],
             region=s["region"], gender=s["gender"], languages=tuple(s["languages"]),
-            availability=self.availability.value(), vog_date=self.vog_date.value(), max_cases=s["max_cases"],
-            active=s["active"], joined_on=self.joined_on.value(), left_on=self.left_on.value(), notes=s["notes"],
+            availability=self.availability.value(), vog_date=date(self.vog_date), max_cases=s["max_cases"],
+            active=s["active"], joined_on=date(self.joined_on), left_on=date(self.left_on), notes=s["notes"],
             trainings=self.trainings.value())
 
     def save(self) -> int | None:
         """Check, show every problem under its field, save when there is none; the volunteer's id or None."""
-        if refuse_unreadable(self):  # a date that cannot be read says so under its field
-            self.status.setText(_("Not saved: check the marked fields."))
-            self.status.setStyleSheet("color: #B3261E;")
-            return None
-        if self.trainings.pending():  # saved without it, "Opgeslagen." said nothing of the training left out
+        unreadable = refuse_unreadable(self)  # a date that cannot be read says so under its field
+        pending = self.trainings.pending()
+        if pending:  # saved without it, "Opgeslagen." said nothing of the training left out
             self.trainings.date.refuse(_("This training has not been added yet: press Add training, or empty the "
                                          "date."))
+        if unreadable or pending:  # and the form's other problems at once, not one round of Save each
+            self._show_problems({key: text for key, text in volunteer_problems(
+                self.workspace, self.input(lenient=True)).items() if key not in self._unreadable_dates()})
             self.status.setText(_("Not saved: check the marked fields."))
             self.status.setStyleSheet("color: #B3261E;")
             return None
@@ -404,6 +407,9 @@ class VolunteerProfileEditor(QWidget):
         if stored == loaded or not save:
             self._on_edit()
         return save
+
+    def _unreadable_dates(self) -> set[str]:
+        return {key for key in ("vog_date", "joined_on", "left_on") if getattr(self, key).problem()}
 
     def discard(self) -> None:
         if self._baseline:
