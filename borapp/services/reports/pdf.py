@@ -86,6 +86,8 @@ def _notes(report, small_cells: int | None, st) -> list:
 
 
 def _table_block(table: Table, st) -> list:
+    if table.note:  # left out of this version: where its figures are
+        return [KeepTogether([Paragraph(text(table.title), st.heading), Paragraph(text(table.note), st.note)])]
     if not table.rows:
         return [Paragraph(text(table.title), st.heading), Paragraph(text(_("Nothing to report.")), st.small)]
     cell = ParagraphStyle("cell", parent=st.body, fontSize=9, leading=11.5, spaceAfter=0)

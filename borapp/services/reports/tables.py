@@ -47,6 +47,7 @@ class Table:
     title: str
     columns: tuple[str, ...]
     rows: tuple[Row, ...] = field(default=())
+    note: str = ""  # a table left out of this version of the report: why, and where its figures are instead
 
 
 def figure_row(fig: Figure, *others: Figure | None, kind: str = "row") -> Row:
