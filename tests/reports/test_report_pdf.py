@@ -48,3 +48,29 @@ def test_a_report_of_a_year_not_over_says_it_is_provisional(workspace):
     assert "Voorlopig: 2026 is nog niet voorbij" in during and "lees 4 december 2026" in during
     after = all_text(files.render(workspace, annual_report(workspace, 2025, today=D(2026, 12, 4)), "pdf"))
     assert "Voorlopig" not in after
+
+
+def test_the_municipalities_chart_reads_as_the_screen_last_year_above_this_year_each_with_its_value():
+    """2025's bar was drawn under 2026's while the legend and the screen put 2025 first, and its bars had no values."""
+    from reportlab.graphics.shapes import Group, Rect
+
+    from borapp.services.reports.charts import LAST_YEAR, THIS_YEAR
+
+    drawing = municipalities_chart("Titel", ["Alkmaar", "Texel"], [9, 3], [13, 1], ("2025", "2026"), 400)
+    chart = next(c for c in drawing.contents if hasattr(c, "valueAxis"))
+
+    def shapes(group):
+        for shape in group.contents:
+            yield from shapes(shape) if isinstance(shape, Group) else [shape]
+
+    bars = sorted((r for r in shapes(chart.draw()) if isinstance(r, Rect) and r.fillColor in (LAST_YEAR, THIS_YEAR)),
+                  key=lambda r: -r.y)
+    top_down = [(r.fillColor, round(r.width / bars[0].width * 9)) for r in bars]
+    assert top_down == [(LAST_YEAR, 9), (THIS_YEAR, 13), (LAST_YEAR, 3), (THIS_YEAR, 1)], top_down
+    heights: dict[str, float] = {}
+
+    def seen(text, cm, tm, _font, _size):  # the text's place on the page: its matrix in the drawing's
+        heights.setdefault(text.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    PdfReader(io.BytesIO(renderPDF.drawToString(drawing))).pages[0].extract_text(visitor_text=seen)
+    assert heights["9"] > heights["13"] > heights["3"] > heights["1"], heights
