@@ -15,6 +15,11 @@ def long_date(value: dt.date | None) -> str:
     return _format_date(value, format="long", locale=babel_locale()) if value else ""
 
 
+def day_month(value: dt.date) -> str:
+    """"5 december": a date whose year stands beside it."""
+    return _format_date(value, format="d MMMM", locale=babel_locale())
+
+
 def short_date(value: dt.date | None) -> str:
     """Day-month-year as the Dutch write it by hand: 5-3-2026."""
     return f"{value.day}-{value.month}-{value.year}" if value else ""

@@ -308,6 +308,7 @@ def test_preview_opens_from_memory(qtbot, page, letters, tmp_path, renderer):
     page.preview_button.click()
     assert page.preview is not None and page.preview.isVisible() and page.preview.page_count() >= 1
     assert sorted(tmp_path.rglob("*")) == before  # no temporary file anywhere in the test's folder
+    assert page.preview.save_button.text() == page.save_button.text() == "Opslaan als PDF…", "PDF, as elsewhere"
     page.preview.close()
     qtbot.waitUntil(lambda: page.preview is None)
 

@@ -176,5 +176,9 @@ def test_choosing_outside_shows_the_outside_figures_on_screen(qtbot, page):
     assert not page.scroll.widget().findChildren(BarChart)
     note = page.scroll.widget().findChild(QLabel, "outside-note")
     assert note is not None and "<5" in note.text()
+    left_out = page.scroll.widget().findChild(QLabel, "report-invoicing-left-out")
+    assert "invoicing" not in page.tables and left_out is not None and "internal annual report" in left_out.text(), \
+        "the invoicing table is not for publication: in its place, where its figures are"
     QTest.keyClick(page.audience, Qt.Key.Key_Up)
     assert page.scroll.widget().findChildren(BarChart) and page.scroll.widget().findChild(QLabel, "outside-note") is None
+    assert "invoicing" in page.tables and page.scroll.widget().findChild(QLabel, "report-invoicing-left-out") is None

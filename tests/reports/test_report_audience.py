@@ -60,7 +60,7 @@ def test_external_json_xlsx_and_pdf_hide_it_too(workspace, towns):
     texel_rows = [row for row in cells if row and row[0] == "Texel"]
     assert texel_rows and all(2 not in row for row in texel_rows)
     pdf = all_text(files.render(workspace, towns, "pdf", "external"))
-    assert "Texel 0 x x 0" in pdf and "Texel Afrekening per traject x" in pdf
+    assert "Texel 0 x x 0" in pdf
     assert len(files.render(workspace, towns, "pdf", "external")) < len(files.render(workspace, towns, "pdf")), \
         "the outside PDF leaves out the charts whose bars give the numbers away"
 
@@ -126,10 +126,8 @@ def test_a_groups_subtotal_does_not_give_its_one_small_cell_back(workspace):
     assert table.rows[-1].cells[closed] == 4, "the total stays"
 
 
-def test_figures_of_the_volunteers_and_the_whole_organisation_stay_and_the_remainder_goes_with_the_used(workspace):
-    """No family is counted in the volunteers' table or the summary (a "<5" of 24 deployable volunteers was shown);
-    the purchased trajectories are the municipality's own figure, and purchased minus what remains gave a hidden
-    used count back."""
+def test_figures_of_the_volunteers_and_the_whole_organisation_stay(workspace):
+    """No family is counted in the volunteers' table or the summary (a "<5" of 24 deployable volunteers was shown)."""
     from borapp.services.reports.audience import tables_for
     from tests.reports.vault_builder import add_volunteer
 
@@ -145,8 +143,7 @@ def test_figures_of_the_volunteers_and_the_whole_organisation_stay_and_the_remai
     outside = {t.key: t for t in tables_for(report, "external", 5)}
     assert outside["volunteers"] == inside["volunteers"] and outside["summary"] == inside["summary"]
     assert 2 in [row.cells[1] for row in outside["volunteers"].rows], "the two who left are shown"
-    purchased, used, remaining = _cells(outside["invoicing"], "Alkmaar")[2:5]
-    assert (purchased, used, remaining) == (11, "x", "x"), "2 used beside a hidden 0 would read as 1 and 1"
+    assert outside["invoicing"].rows == (), "for invoicing, not for publication: the internal report has it"
     assert _cells(inside["invoicing"], "Alkmaar")[2:5] == [11, 2, 9]
 
 
@@ -214,3 +211,33 @@ def test_closed_cases_of_earlier_years_do_not_follow_from_this_years_row_the_sum
                        "Totaal afgesloten zaken": 14}
     summary = {row.cells[0]: row.cells[1] for row in outside["summary"].rows}
     assert summary["Aanmeldingen 2019"] - summary["Lopende zaken eind van het jaar, aangemeld in 2019"] == 5
+
+
+def test_the_outside_report_leaves_the_invoicing_table_out_and_says_where_it_is(workspace):
+    """"Te factureren" said "<5" for three towns and Texel's own 4 purchased trajectories "<5": nobody can invoice
+    from that. Invoicing is not for publication, so the outside report (every format) leaves the table out and says
+    that the internal report has it; the internal PDF still has every figure."""
+    with workspace.session() as s:
+        for name, funding, bought, count in (("Alkmaar", "purchased", 20, 12), ("Hoorn", "per_case", None, 3),
+                                             ("Schagen", "per_case", None, 8), ("Texel", "purchased", 4, 2)):
+            town = municipality(s, name, funding, 2019, trajectories=bought)
+            for n in range(count):
+                add_case(s, D(2019, 3, 1 + n), municipality_id=town, funding=funding)
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    said = "ze staan allemaal in de interne jaarrapportage"
+    inside = all_text(files.render(workspace, report, "pdf"))
+    assert "Texel Ingekochte trajecten 4 2 2" in inside and "Hoorn Afrekening per traject 3" in inside
+    assert said not in inside
+    outside = all_text(files.render(workspace, report, "pdf", "external"))
+    assert "Per gemeente, voor de facturering" in outside and said in outside.replace("\n", " ")
+    assert "Te factureren" not in outside and "Texel Ingekochte trajecten" not in outside
+    rows = csv_rows(files.render(workspace, report, "csv", "external"))
+    at = rows.index(["Per gemeente, voor de facturering"])
+    assert said in rows[at + 1][0] and not [row for row in rows if "Te factureren" in row]
+    shown = json.loads(files.render(workspace, report, "json", "external"))
+    [table] = [t for t in shown["tables"] if t["key"] == "invoicing"]
+    assert table["rows"] == [] and said in table["note"]
+    book = load_workbook(io.BytesIO(files.render(workspace, report, "xlsx", "external")))
+    [sheet] = [sheet for sheet in book if sheet["A1"].value == "Per gemeente, voor de facturering"]
+    assert [[c.value for c in row] for row in sheet.iter_rows()] == [["Per gemeente, voor de facturering"],
+                                                                       [table["note"]]]

@@ -48,3 +48,61 @@ def test_a_report_of_a_year_not_over_says_it_is_provisional(workspace):
     assert "Voorlopig: 2026 is nog niet voorbij" in during and "lees 4 december 2026" in during
     after = all_text(files.render(workspace, annual_report(workspace, 2025, today=D(2026, 12, 4)), "pdf"))
     assert "Voorlopig" not in after
+
+
+def test_the_municipalities_chart_reads_as_the_screen_last_year_above_this_year_each_with_its_value():
+    """2025's bar was drawn under 2026's while the legend and the screen put 2025 first, and its bars had no values."""
+    from reportlab.graphics.shapes import Group, Rect
+
+    from borapp.services.reports.charts import LAST_YEAR, THIS_YEAR
+
+    drawing = municipalities_chart("Titel", ["Alkmaar", "Texel"], [9, 3], [13, 1], ("2025", "2026"), 400)
+    chart = next(c for c in drawing.contents if hasattr(c, "valueAxis"))
+
+    def shapes(group):
+        for shape in group.contents:
+            yield from shapes(shape) if isinstance(shape, Group) else [shape]
+
+    bars = sorted((r for r in shapes(chart.draw()) if isinstance(r, Rect) and r.fillColor in (LAST_YEAR, THIS_YEAR)),
+                  key=lambda r: -r.y)
+    top_down = [(r.fillColor, round(r.width / bars[0].width * 9)) for r in bars]
+    assert top_down == [(LAST_YEAR, 9), (THIS_YEAR, 13), (LAST_YEAR, 3), (THIS_YEAR, 1)], top_down
+    heights: dict[str, float] = {}
+
+    def seen(text, cm, tm, _font, _size):  # the text's place on the page: its matrix in the drawing's
+        heights.setdefault(text.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5])
+
+    PdfReader(io.BytesIO(renderPDF.drawToString(drawing))).pages[0].extract_text(visitor_text=seen)
+    assert heights["9"] > heights["13"] > heights["3"] > heights["1"], heights
+
+
+def test_the_words_for_the_years_end_say_the_day_a_year_not_over_is_counted_to(workspace):
+    """"Waarvan nog lopend" read as "still open today" for cases closed since (English: "Open at year end"); a report
+    on 2026 made on 5 December said "Lopend eind 2026" and "Wachtlijst eind 2026" as if the year were over, where
+    its title page says the year is not over and the date it counts to."""
+    from borapp.i18n import set_language
+    from borapp.services.reports.tables import case_tables
+    from tests.reports.vault_builder import add_case, municipality
+
+    with workspace.session() as s:
+        town = municipality(s, "Texel", "per_case", 2026)
+        add_case(s, D(2025, 3, 1), municipality_id=town, funding="per_case")
+        add_case(s, D(2026, 3, 1), municipality_id=town, funding="per_case")
+    during = annual_report(workspace, 2026, today=D(2026, 12, 5))
+    text = all_text(files.render(workspace, during, "pdf"))
+    for words in ("Lopend op 5 december 2026, aangemeld in 2025 1", "Lopend op 5 december 2026 2",
+                  "Wachtlijst op 5 december 2026 2", "2025 2026 Lopend op 5 december Waarvan afgesloten",
+                  "zoals die er op 5 december 2026 voor stonden"):
+        assert words in text, words
+    assert not [w for w in ("Lopend eind", "Wachtlijst eind", "eind van het jaar", "nog lopend", "er eind 2026")
+                if w in text]
+    after = all_text(files.render(workspace, annual_report(workspace, 2026, today=D(2027, 1, 4)), "pdf"))
+    for words in ("Lopende zaken eind van het jaar, aangemeld in 2025 1", "Lopend eind 2026 2", "Wachtlijst eind 2026 2",
+                  "2025 2026 Lopend op 31 december Waarvan afgesloten", "zoals die er eind 2026 voor stonden"):
+        assert words in after, words
+    set_language("en")  # a report's figures are labelled in the language it is made in
+    during = annual_report(workspace, 2026, today=D(2026, 12, 5))
+    assert case_tables(during)[0].columns[3:] == ("Open on 5 December", "Closed by then")
+    assert [row.cells[0] for row in case_tables(during)[1].rows][2:6] == [
+        "Open on 5 December 2026, registered in 2025", "Open on 5 December 2026, registered in 2026",
+        "Open on 5 December 2026", "Waiting list on 5 December 2026"]

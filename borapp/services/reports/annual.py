@@ -16,7 +16,7 @@ from borapp.services.reports.costs import cost_figures
 from borapp.services.reports.invoicing import InvoiceRow, invoicing
 from borapp.services.reports.labels import Municipalities
 from borapp.services.reports.open_cases import OpenCases, open_cases
-from borapp.services.reports.periods import check_year
+from borapp.services.reports.periods import check_year, counted_to
 from borapp.services.reports.registrations import Registrations, registrations
 from borapp.services.reports.selection import CaseLine, CaseSelection, case_lines
 from borapp.services.reports.timeliness import Timeliness, timeliness
@@ -41,18 +41,19 @@ class AnnualReport:
 
 def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualReport:
     year = check_year(year, today)
+    today = today or dt.date.today()
     with workspace.reading() as session:  # holds no lock: the Reports page works it out while saves go on
         names = Municipalities(session)
         both = two_years(session, year)
         groups = both[year]
         return AnnualReport(
             year=year, organisation=settings.get(session, "organisation.name"),
-            made_on=today or dt.date.today(),
+            made_on=today,
             registrations=registrations(groups, year, names),
             closed=closings(groups, year),
             closed_previous_year=closings(both[year - 1], year - 1),
-            open_at_year_end=open_cases(groups, year),
-            volunteers=volunteer_figures(session, year, today or dt.date.today()),
+            open_at_year_end=open_cases(groups, year, counted_to(year, today)),
+            volunteers=volunteer_figures(session, year, today),
             timeliness=timeliness(session, year),
             invoicing=invoicing(session, groups, year, names),
             costs=cost_figures(session, year),

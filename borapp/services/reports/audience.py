@@ -1,9 +1,10 @@
 """Who a report is for. Inside the organisation it shows every count; for outside (the municipality, a funder) a
 count under the threshold (setting privacy.small_cell_threshold) that could point to one family is shown as "<5",
 with secondary suppression so that no hidden cell follows from a total, a row or another table
-(services/reports/outside_tables.py). Totals and the organisation's own figures stay; in the invoicing table the
-purchased trajectories are the municipality's own figure, and what remains of them is hidden with the used ones it
-would give away. The outside PDF leaves the charts out: a bar's length would give the hidden number away."""
+(services/reports/outside_tables.py). Totals and the organisation's own figures stay. The table for invoicing is
+left out (it is not for publication: each municipality is invoiced with its own figures), a line in its place saying
+that the internal report holds it. The outside PDF leaves the charts out: a bar's length would give the hidden number
+away."""
 
 from __future__ import annotations
 
@@ -39,7 +40,8 @@ def external_json(report, data: bytes, threshold: int) -> bytes:
     shown["audience"], shown["small_cells"], shown["not_shown"] = EXTERNAL, hidden(threshold), NOT_SHOWN
     tables = tables_for(report, EXTERNAL, threshold)
     shown["tables"] = [{"key": t.key, "title": t.title, "columns": list(t.columns),
-                        "rows": [{"kind": row.kind, "cells": list(row.cells)} for row in t.rows]}
+                        "rows": [{"kind": row.kind, "cells": list(row.cells)} for row in t.rows],
+                        **({"note": t.note} if t.note else {})}
                        for t in tables if t.key != "costs"]
     if isinstance(found.get("costs"), dict):
         shown["costs"] = _outside_costs(found["costs"], next((t for t in tables if t.key == "costs"), None))

@@ -76,15 +76,19 @@ def municipalities_chart(title: str, names: list[str], last_year: list[int], thi
     _title(drawing, title, height)
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 110, 25, width - 130, height - 65
-    # reportlab draws the first category at the bottom: reverse so the list reads from the top
-    chart.data = [list(reversed(last_year)), list(reversed(this_year))]
-    chart.bars[0].fillColor, chart.bars[1].fillColor = LAST_YEAR, THIS_YEAR
+    # reportlab draws the first category at the bottom, and in each the first series lowest: both reversed, so that
+    # the list reads from the top and last year's bar is above this year's, as in the legend and on the screen
+    chart.data = [list(reversed(this_year)), list(reversed(last_year))]
+    chart.bars[0].fillColor, chart.bars[1].fillColor = THIS_YEAR, LAST_YEAR
     chart.bars.strokeColor = None
     chart.groupSpacing, chart.barSpacing = 4, 0.5
     chart.categoryAxis.categoryNames = list(reversed(names))
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = REGULAR, 8
     chart.categoryAxis.labels.boxAnchor = "e"
     _value_axis(chart.valueAxis, last_year + this_year)
+    chart.barLabelFormat = lambda v: number(int(v))  # each value just after its bar, as on the screen
+    chart.barLabels.fontName, chart.barLabels.fontSize = REGULAR, 7
+    chart.barLabels.boxAnchor, chart.barLabels.nudge = "w", 3
     drawing.add(chart)
     _legend(drawing, width, height - 8, years)
     return drawing

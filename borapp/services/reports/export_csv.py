@@ -20,6 +20,9 @@ def report_csv(report, tables=None) -> bytes:
         if index:
             writer.writerow([])
         writer.writerow([csv_text(table.title)])
+        if table.note:  # left out of this version: where its figures are
+            writer.writerow([csv_text(table.note)])
+            continue
         writer.writerow([csv_text(c) for c in table.columns])
         for row in table.rows:
             writer.writerow([_cell(cell) for cell in row.cells])

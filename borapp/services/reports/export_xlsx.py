@@ -21,6 +21,9 @@ def report_xlsx(report, tables=None) -> bytes:
         sheet = book.create_sheet(_sheet_name(table.title, book.sheetnames))
         sheet.append([table.title])
         sheet["A1"].font = Font(bold=True, size=13)
+        if table.note:  # left out of this version: where its figures are
+            sheet.append([table.note])
+            continue
         sheet.append(list(table.columns))
         for cell in sheet[2]:
             cell.font = Font(bold=True)

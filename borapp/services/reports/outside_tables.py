@@ -1,9 +1,14 @@
 """The annual report's tables for outside the organisation: small counts hidden across all tables at once.
 
+The table per municipality for invoicing is not in it: invoicing is between the organisation and each
+municipality, with that municipality's own figures, and is not for publication. Hidden there (as it was), a
+municipality could not invoice from it; shown whole, its counts per municipality and funding would give back the
+registrations' hidden cells (the same cases). So it is left out, with a line saying that the internal report holds
+it.
+
 A table's hidden cell can follow from another table: a municipality's registrations are its open plus its closed
-cases (the same row), its used trajectories in the invoicing table are its registrations funded as purchased (the
-same count in two tables), an outcome's reasons add up to that outcome's count, and the cost groups by outcome are
-the closed cases by outcome again. So every count is named by the cases behind it (its `CaseSelection`; one count
+cases (the same row), an outcome's reasons add up to that outcome's count, and the cost groups by outcome are the
+closed cases by outcome again. So every count is named by the cases behind it (its `CaseSelection`; one count
 in two tables is one cell), every way the cells add up is one sum, and `privacy.small_cells.suppress_linked`
 hides them so that no sum gives one back. The summary, the volunteers' figures and the totals are shown as they are
 (they count no family), as is the row of cases registered and closed in the report's year (the summary gives it).
@@ -13,20 +18,29 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from borapp.i18n import _
 from borapp.services.privacy.small_cells import NOT_SHOWN, Sum, is_hidden, suppress_linked
 from borapp.services.reports.tables import Table
 
 PUBLIC_TABLES = frozenset({"summary", "volunteers", "trainings_and_meetings"})  # no family counted
+NOT_PUBLISHED = frozenset({"invoicing"})  # each municipality is invoiced with its own figures
 REGISTERED, OPEN, CLOSED = 2, 3, 4  # the registrations table: this year's registrations, open and closed of them
 
 
 def outside_tables(tables: list[Table], threshold: int) -> list[Table]:
-    tables = [_without_subtotals(t) for t in tables]
+    tables = [_left_out(t) if t.key in NOT_PUBLISHED else _without_subtotals(t) for t in tables]
     names = _Names(tables)
     sums = [s for i, t in enumerate(tables) for s in _sums(i, t, names)]
     marks = suppress_linked(names.values, sums, threshold, names.public)
     return [_finish(t, [[marks.get(names.of(i, r, c), cell) for c, cell in enumerate(row.cells)]
                         for r, row in enumerate(t.rows)], threshold) for i, t in enumerate(tables)]
+
+
+def _left_out(table: Table) -> Table:
+    """In its place, its title and where its figures are: a reader does not take the missing table for nothing."""
+    return Table(table.key, table.title, (), (), _(
+        "Not in this version for outside the organisation: these figures are for invoicing, not for publication. "
+        "Each municipality is invoiced with its own figures; they are all in the internal annual report."))
 
 
 def _without_subtotals(table: Table) -> Table:
@@ -73,7 +87,7 @@ def _given_by_summary(table: Table, row) -> bool:
 
 
 def _sums(i: int, table: Table, names: _Names) -> list[Sum]:
-    if table.key in PUBLIC_TABLES or table.key == "invoicing":  # invoicing: no totals, its counts are named
+    if table.key in PUBLIC_TABLES:
         return []
     sums = []
     for group in _groups(table):  # each adds up to a total shown, or (reasons) to its outcome's count
@@ -114,15 +128,9 @@ def _groups(table: Table) -> list[list[int]]:
 
 
 def _finish(table: Table, cells: list[list], threshold: int) -> Table:
-    """What follows from a hidden count goes with it: the remainder of purchased trajectories, a cost group's
-    amounts, the share of cases started within a month."""
-    if table.key == "invoicing":
-        from borapp.services.reports.tables_people import INVOICING_REMAINING, INVOICING_USED
-
-        for row in cells:
-            if is_hidden(row[INVOICING_USED]) and row[INVOICING_REMAINING] is not None:
-                row[INVOICING_REMAINING] = NOT_SHOWN
-    elif table.key == "costs":
+    """What follows from a hidden count goes with it: a cost group's amounts, the share of cases started within a
+    month."""
+    if table.key == "costs":
         from borapp.services.reports.tables_costs import COUNT_COLUMN, MONEY_COLUMNS
 
         for row, original in zip(cells, table.rows):

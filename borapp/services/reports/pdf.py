@@ -4,8 +4,6 @@ the user's language (Babel)."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
@@ -22,6 +20,7 @@ from borapp.services.documents.fonts import BOLD, OBLIQUE, REGULAR
 from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, build_pdf, spacer, styles, text
 from borapp.services.privacy.small_cells import is_hidden
 from borapp.services.reports import charts
+from borapp.services.reports.periods import counted_to
 from borapp.services.reports.tables import Table, cell_text
 from borapp.services.reports.tables_people import all_tables
 
@@ -65,14 +64,22 @@ def _title_page(report, name: str, title: str, st) -> list:
             Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
             Paragraph(text(name or ""), sub), spacer(4),
             Paragraph(text(_("Made on {date}").format(date=long_date(report.made_on))), st.small), spacer(10),
-            Paragraph(text(_("Every figure in this report is counted from the case records as they stood at the end "
-                             "of {year}; every total is the sum of its parts.").format(year=report.year)), st.note)]
+            Paragraph(text(_counted_from(report)), st.note)]
+
+
+def _counted_from(report) -> str:
+    until = counted_to(report.year, report.made_on)
+    if until is None:
+        return _("Every figure in this report is counted from the case records as they stood at the end of {year}; "
+                 "every total is the sum of its parts.").format(year=report.year)
+    return _("Every figure in this report is counted from the case records as they stood on {date}; every total is "
+             "the sum of its parts.").format(date=long_date(until))
 
 
 def _notes(report, small_cells: int | None, st) -> list:
     """Under the title: that the year is not over yet, and (outside) what "<5" and "x" mean."""
     notes = []
-    if report.made_on < dt.date(report.year, 12, 31):  # the year is not over: "on 31 December" is not yet so
+    if counted_to(report.year, report.made_on):  # the year is not over: "on 31 December" is not yet so
         notes.append(_("Provisional: {year} is not over yet. Where this report says the end of {year} or 31 December, "
                        "read {date}: the figures are as they stood that day.").format(
                            year=report.year, date=long_date(report.made_on)))
@@ -86,6 +93,8 @@ def _notes(report, small_cells: int | None, st) -> list:
 
 
 def _table_block(table: Table, st) -> list:
+    if table.note:  # left out of this version: where its figures are
+        return [KeepTogether([Paragraph(text(table.title), st.heading), Paragraph(text(table.note), st.note)])]
     if not table.rows:
         return [Paragraph(text(table.title), st.heading), Paragraph(text(_("Nothing to report.")), st.small)]
     cell = ParagraphStyle("cell", parent=st.body, fontSize=9, leading=11.5, spaceAfter=0)

@@ -39,6 +39,12 @@ def last_day(year: int) -> dt.date:
     return dt.date(year, 12, 31)
 
 
+def counted_to(year: int, today: dt.date) -> dt.date | None:
+    """The day a report on a year not over yet counts to (its figures as they stand that day, which its words say
+    instead of the year's end); None once the year is over."""
+    return today if today < last_day(year) else None
+
+
 def registered_year():
     """The year of a case's registration, as a number (SQL)."""
     return cast(func.strftime("%Y", Case.registered_on), Integer)

@@ -7,10 +7,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from borapp.formatting import number
+from borapp.formatting import day_month, long_date, number
 from borapp.i18n import _
 from borapp.services.reports.figures import Figure
 from borapp.services.reports.labels import funding_label
+from borapp.services.reports.periods import counted_to
 from borapp.services.reports.selection import CaseSelection
 
 
@@ -47,6 +48,7 @@ class Table:
     title: str
     columns: tuple[str, ...]
     rows: tuple[Row, ...] = field(default=())
+    note: str = ""  # a table left out of this version of the report: why, and where its figures are instead
 
 
 def figure_row(fig: Figure, *others: Figure | None, kind: str = "row") -> Row:
@@ -63,7 +65,7 @@ def case_tables(report) -> list[Table]:
 
 def _per_municipality(report) -> Table:
     y = report.year
-    columns = (_("Municipality"), str(y - 1), str(y), _("Open at year end"), _("Closed by year end"))
+    columns = (_("Municipality"), str(y - 1), str(y), *_open_and_closed(counted_to(y, report.made_on)))
     rows: list[Row] = []
     by_funding: dict[str, list] = {}
     for line in report.registrations.table:  # already in the order of FUNDINGS
@@ -90,12 +92,26 @@ def _per_municipality(report) -> Table:
     return Table("registrations_per_municipality", _("Registrations per municipality"), columns, tuple(rows))
 
 
+def _open_and_closed(until) -> tuple[str, str]:
+    """Of a year's registrations, open and closed at its end, or (not over yet) on the day it is counted to."""
+    if until is None:
+        return _("Open at year end"), _("Closed by year end")
+    return _("Open on {date}").format(date=day_month(until)), _("Closed by then")
+
+
+def _open_registered_in(year: str, until) -> str:
+    if until is None:
+        return _("Open at year end, registered in {year}").format(year=year)
+    return _("Open on {date}, registered in {year}").format(date=long_date(until), year=year)
+
+
 def _summary(report) -> Table:
     y, reg, still_open = report.year, report.registrations, report.open_at_year_end
     rows = [Row((_("Registrations in {year}").format(year=y - 1), reg.previous_year.value),
                 (None, reg.previous_year.selection)),
             Row((_("Registrations in {year}").format(year=y), reg.total.value), (None, reg.total.selection))]
-    rows += [Row((_("Open at year end, registered in {year}").format(year=p.key), p.value), (None, p.selection))
+    until = counted_to(y, report.made_on)
+    rows += [Row((_open_registered_in(p.key, until), p.value), (None, p.selection))
              for p in still_open.by_registration_year.parts]
     rows += [figure_row(still_open.by_registration_year, kind="subtotal"), figure_row(still_open.waiting_list),
              figure_row(report.closed.by_outcome, kind="total")]

@@ -7,7 +7,6 @@ from borapp.services.reports.labels import funding_label
 from borapp.services.reports.tables import Row, Table, figure_row
 
 
-INVOICING_USED, INVOICING_REMAINING, INVOICING_TO_INVOICE = 3, 4, 5  # the invoicing table's count columns
 TIMELINESS_STARTED, TIMELINESS_SHARE = (0, 1), 4  # rows: started within a month and later; the share within a month
 
 

@@ -166,12 +166,22 @@ class ReportsPage(Page):
             heading = QLabel(table.title)
             heading.setStyleSheet("font-weight: bold; padding-top: 10px;")
             rows.addWidget(heading)
+            if table.note:  # left out of this version: where its figures are
+                rows.addWidget(self._left_out_note(table))
+                continue
             grid = FigureTable(table)
             grid.cases_asked.connect(self.show_cases)
             self.tables[table.key] = grid
             rows.addWidget(grid)
         rows.addStretch()
         return content
+
+    @staticmethod
+    def _left_out_note(table) -> QLabel:
+        note = QLabel(table.note)
+        note.setWordWrap(True)
+        note.setObjectName(f"report-{table.key}-left-out")
+        return note
 
     def _municipality_chart(self, report) -> BarChart:
         names, last, this = [], [], []
