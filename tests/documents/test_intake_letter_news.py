@@ -49,3 +49,19 @@ def test_made_after_the_case_closed_before_any_visit_it_says_so(workspace):
     text = intake_letter(workspace, case_id)
     assert PROMISE not in text
     assert "Het traject is op 20 maart 2026 afgesloten, voordat de begeleide omgang startte" in text
+
+
+def test_the_midway_letter_says_the_participants_as_a_sentence(workspace):
+    """Typed as a list, the letter read "met Maartje de Man, Sil Sarneel, Emma van Nus" with no "en"."""
+    from sqlalchemy import select
+
+    from borapp.models import Evaluation
+
+    case_id = full_case(workspace)
+    with workspace.session() as session:
+        session.scalar(select(Evaluation).where(Evaluation.case_id == case_id, Evaluation.kind == "midway")) \
+            .participants = "Maartje de Man, Sil Sarneel,Sanne Çelik-de Wit\nEmma van Nus"
+    text = all_text(render_letter(workspace, case_id, "evaluation", None, today=TODAY).pdf)
+    assert "met Maartje de Man, Sil Sarneel, Sanne Çelik-de Wit en Emma van Nus." in text
+    english = all_text(render_letter(workspace, case_id, "evaluation", "en", today=TODAY).pdf)
+    assert "with Maartje de Man, Sil Sarneel, Sanne Çelik-de Wit and Emma van Nus." in english

@@ -7,6 +7,7 @@ placeholders a template uses are looked up, so only what the letter needs is rep
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable
 
 from babel.dates import format_date
@@ -27,6 +28,15 @@ def join_names(names: list[str]) -> str:
     if len(names) <= 1:
         return "".join(names)
     return _("{first} and {last}").format(first=", ".join(names[:-1]), last=names[-1])
+
+
+def said_as_list(typed: str) -> str:
+    """Names typed one per line or between commas, joined as a sentence joins them; a text that already says "and"
+    (or anything but a plain list) stays as it was typed."""
+    parts = [p.strip() for p in re.split(r"[,;\n]", typed or "") if p.strip()]
+    if len(parts) < 2 or re.search(r"(?<![^\W_])(?:en|and|&)(?![^\W_])", typed, re.IGNORECASE):
+        return " ".join((typed or "").split())
+    return join_names(parts)
 
 
 def staggered_sentence(agreements: dict) -> str:
@@ -201,8 +211,10 @@ class LetterValues:
         return self._date(ev.held_on if ev else None, N_("The midway evaluation (not recorded yet)"))
 
     def v_evaluation_participants(self) -> str:
+        """Typed as a list ("Maartje de Man, Sil Sarneel, Emma van Nus"), said as one ("… en Emma van Nus")."""
         ev = self.f.evaluation("midway")
-        return or_fill(ev.participants if ev else "", self.missing, N_("Who took part in the midway evaluation"))
+        return or_fill(said_as_list(ev.participants) if ev else "", self.missing,
+                       N_("Who took part in the midway evaluation"))
 
     def v_evaluation_agreements(self) -> str:
         ev = self.f.evaluation("midway")
