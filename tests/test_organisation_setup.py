@@ -191,7 +191,7 @@ def test_a_coordinators_e_mail_and_phone_are_typed_in_settings_and_complete_the_
     qtbot.mouseClick(tab.email, Qt.MouseButton.LeftButton)
     QTest.keyClicks(tab.email, "petra@bor-noord")
     qtbot.mouseClick(tab.save_contact, Qt.MouseButton.LeftButton)
-    assert tab.messages["email"].text() == "Geen e-mailadres (naam@voorbeeld.nl)." and not coordinators_step_done()
+    assert tab.messages["email"].text() == "Geen geldig e-mailadres (naam@voorbeeld.nl)." and not coordinators_step_done()
     assert tab.status.text() == "Niet opgeslagen: kijk naar het gemarkeerde veld."  # not the message twice
     QTest.keyClicks(tab.email, ".nl")
     qtbot.mouseClick(tab.phone, Qt.MouseButton.LeftButton)

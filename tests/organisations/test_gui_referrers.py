@@ -90,7 +90,7 @@ def test_the_messages_under_the_fields(qtbot, tab, workspace):
     tab.form.kind.setCurrentIndex(tab.form.kind.findData("municipal_team"))
     qtbot.keyClicks(tab.form.email, "wijkteam@bergdorp")
     tab.save_button.click()
-    assert tab.form.messages["email"].text() == "Geen e-mailadres (naam@voorbeeld.nl)."
+    assert tab.form.messages["email"].text() == "Geen geldig e-mailadres (naam@voorbeeld.nl)."
     assert referrers.list_organisations(workspace) == []
     retype(tab.form.email, "wijkteam@bergdorp.example")
     type_lines(qtbot, tab.form.address, "Dorpsplein 1", "Bergdorp")
@@ -142,7 +142,7 @@ def test_the_intake_takes_a_new_organisations_address_contact_and_email(qtbot, c
     wizard.next()
     assert wizard.currentId() == 2  # refused, the message under the new organisation's e-mail
     assert page.commissioner.messages["email"].isVisible()
-    assert page.commissioner.messages["email"].text() == "Geen e-mailadres (naam@voorbeeld.nl)."
+    assert page.commissioner.messages["email"].text() == "Geen geldig e-mailadres (naam@voorbeeld.nl)."
     qtbot.keyClicks(page.commissioner.email, ".example")
     wizard.next()
     assert wizard.currentId() == 3

@@ -49,7 +49,7 @@ def test_changing_one_keeps_its_id_and_refuses_a_name_in_use(workspace):
 @pytest.mark.parametrize(("changes", "field", "message"), [
     ({"name": "  "}, "name", "Vul de naam van de organisatie in."),
     ({"kind": ""}, "kind", "Kies de soort organisatie."),
-    ({"email": "jeugd@bergdorp"}, "email", "Geen e-mailadres (naam@voorbeeld.nl)."),
+    ({"email": "jeugd@bergdorp"}, "email", "Geen geldig e-mailadres (naam@voorbeeld.nl)."),
     ({"phone": "12"}, "phone", None),
     ({"address": "a\nb\nc\nd\ne\nf"}, "address", "Houd het adres op ten hoogste 5 regels."),
     ({"address": "x" * 301}, "address", "Hoogstens 300 tekens."),
@@ -100,7 +100,7 @@ def test_the_intake_checks_a_new_organisations_details(workspace):
                      commissioner_contact="x" * 201)
     problems = flow.validate_step("referrer", inp, ON)
     assert problems["referrer_address"] == "Houd het adres op ten hoogste 5 regels."
-    assert problems["commissioner_email"] == "Geen e-mailadres (naam@voorbeeld.nl)."
+    assert problems["commissioner_email"] == "Geen geldig e-mailadres (naam@voorbeeld.nl)."
     assert problems["commissioner_contact"] == "Hoogstens 200 tekens."
     with pytest.raises(ValidationError):
         flow.create_case(workspace, inp, ON)
