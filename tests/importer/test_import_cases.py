@@ -295,9 +295,11 @@ def test_organisations_municipalities_coordinators_are_found_or_created(vault, t
     assert report.ok
     assert report.new_organisations == ["Nieuw Team"]
     assert report.new_municipalities == ["Teststad"] and report.new_coordinators == []
-    assert any("Rechtbank Proef" in n and "veilig_thuis" in n for n in report.notes)
+    assert "Organisation Rechtbank Proef is recorded as 'Court'; row 2 says 'Veilig Thuis (domestic violence " \
+           "advice)'. The record was kept." in report.notes
     assert any("jurist@rechtbank.example" in n for n in report.notes)
-    assert any("Teststad" in n and "2023" in n for n in report.notes)
+    assert "Municipality Teststad is recorded as 'Purchased trajectory' in 2023; row 3 says 'Per trajectory'. The " \
+           "record was kept; the case has the row's funding." in report.notes  # in words, not 'per_case' (a walk)
     with vault.session() as session:
         assert session.scalar(select(Organisation).where(Organisation.name == "Rechtbank Proef")).kind == "court"
         fundings = session.scalar(select(Municipality)).fundings
