@@ -109,7 +109,7 @@ BAD = [
     ("name", "", "needs a value"),
     ("email", "vera.test.example", "not an e-mail"),
     ("phone", "bellen!", "Not a phone"),
-    ("vog_date", "10-13-2022", "not a real date"),
+    ("vog_date", "10-13-2022", "there is no month 13"),
     ("vog_date", (dt.date.today() + dt.timedelta(days=5)).isoformat(), "future"),
     ("trained_on", "binnenkort", "not a date"),
     ("max_cases", "0", "positive whole number"),
@@ -117,7 +117,7 @@ BAD = [
     ("max_cases", "1.5", "positive whole number"),
     ("max_cases", "12", "Between 1 and 10 cases"),  # the profile could not be saved after it (a walk)
     ("active", "soms", "not one of"),
-    ("joined_on", "2022-02-30", "not a real date"),
+    ("joined_on", "2022-02-30", "February 2022 has no day 30"),
     ("left_on", "2021-12-31", "before the joining date"),
     ("gender", "q", "not one of"),
     ("languages", "klingonees", "not a language"),
@@ -203,3 +203,43 @@ def test_the_template_row_imports(vault, tmp_path):
 def test_active_with_a_past_leaving_date_is_a_warning(vault, tmp_path):
     report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(left_on="2023-01-01")]))
     assert report.ok and [(w.row, w.column) for w in report.warnings] == [(2, "active")]
+
+
+# ---- dates as the app's date fields read them -----------------------------------------------------------------------
+
+def workbook(path, header, rows):
+    """An .xlsx file as a coordinator saves one: a header and rows of cells (dates may be date cells)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(header)
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.mark.parametrize("written,expected", [
+    ("15 maart 2024", dt.date(2024, 3, 15)), ("15 March 2024", dt.date(2024, 3, 15)),
+    ("15 mrt 24", dt.date(2024, 3, 15)), ("15-3-24", dt.date(2024, 3, 15)), ("15032024", dt.date(2024, 3, 15)),
+    ("15.3.2024", dt.date(2024, 3, 15)), ("2024/03/15", dt.date(2024, 3, 15)), ("2024-03-15 00:00:00",
+                                                                               dt.date(2024, 3, 15)),
+])
+def test_a_text_date_is_read_as_a_date_field_reads_it(vault, tmp_path, written, expected):
+    """'15 maart 2024' was refused ("write YYYY-MM-DD or DD-MM-YYYY") though the date fields take it (a walk)."""
+    path = workbook(tmp_path / "v.xlsx", ["naam", "vog-datum", "gestart op"],
+                    [["Vera Vrijwillig", written, dt.datetime(2023, 2, 1)]])
+    assert import_file(vault, "volunteers", path).ok
+    assert (stored(vault)["vog_date"], stored(vault)["joined_on"]) == (expected, dt.date(2023, 2, 1))
+
+
+def test_an_unreadable_date_is_told_what_is_read(vault, tmp_path):
+    from borapp.i18n import in_language
+
+    rows = [["Vera Vrijwillig", "vandaag"], ["Wim Weinig", "15 maarch 2024"]]
+    with in_language("nl"):
+        report = import_file(vault, "volunteers", workbook(tmp_path / "v.xlsx", ["naam", "vog-datum"], rows))
+    assert [(p.row, p.column, p.message) for p in report.errors] == [
+        (row, "vog_date", f"'{text}' is geen datum die BOR Desk kan lezen; schrijf hem als 15-3-2024, 15-03-24, "
+                          "15 maart 2024 of 2024-03-15 (of maak er een datumcel van).")
+        for row, text in ((2, "vandaag"), (3, "15 maarch 2024"))]
