@@ -26,13 +26,20 @@ _TIME_SEPARATED = re.compile(r"^(\d{1,2})[:.hu](\d{2})$")
 _TIME_DIGITS = re.compile(r"^(\d{1,2})(\d{2})?$")
 
 
-def parse_date(text: str, today: dt.date | None = None, what: str = "") -> dt.date | None:
-    """The date in `text` ("" gives None), or ValidationError naming `what` and the accepted forms."""
+class UnreadableDate(ValidationError):
+    """Text in none of the forms a date is read in (as against a form read but no such day, e.g. 31-2-2026)."""
+
+
+def parse_date(text: str, today: dt.date | None = None, what: str = "", *,
+               relative: bool = True) -> dt.date | None:
+    """The date in `text` ("" gives None), or ValidationError naming `what` and the accepted forms (UnreadableDate
+    when no form fits). `relative=False` refuses the words (today, ...): a file read on another day than it was
+    written would take another date."""
     typed = " ".join((text or "").split()).lower()
     if not typed:
         return None
     today = today or dt.date.today()
-    if typed in _WORDS:
+    if relative and typed in _WORDS:
         return today + dt.timedelta(days=_WORDS[typed])
     day = month = year = None
     if match := _SEPARATED.match(typed) or _DIGITS.match(typed):
@@ -45,9 +52,9 @@ def parse_date(text: str, today: dt.date | None = None, what: str = "") -> dt.da
         year += 2000 if 2000 + year <= today.year + 20 else 1900  # 26 → 2026, 85 → 1985
     named = f" ({what})" if what else ""
     if year is None or not FIRST_YEAR <= year <= LAST_YEAR:  # "1-2-0202" is no date anyone means
-        raise ValidationError(_("'{text}' is not a date BOR Desk can read{what}. Type it as day-month-year, e.g. "
-                                "17-11-2026, 17-11-26 or 17112026, or 'today'.")
-                              .format(text=text.strip(), what=named))
+        raise UnreadableDate(_("'{text}' is not a date BOR Desk can read{what}. Type it as day-month-year, e.g. "
+                               "17-11-2026, 17-11-26 or 17112026, or 'today'.")
+                             .format(text=text.strip(), what=named))
     try:
         return dt.date(year, month, day)
     except ValueError:

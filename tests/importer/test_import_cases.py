@@ -112,12 +112,12 @@ BAD_VALUES = [
     ("case_ref", "", "needs a value"),
     ("case_ref", "X" * 41, "longer than 40"),
     ("registered_on", "", "needs a value"),
-    ("registered_on", "gisteren", "not a date"),
-    ("registered_on", "2023-02-30", "not a real date"),
-    ("registered_on", "31-04-2023", "not a real date"),
+    ("registered_on", "gisteren", "not a date BOR Desk can read"),  # a file read on another day
+    ("registered_on", "2023-02-30", "February 2023 has no day 30"),
+    ("registered_on", "31-04-2023", "April 2023 has no day 31"),
     ("registered_on", (dt.date.today() + dt.timedelta(days=2)).isoformat(), "future"),
-    ("registered_on", "0001-03-05", "not a real date"),  # the year 1 and 1850 were taken
-    ("registered_on", "5-3-1850", "not a real date"),
+    ("registered_on", "0001-03-05", "not a date BOR Desk can read"),  # the year 1 and 1850 were taken
+    ("registered_on", "5-3-1850", "not a date BOR Desk can read"),
     ("registered_on", "1985-03-05", "check the year"),  # before the years the annual report knows
     ("route", "helikopter", "not one of"),
     ("municipality", "", "needs a value"),
@@ -133,7 +133,7 @@ BAD_VALUES = [
     ("other_parent_phone", "06-1234x", "not a phone"),
     ("children", "", "needs a value"),
     ("children", "Cas Proef (2099-01-01)", "future"),
-    ("children", "Cas Proef (31-02-2017)", "not a real date"),
+    ("children", "Cas Proef (31-02-2017)", "February 2017 has no day 31"),
     ("children", "(2017-01-01)", "no name"),
     ("status", "bezig", "not one of"),
     ("outcome", "geweldig", "not one of"),
@@ -295,9 +295,11 @@ def test_organisations_municipalities_coordinators_are_found_or_created(vault, t
     assert report.ok
     assert report.new_organisations == ["Nieuw Team"]
     assert report.new_municipalities == ["Teststad"] and report.new_coordinators == []
-    assert any("Rechtbank Proef" in n and "veilig_thuis" in n for n in report.notes)
+    assert "Organisation Rechtbank Proef is recorded as 'Court'; row 2 says 'Veilig Thuis (domestic violence " \
+           "advice)'. The record was kept." in report.notes
     assert any("jurist@rechtbank.example" in n for n in report.notes)
-    assert any("Teststad" in n and "2023" in n for n in report.notes)
+    assert "Municipality Teststad is recorded as 'Purchased trajectory' in 2023; row 3 says 'Per trajectory'. The " \
+           "record was kept; the case has the row's funding." in report.notes  # in words, not 'per_case' (a walk)
     with vault.session() as session:
         assert session.scalar(select(Organisation).where(Organisation.name == "Rechtbank Proef")).kind == "court"
         fundings = session.scalar(select(Municipality)).fundings
@@ -416,6 +418,22 @@ def test_xlsx_with_date_cells(vault, tmp_path):
     report = import_file(vault, "cases", tmp_path / "c.xlsx", skip_invalid=True)
     assert report.ok and report.created == 1
     assert get_case(vault, "T-001")["history"][0][0] == dt.date(2022, 9, 1)
+
+
+def test_text_dates_are_read_as_the_date_fields_read_them(vault, tmp_path):
+    """'15 maart 2024' was refused ("schrijf JJJJ-MM-DD of DD-MM-JJJJ") though a date field takes it (a walk)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(HEADER)
+    row = case(registered_on="15 maart 2023", children="Cas Proef (1 jun 2017); Dirk Proef (3-2-19)",
+               status="closed", outcome="successful", closed_on="1 december 2023")
+    book.active.append([row[c] for c in HEADER])
+    book.save(tmp_path / "c.xlsx")
+    assert import_file(vault, "cases", tmp_path / "c.xlsx").ok
+    found = get_case(vault, "T-001")
+    assert found["history"][0][0] == dt.date(2023, 3, 15) and found["closed_on"] == dt.date(2023, 12, 1)
+    assert found["children"] == [("Cas Proef", dt.date(2017, 6, 1)), ("Dirk Proef", dt.date(2019, 2, 3))]
 
 
 def test_an_import_is_audited_and_searchable(vault, tmp_path):

@@ -102,7 +102,7 @@ def test_bad_rows_exit_1_and_nothing_imported(capsys, vault, vault_path, passphr
     path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1"}, {"case_ref": "A-2", "registered_on": "2021-02-29"}])
     code, out, err = run(capsys, "import", "cases", str(path), *opts(vault_path, passphrase_file))
     assert code == 1 and out == ""
-    assert "Row 3, column registered_on: '2021-02-29' is not a real date." in err
+    assert "Row 3, column registered_on: '2021-02-29' is not a date: February 2021 has no day 29." in err
     assert "Nothing was imported" in err and vault.count(Case) == 0
 
 

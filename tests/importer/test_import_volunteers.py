@@ -6,9 +6,9 @@ import csv
 import datetime as dt
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 
-from borapp.models import AuditEvent, Training, Volunteer
+from borapp.models import AuditEvent, Case, Training, Volunteer
 from borapp.services.importer import import_file, write_template
 from borapp.services.importer.columns import VOLUNTEER_COLUMNS
 
@@ -109,7 +109,7 @@ BAD = [
     ("name", "", "needs a value"),
     ("email", "vera.test.example", "not an e-mail"),
     ("phone", "bellen!", "Not a phone"),
-    ("vog_date", "10-13-2022", "not a real date"),
+    ("vog_date", "10-13-2022", "there is no month 13"),
     ("vog_date", (dt.date.today() + dt.timedelta(days=5)).isoformat(), "future"),
     ("trained_on", "binnenkort", "not a date"),
     ("max_cases", "0", "positive whole number"),
@@ -117,7 +117,7 @@ BAD = [
     ("max_cases", "1.5", "positive whole number"),
     ("max_cases", "12", "Between 1 and 10 cases"),  # the profile could not be saved after it (a walk)
     ("active", "soms", "not one of"),
-    ("joined_on", "2022-02-30", "not a real date"),
+    ("joined_on", "2022-02-30", "February 2022 has no day 30"),
     ("left_on", "2021-12-31", "before the joining date"),
     ("gender", "q", "not one of"),
     ("languages", "klingonees", "not a language"),
@@ -151,7 +151,7 @@ def test_reimport_updates_by_name(vault, tmp_path):
     rows = [volunteer(name="VERA  vrijwillig", region="Kennemerland", phone="", active="nee", left_on="2024-01-01"),
             volunteer(name="Wim Weinig")]
     report = import_file(vault, "volunteers", write_csv(tmp_path / "v2.csv", rows))
-    assert report.ok and (report.created, report.updated) == (0, 2)
+    assert report.ok and (report.created, report.updated) == (0, 1) and report.unchanged == ["Wim Weinig"]
     assert vault.count(Volunteer) == 2 and vault.count(Training) == 2
     got = stored(vault, "Vera Vrijwillig")  # found by name, case and spaces aside; the stored spelling kept
     assert (got["region"], got["phone"], got["active"]) == ("Kennemerland", "+31 6 1234 5678", False)
@@ -164,15 +164,17 @@ def test_an_update_by_name_says_what_it_changes_and_keeps_the_newer_vog(vault, t
     report = import_file(vault, "volunteers", write_csv(tmp_path / "v2.csv", rows))
     assert report.ok and report.updated == 1
     said = {p.column: p.message for p in report.warnings}
-    assert said["email"] == ("Vera Vrijwillig is already in the vault: the e-mail address changes from "
-                             "vera@test.example to vera.nieuw@test.example.")
+    assert said["name"] == ("Vera Vrijwillig is already in the vault; this row changes email (vera@test.example → "
+                            "vera.nieuw@test.example).")
     assert said["vog_date"] == ("Vera Vrijwillig has a newer VOG in the vault (1-5-2024); the older date 1-3-2021 "
                                 "is not taken.")
     got = stored(vault)
     assert got["email"] == "vera.nieuw@test.example" and got["vog_date"] == dt.date(2024, 5, 1)
     again = import_file(vault, "volunteers", write_csv(tmp_path / "v3.csv", [
         volunteer(email="vera.nieuw@test.example", vog_date="2025-02-01")]))
-    assert not again.warnings and stored(vault)["vog_date"] == dt.date(2025, 2, 1)  # a newer VOG is taken
+    assert [w.message for w in again.warnings] == [  # a newer VOG is taken, and said as any change
+        "Vera Vrijwillig is already in the vault; this row changes vog_date (1-5-2024 → 1-2-2025)."]
+    assert stored(vault)["vog_date"] == dt.date(2025, 2, 1)
 
 
 def test_the_same_name_twice_in_a_file_is_an_error(vault, tmp_path):
@@ -200,6 +202,156 @@ def test_the_template_row_imports(vault, tmp_path):
     assert report.ok and report.created == 1 and not report.warnings and not report.unknown_columns
 
 
-def test_active_with_a_past_leaving_date_is_a_warning(vault, tmp_path):
-    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(left_on="2023-01-01")]))
-    assert report.ok and [(w.row, w.column) for w in report.warnings] == [(2, "active")]
+def test_active_with_a_past_leaving_date_is_refused_as_the_profile_refuses_it(vault, tmp_path):
+    """It was a warning, and the volunteer went in active and left, which the profile form cannot save."""
+    rows = [volunteer(name="Anna Eerst"), volunteer(left_on="2023-01-01")]
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", rows))
+    assert not report.ok and [(p.row, p.column) for p in report.errors] == [(3, "active")]
+    assert report.errors[0].message == ("The row gives Vera Vrijwillig a leaving date, 1-1-2023: someone who has left "
+                                        "is no longer active. Write 'no' here, or leave the leaving date empty.")
+    assert vault.count(Volunteer) == 0
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", rows), skip_invalid=True)
+    assert report.ok and report.skipped == [3] and vault.count(Volunteer) == 1
+    empty = import_file(vault, "volunteers",
+                        write_csv(tmp_path / "w.csv", [volunteer(active="", left_on="2023-01-01")]))
+    assert empty.ok and not stored(vault)["active"]  # an empty cell beside a past leaving date: no longer active
+
+
+# ---- a volunteer already in the vault (a walk: Mila Schilt, who had left, came back active and moved) -------------
+
+DUTCH_HEADER = ["Naam", "Actief", "Regio", "Max trajecten", "Getraind op", "Beschikbaarheid", "Talen", "Gestopt op"]
+
+
+def workbook(path, header, rows):
+    """An .xlsx file as a coordinator saves one: a header and rows of cells (dates may be date cells)."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(header)
+    for row in rows:
+        book.active.append(row)
+    book.save(path)
+    return path
+
+
+@pytest.fixture
+def mila(vault):
+    """Left on 1 June 2024 and inactive, in West-Friesland, at most 3 cases with 2 open, trained on 11 March 2017."""
+    with vault.session() as session:
+        person = Volunteer(name="Mila Schilt", active=False, left_on=dt.date(2024, 6, 1), joined_on=dt.date(2016, 9, 1),
+                           region="West-Friesland", max_cases=3, availability="mon-morning;sat-afternoon",
+                           languages="nl;en", email="mila@test.example")
+        person.trainings.append(Training(kind="initial", on=dt.date(2017, 3, 11)))
+        session.add(person)
+        session.flush()
+        for ref in ("M-1", "M-2"):
+            session.add(Case(ref=ref, registered_on=dt.date(2024, 1, 5), status="visits", volunteer_id=person.id))
+    return vault
+
+
+def mila_now(vault) -> dict:
+    got = stored(vault, "Mila Schilt")
+    with vault.session() as session:
+        trainings = [tuple(t) for t in session.execute(select(Training.kind, Training.on).order_by(Training.on))]
+    return {**got, "trainings": trainings}
+
+
+def test_a_row_that_would_make_someone_who_left_active_again_is_refused_whole(mila, tmp_path):
+    before = mila_now(mila)
+    path = workbook(tmp_path / "v.xlsx", DUTCH_HEADER,
+                    [["Mila Schilt", "ja", "Kop", 1, dt.datetime(2020, 1, 1), "wo", "nl", None]])
+    for skip in (False, True):
+        report = import_file(mila, "volunteers", path, skip_invalid=skip)
+        assert not report.ok and not report.updated
+        [problem] = report.errors
+        assert (problem.row, problem.column, problem.heading) == (2, "active", "Actief")
+        assert problem.message == ("Mila Schilt left on 1-6-2024, as the vault has it: an import cannot make someone "
+                                   "who has left active again. Leave this cell empty or write 'no'; to take Mila "
+                                   "Schilt back, clear the leaving date in the profile first.")
+        assert mila_now(mila) == before, "nothing of the row is saved"
+
+
+def test_an_update_lists_every_change_in_words_and_moves_no_training_day(mila, tmp_path):
+    from borapp.i18n import in_language
+
+    path = workbook(tmp_path / "v.xlsx", DUTCH_HEADER,
+                    [["mila schilt", "", "Kop", 1, "1-1-2020", "wo; za middag", "Nederlands", None]])
+    with in_language("nl"):
+        report = import_file(mila, "volunteers", path)
+    assert report.ok and report.updated == 1 and not report.errors
+    assert [p.column for p in report.warnings] == ["name", "max_cases", "trained_on"]  # the changes first
+    said = {p.column: (p.heading, p.message) for p in report.warnings}
+    assert said["name"] == ("Naam", "Mila Schilt staat al in de kluis; deze rij verandert Regio (West-Friesland → "
+                                    "Kop); Max trajecten (3 → 1); Talen (Nederlands, Engels → Nederlands); "
+                                    "Beschikbaarheid (maandagochtend, zaterdagmiddag → woensdag de hele dag, "
+                                    "zaterdagmiddag).")
+    assert said["max_cases"] == ("Max trajecten", "Mila Schilt heeft nu 2 lopende dossiers, meer dan het nieuwe "
+                                                  "maximum van 1: die blijven, maar een nieuw dossier wordt pas "
+                                                  "gekoppeld als er minder lopen.")
+    assert said["trained_on"] == ("Getraind op", "Mila Schilt heeft in de kluis een trainingsdag op 11-3-2017; de "
+                                                 "datum 1-1-2020 uit de rij wordt niet overgenomen. Was het een "
+                                                 "opfrisdag? Voeg die dan toe in het profiel onder Trainingen.")
+    got = mila_now(mila)
+    assert (got["region"], got["max_cases"], got["languages"], got["active"]) == ("Kop", 1, "nl", False)
+    assert got["availability"] == "wed-morning;wed-afternoon;wed-evening;sat-afternoon"
+    assert got["trainings"] == [("initial", dt.date(2017, 3, 11))], "the known training day stays"
+    assert got["left_on"] == dt.date(2024, 6, 1) and got["email"] == "mila@test.example"
+
+
+def test_a_row_that_changes_nothing_leaves_the_volunteer_alone(mila, tmp_path):
+    path = workbook(tmp_path / "v.xlsx", DUTCH_HEADER,
+                    [["Mila Schilt", "nee", "West-Friesland", 3, "11-3-2017", "za-middag, ma-ochtend", "en, nl",
+                      dt.datetime(2024, 6, 1)]])
+    with mila.session() as session:
+        events = session.scalar(select(func.count()).select_from(AuditEvent))
+    report = import_file(mila, "volunteers", path)
+    assert report.ok and (report.updated, report.unchanged, report.warnings) == (0, ["Mila Schilt"], [])
+    with mila.session() as session:
+        assert session.scalar(select(func.count()).select_from(AuditEvent)) == events
+
+
+def test_a_past_leaving_date_makes_an_active_volunteer_inactive_and_says_so(vault, tmp_path):
+    import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer()]))
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "w.csv", [{"name": "Vera Vrijwillig",
+                                                                               "left_on": "2024-02-01"}],
+                                                          ["name", "active", "left_on"]))
+    assert report.ok and [p.message for p in report.warnings] == [
+        "Vera Vrijwillig is already in the vault; this row changes active (yes → no); left_on (— → 1-2-2024)."]
+    assert (stored(vault)["active"], stored(vault)["left_on"]) == (False, dt.date(2024, 2, 1))
+
+
+def test_a_leaving_date_before_the_joining_date_in_the_vault_is_refused(vault, tmp_path):
+    import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(joined_on="2022-01-01")]))
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "w.csv", [
+        {"name": "Vera Vrijwillig", "active": "no", "left_on": "2021-05-01"}], ["name", "active", "left_on"]))
+    assert not report.ok and [(p.row, p.column) for p in report.errors] == [(2, "left_on")]
+    assert report.errors[0].message == "Vera Vrijwillig: Leaving cannot be before joining."
+    assert stored(vault)["left_on"] is None
+
+
+# ---- dates as the app's date fields read them -----------------------------------------------------------------------
+
+@pytest.mark.parametrize("written,expected", [
+    ("15 maart 2024", dt.date(2024, 3, 15)), ("15 March 2024", dt.date(2024, 3, 15)),
+    ("15 mrt 24", dt.date(2024, 3, 15)), ("15-3-24", dt.date(2024, 3, 15)), ("15032024", dt.date(2024, 3, 15)),
+    ("15.3.2024", dt.date(2024, 3, 15)), ("2024/03/15", dt.date(2024, 3, 15)), ("2024-03-15 00:00:00",
+                                                                               dt.date(2024, 3, 15)),
+])
+def test_a_text_date_is_read_as_a_date_field_reads_it(vault, tmp_path, written, expected):
+    """'15 maart 2024' was refused ("write YYYY-MM-DD or DD-MM-YYYY") though the date fields take it (a walk)."""
+    path = workbook(tmp_path / "v.xlsx", ["naam", "vog-datum", "gestart op"],
+                    [["Vera Vrijwillig", written, dt.datetime(2023, 2, 1)]])
+    assert import_file(vault, "volunteers", path).ok
+    assert (stored(vault)["vog_date"], stored(vault)["joined_on"]) == (expected, dt.date(2023, 2, 1))
+
+
+def test_an_unreadable_date_is_told_what_is_read(vault, tmp_path):
+    from borapp.i18n import in_language
+
+    rows = [["Vera Vrijwillig", "vandaag"], ["Wim Weinig", "15 maarch 2024"]]
+    with in_language("nl"):
+        report = import_file(vault, "volunteers", workbook(tmp_path / "v.xlsx", ["naam", "vog-datum"], rows))
+    assert [(p.row, p.column, p.message) for p in report.errors] == [
+        (row, "vog_date", f"'{text}' is geen datum die BOR Desk kan lezen; schrijf hem als 15-3-2024, 15-03-24, "
+                          "15 maart 2024 of 2024-03-15 (of maak er een datumcel van).")
+        for row, text in ((2, "vandaag"), (3, "15 maarch 2024"))]

@@ -56,7 +56,8 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
     `update`: cases already in the vault may be changed (each change listed); without it such a row is an error."""
     check_kind(kind)
     report = ImportReport(kind=kind, path=str(path), dry_run=dry_run, skip_invalid=skip_invalid)
-    header, rows = _read(kind, Path(path), report, today or dt.date.today())
+    today = today or dt.date.today()
+    header, rows = _read(kind, Path(path), report, today)
     if report.fatal or not rows and not report.errors:
         return report
     spec = _KINDS[kind]
@@ -65,7 +66,7 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
             if kind == "cases":
                 spec.check(session, rows, header, report, update=update)
             else:
-                spec.check(session, rows, header, report)
+                spec.check(session, rows, header, report, today=today)
             bad = set(report.bad_rows)
             good = [row for row in rows if row.row not in bad]
             if skip_invalid:

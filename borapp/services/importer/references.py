@@ -1,5 +1,6 @@
 """Organisations, municipalities, coordinators and volunteers named in case rows: found by name (case and accents
-ignored) or, except volunteers, created and listed in the report. A differing kind, e-mail or funding is noted."""
+ignored) or, except volunteers, created and listed in the report. A differing kind, e-mail or funding is noted (kinds
+and funding in words, as the case file shows them)."""
 
 from __future__ import annotations
 
@@ -9,8 +10,10 @@ from sqlalchemy.orm import Session
 from borapp.i18n import _
 from borapp.models import Coordinator, Municipality, MunicipalityFunding, Organisation, Volunteer
 from borapp.services import audit
+from borapp.services.cases.labels import funding_label
 from borapp.services.importer.report import ImportReport
 from borapp.services.importer.text import name_key
+from borapp.services.organisations.referrers import kind_label
 
 
 class References:
@@ -35,7 +38,8 @@ class References:
             return org
         if kind and kind != org.kind:
             self.report.note(_("Organisation {name} is recorded as '{recorded}'; row {row} says '{given}'. "
-                               "The record was kept.").format(name=org.name, recorded=org.kind, row=row, given=kind))
+                               "The record was kept.").format(name=org.name, recorded=kind_label(org.kind), row=row,
+                                                           given=kind_label(kind)))
         if email and org.email and email.casefold() != org.email.casefold():
             self.report.note(_("Organisation {name} has e-mail {recorded}; row {row} gives {given} as the case's "
                                "referrer contact.").format(name=org.name, recorded=org.email, row=row, given=email))
@@ -53,7 +57,8 @@ class References:
         elif funding and recorded != funding:
             self.report.note(_("Municipality {name} is recorded as '{recorded}' in {year}; row {row} says '{given}'. "
                                "The record was kept; the case has the row's funding.")
-                             .format(name=municipality.name, recorded=recorded, year=year, row=row, given=funding))
+                             .format(name=municipality.name, recorded=funding_label(recorded), year=year, row=row,
+                                     given=funding_label(funding)))
         return municipality
 
     def coordinator(self, name: str) -> Coordinator | None:

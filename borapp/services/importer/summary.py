@@ -23,6 +23,8 @@ def summary_lines(report: ImportReport) -> list[str]:
     else:
         lines += [_("Volunteers created: {n}").format(n=report.created),
                   _("Volunteers updated: {n}").format(n=report.updated)]
+    if report.unchanged:
+        lines.append(_("Unchanged (already in the vault as in the file): {n}").format(n=len(report.unchanged)))
     for names, label in ((report.new_organisations, _("New organisations: {names}")),
                          (report.new_municipalities, _("New municipalities: {names}")),
                          (report.new_coordinators, _("New coordinators: {names}"))):

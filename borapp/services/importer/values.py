@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from borapp.i18n import _, language
 from borapp.services.importer import vocab
 from borapp.services import typed_dates
+from borapp.services.errors import ValidationError
 from borapp.services.importer.text import fold
 from borapp.services.validation import email_problem, phone_problem
 
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
-_DMY = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})$")
 _MIDNIGHT = re.compile(r"[ T]0?0:00(:00)?(\.0+)?$")
 _CHILD = re.compile(r"^(?P<name>.*?)\s*\((?P<born>[^()]*)\)\s*$")
 _SLOT = re.compile(r"^(?P<day>[a-z]+?)\s*(?P<part>ochtends?|morgen|middags?|avonds?|morning|afternoon|evening)?$")
@@ -38,6 +38,9 @@ def is_empty(value: object) -> bool:
 
 
 def parse_date(value: object) -> dt.date | None:
+    """A date cell as it is, or text read by the app's date parser (the forms a date field takes, so a file can say
+    what a coordinator types: 15-3-2024, 15-3-24, 2024-03-15, 15 maart 2024); not 'vandaag', which a file read on
+    another day would make another date."""
     if is_empty(value):
         return None
     if isinstance(value, dt.datetime):
@@ -45,16 +48,15 @@ def parse_date(value: object) -> dt.date | None:
     if isinstance(value, dt.date):
         return value
     text = _MIDNIGHT.sub("", str(value).strip())
-    ymd, dmy = _YMD.match(text), _DMY.match(text)
-    if not (ymd or dmy):
-        raise BadValue(_("'{value}' is not a date; write it as YYYY-MM-DD or DD-MM-YYYY.").format(value=value))
-    year, month, day = (ymd.group(1), ymd.group(2), ymd.group(3)) if ymd else (dmy.group(3), dmy.group(2), dmy.group(1))
+    if ymd := _YMD.match(text):  # 2024/03/15 and 2024.03.15, as exports write them, besides 2024-03-15
+        text = "-".join(ymd.groups())
     try:
-        if not typed_dates.FIRST_YEAR <= int(year) <= typed_dates.LAST_YEAR:  # the year 1 or 0202 is a slip
-            raise ValueError
-        return dt.date(int(year), int(month), int(day))
-    except ValueError:
-        raise BadValue(_("'{value}' is not a real date.").format(value=value)) from None
+        return typed_dates.parse_date(text, relative=False)
+    except typed_dates.UnreadableDate:
+        raise BadValue(_("'{value}' is not a date BOR Desk can read; write it as 15-3-2024, 15-03-24, 15 March 2024 "
+                         "or 2024-03-15 (or make it a date cell).").format(value=value)) from None
+    except ValidationError as exc:  # read, but no such day: "'2024-02-30' is not a date: februari 2024 has no day 30"
+        raise BadValue(str(exc)) from None
 
 
 def parse_choice(value: object, table: vocab.Vocabulary, codes: tuple[str, ...]) -> str | None:

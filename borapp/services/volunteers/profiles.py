@@ -166,7 +166,7 @@ def renewal_years(workspace) -> int:
 
 # ---- reading ----------------------------------------------------------------------------------------------------
 
-def _case_loads(session: Session) -> dict[int, int]:
+def case_loads(session: Session) -> dict[int, int]:
     """Open cases per volunteer, from the open cases' status index entries (not every case's row)."""
     query = (select(Case.volunteer_id, func.count()).where(Case.status.in_(OPEN_STATUSES),
                                                            Case.volunteer_id.is_not(None))
@@ -215,7 +215,7 @@ def list_volunteers(workspace, text: str = "", active_only: bool = False, region
             query = query.where(Volunteer.active.is_(True))
         if region:
             query = query.where(Volunteer.region == region)
-        loads = _case_loads(session)
+        loads = case_loads(session)
         return [VolunteerRow(v.id, v.name, v.region, parse_languages(v.languages), v.active, loads.get(v.id, 0),
                              v.max_cases, v.vog_date, vog_state(v.vog_date, years, on), v.email, v.phone)
                 for v in session.execute(query)]
