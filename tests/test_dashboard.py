@@ -203,6 +203,19 @@ def test_visits_from_monday_to_sunday_of_the_week(workspace):
     assert "10:00" in items[0].text and "Vera Voorbeeld" in items[0].text
 
 
+def test_a_visit_with_a_volunteer_who_has_left_says_so(workspace):
+    """She left; Today still listed "met Mila Schilt" for her visits, and her cases waited for nobody."""
+    monday, sunday = week_of(ON)
+    left = make_volunteer(workspace, "Mila Schilt", left_on=monday, active=False)
+    resting = make_volunteer(workspace, "Rob Rust", active=False)
+    first = make_case(workspace, "V-2", "visits", volunteer_id=left)
+    second = make_case(workspace, "V-3", "visits", volunteer_id=resting)
+    add(workspace, Visit(case_id=first, on=sunday, state="planned"), Visit(case_id=second, on=sunday, state="planned"))
+    texts = {i.case_id: i.text for i in today(workspace, ON).section("visits_this_week").items}
+    assert texts[first] == "met Mila Schilt, gestopt op 10 maart 2025"
+    assert texts[second] == "met Rob Rust, niet actief"
+
+
 # ---- contracts ----------------------------------------------------------------------------------------------------
 
 def _contract(workspace, case_id: int, version: int, roles: tuple[str, ...]) -> None:

@@ -574,3 +574,19 @@ def test_back_in_visits_after_the_midway_evaluation_the_next_step_is_closing(wor
     facts = case_file.load_case(workspace, case_id, record_open=False)
     assert (facts.status, facts.next_step.to, facts.next_step.label) == ("visits", "closing", "Close the case")
     assert "Record midway evaluation" in [s.label for s in facts.steps]  # a second one stays possible
+
+
+def test_the_case_file_says_when_its_volunteer_has_left(workspace):
+    """She left and stayed on her cases: the case header still named her as if she came."""
+    from borapp.models import Case, Volunteer
+    from borapp.services.cases.case_file import load_case
+
+    case_id = add_case(workspace, "BOR-2026-901", status="visits", volunteer="Mila Schilt")
+    assert load_case(workspace, case_id, record_open=False).volunteer == "Mila Schilt"
+    with workspace.session() as session:
+        volunteer = session.get(Case, case_id).volunteer
+        volunteer.left_on, volunteer.active = dt.date(2026, 3, 5), False
+    assert load_case(workspace, case_id, record_open=False).volunteer == "Mila Schilt (gestopt op 5 maart 2026)"
+    with workspace.session() as session:
+        session.query(Volunteer).one().left_on = None
+    assert load_case(workspace, case_id, record_open=False).volunteer == "Mila Schilt (niet actief)"

@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from borapp.formatting import long_date
+from borapp.i18n import _
 from borapp.models import Contract, Visit
 from borapp.services import audit
 from borapp.services.cases.contract_terms import in_line, parse_parties, signer_roles
@@ -149,7 +151,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
             outcome=case.outcome, outcome_label=outcome_label(case.outcome), registered_on=case.registered_on,
             days_since_registration=((case.closed_on or today) - case.registered_on).days, closed_on=case.closed_on,
             coordinator_id=case.coordinator_id, coordinator=case.coordinator.name if case.coordinator else "",
-            volunteer_id=case.volunteer_id, volunteer=case.volunteer.name if case.volunteer else "",
+            volunteer_id=case.volunteer_id, volunteer=volunteer_words(case.volunteer, today),
             next_visit=next_visit,
             children=tuple(_child(c, today) for c in case.children),
             parents=tuple(_parent(p) for p in case.parents),
@@ -205,6 +207,16 @@ def _agreements(case) -> AgreementFacts:
         cancellation_rules=case.cancellation_rules, house_rules=case.house_rules,
         referrer_information=case.referrer_information,
     )
+
+
+def volunteer_words(volunteer, today: dt.date) -> str:
+    """The case's volunteer by name, saying so when she has left or is not active: she stayed on her cases with no
+    word anywhere, and the case waits for another volunteer to be matched."""
+    if volunteer is None:
+        return ""
+    if volunteer.left_on is not None and volunteer.left_on <= today:
+        return _("{name} (left on {date})").format(name=volunteer.name, date=long_date(volunteer.left_on))
+    return volunteer.name if volunteer.active else _("{name} (not active)").format(name=volunteer.name)
 
 
 def _contracts(session, case) -> tuple[ContractFacts, ...]:

@@ -8,6 +8,7 @@ import datetime as dt
 from sqlalchemy import Integer, Select, and_, func, select
 from sqlalchemy.orm import Session
 
+from borapp.formatting import long_date
 from borapp.i18n import _, ngettext
 from borapp.models import Case, Evaluation, StatusChange, Visit, Volunteer
 from borapp.services import settings
@@ -103,11 +104,22 @@ def evaluations_due(session: Session, mine: int | None, limit: int | None) -> Fo
     return Found(total, items)
 
 
+def _with_volunteer(visit) -> str:
+    """Who goes; one who has left (by the visit's day) or is not active is said so: she goes nowhere."""
+    if not visit.name:
+        return _("no volunteer yet")
+    if visit.left_on is not None and visit.left_on <= visit.on:
+        return _("with {name}, who left on {date}").format(name=visit.name, date=long_date(visit.left_on))
+    return _("with {name}").format(name=visit.name) if visit.active else _("with {name}, who is not active").format(
+        name=visit.name)
+
+
 def visits_this_week(session: Session, on: dt.date, mine: int | None, limit: int | None) -> Found:
     """Planned visits from Monday to Sunday of `on`'s week, with the volunteer who goes (the visit's, else the
     case's)."""
     monday, sunday = week_of(on)
-    query = (select(Visit.on, Visit.start_time, Case.id, Case.ref, Case.status, Volunteer.name)
+    query = (select(Visit.on, Visit.start_time, Case.id, Case.ref, Case.status, Volunteer.name, Volunteer.left_on,
+                    Volunteer.active)
              .join(Case, Case.id == Visit.case_id)
              .outerjoin(Volunteer, Volunteer.id == func.coalesce(Visit.volunteer_id, Case.volunteer_id))
              .where(Visit.state == "planned", Visit.on >= monday, Visit.on <= sunday)
@@ -116,6 +128,6 @@ def visits_this_week(session: Session, on: dt.date, mine: int | None, limit: int
     items = []
     for visit in rows:
         parts = [f"{visit.start_time:%H:%M}"] if visit.start_time else []
-        parts.append(_("with {name}").format(name=visit.name) if visit.name else _("no volunteer yet"))
+        parts.append(_with_volunteer(visit))
         items.append(case_item("visits_this_week", visit, " · ".join(parts), visit.on))
     return Found(total, items)
