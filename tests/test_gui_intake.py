@@ -265,6 +265,45 @@ def test_continue_later_keeps_a_date_that_could_not_be_read_as_it_was_typed(page
     assert child.birth.problem()
 
 
+def test_an_unreadable_date_does_not_hide_the_other_problems_of_the_page(page, qtbot):
+    """No route and 31-02-2026 as the day of the talk: Next said only the date; "Choose a route." came a Next later."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    route = wizard.currentPage()
+    _type_text(qtbot, route.intake_on, "31-02-2026")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 1
+    assert route.intake_on.message.isVisible() and route.intake_on.problem() == route.intake_on.message.text()
+    assert route.messages["route"].isVisible() and route.messages["route"].text() == _("Choose a route.")
+    assert route.messages["intake_on"].isHidden(), "the date says itself why: no 'Required.' under it as well"
+    assert route.intake_on.edit.hasFocus(), "the first problem in reading order"
+    route.buttons["court"].setFocus()
+    qtbot.keyClick(route.buttons["court"], Qt.Key.Key_Space)
+    assert route.messages["route"].isHidden() and route.messages["intake_on"].isHidden()
+    _type_text(qtbot, route.intake_on, "vandaag")
+    assert route.intake_on.message.isHidden() and route.messages["intake_on"].isHidden()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 2
+
+
+def test_an_unreadable_birth_date_does_not_hide_the_other_problems_of_the_children(page, qtbot):
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 6)
+    children = wizard.currentPage()
+    qtbot.mouseClick(children.editor.add_button, Qt.MouseButton.LeftButton)
+    first, second = children.editor.rows
+    qtbot.keyClicks(first.name, "Noor Proef")
+    _type_text(qtbot, first.birth, "30-2-2019")
+    _type_text(qtbot, second.birth, "3-4-2020")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 6
+    assert first.birth.message.text() == first.birth.problem() != ""
+    assert first.message.text() == "", "said once, under the date itself"
+    assert second.message.text() == _("Required.")
+    assert first.birth.edit.hasFocus()
+
+
 def test_an_untouched_wizard_leaves_no_draft(page, workspace):
     page.start_intake()
     assert page.drafts() == {}
