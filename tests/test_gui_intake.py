@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWizard
 
 from borapp.i18n import _
 from borapp.models import Municipality, MunicipalityFunding
@@ -302,6 +302,26 @@ def test_an_unreadable_birth_date_does_not_hide_the_other_problems_of_the_childr
     assert first.message.text() == "", "said once, under the date itself"
     assert second.message.text() == _("Required.")
     assert first.birth.edit.hasFocus()
+
+
+def test_tab_on_a_parent_page_follows_the_fields_as_shown(page, qtbot):
+    """"Confidential address" stands between City and E-mail, but Tab reached it only after Phone."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 4)
+    for number in (4, 5):
+        parent = wizard.currentPage()
+        qtbot.mouseClick(parent.edits["name"], Qt.MouseButton.LeftButton)
+        reached = [parent.edits["name"]]
+        for _step in range(6):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            reached.append(QApplication.focusWidget())
+        edits = parent.edits
+        assert reached == [edits["name"], edits["address"], edits["postcode"], edits["city"], parent.confidential,
+                           edits["email"], edits["phone"]], [w.accessibleName() for w in reached]
+        if number == 4:
+            fill_page(wizard, 4)
+            wizard.next()
 
 
 def test_an_untouched_wizard_leaves_no_draft(page, workspace):
