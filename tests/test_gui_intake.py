@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox, QPushButton, QWizard
+from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWizard
 
 from borapp.i18n import _
 from borapp.models import Municipality, MunicipalityFunding
@@ -263,6 +263,173 @@ def test_continue_later_keeps_a_date_that_could_not_be_read_as_it_was_typed(page
     child = wizard.currentPage().editor.rows[0]
     assert (child.name.text(), child.birth.edit.text()) == ("Noor Proef", "30-2-2019")
     assert child.birth.problem()
+
+
+def test_an_unreadable_date_does_not_hide_the_other_problems_of_the_page(page, qtbot):
+    """No route and 31-02-2026 as the day of the talk: Next said only the date; "Choose a route." came a Next later."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    route = wizard.currentPage()
+    _type_text(qtbot, route.intake_on, "31-02-2026")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 1
+    assert route.intake_on.message.isVisible() and route.intake_on.problem() == route.intake_on.message.text()
+    assert route.messages["route"].isVisible() and route.messages["route"].text() == _("Choose a route.")
+    assert route.messages["intake_on"].isHidden(), "the date says itself why: no 'Required.' under it as well"
+    assert route.intake_on.edit.hasFocus(), "the first problem in reading order"
+    route.buttons["court"].setFocus()
+    qtbot.keyClick(route.buttons["court"], Qt.Key.Key_Space)
+    assert route.messages["route"].isHidden() and route.messages["intake_on"].isHidden()
+    _type_text(qtbot, route.intake_on, "vandaag")
+    assert route.intake_on.message.isHidden() and route.messages["intake_on"].isHidden()
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 2
+
+
+def test_an_unreadable_birth_date_does_not_hide_the_other_problems_of_the_children(page, qtbot):
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 6)
+    children = wizard.currentPage()
+    qtbot.mouseClick(children.editor.add_button, Qt.MouseButton.LeftButton)
+    first, second = children.editor.rows
+    qtbot.keyClicks(first.name, "Noor Proef")
+    _type_text(qtbot, first.birth, "30-2-2019")
+    _type_text(qtbot, second.birth, "3-4-2020")
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 6
+    assert first.birth.message.text() == first.birth.problem() != ""
+    assert first.message.text() == "", "said once, under the date itself"
+    assert second.message.text() == _("Required.")
+    assert first.birth.edit.hasFocus()
+
+
+def test_tab_on_a_parent_page_follows_the_fields_as_shown(page, qtbot):
+    """"Confidential address" stands between City and E-mail, but Tab reached it only after Phone."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 4)
+    for number in (4, 5):
+        parent = wizard.currentPage()
+        qtbot.mouseClick(parent.edits["name"], Qt.MouseButton.LeftButton)
+        reached = [parent.edits["name"]]
+        for _step in range(6):
+            qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+            reached.append(QApplication.focusWidget())
+        edits = parent.edits
+        assert reached == [edits["name"], edits["address"], edits["postcode"], edits["city"], parent.confidential,
+                           edits["email"], edits["phone"]], [w.accessibleName() for w in reached]
+        if number == 4:
+            fill_page(wizard, 4)
+            wizard.next()
+
+
+# ---- the funding follows the registration year ---------------------------------------------------------------------
+
+THIS_YEAR = dt.date.today().year
+LAST_YEAR = THIS_YEAR - 1
+BACK, NEXT = QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton
+
+
+@pytest.fixture
+def alkmaar(workspace):
+    """Per trajectory last year, purchased this year."""
+    with workspace.session() as session:
+        place = Municipality(name="Alkmaar", region="Noord")
+        place.fundings.append(MunicipalityFunding(year=LAST_YEAR, funding="per_case"))
+        place.fundings.append(MunicipalityFunding(year=THIS_YEAR, funding="purchased"))
+        session.add(place)
+
+
+def _press(qtbot, wizard, which, times: int = 1) -> None:
+    for _time in range(times):
+        qtbot.mouseClick(wizard.button(which), Qt.MouseButton.LeftButton)
+
+
+def _to_municipality(qtbot, wizard, registered: str | None = None) -> None:
+    """From step 1 (the route chosen, step 2 filled or not) to step 3, the registration date typed on the way."""
+    route = wizard.pages[1]
+    if registered:
+        _type_text(qtbot, route.registered_on, registered)
+    if not route.route():
+        route.buttons["court"].setFocus()
+        qtbot.keyClick(route.buttons["court"], Qt.Key.Key_Space)
+    _press(qtbot, wizard, NEXT)
+    if not wizard.currentPage().contact.text():
+        fill_page(wizard, 2)
+    _press(qtbot, wizard, NEXT)
+    assert wizard.currentId() == 3, wizard.currentPage().page_message.text()
+
+
+def _choose_alkmaar(qtbot, municipality_page) -> None:
+    combo = municipality_page.municipality
+    combo.setFocus()
+    while combo.currentText() != "Alkmaar":
+        qtbot.keyClick(combo, Qt.Key.Key_Down)
+
+
+def _click_funding(qtbot, municipality_page, code: str) -> None:
+    button = municipality_page.funding[code]
+    button.setFocus()
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+
+
+def _funding(municipality_page) -> str:
+    return next((code for code, b in municipality_page.funding.items() if b.isChecked()), "")
+
+
+def test_the_funding_follows_the_registration_year_when_it_changes_later(page, qtbot, workspace, alkmaar):
+    """Chosen with today's registration (purchased, "in 2026"), then the registration retyped as 15-12-2025: the
+    case was saved as BOR-2025-… with the funding of 2026."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    _to_municipality(qtbot, wizard)
+    municipality = wizard.currentPage()
+    _choose_alkmaar(qtbot, municipality)
+    assert _funding(municipality) == "purchased" and str(THIS_YEAR) in municipality.suggestion.text()
+    _press(qtbot, wizard, BACK, 2)
+    _to_municipality(qtbot, wizard, f"15-12-{LAST_YEAR}")
+    assert municipality.municipality.currentText() == "Alkmaar"
+    assert _funding(municipality) == "per_case"
+    assert municipality.suggestion.text() == _("Chosen from how {name} pays in {year}; change it if this case is "
+                                               "paid differently.").format(name="Alkmaar", year=LAST_YEAR)
+    walk(wizard, 10)
+    with qtbot.waitSignal(page.changed):
+        wizard.button(FINISH).click()
+    facts = case_file.load_case(workspace, page.case_file.case_id, record_open=False)
+    assert facts.ref.startswith(f"BOR-{LAST_YEAR}-") and facts.referral.funding == "per_case"
+
+
+def test_her_own_choice_of_funding_stays_for_the_same_municipality_and_year(page, qtbot, workspace, alkmaar):
+    page.start_intake()
+    wizard = page.intake.wizard
+    _to_municipality(qtbot, wizard)
+    municipality = wizard.currentPage()
+    _choose_alkmaar(qtbot, municipality)
+    _click_funding(qtbot, municipality, "per_case")  # this case is paid otherwise
+    own = _("Your own choice for this case (how {name} pays in {year}: {funding}).").format(
+        name="Alkmaar", year=THIS_YEAR, funding=_("Purchased trajectory"))
+    assert municipality.suggestion.text() == own
+    _press(qtbot, wizard, BACK, 2)
+    _to_municipality(qtbot, wizard)  # the same year: her choice stays, and says so
+    assert _funding(municipality) == "per_case" and municipality.suggestion.text() == own
+    fill_page(wizard, 3)
+    _press(qtbot, wizard, NEXT)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.CancelButton), Qt.MouseButton.LeftButton)
+    [kept] = saved_intakes(workspace)  # and after Continue later (a lock does the same)
+    assert page.open_draft(kept.key[len(drafts.UI_PREFIX):])
+    wizard = page.intake.wizard
+    municipality = wizard.pages[3]
+    _press(qtbot, wizard, BACK, 2)
+    _press(qtbot, wizard, NEXT)
+    assert wizard.currentId() == 3 and _funding(municipality) == "per_case"
+    assert municipality.suggestion.text() == own
+    _press(qtbot, wizard, BACK, 2)
+    _to_municipality(qtbot, wizard, f"15-12-{LAST_YEAR - 1}")  # another year: suggested anew
+    assert _funding(municipality) == "", "no funding recorded then: none is taken from another year"
+    assert "Alkmaar" in municipality.suggestion.text() and str(LAST_YEAR - 1) in municipality.suggestion.text()
+    _press(qtbot, wizard, NEXT)
+    assert wizard.currentId() == 3 and municipality.messages["funding"].text() == _("Choose a funding type.")
 
 
 def test_an_untouched_wizard_leaves_no_draft(page, workspace):

@@ -307,6 +307,53 @@ def test_the_matching_wizard_keeps_its_note_over_a_lock(qtbot, window):
     again.reject()
 
 
+def _open_matching(qtbot, window, case_id):
+    window.shell.open_case(case_id)
+    case_file = window.shell.pages["cases"].case_file
+    qtbot.mouseClick(case_file.header.next_button, Qt.MouseButton.LeftButton)
+    wizard = case_file.dialog
+    qtbot.waitExposed(wizard)
+    return wizard
+
+
+def _ask_to_exclude(qtbot, wizard, volunteer_id):
+    """Click the volunteer in the list, then "Exclude for this case…"."""
+    page = wizard.candidates
+    table = page.eligible_table
+    cell = table.visualRect(table.model().index(table.model().row_of(volunteer_id), 0)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=cell)
+    assert page.selected.volunteer_id == volunteer_id
+    qtbot.mouseClick(page.detail.exclude_button, Qt.MouseButton.LeftButton)
+    dialog = page.exclusion_dialog
+    qtbot.waitExposed(dialog)
+    return dialog
+
+
+def test_the_reason_to_exclude_a_volunteer_is_kept_over_a_lock(qtbot, window):
+    """"Exclude for this case…" asked in a QInputDialog, whose box has no name: Ctrl+L lost the reason typed."""
+    from borapp.services.matching.ranking import rank_candidates
+    from tests.matching.test_matching import add_matching_case, add_volunteer
+
+    _create_and_enter(qtbot, window)
+    volunteer_id = add_volunteer(window.workspace, "Anke Best")
+    case_id = add_matching_case(window.workspace, "BOR-2026-055")
+    wizard = _open_matching(qtbot, window, case_id)
+    dialog = _ask_to_exclude(qtbot, wizard, volunteer_id)
+    QTest.keyClicks(dialog.reason, "Kent de vader van de voetbalclub")
+    lock_from_and_unlock(qtbot, window, dialog.reason, "BOR-2026-055")
+    assert window.shell.pages["cases"].case_file.dialog is None, "the wizard closes at a lock, as before"
+    assert dialog_drafts(window) == [drafts.UI_PREFIX + f"dialog/case/{case_id}/exclude/{volunteer_id}"], \
+        "kept once, by the question itself (not again with the wizard under it)"
+    assert all(c.eligible for c in rank_candidates(window.workspace, case_id)), "nothing is excluded by a lock"
+    again = _ask_to_exclude(qtbot, _open_matching(qtbot, window, case_id), volunteer_id)
+    assert again.reason.text() == "Kent de vader van de voetbalclub"
+    assert dialog_drafts(window) == []
+    qtbot.mouseClick(again.buttons.button(again.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    [volunteer] = rank_candidates(window.workspace, case_id)
+    assert not volunteer.eligible and "Kent de vader van de voetbalclub" in "; ".join(volunteer.blocks)
+    window.shell.pages["cases"].case_file.dialog.reject()
+
+
 def test_a_lock_while_the_template_question_is_open_is_no_crash(qtbot, window):
     """Ctrl+L on "Discard the changes to this template?" raised a TypeError (the tab was emptied by the lock while
     the question waited) and left the letter kind switched although nobody answered."""

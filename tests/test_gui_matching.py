@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QInputDialog, QWizard
+from PySide6.QtWidgets import QWizard
 
 from borapp.i18n import _
 from borapp.services.cases import case_file as case_file_service
@@ -198,23 +198,36 @@ def test_a_future_closing_date_without_a_match_is_said_under_the_date(page, work
     wizard.reject()
 
 
-def test_excluding_and_allowing_again_from_the_detail_panel(page, workspace, scene, monkeypatch):
+def _exclude_with(qtbot, candidates, reason: str):
+    """"Exclude for this case…", the reason typed, OK."""
+    qtbot.mouseClick(candidates.detail.exclude_button, Qt.MouseButton.LeftButton)
+    dialog = candidates.exclusion_dialog
+    assert dialog.isVisible() and dialog.reason.accessibleName() == _("Reason")
+    qtbot.keyClicks(dialog.reason, reason)
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    return dialog
+
+
+def test_excluding_and_allowing_again_from_the_detail_panel(qtbot, page, workspace, scene):
     case_id, ids = scene
     wizard = open_wizard(page, case_id)
     candidates = wizard.candidates
     candidates.pick(ids["best"])
-    asked = []
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: asked.append(a[2]) or ("  ", True))
-    candidates.detail.exclude_button.click()  # no reason: none is made up, the coordinator is asked for one
+    dialog = _exclude_with(qtbot, candidates, "  ")  # no reason: none is made up, the coordinator is asked for one
     assert candidates.eligible_model.row_of(ids["best"]) >= 0 and "Zeg waarom" in candidates.hint.text()
-    assert "ook als u de wizard annuleert" in asked[0], "it is recorded at once, and says so"
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("kent de vader", True))
-    candidates.detail.exclude_button.click()
+    assert "ook als u de wizard annuleert" in dialog.label.text(), "it is recorded at once, and says so"
+    assert "Anke Best" in dialog.windowTitle() and "BOR-2026-001" in dialog.windowTitle()
+    _exclude_with(qtbot, candidates, "kent de vader")
     assert candidates.other_model.row_of(ids["best"]) >= 0 and candidates.eligible_model.row_of(ids["best"]) < 0
     assert candidates.selected.volunteer_id == ids["best"] and not candidates.selected.eligible  # still shown
     assert candidates.detail.allow_button.isVisible()
     candidates.detail.allow_button.click()
     assert candidates.eligible_model.row_of(ids["best"]) == 0 and wizard.chosen().volunteer_id == ids["best"]
+    qtbot.mouseClick(candidates.detail.exclude_button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(candidates.exclusion_dialog.reason, "toch niet")
+    qtbot.keyClick(candidates.exclusion_dialog.reason, Qt.Key.Key_Escape)  # Cancel excludes nobody
+    assert candidates.eligible_model.row_of(ids["best"]) == 0
     wizard.reject()
 
 

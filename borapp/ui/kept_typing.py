@@ -44,11 +44,14 @@ def closed_by_lock(window: QWidget) -> bool:
 
 
 def fields(window: QWidget) -> dict[str, QWidget]:
-    """The named fields of `window`; a password field is never one (a passphrase is not kept in a draft)."""
+    """The named fields of `window`; a password field is never one (a passphrase is not kept in a draft), nor a field
+    of a dialog opened over it (that dialog keeps its own, under its own key)."""
     found: dict[str, QWidget] = {}
     kinds = (QLineEdit, QPlainTextEdit, QTextEdit, QComboBox, QDateEdit, QAbstractButton, QSpinBox, QDoubleSpinBox,
              DateField, TimeField)
     for widget in window.findChildren(QWidget):
+        if widget.window() is not window.window():
+            continue
         owner = widget.parentWidget()
         if not isinstance(widget, kinds) or isinstance(owner, (QComboBox, QAbstractSpinBox, DateField, TimeField)):
             continue  # a combo box's, spin box's or date field's own line edit is read through its owner

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.ui.widgets.forms import FieldMessage, add_field, changed_signal, required_note
-from borapp.ui.widgets.date_field import refuse_unreadable
+from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 
 
 class IntakePage(QWizardPage):
@@ -87,13 +87,27 @@ class IntakePage(QWizardPage):
     # ---- checking -----------------------------------------------------------------------------------------------
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override
-        if refuse_unreadable(self):  # a date that cannot be read says so under its field
-            self.refused = True
-            return False
-        problems = self.wizard().problems(self.STEP)
-        self.refused = bool(problems)
+        """Every problem of the page at once: a date that cannot be read says so under itself, the others under
+        their fields; the first of them in reading order gets the focus."""
+        unreadable = refuse_unreadable(self)
+        problems = self.problems()
+        self.refused = unreadable or bool(problems)
         self.show_problems(problems, focus=True)
-        return not problems
+        return not self.refused
+
+    def problems(self) -> dict[str, str]:
+        """The service's problems of this step, in the order of the form. A date that cannot be read reads as empty
+        there ("Required."): its own message under it says why, so its key stays (for the focus) without a text."""
+        problems = self.wizard().problems(self.STEP)
+        unreadable = self.unreadable_dates()
+        if not unreadable:
+            return problems
+        first = {key: "" for key in unreadable if key not in problems}  # an optional date: no problem of its own
+        return first | {key: "" if key in unreadable else text for key, text in problems.items()}
+
+    def unreadable_dates(self) -> set[str]:
+        """The keys of the date fields on this page whose text cannot be read."""
+        return {key for key, widget in self.fields.items() if isinstance(widget, DateField) and widget.problem()}
 
     def show_problems(self, problems: dict[str, str], *, focus: bool = False) -> None:
         shown: dict[FieldMessage, str] = {}
@@ -111,7 +125,7 @@ class IntakePage(QWizardPage):
 
     def _edited(self, *_args) -> None:
         if self.refused and self.wizard() is not None:
-            self.show_problems(self.wizard().problems(self.STEP))
+            self.show_problems(self.problems())
 
     def focus_first(self) -> None:
         """Put the keyboard in the page's first field (reading order)."""

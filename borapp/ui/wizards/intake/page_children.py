@@ -44,6 +44,9 @@ class ChildrenPage(IntakePage):
     def blank(self) -> None:
         self.editor.set_value([])
 
+    def unreadable_dates(self) -> set[str]:
+        return {f"children.{i}.birth_date" for i, row in enumerate(self.editor.rows) if row.birth.problem()}
+
     def show_problems(self, problems: dict[str, str], *, focus: bool = False) -> None:
         """Row problems go under their child (in place of the age warning, which comes back once fixed)."""
         self.none_message.show_message(problems.get("children", ""))

@@ -19,19 +19,20 @@ class ParentPage(IntakePage):
         labels = {"name": _("Name"), "address": _("Street and number"), "postcode": _("Postcode"),
                   "city": _("City"), "email": _("E-mail"), "phone": _("Phone")}
         self.edits: dict[str, QLineEdit] = {}
+        self.confidential = QCheckBox(_("Confidential address (never shown to the other parent)"))
+        self.confidential.setAccessibleName(_("Confidential address"))
         for key, label in labels.items():
             edit = QLineEdit()
             self.edits[key] = edit
             self.field(form, f"{self.ROLE}.{key}", label, edit, required=key == "name")
             edit.setAccessibleName(f"{label} ({self.title_text()})")
+            if key == "city":  # the flag right under the address it hides; rows made in screen order, so Tab follows
+                form.addRow("", with_hint(self.confidential, _(
+                    "Keeps this address off the contract, the letters and everything else the other parent sees.")))
         self.edits["postcode"].setMaxLength(7)
         self.edits["postcode"].setMaximumWidth(110)
         self.edits["postcode"].setPlaceholderText("1234 AB")
         self.edits["email"].setPlaceholderText(_("name@example.nl"))
-        self.confidential = QCheckBox(_("Confidential address (never shown to the other parent)"))
-        self.confidential.setAccessibleName(_("Confidential address"))
-        form.insertRow(4, "", with_hint(self.confidential, _(
-            "Keeps this address off the contract, the letters and everything else the other parent sees.")))
         self.watch(self.confidential)
         self.body.addStretch()
         self.add_required_note()

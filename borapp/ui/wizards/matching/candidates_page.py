@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
-    QInputDialog,
     QLabel,
     QTableView,
     QVBoxLayout,
@@ -28,6 +27,7 @@ from borapp.services.matching.ranking import Candidate
 from borapp.ui.widgets.forms import FieldMessage
 from borapp.ui.wizards.matching.candidate_detail import CandidateDetail
 from borapp.ui.wizards.matching.candidate_model import NAME, PLACE, SCORE, WHY, CandidateModel, ScoreBarDelegate
+from borapp.ui.wizards.matching.exclusion_dialog import ExclusionDialog
 from borapp.ui.wizards.matching.page_ids import CONFIRM, NO_MATCH
 
 GENDER_DEMANDS = {"f": N_("A female volunteer"), "m": N_("A male volunteer")}
@@ -66,6 +66,7 @@ class CandidatesPage(QWizardPage):
         self.setTitle(_("Match a volunteer to case {ref}").format(ref=info.ref))
         self.info = info
         self.selected: Candidate | None = None
+        self.exclusion_dialog: ExclusionDialog | None = None  # "Exclude for this case…" asking why
         self.eligible_model = CandidateModel(True, self)
         self.other_model = CandidateModel(False, self)
         self.eligible_table = _table(self.eligible_model, _("Volunteers who can be matched, best first"))
@@ -242,13 +243,14 @@ class CandidatesPage(QWizardPage):
         self._update()
 
     def _ask_exclusion(self, candidate: Candidate | None) -> None:
+        """Ask why (a lock keeps what is typed); OK excludes at once."""
         if candidate is None:
             return
-        reason, ok = QInputDialog.getText(self, _("Exclude for this case"), _(
-            "Why must {name} not be matched to this family? (e.g. knows the family)\nThis is recorded at once, also "
-            "if you cancel the wizard, until you allow them again.").format(name=candidate.name))
-        if ok:
-            self.exclusion_requested.emit(candidate, reason)
+        dialog = ExclusionDialog(self.info.id, self.info.ref, candidate.volunteer_id, candidate.name, self)
+        dialog.chosen.connect(lambda reason: self.exclusion_requested.emit(candidate, reason))
+        dialog.finished.connect(dialog.deleteLater)
+        self.exclusion_dialog = dialog
+        dialog.open()
 
     # ---- may we go on? ------------------------------------------------------------------------------------------
 
