@@ -54,9 +54,8 @@ def make_backup(workspace, now: dt.datetime | None = None) -> Path:
     if not chosen:  # Path("") is the folder the app was started from: the backup went there, unasked
         raise BorError(_("No backup folder is chosen yet: choose one under Settings, Backups."))
     folder = Path(chosen)
-    if not folder.is_absolute() or not folder.is_dir():
-        raise BorError(_("The backup folder {folder} is not available (is the stick plugged in?).")
-                       .format(folder=folder))
+    if folder_problem(chosen):
+        raise BorError(folder_problem(chosen))
     target = folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}"
     try:
         workspace.vault.backup(target)
@@ -69,6 +68,14 @@ def make_backup(workspace, now: dt.datetime | None = None) -> Path:
     except OSError as exc:  # the new backup is there; only the old ones could not be cleared away
         raise BorError(write_problem(folder, exc)) from None
     return target
+
+
+def folder_problem(chosen: str) -> str:
+    """Why a backup cannot go into the folder `chosen` now ("" when it can): a stick not plugged in, a typing slip."""
+    folder = Path(chosen.strip())
+    if chosen.strip() and (not folder.is_absolute() or not folder.is_dir()):
+        return _("The backup folder {folder} is not available (is the stick plugged in?).").format(folder=folder)
+    return ""
 
 
 def write_problem(folder: Path, exc: OSError) -> str:

@@ -69,7 +69,9 @@ class BackupsTab(SettingsSection):
     def _show_last(self) -> None:
         state = backups.status(self.workspace)
         text = date_time(state.last) if state.last else _("never")
-        self.last.setText(f"{text}\n{state.warning}" if state.warning else text)
+        warning = (_("No backup folder is set: this laptop may hold the only copy. Choose one above.")
+                   if not state.folder else state.warning)  # "Choose one in Settings" said here, in Settings
+        self.last.setText(f"{text}\n{warning}" if warning else text)
 
     def _browse(self) -> None:
         folder = QFileDialog.getExistingDirectory(self, _("Backup folder"), self.folder.text())
@@ -77,8 +79,13 @@ class BackupsTab(SettingsSection):
             self.folder.setText(folder)
 
     def _save(self) -> None:
+        """Saved also when the folder is not there now (a stick not plugged in), but not with a bare "Saved.": a
+        folder typed wrong was accepted without a word, and only the next backup said it."""
         values = {"backup.folder": self.folder.text().strip(), "backup.keep": str(self.keep.value())}
-        self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved."), saves=True)
+        if self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved."), saves=True):
+            problem = backups.folder_problem(values["backup.folder"])
+            if problem:
+                self.status.show_note(_("Saved. {problem} The next backup needs it.").format(problem=problem))
         self._show_last()
 
     def _backup_now(self) -> None:
