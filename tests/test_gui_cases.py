@@ -472,6 +472,24 @@ def test_the_family_tab_keeps_a_child_and_its_birth_date_as_the_intake_asks(qtbo
         dt.date(2019, 5, 1)]
 
 
+def test_a_birth_date_that_cannot_be_read_leaves_no_age_and_keeps_the_row_on_its_line(qtbot, page, cases):
+    """31-02-2026 typed over a birth date: "6 jaar" stayed beside it, and the name field dropped below the date."""
+    page.open_case_file(cases["intake"])
+    family = page.case_file.tab("family")
+    row = family.children.rows[0]
+    assert row.age.text().endswith(" jaar")
+    name_top = row.name.mapTo(row, row.name.rect().topLeft()).y()
+    qtbot.mouseClick(row.birth.edit, Qt.MouseButton.LeftButton)
+    QTest.keyClick(row.birth.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(row.birth.edit, "31-02-2026")
+    QTest.keyClick(row.birth.edit, Qt.Key.Key_Tab)
+    row.birth.commit()  # what leaving the field does (offscreen, Tab does not always move the focus)
+    assert row.birth.problem() and row.age.text() == ""
+    qtbot.waitUntil(lambda: row.birth.message.isVisible())
+    assert row.name.mapTo(row, row.name.rect().topLeft()).y() == name_top, "the name stays on the date's line"
+    assert row.birth.edit.mapTo(row, row.birth.edit.rect().topLeft()).y() == name_top
+
+
 # ---- drafts ---------------------------------------------------------------------------------------------------------
 
 def test_drafts_bring_typing_back_on_a_fresh_page(qtbot, page, workspace, cases):

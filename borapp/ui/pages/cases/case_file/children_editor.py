@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
@@ -43,16 +43,20 @@ class ChildRow(QWidget):
         self.remove = QPushButton(icon("trash"), _("Remove"))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         born = QLabel(_("born"))
-        row.addWidget(self.name, 3)
-        row.addWidget(born)
-        row.addWidget(self.birth, 1)
-        row.addWidget(self.age)
-        row.addWidget(self.remove)
+        top = Qt.AlignmentFlag.AlignTop  # the date's own message grows it downwards: the rest stays on its line
+        row.addWidget(self.name, 3, top)
+        row.addWidget(born, 0, top)
+        row.addWidget(self.birth, 1, top)
+        row.addWidget(self.age, 0, top)
+        row.addWidget(self.remove, 0, top)
+        born.setMinimumHeight(self.name.sizeHint().height())
+        self.age.setMinimumHeight(self.name.sizeHint().height())
         column.addLayout(row)
         self.message = FieldMessage()
         column.addWidget(self.message)
         self.name.textChanged.connect(self.changed)
         self.birth.changed.connect(self._date_changed)
+        self.birth.edit.textEdited.connect(self.age.clear)  # until read: an age beside a date typed over is wrong
         self.renumber(number)
 
     def renumber(self, number: int) -> None:
