@@ -170,6 +170,16 @@ def test_backup_then_restore_into_a_new_path(made, tmp_path):
     assert ids_in(target) == ids
 
 
+def test_a_restore_with_the_wrong_passphrase_into_a_new_path_leaves_nothing_there(made, tmp_path):
+    """An empty "vault.bordb.lock" stayed behind, beside no vault."""
+    path, _recovery, _ids = made
+    backup = backup_of(path, tmp_path / "backups" / "a.borbackup")
+    target = tmp_path / "rs" / "vault.bordb"
+    with pytest.raises(WrongPassphrase):
+        restore(backup, target, "not the passphrase")
+    assert list(target.parent.iterdir()) == []
+
+
 def test_restore_over_an_existing_vault_keeps_it_aside(made, tmp_path):
     path, _recovery, ids = made
     backup = backup_of(path, tmp_path / "backups" / "a.borbackup")

@@ -29,11 +29,14 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
         raise UsageError(_("{path} is a folder, not a vault file.").format(path=target))
     backup_file.read_manifest(source)
     target.parent.mkdir(parents=True, exist_ok=True)
+    new = not target.exists()
     process_lock.acquire(target)  # refused while the vault is open in another window or command
     try:
         return _restore(source, target, passphrase, recovery_key, erased_again)
     finally:
         process_lock.release(target)
+        if new and not target.exists():  # nothing restored (a wrong passphrase): no lock file of no vault left
+            process_lock.lock_path(target).unlink(missing_ok=True)
 
 
 def _restore(source: Path, target: Path, passphrase: str | None, recovery_key: str | None,
