@@ -89,3 +89,11 @@ def test_a_conflict_is_settled_with_words_of_the_users_language():
     assert "--keep {later,server}" in text and "later: de waarde die later is verstuurd" in text, text
     assert [word_choice(KEEP_WORDS)(w) for w in ("later", "Server", "mine", "theirs")] == \
         ["mine", "theirs", "mine", "theirs"]
+
+
+@pytest.mark.parametrize("argv", [["match", ""], ["match", "  "], ["letters", "new", "", "--kind", "intake"],
+                                  ["documents", "contract", ""], ["privacy", "log", "--case", ""]])
+def test_an_empty_case_number_is_a_wrong_use_not_a_case_not_found(capsys, argv):
+    """`borapp match ""` opened the vault and said no such case (exit 6)."""
+    assert main(argv) == 2
+    assert "Geef een dossiernummer, bijvoorbeeld BOR-2026-014." in capsys.readouterr().err

@@ -34,6 +34,13 @@ def whole_number(text: str) -> int:
         raise argparse.ArgumentTypeError(_("'{value}' is not a whole number.").format(value=text)) from None
 
 
+def case_number(text: str) -> str:
+    """argparse's type for a case number: an empty one is a wrong use (exit 2), not a case not found (exit 6)."""
+    if not text.strip():
+        raise argparse.ArgumentTypeError(_("Give a case number, e.g. BOR-2026-014."))
+    return text.strip()
+
+
 PARENT_WORDS = {"resident": "verzorgend", "other": "uitwonend"}
 AUDIENCE_WORDS = {"internal": "intern", "external": "extern"}
 KEEP_WORDS = {"mine": "later", "theirs": "server"}  # a conflict: the value sent later, or the one the server kept

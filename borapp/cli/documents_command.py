@@ -11,7 +11,7 @@ from pathlib import Path
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
-    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, named_letter_kinds, word_choice, words_metavar,
+    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, case_number, named_letter_kinds, word_choice, words_metavar,
 )
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK, UsageError
@@ -41,7 +41,8 @@ def _letter_kinds() -> tuple[str, ...]:
 
 
 def _common_arguments(cmd) -> None:
-    cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case's reference, e.g. BOR-2026-004"))
+    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"),
+                     help=_("the case's reference, e.g. BOR-2026-004"))
     cmd.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=_("the PDF file to write"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
 

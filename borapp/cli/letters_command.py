@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
-    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, named_letter_kinds, whole_number, word_choice, words_metavar,
+    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, case_number, named_letter_kinds, whole_number, word_choice,
+    words_metavar,
 )
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
@@ -27,7 +28,8 @@ def register(sub, common) -> None:
     parser = sub.add_parser("letters", help=help_text, description=help_text, epilog=_(EXIT_CODES_HELP))
     actions = parser.add_subparsers(dest="letters_action", metavar=_("ACTION"), required=True)
     cmd = add_command(actions, common, "new", _("make a letter for a case, ready to send"), run_new)
-    cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case reference, e.g. BOR-2026-014"))
+    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"),
+                     help=_("the case reference, e.g. BOR-2026-014"))
     kind = cmd.add_argument("--kind", required=True, metavar=_("KIND"))
     kind.choices = Later(_kinds)
     kind.named = Later(lambda: named_letter_kinds(_kinds()))

@@ -8,7 +8,7 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import add_command
+from borapp.cli.command import add_command, case_number
 from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def register(sub, common) -> None:
     cmd = add_command(sub, common, "match", _("rank the volunteers for a case, with the reasons"), run_match)
-    cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
+    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
 
 

@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from borapp.cli.command import EXIT_CODES_HELP, add_command, whole_number
+from borapp.cli.command import EXIT_CODES_HELP, add_command, case_number, whole_number
 from borapp.i18n import _, ngettext
 
 
@@ -19,7 +19,7 @@ def register(sub, common) -> None:
                                                 "erased what, when, from which device), or verify it"), run_log)
     cmd.add_argument("verify", nargs="?", choices=("verify",),
                      help=_("check that no line of the log was changed or removed"))
-    cmd.add_argument("--case", metavar=_("CASE_REF"), help=_("only the lines about this case"))
+    cmd.add_argument("--case", type=case_number, metavar=_("CASE_REF"), help=_("only the lines about this case"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "export", _("export everything the vault holds about one parent or child "
                                                    "(a request for access): a readable PDF, a JSON file and the "
@@ -46,7 +46,7 @@ def register(sub, common) -> None:
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "erase", _("erase a case and everything tied to it, for good; a tombstone "
                                                   "without names remains"), run_erase)
-    cmd.add_argument("case_ref", metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
+    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
     cmd.add_argument("--reason", required=True, metavar=_("REASON"),
                      help=_("why (a parent's request, the retention period)"))
     cmd.add_argument("--yes", action="store_true",
