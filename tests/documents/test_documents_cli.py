@@ -79,7 +79,7 @@ def test_exit_codes(capsys, vault_path, passphrase_file, cases, tmp_path):
                           "--kind", "closing", "--out", str(target))
     assert code == 6 and "BOR-9999-999" in err
     code, _out, err = run(capsys, vault_path, passphrase_file, "documents", "contract", "", "--out", str(target))
-    assert code == 6 and "Geef een dossiernummer" in err, err  # was "Geen dossier met nummer ."
+    assert code == 2 and "Geef een dossiernummer" in err, err  # a wrong use; was "Geen dossier met nummer ."
     code, _out, err = run(capsys, vault_path, passphrase_file, "documents", "letter", "BOR-2026-001",
                           "--kind", "birthday", "--out", str(target))
     assert code == 2 and "birthday" in err
