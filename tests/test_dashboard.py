@@ -287,13 +287,26 @@ def test_draft_and_ready_letters_are_waiting(workspace):
 def test_vog_older_than_renewal_period_or_missing(workspace):
     three_years = ON.replace(year=ON.year - 3)
     over = make_volunteer(workspace, "A Over", vog_date=three_years - DAY)
-    make_volunteer(workspace, "B Exactly", vog_date=three_years)
-    make_volunteer(workspace, "C Under", vog_date=three_years + DAY)
+    exactly = make_volunteer(workspace, "B Exactly", vog_date=three_years)
+    under = make_volunteer(workspace, "C Under", vog_date=three_years + DAY)
     missing = make_volunteer(workspace, "D Missing", vog_date=None)
     make_volunteer(workspace, "E Gone", vog_date=None, active=False)
-    board = today(workspace, ON)
-    assert ids(board, "vog", "volunteer_id") == [missing, over]
+    board = today(workspace, ON, limit=10)
+    assert ids(board, "vog", "volunteer_id") == [missing, over, exactly, under]
+    texts = [i.text for i in board.section("vog").items]
+    assert "ouder dan 3 jaar" in texts[1] and "ouder dan" not in texts[2] + texts[3], "due soon is not overdue"
+    assert texts[2] == "VOG van 12 maart 2022: vernieuwen uiterlijk 12 maart 2025", texts[2]
     assert all(i.case_id is None and i.status == "" for i in board.section("vog").items)
+
+
+def test_a_vog_due_soon_is_listed_two_months_ahead(workspace):
+    """Only overdue ones were listed: a VOG takes weeks to come, and "due for renewal" said nothing ahead."""
+    from borapp.services.volunteers.profiles import VOG_SOON_DAYS
+
+    three_years = ON.replace(year=ON.year - 3)
+    soon = make_volunteer(workspace, "A Soon", vog_date=three_years + dt.timedelta(days=VOG_SOON_DAYS))
+    make_volunteer(workspace, "B Later", vog_date=three_years + dt.timedelta(days=VOG_SOON_DAYS + 1))
+    assert ids(today(workspace, ON), "vog", "volunteer_id") == [soon]
 
 
 def test_vog_renewal_period_is_a_setting(workspace):
@@ -393,13 +406,15 @@ def _contract_with(workspace, case_id: int, snapshot: str, roles: tuple[str, ...
 @pytest.mark.parametrize("on,listed", [(dt.date(2027, 2, 28), False), (dt.date(2027, 3, 1), True)])
 def test_a_vog_of_29_february_renews_on_28_february(workspace, on, listed):
     make_volunteer(workspace, "A Leap", vog_date=dt.date(2024, 2, 29))
-    assert (today(workspace, on, limit=3).section("vog").count == 1) is listed
+    [item] = today(workspace, on, limit=3).section("vog").items  # due soon before, overdue after
+    assert ("ouder dan" in item.text) is listed
 
 
 def test_on_29_february_a_vog_of_28_february_three_years_ago_is_overdue(workspace):
     overdue = make_volunteer(workspace, "A Overdue", vog_date=dt.date(2025, 2, 28))
     make_volunteer(workspace, "B Fine", vog_date=dt.date(2025, 3, 1))
-    assert ids(today(workspace, dt.date(2028, 2, 29), limit=3), "vog", "volunteer_id") == [overdue]
+    [item, due_soon] = today(workspace, dt.date(2028, 2, 29), limit=3).section("vog").items
+    assert item.volunteer_id == overdue and "ouder dan" in item.text and "ouder dan" not in due_soon.text
 
 
 @pytest.mark.parametrize("started,on,listed", [

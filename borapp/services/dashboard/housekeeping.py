@@ -20,7 +20,7 @@ from borapp.services.dashboard.dates import cutoff
 from borapp.services.dashboard.paging import first_rows, ranked, read
 from borapp.services.intake import answers
 from borapp.services.privacy import retention
-from borapp.services.volunteers.profiles import vog_renew_on
+from borapp.services.volunteers.profiles import VOG_SOON_DAYS, vog_renew_on
 
 OUTBOX_STATES = ("draft", "ready")
 LETTER_STATE_LABELS = {"draft": N_("Draft"), "ready": N_("Ready")}
@@ -49,22 +49,28 @@ def letters_waiting(session: Session, mine: int | None, limit: int | None) -> Fo
 
 
 def vog_due(session: Session, on: dt.date, limit: int | None) -> Found:
-    """Active volunteers without a VOG date or with one older than `vog_renewal_years` (`profiles.vog_state`:
-    overdue once `on` is past the date plus the years, 29 February renewing on 28 February), missing ones first."""
+    """Active volunteers without a VOG date, with one older than `vog_renewal_years`, or with one to renew within
+    `VOG_SOON_DAYS` (`profiles.vog_state`: overdue once `on` is past the date plus the years, 29 February renewing on
+    28 February; a new VOG takes weeks to come, so the card says it ahead), missing ones first."""
     years = settings.get_int(session, "vog_renewal_years")
-    overdue_before = cutoff(on, lambda day: vog_renew_on(day, years), vog_renew_on(on, -years))
+    soon = on + dt.timedelta(days=VOG_SOON_DAYS + 1)  # renewing on or before `on` + VOG_SOON_DAYS
+    due_before = cutoff(soon, lambda day: vog_renew_on(day, years), vog_renew_on(soon, -years))
     query = (select(Volunteer.id, Volunteer.name, Volunteer.vog_date)
              .where(Volunteer.active.is_(True),
-                    or_(Volunteer.vog_date.is_(None), Volunteer.vog_date < overdue_before))
+                    or_(Volunteer.vog_date.is_(None), Volunteer.vog_date < due_before))
              .order_by(Volunteer.vog_date.is_not(None), Volunteer.vog_date, Volunteer.name))
     total, rows = first_rows(session, query, limit)
     items = []
     for volunteer in rows:
+        renew = vog_renew_on(volunteer.vog_date, years)
         if volunteer.vog_date is None:
             text = _("No VOG date recorded")
-        else:
+        elif on > renew:
             text = ngettext("VOG of {date} is older than {n} year", "VOG of {date} is older than {n} years",
                             years).format(date=long_date(volunteer.vog_date), n=years)
+        else:
+            text = _("VOG of {date}: to renew by {renew}").format(date=long_date(volunteer.vog_date),
+                                                                 renew=long_date(renew))
         items.append(DashboardItem("vog", volunteer.name, text, volunteer.vog_date, volunteer_id=volunteer.id))
     return Found(total, items)
 
