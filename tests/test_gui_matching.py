@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QWizard
 
+from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.cases import case_file as case_file_service
 from borapp.services.cases.status import outcome_label
@@ -94,6 +95,10 @@ def test_the_wizard_runs_start_to_finish_with_the_top_candidate(qtbot, page, wor
     confirm = wizard.confirm
     assert confirm.name.text() == "Anke Best" and "Anke Best" in confirm.next_steps.text()
     assert _("Start visits") in confirm.next_steps.text()
+    # the score's words beside its bar, not over it (half white on the filled part, half black on the rest)
+    assert not confirm.bar.bar.isTextVisible() and not candidates.detail.bar.bar.isTextVisible()
+    assert confirm.bar.text() == candidates.detail.bar.text() == "Score {} van 100".format(
+        number(top.score)) and confirm.bar.words.isVisible()
     assert finish_button(wizard).isVisible() and finish_button(wizard).text() == _("Match")
     confirm.note.setPlainText("Anke belt maandag de moeder.")
     with qtbot.waitSignal(page.changed):

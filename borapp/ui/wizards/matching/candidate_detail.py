@@ -9,7 +9,6 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QProgressBar,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -18,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from borapp.formatting import number
 from borapp.i18n import _
-from borapp.services.matching.ranking import MAX_SCORE, Candidate, Factor
+from borapp.services.matching.ranking import Candidate, Factor
 from borapp.ui.icons import icon
 from borapp.ui.widgets.layouts import empty_layout
+from borapp.ui.wizards.matching.score_bar import ScoreBar
 
 TONE_ICONS = {"plus": ("check-circle", "#2E7D32"), "minus": ("minus-circle", "#8A5300"),
               "block": ("x-circle", "#B3261E"), "note": ("info", None)}
@@ -48,9 +48,7 @@ class CandidateDetail(QFrame):
         self.name.setObjectName("sectionTitle")
         self.name.setWordWrap(True)
         self.name.setAccessibleName(_("Volunteer"))
-        self.bar = QProgressBar()
-        self.bar.setRange(0, int(MAX_SCORE))
-        self.bar.setAccessibleName(_("Score"))
+        self.bar = ScoreBar()
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
         self.reasons = QGridLayout()
@@ -94,9 +92,7 @@ class CandidateDetail(QFrame):
         if candidate is None:
             return
         self.name.setText(candidate.name)
-        self.bar.setValue(max(0, min(int(MAX_SCORE), round(candidate.score))))
-        self.bar.setFormat(_("Score {score} of {max}").format(score=number(candidate.score), max=number(MAX_SCORE)))
-        self.bar.setAccessibleDescription(self.bar.format())
+        self.bar.show_score(candidate.score)
         self.verdict.setText(self._verdict(candidate, current))
         for row, factor in enumerate(candidate.factors or ()):
             self._add_reason(row, factor)

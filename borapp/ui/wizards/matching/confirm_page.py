@@ -3,19 +3,19 @@ the visits). Finishing matches the volunteer through the service; a refusal show
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QProgressBar, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
-from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.cases.status import status_label
 from borapp.services.cases.steps import NEXT_STEP_LABELS
 from borapp.services.errors import BorError
 from borapp.services.matching.flow import NOTE_LIMIT, MatchingCase, assign_volunteer
-from borapp.services.matching.ranking import MAX_SCORE, Candidate
+from borapp.services.matching.ranking import Candidate
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage
 from borapp.ui.wizards.matching.fields import compact_form, field_row, say_refusal
+from borapp.ui.wizards.matching.score_bar import ScoreBar
 
 START_VISITS = NEXT_STEP_LABELS["matching"]  # the header's next step once a volunteer is matched
 
@@ -32,10 +32,7 @@ class ConfirmPage(QWizardPage):
         self.name = QLabel()
         self.name.setObjectName("sectionTitle")
         self.name.setAccessibleName(_("Volunteer"))
-        self.bar = QProgressBar()
-        self.bar.setRange(0, int(MAX_SCORE))
-        self.bar.setMaximumWidth(320)
-        self.bar.setAccessibleName(_("Score"))
+        self.bar = ScoreBar()
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setAccessibleName(_("Reasons"))
@@ -66,8 +63,7 @@ class ConfirmPage(QWizardPage):
     def show_candidate(self, candidate: Candidate) -> None:
         self.candidate = candidate
         self.name.setText(candidate.name)
-        self.bar.setValue(max(0, min(int(MAX_SCORE), round(candidate.score))))
-        self.bar.setFormat(_("Score {score} of {max}").format(score=number(candidate.score), max=number(MAX_SCORE)))
+        self.bar.show_score(candidate.score)
         self.reasons.setText(" · ".join(candidate.reasons))
         if self.info.contract_signed:
             sign = _("The contract has been signed, and a signed version never changes: a new version names {name}, "
