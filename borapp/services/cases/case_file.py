@@ -23,6 +23,7 @@ from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.cases.steps import StepOption, next_step, step_options
 from borapp.services.cases.step_dates import Span, first_record_on, spans
 from borapp.services.cases.timeline import TimelineEntry, timeline
+from borapp.services.cases.wishes import Wishes, wishes_of
 from borapp.services.validation import age_label, age_on, child_age_warning
 from borapp.services.vault.workspace import Workspace
 
@@ -128,6 +129,7 @@ class CaseFile:
     steps: tuple[StepOption, ...]
     next_step: StepOption | None
     step_spans: dict[int, Span]  # each step taken (by its history id): the dates it may be corrected to
+    wishes: Wishes = Wishes()  # the family's wishes for the match (intake asks them; they change later too)
 
     def parent(self, role: str) -> ParentFacts | None:
         return next((p for p in self.parents if p.role == role), None)
@@ -160,6 +162,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
             steps=tuple(step_options(case.status, matched, next_visit is not None, evaluated)),
             next_step=next_step(case.status, matched, next_visit is not None, evaluated),
             step_spans=spans(case, today, last_held_visit_on(session, case.id), first_record_on(session, case.id)),
+            wishes=wishes_of(case),
         )
         if record_open:
             audit.record(session, "open", "case", case.id, workspace.actor)

@@ -3,7 +3,9 @@ and the contract itself (the case header's "Draw up contract" opens it here)."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QCheckBox, QComboBox, QFormLayout, QGroupBox, QHBoxLayout, QLabel, QLineEdit, QVBoxLayout, QWidget,
+)
 
 from borapp.formatting import short_date
 from borapp.i18n import _
@@ -11,12 +13,18 @@ from borapp.services.cases import editing
 from borapp.services.cases.case_file import CaseFile, ContractFacts
 from borapp.services.cases.editing import AgreementsInput
 from borapp.services.cases.status import status_label
+from borapp.services.cases.wishes import Wishes, save_wishes
+from borapp.services.matching.ranking import WISH_GENDERS
+from borapp.services.volunteers.profiles import GENDER_LABELS
 from borapp.ui.pages.cases.case_file.contract_panel import ContractPanel
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
-from borapp.ui.widgets.forms import add_field
+from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
+from borapp.ui.pages.volunteers.small_editors import LanguagePicker
+from borapp.ui.widgets.forms import FieldMessage, add_field
 
 FIELDS = ("visit_place", "visit_frequency", "agreed_visits", "buildup", "handover", "staggered_arrival",
           "cancellation_rules", "house_rules", "referrer_information")
+WISH_FIELDS = ("preferred_slots", "wish_gender", "wish_languages", "volunteer_wishes")
 
 
 class AgreementsTab(FormTab):
@@ -38,6 +46,7 @@ class AgreementsTab(FormTab):
         row.addWidget(left, 1)
         row.addWidget(right, 1)
         outer.addLayout(row)
+        outer.addWidget(self._wishes_box())
         outer.addStretch()
         form = _form(left)
         self._add(form, "visit_place", _("Place"), QLineEdit())
@@ -59,6 +68,34 @@ class AgreementsTab(FormTab):
         self._add(form, "referrer_information", _("The referrer is told"),
                   text_box(_("What the referrer is told"), 96))
 
+    def _wishes_box(self) -> QGroupBox:
+        """What the family asks for the match: the intake asked it, and it changes later too."""
+        box = QGroupBox(_("Wishes for the match"))
+        row = QHBoxLayout(box)
+        when = QVBoxLayout()
+        when.addWidget(QLabel(_("Preferred days and day-parts")))
+        slots = AvailabilityGrid()
+        slots.setAccessibleName(_("Preferred days and day-parts"))
+        when.addWidget(slots)
+        self.slots_message = FieldMessage()
+        when.addWidget(self.slots_message)
+        when.addStretch()
+        self.bind("preferred_slots", slots, self.slots_message)
+        row.addLayout(when)
+        form = _form_in(row)
+        gender = QComboBox()
+        gender.addItem(_("No preference"), "")
+        for code in WISH_GENDERS:
+            gender.addItem(_(GENDER_LABELS[code]), code)
+        gender.setAccessibleName(_("The volunteer's gender"))
+        gender.setMaximumWidth(320)
+        self._add(form, "wish_gender", _("Gender"), gender)
+        languages = LanguagePicker()
+        languages.setAccessibleName(_("The volunteer speaks"))
+        self._add(form, "wish_languages", _("Speaks"), languages)
+        self._add(form, "volunteer_wishes", _("Other wishes"), text_box(_("Other wishes")))
+        return box
+
     def set_workspace(self, workspace) -> None:
         super().set_workspace(workspace)
         self.contract.workspace = workspace
@@ -67,7 +104,8 @@ class AgreementsTab(FormTab):
         self.bind(name, widget, add_field(form, label, widget))
 
     def fill(self, facts: CaseFile) -> None:
-        self.set_values({f: getattr(facts.agreements, f) for f in FIELDS})
+        self.set_values({f: getattr(facts.agreements, f) for f in FIELDS}
+                        | {f: getattr(facts.wishes, f) for f in WISH_FIELDS})
         self.contract_label.setText(contract_line(facts.contracts))
         self.contract.load(facts.id)
 
@@ -81,7 +119,8 @@ class AgreementsTab(FormTab):
         return self.contract
 
     def save_values(self, values: dict) -> None:
-        editing.save_agreements(self.workspace, self.case_id, AgreementsInput(**values))
+        save_wishes(self.workspace, self.case_id, Wishes(**{f: values[f] for f in WISH_FIELDS}))
+        editing.save_agreements(self.workspace, self.case_id, AgreementsInput(**{f: values[f] for f in FIELDS}))
 
     def clear(self) -> None:
         super().clear()
@@ -92,6 +131,13 @@ class AgreementsTab(FormTab):
 def _form(box: QGroupBox) -> QFormLayout:
     form = QFormLayout(box)
     form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    return form
+
+
+def _form_in(row: QHBoxLayout) -> QFormLayout:
+    form = QFormLayout()
+    form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+    row.addLayout(form, 1)
     return form
 
 

@@ -24,8 +24,11 @@ from borapp.i18n import _
 from borapp.services import drafts as draft_store
 from borapp.services.cases.case_file import CaseFile, load_case
 from borapp.services.errors import BorError, ValidationError
+from borapp.services.volunteers.profiles import format_availability, parse_availability, parse_languages
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.base import CaseTab
+from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
+from borapp.ui.pages.volunteers.small_editors import LanguagePicker
 from borapp.ui.widgets.changed_meanwhile import save_over
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage, changed_signal, form_label
@@ -36,6 +39,10 @@ DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this 
 
 def read(widget: QWidget):
     """A field's value as JSON-able data."""
+    if isinstance(widget, AvailabilityGrid):  # as stored: "sat-morning;wed-afternoon"
+        return format_availability(widget.value())
+    if isinstance(widget, LanguagePicker):  # as stored: "en;tr"
+        return ";".join(widget.value())
     if isinstance(widget, DateField):
         return widget.typed() or None  # ISO when it can be read, else as typed (kept in drafts, refused on save)
     if isinstance(widget, QLineEdit):
@@ -50,7 +57,11 @@ def read(widget: QWidget):
 
 
 def write(widget: QWidget, value) -> None:
-    if isinstance(widget, DateField):
+    if isinstance(widget, AvailabilityGrid):
+        widget.set_value(parse_availability(value or ""))
+    elif isinstance(widget, LanguagePicker):
+        widget.set_value(parse_languages(value or ""))
+    elif isinstance(widget, DateField):
         widget.set_typed(value.isoformat() if isinstance(value, dt.date) else value or "")
     elif isinstance(widget, QLineEdit):
         widget.setText(value or "")

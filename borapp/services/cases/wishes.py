@@ -1,0 +1,59 @@
+"""The family's wishes for the match, kept with the case: the preferred days and day-parts, and what the parents ask
+of the volunteer (gender, languages, anything else). The intake asks them; they change later too ("she wants a
+volunteer who speaks English after all"), and matching ranks by what they say now."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from borapp.i18n import _
+from borapp.services import audit
+from borapp.services.cases.flow import get_case
+from borapp.services.errors import ValidationError
+from borapp.services.matching.ranking import WISH_GENDERS
+from borapp.services.vault.workspace import Workspace
+from borapp.services.volunteers.profiles import (
+    DAY_PARTS, WEEKDAYS, format_availability, parse_availability, parse_languages,
+)
+
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+LIMITS = {"preferred_slots": 400, "wish_languages": 100, "volunteer_wishes": 4000}
+
+
+@dataclass(frozen=True)
+class Wishes:
+    """As stored: slots "sat-morning;wed-afternoon", gender "f"/"m"/"", languages "en;tr", other wishes as typed."""
+
+    preferred_slots: str = ""
+    wish_gender: str = ""
+    wish_languages: str = ""
+    volunteer_wishes: str = ""
+
+
+def wishes_of(case) -> Wishes:
+    return Wishes(case.preferred_slots or "", case.wish_gender or "", case.wish_languages or "",
+                  case.volunteer_wishes or "")
+
+
+def save_wishes(workspace: Workspace, case_id: int, wishes: Wishes) -> None:
+    """Refused (ValidationError on its field) for a day-part, gender or language code it does not know."""
+    known = {f"{day}-{part}" for day in WEEKDAYS for part in DAY_PARTS}
+    if any(code.strip() not in known for code in wishes.preferred_slots.split(";") if code.strip()):
+        raise ValidationError(_("Unknown day-part."), "preferred_slots")
+    slots = format_availability(parse_availability(wishes.preferred_slots))
+    if wishes.wish_gender not in ("", *WISH_GENDERS):
+        raise ValidationError(_("Choose female, male or no preference."), "wish_gender")
+    languages = parse_languages(wishes.wish_languages)
+    bad = [code for code in languages if not _LANGUAGE.match(code)]
+    if bad:
+        raise ValidationError(_("Unknown language code '{code}'.").format(code=bad[0]), "wish_languages")
+    other = wishes.volunteer_wishes.strip()
+    for field, value in (("wish_languages", ";".join(languages)), ("volunteer_wishes", other)):
+        if len(value) > LIMITS[field]:
+            raise ValidationError(_("At most {n} characters.").format(n=LIMITS[field]), field)
+    with workspace.session() as session:
+        case = get_case(session, case_id)
+        case.preferred_slots, case.wish_gender = slots, wishes.wish_gender
+        case.wish_languages, case.volunteer_wishes = ";".join(languages), other
+        audit.record(session, "update", "case", case.id, workspace.actor)
