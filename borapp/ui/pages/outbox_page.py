@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
+    QSizePolicy,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
@@ -95,10 +96,12 @@ class OutboxPage(Page):
         self.details = QLabel()
         self.details.setWordWrap(True)
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.details)
+        self.details.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        bars = self._letter_bar()
+        layout.addLayout(bars[0])  # the chosen letter, and what is done with it as it is (print, save, its case)
         self.problem = FieldMessage()
         layout.addWidget(self.problem)
-        layout.addLayout(self._letter_bar())
+        layout.addLayout(bars[1])  # and what changes it: in one row the page was wider than a 1366 screen
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
@@ -132,8 +135,8 @@ class OutboxPage(Page):
         bar.addWidget(self.send_button)
         return bar
 
-    def _letter_bar(self) -> QHBoxLayout:
-        bar = QHBoxLayout()
+    def _letter_bar(self) -> tuple[QHBoxLayout, QHBoxLayout]:
+        bar, about = QHBoxLayout(), QHBoxLayout()
         self.preview_button = _button(_("Preview"), "eye", self.show_preview)
         self.edit_button = _button(_("Edit…"), "pencil-simple", self.edit)
         self.ready_button = _button(_("Mark ready"), "check-circle", self.mark_ready)
@@ -148,9 +151,10 @@ class OutboxPage(Page):
                        self.delete_button):
             bar.addWidget(button)
         bar.addStretch()
+        about.addWidget(self.details, 1)
         for button in (self.print_button, self.save_button, self.case_button):
-            bar.addWidget(button)
-        return bar
+            about.addWidget(button)
+        return about, bar
 
     # ---- the list -----------------------------------------------------------------------------------------------
 
