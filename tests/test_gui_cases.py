@@ -485,6 +485,7 @@ def test_a_birth_date_that_cannot_be_read_leaves_no_age_and_keeps_the_row_on_its
     QTest.keyClick(row.birth.edit, Qt.Key.Key_Tab)
     row.birth.commit()  # what leaving the field does (offscreen, Tab does not always move the focus)
     assert row.birth.problem() and row.age.text() == ""
+    assert family.save_button.isEnabled(), "a change, though unreadable: Save is there to say why"
     qtbot.waitUntil(lambda: row.birth.message.isVisible())
     assert row.name.mapTo(row, row.name.rect().topLeft()).y() == name_top, "the name stays on the date's line"
     assert row.birth.edit.mapTo(row, row.birth.edit.rect().topLeft()).y() == name_top

@@ -57,6 +57,7 @@ class ChildRow(QWidget):
         self.name.textChanged.connect(self.changed)
         self.birth.changed.connect(self._date_changed)
         self.birth.edit.textEdited.connect(self.age.clear)  # until read: an age beside a date typed over is wrong
+        self.birth.edit.editingFinished.connect(self.changed)  # one it cannot read is a change too: Save says why
         self.renumber(number)
 
     def renumber(self, number: int) -> None:
