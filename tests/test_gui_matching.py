@@ -90,6 +90,11 @@ def test_the_wizard_runs_start_to_finish_with_the_top_candidate(qtbot, page, wor
     candidates.eligible_table.selectRow(0)
     assert wizard.chosen() == top and next_button(wizard).isEnabled() and not candidates.hint.isVisible()
     assert candidates.detail.name.text() == "Anke Best"
+    from PySide6.QtWidgets import QLabel
+    texts = [item.widget() for i in range(candidates.detail.reasons.count())
+             if isinstance((item := candidates.detail.reasons.itemAt(i)).widget(), QLabel)
+             and item.widget().wordWrap()]
+    assert texts and all(t.alignment() & Qt.AlignmentFlag.AlignTop for t in texts), "level with mark and points"
     next_button(wizard).click()
     assert wizard.currentId() == CONFIRM and wizard.currentPage().objectName() == "matching-2-confirm"
     confirm = wizard.confirm

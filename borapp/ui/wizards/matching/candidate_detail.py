@@ -115,6 +115,7 @@ class CandidateDetail(QFrame):
         mark.setAlignment(Qt.AlignmentFlag.AlignTop)
         text = QLabel(factor.text)
         text.setWordWrap(True)
+        text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # level with its mark and points
         text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         if factor.blocks:
             text.setStyleSheet("color: #B3261E; font-weight: 600;")
