@@ -31,7 +31,8 @@ def summary_lines(report: ImportReport) -> list[str]:
         if names:
             lines.append(label.format(names=", ".join(names)))
     for title, items in ((_("Notes:"), report.notes),
-                         (_("Warnings (imported as given):"), [problem_line(w) for w in report.warnings]),
+                         (_("Warnings (each says what was imported or left out):"),
+                          [problem_line(w) for w in report.warnings]),
                          (_("Possible duplicates (nothing was merged; check and decide):"),
                           report.possible_duplicates)):
         if items:
