@@ -22,6 +22,7 @@ from tests.helpers.documents_support import (
     TODAY,
     all_text,
     bare_case,
+    closed_at_intake,
     count_words,
     fonts,
     full_case,
@@ -279,14 +280,7 @@ def test_a_letter_with_gaps_lists_them(workspace):
 def test_what_never_happened_in_a_closed_case_is_a_dash_in_the_closing_report_and_a_gap_in_running_text(workspace):
     """"The intake with the parents started on —." and "the first visit was on —." were made ready and sent: only
     the closing report's list says "—" for what did not happen; a letter about it has a line to fill in."""
-    from borapp.models import Case, StatusChange
-
-    case_id = bare_case(workspace)
-    with workspace.session() as session:
-        case = session.get(Case, case_id)
-        case.status, case.outcome, case.closed_on = "closed", "stopped_at_intake", dt.date(2026, 3, 20)
-        case.history.append(StatusChange(on=dt.date(2026, 3, 20), from_status="registered", to_status="closed",
-                                         outcome="stopped_at_intake"))
+    case_id = closed_at_intake(workspace)
     closing = all_text(letter(workspace, case_id, "closing").pdf)
     assert "Kennismakingsgesprek gestart: —" in closing and "Eerste omgangsmoment: —" in closing
     for kind, gap in (("intake", "De datum waarop de intake is gestart"),

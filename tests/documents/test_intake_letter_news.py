@@ -4,13 +4,10 @@ that had happened ("we will let you know when the visits start")."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from borapp.models import Case, StatusChange
 from borapp.services.documents.letters import render_letter
-from tests.helpers.documents_support import TODAY, all_text, bare_case, full_case, set_organisation
+from tests.helpers.documents_support import TODAY, all_text, bare_case, closed_at_intake, full_case, set_organisation
 
 PROMISE = "Wij laten u weten wanneer de begeleide omgang start, of als die niet kan starten."
 
@@ -40,13 +37,7 @@ def test_made_after_the_first_visit_it_says_when_the_visits_started(workspace):
 
 
 def test_made_after_the_case_closed_before_any_visit_it_says_so(workspace):
-    case_id = bare_case(workspace)
-    with workspace.session() as session:
-        case = session.get(Case, case_id)
-        case.status, case.outcome, case.closed_on = "closed", "stopped_at_intake", dt.date(2026, 3, 20)
-        case.history.append(StatusChange(on=dt.date(2026, 3, 20), from_status="registered", to_status="closed",
-                                         outcome="stopped_at_intake"))
-    text = intake_letter(workspace, case_id)
+    text = intake_letter(workspace, closed_at_intake(workspace))
     assert PROMISE not in text
     assert "Het traject is op 20 maart 2026 afgesloten, voordat de begeleide omgang startte" in text
 

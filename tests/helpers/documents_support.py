@@ -106,6 +106,17 @@ def bare_case(workspace, ref: str = "BOR-2026-002") -> int:
         return case.id
 
 
+def closed_at_intake(workspace) -> int:
+    """A bare case closed on 20 March 2026, stopped at intake: no intake date, no visit."""
+    case_id = bare_case(workspace)
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        case.status, case.outcome, case.closed_on = "closed", "stopped_at_intake", dt.date(2026, 3, 20)
+        case.history.append(StatusChange(on=dt.date(2026, 3, 20), from_status="registered", to_status="closed",
+                                         outcome="stopped_at_intake"))
+    return case_id
+
+
 def pages(pdf: bytes) -> list[str]:
     """The text of each page, with runs of white space as one space."""
     reader = PdfReader(io.BytesIO(pdf))
