@@ -1,6 +1,6 @@
-"""The intake letter's last line says what the referrer hears next about the start of the visits. Today owes the
-intake letter for eight weeks, and the visits may start within them: a letter made late promised news of a start
-that had happened ("we will let you know when the visits start")."""
+"""Letter words that follow the case. The intake letter's last line says what the referrer hears next about the start
+of the visits: Today owes the intake letter for eight weeks, and the visits may start within them, so a letter made
+late promised news of a start that had happened. The midway letter says its participants as a sentence."""
 
 from __future__ import annotations
 
