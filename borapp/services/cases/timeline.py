@@ -108,7 +108,7 @@ def _visits(session: Session, case_id: int, closed_on: dt.date | None) -> list[T
         if state == "held":
             found.append(TimelineEntry(on, "visit", _("Visit held"), place))
         elif lapsed_at_closing(by, reason):  # on the day of the closing, not at the top under days still to come
-            lapsed.setdefault(min(on, closed_on) if closed_on else on, []).append(on)
+            lapsed.setdefault(closed_on or on, []).append(on)
         else:
             title = (_("Visit cancelled by {who}").format(who=label(CANCELLED_BY_LABELS, by)) if by
                      else _("Visit cancelled"))
