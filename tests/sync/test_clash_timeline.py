@@ -93,3 +93,22 @@ def test_a_clash_on_a_visit_names_the_visit_by_its_date(team):
     assert len(bram.sync().conflicts) == 1
     assert clashes(bram, ref) == [(_("{what}: clashed with a colleague's change").format(
         what=_("A visit")), "van 3 juni 2026\nPlaats: hier getypt \u201cKinderboerderij\u201d, nu \u201cSpeelkamer\u201d")]
+
+
+def test_typing_into_a_visit_a_colleague_deleted_is_named_with_the_removal(team):
+    """Bram typed a place into a visit Anna had deleted meanwhile: the removal took his typing with it, unsaid."""
+    anna, bram = team
+    ref = anna.register()
+    with anna.workspace.session() as session:
+        case = session.scalar(select(Case).where(Case.ref == ref))
+        session.add(Visit(case_id=case.id, on=dt.date(2026, 6, 3), state="planned"))
+    anna.sync(), bram.sync()
+    with anna.workspace.session() as session:
+        session.delete(session.scalar(select(Visit)))
+    with bram.workspace.session() as session:
+        session.scalar(select(Visit)).place = "Kinderboerderij"
+    anna.sync()
+    assert len(bram.sync().conflicts) == 1
+    removal = [(title, detail) for kind, title, detail in entries(bram, ref) if kind == "colleague"
+               and title == _("{what} deleted on {laptop}").format(what=_("A visit"), laptop="anna")]
+    assert removal == [(removal[0][0], "Plaats: hier getypt \u201cKinderboerderij\u201d, wat niet is doorgegaan")]

@@ -25,7 +25,7 @@ from borapp.services.cases.labels import (
 )
 from borapp.services.cases.status import outcome_label, reason_label, status_label
 from borapp.services.cases.step_dates import is_step
-from borapp.services.cases.timeline_clashes import CLASHED, own_clashes
+from borapp.services.cases.timeline_clashes import CLASHED, own_clashes, typed_into_removed
 
 HANDOVER = "handover"  # the reason code of a hand-over entry in the status history (status unchanged)
 MATCHED = "volunteer_matched"  # a volunteer matched (services.matching.flow), status unchanged
@@ -187,7 +187,10 @@ def _colleagues(session: Session, case_id: int) -> list[TimelineEntry]:
         seen.add(key)
         title = _(RECEIVED[action]).format(what=_(RECORD_LABELS.get(record_type, record_type)),
                                            laptop=laptop or _("another laptop"))
-        found.append(TimelineEntry(at.date(), "colleague", title, _record_detail(session, record_type, record_id)))
+        detail = _record_detail(session, record_type, record_id)
+        if action == "received_delete":
+            detail = "\n".join(part for part in [detail, *typed_into_removed(session, record_type, record_id)] if part)
+        found.append(TimelineEntry(at.date(), "colleague", title, detail))
     return found
 
 

@@ -24,6 +24,7 @@ from borapp.services.sync.records import TYPES, Field, encode, fields_of, is_blo
 CLASHED = N_("{what}: clashed with a colleague's change")
 DIFFERS = N_("{field}: typed here \u201c{typed}\u201d, now \u201c{now}\u201d")
 STANDS = N_("What was typed here stands.")
+TYPED_GONE = N_("{field}: typed here \u201c{typed}\u201d, which did not go through")
 
 
 def own_clashes(session: Session, case_id: int, named: tuple[str, ...]) -> list[tuple[dt.date, str, int, str]]:
@@ -46,6 +47,23 @@ def own_clashes(session: Session, case_id: int, named: tuple[str, ...]) -> list[
     return found
 
 
+def typed_into_removed(session: Session, type_name: str, record_id: int | None) -> list[str]:
+    """What was typed here into a record that a colleague removed meanwhile (the change came back a conflict, and
+    the removal then took the record, and the typing, away here): one line per field, for the removal's entry."""
+    uuid = session.scalar(select(SyncIdentity.uuid).where(SyncIdentity.type == type_name,
+                                                          SyncIdentity.local_id == record_id).limit(1))
+    if uuid is None:
+        return []
+    lines = []
+    for fields in session.scalars(select(SyncOp.fields).where(
+            SyncOp.outcome == "conflict", SyncOp.type == type_name, SyncOp.uuid == uuid, SyncOp.kind == "upsert")
+            .order_by(SyncOp.seq)):
+        lines += [_(TYPED_GONE).format(field=field_label(field.name), typed=_words(session, None, field, typed,
+                                                                                   type_name))
+                  for field, typed in _typed(type_name, fields)]
+    return lines
+
+
 def _typed(type_name: str, fields: str) -> list[tuple[Field, object]]:
     """The fields an operation set, with the values typed (as the protocol carries them); files left out."""
     changes = json.loads(fields or "{}")
@@ -64,8 +82,11 @@ def _now(session: Session, record, field: Field) -> object:
                                                           SyncIdentity.local_id == value).limit(1))
 
 
-def _words(session: Session, record, field: Field, value) -> str:
-    if isinstance(record, Parent) and record.address_confidential and field.name in CONFIDENTIAL_FIELDS:
+def _words(session: Session, record, field: Field, value, type_name: str = "") -> str:
+    """A value in words; a parent's address masked when it is confidential, or when the parent is gone here and
+    nobody can tell any more whether it was."""
+    hidden = (record.address_confidential if isinstance(record, Parent) else record is None and type_name == "parent")
+    if hidden and field.name in CONFIDENTIAL_FIELDS:
         return _("(confidential address)")
     if value is None or value == "":
         return _("(empty)")
