@@ -50,6 +50,8 @@ def test_starting_the_visits_under_a_version_not_everyone_signed_is_said(qtbot, 
     assert dialog.unsigned.isVisible() and dialog.unsigned.text() == (
         "Versie 1 van de overeenkomst is nog niet door iedereen ondertekend (nog te tekenen: vrijwilliger). Laat "
         "die tekenen voordat de omgang start, of zet de stap toch.")
+    qtbot.wait(50)
+    assert dialog.on.height() == dialog.on.sizeHint().height(), "no blank band under the date"
     dialog.reject()
     record_signature(workspace, version.id, "volunteer", "Vera Voorbeeld", TODAY)
     dialog = step_dialog(qtbot, workspace, case_id)

@@ -57,6 +57,7 @@ class StatusDialog(QDialog):
         self.message.setAccessibleName(_("Why the step was not taken"))
         layout.addWidget(self.message)
         self.buttons, self.ok_button = ok_cancel(self, _("Save step"))
+        layout.addStretch()  # room left over goes here, not into the date field (a blank band under the date)
         layout.addWidget(self.buttons)
         self.step.currentIndexChanged.connect(self._step_changed)
         self.outcome.currentIndexChanged.connect(self._outcome_changed)
