@@ -101,6 +101,37 @@ def test_a_name_corrected_right_after_saving_a_new_municipality_corrects_it(qtbo
     assert tab.table.rowCount() == 1 and tab.table.currentRow() == 0 and tab.name.text() == "Haarlem"
 
 
+def test_a_municipality_saved_by_mistake_is_deleted_and_one_in_use_stays(qtbot, workspace):
+    """There was no way to remove a wrong one, and it stood in the intake's list for ever."""
+    import datetime as dt
+
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QMessageBox
+
+    from borapp.models import Case
+    from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
+    from tests.helpers.questions import answer_soon
+
+    used = setup.save_municipality(workspace, "Alkmaar", "Noord")
+    setup.save_municipality(workspace, "Kennemerland", "")
+    setup.set_funding(workspace, used, 2026, "purchased")
+    with workspace.session() as session:
+        session.add(Case(ref="BOR-2026-001", registered_on=dt.date(2026, 1, 5), municipality_id=used))
+    with pytest.raises(ValidationError, match="van 1 dossier"):
+        setup.delete_municipality(workspace, used)
+    tab = MunicipalitiesTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.load(workspace)
+    row = next(i for i in range(tab.table.rowCount()) if tab.table.item(i, 0).text() == "Kennemerland")
+    qtbot.mouseClick(tab.table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=tab.table.visualItemRect(tab.table.item(row, 0)).center())
+    answer_soon(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(tab.delete_button, Qt.MouseButton.LeftButton)
+    assert [m.name for m in setup.municipalities(workspace)] == ["Alkmaar"]
+    assert tab.table.rowCount() == 1 and tab.status.text() == "Kennemerland is verwijderd."
+
+
 def test_the_coordinator_at_work_and_the_last_active_one_stay_active(workspace):
     """Making oneself (or everyone) inactive left "who is working?" with nobody to choose after the next lock."""
     me = next(c for c in setup.coordinators(workspace) if c.id == workspace.coordinator_id)

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from borapp.i18n import _
-from borapp.models import Coordinator, Municipality, MunicipalityFunding
+from borapp.i18n import _, ngettext
+from borapp.models import Case, Coordinator, Municipality, MunicipalityFunding
 from borapp.models.organisations import FUNDING_TYPES
 from borapp.services import audit
 from borapp.services.errors import NotFound, ValidationError
@@ -93,6 +93,23 @@ def save_municipality(workspace, name: str, region: str, municipality_id: int | 
         session.flush()
         audit.record(session, "update" if municipality_id else "create", "municipality", municipality.id, workspace.actor)
         return municipality.id
+
+
+def delete_municipality(workspace, municipality_id: int) -> None:
+    """A municipality no case names (one saved by mistake) is removed with its funding per year; one a case names
+    stays, and the refusal says how many name it."""
+    with workspace.session() as session:
+        municipality = session.get(Municipality, municipality_id)
+        if municipality is None:
+            raise NotFound(_("This municipality no longer exists."))
+        used = session.scalar(select(func.count()).select_from(Case).where(Case.municipality_id == municipality_id))
+        if used:
+            raise ValidationError(ngettext(
+                "{name} is the municipality of {n} case; it stays. Change that case's municipality first.",
+                "{name} is the municipality of {n} cases; it stays. Change those cases' municipality first.",
+                used).format(name=municipality.name, n=used), "name")
+        audit.record(session, "delete", "municipality", municipality.id, workspace.actor)
+        session.delete(municipality)
 
 
 def set_funding(workspace, municipality_id: int, year: int, funding: str) -> None:

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from borapp.i18n import N_, _
 from borapp.services import organisation_setup
 from borapp.ui.pages.settings.section import SettingsSection
+from borapp.ui.widgets.forms import confirm
 
 FUNDING_LABELS = (("", "—"), ("purchased", N_("Purchased trajectory")), ("per_case", N_("Per trajectory")))
 
@@ -50,8 +51,11 @@ class MunicipalitiesTab(SettingsSection):
         layout.addLayout(form)
         buttons = QHBoxLayout()
         save, new = QPushButton(_("Save")), QPushButton(_("New municipality"))
+        self.delete_button = QPushButton(_("Delete…"))
+        self.delete_button.setToolTip(_("A municipality no case names (saved by mistake)"))
         buttons.addWidget(save)
         buttons.addWidget(new)
+        buttons.addWidget(self.delete_button)
         buttons.addStretch()
         layout.addLayout(buttons)
         layout.addWidget(self.status)
@@ -61,6 +65,7 @@ class MunicipalitiesTab(SettingsSection):
         self.table.currentCellChanged.connect(lambda row, *_a: self._pick(row))
         save.clicked.connect(self._save)
         new.clicked.connect(self._new)
+        self.delete_button.clicked.connect(self._delete)
 
     def fill(self) -> None:
         self._rows = organisation_setup.municipalities(self.workspace)
@@ -118,6 +123,18 @@ class MunicipalitiesTab(SettingsSection):
         else:
             self.table.setCurrentCell(row, 0)
             self._pick(row)
+
+    def _delete(self) -> None:
+        chosen = next((r for r in self._rows if r.id == self._editing), None)
+        if chosen is None:
+            self.status.show_problem(_("Choose the municipality to delete in the list."))
+            return
+        if not confirm(self, _("Delete municipality"), _("Delete the municipality {name}?").format(name=chosen.name)):
+            return
+        if self.attempt(lambda: organisation_setup.delete_municipality(self.workspace, chosen.id),
+                        _("{name} is deleted.").format(name=chosen.name)):
+            self.fill()
+            self._new()
 
     def _save(self) -> None:
         """A new municipality, once saved, is the one being edited: a name corrected right after saving made a
