@@ -106,3 +106,13 @@ def test_the_words_for_the_years_end_say_the_day_a_year_not_over_is_counted_to(w
     assert [row.cells[0] for row in case_tables(during)[1].rows][2:6] == [
         "Open on 5 December 2026, registered in 2025", "Open on 5 December 2026, registered in 2026",
         "Open on 5 December 2026", "Waiting list on 5 December 2026"]
+
+
+@pytest.mark.parametrize("make", [outcomes_chart, municipalities_chart])
+def test_the_legend_shows_each_colour_before_its_year(make):
+    """The squares stood after the years ("2025 ■ 2026 ■"), so each year seemed to belong to the square after it."""
+    from reportlab.graphics.charts.legends import Legend
+
+    drawing = make("Titel", ["Alkmaar", "Texel"], [9, 3], [13, 1], ("2025", "2026"), 400)
+    [legend] = [c for c in drawing.contents if isinstance(c, Legend)]
+    assert legend.alignment == "right", "text to the right of its swatch"

@@ -37,6 +37,7 @@ def _legend(drawing: Drawing, x: float, y: float, names: tuple[str, str]) -> Non
     legend.columnMaximum = 1
     legend.deltax = 55
     legend.dxTextSpace = 4
+    legend.alignment = "right"  # the colour first, then its year, as a reader looks it up
     legend.colorNamePairs = [(LAST_YEAR, names[0]), (THIS_YEAR, names[1])]
     drawing.add(legend)
 
