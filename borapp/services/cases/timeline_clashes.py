@@ -41,8 +41,9 @@ def own_clashes(session: Session, case_id: int, named: tuple[str, ...]) -> list[
         if record is None or (record.id if type_name == "case" else record.case_id) != case_id:
             continue
         lines = [_(DIFFERS).format(field=field_label(field.name), typed=_words(session, record, field, typed),
-                                   now=_words(session, record, field, _now(session, record, field)))
-                 for field, typed in _typed(type_name, fields) if _now(session, record, field) != typed]
+                                   now=_words(session, record, field, now))
+                 for field, typed in _typed(type_name, fields)
+                 if (now := _now(session, record, field)) != typed]
         found.append((at.date(), type_name, local, "\n".join(lines) or _(STANDS)))
     return found
 
