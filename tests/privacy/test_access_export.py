@@ -271,6 +271,20 @@ def test_kept_files_that_show_the_confidential_address_are_withheld(workspace, c
     assert COURT in files.values()  # a document without the address is given
 
 
+def test_a_file_named_after_the_confidential_address_is_named_without_it(workspace, case_id):
+    """"Huurcontract vader Zeeweg 12.jpg": the scan was held back, and its name, printed as what was held back, gave
+    the address away (the PDF, the JSON and the list of files)."""
+    _add_attachment(workspace, case_id, "Huurcontract vader Zeeweg 12.jpg", b"\xff\xd8\xff\xe0 jpeg", "image/jpeg")
+    _add_attachment(workspace, case_id, "Verhuisbericht Zeeweg 12.txt", "Wij zijn verhuisd.".encode(), "text/plain")
+    export, files = export_for(workspace, "Petra Jansen")
+    text = _everything(files)
+    assert "Zeeweg" not in text
+    assert "Bijlage Huurcontract vader (niet meegegeven: geheim adres).jpg (BOR-2026-001)" in \
+        [w["what"] for w in export.withheld]
+    given = json.loads(files["gegevens.json"])["cases"][0]["attachments"]
+    assert "Verhuisbericht (niet meegegeven: geheim adres).txt" in [a["name"] for a in given]
+
+
 def test_a_scan_cannot_be_checked_and_is_withheld_while_an_address_is_confidential(workspace, case_id):
     _add_attachment(workspace, case_id, "scan.pdf", scan_pdf())
     _add_attachment(workspace, case_id, "foto.jpg", b"\xff\xd8\xff\xe0 jpeg", "image/jpeg")

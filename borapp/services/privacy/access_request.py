@@ -330,17 +330,18 @@ def _attachments(session: Session, case: Case, choices: Choices, clean: Redactor
                                       .order_by(Attachment.added_at)):
         if attachment.id in signed:
             continue  # with its contract version
+        shown = clean(attachment.filename)  # a file named after the confidential address is named without it
         if attachment.id in choices.attachments:
-            _withhold(export, _("Attachment {name} ({case})").format(name=attachment.filename, case=case.ref),
+            _withhold(export, _("Attachment {name} ({case})").format(name=shown, case=case.ref),
                       choices.reason or _(REASONS[CHOSEN]))
             continue
         if reason := _file_kept_back(clean, attachment, choices, export):
-            _withhold_file(export, _("Attachment {name} ({case})").format(name=attachment.filename, case=case.ref),
+            _withhold_file(export, _("Attachment {name} ({case})").format(name=shown, case=case.ref),
                            reason, attachment.id)
             continue
         name = f"{case.ref}-bijlage-{attachment.id}{_suffix(attachment.filename)}"
-        export.files.append(ExportFile(name, attachment.content, attachment.filename))
-        rows.append({"name": attachment.filename, "kind": attachment_kind_label(attachment.kind), "file": name,
+        export.files.append(ExportFile(name, attachment.content, shown))
+        rows.append({"name": shown, "kind": attachment_kind_label(attachment.kind), "file": name,
                      "added_on": _iso(attachment.added_at.date() if attachment.added_at else None)})
     return rows
 
