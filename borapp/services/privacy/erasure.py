@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from sqlalchemy import delete, select, text
+from sqlalchemy import delete, or_, select, text
 from sqlalchemy.orm import Session
 
 from borapp.i18n import _
@@ -57,12 +57,18 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
     return ErasureRecord(case_ref, reason, workspace.actor, held_by)
 
 
+# where typing about a case is kept (services.drafts): bare, under the screens' "ui/", and under "ui/dialog/" for a
+# dialog a lock closed; a dialog keys by the case's id or by its number (the erasure and access-request dialogs)
+DRAFT_PREFIXES = ("", "ui/", "ui/dialog/")
+
+
 def remove_case(session: Session, case: Case) -> None:
     """Everything tied to `case`, gone from the tables and the search index (the caller commits)."""
     case_id = case.id
     erase_operation(session, case)  # in a team: the erasure goes to the other laptops, the queue forgets the case
     search_index.remove_case(session, case_id)
-    session.execute(delete(Draft).where(Draft.key.like(f"case/{case_id}/%")))
+    session.execute(delete(Draft).where(or_(*(Draft.key.like(f"{prefix}case/{which}/%") for prefix in DRAFT_PREFIXES
+                                              for which in (case_id, case.ref)))))
     session.delete(case)  # the other tables follow through ON DELETE CASCADE
     session.flush()
 
