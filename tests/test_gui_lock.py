@@ -280,6 +280,30 @@ def test_the_privacy_dialogs_keep_their_typing_over_a_lock(qtbot, window, opener
     assert next(e for e in again.findChildren(QLineEdit) if e.accessibleName() == field).text() == typed
 
 
+def test_the_typed_confirmation_to_erase_is_not_kept_over_a_lock(qtbot, window):
+    """The case number typed to confirm an erasure came back after the unlock with the reason, and "Erase for good"
+    stood ready at once: the safeguard was already given."""
+    _create_and_enter(qtbot, window)
+    case_file, case_id = open_case(window, "BOR-2026-053")
+    timeline = case_file.show_tab("timeline")
+    qtbot.mouseClick(timeline.privacy.erase_button, Qt.MouseButton.LeftButton)
+    dialog = timeline.privacy.dialog
+    qtbot.waitExposed(dialog)
+    for edit, typed in ((dialog.reason, "Verzoek van de verzorgende ouder"), (dialog.confirm, "BOR-2026-053")):
+        qtbot.mouseClick(edit, Qt.MouseButton.LeftButton)
+        QTest.keyClicks(edit, typed)
+    assert dialog.erase_button.isEnabled()
+    lock_from_and_unlock(qtbot, window, dialog.confirm, "BOR-2026-053")
+    window.shell.open_case(case_id)
+    timeline = window.shell.pages["cases"].case_file.show_tab("timeline")
+    qtbot.mouseClick(timeline.privacy.erase_button, Qt.MouseButton.LeftButton)
+    again = timeline.privacy.dialog
+    qtbot.waitExposed(again)
+    assert again.reason.text() == "Verzoek van de verzorgende ouder", "the reason is typing, kept"
+    assert again.confirm.text() == "" and not again.erase_button.isEnabled(), "the confirmation is typed again"
+    again.reject()
+
+
 def test_the_matching_wizard_keeps_its_note_over_a_lock(qtbot, window):
     """Typed in the matching wizard ("no volunteer can be matched", and why), a lock lost it without a word."""
     from tests.matching.test_matching import add_matching_case

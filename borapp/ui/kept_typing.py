@@ -28,11 +28,18 @@ from borapp.ui.widgets.date_field import DateField, TimeField
 
 DRAFT_KEY = "borDraftKey"
 CLOSED_BY_LOCK = "borClosedByLock"
+NOT_KEPT = "borNotKept"  # a field whose typing a lock drops (not_kept)
 
 
 def keep_as(window: QWidget, key: str) -> None:
     """Mark `window` as holding typing that a lock keeps, under `key`."""
     window.setProperty(DRAFT_KEY, key)
+
+
+def not_kept(widget: QWidget) -> None:
+    """A field a lock must not keep: a confirmation typed on purpose ("type the case number to confirm") is an act,
+    and kept over a lock it came back already given."""
+    widget.setProperty(NOT_KEPT, True)
 
 
 def draft_key(window: QWidget) -> str:
@@ -58,6 +65,8 @@ def fields(window: QWidget) -> dict[str, QWidget]:
         if isinstance(widget, QAbstractButton) and not widget.isCheckable():
             continue
         if isinstance(widget, QLineEdit) and widget.echoMode() != QLineEdit.EchoMode.Normal:
+            continue
+        if widget.property(NOT_KEPT):
             continue
         name = widget.accessibleName() or widget.objectName()
         if not name and isinstance(widget, QAbstractButton):

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 
 from borapp.i18n import _
 from borapp.services.privacy import erasure
-from borapp.ui.kept_typing import keep_as
+from borapp.ui.kept_typing import keep_as, not_kept
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -31,6 +31,7 @@ class EraseDialog(QDialog):
         form.addRow(_("Reason"), self.reason)
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(_("Case number, to confirm"))
+        not_kept(self.confirm)  # typed again after a lock: it is the confirmation
         form.addRow(_("Type {ref} to confirm").format(ref=ref), self.confirm)
         layout.addLayout(form)
         self.result = ResultLine()
