@@ -388,3 +388,18 @@ def test_each_reason_withheld_stays_whole_on_one_page():
     for n in range(40):
         on = [i for i, page in enumerate(pages) if f"scan-{n:02d}.pdf" in page]
         assert len(on) == 1 and f"nagekeken-{n:02d}" in pages[on[0]], (n, on)
+
+
+def test_the_access_log_in_the_overview_is_in_words(workspace, case_id):
+    """It printed "geopend · case" and "aangemaakt · attachment", with moments as "2026-12-05 23:20"."""
+    from borapp.services.cases.case_file import load_case
+
+    load_case(workspace, case_id)  # an "open" in the access log
+    _export, files = export_for(workspace, "Petra Jansen")
+    text = all_text(files["overzicht.pdf"])
+    data = json.loads(files["gegevens.json"])
+    assert "geopend · dossier" in text and " · case" not in text
+    assert {line["record"] for line in data["cases"][0]["access_log"]} >= {"dossier"}
+    import re
+
+    assert not re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", text), "a moment in words, in this computer's time"

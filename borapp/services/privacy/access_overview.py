@@ -9,7 +9,7 @@ import re
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Table, TableStyle
 
-from borapp.formatting import long_date
+from borapp.formatting import date_time, local_time, long_date
 from borapp.i18n import N_, _, in_language
 from borapp.services.documents.facts import Organisation
 from borapp.services.documents.layout import PageSetup, build_pdf, spacer, styles, text
@@ -101,7 +101,7 @@ def _case(case: dict, st) -> list:
                 story += _item(st, item)
     if case["access_log"]:
         story.append(Paragraph(text(_("Who looked at or handled this file")), st.heading))
-        story += [Paragraph(text(f"{line['at'][:16].replace('T', ' ')} · {line['who'] or '-'} · {line['action']}"
+        story += [Paragraph(text(f"{_moment(line['at'])} · {line['who'] or '-'} · {line['action']}"
                                  f" · {line['record']}"), st.small) for line in case["access_log"]]
     return story
 
@@ -139,3 +139,11 @@ def _files(export: AccessExport, st) -> list:
         return []
     return [Paragraph(text(_("Files with this overview")), st.heading)] + [
         KeepTogether([Paragraph(text(f"{f.name}: {f.about}"), st.bullet, bulletText="•")]) for f in export.files]
+
+
+def _moment(iso: str) -> str:
+    """A log line's moment (stored in UTC, "…Z") in this computer's time, in words ("5 december 2026 23:20")."""
+    try:
+        return date_time(local_time(dt.datetime.fromisoformat(iso.rstrip("Z"))))
+    except ValueError:
+        return iso

@@ -26,7 +26,7 @@ from borapp.services.privacy.file_text import readable_text
 from borapp.services.privacy.redaction import Redactor, case_redactor
 from borapp.services.errors import NotFound, UsageError
 from borapp.services.outbox.listing import kind_label
-from borapp.services.privacy.access_log import action_label, lines_in
+from borapp.services.privacy.access_log import action_label, lines_in, record_label
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits.records import canceller_label
 from borapp.services.visits.records import state_label as visit_state_label
@@ -176,7 +176,8 @@ def _case(session: Session, workspace: Workspace, subject: Subject, choices: Cho
         "contracts": _contracts(session, case, choices, clean, export),
         "attachments": _attachments(session, case, choices, clean, export),
         "access_log": [{"at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
-                        "action": action_label(line.action), "record": line.record_type, "device": line.device}
+                        "action": action_label(line.action), "record": record_label(line.record_type),
+                        "device": line.device}
                        for line in lines_in(session, case.id)],
     }
     return data
