@@ -37,7 +37,8 @@ CONFIDENTIAL, CHOSEN, UNCHECKED = "confidential", "chosen", "unchecked"  # reaso
 CATEGORIES = {OTHER_PARENT: N_("The other parent's contact details, address and the letters to that parent"),
               NOTES: N_("Notes on the visits and evaluations")}
 REASONS = {OTHER_PARENT: N_("the privacy of the other parent"), NOTES: N_("in the interest of the child"),
-           CONFIDENTIAL: N_("a confidential address is never given to anyone but its owner"),
+           CONFIDENTIAL: N_("a confidential address, and the contact details that go with it, are never given to "
+                            "anyone but their owner"),
            CHOSEN: N_("withheld by the coordinator"),
            UNCHECKED: N_("a confidential address is never given to anyone but its owner, and this file (a scan or "
                          "a photo) could not be checked for it")}  # the asker reads it: what to do is in `summary`
@@ -190,11 +191,11 @@ def _parent(parent: Parent, subject: Subject, choices: Choices, clean, export: A
         _withhold(export, _("Contact details and address of the other parent ({case})").format(case=parent.case.ref),
                   _(REASONS[OTHER_PARENT]))
         return entry
-    if parent.address_confidential and not own:
-        _withhold(export, _("The confidential address of the {role} ({case})").format(
+    if parent.address_confidential and not own:  # her e-mail and phone with it: they reach her as well
+        _withhold(export, _("The address and contact details of the {role} ({case})").format(
             role=role_label(parent.role).lower(), case=parent.case.ref), _(REASONS[CONFIDENTIAL]))
-    else:
-        entry |= {"address": parent.address, "postcode": parent.postcode, "city": parent.city}
+        return entry | {"notes": clean(parent.notes)}
+    entry |= {"address": parent.address, "postcode": parent.postcode, "city": parent.city}
     return entry | {"email": parent.email, "phone": parent.phone, "notes": clean(parent.notes)}
 
 
