@@ -405,3 +405,16 @@ def test_the_access_log_in_the_overview_is_in_words(workspace, case_id):
     import re
 
     assert not re.search(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}", text), "a moment in words, in this computer's time"
+
+
+def test_a_letter_sent_without_its_document_kept_is_given_as_its_text(workspace, case_id):
+    """A letter that went out before the app kept what left was missing from the export without a word."""
+    with workspace.session() as session:
+        session.add(Letter(case_id=case_id, kind="start", state="sent", parent_role="", subject="Gestart",
+                           body="De omgang is gestart. Moeder brengt Sanne, vader woont Zeeweg 12."))
+    export, files = export_for(workspace, "Petra Jansen")
+    letters = json.loads(files["gegevens.json"])["cases"][0]["letters"]
+    given = [row for row in letters if "text" in row]
+    assert [row["kind"] for row in given] == ["Begeleide omgang gestart"]
+    assert given[0]["text"].startswith("De omgang is gestart.") and "Zeeweg" not in _everything(files)
+    assert "De omgang is gestart." in all_text(files["overzicht.pdf"])

@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from sqlalchemy import func, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
@@ -286,7 +286,8 @@ def summary(export: AccessExport) -> str:
 def _letters(session: Session, case: Case, subject: Subject, choices: Choices, clean: Redactor,
              export: AccessExport) -> list[dict]:
     rows = []
-    for letter in session.scalars(select(Letter).where(Letter.case_id == case.id, Letter.pdf.is_not(None))
+    gone_out = or_(Letter.pdf.is_not(None), Letter.state.in_(("sent", "exported")))  # what left, kept or not
+    for letter in session.scalars(select(Letter).where(Letter.case_id == case.id, gone_out)
                                   .order_by(Letter.state_changed_at, Letter.id)):
         when = letter.state_changed_at.date()
         title = _("{kind} of {date}").format(kind=kind_label(letter.kind), date=long_date(when))
@@ -294,6 +295,9 @@ def _letters(session: Session, case: Case, subject: Subject, choices: Choices, c
         if letter.id in choices.letters or (to_other and OTHER_PARENT in choices.withhold):
             why = _(REASONS[OTHER_PARENT]) if to_other else choices.reason or _(REASONS[CHOSEN])
             _withhold(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), why)
+            continue
+        if letter.pdf is None:  # the document as it left was not kept (made before the app kept it): its text
+            rows.append({"kind": kind_label(letter.kind), "sent_on": _iso(when), "text": clean(letter.body)})
             continue
         if reason := _kept_back(clean, letter.pdf, "brief.pdf", "application/pdf"):
             _withhold_file(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), reason)
