@@ -51,6 +51,7 @@ def test_a_request_for_access_from_the_case_file(qtbot, page, workspace, tmp_pat
     qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
     dialog = box.dialog
     assert dialog.who.currentData() == "BOR-2026-001:resident" and dialog.other_parent.isChecked()
+    assert dialog.who.itemText(0) == "Verzorgende ouder (Petra Jansen)", "by name too, not by role alone"
     qtbot.mouseClick(dialog.notes, Qt.MouseButton.LeftButton, pos=QPoint(8, dialog.notes.height() // 2))
     qtbot.keyClicks(dialog.reason, "op advies van de jeugdbeschermer")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from borapp.i18n import _, language
 from borapp.services.cases.labels import role_label
+from borapp.services.errors import BorError
 from borapp.services.privacy import access_files, access_request
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.privacy.files_to_check import FilesToCheck
@@ -40,8 +41,9 @@ class AccessExportDialog(QDialog):
         form = QFormLayout()
         self.who = QComboBox()
         self.who.setAccessibleName(_("Whose data"))
-        for role in ("resident", "other"):
-            self.who.addItem(role_label(role), f"{ref}:{role}")
+        for role in ("resident", "other"):  # by name too: by role alone the wrong parent was easy to pick
+            name = self._name_of(f"{ref}:{role}")
+            self.who.addItem(f"{role_label(role)} ({name})" if name else role_label(role), f"{ref}:{role}")
         self.who.addItem(_("The whole case (e.g. for a child)"), ref)
         form.addRow(_("Whose data"), self.who)
         self.other_parent = QCheckBox(_("Withhold the other parent's contact details and the letters to that parent"))
@@ -67,6 +69,13 @@ class AccessExportDialog(QDialog):
         self.written: Path | None = None
         self.summary, self.to_check = "", 0  # what was withheld; how many files she must look at herself
         self._who_changed()
+
+    def _name_of(self, who: str) -> str:
+        try:
+            found = access_request.find_subjects(self.workspace, who)
+        except BorError:
+            return ""
+        return found[0].name if found else ""
 
     def _who_changed(self) -> None:
         is_parent = ":" in (self.who.currentData() or "")
