@@ -58,6 +58,19 @@ def test_a_new_midway_evaluation_moves_a_case_in_visits_on(workspace):
     assert status(workspace, case_id) == "evaluation" and final
 
 
+def test_a_second_midway_evaluation_back_in_visits_moves_nothing_back(workspace):
+    """Back in visits after the midway evaluation, a second one (a longer trajectory) put the case back in
+    "midway evaluation" without a word, and its next step became "back to visits"."""
+    from borapp.services.cases import actions
+
+    case_id = add_case(workspace, "BOR-2026-505", status="visits", volunteer="Vera Vrijwilliger")
+    save_evaluation(workspace, EvaluationInput(case_id, TODAY - dt.timedelta(days=20), "midway", "beide ouders"))
+    actions.change_status(workspace, case_id, "visits", TODAY - dt.timedelta(days=10))
+    save_evaluation(workspace, EvaluationInput(case_id, TODAY - dt.timedelta(days=2), "midway", "beide ouders"))
+    assert status(workspace, case_id) == "visits"
+    assert last_step(workspace, case_id).on == TODAY - dt.timedelta(days=10)
+
+
 def test_the_court_frequency_and_build_up_of_the_intake_are_in_the_agreements(workspace):
     municipality = add_municipality(workspace)
     case_id = intake_flow.create_case(workspace, good_input(municipality), TODAY)

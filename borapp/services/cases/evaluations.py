@@ -1,6 +1,6 @@
 """Evaluations (tussenevaluatie, eindevaluatie) with parents, volunteer and coordinator: who came, what was agreed.
 
-Recording a new midway evaluation moves a case in visits on to "midway evaluation", dated the day it was held, which
+Recording the first midway evaluation moves a case in visits on to "midway evaluation", dated the day it was held, which
 lies on or after the day the visits started: the status follows from the evaluation, never the other way round. A
 closed case takes no new evaluation until it is reopened (as with visits); one already there may still be corrected.
 """
@@ -144,7 +144,8 @@ def save_evaluation(workspace: Workspace, data: EvaluationInput) -> int:
         if evaluation is not None and evaluation.case_id != case.id:
             raise NotFound(_("No evaluation with number {id}.").format(id=data.evaluation_id))
         _check(case.registered_on, data)
-        moves_on = data.evaluation_id is None and data.kind == "midway" and case.status == "visits"
+        moves_on = (data.evaluation_id is None and data.kind == "midway" and case.status == "visits"
+                    and not midway_held(session, case.id))  # a second one (a longer trajectory) moves nothing back
         if data.evaluation_id is None and case.status == "closed":
             raise ValidationError(_("This case is closed; reopen it before adding an evaluation."), "held_on")
         if moves_on and data.held_on < flow.last_step_on(case):
