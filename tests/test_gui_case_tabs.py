@@ -409,6 +409,24 @@ def test_add_an_evaluation_and_keep_its_typing_as_a_draft(qtbot, workspace, case
     assert again.model.rowCount() == 1
 
 
+def test_a_second_midway_evaluation_is_said_when_chosen(qtbot, workspace, case_id):
+    """A second midway evaluation was saved without a word (and put the case back in "midway evaluation")."""
+    evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, FIRST + dt.timedelta(days=30),
+                                                                       "midway", "beide ouders"))
+    tab = shown(qtbot, EvaluationsTab(workspace))
+    tab.load(case_id)
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    editor = tab.editor
+    assert editor.kind.currentData() == "final", "after the midway evaluation, the final one is offered"
+    qtbot.wait(20)  # the editor said its piece once it showed the record
+    assert not visible(editor.message_for("kind"))
+    editor.kind.setFocus()
+    QTest.keyClick(editor.kind, Qt.Key.Key_Up)  # to the midway evaluation
+    assert editor.kind.currentData() == "midway"
+    message = editor.message_for("kind")
+    assert visible(message) and message.text().startswith("Er is al een tussenevaluatie vastgelegd, op ")
+
+
 def test_an_evaluation_without_participants_is_not_saved(qtbot, workspace, case_id):
     tab = shown(qtbot, EvaluationsTab(workspace))
     tab.load(case_id)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QComboBox, QLineEdit, QPushButton, QWidget
 
 from borapp.formatting import long_date
@@ -101,7 +102,29 @@ class EvaluationsTab(RecordsTab):
         return EvaluationsModel(self)
 
     def make_editor(self) -> EvaluationEditor:
-        return EvaluationEditor()
+        editor = EvaluationEditor()
+        editor.kind.currentIndexChanged.connect(lambda _i: self._say_second_midway())
+        return editor
+
+    def before_editor(self) -> None:
+        super().before_editor()
+        QTimer.singleShot(0, self, self._say_second_midway)  # once the editor holds the record it shows
+
+    def _say_second_midway(self) -> None:
+        """A new midway evaluation where one was recorded: said, not refused (a longer trajectory may have two)."""
+        editor = self.editor
+        if editor is None:
+            return
+        if editor.record_id is not None or editor.kind.currentData() != "midway":
+            message = ""
+        else:
+            rows = (self.model.row_at(i) for i in range(self.model.rowCount()))
+            held = [row.held_on for row in rows if row.kind == "midway"]
+            message = _("A midway evaluation was recorded already, on {date}. A second one is kept beside it and "
+                        "does not move the case; the final evaluation is chosen under Kind.").format(
+                date=long_date(held[0])) if held else ""
+        if editor.message_for("kind") is not None:
+            editor.message_for("kind").show_message(message, warning=True)
 
     def list_name(self) -> str:
         return _("Evaluations")
