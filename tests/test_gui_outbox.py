@@ -8,6 +8,7 @@ import io
 import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtTest import QTest
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QFileDialog, QInputDialog, QMessageBox
 
@@ -149,6 +150,25 @@ def test_new_letter_from_the_outbox(page, workspace, letters, stand_in):
     made = page.current()
     assert page.new_dialog is None and made.case_ref == "BOR-2026-015" and made.kind == "evaluation"
     assert made.state == "ready"  # the stand-in fills everything: ready to send
+
+
+def test_a_new_letter_of_a_kind_the_case_has_says_so(qtbot, page, workspace, letters, stand_in):
+    """A second midway letter was made and set ready, listed above the one sent weeks before, without a word."""
+    page.new_button.click()
+    dialog = page.new_dialog
+    qtbot.mouseClick(dialog.case_ref, Qt.MouseButton.LeftButton)
+    QTest.keyClick(dialog.case_ref, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(dialog.case_ref, "BOR-2026-015")  # it has a draft "visits started" letter
+    dialog.kind.setFocus()
+    for _i in range(dialog.kind.count()):
+        if dialog.kind.currentData() == "start":
+            break
+        QTest.keyClick(dialog.kind, Qt.Key.Key_Down)
+    assert dialog.kind_message.isVisible()
+    assert dialog.kind_message.text().startswith("Dit dossier heeft al een brief van deze soort: concept op ")
+    QTest.keyClick(dialog.kind, Qt.Key.Key_Down)  # another kind: nothing to say
+    assert dialog.kind.currentData() != "start" and not dialog.kind_message.isVisible()
+    dialog.reject()
 
 
 def test_a_new_letter_with_gaps_starts_as_draft(page, workspace, stand_in):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from borapp.formatting import local_time, long_date
 from borapp.i18n import N_, _
 from borapp.models import Case, Letter
 from borapp.models.documents import LETTER_KINDS
@@ -135,3 +136,17 @@ def get_letter_row(workspace, letter_id: int) -> LetterRow | None:
                                 .where(Letter.id == letter_id)).first()
         return _row(*found) if found else None
 
+
+
+def earlier_letters_line(workspace, case_id: int, kind: str, parent_role: str = "") -> str:
+    """Which letters of this kind the case has already (to the same parent, for a schedule), in words: a second
+    midway letter was made and set ready without a word of the one sent weeks before."""
+    with workspace.session() as session:
+        found = list(session.execute(select(Letter.state, Letter.state_changed_at).where(
+            Letter.case_id == case_id, Letter.kind == kind, Letter.parent_role == (parent_role or ""))
+            .order_by(Letter.state_changed_at)))
+    if not found:
+        return ""
+    each = "; ".join(_("{state} on {date}").format(state=state_label(state).lower(),
+                                                     date=long_date(local_time(at).date())) for state, at in found)
+    return _("This case has a letter of this kind already: {letters}.").format(letters=each)

@@ -16,7 +16,7 @@ from borapp.services.cases import listing
 from borapp.services.cases.labels import role_label
 from borapp.services.errors import BorError
 from borapp.services.outbox import letters
-from borapp.services.outbox.listing import KINDS, kind_label
+from borapp.services.outbox.listing import KINDS, earlier_letters_line, kind_label
 from borapp.ui.widgets.forms import FieldMessage, add_field
 
 
@@ -45,7 +45,8 @@ class NewLetterDialog(QDialog):
         self.family.setAccessibleName(_("Whom this case is about"))
         form.addRow("", self.family)
         self.case_ref.textChanged.connect(self._show_family)
-        add_field(form, _("Letter"), self.kind, required=True)
+        self.parent_role.currentIndexChanged.connect(lambda _i: self._say_earlier())
+        self.kind_message = add_field(form, _("Letter"), self.kind, required=True)
         add_field(form, _("To parent"), self.parent_role)
         layout.addLayout(form)
         self.general = FieldMessage()
@@ -61,6 +62,7 @@ class NewLetterDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def _show_family(self, *_args) -> None:
+        self._say_earlier()
         try:
             case_id = letters.find_case_id(self.workspace, self.case_ref.text())
         except BorError:
@@ -70,6 +72,19 @@ class NewLetterDialog(QDialog):
 
     def _kind_changed(self) -> None:
         self.parent_role.setEnabled(self.kind.currentData() == "schedule")  # only the schedule goes to a parent
+        self._say_earlier()
+
+    def _say_earlier(self) -> None:
+        """Said, not refused: a second letter of a kind may be meant (a corrected schedule)."""
+        kind = self.kind.currentData()
+        try:
+            case_id = letters.find_case_id(self.workspace, self.case_ref.text())
+        except BorError:
+            self.kind_message.show_message("")
+            return
+        role = self.parent_role.currentData() if kind == "schedule" else ""
+        self.kind_message.show_message(earlier_letters_line(self.workspace, case_id, kind, role),
+                                       warning=True)
 
     def make(self) -> None:
         self.case_message.show_message("")
