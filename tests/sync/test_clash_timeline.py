@@ -79,13 +79,20 @@ def test_a_confidential_address_stays_masked_in_the_clash(team):
     assert not any(street in str(shown) for street in ("Kerkstraat", "Dorpsweg"))
 
 
-def test_a_clash_on_a_visit_names_the_visit_by_its_date(team):
+def a_case_with_a_visit(team) -> str:
+    """A case of Anna's with a visit planned on 3 June 2026, on both laptops."""
     anna, bram = team
     ref = anna.register()
     with anna.workspace.session() as session:
         case = session.scalar(select(Case).where(Case.ref == ref))
         session.add(Visit(case_id=case.id, on=dt.date(2026, 6, 3), state="planned"))
     anna.sync(), bram.sync()
+    return ref
+
+
+def test_a_clash_on_a_visit_names_the_visit_by_its_date(team):
+    anna, bram = team
+    ref = a_case_with_a_visit(team)
     for laptop, place in ((anna, "Speelkamer"), (bram, "Kinderboerderij")):
         with laptop.workspace.session() as session:
             session.scalar(select(Visit)).place = place
@@ -98,11 +105,7 @@ def test_a_clash_on_a_visit_names_the_visit_by_its_date(team):
 def test_typing_into_a_visit_a_colleague_deleted_is_named_with_the_removal(team):
     """Bram typed a place into a visit Anna had deleted meanwhile: the removal took his typing with it, unsaid."""
     anna, bram = team
-    ref = anna.register()
-    with anna.workspace.session() as session:
-        case = session.scalar(select(Case).where(Case.ref == ref))
-        session.add(Visit(case_id=case.id, on=dt.date(2026, 6, 3), state="planned"))
-    anna.sync(), bram.sync()
+    ref = a_case_with_a_visit(team)
     with anna.workspace.session() as session:
         session.delete(session.scalar(select(Visit)))
     with bram.workspace.session() as session:
