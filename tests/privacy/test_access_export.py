@@ -114,7 +114,7 @@ def test_the_agreed_number_of_visits_is_given_with_its_label(workspace, case_id)
 def test_letters_to_the_other_parent_are_withheld_and_listed(workspace, case_id):
     export, files = export_for(workspace, "BOR-2026-001:resident")
     names = [n for n in files if n.startswith("bestanden/")]
-    assert any("schedule" in n for n in names) and any("closing" in n for n in names)
+    assert any("omgangsschema" in n for n in names) and any("eindverslag" in n for n in names)
     assert all("Brief schedule other" not in all_text(files[n]) for n in names if n.endswith(".pdf"))
     assert any("Brief" in w["what"] for w in export.withheld)
 
@@ -418,3 +418,10 @@ def test_a_letter_sent_without_its_document_kept_is_given_as_its_text(workspace,
     assert [row["kind"] for row in given] == ["Begeleide omgang gestart"]
     assert given[0]["text"].startswith("De omgang is gestart.") and "Zeeweg" not in _everything(files)
     assert "De omgang is gestart." in all_text(files["overzicht.pdf"])
+
+
+def test_the_letter_files_are_named_in_the_export_language(workspace, case_id):
+    """"BOR-2026-001-brief-2026-12-05-schedule-1.pdf" in a Dutch export: the kind in English."""
+    _export, files = export_for(workspace, "Petra Jansen")
+    letters = [name for name in files if "-brief-" in name]
+    assert letters and all("-eindverslag-" in n or "-omgangsschema-" in n for n in letters), letters

@@ -12,7 +12,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -371,8 +370,7 @@ def file_stem(row: LetterRow) -> str:
     """"BOR-2026-002-omgangsschema-125": case reference, the kind in the letter's own language (a Dutch recipient
     got "-schedule-"), and the letter's number, last."""
     with in_language(row.language or None):
-        kind = unicodedata.normalize("NFKD", listing.kind_label(row.kind)).encode("ascii", "ignore").decode()
-    return f"{row.case_ref}-{re.sub(r'[^a-z0-9]+', '-', kind.lower()).strip('-') or row.kind}-{row.id}"
+        return f"{row.case_ref}-{listing.kind_slug(row.kind)}-{row.id}"
 
 
 # ---- files ----------------------------------------------------------------------------------------------------------

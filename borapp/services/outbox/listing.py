@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+import unicodedata
 from dataclasses import dataclass
 
 from sqlalchemy import select
@@ -27,6 +29,12 @@ EXPORT_MARK = "bor:exporting:"
 
 def kind_label(kind: str) -> str:
     return _(LETTER_KIND_LABELS.get(kind, kind))
+
+
+def kind_slug(kind: str) -> str:
+    """The letter kind in the current language as a file name takes it ("omgangsschema", "begeleide-omgang-gestart")."""
+    words = unicodedata.normalize("NFKD", kind_label(kind)).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "-", words.lower()).strip("-") or kind
 
 
 def state_label(state: str) -> str:

@@ -25,7 +25,7 @@ from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.privacy.file_text import readable_text
 from borapp.services.privacy.redaction import Redactor, case_redactor
 from borapp.services.errors import NotFound, UsageError
-from borapp.services.outbox.listing import kind_label
+from borapp.services.outbox.listing import kind_label, kind_slug
 from borapp.services.privacy.access_log import action_label, lines_in, record_label
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits.records import canceller_label
@@ -302,7 +302,7 @@ def _letters(session: Session, case: Case, subject: Subject, choices: Choices, c
         if reason := _kept_back(clean, letter.pdf, "brief.pdf", "application/pdf"):
             _withhold_file(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), reason)
             continue
-        name = f"{case.ref}-brief-{when.isoformat()}-{letter.kind}-{letter.id}.pdf"
+        name = f"{case.ref}-brief-{when.isoformat()}-{kind_slug(letter.kind)}-{letter.id}.pdf"
         export.files.append(ExportFile(name, letter.pdf, title))
         rows.append({"kind": kind_label(letter.kind), "sent_on": _iso(when), "file": name})
     return rows
