@@ -51,7 +51,8 @@ def test_a_wish_the_app_does_not_know_is_refused_on_its_field(workspace):
 
     case_id, _volunteer = make_case(workspace)
     for wishes, field in ((Wishes(preferred_slots="sat-night"), "preferred_slots"),
-                          (Wishes(wish_gender="x"), "wish_gender"), (Wishes(wish_languages="english"), "wish_languages"),
+                          (Wishes(wish_gender="x"), "wish_gender"),
+                          (Wishes(wish_languages="english"), "wish_languages"),
                           (Wishes(volunteer_wishes="x" * 4001), "volunteer_wishes")):
         with pytest.raises(ValidationError) as refused:
             save_wishes(workspace, case_id, wishes)

@@ -17,7 +17,8 @@ from borapp.services.privacy.access_request import AccessExport
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIELD_LABELS = {
-    "sent_on": N_("Sent on"), "file": N_("File"), "text": N_("Text"), "version": N_("Version"), "made_on": N_("Drawn up on"),
+    "sent_on": N_("Sent on"), "file": N_("File"), "text": N_("Text"), "version": N_("Version"),
+    "made_on": N_("Drawn up on"),
     "signed_copy": N_("Signed copy"), "added_on": N_("Added on"), "signed": N_("Signed"),
     "ref": N_("Case number"), "registered_on": N_("Registered on"), "status": N_("Status"), "route": N_("Route"),
     "municipality": N_("Municipality"), "referrer": N_("Referrer"), "coordinator": N_("Coordinator"),
