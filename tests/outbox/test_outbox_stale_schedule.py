@@ -108,3 +108,18 @@ def test_closing_the_case_takes_its_waiting_schedule_letters_back_to_draft_sayin
     [row] = [r for r in list_letters(workspace) if r.id == schedule.id]
     assert row.state == "draft" and row.error.startswith("Terug naar concept: het dossier is afgesloten")
     assert [r for r in list_letters(workspace, ("ready",)) if r.case_id == case_id] == []
+
+
+def test_closing_leaves_a_schedule_letter_that_failed_as_it_is(workspace, case_id):
+    """A failed letter may have reached the mail server: its own note says so, and closing must not write over it."""
+    from borapp.services.cases import actions
+
+    schedule = letters.create_letter(workspace, case_id, "schedule", parent_role="other")
+    with workspace.session() as session:
+        letter = session.get(Letter, schedule.id)
+        letter.state, letter.error = "failed", "Verzenden onderbroken; misschien al verstuurd."
+        session.get(Case, case_id).status = "closing"
+    actions.change_status(workspace, case_id, "closed", TODAY, outcome="successful")
+    with workspace.session() as session:
+        letter = session.get(Letter, schedule.id)
+        assert (letter.state, letter.error) == ("failed", "Verzenden onderbroken; misschien al verstuurd.")

@@ -104,9 +104,9 @@ def _take_back_schedules(session: Session, case: Case) -> None:
     """A schedule letter made here and waiting to go lists visits that closing called off: it goes back to draft,
     saying why, instead of standing "ready" in the outbox (sending already holds it back). A colleague's letter is
     hers to send or not."""
-    waiting = list(session.scalars(select(Letter).where(
-        Letter.case_id == case.id, Letter.kind == "schedule", Letter.state.in_(("ready", "failed")),
-        Letter.received_from == "")))
+    waiting = list(session.scalars(select(Letter).where(  # not a failed one: it may have reached the mail server,
+        Letter.case_id == case.id, Letter.kind == "schedule", Letter.state == "ready",  # and its note says so
+        Letter.received_from == "", ~Letter.error.startswith("bor:"))))  # nor one being sent or exported now
     if not waiting:
         return
     with in_language(settings.get(session, "language")):  # stored text: the vault's language, not the screen's
