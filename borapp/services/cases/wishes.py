@@ -11,13 +11,13 @@ from borapp.i18n import _
 from borapp.services import audit
 from borapp.services.cases.flow import get_case
 from borapp.services.errors import ValidationError
-from borapp.services.matching.ranking import WISH_GENDERS
 from borapp.services.vault.workspace import Workspace
 from borapp.services.volunteers.profiles import (
     DAY_PARTS, WEEKDAYS, format_availability, parse_availability, parse_languages,
 )
 
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+WISH_GENDERS = ("", "f", "m")  # no preference, female, male
 LIMITS = {"preferred_slots": 400, "wish_languages": 100, "volunteer_wishes": 4000}
 
 
@@ -36,18 +36,28 @@ def wishes_of(case) -> Wishes:
                   case.volunteer_wishes or "")
 
 
-def save_wishes(workspace: Workspace, case_id: int, wishes: Wishes) -> None:
-    """Refused (ValidationError on its field) for a day-part, gender or language code it does not know."""
+def wish_problems(slots, gender: str, languages) -> dict[str, str]:
+    """What is wrong with wishes as codes (slots "sat-morning", languages "en"), field by field: the intake's wishes
+    step and the case file ask the same."""
     known = {f"{day}-{part}" for day in WEEKDAYS for part in DAY_PARTS}
-    if any(code.strip() not in known for code in wishes.preferred_slots.split(";") if code.strip()):
-        raise ValidationError(_("Unknown day-part."), "preferred_slots")
-    slots = format_availability(parse_availability(wishes.preferred_slots))
-    if wishes.wish_gender not in ("", *WISH_GENDERS):
-        raise ValidationError(_("Choose female, male or no preference."), "wish_gender")
-    languages = parse_languages(wishes.wish_languages)
+    problems = {}
+    if any(code not in known for code in slots):
+        problems["preferred_slots"] = _("Unknown day-part.")
+    if gender not in WISH_GENDERS:
+        problems["wish_gender"] = _("Choose female, male or no preference.")
     bad = [code for code in languages if not _LANGUAGE.match(code)]
     if bad:
-        raise ValidationError(_("Unknown language code '{code}'.").format(code=bad[0]), "wish_languages")
+        problems["wish_languages"] = _("Unknown language code '{code}'.").format(code=bad[0])
+    return problems
+
+
+def save_wishes(workspace: Workspace, case_id: int, wishes: Wishes) -> None:
+    """Refused (ValidationError on its field) for a day-part, gender or language code it does not know."""
+    languages = parse_languages(wishes.wish_languages)
+    codes = [code.strip() for code in wishes.preferred_slots.split(";") if code.strip()]
+    for field, problem in wish_problems(codes, wishes.wish_gender, languages).items():
+        raise ValidationError(problem, field)
+    slots = format_availability(parse_availability(wishes.preferred_slots))
     other = wishes.volunteer_wishes.strip()
     for field, value in (("wish_languages", ";".join(languages)), ("volunteer_wishes", other)):
         if len(value) > LIMITS[field]:

@@ -12,12 +12,12 @@ from dataclasses import asdict, dataclass, field, fields
 from borapp.i18n import _
 from borapp.services import typed_dates
 from borapp.services.cases.editing import ChildInput, ParentInput
+from borapp.services.cases.wishes import WISH_GENDERS  # noqa: F401 (API)
 from borapp.services.errors import ValidationError
 from borapp.services.organisations.referrers import KIND_LABELS as ORGANISATION_KIND_LABELS  # noqa: F401 (API)
 
 # The kind a new referrer most likely is, given the route.
 ROUTE_REFERRER_KIND = {"self": "municipal_team", "court": "court", "ots": "youth_protection"}
-WISH_GENDERS = ("", "f", "m")
 
 _PARENT_TEXT = ("name", "address", "postcode", "city", "email", "phone", "notes")
 DATE_FIELDS = ("registered_on", "intake_on", "court_decision_on")

@@ -8,21 +8,19 @@ reads the vault: whether a chosen organisation or municipality still exists is c
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.models.cases import ROUTES
 from borapp.models.organisations import FUNDING_TYPES, ORGANISATION_KINDS
-from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
 from borapp.services.cases.editing import ParentInput
-from borapp.services.intake.answers import WISH_GENDERS, IntakeInput, from_dict
+from borapp.services.cases.wishes import wish_problems
+from borapp.services.intake.answers import IntakeInput, from_dict
 from borapp.services.organisations.addresses import address_problem
 from borapp.services.validation import email_problem, phone_problem, postcode_problem
 
 STEPS = ("route", "referrer", "municipality", "resident", "other_parent", "children", "court", "safety", "wishes",
          "summary")
-_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 _LONG_TEXT = 4000
 
 
@@ -132,12 +130,11 @@ def _safety(inp: IntakeInput, on: dt.date):
 
 
 def _wishes(inp: IntakeInput, on: dt.date):
-    known = {f"{d}-{p}" for d in WEEKDAYS for p in DAY_PARTS}
-    yield "preferred_slots", "" if set(inp.preferred_slots) <= known else _("Unknown day-part.")
+    problems = wish_problems(inp.preferred_slots, inp.wish_gender, inp.wish_languages)  # as the case file asks
+    yield "preferred_slots", problems.get("preferred_slots", "")
     yield "visit_place", _length(inp.visit_place, 300)
-    yield "wish_gender", "" if inp.wish_gender in WISH_GENDERS else _("Choose female, male or no preference.")
-    bad = [code for code in inp.wish_languages if not _LANGUAGE.match(code)]
-    yield "wish_languages", _("Unknown language code '{code}'.").format(code=bad[0]) if bad else ""
+    yield "wish_gender", problems.get("wish_gender", "")
+    yield "wish_languages", problems.get("wish_languages", "")
     yield "wish_languages", _length(";".join(inp.wish_languages), 100)
     yield "other_wishes", _length(inp.other_wishes, _LONG_TEXT)
 

@@ -13,8 +13,7 @@ from borapp.services.cases import editing
 from borapp.services.cases.case_file import CaseFile, ContractFacts
 from borapp.services.cases.editing import AgreementsInput
 from borapp.services.cases.status import status_label
-from borapp.services.cases.wishes import Wishes, save_wishes
-from borapp.services.matching.ranking import WISH_GENDERS
+from borapp.services.cases.wishes import WISH_GENDERS, Wishes, save_wishes
 from borapp.services.volunteers.profiles import GENDER_LABELS
 from borapp.ui.pages.cases.case_file.contract_panel import ContractPanel
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, text_box
@@ -85,7 +84,7 @@ class AgreementsTab(FormTab):
         form = _form_in(row)
         gender = QComboBox()
         gender.addItem(_("No preference"), "")
-        for code in WISH_GENDERS:
+        for code in filter(None, WISH_GENDERS):  # after "No preference"
             gender.addItem(_(GENDER_LABELS[code]), code)
         gender.setAccessibleName(_("The volunteer's gender"))
         gender.setMaximumWidth(320)
