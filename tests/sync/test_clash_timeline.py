@@ -115,3 +115,15 @@ def test_typing_into_a_visit_a_colleague_deleted_is_named_with_the_removal(team)
     removal = [(title, detail) for kind, title, detail in entries(bram, ref) if kind == "colleague"
                and title == _("{what} deleted on {laptop}").format(what=_("A visit"), laptop="anna")]
     assert removal == [(removal[0][0], "Plaats: hier getypt \u201cKinderboerderij\u201d, wat niet is doorgegaan")]
+
+
+def test_a_date_that_clashed_is_said_in_words(team):
+    anna, bram = team
+    ref = a_case_with_a_visit(team)
+    for laptop, day in ((anna, dt.date(2026, 6, 10)), (bram, dt.date(2026, 6, 17))):
+        with laptop.workspace.session() as session:
+            session.scalar(select(Visit)).on = day
+    anna.sync()
+    assert len(bram.sync().conflicts) == 1
+    [(_title, detail)] = clashes(bram, ref)
+    assert detail.endswith("Datum: hier getypt \u201c17 juni 2026\u201d, nu \u201c10 juni 2026\u201d"), detail

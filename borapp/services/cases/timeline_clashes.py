@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-from sqlalchemy import select
+from sqlalchemy import Date, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
@@ -19,7 +19,7 @@ from borapp.models import Parent, SyncIdentity, SyncOp
 from borapp.services.cases.labels import VISIT_STATE_LABELS, label
 from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, field_label
-from borapp.services.sync.records import TYPES, Field, encode, fields_of, is_blob
+from borapp.services.sync.records import TYPES, Field, decode, encode, fields_of, is_blob
 
 CLASHED = N_("{what}: clashed with a colleague's change")
 DIFFERS = N_("{field}: typed here \u201c{typed}\u201d, now \u201c{now}\u201d")
@@ -104,9 +104,6 @@ def _words(session: Session, record, field: Field, value, type_name: str = "") -
         return outcome_label(value)
     if field.name == "state" and value in VISIT_STATE_LABELS:
         return label(VISIT_STATE_LABELS, value)
-    if isinstance(value, str) and len(value) == 10 and value[4] == "-":
-        try:
-            return long_date(dt.date.fromisoformat(value))
-        except ValueError:
-            return value
+    if isinstance(field.column.type, Date):  # by the column, as the protocol decodes it (records.decode)
+        return long_date(decode(value, field.column))
     return str(value)
