@@ -94,7 +94,10 @@ def run_export(args) -> int:
 
 
 def run_erase(args) -> int:
+    from babel.lists import format_list
+
     from borapp.cli.opening import open_vault
+    from borapp.i18n import babel_locale
     from borapp.services.errors import EXIT_OK
     from borapp.services.privacy import erasure
     from borapp.services.vault.workspace import Workspace
@@ -106,10 +109,13 @@ def run_erase(args) -> int:
     finally:
         vault.lock()
     if args.json:
-        print(json.dumps({"erased": record.case_ref, "backups_holding_it": list(record.backups_before)},
-                         ensure_ascii=False))
+        print(json.dumps({"erased": record.case_ref, "backups_holding_it": list(record.backups_before),
+                          "report_years": list(record.report_years)}, ensure_ascii=False))
         return EXIT_OK
     print(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
+    if record.report_years:
+        print(_("Annual figures of {years} made from now on leave it out.").format(
+            years=format_list([str(y) for y in record.report_years], locale=babel_locale())))
     if record.backups_before:
         print(ngettext("{n} older backup still holds it; restoring one erases it again.",
                        "{n} older backups still hold it; restoring one erases it again.",

@@ -10,13 +10,17 @@ re-applies every tombstone of the vault it replaces (`carry_erasures`).
 
 from __future__ import annotations
 
+import datetime as dt
+
 from dataclasses import dataclass
 from pathlib import Path
+
+from babel.lists import format_list
 
 from sqlalchemy import delete, or_, select, text
 from sqlalchemy.orm import Session
 
-from borapp.i18n import _
+from borapp.i18n import _, babel_locale
 from borapp.models import Case, Draft, Erasure, db
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
@@ -33,6 +37,7 @@ class ErasureRecord:
     reason: str
     actor: str
     backups_before: tuple[str, ...]
+    report_years: tuple[int, ...] = ()  # the years whose annual figures counted the case, and no longer will
 
 
 def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str) -> ErasureRecord:
@@ -47,6 +52,7 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
         if case is None:
             raise NotFound(_("No case {ref} in this vault.").format(ref=case_ref))
         held_by = tuple(_backups_now(session))
+        years = report_years(case)
         tombstone = Erasure(case_ref=case_ref, reason=reason, actor=workspace.actor, erased_at=utcnow(),
                             backups_before="\n".join(held_by))
         case_id = case.id
@@ -54,7 +60,35 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
         session.add(tombstone)
         audit.record(session, "erase", "case", case_id, workspace.actor, case_id=case_id)
     scrub_files(workspace.vault.engine)
-    return ErasureRecord(case_ref, reason, workspace.actor, held_by)
+    return ErasureRecord(case_ref, reason, workspace.actor, held_by, years)
+
+
+def report_years(case: Case, today: dt.date | None = None) -> tuple[int, ...]:
+    """The years whose annual figures count `case`: from its registration to its closing, or to this year."""
+    first = case.registered_on.year
+    last = case.closed_on.year if case.closed_on is not None else (today or dt.date.today()).year
+    return tuple(range(first, max(first, last) + 1))
+
+
+def figures_warning(workspace: Workspace, case_ref: str) -> str:
+    """Before erasing: the annual figures that will change, said so the coordinator knows reports sent to a
+    municipality will no longer match figures made again ("" when the case is not there)."""
+    with workspace.session() as session:
+        case = session.scalar(select(Case).where(Case.ref == case_ref))
+        if case is None:
+            return ""
+        years = report_years(case)
+        where = case.municipality.name if case.municipality is not None else ""
+    return figures_words(case_ref, years, where)
+
+
+def figures_words(case_ref: str, years: tuple[int, ...], municipality: str = "") -> str:
+    listed = format_list([str(y) for y in years], locale=babel_locale())
+    counted = (_("Case {ref} counts in the annual figures of {years} for {municipality}.") if municipality
+               else _("Case {ref} counts in the annual figures of {years}.")).format(
+        ref=case_ref, years=listed, municipality=municipality)
+    return counted + " " + _("Figures made after the erasure leave it out; a report already sent to the "
+                             "municipality will no longer match them.")
 
 
 # where typing about a case is kept (services.drafts): bare, under the screens' "ui/", and under "ui/dialog/" for a
@@ -128,6 +162,4 @@ def carry_erasures(session: Session, tombstones: list[tuple]) -> list[str]:
 
 
 def _when(value):
-    import datetime as dt
-
     return dt.datetime.fromisoformat(value) if isinstance(value, str) else value
