@@ -230,3 +230,34 @@ def test_a_confidential_address_is_masked_until_shown_and_showing_it_is_logged(q
     assert dialog.table.item(0, 4).text().startswith("Dorpsweg 12\n")
     assert dialog.keep_mine.isEnabled() and not dialog.reveal.isEnabled(), "the shown conflict stays chosen"
     assert [line.action for line in log_lines(bram)].count("reveal_address") == 1
+
+
+@pytest.fixture
+def long_names_clash(tmp_path, live_url, db_url):
+    """The clash of `clash`, between laptops with the longer names offices give them."""
+    anna = laptop(tmp_path, "laptop-anna-de-vries", live_url, db_url)
+    bram = laptop(tmp_path, "laptop-bram-kantoor-noord", live_url, db_url)
+    with anna.session() as session:
+        session.add(Case(ref="BOR-2026-001", registered_on=dt.date(2026, 5, 1), status="registered",
+                         visit_place="Speeltuin De Bres", municipality=Municipality(name="Bergen (NH)")))
+    sync_now(anna)
+    sync_now(bram)
+    set_place(anna, "Bibliotheek Schagen, zaal boven")
+    set_place(bram, "Buurthuis De Kolk, achteringang")
+    sync_now(anna)
+    sync_now(bram)
+    yield anna, bram
+    for workspace in (anna, bram):
+        workspace.lock()
+
+
+def test_narrowing_the_window_grows_the_rows_so_no_value_is_cut_off(qtbot, long_names_clash):
+    """At 760 px the server's value and "(laptop-anna, 5 december 2026 …)" wrapped onto lines the row had no room
+    for: the rows were measured once, at the width the window opened with."""
+    dialog = opened(qtbot, long_names_clash[1])
+    table = dialog.table
+    opened_with = table.rowHeight(0)
+    dialog.resize(dialog.minimumSizeHint().width(), dialog.height())
+    qtbot.wait(100)
+    assert table.sizeHintForRow(0) > opened_with, "the narrower window must need more lines, or this tests nothing"
+    assert table.rowHeight(0) >= table.sizeHintForRow(0)

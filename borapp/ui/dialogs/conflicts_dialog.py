@@ -40,6 +40,8 @@ class ConflictsDialog(QDialog):
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        # a row grows when its columns narrow: measured once, a narrower window cut off who set a value and when
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
@@ -84,7 +86,6 @@ class ConflictsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(i, column, item)
-        self.table.resizeRowsToContents()
         if chosen >= 0:
             self.table.selectRow(chosen)
         if not rows:
