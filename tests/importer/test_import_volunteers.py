@@ -164,7 +164,7 @@ def test_an_update_by_name_says_what_it_changes_and_keeps_the_newer_vog(vault, t
     report = import_file(vault, "volunteers", write_csv(tmp_path / "v2.csv", rows))
     assert report.ok and report.updated == 1
     said = {p.column: p.message for p in report.warnings}
-    assert said["name"] == ("Vera Vrijwillig is already in the vault; this row changes email (vera@test.example → "
+    assert said["name"] == ("Vera Vrijwillig is already in the vault; this row changes E-mail (vera@test.example → "
                             "vera.nieuw@test.example).")
     assert said["vog_date"] == ("Vera Vrijwillig has a newer VOG in the vault (1-5-2024); the older date 1-3-2021 "
                                 "is not taken.")
@@ -173,8 +173,22 @@ def test_an_update_by_name_says_what_it_changes_and_keeps_the_newer_vog(vault, t
     again = import_file(vault, "volunteers", write_csv(tmp_path / "v3.csv", [
         volunteer(email="vera.nieuw@test.example", vog_date="2025-02-01")]))
     assert [w.message for w in again.warnings] == [  # a newer VOG is taken, and said as any change
-        "Vera Vrijwillig is already in the vault; this row changes vog_date (1-5-2024 → 1-2-2025)."]
+        "Vera Vrijwillig is already in the vault; this row changes VOG issued on (1-5-2024 → 1-2-2025)."]
     assert stored(vault)["vog_date"] == dt.date(2025, 2, 1)
+
+
+def test_an_english_file_read_in_dutch_names_the_changes_in_the_profile_s_words(vault, tmp_path):
+    """The list of changes said "max_cases (3 → 2)", the English file's heading, in a Dutch sentence; the column
+    of the message still names the file's heading, so she finds it in her file."""
+    from borapp.i18n import in_language
+
+    import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer()]))
+    with in_language("nl"):
+        report = import_file(vault, "volunteers", write_csv(tmp_path / "v2.csv", [volunteer(max_cases="2")]))
+    [said] = report.warnings
+    assert said.message == ("Vera Vrijwillig staat al in de kluis; deze rij verandert Maximaal aantal dossiers "
+                            "(3 → 2).")
+    assert said.heading == "name"
 
 
 def test_the_same_name_twice_in_a_file_is_an_error(vault, tmp_path):
@@ -282,7 +296,7 @@ def test_an_update_lists_every_change_in_words_and_moves_no_training_day(mila, t
     assert [p.column for p in report.warnings] == ["name", "max_cases", "trained_on"]  # the changes first
     said = {p.column: (p.heading, p.message) for p in report.warnings}
     assert said["name"] == ("Naam", "Mila Schilt staat al in de kluis; deze rij verandert Regio (West-Friesland → "
-                                    "Kop); Max trajecten (3 → 1); Talen (Nederlands, Engels → Nederlands); "
+                                    "Kop); Maximaal aantal dossiers (3 → 1); Talen (Nederlands, Engels → Nederlands); "
                                     "Beschikbaarheid (maandagochtend, zaterdagmiddag → woensdag de hele dag, "
                                     "zaterdagmiddag).")
     assert said["max_cases"] == ("Max trajecten", "Mila Schilt heeft nu 2 lopende dossiers, meer dan het nieuwe "
@@ -316,7 +330,7 @@ def test_a_past_leaving_date_makes_an_active_volunteer_inactive_and_says_so(vaul
                                                                                "left_on": "2024-02-01"}],
                                                           ["name", "active", "left_on"]))
     assert report.ok and [p.message for p in report.warnings] == [
-        "Vera Vrijwillig is already in the vault; this row changes active (yes → no); left_on (— → 1-2-2024)."]
+        "Vera Vrijwillig is already in the vault; this row changes Active (yes → no); Left on (— → 1-2-2024)."]
     assert (stored(vault)["active"], stored(vault)["left_on"]) == (False, dt.date(2024, 2, 1))
 
 

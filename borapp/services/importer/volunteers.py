@@ -28,6 +28,7 @@ from borapp.services.importer.report import ImportReport
 from borapp.services.importer.rows import RowReader
 from borapp.services.importer.text import name_key
 from borapp.services.matching.ranking import language_list, slot_label
+from borapp.services.volunteers.field_words import field_label
 from borapp.services.volunteers.profiles import (
     GENDER_LABELS,
     MAX_CASES,
@@ -110,7 +111,7 @@ def check_volunteers(session: Session, rows: list[VolunteerRow], header: HeaderM
             continue
         if volunteer is None:
             continue
-        changes = _changes(before, after, header)
+        changes = _changes(before, after)
         said = [("name", _("{name} is already in the vault; this row changes {changes}.").format(
             name=volunteer.name, changes="; ".join(changes)))] if changes else []
         load = loads.get(volunteer.id, 0)
@@ -202,15 +203,16 @@ def _active_refused(row: VolunteerRow, after: VolunteerInput) -> str:
              "first.").format(name=after.name, date=short_date(after.left_on), no=no)
 
 
-def _changes(before: VolunteerInput, after: VolunteerInput, header: HeaderMap) -> list[str]:
-    """Each changed field as 'heading (old → new)', values in words."""
+def _changes(before: VolunteerInput, after: VolunteerInput) -> list[str]:
+    """Each changed field as 'label (old → new)': the field in the profile's words (an English file's heading is
+    'max_cases'), values in words; the report's column still names the file's heading."""
     changes = []
     for attr in FIELDS:
         old, new = getattr(before, attr), getattr(after, attr)
         if old != new:
-            changes.append(_change(_heading(header, attr), _words(attr, old), _words(attr, new)))
+            changes.append(_change(field_label(attr), _words(attr, old), _words(attr, new)))
     if after.trainings:
-        changes.append(_change(_heading(header, "trained_on"), NOTHING, short_date(after.trainings[0].on)))
+        changes.append(_change(field_label("trained_on"), NOTHING, short_date(after.trainings[0].on)))
     return changes
 
 

@@ -28,6 +28,7 @@ from borapp.services.cases.status import status_label
 from borapp.services.errors import ValidationError
 from borapp.services.matching.advice import requirements, volunteer_blocks
 from borapp.services.volunteers import meetings
+from borapp.services.volunteers.field_words import field_label
 from borapp.services.volunteers.profiles import (
     GENDER_LABELS,
     MAX_CASES,
@@ -138,16 +139,12 @@ class VolunteerProfileEditor(QWidget):
         self.notes = QPlainTextEdit()
         self.notes.setFixedHeight(72)
         self.notes.setTabChangesFocus(True)
-        rows = (("name", _("Name"), self.name, True), ("email", _("E-mail"), self.email, False),
-                ("phone", _("Phone"), self.phone, False), ("address", _("Address"), self.address, False),
-                ("region", _("Region"), self.region, False), ("gender", _("Gender"), self.gender, False),
-                ("languages", _("Languages"), self.languages, False),
-                ("availability", _("Availability"), self.availability, False),
-                ("vog_date", _("VOG issued on"), self.vog_date, False),
-                ("trainings", _("Trainings"), self.trainings, False),
-                ("max_cases", _("Maximum cases"), self.max_cases, False), ("active", _("Active"), self.active, False),
-                ("joined_on", _("Joined on"), self.joined_on, False), ("left_on", _("Left on"), self.left_on, False),
-                ("notes", _("Notes"), self.notes, False))
+        widgets = (("name", self.name), ("email", self.email), ("phone", self.phone), ("address", self.address),
+                   ("region", self.region), ("gender", self.gender), ("languages", self.languages),
+                   ("availability", self.availability), ("vog_date", self.vog_date), ("trainings", self.trainings),
+                   ("max_cases", self.max_cases), ("active", self.active), ("joined_on", self.joined_on),
+                   ("left_on", self.left_on), ("notes", self.notes))
+        rows = [(key, field_label(key), widget, key == "name") for key, widget in widgets]
         self.messages: dict[str, FieldMessage] = {}
         self.fields: dict[str, QWidget] = {key: widget for key, _label, widget, _req in rows}
         for key, label, widget, required in rows:
