@@ -169,7 +169,7 @@ def test_a_vault_that_cannot_be_made_says_why_and_the_reason_stays(qtbot, tmp_pa
     from PySide6.QtTest import QTest
 
     from borapp.app import build_window, make_application
-    from borapp.ui.widgets.result_line import ERROR_COLOUR
+    from borapp.ui.colours import ERROR as ERROR_COLOUR
 
     (tmp_path / "map").write_text("een bestand, geen map")
     make_application()

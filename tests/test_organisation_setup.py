@@ -151,7 +151,7 @@ def test_a_refusal_in_settings_is_red_even_after_a_save(qtbot, workspace):
     from PySide6.QtCore import Qt
 
     from borapp.ui.pages.settings.coordinators_tab import CoordinatorsTab
-    from borapp.ui.widgets.result_line import DONE_COLOUR, ERROR_COLOUR
+    from borapp.ui.colours import DONE as DONE_COLOUR, ERROR as ERROR_COLOUR
 
     tab = CoordinatorsTab()
     qtbot.addWidget(tab)

@@ -6,6 +6,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
+from borapp.ui.colours import ERROR, text_style
 from borapp.ui.unlock.recovery_sheet_box import RecoverySheetBox
 
 
@@ -22,7 +23,7 @@ class RecoveryKeyPage(QWidget):
                            "It is shown only now. Without your passphrase and this recovery key the data in the "
                            "vault is gone for good: nobody, not even the makers of BOR Desk, can get it back."))
         warning.setWordWrap(True)
-        warning.setStyleSheet("color: #8A1C1C; font-weight: 600;")
+        warning.setStyleSheet(text_style(ERROR, bold=True))
         layout.addWidget(warning)
         self.sheet = RecoverySheetBox()
         self.key_label, self.print_button, self.save_button = (self.sheet.key_label, self.sheet.print_button,

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from borapp.i18n import _, language
 from borapp.services.errors import UsageError
+from borapp.ui.colours import ERROR, text_style
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.widgets.result_line import ResultLine
 
@@ -110,7 +111,7 @@ class RecoveryKeyDialog(QDialog):
         warning = QLabel(_("Write this key down, print it or save it as a PDF, and keep it away from the laptop. "
                            "It is shown only now; the old key no longer works."))
         warning.setWordWrap(True)
-        warning.setStyleSheet("color: #8A1C1C; font-weight: 600;")
+        warning.setStyleSheet(text_style(ERROR, bold=True))
         layout.addWidget(warning)
         self.sheet = RecoverySheetBox()
         self.sheet.show_key(key, vault_name, organisation)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _
-from borapp.ui.widgets.result_line import DONE_COLOUR, ERROR_COLOUR, NOTE_COLOUR
+from borapp.ui.colours import DONE, ERROR, WARNING, text_style
 from borapp.ui.widgets.wrapped_label import WrappedLabel
 
 
@@ -18,13 +18,13 @@ class FieldMessage(WrappedLabel):
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setStyleSheet(text_style(ERROR))
         self.hide()
 
     def show_message(self, text: str, *, warning: bool = False, fine: bool = False) -> None:
         """A refusal (red), a `warning` (brown) or a `fine` note (green: a very strong passphrase)."""
         self.warning = warning or fine
-        sheet = f"color: {DONE_COLOUR if fine else NOTE_COLOUR if warning else ERROR_COLOUR};"
+        sheet = text_style(DONE if fine else WARNING if warning else ERROR)
         if self.styleSheet() != sheet:  # re-styling re-polishes the label: a case file clears ~150 messages
             self.setStyleSheet(sheet)
         self.setText(text)

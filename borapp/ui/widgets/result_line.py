@@ -7,8 +7,8 @@ from collections.abc import Callable
 from PySide6.QtWidgets import QLabel, QWidget
 
 from borapp.services.errors import describe
+from borapp.ui.colours import DONE, ERROR, WARNING, text_style
 
-ERROR_COLOUR, DONE_COLOUR, NOTE_COLOUR = "#B3261E", "#11522A", "#8A5300"
 
 
 class ResultLine(QLabel):
@@ -28,14 +28,14 @@ class ResultLine(QLabel):
         return True
 
     def show_problem(self, text: str) -> None:
-        self.setStyleSheet(f"color: {ERROR_COLOUR};")
+        self.setStyleSheet(text_style(ERROR))
         self.setText(text)
 
     def show_note(self, text: str) -> None:
         """Something to act on that is not an error (typing not saved yet)."""
-        self.setStyleSheet(f"color: {NOTE_COLOUR};")
+        self.setStyleSheet(text_style(WARNING))
         self.setText(text)
 
     def show_done(self, text: str) -> None:
-        self.setStyleSheet(f"color: {DONE_COLOUR};")
+        self.setStyleSheet(text_style(DONE))
         self.setText(text)

@@ -23,13 +23,13 @@ from borapp.i18n import _, language
 from borapp.services.errors import describe
 from borapp.services.outbox import mail_setup, smtp_secret
 from borapp.services.outbox.mail_setup import MailSettings, MailSettingsInvalid
+from borapp.ui.colours import WARNING, text_style
 from borapp.ui.pages.settings.section import SettingsSection, button_row, spin_box
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.forms import FieldMessage, add_field
 from borapp.ui.widgets.result_line import ResultLine
 
 FIELD_WIDTH = 380
-WARNING_COLOUR = "#8A5300"
 
 
 class MailTab(SettingsSection):
@@ -102,7 +102,7 @@ class MailTab(SettingsSection):
                                           "crosses the network readable. Allow it only on a network you trust, such "
                                           "as your office's."))
         self.plaintext_warning.setWordWrap(True)
-        self.plaintext_warning.setStyleSheet(f"color: {WARNING_COLOUR};")
+        self.plaintext_warning.setStyleSheet(text_style(WARNING))
         self.messages["allow_plaintext"] = FieldMessage()
         self.allow_plaintext.toggled.connect(self.messages["allow_plaintext"].field_changed)
         for widget in (self.allow_plaintext, self.plaintext_warning, self.messages["allow_plaintext"]):

@@ -36,11 +36,11 @@ from borapp.services.errors import ValidationError
 from borapp.services.volunteers import meetings
 from borapp.services.volunteers.meetings import KINDS, MeetingItem
 from borapp.services.volunteers.profiles import VolunteerRow
+from borapp.ui.colours import WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import add_field
 
-WARNING_STYLE = "color: #8A5300;"
 DRAFT_PREFIX = "volunteers/meeting/"  # + the meeting's id: its ticks not saved yet, kept over a lock
 
 
@@ -140,7 +140,7 @@ class MeetingsPanel(QWidget):
         column.addWidget(self.cancelled)
         self.warning = QLabel()
         self.warning.setWordWrap(True)
-        self.warning.setStyleSheet(WARNING_STYLE)
+        self.warning.setStyleSheet(text_style(WARNING))
         column.addWidget(self.warning)
         column.addWidget(QLabel(_("Who attended")))
         self.attendance = QListWidget()
@@ -178,7 +178,7 @@ class MeetingsPanel(QWidget):
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)
                 cell.setToolTip(item.theme if column == 1 else text)
                 if column == 4 and item.below_minimum:
-                    cell.setIcon(icon("warning", "#8A5300"))
+                    cell.setIcon(icon("warning", WARNING))
                 self.table.setItem(row, column, cell)
         self.table.blockSignals(False)
         self.list_stack.setCurrentWidget(self.table if self._items else self.empty)

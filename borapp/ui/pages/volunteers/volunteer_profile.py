@@ -45,6 +45,7 @@ from borapp.services.volunteers.profiles import (
     vog_state,
     volunteer_problems,
 )
+from borapp.ui.colours import ERROR, WARNING, text_style
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.small_editors import LanguagePicker, TrainingList
 from borapp.ui.widgets.activation_list import ActivationList
@@ -336,7 +337,7 @@ class VolunteerProfileEditor(QWidget):
             return
         dirty = self.is_dirty()
         self.status.setText(_("Unsaved changes") if dirty else "")
-        self.status.setStyleSheet("color: #8A5300;")
+        self.status.setStyleSheet(text_style(WARNING))
         self.discard_button.setEnabled(dirty)
         self.save_button.setEnabled(dirty or self.volunteer_id is None)
         self.edited.emit()
@@ -365,7 +366,7 @@ class VolunteerProfileEditor(QWidget):
             self._show_problems({key: text for key, text in volunteer_problems(
                 self.workspace, self.input(lenient=True)).items() if key not in self._unreadable_dates()})
             self.status.setText(_("Not saved: check the marked fields."))
-            self.status.setStyleSheet("color: #B3261E;")
+            self.status.setStyleSheet(text_style(ERROR))
             return None
         if self.volunteer_id is not None and not self._take_changes_made_meanwhile():
             return None
@@ -379,7 +380,7 @@ class VolunteerProfileEditor(QWidget):
         self._show_problems(problems)
         if problems:
             self.status.setText(_("Not saved: check the marked fields."))
-            self.status.setStyleSheet("color: #B3261E;")
+            self.status.setStyleSheet(text_style(ERROR))
             first = next(k for k in FIELD_ORDER if k in problems)
             self.fields[first].setFocus()
             return None

@@ -9,6 +9,7 @@ from borapp.collation import sort_key
 from borapp.formatting import short_date
 from borapp.i18n import N_, _
 from borapp.services.volunteers.profiles import VolunteerRow
+from borapp.ui.colours import WARNING
 from borapp.ui.icons import icon
 
 NAME, REGION, LOAD, VOG, LANGUAGES = range(5)
@@ -124,7 +125,7 @@ class VolunteerTableModel(QAbstractTableModel):
         if column == NAME and row.id in self._pending:
             return icon("pencil-simple")
         if column == VOG and row.vog_state != "ok":
-            return icon("warning", "#8A5300") if row.vog_due else icon("clock")
+            return icon("warning", WARNING) if row.vog_due else icon("clock")
         return None
 
     def flags(self, index):

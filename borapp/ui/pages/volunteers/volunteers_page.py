@@ -28,6 +28,7 @@ from borapp.services import drafts as draft_store
 from borapp.services.errors import NotFound
 from borapp.services.vault.workspace import Workspace
 from borapp.services.volunteers.profiles import has_volunteers, list_regions, list_volunteers, load_volunteer
+from borapp.ui.colours import WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.volunteers.meetings_panel import MeetingsPanel
@@ -342,7 +343,7 @@ class VolunteersPage(Page):
                 "Saved. {name} still supervises case {refs}: match another volunteer there.",
                 "Saved. {name} still supervises cases {refs}: match another volunteer there.", len(refs)).format(
                     name=self.editor.name.text(), refs=", ".join(refs)))
-            self.editor.status.setStyleSheet("color: #8A5300;")
+            self.editor.status.setStyleSheet(text_style(WARNING))
         self.reload_list()
         self.changed.emit()
 

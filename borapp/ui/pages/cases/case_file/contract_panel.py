@@ -31,6 +31,7 @@ from borapp.services.documents.contract import contract_missing, render_contract
 from borapp.services.documents.contract_signing import record_signature
 from borapp.services.errors import BorError
 from borapp.services.outbox.letters import write_pdf_copy
+from borapp.ui.colours import WARNING, text_style
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.pages.outbox.preview import PreviewDialog
@@ -50,7 +51,7 @@ class ContractPanel(QGroupBox):
         layout = QVBoxLayout(self)
         self.missing = QLabel()
         self.missing.setWordWrap(True)
-        self.missing.setStyleSheet("color: #8A5300;")
+        self.missing.setStyleSheet(text_style(WARNING))
         self.missing.setAccessibleName(_("Missing in the contract"))
         layout.addWidget(self.missing)
         row = QHBoxLayout()

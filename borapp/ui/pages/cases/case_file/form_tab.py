@@ -25,6 +25,7 @@ from borapp.services import drafts as draft_store
 from borapp.services.cases.case_file import CaseFile, load_case
 from borapp.services.errors import BorError, ValidationError
 from borapp.services.volunteers.profiles import format_availability, parse_availability, parse_languages
+from borapp.ui.colours import ERROR, WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.base import CaseTab
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
@@ -283,7 +284,7 @@ class FormTab(CaseTab):
             self.state_label.setText(_("Not saved: check the marked field."))
         else:
             self.state_label.setText(_("Not saved: {reason}").format(reason=text))
-        self.state_label.setStyleSheet("color: #B3261E;")
+        self.state_label.setStyleSheet(text_style(ERROR))
 
     def message_for(self, field: str) -> FieldMessage | None:
         return self.messages.get(field)
@@ -305,7 +306,7 @@ class FormTab(CaseTab):
             self._just_saved = False
             text = (_("Unsaved changes, brought back after the vault was locked.") if self._restored
                     else _("Unsaved changes."))
-            self.state_label.setStyleSheet("color: #8A5300;")
+            self.state_label.setStyleSheet(text_style(WARNING))
         elif self._just_saved:
             text = _("Saved.")
             self.state_label.setStyleSheet("")

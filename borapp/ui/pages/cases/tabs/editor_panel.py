@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _
+from borapp.ui.colours import WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.widgets.forms import FieldMessage, add_field, changed_signal, required_note
 from borapp.ui.widgets.scrolling import vertical_scroll
@@ -120,7 +121,7 @@ class EditorPanel(QFrame):
         self.title.setObjectName("sectionTitle")
         self.title.setWordWrap(True)
         self.unsaved = QLabel()
-        self.unsaved.setStyleSheet("color: #8A5300; font-weight: 600;")
+        self.unsaved.setStyleSheet(text_style(WARNING, bold=True))
         self.unsaved.setWordWrap(True)
         self.unsaved.hide()
         row.addWidget(self.title, 1)

@@ -24,13 +24,13 @@ from borapp.i18n import N_, _
 from borapp.services import typed_dates
 from borapp.services.visits import records
 from borapp.services.visits.records import VisitDetail, VisitInput, VolunteerChoice
+from borapp.ui.colours import WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.tabs.editor_panel import EditorPanel, inline, text_box
 from borapp.ui.pages.cases.tabs.time_field import TimeField, time_text
 from borapp.ui.pages.cases.tabs.visit_expenses import ExpensesSection
 from borapp.ui.pages.cases.tabs.visit_report import ReportSection, report_state
 from borapp.ui.widgets.date_field import DateField
-from borapp.ui.widgets.result_line import NOTE_COLOUR
 
 HELD_LINES = ("brought_by", "collected_by", "others_present")
 HELD_TEXTS = ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents", "ended_early_reason")
@@ -159,7 +159,7 @@ class VisitEditor(EditorPanel):
         day = self.on.value_or_none()
         past = state == "planned" and day is not None and day < dt.date.today()
         self.planned_hint.setText(_(PAST_HINT if past else PLANNED_HINT))  # a slip of the year, or not recorded yet
-        self.planned_hint.setStyleSheet(f"color: {NOTE_COLOUR};" if past else "")
+        self.planned_hint.setStyleSheet(text_style(WARNING) if past else "")
         self.expenses.box.setVisible(state != "planned")
         self.finish_button.setVisible(self.record_id is not None and self._report.get("stored_state") == "held"
                                       and not self.finished and state == "held")
