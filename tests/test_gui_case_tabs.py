@@ -7,7 +7,7 @@ import json
 
 import pytest
 from sqlalchemy import select
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from borapp.formatting import long_date
 from borapp.i18n import set_language
 from borapp.models import Letter
 from borapp.services import drafts
@@ -425,6 +426,53 @@ def test_a_second_midway_evaluation_is_said_when_chosen(qtbot, workspace, case_i
     assert editor.kind.currentData() == "midway"
     message = editor.message_for("kind")
     assert visible(message) and message.text().startswith("Er is al een tussenevaluatie vastgelegd, op ")
+
+
+def _midway(workspace, case_id: int, on: dt.date) -> None:
+    evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, on, "midway", "beide ouders"))
+
+
+def _choose_a_new_midway(qtbot, tab: EvaluationsTab):
+    """Add an evaluation and choose "midway" under Kind, as she would; the message under Kind."""
+    qtbot.mouseClick(tab.add_button, Qt.MouseButton.LeftButton)
+    QApplication.processEvents()  # the editor says its piece once it shows the record
+    tab.editor.kind.setFocus()
+    QTest.keyClick(tab.editor.kind, Qt.Key.Key_Home)  # midway is the first kind
+    assert tab.editor.kind.currentData() == "midway"
+    return tab.editor.message_for("kind")
+
+
+def test_a_second_midway_evaluation_names_the_day_the_service_knows_in_any_order(qtbot, workspace, case_id):
+    """The tab took "a midway evaluation was held, on ..." from its rows as sorted: newest first, it named the
+    second one; `evaluations.midway_held_on` (what Today and the letters owed count) names the first."""
+    first, second = FIRST + dt.timedelta(days=30), FIRST + dt.timedelta(days=60)
+    _midway(workspace, case_id, first)
+    _midway(workspace, case_id, second)
+    tab = shown(qtbot, EvaluationsTab(workspace))
+    tab.load(case_id)
+    header = tab.table.horizontalHeader()
+    on_date = QPoint(header.sectionViewportPosition(0) + header.sectionSize(0) // 2, header.height() // 2)
+    for _click in range(2):
+        qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=on_date)
+        if tab.model.row_at(0).held_on == second:
+            break
+    assert [tab.model.row_at(row).held_on for row in range(2)] == [second, first], "sorted newest first"
+    message = _choose_a_new_midway(qtbot, tab)
+    with workspace.reading() as session:
+        assert evaluations.midway_held_on(session, case_id) == first
+    assert visible(message) and long_date(first) in message.text() and long_date(second) not in message.text()
+
+
+def test_the_tab_says_what_the_service_counts_not_what_its_rows_suggest(qtbot, workspace, case_id, monkeypatch):
+    """Whether the midway evaluation was held has one answer, the service's: a tab that counted its own rows would
+    disagree with Today and the case's next step as soon as the service counts otherwise (here: none counted)."""
+    _midway(workspace, case_id, FIRST + dt.timedelta(days=30))
+    monkeypatch.setattr(evaluations, "midway_held_on", lambda session, case_id: None)
+    tab = shown(qtbot, EvaluationsTab(workspace))
+    tab.load(case_id)
+    assert [tab.model.row_at(0).kind] == ["midway"] and tab.model.rowCount() == 1, "the tab shows one"
+    message = _choose_a_new_midway(qtbot, tab)
+    assert not visible(message)
 
 
 def test_an_evaluation_without_participants_is_not_saved(qtbot, workspace, case_id):

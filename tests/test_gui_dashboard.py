@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QScrollArea
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QLabel, QScrollArea
 
-from borapp.i18n import _
-from borapp.models import Case, Volunteer
+from borapp.i18n import _, set_language
+from borapp.models import Case, Evaluation, Visit, Volunteer
 from borapp.services.vault.workspace import add_coordinator
 from borapp.ui.pages.dashboard.dashboard_page import DashboardPage
 
@@ -50,10 +50,50 @@ def test_items_appear_with_counts_and_empty_sections_say_so(page, workspace):
     assert waiting.list.count() == 2
     assert waiting.heading.text().endswith("(2)")
     assert not waiting.list.isHidden() and waiting.empty.isHidden()
-    evaluations = page.cards["evaluations_due"]
-    assert evaluations.list.count() == 0 and evaluations.heading.text().endswith("(0)")
-    assert not evaluations.empty.isHidden() and evaluations.empty.text() == _("Nothing to do")
+    long_ones = page.cards["long_trajectories"]
+    assert long_ones.list.count() == 0 and long_ones.heading.text().endswith("(0)")
+    assert not long_ones.empty.isHidden() and long_ones.empty.text() == _("Nothing to do")
     assert "W-1" in waiting.list.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
+
+
+def shown_text(card) -> list[str]:
+    """The card's words as painted: its visible labels, top to bottom (a row's labels left to right)."""
+    labels = [label for label in card.findChildren(QLabel) if label.isVisible() and label.text()]
+    return [label.text() for label in sorted(labels, key=lambda w: (w.mapTo(card, QPoint(0, 0)).y(),
+                                                                     w.mapTo(card, QPoint(0, 0)).x()))]
+
+
+def with_visits(workspace, ref: str, status: str, held: int, planned: int) -> int:
+    case_id = make_case(workspace, ref, status, ON - dt.timedelta(weeks=20))
+    with workspace.session() as session:
+        session.add_all([Visit(case_id=case_id, on=ON - dt.timedelta(weeks=i + 1), state="held") for i in range(held)]
+                        + [Visit(case_id=case_id, on=ON + dt.timedelta(weeks=i + 1), state="planned")
+                           for i in range(planned)])
+    return case_id
+
+
+def test_the_midway_evaluation_card_counts_those_yet_to_hold_and_says_why_none(page, workspace):
+    """"Tussenevaluatie nodig (0)" beside cases at the step "Tussenevaluatie" read as a contradiction: those had
+    theirs (recording it put them there), and a case with fewer than half its visits held is not due yet."""
+    had_it = with_visits(workspace, "E-1", "evaluation", held=3, planned=3)
+    with workspace.session() as session:
+        session.add(Evaluation(case_id=had_it, held_on=ON - dt.timedelta(days=2), kind="midway", participants="x"))
+    with_visits(workspace, "E-2", "visits", held=1, planned=5)
+    page.refresh()
+    assert "Tussenevaluatie" in shown_text(page.cards["letters_owed"]), "E-1 stands at the step elsewhere on Today"
+    assert shown_text(page.cards["evaluations_due"]) == [
+        "Tussenevaluatie nog te houden (0)",
+        "Geen dossier heeft de helft van de omgangsmomenten achter de rug zonder tussenevaluatie; bij dossiers in "
+        "'Tussenevaluatie' is die al gehouden."]
+    set_language("en")
+    page.refresh()
+    assert shown_text(page.cards["evaluations_due"]) == [
+        "Midway evaluation yet to be held (0)",
+        "No case has held half its visits without a midway evaluation; cases in 'Midway evaluation' have had theirs."]
+    with_visits(workspace, "E-3", "visits", held=3, planned=2)
+    page.refresh()
+    assert shown_text(page.cards["evaluations_due"]) == [
+        "Midway evaluation yet to be held (1)", "E-3", "Visits", "3 of 5 visits held; no midway evaluation yet"]
 
 
 def test_enter_on_an_item_opens_its_case(page, qtbot, workspace):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
@@ -48,6 +48,14 @@ class EvaluationItem:
 
 
 @dataclass(frozen=True)
+class CaseEvaluations:
+    """A case's evaluations by date, and the day of its midway evaluation as `midway_held_on` says (None: none)."""
+
+    items: tuple[EvaluationItem, ...]
+    midway_held_on: dt.date | None
+
+
+@dataclass(frozen=True)
 class EvaluationInput:
     """What the editor sends; `evaluation_id` None adds a new one."""
 
@@ -68,11 +76,18 @@ class EvaluationDefaults:
 
 
 def list_evaluations(workspace: Workspace, case_id: int) -> list[EvaluationItem]:
+    return list(case_evaluations(workspace, case_id).items)
+
+
+def case_evaluations(workspace: Workspace, case_id: int) -> CaseEvaluations:
+    """What the Evaluations tab shows: the rows, and whether (and when) the midway evaluation was held, as
+    `midway_held_on` says for Today and the case's next step (the tab read it off its rows, and sorted newest first
+    it named the second midway evaluation)."""
     with workspace.session() as session:
         get_case(session, case_id)
         rows = session.scalars(select(Evaluation).where(Evaluation.case_id == case_id)
                                .order_by(Evaluation.held_on, Evaluation.id))
-        return [_item(e) for e in rows]
+        return CaseEvaluations(tuple(_item(e) for e in rows), midway_held_on(session, case_id))
 
 
 def get_evaluation(workspace: Workspace, evaluation_id: int) -> EvaluationItem:
@@ -90,8 +105,14 @@ def new_evaluation_defaults(workspace: Workspace, case_id: int) -> EvaluationDef
 
 def midway_held(session: Session, case_id: int) -> bool:
     """Whether the case's midway evaluation was recorded."""
-    return session.scalar(select(Evaluation.id).where(
-        Evaluation.case_id == case_id, Evaluation.kind == "midway").limit(1)) is not None
+    return midway_held_on(session, case_id) is not None
+
+
+def midway_held_on(session: Session, case_id: int) -> dt.date | None:
+    """The day the case's midway evaluation was held: the first, where a longer trajectory had a second (as the
+    letters owed to the referrer count it); None while none was recorded."""
+    return session.scalar(select(func.min(Evaluation.held_on)).where(
+        Evaluation.case_id == case_id, Evaluation.kind == "midway"))
 
 
 def _usual_people(case) -> str:

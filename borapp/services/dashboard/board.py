@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from borapp.i18n import N_
+from borapp.i18n import N_, _
+from borapp.services.cases.status import status_label
 
 SECTION_TITLES = {
     "waiting": N_("Waiting too long for contact"),
     "long_trajectories": N_("Trajectories longer than 6 months"),
-    "evaluations_due": N_("Midway evaluation due"),
+    "evaluations_due": N_("Midway evaluation yet to be held"),  # the cases at the step of that name had theirs
     "visits_this_week": N_("Visits this week"),
     "contracts_unsigned": N_("Contracts not yet signed by everyone"),
     "outbox": N_("Letters waiting in the outbox"),
@@ -18,6 +19,15 @@ SECTION_TITLES = {
     "vog": N_("VOG missing or due for renewal"),
     "drafts": N_("Unsaved edits to resume"),
 }
+
+
+def empty_note(key: str) -> str:
+    """What an empty section says; "" for the usual "Nothing to do". The midway evaluation card says why it lists
+    none while cases stand at the step "Midway evaluation": recording the evaluation puts them there."""
+    if key == "evaluations_due":
+        return _("No case has held half its visits without a midway evaluation; cases in '{status}' have had "
+                 "theirs.").format(status=status_label("evaluation"))
+    return ""
 
 
 @dataclass(frozen=True)
@@ -48,6 +58,7 @@ class DashboardSection:
     title: str
     items: tuple[DashboardItem, ...]  # the first items, in the section's order
     total: int                         # how many the section holds, shown or not
+    empty_note: str = ""               # what it says when empty, where "Nothing to do" would puzzle (`empty_note`)
 
     @property
     def count(self) -> int:

@@ -10,7 +10,7 @@ import datetime as dt
 
 from borapp.i18n import _
 from borapp.services.dashboard import case_rules, contracts, housekeeping, letters_owed
-from borapp.services.dashboard.board import SECTION_TITLES, Dashboard, DashboardSection
+from borapp.services.dashboard.board import SECTION_TITLES, Dashboard, DashboardSection, empty_note
 from borapp.services.vault import backups
 
 
@@ -33,7 +33,7 @@ def today(workspace, on: dt.date | None = None, mine_only: bool = False, limit: 
     found["drafts"] = housekeeping.resumable_drafts(workspace, limit)
     now = dt.datetime.combine(on, dt.datetime.now().time())
     warning = backups.status(workspace, now).warning
-    sections = tuple(DashboardSection(key, _(SECTION_TITLES[key]), tuple(f.items), f.total)
+    sections = tuple(DashboardSection(key, _(SECTION_TITLES[key]), tuple(f.items), f.total, empty_note(key))
                      for key, f in found.items())
     return Dashboard(on, sections, warning, housekeeping.privacy_reminder(workspace, on),
                      housekeeping.conflicts_notice(workspace), housekeeping.sync_news(workspace, on))

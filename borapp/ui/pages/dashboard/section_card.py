@@ -86,6 +86,7 @@ class SectionCard(QFrame):
         layout.addWidget(self.heading)
         self.empty = QLabel(_("Nothing to do"))
         self.empty.setObjectName("cardNote")
+        self.empty.setWordWrap(True)  # a section's own note (why none) is a sentence
         layout.addWidget(self.empty)
         self.list = ActivationList()
         self.list.item_activated.connect(self.item_activated)
@@ -117,6 +118,7 @@ class SectionCard(QFrame):
             activatable = item.case_id is not None or item.volunteer_id is not None or bool(item.draft_key)
             self.list.add_row(ItemRow(item), item if activatable else None, describe(item), fit=False)
         self.list.fit()
+        self.empty.setText(section.empty_note or _("Nothing to do"))
         self.empty.setVisible(section.count == 0)
         self.list.setVisible(section.count > 0)
         hidden = section.count - min(len(section.items), MAX_ROWS)  # the section's total, not only the rows read

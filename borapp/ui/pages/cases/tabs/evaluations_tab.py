@@ -75,6 +75,7 @@ class EvaluationsTab(RecordsTab):
 
     def __init__(self, workspace: Workspace, parent: QWidget | None = None):
         self._kind = ""  # the kind a new evaluation starts as ("" for the usual default)
+        self._midway_held_on: dt.date | None = None  # the service's answer for the case shown (not the rows')
         super().__init__(workspace, parent)
         self.selection_changed()
 
@@ -115,14 +116,13 @@ class EvaluationsTab(RecordsTab):
         editor = self.editor
         if editor is None:
             return
-        if editor.record_id is not None or editor.kind.currentData() != "midway":
+        held_on = self._midway_held_on
+        if editor.record_id is not None or editor.kind.currentData() != "midway" or held_on is None:
             message = ""
         else:
-            rows = (self.model.row_at(i) for i in range(self.model.rowCount()))
-            held = [row.held_on for row in rows if row.kind == "midway"]
             message = _("A midway evaluation was recorded already, on {date}. A second one is kept beside it and "
                         "does not move the case; the final evaluation is chosen under Kind.").format(
-                date=long_date(held[0])) if held else ""
+                date=long_date(held_on))
         if editor.message_for("kind") is not None:
             editor.message_for("kind").show_message(message, warning=True)
 
@@ -133,7 +133,14 @@ class EvaluationsTab(RecordsTab):
         return _("No evaluations yet. Add the midway evaluation once it has been held.")
 
     def list_rows(self, case_id: int) -> list[EvaluationItem]:
-        return evaluations.list_evaluations(self.workspace, case_id)
+        self._midway_held_on = None
+        found = evaluations.case_evaluations(self.workspace, case_id)
+        self._midway_held_on = found.midway_held_on
+        return list(found.items)
+
+    def clear(self) -> None:
+        self._midway_held_on = None
+        super().clear()
 
     def record_state(self, record_id: int) -> dict:
         return _state(evaluations.get_evaluation(self.workspace, record_id))
