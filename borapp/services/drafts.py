@@ -12,6 +12,9 @@ from borapp.services.vault.workspace import Workspace
 
 # The GUI keeps its screens' unsaved typing under this prefix (key "ui/case/12/visits/new", say).
 UI_PREFIX = "ui/"
+# Where the screens were when the vault locked (the page, the case or volunteer open, the tab: ids and keys, never a
+# name), for the unlock to bring the coordinator back there. Not under UI_PREFIX: Today lists those as unsaved edits.
+PLACE_KEY = "place"
 
 
 @dataclass(frozen=True)
@@ -41,6 +44,16 @@ def delete_draft(workspace: Workspace, key: str) -> None:
         row = session.get(Draft, key)
         if row is not None:
             session.delete(row)
+
+
+def take_draft(workspace: Workspace, key: str) -> dict | None:
+    """The draft `key`, gone from the vault once read (kept for one use, like the place at a lock)."""
+    with workspace.session() as session:
+        row = session.get(Draft, key)
+        if row is None:
+            return None
+        session.delete(row)
+        return json.loads(row.payload)
 
 
 def list_drafts(workspace: Workspace, prefix: str = "") -> list[DraftItem]:

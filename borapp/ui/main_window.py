@@ -1,8 +1,9 @@
 """The main window: the unlock screen while locked, the rail and screens while open; locks on Ctrl+L and when idle.
 
-Locking keeps unsaved typing as encrypted drafts, closes every other window of the app (what was typed in a dialog
-is kept too and comes back when that dialog is opened again), drops every view's data, disposes the engine and
-overwrites the key.
+Locking keeps unsaved typing as encrypted drafts, and where the coordinator was (the page, the case file or volunteer
+profile open, its tab: ids only, in the vault too) to bring her back there at the unlock; it closes every other window
+of the app (what was typed in a dialog is kept too and comes back when that dialog is opened again), drops every
+view's data, disposes the engine and overwrites the key.
 """
 
 from __future__ import annotations
@@ -41,6 +42,7 @@ from borapp.ui.unlock.unlock_screen import UnlockScreen
 from borapp.ui.widgets.screen_fit import resize_within_screen
 
 DRAFT_PREFIX = drafts.UI_PREFIX
+PLACE_KEY = drafts.PLACE_KEY
 DIALOG_DRAFTS = "dialog/"  # under DRAFT_PREFIX: typing kept from a dialog that a lock closed
 TOLD_DRAFTS = (DIALOG_DRAFTS, "settings/")  # said after unlock: nothing on the first screen shows them
 DRAFT_SAVE_MS = 20_000
@@ -146,6 +148,9 @@ class MainWindow(QMainWindow):
         self.shell.refresh_current()
         kept = {d.key[len(DRAFT_PREFIX):]: d.payload for d in drafts.list_drafts(workspace, DRAFT_PREFIX)}
         self.shell.restore_drafts(kept)
+        place = drafts.take_draft(workspace, PLACE_KEY)
+        if place is not None:
+            self.shell.return_to(place)
         minutes = int(settings.read_setting(workspace, "auto_lock_minutes") or 10)
         self.inactivity.start(minutes * 60_000)
         self._draft_timer.start()
@@ -175,6 +180,7 @@ class MainWindow(QMainWindow):
         if self.workspace is None or self.workspace.is_locked:
             return
         self.save_drafts()
+        self._keep_place()
         self._close_other_windows()
         if self.shell is not None:
             self.shell.clear()  # nothing personal stays on screen while a last sync finishes
@@ -208,6 +214,15 @@ class MainWindow(QMainWindow):
         current = self.shell.drafts()
         for key, payload in current.items():
             drafts.save_draft(self.workspace, DRAFT_PREFIX + key, payload)
+
+    def _keep_place(self) -> None:
+        """Where she is, for the unlock to bring her back (`Shell.return_to`)."""
+        if self.shell is None:
+            return
+        try:
+            drafts.save_draft(self.workspace, PLACE_KEY, self.shell.place())
+        except BorError:
+            pass  # the lock goes on; she finds the case again in the list
 
     def _close_other_windows(self) -> None:
         """Every window but this one closes; what was typed in a dialog that names its draft is kept first."""

@@ -2,10 +2,15 @@
 
 A screen is built when it is first shown (building all six at unlock froze the window for seconds); until then its
 place in the stack holds an empty widget, and drafts kept for it wait until it exists.
+
+At a lock the main window keeps `place()` in the vault; the unlock gives it back to `return_to()`, which reopens the
+case file or volunteer profile on the tab it was on. A new set of screens (a new start of the app) starts on Today:
+what was left open is offered there, not pushed at anyone.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterator, Mapping
 
 from PySide6.QtCore import QSize, Qt, Signal
@@ -39,6 +44,7 @@ class Shell(QWidget):
         self.workspace = workspace
         self._built: dict[str, Page] = {}
         self._waiting_drafts: dict[str, dict] = {}
+        self._screens = uuid.uuid4().hex  # tells a place these screens kept from one kept by an earlier start
         self.pages = LazyPages(self)
         for entry in PAGES:
             self.stack.addWidget(QWidget())
@@ -111,6 +117,20 @@ class Shell(QWidget):
             if page.open_draft(key):
                 self.show_page(name)
                 return
+
+    def place(self) -> dict:
+        """Where the coordinator is: the page and what is open on it, with who works and which screens kept it."""
+        return {"screens": self._screens, "coordinator": self.workspace.coordinator_id, "page": self.current_key(),
+                "at": self.page(self.current_key()).place()}
+
+    def return_to(self, place: dict) -> None:
+        """Back to `place` (from `place()` before the lock); one kept by other screens or for another coordinator is
+        left alone."""
+        key = place.get("page")
+        if place.get("screens") != self._screens or place.get("coordinator") != self.workspace.coordinator_id \
+                or key not in {e.key for e in PAGES}:
+            return
+        self.show_page(key).return_to(place.get("at") or {})
 
     def focus_search(self) -> None:
         self.show_page("cases").focus_search()

@@ -13,7 +13,8 @@ class Page(QWidget):
 
     `refresh()` (re)loads everything from services; `clear()` drops every piece of data the page shows (called on
     lock, before the workspace closes). Pages with editors that may hold unsaved typing implement `drafts()` and
-    `restore_drafts()` so the main window can keep that typing as encrypted drafts across a lock.
+    `restore_drafts()` so the main window can keep that typing as encrypted drafts across a lock. Pages with records
+    to open say which one is open in `place()`, and open it again in `return_to()` after the unlock.
     """
 
     open_case = Signal(int)
@@ -48,3 +49,11 @@ class Page(QWidget):
     def open_draft(self, key: str) -> bool:
         """Reopen the kept draft `key` if it is this page's (then return True), e.g. an unfinished intake."""
         return False
+
+    def place(self) -> dict:
+        """What is open on this page (a record's id, a tab's key; never a name), JSON-able; {}: its first view."""
+        return {}
+
+    def return_to(self, place: dict) -> None:
+        """After an unlock, show again what `place()` said was open; a record gone meanwhile leaves the page's first
+        view, without a word (the coordinator sees it is not there)."""

@@ -2,8 +2,9 @@
 or the intake wizard.
 
 Unsaved typing in the open case file survives going back to the list (the file stays loaded behind it), a lock
-(as drafts) and the app closing; opening another case with unsaved typing asks first. An unfinished intake is kept
-as a draft when the page leaves it, on lock, and every 20 s; Today offers to resume it.
+(as drafts) and the app closing; opening another case with unsaved typing asks first. After an unlock the case file
+is open again on the tab it was on (`place()`, `return_to()`). An unfinished intake is kept as a draft when the page
+leaves it, on lock, and every 20 s; Today offers to resume it.
 """
 
 from __future__ import annotations
@@ -94,6 +95,35 @@ class CasesPage(Page):
             return False
         if self.intake.resume(key):
             self.stack.setCurrentWidget(self.intake)
+        return True
+
+    def place(self) -> dict:
+        if self.showing_case_file() and self.case_file.case_id is not None:
+            return {"case": self.case_file.case_id, "tab": self.case_file.tabs.currentWidget().objectName()}
+        if self.stack.currentWidget() is self.intake and self.intake.wizard is not None:
+            return {"intake": self.intake.wizard.key}
+        return {}
+
+    def return_to(self, place: dict) -> None:
+        """The case file on its tab (the typing kept in it is back already), the intake, or the list; a case erased
+        meanwhile leaves the list in view, with no message (what would it say that the list does not?)."""
+        case_id, intake = place.get("case"), place.get("intake")
+        if isinstance(case_id, int) and self._return_to_case(case_id):
+            if place.get("tab") in self.case_file.case_tabs:
+                self.case_file.show_tab(place["tab"])
+        elif isinstance(intake, str) and is_intake_key(intake) and self.intake.resume(intake):
+            self.stack.setCurrentWidget(self.intake)
+        else:
+            self.stack.setCurrentWidget(self.list_panel)
+
+    def _return_to_case(self, case_id: int) -> bool:
+        if case_id == self.case_file.case_id:  # reopened already for its drafts: no second access-log entry
+            self.stack.setCurrentWidget(self.case_file)
+            return True
+        try:
+            self._show_case(case_id)
+        except NotFound:
+            return False
         return True
 
     def _restore_case_drafts(self, drafts: dict[str, dict]) -> None:

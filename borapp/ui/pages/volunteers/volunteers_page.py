@@ -1,7 +1,8 @@
 """Vrijwilligers: the volunteer list beside the profile editor, and the volunteer meetings on a second tab.
 
 Unsaved edits are never lost: switching to another volunteer keeps the edits aside (marked with a pencil in the
-list), and `drafts()` hands all of them to the main window under "volunteer/<id or new>".
+list), and `drafts()` hands all of them to the main window under "volunteer/<id or new>". After an unlock the profile
+open at the lock is open again, on the tab it was on (`place()`, `return_to()`).
 """
 
 from __future__ import annotations
@@ -201,6 +202,26 @@ class VolunteersPage(Page):
         if not self._editing():
             self.open_volunteer_profile(self._volunteer_id_of(next(iter(self._pending))))
         self._mark_pending()
+
+    def place(self) -> dict:
+        found: dict = {"tab": self.tabs.currentWidget().objectName()}
+        if self._editing():
+            found["volunteer"] = self.editor.volunteer_id or 0  # 0: the new-volunteer form
+        return found
+
+    def return_to(self, place: dict) -> None:
+        """The profile open at the lock (with its kept typing), its row chosen; one removed meanwhile (by a sync)
+        leaves the list and the hint beside it, without a word."""
+        volunteer_id = place.get("volunteer")
+        if volunteer_id == 0:
+            self.open_new()
+        elif isinstance(volunteer_id, int):
+            self._show(volunteer_id)
+            if self._editing() and self.editor.volunteer_id == volunteer_id:
+                self.open_volunteer_profile(volunteer_id)  # its row chosen, filters that hide it cleared
+        for index in range(self.tabs.count()):
+            if self.tabs.widget(index).objectName() == place.get("tab"):
+                self.tabs.setCurrentIndex(index)
 
     # ---- the list -----------------------------------------------------------------------------------------------
 
