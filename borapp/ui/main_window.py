@@ -30,6 +30,7 @@ from borapp.services.vault import backups, scheduled_check
 from borapp.services.vault.vault import weak_key_warning
 from borapp.services.vault.workspace import Workspace
 from borapp.ui import kept_typing
+from borapp.ui.colours import ERROR, WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.inactivity import InactivityWatcher
 from borapp.ui.lock_guard import LockGuard
@@ -89,7 +90,7 @@ class MainWindow(QMainWindow):
         for label in (self.vault_label, self.coordinator_label, self.backup_label):
             bar.addWidget(label)
         self.weak_label = QLabel()  # loud, and always in view while a weak (test-setting) vault is open
-        self.weak_label.setStyleSheet("color: white; background: #B3261E; padding: 2px 8px; font-weight: 600;")
+        self.weak_label.setStyleSheet(f"color: white; background: {ERROR}; padding: 2px 8px; font-weight: 600;")
         self.weak_label.setWordWrap(True)
         self.weak_label.hide()
         bar.addWidget(self.weak_label, 1)
@@ -284,7 +285,7 @@ class MainWindow(QMainWindow):
         last = date_time(state.last) if state.last else _("never")
         self.backup_label.setText(_("Last backup: {when}").format(when=last))
         self.backup_label.setToolTip(state.warning)
-        self.backup_label.setStyleSheet("color: #8A5300;" if state.warning else "")
+        self.backup_label.setStyleSheet(text_style(WARNING) if state.warning else "")
 
     def _daily_backup(self) -> None:
         if self.workspace is None or not backups.is_due(self.workspace):
@@ -303,7 +304,7 @@ class MainWindow(QMainWindow):
         message = str(exc) if isinstance(exc, BorError) else _("The daily backup failed ({kind}).").format(
             kind=type(exc).__name__)
         self.backup_label.setToolTip(message)
-        self.backup_label.setStyleSheet("color: #8A5300;")
+        self.backup_label.setStyleSheet(text_style(WARNING))
         self.statusBar().showMessage(message, 60_000)
 
     def _scheduled_check(self) -> None:
