@@ -204,3 +204,21 @@ def test_the_more_line_points_where_the_rest_is(qtbot, page, workspace):
     with qtbot.waitSignal(page.go_to) as went:  # and it goes there
         qtbot.mouseClick(vog.more, Qt.MouseButton.LeftButton)
     assert went.args == ["volunteers"]
+
+
+def test_letters_owed_beyond_the_first_ten_are_listed_in_full_on_the_card(qtbot, page, workspace):
+    """"… en nog 3" under the letters owed was a greyed, dead link, and those cases were listed nowhere else (a
+    walk): it lists them all here, and back to the first ten."""
+    for i in range(13):
+        make_case(workspace, f"C-{i:02d}", "closed", ON - dt.timedelta(weeks=30), closed_on=ON - dt.timedelta(days=i))
+    page.refresh()
+    owed = page.cards["letters_owed"]
+    assert owed.heading.text().endswith("(13)") and owed.list.count() == 10
+    assert owed.more.isEnabled() and owed.more.text() == "… en nog 3: alles tonen"
+    qtbot.mouseClick(owed.more, Qt.MouseButton.LeftButton)
+    assert owed.list.count() == 13 and owed.more.text() == "Alleen de eerste 10 tonen"
+    assert "C-00" in owed.list.item(12).data(Qt.ItemDataRole.AccessibleTextRole), "the most recent closing last"
+    page.refresh()
+    assert owed.list.count() == 13, "a refresh keeps the card open in full"
+    qtbot.mouseClick(owed.more, Qt.MouseButton.LeftButton)
+    assert owed.list.count() == 10 and owed.more.text() == "… en nog 3: alles tonen"

@@ -14,23 +14,29 @@ from borapp.services.dashboard.board import SECTION_TITLES, Dashboard, Dashboard
 from borapp.services.vault import backups
 
 
-def today(workspace, on: dt.date | None = None, mine_only: bool = False, limit: int | None = None) -> Dashboard:
+def today(workspace, on: dt.date | None = None, mine_only: bool = False, limit: int | None = None,
+          whole: frozenset[str] = frozenset()) -> Dashboard:
     """The board as of `on` (today by default). `limit`: items per section (the Today page shows ten); every
-    section's total counts them all. None lists every item."""
+    section's total counts them all. None lists every item; so does a section named in `whole` (one the
+    coordinator opened in full: letters owed and unsaved work are listed nowhere else)."""
     on = on or dt.date.today()
     mine = workspace.coordinator_id if mine_only else None
+
+    def upto(key: str) -> int | None:
+        return None if key in whole else limit
+
     with workspace.reading() as session:
         found = {
-            "waiting": case_rules.waiting_too_long(session, on, mine, limit),
-            "long_trajectories": case_rules.long_trajectories(session, on, mine, limit),
-            "evaluations_due": case_rules.evaluations_due(session, mine, limit),
-            "visits_this_week": case_rules.visits_this_week(session, on, mine, limit),
-            "contracts_unsigned": contracts.contracts_unsigned(session, mine, limit),
-            "outbox": housekeeping.letters_waiting(session, mine, limit),
-            "letters_owed": letters_owed.letters_owed(session, on, mine, limit),
-            "vog": housekeeping.vog_due(session, on, limit),
+            "waiting": case_rules.waiting_too_long(session, on, mine, upto("waiting")),
+            "long_trajectories": case_rules.long_trajectories(session, on, mine, upto("long_trajectories")),
+            "evaluations_due": case_rules.evaluations_due(session, mine, upto("evaluations_due")),
+            "visits_this_week": case_rules.visits_this_week(session, on, mine, upto("visits_this_week")),
+            "contracts_unsigned": contracts.contracts_unsigned(session, mine, upto("contracts_unsigned")),
+            "outbox": housekeeping.letters_waiting(session, mine, upto("outbox")),
+            "letters_owed": letters_owed.letters_owed(session, on, mine, upto("letters_owed")),
+            "vog": housekeeping.vog_due(session, on, upto("vog")),
         }
-    found["drafts"] = housekeeping.resumable_drafts(workspace, limit)
+    found["drafts"] = housekeeping.resumable_drafts(workspace, upto("drafts"))
     now = dt.datetime.combine(on, dt.datetime.now().time())
     warning = backups.status(workspace, now).warning
     sections = tuple(DashboardSection(key, _(SECTION_TITLES[key]), tuple(f.items), f.total, empty_note(key))

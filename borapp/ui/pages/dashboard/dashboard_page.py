@@ -102,6 +102,7 @@ class DashboardPage(Page):
                 card = SectionCard(key)
                 card.item_activated.connect(self._activate)
                 card.go_to.connect(self.go_to)
+                card.show_whole.connect(self._show_whole)
                 self.cards[key] = card
                 column.addWidget(card)
             column.addStretch()
@@ -113,7 +114,8 @@ class DashboardPage(Page):
     def refresh(self) -> None:
         self.mine_only.setEnabled(self.workspace.coordinator_id is not None)
         mine = self.mine_only.isChecked() and self.mine_only.isEnabled()
-        self.board = dashboard.today(self.workspace, self.on, mine_only=mine, limit=MAX_ROWS)
+        whole = frozenset(key for key, card in self.cards.items() if card.whole)
+        self.board = dashboard.today(self.workspace, self.on, mine_only=mine, limit=MAX_ROWS, whole=whole)
         self.date_label.setText(long_date(self.board.on))
         for section in self.board.sections:
             if section.key in self.cards:
@@ -150,6 +152,10 @@ class DashboardPage(Page):
 
     def _mine_only_toggled(self, checked: bool) -> None:
         QSettings().setValue(MINE_ONLY_KEY, checked)
+        if not self.workspace.is_locked:
+            self.refresh()
+
+    def _show_whole(self, _key: str, _whole: bool) -> None:
         if not self.workspace.is_locked:
             self.refresh()
 

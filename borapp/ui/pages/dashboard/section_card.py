@@ -71,6 +71,7 @@ MORE_PAGES = {"outbox": "outbox", "vog": "volunteers", "drafts": None, "letters_
 class SectionCard(QFrame):
     item_activated = Signal(object)  # the DashboardItem
     go_to = Signal(str)  # a page key: where the rest of the section is
+    show_whole = Signal(str, bool)  # this section's key, and whether to list every row here (listed nowhere else)
 
     def __init__(self, key: str, parent: QWidget | None = None):
         super().__init__(parent)
@@ -99,8 +100,9 @@ class SectionCard(QFrame):
         self.more.setStyleSheet("QPushButton { border: none; padding: 0; text-align: left; color: palette(link); "
                                 "text-decoration: underline; } QPushButton:disabled { color: palette(mid); "
                                 "text-decoration: none; }")
-        self.more.clicked.connect(lambda: self.go_to.emit(more_page(self.key)))
+        self.more.clicked.connect(self._more_clicked)
         self.more.hide()
+        self.whole = False  # every row listed here: for a section whose rest is listed nowhere else
         layout.addWidget(self.more, 0, Qt.AlignmentFlag.AlignLeft)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
         self._shown = None  # (section, locale) the rows show
@@ -114,20 +116,33 @@ class SectionCard(QFrame):
         self.list.clear_rows()
         self.heading.setText(f"{section.title} ({section.count})")
         self.list.setAccessibleName(f"{section.title}: {section.count}")
-        for item in section.items[:MAX_ROWS]:
+        for item in section.items[:None if self.whole else MAX_ROWS]:
             activatable = item.case_id is not None or item.volunteer_id is not None or bool(item.draft_key)
             self.list.add_row(ItemRow(item), item if activatable else None, describe(item), fit=False)
         self.list.fit()
         self.empty.setText(section.empty_note or _("Nothing to do"))
         self.empty.setVisible(section.count == 0)
         self.list.setVisible(section.count > 0)
-        hidden = section.count - min(len(section.items), MAX_ROWS)  # the section's total, not only the rows read
-        self.more.setText(more_text(section.key, hidden) if hidden > 0 else "")
-        self.more.setEnabled(more_page(section.key) is not None)  # drafts, letters owed: listed here only
-        self.more.setVisible(hidden > 0)
+        shown = min(len(section.items), len(section.items) if self.whole else MAX_ROWS)
+        hidden = section.count - shown  # the section's total, not only the rows read
+        if self.whole and section.count > MAX_ROWS:
+            self.more.setText(_("Show the first {n} only").format(n=MAX_ROWS))
+        else:
+            self.more.setText(more_text(section.key, hidden) if hidden > 0 else "")
+        self.more.setVisible(hidden > 0 or (self.whole and section.count > MAX_ROWS))
+
+    def _more_clicked(self) -> None:
+        """To the page that lists the rest; for drafts and letters owed, listed nowhere else: here, in full."""
+        page = more_page(self.key)
+        if page is not None:
+            self.go_to.emit(page)
+        else:
+            self.whole = not self.whole
+            self.show_whole.emit(self.key, self.whole)
 
     def clear(self) -> None:
         self._shown = None
+        self.whole = False  # back to the first rows after a lock
         self.list.clear_rows()
         self.heading.setText("")
         self.empty.hide()
@@ -140,13 +155,14 @@ def more_page(key: str) -> str | None:
 
 def more_text(key: str, hidden: int) -> str:
     """Where the rows not shown are (`more_page`): the outbox's letters in the Outbox, the volunteers' VOG on
-    Volunteers, the case rows in the case list; unsaved edits and letters owed are listed nowhere else."""
+    Volunteers, the case rows in the case list; unsaved edits and letters owed are listed nowhere else: the card
+    lists them all."""
     page = more_page(key)
     if page == "outbox":
         return ngettext("… and {n} more: see the Outbox", "… and {n} more: see the Outbox", hidden).format(n=hidden)
     if page == "volunteers":
         return ngettext("… and {n} more: see Volunteers", "… and {n} more: see Volunteers", hidden).format(n=hidden)
     if page is None:
-        return ngettext("… and {n} more", "… and {n} more", hidden).format(n=hidden)
+        return ngettext("… and {n} more: show all", "… and {n} more: show all", hidden).format(n=hidden)
     return ngettext("… and {n} more: see the case list", "… and {n} more: see the case list",
                     hidden).format(n=hidden)
