@@ -180,17 +180,20 @@ def test_back_on_today_unchanged_rows_stay_and_a_change_shows(page, workspace):
     assert waiting.list.count() == 2, "after a lock the rows come back"
 
 
-def test_a_section_lists_its_first_ten_and_says_how_many_more(qtbot, page, workspace):
+def test_a_section_lists_its_first_ten_and_shows_the_rest_on_the_card(qtbot, page, workspace):
+    """"… en nog 3: zie de dossierlijst" opened the case list with every case in it, not the card's three."""
     for i in range(13):
         make_case(workspace, f"W-{i:02d}", "waiting", ON - dt.timedelta(weeks=6, days=i))
     page.refresh()
     waiting = page.cards["waiting"]
     assert waiting.heading.text().endswith("(13)") and waiting.list.count() == 10
     assert not waiting.more.isHidden()
-    assert waiting.more.text() == _("… and {n} more: see the case list").format(n=3)
-    with qtbot.waitSignal(page.go_to) as went:
+    assert waiting.more.text() == _("… and {n} more: show all").format(n=3)
+    with qtbot.assertNotEmitted(page.go_to):
         qtbot.mouseClick(waiting.more, Qt.MouseButton.LeftButton)
-    assert went.args == ["cases"]
+    assert waiting.list.count() == 13
+    assert {waiting.list.item(i).data(Qt.ItemDataRole.AccessibleTextRole).split(",")[0] for i in range(13)} == {
+        f"W-{i:02d}" for i in range(13)}
 
 
 def test_the_more_line_points_where_the_rest_is(qtbot, page, workspace):

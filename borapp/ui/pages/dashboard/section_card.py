@@ -64,8 +64,10 @@ def describe(item: DashboardItem) -> str:
 MAX_ROWS = 10
 
 
-# Where the rows a section does not show are listed (the case list for the case sections); None: nowhere else.
-MORE_PAGES = {"outbox": "outbox", "vog": "volunteers", "drafts": None, "letters_owed": None}
+# Where the rows a section does not show are listed: the outbox's letters in the Outbox, the volunteers' VOG on
+# Volunteers. The others (cases, letters owed, unsaved work) are listed in full on the card itself: the case list
+# it pointed to showed every case, not the card's.
+MORE_PAGES = {"outbox": "outbox", "vog": "volunteers"}
 
 
 class SectionCard(QFrame):
@@ -150,19 +152,14 @@ class SectionCard(QFrame):
 
 
 def more_page(key: str) -> str | None:
-    return MORE_PAGES.get(key, "cases")
+    return MORE_PAGES.get(key)
 
 
 def more_text(key: str, hidden: int) -> str:
-    """Where the rows not shown are (`more_page`): the outbox's letters in the Outbox, the volunteers' VOG on
-    Volunteers, the case rows in the case list; unsaved edits and letters owed are listed nowhere else: the card
-    lists them all."""
+    """Where the rows not shown are (`more_page`), or that the card shows them all when clicked."""
     page = more_page(key)
     if page == "outbox":
         return ngettext("… and {n} more: see the Outbox", "… and {n} more: see the Outbox", hidden).format(n=hidden)
     if page == "volunteers":
         return ngettext("… and {n} more: see Volunteers", "… and {n} more: see Volunteers", hidden).format(n=hidden)
-    if page is None:
-        return ngettext("… and {n} more: show all", "… and {n} more: show all", hidden).format(n=hidden)
-    return ngettext("… and {n} more: see the case list", "… and {n} more: see the case list",
-                    hidden).format(n=hidden)
+    return ngettext("… and {n} more: show all", "… and {n} more: show all", hidden).format(n=hidden)
