@@ -1,5 +1,7 @@
 """The calm, plain look: palette colours from the platform, a few sizes and spacings on top."""
 
+ITEM_PADDING = 4  # around a table cell's text (px); wrapped cells measure their rows with it (WrappedCells)
+
 STYLE_SHEET = """
 QLabel#pageTitle { font-size: 20px; font-weight: 600; padding: 4px 0 8px 0; }
 QLabel#sectionTitle { font-size: 15px; font-weight: 600; padding: 8px 0 4px 0; }
@@ -16,5 +18,5 @@ QListWidget#activationList::item:hover { background: palette(alternate-base); }
 QListWidget#activationList::item:selected { background: palette(midlight); }
 QFrame#unlockCard { padding: 24px; }
 QTableView { gridline-color: palette(midlight); }
-QTableView::item { padding: 4px; }
-"""
+QTableView::item { padding: %dpx; }
+""" % ITEM_PADDING

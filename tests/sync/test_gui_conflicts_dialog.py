@@ -254,10 +254,43 @@ def long_names_clash(tmp_path, live_url, db_url):
 def test_narrowing_the_window_grows_the_rows_so_no_value_is_cut_off(qtbot, long_names_clash):
     """At 760 px the server's value and "(laptop-anna, 5 december 2026 …)" wrapped onto lines the row had no room
     for: the rows were measured once, at the width the window opened with."""
-    dialog = opened(qtbot, long_names_clash[1])
-    table = dialog.table
-    opened_with = table.rowHeight(0)
-    dialog.resize(dialog.minimumSizeHint().width(), dialog.height())
-    qtbot.wait(100)
-    assert table.sizeHintForRow(0) > opened_with, "the narrower window must need more lines, or this tests nothing"
-    assert table.rowHeight(0) >= table.sizeHintForRow(0)
+    from PySide6.QtWidgets import QApplication
+
+    from borapp.ui.style import STYLE_SHEET
+
+    QApplication.instance().setStyleSheet(STYLE_SHEET)  # as the app runs: its cells have padding
+    try:
+        dialog = opened(qtbot, long_names_clash[1])
+        table = dialog.table
+        dialog.resize(1300, dialog.height())
+        qtbot.wait(100)
+        opened_with = table.rowHeight(0)
+        click_row(qtbot, dialog, 0)  # its buttons then name the laptops, and the window widens to hold them
+        for width in (760, 800, 860, dialog.minimumSizeHint().width()):
+            dialog.resize(width, dialog.height())
+            qtbot.wait(100)
+            for column in range(table.columnCount()):
+                text = table.item(0, column).text()
+                assert painted_height(table, 0, column) <= table.rowHeight(0), (dialog.width(), text)
+        assert table.rowHeight(0) > opened_with, "the narrower window must need more lines, or this tests nothing"
+    finally:
+        QApplication.instance().setStyleSheet("")
+
+
+def painted_height(table, row: int, column: int) -> int:
+    """The height the cell's text needs as the style paints it: wrapped in the text rectangle the style gives the
+    cell (its width less the style sheet's padding and the item's margins), with the cell's padding around it."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    index = table.model().index(row, column)
+    option = QStyleOptionViewItem()
+    option.initFrom(table.viewport())
+    option.rect = table.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.WrapText
+    table.itemDelegate().initStyleOption(option, index)
+    text_rect = table.style().subElementRect(QStyle.SubElement.SE_ItemViewItemText, option, table)
+    needed = QFontMetrics(option.font).boundingRect(QRect(0, 0, text_rect.width() - 4, 10_000),
+                                                    Qt.TextFlag.TextWordWrap, option.text).height()
+    return needed + (option.rect.height() - text_rect.height())

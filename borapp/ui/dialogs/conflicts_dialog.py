@@ -16,6 +16,7 @@ from borapp.ui.kept_typing import keep_as
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
 from borapp.ui.widgets.screen_fit import resize_within_screen
+from borapp.ui.widgets.wrapped_cells import WrappedCells
 
 HEADERS = (N_("Record"), N_("Field"), N_("Original value"), N_("On the server"), N_("Sent later"))
 
@@ -43,6 +44,7 @@ class ConflictsDialog(QDialog):
         # a row grows when its columns narrow: measured once, a narrower window cut off who set a value and when
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.setWordWrap(True)
+        self.table.setItemDelegate(WrappedCells(self.table))  # measured where painted, inside the cells' padding
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox()
         self.keep_mine = QPushButton(_("Keep the value sent later"))
