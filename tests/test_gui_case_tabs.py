@@ -291,6 +291,25 @@ def test_a_validation_message_shows_under_the_field_and_keeps_the_typing(qtbot, 
     assert records.get_visit(workspace, row.id).what_happened == "Kiki was blij én moe; zei ‘tot gauw’."
 
 
+def test_a_time_it_cannot_read_is_said_under_the_row_without_moving_the_end_time(qtbot, workspace, case_id):
+    """The start time's message was squeezed into the start field's width, three lines of a few words, and pushed
+    "to" and the end time along and down."""
+    tab = visits_tab(qtbot, workspace, case_id)
+    tab.add_button.click()
+    editor = tab.editor
+    end_at = editor.end.mapTo(editor, QPoint(0, 0))
+    qtbot.mouseClick(editor.start.edit, Qt.MouseButton.LeftButton)
+    QTest.keyClick(editor.start.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(editor.start.edit, "25:99")
+    QTest.keyClick(editor.start.edit, Qt.Key.Key_Tab)
+    editor.start.commit()  # what leaving the field does (offscreen, Tab does not always move the focus)
+    message = editor.start.message
+    qtbot.waitUntil(lambda: message.isVisible() and message.height() == message.heightForWidth(message.width()))
+    assert message.width() >= 300, message.width()
+    assert message.height() <= 2 * message.fontMetrics().lineSpacing(), message.height()
+    assert editor.end.mapTo(editor, QPoint(0, 0)) == end_at, "the end time stays where it was"
+
+
 def visits_message(msgid: str) -> str:
     from borapp.i18n import _
 

@@ -491,6 +491,26 @@ def test_a_birth_date_that_cannot_be_read_leaves_no_age_and_keeps_the_row_on_its
     assert row.birth.edit.mapTo(row, row.birth.edit.rect().topLeft()).y() == name_top
 
 
+def test_a_birth_date_message_reads_as_lines_under_the_row_not_as_a_column_of_words(qtbot, page, cases):
+    """The message under a child's birth date had the date's narrow column: three lines of a few words each."""
+    page.open_case_file(cases["intake"])
+    family = page.case_file.tab("family")
+    row = family.children.rows[0]
+    line = (row.name, row.birth, row.age, row.remove)
+    before = [widget.geometry() for widget in line]
+    qtbot.mouseClick(row.birth.edit, Qt.MouseButton.LeftButton)
+    QTest.keyClick(row.birth.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(row.birth.edit, "32-13-2026")
+    QTest.keyClick(row.birth.edit, Qt.Key.Key_Tab)
+    row.birth.commit()  # what leaving the field does (offscreen, Tab does not always move the focus)
+    message = row.birth.message
+    qtbot.waitUntil(lambda: message.isVisible() and message.height() == message.heightForWidth(message.width()))
+    assert message.width() >= 300, message.width()
+    assert message.height() <= 2 * message.fontMetrics().lineSpacing(), message.height()
+    assert message.mapTo(row, QPoint(0, 0)).x() == row.birth.mapTo(row, QPoint(0, 0)).x(), "under the date"
+    assert [widget.geometry() for widget in line] == before, "the row does not move"
+
+
 # ---- drafts ---------------------------------------------------------------------------------------------------------
 
 def test_drafts_bring_typing_back_on_a_fresh_page(qtbot, page, workspace, cases):

@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QLabel
 
@@ -182,3 +182,26 @@ def test_choosing_outside_shows_the_outside_figures_on_screen(qtbot, page):
     QTest.keyClick(page.audience, Qt.Key.Key_Up)
     assert page.scroll.widget().findChildren(BarChart) and page.scroll.widget().findChild(QLabel, "outside-note") is None
     assert "invoicing" in page.tables and page.scroll.widget().findChild(QLabel, "report-invoicing-left-out") is None
+
+
+def text_left(label: QLabel, page) -> int:
+    """Where the label's letters begin, on the page: its first column with ink, as the eye finds it."""
+    image = label.grab().toImage()
+    paper = image.pixelColor(0, 0).lightness()
+    inked = (x for x in range(image.width()) for y in range(image.height())
+             if abs(image.pixelColor(x, y).lightness() - paper) > 60)
+    return label.mapTo(page, QPoint(0, 0)).x() + next(inked)
+
+
+def test_a_note_under_a_heading_begins_where_the_heading_begins(qtbot, page):
+    """The invoicing table's note for outside sat ~4 px left of its heading: the heading's padding framed it, and a
+    framed label indents its text."""
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)  # for outside: the invoicing table gives way to a note
+    content = page.scroll.widget()
+    heading = content.findChild(QLabel, "report-invoicing-heading")
+    note = content.findChild(QLabel, "report-invoicing-left-out")
+    page.scroll.ensureWidgetVisible(note)
+    assert abs(text_left(heading, page) - text_left(note, page)) <= 1, "one letter's own side bearing at most"
+    outside = content.findChild(QLabel, "outside-note")
+    assert abs(text_left(content.findChild(QLabel, "report-summary-heading"), page) - text_left(outside, page)) <= 1

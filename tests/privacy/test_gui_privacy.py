@@ -6,6 +6,7 @@ import json
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QFileDialog, QPushButton
 
 from borapp.services.cases.case_file import load_case
@@ -225,3 +226,40 @@ def test_a_request_for_access_without_files_to_check_shows_no_such_list(qtbot, p
     qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
     assert not box.dialog.files_to_check.isVisible() and not box.dialog.files_to_check.ticks
     box.dialog.reject()
+
+
+def test_scans_shown_for_the_person_chosen_next_are_not_cut(qtbot, page, workspace):
+    """Opened for the mother (her own address the confidential one: nothing to look at) and then the father chosen:
+    the dialog grew only to its minimum, and the explanation over his scans was cut at the top and bottom, the rows
+    squeezed."""
+    from borapp.models import Attachment
+
+    case_id = full_case(workspace, confidential="resident")
+    photo = _photo()
+    with workspace.session() as session:
+        for name in ("brief-school.jpg", "foto-overdracht.jpg", "beschikking-scan.jpg"):
+            session.add(Attachment(case_id=case_id, kind="other", filename=name, content=photo, size=len(photo),
+                                   mime_type="image/jpeg"))
+    page.open_case_file(case_id)
+    box = page.case_file.show_tab("timeline").privacy
+    qtbot.mouseClick(box.export_button, Qt.MouseButton.LeftButton)
+    dialog, files = box.dialog, box.dialog.files_to_check
+    assert not files.isVisible()
+    dialog.who.setFocus()
+    QTest.keyClick(dialog.who, Qt.Key.Key_Down)  # the non-resident parent
+    intro = files.grid.itemAtPosition(0, 0).widget()
+    rows = [files.grid.itemAtPosition(row, column).widget() for row in (1, 2, 3) for column in (0, 1)]
+
+    def whole() -> None:  # a wrapped label's size hint is its height at the width it has
+        assert intro.isVisible() and intro.height() >= intro.heightForWidth(intro.width()) > 0, intro.geometry()
+        assert all(w.height() >= w.sizeHint().height() for w in rows), \
+            [(w.height(), w.sizeHint().height()) for w in rows]
+
+    qtbot.waitUntil(whole)
+    height = dialog.height()
+    QTest.keyClick(dialog.who, Qt.Key.Key_Down)  # the whole case: the same scans, listed anew
+    intro = files.grid.itemAtPosition(0, 0).widget()
+    rows = [files.grid.itemAtPosition(row, column).widget() for row in (1, 2, 3) for column in (0, 1)]
+    qtbot.waitUntil(whole)
+    assert dialog.height() == height, "the same list, the same height"
+    dialog.reject()

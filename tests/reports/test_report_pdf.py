@@ -13,6 +13,7 @@ from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report
 from borapp.services.reports.charts import municipalities_chart, outcomes_chart
 from tests.helpers.documents_support import all_text
+from tests.reports.test_annual_figures import known  # noqa: F401 - the hand-made vault with known answers
 from tests.reports.vault_builder import D
 
 
@@ -116,3 +117,26 @@ def test_the_legend_shows_each_colour_before_its_year(make):
     drawing = make("Titel", ["Alkmaar", "Texel"], [9, 3], [13, 1], ("2025", "2026"), 400)
     [legend] = [c for c in drawing.contents if isinstance(c, Legend)]
     assert legend.alignment == "right", "text to the right of its swatch"
+
+
+def test_a_chart_title_has_the_space_above_it_a_section_heading_has(workspace, known):  # noqa: F811
+    """The chart's title sat tight under the table above it: 17 pt below the table's last line, a heading 25."""
+    from borapp.i18n import _
+
+    pages = PdfReader(io.BytesIO(files.render(workspace, annual_report(workspace, 2019), "pdf"))).pages
+
+    def gaps_above(title: str) -> list[float]:
+        """For each place `title` is written: how far its line is below the nearest line above it on its page."""
+        gaps = []
+        for page in pages:
+            lines: list[tuple[float, str]] = []
+            page.extract_text(visitor_text=lambda t, cm, tm, _f, _s: lines.append((tm[5] * cm[3] + cm[5], t.strip())))
+            for y, words in lines:
+                if words == title:
+                    gaps.append(min(above for above, w in lines if w and above > y + 1) - y)
+        return gaps
+
+    [after_summary_table, chart] = gaps_above(_("Registrations per municipality"))  # the table's heading, the chart's
+    [outcomes_chart_gap] = gaps_above(_("Outcomes year on year"))
+    assert chart >= after_summary_table - 1 and outcomes_chart_gap >= after_summary_table - 1, \
+        (after_summary_table, chart, outcomes_chart_gap)

@@ -7,12 +7,21 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarC
 from reportlab.graphics.charts.legends import Legend
 from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
+from reportlab.lib.attrmap import AttrMap, AttrMapValue
+from reportlab.lib.validators import isNumber
 
 from borapp.formatting import number
 from borapp.services.documents.fonts import BOLD, REGULAR, register_fonts
 
 LAST_YEAR = colors.HexColor("#A9BCD0")
 THIS_YEAR = colors.HexColor("#2F5D8A")
+
+
+class Chart(Drawing):
+    """A drawing that can be given space above it on the page (`spaceBefore`, as a heading has); a plain Drawing
+    refuses the attribute. Like a heading's, the space is left out at the top of a page."""
+
+    _attrMap = AttrMap(BASE=Drawing, spaceBefore=AttrMapValue(isNumber, desc="points above it, after what precedes"))
 
 
 def _value_axis(axis, values: list[int]) -> None:
@@ -47,10 +56,10 @@ def _title(drawing: Drawing, text: str, height: float) -> None:
 
 
 def outcomes_chart(title: str, labels: list[str], last_year: list[int], this_year: list[int],
-                   years: tuple[str, str], width: float) -> Drawing:
+                   years: tuple[str, str], width: float) -> Chart:
     register_fonts()
     height = 200
-    drawing = Drawing(width, height)
+    drawing = Chart(width, height)
     _title(drawing, title, height)
     chart = VerticalBarChart()
     chart.x, chart.y, chart.width, chart.height = 30, 40, width - 40, height - 80
@@ -69,11 +78,11 @@ def outcomes_chart(title: str, labels: list[str], last_year: list[int], this_yea
 
 
 def municipalities_chart(title: str, names: list[str], last_year: list[int], this_year: list[int],
-                         years: tuple[str, str], width: float) -> Drawing:
+                         years: tuple[str, str], width: float) -> Chart:
     register_fonts()
     row = 18
     height = max(120, 70 + row * len(names))
-    drawing = Drawing(width, height)
+    drawing = Chart(width, height)
     _title(drawing, title, height)
     chart = HorizontalBarChart()
     chart.x, chart.y, chart.width, chart.height = 110, 25, width - 130, height - 65

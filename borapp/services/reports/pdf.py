@@ -43,11 +43,11 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
     for key in ("summary", "registrations_per_municipality"):
         story += _table_block(tables[key], st)
     if charts:
-        story += _registrations_chart(report)
+        story += _registrations_chart(report, st)
     for key in ("closed_by_registration_year", "outcomes"):
         story += _table_block(tables[key], st)
     if charts:
-        story += _outcomes_chart(report)
+        story += _outcomes_chart(report, st)
     for key in ("reasons", "volunteers", "trainings_and_meetings", "timeliness", "invoicing", "costs"):
         if key in tables:
             story += _table_block(tables[key], st)
@@ -145,7 +145,7 @@ def _style(table: Table) -> list:
     return style
 
 
-def _registrations_chart(report) -> list:
+def _registrations_chart(report, st) -> list:
     rows = [r for r in report.registrations.table]
     names, last, this = [], [], []
     for row in rows:
@@ -160,14 +160,22 @@ def _registrations_chart(report) -> list:
     years = (str(report.year - 1), str(report.year))
     if not charts.has_data(last, this):
         return []
-    return [charts.municipalities_chart(_("Registrations per municipality"), names, last, this, years, TEXT_WIDTH)]
+    chart = charts.municipalities_chart(_("Registrations per municipality"), names, last, this, years, TEXT_WIDTH)
+    return _spaced_as_heading(chart, st)
 
 
-def _outcomes_chart(report) -> list:
+def _outcomes_chart(report, st) -> list:
     now, before = report.closed.by_outcome, report.closed_previous_year.by_outcome
     labels = [p.label for p in now.parts]
     years = (str(report.year - 1), str(report.year))
     last, this = [before.part_value(p.key) for p in now.parts], [p.value for p in now.parts]
     if not charts.has_data(last, this):
         return []
-    return [charts.outcomes_chart(_("Outcomes year on year"), labels, last, this, years, TEXT_WIDTH)]
+    chart = charts.outcomes_chart(_("Outcomes year on year"), labels, last, this, years, TEXT_WIDTH)
+    return _spaced_as_heading(chart, st)
+
+
+def _spaced_as_heading(chart: charts.Chart, st) -> list:
+    """A chart's title is a section's heading: the space above it the headings have (it sat tight under the table)."""
+    chart.spaceBefore = st.heading.spaceBefore
+    return [chart]

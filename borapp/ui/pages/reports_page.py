@@ -165,6 +165,8 @@ class ReportsPage(Page):
         for table in tables_for(report, audience, threshold):
             heading = QLabel(table.title)
             heading.setStyleSheet("font-weight: bold; padding-top: 10px;")
+            heading.setIndent(0)  # padding makes a frame of a label, and a framed label indents its text half an "x"
+            heading.setObjectName(f"report-{table.key}-heading")
             rows.addWidget(heading)
             if table.note:  # left out of this version: where its figures are
                 rows.addWidget(self._left_out_note(table))

@@ -114,6 +114,12 @@ class _TypedField(QWidget):
         self._show_problem(text)
         self.edit.setFocus()
 
+    def take_message(self) -> WrappedLabel:
+        """The message line, taken out of the field for a caller to place under a wider part of its row: a field in a
+        narrow column (a birth date beside a child's name) wrapped its message into a column of words."""
+        self.layout().removeWidget(self.message)
+        return self.message
+
     def value(self):
         """The value as typed; None when empty; ValidationError when it cannot be read."""
         return self._parse(self.edit.text())

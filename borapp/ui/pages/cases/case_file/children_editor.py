@@ -8,7 +8,7 @@ import datetime as dt
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFormLayout,
-    QHBoxLayout,
+    QGridLayout,
     QLabel,
     QLineEdit,
     QPushButton,
@@ -33,7 +33,8 @@ class ChildRow(QWidget):
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         column.setSpacing(2)
-        row = QHBoxLayout()
+        row = QGridLayout()
+        row.setVerticalSpacing(2)
         self.name = QLineEdit()
         self.name.setPlaceholderText(_("Full name"))
         self.birth = DateField()
@@ -43,14 +44,13 @@ class ChildRow(QWidget):
         self.remove = QPushButton(icon("trash"), _("Remove"))
         self.remove.clicked.connect(lambda: self.remove_requested.emit(self))
         born = QLabel(_("born"))
-        top = Qt.AlignmentFlag.AlignTop  # the date's own message grows it downwards: the rest stays on its line
-        row.addWidget(self.name, 3, top)
-        row.addWidget(born, 0, top)
-        row.addWidget(self.birth, 1, top)
-        row.addWidget(self.age, 0, top)
-        row.addWidget(self.remove, 0, top)
+        line = (self.name, born, self.birth, self.age, self.remove)
+        for place, (widget, stretch) in enumerate(zip(line, (3, 0, 1, 0, 0))):
+            row.addWidget(widget, 0, place, Qt.AlignmentFlag.AlignTop)  # tops in line with the date's edit
+            row.setColumnStretch(place, stretch)
         born.setMinimumHeight(self.name.sizeHint().height())
         self.age.setMinimumHeight(self.name.sizeHint().height())
+        row.addWidget(self.birth.take_message(), 1, 2, 1, 3)  # under the date, as wide as the rest of the row
         column.addLayout(row)
         self.message = FieldMessage()
         column.addWidget(self.message)

@@ -82,6 +82,15 @@ class AccessExportDialog(QDialog):
         self.other_parent.setEnabled(is_parent)
         self.result.attempt(lambda: self.files_to_check.show_files(access_request.files_to_check(
             self.workspace, access_request.find_subjects(self.workspace, self.who.currentData()), language())))
+        self._grow_to_fit()
+
+    def _grow_to_fit(self) -> None:
+        """Files to look at that appear once the dialog is open (another person chosen) get the height they need: the
+        dialog grew only to its minimum, and their explanation and rows were squeezed and cut."""
+        self.layout().activate()
+        need = self.heightForWidth(self.width())
+        if self.isVisible() and need > self.height():
+            self.resize(self.width(), need)
 
     def choices(self, subject: access_request.Subject) -> access_request.Choices:
         withhold = set()

@@ -7,13 +7,14 @@ after the file was shown, so it is a statement about something she saw.
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QCheckBox, QGridLayout, QGroupBox, QPushButton, QWidget
 
 from borapp.i18n import _
 from borapp.services.cases import attachments
 from borapp.services.errors import BorError
 from borapp.services.privacy.access_request import FileToCheck
 from borapp.ui.pages.cases.tabs.attachment_viewer import viewer
+from borapp.ui.widgets.wrapped_label import WrappedLabel
 
 
 class FilesToCheck(QGroupBox):
@@ -30,10 +31,11 @@ class FilesToCheck(QGroupBox):
         while self.grid.count():
             self.grid.takeAt(0).widget().deleteLater()
         self.ticks = {}
-        intro = QLabel(_("There is a confidential address in this case and these files cannot be read for it. Look "
-                         "at each one; tick it only if the address is not in it, and it goes with the export."))
-        intro.setWordWrap(True)
+        intro = WrappedLabel(_("There is a confidential address in this case and these files cannot be read for it. "
+                               "Look at each one; tick it only if the address is not in it, and it goes with the "
+                               "export."))
         self.grid.addWidget(intro, 0, 0, 1, 2)
+        intro.show()
         for row, file in enumerate(files, start=1):
             tick = QCheckBox(file.what)
             tick.setAccessibleName(_("Give after checking: {what}").format(what=file.what))
@@ -45,6 +47,8 @@ class FilesToCheck(QGroupBox):
             look.clicked.connect(lambda _c=False, f=file: self.look(f))
             self.grid.addWidget(tick, row, 0)
             self.grid.addWidget(look, row, 1)
+            tick.show()  # now, not after this event: the dialog measures the rows to grow to them
+            look.show()
             self.ticks[file.attachment_id] = tick
         self.setVisible(bool(files))
 

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 from borapp.i18n import _
 from borapp.ui.colours import WARNING, text_style
 from borapp.ui.icons import icon
+from borapp.ui.widgets.date_field import DateField, TimeField
 from borapp.ui.widgets.forms import FieldMessage, add_field, changed_signal, required_note
 from borapp.ui.widgets.scrolling import vertical_scroll
 
@@ -47,12 +48,20 @@ def text_box(accessible_name: str, lines: int = 3) -> QPlainTextEdit:
 
 
 def inline(*widgets: QWidget) -> QWidget:
-    """Widgets side by side in one form row (a start and an end time, a group of choices)."""
+    """Widgets side by side in one form row (a start and an end time, a group of choices). A time or date field's
+    message goes under the whole row: under the field alone it was squeezed into the field's width and pushed the
+    widgets beside it along."""
     row = QWidget()
-    line = QHBoxLayout(row)
+    column = QVBoxLayout(row)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    line = QHBoxLayout()
     line.setContentsMargins(0, 0, 0, 0)
+    column.addLayout(line)
     for widget in widgets:
         line.addWidget(widget)
+        if isinstance(widget, (DateField, TimeField)):
+            column.addWidget(widget.take_message())
     line.addStretch()
     return row
 
