@@ -16,10 +16,11 @@ from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButt
 from borapp.i18n import _
 from borapp.services import typed_dates
 from borapp.services.errors import ValidationError
+from borapp.ui.colours import ERROR, text_style
 from borapp.ui.icons import icon
 from borapp.ui.widgets.wrapped_label import WrappedLabel
 
-ERROR_STYLE = "QLineEdit { border: 1px solid #B3261E; }"
+ERROR_STYLE = f"QLineEdit {{ border: 1px solid {ERROR}; }}"
 CALENDAR_STYLE = "QTableView::item { padding: 0px; margin: 0px; }"  # the app's item padding made days read "…"
 
 
@@ -44,7 +45,7 @@ class _TypedField(QWidget):
         self.row.addStretch()
         outer.addLayout(self.row)
         self.message = WrappedLabel()
-        self.message.setStyleSheet("color: #B3261E;")
+        self.message.setStyleSheet(text_style(ERROR))
         self.message.hide()
         outer.addWidget(self.message)
         self.setFocusProxy(self.edit)
