@@ -101,6 +101,28 @@ def test_a_name_corrected_right_after_saving_a_new_municipality_corrects_it(qtbo
     assert tab.table.rowCount() == 1 and tab.table.currentRow() == 0 and tab.name.text() == "Haarlem"
 
 
+def test_a_municipality_differing_only_in_capitals_is_refused_as_typed(qtbot, workspace):
+    """"alkmaar" beside "Alkmaar" was saved with a plain "Opgeslagen." (a walk); an import then put cases under
+    the stray one, and the annual report billed each separately."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QPushButton
+
+    from borapp.ui.pages.settings.municipalities_tab import MunicipalitiesTab
+
+    setup.save_municipality(workspace, "Alkmaar", "Noord")
+    tab = MunicipalitiesTab()
+    qtbot.addWidget(tab)
+    tab.show()
+    tab.load(workspace)
+    qtbot.mouseClick(tab.name, Qt.MouseButton.LeftButton)
+    QTest.keyClick(tab.name, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(tab.name, "  alkmaar ")
+    qtbot.mouseClick(next(b for b in tab.findChildren(QPushButton) if b.text() == "Opslaan"), Qt.MouseButton.LeftButton)
+    assert [m.name for m in setup.municipalities(workspace)] == ["Alkmaar"]
+    assert tab.status.text() == "Er is al een gemeente met de naam Alkmaar."
+
+
 def test_a_municipality_saved_by_mistake_is_deleted_and_one_in_use_stays(qtbot, workspace):
     """There was no way to remove a wrong one, and it stood in the intake's list for ever."""
     import datetime as dt

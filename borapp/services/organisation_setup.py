@@ -82,9 +82,11 @@ def save_municipality(workspace, name: str, region: str, municipality_id: int | 
     if not name:
         raise ValidationError(_("Enter the municipality's name."), "name")
     with workspace.session() as session:
-        clash = session.scalar(select(Municipality).where(Municipality.name == name))
-        if clash is not None and clash.id != municipality_id:
-            raise ValidationError(_("There is already a municipality called {name}.").format(name=name), "name")
+        # "alkmaar" beside "Alkmaar" was a second municipality, which imports then chose between
+        clash = session.scalar(select(Municipality).where(func.casefold(Municipality.name) == name.casefold(),
+                                                          Municipality.id != (municipality_id or 0)))
+        if clash is not None:
+            raise ValidationError(_("There is already a municipality called {name}.").format(name=clash.name), "name")
         municipality = session.get(Municipality, municipality_id) if municipality_id else Municipality(name=name)
         if municipality is None:
             raise NotFound(_("This municipality no longer exists."))

@@ -494,3 +494,16 @@ def test_an_xlsx_that_claims_to_be_huge_is_read_within_bounds(vault, tmp_path):
     assert len(table.rows) == 1 and len(table.header) == len(HEADER) and len(table.notes) == 2
     report = import_file(vault, "cases", path)
     assert report.ok and report.created == 1 and len(report.notes) >= 2
+
+
+def test_of_two_municipalities_differing_in_capitals_the_import_takes_the_first(vault, tmp_path):
+    """Saved before the settings refused it, "alkmaar" beside "Alkmaar": the import put every case under the
+    stray one, the last read (a walk)."""
+    with vault.session() as session:
+        session.add(Municipality(name="Alkmaar"))
+        session.flush()
+        session.add(Municipality(name="alkmaar"))
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", [case(case_ref="T-001", municipality="ALKMAAR")]))
+    assert report.ok and report.new_municipalities == []
+    with vault.session() as session:
+        assert session.scalar(select(Case).where(Case.ref == "T-001")).municipality.name == "Alkmaar"

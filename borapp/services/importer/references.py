@@ -19,10 +19,10 @@ from borapp.services.organisations.referrers import kind_label
 class References:
     def __init__(self, session: Session, report: ImportReport, actor: str = ""):
         self.session, self.report, self.actor = session, report, actor
-        self._organisations = {name_key(o.name): o for o in session.scalars(select(Organisation))}
-        self._municipalities = {name_key(m.name): m for m in session.scalars(select(Municipality))}
-        self._coordinators = {name_key(c.name): c for c in session.scalars(select(Coordinator))}
-        self._volunteers = {name_key(v.name): v for v in session.scalars(select(Volunteer))}
+        self._organisations = _by_name(session, Organisation)
+        self._municipalities = _by_name(session, Municipality)
+        self._coordinators = _by_name(session, Coordinator)
+        self._volunteers = _by_name(session, Volunteer)
 
     def volunteer(self, name: str) -> Volunteer | None:
         return self._volunteers.get(name_key(name)) if name else None
@@ -80,3 +80,12 @@ class References:
 
 def funding_in(municipality: Municipality, year: int) -> str | None:
     return next((f.funding for f in municipality.fundings if f.year == year), None)
+
+
+def _by_name(session: Session, model) -> dict:
+    """Records by their name's key; of two whose names differ only in capitals or spaces (saved before the
+    settings refused that), the first one made, which the cases before it name."""
+    found: dict = {}
+    for record in session.scalars(select(model).order_by(model.id)):
+        found.setdefault(name_key(record.name), record)
+    return found
