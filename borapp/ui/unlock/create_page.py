@@ -44,9 +44,12 @@ class CreatePage(QWidget):
         self.second.textChanged.connect(self._update)
         self.second.returnPressed.connect(self._submit)
         self.create_button.clicked.connect(self._submit)
+        self.busy = False
         self._update()
 
     def _update(self) -> None:
+        if getattr(self, "busy", False):
+            return
         score, hint = strength(self.first.text())
         self.meter.setValue(score)
         self.first_message.show_message(hint if self.first.text() else "", warning=2 <= score < 4, fine=score >= 4)
@@ -57,12 +60,27 @@ class CreatePage(QWidget):
     def _submit(self) -> None:
         if self.create_button.isEnabled():
             self.problem.clear()
+            self.set_busy(True)
             self.create_requested.emit(self.first.text())
+
+    def set_busy(self, busy: bool) -> None:
+        """While the vault is made (the key derivation is slow on purpose: seconds on an older laptop), the page
+        says so, and the passphrase cannot change under it."""
+        self.busy = busy
+        for field in (self.first, self.second):
+            field.setReadOnly(busy)
+        self.create_button.setText(_("Making the vault…") if busy else _("Create vault"))
+        if busy:
+            self.create_button.setEnabled(False)
+            self.problem.show_note(_("This takes a few seconds: that is what makes the passphrase slow to guess."))
+        else:
+            self._update()
 
     def show_problem(self, text: str) -> None:
         self.problem.show_problem(text)
 
     def clear(self) -> None:
+        self.set_busy(False)
         self.first.clear()
         self.second.clear()
         self.problem.clear()

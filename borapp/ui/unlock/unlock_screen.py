@@ -77,7 +77,7 @@ class UnlockScreen(QWidget):
     # ---- create -------------------------------------------------------------------------------------------------
 
     def _create(self, passphrase: str) -> None:
-        self.create_page.create_button.setEnabled(False)
+        self.create_page.set_busy(True)
         run_task(lambda _p: Vault.create(self.vault_path, passphrase)).success(self._created).failure(
             lambda exc: self._failed(exc, self.create_page.show_problem)).start()
 
@@ -123,9 +123,9 @@ class UnlockScreen(QWidget):
         message = describe(exc)
         if isinstance(exc, VaultDamaged):
             message += " " + _("Use 'Restore a backup…' below.")
-        show(message)
         self.passphrase_page.set_busy(False)
-        self.create_page._update()
+        self.create_page.set_busy(False)
+        show(message)
 
     # ---- restore ------------------------------------------------------------------------------------------------
 
