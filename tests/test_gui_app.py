@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from borapp.services.vault.vault import Vault
 from tests.conftest import PASSPHRASE
@@ -118,6 +118,35 @@ def test_damaged_vault_offers_restore(qtbot, window, tmp_path):
     assert "reservekopie" in page.message.text().lower() or "backup" in page.message.text().lower()
 
 
+def test_the_new_passphrase_after_the_recovery_key_is_typed_twice_and_rated(qtbot, window, tmp_path):
+    """Typed once and without a hint, a slip in it locked her out again (a walk)."""
+    from PySide6.QtTest import QTest
+
+    key = _create_and_enter(qtbot, window)
+    window.lock()
+    page = window.unlock_screen.passphrase_page
+    qtbot.mouseClick(page.use_recovery, Qt.MouseButton.LeftButton, pos=QPoint(6, page.use_recovery.height() // 2))
+    QTest.keyClicks(page.recovery, key)
+    QTest.keyClicks(page.new_passphrase, "Welkom2025!")
+    assert page.new_hint.isVisible() and page.new_hint.text().startswith("Zwak")
+    page.new_passphrase.clear()
+    QTest.keyClicks(page.new_passphrase, "paard batterij nietje")
+    assert page.new_hint.text() == "Zeer sterk."
+    QTest.keyClicks(page.repeat_passphrase, "paard batterij nietje!")
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    assert page.message.text() == "De twee wachtwoordzinnen verschillen."
+    qtbot.wait(300)
+    assert window.unlock_screen.stack.currentWidget() is page, "nothing was changed"
+    QTest.keyClick(page.repeat_passphrase, Qt.Key.Key_Backspace)
+    coordinator_page = window.unlock_screen.coordinator_page
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: window.unlock_screen.stack.currentWidget() is coordinator_page, timeout=30_000)
+    with qtbot.waitSignal(window.unlocked):
+        qtbot.mouseClick(coordinator_page.continue_button, Qt.MouseButton.LeftButton)
+    window.lock()
+    Vault.open(tmp_path / "vault.bordb", "paard batterij nietje").lock()
+
+
 def test_recovery_key_unlocks_and_sets_a_new_passphrase(qtbot, window, tmp_path):
     key = _create_and_enter(qtbot, window)
     window.lock()
@@ -125,6 +154,7 @@ def test_recovery_key_unlocks_and_sets_a_new_passphrase(qtbot, window, tmp_path)
     page.use_recovery.setChecked(True)
     page.recovery.setText(key.lower())
     page.new_passphrase.setText("nieuwe wachtwoordzin 2")
+    page.repeat_passphrase.setText("nieuwe wachtwoordzin 2")
     page.unlock_button.click()
     coordinator_page = window.unlock_screen.coordinator_page
     qtbot.waitUntil(lambda: window.unlock_screen.stack.currentWidget() is coordinator_page)

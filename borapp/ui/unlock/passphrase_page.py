@@ -8,6 +8,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _
+from borapp.services.vault.passphrase_strength import strength
 from borapp.ui.widgets.forms import FieldMessage
 
 
@@ -35,7 +36,11 @@ class PassphrasePage(QWidget):
         self.recovery.setAccessibleName(_("Recovery key"))
         self.new_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
         self.new_passphrase.setAccessibleName(_("New passphrase"))
-        self.recovery_rows = [(_("Recovery key"), self.recovery), (_("New passphrase"), self.new_passphrase)]
+        self.new_hint = FieldMessage()  # how guessable the new passphrase is, as when the vault was made
+        self.repeat_passphrase = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
+        self.repeat_passphrase.setAccessibleName(_("Repeat new passphrase"))
+        self.recovery_rows = [(_("Recovery key"), self.recovery), (_("New passphrase"), self.new_passphrase),
+                              ("", self.new_hint), (_("Repeat new passphrase"), self.repeat_passphrase)]
         for label, field in self.recovery_rows:
             form.addRow(label, field)
         layout.addLayout(form)
@@ -55,6 +60,8 @@ class PassphrasePage(QWidget):
         self.unlock_button.clicked.connect(self._submit)
         self.passphrase.returnPressed.connect(self._submit)
         self.new_passphrase.returnPressed.connect(self._submit)
+        self.repeat_passphrase.returnPressed.connect(self._submit)
+        self.new_passphrase.textChanged.connect(self._rate_new)
         self.restore_button.clicked.connect(self.restore_requested)
         self._toggle_recovery(False)
 
@@ -67,10 +74,20 @@ class PassphrasePage(QWidget):
         self._form.setRowVisible(self.passphrase, not on)
         (self.recovery if on else self.passphrase).setFocus()
 
+    def _rate_new(self, text: str) -> None:
+        score, hint = strength(text)
+        self.new_hint.show_message(hint if text else "", warning=2 <= score < 4, fine=score >= 4)
+
     def _submit(self) -> None:
         self.message.show_message("")
         if self.use_recovery.isChecked():
-            self.recover_requested.emit(self.recovery.text(), self.new_passphrase.text())
+            # typed once, a slip in the new passphrase locked her out again
+            if strength(self.new_passphrase.text())[0] == 0:
+                self.message.show_message(strength(self.new_passphrase.text())[1])
+            elif self.repeat_passphrase.text() != self.new_passphrase.text():
+                self.message.show_message(_("The two passphrases differ."))
+            else:
+                self.recover_requested.emit(self.recovery.text(), self.new_passphrase.text())
         else:
             self.unlock_requested.emit(self.passphrase.text())
 
@@ -83,7 +100,7 @@ class PassphrasePage(QWidget):
         self.unlock_button.setText(_("Unlocking…") if busy else _("Unlock"))
 
     def clear(self) -> None:
-        for field in (self.passphrase, self.recovery, self.new_passphrase):
+        for field in (self.passphrase, self.recovery, self.new_passphrase, self.repeat_passphrase):
             field.clear()
         self.use_recovery.setChecked(False)
         self.set_busy(False)
