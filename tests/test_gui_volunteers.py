@@ -673,3 +673,14 @@ def test_the_trainings_show_as_whole_rows(qtbot):
         last = view.visualItemRect(view.item(min(count, SHOWN_ROWS) - 1))
         assert last.bottom() < view.viewport().height(), (count, last, view.viewport().height())
         assert view.viewport().height() - last.bottom() < last.height(), "no half row below"
+
+
+def test_a_language_the_locale_data_does_not_name_is_named_in_words(qtbot, page, workspace):
+    """Berber (imported from "Berbers" or "Tamazight") showed as "BER" in the profile (a walk)."""
+    from PySide6.QtWidgets import QCheckBox
+
+    volunteer = make_volunteer(workspace, "Fatima Proef", languages="nl;ber")
+    page.refresh()
+    page.open_volunteer_profile(volunteer)
+    ticked = [box.text() for box in page.editor.languages.findChildren(QCheckBox) if box.isChecked()]
+    assert sorted(ticked) == ["Berbers", "Nederlands"]

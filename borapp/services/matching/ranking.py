@@ -114,7 +114,13 @@ class Candidate:
 
 # ---- words --------------------------------------------------------------------------------------------------------
 
+# Languages coordinators name that the locale data has no name for ("ber": Berber, as Dutch volunteers speak it)
+OWN_LANGUAGE_NAMES = {"ber": N_("Berber")}
+
+
 def language_name(code: str) -> str:
+    if code in OWN_LANGUAGE_NAMES:
+        return _(OWN_LANGUAGE_NAMES[code])
     name = Locale.parse(babel_locale()).languages.get(code)
     return (name[:1].upper() + name[1:]) if name else code.upper()
 

@@ -156,7 +156,7 @@ def save(workspace, values: MailSettings, password: str = "") -> str:
     try:
         smtp_secret.store_password(values.user.strip(), password)
     except BorError as exc:
-        return _("Saved, but the password was not kept: {reason}").format(reason=exc)
+        return _("Saved, but the password was not kept. {reason}").format(reason=exc)
     return ""
 
 

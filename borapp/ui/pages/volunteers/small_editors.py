@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from babel import Locale
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -17,16 +16,12 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.formatting import long_date
-from borapp.i18n import _, babel_locale
+from borapp.i18n import _
+from borapp.services.matching.ranking import language_name
 from borapp.services.volunteers.profiles import COMMON_LANGUAGES, TRAINING_KINDS, TRAINING_LABELS, TrainingItem
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 
 LANGUAGE_COLUMNS = 2
-
-
-def language_name(code: str) -> str:
-    name = Locale.parse(babel_locale()).languages.get(code)
-    return (name[:1].upper() + name[1:]) if name else code.upper()
 
 
 class LanguagePicker(QWidget):
