@@ -235,7 +235,7 @@ def _reference_table(st: Styles, facts: CaseFacts, subject: str, today: dt.date)
 
 
 def _signature(st: Styles, facts: CaseFacts, name: str) -> list[Flowable]:
-    role = _("Coordinator BOR")
+    role = _("BOR coordinator")
     if facts.organisation.name:
         role = _("{role}, {organisation}").format(role=role, organisation=facts.organisation.name)
     return [Paragraph(text(name), st.body), Paragraph(text(role), st.small)]
