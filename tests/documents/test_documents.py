@@ -190,8 +190,8 @@ def test_an_unknown_version_is_not_found(workspace, case_id):
 # ---- the letters ----------------------------------------------------------------------------------------------------
 
 EXPECTED = {
-    "intake": ("Aanmelding ontvangen: dossier BOR-2026-001", "Het kennismakingsgesprek met de ouders is gestart op "
-               "12 maart 2026"),
+    "intake": ("Aanmelding ontvangen: dossier BOR-2026-001", "Het kennismakingsgesprek met de ouders heeft "
+               "plaatsgevonden op 12 maart 2026. Daarin hebben wij met beide ouders besproken hoe"),
     "start": ("Begeleide omgang gestart: dossier BOR-2026-001", "het eerste omgangsmoment was op 4 april 2026"),
     "evaluation": ("Tussenevaluatie: dossier BOR-2026-001", "Op 5 mei 2026 hebben wij de tussenevaluatie"),
     "closing": ("Eindverslag: dossier BOR-2026-001", "Omgangsmomenten: 6 in totaal, 3 gehouden; afgezegd: 1 (door de "
@@ -209,8 +209,10 @@ def test_each_referrer_letter_in_dutch(workspace, case_id, kind):
     for words in (subject, sentence, "Anna de Vries Wijkteam Alkmaar Postbus 100 1800 AA Alkmaar",
                   "Datum 1 juni 2026", "Ons kenmerk dossier BOR-2026-001", "Geachte Anna de Vries,",
                   "Sanne Jansen (geboren 1 mei 2019) en Daan Jansen (geboren 5 maart 2021)",
-                  "Met vriendelijke groet, Carla Coördinator", "Pagina 1 van 1"):
+                  "Met vriendelijke groet, Carla Coördinator Coördinator BOR, BOR Kop van Noord-Holland",
+                  "Pagina 1 van 1"):
         assert words in text, (kind, words)
+    assert "ouders is gestart" not in text and "gesprek gestart" not in text, kind  # "heeft plaatsgevonden" (a walk)
     # the note on a report's use ends the reports, not the acknowledgement of a referral (found by a walk)
     assert ("Over dit verslag:" in text) == (kind != "intake"), kind
     assert doc.recipient_name == "Anna de Vries" and doc.recipient_email == "anna@wijkteam.example"
@@ -220,7 +222,7 @@ def test_each_referrer_letter_in_dutch(workspace, case_id, kind):
 
 def test_the_closing_report_is_factual(workspace, case_id):
     text = all_text(letter(workspace, case_id, "closing").pdf)
-    for words in ("Aangemeld: 5 maart 2026", "Kennismakingsgesprek gestart: 12 maart 2026",
+    for words in ("Aangemeld: 5 maart 2026", "Kennismakingsgesprek: 12 maart 2026",
                   "Eerste omgangsmoment: 4 april 2026", "Laatste omgangsmoment: 2 mei 2026", "Afgesloten: 1 juli 2026",
                   "Gemaakte afspraken: De ouders maken samen een schema voor de zomer.",
                   "Uitkomst: Succesvol afgerond.", "Ouders regelen de omgang voortaan zelf.",
@@ -232,7 +234,8 @@ def test_the_closing_report_is_factual(workspace, case_id):
 def test_each_referrer_letter_in_english(workspace, case_id, kind):
     text = all_text(letter(workspace, case_id, kind, "en").pdf)
     for words in ("Dear Anna de Vries,", "Sanne Jansen (born 1 May 2019)", "Kind regards,",
-                  "Page 1 of 1", "Our reference case BOR-2026-001"):
+                  "Page 1 of 1", "Our reference case BOR-2026-001",
+                  "Carla Coördinator BOR coordinator, BOR Kop van Noord-Holland"):  # not "Coordinator BOR" (a walk)
         assert words in text, (kind, words)
     assert ("About this report:" in text) == (kind != "intake"), kind
     assert "Geachte" not in text
@@ -278,11 +281,11 @@ def test_a_letter_with_gaps_lists_them(workspace):
 
 
 def test_what_never_happened_in_a_closed_case_is_a_dash_in_the_closing_report_and_a_gap_in_running_text(workspace):
-    """"The intake with the parents started on —." and "the first visit was on —." were made ready and sent: only
+    """"The intake with the parents took place on —." and "the first visit was on —." were made ready and sent: only
     the closing report's list says "—" for what did not happen; a letter about it has a line to fill in."""
     case_id = closed_at_intake(workspace)
     closing = all_text(letter(workspace, case_id, "closing").pdf)
-    assert "Kennismakingsgesprek gestart: —" in closing and "Eerste omgangsmoment: —" in closing
+    assert "Kennismakingsgesprek: —" in closing and "Eerste omgangsmoment: —" in closing
     for kind, gap in (("intake", "De datum waarop de intake is gestart"),
                       ("start", "De datum van het eerste omgangsmoment")):
         doc = letter(workspace, case_id, kind)

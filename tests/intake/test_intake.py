@@ -272,7 +272,7 @@ def test_a_letter_to_the_referrer_is_proposed_as_a_draft_in_the_vaults_language(
     with workspace.session() as session:
         letter = session.get(Letter, second.letter_id)
         assert letter.language == "en" and letter.subject == "Referral received: case BOR-2026-002"
-        assert "The intake with the parents started on 6 March 2026." in letter.body
+        assert "The intake with the parents took place on 6 March 2026." in letter.body
 
 
 def test_the_proposed_letter_is_worded_by_the_saved_template_and_signs_off_once(workspace, municipality):

@@ -69,8 +69,8 @@ def test_a_letter_with_gaps_is_made_a_draft_that_names_each_gap_and_where_to_fil
     # a line in the text: what its placeholder stood for, the words around it, and that it is typed in the text
     assert ("• De coördinator (nog niet toegewezen), in “…coördinator voor dit gezin is ______. Het "
             "kennismakingsgesprek met…”: typ het over de lijn in de tekst van de brief (Bewerken).") in lines
-    assert ("• De datum waarop de intake is gestart, in “…met de ouders is gestart op ______. Daarin bespreken wij "
-            "met…”: typ het over de lijn in de tekst van de brief (Bewerken).") in lines
+    assert ("• De datum waarop de intake is gestart, in “…ouders heeft plaatsgevonden op ______. Daarin hebben "
+            "wij met beide…”: typ het over de lijn in de tekst van de brief (Bewerken).") in lines
     assert len(lines) == 5
 
 

@@ -90,3 +90,54 @@ def test_export_takes_the_address_out_of_headers_text_and_file_names(workspace, 
         assert not leaked(path.name)
         if path.suffix == ".eml":
             assert not [t for t in message_texts(path.read_bytes()) if leaked(t)]
+
+
+HER_CONTACTS = ("eva.stinis74@mail.example", "0675700673", "31675700673")
+
+
+def contacts_leaked(text: str) -> list[str]:
+    """Her e-mail address and phone number in any form: spaces, dashes, dots and brackets left out."""
+    flat = re.sub(r"[\s\-.()+]", "", text).lower()
+    return [piece for piece in HER_CONTACTS if piece.replace(".", "") in flat]
+
+
+def test_her_e_mail_address_and_phone_number_never_reach_the_other_parent(workspace, tmp_path):
+    """Typed into the father's schedule letter (a walk: "eva.stinis74@mail.example of 06-75700673"), they are taken
+    out on saving; stored raw before this guard, they are still out of the PDF, the subject, the message's text and
+    the file names."""
+    from tests.helpers.documents_support import set_organisation
+
+    set_organisation(workspace)  # the schedule's lines on how to reach the coordinator filled in
+    case_id = add_referred_case(workspace, "BOR-2026-032", status="visits")
+    with workspace.session() as session:
+        mother = session.query(Parent).filter_by(case_id=case_id, role="resident").one()
+        mother.address_confidential, mother.email, mother.phone = True, HER_CONTACTS[0], "06-75700673"
+    his = letters.new_letter(workspace, case_id, "schedule", parent_role="other", state="draft")
+    text = letters.get_letter_text(workspace, his)
+    typed = "Moeder is bereikbaar via eva.stinis74@mail.example of 06-757 006 73 (+31 6 75700673)."
+    letters.set_body(workspace, his, "Schema, moeder: 06-75700673", f"{text.body}\n\n{typed}",
+                     recipient_name=f"{text.recipient_name} (mail moeder: EVA.STINIS74@mail.example)")
+    saved = letters.get_letter_text(workspace, his)
+    assert not contacts_leaked(" ".join((saved.subject, saved.body, saved.recipient_name)))
+    assert "via (geheim e-mailadres) of (geheim telefoonnummer) ((geheim telefoonnummer))." in saved.body
+    with workspace.session() as session:  # as saved before this guard: raw in the vault
+        stored = session.get(Letter, his)
+        stored.subject, stored.body = "Schema, moeder: 06-75700673", f"{text.body}\n\n{typed}"
+    assert not contacts_leaked(_pdf_text(letters.render_stored(workspace, his).pdf))
+    letters.mark_ready(workspace, his)
+    assert [item[0] for item in export.export_ready(workspace, tmp_path / "uit").exported] == [his]
+    for path in (tmp_path / "uit").iterdir():
+        assert not contacts_leaked(path.name)
+        texts = message_texts(path.read_bytes(), _pdf_text) if path.suffix == ".eml" else [_pdf_text(path.read_bytes())]
+        assert not [t for t in texts if contacts_leaked(t)], path.suffix
+        assert any("(geheim telefoonnummer)" in t for t in texts), path.suffix
+
+
+def test_her_own_schedule_letter_keeps_her_e_mail_address_and_phone_number(workspace):
+    case_id = add_referred_case(workspace, "BOR-2026-033", status="visits")
+    with workspace.session() as session:
+        mother = session.query(Parent).filter_by(case_id=case_id, role="resident").one()
+        mother.address_confidential, mother.email, mother.phone = True, HER_CONTACTS[0], "06-75700673"
+    hers = letters.new_letter(workspace, case_id, "schedule", parent_role="resident", state="draft")
+    letters.set_body(workspace, hers, "Omgangsschema", "Uw gegevens: eva.stinis74@mail.example, 06-75700673.")
+    assert letters.get_letter_text(workspace, hers).body == "Uw gegevens: eva.stinis74@mail.example, 06-75700673."

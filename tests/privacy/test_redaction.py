@@ -86,3 +86,57 @@ def test_a_cases_redactor_knows_the_confidential_towns_but_not_the_readers_own()
     text = "Overdracht aan huis: Rayansteeg 108, Huisduinen. Vader woont Dorpsweg 1, Schagen."
     assert case_redactor(case, MARK)(text) == f"Overdracht aan huis: {MARK}. Vader woont Dorpsweg 1, Schagen."
     assert case_redactor(case, MARK, keep_role="resident")(text) == text
+
+
+EMAIL_MARK, PHONE_MARK = "(geheim e-mailadres)", "(geheim telefoonnummer)"
+
+
+def _confidential_case(email="eva.stinis74@mail.example", phone="06-75700673"):
+    from borapp.models import Case, Parent
+
+    case = Case(ref="BOR-2026-778")
+    case.parents.append(Parent(role="resident", name="R", address="Rayansteeg 108", postcode="1789 DJ",
+                               city="Huisduinen", address_confidential=True, email=email, phone=phone))
+    case.parents.append(Parent(role="other", name="O", address="Dorpsweg 1", city="Schagen",
+                               email="jules@mail.example", phone="06-11122233"))
+    return case
+
+
+@pytest.mark.parametrize(("typed", "expected"), [
+    ("Moeder is bereikbaar via eva.stinis74@mail.example of 06-75700673.",
+     f"Moeder is bereikbaar via {EMAIL_MARK} of {PHONE_MARK}."),
+    ("Mail: EVA.Stinis74@Mail.Example, of mailto:eva.stinis74@mail.example",
+     f"Mail: {EMAIL_MARK}, of mailto:{EMAIL_MARK}"),
+    ("eva.stinis74 @ mail.example", EMAIL_MARK),
+    # the phone number ignoring spaces, dashes and dots, national or international, with "(0)" or not
+    ("bel 0675700673", f"bel {PHONE_MARK}"), ("bel 06 757 006 73.", f"bel {PHONE_MARK}."),
+    ("06.75.70.06.73", PHONE_MARK), ("+31 6 75700673", PHONE_MARK), ("+31675700673", PHONE_MARK),
+    ("+31 (0)6-757 006 73", PHONE_MARK), ("0031 6 7570 0673", PHONE_MARK),
+])
+def test_the_e_mail_address_and_phone_number_of_the_confidential_parent_are_taken_out(typed, expected):
+    from borapp.services.privacy.redaction import case_redactor
+
+    case = _confidential_case()
+    clean = case_redactor(case, MARK)
+    assert clean(typed) == expected and clean.finds(typed)
+    assert case_redactor(case, MARK, keep_role="resident")(typed) == typed  # her own letter keeps them
+
+
+@pytest.mark.parametrize("typed", [
+    "eva.stinis74@mail.example.com", "xeva.stinis74@mail.example",  # another address
+    "06-757006731", "106-75700673", "zaak 75700673",  # another number; the number without its 06
+    "jules@mail.example of 06-11122233",  # the other parent's own contacts are not confidential
+])
+def test_other_addresses_and_numbers_are_left_as_they_are(typed):
+    from borapp.services.privacy.redaction import case_redactor
+
+    assert case_redactor(_confidential_case(), MARK)(typed) == typed
+
+
+def test_a_stored_international_number_and_two_of_each_are_found_in_every_form():
+    from borapp.services.privacy.redaction import case_redactor
+
+    clean = case_redactor(_confidential_case("eva@a.example; eva@b.example", "+31 (0)6 75700673 of 020-1234567"),
+                          MARK)
+    assert clean("eva@a.example, eva@b.example") == f"{EMAIL_MARK}, {EMAIL_MARK}"
+    assert clean("06-75700673 / 020 123 45 67") == f"{PHONE_MARK} / {PHONE_MARK}"

@@ -37,8 +37,7 @@ def settle(body: str, signature: Iterable[str]) -> tuple[str, bool]:
     """(the text to print, whether it signs off itself). A closing among the last lines followed only by names
     the signature prints (`signature`) goes; one followed by anything else stays, and then the PDF adds none."""
     lines = body.rstrip().split("\n")
-    filled = [i for i, line in enumerate(lines) if line.strip()]
-    found = next((i for i in reversed(filled[-LAST_LINES:]) if is_closing(lines[i])), None)
+    found = _closing_line(lines)
     if found is None:
         return body.strip(), False
     names = {" ".join(name.split()).lower() for name in signature if name and name.strip()}
@@ -46,6 +45,20 @@ def settle(body: str, signature: Iterable[str]) -> tuple[str, bool]:
     if all(line in names for line in after):
         return "\n".join(lines[:found]).strip(), False
     return body.strip(), True
+
+
+def split_off(body: str) -> tuple[str, str]:
+    """(the text before its own closing, the closing and what follows it); ("the text", "") without one."""
+    lines = body.rstrip().split("\n")
+    found = _closing_line(lines)
+    if found is None:
+        return body.strip(), ""
+    return "\n".join(lines[:found]).strip(), "\n".join(lines[found:]).strip()
+
+
+def _closing_line(lines: list[str]) -> int | None:
+    filled = [i for i, line in enumerate(lines) if line.strip()]
+    return next((i for i in reversed(filled[-LAST_LINES:]) if is_closing(lines[i])), None)
 
 
 def _translated() -> set[str]:

@@ -19,7 +19,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, Frame, PageTemplate, Paragraph, Spacer
+from reportlab.platypus import BaseDocTemplate, Flowable, Frame, KeepTogether, PageTemplate, Paragraph, Spacer
 from reportlab.platypus.doctemplate import LayoutError
 
 from borapp.i18n import _
@@ -88,6 +88,40 @@ def paragraphs(value: str, st: Styles, style: ParagraphStyle | None = None) -> l
         else:
             out.append(Paragraph(text(block), style))
     return out
+
+
+def with_ending(body: Sequence[Flowable], ending: Sequence[Flowable]) -> list[Flowable]:
+    """`body` followed by `ending` (a letter's closing, signature and note), which never starts a page alone: it
+    stays on one page with at least the body's last lines (see `KeepEnding`)."""
+    last = max((i for i, item in enumerate(body) if isinstance(item, Paragraph)), default=len(body))
+    return [*body[:last], KeepEnding([*body[last:], *ending])]
+
+
+class KeepEnding(KeepTogether):
+    """A text's last paragraph and what ends it, kept on one page. Where they do not fit, the paragraph may break
+    over the page as any paragraph does, but its last TAIL_LINES lines go over with the ending (a short paragraph
+    goes over whole): the ending never stands alone at the top of a page."""
+
+    TAIL_LINES = 2
+
+    def split(self, aW, aH):  # noqa: N803 (reportlab's names)
+        if getattr(self, "_wrapInfo", None) != (aW, aH):
+            self.wrap(aW, aH)
+        if self._H > aH:
+            broken = self._break_first(aW, aH)
+            if broken:
+                return broken
+        return super().split(aW, aH)
+
+    def _break_first(self, aW, aH) -> list[Flowable]:  # noqa: N803
+        """The first paragraph's head on this page, its tail with the ending on the next; [] where it cannot."""
+        first, rest = self._content[0], self._content[1:]
+        if not isinstance(first, Paragraph) or not hasattr(first, "blPara"):
+            return []
+        leading = first.style.leading
+        fits = min(int(aH // leading), len(first.blPara.lines) - self.TAIL_LINES)
+        parts = first.split(aW, fits * leading + leading / 2) if fits >= 2 else []
+        return [parts[0], KeepTogether([parts[1], *rest])] if len(parts) == 2 else []
 
 
 def _blocks(value: str) -> list[str]:
@@ -250,4 +284,5 @@ def spacer(height_mm: float) -> Spacer:
     return Spacer(1, height_mm * mm)
 
 
-__all__ = ["FAMILY", "PageSetup", "Styles", "TEXT_WIDTH", "build_pdf", "paragraphs", "spacer", "styles", "text"]
+__all__ = ["FAMILY", "PageSetup", "Styles", "TEXT_WIDTH", "build_pdf", "paragraphs", "spacer", "styles", "text",
+           "with_ending"]

@@ -32,6 +32,7 @@ from borapp.services.documents.layout import (
     spacer,
     styles,
     text,
+    with_ending,
 )
 from borapp.services.documents.letter_values import LetterValues
 from borapp.services.documents.template_texts import SUBJECTS
@@ -206,17 +207,20 @@ def _story(facts: CaseFacts, kind: str, letter: _Letter, today: dt.date) -> list
     story.append(_reference_table(st, facts, letter.subject, today))
     story.append(spacer(7))
     body, signs_off = closing.settle(letter.body, (letter.sender, facts.organisation.name))
-    story += paragraphs(body, st)
-    story.append(spacer(3))
-    if not signs_off:  # the closing comes once: the text's own, else this one
-        story.append(Paragraph(text(closing.closing_words()), st.body))
-    story.append(spacer(9))
-    story += _signature(st, facts, letter.sender)
+    body, own_closing = closing.split_off(body) if signs_off else (body, "")
+    return story + with_ending(paragraphs(body, st), _ending(st, facts, kind, letter, own_closing))
+
+
+def _ending(st: Styles, facts: CaseFacts, kind: str, letter: _Letter, own_closing: str) -> list[Flowable]:
+    """The closing (the text's own, else ours: it comes once), the signature, a copy's addressee, the note on a
+    report's use: kept together on one page with the body's last lines."""
+    words = paragraphs(own_closing, st) or [Paragraph(text(closing.closing_words()), st.body)]
+    ending = [spacer(3), *words, spacer(9), *_signature(st, facts, letter.sender)]
     if kind == "closing" and facts.commissioner_name and facts.commissioner_name != facts.referrer_name:
-        story += [spacer(3), Paragraph(text(_("Copy to: {name}").format(name=facts.commissioner_name)), st.small)]
+        ending += [spacer(3), Paragraph(text(_("Copy to: {name}").format(name=facts.commissioner_name)), st.small)]
     if kind not in NOT_A_REPORT:
-        story += [spacer(6), Paragraph(text(_(USAGE_NOTE)), st.note)]
-    return story
+        ending += [spacer(6), Paragraph(text(_(USAGE_NOTE)), st.note)]
+    return ending
 
 
 def _reference_table(st: Styles, facts: CaseFacts, subject: str, today: dt.date) -> Table:
@@ -231,7 +235,7 @@ def _reference_table(st: Styles, facts: CaseFacts, subject: str, today: dt.date)
 
 
 def _signature(st: Styles, facts: CaseFacts, name: str) -> list[Flowable]:
-    role = _("Coordinator BOR")
+    role = _("BOR coordinator")
     if facts.organisation.name:
         role = _("{role}, {organisation}").format(role=role, organisation=facts.organisation.name)
     return [Paragraph(text(name), st.body), Paragraph(text(role), st.small)]

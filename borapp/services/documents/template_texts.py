@@ -13,8 +13,9 @@ DEFAULT_TEMPLATES = {
         "Dear {referrer_contact},\n\n"
         "On {registered_on} we received your referral of {children_born} for supervised visitation (BOR). "
         "Thank you.\n\n"
-        "The coordinator for this family is {coordinator}. The intake with the parents started on {intake_on}. In "
-        "it we discuss with both parents how the supervised visits can take place and what is needed for that.\n\n"
+        "The coordinator for this family is {coordinator}. The intake with the parents took place on {intake_on}. "
+        "In it we discussed with both parents how the supervised visits can take place and what is needed for "
+        "that.\n\n"
         "{visits_news}"
     ),
     "start": N_(
@@ -40,7 +41,7 @@ DEFAULT_TEMPLATES = {
         "Dear {referrer_contact},\n\n"
         "The supervised visitation (BOR) for {children_born} has ended. This is our short factual report.\n\n"
         "Registered: {registered_on}\n"
-        "Intake started: {intake_on}\n"
+        "Intake: {intake_on}\n"
         "First visit: {first_visit_on}\n"
         "Last visit: {last_visit_on}\n"
         "Closed: {closed_on}\n\n"

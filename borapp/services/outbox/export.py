@@ -80,7 +80,8 @@ def _prepare(workspace, letter_id: int, folder: Path, sender_email: str, sender_
         result.problems.append((letter_id, found.problems))
         return None
     stem = _free_stem(folder, safe_name(found.in_names(file_stem(row))))
-    envelope = envelope_for(workspace, row, found.pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message)
+    envelope = envelope_for(workspace, row, found.pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message,
+                            found.greeting)
     data = mail.as_bytes(mail.build_message(envelope, draft=True))
     return _Prepared(letter_id, found.pdf, data, folder / f"{stem}.pdf", folder / f"{stem}.eml")
 

@@ -278,6 +278,7 @@ class Checked:
     pdf: bytes = b""  # as `letter_pdf` makes it; empty when the letter is kept back
     in_names: Redactor = field(default_factory=lambda: Redactor([], ""))  # `message_redactor(case)`: file names
     in_message: Redactor = field(default_factory=lambda: Redactor([], ""))  # ... in the letter's language
+    greeting: str = ""  # the one its text opens with (`mail.salutation`), for the message's text
 
 
 def checked(workspace, letter_id: int) -> Checked:
@@ -292,10 +293,11 @@ def checked(workspace, letter_id: int) -> Checked:
         if unfinished:
             return Checked(unfinished)
         in_names, in_message = _message_redactors(session, letter.case_id, "", letter.language)
+        greeting = mail.salutation(letter.body)
         if letter.state in ("exported", "sent") and letter.pdf:
-            return Checked("", bytes(letter.pdf), in_names, in_message)
+            return Checked("", bytes(letter.pdf), in_names, in_message, greeting)
         stored = _stored(letter)
-    return Checked("", render_letter(workspace, **stored, facts=facts).pdf, in_names, in_message)
+    return Checked("", render_letter(workspace, **stored, facts=facts).pdf, in_names, in_message, greeting)
 
 
 def note_printed(workspace, letter_id: int) -> None:
@@ -320,10 +322,10 @@ def save_pdf(workspace, letter_id: int, path: Path) -> Path:
 
 
 def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sender_name: str,
-                 pdf_name: str, clean: Redactor | None = None) -> mail.Envelope:
+                 pdf_name: str, clean: Redactor | None = None, greeting: str = "") -> mail.Envelope:
     """The message of a letter, with a confidential address taken out of every part a person reads (the subject
     and the cover text around it, the names, the attachment's file name), whatever was stored or typed. `clean`:
-    the letter's `message_redactor`, when read already."""
+    the letter's `message_redactor`, when read already; `greeting`: the letter's own (`Checked.greeting`)."""
     clean = message_redactor(workspace, row.case_id, row.language) if clean is None else clean
 
     def header(text: str) -> str:  # a header is one line: a name typed with a line break must not stop the export
@@ -332,7 +334,8 @@ def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sende
     return mail.Envelope(sender_email=sender_email, sender_name=header(sender_name), to_email=row.recipient_email,
                          to_name=header(row.recipient_name), subject=header(row.subject), language=row.language,
                          pdf=pdf, pdf_name=safe_name(clean(pdf_name)), message_id=mail.message_id(row.id, row.created_at,
-                                                                                              sender_email))
+                                                                                              sender_email),
+                         greeting=header(greeting))
 
 
 def message_redactor(workspace, case_id: int, language: str = "") -> Redactor:

@@ -25,8 +25,9 @@ from email.utils import format_datetime
 from borapp.i18n import N_, _, in_language
 
 EMAIL_RE = re.compile(r"^[^@\s<>,;\"]+@[^@\s<>,;\"]+\.[^@\s<>,;\".]+$")
-GREETING = N_("Dear {name},")
+GREETING = N_("Dear {name},")  # where the letter's text opens without a greeting of its own (`salutation`)
 GREETING_UNNAMED = N_("Dear Sir or Madam,")
+GREETING_LENGTH = 120  # a longer first line is a sentence, not a greeting
 COVER_TEXT = N_("Please find attached our letter: {subject}.")
 SIGN_OFF = N_("Kind regards,")
 
@@ -48,12 +49,22 @@ class Envelope:
     pdf: bytes
     pdf_name: str
     message_id: str = ""
+    greeting: str = ""  # the letter's own (`salutation`), so that the message greets as the letter does
+
+
+def salutation(body: str) -> str:
+    """The greeting a letter's text opens with ("Geachte Anna de Vries,", "Beste Karel Bakker,"): one line ending
+    in a comma before the first blank line; "" when the text opens otherwise."""
+    first = re.split(r"\n[ \t]*\n", (body or "").replace("\r\n", "\n").strip(), maxsplit=1)[0].strip()
+    return first if first.endswith(",") and "\n" not in first and len(first) <= GREETING_LENGTH else ""
 
 
 def cover_text(envelope: Envelope) -> str:
-    """The short e-mail text around the attached letter, in the letter's own language."""
+    """The short e-mail text around the attached letter, in the letter's own language, greeting as the letter
+    does (formally to a referrer, "Beste" to a parent, or as the coordinator wrote it)."""
     with in_language(envelope.language):
-        greeting = _(GREETING).format(name=envelope.to_name) if envelope.to_name else _(GREETING_UNNAMED)
+        greeting = envelope.greeting or (_(GREETING).format(name=envelope.to_name) if envelope.to_name
+                                         else _(GREETING_UNNAMED))
         lines = [greeting, "", _(COVER_TEXT).format(subject=envelope.subject), "", _(SIGN_OFF)]
     if envelope.sender_name:
         lines.append(envelope.sender_name)

@@ -166,7 +166,7 @@ def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: s
         return
     pdf = found.pdf
     envelope = outbox_letters.envelope_for(workspace, row, pdf, sender_email, sender_name,
-                                           outbox_letters.pdf_file_name(row), found.in_message)
+                                           outbox_letters.pdf_file_name(row), found.in_message, found.greeting)
     data = mail.as_bytes(mail.build_message(envelope))
     if not _claim(workspace, letter_id, stamp):
         return  # changed or claimed elsewhere since it was read: the next send takes it

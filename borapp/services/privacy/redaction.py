@@ -9,6 +9,11 @@ its letters and digits. The street's name is a secret without its number too ("n
 nr. 77", "77 Geheimsteeg"), and so is the last word of a longer one ("Xqzstraat" of "Burgemeester Xqzstraat"), and
 every line of the address, with a number or not ("Woonboot De Zwaan"). A town name alone is too common to take out of
 every text, so it is not a secret by itself. Abbreviations ("Geheimstg.") are not recognised.
+
+A parent whose address is confidential can be found by her e-mail address and phone number as well, so they are
+taken out too, each with a marker of its own: the e-mail address in any case, the phone number with or without the
+spaces, dashes and dots between its digits, in its national ("06-…") and international ("+31 6 …", "0031 6 …",
+"+31 (0)6 …") form.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable
+
+from borapp.i18n import N_, _
 
 _POSTCODE = re.compile(r"(?<![0-9A-Za-z])(\d{4})\s*([A-Za-z]{2})(?![A-Za-z])")
 _STREET_AND_NUMBER = re.compile(r"([^\W\d_][\w'.\- ]*?)\s*(\d+)")
@@ -123,25 +130,32 @@ class Redactor:
     """Replaces every confidential secret in a text by the marker; "street, postcode city" reads as one marker.
 
     `towns`: the confidential addresses' towns. Not secret alone (too common), but right after a secret they are
-    part of it: "(geheim adres), Huisduinen" still told the other parent which village to look in."""
+    part of it: "(geheim adres), Huisduinen" still told the other parent which village to look in. `contacts`:
+    (pattern, marker) of each confidential e-mail address and phone number (`contact_patterns`)."""
 
-    def __init__(self, secrets: Iterable[str], marker: str, towns: Iterable[str] = ()):
+    def __init__(self, secrets: Iterable[str], marker: str, towns: Iterable[str] = (),
+                 contacts: Iterable[tuple[str, str]] = ()):
         unique = sorted({s for s in secrets if len(_chars(s)) >= 4}, key=lambda s: len(_chars(s)), reverse=True)
         self._regex = re.compile("|".join(_pattern(s) for s in unique), re.IGNORECASE) if unique else None
         self._marker = marker
         names = sorted({_fold(t.strip()) for t in towns if t and t.strip()}, key=len, reverse=True)
         self._town_after = re.compile(rf"[\s,]*(?:(?:in|te)\s+)?(?:{'|'.join(re.escape(n) for n in names)})"
                                       r"(?![^\W_])", re.IGNORECASE) if names else None
+        self._contacts = [(re.compile(pattern, re.IGNORECASE), mark) for pattern, mark in contacts]
 
     def __bool__(self) -> bool:
-        return self._regex is not None
+        return self._regex is not None or bool(self._contacts)
 
     def finds(self, text: str | None) -> bool:
         """Whether the text shows any of the secrets."""
-        return self._regex is not None and self._regex.search(_fold(text or "")) is not None
+        folded = _fold(text or "")
+        return (self._regex is not None and self._regex.search(folded) is not None) or any(
+            regex.search(folded) for regex, _mark in self._contacts)
 
     def __call__(self, text: str | None) -> str:
         text = text or ""
+        for regex, mark in self._contacts:  # first: a street's pattern must not eat the digits of a phone number
+            text = regex.sub(lambda _m, mark=mark: mark, text)
         if self._regex is None:
             return text
         folded = _fold(text)
@@ -191,6 +205,44 @@ def case_secrets(parents: Iterable, keep_role: str = "") -> list[str]:
 
 
 def case_redactor(case, marker: str, keep_role: str = "") -> Redactor:
-    """The redactor for `case`'s confidential addresses (a parent may read her own: `keep_role`)."""
-    towns = [p.city or "" for p in case.parents if p.address_confidential and p.role != keep_role]
-    return Redactor(case_secrets(case.parents, keep_role), marker, towns)
+    """The redactor for `case`'s confidential addresses, and the e-mail addresses and phone numbers of the parents
+    they belong to (a parent may read her own: `keep_role`). The contacts' markers are in the language in force."""
+    hidden = [p for p in case.parents if p.address_confidential and p.role != keep_role]
+    contacts = [pair for p in hidden for pair in contact_patterns(p.email or "", p.phone or "")]
+    return Redactor(case_secrets(case.parents, keep_role), marker, [p.city or "" for p in hidden], contacts)
+
+
+EMAIL_MARKER = N_("(confidential e-mail address)")
+PHONE_MARKER = N_("(confidential phone number)")
+_EMAIL = re.compile(r"[^@\s<>,;:()\[\]\"']+@[^@\s<>,;:()\[\]\"']+")
+_PHONE_BETWEEN = r"[\s\-./()]*"  # what may stand between two digits of a phone number as it is typed
+MIN_PHONE_DIGITS = 6  # a shorter number would match dates and amounts
+
+
+def contact_patterns(email: str, phone: str) -> list[tuple[str, str]]:
+    """(pattern, marker) of each e-mail address and phone number in a parent's fields (one may hold two)."""
+    found = [(_email_pattern(address), _(EMAIL_MARKER)) for address in _EMAIL.findall(email or "")]
+    numbers = re.split(r"[,;]|\s/\s|\s(?:of|or|en|and)\s", phone or "", flags=re.IGNORECASE)
+    found += [(pattern, _(PHONE_MARKER)) for pattern in map(_phone_pattern, numbers) if pattern]
+    return found
+
+
+def _email_pattern(address: str) -> str:
+    local, _at, domain = address.strip(".").partition("@")
+    return rf"(?<![\w.+\-]){re.escape(local)}\s*@\s*{re.escape(domain)}(?![\w\-]|\.\w)"
+
+
+def _phone_pattern(number: str) -> str | None:
+    """A Dutch number in its national and international forms (the "0" or "+31"/"0031", "(0)" or not); another
+    country's as its digits, with its "+" or "00" or without."""
+    digits = re.sub(r"[^\d+]", "", number)
+    national = re.match(r"(?:\+|00)31(?:0)?(\d+)$|0(?!0)(\d+)$", digits)
+    if national:
+        rest = national.group(1) or national.group(2)
+        start = rf"(?:(?:\+|00){_PHONE_BETWEEN}31{_PHONE_BETWEEN}(?:\(0\){_PHONE_BETWEEN})?|0{_PHONE_BETWEEN})"
+    else:
+        rest = digits.lstrip("+")
+        start = rf"(?:(?:\+|00){_PHONE_BETWEEN})?"
+    if len(rest) < MIN_PHONE_DIGITS or not rest.isdigit():
+        return None
+    return rf"(?<![\d+]){start}{_PHONE_BETWEEN.join(rest)}(?!\d)"
