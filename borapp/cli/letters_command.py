@@ -125,17 +125,20 @@ def run_export(args) -> int:
     finally:
         workspace.lock()
     if args.json:
-        print(json.dumps({"ok": not result.problems, "folder": str(result.folder),
+        print(json.dumps({"ok": result.ok, "folder": str(result.folder),
                           "exported": [{"id": i, "eml": str(e), "pdf": str(p)} for i, e, p in result.exported],
-                          "problems": [{"id": i, "error": why} for i, why in result.problems]}, ensure_ascii=False))
-    else:
+                          "problems": [{"id": i, "error": why} for i, why in result.problems],
+                          "stopped": result.stopped}, ensure_ascii=False))
+    elif result.exported or not result.stopped:
         for _id, eml, _pdf in result.exported:
             print(eml)
         print(ngettext("{n} letter exported to {folder}.", "{n} letters exported to {folder}.",
                        len(result.exported)).format(n=len(result.exported), folder=result.folder))
+    if result.stopped:
+        print(result.stop_line(), file=sys.stderr)
     for letter_id, why in result.problems:
         print(_("Letter {id} stays ready: {why}").format(id=letter_id, why=why), file=sys.stderr)
-    return EXIT_FAILED if result.problems else EXIT_OK
+    return EXIT_OK if result.ok else EXIT_FAILED
 
 
 def run_send(args) -> int:

@@ -185,9 +185,9 @@ def test_export_into_a_file_is_a_clear_error(workspace, case_id, tmp_path, stand
     letters.new_letter(workspace, case_id, "intake")
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(letters.BorError):
-        export.export_ready(workspace, blocker)
-    assert [r.state for r in letters.list_letters(workspace)] == ["ready"]
+    result = export.export_ready(workspace, blocker)
+    assert result.stopped == f"{blocker} is geen map." and result.exported == []
+    assert [(r.state, r.raw_error) for r in letters.list_letters(workspace)] == [("ready", "")]
 
 
 def test_save_pdf_writes_where_asked(workspace, case_id, tmp_path, stand_in):

@@ -102,6 +102,7 @@ def test_export_makes_the_folder_and_empties_the_queue(cli, tmp_path, renderer):
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
     code, _out, err = cli("letters", "export", "--to", a_file)
     assert code == 1 and "geen map" in err and "niet maken" not in err, err
+    assert "Er is niets geëxporteerd." in err and "De brieven staan nog klaar" in err
     assert len(list(folder.iterdir())) == 2
 
 

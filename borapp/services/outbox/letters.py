@@ -452,6 +452,14 @@ def mark_export(session, letter_id: int, eml_path: Path) -> None:
     _letter(session, letter_id).error = EXPORT_MARK + str(eml_path)
 
 
+def release_export(session, letter_id: int, eml_path: Path, error: str) -> None:
+    """An export that wrote none of the letter's files gives it back: its mark for `eml_path` goes, and the note it
+    had before (`error`) returns."""
+    letter = _letter(session, letter_id)
+    if letter.error == EXPORT_MARK + str(eml_path):
+        letter.error = error
+
+
 def record_exported(session, workspace, letter_id: int, pdf: bytes) -> None:
     """The letter went out as files: final, its PDF kept."""
     letter = _letter(session, letter_id)

@@ -414,7 +414,7 @@ class OutboxPage(Page):
         run_task(lambda _p: outbox_export.export_ready(workspace, Path(folder)), workspace).always(
             lambda: self._settled(workspace, INTERRUPTED_EXPORT)).success(
             lambda result: self._finished(_("Export"), export_summary(result, self._letter_names()),
-                                          not result.problems)).failure(
+                                          result.ok)).failure(
             lambda exc: self._finished(_("Export"), failure_text(exc), False)).start()
 
     def send_ready(self) -> None:

@@ -1,0 +1,56 @@
+"""The Outbox after what a walk through the letters found: an export to a folder that cannot be written left every
+ready letter "Klaar ⚠", unsendable and undeletable."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QMessageBox
+
+from borapp.services.outbox import letters as outbox_letters
+from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
+    configure_smtp,
+    failing_after,
+    smtp_server,
+    stand_in,
+)
+from tests.helpers.questions import answer_soon
+from tests.test_gui_outbox import letters, page, shown, state_of  # noqa: F401 - fixtures
+
+
+def click_row(qtbot, page, letter_id) -> None:
+    """Choose a letter as a person does: a click on its row."""
+    rect = page.table.visualRect(page.model.index(page.model.row_of(letter_id), 1))
+    qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.current().id == letter_id
+
+
+def state_cell(page, letter_id) -> str:
+    return page.model.data(page.model.index(page.model.row_of(letter_id), page.model.STATE_COLUMN))
+
+
+def test_an_export_that_cannot_write_leaves_the_letters_ready_to_send_and_delete(
+        qtbot, page, workspace, letters, tmp_path, monkeypatch, shown, stand_in, smtp_server):
+    second = outbox_letters.new_letter(workspace, letters["case"], "intake")
+    page.refresh()
+    folder = tmp_path / "alleen-lezen"
+    failing_after(monkeypatch, 0)  # the folder refuses every file, as /sys/kernel or a full disk does
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", staticmethod(lambda *a, **k: str(folder)))
+    with qtbot.waitSignal(page.task_done, timeout=20_000):
+        qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
+    kind, _title, text = shown[-1]
+    assert kind == "warning"
+    assert text == (f"Er is niets geëxporteerd. Kan niet schrijven in {folder}. De brieven staan nog klaar: kies een "
+                    f"andere map en exporteer opnieuw."), text
+    click_row(qtbot, page, second)
+    assert state_cell(page, second) == "Klaar" and "geëxporteerd" not in page.problem.text()
+    assert page.send_button.text() == "Klaarstaande verzenden (2)"
+
+    answer_soon(QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(page.delete_button, Qt.MouseButton.LeftButton)
+    assert page.model.row_of(second) < 0 and page.notice.text() == "De brief is verwijderd."
+    server = smtp_server()
+    configure_smtp(workspace, server.port)
+    with qtbot.waitSignal(page.task_done, timeout=20_000):
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    assert shown[-1][:2] == ("information", "Verzenden") and shown[-1][2].startswith("1 brief verzonden.")
+    assert state_of(workspace, letters["ready"]) == "sent" and len(server.handler.messages) == 1
