@@ -1,5 +1,5 @@
 """The Outbox after what a walk through the letters found: an export to a folder that cannot be written left every
-ready letter "Klaar ⚠", unsendable and undeletable."""
+ready letter "Klaar ⚠", unsendable and undeletable; a send of 0 letters did not say which it left alone."""
 
 from __future__ import annotations
 
@@ -54,3 +54,21 @@ def test_an_export_that_cannot_write_leaves_the_letters_ready_to_send_and_delete
         qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
     assert shown[-1][:2] == ("information", "Verzenden") and shown[-1][2].startswith("1 brief verzonden.")
     assert state_of(workspace, letters["ready"]) == "sent" and len(server.handler.messages) == 1
+
+
+def test_a_send_that_leaves_a_letter_alone_names_it_and_says_why(qtbot, page, workspace, letters, tmp_path, shown,
+                                                                  stand_in, smtp_server):
+    """A letter an export was cut off writing may be in that folder already: not sent as well, and said so."""
+    with workspace.session() as session:
+        outbox_letters.mark_export(session, letters["ready"], tmp_path / "uit" / "brief.eml")
+    server = smtp_server()
+    configure_smtp(workspace, server.port)
+    page.refresh()
+    with qtbot.waitSignal(page.task_done, timeout=20_000):
+        qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    kind, _title, text = shown[-1]
+    assert kind == "warning" and text.startswith("0 brieven verzonden.\n\n1 brief is niet verzonden; hij blijft "
+                                                 "klaarstaan:"), text
+    assert f"Een export naar {tmp_path / 'uit'} schrijft hem" in text
+    assert "• BOR-2026-014 Eindverslag (brief" in text, text
+    assert server.handler.messages == [] and state_of(workspace, letters["ready"]) == "ready"

@@ -163,6 +163,8 @@ def run_send(args) -> int:
         print(_("Kept for later: {letter}").format(letter=outcome.line()), file=sys.stderr)
     for outcome in result.failed:
         print(_("Failed: {letter}").format(letter=outcome.line()), file=sys.stderr)
+    for outcome in result.skipped:
+        print(_("Not sent, still ready: {letter}").format(letter=outcome.line()), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_FAILED
 
 

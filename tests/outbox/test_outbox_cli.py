@@ -165,6 +165,21 @@ def test_send_without_a_server_is_a_usage_error(cli, stand_in):
     assert code == 2 and "smtp.host" in err
 
 
+def test_send_names_a_letter_it_leaves_alone(cli, smtp_server, stand_in, tmp_path):
+    """One an export was cut off writing: not sent as well, and said which and why."""
+    from borapp.services.outbox import letters as outbox_letters
+
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    [row] = listed(cli)
+    with cli.workspace.session() as session:
+        outbox_letters.mark_export(session, row["id"], tmp_path / "uit" / "brief.eml")
+    configure_smtp(cli.workspace, smtp_server().port)
+    code, out, err = cli("letters", "send")
+    assert code == 1 and out == "0 brieven verzonden.\n"
+    assert err.startswith(f"Niet verzonden, staat nog klaar: BOR-2026-014 Eindverslag (brief {row['id']}): Een "
+                          f"export naar {tmp_path / 'uit'}"), err
+
+
 def test_ready_marks_a_draft(cli, stand_in):
     from borapp.services.outbox import letters as outbox_letters
 

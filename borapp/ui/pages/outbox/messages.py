@@ -22,6 +22,10 @@ def send_summary(result: SendResult) -> str:
                               "{n} letters failed; fix them, then choose Try again.",
                               len(result.failed)).format(n=len(result.failed)))
         parts.extend(_by_reason(result.failed))
+    if result.skipped:
+        parts.append(ngettext("{n} letter was not sent; it stays ready:", "{n} letters were not sent; they stay ready:",
+                              len(result.skipped)).format(n=len(result.skipped)))
+        parts.extend(_by_reason(result.skipped))
     if result.warning:
         parts.append(result.warning)
     return "\n\n".join(parts)
