@@ -1,5 +1,6 @@
 """The Outbox after what a walk through the letters found: an export to a folder that cannot be written left every
-ready letter "Klaar ⚠", unsendable and undeletable; a send of 0 letters did not say which it left alone."""
+ready letter "Klaar ⚠", unsendable and undeletable; a send of 0 letters did not say which it left alone; the line
+under a letter spoke of the one chosen before, and a draft did not say why it was one."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from borapp.services.outbox import letters as outbox_letters
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
+    add_gapped_case,
     configure_smtp,
     failing_after,
     smtp_server,
@@ -72,3 +74,22 @@ def test_a_send_that_leaves_a_letter_alone_names_it_and_says_why(qtbot, page, wo
     assert f"Een export naar {tmp_path / 'uit'} schrijft hem" in text
     assert "• BOR-2026-014 Eindverslag (brief" in text, text
     assert server.handler.messages == [] and state_of(workspace, letters["ready"]) == "ready"
+
+
+def test_the_line_under_the_list_speaks_of_the_letter_chosen_and_a_draft_says_what_stands_in_its_way(
+        qtbot, page, workspace, letters, shown):
+    gapped = outbox_letters.new_letter(workspace, add_gapped_case(workspace, "BOR-2026-040"), "start", state="draft")
+    page.refresh()
+    click_row(qtbot, page, letters["draft"])
+    assert page.problem.text() == "Niets staat in de weg: controleer hem met Voorbeeld en kies dan Klaarzetten."
+    qtbot.mouseClick(page.ready_button, Qt.MouseButton.LeftButton)
+    assert page.notice.text() == "De brief staat klaar voor verzending."
+
+    click_row(qtbot, page, gapped)  # another letter: what was said of the one before goes
+    assert page.notice.text() == ""
+    said = page.problem.text()
+    assert page.problem.isVisible() and said.startswith("Deze brief heeft nog regels om in te vullen (______)")
+    assert "• Het postadres van de verwijzer" in said
+    qtbot.mouseClick(page.ready_button, Qt.MouseButton.LeftButton)  # refused: the reasons stay under it
+    assert shown[-1][0] == "warning" and shown[-1][2] == said
+    assert page.notice.text() == "" and page.problem.text() == said and state_of(workspace, gapped) == "draft"
