@@ -1,12 +1,14 @@
 """The Outbox after what a walk through the letters found: an export to a folder that cannot be written left every
 ready letter "Klaar ⚠", unsendable and undeletable; a send of 0 letters did not say which it left alone; the line
-under a letter spoke of the one chosen before, and a draft did not say why it was one."""
+under a letter spoke of the one chosen before, and a draft did not say why it was one; and "Versturen" without a
+mail server named setting keys."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
+from borapp import i18n
 from borapp.services.outbox import letters as outbox_letters
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
     add_gapped_case,
@@ -93,3 +95,12 @@ def test_the_line_under_the_list_speaks_of_the_letter_chosen_and_a_draft_says_wh
     qtbot.mouseClick(page.ready_button, Qt.MouseButton.LeftButton)  # refused: the reasons stay under it
     assert shown[-1][0] == "warning" and shown[-1][2] == said
     assert page.notice.text() == "" and page.problem.text() == said and state_of(workspace, gapped) == "draft"
+
+
+def test_send_without_a_mail_server_points_to_the_settings_in_words(qtbot, page, shown):
+    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    i18n.set_language("en")
+    qtbot.mouseClick(page.send_button, Qt.MouseButton.LeftButton)
+    assert [text for _kind, _title, text in shown] == [
+        "Er is nog geen mailserver ingesteld. Stel die eerst in: Instellingen → E-mail.",
+        "No mail server is set up yet. Set it up first: Settings → Mail."]

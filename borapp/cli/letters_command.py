@@ -142,11 +142,13 @@ def run_export(args) -> int:
 
 
 def run_send(args) -> int:
-    from borapp.services.outbox.sending import send_ready
+    from borapp.services.outbox.sending import MailNotSetUp, send_ready
 
     workspace = _workspace(args)
     try:
         result = send_ready(workspace, password_provider)
+    except MailNotSetUp as exc:  # said with the settings `borapp config set` takes, not the app's screens
+        raise UsageError(exc.command_line) from None
     finally:
         workspace.lock()
     if args.json:

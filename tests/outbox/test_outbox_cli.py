@@ -162,7 +162,7 @@ def test_send_password_sources(cli, smtp_server, monkeypatch, stand_in):
 def test_send_without_a_server_is_a_usage_error(cli, stand_in):
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
     code, _out, err = cli("letters", "send")
-    assert code == 2 and "smtp.host" in err
+    assert code == 2 and "'borapp config set smtp.host NAAM'" in err and "Instellingen → E-mail" in err
 
 
 def test_send_names_a_letter_it_leaves_alone(cli, smtp_server, stand_in, tmp_path):

@@ -85,6 +85,15 @@ class SendResult:
         return len(self.sent) == len(self.outcomes)
 
 
+class MailNotSetUp(UsageError):
+    """The mail server's settings do not allow a send; said with where the app sets them (Settings → Mail), and
+    `command_line` says it with the settings `borapp config set` takes."""
+
+    def __init__(self, message: str, command_line: str):
+        super().__init__(message)
+        self.command_line = command_line
+
+
 @dataclass(frozen=True)
 class SendPlan:
     ready: int
@@ -105,11 +114,17 @@ def server_settings(workspace, timeout: float = 30.0) -> mail.ServerSettings:
                                      settings.get(session, "smtp.user").strip(), timeout)
         allow_plaintext = settings.get(session, "smtp.allow_plaintext") == "1"
     if not host:
-        raise UsageError(_("No mail server is set. Set smtp.host (and smtp.port, smtp.security) first."))
+        raise MailNotSetUp(_("No mail server is set up yet. Set it up first: Settings → Mail."),
+                           _("No mail server is set. Set it first with 'borapp config set smtp.host NAME' (and "
+                             "smtp.port, smtp.security), or in the app: Settings → Mail."))
     if server.security == "none" and not allow_plaintext:
-        raise UsageError(_("The mail server is set without encryption (smtp.security none), so the letters (and the "
-                           "password, if there is a login) would cross the network readable. Choose starttls or ssl; "
-                           "only on a trusted network, set smtp.allow_plaintext to 1 to allow it."))
+        raise MailNotSetUp(
+            _("The mail server is set up without encryption, so the letters (and the password, if there is a login) "
+              "would cross the network readable. Choose STARTTLS or SSL/TLS in Settings → Mail; only on a network "
+              "you trust, tick \u201cAllow an unencrypted connection\u201d there instead."),
+            _("The mail server is set without encryption (smtp.security none), so the letters (and the password, if "
+              "there is a login) would cross the network readable. Choose starttls or ssl; only on a trusted network, "
+              "set smtp.allow_plaintext to 1 to allow it."))
     return server
 
 
@@ -127,7 +142,10 @@ def send_ready(workspace, password_provider: smtp_secret.PasswordProvider | None
     server = server_settings(workspace, timeout)
     sender_email, sender_name = outbox_letters.sender(workspace)
     if not mail.valid_address(sender_email):
-        raise UsageError(_("No sender address is set. Set smtp.from (or the organisation's e-mail) first."))
+        raise MailNotSetUp(_("No sender address is set up yet. Fill it in first: Settings → Mail (Sender address), "
+                             "or give the organisation an e-mail address in Settings → Organisation."),
+                           _("No sender address is set. Set it first with 'borapp config set smtp.from ADDRESS' "
+                             "(or organisation.email), or in the app: Settings → Mail."))
     result = SendResult()
     _fail_interrupted(workspace, result)
     _note_skipped(workspace, result)
