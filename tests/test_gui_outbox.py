@@ -492,7 +492,7 @@ def test_a_lock_during_an_export_says_nothing_over_it_and_the_page_works_after(q
 def test_send_without_settings_is_a_clear_message(page, shown):
     page.send_button.click()
     [(kind, _title, text)] = shown
-    assert kind == "warning" and "smtp.host" in text
+    assert kind == "warning" and "Instellingen → E-mail" in text and "smtp." not in text  # words, not keys
 
 
 # ---- the contract prints through the same path ----------------------------------------------------------------------

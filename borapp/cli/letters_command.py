@@ -125,25 +125,30 @@ def run_export(args) -> int:
     finally:
         workspace.lock()
     if args.json:
-        print(json.dumps({"ok": not result.problems, "folder": str(result.folder),
+        print(json.dumps({"ok": result.ok, "folder": str(result.folder),
                           "exported": [{"id": i, "eml": str(e), "pdf": str(p)} for i, e, p in result.exported],
-                          "problems": [{"id": i, "error": why} for i, why in result.problems]}, ensure_ascii=False))
-    else:
+                          "problems": [{"id": i, "error": why} for i, why in result.problems],
+                          "stopped": result.stopped}, ensure_ascii=False))
+    elif result.exported or not result.stopped:
         for _id, eml, _pdf in result.exported:
             print(eml)
         print(ngettext("{n} letter exported to {folder}.", "{n} letters exported to {folder}.",
                        len(result.exported)).format(n=len(result.exported), folder=result.folder))
+    if result.stopped:
+        print(result.stop_line(), file=sys.stderr)
     for letter_id, why in result.problems:
         print(_("Letter {id} stays ready: {why}").format(id=letter_id, why=why), file=sys.stderr)
-    return EXIT_FAILED if result.problems else EXIT_OK
+    return EXIT_OK if result.ok else EXIT_FAILED
 
 
 def run_send(args) -> int:
-    from borapp.services.outbox.sending import send_ready
+    from borapp.services.outbox.sending import MailNotSetUp, send_ready
 
     workspace = _workspace(args)
     try:
         result = send_ready(workspace, password_provider)
+    except MailNotSetUp as exc:  # said with the settings `borapp config set` takes, not the app's screens
+        raise UsageError(exc.command_line) from None
     finally:
         workspace.lock()
     if args.json:
@@ -160,6 +165,8 @@ def run_send(args) -> int:
         print(_("Kept for later: {letter}").format(letter=outcome.line()), file=sys.stderr)
     for outcome in result.failed:
         print(_("Failed: {letter}").format(letter=outcome.line()), file=sys.stderr)
+    for outcome in result.skipped:
+        print(_("Not sent, still ready: {letter}").format(letter=outcome.line()), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_FAILED
 
 

@@ -1,5 +1,5 @@
-"""Shared by the outbox tests: a stand-in for the letters renderer (or the real one), cases with referrers, and
-real SMTP servers on 127.0.0.1 (aiosmtpd) that record what they accept."""
+"""Shared by the outbox tests: a stand-in for the letters renderer (or the real one), cases with referrers, a folder
+that refuses files, and real SMTP servers on 127.0.0.1 (aiosmtpd) that record what they accept."""
 
 from __future__ import annotations
 
@@ -11,8 +11,11 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import select
 
+from borapp.i18n import _
 from borapp.models import Case, Organisation
 from borapp.services import settings
+from borapp.services.errors import BorError
+from borapp.services.outbox import export
 from borapp.services.outbox import letters as outbox_letters
 
 
@@ -210,6 +213,22 @@ def configure_smtp(workspace, port: int, *, user: str = "", security: str = "non
     settings.write_settings(workspace, {"smtp.host": "127.0.0.1", "smtp.port": str(port), "smtp.security": security,
                                         "smtp.user": user, "smtp.from": sender, "organisation.name": "BOR Noord",
                                         "smtp.allow_plaintext": "1" if allow else "0"})
+
+
+# ---- folders ------------------------------------------------------------------------------------------------------
+
+def failing_after(monkeypatch, files: int) -> list:
+    """The folder takes `files` files, then refuses every write as a full or read-only one does."""
+    real, written = export.write_atomic, []
+
+    def write(path, data):
+        if len(written) >= files:
+            raise BorError(_("Cannot write to {folder}.").format(folder=path.parent))
+        real(path, data)
+        written.append(path)
+
+    monkeypatch.setattr(export, "write_atomic", write)
+    return written
 
 
 # ---- SMTP -----------------------------------------------------------------------------------------------------------

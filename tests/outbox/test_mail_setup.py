@@ -220,7 +220,8 @@ def test_a_send_still_refuses_plaintext_with_a_login(workspace):
     configure_smtp(workspace, 2525, user="bor-noord", allow_plaintext=False)
     with pytest.raises(UsageError) as caught:
         sending.server_settings(workspace)
-    assert "smtp.allow_plaintext" in str(caught.value)
+    assert "“Onversleutelde verbinding toestaan”" in str(caught.value)  # the app's words; the keys in the CLI's
+    assert "smtp.allow_plaintext" in caught.value.command_line
 
 
 # ---- borapp config smtp-test ----------------------------------------------------------------------------------------

@@ -185,9 +185,9 @@ def test_export_into_a_file_is_a_clear_error(workspace, case_id, tmp_path, stand
     letters.new_letter(workspace, case_id, "intake")
     blocker = tmp_path / "file"
     blocker.write_text("x")
-    with pytest.raises(letters.BorError):
-        export.export_ready(workspace, blocker)
-    assert [r.state for r in letters.list_letters(workspace)] == ["ready"]
+    result = export.export_ready(workspace, blocker)
+    assert result.stopped == f"{blocker} is geen map." and result.exported == []
+    assert [(r.state, r.raw_error) for r in letters.list_letters(workspace)] == [("ready", "")]
 
 
 def test_save_pdf_writes_where_asked(workspace, case_id, tmp_path, stand_in):
@@ -384,11 +384,28 @@ def test_a_letter_being_sent_elsewhere_is_left_alone(workspace, case_id, smtp_se
     _mark(workspace, letter_id, dt.timedelta(seconds=5))
     server = smtp_server()
     configure_smtp(workspace, server.port)
-    assert sending.send_ready(workspace, timeout=5).outcomes == []
+    [skipped] = sending.send_ready(workspace, timeout=5).outcomes  # said, not silently left
+    assert (skipped.letter_id, skipped.state) == (letter_id, "skipped")
+    assert skipped.error == "Hij wordt op dit moment verzonden, vanuit een ander venster of commando."
     assert server.handler.messages == [] and letter(workspace, letter_id).error.startswith(SENDING_MARK)
     with pytest.raises(ValidationError):
         letters.set_body(workspace, letter_id, "Onderwerp", "tekst")
     assert letters.get_letter_row(workspace, letter_id).error == error_text(SENDING_MARK)  # in words, not the mark
+
+
+def test_a_letter_an_export_marked_is_not_sent_and_the_send_says_why(workspace, case_id, smtp_server, stand_in,
+                                                                     tmp_path):
+    """Its files may be in the folder already (the export was cut off): sending it too could send it twice."""
+    marked, other = (letters.new_letter(workspace, case_id, kind) for kind in ("intake", "closing"))
+    with workspace.session() as session:
+        letters.mark_export(session, marked, tmp_path / "uit" / "BOR-2026-014-intake.eml")
+    server = smtp_server()
+    configure_smtp(workspace, server.port)
+    result = sending.send_ready(workspace, timeout=5)
+    assert [o.letter_id for o in result.sent] == [other] and not result.ok
+    [skipped] = result.skipped
+    assert skipped.letter_id == marked and f"Een export naar {tmp_path / 'uit'}" in skipped.error
+    assert letter(workspace, marked).state == "ready" and len(server.handler.messages) == 1
 
 
 def test_a_letter_changed_since_it_was_read_is_not_claimed(workspace, case_id, stand_in):

@@ -102,6 +102,7 @@ def test_export_makes_the_folder_and_empties_the_queue(cli, tmp_path, renderer):
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
     code, _out, err = cli("letters", "export", "--to", a_file)
     assert code == 1 and "geen map" in err and "niet maken" not in err, err
+    assert "Er is niets geëxporteerd." in err and "De brieven staan nog klaar" in err
     assert len(list(folder.iterdir())) == 2
 
 
@@ -161,7 +162,22 @@ def test_send_password_sources(cli, smtp_server, monkeypatch, stand_in):
 def test_send_without_a_server_is_a_usage_error(cli, stand_in):
     cli("letters", "new", "BOR-2026-014", "--kind", "closing")
     code, _out, err = cli("letters", "send")
-    assert code == 2 and "smtp.host" in err
+    assert code == 2 and "'borapp config set smtp.host NAAM'" in err and "Instellingen → E-mail" in err
+
+
+def test_send_names_a_letter_it_leaves_alone(cli, smtp_server, stand_in, tmp_path):
+    """One an export was cut off writing: not sent as well, and said which and why."""
+    from borapp.services.outbox import letters as outbox_letters
+
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    [row] = listed(cli)
+    with cli.workspace.session() as session:
+        outbox_letters.mark_export(session, row["id"], tmp_path / "uit" / "brief.eml")
+    configure_smtp(cli.workspace, smtp_server().port)
+    code, out, err = cli("letters", "send")
+    assert code == 1 and out == "0 brieven verzonden.\n"
+    assert err.startswith(f"Niet verzonden, staat nog klaar: BOR-2026-014 Eindverslag (brief {row['id']}): Een "
+                          f"export naar {tmp_path / 'uit'}"), err
 
 
 def test_ready_marks_a_draft(cli, stand_in):

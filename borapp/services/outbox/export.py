@@ -1,7 +1,8 @@
 """Exporting ready letters to a folder: each as an .eml draft with its PDF beside it, then final (its PDF kept).
 
 Letters are prepared (checked, rendered, their message built) a chunk at a time; the chunk's destinations are then
-recorded in one commit, its files written, and that they went recorded in one more."""
+recorded in one commit, its files written, and that they went recorded in one more. A folder that cannot be written
+stops the export: what was written is recorded, and a letter none of whose files got there is plainly ready again."""
 
 from __future__ import annotations
 
@@ -12,7 +13,8 @@ from borapp.i18n import _
 from borapp.services.errors import BorError
 from borapp.services.outbox import mail
 from borapp.services.outbox.letters import (
-    checked, envelope_for, file_stem, mark_export, private_files, record_exported, safe_name, sender, write_atomic,
+    checked, envelope_for, file_stem, mark_export, private_files, record_exported, release_export, safe_name, sender,
+    write_atomic,
 )
 from borapp.services.outbox.listing import EXPORT_MARK, SENDING_MARK, LetterRow, get_letter_row, list_letters
 
@@ -22,6 +24,21 @@ class ExportResult:
     folder: Path
     exported: list[tuple[int, Path, Path]] = field(default_factory=list)  # (letter id, .eml, .pdf)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (letter id, why it stayed ready)
+    stopped: str = ""  # why the export stopped before every letter was written (the folder cannot be written)
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and not self.stopped
+
+    def stop_line(self) -> str:
+        """Why the export stopped and where that leaves the letters ("" when it did not stop)."""
+        if not self.stopped:
+            return ""
+        if not self.exported:
+            return _("Nothing was exported. {why} The letters are still ready: choose another folder and export "
+                     "again.").format(why=self.stopped)
+        return _("Then the export stopped. {why} The other letters are still ready: choose another folder and "
+                 "export them.").format(why=self.stopped)
 
     @property
     def files(self) -> list[Path]:
@@ -38,6 +55,7 @@ class _Prepared:
     eml: bytes
     pdf_path: Path
     eml_path: Path
+    error: str  # the letter's note before the export marked it, back when its files could not be written
 
 
 def export_ready(workspace, folder: Path) -> ExportResult:
@@ -53,12 +71,18 @@ def export_ready(workspace, folder: Path) -> ExportResult:
     if not ids:
         return result
     with private_files():
-        _make_folder(folder)
+        try:
+            _make_folder(folder)
+        except BorError as exc:  # nothing was marked: every letter is as it was
+            result.stopped = str(exc)
+            return result
         sender_email, sender_name = sender(workspace)
         for start in range(0, len(ids), EXPORT_CHUNK):
             chunk = [_prepare(workspace, letter_id, folder, sender_email, sender_name, result)
                      for letter_id in ids[start:start + EXPORT_CHUNK]]
             _write_chunk(workspace, [p for p in chunk if p is not None], result)
+            if result.stopped:
+                break
     return result
 
 
@@ -83,24 +107,64 @@ def _prepare(workspace, letter_id: int, folder: Path, sender_email: str, sender_
     envelope = envelope_for(workspace, row, found.pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message,
                             found.greeting)
     data = mail.as_bytes(mail.build_message(envelope, draft=True))
-    return _Prepared(letter_id, found.pdf, data, folder / f"{stem}.pdf", folder / f"{stem}.eml")
+    error = "" if row.raw_error.startswith(EXPORT_MARK) else row.raw_error
+    return _Prepared(letter_id, found.pdf, data, folder / f"{stem}.pdf", folder / f"{stem}.eml", error)
 
 
 def _write_chunk(workspace, chunk: list[_Prepared], result: ExportResult) -> None:
     """Where the files go (one commit), the files, then that they went (one commit). The names are free: each
-    holds the letter's own number."""
+    holds the letter's own number. When a file cannot be written the export stops (`result.stopped`): the letters
+    written are recorded, the others released."""
     if not chunk:
         return
     with workspace.session() as session:
         for item in chunk:
             mark_export(session, item.letter_id, item.eml_path)
-    for item in chunk:
-        write_atomic(item.pdf_path, item.pdf)
-        write_atomic(item.eml_path, item.eml)
+    written = _write_files(chunk, result)
     with workspace.session() as session:
-        for item in chunk:
+        for item in written:
             record_exported(session, workspace, item.letter_id, item.pdf)
-    result.exported += [(item.letter_id, item.eml_path, item.pdf_path) for item in chunk]
+        for item in chunk[len(written):]:
+            _release(session, item)
+    result.exported += [(item.letter_id, item.eml_path, item.pdf_path) for item in written]
+
+
+def _write_files(chunk: list[_Prepared], result: ExportResult) -> list[_Prepared]:
+    """The chunk's files, letter by letter, until one cannot be written (then `result.stopped` says why, and a PDF
+    written without its .eml is taken away again): the letters whose files are both there."""
+    for done, item in enumerate(chunk):
+        try:
+            write_atomic(item.pdf_path, item.pdf)
+            write_atomic(item.eml_path, item.eml)
+        except BorError as exc:
+            result.stopped = str(exc)
+            if not _there(item.eml_path):
+                _take_back(item.pdf_path)
+            return chunk[:done]
+    return chunk
+
+
+def _take_back(path: Path) -> None:
+    """A PDF this export wrote a moment ago, without its .eml: removed, so the letter leaves nothing behind."""
+    try:
+        path.unlink(missing_ok=True)
+    except OSError:
+        pass  # it stays, and so does the letter's mark: the next export finishes it
+
+
+def _release(session, item: _Prepared) -> None:
+    """A letter the stopped export did not write is plainly ready again (its note as before), so it can be sent,
+    changed or deleted; one with a file in the folder keeps its mark, for the next export to finish."""
+    if not (_there(item.pdf_path) or _there(item.eml_path)):
+        release_export(session, item.letter_id, item.eml_path, item.error)
+
+
+def _there(path: Path) -> bool:
+    """Whether a file is at `path`; when the folder will not say, it may be (the safe side)."""
+    try:
+        return path.exists()
+    except OSError:
+        return True
 
 
 def _finish_earlier_export(workspace, row: LetterRow, result: ExportResult) -> bool:

@@ -47,7 +47,7 @@ __all__ = [
     "state_label",
     "list_letters", "get_letter_row", "new_letter", "create_letter", "set_body", "mark_ready", "retry", "letter_pdf",
     "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "render_stored",
-    "default_address", "problems", "letter_check", "Checked", "checked",
+    "default_address", "problems", "ready_problems", "letter_check", "Checked", "checked",
 ]
 ADDRESS_BLOCK_LINES = 6  # the organisation's name, a "t.a.v." line and an address of up to four lines
 SUBJECT_LENGTH, RECIPIENT_LENGTH = 300, 200  # as the letter table keeps them
@@ -220,13 +220,29 @@ def mark_ready(workspace, letter_id: int) -> None:
         if letter.state != "draft":
             raise ValidationError(_("Only a draft can be marked ready (this letter is {state}).")
                                   .format(state=state_label(letter.state).lower()))  # mid-sentence
-        if not letter.subject.strip() or not letter.body.strip():
-            raise ValidationError(_("The letter needs a subject and a text before it is ready."))
-        letter_policy.check_letter(session, letter)
-        _refuse_unfinished(session, letter)
+        reason = _not_ready(session, letter)
+        if reason:
+            raise ValidationError(reason)
         _move(letter, "ready")
         letter.error = ""  # a note on why it went back to draft (the case was closed) is done with
         audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
+
+
+def ready_problems(workspace, letter_id: int) -> str:
+    """What keeps a draft from being marked ready, as `mark_ready` refuses it ("" when nothing does)."""
+    with workspace.session() as session:
+        return _not_ready(session, _letter(session, letter_id))
+
+
+def _not_ready(session, letter: Letter) -> str:
+    """Why `letter` cannot be made ready: no subject or text, a kind not sent to referrers, its gaps and dates."""
+    if not letter.subject.strip() or not letter.body.strip():
+        return _("The letter needs a subject and a text before it is ready.")
+    try:
+        letter_policy.check_letter(session, letter)
+    except ValidationError as exc:
+        return str(exc)
+    return letter_check(session, letter).message()
 
 
 def retry(workspace, letter_id: int) -> None:
@@ -453,6 +469,14 @@ def mark_export(session, letter_id: int, eml_path: Path) -> None:
     """Before an export writes a letter's files: where they go (EXPORT_MARK), so a killed export finishes the
     record instead of writing them twice."""
     _letter(session, letter_id).error = EXPORT_MARK + str(eml_path)
+
+
+def release_export(session, letter_id: int, eml_path: Path, error: str) -> None:
+    """An export that wrote none of the letter's files gives it back: its mark for `eml_path` goes, and the note it
+    had before (`error`) returns."""
+    letter = _letter(session, letter_id)
+    if letter.error == EXPORT_MARK + str(eml_path):
+        letter.error = error
 
 
 def record_exported(session, workspace, letter_id: int, pdf: bytes) -> None:

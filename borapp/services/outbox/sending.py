@@ -12,6 +12,7 @@ Per letter, in this order:
 A crash between 3 and 4 leaves the mark behind. The next send does not send such a letter again: once the mark is
 older than STALE_AFTER it marks the letter FAILED with "may have been delivered; check, then try again", so a
 person decides. A crash between 2 and 3 (before the server got anything) is reported the same way: the safe side.
+A ready letter a send leaves alone (being sent elsewhere, or marked by an export) is SKIPPED, and the result says why.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from sqlalchemy import select, update
 
@@ -40,7 +42,7 @@ class LetterOutcome:
     letter_id: int
     case_ref: str
     kind: str
-    state: str  # sent | ready (kept for later) | failed
+    state: str  # sent | ready (kept for later) | failed | skipped (left alone: `error` says why)
     error: str = ""
 
     def label(self) -> str:
@@ -74,9 +76,22 @@ class SendResult:
         return self._in("failed")
 
     @property
+    def skipped(self) -> list[LetterOutcome]:
+        return self._in("skipped")
+
+    @property
     def ok(self) -> bool:
         """Everything that was ready went out (also true when nothing was ready)."""
         return len(self.sent) == len(self.outcomes)
+
+
+class MailNotSetUp(UsageError):
+    """The mail server's settings do not allow a send; said with where the app sets them (Settings → Mail), and
+    `command_line` says it with the settings `borapp config set` takes."""
+
+    def __init__(self, message: str, command_line: str):
+        super().__init__(message)
+        self.command_line = command_line
 
 
 @dataclass(frozen=True)
@@ -99,11 +114,17 @@ def server_settings(workspace, timeout: float = 30.0) -> mail.ServerSettings:
                                      settings.get(session, "smtp.user").strip(), timeout)
         allow_plaintext = settings.get(session, "smtp.allow_plaintext") == "1"
     if not host:
-        raise UsageError(_("No mail server is set. Set smtp.host (and smtp.port, smtp.security) first."))
+        raise MailNotSetUp(_("No mail server is set up yet. Set it up first: Settings → Mail."),
+                           _("No mail server is set. Set it first with 'borapp config set smtp.host NAME' (and "
+                             "smtp.port, smtp.security), or in the app: Settings → Mail."))
     if server.security == "none" and not allow_plaintext:
-        raise UsageError(_("The mail server is set without encryption (smtp.security none), so the letters (and the "
-                           "password, if there is a login) would cross the network readable. Choose starttls or ssl; "
-                           "only on a trusted network, set smtp.allow_plaintext to 1 to allow it."))
+        raise MailNotSetUp(
+            _("The mail server is set up without encryption, so the letters (and the password, if there is a login) "
+              "would cross the network readable. Choose STARTTLS or SSL/TLS in Settings → Mail; only on a network "
+              "you trust, tick \u201cAllow an unencrypted connection\u201d there instead."),
+            _("The mail server is set without encryption (smtp.security none), so the letters (and the password, if "
+              "there is a login) would cross the network readable. Choose starttls or ssl; only on a trusted network, "
+              "set smtp.allow_plaintext to 1 to allow it."))
     return server
 
 
@@ -121,9 +142,13 @@ def send_ready(workspace, password_provider: smtp_secret.PasswordProvider | None
     server = server_settings(workspace, timeout)
     sender_email, sender_name = outbox_letters.sender(workspace)
     if not mail.valid_address(sender_email):
-        raise UsageError(_("No sender address is set. Set smtp.from (or the organisation's e-mail) first."))
+        raise MailNotSetUp(_("No sender address is set up yet. Fill it in first: Settings → Mail (Sender address), "
+                             "or give the organisation an e-mail address in Settings → Organisation."),
+                           _("No sender address is set. Set it first with 'borapp config set smtp.from ADDRESS' "
+                             "(or organisation.email), or in the app: Settings → Mail."))
     result = SendResult()
     _fail_interrupted(workspace, result)
+    _note_skipped(workspace, result)
     todo = _ready_ids(workspace)
     if not todo:
         return result
@@ -168,8 +193,10 @@ def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: s
     envelope = outbox_letters.envelope_for(workspace, row, pdf, sender_email, sender_name,
                                            outbox_letters.pdf_file_name(row), found.in_message, found.greeting)
     data = mail.as_bytes(mail.build_message(envelope))
-    if not _claim(workspace, letter_id, stamp):
-        return  # changed or claimed elsewhere since it was read: the next send takes it
+    if not _claim(workspace, letter_id, stamp):  # changed or claimed elsewhere since it was read
+        result.outcomes.append(LetterOutcome(letter_id, row.case_ref, row.kind, "skipped", _(
+            "It was changed, or taken by another send, while this send ran; the next send takes it.")))
+        return
     delivery = mail.deliver(conn, sender_email, row.recipient_email, data)
     if delivery.outcome == "sent":
         _record(workspace, letter_id, "sent", "", result, pdf=pdf)
@@ -232,6 +259,27 @@ def _fail_interrupted(workspace, result: SendResult) -> None:
                              "delivered. Check with the recipient, then try again if it did not arrive.")
             result.outcomes.append(LetterOutcome(letter.id, letter_ref(session, letter), letter.kind, "failed",
                                                  letter.error))
+
+
+def _note_skipped(workspace, result: SendResult) -> None:
+    """Ready letters made here that this send leaves alone, each with why: one being sent from another window or
+    command, one an export marked (it may be in a folder already: sent too, it could go out twice)."""
+    with workspace.session() as session:
+        marked = session.scalars(select(Letter).where(
+            Letter.state == "ready", Letter.received_from == "",
+            Letter.error.like(SENDING_MARK + "%") | Letter.error.like(EXPORT_MARK + "%"))
+            .order_by(Letter.state_changed_at, Letter.id)).all()
+        for letter in marked:
+            result.outcomes.append(LetterOutcome(letter.id, letter_ref(session, letter), letter.kind, "skipped",
+                                                 _skip_reason(letter.error)))
+
+
+def _skip_reason(error: str) -> str:
+    if error.startswith(SENDING_MARK):
+        return _("It is being sent right now, from another window or command.")
+    folder = Path(error[len(EXPORT_MARK):]).parent
+    return _("An export to {folder} is writing it, or was cut off while writing it. Export again to finish it; it "
+             "is not sent as well, so that it does not go out twice.").format(folder=folder)
 
 
 def _mark_time(error: str) -> dt.datetime:

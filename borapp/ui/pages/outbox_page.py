@@ -73,6 +73,7 @@ class OutboxPage(Page):
         self.preview: PreviewDialog | None = None
         self.busy = False
         self._interrupted = ""  # said after the unlock: a lock came during an export or send
+        self._chosen_id: int | None = None  # the letter the notice line speaks of
         layout = QVBoxLayout(self)
         title = QLabel(_("Outbox"))
         title.setObjectName("pageTitle")
@@ -167,9 +168,6 @@ class OutboxPage(Page):
             select_id(self.table, int(tail))
 
     def refresh(self) -> None:
-        if self._interrupted:  # the first refresh after the unlock
-            self.notice.setText(self._interrupted)
-            self._interrupted = ""
         chosen = self.current()
         rows = outbox_letters.list_letters(self.workspace, None if self.show_all.isChecked() else WAITING_STATES)
         self.model.set_rows(rows)
@@ -184,6 +182,9 @@ class OutboxPage(Page):
         elif rows:
             self.table.selectRow(0)
         self._selection_changed()
+        if self._interrupted:  # the first refresh after the unlock
+            self.notice.setText(self._interrupted)
+            self._interrupted = ""
 
     def _show_counts(self, rows: list[LetterRow]) -> None:
         counts = {state: sum(1 for r in rows if r.state == state) for state in WAITING_STATES}
@@ -214,6 +215,10 @@ class OutboxPage(Page):
 
     def _selection_changed(self) -> None:
         row = self.current()
+        chosen_id = row.id if row else None
+        if chosen_id != self._chosen_id and not self.busy:  # what was said belonged to the letter chosen before
+            self.notice.clear()
+        self._chosen_id = chosen_id
         editable = row is not None and row.editable
         self.preview_button.setEnabled(row is not None)
         self.print_button.setEnabled(row is not None)
@@ -230,17 +235,24 @@ class OutboxPage(Page):
     def _problem_of(self, row: LetterRow | None) -> str:
         """Why the letter did not go, or (ready, with nothing said yet) why it would not go now: a schedule whose
         visits changed since looked fine here until the export left it behind. A draft says why it went back to
-        draft (its case was closed)."""
+        draft (its case was closed) and what stands in the way of Mark ready, as its refusal would say it."""
         if row is None or row.state not in ("draft", "ready", "failed"):
             return ""
         if row.state == "draft":
-            return row.error
+            return "\n".join(filter(None, (row.error, self._in_the_way(row))))
         if row.error or row.state != "ready":
             return row.error
         try:
             return outbox_letters.problems(self.workspace, row.id)
         except BorError as exc:
             return str(exc)
+
+    def _in_the_way(self, row: LetterRow) -> str:
+        try:
+            reason = outbox_letters.ready_problems(self.workspace, row.id)
+        except BorError as exc:
+            return str(exc)
+        return reason or _("Nothing stands in the way: check it with Preview, then choose Mark ready.")
 
     def _letter_names(self) -> dict[int, str]:
         """Each listed letter by its kind and case ("Omgangsschema — BOR-2026-032"), as its preview is titled."""
@@ -362,6 +374,8 @@ class OutboxPage(Page):
         try:
             action(self.workspace, row.id)
         except Exception as exc:  # a clear message, never a traceback
+            self.notice.clear()
+            self._selection_changed()  # the line under the letter says why, after the message is closed
             self._fail(_("Letter"), exc)
             return
         self._after_change(message)
@@ -414,7 +428,7 @@ class OutboxPage(Page):
         run_task(lambda _p: outbox_export.export_ready(workspace, Path(folder)), workspace).always(
             lambda: self._settled(workspace, INTERRUPTED_EXPORT)).success(
             lambda result: self._finished(_("Export"), export_summary(result, self._letter_names()),
-                                          not result.problems)).failure(
+                                          result.ok)).failure(
             lambda exc: self._finished(_("Export"), failure_text(exc), False)).start()
 
     def send_ready(self) -> None:

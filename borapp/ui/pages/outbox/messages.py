@@ -22,6 +22,10 @@ def send_summary(result: SendResult) -> str:
                               "{n} letters failed; fix them, then choose Try again.",
                               len(result.failed)).format(n=len(result.failed)))
         parts.extend(_by_reason(result.failed))
+    if result.skipped:
+        parts.append(ngettext("{n} letter was not sent; it stays ready:", "{n} letters were not sent; they stay ready:",
+                              len(result.skipped)).format(n=len(result.skipped)))
+        parts.extend(_by_reason(result.skipped))
     if result.warning:
         parts.append(result.warning)
     return "\n\n".join(parts)
@@ -39,14 +43,18 @@ def export_summary(result: ExportResult, names: dict[int, str] | None = None) ->
     """What the export did; a letter left behind is named as the list names it (`names`: id → "kind, case"), not
     by its number, which the list does not show."""
     names = names or {}
-    if not result.exported and not result.problems:
+    if not result.exported and not result.problems and not result.stopped:
         return _("No letters were ready to export.")
     count = len(result.exported)
-    parts = [ngettext("{n} letter exported to {folder}.", "{n} letters exported to {folder}.", count)
-             .format(n=count, folder=result.folder)]
+    parts = []
+    if count or not result.stopped:
+        parts.append(ngettext("{n} letter exported to {folder}.", "{n} letters exported to {folder}.", count)
+                     .format(n=count, folder=result.folder))
     if count:
         parts.append(_("Open each .eml file with your mail program to check and send it. The files are not "
                        "encrypted: delete them once the letters are sent."))
+    if result.stopped:
+        parts.append(result.stop_line())
     if result.problems:
         parts.append(_("Not exported (they stay ready):") + "\n" + "\n".join(
             (f"• {names[letter_id]}: {why}" if letter_id in names else
