@@ -144,3 +144,34 @@ def test_upgrading_to_0033_gives_each_contract_version_the_parents_address_flags
             assert in_line(session.scalar(select(Contract)), session.get(Case, case_id))
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0034_keeps_each_letter_going_to_whom_it_went(vault, vault_path):
+    """Letters stored before a letter kept its addressee went to the referrer (or the schedule's parent): after the
+    upgrade they say so ("") and render as they did."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Case, Letter
+    from borapp.models.schema import _config
+
+    with vault.session() as session:
+        case = Case(ref="BOR-2025-034", registered_on=dt.date(2025, 3, 1), status="closed")
+        session.add(case)
+        session.flush()
+        session.add(Letter(case_id=case.id, kind="closing", recipient_name="Anna de Vries", body="Geachte"))
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0033")
+        assert "addressee" not in {row[1] for row in conn.exec_driver_sql("PRAGMA table_info(letter)")}
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        with reopened.session() as session:
+            assert session.execute(text("SELECT kind, recipient_name, addressee FROM letter")).all() == [
+                ("closing", "Anna de Vries", "")]
+    finally:
+        reopened.lock()

@@ -42,6 +42,7 @@ def case_number(text: str) -> str:
 
 
 PARENT_WORDS = {"resident": "verzorgend", "other": "uitwonend"}
+ADDRESSEE_WORDS = {"commissioner": "opdrachtgever", "referrer": "verwijzer"}  # whom a closing report goes to
 AUDIENCE_WORDS = {"internal": "intern", "external": "extern"}
 KEEP_WORDS = {"mine": "later", "theirs": "server"}  # a conflict: the value sent later, or the one the server kept
 
@@ -61,6 +62,11 @@ def word_choice(words: dict[str, str]):
 
 def words_metavar(words: dict[str, str]) -> str:
     return "{" + ",".join(words.values() if language() == "nl" else words) + "}"
+
+
+def addressee_code(word: str | None) -> str | None:
+    """`--to` as the letters take it (`documents.addressee`): None the default, "" the referrer."""
+    return None if word is None else ("" if word == "referrer" else word)
 
 
 def named_letter_kinds(kinds: Iterable[str]) -> tuple[str, ...]:

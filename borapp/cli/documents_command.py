@@ -1,5 +1,6 @@
 """`borapp documents contract CASE_REF --out F.pdf` and `borapp documents letter CASE_REF --kind K [--parent ROLE]
---out F.pdf`: one PDF, written only where asked (atomically, readable by the user only); the outbox is not touched.
+[--to commissioner|referrer] --out F.pdf`: one PDF, written only where asked (atomically, readable by the user
+only); the outbox is not touched.
 
 What the document could not fill in is printed on stderr, one line each; the exit code is 0 all the same.
 """
@@ -11,7 +12,8 @@ from pathlib import Path
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
-    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, case_number, named_letter_kinds, word_choice, words_metavar,
+    ADDRESSEE_WORDS, EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, addressee_code, case_number,
+    named_letter_kinds, word_choice, words_metavar,
 )
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK, UsageError
@@ -32,6 +34,9 @@ def register(sub, common) -> None:
     kind.help = _("one of: {kinds}").format(kinds="%(named)s")
     cmd.add_argument("--parent", type=word_choice(PARENT_WORDS), metavar=words_metavar(PARENT_WORDS),
                      help=_("for --kind schedule: the parent it is for"))
+    cmd.add_argument("--to", type=word_choice(ADDRESSEE_WORDS), metavar=words_metavar(ADDRESSEE_WORDS),
+                     help=_("for --kind closing: the commissioning party (the default, when the case has one of its "
+                            "own) or the referrer"))
 
 
 def _letter_kinds() -> tuple[str, ...]:
@@ -61,7 +66,8 @@ def run_letter(args) -> int:
     if args.kind != "schedule" and args.parent:
         raise UsageError(_("--parent goes only with --kind schedule."))
     return _run(args, lambda workspace, case_id: render_letter(workspace, case_id, args.kind, args.lang,
-                                                        parent_role=args.parent or ""))
+                                                        parent_role=args.parent or "",
+                                                        addressee=addressee_code(args.to)))
 
 
 def _run(args, render) -> int:

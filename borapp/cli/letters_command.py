@@ -11,8 +11,8 @@ from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
-    EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, case_number, named_letter_kinds, whole_number, word_choice,
-    words_metavar,
+    ADDRESSEE_WORDS, EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, addressee_code, case_number,
+    named_letter_kinds, whole_number, word_choice, words_metavar,
 )
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
@@ -36,6 +36,10 @@ def register(sub, common) -> None:
     kind.help = _("which letter, one of: {kinds}").format(kinds="%(named)s")  # argparse fills in the attribute
     cmd.add_argument("--parent", type=word_choice(PARENT_WORDS), metavar=words_metavar(PARENT_WORDS),
                      help=_("to this parent instead of the referrer (the visit schedule)"))
+    cmd.add_argument("--to", dest="addressee", type=word_choice(ADDRESSEE_WORDS),
+                     metavar=words_metavar(ADDRESSEE_WORDS),
+                     help=_("for --kind closing: the commissioning party (the default, when the case has one of its "
+                            "own) or the referrer"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "list", _("list the letters waiting in the outbox"), run_list)
     cmd.add_argument("--all", action="store_true", help=_("also the exported and sent letters"))
@@ -75,7 +79,7 @@ def run_new(args) -> int:
     try:
         case_id = outbox_letters.find_case_id(workspace, args.case_ref)
         made = outbox_letters.create_letter(workspace, case_id, args.kind, parent_role=args.parent or "",
-                                            lang=args.lang)
+                                            lang=args.lang, addressee=addressee_code(args.addressee))
         row = outbox_letters.get_letter_row(workspace, made.id)
     finally:
         workspace.lock()

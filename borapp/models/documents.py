@@ -55,6 +55,9 @@ class Letter(Timestamps, Base):
     # The lines under the recipient's name (organisation, street, postcode and place) as typed for this letter;
     # "" follows the referring organisation's (or the parent's) address as it is when the PDF is made.
     recipient_address: Mapped[str] = mapped_column(Text, default="")
+    # To whom besides the kind's usual addressee: "commissioner" for a closing report to the commissioning party
+    # (its contact person and postal address); "" the referrer (a schedule: the parent in `parent_role`).
+    addressee: Mapped[str] = mapped_column(String(20), default="", server_default="")
     subject: Mapped[str] = mapped_column(String(300), default="")
     body: Mapped[str] = mapped_column(Text, default="")
     state: Mapped[str] = mapped_column(String(10), default="draft")

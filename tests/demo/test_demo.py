@@ -142,6 +142,21 @@ def test_visits_and_outbox_fit_today(demo_vault):
     assert demo_flag == "1"
 
 
+def test_closing_reports_went_to_the_commissioning_party(demo_vault):
+    """The demo sent its closing reports to the commissioning party: they say so, or they would print the referrer's
+    address under the commissioner's contact person."""
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        rows = s.execute(select(Letter.addressee, Case.referrer_id, Case.commissioner_id, Organisation.contact_person,
+                                Letter.recipient_name).join(Case, Case.id == Letter.case_id)
+                         .join(Organisation, Organisation.id == Case.commissioner_id)
+                         .where(Letter.kind == "closing")).all()
+        others = set(s.scalars(select(Letter.addressee).where(Letter.kind != "closing")))
+    assert {r.addressee for r in rows if r.referrer_id != r.commissioner_id} == {"commissioner"}
+    assert {r.addressee for r in rows if r.referrer_id == r.commissioner_id} <= {""}
+    assert all(r.recipient_name == r.contact_person for r in rows) and others == {""}
+
+
 def test_people_are_synthetic(demo_vault):
     vault, _summary, _calls = demo_vault
     with vault.session() as s:

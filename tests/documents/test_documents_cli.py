@@ -58,9 +58,24 @@ def test_english_and_missing_lines_on_stderr(capsys, vault_path, passphrase_file
 def test_each_letter(capsys, vault_path, passphrase_file, cases, tmp_path, kind):
     target = tmp_path / f"{kind}.pdf"
     code, _out, err = run(capsys, vault_path, passphrase_file, "documents", "letter", "BOR-2026-001", "--kind", kind,
-                          "--out", str(target))
+                          "--to", "verwijzer", "--out", str(target))
     assert code == 0 and err == ""
     assert "Geachte Anna de Vries," in all_text(target.read_bytes())
+
+
+def test_the_closing_report_goes_to_the_commissioning_party_unless_asked(capsys, vault_path, passphrase_file, cases,
+                                                                         tmp_path):
+    """The case's commissioning party (Gemeente Alkmaar, no contact person or address on record) is the default
+    addressee of the closing report: its gaps on stderr; only the closing report may go there."""
+    target = tmp_path / "eindverslag.pdf"
+    code, _out, err = run(capsys, vault_path, passphrase_file, "documents", "letter", "BOR-2026-001", "--kind",
+                          "closing", "--out", str(target))
+    text = all_text(target.read_bytes())
+    assert code == 0 and "De contactpersoon van de opdrachtgever" in err
+    assert "Gemeente Alkmaar" in text.split("Datum")[0] and "Wijkteam Alkmaar" not in text.split("Datum")[0]
+    code, _out, err = run(capsys, vault_path, passphrase_file, "documents", "letter", "BOR-2026-001", "--kind",
+                          "intake", "--to", "opdrachtgever", "--out", str(tmp_path / "x.pdf"))
+    assert code == 2 and "Alleen het eindverslag gaat naar de opdrachtgever" in err
 
 
 def test_the_schedule_letter_needs_a_parent(capsys, vault_path, passphrase_file, cases, tmp_path):

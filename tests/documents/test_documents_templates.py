@@ -8,6 +8,7 @@ import pytest
 from borapp.models.documents import LETTER_KINDS
 from borapp.services import settings
 from borapp.services.documents import templates
+from borapp.services.documents.addressee import REFERRER
 from borapp.services.documents.letters import render_letter
 from borapp.services.documents.template_texts import DEFAULT_TEMPLATES, KIND_PLACEHOLDERS, PLACEHOLDERS
 from borapp.services.errors import UsageError, ValidationError
@@ -31,8 +32,8 @@ def test_every_kind_and_language_has_a_setting_and_a_valid_default():
 
 
 def test_the_default_follows_the_language():
-    assert templates.default_template("closing", "nl").startswith("Geachte {referrer_contact},")
-    assert templates.default_template("closing", "en").startswith("Dear {referrer_contact},")
+    assert templates.default_template("closing", "nl").startswith("Geachte {recipient_contact},")
+    assert templates.default_template("closing", "en").startswith("Dear {recipient_contact},")
 
 
 def test_placeholders_are_listed_with_what_they_stand_for():
@@ -47,11 +48,11 @@ def test_an_edited_template_is_used_for_the_letter(workspace, case_id):
     templates.save_template(workspace, "closing", "nl", text)
     assert templates.get_template(workspace, "closing", "nl") == text
     assert not templates.is_default(workspace, "closing", "nl")
-    doc = render_letter(workspace, case_id, "closing", today=TODAY)
+    doc = render_letter(workspace, case_id, "closing", today=TODAY, addressee=REFERRER)
     assert "Op 1 juli 2026 is het traject voor Sanne Jansen en Daan Jansen afgerond: Succesvol afgerond." in \
         all_text(doc.pdf)
     assert doc.body.startswith("Beste Anna de Vries,")
-    english = all_text(render_letter(workspace, case_id, "closing", "en", today=TODAY).pdf)
+    english = all_text(render_letter(workspace, case_id, "closing", "en", today=TODAY, addressee=REFERRER).pdf)
     assert "Dear Anna de Vries," in english  # the English template is its own
 
 

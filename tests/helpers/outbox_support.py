@@ -51,10 +51,11 @@ class FakeRendered:
     recipient_email: str
     title: str
     missing: list[str] = field(default_factory=list)
+    addressee: str = ""
 
 
 def fake_render_letter(workspace, case_id, kind, lang=None, parent_role="", body=None, subject=None,
-                       recipient_name=None, address=None, facts=None):
+                       recipient_name=None, address=None, facts=None, addressee=None):
     with workspace.session() as session:
         case = session.get(Case, case_id)
         ref = case.ref
@@ -69,7 +70,7 @@ def fake_render_letter(workspace, case_id, kind, lang=None, parent_role="", body
     missing = [] if email else ["Het e-mailadres van de ontvanger"]
     block = [line for line in (recipient_name or "", *(address or "").splitlines()) if line.strip()]
     return FakeRendered(tiny_pdf([*block, subject, *body.splitlines()]), subject, body, recipient_name or name,
-                        email, subject, missing)
+                        email, subject, missing, addressee or "")
 
 
 def fake_render_contract(workspace, case_id, lang=None):

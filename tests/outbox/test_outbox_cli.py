@@ -77,6 +77,24 @@ def test_new_and_list(cli, renderer):
     assert all(line[status - 2:status] == "  " for line in lines), "a long letter name pushed the status along"
 
 
+def test_new_closing_report_goes_to_the_commissioning_party_or_where_asked(cli):
+    from sqlalchemy import select
+
+    from borapp.models import Case, Organisation
+
+    with cli.workspace.session() as session:
+        session.scalar(select(Case).where(Case.ref == "BOR-2026-014")).commissioner = (
+            Organisation(name="Gemeente Alkmaar", contact_person="Bert Opdracht", email="jeugd@alkmaar.example",
+                         address="Postbus 10\n1800 AA Alkmaar"))
+    code, out, _err = cli("letters", "new", "BOR-2026-014", "--kind", "closing", "--json")
+    assert code == 0 and (json.loads(out)["recipient"], json.loads(out)["email"]) == (
+        "Bert Opdracht", "jeugd@alkmaar.example")
+    code, out, _err = cli("letters", "new", "BOR-2026-014", "--kind", "closing", "--to", "verwijzer", "--json")
+    assert code == 0 and json.loads(out)["recipient"] == "Anna de Vries"
+    code, _out, err = cli("letters", "new", "BOR-2026-014", "--kind", "start", "--to", "opdrachtgever")
+    assert code == 2 and "Alleen het eindverslag gaat naar de opdrachtgever" in err
+
+
 def test_new_refuses_unknown_case_and_kind(cli, stand_in):
     assert cli("letters", "new", "BOR-1999-001", "--kind", "closing")[0] == 6
     assert cli("letters", "new", "BOR-2026-014", "--kind", "invoice")[0] == 2

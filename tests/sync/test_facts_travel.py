@@ -80,3 +80,29 @@ def test_an_edit_of_a_letter_sent_meanwhile_becomes_a_new_draft_and_the_letter_s
                 "draft", "intake", "Aanmelding (gewijzigd)", "Tekst", None), "what bram typed is kept"
             assert draft.received_from == ("bram" if laptop is anna else ""), "bram's laptop sends it"
     assert conflicts.open_conflicts(anna.workspace, http=anna.http) == []
+
+
+def test_a_closing_report_to_the_commissioning_party_travels_and_its_kept_draft_still_goes_there(team):
+    """The addressee travels with the letter; the draft kept from an edit made while it was sent keeps it, so it
+    does not turn into a letter with the commissioner's name over the referrer's address."""
+    anna, bram = team
+    ref = anna.register()
+    case_id = _case_on(anna, ref)
+    with anna.workspace.session() as session:
+        session.add(Letter(case_id=case_id, kind="closing", addressee="commissioner", state="ready",
+                           recipient_name="Bert Opdracht", subject="Eindverslag", body="Tekst"))
+    anna.sync(), bram.sync()
+    with bram.workspace.session() as session:
+        assert session.scalar(select(Letter)).addressee == "commissioner"
+        session.scalar(select(Letter)).body = "Tekst (gewijzigd)"
+    with anna.workspace.session() as session:
+        letter = session.scalar(select(Letter))
+        letter.state, letter.pdf = "sent", b"%PDF-1.4 zoals verzonden"
+    anna.sync()
+    assert bram.sync().kept_as_drafts == 1
+    anna.sync()
+    for laptop in (anna, bram):
+        with laptop.workspace.session() as session:
+            _sent, draft = session.scalars(select(Letter).order_by(Letter.id)).all()
+            assert (draft.state, draft.body, draft.addressee, draft.recipient_name) == (
+                "draft", "Tekst (gewijzigd)", "commissioner", "Bert Opdracht")

@@ -13,6 +13,7 @@ from borapp.models.volunteers import WEEKDAYS
 from borapp.services.demo import texts as tx
 from borapp.services.demo.costs import write_hours
 from borapp.services.cases.flow import change_status, start_history
+from borapp.services.documents.addressee import COMMISSIONER, has_own_commissioner
 from borapp.services.demo.people import (
     KOP, MUNICIPALITIES, WEST_FRIESLAND, Place, People, funding_for, wijkteam_name,
 )
@@ -240,6 +241,7 @@ class CaseWriter:
         facts = {"ref": case.ref, "sender": coordinator.name, "registered": tx.nl_date(reg),
                  "frequency": (case.visit_frequency or "").lower(), "place": case.visit_place}
         referrer = (case.referrer_contact, case.referrer_email, "")
+        own_commissioner = has_own_commissioner(case.referrer_id, case.commissioner_id)
         wanted: list[tuple[str, int, tuple[str, str, str], dict]] = []
         if plan.fate.reason == "no_response":
             wanted.append(("no_response", max(t.intake, t.steps[-1][1] - rng.randint(3, 10)), referrer, {}))
@@ -262,7 +264,7 @@ class CaseWriter:
                 "evaluation": tx.nl_date(on(t.evaluation)), "agreements": log.agreements}))
         if plan.fate.status == "closed":
             closed = t.steps[-1][1]
-            commissioner = case.commissioner
+            commissioner = case.commissioner  # the closing report is the commissioning party's
             wanted.append(("closing", closed + rng.randint(0, 3), (commissioner.contact_person, commissioner.email, ""),
                            log.tally(closed) | {"closed": tx.nl_date(on(closed)),
                                                 "outcome": tx.OUTCOME_WORDS[plan.fate.outcome],
@@ -273,6 +275,7 @@ class CaseWriter:
                 state = _letter_state((self.today - on(day)).days, rng)
                 made = stamp(on(day), 14)
                 self.rows.add(Letter, case_id=case.id, kind=kind, parent_role=role, recipient_name=name,
+                              addressee=COMMISSIONER if kind == "closing" and own_commissioner else "",
                               recipient_email=email, subject=subject, body=body, state=state,
                               attempts=1 if state in ("sent", "failed") else 0,
                               error="Verbinding met de mailserver mislukt (time-out)." if state == "failed" else "",

@@ -19,6 +19,7 @@ from borapp.models import Case, Contract, ContractSignature, Evaluation, Visit
 from borapp.services import settings
 from borapp.services.cases.flow import get_case, lapsed_at_closing
 from borapp.services.cases.contract_terms import case_agreements, latest_contract
+from borapp.services.documents.addressee import has_own_commissioner
 from borapp.services.documents.letterhead import logo_bytes
 from borapp.services.privacy.redaction import Redactor, case_redactor
 
@@ -100,6 +101,11 @@ class CaseFacts:
     organisation: Organisation
     contract_version: int | None = None
     contract_on: dt.date | None = None
+    # The commissioning party as its organisation record has it (the closing report may go there).
+    commissioner_contact: str = ""
+    commissioner_email: str = ""
+    commissioner_address: str = ""
+    own_commissioner: bool = False  # the case has a commissioning party that is not its referrer
     # For text typed by hand later (an edited letter): takes out a confidential street or postcode.
     redact: Redactor = field(default_factory=lambda: Redactor([], ""), repr=False, compare=False)
     addressee: str = ""  # the parent whose own confidential address these facts keep (`keep_role`), else ""
@@ -147,6 +153,10 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None,
         referrer_contact=clean(case.referrer_contact),
         referrer_email=case.referrer_email or (case.referrer.email if case.referrer else ""),
         commissioner_name=clean(case.commissioner.name) if case.commissioner else "",
+        commissioner_contact=clean(case.commissioner.contact_person) if case.commissioner else "",
+        commissioner_email=case.commissioner.email if case.commissioner else "",
+        commissioner_address=clean(case.commissioner.address) if case.commissioner else "",
+        own_commissioner=has_own_commissioner(case.referrer_id, case.commissioner_id),
         court_decision_on=case.court_decision_on, court_frequency=clean(case.court_frequency),
         court_duration=clean(case.court_duration), court_buildup=clean(case.court_buildup),
         agreements={k: v if isinstance(v, bool) else clean(v) for k, v in agreed.items()},

@@ -55,6 +55,17 @@ BLOCK_GAPS = {
     N_("The referring organisation"): (
         N_("The referring organisation"),
         N_("choose it at the case file, tab Referral, or type it into the letter's address block (Edit)")),
+    N_("The commissioning organisation's address"): (
+        N_("The commissioning party's postal address"),
+        N_("add it in the case file, tab Referral (Edit organisation… under the commissioning party), or type it "
+           "into the letter's address block (Edit)")),
+    N_("The commissioning party's contact person"): (
+        N_("The commissioning party's contact person"),
+        N_("add it in the case file, tab Referral (Edit organisation… under the commissioning party), or type it as "
+           "the letter's recipient (Edit)")),
+    N_("The commissioning party"): (
+        N_("The commissioning party"),
+        N_("choose it at the case file, tab Referral, or type it into the letter's address block (Edit)")),
     N_("The resident parent's name"): (
         N_("The resident parent's name"),
         N_("fill it in at the case file, tab Family, or type it as the letter's recipient (Edit)")),
@@ -118,6 +129,7 @@ class LetterParts:
     body: str = ""
     recipient_name: str = ""
     address: str = ""  # the letter's own address block; "" follows the case
+    addressee: str = ""  # the referrer, or the commissioning party (`addressee`)
 
 
 def check_letter(session: Session, parts: LetterParts, today: dt.date | None = None,
@@ -131,10 +143,11 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
     doc_lang = document_language(session, parts.language or None)
     with in_language(doc_lang):
         facts = load_facts(session, parts.case_id, keep_role=parts.parent_role) if facts is None else facts
-        _recipient(facts, parts.kind, parts.parent_role, parts.recipient_name, parts.address, block, today)
+        _recipient(facts, parts.kind, parts.parent_role, parts.recipient_name, parts.address, block, today,
+                   parts.addressee)
         LetterValues(facts, block, today, parts.parent_role).v_coordinator()  # who signs, under the text
         spots = _placeholder_gaps(facts, parts.parent_role, template_text(session, parts.kind, doc_lang), today,
-                                  parts.kind)
+                                  parts.kind, parts.addressee)
         in_subject = _text_gaps(parts.subject, [])
         in_body = _text_gaps(parts.body, spots)
         in_block = _text_gaps(f"{parts.recipient_name}\n{parts.address}", [])
@@ -245,10 +258,11 @@ class _Spot:
     name: tuple[str, dict] | None = field(default=None, compare=False)
 
 
-def _placeholder_gaps(facts: CaseFacts, role: str, template: str, today: dt.date, kind: str) -> list[_Spot]:
+def _placeholder_gaps(facts: CaseFacts, role: str, template: str, today: dt.date, kind: str,
+                      addressee: str = "") -> list[_Spot]:
     """Where the saved template, filled now, leaves a line to fill in, and what each line stands for."""
     missing = _Tagging()
-    values = LetterValues(facts, missing, today, role, kind)
+    values = LetterValues(facts, missing, today, role, kind, addressee)
     filled = fill_template(template, values.values(template_fields_safe(template)))
     spots = []
     for line in filled.split("\n"):

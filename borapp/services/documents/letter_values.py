@@ -16,6 +16,7 @@ from borapp.formatting import long_date
 from borapp.i18n import LANGUAGES, N_, _, babel_locale, in_language, ngettext
 from borapp.services.cases.labels import CANCELLED_BY_LABELS, label
 from borapp.services.cases.status import outcome_label, reason_label
+from borapp.services.documents.addressee import COMMISSIONER, REFERRER
 from borapp.services.documents.common import Missing, or_fill
 from borapp.services.documents.facts import CaseFacts
 
@@ -81,8 +82,10 @@ def visit_line(visit, agreed_place: str) -> str:
 class LetterValues:
     """Looks up placeholders for one letter; `missing` collects what could not be filled in."""
 
-    def __init__(self, facts: CaseFacts, missing: Missing, today: dt.date, parent_role: str = "", kind: str = ""):
+    def __init__(self, facts: CaseFacts, missing: Missing, today: dt.date, parent_role: str = "", kind: str = "",
+                 addressee: str = REFERRER):
         self.f, self.missing, self.today, self.role, self.kind = facts, missing, today, parent_role, kind
+        self.addressee = addressee  # the organisation the letter goes to (`addressee`): whose contact it greets
 
     def values(self, names: list[str]) -> dict[str, str]:
         return {name: self.value(name) for name in dict.fromkeys(names)}
@@ -101,6 +104,13 @@ class LetterValues:
 
     def v_commissioner(self) -> str:
         return or_fill(self.f.commissioner_name, self.missing, N_("The commissioning party"))
+
+    def v_commissioner_contact(self) -> str:
+        return or_fill(self.f.commissioner_contact, self.missing, N_("The commissioning party's contact person"))
+
+    def v_recipient_contact(self) -> str:
+        """The contact person of the organisation the letter goes to."""
+        return self.v_commissioner_contact() if self.addressee == COMMISSIONER else self.v_referrer_contact()
 
     def v_case_ref(self) -> str:
         return self.f.ref

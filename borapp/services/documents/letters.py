@@ -18,6 +18,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, in_language
 from borapp.models.documents import LETTER_KINDS
+from borapp.services.documents import addressee as to
 from borapp.services.documents import closing
 from borapp.services.documents.address_block import default_lines, own_lines
 from borapp.services.documents.common import FILL, Missing, document_language
@@ -59,6 +60,7 @@ class RenderedLetter:
     recipient_name: str = ""
     recipient_email: str = ""
     title: str = ""
+    addressee: str = ""  # `addressee.REFERRER` or `COMMISSIONER`: as the letter keeps it
 
 
 @dataclass(frozen=True)
@@ -66,20 +68,23 @@ class Recipient:
     name: str
     lines: tuple[str, ...]  # organisation and address lines under the name
     email: str
+    addressee: str = to.REFERRER  # the organisation's role (`addressee`); a schedule's parent: the referrer's ""
 
 
 def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
                   body: str | None = None, *, subject: str | None = None, recipient_name: str | None = None,
                   address: str | None = None, today: dt.date | None = None,
-                  facts: CaseFacts | None = None) -> RenderedLetter:
+                  facts: CaseFacts | None = None, addressee: str | None = None) -> RenderedLetter:
     """The letter of `kind` for the case, in `lang` (None: the vault's language).
 
     `body=None` fills the kind's template; a given body (the coordinator's edited text) and `subject` are used as
     they are, except that a confidential address in them is never printed. So are a letter's own `recipient_name`
     and `address` (its address block, one line each); empty or None, they come from the case (see
-    `address_block`). `parent_role` (resident|other) is for the schedule letter only. `facts` are the case's as
+    `address_block`). `parent_role` (resident|other) is for the schedule letter only. `addressee`: the referrer or
+    the commissioning party (`addressee`; None: the kind's default for the case). `facts` are the case's as
     `letter_facts` read them for this letter's language (its check read them already); None reads them here."""
     _check(kind, parent_role)
+    to.check(kind, addressee)
     if facts is not None and (facts.id, facts.addressee) != (case_id, parent_role):
         raise ValueError("the facts given are another case's or another addressee's")
     today = today or dt.date.today()
@@ -89,7 +94,8 @@ def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | Non
         with in_language(doc_lang):
             facts = load_facts(session, case_id, keep_role=parent_role) if facts is None else facts
             template = template_text(session, kind, doc_lang)
-            recipient = _recipient(facts, kind, parent_role, recipient_name, address, missing, today)
+            recipient = _recipient(facts, kind, parent_role, recipient_name, address, missing, today,
+                                   to.resolve(kind, addressee, facts.own_commissioner))
             letter = _compose(facts, kind, parent_role, template, body, subject, missing, today, recipient)
             pdf = build_pdf(_story(facts, kind, letter, today), facts.organisation, PageSetup(
                 title=letter.subject, author=facts.organisation.name or facts.coordinator or "BOR Desk",
@@ -98,7 +104,8 @@ def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | Non
                                                               ref=facts.ref)))
     return RenderedLetter(pdf=pdf, missing=missing.texts(), subject=letter.subject, body=letter.body,
                           recipient_name=letter.recipient.name if letter.recipient.name != FILL else "",
-                          recipient_email=letter.recipient.email, title=letter.subject)
+                          recipient_email=letter.recipient.email, title=letter.subject,
+                          addressee=letter.recipient.addressee)
 
 
 def letter_facts(session, case_id: int, lang: str | None = None, parent_role: str = "") -> CaseFacts:
@@ -110,21 +117,24 @@ def letter_facts(session, case_id: int, lang: str | None = None, parent_role: st
 
 
 def compose_letter(session, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
-                   today: dt.date | None = None) -> RenderedLetter:
+                   today: dt.date | None = None, addressee: str | None = None) -> RenderedLetter:
     """The letter of `kind` filled from the organisation's saved template, without its PDF (`pdf` is empty), in a
     session already open: the intake proposes its letter in the transaction that makes the case."""
     _check(kind, parent_role)
+    to.check(kind, addressee)
     today = today or dt.date.today()
     missing = Missing()
     doc_lang = document_language(session, lang)
     with in_language(doc_lang):
         facts = load_facts(session, case_id, keep_role=parent_role)
         template = template_text(session, kind, doc_lang)
-        recipient = _recipient(facts, kind, parent_role, None, None, missing, today)
+        recipient = _recipient(facts, kind, parent_role, None, None, missing, today,
+                               to.resolve(kind, addressee, facts.own_commissioner))
         letter = _compose(facts, kind, parent_role, template, None, None, missing, today, recipient)
     return RenderedLetter(pdf=b"", missing=missing.texts(), subject=letter.subject, body=letter.body,
                           recipient_name=letter.recipient.name if letter.recipient.name != FILL else "",
-                          recipient_email=letter.recipient.email, title=letter.subject)
+                          recipient_email=letter.recipient.email, title=letter.subject,
+                          addressee=letter.recipient.addressee)
 
 
 @dataclass(frozen=True)
@@ -147,7 +157,7 @@ def _check(kind: str, parent_role: str) -> None:
 
 def _compose(facts: CaseFacts, kind: str, role: str, template: str, body: str | None, subject: str | None,
              missing: Missing, today: dt.date, recipient: Recipient) -> _Letter:
-    values = LetterValues(facts, missing, today, role, kind)
+    values = LetterValues(facts, missing, today, role, kind, recipient.addressee)
     if body is None:
         body = fill_template(template, values.values(template_fields_safe(template)))
         for name in _unknown(template, values):
@@ -172,9 +182,9 @@ def _unknown(template: str, values: LetterValues) -> list[str]:
 
 
 def _recipient(facts: CaseFacts, kind: str, role: str, name: str | None, address: str | None, missing: Missing,
-               today: dt.date) -> Recipient:
+               today: dt.date, addressee: str = to.REFERRER) -> Recipient:
     """To whom: the letter's own name and address block where it has them, else the case's (and only what is then
-    still unknown is missing)."""
+    still unknown is missing): the parent's, the referrer's, or the commissioning party's (`addressee`)."""
     name = " ".join(facts.redact(name or "").split())
     lines = own_lines(facts, address)
     if kind == "schedule":  # a confidential address is not in the facts at all: the block is then the name alone
@@ -182,6 +192,9 @@ def _recipient(facts: CaseFacts, kind: str, role: str, name: str | None, address
         return Recipient(name or _parent_name(parent, role, missing), lines or default_lines(facts, kind, role),
                          parent.email if parent else "")
     values = LetterValues(facts, missing, today, role)
+    if addressee == to.COMMISSIONER:
+        return Recipient(name or values.v_commissioner_contact(), lines or _commissioner_lines(facts, values),
+                         facts.commissioner_email, addressee)
     return Recipient(name or values.v_referrer_contact(), lines or _referrer_lines(facts, values),
                      facts.referrer_email)
 
@@ -190,6 +203,13 @@ def _referrer_lines(facts: CaseFacts, values: LetterValues) -> tuple[str, ...]:
     """The referring organisation and its postal address, with a line to fill in for what is not known."""
     address = address_lines(facts.referrer_address)
     return (values.v_referrer_name(), *(address or [values.missing.add(N_("The referring organisation's address"))]))
+
+
+def _commissioner_lines(facts: CaseFacts, values: LetterValues) -> tuple[str, ...]:
+    """The commissioning organisation and its postal address, with a line to fill in for what is not known."""
+    address = address_lines(facts.commissioner_address)
+    return (values.v_commissioner(),
+            *(address or [values.missing.add(N_("The commissioning organisation's address"))]))
 
 
 def _parent_name(parent, role: str, missing: Missing) -> str:
@@ -212,14 +232,14 @@ def _story(facts: CaseFacts, kind: str, letter: _Letter, today: dt.date) -> list
 
 
 def _ending(st: Styles, facts: CaseFacts, kind: str, letter: _Letter, own_closing: str) -> list[Flowable]:
-    """The closing (the text's own, else ours: it comes once), the signature, a copy's addressee, the note on a
-    report's use: kept together on one page with the body's last lines."""
+    """The closing (the text's own, else ours: it comes once), the signature, the note on a report's use: kept
+    together on one page with the body's last lines. No "copy to" line: nothing sends a copy (a second letter goes
+    to whom it names)."""
     words = paragraphs(own_closing, st) or [Paragraph(text(closing.closing_words()), st.body)]
     ending = [spacer(3), *words, spacer(9), *_signature(st, facts, letter.sender)]
-    if kind == "closing" and facts.commissioner_name and facts.commissioner_name != facts.referrer_name:
-        ending += [spacer(3), Paragraph(text(_("Copy to: {name}").format(name=facts.commissioner_name)), st.small)]
     if kind not in NOT_A_REPORT:
-        ending += [spacer(6), Paragraph(text(_(USAGE_NOTE)), st.note)]
+        note = to.COMMISSIONER_NOTE if letter.recipient.addressee == to.COMMISSIONER else USAGE_NOTE
+        ending += [spacer(6), Paragraph(text(_(note)), st.note)]
     return ending
 
 

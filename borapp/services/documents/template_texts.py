@@ -38,7 +38,7 @@ DEFAULT_TEMPLATES = {
         "We will write to you again when the trajectory is closed."
     ),
     "closing": N_(
-        "Dear {referrer_contact},\n\n"
+        "Dear {recipient_contact},\n\n"
         "The supervised visitation (BOR) for {children_born} has ended. This is our short factual report.\n\n"
         "Registered: {registered_on}\n"
         "Intake: {intake_on}\n"
@@ -85,6 +85,8 @@ SUBJECTS = {
 # name → what it stands for (shown beside the template editor)
 PLACEHOLDERS = {
     "referrer_contact": N_("the referrer's contact person"),
+    "recipient_contact": N_("the contact person of the organisation the letter goes to: the referrer's, or the "
+                            "commissioning party's for a closing report sent there"),
     "referrer_name": N_("the referring organisation"),
     "commissioner": N_("the commissioning party"),
     "case_ref": N_("the case number"),
@@ -129,7 +131,7 @@ PLACEHOLDERS = {
 _CASE = ("case_ref", "children", "children_born", "resident_parent", "other_parent", "coordinator", "volunteer",
          "organisation", "organisation_phone", "organisation_email", "today", "registered_on", "visit_place",
          "visit_frequency")
-_REFERRER = ("referrer_contact", "referrer_name", "commissioner")
+_REFERRER = ("recipient_contact", "referrer_contact", "referrer_name", "commissioner")
 _PROGRESS = ("intake_on", "contract_on", "first_visit_on", "visits_news", "last_visit_on", "closed_on",
              "evaluation_on", "evaluation_participants", "evaluation_agreements", "final_agreements", "visits_total",
              "visits_held", "visits_cancelled", "visits_planned", "outcome", "outcome_reason", "outcome_note")

@@ -24,6 +24,9 @@ from borapp.models.base import utcnow
 from borapp.models.documents import LETTER_KINDS
 from borapp.services import audit, settings
 from borapp.services.cases.flow import case_id_by_ref as find_case_id  # noqa: F401 - part of this API
+from borapp.services.documents.addressee import (
+    COMMISSIONER, REFERRER, TO_COMMISSIONER, default_addressee, has_own_commissioner,
+)
 from borapp.services.errors import BorError, NotFound, UsageError, ValidationError
 from borapp.services.organisations.addresses import block_lines
 from borapp.services.outbox import listing, mail
@@ -47,7 +50,8 @@ __all__ = [
     "state_label",
     "list_letters", "get_letter_row", "new_letter", "create_letter", "set_body", "mark_ready", "retry", "letter_pdf",
     "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "render_stored",
-    "default_address", "problems", "ready_problems", "letter_check", "Checked", "checked",
+    "default_address", "problems", "ready_problems", "letter_check", "Checked", "checked", "Addressee",
+    "addressees",
 ]
 ADDRESS_BLOCK_LINES = 6  # the organisation's name, a "t.a.v." line and an address of up to four lines
 SUBJECT_LENGTH, RECIPIENT_LENGTH = 300, 200  # as the letter table keeps them
@@ -55,13 +59,13 @@ SUBJECT_LENGTH, RECIPIENT_LENGTH = 300, 200  # as the letter table keeps them
 
 def render_letter(workspace, case_id: int, kind: str, lang: str | None = None, parent_role: str = "",
                   body: str | None = None, subject: str | None = None, recipient_name: str | None = None,
-                  address: str | None = None, facts=None):
+                  address: str | None = None, facts=None, addressee: str | None = None):
     """The documents module's renderer (imported when first needed; tests may put a stand-in here). `facts`: the
-    case's, read already by `letter_facts` for the letter's check."""
+    case's, read already by `letter_facts` for the letter's check; `addressee` None: the kind's default."""
     from borapp.services.documents.letters import render_letter as render
 
     return render(workspace, case_id, kind, lang=lang, parent_role=parent_role, body=body, subject=subject,
-                  recipient_name=recipient_name, address=address, facts=facts)
+                  recipient_name=recipient_name, address=address, facts=facts, addressee=addressee)
 
 
 def render_stored(workspace, letter_id: int):
@@ -75,7 +79,8 @@ def _stored(letter: Letter) -> dict:
     """What a letter is rendered from, as `render_letter` takes it."""
     return {"case_id": letter.case_id, "kind": letter.kind, "lang": letter.language,
             "parent_role": letter.parent_role, "body": letter.body, "subject": letter.subject,
-            "recipient_name": letter.recipient_name, "address": letter.recipient_address}
+            "recipient_name": letter.recipient_name, "address": letter.recipient_address,
+            "addressee": letter.addressee}
 
 
 def get_letter_text(workspace, letter_id: int) -> LetterText | None:
@@ -84,15 +89,47 @@ def get_letter_text(workspace, letter_id: int) -> LetterText | None:
     if found is None or found.recipient_address:
         return found
     with workspace.session() as session:
-        block = default_address(session, found.case_id, found.kind, found.parent_role, found.language)
+        block = default_address(session, found.case_id, found.kind, found.parent_role, found.language,
+                                found.addressee)
     return replace(found, recipient_address=block)
 
 
-def default_address(session, case_id: int, kind: str, parent_role: str = "", lang: str | None = None) -> str:
-    """The address block a letter gets from its case (the referring organisation's, or the parent's)."""
+def default_address(session, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
+                    addressee: str = REFERRER) -> str:
+    """The address block a letter gets from its case (the referring or commissioning organisation's, or the
+    parent's)."""
     from borapp.services.documents.address_block import default_text
 
-    return default_text(session, case_id, kind, parent_role, lang)
+    return default_text(session, case_id, kind, parent_role, lang, addressee)
+
+
+@dataclass(frozen=True)
+class Addressee:
+    key: str  # `documents.addressee`: REFERRER ("") or COMMISSIONER
+    label: str  # "Opdrachtgever: Gemeente Alkmaar", in the user's language
+
+
+def addressees(workspace, case_id: int, kind: str) -> list[Addressee]:
+    """Whom a letter of `kind` for the case can go to, the default first: a closing report to the commissioning
+    party (when the case has one of its own) or the referrer; another letter to the referrer; none for a schedule,
+    which goes to a parent."""
+    if kind == "schedule":
+        return []
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        if case is None:
+            raise NotFound(_("No case with number {id}.").format(id=case_id))
+        own = has_own_commissioner(case.referrer_id, case.commissioner_id)
+        found = [Addressee(REFERRER, _party(_("Referrer"), case.referrer))]
+        if kind in TO_COMMISSIONER and own:
+            found.append(Addressee(COMMISSIONER, _party(_("Commissioning party"), case.commissioner)))
+        default = default_addressee(kind, own)
+        return sorted(found, key=lambda each: each.key != default)
+
+
+def _party(role: str, organisation) -> str:
+    name = organisation.name if organisation is not None else ""
+    return _("{role}: {organisation}").format(role=role, organisation=name) if name else role
 
 
 @dataclass(frozen=True)
@@ -110,7 +147,7 @@ def letter_check(session, letter: Letter, facts=None):
 
     return check_letter(session, LetterParts(
         letter.case_id, letter.kind, letter.language, letter.parent_role, letter.subject, letter.body,
-        letter.recipient_name, letter.recipient_address), facts=facts)
+        letter.recipient_name, letter.recipient_address, letter.addressee), facts=facts)
 
 
 def problems(workspace, letter_id: int) -> str:
@@ -127,10 +164,11 @@ def _refuse_unfinished(session, letter: Letter) -> None:
 
 
 def create_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
-                  state: str = "ready") -> NewLetter:
+                  state: str = "ready", addressee: str | None = None) -> NewLetter:
     """A letter filled from the kind's saved template; "ready" when a person asks for it, "draft" when the app
     proposes. A letter that still has a line to fill in (or states dates in an impossible order) is a draft
-    whatever was asked: `problems` says why."""
+    whatever was asked: `problems` says why. `addressee` (`documents.addressee`): None is the kind's default, the
+    closing report to the case's commissioning party when it has one of its own."""
     if kind not in LETTER_KINDS:
         raise UsageError(_("Unknown letter kind '{kind}'. Known: {kinds}.").format(kind=kind,
                                                                                   kinds=", ".join(LETTER_KINDS)))
@@ -142,10 +180,11 @@ def create_letter(workspace, case_id: int, kind: str, parent_role: str = "", lan
         if session.get(Case, case_id) is None:
             raise NotFound(_("No case with number {id}.").format(id=case_id))
         lang = lang if lang in ("nl", "en") else settings.get(session, "language")
-    rendered = render_letter(workspace, case_id, kind, lang=lang, parent_role=parent_role)
+    rendered = render_letter(workspace, case_id, kind, lang=lang, parent_role=parent_role, addressee=addressee)
     with workspace.session() as session:
         letter = Letter(case_id=case_id, kind=kind, parent_role=parent_role, language=lang,
-                        recipient_name=rendered.recipient_name or "", recipient_email=rendered.recipient_email or "",
+                        addressee=rendered.addressee, recipient_name=rendered.recipient_name or "",
+                        recipient_email=rendered.recipient_email or "",
                         subject=_one_line(rendered.subject), body=rendered.body, state=state,
                         state_changed_at=utcnow())
         session.add(letter)
@@ -158,8 +197,8 @@ def create_letter(workspace, case_id: int, kind: str, parent_role: str = "", lan
 
 
 def new_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
-               state: str = "ready") -> int:
-    return create_letter(workspace, case_id, kind, parent_role, lang, state).id
+               state: str = "ready", addressee: str | None = None) -> int:
+    return create_letter(workspace, case_id, kind, parent_role, lang, state, addressee).id
 
 
 def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_name: str | None = None,
@@ -195,7 +234,8 @@ def set_body(workspace, letter_id: int, subject: str, body: str, *, recipient_na
             letter.recipient_email = recipient_email.strip()
         if recipient_address is not None:
             typed = "\n".join(block_lines(clean(recipient_address)))
-            default = default_address(session, letter.case_id, letter.kind, letter.parent_role, letter.language)
+            default = default_address(session, letter.case_id, letter.kind, letter.parent_role, letter.language,
+                                      letter.addressee)
             letter.recipient_address = "" if typed == "\n".join(block_lines(default)) else typed
         audit.record(session, "update", "letter", letter_id, workspace_actor(workspace))
 

@@ -120,6 +120,7 @@ class LetterText:
     case_id: int = 0
     parent_role: str = ""
     language: str = ""
+    addressee: str = ""  # "" the referrer (a schedule: its parent), "commissioner" the commissioning party
 
     @property
     def editable(self) -> bool:
@@ -135,7 +136,7 @@ def get_letter_text(workspace, letter_id: int) -> LetterText | None:
         letter, ref = found
         return LetterText(letter.id, ref, letter.kind, letter.state, letter.subject, letter.body,
                           letter.recipient_name, letter.recipient_email, letter.recipient_address, letter.case_id,
-                          letter.parent_role, letter.language)
+                          letter.parent_role, letter.language, letter.addressee)
 
 
 def get_letter_row(workspace, letter_id: int) -> LetterRow | None:
@@ -146,13 +147,14 @@ def get_letter_row(workspace, letter_id: int) -> LetterRow | None:
 
 
 
-def earlier_letters_line(workspace, case_id: int, kind: str, parent_role: str = "") -> str:
-    """Which letters of this kind the case has already (to the same parent, for a schedule), in words: a second
-    midway letter was made and set ready without a word of the one sent weeks before."""
+def earlier_letters_line(workspace, case_id: int, kind: str, parent_role: str = "", addressee: str = "") -> str:
+    """Which letters of this kind the case has already (to the same parent, for a schedule; to the same
+    organisation, for a closing report), in words: a second midway letter was made and set ready without a word of
+    the one sent weeks before."""
     with workspace.session() as session:
         found = list(session.execute(select(Letter.state, Letter.state_changed_at).where(
-            Letter.case_id == case_id, Letter.kind == kind, Letter.parent_role == (parent_role or ""))
-            .order_by(Letter.state_changed_at)))
+            Letter.case_id == case_id, Letter.kind == kind, Letter.parent_role == (parent_role or ""),
+            Letter.addressee == (addressee or "")).order_by(Letter.state_changed_at)))
     if not found:
         return ""
     each = "; ".join(_("{state} on {date}").format(state=state_label(state).lower(),

@@ -51,7 +51,8 @@ LETTER_TEXT = ("recipient_name", "recipient_email", "recipient_address", "subjec
 def keep_as_draft(session: Session, letter, typed: dict) -> None:
     """A letter sent or exported by a colleague while it was edited here: the letter as sent stays, and a new draft
     of the same kind holds it with what was typed here, for the coordinator to send as a correction or delete."""
-    copied = {name: getattr(letter, name) for name in ("case_id", "kind", "parent_role", "language", *LETTER_TEXT)}
+    copied = {name: getattr(letter, name) for name in ("case_id", "kind", "parent_role", "addressee", "language",
+                                                         *LETTER_TEXT)}
     copied.update({name: value for name, value in typed.items() if name in LETTER_TEXT and isinstance(value, str)})
     session.add(Letter(**copied, state="draft"))
     session.flush()

@@ -1,4 +1,5 @@
-"""Making a letter from the outbox: which case, which letter, and (for the visit schedule) which parent.
+"""Making a letter from the outbox: which case, which letter, and to whom: for the visit schedule which parent, for
+the closing report the commissioning party (the default, when the case has one of its own) or the referrer.
 
 A letter the template could fill completely is ready to send; one with gaps (or with dates in an impossible order)
 starts as a draft, with the gaps named and where to fill them, so nobody sends "______" to a referrer.
@@ -39,6 +40,7 @@ class NewLetterDialog(QDialog):
         self.parent_role = QComboBox()
         for role in ("resident", "other"):
             self.parent_role.addItem(role_label(role), role)
+        self.addressee = QComboBox()  # filled per case and kind (`_fill_addressees`)
         self.case_message = add_field(form, _("Case"), self.case_ref, required=True)
         self.family = QLabel()  # whom the letter is about: prefilled from the outbox's selected row, a wrong
         self.family.setWordWrap(True)  # family was one click away
@@ -46,8 +48,10 @@ class NewLetterDialog(QDialog):
         form.addRow("", self.family)
         self.case_ref.textChanged.connect(self._show_family)
         self.parent_role.currentIndexChanged.connect(lambda _i: self._say_earlier())
+        self.addressee.currentIndexChanged.connect(lambda _i: self._say_earlier())
         self.kind_message = add_field(form, _("Letter"), self.kind, required=True)
         add_field(form, _("To parent"), self.parent_role)
+        add_field(form, _("To organisation"), self.addressee)
         layout.addLayout(form)
         self.general = FieldMessage()
         layout.addWidget(self.general)
@@ -62,6 +66,7 @@ class NewLetterDialog(QDialog):
         self.resize(460, self.sizeHint().height())
 
     def _show_family(self, *_args) -> None:
+        self._fill_addressees()
         self._say_earlier()
         try:
             case_id = letters.find_case_id(self.workspace, self.case_ref.text())
@@ -72,7 +77,23 @@ class NewLetterDialog(QDialog):
 
     def _kind_changed(self) -> None:
         self.parent_role.setEnabled(self.kind.currentData() == "schedule")  # only the schedule goes to a parent
+        self._fill_addressees()
         self._say_earlier()
+
+    def _fill_addressees(self) -> None:
+        """The organisations this case's letter of this kind can go to, the default first; a choice only for a
+        closing report in a case whose commissioning party is not its referrer."""
+        try:
+            case_id = letters.find_case_id(self.workspace, self.case_ref.text())
+            found = letters.addressees(self.workspace, case_id, self.kind.currentData())
+        except BorError:
+            found = []
+        self.addressee.blockSignals(True)  # refilled: `_say_earlier` follows once, from the caller
+        self.addressee.clear()
+        for each in found:
+            self.addressee.addItem(each.label, each.key)
+        self.addressee.blockSignals(False)
+        self.addressee.setEnabled(len(found) > 1)
 
     def _say_earlier(self) -> None:
         """Said, not refused: a second letter of a kind may be meant (a corrected schedule)."""
@@ -83,8 +104,8 @@ class NewLetterDialog(QDialog):
             self.kind_message.show_message("")
             return
         role = self.parent_role.currentData() if kind == "schedule" else ""
-        self.kind_message.show_message(earlier_letters_line(self.workspace, case_id, kind, role),
-                                       warning=True)
+        self.kind_message.show_message(earlier_letters_line(self.workspace, case_id, kind, role,
+                                                            self.addressee.currentData() or ""), warning=True)
 
     def make(self) -> None:
         self.case_message.show_message("")
@@ -100,7 +121,8 @@ class NewLetterDialog(QDialog):
             self.case_message.show_message(str(exc))
             return
         try:
-            made = letters.create_letter(self.workspace, case_id, kind, parent_role=role, state="draft")
+            made = letters.create_letter(self.workspace, case_id, kind, parent_role=role, state="draft",
+                                         addressee=self.addressee.currentData())
         except BorError as exc:
             self.general.show_message(str(exc))
             return
