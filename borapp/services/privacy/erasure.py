@@ -107,6 +107,14 @@ def remove_case(session: Session, case: Case) -> None:
     session.flush()
 
 
+def keep_team_tombstone(session: Session, case_ref: str, device: str, when: dt.datetime | None) -> None:
+    """A case erased on a colleague's laptop (`device`) leaves its tombstone here too, so that restoring an older
+    backup of this vault erases it again. Without the reason: that stays where the erasure was made."""
+    if session.scalar(select(Erasure.id).where(Erasure.case_ref == case_ref)) is None:
+        session.add(Erasure(case_ref=case_ref, erased_at=when or utcnow(), reason="", actor=device,
+                            backups_before="\n".join(_backups_now(session))))
+
+
 def scrub_files(engine) -> None:
     """After the commit: merge the search index's deletions for good, and fold the WAL into the zeroed file."""
     with engine.begin() as conn:
