@@ -25,6 +25,7 @@ from borapp.models import Case, Draft, Erasure, db
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
+from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault import backups
@@ -80,6 +81,14 @@ def figures_warning(workspace: Workspace, case_ref: str) -> str:
         years = report_years(case)
         where = case.municipality.name if case.municipality is not None else ""
     return figures_words(case_ref, years, where)
+
+
+def team_warning(workspace: Workspace) -> str:
+    """Before erasing on a laptop in a team: that the erasure reaches every laptop ("" when it is in none)."""
+    if not settings.read_setting(workspace, DEVICE_SETTING):
+        return ""
+    return _("This laptop is in a team: the case is erased on the office server and on every laptop of the team too, "
+             "at their next sync. What colleagues typed into it and have not sent yet goes with it; they are told.")
 
 
 def figures_words(case_ref: str, years: tuple[int, ...], municipality: str = "") -> str:
