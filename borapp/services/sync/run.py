@@ -19,6 +19,7 @@ from borapp.services.sync import blobs, facts, news, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
 from borapp.services.sync.erasure_ops import TeamErasure, taken_from
+from borapp.services.sync.failure import said_in_words
 from borapp.services.sync.records import BLOB
 from borapp.services.sync.snapshot import catch_up
 from borapp.services.sync.transport import TIMEOUT_S, SyncClient, SyncError
@@ -57,6 +58,7 @@ def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient
     return SyncClient(values["sync.url"], values["sync.token"], http=http, timeout_s=timeout_s)
 
 
+@said_in_words  # a fault of the program is said in words, not as "(IntegrityError)"
 def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) -> SyncResult:
     """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
     bounds each request (a sync as the vault locks must not hold the lock up long)."""
