@@ -84,7 +84,8 @@ def run_now(args) -> int:
     if args.json:
         print(json.dumps({"pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
                           "seq": result.seq, "renumbered": [list(pair) for pair in result.renumbered],
-                          "kept_as_addenda": result.kept_as_addenda, "kept_as_drafts": result.kept_as_drafts}))
+                          "kept_as_addenda": result.kept_as_addenda, "kept_as_drafts": result.kept_as_drafts,
+                          "erased_by_team": [e.__dict__ for e in result.erased_by_team]}))
     else:
         print(news.summary(result))
         for line in news.lines(result):

@@ -31,18 +31,20 @@ def parse_spans(text: str) -> list[tuple[int, int]]:
 def page(conn: psycopg.Connection, since: int, limit: int, device: str = "",
          own: list[tuple[int, int]] = ()) -> dict:
     """`seq` is how far the device has now seen: the last change returned, or, when nothing more comes, the end of
-    its own spans too (every change numbered up to there committed before its push was answered)."""
+    its own spans too (every change numbered up to there committed before its push was answered). An erasure says
+    when it was made (`at`): the laptops tell their coordinator; other changes do not (a first sync pulls 100,000s)."""
     skip, params = "", [since]
     if own:
         skip = (" AND NOT (op_id IS NOT NULL AND device = %s AND ("
                 + " OR ".join(["(seq > %s AND seq <= %s)"] * len(own)) + "))")
         params += [device, *(n for span in own for n in span)]
-    rows = conn.execute("SELECT seq, type, uuid, kind, fields, device, op_id FROM change_log WHERE seq > %s"
+    rows = conn.execute("SELECT seq, type, uuid, kind, fields, device, op_id, at FROM change_log WHERE seq > %s"
                         + skip + " ORDER BY seq LIMIT %s", (*params, limit + 1)).fetchall()
     more = len(rows) > limit
     rows = rows[:limit]
     changes = [{"seq": seq, "type": type_, "uuid": uuid, "kind": kind, "fields": fields, "device": device,
-                "op_id": op_id} for seq, type_, uuid, kind, fields, device, op_id in rows]
+                "op_id": op_id} | ({"at": at.isoformat()} if kind == "erase" else {})
+               for seq, type_, uuid, kind, fields, device, op_id, at in rows]
     seen = rows[-1][0] if rows else since
     if not more and own:
         seen = max(seen, max(upto for _after, upto in own))

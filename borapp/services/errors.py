@@ -82,6 +82,13 @@ def os_reason(exc: OSError) -> str:
 def describe(exc: BaseException) -> str:
     """Any failure in the user's language, never a traceback: a BorError says itself; a full disk, a read-only
     folder or a lost folder are named as such (from the OS or from SQLite); anything else is an unexpected error."""
+    return known_cause(exc) or _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
+        kind=type(exc).__name__)
+
+
+def known_cause(exc: BaseException) -> str:
+    """`describe`'s words for a failure it can name (a BorError, a full disk, a read-only folder, a damaged vault);
+    "" for an unexpected one."""
     if isinstance(exc, BorError):
         return str(exc)
     text = str(exc).lower()
@@ -99,8 +106,7 @@ def describe(exc: BaseException) -> str:
     if is_damage(exc):
         return _("A page of the vault could not be read: the vault is damaged. 'borapp check' says which pages; "
                  "restore a backup.")
-    return _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
-        kind=type(exc).__name__)
+    return ""
 
 
 _DAMAGE = ("database disk image is malformed", "file is not a database", "hmac check failed")

@@ -1,16 +1,19 @@
 """The status bar's team-sync button: the state at a glance (synced at HH:MM, N changes waiting, offline,
-conflicts), a click syncs now. Syncs run on the thread pool, never in the UI thread: after unlock, every few
-minutes, when clicked, and before the vault locks (or the app quits) when changes are waiting."""
+conflicts, the last sync failed at HH:MM and why), a click syncs now. Syncs run on the thread pool, never in the UI
+thread: after unlock, every few minutes, when clicked, and before the vault locks (or the app quits) when changes
+are waiting."""
 
 from __future__ import annotations
 
 import datetime as dt
+import html
 
 from PySide6.QtCore import QTimer, Signal
 from PySide6.QtWidgets import QPushButton, QWidget
 
+from borapp.formatting import date_time
 from borapp.i18n import _, ngettext
-from borapp.services.errors import BorError
+from borapp.services.sync import failure
 from borapp.services.sync import run as sync_run
 from borapp.services.sync.transport import Offline
 from borapp.ui.icons import icon
@@ -31,13 +34,14 @@ class SyncIndicator(QPushButton):
         self.busy = False
         self.offline = False
         self.problem = ""
+        self.failed_at: dt.datetime | None = None  # when the last sync failed (not offline); None after a good one
         self.clicked.connect(lambda: self.sync_now())  # not the click's `checked` as a timeout
         self.timer = QTimer(self, interval=EVERY_MS, timeout=lambda: self.sync_now())
         self.hide()
 
     def start(self, workspace) -> None:
         self.workspace = workspace
-        self.offline, self.problem = False, ""
+        self.offline, self.problem, self.failed_at = False, "", None
         self.show_state()
         if self.isVisible():
             self.timer.start()
@@ -55,10 +59,11 @@ class SyncIndicator(QPushButton):
         self.setVisible(state.joined)
         if not state.joined:
             return
-        self.setText(state_text(state, self.offline, self.busy))
+        self.setText(state_text(state, self.offline, self.busy, self.failed_at))
         self.setIcon(icon("warning" if state.open_conflicts or self.problem else
                           "cloud-slash" if self.offline else "arrows-clockwise"))
-        self.setToolTip(self.problem or _("Click to sync now with {url}").format(url=state.url))
+        self.setToolTip(failed_tip(state, self.failed_at, self.problem) if self.failed_at and not self.offline else
+                        self.problem or _("Click to sync now with {url}").format(url=state.url))
 
     def sync_now(self, timeout_s: float = sync_run.TIMEOUT_S) -> None:
         if self.busy or self.workspace is None or self.workspace.is_locked:
@@ -88,7 +93,7 @@ class SyncIndicator(QPushButton):
         self.busy = False
 
     def _done(self, _result) -> None:
-        self.offline, self.problem = False, ""
+        self.offline, self.problem, self.failed_at = False, "", None
         self.show_state()
         self.synced.emit()
 
@@ -97,14 +102,16 @@ class SyncIndicator(QPushButton):
             self.revoked.emit(str(exc))
             return
         self.offline = isinstance(exc, Offline)
-        self.problem = str(exc) if isinstance(exc, BorError) else _("The sync failed ({kind}).").format(
-            kind=type(exc).__name__)
+        self.problem = failure.in_words(exc)  # never a class name: "(IntegrityError)"
+        self.failed_at = None if self.offline else dt.datetime.now()
         self.show_state()
 
 
-def state_text(state, offline: bool, busy: bool) -> str:
+def state_text(state, offline: bool, busy: bool, failed_at: dt.datetime | None = None) -> str:
     if busy:
         return _("Syncing…")
+    if failed_at is not None and not offline:  # else it said "Not synced yet" (or an old time) while every sync failed
+        return _("Sync failed at {time}").format(time=failed_at.strftime("%H:%M"))
     if state.open_conflicts:
         return ngettext("Conflicts ({n})", "Conflicts ({n})", state.open_conflicts).format(n=state.open_conflicts)
     if offline:
@@ -115,3 +122,13 @@ def state_text(state, offline: bool, busy: bool) -> str:
     if state.last_synced:
         return _("Synced at {time}").format(time=dt.datetime.fromisoformat(state.last_synced).strftime("%H:%M"))
     return _("Not synced yet")
+
+
+def failed_tip(state, failed_at: dt.datetime, problem: str) -> str:
+    """When the last sync failed and why, and when the last one went well; as paragraphs, which a tooltip wraps (a
+    plain one is a single line across the screen)."""
+    last = dt.datetime.fromisoformat(state.last_synced) if state.last_synced else None
+    lines = (_("The last sync failed ({when}): {why}").format(when=date_time(failed_at), why=problem),
+             _("Last good sync: {when}").format(when=date_time(last) if last else _("never")),
+             _("Click to try again now."))
+    return "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in lines)

@@ -263,3 +263,18 @@ def test_scans_shown_for_the_person_chosen_next_are_not_cut(qtbot, page, workspa
     qtbot.waitUntil(whole)
     assert dialog.height() == height, "the same list, the same height"
     dialog.reject()
+
+
+def test_the_erase_dialog_says_a_team_loses_the_case_on_every_laptop(qtbot, page, workspace):
+    from borapp.services import settings
+
+    case_id = full_case(workspace)
+    page.open_case_file(case_id)
+    box = page.case_file.show_tab("timeline").privacy
+    qtbot.mouseClick(box.erase_button, Qt.MouseButton.LeftButton)
+    assert box.dialog.team.isHidden(), "alone, there is no team to tell of"
+    box.dialog.reject()
+    settings.write_settings(workspace, {"sync.device": "laptop-anna"})  # as joining a team leaves it
+    qtbot.mouseClick(box.erase_button, Qt.MouseButton.LeftButton)
+    words = box.dialog.team.text()
+    assert box.dialog.team.isVisible() and "elke laptop van het team" in words, words

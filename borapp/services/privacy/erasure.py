@@ -25,6 +25,7 @@ from borapp.models import Case, Draft, Erasure, db
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
+from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault import backups
@@ -82,6 +83,14 @@ def figures_warning(workspace: Workspace, case_ref: str) -> str:
     return figures_words(case_ref, years, where)
 
 
+def team_warning(workspace: Workspace) -> str:
+    """Before erasing on a laptop in a team: that the erasure reaches every laptop ("" when it is in none)."""
+    if not settings.read_setting(workspace, DEVICE_SETTING):
+        return ""
+    return _("This laptop is in a team: the case is erased on the office server and on every laptop of the team too, "
+             "at their next sync. What colleagues typed into it and have not sent yet goes with it; they are told.")
+
+
 def figures_words(case_ref: str, years: tuple[int, ...], municipality: str = "") -> str:
     listed = format_list([str(y) for y in years], locale=babel_locale())
     counted = (_("Case {ref} counts in the annual figures of {years} for {municipality}.") if municipality
@@ -105,6 +114,14 @@ def remove_case(session: Session, case: Case) -> None:
                                               for which in (case_id, case.ref)))))
     session.delete(case)  # the other tables follow through ON DELETE CASCADE
     session.flush()
+
+
+def keep_team_tombstone(session: Session, case_ref: str, device: str, when: dt.datetime | None) -> None:
+    """A case erased on a colleague's laptop (`device`) leaves its tombstone here too, so that restoring an older
+    backup of this vault erases it again. Without the reason: that stays where the erasure was made."""
+    if session.scalar(select(Erasure.id).where(Erasure.case_ref == case_ref)) is None:
+        session.add(Erasure(case_ref=case_ref, erased_at=when or utcnow(), reason="", actor=device,
+                            backups_before="\n".join(_backups_now(session))))
 
 
 def scrub_files(engine) -> None:

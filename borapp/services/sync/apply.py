@@ -12,6 +12,7 @@ from borapp.models import Case, SyncIdentity, SyncOp
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
 from borapp.services.sync.capture import APPLYING, PENDING_IDENTITIES, RETIRE_IDENTITIES, give_identity
+from borapp.services.sync.erasure_ops import erased_by_team
 from borapp.services.sync.records import BLOB, TYPES, Field, blob_name, decode, fields_of, is_blob
 
 CASE_TYPES = ("case", "parent", "child", "visit", "evaluation", "status_change")  # what the search index reads
@@ -177,6 +178,8 @@ def _apply(session: Session, change: dict) -> int | None:
     found = local_id(session, type_name, uuid)
     record = session.get(model, found) if found is not None else None
     if kind in ("delete", "erase"):
+        if kind == "erase":  # the queue forgets the case, this laptop's unsent work in it is counted for the news
+            erased_by_team(session, type_name, uuid, record, change)
         if record is None:
             return None
         case_id = _case_of(type_name, record)

@@ -13,6 +13,7 @@ from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, TYPE_LABELS, field_label
 from borapp.services.sync.records import BLOB
 from borapp.services.sync.run import client_for
+from borapp.services.sync.transport import settled_online
 
 
 def open_conflicts(workspace, http=None) -> list[dict]:
@@ -21,6 +22,7 @@ def open_conflicts(workspace, http=None) -> list[dict]:
     return found
 
 
+@settled_online
 def resolve(workspace, conflict_id: int, keep: str, http=None) -> None:
     """Keep "mine" (the clashing value, sent later by the conflict's device) or "theirs" (the server's)."""
     client = client_for(workspace, http)
@@ -113,6 +115,7 @@ def _typed(item: dict, me: str) -> str | None:
     return own if isinstance(own, str) else ""
 
 
+@settled_online
 def resolve_typed(workspace, conflict_id: int, text: str, http=None) -> None:
     """Settle a conflict on a free-text field with a value the coordinator typed (neither side's as it was)."""
     from borapp.services.errors import ValidationError

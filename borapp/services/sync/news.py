@@ -1,7 +1,7 @@
 """What a sync changed that the coordinator must hear of: a case's number made final (or given anew after a restore),
-typing kept as an addendum or a new draft letter because a colleague finished the record meanwhile. A sync in the
-background tells nobody, so the lines are kept a week in the vault (`sync.news`) and shown on Today; the CLI and
-Settings → Team print them at once."""
+typing kept as an addendum or a new draft letter because a colleague finished the record meanwhile, a case a
+colleague erased (and the work typed here that went with it). A sync in the background tells nobody, so the lines
+are kept a week in the vault (`sync.news`) and shown on Today; the CLI and Settings → Team print them at once."""
 
 from __future__ import annotations
 
@@ -35,7 +35,26 @@ def lines(result) -> list[str]:
             "{n} edit of a letter a colleague sent meanwhile was kept as a new draft letter in the outbox.",
             "{n} edits of letters a colleague sent meanwhile were kept as new draft letters in the outbox.",
             result.kept_as_drafts).format(n=result.kept_as_drafts))
+    found += [_erased_words(erasure) for erasure in getattr(result, "erased_by_team", ())]
     return found
+
+
+def _erased_words(erasure) -> str:
+    """A case a colleague erased (a TeamErasure): by which laptop, when, and the work typed here that went with it."""
+    from borapp.formatting import date_time
+    from borapp.services.sync.erasure_ops import erased_at
+
+    moment = erased_at(erasure)
+    when = date_time(moment.replace(tzinfo=dt.timezone.utc).astimezone().replace(tzinfo=None)) if moment else ""
+    said = (_("Case {ref} was erased by {device} on {when} and is gone from this laptop too.") if when else
+            _("Case {ref} was erased by {device} and is gone from this laptop too.")).format(
+        ref=erasure.ref, device=erasure.device or _("a colleague"), when=when)
+    if erasure.unsent:
+        said += " " + ngettext(
+            "{n} change made here that had not reached the team yet was erased with it.",
+            "{n} changes made here that had not reached the team yet were erased with it.",
+            erasure.unsent).format(n=erasure.unsent)
+    return said
 
 
 def _chains(renumbered: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -7,16 +7,19 @@ import datetime as dt
 import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select, update
 
 from borapp.models import SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
+from borapp.services.privacy.erasure import scrub_files
 from borapp.services.sync import blobs, facts, news, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
+from borapp.services.sync.erasure_ops import TeamErasure, taken_from
+from borapp.services.sync.failure import said_in_words
 from borapp.services.sync.records import BLOB
 from borapp.services.sync.snapshot import catch_up
 from borapp.services.sync.transport import TIMEOUT_S, SyncClient, SyncError
@@ -35,6 +38,7 @@ class SyncResult:
     renumbered: list[tuple[str, str]] = field(default_factory=list)  # provisional case number → final
     kept_as_addenda: int = 0  # edits of reports a colleague finished meanwhile, kept as addenda
     kept_as_drafts: int = 0  # edits of letters a colleague sent meanwhile, kept as new draft letters
+    erased_by_team: list[TeamErasure] = field(default_factory=list)  # cases a colleague erased, gone here too
 
 
 @dataclass(frozen=True)
@@ -54,6 +58,7 @@ def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient
     return SyncClient(values["sync.url"], values["sync.token"], http=http, timeout_s=timeout_s)
 
 
+@said_in_words  # a fault of the program is said in words, not as "(IntegrityError)"
 def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) -> SyncResult:
     """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
     bounds each request (a sync as the vault locks must not hold the lock up long)."""
@@ -118,15 +123,28 @@ def _pull_all(workspace, client: SyncClient, schema: str, own: str, result: Sync
             try:
                 with workspace.session() as session:  # the page and the new position together, or neither
                     apply_changes(session, changes, reindex=False, files=files)
+                    erased = taken_from(session)
                     since = int(page.get("seq", since))
                     settings.put(session, "sync.last_seq", str(since))
             except UnknownRecord as unknown:
                 log.warning("pull stopped: a change refers to an unknown %s", unknown.type_name)
                 raise SyncError(_unknown_record(), "unknown_record") from None
             result.pulled += len(changes)
+            if erased:  # as where it was made: no page of the file or the WAL holds the case any more
+                scrub_files(workspace.vault.engine)
+                result.erased_by_team = join_erasures(result.erased_by_team, erased)
             if following is None:
                 return since
             page = following.result()
+
+
+def join_erasures(known: list[TeamErasure], more: list[TeamErasure]) -> list[TeamErasure]:
+    """One per case: a case's records may come over two pages, its unsent work counted on either."""
+    by_ref = {e.ref: e for e in known}
+    for erasure in more:
+        first = by_ref.get(erasure.ref)
+        by_ref[erasure.ref] = erasure if first is None else replace(first, unsent=first.unsent + erasure.unsent)
+    return list(by_ref.values())
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ httpx is imported when a client is made: it costs about 0.1 s, and the app's fir
 
 from __future__ import annotations
 
+import functools
 import json
 import ssl
 from typing import TYPE_CHECKING
@@ -25,7 +26,29 @@ class SyncError(BorError):
 
 
 class Offline(SyncError):
-    """The server could not be reached: work goes on, the changes wait."""
+    """The server could not be reached: work goes on, the changes wait. `url`: the server's address; `answer_lost`:
+    the connection broke off after the request went, so the server may have done it."""
+
+    def __init__(self, message: str, code: str = "offline", *, url: str = "", answer_lost: bool = False):
+        super().__init__(message, code)
+        self.url, self.answer_lost = url, answer_lost
+
+
+def settled_online(settle):
+    """For settling a conflict, which nothing keeps to send later: offline, Offline's "your changes wait on this
+    laptop" would be untrue, so it says the choice was not made (or, with the answer lost, may not have been)."""
+    @functools.wraps(settle)
+    def run(*args, **kwargs):
+        try:
+            return settle(*args, **kwargs)
+        except Offline as exc:
+            raise Offline((_("The connection to the office server {url} broke off before it answered: your choice "
+                             "may not have been made. Open the conflicts again when this laptop is online; if it is "
+                             "still there, choose again.") if exc.answer_lost else
+                           _("The office server {url} cannot be reached, so your choice could not be made: nothing "
+                             "was changed. Choose again when this laptop is online.")).format(url=exc.url),
+                          exc.code, url=exc.url, answer_lost=exc.answer_lost) from exc
+    return run
 
 
 class SyncClient:
@@ -99,15 +122,16 @@ class SyncClient:
         headers.update(extra_headers or {})
         try:
             answer = self.http.request(method, self.url + path, headers=headers, **kwargs)
-        except httpx.ConnectError as exc:
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             if isinstance(exc.__cause__, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY" in str(exc):
                 raise SyncError(_("The server's certificate is not trusted: ask whoever runs the office server for "
                                   "a certificate this laptop trusts."), "certificate") from exc
             raise Offline(_("The office server {url} cannot be reached: your changes wait on this laptop and go "
-                            "with the next sync.").format(url=self.url), "offline") from exc
+                            "with the next sync.").format(url=self.url), url=self.url) from exc
         except httpx.TransportError as exc:
             raise Offline(_("The connection to the office server {url} broke off: your changes wait on this laptop "
-                            "and go with the next sync.").format(url=self.url), "offline") from exc
+                            "and go with the next sync.").format(url=self.url), url=self.url,
+                          answer_lost=method != "GET") from exc
         if raw and answer.status_code < 400:
             return answer.content
         try:

@@ -24,6 +24,11 @@ class EraseDialog(QDialog):
                            "one erases it again."))
         warning.setWordWrap(True)
         layout.addWidget(warning)
+        self.team = QLabel(erasure.team_warning(workspace))  # in a team it goes from every laptop
+        self.team.setObjectName("teamWarning")
+        self.team.setWordWrap(True)
+        self.team.setVisible(bool(self.team.text()))
+        layout.addWidget(self.team)
         self.figures = QLabel(erasure.figures_warning(workspace, ref))
         self.figures.setObjectName("figuresWarning")
         self.figures.setWordWrap(True)
