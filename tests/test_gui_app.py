@@ -214,5 +214,5 @@ def test_a_vault_that_cannot_be_made_says_why_and_the_reason_stays(qtbot, tmp_pa
     qtbot.waitUntil(lambda: bool(page.problem.text()), timeout=30_000)
     qtbot.wait(200)
     assert "er staat een bestand waar een map hoort" in page.problem.text(), page.problem.text()
-    assert ERROR_COLOUR in page.problem.styleSheet() and "Onverwachte" not in page.problem.text()
+    assert ERROR_COLOUR in page.problem.styleSheet() and "niet had verwacht" not in page.problem.text()
     assert page.create_button.isEnabled() and page.first_message.text() != page.problem.text()

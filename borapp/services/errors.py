@@ -82,8 +82,9 @@ def os_reason(exc: OSError) -> str:
 def describe(exc: BaseException) -> str:
     """Any failure in the user's language, never a traceback: a BorError says itself; a full disk, a read-only
     folder or a lost folder are named as such (from the OS or from SQLite); anything else is an unexpected error."""
-    return known_cause(exc) or _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
-        kind=type(exc).__name__)
+    return known_cause(exc) or _("Something went wrong that BOR Desk did not expect. Nothing was changed that was "
+                                 "not saved before. If it happens again, tell whoever supports BOR Desk, with the "
+                                 "code {kind}.").format(kind=type(exc).__name__)
 
 
 def known_cause(exc: BaseException) -> str:

@@ -111,7 +111,7 @@ def test_a_command_that_reads_a_damaged_page_says_damage_with_its_exit_code(big_
     zero_block(big_vault)
     code, _out, err = cli(capsys, "backup", "--to", str(tmp_path / "kopie.borbak"), "--vault", str(big_vault),
                           "--passphrase-file", str(passphrase_file))
-    assert code == 4 and "beschadigd" in err and "borapp check" in err and "Onverwachte" not in err, err
+    assert code == 4 and "beschadigd" in err and "borapp check" in err and "niet had verwacht" not in err, err
 
 
 @pytest.mark.parametrize("cut", ["page", "odd", "empty"])
