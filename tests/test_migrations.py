@@ -175,3 +175,31 @@ def test_upgrading_to_0034_keeps_each_letter_going_to_whom_it_went(vault, vault_
                 ("closing", "Anna de Vries", "")]
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0035_makes_an_own_closing_template_greet_whom_the_letter_goes_to(vault, vault_path):
+    """The closing report goes to the commissioning party since 0034; an organisation's template kept from before
+    greeted the referrer's contact person in it. The greeting follows the addressee; the rest stays as written."""
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models.schema import _config
+    from borapp.services import settings
+    from borapp.services.documents.templates import template_key
+
+    own = "Geachte {referrer_contact},\n\nHet traject is klaar; {referrer_contact} kreeg bericht.\n\n{outcome}"
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0034")
+    with vault.engine.begin() as conn:
+        conn.execute(text("INSERT OR REPLACE INTO setting (key, value) VALUES (:key, :value)"),
+                     {"key": template_key("closing", "nl"), "value": own})
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        with reopened.session() as session:
+            assert settings.get(session, template_key("closing", "nl")) == (
+                "Geachte {recipient_contact},\n\nHet traject is klaar; {referrer_contact} kreeg bericht.\n\n{outcome}")
+    finally:
+        reopened.lock()
