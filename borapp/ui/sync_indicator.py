@@ -23,6 +23,7 @@ BEFORE_LOCK_TIMEOUT_S = 5.0  # a sync at lock waits this long for the server at 
 class SyncIndicator(QPushButton):
     synced = Signal()  # records may have arrived: screens refresh
     revoked = Signal(str)  # the server took this laptop out of the team and asks it to remove its vault
+    idle = Signal()  # a sync is over (also one a lock or `stop` left running): the vault may lock now
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -31,6 +32,7 @@ class SyncIndicator(QPushButton):
         self.busy = False
         self.offline = False
         self.problem = ""
+        self._sync_when_idle = False  # started while a sync of before the lock still ran: sync once it is over
         self.clicked.connect(lambda: self.sync_now())  # not the click's `checked` as a timeout
         self.timer = QTimer(self, interval=EVERY_MS, timeout=lambda: self.sync_now())
         self.hide()
@@ -38,27 +40,31 @@ class SyncIndicator(QPushButton):
     def start(self, workspace) -> None:
         self.workspace = workspace
         self.offline, self.problem = False, ""
-        self.show_state()
-        if self.isVisible():
+        if self.show_state():
             self.timer.start()
+            self._sync_when_idle = self.busy
             self.sync_now()
 
     def stop(self) -> None:
+        """A sync running goes on (the lock waits for `idle` before the key goes); its answer changes nothing here."""
         self.timer.stop()
         self.workspace = None
+        self._sync_when_idle = False
         self.hide()
 
-    def show_state(self) -> None:
+    def show_state(self) -> bool:
+        """Shown with the state when this laptop is in a team, hidden when not; whether it is."""
         if self.workspace is None or self.workspace.is_locked:
-            return
+            return False
         state = sync_run.status(self.workspace)
         self.setVisible(state.joined)
         if not state.joined:
-            return
+            return False
         self.setText(state_text(state, self.offline, self.busy))
         self.setIcon(icon("warning" if state.open_conflicts or self.problem else
                           "cloud-slash" if self.offline else "arrows-clockwise"))
         self.setToolTip(self.problem or _("Click to sync now with {url}").format(url=state.url))
+        return True
 
     def sync_now(self, timeout_s: float = sync_run.TIMEOUT_S) -> None:
         if self.busy or self.workspace is None or self.workspace.is_locked:
@@ -86,6 +92,10 @@ class SyncIndicator(QPushButton):
     def _settled(self) -> None:
         """Also when the vault locked as it ended (the changes wait for the next sync): not busy any more."""
         self.busy = False
+        self.idle.emit()
+        if self._sync_when_idle:
+            self._sync_when_idle = False
+            self.sync_now()
 
     def _done(self, _result) -> None:
         self.offline, self.problem = False, ""

@@ -1,0 +1,158 @@
+"""The status bar's sync button in the main window, against the real service on a local port: a lock during a slow
+sync shows the unlock screen at once and the key goes once the sync is over; joining in Settings → Team shows the
+button and leaving hides it; a save is counted as waiting at once; with the server down the state says so."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import threading
+
+import psycopg
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+
+from borapp.i18n import _, ngettext
+from borapp.services.sync import run as sync_run
+from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
+from tests.server.live import served
+from tests.sync.test_gui_team import code_for
+
+
+class Held:
+    """The office server on a slow line: a push waits until `answer()` (the walk paused the server process)."""
+
+    def __init__(self, asgi_app):
+        self.inner, self.arrived, self.go_on = asgi_app, threading.Event(), threading.Event()
+        self.go_on.set()
+
+    def hold(self) -> None:
+        self.arrived.clear()
+        self.go_on.clear()
+
+    def answer(self) -> None:
+        self.go_on.set()
+
+    async def __call__(self, scope, receive, send):
+        if scope["type"] == "http" and scope["path"] == "/v1/push" and not self.go_on.is_set():
+            self.arrived.set()
+            await asyncio.to_thread(self.go_on.wait, 60)
+        await self.inner(scope, receive, send)
+
+
+@pytest.fixture
+def held(app):
+    server = Held(app)
+    with served(server) as url:
+        server.url = url
+        yield server
+        server.answer()
+
+
+def _window(qtbot, tmp_path, url=None, db_url=None, name="laptop-anna"):
+    """The main window on a new vault, unlocked (joined first when `url` is given: the unlock syncs at once)."""
+    from borapp.app import build_window, make_application
+    from borapp.services.sync.join import join
+    from borapp.services.vault.vault import Vault
+    from borapp.services.vault.workspace import Workspace, add_coordinator
+    from tests.conftest import PASSPHRASE
+
+    make_application()
+    path = tmp_path / "vault.bordb"
+    vault = Vault.create(path, PASSPHRASE)[0]
+    workspace = Workspace(vault, add_coordinator(vault, "Coördinator Anna"))
+    if url:
+        join(workspace, url, code_for(db_url, name), name)
+    window = build_window(path, "nl")
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.open_workspace(workspace)
+    qtbot.waitUntil(lambda: not window.sync_indicator.busy, timeout=15_000)
+    return window, workspace
+
+
+def _add_case(workspace, ref="BOR-2026-901") -> None:
+    from borapp.models import Case
+
+    with workspace.session() as session:
+        session.add(Case(ref=ref, registered_on=dt.date(2026, 5, 1), status="registered", notes="tijdens de lock"))
+
+
+def _cases_on_server(db_url) -> int:
+    with psycopg.connect(db_url) as conn:
+        return conn.execute("SELECT count(*) FROM records WHERE type = 'case'").fetchone()[0]
+
+
+def _synced_text() -> str:
+    return _("Synced at {time}").split("{")[0]
+
+
+def _lock_while_held(qtbot, window, held) -> None:
+    """The server holds the push; a click on the sync button starts a sync, then Ctrl+L."""
+    held.hold()
+    qtbot.mouseClick(window.sync_indicator, Qt.MouseButton.LeftButton)
+    assert held.arrived.wait(15), "the push did not reach the server"
+    assert window.sync_indicator.busy
+    qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
+
+
+def test_a_lock_during_a_slow_sync_shows_the_unlock_screen_at_once_and_the_key_goes_when_it_is_over(
+        qtbot, tmp_path, held, db_url):
+    window, workspace = _window(qtbot, tmp_path, held.url, db_url)
+    _add_case(workspace)
+    _lock_while_held(qtbot, window, held)
+    assert window.stack.currentWidget() is window.unlock_screen, "the case stayed on screen while the sync ran"
+    assert window.workspace is None and not window.statusBar().isVisible()
+    assert not workspace.is_locked, "the key went while the sync was still writing"
+    held.answer()
+    qtbot.waitUntil(lambda: workspace.is_locked, timeout=15_000)
+    assert not window.sync_indicator.busy
+    assert _cases_on_server(db_url) == 1, "the sync under way at the lock did not finish"
+    from tests.test_gui_app import _unlock
+
+    _unlock(qtbot, window)
+    qtbot.waitUntil(lambda: not window.sync_indicator.busy, timeout=15_000)
+    assert sync_run.status(window.workspace).waiting == 0
+    window.lock()
+
+
+def test_a_sync_that_outlasts_the_wait_is_cut_off_and_sent_again_after_the_unlock(qtbot, tmp_path, held, db_url,
+                                                                                  monkeypatch):
+    from borapp.ui import main_window
+
+    monkeypatch.setattr(main_window, "SYNC_WAIT_MS", 300)
+    window, workspace = _window(qtbot, tmp_path, held.url, db_url)
+    _add_case(workspace)
+    _lock_while_held(qtbot, window, held)
+    qtbot.waitUntil(lambda: workspace.is_locked, timeout=15_000)  # the server still holds the push
+    assert window.sync_indicator.busy
+    held.answer()  # its answer comes after the key went: nothing is written, the change waits
+    qtbot.waitUntil(lambda: not window.sync_indicator.busy, timeout=15_000)
+    from tests.test_gui_app import _unlock
+
+    _unlock(qtbot, window)
+    assert sync_run.status(window.workspace).waiting == 1, "the answer was recorded in a locked vault"
+    qtbot.waitUntil(lambda: not window.sync_indicator.busy, timeout=15_000)
+    assert sync_run.status(window.workspace).waiting == 0
+    assert _cases_on_server(db_url) == 1, "sent again, and applied once"
+    assert window.sync_indicator.text().startswith(_synced_text())
+    window.lock()
+
+
+def test_unlocking_again_before_that_sync_is_over_locks_the_old_vault_and_syncs_the_new_one(qtbot, tmp_path, held,
+                                                                                            db_url):
+    window, workspace = _window(qtbot, tmp_path, held.url, db_url)
+    _add_case(workspace)
+    _lock_while_held(qtbot, window, held)
+    from tests.test_gui_app import _unlock
+
+    _unlock(qtbot, window)
+    assert workspace.is_locked, "the vault of before the lock kept its key"
+    held.answer()
+    qtbot.waitUntil(lambda: not window.sync_indicator.busy and sync_run.status(window.workspace).waiting == 0,
+                    timeout=15_000)
+    assert _cases_on_server(db_url) == 1
+    assert window.sync_indicator.text().startswith(_synced_text())
+    window.lock()
