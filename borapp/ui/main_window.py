@@ -312,6 +312,7 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(_("Last backup: {when}").format(when=last))
         self.backup_label.setToolTip(state.warning)
         self.backup_label.setStyleSheet(text_style(WARNING) if state.warning else "")
+        self.sync_indicator.follow()  # a save waits to be sent; joining or leaving the team shows or hides it
 
     def _daily_backup(self) -> None:
         if self.workspace is None or not backups.is_due(self.workspace):

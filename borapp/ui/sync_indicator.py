@@ -45,6 +45,15 @@ class SyncIndicator(QPushButton):
             self._sync_when_idle = self.busy
             self.sync_now()
 
+    def follow(self) -> None:
+        """The state again after a change here: the count waiting after a save; a laptop that just joined the team
+        (its Team tab syncs it at once) shows the button and syncs every few minutes, one that left hides it."""
+        if self.show_state():
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.stop()
+
     def stop(self) -> None:
         """A sync running goes on (the lock waits for `idle` before the key goes); its answer changes nothing here."""
         self.timer.stop()

@@ -156,3 +156,53 @@ def test_unlocking_again_before_that_sync_is_over_locks_the_old_vault_and_syncs_
     assert _cases_on_server(db_url) == 1
     assert window.sync_indicator.text().startswith(_synced_text())
     window.lock()
+
+
+def _team_tab(window):
+    from borapp.ui.pages.settings.team_tab import TeamTab
+
+    window.shell.go_to("settings/team")
+    return window.shell.pages["settings"].findChild(TeamTab, "team")
+
+
+def test_joining_in_settings_shows_the_sync_button_and_leaving_hides_it(qtbot, tmp_path, app, db_url, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    with served(app) as url:
+        window, workspace = _window(qtbot, tmp_path)
+        assert not window.sync_indicator.isVisible()
+        _add_case(workspace)
+        tab = _team_tab(window)
+        QTest.keyClicks(tab.url, url)
+        QTest.keyClicks(tab.code, code_for(db_url, "laptop-anna"))
+        qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: window.sync_indicator.isVisible(), timeout=15_000)
+        assert window.sync_indicator.timer.isActive(), "no sync every few minutes until the next unlock"
+        qtbot.waitUntil(lambda: tab.sync_button.isEnabled(), timeout=15_000)  # the first sync, from the tab
+        assert _cases_on_server(db_url) == 1
+        assert window.sync_indicator.text().startswith(_synced_text()), window.sync_indicator.text()
+        monkeypatch.setattr(QMessageBox, "question", lambda *args: QMessageBox.StandardButton.Yes)
+        qtbot.mouseClick(tab.leave_button, Qt.MouseButton.LeftButton)
+        assert tab.pages.currentIndex() == 0
+        assert not window.sync_indicator.isVisible(), "the sync button stayed after leaving the team"
+        assert not window.sync_indicator.timer.isActive()
+        window.lock()
+
+
+def test_a_save_is_counted_as_waiting_at_once(qtbot, tmp_path, app, db_url):
+    from tests.visits.test_visit_services import make_case
+
+    with served(app) as url:
+        window, workspace = _window(qtbot, tmp_path, url, db_url)
+    case_id = make_case(workspace)[0]  # the server is gone: the save waits
+    window.shell.open_case(case_id)
+    tab = window.shell.pages["cases"].case_file.show_tab("agreements")
+    field = tab.fields["house_rules"]
+    qtbot.mouseClick(field.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClicks(field, "Geen telefoons tijdens het omgangsmoment")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    waiting = sync_run.status(workspace).waiting
+    assert waiting > 0
+    assert window.sync_indicator.text() == ngettext("{n} change waiting", "{n} changes waiting", waiting).format(
+        n=waiting)
+    window.lock()
