@@ -70,8 +70,8 @@ class SyncIndicator(QPushButton):
         if not state.joined:
             return False
         self.setText(state_text(state, self.offline, self.busy))
-        self.setIcon(icon("warning" if state.open_conflicts or self.problem else
-                          "cloud-slash" if self.offline else "arrows-clockwise"))
+        self.setIcon(icon("cloud-slash" if self.offline else
+                          "warning" if state.open_conflicts or self.problem else "arrows-clockwise"))
         self.setToolTip(self.problem or _("Click to sync now with {url}").format(url=state.url))
         return True
 
@@ -124,11 +124,11 @@ class SyncIndicator(QPushButton):
 def state_text(state, offline: bool, busy: bool) -> str:
     if busy:
         return _("Syncing…")
-    if state.open_conflicts:
-        return ngettext("Conflicts ({n})", "Conflicts ({n})", state.open_conflicts).format(n=state.open_conflicts)
-    if offline:
+    if offline:  # first: conflicts are settled through the office server, and it cannot be reached
         return _("Offline") if not state.waiting else ngettext(
             "Offline: {n} change waiting", "Offline: {n} changes waiting", state.waiting).format(n=state.waiting)
+    if state.open_conflicts:
+        return ngettext("Conflicts ({n})", "Conflicts ({n})", state.open_conflicts).format(n=state.open_conflicts)
     if state.waiting:
         return ngettext("{n} change waiting", "{n} changes waiting", state.waiting).format(n=state.waiting)
     if state.last_synced:

@@ -206,3 +206,35 @@ def test_a_save_is_counted_as_waiting_at_once(qtbot, tmp_path, app, db_url):
     assert window.sync_indicator.text() == ngettext("{n} change waiting", "{n} changes waiting", waiting).format(
         n=waiting)
     window.lock()
+
+
+def _offline_with_a_conflict(workspace) -> None:
+    from borapp.services import settings
+    from borapp.services.sync.capture import DEVICE_SETTING
+
+    with workspace.session() as session:
+        for key, value in (("sync.url", "http://127.0.0.1:9"), ("sync.token", "t"), (DEVICE_SETTING, "laptop-x"),
+                           ("sync.open_conflicts", "1")):
+            settings.put(session, key, value)
+
+
+def test_with_the_server_down_and_a_conflict_open_the_state_says_offline(qtbot, workspace):
+    from borapp.ui.pages.settings.team_tab import TeamTab
+    from borapp.ui.sync_indicator import SyncIndicator
+
+    _offline_with_a_conflict(workspace)
+    indicator = SyncIndicator()
+    qtbot.addWidget(indicator)
+    indicator.start(workspace)
+    qtbot.waitUntil(lambda: not indicator.busy, timeout=15_000)
+    assert indicator.text().startswith(_("Offline")), indicator.text()
+    tab = TeamTab()
+    qtbot.addWidget(tab)
+    tab.load(workspace)
+    tab.show()
+    qtbot.waitUntil(lambda: tab.laptops.count() == 1, timeout=15_000)
+    assert tab.state_label.text() == indicator.text(), "the Team tab said the conflicts, not the server down"
+    said = tab.laptops.item(0).text()
+    assert said == _("The office server {url} cannot be reached, so the list of laptops cannot be shown now.").format(
+        url="http://127.0.0.1:9")
+    indicator.stop()

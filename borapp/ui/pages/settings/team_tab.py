@@ -15,6 +15,7 @@ from borapp.services.errors import describe
 from borapp.services.sync import join as sync_join
 from borapp.services.sync import run as sync_run
 from borapp.services.sync import team
+from borapp.services.sync.transport import Offline
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 from borapp.ui.sync_indicator import state_text
 from borapp.ui.tasks import run_task
@@ -93,8 +94,13 @@ class TeamTab(SettingsSection):
         if state.joined:
             self.server_label.setText(state.url)
             self.device_label.setText(state.device)
-            self.state_label.setText(state_text(state, False, False))
+            self._show_state()
             self._load_laptops()
+
+    def _show_state(self, offline: bool = False) -> None:
+        """`offline`: the office server did not answer the last request from this tab."""
+        if self.workspace is not None:
+            self.state_label.setText(state_text(sync_run.status(self.workspace), offline, False))
 
     def _load_laptops(self) -> None:
         """The list comes from the office server, in the background; offline it says so and stays empty."""
@@ -120,8 +126,13 @@ class TeamTab(SettingsSection):
 
     def _laptops_failed(self, exc: BaseException) -> None:
         self.laptops.clear()
-        self.laptops.addItem(QListWidgetItem(_("The list of laptops comes from the office server: {problem}").format(
-            problem=describe(exc))))
+        if isinstance(exc, Offline):
+            self._show_state(offline=True)
+            text = _("The office server {url} cannot be reached, so the list of laptops cannot be shown now.").format(
+                url=self.server_label.text())
+        else:
+            text = _("The list of laptops comes from the office server: {problem}").format(problem=describe(exc))
+        self.laptops.addItem(QListWidgetItem(text))
         self._enable_revoke()
 
     def _enable_revoke(self) -> None:
@@ -203,6 +214,8 @@ class TeamTab(SettingsSection):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.show_problem(describe(exc))
+        if isinstance(exc, Offline) and self.pages.currentIndex() == 1:
+            self._show_state(offline=True)
 
     def _conflicts(self) -> None:
         from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
