@@ -238,3 +238,16 @@ def test_with_the_server_down_and_a_conflict_open_the_state_says_offline(qtbot, 
     assert said == _("The office server {url} cannot be reached, so the list of laptops cannot be shown now.").format(
         url="http://127.0.0.1:9")
     indicator.stop()
+
+
+def test_the_join_button_sits_under_the_fields(qtbot, workspace):
+    from borapp.ui.pages.settings.team_tab import TeamTab
+
+    tab = TeamTab()
+    qtbot.addWidget(tab)
+    tab.resize(1100, 650)
+    tab.load(workspace)
+    tab.show()
+    qtbot.waitExposed(tab)
+    below_code = tab.code.mapTo(tab, QPoint(0, tab.code.height())).y()
+    assert tab.join_button.mapTo(tab, QPoint(0, 0)).y() - below_code < 30, "a gap as high as the joined page"

@@ -35,6 +35,8 @@ class TeamTab(SettingsSection):
         self.pages.addWidget(self._join_page())
         self.pages.addWidget(self._joined_page())
         self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.pages.currentChanged.connect(self._fit_page)
+        self._fit_page(self.pages.currentIndex())
         layout.addWidget(self.pages)
         layout.addWidget(self.status)
         layout.addStretch()
@@ -87,6 +89,14 @@ class TeamTab(SettingsSection):
         self.revoke_button.setEnabled(False)
         column.addLayout(button_row(self.revoke_button))
         return page
+
+    def _fit_page(self, index: int) -> None:
+        """The pages take the height of the one shown: the short join form took the joined page's, its button far
+        below the fields."""
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
 
     def fill(self) -> None:
         state = sync_run.status(self.workspace)
