@@ -218,7 +218,7 @@ class MainWindow(QMainWindow):
             workspace.lock()
 
     def _wait_for_sync(self) -> None:
-        """The app quits: the sync under way may finish first (the window is gone, nothing waits for it)."""
+        """The app quits: the sync under way may finish first (`SYNC_WAIT_MS` at most), the unlock screen shown."""
         if self._closing is not None:
             self.repaint()  # the unlock screen, not the case, while it waits
             QThreadPool.globalInstance().waitForDone(SYNC_WAIT_MS)
