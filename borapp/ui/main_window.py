@@ -3,7 +3,9 @@
 Locking keeps unsaved typing as encrypted drafts, and where the coordinator was (the page, the case file or volunteer
 profile open, its tab: ids only, in the vault too) to bring her back there at the unlock; it closes every other window
 of the app (what was typed in a dialog is kept too and comes back when that dialog is opened again), drops every
-view's data, disposes the engine and overwrites the key.
+view's data and shows the unlock screen at once. Then it disposes the engine and overwrites the key: at once, or, when
+a sync is under way (changes waiting go to the office server as the vault locks), once that sync is over, and
+`SYNC_WAIT_MS` at most; a sync still running then is cut off, and what it had not recorded goes again next time.
 """
 
 from __future__ import annotations
@@ -75,6 +77,8 @@ class MainWindow(QMainWindow):
         self._backup_timer = QTimer(self, interval=3_600_000, timeout=self._daily_backup)
         # the weekly check of every page starts once the first screen is painted, never in the unlock's way
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_AFTER_MS, timeout=self._scheduled_check)
+        self._closing: Workspace | None = None  # locked on screen, its key kept until the sync under way is over
+        self._close_timer = QTimer(self, singleShot=True, interval=SYNC_WAIT_MS, timeout=self._close_vault)
         self.lock_guard = LockGuard(self.lock, self.offer_kept_typing, self)
         self.opens_maximized = False
         QApplication.instance().installEventFilter(self.lock_guard)
@@ -97,6 +101,7 @@ class MainWindow(QMainWindow):
         self.sync_indicator = SyncIndicator()  # shown once this laptop is in a team
         self.sync_indicator.synced.connect(self._synced)
         self.sync_indicator.revoked.connect(self._revoked)
+        self.sync_indicator.idle.connect(self._close_vault)
         bar.addPermanentWidget(self.sync_indicator)
         self.lock_button = QPushButton(icon("lock-simple"), _("Lock (Ctrl+L)"))
         self.lock_button.setFlat(True)
@@ -137,6 +142,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen.show_damage(damage)
 
     def _enter(self, workspace: Workspace) -> None:
+        self._close_vault()  # unlocked again before the sync of the last lock was over: that one stops here
         self.workspace = workspace
         if self.shell is None:
             self.shell = Shell(workspace)
@@ -177,26 +183,46 @@ class MainWindow(QMainWindow):
         """Change the idle time before locking (settings, and tests that cannot wait ten minutes)."""
         self.inactivity.start(milliseconds)
 
-    def lock(self) -> None:
+    def lock(self, *, send: bool = True) -> None:
+        """`send`: changes waiting go to the office server as the vault locks, when it was reachable."""
         if self.workspace is None or self.workspace.is_locked:
             return
+        workspace = self.workspace
         self.save_drafts()
         self._keep_place()
         self._close_other_windows()
         if self.shell is not None:
             self.shell.clear()  # nothing personal stays on screen while a last sync finishes
-        self.sync_indicator.send_before_lock()  # changes waiting go to the office server first, when it is there
-        if self.sync_indicator.busy:  # the sync writes to the vault: let it finish before the key goes
-            QThreadPool.globalInstance().waitForDone(SYNC_WAIT_MS)
+        if send:
+            self.sync_indicator.send_before_lock()
         self.sync_indicator.stop()
         self._draft_timer.stop()
         self._backup_timer.stop()
         self._check_timer.stop()  # a check already running is interrupted by the vault's lock
         self.inactivity.stop()
-        self.workspace.lock()
         self.workspace = None
         self._show_locked_state()
+        self._closing = workspace
+        if self.sync_indicator.busy:  # the sync writes to the vault: the key goes once it is over (`idle`)
+            self._close_timer.start()
+        else:
+            self._close_vault()
         self.locked.emit()
+
+    def _close_vault(self) -> None:
+        """The key of the vault locked on screen goes now: its sync is over, took too long, or it is unlocked
+        again. A sync still running is stopped by the lock without writing anything (`Vault.session`)."""
+        workspace, self._closing = self._closing, None
+        self._close_timer.stop()
+        if workspace is not None:
+            workspace.lock()
+
+    def _wait_for_sync(self) -> None:
+        """The app quits: the sync under way may finish first (`SYNC_WAIT_MS` at most), the unlock screen shown."""
+        if self._closing is not None:
+            self.repaint()  # the unlock screen, not the case, while it waits
+            QThreadPool.globalInstance().waitForDone(SYNC_WAIT_MS)
+            self._close_vault()
 
     def _show_locked_state(self) -> None:
         self.unlock_screen.reset()
@@ -263,7 +289,7 @@ class MainWindow(QMainWindow):
         workspace = self.workspace
         if workspace is None:
             return
-        self.lock()
+        self.lock(send=False)  # the server refuses this laptop: nothing more is sent
         wipe_vault(workspace)
         self.unlock_screen.reset()
         QMessageBox.warning(self, _("Taken out of the team"),
@@ -286,6 +312,7 @@ class MainWindow(QMainWindow):
         self.backup_label.setText(_("Last backup: {when}").format(when=last))
         self.backup_label.setToolTip(state.warning)
         self.backup_label.setStyleSheet(text_style(WARNING) if state.warning else "")
+        self.sync_indicator.follow()  # a save waits to be sent; joining or leaving the team shows or hides it
 
     def _daily_backup(self) -> None:
         if self.workspace is None or not backups.is_due(self.workspace):
@@ -357,6 +384,7 @@ class MainWindow(QMainWindow):
                 problem = _("The backup on quit failed ({kind}).").format(kind=type(exc).__name__)
             finally:
                 self.lock()
+        self._wait_for_sync()
         self.inactivity.detach()
         if problem:
             QMessageBox.warning(self, _("Backup"), problem)

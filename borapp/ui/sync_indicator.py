@@ -26,6 +26,7 @@ BEFORE_LOCK_TIMEOUT_S = 5.0  # a sync at lock waits this long for the server at 
 class SyncIndicator(QPushButton):
     synced = Signal()  # records may have arrived: screens refresh
     revoked = Signal(str)  # the server took this laptop out of the team and asks it to remove its vault
+    idle = Signal()  # a sync is over (also one a lock or `stop` left running): the vault may lock now
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -35,6 +36,7 @@ class SyncIndicator(QPushButton):
         self.offline = False
         self.problem = ""
         self.failed_at: dt.datetime | None = None  # when the last sync failed (not offline); None after a good one
+        self._sync_when_idle = False  # started while a sync of before the lock still ran: sync once it is over
         self.clicked.connect(lambda: self.sync_now())  # not the click's `checked` as a timeout
         self.timer = QTimer(self, interval=EVERY_MS, timeout=lambda: self.sync_now())
         self.hide()
@@ -42,28 +44,41 @@ class SyncIndicator(QPushButton):
     def start(self, workspace) -> None:
         self.workspace = workspace
         self.offline, self.problem, self.failed_at = False, "", None
-        self.show_state()
-        if self.isVisible():
+        if self.show_state():
             self.timer.start()
+            self._sync_when_idle = self.busy
             self.sync_now()
 
+    def follow(self) -> None:
+        """The state again after a change here: the count waiting after a save; a laptop that just joined the team
+        (its Team tab syncs it at once) shows the button and syncs every few minutes, one that left hides it."""
+        if self.show_state():
+            if not self.timer.isActive():
+                self.timer.start()
+        else:
+            self.timer.stop()
+
     def stop(self) -> None:
+        """A sync running goes on (the lock waits for `idle` before the key goes); its answer changes nothing here."""
         self.timer.stop()
         self.workspace = None
+        self._sync_when_idle = False
         self.hide()
 
-    def show_state(self) -> None:
+    def show_state(self) -> bool:
+        """Shown with the state when this laptop is in a team, hidden when not; whether it is."""
         if self.workspace is None or self.workspace.is_locked:
-            return
+            return False
         state = sync_run.status(self.workspace)
         self.setVisible(state.joined)
         if not state.joined:
-            return
+            return False
         self.setText(state_text(state, self.offline, self.busy, self.failed_at))
-        self.setIcon(icon("warning" if state.open_conflicts or self.problem else
-                          "cloud-slash" if self.offline else "arrows-clockwise"))
+        self.setIcon(icon("cloud-slash" if self.offline else
+                          "warning" if state.open_conflicts or self.problem else "arrows-clockwise"))
         self.setToolTip(failed_tip(state, self.failed_at, self.problem) if self.failed_at and not self.offline else
                         self.problem or _("Click to sync now with {url}").format(url=state.url))
+        return True
 
     def sync_now(self, timeout_s: float = sync_run.TIMEOUT_S) -> None:
         if self.busy or self.workspace is None or self.workspace.is_locked:
@@ -91,6 +106,10 @@ class SyncIndicator(QPushButton):
     def _settled(self) -> None:
         """Also when the vault locked as it ended (the changes wait for the next sync): not busy any more."""
         self.busy = False
+        self.idle.emit()
+        if self._sync_when_idle:
+            self._sync_when_idle = False
+            self.sync_now()
 
     def _done(self, _result) -> None:
         self.offline, self.problem, self.failed_at = False, "", None
@@ -110,13 +129,13 @@ class SyncIndicator(QPushButton):
 def state_text(state, offline: bool, busy: bool, failed_at: dt.datetime | None = None) -> str:
     if busy:
         return _("Syncing…")
-    if failed_at is not None and not offline:  # else it said "Not synced yet" (or an old time) while every sync failed
+    if offline:  # first: conflicts are settled through the office server, and it cannot be reached
+        return _("Offline") if not state.waiting else ngettext(
+            "Offline: {n} change waiting", "Offline: {n} changes waiting", state.waiting).format(n=state.waiting)
+    if failed_at is not None:  # else it said "Not synced yet" (or an old time) while every sync failed
         return _("Sync failed at {time}").format(time=failed_at.strftime("%H:%M"))
     if state.open_conflicts:
         return ngettext("Conflicts ({n})", "Conflicts ({n})", state.open_conflicts).format(n=state.open_conflicts)
-    if offline:
-        return _("Offline") if not state.waiting else ngettext(
-            "Offline: {n} change waiting", "Offline: {n} changes waiting", state.waiting).format(n=state.waiting)
     if state.waiting:
         return ngettext("{n} change waiting", "{n} changes waiting", state.waiting).format(n=state.waiting)
     if state.last_synced:

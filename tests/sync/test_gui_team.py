@@ -235,6 +235,7 @@ def test_changes_waiting_go_to_the_office_server_when_the_vault_locks(qtbot, tmp
     assert sync_run.status(workspace).waiting > 0
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert window.workspace is None
+    qtbot.waitUntil(lambda: workspace.is_locked, timeout=15_000)  # the key goes once that sync is over
     with psycopg.connect(db_url) as conn:
         notes = conn.execute("SELECT fields->>'notes' FROM records WHERE type = 'case'").fetchall()
     assert notes == [("vlak voor het vergrendelen",)], "the change stayed behind on the locked laptop"

@@ -64,6 +64,7 @@ class Vault:
         self._readers: sessionmaker[Session] | None = db.session_factory(db.reading_engine(engine))
         self._open_here = threading.local()
         self._stoppable: set = set()  # connections at work on other threads, interrupted by `lock` (`_stopped_by_lock`)
+        self._gate = threading.Lock()  # a commit and `lock` wiping the key never overlap (`session`)
         self._found_on_open: list[str] | None = None  # SQLite's checks by `open(full_check=True)`, for `check`
 
     # ---- life cycle -------------------------------------------------------------------------------------------
@@ -137,8 +138,9 @@ class Vault:
         return vault
 
     def lock(self) -> None:
-        if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
-            self._key[:] = bytes(len(self._key))  # first: a connection given back from now on is closed (db.py)
+        with self._gate:  # a commit under way on another thread ends first; none begins after this
+            if self._key is not None:  # overwritten in place: the engine's creator and this vault share this buffer
+                self._key[:] = bytes(len(self._key))  # first: a connection given back from now on is closed (db.py)
         for conn in list(self._stoppable):  # a full check, a long read or a backup on another thread stops now
             conn.interrupt()
         if self._engine is not None:
@@ -162,17 +164,28 @@ class Vault:
 
         Writing transactions take the vault's write lock when they begin (models/db.py), so a second session opened
         by the same thread inside the first would wait for itself: that is refused at once as a programming error
-        (pass the open session on instead)."""
+        (pass the open session on instead).
+
+        A transaction that ends after a lock (a sync on another thread, still applying what the server sent when
+        the vault locked) is rolled back and raises `VaultLocked`: nothing is written once the key is gone."""
         if self._sessions is None:
             raise VaultLocked()
         if getattr(self._open_here, "session", False):
             raise RuntimeError("a vault session is already open in this thread: pass that session on")
         self._open_here.session = True
         try:
-            with self._sessions.begin() as session:
+            with self._sessions() as session, session.begin() as transaction:
                 yield session
+                self._commit(transaction)
         finally:
             self._open_here.session = False
+
+    def _commit(self, transaction) -> None:
+        """Commit, unless the vault locked meanwhile (then the `with` rolls the transaction back)."""
+        with self._gate:
+            if self._key_wiped:
+                raise VaultLocked()
+            transaction.commit()
 
     @contextmanager
     def reading(self) -> Iterator[Session]:

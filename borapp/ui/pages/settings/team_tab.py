@@ -15,6 +15,7 @@ from borapp.services.errors import describe
 from borapp.services.sync import join as sync_join
 from borapp.services.sync import run as sync_run
 from borapp.services.sync import team
+from borapp.services.sync.transport import Offline
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 from borapp.ui.sync_indicator import state_text
 from borapp.ui.tasks import run_task
@@ -34,6 +35,8 @@ class TeamTab(SettingsSection):
         self.pages.addWidget(self._join_page())
         self.pages.addWidget(self._joined_page())
         self.pages.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.pages.currentChanged.connect(self._fit_page)
+        self._fit_page(self.pages.currentIndex())
         layout.addWidget(self.pages)
         layout.addWidget(self.status)
         layout.addStretch()
@@ -87,14 +90,27 @@ class TeamTab(SettingsSection):
         column.addLayout(button_row(self.revoke_button))
         return page
 
+    def _fit_page(self, index: int) -> None:
+        """The pages take the height of the one shown: the short join form took the joined page's, its button far
+        below the fields."""
+        for i in range(self.pages.count()):
+            policy = QSizePolicy.Policy.Preferred if i == index else QSizePolicy.Policy.Ignored
+            self.pages.widget(i).setSizePolicy(policy, policy)
+        self.pages.updateGeometry()
+
     def fill(self) -> None:
         state = sync_run.status(self.workspace)
         self.pages.setCurrentIndex(1 if state.joined else 0)
         if state.joined:
             self.server_label.setText(state.url)
             self.device_label.setText(state.device)
-            self.state_label.setText(state_text(state, False, False))
+            self._show_state()
             self._load_laptops()
+
+    def _show_state(self, offline: bool = False) -> None:
+        """`offline`: the office server did not answer the last request from this tab."""
+        if self.workspace is not None:
+            self.state_label.setText(state_text(sync_run.status(self.workspace), offline, False))
 
     def _load_laptops(self) -> None:
         """The list comes from the office server, in the background; offline it says so and stays empty."""
@@ -120,8 +136,13 @@ class TeamTab(SettingsSection):
 
     def _laptops_failed(self, exc: BaseException) -> None:
         self.laptops.clear()
-        self.laptops.addItem(QListWidgetItem(_("The list of laptops comes from the office server: {problem}").format(
-            problem=describe(exc))))
+        if isinstance(exc, Offline):
+            self._show_state(offline=True)
+            text = _("The office server {url} cannot be reached, so the list of laptops cannot be shown now.").format(
+                url=self.server_label.text())
+        else:
+            text = _("The list of laptops comes from the office server: {problem}").format(problem=describe(exc))
+        self.laptops.addItem(QListWidgetItem(text))
         self._enable_revoke()
 
     def _enable_revoke(self) -> None:
@@ -203,6 +224,8 @@ class TeamTab(SettingsSection):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.show_problem(describe(exc))
+        if isinstance(exc, Offline) and self.pages.currentIndex() == 1:
+            self._show_state(offline=True)
 
     def _conflicts(self) -> None:
         from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
