@@ -151,22 +151,37 @@ def run_conflicts(args) -> int:
             who = ", ".join(part for part in (row.server_device, row.server_at) if part)
             print(_("#{id} {record}, {field}: originally \u201c{base}\u201d; on the server \u201c{server}\u201d "
                     "({who}); sent later \u201c{mine}\u201d ({device})").format(
-                id=row.id, record=row.record, field=row.field, base=row.base, server=row.server, who=who,
-                mine=row.mine, device=row.device))
+                id=row.id, record=row.record, field=row.field, base=_one_line(row.base),
+                server=_one_line(row.server), who=who, mine=_one_line(row.mine), device=row.device))
+            if row.choices is not None:  # a delete against an edit: what each --keep does
+                later, server = _keep_words()
+                print("   " + _("--keep {later}: {keep_mine}; --keep {server}: {keep_theirs}").format(
+                    later=later, server=server, keep_mine=row.choices.keep_mine,
+                    keep_theirs=row.choices.keep_theirs))
     return EXIT_OK
 
 
 def run_resolve(args) -> int:
-    from borapp.services.sync.conflicts import resolve
+    from borapp.services.sync.conflicts import choices_of, resolve
 
     workspace = _workspace(args)
     try:
-        resolve(workspace, args.conflict, args.keep)
+        settled = resolve(workspace, args.conflict, args.keep)
     finally:
         workspace.lock()
-    print(_("Conflict {id} settled for everyone; the value arrives with each laptop's next sync.").format(
-        id=args.conflict))
+    chosen = choices_of(settled)
+    if chosen is None:
+        print(_("Conflict {id} settled for everyone; the value arrives with each laptop's next sync.").format(
+            id=args.conflict))
+    else:
+        print(_("Conflict {id} settled for everyone: {outcome}").format(
+            id=args.conflict, outcome=chosen.settled_mine if args.keep == "mine" else chosen.settled_theirs))
     return EXIT_OK
+
+
+def _one_line(text: str) -> str:
+    """Each change of a side on a line of its own in the window, joined by "; " on the command line."""
+    return "; ".join(text.splitlines())
 
 
 def run_leave(args) -> int:

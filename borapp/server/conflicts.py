@@ -6,7 +6,7 @@ from __future__ import annotations
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import changelog
+from borapp.server import changelog, owned
 from borapp.server.changelog import Record
 from borapp.server.errors import ApiError, invalid
 from borapp.server.operations import is_plain, same
@@ -18,8 +18,8 @@ def record_conflict(conn: psycopg.Connection, record: Record, field: str, base, 
                     server_device: str | None) -> int:
     """Open a conflict, or bring this device's open conflict on the same field up to date (one open conflict per
     record, field and device: a second offline edit of a field already in conflict does not pile up another)."""
-    row = conn.execute("SELECT id, mine FROM conflicts WHERE type = %s AND uuid = %s AND field = %s AND device = %s "
-                       "AND resolved_at IS NULL ORDER BY id LIMIT 1 FOR UPDATE",
+    row = conn.execute("SELECT id, mine, base FROM conflicts WHERE type = %s AND uuid = %s AND field = %s "
+                       "AND device = %s AND resolved_at IS NULL ORDER BY id LIMIT 1 FOR UPDATE",
                        (record.type, record.uuid, field, device)).fetchone()
     if row is None:
         return conn.execute("INSERT INTO conflicts (type, uuid, field, base, server, mine, device, server_device) "
@@ -28,8 +28,11 @@ def record_conflict(conn: psycopg.Connection, record: Record, field: str, base, 
                              server_device)).fetchone()[0]
     if field == DELETED and isinstance(row[1], dict) and isinstance(mine, dict):
         mine = {**row[1], **mine}  # every edit the device made to the deleted record stays in view
-    conn.execute("UPDATE conflicts SET server = %s, mine = %s, server_device = %s WHERE id = %s",
-                 (Jsonb(server), Jsonb(mine), server_device, row[0]))
+        base = {**base, **row[2]} if isinstance(row[2], dict) and isinstance(base, dict) else row[2]
+    else:
+        base = row[2]  # the value before the first of the device's edits
+    conn.execute("UPDATE conflicts SET base = %s, server = %s, mine = %s, server_device = %s WHERE id = %s",
+                 (Jsonb(base), Jsonb(server), Jsonb(mine), server_device, row[0]))
     return row[0]
 
 
@@ -39,18 +42,22 @@ def open_conflicts(conn: psycopg.Connection) -> list[dict]:
     rows = conn.execute(
         "SELECT c.id, c.type, c.uuid, c.field, c.base, c.server, c.mine, c.device, c.server_device, c.created, "
         "(SELECT max(l.at) FROM change_log l WHERE l.type = c.type AND l.uuid = c.uuid AND l.at <= c.created "
-        " AND (l.fields ? c.field OR (c.field = %s AND l.kind = 'delete'))) "
-        "FROM conflicts c WHERE c.resolved_at IS NULL ORDER BY c.id", (DELETED,)).fetchall()
+        " AND (l.fields ? c.field OR (c.field = %(deleted)s AND CASE WHEN jsonb_typeof(c.server) = 'object' "
+        "  THEN l.kind = 'upsert' AND l.fields ?| ARRAY(SELECT jsonb_object_keys(c.server)) "
+        "  ELSE l.kind = 'delete' END))), "
+        "CASE WHEN c.field = %(deleted)s THEN r.fields END "
+        "FROM conflicts c LEFT JOIN records r ON r.type = c.type AND r.uuid = c.uuid "
+        "WHERE c.resolved_at IS NULL ORDER BY c.id", {"deleted": DELETED}).fetchall()
     keys = ("id", "type", "uuid", "field", "base", "server", "mine", "device", "server_device", "created",
             "server_at")
-    return [{**dict(zip(keys, row)), "created": row[9].isoformat(), "server_at": row[10] and row[10].isoformat()}
-            for row in rows]
+    return [{**dict(zip(keys, row)), "created": row[9].isoformat(), "server_at": row[10] and row[10].isoformat(),
+             **({"record": row[11]} if row[3] == DELETED else {})} for row in rows]
 
 
 def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: str) -> dict:
     """Close a conflict with the chosen value. The value is set like any change (a change-log row), so every device
-    gets it; `_deleted` true deletes the record, anything else leaves it as it is; a deleted record is never
-    brought back. Sending the same resolution again (an answer lost) changes nothing and answers the same."""
+    gets it; `_deleted` true deletes the record, anything else keeps it for everyone (brought back where it was
+    deleted: a person chose it). A record deleted meanwhile without a conflict stays deleted. Sending the same resolution again (an answer lost) changes nothing and answers the same."""
     found = conn.execute("SELECT type, uuid, field FROM conflicts WHERE id = %s", (conflict_id,)).fetchone()
     if found is None:
         raise ApiError(404, "not_found")
@@ -70,13 +77,29 @@ def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: s
             return {"id": conflict_id, "value": chosen, "seq": changelog.latest(conn)}
         conn.execute("UPDATE conflicts SET resolved_at = now(), resolved_by = %s, value = %s WHERE id = %s",
                      (device, Jsonb(value), conflict_id))
-        if record.deleted or record.erased:
-            pass  # never brought back
+        if record.erased:
+            pass  # its data is gone everywhere
         elif field == DELETED:
-            if value is True:
-                record.deleted = True
-                changelog.append(conn, record, "delete", {}, device, None)
+            _settle_removal(conn, record, value, device, conflict_id)
+        elif record.deleted:
+            pass  # deleted meanwhile, without a conflict: it stays so
         else:  # logged even when the server holds the value already: every device then holds it too
             record.fields = {**record.fields, field: value}
             changelog.append(conn, record, "upsert", {field: value}, device, None)
     return {"id": conflict_id, "value": value, "seq": changelog.latest(conn)}
+
+
+def _settle_removal(conn: psycopg.Connection, record: Record, value: object, device: str, conflict_id: int) -> None:
+    """`true` deletes the record (with what hangs from it); anything else keeps it for everyone: brought back
+    where it was deleted, with the edits the value carries when the edit is what clashed with the delete."""
+    if value is True:
+        if not record.deleted:
+            owned.remove(conn, owned.descendants(conn, record), device)
+            record.deleted = True
+            changelog.append(conn, record, "delete", {}, device, None)
+        return
+    if record.deleted:  # deleted on the server: what its delete took along comes back with it
+        owned.bring_back(conn, record, owned.plain_edits(value), device, owned.removal_of(conn, record))
+    else:  # the delete clashed and waited here: what went with it on that laptop comes back there
+        owned.bring_back(conn, record, {}, device, tuple(conn.execute(
+            "SELECT device, created FROM conflicts WHERE id = %s", (conflict_id,)).fetchone()))

@@ -89,6 +89,11 @@ def _allowed_name(name: str) -> bool:
     return _FIELD.fullmatch(name) is not None
 
 
+def is_field_name(name: str) -> bool:
+    """A record field's name as the protocol allows it (a pseudo-field such as `_deleted` is not one)."""
+    return _allowed_name(name)
+
+
 def parse_op(op: object, index: int) -> Operation:
     where = f"ops[{index}]"
     if not isinstance(op, dict):

@@ -13,7 +13,7 @@ import logging
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import batch, blobs, changelog, facts
+from borapp.server import batch, blobs, changelog, facts, owned
 from borapp.server.changelog import Record
 from borapp.server.conflicts import DELETED, record_conflict
 from borapp.server.operations import Operation, looks_like_uuid, same
@@ -50,7 +50,8 @@ def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> tu
                 if record is not None:
                     waiting.write_empty(record)
                 results.append(apply(conn, op, device, done.get(op.op_id), erased, record))
-                if op.kind == "erase" and op.type == "case":  # it may have erased records named further on
+                if op.kind == "erase" and op.type == "case" or op.kind == "delete" and op.type in owned.OWNERS:
+                    # it may have erased or deleted records named further on (what hangs from it)
                     later = [o for o in group[group.index(op) + 1:] if o.op_id not in done]
                     fresh, _missing = batch.lock_all(conn, later)
                     records.update({k: r for k, r in fresh.items() if k not in waiting.unwritten})
@@ -116,8 +117,9 @@ def _upsert(conn, record: Record, op: Operation, device: str):
         if not wanted:
             return "applied", [], None
         mine = {name: change.new for name, change in wanted.items()}
+        before = {name: change.old for name, change in wanted.items()}  # what the edit changed, as it was
         server_device = changelog.last_device_of(conn, record, None)
-        return "conflict", [record_conflict(conn, record, DELETED, False, True, mine, device, server_device)], None
+        return "conflict", [record_conflict(conn, record, DELETED, before, True, mine, device, server_device)], None
     if wanted and facts.is_final(record.type, record.fields):
         return "final", [], None  # a finished report, a sent letter: it stays as it was
     changed, conflicts = {}, []
@@ -145,10 +147,13 @@ def _delete(conn, record: Record, op: Operation, device: str):
         return "applied", [], None  # deleted already: what the device wanted
     if facts.is_final(record.type, record.fields):
         return "final", [], None
+    hanging = owned.descendants(conn, record)  # the laptop's vault deleted them with it
     if op.base is not None and not record.new:
-        other = changelog.changed_by_others_since(conn, record, op.base, device)
+        other = owned.changed_by_others_since(conn, [record, *hanging], op.base, device)
         if other is not None:  # changed by someone after this device last saw it: a person decides
-            return "conflict", [record_conflict(conn, record, DELETED, False, False, True, device, other)], None
+            before, after = owned.edits_since(conn, record, op.base, device)
+            return "conflict", [record_conflict(conn, record, DELETED, before, after, True, device, other)], None
+    owned.remove(conn, hanging, device)
     record.deleted = True
     return "applied", [], ("delete", {})
 

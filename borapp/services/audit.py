@@ -20,7 +20,8 @@ from borapp.models.audit import GENESIS, event_hash  # noqa: F401 - event_hash i
 from borapp.models.base import utcnow
 
 ACTIONS = ("create", "update", "delete", "open", "reveal_address", "status", "import", "export", "send", "print",
-           "erase", "access_export", "access_checked", "received_update", "received_delete")  # received_*: a colleague's change,
+           "erase", "access_export", "access_checked", "received_update", "received_delete",
+           "received_restore")  # received_*: a colleague's change,
 # applied by team sync (the actor is that colleague's laptop)
 HEAD_SETTING = "audit.head"
 _order = itertools.count()

@@ -117,7 +117,10 @@ class Laptop:
         if change["kind"] == "delete":
             record["deleted"] = True
         else:
-            record["fields"].update(change["fields"])
+            fields = dict(change["fields"])
+            if fields.pop("_deleted", None) is False:  # brought back: a person kept it
+                record["deleted"] = False
+            record["fields"].update(fields)
 
     def conflicts(self) -> list[dict]:
         answer = self.http.get("/v1/conflicts")

@@ -90,7 +90,7 @@ def test_two_offline_edits_of_a_field_in_conflict_keep_one_conflict(office):
     assert (conflict["base"], conflict["server"], conflict["mine"]) == ("a", "b", "d")
 
 
-def test_delete_then_edit_is_a_conflict_and_the_record_stays_deleted(office, sql):
+def test_delete_then_edit_is_a_conflict_and_keeping_the_edit_brings_the_record_back_everywhere(office, sql):
     anna, bram = office.device("anna"), office.device("bram")
     child = anna.create("child", first_name="Sam", school="De Regenboog")
     anna.sync()
@@ -102,14 +102,32 @@ def test_delete_then_edit_is_a_conflict_and_the_record_stays_deleted(office, sql
     assert bram.outcomes[-1]["outcome"] == "conflict"
     (conflict,) = anna.conflicts()
     assert (conflict["field"], conflict["base"], conflict["server"], conflict["mine"]) == \
-        ("_deleted", False, True, {"school": "Het Kompas"})
+        ("_deleted", {"school": "De Regenboog"}, True, {"school": "Het Kompas"}), "what the edit changed, as it was"
+    assert conflict["record"] == {"first_name": "Sam", "school": "De Regenboog"}, "to name what was deleted"
     assert office.records()[("child", child)]["deleted"] is True
-    anna.resolve(conflict["id"], conflict["mine"])  # keep the edit: the record is still not brought back
+    assert bram.records[("child", child)]["deleted"] is True, "until a person chooses, the delete holds"
+    anna.resolve(conflict["id"], conflict["mine"])  # keep the edit: back for everyone, with it
     anna.sync()
     bram.sync()
+    assert office.records()[("child", child)] == {"fields": {"first_name": "Sam", "school": "Het Kompas"},
+                                                  "deleted": False}
+    assert sql("SELECT fields FROM change_log WHERE uuid = %s ORDER BY seq DESC LIMIT 1", child) == [
+        ({"first_name": "Sam", "school": "Het Kompas", "_deleted": False},)], "every field: made anew where deleted"
+    converged(office, anna, bram)
+
+
+def test_delete_then_edit_kept_deleted_stays_deleted_everywhere(office, sql):
+    anna, bram = office.device("anna"), office.device("bram")
+    child = anna.create("child", first_name="Sam", school="De Regenboog")
+    anna.sync(), bram.sync()
+    anna.delete("child", child)
+    bram.edit("child", child, school="Het Kompas")
+    anna.sync(), bram.sync()
+    (conflict,) = bram.conflicts()
+    bram.resolve(conflict["id"], conflict["server"])
+    anna.sync(), bram.sync()
     assert office.records()[("child", child)]["deleted"] is True
-    assert sql("SELECT count(*) FROM change_log WHERE uuid = %s AND kind = 'upsert' AND fields ? 'school' "
-               "AND fields->>'school' = 'Het Kompas'", child) == [(0,)]
+    assert sql("SELECT count(*) FROM change_log WHERE uuid = %s AND fields->>'school' = 'Het Kompas'", child) == [(0,)]
     converged(office, anna, bram)
 
 
@@ -125,6 +143,9 @@ def test_an_edit_the_deleting_device_had_not_seen_makes_its_delete_a_conflict(of
     assert anna.outcomes[-1]["outcome"] == "conflict"
     (conflict,) = bram.conflicts()
     assert (conflict["field"], conflict["mine"], conflict["server_device"]) == ("_deleted", True, "bram")
+    assert (conflict["base"], conflict["server"]) == ({"notes": None}, {"notes": "Verliep rustig"}), \
+        "what the delete would take away, as it was and as it is"
+    assert conflict["server_at"] is not None, "when Bram's note reached the server"
     assert office.records()[("visit", visit)] == {"fields": {"on": "2026-12-03", "notes": "Verliep rustig"},
                                                   "deleted": False}
     bram.resolve(conflict["id"], True)  # the coordinators agree: delete it

@@ -24,3 +24,18 @@ def test_the_agreed_number_of_visits_in_a_conflict_is_named_in_words():
     from borapp.services.sync.conflicts import field_label
 
     assert field_label("agreed_visits") == "Aantal omgangsmomenten"
+
+
+def test_an_empty_original_value_is_said_to_be_empty(workspace):
+    """It showed as a blank cell: as if the value were missing from the window."""
+    found = [{"id": 8, "type": "case", "uuid": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e40", "field": "notes",
+              "base": "", "server": "Belt na 17 uur", "mine": "Belt voor 9 uur", "server_device": "anna",
+              "device": "bram"},
+             {"id": 9, "type": "visit", "uuid": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e41", "field": "_deleted",
+              "base": {"place": ""}, "server": True, "mine": {"place": "Speeltuin Julianadorp"},
+              "server_device": "anna", "device": "bram", "record": {"on": "2026-12-12", "place": ""}}]
+    notes, visit = describe_conflicts(workspace, found)
+    assert notes.base == "(leeg)"
+    assert (visit.record, visit.base, visit.server, visit.mine) == (
+        "Omgangsmoment · 12 december 2026", "Plaats: (leeg)", "verwijderd",
+        "Plaats gewijzigd in Speeltuin Julianadorp")

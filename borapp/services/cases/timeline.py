@@ -33,7 +33,8 @@ MATCHED_NOTE = N_("Volunteer: {name}")  # the first line of a match's note, writ
 AT_CLOSING = N_("Agreements recorded when the case was closed")
 EVALUATION_LABELS = {"midway": N_("Midway evaluation held"), "final": N_("Final evaluation held")}
 KINDS = ("status", "handover", "contract", "visit", "evaluation", "letter", "attachment", "colleague", "clash")
-RECEIVED = {"received_update": N_("{what} changed on {laptop}"), "received_delete": N_("{what} deleted on {laptop}")}
+RECEIVED = {"received_update": N_("{what} changed on {laptop}"), "received_delete": N_("{what} deleted on {laptop}"),
+            "received_restore": N_("{what} brought back by {laptop}")}  # a delete-versus-edit conflict kept it
 RECORD_LABELS = {"case": N_("Case details"), "parent": N_("A parent's details"), "child": N_("A child's details"),
                  "visit": N_("A visit"), "evaluation": N_("An evaluation")}
 

@@ -89,6 +89,12 @@ def _words(session: Session, record, field: Field, value, type_name: str = "") -
     hidden = (record.address_confidential if isinstance(record, Parent) else record is None and type_name == "parent")
     if hidden and field.name in CONFIDENTIAL_FIELDS:
         return _("(confidential address)")
+    return value_words(session, field, value)
+
+
+def value_words(session: Session, field: Field, value) -> str:
+    """A field's value as the protocol carries it, in the words of the screens: a date as "3 juni 2026", a reference
+    by the name of what it names, a status by its label, nothing as "(empty)". Masks nothing."""
     if value is None or value == "":
         return _("(empty)")
     if field.refers_to:

@@ -25,6 +25,7 @@ ACTION_LABELS = {
     "erase": N_("erased"), "access_export": N_("exported for a request for access"),
     "access_checked": N_("looked at and given for a request for access"),
     "received_update": N_("changed on a colleague's laptop"), "received_delete": N_("deleted on a colleague's laptop"),
+    "received_restore": N_("brought back after a conflict was settled"),
 }
 
 

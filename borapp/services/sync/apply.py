@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from borapp.models import Case, SyncIdentity, SyncOp
@@ -194,7 +194,9 @@ def _apply(session: Session, change: dict) -> int | None:
         session.flush()
         return case_id if type_name != "case" else None
     if record is None and found is not None:
-        return None  # deleted here: the server learns of it as a conflict when this laptop's delete arrives
+        if (change.get("fields") or {}).get(RESTORED) is not False:
+            return None  # deleted here: the server learns of it as a conflict when this laptop's delete arrives
+        _forget_removal(session, type_name, uuid)  # a person kept it after all: made anew here, as it is there
     if record is None:
         same = _same_name(session, type_name, change.get("fields", {}))
         if same is not None:  # made separately on two laptops: one record here, known by both uuids
@@ -212,6 +214,8 @@ def _apply(session: Session, change: dict) -> int | None:
         session.add(record)
         give_identity(session, type_name, record.id, uuid)
         _known(session, type_name, uuid, record.id)
+        if found is not None:
+            _name_in_timeline(session, "received_restore", type_name, record.id, _case_of(type_name, record), change)
     else:
         try:
             changed = _set_fields(session, type_name, record, change.get("fields", {}))
@@ -220,6 +224,15 @@ def _apply(session: Session, change: dict) -> int | None:
         if changed:
             _name_in_timeline(session, "received_update", type_name, record.id, _case_of(type_name, record), change)
     return _case_of(type_name, record)
+
+
+RESTORED = "_deleted"  # in an upsert change, false: a record deleted here comes back (a conflict settled so)
+
+
+def _forget_removal(session: Session, type_name: str, uuid: str) -> None:
+    """The uuid no longer says "deleted here": the record it named is made anew under it."""
+    session.execute(delete(SyncIdentity).where(SyncIdentity.uuid == uuid))
+    session.info.get(_GONE, set()).discard((type_name, uuid))
 
 
 _NEXT_IDS = "sync_apply_next_ids"

@@ -10,8 +10,8 @@ from borapp.i18n import _
 from borapp.services import audit, settings
 from borapp.services.errors import NotFound
 from borapp.services.sync.capture import DEVICE_SETTING
-from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, TYPE_LABELS, field_label
-from borapp.services.sync.records import BLOB
+from borapp.services.sync import removal_words
+from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, field_label, shown
 from borapp.services.sync.run import client_for
 from borapp.services.sync.transport import settled_online
 
@@ -23,19 +23,35 @@ def open_conflicts(workspace, http=None) -> list[dict]:
 
 
 @settled_online
-def resolve(workspace, conflict_id: int, keep: str, http=None) -> None:
-    """Keep "mine" (the clashing value, sent later by the conflict's device) or "theirs" (the server's)."""
+def resolve(workspace, conflict_id: int, keep: str, http=None) -> dict:
+    """Keep "mine" (the clashing value, sent later by the conflict's device) or "theirs" (the server's); the
+    conflict as it was (`settled_words` says what the choice does)."""
     client = client_for(workspace, http)
     conflict = next((c for c in client.conflicts() if int(c["id"]) == int(conflict_id)), None)
     if conflict is None:
         raise NotFound(_("No open conflict {id}: it may have been settled already.").format(id=conflict_id))
     client.resolve(conflict_id, conflict["mine"] if keep == "mine" else conflict["server"])
+    return conflict
+
+
+def settled_words(choices: removal_words.Choices | None, keep: str) -> str:
+    """What keeping a side did, for the line after it: a delete that clashed (`choices`) says whether the record
+    stays."""
+    if choices is not None:
+        return _("Settled for everyone: {outcome}").format(
+            outcome=choices.settled_mine if keep == "mine" else choices.settled_theirs)
+    return _("Settled for everyone; the value arrives with each laptop's next sync.")
+
+
+def choices_of(conflict: dict) -> removal_words.Choices | None:
+    """The two choices' meaning for a delete that clashed with an edit; None for two values of one field."""
+    return removal_words.choices(conflict) if removal_words.is_removal(conflict) else None
 
 
 @dataclass(frozen=True)
 class ConflictRow:
     id: int
-    record: str      # what it is about, in words: "Case BOR-2026-014", "Visit of 3 December 2026 (BOR-2026-014)"
+    record: str      # what it is about, in words: "Case · BOR-2026-014", "Visit · 3 December 2026 · BOR-2026-014"
     field: str
     base: str
     server: str      # the value the server kept
@@ -45,26 +61,55 @@ class ConflictRow:
     typed: str | None = None  # for a free-text field: this laptop's value (or the clashing one) to start typing from
     device: str = ""  # who sent the clashing value: a laptop's name, or "this laptop"
     masked: bool = False  # a confidential address, shown as "(confidential address)" until revealed
+    choices: removal_words.Choices | None = None  # a delete that clashed with an edit: what each button means
+    can_reveal: bool = True  # False for a parent deleted here: no reveal can be logged against it, it stays masked
+
+
+def _touches_address(item: dict) -> bool:
+    if item.get("field") in CONFIDENTIAL_FIELDS:
+        return True
+    return removal_words.is_removal(item) and any(
+        isinstance(item.get(k), dict) and set(item[k]) & set(CONFIDENTIAL_FIELDS) for k in ("base", "server", "mine"))
+
+
+def _confidential(session, item: dict) -> tuple[bool, int | None]:
+    """Whether the conflict's parent has a confidential address, and that parent's id here (None when it is
+    gone here: then the server's fields of it say, and unknown counts as confidential)."""
+    from borapp.models import Parent
+    from borapp.services.sync.apply import local_id
+
+    if item.get("type") != "parent":
+        return False, None
+    found = local_id(session, "parent", item["uuid"])
+    parent = session.get(Parent, found) if found is not None else None
+    if parent is not None:
+        return parent.address_confidential, parent.id
+    return (item.get("record") or {}).get("address_confidential") is not False, None
 
 
 def confidential_parent(session, item: dict) -> int | None:
     """The local parent whose confidential address the conflict is about, if it is about one."""
-    from borapp.models import Parent
-    from borapp.services.sync.apply import local_id
-
-    if item.get("type") != "parent" or item.get("field") not in CONFIDENTIAL_FIELDS:
-        return None
-    found = local_id(session, "parent", item["uuid"])
-    parent = session.get(Parent, found) if found is not None else None
-    return parent.id if parent is not None and parent.address_confidential else None
+    hidden, parent = _confidential(session, item) if _touches_address(item) else (False, None)
+    return parent if hidden else None
 
 
 def masked_conflicts(workspace, found: list[dict]) -> list[dict]:
-    """The server's conflicts with a confidential address's values masked (for `sync conflicts --json`)."""
-    hidden = _("(confidential address)")
+    """The server's conflicts with a confidential address's values masked (for `sync conflicts --json`): a
+    clashing address, and the address among a deleted parent's fields."""
     with workspace.session() as session:
-        return [{**item, **{k: hidden for k in ("base", "server", "mine") if item.get(k)}}
-                if confidential_parent(session, item) is not None else item for item in found]
+        return [_masked(item) if _confidential(session, item)[0] else item for item in found]
+
+
+def _masked(item: dict) -> dict:
+    hidden = _("(confidential address)")
+    out = dict(item)
+    for key in ("base", "server", "mine", "record"):
+        value = item.get(key)
+        if isinstance(value, dict):
+            out[key] = {n: hidden if n in CONFIDENTIAL_FIELDS and v else v for n, v in value.items()}
+        elif key != "record" and value and item.get("field") in CONFIDENTIAL_FIELDS:
+            out[key] = hidden
+    return out
 
 
 def describe_conflicts(workspace, found: list[dict], reveal: int | None = None) -> list[ConflictRow]:
@@ -77,18 +122,29 @@ def describe_conflicts(workspace, found: list[dict], reveal: int | None = None) 
     rows = []
     with workspace.session() as session:
         for item in found:
-            parent = confidential_parent(session, item)
-            masked = parent is not None and int(item["id"]) != reveal
-            if parent is not None and not masked:
+            hidden, parent = _confidential(session, item) if _touches_address(item) else (False, None)
+            masked = hidden and (parent is None or int(item["id"]) != reveal)
+            if hidden and not masked:
                 audit.record(session, "reveal_address", "parent", parent, workspace.actor)
-            values = [_("(confidential address)") if masked and item.get(k) else _shown(item.get(k))
-                      for k in ("base", "server", "mine")]
-            rows.append(ConflictRow(int(item["id"]), _record_words(session, item["type"], item["uuid"]),
-                                    field_label(item["field"]), *values,
-                                    _whose(item.get("server_device") or "", me), _moment(item.get("server_at")),
-                                    None if masked else _typed(item, me), _whose(item.get("device") or "", me),
-                                    masked))
+            rows.append(_row(session, item, me, masked, parent is not None or not hidden))
     return rows
+
+
+def _row(session, item: dict, me: str, masked: bool, can_reveal: bool) -> ConflictRow:
+    who = (_whose(item.get("server_device") or "", me), _moment(item.get("server_at")))
+    device = _whose(item.get("device") or "", me)
+    if removal_words.is_removal(item):
+        return ConflictRow(int(item["id"]), removal_words.record_words(session, item["type"], item["uuid"],
+                                                                       item.get("record")),
+                           field_label(item["field"]), removal_words.base_words(session, item, masked),
+                           removal_words.side_words(session, item, item.get("server"), masked),
+                           removal_words.side_words(session, item, item.get("mine"), masked), *who, None, device,
+                           masked, choices_of(item), can_reveal)
+    values = [_("(confidential address)") if masked and item.get(k) else shown(item.get(k))
+              for k in ("base", "server", "mine")]
+    return ConflictRow(int(item["id"]), removal_words.record_words(session, item["type"], item["uuid"]),
+                       field_label(item["field"]), *values, *who, None if masked else _typed(item, me), device,
+                       masked, None, can_reveal)
 
 
 def _whose(device: str, me: str) -> str:
@@ -145,32 +201,3 @@ def _moment(iso: str | None) -> str:
     except ValueError:
         return ""
     return date_time(moment.astimezone().replace(tzinfo=None) if moment.tzinfo else moment)
-
-
-def _record_words(session, type_name: str, uuid: str) -> str:
-    from borapp.models import Case
-    from borapp.services.sync.apply import local_id
-    from borapp.services.sync.records import TYPES
-
-    label = _(TYPE_LABELS.get(type_name, type_name))
-    found = local_id(session, type_name, uuid) if type_name in TYPES else None
-    record = session.get(TYPES[type_name], found) if found is not None else None
-    if record is None:
-        return _("{kind} (deleted here)").format(kind=label)
-    case = record if type_name == "case" else (
-        session.get(Case, record.case_id) if getattr(record, "case_id", None) else None)
-    name = getattr(record, "name", "") if type_name not in ("case",) else ""
-    parts = [label] + [p for p in (name, case.ref if case is not None else "") if p]
-    return " · ".join(parts)
-
-
-def _shown(value) -> str:
-    if value is None:
-        return _("(empty)")
-    if value is True:
-        return _("yes")
-    if value is False:
-        return _("no")
-    if isinstance(value, str) and value.startswith(BLOB):  # a file travels as its hash: a short fingerprint
-        return _("a file (fingerprint {short})").format(short=value[len(BLOB):len(BLOB) + 8])
-    return str(value)

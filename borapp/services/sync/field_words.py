@@ -19,7 +19,7 @@ FIELD_LABELS = {
     "handover": N_("Handover"),
     "on": N_("Date"), "start_time": N_("Start"), "end_time": N_("End"), "place": N_("Place"),
     "volunteer": N_("Volunteer"), "coordinator": N_("Coordinator"), "municipality": N_("Municipality"),
-    "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted"),
+    "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted or changed"),
 }
 
 CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them
@@ -27,3 +27,19 @@ CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as t
 
 def field_label(field: str) -> str:
     return _(FIELD_LABELS[field]) if field in FIELD_LABELS else field.replace("_", " ")
+
+
+def shown(value) -> str:
+    """A value as a conflict carries it, in words: nothing (or empty text) as "(empty)", true as "yes", a file (which
+    travels as its hash) by a short fingerprint."""
+    from borapp.services.sync.records import BLOB
+
+    if value is None or value == "":
+        return _("(empty)")
+    if value is True:
+        return _("yes")
+    if value is False:
+        return _("no")
+    if isinstance(value, str) and value.startswith(BLOB):
+        return _("a file (fingerprint {short})").format(short=value[len(BLOB):len(BLOB) + 8])
+    return str(value)

@@ -1,6 +1,7 @@
-"""Conflicts: two people changed the same field. Each one side by side (before, the server's value with who set it
-and when, the value sent later and by whom, "this laptop" when it was this one); the coordinator keeps one or types
-another, and it is settled for everyone."""
+"""Conflicts: two people changed the same field, or one deleted what the other changed. Each one side by side
+(before, the server's value with who set it and when, the value sent later and by whom, "this laptop" when it was
+this one); the coordinator keeps one or types another, and it is settled for everyone. For a delete against an edit
+the buttons say what each choice does ("Leave it deleted", "Bring it back, with the change")."""
 
 from __future__ import annotations
 
@@ -29,8 +30,8 @@ class ConflictsDialog(QDialog):
         self.setWindowTitle(_("Conflicts"))
         resize_within_screen(self, 900, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel(_("Two people changed the same thing. Choose the value to keep: it is settled for the whole "
-                         "team."))
+        intro = QLabel(_("Two people changed the same thing, or one deleted what the other changed. Choose what "
+                         "stays: it is settled for the whole team."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.table = QTableWidget(0, len(HEADERS))
@@ -99,9 +100,13 @@ class ConflictsDialog(QDialog):
         self.keep_mine.setEnabled(chosen)
         self.keep_theirs.setEnabled(chosen)
         self.reveal.setVisible(any(row.masked for row in self.rows))
-        self.reveal.setEnabled(chosen and self.rows[self.table.currentRow()].masked)
-        self.type_other.setEnabled(chosen and self.rows[self.table.currentRow()].typed is not None)
         row = self.rows[self.table.currentRow()] if chosen else None
+        self.reveal.setEnabled(row is not None and row.masked and row.can_reveal)
+        self.type_other.setEnabled(row is not None and row.typed is not None)
+        if row is not None and row.choices is not None:  # a delete against an edit: what each choice does
+            self.keep_mine.setText(row.choices.keep_mine)
+            self.keep_theirs.setText(row.choices.keep_theirs)
+            return
         # whose value each button keeps, by name: "the server's value" left the reader to work out whose it was
         self.keep_mine.setText(_("Keep the value of {device}").format(device=row.device) if row and row.device
                                else _("Keep the value sent later"))
@@ -126,5 +131,5 @@ class ConflictsDialog(QDialog):
     def _resolve(self, keep: str) -> None:
         row = self.rows[self.table.currentRow()]
         if self.result.attempt(lambda: conflicts.resolve(self.workspace, row.id, keep),
-                               _("Settled for everyone; the value arrives with each laptop's next sync.")):
+                               conflicts.settled_words(row.choices, keep)):
             self.reload()
