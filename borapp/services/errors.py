@@ -84,6 +84,13 @@ def describe(exc: BaseException) -> str:
     folder or a lost folder are named as such (from the OS or from SQLite); anything else is an unexpected error."""
     if isinstance(exc, BorError):
         return str(exc)
+    return known_problem(exc) or _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
+        kind=type(exc).__name__)
+
+
+def known_problem(exc: BaseException) -> str:
+    """A full disk, a folder that cannot be written to or a damaged vault, in the user's words; "" for anything
+    else."""
     text = str(exc).lower()
     errno_ = getattr(exc, "errno", None)
     if errno_ == _errno.ENOSPC or "disk is full" in text or "disk full" in text:
@@ -99,8 +106,7 @@ def describe(exc: BaseException) -> str:
     if is_damage(exc):
         return _("A page of the vault could not be read: the vault is damaged. 'borapp check' says which pages; "
                  "restore a backup.")
-    return _("Unexpected error ({kind}). Nothing was changed that was not saved before.").format(
-        kind=type(exc).__name__)
+    return ""
 
 
 _DAMAGE = ("database disk image is malformed", "file is not a database", "hmac check failed")

@@ -97,8 +97,7 @@ class SyncIndicator(QPushButton):
             self.revoked.emit(str(exc))
             return
         self.offline = isinstance(exc, Offline)
-        self.problem = str(exc) if isinstance(exc, BorError) else _("The sync failed ({kind}).").format(
-            kind=type(exc).__name__)
+        self.problem = str(exc) if isinstance(exc, BorError) else sync_run.unexpected()  # never a Python name
         self.show_state()
 
 

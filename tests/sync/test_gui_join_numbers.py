@@ -66,3 +66,49 @@ def test_joining_with_her_own_case_tells_her_its_team_number(qtbot, tab, workspa
     with anna.session() as session:
         assert dict(session.execute(select(Case.ref, Parent.name).join(Parent)).all()) == {
             own: "Fatima El Amrani", new: "Eva Mulder"}, "the established case kept its number"
+
+
+def test_a_sync_stopping_on_the_unforeseen_says_so_in_words(qtbot, tab, workspace, anna, live_url, db_url,  # noqa: F811
+                                                            monkeypatch, caplog):
+    from borapp.ui.sync_indicator import SyncIndicator
+
+    join_by_typing(qtbot, tab, live_url, code_for(db_url, "laptop-chantal"))
+
+    def breaks(session, change):  # as an SQL error does, its text names what it was given
+        raise ValueError("UNIQUE constraint failed: parameters ('BOR-2026-001', 'Fatima El Amrani')")
+
+    register(anna, "Lisa Hendriks")
+    sync_now(anna)
+    monkeypatch.setattr(sync_apply, "_apply", breaks)
+    with caplog.at_level(logging.INFO):
+        qtbot.mouseClick(tab.sync_button, Qt.MouseButton.LeftButton)  # Settings → Team: Sync now
+        qtbot.waitUntil(lambda: tab.sync_button.isEnabled() and tab.status.text() != _("Talking to the office "
+                                                                                        "server…"), timeout=15_000)
+        indicator = SyncIndicator()  # the status bar's button
+        qtbot.addWidget(indicator)
+        indicator.workspace = workspace
+        qtbot.mouseClick(indicator, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: not indicator.busy and bool(indicator.problem), timeout=15_000)
+    assert tab.status.text() == indicator.problem == sync_run.unexpected()
+    assert "ValueError" not in tab.status.text() + indicator.toolTip() + indicator.text()
+    assert "ValueError" in caplog.text, "the log says what kind of failure, for whoever looks into it"
+    assert "Fatima" not in caplog.text + tab.status.text() + indicator.toolTip(), "never a family's data"
+
+
+def test_joining_stopped_by_the_unforeseen_says_so_in_words(qtbot, tab, workspace, live_url, db_url,  # noqa: F811
+                                                            monkeypatch):
+    from borapp.services.sync import join as sync_join
+
+    def breaks(session, only_new=False):
+        raise KeyError("Eva Mulder")
+
+    monkeypatch.setattr(sync_join, "snapshot", breaks)
+    QTest.keyClicks(tab.url, live_url)
+    QTest.keyClicks(tab.code, code_for(db_url, "laptop-chantal"))
+    qtbot.mouseClick(tab.join_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: tab.join_button.isEnabled() and tab.status.text() != _("Talking to the office server…"),
+                    timeout=15_000)
+    assert tab.status.text() == _("Joining the team stopped on a problem this laptop did not expect, so it has not "
+                                  "joined. Try again with a new enrolment code; if it happens again, tell whoever "
+                                  "runs the office server.")
+    assert not sync_run.status(workspace).joined

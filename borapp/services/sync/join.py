@@ -32,14 +32,14 @@ def join(workspace, url: str, code: str, device: str = "", http=None) -> str:
         raise UsageError(_("A device name has letters, digits, spaces, dots, dashes or underscores (at most 40)."))
     if settings.read_setting(workspace, DEVICE_SETTING):
         raise UsageError(_("This laptop is already in a team. Leave it first to join another."))
-    from borapp.services.sync.run import client_for, settle_case_numbers
+    from borapp.services.sync.run import client_for, in_words, settle_case_numbers, unexpected
 
     try:
         answer = SyncClient(url, http=http).enrol(code, device.strip())
     except Offline as exc:  # its own words say changes wait for the next sync: untrue for a laptop not yet joined
         raise Offline(_("The office server {url} cannot be reached, so this laptop has not joined the team. Check the "
                         "address and the network, and try again.").format(url=url)) from exc
-    with workspace.session() as session:
+    with in_words(_not_joined), workspace.session() as session:
         for key, value in (("sync.url", url), ("sync.token", answer["token"]), ("sync.last_seq", "0"),
                            (numbers.BLOCKS, ""), (numbers.TAKEN, "")):
             settings.put(session, key, value)  # blocks of an earlier team are not this one's
@@ -52,10 +52,16 @@ def join(workspace, url: str, code: str, device: str = "", http=None) -> str:
     try:
         # a block of case numbers to start with; the numbers of the cases made before are claimed by the first sync,
         # which tells the coordinator of those the team gave out already
-        settle_case_numbers(workspace, client_for(workspace, http), claim=False)
+        with in_words(unexpected):
+            settle_case_numbers(workspace, client_for(workspace, http), claim=False)
     except SyncError:
         pass  # joined all the same: the next sync asks again
     return answer.get("device", device.strip())
+
+
+def _not_joined() -> str:
+    return _("Joining the team stopped on a problem this laptop did not expect, so it has not joined. Try again with a "
+             "new enrolment code; if it happens again, tell whoever runs the office server.")
 
 
 def leave(workspace) -> bool:

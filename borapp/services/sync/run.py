@@ -6,7 +6,9 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import traceback
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from sqlalchemy import func, select, update
@@ -14,6 +16,7 @@ from sqlalchemy import func, select, update
 from borapp.models import Case, SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
+from borapp.services.errors import BorError, known_problem
 from borapp.services.sync import blobs, facts, news, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
@@ -60,25 +63,49 @@ def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient
 def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) -> SyncResult:
     """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
     bounds each request (a sync as the vault locks must not hold the lock up long)."""
-    client = client_for(workspace, http, timeout_s)
-    catch_up(workspace)
-    total = status(workspace).waiting
-    result = SyncResult()
-    schema = head()
+    with in_words(unexpected):
+        client = client_for(workspace, http, timeout_s)
+        catch_up(workspace)
+        total = status(workspace).waiting
+        result = SyncResult()
+        schema = head()
+        try:
+            settle_case_numbers(workspace, client, result=result)  # before the push: the new numbers go with it
+            own = _push_all(workspace, client, schema, result, progress, total)
+            since = _pull_all(workspace, client, schema, spans_param(own), result)
+            with workspace.session() as session:  # the touched cases are searched anew once, not after every page
+                reindex_marked(session)
+            result.seq = since
+            open_conflicts = len(client.conflicts())
+            settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
+                                                "sync.open_conflicts": str(open_conflicts)})
+        finally:  # a number changed or typing kept before the connection broke off is news all the same
+            if not workspace.is_locked:
+                news.keep(workspace, news.lines(result))
+        return result
+
+
+@contextmanager
+def in_words(words):
+    """A failure nobody foresaw as a SyncError the coordinator can read (`words()`; a full disk or a damaged vault
+    as such), never a Python exception's name. The log names its kind and where it happened, never its text: that
+    may hold a family's data (an SQL statement's values)."""
     try:
-        settle_case_numbers(workspace, client, result=result)  # before the push: the new numbers go with it
-        own = _push_all(workspace, client, schema, result, progress, total)
-        since = _pull_all(workspace, client, schema, spans_param(own), result)
-        with workspace.session() as session:  # the touched cases are searched anew once, not after every page
-            reindex_marked(session)
-        result.seq = since
-        open_conflicts = len(client.conflicts())
-        settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
-                                            "sync.open_conflicts": str(open_conflicts)})
-    finally:  # a number changed or typing kept before the connection broke off is news all the same
-        if not workspace.is_locked:
-            news.keep(workspace, news.lines(result))
-    return result
+        yield
+    except BorError:
+        raise
+    except Exception as exc:
+        files = [(frame.filename.replace("\\", "/"), frame.lineno) for frame in traceback.extract_tb(exc.__traceback__)]
+        where = [f"{name.rsplit('/borapp/', 1)[-1]}:{line}" for name, line in files if "/borapp/" in name]
+        log.error("stopped on an unexpected %s at %s", type(exc).__name__, where[-1] if where else "?")
+        raise SyncError(known_problem(exc) or words(), "unexpected") from exc
+
+
+def unexpected() -> str:
+    from borapp.i18n import _
+
+    return _("The sync stopped on a problem this laptop did not expect. Your changes are kept on this laptop and go "
+             "with a later sync. If it happens again, tell whoever runs the office server.")
 
 
 def _push_all(workspace, client: SyncClient, schema: str, result: SyncResult, progress,
