@@ -14,12 +14,13 @@ from starlette.concurrency import run_in_threadpool
 from borapp.server import blobs, changelog, conflicts, devices, errors, numbers, pull, push
 from borapp.server.changelog import latest
 from borapp.server.errors import ApiError, invalid
-from borapp.server.operations import parse_push
+from borapp.server.operations import looks_like_uuid, parse_push
 from borapp.server.pool import Pool
 
 log = logging.getLogger("borapp.server")
 JsonBody = Annotated[Any, Body()]
 _PREFIX = re.compile(r"[A-Z]{1,10}")  # a case number's prefix (BOR-2026-014)
+MAX_CLAIMED = 100_000  # case numbers one claim may carry (a vault of many years' work)
 
 
 def create_app(database_url: str, *, client_schema: str | None = None, pool_size: int = 10) -> FastAPI:
@@ -210,5 +211,18 @@ def create_app(database_url: str, *, client_schema: str | None = None, pool_size
             raise invalid("a question for taken numbers is {\"year\": 2026, \"prefix\": \"BOR\"}")
         with pool.connection() as conn:
             return {"taken": numbers.taken(conn, me, year, prefix)}
+
+    @app.post("/v1/numbers/claim")
+    def claim_numbers(body: JsonBody, me: Device) -> dict:
+        prefix, cases, team = ((body.get("prefix"), body.get("cases"), body.get("team", []))
+                               if isinstance(body, dict) else (None, None, None))
+        if not isinstance(prefix, str) or _PREFIX.fullmatch(prefix) is None or not isinstance(cases, dict) \
+                or len(cases) > MAX_CLAIMED or not all(isinstance(ref, str) and 0 < len(ref) <= 40
+                                                       and looks_like_uuid(uuid) for ref, uuid in cases.items()) \
+                or not isinstance(team, list) or not all(isinstance(ref, str) and ref in cases for ref in team):
+            raise invalid("a claim is {\"prefix\": \"BOR\", \"cases\": {case number: uuid, ...}, \"team\": "
+                          "[those of them a team gave]}")
+        with pool.connection() as conn:
+            return {"refused": numbers.claim(conn, me, prefix, cases, set(team))}
 
     return app

@@ -13,7 +13,7 @@ import logging
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import batch, blobs, changelog, facts, owned
+from borapp.server import batch, blobs, changelog, facts, numbers, owned
 from borapp.server.changelog import Record
 from borapp.server.conflicts import DELETED, record_conflict
 from borapp.server.operations import Operation, looks_like_uuid, same
@@ -166,6 +166,8 @@ def _erase(conn, record: Record, op: Operation, device: str):
                                   (record.type, record.uuid)):
         named += blobs.named_in(fields)
     conn.execute("DELETE FROM conflicts WHERE type = %s AND uuid = %s", (record.type, record.uuid))
+    if record.type == "case":
+        numbers.keep_erased(conn, record.fields, record.uuid)  # never given to another family
     record.fields, record.deleted, record.erased = {}, True, True
     blobs.forget_unnamed(conn, sorted(set(named)), record.uuid)
     return "applied", [], ("erase", {})

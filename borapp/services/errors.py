@@ -90,8 +90,12 @@ def describe(exc: BaseException) -> str:
 def known_cause(exc: BaseException) -> str:
     """`describe`'s words for a failure it can name (a BorError, a full disk, a read-only folder, a damaged vault);
     "" for an unexpected one."""
-    if isinstance(exc, BorError):
-        return str(exc)
+    return str(exc) if isinstance(exc, BorError) else known_problem(exc)
+
+
+def known_problem(exc: BaseException) -> str:
+    """A full disk, a folder that cannot be written to or a damaged vault, in the user's words; "" for anything
+    else."""
     text = str(exc).lower()
     errno_ = getattr(exc, "errno", None)
     if errno_ == _errno.ENOSPC or "disk is full" in text or "disk full" in text:

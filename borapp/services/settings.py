@@ -89,6 +89,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "sync.reindex": SettingSpec(""),  # JSON [case ids]: pulled changes touched them; searched anew at the pull's end
     "sync.numbers": SettingSpec(""),  # JSON {year: [first, last]}: the case numbers the server set aside for us
     "sync.numbers_taken": SettingSpec(""),  # JSON {year: [n, ...]}: numbers of our blocks the server says are taken
+    "sync.numbers_claim": SettingSpec(""),  # JSON [case ids]: joined; the numbers of older cases not claimed yet
     "sync.news": SettingSpec(""),  # JSON [[date, line], ...]: what the syncs of the last week changed (sync/news.py)
     "sync.caught_up": SettingSpec(""),  # the vault revision whose kinds of record were all handed to the sync
     # Reports for outside the organisation show counts under this number as "<N" (small cells could name a family)

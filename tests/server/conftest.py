@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 
 PG_BIN = Path(os.environ.get("BORAPP_TEST_PG_BIN", "/usr/lib/postgresql/15/bin"))
-TABLES = "devices, enrolment_codes, records, change_log, applied_ops, conflicts, number_blocks, blobs"
+TABLES = ("devices, enrolment_codes, records, change_log, applied_ops, conflicts, number_blocks, blobs, "
+          "erased_numbers")
 
 
 PREFIX = "borapp-pg-"

@@ -93,15 +93,15 @@ def municipality_choices(workspace: Workspace, year: int) -> list[MunicipalityCh
 # ---- the case number ------------------------------------------------------------------------------------------------
 
 def next_case_ref(session: Session, year: int) -> str:
-    """The next free number in `year`: one past the highest used, so a number is never handed out twice; in a team,
-    from this laptop's own block of numbers (services/sync/numbers.py)."""
-    from borapp.services.sync.numbers import team_ref
+    """The next free number in `year`: one past the highest used, also by an erased case (the erasure register), so
+    a number is never handed out twice; in a team, from this laptop's own block (services/sync/numbers.py)."""
+    from borapp.services.sync.numbers import erased_refs, team_ref
 
     ref = team_ref(session, REF_PREFIX, year)
     if ref is not None:
         return ref
     prefix = f"{REF_PREFIX}-{year}-"
-    used = session.scalars(select(Case.ref).where(Case.ref.like(prefix + "%")))
+    used = list(session.scalars(select(Case.ref).where(Case.ref.like(prefix + "%")))) + erased_refs(session, prefix)
     numbers = [int(ref[len(prefix):]) for ref in used if ref[len(prefix):].isdigit()]
     return f"{prefix}{max(numbers, default=0) + 1:03d}"
 

@@ -25,10 +25,10 @@ from borapp.models import Case, Draft, Erasure, db
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
+from borapp.services.privacy.tombstones import backups_now
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
 from borapp.services.errors import NotFound, ValidationError
-from borapp.services.vault import backups
 from borapp.services.vault.workspace import Workspace
 
 
@@ -52,7 +52,7 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
         case = session.scalar(select(Case).where(Case.ref == case_ref))
         if case is None:
             raise NotFound(_("No case {ref} in this vault.").format(ref=case_ref))
-        held_by = tuple(_backups_now(session))
+        held_by = tuple(backups_now(session))
         years = report_years(case)
         tombstone = Erasure(case_ref=case_ref, reason=reason, actor=workspace.actor, erased_at=utcnow(),
                             backups_before="\n".join(held_by))
@@ -116,14 +116,6 @@ def remove_case(session: Session, case: Case) -> None:
     session.flush()
 
 
-def keep_team_tombstone(session: Session, case_ref: str, device: str, when: dt.datetime | None) -> None:
-    """A case erased on a colleague's laptop (`device`) leaves its tombstone here too, so that restoring an older
-    backup of this vault erases it again. Without the reason: that stays where the erasure was made."""
-    if session.scalar(select(Erasure.id).where(Erasure.case_ref == case_ref)) is None:
-        session.add(Erasure(case_ref=case_ref, erased_at=when or utcnow(), reason="", actor=device,
-                            backups_before="\n".join(_backups_now(session))))
-
-
 def scrub_files(engine) -> None:
     """After the commit: merge the search index's deletions for good, and fold the WAL into the zeroed file."""
     with engine.begin() as conn:
@@ -134,13 +126,6 @@ def scrub_files(engine) -> None:
 def list_erasures(workspace: Workspace) -> list[Erasure]:
     with workspace.session() as session:
         return list(session.scalars(select(Erasure).order_by(Erasure.erased_at)))
-
-
-def _backups_now(session: Session) -> list[str]:
-    folder = settings.get(session, "backup.folder")
-    if not folder or not Path(folder).is_dir():
-        return []
-    return sorted(p.name for p in Path(folder).glob(f"{backups.PREFIX}*{backups.SUFFIX}"))
 
 
 def tombstones_of(engine, older_vault: Path) -> list[tuple]:

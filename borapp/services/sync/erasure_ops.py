@@ -17,6 +17,7 @@ from borapp.models import (
     Attachment, Case, CaseExclusion, CaseHours, Child, Contract, ContractSignature, Evaluation, Letter, Parent,
     StatusChange, SyncIdentity, SyncOp, Visit, VisitAddendum, VisitExpense,
 )
+from borapp.services.privacy.tombstones import keep_team_tombstone
 from borapp.services.sync.capture import APPLYING, device_of, write_op
 
 TEAM_ERASED = "sync_team_erased"  # session.info while a page is applied: case number → TeamErasure
@@ -78,8 +79,6 @@ def erased_by_team(session: Session, type_name: str, uuid: str, record, change: 
     before = noted.get(case.ref) or TeamErasure(case.ref, str(change.get("device") or ""), str(change.get("at") or ""))
     noted[case.ref] = replace(before, unsent=before.unsent + unsent)
     if type_name == "case":
-        from borapp.services.privacy.erasure import keep_team_tombstone  # which imports this module
-
         keep_team_tombstone(session, case.ref, before.device, erased_at(before))
 
 

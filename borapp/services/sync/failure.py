@@ -9,6 +9,8 @@ import functools
 import logging
 import os
 import traceback
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from borapp.i18n import _
@@ -37,16 +39,24 @@ def said_in_words(sync):
     message). A full disk, a read-only folder and a damaged vault go on as they are: their words and exit codes."""
     @functools.wraps(sync)
     def run(*args, **kwargs):
-        try:
+        with said_as(SyncFault):
             return sync(*args, **kwargs)
-        except BorError:
-            raise
-        except Exception as exc:
-            if known_cause(exc):
-                raise
-            log.error("sync stopped on %s", _where(exc))
-            raise SyncFault() from exc
     return run
+
+
+@contextmanager
+def said_as(fault: Callable[[], SyncError]) -> Iterator[None]:
+    """Within it, a failure nobody foresaw is raised as `fault()` (a SyncError in words: joining says it has not
+    joined), logged by its class and place; named failures go on as they are."""
+    try:
+        yield
+    except BorError:
+        raise
+    except Exception as exc:
+        if known_cause(exc):
+            raise
+        log.error("sync stopped on %s", _where(exc))
+        raise fault() from exc
 
 
 def _where(exc: BaseException) -> str:

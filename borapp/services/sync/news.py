@@ -1,7 +1,8 @@
-"""What a sync changed that the coordinator must hear of: a case's number made final (or given anew after a restore),
-typing kept as an addendum or a new draft letter because a colleague finished the record meanwhile, a case a
-colleague erased (and the work typed here that went with it). A sync in the background tells nobody, so the lines
-are kept a week in the vault (`sync.news`) and shown on Today; the CLI and Settings → Team print them at once."""
+"""What a sync changed that the coordinator must hear of: a case's number made final (or given anew after a restore,
+or because the team had given out the number the case had before this laptop joined), typing kept as an addendum or
+a new draft letter because a colleague finished the record meanwhile, a case a colleague erased (and the work typed
+here that went with it). A sync in the background tells nobody, so the lines are kept a week in the vault
+(`sync.news`) and shown on Today; the CLI and Settings → Team print them at once."""
 
 from __future__ import annotations
 
@@ -24,7 +25,17 @@ def summary(result) -> str:
 
 def lines(result) -> list[str]:
     """The news of one sync (a SyncResult), in the user's language."""
-    found = [_("Case {old} is now {new}.").format(old=old, new=new) for old, new in _chains(result.renumbered)]
+    found = []
+    for old, new in _chains(result.renumbered):
+        if old not in result.team_had:
+            found.append(_("Case {old} is now {new}.").format(old=old, new=new))
+            continue
+        found.append(_("Your case {old} is now {new}: the team had given out the number {old} already.").format(
+            old=old, new=new))
+        if result.team_had[old]:
+            found.append(ngettext("{n} letter sent or contract signed before still names {old}.",
+                                  "{n} letters sent or contracts signed before still name {old}.",
+                                  result.team_had[old]).format(n=result.team_had[old], old=old))
     if result.kept_as_addenda:
         found.append(ngettext(
             "{n} edit of a visit report a colleague finished meanwhile was kept as an addendum to it.",

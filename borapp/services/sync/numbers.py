@@ -1,26 +1,31 @@
 """Case numbers in a team: each laptop numbers new cases from a block the server set aside for it (docs/sync-
 protocol.md, "Case numbers"), so two laptops registering offline never make the same number. With the block used up
-and no server in reach a case gets a provisional number (BOR-2026-P001) that the next sync makes final."""
+and no server in reach a case gets a provisional number (BOR-2026-P001) that the next sync makes final. A laptop that
+joins with cases of its own claims their numbers at its first sync; a number the team gave out already gets the case
+a number of the block before it travels. The number of an erased case is never given again."""
 
 from __future__ import annotations
 
 import json
 import re
 
-from sqlalchemy import select
+from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
-from borapp.models import Case, SyncOp
+from borapp.models import Case, Contract, Draft, Erasure, Letter, SyncIdentity, SyncOp
 from borapp.services import settings
 from borapp.services.sync.capture import APPLYING, device_of, uuid_of
 
 LOW = 10  # ask for a new block when fewer are left
 PROVISIONAL = "P"
+BLOCKS = "sync.numbers"  # {year: [first, last]}: the block the server set aside for this laptop
 TAKEN = "sync.numbers_taken"  # {year: [numbers of this laptop's blocks a case on the server holds]}
+# from joining until the numbers of the cases made before are claimed: JSON [ids of those numbered outside a team]
+CLAIM = "sync.numbers_claim"
 
 
 def blocks(session: Session) -> dict[str, list[int]]:
-    return _setting_dict(session, "sync.numbers")
+    return _setting_dict(session, BLOCKS)
 
 
 def _setting_dict(session: Session, key: str) -> dict:
@@ -60,7 +65,7 @@ def left(session: Session, prefix: str, year: int) -> int:
 def keep_block(session: Session, year: int, first: int, last: int) -> None:
     found = blocks(session)
     found[str(year)] = [first, last]
-    settings.put(session, "sync.numbers", json.dumps(found, sort_keys=True))
+    settings.put(session, BLOCKS, json.dumps(found, sort_keys=True))
 
 
 def provisional_cases(session: Session, prefix: str) -> list[Case]:
@@ -73,8 +78,14 @@ def _refs(session: Session, start: str) -> list[str]:
 
 def _used(session: Session, prefix: str, year: int) -> set[int]:
     start = f"{prefix}-{year}-"
-    here = {int(r[len(start):]) for r in _refs(session, start) if r[len(start):].isdigit()}
+    here = {int(r[len(start):]) for r in _refs(session, start) + erased_refs(session, start)
+            if r[len(start):].isdigit()}
     return here | set(_taken(session).get(str(year), []))
+
+
+def erased_refs(session: Session, start: str) -> list[str]:
+    """The numbers starting with `start` of the cases erased here (the erasure register): never given again."""
+    return list(session.scalars(select(Erasure.case_ref).where(Erasure.case_ref.startswith(start, autoescape=True))))
 
 
 def _taken(session: Session) -> dict[str, list[int]]:
@@ -98,6 +109,79 @@ def keep_taken(session: Session, prefix: str, year: int, taken: dict[str, str]) 
         _renumber(session, case, new)
         renumbered.append((old, new))
     return renumbered
+
+
+def mark_claim(session: Session) -> None:
+    """On joining, before the snapshot names every record: the cases numbered outside a team have no identity yet;
+    one that has was numbered in a team (this laptop was in one before: a server restored from a backup is joined
+    again, as deploy/README.md says)."""
+    named = set(session.scalars(select(SyncIdentity.local_id).where(SyncIdentity.type == "case",
+                                                                   SyncIdentity.alias.is_(False))))
+    settings.put(session, CLAIM, json.dumps([i for i in session.scalars(select(Case.id).order_by(Case.id))
+                                             if i not in named]))
+
+
+def claim_pending(session: Session) -> bool:
+    return bool(settings.get(session, CLAIM))
+
+
+def claimable(session: Session) -> tuple[dict[str, str], list[str]]:
+    """The numbers of the cases here to claim since this laptop joined ({number: uuid}; a provisional one is not a
+    number yet), and those of them a team gave (see mark_claim)."""
+    try:
+        alone = set(json.loads(settings.get(session, CLAIM)))
+    except (TypeError, ValueError):
+        alone = set()
+    found, in_team = {}, []
+    for case_id, ref in session.execute(select(Case.id, Case.ref).order_by(Case.id)):
+        uuid = uuid_of(session, "case", case_id)
+        if uuid and not _provisional(ref):
+            found[ref] = uuid
+            if case_id not in alone:
+                in_team.append(ref)
+    return found, in_team
+
+
+def _provisional(ref: str) -> bool:
+    return ref.rsplit("-", 1)[-1].startswith(PROVISIONAL)
+
+
+def give_new_numbers(session: Session, prefix: str, refs: list[str]) -> list[tuple[str, str]]:
+    """The cases holding `refs` (numbers the team gave out already) get numbers of this laptop's block (provisional
+    when it is used up); the claim is done. Their old and new number, for each."""
+    renumbered = []
+    for case in session.scalars(select(Case).where(Case.ref.in_(refs)).order_by(Case.id)).all():
+        old, new = case.ref, team_ref(session, prefix, case.registered_on.year)
+        _renumber(session, case, new)
+        renumbered.append((old, new))
+    settings.put(session, CLAIM, "")
+    return renumbered
+
+
+def left_naming(session: Session, ref: str) -> int:
+    """How many of the case's letters and signed contracts left this laptop (sent, exported, or on their way):
+    they name the number the case had then, which no renumbering changes."""
+    from borapp.services.outbox.listing import EDITABLE_STATES, EXPORT_MARK, SENDING_MARK
+
+    case_id = session.scalar(select(Case.id).where(Case.ref == ref))
+    gone = (Letter.state.not_in(EDITABLE_STATES) | Letter.error.startswith(SENDING_MARK)
+            | Letter.error.startswith(EXPORT_MARK))
+    letters = session.scalar(select(func.count()).select_from(Letter).where(
+        Letter.case_id == case_id, Letter.received_from == "", gone))
+    contracts = session.scalar(select(func.count()).select_from(Contract).where(
+        Contract.case_id == case_id, Contract.pdf.is_not(None)))
+    return letters + contracts
+
+
+def drafts_follow(session: Session, old: str, new: str) -> None:
+    """Typing kept under the case's number (the erasure and access-request dialogs) follows it: under the old
+    number it would show in another family's case that has that number."""
+    from borapp.services.privacy.erasure import DRAFT_PREFIXES
+
+    for prefix in DRAFT_PREFIXES:
+        start = f"{prefix}case/{old}/"
+        for key in session.scalars(select(Draft.key).where(Draft.key.startswith(start, autoescape=True))).all():
+            session.execute(update(Draft).where(Draft.key == key).values(key=f"{prefix}case/{new}/{key[len(start):]}"))
 
 
 def _renumber(session: Session, case: Case, new: str) -> None:
@@ -132,6 +216,7 @@ def _renumber(session: Session, case: Case, new: str) -> None:
             session.flush()
         finally:
             session.info[APPLYING] = False
+    drafts_follow(session, old, new)
     reindex_case(session, case)
 
 

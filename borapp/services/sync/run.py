@@ -11,7 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select, update
 
-from borapp.models import SyncOp
+from borapp.models import Case, SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
 from borapp.services.privacy.erasure import scrub_files
@@ -35,10 +35,13 @@ class SyncResult:
     conflicts: list[int] = field(default_factory=list)
     pulled: int = 0
     seq: int = 0
-    renumbered: list[tuple[str, str]] = field(default_factory=list)  # provisional case number → final
+    renumbered: list[tuple[str, str]] = field(default_factory=list)  # case number → its new one
     kept_as_addenda: int = 0  # edits of reports a colleague finished meanwhile, kept as addenda
     kept_as_drafts: int = 0  # edits of letters a colleague sent meanwhile, kept as new draft letters
     erased_by_team: list[TeamErasure] = field(default_factory=list)  # cases a colleague erased, gone here too
+    # a number this laptop gave a case before it joined, that the team had given out already → how many of the
+    # case's letters and signed contracts left naming it (the case has a new number, in `renumbered`)
+    team_had: dict[str, int] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -68,7 +71,7 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
     result = SyncResult()
     schema = head()
     try:
-        result.renumbered = settle_case_numbers(workspace, client)  # before the push: the new numbers go with it
+        settle_case_numbers(workspace, client, result=result)  # before the push: the new numbers go with it
         own = _push_all(workspace, client, schema, result, progress, total)
         since = _pull_all(workspace, client, schema, spans_param(own), result)
         with workspace.session() as session:  # the touched cases are searched anew once, not after every page
@@ -223,26 +226,31 @@ def _wire(op: SyncOp) -> dict:
     return wire
 
 
-def settle_case_numbers(workspace, client: SyncClient, year: int | None = None) -> list[tuple[str, str]]:
-    """Learn which numbers of this laptop's blocks the server's cases hold (a vault restored from an older backup
-    would give some out again: a case here holding one gets another), ask for a new block when this laptop's is
-    nearly used up, then give every case with a provisional number (made offline with the block used up) a number
-    from the block."""
+def settle_case_numbers(workspace, client: SyncClient, year: int | None = None, claim: bool = True,
+                        result: SyncResult | None = None) -> list[tuple[str, str]]:
+    """Learn which numbers of this laptop's blocks the server's cases hold or held (a vault restored from an older
+    backup would give some out again: a case here holding one gets another), claim the numbers of the cases made
+    before this laptop joined (`claim`; one the team gave out already gets a number of the block), ask for a block
+    for every year that needs numbers (this year's nearly used up), then give every case with a provisional number
+    (made offline with the block used up) a number from the block. `result` hears which numbers the team had."""
     from borapp.services.intake.flow import REF_PREFIX
     from borapp.services.outbox.case_numbers import follow_new_number
 
     year = year or dt.date.today().year
-    renumbered = []
+    renumbered = result.renumbered if result is not None else []  # as they come: told also when a later step fails
     for taken_year in (year - 1, year):  # numbers a lost vault gave out (this one restored from a backup)
         taken = client.taken_numbers(taken_year, REF_PREFIX)
         with workspace.session() as session:
             renumbered += numbers.keep_taken(session, REF_PREFIX, taken_year, taken)
-    with workspace.session() as session:
-        low = numbers.left(session, REF_PREFIX, year) < numbers.LOW
-    if low:
-        block = client.numbers(year)
+    refused = _claim(workspace, client) if claim else None
+    _take_blocks(workspace, client, year, refused or [])
+    if refused is not None:
         with workspace.session() as session:
-            numbers.keep_block(session, int(block["year"]), int(block["first"]), int(block["last"]))
+            given = numbers.give_new_numbers(session, REF_PREFIX, refused)
+            left = {old: numbers.left_naming(session, new) for old, new in given}
+        renumbered += given
+        if result is not None:
+            result.team_had.update(left)
     with workspace.session() as session:
         for case in numbers.provisional_cases(session, REF_PREFIX):
             final = numbers.team_ref(session, REF_PREFIX, case.registered_on.year)
@@ -250,9 +258,39 @@ def settle_case_numbers(workspace, client: SyncClient, year: int | None = None) 
                 continue  # no number left for that year: it stays provisional until the next sync
             renumbered.append((case.ref, final))
             follow_new_number(session, case.id, case.ref, final)  # the letters still to go say the final one
+            numbers.drafts_follow(session, case.ref, final)
             case.ref = final
             session.flush()
     return renumbered
+
+
+def _claim(workspace, client: SyncClient) -> list[str] | None:
+    """The numbers of this laptop's cases the team gave out already (to another case, an erased one, or a block of
+    another laptop), once after joining; None when claimed before."""
+    from borapp.services.intake.flow import REF_PREFIX
+
+    with workspace.session() as session:
+        if not numbers.claim_pending(session):
+            return None
+        cases, in_team = numbers.claimable(session)
+    return client.claim_numbers(REF_PREFIX, cases, in_team) if cases else []
+
+
+def _take_blocks(workspace, client: SyncClient, year: int, refused: list[str]) -> None:
+    """A new block for this year when fewer than LOW are left, and for any year with fewer left than its cases
+    waiting for a number (refused by the team, or provisional): one block a year per sync."""
+    from borapp.services.intake.flow import REF_PREFIX
+
+    with workspace.session() as session:
+        waiting: dict[int, int] = {year: numbers.LOW}
+        for case in session.scalars(select(Case).where(Case.ref.in_(refused))).all() \
+                + numbers.provisional_cases(session, REF_PREFIX):
+            waiting[case.registered_on.year] = waiting.get(case.registered_on.year, 0) + 1
+        short = [y for y, needed in sorted(waiting.items()) if numbers.left(session, REF_PREFIX, y) < needed]
+    for short_year in short:
+        block = client.numbers(short_year)
+        with workspace.session() as session:
+            numbers.keep_block(session, int(block["year"]), int(block["first"]), int(block["last"]))
 
 
 def status(workspace) -> SyncStatus:

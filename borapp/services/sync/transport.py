@@ -97,6 +97,12 @@ class SyncClient:
         """The case numbers of this laptop's blocks of `year` a case on the server holds, with its uuid."""
         return self._call("POST", "/v1/numbers/taken", json={"year": year, "prefix": prefix})["taken"]
 
+    def claim_numbers(self, prefix: str, cases: dict[str, str], in_team: list[str]) -> list[str]:
+        """Claim the numbers of this laptop's cases made before it joined ({number: uuid}; `in_team`: those a team
+        gave); those it may not keep (the team gave them out already)."""
+        return self._call("POST", "/v1/numbers/claim", json={"prefix": prefix, "cases": cases,
+                                                             "team": in_team})["refused"]
+
     def missing_blobs(self, hashes: list[str]) -> list[str]:
         """Which of these (SHA-256 hex) the server does not hold yet."""
         return self._call("POST", "/v1/blobs/missing", json={"blobs": hashes})["missing"]

@@ -1,0 +1,32 @@
+"""Tombstones kept here for erasures made elsewhere: a colleague's erasure arriving through team sync leaves one on
+this laptop too, so restoring an older backup of this vault erases the case again (`erasure.carry_erasures`). Apart
+from `erasure`, which imports the sync's erasure operations: they import this."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from borapp.models import Erasure
+from borapp.models.base import utcnow
+from borapp.services import settings
+from borapp.services.vault import backups
+
+
+def keep_team_tombstone(session: Session, case_ref: str, device: str, when: dt.datetime | None) -> None:
+    """A case erased on a colleague's laptop (`device`) leaves its tombstone here too, so that restoring an older
+    backup of this vault erases it again. Without the reason: that stays where the erasure was made."""
+    if session.scalar(select(Erasure.id).where(Erasure.case_ref == case_ref)) is None:
+        session.add(Erasure(case_ref=case_ref, erased_at=when or utcnow(), reason="", actor=device,
+                            backups_before="\n".join(backups_now(session))))
+
+
+def backups_now(session: Session) -> list[str]:
+    """The backups in the backup folder now: those still holding an erased case."""
+    folder = settings.get(session, "backup.folder")
+    if not folder or not Path(folder).is_dir():
+        return []
+    return sorted(p.name for p in Path(folder).glob(f"{backups.PREFIX}*{backups.SUFFIX}"))
