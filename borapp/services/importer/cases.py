@@ -21,12 +21,12 @@ from borapp.services.cases.step_dates import is_step
 from borapp.services.cases.search_index import reindex_case
 from borapp.services.importer.advice import COMMAND_LINE, Advice
 from borapp.services.importer.case_rows import CaseRow, ParentRow
+from borapp.services.importer.children import ChildValue
 from borapp.services.importer.columns import HeaderMap
 from borapp.services.importer.duplicates import list_possible_duplicates
 from borapp.services.importer.references import References, funding_in
 from borapp.services.importer.report import ImportReport
 from borapp.services.importer.text import name_key
-from borapp.services.importer.values import ChildValue
 
 IMPORT_NOTE = N_("Imported; earlier steps not recorded.")
 
