@@ -148,3 +148,15 @@ def test_without_the_update_tick_the_dialog_names_the_tick_and_says_nothing_was_
     assert dialog.status.text().startswith("Niets geïmporteerd: "), dialog.status.text()
     assert "kluis" in dialog.status.text()
     assert _statuses(workspace) == {"T-1": "intake", "T-2": "intake"}
+
+
+def test_an_import_that_imports_nothing_still_shows_the_warnings(qtbot, workspace, tmp_path):
+    path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1", "vrijwilliger": "Niemand Bekend",
+                                           "kinderen": "Daan Proef (2009-01-01)"})
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    tick(qtbot, dialog.skip_invalid)
+    press(qtbot, dialog, dialog.check_button)
+    press(qtbot, dialog, dialog.import_button)
+    assert dialog.status.text().startswith("Niets geïmporteerd")
+    assert "Rij 2, kolom kinderen: Daan Proef was 15 bij aanmelding" in dialog.result.toPlainText()

@@ -18,7 +18,7 @@ from borapp.i18n import N_, _, ngettext
 from borapp.services.errors import describe
 from borapp.services.importer import ImportReport, import_file, parse_file
 from borapp.services.importer.advice import Advice
-from borapp.services.importer.summary import problem_line, summary_lines
+from borapp.services.importer.summary import detail_lines, problem_line, summary_lines
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.screen_fit import resize_within_screen
 from borapp.ui.widgets.wrapped_label import WrappedLabel
@@ -43,6 +43,8 @@ def report_text(report: ImportReport) -> str:
         lines.append(_("The file holds no rows to import; nothing was imported."))
     elif report.ok or report.dry_run:
         lines += summary_lines(report)
+    else:  # nothing imported: the notes and warnings still help put the file right
+        lines += detail_lines(report)
     return "\n".join(lines)
 
 
