@@ -160,3 +160,22 @@ def test_an_import_that_imports_nothing_still_shows_the_warnings(qtbot, workspac
     press(qtbot, dialog, dialog.import_button)
     assert dialog.status.text().startswith("Niets geïmporteerd")
     assert "Rij 2, kolom kinderen: Daan Proef was 15 bij aanmelding" in dialog.result.toPlainText()
+
+
+def test_checking_a_missing_file_clears_the_previous_files_report(qtbot, workspace, tmp_path):
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))
+    press(qtbot, dialog, dialog.check_button)
+    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    type_path(qtbot, dialog, tmp_path / "weg.csv")
+    press(qtbot, dialog, dialog.check_button)
+    assert "weg.csv" in dialog.status.text()
+    assert dialog.result.toPlainText() == "" and not dialog.import_button.isEnabled()
+
+
+def test_a_path_pasted_in_quotes_as_copy_as_path_gives_it_is_read(qtbot, workspace, tmp_path):
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, f'"{cases_file(tmp_path / "goed.csv", {})}" ')
+    press(qtbot, dialog, dialog.check_button)
+    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText(), dialog.status.text()
+    assert dialog.import_button.isEnabled()

@@ -34,6 +34,15 @@ DIALOG = Advice(
 )
 
 
+def typed_path(text: str) -> Path:
+    """The path as typed or pasted, without the spaces around it or the double quotes Windows' "Copy as path" puts
+    around it ("C:\\Users\\...\\x.xlsx" was refused as no file)."""
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    return Path(text)
+
+
 def report_text(report: ImportReport) -> str:
     lines = []
     if report.unknown_columns:
@@ -123,8 +132,9 @@ class ImportDialog(QDialog):
         return {"skip_invalid": self.skip_invalid.isChecked(), "update": update, "advice": DIALOG}
 
     def check(self) -> None:
-        path, kind, options = Path(self.path.text().strip()), self.kind.currentData(), self._options()
+        path, kind, options = typed_path(self.path.text()), self.kind.currentData(), self._options()
         vault = self.workspace.vault
+        self.result.clear()  # a file that cannot be read left the previous file's report standing under its name
         self._start(lambda _p: parse_file(kind, path, vault, **options), self._checked)
 
     def _checked(self, report: ImportReport) -> None:
@@ -135,7 +145,7 @@ class ImportDialog(QDialog):
         self.status.setText(_("Ready to import.") if can_import else _check_advice(report))
 
     def run_import(self) -> None:
-        path, kind, options = Path(self.path.text().strip()), self.kind.currentData(), self._options()
+        path, kind, options = typed_path(self.path.text()), self.kind.currentData(), self._options()
         vault, actor = self.workspace.vault, self.workspace.actor
         self._start(lambda _p: import_file(vault, kind, path, actor=actor, **options), self._imported)
 
