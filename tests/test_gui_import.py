@@ -179,3 +179,15 @@ def test_a_path_pasted_in_quotes_as_copy_as_path_gives_it_is_read(qtbot, workspa
     press(qtbot, dialog, dialog.check_button)
     assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText(), dialog.status.text()
     assert dialog.import_button.isEnabled()
+
+
+def test_enter_after_typing_the_path_checks_the_file(qtbot, workspace, tmp_path):
+    """Enter did nothing: the dialog's default button was Import, not yet enabled."""
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))
+    QTest.keyClick(dialog.path, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    QTest.keyClick(dialog.path, Qt.Key.Key_Return)  # again: checks again, never imports nor closes
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    assert dialog.isVisible() and listing.count_cases(workspace, listing.CaseFilter()) == 0

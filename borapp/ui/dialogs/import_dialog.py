@@ -75,7 +75,7 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setAccessibleName(_("File"))
-        browse = QPushButton(_("Choose…"))
+        browse = QPushButton(_("Choose…"), autoDefault=False)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form.addRow(_("File (CSV or XLSX)"), row)
@@ -97,6 +97,9 @@ class ImportDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.setEnabled(False)
         layout.addWidget(self.buttons)
+        # Enter (after typing the path) checks; importing takes a click. The box made Import the default, and while
+        # it was disabled Enter did nothing. Set once the button is in the dialog, which keeps its default.
+        self.check_button.setDefault(True)
         self.status = WrappedLabel()  # a long line wraps; a QLabel widened the dialog past its size
         layout.addWidget(self.status)
         browse.clicked.connect(self._browse)
