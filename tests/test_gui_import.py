@@ -191,3 +191,16 @@ def test_enter_after_typing_the_path_checks_the_file(qtbot, workspace, tmp_path)
     QTest.keyClick(dialog.path, Qt.Key.Key_Return)  # again: checks again, never imports nor closes
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     assert dialog.isVisible() and listing.count_cases(workspace, listing.CaseFilter()) == 0
+
+
+def test_the_rows_skipped_are_listed_as_the_command_line_lists_them(qtbot, workspace, tmp_path):
+    path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1"}, {"dossiernummer": "T-2", "fase": "klaar"},
+                      {"dossiernummer": "T-3", "aanmelddatum": "31-2-2024"})
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    tick(qtbot, dialog.skip_invalid)
+    press(qtbot, dialog, dialog.check_button)
+    assert "Rijen die de import zou overslaan: 3, 4" in dialog.result.toPlainText().splitlines()
+    press(qtbot, dialog, dialog.import_button)
+    assert "Overgeslagen rijen: 3, 4" in dialog.result.toPlainText().splitlines()
+    assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw. 2 rijen zijn overgeslagen."

@@ -48,6 +48,10 @@ def report_text(report: ImportReport) -> str:
     if report.unknown_columns:
         lines.append(_("Columns not recognised (ignored): {columns}").format(columns=", ".join(report.unknown_columns)))
     lines += [problem_line(p) for p in report.errors]
+    if report.skipped:  # as the command line lists them, under the problems that made them so
+        rows = ", ".join(str(row) for row in report.skipped)
+        lines.append((_("Rows the import would skip: {rows}") if report.dry_run else _("Rows skipped: {rows}"))
+                     .format(rows=rows))
     if report.empty:
         lines.append(_("The file holds no rows to import; nothing was imported."))
     elif report.ok or report.dry_run:
