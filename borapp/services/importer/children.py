@@ -8,7 +8,8 @@ Children are separated by ';' or a new line, or listed with ',' and 'en' / 'and'
 
 Separators inside brackets do not count. A cell that could be read more ways than one is refused, never guessed:
 first names beside full names in one list ('Sem de Groot, Lotte': is she Lotte de Groot?), one-word names listed with
-',' alone ('Bakker, Noah': one child, surname first, or two?), ',' besides ';', digits or a '/' in a name.
+',' alone ('Bakker, Noah': one child, surname first, or two?), ',' besides ';', a date outside brackets or a '/' in a
+name. A number alone is a name: an anonymised list says 'Kind 1'.
 """
 
 from __future__ import annotations
@@ -24,7 +25,8 @@ _BRACKETS = re.compile(r"\([^()]*\)")
 _CHILDREN = re.compile(r"[;\n]")  # between children, always
 _LIST = re.compile(r",|\s+(?:en|and|&)\s+", re.IGNORECASE)  # between names of one list
 _CHILD = re.compile(r"^(?P<name>[^()]*?)\s*(?:\((?P<born>[^()]*)\))?$")
-_UNCLEAR_NAME = re.compile(r"[\d/+]")
+_UNCLEAR_NAME = re.compile(r"\d+\s*[-/.]\s*\d+|\b\d{4}\b|[/+]")  # a date or year outside brackets; 'Noah/Mila'
+
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def _name(item: str, group: str) -> _Name:
     if not name:
         raise BadValue(_("'{value}' has a birth date but no name; write 'Name (YYYY-MM-DD)'.").format(value=item))
     if _UNCLEAR_NAME.search(name):
-        raise BadValue(_("'{value}' has digits or a '/' or '+' in a name; write each child as 'Name (15-3-2018)', "
+        raise BadValue(_("'{value}' has a date, a '/' or a '+' in a name; write each child as 'Name (15-3-2018)', "
                          "separated by ';'.").format(value=group))
     try:
         born = parse_date(match.group("born")) if match.group("born") is not None else None
