@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import csv
+import io
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtTest import QTest
+from sqlalchemy import select
+
 from borapp.i18n import _
+from borapp.models import Case
 from borapp.services.cases import listing
-from borapp.services.importer import write_template
+from borapp.services.importer import import_file, write_template
 from borapp.ui.dialogs.import_dialog import ImportDialog
 
 
@@ -13,6 +21,34 @@ def _dialog(qtbot, workspace):
     qtbot.addWidget(dialog)
     dialog.show()
     return dialog
+
+
+def cases_file(path, *rows: dict):
+    """The Dutch template with one row per dict, each over the template's example (keys are Dutch headings)."""
+    header, example = csv.reader(io.StringIO(write_template("cases")), delimiter=";")
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerow(header)
+        for cells in rows:
+            writer.writerow([{**dict(zip(header, example)), **cells}[h] for h in header])
+    return path
+
+
+def type_path(qtbot, dialog, path) -> None:
+    """Select what the field holds and type the path over it, as a person does."""
+    dialog.path.setFocus()
+    QTest.keyClick(dialog.path, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(dialog.path, str(path))
+
+
+def tick(qtbot, box) -> None:
+    qtbot.mouseClick(box, Qt.MouseButton.LeftButton, pos=QPoint(box.height() // 2, box.height() // 2))
+
+
+def press(qtbot, dialog, button) -> None:
+    """Click a button and wait until the dialog's work is done."""
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and dialog.busy.isHidden())
 
 
 def test_check_then_import_the_template_row(qtbot, workspace, tmp_path):
@@ -27,7 +63,7 @@ def test_check_then_import_the_template_row(qtbot, workspace, tmp_path):
     with qtbot.waitSignal(dialog.imported):
         dialog.import_button.click()
     assert listing.count_cases(workspace, listing.CaseFilter()) == 1
-    assert dialog.status.text() == _("Imported.")
+    assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw."
 
 
 def test_a_bad_file_cannot_be_imported_and_says_why(qtbot, workspace, tmp_path):
@@ -63,3 +99,108 @@ def test_the_cases_page_opens_the_import_dialog(qtbot, workspace):
     dialogs = [d for d in page.findChildren(ImportDialog) if d.isVisible()]
     assert len(dialogs) == 1
     dialogs[0].close()
+
+
+def _two_cases_in_the_vault(workspace, tmp_path):
+    first = cases_file(tmp_path / "eerst.csv", {"dossiernummer": "T-1"}, {"dossiernummer": "T-2"})
+    assert import_file(workspace.vault, "cases", first).created == 2
+    return cases_file(tmp_path / "later.csv", {"dossiernummer": "T-1", "fase": "wachtlijst"},
+                      {"dossiernummer": "T-2", "telefoon verzorgende ouder": "06-99887700"})
+
+
+def _statuses(workspace) -> dict[str, str]:
+    with workspace.vault.session() as session:
+        return {c.ref: c.status for c in session.scalars(select(Case))}
+
+
+def test_the_update_tick_lets_the_import_change_cases_already_in_the_vault(qtbot, workspace, tmp_path):
+    """The tick was never passed on: the check refused the changed rows, told to 'import with --update' inside the
+    app, and with 'skip bad rows' ticked the import ended 'Geïmporteerd.' with nothing changed."""
+    later = _two_cases_in_the_vault(workspace, tmp_path)
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, later)
+    tick(qtbot, dialog.update_existing)
+    assert dialog.update_existing.isChecked()
+    press(qtbot, dialog, dialog.check_button)
+    report = dialog.result.toPlainText()
+    assert "--update" not in report and "T-1 bestaat al; de import verandert: fase" in report, report
+    assert dialog.import_button.isEnabled() and dialog.status.text() == _("Ready to import.")
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    assert dialog.status.text() == "2 dossiers bijgewerkt, 0 nieuw."
+    assert _statuses(workspace) == {"T-1": "waiting", "T-2": "intake"}
+
+
+def test_without_the_update_tick_the_dialog_names_the_tick_and_says_nothing_was_imported(qtbot, workspace, tmp_path):
+    later = _two_cases_in_the_vault(workspace, tmp_path)
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, later)
+    press(qtbot, dialog, dialog.check_button)
+    report = dialog.result.toPlainText()
+    assert "--update" not in report and "Vink 'Dossiers die al in de kluis staan wijzigen' aan" in report, report
+    assert not dialog.import_button.isEnabled()
+    assert dialog.status.text().startswith("Vink 'Dossiers die al in de kluis staan wijzigen' aan")
+    tick(qtbot, dialog.skip_invalid)
+    press(qtbot, dialog, dialog.check_button)
+    qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and dialog.busy.isHidden())
+    assert dialog.status.text().startswith("Niets geïmporteerd: "), dialog.status.text()
+    assert "kluis" in dialog.status.text()
+    assert _statuses(workspace) == {"T-1": "intake", "T-2": "intake"}
+
+
+def test_an_import_that_imports_nothing_still_shows_the_warnings(qtbot, workspace, tmp_path):
+    path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1", "vrijwilliger": "Niemand Bekend",
+                                           "kinderen": "Daan Proef (2009-01-01)"})
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    tick(qtbot, dialog.skip_invalid)
+    press(qtbot, dialog, dialog.check_button)
+    press(qtbot, dialog, dialog.import_button)
+    assert dialog.status.text().startswith("Niets geïmporteerd")
+    assert "Rij 2, kolom kinderen: Daan Proef was 15 bij aanmelding" in dialog.result.toPlainText()
+
+
+def test_checking_a_missing_file_clears_the_previous_files_report(qtbot, workspace, tmp_path):
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))
+    press(qtbot, dialog, dialog.check_button)
+    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    type_path(qtbot, dialog, tmp_path / "weg.csv")
+    press(qtbot, dialog, dialog.check_button)
+    assert "weg.csv" in dialog.status.text()
+    assert dialog.result.toPlainText() == "" and not dialog.import_button.isEnabled()
+
+
+def test_a_path_pasted_in_quotes_as_copy_as_path_gives_it_is_read(qtbot, workspace, tmp_path):
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, f'"{cases_file(tmp_path / "goed.csv", {})}" ')
+    press(qtbot, dialog, dialog.check_button)
+    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText(), dialog.status.text()
+    assert dialog.import_button.isEnabled()
+
+
+def test_enter_after_typing_the_path_checks_the_file(qtbot, workspace, tmp_path):
+    """Enter did nothing: the dialog's default button was Import, not yet enabled."""
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))
+    QTest.keyClick(dialog.path, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    QTest.keyClick(dialog.path, Qt.Key.Key_Return)  # again: checks again, never imports nor closes
+    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    assert dialog.isVisible() and listing.count_cases(workspace, listing.CaseFilter()) == 0
+
+
+def test_the_rows_skipped_are_listed_as_the_command_line_lists_them(qtbot, workspace, tmp_path):
+    path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1"}, {"dossiernummer": "T-2", "fase": "klaar"},
+                      {"dossiernummer": "T-3", "aanmelddatum": "31-2-2024"})
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    tick(qtbot, dialog.skip_invalid)
+    press(qtbot, dialog, dialog.check_button)
+    assert "Rijen die de import zou overslaan: 3, 4" in dialog.result.toPlainText().splitlines()
+    press(qtbot, dialog, dialog.import_button)
+    assert "Overgeslagen rijen: 3, 4" in dialog.result.toPlainText().splitlines()
+    assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw. 2 rijen zijn overgeslagen."

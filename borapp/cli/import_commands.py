@@ -86,7 +86,7 @@ def run_template(args) -> int:
 # ---- the text report ----------------------------------------------------------------------------------------------
 
 def print_report(report: ImportReport) -> None:
-    from borapp.services.importer.summary import problem_line
+    from borapp.services.importer.summary import detail_lines, problem_line
 
     out = sys.stdout if report.ok else sys.stderr
     if report.unknown_columns:
@@ -98,6 +98,8 @@ def print_report(report: ImportReport) -> None:
         print(_("The file holds no rows to import; nothing was imported."))
         return
     if not report.ok:
+        for line in detail_lines(report):
+            print(line, file=sys.stderr)
         _say_nothing_imported(report)
         return
     _print_summary(report)

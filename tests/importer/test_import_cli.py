@@ -181,3 +181,22 @@ def test_a_word_that_is_none_of_the_choices_is_told_the_dutch_ones(capsys, vault
     (tmp_path / "leeg.csv").write_text("dossiernummer;gemeente\nA-1;Teststad\n", encoding="utf-8")
     code, _out, err = run(capsys, "import", "cases", str(tmp_path / "leeg.csv"), *opts(vault_path, passphrase_file)[:-1], "nl")
     assert "De verplichte kolom 'aanmelddatum' ontbreekt." in err and "registered_on" not in err, err
+
+
+def test_a_dry_run_with_bad_rows_still_shows_the_warnings_and_notes(capsys, vault, vault_path, passphrase_file,
+                                                                   tmp_path):
+    """Without --skip-invalid it showed the errors and 'Nothing was imported' only: the child over 12, the child
+    without a birth date and the second sheet that was not read came to light only after the errors were fixed."""
+    from tests.importer.test_import_cases import case
+    from tests.importer.test_import_reading import workbook
+
+    rows = [case(case_ref="A-1", children="Daan Proef (2009-01-01)"), case(case_ref="A-2", children="Mila Proef"),
+            case(case_ref="A-3", registered_on="2021-02-29")]
+    path = workbook(tmp_path / "c.xlsx", rows, more_sheets=["Afgesloten 2024"])
+    code, out, err = run(capsys, "import", "cases", str(path), "--dry-run", *opts(vault_path, passphrase_file))
+    assert code == 1 and out == ""
+    assert "Row 4, column registered_on: '2021-02-29' is not a date" in err
+    assert "Only the first sheet, 'Dossiers', was read; the other sheets ('Afgesloten 2024') were not." in err
+    assert "Row 2, column children: Daan Proef was 14 at registration" in err
+    assert "Row 3, column children: Mila Proef has no birth date." in err
+    assert err.rstrip().splitlines()[-1].startswith("Nothing was imported: 1 row has problems.")

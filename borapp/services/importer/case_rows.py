@@ -13,6 +13,7 @@ from borapp.models.cases import ROUTES
 from borapp.models.organisations import FUNDING_TYPES, ORGANISATION_KINDS
 from borapp.services.cases.status import OUTCOMES, REASONS, STATUSES, outcome_label, status_label
 from borapp.services.importer import values, vocab
+from borapp.services.importer.children import ChildValue, parse_children
 from borapp.services.importer.reasons import match_reason
 from borapp.services.importer.rows import RowReader
 from borapp.services.reports.periods import FIRST_YEAR
@@ -44,7 +45,7 @@ class CaseRow:
     referrer_kind: str | None = None
     referrer_email: str = ""
     parents: list[ParentRow] = field(default_factory=list)
-    children: list[values.ChildValue] = field(default_factory=list)
+    children: list[ChildValue] = field(default_factory=list)
     coordinator: str = ""
     outcome: str = ""
     reason: str = ""
@@ -97,10 +98,15 @@ def _parent(r: RowReader, role: str) -> ParentRow:
     )
 
 
-def _children(r: RowReader, registered_on: dt.date | None, today: dt.date) -> list[values.ChildValue]:
-    children = r.value("children", values.parse_children, required=True) or []
-    if r.has("children") and not children:
+def _children(r: RowReader, registered_on: dt.date | None, today: dt.date) -> list[ChildValue]:
+    children = r.value("children", parse_children, required=True)
+    if children is None:  # empty, or unreadable: said once
+        return []
+    if not children:
         r.error("children", _("Name at least one child."))
+    if any(child.shared_surname for child in children):  # read, not guessed: the coordinator sees how
+        r.warn("children", _("'{cell}' is read as: {names}.").format(
+            cell=" ".join(str(r.raw("children")).split()), names=", ".join(child.name for child in children)))
     for child in children:
         if child.birth_date is None:
             r.warn("children", _("{name} has no birth date.").format(name=child.name))

@@ -19,28 +19,27 @@ from borapp.services.cases.flow import start_history
 from borapp.services.cases.status import status_label
 from borapp.services.cases.step_dates import is_step
 from borapp.services.cases.search_index import reindex_case
+from borapp.services.importer.advice import COMMAND_LINE, Advice
 from borapp.services.importer.case_rows import CaseRow, ParentRow
+from borapp.services.importer.children import ChildValue
 from borapp.services.importer.columns import HeaderMap
 from borapp.services.importer.duplicates import list_possible_duplicates
 from borapp.services.importer.references import References, funding_in
 from borapp.services.importer.report import ImportReport
 from borapp.services.importer.text import name_key
-from borapp.services.importer.values import ChildValue
 
 IMPORT_NOTE = N_("Imported; earlier steps not recorded.")
 
 
 def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report: ImportReport,
-                update: bool = False) -> None:
+                update: bool = False, advice: Advice = COMMAND_LINE) -> None:
     """What only the vault can tell: is the volunteer a row names there, and what would a row change of a case
-    that is already there?"""
+    that is already there? `advice` words where the user acts on it (an option, or a tick in the dialog)."""
     refs = References(session, report)
     existing = {c.ref: c for c in session.scalars(select(Case).where(Case.ref.in_([r.ref for r in rows])))}
     for row in rows:
         if row.volunteer and refs.volunteer(row.volunteer) is None:
-            report.error(row.row, "volunteer",
-                         _("Volunteer '{name}' is not in the vault. Import the volunteers first "
-                           "('borapp import volunteers FILE'), then this file again.").format(name=row.volunteer),
+            report.error(row.row, "volunteer", _(advice.volunteer_missing).format(name=row.volunteer),
                          header.headings.get("volunteer", "volunteer"))
         case = existing.get(row.ref)
         if case is None:
@@ -60,9 +59,9 @@ def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report
             report.warn(row.row, "case_ref", _("case {ref} already exists; the import changes: {fields}")
                         .format(ref=row.ref, fields=changed), header.headings.get("case_ref", "case_ref"))
         else:
-            report.error(row.row, "case_ref", _("Case {ref} already exists, and this row would change: {fields}. "
-                                                "Import with --update to change it, or leave the row out.")
-                         .format(ref=row.ref, fields=changed), header.headings.get("case_ref", "case_ref"))
+            report.would_change.append(row.row)
+            report.error(row.row, "case_ref", _(advice.would_change).format(ref=row.ref, fields=changed),
+                         header.headings.get("case_ref", "case_ref"))
 
 
 def _step_before(case: Case, registered_on) -> StatusChange | None:

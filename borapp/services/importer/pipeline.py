@@ -15,6 +15,7 @@ from typing import Callable
 from borapp.i18n import _
 from borapp.services.errors import UsageError
 from borapp.services.importer import cases, volunteers
+from borapp.services.importer.advice import COMMAND_LINE, Advice
 from borapp.services.importer.case_rows import read_case
 from borapp.services.importer.columns import COLUMNS, HeaderMap, heading, map_header
 from borapp.services.importer.reading import read_table
@@ -51,9 +52,10 @@ def check_kind(kind: str) -> None:
 
 
 def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, actor: str = "", dry_run: bool = False,
-                today: dt.date | None = None, update: bool = False) -> ImportReport:
+                today: dt.date | None = None, update: bool = False, advice: Advice = COMMAND_LINE) -> ImportReport:
     """Import `path` (CSV or XLSX) into the vault. Raises NotFound / UsageError for a file that cannot be read.
-    `update`: cases already in the vault may be changed (each change listed); without it such a row is an error."""
+    `update`: cases already in the vault may be changed (each change listed); without it such a row is an error.
+    `advice`: how the messages tell the user to act (the command line's options, or the dialog's ticks)."""
     check_kind(kind)
     report = ImportReport(kind=kind, path=str(path), dry_run=dry_run, skip_invalid=skip_invalid)
     today = today or dt.date.today()
@@ -64,7 +66,7 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
     try:
         with vault.session() as session:
             if kind == "cases":
-                spec.check(session, rows, header, report, update=update)
+                spec.check(session, rows, header, report, update=update, advice=advice)
             else:
                 spec.check(session, rows, header, report, today=today)
             bad = set(report.bad_rows)
@@ -83,11 +85,12 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
 
 
 def parse_file(kind: str, path: Path, vault=None, *, skip_invalid: bool = False,
-               today: dt.date | None = None, update: bool = False) -> ImportReport:
+               today: dt.date | None = None, update: bool = False, advice: Advice = COMMAND_LINE) -> ImportReport:
     """Check a file without writing. With a vault this is a full dry run (volunteers looked up, new organisations
     and possible duplicates listed); without one only the file itself is checked."""
     if vault is not None:
-        return import_file(vault, kind, path, skip_invalid=skip_invalid, dry_run=True, today=today, update=update)
+        return import_file(vault, kind, path, skip_invalid=skip_invalid, dry_run=True, today=today, update=update,
+                           advice=advice)
     check_kind(kind)
     report = ImportReport(kind=kind, path=str(path), dry_run=True, skip_invalid=skip_invalid)
     _read(kind, Path(path), report, today or dt.date.today())

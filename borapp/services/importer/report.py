@@ -29,6 +29,7 @@ class ImportReport:
     created: int = 0
     updated: int = 0
     unchanged: list[str] = field(default_factory=list)  # records already in the vault that the file leaves as they are
+    would_change: list[int] = field(default_factory=list)  # rows refused: they would change a case (no `update`)
     written: bool = False  # the changes were committed (never on a dry run)
     fatal: bool = False  # the file as a whole cannot be imported (e.g. a required column is missing)
     errors: list[Problem] = field(default_factory=list)

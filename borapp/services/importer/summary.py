@@ -30,6 +30,13 @@ def summary_lines(report: ImportReport) -> list[str]:
                          (report.new_coordinators, _("New coordinators: {names}"))):
         if names:
             lines.append(label.format(names=", ".join(names)))
+    return lines + detail_lines(report)
+
+
+def detail_lines(report: ImportReport) -> list[str]:
+    """Notes, warnings and possible duplicates under their headings: also worth reading when nothing was imported
+    (a sheet not read, a child over 12), so the file can be put right in one go."""
+    lines = []
     for title, items in ((_("Notes:"), report.notes),
                          (_("Warnings (each says what was imported or left out):"),
                           [problem_line(w) for w in report.warnings]),

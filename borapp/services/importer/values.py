@@ -1,4 +1,5 @@
-"""Reading one cell: dates, yes/no, fixed choices, e-mail, phone, counts, languages, availability, children.
+"""Reading one cell: dates, yes/no, fixed choices, e-mail, phone, counts, languages, availability (children: see
+children.py).
 
 Every parser takes what the cell holds (text, or a date from an XLSX date cell) and returns the value, None for an
 empty cell, or raises BadValue with a message in the user's language.
@@ -8,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 
 from borapp.i18n import _, language
 from borapp.services.importer import vocab
@@ -19,18 +19,11 @@ from borapp.services.validation import email_problem, phone_problem
 
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _MIDNIGHT = re.compile(r"[ T]0?0:00(:00)?(\.0+)?$")
-_CHILD = re.compile(r"^(?P<name>.*?)\s*\((?P<born>[^()]*)\)\s*$")
 _SLOT = re.compile(r"^(?P<day>[a-z]+?)\s*(?P<part>ochtends?|morgen|middags?|avonds?|morning|afternoon|evening)?$")
 
 
 class BadValue(ValueError):
     """A cell that cannot be read; str() is the message for the user."""
-
-
-@dataclass(frozen=True)
-class ChildValue:
-    name: str
-    birth_date: dt.date | None
 
 
 def is_empty(value: object) -> bool:
@@ -132,23 +125,3 @@ def parse_availability(value: object) -> list[str] | None:
         parts = [vocab.DAY_PARTS[match.group("part")]] if match.group("part") else ["morning", "afternoon", "evening"]
         slots += [f"{day}-{part}" for part in parts if f"{day}-{part}" not in slots]
     return slots
-
-
-def parse_children(value: object) -> list[ChildValue]:
-    """'Name (YYYY-MM-DD); Name (DD-MM-YYYY)'; a name without a birth date is allowed."""
-    if is_empty(value):
-        return []
-    children = []
-    for item in (part.strip() for part in re.split(r"[;\n]+", str(value))):
-        if not item:
-            continue
-        match = _CHILD.match(item)
-        name = (match.group("name") if match else item).strip()
-        if not name:
-            raise BadValue(_("'{value}' has a birth date but no name; write 'Name (YYYY-MM-DD)'.").format(value=item))
-        try:
-            born = parse_date(match.group("born")) if match else None
-        except BadValue as exc:
-            raise BadValue(_("Child '{name}': {problem}").format(name=name, problem=exc)) from None
-        children.append(ChildValue(name, born))
-    return children

@@ -10,16 +10,37 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit,
+    QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLineEdit,
     QPlainTextEdit, QProgressBar, QPushButton, QVBoxLayout, QWidget,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _, ngettext
 from borapp.services.errors import describe
 from borapp.services.importer import ImportReport, import_file, parse_file
-from borapp.services.importer.summary import problem_line, summary_lines
+from borapp.services.importer.advice import Advice
+from borapp.services.importer.summary import detail_lines, problem_line, summary_lines
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.screen_fit import resize_within_screen
+from borapp.ui.widgets.wrapped_label import WrappedLabel
+
+
+UPDATE_TICK = N_("Change cases that are already in the vault (the check lists each change)")
+# the messages name the dialog's own tick and choice, not the command line's --update and 'borapp import volunteers'
+DIALOG = Advice(
+    would_change=N_("Case {ref} already exists, and this row would change: {fields}. Tick 'Change cases that are "
+                    "already in the vault' to change it, or leave the row out."),
+    volunteer_missing=N_("Volunteer '{name}' is not in the vault. Import the volunteers first (What to import: "
+                         "Volunteers), then this file again."),
+)
+
+
+def typed_path(text: str) -> Path:
+    """The path as typed or pasted, without the spaces around it or the double quotes Windows' "Copy as path" puts
+    around it ("C:\\Users\\...\\x.xlsx" was refused as no file)."""
+    text = text.strip()
+    if len(text) > 1 and text[0] == text[-1] and text[0] in "\"'":
+        text = text[1:-1].strip()
+    return Path(text)
 
 
 def report_text(report: ImportReport) -> str:
@@ -27,10 +48,16 @@ def report_text(report: ImportReport) -> str:
     if report.unknown_columns:
         lines.append(_("Columns not recognised (ignored): {columns}").format(columns=", ".join(report.unknown_columns)))
     lines += [problem_line(p) for p in report.errors]
+    if report.skipped:  # as the command line lists them, under the problems that made them so
+        rows = ", ".join(str(row) for row in report.skipped)
+        lines.append((_("Rows the import would skip: {rows}") if report.dry_run else _("Rows skipped: {rows}"))
+                     .format(rows=rows))
     if report.empty:
         lines.append(_("The file holds no rows to import; nothing was imported."))
     elif report.ok or report.dry_run:
         lines += summary_lines(report)
+    else:  # nothing imported: the notes and warnings still help put the file right
+        lines += detail_lines(report)
     return "\n".join(lines)
 
 
@@ -52,13 +79,13 @@ class ImportDialog(QDialog):
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setAccessibleName(_("File"))
-        browse = QPushButton(_("Choose…"))
+        browse = QPushButton(_("Choose…"), autoDefault=False)
         row.addWidget(self.path, 1)
         row.addWidget(browse)
         form.addRow(_("File (CSV or XLSX)"), row)
         self.skip_invalid = QCheckBox(_("Import the good rows and skip the bad ones"))
         form.addRow("", self.skip_invalid)
-        self.update_existing = QCheckBox(_("Change cases that are already in the vault (the check lists each change)"))
+        self.update_existing = QCheckBox(_(UPDATE_TICK))
         form.addRow("", self.update_existing)
         layout.addLayout(form)
         self.result = QPlainTextEdit(readOnly=True)
@@ -74,7 +101,10 @@ class ImportDialog(QDialog):
         self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.import_button.setEnabled(False)
         layout.addWidget(self.buttons)
-        self.status = QLabel()
+        # Enter (after typing the path) checks; importing takes a click. The box made Import the default, and while
+        # it was disabled Enter did nothing. Set once the button is in the dialog, which keeps its default.
+        self.check_button.setDefault(True)
+        self.status = WrappedLabel()  # a long line wraps; a QLabel widened the dialog past its size
         layout.addWidget(self.status)
         browse.clicked.connect(self._browse)
         self.check_button.clicked.connect(self.check)
@@ -103,27 +133,33 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         run_task(work, self.workspace).success(done).failure(self._failed).start()
 
+    def _options(self) -> dict:
+        """The ticks as the service's keywords; only cases are guarded against changes."""
+        update = self.update_existing.isChecked() and self.kind.currentData() == "cases"
+        return {"skip_invalid": self.skip_invalid.isChecked(), "update": update, "advice": DIALOG}
+
     def check(self) -> None:
-        path, kind, skip = Path(self.path.text().strip()), self.kind.currentData(), self.skip_invalid.isChecked()
+        path, kind, options = typed_path(self.path.text()), self.kind.currentData(), self._options()
         vault = self.workspace.vault
-        self._start(lambda _p: parse_file(kind, path, vault, skip_invalid=skip), self._checked)
+        self.result.clear()  # a file that cannot be read left the previous file's report standing under its name
+        self._start(lambda _p: parse_file(kind, path, vault, **options), self._checked)
 
     def _checked(self, report: ImportReport) -> None:
         self._idle()
         self.result.setPlainText(report_text(report))
         can_import = not report.fatal and not report.empty and (not report.errors or report.skip_invalid)
         self.import_button.setEnabled(can_import)
-        self.status.setText(_("Ready to import.") if can_import else _("Correct the file, or tick to skip bad rows."))
+        self.status.setText(_("Ready to import.") if can_import else _check_advice(report))
 
     def run_import(self) -> None:
-        path, kind, skip = Path(self.path.text().strip()), self.kind.currentData(), self.skip_invalid.isChecked()
+        path, kind, options = typed_path(self.path.text()), self.kind.currentData(), self._options()
         vault, actor = self.workspace.vault, self.workspace.actor
-        self._start(lambda _p: import_file(vault, kind, path, skip_invalid=skip, actor=actor), self._imported)
+        self._start(lambda _p: import_file(vault, kind, path, actor=actor, **options), self._imported)
 
     def _imported(self, report: ImportReport) -> None:
         self._idle()
         self.result.setPlainText(report_text(report))
-        self.status.setText(_("Imported.") if report.written else _("Nothing was imported."))
+        self.status.setText(outcome_line(report))
         if report.written:
             self.imported.emit()
 
@@ -134,3 +170,40 @@ class ImportDialog(QDialog):
     def _idle(self) -> None:
         self.busy.hide()
         self.check_button.setEnabled(True)
+
+
+def _check_advice(report: ImportReport) -> str:
+    if report.would_change and not report.fatal:
+        return _("Tick 'Change cases that are already in the vault' to change them, or correct the file.")
+    return _("Correct the file, or tick to skip bad rows.")
+
+
+def outcome_line(report: ImportReport) -> str:
+    """What the import did, in one line: the counts, or why nothing was imported ("Imported." said that of an import
+    that changed nothing)."""
+    if report.created or report.updated:
+        counts = (ngettext("{n} case updated, {new} new.", "{n} cases updated, {new} new.", report.updated)
+                  if report.kind == "cases" else
+                  ngettext("{n} volunteer updated, {new} new.", "{n} volunteers updated, {new} new.", report.updated))
+        line = counts.format(n=report.updated, new=report.created)
+        if report.skipped:
+            line += " " + ngettext("{n} row was skipped.", "{n} rows were skipped.", len(report.skipped)).format(
+                n=len(report.skipped))
+        return line
+    return _nothing_imported(report)
+
+
+def _nothing_imported(report: ImportReport) -> str:
+    if report.fatal:
+        return _("Nothing was imported: the file cannot be imported as it is (see above).")
+    if report.empty:
+        return _("Nothing was imported: the file holds no rows.")
+    if report.would_change:
+        return _("Nothing was imported: rows would change cases that are already in the vault, and 'Change cases "
+                 "that are already in the vault' is not ticked.")
+    if report.unchanged and not report.errors:
+        return _("Nothing was imported: everything in the file is already in the vault as it is.")
+    if report.unchanged:
+        return _("Nothing was imported: the rows without problems are already in the vault as they are; the other "
+                 "rows have problems (see above).")
+    return _("Nothing was imported: no row could be imported (see above).")
