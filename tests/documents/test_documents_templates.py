@@ -43,6 +43,20 @@ def test_placeholders_are_listed_with_what_they_stand_for():
     assert "schedule" in {p.name for p in templates.template_placeholders("schedule")}
 
 
+@pytest.mark.parametrize("kind, name, words", [
+    ("start", "evaluation_news", "de tussenevaluatie: dat die wordt gehouden"),
+    ("evaluation", "closing_news", "dat wij opnieuw schrijven bij de afronding"),
+    ("no_response", "next_steps", "ons verzoek om met de ouders te bespreken"),
+    ("closing", "visits_summary", "of dat er geen omgangsmomenten hebben plaatsgevonden"),
+])
+def test_what_a_letter_says_as_the_case_stands_is_a_placeholder_of_its_template(kind, name, words):
+    """The built-in texts say what comes next (or what happened) through a placeholder the editor lists."""
+    listed = {p.name: p.description for p in templates.template_placeholders(kind)}
+    assert words in listed[name]
+    assert "{" + name + "}" in templates.default_template(kind, "nl")
+    assert "{" + name + "}" in templates.default_template(kind, "en")
+
+
 def test_an_edited_template_is_used_for_the_letter(workspace, case_id):
     text = "Beste {referrer_contact},\n\nOp {closed_on} is het traject voor {children} afgerond: {outcome}."
     templates.save_template(workspace, "closing", "nl", text)

@@ -80,3 +80,14 @@ def test_switching_with_unsaved_changes_asks_first(tab, monkeypatch):
 def test_locking_clears_the_text(tab):
     tab.clear()
     assert tab.editor.toPlainText() == "" and tab.workspace is None
+
+
+def test_the_start_letter_lists_the_placeholder_for_what_it_says_of_the_midway_evaluation(tab, qtbot):
+    """The built-in start letter says the midway evaluation to come, or when it took place, by `{evaluation_news}`:
+    the editor lists it beside the text, with what it stands for."""
+    qtbot.keyClicks(tab.kind, "Beg")  # the letter "Begeleide omgang gestart", chosen by typing
+    assert tab.kind.currentData() == "start"
+    assert tab.editor.toPlainText().endswith("{evaluation_news}")
+    listed = tab.placeholders.text()
+    assert "<code>{evaluation_news}</code> de tussenevaluatie: dat die wordt gehouden" in listed
+    assert "{visits_summary}" in listed and "{next_steps}" in listed

@@ -20,6 +20,10 @@ COMMISSIONER_NOTE = N_("About this report: it states facts (dates, attendance, v
                        "made) and what the parents themselves said; it holds no judgement of the parents. It is meant "
                        "for you as the commissioning party in this case. Do not pass it on or use it for another "
                        "purpose without the parents' consent.")
+COMMISSIONER_NOTE_NO_VISITS = N_("About this report: it states facts (dates and what became of the referral); it "
+                                 "holds no judgement of the parents. It is meant for you as the commissioning party in "
+                                 "this case. Do not pass it on or use it for another purpose without the parents' "
+                                 "consent.")
 
 
 def has_own_commissioner(referrer_id: int | None, commissioner_id: int | None) -> bool:

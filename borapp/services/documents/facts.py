@@ -18,7 +18,7 @@ from borapp.i18n import _
 from borapp.models import Case, Contract, ContractSignature, Evaluation, Visit
 from borapp.services import settings
 from borapp.services.cases.flow import get_case, lapsed_at_closing
-from borapp.services.cases.contract_terms import case_agreements, latest_contract
+from borapp.services.cases.contract_terms import case_agreements, latest_contract, parse_snapshot
 from borapp.services.documents.addressee import has_own_commissioner
 from borapp.services.documents.letterhead import logo_bytes
 from borapp.services.privacy.redaction import Redactor, case_redactor
@@ -101,6 +101,7 @@ class CaseFacts:
     organisation: Organisation
     contract_version: int | None = None
     contract_on: dt.date | None = None
+    start_agreements: dict = field(default_factory=dict)  # the contract's the visits started under (`contract_on`)
     # The commissioning party as its organisation record has it (the closing report may go there).
     commissioner_contact: str = ""
     commissioner_email: str = ""
@@ -138,6 +139,7 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None,
     agreed = case_agreements(case) if agreements is None else dict(agreements)
     contract = latest_contract(session, case.id)
     names = _names(case) if parties is None else dict(parties)
+    start = _start_contract(session, case.id)
     return CaseFacts(
         id=case.id, ref=clean(case.ref), status=case.status, route=case.route, registered_on=case.registered_on,
         closed_on=case.closed_on, outcome=case.outcome, outcome_reason=case.outcome_reason,
@@ -159,17 +161,24 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None,
         own_commissioner=has_own_commissioner(case.referrer_id, case.commissioner_id),
         court_decision_on=case.court_decision_on, court_frequency=clean(case.court_frequency),
         court_duration=clean(case.court_duration), court_buildup=clean(case.court_buildup),
-        agreements={k: v if isinstance(v, bool) else clean(v) for k, v in agreed.items()},
+        agreements=_clean_agreements(agreed, clean),
         visits=_visits(session, case.id, clean), evaluations=_evaluations(session, case.id, clean),
         entered=_entered(case), organisation=organisation(session),
         contract_version=contract.version if contract is not None else None,
-        contract_on=_contract_on(session, case.id),
+        contract_on=start.on if start else None,
+        start_agreements=_clean_agreements(start.agreements, clean) if start else {},
         redact=clean, addressee=keep_role,
     )
 
 
-def _contract_on(session: Session, case_id: int) -> dt.date | None:
-    """The date of the contract the visits started under: the newest version drawn up by the first visit held that
+@dataclass(frozen=True)
+class _StartContract:
+    on: dt.date | None
+    agreements: dict
+
+
+def _start_contract(session: Session, case_id: int) -> _StartContract | None:
+    """The contract the visits started under and its date: the newest version drawn up by the first visit held that
     someone had signed by then (matching draws up a version naming the volunteer, unsigned on the day the visits
     start; one drawn up after the midway evaluation is not the one the start letter speaks of), dated by its last
     signature; with none signed by then, the newest one signed at all, else the newest drawn up, dated by that."""
@@ -186,7 +195,12 @@ def _contract_on(session: Session, case_id: int) -> dt.date | None:
     chosen = (by_start or [v for v in drawn if v.id in signed] or drawn or versions[:1])[-1]
     last = session.scalar(select(func.max(ContractSignature.signed_on)).where(ContractSignature.contract_id ==
                                                                                 chosen.id))
-    return last or (chosen.created_at.date() if chosen.created_at else None)
+    terms = parse_snapshot(session.scalar(select(Contract.agreements).where(Contract.id == chosen.id)))
+    return _StartContract(last or (chosen.created_at.date() if chosen.created_at else None), terms)
+
+
+def _clean_agreements(agreed: dict, clean: Redactor) -> dict:
+    return {k: v if isinstance(v, bool) else clean(v) for k, v in agreed.items()}
 
 
 def _names(case: Case) -> dict[str, str]:

@@ -12,6 +12,7 @@ first visit), the letter is held back with both named. Only dates the text still
 corrected by hand in the letter counts as corrected.
 
 A letter that says what the case contradicts is held back too: "the parents did not respond" after visits were held;
+a promise the case has overtaken ("we will let you know how the evaluation went" after it was held: `letter_news`);
 a schedule whose visits changed since it was made (it says the schedule as it stands); a schedule that shows the
 other parent's confidential address as "(confidential address)" where the parent needs a place.
 """
@@ -28,6 +29,7 @@ from borapp.formatting import long_date
 from borapp.i18n import N_, _, in_language, ngettext
 from borapp.services.documents.common import Missing, document_language
 from borapp.services.documents.facts import CaseFacts, load_facts
+from borapp.services.documents.letter_news import stale_promise
 from borapp.services.documents.letter_values import LetterValues, visit_day
 from borapp.services.documents.letters import (  # the block as the PDF prints it
     _recipient,
@@ -159,8 +161,8 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
              for context, _name in in_block]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_SUBJECT)) for context, name in in_subject]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_TEXT)) for context, name in in_body]
-    unfit = _unfit(facts, parts.kind) or _stale_schedule(parts, schedule) or (_(HIDDEN_PLACE) if hidden_place
-                                                                              else "")
+    unfit = (_unfit(facts, parts.kind) or stale_promise(facts, parts.kind, parts.body)
+             or _stale_schedule(parts, schedule) or (_(HIDDEN_PLACE) if hidden_place else ""))
     return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), unfit)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from babel.dates import format_date
 
@@ -16,9 +17,10 @@ from borapp.formatting import long_date
 from borapp.i18n import LANGUAGES, N_, _, babel_locale, in_language, ngettext
 from borapp.services.cases.labels import CANCELLED_BY_LABELS, label
 from borapp.services.cases.status import outcome_label, reason_label
+from borapp.services.documents import letter_news as news
 from borapp.services.documents.addressee import COMMISSIONER, REFERRER
 from borapp.services.documents.common import Missing, or_fill
-from borapp.services.documents.facts import CaseFacts
+from borapp.services.documents.facts import CaseFacts, VisitFacts
 
 NONE = "—"  # in a closed case's closing report, something that did not happen: not a gap to fill in
 STAGGERED = N_("Staggered arrival and departure: the parent who brings the child arrives first and has left "
@@ -77,6 +79,17 @@ def visit_line(visit, agreed_place: str) -> str:
     if visit.place and visit.place.strip() != (agreed_place or "").strip():
         parts.append(visit.place.strip())
     return "- " + ", ".join(parts)
+
+
+def state_on(visit: VisitFacts, day: dt.date) -> str:
+    """What a visit was on `day`: held or called off by then, or still to come ("planned", whatever came of it
+    after); "" for one dated by then that was never recorded as held or called off. A visit counts as called off on
+    its own day: when it was called off is not recorded."""
+    if visit.on > day:
+        return "planned"
+    if visit.state == "held" or (visit.state == "cancelled" and not visit.lapsed):
+        return visit.state
+    return ""
 
 
 class LetterValues:
@@ -207,7 +220,22 @@ class LetterValues:
         if self.f.status == "closed" and self.f.closed_on:
             return _("The trajectory was closed on {date}, before the visits started; we report on that in a "
                      "separate letter.").format(date=long_date(self.f.closed_on))
-        return _("We will let you know when the visits start, or if they cannot start.")
+        return news.promise("intake")
+
+    def v_evaluation_news(self) -> str:
+        """The start letter's last paragraph: the midway evaluation to come, or what happened since (`letter_news`)."""
+        return news.evaluation_news(self.f, self._closed_on_if_closed())
+
+    def v_closing_news(self) -> str:
+        """The midway letter's last line: that we write again at the closing, or when the case closed."""
+        return news.closing_news(self.f, self._closed_on_if_closed())
+
+    def v_next_steps(self) -> str:
+        """The no-response letter's request and that we wait; once the case closed, when it did."""
+        return news.next_steps(self.f, self._closed_on_if_closed())
+
+    def _closed_on_if_closed(self) -> str:
+        return self.v_closed_on() if news.is_closed(self.f) else ""
 
     def v_last_visit_on(self) -> str:
         held = self._held()
@@ -238,29 +266,62 @@ class LetterValues:
 
     # ---- visits ----------------------------------------------------------------------------------------------
 
+    def _moment(self) -> dt.date | None:
+        """The day the letter's visit counts stand on: the midway letter's evaluation, the start letter's first visit
+        (made weeks later, it still tells what was so then); None: as they stand today."""
+        if self.kind == "evaluation":
+            return news.midway_on(self.f)
+        if self.kind == "start":
+            held = self._held()
+            return held[0].on if held else None
+        return None
+
+    def _visits(self) -> tuple[VisitFacts, ...]:
+        """The visits as the letter counts them: as they stood on its moment, else as they stand."""
+        day = self._moment()
+        if day is None:
+            return self.f.visits
+        return tuple(replace(v, state=state, lapsed=False) for v in self.f.visits if (state := state_on(v, day)))
+
     def v_visits_total(self) -> str:
-        return str(sum(1 for v in self.f.visits if not v.lapsed))
+        return str(sum(1 for v in self._visits() if not v.lapsed))
 
     def v_visits_held(self) -> str:
-        return str(len(self._held()))
+        return str(sum(1 for v in self._visits() if v.state == "held"))
 
     def v_visits_planned(self) -> str:
         """Still to come: a visit long past that is still marked planned is no plan (the schedule says so too)."""
-        return str(sum(1 for v in self.f.visits if v.state == "planned" and v.on >= self.today))
+        day = self._moment() or self.today
+        return str(sum(1 for v in self._visits() if v.state == "planned" and v.on >= day))
+
+    def v_visits_summary(self) -> str:
+        """The closing report's line on the visits; plainly that none took place when none did (a case stopped at
+        intake read "0 in all, 0 held; cancelled: 0")."""
+        total = self.v_visits_total()
+        if total != "0":
+            return _("Visits: {total} in all, {held} held; cancelled: {cancelled}.").format(
+                total=total, held=self.v_visits_held(), cancelled=self.v_visits_cancelled())
+        lapsed = self._lapsed()
+        return _("No visits took place ({lapsed}).").format(lapsed=lapsed) if lapsed else _("No visits took place.")
 
     def v_visits_cancelled(self) -> str:
         """Called off, with by whom; the visits still planned when the case closed are no cancellation and are
         named apart ("0 (6 planned visits lapsed when the case was closed)")."""
-        lapsed = sum(1 for v in self.f.visits if v.lapsed)
-        called_off = self._called_off()
+        called_off, lapsed = self._called_off(), self._lapsed()
         if not lapsed:
             return called_off
-        text = ngettext("{n} planned visit lapsed when the case was closed",
+        return f"{called_off} ({lapsed})" if called_off == "0" else f"{called_off}; {lapsed}"
+
+    def _lapsed(self) -> str:
+        """"6 planned visits lapsed when the case was closed", or "" when none did."""
+        lapsed = sum(1 for v in self._visits() if v.lapsed)
+        if not lapsed:
+            return ""
+        return ngettext("{n} planned visit lapsed when the case was closed",
                         "{n} planned visits lapsed when the case was closed", lapsed).format(n=lapsed)
-        return f"{called_off} ({text})" if called_off == "0" else f"{called_off}; {text}"
 
     def _called_off(self) -> str:
-        cancelled = [v.cancelled_by for v in self.f.visits if v.state == "cancelled" and not v.lapsed]
+        cancelled = [v.cancelled_by for v in self._visits() if v.state == "cancelled" and not v.lapsed]
         if not cancelled:
             return "0"
         groups: dict[str, int] = {}
@@ -283,7 +344,9 @@ class LetterValues:
     # ---- agreements ------------------------------------------------------------------------------------------
 
     def _agreed(self, key: str, msgid: str) -> str:
-        return or_fill(self.f.agreements.get(key, ""), self.missing, msgid)
+        """The agreement as it stands; in the start letter as the contract the visits started under had it."""
+        started = self.f.start_agreements.get(key, "") if self.kind == "start" else ""
+        return or_fill(started or self.f.agreements.get(key, ""), self.missing, msgid)
 
     def v_visit_place(self) -> str:
         return self._agreed("visit_place", N_("The place of the visits"))

@@ -47,6 +47,10 @@ USAGE_NOTE = N_("About this report: it states facts (dates, attendance, visits h
                 "and what the parents themselves said; it holds no judgement of the parents. It is meant for you as "
                 "the referrer in this case. Do not pass it on or use it for another purpose without the parents' "
                 "consent.")
+# The same where no visit took place (stopped at intake, the parents did not respond): no visits to speak of.
+USAGE_NOTE_NO_VISITS = N_("About this report: it states facts (dates and what became of the referral); it holds no "
+                          "judgement of the parents. It is meant for you as the referrer in this case. Do not pass it "
+                          "on or use it for another purpose without the parents' consent.")
 NOT_A_REPORT = ("schedule", "intake")  # a parent's schedule, the referral acknowledged: no report, no note on one
 STILL_TO_FILL = N_("The letter's text still has lines to fill in")
 
@@ -238,9 +242,17 @@ def _ending(st: Styles, facts: CaseFacts, kind: str, letter: _Letter, own_closin
     words = paragraphs(own_closing, st) or [Paragraph(text(closing.closing_words()), st.body)]
     ending = [spacer(3), *words, spacer(9), *_signature(st, facts, letter.sender)]
     if kind not in NOT_A_REPORT:
-        note = to.COMMISSIONER_NOTE if letter.recipient.addressee == to.COMMISSIONER else USAGE_NOTE
-        ending += [spacer(6), Paragraph(text(_(note)), st.note)]
+        ending += [spacer(6), Paragraph(text(_(_usage_note(facts, letter.recipient.addressee))), st.note)]
     return ending
+
+
+def _usage_note(facts: CaseFacts, addressee: str) -> str:
+    """The note on a report's use, for the organisation it goes to; one that speaks of visits held and cancelled
+    only where a visit was held or called off."""
+    visits = any(v.state == "held" or (v.state == "cancelled" and not v.lapsed) for v in facts.visits)
+    if addressee == to.COMMISSIONER:
+        return to.COMMISSIONER_NOTE if visits else to.COMMISSIONER_NOTE_NO_VISITS
+    return USAGE_NOTE if visits else USAGE_NOTE_NO_VISITS
 
 
 def _reference_table(st: Styles, facts: CaseFacts, subject: str, today: dt.date) -> Table:

@@ -25,17 +25,17 @@ DEFAULT_TEMPLATES = {
         "supervises the visits.\n\n"
         "Agreed frequency: {visit_frequency}\n"
         "Place: {visit_place}\n\n"
-        "Midway through the trajectory we hold an evaluation with both parents, the volunteer and the coordinator. "
-        "We will let you know how it went."
+        "{evaluation_news}"
     ),
     "evaluation": N_(
         "Dear {referrer_contact},\n\n"
         "On {evaluation_on} we held the midway evaluation of the supervised visits for {children_born}, with "
         "{evaluation_participants}.\n\n"
-        "Visits so far: {visits_held} held; cancelled: {visits_cancelled}; still planned: {visits_planned}.\n\n"
+        "Visits by the evaluation: {visits_held} held; cancelled: {visits_cancelled}; still planned: "
+        "{visits_planned}.\n\n"
         "Agreed at the evaluation:\n"
         "{evaluation_agreements}\n\n"
-        "We will write to you again when the trajectory is closed."
+        "{closing_news}"
     ),
     "closing": N_(
         "Dear {recipient_contact},\n\n"
@@ -45,7 +45,7 @@ DEFAULT_TEMPLATES = {
         "First visit: {first_visit_on}\n"
         "Last visit: {last_visit_on}\n"
         "Closed: {closed_on}\n\n"
-        "Visits: {visits_total} in all, {visits_held} held; cancelled: {visits_cancelled}.\n\n"
+        "{visits_summary}\n\n"
         "Agreements made:\n"
         "{final_agreements}\n\n"
         "Outcome: {outcome}. {outcome_reason}\n"
@@ -57,9 +57,7 @@ DEFAULT_TEMPLATES = {
         "We have tried to reach the parents to start or continue the intake, but we have had no response, or the "
         "parents did not follow up on the appointments. Supervised visitation can only start when both parents "
         "take part.\n\n"
-        "Would you discuss with the parents whether they still want supervised visitation? Until we hear from you "
-        "or from the parents, we take no further steps. You can reach the coordinator, {coordinator}, at "
-        "{organisation_phone}."
+        "{next_steps} You can reach the coordinator, {coordinator}, at {organisation_phone}."
     ),
     "schedule": N_(
         "Dear {parent_name},\n\n"
@@ -108,17 +106,31 @@ PLACEHOLDERS = {
     "last_visit_on": N_("the date of the last visit held"),
     "visits_news": N_("the start of the visits: that we will report it, the day it was, or that the case closed "
                       "before it"),
+    "evaluation_news": N_("the midway evaluation: that it will be held and we will report how it went, or (in a "
+                          "letter made later) the day it took place and the day the case was closed"),
+    "closing_news": N_("that we will write again at the closing, or (in a letter made later) the day the case was "
+                       "closed"),
+    "next_steps": N_("our request to discuss with the parents whether they still want supervised visitation and that "
+                     "we wait until then, or (in a letter made later) the day the case was closed"),
     "closed_on": N_("the date the case was closed"),
     "evaluation_on": N_("the date of the midway evaluation"),
     "evaluation_participants": N_("who took part in the midway evaluation"),
     "evaluation_agreements": N_("what was agreed at the midway evaluation"),
     "final_agreements": N_("the agreements made at the end"),
-    "visits_total": N_("the number of visits in all: held, cancelled and still planned"),
-    "visits_held": N_("the number of visits held"),
-    "visits_cancelled": N_("the number of visits cancelled, with by whom"),
-    "visits_planned": N_("the number of visits still planned"),
-    "visit_place": N_("the agreed place of the visits"),
-    "visit_frequency": N_("the agreed frequency"),
+    "visits_total": N_("the number of visits in all: held, cancelled and still planned (in the letter \u201cMidway "
+                       "evaluation\u201d as on the day of the evaluation, in \u201cVisits started\u201d as on the "
+                       "first visit)"),
+    "visits_held": N_("the number of visits held (in the letter \u201cMidway evaluation\u201d by the day of the "
+                      "evaluation, in \u201cVisits started\u201d by the first visit)"),
+    "visits_cancelled": N_("the number of visits cancelled, with by whom (in the letter \u201cMidway evaluation\u201d "
+                           "by the day of the evaluation, in \u201cVisits started\u201d by the first visit)"),
+    "visits_planned": N_("the number of visits still planned (in the letter \u201cMidway evaluation\u201d as on the "
+                         "day of the evaluation, in \u201cVisits started\u201d as on the first visit)"),
+    "visits_summary": N_("the visits in one line: in all, held and cancelled; or that no visits took place"),
+    "visit_place": N_("the agreed place of the visits (in the letter \u201cVisits started\u201d: as in the contract "
+                      "the visits started under)"),
+    "visit_frequency": N_("the agreed frequency (in the letter \u201cVisits started\u201d: as in the contract the "
+                          "visits started under)"),
     "handover": N_("the agreed handover"),
     "cancellation_rules": N_("the agreement on cancelling"),
     "house_rules": N_("the house rules"),
@@ -132,9 +144,10 @@ _CASE = ("case_ref", "children", "children_born", "resident_parent", "other_pare
          "organisation", "organisation_phone", "organisation_email", "today", "registered_on", "visit_place",
          "visit_frequency")
 _REFERRER = ("recipient_contact", "referrer_contact", "referrer_name", "commissioner")
-_PROGRESS = ("intake_on", "contract_on", "first_visit_on", "visits_news", "last_visit_on", "closed_on",
-             "evaluation_on", "evaluation_participants", "evaluation_agreements", "final_agreements", "visits_total",
-             "visits_held", "visits_cancelled", "visits_planned", "outcome", "outcome_reason", "outcome_note")
+_PROGRESS = ("intake_on", "contract_on", "first_visit_on", "visits_news", "evaluation_news", "closing_news",
+             "next_steps", "last_visit_on", "closed_on", "evaluation_on", "evaluation_participants",
+             "evaluation_agreements", "final_agreements", "visits_total", "visits_held", "visits_cancelled",
+             "visits_planned", "visits_summary", "outcome", "outcome_reason", "outcome_note")
 _FOR_REFERRER = _REFERRER + _CASE + _PROGRESS
 KIND_PLACEHOLDERS = {
     "intake": _FOR_REFERRER,
