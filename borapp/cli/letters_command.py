@@ -163,8 +163,8 @@ def run_send(args) -> int:
         print(_("No letters are ready to send."))
     else:
         print(ngettext("{n} letter sent.", "{n} letters sent.", len(result.sent)).format(n=len(result.sent)))
-    if result.warning:
-        print(result.warning, file=sys.stderr)
+    if result.command_line_warning:
+        print(result.command_line_warning, file=sys.stderr)
     for outcome in result.kept:
         print(_("Kept for later: {letter}").format(letter=outcome.line()), file=sys.stderr)
     for outcome in result.failed:

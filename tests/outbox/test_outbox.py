@@ -218,6 +218,9 @@ def test_send_down_then_up_then_again(workspace, tmp_path, smtp_server, renderer
     server.start()
     up = sending.send_ready(workspace, timeout=5)
     assert up.ok and sorted(o.letter_id for o in up.sent) == sorted(ids)
+    # the test server speaks plain SMTP: the app says where to change it, the command line which setting
+    assert up.warning.endswith("Kies STARTTLS of SSL/TLS bij Instellingen → E-mail.") and "smtp." not in up.warning
+    assert "smtp.security none" in up.command_line_warning
     assert len(server.handler.messages) == 2
     by_to = {rcpts[0]: (sender, data) for sender, rcpts, data in server.handler.messages}
     assert set(by_to) == {"een@verwijzer.example", "twee@verwijzer.example"}

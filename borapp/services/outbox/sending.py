@@ -59,6 +59,7 @@ class LetterOutcome:
 class SendResult:
     outcomes: list[LetterOutcome] = field(default_factory=list)
     warning: str = ""  # e.g. letters went over a connection that was not encrypted
+    command_line_warning: str = ""  # the same, naming the settings as `borapp config` takes them
 
     def _in(self, state: str) -> list[LetterOutcome]:
         return [o for o in self.outcomes if o.state == state]
@@ -128,12 +129,16 @@ def server_settings(workspace, timeout: float = 30.0) -> mail.ServerSettings:
     return server
 
 
-def plaintext_warning(server: mail.ServerSettings) -> str:
-    """Said loudly with every send over an unencrypted connection."""
+def plaintext_warning(server: mail.ServerSettings, command_line: bool = False) -> str:
+    """Said loudly with every send over an unencrypted connection: in the app's words, or the settings' names on
+    the command line."""
     if server.security != "none":
         return ""
-    return _("Warning: the connection to the mail server is not encrypted (smtp.security none); the letters crossed "
-             "the network readable. Choose starttls or ssl.")
+    if command_line:
+        return _("Warning: the connection to the mail server is not encrypted (smtp.security none); the letters "
+                 "crossed the network readable. Choose starttls or ssl.")
+    return _("Warning: the connection to the mail server is not encrypted; the letters crossed the network readable. "
+             "Choose STARTTLS or SSL/TLS in Settings → Mail.")
 
 
 def send_ready(workspace, password_provider: smtp_secret.PasswordProvider | None = None, *, timeout: float = 30.0,
@@ -168,6 +173,7 @@ def send_ready(workspace, password_provider: smtp_secret.PasswordProvider | None
         mail.close(conn)
     if result.sent:
         result.warning = plaintext_warning(server)
+        result.command_line_warning = plaintext_warning(server, command_line=True)
     return result
 
 
