@@ -20,7 +20,7 @@ def test_a_closing_report_owed_is_made_from_today(qtbot, window):
     today = window.shell.show_page("dashboard")
     today.refresh()
     card = today.cards["letters_owed"]
-    assert card.heading.text() == "Terugkoppeling aan verwijzer nog te maken (1)"
+    assert card.heading.text() == "Terugkoppeling nog te maken (1)"
     items = card.list
     assert "BOR-2026-090" in items.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
     assert "Nog geen brief: Eindverslag" in items.item(0).data(Qt.ItemDataRole.AccessibleTextRole)
@@ -38,4 +38,4 @@ def test_a_closing_report_owed_is_made_from_today(qtbot, window):
     assert case_file.tab("letters").model.rowCount() == 1
 
     today = window.shell.show_page("dashboard")
-    assert card.heading.text() == "Terugkoppeling aan verwijzer nog te maken (0)"
+    assert card.heading.text() == "Terugkoppeling nog te maken (0)"

@@ -15,7 +15,7 @@ SECTION_TITLES = {
     "visits_this_week": N_("Visits this week"),
     "contracts_unsigned": N_("Contracts not yet signed by everyone"),
     "outbox": N_("Letters waiting in the outbox"),
-    "letters_owed": N_("Letters owed to the referrer"),
+    "letters_owed": N_("Feedback letters still to make"),  # to the referrer, the closing report to whoever commissioned
     "vog": N_("VOG missing or due for renewal"),
     "drafts": N_("Unsaved edits to resume"),
 }
