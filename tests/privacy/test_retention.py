@@ -89,6 +89,15 @@ def test_a_letter_kind_the_organisation_does_not_send_cannot_be_made_ready(works
     letters.mark_ready(workspace, schedule)  # a letter to a parent is not a referrer's
     with pytest.raises(ValidationError):
         letter_policy.save_allowed_kinds(workspace, [])
+    with workspace.session() as session:  # the closing report to the commissioning party is held to it too
+        to_commissioner = Letter(case_id=case_id, kind="closing", addressee="commissioner", state="draft",
+                                 subject="s", body="b")
+        session.add(to_commissioner)
+        session.flush()
+        commissioner_id = to_commissioner.id
+    letter_policy.save_allowed_kinds(workspace, ["intake"])
+    with pytest.raises(ValidationError, match="naar de opdrachtgever"):
+        letters.mark_ready(workspace, commissioner_id)
 
 
 def test_the_record_of_processing_and_the_statement_say_what_the_settings_say(workspace):

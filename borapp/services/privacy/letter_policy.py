@@ -34,6 +34,10 @@ def check_letter(session: Session, letter: Letter) -> None:
     if letter.parent_role or letter.kind not in REFERRER_KINDS:
         return  # a letter to a parent
     if letter.kind not in allowed_kinds(session):
-        raise ValidationError(_("Your organisation does not send a \u201c{kind}\u201d to referrers (Settings, "
-                                "Privacy). Delete the letter or change that setting.")
+        # the same choice covers the closing report to the commissioning party: another organisation all the same
+        raise ValidationError((_("Your organisation does not send a \u201c{kind}\u201d to the commissioning party "
+                                 "(Settings, Privacy). Delete the letter or change that setting.")
+                               if letter.addressee == "commissioner" else
+                               _("Your organisation does not send a \u201c{kind}\u201d to referrers (Settings, "
+                                 "Privacy). Delete the letter or change that setting."))
                               .format(kind=kind_label(letter.kind)))
