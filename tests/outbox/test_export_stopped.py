@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from borapp.models import Letter
+from borapp.services.errors import ValidationError
 from borapp.services.outbox import export, letters, sending
 from borapp.services.outbox.listing import EXPORT_MARK
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
@@ -71,6 +72,9 @@ def test_a_letter_with_a_file_left_in_the_folder_keeps_its_mark(workspace, three
     assert result.exported == [] and result.stopped
     marks = [raw_error(workspace, i).startswith(EXPORT_MARK) for i in three]
     assert sorted(marks) == [False, False, True]
+    marked = next(i for i, mark in zip(three, marks) if mark)
+    with pytest.raises(ValidationError, match="werd geëxporteerd toen de export stopte"):  # not "this letter is ready"
+        letters.delete_letter(workspace, marked)
 
 
 def test_a_folder_that_cannot_be_made_stops_the_export_before_any_letter_is_touched(workspace, three, tmp_path):

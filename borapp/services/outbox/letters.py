@@ -307,7 +307,10 @@ def delete_letter(workspace, letter_id: int) -> None:
     it was about is owed again on Today."""
     with workspace.session() as session:
         letter = _editable(session, letter_id)
-        if letter.state not in DELETABLE_STATES or letter.error.startswith(EXPORT_MARK):
+        if letter.error.startswith(EXPORT_MARK):  # its files may be in the export folder: "it is ready" said nothing
+            raise ValidationError(_("This letter was being exported when the export stopped; its files may be in the "
+                                    "export folder. Export again to finish it; then it is exported, and stays."))
+        if letter.state not in DELETABLE_STATES:
             raise ValidationError(_("Only a draft or a ready letter can be deleted (this letter is {state}).")
                                   .format(state=state_label(letter.state).lower()))
         if letter.received_from:
