@@ -27,7 +27,10 @@ def record_conflict(conn: psycopg.Connection, record: Record, field: str, base, 
                             (record.type, record.uuid, field, Jsonb(base), Jsonb(server), Jsonb(mine), device,
                              server_device)).fetchone()[0]
     if field == DELETED and isinstance(row[1], dict) and isinstance(mine, dict):
+        added = [*row[1].get(owned.ADDED, []), *mine.get(owned.ADDED, [])]
         mine = {**row[1], **mine}  # every edit the device made to the deleted record stays in view
+        if added:  # and everything it added under it
+            mine[owned.ADDED] = added
         base = {**base, **row[2]} if isinstance(row[2], dict) and isinstance(base, dict) else row[2]
     else:
         base = row[2]  # the value before the first of the device's edits
@@ -97,6 +100,8 @@ def _settle_removal(conn: psycopg.Connection, record: Record, value: object, dev
             owned.remove(conn, owned.descendants(conn, record), device)
             record.deleted = True
             changelog.append(conn, record, "delete", {}, device, None)
+        else:  # what was added under it meanwhile stays deleted with it
+            owned.drop_held(conn, record, device)
         return
     if record.deleted:  # deleted on the server: what its delete took along comes back with it
         owned.bring_back(conn, record, owned.plain_edits(value), device, owned.removal_of(conn, record))

@@ -24,6 +24,9 @@ OWNERS = frozenset(owner for owners in OWNED_BY.values() for owner in owners)
 # In an upsert change, `false`: the record comes back (made anew where it was deleted). The same pseudo-field as a
 # delete-versus-edit conflict's (conflicts.DELETED), which settles it
 RESTORED = "_deleted"
+# In a delete-versus-edit conflict's `mine`: what the device added under the record deleted meanwhile, as
+# [{"type", "uuid"}] (not a field name, so a resolution never sets it as one)
+ADDED = "_added"
 
 
 def hanging(conn: psycopg.Connection, record: Record) -> list[Record]:
@@ -97,8 +100,35 @@ def bring_back(conn: psycopg.Connection, record: Record, edits: dict, device: st
     record.fields = {**record.fields, **edits}
     changelog.append(conn, record, "upsert", {**record.fields, RESTORED: False}, device, None)
     for child in hanging(conn, record):
-        if not child.deleted or removal_of(conn, child) == removal:
+        if not child.deleted or removal_of(conn, child) in (removal, ()):
             bring_back(conn, child, {}, device, removal)
+
+
+def deleted_owner(conn: psycopg.Connection, type_: str, fields: dict) -> Record | None:
+    """The record a new one of `type_` hangs from when that is deleted (not erased): typed offline under a visit or
+    case a colleague deleted meanwhile. None when every owner it names is live (or unknown)."""
+    for owner in OWNED_BY.get(type_, ()):
+        uuid = fields.get(owner)
+        if isinstance(uuid, str):
+            row = conn.execute("SELECT 1 FROM records WHERE type = %s AND uuid = %s AND deleted AND NOT erased",
+                               (owner, uuid)).fetchone()
+            if row is not None:
+                return changelog.lock_record(conn, owner, uuid)
+    return None
+
+
+def held(conn: psycopg.Connection, record: Record) -> bool:
+    """Deleted without a delete of its own: a record added under one deleted meanwhile, held until a person settles
+    whether both come back (`bring_back` brings it with its owner) or stay deleted (`drop_held`)."""
+    return record.deleted and not record.erased and removal_of(conn, record) == ()
+
+
+def drop_held(conn: psycopg.Connection, record: Record, device: str) -> None:
+    """Delete for good what was held under `record` (a person left it deleted): logged, so no later bring-back of
+    the record takes it along."""
+    for child in descendants(conn, record):
+        if held(conn, child):
+            changelog.append(conn, child, "delete", {}, device, None)
 
 
 def removal_of(conn: psycopg.Connection, record: Record) -> tuple:

@@ -39,11 +39,12 @@ def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> tu
             done = dict(conn.execute("SELECT op_id, outcome FROM applied_ops WHERE op_id = ANY(%s)",
                                      ([op.op_id for op in group],)).fetchall())
             erased = _erased_references(conn, group)
+            removed = _deleted_references(conn, group)
             records, unwritten = batch.lock_all(conn, [op for op in group if op.op_id not in done])
             waiting = batch.Batch(conn, device, unwritten)
             for op in group:  # op_ids unique: parse_push
                 record = records.get((op.type, op.uuid))
-                if op.op_id not in done and batch.plain(op, record, erased):
+                if op.op_id not in done and batch.plain(op, record, erased) and not _names(op, record, removed):
                     results.append(waiting.upsert(op, record))
                     continue
                 waiting.flush()  # what follows reads the change log and the records as they now are
@@ -71,6 +72,21 @@ def _erased_references(conn: psycopg.Connection, ops: list[Operation]) -> set[st
     if not referred:
         return set()
     return {row[0] for row in conn.execute("SELECT uuid FROM records WHERE erased AND uuid = ANY(%s)", (referred,))}
+
+
+def _deleted_references(conn: psycopg.Connection, ops: list[Operation]) -> set[str]:
+    """Of the records the group's new records may hang from, those deleted (not erased): a record added under one
+    is held for a person to settle (`_upsert`), never written as a plain change."""
+    referred = sorted({c.new for op in ops if op.kind == "upsert" and op.type in owned.OWNED_BY
+                       for name, c in op.fields.items() if name in owned.OWNED_BY[op.type] and looks_like_uuid(c.new)})
+    if not referred:
+        return set()
+    return {row[0] for row in conn.execute("SELECT uuid FROM records WHERE deleted AND NOT erased AND uuid = ANY(%s)",
+                                           (referred,))}
+
+
+def _names(op: Operation, record: Record, removed: set[str]) -> bool:
+    return bool(removed) and record.new and any(c.new in removed for c in op.fields.values())
 
 
 def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | None = None,
@@ -122,6 +138,10 @@ def _upsert(conn, record: Record, op: Operation, device: str):
         return "conflict", [record_conflict(conn, record, DELETED, before, True, mine, device, server_device)], None
     if wanted and facts.is_final(record.type, record.fields):
         return "final", [], None  # a finished report, a sent letter: it stays as it was
+    if record.new:
+        owner = owned.deleted_owner(conn, record.type, {name: change.new for name, change in wanted.items()})
+        if owner is not None:
+            return _held(conn, record, owner, op, device)
     changed, conflicts = {}, []
     for name, change in wanted.items():
         held = record.fields.get(name)  # a field the server does not have holds null
@@ -138,6 +158,24 @@ def _upsert(conn, record: Record, op: Operation, device: str):
         record.fields = {**record.fields, **changed}
         return outcome, conflicts, ("upsert", changed)
     return outcome, conflicts, None
+
+
+def _held(conn, record: Record, owner: Record, op: Operation, device: str):
+    """A new record added offline under one deleted meanwhile (an expense under a visit a colleague deleted): kept,
+    deleted with its owner, and a delete-versus-edit conflict on the record whose delete it clashes with (the owner,
+    or what that was added under in turn). A person brings both back or leaves both deleted; nothing is lost
+    unseen, and no laptop holds it under a record gone there."""
+    while owned.held(conn, owner):  # added under a record itself held: the clash is with that one's owner
+        above = owned.deleted_owner(conn, owner.type, owner.fields)
+        if above is None:
+            break
+        owner = above
+    record.fields = {name: change.new for name, change in op.fields.items()}
+    record.deleted = True
+    added = {owned.ADDED: [{"type": record.type, "uuid": record.uuid}]}
+    conflict = record_conflict(conn, owner, DELETED, {}, True, added, device,
+                               changelog.last_device_of(conn, owner, None))
+    return "conflict", [conflict], ("upsert", dict(record.fields))
 
 
 def _delete(conn, record: Record, op: Operation, device: str):

@@ -73,11 +73,12 @@ class SyncIndicator(QPushButton):
         self.setVisible(state.joined)
         if not state.joined:
             return False
-        self.setText(state_text(state, self.offline, self.busy, self.failed_at))
+        failed_at, problem = (self.failed_at, self.problem) if self.failed_at or self.offline else noted_failure(state)
+        self.setText(state_text(state, self.offline, self.busy, failed_at))
         self.setIcon(icon("cloud-slash" if self.offline else
-                          "warning" if state.open_conflicts or self.problem else "arrows-clockwise"))
-        self.setToolTip(failed_tip(state, self.failed_at, self.problem) if self.failed_at and not self.offline else
-                        self.problem or _("Click to sync now with {url}").format(url=state.url))
+                          "warning" if state.open_conflicts or problem else "arrows-clockwise"))
+        self.setToolTip(failed_tip(state, failed_at, problem) if failed_at and not self.offline else
+                        problem or _("Click to sync now with {url}").format(url=state.url))
         return True
 
     def sync_now(self, timeout_s: float = sync_run.TIMEOUT_S) -> None:
@@ -143,11 +144,24 @@ def state_text(state, offline: bool, busy: bool, failed_at: dt.datetime | None =
     return _("Not synced yet")
 
 
+def noted_failure(state) -> tuple[dt.datetime | None, str]:
+    """The failure of the last sync as the vault noted it (one started in Settings → Team, or before a restart):
+    when and why; (None, "") when the last sync went well."""
+    try:
+        return (dt.datetime.fromisoformat(state.failed_at), state.failure) if state.failed_at else (None, "")
+    except ValueError:
+        return None, ""
+
+
+def last_good(state) -> str:
+    """"Last good sync: 6 December 2026 14:05" (or never)."""
+    last = dt.datetime.fromisoformat(state.last_synced) if state.last_synced else None
+    return _("Last good sync: {when}").format(when=date_time(last) if last else _("never"))
+
+
 def failed_tip(state, failed_at: dt.datetime, problem: str) -> str:
     """When the last sync failed and why, and when the last one went well; as paragraphs, which a tooltip wraps (a
     plain one is a single line across the screen)."""
-    last = dt.datetime.fromisoformat(state.last_synced) if state.last_synced else None
     lines = (_("The last sync failed ({when}): {why}").format(when=date_time(failed_at), why=problem),
-             _("Last good sync: {when}").format(when=date_time(last) if last else _("never")),
-             _("Click to try again now."))
+             last_good(state), _("Click to try again now."))
     return "".join(f"<p>{html.escape(line, quote=False)}</p>" for line in lines)

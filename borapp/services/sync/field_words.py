@@ -8,6 +8,7 @@ TYPE_LABELS = {
     "organisation": N_("Organisation"), "municipality": N_("Municipality"), "coordinator": N_("Coordinator"),
     "volunteer": N_("Volunteer"), "case": N_("Case"), "parent": N_("Parent"), "child": N_("Child"),
     "status_change": N_("Status change"), "visit": N_("Visit"), "evaluation": N_("Evaluation"),
+    "visit_expense": N_("Expense claim"), "visit_addendum": N_("Addendum"),
 }
 
 

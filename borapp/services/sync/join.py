@@ -72,7 +72,7 @@ def leave(workspace) -> bool:
         return False
     with workspace.session() as session:
         for key in ("sync.url", "sync.token", DEVICE_SETTING, "sync.last_seq", "sync.last_synced",
-                    "sync.open_conflicts", CAUGHT_UP):
+                    "sync.open_conflicts", "sync.failed_at", "sync.failure", CAUGHT_UP):
             row = session.get(Setting, key)
             if row is not None:
                 session.delete(row)

@@ -13,6 +13,7 @@ from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, TYPE_LABELS, f
 from borapp.services.sync.records import TYPES, fields_of, is_blob
 
 DELETED = "_deleted"  # borapp.server.conflicts.DELETED (the laptop does not import the server)
+ADDED = "_added"  # borapp.server.owned.ADDED: in `mine`, the records added under the one deleted meanwhile
 
 
 @dataclass(frozen=True)
@@ -38,6 +39,11 @@ def choices(item: dict) -> Choices:
                _("it is deleted on each laptop at its next sync."))
     kept = (_("it comes back, with the change, on each laptop at its next sync.") if on_server else
             _("it stays, with the change; the laptop that deleted it gets it back at its next sync."))
+    if _added(item.get("mine")):
+        delete = _("Leave it deleted, with what was added")
+        keep = _("Bring it back, with what was added")
+        deleted = _("it stays deleted on every laptop, and so does what was added under it.")
+        kept = _("it comes back, with what was added under it, on each laptop at its next sync.")
     if item.get("mine") is True:
         return Choices(delete, keep, deleted, kept)
     return Choices(keep, delete, kept, deleted)
@@ -51,8 +57,16 @@ def side_words(session, item: dict, value, masked: bool) -> str:
         return _("not deleted")
     lines = [_("{field} changed to {value}").format(field=field_label(name),
                                                     value=_value(session, item["type"], name, v, masked))
-             for name, v in value.items()]
+             for name, v in value.items() if name != ADDED]
+    lines += [_("{kind} added").format(kind=_(TYPE_LABELS.get(kind, kind))) for kind in _added(value)]
     return "\n".join(lines) or _("changed")
+
+
+def _added(value) -> list[str]:
+    """The kinds of record added under the deleted one ("visit_expense"), each once, in the order added."""
+    listed = value.get(ADDED) if isinstance(value, dict) else None
+    kinds = [a.get("type") for a in listed if isinstance(a, dict)] if isinstance(listed, list) else []
+    return list(dict.fromkeys(k for k in kinds if isinstance(k, str)))
 
 
 def base_words(session, item: dict, masked: bool) -> str:

@@ -19,10 +19,10 @@ from borapp.services.sync import blobs, facts, news, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
 from borapp.services.sync.erasure_ops import TeamErasure, taken_from
-from borapp.services.sync.failure import said_in_words
+from borapp.services.sync.failure import in_words, said_in_words
 from borapp.services.sync.records import BLOB
 from borapp.services.sync.snapshot import catch_up
-from borapp.services.sync.transport import TIMEOUT_S, SyncClient, SyncError
+from borapp.services.sync.transport import TIMEOUT_S, Offline, SyncClient, SyncError
 
 BATCH = 500
 MAX_OWN_SPANS = 64  # borapp.server.pull.MAX_SPANS (the laptop does not import the server)
@@ -52,6 +52,8 @@ class SyncStatus:
     waiting: int          # operations not yet acknowledged by the server
     last_synced: str      # ISO time of the last finished sync, "" for never
     open_conflicts: int
+    failed_at: str = ""   # ISO time the last sync failed (not offline), "" when the last one went well
+    failure: str = ""     # why it failed, in words
 
 
 def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient:
@@ -64,7 +66,29 @@ def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient
 @said_in_words  # a fault of the program is said in words, not as "(IntegrityError)"
 def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) -> SyncResult:
     """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
-    bounds each request (a sync as the vault locks must not hold the lock up long)."""
+    bounds each request (a sync as the vault locks must not hold the lock up long). A failure is noted (when and
+    why, `status`) for every screen that shows the sync's state, until a sync goes well."""
+    try:
+        return _sync(workspace, http, progress, timeout_s)
+    except Exception as exc:
+        _note_failure(workspace, exc)
+        raise
+
+
+def _note_failure(workspace, exc: Exception) -> None:
+    """When and why, in words; offline is no failure of the sync (the screens say Offline), so it clears the note."""
+    if workspace.is_locked or getattr(exc, "wipe", False):
+        return  # the vault is closed, or goes (this laptop was revoked)
+    offline = isinstance(exc, Offline)
+    try:
+        settings.write_settings(workspace, {
+            "sync.failed_at": "" if offline else dt.datetime.now().isoformat(timespec="seconds"),
+            "sync.failure": "" if offline else in_words(exc)})
+    except Exception:  # noqa: BLE001 - a full disk or damaged vault: the sync's own failure is what is said
+        log.warning("the failed sync could not be noted in the vault")
+
+
+def _sync(workspace, http, progress, timeout_s: float) -> SyncResult:
     client = client_for(workspace, http, timeout_s)
     catch_up(workspace)
     total = status(workspace).waiting
@@ -79,7 +103,8 @@ def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) 
         result.seq = since
         open_conflicts = len(client.conflicts())
         settings.write_settings(workspace, {"sync.last_synced": dt.datetime.now().isoformat(timespec="seconds"),
-                                            "sync.open_conflicts": str(open_conflicts)})
+                                            "sync.open_conflicts": str(open_conflicts), "sync.failed_at": "",
+                                            "sync.failure": ""})
     finally:  # a number changed or typing kept before the connection broke off is news all the same
         if not workspace.is_locked:
             news.keep(workspace, news.lines(result))
@@ -298,7 +323,8 @@ def status(workspace) -> SyncStatus:
     with workspace.session() as session:
         waiting = session.scalar(select(func.count()).select_from(SyncOp).where(SyncOp.outcome.is_(None)))
     return SyncStatus(bool(values[DEVICE_SETTING]), values["sync.url"], values[DEVICE_SETTING], waiting,
-                      values["sync.last_synced"], int(values["sync.open_conflicts"]))
+                      values["sync.last_synced"], int(values["sync.open_conflicts"]), values["sync.failed_at"],
+                      values["sync.failure"])
 
 
 def _unknown_record() -> str:

@@ -17,7 +17,7 @@ from borapp.services.sync import run as sync_run
 from borapp.services.sync import team
 from borapp.services.sync.transport import Offline
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
-from borapp.ui.sync_indicator import state_text
+from borapp.ui.sync_indicator import last_good, noted_failure, state_text
 from borapp.ui.tasks import run_task
 
 
@@ -62,6 +62,7 @@ class TeamTab(SettingsSection):
         page = QWidget()
         form = compact_form()
         self.server_label, self.device_label, self.state_label = QLabel(), QLabel(), QLabel()
+        self.state_label.setWordWrap(True)  # a failed sync says why on lines of its own
         form.addRow(_("Server address"), self.server_label)
         form.addRow(_("Name of this laptop"), self.device_label)
         form.addRow(_("State"), self.state_label)
@@ -108,9 +109,16 @@ class TeamTab(SettingsSection):
             self._load_laptops()
 
     def _show_state(self, offline: bool = False) -> None:
-        """`offline`: the office server did not answer the last request from this tab."""
-        if self.workspace is not None:
-            self.state_label.setText(state_text(sync_run.status(self.workspace), offline, False))
+        """`offline`: the office server did not answer the last request from this tab. A failed last sync (here or
+        by the status bar's button) says when and why, and when the last one went well."""
+        if self.workspace is None:
+            return
+        state = sync_run.status(self.workspace)
+        failed_at, problem = (None, "") if offline else noted_failure(state)
+        lines = [state_text(state, offline, False, failed_at)]
+        if failed_at is not None:
+            lines += [problem, last_good(state)]
+        self.state_label.setText("\n".join(line for line in lines if line))
 
     def _load_laptops(self) -> None:
         """The list comes from the office server, in the background; offline it says so and stays empty."""
@@ -224,8 +232,8 @@ class TeamTab(SettingsSection):
 
     def _failed(self, exc: BaseException) -> None:
         self.status.show_problem(describe(exc))
-        if isinstance(exc, Offline) and self.pages.currentIndex() == 1:
-            self._show_state(offline=True)
+        if self.pages.currentIndex() == 1:  # a failed sync is noted in the vault: the state says it
+            self._show_state(offline=isinstance(exc, Offline))
 
     def _conflicts(self) -> None:
         from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
