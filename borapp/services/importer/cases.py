@@ -92,6 +92,8 @@ def case_changes(case: Case, row: CaseRow) -> list[str]:
         checks += [
             (prefix + "name", parent is None or differs(given.name, parent.name)),
             (prefix + "address", parent is not None and differs(given.address, parent.address)),
+            (_part(given, "postcode"), parent is not None and differs(given.postcode, parent.postcode)),
+            (_part(given, "city"), parent is not None and differs(given.city, parent.city)),
             (prefix + "address_confidential", parent is not None and given.confidential is not None
              and given.confidential != bool(parent.address_confidential)),
             (prefix + "email", parent is not None and differs(given.email, parent.email)),
@@ -103,7 +105,12 @@ def case_changes(case: Case, row: CaseRow) -> list[str]:
         checks += [("outcome", differs(row.outcome, case.outcome)), ("outcome_reason", differs(row.reason,
                                                                                              case.outcome_reason)),
                    ("closed_on", row.closed_on is not None and row.closed_on != case.closed_on)]
-    return [key for key, changed in checks if changed]
+    return list(dict.fromkeys(key for key, changed in checks if changed))  # a split address's parts: its cell once
+
+
+def _part(given: ParentRow, part: str) -> str:
+    """The column a postcode or city came from: its own, or the address cell it was split from."""
+    return f"{given.role}_parent_" + ("address" if part in given.from_cell else part)
 
 
 def _same(value) -> str:
@@ -171,6 +178,10 @@ def _parent(case: Case, given: ParentRow) -> None:
     parent.name = given.name
     if given.address:
         parent.address = given.address
+    if given.postcode:
+        parent.postcode = given.postcode
+    if given.city:
+        parent.city = given.city
     if given.confidential is not None:
         parent.address_confidential = given.confidential
     if given.email:

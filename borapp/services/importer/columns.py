@@ -10,6 +10,8 @@ from borapp.services.importer.text import fold
 _PARENT = {
     "name": ("naam {who}", "{who}", "naam {who} ouder"),
     "address": ("adres {who}",),
+    "postcode": ("postcode {who}",),
+    "city": ("plaats {who}", "woonplaats {who}"),
     "address_confidential": ("adres {who} geheim", "geheim adres {who}", "adres geheim {who}",
                              "adres {who} vertrouwelijk", "vertrouwelijk adres {who}"),
     "email": ("e-mail {who}", "email {who}", "e-mailadres {who}", "emailadres {who}"),

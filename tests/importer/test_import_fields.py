@@ -1,0 +1,102 @@
+"""Imported values land in the field the case file and the profile show them in: a one-cell address split into
+street, postcode and city; the route read or told from the referrer; notes and a volunteer's address taken."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import select
+
+from borapp.models import Case
+from borapp.services.importer import import_file, write_template
+from tests.importer.test_import_cases import HEADER, case, write_csv
+
+
+@pytest.fixture(autouse=True)
+def _english(_dutch):
+    from borapp.i18n import set_language
+
+    set_language("en")
+
+
+def parents(vault, ref="T-001") -> dict:
+    with vault.session() as session:
+        found = session.scalar(select(Case).where(Case.ref == ref))
+        return {p.role: (p.address, p.postcode, p.city) for p in found.parents}
+
+
+# ---- addresses --------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("cell,street,postcode,city", [
+    ("Kanaalkade 3, 1811 CD Alkmaar", "Kanaalkade 3", "1811 CD", "Alkmaar"),
+    ("Kanaalkade 3 1811cd Alkmaar", "Kanaalkade 3", "1811 CD", "Alkmaar"),
+    ("Kanaalkade 3\n1811 CD  Alkmaar", "Kanaalkade 3", "1811 CD", "Alkmaar"),
+    ("Markt 1, 5211 AB 's-Hertogenbosch", "Markt 1", "5211 AB", "'s-Hertogenbosch"),
+    ("Proefstraat 1", "Proefstraat 1", "", ""),
+])
+def test_a_one_cell_address_is_split_into_street_postcode_and_city(vault, tmp_path, cell, street, postcode, city):
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", [case(other_parent_address=cell)]))
+    assert report.ok and report.created == 1
+    assert parents(vault)["other"] == (street, postcode, city)
+    assert not [w for w in report.warnings if w.column == "other_parent_address"]
+
+
+@pytest.mark.parametrize("cell", ["Spoorstraat 1, Den Helder", "1811 CD Alkmaar, Kanaalkade 3",
+                                  "Kanaalkade 3, 1811 CD Alkmaar, Nederland"])
+def test_an_address_that_cannot_be_split_stays_whole_with_a_warning(vault, tmp_path, cell):
+    rows = [case(case_ref="T-001"), case(case_ref="T-002", resident_parent_address=cell)]
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", rows))
+    assert report.ok and report.created == 2
+    assert parents(vault, "T-002")["resident"] == (cell, "", "")
+    [warning] = [w for w in report.warnings if w.column == "resident_parent_address"]
+    assert (warning.row, warning.heading) == (3, "resident_parent_address")
+    assert "could not be split" in warning.message
+    assert "Spoorstraat" not in warning.message and "Kanaalkade" not in warning.message, "an address may be secret"
+
+
+def test_separate_postcode_and_city_columns_win(vault, tmp_path):
+    header = [c for c in HEADER if not c.endswith(("_postcode", "_city"))]
+    header += ["Postcode uitwonende ouder", "Woonplaats uitwonende ouder", "Plaats verzorgende ouder"]
+    rows = [case(case_ref="T-001", other_parent_address="Kanaalkade 3, 1811 CD Alkmaar",
+                 resident_parent_address="Spoorstraat 1, Den Helder",
+                 **{"Postcode uitwonende ouder": "1811ce", "Woonplaats uitwonende ouder": "Heiloo",
+                    "Plaats verzorgende ouder": "Den Helder"})]
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", rows, header))
+    assert report.ok
+    found = parents(vault)
+    assert found["other"] == ("Kanaalkade 3", "1811 CE", "Heiloo")
+    assert found["resident"] == ("Spoorstraat 1", "", "Den Helder")
+    assert [(w.column, w.heading) for w in report.warnings if "postcode" in w.column] == [
+        ("other_parent_postcode", "Postcode uitwonende ouder")]
+
+
+def test_a_postcode_column_is_checked(vault, tmp_path):
+    rows = [case(case_ref="T-001", other_parent_postcode="18110 CD")]
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", rows))
+    assert not report.ok and [(p.row, p.column) for p in report.errors] == [(2, "other_parent_postcode")]
+
+
+def test_the_templates_example_addresses_land_in_their_fields(vault, tmp_path, _dutch):
+    from borapp.i18n import set_language
+
+    set_language("nl")
+    path = tmp_path / "sjabloon.csv"
+    path.write_text(write_template("cases"), encoding="utf-8")
+    report = import_file(vault, "cases", path)
+    assert report.ok and report.created == 1
+    found = parents(vault, "VOORBEELD-001")
+    assert found["resident"] == ("Voorbeeldstraat 1", "1234 AB", "Voorbeeldstad")
+    assert found["other"] == ("Proefweg 2", "1234 CD", "Voorbeeldstad")
+    assert not [w for w in report.warnings if "address" in w.column]
+
+
+def test_an_update_names_the_address_cell_for_a_new_postcode(vault, tmp_path):
+    first = [case(other_parent_address="Kanaalkade 3, 1811 CD Alkmaar")]
+    import_file(vault, "cases", write_csv(tmp_path / "a.csv", first))
+    moved = [case(other_parent_address="Kanaalkade 3, 1811 CE Alkmaar")]
+    refused = import_file(vault, "cases", write_csv(tmp_path / "b.csv", moved))
+    [problem] = refused.errors
+    assert "other_parent_address" in problem.message and "other_parent_postcode" not in problem.message
+    report = import_file(vault, "cases", write_csv(tmp_path / "b.csv", moved), update=True)
+    assert report.updated == 1 and parents(vault)["other"] == ("Kanaalkade 3", "1811 CE", "Alkmaar")
+
