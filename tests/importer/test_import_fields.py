@@ -100,3 +100,42 @@ def test_an_update_names_the_address_cell_for_a_new_postcode(vault, tmp_path):
     report = import_file(vault, "cases", write_csv(tmp_path / "b.csv", moved), update=True)
     assert report.updated == 1 and parents(vault)["other"] == ("Kanaalkade 3", "1811 CE", "Alkmaar")
 
+
+
+# ---- route ------------------------------------------------------------------------------------------------------
+
+
+def route_of(vault, ref) -> str:
+    with vault.session() as session:
+        return session.scalar(select(Case.route).where(Case.ref == ref))
+
+
+def test_without_a_route_column_the_referrers_kind_tells_the_route(vault, tmp_path):
+    """The walk: a case referred by the Rechtbank was set to the own-initiative route, and nothing said so."""
+    header = [c for c in HEADER if c != "route"]
+    rows = [case(case_ref="T-001", referrer_name="Rechtbank Noord-Holland", referrer_kind="rechtbank"),
+            case(case_ref="T-002", referrer_name="Jeugdbescherming Noord", referrer_kind="jeugdbescherming"),
+            case(case_ref="T-003", referrer_name="Sociaal wijkteam", referrer_kind="wijkteam"),
+            case(case_ref="T-004", referrer_name="Veilig Thuis", referrer_kind="Veilig Thuis"),
+            case(case_ref="T-005", referrer_name="Rechtbank Noord-Holland", referrer_kind="")]
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", rows, header))
+    assert report.ok and report.created == 5
+    routes = {ref: route_of(vault, ref) for ref in ("T-001", "T-002", "T-003", "T-004", "T-005")}
+    assert routes == {"T-001": "court", "T-002": "ots", "T-003": "self", "T-004": "self", "T-005": "court"}
+    [warning] = [w for w in report.warnings if w.column == "route"]
+    assert (warning.row, warning.heading) == (5, "route") and "T-004" in warning.message
+    assert "cannot be told" in warning.message and "Own initiative" in warning.message
+
+
+def test_a_route_column_wins_over_the_referrer(vault, tmp_path):
+    rows = [case(case_ref="T-001", route="ots", referrer_name="Rechtbank", referrer_kind="court")]
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", rows))
+    assert report.ok and route_of(vault, "T-001") == "ots"
+    assert not [w for w in report.warnings if w.column == "route"]
+
+
+def test_an_empty_route_keeps_an_existing_cases_route(vault, tmp_path):
+    import_file(vault, "cases", write_csv(tmp_path / "a.csv", [case(route="ots")]))
+    again = import_file(vault, "cases", write_csv(tmp_path / "b.csv", [case(route="", referrer_kind="")]))
+    assert again.ok and again.unchanged == ["T-001"] and not again.warnings
+    assert route_of(vault, "T-001") == "ots"
