@@ -50,7 +50,7 @@ def case(**cells) -> dict:
         "other_parent_city": "", "other_parent_address_confidential": "",
         "other_parent_email": "", "other_parent_phone": "(020) 123 45 67",
         "children": "Cas Proef (2017-06-01)", "coordinator": "Dora Coord", "status": "intake",
-        "outcome": "", "outcome_reason": "", "closed_on": "", "volunteer": "",
+        "outcome": "", "outcome_reason": "", "closed_on": "", "volunteer": "", "notes": "",
     }
     row.update(cells)
     return row

@@ -3,10 +3,13 @@ street, postcode and city; the route read or told from the referrer; notes and a
 
 from __future__ import annotations
 
+import csv
+
 import pytest
 from sqlalchemy import select
 
-from borapp.models import Case
+from borapp.models import Case, Volunteer
+from borapp.services.cases.search_index import search_case_ids
 from borapp.services.importer import import_file, write_template
 from tests.importer.test_import_cases import HEADER, case, write_csv
 
@@ -139,3 +142,50 @@ def test_an_empty_route_keeps_an_existing_cases_route(vault, tmp_path):
     again = import_file(vault, "cases", write_csv(tmp_path / "b.csv", [case(route="", referrer_kind="")]))
     assert again.ok and again.unchanged == ["T-001"] and not again.warnings
     assert route_of(vault, "T-001") == "ots"
+
+
+# ---- notes and a volunteer's address ----------------------------------------------------------------------------
+
+
+def dutch_csv(path, header: list[str], *rows: list[str]):
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.writer(fh, delimiter=";")
+        writer.writerows([header, *rows])
+    return path
+
+
+def test_a_cases_notes_are_imported_and_searchable(vault, tmp_path):
+    """'Opmerkingen' was listed as an ignored column though the case has notes."""
+    header = ["Dossiernummer", "Aanmelddatum", "Gemeente", "Fase", "Naam verzorgende ouder",
+              "Naam uitwonende ouder", "Kinderen", "Opmerkingen"]
+    path = dutch_csv(tmp_path / "d.csv", header, ["T-001", "3-2-2025", "Alkmaar", "Wachtlijst", "Ada Proef",
+                                                   "Ben Proef", "Cas Proef (1-6-2017)", "Vader wil graag zaterdag"])
+    report = import_file(vault, "cases", path)
+    assert report.ok and report.unknown_columns == []
+    with vault.session() as session:
+        found = session.scalar(select(Case).where(Case.ref == "T-001"))
+        assert found.notes == "Vader wil graag zaterdag"
+        assert search_case_ids(session, "zaterdag") == [found.id]
+    changed = dutch_csv(tmp_path / "e.csv", header, ["T-001", "3-2-2025", "Alkmaar", "Wachtlijst", "Ada Proef",
+                                                      "Ben Proef", "Cas Proef (1-6-2017)", "Moeder ook"])
+    refused = import_file(vault, "cases", changed)
+    assert "Opmerkingen" in refused.errors[0].message
+
+
+@pytest.mark.parametrize("address,notes", [("Adres", "Opmerkingen"), ("address", "notes")])
+def test_a_volunteers_address_and_notes_are_imported(vault, tmp_path, address, notes):
+    path = dutch_csv(tmp_path / "v.csv", ["Naam", "Regio", address, notes],
+                     ["Ineke Jansen", "Kop", "Molenstraat 4, Den Helder", "Rijdt auto, kan ook naar Texel"])
+    report = import_file(vault, "volunteers", path)
+    assert report.ok and report.created == 1 and report.unknown_columns == []
+    with vault.session() as session:
+        found = session.scalar(select(Volunteer).where(Volunteer.name == "Ineke Jansen"))
+        assert (found.address, found.notes) == ("Molenstraat 4, Den Helder", "Rijdt auto, kan ook naar Texel")
+    again = import_file(vault, "volunteers", dutch_csv(tmp_path / "w.csv", ["Naam", address, notes],
+                                                       ["Ineke Jansen", "Molenstraat 6, Den Helder", ""]))
+    assert again.ok and again.updated == 1
+    [said] = [w.message for w in again.warnings]
+    assert "Molenstraat 6" in said and "Notes" not in said, "an empty cell keeps the notes"
+    with vault.session() as session:
+        found = session.scalar(select(Volunteer).where(Volunteer.name == "Ineke Jansen"))
+        assert (found.address, found.notes) == ("Molenstraat 6, Den Helder", "Rijdt auto, kan ook naar Texel")

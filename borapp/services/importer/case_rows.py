@@ -55,6 +55,7 @@ class CaseRow:
     outcome_note: str = ""
     closed_on: dt.date | None = None
     volunteer: str = ""
+    notes: str = ""
 
 
 def _choice(table: dict[str, str], codes: tuple[str, ...]):
@@ -83,6 +84,7 @@ def read_case(r: RowReader, today: dt.date) -> CaseRow:
         children=_children(r, registered_on, today),
         coordinator=r.text("coordinator", limit=200),
         volunteer=r.text("volunteer", limit=200),
+        notes=r.text("notes"),
     )
     _closing(r, row, today)
     if not r.bad:

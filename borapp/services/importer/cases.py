@@ -116,6 +116,7 @@ def case_changes(case: Case, row: CaseRow) -> list[str]:
         ("coordinator", differs(row.coordinator, case.coordinator.name if case.coordinator else "")),
         ("volunteer", differs(row.volunteer, case.volunteer.name if case.volunteer else "")),
         ("status", row.status != case.status),
+        ("notes", differs(row.notes, case.notes)),
     ]
     for given in row.parents:
         parent = case.parent(given.role)
@@ -196,6 +197,8 @@ def _fill(refs: References, case: Case, row: CaseRow) -> None:
         case.coordinator = refs.coordinator(row.coordinator)
     if row.volunteer:
         case.volunteer = refs.volunteer(row.volunteer)
+    if row.notes:  # searchable: write_cases reindexes the case
+        case.notes = row.notes
     for parent in row.parents:
         _parent(case, parent)
     _children(case, row.children)
