@@ -43,12 +43,14 @@ def case(**cells) -> dict:
         "case_ref": "T-001", "registered_on": "2023-05-01", "route": "self", "municipality": "Teststad",
         "funding": "purchased", "referrer_name": "Testwijkteam", "referrer_kind": "municipal_team",
         "referrer_email": "team@test.example", "resident_parent_name": "Ada Proef",
-        "resident_parent_address": "Proefstraat 1", "resident_parent_address_confidential": "no",
+        "resident_parent_address": "Proefstraat 1", "resident_parent_postcode": "", "resident_parent_city": "",
+        "resident_parent_address_confidential": "no",
         "resident_parent_email": "ada@test.example", "resident_parent_phone": "06-11112222",
-        "other_parent_name": "Ben Proef", "other_parent_address": "", "other_parent_address_confidential": "",
+        "other_parent_name": "Ben Proef", "other_parent_address": "", "other_parent_postcode": "",
+        "other_parent_city": "", "other_parent_address_confidential": "",
         "other_parent_email": "", "other_parent_phone": "(020) 123 45 67",
         "children": "Cas Proef (2017-06-01)", "coordinator": "Dora Coord", "status": "intake",
-        "outcome": "", "outcome_reason": "", "closed_on": "", "volunteer": "",
+        "outcome": "", "outcome_reason": "", "closed_on": "", "volunteer": "", "notes": "",
     }
     row.update(cells)
     return row

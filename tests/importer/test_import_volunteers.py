@@ -28,7 +28,7 @@ def volunteer(**cells) -> dict:
         "name": "Vera Vrijwillig", "email": "vera@test.example", "phone": "+31 6 1234 5678", "region": "Kop",
         "vog_date": "2022-01-10", "trained_on": "2022-02-05", "max_cases": "3", "active": "yes",
         "joined_on": "2022-01-01", "left_on": "", "gender": "f", "languages": "nl; en",
-        "availability": "ma-ochtend; za-middag",
+        "availability": "ma-ochtend; za-middag", "address": "", "notes": "",
     }
     row.update(cells)
     return row

@@ -27,6 +27,9 @@ class ParentRow:
     role: str
     name: str
     address: str = ""
+    postcode: str = ""
+    city: str = ""
+    from_cell: tuple[str, ...] = ()  # "postcode", "city": read from the address cell, not their own column
     confidential: bool | None = None
     email: str = ""
     phone: str = ""
@@ -52,6 +55,7 @@ class CaseRow:
     outcome_note: str = ""
     closed_on: dt.date | None = None
     volunteer: str = ""
+    notes: str = ""
 
 
 def _choice(table: dict[str, str], codes: tuple[str, ...]):
@@ -80,6 +84,7 @@ def read_case(r: RowReader, today: dt.date) -> CaseRow:
         children=_children(r, registered_on, today),
         coordinator=r.text("coordinator", limit=200),
         volunteer=r.text("volunteer", limit=200),
+        notes=r.text("notes"),
     )
     _closing(r, row, today)
     if not r.bad:
@@ -89,13 +94,40 @@ def read_case(r: RowReader, today: dt.date) -> CaseRow:
 
 def _parent(r: RowReader, role: str) -> ParentRow:
     prefix = f"{role}_parent_"
-    return ParentRow(
+    parent = ParentRow(
         role=role, name=r.text(prefix + "name", required=True, limit=200),
-        address=r.text(prefix + "address", limit=300),
         confidential=r.value(prefix + "address_confidential", values.parse_yes_no),
         email=r.value(prefix + "email", values.parse_email) or "",
         phone=r.value(prefix + "phone", values.parse_phone) or "",
     )
+    _address(r, prefix, parent)
+    return parent
+
+
+def _address(r: RowReader, prefix: str, parent: ParentRow) -> None:
+    """Street and number, postcode and city: an address in one cell split where its postcode shows how; a postcode
+    or city column, when filled, wins. The cell is never quoted in a message: the address may be confidential."""
+    cell = r.text(prefix + "address", limit=300)
+    postcode = r.value(prefix + "postcode", values.parse_postcode) or ""
+    city = r.text(prefix + "city", limit=120)
+    parts = values.split_address(cell) if cell else None
+    if parts is None:
+        parent.address, parent.postcode, parent.city = _without_city(cell, city), postcode, city
+        if values.more_than_a_street(parent.address):
+            r.warn(prefix + "address", _("This address could not be split into street and number, postcode and "
+                                         "city: it is kept whole as the street and number. Correct it in the case "
+                                         "file."))
+        return
+    parent.address, parent.postcode, parent.city = parts[0], postcode or parts[1], city or parts[2]
+    parent.from_cell = tuple(name for name, given in (("postcode", postcode), ("city", city)) if not given)
+    if postcode and postcode != parts[1]:
+        r.warn(prefix + "postcode", _("The address cell gives another postcode; this column's is taken."))
+
+
+def _without_city(cell: str, city: str) -> str:
+    """'Spoorstraat 1, Den Helder' beside a city column 'Den Helder': the street alone."""
+    street, _comma, last = cell.rpartition(",")
+    return street.strip() if city and street and last.strip().casefold() == city.casefold() else cell
 
 
 def _children(r: RowReader, registered_on: dt.date | None, today: dt.date) -> list[ChildValue]:

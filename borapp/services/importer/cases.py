@@ -16,17 +16,21 @@ from borapp.i18n import N_, _
 from borapp.models import Case, Child, Parent, StatusChange
 from borapp.services import audit
 from borapp.services.cases.flow import start_history
+from borapp.services.cases.labels import route_label
 from borapp.services.cases.status import status_label
 from borapp.services.cases.step_dates import is_step
 from borapp.services.cases.search_index import reindex_case
 from borapp.services.importer.advice import COMMAND_LINE, Advice
 from borapp.services.importer.case_rows import CaseRow, ParentRow
 from borapp.services.importer.children import ChildValue
-from borapp.services.importer.columns import HeaderMap
+from borapp.services.importer.columns import HeaderMap, heading
 from borapp.services.importer.duplicates import list_possible_duplicates
 from borapp.services.importer.references import References, funding_in
 from borapp.services.importer.report import ImportReport
 from borapp.services.importer.text import name_key
+from borapp.services.intake.answers import ROUTE_REFERRER_KIND
+
+ROUTE_OF_REFERRER = {kind: route for route, kind in ROUTE_REFERRER_KIND.items()}  # a court → the court route, …
 
 IMPORT_NOTE = N_("Imported; earlier steps not recorded.")
 
@@ -37,12 +41,14 @@ def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report
     that is already there? `advice` words where the user acts on it (an option, or a tick in the dialog)."""
     refs = References(session, report)
     existing = {c.ref: c for c in session.scalars(select(Case).where(Case.ref.in_([r.ref for r in rows])))}
+    kinds = _file_kinds(rows)
     for row in rows:
         if row.volunteer and refs.volunteer(row.volunteer) is None:
             report.error(row.row, "volunteer", _(advice.volunteer_missing).format(name=row.volunteer),
                          header.headings.get("volunteer", "volunteer"))
         case = existing.get(row.ref)
         if case is None:
+            _tell_route(refs, row, kinds, header, report)
             continue
         later = _step_before(case, row.registered_on)
         if later is not None:
@@ -62,6 +68,31 @@ def check_cases(session: Session, rows: list[CaseRow], header: HeaderMap, report
             report.would_change.append(row.row)
             report.error(row.row, "case_ref", _(advice.would_change).format(ref=row.ref, fields=changed),
                          header.headings.get("case_ref", "case_ref"))
+
+
+def _file_kinds(rows: list[CaseRow]) -> dict[str, str]:
+    """Each referrer's kind as the file first gives it, by name: another row of the same referrer may lack it."""
+    kinds: dict[str, str] = {}
+    for row in rows:
+        if row.referrer_name and row.referrer_kind:
+            kinds.setdefault(name_key(row.referrer_name), row.referrer_kind)
+    return kinds
+
+
+def _tell_route(refs: References, row: CaseRow, kinds: dict[str, str], header: HeaderMap,
+                report: ImportReport) -> None:
+    """A new case without a route: the referrer's kind tells it, as the intake pairs them (the row's kind, else the
+    one the vault records, else one another row gives); when it cannot, the case gets the own-initiative route and
+    the row says so."""
+    if row.route:
+        return
+    kind = (row.referrer_kind or refs.organisation_kind(row.referrer_name)
+            or kinds.get(name_key(row.referrer_name)) or "")
+    row.route = ROUTE_OF_REFERRER.get(kind)
+    if row.route is None:
+        report.warn(row.row, "route", _("case {ref}: the route cannot be told from the referrer; it is set to "
+                                        "'{route}'. Check it in the case file.").format(
+            ref=row.ref, route=route_label("self")), header.headings.get("route") or heading("cases", "route"))
 
 
 def _step_before(case: Case, registered_on) -> StatusChange | None:
@@ -85,6 +116,7 @@ def case_changes(case: Case, row: CaseRow) -> list[str]:
         ("coordinator", differs(row.coordinator, case.coordinator.name if case.coordinator else "")),
         ("volunteer", differs(row.volunteer, case.volunteer.name if case.volunteer else "")),
         ("status", row.status != case.status),
+        ("notes", differs(row.notes, case.notes)),
     ]
     for given in row.parents:
         parent = case.parent(given.role)
@@ -92,6 +124,8 @@ def case_changes(case: Case, row: CaseRow) -> list[str]:
         checks += [
             (prefix + "name", parent is None or differs(given.name, parent.name)),
             (prefix + "address", parent is not None and differs(given.address, parent.address)),
+            (_part(given, "postcode"), parent is not None and differs(given.postcode, parent.postcode)),
+            (_part(given, "city"), parent is not None and differs(given.city, parent.city)),
             (prefix + "address_confidential", parent is not None and given.confidential is not None
              and given.confidential != bool(parent.address_confidential)),
             (prefix + "email", parent is not None and differs(given.email, parent.email)),
@@ -103,7 +137,12 @@ def case_changes(case: Case, row: CaseRow) -> list[str]:
         checks += [("outcome", differs(row.outcome, case.outcome)), ("outcome_reason", differs(row.reason,
                                                                                              case.outcome_reason)),
                    ("closed_on", row.closed_on is not None and row.closed_on != case.closed_on)]
-    return [key for key, changed in checks if changed]
+    return list(dict.fromkeys(key for key, changed in checks if changed))  # a split address's parts: its cell once
+
+
+def _part(given: ParentRow, part: str) -> str:
+    """The column a postcode or city came from: its own, or the address cell it was split from."""
+    return f"{given.role}_parent_" + ("address" if part in given.from_cell else part)
 
 
 def _same(value) -> str:
@@ -158,6 +197,8 @@ def _fill(refs: References, case: Case, row: CaseRow) -> None:
         case.coordinator = refs.coordinator(row.coordinator)
     if row.volunteer:
         case.volunteer = refs.volunteer(row.volunteer)
+    if row.notes:  # searchable: write_cases reindexes the case
+        case.notes = row.notes
     for parent in row.parents:
         _parent(case, parent)
     _children(case, row.children)
@@ -171,6 +212,10 @@ def _parent(case: Case, given: ParentRow) -> None:
     parent.name = given.name
     if given.address:
         parent.address = given.address
+    if given.postcode:
+        parent.postcode = given.postcode
+    if given.city:
+        parent.city = given.city
     if given.confidential is not None:
         parent.address_confidential = given.confidential
     if given.email:

@@ -10,6 +10,8 @@ from borapp.services.importer.text import fold
 _PARENT = {
     "name": ("naam {who}", "{who}", "naam {who} ouder"),
     "address": ("adres {who}",),
+    "postcode": ("postcode {who}",),
+    "city": ("plaats {who}", "woonplaats {who}"),
     "address_confidential": ("adres {who} geheim", "geheim adres {who}", "adres geheim {who}",
                              "adres {who} vertrouwelijk", "vertrouwelijk adres {who}"),
     "email": ("e-mail {who}", "email {who}", "e-mailadres {who}", "emailadres {who}"),
@@ -20,6 +22,7 @@ _WHO = {
     "other": ("uitwonende ouder", "niet-verzorgende ouder", "niet verzorgende ouder", "andere ouder",
               "non-resident parent", "other parent"),
 }
+_NOTES = ("opmerkingen", "opmerking", "aantekeningen", "notities", "toelichting")
 
 
 def _parent_columns() -> dict[str, tuple[str, ...]]:
@@ -47,6 +50,7 @@ CASE_COLUMNS: dict[str, tuple[str, ...]] = {
     "outcome_reason": ("reden", "reden uitkomst", "reden afsluiting", "reden stoppen"),
     "closed_on": ("afgesloten op", "datum afsluiting", "afsluitdatum", "einddatum"),
     "volunteer": ("vrijwilliger", "bor-medewerker", "bor-begeleider", "begeleider"),
+    "notes": _NOTES,
 }
 CASE_REQUIRED = ("case_ref", "registered_on", "municipality", "status", "resident_parent_name", "other_parent_name",
                  "children")
@@ -66,6 +70,8 @@ VOLUNTEER_COLUMNS: dict[str, tuple[str, ...]] = {
     "gender": ("geslacht",),
     "languages": ("talen", "taal"),
     "availability": ("beschikbaarheid", "beschikbaar"),
+    "address": ("adres", "woonadres"),
+    "notes": _NOTES,
 }
 VOLUNTEER_REQUIRED = ("name",)
 COLUMNS = {"cases": CASE_COLUMNS, "volunteers": VOLUNTEER_COLUMNS}

@@ -27,6 +27,11 @@ class References:
     def volunteer(self, name: str) -> Volunteer | None:
         return self._volunteers.get(name_key(name)) if name else None
 
+    def organisation_kind(self, name: str) -> str | None:
+        """The kind the vault records for an organisation of this name, if it knows one."""
+        org = self._organisations.get(name_key(name)) if name else None
+        return org.kind if org is not None else None
+
     def organisation(self, row: int, name: str, kind: str | None, email: str) -> Organisation | None:
         if not name:
             return None

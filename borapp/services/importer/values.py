@@ -15,10 +15,13 @@ from borapp.services.importer import vocab
 from borapp.services import typed_dates
 from borapp.services.errors import ValidationError
 from borapp.services.importer.text import fold
-from borapp.services.validation import email_problem, phone_problem
+from borapp.services.validation import email_problem, normal_postcode, phone_problem, postcode_problem
 
 _YMD = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$")
 _MIDNIGHT = re.compile(r"[ T]0?0:00(:00)?(\.0+)?$")
+_POSTCODE = re.compile(r"(?<![\w-])([1-9][0-9]{3}) ?([A-Za-z]{2})(?![\w-])")
+_STREET = re.compile(r"^\D*\S.*\d.*$")  # a name, then a house number: "Kanaalkade 3", "1e Jacob van Campenstraat 4"
+_CITY = re.compile(r"^'?[^\W\d_][\w'. ()-]*$")  # "Alkmaar", "'s-Hertogenbosch", "Bergen (NH)"
 _SLOT = re.compile(r"^(?P<day>[a-z]+?)\s*(?P<part>ochtends?|morgen|middags?|avonds?|morning|afternoon|evening)?$")
 
 
@@ -79,6 +82,33 @@ def parse_phone(value: object) -> str:
     if text and phone_problem(text):  # the value, then why: the two sentences before said "not a phone number" twice
         raise BadValue(f"'{text}': {phone_problem(text)}")
     return text
+
+
+def parse_postcode(value: object) -> str:
+    text = "" if is_empty(value) else str(value).strip()
+    if postcode_problem(text):
+        raise BadValue(f"'{text}': {postcode_problem(text)}")
+    return normal_postcode(text) if text else ""
+
+
+def split_address(value: object) -> tuple[str, str, str] | None:
+    """A one-cell address with one Dutch postcode as (street and number, postcode, city): "Kanaalkade 3, 1811CD
+    Alkmaar" → ("Kanaalkade 3", "1811 CD", "Alkmaar"); the city may be missing. None when it cannot be split safely:
+    no postcode or two, nothing before it, or more than a place name after it."""
+    text = " ".join(str(value).replace(",", ", ").split()) if not is_empty(value) else ""
+    found = list(_POSTCODE.finditer(text))
+    if len(found) != 1:
+        return None
+    match = found[0]
+    street, city = text[:match.start()].strip(" ,"), text[match.end():].strip(" ,")
+    if not _STREET.match(street) or "," in street or (city and not _CITY.match(city)):
+        return None
+    return street, normal_postcode("".join(match.groups())), city
+
+
+def more_than_a_street(text: str) -> bool:
+    """A street field that holds a place or postcode as well: parts after a comma or on a second line."""
+    return bool(re.search(r"[,\n]", text) or _POSTCODE.search(text))
 
 
 def parse_positive_int(value: object) -> int | None:

@@ -44,7 +44,7 @@ from borapp.services.volunteers.profiles import (
 
 # What a row may change of a volunteer, in the order of the columns; an empty cell keeps what the vault has.
 FIELDS = ("email", "phone", "region", "vog_date", "max_cases", "active", "joined_on", "left_on", "gender",
-          "languages", "availability")
+          "languages", "availability", "address", "notes")
 NOTHING = "—"
 
 
@@ -64,6 +64,8 @@ class VolunteerRow:
     gender: str | None = None
     languages: list[str] | None = None
     availability: list[str] | None = None
+    address: str = ""
+    notes: str = ""
 
 
 def read_volunteer(r: RowReader, today: dt.date) -> VolunteerRow:
@@ -78,6 +80,7 @@ def read_volunteer(r: RowReader, today: dt.date) -> VolunteerRow:
         gender=r.value("gender", lambda raw: values.parse_choice(raw, vocab.GENDERS, GENDERS)),
         languages=r.value("languages", values.parse_languages),
         availability=r.value("availability", values.parse_availability),
+        address=r.text("address", limit=300), notes=r.text("notes"),
     )
     if row.max_cases is not None and not MIN_CASES <= row.max_cases <= MAX_CASES:  # as the profile takes it
         r.error("max_cases", _("Between {low} and {high} cases.").format(low=MIN_CASES, high=MAX_CASES))
