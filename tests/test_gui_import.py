@@ -204,3 +204,51 @@ def test_the_rows_skipped_are_listed_as_the_command_line_lists_them(qtbot, works
     press(qtbot, dialog, dialog.import_button)
     assert "Overgeslagen rijen: 3, 4" in dialog.result.toPlainText().splitlines()
     assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw. 2 rijen zijn overgeslagen."
+
+
+def volunteers_file(path, name: str = "Wies Vrijwilliger"):
+    """The Dutch volunteers template with its example renamed (the example row itself is skipped)."""
+    path.write_text(write_template("volunteers").replace("Vera Voorbeeld", name), encoding="utf-8")
+    return path
+
+
+def test_clicking_check_leaves_the_focus_where_enter_does_not_close_the_dialog(qtbot, workspace, tmp_path):
+    """Check, disabled while it works, passed the focus on to Close: Enter then closed the dialog."""
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, tmp_path / "weg.csv")
+    press(qtbot, dialog, dialog.check_button)
+    assert dialog.focusWidget() is dialog.path  # nothing to import: Enter there checks again
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and dialog.busy.isHidden())
+    assert dialog.isVisible()
+    type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {"dossiernummer": "T-1"}))
+    press(qtbot, dialog, dialog.check_button)
+    assert dialog.focusWidget() is dialog.import_button
+    with qtbot.waitSignal(dialog.imported):
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and dialog.busy.isHidden())
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.path
+    assert listing.count_cases(workspace, listing.CaseFilter()) == 1
+
+
+def test_the_volunteers_page_imports_volunteers_and_shows_them(qtbot, workspace, tmp_path):
+    """The import sat only under Dossiers: a new programme looked for it on the Volunteers page."""
+    from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+
+    page = VolunteersPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.list_stack.currentWidget() is page.empty
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in page.findChildren(ImportDialog) if d.isVisible())
+    assert dialog.kind.currentData() == "volunteers" and not dialog.update_existing.isVisible()
+    type_path(qtbot, dialog, volunteers_file(tmp_path / "vrijwilligers.csv"))
+    press(qtbot, dialog, dialog.check_button)
+    assert "Vrijwilligers aangemaakt: 1" in dialog.result.toPlainText()
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    assert page.list_stack.currentWidget() is page.table
+    assert [page.model.row_at(r).name for r in range(page.model.rowCount())] == ["Wies Vrijwilliger"]
+    dialog.close()

@@ -64,7 +64,7 @@ def report_text(report: ImportReport) -> str:
 class ImportDialog(QDialog):
     imported = Signal()
 
-    def __init__(self, workspace, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None, kind: str = "cases"):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(_("Import a spreadsheet"))
@@ -75,6 +75,7 @@ class ImportDialog(QDialog):
         self.kind.addItem(_("Cases"), "cases")
         self.kind.addItem(_("Volunteers"), "volunteers")
         self.kind.setAccessibleName(_("What to import"))
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
         form.addRow(_("What to import"), self.kind)
         row = QHBoxLayout()
         self.path = QLineEdit()
@@ -115,6 +116,8 @@ class ImportDialog(QDialog):
             signal.connect(self._invalidate)
         self.kind.currentIndexChanged.connect(  # only cases are guarded against changes; volunteers are updated
             lambda _i: self.update_existing.setVisible(self.kind.currentData() == "cases"))
+        self.update_existing.setVisible(self.kind.currentData() == "cases")
+        self._button_had_focus = False
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Choose a spreadsheet"), "",
@@ -128,6 +131,11 @@ class ImportDialog(QDialog):
         self.status.setText(_("Press Check before importing."))
 
     def _start(self, work, done) -> None:
+        # Disabling the focused Check or Import button passed the focus on to Close, and Enter then closed the
+        # dialog: the path field keeps it meanwhile (Enter there checks), and Import gets it once it can import.
+        self._button_had_focus = self.focusWidget() in (self.check_button, self.import_button)  # also when inactive
+        if self._button_had_focus:
+            self.path.setFocus()
         self.busy.show()
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -149,6 +157,8 @@ class ImportDialog(QDialog):
         self.result.setPlainText(report_text(report))
         can_import = not report.fatal and not report.empty and (not report.errors or report.skip_invalid)
         self.import_button.setEnabled(can_import)
+        if can_import and self._button_had_focus:
+            self.import_button.setFocus()
         self.status.setText(_("Ready to import.") if can_import else _check_advice(report))
 
     def run_import(self) -> None:
