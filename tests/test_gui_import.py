@@ -24,13 +24,14 @@ def _dialog(qtbot, workspace):
 
 
 def cases_file(path, *rows: dict):
-    """The Dutch template with one row per dict, each over the template's example (keys are Dutch headings)."""
+    """The Dutch template with one row per dict, each over the template's example with case number T-0 (the example
+    itself is skipped) (keys are Dutch headings)."""
     header, example = csv.reader(io.StringIO(write_template("cases")), delimiter=";")
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(header)
         for cells in rows:
-            writer.writerow([{**dict(zip(header, example)), **cells}[h] for h in header])
+            writer.writerow([{**dict(zip(header, example)), "dossiernummer": "T-0", **cells}[h] for h in header])
     return path
 
 
@@ -51,19 +52,37 @@ def press(qtbot, dialog, button) -> None:
     qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and dialog.busy.isHidden())
 
 
-def test_check_then_import_the_template_row(qtbot, workspace, tmp_path):
-    path = tmp_path / "dossiers.csv"
-    path.write_text(write_template("cases"), encoding="utf-8")
+def test_check_then_import(qtbot, workspace, tmp_path):
     dialog = _dialog(qtbot, workspace)
-    dialog.path.setText(str(path))
-    dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    type_path(qtbot, dialog, cases_file(tmp_path / "dossiers.csv", {}))
+    press(qtbot, dialog, dialog.check_button)
     assert _("Dry run: nothing was changed. An import would do this:") in dialog.result.toPlainText()
     assert listing.count_cases(workspace, listing.CaseFilter()) == 0
     with qtbot.waitSignal(dialog.imported):
-        dialog.import_button.click()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert listing.count_cases(workspace, listing.CaseFilter()) == 1
     assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw."
+
+
+def test_the_templates_example_row_is_skipped_with_a_note(qtbot, workspace, tmp_path):
+    """Left in, it went in as a case with a fake organisation, municipality and coordinator, without a word."""
+    path = tmp_path / "dossiers.csv"
+    path.write_text(write_template("cases"), encoding="utf-8")
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    assert "De voorbeeldrij uit het sjabloon (rij 2) is overgeslagen." in dialog.result.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    cases_file(path, {"dossiernummer": "T-1"})
+    with path.open("a", encoding="utf-8") as fh:  # the example under the coordinator's own row
+        fh.write(write_template("cases").splitlines()[1] + "\n")
+    press(qtbot, dialog, dialog.check_button)
+    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    assert "De voorbeeldrij uit het sjabloon (rij 3) is overgeslagen." in dialog.result.toPlainText()
+    assert [row.ref for row in listing.list_cases(workspace, listing.CaseFilter())] == ["T-1"]
 
 
 def test_a_bad_file_cannot_be_imported_and_says_why(qtbot, workspace, tmp_path):

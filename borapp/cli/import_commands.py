@@ -96,6 +96,8 @@ def print_report(report: ImportReport) -> None:
         print(problem_line(problem), file=sys.stderr)
     if report.empty:
         print(_("The file holds no rows to import; nothing was imported."))
+        for line in detail_lines(report):  # e.g. that the template's example row was skipped
+            print(line)
         return
     if not report.ok:
         for line in detail_lines(report):

@@ -78,13 +78,21 @@ def test_template_to_stdout_and_to_a_file(capsys, tmp_path):
     assert code == 2 and "visits" in err
 
 
-def test_templates_round_trip(capsys, vault, vault_path, passphrase_file, tmp_path):
-    for kind in ("volunteers", "cases"):
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_templates_round_trip(capsys, vault, vault_path, passphrase_file, tmp_path, lang):
+    """The example row as the template has it is skipped with a note (it went in as a case with a fake
+    organisation, municipality and coordinator, without a word); the same row with its own name goes in."""
+    skipped = {"en": "The example row from the template (row 2) was skipped.",
+               "nl": "De voorbeeldrij uit het sjabloon (rij 2) is overgeslagen."}[lang]
+    for kind, example, own in (("volunteers", "Vera Voorbeeld", "Wies Vrijwillig"), ("cases", "VOORBEELD-001", "B-1")):
         target = tmp_path / f"{kind}.csv"
-        assert run(capsys, "import", "template", kind, "--out", str(target))[0] == 0
+        assert run(capsys, "import", "template", kind, "--out", str(target), "--lang", lang)[0] == 0
+        code, out, err = run(capsys, "import", kind, str(target), *opts(vault_path, passphrase_file)[:-1], lang)
+        assert code == 0 and err == "" and skipped in out, out + err
+        target.write_text(target.read_text(encoding="utf-8-sig").replace(example, own), encoding="utf-8")
         code, out, err = run(capsys, "import", kind, str(target), *opts(vault_path, passphrase_file))
         assert code == 0, err
-        assert "created: 1" in out and err == ""
+        assert "created: 1" in out and err == "" and "example row" not in out
     assert vault.count(Case) == 1 and vault.count(Volunteer) == 1
 
 

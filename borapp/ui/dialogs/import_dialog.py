@@ -52,8 +52,8 @@ def report_text(report: ImportReport) -> str:
         rows = ", ".join(str(row) for row in report.skipped)
         lines.append((_("Rows the import would skip: {rows}") if report.dry_run else _("Rows skipped: {rows}"))
                      .format(rows=rows))
-    if report.empty:
-        lines.append(_("The file holds no rows to import; nothing was imported."))
+    if report.empty:  # the notes say why, e.g. that the template's example row was skipped
+        lines += [_("The file holds no rows to import; nothing was imported."), *detail_lines(report)]
     elif report.ok or report.dry_run:
         lines += summary_lines(report)
     else:  # nothing imported: the notes and warnings still help put the file right
