@@ -73,6 +73,8 @@ def test_the_templates_example_row_is_skipped_with_a_note(qtbot, workspace, tmp_
     press(qtbot, dialog, dialog.check_button)
     assert "De voorbeeldrij uit het sjabloon (rij 2) is overgeslagen." in dialog.result.toPlainText()
     assert not dialog.import_button.isEnabled()
+    assert dialog.status.text() == ("Er is niets te importeren: zet uw eigen rijen in het bestand, of kies een ander "
+                                    "bestand.")
     cases_file(path, {"dossiernummer": "T-1"})
     with path.open("a", encoding="utf-8") as fh:  # the example under the coordinator's own row
         fh.write(write_template("cases").splitlines()[1] + "\n")
@@ -271,3 +273,51 @@ def test_the_volunteers_page_imports_volunteers_and_shows_them(qtbot, workspace,
     assert page.list_stack.currentWidget() is page.table
     assert [page.model.row_at(r).name for r in range(page.model.rowCount())] == ["Wies Vrijwilliger"]
     dialog.close()
+
+
+def _save_template_as(qtbot, monkeypatch, dialog, target) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), (str(target), ""))[1])
+    qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
+    return asked[0]
+
+
+def test_the_dialog_saves_the_template_as_a_workbook_in_the_apps_language(qtbot, monkeypatch, workspace, tmp_path):
+    """Only `borapp import template` gave a template; the dialog offered none."""
+    from openpyxl import load_workbook
+
+    from borapp.i18n import set_language
+
+    dialog = _dialog(qtbot, workspace)
+    assert _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "mijn dossiers") == "Sjabloon dossiers.xlsx"
+    target = tmp_path / "mijn dossiers.xlsx"
+    assert dialog.status.text().startswith(f"Sjabloon opgeslagen als {target}.")
+    rows = [list(r) for r in load_workbook(target).active.iter_rows(values_only=True)]
+    assert rows[0][:4] == ["dossiernummer", "aanmelddatum", "aanmeldroute", "gemeente"] and len(rows) == 2
+    assert rows[1][0] == "VOORBEELD-001" and "+31 6 87654321" in rows[1]
+    type_path(qtbot, dialog, target)  # the workbook as saved: its example row is recognised, nothing to import
+    press(qtbot, dialog, dialog.check_button)
+    assert "De voorbeeldrij uit het sjabloon (rij 2) is overgeslagen." in dialog.result.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    dialog.close()
+
+    set_language("en")
+    dialog = _dialog(qtbot, workspace)
+    qtbot.keyClicks(dialog.kind, "Volunteers")
+    assert dialog.kind.currentData() == "volunteers"
+    assert _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "v.xlsx") == "Template volunteers.xlsx"
+    rows = [list(r) for r in load_workbook(tmp_path / "v.xlsx").active.iter_rows(values_only=True)]
+    assert rows[0][:3] == ["name", "email", "phone"] and rows[1][0] == "Vera Voorbeeld"
+    assert dialog.status.text().startswith(f"Template saved as {tmp_path / 'v.xlsx'}.")
+
+
+def test_a_template_is_never_saved_over_the_vault_and_a_failure_is_said(qtbot, monkeypatch, workspace, vault_path,
+                                                                        tmp_path):
+    dialog = _dialog(qtbot, workspace)
+    before = vault_path.read_bytes()
+    _save_template_as(qtbot, monkeypatch, dialog, vault_path)
+    assert vault_path.read_bytes() == before and vault_path.with_name(vault_path.name + ".xlsx").is_file()
+    _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "weg" / "sjabloon.xlsx")
+    assert dialog.status.text() == f"De map {tmp_path / 'weg'} bestaat niet."

@@ -208,3 +208,17 @@ def test_a_dry_run_with_bad_rows_still_shows_the_warnings_and_notes(capsys, vaul
     assert "Row 2, column children: Daan Proef was 14 at registration" in err
     assert "Row 3, column children: Mila Proef has no birth date." in err
     assert err.rstrip().splitlines()[-1].startswith("Nothing was imported: 1 row has problems.")
+
+
+def test_the_template_as_a_workbook(capsys, vault, vault_path, passphrase_file, tmp_path):
+    """The same template the import dialog saves: XLSX when the file ends in .xlsx; its example row is skipped."""
+    from openpyxl import load_workbook
+
+    target = tmp_path / "dossiers.xlsx"
+    code, out, _err = run(capsys, "import", "template", "cases", "--out", str(target), "--lang", "nl")
+    assert code == 0 and str(target) in out
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("dossiernummer", "aanmelddatum") and rows[1][0] == "VOORBEELD-001" and len(rows) == 2
+    code, out, err = run(capsys, "import", "cases", str(target), *opts(vault_path, passphrase_file))
+    assert code == 0 and "The example row from the template (row 2) was skipped." in out, out + err
+    assert vault.count(Case) == 0

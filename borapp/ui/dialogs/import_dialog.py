@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from borapp.i18n import N_, _, ngettext
 from borapp.services.errors import describe
-from borapp.services.importer import ImportReport, import_file, parse_file
+from borapp.services.importer import ImportReport, import_file, parse_file, save_template
 from borapp.services.importer.advice import Advice
 from borapp.services.importer.summary import detail_lines, problem_line, summary_lines
 from borapp.ui.tasks import run_task
@@ -76,7 +76,13 @@ class ImportDialog(QDialog):
         self.kind.addItem(_("Volunteers"), "volunteers")
         self.kind.setAccessibleName(_("What to import"))
         self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
-        form.addRow(_("What to import"), self.kind)
+        what = QHBoxLayout()
+        what.addWidget(self.kind, 1)
+        self.template_button = QPushButton(_("Save template…"), autoDefault=False)
+        self.template_button.setToolTip(_("A spreadsheet with the columns to fill in and one example row, for the "
+                                          "kind chosen here"))
+        what.addWidget(self.template_button)
+        form.addRow(_("What to import"), what)
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setAccessibleName(_("File"))
@@ -108,6 +114,7 @@ class ImportDialog(QDialog):
         self.status = WrappedLabel()  # a long line wraps; a QLabel widened the dialog past its size
         layout.addWidget(self.status)
         browse.clicked.connect(self._browse)
+        self.template_button.clicked.connect(self._save_template)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
@@ -125,6 +132,22 @@ class ImportDialog(QDialog):
         if path:
             self.path.setText(path)
             self.check()
+
+    def _save_template(self) -> None:
+        """The template the command line writes, as a workbook in the app's language, where the coordinator says."""
+        kind = self.kind.currentData()
+        name = _("Template {kind}.xlsx").format(kind=self.kind.currentText().lower())
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the template"), name, _("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
+        try:
+            save_template(kind, target, force=True)  # the file dialog asked before replacing a file
+        except Exception as exc:  # a vault's file, a folder that cannot be written: said, not raised
+            self.status.setText(describe(exc))
+            return
+        self.status.setText(_("Template saved as {path}. Fill it in, leave out or replace the example row, and "
+                              "choose the file here.").format(path=target))
 
     def _invalidate(self, *_args) -> None:
         self.import_button.setEnabled(False)
@@ -183,6 +206,8 @@ class ImportDialog(QDialog):
 
 
 def _check_advice(report: ImportReport) -> str:
+    if report.empty:  # "tick to skip bad rows" told a file of the template's example row only to tick a box
+        return _("There is nothing to import: add your own rows to the file, or choose another file.")
     if report.would_change and not report.fatal:
         return _("Tick 'Change cases that are already in the vault' to change them, or correct the file.")
     return _("Correct the file, or tick to skip bad rows.")
