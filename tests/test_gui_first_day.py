@@ -83,3 +83,18 @@ def test_a_refreshed_checklist_leaves_no_old_row_on_screen(qtbot):
         QApplication.processEvents()  # rows added to a shown card are shown by a queued call
     shown = [b.text() for b in card.findChildren(QPushButton) if b.isVisibleTo(card)]
     assert sorted(shown) == sorted([_("Hide this list"), _("Change"), _("Set up")])
+
+
+def test_the_volunteers_step_also_leads_to_the_import(qtbot, window):
+    """Only 'Set up' (the profile form) was offered: a programme with its volunteers in a spreadsheet typed them."""
+    from borapp.ui.dialogs.import_dialog import ImportDialog
+
+    _create_and_enter(qtbot, window)
+    [button] = card(window).also["volunteers"]
+    assert button.text() == _("Import…") and button.isVisible()
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert window.shell.current_key() == "volunteers"
+    page = window.shell.pages["volunteers"]
+    dialog = next(d for d in page.findChildren(ImportDialog) if d.isVisible())
+    assert dialog.kind.currentData() == "volunteers"
+    dialog.close()

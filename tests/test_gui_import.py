@@ -24,13 +24,14 @@ def _dialog(qtbot, workspace):
 
 
 def cases_file(path, *rows: dict):
-    """The Dutch template with one row per dict, each over the template's example (keys are Dutch headings)."""
+    """The Dutch template with one row per dict, each over the template's example with case number T-0 (the example
+    itself is skipped) (keys are Dutch headings)."""
     header, example = csv.reader(io.StringIO(write_template("cases")), delimiter=";")
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.writer(fh, delimiter=";")
         writer.writerow(header)
         for cells in rows:
-            writer.writerow([{**dict(zip(header, example)), **cells}[h] for h in header])
+            writer.writerow([{**dict(zip(header, example)), "dossiernummer": "T-0", **cells}[h] for h in header])
     return path
 
 
@@ -51,19 +52,39 @@ def press(qtbot, dialog, button) -> None:
     qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and dialog.busy.isHidden())
 
 
-def test_check_then_import_the_template_row(qtbot, workspace, tmp_path):
-    path = tmp_path / "dossiers.csv"
-    path.write_text(write_template("cases"), encoding="utf-8")
+def test_check_then_import(qtbot, workspace, tmp_path):
     dialog = _dialog(qtbot, workspace)
-    dialog.path.setText(str(path))
-    dialog.check_button.click()
-    qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
+    type_path(qtbot, dialog, cases_file(tmp_path / "dossiers.csv", {}))
+    press(qtbot, dialog, dialog.check_button)
     assert _("Dry run: nothing was changed. An import would do this:") in dialog.result.toPlainText()
     assert listing.count_cases(workspace, listing.CaseFilter()) == 0
     with qtbot.waitSignal(dialog.imported):
-        dialog.import_button.click()
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     assert listing.count_cases(workspace, listing.CaseFilter()) == 1
     assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw."
+
+
+def test_the_templates_example_row_is_skipped_with_a_note(qtbot, workspace, tmp_path):
+    """Left in, it went in as a case with a fake organisation, municipality and coordinator, without a word."""
+    path = tmp_path / "dossiers.csv"
+    path.write_text(write_template("cases"), encoding="utf-8")
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    assert "De voorbeeldrij uit het sjabloon (rij 2) is overgeslagen." in dialog.result.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.status.text() == ("Er is niets te importeren: zet uw eigen rijen in het bestand, of kies een ander "
+                                    "bestand.")
+    cases_file(path, {"dossiernummer": "T-1"})
+    with path.open("a", encoding="utf-8") as fh:  # the example under the coordinator's own row
+        fh.write(write_template("cases").splitlines()[1] + "\n")
+    press(qtbot, dialog, dialog.check_button)
+    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    assert "De voorbeeldrij uit het sjabloon (rij 3) is overgeslagen." in dialog.result.toPlainText()
+    assert [row.ref for row in listing.list_cases(workspace, listing.CaseFilter())] == ["T-1"]
 
 
 def test_a_bad_file_cannot_be_imported_and_says_why(qtbot, workspace, tmp_path):
@@ -204,3 +225,99 @@ def test_the_rows_skipped_are_listed_as_the_command_line_lists_them(qtbot, works
     press(qtbot, dialog, dialog.import_button)
     assert "Overgeslagen rijen: 3, 4" in dialog.result.toPlainText().splitlines()
     assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw. 2 rijen zijn overgeslagen."
+
+
+def volunteers_file(path, name: str = "Wies Vrijwilliger"):
+    """The Dutch volunteers template with its example renamed (the example row itself is skipped)."""
+    path.write_text(write_template("volunteers").replace("Vera Voorbeeld", name), encoding="utf-8")
+    return path
+
+
+def test_clicking_check_leaves_the_focus_where_enter_does_not_close_the_dialog(qtbot, workspace, tmp_path):
+    """Check, disabled while it works, passed the focus on to Close: Enter then closed the dialog."""
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, tmp_path / "weg.csv")
+    press(qtbot, dialog, dialog.check_button)
+    assert dialog.focusWidget() is dialog.path  # nothing to import: Enter there checks again
+    QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and dialog.busy.isHidden())
+    assert dialog.isVisible()
+    type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {"dossiernummer": "T-1"}))
+    press(qtbot, dialog, dialog.check_button)
+    assert dialog.focusWidget() is dialog.import_button
+    with qtbot.waitSignal(dialog.imported):
+        QTest.keyClick(dialog.focusWidget(), Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled() and dialog.busy.isHidden())
+    assert dialog.isVisible() and dialog.focusWidget() is dialog.path
+    assert listing.count_cases(workspace, listing.CaseFilter()) == 1
+
+
+def test_the_volunteers_page_imports_volunteers_and_shows_them(qtbot, workspace, tmp_path):
+    """The import sat only under Dossiers: a new programme looked for it on the Volunteers page."""
+    from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+
+    page = VolunteersPage(workspace)
+    qtbot.addWidget(page)
+    page.show()
+    page.refresh()
+    assert page.list_stack.currentWidget() is page.empty
+    qtbot.mouseClick(page.import_button, Qt.MouseButton.LeftButton)
+    dialog = next(d for d in page.findChildren(ImportDialog) if d.isVisible())
+    assert dialog.kind.currentData() == "volunteers" and not dialog.update_existing.isVisible()
+    type_path(qtbot, dialog, volunteers_file(tmp_path / "vrijwilligers.csv"))
+    press(qtbot, dialog, dialog.check_button)
+    assert "Vrijwilligers aangemaakt: 1" in dialog.result.toPlainText()
+    with qtbot.waitSignal(dialog.imported):
+        qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
+    assert page.list_stack.currentWidget() is page.table
+    assert [page.model.row_at(r).name for r in range(page.model.rowCount())] == ["Wies Vrijwilliger"]
+    dialog.close()
+
+
+def _save_template_as(qtbot, monkeypatch, dialog, target) -> None:
+    from PySide6.QtWidgets import QFileDialog
+
+    asked = []
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (asked.append(a[2]), (str(target), ""))[1])
+    qtbot.mouseClick(dialog.template_button, Qt.MouseButton.LeftButton)
+    return asked[0]
+
+
+def test_the_dialog_saves_the_template_as_a_workbook_in_the_apps_language(qtbot, monkeypatch, workspace, tmp_path):
+    """Only `borapp import template` gave a template; the dialog offered none."""
+    from openpyxl import load_workbook
+
+    from borapp.i18n import set_language
+
+    dialog = _dialog(qtbot, workspace)
+    assert _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "mijn dossiers") == "Sjabloon dossiers.xlsx"
+    target = tmp_path / "mijn dossiers.xlsx"
+    assert dialog.status.text().startswith(f"Sjabloon opgeslagen als {target}.")
+    rows = [list(r) for r in load_workbook(target).active.iter_rows(values_only=True)]
+    assert rows[0][:4] == ["dossiernummer", "aanmelddatum", "aanmeldroute", "gemeente"] and len(rows) == 2
+    assert rows[1][0] == "VOORBEELD-001" and "+31 6 87654321" in rows[1]
+    type_path(qtbot, dialog, target)  # the workbook as saved: its example row is recognised, nothing to import
+    press(qtbot, dialog, dialog.check_button)
+    assert "De voorbeeldrij uit het sjabloon (rij 2) is overgeslagen." in dialog.result.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    dialog.close()
+
+    set_language("en")
+    dialog = _dialog(qtbot, workspace)
+    qtbot.keyClicks(dialog.kind, "Volunteers")
+    assert dialog.kind.currentData() == "volunteers"
+    assert _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "v.xlsx") == "Template volunteers.xlsx"
+    rows = [list(r) for r in load_workbook(tmp_path / "v.xlsx").active.iter_rows(values_only=True)]
+    assert rows[0][:3] == ["name", "email", "phone"] and rows[1][0] == "Vera Voorbeeld"
+    assert dialog.status.text().startswith(f"Template saved as {tmp_path / 'v.xlsx'}.")
+
+
+def test_a_template_is_never_saved_over_the_vault_and_a_failure_is_said(qtbot, monkeypatch, workspace, vault_path,
+                                                                        tmp_path):
+    dialog = _dialog(qtbot, workspace)
+    before = vault_path.read_bytes()
+    _save_template_as(qtbot, monkeypatch, dialog, vault_path)
+    assert vault_path.read_bytes() == before and vault_path.with_name(vault_path.name + ".xlsx").is_file()
+    _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "weg" / "sjabloon.xlsx")
+    assert dialog.status.text() == f"De map {tmp_path / 'weg'} bestaat niet."

@@ -153,7 +153,7 @@ def test_empty_vault_says_what_to_do(qtbot, workspace):
     qtbot.waitExposed(widget)
     widget.refresh()
     assert widget.list_stack.currentWidget() is widget.empty
-    assert widget.empty.text() == _("No volunteers yet. Add one with New volunteer.")
+    assert widget.empty.text() == _("No volunteers yet. Add one with New volunteer, or import a spreadsheet.")
     make_volunteer(workspace, "Dirk Proef", active=False)  # nobody in the pool: the tick hides the only one
     widget.refresh()
     assert widget.empty.text() == _("No active volunteers. Untick Active only to see those who have left.")

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from borapp.cli.opening import open_vault
 from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
 from borapp.i18n import _, ngettext
-from borapp.services.errors import EXIT_FAILED, EXIT_OK, BorError
+from borapp.services.errors import EXIT_FAILED, EXIT_OK
 
 if TYPE_CHECKING:
     from borapp.services.importer import ImportReport
@@ -35,8 +35,8 @@ def register(sub, common) -> None:
                              help=_("change cases that are already in the vault (each change is listed); else a row "
                                     "that would change one is refused"))
         cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
-    cmd = add_command(kinds, common, "template", _("write a CSV template with one synthetic example row"),
-                      run_template)
+    cmd = add_command(kinds, common, "template", _("write a template with one synthetic example row (CSV, or XLSX "
+                                                   "when FILE ends in .xlsx)"), run_template)
     kind = cmd.add_argument("template_kind", metavar=_("KIND"), help=_("cases or volunteers"))
     kind.choices = Later(_kinds)
     cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("write the template to FILE (else to stdout)"))
@@ -67,18 +67,12 @@ def run_import(args) -> int:
 
 
 def run_template(args) -> int:
-    from borapp.services.importer import write_template
-    from borapp.services.vault.write_guard import check_target
+    from borapp.services.importer import save_template, write_template
 
-    text = write_template(args.template_kind)
     if args.out is None:
-        sys.stdout.write(text)
+        sys.stdout.write(write_template(args.template_kind))
         return EXIT_OK
-    check_target(args.out, force=args.force)
-    try:
-        args.out.write_text(text, encoding="utf-8-sig")  # with a byte-order mark, so Excel reads it as UTF-8
-    except OSError:
-        raise BorError(_("Cannot write {path}.").format(path=args.out)) from None
+    save_template(args.template_kind, args.out, force=args.force)
     print(_("Template written: {path}").format(path=args.out))
     return EXIT_OK
 
@@ -96,6 +90,8 @@ def print_report(report: ImportReport) -> None:
         print(problem_line(problem), file=sys.stderr)
     if report.empty:
         print(_("The file holds no rows to import; nothing was imported."))
+        for line in detail_lines(report):  # e.g. that the template's example row was skipped
+            print(line)
         return
     if not report.ok:
         for line in detail_lines(report):

@@ -24,6 +24,7 @@ class Step:
     hint: str    # what to do, in the user's language
     place: str   # where: a page key, or "settings/<tab key>"
     done: bool
+    also: tuple[tuple[str, str], ...] = ()  # another way to do it: (button text in the user's language, place)
 
 
 # key, title, hint, place
@@ -44,6 +45,9 @@ STEPS = (
                                    "exported)."), "settings/mail"),
 )
 
+# a step's other way: the volunteers a programme already keeps in a spreadsheet are imported, not typed again
+ALSO = {"volunteers": ((N_("Import…"), "volunteers/import"),)}
+
 
 def checklist(workspace) -> list[Step]:
     """Every step with whether the records show it done; empty once put away."""
@@ -60,8 +64,12 @@ def checklist(workspace) -> list[Step]:
             "backups": bool(settings.get(session, "backup.folder")),
             "mail": bool(settings.get(session, "smtp.host")),
         }
-    steps = [Step(key, _(title), _(hint), place, done[key]) for key, title, hint, place in STEPS]
+    steps = [Step(key, _(title), _(hint), place, done[key], _also(key)) for key, title, hint, place in STEPS]
     return [] if all(step.done for step in steps) else steps
+
+
+def _also(key: str) -> tuple[tuple[str, str], ...]:
+    return tuple((_(text), place) for text, place in ALSO.get(key, ()))
 
 
 def put_away(workspace) -> None:

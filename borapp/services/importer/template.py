@@ -1,42 +1,20 @@
-"""The import templates: a CSV with the headings and one synthetic example row, in the user's language."""
+"""The import templates: the headings and one synthetic example row, in the user's language, as CSV or XLSX.
+
+    text = write_template("cases")                      # CSV text
+    save_template("volunteers", path)                   # XLSX when path ends in .xlsx, else CSV (the CLI and dialog)
+"""
 
 from __future__ import annotations
 
 import csv
 import io
+from pathlib import Path
 
-from borapp.i18n import language
-from borapp.services.importer import vocab
+from borapp.i18n import _, language
+from borapp.services.errors import BorError
 from borapp.services.importer.columns import COLUMNS, heading
+from borapp.services.importer.examples import example_cell
 from borapp.services.importer.pipeline import check_kind
-
-EXAMPLES = {
-    "cases": {
-        "case_ref": "VOORBEELD-001", "registered_on": "2024-03-05", "route": "court", "municipality": "Voorbeeldstad",
-        "funding": "per_case", "referrer_name": "Voorbeeld Jeugdbescherming", "referrer_kind": "youth_protection",
-        "referrer_email": "verwijzer@voorbeeld.example", "resident_parent_name": "Anna Voorbeeld",
-        "resident_parent_address": "Voorbeeldstraat 1, 1234 AB Voorbeeldstad",
-        "resident_parent_address_confidential": "yes", "resident_parent_email": "anna@voorbeeld.example",
-        "resident_parent_phone": "06-12345678", "other_parent_name": "Bram Voorbeeld",
-        "other_parent_address": "Proefweg 2, 1234 CD Voorbeeldstad", "other_parent_address_confidential": "no",
-        "other_parent_email": "bram@voorbeeld.example", "other_parent_phone": "+31 6 87654321",
-        "children": "Sam Voorbeeld (2018-04-12); Noor Voorbeeld (2020-09-30)", "coordinator": "Coördinator Voorbeeld",
-        "status": "intake", "outcome": "", "outcome_reason": "", "closed_on": "", "volunteer": "",
-    },
-    "volunteers": {
-        "name": "Vera Voorbeeld", "email": "vera@voorbeeld.example", "phone": "06-11223344", "region": "Kennemerland",
-        "vog_date": "2023-01-15", "trained_on": "2023-02-04", "max_cases": "2", "active": "yes",
-        "joined_on": "2023-02-01", "left_on": "", "gender": "f", "languages": "nl; en",
-        "availability": "ma-ochtend; za-middag",
-    },
-}
-
-
-WORDS = {  # the columns whose cells are one of a few words: in Dutch the template writes the Dutch word
-    "route": vocab.ROUTES, "funding": vocab.FUNDING, "referrer_kind": vocab.REFERRER_KINDS, "status": vocab.STATUSES,
-    "outcome": vocab.OUTCOMES, "resident_parent_address_confidential": vocab.YES_NO,
-    "other_parent_address_confidential": vocab.YES_NO, "active": vocab.YES_NO, "gender": vocab.GENDERS,
-}
 
 
 def write_template(kind: str) -> str:
@@ -47,12 +25,46 @@ def write_template(kind: str) -> str:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if dutch else ",", lineterminator="\n")
     writer.writerow([heading(kind, column) for column in COLUMNS[kind]])
-    writer.writerow([_example(kind, column, dutch) for column in COLUMNS[kind]])
+    writer.writerow([example_cell(kind, column, dutch) for column in COLUMNS[kind]])
     return out.getvalue()
 
 
-def _example(kind: str, column: str, dutch: bool) -> str:
-    value = EXAMPLES[kind].get(column, "")
-    if column == "languages" and dutch:
-        return "; ".join(vocab.LANGUAGES.word(code.strip(), True) for code in value.split(";"))
-    return WORDS[column].word(value, dutch) if value and column in WORDS else value
+
+def template_xlsx(kind: str) -> bytes:
+    """The same headings and example row as a workbook, every cell text ("+31 6 ..." is no formula), headings bold."""
+    from openpyxl import Workbook  # only when a workbook is asked for
+    from openpyxl.styles import Font
+
+    from borapp.services.spreadsheet_cells import keep_as_text
+
+    check_kind(kind)
+    dutch = language() == "nl"
+    headings = [heading(kind, column) for column in COLUMNS[kind]]
+    example = [example_cell(kind, column, dutch) for column in COLUMNS[kind]]
+    book = Workbook()
+    sheet = book.active
+    sheet.title = _("Cases") if kind == "cases" else _("Volunteers")
+    for row in (headings, example):
+        sheet.append(row)
+        keep_as_text(sheet[sheet.max_row])
+    for cell, title, value in zip(sheet[1], headings, example):
+        cell.font = Font(bold=True)
+        sheet.column_dimensions[cell.column_letter].width = min(50, max(len(title), len(value), 8) + 2)
+    sheet.freeze_panes = "A2"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def save_template(kind: str, path: Path, *, force: bool = False) -> None:
+    """Write the template to `path`: XLSX when it ends in .xlsx, else CSV with a byte-order mark (so Excel reads it
+    as UTF-8). Never over a vault's file; over another existing file only with `force`."""
+    from borapp.services.vault.write_guard import check_target
+
+    path = Path(path)
+    data = template_xlsx(kind) if path.suffix.lower() == ".xlsx" else write_template(kind).encode("utf-8-sig")
+    check_target(path, force=force)
+    try:
+        path.write_bytes(data)
+    except OSError:
+        raise BorError(_("Cannot write {path}.").format(path=path)) from None

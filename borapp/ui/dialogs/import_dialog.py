@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
 
 from borapp.i18n import N_, _, ngettext
 from borapp.services.errors import describe
-from borapp.services.importer import ImportReport, import_file, parse_file
+from borapp.services.importer import ImportReport, import_file, parse_file, save_template
 from borapp.services.importer.advice import Advice
 from borapp.services.importer.summary import detail_lines, problem_line, summary_lines
 from borapp.ui.tasks import run_task
@@ -52,8 +52,8 @@ def report_text(report: ImportReport) -> str:
         rows = ", ".join(str(row) for row in report.skipped)
         lines.append((_("Rows the import would skip: {rows}") if report.dry_run else _("Rows skipped: {rows}"))
                      .format(rows=rows))
-    if report.empty:
-        lines.append(_("The file holds no rows to import; nothing was imported."))
+    if report.empty:  # the notes say why, e.g. that the template's example row was skipped
+        lines += [_("The file holds no rows to import; nothing was imported."), *detail_lines(report)]
     elif report.ok or report.dry_run:
         lines += summary_lines(report)
     else:  # nothing imported: the notes and warnings still help put the file right
@@ -64,7 +64,7 @@ def report_text(report: ImportReport) -> str:
 class ImportDialog(QDialog):
     imported = Signal()
 
-    def __init__(self, workspace, parent: QWidget | None = None):
+    def __init__(self, workspace, parent: QWidget | None = None, kind: str = "cases"):
         super().__init__(parent)
         self.workspace = workspace
         self.setWindowTitle(_("Import a spreadsheet"))
@@ -75,7 +75,14 @@ class ImportDialog(QDialog):
         self.kind.addItem(_("Cases"), "cases")
         self.kind.addItem(_("Volunteers"), "volunteers")
         self.kind.setAccessibleName(_("What to import"))
-        form.addRow(_("What to import"), self.kind)
+        self.kind.setCurrentIndex(max(self.kind.findData(kind), 0))
+        what = QHBoxLayout()
+        what.addWidget(self.kind, 1)
+        self.template_button = QPushButton(_("Save template…"), autoDefault=False)
+        self.template_button.setToolTip(_("A spreadsheet with the columns to fill in and one example row, for the "
+                                          "kind chosen here"))
+        what.addWidget(self.template_button)
+        form.addRow(_("What to import"), what)
         row = QHBoxLayout()
         self.path = QLineEdit()
         self.path.setAccessibleName(_("File"))
@@ -107,6 +114,7 @@ class ImportDialog(QDialog):
         self.status = WrappedLabel()  # a long line wraps; a QLabel widened the dialog past its size
         layout.addWidget(self.status)
         browse.clicked.connect(self._browse)
+        self.template_button.clicked.connect(self._save_template)
         self.check_button.clicked.connect(self.check)
         self.import_button.clicked.connect(self.run_import)
         self.buttons.rejected.connect(self.reject)
@@ -115,6 +123,8 @@ class ImportDialog(QDialog):
             signal.connect(self._invalidate)
         self.kind.currentIndexChanged.connect(  # only cases are guarded against changes; volunteers are updated
             lambda _i: self.update_existing.setVisible(self.kind.currentData() == "cases"))
+        self.update_existing.setVisible(self.kind.currentData() == "cases")
+        self._button_had_focus = False
 
     def _browse(self) -> None:
         path, _filter = QFileDialog.getOpenFileName(self, _("Choose a spreadsheet"), "",
@@ -123,11 +133,32 @@ class ImportDialog(QDialog):
             self.path.setText(path)
             self.check()
 
+    def _save_template(self) -> None:
+        """The template the command line writes, as a workbook in the app's language, where the coordinator says."""
+        kind = self.kind.currentData()
+        name = _("Template {kind}.xlsx").format(kind=self.kind.currentText().lower())
+        path, _filter = QFileDialog.getSaveFileName(self, _("Save the template"), name, _("Excel workbook (*.xlsx)"))
+        if not path:
+            return
+        target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
+        try:
+            save_template(kind, target, force=True)  # the file dialog asked before replacing a file
+        except Exception as exc:  # a vault's file, a folder that cannot be written: said, not raised
+            self.status.setText(describe(exc))
+            return
+        self.status.setText(_("Template saved as {path}. Fill it in, leave out or replace the example row, and "
+                              "choose the file here.").format(path=target))
+
     def _invalidate(self, *_args) -> None:
         self.import_button.setEnabled(False)
         self.status.setText(_("Press Check before importing."))
 
     def _start(self, work, done) -> None:
+        # Disabling the focused Check or Import button passed the focus on to Close, and Enter then closed the
+        # dialog: the path field keeps it meanwhile (Enter there checks), and Import gets it once it can import.
+        self._button_had_focus = self.focusWidget() in (self.check_button, self.import_button)  # also when inactive
+        if self._button_had_focus:
+            self.path.setFocus()
         self.busy.show()
         self.check_button.setEnabled(False)
         self.import_button.setEnabled(False)
@@ -149,6 +180,8 @@ class ImportDialog(QDialog):
         self.result.setPlainText(report_text(report))
         can_import = not report.fatal and not report.empty and (not report.errors or report.skip_invalid)
         self.import_button.setEnabled(can_import)
+        if can_import and self._button_had_focus:
+            self.import_button.setFocus()
         self.status.setText(_("Ready to import.") if can_import else _check_advice(report))
 
     def run_import(self) -> None:
@@ -173,6 +206,8 @@ class ImportDialog(QDialog):
 
 
 def _check_advice(report: ImportReport) -> str:
+    if report.empty:  # "tick to skip bad rows" told a file of the template's example row only to tick a box
+        return _("There is nothing to import: add your own rows to the file, or choose another file.")
     if report.would_change and not report.fatal:
         return _("Tick 'Change cases that are already in the vault' to change them, or correct the file.")
     return _("Correct the file, or tick to skip bad rows.")

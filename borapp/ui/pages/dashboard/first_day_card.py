@@ -38,6 +38,7 @@ class FirstDayCard(QFrame):
         self.grid.setColumnStretch(2, 1)
         layout.addLayout(self.grid)
         self.buttons: dict[str, QPushButton] = {}
+        self.also: dict[str, list[QPushButton]] = {}  # a step's other ways, e.g. importing the volunteers
 
     def set_steps(self, steps: list[Step]) -> None:
         self.clear()
@@ -58,8 +59,18 @@ class FirstDayCard(QFrame):
             for column, widget in enumerate((mark, title, hint, button)):
                 self.grid.addWidget(widget, row, column)
             self.buttons[step.key] = button
+            self.also[step.key] = [self._also_button(step, text, place, row, column)
+                                   for column, (text, place) in enumerate(step.also, start=4)]
+
+    def _also_button(self, step: Step, text: str, place: str, row: int, column: int) -> QPushButton:
+        button = QPushButton(text)
+        button.setAccessibleName(f"{text}: {step.title}")
+        button.clicked.connect(lambda _checked=False: self.go_to.emit(place))
+        self.grid.addWidget(button, row, column)
+        return button
 
     def clear(self) -> None:
         self.heading.setText("")
         self.buttons = {}
+        self.also = {}
         empty_layout(self.grid)

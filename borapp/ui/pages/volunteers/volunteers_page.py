@@ -109,9 +109,13 @@ class VolunteersPage(Page):
         self.active_only.toggled.connect(self._active_only_toggled)
         self.new_button = QPushButton(icon("user-plus"), _("New volunteer"))
         self.new_button.clicked.connect(self.open_new)
+        self.import_button = QPushButton(icon("file-arrow-up"), _("Import…"))
+        self.import_button.setAccessibleName(_("Import volunteers from a spreadsheet"))
+        self.import_button.clicked.connect(self.import_spreadsheet)
         for widget in (self.region_filter, self.active_only):
             filters.addWidget(widget)
         filters.addStretch()
+        filters.addWidget(self.import_button)
         filters.addWidget(self.new_button)
         column.addLayout(filters)
         self.model = VolunteerTableModel(self)
@@ -203,6 +207,11 @@ class VolunteersPage(Page):
             self.open_volunteer_profile(self._volunteer_id_of(next(iter(self._pending))))
         self._mark_pending()
 
+    def show_section(self, key: str) -> None:
+        """"import": the import dialog, with volunteers chosen (from Today's first-day step)."""
+        if key == "import":
+            self.import_spreadsheet()
+
     def place(self) -> dict:
         found: dict = {"tab": self.tabs.currentWidget().objectName()}
         if self._editing():
@@ -222,6 +231,14 @@ class VolunteersPage(Page):
         for index in range(self.tabs.count()):
             if self.tabs.widget(index).objectName() == place.get("tab"):
                 self.tabs.setCurrentIndex(index)
+
+    def import_spreadsheet(self) -> None:
+        from borapp.ui.dialogs.import_dialog import ImportDialog  # the importer loads only when asked for
+
+        dialog = ImportDialog(self.workspace, self, kind="volunteers")
+        dialog.imported.connect(self.refresh)
+        dialog.imported.connect(self.changed)
+        dialog.open()
 
     # ---- the list -----------------------------------------------------------------------------------------------
 
@@ -245,7 +262,7 @@ class VolunteersPage(Page):
         if self.search.text().strip() or self.region_filter.currentData():
             return _("No volunteer matches the search or filters.")
         if not has_volunteers(self.workspace):
-            return _("No volunteers yet. Add one with New volunteer.")
+            return _("No volunteers yet. Add one with New volunteer, or import a spreadsheet.")
         return _("No active volunteers. Untick Active only to see those who have left.")
 
     def _select_row_of(self, volunteer_id: int | None) -> None:
