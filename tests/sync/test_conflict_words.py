@@ -39,3 +39,17 @@ def test_an_empty_original_value_is_said_to_be_empty(workspace):
     assert (visit.record, visit.base, visit.server, visit.mine) == (
         "Omgangsmoment · 12 december 2026", "Plaats: (leeg)", "verwijderd",
         "Plaats gewijzigd in Speeltuin Julianadorp")
+
+
+def test_a_cancelled_visit_s_fields_and_values_are_named_in_words(workspace):
+    """'state: Omgangsmoment afgezegd; cancelled by: resident' stood in a delete conflict's edit (a helper saw it)."""
+    found = [{"id": 10, "type": "visit", "uuid": "6f1c2d3e-4b5a-4c6d-8e7f-9a0b1c2d3e42", "field": "_deleted",
+              "base": {"state": "planned", "cancelled_by": "", "cancel_reason": ""}, "server": True,
+              "mine": {"state": "cancelled", "cancelled_by": "resident", "cancel_reason": "Ziek"},
+              "server_device": "anna", "device": "bram", "record": {"on": "2026-12-12", "place": ""}}]
+    [visit] = describe_conflicts(workspace, found)
+    words = visit.base + "\n" + visit.mine
+    for said in ("Stand", "Afgezegd door", "de verzorgende ouder", "Reden van afzeggen"):
+        assert said in words, (said, words)
+    for raw in ("state", "cancelled by", "cancel reason", "resident"):
+        assert raw not in words, (raw, words)

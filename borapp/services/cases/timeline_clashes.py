@@ -16,7 +16,7 @@ from sqlalchemy.orm import Session
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.models import Parent, SyncIdentity, SyncOp
-from borapp.services.cases.labels import VISIT_STATE_LABELS, label
+from borapp.services.cases.labels import CANCELLED_BY_LABELS, VISIT_STATE_LABELS, label
 from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, field_label
 from borapp.services.sync.records import TYPES, Field, decode, encode, fields_of, is_blob
@@ -110,6 +110,8 @@ def value_words(session: Session, field: Field, value) -> str:
         return outcome_label(value)
     if field.name == "state" and value in VISIT_STATE_LABELS:
         return label(VISIT_STATE_LABELS, value)
+    if field.name == "cancelled_by" and value in CANCELLED_BY_LABELS:  # "the resident parent", not "resident"
+        return label(CANCELLED_BY_LABELS, value)
     if isinstance(field.column.type, Date):  # by the column, as the protocol decodes it (records.decode)
         return long_date(decode(value, field.column))
     return str(value)

@@ -21,6 +21,7 @@ FIELD_LABELS = {
     "on": N_("Date"), "start_time": N_("Start"), "end_time": N_("End"), "place": N_("Place"),
     "volunteer": N_("Volunteer"), "coordinator": N_("Coordinator"), "municipality": N_("Municipality"),
     "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted or changed"),
+    "state": N_("State"), "cancelled_by": N_("Cancelled by"), "cancel_reason": N_("Reason for cancelling"),
 }
 
 CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them
