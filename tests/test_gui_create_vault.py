@@ -7,18 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
 from tests.conftest import PASSPHRASE
+from tests.test_gui_app import window  # noqa: F401 - fixture
 
 
 @pytest.fixture
-def page(qtbot, tmp_path):
-    from borapp.app import build_window, make_application
-
-    make_application()
-    win = build_window(tmp_path / "vault.bordb", "nl")
-    qtbot.addWidget(win)
-    win.show()
-    yield win.unlock_screen.create_page
-    win.close()
+def page(window):
+    return window.unlock_screen.create_page
 
 
 @pytest.mark.parametrize("typed", ["Wachtwoord1", "Welkom2025!", "welkom01", "Qwerty123!", "Zomer2024"])

@@ -5,15 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import json
 
-import pytest
 from PySide6.QtCore import Qt
 
 from borapp.cli import main
 from borapp.i18n import in_language
 from borapp.models import Case
 from borapp.services.privacy import erasure
-from borapp.ui.pages.cases.cases_page import CasesPage
 from tests.cases.test_case_services import add_case
+from tests.privacy.test_gui_privacy import page  # noqa: F401 - fixture
 
 
 def closed_case(workspace, ref, registered_on, closed_on, municipality="Den Helder") -> int:
@@ -22,16 +21,6 @@ def closed_case(workspace, ref, registered_on, closed_on, municipality="Den Held
         case = session.get(Case, case_id)
         case.status, case.closed_on = "closed", closed_on
     return case_id
-
-
-@pytest.fixture
-def page(qtbot, workspace):
-    page = CasesPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
-    page.refresh()
-    return page
 
 
 def test_the_erase_dialog_names_the_years_and_municipality_whose_figures_change(qtbot, page, workspace):
