@@ -112,6 +112,7 @@ def _confidential_case(email="eva.stinis74@mail.example", phone="06-75700673"):
     ("bel 0675700673", f"bel {PHONE_MARK}"), ("bel 06 757 006 73.", f"bel {PHONE_MARK}."),
     ("06.75.70.06.73", PHONE_MARK), ("+31 6 75700673", PHONE_MARK), ("+31675700673", PHONE_MARK),
     ("+31 (0)6-757 006 73", PHONE_MARK), ("0031 6 7570 0673", PHONE_MARK),
+    ("bel (06) 75700673 of", f"bel {PHONE_MARK} of"), ("(0675700673)", f"({PHONE_MARK})"),
 ])
 def test_the_e_mail_address_and_phone_number_of_the_confidential_parent_are_taken_out(typed, expected):
     from borapp.services.privacy.redaction import case_redactor

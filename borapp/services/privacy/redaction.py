@@ -239,7 +239,9 @@ def _phone_pattern(number: str) -> str | None:
     national = re.match(r"(?:\+|00)31(?:0)?(\d+)$|0(?!0)(\d+)$", digits)
     if national:
         rest = national.group(1) or national.group(2)
-        start = rf"(?:(?:\+|00){_PHONE_BETWEEN}31{_PHONE_BETWEEN}(?:\(0\){_PHONE_BETWEEN})?|0{_PHONE_BETWEEN})"
+        # "(06) 757…": the bracket before an area code in brackets goes with it, or "((geheim …)" was left
+        start = (rf"(?:(?:\+|00){_PHONE_BETWEEN}31{_PHONE_BETWEEN}(?:\(0\){_PHONE_BETWEEN})?"
+                 rf"|(?:\(\s*(?=0\d{{1,3}}\s*\)))?0{_PHONE_BETWEEN})")
     else:
         rest = digits.lstrip("+")
         start = rf"(?:(?:\+|00){_PHONE_BETWEEN})?"
