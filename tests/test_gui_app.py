@@ -151,15 +151,17 @@ def test_recovery_key_unlocks_and_sets_a_new_passphrase(qtbot, window, tmp_path)
     key = _create_and_enter(qtbot, window)
     window.lock()
     page = window.unlock_screen.passphrase_page
-    page.use_recovery.setChecked(True)
-    page.recovery.setText(key.lower())
-    page.new_passphrase.setText("nieuwe wachtwoordzin 2")
-    page.repeat_passphrase.setText("nieuwe wachtwoordzin 2")
-    page.unlock_button.click()
+    from PySide6.QtTest import QTest
+
+    qtbot.mouseClick(page.use_recovery, Qt.MouseButton.LeftButton, pos=QPoint(6, page.use_recovery.height() // 2))
+    QTest.keyClicks(page.recovery, key.lower())
+    QTest.keyClicks(page.new_passphrase, "nieuwe wachtwoordzin 2")
+    QTest.keyClicks(page.repeat_passphrase, "nieuwe wachtwoordzin 2")
+    qtbot.mouseClick(page.unlock_button, Qt.MouseButton.LeftButton)
     coordinator_page = window.unlock_screen.coordinator_page
-    qtbot.waitUntil(lambda: window.unlock_screen.stack.currentWidget() is coordinator_page)
+    qtbot.waitUntil(lambda: window.unlock_screen.stack.currentWidget() is coordinator_page, timeout=30_000)
     with qtbot.waitSignal(window.unlocked):
-        coordinator_page.continue_button.click()
+        qtbot.mouseClick(coordinator_page.continue_button, Qt.MouseButton.LeftButton)
     window.lock()
     Vault.open(tmp_path / "vault.bordb", "nieuwe wachtwoordzin 2").lock()
 
