@@ -47,21 +47,28 @@ def set_place(workspace, value: str) -> None:
         session.scalar(select(Case)).visit_place = value
 
 
-@pytest.fixture
-def clash(tmp_path, live_url, db_url):
-    """Anna and Bram changed the place of one case offline; Bram's value met Anna's on the server."""
-    anna, bram = laptop(tmp_path, "anna", live_url, db_url), laptop(tmp_path, "bram", live_url, db_url)
+def place_clash(tmp_path, live_url, db_url, names=("anna", "bram"),
+                places=("Bibliotheek Schagen", "Buurthuis De Kolk")):
+    """Two laptops changed the place of one case offline; the second's value met the first's on the server."""
+    anna, bram = (laptop(tmp_path, name, live_url, db_url) for name in names)
     with anna.session() as session:
         session.add(Case(ref="BOR-2026-001", registered_on=dt.date(2026, 5, 1), status="registered",
                          visit_place="Speeltuin De Bres", municipality=Municipality(name="Bergen (NH)")))
     sync_now(anna)
     sync_now(bram)
-    set_place(anna, "Bibliotheek Schagen")
-    set_place(bram, "Buurthuis De Kolk")
+    set_place(anna, places[0])
+    set_place(bram, places[1])
     sync_now(anna)
-    sync_now(bram)  # a conflict; the server keeps Anna's value meanwhile
-    yield anna, bram
-    for workspace in (anna, bram):
+    sync_now(bram)  # a conflict; the server keeps the first laptop's value meanwhile
+    return anna, bram
+
+
+@pytest.fixture
+def clash(tmp_path, live_url, db_url):
+    """Anna and Bram changed the place of one case offline; Bram's value met Anna's on the server."""
+    laptops = place_clash(tmp_path, live_url, db_url)
+    yield laptops
+    for workspace in laptops:
         workspace.lock()
 
 
@@ -234,20 +241,11 @@ def test_a_confidential_address_is_masked_until_shown_and_showing_it_is_logged(q
 
 @pytest.fixture
 def long_names_clash(tmp_path, live_url, db_url):
-    """The clash of `clash`, between laptops with the longer names offices give them."""
-    anna = laptop(tmp_path, "laptop-anna-de-vries", live_url, db_url)
-    bram = laptop(tmp_path, "laptop-bram-kantoor-noord", live_url, db_url)
-    with anna.session() as session:
-        session.add(Case(ref="BOR-2026-001", registered_on=dt.date(2026, 5, 1), status="registered",
-                         visit_place="Speeltuin De Bres", municipality=Municipality(name="Bergen (NH)")))
-    sync_now(anna)
-    sync_now(bram)
-    set_place(anna, "Bibliotheek Schagen, zaal boven")
-    set_place(bram, "Buurthuis De Kolk, achteringang")
-    sync_now(anna)
-    sync_now(bram)
-    yield anna, bram
-    for workspace in (anna, bram):
+    """The clash of `clash`, between laptops with the longer names offices give them, over longer places."""
+    laptops = place_clash(tmp_path, live_url, db_url, ("laptop-anna-de-vries", "laptop-bram-kantoor-noord"),
+                          ("Bibliotheek Schagen, zaal boven", "Buurthuis De Kolk, achteringang"))
+    yield laptops
+    for workspace in laptops:
         workspace.lock()
 
 
