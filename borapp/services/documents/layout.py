@@ -25,7 +25,7 @@ from reportlab.platypus.doctemplate import LayoutError
 from borapp.i18n import _
 from borapp.services.documents.common import PDF_LANG
 from borapp.services.documents.facts import Organisation
-from borapp.services.documents.fonts import BOLD, FAMILY, OBLIQUE, REGULAR, register_fonts
+from borapp.services.documents.fonts import BOLD, FAMILY, OBLIQUE, REGULAR, printable, register_fonts
 from borapp.services.errors import BorError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -73,7 +73,7 @@ def styles() -> Styles:
 
 def text(value: str) -> str:
     """Plain text as paragraph markup: escaped, line breaks kept."""
-    return "<br/>".join(escape(line) for line in (value or "").strip().splitlines())
+    return "<br/>".join(escape(printable(line)) for line in (value or "").strip().splitlines())
 
 
 def paragraphs(value: str, st: Styles, style: ParagraphStyle | None = None) -> list[Flowable]:
@@ -83,7 +83,7 @@ def paragraphs(value: str, st: Styles, style: ParagraphStyle | None = None) -> l
     for block in _blocks(value):
         lines = block.splitlines()
         if all(_is_item(line) for line in lines):
-            out += [Paragraph(escape(_item_text(line)), st.bullet, bulletText="•") for line in lines]
+            out += [Paragraph(escape(printable(_item_text(line))), st.bullet, bulletText="•") for line in lines]
             out.append(Spacer(1, 4))
         else:
             out.append(Paragraph(text(block), style))
@@ -272,7 +272,7 @@ def _fit(value: str, font: str, size: float, width: float) -> str:
     """Cut a one-line text with "…" so it stays within `width`."""
     from reportlab.pdfbase.pdfmetrics import stringWidth
 
-    value = " ".join((value or "").split())
+    value = " ".join(printable(value or "").split())
     if stringWidth(value, font, size) <= width:
         return value
     while value and stringWidth(value + "…", font, size) > width:
