@@ -6,7 +6,10 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select, update
@@ -63,16 +66,53 @@ def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient
     return SyncClient(values["sync.url"], values["sync.token"], http=http, timeout_s=timeout_s)
 
 
+class AlreadySyncing(SyncError):
+    """A sync of this vault is under way on this laptop (the status bar's, Settings → Team's or the timer's): a second
+    one beside it would push the same operations twice and apply the same pages twice."""
+
+    def __init__(self) -> None:
+        from borapp.i18n import _
+
+        super().__init__(_("A sync is already running; wait a moment."), "already_syncing")
+
+
+_syncing: set[str] = set()  # the vaults a sync runs for in this process, by path
+_syncing_guard = threading.Lock()
+
+
+def running(workspace) -> bool:
+    """Whether a sync of this vault is under way here."""
+    with _syncing_guard:
+        return str(workspace.path) in _syncing
+
+
+@contextmanager
+def _one_at_a_time(workspace) -> Iterator[None]:
+    """Hold this vault's sync, or raise AlreadySyncing (at once: a second click does not queue a second sync)."""
+    key = str(workspace.path)
+    with _syncing_guard:
+        if key in _syncing:
+            raise AlreadySyncing()
+        _syncing.add(key)
+    try:
+        yield
+    finally:
+        with _syncing_guard:
+            _syncing.discard(key)
+
+
 @said_in_words  # a fault of the program is said in words, not as "(IntegrityError)"
 def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) -> SyncResult:
     """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
     bounds each request (a sync as the vault locks must not hold the lock up long). A failure is noted (when and
-    why, `status`) for every screen that shows the sync's state, until a sync goes well."""
-    try:
-        return _sync(workspace, http, progress, timeout_s)
-    except Exception as exc:
-        _note_failure(workspace, exc)
-        raise
+    why, `status`) for every screen that shows the sync's state, until a sync goes well. One at a time: while a
+    sync of this vault runs here, another raises AlreadySyncing (no failure: the one running says how it went)."""
+    with _one_at_a_time(workspace):
+        try:
+            return _sync(workspace, http, progress, timeout_s)
+        except Exception as exc:
+            _note_failure(workspace, exc)
+            raise
 
 
 def _note_failure(workspace, exc: Exception) -> None:
