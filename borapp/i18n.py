@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import gettext
 import io
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -92,3 +93,30 @@ def ngettext(singular: str, plural: str, n: int) -> str:
 def N_(message: str) -> str:
     """Mark a string for extraction; it is translated where it is shown."""
     return message
+
+
+class Said(str):
+    """A message in the language of now that remembers its English msgid and values: what is kept of it (`kept`,
+    JSON) is said again in the language of whenever it is read (`said_again`), not of the moment it was made.
+    Made as `Said(N_("The office server {url} …"), url=url)`."""
+
+    msgid: str
+    params: dict
+
+    def __new__(cls, msgid: str, **params) -> Said:
+        text = _(msgid)
+        made = super().__new__(cls, text.format(**params) if params else text)
+        made.msgid, made.params = msgid, params
+        return made
+
+    def kept(self) -> str:
+        return json.dumps({"msgid": self.msgid, "params": self.params}, ensure_ascii=False, default=str)
+
+
+def said_again(kept: str) -> str:
+    """`Said.kept()`'s message in the language of now; any other text (kept before there was `Said`) as it is."""
+    try:
+        found = json.loads(kept)
+        return Said(found["msgid"], **found["params"])
+    except (ValueError, TypeError, KeyError, IndexError):
+        return kept

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import errno as _errno
 
-from borapp.i18n import _
+from borapp.i18n import N_, Said, _
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE, EXIT_WRONG_PASSPHRASE, EXIT_DAMAGED, EXIT_NEWER, EXIT_NOT_FOUND = range(7)
 
@@ -99,18 +99,18 @@ def known_problem(exc: BaseException) -> str:
     text = str(exc).lower()
     errno_ = getattr(exc, "errno", None)
     if errno_ == _errno.ENOSPC or "disk is full" in text or "disk full" in text:
-        return _("The disk is full: nothing more could be saved. Make room (empty the bin, remove large files), "
-                 "then try again; what was saved before is safe.")
+        return Said(N_("The disk is full: nothing more could be saved. Make room (empty the bin, remove large files), "
+                       "then try again; what was saved before is safe."))
     if errno_ in (_errno.EROFS, _errno.EACCES, _errno.EPERM) or "readonly database" in text \
             or "read-only" in text:
         where = getattr(exc, "filename", None)
-        return (_("{path} cannot be written to (read-only, or no permission). Choose another place or ask for "
-                  "write permission.").format(path=where) if where else
-                _("The vault's folder cannot be written to (read-only, or no permission). Move the vault to a "
-                  "folder you can write to, or ask for write permission."))
+        return (Said(N_("{path} cannot be written to (read-only, or no permission). Choose another place or ask for "
+                        "write permission."), path=str(where)) if where else
+                Said(N_("The vault's folder cannot be written to (read-only, or no permission). Move the vault to a "
+                        "folder you can write to, or ask for write permission.")))
     if is_damage(exc):
-        return _("A page of the vault could not be read: the vault is damaged. 'borapp check' says which pages; "
-                 "restore a backup.")
+        return Said(N_("A page of the vault could not be read: the vault is damaged. 'borapp check' says which "
+                       "pages; restore a backup."))
     return ""
 
 

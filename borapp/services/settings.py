@@ -87,7 +87,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "sync.last_synced": SettingSpec(""),
     "sync.open_conflicts": SettingSpec("0", integer=True, minimum=0, maximum=10**9),
     "sync.failed_at": SettingSpec(""),  # ISO time the last sync failed (not offline), "" once one went well
-    "sync.failure": SettingSpec(""),  # why, in the words the coordinator was given (never a record's values)
+    "sync.failure": SettingSpec(""),  # why: i18n.Said.kept(), said in the language of now (never a record's values)
     "sync.reindex": SettingSpec(""),  # JSON [case ids]: pulled changes touched them; searched anew at the pull's end
     "sync.numbers": SettingSpec(""),  # JSON {year: [first, last]}: the case numbers the server set aside for us
     "sync.numbers_taken": SettingSpec(""),  # JSON {year: [n, ...]}: numbers of our blocks the server says are taken

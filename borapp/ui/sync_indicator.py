@@ -17,6 +17,7 @@ from borapp.services.sync import failure
 from borapp.services.sync import run as sync_run
 from borapp.services.sync.transport import Offline
 from borapp.ui.icons import icon
+from borapp.ui.sync_activity import sync_activity
 from borapp.ui.tasks import run_task
 
 EVERY_MS = 5 * 60_000
@@ -39,6 +40,7 @@ class SyncIndicator(QPushButton):
         self._sync_when_idle = False  # started while a sync of before the lock still ran: sync once it is over
         self.clicked.connect(lambda: self.sync_now())  # not the click's `checked` as a timeout
         self.timer = QTimer(self, interval=EVERY_MS, timeout=lambda: self.sync_now())
+        sync_activity().changed.connect(self._activity_changed)  # Settings → Team's sync shows here too
         self.hide()
 
     def start(self, workspace) -> None:
@@ -74,7 +76,7 @@ class SyncIndicator(QPushButton):
         if not state.joined:
             return False
         failed_at, problem = (self.failed_at, self.problem) if self.failed_at or self.offline else noted_failure(state)
-        self.setText(state_text(state, self.offline, self.busy, failed_at))
+        self.setText(state_text(state, self.offline, self.busy or sync_activity().running, failed_at))
         self.setIcon(icon("cloud-slash" if self.offline else
                           "warning" if state.open_conflicts or problem else "arrows-clockwise"))
         self.setToolTip(failed_tip(state, failed_at, problem) if failed_at and not self.offline else
@@ -82,14 +84,21 @@ class SyncIndicator(QPushButton):
         return True
 
     def sync_now(self, timeout_s: float = sync_run.TIMEOUT_S) -> None:
-        if self.busy or self.workspace is None or self.workspace.is_locked:
+        """Not beside another sync (Settings → Team's): the service would refuse it, and that one says how it went."""
+        if self.busy or sync_activity().running or self.workspace is None or self.workspace.is_locked:
             return
         self.busy = True
         self.show_state()
         workspace = self.workspace
-        run_task(lambda progress: sync_run.sync_now(workspace, progress=progress, timeout_s=timeout_s),
-                 workspace).progress(self._progress).success(self._done).failure(self._failed).always(
-            self._settled).start()
+        task = run_task(lambda progress: sync_run.sync_now(workspace, progress=progress, timeout_s=timeout_s),
+                        workspace)
+        sync_activity().watch(task)  # first: over before `_settled` may start the next one
+        task.progress(self._progress).success(self._done).failure(self._failed).always(self._settled).start()
+
+    def _activity_changed(self, running: bool) -> None:
+        """Another sync (Settings → Team's) began or ended: "Syncing…" meanwhile, the state it left after."""
+        if not self.busy:
+            self.show_state()
 
     def send_before_lock(self) -> None:
         """Changes waiting and the server reachable at the last try: start a sync (short timeouts) that the lock
@@ -120,6 +129,9 @@ class SyncIndicator(QPushButton):
     def _failed(self, exc: BaseException) -> None:
         if getattr(exc, "wipe", False):
             self.revoked.emit(str(exc))
+            return
+        if isinstance(exc, sync_run.AlreadySyncing):  # the one running says how it went
+            self.show_state()
             return
         self.offline = isinstance(exc, Offline)
         self.problem = failure.in_words(exc)  # never a class name: "(IntegrityError)"

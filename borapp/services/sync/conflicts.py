@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from borapp.i18n import _
 from borapp.services import audit, settings
@@ -63,6 +63,14 @@ class ConflictRow:
     masked: bool = False  # a confidential address, shown as "(confidential address)" until revealed
     choices: removal_words.Choices | None = None  # a delete that clashed with an edit: what each button means
     can_reveal: bool = True  # False for a parent deleted here: no reveal can be logged against it, it stays masked
+    case_id: int | None = None  # the case here its record is or hangs from (None: of no case, or gone here)
+
+    @property
+    def draft_key(self) -> str:
+        """Under which a lock keeps the value being typed for it: under its case, so erasing the case (here, or
+        pulled from the team) takes the typing with it (it may hold a name or an address)."""
+        return f"case/{self.case_id}/conflict/{self.id}/value" if self.case_id is not None \
+            else f"conflict/{self.id}/value"
 
 
 def _touches_address(item: dict) -> bool:
@@ -126,8 +134,21 @@ def describe_conflicts(workspace, found: list[dict], reveal: int | None = None) 
             masked = hidden and (parent is None or int(item["id"]) != reveal)
             if hidden and not masked:
                 audit.record(session, "reveal_address", "parent", parent, workspace.actor)
-            rows.append(_row(session, item, me, masked, parent is not None or not hidden))
+            rows.append(replace(_row(session, item, me, masked, parent is not None or not hidden),
+                                case_id=_case_id(session, item)))
     return rows
+
+
+def _case_id(session, item: dict) -> int | None:
+    """The local case the conflict's record is or hangs from."""
+    from borapp.services.sync.apply import local_id
+    from borapp.services.sync.erasure_ops import case_of
+    from borapp.services.sync.records import TYPES
+
+    found = local_id(session, item["type"], item["uuid"]) if item.get("type") in TYPES else None
+    record = session.get(TYPES[item["type"]], found) if found is not None else None
+    case = case_of(session, item["type"], record)
+    return case.id if case is not None else None
 
 
 def _row(session, item: dict, me: str, masked: bool, can_reveal: bool) -> ConflictRow:

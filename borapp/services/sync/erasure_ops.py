@@ -68,7 +68,7 @@ def erased_by_team(session: Session, type_name: str, uuid: str, record, change: 
     """A pulled `erase` of a record (None when this vault no longer has it), before it is removed: the queue forgets
     it and, from the first of a case's records to arrive, the whole case (an erasure is always a case's). The case
     is noted in session.info[TEAM_ERASED] for the sync's news; the caller removes the records."""
-    case = _case_of(session, type_name, record)
+    case = case_of(session, type_name, record)
     uuids = {uuid} | {u for _type, u in (case_records(session, case) if case is not None else ())}
     unsent = len(session.scalars(select(SyncOp.op_id).where(
         SyncOp.uuid.in_(uuids), SyncOp.outcome.is_(None) | (SyncOp.outcome == "erased"))).all())
@@ -96,7 +96,8 @@ def erased_at(erasure: TeamErasure) -> dt.datetime | None:
     return moment.astimezone(dt.timezone.utc).replace(tzinfo=None) if moment.tzinfo else moment
 
 
-def _case_of(session: Session, type_name: str, record) -> Case | None:
+def case_of(session: Session, type_name: str, record) -> Case | None:
+    """The case `record` (of `type_name`) is or hangs from; None for a record of no case (a volunteer)."""
     if record is None:
         return None
     if type_name == "case":

@@ -13,8 +13,8 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from borapp.i18n import _
-from borapp.services.errors import BorError, known_cause
+from borapp.i18n import N_, Said
+from borapp.services.errors import BorError, known_cause, known_problem
 from borapp.services.sync.transport import SyncError
 
 log = logging.getLogger(__name__)
@@ -24,14 +24,22 @@ class SyncFault(SyncError):
     """A sync stopped on an unexpected error: a fault of this program, not of the coordinator's input."""
 
     def __init__(self) -> None:
-        super().__init__(_("The sync stopped on an unexpected error in BOR Desk. What was sent and received before "
-                           "is kept, and the changes made here that have not gone yet wait on this laptop. Try again "
-                           "later; if it keeps failing, tell whoever supports BOR Desk."), "unexpected")
+        super().__init__(Said(N_("The sync stopped on an unexpected error in BOR Desk. What was sent and received "
+                                 "before is kept, and the changes made here that have not gone yet wait on this "
+                                 "laptop. Try again later; if it keeps failing, tell whoever supports BOR Desk.")),
+                         "unexpected")
 
 
 def in_words(exc: BaseException) -> str:
     """What a failed sync says to the coordinator."""
     return known_cause(exc) or str(SyncFault())
+
+
+def kept_words(exc: BaseException) -> str:
+    """Why a sync failed, as the vault keeps it for the screens: the message's English and its values where it has
+    them (`Said`), said again in the language of whenever it is read (`said_again`); its words as they are else."""
+    words = exc.args[0] if isinstance(exc, BorError) and exc.args else known_problem(exc) or SyncFault().args[0]
+    return words.kept() if isinstance(words, Said) else str(words)
 
 
 def said_in_words(sync):

@@ -6,11 +6,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 import logging
+import threading
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, select, update
 
+from borapp.i18n import said_again
 from borapp.models import Case, SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
@@ -19,7 +23,7 @@ from borapp.services.sync import blobs, facts, news, numbers
 from borapp.services.sync.apply import UnknownRecord, apply_changes, reindex_marked
 from borapp.services.sync.capture import BASE, DEVICE_SETTING
 from borapp.services.sync.erasure_ops import TeamErasure, taken_from
-from borapp.services.sync.failure import in_words, said_in_words
+from borapp.services.sync.failure import kept_words, said_in_words
 from borapp.services.sync.records import BLOB
 from borapp.services.sync.snapshot import catch_up
 from borapp.services.sync.transport import TIMEOUT_S, Offline, SyncClient, SyncError
@@ -53,7 +57,7 @@ class SyncStatus:
     last_synced: str      # ISO time of the last finished sync, "" for never
     open_conflicts: int
     failed_at: str = ""   # ISO time the last sync failed (not offline), "" when the last one went well
-    failure: str = ""     # why it failed, in words
+    failure: str = ""     # why it failed, in words (of the language of now, whatever it was as it failed)
 
 
 def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient:
@@ -63,27 +67,65 @@ def client_for(workspace, http=None, timeout_s: float = TIMEOUT_S) -> SyncClient
     return SyncClient(values["sync.url"], values["sync.token"], http=http, timeout_s=timeout_s)
 
 
+class AlreadySyncing(SyncError):
+    """A sync of this vault is under way on this laptop (the status bar's, Settings → Team's or the timer's): a second
+    one beside it would push the same operations twice and apply the same pages twice."""
+
+    def __init__(self) -> None:
+        from borapp.i18n import _
+
+        super().__init__(_("A sync is already running; wait a moment."), "already_syncing")
+
+
+_syncing: set[str] = set()  # the vaults a sync runs for in this process, by path
+_syncing_guard = threading.Lock()
+
+
+def running(workspace) -> bool:
+    """Whether a sync of this vault is under way here."""
+    with _syncing_guard:
+        return str(workspace.path) in _syncing
+
+
+@contextmanager
+def _one_at_a_time(workspace) -> Iterator[None]:
+    """Hold this vault's sync, or raise AlreadySyncing (at once: a second click does not queue a second sync)."""
+    key = str(workspace.path)
+    with _syncing_guard:
+        if key in _syncing:
+            raise AlreadySyncing()
+        _syncing.add(key)
+    try:
+        yield
+    finally:
+        with _syncing_guard:
+            _syncing.discard(key)
+
+
 @said_in_words  # a fault of the program is said in words, not as "(IntegrityError)"
 def sync_now(workspace, http=None, progress=None, timeout_s: float = TIMEOUT_S) -> SyncResult:
     """`progress(done, total)` hears of every batch sent (a long first sync shows how far it is); `timeout_s`
     bounds each request (a sync as the vault locks must not hold the lock up long). A failure is noted (when and
-    why, `status`) for every screen that shows the sync's state, until a sync goes well."""
-    try:
-        return _sync(workspace, http, progress, timeout_s)
-    except Exception as exc:
-        _note_failure(workspace, exc)
-        raise
+    why, `status`) for every screen that shows the sync's state, until a sync goes well. One at a time: while a
+    sync of this vault runs here, another raises AlreadySyncing (no failure: the one running says how it went)."""
+    with _one_at_a_time(workspace):
+        try:
+            return _sync(workspace, http, progress, timeout_s)
+        except Exception as exc:
+            _note_failure(workspace, exc)
+            raise
 
 
 def _note_failure(workspace, exc: Exception) -> None:
-    """When and why, in words; offline is no failure of the sync (the screens say Offline), so it clears the note."""
+    """When and why (kept in no language: said in the one of whenever it is read, `status`); offline is no failure
+    of the sync (the screens say Offline), so it clears the note."""
     if workspace.is_locked or getattr(exc, "wipe", False):
         return  # the vault is closed, or goes (this laptop was revoked)
     offline = isinstance(exc, Offline)
     try:
         settings.write_settings(workspace, {
             "sync.failed_at": "" if offline else dt.datetime.now().isoformat(timespec="seconds"),
-            "sync.failure": "" if offline else in_words(exc)})
+            "sync.failure": "" if offline else kept_words(exc)})
     except Exception:  # noqa: BLE001 - a full disk or damaged vault: the sync's own failure is what is said
         log.warning("the failed sync could not be noted in the vault")
 
@@ -324,18 +366,18 @@ def status(workspace) -> SyncStatus:
         waiting = session.scalar(select(func.count()).select_from(SyncOp).where(SyncOp.outcome.is_(None)))
     return SyncStatus(bool(values[DEVICE_SETTING]), values["sync.url"], values[DEVICE_SETTING], waiting,
                       values["sync.last_synced"], int(values["sync.open_conflicts"]), values["sync.failed_at"],
-                      values["sync.failure"])
+                      said_again(values["sync.failure"]))
 
 
 def _unknown_record() -> str:
-    from borapp.i18n import _
+    from borapp.i18n import N_, Said
 
-    return _("A change from the office server refers to a record this laptop never had, so it was not applied. Your "
-             "own changes are kept and wait. Ask whoever runs the office server whether it was restored from a backup "
-             "(its README says how to restore).")
+    return Said(N_("A change from the office server refers to a record this laptop never had, so it was not applied. "
+                   "Your own changes are kept and wait. Ask whoever runs the office server whether it was restored "
+                   "from a backup (its README says how to restore)."))
 
 
 def _not_joined() -> str:
-    from borapp.i18n import _
+    from borapp.i18n import N_, Said
 
-    return _("This laptop is not in a team yet: join one with the server's address and an enrolment code.")
+    return Said(N_("This laptop is not in a team yet: join one with the server's address and an enrolment code."))

@@ -10,7 +10,7 @@ import json
 import ssl
 from typing import TYPE_CHECKING
 
-from borapp.i18n import _
+from borapp.i18n import N_, Said, _
 from borapp.services.errors import BorError
 
 if TYPE_CHECKING:
@@ -130,8 +130,8 @@ class SyncClient:
             answer = self.http.request(method, self.url + path, headers=headers, **kwargs)
         except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
             if isinstance(exc.__cause__, ssl.SSLCertVerificationError) or "CERTIFICATE_VERIFY" in str(exc):
-                raise SyncError(_("The server's certificate is not trusted: ask whoever runs the office server for "
-                                  "a certificate this laptop trusts."), "certificate") from exc
+                raise SyncError(Said(N_("The server's certificate is not trusted: ask whoever runs the office server "
+                                          "for a certificate this laptop trusts.")), "certificate") from exc
             raise Offline(_("The office server {url} cannot be reached: your changes wait on this laptop and go "
                             "with the next sync.").format(url=self.url), url=self.url) from exc
         except httpx.TransportError as exc:
@@ -149,20 +149,22 @@ class SyncClient:
         return body
 
 
+_REFUSALS = {  # the service's error code → why, said again in the language of whenever it is read (a failed sync
+    # is kept in the vault: `run.status`)
+    "revoked": N_("This laptop was taken out of the team (revoked): it can no longer sync."),
+    "schema": N_("This laptop and the office server run different versions of BOR Desk: update the one that is older, "
+                 "then sync again. Nothing was changed."),
+    "code": N_("The enrolment code is wrong, was used already or has expired: ask for a new one."),
+    "self": N_("A laptop cannot revoke itself: use 'Leave the team' on it instead."),
+    "unknown_device": N_("The office server does not know that laptop."),
+    "unauthorized": N_("The office server does not know this laptop: join the team again."),
+}
+
+
 def _refusal(status: int, body: dict) -> SyncError:
     code = body.get("error", "")
-    if code == "revoked":
-        return SyncError(_("This laptop was taken out of the team (revoked): it can no longer sync."), code,
-                         wipe=bool(body.get("wipe")))
-    if code == "schema":
-        return SyncError(_("This laptop and the office server run different versions of BOR Desk: update the one "
-                           "that is older, then sync again. Nothing was changed."), code)
-    if code == "code":
-        return SyncError(_("The enrolment code is wrong, was used already or has expired: ask for a new one."), code)
-    if code == "self":
-        return SyncError(_("A laptop cannot revoke itself: use 'Leave the team' on it instead."), code)
-    if code == "unknown_device":
-        return SyncError(_("The office server does not know that laptop."), code)
-    if code == "unauthorized" or status == 401:
-        return SyncError(_("The office server does not know this laptop: join the team again."), "unauthorized")
-    return SyncError(_("The office server refused the request ({status}).").format(status=status), code or "refused")
+    if code not in _REFUSALS and status == 401:
+        code = "unauthorized"
+    if code in _REFUSALS:
+        return SyncError(Said(_REFUSALS[code]), code, wipe=code == "revoked" and bool(body.get("wipe")))
+    return SyncError(Said(N_("The office server refused the request ({status})."), status=status), code or "refused")

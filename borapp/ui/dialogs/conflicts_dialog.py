@@ -118,8 +118,9 @@ class ConflictsDialog(QDialog):
         row = self.rows[self.table.currentRow()]
         self.value_dialog = TypedValueDialog(_("Type another value"), _("{record}, {field}:").format(
             record=row.record, field=row.field), row.typed or "", self)
-        # a lock keeps what is typed here (a merged note can be long); the same conflict's box shows it again
-        keep_as(self.value_dialog, f"conflict/{row.id}/value")
+        # a lock keeps what is typed here (a merged note can be long); the same conflict's box shows it again; under
+        # the case, whose erasure takes it along
+        keep_as(self.value_dialog, row.draft_key)
         self.value_dialog.chosen.connect(lambda text: self._resolve_typed(row.id, text))
         self.value_dialog.open()
 

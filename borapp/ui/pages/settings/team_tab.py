@@ -17,6 +17,7 @@ from borapp.services.sync import run as sync_run
 from borapp.services.sync import team
 from borapp.services.sync.transport import Offline
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
+from borapp.ui.sync_activity import sync_activity
 from borapp.ui.sync_indicator import last_good, noted_failure, state_text
 from borapp.ui.tasks import run_task
 
@@ -25,6 +26,7 @@ class TeamTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = _("Team")
+        self._waiting = False  # for the office server's answer to a request of this tab
         layout = QVBoxLayout(self)
         intro = QLabel(_("Coordinators who share one case load each keep their own encrypted vault and sync it through "
                          "the office server. Changes to the same field by two people are never overwritten: they "
@@ -40,6 +42,7 @@ class TeamTab(SettingsSection):
         layout.addWidget(self.pages)
         layout.addWidget(self.status)
         layout.addStretch()
+        sync_activity().changed.connect(self._activity_changed)  # the status bar's sync shows here too
 
     def _join_page(self) -> QWidget:
         page = QWidget()
@@ -106,6 +109,7 @@ class TeamTab(SettingsSection):
             self.server_label.setText(state.url)
             self.device_label.setText(state.device)
             self._show_state()
+            self._show_syncing()
             self._load_laptops()
 
     def _show_state(self, offline: bool = False) -> None:
@@ -190,14 +194,30 @@ class TeamTab(SettingsSection):
         self.laptops.clear()
 
     def _busy(self, busy: bool) -> None:
-        for button in (self.join_button, self.sync_button, self.leave_button):
-            button.setEnabled(not busy)
+        self._waiting = busy
+        self.join_button.setEnabled(not busy)
+        self._show_syncing()
         if busy:
             self.revoke_button.setEnabled(False)
         else:
             self._enable_revoke()
         if busy:
             self.status.show_done(_("Talking to the office server…"))
+
+    def _show_syncing(self) -> None:
+        """Sync and Leave wait while a sync runs, this tab's or the status bar's, and while a request of this tab
+        does."""
+        syncing = sync_activity().running
+        self.sync_button.setText(_("Syncing…") if syncing else _("Sync now"))
+        for button in (self.sync_button, self.leave_button):
+            button.setEnabled(not self._waiting and not syncing)
+
+    def _activity_changed(self, running: bool) -> None:
+        """A sync began or ended; one that ended may have changed the state (the status bar's says nothing here)."""
+        self._show_syncing()
+        if not running and self.workspace is not None and not self.workspace.is_locked \
+                and self.pages.currentIndex() == 1:
+            self._show_state()
 
     def _idle(self) -> None:
         """A request to the office server is over (also when a lock dropped its answer)."""
@@ -218,10 +238,14 @@ class TeamTab(SettingsSection):
         self._sync()
 
     def _sync(self) -> None:
+        """Not beside the status bar's sync: the service would refuse it (the button says it is busy meanwhile)."""
+        if sync_activity().running:
+            return
         workspace = self.workspace
+        task = run_task(lambda _p: sync_run.sync_now(workspace), workspace)
+        sync_activity().watch(task)
         self._busy(True)
-        run_task(lambda _p: sync_run.sync_now(workspace), workspace).always(self._idle).success(
-            self._synced).failure(self._failed).start()
+        task.always(self._idle).success(self._synced).failure(self._failed).start()
 
     def _synced(self, result) -> None:
         from borapp.services.sync import news
