@@ -234,6 +234,10 @@ class LetterValues:
         """The no-response letter's request and that we wait; once the case closed, when it did."""
         return news.next_steps(self.f, self._closed_on_if_closed())
 
+    def v_supervision(self) -> str:
+        """Who supervises the visits; in the past tense in a letter made after the closing."""
+        return news.supervision(self.f)
+
     def _closed_on_if_closed(self) -> str:
         return self.v_closed_on() if news.is_closed(self.f) else ""
 
