@@ -123,6 +123,30 @@ def test_the_midway_letter_counts_the_visits_as_they_stood_on_the_evaluation_day
     assert "Visits by the evaluation: 3 held; cancelled: 1 (by the resident parent); still planned: 3." in english
 
 
+def called_off(workspace, case_id, on: dt.date, cancelled_on: dt.date) -> None:
+    with workspace.session() as session:
+        session.scalar(select(Visit).where(Visit.case_id == case_id, Visit.on == on)).cancelled_on = cancelled_on
+
+
+def test_the_midway_letter_counts_a_visit_called_off_before_the_evaluation_for_a_day_after_it(workspace):
+    """The visit of 16 May was called off on 1 May: on the evaluation day (5 May) it was called off, not planned."""
+    case_id = midway_case(workspace)
+    called_off(workspace, case_id, dt.date(2026, 5, 16), dt.date(2026, 5, 1))
+    letter = text(workspace, case_id, "evaluation", LATE)
+    assert ("Omgangsmomenten tot de tussenevaluatie: 3 gehouden; afgezegd: 2 (1 door de verzorgende ouder, 1 door "
+            "de uitwonende ouder); nog gepland: 2.") in letter, letter
+    english = text(workspace, case_id, "evaluation", LATE, "en")
+    assert ("Visits by the evaluation: 3 held; cancelled: 2 (1 by the resident parent, 1 by the non-resident "
+            "parent); still planned: 2.") in english, english
+
+
+def test_the_midway_letter_counts_a_visit_called_off_after_the_evaluation_as_planned_then(workspace):
+    case_id = midway_case(workspace)
+    called_off(workspace, case_id, dt.date(2026, 5, 16), dt.date(2026, 5, 6))
+    assert ("Omgangsmomenten tot de tussenevaluatie: 3 gehouden; afgezegd: 1 (door de verzorgende ouder); nog "
+            "gepland: 3.") in text(workspace, case_id, "evaluation", LATE)
+
+
 def test_the_midway_letter_made_before_the_closing_promises_to_write_then(workspace):
     case_id = midway_case(workspace)
     assert CLOSING_PROMISE in text(workspace, case_id, "evaluation", dt.date(2026, 5, 8))

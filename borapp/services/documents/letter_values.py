@@ -84,12 +84,19 @@ def visit_line(visit, agreed_place: str) -> str:
 def state_on(visit: VisitFacts, day: dt.date) -> str:
     """What a visit was on `day`: held or called off by then, or still to come ("planned", whatever came of it
     after); "" for one dated by then that was never recorded as held or called off. A visit counts as called off on
-    its own day: when it was called off is not recorded."""
+    the day it was called off (on 10 March for 20 March: called off as of 10 March); one recorded before that day
+    was kept, on its own day."""
+    called_off = visit.state == "cancelled" and not visit.lapsed
+    if called_off and called_off_on(visit) <= day:
+        return "cancelled"
     if visit.on > day:
         return "planned"
-    if visit.state == "held" or (visit.state == "cancelled" and not visit.lapsed):
-        return visit.state
-    return ""
+    return "held" if visit.state == "held" else ""
+
+
+def called_off_on(visit: VisitFacts) -> dt.date:
+    """The day a cancelled visit was called off; its own day where that was not recorded."""
+    return visit.cancelled_on or visit.on
 
 
 class LetterValues:
