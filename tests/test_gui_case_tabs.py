@@ -243,6 +243,43 @@ def test_saving_as_cancelled_asks_before_the_report_text_typed_as_held_goes(qtbo
         "cancelled", "resident")
 
 
+def test_cancelling_a_visit_ahead_records_the_day_it_was_called_off(qtbot, workspace, case_id, monkeypatch):
+    """Called off two days ago for a visit next week: the midway letter counts it as called off from that day."""
+    from borapp.services.typed_dates import date_text
+
+    today = dt.date.today()
+    ahead = today + dt.timedelta(days=10)
+    visit = records.plan_series(workspace, case_id, ahead, 1, 7, T10, T12)[0]
+    tab = visits_tab(qtbot, workspace, case_id)
+    open_row(tab, 0)
+    editor = tab.editor
+    qtbot.mouseClick(editor.state_buttons["cancelled"], Qt.MouseButton.LeftButton)
+    assert editor.cancelled_on.text() == date_text(today), "choosing Cancelled dates it today"
+    qtbot.keyClicks(editor.cancelled_by, records.canceller_label("resident").split()[0])
+    qtbot.mouseClick(editor.cancel_reason.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(editor.cancel_reason, "Vakantie")
+
+    def retype(text: str) -> None:
+        qtbot.mouseClick(editor.cancelled_on.edit, Qt.MouseButton.LeftButton)
+        QTest.keyClick(editor.cancelled_on.edit, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        qtbot.keyClicks(editor.cancelled_on.edit, text)
+        QTest.keyClick(editor.cancelled_on.edit, Qt.Key.Key_Tab)
+
+    retype(date_text(ahead + DAY_AFTER))  # a slip: after the visit's own day
+    with qtbot.assertNotEmitted(tab.changed):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    assert "voor de dag zelf of op die dag" in editor._messages["cancelled_on"].text()
+    assert records.get_visit(workspace, visit).state == "planned"
+    retype(date_text(today - dt.timedelta(days=2)))
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+    saved = records.get_visit(workspace, visit)
+    assert (saved.state, saved.cancelled_by, saved.cancelled_on) == (
+        "cancelled", "resident", today - dt.timedelta(days=2))
+    open_row(tab, 0)
+    assert tab.editor.cancelled_on.text() == date_text(today - dt.timedelta(days=2)), "shown again as saved"
+
+
 def test_retyping_a_refused_date_takes_the_old_refusal_away(qtbot, workspace, case_id):
     """A date before the registration was refused; retyped as 31-11-2026 the old refusal stayed under the field's
     own "cannot be read", two messages of which one no longer applied."""

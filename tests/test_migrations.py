@@ -203,3 +203,35 @@ def test_upgrading_to_0035_makes_an_own_closing_template_greet_whom_the_letter_g
                 "Geachte {recipient_contact},\n\nHet traject is klaar; {referrer_contact} kreeg bericht.\n\n{outcome}")
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0036_keeps_the_visits_with_no_day_they_were_called_off(vault, vault_path):
+    """0036 keeps the day a visit was called off; a visit called off before it has none (read as its own day)."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Case, Visit
+    from borapp.models.schema import _config
+
+    with vault.session() as session:
+        case = Case(ref="BOR-2026-036", registered_on=dt.date(2026, 3, 2))
+        session.add(case)
+        session.flush()
+        session.add(Visit(case_id=case.id, on=dt.date(2026, 3, 20), state="cancelled", cancelled_by="other",
+                          cancel_reason="Ziek"))
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0035")
+    with vault.engine.connect() as conn:
+        assert "cancelled_on" not in [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(visit)")]
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        with reopened.session() as session:
+            assert session.execute(text('SELECT "on", state, cancelled_on FROM visit')).all() == [
+                ("2026-03-20", "cancelled", None)]
+    finally:
+        reopened.lock()

@@ -26,6 +26,9 @@ class Visit(Timestamps, Base):
     cancelled_by: Mapped[str] = mapped_column(String(20), default="")
     cancel_reason: Mapped[str] = mapped_column(Text, default="")
     notice_hours: Mapped[int | None] = mapped_column(Integer, nullable=True)
+    # The day it was called off (a visit called off on 10 March for 20 March); NULL for one recorded before this was
+    # kept: read as its own date then
+    cancelled_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"), nullable=True)
     brought_by: Mapped[str] = mapped_column(String(200), default="")
     collected_by: Mapped[str] = mapped_column(String(200), default="")

@@ -123,6 +123,30 @@ def test_the_midway_letter_counts_the_visits_as_they_stood_on_the_evaluation_day
     assert "Visits by the evaluation: 3 held; cancelled: 1 (by the resident parent); still planned: 3." in english
 
 
+def called_off(workspace, case_id, on: dt.date, cancelled_on: dt.date) -> None:
+    with workspace.session() as session:
+        session.scalar(select(Visit).where(Visit.case_id == case_id, Visit.on == on)).cancelled_on = cancelled_on
+
+
+def test_the_midway_letter_counts_a_visit_called_off_before_the_evaluation_for_a_day_after_it(workspace):
+    """The visit of 16 May was called off on 1 May: on the evaluation day (5 May) it was called off, not planned."""
+    case_id = midway_case(workspace)
+    called_off(workspace, case_id, dt.date(2026, 5, 16), dt.date(2026, 5, 1))
+    letter = text(workspace, case_id, "evaluation", LATE)
+    assert ("Omgangsmomenten tot de tussenevaluatie: 3 gehouden; afgezegd: 2 (1 door de verzorgende ouder, 1 door "
+            "de uitwonende ouder); nog gepland: 2.") in letter, letter
+    english = text(workspace, case_id, "evaluation", LATE, "en")
+    assert ("Visits by the evaluation: 3 held; cancelled: 2 (1 by the resident parent, 1 by the non-resident "
+            "parent); still planned: 2.") in english, english
+
+
+def test_the_midway_letter_counts_a_visit_called_off_after_the_evaluation_as_planned_then(workspace):
+    case_id = midway_case(workspace)
+    called_off(workspace, case_id, dt.date(2026, 5, 16), dt.date(2026, 5, 6))
+    assert ("Omgangsmomenten tot de tussenevaluatie: 3 gehouden; afgezegd: 1 (door de verzorgende ouder); nog "
+            "gepland: 3.") in text(workspace, case_id, "evaluation", LATE)
+
+
 def test_the_midway_letter_made_before_the_closing_promises_to_write_then(workspace):
     case_id = midway_case(workspace)
     assert CLOSING_PROMISE in text(workspace, case_id, "evaluation", dt.date(2026, 5, 8))
@@ -218,3 +242,83 @@ def test_the_reason_quotes_the_promise_as_the_letter_makes_it_in_the_users_langu
     assert made.state == "draft"
     assert ("This letter says \u201cWij laten u weten hoe die is verlopen.\u201d, but the midway evaluation took "
             "place on 5 May 2026.") in made.problems, made.problems
+
+
+# ---- the start letter made after the closing speaks of the supervision in the past tense --------------------------
+
+SUPERVISES = "Een getrainde vrijwilliger van onze organisatie begeleidt de omgang."
+
+
+def test_the_start_letter_of_an_open_case_says_the_volunteer_supervises_the_visits(workspace):
+    case_id = full_case(workspace, closed=False)
+    assert SUPERVISES in text(workspace, case_id, "start", ON_TIME)
+    assert "A trained volunteer of our organisation supervises the visits." in text(workspace, case_id, "start",
+                                                                                     ON_TIME, "en")
+
+
+def test_the_start_letter_made_after_the_closing_says_the_volunteer_supervised_the_visits(workspace):
+    case_id = full_case(workspace)
+    letter = text(workspace, case_id, "start", LATE)
+    assert "Een getrainde vrijwilliger van onze organisatie begeleidde de omgang." in letter
+    assert "begeleidt" not in letter
+    english = text(workspace, case_id, "start", LATE, "en")
+    assert "A trained volunteer of our organisation supervised the visits." in english
+    assert "supervises" not in english
+
+
+def test_an_own_start_template_that_says_the_volunteer_supervises_makes_a_draft_once_the_case_closed(workspace):
+    templates.save_template(workspace, "start", "nl", "Beste {referrer_contact},\n\n" + SUPERVISES)
+    on_time = outbox.create_letter(workspace, without_evaluation(workspace, full_case(workspace, closed=False)),
+                                   "start")
+    assert (on_time.state, on_time.problems) == ("ready", "")
+    late = outbox.create_letter(workspace, full_case(workspace, "BOR-2026-009"), "start")
+    assert late.state == "draft"
+    assert (f"Deze brief zegt \u201c{SUPERVISES}\u201d, maar het dossier is op 1 juli 2026 afgesloten."
+            in late.problems), late.problems
+    assert "{supervision}" in late.problems
+
+
+# ---- an own closing template that counts the visits of a case stopped at intake ----------------------------------
+
+OWN_CLOSING = ("Beste {recipient_contact},\n\nHet traject is afgesloten op {closed_on}.\n\n"
+               "Omgangsmomenten: {visits_total} in totaal, {visits_held} gehouden; afgezegd: {visits_cancelled}.\n\n"
+               "Uitkomst: {outcome}.")
+COUNTED_NONE = "Omgangsmomenten: 0 in totaal, 0 gehouden; afgezegd: 0."
+
+
+def test_an_own_template_that_counts_the_visits_of_a_case_stopped_at_intake_makes_a_draft_that_says_why(workspace):
+    templates.save_template(workspace, "closing", "nl", OWN_CLOSING)
+    made = outbox.create_letter(workspace, closed_at_intake(workspace), "closing")
+    assert made.state == "draft"
+    assert (f"Deze brief zegt \u201c{COUNTED_NONE}\u201d, maar heeft er geen omgangsmoment plaatsgevonden voordat het "
+            "dossier op 20 maart 2026 werd afgesloten.") in made.problems, made.problems
+    assert "{visits_summary}" in made.problems
+    assert "\u201cEr hebben geen omgangsmomenten plaatsgevonden.\u201d" in made.problems
+
+
+def test_an_own_template_that_counts_visits_that_took_place_goes_out(workspace):
+    templates.save_template(workspace, "closing", "nl", OWN_CLOSING)
+    made = outbox.create_letter(workspace, full_case(workspace), "closing")
+    assert "{visits_summary}" not in made.problems
+    assert "in totaal" in outbox.get_letter_text(workspace, made.id).body
+
+
+def test_the_count_corrected_by_hand_in_the_letter_goes_out(workspace):
+    templates.save_template(workspace, "closing", "nl", OWN_CLOSING)
+    made = outbox.create_letter(workspace, closed_at_intake(workspace), "closing")
+    stored = outbox.get_letter_text(workspace, made.id)
+    assert COUNTED_NONE in stored.body
+    outbox.set_body(workspace, made.id, stored.subject, stored.body.replace(
+        COUNTED_NONE, "Er hebben geen omgangsmomenten plaatsgevonden."))
+    assert "{visits_summary}" not in outbox.problems(workspace, made.id)
+
+
+def test_the_reason_for_a_count_of_no_visits_is_in_the_users_language(workspace):
+    from borapp.i18n import set_language
+
+    templates.save_template(workspace, "closing", "nl", OWN_CLOSING)
+    set_language("en")
+    made = outbox.create_letter(workspace, closed_at_intake(workspace), "closing", lang="nl")
+    assert (f"This letter says \u201c{COUNTED_NONE}\u201d, but no visit took place before the case was closed on "
+            "20 March 2026.") in made.problems, made.problems
+    assert "it says \u201cEr hebben geen omgangsmomenten plaatsgevonden.\u201d" in made.problems

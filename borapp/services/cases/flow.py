@@ -98,6 +98,7 @@ def _settle_planned_visits(session: Session, case: Case, how: str) -> None:
             session.delete(visit)
         else:
             visit.state, visit.cancelled_by, visit.cancel_reason = "cancelled", "coordinator", reason
+            visit.cancelled_on = min(case.closed_on, visit.on) if case.closed_on else None
 
 
 def _take_back_schedules(session: Session, case: Case) -> None:

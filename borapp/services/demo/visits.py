@@ -100,6 +100,7 @@ class VisitWriter:
                 row["state"] = "planned"
             elif index and rng.random() < (0.3 if tense else 0.12):
                 row.update(self._cancelled(family, tense and plan.fate.reason == "resident_resistance"))
+                row["cancelled_on"] = on - dt.timedelta(days=row["notice_hours"] // 24)  # called off ahead
                 self._make_up(days, index, tense, rng)
             else:
                 row.update(self._held(family, index, tense, start, case.staggered_arrival, on))

@@ -58,6 +58,7 @@ class VisitFacts:
     state: str
     cancelled_by: str
     lapsed: bool = False  # cancelled because the case was closed while it was still planned
+    cancelled_on: dt.date | None = None  # the day it was called off; None: not recorded (read as its own date)
 
 
 @dataclass(frozen=True)
@@ -221,7 +222,8 @@ def _visits(session: Session, case_id: int, clean: Redactor) -> tuple[VisitFacts
     rows = session.scalars(select(Visit).where(Visit.case_id == case_id)
                            .order_by(Visit.on, Visit.start_time, Visit.id))
     return tuple(VisitFacts(v.on, v.start_time, v.end_time, clean(v.place), v.state, v.cancelled_by,
-                            v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason))
+                            v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason),
+                            v.cancelled_on if v.state == "cancelled" else None)
                  for v in rows)
 
 

@@ -13,6 +13,8 @@ corrected by hand in the letter counts as corrected.
 
 A letter that says what the case contradicts is held back too: "the parents did not respond" after visits were held;
 a promise the case has overtaken ("we will let you know how the evaluation went" after it was held: `letter_news`);
+a count of the visits ("Visits: 0 in all, 0 held; cancelled: 0.", an own template's `{visits_total}`) in a letter of
+a case closed before any visit took place;
 a schedule whose visits changed since it was made (it says the schedule as it stands); a schedule that shows the
 other parent's confidential address as "(confidential address)" where the parent needs a place.
 """
@@ -148,20 +150,22 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
         _recipient(facts, parts.kind, parts.parent_role, parts.recipient_name, parts.address, block, today,
                    parts.addressee)
         LetterValues(facts, block, today, parts.parent_role).v_coordinator()  # who signs, under the text
-        spots = _placeholder_gaps(facts, parts.parent_role, template_text(session, parts.kind, doc_lang), today,
-                                  parts.kind, parts.addressee)
+        template = template_text(session, parts.kind, doc_lang)
+        spots = _placeholder_gaps(facts, parts.parent_role, template, today, parts.kind, parts.addressee)
         in_subject = _text_gaps(parts.subject, [])
         in_body = _text_gaps(parts.body, spots)
         in_block = _text_gaps(f"{parts.recipient_name}\n{parts.address}", [])
         stated = _stated_events(facts, f"{parts.subject}\n{parts.body}")
         schedule = _schedule_now(facts, parts, today)
         hidden_place = parts.kind == "schedule" and _("(confidential address)") in parts.body
+        counted = _counted_no_visits(facts, parts, template, today)
     gaps = [_block_gap(msgid, values) for msgid, values in block.items]
     gaps += [Gap(_("A line in the address block: \u201c{context}\u201d").format(context=context), _(IN_THE_BLOCK))
              for context, _name in in_block]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_SUBJECT)) for context, name in in_subject]
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_TEXT)) for context, name in in_body]
     unfit = (_unfit(facts, parts.kind) or stale_promise(facts, parts.kind, parts.body)
+             or _no_visits_to_count(facts, counted)
              or _stale_schedule(parts, schedule) or (_(HIDDEN_PLACE) if hidden_place else ""))
     return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), unfit)
 
@@ -222,6 +226,36 @@ def _unfit(facts: CaseFacts, kind: str) -> str:
         "This letter says the parents did not respond and the visits could not start, but {n} visits were held "
         "(the last on {date}). When parents stop taking part after visits, the case is closed: send the closing "
         "letter.", len(held)).format(n=len(held), date=long_date(max(held)))
+
+
+def _counted_no_visits(facts: CaseFacts, parts: LetterParts, template: str, today: dt.date) -> tuple[str, str]:
+    """The line by which a letter of a case closed before any visit took place still counts the visits with
+    `{visits_total}`, as an organisation's own template has it ("Visits: 0 in all, 0 held; cancelled: 0."), and
+    what `{visits_summary}` says instead ("No visits took place."); ("", "") when it does not. Only a line the letter
+    still has as the template fills it counts: one corrected by hand is the coordinator's. Called inside the
+    letter's language."""
+    token = "{visits_total}"
+    values = LetterValues(facts, Missing(), today, parts.parent_role, parts.kind, parts.addressee)
+    if facts.status != "closed" or token not in template or values.v_visits_total() != "0":
+        return "", ""
+    body = _plain(parts.body)
+    lines = [fill_template(line, values.values(template_fields_safe(line))) for line in template.split("\n")
+             if token in line]
+    said = next((line.strip() for line in lines if _plain(line) and _plain(line) in body), "")
+    return (said, values.v_visits_summary()) if said else ("", "")
+
+
+def _no_visits_to_count(facts: CaseFacts, counted: tuple[str, str]) -> str:
+    """Why the letter cannot go out as it is (`_counted_no_visits`), in the user's language ("" when it can)."""
+    said, summary = counted
+    if not said:
+        return ""
+    what = (_("no visit took place before the case was closed on {date}").format(date=long_date(facts.closed_on))
+            if facts.closed_on else _("no visit took place before the case was closed"))
+    return _("This letter says \u201c{line}\u201d, but {what}. Take the line out of the letter's text or say that no "
+             "visits took place (Edit). For the letters still to make, put {token} in place of the count in the "
+             "template (Settings, Letter templates): it says \u201c{summary}\u201d when no visit took "
+             "place.").format(line=said, what=what, token="{visits_summary}", summary=summary)
 
 
 def _block_gap(msgid: str, values: dict) -> Gap:

@@ -3,9 +3,11 @@
 A letter can be made late: Today owes the start and midway letters for weeks, and a coordinator may make one after
 the case moved on or closed. Each promise ("we will let you know how the midway evaluation went") is made only while
 what it promises is still to come; otherwise the letter says what happened, with its date. The built-in templates
-say it through a placeholder of their own (`{visits_news}`, `{evaluation_news}`, `{closing_news}`, `{next_steps}`);
-an organisation's own template or an edited letter that still makes a promise the case has overtaken is held back
-with the reason (`stale_promise`), for nothing here can rewrite a text someone typed.
+say it through a placeholder of their own (`{visits_news}`, `{evaluation_news}`, `{closing_news}`, `{next_steps}`).
+So with what a letter says in the present tense: once the case closed, the start letter says the volunteer supervised
+the visits (`{supervision}`), not that the volunteer supervises them. An organisation's own template or an edited
+letter that still makes a promise the case has overtaken, or still says in the present tense what has ended, is held
+back with the reason (`stale_promise`), for nothing here can rewrite a text someone typed.
 """
 
 from __future__ import annotations
@@ -26,6 +28,11 @@ PROMISES = {
 }
 PLACEHOLDERS = {"intake": "visits_news", "start": "evaluation_news", "evaluation": "closing_news",
                 "no_response": "next_steps"}  # what words it as the case stands
+# The sentences that speak of the visits in the present tense, word for word as the built-in texts had them: untrue
+# once the case closed (said in the past tense then, by the placeholder named).
+PRESENT = {"start": N_("A trained volunteer of our organisation supervises the visits.")}
+PAST = {"start": N_("A trained volunteer of our organisation supervised the visits.")}
+PRESENT_PLACEHOLDERS = {"start": "supervision"}
 EVALUATION_PLANNED = N_("Midway through the trajectory we hold an evaluation with both parents, the volunteer and the "
                         "coordinator.")
 ASK_THE_PARENTS = N_("Would you discuss with the parents whether they still want supervised visitation?")
@@ -58,6 +65,13 @@ def overtaken(facts: CaseFacts, kind: str) -> bool:
     return kind in PROMISES and is_closed(facts)
 
 
+def supervision(facts: CaseFacts) -> str:
+    """The start letter's sentence on who supervises the visits; in the past tense once the case closed (a start
+    letter made after the closing said the volunteer "supervises" visits that had ended)."""
+    msgid = (PAST if is_closed(facts) else PRESENT)["start"]
+    return _(msgid)
+
+
 def evaluation_news(facts: CaseFacts, closed_on: str) -> str:
     """The start letter's last paragraph: the midway evaluation to come, or when it was and when the case closed.
     `closed_on`: the closing date as the letter writes it (a line to fill in when the case has none)."""
@@ -87,23 +101,33 @@ def next_steps(facts: CaseFacts, closed_on: str) -> str:
 
 
 def stale_promise(facts: CaseFacts, kind: str, text: str) -> str:
-    """Why a letter of `kind` whose text still makes the built-in promise cannot go out as it is, in the user's
-    language ("" when it makes none, or what it promises is still to come)."""
-    said = _found_promise(kind, text) if overtaken(facts, kind) else ""
+    """Why a letter of `kind` whose text still makes the built-in promise, or still says in the present tense what
+    the closing ended, cannot go out as it is, in the user's language ("" when it says neither, or what it promises
+    is still to come)."""
+    said = _found(PROMISES, kind, text) if overtaken(facts, kind) else ""
+    token = PLACEHOLDERS.get(kind, "")
+    if not said and is_closed(facts):
+        said, token = _found(PRESENT, kind, text), PRESENT_PLACEHOLDERS.get(kind, "")
+        what = _closed(facts)
+    else:
+        what = _what_happened(facts, kind)
     if not said:
         return ""
     return _("This letter says \u201c{promise}\u201d, but {what}. Take the sentence out of the letter's text or say "
              "what happened instead (Edit). For the letters still to make, put {token} in its place in the template "
              "(Settings, Letter templates): it says this as the case stands.").format(
-        promise=said, what=_what_happened(facts, kind), token="{" + PLACEHOLDERS[kind] + "}")
+        promise=said, what=what, token="{" + token + "}")
 
 
-def _found_promise(kind: str, text: str) -> str:
-    """The promise of `kind` as the text makes it, in whichever language it is written ("" when it makes none)."""
+def _found(sentences: dict[str, str], kind: str, text: str) -> str:
+    """The built-in sentence of `kind` (a promise, or what it says in the present tense) as the text has it, in
+    whichever language it is written ("" when it has none)."""
+    if kind not in sentences:
+        return ""
     said = _plain(text)
     for lang in LANGUAGES:
         with in_language(lang):
-            sentence = promise(kind)
+            sentence = _(sentences[kind])
         if _plain(sentence) in said:
             return sentence
     return ""
@@ -115,6 +139,10 @@ def _what_happened(facts: CaseFacts, kind: str) -> str:
         return _("the visits started on {date}").format(date=long_date(held[0]))
     if kind == "start" and midway is not None:
         return _("the midway evaluation took place on {date}").format(date=long_date(midway))
+    return _closed(facts)
+
+
+def _closed(facts: CaseFacts) -> str:
     if facts.closed_on is not None:
         return _("the case was closed on {date}").format(date=long_date(facts.closed_on))
     return _("the case is closed")

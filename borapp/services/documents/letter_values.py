@@ -84,12 +84,19 @@ def visit_line(visit, agreed_place: str) -> str:
 def state_on(visit: VisitFacts, day: dt.date) -> str:
     """What a visit was on `day`: held or called off by then, or still to come ("planned", whatever came of it
     after); "" for one dated by then that was never recorded as held or called off. A visit counts as called off on
-    its own day: when it was called off is not recorded."""
+    the day it was called off (on 10 March for 20 March: called off as of 10 March); one recorded before that day
+    was kept, on its own day."""
+    called_off = visit.state == "cancelled" and not visit.lapsed
+    if called_off and called_off_on(visit) <= day:
+        return "cancelled"
     if visit.on > day:
         return "planned"
-    if visit.state == "held" or (visit.state == "cancelled" and not visit.lapsed):
-        return visit.state
-    return ""
+    return "held" if visit.state == "held" else ""
+
+
+def called_off_on(visit: VisitFacts) -> dt.date:
+    """The day a cancelled visit was called off; its own day where that was not recorded."""
+    return visit.cancelled_on or visit.on
 
 
 class LetterValues:
@@ -233,6 +240,10 @@ class LetterValues:
     def v_next_steps(self) -> str:
         """The no-response letter's request and that we wait; once the case closed, when it did."""
         return news.next_steps(self.f, self._closed_on_if_closed())
+
+    def v_supervision(self) -> str:
+        """Who supervises the visits; in the past tense in a letter made after the closing."""
+        return news.supervision(self.f)
 
     def _closed_on_if_closed(self) -> str:
         return self.v_closed_on() if news.is_closed(self.f) else ""

@@ -21,8 +21,7 @@ DEFAULT_TEMPLATES = {
     "start": N_(
         "Dear {referrer_contact},\n\n"
         "The supervised visits for {children_born} have started. The agreements were laid down in the BOR contract "
-        "of {contract_on}; the first visit was on {first_visit_on}. A trained volunteer of our organisation "
-        "supervises the visits.\n\n"
+        "of {contract_on}; the first visit was on {first_visit_on}. {supervision}\n\n"
         "Agreed frequency: {visit_frequency}\n"
         "Place: {visit_place}\n\n"
         "{evaluation_news}"
@@ -112,6 +111,8 @@ PLACEHOLDERS = {
                        "closed"),
     "next_steps": N_("our request to discuss with the parents whether they still want supervised visitation and that "
                      "we wait until then, or (in a letter made later) the day the case was closed"),
+    "supervision": N_("that a trained volunteer of our organisation supervises the visits (in a letter made after "
+                      "the closing: supervised)"),
     "closed_on": N_("the date the case was closed"),
     "evaluation_on": N_("the date of the midway evaluation"),
     "evaluation_participants": N_("who took part in the midway evaluation"),
@@ -145,7 +146,7 @@ _CASE = ("case_ref", "children", "children_born", "resident_parent", "other_pare
          "visit_frequency")
 _REFERRER = ("recipient_contact", "referrer_contact", "referrer_name", "commissioner")
 _PROGRESS = ("intake_on", "contract_on", "first_visit_on", "visits_news", "evaluation_news", "closing_news",
-             "next_steps", "last_visit_on", "closed_on", "evaluation_on", "evaluation_participants",
+             "next_steps", "supervision", "last_visit_on", "closed_on", "evaluation_on", "evaluation_participants",
              "evaluation_agreements", "final_agreements", "visits_total", "visits_held", "visits_cancelled",
              "visits_planned", "visits_summary", "outcome", "outcome_reason", "outcome_note")
 _FOR_REFERRER = _REFERRER + _CASE + _PROGRESS

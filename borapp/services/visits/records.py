@@ -122,6 +122,7 @@ class VisitDetail:
     notice_hours: int | None
     report_final_on: dt.date | None = None  # finished: a fact from then on, corrected by addenda only
     addenda: tuple[AddendumItem, ...] = ()
+    cancelled_on: dt.date | None = None  # the day it was called off (None: not recorded, from before it was kept)
 
     @property
     def ended_early(self) -> bool:
@@ -153,6 +154,7 @@ class VisitInput:
     cancelled_by: str = ""
     cancel_reason: str = ""
     notice_hours: int | None = None
+    cancelled_on: dt.date | None = None  # the day it was called off; None: today, or the visit's day if that was before
 
 
 @dataclass(frozen=True)
@@ -233,7 +235,7 @@ def get_visit(workspace: Workspace, visit_id: int) -> VisitDetail:
             visit.volunteer_id, volunteer.name if volunteer else "", visit.brought_by, visit.collected_by,
             visit.others_present, visit.handover, visit.what_happened, visit.child_wellbeing, visit.child_voice,
             visit.incidents, visit.ended_early_reason, visit.cancelled_by, visit.cancel_reason, visit.notice_hours,
-            visit.report_final_on, list_addenda(session, visit.id),
+            visit.report_final_on, list_addenda(session, visit.id), visit.cancelled_on,
         )
 
 
@@ -409,10 +411,10 @@ def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
     if data.state == "held" and data.ended_early and not data.ended_early_reason.strip():
         raise ValidationError(_("Say why the visit ended early."), "ended_early_reason")
     if data.state == "cancelled":
-        _check_cancellation(data)
+        _check_cancellation(case, data)
 
 
-def _check_cancellation(data: VisitInput) -> None:
+def _check_cancellation(case: Case, data: VisitInput) -> None:
     if data.cancelled_by not in CANCELLED_BY:
         raise ValidationError(_("Choose who cancelled."), "cancelled_by")
     if not data.cancel_reason.strip():
@@ -420,6 +422,22 @@ def _check_cancellation(data: VisitInput) -> None:
     if data.notice_hours is not None and not 0 <= data.notice_hours <= MAX_NOTICE_HOURS:
         raise ValidationError(_("Enter the notice in hours, from 0 to {n}.").format(n=MAX_NOTICE_HOURS),
                               "notice_hours")
+    _check_called_off_on(case, data)
+
+
+def _check_called_off_on(case: Case, data: VisitInput) -> None:
+    """A visit is called off before its day or on it, on a day that has come, after the case was registered."""
+    day = data.cancelled_on
+    if day is None:
+        return
+    if day > data.on:
+        raise ValidationError(_("A visit is called off before its day or on it ({date}); check the date.").format(
+            date=long_date(data.on)), "cancelled_on")
+    if day > dt.date.today():
+        raise ValidationError(_("The day it was called off cannot be in the future."), "cancelled_on")
+    if day < case.registered_on:
+        raise ValidationError(_("The day it was called off cannot be before the registration date ({date}).")
+                              .format(date=long_date(case.registered_on)), "cancelled_on")
 
 
 def _check_times(start: dt.time | None, end: dt.time | None, *, required: bool) -> None:
@@ -439,6 +457,7 @@ def _check_length(name: str, value: str) -> None:
 
 def _apply(visit: Visit, data: VisitInput) -> None:
     held, cancelled = data.state == "held", data.state == "cancelled"
+    known = visit.cancelled_on if visit.state == "cancelled" else None  # kept when not given again
     visit.on, visit.state = data.on, data.state
     visit.start_time, visit.end_time = data.start_time, data.end_time
     visit.place = " ".join(data.place.split())
@@ -451,6 +470,15 @@ def _apply(visit: Visit, data: VisitInput) -> None:
     visit.cancelled_by = data.cancelled_by if cancelled else ""
     visit.cancel_reason = data.cancel_reason.strip() if cancelled else ""
     visit.notice_hours = data.notice_hours if cancelled else None
+    if known is not None and known > data.on:  # the visit moved to before the day it was called off
+        known = None
+    visit.cancelled_on = (data.cancelled_on or known or called_off_today(data.on)) if cancelled else None
+
+
+def called_off_today(on: dt.date) -> dt.date:
+    """The day a visit called off now is recorded as called off: today, or its own day when that has passed (it is
+    recorded afterwards, and the day it was called off was not given)."""
+    return min(dt.date.today(), on)
 
 
 def delete_visit(workspace: Workspace, visit_id: int) -> None:

@@ -140,6 +140,21 @@ class VisitEditor(EditorPanel):
         self.notice_hours.setSpecialValueText(_("Not known"))
         self.notice_hours.setSuffix(" " + _("hours before"))
         self.add_row(form, _("Cancelled how late"), self.notice_hours, "notice_hours")
+        self.cancelled_on = DateField()
+        self.cancelled_on.setAccessibleName(_("Cancelled on"))
+        self.cancelled_on.setToolTip(_("The day the visit was called off; the midway letter counts it as cancelled "
+                                       "from that day."))
+        self.add_row(form, _("Cancelled on"), self.cancelled_on, "cancelled_on")
+        self.state_buttons["cancelled"].toggled.connect(self._called_off_now)
+
+    def _called_off_now(self, chosen: bool) -> None:
+        """Choosing Cancelled dates the cancellation today (the visit's own day when that has passed), unless a day
+        is already there; the coordinator types over it when it was called off earlier."""
+        if not chosen or self._loading or self.cancelled_on.text().strip():
+            return
+        day = self.on.value_or_none()
+        if day is not None:
+            self.cancelled_on.set_value(records.called_off_today(day))
 
     def set_volunteers(self, choices: list[VolunteerChoice]) -> None:
         """Who can be named as supervising; keeps the one chosen in an open record."""
@@ -181,7 +196,8 @@ class VisitEditor(EditorPanel):
                  "volunteer_name": self.volunteer.currentText() if self.volunteer.currentData() else "",
                  "ended_early": self.ended_early.isChecked(), "cancelled_by": self.cancelled_by.currentData() or "",
                  "cancel_reason": self.cancel_reason.toPlainText(),
-                 "notice_hours": self.notice_hours.value() if self.notice_hours.value() >= 0 else None}
+                 "notice_hours": self.notice_hours.value() if self.notice_hours.value() >= 0 else None,
+                 "cancelled_on": self.cancelled_on.typed()}
         state.update({name: getattr(self, name).text() for name in HELD_LINES})
         state.update({name: getattr(self, name).toPlainText() for name in HELD_TEXTS})
         state.update(self.expenses.state())
@@ -208,6 +224,7 @@ class VisitEditor(EditorPanel):
         self.cancel_reason.setPlainText(state.get("cancel_reason", ""))
         notice = state.get("notice_hours")
         self.notice_hours.setValue(notice if isinstance(notice, int) else -1)
+        self.cancelled_on.set_typed(state.get("cancelled_on") or "")
         self.expenses.fill(state)
         self._report = {name: state.get(name) for name in ("stored_state", "report_final_on", "addenda")}
         final_on = self._report["report_final_on"]
@@ -236,6 +253,7 @@ def detail_state(detail: VisitDetail) -> dict:
             "place": detail.place, "volunteer_id": detail.volunteer_id, "volunteer_name": detail.volunteer_name,
             "ended_early": detail.ended_early, "cancelled_by": detail.cancelled_by,
             "cancel_reason": detail.cancel_reason, "notice_hours": detail.notice_hours,
+            "cancelled_on": detail.cancelled_on.isoformat() if detail.cancelled_on else "",
             **{name: getattr(detail, name) for name in (*HELD_LINES, *HELD_TEXTS)}, **report_state(detail)}
 
 
@@ -248,5 +266,7 @@ def visit_input(case_id: int, state: dict) -> VisitInput:
         place=state.get("place", ""), volunteer_id=state.get("volunteer_id"),
         ended_early=bool(state.get("ended_early")), cancelled_by=state.get("cancelled_by", ""),
         cancel_reason=state.get("cancel_reason", ""), notice_hours=state.get("notice_hours"),
+        cancelled_on=typed_dates.parse_date(state.get("cancelled_on") or "", what=_("Cancelled on"))
+        if state.get("state") == "cancelled" else None,
         **{name: state.get(name, "") for name in (*HELD_LINES, *HELD_TEXTS)},
     )
