@@ -10,7 +10,7 @@ import psycopg
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit
+from PySide6.QtWidgets import QPlainTextEdit, QPushButton
 from sqlalchemy import select
 
 from borapp.i18n import _
@@ -273,6 +273,45 @@ def test_narrowing_the_window_grows_the_rows_so_no_value_is_cut_off(qtbot, long_
         assert table.rowHeight(0) > opened_with, "the narrower window must need more lines, or this tests nothing"
     finally:
         QApplication.instance().setStyleSheet("")
+
+
+def test_buttons_naming_long_laptop_names_still_fit_a_narrow_window(qtbot, long_names_clash):
+    """In one row, "Keep the value of laptop-anna-de-vries" and "... laptop-bram-kantoor-noord" beside the other
+    buttons made the window at least ~800 px wide; the keep buttons now stand one above the other."""
+    from PySide6.QtWidgets import QApplication
+
+    from borapp.ui.style import STYLE_SHEET
+
+    QApplication.instance().setStyleSheet(STYLE_SHEET)
+    try:
+        dialog = opened(qtbot, long_names_clash[1])
+        click_row(qtbot, dialog, 0)
+        qtbot.wait(100)  # the layout takes in the buttons' new texts
+        assert "laptop-anna-de-vries" in dialog.keep_theirs.text()
+        assert dialog.minimumSizeHint().width() <= 720
+        dialog.resize(720, dialog.height())
+        qtbot.wait(50)
+        for button in (dialog.keep_mine, dialog.keep_theirs, dialog.type_other):
+            assert button.isVisible() and button.width() >= button.sizeHint().width(), button.text()
+            assert dialog.rect().contains(button.geometry()), button.text()
+        dialog.resize(dialog.minimumSizeHint().width(), dialog.height())  # the narrowest it goes: no header cut
+        qtbot.wait(50)
+        header = dialog.table.horizontalHeader()
+        for column in range(dialog.table.columnCount()):
+            assert header.sectionSize(column) >= header.sectionSizeHint(column), header.model().headerData(
+                column, Qt.Orientation.Horizontal)
+    finally:
+        QApplication.instance().setStyleSheet("")
+
+
+def test_close_and_escape_close_the_window(qtbot, clash):
+    dialog = opened(qtbot, clash[1])
+    close = next(b for b in dialog.findChildren(QPushButton) if b.text() == _("Close"))
+    qtbot.mouseClick(close, Qt.MouseButton.LeftButton)
+    assert not dialog.isVisible()
+    dialog.show()
+    QTest.keyClick(dialog, Qt.Key.Key_Escape)
+    assert not dialog.isVisible()
 
 
 def painted_height(table, row: int, column: int) -> int:

@@ -6,7 +6,7 @@ the buttons say what each choice does ("Leave it deleted", "Bring it back, with 
 from __future__ import annotations
 
 from PySide6.QtWidgets import (
-    QAbstractItemView, QDialog, QDialogButtonBox, QHeaderView, QLabel, QPushButton,
+    QAbstractItemView, QDialog, QGridLayout, QHeaderView, QLabel, QPushButton,
     QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget,
 )
 
@@ -47,7 +47,6 @@ class ConflictsDialog(QDialog):
         self.table.setWordWrap(True)
         self.table.setItemDelegate(WrappedCells(self.table))  # measured where painted, inside the cells' padding
         layout.addWidget(self.table, 1)
-        buttons = QDialogButtonBox()
         self.keep_mine = QPushButton(_("Keep the value sent later"))
         self.keep_theirs = QPushButton(_("Keep the server's value"))
         self.type_other = QPushButton(_("Type another value…"))
@@ -55,15 +54,13 @@ class ConflictsDialog(QDialog):
         self.reveal = QPushButton(_("Show the address"))
         self.reveal.setToolTip(_("The confidential address of the chosen conflict; the access log records that it "
                                  "was shown."))
-        for button in (self.reveal, self.keep_mine, self.keep_theirs, self.type_other):
-            buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
-        buttons.addButton(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.reject)
         self.keep_mine.clicked.connect(lambda: self._resolve("mine"))
         self.keep_theirs.clicked.connect(lambda: self._resolve("theirs"))
         self.type_other.clicked.connect(self._ask_value)
         self.reveal.clicked.connect(lambda: self.reload(reveal=self.rows[self.table.currentRow()].id))
-        layout.addWidget(buttons)
+        layout.addLayout(choice_buttons((self.keep_mine, self.keep_theirs), (self.type_other, self.reveal), close))
         self.result = ResultLine()
         layout.addWidget(self.result)
         self.table.itemSelectionChanged.connect(self._selection)
@@ -89,6 +86,7 @@ class ConflictsDialog(QDialog):
                 item = QTableWidgetItem(text)
                 item.setToolTip(text)
                 self.table.setItem(i, column, item)
+        self.table.setMinimumWidth(unbroken_width(self.table))
         if chosen >= 0:
             self.table.selectRow(chosen)
         if not rows:
@@ -134,3 +132,30 @@ class ConflictsDialog(QDialog):
         if self.result.attempt(lambda: conflicts.resolve(self.workspace, row.id, keep),
                                conflicts.settled_words(row.choices, keep)):
             self.reload()
+
+
+def choice_buttons(keeps, others, close: QPushButton) -> QGridLayout:
+    """The two "keep" buttons one above the other, the other choices beside them, Close at the right: in one row,
+    two buttons naming laptops ("Keep the value of laptop-bram-kantoor-noord") made the window at least ~800 px
+    wide."""
+    grid = QGridLayout()
+    for row, (keep, other) in enumerate(zip(keeps, others)):
+        grid.addWidget(keep, row, 0)
+        grid.addWidget(other, row, 1)
+    grid.setColumnStretch(2, 1)
+    grid.addWidget(close, len(keeps) - 1, 3)
+    return grid
+
+
+def unbroken_width(table: QTableWidget) -> int:
+    """The table's width at which no header is cut and each cell's longest word fits on a line ("BOR-2026-001"
+    cut to "BOR-2026-…" below it): rows grow as columns narrow, words cannot."""
+    metrics, header = table.fontMetrics(), table.horizontalHeader()
+    padding = 24  # the cell's padding in the app's style sheet, and a margin
+    total = 0
+    for column in range(table.columnCount()):
+        words = [word for row in range(table.rowCount()) if (item := table.item(row, column))
+                 for word in item.text().split()]
+        widest = max((metrics.horizontalAdvance(word) for word in words), default=0)
+        total += max(header.sectionSizeHint(column), widest + padding)
+    return total + 2 * table.frameWidth() + table.verticalScrollBar().sizeHint().width()
