@@ -171,16 +171,47 @@ def test_without_the_update_tick_the_dialog_names_the_tick_and_says_nothing_was_
     assert _statuses(workspace) == {"T-1": "intake", "T-2": "intake"}
 
 
-def test_an_import_that_imports_nothing_still_shows_the_warnings(qtbot, workspace, tmp_path):
+def test_a_row_that_fails_shows_its_error_and_no_warnings(qtbot, workspace, tmp_path):
+    """The route guessed from the referrer and a child over 12 were listed for a row that is not imported."""
     path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1", "vrijwilliger": "Niemand Bekend",
-                                           "kinderen": "Daan Proef (2009-01-01)"})
+                                           "kinderen": "Daan Proef (2009-01-01)", **NO_ROUTE},
+                      {"dossiernummer": "T-2", "kinderen": "Eva Proef (2009-01-01)"})
     dialog = _dialog(qtbot, workspace)
     type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    shown = dialog.result.toPlainText()
+    assert "Rij 2, kolom vrijwilliger: Vrijwilliger 'Niemand Bekend' staat niet in de kluis." in shown
+    assert "Rij 3, kolom kinderen: Eva Proef was 15 bij aanmelding" in shown  # a good row's warning stays
+    assert "Rij 2, kolom kinderen" not in shown and "Rij 2, kolom aanmeldroute" not in shown, shown
     tick(qtbot, dialog.skip_invalid)
     press(qtbot, dialog, dialog.check_button)
     press(qtbot, dialog, dialog.import_button)
-    assert dialog.status.text().startswith("Niets geïmporteerd")
-    assert "Rij 2, kolom kinderen: Daan Proef was 15 bij aanmelding" in dialog.result.toPlainText()
+    assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw. 1 rij is overgeslagen."
+    assert "Rij 2, kolom kinderen" not in dialog.result.toPlainText()
+
+
+NO_ROUTE = {"aanmeldroute": "", "soort verwijzer": "", "verwijzer": "Onbekend Bureau"}  # the route is guessed
+
+
+def _warnings(dialog) -> list[str]:
+    lines = dialog.result.toPlainText().splitlines()
+    start = lines.index("Waarschuwingen (elk zegt wat is overgenomen of weggelaten):") + 1
+    end = next((n for n in range(start, len(lines)) if not lines[n].startswith("  - ")), len(lines))
+    return lines[start:end]
+
+
+def test_a_check_lists_the_warnings_by_row_then_column(qtbot, workspace, tmp_path):
+    """They came in the order found: every row's own, then the route of each, guessed against the vault."""
+    path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1", "kinderen": "Daan Proef (2009-01-01)",
+                                           **NO_ROUTE},
+                      {"dossiernummer": "T-2", "kinderen": "Eva Proef (2009-01-01)"},
+                      {"dossiernummer": "T-3", "coördinator": "", **NO_ROUTE})
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    places = [line.split(":")[0] for line in _warnings(dialog)]
+    assert places == ["  - Rij 2, kolom aanmeldroute", "  - Rij 2, kolom kinderen", "  - Rij 3, kolom kinderen",
+                      "  - Rij 4, kolom aanmeldroute", "  - Rij 4, kolom coördinator"], places
 
 
 def test_checking_a_missing_file_clears_the_previous_files_report(qtbot, workspace, tmp_path):
@@ -321,3 +352,5 @@ def test_a_template_is_never_saved_over_the_vault_and_a_failure_is_said(qtbot, m
     assert vault_path.read_bytes() == before and vault_path.with_name(vault_path.name + ".xlsx").is_file()
     _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "weg" / "sjabloon.xlsx")
     assert dialog.status.text() == f"De map {tmp_path / 'weg'} bestaat niet."
+
+
