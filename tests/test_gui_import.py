@@ -79,7 +79,7 @@ def test_the_templates_example_row_is_skipped_with_a_note(qtbot, workspace, tmp_
     with path.open("a", encoding="utf-8") as fh:  # the example under the coordinator's own row
         fh.write(write_template("cases").splitlines()[1] + "\n")
     press(qtbot, dialog, dialog.check_button)
-    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    assert "Dossiers die zouden worden aangemaakt: 1" in dialog.result.toPlainText()
     with qtbot.waitSignal(dialog.imported):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
@@ -214,11 +214,30 @@ def test_a_check_lists_the_warnings_by_row_then_column(qtbot, workspace, tmp_pat
                       "  - Rij 4, kolom aanmeldroute", "  - Rij 4, kolom coördinator"], places
 
 
+def test_a_check_beside_bad_rows_says_what_the_good_rows_would_create(qtbot, workspace, tmp_path):
+    """"Dossiers aangemaakt: 0" stood beside the bad rows, under "an import would do this"."""
+    path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1"}, {"dossiernummer": "T-2"},
+                      {"dossiernummer": "T-3", "aanmelddatum": "31-2-2024"})
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    lines = dialog.result.toPlainText().splitlines()
+    assert lines[:3] == ["Rij 4, kolom aanmelddatum: '31-2-2024' is geen datum: februari 2024 heeft geen dag 31.",
+                         "Proefrun: er is niets veranderd. Zolang er rijen met problemen zijn, wordt er niets "
+                         "geïmporteerd; de rijen zonder problemen zouden dit doen:",
+                         "Dossiers die zouden worden aangemaakt: 2"], lines
+    assert not dialog.import_button.isEnabled() and listing.count_cases(workspace, listing.CaseFilter()) == 0
+    type_path(qtbot, dialog, cases_file(tmp_path / "fout.csv", {"dossiernummer": "T-3", "aanmelddatum": "31-2-2024"}))
+    press(qtbot, dialog, dialog.check_button)
+    assert dialog.result.toPlainText().splitlines()[1] == ("Proefrun: er is niets veranderd. Geen enkele rij kan "
+                                                           "worden geïmporteerd zoals hij is.")
+
+
 def test_checking_a_missing_file_clears_the_previous_files_report(qtbot, workspace, tmp_path):
     dialog = _dialog(qtbot, workspace)
     type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))
     press(qtbot, dialog, dialog.check_button)
-    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    assert "Dossiers die zouden worden aangemaakt: 1" in dialog.result.toPlainText()
     type_path(qtbot, dialog, tmp_path / "weg.csv")
     press(qtbot, dialog, dialog.check_button)
     assert "weg.csv" in dialog.status.text()
@@ -229,7 +248,7 @@ def test_a_path_pasted_in_quotes_as_copy_as_path_gives_it_is_read(qtbot, workspa
     dialog = _dialog(qtbot, workspace)
     type_path(qtbot, dialog, f'"{cases_file(tmp_path / "goed.csv", {})}" ')
     press(qtbot, dialog, dialog.check_button)
-    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText(), dialog.status.text()
+    assert "Dossiers die zouden worden aangemaakt: 1" in dialog.result.toPlainText(), dialog.status.text()
     assert dialog.import_button.isEnabled()
 
 
@@ -239,7 +258,7 @@ def test_enter_after_typing_the_path_checks_the_file(qtbot, workspace, tmp_path)
     type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))
     QTest.keyClick(dialog.path, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
-    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    assert "Dossiers die zouden worden aangemaakt: 1" in dialog.result.toPlainText()
     QTest.keyClick(dialog.path, Qt.Key.Key_Return)  # again: checks again, never imports nor closes
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     assert dialog.isVisible() and listing.count_cases(workspace, listing.CaseFilter()) == 0
@@ -297,7 +316,7 @@ def test_the_volunteers_page_imports_volunteers_and_shows_them(qtbot, workspace,
     assert dialog.kind.currentData() == "volunteers" and not dialog.update_existing.isVisible()
     type_path(qtbot, dialog, volunteers_file(tmp_path / "vrijwilligers.csv"))
     press(qtbot, dialog, dialog.check_button)
-    assert "Vrijwilligers aangemaakt: 1" in dialog.result.toPlainText()
+    assert "Vrijwilligers die zouden worden aangemaakt: 1" in dialog.result.toPlainText()
     with qtbot.waitSignal(dialog.imported):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.check_button.isEnabled())

@@ -184,7 +184,7 @@ def test_the_warnings_are_listed_by_row_then_column(capsys, vault, vault_path, p
 def test_dry_run_changes_nothing(capsys, vault, vault_path, passphrase_file, tmp_path):
     path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1"}])
     code, out, _err = run(capsys, "import", "cases", str(path), "--dry-run", *opts(vault_path, passphrase_file))
-    assert code == 0 and "Dry run" in out and "Cases created: 1" in out
+    assert code == 0 and "Dry run" in out and "Cases that would be created: 1" in out
     assert vault.count(Case) == 0
 
 

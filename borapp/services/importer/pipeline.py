@@ -2,7 +2,7 @@
 
 All or nothing: any bad row leaves the vault as it was, unless `skip_invalid`, which imports the good rows and lists
 the rest. A dry run (`parse_file`) does everything in a transaction that is rolled back, so its report says exactly
-what an import would do.
+what an import would do (beside bad rows: what the good rows would do).
 """
 
 from __future__ import annotations
@@ -69,8 +69,9 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
 
 def _write(vault, kind: str, header: HeaderMap, rows: list, report: ImportReport, *, actor: str, today: dt.date,
            update: bool, advice: Advice) -> None:
-    """Check the rows against the vault and write the good ones, committed only when the import goes through (never
-    on a dry run)."""
+    """Check the rows against the vault and write the good ones, committed only when the import goes through. A dry
+    run writes the good rows even beside bad ones, so that it can say what they would create ("created: 0" stood
+    beside the bad rows), and rolls back."""
     spec = _KINDS[kind]
     try:
         with vault.session() as session:
@@ -82,7 +83,7 @@ def _write(vault, kind: str, header: HeaderMap, rows: list, report: ImportReport
             good = [row for row in rows if row.row not in bad]
             if report.skip_invalid:
                 report.skipped = sorted(bad)
-            if not good or (bad and not report.skip_invalid):
+            if not good or (bad and not report.skip_invalid and not report.dry_run):
                 raise _RollBack()
             spec.write(session, good, report, actor)
             if report.dry_run:
