@@ -233,6 +233,16 @@ def test_a_check_beside_bad_rows_says_what_the_good_rows_would_create(qtbot, wor
                                                            "worden geïmporteerd zoals hij is.")
 
 
+def test_checking_a_file_without_rows_does_not_say_nothing_was_imported(qtbot, workspace, tmp_path):
+    path = tmp_path / "leeg.csv"
+    path.write_text(write_template("cases").splitlines()[0] + "\n", encoding="utf-8")
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    assert dialog.result.toPlainText() == "Het bestand bevat geen rijen: er is niets te controleren of te importeren."
+    assert not dialog.import_button.isEnabled()
+
+
 def test_checking_a_missing_file_clears_the_previous_files_report(qtbot, workspace, tmp_path):
     dialog = _dialog(qtbot, workspace)
     type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))

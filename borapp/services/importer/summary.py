@@ -51,6 +51,13 @@ def _would_do(report: ImportReport) -> list[str]:
                     _("Volunteers that would be updated: {n}").format(n=report.updated)]
 
 
+def empty_line(report: ImportReport) -> str:
+    """What a file without data rows comes to; a check never meant to import ("nothing was imported" said it did)."""
+    if report.dry_run:
+        return _("The file holds no rows: there is nothing to check or import.")
+    return _("The file holds no rows to import; nothing was imported.")
+
+
 def detail_lines(report: ImportReport) -> list[str]:
     """Notes, warnings and possible duplicates under their headings: also worth reading when nothing was imported
     (a sheet not read, a child over 12), so the file can be put right in one go."""

@@ -18,7 +18,7 @@ from borapp.i18n import N_, _, ngettext
 from borapp.services.errors import describe
 from borapp.services.importer import ImportReport, import_file, parse_file, save_template
 from borapp.services.importer.advice import Advice
-from borapp.services.importer.summary import detail_lines, problem_line, summary_lines
+from borapp.services.importer.summary import detail_lines, empty_line, problem_line, summary_lines
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.screen_fit import resize_within_screen
 from borapp.ui.widgets.wrapped_label import WrappedLabel
@@ -53,7 +53,7 @@ def report_text(report: ImportReport) -> str:
         lines.append((_("Rows the import would skip: {rows}") if report.dry_run else _("Rows skipped: {rows}"))
                      .format(rows=rows))
     if report.empty:  # the notes say why, e.g. that the template's example row was skipped
-        lines += [_("The file holds no rows to import; nothing was imported."), *detail_lines(report)]
+        lines += [empty_line(report), *detail_lines(report)]
     elif report.ok or report.dry_run:
         lines += summary_lines(report)
     else:  # nothing imported: the notes and warnings still help put the file right
