@@ -383,3 +383,24 @@ def test_a_template_is_never_saved_over_the_vault_and_a_failure_is_said(qtbot, m
     assert dialog.status.text() == f"De map {tmp_path / 'weg'} bestaat niet."
 
 
+def test_a_template_named_without_xlsx_asks_before_replacing_the_workbook_of_that_name(qtbot, monkeypatch, workspace,
+                                                                                      tmp_path):
+    """The file dialog asked about "mijn dossiers"; the .xlsx added after it replaced "mijn dossiers.xlsx" unasked."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers.questions import answer_soon
+
+    mine = tmp_path / "mijn dossiers.xlsx"
+    mine.write_bytes(b"the coordinator's own workbook")
+    dialog = _dialog(qtbot, workspace)
+    asked = []
+    answer_soon(QMessageBox.StandardButton.No, asked)
+    _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "mijn dossiers")
+    assert asked == [f"mijn dossiers.xlsx bestaat al in {tmp_path}. Wilt u het vervangen?"]
+    assert mine.read_bytes() == b"the coordinator's own workbook"
+    assert not dialog.status.text().startswith("Sjabloon opgeslagen")
+    answer_soon(QMessageBox.StandardButton.Yes)
+    _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "mijn dossiers")
+    assert dialog.status.text().startswith(f"Sjabloon opgeslagen als {mine}.")
+    assert next(load_workbook(mine).active.iter_rows(values_only=True))[0] == "dossiernummer"
