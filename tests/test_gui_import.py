@@ -79,7 +79,7 @@ def test_the_templates_example_row_is_skipped_with_a_note(qtbot, workspace, tmp_
     with path.open("a", encoding="utf-8") as fh:  # the example under the coordinator's own row
         fh.write(write_template("cases").splitlines()[1] + "\n")
     press(qtbot, dialog, dialog.check_button)
-    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    assert "Dossiers die zouden worden aangemaakt: 1" in dialog.result.toPlainText()
     with qtbot.waitSignal(dialog.imported):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
@@ -171,23 +171,83 @@ def test_without_the_update_tick_the_dialog_names_the_tick_and_says_nothing_was_
     assert _statuses(workspace) == {"T-1": "intake", "T-2": "intake"}
 
 
-def test_an_import_that_imports_nothing_still_shows_the_warnings(qtbot, workspace, tmp_path):
+def test_a_row_that_fails_shows_its_error_and_no_warnings(qtbot, workspace, tmp_path):
+    """The route guessed from the referrer and a child over 12 were listed for a row that is not imported."""
     path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1", "vrijwilliger": "Niemand Bekend",
-                                           "kinderen": "Daan Proef (2009-01-01)"})
+                                           "kinderen": "Daan Proef (2009-01-01)", **NO_ROUTE},
+                      {"dossiernummer": "T-2", "kinderen": "Eva Proef (2009-01-01)"})
     dialog = _dialog(qtbot, workspace)
     type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    shown = dialog.result.toPlainText()
+    assert "Rij 2, kolom vrijwilliger: Vrijwilliger 'Niemand Bekend' staat niet in de kluis." in shown
+    assert "Rij 3, kolom kinderen: Eva Proef was 15 bij aanmelding" in shown  # a good row's warning stays
+    assert "Rij 2, kolom kinderen" not in shown and "Rij 2, kolom aanmeldroute" not in shown, shown
     tick(qtbot, dialog.skip_invalid)
     press(qtbot, dialog, dialog.check_button)
     press(qtbot, dialog, dialog.import_button)
-    assert dialog.status.text().startswith("Niets geïmporteerd")
-    assert "Rij 2, kolom kinderen: Daan Proef was 15 bij aanmelding" in dialog.result.toPlainText()
+    assert dialog.status.text() == "0 dossiers bijgewerkt, 1 nieuw. 1 rij is overgeslagen."
+    assert "Rij 2, kolom kinderen" not in dialog.result.toPlainText()
+
+
+NO_ROUTE = {"aanmeldroute": "", "soort verwijzer": "", "verwijzer": "Onbekend Bureau"}  # the route is guessed
+
+
+def _warnings(dialog) -> list[str]:
+    lines = dialog.result.toPlainText().splitlines()
+    start = lines.index("Waarschuwingen (elk zegt wat is overgenomen of weggelaten):") + 1
+    end = next((n for n in range(start, len(lines)) if not lines[n].startswith("  - ")), len(lines))
+    return lines[start:end]
+
+
+def test_a_check_lists_the_warnings_by_row_then_column(qtbot, workspace, tmp_path):
+    """They came in the order found: every row's own, then the route of each, guessed against the vault."""
+    path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1", "kinderen": "Daan Proef (2009-01-01)",
+                                           **NO_ROUTE},
+                      {"dossiernummer": "T-2", "kinderen": "Eva Proef (2009-01-01)"},
+                      {"dossiernummer": "T-3", "coördinator": "", **NO_ROUTE})
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    places = [line.split(":")[0] for line in _warnings(dialog)]
+    assert places == ["  - Rij 2, kolom aanmeldroute", "  - Rij 2, kolom kinderen", "  - Rij 3, kolom kinderen",
+                      "  - Rij 4, kolom aanmeldroute", "  - Rij 4, kolom coördinator"], places
+
+
+def test_a_check_beside_bad_rows_says_what_the_good_rows_would_create(qtbot, workspace, tmp_path):
+    """"Dossiers aangemaakt: 0" stood beside the bad rows, under "an import would do this"."""
+    path = cases_file(tmp_path / "d.csv", {"dossiernummer": "T-1"}, {"dossiernummer": "T-2"},
+                      {"dossiernummer": "T-3", "aanmelddatum": "31-2-2024"})
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    lines = dialog.result.toPlainText().splitlines()
+    assert lines[:3] == ["Rij 4, kolom aanmelddatum: '31-2-2024' is geen datum: februari 2024 heeft geen dag 31.",
+                         "Proefrun: er is niets veranderd. Zolang er rijen met problemen zijn, wordt er niets "
+                         "geïmporteerd; de rijen zonder problemen zouden dit doen:",
+                         "Dossiers die zouden worden aangemaakt: 2"], lines
+    assert not dialog.import_button.isEnabled() and listing.count_cases(workspace, listing.CaseFilter()) == 0
+    type_path(qtbot, dialog, cases_file(tmp_path / "fout.csv", {"dossiernummer": "T-3", "aanmelddatum": "31-2-2024"}))
+    press(qtbot, dialog, dialog.check_button)
+    assert dialog.result.toPlainText().splitlines()[1] == ("Proefrun: er is niets veranderd. Geen enkele rij kan "
+                                                           "worden geïmporteerd zoals hij is.")
+
+
+def test_checking_a_file_without_rows_does_not_say_nothing_was_imported(qtbot, workspace, tmp_path):
+    path = tmp_path / "leeg.csv"
+    path.write_text(write_template("cases").splitlines()[0] + "\n", encoding="utf-8")
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    assert dialog.result.toPlainText() == "Het bestand bevat geen rijen: er is niets te controleren of te importeren."
+    assert not dialog.import_button.isEnabled()
 
 
 def test_checking_a_missing_file_clears_the_previous_files_report(qtbot, workspace, tmp_path):
     dialog = _dialog(qtbot, workspace)
     type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))
     press(qtbot, dialog, dialog.check_button)
-    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    assert "Dossiers die zouden worden aangemaakt: 1" in dialog.result.toPlainText()
     type_path(qtbot, dialog, tmp_path / "weg.csv")
     press(qtbot, dialog, dialog.check_button)
     assert "weg.csv" in dialog.status.text()
@@ -198,7 +258,7 @@ def test_a_path_pasted_in_quotes_as_copy_as_path_gives_it_is_read(qtbot, workspa
     dialog = _dialog(qtbot, workspace)
     type_path(qtbot, dialog, f'"{cases_file(tmp_path / "goed.csv", {})}" ')
     press(qtbot, dialog, dialog.check_button)
-    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText(), dialog.status.text()
+    assert "Dossiers die zouden worden aangemaakt: 1" in dialog.result.toPlainText(), dialog.status.text()
     assert dialog.import_button.isEnabled()
 
 
@@ -208,7 +268,7 @@ def test_enter_after_typing_the_path_checks_the_file(qtbot, workspace, tmp_path)
     type_path(qtbot, dialog, cases_file(tmp_path / "goed.csv", {}))
     QTest.keyClick(dialog.path, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
-    assert "Dossiers aangemaakt: 1" in dialog.result.toPlainText()
+    assert "Dossiers die zouden worden aangemaakt: 1" in dialog.result.toPlainText()
     QTest.keyClick(dialog.path, Qt.Key.Key_Return)  # again: checks again, never imports nor closes
     qtbot.waitUntil(lambda: dialog.import_button.isEnabled())
     assert dialog.isVisible() and listing.count_cases(workspace, listing.CaseFilter()) == 0
@@ -266,7 +326,7 @@ def test_the_volunteers_page_imports_volunteers_and_shows_them(qtbot, workspace,
     assert dialog.kind.currentData() == "volunteers" and not dialog.update_existing.isVisible()
     type_path(qtbot, dialog, volunteers_file(tmp_path / "vrijwilligers.csv"))
     press(qtbot, dialog, dialog.check_button)
-    assert "Vrijwilligers aangemaakt: 1" in dialog.result.toPlainText()
+    assert "Vrijwilligers die zouden worden aangemaakt: 1" in dialog.result.toPlainText()
     with qtbot.waitSignal(dialog.imported):
         qtbot.mouseClick(dialog.import_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.check_button.isEnabled())
@@ -321,3 +381,26 @@ def test_a_template_is_never_saved_over_the_vault_and_a_failure_is_said(qtbot, m
     assert vault_path.read_bytes() == before and vault_path.with_name(vault_path.name + ".xlsx").is_file()
     _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "weg" / "sjabloon.xlsx")
     assert dialog.status.text() == f"De map {tmp_path / 'weg'} bestaat niet."
+
+
+def test_a_template_named_without_xlsx_asks_before_replacing_the_workbook_of_that_name(qtbot, monkeypatch, workspace,
+                                                                                      tmp_path):
+    """The file dialog asked about "mijn dossiers"; the .xlsx added after it replaced "mijn dossiers.xlsx" unasked."""
+    from openpyxl import load_workbook
+    from PySide6.QtWidgets import QMessageBox
+
+    from tests.helpers.questions import answer_soon
+
+    mine = tmp_path / "mijn dossiers.xlsx"
+    mine.write_bytes(b"the coordinator's own workbook")
+    dialog = _dialog(qtbot, workspace)
+    asked = []
+    answer_soon(QMessageBox.StandardButton.No, asked)
+    _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "mijn dossiers")
+    assert asked == [f"mijn dossiers.xlsx bestaat al in {tmp_path}. Wilt u het vervangen?"]
+    assert mine.read_bytes() == b"the coordinator's own workbook"
+    assert not dialog.status.text().startswith("Sjabloon opgeslagen")
+    answer_soon(QMessageBox.StandardButton.Yes)
+    _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "mijn dossiers")
+    assert dialog.status.text().startswith(f"Sjabloon opgeslagen als {mine}.")
+    assert next(load_workbook(mine).active.iter_rows(values_only=True))[0] == "dossiernummer"

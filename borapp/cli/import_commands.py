@@ -80,7 +80,7 @@ def run_template(args) -> int:
 # ---- the text report ----------------------------------------------------------------------------------------------
 
 def print_report(report: ImportReport) -> None:
-    from borapp.services.importer.summary import detail_lines, problem_line
+    from borapp.services.importer.summary import detail_lines, empty_line, problem_line
 
     out = sys.stdout if report.ok else sys.stderr
     if report.unknown_columns:
@@ -89,7 +89,7 @@ def print_report(report: ImportReport) -> None:
     for problem in report.errors:
         print(problem_line(problem), file=sys.stderr)
     if report.empty:
-        print(_("The file holds no rows to import; nothing was imported."))
+        print(empty_line(report))
         for line in detail_lines(report):  # e.g. that the template's example row was skipped
             print(line)
         return

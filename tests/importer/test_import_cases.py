@@ -216,6 +216,23 @@ def test_a_dry_run_says_what_would_happen_and_writes_nothing(vault, tmp_path):
     assert file_only.ok and file_only.rows == 1
 
 
+def test_a_dry_run_beside_bad_rows_counts_what_the_good_rows_would_do_and_writes_nothing(vault, tmp_path):
+    """It counted nothing ("created: 0"): the good rows were not written at all while a row was bad."""
+    before = fingerprint(vault)
+    rows = [case(case_ref="T-001"), case(case_ref="T-002", registered_on="2023-13-01"), case(case_ref="T-003")]
+    report = parse_file("cases", write_csv(tmp_path / "c.csv", rows), vault)
+    assert not report.ok and report.created == 2 and report.bad_rows == [3] and not report.written
+    assert fingerprint(vault) == before
+
+
+def test_the_problems_go_by_row_then_column(vault, tmp_path):
+    """Found in two rounds (each row's own cells, then against the vault), they were listed in that order."""
+    rows = [case(case_ref="T-001", volunteer="Niemand Bekend"), case(case_ref="T-002", registered_on="2023-13-01",
+                                                                     status="?")]
+    report = import_file(vault, "cases", write_csv(tmp_path / "c.csv", rows))
+    assert [(p.row, p.column) for p in report.errors] == [(2, "volunteer"), (3, "registered_on"), (3, "status")]
+
+
 def test_an_empty_file_or_only_a_header_imports_nothing(vault, tmp_path):
     (tmp_path / "empty.csv").write_bytes(b"")
     for path in (tmp_path / "empty.csv", write_csv(tmp_path / "header.csv", [])):

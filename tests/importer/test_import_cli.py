@@ -168,10 +168,32 @@ def test_an_empty_file_says_so(capsys, vault, vault_path, passphrase_file, tmp_p
     assert code == 0 and "nothing was imported" in out
 
 
+def test_a_dry_run_of_an_empty_file_says_there_is_nothing_to_check(capsys, vault, vault_path, passphrase_file,
+                                                                   tmp_path):
+    """A check never meant to import: "nothing was imported" told it had not done what it was not asked."""
+    (tmp_path / "v.csv").write_text("naam;telefoon\n", encoding="utf-8")
+    code, out, _err = run(capsys, "import", "volunteers", str(tmp_path / "v.csv"), "--dry-run",
+                          *opts(vault_path, passphrase_file))
+    assert code == 0 and out == "The file holds no rows: there is nothing to check or import.\n"
+
+
+def test_the_warnings_are_listed_by_row_then_column(capsys, vault, vault_path, passphrase_file, tmp_path):
+    """In the order found they were not: every row's own first, then the routes guessed against the vault."""
+    guessed = {"route": "", "referrer_kind": "", "referrer_name": "Nieuw Bureau"}
+    path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1", "children": "Daan Proef (2009-01-01)", **guessed},
+                                          {"case_ref": "A-2", "children": "Mila Proef (2009-01-01)"},
+                                          {"case_ref": "A-3", "coordinator": "", **guessed}])
+    code, out, _err = run(capsys, "import", "cases", str(path), *opts(vault_path, passphrase_file))
+    places = [line.split(":")[0] for line in out.splitlines() if line.startswith("  - Row ")]
+    assert code == 0 and places == ["  - Row 2, column route", "  - Row 2, column children",
+                                    "  - Row 3, column children", "  - Row 4, column route",
+                                    "  - Row 4, column coordinator"], out
+
+
 def test_dry_run_changes_nothing(capsys, vault, vault_path, passphrase_file, tmp_path):
     path = cases_csv(tmp_path / "c.csv", [{"case_ref": "A-1"}])
     code, out, _err = run(capsys, "import", "cases", str(path), "--dry-run", *opts(vault_path, passphrase_file))
-    assert code == 0 and "Dry run" in out and "Cases created: 1" in out
+    assert code == 0 and "Dry run" in out and "Cases that would be created: 1" in out
     assert vault.count(Case) == 0
 
 

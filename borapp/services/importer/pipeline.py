@@ -2,7 +2,7 @@
 
 All or nothing: any bad row leaves the vault as it was, unless `skip_invalid`, which imports the good rows and lists
 the rest. A dry run (`parse_file`) does everything in a transaction that is rolled back, so its report says exactly
-what an import would do.
+what an import would do (beside bad rows: what the good rows would do).
 """
 
 from __future__ import annotations
@@ -61,8 +61,17 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
     report = ImportReport(kind=kind, path=str(path), dry_run=dry_run, skip_invalid=skip_invalid)
     today = today or dt.date.today()
     header, rows = _read(kind, Path(path), report, today)
-    if report.fatal or not rows and not report.errors:
-        return report
+    if not report.fatal and (rows or report.errors):
+        _write(vault, kind, header, rows, report, actor=actor, today=today, update=update, advice=advice)
+    report.settle(_column_order(kind, header))
+    return report
+
+
+def _write(vault, kind: str, header: HeaderMap, rows: list, report: ImportReport, *, actor: str, today: dt.date,
+           update: bool, advice: Advice) -> None:
+    """Check the rows against the vault and write the good ones, committed only when the import goes through. A dry
+    run writes the good rows even beside bad ones, so that it can say what they would create ("created: 0" stood
+    beside the bad rows), and rolls back."""
     spec = _KINDS[kind]
     try:
         with vault.session() as session:
@@ -72,17 +81,24 @@ def import_file(vault, kind: str, path: Path, *, skip_invalid: bool = False, act
                 spec.check(session, rows, header, report, today=today)
             bad = set(report.bad_rows)
             good = [row for row in rows if row.row not in bad]
-            if skip_invalid:
+            if report.skip_invalid:
                 report.skipped = sorted(bad)
-            if (bad and not skip_invalid) or not good:
+            if not good or (bad and not report.skip_invalid and not report.dry_run):
                 raise _RollBack()
             spec.write(session, good, report, actor)
-            if dry_run:
+            if report.dry_run:
                 raise _RollBack()
         report.written = True
     except _RollBack:
         pass
-    return report
+
+
+def _column_order(kind: str, header: HeaderMap) -> dict[str, int]:
+    """Each column's place: as the file has it, then those it lacks (a route told from the referrer) as listed."""
+    order, after = dict(header.index), max(header.index.values(), default=-1) + 1
+    for place, column in enumerate(COLUMNS[kind]):
+        order.setdefault(column, after + place)
+    return order
 
 
 def parse_file(kind: str, path: Path, vault=None, *, skip_invalid: bool = False,
@@ -94,7 +110,8 @@ def parse_file(kind: str, path: Path, vault=None, *, skip_invalid: bool = False,
                            advice=advice)
     check_kind(kind)
     report = ImportReport(kind=kind, path=str(path), dry_run=True, skip_invalid=skip_invalid)
-    _read(kind, Path(path), report, today or dt.date.today())
+    header, _rows = _read(kind, Path(path), report, today or dt.date.today())
+    report.settle(_column_order(kind, header))
     return report
 
 

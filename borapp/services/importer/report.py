@@ -58,6 +58,19 @@ class ImportReport:
         if message not in self.possible_duplicates:
             self.possible_duplicates.append(message)
 
+    def settle(self, columns: dict[str, int]) -> None:
+        """Once every row is checked: a bad row keeps only its errors (a warning about what it would import says
+        nothing of a row that is not imported), and problems go by row, then by column in `columns`' order (the
+        sheet's), so the file can be walked top-down (the vault's checks came after every row's own)."""
+        bad = set(self.bad_rows)
+        self.warnings = [w for w in self.warnings if w.row not in bad]
+
+        def place(problem: Problem) -> tuple[int, int]:
+            return problem.row, columns.get(problem.column, len(columns)) if problem.column else -1
+
+        self.errors.sort(key=place)
+        self.warnings.sort(key=place)
+
     # ---- reading ------------------------------------------------------------------------------------------------
 
     @property

@@ -18,8 +18,10 @@ from borapp.i18n import N_, _, ngettext
 from borapp.services.errors import describe
 from borapp.services.importer import ImportReport, import_file, parse_file, save_template
 from borapp.services.importer.advice import Advice
-from borapp.services.importer.summary import detail_lines, problem_line, summary_lines
+from borapp.services.importer.summary import detail_lines, empty_line, problem_line, summary_lines
+from borapp.services.vault.write_guard import is_vault_file
 from borapp.ui.tasks import run_task
+from borapp.ui.widgets.forms import confirm
 from borapp.ui.widgets.screen_fit import resize_within_screen
 from borapp.ui.widgets.wrapped_label import WrappedLabel
 
@@ -53,7 +55,7 @@ def report_text(report: ImportReport) -> str:
         lines.append((_("Rows the import would skip: {rows}") if report.dry_run else _("Rows skipped: {rows}"))
                      .format(rows=rows))
     if report.empty:  # the notes say why, e.g. that the template's example row was skipped
-        lines += [_("The file holds no rows to import; nothing was imported."), *detail_lines(report)]
+        lines += [empty_line(report), *detail_lines(report)]
     elif report.ok or report.dry_run:
         lines += summary_lines(report)
     else:  # nothing imported: the notes and warnings still help put the file right
@@ -141,13 +143,23 @@ class ImportDialog(QDialog):
         if not path:
             return
         target = Path(path) if Path(path).suffix.lower() == ".xlsx" else Path(path + ".xlsx")
+        if target != Path(path) and not self._may_replace(target):
+            return
         try:
-            save_template(kind, target, force=True)  # the file dialog asked before replacing a file
+            save_template(kind, target, force=True)  # the file dialog or _may_replace asked before replacing a file
         except Exception as exc:  # a vault's file, a folder that cannot be written: said, not raised
             self.status.setText(describe(exc))
             return
         self.status.setText(_("Template saved as {path}. Fill it in, leave out or replace the example row, and "
                               "choose the file here.").format(path=target))
+
+    def _may_replace(self, target: Path) -> bool:
+        """The file dialog asked about the name as typed, not about the name with .xlsx added: a file of that name was
+        replaced without a word. A vault's file is not asked about: saving refuses it."""
+        if not target.is_file() or is_vault_file(target):
+            return True
+        return confirm(self, _("Save the template"), _("{name} already exists in {folder}. Replace it?").format(
+            name=target.name, folder=target.parent))
 
     def _invalidate(self, *_args) -> None:
         self.import_button.setEnabled(False)
