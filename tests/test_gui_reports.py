@@ -132,7 +132,7 @@ def test_a_report_arriving_after_a_lock_is_dropped(qtbot, page):
 
 
 def test_a_report_that_cannot_be_worked_out_says_why(qtbot, page, monkeypatch):
-    def broken(_workspace, _year):
+    def broken(_workspace, _year, **_choice):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("borapp.ui.pages.reports_page.annual_report", broken)
@@ -205,3 +205,40 @@ def test_a_note_under_a_heading_begins_where_the_heading_begins(qtbot, page):
     assert abs(text_left(heading, page) - text_left(note, page)) <= 1, "one letter's own side bearing at most"
     outside = content.findChild(QLabel, "outside-note")
     assert abs(text_left(content.findChild(QLabel, "report-summary-heading"), page) - text_left(outside, page)) <= 1
+
+
+def test_a_report_for_one_municipality_holds_its_figures_only(qtbot, page, tmp_path, monkeypatch):
+    """Den Helder is invoiced with its own figures: chosen in the list, the page and the export hold only its cases,
+    the volunteers' pool (the organisation's) gives way to a line, and the file offered is named after it."""
+    assert page.municipality.currentText() == "All municipalities"
+    page.municipality.setFocus()
+    with qtbot.waitSignal(page.shown):
+        QTest.keyClick(page.municipality, Qt.Key.Key_Down)  # the first municipality
+    assert page.municipality.currentText() == "Den Helder" and page.report.municipality == "Den Helder"
+    registrations = page.tables["registrations_per_municipality"]
+    names = {registrations.item(r, 0).text() for r in range(registrations.rowCount())
+             if registrations.table.rows[r].kind == "row"}
+    assert names == {"Den Helder"} and cell(registrations, "Total", 2)[1] == "2"
+    note = page.scroll.widget().findChild(QLabel, "municipality-note")
+    assert note is not None and "Den Helder" in note.text()
+    assert "volunteers" not in page.tables and page.scroll.widget().findChild(QLabel, "report-volunteers-left-out")
+    row, _text = cell(registrations, "Total", 2)
+    double_click(qtbot, registrations, row, 2)
+    assert {page.dialog.table.item(r, 2).text() for r in range(page.dialog.table.rowCount())} == {"Den Helder"}
+    page.dialog.close()
+    offered = []
+    target = tmp_path / "helder.json"
+
+    def save_as(_parent, _title, suggested, _filter):
+        offered.append(suggested)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    qtbot.mouseClick(page.export_buttons["json"], Qt.MouseButton.LeftButton)
+    assert offered == ["annual-report-2019-den-helder.json"]
+    data = json.loads(target.read_bytes())
+    assert data["municipality"] == "Den Helder" and data["registrations"]["by_municipality"] == {"Den Helder": 2}
+    page.municipality.setFocus()
+    with qtbot.waitSignal(page.shown):
+        QTest.keyClick(page.municipality, Qt.Key.Key_Up)  # back to all
+    assert page.report.municipality == "" and cell(page.tables["registrations_per_municipality"], "Hoorn", 2)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import csv
 import io
 
-from borapp.i18n import language
+from borapp.i18n import _, language
 from borapp.services.reports.tables import Euros
 from borapp.services.reports.tables_people import all_tables
 from borapp.services.spreadsheet_cells import csv_text
@@ -16,6 +16,9 @@ from borapp.services.spreadsheet_cells import csv_text
 def report_csv(report, tables=None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if report.municipality:  # whose figures these are, before the tables
+        writer.writerow([csv_text(scope_line(report))])
+        writer.writerow([])
     for index, table in enumerate(all_tables(report) if tables is None else tables):
         if index:
             writer.writerow([])
@@ -27,6 +30,11 @@ def report_csv(report, tables=None) -> bytes:
         for row in table.rows:
             writer.writerow([_cell(cell) for cell in row.cells])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+def scope_line(report) -> str:
+    return _("Annual report {year}, municipality of {municipality}: the figures of its cases only").format(
+        year=report.year, municipality=report.municipality)
 
 
 def _cell(value):

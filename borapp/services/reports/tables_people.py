@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from borapp.i18n import _
 from borapp.services.reports.labels import funding_label
+from borapp.services.reports.scope import POOL_NOTE
 from borapp.services.reports.tables import Row, Table, figure_row
 
 
@@ -11,7 +14,10 @@ TIMELINESS_STARTED, TIMELINESS_SHARE = (0, 1), 4  # rows: started within a month
 
 
 def people_tables(report) -> list[Table]:
-    return [_volunteers(report), _meetings(report), _timeliness(report), _invoicing(report)]
+    pool = [_volunteers(report), _meetings(report)]
+    if report.municipality:  # the organisation's figures, not the municipality's: a line says where they are
+        pool = [Table(t.key, t.title, (), (), _(POOL_NOTE)) for t in pool]
+    return pool + [_timeliness(report), _invoicing(report)]
 
 
 def _volunteers(report) -> Table:
@@ -71,4 +77,17 @@ def all_tables(report) -> list:
     from borapp.services.reports.tables_costs import costs_table
 
     costs = costs_table(report)
-    return case_tables(report) + people_tables(report) + ([costs] if costs is not None else [])
+    tables = case_tables(report) + people_tables(report) + ([costs] if costs is not None else [])
+    return tables if report.municipality_id is None else [_narrowed(t, report.municipality_id) for t in tables]
+
+
+def _narrowed(table: Table, municipality_id: int) -> Table:
+    """A municipality's report: the cases behind each figure are that municipality's (a total's selection named
+    every municipality's)."""
+    def narrow(selection):
+        if selection is None or selection.municipality_id is not None:
+            return selection
+        return replace(selection, municipality_id=municipality_id)
+
+    return replace(table, rows=tuple(replace(row, selections=tuple(narrow(s) for s in row.selections))
+                                     for row in table.rows))
