@@ -242,3 +242,38 @@ def test_a_report_for_one_municipality_holds_its_figures_only(qtbot, page, tmp_p
     with qtbot.waitSignal(page.shown):
         QTest.keyClick(page.municipality, Qt.Key.Key_Up)  # back to all
     assert page.report.municipality == "" and cell(page.tables["registrations_per_municipality"], "Hoorn", 2)
+
+
+def test_the_page_sets_the_tables_out_as_the_pdf_does(qtbot, page):
+    """The summary first (the page had the registrations above it), the growth with its per cent sign."""
+    content = page.scroll.widget()
+    summary, registrations = (content.findChild(QLabel, f"report-{key}-heading")
+                              for key in ("summary", "registrations_per_municipality"))
+    assert summary.y() < registrations.y()
+    volunteers = page.tables["volunteers"]
+    assert cell(volunteers, "Growth percentage", 1)[1] == "-16.7%"
+
+
+def test_every_row_of_a_table_is_one_line_high(qtbot, workspace, known):  # noqa: F811
+    """"Totaal financiering niet vastgelegd" (bold) was measured before its column had its width, wrapped, and its
+    row stood taller than the others."""
+    from borapp.i18n import set_language
+
+    set_language("nl")
+    widget = ReportsPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1190, 720)  # the walker's 1366 px screen, less the sidebar
+    widget.show()
+    with qtbot.waitSignal(widget.shown):
+        pick_year(widget, 2019)
+    grid = widget.tables["registrations_per_municipality"]
+    assert "Totaal financiering niet vastgelegd" in {grid.item(r, 0).text() for r in range(grid.rowCount())}
+    assert len({grid.rowHeight(r) for r in range(grid.rowCount())}) == 1
+
+
+def test_the_values_of_two_bars_have_room_of_their_own(qtbot, page):
+    """At 8 px a bar, the values of a municipality's two bars ran into each other ("2" over "2")."""
+    from borapp.ui.pages.reports.bar_chart import BarChart
+
+    [chart] = [c for c in page.scroll.widget().findChildren(BarChart) if c.horizontal]
+    assert chart._bar_height() >= chart.fontMetrics().tightBoundingRect("0123456789").height() + 2

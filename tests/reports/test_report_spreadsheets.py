@@ -78,10 +78,10 @@ def test_each_sheet_has_a_short_name_of_its_own_and_its_whole_title_on_top(works
         assert len(sheet.title) <= 31 and sheet["A1"].value == table.title
         cut = table.title.startswith(sheet.title) and table.title[len(sheet.title):][:1] not in ("", " ")
         assert not cut, f"{sheet.title!r} is {table.title!r} cut mid-word"
-    expected = {"nl": ["Aanmeldingen", "Samenvatting", "Afgesloten per aanmeldjaar", "Resultaten", "Redenen",
+    expected = {"nl": ["Samenvatting", "Aanmeldingen", "Afgesloten per aanmeldjaar", "Resultaten", "Redenen",
                        "Vrijwilligers", "Trainingen en bijeenkomsten", "Tot het eerste omgangsmoment", "Facturering",
                        "Kosten per traject"],
-                "en": ["Registrations", "Summary", "Closed by registration year", "Outcomes", "Reasons", "Volunteers",
+                "en": ["Summary", "Registrations", "Closed by registration year", "Outcomes", "Reasons", "Volunteers",
                        "Trainings and meetings", "To the first visit", "Invoicing", "Cost per trajectory"]}
     assert book.sheetnames == expected[language]
 

@@ -8,7 +8,7 @@ import csv
 import io
 
 from borapp.i18n import _, language
-from borapp.services.reports.tables import Euros
+from borapp.services.reports.tables import Euros, Percent, cell_text
 from borapp.services.reports.tables_people import all_tables
 from borapp.services.spreadsheet_cells import csv_text
 
@@ -40,6 +40,8 @@ def scope_line(report) -> str:
 def _cell(value):
     if value is None:
         return ""
+    if isinstance(value, Percent):  # "-40%": read as a percentage by spreadsheet programs
+        return cell_text(value)
     if isinstance(value, float):
         text = f"{value:.2f}" if isinstance(value, Euros) else repr(value)
         return text.replace(".", ",") if language() == "nl" else text

@@ -12,6 +12,7 @@ from openpyxl.styles import Font
 
 from borapp.i18n import N_, _
 from borapp.services.reports.export_csv import scope_line
+from borapp.services.reports.tables import Percent
 from borapp.services.reports.tables_people import all_tables
 from borapp.services.spreadsheet_cells import keep_as_text
 
@@ -50,8 +51,11 @@ def report_xlsx(report, tables=None) -> bytes:
         for cell in sheet[sheet.max_row]:
             cell.font = Font(bold=True)
         for row in table.rows:
-            sheet.append(list(row.cells))
+            sheet.append([value / 100 if isinstance(value, Percent) else value for value in row.cells])
             keep_as_text(sheet[sheet.max_row])
+            for cell, value in zip(sheet[sheet.max_row], row.cells):
+                if isinstance(value, Percent):  # a percentage as Excel keeps one: the fraction, shown as -40%
+                    cell.number_format = "0%" if value == int(value) else "0.0%"
             if row.kind != "row":
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True, italic=row.kind == "heading")

@@ -7,7 +7,7 @@ from dataclasses import replace
 from borapp.i18n import _
 from borapp.services.reports.labels import funding_label
 from borapp.services.reports.scope import POOL_NOTE
-from borapp.services.reports.tables import Row, Table, figure_row
+from borapp.services.reports.tables import Percent, Row, Table, figure_row
 
 
 TIMELINESS_STARTED, TIMELINESS_SHARE = (0, 1), 4  # rows: started within a month and later; the share within a month
@@ -28,11 +28,15 @@ def _volunteers(report) -> Table:
         Row((_("Left during the year"), v.start_of_year.part_value("left"))),
         Row((v.end_of_year.label, v.end_of_year.value), kind="subtotal"),
         Row((_("Of whom deployable"), v.deployable_end_of_year)),
-        Row((_("Growth percentage"), v.growth_percent)),
+        Row((_("Growth percentage"), _percent(v.growth_percent))),
         Row((_("Growth percentage (deployable on 31 December against all on 1 January)"),
-             v.deployable_growth_percent)),  # the 2019 method: "(deployable)" alone read as a halving
+             _percent(v.deployable_growth_percent))),  # the 2019 method: "(deployable)" alone read as a halving
     )
     return Table("volunteers", _("Volunteers"), ("", str(report.year)), rows)
+
+
+def _percent(value: float | None) -> Percent | None:
+    return None if value is None else Percent(value)
 
 
 def _meetings(report) -> Table:
