@@ -6,7 +6,7 @@ import datetime as dt
 
 from babel.dates import format_date as _format_date
 from babel.dates import format_datetime as _format_datetime
-from babel.numbers import format_decimal
+from babel.numbers import format_decimal, format_percent
 
 from borapp.i18n import babel_locale
 
@@ -38,3 +38,8 @@ def number(value: float | int, decimals: int | None = None) -> str:
     """In the user's language; with `decimals`, exactly that many (an amount: 406,10)."""
     pattern = None if decimals is None else "#,##0." + "0" * decimals
     return format_decimal(value, format=pattern, locale=babel_locale(), decimal_quantization=True)
+
+
+def percent(value: float) -> str:
+    """A percentage given as a number of per cent (−40.0, 12.5) in the user's language, with at most one decimal."""
+    return format_percent(value / 100, format="#,##0.#%", locale=babel_locale(), decimal_quantization=True)

@@ -132,7 +132,7 @@ def test_a_report_arriving_after_a_lock_is_dropped(qtbot, page):
 
 
 def test_a_report_that_cannot_be_worked_out_says_why(qtbot, page, monkeypatch):
-    def broken(_workspace, _year):
+    def broken(_workspace, _year, **_choice):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr("borapp.ui.pages.reports_page.annual_report", broken)
@@ -205,3 +205,75 @@ def test_a_note_under_a_heading_begins_where_the_heading_begins(qtbot, page):
     assert abs(text_left(heading, page) - text_left(note, page)) <= 1, "one letter's own side bearing at most"
     outside = content.findChild(QLabel, "outside-note")
     assert abs(text_left(content.findChild(QLabel, "report-summary-heading"), page) - text_left(outside, page)) <= 1
+
+
+def test_a_report_for_one_municipality_holds_its_figures_only(qtbot, page, tmp_path, monkeypatch):
+    """Den Helder is invoiced with its own figures: chosen in the list, the page and the export hold only its cases,
+    the volunteers' pool (the organisation's) gives way to a line, and the file offered is named after it."""
+    assert page.municipality.currentText() == "All municipalities"
+    page.municipality.setFocus()
+    with qtbot.waitSignal(page.shown):
+        QTest.keyClick(page.municipality, Qt.Key.Key_Down)  # the first municipality
+    assert page.municipality.currentText() == "Den Helder" and page.report.municipality == "Den Helder"
+    registrations = page.tables["registrations_per_municipality"]
+    names = {registrations.item(r, 0).text() for r in range(registrations.rowCount())
+             if registrations.table.rows[r].kind == "row"}
+    assert names == {"Den Helder"} and cell(registrations, "Total", 2)[1] == "2"
+    note = page.scroll.widget().findChild(QLabel, "municipality-note")
+    assert note is not None and "Den Helder" in note.text()
+    assert "volunteers" not in page.tables and page.scroll.widget().findChild(QLabel, "report-volunteers-left-out")
+    row, _text = cell(registrations, "Total", 2)
+    double_click(qtbot, registrations, row, 2)
+    assert {page.dialog.table.item(r, 2).text() for r in range(page.dialog.table.rowCount())} == {"Den Helder"}
+    page.dialog.close()
+    offered = []
+    target = tmp_path / "helder.json"
+
+    def save_as(_parent, _title, suggested, _filter):
+        offered.append(suggested)
+        return str(target), ""
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    qtbot.mouseClick(page.export_buttons["json"], Qt.MouseButton.LeftButton)
+    assert offered == ["annual-report-2019-den-helder.json"]
+    data = json.loads(target.read_bytes())
+    assert data["municipality"] == "Den Helder" and data["registrations"]["by_municipality"] == {"Den Helder": 2}
+    page.municipality.setFocus()
+    with qtbot.waitSignal(page.shown):
+        QTest.keyClick(page.municipality, Qt.Key.Key_Up)  # back to all
+    assert page.report.municipality == "" and cell(page.tables["registrations_per_municipality"], "Hoorn", 2)
+
+
+def test_the_page_sets_the_tables_out_as_the_pdf_does(qtbot, page):
+    """The summary first (the page had the registrations above it), the growth with its per cent sign."""
+    content = page.scroll.widget()
+    summary, registrations = (content.findChild(QLabel, f"report-{key}-heading")
+                              for key in ("summary", "registrations_per_municipality"))
+    assert summary.y() < registrations.y()
+    volunteers = page.tables["volunteers"]
+    assert cell(volunteers, "Growth percentage", 1)[1] == "-16.7%"
+
+
+def test_every_row_of_a_table_is_one_line_high(qtbot, workspace, known):  # noqa: F811
+    """"Totaal financiering niet vastgelegd" (bold) was measured before its column had its width, wrapped, and its
+    row stood taller than the others."""
+    from borapp.i18n import set_language
+
+    set_language("nl")
+    widget = ReportsPage(workspace)
+    qtbot.addWidget(widget)
+    widget.resize(1190, 720)  # the walker's 1366 px screen, less the sidebar
+    widget.show()
+    with qtbot.waitSignal(widget.shown):
+        pick_year(widget, 2019)
+    grid = widget.tables["registrations_per_municipality"]
+    assert "Totaal financiering niet vastgelegd" in {grid.item(r, 0).text() for r in range(grid.rowCount())}
+    assert len({grid.rowHeight(r) for r in range(grid.rowCount())}) == 1
+
+
+def test_the_values_of_two_bars_have_room_of_their_own(qtbot, page):
+    """At 8 px a bar, the values of a municipality's two bars ran into each other ("2" over "2")."""
+    from borapp.ui.pages.reports.bar_chart import BarChart
+
+    [chart] = [c for c in page.scroll.widget().findChildren(BarChart) if c.horizontal]
+    assert chart._bar_height() >= chart.fontMetrics().tightBoundingRect("0123456789").height() + 2

@@ -1,4 +1,5 @@
-"""`borapp report annual --year Y --format json|csv|xlsx|pdf [--out FILE]`: the annual report (jaarrapportage).
+"""`borapp report annual --year Y --format json|csv|xlsx|pdf [--out FILE] [--municipality NAME]`: the annual report
+(jaarrapportage), for all municipalities or for one (its cases only, as it is invoiced with its own figures).
 
 JSON and CSV go to standard output without --out; XLSX and PDF need --out. A file is written only where asked,
 never over a vault's file, over an existing file only with --force.
@@ -28,6 +29,9 @@ def register(sub, common) -> None:
                          formats=", ".join(FORMATS)))
     cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("the file to write (JSON and CSV: else printed)"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
+    cmd.add_argument("--municipality", default="", metavar=_("NAME"),
+                     help=_("a report for this municipality only: the figures of its cases (default: all "
+                            "municipalities)"))
     cmd.add_argument("--audience", type=word_choice(AUDIENCE_WORDS), metavar=words_metavar(AUDIENCE_WORDS),
                      default="internal",
                      help=_("internal: every count; external (for a municipality or funder): counts under the "
@@ -53,7 +57,8 @@ def run_annual(args) -> int:
     vault = open_vault(args)
     try:
         workspace = Workspace(vault)
-        data = files.render(workspace, annual_report(workspace, year), args.fmt, args.audience)
+        data = files.render(workspace, annual_report(workspace, year, municipality=args.municipality),
+                            args.fmt, args.audience)
     finally:
         vault.lock()
     if args.out is None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 import csv
 import io
 
+import pytest
+
 from openpyxl import load_workbook
 
 from borapp.services.reports import files
@@ -58,3 +60,34 @@ def test_the_cost_table_by_outcome_adds_up_with_a_line_for_no_outcome_recorded(w
     [table] = [t for t in tables_for(report, "internal", 5) if t.key == "costs"]
     counts = {row.cells[0]: row.cells[1] for row in table.rows if row.kind != "heading"}
     assert counts["Alle afgesloten trajecten"] == 2 and counts["Niet vastgelegd"] == 1, counts
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_each_sheet_has_a_short_name_of_its_own_and_its_whole_title_on_top(workspace, language):
+    """Cut at Excel's 31 characters, the sheets read "Afgesloten in 2025 naar jaar va" and "Kosten per afgesloten
+    traject (": each table has a short name, and its title stays whole in the sheet's first row."""
+    from borapp.i18n import set_language
+    from borapp.services.reports.tables_people import all_tables
+
+    set_language(language)
+    report = _report(workspace)
+    book = load_workbook(io.BytesIO(files.render(workspace, report, "xlsx")))
+    tables = all_tables(report)
+    assert len(book.sheetnames) == len(tables) == len({n.casefold() for n in book.sheetnames})
+    for sheet, table in zip(book, tables):
+        assert len(sheet.title) <= 31 and sheet["A1"].value == table.title
+        cut = table.title.startswith(sheet.title) and table.title[len(sheet.title):][:1] not in ("", " ")
+        assert not cut, f"{sheet.title!r} is {table.title!r} cut mid-word"
+    expected = {"nl": ["Samenvatting", "Aanmeldingen", "Afgesloten per aanmeldjaar", "Resultaten", "Redenen",
+                       "Vrijwilligers", "Trainingen en bijeenkomsten", "Tot het eerste omgangsmoment", "Facturering",
+                       "Kosten per traject"],
+                "en": ["Summary", "Registrations", "Closed by registration year", "Outcomes", "Reasons", "Volunteers",
+                       "Trainings and meetings", "To the first visit", "Invoicing", "Cost per trajectory"]}
+    assert book.sheetnames == expected[language]
+
+
+def test_a_year_over_a_column_is_a_number_in_the_xlsx(workspace):
+    book = load_workbook(io.BytesIO(files.render(workspace, _report(workspace), "xlsx")))
+    outcomes = book[book.sheetnames[3]]
+    assert [c.value for c in outcomes[2]] == [None, 2018, 2019]
+    assert [c.data_type for c in outcomes[2]][1:] == ["n", "n"]

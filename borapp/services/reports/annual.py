@@ -1,6 +1,7 @@
 """The annual report for a year: every group of figures, read in one session, as plain frozen values.
 
     report = annual_report(workspace, 2019)
+    helder = annual_report(workspace, 2019, municipality="Den Helder")  # that municipality's cases only (`scope`)
     lines = cases_behind(workspace, report.registrations.total.part("Den Helder").selection)
 """
 
@@ -18,6 +19,7 @@ from borapp.services.reports.labels import Municipalities
 from borapp.services.reports.open_cases import OpenCases, open_cases
 from borapp.services.reports.periods import check_year, counted_to
 from borapp.services.reports.registrations import Registrations, registrations
+from borapp.services.reports.scope import find_municipality
 from borapp.services.reports.selection import CaseLine, CaseSelection, case_lines
 from borapp.services.reports.timeliness import Timeliness, timeliness
 from borapp.services.reports.volunteers import VolunteerFigures, volunteer_figures
@@ -37,14 +39,18 @@ class AnnualReport:
     invoicing: tuple[InvoiceRow, ...]
     # The cost per trajectory and the expenses to reimburse (services/reports/costs.py: its documented dict)
     costs: dict | None = None
+    municipality: str = ""  # a report for one municipality: its name ("" for all municipalities)
+    municipality_id: int | None = None
 
 
-def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualReport:
+def annual_report(workspace, year: int, today: dt.date | None = None, municipality: str = "") -> AnnualReport:
+    """`municipality`: a name, for a report on that municipality's cases only; "" for all."""
     year = check_year(year, today)
     today = today or dt.date.today()
     with workspace.reading() as session:  # holds no lock: the Reports page works it out while saves go on
+        only, municipality = find_municipality(session, municipality) if municipality else (None, "")
         names = Municipalities(session)
-        both = two_years(session, year)
+        both = two_years(session, year, only)
         groups = both[year]
         return AnnualReport(
             year=year, organisation=settings.get(session, "organisation.name"),
@@ -54,9 +60,10 @@ def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualR
             closed_previous_year=closings(both[year - 1], year - 1),
             open_at_year_end=open_cases(groups, year, counted_to(year, today)),
             volunteers=volunteer_figures(session, year, today),
-            timeliness=timeliness(session, year),
-            invoicing=invoicing(session, groups, year, names),
-            costs=cost_figures(session, year),
+            timeliness=timeliness(session, year, only),
+            invoicing=invoicing(session, groups, year, names, only),
+            costs=cost_figures(session, year, municipality if only else None),
+            municipality=municipality, municipality_id=only,
         )
 
 

@@ -36,7 +36,7 @@ def external_json(report, data: bytes, threshold: int) -> bytes:
     """The outside JSON holds the outside tables, as the PDF, CSV and XLSX show them (one way of hiding, checked
     once: the inside JSON's nested counts gave a hidden cell back from a total beside it), and the cost groups."""
     found = json.loads(data.decode("utf-8"))
-    shown = {key: found[key] for key in ("year", "organisation", "made_on") if key in found}
+    shown = {key: found[key] for key in ("year", "organisation", "made_on", "municipality") if key in found}
     shown["audience"], shown["small_cells"], shown["not_shown"] = EXTERNAL, hidden(threshold), NOT_SHOWN
     tables = tables_for(report, EXTERNAL, threshold)
     shown["tables"] = [{"key": t.key, "title": t.title, "columns": list(t.columns),

@@ -40,8 +40,9 @@ def case_groups(session: Session, year: int) -> list[CaseGroup]:
     return two_years(session, year)[year]
 
 
-def two_years(session: Session, year: int) -> dict[int, list[CaseGroup]]:
-    """`case_groups` for `year` and the year before, reading the cases and their history once."""
+def two_years(session: Session, year: int, municipality_id: int | None = None) -> dict[int, list[CaseGroup]]:
+    """`case_groups` for `year` and the year before, reading the cases and their history once; with a
+    `municipality_id`, that municipality's cases only."""
     states = {y: state_cte(last_day(y), f"state_{y}") for y in (year, year - 1)}
     columns = [registered_year(), Case.municipality_id, Case.funding]
     for y, state in states.items():
@@ -50,7 +51,10 @@ def two_years(session: Session, year: int) -> dict[int, list[CaseGroup]]:
     query = select(*columns, func.count()).select_from(Case)
     for state in states.values():
         query = query.outerjoin(state, state.c.case_id == Case.id)
-    rows = session.execute(query.where(Case.registered_on <= last_day(year)).group_by(*columns)).all()
+    query = query.where(Case.registered_on <= last_day(year))
+    if municipality_id is not None:
+        query = query.where(Case.municipality_id == municipality_id)
+    rows = session.execute(query.group_by(*columns)).all()
     return {y: _merge(rows, y, 3 + 4 * index) for index, y in enumerate(states)}
 
 

@@ -48,6 +48,13 @@ def _outcome(outcome: str, counts: dict, year: int) -> Figure:
     return figure(key, label, parts, selection)
 
 
+def reason_rank(outcome: str, key: str) -> tuple[int, str]:
+    """Where a reason (its figure's key) stands among its outcome's: as REASONS lists them, then not recorded, then
+    any other by name (the order `_outcome` gives them)."""
+    order = [*REASONS.get(outcome, {}), "not_recorded"]
+    return (order.index(key), "") if key in order else (len(order), key)
+
+
 def _by_registration_year(closed: list[CaseGroup], year: int, base: CaseSelection) -> Figure:
     counts = tally(closed, lambda g: g.registered_year)
     parts = [Figure(str(y), _("Registered in {year}").format(year=y), n, (),

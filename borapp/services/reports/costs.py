@@ -25,7 +25,11 @@ by the inclusive method, Python's `statistics.quantiles(method="inclusive")`; wi
 Expenses to reimburse in year Y: per month of the visit's date and per volunteer who supervised it, the visits
 claimed, the kilometres, the kilometre amount (each claim at its own rate), the other costs and the total.
 
-## `cost_figures(workspace_or_session, year) -> dict` (JSON-able; money in whole euro cents)
+## `cost_figures(workspace_or_session, year, municipality=None) -> dict` (JSON-able; money in whole euro cents)
+
+With a `municipality` (a name), for that municipality's report: its trajectories only (each costing what it costs in
+the organisation's report: the on-call shares are shared over all open trajectories) and the expenses of the visits
+of its cases.
 
 ```
 {"year": Y, "currency": "EUR",
@@ -134,14 +138,16 @@ def _session(source):
 # ---- the figures -----------------------------------------------------------------------------------------------
 
 
-def cost_figures(workspace_or_session, year: int) -> dict:
+def cost_figures(workspace_or_session, year: int, municipality: str | None = None) -> dict:
     """The cost section of the annual report for `year` (see the module's docstring for the keys)."""
     year = check_year(year)
     with _session(workspace_or_session) as session:
         rates = rates_in_session(session)
         coordinators = _on_call_coordinators(session)
         trajectories = closed_trajectories(session, year, rates, coordinators)
-        rows = reimbursements(session, year)
+        if municipality is not None:
+            trajectories = [t for t in trajectories if t.municipality == municipality]
+        rows = reimbursements(session, year, municipality)
     closed = spread(t.total_cents for t in trajectories) | {
         "minutes": sum(t.minutes for t in trajectories),
         "hours_cents": _round(sum(t.hours_cents for t in trajectories)),
@@ -282,8 +288,9 @@ def _months(first: dt.date, last: dt.date) -> Iterable[str]:
 # ---- expenses to reimburse -------------------------------------------------------------------------------------
 
 
-def reimbursements(session: Session, year: int) -> list[Reimbursement]:
-    """Per month of `year` and per volunteer: the visits claimed, kilometres and amounts (one grouped query)."""
+def reimbursements(session: Session, year: int, municipality: str | None = None) -> list[Reimbursement]:
+    """Per month of `year` and per volunteer: the visits claimed, kilometres and amounts (one grouped query); with a
+    `municipality`, of the visits of its cases only."""
     month = func.strftime("%Y-%m", Visit.on)
     query = (select(month, Visit.volunteer_id, func.coalesce(Volunteer.name, ""), func.count(VisitExpense.id),
                     func.sum(VisitExpense.kilometres), func.sum(VisitExpense.kilometres * VisitExpense.rate_cents),
@@ -293,6 +300,10 @@ def reimbursements(session: Session, year: int) -> list[Reimbursement]:
              .where(Visit.on >= first_day(year), Visit.on <= last_day(year))
              .group_by(month, Visit.volunteer_id, Volunteer.name)
              .order_by(month, func.coalesce(Volunteer.name, "")))
+    if municipality is not None:
+        its_cases = (select(Case.id).join(Municipality, Municipality.id == Case.municipality_id)
+                     .where(Municipality.name == municipality))
+        query = query.where(Visit.case_id.in_(its_cases))
     return [Reimbursement(m, vid, name, int(n), int(km or 0), int(km_cents or 0), int(other or 0))
             for m, vid, name, n, km, km_cents, other in session.execute(query)
             if (km_cents or 0) + (other or 0) or km]

@@ -7,8 +7,8 @@ from __future__ import annotations
 import csv
 import io
 
-from borapp.i18n import language
-from borapp.services.reports.tables import Euros
+from borapp.i18n import _, language
+from borapp.services.reports.tables import Euros, Percent, cell_text
 from borapp.services.reports.tables_people import all_tables
 from borapp.services.spreadsheet_cells import csv_text
 
@@ -16,6 +16,9 @@ from borapp.services.spreadsheet_cells import csv_text
 def report_csv(report, tables=None) -> bytes:
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    if report.municipality:  # whose figures these are, before the tables
+        writer.writerow([csv_text(scope_line(report))])
+        writer.writerow([])
     for index, table in enumerate(all_tables(report) if tables is None else tables):
         if index:
             writer.writerow([])
@@ -29,9 +32,16 @@ def report_csv(report, tables=None) -> bytes:
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
+def scope_line(report) -> str:
+    return _("Annual report {year}, municipality of {municipality}: the figures of its cases only").format(
+        year=report.year, municipality=report.municipality)
+
+
 def _cell(value):
     if value is None:
         return ""
+    if isinstance(value, Percent):  # "-40%": read as a percentage by spreadsheet programs
+        return cell_text(value)
     if isinstance(value, float):
         text = f"{value:.2f}" if isinstance(value, Euros) else repr(value)
         return text.replace(".", ",") if language() == "nl" else text

@@ -15,6 +15,7 @@ def report_dict(report) -> dict:
         "year": report.year,
         "organisation": report.organisation,
         "made_on": report.made_on.isoformat(),
+        "municipality": report.municipality or None,  # a report for one municipality: its cases only
         "registrations": {
             "total": reg.total.value,
             "previous_year_total": reg.previous_year.value,
@@ -28,7 +29,7 @@ def report_dict(report) -> dict:
         "open_at_year_end": {"total": still_open.by_registration_year.value,
                              "by_registration_year": still_open.by_registration_year.as_dict()},
         "waiting_list_at_year_end": still_open.waiting_list.value,
-        "volunteers": {
+        "volunteers": None if report.municipality else {  # the pool is the organisation's (reports/scope.py)
             "start_of_year": v.start_of_year.value, "end_of_year": v.end_of_year.value,
             "joined": v.end_of_year.part_value("joined"), "left": v.start_of_year.part_value("left"),
             "deployable_end_of_year": v.deployable_end_of_year, "growth_percent": v.growth_percent,

@@ -30,10 +30,14 @@ class InvoiceRow:
         return None if self.purchased is None else self.purchased - self.used
 
 
-def invoicing(session: Session, groups: list[CaseGroup], year: int, names: Municipalities) -> tuple[InvoiceRow, ...]:
-    funded = {m: (f, n) for m, f, n in session.execute(
-        select(MunicipalityFunding.municipality_id, MunicipalityFunding.funding, MunicipalityFunding.trajectories)
-        .where(MunicipalityFunding.year == year))}
+def invoicing(session: Session, groups: list[CaseGroup], year: int, names: Municipalities,
+              municipality_id: int | None = None) -> tuple[InvoiceRow, ...]:
+    """`municipality_id`: that municipality's row only (`groups` then hold its cases only)."""
+    query = (select(MunicipalityFunding.municipality_id, MunicipalityFunding.funding, MunicipalityFunding.trajectories)
+             .where(MunicipalityFunding.year == year))
+    if municipality_id is not None:
+        query = query.where(MunicipalityFunding.municipality_id == municipality_id)
+    funded = {m: (f, n) for m, f, n in session.execute(query)}
     counts = tally(groups, lambda g: (g.municipality_id, g.funding), lambda g: g.registered_year == year)
     ids = set(funded) | {m for m, f in counts if f in ("purchased", "per_case")}
     rows = []

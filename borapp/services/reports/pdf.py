@@ -21,6 +21,7 @@ from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, build_pdf, s
 from borapp.services.privacy.small_cells import is_hidden
 from borapp.services.reports import charts
 from borapp.services.reports.periods import counted_to
+from borapp.services.reports.scope import POOL_NOTE
 from borapp.services.reports.tables import Table, cell_text
 from borapp.services.reports.tables_people import all_tables
 
@@ -38,7 +39,10 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
         org = organisation(session)
     st = styles()
     title = _("Annual report {year}").format(year=report.year)
-    story = _title_page(report, org.name, title, st) + _notes(report, small_cells, st) + [PageBreak()]
+    if report.municipality:
+        title = _("Annual report {year}, municipality of {municipality}").format(
+            year=report.year, municipality=report.municipality)
+    story = _title_page(report, org.name, st) + _notes(report, small_cells, st) + [PageBreak()]
     tables = {t.key: t for t in (all_tables(report) if tables is None else tables)}
     for key in ("summary", "registrations_per_municipality"):
         story += _table_block(tables[key], st)
@@ -52,19 +56,39 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
         if key in tables:
             story += _table_block(tables[key], st)
     setup = PageSetup(title=title, author=org.name or "BOR Desk", subject=title, lang=language(),
-                      footer=_("{organisation} · annual report {year}").format(
-                          organisation=org.name or "BOR", year=report.year))
+                      footer=_footer(report, org.name))
     return build_pdf(story, org, setup)
 
 
-def _title_page(report, name: str, title: str, st) -> list:
+def _footer(report, name: str) -> str:
+    if report.municipality:
+        return _("{organisation} · annual report {year} · {municipality}").format(
+            organisation=name or "BOR", year=report.year, municipality=report.municipality)
+    return _("{organisation} · annual report {year}").format(organisation=name or "BOR", year=report.year)
+
+
+def _title_page(report, name: str, st) -> list:
     big = ParagraphStyle("cover", parent=st.title, fontSize=26, leading=32, spaceAfter=10)
     sub = ParagraphStyle("cover-sub", parent=st.body, fontSize=13, leading=18)
-    return [spacer(45), Paragraph(text(title.upper()), big),
-            Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
-            Paragraph(text(name or ""), sub), spacer(4),
-            Paragraph(text(_("Made on {date}").format(date=long_date(report.made_on))), st.small), spacer(10),
-            Paragraph(text(_counted_from(report)), st.note)]
+    cover = [spacer(45), Paragraph(text(_("Annual report {year}").format(year=report.year).upper()), big)]
+    if report.municipality:  # whose figures these are, under the title
+        town = ParagraphStyle("cover-town", parent=st.title, fontSize=18, leading=24, spaceAfter=10)
+        cover.append(Paragraph(text(_("Municipality of {municipality}").format(municipality=report.municipality)),
+                               town))
+    return cover + [
+        Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
+        Paragraph(text(name or ""), sub), spacer(4),
+        Paragraph(text(_("Made on {date}").format(date=long_date(report.made_on))), st.small), spacer(10),
+        Paragraph(text(_counted_from(report)), st.note)] + _scope_note(report, st)
+
+
+def _scope_note(report, st) -> list:
+    """A municipality's report: what it holds, and why the volunteers' figures are not in it."""
+    if not report.municipality:
+        return []
+    return [Paragraph(text(_("This report holds only the cases of the municipality of {municipality}: every table "
+                             "counts those cases alone.").format(municipality=report.municipality) + " "
+                           + _(POOL_NOTE)), st.note)]
 
 
 def _counted_from(report) -> str:

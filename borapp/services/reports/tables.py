@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 
-from borapp.formatting import day_month, long_date, number
+from borapp.formatting import day_month, long_date, number, percent
 from borapp.i18n import _
+from borapp.services.reports.closings import reason_rank
 from borapp.services.reports.figures import Figure
 from borapp.services.reports.labels import funding_label
 from borapp.services.reports.periods import counted_to
@@ -20,6 +21,10 @@ class Euros(float):
     """An amount in euros: shown with its cents (406,10, never 406,1); a plain number in the spreadsheet and JSON."""
 
 
+class Percent(float):
+    """A percentage (−40.0 for −40 %): shown with its sign in the user's language, a fraction in the spreadsheet."""
+
+
 Cell = int | float | str | None
 
 
@@ -27,6 +32,8 @@ def cell_text(value: Cell) -> str:
     """A cell as the PDF and the Reports screen show it: numbers in the user's language, amounts with two decimals."""
     if value is None:
         return ""
+    if isinstance(value, Percent):
+        return percent(value)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return number(value, decimals=2 if isinstance(value, Euros) else None)
     return str(value)
@@ -59,8 +66,8 @@ def figure_row(fig: Figure, *others: Figure | None, kind: str = "row") -> Row:
 
 
 def case_tables(report) -> list[Table]:
-    return [_per_municipality(report), _summary(report), _closed_by_year(report), _outcomes(report),
-            _reasons(report)]
+    return [_summary(report), _per_municipality(report), _closed_by_year(report), _outcomes(report),
+            _reasons(report)]  # in the PDF's order
 
 
 def _per_municipality(report) -> Table:
@@ -132,10 +139,13 @@ def _outcomes(report) -> Table:
                  tuple(rows))
 
 
-def _side_by_side(before: Figure | None, now: Figure) -> list[Row]:
-    """A row per part of either figure: last year's value, then this year's."""
+def _side_by_side(before: Figure | None, now: Figure, rank=None) -> list[Row]:
+    """A row per part of either figure: last year's value, then this year's; with `rank`, in its order (a part
+    found in last year only took the bottom place)."""
     earlier = before.parts if before else ()
     keys = [p.key for p in now.parts] + [p.key for p in earlier if not now.part(p.key)]
+    if rank is not None:
+        keys.sort(key=rank)
     rows = []
     for key in keys:
         mine, theirs = now.part(key), before.part(key) if before else None
@@ -152,5 +162,5 @@ def _reasons(report) -> Table:
         if not outcome.parts and not (earlier and earlier.parts):
             continue
         rows.append(Row((outcome.label, None, None), kind="heading"))
-        rows += _side_by_side(earlier, outcome)
+        rows += _side_by_side(earlier, outcome, lambda key, o=outcome.key: reason_rank(o, key))
     return Table("reasons", _("Reasons"), ("", str(report.year - 1), str(report.year)), tuple(rows))

@@ -2,16 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from borapp.i18n import _
 from borapp.services.reports.labels import funding_label
-from borapp.services.reports.tables import Row, Table, figure_row
+from borapp.services.reports.scope import POOL_NOTE
+from borapp.services.reports.tables import Percent, Row, Table, figure_row
 
 
 TIMELINESS_STARTED, TIMELINESS_SHARE = (0, 1), 4  # rows: started within a month and later; the share within a month
 
 
 def people_tables(report) -> list[Table]:
-    return [_volunteers(report), _meetings(report), _timeliness(report), _invoicing(report)]
+    pool = [_volunteers(report), _meetings(report)]
+    if report.municipality:  # the organisation's figures, not the municipality's: a line says where they are
+        pool = [Table(t.key, t.title, (), (), _(POOL_NOTE)) for t in pool]
+    return pool + [_timeliness(report), _invoicing(report)]
 
 
 def _volunteers(report) -> Table:
@@ -22,11 +28,15 @@ def _volunteers(report) -> Table:
         Row((_("Left during the year"), v.start_of_year.part_value("left"))),
         Row((v.end_of_year.label, v.end_of_year.value), kind="subtotal"),
         Row((_("Of whom deployable"), v.deployable_end_of_year)),
-        Row((_("Growth percentage"), v.growth_percent)),
+        Row((_("Growth percentage"), _percent(v.growth_percent))),
         Row((_("Growth percentage (deployable on 31 December against all on 1 January)"),
-             v.deployable_growth_percent)),  # the 2019 method: "(deployable)" alone read as a halving
+             _percent(v.deployable_growth_percent))),  # the 2019 method: "(deployable)" alone read as a halving
     )
     return Table("volunteers", _("Volunteers"), ("", str(report.year)), rows)
+
+
+def _percent(value: float | None) -> Percent | None:
+    return None if value is None else Percent(value)
 
 
 def _meetings(report) -> Table:
@@ -71,4 +81,17 @@ def all_tables(report) -> list:
     from borapp.services.reports.tables_costs import costs_table
 
     costs = costs_table(report)
-    return case_tables(report) + people_tables(report) + ([costs] if costs is not None else [])
+    tables = case_tables(report) + people_tables(report) + ([costs] if costs is not None else [])
+    return tables if report.municipality_id is None else [_narrowed(t, report.municipality_id) for t in tables]
+
+
+def _narrowed(table: Table, municipality_id: int) -> Table:
+    """A municipality's report: the cases behind each figure are that municipality's (a total's selection named
+    every municipality's)."""
+    def narrow(selection):
+        if selection is None or selection.municipality_id is not None:
+            return selection
+        return replace(selection, municipality_id=municipality_id)
+
+    return replace(table, rows=tuple(replace(row, selections=tuple(narrow(s) for s in row.selections))
+                                     for row in table.rows))

@@ -28,13 +28,15 @@ class Timeliness:
         return round(within * 100 / begun, 1) if begun else None
 
 
-def timeliness(session: Session, year: int) -> Timeliness:
+def timeliness(session: Session, year: int, municipality_id: int | None = None) -> Timeliness:
     first = first_visit_on()
     days = cast(func.julianday(first) - func.julianday(Case.registered_on), Integer)
     group = case((first.is_(None), "not_started"), (within_a_month(first), "within_month"), else_="later")
-    rows = session.execute(
-        select(group, days, func.count()).select_from(Case)
-        .where(Case.registered_on >= first_day(year), Case.registered_on <= last_day(year)).group_by(group, days))
+    query = (select(group, days, func.count()).select_from(Case)
+             .where(Case.registered_on >= first_day(year), Case.registered_on <= last_day(year)))
+    if municipality_id is not None:
+        query = query.where(Case.municipality_id == municipality_id)
+    rows = session.execute(query.group_by(group, days))
     counts: dict[str, int] = {}
     spread: list[tuple[int, int]] = []
     for key, number_of_days, n in rows:

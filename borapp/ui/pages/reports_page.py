@@ -1,7 +1,8 @@
 """Reports: the annual report (jaarrapportage) for a chosen year, as the PDF sets it out: two charts, then the
 tables; a double-click on a figure lists the cases behind it, and the report is exported as JSON, CSV, XLSX or PDF.
 Chosen for outside, the page shows what the outside export holds (small counts hidden, no charts), so that what is
-shown to a municipality on this screen is what it may see.
+shown to a municipality on this screen is what it may see. Chosen for one municipality, the report holds only that
+municipality's cases (services/reports/scope.py), on the page and in every export.
 
 The report is worked out off the UI thread: on a long history it reads every case's state at two year ends (1.6 s
 at 100,000 cases), and the page keeps answering meanwhile. Only the answer to the latest question is shown."""
@@ -19,6 +20,7 @@ from borapp.services.errors import describe
 from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report, cases_behind
 from borapp.services.reports.periods import FIRST_YEAR
+from borapp.services.reports.scope import report_file_stem, report_municipalities
 from borapp.services.reports.audience import EXTERNAL, tables_for
 from borapp.ui.pages.base import Page
 from borapp.ui.pages.reports.bar_chart import BarChart, Series
@@ -66,6 +68,8 @@ class ReportsPage(Page):
         label.setBuddy(self.year)
         self.year.valueChanged.connect(self.refresh)
         row.addWidget(self.year)
+        row.addSpacing(12)
+        row.addWidget(self._municipality_choice())
         row.addStretch()
         self.audience = QComboBox()
         self.audience.addItem(_("Inside: every count"), "internal")
@@ -92,17 +96,41 @@ class ReportsPage(Page):
             row.addWidget(button)
         return row
 
+    def _municipality_choice(self) -> QComboBox:
+        """All municipalities, or one: its report holds only its cases. Filled when the page is refreshed."""
+        self.municipality = QComboBox()
+        self.municipality.addItem(_("All municipalities"), "")
+        self.municipality.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.municipality.setAccessibleName(_("Report for"))
+        self.municipality.setToolTip(_("Make the report for one municipality: only the figures of its cases, as it "
+                                       "is invoiced with its own figures."))
+        self.municipality.currentIndexChanged.connect(self.refresh)
+        return self.municipality
+
+    def _fill_municipalities(self) -> None:
+        """The municipalities as they are now (one may have been added in Settings), keeping the one chosen."""
+        chosen = self.municipality.currentData() or ""
+        names = report_municipalities(self.workspace)
+        self.municipality.blockSignals(True)
+        self.municipality.clear()
+        self.municipality.addItem(_("All municipalities"), "")
+        for name in names:
+            self.municipality.addItem(name, name)
+        self.municipality.setCurrentIndex(max(0, self.municipality.findData(chosen)))
+        self.municipality.blockSignals(False)
+
     # ---- Page -------------------------------------------------------------------------------------------------------
 
     def refresh(self) -> None:
         """Ask for the chosen year's report; the figures on screen are greyed until it arrives."""
         self.result.clear()
         self._asked += 1
-        asked, workspace, year = self._asked, self.workspace, self.year.value()
+        self._fill_municipalities()
+        asked, workspace, year, town = self._asked, self.workspace, self.year.value(), self.municipality.currentData()
 
         def work(_progress):
             try:
-                return asked, annual_report(workspace, year), None
+                return asked, annual_report(workspace, year, municipality=town), None
             except Exception as exc:  # noqa: BLE001 - said in words on the page (describe)
                 return asked, None, exc
 
@@ -137,8 +165,12 @@ class ReportsPage(Page):
     def _audience_changed(self) -> None:
         """The figures on screen as the chosen audience's export has them (the report is not worked out again)."""
         self.result.clear()  # "Saved: …" was about the export before
-        if self.report is not None and self.report.year == self.year.value():
+        if self._report_is_the_chosen_one():
             self.scroll.setWidget(self._content(self.report))
+
+    def _report_is_the_chosen_one(self) -> bool:
+        return (self.report is not None and self.report.year == self.year.value()
+                and self.report.municipality == (self.municipality.currentData() or ""))
 
     # ---- content ----------------------------------------------------------------------------------------------------
 
@@ -147,6 +179,8 @@ class ReportsPage(Page):
         rows = QVBoxLayout(content)
         rows.setContentsMargins(0, 4, 12, 12)
         audience = self.audience.currentData()
+        if report.municipality:
+            rows.addWidget(self._municipality_note(report))
         if audience == EXTERNAL:  # the outside export has no charts: their bars gave the small counts away
             threshold = settings.read_int(self.workspace, "privacy.small_cell_threshold")
             note = QLabel(_("As the version for outside the organisation: counts under {n} are hidden (<{n}, or x "
@@ -177,6 +211,15 @@ class ReportsPage(Page):
             rows.addWidget(grid)
         rows.addStretch()
         return content
+
+    @staticmethod
+    def _municipality_note(report) -> QLabel:
+        note = QLabel(_("Only the cases of the municipality of {municipality}: every table counts those cases "
+                        "alone. The volunteers' figures are the organisation's and are left out.").format(
+                            municipality=report.municipality))
+        note.setWordWrap(True)
+        note.setObjectName("municipality-note")
+        return note
 
     @staticmethod
     def _left_out_note(table) -> QLabel:
@@ -218,9 +261,10 @@ class ReportsPage(Page):
         self.dialog.show()
 
     def export(self, fmt: str) -> None:
-        if self.report is None or self.report.year != self.year.value():  # still being worked out: here, now
-            self.report = annual_report(self.workspace, self.year.value())
-        suggested = _("annual-report-{year}").format(year=self.report.year) + f".{fmt}"
+        if not self._report_is_the_chosen_one():  # still being worked out: here, now
+            self.report = annual_report(self.workspace, self.year.value(),
+                                        municipality=self.municipality.currentData() or "")
+        suggested = report_file_stem(self.report.year, self.report.municipality) + f".{fmt}"
         path, _filter = QFileDialog.getSaveFileName(self, _("Export the annual report"), suggested, FILTERS[fmt])
         if not path:
             return

@@ -36,7 +36,8 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        rows = len(self.categories) * (len(self.series) * 8 + 6) if self.horizontal else 190 + self._label_height()
+        rows = (len(self.categories) * (len(self.series) * self._bar_height() + 6) if self.horizontal
+                else 190 + self._label_height())
         return QSize(420, 40 + max(rows, 60))
 
     def paintEvent(self, _event) -> None:  # noqa: N802 (Qt's name)
@@ -74,7 +75,7 @@ class BarChart(QWidget):
     def _horizontal(self, painter: QPainter, area: QRectF, top: int, text: QColor) -> None:
         label_width = min(160.0, max((painter.fontMetrics().horizontalAdvance(c) for c in self.categories),
                                      default=0) + 8)
-        bar_height, y = 8.0, area.top()
+        bar_height, y = float(self._bar_height()), area.top()
         span = area.width() - label_width - 40
         for index, category in enumerate(self.categories):
             group = bar_height * len(self.series)
@@ -87,7 +88,7 @@ class BarChart(QWidget):
                 bar = QRectF(label_width, y + n * bar_height, width, bar_height - 1)
                 painter.fillRect(bar, COLOURS[n % len(COLOURS)])
                 painter.setPen(text)
-                painter.drawText(QRectF(bar.right() + 3, bar.top() - 3, 36, bar_height + 6),
+                painter.drawText(QRectF(bar.right() + 3, bar.top(), 36, bar_height),
                                  Qt.AlignmentFlag.AlignVCenter, number(value))
             y += group + 6
 
@@ -111,6 +112,11 @@ class BarChart(QWidget):
             painter.drawText(QRectF(area.left() + index * slot, base + 3, slot, self._label_height()),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                              "\n".join(label_lines(category, self.fontMetrics(), int(slot) - 4)))
+
+    def _bar_height(self) -> int:
+        """A bar as tall as its value's digits: at 8 px the values of a category's two bars ran into each other
+        ("2" over "2" read as one mark)."""
+        return max(8, self.fontMetrics().tightBoundingRect("0123456789").height() + 4)
 
     def _label_height(self) -> int:
         """The height of two lines of text under the bars: a long outcome takes two ("Vroegtijdig gestopt" over

@@ -1,0 +1,122 @@
+"""A report for one municipality: each is invoiced with its own figures, so its report holds only its cases (every
+table, the cases behind each figure, every export), says whose figures they are, and leaves the volunteer pool (the
+organisation's) out with a line saying where it is. Asked for through the service and `borapp report annual
+--municipality NAME`; an unknown name is refused with the known ones."""
+
+from __future__ import annotations
+
+import io
+import json
+
+import pytest
+from openpyxl import load_workbook
+from pypdf import PdfReader
+
+from borapp.cli import main
+from borapp.i18n import set_language
+from borapp.services.errors import UsageError
+from borapp.services.reports import files
+from borapp.services.reports.annual import annual_report, cases_behind
+from borapp.services.reports.tables_people import all_tables
+from tests.reports.test_annual_figures import known  # noqa: F401 - the hand-made vault with known answers
+
+
+@pytest.fixture(autouse=True)
+def _english(_dutch):
+    set_language("en")
+
+
+def test_the_figures_are_the_municipalitys_own(workspace, known):  # noqa: F811
+    report = annual_report(workspace, 2019, municipality="den helder ")  # as typed: case and spaces aside
+    assert report.municipality == "Den Helder"
+    assert report.registrations.total.as_dict() == {"Den Helder": 2}  # A and F, not Hoorn's or E (none)
+    assert report.registrations.previous_year.value == 1  # B
+    assert report.closed.by_outcome.as_dict() == {"successful": 1, "stagnated": 0, "stopped_at_intake": 1}  # G, B
+    assert report.closed_previous_year.by_outcome.value == 0  # H was Hoorn's
+    assert report.open_at_year_end.by_registration_year.as_dict() == {"2019": 2}  # A, and F reopened
+    assert report.timeliness.started.as_dict() == {"within_month": 0, "later": 1, "not_started": 1}
+    assert [r.municipality for r in report.invoicing] == ["Den Helder"]
+    assert list(report.costs["by_municipality"]) == ["Den Helder"]
+    assert report.costs["closed"]["count"] == 2
+
+
+def test_every_figure_lists_only_the_municipalitys_cases(workspace, known):  # noqa: F811
+    report = annual_report(workspace, 2019, municipality="Den Helder")
+    tables = all_tables(report)
+    behind = {line.municipality for t in tables for row in t.rows for s in row.selections if s is not None
+              for line in cases_behind(workspace, s)}
+    assert behind == {"Den Helder"}
+    [registrations] = [t for t in tables if t.key == "registrations_per_municipality"]
+    [total] = [row for row in registrations.rows if row.kind == "total"]
+    assert total.cells[2] == 2 and len(cases_behind(workspace, total.selection(2))) == 2
+
+
+def test_the_volunteer_pool_is_left_out_with_a_line_saying_why(workspace, known):  # noqa: F811
+    tables = {t.key: t for t in all_tables(annual_report(workspace, 2019, municipality="Hoorn"))}
+    for key in ("volunteers", "trainings_and_meetings"):
+        assert not tables[key].rows and "organisation's" in tables[key].note
+    whole = {t.key: t for t in all_tables(annual_report(workspace, 2019))}
+    assert whole["volunteers"].rows and not whole["volunteers"].note
+
+
+def test_an_unknown_municipality_is_refused_with_the_known_ones(workspace, known):  # noqa: F811
+    with pytest.raises(UsageError, match="There is no municipality 'Helder'. Known municipalities: Den Helder, "
+                                         "Hoorn."):
+        annual_report(workspace, 2019, municipality="Helder")
+    set_language("nl")
+    with pytest.raises(UsageError, match="Er is geen gemeente 'Alkmaar'. Bekende gemeenten: Den Helder, Hoorn."):
+        annual_report(workspace, 2019, municipality="Alkmaar")
+
+
+def pdf_text(data: bytes) -> str:
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+@pytest.mark.parametrize("audience", ["internal", "external"])
+def test_every_export_holds_only_the_municipality_and_says_whose(workspace, known, audience):  # noqa: F811
+    report = annual_report(workspace, 2019, municipality="Hoorn")
+    text = pdf_text(files.render(workspace, report, "pdf", audience))
+    cover = PdfReader(io.BytesIO(files.render(workspace, report, "pdf", audience))).pages[0].extract_text()
+    assert "Municipality of Hoorn" in cover and "only the cases of the municipality of Hoorn" in cover
+    csv_text = files.render(workspace, report, "csv", audience).decode("utf-8-sig")
+    assert csv_text.startswith("Annual report 2019, municipality of Hoorn")
+    book = load_workbook(io.BytesIO(files.render(workspace, report, "xlsx", audience)))
+    cells = " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c)
+    assert "municipality of Hoorn" in book["Summary"]["A2"].value
+    data = json.loads(files.render(workspace, report, "json", audience))
+    assert data["municipality"] == "Hoorn"
+    for found in (text, csv_text, cells, json.dumps(data)):
+        assert "Den Helder" not in found and "No municipality" not in found
+        assert "Hoorn" in found
+
+
+def test_the_dutch_cover_names_the_municipality(workspace, known):  # noqa: F811
+    set_language("nl")
+    report = annual_report(workspace, 2019, municipality="Den Helder")
+    cover = PdfReader(io.BytesIO(files.render(workspace, report, "pdf"))).pages[0].extract_text()
+    assert "Gemeente Den Helder" in cover and "Hoorn" not in cover
+
+
+def run(capsys, vault_path, passphrase_file, *argv):
+    code = main(["report", "annual", *argv, "--vault", str(vault_path), "--passphrase-file", str(passphrase_file)])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_the_cli_makes_one_municipalitys_report(capsys, vault_path, passphrase_file, known):  # noqa: F811
+    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--municipality", "Den Helder")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["municipality"] == "Den Helder" and data["registrations"]["by_municipality"] == {"Den Helder": 2}
+    assert data["volunteers"] is None
+
+
+@pytest.mark.parametrize("language, words", [
+    ("en", "There is no municipality 'Texel'. Known municipalities: Den Helder, Hoorn."),
+    ("nl", "Er is geen gemeente 'Texel'. Bekende gemeenten: Den Helder, Hoorn."),
+])
+def test_the_cli_names_the_known_municipalities(capsys, vault_path, passphrase_file, known, language,  # noqa: F811
+                                                words):
+    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--municipality", "Texel",
+                         "--lang", language)
+    assert code != 0 and words in err and not out and "Traceback" not in err
