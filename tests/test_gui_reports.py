@@ -205,3 +205,30 @@ def test_a_note_under_a_heading_begins_where_the_heading_begins(qtbot, page):
     assert abs(text_left(heading, page) - text_left(note, page)) <= 1, "one letter's own side bearing at most"
     outside = content.findChild(QLabel, "outside-note")
     assert abs(text_left(content.findChild(QLabel, "report-summary-heading"), page) - text_left(outside, page)) <= 1
+
+
+def choose_outside(page) -> None:
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)
+    assert page.audience.currentData() == "external"
+
+
+def test_outside_then_a_year_without_registrations_shows_that_years_zeros(qtbot, page):
+    """Neither 1995 nor 1994 had a registration: the outside tables stopped with a ValueError, and the greyed 2019
+    figures stayed on screen without a word."""
+    choose_outside(page)
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 1995)
+    assert page.report.year == 1995 and page.scroll.widget().isEnabled() and not page.result.text()
+    registrations = page.tables["registrations_per_municipality"]
+    assert [registrations.item(0, c).text() for c in range(registrations.columnCount())] == \
+        ["Total", "0", "0", "0", "0"]
+
+
+def test_a_loaded_year_without_registrations_switched_to_outside_shows_the_outside_version(qtbot, page):
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 1995)
+    choose_outside(page)
+    assert page.scroll.widget().findChild(QLabel, "outside-note") is not None and not page.result.text()
+    assert "invoicing" not in page.tables
+

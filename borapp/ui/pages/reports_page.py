@@ -121,8 +121,20 @@ class ReportsPage(Page):
             self.result.show_problem(describe(problem))
             return
         self.report = report
-        self.scroll.setWidget(self._content(report))
-        self.shown.emit()
+        if self._show(report):
+            self.shown.emit()
+
+    def _show(self, report) -> bool:
+        """The report's figures on screen for the chosen audience; if they cannot be set out, why, in words (the
+        greyed figures of the year before stayed on screen, without a word)."""
+        try:
+            content = self._content(report)
+        except Exception as exc:  # noqa: BLE001 - said in words on the page (describe)
+            self.result.show_problem(describe(exc))
+            self.scroll.setWidget(QWidget())
+            return False
+        self.scroll.setWidget(content)
+        return True
 
     def clear(self) -> None:
         self._asked += 1
@@ -138,7 +150,7 @@ class ReportsPage(Page):
         """The figures on screen as the chosen audience's export has them (the report is not worked out again)."""
         self.result.clear()  # "Saved: …" was about the export before
         if self.report is not None and self.report.year == self.year.value():
-            self.scroll.setWidget(self._content(self.report))
+            self._show(self.report)
 
     # ---- content ----------------------------------------------------------------------------------------------------
 
