@@ -232,3 +232,14 @@ def test_a_loaded_year_without_registrations_switched_to_outside_shows_the_outsi
     assert page.scroll.widget().findChild(QLabel, "outside-note") is not None and not page.result.text()
     assert "invoicing" not in page.tables
 
+
+def test_a_year_without_cases_says_so_and_shows_no_empty_charts(qtbot, page):
+    """Two chart frames with "0 0" and nothing saying there was nothing."""
+    from borapp.ui.pages.reports.bar_chart import BarChart
+
+    assert page.scroll.widget().findChild(QLabel, "no-cases") is None and page.scroll.widget().findChildren(BarChart)
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 1995)
+    nothing = page.scroll.widget().findChild(QLabel, "no-cases")
+    assert nothing is not None and nothing.text().startswith("No cases in 1995")
+    assert not page.scroll.widget().findChildren(BarChart)

@@ -38,6 +38,11 @@ class AnnualReport:
     # The cost per trajectory and the expenses to reimburse (services/reports/costs.py: its documented dict)
     costs: dict | None = None
 
+    def has_cases(self) -> bool:
+        """Whether any case was registered, open, waiting or closed in the year (else every table is zeros)."""
+        return any(f.value for f in (self.registrations.total, self.closed.by_outcome,
+                                     self.open_at_year_end.by_registration_year, self.open_at_year_end.waiting_list))
+
 
 def annual_report(workspace, year: int, today: dt.date | None = None) -> AnnualReport:
     year = check_year(year, today)

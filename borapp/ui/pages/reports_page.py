@@ -18,6 +18,7 @@ from borapp.services import settings
 from borapp.services.errors import describe
 from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report, cases_behind
+from borapp.services.reports.charts import has_data
 from borapp.services.reports.periods import FIRST_YEAR
 from borapp.services.reports.audience import EXTERNAL, tables_for
 from borapp.ui.pages.base import Page
@@ -159,6 +160,12 @@ class ReportsPage(Page):
         rows = QVBoxLayout(content)
         rows.setContentsMargins(0, 4, 12, 12)
         audience = self.audience.currentData()
+        if not report.has_cases():  # every table is zeros: said in words, not left to the reader to add up
+            nothing = QLabel(_("No cases in {year}: no registrations and no open or closed cases.").format(
+                year=report.year))
+            nothing.setWordWrap(True)
+            nothing.setObjectName("no-cases")
+            rows.addWidget(nothing)
         if audience == EXTERNAL:  # the outside export has no charts: their bars gave the small counts away
             threshold = settings.read_int(self.workspace, "privacy.small_cell_threshold")
             note = QLabel(_("As the version for outside the organisation: counts under {n} are hidden (<{n}, or x "
@@ -170,8 +177,9 @@ class ReportsPage(Page):
         else:
             threshold = 0
             charts = QHBoxLayout()
-            charts.addWidget(self._municipality_chart(report), 3, Qt.AlignmentFlag.AlignTop)
-            charts.addWidget(self._outcome_chart(report), 2, Qt.AlignmentFlag.AlignTop)
+            for chart, stretch in ((self._municipality_chart(report), 3), (self._outcome_chart(report), 2)):
+                if chart is not None:
+                    charts.addWidget(chart, stretch, Qt.AlignmentFlag.AlignTop)
             rows.addLayout(charts)
         self.tables = {}
         for table in tables_for(report, audience, threshold):
@@ -197,7 +205,7 @@ class ReportsPage(Page):
         note.setObjectName(f"report-{table.key}-left-out")
         return note
 
-    def _municipality_chart(self, report) -> BarChart:
+    def _municipality_chart(self, report) -> BarChart | None:
         names, last, this = [], [], []
         for row in report.registrations.table:
             if row.municipality not in names:
@@ -207,17 +215,21 @@ class ReportsPage(Page):
             at = names.index(row.municipality)
             last[at] += row.previous_year
             this[at] += row.registered
+        if not has_data(last, this):
+            return None
         chart = BarChart(horizontal=True)
         chart.set_data(_("Registrations per municipality"), names,
                        [Series(str(report.year - 1), tuple(last)), Series(str(report.year), tuple(this))])
         return chart
 
-    def _outcome_chart(self, report) -> BarChart:
+    def _outcome_chart(self, report) -> BarChart | None:
         now, before = report.closed.by_outcome, report.closed_previous_year.by_outcome
+        last, this = [before.part_value(p.key) for p in now.parts], [p.value for p in now.parts]
+        if not has_data(last, this):
+            return None
         chart = BarChart(horizontal=False)
         chart.set_data(_("Outcomes year on year"), [p.label for p in now.parts],
-                       [Series(str(report.year - 1), tuple(before.part_value(p.key) for p in now.parts)),
-                        Series(str(report.year), tuple(p.value for p in now.parts))])
+                       [Series(str(report.year - 1), tuple(last)), Series(str(report.year), tuple(this))])
         return chart
 
     # ---- actions ----------------------------------------------------------------------------------------------------
