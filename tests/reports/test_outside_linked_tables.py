@@ -115,3 +115,46 @@ def test_a_column_of_words_has_its_heading_over_its_words_in_the_pdf(workspace, 
     for page in PdfReader(io.BytesIO(files.render(workspace, report, "pdf"))).pages:
         page.extract_text(visitor_text=seen)
     assert starts["Financiering"][0] == starts["Afrekening per traject"][0], starts["Financiering"]
+
+
+def test_no_outcome_or_reason_follows_from_the_total_and_what_a_hidden_count_says(workspace):
+    """The walker's year: closed 10, Successful 5, Stagnated "<5" (two reasons "<5"), Stopped "<5" (three). "<5" is
+    1 to 4, so Stagnated was at least 2 and Stopped at least 3: the 5 left, and every hidden cell was pinned."""
+    import itertools
+
+    closings = [("successful", "")] * 5 + [("stagnated", "problems_too_heavy"), ("stagnated", "non_resident_unstable"),
+                                           ("stopped_at_intake", "wrong_expectations"),
+                                           ("stopped_at_intake", "parents_reconciled"),
+                                           ("stopped_at_intake", "no_response")]
+    with workspace.session() as s:
+        for n, (outcome, reason) in enumerate(closings):
+            add_case(s, D(2019, 1, 10 + n), steps=[(D(2019, 6, 1), "closed", outcome, reason)])
+    outside = {t.key: t for t in tables_for(annual_report(workspace, 2019, today=D(2020, 2, 1)), "external", 5)}
+    total = next(row.cells[2] for row in outside["outcomes"].rows if row.kind == "total")
+    outcomes = {row.cells[0]: row.cells[2] for row in outside["outcomes"].rows if row.kind == "row"}
+    reasons, under = {}, None
+    for row in outside["reasons"].rows:
+        if row.kind == "heading":
+            under = row.cells[0]
+        elif row.kind == "row":
+            reasons.setdefault(under, []).append(row.cells[2])
+
+    def readings(cell, most: int) -> range:  # "<5": 1 to 4; "x": anything; a number: itself
+        return range(cell, cell + 1) if isinstance(cell, int) else range(1, 5) if cell == "<5" else range(most + 1)
+
+    seen: dict = {}
+    names = list(outcomes)
+    for values in itertools.product(*(readings(outcomes[n], total) for n in names)):
+        if sum(values) != total:
+            continue
+        ways = [[parts for parts in itertools.product(*(readings(c, v) for c in reasons.get(n, [])))
+                 if not reasons.get(n) or sum(parts) == v] for n, v in zip(names, values)]
+        if all(ways):
+            for n, v, found in zip(names, values, ways):
+                seen.setdefault(n, set()).add(v)
+                for parts in found:
+                    for r, part in enumerate(parts):
+                        seen.setdefault((n, r), set()).add(part)
+    hidden = [n for n in names if is_hidden(outcomes[n])]
+    hidden += [(n, r) for n in names for r, c in enumerate(reasons.get(n, [])) if is_hidden(c)]
+    assert hidden and all(len(seen[c]) > 1 for c in hidden), {c: seen[c] for c in hidden}
