@@ -243,3 +243,10 @@ def test_a_year_without_cases_says_so_and_shows_no_empty_charts(qtbot, page):
     nothing = page.scroll.widget().findChild(QLabel, "no-cases")
     assert nothing is not None and nothing.text().startswith("No cases in 1995")
     assert not page.scroll.widget().findChildren(BarChart)
+
+
+def test_without_hours_or_expenses_recorded_the_costs_say_so_instead_of_zeros(qtbot, page):
+    """Each closed trajectory of 2019 showed 0.00 (no hours or expenses recorded): read as free trajectories."""
+    note = page.scroll.widget().findChild(QLabel, "report-costs-left-out")
+    assert "costs" not in page.tables and note is not None
+    assert note.text().startswith("No hours or expenses were recorded for the trajectories closed in 2019")

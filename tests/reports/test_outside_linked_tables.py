@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from borapp.models import CaseHours
 from borapp.services.privacy.small_cells import is_hidden
 from borapp.services.reports.annual import annual_report
 from borapp.services.reports.audience import tables_for
@@ -18,7 +19,8 @@ from tests.reports.vault_builder import D, add_case, municipality
 def report(workspace):
     """2019: Alkmaar 20 and Bergen 3 registrations bought in bulk, Castricum 6 and Heiloo 7 paid per case (3 of
     Heiloo's started within a month and were closed successfully, 4 started later). Closed in 2019 too, registered
-    in 2018: 3 successful, 3 stagnated, 6 stopped at intake (all because the contract was rejected)."""
+    in 2018: 3 successful, 3 stagnated, 6 stopped at intake (all because the contract was rejected), each with its
+    hours recorded."""
     with workspace.session() as s:
         alkmaar = municipality(s, "Alkmaar", "purchased", 2019, trajectories=25)
         bergen = municipality(s, "Bergen", "purchased", 2019, trajectories=5)
@@ -36,8 +38,9 @@ def report(workspace):
                      steps=[(D(2019, 9, 1), "closed", "successful", "")] if early else [])
         for n, (outcome, reason) in enumerate([("successful", "")] * 3 + [("stagnated", "resident_resistance")] * 3
                                               + [("stopped_at_intake", "contract_rejected")] * 6):
-            add_case(s, D(2018, 2, 1 + n), municipality_id=alkmaar, funding="purchased",
-                     steps=[(D(2019, 5, 1), "closed", outcome, reason)])
+            case_id = add_case(s, D(2018, 2, 1 + n), municipality_id=alkmaar, funding="purchased",
+                               steps=[(D(2019, 5, 1), "closed", outcome, reason)])
+            s.add(CaseHours(case_id=case_id, on=D(2019, 3, 1), kind="intake", minutes=60 + n, note=""))
     return annual_report(workspace, 2019, today=D(2020, 2, 1))
 
 
