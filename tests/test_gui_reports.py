@@ -277,3 +277,48 @@ def test_the_values_of_two_bars_have_room_of_their_own(qtbot, page):
 
     [chart] = [c for c in page.scroll.widget().findChildren(BarChart) if c.horizontal]
     assert chart._bar_height() >= chart.fontMetrics().tightBoundingRect("0123456789").height() + 2
+
+
+def choose_outside(page) -> None:
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)
+    assert page.audience.currentData() == "external"
+
+
+def test_outside_then_a_year_without_registrations_shows_that_years_zeros(qtbot, page):
+    """Neither 1995 nor 1994 had a registration: the outside tables stopped with a ValueError, and the greyed 2019
+    figures stayed on screen without a word."""
+    choose_outside(page)
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 1995)
+    assert page.report.year == 1995 and page.scroll.widget().isEnabled() and not page.result.text()
+    registrations = page.tables["registrations_per_municipality"]
+    assert [registrations.item(0, c).text() for c in range(registrations.columnCount())] == \
+        ["Total", "0", "0", "0", "0"]
+
+
+def test_a_loaded_year_without_registrations_switched_to_outside_shows_the_outside_version(qtbot, page):
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 1995)
+    choose_outside(page)
+    assert page.scroll.widget().findChild(QLabel, "outside-note") is not None and not page.result.text()
+    assert "invoicing" not in page.tables
+
+
+def test_a_year_without_cases_says_so_and_shows_no_empty_charts(qtbot, page):
+    """Two chart frames with "0 0" and nothing saying there was nothing."""
+    from borapp.ui.pages.reports.bar_chart import BarChart
+
+    assert page.scroll.widget().findChild(QLabel, "no-cases") is None and page.scroll.widget().findChildren(BarChart)
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 1995)
+    nothing = page.scroll.widget().findChild(QLabel, "no-cases")
+    assert nothing is not None and nothing.text().startswith("No cases in 1995")
+    assert not page.scroll.widget().findChildren(BarChart)
+
+
+def test_without_hours_or_expenses_recorded_the_costs_say_so_instead_of_zeros(qtbot, page):
+    """Each closed trajectory of 2019 showed 0.00 (no hours or expenses recorded): read as free trajectories."""
+    note = page.scroll.widget().findChild(QLabel, "report-costs-left-out")
+    assert "costs" not in page.tables and note is not None
+    assert note.text().startswith("No hours or expenses were recorded for the trajectories closed in 2019")

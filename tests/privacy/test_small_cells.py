@@ -21,8 +21,10 @@ def test_a_second_cell_hidden_so_the_first_does_not_follow_from_the_total_says_x
     assert out == {"Bergen": "x", "Alkmaar": 20, "Den Helder": "x"}
 
 
-def test_a_zero_is_the_second_cell_only_when_there_is_no_other():
-    assert suppress_breakdown({"Bergen": 3, "Texel": 0, "Hoorn": 0}, 5) == {"Bergen": "<5", "Texel": 0, "Hoorn": "<5"}
+def test_a_zero_is_the_second_cell_only_when_there_is_no_other_and_then_says_x():
+    """"<5" is 1 to 4 (the outside PDF says so): a hidden 0 saying "<5" was untrue, and a reader taking it as 1 to 4
+    was misled; "x" says nothing of the size."""
+    assert suppress_breakdown({"Bergen": 3, "Texel": 0, "Hoorn": 0}, 5) == {"Bergen": "x", "Texel": 0, "Hoorn": "x"}
 
 
 def test_the_threshold_is_the_organisations_choice():

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import pytest
 
+from borapp.models import CaseHours
 from borapp.services.privacy.small_cells import is_hidden
 from borapp.services.reports.annual import annual_report
 from borapp.services.reports.audience import tables_for
@@ -18,7 +19,8 @@ from tests.reports.vault_builder import D, add_case, municipality
 def report(workspace):
     """2019: Alkmaar 20 and Bergen 3 registrations bought in bulk, Castricum 6 and Heiloo 7 paid per case (3 of
     Heiloo's started within a month and were closed successfully, 4 started later). Closed in 2019 too, registered
-    in 2018: 3 successful, 3 stagnated, 6 stopped at intake (all because the contract was rejected)."""
+    in 2018: 3 successful, 3 stagnated, 6 stopped at intake (all because the contract was rejected), each with its
+    hours recorded."""
     with workspace.session() as s:
         alkmaar = municipality(s, "Alkmaar", "purchased", 2019, trajectories=25)
         bergen = municipality(s, "Bergen", "purchased", 2019, trajectories=5)
@@ -36,8 +38,9 @@ def report(workspace):
                      steps=[(D(2019, 9, 1), "closed", "successful", "")] if early else [])
         for n, (outcome, reason) in enumerate([("successful", "")] * 3 + [("stagnated", "resident_resistance")] * 3
                                               + [("stopped_at_intake", "contract_rejected")] * 6):
-            add_case(s, D(2018, 2, 1 + n), municipality_id=alkmaar, funding="purchased",
-                     steps=[(D(2019, 5, 1), "closed", outcome, reason)])
+            case_id = add_case(s, D(2018, 2, 1 + n), municipality_id=alkmaar, funding="purchased",
+                               steps=[(D(2019, 5, 1), "closed", outcome, reason)])
+            s.add(CaseHours(case_id=case_id, on=D(2019, 3, 1), kind="intake", minutes=60 + n, note=""))
     return annual_report(workspace, 2019, today=D(2020, 2, 1))
 
 
@@ -115,3 +118,46 @@ def test_a_column_of_words_has_its_heading_over_its_words_in_the_pdf(workspace, 
     for page in PdfReader(io.BytesIO(files.render(workspace, report, "pdf"))).pages:
         page.extract_text(visitor_text=seen)
     assert starts["Financiering"][0] == starts["Afrekening per traject"][0], starts["Financiering"]
+
+
+def test_no_outcome_or_reason_follows_from_the_total_and_what_a_hidden_count_says(workspace):
+    """The walker's year: closed 10, Successful 5, Stagnated "<5" (two reasons "<5"), Stopped "<5" (three). "<5" is
+    1 to 4, so Stagnated was at least 2 and Stopped at least 3: the 5 left, and every hidden cell was pinned."""
+    import itertools
+
+    closings = [("successful", "")] * 5 + [("stagnated", "problems_too_heavy"), ("stagnated", "non_resident_unstable"),
+                                           ("stopped_at_intake", "wrong_expectations"),
+                                           ("stopped_at_intake", "parents_reconciled"),
+                                           ("stopped_at_intake", "no_response")]
+    with workspace.session() as s:
+        for n, (outcome, reason) in enumerate(closings):
+            add_case(s, D(2019, 1, 10 + n), steps=[(D(2019, 6, 1), "closed", outcome, reason)])
+    outside = {t.key: t for t in tables_for(annual_report(workspace, 2019, today=D(2020, 2, 1)), "external", 5)}
+    total = next(row.cells[2] for row in outside["outcomes"].rows if row.kind == "total")
+    outcomes = {row.cells[0]: row.cells[2] for row in outside["outcomes"].rows if row.kind == "row"}
+    reasons, under = {}, None
+    for row in outside["reasons"].rows:
+        if row.kind == "heading":
+            under = row.cells[0]
+        elif row.kind == "row":
+            reasons.setdefault(under, []).append(row.cells[2])
+
+    def readings(cell, most: int) -> range:  # "<5": 1 to 4; "x": anything; a number: itself
+        return range(cell, cell + 1) if isinstance(cell, int) else range(1, 5) if cell == "<5" else range(most + 1)
+
+    seen: dict = {}
+    names = list(outcomes)
+    for values in itertools.product(*(readings(outcomes[n], total) for n in names)):
+        if sum(values) != total:
+            continue
+        ways = [[parts for parts in itertools.product(*(readings(c, v) for c in reasons.get(n, [])))
+                 if not reasons.get(n) or sum(parts) == v] for n, v in zip(names, values)]
+        if all(ways):
+            for n, v, found in zip(names, values, ways):
+                seen.setdefault(n, set()).add(v)
+                for parts in found:
+                    for r, part in enumerate(parts):
+                        seen.setdefault((n, r), set()).add(part)
+    hidden = [n for n in names if is_hidden(outcomes[n])]
+    hidden += [(n, r) for n in names for r, c in enumerate(reasons.get(n, [])) if is_hidden(c)]
+    assert hidden and all(len(seen[c]) > 1 for c in hidden), {c: seen[c] for c in hidden}

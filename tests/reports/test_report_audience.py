@@ -241,3 +241,18 @@ def test_the_outside_report_leaves_the_invoicing_table_out_and_says_where_it_is(
     [sheet] = [sheet for sheet in book if sheet["A1"].value == "Per gemeente, voor de facturering"]
     assert [[c.value for c in row] for row in sheet.iter_rows()] == [["Per gemeente, voor de facturering"],
                                                                        [table["note"]]]
+
+
+@pytest.mark.parametrize("audience", ["internal", "external"])
+def test_without_hours_or_expenses_recorded_the_cost_table_says_so_instead_of_zeros(workspace, audience):
+    """Every closed trajectory showed 0,00 (median, lowest, highest): a municipality read free trajectories."""
+    with workspace.session() as s:
+        town = municipality(s, "Texel", "per_case", 2019)
+        for n in range(6):
+            add_case(s, D(2019, 2, 1 + n), municipality_id=town, funding="per_case",
+                     steps=[(D(2019, 6, 1 + n), "closed", "successful")])
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    pdf = " ".join(all_text(files.render(workspace, report, "pdf", audience)).split())
+    assert "Er zijn geen uren of onkosten vastgelegd" in pdf and "0,00" not in pdf, pdf
+    rows = csv_rows(files.render(workspace, report, "csv", audience))
+    assert not any("0,00" in cell for row in rows for cell in row)

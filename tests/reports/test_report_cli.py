@@ -107,3 +107,17 @@ def test_the_format_follows_the_files_name_and_a_contradiction_is_refused(capsys
     plain = tmp_path / "jaarrapportage.txt"
     code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--format", "json", "--out", str(plain))
     assert code == 0 and json.loads(plain.read_text())["year"] == 2019, "--format says what the name does not"
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv", "xlsx", "pdf"])
+def test_an_outside_report_of_a_year_without_registrations_is_one_of_zeros(capsys, vault_path, passphrase_file,
+                                                                         filled, tmp_path, fmt):
+    """Neither 2016 nor 2015 had a registration: the outside version stopped with a ValueError (exit 1)."""
+    target = tmp_path / f"jaarrapportage-2016.{fmt}"
+    code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2016", "--audience", "external",
+                         "--format", fmt, "--out", str(target))
+    assert code == 0 and "ValueError" not in err, err
+    if fmt == "json":
+        shown = json.loads(target.read_bytes())
+        [table] = [t for t in shown["tables"] if t["key"] == "registrations_per_municipality"]
+        assert [row["cells"] for row in table["rows"]] == [["Totaal", 0, 0, 0, 0]]

@@ -10,6 +10,7 @@ import pytest
 
 from openpyxl import load_workbook
 
+from borapp.models import CaseHours
 from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report
 from tests.reports.vault_builder import D, add_case, municipality
@@ -53,9 +54,10 @@ def test_the_cost_table_by_outcome_adds_up_with_a_line_for_no_outcome_recorded(w
 
     with workspace.session() as s:
         town = municipality(s, "Texel", "per_case", 2019)
-        add_case(s, D(2019, 2, 1), municipality_id=town, funding="per_case",
-                 steps=[(D(2019, 6, 1), "closed", "successful")])
+        case_id = add_case(s, D(2019, 2, 1), municipality_id=town, funding="per_case",
+                           steps=[(D(2019, 6, 1), "closed", "successful")])
         add_case(s, D(2019, 2, 2), municipality_id=town, funding="per_case", steps=[(D(2019, 6, 2), "closed", "")])
+        s.add(CaseHours(case_id=case_id, on=D(2019, 3, 1), kind="intake", minutes=60, note=""))  # some recorded
     report = annual_report(workspace, 2019, today=D(2020, 2, 1))
     [table] = [t for t in tables_for(report, "internal", 5) if t.key == "costs"]
     counts = {row.cells[0]: row.cells[1] for row in table.rows if row.kind != "heading"}

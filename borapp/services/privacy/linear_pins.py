@@ -23,10 +23,10 @@ def pinned(hidden: set, sums: Iterable[tuple[tuple[Hashable, ...], Hashable | No
                 row[column[cell]] += sign
         if any(row):
             rows.append(row)
-    return {cells[c] for r, c in _eliminate(rows) if not any(v for i, v in enumerate(rows[r]) if i != c)}
+    return {cells[c] for r, c in eliminate(rows) if not any(v for i, v in enumerate(rows[r]) if i != c)}
 
 
-def _eliminate(rows: list[list[Fraction]]) -> list[tuple[int, int]]:
+def eliminate(rows: list[list[Fraction]]) -> list[tuple[int, int]]:
     """Bring `rows` to reduced row echelon form in place; each pivot as (row, column)."""
     pivots: list[tuple[int, int]] = []
     width = len(rows[0]) if rows else 0

@@ -4,11 +4,15 @@ municipality, one outcome) could name a family in a small municipality, so it is
 Hiding one cell of a breakdown is not enough when the total is shown: total minus the other cells gives it back.
 So within each breakdown (a dict of counts), when exactly one cell is hidden the next smallest cell is hidden too
 (secondary suppression). Totals stay: they are what funders need, and with two or more cells hidden they no longer
-give any one of them away. Every hidden cell tells the truth: "<N" only when each hidden cell of its breakdown is
-under N (a zero is); when the second cell is N or more, all of that breakdown's hidden cells say "x" (not shown), so
-that none is told apart from the others (with one "<5" and one "x" the "<5" would follow from the total again).
-Nor may the hidden cells' sum pin them down: two "<5" adding up to 8 are 4 each, so they say "x"; two adding up to
-2 are 1 each whatever they say, so a further cell is hidden.
+give any one of them away. Every hidden cell tells the truth: "<N" (1 to N−1, as the outside PDF says) only when
+each hidden cell of its breakdown is 1 to N−1; when the second cell is N or more, or 0, all of that breakdown's
+hidden cells say "x" (not shown), so that none is told apart from the others (with one "<5" and one "x" the "<5"
+would follow from the total again). Nor may the hidden cells' sum pin them down: two "<5" adding up to 8 are 4 each,
+so they say "x"; two adding up to 2 are 1 each whatever they say, so a further cell is hidden.
+
+Last, the whole: every sum of every table, each "<N" read as 1 to N−1 and each shown 0 as 0 (bounded_pins). Closed
+10, Successful 5 and two outcomes "<5" whose reasons are two and three "<5": the outcomes are at least 2 and 3, the
+5 left, and every one was pinned down. While a cell is, one more is hidden beside it (or its group says "x").
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from collections.abc import Hashable, Mapping, Sequence, Set
 from dataclasses import dataclass
 from typing import Any
 
+from borapp.services.privacy.bounded_pins import pinned_within
 from borapp.services.privacy.linear_pins import pinned
 
 INTERNAL, EXTERNAL = "internal", "external"
@@ -69,8 +74,12 @@ def suppress_linked(values: Mapping, sums: Sequence[Sum], threshold: int, public
         step = next((s for s in (_next_step(x, secret, marks, counts, threshold, public) for x in sums) if s), None)
         if step is None:
             step = _taken_together(secret, sums, counts, public)
-        if step is None:
-            return marks
+        found = set() if step else pinned_within(_readings(marks, counts, threshold), counts,
+                                                 _equations(marks, sums, counts))
+        if found:
+            step = _within_bounds(found, marks, sums, counts, public)
+        if step is None:  # a hidden 0 the figures still tell (a column of zeros) says nothing new as its 0
+            return {c: mark for c, mark in marks.items() if not (c in found and counts[c] == 0)}
         (secret if step[0] == "hide" else crossed).add(step[1])
 
 
@@ -84,6 +93,57 @@ def _taken_together(secret: set, sums: Sequence[Sum], counts: Mapping, public: S
         if free and found & set(cells):
             return "hide", _smallest(free, counts)
     return None
+
+
+def _within_bounds(found: set, marks: dict, sums: Sequence[Sum], counts: Mapping, public: Set):
+    """When the sums and what each mark says of its size ("<N": 1 to N-1, "x": anything, a shown 0: 0) pin cells
+    down (`found`): hide one more cell in a sum of one, or where every cell of those sums is hidden, let it say
+    "x"."""
+    for near in (found, _linked_to(found, sums, marks)):  # its own sums first, else one its hidden cells reach
+        for s in sums:
+            cells = [c for c in s.cells() if c in counts]
+            free = [c for c in cells if c not in marks and c not in public]
+            if free and near & set(cells):
+                return "hide", _smallest(free, counts)
+    bounded = sorted((c for c in found if marks[c] != NOT_SHOWN), key=str)
+    return ("cross", bounded[0]) if bounded else None  # hidden zeros adding up to a shown 0 stay 0: nothing to hide
+
+
+def _linked_to(found: set, sums: Sequence[Sum], marks: dict) -> set:
+    """The hidden cells joined to `found` through sums: a row total pinned by the columns' totals when its own row is
+    all hidden is freed by hiding a cell of another row."""
+    linked, grown = set(found), True
+    while grown:
+        grown = False
+        for s in sums:
+            together = {c for c in s.cells() if c in marks}
+            if together & linked and not together <= linked:
+                linked |= together
+                grown = True
+    return linked
+
+
+def _readings(marks: dict, counts: Mapping, threshold: int) -> dict:
+    """Each hidden cell's range as a reader takes it: "<N" is 1 to N-1; "x" is 0 to the most any count can be."""
+    most = sum(counts.values())
+    return {c: (0, most) if mark == NOT_SHOWN else (1, threshold - 1) for c, mark in marks.items()}
+
+
+def _equations(marks: dict, sums: Sequence[Sum], counts: Mapping) -> list:
+    """Each sum as an equation in the hidden cells, the shown ones (and a total the reader has) as numbers."""
+    equations = []
+    for s in sums:
+        parts = [c for c in s.parts if c in counts]
+        total = s.total if s.total in counts else None
+        terms: dict = {}
+        constant = 0 if total is not None else sum(counts[c] for c in parts)
+        for cell, sign in [(c, 1) for c in parts] + ([(total, -1)] if total is not None else []):
+            if cell in marks:
+                terms[cell] = terms.get(cell, 0) + sign
+            else:
+                constant -= sign * counts[cell]
+        equations.append(({c: a for c, a in terms.items() if a}, constant))
+    return equations
 
 
 def _next_step(s: Sum, secret: set, marks: dict, counts: Mapping, threshold: int, public: Set):
@@ -128,7 +188,7 @@ def _marks(secret: set, crossed: set, sums: Sequence[Sum], counts: Mapping, thre
         together = [c for c in s.cells() if c in secret]
         for c in together[1:]:
             group[root(c)] = root(together[0])
-    crossed_roots = {root(c) for c in secret if counts[c] >= threshold or c in crossed}
+    crossed_roots = {root(c) for c in secret if counts[c] >= threshold or counts[c] == 0 or c in crossed}
     return {c: NOT_SHOWN if root(c) in crossed_roots else hidden(threshold) for c in secret}
 
 

@@ -42,6 +42,11 @@ class AnnualReport:
     municipality: str = ""  # a report for one municipality: its name ("" for all municipalities)
     municipality_id: int | None = None
 
+    def has_cases(self) -> bool:
+        """Whether any case was registered, open, waiting or closed in the year (else every table is zeros)."""
+        return any(f.value for f in (self.registrations.total, self.closed.by_outcome,
+                                     self.open_at_year_end.by_registration_year, self.open_at_year_end.waiting_list))
+
 
 def annual_report(workspace, year: int, today: dt.date | None = None, municipality: str = "") -> AnnualReport:
     """`municipality`: a name, for a report on that municipality's cases only; "" for all."""

@@ -116,7 +116,8 @@ def _groups(table: Table) -> list[list[int]]:
     """The plain rows between headings and totals; the registrations' funding groups are one group, their
     subtotals being left out."""
     if table.key == "registrations_per_municipality":
-        return [[r for r, row in enumerate(table.rows) if row.kind == "row"]]
+        rows = [r for r, row in enumerate(table.rows) if row.kind == "row"]
+        return [rows] if rows else []  # a year without registrations (nor the year before) has no rows
     groups, current = [], []
     for r, row in enumerate(table.rows):
         if row.kind == "row":

@@ -111,8 +111,8 @@ def _notes(report, small_cells: int | None, st) -> list:
         notes.append(_("For readers outside the organisation: a count of 1 to {below} families is shown as "
                        "“<{threshold}”. Where such a count would follow from a total and the figures beside it, another "
                        "count is hidden with it. Where “<{threshold}” would still say too much (a hidden count of "
-                       "{threshold} or more, or hidden counts whose sum tells each one), they are shown as “x” (not "
-                       "shown).").format(below=small_cells - 1, threshold=small_cells))
+                       "{threshold} or more or of 0, or hidden counts that the totals and “1 to {below}” would tell), "
+                       "they are shown as “x” (not shown).").format(below=small_cells - 1, threshold=small_cells))
     return [Paragraph(text(note), st.note) for note in notes]
 
 

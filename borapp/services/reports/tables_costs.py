@@ -17,6 +17,10 @@ def costs_table(report) -> Table | None:
     costs = report.costs
     if not isinstance(costs, dict) or not costs.get("closed", {}).get("count"):
         return None
+    if not _anything_recorded(costs["closed"]):
+        return Table("costs", _("Cost per closed trajectory (euro)"), (), (), _(
+            "No hours or expenses were recorded for the trajectories closed in {year}: what they cost is not known, "
+            "so this table is left out (it would show each of them as costing nothing).").format(year=report.year))
     columns = ("", _("Trajectories"), _("Median cost"), _("Lowest"), _("Highest"))
     rows = [_row(_("All closed trajectories"), costs["closed"], kind="total")]
     for section, heading in (("by_outcome", _("By outcome")), ("by_municipality", _("By municipality"))):
@@ -24,6 +28,12 @@ def costs_table(report) -> Table | None:
         rows += [_row(_label(section, key), spread, _cases(report.year, section, key))
                  for found, key, spread in cost_rows(costs) if found == section]
     return Table("costs", _("Cost per closed trajectory (euro)"), columns, tuple(rows))
+
+
+def _anything_recorded(closed: dict) -> bool:
+    """Whether any hours or expenses were recorded on the closed trajectories: without, each would cost 0.00 (or
+    only its share of the on-call allowance), which a municipality reads as free trajectories."""
+    return bool(closed.get("minutes") or closed.get("expenses_cents"))
 
 
 def cost_rows(costs: dict) -> list[tuple[str, str, dict]]:

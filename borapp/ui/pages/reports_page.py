@@ -19,6 +19,7 @@ from borapp.services import settings
 from borapp.services.errors import describe
 from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report, cases_behind
+from borapp.services.reports.charts import has_data
 from borapp.services.reports.periods import FIRST_YEAR
 from borapp.services.reports.scope import report_file_stem, report_municipalities
 from borapp.services.reports.audience import EXTERNAL, tables_for
@@ -149,8 +150,20 @@ class ReportsPage(Page):
             self.result.show_problem(describe(problem))
             return
         self.report = report
-        self.scroll.setWidget(self._content(report))
-        self.shown.emit()
+        if self._show(report):
+            self.shown.emit()
+
+    def _show(self, report) -> bool:
+        """The report's figures on screen for the chosen audience; if they cannot be set out, why, in words (the
+        greyed figures of the year before stayed on screen, without a word)."""
+        try:
+            content = self._content(report)
+        except Exception as exc:  # noqa: BLE001 - said in words on the page (describe)
+            self.result.show_problem(describe(exc))
+            self.scroll.setWidget(QWidget())
+            return False
+        self.scroll.setWidget(content)
+        return True
 
     def clear(self) -> None:
         self._asked += 1
@@ -166,7 +179,7 @@ class ReportsPage(Page):
         """The figures on screen as the chosen audience's export has them (the report is not worked out again)."""
         self.result.clear()  # "Saved: …" was about the export before
         if self._report_is_the_chosen_one():
-            self.scroll.setWidget(self._content(self.report))
+            self._show(self.report)
 
     def _report_is_the_chosen_one(self) -> bool:
         return (self.report is not None and self.report.year == self.year.value()
@@ -181,6 +194,12 @@ class ReportsPage(Page):
         audience = self.audience.currentData()
         if report.municipality:
             rows.addWidget(self._municipality_note(report))
+        if not report.has_cases():  # every table is zeros: said in words, not left to the reader to add up
+            nothing = QLabel(_("No cases in {year}: no registrations and no open or closed cases.").format(
+                year=report.year))
+            nothing.setWordWrap(True)
+            nothing.setObjectName("no-cases")
+            rows.addWidget(nothing)
         if audience == EXTERNAL:  # the outside export has no charts: their bars gave the small counts away
             threshold = settings.read_int(self.workspace, "privacy.small_cell_threshold")
             note = QLabel(_("As the version for outside the organisation: counts under {n} are hidden (<{n}, or x "
@@ -192,8 +211,9 @@ class ReportsPage(Page):
         else:
             threshold = 0
             charts = QHBoxLayout()
-            charts.addWidget(self._municipality_chart(report), 3, Qt.AlignmentFlag.AlignTop)
-            charts.addWidget(self._outcome_chart(report), 2, Qt.AlignmentFlag.AlignTop)
+            for chart, stretch in ((self._municipality_chart(report), 3), (self._outcome_chart(report), 2)):
+                if chart is not None:
+                    charts.addWidget(chart, stretch, Qt.AlignmentFlag.AlignTop)
             rows.addLayout(charts)
         self.tables = {}
         for table in tables_for(report, audience, threshold):
@@ -228,7 +248,7 @@ class ReportsPage(Page):
         note.setObjectName(f"report-{table.key}-left-out")
         return note
 
-    def _municipality_chart(self, report) -> BarChart:
+    def _municipality_chart(self, report) -> BarChart | None:
         names, last, this = [], [], []
         for row in report.registrations.table:
             if row.municipality not in names:
@@ -238,17 +258,21 @@ class ReportsPage(Page):
             at = names.index(row.municipality)
             last[at] += row.previous_year
             this[at] += row.registered
+        if not has_data(last, this):
+            return None
         chart = BarChart(horizontal=True)
         chart.set_data(_("Registrations per municipality"), names,
                        [Series(str(report.year - 1), tuple(last)), Series(str(report.year), tuple(this))])
         return chart
 
-    def _outcome_chart(self, report) -> BarChart:
+    def _outcome_chart(self, report) -> BarChart | None:
         now, before = report.closed.by_outcome, report.closed_previous_year.by_outcome
+        last, this = [before.part_value(p.key) for p in now.parts], [p.value for p in now.parts]
+        if not has_data(last, this):
+            return None
         chart = BarChart(horizontal=False)
         chart.set_data(_("Outcomes year on year"), [p.label for p in now.parts],
-                       [Series(str(report.year - 1), tuple(before.part_value(p.key) for p in now.parts)),
-                        Series(str(report.year), tuple(p.value for p in now.parts))])
+                       [Series(str(report.year - 1), tuple(last)), Series(str(report.year), tuple(this))])
         return chart
 
     # ---- actions ----------------------------------------------------------------------------------------------------
