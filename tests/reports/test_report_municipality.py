@@ -120,3 +120,40 @@ def test_the_cli_names_the_known_municipalities(capsys, vault_path, passphrase_f
     code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--municipality", "Texel",
                          "--lang", language)
     assert code != 0 and words in err and not out and "Traceback" not in err
+
+
+def test_outside_a_municipalitys_small_totals_are_hidden_too(workspace, known):  # noqa: F811
+    """For all municipalities the totals count no one family and are shown; for Den Helder alone a total of 2
+    beside its one row, hidden, gave the row back (and the summary's 1s were that municipality's families)."""
+    from borapp.services.reports.audience import tables_for
+
+    report = annual_report(workspace, 2019, municipality="Den Helder")
+    shown = [(t.key, row.cells[0], cell) for t in tables_for(report, "external", 5) for row in t.rows
+             for cell in row.cells[1:] if isinstance(cell, int) and not isinstance(cell, bool) and 0 < cell < 5]
+    assert shown == []
+    whole = tables_for(annual_report(workspace, 2019), "external", 5)
+    [summary] = [t for t in whole if t.key == "summary"]
+    assert any(isinstance(c, int) and 0 < c < 5 for row in summary.rows for c in row.cells[1:])  # as before
+
+
+def test_outside_a_municipalitys_open_cases_by_year_do_not_give_each_other_away(workspace):
+    """Alkmaar at the end of 2019: 6 cases open from 2018, 2 from 2019, 8 open in all. Shown 6 and 8 beside a
+    hidden 2 would give the 2 back: the summary's open cases add up to its "open at the end"."""
+    from borapp.services.privacy.small_cells import is_hidden
+    from borapp.services.reports.audience import tables_for
+    from tests.reports.vault_builder import D, add_case, municipality
+
+    with workspace.session() as s:
+        alkmaar = municipality(s, "Alkmaar", "purchased", 2019, trajectories=10)
+        for day in range(1, 7):
+            add_case(s, D(2018, 3, day), municipality_id=alkmaar, funding="purchased",
+                     steps=[(D(2018, 4, day), "visits")])
+        for day in (1, 2):
+            add_case(s, D(2019, 3, day), municipality_id=alkmaar, funding="purchased",
+                     steps=[(D(2019, 4, day), "visits")])
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1), municipality="Alkmaar")
+    [summary] = [t for t in tables_for(report, "external", 5) if t.key == "summary"]
+    end = next(r for r, row in enumerate(summary.rows) if row.kind == "subtotal")
+    together = [row.cells[1] for row in summary.rows[2:end + 1]]  # open from 2018, from 2019, open in all
+    assert sorted(c for c in together if not is_hidden(c)) != [6, 8], together
+    assert sum(is_hidden(c) for c in together) != 1, together

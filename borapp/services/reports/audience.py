@@ -29,7 +29,9 @@ def check_audience(audience: str) -> str:
 
 def tables_for(report, audience: str, threshold: int) -> list[Table]:
     tables = all_tables(report)
-    return tables if check_audience(audience) == INTERNAL else outside_tables(tables, threshold)
+    if check_audience(audience) == INTERNAL:
+        return tables
+    return outside_tables(tables, threshold, one_municipality=bool(getattr(report, "municipality", "")))
 
 
 def external_json(report, data: bytes, threshold: int) -> bytes:

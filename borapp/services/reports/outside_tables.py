@@ -12,6 +12,11 @@ closed cases by outcome again. So every count is named by the cases behind it (i
 in two tables is one cell), every way the cells add up is one sum, and `privacy.small_cells.suppress_linked`
 hides them so that no sum gives one back. The summary, the volunteers' figures and the totals are shown as they are
 (they count no family), as is the row of cases registered and closed in the report's year (the summary gives it).
+
+A report for one municipality is another matter: its totals and summary count that municipality's few families (a
+total of 2 beside its one row, hidden, gave the row back). There every count of a family is hidden when small,
+totals and summary too, and each sum is still taken as known to the reader: what the solver hides then stays hidden
+even if the reader had the totals from elsewhere (the report for all municipalities).
 """
 
 from __future__ import annotations
@@ -27,9 +32,9 @@ NOT_PUBLISHED = frozenset({"invoicing"})  # each municipality is invoiced with i
 REGISTERED, OPEN, CLOSED = 2, 3, 4  # the registrations table: this year's registrations, open and closed of them
 
 
-def outside_tables(tables: list[Table], threshold: int) -> list[Table]:
+def outside_tables(tables: list[Table], threshold: int, *, one_municipality: bool = False) -> list[Table]:
     tables = [_left_out(t) if t.key in NOT_PUBLISHED else _without_subtotals(t) for t in tables]
-    names = _Names(tables)
+    names = _Names(tables, whole=not one_municipality)
     sums = [s for i, t in enumerate(tables) for s in _sums(i, t, names)]
     marks = suppress_linked(names.values, sums, threshold, names.public)
     return [_finish(t, [[marks.get(names.of(i, r, c), cell) for c, cell in enumerate(row.cells)]
@@ -56,7 +61,8 @@ class _Names:
     """Each count cell's name: the cases behind it, or its place when no cases are named (or the same cases were
     counted differently, which would not be one count)."""
 
-    def __init__(self, tables: list[Table]):
+    def __init__(self, tables: list[Table], whole: bool = True):
+        self.whole = whole  # the report for all municipalities: its totals and summary count no one family
         self.values: dict = {}
         self.public: set = set()
         self._names: dict = {}
@@ -72,8 +78,13 @@ class _Names:
             name = (table.key, r, c)
         self._names[i, r, c] = name
         self.values[name] = cell
-        if table.key in PUBLIC_TABLES or row.kind == "total" or _given_by_summary(table, row):
+        if self._public(table, row):
             self.public.add(name)
+
+    def _public(self, table: Table, row) -> bool:
+        if not self.whole:
+            return table.key in PUBLIC_TABLES and table.key != "summary"
+        return table.key in PUBLIC_TABLES or row.kind == "total" or _given_by_summary(table, row)
 
     def of(self, i: int, r: int, c: int):
         return self._names.get((i, r, c))
@@ -87,6 +98,8 @@ def _given_by_summary(table: Table, row) -> bool:
 
 
 def _sums(i: int, table: Table, names: _Names) -> list[Sum]:
+    if table.key == "summary" and not names.whole:
+        return [_open_at_year_end(i, table, names)]
     if table.key in PUBLIC_TABLES:
         return []
     sums = []
@@ -101,6 +114,13 @@ def _sums(i: int, table: Table, names: _Names) -> list[Sum]:
         sums += [Sum((opened, closed), registered) for opened, closed, registered in rows if None not in
                  (opened, closed, registered)]
     return sums
+
+
+def _open_at_year_end(i: int, table: Table, names: _Names) -> Sum:
+    """The summary's cases open at year end by registration year add up to its "open at the end" (the subtotal;
+    taken as known); its other rows are each counted in another table too (one name)."""
+    end = next(r for r, row in enumerate(table.rows) if row.kind == "subtotal")
+    return Sum(tuple(n for n in (names.of(i, r, 1) for r in range(2, end)) if n is not None))
 
 
 def _reasons_outcome(table: Table, group: list[int], column: int):
