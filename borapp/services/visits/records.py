@@ -31,7 +31,7 @@ from borapp.services.vault.workspace import Workspace
 
 __all__ = [
     "CANCELLED_BY", "VISIT_STATES", "SeriesDefaults", "VisitCounts", "VisitDetail", "VisitInput", "VisitItem",
-    "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "list_visits", "plan_series",
+    "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "give_planned_visits", "list_visits", "plan_series",
     "planning_defaults", "record_visit", "state_label", "visit_counts", "volunteer_choices",
 ]
 
@@ -451,6 +451,20 @@ def _apply(visit: Visit, data: VisitInput) -> None:
     visit.cancelled_by = data.cancelled_by if cancelled else ""
     visit.cancel_reason = data.cancel_reason.strip() if cancelled else ""
     visit.notice_hours = data.notice_hours if cancelled else None
+
+
+def give_planned_visits(session: Session, case: Case, previous_id: int | None, actor: str) -> int:
+    """A volunteer matched to the case goes to its planned visits that name nobody (planned before the match) or
+    the volunteer matched before (the series named her); one chosen by hand for a visit stays. Changed through the
+    ORM and audited, so team sync carries each visit. Returns how many changed."""
+    planned = session.scalars(select(Visit).where(Visit.case_id == case.id, Visit.state == "planned"))
+    changed = [v for v in planned if v.volunteer_id is None or v.volunteer_id == previous_id]
+    for visit in changed:
+        visit.volunteer_id = case.volunteer_id
+    session.flush()
+    for visit in changed:
+        audit.record(session, "update", "visit", visit.id, actor)
+    return len(changed)
 
 
 def delete_visit(workspace: Workspace, visit_id: int) -> None:
