@@ -343,13 +343,14 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
             raise ValidationError(finished_message(visit), "report")
         _check_visit(session, case, data)
         starts_visits = _check_phase(case, data)
+        resumes_visits = _resumes_visits(case, data)
         if visit is None:
             visit = Visit(case_id=case.id)
             session.add(visit)
         _apply(visit, data)
         session.flush()
         audit.record(session, "create" if data.visit_id is None else "update", "visit", visit.id, workspace.actor)
-        if starts_visits:
+        if starts_visits or resumes_visits:
             try:
                 flow.change_status(session, case, "visits", on=data.on, coordinator_id=workspace.coordinator_id,
                                    actor=workspace.actor)
@@ -387,6 +388,13 @@ def _check_phase(case: Case, data: VisitInput) -> bool:
     if data.on < since:
         raise ValidationError(_(BEFORE_MATCH).format(date=long_date(since)), "on")
     return True
+
+
+def _resumes_visits(case: Case, data: VisitInput) -> bool:
+    """The first visit held after the day of the midway evaluation takes the case back to visits, dated that day:
+    the evaluation was held and the visits go on (a step, so the history keeps the evaluation). One held on or before
+    that day (a correction) moves nothing."""
+    return case.status == "evaluation" and data.state == "held" and data.on > flow.last_step_on(case)
 
 
 def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
