@@ -18,7 +18,7 @@ from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.helpers.keyboard import retype
 from tests.test_gui_case_tabs import FIRST, case_id, english, visits_tab  # noqa: F401 - fixtures
 from tests.test_gui_cases import _close_dialog, cases  # noqa: F401 - fixture
-from tests.visits.test_visit_services import held
+from tests.visits.test_visit_services import cancelled, held
 
 TODAY = dt.date.today()
 
@@ -102,3 +102,14 @@ def test_tab_reaches_add_child_after_the_child_rows_it_is_drawn_under(qtbot):
     shown = [first.name, first.birth.edit, first.remove, second.name, second.birth.edit, second.remove,
              children.add_button]
     assert sorted(shown, key=chain.index) == shown
+
+
+def test_the_timeline_shows_a_visit_called_off_by_the_non_resident_parent_whole(qtbot, page, workspace, cases):
+    case_id = cases["secret"]
+    records.record_visit(workspace, cancelled(case_id, None, TODAY - dt.timedelta(days=3)))
+    page.open_case_file(case_id)
+    tree = page.case_file.show_tab("timeline").tree
+    title = next(tree.topLevelItem(i).text(1) for i in range(tree.topLevelItemCount())
+                 if tree.topLevelItem(i).text(1).startswith("Omgangsmoment afgezegd"))
+    assert title == "Omgangsmoment afgezegd door de uitwonende ouder"
+    assert tree.columnWidth(1) >= tree.sizeHintForColumn(1)  # the width its longest title needs
