@@ -436,3 +436,10 @@ def test_a_midway_evaluation_recorded_after_later_visits_steps_on_to_visits(work
     evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, evaluated_on, "midway", "Ouders"))
     assert _status_steps(workspace, case_id) == ("visits", [("visits", "evaluation", evaluated_on),
                                                             ("evaluation", "visits", after)])
+
+
+def test_a_visit_held_in_the_future_is_refused_in_plain_dutch(workspace):
+    case_id, _ = make_case(workspace)
+    with pytest.raises(ValidationError) as refused:
+        records.record_visit(workspace, held(case_id, None, TODAY + dt.timedelta(days=1)))
+    assert str(refused.value) == "Een omgangsmoment kan pas vanaf de dag zelf als gehouden worden vastgelegd."
