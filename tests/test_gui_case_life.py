@@ -113,3 +113,27 @@ def test_the_timeline_shows_a_visit_called_off_by_the_non_resident_parent_whole(
                  if tree.topLevelItem(i).text(1).startswith("Omgangsmoment afgezegd"))
     assert title == "Omgangsmoment afgezegd door de uitwonende ouder"
     assert tree.columnWidth(1) >= tree.sizeHintForColumn(1)  # the width its longest title needs
+
+
+def test_a_series_says_how_many_dates_are_gone_by_and_when_it_runs_past_twelve(qtbot, workspace, case_id):
+    """The series dialog planned dates gone by without a word (the visit editor says so), and past 12 visits only
+    counted against the contract; both are said now, and neither stops the planning."""
+    tab = visits_tab(qtbot, workspace, case_id)
+    click(qtbot, tab.plan_button)
+    dialog = tab.series_dialog
+    retype(dialog.first_on.edit, short_date(TODAY - dt.timedelta(days=14)))
+    retype(dialog.every_days, "7")
+    retype(dialog.count, "8")
+    assert dialog.past.text() == ("2 van deze datums zijn al voorbij: leg die omgangsmomenten daarna vast als "
+                                  "gehouden of afgezegd, of kies een latere eerste datum.")
+    assert dialog.too_many.text() == ""
+    retype(dialog.count, "13")
+    assert dialog.too_many.text() == "Dat worden 13 omgangsmomenten in totaal, terwijl een traject 6 tot 12 " \
+                                     "omgangsmomenten telt."
+    retype(dialog.first_on.edit, short_date(TODAY - dt.timedelta(days=7)))
+    assert dialog.past.text().startswith("1 van deze datums is al voorbij: leg dat omgangsmoment daarna vast")
+    retype(dialog.start.edit, "10:00")
+    retype(dialog.end.edit, "12:00")
+    with qtbot.waitSignal(tab.changed):
+        click(qtbot, dialog.plan_button)
+    assert len(records.list_visits(workspace, case_id)) == 13

@@ -35,6 +35,7 @@ __all__ = [
     "planning_defaults", "record_visit", "state_label", "visit_counts", "volunteer_choices",
 ]
 
+TRAJECTORY_VISITS = (6, 12)  # DOMAIN.md: a trajectory is 6 to 12 visits (more is said, not refused)
 MAX_SERIES = 24
 MAX_INTERVAL_DAYS = 62
 MAX_NOTICE_HOURS = 24 * 90
