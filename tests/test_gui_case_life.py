@@ -137,3 +137,14 @@ def test_a_series_says_how_many_dates_are_gone_by_and_when_it_runs_past_twelve(q
     with qtbot.waitSignal(tab.changed):
         click(qtbot, dialog.plan_button)
     assert len(records.list_visits(workspace, case_id)) == 13
+
+
+def test_the_header_says_when_the_midway_evaluation_is_due(qtbot, page, workspace, cases):
+    case_id = cases["secret"]
+    records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=3)))
+    records.plan_series(workspace, case_id, TODAY + dt.timedelta(days=4), 5, 7, dt.time(10), dt.time(12))
+    page.open_case_file(case_id)
+    button = page.case_file.header.next_button
+    assert button.text() == "Tussenevaluatie vastleggen"
+    assert button.toolTip() == ("De tussenevaluatie wordt gehouden als 3 van de 6 omgangsmomenten zijn gehouden. "
+                                "Tot nu toe 1 gehouden.")
