@@ -82,7 +82,11 @@ def test_a_case_is_not_closed_before_a_visit_that_was_held(workspace):
     counted visits held after the case had closed."""
     case_id = make_case(workspace)[0]
     records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=2)))
+    with pytest.raises(ValidationError, match="niet worden afgesloten vóór"):  # "Close the case" refuses it too
+        actions.change_status(workspace, case_id, "closing", TODAY - dt.timedelta(days=10))
+    case_id = make_case(workspace, "2026-0043")[0]  # a last visit held while the case was being closed
     actions.change_status(workspace, case_id, "closing", TODAY - dt.timedelta(days=10))
+    records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=2)))
     with pytest.raises(ValidationError, match="niet worden afgesloten vóór"):
         actions.change_status(workspace, case_id, "closed", TODAY - dt.timedelta(days=5), outcome="successful")
     actions.change_status(workspace, case_id, "closed", TODAY - dt.timedelta(days=2), outcome="successful")

@@ -469,3 +469,25 @@ def test_the_match_says_who_in_the_readers_language(workspace, scene):
     matched = next(e for e in case_file.load_case(workspace, case_id, record_open=False).timeline
                    if e.title == "Vrijwilliger gekoppeld")
     assert matched.detail == "Vrijwilliger: Anke Best\nAnke belt de moeder."
+
+
+def test_matching_gives_the_planned_visits_the_volunteer_and_keeps_one_chosen_by_hand(workspace, scene):
+    """Visits planned before matching named nobody, so a held one was saved with nobody supervising: the match fills
+    them in, a change of volunteer moves those the first one had, and a volunteer chosen for one visit stays."""
+    case_id, ids = scene
+    from borapp.services.visits import records
+    first = TODAY + dt.timedelta(days=7)
+    planned = records.plan_series(workspace, case_id, first, 3, 7, dt.time(10), dt.time(12))
+    by_hand = records.record_visit(workspace, records.VisitInput(
+        case_id, first + dt.timedelta(days=1), "planned", start_time=dt.time(10), end_time=dt.time(12),
+        volunteer_id=ids["busy"]))
+    assign_volunteer(workspace, case_id, ids["best"])
+    by_visit = {v.id: v.volunteer_id for v in records.list_visits(workspace, case_id)}
+    assert [by_visit[i] for i in planned] == [ids["best"]] * 3 and by_visit[by_hand] == ids["busy"]
+    with workspace.session() as session:  # each one in the audit (and so in what team sync sends)
+        changed = session.scalars(select(AuditEvent.record_id).where(
+            AuditEvent.record_type == "visit", AuditEvent.action == "update")).all()
+    assert sorted(changed) == sorted(planned)
+    assign_volunteer(workspace, case_id, ids["far"])  # "Match another volunteer…"
+    by_visit = {v.id: v.volunteer_id for v in records.list_visits(workspace, case_id)}
+    assert [by_visit[i] for i in planned] == [ids["far"]] * 3 and by_visit[by_hand] == ids["busy"]

@@ -407,3 +407,39 @@ def test_a_visit_called_off_by_someone_else_has_one_pair_of_brackets(workspace):
     records.record_visit(workspace, cancelled(case_id, ids[0], REGISTERED + dt.timedelta(days=7),
                                               cancelled_by="external", cancel_reason="Storm."))
     assert records.list_visits(workspace, case_id)[0].state_text == "Afgezegd (iemand anders)"
+
+
+def _status_steps(workspace, case_id: int) -> tuple[str, list[tuple[str, str, dt.date]]]:
+    with workspace.session() as session:
+        case = session.get(Case, case_id)
+        return case.status, [(h.from_status, h.to_status, h.on) for h in case.history if h.from_status]
+
+
+def test_the_first_visit_held_after_the_midway_evaluation_takes_the_case_back_to_visits(workspace):
+    """The walker's case stayed in "Tussenevaluatie" four visits after it: the visits go on, and so does the status,
+    by a step of its own (the evaluation stays in the history the annual report reads)."""
+    case_id, _ = make_case(workspace)
+    evaluated_on, before, after = TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=40), TODAY - dt.timedelta(days=20)
+    evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, evaluated_on, "midway", "Ouders"))
+    records.record_visit(workspace, held(case_id, None, before))  # a visit before it, recorded late: no step
+    records.record_visit(workspace, held(case_id, None, evaluated_on))  # the same day: no step either
+    assert _status_steps(workspace, case_id) == ("evaluation", [("visits", "evaluation", evaluated_on)])
+    records.record_visit(workspace, held(case_id, None, after))
+    assert _status_steps(workspace, case_id) == ("visits", [("visits", "evaluation", evaluated_on),
+                                                            ("evaluation", "visits", after)])
+
+
+def test_a_midway_evaluation_recorded_after_later_visits_steps_on_to_visits(workspace):
+    case_id, _ = make_case(workspace)
+    evaluated_on, after = TODAY - dt.timedelta(days=30), TODAY - dt.timedelta(days=20)
+    records.record_visit(workspace, held(case_id, None, after))
+    evaluations.save_evaluation(workspace, evaluations.EvaluationInput(case_id, evaluated_on, "midway", "Ouders"))
+    assert _status_steps(workspace, case_id) == ("visits", [("visits", "evaluation", evaluated_on),
+                                                            ("evaluation", "visits", after)])
+
+
+def test_a_visit_held_in_the_future_is_refused_in_plain_dutch(workspace):
+    case_id, _ = make_case(workspace)
+    with pytest.raises(ValidationError) as refused:
+        records.record_visit(workspace, held(case_id, None, TODAY + dt.timedelta(days=1)))
+    assert str(refused.value) == "Een omgangsmoment kan pas vanaf de dag zelf als gehouden worden vastgelegd."

@@ -19,6 +19,7 @@ from borapp.services.cases.contract_terms import in_line, parse_parties, signer_
 from borapp.services.cases.evaluations import midway_held
 from borapp.services.cases.flow import get_case, last_held_visit_on
 from borapp.services.cases.labels import funding_label, role_label, route_label
+from borapp.services.cases.midway import midway_rule
 from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.cases.steps import StepOption, next_step, step_options
 from borapp.services.cases.step_dates import Span, first_record_on, spans
@@ -130,6 +131,7 @@ class CaseFile:
     next_step: StepOption | None
     step_spans: dict[int, Span]  # each step taken (by its history id): the dates it may be corrected to
     wishes: Wishes = Wishes()  # the family's wishes for the match (intake asks them; they change later too)
+    midway_rule: str = ""  # in visits before the midway evaluation: when it is due, and how far the case is
 
     def parent(self, role: str) -> ParentFacts | None:
         return next((p for p in self.parents if p.role == role), None)
@@ -163,10 +165,20 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
             next_step=next_step(case.status, matched, next_visit is not None, evaluated),
             step_spans=spans(case, today, last_held_visit_on(session, case.id), first_record_on(session, case.id)),
             wishes=wishes_of(case),
+            midway_rule=_midway_progress(session, case) if case.status == "visits" and not evaluated else "",
         )
         if record_open:
             audit.record(session, "open", "case", case.id, workspace.actor)
     return facts
+
+
+def _midway_progress(session, case) -> str:
+    """The midway rule for this case, with the visits held so far (Today counts the same)."""
+    held, scheduled = session.execute(select(
+        func.count().filter(Visit.state == "held"), func.count().filter(Visit.state != "cancelled"))
+        .where(Visit.case_id == case.id)).one()
+    total = case.agreed_visits or scheduled
+    return midway_rule(total, held) if total else ""
 
 
 def _next_visit(session, case_id: int, today: dt.date) -> dt.date | None:

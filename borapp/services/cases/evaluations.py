@@ -1,8 +1,9 @@
 """Evaluations (tussenevaluatie, eindevaluatie) with parents, volunteer and coordinator: who came, what was agreed.
 
 Recording the first midway evaluation moves a case in visits on to "midway evaluation", dated the day it was held, which
-lies on or after the day the visits started: the status follows from the evaluation, never the other way round. A
-closed case takes no new evaluation until it is reopened (as with visits); one already there may still be corrected.
+lies on or after the day the visits started: the status follows from the evaluation, never the other way round. The
+visits go on after it: the first visit held after its day takes the case back to visits (`records.record_visit`, or
+here when that visit was recorded first). A closed case takes no new evaluation until it is reopened (as with visits); one already there may still be corrected.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
-from borapp.models import Evaluation
+from borapp.models import Evaluation, Visit
 from borapp.services import audit
 from borapp.services.cases import flow
 from borapp.services.cases.flow import get_case
@@ -184,8 +185,18 @@ def save_evaluation(workspace: Workspace, data: EvaluationInput) -> int:
         if moves_on:
             flow.change_status(session, case, "evaluation", on=data.held_on,
                                coordinator_id=workspace.coordinator_id, actor=workspace.actor)
+            resumed_on = _first_held_after(session, case.id, data.held_on)
+            if resumed_on is not None:
+                flow.change_status(session, case, "visits", on=resumed_on,
+                                   coordinator_id=workspace.coordinator_id, actor=workspace.actor)
         reindex_case_id(session, case.id)  # its notes are found by the search box
         return evaluation.id
+
+
+def _first_held_after(session: Session, case_id: int, day: dt.date) -> dt.date | None:
+    """The day of the first visit held after `day`: the visits went on after an evaluation recorded late."""
+    return session.scalar(select(func.min(Visit.on)).where(
+        Visit.case_id == case_id, Visit.state == "held", Visit.on > day))
 
 
 def _check(registered_on: dt.date, data: EvaluationInput) -> None:

@@ -43,7 +43,7 @@ def change_status(
     on = on or dt.date.today()
     check_step(case.status, to, outcome, reason)
     _check_date(case, on)
-    if to == "closed":
+    if to in ("closing", "closed"):  # closing starts no earlier than the outcome may be dated
         _check_closing_date(session, case, on)
     if to == "visits" and case.volunteer_id is None:
         raise TransitionRefused(_("Visits can start only once a volunteer is matched."))

@@ -5,13 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 
-from sqlalchemy import Integer, Select, and_, func, select
+from sqlalchemy import Integer, Select, func, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
 from borapp.i18n import _, ngettext
 from borapp.models import Case, Evaluation, StatusChange, Visit, Volunteer
 from borapp.services import settings
+from borapp.services.cases.midway import midway_due
 from borapp.services.dashboard.board import DashboardItem, Found
 from borapp.services.dashboard.dates import add_months, cutoff, full_months, week_of
 from borapp.services.dashboard.paging import first_rows, ranked, read
@@ -76,14 +77,14 @@ def long_trajectories(session: Session, on: dt.date, mine: int | None, limit: in
 
 
 def evaluations_due(session: Session, mine: int | None, limit: int | None) -> Found:
-    """In visits, at least one visit held and at least half of the visits the contract agrees (of the scheduled,
-    planned or held, ones where it agrees none), and no midway evaluation yet. The visits are counted twice: once per
+    """In visits, halfway by `midway.midway_due` (half the agreed visits held, at least one), and no midway
+    evaluation yet. The visits are counted twice: once per
     case in visits to rank them (one pass over the case's index entries), then for the shown cases only, for their
     text."""
     evaluated = select(Evaluation.id).where(Evaluation.case_id == Case.id, Evaluation.kind == "midway").exists()
     held = func.sum(Visit.state == "held", type_=Integer)
     scheduled = func.sum(Visit.state != "cancelled", type_=Integer)
-    due = (select(and_(held >= 1, held * 2 >= func.coalesce(Case.agreed_visits, scheduled)))
+    due = (select(midway_due(held, func.coalesce(Case.agreed_visits, scheduled)))
            .where(Visit.case_id == Case.id).scalar_subquery())
     query = (select(Case.id, Case.ref, Case.status, Case.agreed_visits).where(Case.status == "visits", ~evaluated, due)
              .order_by(Case.ref))

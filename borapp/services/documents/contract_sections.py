@@ -13,6 +13,7 @@ from reportlab.platypus import Flowable, Paragraph, Table, TableStyle
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, ngettext
 from borapp.services.cases.labels import role_label, route_label
+from borapp.services.cases.midway import midway_after
 from borapp.services.documents.common import FILL, Missing, or_fill
 from borapp.services.documents.facts import CaseFacts
 from borapp.services.documents.fonts import REGULAR
@@ -155,8 +156,8 @@ def agreed_number(facts: CaseFacts) -> int:
 def evaluation(facts: CaseFacts, st: Styles, missing: Missing) -> list[Flowable]:
     number = agreed_number(facts)
     words = _(EVALUATION) if not number else _(
-        "After visit {half} of the {n}, the parents, the volunteer and the coordinator hold a midway evaluation: how "
-        "the visits are going, and what comes next.").format(half=(number + 1) // 2, n=number)
+        "Once {half} of the {n} visits have been held, the parents, the volunteer and the coordinator hold a midway "
+        "evaluation: how the visits are going, and what comes next.").format(half=midway_after(number), n=number)
     out = [Paragraph(text(words), st.body)]
     held = facts.evaluation("midway")
     if held is not None:

@@ -4,7 +4,8 @@ A volunteer is matched to a case in "contract" or "matching"; a case in contract
 follows from the match). The assignment is a history row that keeps the status (reason MATCHED, the volunteer's
 name and the note in its note), like a hand-over, so the timeline shows it and the next step's date is not held to
 it. The contract follows: a version nobody signed now names the volunteer, a signed one stays as it was signed and a
-new version names them, for everyone to sign. Then the coordinator starts the visits (the case header's next step).
+new version names them, for everyone to sign. So do the planned visits that name nobody or the volunteer before
+(`records.give_planned_visits`). Then the coordinator starts the visits (the case header's next step).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from borapp.services.cases.timeline import MATCHED_NOTE
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.matching.ranking import Candidate, family_needs, language_list, rank_in_session, slot_labels
 from borapp.services.vault.workspace import Workspace
+from borapp.services.visits import records
 
 MATCHED = "volunteer_matched"  # the reason code of an assignment in the status history (status unchanged)
 NO_MATCH = "no_volunteer_match"
@@ -119,9 +121,11 @@ def assign_volunteer(workspace: Workspace, case_id: int, volunteer_id: int, on: 
         text = "\n".join(t for t in (_(MATCHED_NOTE).format(name=volunteer.name), note) if t)
         case.history.append(StatusChange(on=on, from_status=case.status, to_status=case.status, reason=MATCHED,
                                          note=text, coordinator_id=workspace.coordinator_id))
+        previous_id = case.volunteer_id
         case.volunteer = volunteer
         session.flush()
         audit.record(session, "update", "case", case.id, workspace.actor)
+        records.give_planned_visits(session, case, previous_id, workspace.actor)
         follow_case(session, case, workspace.actor)
         return candidate
 

@@ -31,10 +31,11 @@ from borapp.services.vault.workspace import Workspace
 
 __all__ = [
     "CANCELLED_BY", "VISIT_STATES", "SeriesDefaults", "VisitCounts", "VisitDetail", "VisitInput", "VisitItem",
-    "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "list_visits", "plan_series",
+    "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "give_planned_visits", "list_visits", "plan_series",
     "planning_defaults", "record_visit", "state_label", "visit_counts", "volunteer_choices",
 ]
 
+TRAJECTORY_VISITS = (6, 12)  # DOMAIN.md: a trajectory is 6 to 12 visits (more is said, not refused)
 MAX_SERIES = 24
 MAX_INTERVAL_DAYS = 62
 MAX_NOTICE_HOURS = 24 * 90
@@ -345,13 +346,14 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
             raise ValidationError(finished_message(visit), "report")
         _check_visit(session, case, data)
         starts_visits = _check_phase(case, data)
+        resumes_visits = _resumes_visits(case, data)
         if visit is None:
             visit = Visit(case_id=case.id)
             session.add(visit)
         _apply(visit, data)
         session.flush()
         audit.record(session, "create" if data.visit_id is None else "update", "visit", visit.id, workspace.actor)
-        if starts_visits:
+        if starts_visits or resumes_visits:
             try:
                 flow.change_status(session, case, "visits", on=data.on, coordinator_id=workspace.coordinator_id,
                                    actor=workspace.actor)
@@ -389,6 +391,13 @@ def _check_phase(case: Case, data: VisitInput) -> bool:
     if data.on < since:
         raise ValidationError(_(BEFORE_MATCH).format(date=long_date(since)), "on")
     return True
+
+
+def _resumes_visits(case: Case, data: VisitInput) -> bool:
+    """The first visit held after the day of the midway evaluation takes the case back to visits, dated that day:
+    the evaluation was held and the visits go on (a step, so the history keeps the evaluation). One held on or before
+    that day (a correction) moves nothing."""
+    return case.status == "evaluation" and data.state == "held" and data.on > flow.last_step_on(case)
 
 
 def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
@@ -479,6 +488,20 @@ def called_off_today(on: dt.date) -> dt.date:
     """The day a visit called off now is recorded as called off: today, or its own day when that has passed (it is
     recorded afterwards, and the day it was called off was not given)."""
     return min(dt.date.today(), on)
+
+
+def give_planned_visits(session: Session, case: Case, previous_id: int | None, actor: str) -> int:
+    """A volunteer matched to the case goes to its planned visits that name nobody (planned before the match) or
+    the volunteer matched before (the series named her); one chosen by hand for a visit stays. Changed through the
+    ORM and audited, so team sync carries each visit. Returns how many changed."""
+    planned = session.scalars(select(Visit).where(Visit.case_id == case.id, Visit.state == "planned"))
+    changed = [v for v in planned if v.volunteer_id is None or v.volunteer_id == previous_id]
+    for visit in changed:
+        visit.volunteer_id = case.volunteer_id
+    session.flush()
+    for visit in changed:
+        audit.record(session, "update", "visit", visit.id, actor)
+    return len(changed)
 
 
 def delete_visit(workspace: Workspace, visit_id: int) -> None:

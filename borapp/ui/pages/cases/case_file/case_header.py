@@ -143,6 +143,7 @@ class CaseHeader(QFrame):
             self.next_button.setText(main.label + ("…" if main.work == "match" else ""))
             self.next_button.setIcon(icon(WORK_ICONS[main.work]) if main.work in WORK_ICONS else QIcon())
             self.next_button.setAccessibleName(_("Next step: {step}").format(step=main.label))
+            self.next_button.setToolTip(facts.midway_rule if main.to == "evaluation" else "")  # when it is due
         self.more_menu.clear()
         for option in facts.steps:
             if not option.primary:

@@ -125,6 +125,7 @@ class ChildrenEditor(QWidget):
         row.remove_requested.connect(self._remove)
         self.rows.append(row)
         self.form.addRow(_("Child {n}").format(n=row.number), row)
+        QWidget.setTabOrder(row.remove, self.add_button)  # drawn under the rows, so reached after them
         return row
 
     def _remove(self, row: ChildRow, notify: bool = True) -> None:

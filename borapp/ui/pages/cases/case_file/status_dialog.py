@@ -15,6 +15,7 @@ from borapp.services.cases import editing, evaluations
 from borapp.services.cases.case_file import CaseFile
 from borapp.services.cases.steps import StepOption, reason_choices
 from borapp.services.errors import BorError
+from borapp.services.visits import records
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
@@ -41,6 +42,7 @@ class StatusDialog(QDialog):
         self.form.addRow(_("Date"), self.on)
         self.outcome = self._combo(_("Outcome"))
         self.reason = self._combo(_("Reason"))
+        self._planned_visits = records.visit_counts(workspace, facts.id).planned > 0  # else nothing to ask
         self.planned = self._combo(_("Planned visits"))
         self.planned.addItem(_("Cancel them (reason: case closed)"), "cancel")
         self.planned.addItem(_("Delete them"), "delete")
@@ -91,7 +93,7 @@ class StatusDialog(QDialog):
             self.outcome.addItem(choice.label, choice.value)
         self.outcome.blockSignals(False)
         self.form.setRowVisible(self.outcome, self.outcome.count() > 0)
-        self.form.setRowVisible(self.planned, bool(option and option.to == "closed"))
+        self.form.setRowVisible(self.planned, bool(option and option.to == "closed") and self._planned_visits)
         self.unsigned.show_message(self._unsigned_warning() if option and option.to == "visits" else "",
                                    warning=True)
         self._outcome_changed()

@@ -26,6 +26,9 @@ KIND_LABELS = {"status": N_("Step"), "handover": N_("Hand-over"), "contract": N_
                "colleague": N_("From a colleague"), "clash": N_("Clashed with a colleague's change")}
 
 
+TITLE_WIDTH, MAX_TITLE_WIDTH = 340, 460
+
+
 class TimelineTab(FormTab):
     key = "timeline"
 
@@ -39,7 +42,7 @@ class TimelineTab(FormTab):
         self.tree.setAlternatingRowColors(True)
         self.tree.setWordWrap(True)
         self.tree.setColumnWidth(0, 96)
-        self.tree.setColumnWidth(1, 340)
+        self.tree.setColumnWidth(1, TITLE_WIDTH)
         self.tree.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.tree.currentItemChanged.connect(lambda *_a: self._enable_correction())
         self.correct_button = QPushButton(icon("pencil-simple"), _("Correct the date…"))
@@ -82,9 +85,15 @@ class TimelineTab(FormTab):
             self.tree.addTopLevelItem(item)
             if chosen is not None and entry.step_id == chosen.step_id and entry.step_id is not None:
                 self.tree.setCurrentItem(item)
+        self._fit_titles()
         self._enable_correction()
         self.set_values({"notes": facts.notes})
         self.privacy.show_case(self.workspace, facts.id, facts.ref)
+
+    def _fit_titles(self) -> None:
+        """"What" as wide as its longest title ("Omgangsmoment afgezegd door de uitwonende ouder" was cut off; a
+        tree row does not wrap), within bounds that leave the details room."""
+        self.tree.setColumnWidth(1, max(TITLE_WIDTH, min(self.tree.sizeHintForColumn(1) + 12, MAX_TITLE_WIDTH)))
 
     def save_values(self, values: dict) -> None:
         editing.save_notes(self.workspace, self.case_id, values["notes"])

@@ -64,6 +64,12 @@ class PlanSeriesDialog(QDialog):
         self.unavailable = FieldMessage()  # a warning: visits when the volunteer said she is not available
         self.unavailable.setAccessibleName(_("Visits when the volunteer is not available"))
         layout.addWidget(self.unavailable)
+        self.past = FieldMessage()  # a warning: dates already gone by (a slip of the year, or recorded late)
+        self.past.setAccessibleName(_("Visits on days gone by"))
+        layout.addWidget(self.past)
+        self.too_many = FieldMessage()  # a warning: more visits in all than a trajectory has
+        self.too_many.setAccessibleName(_("More visits than a trajectory has"))
+        layout.addWidget(self.too_many)
         self.problem = FieldMessage()
         layout.addWidget(self.problem)
         layout.addWidget(required_note())
@@ -115,6 +121,8 @@ class PlanSeriesDialog(QDialog):
         first, count = self.first_on.value_or_none(), self.count.value()
         self._say_holidays(first, count)
         self._say_unavailable(first, count)
+        self._say_past(first, count)
+        self._say_too_many(count)
         if first is None:
             self.preview.clear()
             return
@@ -134,6 +142,23 @@ class PlanSeriesDialog(QDialog):
         return " " + ngettext("That is {n} more than the {agreed} agreed in the contract.",
                               "That is {n} more than the {agreed} agreed in the contract.", extra).format(
             n=extra, agreed=self.agreed)
+
+    def _say_past(self, first: dt.date | None, count: int) -> None:
+        """Said, not refused: a series may be entered late, but each past visit then still needs recording."""
+        days = records.series_dates(first, count, self.every_days.value()) if first else []
+        past = sum(1 for day in days if day < dt.date.today())
+        self.past.show_message(ngettext(
+            "{n} of these dates has already gone by: record that visit as held or cancelled afterwards, or choose a "
+            "later first date.", "{n} of these dates have already gone by: record those visits as held or cancelled "
+            "afterwards, or choose a later first date.", past).format(n=past) if past else "", warning=True)
+
+    def _say_too_many(self, count: int) -> None:
+        """Said, not refused: DOMAIN's 6 to 12 visits; a court decision or an extension may ask for more."""
+        total = self.scheduled + count
+        self.too_many.show_message(_("That makes {total} visits in all, while a trajectory is {low} to {high} "
+                                     "visits.").format(total=total, low=records.TRAJECTORY_VISITS[0],
+                                                       high=records.TRAJECTORY_VISITS[1])
+                                   if total > records.TRAJECTORY_VISITS[1] else "", warning=True)
 
     def _say_holidays(self, first: dt.date | None, count: int) -> None:
         found = holidays_on(records.series_dates(first, count, self.every_days.value())) if first else []

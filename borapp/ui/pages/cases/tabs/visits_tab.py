@@ -89,16 +89,22 @@ class VisitsTab(RecordsTab):
         self._volunteers_for = self.case_id
 
     def record_state(self, record_id: int) -> dict:
-        return detail_state(records.get_visit(self.workspace, record_id)) | expense_state(
-            costs_expenses.expense_for_visit(self.workspace, record_id))
+        detail = records.get_visit(self.workspace, record_id)
+        state = detail_state(detail)
+        if detail.state == "planned" and detail.volunteer_id is None:  # planned before the match: as a new visit
+            state |= self._case_volunteer()
+        return state | expense_state(costs_expenses.expense_for_visit(self.workspace, record_id))
 
     def new_state(self) -> dict:
+        place = records.planning_defaults(self.workspace, self.case_id).place
+        return {"state": "held", "place": place, **self._case_volunteer(),
+                "rate_cents": read_rates(self.workspace).kilometre_rate_cents}
+
+    def _case_volunteer(self) -> dict:
+        """The case's volunteer as the one who supervises, the editor's default."""
         choices = records.volunteer_choices(self.workspace, self.case_id)
         own = next((c for c in choices if c.is_case_volunteer), None)
-        place = records.planning_defaults(self.workspace, self.case_id).place
-        return {"state": "held", "place": place, "volunteer_id": own.id if own else None,
-                "volunteer_name": own.name if own else "",
-                "rate_cents": read_rates(self.workspace).kilometre_rate_cents}
+        return {"volunteer_id": own.id if own else None, "volunteer_name": own.name if own else ""}
 
     def save_state(self, state: dict) -> int:
         return save_with_expenses(self.workspace, state,
