@@ -85,7 +85,7 @@ def _read_text(path: Path) -> str:
 def run_set(args) -> int:
     from borapp.services import settings
     from borapp.services.documents.letterhead import logo_from_file
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
     _check_key(args.key)
     value = args.value
@@ -101,9 +101,9 @@ def run_set(args) -> int:
             _prefix, kind, lang = args.key.split(".")
             try:
                 if value.strip():
-                    save_template(Workspace(vault), kind, lang, value)
+                    save_template(cli_workspace(vault), kind, lang, value)
                 else:
-                    restore_default(Workspace(vault), kind, lang)
+                    restore_default(cli_workspace(vault), kind, lang)
             except ValidationError as exc:  # bad input: a usage error, like any other bad value
                 raise UsageError(str(exc)) from None
             value = settings.read_setting(vault, args.key)
@@ -118,11 +118,11 @@ def run_set(args) -> int:
 def run_coordinator(args) -> int:
     """Settings, Coordinators from the command line: what is not given stays as it was."""
     from borapp.services import organisation_setup
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
     vault = open_vault(args)
     try:
-        workspace = Workspace(vault)
+        workspace = cli_workspace(vault)
         rows = organisation_setup.coordinators(workspace)
         wanted = " ".join(args.name.split()).casefold()
         found = next((row for row in rows if row.name.casefold() == wanted), None)
@@ -195,9 +195,9 @@ def run_password(args) -> int:
 
 def run_smtp_test(args) -> int:
     from borapp.services.outbox import mail_setup
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
-    workspace = Workspace(open_vault(args))
+    workspace = cli_workspace(open_vault(args))
     try:
         result = mail_setup.send_test_for_vault(workspace, args.to, password_provider)
     finally:

@@ -33,10 +33,10 @@ def register(sub, common) -> None:
 def run_export(args) -> int:
     from borapp.services.costs.amounts import money
     from borapp.services.costs.treasurer_export import FORMATS, export_expenses
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
     fmt = chosen_format(args.fmt, args.out, FORMATS, "csv")
-    workspace = Workspace(open_vault(args))
+    workspace = cli_workspace(open_vault(args))
     try:
         result = export_expenses(workspace, args.year, fmt, args.out, force=args.force)
     finally:
@@ -52,9 +52,9 @@ def run_export(args) -> int:
 
 def run_figures(args) -> int:
     from borapp.services.reports.costs import cost_figures
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
-    workspace = Workspace(open_vault(args))
+    workspace = cli_workspace(open_vault(args))
     try:
         figures = cost_figures(workspace, args.year)
     finally:

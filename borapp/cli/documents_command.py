@@ -74,13 +74,13 @@ def _run(args, render) -> int:
     from borapp.services.cases.flow import case_id_by_ref
     from borapp.services.documents.export import record_export
     from borapp.services.outbox.letters import write_pdf_copy
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
     from borapp.services.vault.write_guard import check_target
 
     check_target(args.out, force=args.force)  # before the passphrase is asked
     vault = open_vault(args)
     try:
-        workspace = Workspace(vault)
+        workspace = cli_workspace(vault)
         case_id = case_id_by_ref(workspace, args.case_ref)
         document = render(workspace, case_id)
         write_pdf_copy(args.out, document.pdf)

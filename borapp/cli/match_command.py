@@ -26,11 +26,11 @@ def register(sub, common) -> None:
 def run_match(args) -> int:
     from borapp.services.matching.flow import find_case, matching_case
     from borapp.services.matching.ranking import rank_candidates
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
     vault = open_vault(args)
     try:
-        workspace = Workspace(vault)
+        workspace = cli_workspace(vault)
         case_id = find_case(workspace, args.case_ref)
         ref = matching_case(workspace, case_id).ref
         ranking = rank_candidates(workspace, case_id)

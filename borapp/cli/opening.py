@@ -25,3 +25,11 @@ def open_vault(args, *, full_check: bool = False) -> Vault:
         with vault.session() as session:
             set_language(settings.get(session, "language"))
     return vault
+
+
+def cli_workspace(vault: Vault):
+    """The vault with who works at the command line: its only coordinator, else the login name (the access log's
+    "who", never empty)."""
+    from borapp.services.vault.workspace import Workspace, actor_without_coordinator
+
+    return Workspace(vault, actor=actor_without_coordinator(vault))

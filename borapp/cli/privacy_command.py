@@ -62,11 +62,11 @@ def run_export(args) -> int:
     from borapp.i18n import language
     from borapp.services.errors import EXIT_OK
     from borapp.services.privacy import access_files, access_request
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
     vault = open_vault(args)
     try:
-        workspace = Workspace(vault)
+        workspace = cli_workspace(vault)
         subjects = access_request.find_subjects(workspace, args.subject)
         withhold = set(access_request.default_choices(subjects[0]).withhold)
         if args.give_other_parent:
@@ -100,12 +100,12 @@ def run_erase(args) -> int:
     from borapp.i18n import babel_locale
     from borapp.services.errors import EXIT_OK
     from borapp.services.privacy import erasure
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
     _confirm_erasure(args)
     vault = open_vault(args)
     try:
-        record = erasure.erase_case(Workspace(vault), args.case_ref, args.reason, confirm=args.case_ref)
+        record = erasure.erase_case(cli_workspace(vault), args.case_ref, args.reason, confirm=args.case_ref)
     finally:
         vault.lock()
     if args.json:
@@ -145,11 +145,11 @@ def run_due(args) -> int:
     from borapp.services import settings
     from borapp.services.errors import EXIT_OK
     from borapp.services.privacy import retention
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
     vault = open_vault(args)
     try:
-        workspace = Workspace(vault)
+        workspace = cli_workspace(vault)
         due = retention.due_for_destruction(workspace)
         years = int(settings.read_setting(workspace, "privacy.retention_years"))
     finally:
@@ -171,21 +171,21 @@ def run_log(args) -> int:
     from borapp.cli.opening import open_vault
     from borapp.services.errors import EXIT_FAILED, EXIT_OK, NotFound
     from borapp.services.privacy import access_log
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
     vault = open_vault(args)
     try:
-        workspace = Workspace(vault)
+        workspace = cli_workspace(vault)
         if args.verify:
             result = access_log.verify(workspace)
             _print_verification(result, args.json)
             return EXIT_OK if result.ok else EXIT_FAILED
-        case_id = None
-        if args.case:
-            case_id = access_log.case_id_for(workspace, args.case)
-            if case_id is None:
+        if args.case:  # an erased case's lines too, found through its tombstone
+            lines = access_log.case_lines(workspace, args.case)
+            if lines is None:
                 raise NotFound(_("No case {ref} in this vault.").format(ref=args.case))
-        lines = access_log.log_lines(workspace, case_id)
+        else:
+            lines = access_log.log_lines(workspace)
     finally:
         vault.lock()
     _print_lines(lines, args.json)

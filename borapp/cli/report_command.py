@@ -45,7 +45,7 @@ def run_annual(args) -> int:
     from borapp.services.reports import files
     from borapp.services.reports.annual import annual_report
     from borapp.services.reports.periods import check_year
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
     from borapp.services.vault.write_guard import check_target
 
     year = check_year(args.year)  # before the passphrase is asked
@@ -56,7 +56,7 @@ def run_annual(args) -> int:
         check_target(args.out, force=args.force)
     vault = open_vault(args)
     try:
-        workspace = Workspace(vault)
+        workspace = cli_workspace(vault)
         data = files.render(workspace, annual_report(workspace, year, municipality=args.municipality),
                             args.fmt, args.audience)
     finally:

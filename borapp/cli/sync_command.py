@@ -46,9 +46,9 @@ def _keep_words() -> tuple[str, str]:
 
 
 def _workspace(args) -> Workspace:
-    from borapp.services.vault.workspace import Workspace
+    from borapp.cli.opening import cli_workspace
 
-    return Workspace(open_vault(args))
+    return cli_workspace(open_vault(args))
 
 
 def run_join(args) -> int:

@@ -2,7 +2,7 @@
 
 from borapp.models.audit import AuditEvent, Draft, Erasure, Setting
 from borapp.models.base import Base
-from borapp.models.cases import Case, CaseExclusion, Child, Parent, StatusChange
+from borapp.models.cases import Case, CaseExclusion, Child, Parent, RetentionHold, StatusChange
 from borapp.models.costs import CaseHours, VisitExpense
 from borapp.models.documents import Attachment, Contract, ContractSignature, Letter
 from borapp.models.organisations import Coordinator, Municipality, MunicipalityFunding, Organisation
@@ -13,6 +13,6 @@ from borapp.models.volunteers import Meeting, MeetingAttendance, Training, Volun
 __all__ = [
     "AuditEvent", "Attachment", "Base", "Case", "CaseExclusion", "CaseHours", "Child", "Contract", "ContractSignature", "Coordinator", "Draft", "Erasure",
     "Evaluation", "Letter", "Meeting", "MeetingAttendance", "Municipality", "MunicipalityFunding", "Organisation",
-    "Parent", "Setting", "StatusChange", "SyncIdentity", "SyncOp", "Training", "Visit", "VisitAddendum", "VisitExpense",
+    "Parent", "RetentionHold", "Setting", "StatusChange", "SyncIdentity", "SyncOp", "Training", "Visit", "VisitAddendum", "VisitExpense",
     "Volunteer",
 ]

@@ -119,6 +119,18 @@ class CaseExclusion(Base):
     reason: Mapped[str] = mapped_column(String(300), default="")
 
 
+class RetentionHold(Base):
+    """A closed case past its retention period that the coordinator keeps longer: why, and until when it leaves the
+    list of cases due for destruction. Goes with the case (erased or deleted); this laptop's own, not synced."""
+
+    __tablename__ = "retention_hold"
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
+    reason: Mapped[str] = mapped_column(Text, default="")
+    until: Mapped[dt.date] = mapped_column(Date)
+    noted_on: Mapped[dt.date] = mapped_column(Date)
+    actor: Mapped[str] = mapped_column(String(200), default="")
+
+
 class StatusChange(Base):
     """One dated step in a case's life; the reason only where the domain asks for one."""
 

@@ -21,8 +21,8 @@ from borapp.models.base import utcnow
 
 ACTIONS = ("create", "update", "delete", "open", "reveal_address", "status", "import", "export", "send", "print",
            "erase", "access_export", "access_checked", "received_update", "received_delete",
-           "received_restore")  # received_*: a colleague's change,
-# applied by team sync (the actor is that colleague's laptop)
+           "received_restore", "restore")  # received_*: a colleague's change,
+# applied by team sync (the actor is that colleague's laptop); restore: the vault restored from a backup
 HEAD_SETTING = "audit.head"
 _order = itertools.count()
 

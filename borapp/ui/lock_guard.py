@@ -1,5 +1,6 @@
-"""The app-wide side of locking: Ctrl+L locks from any window (a modal dialog too), and a dialog whose typing was
-kept at a lock gets it back when it is shown again after unlock."""
+"""The app-wide side of locking: Ctrl+L locks from any window (a modal dialog too), a dialog whose typing was
+kept at a lock gets it back when it is shown again after unlock, and the windows a lock closed (and dialogs closed
+before, still alive behind their opener) drop what they show and go (`drop_windows`)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,16 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QDialog,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QTextEdit,
+    QWidget,
+)
 
 from borapp.ui import kept_typing
 
@@ -33,3 +43,26 @@ class LockGuard(QObject):
 def _is_lock_key(event: QKeyEvent) -> bool:
     modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
     return event.key() == Qt.Key.Key_L and modifiers == Qt.KeyboardModifier.ControlModifier
+
+
+def drop_windows(keep: QWidget) -> None:
+    """After a lock closed every window but `keep`: those it closed, and every dialog (closed earlier, kept alive by
+    the page that opened it, with the reason or name typed in it), are emptied now and deleted (by Qt, later)."""
+    for window in QApplication.topLevelWidgets():
+        if window is keep or not (kept_typing.closed_by_lock(window) or isinstance(window, QDialog)):
+            continue
+        wipe(window)
+        window.deleteLater()
+
+
+def wipe(widget: QWidget) -> None:
+    """Empty every text and list of `widget` and what it holds, without telling anyone (no slot acts on it)."""
+    for child in [widget, *widget.findChildren(QWidget)]:
+        blocked = child.blockSignals(True)
+        try:
+            if isinstance(child, (QLineEdit, QPlainTextEdit, QTextEdit, QLabel)):
+                child.clear()
+            elif isinstance(child, QAbstractItemView) and child.model() is not None:
+                child.setModel(None)
+        finally:
+            child.blockSignals(blocked)

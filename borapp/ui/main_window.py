@@ -35,7 +35,7 @@ from borapp.ui import kept_typing
 from borapp.ui.colours import ERROR, WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.inactivity import InactivityWatcher
-from borapp.ui.lock_guard import LockGuard
+from borapp.ui.lock_guard import LockGuard, drop_windows
 from borapp.ui.memory import forget_module_sources
 from borapp.ui.session_watch import SessionWatcher
 from borapp.ui.shell import Shell
@@ -193,6 +193,7 @@ class MainWindow(QMainWindow):
         self._close_other_windows()
         if self.shell is not None:
             self.shell.clear()  # nothing personal stays on screen while a last sync finishes
+        drop_windows(self)  # nor in the windows closed, nor in dialogs closed before and kept by their page
         if send:
             self.sync_indicator.send_before_lock()
         self.sync_indicator.stop()

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from borapp.i18n import N_, _
-from borapp.models import AuditEvent, Case, Setting
+from borapp.models import AuditEvent, Case, Erasure, Setting
 from borapp.models.audit import GENESIS, event_hash
 from borapp.services.audit import HEAD_SETTING
 from borapp.services.vault.workspace import Workspace
@@ -26,6 +26,7 @@ ACTION_LABELS = {
     "access_checked": N_("looked at and given for a request for access"),
     "received_update": N_("changed on a colleague's laptop"), "received_delete": N_("deleted on a colleague's laptop"),
     "received_restore": N_("brought back after a conflict was settled"),
+    "restore": N_("restored from a backup"),
 }
 
 
@@ -38,7 +39,7 @@ RECORD_TYPE_LABELS = {  # what a line is about, in words: "case", "letter" stood
     "visit_addendum": N_("addendum to a visit report"), "visit_expense": N_("visit expenses"),
     "evaluation": N_("evaluation"), "case_hours": N_("hours"), "attachment": N_("attachment"),
     "contract": N_("contract"), "contract_signature": N_("signature"), "letter": N_("letter"),
-    "expenses": N_("expenses"),
+    "expenses": N_("expenses"), "vault": N_("vault"),
 }
 
 
@@ -101,6 +102,81 @@ def lines_in(session: Session, case_id: int | None = None, limit: int | None = N
 def case_id_for(workspace: Workspace, ref: str) -> int | None:
     with workspace.session() as session:
         return session.scalar(select(Case.id).where(Case.ref == ref))
+
+
+def case_lines(workspace: Workspace, ref: str) -> list[LogLine] | None:
+    """The lines about case `ref`, also after it was erased (then found through its tombstone); None when this vault
+    never knew the number."""
+    with workspace.session() as session:
+        case_id = session.scalar(select(Case.id).where(Case.ref == ref))
+        if case_id is not None:
+            return lines_in(session, case_id)
+        erased_at = session.scalar(select(Erasure.erased_at).where(Erasure.case_ref == ref))
+        if erased_at is None:
+            return None
+        return _erased_case_lines(session, erased_at)
+
+
+def _erased_case_lines(session: Session, erased_at: dt.datetime) -> list[LogLine]:
+    """The log keeps a case's id, not its number: the tombstone's time finds the erasure's line, and so the id; the
+    lines with that id from the case's creation (or an earlier erasure of the same id) until a new case took the id."""
+    erase = session.scalars(select(AuditEvent).where(AuditEvent.action == "erase", AuditEvent.record_type == "case")
+                            .order_by(AuditEvent.id)).all()
+    if not erase:
+        return []
+    line = min(erase, key=lambda e: abs((e.at - erased_at).total_seconds()))
+    if abs((line.at - erased_at).total_seconds()) > 60:  # erased on a colleague's laptop: its lines are there
+        return []
+    case_id = line.case_id
+    before = [e.id for e in erase if e.case_id == case_id and e.id < line.id]
+    creations = select(AuditEvent.id).where(AuditEvent.action == "create", AuditEvent.record_type == "case",
+                                            AuditEvent.record_id == case_id)
+    born = session.scalar(creations.where(AuditEvent.id < line.id).order_by(AuditEvent.id.desc()).limit(1))
+    reborn = session.scalar(creations.where(AuditEvent.id > line.id).order_by(AuditEvent.id).limit(1))
+    query = select(AuditEvent).where(AuditEvent.case_id == case_id).order_by(AuditEvent.id.desc())
+    query = query.where(AuditEvent.id >= max([born or 0, *(b + 1 for b in before)]))
+    if reborn is not None:
+        query = query.where(AuditEvent.id < reborn)
+    taken = session.scalar(select(Case.created_at).where(Case.id == case_id))
+    if taken is not None:  # a case made since holds the id (as `lines_in` tells it)
+        query = query.where(AuditEvent.at < taken)
+    return [LogLine(e.id, e.at, e.actor, e.action, e.record_type, e.record_id, e.case_id, e.device)
+            for e in session.scalars(query)]
+
+
+def carry_lines(engine, session: Session, replaced) -> int:
+    """At a restore: the lines of the vault being replaced (`replaced`, same data key) that the restored one lacks,
+    appended in their order, so an older backup does not cut the log short. A line is known by its hash, which
+    covers the line before it: the restored log's lines are the replaced one's first lines, the rest chain on after
+    them with the same hashes. Returns how many were carried."""
+    have = set(session.scalars(select(AuditEvent.hash).where(AuditEvent.hash.is_not(None))))
+    fields = ("at", "actor", "action", "record_type", "record_id", "case_id", "device")
+    rows = [r for r in _lines_of(engine, replaced, fields) if r[-1] not in have]
+    for order, row in enumerate(rows):
+        line = AuditEvent(**dict(zip(fields, row[:-1])))
+        line.at = line.at if isinstance(line.at, dt.datetime) else dt.datetime.fromisoformat(line.at)
+        line.order = -len(rows) + order  # before any line written in the same flush
+        session.add(line)
+    session.flush()
+    return len(rows)
+
+
+def _lines_of(engine, replaced, fields: tuple[str, ...]) -> list[tuple]:
+    """Every line of the log of `replaced` (attached with this engine's key), oldest first, its hash last; read
+    outside any transaction: SQLite attaches and detaches only there."""
+    raw = engine.raw_connection()
+    try:
+        raw.execute("ATTACH DATABASE ? AS replaced", (str(replaced),))
+        try:
+            found = raw.execute("SELECT count(*) FROM replaced.sqlite_master WHERE type = 'table' "
+                                "AND name = 'audit_event'").fetchone()[0]
+            rows = raw.execute(f"SELECT {', '.join(fields)}, hash FROM replaced.audit_event WHERE hash IS NOT NULL "
+                               "ORDER BY id").fetchall() if found else []
+        finally:
+            raw.execute("DETACH DATABASE replaced")
+    finally:
+        raw.close()
+    return [tuple(row) for row in rows]
 
 
 def verify(workspace: Workspace) -> Verification:

@@ -7,19 +7,23 @@ import os
 from pathlib import Path
 
 import sqlcipher3
+from sqlalchemy import select
 
 from borapp.i18n import _
 from borapp.services.errors import NotFound, UsageError, VaultDamaged
 from borapp.services.vault import backup_file, process_lock
 from borapp.services.vault.vault import Vault, key_path, vault_files
+from borapp.services.vault.workspace import actor_without_coordinator
 
 
 def restore(source: Path, target: Path, passphrase: str | None = None, *, recovery_key: str | None = None,
-            erased_again: list[str] | None = None) -> Path | None:
+            erased_again: list[str] | None = None, actor: str = "") -> Path | None:
     """Restore `source` to `target`; returns where an existing vault was set aside (or None).
 
-    Cases erased in the vault being replaced are erased again in the restored one (their numbers are appended
-    to `erased_again`): a backup made before an erasure must not bring the case back."""
+    The access log's lines of the vault being replaced that the backup lacks are carried over, and cases erased
+    there are erased again in the restored one (their numbers are appended to `erased_again`): a backup made before
+    an erasure must not bring the case back, nor cut the log short. The restore and each erasure again are logged,
+    in the name of `actor` (default: `actor_without_coordinator` of the restored vault)."""
     source, target = Path(source), Path(target)
     if source.is_dir():
         raise UsageError(_("{path} is a folder; give the backup file.").format(path=source))
@@ -32,7 +36,7 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
     new = not target.exists()
     process_lock.acquire(target)  # refused while the vault is open in another window or command
     try:
-        return _restore(source, target, passphrase, recovery_key, erased_again)
+        return _restore(source, target, passphrase, recovery_key, erased_again, actor)
     finally:
         process_lock.release(target)
         if new and not target.exists():  # nothing restored (a wrong passphrase): no lock file of no vault left
@@ -40,7 +44,7 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
 
 
 def _restore(source: Path, target: Path, passphrase: str | None, recovery_key: str | None,
-             erased_again: list[str] | None) -> Path | None:
+             erased_again: list[str] | None, actor: str) -> Path | None:
     staging = target.with_name(f".{target.name}.restoring")
     _remove(staging)
     try:
@@ -52,8 +56,11 @@ def _restore(source: Path, target: Path, passphrase: str | None, recovery_key: s
             raise VaultDamaged(_("The backup {path} is damaged; nothing was restored.").format(path=source)) from None
         try:
             result = vault.check(as_opened=True)
-            if result.ok and target.exists():
-                (erased_again if erased_again is not None else []).extend(_carry_erasures(vault, target))
+            if result.ok:
+                actor = actor or actor_without_coordinator(vault)
+                again = _carry_over(vault, target, actor) if target.exists() else []
+                (erased_again if erased_again is not None else []).extend(again)
+                _log_restore(vault, actor)
         finally:
             vault.lock()
         if not result.ok:
@@ -67,17 +74,32 @@ def _restore(source: Path, target: Path, passphrase: str | None, recovery_key: s
         process_lock.lock_path(staging).unlink(missing_ok=True)
 
 
-def _carry_erasures(vault: Vault, replaced: Path) -> list[str]:
-    from borapp.services.privacy import erasure  # a privacy rule applied at restore; privacy needs the vault
+def _carry_over(vault: Vault, replaced: Path, actor: str) -> list[str]:
+    """The replaced vault's newer log lines, then its erasures, each erased case's erasure logged again."""
+    from borapp.models import Case
+    from borapp.services import audit
+    from borapp.services.privacy import access_log, erasure  # privacy rules applied at restore; privacy needs the vault
 
     try:
         tombstones = erasure.tombstones_of(vault.engine, replaced)
+        with vault.session() as session:
+            access_log.carry_lines(vault.engine, session, replaced)
     except sqlcipher3.DatabaseError:  # another vault (another key), or a damaged one: nothing to carry over
         return []
     with vault.session() as session:
+        ids = dict(session.execute(select(Case.ref, Case.id)).all())
         again = erasure.carry_erasures(session, tombstones)
+        for ref in again:
+            audit.record(session, "erase", "case", ids[ref], actor, case_id=ids[ref])
     erasure.scrub_files(vault.engine)
     return again
+
+
+def _log_restore(vault: Vault, actor: str) -> None:
+    from borapp.services import audit
+
+    with vault.session() as session:
+        audit.record(session, "restore", "vault", None, actor)
 
 
 def _set_aside(target: Path) -> Path | None:

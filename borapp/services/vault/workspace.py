@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import getpass
+import platform
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -25,9 +27,11 @@ class CoordinatorItem:
 class Workspace:
     """An unlocked vault and who is working in it (the audit's actor, "my cases")."""
 
-    def __init__(self, vault: Vault, coordinator: CoordinatorItem | None = None):
+    def __init__(self, vault: Vault, coordinator: CoordinatorItem | None = None, *, actor: str = ""):
+        """`actor`: who works, when no coordinator was chosen (the command line: `actor_without_coordinator`)."""
         self.vault = vault
         self.coordinator = coordinator
+        self._actor = actor
 
     @property
     def path(self) -> Path:
@@ -35,7 +39,7 @@ class Workspace:
 
     @property
     def actor(self) -> str:
-        return self.coordinator.name if self.coordinator else ""
+        return self.coordinator.name if self.coordinator else self._actor
 
     @property
     def coordinator_id(self) -> int | None:
@@ -65,6 +69,19 @@ def list_coordinators(vault: Vault, active_only: bool = True) -> list[Coordinato
         if active_only:
             query = query.where(Coordinator.active.is_(True))
         return [CoordinatorItem(c.id, c.name) for c in session.scalars(query)]
+
+
+def actor_without_coordinator(vault: Vault) -> str:
+    """Who the access log names for work where nobody chose a coordinator (the command line, a restore): the
+    vault's only coordinator, else the computer's login name; never empty, the log must say who."""
+    names = [c.name for c in list_coordinators(vault)]
+    if len(names) == 1:
+        return names[0]
+    try:
+        login = getpass.getuser()
+    except (OSError, KeyError):  # no login name known to the system (a container, a service account)
+        login = ""
+    return (login or platform.node() or "?")[:200]
 
 
 def add_coordinator(vault: Vault, name: str) -> CoordinatorItem:

@@ -3,6 +3,7 @@ and the record of processing and the privacy statement for parents as PDF."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QFileDialog,
@@ -13,26 +14,18 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from borapp.formatting import long_date
-from borapp.i18n import N_, _, language
+from borapp.i18n import _, language
 from borapp.services import settings
 from borapp.services.outbox.letters import write_pdf_copy
 from borapp.services.outbox.listing import kind_label
-from borapp.services.privacy import access_log, letter_policy, retention, statements
-from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, fit_columns, table_view
+from borapp.services.privacy import access_log, letter_policy, statements
+from borapp.ui.pages.settings.due_box import DueBox
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form, spin_box
 
 
-class DueModel(RowsModel):
-    columns = (
-        Column(N_("Case"), lambda r: r.ref),
-        Column(N_("Closed on"), lambda r: long_date(r.closed_on), sort_key=lambda r: r.closed_on),
-        Column(N_("Due since"), lambda r: long_date(r.due_on), sort_key=lambda r: r.due_on),
-        Column(N_("Outcome"), lambda r: r.outcome),
-    )
-
-
 class PrivacyTab(SettingsSection):
+    open_case = Signal(int)  # a case on the list due for destruction, opened
+
     def __init__(self, parent=None):
         super().__init__(parent)
         self.title = _("Privacy")
@@ -93,19 +86,13 @@ class PrivacyTab(SettingsSection):
         column.addStretch()
         return box
 
-    def _due_box(self) -> QGroupBox:
-        box = QGroupBox(_("Due for destruction"))
-        column = QVBoxLayout(box)
-        self.due_intro = QLabel()
-        self.due_intro.setWordWrap(True)
-        column.addWidget(self.due_intro)
-        self.due_model = DueModel(self)
-        self.due_table = table_view(self.due_model, _("Cases due for destruction"))
-        column.addWidget(self.due_table, 1)
-        self.reviewed_button = QPushButton(_("I have gone through the list"))
-        self.reviewed_button.clicked.connect(self._reviewed)
-        column.addLayout(button_row(self.reviewed_button))
-        return box
+    def _due_box(self) -> DueBox:
+        self.due = DueBox()
+        self.due.open_case.connect(self.open_case)
+        self.due.changed.connect(self.saved)
+        self.due_model, self.due_table, self.due_intro = self.due.model, self.due.table, self.due.intro
+        self.reviewed_button = self.due.reviewed_button
+        return self.due
 
     def fill(self) -> None:
         values = settings.read_all(self.workspace)
@@ -118,18 +105,11 @@ class PrivacyTab(SettingsSection):
         self._fill_due()
 
     def _fill_due(self) -> None:
-        due = retention.due_for_destruction(self.workspace)
-        self.due_model.set_rows(due)
-        fit_columns(self.due_table)
-        self.due_intro.setText(
-            _("These closed cases have been kept longer than the retention period. Erase each one, or note why it "
-              "must be kept longer.") if due else _("No closed case has passed its retention period."))
-        self.reviewed_button.setEnabled(bool(due))
+        self.due.show_due(self.workspace)
 
     def clear(self) -> None:
         super().clear()
-        self.due_model.clear()
-        self.due_intro.clear()
+        self.due.clear()
 
     def _save(self) -> None:
         kinds = [kind for kind, box in self.kinds.items() if box.isChecked()]
@@ -141,10 +121,6 @@ class PrivacyTab(SettingsSection):
 
         self.attempt(save, _("Saved."), saves=True)
         self._fill_due()
-
-    def _reviewed(self) -> None:
-        self.attempt(lambda: retention.mark_reviewed(self.workspace),
-                     _("Noted. Today reminds you again in a year if anything is due."))
 
     def _verify(self) -> None:
         result = access_log.verify(self.workspace)

@@ -56,6 +56,7 @@ class SettingsPage(Page):
             section.setObjectName(key)
             self.tabs.addTab(_scrolling(section), section.title)
             section.saved.connect(self.changed)
+        self.sections[9].open_case.connect(self.open_case)  # Privacy: a case due for destruction, opened
 
     def show_section(self, key: str) -> None:
         for index in range(self.tabs.count()):

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from borapp.i18n import _
 from borapp.services.validation import age_in_words, child_age_warning
 from borapp.ui.icons import icon
+from borapp.ui.lock_guard import wipe
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.forms import FieldMessage
 
@@ -76,6 +77,10 @@ class ChildRow(QWidget):
         self.birth.set_typed(value.get("birth_date") or "")
         self._date_changed()
 
+    def wipe(self) -> None:
+        """Empty the row without a signal: it is being removed."""
+        wipe(self)
+
     def _date_changed(self, *_args) -> None:
         born = self.birth.value_or_none()
         today = dt.date.today()
@@ -132,6 +137,7 @@ class ChildrenEditor(QWidget):
         index = self.rows.index(row)
         self.rows.pop(index)
         taken = self.form.takeRow(index)  # deleted later: the click that asked for it is still running
+        row.wipe()  # the name goes now: deleted later, the row is still in memory (a lock empties the editor)
         for item in (taken.labelItem, taken.fieldItem):
             if item is not None and item.widget() is not None:
                 item.widget().hide()

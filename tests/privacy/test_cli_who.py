@@ -1,0 +1,35 @@
+"""The access log says who worked at the command line: the vault's only coordinator, else the login name. A
+letter made and exported from the CLI was logged with an empty "who" ("-" in `borapp privacy log`)."""
+
+from __future__ import annotations
+
+import getpass
+import json
+
+from borapp.services.vault.workspace import Workspace, add_coordinator
+from tests.helpers.outbox_support import add_referred_case, renderer  # noqa: F401 - fixtures
+from tests.privacy.test_log_after_restore import run
+
+
+def cli_lines(capsys, vault_path, passphrase_file, tmp_path) -> list[dict]:
+    access = ("--vault", vault_path, "--passphrase-file", passphrase_file)
+    assert run(capsys, "letters", "new", "BOR-2026-014", "--kind", "closing", *access)[0] == 0
+    assert run(capsys, "letters", "export", "--to", tmp_path / "out", *access)[0] == 0
+    _code, out, _err = run(capsys, "privacy", "log", "--json", *access)
+    return [line for line in json.loads(out) if line["record"] == "letter"]
+
+
+def test_the_only_coordinator_is_who(vault, vault_path, passphrase_file, tmp_path, capsys, renderer):
+    add_referred_case(Workspace(vault, add_coordinator(vault, "Greet Coördinator")), "BOR-2026-014")
+    lines = cli_lines(capsys, vault_path, passphrase_file, tmp_path)
+    assert {line["action"] for line in lines} >= {"create", "export"}
+    assert {line["who"] for line in lines} == {"Greet Coördinator"}
+
+
+def test_among_several_coordinators_the_login_name_is_who(vault, vault_path, passphrase_file, tmp_path, capsys,
+                                                           renderer, monkeypatch):
+    monkeypatch.setattr(getpass, "getuser", lambda: "greet")
+    add_coordinator(vault, "Henk Coördinator")
+    add_referred_case(Workspace(vault, add_coordinator(vault, "Greet Coördinator")), "BOR-2026-014")
+    lines = cli_lines(capsys, vault_path, passphrase_file, tmp_path)
+    assert lines and {line["who"] for line in lines} == {"greet"}
