@@ -17,11 +17,13 @@ from pathlib import Path
 
 from babel.lists import format_list
 
-from sqlalchemy import delete, or_, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
 from borapp.i18n import _, babel_locale
-from borapp.models import Case, Draft, Erasure, db
+from borapp.models import (
+    Attachment, Case, CaseHours, Child, Contract, Draft, Erasure, Evaluation, Letter, Parent, Visit, VisitAddendum, db,
+)
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
@@ -100,9 +102,15 @@ def figures_words(case_ref: str, years: tuple[int, ...], municipality: str = "")
                              "municipality will no longer match them.")
 
 
-# where typing about a case is kept (services.drafts): bare, under the screens' "ui/", and under "ui/dialog/" for a
-# dialog a lock closed; a dialog keys by the case's id or by its number (the erasure and access-request dialogs)
+# where typing about a case is kept under its number or id (services.drafts): bare, under the screens' "ui/", and
+# under "ui/dialog/" for a dialog a lock closed (the case's number follows a renumbering: sync.numbers.drafts_follow)
 DRAFT_PREFIXES = ("", "ui/", "ui/dialog/")
+
+# The records of a case a draft's key may name as "<kind>/<id>", anywhere in the key ("ui/outbox/letter/7",
+# "ui/dialog/visit/60/addendum", "ui/dialog/contract/3/signature"): erasing the case takes those drafts along, so a
+# dialog or screen keying its typing by a record of the case cannot leave the family's words behind.
+DRAFT_KINDS = {"visit": Visit, "letter": Letter, "contract": Contract, "evaluation": Evaluation, "hours": CaseHours,
+               "parent": Parent, "child": Child, "attachment": Attachment}
 
 
 def remove_case(session: Session, case: Case) -> None:
@@ -110,10 +118,26 @@ def remove_case(session: Session, case: Case) -> None:
     case_id = case.id
     erase_operation(session, case)  # in a team: the erasure goes to the other laptops, the queue forgets the case
     search_index.remove_case(session, case_id)
-    session.execute(delete(Draft).where(or_(*(Draft.key.like(f"{prefix}case/{which}/%") for prefix in DRAFT_PREFIXES
-                                              for which in (case_id, case.ref)))))
+    kept = case_drafts(session, case)  # before the rows go: the ids of its records name them
+    if kept:
+        session.execute(delete(Draft).where(Draft.key.in_(kept)))
     session.delete(case)  # the other tables follow through ON DELETE CASCADE
     session.flush()
+
+
+def case_drafts(session: Session, case: Case) -> list[str]:
+    """The keys of the drafts about `case`: naming it (by id or number) or one of its records."""
+    named = {kind: {str(i) for i in session.scalars(select(model.id).where(model.case_id == case.id))}
+             for kind, model in DRAFT_KINDS.items()}
+    named["case"] = {str(case.id), case.ref}
+    named["addendum"] = {str(i) for i in session.scalars(
+        select(VisitAddendum.id).join(Visit, Visit.id == VisitAddendum.visit_id).where(Visit.case_id == case.id))}
+    return [key for key in session.scalars(select(Draft.key)) if _names_one(key, named)]
+
+
+def _names_one(key: str, named: dict[str, set[str]]) -> bool:
+    parts = key.split("/")
+    return any(parts[i + 1] in named.get(parts[i], ()) for i in range(len(parts) - 1))
 
 
 def scrub_files(engine) -> None:
