@@ -30,6 +30,10 @@ def register(sub, common) -> None:
     cmd.add_argument("--out", required=True, type=Path, metavar=_("FOLDER"),
                      help=_("a new folder (or a name ending in .zip) to write the export to"))
     cmd.add_argument("--zip", action="store_true", help=_("write one zip file instead of a folder"))
+    cmd.add_argument("--asked-by", default="", metavar=_("PARENT"),
+                     help=_("for a child or a whole case: the parent asking on the child's behalf (verzorgend or "
+                            "uitwonend); that parent's details are given, not the other's. Without it neither "
+                            "parent's contact details go"))
     cmd.add_argument("--give-other-parent", action="store_true",
                      help=_("include the other parent's contact details and letters (withheld by default)"))
     cmd.add_argument("--withhold-notes", action="store_true",
@@ -68,6 +72,9 @@ def run_export(args) -> int:
     try:
         workspace = cli_workspace(vault)
         subjects = access_request.find_subjects(workspace, args.subject)
+        if args.asked_by:
+            by = args.asked_by.strip().casefold()
+            subjects = access_request.asked_by(subjects, access_request.ROLE_WORDS.get(by, by))
         withhold = set(access_request.default_choices(subjects[0]).withhold)
         if args.give_other_parent:
             withhold.discard(access_request.OTHER_PARENT)
@@ -110,7 +117,8 @@ def run_erase(args) -> int:
         vault.lock()
     if args.json:
         print(json.dumps({"erased": record.case_ref, "backups_holding_it": list(record.backups_before),
-                          "report_years": list(record.report_years)}, ensure_ascii=False))
+                          "report_years": list(record.report_years),
+                          "exported_files_left": [str(p) for p in record.exported]}, ensure_ascii=False))
         return EXIT_OK
     print(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
     if record.report_years:
@@ -120,6 +128,8 @@ def run_erase(args) -> int:
         print(ngettext("{n} older backup still holds it; restoring one erases it again.",
                        "{n} older backups still hold it; restoring one erases it again.",
                        len(record.backups_before)).format(n=len(record.backups_before)))
+    if record.exported:
+        print(erasure.files_words(record))
     return EXIT_OK
 
 

@@ -72,7 +72,10 @@ SETTINGS: dict[str, SettingSpec] = {
     "smtp.allow_plaintext": SettingSpec("0", ("0", "1")),
     "smtp.from": SettingSpec("", email=True),
     "smtp.from_name": SettingSpec(""),  # the name beside the sender address; "" = the organisation's name
-    "first_day.done": SettingSpec("0", ("0", "1")),  # "1": the coordinator put away the first-day checklist
+    "first_day.done": SettingSpec("0", ("0", "1")),
+    # JSON [folder, ...]: where letters were exported to (services/outbox/export.py), for an erasure to name the
+    # files of the case still there
+    "outbox.export_folders": SettingSpec(""),  # "1": the coordinator put away the first-day checklist
     # Privacy: years a closed case is kept (20: the Jeugdwet's term), the last yearly review of the due list,
     # the letter kinds that may go to a referrer (";"-separated; "" = all)
     "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),

@@ -195,10 +195,10 @@ def test_the_command_line_writes_a_zip(workspace, case_id, vault_path, passphras
 
 def test_the_command_line_says_how_many_were_withheld_in_good_dutch(workspace, case_id, vault_path, passphrase_file,
                                                                    tmp_path, capsys):
-    """"1 onderdelen niet meegegeven" was plural for one."""
+    """"1 onderdelen niet meegegeven" was plural for one (the other parent's confidential address alone)."""
     workspace.vault.lock()
-    code = main(["privacy", "export", "BOR-2026-001", "--out", str(tmp_path / "inzage"), "--vault", str(vault_path),
-                 "--passphrase-file", str(passphrase_file)])
+    code = main(["privacy", "export", "BOR-2026-001:verzorgend", "--give-other-parent", "--out",
+                 str(tmp_path / "inzage"), "--vault", str(vault_path), "--passphrase-file", str(passphrase_file)])
     out = capsys.readouterr().out
     assert code == 0 and "1 onderdeel niet meegegeven" in out, out
 

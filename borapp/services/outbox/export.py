@@ -6,10 +6,12 @@ stops the export: what was written is recorded, and a letter none of whose files
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from borapp.i18n import _
+from borapp.services import settings
 from borapp.services.errors import BorError
 from borapp.services.outbox import mail
 from borapp.services.outbox.letters import (
@@ -83,7 +85,28 @@ def export_ready(workspace, folder: Path) -> ExportResult:
             _write_chunk(workspace, [p for p in chunk if p is not None], result)
             if result.stopped:
                 break
+    if result.exported:
+        remember_folder(workspace, folder)
     return result
+
+
+FOLDERS_SETTING = "outbox.export_folders"
+
+
+def remember_folder(workspace, folder: Path) -> None:
+    """Keep where letters went: erasing a case names its files still there (they hold the family's names)."""
+    with workspace.session() as session:
+        known = export_folders(session)
+        if str(folder) not in known:
+            settings.put(session, FOLDERS_SETTING, json.dumps(known + [str(folder)], ensure_ascii=False))
+
+
+def export_folders(session) -> list[str]:
+    try:
+        found = json.loads(settings.get(session, FOLDERS_SETTING) or "[]")
+    except ValueError:
+        return []
+    return [str(f) for f in found] if isinstance(found, list) else []
 
 
 def _prepare(workspace, letter_id: int, folder: Path, sender_email: str, sender_name: str,

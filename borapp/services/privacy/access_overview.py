@@ -36,6 +36,11 @@ FIELD_LABELS = {
     "cancellation_rules": N_("Cancelling"), "house_rules": N_("House rules"),
     "referrer_information": N_("What the referrer is told"), "court_frequency": N_("Court decision: frequency"),
     "court_duration": N_("Court decision: duration"), "court_buildup": N_("Court decision: build-up"),
+    "motivation": N_("Motivation"), "safety": N_("Safety"), "volunteer_wishes": N_("Wishes for the volunteer"),
+    "supervised_by": N_("Supervised by"), "brought_by": N_("Brought by"), "collected_by": N_("Collected by"),
+    "others_present": N_("Also present"), "cancelled_on": N_("Cancelled on"),
+    "notice_hours": N_("Cancelled how many hours before"), "written_on": N_("Written on"),
+    "written_by": N_("Written by"), "minutes": N_("Minutes"), "note": N_("Note"), "reason": N_("Reason"),
 }
 
 
@@ -91,7 +96,9 @@ def _case(case: dict, st) -> list:
     sections = ((_("Parents"), case["parents"]), (_("Children"), case["children"]),
                 (_("Course of the case"), case["status_history"]), (_("Visits"), case["visits"]),
                 (_("Evaluations"), case["evaluations"]), (_("Letters"), case["letters"]),
-                (_("Contract versions"), case["contracts"]), (_("Attachments"), case["attachments"]))
+                (_("Contract versions"), case["contracts"]), (_("Attachments"), case["attachments"]),
+                (_("Hours"), case.get("hours", [])),
+                (_("Why volunteers are not matched to the family"), case.get("exclusions", [])))
     agreements = {k: v for k, v in case["agreements"].items() if v}
     if agreements:
         story += [Paragraph(text(_("Agreements")), st.heading)] + _rows(st, agreements)
@@ -112,7 +119,8 @@ def _item(st, item: dict) -> list:
     if "start" in item:  # a visit
         times = "–".join(t for t in (item["start"], item["end"]) if t)
         head = " · ".join(p for p in (_shown(item["on"]), times, item["state"]) if p)
-        return [Paragraph(text(head), st.label)] + _rows(st, item, skip=("on", "start", "end", "state"))
+        return ([Paragraph(text(head), st.label)] + _rows(st, item, skip=("on", "start", "end", "state"))
+                + _addenda(st, item.get("addenda", [])))
     if "status" in item and "on" in item:  # a step in the course of the case
         line = " · ".join(p for p in (_shown(item["on"]), item["status"], item.get("note", "")) if p)
         return [Paragraph(text(line), st.body)]
@@ -124,6 +132,15 @@ def _item(st, item: dict) -> list:
         head = f"{item['kind']} · {_shown(item['held_on'])}"
         return [Paragraph(text(head), st.label)] + _rows(st, item, skip=("held_on", "kind"))
     return _rows(st, item)
+
+
+def _addenda(st, addenda: list[dict]) -> list:
+    """A finished report's addenda, under its visit, each under the day it was written and by whom."""
+    story = []
+    for addendum in addenda:
+        head = " · ".join(p for p in (_("Addendum"), _shown(addendum["written_on"]), addendum["written_by"]) if p)
+        story += [Paragraph(text(head), st.small)] + _rows(st, {"text": addendum["text"]})
+    return story
 
 
 def _withheld(export: AccessExport, st) -> list:

@@ -3,21 +3,26 @@ coordinator withholds, with what was withheld and why listed without its content
 
 Who asks decides what is held back by default: for a parent, the other parent's contact details, address and the
 letters addressed to that parent; a confidential address that is not the asker's own is never given, whatever the
-coordinator chooses. Notes on visits and evaluations, single visits, letters or attachments can be withheld too
+coordinator chooses. A child's request (or the whole case's) is made by a parent: the coordinator names which
+(`Subject.by`), and it is that parent's; while none is named, neither parent's contact details, notes or letters go. Notes on visits and evaluations, single visits, letters or attachments can be withheld too
 (e.g. notes that would harm the child). `gather` collects it as plain values; `access_files` writes it out.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
 from borapp.i18n import N_, _, in_language, ngettext
-from borapp.models import Attachment, Case, Child, Contract, Evaluation, Letter, Parent, Visit
+from borapp.models import (
+    Attachment, Case, CaseExclusion, CaseHours, Child, Contract, Evaluation, Letter, Parent, Visit, VisitAddendum,
+    Volunteer,
+)
+from borapp.services.costs.hours import kind_label as hours_kind_label
 from borapp.services.cases.attachments import kind_label as attachment_kind_label
 from borapp.services.cases.evaluations import KIND_LABELS
 from borapp.services.cases.labels import role_label, route_label
@@ -33,13 +38,17 @@ from borapp.services.visits.records import state_label as visit_state_label
 
 OTHER_PARENT = "other_parent"
 NOTES = "notes"
-CONFIDENTIAL, CHOSEN, UNCHECKED = "confidential", "chosen", "unchecked"  # reasons only
+CONFIDENTIAL, CHOSEN, UNCHECKED, NOBODY, VOLUNTEERS = (  # reasons only
+    "confidential", "chosen", "unchecked", "nobody", "volunteers")
 CATEGORIES = {OTHER_PARENT: N_("The other parent's contact details, address and the letters to that parent"),
               NOTES: N_("Notes on the visits and evaluations")}
 REASONS = {OTHER_PARENT: N_("the privacy of the other parent"), NOTES: N_("in the interest of the child"),
            CONFIDENTIAL: N_("a confidential address, and the contact details that go with it, are never given to "
                             "anyone but their owner"),
            CHOSEN: N_("withheld by the coordinator"),
+           NOBODY: N_("the privacy of the parents: a child's data goes out without either parent's contact details "
+                      "unless the parent asking on the child's behalf is named"),
+           VOLUNTEERS: N_("the privacy of the volunteers"),
            UNCHECKED: N_("a confidential address is never given to anyone but its owner, and this file (a scan or "
                          "a photo) could not be checked for it")}  # the asker reads it: what to do is in `summary`
 VISIT_NOTES = ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents", "ended_early_reason")
@@ -54,10 +63,23 @@ class Subject:
     role: str = ""
     name: str = ""
     child_id: int | None = None
+    by: str = ""  # for a child or the whole case: the parent asking on the child's behalf (resident/other)
 
     @property
     def asker_role(self) -> str:
-        return self.role if self.role in ("resident", "other") else ""
+        """The parent asking: the subject, or the one asking for the child ("" when none is named)."""
+        if self.role in ("resident", "other"):
+            return self.role
+        return self.by if self.by in ("resident", "other") else ""
+
+
+def asked_by(subjects: list[Subject], role: str) -> list[Subject]:
+    """`subjects` asked for by the parent `role` ("" none named): a child's request is made by a parent. A parent's
+    own request stays hers."""
+    if role not in ("", "resident", "other"):
+        raise UsageError(_("Say which parent asks: verzorgend (the resident parent) or uitwonend (the other "
+                           "parent)."))
+    return [s if s.role in ("resident", "other") else replace(s, by=role) for s in subjects]
 
 
 @dataclass(frozen=True)
@@ -161,7 +183,9 @@ def _case(session: Session, workspace: Workspace, subject: Subject, choices: Cho
                  "coordinator": case.coordinator.name if case.coordinator else "",
                  "volunteer": case.volunteer.name if case.volunteer else "", "closed_on": _iso(case.closed_on),
                  "outcome": outcome_label(case.outcome) if case.outcome else "",
-                 "outcome_note": clean(case.outcome_note), "notes": clean(case.notes)},
+                 "outcome_note": clean(case.outcome_note), "notes": clean(case.notes),
+                 "motivation": clean(case.motivation), "safety": clean(case.safety),
+                 "volunteer_wishes": clean(case.volunteer_wishes)},
         "asked_by": {"role": subject.role, "name": subject.name},
         "parents": [_parent(p, subject, choices, clean, export) for p in case.parents],
         "children": [{"name": c.name, "birth_date": _iso(c.birth_date)} for c in case.children],
@@ -176,6 +200,10 @@ def _case(session: Session, workspace: Workspace, subject: Subject, choices: Cho
         "letters": _letters(session, case, subject, choices, clean, export),
         "contracts": _contracts(session, case, choices, clean, export),
         "attachments": _attachments(session, case, choices, clean, export),
+        "hours": [{"on": _iso(h.on), "kind": hours_kind_label(h.kind), "minutes": h.minutes, "note": clean(h.note)}
+                  for h in session.scalars(select(CaseHours).where(CaseHours.case_id == case.id)
+                                           .order_by(CaseHours.on, CaseHours.id))],
+        "exclusions": _exclusions(session, case, clean, export),
         "access_log": [{"at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
                         "action": action_label(line.action), "record": record_label(line.record_type),
                         "device": line.device}
@@ -184,9 +212,23 @@ def _case(session: Session, workspace: Workspace, subject: Subject, choices: Cho
     return data
 
 
+def _exclusions(session: Session, case: Case, clean, export: AccessExport) -> list[dict]:
+    """Why volunteers must not be matched to this family: the reasons, not the volunteers' names."""
+    reasons = list(session.scalars(select(CaseExclusion.reason).where(CaseExclusion.case_id == case.id)
+                                   .order_by(CaseExclusion.id)))
+    if reasons:
+        _withhold(export, _("The names of the volunteers not to be matched to the family ({case})").format(
+            case=case.ref), _(REASONS[VOLUNTEERS]))
+    return [{"reason": clean(reason) or "-"} for reason in reasons]
+
+
 def _parent(parent: Parent, subject: Subject, choices: Choices, clean, export: AccessExport) -> dict:
     own = parent.role == subject.asker_role
     entry = {"role": role_label(parent.role), "name": parent.name}
+    if not subject.asker_role:  # a child's data, and no parent named as asking: neither parent's details
+        _withhold(export, _("Contact details, address and notes of the {role} ({case})").format(
+            role=role_label(parent.role).lower(), case=parent.case.ref), _(REASONS[NOBODY]))
+        return entry
     if not own and subject.asker_role and OTHER_PARENT in choices.withhold:
         _withhold(export, _("Contact details and address of the other parent ({case})").format(case=parent.case.ref),
                   _(REASONS[OTHER_PARENT]))
@@ -202,21 +244,31 @@ def _parent(parent: Parent, subject: Subject, choices: Choices, clean, export: A
 def _visits(session: Session, case: Case, choices: Choices, clean, export: AccessExport) -> list[dict]:
     rows = []
     for visit in session.scalars(select(Visit).where(Visit.case_id == case.id).order_by(Visit.on, Visit.id)):
+        supervisor = session.get(Volunteer, visit.volunteer_id) if visit.volunteer_id else None
         entry = {"on": _iso(visit.on), "start": _hhmm(visit.start_time), "end": _hhmm(visit.end_time),
                  "place": clean(visit.place), "state": visit_state_label(visit.state),
+                 "supervised_by": supervisor.name if supervisor else "",
+                 "brought_by": clean(visit.brought_by), "collected_by": clean(visit.collected_by),
+                 "others_present": clean(visit.others_present),
                  "cancelled_by": canceller_label(visit.cancelled_by) if visit.cancelled_by else "",
+                 "cancelled_on": _iso(visit.cancelled_on),
+                 "notice_hours": "" if visit.notice_hours is None else str(visit.notice_hours),
                  "cancel_reason": clean(visit.cancel_reason)}
         if visit.id in choices.visits:
             _withhold(export, _("The visit of {date} ({case})").format(date=long_date(visit.on), case=case.ref),
                       choices.reason or _(REASONS[CHOSEN]))
             continue
+        addenda = list(session.scalars(select(VisitAddendum).where(VisitAddendum.visit_id == visit.id)
+                                       .order_by(VisitAddendum.written_on, VisitAddendum.id)))
         if NOTES in choices.withhold:
-            if any(getattr(visit, name) for name in VISIT_NOTES):
+            if any(getattr(visit, name) for name in VISIT_NOTES) or addenda:
                 _withhold(export, _("Notes on the visit of {date} ({case})").format(date=long_date(visit.on),
                                                                                    case=case.ref),
                           choices.reason or _(REASONS[NOTES]))
         else:
             entry |= {name: clean(getattr(visit, name)) for name in VISIT_NOTES}
+            entry["addenda"] = [{"written_on": _iso(a.written_on), "written_by": a.author, "text": clean(a.text)}
+                                for a in addenda]
         rows.append(entry)
     return rows
 
@@ -292,6 +344,9 @@ def _letters(session: Session, case: Case, subject: Subject, choices: Choices, c
         when = letter.state_changed_at.date()
         title = _("{kind} of {date}").format(kind=kind_label(letter.kind), date=long_date(when))
         to_other = bool(subject.asker_role) and letter.parent_role not in ("", subject.asker_role)
+        if not subject.asker_role and letter.parent_role:  # to a parent, and no parent named as asking
+            _withhold(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), _(REASONS[NOBODY]))
+            continue
         if letter.id in choices.letters or (to_other and OTHER_PARENT in choices.withhold):
             why = _(REASONS[OTHER_PARENT]) if to_other else choices.reason or _(REASONS[CHOSEN])
             _withhold(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), why)

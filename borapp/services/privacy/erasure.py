@@ -11,20 +11,26 @@ re-applies every tombstone of the vault it replaces (`carry_erasures`).
 from __future__ import annotations
 
 import datetime as dt
+import glob
+import re
 
 from dataclasses import dataclass
 from pathlib import Path
 
 from babel.lists import format_list
 
-from sqlalchemy import delete, or_, select, text
+from sqlalchemy import delete, select, text
 from sqlalchemy.orm import Session
 
-from borapp.i18n import _, babel_locale
-from borapp.models import Case, Draft, Erasure, db
+from borapp.i18n import N_, _, babel_locale, ngettext
+from borapp.models import (
+    Attachment, Case, CaseHours, Child, Contract, Draft, Erasure, Evaluation, Letter, Parent, Visit, VisitAddendum, db,
+)
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
+from borapp.services.cases.labels import role_label
+from borapp.services.outbox.export import export_folders
 from borapp.services.privacy.tombstones import backups_now
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
@@ -39,6 +45,7 @@ class ErasureRecord:
     actor: str
     backups_before: tuple[str, ...]
     report_years: tuple[int, ...] = ()  # the years whose annual figures counted the case, and no longer will
+    exported: tuple[Path, ...] = ()  # its letters exported to a folder, still there: they hold the family's names
 
 
 def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str) -> ErasureRecord:
@@ -54,6 +61,7 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
             raise NotFound(_("No case {ref} in this vault.").format(ref=case_ref))
         held_by = tuple(backups_now(session))
         years = report_years(case)
+        reason = reason_without_names(case, reason)
         tombstone = Erasure(case_ref=case_ref, reason=reason, actor=workspace.actor, erased_at=utcnow(),
                             backups_before="\n".join(held_by))
         case_id = case.id
@@ -61,7 +69,83 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
         session.add(tombstone)
         audit.record(session, "erase", "case", case_id, workspace.actor, case_id=case_id)
     scrub_files(workspace.vault.engine)
-    return ErasureRecord(case_ref, reason, workspace.actor, held_by, years)
+    with workspace.reading() as session:
+        exported = tuple(exported_files(session, case_ref))
+    return ErasureRecord(case_ref, reason, workspace.actor, held_by, years, exported)
+
+
+def backups_words(record: ErasureRecord) -> str:
+    """Which backups still hold the erased case ("" when none)."""
+    held = record.backups_before
+    if not held:
+        return ""
+    return ngettext("The backup {names} still holds the case; restoring it erases the case again.",
+                    "The backups {names} still hold the case; restoring one erases the case again.",
+                    len(held)).format(names=format_list(list(held), locale=babel_locale()))
+
+
+def files_words(record: ErasureRecord) -> str:
+    """Which exported files of the erased case are still on disk ("" when none), one a line."""
+    if not record.exported:
+        return ""
+    said = ngettext("{n} file of the case's letters, exported before, is still there, with the family's names:",
+                    "{n} files of the case's letters, exported before, are still there, with the family's names:",
+                    len(record.exported)).format(n=len(record.exported))
+    return "\n".join([said] + [str(path) for path in record.exported])
+
+
+def exported_files(session: Session, case_ref: str) -> list[Path]:
+    """The files of case `case_ref` in the folders letters were exported to: each is named after the case's number
+    ("BOR-2026-005-begeleide-omgang-gestart-53.eml", its PDF beside it), and holds names and addresses."""
+    found: set[Path] = set()
+    for folder in export_folders(session):
+        for suffix in ("eml", "pdf"):
+            names = glob.glob(f"{glob.escape(case_ref)}-*.{suffix}", root_dir=folder)
+            found.update(Path(folder, name) for name in names if Path(folder, name).is_file())
+    return sorted(found)
+
+
+def remove_files(paths) -> list[Path]:
+    """Delete `paths` (a case's exported files after its erasure); returns those that could not be deleted."""
+    kept = []
+    for path in map(Path, paths):
+        try:
+            path.unlink(missing_ok=True)
+        except OSError:
+            kept.append(path)
+    return kept
+
+
+CHILD_WORD = N_("(child)")
+# the little words of a Dutch surname ("van der", "de", "ter"): no name by themselves, and common words of a reason
+NAME_PARTICLES = frozenset("van de der den het 't ter ten te op in la le du von vd".split())
+
+
+def reason_without_names(case: Case, reason: str) -> str:
+    """`reason` with the family's names, whole or any part of them, replaced by who they are ("(resident parent)",
+    "(child)"): the reason stays in the tombstone, and in every restore after it, when the case is long gone."""
+    people = [(p.name or "", "(" + role_label(p.role).lower() + ")") for p in case.parents]
+    people += [(c.name or "", _(CHILD_WORD)) for c in case.children]
+    pieces = [(piece, role) for name, role in people for piece in _name_pieces(name)]
+    for piece, role in sorted(pieces, key=lambda p: len(p[0]), reverse=True):  # "van der Berg" before "Berg"
+        reason = _replaced(reason, piece, role)
+    return reason
+
+
+def _name_pieces(name: str) -> set[str]:
+    """A name whole, its beginnings and ends ("Anna de Vries": "Anna de", "de Vries") and its words, but not a
+    little word alone ("de")."""
+    words = name.split()
+    runs = {" ".join(words[i:j]) for i in range(len(words)) for j in range(i + 1, len(words) + 1)}
+    runs |= {part for word in words for part in word.split("-")}  # "Zwavelstok" of "Zwavelstok-Berg"
+    return {run for run in runs if len(run.strip(".")) >= 2
+            and not all(word.lower() in NAME_PARTICLES for word in run.split())}
+
+
+def _replaced(text: str, name: str, role: str) -> str:
+    if not name:
+        return text
+    return re.sub(rf"(?<!\w){re.escape(name)}(?!\w)", lambda _m: role, text, flags=re.IGNORECASE)
 
 
 def report_years(case: Case, today: dt.date | None = None) -> tuple[int, ...]:
@@ -100,9 +184,15 @@ def figures_words(case_ref: str, years: tuple[int, ...], municipality: str = "")
                              "municipality will no longer match them.")
 
 
-# where typing about a case is kept (services.drafts): bare, under the screens' "ui/", and under "ui/dialog/" for a
-# dialog a lock closed; a dialog keys by the case's id or by its number (the erasure and access-request dialogs)
+# where typing about a case is kept under its number or id (services.drafts): bare, under the screens' "ui/", and
+# under "ui/dialog/" for a dialog a lock closed (the case's number follows a renumbering: sync.numbers.drafts_follow)
 DRAFT_PREFIXES = ("", "ui/", "ui/dialog/")
+
+# The records of a case a draft's key may name as "<kind>/<id>", anywhere in the key ("ui/outbox/letter/7",
+# "ui/dialog/visit/60/addendum", "ui/dialog/contract/3/signature"): erasing the case takes those drafts along, so a
+# dialog or screen keying its typing by a record of the case cannot leave the family's words behind.
+DRAFT_KINDS = {"visit": Visit, "letter": Letter, "contract": Contract, "evaluation": Evaluation, "hours": CaseHours,
+               "parent": Parent, "child": Child, "attachment": Attachment}
 
 
 def remove_case(session: Session, case: Case) -> None:
@@ -110,10 +200,26 @@ def remove_case(session: Session, case: Case) -> None:
     case_id = case.id
     erase_operation(session, case)  # in a team: the erasure goes to the other laptops, the queue forgets the case
     search_index.remove_case(session, case_id)
-    session.execute(delete(Draft).where(or_(*(Draft.key.like(f"{prefix}case/{which}/%") for prefix in DRAFT_PREFIXES
-                                              for which in (case_id, case.ref)))))
+    kept = case_drafts(session, case)  # before the rows go: the ids of its records name them
+    if kept:
+        session.execute(delete(Draft).where(Draft.key.in_(kept)))
     session.delete(case)  # the other tables follow through ON DELETE CASCADE
     session.flush()
+
+
+def case_drafts(session: Session, case: Case) -> list[str]:
+    """The keys of the drafts about `case`: naming it (by id or number) or one of its records."""
+    named = {kind: {str(i) for i in session.scalars(select(model.id).where(model.case_id == case.id))}
+             for kind, model in DRAFT_KINDS.items()}
+    named["case"] = {str(case.id), case.ref}
+    named["addendum"] = {str(i) for i in session.scalars(
+        select(VisitAddendum.id).join(Visit, Visit.id == VisitAddendum.visit_id).where(Visit.case_id == case.id))}
+    return [key for key in session.scalars(select(Draft.key)) if _names_one(key, named)]
+
+
+def _names_one(key: str, named: dict[str, set[str]]) -> bool:
+    parts = key.split("/")
+    return any(parts[i + 1] in named.get(parts[i], ()) for i in range(len(parts) - 1))
 
 
 def scrub_files(engine) -> None:
@@ -156,6 +262,7 @@ def carry_erasures(session: Session, tombstones: list[tuple]) -> list[str]:
             continue
         case = session.scalar(select(Case).where(Case.ref == ref))
         if case is not None:
+            reason = reason_without_names(case, reason or "")  # kept with the names before they were left out
             remove_case(session, case)
             again.append(ref)
         session.add(Erasure(case_ref=ref, erased_at=_when(erased_at), reason=reason, actor=actor,

@@ -46,6 +46,13 @@ class AccessExportDialog(QDialog):
             self.who.addItem(f"{role_label(role)} ({name})" if name else role_label(role), f"{ref}:{role}")
         self.who.addItem(_("The whole case (e.g. for a child)"), ref)
         form.addRow(_("Whose data"), self.who)
+        self.asked_by = QComboBox()  # a child's request is made by a parent: that parent's details, not the other's
+        self.asked_by.setAccessibleName(_("Asked on the child's behalf by"))
+        self.asked_by.addItem(_("No parent named: both parents' contact details withheld"), "")
+        for role in ("resident", "other"):
+            name = self._name_of(f"{ref}:{role}")
+            self.asked_by.addItem(f"{role_label(role)} ({name})" if name else role_label(role), role)
+        form.addRow(_("Asked by"), self.asked_by)
         self.other_parent = QCheckBox(_("Withhold the other parent's contact details and the letters to that parent"))
         self.other_parent.setChecked(True)
         self.notes = QCheckBox(_("Withhold the notes on visits and evaluations (e.g. in the interest of the child)"))
@@ -66,6 +73,7 @@ class AccessExportDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.who.currentIndexChanged.connect(self._who_changed)
+        self.asked_by.currentIndexChanged.connect(self._who_changed)
         self.written: Path | None = None
         self.summary, self.to_check = "", 0  # what was withheld; how many files she must look at herself
         self._who_changed()
@@ -79,10 +87,16 @@ class AccessExportDialog(QDialog):
 
     def _who_changed(self) -> None:
         is_parent = ":" in (self.who.currentData() or "")
-        self.other_parent.setEnabled(is_parent)
+        self.asked_by.setEnabled(not is_parent)
+        self.other_parent.setEnabled(is_parent or bool(self.asked_by.currentData()))
         self.result.attempt(lambda: self.files_to_check.show_files(access_request.files_to_check(
-            self.workspace, access_request.find_subjects(self.workspace, self.who.currentData()), language())))
+            self.workspace, self.subjects(), language())))
         self._grow_to_fit()
+
+    def subjects(self) -> list[access_request.Subject]:
+        """Whose data, asked by whom: for the whole case, the parent named as asking on the child's behalf."""
+        found = access_request.find_subjects(self.workspace, self.who.currentData())
+        return found if ":" in self.who.currentData() else access_request.asked_by(found, self.asked_by.currentData())
 
     def _grow_to_fit(self) -> None:
         """Files to look at that appear once the dialog is open (another person chosen) get the height they need: the
@@ -110,7 +124,7 @@ class AccessExportDialog(QDialog):
             self.accept()
 
     def _write(self, target: Path) -> None:
-        subjects = access_request.find_subjects(self.workspace, self.who.currentData())
+        subjects = self.subjects()
         export = access_request.gather(self.workspace, subjects, self.choices(subjects[0]), language())
         self.written = access_files.write_export(self.workspace, export, target)
         self.summary, self.to_check = access_request.summary(export), export.unchecked

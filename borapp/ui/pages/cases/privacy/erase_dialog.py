@@ -38,6 +38,11 @@ class EraseDialog(QDialog):
         self.reason.setAccessibleName(_("Reason for erasing"))
         self.reason.setPlaceholderText(_("e.g. request of the resident parent"))
         form.addRow(_("Reason"), self.reason)
+        self.names_left_out = QLabel(_("The reason stays when the case is gone, so the family's names are left out "
+                                       "of it: each becomes who it is, e.g. \"(resident parent)\"."))
+        self.names_left_out.setObjectName("hint")
+        self.names_left_out.setWordWrap(True)
+        form.addRow("", self.names_left_out)
         self.confirm = QLineEdit()
         self.confirm.setAccessibleName(_("Case number, to confirm"))
         not_kept(self.confirm)  # typed again after a lock: it is the confirmation

@@ -10,6 +10,7 @@ from borapp.ui.icons import icon
 from borapp.ui.pages.cases.privacy.access_export_dialog import AccessExportDialog
 from borapp.ui.pages.cases.privacy.access_log_dialog import AccessLogDialog
 from borapp.ui.pages.cases.privacy.erase_dialog import EraseDialog
+from borapp.ui.pages.cases.privacy.erased_message import ErasedMessage
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -20,6 +21,7 @@ class PrivacyBox(QGroupBox):
         super().__init__(_("Privacy"), parent)
         self.workspace, self.case_id, self.ref = None, None, ""
         self.dialog = None
+        self.erased_message: ErasedMessage | None = None
         column = QVBoxLayout(self)
         self.log_button = QPushButton(icon("eye"), _("Who looked at this file?"))
         self.export_button = QPushButton(icon("export"), _("Request for access…"))
@@ -48,9 +50,15 @@ class PrivacyBox(QGroupBox):
 
     def ask_erase(self) -> EraseDialog:
         self.dialog = EraseDialog(self.workspace, self.ref, self)
-        self.dialog.accepted.connect(lambda: self.erased.emit(self.ref))
+        self.dialog.accepted.connect(self._erased)
         self.dialog.open()
         return self.dialog
+
+    def _erased(self) -> None:
+        """Say so before the case file goes: which backups still hold it, which exported files of it are on disk."""
+        self.erased_message = ErasedMessage(self.dialog.record, self.window())
+        self.erased_message.open()
+        self.erased.emit(self.ref)
 
     def _exported(self) -> None:
         said = _("Export written to {path}.").format(path=self.dialog.written) + " " + self.dialog.summary
