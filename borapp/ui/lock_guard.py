@@ -14,8 +14,11 @@ from PySide6.QtWidgets import (
     QDialog,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
+    QTableWidget,
     QTextEdit,
+    QTreeWidget,
     QWidget,
 )
 
@@ -61,6 +64,8 @@ def wipe(widget: QWidget) -> None:
         blocked = child.blockSignals(True)
         try:
             if isinstance(child, (QLineEdit, QPlainTextEdit, QTextEdit, QLabel)):
+                child.clear()
+            elif isinstance(child, (QTableWidget, QListWidget, QTreeWidget)):  # their own model: setModel is private
                 child.clear()
             elif isinstance(child, QAbstractItemView) and child.model() is not None:
                 child.setModel(None)
