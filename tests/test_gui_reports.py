@@ -322,3 +322,12 @@ def test_without_hours_or_expenses_recorded_the_costs_say_so_instead_of_zeros(qt
     note = page.scroll.widget().findChild(QLabel, "report-costs-left-out")
     assert "costs" not in page.tables and note is not None
     assert note.text().startswith("No hours or expenses were recorded for the trajectories closed in 2019")
+
+
+def test_a_table_without_rows_says_there_is_nothing_to_report(qtbot, page):
+    """As the PDF says it: a header over no rows read as a table that failed to load."""
+    assert "reasons" in page.tables
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 1995)
+    empty = page.scroll.widget().findChild(QLabel, "report-reasons-empty")
+    assert "reasons" not in page.tables and empty is not None and empty.text() == "Nothing to report."

@@ -150,7 +150,7 @@ def _groups(table: Table) -> list[list[int]]:
 
 def _finish(table: Table, cells: list[list], threshold: int) -> Table:
     """What follows from a hidden count goes with it: a cost group's amounts, the share of cases started within a
-    month."""
+    month; and a median over fewer cases than the threshold (one family's days to its first visit)."""
     if table.key == "costs":
         from borapp.services.reports.tables_costs import COUNT_COLUMN, MONEY_COLUMNS
 
@@ -160,8 +160,10 @@ def _finish(table: Table, cells: list[list], threshold: int) -> Table:
                 for column in MONEY_COLUMNS:
                     row[column] = None  # one family's cost, or a group whose size is hidden
     elif table.key == "timeliness":
-        from borapp.services.reports.tables_people import TIMELINESS_SHARE, TIMELINESS_STARTED
+        from borapp.services.reports.tables_people import TIMELINESS_MEDIAN, TIMELINESS_SHARE, TIMELINESS_STARTED
 
         if any(is_hidden(cells[r][1]) for r in TIMELINESS_STARTED):
             cells[TIMELINESS_SHARE][1] = NOT_SHOWN  # within ÷ (within + later) gives the hidden split back
+        if 0 < sum(table.rows[r].cells[1] or 0 for r in TIMELINESS_STARTED) < threshold:
+            cells[TIMELINESS_MEDIAN][1] = NOT_SHOWN  # the days of one family, or of a few
     return replace(table, rows=tuple(replace(row, cells=tuple(c)) for row, c in zip(table.rows, cells)))

@@ -10,13 +10,14 @@ from borapp.services.reports.scope import POOL_NOTE
 from borapp.services.reports.tables import Percent, Row, Table, figure_row
 
 
-TIMELINESS_STARTED, TIMELINESS_SHARE = (0, 1), 4  # rows: started within a month and later; the share within a month
+# rows: started within a month and later; the median days to the first visit; the share within a month
+TIMELINESS_STARTED, TIMELINESS_MEDIAN, TIMELINESS_SHARE = (0, 1), 3, 4
 
 
 def people_tables(report) -> list[Table]:
     pool = [_volunteers(report), _meetings(report)]
-    if report.municipality:  # the organisation's figures, not the municipality's: a line says where they are
-        pool = [Table(t.key, t.title, (), (), _(POOL_NOTE)) for t in pool]
+    if report.municipality:  # the organisation's figures, not the municipality's: one line says where they are
+        pool = [Table("volunteers", _("Volunteers, trainings and meetings"), (), (), _(POOL_NOTE))]
     return pool + [_timeliness(report), _invoicing(report)]
 
 

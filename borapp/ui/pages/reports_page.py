@@ -225,6 +225,11 @@ class ReportsPage(Page):
             if table.note:  # left out of this version: where its figures are
                 rows.addWidget(self._left_out_note(table))
                 continue
+            if not table.rows:  # as the PDF says it: a header over no rows read as a table that failed to load
+                empty = QLabel(_("Nothing to report."))
+                empty.setObjectName(f"report-{table.key}-empty")
+                rows.addWidget(empty)
+                continue
             grid = FigureTable(table)
             grid.cases_asked.connect(self.show_cases)
             self.tables[table.key] = grid
