@@ -17,6 +17,7 @@ from borapp.models import AuditEvent, Case, Erasure, Setting
 from borapp.models.audit import GENESIS, event_hash
 from borapp.services.audit import HEAD_SETTING
 from borapp.services.vault.workspace import Workspace
+from borapp.services.vault.attached import rows_of
 
 ACTION_LABELS = {
     "create": N_("created"), "update": N_("changed"), "delete": N_("deleted"), "open": N_("opened"),
@@ -162,21 +163,8 @@ def carry_lines(engine, session: Session, replaced) -> int:
 
 
 def _lines_of(engine, replaced, fields: tuple[str, ...]) -> list[tuple]:
-    """Every line of the log of `replaced` (attached with this engine's key), oldest first, its hash last; read
-    outside any transaction: SQLite attaches and detaches only there."""
-    raw = engine.raw_connection()
-    try:
-        raw.execute("ATTACH DATABASE ? AS replaced", (str(replaced),))
-        try:
-            found = raw.execute("SELECT count(*) FROM replaced.sqlite_master WHERE type = 'table' "
-                                "AND name = 'audit_event'").fetchone()[0]
-            rows = raw.execute(f"SELECT {', '.join(fields)}, hash FROM replaced.audit_event WHERE hash IS NOT NULL "
-                               "ORDER BY id").fetchall() if found else []
-        finally:
-            raw.execute("DETACH DATABASE replaced")
-    finally:
-        raw.close()
-    return [tuple(row) for row in rows]
+    """Every line of the log of `replaced` (attached with this engine's key), oldest first, its hash last."""
+    return rows_of(engine, replaced, "audit_event", (*fields, "hash"), "WHERE hash IS NOT NULL")
 
 
 def verify(workspace: Workspace) -> Verification:

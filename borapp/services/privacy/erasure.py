@@ -34,6 +34,7 @@ from borapp.services.outbox.export import export_folders
 from borapp.services.privacy.tombstones import backups_now
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
+from borapp.services.vault.attached import rows_of
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault.workspace import Workspace
 
@@ -235,21 +236,8 @@ def list_erasures(workspace: Workspace) -> list[Erasure]:
 
 
 def tombstones_of(engine, older_vault: Path) -> list[tuple]:
-    """The tombstones of `older_vault`, which must share this engine's data key (it is attached with it).
-    Read outside any transaction: SQLite attaches and detaches only there."""
-    raw = engine.raw_connection()
-    try:
-        raw.execute("ATTACH DATABASE ? AS replaced", (str(older_vault),))
-        try:
-            found = raw.execute("SELECT count(*) FROM replaced.sqlite_master WHERE type = 'table' "
-                                "AND name = 'erasure'").fetchone()[0]
-            rows = raw.execute("SELECT case_ref, erased_at, reason, actor, backups_before FROM replaced.erasure "
-                               "ORDER BY id").fetchall() if found else []
-        finally:
-            raw.execute("DETACH DATABASE replaced")
-    finally:
-        raw.close()
-    return [tuple(row) for row in rows]
+    """The tombstones of `older_vault`, which must share this engine's data key (it is attached with it)."""
+    return rows_of(engine, older_vault, "erasure", ("case_ref", "erased_at", "reason", "actor", "backups_before"))
 
 
 def carry_erasures(session: Session, tombstones: list[tuple]) -> list[str]:
