@@ -235,3 +235,40 @@ def test_upgrading_to_0036_keeps_the_visits_with_no_day_they_were_called_off(vau
                 ("2026-03-20", "cancelled", None)]
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0038_leaves_the_visits_as_they_were(vault, vault_path):
+    """0038 adds who did not show up; a visit recorded before it keeps its state and has nobody there. Going back,
+    a no-show becomes what it could only be before: cancelled by that parent."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Case, Visit
+    from borapp.models.schema import _config
+
+    with vault.session() as session:
+        case = Case(ref="BOR-2026-038", registered_on=dt.date(2026, 3, 2))
+        session.add(case)
+        session.flush()
+        session.add(Visit(case_id=case.id, on=dt.date(2026, 3, 20), state="cancelled", cancelled_by="other",
+                          cancel_reason="Kwam niet", notice_hours=0))
+        session.add(Visit(case_id=case.id, on=dt.date(2026, 3, 27), state="no_show", no_show_by="resident"))
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0037")
+    with vault.engine.connect() as conn:
+        assert "no_show_by" not in [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(visit)")]
+        assert conn.exec_driver_sql('SELECT state, cancelled_by FROM visit ORDER BY "on"').all() == [
+            ("cancelled", "other"), ("cancelled", "resident")]
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)  # upgrades to 0038 again
+    try:
+        with reopened.session() as session:
+            assert session.execute(text('SELECT state, cancelled_by, notice_hours, no_show_by FROM visit '
+                                        'ORDER BY "on"')).all() == [("cancelled", "other", 0, ""),
+                                                                     ("cancelled", "resident", None, "")]
+    finally:
+        reopened.lock()

@@ -9,8 +9,9 @@ from sqlalchemy.orm import Mapped, mapped_column
 
 from borapp.models.base import Base, Timestamps
 
-VISIT_STATES = ("planned", "held", "cancelled")
+VISIT_STATES = ("planned", "held", "cancelled", "no_show")
 CANCELLED_BY = ("resident", "other", "volunteer", "coordinator", "child", "external")
+NO_SHOW_BY = ("resident", "other")  # the parent who did not come, without calling it off
 
 
 class Visit(Timestamps, Base):
@@ -29,6 +30,8 @@ class Visit(Timestamps, Base):
     # The day it was called off (a visit called off on 10 March for 20 March); NULL for one recorded before this was
     # kept: read as its own date then
     cancelled_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    # State "no_show": the parent (NO_SHOW_BY) who did not come and had not called it off; "" otherwise
+    no_show_by: Mapped[str] = mapped_column(String(20), default="", server_default="")
     volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id"), nullable=True)
     brought_by: Mapped[str] = mapped_column(String(200), default="")
     collected_by: Mapped[str] = mapped_column(String(200), default="")

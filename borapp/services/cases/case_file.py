@@ -19,7 +19,7 @@ from borapp.services.cases.contract_terms import in_line, parse_parties, signer_
 from borapp.services.cases.evaluations import midway_held
 from borapp.services.cases.flow import get_case, last_held_visit_on
 from borapp.services.cases.labels import funding_label, role_label, route_label
-from borapp.services.cases.midway import midway_rule
+from borapp.services.cases.midway import SCHEDULED, midway_rule
 from borapp.services.cases.status import outcome_label, status_label
 from borapp.services.cases.steps import StepOption, next_step, step_options
 from borapp.services.cases.step_dates import Span, first_record_on, spans
@@ -175,7 +175,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
 def _midway_progress(session, case) -> str:
     """The midway rule for this case, with the visits held so far (Today counts the same)."""
     held, scheduled = session.execute(select(
-        func.count().filter(Visit.state == "held"), func.count().filter(Visit.state != "cancelled"))
+        func.count().filter(Visit.state == "held"), func.count().filter(Visit.state.in_(SCHEDULED)))
         .where(Visit.case_id == case.id)).one()
     total = case.agreed_visits or scheduled
     return midway_rule(total, held) if total else ""

@@ -26,6 +26,7 @@ VISIT_STATE_LABELS = {
     "planned": N_("Visit planned"),
     "held": N_("Visit held"),
     "cancelled": N_("Visit cancelled"),
+    "no_show": N_("Did not show up"),
 }
 CANCELLED_BY_LABELS = {
     "resident": N_("the resident parent"),
@@ -54,6 +55,14 @@ def label(table: dict[str, str], code: str) -> str:
         return ""
     text = table.get(code)
     return _(text) if text else code
+
+
+def no_show_text(code: str) -> str:
+    """"Niet verschenen (uitwonende ouder)": a visit the parent `code` did not come to, without calling it off."""
+    who = label(ROLE_LABELS, code)
+    if not who:
+        return label(VISIT_STATE_LABELS, "no_show")
+    return _("Did not show up ({who})").format(who=who[:1].lower() + who[1:])
 
 
 def route_label(code: str) -> str:

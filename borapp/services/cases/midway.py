@@ -1,8 +1,9 @@
 """When the midway evaluation is due: one rule for the contract, the case header and Today.
 
-Halfway is counted in visits held, not visits planned or numbered: a cancelled visit brings no one nearer the
-evaluation. It is due once half the visits the contract agrees (rounded up) were held; where the contract agrees
-none, half of those held and planned. At least one visit must have been held.
+Halfway is counted in visits held, not visits planned or numbered: a cancelled visit, or one a parent did not show
+up for, brings no one nearer the evaluation. It is due once half the visits the contract agrees (rounded up) were
+held; where the contract agrees none, half of those held and planned (`SCHEDULED`). At least one visit must have been
+held.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from borapp.i18n import N_, _
 
 RULE = N_("The midway evaluation is held once {half} of the {n} visits have been held.")
 SO_FAR = N_("{held} held so far.")
+SCHEDULED = ("held", "planned")  # the trajectory's visits where the contract agrees no number: not called off or missed
 
 
 def midway_after(total: int) -> int:

@@ -21,6 +21,7 @@ from borapp.services.cases.labels import (
     LETTER_KIND_LABELS,
     LETTER_STATE_LABELS,
     label,
+    no_show_text,
     role_label,
 )
 from borapp.services.cases.status import outcome_label, reason_label, status_label
@@ -103,11 +104,13 @@ def _history(session: Session, case: Case) -> list[TimelineEntry]:
 def _visits(session: Session, case_id: int, closed_on: dt.date | None) -> list[TimelineEntry]:
     found = []
     lapsed: dict[dt.date, list[dt.date]] = {}
-    query = select(Visit.on, Visit.state, Visit.place, Visit.cancelled_by, Visit.cancel_reason).where(
-        Visit.case_id == case_id, Visit.state.in_(("held", "cancelled"))).order_by(Visit.on)
-    for on, state, place, by, reason in session.execute(query):
+    query = select(Visit.on, Visit.state, Visit.place, Visit.cancelled_by, Visit.cancel_reason, Visit.no_show_by).where(
+        Visit.case_id == case_id, Visit.state.in_(("held", "cancelled", "no_show"))).order_by(Visit.on)
+    for on, state, place, by, reason, absent in session.execute(query):
         if state == "held":
             found.append(TimelineEntry(on, "visit", _("Visit held"), place))
+        elif state == "no_show":  # not called off: no cancellation
+            found.append(TimelineEntry(on, "visit", no_show_text(absent), place))
         elif lapsed_at_closing(by, reason):  # on the day of the closing, not at the top under days still to come
             lapsed.setdefault(closed_on or on, []).append(on)
         else:

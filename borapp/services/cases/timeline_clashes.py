@@ -110,7 +110,7 @@ def value_words(session: Session, field: Field, value) -> str:
         return outcome_label(value)
     if field.name == "state" and value in VISIT_STATE_LABELS:
         return label(VISIT_STATE_LABELS, value)
-    if field.name == "cancelled_by" and value in CANCELLED_BY_LABELS:  # "the resident parent", not "resident"
+    if field.name in ("cancelled_by", "no_show_by") and value in CANCELLED_BY_LABELS:  # "the resident parent"
         return label(CANCELLED_BY_LABELS, value)
     if isinstance(field.column.type, Date):  # by the column, as the protocol decodes it (records.decode)
         return long_date(decode(value, field.column))

@@ -12,7 +12,7 @@ from borapp.formatting import long_date
 from borapp.i18n import _, ngettext
 from borapp.models import Case, Evaluation, StatusChange, Visit, Volunteer
 from borapp.services import settings
-from borapp.services.cases.midway import midway_due
+from borapp.services.cases.midway import SCHEDULED, midway_due
 from borapp.services.dashboard.board import DashboardItem, Found
 from borapp.services.dashboard.dates import add_months, cutoff, full_months, week_of
 from borapp.services.dashboard.paging import first_rows, ranked, read
@@ -83,14 +83,14 @@ def evaluations_due(session: Session, mine: int | None, limit: int | None) -> Fo
     text."""
     evaluated = select(Evaluation.id).where(Evaluation.case_id == Case.id, Evaluation.kind == "midway").exists()
     held = func.sum(Visit.state == "held", type_=Integer)
-    scheduled = func.sum(Visit.state != "cancelled", type_=Integer)
+    scheduled = func.sum(Visit.state.in_(SCHEDULED), type_=Integer)
     due = (select(midway_due(held, func.coalesce(Case.agreed_visits, scheduled)))
            .where(Visit.case_id == Case.id).scalar_subquery())
     query = (select(Case.id, Case.ref, Case.status, Case.agreed_visits).where(Case.status == "visits", ~evaluated, due)
              .order_by(Case.ref))
     page = ranked(mine_only(query, mine), limit)
     held_of, scheduled_of = (select(func.count()).where(Visit.case_id == page.c.id, state).scalar_subquery()
-                             for state in (Visit.state == "held", Visit.state != "cancelled"))
+                             for state in (Visit.state == "held", Visit.state.in_(SCHEDULED)))
     details = select(page, held_of.label("held"), scheduled_of.label("scheduled")).order_by(page.c.ref)
     total, rows = read(session, details, limit)
     items = []

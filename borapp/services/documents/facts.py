@@ -59,6 +59,7 @@ class VisitFacts:
     cancelled_by: str
     lapsed: bool = False  # cancelled because the case was closed while it was still planned
     cancelled_on: dt.date | None = None  # the day it was called off; None: not recorded (read as its own date)
+    no_show_by: str = ""  # state "no_show": the parent who did not come, without calling it off
 
 
 @dataclass(frozen=True)
@@ -223,7 +224,7 @@ def _visits(session: Session, case_id: int, clean: Redactor) -> tuple[VisitFacts
                            .order_by(Visit.on, Visit.start_time, Visit.id))
     return tuple(VisitFacts(v.on, v.start_time, v.end_time, clean(v.place), v.state, v.cancelled_by,
                             v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason),
-                            v.cancelled_on if v.state == "cancelled" else None)
+                            v.cancelled_on if v.state == "cancelled" else None, v.no_show_by)
                  for v in rows)
 
 

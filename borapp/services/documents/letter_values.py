@@ -15,7 +15,7 @@ from babel.dates import format_date
 
 from borapp.formatting import long_date
 from borapp.i18n import LANGUAGES, N_, _, babel_locale, in_language, ngettext
-from borapp.services.cases.labels import CANCELLED_BY_LABELS, label
+from borapp.services.cases.labels import CANCELLED_BY_LABELS, ROLE_LABELS, label
 from borapp.services.cases.status import outcome_label, reason_label
 from borapp.services.documents import letter_news as news
 from borapp.services.documents.addressee import COMMISSIONER, REFERRER
@@ -91,7 +91,7 @@ def state_on(visit: VisitFacts, day: dt.date) -> str:
         return "cancelled"
     if visit.on > day:
         return "planned"
-    return "held" if visit.state == "held" else ""
+    return visit.state if visit.state in ("held", "no_show") else ""
 
 
 def called_off_on(visit: VisitFacts) -> dt.date:
@@ -317,11 +317,23 @@ class LetterValues:
 
     def v_visits_cancelled(self) -> str:
         """Called off, with by whom; the visits still planned when the case closed are no cancellation and are
-        named apart ("0 (6 planned visits lapsed when the case was closed)")."""
+        named apart ("0 (6 planned visits lapsed when the case was closed)"), and so are the visits a parent did not
+        come to without calling them off ("0; 1 keer niet verschenen (uitwonende ouder)"): said after the
+        cancellations, so an organisation's own template, which has no placeholder of its own for them, says it too."""
         called_off, lapsed = self._called_off(), self._lapsed()
-        if not lapsed:
-            return called_off
-        return f"{called_off} ({lapsed})" if called_off == "0" else f"{called_off}; {lapsed}"
+        if lapsed:
+            called_off = f"{called_off} ({lapsed})" if called_off == "0" else f"{called_off}; {lapsed}"
+        no_shows = self._no_shows()
+        return f"{called_off}; {no_shows}" if no_shows else called_off
+
+    def _no_shows(self) -> str:
+        """"1 keer niet verschenen (uitwonende ouder)", per parent; "" when every parent came or called off."""
+        counts: dict[str, int] = {}
+        for visit in self._visits():
+            if visit.state == "no_show":
+                counts[visit.no_show_by] = counts.get(visit.no_show_by, 0) + 1
+        return ", ".join(ngettext("{n} no-show ({who})", "{n} no-shows ({who})", n).format(
+            n=n, who=(label(ROLE_LABELS, code) or _("a parent not recorded")).lower()) for code, n in counts.items())
 
     def _lapsed(self) -> str:
         """"6 planned visits lapsed when the case was closed", or "" when none did."""

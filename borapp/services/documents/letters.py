@@ -249,7 +249,7 @@ def _ending(st: Styles, facts: CaseFacts, kind: str, letter: _Letter, own_closin
 def _usage_note(facts: CaseFacts, addressee: str) -> str:
     """The note on a report's use, for the organisation it goes to; one that speaks of visits held and cancelled
     only where a visit was held or called off."""
-    visits = any(v.state == "held" or (v.state == "cancelled" and not v.lapsed) for v in facts.visits)
+    visits = any(v.state in ("held", "no_show") or (v.state == "cancelled" and not v.lapsed) for v in facts.visits)
     if addressee == to.COMMISSIONER:
         return to.COMMISSIONER_NOTE if visits else to.COMMISSIONER_NOTE_NO_VISITS
     return USAGE_NOTE if visits else USAGE_NOTE_NO_VISITS

@@ -39,7 +39,8 @@ FIELD_LABELS = {
     "motivation": N_("Motivation"), "safety": N_("Safety"), "volunteer_wishes": N_("Wishes for the volunteer"),
     "supervised_by": N_("Supervised by"), "brought_by": N_("Brought by"), "collected_by": N_("Collected by"),
     "others_present": N_("Also present"), "cancelled_on": N_("Cancelled on"),
-    "notice_hours": N_("Cancelled how many hours before"), "written_on": N_("Written on"),
+    "notice_hours": N_("Cancelled how many hours before"), "no_show_by": N_("Did not show up"),
+    "written_on": N_("Written on"),
     "written_by": N_("Written by"), "minutes": N_("Minutes"), "note": N_("Note"), "reason": N_("Reason"),
 }
 

@@ -253,7 +253,8 @@ def _visits(session: Session, case: Case, choices: Choices, clean, export: Acces
                  "cancelled_by": canceller_label(visit.cancelled_by) if visit.cancelled_by else "",
                  "cancelled_on": _iso(visit.cancelled_on),
                  "notice_hours": "" if visit.notice_hours is None else str(visit.notice_hours),
-                 "cancel_reason": clean(visit.cancel_reason)}
+                 "cancel_reason": clean(visit.cancel_reason),
+                 "no_show_by": role_label(visit.no_show_by) if visit.no_show_by else ""}
         if visit.id in choices.visits:
             _withhold(export, _("The visit of {date} ({case})").format(date=long_date(visit.on), case=case.ref),
                       choices.reason or _(REASONS[CHOSEN]))

@@ -22,7 +22,7 @@ FIELD_LABELS = {
     "volunteer": N_("Volunteer"), "coordinator": N_("Coordinator"), "municipality": N_("Municipality"),
     "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted or changed"),
     "state": N_("State"), "cancelled_by": N_("Cancelled by"), "cancel_reason": N_("Reason for cancelling"),
-    "cancelled_on": N_("Cancelled on"),
+    "cancelled_on": N_("Cancelled on"), "no_show_by": N_("Did not show up"),
 }
 
 CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them

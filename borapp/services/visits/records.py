@@ -1,9 +1,12 @@
-"""Supervised visits (omgangsmomenten): planning a series, recording each one as held or cancelled, and the counts.
+"""Supervised visits (omgangsmomenten): planning a series, recording each one as held, cancelled or not shown up
+for, and the counts.
 
 A record holds what the Supervised Visitation Network's standards ask (DOMAIN.md, "What a visit record holds"):
 date, times, place, who supervised, who brought and collected the child, who else was there, the handover, what
 happened, how the child was and what it said, incidents and why a visit ended early; or, for a cancelled visit, who
-cancelled, why and how late. Validation raises `ValidationError(message, field)` before anything is written.
+cancelled, why and how late; or, for a parent who did not come without calling it off ("niet verschenen"), which
+parent: a no-show is no cancellation, and is not counted or shown as one. Validation raises
+`ValidationError(message, field)` before anything is written.
 """
 
 from __future__ import annotations
@@ -17,10 +20,11 @@ from sqlalchemy.orm import Session
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.models import Case, Visit, Volunteer
-from borapp.models.visits import CANCELLED_BY, VISIT_STATES
+from borapp.models.visits import CANCELLED_BY, NO_SHOW_BY, VISIT_STATES
 from borapp.services import audit
 from borapp.services.cases import flow
 from borapp.services.cases.flow import get_case, lapsed_at_closing
+from borapp.services.cases.labels import no_show_text
 from borapp.services.cases.status import TransitionRefused, status_label
 from borapp.services.cases.timeline import MATCHED
 from borapp.services.cases.search_index import reindex_case_id
@@ -30,16 +34,18 @@ from borapp.services.volunteers.profiles import parse_availability
 from borapp.services.vault.workspace import Workspace
 
 __all__ = [
-    "CANCELLED_BY", "VISIT_STATES", "SeriesDefaults", "VisitCounts", "VisitDetail", "VisitInput", "VisitItem",
-    "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "give_planned_visits", "list_visits", "plan_series",
-    "planning_defaults", "record_visit", "state_label", "visit_counts", "volunteer_choices",
+    "CANCELLED_BY", "NO_SHOW_BY", "VISIT_STATES", "SeriesDefaults", "VisitCounts", "VisitDetail", "VisitInput",
+    "VisitItem", "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "give_planned_visits",
+    "list_visits", "plan_series", "planning_defaults", "record_visit", "state_label", "visit_counts",
+    "volunteer_choices",
 ]
 
 TRAJECTORY_VISITS = (6, 12)  # DOMAIN.md: a trajectory is 6 to 12 visits (more is said, not refused)
 MAX_SERIES = 24
 MAX_INTERVAL_DAYS = 62
 MAX_NOTICE_HOURS = 24 * 90
-STATE_LABELS = {"planned": N_("Planned"), "held": N_("Held"), "cancelled": N_("Cancelled")}
+STATE_LABELS = {"planned": N_("Planned"), "held": N_("Held"), "cancelled": N_("Cancelled"),
+                "no_show": N_("Did not show up")}
 CANCELLER_LABELS = {
     "resident": N_("Resident parent"), "other": N_("Non-resident parent"), "volunteer": N_("Volunteer"),
     "coordinator": N_("Coordinator"), "child": N_("The child"), "external": N_("Someone else (outside cause)"),
@@ -79,6 +85,7 @@ class VisitItem:
     volunteer_name: str
     report_final_on: dt.date | None = None  # the day its report was finished (a fact from then on)
     lapsed: bool = False  # still planned when the case was closed: cancelled by the closing, not called off
+    no_show_by: str = ""  # state "no_show": the parent who did not come
 
     @property
     def to_record(self) -> bool:
@@ -91,6 +98,8 @@ class VisitItem:
             return _("Lapsed (case closed)")
         if self.state == "cancelled" and self.cancelled_by:
             return _("Cancelled ({who})").format(who=_in_brackets(self.cancelled_by))
+        if self.state == "no_show":
+            return no_show_text(self.no_show_by)
         if self.to_record:
             return _("To record")
         return state_label(self.state)
@@ -124,6 +133,7 @@ class VisitDetail:
     report_final_on: dt.date | None = None  # finished: a fact from then on, corrected by addenda only
     addenda: tuple[AddendumItem, ...] = ()
     cancelled_on: dt.date | None = None  # the day it was called off (None: not recorded, from before it was kept)
+    no_show_by: str = ""  # state "no_show": the parent who did not come
 
     @property
     def ended_early(self) -> bool:
@@ -156,6 +166,7 @@ class VisitInput:
     cancel_reason: str = ""
     notice_hours: int | None = None
     cancelled_on: dt.date | None = None  # the day it was called off; None: today, or the visit's day if that was before
+    no_show_by: str = ""  # state "no_show": the parent (NO_SHOW_BY) who did not come
 
 
 @dataclass(frozen=True)
@@ -166,13 +177,15 @@ class VisitCounts:
     cancelled_by: dict[str, int] = field(default_factory=dict)  # canceller code → count, in CANCELLED_BY order
     lapsed: int = 0  # still planned when the case was closed (not in `cancelled`)
     agreed: int = 0  # the visits the contract agrees (0: none agreed)
+    no_show: int = 0  # a parent did not come, without calling it off (not in `cancelled`)
+    no_show_by: dict[str, int] = field(default_factory=dict)  # parent code → count, in NO_SHOW_BY order
 
     @property
     def total(self) -> int:
-        return self.planned + self.held + self.cancelled
+        return self.planned + self.held + self.cancelled + self.no_show
 
     def summary(self) -> str:
-        """"6 gepland · 3 gehouden · 1 afgezegd (uitwonende ouder)"."""
+        """"6 gepland · 3 gehouden · 1 afgezegd (uitwonende ouder) · 1 niet verschenen (inwonende ouder)"."""
         parts = [_("{n} planned").format(n=self.planned), _("{n} held").format(n=self.held)]
         if len(self.cancelled_by) == 1:
             who = _in_brackets(next(iter(self.cancelled_by)))
@@ -182,6 +195,11 @@ class VisitCounts:
             parts.append(_("{n} cancelled ({who})").format(n=self.cancelled, who=who))
         else:
             parts.append(_("{n} cancelled").format(n=self.cancelled))
+        if self.no_show:
+            who = ", ".join(f"{n} {_in_brackets(code)}" if len(self.no_show_by) > 1 else _in_brackets(code)
+                            for code, n in self.no_show_by.items())
+            parts.append(_("{n} did not show up ({who})").format(n=self.no_show, who=who) if who else
+                         _("{n} did not show up").format(n=self.no_show))
         if self.lapsed:
             parts.append(_("{n} lapsed").format(n=self.lapsed))
         if self.agreed:
@@ -223,7 +241,7 @@ def list_visits(workspace: Workspace, case_id: int) -> list[VisitItem]:
                  .where(Visit.case_id == case_id).order_by(Visit.on, Visit.start_time, Visit.id))
         return [VisitItem(v.id, v.on, v.start_time, v.end_time, v.place, v.state, v.cancelled_by, v.volunteer_id,
                           name or "", v.report_final_on,
-                          v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason))
+                          v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason), v.no_show_by)
                 for v, name in session.execute(query)]
 
 
@@ -236,20 +254,23 @@ def get_visit(workspace: Workspace, visit_id: int) -> VisitDetail:
             visit.volunteer_id, volunteer.name if volunteer else "", visit.brought_by, visit.collected_by,
             visit.others_present, visit.handover, visit.what_happened, visit.child_wellbeing, visit.child_voice,
             visit.incidents, visit.ended_early_reason, visit.cancelled_by, visit.cancel_reason, visit.notice_hours,
-            visit.report_final_on, list_addenda(session, visit.id), visit.cancelled_on,
+            visit.report_final_on, list_addenda(session, visit.id), visit.cancelled_on, visit.no_show_by,
         )
 
 
 def visit_counts(workspace: Workspace, case_id: int) -> VisitCounts:
-    """Planned, held, cancelled (per canceller) and lapsed at the closing: the figures the closing letter reports."""
+    """Planned, held, cancelled (per canceller), not shown up for (per parent) and lapsed at the closing: the figures
+    the closing letter reports."""
     visits = list_visits(workspace, case_id)
     by_state = {state: sum(1 for v in visits if v.state == state and not v.lapsed) for state in VISIT_STATES}
     by_whom = {code: n for code in (*CANCELLED_BY, "") if
                (n := sum(1 for v in visits if v.state == "cancelled" and not v.lapsed and v.cancelled_by == code))}
+    absent = {code: n for code in (*NO_SHOW_BY, "") if
+              (n := sum(1 for v in visits if v.state == "no_show" and v.no_show_by == code))}
     with workspace.session() as session:
         agreed = get_case(session, case_id).agreed_visits or 0
     return VisitCounts(by_state["planned"], by_state["held"], by_state["cancelled"], by_whom,
-                       sum(1 for v in visits if v.lapsed), agreed)
+                       sum(1 for v in visits if v.lapsed), agreed, by_state["no_show"], absent)
 
 
 CLOSED_CASE = N_("This case is closed; reopen it before adding or planning visits.")
@@ -336,7 +357,8 @@ def _check_series(case: Case, first_on: dt.date | None, count: int, every_days: 
 
 
 def record_visit(workspace: Workspace, data: VisitInput) -> int:
-    """Save a visit as held, cancelled or (re)planned; returns its id. Nothing is saved on an error."""
+    """Save a visit as held, cancelled, not shown up for or (re)planned; returns its id. Nothing is saved on an
+    error."""
     with workspace.session() as session:
         case = get_case(session, data.case_id)
         visit = _visit(session, data.visit_id) if data.visit_id is not None else None
@@ -404,7 +426,7 @@ def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
     if case.status == "closed" and (data.visit_id is None or data.state == "planned"):
         raise ValidationError(_(CLOSED_CASE), "state")
     if data.state not in VISIT_STATES:
-        raise ValidationError(_("Choose whether the visit was held or cancelled."), "state")
+        raise ValidationError(_("Choose whether the visit was held, cancelled or not shown up for."), "state")
     if data.on is None:
         raise ValidationError(_("Enter the date of the visit."), "on")
     if data.on < case.registered_on:
@@ -421,6 +443,8 @@ def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
         raise ValidationError(_("Say why the visit ended early."), "ended_early_reason")
     if data.state == "cancelled":
         _check_cancellation(case, data)
+    if data.state == "no_show":
+        _check_no_show(data)
 
 
 def _check_cancellation(case: Case, data: VisitInput) -> None:
@@ -432,6 +456,14 @@ def _check_cancellation(case: Case, data: VisitInput) -> None:
         raise ValidationError(_("Enter the notice in hours, from 0 to {n}.").format(n=MAX_NOTICE_HOURS),
                               "notice_hours")
     _check_called_off_on(case, data)
+
+
+def _check_no_show(data: VisitInput) -> None:
+    """A parent did not come on the day itself: not before it, and one of the two parents."""
+    if data.on > dt.date.today():
+        raise ValidationError(_("A visit can be recorded as not shown up for only on or after its date."), "on")
+    if data.no_show_by not in NO_SHOW_BY:
+        raise ValidationError(_("Choose which parent did not show up."), "no_show_by")
 
 
 def _check_called_off_on(case: Case, data: VisitInput) -> None:
@@ -482,6 +514,7 @@ def _apply(visit: Visit, data: VisitInput) -> None:
     if known is not None and known > data.on:  # the visit moved to before the day it was called off
         known = None
     visit.cancelled_on = (data.cancelled_on or known or called_off_today(data.on)) if cancelled else None
+    visit.no_show_by = data.no_show_by if data.state == "no_show" else ""
 
 
 def called_off_today(on: dt.date) -> dt.date:
@@ -505,7 +538,7 @@ def give_planned_visits(session: Session, case: Case, previous_id: int | None, a
 
 
 def delete_visit(workspace: Workspace, visit_id: int) -> None:
-    """Only a planned visit can go; a held or cancelled one stays part of the file."""
+    """Only a planned visit can go; a held, cancelled or not shown up for one stays part of the file."""
     with workspace.session() as session:
         visit = _visit(session, visit_id)
         if visit.state != "planned":

@@ -1,5 +1,6 @@
-"""The visit record: planned, held (how it went, the child's voice) or cancelled (by whom, why, how late). A held
-visit's report can be finished; from then on the editor shows it read-only, with its addenda."""
+"""The visit record: planned, held (how it went, the child's voice), cancelled (by whom, why, how late) or not
+shown up for (which parent did not come, without calling it off: no cancellation). A held visit's report can be
+finished; from then on the editor shows it read-only, with its addenda."""
 
 from __future__ import annotations
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.services import typed_dates
+from borapp.services.cases.labels import role_label
 from borapp.services.visits import records
 from borapp.services.visits.records import VisitDetail, VisitInput, VolunteerChoice
 from borapp.ui.colours import WARNING, text_style
@@ -34,9 +36,9 @@ from borapp.ui.widgets.date_field import DateField
 
 HELD_LINES = ("brought_by", "collected_by", "others_present")
 HELD_TEXTS = ("handover", "what_happened", "child_wellbeing", "child_voice", "incidents", "ended_early_reason")
-STATE_ORDER = ("held", "cancelled", "planned")
+STATE_ORDER = ("held", "cancelled", "no_show", "planned")
 PLANNED_HINT = N_("Once the day has come, choose Held or Cancelled and record how it went.")
-PAST_HINT = N_("This day has passed. If the visit took place or was called off, choose Held or Cancelled; if it is "
+PAST_HINT = N_("This day has passed. Choose Held, Cancelled or Did not show up as it went; if it is "
                "still to come, check the year.")
 
 
@@ -50,6 +52,7 @@ class VisitEditor(EditorPanel):
         self._build_held()
         self.report = ReportSection(self)  # under the report, before the cancellation and the expenses
         self._build_cancelled()
+        self._build_no_show()
         self.expenses = ExpensesSection(self)
         for button in self.state_buttons.values():
             button.toggled.connect(self._show_sections)
@@ -147,6 +150,17 @@ class VisitEditor(EditorPanel):
         self.add_row(form, _("Cancelled on"), self.cancelled_on, "cancelled_on")
         self.state_buttons["cancelled"].toggled.connect(self._called_off_now)
 
+    def _build_no_show(self) -> None:
+        form = self.add_form(_("Did not show up"))
+        self.no_show_box = form.parentWidget()
+        self.no_show_by = QComboBox()
+        self.no_show_by.addItem(_("Choose…"), "")
+        for code in records.NO_SHOW_BY:
+            self.no_show_by.addItem(role_label(code), code)
+        self.no_show_by.setToolTip(_("The parent who did not come and had not called the visit off. A visit called "
+                                     "off, however late, is recorded as Cancelled."))
+        self.add_row(form, _("Who did not show up"), self.no_show_by, "no_show_by", required=True)
+
     def _called_off_now(self, chosen: bool) -> None:
         """Choosing Cancelled dates the cancellation today (the visit's own day when that has passed), unless a day
         is already there; the coordinator types over it when it was called off earlier."""
@@ -170,6 +184,7 @@ class VisitEditor(EditorPanel):
         state = self.current_state()
         self.held_box.setVisible(state == "held")
         self.cancel_box.setVisible(state == "cancelled")
+        self.no_show_box.setVisible(state == "no_show")
         self.planned_hint.setVisible(state == "planned")
         day = self.on.value_or_none()
         past = state == "planned" and day is not None and day < dt.date.today()
@@ -197,7 +212,7 @@ class VisitEditor(EditorPanel):
                  "ended_early": self.ended_early.isChecked(), "cancelled_by": self.cancelled_by.currentData() or "",
                  "cancel_reason": self.cancel_reason.toPlainText(),
                  "notice_hours": self.notice_hours.value() if self.notice_hours.value() >= 0 else None,
-                 "cancelled_on": self.cancelled_on.typed()}
+                 "cancelled_on": self.cancelled_on.typed(), "no_show_by": self.no_show_by.currentData() or ""}
         state.update({name: getattr(self, name).text() for name in HELD_LINES})
         state.update({name: getattr(self, name).toPlainText() for name in HELD_TEXTS})
         state.update(self.expenses.state())
@@ -225,6 +240,7 @@ class VisitEditor(EditorPanel):
         notice = state.get("notice_hours")
         self.notice_hours.setValue(notice if isinstance(notice, int) else -1)
         self.cancelled_on.set_typed(state.get("cancelled_on") or "")
+        self.no_show_by.setCurrentIndex(max(0, self.no_show_by.findData(state.get("no_show_by", ""))))
         self.expenses.fill(state)
         self._report = {name: state.get(name) for name in ("stored_state", "report_final_on", "addenda")}
         final_on = self._report["report_final_on"]
@@ -254,6 +270,7 @@ def detail_state(detail: VisitDetail) -> dict:
             "ended_early": detail.ended_early, "cancelled_by": detail.cancelled_by,
             "cancel_reason": detail.cancel_reason, "notice_hours": detail.notice_hours,
             "cancelled_on": detail.cancelled_on.isoformat() if detail.cancelled_on else "",
+            "no_show_by": detail.no_show_by,
             **{name: getattr(detail, name) for name in (*HELD_LINES, *HELD_TEXTS)}, **report_state(detail)}
 
 
@@ -268,5 +285,6 @@ def visit_input(case_id: int, state: dict) -> VisitInput:
         cancel_reason=state.get("cancel_reason", ""), notice_hours=state.get("notice_hours"),
         cancelled_on=typed_dates.parse_date(state.get("cancelled_on") or "", what=_("Cancelled on"))
         if state.get("state") == "cancelled" else None,
+        no_show_by=state.get("no_show_by", ""),
         **{name: state.get(name, "") for name in (*HELD_LINES, *HELD_TEXTS)},
     )

@@ -15,7 +15,7 @@ from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel
 from borapp.ui.pages.cases.tabs.time_field import time_text
 
 STATE_ICONS = {"planned": "calendar-blank", "to_record": "pencil-simple", "held": "check-circle",
-               "cancelled": "x-circle", "finished": "lock-simple"}
+               "cancelled": "x-circle", "no_show": "user-minus", "finished": "lock-simple"}
 _icons: dict[str, QIcon] = {}
 
 

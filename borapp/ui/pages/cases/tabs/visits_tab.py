@@ -120,6 +120,9 @@ class VisitsTab(RecordsTab):
             return True
         question = (_("What was written about how the visit went ({fields}) is not kept for a cancelled visit. "
                       "Save it as cancelled without that text?") if state.get("state") == "cancelled" else
+                    _("What was written about how the visit went ({fields}) is not kept for a visit a parent did not "
+                      "show up for. Save it as not shown up for without that text?")
+                    if state.get("state") == "no_show" else
                     _("What was written about how the visit went ({fields}) is not kept for a planned visit. "
                       "Save it as planned without that text?"))
         return confirm(self, _("Save visit"), question.format(fields=", ".join(written)))
