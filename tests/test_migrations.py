@@ -272,3 +272,35 @@ def test_upgrading_to_0038_leaves_the_visits_as_they_were(vault, vault_path):
                                                                      ("cancelled", "resident", None, "")]
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0039_keeps_each_case_kept_longer(vault, vault_path):
+    """0039 gives a retention hold a key of its own (so it travels); the holds noted before stay, one per case."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Case, RetentionHold
+    from borapp.models.schema import _config
+
+    with vault.session() as session:
+        case = Case(ref="BOR-2001-039", registered_on=dt.date(2001, 3, 2))
+        session.add(case)
+        session.flush()
+        session.add(RetentionHold(case_id=case.id, reason="rechtszaak loopt nog", until=dt.date(2027, 12, 2),
+                                  noted_on=dt.date(2026, 12, 2), actor="Anna"))
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0038")
+    with vault.engine.connect() as conn:
+        assert "id" not in [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(retention_hold)")]
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)
+    try:
+        with reopened.session() as session:
+            assert session.execute(text("SELECT id, reason, until, actor FROM retention_hold")).all() == [
+                (1, "rechtszaak loopt nog", "2027-12-02", "Anna")]
+    finally:
+        reopened.lock()

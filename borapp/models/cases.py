@@ -121,10 +121,12 @@ class CaseExclusion(Base):
 
 class RetentionHold(Base):
     """A closed case past its retention period that the coordinator keeps longer: why, and until when it leaves the
-    list of cases due for destruction. Goes with the case (erased or deleted); this laptop's own, not synced."""
+    list of cases due for destruction. Goes with the case (erased or deleted); travels in team sync, so a colleague's
+    list leaves the case out too. One per case."""
 
     __tablename__ = "retention_hold"
-    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), primary_key=True)
+    id: Mapped[int] = mapped_column(primary_key=True)  # one key of its own, so that it travels in team sync (0039)
+    case_id: Mapped[int] = mapped_column(ForeignKey("case_file.id", ondelete="CASCADE"), unique=True)
     reason: Mapped[str] = mapped_column(Text, default="")
     until: Mapped[dt.date] = mapped_column(Date)
     noted_on: Mapped[dt.date] = mapped_column(Date)

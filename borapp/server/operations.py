@@ -14,7 +14,7 @@ from borapp.server.errors import invalid
 TYPES = frozenset({"organisation", "municipality", "municipality_funding", "coordinator", "volunteer", "training",
                    "meeting", "meeting_attendance", "case", "case_exclusion", "parent", "child", "status_change",
                    "visit", "visit_addendum", "visit_expense", "evaluation", "case_hours", "attachment", "contract",
-                   "contract_signature", "letter"})
+                   "contract_signature", "letter", "retention_hold"})
 KINDS = frozenset({"upsert", "delete", "erase"})
 MAX_OPS = 500
 _FIELD = re.compile(r"[a-z][a-z0-9_]{0,62}")

@@ -18,7 +18,7 @@ OWNED_BY = {
     "meeting_attendance": ("meeting", "volunteer"), "case_exclusion": ("case", "volunteer"), "parent": ("case",),
     "child": ("case",), "status_change": ("case",), "visit": ("case",), "visit_addendum": ("visit",),
     "visit_expense": ("visit",), "evaluation": ("case",), "case_hours": ("case",), "attachment": ("case",),
-    "contract": ("case",), "contract_signature": ("contract",), "letter": ("case",),
+    "contract": ("case",), "contract_signature": ("contract",), "letter": ("case",), "retention_hold": ("case",),
 }
 OWNERS = frozenset(owner for owners in OWNED_BY.values() for owner in owners)
 # In an upsert change, `false`: the record comes back (made anew where it was deleted). The same pseudo-field as a

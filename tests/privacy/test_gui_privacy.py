@@ -278,3 +278,20 @@ def test_the_erase_dialog_says_a_team_loses_the_case_on_every_laptop(qtbot, page
     qtbot.mouseClick(box.erase_button, Qt.MouseButton.LeftButton)
     words = box.dialog.team.text()
     assert box.dialog.team.isVisible() and "elke laptop van het team" in words, words
+
+
+@pytest.mark.parametrize("button", ["log_button", "export_button", "erase_button"])
+def test_a_privacy_dialog_closed_is_gone_not_piled_up(qtbot, page, workspace, button):
+    """Each click made a new dialog and none was ever deleted: they piled up, with the reasons typed in them, until
+    the app locked."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QDialog
+
+    page.open_case_file(full_case(workspace))
+    box = page.case_file.show_tab("timeline").privacy
+    for _round in range(3):
+        qtbot.mouseClick(getattr(box, button), Qt.MouseButton.LeftButton)
+        assert box.dialog.isVisible()
+        QTest.keyClick(box.dialog, Qt.Key.Key_Escape)
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete.value)
+    assert box.findChildren(QDialog) == [] and box.dialog is None

@@ -86,7 +86,8 @@ def keep_longer(workspace: Workspace, case_id: int, reason: str, until: dt.date 
     with workspace.session() as session:
         if session.get(Case, case_id) is None:
             raise NotFound(_("This case is no longer in the vault."))
-        hold = session.get(RetentionHold, case_id) or RetentionHold(case_id=case_id)
+        hold = (session.scalar(select(RetentionHold).where(RetentionHold.case_id == case_id))
+                or RetentionHold(case_id=case_id))
         hold.reason, hold.until, hold.noted_on, hold.actor = reason, until, on, workspace.actor
         session.add(hold)
         audit.record(session, "update", "case", case_id, workspace.actor, case_id=case_id)

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from borapp.models import (
     Attachment, Case, CaseExclusion, CaseHours, Child, Contract, ContractSignature, Evaluation, Letter, Parent,
-    StatusChange, SyncIdentity, SyncOp, Visit, VisitAddendum, VisitExpense,
+    RetentionHold, StatusChange, SyncIdentity, SyncOp, Visit, VisitAddendum, VisitExpense,
 )
 from borapp.services.privacy.tombstones import keep_team_tombstone
 from borapp.services.sync.capture import APPLYING, device_of, write_op
@@ -23,7 +23,7 @@ from borapp.services.sync.capture import APPLYING, device_of, write_op
 TEAM_ERASED = "sync_team_erased"  # session.info while a page is applied: case number → TeamErasure
 _HANGING = (("parent", Parent), ("child", Child), ("status_change", StatusChange), ("visit", Visit),
             ("evaluation", Evaluation), ("case_hours", CaseHours), ("case_exclusion", CaseExclusion),
-            ("attachment", Attachment), ("contract", Contract), ("letter", Letter))
+            ("attachment", Attachment), ("contract", Contract), ("letter", Letter), ("retention_hold", RetentionHold))
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ TYPE_LABELS = {
     "organisation": N_("Organisation"), "municipality": N_("Municipality"), "coordinator": N_("Coordinator"),
     "volunteer": N_("Volunteer"), "case": N_("Case"), "parent": N_("Parent"), "child": N_("Child"),
     "status_change": N_("Status change"), "visit": N_("Visit"), "evaluation": N_("Evaluation"),
-    "visit_expense": N_("Expense claim"), "visit_addendum": N_("Addendum"),
+    "visit_expense": N_("Expense claim"), "visit_addendum": N_("Addendum"), "retention_hold": N_("Kept longer"),
 }
 
 
@@ -22,7 +22,8 @@ FIELD_LABELS = {
     "volunteer": N_("Volunteer"), "coordinator": N_("Coordinator"), "municipality": N_("Municipality"),
     "outcome": N_("Outcome"), "what_happened": N_("What happened"), "_deleted": N_("Deleted or changed"),
     "state": N_("State"), "cancelled_by": N_("Cancelled by"), "cancel_reason": N_("Reason for cancelling"),
-    "cancelled_on": N_("Cancelled on"), "no_show_by": N_("Did not show up"),
+    "cancelled_on": N_("Cancelled on"), "no_show_by": N_("Did not show up"), "reason": N_("Reason"),
+    "until": N_("Until"),
 }
 
 CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them

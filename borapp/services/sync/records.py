@@ -13,8 +13,8 @@ from sqlalchemy import Date, DateTime, LargeBinary, Time, inspect
 
 from borapp.models import (
     Attachment, Case, CaseExclusion, CaseHours, Child, Contract, ContractSignature, Coordinator, Evaluation, Letter,
-    Meeting, MeetingAttendance, Municipality, MunicipalityFunding, Organisation, Parent, StatusChange, Training, Visit,
-    VisitAddendum, VisitExpense, Volunteer,
+    Meeting, MeetingAttendance, Municipality, MunicipalityFunding, Organisation, Parent, RetentionHold, StatusChange,
+    Training, Visit, VisitAddendum, VisitExpense, Volunteer,
 )
 
 # In reference order: a record comes after those it refers to (the snapshot at joining sends them in this order).
@@ -24,7 +24,7 @@ TYPES = {
     "meeting_attendance": MeetingAttendance, "case": Case, "case_exclusion": CaseExclusion, "parent": Parent,
     "child": Child, "status_change": StatusChange, "visit": Visit, "visit_addendum": VisitAddendum,
     "visit_expense": VisitExpense, "evaluation": Evaluation, "case_hours": CaseHours, "attachment": Attachment,
-    "contract": Contract, "contract_signature": ContractSignature, "letter": Letter,
+    "contract": Contract, "contract_signature": ContractSignature, "letter": Letter, "retention_hold": RetentionHold,
 }
 TYPE_OF = {model: name for name, model in TYPES.items()}
 TYPE_OF_TABLE = {model.__tablename__: name for name, model in TYPES.items()}

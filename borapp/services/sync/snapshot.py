@@ -54,7 +54,7 @@ CAUGHT_UP = "sync.caught_up"  # the vault revision whose kinds of record have al
 
 def catch_up(workspace) -> int:
     """Once per vault revision: records of kinds that began to travel with it (excluded volunteers and meeting
-    attendance in 0025) were made before and have no identity; they go with the next push. Returns how many."""
+    attendance in 0025, retention holds in 0039) were made before and have no identity; they go with the next push. Returns how many."""
     if settings.read_setting(workspace, CAUGHT_UP) == head():
         return 0
     with workspace.session() as session:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGroupBox, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QGroupBox, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.ui.icons import icon
@@ -38,28 +38,37 @@ class PrivacyBox(QGroupBox):
         self.result.clear()
 
     def show_log(self) -> AccessLogDialog:
-        self.dialog = AccessLogDialog(self.workspace, self.case_id, self.ref, self)
-        self.dialog.open()
-        return self.dialog
+        return self._open(AccessLogDialog(self.workspace, self.case_id, self.ref, self))
 
     def ask_export(self) -> AccessExportDialog:
-        self.dialog = AccessExportDialog(self.workspace, self.ref, self)
-        self.dialog.accepted.connect(self._exported)
-        self.dialog.open()
-        return self.dialog
+        dialog = AccessExportDialog(self.workspace, self.ref, self)
+        dialog.accepted.connect(lambda: self._exported(dialog))
+        return self._open(dialog)
 
     def ask_erase(self) -> EraseDialog:
-        self.dialog = EraseDialog(self.workspace, self.ref, self)
-        self.dialog.accepted.connect(self._erased)
-        self.dialog.open()
-        return self.dialog
+        dialog = EraseDialog(self.workspace, self.ref, self)
+        dialog.accepted.connect(lambda: self._erased(dialog))
+        return self._open(dialog)
 
-    def _erased(self) -> None:
+    def _open(self, dialog: QDialog) -> QDialog:
+        """Show `dialog`; closed, it is deleted with what was typed in it (a new one at each click piled up, each
+        with its reason and the family's names, until the app locked). A lock reads its typing before it closes."""
+        self.dialog = dialog
+        dialog.finished.connect(lambda _result: self._forget(dialog))
+        dialog.open()
+        return dialog
+
+    def _forget(self, dialog: QDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _erased(self, dialog: EraseDialog) -> None:
         """Say so before the case file goes: which backups still hold it, which exported files of it are on disk."""
-        self.erased_message = ErasedMessage(self.dialog.record, self.window())
+        self.erased_message = ErasedMessage(dialog.record, self.window())
         self.erased_message.open()
         self.erased.emit(self.ref)
 
-    def _exported(self) -> None:
-        said = _("Export written to {path}.").format(path=self.dialog.written) + " " + self.dialog.summary
-        (self.result.show_note if self.dialog.to_check else self.result.show_done)(said)  # files to look at
+    def _exported(self, dialog: AccessExportDialog) -> None:
+        said = _("Export written to {path}.").format(path=dialog.written) + " " + dialog.summary
+        (self.result.show_note if dialog.to_check else self.result.show_done)(said)  # files to look at
