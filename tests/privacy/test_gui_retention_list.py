@@ -10,6 +10,7 @@ import datetime as dt
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 
+from borapp.ui.pages.cases.privacy.erase_dialog import EraseDialog
 from borapp.services.privacy import retention
 from tests.privacy.test_retention import close
 from tests.test_gui_app import _create_and_enter, window  # noqa: F401 - fixture
@@ -70,6 +71,11 @@ def test_erase_from_the_list_and_keep_one_longer_with_a_reason(qtbot, window):
     qtbot.mouseClick(dialog.erase_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: refs(due) == ["BOR-2002-001", "BOR-2003-001"])
     assert "BOR-2001-001" in due.result.text()
+    said = due.erased_message  # as from the case file: erased, and what still holds it
+    qtbot.waitExposed(said)
+    assert "BOR-2001-001" in said.text()
+    said.close()
+    qtbot.waitUntil(lambda: due.dialog is None and not [d for d in due.findChildren(EraseDialog)])
 
     click_row(qtbot, due, "BOR-2003-001")
     assert due.until.text(), "a year from today, unless she types another day"

@@ -26,6 +26,7 @@ from borapp.services.privacy import retention
 from borapp.ui.icons import icon
 from borapp.ui.kept_typing import not_kept
 from borapp.ui.pages.cases.privacy.erase_dialog import EraseDialog
+from borapp.ui.pages.cases.privacy.erased_message import ErasedMessage
 from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, fit_columns, table_view
 from borapp.ui.pages.settings.section import button_row
 from borapp.ui.widgets.date_field import DateField
@@ -134,14 +135,24 @@ class DueBox(QGroupBox):
         row = self.selected()
         if row is None:
             return None
-        self.dialog = EraseDialog(self.workspace, row.ref, self)
-        self.dialog.accepted.connect(lambda: self._erased(row.ref))
-        self.dialog.open()
-        return self.dialog
+        dialog = self.dialog = EraseDialog(self.workspace, row.ref, self)
+        dialog.accepted.connect(lambda: self._erased(dialog))
+        dialog.finished.connect(lambda _result: self._forget(dialog))  # a new one at each click piled up
+        dialog.open()
+        return dialog
 
-    def _erased(self, ref: str) -> None:
+    def _forget(self, dialog: EraseDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _erased(self, dialog: EraseDialog) -> None:
+        """As from the case file: which backups still hold it, which exported letters of it are still on disk."""
         self.show_due(self.workspace)
-        self.result.show_done(_("Case {ref} is erased; a tombstone without names remains.").format(ref=ref))
+        self.result.show_done(_("Case {ref} is erased; a tombstone without names remains.").format(
+            ref=dialog.record.case_ref))
+        self.erased_message = ErasedMessage(dialog.record, self.window())
+        self.erased_message.open()
         self.changed.emit()
 
     def keep_selected(self) -> None:
