@@ -123,8 +123,9 @@ PLACEHOLDERS = {
                        "first visit)"),
     "visits_held": N_("the number of visits held (in the letter \u201cMidway evaluation\u201d by the day of the "
                       "evaluation, in \u201cVisits started\u201d by the first visit)"),
-    "visits_cancelled": N_("the number of visits cancelled, with by whom (in the letter \u201cMidway evaluation\u201d "
-                           "by the day of the evaluation, in \u201cVisits started\u201d by the first visit)"),
+    "visits_cancelled": N_("the number of visits cancelled, with by whom, and the times a parent did not show up "
+                           "(in the letter \u201cMidway evaluation\u201d by the day of the evaluation, in \u201cVisits "
+                           "started\u201d by the first visit)"),
     "visits_planned": N_("the number of visits still planned (in the letter \u201cMidway evaluation\u201d as on the "
                          "day of the evaluation, in \u201cVisits started\u201d as on the first visit)"),
     "visits_summary": N_("the visits in one line: in all, held and cancelled; or that no visits took place"),

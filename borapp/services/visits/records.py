@@ -542,8 +542,8 @@ def delete_visit(workspace: Workspace, visit_id: int) -> None:
     with workspace.session() as session:
         visit = _visit(session, visit_id)
         if visit.state != "planned":
-            raise ValidationError(_("Only a planned visit can be deleted; a held or cancelled visit stays in the "
-                                    "case file."))
+            raise ValidationError(_("Only a planned visit can be deleted; a visit held, cancelled or not shown up "
+                                    "for stays in the case file."))
         case_id = visit.case_id
         session.delete(visit)
         audit.record(session, "delete", "visit", visit_id, workspace.actor)

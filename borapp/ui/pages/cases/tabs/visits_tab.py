@@ -156,8 +156,8 @@ class VisitsTab(RecordsTab):
             button.setToolTip(self.refused or words)
         self.record_button.setEnabled(item is not None)
         self.delete_button.setEnabled(item is not None and item.state == "planned")
-        self.delete_button.setToolTip(_("Only a planned visit can be deleted; a held or cancelled visit stays in "
-                                        "the case file.") if item is not None and item.state != "planned" else "")
+        self.delete_button.setToolTip(_("Only a planned visit can be deleted; a visit held, cancelled or not "
+                                        "shown up for stays in the case file.") if item is not None and item.state != "planned" else "")
 
     def clear(self) -> None:
         for dialog in (self.series_dialog, self.addendum_dialog):
