@@ -54,8 +54,11 @@ class ReportsPage(Page):
         self.scroll = vertical_scroll()
         layout.addWidget(self.scroll, 1)
 
-    def _header(self) -> QHBoxLayout:
-        row = QHBoxLayout()
+    def _header(self) -> QVBoxLayout:
+        """Two rows: what the report is (year, municipality, audience), and its exports. In one row, the choice of a
+        municipality made the window 1,153 px wide, wider than a 1366 px screen at 125 % (1,093 px)."""
+        header, row = QVBoxLayout(), QHBoxLayout()
+        header.addLayout(row)
         title = QLabel(_("Annual report"))
         title.setObjectName("pageTitle")
         row.addWidget(title)
@@ -71,7 +74,7 @@ class ReportsPage(Page):
         row.addWidget(self.year)
         row.addSpacing(12)
         row.addWidget(self._municipality_choice())
-        row.addStretch()
+        row.addSpacing(12)
         self.audience = QComboBox()
         self.audience.addItem(_("Inside: every count"), "internal")
         self.audience.addItem(_("Outside: small counts as <5"), "external")
@@ -84,6 +87,10 @@ class ReportsPage(Page):
                                    "another count would give it away."))
         row.addWidget(self.audience)
         self.audience.currentIndexChanged.connect(self._audience_changed)
+        row.addStretch()
+        row = QHBoxLayout()
+        header.addLayout(row)
+        row.addStretch()
         row.addWidget(QLabel(_("Export:")))
         self.export_buttons: dict[str, QPushButton] = {}
         for fmt, name in EXPORTS:
@@ -95,7 +102,7 @@ class ReportsPage(Page):
             button.setMinimumWidth(button.fontMetrics().horizontalAdvance(name) + 24)
             self.export_buttons[fmt] = button
             row.addWidget(button)
-        return row
+        return header
 
     def _municipality_choice(self) -> QComboBox:
         """All municipalities, or one: its report holds only its cases. Filled when the page is refreshed."""
