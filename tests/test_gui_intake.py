@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWizard
 
 from borapp.i18n import _
@@ -527,6 +528,25 @@ def test_the_main_window_keeps_the_typing_every_few_seconds(qtbot, workspace, mu
     window.save_drafts()  # what the 20 s timer does: a crash after this loses nothing
     [kept] = saved_intakes(workspace)
     assert kept.payload["page"] == 5 and kept.payload["data"]["other"]["name"] == "Ruud Pröefmans"
+    window.lock()
+
+
+def test_typing_is_kept_a_breath_after_it_stops_without_a_page_change(qtbot, workspace, municipality):
+    """A crash 3 s after typing lost it: it was kept only at a page change, a lock and every 20 s. Now the draft
+    holds it once typing stops for a moment, and not at every key."""
+    window, cases = _interrupted_intake(qtbot, workspace)
+    window._draft_timer.stop()  # only the pause after typing keeps it here
+    address = cases.intake.wizard.currentPage().edits["address"]
+    address.setFocus()
+    QTest.keyClicks(address, "Havenkade 3")
+    assert window.typing_pause.waiting
+    [kept] = saved_intakes(workspace)
+    assert "address" not in kept.payload["data"].get("other", {}) or not kept.payload["data"]["other"]["address"]
+    with qtbot.waitSignal(window.typing_pause.paused, timeout=10_000):
+        pass
+    [kept] = saved_intakes(workspace)  # what a restart after a kill would find
+    assert kept.payload["page"] == 5 and kept.payload["data"]["other"]["address"] == "Havenkade 3"
+    assert kept.payload["data"]["other"]["name"] == "Ruud Pröefmans"
     window.lock()
 
 
