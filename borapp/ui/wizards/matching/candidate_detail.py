@@ -137,7 +137,9 @@ class CandidateDetail(QFrame):
         text = QLabel(factor.text)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # level with its mark and points
-        text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)  # never below its lines
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)  # never below its lines:
+        policy.setHeightForWidth(True)  # as many as its width makes (a new policy drops this)
+        text.setSizePolicy(policy)
         if factor.blocks:
             text.setStyleSheet("color: #B3261E; font-weight: 600;")
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
