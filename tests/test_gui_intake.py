@@ -638,3 +638,24 @@ def test_new_intake_offers_the_one_kept_to_continue_later(page, workspace):
     page.intake.wizard.button(QWizard.WizardButton.CancelButton).click()
     page.list_panel.new_intake_button.click()
     assert page.stack.currentWidget() is page.list_panel and saved_intakes(workspace) == [kept]  # an empty one is not kept
+
+
+def test_a_gender_is_asked_as_a_demand_and_a_language_as_a_wish(page, qtbot):
+    """The intake asked "wishes" about the volunteer while matching blocks on the gender as a demand and only weighs
+    the language: the page now says which is which, and what a demand does."""
+    from PySide6.QtWidgets import QLabel
+
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 9)
+    wishes = wizard.currentPage()
+    shown = " ".join(w.text() for w in wishes.findChildren(QLabel) if w.isVisible())
+    assert _("Gender (demand)") in shown and _("Speaks (wish)") in shown
+    assert _("A demand: every volunteer of the other gender is ruled out.\nMatching can fail on it.") in shown
+    assert _("A wish: who speaks it ranks higher; nobody is ruled out for it.") in shown
+    assert wishes.gender.currentText() == _("No demand")
+    wishes.gender.setFocus()
+    qtbot.keyClick(wishes.gender, Qt.Key.Key_Down)
+    walk(wizard, 10)
+    text = " ".join(w.text() for w in wizard.currentPage().findChildren(QLabel))
+    assert _("Volunteer's gender (demand)") in text and _("Volunteer speaks (wish)") in text

@@ -379,8 +379,12 @@ def test_with_nobody_to_match_every_reason_is_readable_in_full(qtbot, page, work
     detail = candidates.detail
     texts = [w for w in detail.findChildren(QLabel) if w.wordWrap() and w.alignment() & Qt.AlignmentFlag.AlignTop]
     assert len(texts) >= 5 and any(t.text().endswith("Test: niet beschikbaar") for t in texts)
+    def whole(text) -> bool:
+        return text.height() >= text.heightForWidth(text.width())
+
+    qtbot.waitUntil(lambda: all(whole(t) for t in texts), timeout=3000)  # once the layout has settled
     for text in texts:
-        assert text.height() >= text.heightForWidth(text.width()), text.text()  # every line of it, not cut
+        assert whole(text), text.text()  # every line of it, not cut
     tops = sorted((t.y(), t.y() + t.height()) for t in texts)
     assert all(below[0] >= above[1] for above, below in zip(tops, tops[1:])), "no reason over another"
     button = detail.allow_button.mapTo(detail, detail.allow_button.rect().topLeft()).y()
@@ -393,4 +397,18 @@ def test_with_nobody_to_match_every_reason_is_readable_in_full(qtbot, page, work
     assert table.horizontalHeader().sectionSize(WHY) >= 170
     tip = candidates.other_model.index(row, WHY).data(Qt.ItemDataRole.ToolTipRole)
     assert tip.splitlines()[0].endswith("Test: niet beschikbaar")
+    wizard.reject()
+
+
+def test_the_family_box_tells_a_demand_from_a_wish(qtbot, page, workspace, scene):
+    """"Parents' demands" listed the language with the gender, though only the gender rules volunteers out."""
+    from PySide6.QtWidgets import QLabel
+
+    case_id = add_matching_case(workspace, "BOR-2026-006", wish_gender="f", wish_languages="tr")
+    wizard = open_wizard(page, case_id)
+    box = wizard.candidates.findChild(QLabel.__mro__[1], "familyNeeds")
+    said = {w.accessibleName(): w.text() for w in box.findChildren(QLabel) if w.accessibleName()}
+    assert said[_("Parents' demands")] == _("A female volunteer")
+    assert said[_("Parents' wishes")] == _("speaks {languages} (counts in the ranking)").format(
+        languages=wizard.info.wish_languages)
     wizard.reject()

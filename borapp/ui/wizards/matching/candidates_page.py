@@ -134,13 +134,14 @@ class CandidatesPage(QWizardPage):
         place = info.municipality or _("not recorded")
         if info.region:
             place = _("{municipality} (region {region})").format(municipality=place, region=info.region)
-        demands = [_(GENDER_DEMANDS[info.wish_gender])] if info.wish_gender in GENDER_DEMANDS else []
-        if info.wish_languages:
-            demands.append(_("speaks {languages}").format(languages=info.wish_languages))
-        facts = [
+        demand = _(GENDER_DEMANDS[info.wish_gender]) if info.wish_gender in GENDER_DEMANDS else _("none")
+        wishes = _("speaks {languages} (counts in the ranking)").format(languages=info.wish_languages) \
+            if info.wish_languages else _("none")
+        facts = [  # a demand rules volunteers out (matching can fail on it); a wish only weighs in the ranking
             (_("Family lives in"), place),
             (_("Preferred times"), ", ".join(info.preferred_slots) or _("none stated")),
-            (_("Parents' demands"), "; ".join(demands) or _("none")),
+            (_("Parents' demands"), demand),
+            (_("Parents' wishes"), wishes),
             (_("Matched now"), info.volunteer or _("nobody yet")),
         ]
         if info.volunteer_wishes.strip():
