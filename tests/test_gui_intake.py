@@ -652,10 +652,29 @@ def test_a_gender_is_asked_as_a_demand_and_a_language_as_a_wish(page, qtbot):
     shown = " ".join(w.text() for w in wishes.findChildren(QLabel) if w.isVisible())
     assert _("Gender (demand)") in shown and _("Speaks (wish)") in shown
     assert _("A demand: every volunteer of the other gender is ruled out.\nMatching can fail on it.") in shown
-    assert _("A wish: who speaks it ranks higher; nobody is ruled out for it.") in shown
+    assert _("A wish: who speaks it ranks higher;\nnobody is ruled out for it.") in shown
     assert wishes.gender.currentText() == _("No demand")
     wishes.gender.setFocus()
     qtbot.keyClick(wishes.gender, Qt.Key.Key_Down)
     walk(wizard, 10)
     text = " ".join(w.text() for w in wizard.currentPage().findChildren(QLabel))
     assert _("Volunteer's gender (demand)") in text and _("Volunteer speaks (wish)") in text
+
+
+def test_a_registration_date_months_back_is_a_gentle_warning_not_a_block(page, qtbot):
+    """1-2-26 typed on 6-12-2026 (308 days back) went through without a word: only years back were warned of."""
+    from borapp.formatting import long_date
+
+    today = dt.date.today()
+    back = dt.date(today.year - (today.month <= 10), (today.month - 11) % 12 + 1, 1)  # ten months back
+    page.start_intake()
+    wizard = page.intake.wizard
+    route = wizard.currentPage()
+    type_date(qtbot, route.registered_on, back)
+    note = route.messages["registered_on"]
+    assert note.isVisible() and note.text() == _("Registered on {date}, {months} months ago: is that right?").format(
+        date=long_date(back), months=10)
+    route.buttons["self"].setFocus()
+    qtbot.keyClick(route.buttons["self"], Qt.Key.Key_Space)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 2, "a warning, not a block"

@@ -54,7 +54,7 @@ class WishesPage(IntakePage):
         self.languages = LanguagePicker()
         self.languages.setAccessibleName(_("Speaks (wish)"))
         self.field(form, "wish_languages", _("Speaks (wish)"), with_hint(self.languages, _(
-            "A wish: who speaks it ranks higher; nobody is ruled out for it.")))
+            "A wish: who speaks it ranks higher;\nnobody is ruled out for it.")))
         self.fields["wish_languages"] = self.languages
         self.watch(self.languages)
         self.other = QPlainTextEdit()
