@@ -225,3 +225,23 @@ def test_letters_owed_beyond_the_first_ten_are_listed_in_full_on_the_card(qtbot,
     assert owed.list.count() == 13, "a refresh keeps the card open in full"
     qtbot.mouseClick(owed.more, Qt.MouseButton.LeftButton)
     assert owed.list.count() == 10 and owed.more.text() == "… en nog 3: alles tonen"
+
+
+def test_unfinished_work_is_in_sight_at_once_above_the_other_cards(qtbot, page, workspace):
+    """The kept intake was the last of nine cards, below the fold at 1366×768: after a restart or "Continue later"
+    she did not see it. Now it is the first card on the right, level with the families waiting too long."""
+    from borapp.services import drafts
+
+    for n in range(12):
+        make_case(workspace, f"W-{n}", "waiting", ON - dt.timedelta(weeks=6))
+        make_volunteer(workspace, f"Vrijwilliger {n}", active=True)
+    drafts.save_draft(workspace, drafts.UI_PREFIX + "volunteer/new", {"title": "x"})
+    page.resize(1190, 640)  # the page's room in a 1366×768 window, under a notice
+    page.refresh()
+    card = page.cards["drafts"]
+    assert card.list.count() == 1
+    qtbot.waitUntil(lambda: card.list.isVisible())
+    scroll = page.findChild(QScrollArea)
+    assert scroll.verticalScrollBar().value() == 0
+    top = card.mapTo(scroll.viewport(), QPoint(0, 0)).y()
+    assert 0 <= top and top + card.height() <= scroll.viewport().height(), (top, card.height())

@@ -7,6 +7,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWizard
 
 from borapp.i18n import _
@@ -530,6 +531,25 @@ def test_the_main_window_keeps_the_typing_every_few_seconds(qtbot, workspace, mu
     window.lock()
 
 
+def test_typing_is_kept_a_breath_after_it_stops_without_a_page_change(qtbot, workspace, municipality):
+    """A crash 3 s after typing lost it: it was kept only at a page change, a lock and every 20 s. Now the draft
+    holds it once typing stops for a moment, and not at every key."""
+    window, cases = _interrupted_intake(qtbot, workspace)
+    window._draft_timer.stop()  # only the pause after typing keeps it here
+    address = cases.intake.wizard.currentPage().edits["address"]
+    address.setFocus()
+    QTest.keyClicks(address, "Havenkade 3")
+    assert window.typing_pause.waiting
+    [kept] = saved_intakes(workspace)
+    assert "address" not in kept.payload["data"].get("other", {}) or not kept.payload["data"]["other"]["address"]
+    with qtbot.waitSignal(window.typing_pause.paused, timeout=10_000):
+        pass
+    [kept] = saved_intakes(workspace)  # what a restart after a kill would find
+    assert kept.payload["page"] == 5 and kept.payload["data"]["other"]["address"] == "Havenkade 3"
+    assert kept.payload["data"]["other"]["name"] == "Ruud Pröefmans"
+    window.lock()
+
+
 def test_the_screenshot_hook_saves_every_page_and_leaves_the_vault_as_it_was(qtbot, workspace, municipality):
     from borapp.ui.wizards.intake.screenshots import shoot
 
@@ -618,3 +638,43 @@ def test_new_intake_offers_the_one_kept_to_continue_later(page, workspace):
     page.intake.wizard.button(QWizard.WizardButton.CancelButton).click()
     page.list_panel.new_intake_button.click()
     assert page.stack.currentWidget() is page.list_panel and saved_intakes(workspace) == [kept]  # an empty one is not kept
+
+
+def test_a_gender_is_asked_as_a_demand_and_a_language_as_a_wish(page, qtbot):
+    """The intake asked "wishes" about the volunteer while matching blocks on the gender as a demand and only weighs
+    the language: the page now says which is which, and what a demand does."""
+    from PySide6.QtWidgets import QLabel
+
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 9)
+    wishes = wizard.currentPage()
+    shown = " ".join(w.text() for w in wishes.findChildren(QLabel) if w.isVisible())
+    assert _("Gender (demand)") in shown and _("Speaks (wish)") in shown
+    assert _("A demand: every volunteer of the other gender is ruled out.\nMatching can fail on it.") in shown
+    assert _("A wish: who speaks it ranks higher;\nnobody is ruled out for it.") in shown
+    assert wishes.gender.currentText() == _("No demand")
+    wishes.gender.setFocus()
+    qtbot.keyClick(wishes.gender, Qt.Key.Key_Down)
+    walk(wizard, 10)
+    text = " ".join(w.text() for w in wizard.currentPage().findChildren(QLabel))
+    assert _("Volunteer's gender (demand)") in text and _("Volunteer speaks (wish)") in text
+
+
+def test_a_registration_date_months_back_is_a_gentle_warning_not_a_block(page, qtbot):
+    """1-2-26 typed on 6-12-2026 (308 days back) went through without a word: only years back were warned of."""
+    from borapp.formatting import long_date
+
+    today = dt.date.today()
+    back = dt.date(today.year - (today.month <= 10), (today.month - 11) % 12 + 1, 1)  # ten months back
+    page.start_intake()
+    wizard = page.intake.wizard
+    route = wizard.currentPage()
+    type_date(qtbot, route.registered_on, back)
+    note = route.messages["registered_on"]
+    assert note.isVisible() and note.text() == _("Registered on {date}, {months} months ago: is that right?").format(
+        date=long_date(back), months=10)
+    route.buttons["self"].setFocus()
+    qtbot.keyClick(route.buttons["self"], Qt.Key.Key_Space)
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 2, "a warning, not a block"

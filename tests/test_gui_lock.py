@@ -434,3 +434,23 @@ def test_a_step_with_its_date_emptied_is_refused_not_dated_today(qtbot, window):
     assert dialog.isVisible() and "datum van de stap" in dialog.on.message.text()
     assert case_file_service.load_case(window.workspace, case_id, record_open=False).status == before
     dialog.reject()
+
+
+def test_a_kept_dialog_keeps_its_typing_once_it_stops_and_lets_it_go_when_closed(qtbot, window):
+    """Against a crash: what is typed in a dialog is in the vault a breath after typing stops, not only at a lock;
+    closed by hand (cancelled or saved) it is not offered again."""
+    _create_and_enter(qtbot, window)
+    case_file, case_id = open_case(window)
+    dialog = case_file.ask_step()
+    qtbot.waitExposed(dialog)
+    note = dialog.findChild(QPlainTextEdit)
+    note.setFocus()
+    QTest.keyClicks(note, NOTE)
+    assert dialog_drafts(window) == []  # not at every key
+    with qtbot.waitSignal(window.typing_pause.paused, timeout=10_000):
+        pass
+    key = drafts.UI_PREFIX + f"dialog/case/{case_id}/status"
+    assert dialog_drafts(window) == [key]
+    assert NOTE in drafts.load_draft(window.workspace, key)["typed"].values()
+    dialog.reject()
+    assert dialog_drafts(window) == []

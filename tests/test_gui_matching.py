@@ -347,3 +347,68 @@ def test_the_note_stays_whole_under_a_refused_date(qtbot, page, workspace, scene
     form = confirm.note.parentWidget().parentWidget()
     assert confirm.note.mapTo(form, confirm.note.rect().bottomLeft()).y() < form.height()
     wizard.reject()
+
+
+def _click_row(qtbot, table, row: int) -> None:
+    centre = table.visualRect(table.model().index(row, NAME)).center()
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=centre)
+
+
+@pytest.mark.parametrize("size", [(760, 680), (1120, 680)])
+def test_with_nobody_to_match_every_reason_is_readable_in_full(qtbot, page, workspace, scene, size):
+    """At 760×680 the reasons were squeezed into each other ("Excluded for this case: Test: not" lost "available",
+    the last ran into the button), the hint under the lists named the last one excluded as if the only problem,
+    and "Why not" showed a dozen characters (found by a walk)."""
+    from PySide6.QtWidgets import QLabel
+
+    from borapp.ui.wizards.matching.candidate_model import WHY
+
+    _case, ids = scene
+    case_id = add_matching_case(workspace, "BOR-2026-005", wish_gender="f", wish_languages="Nederlands, Turks")
+    wizard = open_wizard(page, case_id)
+    wizard.resize(*size)
+    candidates = wizard.candidates
+    while candidates.eligible_model.rowCount():
+        _click_row(qtbot, candidates.eligible_table, 0)
+        _exclude_with(qtbot, candidates, "Test: niet beschikbaar")
+    assert candidates.nobody.isVisible()
+    _click_row(qtbot, candidates.other_table, candidates.other_model.row_of(ids["far"]))
+    assert candidates.selected.volunteer_id == ids["far"]
+    qtbot.wait(50)
+    assert candidates.hint.text() == _("Nobody can be matched yet: see above what you can do.")
+    detail = candidates.detail
+    texts = [w for w in detail.findChildren(QLabel) if w.wordWrap() and w.alignment() & Qt.AlignmentFlag.AlignTop]
+    assert len(texts) >= 5 and any(t.text().endswith("Test: niet beschikbaar") for t in texts)
+    def whole(text) -> bool:
+        return text.height() >= text.heightForWidth(text.width())
+
+    qtbot.waitUntil(lambda: all(whole(t) for t in texts), timeout=3000)  # once the layout has settled
+    for text in texts:
+        assert whole(text), text.text()  # every line of it, not cut
+    tops = sorted((t.y(), t.y() + t.height()) for t in texts)
+    assert all(below[0] >= above[1] for above, below in zip(tops, tops[1:])), "no reason over another"
+    button = detail.allow_button.mapTo(detail, detail.allow_button.rect().topLeft()).y()
+    for text in texts:  # in sight above the buttons, or scrolled to
+        if hasattr(detail, "reasons_area"):
+            detail.reasons_area.ensureWidgetVisible(text)
+        assert text.mapTo(detail, text.rect().bottomLeft()).y() < button, text.text()
+    table = candidates.other_table
+    row = candidates.other_model.row_of(ids["far"])
+    assert table.horizontalHeader().sectionSize(WHY) >= 170
+    tip = candidates.other_model.index(row, WHY).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.splitlines()[0].endswith("Test: niet beschikbaar")
+    wizard.reject()
+
+
+def test_the_family_box_tells_a_demand_from_a_wish(qtbot, page, workspace, scene):
+    """"Parents' demands" listed the language with the gender, though only the gender rules volunteers out."""
+    from PySide6.QtWidgets import QLabel
+
+    case_id = add_matching_case(workspace, "BOR-2026-006", wish_gender="f", wish_languages="tr")
+    wizard = open_wizard(page, case_id)
+    box = wizard.candidates.findChild(QLabel.__mro__[1], "familyNeeds")
+    said = {w.accessibleName(): w.text() for w in box.findChildren(QLabel) if w.accessibleName()}
+    assert said[_("Parents' demands")] == _("A female volunteer")
+    assert said[_("Parents' wishes")] == _("speaks {languages} (counts in the ranking)").format(
+        languages=wizard.info.wish_languages)
+    wizard.reject()

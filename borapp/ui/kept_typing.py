@@ -4,11 +4,13 @@ A dialog that holds typing worth keeping names its draft with `keep_as(dialog, k
 e.g. "case/12/status"). On lock the main window reads `typing()` of every such window into an encrypted draft and
 closes all windows but itself; when a dialog with the same key is shown again after unlock, `put_back()` fills it in.
 Fields are known by their accessible name (or object name), so the same dialog built anew finds its own fields.
+Typing is kept against a crash too: `TypingPause` tells the main window when typing stops for `TYPING_PAUSE_MS`, and
+it then keeps every screen's and kept dialog's typing as it stands (once per pause, never at every key).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractSpinBox,
@@ -26,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from borapp.ui.widgets.date_field import DateField, TimeField
 
+TYPING_PAUSE_MS = 2_000  # typing kept this long after the last key: a crash loses no more than a breath
 DRAFT_KEY = "borDraftKey"
 CLOSED_BY_LOCK = "borClosedByLock"
 NOT_KEPT = "borNotKept"  # a field whose typing a lock drops (not_kept)
@@ -145,3 +148,41 @@ def close_for_lock(window: QWidget) -> None:
     if isinstance(window, QDialog):
         window.reject()
     window.close()
+
+
+class TypingPause(QObject):
+    """Installed on the application: `paused` once typing stops for `TYPING_PAUSE_MS` (debounced: every key that
+    types, deletes or pastes starts the wait again), so what was typed is kept without a write at every key."""
+
+    paused = Signal()
+
+    def __init__(self, parent: QObject | None = None, wait_ms: int = TYPING_PAUSE_MS):
+        super().__init__(parent)
+        self._timer = QTimer(self, singleShot=True, interval=wait_ms, timeout=self.paused.emit)
+        self.enabled = False
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if self.enabled and event.type() in _TYPING and _types(event):
+            self._timer.start()
+        return False
+
+    @property
+    def waiting(self) -> bool:
+        return self._timer.isActive()
+
+    def stop(self) -> None:
+        self._timer.stop()
+
+
+_TYPING = {QEvent.Type.KeyPress, QEvent.Type.InputMethod}
+_EDITING_KEYS = {Qt.Key.Key_Backspace, Qt.Key.Key_Delete}
+
+
+def _types(event: QEvent) -> bool:
+    """A key that changes text (a letter, a deletion, Ctrl+V), not one that only moves (Tab, arrows, Ctrl+L)."""
+    if event.type() == QEvent.Type.InputMethod:
+        return True
+    control = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+    if event.key() in _EDITING_KEYS or control and event.key() == Qt.Key.Key_V:
+        return True
+    return not control and event.text().isprintable() and bool(event.text())

@@ -1,5 +1,6 @@
 """The app-wide side of locking: Ctrl+L locks from any window (a modal dialog too), a dialog whose typing was
-kept at a lock gets it back when it is shown again after unlock, and the windows a lock closed (and dialogs closed
+kept at a lock gets it back when it is shown again after unlock (and what was kept of it against a crash goes when
+it is closed by hand), and the windows a lock closed (and dialogs closed
 before, still alive behind their opener) drop what they show and go (`drop_windows`)."""
 
 from __future__ import annotations
@@ -26,11 +27,13 @@ from borapp.ui import kept_typing
 
 
 class LockGuard(QObject):
-    """Installed on the application: `lock()` on Ctrl+L anywhere, `offer(window)` when a kept dialog shows."""
+    """Installed on the application: `lock()` on Ctrl+L anywhere, `offer(window)` when a kept dialog shows,
+    `forget(window)` when one is closed other than by a lock."""
 
-    def __init__(self, lock: Callable[[], None], offer: Callable[[QWidget], None], parent: QObject | None = None):
+    def __init__(self, lock: Callable[[], None], offer: Callable[[QWidget], None],
+                 forget: Callable[[QWidget], None], parent: QObject | None = None):
         super().__init__(parent)
-        self._lock, self._offer = lock, offer
+        self._lock, self._offer, self._forget = lock, offer, forget
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         kind = event.type()
@@ -40,6 +43,9 @@ class LockGuard(QObject):
         if kind == QEvent.Type.Show and isinstance(watched, QWidget) and watched.isWindow() \
                 and kept_typing.draft_key(watched):
             self._offer(watched)
+        if kind == QEvent.Type.Hide and isinstance(watched, QWidget) and watched.isWindow() \
+                and kept_typing.draft_key(watched) and not kept_typing.closed_by_lock(watched):
+            self._forget(watched)
         return False
 
 

@@ -74,12 +74,15 @@ class MainWindow(QMainWindow):
         self.session_watch = SessionWatcher(self)  # the platform's screen lock and sleep lock the vault too
         self.session_watch.lock_now.connect(self.lock)
         self._draft_timer = QTimer(self, interval=DRAFT_SAVE_MS, timeout=self.save_drafts)
+        self.typing_pause = kept_typing.TypingPause(self)  # and a breath after typing stops, against a crash
+        self.typing_pause.paused.connect(self.keep_typing)
+        QApplication.instance().installEventFilter(self.typing_pause)
         self._backup_timer = QTimer(self, interval=3_600_000, timeout=self._daily_backup)
         # the weekly check of every page starts once the first screen is painted, never in the unlock's way
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_AFTER_MS, timeout=self._scheduled_check)
         self._closing: Workspace | None = None  # locked on screen, its key kept until the sync under way is over
         self._close_timer = QTimer(self, singleShot=True, interval=SYNC_WAIT_MS, timeout=self._close_vault)
-        self.lock_guard = LockGuard(self.lock, self.offer_kept_typing, self)
+        self.lock_guard = LockGuard(self.lock, self.offer_kept_typing, self.forget_kept_typing, self)
         self.opens_maximized = False
         QApplication.instance().installEventFilter(self.lock_guard)
         self._restore_geometry()
@@ -130,7 +133,7 @@ class MainWindow(QMainWindow):
         """Back to the unlock screen with the damage said there, beside 'Restore a backup…', as a refused open."""
         self._check_timer.stop()
         self.sync_indicator.stop()
-        self._draft_timer.stop()
+        self._stop_keeping_typing()
         self._backup_timer.stop()
         self.inactivity.stop()
         if self.shell is not None:
@@ -161,6 +164,7 @@ class MainWindow(QMainWindow):
         minutes = int(settings.read_setting(workspace, "auto_lock_minutes") or 10)
         self.inactivity.start(minutes * 60_000)
         self._draft_timer.start()
+        self.typing_pause.enabled = True
         self._backup_timer.start()
         self.lock_action.setEnabled(True)
         self.search_action.setEnabled(True)
@@ -197,7 +201,7 @@ class MainWindow(QMainWindow):
         if send:
             self.sync_indicator.send_before_lock()
         self.sync_indicator.stop()
-        self._draft_timer.stop()
+        self._stop_keeping_typing()
         self._backup_timer.stop()
         self._check_timer.stop()  # a check already running is interrupted by the vault's lock
         self.inactivity.stop()
@@ -235,8 +239,22 @@ class MainWindow(QMainWindow):
         for label in (self.vault_label, self.coordinator_label, self.backup_label):
             label.clear()
 
+    def _stop_keeping_typing(self) -> None:
+        self._draft_timer.stop()
+        self.typing_pause.enabled = False
+        self.typing_pause.stop()
+
+    def keep_typing(self) -> None:
+        """Typing stopped: keep every screen's and every open dialog's typing as it stands, against a crash."""
+        try:
+            self.save_drafts()
+            self._keep_dialog_typing(kept_typing.other_windows(self))
+        except BorError:
+            pass  # kept at the next pause, or by the lock
+
     def save_drafts(self) -> None:
-        """Keep what is being typed as encrypted drafts (on lock and every few seconds, against crashes)."""
+        """Keep what is being typed as encrypted drafts (on lock, when typing stops and every 20 s, against
+        crashes)."""
         if self.workspace is None or self.workspace.is_locked or self.shell is None:
             return
         current = self.shell.drafts()
@@ -255,17 +273,27 @@ class MainWindow(QMainWindow):
     def _close_other_windows(self) -> None:
         """Every window but this one closes; what was typed in a dialog that names its draft is kept first."""
         windows = kept_typing.other_windows(self)
-        for window in windows:
-            key = kept_typing.draft_key(window)
-            values = kept_typing.typing(window) if key else {}
-            if kept_typing.has_typing(values):
-                try:
-                    drafts.save_draft(self.workspace, DRAFT_PREFIX + DIALOG_DRAFTS + key,
-                                      {"typed": values, "title": window.windowTitle()})
-                except BorError:
-                    pass  # the lock goes on; the vault said why it could not keep this
+        try:
+            self._keep_dialog_typing(windows)
+        except BorError:
+            pass  # the lock goes on; the vault said why it could not keep this
         for window in windows:
             kept_typing.close_for_lock(window)
+
+    def _keep_dialog_typing(self, windows: list[QWidget]) -> None:
+        """What was typed in each window that names its draft, kept; a window emptied again keeps nothing."""
+        if self.workspace is None or self.workspace.is_locked:
+            return
+        for window in windows:
+            key = kept_typing.draft_key(window)
+            if not key:
+                continue
+            values = kept_typing.typing(window)
+            if kept_typing.has_typing(values):
+                drafts.save_draft(self.workspace, DRAFT_PREFIX + DIALOG_DRAFTS + key,
+                                  {"typed": values, "title": window.windowTitle()})
+            else:
+                drafts.delete_draft(self.workspace, DRAFT_PREFIX + DIALOG_DRAFTS + key)
 
     def offer_kept_typing(self, window: QWidget) -> None:
         """A dialog whose typing a lock kept is shown again: fill it in and let the draft go."""
@@ -276,6 +304,11 @@ class MainWindow(QMainWindow):
         if kept and kept_typing.put_back(window, kept.get("typed", {})):
             drafts.delete_draft(self.workspace, key)
             self.statusBar().showMessage(_("What was typed here before the lock is back."), 8000)
+
+    def forget_kept_typing(self, window: QWidget) -> None:
+        """A kept dialog closed by hand (saved or cancelled): what `keep_typing` kept of it against a crash goes."""
+        if self.workspace is not None and not self.workspace.is_locked:
+            drafts.delete_draft(self.workspace, DRAFT_PREFIX + DIALOG_DRAFTS + kept_typing.draft_key(window))
 
     def forget_draft(self, key: str) -> None:
         if self.workspace is not None and not self.workspace.is_locked:

@@ -372,3 +372,16 @@ def test_a_phone_number_has_ten_digits_or_comes_from_abroad(typed, good):
     from borapp.services.validation import phone_problem
 
     assert (phone_problem(typed) == "") is good, typed
+
+
+def test_a_registration_months_back_is_asked_about_gently_weeks_back_not():
+    """1-2-26 typed on 6-12-2026 (meant 1-12?) went through without a word: only years back were warned of."""
+    from borapp.services.intake.checks import registration_warning
+
+    on = dt.date(2026, 12, 6)
+    assert registration_warning(dt.date(2026, 2, 1), on) == _(
+        "Registered on {date}, {months} months ago: is that right?").format(date="1 februari 2026", months=10)
+    assert registration_warning(dt.date(2026, 10, 7), on) == ""  # within two months: an ordinary wait
+    assert "2 " in registration_warning(dt.date(2026, 10, 6), on)
+    assert registration_warning(on, on) == "" and registration_warning(None, on) == ""
+    assert "2025" in registration_warning(dt.date(2025, 11, 1), on)  # a year back: the year is what matters

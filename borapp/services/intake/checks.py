@@ -160,15 +160,31 @@ def _date_problem(value: dt.date | None, on: dt.date, *, required: bool) -> str:
     return _("This date is in the future.") if value > on else ""
 
 
+MONTHS_BACK_WARNED = 2  # a registration this many months back or more is asked about (1-2-26 for 1-12-26)
+
+
 def registration_warning(registered_on: dt.date | None, on: dt.date | None = None) -> str:
     """A warning, not a block: a registration more than a year back is more often a slip (2016 for 2026) than a
-    family that waited, and its year gives the case number and the annual report it counts in."""
+    family that waited, and its year gives the case number and the annual report it counts in; months back (a
+    month typed wrong, 1-2 for 1-12) is asked about gently, as the waiting time and the contact term count from it."""
     on = on or dt.date.today()
-    if registered_on is None or registered_on > on or registered_on >= on - dt.timedelta(days=365):
+    if registered_on is None or registered_on > on:
         return ""
+    if registered_on >= on - dt.timedelta(days=365):
+        months = _months_between(registered_on, on)
+        if months < MONTHS_BACK_WARNED:
+            return ""
+        return _("Registered on {date}, {months} months ago: is that right?").format(  # two or more: plural
+            date=long_date(registered_on), months=months)
     return _("That is more than a year ago ({date}): the case gets a case number of {year} and counts in the "
              "annual report of {year}. Is the date right?").format(date=long_date(registered_on),
                                                                    year=registered_on.year)
+
+
+def _months_between(earlier: dt.date, later: dt.date) -> int:
+    """Whole months from `earlier` to `later` (1 February to 6 December: 10)."""
+    months = (later.year - earlier.year) * 12 + later.month - earlier.month
+    return months - 1 if later.day < earlier.day else months
 
 
 def _born_after(born: dt.date | None, inp: IntakeInput) -> str:

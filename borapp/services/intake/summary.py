@@ -80,9 +80,9 @@ def summarise(workspace: Workspace, data: IntakeInput | dict, on: dt.date | None
         SummarySection("wishes", _("Practical wishes"), (
             (_("Preferred days"), _slots(inp.preferred_slots)),
             (_("Place"), inp.visit_place),
-            (_("Volunteer's gender"), _(GENDER_LABELS[inp.wish_gender]) if inp.wish_gender in ("f", "m")
-             else _("No preference")),
-            (_("Volunteer speaks"), _languages(inp.wish_languages)), (_("Other wishes"), inp.other_wishes))),
+            (_("Volunteer's gender (demand)"), _(GENDER_LABELS[inp.wish_gender]) if inp.wish_gender in ("f", "m")
+             else _("No demand")),
+            (_("Volunteer speaks (wish)"), _languages(inp.wish_languages)), (_("Other wishes"), inp.other_wishes))),
     ]
     warnings = tuple(f"{c.name}: {w}" for c in inp.filled_children() if (w := child_age_warning(c.birth_date, on)))
     if late := registration_warning(inp.registered_on, on):

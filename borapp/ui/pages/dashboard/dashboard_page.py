@@ -17,10 +17,12 @@ from borapp.ui.pages.dashboard.first_day_card import FirstDayCard
 from borapp.ui.pages.dashboard.section_card import MAX_ROWS, SectionCard
 from borapp.ui.widgets.scrolling import vertical_scroll
 
-# Two columns: the case work on the left, the week's planning and the housekeeping on the right.
+# Two columns: the case work on the left, the week's planning and the housekeeping on the right. Unfinished work (an
+# intake kept by "Continue later", typing kept over a restart) comes first on the right, level with the families
+# waiting too long: below nine cards it was out of sight at 1366×768.
 COLUMNS = (
     ("waiting", "evaluations_due", "long_trajectories", "contracts_unsigned"),
-    ("visits_this_week", "outbox", "letters_owed", "vog", "drafts"),
+    ("drafts", "visits_this_week", "outbox", "letters_owed", "vog"),
 )
 # The case file's tab an item opens on: where the thing it names is done.
 CASE_TABS = {"evaluations_due": "evaluations", "contracts_unsigned": "agreements", "visits_this_week": "visits",

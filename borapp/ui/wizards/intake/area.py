@@ -1,8 +1,8 @@
 """Where the intake wizard lives in the Cases page: one intake at a time, closed by a lock and reopened after it.
 
 The Cases page puts `IntakeArea` in its stack and passes on `drafts()`, `restore_drafts()` and `clear()`, so the
-main window keeps the wizard's state on lock and every 20 s like any other unsaved typing. A lock closes the
-wizard (its values dropped) and remembers only which intake was open, to reopen it after unlocking.
+main window keeps the wizard's state on lock, when typing stops and every 20 s like any other unsaved typing. A lock
+closes the wizard (its values dropped) and remembers only which intake was open, to reopen it after unlocking.
 """
 
 from __future__ import annotations

@@ -1,5 +1,6 @@
-"""Step 9: practical wishes: preferred days and day-parts (a 7×3 grid), the place, and the parents' wishes about
-the volunteer (gender, language) and anything else."""
+"""Step 9: practical wishes: preferred days and day-parts (a 7×3 grid), the place, and what the parents ask of the
+volunteer: a gender is a demand (matching rules out everyone else, and can fail on it), a language a wish (it weighs
+in the ranking), and anything else in their words."""
 
 from __future__ import annotations
 
@@ -39,16 +40,21 @@ class WishesPage(IntakePage):
         self.place = self.field(form, "visit_place", _("Where"), QLineEdit())
         self.place.setPlaceholderText(_("e.g. the BOR room, a playground, the library"))
         right.addWidget(group)
-        group = QGroupBox(_("The parents' wishes about the volunteer"))
+        group = QGroupBox(_("What the parents ask of the volunteer"))
         form = self.new_form(QVBoxLayout(group))
         self.gender = QComboBox()
-        self.gender.addItem(_("No preference"), "")
+        self.gender.addItem(_("No demand"), "")
         for code in ("f", "m"):
             self.gender.addItem(_(GENDER_LABELS[code]), code)
-        self.field(form, "wish_gender", _("Gender"), self.gender)
+        self.gender.setAccessibleName(_("Gender (demand)"))
+        self.field(form, "wish_gender", _("Gender (demand)"), with_hint(self.gender, _(
+            "A demand: every volunteer of the other gender is ruled out.\nMatching can fail on it.")))
+        self.fields["wish_gender"] = self.gender
+        self.watch(self.gender)
         self.languages = LanguagePicker()
-        self.field(form, "wish_languages", _("Speaks"), with_hint(self.languages, _(
-            "Every wish narrows the choice of volunteers; matching may take longer.")))
+        self.languages.setAccessibleName(_("Speaks (wish)"))
+        self.field(form, "wish_languages", _("Speaks (wish)"), with_hint(self.languages, _(
+            "A wish: who speaks it ranks higher;\nnobody is ruled out for it.")))
         self.fields["wish_languages"] = self.languages
         self.watch(self.languages)
         self.other = QPlainTextEdit()

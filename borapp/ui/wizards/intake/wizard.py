@@ -1,8 +1,9 @@
 """The intake wizard: ten pages, embedded in the Cases page (not a window of its own), its whole state one JSON dict.
 
 The state is kept as an encrypted draft under "ui/intake/<uuid>" at every page change, whenever the main window
-collects drafts (on lock and every 20 s), and when the coordinator chooses "Continue later"; it comes back on the
-page it was on with every field filled. Create makes the case and deletes the draft; Discard asks, then deletes it.
+collects drafts (on lock, a breath after typing stops, and every 20 s), and when the coordinator chooses "Continue
+later"; it comes back on the page it was on with every field filled. Create makes the case and deletes the draft;
+Discard asks, then deletes it.
 """
 
 from __future__ import annotations

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QPushButton,
+    QScrollArea,
     QSizePolicy,
     QVBoxLayout,
     QWidget,
@@ -51,9 +52,7 @@ class CandidateDetail(QFrame):
         self.bar = ScoreBar()
         self.verdict = QLabel()
         self.verdict.setWordWrap(True)
-        self.reasons = QGridLayout()
-        self.reasons.setColumnStretch(1, 1)
-        self.reasons.setVerticalSpacing(6)
+        self.reasons_area = self._reasons_area()
         self.empty = QLabel(_("Choose a volunteer in the list to see the reasons."))
         self.empty.setObjectName("emptyState")
         self.empty.setWordWrap(True)
@@ -74,10 +73,31 @@ class CandidateDetail(QFrame):
         buttons.addWidget(self.profile_button, 0, Qt.AlignmentFlag.AlignLeft)
         for widget in (self.empty, self.name, self.bar, self.verdict):
             column.addWidget(widget)
-        column.addLayout(self.reasons)
-        column.addStretch()
+        column.addWidget(self.reasons_area, 1)
+        column.addStretch()  # while no one is chosen, the buttons stay at the bottom
         column.addLayout(buttons)
         self.show_candidate(None)
+
+    def _reasons_area(self) -> QScrollArea:
+        """The reasons, each wrapped in full, scrolled when they are more than the panel holds (a squeezed grid let
+        them overlap and cut them off in a small window)."""
+        holder = QWidget()
+        self.reasons = QGridLayout(holder)
+        self.reasons.setContentsMargins(0, 0, 0, 0)
+        self.reasons.setColumnStretch(1, 1)
+        self.reasons.setVerticalSpacing(6)
+        self.reasons.setAlignment(Qt.AlignmentFlag.AlignTop)
+        area = QScrollArea()
+        area.setObjectName("candidateReasons")
+        area.setWidget(holder)
+        area.setWidgetResizable(True)
+        area.setFrameShape(QFrame.Shape.NoFrame)
+        area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        area.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Expanding)
+        area.setMinimumHeight(60)
+        area.viewport().setAutoFillBackground(False)
+        holder.setAutoFillBackground(False)
+        return area
 
     def show_candidate(self, candidate: Candidate | None, *, current: bool = False) -> None:
         self.candidate = candidate
@@ -86,6 +106,7 @@ class CandidateDetail(QFrame):
         for widget in (self.name, self.bar, self.verdict):
             widget.setVisible(shown)
         self.empty.setVisible(not shown)
+        self.reasons_area.setVisible(shown)
         self.exclude_button.setVisible(False)
         self.allow_button.setVisible(False)
         self.profile_button.setVisible(shown)
@@ -116,9 +137,12 @@ class CandidateDetail(QFrame):
         text = QLabel(factor.text)
         text.setWordWrap(True)
         text.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)  # level with its mark and points
-        text.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)  # never below its lines:
+        policy.setHeightForWidth(True)  # as many as its width makes (a new policy drops this)
+        text.setSizePolicy(policy)
         if factor.blocks:
             text.setStyleSheet("color: #B3261E; font-weight: 600;")
+        text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         points = QLabel(_points(factor))
         points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         spoken = {"plus": _("in favour"), "minus": _("against"), "block": _("rules the match out"),

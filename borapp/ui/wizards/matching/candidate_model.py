@@ -66,7 +66,7 @@ class CandidateModel(QAbstractTableModel):
                 return _("Score {score} of {max}").format(score=number(row.score), max=number(MAX_SCORE))
             return self._text(index.row(), row, column)
         if role == Qt.ItemDataRole.ToolTipRole and column in (NAME, WHY):
-            return "\n".join(row.reasons)
+            return self._all_reasons(row)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PLACE, SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
@@ -76,6 +76,12 @@ class CandidateModel(QAbstractTableModel):
         if role == SCORE_ROLE:
             return row.score
         return None
+
+    @staticmethod
+    def _all_reasons(row: Candidate) -> str:
+        """Every reason in full, one a line, what rules the volunteer out first (the column shows what fits)."""
+        first = list(row.blocks) if not row.eligible else []
+        return "\n".join(first + [r for r in row.reasons if r not in first])
 
     def _is_current(self, row: Candidate) -> bool:
         return self._current is not None and row.volunteer_id == self._current

@@ -48,8 +48,8 @@ def _table(model: CandidateModel, name: str) -> QTableView:
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)  # name and reasons share what is left:
-    header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)  # a fixed 220 px name pushed them out of sight
+    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)  # a name is short: the reasons get
+    header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)  # what is left (and say it all in a tooltip)
     header.setMinimumSectionSize(60)  # in a window on a small screen
     table.setColumnWidth(SCORE, 110)
     return table
@@ -73,7 +73,8 @@ class CandidatesPage(QWizardPage):
         self.other_table = _table(self.other_model, _("Volunteers who cannot be matched"))
         self.other_table.hideColumn(PLACE)
         self.detail = CandidateDetail()
-        self.detail.setFixedWidth(360)  # the lists keep their width whatever is selected
+        self.detail.setMinimumWidth(300)  # the lists keep their width whatever is selected, and their reasons room
+        self.detail.setMaximumWidth(380)
         self.detail.exclude_requested.connect(self._ask_exclusion)
         self.detail.allow_requested.connect(self.allow_requested)
         self.detail.profile_requested.connect(lambda c: c is not None and self.profile_requested.emit(c.volunteer_id))
@@ -95,8 +96,8 @@ class CandidatesPage(QWizardPage):
         for widget, stretch in ((self.eligible_title, 0), (self.eligible_table, 3), (self.other_title, 0),
                                 (self.other_table, 2)):
             lists.addWidget(widget, stretch)
-        body.addLayout(lists, 1)
-        body.addWidget(self.detail)
+        body.addLayout(lists, 3)
+        body.addWidget(self.detail, 2)
         layout.addLayout(body, 1)
         layout.addWidget(self.no_match)
         layout.addWidget(self.hint)
@@ -133,13 +134,14 @@ class CandidatesPage(QWizardPage):
         place = info.municipality or _("not recorded")
         if info.region:
             place = _("{municipality} (region {region})").format(municipality=place, region=info.region)
-        demands = [_(GENDER_DEMANDS[info.wish_gender])] if info.wish_gender in GENDER_DEMANDS else []
-        if info.wish_languages:
-            demands.append(_("speaks {languages}").format(languages=info.wish_languages))
-        facts = [
+        demand = _(GENDER_DEMANDS[info.wish_gender]) if info.wish_gender in GENDER_DEMANDS else _("none")
+        wishes = _("speaks {languages} (counts in the ranking)").format(languages=info.wish_languages) \
+            if info.wish_languages else _("none")
+        facts = [  # a demand rules volunteers out (matching can fail on it); a wish only weighs in the ranking
             (_("Family lives in"), place),
             (_("Preferred times"), ", ".join(info.preferred_slots) or _("none stated")),
-            (_("Parents' demands"), "; ".join(demands) or _("none")),
+            (_("Parents' demands"), demand),
+            (_("Parents' wishes"), wishes),
             (_("Matched now"), info.volunteer or _("nobody yet")),
         ]
         if info.volunteer_wishes.strip():
@@ -262,7 +264,7 @@ class CandidatesPage(QWizardPage):
         if self.no_match.isChecked():
             return ""
         c = self.selected
-        if c is None and self.nobody.isVisibleTo(self):
+        if not self.eligible_model.rowCount():  # whoever is selected among those who cannot be
             return _("Nobody can be matched yet: see above what you can do.")
         if c is None:
             return _("Choose a volunteer who can be matched, or tick that no volunteer can be matched.")

@@ -83,15 +83,15 @@ class AgreementsTab(FormTab):
         row.addLayout(when)
         form = _form_in(row)
         gender = QComboBox()
-        gender.addItem(_("No preference"), "")
-        for code in filter(None, WISH_GENDERS):  # after "No preference"
+        gender.addItem(_("No demand"), "")
+        for code in filter(None, WISH_GENDERS):  # after "No demand"
             gender.addItem(_(GENDER_LABELS[code]), code)
         gender.setAccessibleName(_("The volunteer's gender"))
         gender.setMaximumWidth(320)
-        self._add(form, "wish_gender", _("Gender"), gender)
+        self._add(form, "wish_gender", _("Gender (demand)"), gender)
         languages = LanguagePicker()
         languages.setAccessibleName(_("The volunteer speaks"))
-        self._add(form, "wish_languages", _("Speaks"), languages)
+        self._add(form, "wish_languages", _("Speaks (wish)"), languages)
         self._add(form, "volunteer_wishes", _("Other wishes"), text_box(_("Other wishes")))
         return box
 
