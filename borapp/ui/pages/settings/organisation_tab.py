@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
     QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services import settings
 from borapp.services.documents.letterhead import logo_bytes, logo_from_file
 from borapp.services.errors import ValidationError
@@ -27,7 +27,7 @@ FIELDS = (("organisation.name", "Name"), ("organisation.address", "Address"), ("
 class OrganisationTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Organisation")
+        self.title_msgid = N_("Organisation")
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 240, 0)  # a readable line length on a wide screen

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services import settings
 from borapp.services.vault import passphrase_change
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form, spin_box
@@ -25,7 +25,7 @@ from borapp.ui.unlock.recovery_sheet_box import RecoveryKeyDialog
 class SecurityTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Security and language")
+        self.title_msgid = N_("Security and language")
         layout = QVBoxLayout(self)
         form = compact_form()
         self.auto_lock = spin_box("auto_lock_minutes", " " + _("min"))
