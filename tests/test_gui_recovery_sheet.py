@@ -3,13 +3,11 @@ PDF, and printing without a printer says so instead of failing silently."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrinterInfo
 from PySide6.QtWidgets import QFileDialog, QLabel
 
-from borapp.formatting import long_date
+from borapp.formatting import date_time
 from borapp.i18n import _, in_language
 from tests.conftest import PASSPHRASE
 from tests.helpers.documents_support import all_text
@@ -29,8 +27,10 @@ def test_the_sheet_names_the_vault_and_the_day_and_saves_as_a_dutch_pdf(qtbot, w
     page = reach_recovery_page(qtbot, window)
     labels = [w.text() for w in page.sheet.findChildren(QLabel)]
     assert "Kluis:" in labels and "vault.bordb" in labels
+    assert "Organisatie:" not in labels and "—" not in labels, "no organisation line without its name"
+    made = page.sheet._facts[2]
     with in_language("nl"):
-        assert long_date(dt.date.today()) in labels
+        assert date_time(made) in labels, "the time beside the day: two sheets of one day told apart"
     key = page.key_label.text()
     target = tmp_path / "herstelsleutel.pdf"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -38,8 +38,9 @@ def test_the_sheet_names_the_vault_and_the_day_and_saves_as_a_dutch_pdf(qtbot, w
     assert str(target) in page.sheet.result.text()
     text = all_text(target.read_bytes())
     assert key in text
-    for word in ("Herstelsleutel", "Kluis", "vault.bordb", "Gemaakt op"):
+    for word in ("Herstelsleutel", "Kluis", "vault.bordb", "Gemaakt op", made.strftime("%H:%M")):
         assert word in text
+    assert "Organisatie" not in text
     assert "recovery key" not in text.lower()
 
 
@@ -79,6 +80,6 @@ def test_a_new_recovery_key_from_settings_comes_with_the_same_sheet(qtbot, works
         ([w.text() for w in self.sheet.findChildren(QLabel)], self.sheet.sheet())) or 0)
     tab._new_recovery_key()
     labels, pdf = shown[0]
-    assert "Stichting Omgang Noord" in labels
+    assert "Stichting Omgang Noord" in labels and "Organisatie:" in labels
     key = tab.recovery_dialog.sheet.key_label.text() or next(t for t in labels if t.count("-") == 4)
     assert key in all_text(pdf)

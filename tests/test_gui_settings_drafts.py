@@ -69,7 +69,7 @@ def test_typing_is_kept_over_a_lock_said_after_it_and_let_go_once_saved(qtbot, w
     assert list(kept(window)) == [drafts.UI_PREFIX + "settings/organisation"]
     organisation = tab(qtbot, window, "organisation")
     assert organisation.edits["organisation.name"].text() == NEW_NAME
-    assert "vóór het vergrendelen" in organisation.status.text(), organisation.status.text()
+    assert "voordat BOR Desk werd vergrendeld of gesloten" in organisation.status.text(), organisation.status.text()
     press_save(qtbot, organisation)
     assert settings.read_setting(window.workspace, "organisation.name") == NEW_NAME
     window.save_drafts()  # what the draft timer does every few seconds
@@ -186,3 +186,42 @@ def test_today_names_the_kept_settings_typing_and_takes_the_coordinator_there(qt
     assert window.shell.current_key() == "settings"
     section = window.shell.pages["settings"].current_section()
     assert section.objectName() == "security" and section.auto_lock.value() == 25
+
+
+def test_typing_in_mail_comes_back_after_a_restart_in_english_and_is_named_in_english(qtbot, window, tmp_path):
+    """Kept under the fields' Dutch words, the typing was not found in English: the tab said "what you typed here
+    before the lock is back" (after a quit) over the saved values, and the status bar said "Instellingen – E-mail"."""
+    from borapp.app import build_window
+    from borapp.i18n import set_language
+
+    _create_and_enter(qtbot, window)
+    mail = tab(qtbot, window, "mail")
+    retype(mail.host, "smtp.omgang.example")
+    retype(mail.sender_email, "bor@omgang.example")
+    window.close()  # quit: the drafts are kept, the vault locks
+    set_language("en")
+    again = build_window(tmp_path / "vault.bordb", "en")
+    qtbot.addWidget(again)
+    again.show()
+    _unlock(qtbot, again)
+    assert again.statusBar().currentMessage() == (
+        "Kept from before BOR Desk was locked or closed: “Settings – Mail”. Open it again and your typing is "
+        "back.")
+    mail = tab(qtbot, again, "mail")
+    assert (mail.host.text(), mail.sender_email.text()) == ("smtp.omgang.example", "bor@omgang.example")
+    assert mail.status.text() == ("Not saved yet: what you typed here before BOR Desk was locked or closed is back. "
+                                  "Press Save to keep it.")
+    assert settings.read_setting(again.workspace, "smtp.host") == ""
+    again.close()
+
+
+def test_no_note_when_nothing_typed_differs_from_the_vault(qtbot, window):
+    _create_and_enter(qtbot, window)
+    mail = tab(qtbot, window, "mail")
+    retype(mail.host, "smtp.omgang.example")
+    window.save_drafts()
+    settings.write_settings(window.workspace, {"smtp.host": "smtp.omgang.example"})  # saved meanwhile elsewhere
+    lock_and_unlock(qtbot, window)
+    mail = tab(qtbot, window, "mail")
+    assert mail.host.text() == "smtp.omgang.example"
+    assert mail.status.text() == "", "nothing is back that the vault does not hold"

@@ -96,7 +96,7 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    from borapp.services.vault.restore import restore
+    from borapp.services.vault.restore import recovery_key_note, restore
 
     recovery = secrets_input.recovery_key(args)
     erased_again: list[str] = []
@@ -108,4 +108,5 @@ def run_restore(args) -> int:
               .format(refs=", ".join(erased_again)))
     if aside:
         print(_("The vault that was there is kept as {aside}.").format(aside=aside))
+    print(recovery_key_note(args.source, args.vault))
     return 0

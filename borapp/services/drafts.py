@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from borapp.i18n import _
 from borapp.models import Draft
 from borapp.services.vault.workspace import Workspace
 
@@ -21,6 +22,16 @@ PLACE_KEY = "place"
 class DraftItem:
     key: str
     payload: dict
+
+
+def draft_title(payload: dict | None) -> str:
+    """What a kept form calls itself, in the language of now when it gave its msgids (a draft kept in Dutch was
+    named "Instellingen – E-mail" in the English interface), else as it was kept."""
+    payload = payload or {}
+    msgids = payload.get("title_msgids")
+    if isinstance(msgids, list) and msgids and all(isinstance(m, str) and m for m in msgids):
+        return " – ".join(_(m) for m in msgids)
+    return str(payload.get("title") or "")
 
 
 def save_draft(workspace: Workspace, key: str, payload: dict) -> None:

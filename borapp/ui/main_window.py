@@ -173,14 +173,14 @@ class MainWindow(QMainWindow):
         self._daily_backup()
         self._check_timer.start()
         self.sync_indicator.start(workspace)
-        self._tell_kept_typing([p.get("title", "") for k, p in kept.items() if k.startswith(TOLD_DRAFTS)])
+        self._tell_kept_typing([drafts.draft_title(p) for k, p in kept.items() if k.startswith(TOLD_DRAFTS)])
         forget_module_sources()  # the pages shown first imported their modules
         self.unlocked.emit()
 
     def _tell_kept_typing(self, titles: list[str]) -> None:
         if titles:
             self.statusBar().showMessage(
-                _("Kept from before the lock: {windows}. Open it again and your typing is back.")
+                _("Kept from before BOR Desk was locked or closed: {windows}. Open it again and your typing is back.")
                 .format(windows=", ".join(f"“{t}”" for t in titles if t)), 60_000)
 
     def set_auto_lock_ms(self, milliseconds: int) -> None:

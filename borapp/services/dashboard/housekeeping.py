@@ -102,7 +102,7 @@ def _draft_item(session: Session, key: str, payload: dict | None = None) -> Dash
         case = session.get(Case, int(parts[1]))
         if case is not None:
             return case_item("drafts", case, text, None)
-    title = str((payload or {}).get("title") or "")  # a dialog or a settings tab names itself when kept
+    title = drafts.draft_title(payload)  # a dialog or a settings tab names itself when kept
     if parts[0] == "settings" and title:
         return DashboardItem("drafts", title, text, draft_key=key)
     return DashboardItem("drafts", title or _("Unsaved form"), text)

@@ -1,5 +1,6 @@
-"""The recovery key sheet: the key with what it opens (vault, organisation) and the day it was made, to print or
-keep as a PDF. Made in memory; it reaches the disk only where the coordinator saves it."""
+"""The recovery key sheet: the key with what it opens (vault, organisation) and the day and time it was made (two
+sheets of one day told apart), to print or keep as a PDF. Made in memory; it reaches the disk only where the
+coordinator saves it."""
 
 from __future__ import annotations
 
@@ -9,19 +10,23 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, Table, TableStyle
 
-from borapp.formatting import long_date
+from borapp.formatting import date_time
 from borapp.i18n import _, in_language
 from borapp.services.documents.facts import Organisation
 from borapp.services.documents.fonts import BOLD, REGULAR
 from borapp.services.documents.layout import PageSetup, build_pdf, paragraphs, spacer, styles, text
 
 
-def sheet_lines(vault_name: str, organisation: str, made_on: dt.date) -> list[tuple[str, str]]:
-    """The labelled facts above the key, in the current language (the screen shows them too)."""
-    return [(_("Vault"), vault_name), (_("Organisation"), organisation or "—"), (_("Made on"), long_date(made_on))]
+def sheet_lines(vault_name: str, organisation: str, made_on: dt.datetime) -> list[tuple[str, str]]:
+    """The labelled facts above the key, in the current language (the screen shows them too); no organisation line
+    without its name."""
+    lines = [(_("Vault"), vault_name)]
+    if organisation.strip():
+        lines.append((_("Organisation"), organisation))
+    return lines + [(_("Made on"), date_time(made_on))]
 
 
-def recovery_sheet_pdf(key: str, vault_name: str, organisation: str, made_on: dt.date, lang: str) -> bytes:
+def recovery_sheet_pdf(key: str, vault_name: str, organisation: str, made_on: dt.datetime, lang: str) -> bytes:
     with in_language(lang):
         st = styles()
         title = _("BOR Desk recovery key")

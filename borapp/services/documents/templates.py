@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from borapp.i18n import LANGUAGES, _, in_language
 from borapp.models.documents import LETTER_KINDS
 from borapp.services import settings
+from borapp.services.documents.template_problems import problems_message, template_problems
 from borapp.services.documents.template_texts import DEFAULT_TEMPLATES, KIND_PLACEHOLDERS, PLACEHOLDERS
 from borapp.services.errors import UsageError, ValidationError
 
@@ -113,11 +114,9 @@ def validate_template(kind: str, text: str) -> None:
     if len(text) > MAX_TEMPLATE:
         raise ValidationError(_("The template is too long (at most {n} characters).").format(n=MAX_TEMPLATE),
                               "template")
-    allowed = set(KIND_PLACEHOLDERS[kind])
-    unknown = list(dict.fromkeys(n for n in template_fields(text) if n not in allowed))
-    if unknown:
-        raise ValidationError(_("Unknown placeholder: {names}. Use only the placeholders listed.").format(
-            names=", ".join("{" + n + "}" for n in unknown)), "template")
+    problems = template_problems(text, set(KIND_PLACEHOLDERS[kind]))
+    if problems:  # all of them, each with where: the first alone hid the rest until the next Save
+        raise ValidationError(problems_message(problems), "template")
 
 
 def fill_template(text: str, values: Mapping[str, str]) -> str:

@@ -8,6 +8,7 @@ whose integrity check tells a wrong passphrase apart from anything else.
 from __future__ import annotations
 
 import base64
+import datetime as dt
 import hashlib
 import json
 import os
@@ -65,12 +66,14 @@ class Wrap:
     kdf: dict
     salt: bytes
     wrapped: bytes
+    made: dt.datetime | None = None  # local time the wrap was made; None in key files from before it was kept
 
     @classmethod
     def make(cls, kind: str, secret: str, data_key: bytes, kdf: dict | None = None) -> Wrap:
         kdf = kdf or default_kdf()
         salt = secrets.token_bytes(16)
-        return cls(kind, kdf, salt, aes_key_wrap(_derive(secret, kdf, salt), data_key))
+        return cls(kind, kdf, salt, aes_key_wrap(_derive(secret, kdf, salt), data_key),
+                   dt.datetime.now().replace(microsecond=0))
 
     def unwrap(self, secret: str) -> bytes | None:
         try:
@@ -80,13 +83,17 @@ class Wrap:
 
     def to_json(self) -> dict:
         b64 = base64.b64encode
-        return {"kind": self.kind, "kdf": self.kdf, "salt": b64(self.salt).decode(), "wrapped": b64(self.wrapped).decode()}
+        data = {"kind": self.kind, "kdf": self.kdf, "salt": b64(self.salt).decode(), "wrapped": b64(self.wrapped).decode()}
+        if self.made:
+            data["made"] = self.made.isoformat(timespec="seconds")
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> Wrap:
         """Raises ValueError, KeyError or TypeError for anything a damaged key file could hold."""
         b64 = base64.b64decode
-        wrap = cls(data["kind"], _checked_kdf(data["kdf"]), b64(data["salt"]), b64(data["wrapped"]))
+        made = dt.datetime.fromisoformat(data["made"]) if data.get("made") else None
+        wrap = cls(data["kind"], _checked_kdf(data["kdf"]), b64(data["salt"]), b64(data["wrapped"]), made)
         if len(wrap.wrapped) != 40:  # a wrapped 32-byte key
             raise ValueError("wrapped key has the wrong length")
         return wrap
@@ -112,6 +119,10 @@ class KeyFile:
             if wrap.kind == kind and (key := wrap.unwrap(secret)) is not None:
                 return key
         return None
+
+    def made(self, kind: str) -> dt.datetime | None:
+        """When the `kind` wrap was made (the recovery key's day, as its sheet says), if the key file knows."""
+        return next((w.made for w in self.wraps if w.kind == kind), None)
 
     def replace(self, new: Wrap) -> KeyFile:
         return KeyFile([w for w in self.wraps if w.kind != new.kind] + [new])

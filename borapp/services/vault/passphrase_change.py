@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from borapp.services.vault.vault import unlock_key
+from pathlib import Path
+
+from borapp.services.vault.vault import Vault, unlock_key
 
 
 def change_passphrase(workspace, current: str, new: str) -> None:
@@ -13,3 +15,15 @@ def change_passphrase(workspace, current: str, new: str) -> None:
 def new_recovery_key(workspace, current: str) -> str:
     unlock_key(workspace.vault.path, current, None)
     return workspace.vault.new_recovery_key()
+
+
+def new_recovery_key_of(path: Path, passphrase: str) -> tuple[str, str]:
+    """A new recovery key for the locked vault at `path` (just restored, from the unlock screen), with the
+    organisation's name for its sheet. The vault is locked again before this returns."""
+    from borapp.services import settings
+
+    vault = Vault.open(path, passphrase)
+    try:
+        return vault.new_recovery_key(), settings.read_setting(vault, "organisation.name")
+    finally:
+        vault.lock()

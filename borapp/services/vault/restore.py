@@ -11,7 +11,9 @@ from sqlalchemy import select
 
 from borapp.i18n import _
 from borapp.services.errors import NotFound, UsageError, VaultDamaged
+from borapp.formatting import date_time
 from borapp.services.vault import backup_file, process_lock
+from borapp.services.vault.keywrap import KeyFile, KeyFileError
 from borapp.services.vault.vault import Vault, key_path, vault_files
 from borapp.services.vault.workspace import actor_without_coordinator
 
@@ -41,6 +43,33 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
         process_lock.release(target)
         if new and not target.exists():  # nothing restored (a wrong passphrase): no lock file of no vault left
             process_lock.lock_path(target).unlink(missing_ok=True)
+
+
+def recovery_key_note(source: Path, target: Path) -> str:
+    """Which recovery key opens the vault restored from `source` at `target`: the backup's, with its day if known.
+
+    A restore brings back the backup's key file: a recovery key made since stops working and an older sheet works
+    again, which nothing said (a walk)."""
+    try:
+        made = KeyFile.read(key_path(Path(target))).made("recovery")
+    except KeyFileError:
+        made = None
+    try:
+        backup_day = date_time(dt.datetime.fromisoformat(backup_file.read_manifest(Path(source))["created"]))
+    except (VaultDamaged, KeyError, TypeError, ValueError):
+        backup_day = ""
+    if made and backup_day:
+        text = _("The recovery key that opens the vault now is the one that was valid when the backup was made "
+                 "({backup}): the key made on {made}.").format(backup=backup_day, made=date_time(made))
+    elif made:
+        text = _("The recovery key that opens the vault now is the one of the backup: the key made on {made}."
+                 ).format(made=date_time(made))
+    elif backup_day:
+        text = _("The recovery key that opens the vault now is the one that was valid when the backup was made "
+                 "({backup}).").format(backup=backup_day)
+    else:
+        text = _("The recovery key that opens the vault now is the one of the backup.")
+    return text + " " + _("A recovery key made after the backup no longer works.")
 
 
 def _restore(source: Path, target: Path, passphrase: str | None, recovery_key: str | None,

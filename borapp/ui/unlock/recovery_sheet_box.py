@@ -25,7 +25,7 @@ from borapp.ui.widgets.result_line import ResultLine
 class RecoverySheetBox(QWidget):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        self._facts: tuple[str, str, dt.date] = ("", "", dt.date.today())
+        self._facts: tuple[str, str, dt.datetime] = ("", "", dt.datetime.now())
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         self.form = QFormLayout()
@@ -53,7 +53,7 @@ class RecoverySheetBox(QWidget):
     def show_key(self, key: str, vault_name: str, organisation: str = "") -> None:
         from borapp.services.documents.recovery_sheet import sheet_lines
 
-        self._facts = (vault_name, organisation, dt.date.today())
+        self._facts = (vault_name, organisation, dt.datetime.now().replace(second=0, microsecond=0))
         while self.form.rowCount():
             self.form.removeRow(0)
         for label, value in sheet_lines(*self._facts):

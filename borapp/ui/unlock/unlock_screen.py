@@ -21,7 +21,8 @@ from PySide6.QtWidgets import (
 
 from borapp.i18n import _
 from borapp.services.errors import BorError, VaultDamaged, describe
-from borapp.services.vault.restore import restore
+from borapp.services.vault import passphrase_change
+from borapp.services.vault.restore import recovery_key_note, restore
 from borapp.services.vault.vault import Vault
 from borapp.services.vault.workspace import Workspace, add_coordinator, list_coordinators
 from borapp.ui.tasks import run_task
@@ -29,6 +30,7 @@ from borapp.ui.unlock.coordinator_page import CoordinatorPage
 from borapp.ui.unlock.create_page import CreatePage
 from borapp.ui.unlock.passphrase_page import PassphrasePage
 from borapp.ui.unlock.recovery_key_page import RecoveryKeyPage
+from borapp.ui.unlock.recovery_sheet_box import RecoveryKeyDialog
 
 
 class UnlockScreen(QWidget):
@@ -140,15 +142,34 @@ class UnlockScreen(QWidget):
         if not ok:
             return
         self.passphrase_page.set_busy(True)
-        run_task(lambda _p: restore(Path(source), self.vault_path, passphrase)).success(self._restored).failure(
+        run_task(lambda _p: restore(Path(source), self.vault_path, passphrase)).success(
+            lambda aside: self._restored(aside, Path(source), passphrase)).failure(
             lambda exc: self._failed(exc, self.passphrase_page.show_error)).start()
 
-    def _restored(self, aside) -> None:
+    def _restored(self, aside, source: Path, passphrase: str) -> None:
+        """Says which recovery key opens the restored vault (the backup's) and offers a new one right away."""
         text = _("The backup was restored. Unlock it with the passphrase of the backup.")
         if aside:
             text += "\n" + _("The vault that was there is kept as {aside}.").format(aside=aside)
-        QMessageBox.information(self, _("Restore a backup"), text)
+        text += "\n\n" + recovery_key_note(source, self.vault_path)
+        text += "\n\n" + _("Make a new recovery key now, so that only its new sheet opens the vault?")
         self.reset()
+        answer = QMessageBox.question(self, _("Restore a backup"), text,
+                                      QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                                      QMessageBox.StandardButton.Yes)
+        if answer == QMessageBox.StandardButton.Yes:
+            self._new_recovery_key(passphrase)
+
+    def _new_recovery_key(self, passphrase: str) -> None:
+        self.passphrase_page.set_busy(True)
+        run_task(lambda _p: passphrase_change.new_recovery_key_of(self.vault_path, passphrase)).success(
+            self._show_new_recovery_key).failure(lambda exc: self._failed(exc, self.passphrase_page.show_error)).start()
+
+    def _show_new_recovery_key(self, result) -> None:
+        key, organisation = result
+        self.passphrase_page.set_busy(False)
+        self.recovery_dialog = RecoveryKeyDialog(key, self.vault_path.name, organisation, self)
+        self.recovery_dialog.exec()
 
     # ---- who is working -----------------------------------------------------------------------------------------
 

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.i18n import _
+from borapp.services import settings
 from borapp.services.cases import listing
 from borapp.services.cases.labels import role_label
 from borapp.services.errors import BorError
@@ -52,6 +53,10 @@ class NewLetterDialog(QDialog):
         self.kind_message = add_field(form, _("Letter"), self.kind, required=True)
         add_field(form, _("To parent"), self.parent_role)
         add_field(form, _("To organisation"), self.addressee)
+        self.language = QLabel(self._language_line())  # the organisation's, not the screen's: shown, not chosen
+        self.language.setWordWrap(True)
+        self.language.setAccessibleName(_("Letter's language"))
+        form.addRow(_("Language"), self.language)
         layout.addLayout(form)
         self.general = FieldMessage()
         layout.addWidget(self.general)
@@ -64,6 +69,11 @@ class NewLetterDialog(QDialog):
         self._kind_changed()
         self._show_family()
         self.resize(460, self.sizeHint().height())
+
+    def _language_line(self) -> str:
+        name = {"nl": "Nederlands", "en": "English"}[settings.read_setting(self.workspace, "language")]
+        return _("{language} (the organisation's letters' language, under Settings › Organisation)").format(
+            language=name)
 
     def _show_family(self, *_args) -> None:
         self._fill_addressees()

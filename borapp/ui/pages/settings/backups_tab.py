@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.formatting import date_time
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services import settings
 from borapp.services.vault import backups
 from borapp.ui.pages.settings.section import SettingsSection, spin_box
@@ -22,7 +22,7 @@ from borapp.ui.pages.settings.section import SettingsSection, spin_box
 class BackupsTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Backups")
+        self.title_msgid = N_("Backups")
         layout = QVBoxLayout(self)
         intro = QLabel(_("This laptop may hold the only copy of your cases. BOR Desk writes an encrypted backup to "
                          "this folder when you quit and once a day, and keeps the newest ones."))

@@ -8,7 +8,7 @@ from PySide6.QtWidgets import (
     QFormLayout, QGroupBox, QHBoxLayout, QLineEdit, QListWidget, QListWidgetItem, QPushButton, QVBoxLayout,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services import organisation_setup
 from borapp.services.errors import ValidationError
 from borapp.services.vault.workspace import add_coordinator
@@ -19,7 +19,7 @@ from borapp.ui.widgets.forms import add_field
 class CoordinatorsTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Coordinators")
+        self.title_msgid = N_("Coordinators")
         layout = QVBoxLayout(self)
         self.list = QListWidget()
         self.list.setAccessibleName(_("Coordinators"))

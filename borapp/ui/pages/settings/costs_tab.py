@@ -25,7 +25,7 @@ FIELDS = (("hourly_cost", N_("A coordinator's hour (€)"), N_("salary and overh
 class CostsTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Costs")
+        self.title_msgid = N_("Costs")
         layout = QVBoxLayout(self)
         intro = QLabel(_("The annual report shows what a closed trajectory cost: the coordinator's hours at the "
                          "hourly cost, the volunteer's expenses, and a share of the on-call allowance of each month "

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services.documents import templates
 from borapp.services.outbox.listing import kind_label
 from borapp.ui.pages.settings.section import SettingsSection
@@ -32,7 +32,7 @@ LANGUAGE_NAMES = (("nl", "Nederlands"), ("en", "English"))
 class LetterTemplatesTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Letter templates")
+        self.title_msgid = N_("Letter templates")
         self._shown: tuple[str, str] | None = None
         self._loaded_text = ""
         layout = QVBoxLayout(self)

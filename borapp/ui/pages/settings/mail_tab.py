@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from borapp.i18n import _, language
+from borapp.i18n import N_, _, language
 from borapp.services.errors import describe
 from borapp.services.outbox import mail_setup, smtp_secret
 from borapp.services.outbox.mail_setup import MailSettings, MailSettingsInvalid
@@ -37,7 +37,7 @@ class MailTab(SettingsSection):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Mail")
+        self.title_msgid = N_("Mail")
         self.testing = False
         layout = QVBoxLayout(self)
         intro = QLabel(_("BOR Desk sends letters through your organisation's mail server. Your e-mail provider or IT "

@@ -20,7 +20,7 @@ FUNDING_LABELS = (("", "—"), ("purchased", N_("Purchased trajectory")), ("per_
 class MunicipalitiesTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Municipalities")
+        self.title_msgid = N_("Municipalities")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.year = QSpinBox(minimum=2000, maximum=2100, value=dt.date.today().year)

@@ -1,4 +1,4 @@
-"""The organisation's details and letterhead (used on contracts and letters)."""
+"""The organisation's details, letterhead and the language of its letters (used on contracts and letters)."""
 
 from __future__ import annotations
 
@@ -6,9 +6,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout
+from PySide6.QtWidgets import (
+    QComboBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout,
+)
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services import settings
 from borapp.services.documents.letterhead import logo_bytes, logo_from_file
 from borapp.services.errors import ValidationError
@@ -17,6 +19,7 @@ from borapp.ui.pages.settings.section import SettingsSection, button_row
 from borapp.ui.widgets.forms import add_field
 
 LOGO_PREVIEW = QSize(240, 60)
+LETTER_LANGUAGES = (("nl", "Nederlands"), ("en", "English"))
 FIELDS = (("organisation.name", "Name"), ("organisation.address", "Address"), ("organisation.phone", "Phone"),
           ("organisation.email", "E-mail"), ("organisation.website", "Website"))
 
@@ -24,7 +27,7 @@ FIELDS = (("organisation.name", "Name"), ("organisation.address", "Address"), ("
 class OrganisationTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Organisation")
+        self.title_msgid = N_("Organisation")
         layout = QVBoxLayout(self)
         form = QFormLayout()
         form.setContentsMargins(0, 0, 240, 0)  # a readable line length on a wide screen
@@ -45,6 +48,13 @@ class OrganisationTab(SettingsSection):
         logo_row.addWidget(remove)
         logo_row.addStretch()
         form.addRow(_("Logo"), logo_row)
+        self.letters_language = QComboBox()
+        for code, name in LETTER_LANGUAGES:
+            self.letters_language.addItem(name, code)
+        self.letters_language.setAccessibleName(_("Letters' language"))
+        self.letters_language.setToolTip(_("New letters and contracts are made in this language, whatever the "
+                                           "language of the screen."))
+        form.addRow(_("Letters' language"), self.letters_language)
         layout.addLayout(form)
         save = QPushButton(_("Save"))
         layout.addLayout(button_row(save))
@@ -60,6 +70,7 @@ class OrganisationTab(SettingsSection):
         for key, edit in self.edits.items():
             edit.setText(values[key])
         self._set_logo(values["organisation.logo"])
+        self.letters_language.setCurrentIndex(max(self.letters_language.findData(values["language"]), 0))
 
     def clear(self) -> None:
         super().clear()
@@ -102,6 +113,7 @@ class OrganisationTab(SettingsSection):
             return
         values = {key: edit.text() for key, edit in self.edits.items()}
         values["organisation.logo"] = self._logo
+        values["language"] = self.letters_language.currentData()
 
         def store():
             if not values["organisation.name"].strip():

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from borapp.i18n import _, language
+from borapp.i18n import N_, _, language
 from borapp.services import settings
 from borapp.services.outbox.letters import write_pdf_copy
 from borapp.services.outbox.listing import kind_label
@@ -28,7 +28,7 @@ class PrivacyTab(SettingsSection):
 
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Privacy")
+        self.title_msgid = N_("Privacy")
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         top.addWidget(self._policy_box(), 1)

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services.errors import ValidationError
 from borapp.services.organisations import referrers
 from borapp.services.organisations.addresses import one_line
@@ -22,7 +22,7 @@ COLUMNS = ("Name", "Kind", "Postal address")  # the contact person and the rest:
 class ReferrersTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Referrers")
+        self.title_msgid = N_("Referrers")
         layout = QVBoxLayout(self)
         intro = QLabel(_("Organisations that refer families or commission a BOR. Letters to them are addressed to "
                          "the contact person at this postal address; new ones are also added during an intake."))

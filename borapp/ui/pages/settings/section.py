@@ -16,7 +16,11 @@ from borapp.ui.widgets.result_line import ResultLine
 
 class SettingsSection(QWidget):
     saved = Signal()
-    title = ""
+    title_msgid = ""  # English; translated where shown, as a kept draft names its tab in the language of now
+
+    @property
+    def title(self) -> str:
+        return _(self.title_msgid) if self.title_msgid else ""
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -40,10 +44,27 @@ class SettingsSection(QWidget):
     # ---- what was typed and not saved -------------------------------------------------------------------------
 
     def form_state(self) -> dict[str, object]:
-        """Every named field as typed (kept_typing's form; no password), and what `extra_values` adds."""
-        moving = {name for name, widget in kept_typing.fields(self).items() if widget in self.navigation()}
-        typed = {name: value for name, value in kept_typing.typing(self).items() if name not in moving}
-        return {**typed, **self.extra_values()}
+        """Every named field as typed (kept_typing's form; no password) under its `stable_names` name, and what
+        `extra_values` adds."""
+        stable = self.stable_names()
+        moving = set(self.navigation())
+        typed = kept_typing.typing(self)
+        return {**{stable.get(widget, name): typed[name] for name, widget in kept_typing.fields(self).items()
+                   if widget not in moving}, **self.extra_values()}
+
+    def stable_names(self) -> dict[QWidget, str]:
+        """The fields' names that stay the same in every language: the attribute holding the field (`host`, or
+        `edits.organisation.name` for one in a dict). A draft kept under the label's words ("Mailserver") was not
+        found again after a restart in English, while the tab said the typing was back (a walk)."""
+        names: dict[QWidget, str] = {}
+        for attribute, value in vars(self).items():
+            if isinstance(value, QWidget):
+                names.setdefault(value, attribute)
+            elif isinstance(value, dict):
+                for key, widget in value.items():
+                    if isinstance(widget, QWidget):
+                        names.setdefault(widget, f"{attribute}.{key}")
+        return names
 
     def navigation(self) -> tuple[QWidget, ...]:
         """Fields that choose what the form shows (a letter, a year), not what it says: `where` keeps them."""
@@ -62,7 +83,8 @@ class SettingsSection(QWidget):
         if not fields:
             self._clean = now
             return
-        names = {name for name, widget in kept_typing.fields(self).items() if widget in fields}
+        stable = self.stable_names()
+        names = {stable.get(widget, name) for name, widget in kept_typing.fields(self).items() if widget in fields}
         self._clean.update({name: now[name] for name in names if name in now})
 
     def where(self) -> dict:
@@ -83,11 +105,24 @@ class SettingsSection(QWidget):
         """Show the form where `kept` was typed and fill in the typing (loaded first: the rest is the vault's)."""
         self.go_to(kept.get("where") or {})
         typed = kept.get("typed") or {}
-        kept_typing.put_back(self, typed)
+        kept_typing.put_back(self, self._by_current_names(typed))
         self.put_back_extra(typed)
-        if after_lock:
-            self.status.show_note(_("Not saved yet: what you typed here before the lock is back. Press Save to "
-                                    "keep it."))
+        if after_lock and self.unsaved() is not None:  # said only when the form now differs from the vault
+            self.status.show_note(_("Not saved yet: what you typed here before BOR Desk was locked or closed is "
+                                    "back. Press Save to keep it."))
+
+    def _by_current_names(self, typed: dict[str, object]) -> dict[str, object]:
+        """`typed` (by stable name, or by the field's words in a draft kept before stable names) under the names
+        kept_typing knows the fields by now."""
+        stable = self.stable_names()
+        current = {}
+        for name, widget in kept_typing.fields(self).items():
+            key = stable.get(widget, name)
+            if key in typed:
+                current[name] = typed[key]
+            elif name in typed:
+                current[name] = typed[name]
+        return current
 
     def attempt(self, action, done_text: str, *, saves: bool = False) -> bool:
         """Run a service call; show its error in the user's language, or `done_text`. A number typed outside its

@@ -1,4 +1,7 @@
-"""Security and language: auto-lock, VOG renewal period, language, passphrase and recovery key."""
+"""Security and language: auto-lock, VOG renewal period, the screen language, passphrase and recovery key.
+
+The screen language is this coordinator's choice on this laptop (QSettings), not the vault's: the letters' language
+is the organisation's, under Organisation (a walk: English on screen made every new letter English)."""
 
 from __future__ import annotations
 
@@ -12,7 +15,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services import settings
 from borapp.services.vault import passphrase_change
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form, spin_box
@@ -22,7 +25,7 @@ from borapp.ui.unlock.recovery_sheet_box import RecoveryKeyDialog
 class SecurityTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Security and language")
+        self.title_msgid = N_("Security and language")
         layout = QVBoxLayout(self)
         form = compact_form()
         self.auto_lock = spin_box("auto_lock_minutes", " " + _("min"))
@@ -36,7 +39,7 @@ class SecurityTab(SettingsSection):
         for label, widget in ((_("Lock after inactivity"), self.auto_lock),
                               (_("Renew a VOG after"), self.vog_years),
                               (_("Warn when a case waits longer than"), self.waiting_weeks),
-                              (_("Language"), self.language)):
+                              (_("Screen language"), self.language)):
             widget.setAccessibleName(label)
             form.addRow(label, widget)
         layout.addLayout(form)
@@ -59,12 +62,12 @@ class SecurityTab(SettingsSection):
         self.auto_lock.setValue(int(values["auto_lock_minutes"]))
         self.vog_years.setValue(int(values["vog_renewal_years"]))
         self.waiting_weeks.setValue(int(values["waiting_alert_weeks"]))
-        self.language.setCurrentIndex(max(self.language.findData(values["language"]), 0))
+        self.language.setCurrentIndex(max(self.language.findData(str(QSettings().value("ui/language", "nl"))), 0))
 
     def _save(self) -> None:
         language = self.language.currentData()
         values = {"auto_lock_minutes": str(self.auto_lock.value()), "vog_renewal_years": str(self.vog_years.value()),
-                  "waiting_alert_weeks": str(self.waiting_weeks.value()), "language": language}
+                  "waiting_alert_weeks": str(self.waiting_weeks.value())}
         changed_language = str(QSettings().value("ui/language", "nl")) != language
         if self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved."), saves=True):
             QSettings().setValue("ui/language", language)

@@ -94,7 +94,8 @@ class SettingsPage(Page):
             key = DRAFT_PREFIX + section.objectName()
             kept = section.unsaved() or self._pending.get(section.objectName())
             if kept:
-                found[key] = {**kept, "title": " – ".join((_("Settings"), section.title))}
+                found[key] = {**kept, "title": " – ".join((_("Settings"), section.title)),
+                              "title_msgids": ["Settings", section.title_msgid]}
                 self._stored.add(key)
             elif key in self._stored:  # saved, or typed back to what the vault holds: the draft goes
                 draft_store.delete_draft(self.workspace, drafts_key(key))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.formatting import long_date
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.services.errors import describe
 from borapp.services.sync import join as sync_join
 from borapp.services.sync import run as sync_run
@@ -25,7 +25,7 @@ from borapp.ui.tasks import run_task
 class TeamTab(SettingsSection):
     def __init__(self, parent=None):
         super().__init__(parent)
-        self.title = _("Team")
+        self.title_msgid = N_("Team")
         self._waiting = False  # for the office server's answer to a request of this tab
         layout = QVBoxLayout(self)
         intro = QLabel(_("Coordinators who share one case load each keep their own encrypted vault and sync it through "
