@@ -73,7 +73,7 @@ def test_too_few_sign_ups_warn_before_the_date_and_the_meeting_is_cancelled_with
     assert meetings.load_meeting(workspace, meeting).signup_count == 3
     assert panel.warning.isVisible() and panel.warning.text().startswith("3 aangemeld: onder het minimum (4)")
     assert _column(panel, PEOPLE) == ["3 aangemeld"]
-    assert _column(panel, NOTE) == ["Nog te houden: 3 aanmeldingen, te weinig"]
+    assert _column(panel, NOTE) == ["Te weinig aanmeldingen"]
 
     qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
     assert panel.why_group.isVisible() and panel.why_too_few.isChecked()  # three signed up: the likely reason

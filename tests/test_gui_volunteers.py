@@ -432,7 +432,7 @@ def test_a_meeting_still_to_come_takes_sign_ups_not_attendance(page, workspace, 
     panel = page.meetings
     page.tabs.setCurrentWidget(panel)
     _choose_meeting(qtbot, panel, 0)
-    assert panel.table.item(0, NOTE).text() == "Nog te houden: 0 aanmeldingen, te weinig"  # not "Onder het minimum"
+    assert panel.table.item(0, NOTE).text() == "Te weinig aanmeldingen"  # not "Onder het minimum"
     assert panel.checklist_title.text() == "Wie hebben zich aangemeld" and not panel.save_attendance.isEnabled()
     _tick(qtbot, panel, 0)
     qtbot.mouseClick(panel.save_attendance, Qt.MouseButton.LeftButton)

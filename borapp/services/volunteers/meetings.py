@@ -84,9 +84,8 @@ class MeetingItem:
     @property
     def flag(self) -> str:
         """The short mark for lists: "below the minimum (4)", "still to come"; "" when it is fine or cancelled."""
-        if self.too_few_signups:
-            return ngettext("Still to come: {n} sign-up, too few", "Still to come: {n} sign-ups, too few",
-                            self.signup_count).format(n=self.signup_count)
+        if self.too_few_signups:  # the list's count says how many signed up
+            return _("Too few sign-ups")
         if self.upcoming and not self.cancelled:
             return _("Still to come")
         return _("Below the minimum ({minimum})").format(minimum=MIN_ATTENDEES) if self.below_minimum else ""

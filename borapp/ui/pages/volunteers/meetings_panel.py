@@ -83,7 +83,7 @@ class MeetingsPanel(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._list_side())
         splitter.addWidget(self._detail_side())
-        splitter.setSizes([680, 480])
+        splitter.setSizes([780, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -109,6 +109,7 @@ class MeetingsPanel(QWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(THEME, QHeaderView.ResizeMode.Interactive)  # a long theme is cut, not the note
+        header.resizeSection(THEME, 170)
         header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)  # newest first until a header is clicked
         self.table.setSortingEnabled(True)
@@ -132,6 +133,8 @@ class MeetingsPanel(QWidget):
         self.year_filter = QComboBox()
         self.year_filter.setAccessibleName(_("Year"))
         self.year_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.region_filter.setMinimumContentsLength(14)  # "Kennemerland/Alkmaar", "Alle regio's"
+        self.year_filter.setMinimumContentsLength(8)  # "Alle jaren"
         for combo in (self.region_filter, self.year_filter):
             combo.currentIndexChanged.connect(self._filter_changed)
             row.addWidget(combo)
@@ -208,6 +211,7 @@ class MeetingsPanel(QWidget):
         self.cancelled_label = QLabel()
         self.cancelled_label.setWordWrap(True)
         row.addWidget(self.cancelled_label, 1)
+        row.addStretch()  # the buttons stay their size on the right
         self.cancel_button = QPushButton(_("Cancel meeting…"))
         self.cancel_button.clicked.connect(self._ask_why)
         row.addWidget(self.cancel_button)
