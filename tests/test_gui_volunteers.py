@@ -13,6 +13,7 @@ from borapp.models import Case, Volunteer
 from borapp.services import drafts as draft_store
 from borapp.services.volunteers.profiles import VolunteerRow, list_volunteers, load_volunteer
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
+from borapp.ui.pages.volunteers.meetings_panel import NOTE, PEOPLE
 from borapp.ui.pages.volunteers.volunteer_table_model import LOAD, NAME, VOG, VolunteerTableModel
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
 
@@ -363,17 +364,17 @@ def test_meeting_below_minimum_until_four_attend(page, workspace, qtbot):
     panel.add_button.click()
     assert panel.table.rowCount() == 1
     assert panel.detail_stack.currentIndex() == 1 and not panel.warning.isHidden()
-    assert panel.table.item(0, 4).text()
+    assert panel.table.item(0, NOTE).text()
     ticks = [panel.attendance.item(i) for i in range(panel.attendance.count())]
     assert len(ticks) == 2 + len(extra)  # Anna, Carla and the extras; Bert is not active
     for item in ticks[:3]:
         item.setCheckState(Qt.CheckState.Checked)
     panel.save_attendance.click()
-    assert panel.table.item(0, 3).text() == "3" and not panel.warning.isHidden()
+    assert panel.table.item(0, PEOPLE).text() == "3" and not panel.warning.isHidden()
     panel.attendance.item(3).setCheckState(Qt.CheckState.Checked)
     panel.save_attendance.click()
-    assert panel.table.item(0, 3).text() == "4" and panel.warning.isHidden()
-    assert panel.table.item(0, 4).text() == ""
+    assert panel.table.item(0, PEOPLE).text() == "4" and panel.warning.isHidden()
+    assert panel.table.item(0, NOTE).text() == ""
 
 
 def _choose_meeting(qtbot, panel, row: int) -> None:
@@ -402,7 +403,7 @@ def test_ticks_not_saved_stay_with_their_meeting_and_over_a_lock(page, workspace
     _tick(qtbot, panel, 1)
     ticked = panel.checked_ids()
     assert len(ticked) == 2 and panel.save_attendance.isEnabled()
-    assert panel.table.item(row_of[first], 4).text().startswith("Aanwezigheid niet opgeslagen")
+    assert panel.table.item(row_of[first], NOTE).text().startswith("Aanwezigheid niet opgeslagen")
     _choose_meeting(qtbot, panel, 1 - row_of[first])
     assert panel.checked_ids() == []  # the other meeting's own ticks
     _choose_meeting(qtbot, panel, row_of[first])
@@ -420,25 +421,26 @@ def test_ticks_not_saved_stay_with_their_meeting_and_over_a_lock(page, workspace
     qtbot.mouseClick(panel.save_attendance, Qt.MouseButton.LeftButton)
     assert meetings.load_meeting(workspace, first).attendee_count == 2
     assert page.drafts() == {} and not draft_store.list_drafts(workspace, draft_store.UI_PREFIX + "volunteers/")
-    assert "niet opgeslagen" not in panel.table.item({m.id: i for i, m in enumerate(panel._items)}[first], 4).text()
+    assert "niet opgeslagen" not in panel.table.item({m.id: i for i, m in enumerate(panel._items)}[first], NOTE).text()
 
 
-def test_a_meeting_still_to_come_takes_no_ticks_and_is_not_below_the_minimum(page, workspace, qtbot):
+def test_a_meeting_still_to_come_takes_sign_ups_not_attendance(page, workspace, qtbot):
     from borapp.services.volunteers import meetings
 
-    meetings.add_meeting(workspace, dt.date.today() + dt.timedelta(days=21), "Kop")
+    upcoming = meetings.add_meeting(workspace, dt.date.today() + dt.timedelta(days=21), "Kop")
     page.refresh()
     panel = page.meetings
     page.tabs.setCurrentWidget(panel)
     _choose_meeting(qtbot, panel, 0)
-    assert panel.table.item(0, 4).text() == "Nog te houden"  # not "Onder het minimum (4)"
-    assert not panel.attendance.isEnabled() and not panel.save_attendance.isEnabled()
-    assert panel.warning.text().startswith("Nog te houden: vink aan wie er waren")
+    assert panel.table.item(0, NOTE).text() == "Te weinig aanmeldingen"  # not "Onder het minimum"
+    assert panel.checklist_title.text() == "Wie hebben zich aangemeld" and not panel.save_attendance.isEnabled()
     _tick(qtbot, panel, 0)
-    assert panel.checked_ids() == []
+    qtbot.mouseClick(panel.save_attendance, Qt.MouseButton.LeftButton)
+    item = meetings.load_meeting(workspace, upcoming)
+    assert item.signup_count == 1 and item.attendee_count == 0
 
 
-def test_meeting_theme_required_and_cancel(page):
+def test_meeting_theme_required_and_cancel(page, qtbot):
     panel = page.meetings
     panel.new_kind.setCurrentIndex(panel.new_kind.findData("theme"))
     panel.add_button.click()
@@ -446,8 +448,10 @@ def test_meeting_theme_required_and_cancel(page):
     panel.new_theme.setText("Loyaliteit")
     panel.add_button.click()
     assert panel.add_messages["theme"].isHidden() and panel.table.rowCount() == 1
-    panel.cancelled.setChecked(True)
-    assert panel.table.item(0, 4).text() == _("Cancelled") and panel.warning.isHidden()
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.why_too_few, Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(panel.confirm_cancel, Qt.MouseButton.LeftButton)
+    assert panel.table.item(0, NOTE).text() == "Geannuleerd: te weinig aanmeldingen" and panel.warning.isHidden()
 
 
 def test_draft_of_a_removed_volunteer_is_dropped(page, workspace):

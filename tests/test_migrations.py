@@ -304,3 +304,47 @@ def test_upgrading_to_0039_keeps_each_case_kept_longer(vault, vault_path):
                 (1, "rechtszaak loopt nog", "2027-12-02", "Anna")]
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0040_keeps_who_attended_and_gives_a_cancelled_meeting_its_reason(vault, vault_path):
+    """0040 adds who signed up and why a meeting was cancelled. The rows recorded before were who attended; a meeting
+    cancelled before gets the reason the report counted it under (under four attended: too few). Going back, a
+    sign-up alone goes: a row meant someone attended."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Meeting, MeetingAttendance, Volunteer
+    from borapp.models.schema import _config
+
+    with vault.session() as session:
+        people = [Volunteer(name=f"Proef {n}") for n in range(5)]
+        session.add_all(people)
+        session.flush()
+        ids = [p.id for p in people]
+        for day, cancelled, present in ((1, False, ids[:2]), (2, True, ids[:1]), (3, True, ids)):
+            session.add(Meeting(held_on=dt.date(2026, 3, day), cancelled=cancelled,
+                                attendance=[MeetingAttendance(volunteer_id=v) for v in present]))
+        session.add(Meeting(held_on=dt.date(2026, 3, 4), attendance=[
+            MeetingAttendance(volunteer_id=ids[0], signed_up=True, attended=False)]))
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0039")
+    with vault.engine.connect() as conn:
+        assert "signed_up" not in [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(meeting_attendance)")]
+        assert "cancel_reason" not in [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(meeting)")]
+        assert conn.exec_driver_sql("SELECT count(*) FROM meeting_attendance").scalar() == 8  # the sign-up went
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)  # upgrades to 0040 again
+    try:
+        with reopened.session() as session:
+            assert session.execute(text('SELECT held_on, cancelled, cancel_reason, cancel_note FROM meeting '
+                                        'ORDER BY held_on')).all() == [
+                ("2026-03-01", 0, "", ""), ("2026-03-02", 1, "too_few", ""), ("2026-03-03", 1, "other", ""),
+                ("2026-03-04", 0, "", "")]
+            assert session.execute(text("SELECT DISTINCT signed_up, attended FROM meeting_attendance")).all() == [
+                (0, 1)]
+    finally:
+        reopened.lock()

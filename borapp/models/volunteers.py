@@ -54,7 +54,7 @@ class Training(Base):
 
 
 class Meeting(Timestamps, Base):
-    """A volunteer meeting (case discussion or theme evening); cancelled below the minimum attendance."""
+    """A volunteer meeting (case discussion or theme evening); usually cancelled when fewer than four sign up."""
 
     __tablename__ = "meeting"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -63,15 +63,21 @@ class Meeting(Timestamps, Base):
     kind: Mapped[str] = mapped_column(String(20), default="case_discussion")
     theme: Mapped[str] = mapped_column(String(300), default="")
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
+    cancel_reason: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "too_few" (sign-ups) or "other"
+    cancel_note: Mapped[str] = mapped_column(String(300), default="", server_default="")  # the other reason, in a few words
     attendance: Mapped[list[MeetingAttendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
     )
 
 
 class MeetingAttendance(Base):
+    """A volunteer at a meeting: signed up before it, attended it, or both (0040: a row was "attended" before)."""
+
     __tablename__ = "meeting_attendance"
     __table_args__ = (UniqueConstraint("meeting_id", "volunteer_id"),)
     id: Mapped[int] = mapped_column(primary_key=True)  # one key of its own, so that it travels in team sync
     meeting_id: Mapped[int] = mapped_column(ForeignKey("meeting.id", ondelete="CASCADE"))
     volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
+    signed_up: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
+    attended: Mapped[bool] = mapped_column(Boolean, default=True, server_default="1")
     meeting: Mapped[Meeting] = relationship(back_populates="attendance")

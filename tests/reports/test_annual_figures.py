@@ -204,3 +204,31 @@ def test_empty_vault(workspace):
 def test_a_bad_year_is_refused_with_a_message(year):
     with pytest.raises(UsageError, match="year"):
         check_year(year)
+
+
+def test_meetings_held_per_kind_and_region_and_cancelled_for_the_reason_given(workspace):
+    """Every cancelled meeting was counted under "fewer than 4 attendees" (none had attendance) and "another reason"
+    stayed 0; and case discussions and theme evenings were one number, as the 2019 report does not count them."""
+    from borapp.services.reports.tables_people import people_tables
+    from borapp.services.volunteers import meetings
+
+    ids = []
+    with workspace.session() as s:
+        ids = [add_volunteer(s, f"Proef {n}", joined=D(2018, 1, 1)) for n in range(4)]
+    for day, region, kind in ((1, "Hoorn", "case_discussion"), (2, "Schagen", "case_discussion"),
+                              (3, "Schagen", "case_discussion"), (4, "", "theme")):
+        held = meetings.add_meeting(workspace, D(2019, 3, day), region, kind, "Meerzijdige partijdigheid")
+        meetings.record_attendance(workspace, held, ids)
+    for day, reason, note in ((5, "too_few", ""), (6, "too_few", ""), (7, "other", "Geen zaal")):
+        meetings.set_cancelled(workspace, meetings.add_meeting(workspace, D(2019, 4, day), "Hoorn"), True, reason,
+                               note)
+    v = annual_report(workspace, 2019).volunteers
+    assert v.meetings.as_dict() == {"held": 4, "cancelled_low_attendance": 2, "cancelled_other": 1}
+    held = v.meetings.part("held")
+    assert held.part("case_discussion").as_dict() == {"Hoorn": 1, "Schagen": 2}
+    assert held.part("theme").value == 1 and v.meeting_attendance == 16
+    table = next(t for t in people_tables(annual_report(workspace, 2019)) if t.key == "trainings_and_meetings")
+    assert [r.cells for r in table.rows][-8:] == [
+        ("Case discussions held: Hoorn", 1), ("Case discussions held: Schagen", 2), ("Case discussions held", 3),
+        ("Theme evenings held", 1), ("Meetings held", 4), ("Cancelled: fewer than 4 attendees", 2),
+        ("Cancelled for another reason", 1), ("Attendances at the meetings held", 16)]

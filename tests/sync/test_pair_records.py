@@ -12,7 +12,9 @@ from borapp.models import Case, CaseExclusion, Meeting, MeetingAttendance, SyncI
 from borapp.services import settings
 from borapp.services.matching.flow import add_exclusion, list_exclusions, remove_exclusion
 from borapp.services.sync.snapshot import CAUGHT_UP
-from borapp.services.volunteers.meetings import add_meeting, list_meetings, record_attendance
+from borapp.services.volunteers.meetings import (
+    add_meeting, list_meetings, record_attendance, record_signups, set_cancelled,
+)
 from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
 from tests.sync.test_team_scenarios import team  # noqa: F401 - fixture
 
@@ -91,6 +93,21 @@ def test_who_attended_a_meeting_travels(team):
                       [_volunteer(bram, "Sanne de Wit"), _volunteer(bram, "Piet Hoek")])
     _everyone_syncs(bram, anna)
     assert [a.name for a in list_meetings(anna.workspace)[0].attendees] == ["Piet Hoek", "Sanne de Wit"]
+
+
+def test_who_signed_up_and_why_a_meeting_was_cancelled_travel(team):
+    """0040's sign-ups and reason for cancelling are columns of records that travel: they go with them."""
+    anna, bram = team
+    ids = [_volunteer(anna, name) for name in ("Joost Veld", "Sanne de Wit")]
+    meeting = add_meeting(anna.workspace, dt.date.today() + dt.timedelta(days=30), "Noord")
+    record_signups(anna.workspace, meeting, ids)
+    _everyone_syncs(anna, bram)
+    there = list_meetings(bram.workspace)[0]
+    assert [a.name for a in there.signed_up] == ["Joost Veld", "Sanne de Wit"] and there.attendees == ()
+    set_cancelled(bram.workspace, there.id, reason="other", note="Geen zaal")
+    _everyone_syncs(bram, anna)
+    back = list_meetings(anna.workspace)[0]
+    assert (back.cancelled, back.cancel_reason, back.cancel_note) == (True, "other", "Geen zaal")
 
 
 def test_a_vault_that_joined_before_pairs_travelled_sends_its_own_at_the_next_sync(team):

@@ -77,7 +77,7 @@ def test_attendance_of_unknown_volunteer_is_refused(workspace):
 
 def test_cancelled_meeting_is_not_flagged_and_can_be_uncancelled(workspace):
     meeting_id = meetings.add_meeting(workspace, ON)
-    cancelled = meetings.set_cancelled(workspace, meeting_id)
+    cancelled = meetings.set_cancelled(workspace, meeting_id, reason="too_few")
     assert cancelled.cancelled and not cancelled.below_minimum
     assert meetings.list_meetings(workspace, include_cancelled=False) == []
     assert not meetings.set_cancelled(workspace, meeting_id, False).cancelled
@@ -95,7 +95,7 @@ def test_kind_labels():
 def test_short_flag_for_lists(workspace):
     item = meetings.load_meeting(workspace, meetings.add_meeting(workspace, ON))
     assert "4" in item.flag and item.flag != item.warning
-    assert meetings.set_cancelled(workspace, item.id).flag == ""
+    assert meetings.set_cancelled(workspace, item.id, reason="too_few").flag == ""
 
 
 def test_who_attended_a_meeting_still_to_come_cannot_be_recorded(workspace):
@@ -107,7 +107,79 @@ def test_who_attended_a_meeting_still_to_come_cannot_be_recorded(workspace):
         meetings.record_attendance(workspace, upcoming, ids)
     assert refused.value.field == "attendance"
     item = meetings.load_meeting(workspace, upcoming)
-    assert item.upcoming and item.attendee_count == 0 and not item.below_minimum and item.warning == ""
-    assert item.flag == "Nog te houden"
+    assert item.upcoming and item.attendee_count == 0 and not item.below_minimum
+    assert item.flag == "Te weinig aanmeldingen"  # too few sign-ups, not "below the minimum"
     held_today = meetings.add_meeting(workspace, today, "Kop")
     assert meetings.record_attendance(workspace, held_today, ids).attendee_count == 2  # on the day itself
+
+
+def test_sign_ups_before_the_date_warn_below_four_and_start_the_attendance(workspace):
+    """Who attended could only be ticked after the date, so "below the minimum" came when cancelling was too late
+    (found by a walk). Before the date who signed up is recorded, and fewer than four is flagged then."""
+    ids = volunteers(workspace, "Anna Proef", "Bert Proef", "Carla Proef", "Dirk Proef")
+    upcoming = meetings.add_meeting(workspace, dt.date.today() + dt.timedelta(days=14), "Kop")
+    three = meetings.record_signups(workspace, upcoming, ids[:3])
+    assert [a.name for a in three.signed_up] == ["Anna Proef", "Bert Proef", "Carla Proef"]
+    assert three.too_few_signups and three.attendees == ()
+    assert three.warning == "3 aangemeld: onder het minimum (4)"
+    assert three.flag == "Te weinig aanmeldingen" and three.advice.startswith(three.warning)
+    four = meetings.record_signups(workspace, upcoming, ids)
+    assert not four.too_few_signups and four.warning == "" and four.flag == "Nog te houden"
+    assert four.ticked_at_start == frozenset(ids)
+
+    held = meetings.add_meeting(workspace, ON, "Kop")  # held: who attended starts from who signed up
+    meetings.record_signups(workspace, held, ids)
+    item = meetings.load_meeting(workspace, held)
+    assert item.attendee_count == 0 and item.ticked_at_start == frozenset(ids)
+    item = meetings.record_attendance(workspace, held, ids[1:])
+    assert item.signup_count == 4 and item.attendee_count == 3 and item.below_minimum
+    assert item.ticked_at_start == frozenset(ids[1:])
+    item = meetings.record_signups(workspace, held, [])  # sign-ups taken back: who attended stays
+    assert item.signup_count == 0 and [a.id for a in item.attendees] == ids[1:]
+
+
+def test_a_sign_up_alone_is_not_attending(workspace):
+    """A volunteer who signed up and did not come has not attended: not on their profile, not in the report."""
+    from borapp.services.reports.volunteers import volunteer_figures
+    from borapp.services.volunteers.profiles import load_volunteer
+
+    ids = volunteers(workspace, "Anna Proef", "Bert Proef")
+    held = meetings.add_meeting(workspace, ON, "Kop")
+    meetings.record_signups(workspace, held, ids)
+    meetings.record_attendance(workspace, held, ids[:1])
+    assert len(load_volunteer(workspace, ids[0]).meetings) == 1
+    assert load_volunteer(workspace, ids[1]).meetings == ()
+    with workspace.session() as session:
+        assert volunteer_figures(session, ON.year).meeting_attendance == 1
+
+
+@pytest.mark.parametrize("reason,note,field", [("", "", "cancel_reason"), ("bored", "", "cancel_reason"),
+                                               ("other", "  ", "cancel_note")])
+def test_cancelling_needs_its_reason(workspace, reason, note, field):
+    meeting_id = meetings.add_meeting(workspace, ON)
+    with pytest.raises(ValidationError) as refused:
+        meetings.set_cancelled(workspace, meeting_id, reason=reason, note=note)
+    assert refused.value.field == field
+    assert not meetings.load_meeting(workspace, meeting_id).cancelled
+
+
+def test_the_reason_for_cancelling_is_kept_and_goes_when_it_is_taken_back(workspace):
+    meeting_id = meetings.add_meeting(workspace, ON)
+    other = meetings.set_cancelled(workspace, meeting_id, reason="other", note="  zaal  niet beschikbaar ")
+    assert (other.cancel_reason, other.cancel_note) == ("other", "zaal niet beschikbaar")
+    assert other.cancelled_because == "Geannuleerd: zaal niet beschikbaar"
+    too_few = meetings.set_cancelled(workspace, meeting_id, reason="too_few", note="ignored")
+    assert (too_few.cancel_reason, too_few.cancel_note) == ("too_few", "")
+    assert too_few.cancelled_because == "Geannuleerd: te weinig aanmeldingen"
+    back = meetings.set_cancelled(workspace, meeting_id, False)
+    assert (back.cancelled, back.cancel_reason, back.cancel_note, back.cancelled_because) == (False, "", "", "")
+
+
+def test_the_list_by_region_and_year(workspace):
+    kop_2024 = meetings.add_meeting(workspace, dt.date(2024, 5, 1), "Kop")
+    kop_2025 = meetings.add_meeting(workspace, ON, "Kop")
+    west_2025 = meetings.add_meeting(workspace, dt.date(2025, 6, 1), "West-Friesland", "theme", "Loyaliteit")
+    meetings.add_meeting(workspace, dt.date(2023, 6, 1))
+    assert [m.id for m in meetings.list_meetings(workspace, year=2025)] == [west_2025, kop_2025]
+    assert [m.id for m in meetings.list_meetings(workspace, region="Kop", year=2024)] == [kop_2024]
+    assert meetings.filter_choices(workspace) == (["Kop", "West-Friesland"], [2025, 2024, 2023])

@@ -198,7 +198,8 @@ def _trainings(rng, today, joined, left) -> list[Training]:
 
 def _meetings(session: Session, rng: random.Random, today: dt.date, volunteers: list[Helper]) -> int:
     """About eight a year, rotating over the regions, with a theme evening in spring and autumn. A past meeting with
-    fewer than four attendees was cancelled; a meeting after today has no attendance yet (it is recorded once held)."""
+    fewer than four signed up was cancelled for that; a meeting after today has its sign-ups, and its attendance is
+    recorded once it is held."""
     day, regions, count = dt.date(FIRST_YEAR, 10, 3), list(REGIONS), 0
     while day < today + dt.timedelta(days=60):
         theme = day.month in (4, 10) and rng.random() < 0.7
@@ -212,10 +213,10 @@ def _meetings(session: Session, rng: random.Random, today: dt.date, volunteers: 
         else:
             wanted = rng.randint(5, 20) if theme else rng.randint(1, 12)
         chosen = rng.sample(present, min(len(present), wanted))  # drawn as before: the same demo otherwise
-        if day > today:
-            chosen = []
         meeting.cancelled = day < today and len(chosen) < 4
-        meeting.attendance = [MeetingAttendance(volunteer_id=v.id) for v in chosen]
+        meeting.cancel_reason = "too_few" if meeting.cancelled else ""
+        held = day <= today and not meeting.cancelled
+        meeting.attendance = [MeetingAttendance(volunteer_id=v.id, signed_up=True, attended=held) for v in chosen]
         session.add(meeting)
         count += 1
         day += dt.timedelta(days=rng.choice((42, 45, 49)))

@@ -44,10 +44,22 @@ def _meetings(report) -> Table:
     v = report.volunteers
     rows = [Row((p.label, p.value)) for p in v.trainings.parts]
     rows += [Row((_("Volunteers trained"), v.training_attendance.value))]
-    rows += [Row((p.label, p.value)) for p in v.meetings.parts]
+    for part in v.meetings.parts:
+        if part.key == "held":  # case discussions per region, theme evenings, then their sum
+            rows += _held_rows(part)
+        else:
+            rows.append(Row((part.label, part.value)))
     rows += [Row((_("Attendances at the meetings held"), v.meeting_attendance))]
     return Table("trainings_and_meetings", _("Trainings and volunteer meetings"), ("", str(report.year)),
                  tuple(rows))
+
+
+def _held_rows(held) -> list[Row]:
+    discussions, themes = held.part("case_discussion"), held.part("theme")
+    rows = [Row((_("Case discussions held: {region}").format(region=r.label), r.value)) for r in discussions.parts]
+    rows += [Row((discussions.label, discussions.value), kind="subtotal" if discussions.parts else "row"),
+             Row((themes.label, themes.value)), Row((held.label, held.value), kind="subtotal")]
+    return rows
 
 
 def _timeliness(report) -> Table:

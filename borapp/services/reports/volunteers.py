@@ -106,21 +106,43 @@ def _trainings(session: Session, year: int) -> tuple[Figure, Figure]:
 
 
 def _meetings(session: Session, year: int, today: dt.date) -> tuple[Figure, int]:
-    """Held, still to come (the current year's report is provisional), and cancelled with or without too few."""
+    """Held (case discussions per region, theme evenings), still to come (the current year's report is provisional),
+    and cancelled for too few sign-ups or another reason, as the coordinator said when cancelling."""
     attendees = (select(MeetingAttendance.meeting_id, func.count().label("n"))
-                 .group_by(MeetingAttendance.meeting_id).subquery())
+                 .where(MeetingAttendance.attended.is_(True)).group_by(MeetingAttendance.meeting_id).subquery())
     n = func.coalesce(attendees.c.n, 0)
+    reason = Meeting.cancel_reason  # none from a laptop before 0040: too few when under four attended, as then
     outcome = case((~Meeting.cancelled & (Meeting.held_on > today), "to_come"), (~Meeting.cancelled, "held"),
+                   (reason == "too_few", "cancelled_low_attendance"), (reason == "other", "cancelled_other"),
                    (n < MIN_ATTENDEES, "cancelled_low_attendance"), else_="cancelled_other")
     rows = session.execute(
-        select(outcome, func.count(), func.sum(n)).select_from(Meeting)
+        select(outcome, Meeting.kind, Meeting.region, func.count(), func.sum(n)).select_from(Meeting)
         .outerjoin(attendees, attendees.c.meeting_id == Meeting.id)
-        .where(Meeting.held_on >= first_day(year), Meeting.held_on <= last_day(year)).group_by(outcome))
-    counts = {key: (int(number), int(people or 0)) for key, number, people in rows}
-    labels = {"held": _("Meetings held"), "to_come": _("Still to come"),
+        .where(Meeting.held_on >= first_day(year), Meeting.held_on <= last_day(year))
+        .group_by(outcome, Meeting.kind, Meeting.region)).all()
+    counts, people = {}, 0
+    for key, _kind, _region, number, present in rows:
+        counts[key] = counts.get(key, 0) + int(number)
+        people += int(present or 0) if key == "held" else 0
+    held = [(kind, region, int(number)) for key, kind, region, number, _n in rows if key == "held"]
+    labels = {"to_come": _("Still to come"),
               "cancelled_low_attendance": _("Cancelled: fewer than {n} attendees").format(n=MIN_ATTENDEES),
               "cancelled_other": _("Cancelled for another reason")}
-    parts = [Figure(key, label, counts.get(key, (0, 0))[0]) for key, label in labels.items()
-             if key != "to_come" or key in counts]  # only a year not over yet has meetings to come
-    return figure("meetings", _("Volunteer meetings planned"), parts), counts.get("held", (0, 0))[1]
+    parts = [_held(held)] + [Figure(key, label, counts.get(key, 0)) for key, label in labels.items()
+                             if key != "to_come" or key in counts]  # only a year not over yet has meetings to come
+    return figure("meetings", _("Volunteer meetings planned"), parts), people
 
+
+def _held(held: list[tuple[str, str, int]]) -> Figure:
+    """The meetings held: case discussions, per region when the meetings say one, and theme evenings."""
+    regions: dict[str, int] = {}
+    for kind, region, number in held:
+        if kind != "theme":
+            regions[region] = regions.get(region, 0) + number
+    per_region = [Figure(region, region or _("No region given"), number)
+                  for region, number in sorted(regions.items(), key=lambda r: (not r[0], r[0].casefold()))]
+    if list(regions) == [""]:
+        per_region = []  # no region recorded: one number, not a line "no region given" beside it
+    discussions = Figure("case_discussion", _("Case discussions held"), sum(regions.values()), tuple(per_region))
+    themes = Figure("theme", _("Theme evenings held"), sum(number for kind, _r, number in held if kind == "theme"))
+    return figure("held", _("Meetings held"), [discussions, themes])

@@ -24,6 +24,7 @@ FIELD_LABELS = {
     "state": N_("State"), "cancelled_by": N_("Cancelled by"), "cancel_reason": N_("Reason for cancelling"),
     "cancelled_on": N_("Cancelled on"), "no_show_by": N_("Did not show up"), "reason": N_("Reason"),
     "until": N_("Until"),
+    "signed_up": N_("Signed up"), "attended": N_("Attended"), "cancel_note": N_("Why cancelled"),
 }
 
 CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them

@@ -243,7 +243,8 @@ def load_volunteer(workspace, volunteer_id: int, *, on: dt.date | None = None) -
         cases = session.scalars(select(Case).where(Case.volunteer_id == volunteer_id, Case.status != "closed")
                                 .order_by(Case.ref))
         meetings = session.scalars(select(Meeting).join(MeetingAttendance).where(
-            MeetingAttendance.volunteer_id == volunteer_id, Meeting.cancelled.is_(False))
+            MeetingAttendance.volunteer_id == volunteer_id, MeetingAttendance.attended.is_(True),
+            Meeting.cancelled.is_(False))
             .order_by(Meeting.held_on.desc()))
         audit.record(session, "open", "volunteer", volunteer_id, workspace.actor)
         v = volunteer

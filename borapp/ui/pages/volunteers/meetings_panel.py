@@ -1,7 +1,9 @@
-"""Volunteer meetings: the list, planning a new one, and per meeting the attendance checklist and cancelling.
+"""Volunteer meetings: the list (sortable, by region and year), planning a new one, and per meeting a checklist and
+cancelling with its reason.
 
-Fewer than four attendees is shown as a warning on the meeting (the usual rule is to cancel it then). Ticks not yet
-saved stay with their meeting when another is chosen, are marked in the list, and a lock keeps them as a draft.
+Before the date the checklist is who signed up, and fewer than four is a warning while there is time to cancel; after
+it, who attended, starting from the sign-ups. Ticks not yet saved stay with their meeting when another is chosen, are
+marked in the list, and a lock keeps them as a draft.
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QCheckBox,
+    QButtonGroup,
     QComboBox,
     QFormLayout,
     QGroupBox,
@@ -20,6 +22,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QRadioButton,
     QSplitter,
     QStackedWidget,
     QTableWidget,
@@ -30,11 +33,11 @@ from PySide6.QtWidgets import (
 
 from borapp.collation import sort_key
 from borapp.formatting import long_date
-from borapp.i18n import _
+from borapp.i18n import _, ngettext
 from borapp.services import drafts as draft_store
 from borapp.services.errors import ValidationError
 from borapp.services.volunteers import meetings
-from borapp.services.volunteers.meetings import KINDS, MeetingItem
+from borapp.services.volunteers.meetings import KINDS, MIN_ATTENDEES, MeetingItem
 from borapp.services.volunteers.profiles import VolunteerRow
 from borapp.ui.colours import WARNING, text_style
 from borapp.ui.icons import icon
@@ -42,10 +45,29 @@ from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import add_field
 
 DRAFT_PREFIX = "volunteers/meeting/"  # + the meeting's id: its ticks not saved yet, kept over a lock
+DATE, KIND, THEME, REGION, PEOPLE, NOTE = range(6)
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 def meeting_note(item: MeetingItem) -> str:
-    return _("Cancelled") if item.cancelled else item.flag
+    return item.cancelled_because or item.flag
+
+
+class _Cell(QTableWidgetItem):
+    """A cell that sorts by its SORT_ROLE value (a date, a number), not by its text."""
+
+    def __lt__(self, other: QTableWidgetItem) -> bool:
+        mine, theirs = self.data(SORT_ROLE), other.data(SORT_ROLE)
+        if mine is None or theirs is None or type(mine) is not type(theirs):
+            return sort_key(self.text()) < sort_key(other.text())
+        return mine < theirs
+
+
+def _people(item: MeetingItem) -> tuple[str, int]:
+    """The list's count: who signed up for a meeting still to come, who attended one held."""
+    if item.upcoming:
+        return _("{n} signed up").format(n=item.signup_count), item.signup_count
+    return str(item.attendee_count), item.attendee_count
 
 
 class MeetingsPanel(QWidget):
@@ -61,7 +83,7 @@ class MeetingsPanel(QWidget):
         splitter.setChildrenCollapsible(False)
         splitter.addWidget(self._list_side())
         splitter.addWidget(self._detail_side())
-        splitter.setSizes([680, 480])
+        splitter.setSizes([780, 420])
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(splitter)
@@ -72,9 +94,11 @@ class MeetingsPanel(QWidget):
         side = QWidget()
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
-        self.table = QTableWidget(0, 5)
+        column.addLayout(self._filters())
+        self.table = QTableWidget(0, 6)
         self.table.setAccessibleName(_("Volunteer meetings"))
-        self.table.setHorizontalHeaderLabels([_("Date"), _("Kind"), _("Region"), _("Attendees"), _("Note")])
+        self.table.setHorizontalHeaderLabels([_("Date"), _("Kind"), _("Theme"), _("Region"), _("Attendees"),
+                                              _("Note")])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -84,7 +108,11 @@ class MeetingsPanel(QWidget):
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(THEME, QHeaderView.ResizeMode.Interactive)  # a long theme is cut, not the note
+        header.resizeSection(THEME, 170)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)  # newest first until a header is clicked
+        self.table.setSortingEnabled(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
         self.empty = QLabel(_("No meetings yet. Plan one below: a date, the region and the kind of meeting."))
         self.empty.setObjectName("emptyState")
@@ -96,6 +124,23 @@ class MeetingsPanel(QWidget):
         column.addWidget(self.list_stack, 1)
         column.addWidget(self._add_form())
         return side
+
+    def _filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.region_filter = QComboBox()
+        self.region_filter.setAccessibleName(_("Region"))
+        self.region_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.year_filter = QComboBox()
+        self.year_filter.setAccessibleName(_("Year"))
+        self.year_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
+        self.region_filter.setMinimumContentsLength(14)  # "Kennemerland/Alkmaar", "Alle regio's"
+        self.year_filter.setMinimumContentsLength(8)  # "Alle jaren"
+        for combo in (self.region_filter, self.year_filter):
+            combo.currentIndexChanged.connect(self._filter_changed)
+            row.addWidget(combo)
+        self.shown_count = QLabel()
+        row.addWidget(self.shown_count, 1)
+        return row
 
     def _add_form(self) -> QGroupBox:
         group = QGroupBox(_("Plan a meeting"))
@@ -134,15 +179,13 @@ class MeetingsPanel(QWidget):
         self.detail_title.setObjectName("sectionTitle")
         self.detail_title.setWordWrap(True)
         column.addWidget(self.detail_title)
-        self.cancelled = QCheckBox(_("Cancelled"))
-        self.cancelled.setAccessibleName(_("Meeting cancelled"))
-        self.cancelled.toggled.connect(self._cancelled_toggled)
-        column.addWidget(self.cancelled)
+        column.addWidget(self._cancel_box())
         self.warning = QLabel()
         self.warning.setWordWrap(True)
         self.warning.setStyleSheet(text_style(WARNING))
         column.addWidget(self.warning)
-        column.addWidget(QLabel(_("Who attended")))
+        self.checklist_title = QLabel(_("Who attended"))
+        column.addWidget(self.checklist_title)
         self.attendance = QListWidget()
         self.attendance.setAccessibleName(_("Who attended"))
         self.attendance.setSpacing(2)
@@ -158,6 +201,58 @@ class MeetingsPanel(QWidget):
         self.detail_stack.addWidget(detail)
         return self.detail_stack
 
+    def _cancel_box(self) -> QWidget:
+        """ "Cancel meeting…" opens the question why (too few sign-ups, or another reason in a few words); a cancelled
+        meeting says why and can be taken back."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        row = QHBoxLayout()
+        self.cancelled_label = QLabel()
+        self.cancelled_label.setWordWrap(True)
+        row.addWidget(self.cancelled_label, 1)
+        row.addStretch()  # the buttons stay their size on the right
+        self.cancel_button = QPushButton(_("Cancel meeting…"))
+        self.cancel_button.clicked.connect(self._ask_why)
+        row.addWidget(self.cancel_button)
+        self.uncancel_button = QPushButton(_("Take back the cancellation"))
+        self.uncancel_button.clicked.connect(self._uncancel)
+        row.addWidget(self.uncancel_button)
+        column.addLayout(row)
+        self.why_group = QGroupBox(_("Why is the meeting cancelled?"))
+        why = QVBoxLayout(self.why_group)
+        self.why_too_few = QRadioButton(_("Too few sign-ups (fewer than {n})").format(n=MIN_ATTENDEES))
+        self.why_other = QRadioButton(_("Another reason:"))
+        self.why_buttons = QButtonGroup(self.why_group)
+        for button in (self.why_too_few, self.why_other):
+            self.why_buttons.addButton(button)
+        self.why_note = QLineEdit()
+        self.why_note.setMaxLength(300)
+        self.why_note.setAccessibleName(_("Another reason"))
+        self.why_note.setPlaceholderText(_("E.g. no room free that evening"))
+        self.why_note.textEdited.connect(lambda text: text and self.why_other.setChecked(True))
+        other = QHBoxLayout()
+        other.addWidget(self.why_other)
+        other.addWidget(self.why_note, 1)
+        why.addWidget(self.why_too_few)
+        why.addLayout(other)
+        self.why_message = QLabel()
+        self.why_message.setWordWrap(True)
+        self.why_message.setStyleSheet(text_style(WARNING))
+        why.addWidget(self.why_message)
+        buttons = QHBoxLayout()
+        buttons.addStretch()
+        self.keep_button = QPushButton(_("Keep the meeting"))
+        self.keep_button.clicked.connect(self._keep)
+        self.confirm_cancel = QPushButton(_("Cancel the meeting"))
+        self.confirm_cancel.clicked.connect(self._cancel_confirmed)
+        buttons.addWidget(self.keep_button)
+        buttons.addWidget(self.confirm_cancel)
+        why.addLayout(buttons)
+        column.addWidget(self.why_group)
+        self.why_group.hide()
+        return box
+
     # ---- loading ------------------------------------------------------------------------------------------------
 
     def refresh(self, volunteers: list[VolunteerRow], regions: list[str]) -> None:
@@ -166,33 +261,61 @@ class MeetingsPanel(QWidget):
         self.new_region.clear()
         self.new_region.addItems(regions)
         self.new_region.setCurrentText(current)
+        meeting_regions, years = meetings.filter_choices(self.workspace)
+        for combo, everything, choices in ((self.region_filter, _("All regions"), meeting_regions),
+                                           (self.year_filter, _("All years"), years)):
+            combo.blockSignals(True)
+            _refill(combo, everything, [(c, str(c)) for c in choices])
+            combo.blockSignals(False)
+        self._reload_list()
+
+    def _reload_list(self) -> None:
         selected = self.selected_id()
-        self._items = meetings.list_meetings(self.workspace)
+        self._items = meetings.list_meetings(self.workspace, region=self.region_filter.currentData() or "",
+                                             year=self.year_filter.currentData())
+        self.table.setSortingEnabled(False)  # filled as listed, then sorted once by the header's indicator
         self.table.blockSignals(True)
         self.table.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
-            cells = (long_date(item.held_on), meetings.kind_label(item.kind), item.region, str(item.attendee_count),
-                     self._note(item))
-            for column, text in enumerate(cells):
-                cell = QTableWidgetItem(text)
+            people, count = _people(item)
+            cells = ((long_date(item.held_on), item.held_on.toordinal()), (meetings.kind_label(item.kind), None),
+                     (item.theme, None), (item.region, None), (people, count), (self._note(item), None))
+            for column, (text, order) in enumerate(cells):
+                cell = _Cell(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)
-                cell.setToolTip(item.theme if column == 1 else text)
-                if column == 4 and item.below_minimum:
+                cell.setData(SORT_ROLE, order)
+                cell.setToolTip(text)
+                if column == NOTE and (item.below_minimum or item.too_few_signups):
                     cell.setIcon(icon("warning", WARNING))
                 self.table.setItem(row, column, cell)
+        self.table.setSortingEnabled(True)
         self.table.blockSignals(False)
+        total = len(self._items)
+        self.shown_count.setText(ngettext("{n} meeting", "{n} meetings", total).format(n=total))
+        filtered = self.region_filter.currentData() is not None or self.year_filter.currentData() is not None
+        self.empty.setText(_("No meetings in this region or year.") if filtered else
+                           _("No meetings yet. Plan one below: a date, the region and the kind of meeting."))
         self.list_stack.setCurrentWidget(self.table if self._items else self.empty)
         self.select(selected)
 
+    def _filter_changed(self) -> None:
+        self._reload_list()
+
+    def _row_of(self, meeting_id: int | None) -> int:
+        return next((r for r in range(self.table.rowCount()) if self.table.item(r, DATE) is not None
+                     and self.table.item(r, DATE).data(Qt.ItemDataRole.UserRole) == meeting_id), -1)
+
     def selected_id(self) -> int | None:
         rows = self.table.selectionModel().selectedRows()
-        return self._items[rows[0].row()].id if rows and rows[0].row() < len(self._items) else None
+        cell = self.table.item(rows[0].row(), DATE) if rows else None
+        return cell.data(Qt.ItemDataRole.UserRole) if cell is not None else None
 
     def select(self, meeting_id: int | None) -> None:
-        row = next((i for i, m in enumerate(self._items) if m.id == meeting_id), -1)
-        if row >= 0:
+        row = self._row_of(meeting_id)
+        item = next((m for m in self._items if m.id == meeting_id), None)
+        if row >= 0 and item is not None:
             self.table.selectRow(row)
-            self._show(self._items[row])
+            self._show(item)
         else:
             self.table.clearSelection()
             self.detail_stack.setCurrentIndex(0)
@@ -203,10 +326,8 @@ class MeetingsPanel(QWidget):
     def _show(self, item: MeetingItem) -> None:
         title = " · ".join(p for p in (meetings.kind_label(item.kind), long_date(item.held_on), item.region) if p)
         self.detail_title.setText(title + (f"\n{item.theme}" if item.theme else ""))
-        self.cancelled.blockSignals(True)
-        self.cancelled.setChecked(item.cancelled)
-        self.cancelled.blockSignals(False)
-        attending = {a.id for a in item.attendees}
+        self._show_cancelled(item)
+        attending = {a.id for a in item.attendees + item.signed_up}
         self.attendance.blockSignals(True)
         self.attendance.clear()
         shown = [v for v in self._volunteers if v.active or v.id in attending]
@@ -215,22 +336,34 @@ class MeetingsPanel(QWidget):
             entry = QListWidgetItem(f"{volunteer.name} ({volunteer.region})" if volunteer.region else volunteer.name)
             entry.setData(Qt.ItemDataRole.UserRole, volunteer.id)
             entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-            entry.setCheckState(Qt.CheckState.Checked if volunteer.id in attending else Qt.CheckState.Unchecked)
+            ticked = volunteer.id in item.ticked_at_start
+            entry.setCheckState(Qt.CheckState.Checked if ticked else Qt.CheckState.Unchecked)
             self.attendance.addItem(entry)
         if item.id in self._unsaved:  # ticked earlier and not saved: back as they were
             self._tick(set(self._unsaved[item.id]))
         self.attendance.blockSignals(False)
-        self.attendance.setEnabled(not item.upcoming)  # ticked once it is held
+        self.attendance.setEnabled(not item.cancelled)
+        title = _("Who signed up") if item.upcoming else _("Who attended")
+        self.checklist_title.setText(title)
+        self.attendance.setAccessibleName(title)
+        self.save_attendance.setText(_("Save sign-ups") if item.upcoming else _("Save attendance"))
         self._show_counts(item)
         self.detail_stack.setCurrentIndex(1)
 
     def _show_counts(self, item: MeetingItem) -> None:
-        checked = len(self.checked_ids())
-        self.count.setText(_("{n} ticked").format(n=checked))
-        saved = item.attendee_count == checked and {a.id for a in item.attendees} == set(self.checked_ids())
-        self.save_attendance.setEnabled(not saved and not item.upcoming)
+        checked = set(self.checked_ids())
+        self.count.setText(_("{n} ticked").format(n=len(checked)))
+        saved = {a.id for a in (item.signed_up if item.upcoming else item.attendees)}
+        self.save_attendance.setEnabled(checked != saved and not item.cancelled)
         self.warning.setText(item.advice)
         self.warning.setVisible(bool(item.advice))
+
+    def _show_cancelled(self, item: MeetingItem) -> None:
+        self.cancelled_label.setText(item.cancelled_because)
+        self.cancelled_label.setVisible(item.cancelled)
+        self.cancel_button.setVisible(not item.cancelled)
+        self.uncancel_button.setVisible(item.cancelled)
+        self.why_group.hide()
 
     def checked_ids(self) -> list[int]:
         return [self.attendance.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.attendance.count())
@@ -248,6 +381,11 @@ class MeetingsPanel(QWidget):
         self._unsaved.clear()
         self._items, self._volunteers = [], []
         self.table.setRowCount(0)
+        for combo in (self.region_filter, self.year_filter):
+            combo.blockSignals(True)
+            combo.clear()
+            combo.blockSignals(False)
+        self.why_note.clear()
         self.attendance.clear()
         self.new_region.clear()
         self.new_theme.clear()
@@ -282,29 +420,62 @@ class MeetingsPanel(QWidget):
         return " · ".join(p for p in (unsaved, meeting_note(item)) if p)
 
     def _show_note(self, item: MeetingItem) -> None:
-        row = next((i for i, m in enumerate(self._items) if m.id == item.id), -1)
-        cell = self.table.item(row, 4) if row >= 0 else None
+        row = self._row_of(item.id)
+        cell = self.table.item(row, NOTE) if row >= 0 else None
         if cell is not None:
             cell.setText(self._note(item))
 
     def _save_attendance(self) -> None:
         current = self._current()
         if current is not None:
+            record = meetings.record_signups if current.upcoming else meetings.record_attendance
             try:
-                saved = meetings.record_attendance(self.workspace, current.id, self.checked_ids())
-            except ValidationError as error:  # e.g. a meeting still to come
+                saved = record(self.workspace, current.id, self.checked_ids())
+            except ValidationError as error:  # e.g. held meanwhile (midnight) or a volunteer removed
                 self.warning.setText(str(error))
                 self.warning.setVisible(True)
                 return
             self._forget(current.id)
             self._replace(saved)
 
-    def _cancelled_toggled(self, checked: bool) -> None:
+    def _ask_why(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        self.why_buttons.setExclusive(False)  # so that neither is chosen when the minimum was reached
+        self.why_too_few.setChecked(current.too_few_signups or current.below_minimum)
+        self.why_other.setChecked(False)
+        self.why_buttons.setExclusive(True)
+        self.why_note.clear()
+        self.why_message.hide()
+        self.cancel_button.hide()
+        self.why_group.show()
+        (self.why_too_few if self.why_too_few.isChecked() else self.why_note).setFocus()
+
+    def _keep(self) -> None:
+        self.why_group.hide()
+        self.cancel_button.show()
+
+    def _cancel_confirmed(self) -> None:
+        current = self._current()
+        if current is None:
+            return
+        reason = "too_few" if self.why_too_few.isChecked() else "other" if self.why_other.isChecked() else ""
+        try:
+            item = meetings.set_cancelled(self.workspace, current.id, True, reason, self.why_note.text())
+        except ValidationError as error:
+            self.why_message.setText(str(error))
+            self.why_message.show()
+            return
+        self._set_cancelled(item)
+
+    def _uncancel(self) -> None:
         current = self._current()
         if current is not None:
-            ticked = set(self.checked_ids())
-            self._replace(meetings.set_cancelled(self.workspace, current.id, checked))
-            self._tick(ticked)
+            self._set_cancelled(meetings.set_cancelled(self.workspace, current.id, False))
+
+    def _set_cancelled(self, item: MeetingItem) -> None:
+        self._replace(item)  # ticks not saved come back with it (self._unsaved)
 
     def _tick(self, volunteer_ids: set[int]) -> None:
         """Put back ticks not yet saved (after the list was reloaded)."""
@@ -315,6 +486,12 @@ class MeetingsPanel(QWidget):
 
     def _replace(self, item: MeetingItem) -> None:
         self.refresh(self._volunteers, [self.new_region.itemText(i) for i in range(self.new_region.count())])
+        if self._row_of(item.id) < 0:  # a new meeting outside the filters: show it, not an empty choice
+            for combo in (self.region_filter, self.year_filter):
+                combo.blockSignals(True)
+                combo.setCurrentIndex(0)
+                combo.blockSignals(False)
+            self._reload_list()
         self.select(item.id)
         self.changed.emit()
 
@@ -331,3 +508,13 @@ class MeetingsPanel(QWidget):
             return
         self.new_theme.clear()
         self._replace(meetings.load_meeting(self.workspace, meeting_id))
+
+
+def _refill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:
+    """Replace a combo's choices, keeping the chosen one when it is still there."""
+    chosen = combo.currentData()
+    combo.clear()
+    combo.addItem(everything, None)
+    for value, text in items:
+        combo.addItem(text, value)
+    combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
