@@ -98,6 +98,8 @@ LANGUAGES = _table({
     "ru": ("russisch", "russian"),
     "pt": ("portugees", "portuguese"),
     "fy": ("fries", "frysk", "frisian"),
+    "rif": ("tarifit", "tarifiyt", "riffijns", "riffian", "riffisch"),
+    "fa": ("farsi", "perzisch", "persian"),
 })
 
 DAYS = _table({

@@ -116,14 +116,17 @@ class Candidate:
 
 # ---- words --------------------------------------------------------------------------------------------------------
 
-# Languages coordinators name that the locale data has no name for ("ber": Berber, as Dutch volunteers speak it)
-OWN_LANGUAGE_NAMES = {"ber": N_("Berber")}
+# Languages coordinators name otherwise than the locale data ("ber": Berber, which it has no name for; "rif": Tarifit,
+# not "Riffian"; "fa": Farsi, as the families say it)
+OWN_LANGUAGE_NAMES = {"ber": N_("Berber"), "rif": N_("Tarifit"), "fa": N_("Farsi")}
 
 
 def language_name(code: str) -> str:
+    """The language's name; a code the locale data does not know is shown in capitals (RU), a language kept by its
+    typed name (profiles.language_code: "papiamentu") with a capital."""
     if code in OWN_LANGUAGE_NAMES:
         return _(OWN_LANGUAGE_NAMES[code])
-    name = Locale.parse(babel_locale()).languages.get(code)
+    name = Locale.parse(babel_locale()).languages.get(code) or (code if len(code) > 3 else "")
     return (name[:1].upper() + name[1:]) if name else code.upper()
 
 

@@ -132,7 +132,7 @@ class VolunteerProfileEditor(QWidget):
         self.gender = QComboBox()
         for code, label in GENDER_LABELS.items():
             self.gender.addItem(_(label), code)
-        self.languages, self.availability = LanguagePicker(), AvailabilityGrid()
+        self.languages, self.availability = LanguagePicker(others=True), AvailabilityGrid()
         self.vog_date, self.joined_on, self.left_on = DateField(), DateField(), DateField()
         self.trainings = TrainingList()
         self.max_cases = NumberBox(MIN_CASES, MAX_CASES)  # "12" stays 12 and is refused, not cut to 1
@@ -362,6 +362,7 @@ class VolunteerProfileEditor(QWidget):
 
     def save(self) -> int | None:
         """Check, show every problem under its field, save when there is none; the volunteer's id or None."""
+        self.languages.add_typed()  # a language typed and not yet added is meant to be saved with the rest
         unreadable = refuse_unreadable(self)  # a date that cannot be read says so under its field
         pending = self.trainings.pending()
         if pending:  # saved without it, "Opgeslagen." said nothing of the training left out
