@@ -57,3 +57,13 @@ def test_another_language_is_typed_kept_shown_again_and_matched(qtbot, workspace
 def test_a_language_is_found_by_its_dutch_or_english_name():
     assert [language_code(t) for t in ("Papiaments", "Papiamento", "Russisch", "Portuguese", "Fries", " Tarifit ",
                                        "Perzisch", "")] == ["pap", "pap", "ru", "pt", "fy", "rif", "fa", ""]
+
+
+def test_the_e_mail_placeholder_is_in_the_language_of_the_screen(qtbot, workspace):
+    """In English the profile's e-mail field said "naam@voorbeeld.nl"."""
+    from borapp.i18n import set_language
+
+    set_language("en")
+    page = VolunteersPage(workspace)
+    qtbot.addWidget(page)
+    assert page.editor.email.placeholderText() == "name@example.nl"

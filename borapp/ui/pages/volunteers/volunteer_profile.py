@@ -126,7 +126,7 @@ class VolunteerProfileEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow window: a label above its field
         self.name, self.email, self.phone, self.address = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
-        self.email.setPlaceholderText("naam@voorbeeld.nl")
+        self.email.setPlaceholderText(_("name@example.nl"))
         self.region = QComboBox()
         self.region.setEditable(True)
         self.gender = QComboBox()
