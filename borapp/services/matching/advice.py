@@ -43,12 +43,15 @@ def requirements(vog_years: int) -> str:
 
 
 def volunteer_blocks(*, vog_date: dt.date | None, trained: bool, active: bool, left_on: dt.date | None,
-                     load: int, max_cases: int, vog_years: int, on: dt.date | None = None) -> list[str]:
+                     load: int, max_cases: int, vog_years: int, on: dt.date | None = None,
+                     vog_unreadable: bool = False) -> list[str]:
     """Why this volunteer cannot be matched to another case now (empty when nothing in their profile stops it);
-    `load` is the number of their open cases."""
+    `load` is the number of their open cases; `vog_unreadable`: a VOG date is typed that cannot be read (not "no VOG
+    on record" beside a field that says it cannot read the date)."""
     facts = VolunteerFacts(id=0, name="", vog_date=vog_date, trained=trained, active=active, left_on=left_on,
                            load=load, max_cases=max_cases)
-    return [f.text for f in readiness_blocks(facts, on=on or dt.date.today(), vog_years=vog_years)]
+    return [_("The VOG date cannot be read") if f.kind == "vog" and vog_unreadable else f.text
+            for f in readiness_blocks(facts, on=on or dt.date.today(), vog_years=vog_years)]
 
 
 def volunteer_leaving(*, active: bool, left_on: dt.date | None, on: dt.date | None = None) -> str:

@@ -161,6 +161,7 @@ class VolunteerProfileEditor(QWidget):
             date.edit.textEdited.connect(self._on_edit)  # read: Save must be there to click (it reads it first)
         self.vog_date.changed.connect(self._show_vog_warning)
         self.vog_date.edit.editingFinished.connect(self._show_vog_warning)  # after the field read it: unreadable too
+        self.vog_date.edit.editingFinished.connect(self._show_matching)
         for signal in (self.vog_date.changed, self.trainings.changed, self.active.toggled, self.left_on.changed,
                        self.max_cases.valueChanged):
             signal.connect(self._show_matching)
@@ -463,7 +464,8 @@ class VolunteerProfileEditor(QWidget):
         trained = any(t.kind == "initial" for t in self.trainings.value())
         blocks = volunteer_blocks(vog_date=self.vog_date.value_or_none(), trained=trained,
                                   active=self.active.isChecked(), left_on=self.left_on.value_or_none(),
-                                  load=self._load, max_cases=self.max_cases.value(), vog_years=self._years)
+                                  load=self._load, max_cases=self.max_cases.value(), vog_years=self._years,
+                                  vog_unreadable=bool(self.vog_date.problem()))
         leaving = volunteer_leaving(active=self.active.isChecked(), left_on=self.left_on.value_or_none())
         if blocks:
             state = "\n".join([_("Cannot be matched yet:")] + [f"\u2022 {b}" for b in blocks])
