@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QCheckBox
 from borapp.models import Volunteer
 from borapp.services.matching.ranking import FamilyNeeds, VolunteerFacts, score
 from borapp.services.volunteers.profiles import language_code, list_volunteers, load_volunteer
+from borapp.ui.pages.volunteers.volunteer_table_model import LANGUAGES
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
 
 
@@ -28,12 +29,13 @@ def test_another_language_is_typed_kept_shown_again_and_matched(qtbot, workspace
     """Tarifit, Farsi and Papiamento could not be recorded at all (a walk)."""
     with workspace.session() as session:
         session.add(Volunteer(name="Samira Proef", languages="nl"))
+        session.add(Volunteer(name="Tom Proef", languages="nl"))
     page = VolunteersPage(workspace)
     qtbot.addWidget(page)
     page.resize(1190, 740)
     page.show()
     page.refresh()
-    volunteer_id = list_volunteers(workspace)[0].id
+    volunteer_id, other_id = (row.id for row in list_volunteers(workspace))
     page.open_volunteer_profile(volunteer_id)
     editor = page.editor
     type_language(qtbot, editor, "Tarifit")
@@ -45,8 +47,13 @@ def test_another_language_is_typed_kept_shown_again_and_matched(qtbot, workspace
     stored = load_volunteer(workspace, volunteer_id).languages
     assert set(stored) == {"nl", "rif", "fa", "papiamentu"}
     assert editor.languages.other.text() == ""
+    type_language(qtbot, editor, "Pools", enter=False)  # typed, then another profile shown: not carried over
+    page.open_volunteer_profile(other_id)
+    assert editor.languages.other.text() == "" and ticked(editor) == ["Nederlands"]
     page.open_volunteer_profile(volunteer_id)
     assert ticked(editor) == ["Farsi", "Nederlands", "Papiamentu", "Tarifit"]
+    shown = page.model.index(page.model.row_of(volunteer_id), LANGUAGES).data()
+    assert "Papiamentu" in shown and "RIF" in shown, "the list: codes in capitals, a name as a name"
     facts = VolunteerFacts(id=volunteer_id, name="", languages=stored)
     on = dt.date(2026, 3, 1)
     assert "Spreekt Tarifit" in " ".join(score(FamilyNeeds(wish_languages=("rif",)), facts, on=on).reasons)

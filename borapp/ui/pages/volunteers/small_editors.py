@@ -85,6 +85,7 @@ class LanguagePicker(QWidget):
         return tuple(code for code, box in self.boxes.items() if box.isChecked())
 
     def set_value(self, codes) -> None:
+        self.other.clear()  # typed for one volunteer, it was saved with the next one
         for code in codes:
             if code not in self.boxes:
                 self._add(code)
