@@ -25,6 +25,7 @@ from borapp.ui.wizards.intake.screenshots import fill_page
 from borapp.ui.wizards.matching import MatchingWizard
 from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.helpers.documents_support import AGREEMENTS, all_text
+from tests.helpers.questions import answer_soon
 from tests.matching.test_matching import add_matching_case, add_volunteer
 
 TODAY = dt.date.today()
@@ -184,6 +185,7 @@ def test_the_volunteer_form_says_what_matching_needs(qtbot, workspace):
     qtbot.mouseClick(editor.trainings.add_button, Qt.MouseButton.LeftButton)
     assert editor.matching.text().startswith(_("Nothing in this profile stands in the way of matching."))
     assert editor.messages["trainings"].text() == ""
+    answer_soon("Pauzeert")  # leaving or pausing: asked when Actief is unticked without a leaving date
     editor.active.click()  # not active any more
     assert "Nog niet te koppelen" in editor.matching.text()
 

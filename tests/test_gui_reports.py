@@ -141,6 +141,12 @@ def test_a_report_that_cannot_be_worked_out_says_why(qtbot, page, monkeypatch):
     assert "Traceback" not in page.result.text() and not page.busy.isVisible()
 
 
+def test_the_audience_choice_reads_internal_and_external(page):
+    """In English it read "Inside: every count" beside "Outside: …"; the Dutch says Intern and Extern."""
+    assert [page.audience.itemText(i) for i in range(page.audience.count())] == [
+        "Internal: every count", "External: small counts as <5"]
+
+
 def test_an_export_for_outside_hides_small_counts(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "voor-de-gemeente.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

@@ -16,6 +16,7 @@ from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.meetings_panel import NOTE, PEOPLE
 from borapp.ui.pages.volunteers.volunteer_table_model import LOAD, NAME, VOG, VolunteerTableModel
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+from tests.helpers.questions import answer_soon
 
 TODAY = dt.date.today()
 
@@ -596,6 +597,7 @@ def test_stopping_a_volunteer_who_is_still_on_a_case_says_so(qtbot, page, worksp
     make_case(workspace, "BOR-2026-007", people["anna"])
     page.open_volunteer_profile(people["anna"])
     editor = page.editor
+    answer_soon("Pauzeert")  # leaving or pausing: asked when Actief is unticked without a leaving date
     qtbot.mouseClick(editor.active, Qt.MouseButton.LeftButton)
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     assert not load_volunteer(workspace, people["anna"]).active

@@ -39,12 +39,26 @@ def test_absurd_hours_are_refused_in_dutch(typed, words):
 
 @pytest.mark.parametrize("typed, cents", [("", 0), ("12,50", 1250), ("12.50", 1250), ("€ 12,50", 1250),
                                           ("12,5", 1250), ("3", 300), ("0,05", 5), ("€ 12,50 ", 1250),
-                                          ("EUR 234,50", 23450)])
+                                          ("EUR 234,50", 23450), ("€ 4,-", 400), ("4,-", 400), ("4,--", 400),
+                                          ("€4,\u2013", 400), ("1.-", 100)])
 def test_money_is_read_as_typed(typed, cents):
+    """"€ 4,-" and "4,-" are four euros, as a price tag writes them (they were refused)."""
     assert amounts.parse_cents(typed) == cents
 
 
-@pytest.mark.parametrize("typed", ["-5", "12,505", "twaalf", "600", "12 50"])
+@pytest.mark.parametrize("language, example", [("nl", "bijv. 12,50."), ("en", "e.g. 12.50.")])
+def test_the_money_messages_give_one_example_per_language(language, example):
+    """In English one message said "with a comma, e.g. 12,50", the other "e.g. 12.50"."""
+    set_language(language)
+    said = []
+    for typed in ("12 50", "twaalf"):
+        with pytest.raises(ValidationError) as caught:
+            amounts.parse_cents(typed, maximum=500_000)
+        said.append(str(caught.value))
+    assert all(text.endswith(example) for text in said), said
+
+
+@pytest.mark.parametrize("typed", ["-5", "12,505", "twaalf", "600", "12 50", "4,-5", ",-"])
 def test_bad_money_is_refused(typed):
     """"12 50" was read as 1250 euros (the on-call allowance goes up to 5,000)."""
     with pytest.raises(ValidationError) as caught:

@@ -73,7 +73,7 @@ def test_template_to_stdout_and_to_a_file(capsys, tmp_path):
     assert code == 0 and str(tmp_path / "v.csv") in out
     text = (tmp_path / "v.csv").read_text(encoding="utf-8-sig")
     assert text.startswith("naam;e-mail;telefoon;regio;vog-datum;getraind op;max trajecten;actief;gestart op")
-    assert ";ja;" in text and ";v;" in text and "nederlands; engels" in text
+    assert ";ja;" in text and ";vrouw;" in text and "nederlands; engels" in text
     code, _out, err = run(capsys, "import", "template", "visits")
     assert code == 2 and "visits" in err
 

@@ -209,12 +209,43 @@ def test_xlsx_volunteers(vault, tmp_path):
     assert (got["vog_date"], got["max_cases"], got["joined_on"]) == (dt.date(2021, 3, 4), 2, dt.date(2021, 1, 1))
 
 
-def test_the_template_row_imports_under_its_own_name(vault, tmp_path):
+@pytest.mark.parametrize("language", ["en", "nl"])
+def test_the_template_row_imports_under_its_own_name(vault, tmp_path, language):
+    """The example row is written in the app's words and dates (15-1-2023, Kennemerland/Alkmaar, vrouw), and the
+    importer takes exactly those: ISO dates, "Kennemerland" and "v, man, anders" were not what the app says."""
+    from borapp.i18n import set_language
+
+    set_language(language)
+    text = write_template("volunteers")
+    example = text.splitlines()[1]
+    assert "15-1-2023" in example and "2023-01-15" not in example and "Kennemerland/Alkmaar" in example
+    assert (";vrouw;" in example) if language == "nl" else (",f," in example)
     path = tmp_path / "template.csv"
-    path.write_text(write_template("volunteers").replace("Vera Voorbeeld", "Wies Vrijwillig"), encoding="utf-8")
+    path.write_text(text.replace("Vera Voorbeeld", "Vera Vrijwillig"), encoding="utf-8")
     report = import_file(vault, "volunteers", path)
     assert report.ok and report.created == 1 and not report.warnings and not report.unknown_columns
     assert not report.notes
+    got = stored(vault)
+    assert (got["region"], got["gender"], got["vog_date"], got["joined_on"], got["languages"]) == (
+        "Kennemerland/Alkmaar", "f", dt.date(2023, 1, 15), dt.date(2023, 2, 1), "nl;en")
+
+
+def test_the_genders_are_named_as_the_profile_names_them(vault, tmp_path):
+    from borapp.i18n import set_language
+
+    set_language("nl")
+    report = import_file(vault, "volunteers", write_csv(tmp_path / "v.csv", [volunteer(gender="vrouwelijk")]))
+    assert "vrouw, man, anders" in " ".join(str(e) for e in report.errors)
+
+
+def test_the_example_row_as_written_is_skipped_not_imported(vault, tmp_path):
+    for language in ("nl", "en"):
+        from borapp.i18n import set_language
+
+        set_language(language)
+        path = tmp_path / f"template-{language}.csv"
+        path.write_text(write_template("volunteers"), encoding="utf-8")
+        assert import_file(vault, "volunteers", path).created == 0
 
 
 def test_active_with_a_past_leaving_date_is_refused_as_the_profile_refuses_it(vault, tmp_path):

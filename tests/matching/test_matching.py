@@ -151,8 +151,12 @@ def test_untrained_inactive_and_left_are_blocked(english):
     assert score(KOP, facts(trained=False), on=ON).blocks == ["Has not followed the training day yet"]
     assert score(KOP, facts(active=False), on=ON).blocks == ["Not active at the moment"]
     assert score(KOP, facts(active=False, left_on=dt.date(2025, 6, 1)), on=ON).blocks == ["Left on 1-6-2025"]
-    leaving = score(KOP, facts(left_on=dt.date(2026, 6, 1)), on=ON)
-    assert leaving.eligible and "Leaves on 1-6-2026" in leaving.reasons
+    later = score(KOP, facts(left_on=dt.date(2026, 12, 1)), on=ON)
+    assert later.eligible and "Leaves on 1-12-2026" in later.reasons
+    leaving = score(KOP, facts(left_on=dt.date(2026, 6, 1)), on=ON)  # a new case would outlast her: a minus, named
+    assert leaving.eligible and leaving.score == later.score - 10
+    assert ("Leaves on 1-6-2026: a new case (3 to 6 months) would need another volunteer before its end"
+            in leaving.reasons)
 
 
 def test_an_exclusion_blocks_whatever_the_score(english):

@@ -135,6 +135,17 @@ def test_volunteers(workspace, known):
     assert v.meeting_attendance == 4
 
 
+def test_a_leaving_date_still_ahead_has_not_happened_yet(workspace, known):
+    """The current year's report, counted to 6 December, took V6 (leaving on 31 December) as gone already (a walk:
+    left 2, pool 4). Counted to that day she is in the pool and deployable; V4's VOG is still within its three years."""
+    early = annual_report(workspace, 2019, today=dt.date(2019, 12, 6)).volunteers
+    assert early.start_of_year.as_dict() == {"stayed": 5, "left": 1}
+    assert early.end_of_year.as_dict() == {"stayed": 5, "joined": 1}
+    assert early.deployable_end_of_year == 4
+    late = annual_report(workspace, 2019, today=dt.date(2020, 1, 10)).volunteers
+    assert (late.start_of_year.part_value("left"), late.end_of_year.value, late.deployable_end_of_year) == (2, 5, 2)
+
+
 def test_a_meeting_still_to_come_is_not_counted_as_held(workspace, known):
     """The provisional report of the current year counted a meeting planned for 28 December as held (a walk)."""
     from borapp.models import Meeting

@@ -1,8 +1,8 @@
 """Hours, kilometres and money as a coordinator types them, read strictly, and shown back in the user's language.
 
 Hours: 1,5 · 1.5 · 1,25 · 1:30 · 1u30 · 45m · 2 uur (whole minutes are kept); "1,30" or "1,45" is asked to be
-typed 1:30 or 1:45, as it reads both ways. Money: 12,50 · 12.50 · € 12,50 · 1.234,50
-(whole cents are kept). Kilometres: whole kilometres, 12 or 12 km. What cannot be read, or is negative or absurd
+typed 1:30 or 1:45, as it reads both ways. Money: 12,50 · 12.50 · € 12,50 · 1.234,50 · € 4,- (whole
+cents are kept). Kilometres: whole kilometres, 12 or 12 km. What cannot be read, or is negative or absurd
 (over the limits below), is refused with a `ValidationError` naming the field; nothing is guessed.
 """
 
@@ -26,6 +26,7 @@ _MINUTES = re.compile(r"^(\d{1,4})\s*(m|min|mins|minuten|minutes)$")
 _DECIMAL = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?\s*(u|uur|h|hour|hours)?$")
 _MONEY = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$|^(\d+)(?:\.(\d{1,2}))?$")
 _KM = re.compile(r"^(\d{1,5})\s*(km)?$")
+_WHOLE_EUROS = re.compile(r"(?<=\d)[.,][-\u2013\u2014]{1,2}$")  # "4,-" and "4,--": four euros, as a price tag says it
 
 
 def parse_minutes(text: str, field: str = "minutes") -> int:
@@ -70,9 +71,9 @@ def parse_cents(text: str, field: str = "other_cents", maximum: int = MAX_OTHER_
     """Whole cents in `text` ("" is 0), from 0 up to `maximum`."""
     bare = " ".join((text or "").replace("€", "").replace("EUR", "").split())
     if re.search(r"\d\s+\d", bare):  # "12 50" was read as 1250 euros: a space between digits is a slip, not cents
-        raise ValidationError(_("'{text}' has a space between its digits: type euros and cents with a comma, e.g. "
-                                "12,50.").format(text=text.strip()), field)
-    typed = bare.replace(" ", "")
+        raise ValidationError(_("'{text}' has a space between its digits: type euros and cents, e.g. 12.50.")
+                              .format(text=text.strip()), field)
+    typed = _WHOLE_EUROS.sub("", bare.replace(" ", ""))
     if not typed:
         return 0
     if typed.startswith("-"):

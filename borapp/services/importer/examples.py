@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from borapp.services import typed_dates
 from borapp.services.importer import vocab
 from borapp.services.importer.text import fold
 from borapp.services.importer.values import BadValue, is_empty, parse_date
@@ -27,7 +28,7 @@ EXAMPLES = {
         "status": "intake", "outcome": "", "outcome_reason": "", "closed_on": "", "volunteer": "",
     },
     "volunteers": {
-        "name": "Vera Voorbeeld", "email": "vera@voorbeeld.example", "phone": "06-11223344", "region": "Kennemerland",
+        "name": "Vera Voorbeeld", "email": "vera@voorbeeld.example", "phone": "06-11223344", "region": "Kennemerland/Alkmaar",
         "vog_date": "2023-01-15", "trained_on": "2023-02-04", "max_cases": "2", "active": "yes",
         "joined_on": "2023-02-01", "left_on": "", "gender": "f", "languages": "nl; en",
         "availability": "ma-ochtend; za-middag",
@@ -43,8 +44,11 @@ WORDS = {  # the columns whose cells are one of a few words: in Dutch the templa
 
 
 def example_cell(kind: str, column: str, dutch: bool) -> str:
-    """The example's cell as the template writes it: in Dutch with the Dutch words."""
+    """The example's cell as the template writes it: in Dutch with the Dutch words, a date as the app writes it
+    (15-1-2023, not 2023-01-15)."""
     value = EXAMPLES[kind].get(column, "")
+    if value and _is_date(column):
+        return typed_dates.date_text(dt.date.fromisoformat(value))
     if column == "languages" and dutch:
         return "; ".join(vocab.LANGUAGES.word(code.strip(), True) for code in value.split(";"))
     return WORDS[column].word(value, dutch) if value and column in WORDS else value
@@ -63,11 +67,15 @@ def _same(kind: str, column: str, cell: object) -> bool:
     example = EXAMPLES[kind].get(column, "")
     if is_empty(cell) or not example:
         return is_empty(cell) and not example
-    if isinstance(cell, dt.date) or column.endswith("_on") or column == "vog_date":
+    if isinstance(cell, dt.date) or _is_date(column):
         return _date(cell) == _date(example)
     if column in WORDS:
         return WORDS[column].get(fold(cell)) == example
     return fold(cell) in {fold(example_cell(kind, column, dutch)) for dutch in (False, True)}
+
+
+def _is_date(column: str) -> bool:
+    return column.endswith("_on") or column == "vog_date"
 
 
 def _date(value: object) -> dt.date | None:

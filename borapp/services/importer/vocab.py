@@ -75,7 +75,7 @@ OUTCOMES = _table({
 })
 
 GENDERS = _table({
-    "f": ("v", "vrouw", "female", "woman"),
+    "f": ("vrouw", "v", "female", "woman"),  # the first word as the profile says it: Vrouw, Man, Anders
     "m": ("man", "male"),
     "x": ("anders", "other", "non-binair", "non-binary", "divers", "onbekend"),
 })
@@ -98,6 +98,8 @@ LANGUAGES = _table({
     "ru": ("russisch", "russian"),
     "pt": ("portugees", "portuguese"),
     "fy": ("fries", "frysk", "frisian"),
+    "rif": ("tarifit", "tarifiyt", "riffijns", "riffian", "riffisch"),
+    "fa": ("farsi", "perzisch", "persian"),
 })
 
 DAYS = _table({

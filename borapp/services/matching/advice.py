@@ -7,7 +7,7 @@ import datetime as dt
 from collections.abc import Iterable
 
 from borapp.i18n import N_, _, ngettext
-from borapp.services.matching.ranking import Candidate, VolunteerFacts, readiness_blocks
+from borapp.services.matching.ranking import Candidate, VolunteerFacts, leaving_note, readiness_blocks
 
 ACTIVE = N_("Can be matched to new cases")  # the volunteer form's tick
 # Why volunteers cannot be matched, by the kind of the blocking factor, in the order the wizard says it; each with
@@ -43,12 +43,21 @@ def requirements(vog_years: int) -> str:
 
 
 def volunteer_blocks(*, vog_date: dt.date | None, trained: bool, active: bool, left_on: dt.date | None,
-                     load: int, max_cases: int, vog_years: int, on: dt.date | None = None) -> list[str]:
+                     load: int, max_cases: int, vog_years: int, on: dt.date | None = None,
+                     vog_unreadable: bool = False) -> list[str]:
     """Why this volunteer cannot be matched to another case now (empty when nothing in their profile stops it);
-    `load` is the number of their open cases."""
+    `load` is the number of their open cases; `vog_unreadable`: a VOG date is typed that cannot be read (not "no VOG
+    on record" beside a field that says it cannot read the date)."""
     facts = VolunteerFacts(id=0, name="", vog_date=vog_date, trained=trained, active=active, left_on=left_on,
                            load=load, max_cases=max_cases)
-    return [f.text for f in readiness_blocks(facts, on=on or dt.date.today(), vog_years=vog_years)]
+    return [_("The VOG date cannot be read") if f.kind == "vog" and vog_unreadable else f.text
+            for f in readiness_blocks(facts, on=on or dt.date.today(), vog_years=vog_years)]
+
+
+def volunteer_leaving(*, active: bool, left_on: dt.date | None, on: dt.date | None = None) -> str:
+    """What matching says of a leaving date still ahead ("" when there is none)."""
+    note = leaving_note(VolunteerFacts(id=0, name="", active=active, left_on=left_on), on=on or dt.date.today())
+    return note.text if note else ""
 
 
 def ways_forward(ranking: Iterable[Candidate]) -> list[str]:

@@ -13,6 +13,7 @@ points. Points per factor, at most 100 in all:
                   named), -25 when none is (a strong minus, not a block: an interpreter or Dutch may still do,
                   and the coordinator knows the family)
     demands       the parents' gender demand: a volunteer of another (or unrecorded) gender is blocked
+    leaving       a leaving date within half a year (a trajectory runs 3 to 6 months): -10, named with its date
     blocks        no VOG or one older than the renewal period, no training day, inactive or left, excluded for
                   this case (e.g. known to the family)
 """
@@ -43,6 +44,7 @@ AVAILABILITY_FULL, AVAILABILITY_NONE = 35.0, -15.0
 CAPACITY_FULL = 15.0
 EXPERIENCE_EACH, EXPERIENCE_MAX = 3.0, 15.0
 LANGUAGE_SPOKEN, LANGUAGE_NONE = 10.0, -25.0
+LEAVING_SOON, LEAVING_SOON_DAYS = -10.0, 183  # she would leave before a new case of 3 to 6 months is over
 MAX_SCORE = REGION_SAME + AVAILABILITY_FULL + CAPACITY_FULL + EXPERIENCE_MAX + LANGUAGE_SPOKEN
 
 PART_WORDS = {"morning": N_("morning"), "afternoon": N_("afternoon"), "evening": N_("evening")}
@@ -114,14 +116,17 @@ class Candidate:
 
 # ---- words --------------------------------------------------------------------------------------------------------
 
-# Languages coordinators name that the locale data has no name for ("ber": Berber, as Dutch volunteers speak it)
-OWN_LANGUAGE_NAMES = {"ber": N_("Berber")}
+# Languages coordinators name otherwise than the locale data ("ber": Berber, which it has no name for; "rif": Tarifit,
+# not "Riffian"; "fa": Farsi, as the families say it)
+OWN_LANGUAGE_NAMES = {"ber": N_("Berber"), "rif": N_("Tarifit"), "fa": N_("Farsi")}
 
 
 def language_name(code: str) -> str:
+    """The language's name; a code the locale data does not know is shown in capitals (RU), a language kept by its
+    typed name (profiles.language_code: "papiamentu") with a capital."""
     if code in OWN_LANGUAGE_NAMES:
         return _(OWN_LANGUAGE_NAMES[code])
-    name = Locale.parse(babel_locale()).languages.get(code)
+    name = Locale.parse(babel_locale()).languages.get(code) or (code if len(code) > 3 else "")
     return (name[:1].upper() + name[1:]) if name else code.upper()
 
 
@@ -170,6 +175,12 @@ def readiness_blocks(v: VolunteerFacts, *, on: dt.date, vog_years: int = 3) -> l
     return [f for f in (_departed(v, on), _vog(v, on, vog_years), _training(v), _full(v)) if f is not None and f.blocks]
 
 
+def leaving_note(v: VolunteerFacts, *, on: dt.date) -> Factor | None:
+    """A leaving date still ahead, as matching names it (None when there is none, or she has left already)."""
+    found = _departed(v, on)
+    return found if found is not None and not found.blocks else None
+
+
 def _excluded(v: VolunteerFacts) -> Factor | None:
     if v.excluded is None:
         return None
@@ -182,6 +193,10 @@ def _departed(v: VolunteerFacts, on: dt.date) -> Factor | None:
         return Factor("active", 0, _("Left on {date}").format(date=short_date(v.left_on)), True)
     if not v.active:
         return Factor("active", 0, _("Not active at the moment"), True)
+    if v.left_on is not None and (v.left_on - on).days <= LEAVING_SOON_DAYS:
+        return Factor("active", LEAVING_SOON, _(
+            "Leaves on {date}: a new case (3 to 6 months) would need another volunteer before its end").format(
+                date=short_date(v.left_on)))
     if v.left_on is not None:
         return Factor("active", 0, _("Leaves on {date}").format(date=short_date(v.left_on)))
     return None

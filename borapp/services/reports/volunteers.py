@@ -3,7 +3,8 @@ trainings and volunteer meetings of the year.
 
 In the pool on a day: joined on or before it (a volunteer without a joining date counts from the day they were
 added to the vault) and not left on or before it. Deployable on 31 December: in the pool, active, a VOG issued within
-the renewal period (the vault's setting, 3 years by default) and the training day followed.
+the renewal period (the vault's setting, 3 years by default) and the training day followed. A year not over yet is
+counted to the day of the report (periods.counted_to): a leaving date still ahead has not happened yet.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ from borapp.i18n import _
 from borapp.models import Meeting, MeetingAttendance, Training, Volunteer
 from borapp.services import settings
 from borapp.services.reports.figures import Figure, figure
-from borapp.services.reports.periods import first_day, last_day
+from borapp.services.reports.periods import counted_to, first_day, last_day
 from borapp.services.volunteers.meetings import MIN_ATTENDEES
 from borapp.services.volunteers.profiles import TRAINING_LABELS as TRAINING_KINDS
 
@@ -49,9 +50,10 @@ def _growth(start: int, end: int) -> float | None:
 
 
 def volunteer_figures(session: Session, year: int, today: dt.date | None = None) -> VolunteerFigures:
-    stayed, left, joined, deployable = _pool(session, year)
+    today = today or dt.date.today()
+    stayed, left, joined, deployable = _pool(session, year, counted_to(year, today) or last_day(year))
     trainings, attendance = _trainings(session, year)
-    meetings, meeting_attendance = _meetings(session, year, today or dt.date.today())
+    meetings, meeting_attendance = _meetings(session, year, today)
     stayed_part = Figure("stayed", _("In the pool all year"), stayed)
     return VolunteerFigures(
         start_of_year=figure("start_of_year", _("Volunteers on 1 January {year}").format(year=year),
@@ -75,8 +77,9 @@ def _vog_cutoff(on: dt.date, years: int) -> dt.date:
         return on.replace(year=on.year - years, day=28)
 
 
-def _pool(session: Session, year: int) -> tuple[int, int, int, int]:
-    start, end = first_day(year), last_day(year)
+def _pool(session: Session, year: int, end: dt.date) -> tuple[int, int, int, int]:
+    """Stayed, left, joined and deployable, from 1 January to `end` (31 December, or the day a report counts to)."""
+    start = first_day(year)
     years = settings.get_int(session, "vog_renewal_years")
     trained = (select(Training.volunteer_id).where(Training.kind == "initial", Training.on <= end)).scalar_subquery()
     at_start, at_end = _in_pool(start), _in_pool(end)

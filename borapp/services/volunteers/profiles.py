@@ -140,6 +140,34 @@ def parse_languages(text: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(c.strip().lower() for c in (text or "").replace(",", ";").split(";") if c.strip()))
 
 
+def language_code(typed: str) -> str:
+    """The code kept for a language typed by name: "Papiaments" or "Papiamento" → "pap", "Tarifit" → "rif", a code
+    the locale data knows ("ru") → itself; a language known by neither is kept by its name in lower case ("" for
+    nothing typed). A name in Dutch or English, in any capitals and accents."""
+    from borapp.services.importer.text import fold
+    from borapp.services.importer.vocab import LANGUAGES
+
+    words = " ".join(typed.replace(";", " ").replace(",", " ").split())
+    folded_words = fold(words)
+    return LANGUAGES.get(folded_words) or _known_languages().get(folded_words) or words.lower()
+
+
+@functools.lru_cache(maxsize=1)
+def _known_languages() -> dict[str, str]:
+    """Folded name or code → code, from the locale data in Dutch and English (codes of two or three letters)."""
+    from babel import Locale
+
+    from borapp.services.importer.text import fold
+
+    known: dict[str, str] = {}
+    for locale in ("en", "nl"):
+        for code, name in Locale.parse(locale).languages.items():
+            if code.isalpha() and len(code) <= 3:
+                known.setdefault(fold(name), code)
+                known[code] = code
+    return known
+
+
 def vog_renew_on(vog_date: dt.date | None, years: int) -> dt.date | None:
     if vog_date is None:
         return None

@@ -76,8 +76,8 @@ class ReportsPage(Page):
         row.addWidget(self._municipality_choice())
         row.addSpacing(12)
         self.audience = QComboBox()
-        self.audience.addItem(_("Inside: every count"), "internal")
-        self.audience.addItem(_("Outside: small counts as <5"), "external")
+        self.audience.addItem(_("Internal: every count"), "internal")
+        self.audience.addItem(_("External: small counts as <5"), "external")
         # short words, shown whole: the longer ones made the window 1,196 px wide, wider than a 1366 px screen at
         # 125 % (1,093 px), and cut to 24 characters they read "Voor binnen de organisatie (alle aar"
         self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)

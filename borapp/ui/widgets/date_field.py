@@ -77,9 +77,10 @@ class _TypedField(QWidget):
         self.commit()
 
     def problem(self) -> str:
-        """Why the text cannot be read ("" when it can)."""
+        """Why the text cannot be read ("" when it can), in the words of the message under the field: without the
+        field's name, which its label beside it says already ("'30-2-2026' is geen datum (Datum)")."""
         try:
-            self._parse(self.edit.text())
+            self._parse(self.edit.text(), named=False)
         except ValidationError as exc:
             return str(exc)
         return ""
@@ -87,7 +88,7 @@ class _TypedField(QWidget):
     def commit(self) -> None:
         """Read what was typed: show it back as read, or say why not (the text stays as typed)."""
         try:
-            value = self._parse(self.edit.text())
+            value = self._parse(self.edit.text(), named=False)
         except ValidationError as exc:
             self._show_problem(str(exc))
             return
@@ -122,7 +123,8 @@ class _TypedField(QWidget):
         return self.message
 
     def value(self):
-        """The value as typed; None when empty; ValidationError when it cannot be read."""
+        """The value as typed; None when empty; ValidationError (naming the field: it may be said elsewhere) when it
+        cannot be read."""
         return self._parse(self.edit.text())
 
     def value_or_none(self):
@@ -135,10 +137,10 @@ class _TypedField(QWidget):
     def set_value(self, value) -> None:
         self._set(value)
 
-    def _what(self) -> str:
-        return self.accessibleName()
+    def _what(self, named: bool = True) -> str:
+        return self.accessibleName() if named else ""
 
-    def _parse(self, text: str):  # pragma: no cover - each field says
+    def _parse(self, text: str, named: bool = True):  # pragma: no cover - each field says
         raise NotImplementedError
 
     def _format(self, value) -> str:  # pragma: no cover
@@ -159,8 +161,8 @@ class DateField(_TypedField):
         if not optional:
             self._set(dt.date.today())
 
-    def _parse(self, text: str) -> dt.date | None:
-        return typed_dates.parse_date(text, what=self._what())
+    def _parse(self, text: str, named: bool = True) -> dt.date | None:
+        return typed_dates.parse_date(text, what=self._what(named))
 
     def _format(self, value: dt.date | None) -> str:
         return typed_dates.date_text(value)
@@ -190,8 +192,8 @@ class TimeField(_TypedField):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent, _("hh:mm"), 70)
 
-    def _parse(self, text: str) -> dt.time | None:
-        return typed_dates.parse_time(text, what=self._what())
+    def _parse(self, text: str, named: bool = True) -> dt.time | None:
+        return typed_dates.parse_time(text, what=self._what(named))
 
     def _format(self, value: dt.time | None) -> str:
         return typed_dates.time_text(value)

@@ -1,4 +1,5 @@
-"""Small editors of the volunteer profile: spoken languages (checkboxes) and trainings (a short list)."""
+"""Small editors of the volunteer profile: spoken languages (checkboxes, and another typed by name) and trainings (a
+short list)."""
 
 from __future__ import annotations
 
@@ -8,6 +9,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QGridLayout,
     QHBoxLayout,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -18,26 +20,57 @@ from PySide6.QtWidgets import (
 from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.services.matching.ranking import language_name
-from borapp.services.volunteers.profiles import COMMON_LANGUAGES, TRAINING_KINDS, TRAINING_LABELS, TrainingItem
+from borapp.services.volunteers.profiles import (
+    COMMON_LANGUAGES,
+    TRAINING_KINDS,
+    TRAINING_LABELS,
+    TrainingItem,
+    language_code,
+)
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 
 LANGUAGE_COLUMNS = 2
 
 
 class LanguagePicker(QWidget):
-    """The common languages as checkboxes; codes found in the record but not in that list are added."""
+    """The common languages as checkboxes; codes found in the record but not in that list are added. With `others`,
+    a line to type another language by name (Tarifit, Farsi, Papiaments): it is added as one more checkbox, ticked,
+    and kept like the others (only 11 could be recorded, a walk)."""
 
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, others: bool = False):
         super().__init__(parent)
         self.setAccessibleName(_("Languages"))
-        self.grid = QGridLayout(self)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.grid = QGridLayout()
         self.grid.setContentsMargins(0, 0, 0, 0)
         self.grid.setVerticalSpacing(2)
+        column.addLayout(self.grid)
         self.boxes: dict[str, QCheckBox] = {}
         for code in COMMON_LANGUAGES:
             self._add(code)
+        self.other = QLineEdit()
+        self.add_button = QPushButton(_("Add language"))
+        if others:
+            row = QHBoxLayout()
+            self.other.setPlaceholderText(_("Another language, e.g. Tarifit"))
+            self.other.setAccessibleName(_("Another language"))
+            self.other.returnPressed.connect(self.add_typed)
+            self.add_button.clicked.connect(self.add_typed)
+            row.addWidget(self.other, 1)
+            row.addWidget(self.add_button)
+            column.addLayout(row)
+
+    def add_typed(self) -> None:
+        """The language typed in the line, ticked (a checkbox of its own when it had none); the line emptied."""
+        code = language_code(self.other.text())
+        self.other.clear()
+        if not code:
+            return
+        box = self.boxes.get(code) or self._add(code)
+        box.setChecked(True)
 
     def _add(self, code: str) -> QCheckBox:
         box = QCheckBox(language_name(code))
@@ -52,6 +85,7 @@ class LanguagePicker(QWidget):
         return tuple(code for code, box in self.boxes.items() if box.isChecked())
 
     def set_value(self, codes) -> None:
+        self.other.clear()  # typed for one volunteer, it was saved with the next one
         for code in codes:
             if code not in self.boxes:
                 self._add(code)

@@ -26,7 +26,7 @@ from borapp.formatting import long_date
 from borapp.i18n import _, ngettext
 from borapp.services.cases.status import status_label
 from borapp.services.errors import ValidationError
-from borapp.services.matching.advice import requirements, volunteer_blocks
+from borapp.services.matching.advice import requirements, volunteer_blocks, volunteer_leaving
 from borapp.services.volunteers import meetings
 from borapp.services.volunteers.field_words import field_label
 from borapp.services.volunteers.profiles import (
@@ -47,6 +47,7 @@ from borapp.services.volunteers.profiles import (
 )
 from borapp.ui.colours import ERROR, WARNING, text_style
 from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
+from borapp.ui.pages.volunteers.leaving_question import LEAVING, PAUSING, ask_leaving_or_pausing
 from borapp.ui.pages.volunteers.small_editors import LanguagePicker, TrainingList
 from borapp.ui.widgets.activation_list import ActivationList
 from borapp.ui.widgets.changed_meanwhile import save_over
@@ -125,13 +126,13 @@ class VolunteerProfileEditor(QWidget):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # narrow window: a label above its field
         self.name, self.email, self.phone, self.address = QLineEdit(), QLineEdit(), QLineEdit(), QLineEdit()
-        self.email.setPlaceholderText("naam@voorbeeld.nl")
+        self.email.setPlaceholderText(_("name@example.nl"))
         self.region = QComboBox()
         self.region.setEditable(True)
         self.gender = QComboBox()
         for code, label in GENDER_LABELS.items():
             self.gender.addItem(_(label), code)
-        self.languages, self.availability = LanguagePicker(), AvailabilityGrid()
+        self.languages, self.availability = LanguagePicker(others=True), AvailabilityGrid()
         self.vog_date, self.joined_on, self.left_on = DateField(), DateField(), DateField()
         self.trainings = TrainingList()
         self.max_cases = NumberBox(MIN_CASES, MAX_CASES)  # "12" stays 12 and is refused, not cut to 1
@@ -160,9 +161,13 @@ class VolunteerProfileEditor(QWidget):
             date.edit.textEdited.connect(self._on_edit)  # read: Save must be there to click (it reads it first)
         self.vog_date.changed.connect(self._show_vog_warning)
         self.vog_date.edit.editingFinished.connect(self._show_vog_warning)  # after the field read it: unreadable too
+        self.vog_date.edit.editingFinished.connect(self._show_matching)
         for signal in (self.vog_date.changed, self.trainings.changed, self.active.toggled, self.left_on.changed,
                        self.max_cases.valueChanged):
             signal.connect(self._show_matching)
+        self.active.clicked.connect(self._ask_leaving_or_pausing)  # clicked: by her hand, not by showing a profile
+        for signal in (self.active.toggled, self.left_on.changed):
+            signal.connect(self._show_active_note)
         return form
 
     def _related(self) -> QWidget:
@@ -250,6 +255,7 @@ class VolunteerProfileEditor(QWidget):
         self.save_button.setEnabled(self.volunteer_id is None)  # a stored profile: once something changed
         self._show_vog_warning()
         self._show_matching()
+        self._show_active_note()
         self.scroll.verticalScrollBar().setValue(0)
 
     def current_case_refs(self) -> list[str]:
@@ -357,6 +363,7 @@ class VolunteerProfileEditor(QWidget):
 
     def save(self) -> int | None:
         """Check, show every problem under its field, save when there is none; the volunteer's id or None."""
+        self.languages.add_typed()  # a language typed and not yet added is meant to be saved with the rest
         unreadable = refuse_unreadable(self)  # a date that cannot be read says so under its field
         pending = self.trainings.pending()
         if pending:  # saved without it, "Opgeslagen." said nothing of the training left out
@@ -422,6 +429,33 @@ class VolunteerProfileEditor(QWidget):
             self._show_vog_warning()
         if "trainings" not in problems:
             self._show_matching()
+        if "active" not in problems:
+            self._show_active_note()
+
+    def _ask_leaving_or_pausing(self, checked: bool) -> None:
+        """Unticked without a leaving date: leaving fills in today as the date, pausing leaves it empty, Cancel ticks
+        Active again."""
+        if checked or self.left_on.text().strip():
+            return
+        answer = ask_leaving_or_pausing(self)
+        if answer == LEAVING:
+            self.left_on.set_value(dt.date.today())
+            self.left_on.setFocus()
+        elif answer != PAUSING:
+            self.active.setChecked(True)
+
+    def _show_active_note(self, *_args) -> None:
+        """What "not active" means for the annual report, under the tick while it is off."""
+        if self._loading:
+            return
+        if self.active.isChecked():
+            text = ""
+        elif self.left_on.value_or_none() is None:
+            text = _("Paused: not matched to new cases. The annual report counts this volunteer in the pool, but not "
+                     "as deployable. If they have left, fill in the leaving date.")
+        else:
+            text = _("From the leaving date the annual report no longer counts this volunteer in the pool.")
+        self.messages["active"].show_message(text, warning=True)
 
     def _show_matching(self, *_args) -> None:
         """What matching needs, and what (in the form as it stands) keeps this volunteer from it."""
@@ -430,9 +464,15 @@ class VolunteerProfileEditor(QWidget):
         trained = any(t.kind == "initial" for t in self.trainings.value())
         blocks = volunteer_blocks(vog_date=self.vog_date.value_or_none(), trained=trained,
                                   active=self.active.isChecked(), left_on=self.left_on.value_or_none(),
-                                  load=self._load, max_cases=self.max_cases.value(), vog_years=self._years)
-        state = ("\n".join([_("Cannot be matched yet:")] + [f"\u2022 {b}" for b in blocks]) if blocks
-                 else _("Nothing in this profile stands in the way of matching."))
+                                  load=self._load, max_cases=self.max_cases.value(), vog_years=self._years,
+                                  vog_unreadable=bool(self.vog_date.problem()))
+        leaving = volunteer_leaving(active=self.active.isChecked(), left_on=self.left_on.value_or_none())
+        if blocks:
+            state = "\n".join([_("Cannot be matched yet:")] + [f"\u2022 {b}" for b in blocks])
+        elif leaving:  # "nothing stands in the way" said nothing of her leaving in two weeks
+            state = _("Can be matched, but:") + f"\n\u2022 {leaving}"
+        else:
+            state = _("Nothing in this profile stands in the way of matching.")
         self.matching.setText(state + "\n" + requirements(self._years))
         self.messages["trainings"].show_message(
             "" if trained else _("No training day recorded yet: a volunteer is matched only after the training "

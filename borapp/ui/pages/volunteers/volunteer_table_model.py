@@ -104,7 +104,8 @@ class VolunteerTableModel(QAbstractTableModel):
             return f"{row.case_load} / {row.max_cases}"
         if column == VOG:
             return vog_text(row)
-        return ", ".join(code.upper() for code in row.languages)
+        # codes in capitals (NL, AR); a language kept by its typed name (papiamentu) by that name
+        return ", ".join(code.upper() if len(code) <= 3 else code[:1].upper() + code[1:] for code in row.languages)
 
     def _tooltip(self, row: VolunteerRow, column: int) -> str | None:
         if column == NAME and row.id in self._pending:
