@@ -14,6 +14,7 @@ import math
 from collections.abc import Hashable, Mapping, Sequence
 from fractions import Fraction
 
+from borapp.services.privacy.joined import group_of
 from borapp.services.privacy.linear_pins import eliminate
 
 Equation = tuple[dict[Hashable, int], int]  # {cell: coefficient}, constant: Σ coefficient × cell = constant
@@ -66,21 +67,9 @@ def _reduced(cells: list, equations: list[Equation]) -> list[Equation]:
 def _linked(bounds: Mapping, equations: Sequence[Equation]) -> list[set]:
     """The hidden cells in groups that share no sum: each group is solved apart (a search over unrelated cells
     would multiply its work for nothing)."""
-    parent = {c: c for c in bounds}
-
-    def root(c):
-        while parent[c] != c:
-            parent[c] = parent[parent[c]]
-            c = parent[c]
-        return c
-
-    for terms, _constant in equations:
-        cells = list(terms)
-        for c in cells[1:]:
-            parent[root(c)] = root(cells[0])
     groups: dict = {}
-    for c in bounds:
-        groups.setdefault(root(c), set()).add(c)
+    for c, root in group_of(bounds, (terms for terms, _constant in equations)).items():
+        groups.setdefault(root, set()).add(c)
     return list(groups.values())
 
 

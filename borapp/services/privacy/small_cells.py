@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from borapp.services.privacy.bounded_pins import pinned_within
+from borapp.services.privacy.joined import group_of
 from borapp.services.privacy.linear_pins import pinned
 
 INTERNAL, EXTERNAL = "internal", "external"
@@ -176,20 +177,9 @@ def _smallest(cells: list, counts: Mapping):
 def _marks(secret: set, crossed: set, sums: Sequence[Sum], counts: Mapping, threshold: int) -> dict:
     """What each hidden cell says: cells hidden together in a sum are one group (joined across sums), and a group
     says "<N" only when each of its cells is under N and none had to say "x"."""
-    group = {c: c for c in secret}
-
-    def root(c):
-        while group[c] != c:
-            group[c] = group[group[c]]
-            c = group[c]
-        return c
-
-    for s in sums:
-        together = [c for c in s.cells() if c in secret]
-        for c in together[1:]:
-            group[root(c)] = root(together[0])
-    crossed_roots = {root(c) for c in secret if counts[c] >= threshold or counts[c] == 0 or c in crossed}
-    return {c: NOT_SHOWN if root(c) in crossed_roots else hidden(threshold) for c in secret}
+    root = group_of(secret, (s.cells() for s in sums))
+    crossed_roots = {root[c] for c in secret if counts[c] >= threshold or counts[c] == 0 or c in crossed}
+    return {c: NOT_SHOWN if root[c] in crossed_roots else hidden(threshold) for c in secret}
 
 
 def _gives_away(hidden_values: list[int], most: int | None) -> bool:
