@@ -678,3 +678,24 @@ def test_a_registration_date_months_back_is_a_gentle_warning_not_a_block(page, q
     qtbot.keyClick(route.buttons["self"], Qt.Key.Key_Space)
     qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
     assert wizard.currentId() == 2, "a warning, not a block"
+
+
+def test_a_wish_for_another_language_is_typed_in_the_intake(page, qtbot, workspace):
+    """The wishes page offered only the eleven checkboxes: a family's wish for Tarifit could not be recorded."""
+    page.list_panel.new_intake_button.click()
+    wizard = page.intake.wizard
+    walk(wizard, 9)
+    fill_page(wizard, 9)
+    picker = wizard.currentPage().languages
+    qtbot.mouseClick(picker.other, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(picker.other, "Tarifit")
+    QTest.keyClick(picker.other, Qt.Key.Key_Return)
+    assert picker.boxes["rif"].isChecked() and picker.other.text() == ""
+    assert wizard.currentId() == 9, "Enter adds the language; it does not go on to the next page"
+    QTest.keyClicks(picker.other, "Farsi")  # typed, not added: Next takes it along
+    qtbot.mouseClick(wizard.button(QWizard.WizardButton.NextButton), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == 10
+    with qtbot.waitSignal(page.changed):
+        qtbot.mouseClick(wizard.button(FINISH), Qt.MouseButton.LeftButton)
+    facts = case_file.load_case(workspace, page.case_file.case_id, record_open=False)
+    assert facts.wishes.wish_languages == "nl;tr;rif;fa"

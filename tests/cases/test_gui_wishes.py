@@ -60,3 +60,34 @@ def test_a_wish_the_app_does_not_know_is_refused_on_its_field(workspace):
     save_wishes(workspace, case_id, Wishes("wed-afternoon;sat-morning", "m", "tr;en", "  rustig  "))
     assert load_case(workspace, case_id, record_open=False).wishes == Wishes(
         "wed-afternoon;sat-morning", "m", "tr;en", "rustig")
+
+
+def _type_language(qtbot, picker, name: str, *, enter: bool) -> None:
+    picker.window().activateWindow()
+    qtbot.mouseClick(picker.other, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(picker.other, name)
+    if enter:
+        QTest.keyClick(picker.other, Qt.Key.Key_Return)
+
+
+def test_a_wish_for_another_language_is_typed_in_the_case_file_and_matched(qtbot, workspace):
+    """Only the eleven checkboxes could be wished, so a family's wish for Tarifit had no place (the volunteers
+    could record it)."""
+    from borapp.models import Volunteer
+
+    case_id, volunteer_id = make_case(workspace)
+    with workspace.session() as session:
+        session.get(Volunteer, volunteer_id).languages = "nl;rif;papiamentu"
+    tab = agreements_tab(qtbot, workspace, case_id)
+    picker = tab.fields["wish_languages"]
+    tab.scroll.ensureWidgetVisible(picker.other)
+    _type_language(qtbot, picker, "Tarifit", enter=True)
+    assert picker.boxes["rif"].isChecked() and picker.other.text() == ""
+    _type_language(qtbot, picker, "Papiamentu", enter=False)  # typed, not added: Save takes it along
+    assert tab.save_button.isEnabled()
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert load_case(workspace, case_id, record_open=False).wishes.wish_languages == "rif;papiamentu"
+    assert picker.other.text() == "" and not tab.save_button.isEnabled()
+    assert picker.boxes["papiamentu"].isChecked() and picker.boxes["papiamentu"].text() == "Papiamentu"
+    reasons = " ".join(" ".join(f.text for f in c.factors) for c in rank_candidates(workspace, case_id))
+    assert "Spreekt Tarifit, Papiamentu, zoals gewenst" in reasons, reasons

@@ -68,7 +68,7 @@ def test_template_to_stdout_and_to_a_file(capsys, tmp_path):
     assert len(out.splitlines()) == 2
     code, out, _err = run(capsys, "import", "template", "cases", "--lang", "en")
     assert code == 0 and out.splitlines()[0].startswith("case_ref,registered_on,route,municipality,funding")
-    assert ",court," in out.splitlines()[1] and ",per_case," in out.splitlines()[1]
+    assert ",court decision," in out.splitlines()[1] and ",per trajectory," in out.splitlines()[1]
     code, out, _err = run(capsys, "import", "template", "volunteers", "--out", str(tmp_path / "v.csv"))
     assert code == 0 and str(tmp_path / "v.csv") in out
     text = (tmp_path / "v.csv").read_text(encoding="utf-8-sig")

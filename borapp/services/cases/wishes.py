@@ -13,10 +13,10 @@ from borapp.services.cases.flow import get_case
 from borapp.services.errors import ValidationError
 from borapp.services.vault.workspace import Workspace
 from borapp.services.volunteers.profiles import (
-    DAY_PARTS, WEEKDAYS, format_availability, parse_availability, parse_languages,
+    DAY_PARTS, WEEKDAYS, format_availability, language_code, parse_availability, parse_languages,
 )
 
-_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+_LANGUAGE = re.compile(r"^[^\W\d_]+(?:[ '-][^\W\d_]+)*$")
 WISH_GENDERS = ("", "f", "m")  # no preference, female, male
 LIMITS = {"preferred_slots": 400, "wish_languages": 100, "volunteer_wishes": 4000}
 
@@ -45,10 +45,16 @@ def wish_problems(slots, gender: str, languages) -> dict[str, str]:
         problems["preferred_slots"] = _("Unknown day-part.")
     if gender not in WISH_GENDERS:
         problems["wish_gender"] = _("Choose female, male or no preference.")
-    bad = [code for code in languages if not _LANGUAGE.match(code)]
+    bad = [code for code in languages if not _known_language(code)]
     if bad:
         problems["wish_languages"] = _("Unknown language code '{code}'.").format(code=bad[0])
     return problems
+
+
+def _known_language(code: str) -> bool:
+    """A code ("rif") or a language kept by its name ("papiamentu"), as the volunteer profile keeps them, so that
+    matching compares the two; not a name that has a code ("english")."""
+    return bool(_LANGUAGE.match(code)) and language_code(code) == code
 
 
 def save_wishes(workspace: Workspace, case_id: int, wishes: Wishes) -> None:

@@ -117,7 +117,7 @@ def _name(item: str, group: str) -> _Name:
                        .format(value=item))
     name = match.group("name").strip()
     if not name:
-        raise BadValue(_("'{value}' has a birth date but no name; write 'Name (YYYY-MM-DD)'.").format(value=item))
+        raise BadValue(_("'{value}' has a birth date but no name; write 'Name (15-3-2018)'.").format(value=item))
     if _UNCLEAR_NAME.search(name):
         raise BadValue(_("'{value}' has a date, a '/' or a '+' in a name; write each child as 'Name (15-3-2018)', "
                          "separated by ';'.").format(value=group))

@@ -12,7 +12,10 @@ import datetime as dt
 from borapp.services import typed_dates
 from borapp.services.importer import vocab
 from borapp.services.importer.text import fold
-from borapp.services.importer.values import BadValue, is_empty, parse_date
+from borapp.services.importer.children import parse_children
+from borapp.services.importer.values import (
+    BadValue, is_empty, parse_availability, parse_date, parse_languages, slot_words,
+)
 
 EXAMPLES = {
     "cases": {
@@ -24,14 +27,14 @@ EXAMPLES = {
         "resident_parent_phone": "06-12345678", "other_parent_name": "Bram Voorbeeld",
         "other_parent_address": "Proefweg 2, 1234 CD Voorbeeldstad", "other_parent_address_confidential": "no",
         "other_parent_email": "bram@voorbeeld.example", "other_parent_phone": "+31 6 87654321",
-        "children": "Sam Voorbeeld (2018-04-12); Noor Voorbeeld (2020-09-30)", "coordinator": "Coördinator Voorbeeld",
+        "children": "Sam Voorbeeld (12-4-2018); Noor Voorbeeld (30-9-2020)", "coordinator": "Coördinator Voorbeeld",
         "status": "intake", "outcome": "", "outcome_reason": "", "closed_on": "", "volunteer": "",
     },
     "volunteers": {
         "name": "Vera Voorbeeld", "email": "vera@voorbeeld.example", "phone": "06-11223344", "region": "Kennemerland/Alkmaar",
         "vog_date": "2023-01-15", "trained_on": "2023-02-04", "max_cases": "2", "active": "yes",
         "joined_on": "2023-02-01", "left_on": "", "gender": "f", "languages": "nl; en",
-        "availability": "ma-ochtend; za-middag",
+        "availability": "mon-morning; sat-afternoon",
     },
 }
 KEY_COLUMN = {"cases": "case_ref", "volunteers": "name"}
@@ -44,13 +47,15 @@ WORDS = {  # the columns whose cells are one of a few words: in Dutch the templa
 
 
 def example_cell(kind: str, column: str, dutch: bool) -> str:
-    """The example's cell as the template writes it: in Dutch with the Dutch words, a date as the app writes it
-    (15-1-2023, not 2023-01-15)."""
+    """The example's cell as the template writes it: the words of the template's language ("vrouw", "female";
+    "ma-ochtend", "mon-morning"), a date as the app writes it (15-1-2023, not 2023-01-15)."""
     value = EXAMPLES[kind].get(column, "")
     if value and _is_date(column):
         return typed_dates.date_text(dt.date.fromisoformat(value))
-    if column == "languages" and dutch:
-        return "; ".join(vocab.LANGUAGES.word(code.strip(), True) for code in value.split(";"))
+    if column == "languages":
+        return "; ".join(vocab.LANGUAGES.word(code.strip(), dutch) for code in value.split(";"))
+    if column == "availability":
+        return "; ".join(slot_words(*slot.strip().split("-"), dutch=dutch) for slot in value.split(";"))
     return WORDS[column].word(value, dutch) if value and column in WORDS else value
 
 
@@ -71,7 +76,20 @@ def _same(kind: str, column: str, cell: object) -> bool:
         return _date(cell) == _date(example)
     if column in WORDS:
         return WORDS[column].get(fold(cell)) == example
+    if column in READ:  # as any template wrote it: "nl; en", "Dutch; English" or "nederlands; engels"
+        return _read(column, cell) == _read(column, example)
     return fold(cell) in {fold(example_cell(kind, column, dutch)) for dutch in (False, True)}
+
+
+READ = {"languages": parse_languages, "availability": parse_availability,
+        "children": lambda cell: [(fold(c.name), c.birth_date) for c in parse_children(cell)]}
+
+
+def _read(column: str, cell: object):
+    try:
+        return READ[column](cell)
+    except BadValue:
+        return None
 
 
 def _is_date(column: str) -> bool:

@@ -124,6 +124,13 @@ def _items(value: object) -> list[str]:
     return [item.strip() for item in re.split(r"[;,\n]+", str(value)) if item.strip()]
 
 
+def slot_words(day: str, part: str, *, dutch: bool | None = None) -> str:
+    """A day-part as the template writes it, in Dutch or English (by default the user's language): 'ma-ochtend',
+    'mon-morning'."""
+    dutch = language() == "nl" if dutch is None else dutch
+    return f"{vocab.DAYS.word(day, dutch)}-{vocab.DAY_PARTS.word(part, dutch)}"
+
+
 def parse_languages(value: object) -> list[str] | None:
     """'nl; en' or 'Nederlands, Engels' → ['nl', 'en']; a two- or three-letter code not in the table is kept."""
     if is_empty(value):
@@ -150,8 +157,8 @@ def parse_availability(value: object) -> list[str] | None:
         match = _SLOT.match(fold(item).replace(" ", ""))
         day = vocab.DAYS.get(match.group("day")) if match else None
         if day is None:
-            raise BadValue(_("'{value}' is not a day part; write it as e.g. 'ma-ochtend' or 'za-middag'.")
-                           .format(value=item))
+            raise BadValue(_("'{value}' is not a day part; write it as e.g. '{morning}' or '{afternoon}'.").format(
+                value=item, morning=slot_words("mon", "morning"), afternoon=slot_words("sat", "afternoon")))
         parts = [vocab.DAY_PARTS[match.group("part")]] if match.group("part") else ["morning", "afternoon", "evening"]
         slots += [f"{day}-{part}" for part in parts if f"{day}-{part}" not in slots]
     return slots

@@ -7,17 +7,19 @@ from borapp.services.importer.text import fold
 
 class Vocabulary(dict):
     """Folded word → code (every code also stands for itself); `words` gives each code's first word, the Dutch one
-    a Dutch message and template use ("'gratis' is niet een van: ingekocht, per traject", not "purchased, per_case")."""
+    a Dutch message and template use ("'gratis' is niet een van: ingekocht, per traject", not "purchased, per_case");
+    `english` the English one (the code in words, "youth protection", unless given: "per trajectory", "female")."""
 
-    def __init__(self, aliases: dict[str, tuple[str, ...]]):
+    def __init__(self, aliases: dict[str, tuple[str, ...]], english: dict[str, str] | None = None):
         super().__init__()
         self.words = {code: (words[0] if words else code) for code, words in aliases.items()}
+        self.english = {code: code.replace("_", " ") for code in aliases} | (english or {})
         for code, words in aliases.items():
-            for word in (code, *words):
+            for word in (code, self.english[code], *words):
                 self[fold(word)] = code
 
     def word(self, code: str, dutch: bool) -> str:
-        return self.words.get(code, code) if dutch else code
+        return (self.words if dutch else self.english).get(code, code)
 
 
 _table = Vocabulary
@@ -33,13 +35,13 @@ ROUTES = _table({
              "self registration"),
     "court": ("rechter", "rechtbank", "beschikking", "court decision", "gerechtelijk"),
     "ots": ("ondertoezichtstelling", "supervision order", "jgb", "jeugd- en gezinsbeschermer"),
-})
+}, {"self": "own initiative", "court": "court decision", "ots": "supervision order"})
 
 FUNDING = _table({
     "purchased": ("ingekocht", "ingekocht traject", "ingekochte trajecten", "inkoop", "purchased trajectory",
                   "purchased trajectories"),
     "per_case": ("per traject", "afrekening per traject", "per trajectory", "per case", "per dossier"),
-})
+}, {"purchased": "purchased trajectory", "per_case": "per trajectory"})
 
 REFERRER_KINDS = _table({
     "court": ("rechter", "rechtbank"),
@@ -64,7 +66,7 @@ STATUSES = _table({
     "evaluation": ("tussenevaluatie", "evaluatie", "midway evaluation"),
     "closing": ("afronding", "afronden", "eindverslag"),
     "closed": ("afgesloten", "gesloten", "beeindigd", "afgerond", "closed case"),
-})
+}, {"waiting": "waiting list", "evaluation": "midway evaluation"})
 
 OUTCOMES = _table({
     "successful": ("succesvol", "succesvol beeindigd", "succesvol afgerond", "geslaagd", "success"),
@@ -78,7 +80,7 @@ GENDERS = _table({
     "f": ("vrouw", "v", "female", "woman"),  # the first word as the profile says it: Vrouw, Man, Anders
     "m": ("man", "male"),
     "x": ("anders", "other", "non-binair", "non-binary", "divers", "onbekend"),
-})
+}, {"f": "female", "m": "male", "x": "other"})
 
 LANGUAGES = _table({
     "nl": ("nederlands", "dutch"),
@@ -100,7 +102,9 @@ LANGUAGES = _table({
     "fy": ("fries", "frysk", "frisian"),
     "rif": ("tarifit", "tarifiyt", "riffijns", "riffian", "riffisch"),
     "fa": ("farsi", "perzisch", "persian"),
-})
+}, {"nl": "Dutch", "en": "English", "de": "German", "fr": "French", "es": "Spanish", "pl": "Polish", "tr": "Turkish",
+    "ar": "Arabic", "ber": "Berber", "pap": "Papiamento", "srn": "Sranan", "so": "Somali", "ti": "Tigrinya",
+    "uk": "Ukrainian", "ru": "Russian", "pt": "Portuguese", "fy": "Frisian", "rif": "Tarifit", "fa": "Farsi"})
 
 DAYS = _table({
     "mon": ("ma", "maandag", "monday"),

@@ -32,6 +32,16 @@ from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 LANGUAGE_COLUMNS = 2
 
 
+class _LanguageLine(QLineEdit):
+    """Enter on a typed language adds it and goes no further: in the intake wizard it also pressed Next."""
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        typed = bool(self.text().strip())
+        super().keyPressEvent(event)
+        if typed and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+
+
 class LanguagePicker(QWidget):
     """The common languages as checkboxes; codes found in the record but not in that list are added. With `others`,
     a line to type another language by name (Tarifit, Farsi, Papiaments): it is added as one more checkbox, ticked,
@@ -51,7 +61,7 @@ class LanguagePicker(QWidget):
         self.boxes: dict[str, QCheckBox] = {}
         for code in COMMON_LANGUAGES:
             self._add(code)
-        self.other = QLineEdit()
+        self.other = _LanguageLine()
         self.add_button = QPushButton(_("Add language"))
         if others:
             row = QHBoxLayout()
@@ -71,6 +81,10 @@ class LanguagePicker(QWidget):
             return
         box = self.boxes.get(code) or self._add(code)
         box.setChecked(True)
+
+    def pending(self) -> bool:
+        """Whether a language is typed that Add language has not ticked yet."""
+        return bool(self.other.text().strip())
 
     def _add(self, code: str) -> QCheckBox:
         box = QCheckBox(language_name(code))

@@ -51,7 +51,7 @@ class WishesPage(IntakePage):
             "A demand: every volunteer of the other gender is ruled out.\nMatching can fail on it.")))
         self.fields["wish_gender"] = self.gender
         self.watch(self.gender)
-        self.languages = LanguagePicker()
+        self.languages = LanguagePicker(others=True)  # a wish for Tarifit or Farsi, as the volunteers record them
         self.languages.setAccessibleName(_("Speaks (wish)"))
         self.field(form, "wish_languages", _("Speaks (wish)"), with_hint(self.languages, _(
             "A wish: who speaks it ranks higher;\nnobody is ruled out for it.")))
@@ -66,6 +66,10 @@ class WishesPage(IntakePage):
         self.messages["preferred_slots"] = self.slots_message
         self.fields["preferred_slots"] = self.slots
         self.watch(self.slots)
+
+    def validatePage(self) -> bool:  # noqa: N802 - Qt override
+        self.languages.add_typed()  # a language typed and not yet added is meant to go along with Next
+        return super().validatePage()
 
     def read(self, data: dict) -> None:
         data["preferred_slots"] = [c for c in format_availability(self.slots.value()).split(";") if c]

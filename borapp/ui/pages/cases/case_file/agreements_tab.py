@@ -89,7 +89,7 @@ class AgreementsTab(FormTab):
         gender.setAccessibleName(_("The volunteer's gender"))
         gender.setMaximumWidth(320)
         self._add(form, "wish_gender", _("Gender (demand)"), gender)
-        languages = LanguagePicker()
+        languages = LanguagePicker(others=True)  # a wish for Tarifit or Farsi, as the volunteers record them
         languages.setAccessibleName(_("The volunteer speaks"))
         self._add(form, "wish_languages", _("Speaks (wish)"), languages)
         self._add(form, "volunteer_wishes", _("Other wishes"), text_box(_("Other wishes")))

@@ -141,6 +141,8 @@ class FormTab(CaseTab):
         typed = getattr(widget, "edit", None)  # a date field says "changed" only for a date it can read: an
         if isinstance(typed, QLineEdit):      # unreadable one left "Geen wijzigingen om op te slaan." beside its error
             typed.editingFinished.connect(self._edited)
+        if isinstance(widget, LanguagePicker):  # a language typed and not yet added is unsaved typing too
+            widget.other.textChanged.connect(self._edited)
         return widget
 
     def values(self) -> dict:
@@ -157,7 +159,14 @@ class FormTab(CaseTab):
         self._edited()
 
     def is_dirty(self) -> bool:
-        return self.case_id is not None and self.values() != self._loaded
+        return self.case_id is not None and (self.values() != self._loaded or any(
+            isinstance(w, LanguagePicker) and w.pending() for w in self.fields.values()))
+
+    def _take_typed_languages(self) -> None:
+        """A language typed and not yet added is meant to be saved with the rest (as the volunteer profile does)."""
+        for widget in self.fields.values():
+            if isinstance(widget, LanguagePicker):
+                widget.add_typed()
 
     # ---- CaseTab ------------------------------------------------------------------------------------------------
 
@@ -219,6 +228,7 @@ class FormTab(CaseTab):
     # ---- saving -------------------------------------------------------------------------------------------------
 
     def save(self) -> bool:
+        self._take_typed_languages()
         if not self.is_dirty():
             return True
         self.clear_messages()
