@@ -354,7 +354,8 @@ class MeetingsPanel(QWidget):
         checked = set(self.checked_ids())
         self.count.setText(_("{n} ticked").format(n=len(checked)))
         saved = {a.id for a in (item.signed_up if item.upcoming else item.attendees)}
-        self.save_attendance.setEnabled(checked != saved and not item.cancelled)
+        unrecorded = not item.upcoming and not (item.attendance_recorded or saved)  # even "nobody" is worth saving
+        self.save_attendance.setEnabled((unrecorded or checked != saved) and not item.cancelled)
         self.warning.setText(item.advice)
         self.warning.setVisible(bool(item.advice))
 
