@@ -179,3 +179,23 @@ def test_nobody_attended_is_kept_and_the_sign_ups_are_not_ticked_again(panel, wo
     _reload(panel)  # as after a lock or another tab
     _choose(qtbot, panel, meeting)
     assert panel.checked_ids() == []
+
+
+def test_the_chosen_filters_stay_when_a_meeting_is_planned(panel, workspace, qtbot):
+    """The filters are filled again after every change (refill_filter, shared with the case list): the region and
+    year chosen stay chosen, and the new meeting of that region and year is listed."""
+    meetings.add_meeting(workspace, dt.date(2025, 3, 1), "Kop")
+    meetings.add_meeting(workspace, dt.date(2024, 11, 5), "West-Friesland")
+    _reload(panel)
+    QTest.keyClicks(panel.region_filter, "Kop")
+    QTest.keyClicks(panel.year_filter, "2025")
+    assert _column(panel, DATE) == ["1 maart 2025"]
+    panel.new_date.edit.setFocus()
+    panel.new_date.edit.selectAll()
+    QTest.keyClicks(panel.new_date.edit, "12-4-2025")
+    qtbot.keyClick(panel.new_date.edit, Qt.Key.Key_Tab)
+    panel.new_region.lineEdit().selectAll()
+    QTest.keyClicks(panel.new_region.lineEdit(), "Kop")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert (panel.region_filter.currentText(), panel.year_filter.currentText()) == ("Kop", "2025")
+    assert _column(panel, DATE) == ["12 april 2025", "1 maart 2025"]
