@@ -155,3 +155,47 @@ def test_the_list_shows_the_theme_sorts_by_its_headers_and_filters_by_region_and
     qtbot.keyClick(panel.region_filter, Qt.Key.Key_Down)  # West-Friesland
     assert panel.list_stack.currentWidget() is panel.empty
     assert panel.empty.text() == "Geen bijeenkomsten in deze regio of dit jaar."
+
+
+def test_nobody_attended_is_kept_and_the_sign_ups_are_not_ticked_again(panel, workspace, qtbot, ids):
+    """With nobody ticked, saving left "attended" empty (Save was even greyed), so the next time the meeting was
+    opened its sign-ups were ticked again, as if they had attended."""
+    other = meetings.add_meeting(workspace, dt.date.today() - dt.timedelta(days=30), "Kop")
+    meeting = meetings.add_meeting(workspace, dt.date.today() - dt.timedelta(days=1), "Kop")
+    meetings.record_signups(workspace, meeting, ids[:2])
+    _reload(panel)
+    _choose(qtbot, panel, meeting)
+    rows = [i for i in range(panel.attendance.count())
+            if panel.attendance.item(i).data(Qt.ItemDataRole.UserRole) in ids[:2]]
+    _tick(qtbot, panel, *rows)  # neither came
+    assert panel.checked_ids() == [] and panel.save_attendance.isEnabled()
+    qtbot.mouseClick(panel.save_attendance, Qt.MouseButton.LeftButton)
+    item = meetings.load_meeting(workspace, meeting)
+    assert item.attendees == () and item.attendance_recorded and item.signup_count == 2
+    _choose(qtbot, panel, other)
+    _choose(qtbot, panel, meeting)
+    assert panel.checked_ids() == [] and not panel.save_attendance.isEnabled()
+    assert panel.count.text() == "0 aangevinkt" and _column(panel, PEOPLE) == ["0", "0"]
+    _reload(panel)  # as after a lock or another tab
+    _choose(qtbot, panel, meeting)
+    assert panel.checked_ids() == []
+
+
+def test_the_chosen_filters_stay_when_a_meeting_is_planned(panel, workspace, qtbot):
+    """The filters are filled again after every change (refill_filter, shared with the case list): the region and
+    year chosen stay chosen, and the new meeting of that region and year is listed."""
+    meetings.add_meeting(workspace, dt.date(2025, 3, 1), "Kop")
+    meetings.add_meeting(workspace, dt.date(2024, 11, 5), "West-Friesland")
+    _reload(panel)
+    QTest.keyClicks(panel.region_filter, "Kop")
+    QTest.keyClicks(panel.year_filter, "2025")
+    assert _column(panel, DATE) == ["1 maart 2025"]
+    panel.new_date.edit.setFocus()
+    panel.new_date.edit.selectAll()
+    QTest.keyClicks(panel.new_date.edit, "12-4-2025")
+    qtbot.keyClick(panel.new_date.edit, Qt.Key.Key_Tab)
+    panel.new_region.lineEdit().selectAll()
+    QTest.keyClicks(panel.new_region.lineEdit(), "Kop")
+    qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
+    assert (panel.region_filter.currentText(), panel.year_filter.currentText()) == ("Kop", "2025")
+    assert _column(panel, DATE) == ["12 april 2025", "1 maart 2025"]

@@ -348,3 +348,38 @@ def test_upgrading_to_0040_keeps_who_attended_and_gives_a_cancelled_meeting_its_
                 (0, 1)]
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0041_says_the_meetings_with_someone_who_attended_had_their_attendance_recorded(vault,
+                                                                                                   vault_path):
+    """0041 keeps whether who attended was recorded, so that "nobody" is not taken for "not recorded yet"."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Meeting, MeetingAttendance, Volunteer
+    from borapp.models.schema import _config
+
+    with vault.session() as session:
+        person = Volunteer(name="Proef")
+        session.add(person)
+        session.flush()
+        session.add_all([Meeting(held_on=dt.date(2026, 3, 1), attendance=[MeetingAttendance(volunteer_id=person.id)]),
+                         Meeting(held_on=dt.date(2026, 3, 2), attendance=[
+                             MeetingAttendance(volunteer_id=person.id, signed_up=True, attended=False)])])
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0040")
+    with vault.engine.connect() as conn:
+        assert "attendance_recorded" not in [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(meeting)")]
+        assert conn.exec_driver_sql("SELECT count(*) FROM meeting_attendance").scalar() == 2  # no CASCADE
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)  # upgrades to 0041 again
+    try:
+        with reopened.session() as session:
+            assert session.execute(text("SELECT held_on, attendance_recorded FROM meeting ORDER BY held_on")).all() == [
+                ("2026-03-01", 1), ("2026-03-02", 0)]
+    finally:
+        reopened.lock()

@@ -65,6 +65,8 @@ class Meeting(Timestamps, Base):
     cancelled: Mapped[bool] = mapped_column(Boolean, default=False)
     cancel_reason: Mapped[str] = mapped_column(String(20), default="", server_default="")  # "too_few" (sign-ups) or "other"
     cancel_note: Mapped[str] = mapped_column(String(300), default="", server_default="")  # the other reason, in a few words
+    # who attended was saved once it was held, even as nobody (0041): the checklist then no longer starts from sign-ups
+    attendance_recorded: Mapped[bool] = mapped_column(Boolean, default=False, server_default="0")
     attendance: Mapped[list[MeetingAttendance]] = relationship(
         back_populates="meeting", cascade="all, delete-orphan"
     )

@@ -241,5 +241,5 @@ def test_meetings_held_per_kind_and_region_and_cancelled_for_the_reason_given(wo
     table = next(t for t in people_tables(annual_report(workspace, 2019)) if t.key == "trainings_and_meetings")
     assert [r.cells for r in table.rows][-8:] == [
         ("Case discussions held: Hoorn", 1), ("Case discussions held: Schagen", 2), ("Case discussions held", 3),
-        ("Theme evenings held", 1), ("Meetings held", 4), ("Cancelled: fewer than 4 attendees", 2),
+        ("Theme evenings held", 1), ("Meetings held", 4), ("Cancelled: too few sign-ups", 2),
         ("Cancelled for another reason", 1), ("Attendances at the meetings held", 16)]

@@ -141,3 +141,17 @@ def test_a_chart_title_has_the_space_above_it_a_section_heading_has(workspace, k
     [outcomes_chart_gap] = gaps_above(_("Outcomes year on year"))
     assert chart >= after_summary_table - 1 and outcomes_chart_gap >= after_summary_table - 1, \
         (after_summary_table, chart, outcomes_chart_gap)
+
+
+def test_meetings_cancelled_for_too_few_sign_ups_are_called_that(workspace):
+    """The meetings table said "Geannuleerd: minder dan 4 aanwezigen", while since sign-ups are recorded a meeting is
+    cancelled for too few sign-ups, and that reason is what is kept."""
+    from borapp.i18n import set_language
+    from borapp.services.volunteers import meetings
+
+    meetings.set_cancelled(workspace, meetings.add_meeting(workspace, D(2019, 4, 5), "Hoorn"), True, "too_few")
+    text = all_text(files.render(workspace, annual_report(workspace, 2019), "pdf"))
+    assert "Geannuleerd: te weinig aanmeldingen 1" in text and "aanwezigen" not in text
+    set_language("en")
+    text = all_text(files.render(workspace, annual_report(workspace, 2019), "pdf"))
+    assert "Cancelled: too few sign-ups 1" in text and "attendees" not in text

@@ -216,6 +216,7 @@ def _meetings(session: Session, rng: random.Random, today: dt.date, volunteers: 
         meeting.cancelled = day < today and len(chosen) < 4
         meeting.cancel_reason = "too_few" if meeting.cancelled else ""
         held = day <= today and not meeting.cancelled
+        meeting.attendance_recorded = held
         meeting.attendance = [MeetingAttendance(volunteer_id=v.id, signed_up=True, attended=held) for v in chosen]
         session.add(meeting)
         count += 1

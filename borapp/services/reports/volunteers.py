@@ -129,7 +129,7 @@ def _meetings(session: Session, year: int, today: dt.date) -> tuple[Figure, int]
         people += int(present or 0) if key == "held" else 0
     held = [(kind, region, int(number)) for key, kind, region, number, _n in rows if key == "held"]
     labels = {"to_come": _("Still to come"),
-              "cancelled_low_attendance": _("Cancelled: fewer than {n} attendees").format(n=MIN_ATTENDEES),
+              "cancelled_low_attendance": _("Cancelled: too few sign-ups"),  # as cancelled since 0040, not attendees
               "cancelled_other": _("Cancelled for another reason")}
     parts = [_held(held)] + [Figure(key, label, counts.get(key, 0)) for key, label in labels.items()
                              if key != "to_come" or key in counts]  # only a year not over yet has meetings to come

@@ -25,6 +25,7 @@ FIELD_LABELS = {
     "cancelled_on": N_("Cancelled on"), "no_show_by": N_("Did not show up"), "reason": N_("Reason"),
     "until": N_("Until"),
     "signed_up": N_("Signed up"), "attended": N_("Attended"), "cancel_note": N_("Why cancelled"),
+    "attendance_recorded": N_("Attendance recorded"),
 }
 
 CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them

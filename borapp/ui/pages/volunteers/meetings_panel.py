@@ -42,6 +42,7 @@ from borapp.services.volunteers.profiles import VolunteerRow
 from borapp.ui.colours import WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
+from borapp.ui.widgets.filter_combo import refill_filter
 from borapp.ui.widgets.forms import add_field
 
 DRAFT_PREFIX = "volunteers/meeting/"  # + the meeting's id: its ticks not saved yet, kept over a lock
@@ -265,7 +266,7 @@ class MeetingsPanel(QWidget):
         for combo, everything, choices in ((self.region_filter, _("All regions"), meeting_regions),
                                            (self.year_filter, _("All years"), years)):
             combo.blockSignals(True)
-            _refill(combo, everything, [(c, str(c)) for c in choices])
+            refill_filter(combo, everything, [(c, str(c)) for c in choices])
             combo.blockSignals(False)
         self._reload_list()
 
@@ -354,7 +355,8 @@ class MeetingsPanel(QWidget):
         checked = set(self.checked_ids())
         self.count.setText(_("{n} ticked").format(n=len(checked)))
         saved = {a.id for a in (item.signed_up if item.upcoming else item.attendees)}
-        self.save_attendance.setEnabled(checked != saved and not item.cancelled)
+        unrecorded = not item.upcoming and not (item.attendance_recorded or saved)  # even "nobody" is worth saving
+        self.save_attendance.setEnabled((unrecorded or checked != saved) and not item.cancelled)
         self.warning.setText(item.advice)
         self.warning.setVisible(bool(item.advice))
 
@@ -508,13 +510,3 @@ class MeetingsPanel(QWidget):
             return
         self.new_theme.clear()
         self._replace(meetings.load_meeting(self.workspace, meeting_id))
-
-
-def _refill(combo: QComboBox, everything: str, items: list[tuple[object, str]]) -> None:
-    """Replace a combo's choices, keeping the chosen one when it is still there."""
-    chosen = combo.currentData()
-    combo.clear()
-    combo.addItem(everything, None)
-    for value, text in items:
-        combo.addItem(text, value)
-    combo.setCurrentIndex(max(combo.findData(chosen), 0) if chosen is not None else 0)
