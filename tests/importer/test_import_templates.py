@@ -110,3 +110,15 @@ def test_a_day_part_not_known_is_told_as_the_template_writes_one(language, told)
     with pytest.raises(BadValue) as refused:
         parse_availability("maandagochtendje")
     assert told in str(refused.value)
+
+
+@pytest.mark.parametrize("lang, example", [("nl", "'nederlands; engels'"), ("en", "'Dutch; English'")])
+def test_an_unknown_language_is_refused_with_the_templates_own_words(lang, example):
+    """The templates write languages by name; the message asked for "a language code such as 'nl' or 'en'"."""
+    from borapp.i18n import set_language
+    from borapp.services.importer.values import BadValue, parse_languages
+
+    set_language(lang)
+    with pytest.raises(BadValue) as refused:
+        parse_languages("Klingons")
+    assert example in str(refused.value) and "Klingons" in str(refused.value)

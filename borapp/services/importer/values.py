@@ -141,8 +141,10 @@ def parse_languages(value: object) -> list[str] | None:
         if code is None and re.fullmatch(r"[a-z]{2,3}", item.lower()):
             code = item.lower()
         if code is None:
-            raise BadValue(_("'{value}' is not a language this app knows; write a language code such as 'nl' or "
-                             "'en'.").format(value=item))
+            dutch = language() == "nl"  # the example as the template in the user's language writes it
+            raise BadValue(_("'{value}' is not a language this app knows; write it as the template does, e.g. "
+                             "'{example}', or as a language code such as 'nl'.").format(
+                value=item, example="; ".join(vocab.LANGUAGES.word(c, dutch) for c in ("nl", "en"))))
         if code not in codes:
             codes.append(code)
     return codes
