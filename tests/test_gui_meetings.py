@@ -11,7 +11,7 @@ from PySide6.QtTest import QTest
 
 from borapp.models import Volunteer
 from borapp.services.volunteers import meetings
-from borapp.ui.pages.volunteers.meetings_panel import DATE, NOTE, PEOPLE, THEME
+from borapp.ui.pages.volunteers.meetings_panel import DATE, KIND, NOTE, PEOPLE
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
 
 SOON = dt.date.today() + dt.timedelta(days=14)
@@ -136,7 +136,8 @@ def test_the_list_shows_the_theme_sorts_by_its_headers_and_filters_by_region_and
     meetings.add_meeting(workspace, dt.date(2024, 11, 5), "Kop")
     _reload(panel)
     assert _column(panel, DATE) == ["1 maart 2025", "12 februari 2025", "5 november 2024"]  # newest first
-    assert _column(panel, THEME) == ["", "Loyaliteitsconflicten", ""]
+    assert _column(panel, KIND) == ["Casuïstiekbespreking", "Thema: Loyaliteitsconflicten",
+                                    "Casuïstiekbespreking"]
 
     header = panel.table.horizontalHeader()
     click = lambda column: qtbot.mouseClick(  # noqa: E731
@@ -144,8 +145,9 @@ def test_the_list_shows_the_theme_sorts_by_its_headers_and_filters_by_region_and
         pos=header.rect().topLeft() + QPoint(header.sectionViewportPosition(column) + 5, 5))
     click(DATE)  # by the date, not by its text ("1 maart" before "12 februari" before "5 november")
     assert _column(panel, DATE) == ["5 november 2024", "12 februari 2025", "1 maart 2025"]
-    click(THEME)
-    assert _column(panel, THEME) == ["", "", "Loyaliteitsconflicten"]
+    click(KIND)
+    assert _column(panel, KIND) == ["Casuïstiekbespreking", "Casuïstiekbespreking",
+                                    "Thema: Loyaliteitsconflicten"]
 
     QTest.keyClicks(panel.region_filter, "Kop")
     assert panel.region_filter.currentText() == "Kop"
@@ -175,7 +177,8 @@ def test_nobody_attended_is_kept_and_the_sign_ups_are_not_ticked_again(panel, wo
     _choose(qtbot, panel, other)
     _choose(qtbot, panel, meeting)
     assert panel.checked_ids() == [] and not panel.save_attendance.isEnabled()
-    assert panel.count.text() == "0 aangevinkt" and _column(panel, PEOPLE) == ["0", "0"]
+    # the other meeting's attendance was never recorded: "—", not "0"
+    assert panel.count.text() == "0 aangevinkt" and _column(panel, PEOPLE) == ["0", "—"]
     _reload(panel)  # as after a lock or another tab
     _choose(qtbot, panel, meeting)
     assert panel.checked_ids() == []
@@ -199,3 +202,18 @@ def test_the_chosen_filters_stay_when_a_meeting_is_planned(panel, workspace, qtb
     qtbot.mouseClick(panel.add_button, Qt.MouseButton.LeftButton)
     assert (panel.region_filter.currentText(), panel.year_filter.currentText()) == ("Kop", "2025")
     assert _column(panel, DATE) == ["12 april 2025", "1 maart 2025"]
+
+
+def test_the_note_is_in_sight_beside_a_theme_at_a_1366_screen(panel, workspace, qtbot):
+    """A theme column of fixed width before the note squeezed the note (the warnings) to a sliver; the theme now
+    stands in place of the kind."""
+    meetings.add_meeting(workspace, dt.date.today() - dt.timedelta(days=2), "Kennemerland/Alkmaar")
+    meetings.add_meeting(workspace, dt.date(2025, 2, 12), "Kop", "theme", "Praten met jonge kinderen")
+    _reload(panel)
+    qtbot.wait(50)
+    table, header = panel.table, panel.table.horizontalHeader()
+    assert _column(panel, NOTE)[0] == "Nog vastleggen" and _column(panel, PEOPLE)[0] == "—"
+    needed = table.fontMetrics().horizontalAdvance("Nog vastleggen")
+    assert needed < header.sectionSize(NOTE)
+    assert header.sectionViewportPosition(NOTE) + header.sectionSize(NOTE) <= table.viewport().width()
+    assert _column(panel, KIND)[1] == "Thema: Praten met jonge kinderen"

@@ -55,9 +55,14 @@ def test_below_four_attendees_is_flagged(workspace):
     assert [a.name for a in four.attendees] == ["Anna Proef", "Bert Proef", "Carla Proef", "Dirk Proef"]
 
 
-def test_an_empty_meeting_is_below_minimum(workspace):
+def test_a_meeting_held_with_nothing_recorded_is_not_called_below_minimum_until_nobody_is_saved(workspace):
+    """The list said "0" and "below the minimum (4)" of a meeting whose attendance nobody had recorded yet."""
     meeting_id = meetings.add_meeting(workspace, ON)
-    assert meetings.load_meeting(workspace, meeting_id).below_minimum
+    unknown = meetings.load_meeting(workspace, meeting_id)
+    assert unknown.attendance_unknown and not unknown.below_minimum
+    assert unknown.flag == "Nog vastleggen"
+    nobody = meetings.record_attendance(workspace, meeting_id, [])
+    assert not nobody.attendance_unknown and nobody.below_minimum and "4" in nobody.flag
 
 
 def test_attendance_is_replaced_not_added(workspace):
@@ -93,7 +98,8 @@ def test_kind_labels():
 
 
 def test_short_flag_for_lists(workspace):
-    item = meetings.load_meeting(workspace, meetings.add_meeting(workspace, ON))
+    meeting_id = meetings.add_meeting(workspace, ON)
+    item = meetings.record_attendance(workspace, meeting_id, volunteers(workspace, "Anna Proef"))
     assert "4" in item.flag and item.flag != item.warning
     assert meetings.set_cancelled(workspace, item.id, reason="too_few").flag == ""
 

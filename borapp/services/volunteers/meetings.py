@@ -80,8 +80,15 @@ class MeetingItem:
 
     @property
     def below_minimum(self) -> bool:
-        """Fewer than four volunteers at a meeting held and not cancelled."""
-        return not self.cancelled and not self.upcoming and self.attendee_count < MIN_ATTENDEES
+        """Fewer than four volunteers at a meeting held and not cancelled, as recorded (nothing recorded yet says
+        nothing of who came)."""
+        return (not self.cancelled and not self.upcoming and not self.attendance_unknown
+                and self.attendee_count < MIN_ATTENDEES)
+
+    @property
+    def attendance_unknown(self) -> bool:
+        """A meeting held whose attendance nobody has saved yet: the list said "0" and "below the minimum" of it."""
+        return not self.cancelled and not self.upcoming and not self.attendance_recorded and not self.attendees
 
     @property
     def flag(self) -> str:
@@ -90,6 +97,8 @@ class MeetingItem:
             return _("Too few sign-ups")
         if self.upcoming and not self.cancelled:
             return _("Still to come")
+        if self.attendance_unknown:
+            return _("Attendance still to record")
         return _("Below the minimum ({minimum})").format(minimum=MIN_ATTENDEES) if self.below_minimum else ""
 
     @property

@@ -46,7 +46,7 @@ from borapp.ui.widgets.filter_combo import refill_filter
 from borapp.ui.widgets.forms import add_field
 
 DRAFT_PREFIX = "volunteers/meeting/"  # + the meeting's id: its ticks not saved yet, kept over a lock
-DATE, KIND, THEME, REGION, PEOPLE, NOTE = range(6)
+DATE, KIND, REGION, PEOPLE, NOTE = range(5)
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -68,6 +68,8 @@ def _people(item: MeetingItem) -> tuple[str, int]:
     """The list's count: who signed up for a meeting still to come, who attended one held."""
     if item.upcoming:
         return _("{n} signed up").format(n=item.signup_count), item.signup_count
+    if item.attendance_unknown:
+        return "—", -1  # not recorded yet: "0" read as nobody came
     return str(item.attendee_count), item.attendee_count
 
 
@@ -96,10 +98,10 @@ class MeetingsPanel(QWidget):
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._filters())
-        self.table = QTableWidget(0, 6)
+        self.table = QTableWidget(0, 5)
         self.table.setAccessibleName(_("Volunteer meetings"))
-        self.table.setHorizontalHeaderLabels([_("Date"), _("Kind"), _("Theme"), _("Region"), _("Attendees"),
-                                              _("Note")])
+        labels = {DATE: _("Date"), KIND: _("Kind"), REGION: _("Region"), PEOPLE: _("Attendees"), NOTE: _("Note")}
+        self.table.setHorizontalHeaderLabels([labels[c] for c in range(len(labels))])
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -108,10 +110,14 @@ class MeetingsPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
+        # a theme evening shows its theme in place of its kind, in the column that takes what is left; the note is as
+        # wide as its short marks (a cancellation and its reason may be cut, its tooltip whole). A theme column of its own,
+        # mostly empty, squeezed the note (a warning) to a sliver at 1366 px
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(THEME, QHeaderView.ResizeMode.Interactive)  # a long theme is cut, not the note
-        header.resizeSection(THEME, 170)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
+        marks = (_("Still to come"), _("Too few sign-ups"), _("Attendance still to record"), _("Note"))
+        header.resizeSection(NOTE, max(self.table.fontMetrics().horizontalAdvance(m) for m in marks) + 24)
         header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)  # newest first until a header is clicked
         self.table.setSortingEnabled(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
@@ -279,9 +285,10 @@ class MeetingsPanel(QWidget):
         self.table.setRowCount(len(self._items))
         for row, item in enumerate(self._items):
             people, count = _people(item)
-            cells = ((long_date(item.held_on), item.held_on.toordinal()), (meetings.kind_label(item.kind), None),
-                     (item.theme, None), (item.region, None), (people, count), (self._note(item), None))
-            for column, (text, order) in enumerate(cells):
+            kind = _("Theme: {theme}").format(theme=item.theme) if item.theme else meetings.kind_label(item.kind)
+            cells = {DATE: (long_date(item.held_on), item.held_on.toordinal()), KIND: (kind, None),
+                     REGION: (item.region, None), PEOPLE: (people, count), NOTE: (self._note(item), None)}
+            for column, (text, order) in cells.items():
                 cell = _Cell(text)
                 cell.setData(Qt.ItemDataRole.UserRole, item.id)
                 cell.setData(SORT_ROLE, order)
