@@ -9,13 +9,12 @@ import json
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QPlainTextEdit
 
 from borapp.services import drafts
 from borapp.services.privacy.erasure import erase_case
 from borapp.services.sync.run import sync_now
 from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
-from tests.sync.test_gui_conflicts_dialog import clash, click_row  # noqa: F401 - fixture
+from tests.sync.test_gui_conflicts_dialog import clash, typing_in_conflict  # noqa: F401 - fixture
 from tests.sync.test_gui_team import live_url  # noqa: F401 - fixture
 
 TYPED = "Speeltuin Het Park; vader Wobbelgrauw brengt"
@@ -24,25 +23,10 @@ TYPED = "Speeltuin Het Park; vader Wobbelgrauw brengt"
 @pytest.fixture
 def kept(qtbot, clash, tmp_path):
     """Anna types a value in the conflict on the case's place, the vault locks (the typing kept), she unlocks."""
-    from borapp.app import build_window, make_application
-    from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
     from tests.test_gui_app import _unlock
 
     anna, bram = clash
-    make_application()
-    window = build_window(tmp_path / "anna" / "vault.bordb", "nl")
-    qtbot.addWidget(window)
-    window.show()
-    window.open_workspace(anna)
-    dialog = ConflictsDialog(window.workspace, window)
-    dialog.show()
-    qtbot.waitUntil(lambda: dialog.table.rowCount() == 1, timeout=15_000)
-    click_row(qtbot, dialog, 0)
-    qtbot.mouseClick(dialog.type_other, Qt.MouseButton.LeftButton)
-    box = dialog.value_dialog.findChild(QPlainTextEdit)
-    box.setFocus()
-    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
-    QTest.keyClicks(box, TYPED)
+    window, _dialog, box = typing_in_conflict(qtbot, anna, tmp_path, TYPED)
     with qtbot.waitSignal(window.locked):
         QTest.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     _unlock(qtbot, window)

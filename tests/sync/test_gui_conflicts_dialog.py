@@ -157,14 +157,12 @@ def test_the_screenshot_tool_saves_the_joined_team_tab_and_the_conflicts(qtbot, 
     assert tab.pages.currentIndex() == 0, "the examples are gone: this vault is in no team"
 
 
-def test_a_value_being_typed_is_kept_over_a_lock_and_back_in_the_same_conflicts_box(qtbot, clash, tmp_path):
-    """A merged note can be long: Ctrl+L in the "type another value" box keeps it, encrypted, until that box is
-    opened again for the same conflict."""
+def typing_in_conflict(qtbot, anna, tmp_path, typed: str):
+    """Anna's window with the Conflicts dialog open, "Type another value…" clicked on its one row and `typed`
+    typed over what this laptop has. Returns the window, the dialog and the box typed in."""
     from borapp.app import build_window, make_application
     from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
-    from tests.test_gui_app import _unlock
 
-    anna, _bram = clash
     make_application()
     window = build_window(tmp_path / "anna" / "vault.bordb", "nl")
     qtbot.addWidget(window)
@@ -177,8 +175,19 @@ def test_a_value_being_typed_is_kept_over_a_lock_and_back_in_the_same_conflicts_
     qtbot.mouseClick(dialog.type_other, Qt.MouseButton.LeftButton)
     box = dialog.value_dialog.findChild(QPlainTextEdit)
     box.setFocus()
-    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)  # over what this laptop has
-    QTest.keyClicks(box, "Speeltuin Het Park; vader brengt, moeder haalt op")
+    QTest.keyClick(box, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(box, typed)
+    return window, dialog, box
+
+
+def test_a_value_being_typed_is_kept_over_a_lock_and_back_in_the_same_conflicts_box(qtbot, clash, tmp_path):
+    """A merged note can be long: Ctrl+L in the "type another value" box keeps it, encrypted, until that box is
+    opened again for the same conflict."""
+    from borapp.ui.dialogs.conflicts_dialog import ConflictsDialog
+    from tests.test_gui_app import _unlock
+
+    window, dialog, box = typing_in_conflict(qtbot, clash[0], tmp_path,
+                                             "Speeltuin Het Park; vader brengt, moeder haalt op")
     with qtbot.waitSignal(window.locked):
         QTest.keyClick(box, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
     assert not dialog.isVisible() and not dialog.value_dialog.isVisible()
