@@ -12,7 +12,7 @@ from PySide6.QtTest import QTest
 from borapp.models import Volunteer
 from borapp.services.volunteers import meetings
 from borapp.ui.pages.volunteers.meetings_panel import DATE, KIND, NOTE, PEOPLE
-from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+from tests.helpers.volunteers_page import shown_page
 
 SOON = dt.date.today() + dt.timedelta(days=14)
 
@@ -28,12 +28,7 @@ def ids(workspace):
 
 @pytest.fixture
 def panel(qtbot, workspace, ids):
-    page = VolunteersPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1190, 740)
-    page.show()
-    qtbot.waitExposed(page)
-    page.refresh()
+    page = shown_page(qtbot, workspace)
     page.tabs.setCurrentWidget(page.meetings)
     return page.meetings
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 
 from borapp.models import Volunteer
 from borapp.services.errors import ValidationError
-from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+from tests.helpers.volunteers_page import shown_page
 
 
 @pytest.fixture
@@ -17,13 +17,7 @@ def editor(qtbot, workspace):
         session.add(volunteer)
         session.flush()
         volunteer_id = volunteer.id
-    page = VolunteersPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1190, 740)
-    page.show()
-    page.refresh()
-    page.open_volunteer_profile(volunteer_id)
-    return page.editor
+    return shown_page(qtbot, workspace, volunteer_id).editor
 
 
 def test_an_unreadable_vog_date_is_not_called_no_vog_in_the_matching_note(qtbot, editor):

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QMessageBox
 from borapp.models import Training, Volunteer
 from borapp.services.reports.annual import annual_report
 from borapp.services.volunteers.profiles import load_volunteer
-from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+from tests.helpers.volunteers_page import shown_page
 from tests.helpers.questions import answer_soon
 
 TODAY = dt.date.today()
@@ -36,14 +36,7 @@ def karin(workspace):
 
 @pytest.fixture
 def page(qtbot, workspace, karin):
-    widget = VolunteersPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1190, 740)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.refresh()
-    widget.open_volunteer_profile(karin)
-    return widget
+    return shown_page(qtbot, workspace, karin)
 
 
 def pool_and_deployable(workspace) -> tuple[int, int]:

@@ -16,6 +16,7 @@ from borapp.ui.pages.volunteers.availability_grid import AvailabilityGrid
 from borapp.ui.pages.volunteers.meetings_panel import NOTE, PEOPLE
 from borapp.ui.pages.volunteers.volunteer_table_model import LOAD, NAME, VOG, VolunteerTableModel
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+from tests.helpers.volunteers_page import shown_page
 from tests.helpers.questions import answer_soon
 
 TODAY = dt.date.today()
@@ -49,13 +50,7 @@ def people(workspace):
 
 @pytest.fixture
 def page(qtbot, workspace, people):
-    widget = VolunteersPage(workspace)
-    qtbot.addWidget(widget)
-    widget.resize(1190, 740)
-    widget.show()
-    qtbot.waitExposed(widget)
-    widget.refresh()
-    return widget
+    return shown_page(qtbot, workspace)
 
 
 def names(page) -> list[str]:
