@@ -27,6 +27,7 @@ from borapp.ui.icons import icon
 from borapp.ui.kept_typing import not_kept
 from borapp.ui.pages.cases.privacy.erase_dialog import EraseDialog
 from borapp.ui.pages.cases.privacy.erased_message import ErasedMessage
+from borapp.ui.widgets.passing_dialog import open_passing
 from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel, fit_columns, table_view
 from borapp.ui.pages.settings.section import button_row
 from borapp.ui.widgets.date_field import DateField
@@ -135,16 +136,9 @@ class DueBox(QGroupBox):
         row = self.selected()
         if row is None:
             return None
-        dialog = self.dialog = EraseDialog(self.workspace, row.ref, self)
+        dialog = EraseDialog(self.workspace, row.ref, self)
         dialog.accepted.connect(lambda: self._erased(dialog))
-        dialog.finished.connect(lambda _result: self._forget(dialog))  # a new one at each click piled up
-        dialog.open()
-        return dialog
-
-    def _forget(self, dialog: EraseDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+        return open_passing(self, dialog)
 
     def _erased(self, dialog: EraseDialog) -> None:
         """As from the case file: which backups still hold it, which exported letters of it are still on disk."""

@@ -11,6 +11,7 @@ from borapp.ui.pages.cases.privacy.access_export_dialog import AccessExportDialo
 from borapp.ui.pages.cases.privacy.access_log_dialog import AccessLogDialog
 from borapp.ui.pages.cases.privacy.erase_dialog import EraseDialog
 from borapp.ui.pages.cases.privacy.erased_message import ErasedMessage
+from borapp.ui.widgets.passing_dialog import open_passing
 from borapp.ui.widgets.result_line import ResultLine
 
 
@@ -51,17 +52,7 @@ class PrivacyBox(QGroupBox):
         return self._open(dialog)
 
     def _open(self, dialog: QDialog) -> QDialog:
-        """Show `dialog`; closed, it is deleted with what was typed in it (a new one at each click piled up, each
-        with its reason and the family's names, until the app locked). A lock reads its typing before it closes."""
-        self.dialog = dialog
-        dialog.finished.connect(lambda _result: self._forget(dialog))
-        dialog.open()
-        return dialog
-
-    def _forget(self, dialog: QDialog) -> None:
-        if self.dialog is dialog:
-            self.dialog = None
-        dialog.deleteLater()
+        return open_passing(self, dialog)
 
     def _erased(self, dialog: EraseDialog) -> None:
         """Say so before the case file goes: which backups still hold it, which exported files of it are on disk."""
