@@ -133,7 +133,7 @@ def test_visits_and_outbox_fit_today(demo_vault):
         cancelled = s.scalars(select(Visit).where(Visit.state == "cancelled")).all()
         letters = dict(s.execute(select(Letter.state, func.count()).group_by(Letter.state)).all())
         demo_flag = s.get(Setting, "demo").value
-    assert set(states) == {"planned", "held", "cancelled"}
+    assert set(states) == {"planned", "held", "cancelled", "no_show"}
     assert planned_past == 0 and done_future == 0
     assert this_week >= 1
     assert all(v.what_happened and v.handover and v.child_wellbeing and v.child_voice for v in held)
@@ -328,7 +328,39 @@ def test_costs_as_real_work_has_them(demo_vault):
         held = s.scalar(select(func.count()).select_from(Visit).where(Visit.state == "held"))
         figures = cost_figures(s, TODAY.year - 1)
     assert cases_with_hours == summary.cases and kinds == set(HOURS_KINDS) and ahead == 0
-    assert claimed == {"held"} and 0.6 * held < claims < held
+    assert claimed == {"held", "no_show"} and 0.6 * held < claims < held  # the volunteer came to a no-show too
     closed = figures["closed"]
     assert closed["count"] and closed["min_cents"] > 0 and closed["hours_cents"] and closed["expenses_cents"]
     assert closed["on_call_cents"] and any(month["total_cents"] for month in figures["expenses_by_month"].values())
+
+
+def test_parents_sometimes_do_not_show_up_and_the_closing_letter_counts_it_apart(demo_vault):
+    """Real work has a few no-shows in a hundred visits, by either parent, recorded as the visit editor records them
+    (which parent, no report of a visit that did not take place); the case's closing letter, the demo's own and one
+    made now, says them apart from the cancellations."""
+    from borapp.services.documents.letters import render_letter
+    from borapp.services.vault.workspace import Workspace
+    from tests.helpers.documents_support import all_text
+
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        absent = s.scalars(select(Visit).where(Visit.state == "no_show")).all()
+        done = s.scalar(select(func.count()).select_from(Visit).where(Visit.state != "planned"))
+        case_id = s.scalar(select(Case.id).join(Visit, Visit.case_id == Case.id).where(
+            Case.status == "closed", Case.outcome == "successful", Visit.state == "no_show").order_by(Case.id).limit(1))
+        visits = s.scalars(select(Visit).where(Visit.case_id == case_id)).all()
+        by_parent = {role: sum(1 for v in visits if v.state == "no_show" and v.no_show_by == role)
+                     for role in ("resident", "other")}
+        cancelled = sum(1 for v in visits if v.state == "cancelled")
+        sent = s.scalar(select(Letter.body).where(Letter.case_id == case_id, Letter.kind == "closing"))
+    assert 0.01 < len(absent) / done < 0.06, "a few no-shows in a hundred visits"
+    assert {v.no_show_by for v in absent} == {"resident", "other"} and all(v.on < TODAY for v in absent)
+    assert not any(v.cancelled_by or v.what_happened or v.child_voice for v in absent)
+    words = ", ".join(f"{n} keer niet verschenen ({who})" for role, who in (
+        ("resident", "verzorgende ouder"), ("other", "uitwonende ouder")) if (n := by_parent[role]))
+    assert f"afgezegd: {cancelled}; {words}." in sent
+    text = all_text(render_letter(Workspace(vault, actor="test"), case_id, "closing", "nl", today=TODAY).pdf)
+    said = text.split("afgezegd: ", 1)[1].split(".", 1)[0]  # "2 (door de uitwonende ouder); 1 keer niet …"
+    assert said.startswith(str(cancelled)) and all(
+        f"{n} keer niet verschenen ({who})" in said.split("; ", 1)[1]
+        for who, n in (("verzorgende ouder", by_parent["resident"]), ("uitwonende ouder", by_parent["other"])) if n)

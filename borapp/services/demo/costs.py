@@ -1,6 +1,7 @@
 """A demo case's costs: the coordinator's hours at each step the case has taken, and the volunteer's claims for the
 visits held, with the organisation's rates, so the Uren tab and the annual report's cost section show what real
-work looks like (until December 2026 every demo trajectory cost € 0).
+work looks like (until December 2026 every demo trajectory cost € 0). A visit a parent did not come to is claimed as
+well: the volunteer came.
 
 Each case draws from a random generator of its own (seeded with its number), so the rest of the demo is what it
 was without them.
@@ -50,7 +51,8 @@ def write_hours(rows: Rows, case: Case, plan, coordinator_id: int) -> None:
 
 
 class ExpenseWriter:
-    """The volunteer's claims for one case's visits held: the same distance each time, most visits claimed."""
+    """The volunteer's claims for one case's visits held (and those a parent did not come to: the volunteer did):
+    the same distance each time, most visits claimed."""
 
     def __init__(self, rows: Rows, case: Case):
         self.rows, self.rng = rows, case_rng(case)

@@ -200,10 +200,21 @@ def frequency(rng: random.Random, slot: str, gap: int) -> str:
     return rng.choice(FREQUENCIES[gap]).format(dag=DAY_WORDS[day], deel=PART_WORDS[part])
 
 
+def no_show_words(absent: list[str]) -> str:
+    """"1 keer niet verschenen (uitwonende ouder)", per parent, as the app's letters count them apart from the
+    cancellations; "" when every parent came or called off."""
+    return ", ".join(f"{absent.count(role)} keer niet verschenen ({NO_SHOW_ROLES[role]})"
+                     for role in NO_SHOW_ROLES if role in absent)
+
+
+NO_SHOW_ROLES = {"resident": "verzorgende ouder", "other": "uitwonende ouder"}
+
+
 def letter(kind: str, facts: dict) -> tuple[str, str]:
     """(subject, body) of a factual feedback letter: dates, attendance, agreements, outcome; no judgement."""
     ref, to = facts["ref"], facts["to"]
-    body = _LETTER_BODIES[kind].format(**facts)
+    no_shows = facts.get("no_shows", "")
+    body = _LETTER_BODIES[kind].format(**facts | {"no_shows": f"; {no_shows}" if no_shows else ""})
     # The letter's document adds the greeting's close and the signature; the body is the coordinator's text.
     return _LETTER_SUBJECTS[kind].format(ref=ref), f"Beste {to},\n\n{body}"
 
@@ -223,10 +234,10 @@ _LETTER_BODIES = {
     "start": "De begeleide omgang is gestart op {first_visit}. Afgesproken is: {frequency}, op locatie "
              "{place}. Bij de tussenevaluatie hoort u van ons hoe het verloopt.",
     "evaluation": "Op {evaluation} is de tussenevaluatie gehouden met beide ouders, de BOR-medewerker en de "
-                  "coördinator. Tot die datum gingen {held} omgangsmomenten door en werden er {cancelled} afgezegd. "
-                  "Afspraken: {agreements}",
+                  "coördinator. Tot die datum gingen {held} omgangsmomenten door en werden er {cancelled} afgezegd"
+                  "{no_shows}. Afspraken: {agreements}",
     "closing": "Het BOR-traject is afgesloten op {closed}. Uitkomst: {outcome}. {reason} Gehouden omgangsmomenten: "
-               "{held}; afgezegd: {cancelled}. Dit verslag bevat feiten en afspraken, geen oordeel over de ouders, "
+               "{held}; afgezegd: {cancelled}{no_shows}. Dit verslag bevat feiten en afspraken, geen oordeel over de ouders, "
                "en is bedoeld voor uw dossier.",
     "no_response": "Na de aanmelding van {registered} hebben wij de ouders meerdere keren uitgenodigd voor een "
                    "kennismakingsgesprek, maar zij hebben niet gereageerd. Wij sluiten het dossier als er binnen "

@@ -1,5 +1,5 @@
-"""A demo case's trajectory: visits (held with notes, cancelled by someone, or planned), the midway evaluation, and
-the contract versions with who signed when."""
+"""A demo case's trajectory: visits (held with notes, cancelled by someone, not shown up for by a parent, or
+planned), the midway evaluation, and the contract versions with who signed when."""
 
 from __future__ import annotations
 
@@ -16,6 +16,8 @@ from borapp.services.demo.costs import ExpenseWriter
 from borapp.services.demo.rows import Rows, stamp
 
 CANCELLERS = {"resident": 30, "other": 30, "child": 15, "volunteer": 12, "coordinator": 5, "external": 8}
+NO_SHOW_CHANCE = (0.03, 0.08)  # a parent stays away without calling off: a few in a hundred visits, more as it stalls
+NO_SHOWERS = {"other": 65, "resident": 35}  # more often the parent whose contact is being rebuilt
 EVALUATION_AGREEMENTS = (
     "De omgang gaat door volgens schema; de begeleider neemt meer afstand.",
     "Vanaf nu brengt {verzorger} {kind} en haalt {ander} {kind} op; de begeleider is alleen bij de overdracht.",
@@ -29,12 +31,15 @@ INCIDENT = "{ander} begon over de scheiding waar {kind} bij was; de begeleider h
 class VisitLog:
     """What happened when, for the letters' facts."""
 
-    entries: list[tuple[int, str]] = field(default_factory=list)  # (day, state)
+    entries: list[tuple[int, str, str]] = field(default_factory=list)  # (day, state, the parent who did not come)
     agreements: str = ""
 
-    def tally(self, until: int) -> dict[str, int]:
-        past = [state for day, state in self.entries if day < until]
-        return {"held": past.count("held"), "cancelled": past.count("cancelled")}
+    def tally(self, until: int) -> dict:
+        """Held and cancelled by `until`, and the no-shows in the letters' words ("" when every parent came)."""
+        past = [(state, absent) for day, state, absent in self.entries if day < until]
+        states = [state for state, _absent in past]
+        return {"held": states.count("held"), "cancelled": states.count("cancelled"),
+                "no_shows": tx.no_show_words([absent for state, absent in past if state == "no_show"])}
 
 
 class VisitWriter:
@@ -53,8 +58,7 @@ class VisitWriter:
             on = plan.registered_on + dt.timedelta(days=t.evaluation)
             self.rows.add(Evaluation, case_id=case.id, held_on=on, kind="midway",
                           participants=self._participants(family, volunteer, coordinator),
-                          agreements=log.agreements, notes=f"Tot nu toe {log.tally(t.evaluation)['held']} keer "
-                          f"omgang gehouden. {tx.fill(self.rng, tx.EVALUATION_NOTES, **family['words'])}",
+                          agreements=log.agreements, notes=self._midway_notes(log.tally(t.evaluation), family),
                           created_at=stamp(on, 15), updated_at=stamp(on, 15))
         closing = next((day for to, day in t.steps if to == "closing"), None)
         if t.visits and t.done(closing):
@@ -71,8 +75,14 @@ class VisitWriter:
         tally = log.tally(day)
         self.rows.add(Evaluation, case_id=case.id, held_on=on, kind="final", agreements=agreements,
                       participants=self._participants(family, volunteer, coordinator),
-                      notes=f"Gehouden: {tally['held']}, afgezegd: {tally['cancelled']}. Verslag naar opdrachtgever.",
+                      notes=f"Gehouden: {tally['held']}, afgezegd: {tally['cancelled']}"
+                      f"{'; ' + tally['no_shows'] if tally['no_shows'] else ''}. Verslag naar opdrachtgever.",
                       created_at=stamp(on, 15), updated_at=stamp(on, 15))
+
+    def _midway_notes(self, tally: dict, family: dict) -> str:
+        absent = f" {tally['no_shows'][:1].upper()}{tally['no_shows'][1:]}." if tally["no_shows"] else ""
+        return (f"Tot nu toe {tally['held']} keer omgang gehouden.{absent} "
+                f"{tx.fill(self.rng, tx.EVALUATION_NOTES, **family['words'])}")
 
     @staticmethod
     def _participants(family: dict, volunteer, coordinator) -> str:
@@ -87,6 +97,7 @@ class VisitWriter:
         stagnating = plan.fate.outcome == "stagnated"
         days = list(t.visits)
         expenses = ExpenseWriter(self.rows, case)
+        absences = random.Random(f"demo no-shows {case.ref}")  # its own draws: the rest stays as it was
         for index, day in enumerate(days):
             on = reg + dt.timedelta(days=day)
             minutes = 60 if index < 3 else rng.choice((90, 120))
@@ -102,11 +113,13 @@ class VisitWriter:
                 row.update(self._cancelled(family, tense and plan.fate.reason == "resident_resistance"))
                 row["cancelled_on"] = on - dt.timedelta(days=row["notice_hours"] // 24)  # called off ahead
                 self._make_up(days, index, tense, rng)
+            elif index and absences.random() < NO_SHOW_CHANCE[tense]:
+                row.update(_no_show(absences, tense and plan.fate.reason == "resident_resistance"))
             else:
                 row.update(self._held(family, index, tense, start, case.staggered_arrival, on))
-            log.entries.append((day, row["state"]))
+            log.entries.append((day, row["state"], row.get("no_show_by", "")))
             self.rows.add(Visit, **row)
-            if row["state"] == "held":
+            if row["state"] in ("held", "no_show"):  # the volunteer came, and waited in vain for a no-show
                 expenses.held(row["id"], on)
 
     @staticmethod
@@ -173,3 +186,10 @@ class VisitWriter:
             if t.done(on) and reg + dt.timedelta(days=on) <= self.today:
                 self.rows.add(ContractSignature, contract_id=contract_id, role=role, name=name,
                               signed_on=reg + dt.timedelta(days=on))
+
+
+def _no_show(rng: random.Random, resisting: bool) -> dict:
+    """A parent who did not come and had not called off, as the visit editor records it: which parent, nothing of
+    how it went (the editor keeps no report for a visit that did not take place)."""
+    by = "resident" if resisting else rng.choices(list(NO_SHOWERS), weights=list(NO_SHOWERS.values()))[0]
+    return {"state": "no_show", "no_show_by": by}
