@@ -2,7 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import io
+from email import message_from_bytes, policy
+
 import pytest
+from pypdf import PdfReader
+from PySide6.QtCore import Qt
+from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
 
 from borapp.services.documents import templates
@@ -91,3 +98,39 @@ def test_the_start_letter_lists_the_placeholder_for_what_it_says_of_the_midway_e
     listed = tab.placeholders.text()
     assert "<code>{evaluation_news}</code> de tussenevaluatie: dat die wordt gehouden" in listed
     assert "{visits_summary}" in listed and "{next_steps}" in listed
+
+
+def test_an_own_template_says_the_no_shows_with_their_own_placeholder(tab, qtbot, workspace, tmp_path):
+    """The letters count the visits a parent did not come to apart from the cancellations; a template of the
+    organisation's own says them where it wants with `{visits_no_show}` (and `{visits_cancelled}` then leaves them
+    out): the editor offers it, Save takes it, and the letter's PDF, as it goes out in the .eml, is filled in."""
+    from borapp.models import Visit
+    from borapp.services.outbox import export, letters
+    from tests.helpers.outbox_support import add_referred_case
+
+    case_id = add_referred_case(workspace, "BOR-2025-031")
+    with workspace.session() as session:
+        for on, state, who in ((dt.date(2025, 5, 17), "no_show", "other"), (dt.date(2025, 5, 31), "cancelled", "")):
+            session.add(Visit(case_id=case_id, on=on, state=state, no_show_by=who, start_time=dt.time(10),
+                              end_time=dt.time(12), cancelled_by="resident" if state == "cancelled" else ""))
+    qtbot.keyClicks(tab.kind, "Eind")  # the letter "Eindverslag", chosen by typing
+    assert tab.kind.currentData() == "closing"
+    assert ("<code>{visits_no_show}</code> hoe vaak een ouder niet verscheen zonder het omgangsmoment af te zeggen"
+            in tab.placeholders.text())
+    qtbot.mouseClick(tab.editor.viewport(), Qt.MouseButton.LeftButton)
+    QTest.keyClick(tab.editor, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClick(tab.editor, Qt.Key.Key_Delete)
+    QTest.keyClicks(tab.editor, "Geachte {recipient_contact},")
+    QTest.keyClick(tab.editor, Qt.Key.Key_Return)
+    QTest.keyClick(tab.editor, Qt.Key.Key_Return)
+    QTest.keyClicks(tab.editor, "Gehouden: {visits_held}; afgezegd: {visits_cancelled}; niet verschenen: "
+                                "{visits_no_show}.")
+    qtbot.mouseClick(tab.save_button, Qt.MouseButton.LeftButton)
+    assert tab.status.text() == "Opgeslagen."
+    made = letters.create_letter(workspace, case_id, "closing", lang="nl")
+    assert made.state == "ready", made.problems
+    _id, eml, _pdf = export.export_ready(workspace, tmp_path / "uit").exported[0]
+    attached = next(message_from_bytes(eml.read_bytes(), policy=policy.default).iter_attachments()).get_content()
+    text = " ".join(" ".join(page.extract_text() for page in PdfReader(io.BytesIO(attached)).pages).split())
+    assert ("Gehouden: 3; afgezegd: 1 (door de verzorgende ouder); niet verschenen: 1 (uitwonende ouder)."
+            in text), text

@@ -162,3 +162,21 @@ def test_the_access_export_says_who_did_not_show_up(workspace, letter_case):
     export = access_request.gather(workspace, subjects, access_request.default_choices(subjects[0]), "nl")
     visit = next(v for v in export.data["cases"][0]["visits"] if v["on"] == "2026-05-02")
     assert (visit["state"], visit["no_show_by"], visit["cancelled_by"]) == ("Niet verschenen", "Uitwonende ouder", "")
+
+
+def test_an_own_template_says_the_no_shows_once_with_their_own_placeholder(workspace, letter_case):
+    """`{visits_no_show}` counts them per parent as the letter's moment stands; `{visits_cancelled}` beside it then
+    leaves them out, or the letter would say them twice."""
+    from borapp.services.documents import templates
+
+    templates.save_template(workspace, "evaluation", "en", "Cancelled: {visits_cancelled}. No-shows: {visits_no_show}.")
+    templates.save_template(workspace, "closing", "en", "No-shows: {visits_no_show}. Cancelled: {visits_cancelled}.")
+    with workspace.session() as session:
+        visit = session.scalar(select(Visit).where(Visit.case_id == letter_case, Visit.on == dt.date(2026, 6, 6)))
+        visit.state, visit.no_show_by = "no_show", "resident"
+    later = dt.date(2026, 7, 10)
+    midway = " ".join(all_text(render_letter(workspace, letter_case, "evaluation", "en", today=later).pdf).split())
+    assert "Cancelled: 0. No-shows: 1 (non-resident parent)." in midway, midway  # by the evaluation of 5 May
+    closing = " ".join(all_text(render_letter(workspace, letter_case, "closing", "en", today=later).pdf).split())
+    assert ("No-shows: 2 (1 non-resident parent, 1 resident parent). Cancelled: 1 (by the non-resident parent)."
+            in closing), closing

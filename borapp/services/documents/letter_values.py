@@ -106,8 +106,10 @@ class LetterValues:
                  addressee: str = REFERRER):
         self.f, self.missing, self.today, self.role, self.kind = facts, missing, today, parent_role, kind
         self.addressee = addressee  # the organisation the letter goes to (`addressee`): whose contact it greets
+        self.names: frozenset[str] = frozenset()  # the placeholders the template uses (`values`)
 
     def values(self, names: list[str]) -> dict[str, str]:
+        self.names = frozenset(names)
         return {name: self.value(name) for name in dict.fromkeys(names)}
 
     def value(self, name: str) -> str:
@@ -319,21 +321,37 @@ class LetterValues:
         """Called off, with by whom; the visits still planned when the case closed are no cancellation and are
         named apart ("0 (6 planned visits lapsed when the case was closed)"), and so are the visits a parent did not
         come to without calling them off ("0; 1 keer niet verschenen (uitwonende ouder)"): said after the
-        cancellations, so an organisation's own template, which has no placeholder of its own for them, says it too."""
+        cancellations, so a template without `{visits_no_show}` says them too; one with it says them there, once."""
         called_off, lapsed = self._called_off(), self._lapsed()
         if lapsed:
             called_off = f"{called_off} ({lapsed})" if called_off == "0" else f"{called_off}; {lapsed}"
-        no_shows = self._no_shows()
+        no_shows = "" if "visits_no_show" in self.names else self._no_shows()
         return f"{called_off}; {no_shows}" if no_shows else called_off
+
+    def v_visits_no_show(self) -> str:
+        """The times a parent did not come without calling the visit off: "0", "1 (uitwonende ouder)", or
+        "3 (1 verzorgende ouder, 2 uitwonende ouder)" when both parents stayed away."""
+        counts = self._no_show_counts()
+        if len(counts) < 2:
+            return "".join(f"{n} ({self._absent_parent(code)})" for code, n in counts.items()) or "0"
+        return f"{sum(counts.values())} ({', '.join(f'{n} {self._absent_parent(c)}' for c, n in counts.items())})"
 
     def _no_shows(self) -> str:
         """"1 keer niet verschenen (uitwonende ouder)", per parent; "" when every parent came or called off."""
+        return ", ".join(ngettext("{n} no-show ({who})", "{n} no-shows ({who})", n).format(
+            n=n, who=self._absent_parent(code)) for code, n in self._no_show_counts().items())
+
+    def _no_show_counts(self) -> dict[str, int]:
+        """Parent code → the times that parent did not come, in the order of the visits."""
         counts: dict[str, int] = {}
         for visit in self._visits():
             if visit.state == "no_show":
                 counts[visit.no_show_by] = counts.get(visit.no_show_by, 0) + 1
-        return ", ".join(ngettext("{n} no-show ({who})", "{n} no-shows ({who})", n).format(
-            n=n, who=(label(ROLE_LABELS, code) or _("a parent not recorded")).lower()) for code, n in counts.items())
+        return counts
+
+    @staticmethod
+    def _absent_parent(code: str) -> str:
+        return (label(ROLE_LABELS, code) or _("a parent not recorded")).lower()
 
     def _lapsed(self) -> str:
         """"6 planned visits lapsed when the case was closed", or "" when none did."""
