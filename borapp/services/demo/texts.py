@@ -237,8 +237,8 @@ _LETTER_BODIES = {
                   "coördinator. Tot die datum gingen {held} omgangsmomenten door en werden er {cancelled} afgezegd"
                   "{no_shows}. Afspraken: {agreements}",
     "closing": "Het BOR-traject is afgesloten op {closed}. Uitkomst: {outcome}. {reason} Gehouden omgangsmomenten: "
-               "{held}; afgezegd: {cancelled}{no_shows}. Dit verslag bevat feiten en afspraken, geen oordeel over de ouders, "
-               "en is bedoeld voor uw dossier.",
+               "{held}; afgezegd: {cancelled}{no_shows}. Dit verslag bevat feiten en afspraken, geen oordeel over de "
+               "ouders, en is bedoeld voor uw dossier.",
     "no_response": "Na de aanmelding van {registered} hebben wij de ouders meerdere keren uitgenodigd voor een "
                    "kennismakingsgesprek, maar zij hebben niet gereageerd. Wij sluiten het dossier als er binnen "
                    "twee weken geen reactie komt.",
