@@ -383,3 +383,38 @@ def test_upgrading_to_0041_says_the_meetings_with_someone_who_attended_had_their
                 ("2026-03-01", 1), ("2026-03-02", 0)]
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0042_dates_each_contract_version_and_letter_as_this_laptop_had_them(vault, vault_path):
+    """0042 keeps the day a version was drawn up and the moment a letter was made in columns that travel; the rows
+    stored before get the date they were shown with here (from `created_at`)."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Case, Contract, Letter
+    from borapp.models.schema import _config
+
+    with vault.session() as session:
+        case = Case(ref="BOR-2026-042", registered_on=dt.date(2026, 9, 1), status="contract")
+        session.add(case)
+        session.flush()
+        session.add(Contract(case_id=case.id, version=1, created_at=dt.datetime(2026, 10, 2, 9, 30)))
+        session.add(Letter(case_id=case.id, kind="intake", created_at=dt.datetime(2018, 3, 5, 14)))
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0041")
+    with vault.engine.connect() as conn:
+        assert "drawn_up_on" not in [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(contract)")]
+        assert "made_at" not in [row[1] for row in conn.exec_driver_sql("PRAGMA table_info(letter)")]
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)  # upgrades to 0042 again
+    try:
+        with reopened.session() as session:
+            assert session.scalar(text("SELECT drawn_up_on FROM contract")) == "2026-10-02"
+            assert session.get(Letter, 1).made_at == dt.datetime(2018, 3, 5, 14)
+            assert session.get(Contract, 1).drawn_up_on == dt.date(2026, 10, 2)
+    finally:
+        reopened.lock()

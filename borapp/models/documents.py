@@ -26,6 +26,9 @@ class Contract(Timestamps, Base):
     agreements: Mapped[str] = mapped_column(Text, default="{}")
     signed_copy_id: Mapped[int | None] = mapped_column(ForeignKey("attachment.id"), nullable=True)
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
+    # The day it was drawn up, a fact that travels with it (`created_at` is when this laptop stored it: on a
+    # colleague's laptop the day it arrived there). Nullable only as 0042 added it to stored rows (it filled them).
+    drawn_up_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True, default=dt.date.today)
     signatures: Mapped[list[ContractSignature]] = relationship(
         back_populates="contract", cascade="all, delete-orphan"
     )
@@ -66,6 +69,8 @@ class Letter(Timestamps, Base):
     # The document as it left: kept once a letter is exported or sent, so what was sent can be shown again.
     pdf: Mapped[bytes | None] = mapped_column(LargeBinary, nullable=True)
     state_changed_at: Mapped[dt.datetime] = mapped_column(DateTime, default=utcnow)
+    # When it was made (UTC), a fact that travels with it; `created_at` is when this laptop stored it
+    made_at: Mapped[dt.datetime | None] = mapped_column(DateTime, nullable=True, default=utcnow)
     # In a team: the colleague's laptop that made it ("" = made here). Only that laptop sends or exports it, so a
     # letter never goes out twice; here it is shown, and its state follows the colleague's. Never travels.
     received_from: Mapped[str] = mapped_column(String(40), default="", server_default="")

@@ -16,7 +16,7 @@ V1_DRAWN, V1_SIGNED, FIRST_VISIT, V2_DRAWN, V2_SIGNED = (TODAY - dt.timedelta(da
 
 def _contract(session, case_id: int, version: int, drawn: dt.date, signed: dt.date | None) -> None:
     contract = Contract(case_id=case_id, version=version, agreements="{}",
-                        created_at=dt.datetime.combine(drawn, dt.time(9)))
+                        drawn_up_on=drawn)
     if signed is not None:
         contract.signatures.append(ContractSignature(role="resident", name="Rianne de Proef",
                                                      signed_on=signed - dt.timedelta(days=2)))

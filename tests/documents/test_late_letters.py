@@ -87,7 +87,7 @@ def test_the_start_letter_gives_the_agreements_the_visits_started_under(workspac
     with workspace.session() as session:
         case = session.get(Case, case_id)
         contract = Contract(case_id=case_id, version=1, agreements=snapshot(case_terms(case)),
-                            created_at=dt.datetime(2026, 3, 20, 9))
+                            drawn_up_on=dt.date(2026, 3, 20))
         contract.signatures.append(ContractSignature(role="resident", name="Petra Jansen",
                                                      signed_on=dt.date(2026, 3, 22)))
         session.add(contract)

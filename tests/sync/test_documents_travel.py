@@ -11,10 +11,15 @@ import psycopg
 from sqlalchemy import select
 
 from borapp.models import Attachment, Case, Contract, Letter
+from borapp.services.cases import letters as case_letters
 from borapp.services.cases.attachments import add_attachment, read_attachment
+from borapp.services.cases.contract_terms import case_terms, snapshot
+from borapp.services.cases.timeline import timeline
 from borapp.services.cases.editing import AgreementsInput, save_agreements
 from borapp.services.documents.contract_signing import record_signature
-from borapp.services.documents.contract_versions import current_contract, new_version_if_changed, store_signed_copy
+from borapp.services.documents.contract_versions import (
+    current_contract, new_version_if_changed, signature_status, store_signed_copy,
+)
 from borapp.services.outbox.export import export_ready
 from borapp.services.outbox.sending import send_plan, send_ready
 from borapp.services.privacy.erasure import erase_case
@@ -71,6 +76,34 @@ def test_a_signed_contract_travels_with_its_signatures_its_pdf_and_the_signed_co
     assert stored[hashlib.sha256(signed_pdf).hexdigest()] == len(signed_pdf)
     with psycopg.connect(db_url) as conn:  # the records name the files; the bytes are only in the blobs
         assert conn.execute("SELECT count(*) FROM records WHERE fields::text LIKE '%beschikking%'").fetchone()[0] == 0
+
+
+def test_the_day_a_contract_was_drawn_up_and_a_letter_made_travel_and_a_signature_dated_as_on_paper_is_taken(team):
+    """Both dates were read from `created_at`, when the laptop stored the record: on a colleague's laptop the day it
+    arrived there, and a signature of the week after the drawing up was refused as before it."""
+    anna, bram = team
+    case_id = add_case(anna.workspace, "BOR-2026-302", status="intake", coordinator_id=anna.workspace.coordinator_id)
+    save_agreements(anna.workspace, case_id, AgreementsInput(**AGREEMENTS))
+    with anna.workspace.session() as session:
+        case = session.get(Case, case_id)
+        session.add(Contract(case_id=case_id, version=1, agreements=snapshot(case_terms(case)),
+                             drawn_up_on=dt.date(2026, 10, 2)))
+        session.add(Letter(case_id=case_id, kind="intake", state="draft", subject="Aanmelding",
+                           made_at=dt.datetime(2018, 3, 5, 9)))
+    _both_sync(anna, bram)
+
+    here = _case_on(bram, "BOR-2026-302")
+    contract = signature_status(bram.workspace, here)[0].contract
+    assert contract.drawn_up_on == dt.date(2026, 10, 2)
+    assert [letter.made_at.date() for letter in case_letters.list_letters(bram.workspace, here)] == [
+        dt.date(2018, 3, 5)]
+    with bram.workspace.session() as session:
+        dated = {(e.kind, e.on) for e in timeline(session, session.get(Case, here))}
+    assert {("contract", dt.date(2026, 10, 2)), ("letter", dt.date(2018, 3, 5))} <= dated
+    record_signature(bram.workspace, contract.id, "resident", "Petra Jansen", dt.date(2026, 10, 9))
+    _both_sync(anna, bram)
+    (signed,) = signature_status(anna.workspace, case_id)[0].contract.signatures
+    assert (signed.role, signed.signed_on) == ("resident", dt.date(2026, 10, 9))
 
 
 def test_an_attachment_is_on_both_laptops_and_an_erasure_takes_its_file_off_the_server(team, db_url):

@@ -11,6 +11,7 @@ from sqlalchemy import delete, select
 from borapp.models import Case, CaseExclusion, Meeting, MeetingAttendance, SyncIdentity, SyncOp, Volunteer
 from borapp.services import settings
 from borapp.services.matching.flow import add_exclusion, list_exclusions, remove_exclusion
+from borapp.services.sync import conflicts
 from borapp.services.sync.snapshot import CAUGHT_UP
 from borapp.services.volunteers.meetings import (
     add_meeting, list_meetings, record_attendance, record_signups, set_cancelled,
@@ -108,6 +109,25 @@ def test_who_signed_up_and_why_a_meeting_was_cancelled_travel(team):
     _everyone_syncs(bram, anna)
     back = list_meetings(anna.workspace)[0]
     assert (back.cancelled, back.cancel_reason, back.cancel_note) == (True, "other", "Geen zaal")
+
+
+def test_taking_one_volunteer_off_the_sign_ups_travels_as_one_removal_without_a_conflict(team):
+    """The sign-up was changed (signed up: no) and then removed in one save: the change went after the removal, a
+    change to a record gone, a conflict of the laptop with itself, whose "keep mine" put the sign-up back."""
+    anna, bram = team
+    names = ("Joost Veld", "Sanne de Wit", "Piet Hoek", "Ayla Demir", "Bas Kok", "Eva Smit", "Fleur Jong")
+    ids = [_volunteer(anna, name) for name in names]
+    meeting = add_meeting(anna.workspace, dt.date.today() + dt.timedelta(days=30), "Noord")
+    record_signups(anna.workspace, meeting, ids)
+    _everyone_syncs(anna, bram)
+    record_signups(anna.workspace, meeting, ids[1:])
+    with anna.workspace.session() as session:
+        waiting = session.execute(select(SyncOp.type, SyncOp.kind).where(SyncOp.outcome.is_(None))).all()
+    assert waiting == [("meeting_attendance", "delete")]
+    _everyone_syncs(anna, bram)
+    assert conflicts.open_conflicts(anna.workspace, http=anna.http) == []
+    for laptop in (anna, bram):
+        assert [a.name for a in list_meetings(laptop.workspace)[0].signed_up] == sorted(names[1:])
 
 
 def test_a_vault_that_joined_before_pairs_travelled_sends_its_own_at_the_next_sync(team):

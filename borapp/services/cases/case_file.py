@@ -245,6 +245,6 @@ def _contracts(session, case) -> tuple[ContractFacts, ...]:
         roles = signer_roles(parse_parties(contract.agreements))
         missing = tuple(role_label(r) for r in roles if r not in done)
         outdated = not found and not in_line(contract, case)
-        found.append(ContractFacts(contract.version, contract.created_at.date(), signed, missing, outdated))
+        found.append(ContractFacts(contract.version, contract.drawn_up_on, signed, missing, outdated))
     return tuple(found)
 

@@ -25,7 +25,7 @@ class LetterItem:
     state_label: str
     recipient: str
     subject: str
-    created_at: dt.datetime
+    made_at: dt.datetime
     state_changed_at: dt.datetime
     error: str
 
@@ -35,9 +35,9 @@ def list_letters(workspace: Workspace, case_id: int) -> list[LetterItem]:
     with workspace.session() as session:
         get_case(session, case_id)
         rows = session.scalars(select(Letter).where(Letter.case_id == case_id)
-                               .order_by(Letter.created_at.desc(), Letter.id.desc()))
+                               .order_by(Letter.made_at.desc(), Letter.id.desc()))
         return [LetterItem(letter.id, letter.kind, kind_label(letter.kind), letter.state, state_label(letter.state),
-                           _recipient(letter), letter.subject, letter.created_at, letter.state_changed_at,
+                           _recipient(letter), letter.subject, letter.made_at, letter.state_changed_at,
                            error_text(letter.error)) for letter in rows]
 
 

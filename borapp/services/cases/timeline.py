@@ -146,7 +146,7 @@ def _contracts(session: Session, case_id: int) -> list[TimelineEntry]:
         n = contract.version
         roles = signer_roles(parse_parties(contract.agreements))
         signers = _("To be signed by: {roles}").format(roles=", ".join(role_label(r) for r in roles))
-        found.append(TimelineEntry(contract.created_at.date(), "contract",
+        found.append(TimelineEntry(contract.drawn_up_on, "contract",
                                    _("Contract version {n} drawn up").format(n=n), signers))
         signed = sorted(contract.signatures, key=lambda s: (s.signed_on, s.id))
         for signature in signed:
@@ -160,11 +160,11 @@ def _contracts(session: Session, case_id: int) -> list[TimelineEntry]:
 
 
 def _letters(session: Session, case_id: int) -> list[TimelineEntry]:
-    query = select(Letter.created_at, Letter.state_changed_at, Letter.kind, Letter.state, Letter.recipient_name).where(
+    query = select(Letter.made_at, Letter.state_changed_at, Letter.kind, Letter.state, Letter.recipient_name).where(
         Letter.case_id == case_id)
     found = []
-    for created, changed, kind, state, recipient in session.execute(query):
-        when = (changed if state == "sent" and changed else created).date()
+    for made, changed, kind, state, recipient in session.execute(query):
+        when = (changed if state == "sent" and changed else made).date()
         title = _("Letter: {kind} ({state})").format(kind=label(LETTER_KIND_LABELS, kind),
                                                     state=label(LETTER_STATE_LABELS, state))
         found.append(TimelineEntry(when, "letter", title, recipient))

@@ -39,7 +39,7 @@ def contracts_unsigned(session: Session, mine: int | None, limit: int | None) ->
         needed = ALWAYS_SIGN + (("volunteer",) if row.needs_volunteer else ())
         missing = [_(SIGNER_LABELS[role]) for role in needed if not getattr(row, role)]
         text = _("Version {version}: not yet signed by {who}").format(version=row.version, who=", ".join(missing))
-        items.append(case_item("contracts_unsigned", row, text, row.created_at.date()))
+        items.append(case_item("contracts_unsigned", row, text, row.drawn_up_on))
     return Found(total, items)
 
 
@@ -48,7 +48,7 @@ def _statement(mine_only: bool, limit: int | None) -> Select:
     """The query for the first `limit` unsigned versions, with what their texts need. Built once per shape (the
     coordinator is a parameter, `mine`): building this expression costs more than running it on a small vault."""
     page = ranked(_unsigned_versions(mine_only), limit)
-    return (select(page, Contract.version, Contract.created_at,
+    return (select(page, Contract.version, Contract.drawn_up_on,
                    volunteer_signs(Contract.agreements, Case.volunteer_id).label("needs_volunteer"),
                    *(signed(role, Contract.id).label(role) for role in SIGNER_ROLES))
             .join(Contract, Contract.id == page.c.contract_id).join(Case, Case.id == page.c.id)

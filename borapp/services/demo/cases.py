@@ -279,7 +279,7 @@ class CaseWriter:
                               recipient_email=email, subject=subject, body=body, state=state,
                               attempts=1 if state in ("sent", "failed") else 0,
                               error="Verbinding met de mailserver mislukt (time-out)." if state == "failed" else "",
-                              created_at=made, updated_at=made, state_changed_at=made)
+                              created_at=made, updated_at=made, state_changed_at=made, made_at=made)
 
 
 def _letter_state(age: int, rng: random.Random) -> str:

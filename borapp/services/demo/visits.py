@@ -181,6 +181,7 @@ class VisitWriter:
         contract_id = next(self.contract_ids)
         made = stamp(reg + dt.timedelta(days=day), 11)
         self.rows.add(Contract, id=contract_id, case_id=case.id, version=version, created_at=made, updated_at=made,
+                      drawn_up_on=made.date(),
                       agreements=json.dumps(agreements, ensure_ascii=False, sort_keys=True))
         for role, name, on in signers:
             if t.done(on) and reg + dt.timedelta(days=on) <= self.today:

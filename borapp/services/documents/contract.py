@@ -115,7 +115,7 @@ def _version(session, case_id: int, wanted: int | None) -> _Version:
 
 
 def _stored(contract: Contract) -> _Version:
-    return _Version(contract.version, contract.created_at.date(), parse_snapshot(contract.agreements),
+    return _Version(contract.version, contract.drawn_up_on, parse_snapshot(contract.agreements),
                     parse_parties(contract.agreements), contract.pdf)
 
 

@@ -58,5 +58,5 @@ def _check_signable(session: Session, contract: Contract, role: str, signed_on: 
         raise ValidationError(_("The agreements, the parties or a confidential address changed after version {n} was "
                                 "drawn up; draw up the contract again and print it, so the new version is "
                                 "signed.").format(n=contract.version))
-    if contract.created_at and signed_on < contract.created_at.date():
+    if contract.drawn_up_on and signed_on < contract.drawn_up_on:
         raise ValidationError(_("The date of signing is before the contract was drawn up."), "signed_on")

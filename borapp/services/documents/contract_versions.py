@@ -163,7 +163,7 @@ def _item(contract: Contract) -> ContractVersion:
     signatures = tuple(SignatureItem(s.role, role_label(s.role), s.name, s.signed_on)
                        for s in sorted(contract.signatures, key=lambda s: (SIGNER_ROLES.index(s.role)
                                                                            if s.role in SIGNER_ROLES else 9, s.id)))
-    drawn_up = contract.created_at.date() if contract.created_at else dt.date.today()
+    drawn_up = contract.drawn_up_on or dt.date.today()
     return ContractVersion(contract.id, contract.case_id, contract.version, drawn_up,
                            parse_snapshot(contract.agreements), signatures, contract.signed_copy_id,
                            parse_parties(contract.agreements), bool(contract.signatures))

@@ -184,12 +184,12 @@ def _start_contract(session: Session, case_id: int) -> _StartContract | None:
     someone had signed by then (matching draws up a version naming the volunteer, unsigned on the day the visits
     start; one drawn up after the midway evaluation is not the one the start letter speaks of), dated by its last
     signature; with none signed by then, the newest one signed at all, else the newest drawn up, dated by that."""
-    versions = session.execute(select(Contract.id, Contract.created_at).where(Contract.case_id == case_id)
+    versions = session.execute(select(Contract.id, Contract.drawn_up_on).where(Contract.case_id == case_id)
                                .order_by(Contract.version)).all()  # not the versions' signed PDFs
     if not versions:
         return None
     first_held = session.scalar(select(func.min(Visit.on)).where(Visit.case_id == case_id, Visit.state == "held"))
-    drawn = [v for v in versions if v.created_at and (first_held is None or v.created_at.date() <= first_held)]
+    drawn = [v for v in versions if v.drawn_up_on and (first_held is None or v.drawn_up_on <= first_held)]
     signed = dict(session.execute(select(ContractSignature.contract_id, func.min(ContractSignature.signed_on))
                                   .where(ContractSignature.contract_id.in_([v.id for v in versions]))
                                   .group_by(ContractSignature.contract_id)).all())
@@ -198,7 +198,7 @@ def _start_contract(session: Session, case_id: int) -> _StartContract | None:
     last = session.scalar(select(func.max(ContractSignature.signed_on)).where(ContractSignature.contract_id ==
                                                                                 chosen.id))
     terms = parse_snapshot(session.scalar(select(Contract.agreements).where(Contract.id == chosen.id)))
-    return _StartContract(last or (chosen.created_at.date() if chosen.created_at else None), terms)
+    return _StartContract(last or chosen.drawn_up_on, terms)
 
 
 def _clean_agreements(agreed: dict, clean: Redactor) -> dict:

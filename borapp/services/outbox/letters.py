@@ -392,7 +392,7 @@ def envelope_for(workspace, row: LetterRow, pdf: bytes, sender_email: str, sende
 
     return mail.Envelope(sender_email=sender_email, sender_name=header(sender_name), to_email=row.recipient_email,
                          to_name=header(row.recipient_name), subject=header(row.subject), language=row.language,
-                         pdf=pdf, pdf_name=safe_name(clean(pdf_name)), message_id=mail.message_id(row.id, row.created_at,
+                         pdf=pdf, pdf_name=safe_name(clean(pdf_name)), message_id=mail.message_id(row.id, row.made_at,
                                                                                               sender_email),
                          greeting=header(greeting))
 

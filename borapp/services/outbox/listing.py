@@ -64,7 +64,7 @@ class LetterRow:
     state: str
     error: str  # already in words (error_text)
     attempts: int
-    created_at: dt.datetime
+    made_at: dt.datetime
     state_changed_at: dt.datetime
     raw_error: str = ""  # as stored: the sending and exporting marks are read by the outbox itself
     received_from: str = ""  # made on this colleague's laptop, which sends it ("" = made here: this laptop sends it)
@@ -90,7 +90,7 @@ class LetterRow:
 def _row(letter: Letter, ref: str) -> LetterRow:
     return LetterRow(letter.id, letter.case_id, ref, letter.kind, letter.parent_role, letter.language,
                      letter.recipient_name, letter.recipient_email, letter.subject, letter.state,
-                     error_text(letter.error), letter.attempts, letter.created_at, letter.state_changed_at,
+                     error_text(letter.error), letter.attempts, letter.made_at, letter.state_changed_at,
                      letter.error, letter.received_from)
 
 

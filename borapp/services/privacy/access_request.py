@@ -367,8 +367,7 @@ def _letters(session: Session, case: Case, subject: Subject, choices: Choices, c
 def _contracts(session: Session, case: Case, choices: Choices, clean: Redactor, export: AccessExport) -> list[dict]:
     rows = []
     for contract in session.scalars(select(Contract).where(Contract.case_id == case.id).order_by(Contract.version)):
-        entry = {"version": contract.version, "made_on": _iso(contract.created_at.date() if contract.created_at
-                                                              else None),
+        entry = {"version": contract.version, "made_on": _iso(contract.drawn_up_on),
                  "signatures": [{"role": role_label(s.role), "name": s.name, "on": _iso(s.signed_on)}
                                 for s in contract.signatures]}
         copy = session.get(Attachment, contract.signed_copy_id) if contract.signed_copy_id else None

@@ -16,6 +16,7 @@ from borapp.services.sync.records import TYPE_OF, TYPES, Field, encode, fields_o
 APPLYING = "sync_applying"  # session.info flag: these changes come from the server
 DEVICE_SETTING = "sync.device"
 _OLD = "sync_old_values"
+_DELETED = "sync_deleted_in_flush"  # (type, id) of the records this flush deleted: no update of theirs to send
 
 
 REFERENCE_ORDER = {name: i for i, name in enumerate(TYPES)}  # records.TYPES lists what is referred to first
@@ -133,6 +134,7 @@ def _write_operations(session: Session, _context) -> None:
     if session.info.get(APPLYING) or not device_of(session):
         return
     old = session.info.pop(_OLD, {})
+    deleted = session.info.pop(_DELETED, set())
     # In reference order (a coordinator before the case that names it), not session.new's: a laptop applies
     # the operations in the order they were written, and a case arriving before its new coordinator lost the
     # reference there (its coordinator stayed empty)
@@ -147,8 +149,8 @@ def _write_operations(session: Session, _context) -> None:
     for obj in session.dirty:
         type_name = TYPE_OF.get(type(obj))
         before = old.get(id(obj))
-        if type_name is None or not before:
-            continue
+        if type_name is None or not before or (type_name, obj.id) in deleted:
+            continue  # a row changed and then deleted in one flush (a sign-up taken off) travels as its delete
         fields = {}
         for field in fields_of(type_name):
             if field.name in before:
@@ -168,6 +170,9 @@ def _write_delete(_mapper, _connection, obj) -> None:
     if session is None or session.info.get(APPLYING) or not device_of(session):
         return
     type_name = TYPE_OF[type(obj)]
+    # its delete is written now, in the flush, and the updates after it: an update sent after the delete was a
+    # change to a record gone, a conflict with this laptop itself (and "keep mine" brought the record back)
+    session.info.setdefault(_DELETED, set()).add((type_name, obj.id))
     uuid = uuid_of(session, type_name, obj.id)
     if uuid and uuid not in session.info.get("sync_erasing", set()):  # an erasure travels as "erase" operations
         # the last server change this laptop had seen: an edit it never saw makes the delete a conflict

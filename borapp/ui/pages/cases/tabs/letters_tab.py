@@ -20,7 +20,7 @@ from borapp.ui.widgets.result_line import ResultLine
 
 
 def _made_on(row: LetterItem) -> str:
-    return long_date(local_time(row.created_at).date())
+    return long_date(local_time(row.made_at).date())
 
 
 def _changed_at(row: LetterItem) -> str:
@@ -32,7 +32,7 @@ class LettersModel(RowsModel):
         Column(N_("Letter"), lambda r: r.kind_label, tooltip=lambda r: r.subject or None),
         Column(N_("Recipient"), lambda r: r.recipient),
         Column(N_("Status"), lambda r: r.state_label, tooltip=lambda r: r.error or None),
-        Column(N_("Made on"), _made_on, sort_key=lambda r: (r.created_at, r.id)),
+        Column(N_("Made on"), _made_on, sort_key=lambda r: (r.made_at, r.id)),
         Column(N_("Last change"), _changed_at, sort_key=lambda r: r.state_changed_at),
     )
 
