@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event
 
-from borapp.models import Contract, ContractSignature, Visit
+from borapp.models import Child, Contract, ContractSignature, Parent, Visit
 from borapp.services.dashboard import today
 from tests.test_dashboard import DAY, ON, add, make_case, make_volunteer
 
@@ -30,7 +30,9 @@ def add_open_cases(workspace, first: int, count: int) -> None:
         add(workspace, Contract(case_id=case_id, version=1, signatures=[
                 ContractSignature(role="resident", name="x", signed_on=ON)]),
             Visit(case_id=case_id, on=ON - 200 * DAY, state="held"),
-            Visit(case_id=case_id, on=ON + DAY, state="planned"))
+            Visit(case_id=case_id, on=ON + DAY, state="planned"),
+            Child(case_id=case_id, name=f"Kind {n}", birth_date=ON - 2000 * DAY),  # whom each row is about
+            Parent(case_id=case_id, role="resident", name=f"Ouder {n}"))
 
 
 @pytest.mark.parametrize("limit", [None, 10])

@@ -12,6 +12,7 @@ from borapp.i18n import _, set_language
 from borapp.models import Case, Evaluation, Visit, Volunteer
 from borapp.services.vault.workspace import add_coordinator
 from borapp.ui.pages.dashboard.dashboard_page import DashboardPage
+from borapp.ui.pages.dashboard.section_card import MAX_ROWS
 
 ON = dt.date(2025, 3, 12)
 
@@ -153,9 +154,8 @@ def test_fits_without_horizontal_scrolling(page, qtbot, workspace):
         make_case(workspace, f"BOR-2025-{i:03}", "waiting", ON - dt.timedelta(weeks=6 + i))
     page.refresh()
     scroll = page.findChild(QScrollArea)
-    qtbot.waitUntil(lambda: scroll.verticalScrollBar().maximum() > 0)  # long sections scroll vertically
     assert scroll.horizontalScrollBarPolicy() == Qt.ScrollBarPolicy.ScrollBarAlwaysOff
-    assert scroll.widget().width() <= scroll.viewport().width()
+    qtbot.waitUntil(lambda: scroll.widget().width() <= scroll.viewport().width())  # once the layout caught up
 
 
 def test_back_on_today_unchanged_rows_stay_and_a_change_shows(page, workspace):
@@ -180,15 +180,15 @@ def test_back_on_today_unchanged_rows_stay_and_a_change_shows(page, workspace):
     assert waiting.list.count() == 2, "after a lock the rows come back"
 
 
-def test_a_section_lists_its_first_ten_and_shows_the_rest_on_the_card(qtbot, page, workspace):
+def test_a_section_lists_its_first_few_and_shows_the_rest_on_the_card(qtbot, page, workspace):
     """"… en nog 3: zie de dossierlijst" opened the case list with every case in it, not the card's three."""
     for i in range(13):
         make_case(workspace, f"W-{i:02d}", "waiting", ON - dt.timedelta(weeks=6, days=i))
     page.refresh()
     waiting = page.cards["waiting"]
-    assert waiting.heading.text().endswith("(13)") and waiting.list.count() == 10
+    assert waiting.heading.text().endswith("(13)") and waiting.list.count() == MAX_ROWS
     assert not waiting.more.isHidden()
-    assert waiting.more.text() == _("… and {n} more: show all").format(n=3)
+    assert waiting.more.text() == _("… and {n} more: show all").format(n=13 - MAX_ROWS)
     with qtbot.assertNotEmitted(page.go_to):
         qtbot.mouseClick(waiting.more, Qt.MouseButton.LeftButton)
     assert waiting.list.count() == 13
@@ -203,33 +203,33 @@ def test_the_more_line_points_where_the_rest_is(qtbot, page, workspace):
         make_volunteer(workspace, f"Vrijwilliger {i:02d}", vog_date=None)
     page.refresh()
     vog = page.cards["vog"]
-    assert vog.heading.text().endswith("(12)") and vog.more.text() == "… en nog 2: zie Vrijwilligers"
+    assert vog.heading.text().endswith("(12)") and vog.more.text() == f"… en nog {12 - MAX_ROWS}: zie Vrijwilligers"
     with qtbot.waitSignal(page.go_to) as went:  # and it goes there
         qtbot.mouseClick(vog.more, Qt.MouseButton.LeftButton)
     assert went.args == ["volunteers"]
 
 
-def test_letters_owed_beyond_the_first_ten_are_listed_in_full_on_the_card(qtbot, page, workspace):
+def test_letters_owed_beyond_the_first_few_are_listed_in_full_on_the_card(qtbot, page, workspace):
     """"… en nog 3" under the letters owed was a greyed, dead link, and those cases were listed nowhere else (a
-    walk): it lists them all here, and back to the first ten."""
+    walk): it lists them all here, and back to the first few."""
     for i in range(13):
         make_case(workspace, f"C-{i:02d}", "closed", ON - dt.timedelta(weeks=30), closed_on=ON - dt.timedelta(days=i))
     page.refresh()
     owed = page.cards["letters_owed"]
-    assert owed.heading.text().endswith("(13)") and owed.list.count() == 10
-    assert owed.more.isEnabled() and owed.more.text() == "… en nog 3: alles tonen"
+    assert owed.heading.text().endswith("(13)") and owed.list.count() == MAX_ROWS
+    assert owed.more.isEnabled() and owed.more.text() == f"… en nog {13 - MAX_ROWS}: alles tonen"
     qtbot.mouseClick(owed.more, Qt.MouseButton.LeftButton)
-    assert owed.list.count() == 13 and owed.more.text() == "Alleen de eerste 10 tonen"
+    assert owed.list.count() == 13 and owed.more.text() == f"Alleen de eerste {MAX_ROWS} tonen"
     assert "C-00" in owed.list.item(12).data(Qt.ItemDataRole.AccessibleTextRole), "the most recent closing last"
     page.refresh()
     assert owed.list.count() == 13, "a refresh keeps the card open in full"
     qtbot.mouseClick(owed.more, Qt.MouseButton.LeftButton)
-    assert owed.list.count() == 10 and owed.more.text() == "… en nog 3: alles tonen"
+    assert owed.list.count() == MAX_ROWS and owed.more.text() == f"… en nog {13 - MAX_ROWS}: alles tonen"
 
 
 def test_unfinished_work_is_in_sight_at_once_above_the_other_cards(qtbot, page, workspace):
     """The kept intake was the last of nine cards, below the fold at 1366×768: after a restart or "Continue later"
-    she did not see it. Now it is the first card on the right, level with the families waiting too long."""
+    she did not see it. Now it is the first card in the middle column, level with the families waiting too long."""
     from borapp.services import drafts
 
     for n in range(12):
@@ -245,3 +245,18 @@ def test_unfinished_work_is_in_sight_at_once_above_the_other_cards(qtbot, page, 
     assert scroll.verticalScrollBar().value() == 0
     top = card.mapTo(scroll.viewport(), QPoint(0, 0)).y()
     assert 0 <= top and top + card.height() <= scroll.viewport().height(), (top, card.height())
+
+
+def test_an_empty_card_goes_to_the_end_of_its_column(qtbot, page, workspace):
+    """An empty "(0)" card held a top spot over cards with work in them: nothing to do is read last."""
+    long_one = make_case(workspace, "L-1", "visits", ON - dt.timedelta(days=400), agreed_visits=40)
+    with workspace.session() as session:
+        session.add(Visit(case_id=long_one, on=ON - dt.timedelta(days=250), state="held"))
+    page.refresh()
+    qtbot.waitUntil(lambda: page.cards["long_trajectories"].list.isVisible())
+    cards, column = page.cards, page.columns[0]
+    assert [column.indexOf(cards[key]) for key in ("long_trajectories", "waiting", "evaluations_due")] == [0, 1, 2]
+    assert cards["long_trajectories"].y() < cards["waiting"].y() < cards["evaluations_due"].y()
+    make_case(workspace, "W-1", "waiting", ON - dt.timedelta(weeks=6))
+    page.refresh()
+    assert [column.indexOf(cards[key]) for key in ("waiting", "long_trajectories", "evaluations_due")] == [0, 1, 2]

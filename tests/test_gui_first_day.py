@@ -82,7 +82,7 @@ def test_a_refreshed_checklist_leaves_no_old_row_on_screen(qtbot):
         card.set_steps(steps)
         QApplication.processEvents()  # rows added to a shown card are shown by a queued call
     shown = [b.text() for b in card.findChildren(QPushButton) if b.isVisibleTo(card)]
-    assert sorted(shown) == sorted([_("Hide this list"), _("Change"), _("Set up")])
+    assert sorted(shown) == sorted([_("Hide this list"), "Toon 1 gedane stap", _("Set up")])  # the step to do
 
 
 def test_the_volunteers_step_also_leads_to_the_import(qtbot, window):
@@ -98,3 +98,28 @@ def test_the_volunteers_step_also_leads_to_the_import(qtbot, window):
     dialog = next(d for d in page.findChildren(ImportDialog) if d.isVisible())
     assert dialog.kind.currentData() == "volunteers"
     dialog.close()
+
+
+def test_once_a_step_is_done_the_card_lists_the_steps_still_to_do(qtbot):
+    """Seven rows, five of them done, took 250 px of Today at 1366×768 and pushed the cards below the fold: the done
+    steps are behind a button."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    from borapp.ui.pages.dashboard.first_day_card import FirstDayCard
+
+    card = FirstDayCard()
+    qtbot.addWidget(card)
+    card.show()
+    card.set_steps([first_day.Step("a", "Uw organisatie", "Naam en adres", "settings/organisation", True),
+                    first_day.Step("b", "Gemeenten", "Wie betaalt", "settings/municipalities", True),
+                    first_day.Step("c", "Mailserver", "De server", "settings/mail", False)])
+    QApplication.processEvents()  # rows added to a shown card are shown by a queued call
+
+    def shown() -> list[str]:
+        return sorted(b.text() for b in card.findChildren(QPushButton) if b.isVisibleTo(card))
+
+    assert shown() == sorted([_("Hide this list"), "Toon de 2 gedane stappen", _("Set up")])
+    qtbot.mouseClick(card.done_button, Qt.MouseButton.LeftButton)
+    assert shown() == sorted([_("Hide this list"), "Gedane stappen verbergen", _("Change"), _("Change"), _("Set up")])
+    qtbot.mouseClick(card.done_button, Qt.MouseButton.LeftButton)
+    assert shown() == sorted([_("Hide this list"), "Toon de 2 gedane stappen", _("Set up")])

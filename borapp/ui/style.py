@@ -6,6 +6,7 @@ STYLE_SHEET = """
 QLabel#pageTitle { font-size: 20px; font-weight: 600; padding: 4px 0 8px 0; }
 QLabel#sectionTitle { font-size: 15px; font-weight: 600; padding: 8px 0 4px 0; }
 QLabel#rowTitle { font-weight: 600; }
+QFrame#dashboardCard QLabel#sectionTitle { font-size: 14px; padding: 2px 0 2px 0; }  /* Today's cards: nine headings in view */
 QLabel#rowDate { color: palette(placeholder-text); }
 QLabel#cardNote { color: palette(placeholder-text); padding-left: 6px; }
 QLabel#emptyState { color: palette(placeholder-text); font-size: 14px; padding: 24px; }

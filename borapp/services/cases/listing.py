@@ -255,9 +255,16 @@ def _status_rank():
 def family_line(workspace, case_id: int, today: dt.date | None = None) -> str:
     """Whom a case is about, as the case list shows it: the children (with their ages), then the parents."""
     with workspace.session() as session:
-        children = _children(session, [case_id], today or dt.date.today()).get(case_id, "")
-        parents = _parents(session, [case_id]).get(case_id, "")
-    return " · ".join(part for part in (children, parents) if part)
+        return family_lines(session, [case_id], today or dt.date.today()).get(case_id, "")
+
+
+def family_lines(session: Session, ids: list[int], today: dt.date) -> dict[int, str]:
+    """`family_line` of many cases in two queries (the children's, the parents'); a case without either is left out.
+    Names and ages only: no address (a parent's may be confidential)."""
+    children, parents = _children(session, ids, today), _parents(session, ids)
+    lines = {case_id: " · ".join(part for part in (children.get(case_id, ""), parents.get(case_id, "")) if part)
+             for case_id in ids}
+    return {case_id: line for case_id, line in lines.items() if line}
 
 
 def _children(session: Session, ids: list[int], today: dt.date) -> dict[int, str]:

@@ -42,6 +42,7 @@ class DashboardItem:
     draft_key: str = ""       # a kept draft to resume ("intake/<uuid>"), for drafts not tied to a record
     letter_kind: str = ""     # a letter owed to the referrer: the one to make first
     letter_id: int | None = None  # a letter waiting in the outbox
+    family: str = ""          # whom the case is about, as the case list says it ("Fay (4), Bo (2) · A. Rijks / …")
 
 
 @dataclass(frozen=True)

@@ -6,11 +6,13 @@ case-bound items of the coordinator working; volunteers, the backup and drafts a
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 from borapp.i18n import _
+from borapp.services.cases.listing import family_lines
 from borapp.services.dashboard import case_rules, contracts, housekeeping, letters_owed
-from borapp.services.dashboard.board import SECTION_TITLES, Dashboard, DashboardSection, empty_note
+from borapp.services.dashboard.board import SECTION_TITLES, Dashboard, DashboardSection, Found, empty_note
 from borapp.services.vault import backups
 
 
@@ -37,9 +39,23 @@ def today(workspace, on: dt.date | None = None, mine_only: bool = False, limit: 
             "vog": housekeeping.vog_due(session, on, upto("vog")),
         }
     found["drafts"] = housekeeping.resumable_drafts(workspace, upto("drafts"))
+    with workspace.reading() as session:
+        found = with_families(session, found, on)
     now = dt.datetime.combine(on, dt.datetime.now().time())
     warning = backups.status(workspace, now).warning
     sections = tuple(DashboardSection(key, _(SECTION_TITLES[key]), tuple(f.items), f.total, empty_note(key))
                      for key, f in found.items())
     return Dashboard(on, sections, warning, housekeeping.privacy_reminder(workspace, on),
                      housekeeping.conflicts_notice(workspace), housekeeping.sync_news(workspace, on))
+
+
+def with_families(session, found: dict[str, Found], on: dt.date) -> dict[str, Found]:
+    """Each case's item with whom the case is about (`listing.family_lines`), read for every section's shown cases at
+    once: two queries, however many rows."""
+    ids = sorted({item.case_id for f in found.values() for item in f.items if item.case_id is not None})
+    if not ids:
+        return found
+    families = family_lines(session, ids, on)
+    return {key: Found(f.total, [dataclasses.replace(item, family=families.get(item.case_id, ""))
+                                 if item.case_id is not None else item for item in f.items])
+            for key, f in found.items()}

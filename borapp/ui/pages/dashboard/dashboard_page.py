@@ -17,12 +17,14 @@ from borapp.ui.pages.dashboard.first_day_card import FirstDayCard
 from borapp.ui.pages.dashboard.section_card import MAX_ROWS, SectionCard
 from borapp.ui.widgets.scrolling import vertical_scroll
 
-# Two columns: the case work on the left, the week's planning and the housekeeping on the right. Unfinished work (an
-# intake kept by "Continue later", typing kept over a restart) comes first on the right, level with the families
-# waiting too long: below nine cards it was out of sight at 1366×768.
+# Three columns, so that every card's heading and first rows are in view at 1366×768: the families waiting and the
+# case work on the left; unfinished work (an intake kept by "Continue later", typing kept over a restart) first in the
+# middle, level with the families waiting, with the week's visits and the contracts; the letters and the volunteers'
+# VOG on the right. An empty card goes to the end of its column (`_empty_last`): nothing to do is read last.
 COLUMNS = (
-    ("waiting", "evaluations_due", "long_trajectories", "contracts_unsigned"),
-    ("drafts", "visits_this_week", "outbox", "letters_owed", "vog"),
+    ("waiting", "evaluations_due", "long_trajectories"),
+    ("drafts", "visits_this_week", "contracts_unsigned"),
+    ("outbox", "letters_owed", "vog"),
 )
 # The case file's tab an item opens on: where the thing it names is done.
 CASE_TABS = {"evaluations_due": "evaluations", "contracts_unsigned": "agreements", "visits_this_week": "visits",
@@ -97,8 +99,10 @@ class DashboardPage(Page):
         columns = QHBoxLayout()
         columns.setSpacing(12)
         rows.addLayout(columns, 1)
+        self.columns: list[QVBoxLayout] = []
         for keys in COLUMNS:
             column = QVBoxLayout()
+            self.columns.append(column)
             column.setSpacing(12)
             for key in keys:
                 card = SectionCard(key)
@@ -122,6 +126,7 @@ class DashboardPage(Page):
         for section in self.board.sections:
             if section.key in self.cards:
                 self.cards[section.key].set_section(section)
+        self._empty_last()
         self.backup_warning.setText(self.board.backup_warning)
         self.backup_warning.setVisible(bool(self.board.backup_warning))
         self.privacy_reminder.setText(self.board.privacy_reminder)
@@ -133,6 +138,15 @@ class DashboardPage(Page):
         steps = first_day.checklist(self.workspace)
         self.first_day.set_steps(steps)
         self.first_day.setVisible(bool(steps))
+
+    def _empty_last(self) -> None:
+        """Each column's cards in their order, those with nothing to do after the others."""
+        for column, keys in zip(self.columns, COLUMNS):
+            order = sorted(keys, key=lambda key: self.cards[key].is_empty())
+            if [column.itemAt(i).widget() for i in range(len(keys))] != [self.cards[key] for key in order]:
+                for position, key in enumerate(order):
+                    column.removeWidget(self.cards[key])
+                    column.insertWidget(position, self.cards[key])
 
     def clear(self) -> None:
         self.board = None

@@ -12,9 +12,19 @@ from borapp.services.cases.status import status_label
 from borapp.services.dashboard import DashboardItem, DashboardSection
 from borapp.ui.widgets.activation_list import ActivationList
 from borapp.ui.widgets.chip import status_chip
+from borapp.ui.widgets.elided_label import ElidedLabel
 
 
 def item_date(item: DashboardItem) -> str:
+    """The date as a card shows it: short ("zo 6 dec.", "27 sep. 2026"), the whole date in the row's tooltip."""
+    if item.date is None:
+        return ""
+    if item.kind == "visits_this_week":
+        return format_date(item.date, "EEE d MMM", locale=babel_locale())
+    return format_date(item.date, "d MMM y", locale=babel_locale())
+
+
+def long_item_date(item: DashboardItem) -> str:
     if item.date is None:
         return ""
     if item.kind == "visits_this_week":
@@ -23,45 +33,55 @@ def item_date(item: DashboardItem) -> str:
 
 
 class ItemRow(QWidget):
-    """Title, status chip and date on the first line; what needs doing below, wrapped."""
+    """Case number, whom the case is about (cut short when narrow) and date on the first line; its status chip and
+    what needs doing below, wrapped."""
 
     def __init__(self, item: DashboardItem, parent: QWidget | None = None):
         super().__init__(parent)
         column = QVBoxLayout(self)
-        column.setContentsMargins(8, 5, 8, 5)
-        column.setSpacing(2)
+        column.setContentsMargins(8, 3, 8, 3)
+        column.setSpacing(1)
         top = QHBoxLayout()
         top.setSpacing(8)
         title = QLabel(item.title)
         title.setObjectName("rowTitle")
         title.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
         top.addWidget(title)
+        self.family = ElidedLabel(f"· {item.family}" if item.family else "")
+        self.family.setObjectName("rowFamily")
+        top.addWidget(self.family, 1)  # what the number and the date leave; whole in the row's tooltip
+        when = QLabel(item_date(item))
+        when.setObjectName("rowDate")
+        when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        when.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Preferred)
+        top.addWidget(when)
+        column.addLayout(top)
+        below = QHBoxLayout()
+        below.setSpacing(8)
         if item.status:
             chip = status_chip(item.status)
             chip.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)  # squeezed, its word was cut
-            top.addWidget(chip)
-        when = QLabel(item_date(item))
-        when.setObjectName("rowDate")
-        when.setWordWrap(True)  # in a narrow card "zaterdag 5 december" goes on two lines, whole
-        when.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        top.addWidget(when, 1)  # all the room the title and chip leave, its words to the right
-        column.addLayout(top)
+            below.addWidget(chip, 0, Qt.AlignmentFlag.AlignTop)
         text = QLabel(item.text)
         text.setWordWrap(True)
-        column.addWidget(text)
+        text.setMinimumWidth(1)  # in a narrow card the chip keeps its width, the words wrap in what is left
+        text.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        below.addWidget(text, 1)
+        column.addLayout(below)
         for label in self.findChildren(QLabel):
             label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
 
 def describe(item: DashboardItem) -> str:
-    """What a screen reader says for a row."""
-    parts = [item.title, status_label(item.status) if item.status else "", item.text, item_date(item)]
+    """What a screen reader says for a row (and its tooltip: whom the case is about in full)."""
+    parts = [item.title, item.family, status_label(item.status) if item.status else "", item.text,
+             long_item_date(item)]
     return ", ".join(p for p in parts if p)
 
 
-# A section lists the first few (at a glance, and 25 rows of widgets a card cost 0.5 s at unlock); Today asks the
-# service for no more than these, with each section's total.
-MAX_ROWS = 10
+# A section lists its first few, the most urgent (all nine cards' headings in view at 1366×768, and 25 rows of
+# widgets a card cost 0.5 s at unlock); Today asks the service for no more than these, with each section's total.
+MAX_ROWS = 3
 
 
 # Where the rows a section does not show are listed: the outbox's letters in the Outbox, the volunteers' VOG on
@@ -81,8 +101,8 @@ class SectionCard(QFrame):
         self.setObjectName("dashboardCard")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 8, 12, 10)
-        layout.setSpacing(4)
+        layout.setContentsMargins(12, 6, 12, 8)
+        layout.setSpacing(2)
         self.heading = QLabel()
         self.heading.setObjectName("sectionTitle")
         self.heading.setWordWrap(True)
@@ -132,6 +152,10 @@ class SectionCard(QFrame):
         else:
             self.more.setText(more_text(section.key, hidden) if hidden > 0 else "")
         self.more.setVisible(hidden > 0 or (self.whole and section.count > MAX_ROWS))
+
+    def is_empty(self) -> bool:
+        """Nothing to do: the section has no rows (after a lock, before a refresh, neither)."""
+        return self._shown is not None and self._shown[0].count == 0
 
     def _more_clicked(self) -> None:
         """To the page that lists the rest; for drafts and letters owed, listed nowhere else: here, in full."""
