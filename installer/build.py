@@ -139,7 +139,8 @@ def main() -> int:
     run_pyinstaller()
     if not args.no_check:
         check_bundle()
-    print(f"bundle: {BUNDLE} ({size_mb(BUNDLE):.1f} MB unpacked)")  # tenths: 149.7 is under the 150 budget
+    # in tenths, as tests/test_installer.py compares it with the 150 MB budget: 144.5 on the project's machine
+    print(f"bundle: {BUNDLE} ({size_mb(BUNDLE):.1f} MB unpacked)")
     if args.installer:
         build_installer()
     return 0

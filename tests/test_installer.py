@@ -103,6 +103,14 @@ def test_the_bundle_builds_and_runs_without_python(tmp_path):
     assert f"borapp {version('borapp')}" in result.stdout
     size = float(re.search(r"\(([\d.]+) MB unpacked\)", result.stdout).group(1))  # in tenths
     assert size < 150, f"the bundle grew to {size} MB (README: under 150 MB)"
+    if sys.platform.startswith("linux"):  # the spec's HOST_LIBRARIES come from the machine, not the bundle
+        bundled = {path.name for path in (ROOT / "dist" / "borapp").rglob("*.so*")}
+        assert host_libraries() and not bundled & host_libraries()
+
+
+def host_libraries() -> set[str]:
+    spec = (ROOT / "installer" / "borapp.spec").read_text(encoding="utf-8")
+    return set(re.findall(r'"(lib[^"]+)"', re.search(r"^HOST_LIBRARIES = \{(.*?)^\}", spec, re.S | re.M).group(1)))
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="PySide6 brings its own ICU only on Linux")
