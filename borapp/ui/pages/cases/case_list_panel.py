@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -143,11 +143,15 @@ class CaseListPanel(QWidget):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)  # header clicks call model.sort(): a new ORDER BY
         self.table.activated.connect(self._activated)
+        self.table.installEventFilter(self)  # fit the columns to the table's own width (`eventFilter`)
         return self.table
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        """The table's own resize, not the panel's: the first time the page shows, the panel is resized before its
+        layout has given the table its width (640 px then), and four columns stayed hidden until the next resize."""
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
         """Show the columns that leave the names their room; those of GIVE_WAY go first, and come back when the
