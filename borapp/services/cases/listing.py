@@ -174,6 +174,13 @@ def _count(session: Session, workspace: Workspace, f: CaseFilter) -> int:
     return session.scalar(_where(select(func.count(Case.id)), workspace, f, _way(session, f))) or 0
 
 
+def selects(workspace: Workspace, f: CaseFilter, case_id: int) -> bool:
+    """True when `f` selects the case `case_id` (its list still holds it, maybe further down than loaded)."""
+    with workspace.reading() as session:
+        query = _where(select(Case.id).where(Case.id == case_id), workspace, f, FILTERS)
+        return session.scalar(query.limit(1)) is not None
+
+
 def _matches(session: Session, words: str, at_most: int | None = None) -> int:
     """How many cases the FTS5 query `words` matches (or `at_most`, if that is fewer)."""
     if at_most is None:

@@ -208,7 +208,26 @@ class CaseListPanel(QWidget):
             self._fill_options(options)
             self._options_stamp = options.stamp
         self._offer_mine()
-        self.apply_filter()
+        if self.model.rowCount() and self.current_filter() == self.model.filter:
+            self._reload_in_place()
+        else:
+            self.apply_filter()
+
+    def _reload_in_place(self) -> None:
+        """The same filter read again (coming back to the page): as many rows loaded as before, the chosen case
+        still chosen and the view where it was (it jumped to the top with the first 200 rows, and the case chosen
+        at row 350 was lost)."""
+        self._search_timer.stop()
+        chosen, scrolled = self.selected_case_id(), self.table.verticalScrollBar().value()
+        self.model.reload(rows=self.model.rowCount(), reaching=chosen)
+        row = self.model.row_of(chosen) if chosen is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        self.table.doItemsLayout()  # the scroll bar's range for the rows loaded, before scrolling back
+        self.table.verticalScrollBar().setValue(scrolled)
+        if row is not None:
+            self.table.scrollTo(self.model.index(row, 0))  # only when the case moved out of view
+        self._show_state()
 
     def _fill_options(self, options: listing.FilterOptions) -> None:
         self._filling = True
