@@ -25,7 +25,7 @@ from borapp.services.cases.listing import CaseFilter
 from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_table_model import KEYS, CaseTableModel
-from borapp.ui.widgets.filter_combo import refill_filter
+from borapp.ui.widgets.filter_combo import make_typeable, refill_filter
 
 SEARCH_DELAY_MS = 250
 # Starting widths; the name columns stretch to fill what is left, so nothing scrolls sideways at 1366 px.
@@ -95,6 +95,7 @@ class CaseListPanel(QWidget):
         self.municipality_combo = self._combo(_("Municipality filter"))
         self.coordinator_combo = self._combo(_("Coordinator filter"))
         self.volunteer_combo = self._combo(_("Volunteer filter"))
+        make_typeable(self.volunteer_combo, _("Type a volunteer's name"))
         self.year_combo = self._combo(_("Registration year filter"))
         self.mine_check = QCheckBox(_("My cases"))
         self.mine_check.setAccessibleName(_("Only my cases"))
@@ -237,7 +238,8 @@ class CaseListPanel(QWidget):
                           [(o.value, o.label) for o in options.municipalities])
             refill_filter(self.coordinator_combo, _("All coordinators"),
                           [(o.value, o.label) for o in options.coordinators])
-            refill_filter(self.volunteer_combo, _("All volunteers"), [(o.value, o.label) for o in options.volunteers])
+            refill_filter(self.volunteer_combo, _("All volunteers"), [(o.value, o.label) for o in options.volunteers],
+                          apart_from=options.pool)
             refill_filter(self.year_combo, _("All years"), [(y, str(y)) for y in options.years])
         finally:
             self._filling = False
