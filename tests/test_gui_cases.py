@@ -840,3 +840,38 @@ def test_a_case_stopped_at_intake_is_offered_no_letter_about_visits(qtbot, page,
     page.case_file.case_tabs["letters"].new_button.click()
     assert page.case_file.dialog.kind.currentData() == "closing", "told all it reached: the latest, not a midway"
     page.case_file.dialog.reject()
+
+
+def _arrow_points_down(header, column: int) -> bool:
+    """Whether the sort arrow drawn in `column`'s header (the marks right of a gap after its name) is ▼, widest at
+    its top, rather than ▲."""
+    from PySide6.QtCore import QRect
+
+    image = header.grab(QRect(header.sectionViewportPosition(column), 0, header.sectionSize(column),
+                              header.height())).toImage()
+    rows = range(3, image.height() - 3)  # inside the section's lines
+    background = image.pixelColor(image.width() - 3, 3).lightness()
+
+    def marked(x: int) -> list[int]:
+        return [y for y in rows if image.pixelColor(x, y).lightness() < background - 40]
+
+    arrow: list[int] = []
+    for x in range(image.width() - 3, 0, -1):
+        if marked(x):
+            arrow.append(x)
+        elif arrow:
+            break  # the gap between the arrow and the name
+    widths = [n for y in rows if (n := sum(image.pixelColor(x, y).lightness() < background - 40 for x in arrow))]
+    assert len(widths) >= 2, "no sort arrow drawn"
+    return widths[0] > widths[-1]
+
+
+def test_the_sort_arrow_points_the_way_the_list_runs(qtbot, page, cases):
+    """Newest first showed ▲ on "Aangemeld" (Qt gives the style descending as "sort up", drawn ▲ by Fusion)."""
+    page.refresh()
+    header = page.list_panel.table.horizontalHeader()
+    column = KEYS.index("registered_on")
+    assert shown_refs(page)[0] == "BOR-2025-003" and _arrow_points_down(header, column)  # newest first: ▼
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+    assert shown_refs(page)[0] == "BOR-2025-001" and not _arrow_points_down(header, column)  # oldest first: ▲

@@ -304,3 +304,34 @@ def test_a_later_start_opens_as_the_window_was_left(qtbot, tmp_path, monkeypatch
     _start(qtbot, tmp_path, monkeypatch, (1920, 1040)).close()  # closing keeps its geometry
     again = _start(qtbot, tmp_path, monkeypatch, (1093, 574))
     assert not again.windowState() & Qt.WindowState.WindowMaximized
+
+
+@pytest.mark.parametrize("width", [1366, WIDTH])
+def test_the_case_list_shows_its_columns_the_first_time_as_after_a_resize(qtbot, demo_vault, width):
+    """At 1366×768 the first look at Cases hid the municipality, coordinator, registration date and days (measured
+    before the layout had given the table its width); any resize brought them back."""
+    from borapp.app import build_window, make_application
+    from borapp.services.vault.vault import Vault
+    from borapp.ui.pages.cases.case_table_model import KEYS
+    from tests.conftest import PASSPHRASE
+
+    make_application()
+    window = build_window(demo_vault, "nl")  # with the app's style sheet
+    qtbot.addWidget(window)
+    window.resize(width, 768 if width == 1366 else HEIGHT)
+    window.show()
+    vault = Vault.open(demo_vault, PASSPHRASE)
+    window.open_workspace(Workspace(vault, list_coordinators(vault)[0]))
+    try:
+        header = window.shell.show_page("cases").list_panel.table.horizontalHeader()
+        settle()
+        first = [key for column, key in enumerate(KEYS) if header.isSectionHidden(column)]
+        window.resize(width + 300, window.height())
+        settle()
+        window.resize(width, window.height())
+        settle()
+        assert first == [key for column, key in enumerate(KEYS) if header.isSectionHidden(column)]
+        if width == 1366:
+            assert first == [], "at 1366 px every column has room"
+    finally:
+        window.lock()

@@ -244,6 +244,32 @@ def test_search_combines_with_filters(workspace, three):
     assert refs(list_cases(workspace, CaseFilter(text="2025", status="closed"))) == ["BOR-2025-003"]
 
 
+@pytest.fixture
+def numbered(workspace):
+    """Case numbers that begin alike, a note with the same digits apart, and a name with an apostrophe."""
+    add_case(workspace, "BOR-2021-101", resident="Anja d'Hondt")
+    add_case(workspace, "BOR-2021-102")
+    add_case(workspace, "BOR-2021-200")
+    add_case(workspace, "BOR-2022-005", notes="BOR-traject sinds 2021, 10 minuten te laat in 2025 om 01 uur")
+    add_case(workspace, "BOR-2025-011", notes="Hondt d")
+
+
+@pytest.mark.parametrize("typed, expected", [
+    ("BOR-2021-10", {"BOR-2021-101", "BOR-2021-102"}),  # part of a case number: those that begin with it
+    ("bor-2021", {"BOR-2021-101", "BOR-2021-102", "BOR-2021-200"}),
+    ("2025-01", {"BOR-2025-011"}),  # not the note with 2025 and 01 in it apart
+    ("d'Hondt", {"BOR-2021-101"}),  # joined by an apostrophe: one phrase, not "d" and "hondt" anywhere
+    ("d'hon", {"BOR-2021-101"}),
+    ("2021 10", {"BOR-2021-101", "BOR-2021-102", "BOR-2022-005"}),  # apart: each word anywhere
+    ('"BOR-2021-10" OR', set()),  # quotes and operators typed are words, not FTS5 syntax
+    ('BOR-2021-10" NEAR(', set()),
+    ('"', {"BOR-2021-101", "BOR-2021-102", "BOR-2021-200", "BOR-2022-005", "BOR-2025-011"}),
+])
+def test_words_joined_by_punctuation_are_searched_as_one_phrase(workspace, numbered, typed, expected):
+    assert set(refs(list_cases(workspace, CaseFilter(text=typed)))) == expected
+    assert count_cases(workspace, CaseFilter(text=typed)) == len(expected)
+
+
 def test_ten_thousand_cases_page_and_search(workspace):
     bulk_cases(workspace, 10_000)
     assert count_cases(workspace, CaseFilter()) == 10_000

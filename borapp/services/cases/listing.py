@@ -97,6 +97,7 @@ class FilterOptions:
     volunteers: list[Option]
     years: list[int]
     stamp: tuple = ()  # `options_stamp` as these were read
+    pool: int = 0  # the first `pool` volunteers are active (the pool); the rest are former ones with a case
 
 
 def _next_visit(today: dt.date):
@@ -172,6 +173,13 @@ def _count(session: Session, workspace: Workspace, f: CaseFilter) -> int:
     if words is not None and not replace(f, text="").narrows:  # only a search: the index counts its matches
         return _matches(session, words)  # itself (10 ms for 60,000 of 100,000 cases)
     return session.scalar(_where(select(func.count(Case.id)), workspace, f, _way(session, f))) or 0
+
+
+def selects(workspace: Workspace, f: CaseFilter, case_id: int) -> bool:
+    """True when `f` selects the case `case_id` (its list still holds it, maybe further down than loaded)."""
+    with workspace.reading() as session:
+        query = _where(select(Case.id).where(Case.id == case_id), workspace, f, FILTERS)
+        return session.scalar(query.limit(1)) is not None
 
 
 def _matches(session: Session, words: str, at_most: int | None = None) -> int:
@@ -289,8 +297,8 @@ def _parents(session: Session, ids: list[int]) -> dict[int, str]:
 
 
 def filter_options(workspace: Workspace) -> FilterOptions:
-    """The choices of the filter combos: every municipality and coordinator, the volunteers active or with a case,
-    the years cases were registered in (newest first), with the `options_stamp` they were read at."""
+    """The choices of the filter combos: every municipality and coordinator, the volunteers active (first) or with a
+    case, the years cases were registered in (newest first), with the `options_stamp` they were read at."""
     with workspace.reading() as session:
         years = _years(session)
         stamp = _stamp(session, years)
@@ -298,11 +306,12 @@ def filter_options(workspace: Workspace) -> FilterOptions:
             select(Municipality.id, Municipality.name).order_by(Municipality.name.collate("name")))]
         coordinators = [Option(i, n) for i, n in session.execute(
             select(Coordinator.id, Coordinator.name).order_by(Coordinator.name.collate("name")))]
-        volunteers = [Option(i, n) for i, n in sorted(session.execute(  # sorted here: a key per name, not a
-            select(Volunteer.id, Volunteer.name).where(_offered())),  # Python call per comparison (COLLATE
-            key=lambda row: sort_key(row[1]))]  # name) for thousands
+        volunteers = sorted(session.execute(  # sorted here: a key per name, not a Python call per comparison
+            select(Volunteer.id, Volunteer.name, Volunteer.active).where(_offered())),  # (COLLATE name)
+            key=lambda row: (not row[2], sort_key(row[1])))  # the pool first, then those with an old case
     statuses = [Option(k, _(v)) for k, v in STATUS_GROUPS.items()] + [Option(s, status_label(s)) for s in STATUSES]
-    return FilterOptions(statuses, municipalities, coordinators, volunteers, years, stamp)
+    return FilterOptions(statuses, municipalities, coordinators, [Option(i, n) for i, n, _a in volunteers], years,
+                         stamp, pool=sum(1 for *_v, active in volunteers if active))
 
 
 def options_stamp(workspace: Workspace) -> tuple:

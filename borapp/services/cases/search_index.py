@@ -92,9 +92,12 @@ def remove_case(session: Session, case_id: int) -> None:
 
 
 def match_query(typed: str) -> str | None:
-    """Turn what a user types into an FTS5 query: every word must match as a prefix. None when nothing to search."""
-    words = _WORD.findall(typed)
-    return " AND ".join(f'"{w}"*' for w in words) if words else None
+    """Turn what a user types into an FTS5 query, None when nothing to search. What is typed between spaces must
+    match: its words, joined by punctuation ("BOR-2021-10", "d'Hondt"), as one phrase whose last word is a prefix
+    (`"bor 2021 10"*`); each word alone matched anywhere, so part of a case number found a visit note with "10".
+    Only word characters reach the query, so quotes and FTS5 operators typed are plain words."""
+    phrases = [" ".join(words) for part in typed.split() if (words := _WORD.findall(part))]
+    return " AND ".join(f'"{p}"*' for p in phrases) if phrases else None
 
 
 def search_case_ids(session: Session, typed: str, limit: int | None = None) -> list[int]:

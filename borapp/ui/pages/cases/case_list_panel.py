@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QEvent, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -25,7 +25,8 @@ from borapp.services.cases.listing import CaseFilter
 from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_table_model import KEYS, CaseTableModel
-from borapp.ui.widgets.filter_combo import refill_filter
+from borapp.ui.widgets.filter_combo import make_typeable, refill_filter
+from borapp.ui.widgets.sort_arrow import arrow_as_ordered
 
 SEARCH_DELAY_MS = 250
 # Starting widths; the name columns stretch to fill what is left, so nothing scrolls sideways at 1366 px.
@@ -95,6 +96,7 @@ class CaseListPanel(QWidget):
         self.municipality_combo = self._combo(_("Municipality filter"))
         self.coordinator_combo = self._combo(_("Coordinator filter"))
         self.volunteer_combo = self._combo(_("Volunteer filter"))
+        make_typeable(self.volunteer_combo, _("Type a volunteer's name"))
         self.year_combo = self._combo(_("Registration year filter"))
         self.mine_check = QCheckBox(_("My cases"))
         self.mine_check.setAccessibleName(_("Only my cases"))
@@ -134,6 +136,7 @@ class CaseListPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
+        arrow_as_ordered(header)
         header.setSortIndicator(KEYS.index("registered_on"), Qt.SortOrder.DescendingOrder)
         for column, key in enumerate(KEYS):
             if key in _WIDTHS:
@@ -143,11 +146,15 @@ class CaseListPanel(QWidget):
                 header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
         self.table.setSortingEnabled(True)  # header clicks call model.sort(): a new ORDER BY
         self.table.activated.connect(self._activated)
+        self.table.installEventFilter(self)  # fit the columns to the table's own width (`eventFilter`)
         return self.table
 
-    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt name
-        super().resizeEvent(event)
-        self._fit_columns()
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt name
+        """The table's own resize, not the panel's: the first time the page shows, the panel is resized before its
+        layout has given the table its width (640 px then), and four columns stayed hidden until the next resize."""
+        if watched is self.table and event.type() == QEvent.Type.Resize:
+            self._fit_columns()
+        return super().eventFilter(watched, event)
 
     def _fit_columns(self) -> None:
         """Show the columns that leave the names their room; those of GIVE_WAY go first, and come back when the
@@ -204,7 +211,26 @@ class CaseListPanel(QWidget):
             self._fill_options(options)
             self._options_stamp = options.stamp
         self._offer_mine()
-        self.apply_filter()
+        if self.model.rowCount() and self.current_filter() == self.model.filter:
+            self._reload_in_place()
+        else:
+            self.apply_filter()
+
+    def _reload_in_place(self) -> None:
+        """The same filter read again (coming back to the page): as many rows loaded as before, the chosen case
+        still chosen and the view where it was (it jumped to the top with the first 200 rows, and the case chosen
+        at row 350 was lost)."""
+        self._search_timer.stop()
+        chosen, scrolled = self.selected_case_id(), self.table.verticalScrollBar().value()
+        self.model.reload(rows=self.model.rowCount(), reaching=chosen)
+        row = self.model.row_of(chosen) if chosen is not None else None
+        if row is not None:
+            self.table.selectRow(row)
+        self.table.doItemsLayout()  # the scroll bar's range for the rows loaded, before scrolling back
+        self.table.verticalScrollBar().setValue(scrolled)
+        if row is not None:
+            self.table.scrollTo(self.model.index(row, 0))  # only when the case moved out of view
+        self._show_state()
 
     def _fill_options(self, options: listing.FilterOptions) -> None:
         self._filling = True
@@ -214,7 +240,8 @@ class CaseListPanel(QWidget):
                           [(o.value, o.label) for o in options.municipalities])
             refill_filter(self.coordinator_combo, _("All coordinators"),
                           [(o.value, o.label) for o in options.coordinators])
-            refill_filter(self.volunteer_combo, _("All volunteers"), [(o.value, o.label) for o in options.volunteers])
+            refill_filter(self.volunteer_combo, _("All volunteers"), [(o.value, o.label) for o in options.volunteers],
+                          apart_from=options.pool)
             refill_filter(self.year_combo, _("All years"), [(y, str(y)) for y in options.years])
         finally:
             self._filling = False

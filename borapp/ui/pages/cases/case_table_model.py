@@ -56,12 +56,19 @@ class CaseTableModel(QAbstractTableModel):
         self.filter = flt
         self.reload()
 
-    def reload(self) -> None:
+    def reload(self, rows: int = 0, reaching: int | None = None) -> None:
+        """The first page again, or at least `rows` rows (as many as were loaded), and on to the case `reaching`
+        while the filter still selects it (a change may have moved it further down)."""
         if self.workspace is None or self.workspace.is_locked:
             self._reset(0, [])
-        else:
-            total = listing.count_cases(self.workspace, self.filter)  # passed on: a search is counted once
-            self._reset(total, listing.list_cases(self.workspace, self.filter, 0, self.page_size, total))
+            return
+        total = listing.count_cases(self.workspace, self.filter)  # passed on: a search is counted once
+        pages = max(1, -(-rows // self.page_size))
+        self._reset(total, listing.list_cases(self.workspace, self.filter, 0, pages * self.page_size, total))
+        if reaching is not None and self.row_of(reaching) is None and self.canFetchMore() \
+                and listing.selects(self.workspace, self.filter, reaching):
+            while self.row_of(reaching) is None and self.canFetchMore():
+                self.fetchMore()
 
     def clear(self) -> None:
         """Forget every row (on lock)."""
