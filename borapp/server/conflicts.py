@@ -6,7 +6,7 @@ from __future__ import annotations
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import changelog, owned, tied
+from borapp.server import changelog, owned, private, tied
 from borapp.server.changelog import Record
 from borapp.server.errors import ApiError, invalid
 from borapp.server.operations import is_plain, same
@@ -77,6 +77,8 @@ def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: s
             raise ApiError(404, "not_found")
         field, resolved_at, chosen, mine, by = row
         if resolved_at is not None:
+            if private.is_forgotten(chosen):  # a confidential address: the record says what was chosen, if still
+                chosen = value if same(record.fields.get(field), value) else None
             if not same(chosen, value):
                 raise ApiError(409, "resolved", value=chosen)
             return {"id": conflict_id, "value": chosen, "seq": changelog.latest(conn)}
