@@ -12,6 +12,15 @@ from borapp.models.base import Base, Timestamps
 VISIT_STATES = ("planned", "held", "cancelled", "no_show")
 CANCELLED_BY = ("resident", "other", "volunteer", "coordinator", "child", "external")
 NO_SHOW_BY = ("resident", "other")  # the parent who did not come, without calling it off
+_HELD_TEXT = ("brought_by", "collected_by", "others_present", "handover", "what_happened", "child_wellbeing",
+              "child_voice", "incidents", "ended_early_reason")
+# The fields a visit holds only in one state, with their empty value in the others (services/visits/records._apply
+# empties them so): team sync keeps them with their state, so two laptops' states never merge into one visit
+STATE_FIELDS = {
+    "held": {name: "" for name in _HELD_TEXT},
+    "cancelled": {"cancelled_by": "", "cancel_reason": "", "notice_hours": None, "cancelled_on": None},
+    "no_show": {"no_show_by": ""},
+}
 
 
 class Visit(Timestamps, Base):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import facts
+from borapp.server import facts, private
 from borapp.server.changelog import Record
 from borapp.server.operations import Operation, same
 
@@ -86,6 +86,8 @@ class Batch:
                     "UPDATE records r SET fields = e.v->2, version = (e.v->>3)::bigint "
                     "FROM jsonb_array_elements(%s) AS e(v) WHERE r.type = e.v->>0 AND r.uuid = e.v->>1",
                     (Jsonb([[r.type, r.uuid, r.fields, r.version] for r in rows]),))
+            for op, record, changed in self.changes:  # rows it replaced of a confidential address
+                private.forget_replaced(self.conn, record.type, record.uuid, record.fields, changed)
             self.applied += [op.op_id for op in ops]
         if self.applied:
             self.conn.execute("INSERT INTO applied_ops (op_id, outcome, device) SELECT op_id, %s, %s "

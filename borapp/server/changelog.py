@@ -11,6 +11,8 @@ from dataclasses import dataclass
 import psycopg
 from psycopg.types.json import Jsonb
 
+from borapp.server import private
+
 _WRITER_LOCK = 0x0B0D_5E01  # pg_advisory_xact_lock key of the change-log writer
 
 
@@ -59,6 +61,7 @@ def append(conn: psycopg.Connection, record: Record, kind: str, fields: dict, de
          "changed": Jsonb(fields), "device": device, "fields": Jsonb(record.fields), "deleted": record.deleted,
          "erased": record.erased, "outcome": Jsonb(outcome)}).fetchone()[0]
     record.version = seq
+    private.forget_replaced(conn, record.type, record.uuid, record.fields, fields)
     return seq
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import changelog, owned
+from borapp.server import changelog, owned, private, tied
 from borapp.server.changelog import Record
 from borapp.server.errors import ApiError, invalid
 from borapp.server.operations import is_plain, same
@@ -53,8 +53,10 @@ def open_conflicts(conn: psycopg.Connection) -> list[dict]:
         "WHERE c.resolved_at IS NULL ORDER BY c.id", {"deleted": DELETED}).fetchall()
     keys = ("id", "type", "uuid", "field", "base", "server", "mine", "device", "server_device", "created",
             "server_at")
-    return [{**dict(zip(keys, row)), "created": row[9].isoformat(), "server_at": row[10] and row[10].isoformat(),
-             **({"record": row[11]} if row[3] == DELETED else {})} for row in rows]
+    found = [{**dict(zip(keys, row)), "created": row[9].isoformat(), "server_at": row[10] and row[10].isoformat(),
+              **({"record": row[11]} if row[3] == DELETED else {})} for row in rows]
+    hidden = tied.waiting(found)  # settled with their state's conflict
+    return [item for item in found if item["id"] not in hidden]
 
 
 def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: str) -> dict:
@@ -69,12 +71,14 @@ def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: s
     with conn.transaction():
         changelog.writer_lock(conn)  # then the record, as a push does
         record = changelog.lock_record(conn, found[0], found[1])
-        row = conn.execute("SELECT field, resolved_at, value FROM conflicts WHERE id = %s FOR UPDATE",
+        row = conn.execute("SELECT field, resolved_at, value, mine, device FROM conflicts WHERE id = %s FOR UPDATE",
                            (conflict_id,)).fetchone()
         if row is None:  # erased meanwhile
             raise ApiError(404, "not_found")
-        field, resolved_at, chosen = row
+        field, resolved_at, chosen, mine, by = row
         if resolved_at is not None:
+            if private.is_forgotten(chosen):  # a confidential address: the record says what was chosen, if still
+                chosen = value if same(record.fields.get(field), value) else None
             if not same(chosen, value):
                 raise ApiError(409, "resolved", value=chosen)
             return {"id": conflict_id, "value": chosen, "seq": changelog.latest(conn)}
@@ -87,9 +91,23 @@ def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: s
         elif record.deleted:
             pass  # deleted meanwhile, without a conflict: it stays so
         else:  # logged even when the server holds the value already: every device then holds it too
-            record.fields = {**record.fields, field: value}
-            changelog.append(conn, record, "upsert", {field: value}, device, None)
+            changed = {field: value, **_with_state(conn, record, field, value, same(value, mine), by, device)}
+            record.fields = {**record.fields, **changed}
+            changelog.append(conn, record, "upsert", changed, device, None)
     return {"id": conflict_id, "value": value, "seq": changelog.latest(conn)}
+
+
+def _with_state(conn: psycopg.Connection, record: Record, field: str, value, kept_mine: bool, by: str,
+                device: str) -> dict:
+    """For a record's state, the fields tied to it (tied.py) as the chosen state has them; the device's that waited
+    with the conflict are settled with it."""
+    if field != tied.controller(record.type):
+        return {}
+    rows = conn.execute("UPDATE conflicts SET resolved_at = now(), resolved_by = %s, "
+                        "value = CASE WHEN %s THEN mine ELSE server END WHERE type = %s AND uuid = %s AND device = %s "
+                        "AND field = ANY(%s) AND resolved_at IS NULL RETURNING field, mine",
+                        (device, kept_mine, record.type, record.uuid, by, sorted(tied.fields_of(record.type))))
+    return tied.settled(record.type, record.fields, value, dict(rows.fetchall()) if kept_mine else {})
 
 
 def _settle_removal(conn: psycopg.Connection, record: Record, value: object, device: str, conflict_id: int) -> None:

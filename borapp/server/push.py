@@ -13,7 +13,7 @@ import logging
 import psycopg
 from psycopg.types.json import Jsonb
 
-from borapp.server import batch, blobs, changelog, facts, numbers, owned
+from borapp.server import batch, blobs, changelog, facts, numbers, owned, tied
 from borapp.server.changelog import Record
 from borapp.server.conflicts import DELETED, record_conflict
 from borapp.server.operations import Operation, looks_like_uuid, same
@@ -44,7 +44,8 @@ def apply_all(conn: psycopg.Connection, ops: list[Operation], device: str) -> tu
             waiting = batch.Batch(conn, device, unwritten)
             for op in group:  # op_ids unique: parse_push
                 record = records.get((op.type, op.uuid))
-                if op.op_id not in done and batch.plain(op, record, erased) and not _names(op, record, removed):
+                if op.op_id not in done and batch.plain(op, record, erased) and not _names(op, record, removed) \
+                        and not _waits_with_state(conn, op, record, device):
                     results.append(waiting.upsert(op, record))
                     continue
                 waiting.flush()  # what follows reads the change log and the records as they now are
@@ -87,6 +88,12 @@ def _deleted_references(conn: psycopg.Connection, ops: list[Operation]) -> set[s
 
 def _names(op: Operation, record: Record, removed: set[str]) -> bool:
     return bool(removed) and record.new and any(c.new in removed for c in op.fields.values())
+
+
+def _waits_with_state(conn: psycopg.Connection, op: Operation, record: Record | None, device: str) -> bool:
+    """An edit of fields tied to a state whose conflict of this device is open: they wait with it (tied.py)."""
+    return record is not None and not record.new and bool(tied.fields_of(op.type) & set(op.fields)) \
+        and tied.holding(conn, op.type, op.uuid, device, False)
 
 
 def apply(conn: psycopg.Connection, op: Operation, device: str, first: dict | None = None,
@@ -143,9 +150,18 @@ def _upsert(conn, record: Record, op: Operation, device: str):
         if owner is not None:
             return _held(conn, record, owner, op, device)
     changed, conflicts = {}, []
+    state = tied.controller(record.type)
+    clash = state in wanted and not same(record.fields.get(state), wanted[state].old) \
+        and not same(record.fields.get(state), wanted[state].new)
+    holding = bool(tied.fields_of(record.type) & set(wanted)) \
+        and tied.holding(conn, record.type, record.uuid, device, clash)
     for name, change in wanted.items():
         held = record.fields.get(name)  # a field the server does not have holds null
-        if same(held, change.old):
+        if holding and name in tied.fields_of(record.type):
+            if not same(held, change.new):  # waits with the state's conflict, unlisted (tied.py)
+                record_conflict(conn, record, name, change.old, held, change.new, device,
+                                changelog.last_device_of(conn, record, name))
+        elif same(held, change.old):
             changed[name] = change.new
         elif same(held, change.new):
             continue

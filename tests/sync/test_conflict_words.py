@@ -49,7 +49,7 @@ def test_a_cancelled_visit_s_fields_and_values_are_named_in_words(workspace):
               "server_device": "anna", "device": "bram", "record": {"on": "2026-12-12", "place": ""}}]
     [visit] = describe_conflicts(workspace, found)
     words = visit.base + "\n" + visit.mine
-    for said in ("Stand", "Afgezegd door", "de verzorgende ouder", "Reden van afzeggen"):
+    for said in ("Stand: Gepland", "Afgezegd door", "in Verzorgende ouder", "Reden van afzeggen"):  # as the visit says
         assert said in words, (said, words)
     for raw in ("state", "cancelled by", "cancel reason", "resident"):
         assert raw not in words, (raw, words)

@@ -9,6 +9,7 @@ from sqlalchemy import delete, func, insert, select
 from sqlalchemy.orm import Session
 
 from borapp.models import Case, SyncIdentity, SyncOp
+from borapp.models.visits import STATE_FIELDS
 from borapp.services import audit, settings
 from borapp.services.cases import search_index
 from borapp.services.sync.capture import APPLYING, PENDING_IDENTITIES, RETIRE_IDENTITIES, give_identity
@@ -281,6 +282,16 @@ def _same_name(session: Session, type_name: str, values: dict):
 
 def _set_fields(session: Session, type_name: str, record, values: dict) -> bool:
     """Set the fields the change carries; True when one of them held another value."""
+    changed = _set_values(session, type_name, record, values)
+    if type_name == "visit" and "state" in values:  # a colleague's state comes without this laptop's fields of
+        for state, tied in STATE_FIELDS.items():  # another (they wait with the state's conflict on the server)
+            for name, empty in tied.items() if state != record.state else ():
+                changed = changed or getattr(record, name) != empty
+                setattr(record, name, empty)
+    return changed
+
+
+def _set_values(session: Session, type_name: str, record, values: dict) -> bool:
     changed = False
     for field in fields_of(type_name):
         if field.name not in values:

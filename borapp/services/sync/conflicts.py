@@ -11,7 +11,8 @@ from borapp.services import audit, settings
 from borapp.services.errors import NotFound
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync import removal_words
-from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, field_label, shown
+from borapp.services.sync.code_words import coded, value_shown
+from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, field_label
 from borapp.services.sync.run import client_for
 from borapp.services.sync.transport import settled_online
 
@@ -161,7 +162,8 @@ def _row(session, item: dict, me: str, masked: bool, can_reveal: bool) -> Confli
                            removal_words.side_words(session, item, item.get("server"), masked),
                            removal_words.side_words(session, item, item.get("mine"), masked), *who, None, device,
                            masked, choices_of(item), can_reveal)
-    values = [_("(confidential address)") if masked and item.get(k) else shown(item.get(k))
+    values = [_("(confidential address)") if masked and item.get(k) else value_shown(item["type"], item["field"],
+                                                                                    item.get(k))
               for k in ("base", "server", "mine")]
     return ConflictRow(int(item["id"]), removal_words.record_words(session, item["type"], item["uuid"]),
                        field_label(item["field"]), *values, *who, None if masked else _typed(item, me), device,
@@ -178,7 +180,7 @@ def _text_field(type_name: str, field: str):
 
     from borapp.services.sync.records import TYPES, fields_of
 
-    if type_name not in TYPES:
+    if type_name not in TYPES or coded(type_name, field):  # a code ("no_show") is chosen, never typed
         return None
     found = next((f for f in fields_of(type_name) if f.name == field), None)
     return found if found is not None and not found.refers_to and isinstance(found.column.type, (String, Text)) \
