@@ -23,9 +23,17 @@ def _language_from_argv(argv: list[str]) -> str | None:
     return None
 
 
+def _command_words(argv: list[str]) -> list[str]:
+    """`argv` from the command on: without a --lang given before it (`borapp --lang en check`)."""
+    if argv[:1] == ["--lang"]:
+        return argv[2:]
+    return argv[1:] if argv[:1] and argv[0].startswith("--lang=") else argv
+
+
 def _starts_the_app(argv: list[str]) -> bool:
     """`borapp` or `borapp gui ...`: the parser needs only the GUI's command, so the window comes up sooner."""
-    return not argv or argv[0] == "gui"
+    words = _command_words(argv)
+    return not words or words[0] == "gui"
 
 
 def _tolerant_output() -> None:
@@ -47,9 +55,10 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = build_parser(GUI_ONLY if _starts_the_app(argv) else COMMANDS)
     try:
-        args = parser.parse_args(argv or ["gui"])
+        args = parser.parse_args(argv if _command_words(argv) else [*argv, "gui"])
     except SystemExit as exc:  # argparse has printed usage and its one-line error
         return int(exc.code or 0)
+    args.lang = args.lang or args.lang_before
     try:
         code = int(args.handler(args) or 0)
         sys.stdout.flush()

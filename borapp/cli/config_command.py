@@ -106,9 +106,9 @@ def run_set(args) -> int:
                     restore_default(cli_workspace(vault), kind, lang)
             except ValidationError as exc:  # bad input: a usage error, like any other bad value
                 raise UsageError(str(exc)) from None
-            value = settings.read_setting(vault, args.key)
         else:
             settings.write_settings(vault, {args.key: value})
+        value = settings.read_setting(vault, args.key)  # as kept: a typed date as 2026-03-05, "ja" as 1
     finally:
         vault.lock()
     print(f"{args.key} = {_shown(args.key, value.strip())}")

@@ -53,6 +53,8 @@ def build_parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParse
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=VersionAction)
+    # also before the command (`borapp --lang en check`); its own dest, or the command's default None would win
+    parser.add_argument("--lang", dest="lang_before", choices=("nl", "en"), help=_("language of messages and documents"))
     sub = parser.add_subparsers(dest="command", metavar=_("COMMAND"), parser_class=CommandParser)
     common = common_options()
     for name in commands:

@@ -216,15 +216,30 @@ def _print_verification(result, as_json: bool) -> None:
 
 def _print_lines(lines, as_json: bool) -> None:
     from borapp.formatting import date_time, local_time
-    from borapp.services.privacy.access_log import action_label, record_label
+    from borapp.services.privacy.access_log import action_label
 
     if as_json:
         print(json.dumps([{"id": line.id, "at": line.at.isoformat(timespec="seconds") + "Z", "who": line.actor,
                            "action": line.action, "record": line.record_type, "record_id": line.record_id,
-                           "case_id": line.case_id, "device": line.device} for line in lines],
+                           "case_id": line.case_id, "case_ref": line.case_ref or None,
+                           "case_erased": line.case_erased, "device": line.device} for line in lines],
                          ensure_ascii=False))
         return
     for line in lines:
         when = date_time(local_time(line.at))
-        print("\t".join((when, line.actor or "-", action_label(line.action), record_label(line.record_type),
-                         str(line.record_id or ""), line.device)))
+        print("\t".join((when, line.actor or "-", action_label(line.action), _what(line), _case(line), line.device)))
+
+
+def _what(line) -> str:
+    """The record, by its kind and id ("brief 636"); a case by its kind alone: its number stands beside it."""
+    from borapp.services.privacy.access_log import record_label
+
+    shown_by_number = line.record_type == "case" and line.case_ref
+    return " ".join(filter(None, (record_label(line.record_type),
+                                  "" if shown_by_number else str(line.record_id or ""))))
+
+
+def _case(line) -> str:
+    if not line.case_ref:
+        return "-"
+    return _("{ref} (erased)").format(ref=line.case_ref) if line.case_erased else line.case_ref

@@ -11,6 +11,7 @@ from borapp.models.base import Base, Timestamps, utcnow
 
 SIGNER_ROLES = ("resident", "other", "coordinator", "volunteer")
 LETTER_KINDS = ("intake", "start", "evaluation", "closing", "no_response", "schedule")
+REFERRER_KINDS = LETTER_KINDS[:5]  # the letters that may go to a referrer (services/privacy/letter_policy.py)
 LETTER_STATES = ("draft", "ready", "exported", "sent", "failed")
 
 

@@ -7,6 +7,8 @@ its range or of the wrong kind, e.g. written by an older version or by hand, rea
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,7 +18,7 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import LANGUAGES, _
 from borapp.models import Setting
-from borapp.models.documents import LETTER_KINDS
+from borapp.models.documents import LETTER_KINDS, REFERRER_KINDS
 from borapp.services.errors import UsageError
 from borapp.services.validation import email_problem
 
@@ -30,9 +32,44 @@ class SettingSpec:
     maximum: int = 10**9
     email: bool = False  # an address, or empty: a bad sender address stopped every export of letters
     folder: bool = False  # a whole path, or empty: "relatief/pad" meant a folder under wherever the app started
+    day: bool = False  # a date kept as 2026-03-05, or empty; set as a coordinator types one (5-3-2026)
+    moment: bool = False  # a date and time kept as 2026-03-05T14:00:00, or empty: the app keeps these itself
+    yes_no: bool = False  # "1" or "0"; set as 1/0, yes/no or ja/nee
+    items: tuple[str, ...] = ()  # some of these, kept ";"-separated; set with ";", "," or spaces between them
+    folders: bool = False  # a JSON list of whole folders, or empty
+
+    def kept(self, key: str, value: str) -> str:
+        """`value` as typed, in the form the setting is kept in (a typed date as ISO, yes as "1", "a, b" as
+        "a;b"); UsageError when it cannot be read as one."""
+        if self.day and value:
+            from borapp.services.errors import ValidationError
+            from borapp.services.typed_dates import parse_date
+
+            try:
+                return parse_date(value, what=key).isoformat()
+            except ValidationError as exc:  # the message the forms and the import give
+                raise UsageError(str(exc)) from None
+        if self.yes_no:
+            return YES_NO_WORDS.get(value.casefold(), value)
+        if self.items:
+            return ";".join(item.casefold() for item in re.split(r"[;,\s]+", value) if item)
+        return value
 
     def problem(self, key: str, value: str) -> str:
         """What is wrong with `value` for this setting, in the user's language; "" when it is fine."""
+        if self.yes_no and value not in ("0", "1"):
+            return _("{key} must be yes or no (1 or 0).").format(key=key)
+        if self.day and value and not _reads_as(dt.date.fromisoformat, value):
+            return _("{key} must be a date, e.g. 17-11-2026.").format(key=key)
+        if self.moment and value and not _reads_as(dt.datetime.fromisoformat, value):
+            return _("{key} must be a date and time, e.g. 2026-11-17T14:00:00.").format(key=key)
+        if self.items and any(item not in self.items for item in value.split(";") if value):
+            wrong = next(item for item in value.split(";") if item not in self.items)
+            return _("{key}: '{item}' is not one of: {choices}.").format(key=key, item=wrong,
+                                                                          choices=", ".join(self.items))
+        if self.folders and value and not _folder_list(value):
+            return _("{key} must be a list of whole folders as BOR Desk keeps it, e.g. [\"/home/anna/Brieven\"], "
+                     "or \"\" for none.").format(key=key)
         if self.choices and value not in self.choices:
             return _("{key} must be one of: {choices}.").format(key=key, choices=", ".join(self.choices))
         if self.email and email_problem(value):
@@ -48,9 +85,28 @@ class SettingSpec:
         return ""
 
 
+YES_NO_WORDS = {"yes": "1", "ja": "1", "true": "1", "no": "0", "nee": "0", "false": "0"}
+
+
+def _reads_as(read, value: str) -> bool:
+    try:
+        read(value)
+    except ValueError:
+        return False
+    return True
+
+
+def _folder_list(value: str) -> bool:
+    try:
+        found = json.loads(value)
+    except ValueError:
+        return False
+    return isinstance(found, list) and all(isinstance(f, str) and Path(f).is_absolute() for f in found)
+
+
 SETTINGS: dict[str, SettingSpec] = {
     "language": SettingSpec("nl", LANGUAGES),
-    "demo": SettingSpec("0", ("0", "1")),  # "1" marks a synthetic demo vault, which `borapp demo --replace` may replace
+    "demo": SettingSpec("0", yes_no=True),  # "1" marks a synthetic demo vault, which `borapp demo --replace` may replace
     "auto_lock_minutes": SettingSpec("10", integer=True, minimum=1, maximum=120),
     "vog_renewal_years": SettingSpec("3", integer=True, minimum=1, maximum=10),
     "waiting_alert_weeks": SettingSpec("4", integer=True, minimum=1, maximum=52),
@@ -62,34 +118,34 @@ SETTINGS: dict[str, SettingSpec] = {
     "organisation.logo": SettingSpec(""),
     "backup.folder": SettingSpec("", folder=True),
     "backup.keep": SettingSpec("10", integer=True, minimum=1, maximum=100),
-    "backup.last": SettingSpec(""),
-    "vault.checked_on": SettingSpec(""),  # the last full check of every page (services/vault/scheduled_check.py)
+    "backup.last": SettingSpec("", moment=True),
+    "vault.checked_on": SettingSpec("", day=True),  # the last full check of every page (services/vault/scheduled_check.py)
     "smtp.host": SettingSpec(""),
     "smtp.port": SettingSpec("587", integer=True, minimum=1, maximum=65535),
     "smtp.security": SettingSpec("starttls", ("none", "starttls", "ssl")),
     "smtp.user": SettingSpec(""),
     # "1" lets a login go over an unencrypted connection (smtp.security none): only on a trusted network
-    "smtp.allow_plaintext": SettingSpec("0", ("0", "1")),
+    "smtp.allow_plaintext": SettingSpec("0", yes_no=True),
     "smtp.from": SettingSpec("", email=True),
     "smtp.from_name": SettingSpec(""),  # the name beside the sender address; "" = the organisation's name
-    "first_day.done": SettingSpec("0", ("0", "1")),
+    "first_day.done": SettingSpec("0", yes_no=True),
     # JSON [folder, ...]: where letters were exported to (services/outbox/export.py), for an erasure to name the
     # files of the case still there
-    "outbox.export_folders": SettingSpec(""),  # "1": the coordinator put away the first-day checklist
+    "outbox.export_folders": SettingSpec("", folders=True),  # "1": the coordinator put away the first-day checklist
     # Privacy: years a closed case is kept (20: the Jeugdwet's term), the last yearly review of the due list,
     # the letter kinds that may go to a referrer (";"-separated; "" = all)
     "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),
-    "privacy.reviewed_on": SettingSpec(""),
-    "privacy.referrer_letter_kinds": SettingSpec(""),
+    "privacy.reviewed_on": SettingSpec("", day=True),
+    "privacy.referrer_letter_kinds": SettingSpec("", items=REFERRER_KINDS),
     # Team sync (docs/sync-protocol.md): the office server, this laptop's device name and token (kept in the vault,
     # encrypted), the server's last change applied here, when this laptop last synced, open conflicts then
     "sync.url": SettingSpec(""),
     "sync.device": SettingSpec(""),
     "sync.token": SettingSpec(""),
     "sync.last_seq": SettingSpec("0", integer=True, minimum=0, maximum=10**15),
-    "sync.last_synced": SettingSpec(""),
+    "sync.last_synced": SettingSpec("", moment=True),
     "sync.open_conflicts": SettingSpec("0", integer=True, minimum=0, maximum=10**9),
-    "sync.failed_at": SettingSpec(""),  # ISO time the last sync failed (not offline), "" once one went well
+    "sync.failed_at": SettingSpec("", moment=True),  # ISO time the last sync failed (not offline), "" once one went well
     "sync.failure": SettingSpec(""),  # why: i18n.Said.kept(), said in the language of now (never a record's values)
     "sync.reindex": SettingSpec(""),  # JSON [case ids]: pulled changes touched them; searched anew at the pull's end
     "sync.numbers": SettingSpec(""),  # JSON {year: [first, last]}: the case numbers the server set aside for us
@@ -134,9 +190,26 @@ def _valid(key: str, spec: SettingSpec, value: str) -> str:
     return spec.default if spec.problem(key, value) else value
 
 
+def unreadable(session: Session) -> list[str]:
+    """What `borapp check` says of each stored setting that reads as its default because it cannot be read (set by
+    hand or by an older version): the screens go on as if it were not set."""
+    found = []
+    for row in session.scalars(select(Setting).order_by(Setting.key)):
+        spec = SETTINGS.get(row.key)
+        if spec is None or not spec.problem(row.key, row.value):
+            continue
+        shown = row.value if len(row.value) <= 60 else row.value[:57] + "..."
+        found.append((_("The setting {key} holds '{value}', which BOR Desk cannot read; it counts as not set. Set "
+                        "it again: borapp config set {key} VALUE.") if not spec.default else
+                      _("The setting {key} holds '{value}', which BOR Desk cannot read; it counts as {default}, the "
+                        "default. Set it again: borapp config set {key} VALUE."))
+                     .format(key=row.key, value=shown, default=spec.default))
+    return found
+
+
 def put(session: Session, key: str, value: str) -> None:
     spec = _spec(key)
-    value = value.strip()
+    value = spec.kept(key, value.strip())
     problem = spec.problem(key, value)
     if problem:
         raise UsageError(problem)

@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from borapp.formatting import long_date
-from borapp.i18n import N_, _, in_language, ngettext
+from borapp.i18n import N_, _, in_language, language, ngettext
 from borapp.services.documents.common import Missing, document_language
 from borapp.services.documents.facts import CaseFacts, load_facts
 from borapp.services.documents.letter_news import stale_promise
@@ -166,7 +166,7 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
     gaps += [Gap(_text_gap_name(name, context), _(IN_THE_TEXT)) for context, name in in_body]
     unfit = (_unfit(facts, parts.kind) or stale_promise(facts, parts.kind, parts.body)
              or _no_visits_to_count(facts, counted)
-             or _stale_schedule(parts, schedule) or (_(HIDDEN_PLACE) if hidden_place else ""))
+             or _stale_schedule(parts, schedule, doc_lang) or (_(HIDDEN_PLACE) if hidden_place else ""))
     return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), unfit)
 
 
@@ -184,7 +184,7 @@ def _schedule_now(facts: CaseFacts, parts: LetterParts, today: dt.date) -> tuple
     return ("" if none_ahead.items else listed), names_visits
 
 
-def _stale_schedule(parts: LetterParts, schedule: tuple[str, bool]) -> str:
+def _stale_schedule(parts: LetterParts, schedule: tuple[str, bool], doc_lang: str) -> str:
     """A schedule letter lists the visits planned when it was made; one moved, added or called off since, or gone
     by, and the parent would be told a wrong schedule. Its text must hold the visits planned ahead now, and name
     none when none are."""
@@ -197,6 +197,10 @@ def _stale_schedule(parts: LetterParts, schedule: tuple[str, bool]) -> str:
                  "the list in it (Edit).")
     if _lists_exactly(parts.body.replace("\r\n", "\n").split("\n"), now.split("\n")):
         return ""
+    if doc_lang != language():  # the list goes into the letter: its days are named in the letter's language
+        return _("The planned visits changed since this letter was made (moved, added, called off or gone by). The "
+                 "visits planned now, in the letter's language, are:\n{schedule}\nPut this list in the letter's "
+                 "text (Edit), so the parent gets the schedule as it stands.").format(schedule=now)
     return _("The planned visits changed since this letter was made (moved, added, called off or gone by). The "
              "visits planned now are:\n{schedule}\nPut this list in the letter's text (Edit), so the parent gets "
              "the schedule as it stands.").format(schedule=now)

@@ -1,6 +1,7 @@
 """Writing a subject access export where the coordinator asks: a new folder (or one zip file) holding
 `overzicht.pdf` (readable), `gegevens.json` (for a computer, with what was withheld and why) and `bestanden/`
-(the letters as sent, signed contracts, attachments). Nothing goes anywhere else; the export is logged.
+(the letters as sent, signed contracts, attachments), named in the export's language (`overview.pdf`, `data.json`,
+`files/` in English). Nothing goes anywhere else; the export is logged.
 """
 
 from __future__ import annotations
@@ -17,10 +18,10 @@ from borapp.services.documents.facts import organisation
 from borapp.services.errors import UsageError
 from borapp.services.outbox.letters import private_files, write_atomic
 from borapp.services.privacy.access_overview import overview_pdf
-from borapp.services.privacy.access_request import AccessExport
+from borapp.services.privacy.access_request import AccessExport, names
 from borapp.services.vault.workspace import Workspace
 
-OVERVIEW, DATA, FILES = "overzicht.pdf", "gegevens.json", "bestanden"
+OVERVIEW, DATA, FILES = names("nl")
 
 
 def contents(workspace: Workspace, export: AccessExport) -> dict[str, bytes]:
@@ -29,9 +30,10 @@ def contents(workspace: Workspace, export: AccessExport) -> dict[str, bytes]:
         org = organisation(session)
     data = dict(export.data, withheld=export.withheld, files=[{"name": f.name, "about": f.about}
                                                              for f in export.files])
-    files = {OVERVIEW: overview_pdf(export, org),
-             DATA: json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")}
-    files.update({f"{FILES}/{f.name}": f.data for f in export.files})
+    overview, data_name, folder = names(export.language)
+    files = {overview: overview_pdf(export, org),
+             data_name: json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")}
+    files.update({f"{folder}/{f.name}": f.data for f in export.files})
     return files
 
 
@@ -69,8 +71,9 @@ def _write_folder(out: Path, files: dict[str, bytes]) -> None:
     partial = out.with_name(f".{out.name}.partial")
     shutil.rmtree(partial, ignore_errors=True)
     try:
-        (partial / FILES).mkdir(parents=True, mode=0o700)
+        partial.mkdir(parents=True, mode=0o700)
         for name, data in files.items():
+            (partial / name).parent.mkdir(exist_ok=True, mode=0o700)
             write_atomic(partial / name, data)
         if out.exists():
             out.rmdir()

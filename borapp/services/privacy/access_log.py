@@ -7,7 +7,7 @@ every line that was changed, removed or added out of turn, and a cut-off tail (a
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -62,6 +62,8 @@ class LogLine:
     record_id: int | None
     case_id: int | None
     device: str
+    case_ref: str = ""  # the case's number (the log keeps only its id), "" when not known
+    case_erased: bool = False
 
 
 @dataclass(frozen=True)
@@ -83,7 +85,23 @@ class Verification:
 def log_lines(workspace: Workspace, case_id: int | None = None, limit: int | None = None) -> list[LogLine]:
     """The log, newest first; only the lines about one case when `case_id` is given."""
     with workspace.session() as session:
-        return lines_in(session, case_id, limit)
+        return with_case_refs(session, lines_in(session, case_id, limit))
+
+
+def with_case_refs(session: Session, lines: list[LogLine]) -> list[LogLine]:
+    """`lines` with the number of the case each is about: a case in the vault by its id (from its creation on, as
+    `lines_in` tells it), an erased one through its tombstone; the internal id means nothing to a reader."""
+    refs: dict[int, tuple[str, bool]] = {}
+    for erasure in session.execute(select(Erasure.case_ref, Erasure.erased_at)):
+        refs.update((line.id, (erasure.case_ref, True)) for line in _erased_case_lines(session, erasure.erased_at))
+    living = {row.id: row for row in session.execute(select(Case.id, Case.ref, Case.created_at))}
+    found = []
+    for line in lines:
+        case = living.get(line.case_id)
+        ref, erased = (case.ref, False) if case is not None and line.at >= case.created_at else refs.get(line.id,
+                                                                                                          ("", False))
+        found.append(replace(line, case_ref=ref, case_erased=erased))
+    return found
 
 
 def lines_in(session: Session, case_id: int | None = None, limit: int | None = None) -> list[LogLine]:
@@ -111,11 +129,11 @@ def case_lines(workspace: Workspace, ref: str) -> list[LogLine] | None:
     with workspace.session() as session:
         case_id = session.scalar(select(Case.id).where(Case.ref == ref))
         if case_id is not None:
-            return lines_in(session, case_id)
+            return [replace(line, case_ref=ref) for line in lines_in(session, case_id)]
         erased_at = session.scalar(select(Erasure.erased_at).where(Erasure.case_ref == ref))
         if erased_at is None:
             return None
-        return _erased_case_lines(session, erased_at)
+        return [replace(line, case_ref=ref, case_erased=True) for line in _erased_case_lines(session, erased_at)]
 
 
 def _erased_case_lines(session: Session, erased_at: dt.datetime) -> list[LogLine]:

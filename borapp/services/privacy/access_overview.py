@@ -13,7 +13,7 @@ from borapp.formatting import date_time, local_time, long_date
 from borapp.i18n import N_, _, in_language
 from borapp.services.documents.facts import Organisation
 from borapp.services.documents.layout import PageSetup, build_pdf, spacer, styles, text
-from borapp.services.privacy.access_request import AccessExport
+from borapp.services.privacy.access_request import AccessExport, names
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 FIELD_LABELS = {
@@ -53,8 +53,8 @@ def overview_pdf(export: AccessExport, organisation: Organisation) -> bytes:
                                   "(AVG, article 15).").format(names=_names(export),
                                                                date=long_date(export.made_on))), st.body),
                  Paragraph(text(_("It lists everything our files hold about you, what we did not give and why, "
-                                  "and the files that come with it. The same data is in gegevens.json, for a "
-                                  "computer to read.")), st.small)]
+                                  "and the files that come with it. The same data is in {data}, for a computer to "
+                                  "read.").format(data=names(export.language)[1])), st.small)]
         for case in export.data["cases"]:
             story += _case(case, st)
         story += _withheld(export, st) + _files(export, st)

@@ -160,6 +160,14 @@ def find_subjects(workspace: Workspace, text: str) -> list[Subject]:
     return sorted(found, key=lambda s: s.case_ref)
 
 
+# The export's own files, named in its language: the overview, the data for a computer, the folder of files
+NAMES = {"nl": ("overzicht.pdf", "gegevens.json", "bestanden"), "en": ("overview.pdf", "data.json", "files")}
+
+
+def names(language: str) -> tuple[str, str, str]:
+    return NAMES.get(language, NAMES["nl"])
+
+
 def gather(workspace: Workspace, subjects: list[Subject], choices: Choices, language: str = "nl",
            on: dt.date | None = None) -> AccessExport:
     export = AccessExport(subjects, on or dt.date.today(), language)
@@ -358,7 +366,8 @@ def _letters(session: Session, case: Case, subject: Subject, choices: Choices, c
         if reason := _kept_back(clean, letter.pdf, "brief.pdf", "application/pdf"):
             _withhold_file(export, _("Letter: {title} ({case})").format(title=title, case=case.ref), reason)
             continue
-        name = f"{case.ref}-brief-{when.isoformat()}-{kind_slug(letter.kind)}-{letter.id}.pdf"
+        name = _("{ref}-letter-{day}-{kind}-{id}.pdf").format(ref=case.ref, day=when.isoformat(),
+                                                             kind=kind_slug(letter.kind), id=letter.id)
         export.files.append(ExportFile(name, letter.pdf, title))
         rows.append({"kind": kind_label(letter.kind), "sent_on": _iso(when), "file": name})
     return rows
@@ -375,7 +384,8 @@ def _contracts(session: Session, case: Case, choices: Choices, clean: Redactor, 
             _withhold_file(export, _("Signed contract, version {n} ({case})").format(n=contract.version,
                                                                                     case=case.ref), reason, copy.id)
         elif copy is not None:
-            name = f"{case.ref}-overeenkomst-v{contract.version}-getekend{_suffix(copy.filename)}"
+            name = _("{ref}-contract-v{version}-signed{suffix}").format(ref=case.ref, version=contract.version,
+                                                                      suffix=_suffix(copy.filename))
             export.files.append(ExportFile(name, copy.content, _("Signed contract, version {n}")
                                            .format(n=contract.version)))
             entry["signed_copy"] = name
@@ -400,7 +410,8 @@ def _attachments(session: Session, case: Case, choices: Choices, clean: Redactor
             _withhold_file(export, _("Attachment {name} ({case})").format(name=shown, case=case.ref),
                            reason, attachment.id)
             continue
-        name = f"{case.ref}-bijlage-{attachment.id}{_suffix(attachment.filename)}"
+        name = _("{ref}-attachment-{id}{suffix}").format(ref=case.ref, id=attachment.id,
+                                                          suffix=_suffix(attachment.filename))
         export.files.append(ExportFile(name, attachment.content, shown))
         rows.append({"name": shown, "kind": attachment_kind_label(attachment.kind), "file": name,
                      "added_on": _iso(attachment.added_at.date() if attachment.added_at else None)})

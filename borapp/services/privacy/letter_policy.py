@@ -8,11 +8,11 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import _
 from borapp.models import Letter
+from borapp.models.documents import REFERRER_KINDS
 from borapp.services import settings
 from borapp.services.errors import ValidationError
 from borapp.services.outbox.listing import kind_label
 
-REFERRER_KINDS = ("intake", "start", "evaluation", "closing", "no_response")
 SETTING = "privacy.referrer_letter_kinds"
 
 

@@ -263,9 +263,12 @@ class Vault:
             bad, found = full_check.findings(self.path, bytes(self._key))
             found = [f"cipher: {page}" for page in bad] + found
         problems = list(found)
+        from borapp.services.settings import unreadable  # the settings load the models: only when checking
+
         with self.session() as session:
             counts = count_records(session)
-        warnings = [weak_key_warning()] if self.weak_key() else []
+            unread = unreadable(session)
+        warnings = ([weak_key_warning()] if self.weak_key() else []) + unread
         return CheckResult(ok=not problems, schema=schema.current(self.engine), counts=counts, problems=problems,
                            warnings=warnings)
 
