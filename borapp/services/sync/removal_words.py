@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from borapp.formatting import long_date
 from borapp.i18n import _
-from borapp.services.sync.code_words import coded, value_shown
+from borapp.services.sync.code_words import value_shown
 from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, TYPE_LABELS, field_label, shown
-from borapp.services.sync.records import TYPES, fields_of, is_blob
+from borapp.services.sync.records import TYPES, fields_of
 
 DELETED = "_deleted"  # borapp.server.conflicts.DELETED (the laptop does not import the server)
 ADDED = "_added"  # borapp.server.owned.ADDED: in `mine`, the records added under the one deleted meanwhile
@@ -86,9 +86,9 @@ def _value(session, type_name: str, name: str, value, masked: bool) -> str:
     if masked and name in CONFIDENTIAL_FIELDS:
         return _("(confidential address)")
     field = next((f for f in fields_of(type_name) if f.name == name), None) if type_name in TYPES else None
-    if field is None or is_blob(field) or coded(type_name, name):
+    if field is None:
         return value_shown(type_name, name, value)
-    return value_words(session, field, value)
+    return value_words(session, type_name, field, value)
 
 
 def record_words(session, type_name: str, uuid: str, kept: dict | None = None) -> str:
