@@ -77,8 +77,9 @@ def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: s
             raise ApiError(404, "not_found")
         field, resolved_at, chosen, mine, by = row
         if resolved_at is not None:
-            if private.is_forgotten(chosen):  # a confidential address: the record says what was chosen, if still
-                chosen = value if same(record.fields.get(field), value) else None
+            if private.is_forgotten(chosen):  # a confidential address: the record says what was chosen, if still;
+                # deleted meanwhile, no choice set anything (it stays deleted): any resend answers the same
+                chosen = value if record.deleted or same(record.fields.get(field), value) else None
             if not same(chosen, value):
                 raise ApiError(409, "resolved", value=chosen)
             return {"id": conflict_id, "value": chosen, "seq": changelog.latest(conn)}
@@ -88,8 +89,9 @@ def resolve(conn: psycopg.Connection, conflict_id: int, value: object, device: s
             pass  # its data is gone everywhere
         elif field == DELETED:
             _settle_removal(conn, record, value, device, conflict_id)
-        elif record.deleted:
-            pass  # deleted meanwhile, without a conflict: it stays so
+        elif record.deleted:  # deleted meanwhile, without a conflict: it stays so, and no change is logged to
+            # forget a confidential address with (as a change does): the settled conflict's values of it go here
+            private.forget_replaced(conn, record.type, record.uuid, record.fields, {field: value})
         else:  # logged even when the server holds the value already: every device then holds it too
             changed = {field: value, **_with_state(conn, record, field, value, same(value, mine), by, device)}
             record.fields = {**record.fields, **changed}

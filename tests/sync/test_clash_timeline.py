@@ -7,7 +7,7 @@ import datetime as dt
 
 from sqlalchemy import select
 
-from borapp.i18n import _
+from borapp.i18n import _, set_language
 from borapp.models import Case, Parent, Visit
 from borapp.services.sync import conflicts
 from tests.server.conftest import app, db_url, migrated_url, postgres  # noqa: F401 - fixtures
@@ -127,3 +127,41 @@ def test_a_date_that_clashed_is_said_in_words(team):
     assert len(bram.sync().conflicts) == 1
     [(_title, detail)] = clashes(bram, ref)
     assert detail.endswith("Datum: hier getypt \u201c17 juni 2026\u201d, nu \u201c10 juni 2026\u201d"), detail
+
+
+def test_a_clash_on_a_visits_state_names_the_state_and_the_parent_as_the_conflicts_window_does(team):
+    """Anna recorded the visit as held, Bram as a no-show of the non-resident parent: his timeline says so in the
+    words of the visit screen and the conflicts window (sync.code_words), not 'no_show' and 'other'."""
+    anna, bram = team
+    ref = a_case_with_a_visit(team)
+    with anna.workspace.session() as session:
+        session.scalar(select(Visit)).state = "held"
+    with bram.workspace.session() as session:
+        visit = session.scalar(select(Visit))
+        visit.state, visit.no_show_by = "no_show", "other"
+    anna.sync()
+    assert len(bram.sync().conflicts) == 1
+    assert clashes(bram, ref) == [("Een omgangsmoment: botsing met een collega", "van 3 juni 2026\n"
+                                   "Stand: hier getypt \u201cNiet verschenen\u201d, nu \u201cGehouden\u201d\n"
+                                   "Niet verschenen: hier getypt \u201cUitwonende ouder\u201d, nu \u201c(leeg)\u201d")]
+    set_language("en")
+    assert clashes(bram, ref) == [("A visit: clashed with a colleague's change", "of 3 June 2026\n"
+                                   "State: typed here \u201cDid not show up\u201d, now \u201cHeld\u201d\n"
+                                   "Did not show up: typed here \u201cNon-resident parent\u201d, now \u201c(empty)\u201d")]
+
+
+def test_a_role_typed_into_a_parent_a_colleague_deleted_is_named_as_the_screens_name_it(team):
+    anna, bram = team
+    ref = anna.register()
+    anna.sync(), bram.sync()
+    with anna.workspace.session() as session:
+        session.delete(session.scalar(select(Parent).join(Case).where(Case.ref == ref)))
+    with bram.workspace.session() as session:
+        session.scalar(select(Parent).join(Case).where(Case.ref == ref)).role = "other"
+    anna.sync()
+    assert len(bram.sync().conflicts) == 1
+    removed = [detail for kind, _title, detail in entries(bram, ref) if kind == "colleague"]
+    assert removed == ["Rol: hier getypt \u201cUitwonende ouder\u201d, wat niet is doorgegaan"]
+    set_language("en")
+    assert [detail for kind, _title, detail in entries(bram, ref) if kind == "colleague"] == \
+        ["Role: typed here \u201cNon-resident parent\u201d, which did not go through"]

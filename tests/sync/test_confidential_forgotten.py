@@ -100,3 +100,20 @@ def test_a_confidential_address_moved_away_from_leaves_the_change_log(team, sql)
     bram.sync(), anna.sync()
     assert (_address(anna), _address(bram)) == (KEPT, KEPT)
     assert _everywhere(sql, FIRST) == []
+
+
+def test_a_conflict_settled_after_its_parent_was_deleted_forgets_the_address_too(team, sql):
+    """Settling it writes no change (the parent stays deleted): the conflict's addresses went only with a change."""
+    anna, bram = team
+    found = _clash(team)
+    with anna.workspace.session() as session:
+        session.delete(session.scalar(select(Parent)))
+    anna.sync()
+    assert sql("SELECT deleted FROM records WHERE type = 'parent'") == [(True,)]
+    assert "conflicts" in _everywhere(sql, REJECTED)
+    conflicts.resolve(bram.workspace, found["id"], "mine", http=bram.http)
+    assert _everywhere(sql, REJECTED) == []
+    assert "conflicts" not in _everywhere(sql, KEPT)
+    assert sql("SELECT count(*) FROM conflicts WHERE resolved_at IS NULL")[0][0] == 0
+    client = client_for(bram.workspace, bram.http)
+    assert client.resolve(found["id"], REJECTED)["value"] == REJECTED, "sent again (its answer lost): the same"

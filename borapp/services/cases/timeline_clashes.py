@@ -16,8 +16,7 @@ from sqlalchemy.orm import Session
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.models import Parent, SyncIdentity, SyncOp
-from borapp.services.cases.labels import CANCELLED_BY_LABELS, VISIT_STATE_LABELS, label
-from borapp.services.cases.status import outcome_label, status_label
+from borapp.services.sync.code_words import coded, value_shown
 from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, field_label
 from borapp.services.sync.records import TYPES, Field, decode, encode, fields_of, is_blob
 
@@ -40,8 +39,9 @@ def own_clashes(session: Session, case_id: int, named: tuple[str, ...]) -> list[
         record = session.get(TYPES[type_name], local)
         if record is None or (record.id if type_name == "case" else record.case_id) != case_id:
             continue
-        lines = [_(DIFFERS).format(field=field_label(field.name), typed=_words(session, record, field, typed),
-                                   now=_words(session, record, field, now))
+        lines = [_(DIFFERS).format(field=field_label(field.name),
+                                   typed=_words(session, type_name, record, field, typed),
+                                   now=_words(session, type_name, record, field, now))
                  for field, typed in _typed(type_name, fields)
                  if (now := _now(session, record, field)) != typed]
         found.append((at.date(), type_name, local, "\n".join(lines) or _(STANDS)))
@@ -59,8 +59,8 @@ def typed_into_removed(session: Session, type_name: str, record_id: int | None) 
     for fields in session.scalars(select(SyncOp.fields).where(
             SyncOp.outcome == "conflict", SyncOp.type == type_name, SyncOp.uuid == uuid, SyncOp.kind == "upsert")
             .order_by(SyncOp.seq)):
-        lines += [_(TYPED_GONE).format(field=field_label(field.name), typed=_words(session, None, field, typed,
-                                                                                   type_name))
+        lines += [_(TYPED_GONE).format(field=field_label(field.name),
+                                       typed=_words(session, type_name, None, field, typed))
                   for field, typed in _typed(type_name, fields)]
     return lines
 
@@ -83,18 +83,21 @@ def _now(session: Session, record, field: Field) -> object:
                                                           SyncIdentity.local_id == value).limit(1))
 
 
-def _words(session: Session, record, field: Field, value, type_name: str = "") -> str:
+def _words(session: Session, type_name: str, record, field: Field, value) -> str:
     """A value in words; a parent's address masked when it is confidential, or when the parent is gone here and
     nobody can tell any more whether it was."""
     hidden = (record.address_confidential if isinstance(record, Parent) else record is None and type_name == "parent")
     if hidden and field.name in CONFIDENTIAL_FIELDS:
         return _("(confidential address)")
-    return value_words(session, field, value)
+    return value_words(session, type_name, field, value)
 
 
-def value_words(session: Session, field: Field, value) -> str:
-    """A field's value as the protocol carries it, in the words of the screens: a date as "3 juni 2026", a reference
-    by the name of what it names, a status by its label, nothing as "(empty)". Masks nothing."""
+def value_words(session: Session, type_name: str, field: Field, value) -> str:
+    """A field of a record of `type_name`, its value as the protocol carries it, in the words of the screens: a code
+    as the conflicts window names it (sync.code_words: a visit's state, a parent's role), a date as "3 juni 2026",
+    a reference by the name of what it names, nothing as "(empty)". Masks nothing."""
+    if coded(type_name, field.name) or is_blob(field):
+        return value_shown(type_name, field.name, value)
     if value is None or value == "":
         return _("(empty)")
     if field.refers_to:
@@ -104,14 +107,6 @@ def value_words(session: Session, field: Field, value) -> str:
         return getattr(other, "name", None) or getattr(other, "ref", None) or _("(deleted here)")
     if isinstance(value, bool):
         return _("yes") if value else _("no")
-    if field.name == "status":
-        return status_label(value)
-    if field.name == "outcome":
-        return outcome_label(value)
-    if field.name == "state" and value in VISIT_STATE_LABELS:
-        return label(VISIT_STATE_LABELS, value)
-    if field.name in ("cancelled_by", "no_show_by") and value in CANCELLED_BY_LABELS:  # "the resident parent"
-        return label(CANCELLED_BY_LABELS, value)
     if isinstance(field.column.type, Date):  # by the column, as the protocol decodes it (records.decode)
         return long_date(decode(value, field.column))
     return str(value)

@@ -1,6 +1,7 @@
 """The codes a synced record's fields hold (a visit's state "no_show", a parent's role "other") in the words of the
-screens, for conflicts ("Niet verschenen", "Uitwonende ouder"). Apart from field_words, which the case's timeline
-reads: these words come from the capabilities' own labels, which reach back to the timeline."""
+screens, for the conflicts window and the case's timeline ("Niet verschenen", "Uitwonende ouder"). Apart from
+field_words: these words come from the capabilities' own labels, which reach back to the timeline, so they are
+imported when first asked for."""
 
 from __future__ import annotations
 

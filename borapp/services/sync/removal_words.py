@@ -9,9 +9,9 @@ from dataclasses import dataclass
 
 from borapp.formatting import long_date
 from borapp.i18n import _
-from borapp.services.sync.code_words import coded, value_shown
+from borapp.services.sync.code_words import value_shown
 from borapp.services.sync.field_words import CONFIDENTIAL_FIELDS, TYPE_LABELS, field_label, shown
-from borapp.services.sync.records import TYPES, fields_of, is_blob
+from borapp.services.sync.records import TYPES, fields_of
 
 DELETED = "_deleted"  # borapp.server.conflicts.DELETED (the laptop does not import the server)
 ADDED = "_added"  # borapp.server.owned.ADDED: in `mine`, the records added under the one deleted meanwhile
@@ -86,9 +86,9 @@ def _value(session, type_name: str, name: str, value, masked: bool) -> str:
     if masked and name in CONFIDENTIAL_FIELDS:
         return _("(confidential address)")
     field = next((f for f in fields_of(type_name) if f.name == name), None) if type_name in TYPES else None
-    if field is None or is_blob(field) or coded(type_name, name):
+    if field is None:
         return value_shown(type_name, name, value)
-    return value_words(session, field, value)
+    return value_words(session, type_name, field, value)
 
 
 def record_words(session, type_name: str, uuid: str, kept: dict | None = None) -> str:
@@ -100,6 +100,8 @@ def record_words(session, type_name: str, uuid: str, kept: dict | None = None) -
     label = _(TYPE_LABELS.get(type_name, type_name))
     found = local_id(session, type_name, uuid) if type_name in TYPES else None
     record = session.get(TYPES[type_name], found) if found is not None else None
+    if type_name == "meeting_attendance" and (record is not None or kept):
+        return " · ".join(part for part in (label, *_signup_words(session, record, kept)) if part)
     if record is not None:
         case = record if type_name == "case" else (
             session.get(Case, record.case_id) if getattr(record, "case_id", None) else None)
@@ -115,6 +117,20 @@ def record_words(session, type_name: str, uuid: str, kept: dict | None = None) -
     return " · ".join(part for part in (label, what or when, ref or "") if part)
 
 
+def _signup_words(session, record, kept: dict | None) -> tuple[str, str, str]:
+    """A sign-up's volunteer, and its meeting's date and theme: from the record here, else from the server's
+    fields of it (the volunteer and the meeting by uuid), as far as they are here."""
+    from borapp.models import Meeting, Volunteer
+
+    if record is not None:
+        volunteer, meeting = session.get(Volunteer, record.volunteer_id), session.get(Meeting, record.meeting_id)
+    else:
+        volunteer, meeting = (_here(session, kind, kept.get(kind)) for kind in ("volunteer", "meeting"))
+    return (volunteer.name if volunteer is not None else "",
+            long_date(meeting.held_on) if meeting is not None and meeting.held_on else "",
+            meeting.theme if meeting is not None else "")
+
+
 def _day(value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value) if isinstance(value, str) else None
@@ -123,9 +139,13 @@ def _day(value) -> dt.date | None:
 
 
 def _case_ref(session, uuid) -> str:
-    from borapp.models import Case
+    case = _here(session, "case", uuid)
+    return case.ref if case is not None else ""
+
+
+def _here(session, type_name: str, uuid):
+    """The record here that the uuid names, or None."""
     from borapp.services.sync.apply import local_id
 
-    found = local_id(session, "case", uuid) if isinstance(uuid, str) else None
-    case = session.get(Case, found) if found is not None else None
-    return case.ref if case is not None else ""
+    found = local_id(session, type_name, uuid) if isinstance(uuid, str) else None
+    return session.get(TYPES[type_name], found) if found is not None else None
