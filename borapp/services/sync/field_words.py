@@ -63,7 +63,7 @@ FIELD_LABELS = {
     "signed_on": N_("Signed on"), "noted_on": N_("Noted on"), "actor": N_("Noted by"), "case": N_("Case"),
     "parent": N_("Parent"), "visit": N_("Visit"), "meeting": N_("Meeting"), "organisation": N_("Organisation"),
     "referrer": N_("Referrer"), "contract": N_("Contract"), "commissioner": N_("Commissioning party"),
-    "signed_copy": N_("Signed copy"),
+    "signed_copy": N_("Signed copy"), "drawn_up_on": N_("Drawn up on"), "made_at": N_("Made on"),
 }
 
 CONFIDENTIAL_FIELDS = ("address", "postcode", "city")  # a parent's, masked as the family tab masks them
