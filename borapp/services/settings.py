@@ -20,6 +20,8 @@ from borapp.models.documents import LETTER_KINDS
 from borapp.services.errors import UsageError
 from borapp.services.validation import email_problem
 
+REFERRER_LETTER_KINDS = tuple(kind for kind in LETTER_KINDS if kind != "schedule")  # the schedule goes to a parent
+KIND_SEPARATOR = ";"
 
 @dataclass(frozen=True)
 class SettingSpec:
@@ -30,6 +32,8 @@ class SettingSpec:
     maximum: int = 10**9
     email: bool = False  # an address, or empty: a bad sender address stopped every export of letters
     folder: bool = False  # a whole path, or empty: "relatief/pad" meant a folder under wherever the app started
+    kinds: tuple[str, ...] = ()  # a list of these, KIND_SEPARATOR between them, or empty: "intake,closing" matched
+    # no kind and so allowed every one
 
     def problem(self, key: str, value: str) -> str:
         """What is wrong with `value` for this setting, in the user's language; "" when it is fine."""
@@ -39,6 +43,8 @@ class SettingSpec:
             return f"{key}: {email_problem(value)}"
         if self.folder and value and not Path(value).expanduser().is_absolute():
             return _("Choose the whole folder, e.g. with Choose…; '{value}' is not one.").format(value=value)
+        if self.kinds:
+            return _kinds_problem(key, value, self.kinds)
         if self.integer:
             if not re.fullmatch(r"-?[0-9]+", value):  # a negative one is a whole number, told its range below
                 return _("{key} must be a whole number.").format(key=key)
@@ -46,6 +52,15 @@ class SettingSpec:
                 return _("{key} must be from {minimum} to {maximum}.").format(key=key, minimum=self.minimum,
                                                                              maximum=self.maximum)
         return ""
+
+
+def _kinds_problem(key: str, value: str, kinds: tuple[str, ...]) -> str:
+    unknown = [each.strip() for each in value.split(KIND_SEPARATOR) if each.strip() and each.strip() not in kinds]
+    if not unknown:
+        return ""
+    return _("{key}: '{value}' is not a kind of letter. Give the kinds separated by '{separator}', e.g. "
+             "intake{separator}closing, from: {kinds} (empty: all of them).").format(
+        key=key, value=unknown[0], separator=KIND_SEPARATOR, kinds=", ".join(kinds))
 
 
 SETTINGS: dict[str, SettingSpec] = {
@@ -80,7 +95,7 @@ SETTINGS: dict[str, SettingSpec] = {
     # the letter kinds that may go to a referrer (";"-separated; "" = all)
     "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),
     "privacy.reviewed_on": SettingSpec(""),
-    "privacy.referrer_letter_kinds": SettingSpec(""),
+    "privacy.referrer_letter_kinds": SettingSpec("", kinds=REFERRER_LETTER_KINDS),
     # Team sync (docs/sync-protocol.md): the office server, this laptop's device name and token (kept in the vault,
     # encrypted), the server's last change applied here, when this laptop last synced, open conflicts then
     "sync.url": SettingSpec(""),
