@@ -205,5 +205,5 @@ def run_smtp_test(args) -> int:
     if result.ok:
         print(result.message)
         return EXIT_OK
-    print(result.message, file=sys.stderr)
+    print(f"borapp: {result.command_line or result.message}", file=sys.stderr)  # as every refusal says it
     return EXIT_USAGE if result.kind in ("settings", "plaintext", "password") else EXIT_FAILED

@@ -2,7 +2,9 @@
 [--to commissioner|referrer] --out F.pdf`: one PDF, written only where asked (atomically, readable by the user
 only); the outbox is not touched.
 
-What the document could not fill in is printed on stderr, one line each; the exit code is 0 all the same.
+What the document could not fill in is printed on stderr, one line each; the exit code is 0 all the same. A letter
+that says what the case contradicts (the closing report of a case still open) is not written: exit 1, as the app
+holds such a letter back.
 """
 
 from __future__ import annotations
@@ -59,15 +61,24 @@ def run_contract(args) -> int:
 
 
 def run_letter(args) -> int:
+    from borapp.services.documents.letter_checks import unfit_kind
     from borapp.services.documents.letters import render_letter
+    from borapp.services.errors import BorError
 
     if args.kind == "schedule" and not args.parent:
         raise UsageError(_("--kind schedule needs --parent: the parent the schedule is for."))
     if args.kind != "schedule" and args.parent:
         raise UsageError(_("--parent goes only with --kind schedule."))
-    return _run(args, lambda workspace, case_id: render_letter(workspace, case_id, args.kind, args.lang,
-                                                        parent_role=args.parent or "",
-                                                        addressee=addressee_code(args.to)))
+
+    def render(workspace, case_id):
+        with workspace.reading() as session:
+            unfit = unfit_kind(session, case_id, args.kind, args.lang)
+        if unfit:
+            raise BorError(unfit)
+        return render_letter(workspace, case_id, args.kind, args.lang, parent_role=args.parent or "",
+                             addressee=addressee_code(args.to))
+
+    return _run(args, render)
 
 
 def _run(args, render) -> int:

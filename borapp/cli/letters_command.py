@@ -40,6 +40,8 @@ def register(sub, common) -> None:
                      metavar=words_metavar(ADDRESSEE_WORDS),
                      help=_("for --kind closing: the commissioning party (the default, when the case has one of its "
                             "own) or the referrer"))
+    cmd.add_argument("--force", action="store_true",
+                     help=_("make it ready although the case has a letter of this kind already (else a draft)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "list", _("list the letters waiting in the outbox"), run_list)
     cmd.add_argument("--all", action="store_true", help=_("also the exported and sent letters"))
@@ -78,22 +80,44 @@ def run_new(args) -> int:
     workspace = _workspace(args)
     try:
         case_id = outbox_letters.find_case_id(workspace, args.case_ref)
+        addressee = addressee_code(args.addressee)
+        earlier = _earlier_letters(workspace, case_id, args.kind, args.parent or "", addressee)
         made = outbox_letters.create_letter(workspace, case_id, args.kind, parent_role=args.parent or "",
-                                            lang=args.lang, addressee=addressee_code(args.addressee))
+                                            lang=args.lang, addressee=addressee,
+                                            state="draft" if earlier and not args.force else "ready")
         row = outbox_letters.get_letter_row(workspace, made.id)
     finally:
         workspace.lock()
     if args.json:
-        print(json.dumps(row.to_dict() | {"missing": made.missing, "problems": made.problems}, ensure_ascii=False))
+        print(json.dumps(row.to_dict() | {"missing": made.missing, "problems": made.command_line_problems,
+                                          "earlier": earlier}, ensure_ascii=False))
         return EXIT_OK
     done = (_("Letter {id} made: {kind} for {case}, to {recipient}; ready to send.") if made.state == "ready" else
             _("Letter {id} made: {kind} for {case}, to {recipient}; a draft until it is finished."))
     print(done.format(id=row.id, kind=kind_label(row.kind), case=row.case_ref, recipient=row.recipient or "?"))
-    for line in made.missing:
-        print(_("Not filled in: {what}").format(what=line), file=sys.stderr)
-    if made.problems:
-        print(made.problems, file=sys.stderr)
+    if made.command_line_problems:  # names each gap once: the lines it could not fill in are among them
+        print(made.command_line_problems, file=sys.stderr)
+    else:
+        for line in made.missing:
+            print(_("Not filled in: {what}").format(what=line), file=sys.stderr)
+    if earlier:  # said, as New letter says it; made ready only when asked for once more
+        print(earlier, file=sys.stderr)
+        if not args.force and not made.command_line_problems:
+            print(_("So this one stays a draft: check it, then mark it ready with 'borapp letters ready {id}' (or "
+                    "make it with --force).").format(id=row.id), file=sys.stderr)
     return EXIT_OK
+
+
+def _earlier_letters(workspace, case_id: int, kind: str, parent_role: str, addressee: str | None) -> str:
+    """Which letters of this kind the case has already, in words ("" when none), as the app's New letter says it
+    before the letter is made; `addressee` None: the kind's default organisation."""
+    from borapp.services.outbox import letters as outbox_letters
+    from borapp.services.outbox.listing import earlier_letters_line
+
+    if addressee is None:
+        found = outbox_letters.addressees(workspace, case_id, kind)
+        addressee = found[0].key if found else ""
+    return earlier_letters_line(workspace, case_id, kind, parent_role, addressee)
 
 
 def run_list(args) -> int:
@@ -131,7 +155,7 @@ def run_export(args) -> int:
     if args.json:
         print(json.dumps({"ok": result.ok, "folder": str(result.folder),
                           "exported": [{"id": i, "eml": str(e), "pdf": str(p)} for i, e, p in result.exported],
-                          "problems": [{"id": i, "error": why} for i, why in result.problems],
+                          "problems": [{"id": i, "error": why} for i, why in result.command_line_problems()],
                           "stopped": result.stopped}, ensure_ascii=False))
     elif result.exported or not result.stopped:
         for _id, eml, _pdf in result.exported:
@@ -140,7 +164,7 @@ def run_export(args) -> int:
                        len(result.exported)).format(n=len(result.exported), folder=result.folder))
     if result.stopped:
         print(result.stop_line(), file=sys.stderr)
-    for letter_id, why in result.problems:
+    for letter_id, why in result.command_line_problems():
         print(_("Letter {id} stays ready: {why}").format(id=letter_id, why=why), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_FAILED
 
@@ -157,7 +181,8 @@ def run_send(args) -> int:
         workspace.lock()
     if args.json:
         print(json.dumps({"ok": result.ok, "letters": [
-            {"id": o.letter_id, "case": o.case_ref, "kind": o.kind, "state": o.state, "error": o.error}
+            {"id": o.letter_id, "case": o.case_ref, "kind": o.kind, "state": o.state,
+             "error": o.command_line_error or o.error}
             for o in result.outcomes]}, ensure_ascii=False))
     elif not result.outcomes:  # as the Outbox says it; "0 letters sent." read as if sending had failed
         print(_("No letters are ready to send."))
@@ -166,11 +191,11 @@ def run_send(args) -> int:
     if result.command_line_warning:
         print(result.command_line_warning, file=sys.stderr)
     for outcome in result.kept:
-        print(_("Kept for later: {letter}").format(letter=outcome.line()), file=sys.stderr)
+        print(_("Kept for later: {letter}").format(letter=outcome.line(True)), file=sys.stderr)
     for outcome in result.failed:
-        print(_("Failed: {letter}").format(letter=outcome.line()), file=sys.stderr)
+        print(_("Failed: {letter}").format(letter=outcome.line(True)), file=sys.stderr)
     for outcome in result.skipped:
-        print(_("Not sent, still ready: {letter}").format(letter=outcome.line()), file=sys.stderr)
+        print(_("Not sent, still ready: {letter}").format(letter=outcome.line(True)), file=sys.stderr)
     return EXIT_OK if result.ok else EXIT_FAILED
 
 
@@ -197,9 +222,14 @@ def run_retry(args) -> int:
 
 
 def _change(args, action, message: str) -> int:
+    from borapp.services.errors import BorError
+    from borapp.services.outbox.letters import HeldBack
+
     workspace = _workspace(args)
     try:
         action(workspace, args.letter_id)
+    except HeldBack as exc:  # said without the app's buttons, which the command line does not have
+        raise BorError(exc.command_line) from None
     finally:
         workspace.lock()
     print(message.format(id=args.letter_id))

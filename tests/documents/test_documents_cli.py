@@ -54,13 +54,22 @@ def test_english_and_missing_lines_on_stderr(capsys, vault_path, passphrase_file
     assert len(lines) == len(set(lines)) > 5
 
 
-@pytest.mark.parametrize("kind", ["intake", "start", "evaluation", "closing", "no_response"])
+@pytest.mark.parametrize("kind", ["intake", "start", "evaluation", "closing"])
 def test_each_letter(capsys, vault_path, passphrase_file, cases, tmp_path, kind):
     target = tmp_path / f"{kind}.pdf"
     code, _out, err = run(capsys, vault_path, passphrase_file, "documents", "letter", "BOR-2026-001", "--kind", kind,
                           "--to", "verwijzer", "--out", str(target))
     assert code == 0 and err == ""
     assert "Geachte Anna de Vries," in all_text(target.read_bytes())
+
+
+def test_a_letter_the_case_contradicts_is_not_written(capsys, vault_path, passphrase_file, cases, tmp_path):
+    """As the outbox holds it back: "the parents did not respond" of a case whose visits were held."""
+    target = tmp_path / "geen-reactie.pdf"
+    code, out, err = run(capsys, vault_path, passphrase_file, "documents", "letter", "BOR-2026-001", "--kind",
+                         "no_response", "--out", str(target))
+    assert code == 1 and out == "" and not target.exists()
+    assert err.startswith("borapp: Deze brief zegt dat de ouders niet reageerden")
 
 
 def test_the_closing_report_goes_to_the_commissioning_party_unless_asked(capsys, vault_path, passphrase_file, cases,

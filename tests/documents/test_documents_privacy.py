@@ -220,9 +220,11 @@ def test_no_outgoing_message_ever_holds_a_confidential_address(workspace, data):
         session.query(Letter).filter(Letter.state == "ready").update({"state": "draft"})
         session.get(Case, case_id).ref = f"{secrets[0]['address']}-{next(_refs)}".replace(" ", "-")  # typed from it
     lang = data.draw(st.sampled_from(("nl", "en")), label="lang")
-    with workspace.session() as session:  # "no response" does not fit a case with visits held (it is held back)
-        held = session.query(Visit).filter_by(case_id=case_id, state="held").count()
-    made = [(kind, "") for kind in ("intake", "start", "evaluation", "closing") + (() if held else ("no_response",))]
+    with workspace.session() as session:  # "no response" does not fit a case with visits held, nor the closing
+        held = session.query(Visit).filter_by(case_id=case_id, state="held").count()  # report an open case: they
+        closed = session.get(Case, case_id).status == "closed"  # are held back
+    made = [(kind, "") for kind in ("intake", "start", "evaluation") + (("closing",) if closed else ())
+            + (() if held else ("no_response",))]
     made += [("schedule", "resident"), ("schedule", "other")]
     roles = {}
     for kind, role in made:

@@ -117,7 +117,7 @@ def test_export_makes_the_folder_and_empties_the_queue(cli, tmp_path, renderer):
     assert cli("letters", "export", "--to", folder)[0] == 0  # nothing ready: fine, nothing written
     a_file = tmp_path / "brieven.txt"
     a_file.write_text("x")
-    cli("letters", "new", "BOR-2026-014", "--kind", "closing")
+    cli("letters", "new", "BOR-2026-014", "--kind", "closing", "--force")  # a second one: ready only when forced
     code, _out, err = cli("letters", "export", "--to", a_file)
     assert code == 1 and "geen map" in err and "niet maken" not in err, err
     assert "Er is niets geëxporteerd." in err and "De brieven staan nog klaar" in err
@@ -214,10 +214,14 @@ def test_ready_refuses_a_letter_with_gaps_naming_them(cli):
     made = outbox_letters.create_letter(cli.workspace, add_gapped_case(cli.workspace, "BOR-2026-016"), "start")
     assert made.state == "draft"
     code, _out, err = cli("letters", "ready", made.id)
-    assert code != 0 and "Het postadres van de verwijzer" in err and "tab Verwijzing" in err
+    assert code != 0 and "Het postadres van de verwijzer" in err and "in de app" in err
     assert "“Locatie: ______”" in err
+    assert "(Bewerken)" not in err and "tab Verwijzing" not in err, "the command line has no such buttons"
     code, out, err = cli("letters", "new", "BOR-2026-016", "--kind", "intake")
     assert code == 0 and "een concept" in out and "Het postadres van de verwijzer" in err
+    assert "Niet ingevuld:" not in err, "each gap is named once, not as a line and again as a bullet"
+    bullets = [line for line in err.splitlines() if line.startswith("• ")]
+    assert bullets and len(bullets) == len(set(bullets)) and "(Bewerken)" not in err and "in de app" in err
     assert {r["state"] for r in listed(cli)} == {"draft"}
 
 
@@ -382,3 +386,73 @@ def test_a_coordinators_e_mail_and_phone_from_the_command_line(cli):
     assert code == 2 and "e-mailadres" in err
     code, _out, err = cli("config", "coordinator", "Niemand", "--email", "x@y.example")
     assert code == 2 and "Carla Coördinator" in err
+
+
+# ---- which letters may go, from the command line as from the app ----------------------------------------------------
+
+def test_the_referrer_letter_kinds_hold_for_every_way_a_letter_leaves(cli, tmp_path, stand_in):
+    """The organisation sends referrers only the intake and closing letters: a start letter from `letters new` is a
+    draft, and one made ready before the choice stays behind at export and at send."""
+    code, out, _err = cli("letters", "new", "BOR-2026-015", "--kind", "start", "--json")
+    before = json.loads(out)["id"]
+    assert code == 0 and listed(cli)[0]["state"] == "ready"
+    assert cli("config", "set", "privacy.referrer_letter_kinds", "intake;closing")[0] == 0
+    code, out, err = cli("letters", "new", "BOR-2026-014", "--kind", "start")
+    assert code == 0 and "een concept" in out
+    assert "privacy.referrer_letter_kinds" in err and "Instellingen" not in err
+    made = max(r["id"] for r in listed(cli))
+    code, _out, err = cli("letters", "ready", made)
+    assert code == 1 and "'borapp config set privacy.referrer_letter_kinds'" in err
+    code, out, err = cli("letters", "export", "--to", tmp_path / "uit")
+    assert code == 1 and "0 brieven geëxporteerd" in out
+    assert f"Brief {before} blijft klaarstaan: Uw organisatie stuurt geen “Begeleide omgang gestart”" in err
+    assert not (tmp_path / "uit").exists() or list((tmp_path / "uit").iterdir()) == []
+    assert {r["id"]: r["state"] for r in listed(cli)} == {before: "ready", made: "draft"}
+
+
+def test_the_referrer_letter_kinds_take_only_known_kinds_with_their_separator(cli):
+    """"intake,closing" matched no kind and so allowed every one: commas are read as the separator now."""
+    assert cli("config", "set", "privacy.referrer_letter_kinds", "intake;brief")[0] == 2
+    assert settings.read_setting(cli.workspace, "privacy.referrer_letter_kinds") == ""
+    assert cli("config", "set", "privacy.referrer_letter_kinds", "intake,closing")[0] == 0
+    with cli.workspace.session() as session:
+        from borapp.services.privacy import letter_policy
+
+        assert letter_policy.allowed_kinds(session) == ("intake", "closing")
+    assert cli("config", "set", "privacy.referrer_letter_kinds", "intake; closing")[0] == 0
+    from borapp.services.privacy import letter_policy
+
+    with cli.workspace.session() as session:
+        assert letter_policy.allowed_kinds(session) == ("intake", "closing")
+    assert cli("config", "set", "privacy.referrer_letter_kinds", "")[0] == 0
+
+
+def test_a_closing_report_of_an_open_case_is_not_printed(cli, tmp_path):
+    add_referred_case(cli.workspace, "BOR-2026-020", status="visits")
+    target = tmp_path / "eindverslag.pdf"
+    code, out, err = cli("documents", "letter", "BOR-2026-020", "--kind", "closing", "--out", target)
+    assert code == 1 and out == "" and not target.exists()
+    assert err.startswith("borapp: Dit eindverslag zegt dat de BOR is afgerond, maar het dossier is niet "
+                          "afgesloten.") and err.count("\n") == 1
+    code, _out, err = cli("documents", "letter", "BOR-2026-014", "--kind", "closing", "--out", target)
+    assert code == 0 and target.exists(), err
+
+
+def test_a_second_letter_of_a_kind_is_said_and_stays_a_draft_unless_forced(cli, stand_in):
+    assert cli("letters", "new", "BOR-2026-014", "--kind", "intake")[0] == 0
+    code, out, err = cli("letters", "new", "BOR-2026-014", "--kind", "intake")
+    assert code == 0 and "een concept" in out
+    assert "Dit dossier heeft al een brief van deze soort: klaar op" in err and "--force" in err
+    code, out, err = cli("letters", "new", "BOR-2026-014", "--kind", "intake", "--force")
+    assert code == 0 and "klaar om te verzenden" in out and "al een brief van deze soort" in err
+    assert [r["state"] for r in listed(cli)] == ["ready", "draft", "ready"]
+
+
+def test_the_mail_server_test_says_the_settings_not_the_form(cli):
+    configure_smtp(cli.workspace, 2525, allow_plaintext=False)
+    code, _out, err = cli("config", "smtp-test")
+    assert code == 2 and err.startswith("borapp: ") and err.count("\n") == 1
+    assert "vink" not in err and "'borapp config set smtp.allow_plaintext 1'" in err
+    settings.write_settings(cli.workspace, {"smtp.host": "", "smtp.security": "starttls"})
+    code, _out, err = cli("config", "smtp-test", "--lang", "en")
+    assert code == 2 and err.startswith("borapp: smtp.host: ") and "'borapp config set smtp.host" in err

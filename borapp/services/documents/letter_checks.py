@@ -15,6 +15,7 @@ A letter that says what the case contradicts is held back too: "the parents did 
 a promise the case has overtaken ("we will let you know how the evaluation went" after it was held: `letter_news`);
 a count of the visits ("Visits: 0 in all, 0 held; cancelled: 0.", an own template's `{visits_total}`) in a letter of
 a case closed before any visit took place;
+a closing report ("the BOR is finished") of a case that is not closed;
 a schedule whose visits changed since it was made (it says the schedule as it stands); a schedule that shows the
 other parent's confidential address as "(confidential address)" where the parent needs a place.
 """
@@ -100,14 +101,16 @@ class LetterCheck:
     gaps: tuple[Gap, ...] = ()
     order: tuple[str, ...] = ()  # one sentence per date stated out of order
     unfit: str = ""  # why this kind of letter says what the case contradicts ("" when it fits)
+    refused: str = ""  # why the organisation does not send it (`privacy.letter_policy`), in the app's words
+    refused_command_line: str = ""  # the same, naming the setting as `borapp config set` takes it
 
     @property
     def ok(self) -> bool:
-        return not self.gaps and not self.order and not self.unfit
+        return not self.gaps and not self.order and not self.unfit and not self.refused
 
     def message(self) -> str:
         """Everything that keeps the letter back, in the user's language ("" when nothing does)."""
-        parts = []
+        parts = [self.refused] if self.refused else []
         if self.gaps:
             parts.append(_("This letter still has lines to fill in ({line}); fill them in first:").format(
                 line=SHOWN_GAP) + "\n" + "\n".join("• " + gap.line() for gap in self.gaps))
@@ -118,6 +121,26 @@ class LetterCheck:
                              "with the wrong date is corrected in the case file (tab Visits or Evaluations)."))
         if self.unfit:
             parts.append(self.unfit)
+        return "\n\n".join(parts)
+
+    def command_line_message(self) -> str:
+        """`message` for the command line, which changes neither a letter nor a case: each gap named once, without
+        the app's buttons, then where it is done ("" when nothing keeps the letter back)."""
+        if self.ok:
+            return ""
+        parts = [self.refused_command_line or self.refused] if self.refused else []
+        named = list(dict.fromkeys(gap.what for gap in self.gaps))
+        if named:
+            parts.append(_("This letter still has lines to fill in ({line}):").format(line=SHOWN_GAP) + "\n"
+                         + "\n".join("• " + what for what in named))
+        if self.order:
+            parts.append(_("This letter states dates in an impossible order:") + "\n"
+                         + "\n".join("• " + sentence for sentence in self.order))
+        if self.unfit:
+            parts.append(self.unfit)
+        if named or self.order or self.unfit:
+            parts.append(_("The command line does not change a letter's text or a case's facts: do it in the app "
+                           "(the letter in the Outbox, Edit; the case in its case file), then try again."))
         return "\n\n".join(parts)
 
 
@@ -219,8 +242,21 @@ def _lists_exactly(lines: list[str], visits: list[str]) -> bool:
     return False
 
 
+def unfit_kind(session: Session, case_id: int, kind: str, lang: str | None = None) -> str:
+    """Why a letter of `kind` says what the case contradicts, whatever its text ("" when it fits): the closing
+    report of a case still open, "the parents did not respond" after visits were held. For a document printed
+    without a letter in the outbox (`borapp documents letter`), which would otherwise say it all the same."""
+    with in_language(document_language(session, lang)):
+        facts = load_facts(session, case_id)
+    return _unfit(facts, kind)
+
+
 def _unfit(facts: CaseFacts, kind: str) -> str:
-    """"The parents did not respond" says the visits could not start: not for a case where visits were held."""
+    """"The parents did not respond" says the visits could not start: not for a case where visits were held. The
+    closing report says the BOR is finished: not for a case that is not closed."""
+    if kind == "closing" and facts.status != "closed":
+        return _("This closing report says the BOR is finished, but the case is not closed. Close the case first; "
+                 "then the report gives its closing date and outcome.")
     held = [v.on for v in facts.visits if v.state == "held"]
     if kind != "no_response" or not held:
         return ""

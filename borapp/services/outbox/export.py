@@ -27,6 +27,11 @@ class ExportResult:
     exported: list[tuple[int, Path, Path]] = field(default_factory=list)  # (letter id, .eml, .pdf)
     problems: list[tuple[int, str]] = field(default_factory=list)  # (letter id, why it stayed ready)
     stopped: str = ""  # why the export stopped before every letter was written (the folder cannot be written)
+    command_line: dict[int, str] = field(default_factory=dict)  # letter id: why it stayed, for the command line
+
+    def command_line_problems(self) -> list[tuple[int, str]]:
+        """`problems` as the command line says them (`LetterCheck.command_line_message`)."""
+        return [(letter_id, self.command_line.get(letter_id, why)) for letter_id, why in self.problems]
 
     @property
     def ok(self) -> bool:
@@ -125,6 +130,7 @@ def _prepare(workspace, letter_id: int, folder: Path, sender_email: str, sender_
         return None
     if found.problems:  # it stays ready, to be finished (Edit) before the next export
         result.problems.append((letter_id, found.problems))
+        result.command_line[letter_id] = found.command_line_problems
         return None
     stem = _free_stem(folder, safe_name(found.in_names(file_stem(row))))
     envelope = envelope_for(workspace, row, found.pdf, sender_email, sender_name, f"{stem}.pdf", found.in_message,

@@ -51,7 +51,7 @@ __all__ = [
     "list_letters", "get_letter_row", "new_letter", "create_letter", "set_body", "mark_ready", "retry", "letter_pdf",
     "save_pdf", "write_pdf_copy", "note_printed", "find_case_id", "render_letter", "render_stored",
     "default_address", "problems", "ready_problems", "letter_check", "Checked", "checked", "Addressee",
-    "addressees",
+    "addressees", "HeldBack",
 ]
 ADDRESS_BLOCK_LINES = 6  # the organisation's name, a "t.a.v." line and an address of up to four lines
 SUBJECT_LENGTH, RECIPIENT_LENGTH = 300, 200  # as the letter table keeps them
@@ -138,16 +138,31 @@ class NewLetter:
     missing: list[str]  # what the letter could not fill in, in the user's language
     state: str = "draft"
     problems: str = ""  # why it is a draft although "ready" was asked for: its gaps and dates, named ("" if none)
+    command_line_problems: str = ""  # the same for the command line (`LetterCheck.command_line_message`)
+
+
+class HeldBack(ValidationError):
+    """A letter refused ready: `str()` says why in the app's words, `command_line` for the command line."""
+
+    def __init__(self, found):
+        super().__init__(found.message())
+        self.command_line = found.command_line_message()
 
 
 def letter_check(session, letter: Letter, facts=None):
-    """What keeps `letter` from going out: its gaps and its dates out of order (`documents.letter_checks`);
-    `facts`: the case's, read by `letter_facts` for the letter's language (None: read here)."""
+    """What keeps `letter` from going out: its gaps and its dates out of order (`documents.letter_checks`), and a
+    kind the organisation does not send to referrers (`privacy.letter_policy`), so that no way out (made ready,
+    retried, exported, sent) passes it by; `facts`: the case's, read by `letter_facts` for the letter's language
+    (None: read here)."""
     from borapp.services.documents.letter_checks import LetterParts, check_letter
 
-    return check_letter(session, LetterParts(
+    found = check_letter(session, LetterParts(
         letter.case_id, letter.kind, letter.language, letter.parent_role, letter.subject, letter.body,
         letter.recipient_name, letter.recipient_address, letter.addressee), facts=facts)
+    refused = letter_policy.refusal(session, letter)
+    if not refused:
+        return found
+    return replace(found, refused=refused, refused_command_line=letter_policy.refusal(session, letter, True))
 
 
 def problems(workspace, letter_id: int) -> str:
@@ -157,10 +172,13 @@ def problems(workspace, letter_id: int) -> str:
 
 
 def _refuse_unfinished(session, letter: Letter) -> None:
-    """A letter with a line to fill in, or with dates in an impossible order, does not go out."""
+    """A letter with a line to fill in, with dates in an impossible order, or of a kind the organisation does not
+    send to referrers, does not go out; nor one without a subject or a text."""
+    if not letter.subject.strip() or not letter.body.strip():
+        raise ValidationError(_("The letter needs a subject and a text before it is ready."))
     found = letter_check(session, letter)
     if not found.ok:
-        raise ValidationError(found.message())
+        raise HeldBack(found)
 
 
 def create_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
@@ -193,7 +211,8 @@ def create_letter(workspace, case_id: int, kind: str, parent_role: str = "", lan
         if not found.ok:  # asked for ready, but nobody sends a letter with "______" in it: a draft to finish
             letter.state = "draft"
         audit.record(session, "create", "letter", letter.id, workspace_actor(workspace))
-        return NewLetter(letter.id, list(rendered.missing), letter.state, found.message())
+        return NewLetter(letter.id, list(rendered.missing), letter.state, found.message(),
+                         found.command_line_message())
 
 
 def new_letter(workspace, case_id: int, kind: str, parent_role: str = "", lang: str | None = None,
@@ -260,9 +279,7 @@ def mark_ready(workspace, letter_id: int) -> None:
         if letter.state != "draft":
             raise ValidationError(_("Only a draft can be marked ready (this letter is {state}).")
                                   .format(state=state_label(letter.state).lower()))  # mid-sentence
-        reason = _not_ready(session, letter)
-        if reason:
-            raise ValidationError(reason)
+        _refuse_unfinished(session, letter)
         _move(letter, "ready")
         letter.error = ""  # a note on why it went back to draft (the case was closed) is done with
         audit.record(session, "status", "letter", letter_id, workspace_actor(workspace))
@@ -278,10 +295,6 @@ def _not_ready(session, letter: Letter) -> str:
     """Why `letter` cannot be made ready: no subject or text, a kind not sent to referrers, its gaps and dates."""
     if not letter.subject.strip() or not letter.body.strip():
         return _("The letter needs a subject and a text before it is ready.")
-    try:
-        letter_policy.check_letter(session, letter)
-    except ValidationError as exc:
-        return str(exc)
     return letter_check(session, letter).message()
 
 
@@ -338,6 +351,7 @@ class Checked:
     in_names: Redactor = field(default_factory=lambda: Redactor([], ""))  # `message_redactor(case)`: file names
     in_message: Redactor = field(default_factory=lambda: Redactor([], ""))  # ... in the letter's language
     greeting: str = ""  # the one its text opens with (`mail.salutation`), for the message's text
+    command_line_problems: str = ""  # `problems` for the command line (`LetterCheck.command_line_message`)
 
 
 def checked(workspace, letter_id: int) -> Checked:
@@ -348,9 +362,9 @@ def checked(workspace, letter_id: int) -> Checked:
     with workspace.session() as session:
         letter = _letter(session, letter_id)
         facts = letter_facts(session, letter.case_id, letter.language, letter.parent_role)
-        unfinished = letter_check(session, letter, facts).message()
-        if unfinished:
-            return Checked(unfinished)
+        found = letter_check(session, letter, facts)
+        if not found.ok:
+            return Checked(found.message(), command_line_problems=found.command_line_message())
         in_names, in_message = _message_redactors(session, letter.case_id, "", letter.language)
         greeting = mail.salutation(letter.body)
         if letter.state in ("exported", "sent") and letter.pdf:

@@ -72,6 +72,7 @@ class TrialResult:
     ok: bool
     kind: str
     message: str
+    command_line: str = ""  # `message` naming the settings as `borapp config set` takes them ("": the same)
 
 
 class MailSettingsInvalid(ValidationError):
@@ -107,38 +108,53 @@ def _named(field: str, text: str) -> str:
     return _("{field}: {problem}").format(field=label(field), problem=text)
 
 
+def _setting_named(field: str, text: str) -> str:
+    """A problem named by its setting, as `borapp config set` takes it ("smtp.host: ..."), or by --to."""
+    if field not in KEYS:
+        return f"--{field}: {text}"
+    return _("{setting}: {problem} Set it with 'borapp config set {setting} ...'.").format(setting=KEYS[field],
+                                                                                          problem=text)
+
+
 def problems(values: MailSettings, *, password_typed: bool = False, for_sending: bool = False,
-             fallback: Fallbacks = Fallbacks()) -> dict[str, str]:
+             fallback: Fallbacks = Fallbacks(), command_line: bool = False) -> dict[str, str]:
     """Every field that breaks a rule, with a message naming the field; {} when all is well.
-    `for_sending`: also what a message needs (a server, a sender address)."""
+    `for_sending`: also what a message needs (a server, a sender address); `command_line`: named by the settings
+    `borapp config set` takes, not by the form's fields."""
+    named = _setting_named if command_line else _named
     found: dict[str, str] = {}
     host = values.host.strip()
     if host and not _HOST.match(host):
-        found["host"] = _named("host", _("only the server's name, such as smtp.example.nl (no spaces, no smtp://, "
-                                         "no port)."))
+        found["host"] = named("host", _("only the server's name, such as smtp.example.nl (no spaces, no smtp://, "
+                                        "no port)."))
     elif for_sending and not host:
-        found["host"] = _named("host", _("fill in the server's name, such as smtp.example.nl."))
+        found["host"] = named("host", _("fill in the server's name, such as smtp.example.nl."))
     low, high = settings.limits("smtp.port")
     if not low <= values.port <= high:
-        found["port"] = _named("port", _("a number from {low} to {high}.").format(low=low, high=high))
+        found["port"] = named("port", _("a number from {low} to {high}.").format(low=low, high=high))
     if values.security not in SECURITY_CHOICES:
-        found["security"] = _named("security", _("choose STARTTLS, SSL/TLS or none."))
+        found["security"] = named("security", _("choose STARTTLS, SSL/TLS or none."))
     sender = values.sender_email.strip()
     if sender and not mail.valid_address(sender):
-        found["sender_email"] = _named("sender_email", _("not an e-mail address (name@example.nl)."))
+        found["sender_email"] = named("sender_email", _("not an e-mail address (name@example.nl)."))
     elif for_sending and not sender and not mail.valid_address(fallback.sender_email):
-        found["sender_email"] = _named("sender_email", _("fill in the address the letters are sent from."))
+        found["sender_email"] = named("sender_email", _("fill in the address the letters are sent from."))
     user = values.user.strip()
     if any(ch.isspace() or not ch.isprintable() for ch in user):
-        found["user"] = _named("user", _("no spaces."))
+        found["user"] = named("user", _("no spaces."))
     if password_typed and not user:
-        found["password"] = _named("password", _("fill in the login name first; the password belongs to it."))
+        found["password"] = named("password", _("fill in the login name first; the password belongs to it."))
     if values.security == "none" and not values.allow_plaintext:
-        found["allow_plaintext"] = plaintext_refusal()
+        found["allow_plaintext"] = plaintext_refusal(command_line)
     return found
 
 
-def plaintext_refusal() -> str:
+def plaintext_refusal(command_line: bool = False) -> str:
+    if command_line:  # as `borapp letters send` refuses it
+        return _("The mail server is set without encryption (smtp.security none), so the letters (and the password, "
+                 "if there is a login) would cross the network readable. Choose starttls or ssl with 'borapp config "
+                 "set smtp.security starttls'; only on a trusted network, allow it with 'borapp config set "
+                 "smtp.allow_plaintext 1'.")
     return _("Without encryption every letter (and the password, if there is a login) would cross the network "
              "readable. Choose STARTTLS or SSL/TLS; only on a trusted network, tick \"{allow}\".").format(
         allow=label("allow_plaintext"))
@@ -199,14 +215,17 @@ def send_test_message(values: MailSettings, to: str = "", password_provider: smt
 
 def _try(values: MailSettings, to: str, typed: str, provider, fallback: Fallbacks, timeout: float) -> TrialResult:
     found = problems(values, for_sending=True, fallback=fallback)
+    said = problems(values, for_sending=True, fallback=fallback, command_line=True)
     if "allow_plaintext" in found:
-        return TrialResult(False, "plaintext", found["allow_plaintext"])
+        return TrialResult(False, "plaintext", found["allow_plaintext"], said["allow_plaintext"])
     if found:
-        return TrialResult(False, "settings", next(iter(found.values())))
+        field = next(iter(found))
+        return TrialResult(False, "settings", found[field], said[field])
     sender = values.sender_email.strip() or fallback.sender_email
     to = to or sender
     if not mail.valid_address(to):
-        return TrialResult(False, "settings", _named("to", _("not an e-mail address (name@example.nl).")))
+        problem = _("not an e-mail address (name@example.nl).")
+        return TrialResult(False, "settings", _named("to", problem), _setting_named("to", problem))
     password = typed or None
     if values.user.strip() and not password:
         try:

@@ -29,6 +29,7 @@ from borapp.models import Case, Letter
 from borapp.models.base import utcnow
 from borapp.services import audit, settings
 from borapp.services.outbox import letters as outbox_letters, mail, smtp_secret
+from borapp.services.outbox.mail_setup import plaintext_refusal
 from borapp.services.sync import capture
 from borapp.services.errors import BorError, UsageError
 from borapp.services.outbox.listing import EXPORT_MARK, SENDING_MARK, get_letter_row, kind_label
@@ -44,15 +45,17 @@ class LetterOutcome:
     kind: str
     state: str  # sent | ready (kept for later) | failed | skipped (left alone: `error` says why)
     error: str = ""
+    command_line_error: str = ""  # `error` as the command line says it, when it says it otherwise
 
     def label(self) -> str:
         """Which letter, in words."""
         return _("{case} {kind} (letter {id})").format(case=self.case_ref, kind=kind_label(self.kind),
                                                       id=self.letter_id)
 
-    def line(self) -> str:
+    def line(self, command_line: bool = False) -> str:
         """One line for the user: which letter, and why it did not go."""
-        return f"{self.label()}: {self.error}" if self.error else self.label()
+        error = self.command_line_error if command_line and self.command_line_error else self.error
+        return f"{self.label()}: {error}" if error else self.label()
 
 
 @dataclass
@@ -123,9 +126,7 @@ def server_settings(workspace, timeout: float = 30.0) -> mail.ServerSettings:
             _("The mail server is set up without encryption, so the letters (and the password, if there is a login) "
               "would cross the network readable. Choose STARTTLS or SSL/TLS in Settings → Mail; only on a network "
               "you trust, tick \u201cAllow an unencrypted connection\u201d there instead."),
-            _("The mail server is set without encryption (smtp.security none), so the letters (and the password, if "
-              "there is a login) would cross the network readable. Choose starttls or ssl; only on a trusted network, "
-              "set smtp.allow_plaintext to 1 to allow it."))
+            plaintext_refusal(command_line=True))
     return server
 
 
@@ -193,7 +194,7 @@ def _send_one(workspace, conn, letter_id: int, sender_email: str, sender_name: s
         _record(workspace, letter_id, "failed", str(exc), result)
         return
     if found.problems:  # a line still to fill in, or dates out of order: a person finishes it, then tries again
-        _record(workspace, letter_id, "failed", found.problems, result)
+        _record(workspace, letter_id, "failed", found.problems, result, said=found.command_line_problems)
         return
     pdf = found.pdf
     envelope = outbox_letters.envelope_for(workspace, row, pdf, sender_email, sender_name,
@@ -235,8 +236,9 @@ def _claim(workspace, letter_id: int, stamp: dt.datetime) -> bool:
         return done.rowcount == 1
 
 
-def _record(workspace, letter_id: int, state: str, error: str, result: SendResult, pdf: bytes | None = None) -> None:
-    """The outcome of one try, committed at once."""
+def _record(workspace, letter_id: int, state: str, error: str, result: SendResult, pdf: bytes | None = None,
+            said: str = "") -> None:
+    """The outcome of one try, committed at once; `said`: `error` as the command line says it ("": the same)."""
     with workspace.session() as session:
         letter = session.get(Letter, letter_id)
         letter.attempts += 1
@@ -248,7 +250,7 @@ def _record(workspace, letter_id: int, state: str, error: str, result: SendResul
             letter.pdf = pdf
         audit.record(session, "send", "letter", letter_id, outbox_letters.workspace_actor(workspace))
         ref = letter_ref(session, letter)
-        result.outcomes.append(LetterOutcome(letter_id, ref, letter.kind, state, error))
+        result.outcomes.append(LetterOutcome(letter_id, ref, letter.kind, state, error, said))
 
 
 def _fail_interrupted(workspace, result: SendResult) -> None:
