@@ -32,8 +32,11 @@ def lock_all(conn: psycopg.Connection, ops: list[Operation]) -> tuple[dict[tuple
 
 
 def plain(op: Operation, record: Record, erased: set[str]) -> bool:
-    if op.kind != "upsert" or record.deleted or record.erased or facts.is_final(record.type, record.fields):
+    if op.kind != "upsert" or record.deleted or record.erased:
         return False
+    wanted = {name: c for name, c in op.fields.items() if not same(c.old, c.new)}
+    if facts.refuses(record.type, record.fields, wanted) or record.new and facts.fills_in(record.type, wanted):
+        return False  # push.apply answers it (a date filled in for a record the server lacks is not one made)
     if record.new and any(c.new in erased for c in op.fields.values()):
         return False
     return all(same(record.fields.get(name), c.old) or same(record.fields.get(name), c.new)

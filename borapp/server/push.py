@@ -136,6 +136,10 @@ def _upsert(conn, record: Record, op: Operation, device: str):
     if record.erased:
         return "erased", [], None  # its data is gone everywhere: nothing of this edit is kept either
     wanted = {name: change for name, change in op.fields.items() if not same(change.old, change.new)}
+    if (record.deleted or record.new) and facts.fills_in(record.type, wanted):
+        # a date sent once for a record made before it travelled: nothing to fill in on a record deleted (no
+        # delete-versus-edit conflict for a person) or one the server never had (not made of a date alone)
+        return "applied", [], None
     if record.deleted:
         if not wanted:
             return "applied", [], None
@@ -143,7 +147,7 @@ def _upsert(conn, record: Record, op: Operation, device: str):
         before = {name: change.old for name, change in wanted.items()}  # what the edit changed, as it was
         server_device = changelog.last_device_of(conn, record, None)
         return "conflict", [record_conflict(conn, record, DELETED, before, True, mine, device, server_device)], None
-    if wanted and facts.is_final(record.type, record.fields):
+    if wanted and facts.refuses(record.type, record.fields, wanted):
         return "final", [], None  # a finished report, a sent letter: it stays as it was
     if record.new:
         owner = owned.deleted_owner(conn, record.type, {name: change.new for name, change in wanted.items()})

@@ -12,14 +12,16 @@ from sqlalchemy.orm import Session
 from borapp.models import Letter, SyncOp
 from borapp.services.sync.apply import local_id
 from borapp.services.sync.capture import APPLYING, device_of, value_of
+from borapp.services.sync.dates import DATES
 from borapp.services.sync.records import TYPES, decode, fields_of
 
 
-def keep_refused(session: Session, op: SyncOp) -> None:
+def keep_refused(session: Session, op: SyncOp) -> bool:
+    """Put the record back as the server keeps it; True when a letter's typing was kept as a new draft."""
     record_id = local_id(session, op.type, op.uuid)
     record = session.get(TYPES[op.type], record_id) if record_id is not None else None
     if record is None or op.kind != "upsert":
-        return
+        return False
     changes = json.loads(op.fields)
     typed = {}
     session.info[APPLYING] = True  # putting back is not a change of this laptop's own
@@ -28,6 +30,8 @@ def keep_refused(session: Session, op: SyncOp) -> None:
             change = changes.get(field.name)
             if change is None or value_of(session, field, getattr(record, field.attribute)) != change["new"]:
                 continue  # not in this operation, or changed again since (a later operation carries that)
+            if change["old"] is None and DATES.get(op.type) == field.name:
+                continue  # its date sent once after the upgrade (sync/dates.py): the date stays, it is not typing
             typed[field.name] = change["new"]
             old = change["old"]
             if field.refers_to:
@@ -43,6 +47,8 @@ def keep_refused(session: Session, op: SyncOp) -> None:
         keep_late_edit(session, record, typed, device_of(session))
     if op.type == "letter" and any(name in LETTER_TEXT for name in typed):
         keep_as_draft(session, record, typed)
+        return True
+    return False
 
 
 LETTER_TEXT = ("recipient_name", "recipient_email", "recipient_address", "subject", "body")

@@ -244,9 +244,9 @@ def _record_outcomes(workspace, outcomes: dict[str, dict], result: SyncResult) -
         for outcome, op_ids in by_outcome.items():  # one statement per outcome, not an object per operation
             session.execute(update(SyncOp).where(SyncOp.op_id.in_(op_ids)).values(outcome=outcome))
         for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(by_outcome.get("final", [])))):
-            facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
+            kept = facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
             result.kept_as_addenda += op.type == "visit"
-            result.kept_as_drafts += op.type == "letter"
+            result.kept_as_drafts += kept  # not for a letter's date (sync/dates.py): nothing typed to keep
         return len(by_outcome.get("final", []))
 
 

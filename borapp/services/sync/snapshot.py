@@ -11,6 +11,7 @@ from borapp.models import SyncIdentity, SyncOp
 from borapp.models.schema import head
 from borapp.services import settings
 from borapp.services.sync.capture import op_row, value_of
+from borapp.services.sync.dates import before_dates_travelled, send_dates
 from borapp.services.sync.records import TYPES, fields_of
 
 
@@ -54,10 +55,14 @@ CAUGHT_UP = "sync.caught_up"  # the vault revision whose kinds of record have al
 
 def catch_up(workspace) -> int:
     """Once per vault revision: records of kinds that began to travel with it (excluded volunteers and meeting
-    attendance in 0025, retention holds in 0039) were made before and have no identity; they go with the next push. Returns how many."""
-    if settings.read_setting(workspace, CAUGHT_UP) == head():
+    attendance in 0025, retention holds in 0039) were made before and have no identity; they go with the next push.
+    So do the dates that began to travel with 0042, of the records made here (sync/dates.py). Returns how many."""
+    caught_up = settings.read_setting(workspace, CAUGHT_UP)
+    if caught_up == head():
         return 0
     with workspace.session() as session:
-        count = snapshot(session, only_new=True)
+        # the dates first: they are for records that have an identity already, the snapshot gives one to the rest
+        count = send_dates(session) if before_dates_travelled(caught_up) else 0
+        count += snapshot(session, only_new=True)
         settings.put(session, CAUGHT_UP, head())
     return count
