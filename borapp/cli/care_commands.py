@@ -83,12 +83,16 @@ def run_rekey(args) -> int:
 
 
 def run_backup(args) -> int:
+    from borapp.services.errors import BorError
+    from borapp.services.vault.file_writing import write_problem
     from borapp.services.vault.write_guard import check_target
 
     check_target(args.to, force=args.force, new_folder=True)  # before the passphrase is asked
     vault = open_vault(args)
     try:
         written = vault.backup(args.to)
+    except OSError as exc:  # named by the folder she gave, not the temporary one beside the backup
+        raise BorError(write_problem(Path(args.to).parent, exc)) from None
     finally:
         vault.lock()
     print(_("Backup written: {path}").format(path=written))

@@ -162,6 +162,37 @@ def test_a_missing_required_column_exit_1(capsys, vault, vault_path, passphrase_
     assert code == 1 and "'registered_on'" in err and "'status'" in err and "Nothing was imported" in err
 
 
+@pytest.mark.parametrize("kind", ["cases", "volunteers"])
+@pytest.mark.parametrize("dry_run", [(), ("--dry-run",)])
+def test_a_file_that_is_no_list_is_said_without_its_content(capsys, vault, vault_path, passphrase_file, tmp_path,
+                                                            kind, dry_run):
+    """A passphrase file given by mistake: its one line was printed as "Columns not recognised (ignored): ..."."""
+    secret = "geheim wachtwoord 1"
+    (tmp_path / "pw.txt").write_text(secret + "\n", encoding="utf-8")
+    for lang in ("en", "nl"):
+        code, out, err = run(capsys, "import", kind, str(tmp_path / "pw.txt"), *dry_run,
+                             *opts(vault_path, passphrase_file)[:-1], lang)
+        assert code == 1 and secret not in out + err and "Traceback" not in err
+        first = err.splitlines()[0]
+        if lang == "en":
+            assert first.startswith(f"This file does not look like a list of {kind}: none of its column headings")
+            assert ("case_ref, registered_on, municipality" if kind == "cases" else "at least: name.") in first
+        else:
+            assert first.startswith("Dit bestand lijkt geen lijst van " + ("dossiers" if kind == "cases" else
+                                                                            "vrijwilligers"))
+            assert ("dossiernummer, aanmelddatum, gemeente" if kind == "cases" else "ten minste: naam.") in first
+    code, out, err = run(capsys, "import", kind, str(tmp_path / "pw.txt"), "--json", *opts(vault_path,
+                                                                                         passphrase_file))
+    assert code == 1 and secret not in out + err and json.loads(out)["unknown_columns"] == []
+
+
+def test_an_unknown_column_beside_known_ones_is_still_named(capsys, vault, vault_path, passphrase_file, tmp_path):
+    (tmp_path / "v.csv").write_text("naam;lievelingskleur\nVera Voorbeeld;blauw\n", encoding="utf-8")
+    code, out, err = run(capsys, "import", "volunteers", str(tmp_path / "v.csv"), "--dry-run",
+                         *opts(vault_path, passphrase_file))
+    assert code == 0 and "Columns not recognised (ignored): lievelingskleur" in out, err
+
+
 def test_an_empty_file_says_so(capsys, vault, vault_path, passphrase_file, tmp_path):
     (tmp_path / "v.csv").write_text("naam;telefoon\n", encoding="utf-8")
     code, out, _err = run(capsys, "import", "volunteers", str(tmp_path / "v.csv"), *opts(vault_path, passphrase_file))

@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,7 +19,8 @@ from borapp.services import audit
 from borapp.services.errors import UsageError
 from borapp.services.reports.costs import Reimbursement, reimbursements
 from borapp.services.reports.periods import check_year
-from borapp.services.spreadsheet_cells import csv_text
+from borapp.services.spreadsheet_cells import csv_text, workbook_bytes
+from borapp.services.vault.file_writing import write_file
 from borapp.services.vault.write_guard import check_target
 
 FORMATS = ("csv", "xlsx")
@@ -67,7 +66,7 @@ def export_expenses(workspace, year: int, fmt: str, path: Path, *, force: bool =
     with workspace.session() as session:
         rows = reimbursements(session, year)
         data = _xlsx(rows, year) if fmt == "xlsx" else _csv(rows).encode("utf-8-sig")
-        _write(path, data)
+        write_file(path, data)
         audit.record(session, "export", "expenses", None, getattr(workspace, "actor", ""))
     return ExportResult(path, len(rows), sum(r.total_cents for r in rows))
 
@@ -108,17 +107,5 @@ def _xlsx(rows: list[Reimbursement], year: int) -> bytes:
     for column, width in zip("ABCDEFG", (22, 30, 8, 11, 20, 16, 14)):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
+    return workbook_bytes(book)
 
-
-def _write(path: Path, data: bytes) -> None:
-    handle, temporary = tempfile.mkstemp(prefix=".expenses-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as fh:
-            fh.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise

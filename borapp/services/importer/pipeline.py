@@ -17,7 +17,7 @@ from borapp.services.errors import UsageError
 from borapp.services.importer import cases, volunteers
 from borapp.services.importer.advice import COMMAND_LINE, Advice
 from borapp.services.importer.case_rows import read_case
-from borapp.services.importer.columns import COLUMNS, HeaderMap, heading, map_header
+from borapp.services.importer.columns import COLUMNS, REQUIRED, HeaderMap, heading, map_header
 from borapp.services.importer.examples import is_example
 from borapp.services.importer.reading import read_table
 from borapp.services.importer.report import ImportReport
@@ -115,11 +115,24 @@ def parse_file(kind: str, path: Path, vault=None, *, skip_invalid: bool = False,
     return report
 
 
+def _not_a_list(kind: str) -> str:
+    """That the file is no list of `kind` at all, with the columns it should have; never what the file holds."""
+    message = (_("This file does not look like a list of cases: none of its column headings is known. Its first row "
+                 "should name the columns, at least: {columns}.") if kind == "cases" else
+               _("This file does not look like a list of volunteers: none of its column headings is known. Its first "
+                 "row should name the columns, at least: {columns}."))
+    return message.format(columns=", ".join(heading(kind, column) for column in REQUIRED[kind]))
+
+
 def _read(kind: str, path: Path, report: ImportReport, today: dt.date) -> tuple[HeaderMap, list]:
     """The header and every row read; each problem goes into the report (so report.bad_rows names the bad ones)."""
     table = read_table(path)
     header = map_header(kind, table.header)
     if not table.header:  # an empty file: nothing to import, nothing wrong
+        return header, []
+    if not header.index:  # another file altogether: its first line is no heading to repeat (it was a passphrase)
+        report.error(1, "", _not_a_list(kind))
+        report.fatal = True
         return header, []
     report.unknown_columns = list(header.unknown)
     report.rows = len(table.rows)

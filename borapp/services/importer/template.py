@@ -11,7 +11,6 @@ import io
 from pathlib import Path
 
 from borapp.i18n import _, language
-from borapp.services.errors import BorError
 from borapp.services.importer.columns import COLUMNS, heading
 from borapp.services.importer.examples import example_cell
 from borapp.services.importer.pipeline import check_kind
@@ -35,7 +34,7 @@ def template_xlsx(kind: str) -> bytes:
     from openpyxl import Workbook  # only when a workbook is asked for
     from openpyxl.styles import Font
 
-    from borapp.services.spreadsheet_cells import keep_as_text
+    from borapp.services.spreadsheet_cells import keep_as_text, workbook_bytes
 
     check_kind(kind)
     dutch = language() == "nl"
@@ -51,20 +50,16 @@ def template_xlsx(kind: str) -> bytes:
         cell.font = Font(bold=True)
         sheet.column_dimensions[cell.column_letter].width = min(50, max(len(title), len(value), 8) + 2)
     sheet.freeze_panes = "A2"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def save_template(kind: str, path: Path, *, force: bool = False) -> None:
     """Write the template to `path`: XLSX when it ends in .xlsx, else CSV with a byte-order mark (so Excel reads it
     as UTF-8). Never over a vault's file; over another existing file only with `force`."""
+    from borapp.services.vault.file_writing import write_file
     from borapp.services.vault.write_guard import check_target
 
     path = Path(path)
     data = template_xlsx(kind) if path.suffix.lower() == ".xlsx" else write_template(kind).encode("utf-8-sig")
     check_target(path, force=force)
-    try:
-        path.write_bytes(data)
-    except OSError:
-        raise BorError(_("Cannot write {path}.").format(path=path)) from None
+    write_file(path, data)

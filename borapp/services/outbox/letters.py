@@ -30,6 +30,7 @@ from borapp.services.documents.addressee import (
 from borapp.services.errors import BorError, NotFound, UsageError, ValidationError
 from borapp.services.organisations.addresses import block_lines
 from borapp.services.outbox import listing, mail
+from borapp.services.vault.file_writing import write_file
 from borapp.services.outbox.listing import (
     EDITABLE_STATES,
     EXPORT_MARK,
@@ -379,11 +380,9 @@ def note_printed(workspace, letter_id: int) -> None:
 
 
 def write_pdf_copy(path: Path, data: bytes) -> Path:
-    """A document's PDF written where the user chose (print to file, save as): whole, the owner's only."""
-    path = Path(path)
-    with private_files():
-        write_atomic(path, data)
-    return path
+    """A document's PDF written where the user chose (print to file, save as): whole, the owner's only, never
+    through a link or over a device (`file_writing`)."""
+    return write_file(Path(path), data)
 
 
 def save_pdf(workspace, letter_id: int, path: Path) -> Path:

@@ -4,7 +4,6 @@ the header bold, totals bold, numbers as numbers (a year heading too)."""
 
 from __future__ import annotations
 
-import io
 import re
 
 from openpyxl import Workbook
@@ -14,7 +13,7 @@ from borapp.i18n import N_, _
 from borapp.services.reports.export_csv import scope_line
 from borapp.services.reports.tables import Percent
 from borapp.services.reports.tables_people import all_tables
-from borapp.services.spreadsheet_cells import keep_as_text
+from borapp.services.spreadsheet_cells import keep_as_text, workbook_bytes
 
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
 MAX_SHEET_NAME = 31  # Excel's limit
@@ -63,9 +62,7 @@ def report_xlsx(report, tables=None) -> bytes:
                                                          if table.rows else 24))
         for letter in "BCDEF":
             sheet.column_dimensions[letter].width = 16
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(book)
 
 
 def _heading(column: str) -> str | int:

@@ -7,6 +7,7 @@ wrapped keys. So the backup is as safe at rest as the vault, and opens with the 
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
 import shutil
@@ -36,7 +37,12 @@ def write(engine: Engine, keys: Path, to: Path, schema_revision: str | None, *,
     with tempfile.TemporaryDirectory(dir=to.parent, prefix=".borapp-backup-") as work:
         copy = Path(work) / DB_NAME
         with db.driver_connection(engine) as raw, watch(raw):
-            copy_database(raw, copy)
+            try:
+                copy_database(raw, copy)
+            except Exception as exc:  # SQLite's "database or disk is full": said as the OS says it, of `to`'s disk
+                if "disk is full" not in str(exc).lower():
+                    raise
+                raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(to.parent)) from exc
         manifest = {
             "format": FORMAT,
             "app_version": borapp.version(),

@@ -24,6 +24,7 @@ from borapp.models import db, schema
 from borapp.models.db import KeyRejected
 from borapp.services import sync  # noqa: F401 - every vault session captures changes for team sync
 from borapp.services.vault import backup_file, full_check, process_lock
+from borapp.services.vault.file_writing import refuse_unusual
 from borapp.services.errors import (
     UsageError, VaultDamaged, VaultError, VaultLocked, VaultMissing, VaultNewer, WrongPassphrase, describe,
 )
@@ -243,6 +244,7 @@ class Vault:
         if to.is_dir() or to.resolve() in {p.resolve() for p in vault_files(self.path)}:
             raise UsageError(_("{path} cannot be the backup file: it is a folder or part of the vault.")
                              .format(path=to))
+        refuse_unusual(to)  # the backup is renamed into place: over a link or a device it would replace them
         try:
             return backup_file.write(self.engine, key_path(self.path), to, schema.current(self.engine),
                                      watch=functools.partial(self._stopped_by_lock, late=True))
