@@ -43,8 +43,9 @@ def test_an_export_that_cannot_write_leaves_the_letters_ready_to_send_and_delete
         qtbot.mouseClick(page.export_button, Qt.MouseButton.LeftButton)
     kind, _title, text = shown[-1]
     assert kind == "warning"
-    assert text == (f"Er is niets geëxporteerd. Kan niet schrijven in {folder}. De brieven staan nog klaar: kies een "
-                    f"andere map en exporteer opnieuw."), text
+    assert text == (f"Er is niets geëxporteerd. In {folder} kan niet worden geschreven (alleen-lezen, of geen "
+                    f"toestemming). Kies een andere plek of vraag om schrijfrechten. De brieven staan nog klaar: kies "
+                    f"een andere map en exporteer opnieuw."), text
     click_row(qtbot, page, second)
     assert state_cell(page, second) == "Klaar" and "geëxporteerd" not in page.problem.text()
     assert page.send_button.text() == "Klaarstaande verzenden (2)"

@@ -4,6 +4,7 @@ that refuses files, and real SMTP servers on 127.0.0.1 (aiosmtpd) that record wh
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import io
 import socket
 from dataclasses import dataclass, field
@@ -11,12 +12,12 @@ from dataclasses import dataclass, field
 import pytest
 from sqlalchemy import select
 
-from borapp.i18n import _
 from borapp.models import Case, Organisation
 from borapp.services import settings
 from borapp.services.errors import BorError
 from borapp.services.outbox import export
 from borapp.services.outbox import letters as outbox_letters
+from borapp.services.vault.file_writing import write_problem
 
 
 
@@ -224,7 +225,7 @@ def failing_after(monkeypatch, files: int) -> list:
 
     def write(path, data):
         if len(written) >= files:
-            raise BorError(_("Cannot write to {folder}.").format(folder=path.parent))
+            raise BorError(write_problem(path.parent, OSError(errno.EROFS, "Read-only file system")))
         real(path, data)
         written.append(path)
 

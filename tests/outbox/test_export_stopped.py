@@ -38,7 +38,7 @@ def test_an_export_that_writes_nothing_leaves_the_letters_plainly_ready(workspac
     failing_after(monkeypatch, 0)
     folder = tmp_path / "uit"
     result = export.export_ready(workspace, folder)
-    assert result.exported == [] and result.stopped == f"Kan niet schrijven in {folder}." and not result.ok
+    assert result.exported == [] and result.stopped == f"In {folder} kan niet worden geschreven (alleen-lezen, of geen toestemming). Kies een andere plek of vraag om schrijfrechten." and not result.ok
     assert [raw_error(workspace, i) for i in three] == ["421 Probeer het later opnieuw", "", ""]  # no mark left
     letters.delete_letter(workspace, three[2])
     server = smtp_server()

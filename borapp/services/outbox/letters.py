@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -461,28 +460,8 @@ def private_files() -> Iterator[None]:
 
 
 def write_atomic(path: Path, data: bytes) -> None:
-    """Write `data` to `path` whole or not at all (a temporary file beside it, flushed, then renamed), mode 0600."""
-    try:
-        fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".bordesk-", suffix=".part")
-    except OSError:
-        raise BorError(_("Cannot write to {folder}.").format(folder=path.parent)) from None
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.chmod(temp, 0o600)
-        os.replace(temp, path)
-    except OSError:
-        _remove(temp)
-        raise BorError(_("Cannot write {path}.").format(path=path)) from None
-
-
-def _remove(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
+    """Write `data` to `path` whole or not at all, mode 0600, never through a link (`file_writing.write_file`)."""
+    write_file(path, data)
 
 
 def safe_name(text: str) -> str:
