@@ -11,8 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QPushButton, QWidget, QWizard
+from PySide6.QtWidgets import QWidget, QWizard
 
 from borapp.i18n import _
 from borapp.services import drafts
@@ -35,7 +34,6 @@ from borapp.ui.wizards.intake.page_wishes import WishesPage
 from borapp.ui.wizards.intake.step_list import StepList
 from borapp.ui.widgets.discard_question import ask_to_discard
 
-ENTER_KEYS = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 # The buttons as drawn, left to right: Tab reaches them in this order after the page's last field.
 BUTTON_ORDER = (QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CancelButton,
                 QWizard.WizardButton.BackButton, QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton)
@@ -94,13 +92,14 @@ class IntakeWizard(QWizard):
             page = cls(self.context)
             self.pages[cls.NUMBER] = page
             self.setPage(cls.NUMBER, page)
-            page.completeChanged.connect(self._mark_default)  # after QWizard's own update, which it corrects
         self.summary_page.open_case_requested.connect(self._open_existing)
         self.steps = StepList({n: p.title() for n, p in self.pages.items()})
         self.setSideWidget(self.steps)
         self.button(QWizard.WizardButton.CustomButton1).clicked.connect(lambda: self.discard())
         for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
-            self.button(which).setAutoDefault(False)  # see keyPressEvent
+            # Enter in a field presses the default button, which QWizard sets. Focus on one of these took that away when
+            # it left (QDialog restores it only in a window of its own): after one Tab round Enter did nothing.
+            self.button(which).setAutoDefault(False)
         self.restart()
         self._blank = self.data()
         self.currentIdChanged.connect(self._page_changed)
@@ -204,32 +203,6 @@ class IntakeWizard(QWizard):
         if self.created_case is not None:
             self.created.emit(self.created_case)
 
-    def forward_button(self) -> QPushButton:
-        """What Enter presses: Create case on the last page, Next on the others."""
-        finish = self.button(QWizard.WizardButton.FinishButton)
-        return finish if self.currentPage() is not None and self.currentPage().isFinalPage() \
-            else self.button(QWizard.WizardButton.NextButton)
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        """Enter in a field presses Next (Create case on the last page); a focused button took it before.
-
-        QDialog presses its default button, but it keeps that only as a window of its own: inside the main window,
-        once Tab had passed Next, no button was the default any more and Enter did nothing."""
-        if event.key() in ENTER_KEYS and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
-            button = self.forward_button()
-            if button.isVisible() and button.isEnabled():
-                button.click()
-            event.accept()
-            return
-        super().keyPressEvent(event)
-
-    def _mark_default(self) -> None:
-        """Draw the button Enter presses as the default one (QWizard draws none on the last page)."""
-        forward = self.forward_button()
-        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
-            button = self.button(which)
-            button.setDefault(button is forward and button.isEnabled())
-
     def chain_tab_order(self) -> None:
         """Tab goes through the page's fields as they are chained, then the buttons left to right: the wizard was
         made before its pages, so Tab went from the last field to the status bar and the navigation first."""
@@ -256,7 +229,6 @@ class IntakeWizard(QWizard):
             return
         skipped = {COURT} if self.route() == "self" else set()
         self.steps.show_step(number, self.visitedIds(), skipped)
-        self._mark_default()
         self.chain_tab_order()
         self.currentPage().focus_first()
         self.save_draft()
