@@ -8,7 +8,9 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLabel, QMessageBox, QPushButton, QWizard
+from PySide6.QtWidgets import (
+    QApplication, QLabel, QMessageBox, QPlainTextEdit, QPushButton, QScrollArea, QWizard,
+)
 
 from borapp.i18n import _
 from borapp.models import Municipality, MunicipalityFunding
@@ -699,3 +701,135 @@ def test_a_wish_for_another_language_is_typed_in_the_intake(page, qtbot, workspa
         qtbot.mouseClick(wizard.button(FINISH), Qt.MouseButton.LeftButton)
     facts = case_file.load_case(workspace, page.case_file.case_id, record_open=False)
     assert facts.wishes.wish_languages == "nl;tr;rif;fa"
+
+
+# ---- the keyboard: Enter, the first field of each page, the Tab order -----------------------------------------------
+
+CANCEL_LATER, DISCARD_BUTTON = QWizard.WizardButton.CancelButton, QWizard.WizardButton.CustomButton1
+
+
+def _focus():
+    return QApplication.focusWidget()
+
+
+def _tab_through(qtbot, limit: int = 60) -> list:
+    """Press Tab from the focus until it is back where it started; every widget reached on the way, in order. (Alone
+    in the test, the wizard is all there is to reach; in the main window Tab goes on to the rest after it.)"""
+    start, reached = _focus(), []
+    for _step in range(limit):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        if _focus() is start:
+            return reached
+        reached.append(_focus())
+    raise AssertionError(f"Tab never came back: {[w.accessibleName() or w.text() for w in reached]}")
+
+
+def _buttons(wizard, *which) -> list:
+    return [wizard.button(w) for w in which]
+
+
+def test_enter_in_a_field_presses_next_also_after_tab_went_round_the_buttons(page, qtbot):
+    """Once Tab had passed through Next, no button was the default any more and Enter did nothing (Alt+V did)."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 2)
+    fill_page(wizard, 2)
+    referrer = wizard.currentPage()
+    start = _focus()
+    assert start is referrer.referrer.combo
+    for _step in range(30):  # a whole round: the fields, the wizard's buttons, out and back in
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        if _focus() is start:
+            break
+    assert _focus() is start
+    assert wizard.button(NEXT).isDefault(), "drawn as the button Enter presses"
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    assert wizard.currentId() == 3
+
+
+def test_enter_on_remove_child_asks_before_typing_goes_and_an_empty_row_just_goes(page, qtbot):
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 6)
+    editor = wizard.currentPage().editor
+    assert _focus() is editor.rows[0].name, "the page starts in the first child's name"
+    qtbot.keyClicks(_focus(), "Noor Voorbeeld")
+    for _step in range(3):  # birth date, Remove, Add child
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    assert _focus() is editor.add_button
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    QApplication.processEvents()  # the new row is shown
+    assert _focus() is editor.rows[1].name
+    qtbot.keyClicks(_focus(), "Daan Voorbeeld")
+    qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    assert _focus() is editor.rows[1].remove
+    asked: list[str] = []
+    answer_soon(QMessageBox.StandardButton.Cancel, asked)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    assert asked == [_("Remove child {n}? What was typed for this child is thrown away.").format(n=2)]
+    assert [r.name.text() for r in editor.rows] == ["Noor Voorbeeld", "Daan Voorbeeld"], "Cancel keeps the child"
+    answer_soon(QMessageBox.StandardButton.Discard, asked)
+    qtbot.keyClick(editor.rows[1].remove, Qt.Key.Key_Return)
+    assert [r.name.text() for r in editor.rows] == ["Noor Voorbeeld"]
+    page.activateWindow()  # no window manager here to give it back after the question
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    editor.add_button.setFocus()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    QApplication.processEvents()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    assert _focus() is editor.rows[1].remove
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)  # nothing typed in it: no question
+    assert len(editor.rows) == 1 and len(asked) == 2
+
+
+def test_every_page_starts_in_its_first_field_and_enter_on_the_summary_creates_the_case(page, qtbot):
+    page.start_intake()
+    wizard = page.intake.wizard
+    pages = wizard.pages
+    first = {1: pages[1].registered_on.edit, 2: pages[2].referrer.combo, 3: pages[3].municipality,
+             4: pages[4].edits["name"], 5: pages[5].edits["name"], 6: pages[6].editor.rows[0].name,
+             7: pages[7].decided_on.edit, 8: pages[8].motivation_resident,
+             9: pages[9].slots.boxes[("mon", "morning")], 10: wizard.button(FINISH)}
+    while True:
+        number = wizard.currentId()
+        assert _focus() is first[number], (number, _focus().accessibleName())
+        if number == 10:
+            break
+        fill_page(wizard, number)
+        QApplication.processEvents()  # the children the helper put in are shown
+        wizard.currentPage().focus_first()
+        while isinstance(_focus(), QPlainTextEdit):  # Enter there is a new line: on to a field that is not
+            qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+        assert wizard.currentId() != number, wizard.currentPage().page_message.text()
+    assert wizard.button(FINISH).isDefault()
+    with qtbot.waitSignal(page.changed):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    assert page.showing_case_file() and page.intake.wizard is None
+
+
+def test_tab_goes_down_the_page_then_to_the_buttons_as_drawn(page, qtbot):
+    """Tab went from the last field to the status bar's lock button and the navigation before the wizard's buttons,
+    then stopped on the page's empty scroll area."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 2)
+    referrer = wizard.currentPage()
+    buttons = _buttons(wizard, DISCARD_BUTTON, CANCEL_LATER, BACK, NEXT)
+    assert _tab_through(qtbot) == [referrer.contact, referrer.email, referrer.commissioner.combo, *buttons]
+    assert not any(isinstance(w, QScrollArea) for w in _tab_through(qtbot))
+    walk(wizard, 6)
+    editor = wizard.currentPage().editor
+    qtbot.keyClicks(_focus(), "Noor Voorbeeld")
+    editor.add_button.setFocus()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)  # a row added later is reached where it is drawn
+    QApplication.processEvents()
+    editor.rows[0].name.setFocus()
+    one, two = editor.rows
+    assert _tab_through(qtbot) == [one.birth.edit, one.remove, two.name, two.birth.edit, two.remove,
+                                           editor.add_button, *buttons]
+    walk(wizard, 10)
+    assert _focus() is wizard.button(FINISH)
+    assert _tab_through(qtbot) == _buttons(wizard, DISCARD_BUTTON, CANCEL_LATER, BACK)

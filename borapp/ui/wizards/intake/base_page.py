@@ -32,6 +32,7 @@ class IntakePage(QWizardPage):
         outer.setContentsMargins(0, 0, 0, 0)
         scroll = QScrollArea()
         scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no Tab stop with nothing to act on; it still follows Tab
         scroll.setWidgetResizable(True)
         content = QWidget()
         self.body = QVBoxLayout(content)
@@ -131,7 +132,34 @@ class IntakePage(QWizardPage):
         """Put the keyboard in the page's first field (reading order)."""
         first = next((w for w in self.fields.values() if w.isEnabled()), None)
         if first is not None:
-            first.setFocus(Qt.FocusReason.TabFocusReason)
+            tab_stop(first).setFocus(Qt.FocusReason.TabFocusReason)
+
+    def tab_stops(self) -> list[QWidget]:
+        """The widgets of this page that Tab can reach, in the order of the focus chain (hidden ones too: they
+        may be shown later)."""
+        stops, widget = [], self.nextInFocusChain()
+        while widget is not None and widget is not self and len(stops) < 5000:
+            if self.isAncestorOf(widget) and takes_tab(widget):
+                stops.append(widget)
+            widget = widget.nextInFocusChain()
+        return stops
+
+
+def takes_tab(widget: QWidget) -> bool:
+    """Whether Tab stops on the widget itself (not one that hands its focus to another)."""
+    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
+
+
+def tab_stop(widget: QWidget) -> QWidget:
+    """The widget, or the first widget inside it that Tab stops on (a grid of checkboxes, say)."""
+    if widget.focusProxy() is not None or takes_tab(widget):
+        return widget
+    inner = widget.nextInFocusChain()
+    while inner is not widget and widget.isAncestorOf(inner):
+        if takes_tab(inner):
+            return inner
+        inner = inner.nextInFocusChain()
+    return widget
 
 
 def with_hint(widget: QWidget, text: str) -> QWidget:

@@ -22,7 +22,7 @@ class ChildrenPage(IntakePage):
         self.setTitle(_("Children"))
         self.setSubTitle(_("Every child the contact is about, with the birth date."))
         self.body.addWidget(hint(_("BOR is for children up to 12. An older child gets a warning, not a block.")))
-        self.editor = ChildrenEditor()
+        self.editor = ChildrenEditor(ask_before_removing=True)
         self.editor.setAccessibleName(_("Children"))
         self.editor.layout().setAlignment(self.editor.add_button, Qt.AlignmentFlag.AlignLeft)
         self.body.addWidget(self.editor)
@@ -32,6 +32,7 @@ class ChildrenPage(IntakePage):
         self.messages["children"] = self.none_message
         self.fields["children"] = self.editor.add_button
         self.editor.changed.connect(self._edited)
+        self.editor.add_button.clicked.connect(self._chain_new_row)
         self.editor.set_value([dict(_EMPTY_CHILD)])
 
     def read(self, data: dict) -> None:
@@ -43,6 +44,20 @@ class ChildrenPage(IntakePage):
 
     def blank(self) -> None:
         self.editor.set_value([])
+
+    def focus_first(self) -> None:
+        """The first child's name: there is always one row to type in."""
+        target = self.editor.rows[0].name if self.editor.rows else self.editor.add_button
+        target.setFocus(Qt.FocusReason.TabFocusReason)
+
+    def tab_stops(self) -> list[QWidget]:
+        """The editor's own order: its first row is made before the page is in the wizard, and came after Add child
+        in the chain."""
+        return self.editor.tab_stops()
+
+    def _chain_new_row(self) -> None:
+        if self.wizard() is not None and self.wizard().currentPage() is self:
+            self.wizard().chain_tab_order()
 
     def unreadable_dates(self) -> set[str]:
         return {f"children.{i}.birth_date" for i, row in enumerate(self.editor.rows) if row.birth.problem()}

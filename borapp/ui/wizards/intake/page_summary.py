@@ -11,7 +11,7 @@ import html
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget, QWizard
 
 from borapp.i18n import _
 from borapp.services.errors import ValidationError
@@ -148,6 +148,8 @@ class SummaryPage(IntakePage):
         self.acknowledged.update(duplicate_key(d) for d in self.duplicates)
         self._show_duplicates()
         self.wizard().save_draft()
+        self.wizard().chain_tab_order()
+        self.focus_first()  # the button pressed is gone
 
     def isComplete(self) -> bool:  # noqa: N802 - Qt override
         return not self.pending()
@@ -161,6 +163,14 @@ class SummaryPage(IntakePage):
             self.page_message.show_message(self.wizard().explain(exc))
             return False
         return True
+
+    def focus_first(self) -> None:
+        """Create case, so Enter makes it; while a possible duplicate holds it back, that family's first button."""
+        create = self.wizard().button(QWizard.WizardButton.FinishButton)
+        if create.isEnabled():
+            create.setFocus(Qt.FocusReason.TabFocusReason)
+        elif buttons := [b for b in self.duplicates_box.findChildren(QPushButton) if b.isVisibleTo(self)]:
+            buttons[0].setFocus(Qt.FocusReason.TabFocusReason)  # the rows of an earlier visit wait to be deleted
 
     def _change(self, link: str) -> None:
         if link.startswith("show:"):

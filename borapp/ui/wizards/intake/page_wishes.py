@@ -33,6 +33,8 @@ class WishesPage(IntakePage):
         column.addWidget(self.slots_message)
         column.addStretch()
         columns.addWidget(when, 0, Qt.AlignmentFlag.AlignTop)
+        self.messages["preferred_slots"] = self.slots_message
+        self.fields["preferred_slots"] = self.slots  # first: the page starts in the grid, at its top left
         right = QVBoxLayout()
         columns.addLayout(right, 1)
         group = QGroupBox(_("Place"))
@@ -63,8 +65,6 @@ class WishesPage(IntakePage):
         self.field(form, "other_wishes", _("Other wishes"), self.other)
         right.addWidget(group)
         right.addStretch()
-        self.messages["preferred_slots"] = self.slots_message
-        self.fields["preferred_slots"] = self.slots
         self.watch(self.slots)
 
     def validatePage(self) -> bool:  # noqa: N802 - Qt override

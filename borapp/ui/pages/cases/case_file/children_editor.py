@@ -21,6 +21,7 @@ from borapp.services.validation import age_in_words, child_age_warning
 from borapp.ui.icons import icon
 from borapp.ui.lock_guard import wipe
 from borapp.ui.widgets.date_field import DateField
+from borapp.ui.widgets.discard_question import ask_to_discard
 from borapp.ui.widgets.forms import FieldMessage
 
 
@@ -40,6 +41,9 @@ class ChildRow(QWidget):
         self.name.setPlaceholderText(_("Full name"))
         self.birth = DateField()
         self.birth.setMinimumWidth(120)
+        # A place of its own in the tab order, its edit with it (as a spin box has): ordered by its edit alone, the
+        # field itself stayed behind at the end of the chain and Tab came back to the date from the wizard's buttons.
+        self.birth.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.age = QLabel()
         self.age.setMinimumWidth(70)
         self.remove = QPushButton(icon("trash"), _("Remove"))
@@ -95,8 +99,9 @@ class ChildRow(QWidget):
 class ChildrenEditor(QWidget):
     changed = Signal()
 
-    def __init__(self, parent: QWidget | None = None):
+    def __init__(self, parent: QWidget | None = None, *, ask_before_removing: bool = False):
         super().__init__(parent)
+        self.ask_before_removing = ask_before_removing  # a row with typing in it goes only once she says so
         column = QVBoxLayout(self)
         column.setContentsMargins(0, 0, 0, 0)
         self.form = QFormLayout()
@@ -127,11 +132,43 @@ class ChildrenEditor(QWidget):
         row = ChildRow(len(self.rows) + 1)
         row.set_value(value)
         row.changed.connect(self.changed)
-        row.remove_requested.connect(self._remove)
+        row.remove_requested.connect(self._remove_clicked)
         self.rows.append(row)
         self.form.addRow(_("Child {n}").format(n=row.number), row)
-        QWidget.setTabOrder(row.remove, self.add_button)  # drawn under the rows, so reached after them
+        self._chain(row)
         return row
+
+    def _chain(self, row: ChildRow) -> None:
+        """Tab reaches a new row after the rows above it and just before Add child (drawn under them): added later,
+        it came at the very end of the window's chain, after the status bar and the navigation."""
+        before = self._tab_stop_before_add(row)
+        order = [before] if before is not None else []
+        order += [row.name, row.birth, row.remove]
+        for first, second in zip(order, order[1:]):
+            QWidget.setTabOrder(first, second)  # each goes in right after the one before
+        if before is None:  # nothing to follow: Add child follows the row instead
+            QWidget.setTabOrder(row.remove, self.add_button)
+
+    def _tab_stop_before_add(self, row: ChildRow) -> QWidget | None:
+        """The nearest widget before Add child in the chain that Tab stops on, outside the new row."""
+        widget = self.add_button.previousInFocusChain()
+        while widget is not self.add_button:
+            if widget is not row and not row.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                return widget
+            widget = widget.previousInFocusChain()
+        return None
+
+    def tab_stops(self) -> list[QWidget]:
+        """What Tab goes through, as drawn: each child's name, birth date and Remove, then Add child."""
+        return [w for row in self.rows for w in (row.name, row.birth, row.remove)] + [self.add_button]
+
+    def _remove_clicked(self, row: ChildRow) -> None:
+        typed = row.name.text().strip() or row.birth.typed()
+        if typed and self.ask_before_removing and not ask_to_discard(
+                self, _("Remove child"),
+                _("Remove child {n}? What was typed for this child is thrown away.").format(n=row.number)):
+            return
+        self._remove(row)
 
     def _remove(self, row: ChildRow, notify: bool = True) -> None:
         index = self.rows.index(row)
