@@ -33,8 +33,8 @@ from borapp.services.errors import NotFound, UsageError
 from borapp.services.outbox.listing import kind_label, kind_slug
 from borapp.services.privacy.access_log import action_label, lines_in, record_label
 from borapp.services.vault.workspace import Workspace
-from borapp.services.visits.records import canceller_label
-from borapp.services.visits.records import state_label as visit_state_label
+from borapp.services.visits.labels import canceller_label
+from borapp.services.visits.labels import state_label as visit_state_label
 
 OTHER_PARENT = "other_parent"
 NOTES = "notes"

@@ -33,7 +33,7 @@ def _code_words() -> dict[tuple[str, str], object]:
     from borapp.services.organisations.referrers import kind_label as referrer_kind
     from borapp.services.outbox.listing import kind_label as letter_kind, state_label as letter_state
     from borapp.services.reports.labels import funding_label as town_funding
-    from borapp.services.visits.records import canceller_label, state_label as visit_state
+    from borapp.services.visits.labels import canceller_label, state_label as visit_state
     from borapp.services.volunteers.meetings import kind_label as meeting_kind
     from borapp.services.volunteers.profiles import GENDER_LABELS, TRAINING_LABELS
 

@@ -30,6 +30,7 @@ from borapp.services.cases.timeline import MATCHED
 from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.visits.addenda import AddendumItem, finished_message, list_addenda
+from borapp.services.visits.labels import canceller_label, state_label
 from borapp.services.volunteers.profiles import parse_availability
 from borapp.services.vault.workspace import Workspace
 
@@ -44,23 +45,7 @@ TRAJECTORY_VISITS = (6, 12)  # DOMAIN.md: a trajectory is 6 to 12 visits (more i
 MAX_SERIES = 24
 MAX_INTERVAL_DAYS = 62
 MAX_NOTICE_HOURS = 24 * 90
-STATE_LABELS = {"planned": N_("Planned"), "held": N_("Held"), "cancelled": N_("Cancelled"),
-                "no_show": N_("Did not show up")}
-CANCELLER_LABELS = {
-    "resident": N_("Resident parent"), "other": N_("Non-resident parent"), "volunteer": N_("Volunteer"),
-    "coordinator": N_("Coordinator"), "child": N_("The child"), "external": N_("Someone else (outside cause)"),
-}
 _LENGTHS = {"place": 300, "brought_by": 200, "collected_by": 200, "others_present": 300}
-
-
-def state_label(state: str) -> str:
-    return _(STATE_LABELS.get(state, state))
-
-
-def canceller_label(code: str) -> str:
-    if not code:
-        return _("Not recorded")
-    return _(CANCELLER_LABELS[code]) if code in CANCELLER_LABELS else code
 
 
 def _in_brackets(code: str) -> str:
