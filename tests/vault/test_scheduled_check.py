@@ -99,14 +99,16 @@ def warnings(monkeypatch):
 
 def damaged_after_unlock(qtbot, window, status: str, checked_days_ago: int) -> None:
     """Many cases in `status`, the last full check some days ago, a block zeroed while locked, unlocked again.
-    The bulk of the file (and so the zeroed block) is ten cases' contract versions: for open cases Today shows
-    those ten and reads their snapshots (it counts from indexes and reads rows only for what it shows)."""
+    The bulk of the file (and so the zeroed block) is the contract versions of as many cases as a card of Today
+    shows: for open cases Today shows them all and reads their snapshots (it counts from indexes and reads rows
+    only for what it shows)."""
     import json
 
     from borapp.models import Contract
+    from borapp.ui.pages.dashboard.section_card import MAX_ROWS
 
     workspace = window.workspace
-    ids = add_family(workspace.vault, "groot", count=10)
+    ids = add_family(workspace.vault, "groot", count=MAX_ROWS)
     with workspace.session() as session:
         terms = json.dumps({"parties": {"resident": "groot parent"}, "house_rules": "x" * 300_000})
         session.add_all(Contract(case_id=case_id, version=1, agreements=terms) for case_id in ids)
