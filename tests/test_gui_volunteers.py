@@ -689,3 +689,33 @@ def test_a_language_the_locale_data_does_not_name_is_named_in_words(qtbot, page,
     page.open_volunteer_profile(volunteer)
     ticked = [box.text() for box in page.editor.languages.findChildren(QCheckBox) if box.isChecked()]
     assert sorted(ticked) == ["Berbers", "Nederlands"]
+
+
+def test_a_new_volunteer_typed_is_not_swapped_for_the_first_in_the_list(page, qtbot, people):
+    """New volunteer, a name typed, then on with the keyboard into the list: the list chose its first row and put
+    that profile where the typing was (found by a walk with the keyboard only). Entering the list now chooses
+    nobody; choosing someone asks first, and Cancel stays on the new form."""
+    from PySide6.QtWidgets import QApplication
+
+    from borapp.ui.widgets.discard_question import CANCEL, DISCARD
+
+    page.activateWindow()
+    qtbot.waitUntil(page.isActiveWindow)
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.editor.name.hasFocus)
+    QTest.keyClicks(page.editor.name, "Femke Terpstra")
+    for _ in range(12):
+        if QApplication.focusWidget() is page.table:
+            break
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.table
+    assert page.editor.volunteer_id is None and page.editor.name.text() == "Femke Terpstra"
+    asked: list[str] = []
+    answer_soon(CANCEL, asked)
+    QTest.keyClick(page.table, Qt.Key.Key_Down)
+    assert asked and page.editor.volunteer_id is None and page.editor.name.text() == "Femke Terpstra"
+    qtbot.waitUntil(lambda: not page.table.selectionModel().hasSelection())
+    answer_soon(DISCARD)
+    QTest.keyClick(page.table, Qt.Key.Key_Down)
+    assert page.editor.volunteer_id == page.model.row_at(0).id and page.editor.name.text() == "Anna Proef"
+    assert "volunteer/new" not in page.drafts() and not page.editor.is_dirty()

@@ -15,6 +15,7 @@ from borapp.services.sync import conflicts
 from borapp.ui.dialogs.typed_value_dialog import TypedValueDialog
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.tasks import run_task
+from borapp.ui.widgets.list_table import ListTable
 from borapp.ui.widgets.result_line import ResultLine
 from borapp.ui.widgets.screen_fit import resize_within_screen
 from borapp.ui.widgets.wrapped_cells import WrappedCells
@@ -34,7 +35,7 @@ class ConflictsDialog(QDialog):
                          "stays: it is settled for the whole team."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        self.table = QTableWidget(0, len(HEADERS))
+        self.table = ListTable(0, len(HEADERS))
         self.table.setHorizontalHeaderLabels([_(h) for h in HEADERS])
         self.table.setAccessibleName(_("Conflicts"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)

@@ -26,6 +26,7 @@ from borapp.services.vault.workspace import Workspace
 from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_table_model import KEYS, CaseTableModel
 from borapp.ui.widgets.filter_combo import make_typeable, refill_filter
+from borapp.ui.widgets.list_table import ListTableView
 from borapp.ui.widgets.sort_arrow import arrow_as_ordered
 
 SEARCH_DELAY_MS = 250
@@ -122,7 +123,7 @@ class CaseListPanel(QWidget):
         return combo
 
     def _table(self) -> QTableView:
-        self.table = QTableView()
+        self.table = ListTableView()
         self.table.setAccessibleName(_("Cases"))
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -130,7 +131,6 @@ class CaseListPanel(QWidget):
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setAlternatingRowColors(True)
         self.table.setWordWrap(False)
-        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows move within it
         self.table.verticalHeader().hide()
         self.table.verticalHeader().setDefaultSectionSize(32)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)

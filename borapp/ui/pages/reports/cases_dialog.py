@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
 from borapp.formatting import short_date
 from borapp.i18n import _, ngettext
 from borapp.services.reports.selection import CaseLine
+from borapp.ui.widgets.list_table import ListTable
 from borapp.ui.widgets.screen_fit import resize_within_screen
 
 
@@ -38,7 +39,7 @@ class CasesDialog(QDialog):
 
     def _table(self, lines: list[CaseLine]) -> QTableWidget:
         columns = (_("Case"), _("Registered"), _("Municipality"), _("Status"), _("Closed"))
-        table = QTableWidget(len(lines), len(columns))
+        table = ListTable(len(lines), len(columns))
         table.setAccessibleName(_("Cases behind a figure"))
         table.setHorizontalHeaderLabels(list(columns))
         table.verticalHeader().hide()

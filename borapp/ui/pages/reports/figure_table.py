@@ -5,16 +5,17 @@ and a double-click (or Enter) on it asks for them."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidgetItem, QWidget
 
 from borapp.i18n import _
 from borapp.services.reports.selection import CaseSelection
 from borapp.services.reports.tables import Table, cell_text
+from borapp.ui.widgets.list_table import ListTable
 
 SELECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
-class FigureTable(QTableWidget):
+class FigureTable(ListTable):
     cases_asked = Signal(object, str)  # CaseSelection, what the figure is ("Den Helder · 2019")
 
     def __init__(self, table: Table, parent: QWidget | None = None):

@@ -13,6 +13,7 @@ from borapp.i18n import N_, _
 from borapp.services import organisation_setup
 from borapp.ui.pages.settings.section import SettingsSection
 from borapp.ui.widgets.forms import confirm
+from borapp.ui.widgets.list_table import ListTable
 
 FUNDING_LABELS = (("", "—"), ("purchased", N_("Purchased trajectory")), ("per_case", N_("Per trajectory")))
 
@@ -31,7 +32,7 @@ class MunicipalitiesTab(SettingsSection):
         top.addWidget(self.year)
         top.addStretch()
         layout.addLayout(top)
-        self.table = QTableWidget(0, 3)
+        self.table = ListTable(0, 3)
         self.table.setHorizontalHeaderLabels([_("Municipality"), _("Region"), _("Funding")])
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidget, QTableWidgetItem,
+    QAbstractItemView, QGroupBox, QHBoxLayout, QHeaderView, QLabel, QPushButton, QTableWidgetItem,
     QVBoxLayout,
 )
 
@@ -14,6 +14,7 @@ from borapp.services.errors import ValidationError
 from borapp.services.organisations import referrers
 from borapp.services.organisations.addresses import one_line
 from borapp.ui.pages.settings.section import SettingsSection, button_row
+from borapp.ui.widgets.list_table import ListTable
 from borapp.ui.widgets.organisation_form import OrganisationForm
 
 COLUMNS = ("Name", "Kind", "Postal address")  # the contact person and the rest: in the form beside the list
@@ -37,7 +38,7 @@ class ReferrersTab(SettingsSection):
 
     def _list_column(self) -> QVBoxLayout:
         column = QVBoxLayout()
-        self.table = QTableWidget(0, len(COLUMNS))
+        self.table = ListTable(0, len(COLUMNS))
         self.table.setHorizontalHeaderLabels([_(c) for c in COLUMNS])
         header = self.table.horizontalHeader()
         # the name and the address share what the kind leaves: no sideways scrolling, long texts end in …; with the

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QRadioButton,
     QSplitter,
     QStackedWidget,
-    QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -44,6 +43,7 @@ from borapp.ui.icons import icon
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.filter_combo import refill_filter
 from borapp.ui.widgets.forms import add_field
+from borapp.ui.widgets.list_table import ListTable
 
 DRAFT_PREFIX = "volunteers/meeting/"  # + the meeting's id: its ticks not saved yet, kept over a lock
 DATE, KIND, REGION, PEOPLE, NOTE = range(5)
@@ -98,7 +98,7 @@ class MeetingsPanel(QWidget):
         column = QVBoxLayout(side)
         column.setContentsMargins(0, 0, 0, 0)
         column.addLayout(self._filters())
-        self.table = QTableWidget(0, 5)
+        self.table = ListTable(0, 5)
         self.table.setAccessibleName(_("Volunteer meetings"))
         labels = {DATE: _("Date"), KIND: _("Kind"), REGION: _("Region"), PEOPLE: _("Attendees"), NOTE: _("Note")}
         self.table.setHorizontalHeaderLabels([labels[c] for c in range(len(labels))])

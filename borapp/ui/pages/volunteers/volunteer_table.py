@@ -10,9 +10,9 @@ window the profile beside it gives way instead: on a 1366 px screen at 125 % (1,
 from __future__ import annotations
 
 from PySide6.QtCore import QSize
-from PySide6.QtWidgets import QTableView
 
 from borapp.ui.pages.volunteers.volunteer_table_model import LANGUAGES, LOAD, REGION, VOG
+from borapp.ui.widgets.list_table import ListTableView
 
 REGION_WIDTH = 120  # pixels to start with, before the table knows its font
 LONGEST_REGION = "Kennemerland/Alkmaar"  # of the regions DOMAIN.md names
@@ -21,7 +21,7 @@ NAME_ROOM = 120  # "Catharina Meeusen", nearly
 SHORT_COLUMNS = (LOAD, VOG, LANGUAGES)  # sized to their contents
 
 
-class VolunteerTable(QTableView):
+class VolunteerTable(ListTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.horizontalHeader().sectionResized.connect(self._column_resized)

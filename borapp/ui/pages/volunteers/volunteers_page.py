@@ -7,7 +7,7 @@ open at the lock is open again, on the tab it was on (`place()`, `return_to()`).
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QSettings, Qt
+from PySide6.QtCore import QItemSelectionModel, QSettings, Qt, QTimer
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -36,6 +36,7 @@ from borapp.ui.pages.volunteers.meetings_panel import MeetingsPanel
 from borapp.ui.pages.volunteers.volunteer_profile import VolunteerProfileEditor
 from borapp.ui.pages.volunteers.volunteer_table import REGION_WIDTH, VolunteerTable
 from borapp.ui.pages.volunteers.volunteer_table_model import NAME, REGION, VolunteerTableModel
+from borapp.ui.widgets.discard_question import ask_to_discard
 
 DRAFT_KEY_PREFIX = "volunteer/"
 ACTIVE_ONLY_KEY = "volunteers/active_only"  # per laptop; ticked at first: the pool before who has left
@@ -279,8 +280,25 @@ class VolunteersPage(Page):
         selection.blockSignals(False)
 
     def _row_changed(self, current, _previous) -> None:
-        if current.isValid():
-            self._show(self.model.row_at(current.row()).id)
+        if not current.isValid():
+            return
+        if not self._may_leave_new_volunteer():
+            # still on the new form, no row chosen; undone once the key press that chose it has finished selecting
+            QTimer.singleShot(0, lambda: self._select_row_of(None))
+            return
+        self._show(self.model.row_at(current.row()).id)
+
+    def _may_leave_new_volunteer(self) -> bool:
+        """A new volunteer's typing has no row to be marked on: kept aside, it vanished from sight, so choosing
+        another volunteer asks first (a known volunteer's typing is kept aside, marked in the list)."""
+        if not (self._editing() and self.editor.volunteer_id is None and self.editor.is_dirty()):
+            return True
+        if not ask_to_discard(self, _("Not saved"), _("What you typed about the new volunteer has not been saved. "
+                                                       "Throw it away?")):
+            return False
+        self.editor.discard()
+        self._discarded()
+        return True
 
     # ---- the editor ---------------------------------------------------------------------------------------------
 

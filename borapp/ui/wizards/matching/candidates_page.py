@@ -25,6 +25,7 @@ from borapp.services.matching.advice import ways_forward
 from borapp.services.matching.flow import MatchingCase
 from borapp.services.matching.ranking import Candidate
 from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.list_table import ListTableView
 from borapp.ui.wizards.matching.candidate_detail import CandidateDetail
 from borapp.ui.wizards.matching.candidate_model import NAME, PLACE, SCORE, WHY, CandidateModel, ScoreBarDelegate
 from borapp.ui.wizards.matching.exclusion_dialog import ExclusionDialog
@@ -34,7 +35,7 @@ GENDER_DEMANDS = {"f": N_("A female volunteer"), "m": N_("A male volunteer")}
 
 
 def _table(model: CandidateModel, name: str) -> QTableView:
-    table = QTableView()
+    table = ListTableView()
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)

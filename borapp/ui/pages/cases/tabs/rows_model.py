@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView, QWidge
 from borapp.collation import sort_key
 from borapp.formatting import local_time  # noqa: F401 - the tabs import it from here
 from borapp.i18n import _
+from borapp.ui.widgets.list_table import ListTableView
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 Index = QModelIndex | QPersistentModelIndex
@@ -102,7 +103,7 @@ class RowsModel(QAbstractTableModel):
 
 def table_view(model: RowsModel, accessible_name: str) -> QTableView:
     """A calm, readable, keyboard-friendly list: whole rows, one at a time, sortable headers."""
-    view = QTableView()
+    view = ListTableView()
     view.setModel(model)
     view.setAccessibleName(accessible_name)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -110,7 +111,6 @@ def table_view(model: RowsModel, accessible_name: str) -> QTableView:
     view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
     view.setAlternatingRowColors(True)
     view.setWordWrap(False)
-    view.setTabKeyNavigation(False)
     view.verticalHeader().hide()
     view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 14)
     header = view.horizontalHeader()
