@@ -218,3 +218,50 @@ def test_a_vault_that_cannot_be_made_says_why_and_the_reason_stays(qtbot, tmp_pa
     assert "er staat een bestand waar een map hoort" in page.problem.text(), page.problem.text()
     assert ERROR_COLOUR in page.problem.styleSheet() and "niet had verwacht" not in page.problem.text()
     assert page.create_button.isEnabled() and page.first_message.text() != page.problem.text()
+
+
+def _unlock_by_keyboard(qtbot, window):
+    """The passphrase typed and Enter pressed, as a person does; returns the coordinator page, once shown."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    with qtbot.waitActive(window):
+        window.activateWindow()
+    page = window.unlock_screen.passphrase_page
+    assert QApplication.focusWidget() is page.passphrase
+    QTest.keyClicks(page.passphrase, PASSPHRASE)
+    QTest.keyClick(page.passphrase, Qt.Key.Key_Return)
+    coordinator_page = window.unlock_screen.coordinator_page
+    qtbot.waitUntil(lambda: window.unlock_screen.stack.currentWidget() is coordinator_page, timeout=30_000)
+    return coordinator_page
+
+
+def test_enter_on_the_coordinator_continues(qtbot, window):
+    """Enter on "who is working" did nothing: it took Tab, Tab, Space on Continue (a keyboard walk)."""
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    _create_and_enter(qtbot, window)
+    window.lock()
+    page = _unlock_by_keyboard(qtbot, window)
+    assert QApplication.focusWidget() is page.combo and page.combo.currentText() == "Coördinator Test"
+    with qtbot.waitSignal(window.unlocked):
+        QTest.keyClick(page.combo, Qt.Key.Key_Return)
+    assert window.workspace.actor == "Coördinator Test"
+
+
+def test_enter_after_a_new_coordinators_name_continues_once(qtbot, window):
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    _create_and_enter(qtbot, window)
+    window.lock()
+    page = _unlock_by_keyboard(qtbot, window)
+    QTest.keyClick(page.combo, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.new_name
+    QTest.keyClicks(page.new_name, "Anouk Tweede")
+    chosen = []
+    page.chosen.connect(chosen.append)
+    with qtbot.waitSignal(window.unlocked):
+        QTest.keyClick(page.new_name, Qt.Key.Key_Enter)
+    assert chosen == [None] and window.workspace.actor == "Anouk Tweede"

@@ -6,11 +6,12 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QLineEdit, QPlainTextEdit
+from PySide6.QtWidgets import QApplication, QLineEdit, QMessageBox, QPlainTextEdit
 
 from borapp.services import drafts
 from borapp.ui.kept_typing import closed_by_lock
 from tests.cases.test_case_services import add_case
+from tests.helpers.questions import answer_soon
 from tests.test_gui_app import _create_and_enter, _unlock, window  # noqa: F401 - fixture
 
 NOTE = "Moeder belde: wil eerst een gesprek"
@@ -433,6 +434,7 @@ def test_a_step_with_its_date_emptied_is_refused_not_dated_today(qtbot, window):
     dialog.accept()
     assert dialog.isVisible() and "datum van de stap" in dialog.on.message.text()
     assert case_file_service.load_case(window.workspace, case_id, record_open=False).status == before
+    answer_soon(QMessageBox.StandardButton.Discard)  # the emptied date is thrown away on purpose
     dialog.reject()
 
 
@@ -452,5 +454,6 @@ def test_a_kept_dialog_keeps_its_typing_once_it_stops_and_lets_it_go_when_closed
     key = drafts.UI_PREFIX + f"dialog/case/{case_id}/status"
     assert dialog_drafts(window) == [key]
     assert NOTE in drafts.load_draft(window.workspace, key)["typed"].values()
+    answer_soon(QMessageBox.StandardButton.Discard)  # cancelled: asked first, then thrown away
     dialog.reject()
     assert dialog_drafts(window) == []

@@ -124,12 +124,34 @@ def test_a_colleagues_ready_letter_is_shown_but_not_counted_for_sending_here(qtb
     assert not page.send_button.isEnabled() and page.send_button.text() == _("Send ready ({n})").format(n=0)
 
 
-def test_double_click_opens_the_case(qtbot, page, letters):
+def test_double_click_opens_the_letter(qtbot, page, letters, renderer):
     row = page.model.row_of(letters["ready"])
     rect = page.table.visualRect(page.model.index(row, 0))
-    with qtbot.waitSignal(page.open_case, check_params_cb=lambda case_id: case_id == letters["case"]):
+    with qtbot.assertNotEmitted(page.open_case):
         qtbot.mouseClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
         qtbot.mouseDClick(page.table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert page.preview is not None and page.preview.isVisible()
+    assert page.preview.windowTitle().endswith("BOR-2026-014")
+    page.preview.close()
+
+
+def test_enter_on_a_letter_opens_the_letter_and_open_case_its_case(qtbot, page, letters, renderer):
+    """Enter on a letter opened its case file (a keyboard walk): the letter is what Enter opens, as a double click
+    does; Open case is a button of its own."""
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    while page.current().id != letters["draft"]:
+        QTest.keyClick(page.table, Qt.Key.Key_Down)
+    with qtbot.assertNotEmitted(page.open_case):
+        QTest.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.preview is not None and page.preview.isVisible()
+    assert page.preview.windowTitle().endswith("BOR-2026-015"), "the letter Enter was pressed on"
+    page.preview.close()
+    qtbot.waitUntil(lambda: page.preview is None)
+    with qtbot.waitSignal(page.open_case, check_params_cb=lambda case_id: case_id != letters["case"]):
+        qtbot.mouseClick(page.case_button, Qt.MouseButton.LeftButton)
 
 
 # ---- making, editing and states -------------------------------------------------------------------------------------

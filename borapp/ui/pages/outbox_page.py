@@ -106,7 +106,8 @@ class OutboxPage(Page):
         self.notice = QLabel()
         self.notice.setWordWrap(True)
         layout.addWidget(self.notice)
-        self.table.activated.connect(self._open_case)
+        # Enter or a double click on a letter opens the letter (its preview), not its case (that is Open case)
+        self.table.activated.connect(lambda _index: self.show_preview())
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._selection_changed())
         self._selection_changed()
 
@@ -270,8 +271,8 @@ class OutboxPage(Page):
             text += " · " + _("made on {device}'s laptop, which sends it").format(device=row.received_from)
         return text
 
-    def _open_case(self, index=None) -> None:
-        row = self.model.row_at(index.row()) if index is not None and index.isValid() else self.current()
+    def _open_case(self) -> None:
+        row = self.current()
         if row is not None:
             self.open_case.emit(row.case_id)
 

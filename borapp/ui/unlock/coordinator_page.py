@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
@@ -34,7 +34,6 @@ class CoordinatorPage(QWidget):
         layout.addWidget(self.continue_button)
         layout.addStretch()
         self.continue_button.clicked.connect(self._submit)
-        self.new_name.returnPressed.connect(self._submit)
         self._items: list[CoordinatorItem] = []
 
     def set_coordinators(self, items: list[CoordinatorItem], preferred: str = "") -> None:
@@ -47,6 +46,19 @@ class CoordinatorPage(QWidget):
         self.combo.setCurrentIndex(index)
         self.new_name.clear()
         self.message.show_message("")
+
+    def focus_first(self) -> None:
+        """The list of coordinators (Enter continues with the one shown), or the name field when there is none:
+        the focus stayed wherever the passphrase page, made busy by the unlock, had pushed it."""
+        (self.combo if self._items else self.new_name).setFocus()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Enter on the coordinator list or in the new name continues, as on the passphrase page: both hand Enter on
+        to their page, and outside a dialog no default button takes it (it took Tab, Tab, Space on Continue)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._submit()
+            return
+        super().keyPressEvent(event)
 
     def _submit(self) -> None:
         if self.new_name.text().strip():

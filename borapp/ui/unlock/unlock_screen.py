@@ -179,6 +179,7 @@ class UnlockScreen(QWidget):
         preferred = next((i.name for i in items if i.id == last), "")
         self.coordinator_page.set_coordinators(items, preferred)
         self.stack.setCurrentWidget(self.coordinator_page)
+        self.coordinator_page.focus_first()
 
     def _coordinator_chosen(self, item) -> None:
         try:

@@ -21,14 +21,15 @@ from borapp.i18n import _
 from borapp.services.errors import BorError, ValidationError
 from borapp.services.outbox import letters
 from borapp.services.outbox.listing import LetterText, kind_label
-from borapp.ui.kept_typing import closed_by_lock, keep_as
+from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.forms import FieldMessage, add_field, required_note
 from borapp.ui.widgets.screen_fit import resize_within_screen
-from borapp.ui.widgets.discard_question import ask_to_discard
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 
 
-class LetterEditor(QDialog):
-    """Save writes through the outbox service; `saved(letter_id)` tells the page to reload."""
+class LetterEditor(AsksBeforeDiscarding, QDialog):
+    """Save writes through the outbox service; `saved(letter_id)` tells the page to reload. Cancel, Escape and the
+    window's close button ask before typing is thrown away (a lock keeps it)."""
 
     saved = Signal(int)
 
@@ -80,7 +81,7 @@ class LetterEditor(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         resize_within_screen(self, 760, 680)
-        self._stored = self.values()  # what the letter holds: anything else is typing that Cancel would lose
+        self.remember_typing()  # what the letter holds: anything else is typing that Cancel would lose
 
     def values(self) -> dict[str, str]:
         return {"recipient_name": self.recipient_name.text(), "recipient_address": self.recipient_address.toPlainText(),
@@ -97,14 +98,11 @@ class LetterEditor(QDialog):
         if "body" in values:
             self.body.setPlainText(values["body"])
 
-    def reject(self) -> None:
-        """Cancel, Escape and the window's close button ask before typing is thrown away (a lock keeps it)."""
-        if not closed_by_lock(self) and self.values() != self._stored:
-            throw = ask_to_discard(self, _("Not saved"), _("This letter has changes that are not saved. Throw them "
-                                                           "away?"))
-            if not throw or closed_by_lock(self):
-                return  # kept open; or the lock closed it meanwhile and keeps the typing as a draft
-        super().reject()
+    def typed_values(self) -> dict[str, str]:
+        return self.values()
+
+    def discard_question(self) -> str:
+        return _("This letter has changes that are not saved. Throw them away?")
 
     def save(self) -> None:
         for message in (*self.messages.values(), self.general):

@@ -3,7 +3,7 @@
 It offers only the steps that are a status to pick: drawing up the contract, matching and the midway evaluation are
 work done in the case file, and the status follows from it. Closing after visits asks for the agreements made,
 which the closing report shows (kept in the final evaluation). The service decides; when it refuses, its reason
-shows in the dialog and everything filled in stays.
+shows in the dialog and everything filled in stays; Cancel and Escape ask before it is thrown away.
 """
 
 from __future__ import annotations
@@ -19,10 +19,11 @@ from borapp.services.visits import records
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.forms import FieldMessage, grow_with_messages, ok_cancel
 
 
-class StatusDialog(QDialog):
+class StatusDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, workspace, facts: CaseFile, preset: StepOption | None = None, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.facts = workspace, facts
@@ -66,6 +67,7 @@ class StatusDialog(QDialog):
         self.reason.currentIndexChanged.connect(self._reason_changed)
         self._preset(preset)
         grow_with_messages(self, 720)  # a reason to close reads whole ("…; het kind komt klem te zitten")
+        self.remember_typing()
 
     def _combo(self, label: str) -> QComboBox:
         combo = QComboBox()

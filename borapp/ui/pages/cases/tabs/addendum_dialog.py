@@ -13,11 +13,13 @@ from borapp.services.errors import BorError
 from borapp.services.vault.workspace import Workspace
 from borapp.services.visits import addenda
 from borapp.ui.kept_typing import keep_as
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.forms import FieldMessage
 
 
-class AddendumDialog(QDialog):
-    """`text` starts the box (e.g. what was typed into a report finished meanwhile); `intro` says why it opens."""
+class AddendumDialog(AsksBeforeDiscarding, QDialog):
+    """`text` starts the box (e.g. what was typed into a report finished meanwhile); `intro` says why it opens.
+    Cancel and Escape ask before what was typed here is thrown away."""
 
     def __init__(self, workspace: Workspace, visit_id: int, parent: QWidget | None = None, *, text: str = "",
                  intro: str = "", accept_text: str = ""):
@@ -54,6 +56,7 @@ class AddendumDialog(QDialog):
         layout.addWidget(buttons)
         self.text.textChanged.connect(self.problem.field_changed)
         self.resize(520, self.sizeHint().height())
+        self.remember_typing()  # a starting text stays where it came from (the report's editor): not asked about
         self.text.setFocus()
 
     def add(self) -> None:

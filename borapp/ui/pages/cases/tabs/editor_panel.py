@@ -113,6 +113,9 @@ class EditorPanel(QFrame):
         layout.addWidget(self.scroll, 1)
         QShortcut(QKeySequence.StandardKey.Save, self, activated=self._save_shortcut,
                   context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        # Escape is Cancel, as in a dialog: the tab closes the editor, asking first when typing would be lost
+        QShortcut(QKeySequence(Qt.Key.Key_Escape), self, activated=self.close_requested.emit,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
 
     def _save_shortcut(self) -> None:
         if not self.save_button.isHidden() and self.save_button.isEnabled():  # a read-only record has no Save
@@ -269,6 +272,7 @@ class EditorPanel(QFrame):
     def _name_close_button(self, read_only: bool) -> None:
         self.close_button.setText(_("Close") if read_only else _("Cancel"))
         self.close_button.setAccessibleName(_("Close the editor") if read_only else _("Cancel and close the editor"))
+        self.close_button.setToolTip(_("Close (Esc)") if read_only else _("Cancel (Esc)"))
 
     # ---- messages ----------------------------------------------------------------------------------------------
 

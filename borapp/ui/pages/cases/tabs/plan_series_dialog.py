@@ -1,4 +1,5 @@
-"""Plan a series of visits: the first date, how many, how many days apart, the times and the place."""
+"""Plan a series of visits: the first date, how many, how many days apart, the times and the place. Cancel and
+Escape ask before what was typed is thrown away."""
 
 from __future__ import annotations
 
@@ -28,10 +29,11 @@ from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.tabs.editor_panel import inline
 from borapp.ui.pages.cases.tabs.time_field import TimeField
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.forms import FieldMessage, add_field, grow_with_messages, required_note
 
 
-class PlanSeriesDialog(QDialog):
+class PlanSeriesDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, workspace: Workspace, case_id: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.case_id = workspace, case_id
@@ -85,6 +87,7 @@ class PlanSeriesDialog(QDialog):
             signal.connect(self._update_preview)
         self._update_preview()
         grow_with_messages(self, 520)  # a refused date reads whole, not drawn over the row below
+        self.remember_typing()  # the defaults offered: anything else is typing that Escape would lose
 
     def _build(self, form: QFormLayout, defaults: records.SeriesDefaults) -> None:
         self.first_on = DateField(optional=False)
