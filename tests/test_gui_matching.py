@@ -8,7 +8,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWizard
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget, QWizard
 
 from borapp.formatting import number
 from borapp.i18n import _
@@ -21,6 +21,8 @@ from borapp.ui.wizards.matching import MatchingWizard
 from borapp.ui.wizards.matching.candidate_model import NAME, SCORE, CandidateModel
 from borapp.ui.wizards.matching.page_ids import CANDIDATES, CONFIRM, NO_MATCH
 from tests.helpers.cases_page import page  # noqa: F401 - fixture
+from tests.helpers.keyboard import retype
+from tests.helpers.questions import answer_soon
 from tests.matching.test_matching import add_matching_case
 from tests.matching.test_matching import scene as scene  # noqa: F401 - the shared fixture
 
@@ -205,6 +207,7 @@ def test_a_future_closing_date_without_a_match_is_said_under_the_date(page, work
     QTest.mouseClick(finish_button(wizard), Qt.MouseButton.LeftButton)
     assert wizard.isVisible() and no_match.on_message.isVisible() and not no_match.message.isVisible()
     assert "toekomst" in no_match.on_message.text()
+    answer_soon(QMessageBox.StandardButton.Discard)  # the note typed is thrown away on purpose
     wizard.reject()
 
 
@@ -412,3 +415,92 @@ def test_the_family_box_tells_a_demand_from_a_wish(qtbot, page, workspace, scene
     assert said[_("Parents' wishes")] == _("speaks {languages} (counts in the ranking)").format(
         languages=wizard.info.wish_languages)
     wizard.reject()
+
+
+def _focus() -> QWidget:
+    return QApplication.focusWidget()
+
+
+def _keyboard_to_confirm(qtbot, wizard, *, with_enter: bool = True) -> None:
+    """As a person: the first candidate with the arrow keys, then Enter, or a click on Next (which takes the focus)."""
+    wizard.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is wizard)
+    table = wizard.candidates.eligible_table
+    assert _focus() is table
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    QTest.keyClick(table, Qt.Key.Key_Up)
+    assert wizard.chosen() == wizard.candidates.eligible_model.row_at(0)
+    if with_enter:
+        QTest.keyClick(table, Qt.Key.Key_Return)
+    else:
+        qtbot.mouseClick(next_button(wizard), Qt.MouseButton.LeftButton)
+    assert wizard.currentId() == CONFIRM
+
+
+def test_the_confirm_page_starts_in_its_date_and_tab_goes_down_then_along_the_buttons(qtbot, page, scene):
+    """Reached with Next pressed (its letter, or a click), the page started on Match (Next had the focus), and Tab
+    went Match, Cancel, the date, the note, Back."""
+    case_id, _ids = scene
+    wizard = open_wizard(page, case_id)
+    _keyboard_to_confirm(qtbot, wizard, with_enter=False)
+    confirm = wizard.confirm
+    assert _focus() is confirm.on.edit
+    seen = []
+    for _step in range(5):
+        QTest.keyClick(_focus(), Qt.Key.Key_Tab)
+        seen.append(_focus())
+    back = wizard.button(QWizard.WizardButton.BackButton)
+    cancel = wizard.button(QWizard.WizardButton.CancelButton)
+    assert seen == [confirm.note, back, finish_button(wizard), cancel, confirm.on.edit]
+    wizard.reject()
+
+
+def test_enter_goes_on_and_enter_in_the_date_matches_once_the_date_is_right(qtbot, page, workspace, scene):
+    """There was no default button: Enter did nothing on either page."""
+    case_id, ids = scene
+    wizard = open_wizard(page, case_id)
+    _keyboard_to_confirm(qtbot, wizard)
+    confirm = wizard.confirm
+    assert _focus() is confirm.on.edit and finish_button(wizard).isDefault()
+    for _step in range(5):
+        QTest.keyClick(_focus(), Qt.Key.Key_Tab)  # once round, past Match
+    assert _focus() is confirm.on.edit and finish_button(wizard).isDefault(), "still Enter's after Tab passed it"
+    future = (TODAY + dt.timedelta(days=3)).strftime("%d-%m-%Y")
+    retype(confirm.on.edit, future)
+    QTest.keyClick(confirm.on.edit, Qt.Key.Key_Return)  # the date is checked first
+    assert wizard.isVisible() and confirm.on_message.text() == _("This date is in the future.")
+    assert matching_case(workspace, case_id).volunteer_id is None
+    retype(confirm.on.edit, TODAY.strftime("%d-%m-%Y"))
+    with qtbot.waitSignal(page.changed):
+        QTest.keyClick(confirm.on.edit, Qt.Key.Key_Return)
+    assert matching_case(workspace, case_id).volunteer_id == ids["best"]
+
+
+def test_escape_asks_before_a_typed_note_is_thrown_away(qtbot, page, workspace, scene):
+    """Escape closed the wizard and the note typed on the confirm page was gone, without a word."""
+    case_id, _ids = scene
+    wizard = open_wizard(page, case_id)
+    _keyboard_to_confirm(qtbot, wizard)
+    note = wizard.confirm.note
+    QTest.keyClick(_focus(), Qt.Key.Key_Tab)
+    assert _focus() is note
+    QTest.keyClicks(note, "Eerste kennismaking op maandag.")
+    asked = []
+    answer_soon(QMessageBox.StandardButton.Cancel, asked)
+    QTest.keyClick(note, Qt.Key.Key_Escape)
+    assert asked == [_("What you typed has not been saved. Throw it away?")]
+    assert wizard.isVisible() and note.toPlainText() == "Eerste kennismaking op maandag."
+    answer_soon(QMessageBox.StandardButton.Discard, asked)
+    with qtbot.waitSignal(wizard.finished):
+        QTest.keyClick(note, Qt.Key.Key_Escape)
+    assert len(asked) == 2 and page.case_file.dialog is None
+    assert matching_case(workspace, case_id).volunteer_id is None
+
+
+def test_escape_without_typing_just_closes(qtbot, page, workspace, scene):
+    case_id, _ids = scene
+    wizard = open_wizard(page, case_id)
+    _keyboard_to_confirm(qtbot, wizard)
+    with qtbot.waitSignal(wizard.finished):
+        QTest.keyClick(_focus(), Qt.Key.Key_Escape)  # no question: nothing typed to lose
+    assert page.case_file.dialog is None

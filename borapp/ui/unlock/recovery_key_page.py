@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
@@ -33,6 +34,7 @@ class RecoveryKeyPage(QWidget):
         layout.addWidget(self.confirm)
         self.continue_button = QPushButton(_("Continue"))
         self.continue_button.setEnabled(False)
+        self.continue_button.setDefault(True)  # drawn as what Enter does (see keyPressEvent)
         layout.addWidget(self.continue_button)
         layout.addStretch()
         self.confirm.toggled.connect(self.continue_button.setEnabled)
@@ -41,6 +43,16 @@ class RecoveryKeyPage(QWidget):
     def show_key(self, key: str, vault_name: str = "", organisation: str = "") -> None:
         self.sheet.show_key(key, vault_name, organisation)
         self.confirm.setChecked(False)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        """Enter (on the tick box, say) presses Continue once the key is confirmed: a page of the main window has no
+        default button of its own. Enter on Print or Save is left to them."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not isinstance(self.focusWidget(), QPushButton):
+            if self.continue_button.isEnabled():
+                self.continue_button.click()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     def _finish(self) -> None:
         self.sheet.clear()

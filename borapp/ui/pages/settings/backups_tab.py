@@ -53,6 +53,7 @@ class BackupsTab(SettingsSection):
         layout.addStretch()
         browse.clicked.connect(self._browse)
         save.clicked.connect(self._save)
+        self.save_on_keys(save)
         now.clicked.connect(self._backup_now)
 
     def fill(self) -> None:

@@ -49,6 +49,7 @@ class CoordinatorsTab(SettingsSection):
         self.toggle.clicked.connect(self._toggle)
         self.list.currentItemChanged.connect(lambda *_a: self._pick())
         self.save_contact.clicked.connect(self._save_contact)
+        self.save_on_keys(self.save_contact, self.email, self.phone)  # Enter in the new name adds, as before
 
     def fill(self) -> None:
         chosen = self._chosen_id()

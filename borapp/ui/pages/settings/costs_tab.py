@@ -49,6 +49,7 @@ class CostsTab(SettingsSection):
         layout.addWidget(self._export_box())
         layout.addStretch()
         self.save_button.clicked.connect(self._save)
+        self.save_on_keys(self.save_button)
 
     def _export_box(self) -> QGroupBox:
         box = QGroupBox(_("Volunteers' expenses for the treasurer"))

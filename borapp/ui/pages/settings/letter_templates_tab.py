@@ -80,6 +80,7 @@ class LetterTemplatesTab(SettingsSection):
         layout.addLayout(buttons)
         layout.addWidget(self.status)
         self.save_button.clicked.connect(self._save)
+        self.save_on_keys(self.save_button)
         self.restore_button.clicked.connect(self._restore)
         self.kind.currentIndexChanged.connect(self._switch)
         self.language.currentIndexChanged.connect(self._switch)

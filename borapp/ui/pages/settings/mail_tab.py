@@ -56,6 +56,7 @@ class MailTab(SettingsSection):
         layout.addWidget(self._test_box())
         layout.addStretch()
         self.save_button.clicked.connect(self._save)
+        self.save_on_keys(self.save_button)
         self.security.currentIndexChanged.connect(self._security_changed)
         self.user.editingFinished.connect(self._show_password_hint)  # the keyring is asked once, not per key
 

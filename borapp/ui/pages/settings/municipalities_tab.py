@@ -65,6 +65,7 @@ class MunicipalitiesTab(SettingsSection):
         self.year.valueChanged.connect(self._year_changed)
         self.table.currentCellChanged.connect(lambda row, *_a: self._pick(row))
         save.clicked.connect(self._save)
+        self.save_on_keys(save)
         new.clicked.connect(self._new)
         self.delete_button.clicked.connect(self._delete)
 

@@ -62,6 +62,7 @@ class OrganisationTab(SettingsSection):
         layout.addStretch()
         self._logo = ""
         save.clicked.connect(self._save)
+        self.save_on_keys(save, *self.edits.values())
         choose.clicked.connect(self._choose_logo)
         remove.clicked.connect(lambda: self._set_logo(""))
 

@@ -62,6 +62,7 @@ class PrivacyTab(SettingsSection):
             column.addWidget(self.kinds[kind])
         save = QPushButton(_("Save"))
         save.clicked.connect(self._save)
+        self.save_on_keys(save)
         column.addLayout(button_row(save))
         return box
 

@@ -71,6 +71,7 @@ class ReferrersTab(SettingsSection):
         column.addWidget(self.status)
         column.addStretch()
         self.save_button.clicked.connect(self._save)
+        self.save_on_keys(self.save_button)
         self.new_button.clicked.connect(self._new)
         return box
 

@@ -3,8 +3,9 @@ and not saved (kept over a lock and a visit to another page)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QPushButton, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QFormLayout, QHBoxLayout, QLineEdit, QPushButton, QWidget
 
 from borapp.i18n import _
 from borapp.services import settings
@@ -123,6 +124,19 @@ class SettingsSection(QWidget):
             elif name in typed:
                 current[name] = typed[name]
         return current
+
+    def save_on_keys(self, save: QPushButton, *fields: QLineEdit) -> None:
+        """Ctrl+S anywhere in the tab presses `save`, and so does Enter in each of `fields` (where saving is what
+        Enter obviously does); a greyed-out Save (no row chosen) is not pressed."""
+        def press() -> None:
+            if save.isVisible() and save.isEnabled():
+                save.click()
+
+        QShortcut(QKeySequence.StandardKey.Save, self, activated=press,
+                  context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        save.setToolTip(_("Save (Ctrl+S)"))
+        for field in fields:
+            field.returnPressed.connect(press)
 
     def attempt(self, action, done_text: str, *, saves: bool = False) -> bool:
         """Run a service call; show its error in the user's language, or `done_text`. A number typed outside its

@@ -54,6 +54,7 @@ class SecurityTab(SettingsSection):
         layout.addWidget(self.status)
         layout.addStretch()
         save.clicked.connect(self._save)
+        self.save_on_keys(save)
         change.clicked.connect(self._change_passphrase)
         recovery.clicked.connect(self._new_recovery_key)
 

@@ -7,6 +7,7 @@ tabs from the vault, then puts the typing back), and over a lock as an encrypted
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QScrollArea, QTabWidget, QVBoxLayout, QWidget
 
 from borapp.i18n import _
@@ -25,6 +26,7 @@ from borapp.ui.pages.settings.security_tab import SecurityTab
 from borapp.ui.pages.settings.team_tab import TeamTab
 from borapp.ui.widgets.compact_tabs import compact_tabs
 from borapp.ui.widgets.scrolling import vertical_scroll
+from borapp.ui.widgets.wizard_keys import tab_stops
 
 
 DRAFT_PREFIX = "settings/"
@@ -59,9 +61,13 @@ class SettingsPage(Page):
         self.sections[9].open_case.connect(self.open_case)  # Privacy: a case due for destruction, opened
 
     def show_section(self, key: str) -> None:
+        """Show the tab `key` with the keyboard in its first field ("Set up" on Today left it on the tab bar)."""
         for index in range(self.tabs.count()):
             if self.tabs.widget(index).objectName() == key:
                 self.tabs.setCurrentIndex(index)
+                first = next((w for w in tab_stops(self.current_section()) if w.isVisible() and w.isEnabled()), None)
+                if first is not None:
+                    first.setFocus(Qt.FocusReason.TabFocusReason)
 
     def open_draft(self, key: str) -> bool:
         """A tab's kept typing, chosen on Today: show that tab (the typing is put back when the page loads)."""
@@ -116,5 +122,6 @@ def _scrolling(section: QWidget) -> QScrollArea:
     """A tab scrolls up and down when the window is lower than it (Privacy is 490 px high; a 1366×768 screen at
     125 % leaves the page about 550)."""
     scroll = vertical_scroll(section)
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # no empty Tab stop before the tab's first field
     scroll.setObjectName(section.objectName())  # the tab's name, as the screenshot tool and show_section read it
     return scroll

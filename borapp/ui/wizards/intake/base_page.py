@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 
 from borapp.ui.widgets.forms import FieldMessage, add_field, changed_signal, required_note
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
+from borapp.ui.widgets.wizard_keys import tab_stop, tab_stops
 
 
 class IntakePage(QWizardPage):
@@ -135,31 +136,7 @@ class IntakePage(QWizardPage):
             tab_stop(first).setFocus(Qt.FocusReason.TabFocusReason)
 
     def tab_stops(self) -> list[QWidget]:
-        """The widgets of this page that Tab can reach, in the order of the focus chain (hidden ones too: they
-        may be shown later)."""
-        stops, widget = [], self.nextInFocusChain()
-        while widget is not None and widget is not self and len(stops) < 5000:
-            if self.isAncestorOf(widget) and takes_tab(widget):
-                stops.append(widget)
-            widget = widget.nextInFocusChain()
-        return stops
-
-
-def takes_tab(widget: QWidget) -> bool:
-    """Whether Tab stops on the widget itself (not one that hands its focus to another)."""
-    return bool(widget.focusPolicy() & Qt.FocusPolicy.TabFocus) and widget.focusProxy() is None
-
-
-def tab_stop(widget: QWidget) -> QWidget:
-    """The widget, or the first widget inside it that Tab stops on (a grid of checkboxes, say)."""
-    if widget.focusProxy() is not None or takes_tab(widget):
-        return widget
-    inner = widget.nextInFocusChain()
-    while inner is not widget and widget.isAncestorOf(inner):
-        if takes_tab(inner):
-            return inner
-        inner = inner.nextInFocusChain()
-    return widget
+        return tab_stops(self)
 
 
 def with_hint(widget: QWidget, text: str) -> QWidget:

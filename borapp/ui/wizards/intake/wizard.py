@@ -33,6 +33,7 @@ from borapp.ui.wizards.intake.page_summary import SummaryPage
 from borapp.ui.wizards.intake.page_wishes import WishesPage
 from borapp.ui.wizards.intake.step_list import StepList
 from borapp.ui.widgets.discard_question import ask_to_discard
+from borapp.ui.widgets.wizard_keys import chain_tab_order, enter_goes_forward
 
 # The buttons as drawn, left to right: Tab reaches them in this order after the page's last field.
 BUTTON_ORDER = (QWizard.WizardButton.CustomButton1, QWizard.WizardButton.CancelButton,
@@ -96,10 +97,7 @@ class IntakeWizard(QWizard):
         self.steps = StepList({n: p.title() for n, p in self.pages.items()})
         self.setSideWidget(self.steps)
         self.button(QWizard.WizardButton.CustomButton1).clicked.connect(lambda: self.discard())
-        for which in (QWizard.WizardButton.NextButton, QWizard.WizardButton.FinishButton):
-            # Enter in a field presses the default button, which QWizard sets. Focus on one of these took that away when
-            # it left (QDialog restores it only in a window of its own): after one Tab round Enter did nothing.
-            self.button(which).setAutoDefault(False)
+        enter_goes_forward(self)
         self.restart()
         self._blank = self.data()
         self.currentIdChanged.connect(self._page_changed)
@@ -204,11 +202,8 @@ class IntakeWizard(QWizard):
             self.created.emit(self.created_case)
 
     def chain_tab_order(self) -> None:
-        """Tab goes through the page's fields as they are chained, then the buttons left to right: the wizard was
-        made before its pages, so Tab went from the last field to the status bar and the navigation first."""
-        order = self.currentPage().tab_stops() + [self.button(which) for which in BUTTON_ORDER]
-        for first, second in zip(order, order[1:]):
-            QWidget.setTabOrder(first, second)
+        """The page's fields, then Discard/Continue later/Back/Next as drawn, not the status bar and navigation."""
+        chain_tab_order(self, self.currentPage().tab_stops(), BUTTON_ORDER)
 
     def reject(self) -> None:
         """Cancel (labelled "Continue later") and Escape keep the intake as a draft and close it."""

@@ -208,7 +208,9 @@ class CaseFileWidget(QWidget):
     def _open_volunteer(self, volunteer_id: int) -> None:
         """From the wizard (which closes: the case stays where it is) to the volunteer's profile."""
         if self.dialog is not None:
-            self.dialog.reject()
+            self.dialog.reject()  # asks first when a note was typed there
+            if self.dialog is not None and self.dialog.isVisible():
+                return  # she kept the typing: the wizard stays open
         self.open_volunteer.emit(volunteer_id)
 
     def _open(self, dialog: QDialog) -> QDialog:
