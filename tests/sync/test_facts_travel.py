@@ -57,6 +57,24 @@ def test_an_edit_of_a_report_finished_meanwhile_becomes_an_addendum_and_the_repo
     assert conflicts.open_conflicts(anna.workspace, http=anna.http) == []
 
 
+def test_an_emptied_field_of_a_report_finished_meanwhile_is_not_said_to_be_kept_as_an_addendum(team):
+    """Nothing typed, nothing kept: the sync's news counted every refused visit change as an addendum kept."""
+    anna, bram = team
+    ref = anna.register()
+    visit = _held_visit(anna, ref)
+    anna.sync(), bram.sync()
+    finish_report(anna.workspace, visit, dt.date(2026, 5, 10))
+    here = _visit_id(bram)
+    with bram.workspace.session() as session:  # offline: the text emptied, nothing typed
+        session.get(Visit, here).what_happened = ""
+    anna.sync()
+    result = bram.sync()
+    assert result.kept_as_addenda == 0 and result.conflicts == []
+    with bram.workspace.session() as session:
+        assert session.scalars(select(VisitAddendum)).all() == []
+    assert get_visit(bram.workspace, here).what_happened == "Samen getekend."
+
+
 def test_an_edit_of_a_letter_sent_meanwhile_becomes_a_new_draft_and_the_letter_stays_as_sent(team):
     anna, bram = team
     ref = anna.register()

@@ -16,12 +16,13 @@ from borapp.services.sync.dates import DATES
 from borapp.services.sync.records import TYPES, decode, fields_of
 
 
-def keep_refused(session: Session, op: SyncOp) -> bool:
-    """Put the record back as the server keeps it; True when a letter's typing was kept as a new draft."""
+def keep_refused(session: Session, op: SyncOp) -> str:
+    """Put the record back as the server keeps it; what the typing here was kept as: ADDENDUM (a visit's report),
+    DRAFT (a letter's text) or "" (nothing typed to keep: a date sent once, a field with no report words)."""
     record_id = local_id(session, op.type, op.uuid)
     record = session.get(TYPES[op.type], record_id) if record_id is not None else None
     if record is None or op.kind != "upsert":
-        return False
+        return ""
     changes = json.loads(op.fields)
     typed = {}
     session.info[APPLYING] = True  # putting back is not a change of this laptop's own
@@ -44,11 +45,14 @@ def keep_refused(session: Session, op: SyncOp) -> bool:
     if op.type == "visit" and typed:
         from borapp.services.visits.addenda import keep_late_edit
 
-        keep_late_edit(session, record, typed, device_of(session))
+        return ADDENDUM if keep_late_edit(session, record, typed, device_of(session)) is not None else ""
     if op.type == "letter" and any(name in LETTER_TEXT for name in typed):
         keep_as_draft(session, record, typed)
-        return True
-    return False
+        return DRAFT
+    return ""
+
+
+ADDENDUM, DRAFT = "addendum", "draft"  # what keep_refused kept typing as
 
 
 LETTER_TEXT = ("recipient_name", "recipient_email", "recipient_address", "subject", "body")

@@ -245,8 +245,8 @@ def _record_outcomes(workspace, outcomes: dict[str, dict], result: SyncResult) -
             session.execute(update(SyncOp).where(SyncOp.op_id.in_(op_ids)).values(outcome=outcome))
         for op in session.scalars(select(SyncOp).where(SyncOp.op_id.in_(by_outcome.get("final", [])))):
             kept = facts.keep_refused(session, op)  # a colleague finished it meanwhile: keep what was typed here
-            result.kept_as_addenda += op.type == "visit"
-            result.kept_as_drafts += kept  # not for a letter's date (sync/dates.py): nothing typed to keep
+            result.kept_as_addenda += kept == facts.ADDENDUM  # not when no report words were typed
+            result.kept_as_drafts += kept == facts.DRAFT  # not for a letter's date (sync/dates.py)
         return len(by_outcome.get("final", []))
 
 
