@@ -166,7 +166,7 @@ def run_list(args) -> int:
         vault.lock()
     shown = {key: _shown(key, values[key]) for key in config_keys()}
     if args.json:
-        print(json.dumps(shown, ensure_ascii=False))
+        print(json.dumps({"ok": True, **shown}, ensure_ascii=False))
     else:
         for key, value in shown.items():
             print(f"{key} = {value}")

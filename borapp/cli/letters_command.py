@@ -89,7 +89,7 @@ def run_new(args) -> int:
     finally:
         workspace.lock()
     if args.json:
-        print(json.dumps(row.to_dict() | {"missing": made.missing, "problems": made.command_line_problems,
+        print(json.dumps({"ok": True} | row.to_dict() | {"missing": made.missing, "problems": made.command_line_problems,
                                           "earlier": earlier}, ensure_ascii=False))
         return EXIT_OK
     done = (_("Letter {id} made: {kind} for {case}, to {recipient}; ready to send.") if made.state == "ready" else

@@ -88,7 +88,7 @@ def run_export(args) -> int:
     finally:
         vault.lock()
     if args.json:
-        print(json.dumps({"out": str(out), "cases": sorted({s.case_ref for s in subjects}),
+        print(json.dumps({"ok": True, "out": str(out), "cases": sorted({s.case_ref for s in subjects}),
                           "files": len(export.files), "withheld": export.withheld,
                           "to_check": [{"attachment": f.attachment_id, "what": f.what} for f in export.to_check]},
                          ensure_ascii=False))
@@ -116,7 +116,7 @@ def run_erase(args) -> int:
     finally:
         vault.lock()
     if args.json:
-        print(json.dumps({"erased": record.case_ref, "backups_holding_it": list(record.backups_before),
+        print(json.dumps({"ok": True, "erased": record.case_ref, "backups_holding_it": list(record.backups_before),
                           "report_years": list(record.report_years),
                           "exported_files_left": [str(p) for p in record.exported]}, ensure_ascii=False))
         return EXIT_OK
@@ -165,7 +165,7 @@ def run_due(args) -> int:
     finally:
         vault.lock()
     if args.json:
-        print(json.dumps({"retention_years": years, "due": [
+        print(json.dumps({"ok": True, "retention_years": years, "due": [
             {"case": d.ref, "closed_on": d.closed_on.isoformat(), "due_on": d.due_on.isoformat(),
              "outcome": d.outcome} for d in due]}, ensure_ascii=False))
         return EXIT_OK
