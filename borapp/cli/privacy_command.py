@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from borapp.cli.command import EXIT_CODES_HELP, add_command, case_number, whole_number
+from borapp.cli.command import CASE_REF_HELP, EXIT_CODES_HELP, add_command, case_number, whole_number
 from borapp.i18n import _, ngettext
 
 
@@ -50,7 +50,7 @@ def register(sub, common) -> None:
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "erase", _("erase a case and everything tied to it, for good; a tombstone "
                                                   "without names remains"), run_erase)
-    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
+    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"), help=_(CASE_REF_HELP))
     cmd.add_argument("--reason", required=True, metavar=_("REASON"),
                      help=_("why (a parent's request, the retention period)"))
     cmd.add_argument("--yes", action="store_true",
