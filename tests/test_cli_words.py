@@ -97,3 +97,26 @@ def test_an_empty_case_number_is_a_wrong_use_not_a_case_not_found(capsys, argv):
     """`borapp match ""` opened the vault and said no such case (exit 6)."""
     assert main(argv) == 2
     assert "Geef een dossiernummer, bijvoorbeeld BOR-2026-014." in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_help_gives_one_example_case_number(lang):
+    """The helps gave BOR-2025-014, BOR-2026-014 and BOR-2026-004 as examples of a case number."""
+    set_language(lang)
+    install()
+    found = {ref for p in every_parser(build_parser()) for ref in re.findall(r"BOR-\d{4}-\d+", p.format_help())}
+    assert found == {"BOR-2026-014"}, found
+
+
+def test_the_vault_from_the_environment_is_documented(capsys):
+    """`BORAPP_VAULT` worked but no help and no README named it."""
+    from pathlib import Path
+
+    assert main(["--lang", "en", "--help"]) == 0
+    epilog = capsys.readouterr().out.split("exit codes:")[1]
+    assert "BORAPP_VAULT the vault file when --vault is not given" in epilog
+    assert main(["check", "--lang", "en", "--help"]) == 0
+    assert "(default: BORAPP_VAULT, else" in " ".join(capsys.readouterr().out.split())
+    readme = (Path(__file__).parents[1] / "README.md").read_text(encoding="utf-8")
+    command_line = readme.split("## Command line")[1].split("\n## ")[0]
+    assert "`BORAPP_VAULT`" in command_line

@@ -404,3 +404,21 @@ def test_a_template_named_without_xlsx_asks_before_replacing_the_workbook_of_tha
     _save_template_as(qtbot, monkeypatch, dialog, tmp_path / "mijn dossiers")
     assert dialog.status.text().startswith(f"Sjabloon opgeslagen als {mine}.")
     assert next(load_workbook(mine).active.iter_rows(values_only=True))[0] == "dossiernummer"
+
+
+def test_a_file_that_is_no_list_is_not_told_to_skip_bad_rows(qtbot, workspace, tmp_path):
+    """A file no column of which is known was told "correct the file, or tick to skip bad rows": there is no row to
+    skip. So was a file missing a column."""
+    path = tmp_path / "wachtwoord.txt"
+    path.write_text("geheim wachtwoord 1\n", encoding="utf-8")
+    dialog = _dialog(qtbot, workspace)
+    type_path(qtbot, dialog, path)
+    press(qtbot, dialog, dialog.check_button)
+    assert "Dit bestand lijkt geen lijst van dossiers" in dialog.result.toPlainText()
+    assert not dialog.import_button.isEnabled()
+    assert dialog.status.text() == ("Kies het bestand met de lijst, of begin met het sjabloon (Sjabloon "
+                                    "opslaan…).")
+    path.write_text("dossiernummer;fase\nT-1;intake\n", encoding="utf-8")
+    press(qtbot, dialog, dialog.check_button)
+    assert "De verplichte kolom 'aanmelddatum' ontbreekt." in dialog.result.toPlainText()
+    assert dialog.status.text() == "Verbeter de kolomkoppen in de eerste rij van het bestand (zie hierboven)."

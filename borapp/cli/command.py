@@ -12,14 +12,20 @@ EXIT_CODES_HELP = N_(
     "exit codes: 0 ok, 1 failed (e.g. some rows bad, send failed), 2 usage or missing passphrase, "
     "3 wrong passphrase, 4 vault damaged, 5 vault from a newer version, 6 not found"
 )
+ENVIRONMENT_HELP = N_(
+    "environment: BORAPP_VAULT the vault file when --vault is not given, BORAPP_PASSPHRASE the passphrase when "
+    "--passphrase-file is not given"
+)
+CASE_REF_HELP = N_("the case number, e.g. BOR-2026-014")  # the one example of a case number in every help
 
 
 def common_options() -> argparse.ArgumentParser:
-    from borapp.paths import default_vault_path
+    from borapp.paths import VAULT_NAME, app_data_dir, default_vault_path
 
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument("--vault", type=_path, default=default_vault_path(), metavar=_("VAULT"),
-                        help=_("the vault file (default: {path})").format(path=default_vault_path()))
+                        help=_("the vault file (default: BORAPP_VAULT, else {path})").format(
+                            path=app_data_dir() / VAULT_NAME))
     common.add_argument("--lang", choices=("nl", "en"), help=_("language of messages and documents"))
     common.add_argument("--passphrase-file", metavar=_("FILE"),
                         help=_("read the passphrase from the first line of FILE (else BORAPP_PASSPHRASE)"))

@@ -16,7 +16,7 @@ from borapp.cli.letters_command import PASSWORD_ENV, password_provider
 from borapp.cli.opening import open_vault
 from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
 from borapp.i18n import _
-from borapp.services.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError, ValidationError
+from borapp.services.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, NotFound, UsageError, ValidationError
 
 # Kept by the app itself, not for setting by hand.
 INTERNAL = ("demo", "backup.last", "vault.checked_on")
@@ -127,7 +127,7 @@ def run_coordinator(args) -> int:
         wanted = " ".join(args.name.split()).casefold()
         found = next((row for row in rows if row.name.casefold() == wanted), None)
         if found is None:
-            raise UsageError(_("No coordinator named '{name}'. Known: {names}.").format(
+            raise NotFound(_("No coordinator named '{name}'. Known: {names}.").format(
                 name=args.name, names=", ".join(row.name for row in rows) or "-"))
         email = found.email if args.email is None else args.email
         phone = found.phone if args.phone is None else args.phone
@@ -166,7 +166,7 @@ def run_list(args) -> int:
         vault.lock()
     shown = {key: _shown(key, values[key]) for key in config_keys()}
     if args.json:
-        print(json.dumps(shown, ensure_ascii=False))
+        print(json.dumps({"ok": True, **shown}, ensure_ascii=False))
     else:
         for key, value in shown.items():
             print(f"{key} = {value}")

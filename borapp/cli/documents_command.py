@@ -14,7 +14,7 @@ from pathlib import Path
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
-    ADDRESSEE_WORDS, EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, addressee_code, case_number,
+    ADDRESSEE_WORDS, CASE_REF_HELP, EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, addressee_code, case_number,
     named_letter_kinds, word_choice, words_metavar,
 )
 from borapp.i18n import _
@@ -49,7 +49,7 @@ def _letter_kinds() -> tuple[str, ...]:
 
 def _common_arguments(cmd) -> None:
     cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"),
-                     help=_("the case's reference, e.g. BOR-2026-004"))
+                     help=_(CASE_REF_HELP))
     cmd.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=_("the PDF file to write"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
 

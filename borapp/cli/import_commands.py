@@ -104,6 +104,8 @@ def print_report(report: ImportReport) -> None:
 
 
 def _say_nothing_imported(report: ImportReport) -> None:
+    if report.not_a_list:  # its one line said that the file is no list: nothing could be imported
+        return
     if report.fatal:
         print(_("Nothing was imported."), file=sys.stderr)
     elif report.skip_invalid:

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
-    ADDRESSEE_WORDS, EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, addressee_code, case_number,
+    ADDRESSEE_WORDS, CASE_REF_HELP, EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, addressee_code, case_number,
     named_letter_kinds, whole_number, word_choice, words_metavar,
 )
 from borapp.i18n import _, ngettext
@@ -29,7 +29,7 @@ def register(sub, common) -> None:
     actions = parser.add_subparsers(dest="letters_action", metavar=_("ACTION"), required=True)
     cmd = add_command(actions, common, "new", _("make a letter for a case, ready to send"), run_new)
     cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"),
-                     help=_("the case reference, e.g. BOR-2026-014"))
+                     help=_(CASE_REF_HELP))
     kind = cmd.add_argument("--kind", required=True, metavar=_("KIND"))
     kind.choices = Later(_kinds)
     kind.named = Later(lambda: named_letter_kinds(_kinds()))
@@ -89,7 +89,7 @@ def run_new(args) -> int:
     finally:
         workspace.lock()
     if args.json:
-        print(json.dumps(row.to_dict() | {"missing": made.missing, "problems": made.command_line_problems,
+        print(json.dumps({"ok": True} | row.to_dict() | {"missing": made.missing, "problems": made.command_line_problems,
                                           "earlier": earlier}, ensure_ascii=False))
         return EXIT_OK
     done = (_("Letter {id} made: {kind} for {case}, to {recipient}; ready to send.") if made.state == "ready" else

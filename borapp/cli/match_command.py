@@ -8,18 +8,19 @@ import textwrap
 from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import add_command, case_number
+from borapp.cli.command import CASE_REF_HELP, add_command, case_number
 from borapp.formatting import number
 from borapp.i18n import _
-from borapp.services.errors import EXIT_OK
+from borapp.services.errors import EXIT_OK, ValidationError
 
 if TYPE_CHECKING:
+    from borapp.services.matching.flow import MatchingCase
     from borapp.services.matching.ranking import Candidate
 
 
 def register(sub, common) -> None:
     cmd = add_command(sub, common, "match", _("rank the volunteers for a case, with the reasons"), run_match)
-    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
+    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"), help=_(CASE_REF_HELP))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
 
 
@@ -32,7 +33,9 @@ def run_match(args) -> int:
     try:
         workspace = cli_workspace(vault)
         case_id = find_case(workspace, args.case_ref)
-        ref = matching_case(workspace, case_id).ref
+        case = matching_case(workspace, case_id)
+        _refuse_unless_matchable(case)
+        ref = case.ref
         ranking = rank_candidates(workspace, case_id)
     finally:
         vault.lock()
@@ -41,6 +44,17 @@ def run_match(args) -> int:
     else:
         print_table(ref, ranking)
     return EXIT_OK
+
+
+def _refuse_unless_matchable(case: MatchingCase) -> None:
+    """As the case file offers the matching wizard: only while the case waits for a volunteer."""
+    from borapp.services.cases.status import status_label
+
+    if not case.can_match:
+        raise ValidationError(_("Case {ref} is in '{status}': volunteers are matched only while a case waits for one, "
+                                "in '{contract}' or '{matching}'.").format(
+            ref=case.ref, status=case.status_label, contract=status_label("contract"),
+            matching=status_label("matching")))
 
 
 def to_json(ranking: list[Candidate]) -> list[dict]:

@@ -7,7 +7,7 @@ import argparse
 import importlib
 
 from borapp.cli import argparse_language
-from borapp.cli.command import EXIT_CODES_HELP, common_options
+from borapp.cli.command import ENVIRONMENT_HELP, EXIT_CODES_HELP, common_options
 from borapp.i18n import _
 
 # Every sub-command module of borapp.cli, in the order `borapp --help` lists them; each has register(sub, common).
@@ -49,7 +49,7 @@ def build_parser(commands: tuple[str, ...] = COMMANDS) -> argparse.ArgumentParse
     parser = argparse.ArgumentParser(
         prog="borapp",
         description=_("BOR Desk: case files, volunteers and letters for a supervised-visitation service."),
-        epilog=_(EXIT_CODES_HELP),
+        epilog=_(EXIT_CODES_HELP) + "\n" + _(ENVIRONMENT_HELP),
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action=VersionAction)

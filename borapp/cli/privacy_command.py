@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from borapp.cli.command import EXIT_CODES_HELP, add_command, case_number, whole_number
+from borapp.cli.command import CASE_REF_HELP, EXIT_CODES_HELP, add_command, case_number, whole_number
 from borapp.i18n import _, ngettext
 
 
@@ -50,7 +50,7 @@ def register(sub, common) -> None:
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "erase", _("erase a case and everything tied to it, for good; a tombstone "
                                                   "without names remains"), run_erase)
-    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"), help=_("the case number, e.g. BOR-2025-014"))
+    cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"), help=_(CASE_REF_HELP))
     cmd.add_argument("--reason", required=True, metavar=_("REASON"),
                      help=_("why (a parent's request, the retention period)"))
     cmd.add_argument("--yes", action="store_true",
@@ -88,7 +88,7 @@ def run_export(args) -> int:
     finally:
         vault.lock()
     if args.json:
-        print(json.dumps({"out": str(out), "cases": sorted({s.case_ref for s in subjects}),
+        print(json.dumps({"ok": True, "out": str(out), "cases": sorted({s.case_ref for s in subjects}),
                           "files": len(export.files), "withheld": export.withheld,
                           "to_check": [{"attachment": f.attachment_id, "what": f.what} for f in export.to_check]},
                          ensure_ascii=False))
@@ -116,7 +116,7 @@ def run_erase(args) -> int:
     finally:
         vault.lock()
     if args.json:
-        print(json.dumps({"erased": record.case_ref, "backups_holding_it": list(record.backups_before),
+        print(json.dumps({"ok": True, "erased": record.case_ref, "backups_holding_it": list(record.backups_before),
                           "report_years": list(record.report_years),
                           "exported_files_left": [str(p) for p in record.exported]}, ensure_ascii=False))
         return EXIT_OK
@@ -165,7 +165,7 @@ def run_due(args) -> int:
     finally:
         vault.lock()
     if args.json:
-        print(json.dumps({"retention_years": years, "due": [
+        print(json.dumps({"ok": True, "retention_years": years, "due": [
             {"case": d.ref, "closed_on": d.closed_on.isoformat(), "due_on": d.due_on.isoformat(),
              "outcome": d.outcome} for d in due]}, ensure_ascii=False))
         return EXIT_OK

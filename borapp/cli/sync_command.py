@@ -82,7 +82,7 @@ def run_now(args) -> int:
         if not workspace.is_locked:
             workspace.lock()
     if args.json:
-        print(json.dumps({"pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
+        print(json.dumps({"ok": True, "pushed": result.pushed, "pulled": result.pulled, "conflicts": result.conflicts,
                           "seq": result.seq, "renumbered": [list(pair) for pair in result.renumbered],
                           "kept_as_addenda": result.kept_as_addenda, "kept_as_drafts": result.kept_as_drafts,
                           "erased_by_team": [e.__dict__ for e in result.erased_by_team]}))
@@ -106,7 +106,7 @@ def run_status(args) -> int:
     finally:
         workspace.lock()
     if args.json:
-        print(json.dumps(found.__dict__))
+        print(json.dumps(_status_json(found)))
     elif not found.joined:
         print(_("This laptop is not in a team."))
     else:
@@ -115,6 +115,25 @@ def run_status(args) -> int:
                                                       when=_when(found.last_synced),
                                                       conflicts=found.open_conflicts))
     return EXIT_OK
+
+
+def _status_json(found) -> dict:
+    """`sync status --json`: its moments with their offset (kept as local time without one), so a script elsewhere
+    reads them right."""
+    doc = {"ok": True, **found.__dict__}
+    for key in ("last_synced", "failed_at"):
+        doc[key] = _with_offset(doc[key])
+    return doc
+
+
+def _with_offset(iso: str) -> str:
+    if not iso:
+        return iso
+    try:
+        moment = dt.datetime.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return (moment if moment.tzinfo else moment.astimezone()).isoformat(timespec="seconds")
 
 
 def _when(iso: str) -> str:

@@ -173,7 +173,7 @@ def test_a_file_that_is_no_list_is_said_without_its_content(capsys, vault, vault
         code, out, err = run(capsys, "import", kind, str(tmp_path / "pw.txt"), *dry_run,
                              *opts(vault_path, passphrase_file)[:-1], lang)
         assert code == 1 and secret not in out + err and "Traceback" not in err
-        first = err.splitlines()[0]
+        [first] = err.splitlines()  # one line: "Nothing was imported." after it said what the line had said
         if lang == "en":
             assert first.startswith(f"This file does not look like a list of {kind}: none of its column headings")
             assert ("case_ref, registered_on, municipality" if kind == "cases" else "at least: name.") in first

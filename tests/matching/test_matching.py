@@ -452,6 +452,21 @@ def test_cli_unknown_case_is_exit_6(capsys, workspace, scene, vault_path, passph
     assert code == 6 and json.loads(out)["exit_code"] == 6
 
 
+@pytest.mark.parametrize("ref, status", [("BOR-2024-001", "Closed"), ("BOR-2025-090", "Visits")])
+def test_cli_refuses_a_case_not_waiting_for_a_volunteer(capsys, workspace, scene, vault_path, passphrase_file,
+                                                        ref, status):
+    """`borapp match` ranked 20 volunteers for a closed case; the case file offers the matching wizard only in
+    'Contract' and 'Matching', and so does the command line now."""
+    code, out, err = run(capsys, "match", ref, "--lang", "en", "--vault", vault_path,
+                         "--passphrase-file", passphrase_file)
+    assert code == 1 and out == ""
+    assert err == (f"borapp: Case {ref} is in '{status}': volunteers are matched only while a case waits for one, "
+                   "in 'Contract' or 'Matching'.\n"), err
+    code, out, err = run(capsys, "match", ref, "--json", "--vault", vault_path, "--passphrase-file", passphrase_file)
+    assert code == 1 and json.loads(out)["ok"] is False and "Anke Best" not in out
+    assert err.count("\n") == 1 and "vrijwilligers worden alleen gekoppeld" in err, err
+
+
 def test_cli_without_a_case_ref_is_a_usage_error(capsys):
     code, _out, err = run(capsys, "match")
     assert code == 2 and ("CASE_REF" in err or "DOSSIERNUMMER" in err), err

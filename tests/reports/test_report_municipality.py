@@ -14,7 +14,7 @@ from pypdf import PdfReader
 
 from borapp.cli import main
 from borapp.i18n import set_language
-from borapp.services.errors import UsageError
+from borapp.services.errors import NotFound
 from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report, cases_behind
 from borapp.services.reports.tables_people import all_tables
@@ -60,11 +60,11 @@ def test_the_volunteer_pool_is_left_out_with_a_line_saying_why(workspace, known)
 
 
 def test_an_unknown_municipality_is_refused_with_the_known_ones(workspace, known):  # noqa: F811
-    with pytest.raises(UsageError, match="There is no municipality 'Helder'. Known municipalities: Den Helder, "
+    with pytest.raises(NotFound, match="There is no municipality 'Helder'. Known municipalities: Den Helder, "
                                          "Hoorn."):
         annual_report(workspace, 2019, municipality="Helder")
     set_language("nl")
-    with pytest.raises(UsageError, match="Er is geen gemeente 'Alkmaar'. Bekende gemeenten: Den Helder, Hoorn."):
+    with pytest.raises(NotFound, match="Er is geen gemeente 'Alkmaar'. Bekende gemeenten: Den Helder, Hoorn."):
         annual_report(workspace, 2019, municipality="Alkmaar")
 
 
@@ -119,7 +119,7 @@ def test_the_cli_names_the_known_municipalities(capsys, vault_path, passphrase_f
                                                 words):
     code, out, err = run(capsys, vault_path, passphrase_file, "--year", "2019", "--municipality", "Texel",
                          "--lang", language)
-    assert code != 0 and words in err and not out and "Traceback" not in err
+    assert code == 6 and words in err and not out and "Traceback" not in err  # not found, as an unknown case
 
 
 def test_outside_a_municipalitys_small_totals_are_hidden_too(workspace, known):  # noqa: F811

@@ -132,7 +132,7 @@ def _read(kind: str, path: Path, report: ImportReport, today: dt.date) -> tuple[
         return header, []
     if not header.index:  # another file altogether: its first line is no heading to repeat (it was a passphrase)
         report.error(1, "", _not_a_list(kind))
-        report.fatal = True
+        report.fatal = report.not_a_list = True
         return header, []
     report.unknown_columns = list(header.unknown)
     report.rows = len(table.rows)

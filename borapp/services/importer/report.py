@@ -32,6 +32,7 @@ class ImportReport:
     would_change: list[int] = field(default_factory=list)  # rows refused: they would change a case (no `update`)
     written: bool = False  # the changes were committed (never on a dry run)
     fatal: bool = False  # the file as a whole cannot be imported (e.g. a required column is missing)
+    not_a_list: bool = False  # fatal as no column heading is known: another file altogether, said in one error
     errors: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     skipped: list[int] = field(default_factory=list)

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from borapp.collation import sort_key
 from borapp.i18n import N_, _
 from borapp.models import Municipality
-from borapp.services.errors import UsageError
+from borapp.services.errors import NotFound
 
 POOL_NOTE = N_("The volunteer pool works for every municipality: its figures are the organisation's, not one "
                "municipality's. They are in the annual report for all municipalities.")
@@ -31,9 +31,9 @@ def find_municipality(session: Session, name: str) -> tuple[int, str]:
             return found_id, found
     known = municipality_names(session)
     if not known:
-        raise UsageError(_("There is no municipality '{name}': no municipalities are recorded (Settings → "
+        raise NotFound(_("There is no municipality '{name}': no municipalities are recorded (Settings → "
                            "Municipalities).").format(name=name))
-    raise UsageError(_("There is no municipality '{name}'. Known municipalities: {names}.").format(
+    raise NotFound(_("There is no municipality '{name}'. Known municipalities: {names}.").format(
         name=name, names=", ".join(known)))
 
 

@@ -220,7 +220,11 @@ class ImportDialog(QDialog):
 def _check_advice(report: ImportReport) -> str:
     if report.empty:  # "tick to skip bad rows" told a file of the template's example row only to tick a box
         return _("There is nothing to import: add your own rows to the file, or choose another file.")
-    if report.would_change and not report.fatal:
+    if report.not_a_list:  # the whole file is wrong: no row to correct, none to skip
+        return _("Choose the file that holds the list, or start from the template (Save template…).")
+    if report.fatal:  # a heading missing or doubled: skipping rows cannot help
+        return _("Correct the column headings in the file's first row (see above).")
+    if report.would_change:
         return _("Tick 'Change cases that are already in the vault' to change them, or correct the file.")
     return _("Correct the file, or tick to skip bad rows.")
 
