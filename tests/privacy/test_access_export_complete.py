@@ -181,3 +181,22 @@ def test_the_command_line_names_the_parent_asking(workspace, case_id, vault_path
     assert "11223344" in father and "99887766" not in father and "Geheimhofje" not in father
     assert main(["privacy", "export", "BOR-2026-005", "--asked-by", "oma", "--out", str(tmp_path / "x")]
                 + common) != 0
+
+
+def test_a_mistyped_number_to_withhold_exports_nothing(workspace, case_id, vault_path, passphrase_file, tmp_path,
+                                                       capsys):
+    """--withhold-visit 999999 was taken without a word: the note meant to be withheld went out."""
+    with workspace.session() as session:
+        visit_id = session.scalar(select(Visit.id).where(Visit.case_id == case_id))
+    workspace.vault.lock()
+    common = ["--vault", str(vault_path), "--passphrase-file", str(passphrase_file)]
+    for option, number in (("--withhold-visit", 999_999), ("--withhold-letter", 999_999),
+                           ("--withhold-attachment", 999_999), ("--checked-attachment", 999_999)):
+        capsys.readouterr()
+        assert main(["privacy", "export", "BOR-2026-005", option, str(number),
+                     "--out", str(tmp_path / option)] + common) == 6
+        err = capsys.readouterr().err
+        assert "999999" in err and "niets geëxporteerd" in err and len(err.strip().splitlines()) == 1, err
+        assert not (tmp_path / option).exists()
+    assert main(["privacy", "export", "BOR-2026-005", "--withhold-visit", str(visit_id),
+                 "--out", str(tmp_path / "ok")] + common) == 0

@@ -172,9 +172,29 @@ def gather(workspace: Workspace, subjects: list[Subject], choices: Choices, lang
            on: dt.date | None = None) -> AccessExport:
     export = AccessExport(subjects, on or dt.date.today(), language)
     with in_language(language), workspace.session() as session:
+        _refuse_unknown_choices(session, subjects, choices)
         export.data = {"made_on": export.made_on.isoformat(), "cases": [
             _case(session, workspace, subject, choices, export) for subject in subjects]}
     return export
+
+
+def _refuse_unknown_choices(session: Session, subjects: list[Subject], choices: Choices) -> None:
+    """A visit, letter or attachment chosen by a number not in the export's cases: a mistyped number would give out
+    the note it was meant to withhold (or pass a scan nobody looked at), so nothing is exported."""
+    cases = {s.case_id for s in subjects}
+    for model, chosen, msgid in (
+            (Visit, choices.visits, N_("Visit {id} is not in this export's cases: nothing was exported. Check the "
+                                       "number.")),
+            (Letter, choices.letters, N_("Letter {id} is not in this export's cases: nothing was exported. Check the "
+                                         "number.")),
+            (Attachment, choices.attachments | choices.checked,
+             N_("Attachment {id} is not in this export's cases: nothing was exported. Check the number."))):
+        if not chosen:
+            continue
+        found = set(session.scalars(select(model.id).where(model.id.in_(chosen), model.case_id.in_(cases))))
+        unknown = sorted(set(chosen) - found)
+        if unknown:
+            raise NotFound(_(msgid).format(id=unknown[0]))
 
 
 def _withhold(export: AccessExport, what: str, why: str) -> None:
