@@ -13,6 +13,7 @@ class NumberBox(QSpinBox):
     without a word. The arrows stay within it, and `problem` says when the typing does not."""
 
     WIDEST = 999_999
+    limits = (-WIDEST, WIDEST)  # until __init__ sets them: a style sheet set app-wide can ask stepEnabled before
 
     def __init__(self, minimum: int, maximum: int, suffix: str = ""):
         super().__init__(suffix=suffix)
