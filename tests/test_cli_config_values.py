@@ -10,16 +10,9 @@ import json
 import pytest
 from sqlalchemy import text
 
-from borapp.cli import main
 from borapp.services import settings
 from tests.privacy.test_retention import TODAY, close
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+from tests.helpers.cli_run import run_cli as run
 
 
 @pytest.fixture

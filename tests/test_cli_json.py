@@ -8,17 +8,10 @@ import json
 
 import pytest
 
-from borapp.cli import main
 from borapp.services import settings
 from borapp.services.sync import run as sync_run
 from tests.cases.test_case_services import add_case
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+from tests.helpers.cli_run import run_cli as run
 
 
 @pytest.fixture

@@ -9,7 +9,6 @@ import json
 import pytest
 from sqlalchemy import select
 
-from borapp.cli import main
 from borapp.i18n import _, set_language
 from borapp.models import AuditEvent, Case, CaseExclusion, Training, Volunteer
 from borapp.services import settings
@@ -41,6 +40,7 @@ from borapp.services.matching.ranking import (
     volunteer_facts,
 )
 from tests.cases.test_case_services import add_case
+from tests.helpers.cli_run import run_cli as run
 
 TODAY = dt.date.today()
 ON = dt.date(2026, 3, 1)
@@ -403,13 +403,6 @@ def test_find_case_by_number(workspace, scene):
 
 
 # ---- the command line ----------------------------------------------------------------------------------------------
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
-
 
 def test_cli_json_is_one_document_with_the_same_ranking(capsys, workspace, scene, vault_path, passphrase_file):
     case_id, _ids = scene

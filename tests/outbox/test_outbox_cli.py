@@ -9,11 +9,11 @@ from email import message_from_bytes, policy
 
 import pytest
 
-from borapp.cli import main
 from borapp.i18n import _
 from borapp.services import settings
 from borapp.services.outbox import sending, smtp_secret
 from borapp.services.vault.workspace import Workspace
+from tests.helpers.cli_run import run_cli as run
 from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
     add_referred_case,
     configure_smtp,
@@ -21,13 +21,6 @@ from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
     smtp_server,
     stand_in,
 )
-
-
-def run(capsys, *argv) -> tuple[int, str, str]:
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in err and "Traceback" not in out
-    return code, out, err
 
 
 @pytest.fixture

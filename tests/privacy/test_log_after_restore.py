@@ -5,17 +5,10 @@ from __future__ import annotations
 
 import json
 
-from borapp.cli import main
 from borapp.services.cases.case_file import load_case
 from borapp.services.privacy import erasure
 from tests.cases.test_case_services import add_case
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+from tests.helpers.cli_run import run_cli as run
 
 
 def test_restoring_an_older_backup_keeps_the_newer_lines(workspace, vault, vault_path, passphrase_file, tmp_path,

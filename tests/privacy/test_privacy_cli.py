@@ -6,16 +6,9 @@ import json
 
 from sqlalchemy import text
 
-from borapp.cli import main
 from borapp.services.cases.case_file import load_case
 from tests.cases.test_case_services import add_case
-
-
-def run(capsys, *argv):
-    code = main([str(a) for a in argv])
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
+from tests.helpers.cli_run import run_cli as run
 
 
 def test_log_for_one_case_as_json(workspace, vault_path, passphrase_file, capsys):
