@@ -274,6 +274,25 @@ def test_a_new_letter_for_a_case_with_gaps_says_what_is_missing(page, workspace)
     assert "Het postadres van de verwijzer" in page.notice.text() and "Bewerken" in page.notice.text()
 
 
+def test_mark_ready_by_keyboard_leaves_the_focus_on_the_letter_not_on_delete(qtbot, page, workspace, letters):
+    """Space on "Klaarzetten" disabled it and Qt passed the focus on to "Verwijderen…": a second Space asked to delete
+    the letter just made ready (a keyboard walk). The focus goes back to the list, on the same letter."""
+    with qtbot.waitActive(page):
+        page.activateWindow()
+    page.table.setFocus()
+    QTest.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
+    while page.current().id != letters["draft"]:
+        QTest.keyClick(page.table, Qt.Key.Key_Down)
+    for _i in range(12):
+        if QApplication.focusWidget() is page.ready_button:
+            break
+        QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is page.ready_button
+    QTest.keyClick(page.ready_button, Qt.Key.Key_Space)
+    assert state_of(workspace, letters["draft"]) == "ready"
+    assert QApplication.focusWidget() is page.table and page.current().id == letters["draft"]
+
+
 def test_retry_puts_a_failed_letter_back(page, workspace, letters):
     with workspace.session() as session:
         letter = session.get(Letter, letters["ready"])

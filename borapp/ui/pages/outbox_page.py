@@ -372,6 +372,20 @@ class OutboxPage(Page):
         row = self.current()
         if row is None:
             return
+        pressed = QApplication.focusWidget()
+        try:
+            self._act_on_letter(action, row, message)
+        finally:
+            self._focus_off_disabled(pressed)
+
+    def _focus_off_disabled(self, pressed: QWidget | None) -> None:
+        """A button pressed by keyboard that the letter's new state disables (Mark ready, Try again) passed the focus
+        on to the next button, "Delete…", where the next Space asked to delete: the focus goes back to the list,
+        on the same letter."""
+        if pressed is not None and self.isAncestorOf(pressed) and not pressed.isEnabled():
+            self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _act_on_letter(self, action, row: LetterRow, message: str) -> None:
         try:
             action(self.workspace, row.id)
         except Exception as exc:  # a clear message, never a traceback
