@@ -10,7 +10,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QWizard
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QMessageBox, QWizard
 
 from borapp.i18n import _
 from borapp.models import Municipality, MunicipalityFunding, Volunteer
@@ -132,6 +132,7 @@ def test_a_volunteer_signature_before_matching_is_refused_with_the_reason(qtbot,
     assert dialog.result() != QDialog.DialogCode.Accepted and dialog.isVisible()
     assert dialog.problem.text() == _("No volunteer is matched to this case yet. The volunteer signs once matched, "
                                       "on the version of the contract that names them.")
+    answer_soon(QMessageBox.StandardButton.Discard)  # typed: Cancel asks first
     dialog.reject()
 
 
@@ -268,4 +269,5 @@ def test_the_signature_dialog_grows_to_show_its_date_message_whole(qtbot, page, 
 
     qtbot.waitUntil(whole, timeout=2000)  # fails when the message stays partly covered
     assert dialog.height() > before
+    answer_soon(QMessageBox.StandardButton.Discard)  # typed: Cancel asks first
     dialog.reject()

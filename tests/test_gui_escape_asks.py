@@ -10,6 +10,7 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from borapp.services.visits import records
+from borapp.ui.widgets.discard_question import CANCEL
 from tests.cases.test_start_step_warning import step_dialog
 from tests.test_gui_case_tabs import case_id, shown, visits_tab  # noqa: F401 - fixture
 from tests.visits.test_visit_services import T10, T12
@@ -168,3 +169,92 @@ def test_escape_in_the_next_step_asks_before_the_note_goes(qtbot, workspace, cas
     answer(asked, throw_away=True)
     with qtbot.waitSignal(dialog.rejected):
         escape()
+
+
+class _Contract:
+    id, version, unsigned_roles = 7, 1, ("resident", "other")
+    signer_roles = ("resident", "other", "coordinator", "volunteer")
+
+
+def _dialog(kind: str, workspace, case_id: int) -> tuple[QWidget, str]:
+    """A dialog that takes typing, built as its screen builds it, and the attribute of the field to type into."""
+    from borapp.services.cases.case_file import load_case
+    from borapp.services.organisations import referrers
+
+    facts = load_case(workspace, case_id, record_open=False)
+    if kind == "handover":
+        from borapp.ui.pages.cases.case_file.handover_dialog import HandoverDialog
+        return HandoverDialog(workspace, facts), "note"
+    if kind == "step date":
+        from borapp.ui.pages.cases.case_file.step_date_dialog import StepDateDialog
+        entry = next(e for e in facts.timeline if e.step_id in facts.step_spans)
+        return StepDateDialog(workspace, case_id, facts.ref, entry, facts.step_spans[entry.step_id]), "on"
+    if kind == "signature":
+        from borapp.ui.pages.cases.case_file.contract_panel import SignatureDialog
+        return SignatureDialog(_Contract(), names={"resident": "Rianne de Proef", "other": "Otto"}), "name"
+    if kind == "organisation":
+        from borapp.ui.pages.cases.case_file.organisation_address import OrganisationDialog
+        row = next(iter(referrers.list_organisations(workspace)), None) or referrers.get_organisation(
+            workspace, referrers.save_organisation(workspace, referrers.OrganisationInput(
+                "Wijkteam Hoorn", "municipal_team", "", "", "", "")))
+        return OrganisationDialog(workspace, row), "contact_person"
+    if kind == "erase":
+        from borapp.ui.pages.cases.privacy.erase_dialog import EraseDialog
+        return EraseDialog(workspace, facts.ref), "reason"
+    if kind == "access request":
+        from borapp.ui.pages.cases.privacy.access_export_dialog import AccessExportDialog
+        return AccessExportDialog(workspace, facts.ref), "reason"
+    if kind == "exclusion":
+        from borapp.ui.wizards.matching.exclusion_dialog import ExclusionDialog
+        return ExclusionDialog(case_id, facts.ref, 1, "Vera Voorbeeld"), "reason"
+    from borapp.ui.dialogs.typed_value_dialog import TypedValueDialog
+    return TypedValueDialog("Een andere waarde typen", "Zaak, plaats:", "Hoorn"), "text"
+
+
+def _opened(qtbot, kind: str, workspace, case_id: int) -> tuple[QWidget, str]:
+    dialog, name = _dialog(kind, workspace, case_id)
+    if not dialog.testAttribute(Qt.WidgetAttribute.WA_DeleteOnClose):  # else gone once closed
+        qtbot.addWidget(dialog)
+    dialog.show()
+    return dialog, name
+
+
+def _field(dialog: QWidget, name: str) -> QWidget:
+    field = getattr(dialog, name, None) or getattr(dialog.form, name)
+    return getattr(field, "edit", field)  # a date field is typed into through its line edit
+
+
+TYPED = {"step date": "01-02-2026"}
+
+
+@pytest.mark.parametrize("kind", ["handover", "step date", "signature", "organisation", "erase", "access request",
+                                  "exclusion", "typed value"])
+def test_escape_in_each_dialog_that_takes_typing_asks_before_it_goes(qtbot, workspace, case_id, kind, monkeypatch):
+    """These dialogs closed at Escape and threw away what was typed, unasked (a keyboard walk); with nothing typed
+    (in the signature dialog: only another signer chosen, its name offered) Escape still closes them unasked."""
+    from borapp.ui.kept_typing import typing
+
+    dialog, name = _opened(qtbot, kind, workspace, case_id)
+    activate(qtbot, dialog)
+    if kind == "signature":
+        tab_to(dialog.role)
+        QTest.keyClick(focused(), Qt.Key.Key_Down)
+        assert dialog.name.text() == "Otto", "the offered name follows the signer"
+    unasked: list = []
+    with monkeypatch.context() as patched:  # a question asked anyway is answered Annuleren: the dialog stays
+        patched.setattr(QMessageBox, "exec", lambda box: unasked.append(box.text()) or CANCEL)
+        escape()
+    assert unasked == [] and not dialog.isVisible()
+    dialog, name = _opened(qtbot, kind, workspace, case_id)
+    activate(qtbot, dialog)
+    type_over(_field(dialog, name), TYPED.get(kind, "Getypt in " + kind))
+    kept = typing(dialog)
+    asked: list = []
+    answer(asked)
+    escape()
+    assert asked == [("Wat u hebt getypt is niet opgeslagen. Weggooien?", True)], "asked, Annuleren focused"
+    assert dialog.isVisible() and typing(dialog) == kept, "Annuleren keeps the dialog and the typing"
+    answer(asked, throw_away=True)
+    with qtbot.waitSignal(dialog.rejected):
+        escape()
+    assert len(asked) == 2

@@ -302,6 +302,7 @@ def test_the_typed_confirmation_to_erase_is_not_kept_over_a_lock(qtbot, window):
     qtbot.waitExposed(again)
     assert again.reason.text() == "Verzoek van de verzorgende ouder", "the reason is typing, kept"
     assert again.confirm.text() == "" and not again.erase_button.isEnabled(), "the confirmation is typed again"
+    answer_soon(QMessageBox.StandardButton.Discard)  # typed: Cancel asks first
     again.reject()
 
 

@@ -8,9 +8,12 @@ import datetime as dt
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QLabel, QLineEdit, QListView, QPlainTextEdit, QTextEdit, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView, QApplication, QLabel, QLineEdit, QListView, QMessageBox, QPlainTextEdit, QTextEdit, QWidget,
+)
 
 from tests.cases.test_case_services import add_case
+from tests.helpers.questions import answer_soon
 from tests.test_gui_app import _create_and_enter, _unlock, window  # noqa: F401 - fixture
 
 NAMES = ("Fenneke", "Knipperdolling", "Zwavelstok", "Quirina")
@@ -45,6 +48,7 @@ def test_a_lock_leaves_no_name_in_any_widget_and_the_typing_comes_back(qtbot, wi
     qtbot.waitExposed(erase)
     qtbot.mouseClick(erase.reason, Qt.MouseButton.LeftButton)
     QTest.keyClicks(erase.reason, "Knipperdolling vraagt het")
+    answer_soon(QMessageBox.StandardButton.Discard)  # typed: Escape asks before it goes
     QTest.keyClick(erase.reason, Qt.Key.Key_Escape)  # closed, not deleted: kept by the case file
     qtbot.waitUntil(lambda: not erase.isVisible())
     qtbot.mouseClick(timeline.privacy.erase_button, Qt.MouseButton.LeftButton)
@@ -65,4 +69,5 @@ def test_a_lock_leaves_no_name_in_any_widget_and_the_typing_comes_back(qtbot, wi
     again = timeline.privacy.dialog
     qtbot.waitExposed(again)
     assert again.reason.text() == "Zwavelstok vraagt het", "the typing kept at the lock is back"
+    answer_soon(QMessageBox.StandardButton.Discard)  # typed: Cancel asks first
     again.reject()

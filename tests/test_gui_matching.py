@@ -239,7 +239,10 @@ def test_excluding_and_allowing_again_from_the_detail_panel(qtbot, page, workspa
     assert candidates.eligible_model.row_of(ids["best"]) == 0 and wizard.chosen().volunteer_id == ids["best"]
     qtbot.mouseClick(candidates.detail.exclude_button, Qt.MouseButton.LeftButton)
     qtbot.keyClicks(candidates.exclusion_dialog.reason, "toch niet")
+    asked: list = []
+    answer_soon(QMessageBox.StandardButton.Discard, asked)  # typed: Escape asks before the reason goes
     qtbot.keyClick(candidates.exclusion_dialog.reason, Qt.Key.Key_Escape)  # Cancel excludes nobody
+    assert asked == ["Wat u hebt getypt is niet opgeslagen. Weggooien?"]
     assert candidates.eligible_model.row_of(ids["best"]) == 0
     wizard.reject()
 

@@ -9,10 +9,11 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPlainTextEdit, QVBoxLayout, QWidget
 
 from borapp.i18n import _
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.screen_fit import resize_within_screen
 
 
-class TypedValueDialog(QDialog):
+class TypedValueDialog(AsksBeforeDiscarding, QDialog):
     chosen = Signal(str)  # the text, when OK is clicked
 
     def __init__(self, title: str, label: str, value: str, parent: QWidget | None = None):
@@ -30,6 +31,7 @@ class TypedValueDialog(QDialog):
         for widget in (self.label, self.text, self.buttons):
             layout.addWidget(widget)
         resize_within_screen(self, 480, 260)
+        self.remember_typing()  # the value it opened with is not asked about
 
     def accept(self) -> None:
         self.chosen.emit(self.text.toPlainText())

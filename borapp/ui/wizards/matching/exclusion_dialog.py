@@ -11,10 +11,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QLineEdit, QVBo
 
 from borapp.i18n import _
 from borapp.ui.kept_typing import keep_as
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.screen_fit import resize_within_screen
 
 
-class ExclusionDialog(QDialog):
+class ExclusionDialog(AsksBeforeDiscarding, QDialog):
     chosen = Signal(str)  # the reason, when OK is clicked
 
     def __init__(self, case_id: int, ref: str, volunteer_id: int, name: str, parent: QWidget | None = None):
@@ -37,6 +38,7 @@ class ExclusionDialog(QDialog):
         layout.addStretch()
         layout.addWidget(self.buttons)
         resize_within_screen(self, 460, 170)
+        self.remember_typing()
 
     def accept(self) -> None:
         self.chosen.emit(self.reason.text())

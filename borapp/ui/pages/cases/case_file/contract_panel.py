@@ -36,6 +36,7 @@ from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.outbox.pdf_pages import ask_and_print
 from borapp.ui.pages.outbox.preview import PreviewDialog
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.forms import FieldMessage, grow_with_messages
 from borapp.ui.widgets.result_line import ResultLine
 
@@ -183,7 +184,7 @@ def _version_text(status) -> str:
     return _("Version {n}").format(n=number)
 
 
-class SignatureDialog(QDialog):
+class SignatureDialog(AsksBeforeDiscarding, QDialog):
     """Who signed the current version, and when. It offers the parties the version names (those still to sign first)
     with the name the app knows for each, and saves itself (`save`): when the save is refused the reason shows here
     and everything typed stays. A version that names no volunteer says why the volunteer is not among them."""
@@ -219,6 +220,15 @@ class SignatureDialog(QDialog):
         self.role.currentIndexChanged.connect(self._offer_name)
         self._offer_name()
         grow_with_messages(self, 460)  # room for a refusal message under the fields
+        self.remember_typing()
+
+    def typed_values(self) -> dict:
+        """The name the app offered for the chosen party is not typing: choosing another party alone is not asked
+        about."""
+        values = super().typed_values()
+        if self.name.text() == self._offered:
+            values.pop(self.name.accessibleName(), None)
+        return values
 
     def _offer_name(self, *_args) -> None:
         """The known name of the chosen party, unless the user typed another one."""

@@ -10,10 +10,11 @@ from borapp.services.cases.case_file import CaseFile
 from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.case_file.form_tab import text_box
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.forms import FieldMessage, grow_with_messages, ok_cancel
 
 
-class HandoverDialog(QDialog):
+class HandoverDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, workspace, facts: CaseFile, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.facts = workspace, facts
@@ -40,6 +41,7 @@ class HandoverDialog(QDialog):
             self.ok_button.setEnabled(False)
             self.message.show_message(_("There is no other coordinator. Add one under Settings first."), warning=True)
         grow_with_messages(self, 480)
+        self.remember_typing()
 
     def accept(self) -> None:
         try:

@@ -13,6 +13,7 @@ from borapp.services.errors import BorError, ValidationError
 from borapp.services.organisations import referrers
 from borapp.services.organisations.addresses import one_line
 from borapp.ui.kept_typing import keep_as
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.forms import FieldMessage
 from borapp.ui.widgets.organisation_form import OrganisationForm
 
@@ -51,7 +52,7 @@ class OrganisationAddress(QWidget):
         self.label.setText(text)
 
 
-class OrganisationDialog(QDialog):
+class OrganisationDialog(AsksBeforeDiscarding, QDialog):
     """One organisation's details; Save writes through the service, `saved(id)` tells the tab to show them."""
 
     saved = Signal(int)
@@ -76,6 +77,7 @@ class OrganisationDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
         self.resize(560, 460)
+        self.remember_typing()
 
     def save(self) -> None:
         self.general.show_message("")

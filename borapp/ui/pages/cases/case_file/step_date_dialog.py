@@ -12,10 +12,11 @@ from borapp.services.cases.timeline import TimelineEntry
 from borapp.services.errors import BorError
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.forms import FieldMessage, grow_with_messages, ok_cancel
 
 
-class StepDateDialog(QDialog):
+class StepDateDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, workspace, case_id: int, ref: str, entry: TimelineEntry, span: Span,
                  parent: QWidget | None = None):
         super().__init__(parent)
@@ -43,6 +44,7 @@ class StepDateDialog(QDialog):
         layout.addWidget(buttons)
         self.on.edit.setFocus()
         grow_with_messages(self, 460)  # the sentences above and under the field wrap, never cut
+        self.remember_typing()
 
     def accept(self) -> None:
         if refuse_unreadable(self):

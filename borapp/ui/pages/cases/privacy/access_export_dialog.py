@@ -23,10 +23,11 @@ from borapp.services.errors import BorError
 from borapp.services.privacy import access_files, access_request
 from borapp.ui.kept_typing import keep_as
 from borapp.ui.pages.cases.privacy.files_to_check import FilesToCheck
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.result_line import ResultLine
 
 
-class AccessExportDialog(QDialog):
+class AccessExportDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, workspace, ref: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.ref = workspace, ref
@@ -77,6 +78,7 @@ class AccessExportDialog(QDialog):
         self.written: Path | None = None
         self.summary, self.to_check = "", 0  # what was withheld; how many files she must look at herself
         self._who_changed()
+        self.remember_typing()
 
     def _name_of(self, who: str) -> str:
         try:

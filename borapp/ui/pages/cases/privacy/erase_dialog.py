@@ -7,10 +7,11 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QL
 from borapp.i18n import _
 from borapp.services.privacy import erasure
 from borapp.ui.kept_typing import keep_as, not_kept
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.result_line import ResultLine
 
 
-class EraseDialog(QDialog):
+class EraseDialog(AsksBeforeDiscarding, QDialog):
     def __init__(self, workspace, ref: str, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace, self.ref = workspace, ref
@@ -58,6 +59,7 @@ class EraseDialog(QDialog):
         layout.addWidget(buttons)
         for field in (self.reason, self.confirm):
             field.textChanged.connect(self._enable)
+        self.remember_typing()  # the typed case number alone is not asked about (not kept)
 
     def _enable(self) -> None:
         self.erase_button.setEnabled(bool(self.reason.text().strip()) and self.confirm.text().strip() == self.ref)
