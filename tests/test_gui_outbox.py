@@ -135,15 +135,20 @@ def test_double_click_opens_the_letter(qtbot, page, letters, renderer):
     page.preview.close()
 
 
-def test_enter_on_a_letter_opens_the_letter_and_open_case_its_case(qtbot, page, letters, renderer):
-    """Enter on a letter opened its case file (a keyboard walk): the letter is what Enter opens, as a double click
-    does; Open case is a button of its own."""
+def arrow_to(qtbot, page, letter_id: int) -> None:
+    """The letter chosen with the keyboard: the list focused, then Ctrl+Home and Down until it is the current one."""
     with qtbot.waitActive(page):
         page.activateWindow()
     page.table.setFocus()
     QTest.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    while page.current().id != letters["draft"]:
+    while page.current().id != letter_id:
         QTest.keyClick(page.table, Qt.Key.Key_Down)
+
+
+def test_enter_on_a_letter_opens_the_letter_and_open_case_its_case(qtbot, page, letters, renderer):
+    """Enter on a letter opened its case file (a keyboard walk): the letter is what Enter opens, as a double click
+    does; Open case is a button of its own."""
+    arrow_to(qtbot, page, letters["draft"])
     with qtbot.assertNotEmitted(page.open_case):
         QTest.keyClick(page.table, Qt.Key.Key_Return)
     assert page.preview is not None and page.preview.isVisible()
@@ -277,12 +282,7 @@ def test_a_new_letter_for_a_case_with_gaps_says_what_is_missing(page, workspace)
 def test_mark_ready_by_keyboard_leaves_the_focus_on_the_letter_not_on_delete(qtbot, page, workspace, letters):
     """Space on "Klaarzetten" disabled it and Qt passed the focus on to "Verwijderen…": a second Space asked to delete
     the letter just made ready (a keyboard walk). The focus goes back to the list, on the same letter."""
-    with qtbot.waitActive(page):
-        page.activateWindow()
-    page.table.setFocus()
-    QTest.keyClick(page.table, Qt.Key.Key_Home, Qt.KeyboardModifier.ControlModifier)
-    while page.current().id != letters["draft"]:
-        QTest.keyClick(page.table, Qt.Key.Key_Down)
+    arrow_to(qtbot, page, letters["draft"])
     for _i in range(12):
         if QApplication.focusWidget() is page.ready_button:
             break
