@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QLabel
 
 from borapp.services.cases.case_file import load_case
 from borapp.services.outbox import letters as outbox_letters
+from borapp.ui import kept_typing
 from tests.cases.test_case_services import add_case
 from tests.cases.test_step_dates import steps
 from tests.helpers.cases_page import page  # noqa: F401 - fixture
@@ -93,7 +94,8 @@ def test_a_lock_closes_the_dialog_and_nothing_is_saved(qtbot, page, workspace, c
     qtbot.mouseClick(tab.correct_button, Qt.MouseButton.LeftButton)
     dialog = tab.date_dialog
     type_over(qtbot, dialog.on, "2-4-2025")
-    page.clear()  # what the lock does to the pages
+    kept_typing.close_for_lock(dialog)  # what the lock does to its windows (unasked: the typing is kept), then
+    page.clear()  # to the pages
     assert not dialog.isVisible() and tab.date_dialog is None and not tab.correct_button.isEnabled()
     history = {e.title: e.on for e in load_case(workspace, closed_case, record_open=False).timeline}
     assert history["Intake"] == dt.date(2025, 4, 1)
