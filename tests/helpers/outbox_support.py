@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import errno
 import io
+import re
 import socket
 from dataclasses import dataclass, field
 
@@ -95,6 +96,16 @@ def stand_in(monkeypatch):
 
 
 # ---- messages -------------------------------------------------------------------------------------------------------
+
+# The confidential address of the outbox tests (Geheimsteeg 77, 1234 AB): its postcode digits count only where they
+# stand alone, since a MIME boundary or Message-ID is a random run of digits that may hold "1234".
+LEAK_PATTERN = re.compile(r"geheimsteeg|(?<!\d)1234(?!\d)")
+
+
+def leaked(text: str) -> list[str]:
+    """The pieces of the confidential address found in `text`, whatever its case and spacing."""
+    return LEAK_PATTERN.findall(" ".join(text.split()).lower())
+
 
 def message_texts(eml: bytes, pdf_text=None) -> list[str]:
     """Every header and every decoded part of a message; an attached PDF as its text when `pdf_text` reads it."""

@@ -16,18 +16,10 @@ from borapp.services.documents import letter_checks
 from borapp.services.documents import letters as document_letters
 from borapp.services.outbox import export
 from borapp.services.outbox import letters, sending
-from tests.helpers.outbox_support import add_referred_case, configure_smtp, message_texts, smtp_server  # noqa: F401, F811
-
-PIECES = ("geheimsteeg", "1234", "1234ab", "1234 ab")
-
+from tests.helpers.outbox_support import add_referred_case, configure_smtp, leaked, message_texts, smtp_server  # noqa: F401, F811
 
 def pdf_text(data: bytes) -> str:
     return " ".join(" ".join((page.extract_text() or "").split()) for page in PdfReader(io.BytesIO(data)).pages)
-
-
-def leaked(text: str) -> list[str]:
-    flat = " ".join(text.split()).lower()
-    return [piece for piece in PIECES if piece in flat]
 
 
 def confidential_case(workspace, ref: str) -> int:

@@ -8,10 +8,7 @@ import re
 from borapp.models import Letter, Parent
 from borapp.services.outbox import export
 from borapp.services.outbox import letters, sending
-from tests.helpers.outbox_support import add_referred_case, configure_smtp, message_texts, smtp_server  # noqa: F401, F811
-
-PIECES = ("geheimsteeg", "1234", "1234ab", "1234 ab")
-
+from tests.helpers.outbox_support import add_referred_case, configure_smtp, leaked, message_texts, smtp_server  # noqa: F401, F811
 
 def confidential_case(workspace) -> int:
     """The resident parent's address kept on one line, as the import template has it."""
@@ -21,11 +18,6 @@ def confidential_case(workspace) -> int:
         parent.address, parent.postcode, parent.city = "Geheimsteeg 77, 1234 AB Utrecht", "", ""
         parent.address_confidential = True
     return case_id
-
-
-def leaked(text: str) -> list[str]:
-    flat = re.sub(r"\s+", " ", text).lower()
-    return [piece for piece in PIECES if piece in flat]
 
 
 def test_saving_an_edited_letter_takes_the_address_out_of_subject_text_and_recipient(workspace):
