@@ -141,12 +141,29 @@ def test_mine_only_toggle(page, workspace):
 
 
 def test_backup_warning_shown_and_clear_forgets_everything(page, workspace):
+    from borapp.services import settings
+
     make_case(workspace, "W-1", "waiting", ON - dt.timedelta(weeks=6))
+    settings.write_settings(workspace, {"backup.folder": "/media/usb"})  # a folder, but no backup made yet
     page.refresh()
     assert not page.backup_warning.isHidden() and page.backup_warning.text()
     page.clear()
     assert page.cards["waiting"].list.count() == 0
     assert page.backup_warning.isHidden() and page.backup_warning.text() == ""
+
+
+def test_a_missing_backup_folder_is_said_once_by_the_checklist_then_by_the_banner(qtbot, page):
+    """The orange banner and the checklist's backup step said the same thing on one screen: the step says it (with
+    its button) while the list shows it; the banner once the list is put away."""
+    page.refresh()
+    steps = page.first_day
+    assert not steps.isHidden() and steps.buttons["backups"].text() == _("Set up")
+    assert page.backup_warning.isHidden()
+    qtbot.mouseClick(steps.hide_button, Qt.MouseButton.LeftButton)
+    assert steps.isHidden()
+    assert not page.backup_warning.isHidden()
+    assert page.backup_warning.text() == _("No backup folder is set: this laptop may hold the only copy. Choose one "
+                                           "in Settings.")
 
 
 def test_fits_without_horizontal_scrolling(page, qtbot, workspace):
@@ -254,7 +271,7 @@ def test_an_empty_card_goes_to_the_end_of_its_column(qtbot, page, workspace):
         session.add(Visit(case_id=long_one, on=ON - dt.timedelta(days=250), state="held"))
     page.refresh()
     qtbot.waitUntil(lambda: page.cards["long_trajectories"].list.isVisible())
-    cards, column = page.cards, page.columns[0]
+    cards, column = page.cards, page.card_columns.columns[0]
     assert [column.indexOf(cards[key]) for key in ("long_trajectories", "waiting", "evaluations_due")] == [0, 1, 2]
     assert cards["long_trajectories"].y() < cards["waiting"].y() < cards["evaluations_due"].y()
     make_case(workspace, "W-1", "waiting", ON - dt.timedelta(weeks=6))

@@ -112,3 +112,24 @@ def test_a_row_says_whom_the_case_is_about_as_the_case_list_does(qtbot, today_pa
     shown = row.family.shown_text()
     assert shown == row.family.text() or shown.endswith("…"), "cut short, not cut off"
     assert row.family.mapTo(row, QPoint(row.family.width(), 0)).x() <= row.width()
+
+
+def columns_of(page) -> int:
+    return len({card.mapTo(page, QPoint(0, 0)).x() for card in page.cards.values()})
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_at_125_percent_the_cards_stand_in_two_readable_columns(qtbot, today_page, language):
+    """A 1366 px laptop at 125 % gives a 1093 px window: in three columns a card was 280 px wide, whom a case is
+    about was cut to "Tycho …" and a long word was cut off at the card's edge. Two columns there; three at 1366."""
+    set_language(language)
+    today_page.refresh()
+    window = today_page.window()
+    window.resize(1093, 650)
+    qtbot.waitUntil(lambda: columns_of(today_page) == 2)
+    qtbot.waitUntil(lambda: all(card.width() >= 400 for card in today_page.cards.values()))
+    waiting = today_page.cards["waiting"]
+    row = waiting.list.itemWidget(waiting.list.item(0))
+    assert len(row.family.shown_text()) >= 20, row.family.shown_text()
+    window.resize(1366, 768)
+    qtbot.waitUntil(lambda: columns_of(today_page) == 3)

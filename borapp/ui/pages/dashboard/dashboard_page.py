@@ -13,19 +13,11 @@ from borapp.services import dashboard, first_day
 from borapp.services.dashboard import Dashboard, DashboardItem
 from borapp.services.vault.workspace import Workspace
 from borapp.ui.pages.base import Page
+from borapp.ui.pages.dashboard.card_columns import COLUMNS, CardColumns
 from borapp.ui.pages.dashboard.first_day_card import FirstDayCard
 from borapp.ui.pages.dashboard.section_card import MAX_ROWS, SectionCard
 from borapp.ui.widgets.scrolling import vertical_scroll
 
-# Three columns, so that every card's heading and first rows are in view at 1366×768: the families waiting and the
-# case work on the left; unfinished work (an intake kept by "Continue later", typing kept over a restart) first in the
-# middle, level with the families waiting, with the week's visits and the contracts; the letters and the volunteers'
-# VOG on the right. An empty card goes to the end of its column (`_empty_last`): nothing to do is read last.
-COLUMNS = (
-    ("waiting", "evaluations_due", "long_trajectories"),
-    ("drafts", "visits_this_week", "contracts_unsigned"),
-    ("outbox", "letters_owed", "vog"),
-)
 # The case file's tab an item opens on: where the thing it names is done.
 CASE_TABS = {"evaluations_due": "evaluations", "contracts_unsigned": "agreements", "visits_this_week": "visits",
              "long_trajectories": "visits"}
@@ -96,23 +88,14 @@ class DashboardPage(Page):
         self.first_day.put_away.connect(self._put_away_first_day)
         self.first_day.hide()
         rows.addWidget(self.first_day)
-        columns = QHBoxLayout()
-        columns.setSpacing(12)
-        rows.addLayout(columns, 1)
-        self.columns: list[QVBoxLayout] = []
-        for keys in COLUMNS:
-            column = QVBoxLayout()
-            self.columns.append(column)
-            column.setSpacing(12)
-            for key in keys:
-                card = SectionCard(key)
-                card.item_activated.connect(self._activate)
-                card.go_to.connect(self.go_to)
-                card.show_whole.connect(self._show_whole)
-                self.cards[key] = card
-                column.addWidget(card)
-            column.addStretch()
-            columns.addLayout(column, 1)
+        for key in (key for keys in COLUMNS for key in keys):
+            card = SectionCard(key)
+            card.item_activated.connect(self._activate)
+            card.go_to.connect(self.go_to)
+            card.show_whole.connect(self._show_whole)
+            self.cards[key] = card
+        self.card_columns = CardColumns(self.cards)
+        rows.addWidget(self.card_columns, 1)
         return vertical_scroll(content)
 
     # ---- Page -------------------------------------------------------------------------------------------------------
@@ -126,9 +109,7 @@ class DashboardPage(Page):
         for section in self.board.sections:
             if section.key in self.cards:
                 self.cards[section.key].set_section(section)
-        self._empty_last()
-        self.backup_warning.setText(self.board.backup_warning)
-        self.backup_warning.setVisible(bool(self.board.backup_warning))
+        self.card_columns.empty_last()
         self.privacy_reminder.setText(self.board.privacy_reminder)
         self.privacy_reminder.setVisible(bool(self.board.privacy_reminder))
         self.conflicts_notice.setText(self.board.conflicts_notice)
@@ -138,15 +119,15 @@ class DashboardPage(Page):
         steps = first_day.checklist(self.workspace)
         self.first_day.set_steps(steps)
         self.first_day.setVisible(bool(steps))
+        # the checklist's open backup step says it already, with its button: the same thing twice was one too many
+        said = any(step.key == "backups" and not step.done for step in steps)
+        warning = "" if said else self.board.backup_warning
+        self.backup_warning.setText(warning)
+        self.backup_warning.setVisible(bool(warning))
 
-    def _empty_last(self) -> None:
-        """Each column's cards in their order, those with nothing to do after the others."""
-        for column, keys in zip(self.columns, COLUMNS):
-            order = sorted(keys, key=lambda key: self.cards[key].is_empty())
-            if [column.itemAt(i).widget() for i in range(len(keys))] != [self.cards[key] for key in order]:
-                for position, key in enumerate(order):
-                    column.removeWidget(self.cards[key])
-                    column.insertWidget(position, self.cards[key])
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.card_columns.arrange(event.size().width())
 
     def clear(self) -> None:
         self.board = None
@@ -177,7 +158,7 @@ class DashboardPage(Page):
 
     def _put_away_first_day(self) -> None:
         first_day.put_away(self.workspace)
-        self.first_day.hide()
+        self.refresh()  # without the list, the backup warning it stood for shows
 
     def _activate(self, item: DashboardItem) -> None:
         if item.draft_key:
