@@ -212,3 +212,26 @@ def test_the_note_is_in_sight_beside_a_theme_at_a_1366_screen(panel, workspace, 
     assert needed < header.sectionSize(NOTE)
     assert header.sectionViewportPosition(NOTE) + header.sectionSize(NOTE) <= table.viewport().width()
     assert _column(panel, KIND)[1] == "Thema: Praten met jonge kinderen"
+
+
+def test_a_long_theme_and_cancellation_reason_are_read_whole_in_the_list(panel, workspace, qtbot):
+    """A long theme or reason for cancelling was cut at its column's edge, whole only in a tooltip (a mouse's): the
+    row now grows to hold the text wrapped, and the note stays in sight."""
+    theme = "Loyaliteitsconflicten bij kinderen van gescheiden ouders en hoe je als begeleider neutraal blijft"
+    reason = "de zaal in het buurthuis bleek dubbel geboekt en er was op korte termijn geen andere ruimte vrij"
+    meetings.add_meeting(workspace, SOON, "Kop", "theme", theme)
+    cancelled = meetings.add_meeting(workspace, SOON + dt.timedelta(days=1), "Kop")
+    _reload(panel)
+    _choose(qtbot, panel, cancelled)
+    qtbot.mouseClick(panel.cancel_button, Qt.MouseButton.LeftButton)
+    QTest.keyClicks(panel.why_note, reason)
+    qtbot.mouseClick(panel.confirm_cancel, Qt.MouseButton.LeftButton)
+    qtbot.wait(50)
+    table, header = panel.table, panel.table.horizontalHeader()
+    assert header.sectionViewportPosition(NOTE) + header.sectionSize(NOTE) <= table.viewport().width()
+    for column, text in ((KIND, f"Thema: {theme}"), (NOTE, f"Geannuleerd: {reason}")):
+        row = _column(panel, column).index(text)
+        room = table.visualRect(table.model().index(row, column))
+        needed = table.fontMetrics().boundingRect(0, 0, room.width() - 8, 10_000, Qt.TextFlag.TextWordWrap, text)
+        assert needed.height() > 2 * table.fontMetrics().height(), "the test's text fits one line: too short"
+        assert room.height() >= needed.height(), (column, room.height(), needed.height())

@@ -106,18 +106,15 @@ class MeetingsPanel(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().hide()
-        self.table.setWordWrap(False)
+        # a long theme or cancellation reason wraps onto more lines of its row, whole (it was cut, whole only in its
+        # tooltip: a mouse's); the kind (or theme) and the note share what the date, region and count leave
+        self.table.setWordWrap(True)
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header = self.table.horizontalHeader()
-        # a theme evening shows its theme in place of its kind, in the column that takes what is left; the note is as
-        # wide as its short marks (a cancellation and its reason may be cut, its tooltip whole). A theme column of its own,
-        # mostly empty, squeezed the note (a warning) to a sliver at 1366 px
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setSectionResizeMode(KIND, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Interactive)
-        marks = (_("Still to come"), _("Too few sign-ups"), _("Attendance still to record"), _("Note"))
-        header.resizeSection(NOTE, max(self.table.fontMetrics().horizontalAdvance(m) for m in marks) + 24)
+        header.setSectionResizeMode(NOTE, QHeaderView.ResizeMode.Stretch)
         header.setSortIndicator(DATE, Qt.SortOrder.DescendingOrder)  # newest first until a header is clicked
         self.table.setSortingEnabled(True)
         self.table.itemSelectionChanged.connect(self._selection_changed)
