@@ -719,3 +719,24 @@ def test_a_new_volunteer_typed_is_not_swapped_for_the_first_in_the_list(page, qt
     QTest.keyClick(page.table, Qt.Key.Key_Down)
     assert page.editor.volunteer_id == page.model.row_at(0).id and page.editor.name.text() == "Anna Proef"
     assert "volunteer/new" not in page.drafts() and not page.editor.is_dirty()
+
+
+def test_a_volunteer_opened_from_elsewhere_asks_before_a_new_volunteer_typed_is_put_aside(page, qtbot, people):
+    """Opening a volunteer from a case (or Today) while a new volunteer was half typed put the typing aside unasked
+    (New volunteer brought it back); it now asks, as choosing in the list does, and Cancel keeps the new form."""
+    from borapp.ui.widgets.discard_question import CANCEL, DISCARD
+
+    qtbot.mouseClick(page.new_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(page.editor.name.hasFocus)
+    QTest.keyClicks(page.editor.name, "Femke Terpstra")
+    other = page.model.row_at(0)
+    asked: list[str] = []
+    answer_soon(CANCEL, asked)
+    page.open_volunteer_profile(other.id)  # what the shell does for a case's "open the volunteer"
+    assert asked == [_("What you typed about the new volunteer has not been saved. Throw it away?")]
+    assert page.editor.volunteer_id is None and page.editor.name.text() == "Femke Terpstra"
+    assert not page.table.selectionModel().hasSelection()
+    answer_soon(DISCARD)
+    page.open_volunteer_profile(other.id)
+    assert page.editor.volunteer_id == other.id and page.editor.name.text() == other.name
+    assert "volunteer/new" not in page.drafts() and not page.editor.is_dirty()

@@ -303,10 +303,13 @@ class VolunteersPage(Page):
     # ---- the editor ---------------------------------------------------------------------------------------------
 
     def open_volunteer_profile(self, volunteer_id: int) -> None:
-        """Show this volunteer's profile (0: the new-volunteer form), clearing filters that would hide them."""
+        """Show this volunteer's profile (0: the new-volunteer form), clearing filters that would hide them. Asked
+        from elsewhere (a case, Today) while a new volunteer is half typed, it asks first, as the list does."""
         self.tabs.setCurrentIndex(0)
         if not volunteer_id:
             self.open_new()
+            return
+        if not self._may_leave_new_volunteer():  # Cancel: the new volunteer's form stays, as it was
             return
         if self.model.row_of(volunteer_id) < 0 and (self.search.text() or self.active_only.isChecked()
                                                     or self.region_filter.currentIndex() > 0):
