@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from borapp.services.errors import ValidationError
 from borapp.ui.pages.cases.case_file.case_file_widget import CaseFileWidget
@@ -150,3 +150,44 @@ def test_a_date_that_does_not_exist_is_said_so(qtbot):
     assert field.problem() == "'31-2-2026' is geen datum: februari 2026 heeft geen dag 31.", field.problem()
     type_into(field, "3-13-2026")
     assert field.problem() == "'3-13-2026' is geen datum: er is geen maand 13."
+
+
+def _shown_field(qtbot) -> tuple[QWidget, DateField]:
+    """A date field holding 17-11-2026, typed in, in an active window (returned too: qtbot holds it weakly)."""
+    window = QWidget()
+    qtbot.addWidget(window)
+    field = DateField(window)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    field.set_value(dt.date(2026, 11, 17))
+    field.edit.setFocus()
+    return window, field
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a popup on the offscreen platform
+def test_the_calendar_opens_moves_and_chooses_by_keyboard(qtbot):
+    """The calendar was for the mouse only: no key opened it, and the button beside the field takes no Tab."""
+    _window, field = _shown_field(qtbot)
+    QTest.keyClick(field.edit, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    calendar = field.calendar
+    assert calendar is not None and calendar.isVisible()
+    qtbot.waitUntil(lambda: calendar.isAncestorOf(QApplication.focusWidget()))
+    for key in (Qt.Key.Key_Right, Qt.Key.Key_Right, Qt.Key.Key_Down):  # two days on, a week on
+        QTest.keyClick(QApplication.focusWidget(), key)
+    assert calendar.selectedDate().toPython() == dt.date(2026, 11, 26)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    assert not calendar.isVisible() and field.text() == "26-11-2026"
+    assert QApplication.focusWidget() is field.edit, "back in the field, to Tab on"
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")
+def test_escape_closes_the_calendar_and_the_field_keeps_its_date(qtbot):
+    _window, field = _shown_field(qtbot)
+    QTest.keyClick(field.edit, Qt.Key.Key_F4)
+    calendar = field.calendar
+    qtbot.waitUntil(lambda: calendar.isAncestorOf(QApplication.focusWidget()))
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Left)
+    QTest.keyClick(QApplication.focusWidget(), Qt.Key.Key_Escape)
+    assert not calendar.isVisible() and field.text() == "17-11-2026"
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is field.edit)

@@ -832,4 +832,35 @@ def test_tab_goes_down_the_page_then_to_the_buttons_as_drawn(page, qtbot):
                                            editor.add_button, *buttons]
     walk(wizard, 10)
     assert _focus() is wizard.button(FINISH)
-    assert _tab_through(qtbot) == _buttons(wizard, DISCARD_BUTTON, CANCEL_LATER, BACK)
+    summary = wizard.currentPage()  # its Change and Show links: Tab stays in a column from link to link
+    assert _tab_through(qtbot) == [summary.left] * 6 + [summary.right] * 4 + _buttons(
+        wizard, DISCARD_BUTTON, CANCEL_LATER, BACK)
+
+
+def test_the_summary_s_change_and_show_links_are_reached_by_tab_and_followed_by_enter_or_space(page, qtbot):
+    """Tab went from Create case straight to the buttons: the links were for the mouse only."""
+    page.start_intake()
+    wizard = page.intake.wizard
+    walk(wizard, 10)  # the resident parent's address is confidential: a Show link in the left column
+    summary = wizard.currentPage()
+    change, show = _("Change"), _("Show")
+    seen = []
+    for _step in range(10):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+        seen.append((_focus(), _focus().selectedText()))
+    assert seen == [(summary.left, change)] * 4 + [(summary.left, show), (summary.left, change)] + \
+        [(summary.right, change)] * 4, "route, referrer, municipality, resident (and Show), other parent; then right"
+    qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    assert _focus() is wizard.button(DISCARD_BUTTON)
+    qtbot.keyClick(_focus(), Qt.Key.Key_Backtab)
+    assert (_focus(), _focus().selectedText()) == (summary.right, change), "Shift+Tab comes in at the last link"
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)
+    assert wizard.currentId() == 9, "Change of the wishes goes back to that page"
+    qtbot.keyClick(_focus(), Qt.Key.Key_Return)  # Next, back to the summary
+    assert wizard.currentId() == 10 and _focus() is wizard.button(FINISH)
+    for _step in range(5):
+        qtbot.keyClick(_focus(), Qt.Key.Key_Tab)
+    assert (_focus(), _focus().selectedText()) == (summary.left, show)
+    assert "Lindelaan" not in summary.left.text()
+    qtbot.keyClick(_focus(), Qt.Key.Key_Space)
+    assert "Lindelaan 12" in summary.left.text() and wizard.currentId() == 10

@@ -5,13 +5,14 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QCheckBox
+from PySide6.QtWidgets import QApplication, QCheckBox
 
 from borapp.models import Volunteer
 from borapp.services.matching.ranking import FamilyNeeds, VolunteerFacts, score
 from borapp.services.volunteers.profiles import language_code, list_volunteers, load_volunteer
 from borapp.ui.pages.volunteers.volunteer_table_model import LANGUAGES
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
+from tests.helpers.volunteers_page import shown_page
 
 
 def ticked(editor) -> list[str]:
@@ -74,3 +75,29 @@ def test_the_e_mail_placeholder_is_in_the_language_of_the_screen(qtbot, workspac
     page = VolunteersPage(workspace)
     qtbot.addWidget(page)
     assert page.editor.email.placeholderText() == "name@example.nl"
+
+
+def test_a_typed_language_is_reached_by_tab_after_the_other_languages(qtbot, workspace):
+    """Its checkbox came at the end of the window's Tab chain: Shift+Tab from the line it was typed in skipped it,
+    and Tab reached it only after the rest of the window."""
+    with workspace.session() as session:
+        session.add(Volunteer(name="Samira Proef", languages="nl"))
+    page = shown_page(qtbot, workspace, list_volunteers(workspace)[0].id)
+    page.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is page)
+    picker = page.editor.languages
+    type_language(qtbot, page.editor, "Tarifit")
+    tarifit = picker.boxes["rif"]
+    qtbot.waitUntil(tarifit.isVisible)  # shown once the event loop runs, as it does between a person's keys
+    assert QApplication.focusWidget() is picker.other
+    qtbot.keyClick(picker.other, Qt.Key.Key_Backtab)
+    assert QApplication.focusWidget() is tarifit, "right before the line it was typed in"
+    qtbot.keyClick(tarifit, Qt.Key.Key_Backtab)
+    last_common = list(picker.boxes.values())[-2]
+    assert QApplication.focusWidget() is last_common
+    qtbot.keyClick(last_common, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is tarifit
+    qtbot.keyClick(tarifit, Qt.Key.Key_Space)
+    assert not tarifit.isChecked(), "Space unticks it, as the others"
+    qtbot.keyClick(tarifit, Qt.Key.Key_Tab)
+    assert QApplication.focusWidget() is picker.other

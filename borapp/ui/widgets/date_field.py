@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QDate, QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QCalendarWidget, QHBoxLayout, QLineEdit, QToolButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
@@ -152,12 +153,13 @@ class DateField(_TypedField):
         super().__init__(parent, _("dd-mm-yyyy"), 110)
         self.calendar_button = QToolButton()
         self.calendar_button.setIcon(icon("calendar-blank"))
-        self.calendar_button.setToolTip(_("Choose a date"))
+        self.calendar_button.setToolTip(_("Choose a date (Alt+Down or F4)"))
         self.calendar_button.setAccessibleName(_("Choose a date"))
         self.calendar_button.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from field to field
         self.calendar_button.clicked.connect(self.open_calendar)
         self.row.insertWidget(1, self.calendar_button)
         self.calendar: QCalendarWidget | None = None
+        self.edit.installEventFilter(self)
         if not optional:
             self._set(dt.date.today())
 
@@ -167,8 +169,16 @@ class DateField(_TypedField):
     def _format(self, value: dt.date | None) -> str:
         return typed_dates.date_text(value)
 
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        """Alt+Down or F4 in the line opens the calendar, as in a combo box: it was for the mouse only."""
+        if watched is self.edit and event.type() == QEvent.Type.KeyPress and opens_calendar(event):
+            self.open_calendar()
+            return True
+        return super().eventFilter(watched, event)
+
     def open_calendar(self) -> QCalendarWidget:
-        """A month to click in, on the field's date or else on today."""
+        """A month to click in, on the field's date or else on today; the keyboard in it: the arrows move a day or a
+        week, Page Up/Down a month, Enter chooses, Escape closes it and the field keeps its date."""
         calendar = QCalendarWidget(self)
         calendar.setWindowFlags(Qt.WindowType.Popup)
         calendar.setGridVisible(True)
@@ -179,6 +189,7 @@ class DateField(_TypedField):
         calendar.activated.connect(lambda date: self._picked(calendar, date))
         calendar.move(self.edit.mapToGlobal(self.edit.rect().bottomLeft()))
         calendar.show()
+        calendar.setFocus(Qt.FocusReason.PopupFocusReason)
         self.calendar = calendar
         return calendar
 
@@ -186,6 +197,11 @@ class DateField(_TypedField):
         calendar.close()
         self._set(date.toPython())
         self.edit.setFocus()
+
+
+def opens_calendar(event: QKeyEvent) -> bool:
+    alt_down = event.key() == Qt.Key.Key_Down and event.modifiers() & Qt.KeyboardModifier.AltModifier
+    return bool(alt_down) or (event.key() == Qt.Key.Key_F4 and not event.modifiers())
 
 
 class TimeField(_TypedField):

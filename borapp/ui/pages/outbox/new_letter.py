@@ -19,10 +19,14 @@ from borapp.services.cases.labels import role_label
 from borapp.services.errors import BorError
 from borapp.services.outbox import letters
 from borapp.services.outbox.listing import KINDS, earlier_letters_line, kind_label
+from borapp.ui.widgets.discard_question import AsksBeforeDiscarding
 from borapp.ui.widgets.forms import FieldMessage, add_field
 
 
-class NewLetterDialog(QDialog):
+class NewLetterDialog(AsksBeforeDiscarding, QDialog):
+    """Escape or Cancel asks before a typed case number goes; the number it opened with (the outbox's row, the case
+    file's own) and the choices in its lists are not asked about."""
+
     made = Signal(int, list, str)  # the new letter's id, what it could not fill in, and why it is not ready
 
     def __init__(self, workspace, parent: QWidget | None = None, case_ref: str = "", kind: str = ""):
@@ -34,6 +38,7 @@ class NewLetterDialog(QDialog):
         form = QFormLayout()
         self.case_ref = QLineEdit(case_ref)
         self.case_ref.setPlaceholderText("BOR-2026-014")
+        self.case_ref.setAccessibleName(_("Case number"))  # also how AsksBeforeDiscarding knows the field
         self.kind = QComboBox()
         for each in KINDS:
             self.kind.addItem(kind_label(each), each)
@@ -69,6 +74,7 @@ class NewLetterDialog(QDialog):
         self._kind_changed()
         self._show_family()
         self.resize(460, self.sizeHint().height())
+        self.remember_typing()
 
     def _language_line(self) -> str:
         name = {"nl": "Nederlands", "en": "English"}[settings.read_setting(self.workspace, "language")]

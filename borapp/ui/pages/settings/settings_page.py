@@ -26,7 +26,7 @@ from borapp.ui.pages.settings.security_tab import SecurityTab
 from borapp.ui.pages.settings.team_tab import TeamTab
 from borapp.ui.widgets.compact_tabs import compact_tabs
 from borapp.ui.widgets.scrolling import vertical_scroll
-from borapp.ui.widgets.wizard_keys import tab_stops
+from borapp.ui.widgets.tab_order import tab_stops
 
 
 DRAFT_PREFIX = "settings/"

@@ -28,6 +28,7 @@ from borapp.services.volunteers.profiles import (
     language_code,
 )
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
+from borapp.ui.widgets.tab_order import chain
 
 LANGUAGE_COLUMNS = 2
 
@@ -92,6 +93,8 @@ class LanguagePicker(QWidget):
         box.toggled.connect(self.changed)
         index = len(self.boxes)
         self.grid.addWidget(box, index // LANGUAGE_COLUMNS, index % LANGUAGE_COLUMNS)
+        if self.boxes:  # added later, it came at the end of the window's Tab chain, after Save and the navigation
+            chain([list(self.boxes.values())[-1], box])
         self.boxes[code] = box
         return box
 

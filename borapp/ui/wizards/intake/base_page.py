@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 
 from borapp.ui.widgets.forms import FieldMessage, add_field, changed_signal, required_note
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
-from borapp.ui.widgets.wizard_keys import tab_stop, tab_stops
+from borapp.ui.widgets.tab_order import tab_stop, tab_stops
 
 
 class IntakePage(QWizardPage):

@@ -19,6 +19,7 @@ from borapp.services.intake.duplicates import Duplicate, name_key
 from borapp.services.intake.summary import SummarySection
 from borapp.ui.icons import icon
 from borapp.ui.widgets.layouts import empty_layout
+from borapp.ui.widgets.link_label import LinkLabel
 from borapp.ui.wizards.intake.base_page import IntakePage
 
 WARNING_STYLE = ("QFrame#duplicates { background: #FDE7C2; border-radius: 6px; padding: 4px; }"
@@ -54,10 +55,9 @@ class SummaryPage(IntakePage):
         self.body.addWidget(self.warnings)
         columns = QHBoxLayout()
         columns.setSpacing(24)
-        self.left, self.right = QLabel(), QLabel()
+        self.left, self.right = LinkLabel(), LinkLabel()  # "Change" and "Show" reached by Tab, followed by Enter
         for label in (self.left, self.right):
             label.setWordWrap(True)
-            label.setTextFormat(Qt.TextFormat.RichText)
             label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
             label.linkActivated.connect(self._change)
             columns.addWidget(label, 1)

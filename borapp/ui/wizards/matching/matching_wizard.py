@@ -17,7 +17,8 @@ from borapp.services.matching.ranking import Candidate, rank_candidates
 from borapp.ui.kept_typing import closed_by_lock, has_typing, keep_as, typing
 from borapp.ui.widgets.discard_question import ask_to_discard
 from borapp.ui.widgets.screen_fit import resize_within_screen
-from borapp.ui.widgets.wizard_keys import chain_tab_order, enter_goes_forward, tab_stops
+from borapp.ui.widgets.tab_order import tab_stops
+from borapp.ui.widgets.wizard_keys import chain_tab_order, enter_goes_forward
 from borapp.ui.wizards.matching.candidates_page import CandidatesPage
 from borapp.ui.wizards.matching.confirm_page import ConfirmPage
 from borapp.ui.wizards.matching.no_match_page import NoMatchPage

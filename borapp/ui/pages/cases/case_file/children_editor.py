@@ -23,6 +23,7 @@ from borapp.ui.lock_guard import wipe
 from borapp.ui.widgets.date_field import DateField
 from borapp.ui.widgets.discard_question import ask_to_discard
 from borapp.ui.widgets.forms import FieldMessage
+from borapp.ui.widgets.tab_order import chain
 
 
 class ChildRow(QWidget):
@@ -144,8 +145,7 @@ class ChildrenEditor(QWidget):
         before = self._tab_stop_before_add(row)
         order = [before] if before is not None else []
         order += [row.name, row.birth, row.remove]
-        for first, second in zip(order, order[1:]):
-            QWidget.setTabOrder(first, second)  # each goes in right after the one before
+        chain(order)
         if before is None:  # nothing to follow: Add child follows the row instead
             QWidget.setTabOrder(row.remove, self.add_button)
 
