@@ -106,6 +106,19 @@ def test_the_bundle_builds_and_runs_without_python(tmp_path):
     if sys.platform.startswith("linux"):  # the spec's HOST_LIBRARIES come from the machine, not the bundle
         bundled = {path.name for path in (ROOT / "dist" / "borapp").rglob("*.so*")}
         assert host_libraries() and not bundled & host_libraries()
+        too_new = {path.name: needs for path in (ROOT / "dist" / "borapp").rglob("*.so*")
+                   if path.is_file() and (needs := glibc_after(path, OLDEST_GLIBC))}
+        assert not too_new, f"these need a newer glibc than Ubuntu 22.04's {OLDEST_GLIBC}: {too_new}"
+
+
+OLDEST_GLIBC = (2, 35)  # the oldest host the bundle promises to start on (installer/README.md): Ubuntu 22.04
+
+
+def glibc_after(library: Path, oldest: tuple[int, int]) -> list[str]:
+    """The glibc symbol versions `library` asks for that are newer than `oldest`."""
+    out = subprocess.run(["nm", "-D", "--undefined-only", str(library)], capture_output=True, text=True).stdout
+    found = set(re.findall(r"@GLIBC_(\d+(?:\.\d+)+)", out))
+    return sorted(v for v in found if tuple(map(int, v.split("."))) > oldest)
 
 
 def host_libraries() -> set[str]:
