@@ -18,6 +18,9 @@ a case closed before any visit took place;
 a closing report ("the BOR is finished") of a case that is not closed;
 a schedule whose visits changed since it was made (it says the schedule as it stands); a schedule that shows the
 other parent's confidential address as "(confidential address)" where the parent needs a place.
+
+And a text that still holds a placeholder as written (`{ouder_naam}`, from an own template stored before Save checked
+it): it would print as it stands (`template_problems.unfilled_placeholders`).
 """
 
 from __future__ import annotations
