@@ -44,6 +44,21 @@ def test_an_impossible_or_unreadable_date_is_refused_and_nothing_is_stored(acces
     assert stored(vault_path, "privacy.reviewed_on") is None
 
 
+@pytest.mark.parametrize("action", [("get",), ("set", "1")])
+@pytest.mark.parametrize("lang, said", [
+    ("nl", "borapp: Onbekende instelling 'smtp.hots'. Bedoelt u 'smtp.host'? Bekend zijn: language, "),
+    ("en", "borapp: Unknown setting 'smtp.hots'. Did you mean 'smtp.host'? Known: language, ")])
+def test_an_unknown_setting_is_not_found_as_an_unknown_case_is(access, vault_path, capsys, action, lang, said):
+    """`config get` of an unknown key exited 2 (usage) while every other unknown thing exits 6 (not found)."""
+    code, out, err = run(capsys, "config", action[0], "smtp.hots", *action[1:], "--lang", lang, *access)
+    assert code == 6 and out == "" and err.startswith(said) and len(err.strip().splitlines()) == 1
+    assert ("template.SOORT.TAAL (SOORT: intake, start" if lang == "nl" else "template.KIND.LANG (KIND: intake") in err
+    assert "template.closing.nl" not in err, "the twelve template settings are one pattern in the list"
+    code, _out, err = run(capsys, "config", action[0], "nergens", *action[1:], "--lang", lang, *access)
+    assert code == 6 and ("Bedoelt u" not in err and "Did you mean" not in err)
+    assert stored(vault_path, "smtp.hots") is None
+
+
 def test_a_date_is_set_as_a_coordinator_types_it_and_kept_as_the_app_reads_it(access, vault_path, capsys):
     code, out, _err = run(capsys, "config", "set", "privacy.reviewed_on", "5-3-2026", *access)
     assert code == 0 and out.strip() == "privacy.reviewed_on = 2026-03-05"

@@ -62,9 +62,27 @@ def register(sub, common) -> None:
 
 
 def _check_key(key: str) -> None:
+    """A setting `borapp config` does not know is not found (exit 6), as an unknown case or letter is: named with
+    the nearest known one, and the known ones with the letter templates as one pattern."""
+    import difflib
+
+    from borapp.i18n import LANGUAGES
+    from borapp.models.documents import LETTER_KINDS
+
     known = config_keys()
-    if key not in known:
-        raise UsageError(_("Unknown setting '{key}'. Known: {keys}.").format(key=key, keys=", ".join(known)))
+    if key in known:
+        return
+    if key == "smtp.password":
+        raise NotFound(_("Unknown setting '{key}': the mail server's password is never kept as a setting. Keep it "
+                         "in this computer's keyring with 'borapp config smtp-password'.").format(key=key))
+    keys = ", ".join([*(k for k in known if not k.startswith("template.")), _(
+        "template.KIND.LANG (KIND: {kinds}; LANG: {languages})").format(kinds=", ".join(LETTER_KINDS),
+                                                                       languages=", ".join(LANGUAGES))])
+    near = difflib.get_close_matches(key, known, n=1)
+    if near:
+        raise NotFound(_("Unknown setting '{key}'. Did you mean '{near}'? Known: {keys}.").format(
+            key=key, near=near[0], keys=keys))
+    raise NotFound(_("Unknown setting '{key}'. Known: {keys}.").format(key=key, keys=keys))
 
 
 def _shown(key: str, value: str) -> str:

@@ -3,8 +3,9 @@
 only); the outbox is not touched.
 
 What the document could not fill in is printed on stderr, one line each; the exit code is 0 all the same. A letter
-that says what the case contradicts (the closing report of a case still open) is not written: exit 1, as the app
-holds such a letter back.
+that says what the case contradicts (the closing report of a case still open), or whose text would print a
+placeholder as written (an own template's unknown `{ouder_naam}`), is not written: exit 1, as the app holds such a
+letter back.
 """
 
 from __future__ import annotations
@@ -61,7 +62,7 @@ def run_contract(args) -> int:
 
 
 def run_letter(args) -> int:
-    from borapp.services.documents.letter_checks import unfit_kind
+    from borapp.services.documents.letter_checks import placeholders_left, placeholders_message, unfit_kind
     from borapp.services.documents.letters import render_letter
     from borapp.services.errors import BorError
 
@@ -75,8 +76,15 @@ def run_letter(args) -> int:
             unfit = unfit_kind(session, case_id, args.kind, args.lang)
         if unfit:
             raise BorError(unfit)
-        return render_letter(workspace, case_id, args.kind, args.lang, parent_role=args.parent or "",
-                             addressee=addressee_code(args.to))
+        letter = render_letter(workspace, case_id, args.kind, args.lang, parent_role=args.parent or "",
+                               addressee=addressee_code(args.to))
+        with workspace.reading() as session:
+            raw = placeholders_left(session, args.kind, letter.body, args.lang)
+        if raw:  # would print "{ouder_naam}": held back, as the outbox holds such a letter back
+            raise BorError(placeholders_message(raw) + "\n" + _(
+                "Correct the template in the app (Settings, Letter templates) or with 'borapp config set "
+                "template.KIND.LANG FILE', then try again."))
+        return letter
 
     return _run(args, render)
 

@@ -18,6 +18,9 @@ a case closed before any visit took place;
 a closing report ("the BOR is finished") of a case that is not closed;
 a schedule whose visits changed since it was made (it says the schedule as it stands); a schedule that shows the
 other parent's confidential address as "(confidential address)" where the parent needs a place.
+
+And a text that still holds a placeholder as written (`{ouder_naam}`, from an own template stored before Save checked
+it): it would print as it stands (`template_problems.unfilled_placeholders`).
 """
 
 from __future__ import annotations
@@ -38,6 +41,8 @@ from borapp.services.documents.letters import (  # the block as the PDF prints i
     _recipient,
     template_fields_safe,
 )
+from borapp.services.documents.template_problems import unfilled_placeholders
+from borapp.services.documents.template_texts import KIND_PLACEHOLDERS
 from borapp.services.documents.templates import fill_template, template_text
 
 GAP = re.compile(r"_{3,}")  # a line to fill in, also when part of it was typed away
@@ -103,14 +108,19 @@ class LetterCheck:
     unfit: str = ""  # why this kind of letter says what the case contradicts ("" when it fits)
     refused: str = ""  # why the organisation does not send it (`privacy.letter_policy`), in the app's words
     refused_command_line: str = ""  # the same, naming the setting as `borapp config set` takes it
+    placeholders: tuple[str, ...] = ()  # one line per placeholder the text still holds as written (`{ouder_naam}`)
 
     @property
     def ok(self) -> bool:
-        return not self.gaps and not self.order and not self.unfit and not self.refused
+        return not self.gaps and not self.order and not self.unfit and not self.refused and not self.placeholders
 
     def message(self) -> str:
         """Everything that keeps the letter back, in the user's language ("" when nothing does)."""
         parts = [self.refused] if self.refused else []
+        if self.placeholders:
+            parts.append(placeholders_message(self.placeholders) + "\n" + _(
+                "Type what each stands for over it in the letter's text (Edit). For the letters still to make, "
+                "correct the template (Settings, Letter templates)."))
         if self.gaps:
             parts.append(_("This letter still has lines to fill in ({line}); fill them in first:").format(
                 line=SHOWN_GAP) + "\n" + "\n".join("• " + gap.line() for gap in self.gaps))
@@ -129,6 +139,8 @@ class LetterCheck:
         if self.ok:
             return ""
         parts = [self.refused_command_line or self.refused] if self.refused else []
+        if self.placeholders:
+            parts.append(placeholders_message(self.placeholders))
         named = list(dict.fromkeys(gap.what for gap in self.gaps))
         if named:
             parts.append(_("This letter still has lines to fill in ({line}):").format(line=SHOWN_GAP) + "\n"
@@ -138,7 +150,10 @@ class LetterCheck:
                          + "\n".join("• " + sentence for sentence in self.order))
         if self.unfit:
             parts.append(self.unfit)
-        if named or self.order or self.unfit:
+        if self.placeholders:
+            parts.append(_("For the letters still to make, correct the template in the app (Settings, Letter "
+                           "templates) or with 'borapp config set template.KIND.LANG FILE'."))
+        if named or self.order or self.unfit or self.placeholders:
             parts.append(_("The command line does not change a letter's text or a case's facts: do it in the app "
                            "(the letter in the Outbox, Edit; the case in its case file), then try again."))
         return "\n\n".join(parts)
@@ -190,7 +205,21 @@ def check_letter(session: Session, parts: LetterParts, today: dt.date | None = N
     unfit = (_unfit(facts, parts.kind) or stale_promise(facts, parts.kind, parts.body)
              or _no_visits_to_count(facts, counted)
              or _stale_schedule(parts, schedule, doc_lang) or (_(HIDDEN_PLACE) if hidden_place else ""))
-    return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), unfit)
+    raw = unfilled_placeholders(parts.body or "", set(KIND_PLACEHOLDERS[parts.kind]), template)
+    return LetterCheck(tuple(gaps), tuple(_out_of_order(stated)), unfit, placeholders=tuple(raw))
+
+
+def placeholders_left(session: Session, kind: str, body: str, lang: str | None = None) -> list[str]:
+    """`unfilled_placeholders` of a letter's text made from the template of `kind` in `lang` (None: the vault's),
+    for a letter printed without one in the outbox (`borapp documents letter`), as `check_letter` finds them."""
+    template = template_text(session, kind, document_language(session, lang))
+    return unfilled_placeholders(body, set(KIND_PLACEHOLDERS[kind]), template)
+
+
+def placeholders_message(lines: tuple[str, ...] | list[str]) -> str:
+    """The placeholders a letter's text still holds as written (`unfilled_placeholders`), one line each."""
+    return (_("This letter's text has placeholders that were not filled in; they would print as they stand:") + "\n"
+            + "\n".join("• " + line for line in lines))
 
 
 def _schedule_now(facts: CaseFacts, parts: LetterParts, today: dt.date) -> tuple[str, bool]:

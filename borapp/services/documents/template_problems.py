@@ -37,6 +37,27 @@ def template_problems(text: str, allowed: set[str] | None = None) -> list[str]:
     return problems
 
 
+def unfilled_placeholders(text: str, allowed: set[str], template: str = "") -> list[str]:
+    """Each placeholder a letter's own text still holds as written (`{ouder_naam}`), in reading order, with where and
+    in the template editor's words: it would print as it stands. The text was made from a template stored before
+    Save checked it (imported, or written into the vault), or from one the letter could not be filled from. A letter
+    is no template: a lone brace in it is only a brace, so only a brace pair around a name counts, and not one the
+    `template` it was made from prints on purpose (`{{name}}`)."""
+    problems: list[str] = []
+    for number, line in enumerate(text.split("\n"), 1):
+        for field in _FIELD.finditer(line):
+            name = field.group(1)
+            if not name.isidentifier():
+                continue
+            token = field.group(0)
+            if "{" + token + "}" in template:
+                continue
+            problem = _field_problem(token, name, allowed) or _(
+                "{token} was not filled in: type what it stands for over it").format(token=token)
+            problems.append(_at(line, number, field.start(), field.end(), problem))
+    return problems
+
+
 def problems_message(problems: list[str]) -> str:
     return "\n".join([_("Not saved. Put this right in the template:"), *("• " + p for p in problems)])
 

@@ -13,35 +13,14 @@ from borapp.formatting import date_time, local_time, long_date
 from borapp.i18n import N_, _, in_language
 from borapp.services.documents.facts import Organisation
 from borapp.services.documents.layout import PageSetup, build_pdf, spacer, styles, text
+from borapp.services.field_words import FIELD_LABELS
 from borapp.services.privacy.access_request import AccessExport, names
 
 ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-FIELD_LABELS = {
-    "sent_on": N_("Sent on"), "file": N_("File"), "text": N_("Text"), "version": N_("Version"),
-    "made_on": N_("Drawn up on"),
-    "signed_copy": N_("Signed copy"), "added_on": N_("Added on"), "signed": N_("Signed"),
-    "ref": N_("Case number"), "registered_on": N_("Registered on"), "status": N_("Status"), "route": N_("Route"),
-    "municipality": N_("Municipality"), "referrer": N_("Referrer"), "coordinator": N_("Coordinator"),
-    "volunteer": N_("Volunteer"), "closed_on": N_("Closed on"), "outcome": N_("Outcome"),
-    "outcome_note": N_("About the outcome"), "notes": N_("Notes"), "role": N_("Role"), "name": N_("Name"),
-    "address": N_("Address"), "postcode": N_("Postcode"), "city": N_("City"), "email": N_("E-mail"),
-    "phone": N_("Phone"), "birth_date": N_("Date of birth"), "on": N_("Date"), "start": N_("From"),
-    "end": N_("Until"), "place": N_("Place"), "state": N_("State"), "cancelled_by": N_("Cancelled by"),
-    "cancel_reason": N_("Reason for cancelling"), "handover": N_("Handover"), "what_happened": N_("What happened"),
-    "child_wellbeing": N_("How the child was"), "child_voice": N_("The child's voice"), "incidents": N_("Incidents"),
-    "ended_early_reason": N_("Why it ended early"), "held_on": N_("Held on"), "kind": N_("Kind"),
-    "participants": N_("Participants"), "agreements": N_("Agreements"),
-    "visit_place": N_("Where the visits take place"), "visit_frequency": N_("How often"),
-    "agreed_visits": N_("Number of visits"), "buildup": N_("Build-up"),
-    "cancellation_rules": N_("Cancelling"), "house_rules": N_("House rules"),
-    "referrer_information": N_("What the referrer is told"), "court_frequency": N_("Court decision: frequency"),
-    "court_duration": N_("Court decision: duration"), "court_buildup": N_("Court decision: build-up"),
-    "motivation": N_("Motivation"), "safety": N_("Safety"), "volunteer_wishes": N_("Wishes for the volunteer"),
-    "supervised_by": N_("Supervised by"), "brought_by": N_("Brought by"), "collected_by": N_("Collected by"),
-    "others_present": N_("Also present"), "cancelled_on": N_("Cancelled on"),
-    "notice_hours": N_("Cancelled how many hours before"), "no_show_by": N_("Did not show up"),
-    "written_on": N_("Written on"),
-    "written_by": N_("Written by"), "minutes": N_("Minutes"), "note": N_("Note"), "reason": N_("Reason"),
+# The fields in the words of the screens (`services.field_words`), but these: the parent reads the export, and a
+# plain "Place" or "Frequency" says less to her than the coordinator's form, "Street and number" less than "Address".
+ACCESS_WORDS = {
+    "address": N_("Address"), "visit_place": N_("Where the visits take place"), "visit_frequency": N_("How often"),
 }
 
 
@@ -69,7 +48,7 @@ def _names(export: AccessExport) -> str:
 
 
 def _label(key: str) -> str:
-    return _(FIELD_LABELS.get(key, key))
+    return _(ACCESS_WORDS[key]) if key in ACCESS_WORDS else _(FIELD_LABELS.get(key, key))
 
 
 def _shown(value) -> str:
