@@ -875,3 +875,28 @@ def test_the_sort_arrow_points_the_way_the_list_runs(qtbot, page, cases):
     x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
     qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
     assert shown_refs(page)[0] == "BOR-2025-001" and not _arrow_points_down(header, column)  # oldest first: ▲
+
+
+def click_header(qtbot, header, column: int) -> None:
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
+
+
+def test_case_numbers_sort_by_year_then_number_on_a_header_click(qtbot, page, workspace):
+    """As text, BOR-2021-1000 stood between BOR-2021-100 and BOR-2021-101."""
+    for ref in ("BOR-2021-1000", "BOR-2021-101", "BOR-2022-7", "BOR-2021-99", "BOR-2021-100"):
+        add_case(workspace, ref)
+    page.refresh()
+    table = page.list_panel.table
+    header, column = table.horizontalHeader(), KEYS.index("ref")
+
+    def shown() -> list[str]:
+        return [table.model().index(r, column).data() for r in range(table.model().rowCount())]
+
+    natural = ["BOR-2021-99", "BOR-2021-100", "BOR-2021-101", "BOR-2021-1000", "BOR-2022-7"]
+    click_header(qtbot, header, column)
+    if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        click_header(qtbot, header, column)  # the first click may take the other way: the second gives A–Z
+    assert shown() == natural and not _arrow_points_down(header, column)  # smallest first: ▲
+    click_header(qtbot, header, column)
+    assert shown() == natural[::-1] and _arrow_points_down(header, column)  # largest first: ▼
