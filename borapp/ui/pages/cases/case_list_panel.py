@@ -27,7 +27,6 @@ from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_table_model import KEYS, CaseTableModel
 from borapp.ui.widgets.filter_combo import make_typeable, refill_filter
 from borapp.ui.widgets.list_table import ListTableView
-from borapp.ui.widgets.sort_arrow import arrow_as_ordered
 
 SEARCH_DELAY_MS = 250
 # Starting widths; the name columns stretch to fill what is left, so nothing scrolls sideways at 1366 px. The case
@@ -137,7 +136,6 @@ class CaseListPanel(QWidget):
         self.table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
-        arrow_as_ordered(header)
         header.setSortIndicator(KEYS.index("registered_on"), Qt.SortOrder.DescendingOrder)
         for column, key in enumerate(KEYS):
             if key in _WIDTHS:
