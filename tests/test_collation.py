@@ -7,7 +7,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from borapp.collation import sort_key
+from borapp.collation import natural, sort_key
 from borapp.services.cases.listing import filter_options
 from borapp.services.intake.flow import municipality_choices
 from borapp.models import Municipality
@@ -36,3 +36,11 @@ def test_dropdowns_from_the_vault_use_the_same_order(workspace):
     expected = ["amstelveen", "Edam-Volendam", "Éénhoorn", "Ölst", "Zaanstad"]
     assert [m.label for m in filter_options(workspace).municipalities] == expected
     assert [m.name for m in municipality_choices(workspace, 2026)] == expected
+
+
+@given(st.integers(0, 10**30), st.integers(0, 10**30), st.sampled_from(["", "0", "00"]))
+def test_numbers_in_a_case_number_count_by_their_value(a, b, zeros):
+    """BOR-2021-1000 after BOR-2021-999 and 101, for any number of digits and leading zeros."""
+    if a < b:
+        assert natural(f"BOR-2021-{zeros}{a}") < natural(f"BOR-2021-{b}")
+    assert natural(f"BOR-{a}-{b}") < natural(f"BOR-{a + 1}-0") and natural("bor-2021-7") == natural("BOR-2021-007")

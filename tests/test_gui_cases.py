@@ -30,6 +30,7 @@ from tests.cases.test_case_services import add_case, bulk_cases
 from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.helpers.keyboard import retype
 from tests.helpers.questions import answer_soon
+from tests.helpers.sort_arrow import arrow_points_down, click_header
 
 TODAY = dt.date.today()
 
@@ -842,36 +843,31 @@ def test_a_case_stopped_at_intake_is_offered_no_letter_about_visits(qtbot, page,
     page.case_file.dialog.reject()
 
 
-def _arrow_points_down(header, column: int) -> bool:
-    """Whether the sort arrow drawn in `column`'s header (the marks right of a gap after its name) is ▼, widest at
-    its top, rather than ▲."""
-    from PySide6.QtCore import QRect
-
-    image = header.grab(QRect(header.sectionViewportPosition(column), 0, header.sectionSize(column),
-                              header.height())).toImage()
-    rows = range(3, image.height() - 3)  # inside the section's lines
-    background = image.pixelColor(image.width() - 3, 3).lightness()
-
-    def marked(x: int) -> list[int]:
-        return [y for y in rows if image.pixelColor(x, y).lightness() < background - 40]
-
-    arrow: list[int] = []
-    for x in range(image.width() - 3, 0, -1):
-        if marked(x):
-            arrow.append(x)
-        elif arrow:
-            break  # the gap between the arrow and the name
-    widths = [n for y in rows if (n := sum(image.pixelColor(x, y).lightness() < background - 40 for x in arrow))]
-    assert len(widths) >= 2, "no sort arrow drawn"
-    return widths[0] > widths[-1]
-
-
 def test_the_sort_arrow_points_the_way_the_list_runs(qtbot, page, cases):
     """Newest first showed ▲ on "Aangemeld" (Qt gives the style descending as "sort up", drawn ▲ by Fusion)."""
     page.refresh()
     header = page.list_panel.table.horizontalHeader()
     column = KEYS.index("registered_on")
-    assert shown_refs(page)[0] == "BOR-2025-003" and _arrow_points_down(header, column)  # newest first: ▼
-    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
-    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton, pos=QPoint(x, header.height() // 2))
-    assert shown_refs(page)[0] == "BOR-2025-001" and not _arrow_points_down(header, column)  # oldest first: ▲
+    assert shown_refs(page)[0] == "BOR-2025-003" and arrow_points_down(header, column)  # newest first: ▼
+    click_header(qtbot, header, column)
+    assert shown_refs(page)[0] == "BOR-2025-001" and not arrow_points_down(header, column)  # oldest first: ▲
+
+
+def test_case_numbers_sort_by_year_then_number_on_a_header_click(qtbot, page, workspace):
+    """As text, BOR-2021-1000 stood between BOR-2021-100 and BOR-2021-101."""
+    for ref in ("BOR-2021-1000", "BOR-2021-101", "BOR-2022-7", "BOR-2021-99", "BOR-2021-100"):
+        add_case(workspace, ref)
+    page.refresh()
+    table = page.list_panel.table
+    header, column = table.horizontalHeader(), KEYS.index("ref")
+
+    def shown() -> list[str]:
+        return [table.model().index(r, column).data() for r in range(table.model().rowCount())]
+
+    natural = ["BOR-2021-99", "BOR-2021-100", "BOR-2021-101", "BOR-2021-1000", "BOR-2022-7"]
+    click_header(qtbot, header, column)
+    if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        click_header(qtbot, header, column)  # the first click may take the other way: the second gives A–Z
+    assert shown() == natural and not arrow_points_down(header, column)  # smallest first: ▲
+    click_header(qtbot, header, column)
+    assert shown() == natural[::-1] and arrow_points_down(header, column)  # largest first: ▼

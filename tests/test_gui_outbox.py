@@ -30,6 +30,7 @@ from tests.helpers.outbox_support import (  # noqa: F401 - fixtures
     smtp_server,
     stand_in,
 )
+from tests.helpers.sort_arrow import arrow_points_down, click_header
 
 
 def pdf_text(data: bytes) -> str:
@@ -672,3 +673,37 @@ def test_delete_asks_first_and_removes_a_letter_not_gone_out(qtbot, page, worksp
     assert page.model.row_of(letters["draft"]) < 0 and page.notice.text() == "De brief is verwijderd."
     with workspace.session() as session:
         assert session.get(Letter, letters["draft"]) is None
+
+
+def test_the_case_header_sorts_and_its_arrow_points_the_way_the_list_runs(page, qtbot):
+    """The outbox's arrow pointed the other way than its list ran (Fusion draws Qt's ascending as "sort down")."""
+    header, column = page.table.horizontalHeader(), 0
+
+    def first_case() -> str:
+        return page.table.model().index(0, column).data()
+
+    click_header(qtbot, header, column)
+    if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        click_header(qtbot, header, column)
+    assert first_case() == "BOR-2026-014" and not arrow_points_down(header, column)  # smallest first: ▲
+    click_header(qtbot, header, column)
+    assert first_case() == "BOR-2026-015" and arrow_points_down(header, column)  # largest first: ▼
+
+
+def test_case_numbers_sort_by_year_then_number(page, qtbot, workspace):
+    """As text, BOR-2026-1000 stood between BOR-2026-100 and BOR-2026-101."""
+    for ref in ("BOR-2026-1000", "BOR-2026-101", "BOR-2026-100"):
+        outbox_letters.new_letter(workspace, add_referred_case(workspace, ref), "closing")
+    page.refresh()
+    header, column = page.table.horizontalHeader(), 0
+
+    def shown() -> list[str]:
+        return [page.table.model().index(r, column).data() for r in range(page.table.model().rowCount())]
+
+    click_header(qtbot, header, column)
+    if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        click_header(qtbot, header, column)
+    natural = ["BOR-2026-014", "BOR-2026-015", "BOR-2026-100", "BOR-2026-101", "BOR-2026-1000"]
+    assert shown() == natural
+    click_header(qtbot, header, column)
+    assert shown() == natural[::-1]

@@ -18,6 +18,7 @@ from borapp.ui.pages.volunteers.volunteer_table_model import LOAD, NAME, VOG, Vo
 from borapp.ui.pages.volunteers.volunteers_page import VolunteersPage
 from tests.helpers.volunteers_page import shown_page
 from tests.helpers.questions import answer_soon
+from tests.helpers.sort_arrow import arrow_points_down, click_header
 
 TODAY = dt.date.today()
 
@@ -740,3 +741,13 @@ def test_a_volunteer_opened_from_elsewhere_asks_before_a_new_volunteer_typed_is_
     page.open_volunteer_profile(other.id)
     assert page.editor.volunteer_id == other.id and page.editor.name.text() == other.name
     assert "volunteer/new" not in page.drafts() and not page.editor.is_dirty()
+
+
+def test_the_names_header_sorts_and_its_arrow_points_the_way_the_list_runs(page, qtbot):
+    """The volunteers list showed ▼ while it ran A–Z (Fusion draws Qt's ascending as "sort down")."""
+    header = page.table.horizontalHeader()
+    assert names(page) == ["Anna Proef", "Carla Proef"] and not arrow_points_down(header, NAME)  # A–Z: ▲
+    click_header(qtbot, header, NAME)
+    assert names(page) == ["Carla Proef", "Anna Proef"] and arrow_points_down(header, NAME)  # Z–A: ▼
+    click_header(qtbot, header, NAME)
+    assert names(page) == ["Anna Proef", "Carla Proef"] and not arrow_points_down(header, NAME)

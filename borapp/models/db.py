@@ -16,7 +16,7 @@ from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import QueuePool
 
-from borapp.collation import folded, sort_key
+from borapp.collation import folded, natural, sort_key
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 # Decrypted pages kept per connection (KiB). SQLCipher decrypts and verifies a page each time it enters the cache, so
@@ -70,6 +70,7 @@ def connect(path: Path, key: bytes | bytearray, *, read_only: bool = False) -> s
     conn.execute("PRAGMA temp_store = MEMORY")
     conn.create_function("casefold", 1, _casefold, deterministic=True)
     conn.create_function("sort_name", 1, _sort_name, deterministic=True)
+    conn.create_function("natural_key", 1, _natural_key, deterministic=True)
     conn.create_collation("name", _name_order)
     if not read_only:
         conn.execute("PRAGMA journal_mode = WAL")
@@ -87,6 +88,11 @@ def _sort_name(text):
     """SQL `sort_name(x)`: a name without accents and capitals, to ORDER BY in the order a Dutch reader looks for it
     (borapp.collation). One call per row, so also for ordering thousands of rows, unlike COLLATE name."""
     return folded(text) if isinstance(text, str) else text
+
+
+def _natural_key(text):
+    """SQL `natural_key(x)`: case numbers by year and number (borapp.collation.natural), one call per row."""
+    return natural(text) if isinstance(text, str) else text
 
 
 def _name_order(a: str, b: str) -> int:

@@ -192,6 +192,22 @@ def test_sorting(workspace, three, key, descending, expected):
     assert refs(list_cases(workspace, CaseFilter(sort=key, descending=descending))) == expected
 
 
+NATURAL = ["BOR-2020-5000", "BOR-2021-007", "BOR-2021-99", "BOR-2021-100", "BOR-2021-101", "BOR-2021-999",
+           "BOR-2021-1000", "BOR-2021-1001", "BOR-2021-P001", "BOR-2022-1"]
+
+
+@pytest.mark.parametrize("key", ["ref", "status", "registered_on"])
+def test_case_numbers_sort_by_year_then_number(workspace, key):
+    """As text BOR-2021-1000 came between BOR-2021-100 and BOR-2021-101; by the case number, and among cases alike
+    in status or day, the numbers go by year and then by value, whatever their number of digits, either way."""
+    for ref in reversed(NATURAL):
+        add_case(workspace, ref, registered_on=dt.date(2021, 6, 1))
+    assert refs(list_cases(workspace, CaseFilter(sort=key, descending=False))) == NATURAL
+    assert refs(list_cases(workspace, CaseFilter(sort=key, descending=True))) == NATURAL[::-1]
+    page = list_cases(workspace, CaseFilter(sort=key, descending=False), offset=4, limit=3)
+    assert refs(page) == NATURAL[4:7]
+
+
 @pytest.mark.parametrize("key", ["parents", "children", "volunteer", "municipality"])
 def test_names_sort_as_a_dutch_reader_looks_for_them(workspace, key):
     """Accents and capitals do not move a name: Élise before Oscar, Özlem between Oscar and Piet (SQLite's lower()

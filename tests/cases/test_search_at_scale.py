@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import event
 
+from borapp.collation import natural
 from borapp.services.cases import listing
 from borapp.services.cases.listing import CaseFilter
 from borapp.services.demo.builder import fill_demo
@@ -73,7 +74,9 @@ def test_the_walk_reads_the_index_in_order_without_sorting(demo):
         plan = [row[3] for row in raw.execute("EXPLAIN QUERY PLAN " + str(compiled),
                                               [compiled.params[k] for k in compiled.positiontup]).fetchall()]
     assert any(line.startswith("SCAN case_file USING") and "INDEX" in line for line in plan), plan
-    assert not any("TEMP B-TREE" in line for line in plan), plan
+    # only a day's few cases are sorted (by number, naturally: BOR-2021-999 before BOR-2021-1000), never all
+    sorting = [line for line in plan if "TEMP B-TREE" in line]
+    assert sorting in ([], ["USE TEMP B-TREE FOR LAST 2 TERMS OF ORDER BY"]), plan
 
 
 def test_a_status_with_the_search_is_counted_by_the_cases(demo):
@@ -100,9 +103,10 @@ def expected(workspace, f: CaseFilter) -> list[int]:
         f.status, lambda s: s == f.status)
     chosen = [r for r in rows if r.id in found and keep(r.status) and (not f.year or r.registered_on.year == f.year)]
     if f.sort == "ref":
-        chosen.sort(key=lambda r: r.ref, reverse=f.descending)
+        chosen.sort(key=lambda r: natural(r.ref), reverse=f.descending)
     else:  # registered_on, newest first when descending; "days" the other way round
-        chosen.sort(key=lambda r: (r.registered_on, r.ref), reverse=f.descending == (f.sort == "registered_on"))
+        chosen.sort(key=lambda r: (r.registered_on, natural(r.ref)),
+                    reverse=f.descending == (f.sort == "registered_on"))
     return [r.id for r in chosen]
 
 

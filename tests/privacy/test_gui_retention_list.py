@@ -98,3 +98,21 @@ def test_erase_from_the_list_and_keep_one_longer_with_a_reason(qtbot, window):
     qtbot.mouseClick(due.reviewed_button, Qt.MouseButton.LeftButton)
     assert "Vandaag" in due.result.text() and str(dt.date.today().year + 1) in due.result.text(), due.result.text()
     assert refs(due) == ["BOR-2002-001"], "going through the list keeps the cases on it"
+
+
+def test_the_case_header_sorts_case_numbers_by_year_then_number(qtbot, window):
+    """As text, BOR-2001-1000 stood between BOR-2001-100 and BOR-2001-101; the arrow pointed the other way."""
+    from tests.helpers.sort_arrow import arrow_points_down, click_header
+
+    _create_and_enter(qtbot, window)
+    for ref in ("BOR-2001-1000", "BOR-2001-101", "BOR-2001-100", "BOR-2001-99"):
+        close(window.workspace, ref, dt.date(2001, 1, 1))
+    due = privacy_list(window)
+    header = due.table.horizontalHeader()
+    click_header(qtbot, header, 0)
+    if header.sortIndicatorOrder() == Qt.SortOrder.DescendingOrder:
+        click_header(qtbot, header, 0)
+    natural = ["BOR-2001-99", "BOR-2001-100", "BOR-2001-101", "BOR-2001-1000"]
+    assert refs(due) == natural and not arrow_points_down(header, 0)
+    click_header(qtbot, header, 0)
+    assert refs(due) == natural[::-1] and arrow_points_down(header, 0)

@@ -33,7 +33,10 @@ SORT_KEYS = ("ref", "status", "children", "parents", "municipality", "coordinato
 # Status filter values besides the statuses themselves.
 STATUS_GROUPS = {"open": N_("All open cases"), "active": N_("Active (intake to closing)")}
 PAGE_SIZE = 200
-INDEXED_SORTS = ("registered_on", "days", "ref")  # sorts an index gives in order (registered_on+ref, ref)
+# Sorts an index gives in order (registered_on, then within a day the few cases sorted by number). Not the case
+# number: its index runs as text (BOR-2021-1000 before BOR-2021-101), and a natural order has no index without a
+# migration; sorting 10,000 numbers by `natural_key` is a few milliseconds.
+INDEXED_SORTS = ("registered_on", "days")
 
 _search = table("case_search", column("rowid"))  # rowid is the case's id: read without the index's stored text
 # More selected cases than this (and dense enough, see `_way`) walk the sort's index in its order and stop after a
@@ -230,7 +233,8 @@ def list_cases(workspace: Workspace, f: CaseFilter, offset: int = 0, limit: int 
 
 
 def _order(f: CaseFilter, municipality, coordinator, volunteer, next_visit) -> list:
-    """ORDER BY for the filter's sort key; empty values last either way, the case number breaking ties."""
+    """ORDER BY for the filter's sort key; empty values last either way, the case number breaking ties. Case numbers
+    go by year and number (`natural_key`: BOR-2021-999 before BOR-2021-1000), the text breaking ties (007 and 7)."""
     descending = f.descending
     if f.sort == "days":  # more days since registration = registered earlier
         key, descending = Case.registered_on, not descending
@@ -247,12 +251,13 @@ def _order(f: CaseFilter, municipality, coordinator, volunteer, next_visit) -> l
     if f.sort in ("municipality", "coordinator", "volunteer", "children", "parents"):
         key = func.sort_name(key)  # not lower(), which folds ASCII only: Özlem after Zoë
     ordered = key.desc() if descending else key.asc()
-    tie = Case.ref.desc() if descending else Case.ref.asc()
+    numbers = [func.natural_key(Case.ref), Case.ref]
+    tie = [n.desc() if descending else n.asc() for n in numbers]
     if f.sort == "ref":
-        return [ordered]  # unique and indexed
+        return tie
     if f.sort in ("status", "registered_on", "days"):  # never empty: no "empty last" term to defeat an index
-        return [ordered, tie]
-    return [key.is_(None), ordered, tie]
+        return [ordered, *tie]
+    return [key.is_(None), ordered, *tie]
 
 
 def _status_rank():

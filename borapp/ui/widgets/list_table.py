@@ -6,6 +6,9 @@ Entering a table by Tab also chooses nothing: Qt made its first row current, and
 (a volunteer's profile, a municipality in its form) put that record where the person was typing. The first arrow
 press chooses the first row.
 
+Their sort arrows point the way the list runs (▲ A–Z or oldest first, ▼ newest first; `sort_arrow`), whatever the
+style: Fusion drew them the other way round, on every sortable table.
+
 Every table of the app is one of these (tests/test_gui_tables_let_tab_out.py keeps it so); an editable grid that
 needs Tab between its cells would turn it back on itself (there is none).
 """
@@ -15,6 +18,8 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex
 from PySide6.QtGui import QFocusEvent
 from PySide6.QtWidgets import QAbstractItemView, QTableView, QTableWidget
+
+from borapp.ui.widgets.sort_arrow import arrow_as_ordered
 
 
 def _focus_in_choosing_nothing(view: QAbstractItemView, event: QFocusEvent, focus_in) -> None:
@@ -37,6 +42,7 @@ class ListTableView(QTableView):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.setTabKeyNavigation(False)
+        arrow_as_ordered(self.horizontalHeader())
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         _focus_in_choosing_nothing(self, event, super().focusInEvent)
@@ -48,6 +54,7 @@ class ListTable(QTableWidget):
     def __init__(self, *args):
         super().__init__(*args)
         self.setTabKeyNavigation(False)
+        arrow_as_ordered(self.horizontalHeader())
 
     def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802 - Qt override
         _focus_in_choosing_nothing(self, event, super().focusInEvent)

@@ -7,6 +7,7 @@ from typing import Any
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
+from borapp.collation import natural
 from borapp.formatting import date_time
 from borapp.i18n import N_
 from borapp.services.outbox.listing import LetterRow, kind_label, state_label
@@ -33,7 +34,7 @@ def _state(row: LetterRow) -> str:
 
 class LettersModel(RowsModel):
     columns = (
-        Column(N_("Case"), lambda r: r.case_ref),
+        Column(N_("Case"), lambda r: r.case_ref, sort_key=lambda r: natural(r.case_ref or "")),  # 999 before 1000
         Column(N_("Letter"), lambda r: kind_label(r.kind)),
         Column(N_("Recipient"), lambda r: r.recipient, tooltip=lambda r: r.recipient_email or None),
         Column(N_("Subject"), lambda r: r.subject, tooltip=lambda r: r.subject or None),

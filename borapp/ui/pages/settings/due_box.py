@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from borapp.collation import natural
 from borapp.formatting import long_date
 from borapp.i18n import N_, _
 from borapp.services.errors import ValidationError, describe
@@ -36,7 +37,7 @@ from borapp.ui.widgets.result_line import ResultLine
 
 class DueModel(RowsModel):
     columns = (
-        Column(N_("Case"), lambda r: r.ref),
+        Column(N_("Case"), lambda r: r.ref, sort_key=lambda r: natural(r.ref)),  # BOR-2021-999 before -1000
         Column(N_("Closed on"), lambda r: long_date(r.closed_on), sort_key=lambda r: r.closed_on),
         Column(N_("Due since"), lambda r: long_date(r.due_on), sort_key=lambda r: r.due_on),
         Column(N_("Outcome"), lambda r: r.outcome),
