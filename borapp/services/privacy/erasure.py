@@ -31,6 +31,7 @@ from borapp.services import audit, settings
 from borapp.services.cases import search_index
 from borapp.services.cases.labels import role_label
 from borapp.services.outbox.export import export_folders
+from borapp.services.privacy.erased_counts import count_case
 from borapp.services.privacy.tombstones import backups_now
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
@@ -196,9 +197,12 @@ DRAFT_KINDS = {"visit": Visit, "letter": Letter, "contract": Contract, "evaluati
                "parent": Parent, "child": Child, "attachment": Attachment}
 
 
-def remove_case(session: Session, case: Case) -> None:
-    """Everything tied to `case`, gone from the tables and the search index (the caller commits)."""
+def remove_case(session: Session, case: Case, count: bool = True) -> None:
+    """Everything tied to `case`, gone from the tables and the search index (the caller commits); with `count`, first
+    its anonymous count, so the annual figures stay as they were (`erased_counts`)."""
     case_id = case.id
+    if count:
+        count_case(session, case)
     erase_operation(session, case)  # in a team: the erasure goes to the other laptops, the queue forgets the case
     search_index.remove_case(session, case_id)
     kept = case_drafts(session, case)  # before the rows go: the ids of its records name them
