@@ -78,7 +78,10 @@ class ErasedCount(Base):
     id: Mapped[int] = mapped_column(primary_key=True)
     registered_year: Mapped[int] = mapped_column(Integer)
     registered_month: Mapped[int] = mapped_column(Integer)  # the on-call allowance is shared per month
-    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id"), nullable=True, index=True)
+    # deleting a municipality an erased case counted for is refused (organisation_setup); SET NULL only so that a
+    # delete from a team laptop that never had the case cannot stop this laptop's sync
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id", ondelete="SET NULL"),
+                                                        nullable=True, index=True)
     funding: Mapped[str] = mapped_column(String(20), default="")
     # {"2025": [status, closed in that year, outcome, reason, month of the closing or 0]} per year from the
     # registration on, as the case stood on 31 December (periods.state_at); later years: no longer open

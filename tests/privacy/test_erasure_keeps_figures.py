@@ -112,3 +112,17 @@ def test_the_anonymous_count_holds_no_number_name_text_or_day(demo):
     assert not [name for name in names if name and name in kept]
     assert all(len(entry) == 5 and entry[4] in range(13) for entry in year_ends.values())  # a month at most
     assert all(len(claim[0]) == 7 for claim in claims)  # "YYYY-MM": the month of a visit, not its day
+
+
+def test_a_municipality_an_erased_case_counted_for_stays(workspace):
+    """Deleting it would move the erased case's count to "No municipality" (or stop on the vault's refusal)."""
+    from borapp.services import organisation_setup as setup
+    from borapp.services.errors import ValidationError
+    from tests.privacy.test_erasure_figures import closed_case
+
+    closed_case(workspace, "BOR-2024-007", dt.date(2024, 11, 4), dt.date(2025, 6, 30), municipality="Den Helder")
+    erasure.erase_case(workspace, "BOR-2024-007", "verzoek ouder", confirm="BOR-2024-007")
+    town = next(m.id for m in setup.municipalities(workspace) if m.name == "Den Helder")
+    with pytest.raises(ValidationError, match="Den Helder blijft: de jaarcijfers tellen 1 gewist dossier"):
+        setup.delete_municipality(workspace, town)
+    assert [m.name for m in setup.municipalities(workspace)] == ["Den Helder"]
