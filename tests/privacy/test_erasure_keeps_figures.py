@@ -19,7 +19,7 @@ from borapp.models import Case, ErasedCount
 from borapp.services.demo.builder import fill_demo
 from borapp.services.privacy import erasure
 from borapp.services.reports import files
-from borapp.services.reports.annual import annual_report
+from borapp.services.reports.annual import annual_report, cases_behind, erased_behind
 from borapp.services.reports.scope import report_municipalities
 from borapp.services.reports.tables_people import all_tables
 from borapp.services.vault.workspace import Workspace, list_coordinators
@@ -89,6 +89,21 @@ def test_every_table_and_file_of_every_year_is_the_same_after_erasing_random_cas
     with demo.reading() as session:
         assert session.scalar(select(Case.id).where(Case.ref.in_(chosen))) is None
         assert len(session.scalars(select(ErasedCount)).all()) == len(chosen)
+    behind_each_figure_are_its_cases_and_its_erased_ones(demo)
+
+
+def behind_each_figure_are_its_cases_and_its_erased_ones(workspace) -> None:
+    """The list a double-click shows, with the line on the erased cases, adds up to the figure."""
+    for year in YEARS:
+        report = annual_report(workspace, year, today=TODAY)
+        for table in all_tables(report):
+            for row in table.rows:
+                for column, value in enumerate(row.cells):
+                    selection = row.selection(column)
+                    if selection is None or not isinstance(value, int):
+                        continue
+                    listed = len(cases_behind(workspace, selection))
+                    assert listed + erased_behind(workspace, selection) == value, (table.key, row.cells, column)
 
 
 def test_the_anonymous_count_holds_no_number_name_text_or_day(demo):

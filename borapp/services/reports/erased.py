@@ -59,3 +59,39 @@ def erased_cases(session: Session, municipality_id: int | None = None) -> list[E
                    json.loads(r.year_ends or "{}"), r.closed_month or "", r.start, r.start_days, r.minutes or 0,
                    r.expenses_cents or 0, tuple(tuple(c) for c in json.loads(r.expenses or "[]")))
             for r in session.scalars(query)]
+
+
+def erased_behind(session: Session, selection) -> int:
+    """How many erased cases a figure's `selection` (reports.selection.CaseSelection) counts: its list of cases
+    cannot show them, so it says how many more the figure holds."""
+    from borapp.services.reports.periods import WAITING
+    from borapp.services.reports.selection import NO_MUNICIPALITY
+
+    s = selection
+    only = None if s.municipality_id in (None, NO_MUNICIPALITY) else s.municipality_id
+    found = 0
+    for gone in erased_cases(session, only):
+        state = gone.state(s.year)
+        if state is None and s.registered_up_to:
+            continue
+        if s.municipality_id == NO_MUNICIPALITY and gone.municipality_id is not None:
+            continue
+        if s.registered_year is not None and gone.registered_year != s.registered_year:
+            continue
+        if s.funding is not None and gone.funding != s.funding:
+            continue
+        if s.start and gone.start != s.start:
+            continue
+        if (s.state or s.outcome is not None or s.reason is not None) and not _in_state(s, state, WAITING):
+            continue
+        found += 1
+    return found
+
+
+def _in_state(s, state, waiting) -> bool:
+    status, in_year, outcome, reason, _month = state or ("registered", False, "", "", 0)
+    closed = status == "closed"
+    wanted = {"open": not closed, "waiting": status in waiting, "closed_by_year_end": closed,
+              "closed_in_year": closed and in_year}
+    return ((not s.state or wanted[s.state]) and (s.outcome is None or outcome == s.outcome)
+            and (s.reason is None or reason == s.reason))
