@@ -80,6 +80,28 @@ def test_a_double_click_lists_the_cases_behind_a_figure_and_opens_one(qtbot, pag
     assert not dialog.isVisible()
 
 
+def test_the_list_behind_a_figure_says_how_many_erased_cases_it_counts_too(qtbot, page, workspace, known):  # noqa: F811
+    from borapp.models import Case
+    from borapp.services.privacy.erasure import erase_case
+
+    with workspace.session() as session:
+        ref = session.get(Case, known["D"]).ref
+    erase_case(workspace, ref, "request of the parent", confirm=ref)
+    table = page.tables["registrations_per_municipality"]
+    row, text = cell(table, "Hoorn", 2)
+    assert text == "2"  # the figure stays as it was
+    double_click(qtbot, table, row, 2)
+    dialog = page.dialog
+    assert dialog.table.rowCount() == 1 and dialog.table.item(0, 0).text() != ref
+    assert dialog.erased.isVisible()
+    assert dialog.erased.text() == ("The figure also counts 1 erased case; it has no case number any more, so it is "
+                                    "not listed.")
+    dialog.close()
+    row, _text = cell(table, "Den Helder", 2)
+    double_click(qtbot, table, row, 2)
+    assert not page.dialog.erased.isVisible()
+
+
 def test_a_label_cell_lists_nothing(qtbot, page):
     table = page.tables["registrations_per_municipality"]
     row, _text = cell(table, "Hoorn", 0)

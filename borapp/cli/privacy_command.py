@@ -122,7 +122,7 @@ def run_erase(args) -> int:
         return EXIT_OK
     print(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
     if record.report_years:
-        print(_("Annual figures of {years} made from now on leave it out.").format(
+        print(_("The annual figures of {years} stay as they are: an anonymous count takes its place.").format(
             years=format_list([str(y) for y in record.report_years], locale=babel_locale())))
     if record.backups_before:
         print(ngettext("{n} older backup still holds it; restoring one erases it again.",

@@ -1,6 +1,6 @@
 """Persistence: SQLAlchemy 2 declarative records and the encrypted engine. No Qt, no services."""
 
-from borapp.models.audit import AuditEvent, Draft, Erasure, Setting
+from borapp.models.audit import AuditEvent, Draft, Erasure, ErasedCount, Setting
 from borapp.models.base import Base
 from borapp.models.cases import Case, CaseExclusion, Child, Parent, RetentionHold, StatusChange
 from borapp.models.costs import CaseHours, VisitExpense
@@ -11,7 +11,7 @@ from borapp.models.visits import Evaluation, Visit, VisitAddendum
 from borapp.models.volunteers import Meeting, MeetingAttendance, Training, Volunteer
 
 __all__ = [
-    "AuditEvent", "Attachment", "Base", "Case", "CaseExclusion", "CaseHours", "Child", "Contract", "ContractSignature", "Coordinator", "Draft", "Erasure",
+    "AuditEvent", "Attachment", "Base", "Case", "CaseExclusion", "CaseHours", "Child", "Contract", "ContractSignature", "Coordinator", "Draft", "ErasedCount", "Erasure",
     "Evaluation", "Letter", "Meeting", "MeetingAttendance", "Municipality", "MunicipalityFunding", "Organisation",
     "Parent", "RetentionHold", "Setting", "StatusChange", "SyncIdentity", "SyncOp", "Training", "Visit", "VisitAddendum", "VisitExpense",
     "Volunteer",

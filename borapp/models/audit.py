@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 
-from sqlalchemy import DateTime, Integer, String, Text
+from sqlalchemy import DateTime, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column
 
 from borapp.models.base import Base, utcnow
@@ -67,3 +67,29 @@ class Erasure(Base):
     actor: Mapped[str] = mapped_column(String(200), default="")
     # the backups that existed when the case was erased, and still hold it (file names, one per line)
     backups_before: Mapped[str] = mapped_column(Text, default="")
+
+
+class ErasedCount(Base):
+    """What the annual report counted of an erased case, and nothing more: no case number, name, text or day, no
+    link to its tombstone. One row per erased case, so a report on any year adds up to the same figures after the
+    erasure as before (services/privacy/erased_counts.py fills and reads it)."""
+
+    __tablename__ = "erased_count"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    registered_year: Mapped[int] = mapped_column(Integer)
+    registered_month: Mapped[int] = mapped_column(Integer)  # the on-call allowance is shared per month
+    # deleting a municipality an erased case counted for is refused (organisation_setup); SET NULL only so that a
+    # delete from a team laptop that never had the case cannot stop this laptop's sync
+    municipality_id: Mapped[int | None] = mapped_column(ForeignKey("municipality.id", ondelete="SET NULL"),
+                                                        nullable=True, index=True)
+    funding: Mapped[str] = mapped_column(String(20), default="")
+    # {"2025": [status, closed in that year, outcome, reason, month of the closing or 0]} per year from the
+    # registration on, as the case stood on 31 December (periods.state_at); later years: no longer open
+    year_ends: Mapped[str] = mapped_column(Text, default="{}")
+    closed_month: Mapped[str] = mapped_column(String(7), default="")  # "YYYY-MM" of its closing, "" while open
+    start: Mapped[str] = mapped_column(String(20), default="not_started")  # timeliness: within_month/later/...
+    start_days: Mapped[int | None] = mapped_column(Integer, nullable=True)  # registration to first visit
+    minutes: Mapped[int] = mapped_column(Integer, default=0)  # the coordinator's hours recorded, in all
+    expenses_cents: Mapped[int] = mapped_column(Integer, default=0)  # its visits' expenses, in all
+    # the volunteers' claims to reimburse: [["YYYY-MM", volunteer id, visits, km, km cents, other cents], ...]
+    expenses: Mapped[str] = mapped_column(Text, default="[]")

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from borapp.i18n import _, ngettext
-from borapp.models import Case, Coordinator, Municipality, MunicipalityFunding
+from borapp.models import Case, Coordinator, ErasedCount, Municipality, MunicipalityFunding
 from borapp.models.organisations import FUNDING_TYPES
 from borapp.services import audit
 from borapp.services.errors import NotFound, ValidationError
@@ -110,6 +110,13 @@ def delete_municipality(workspace, municipality_id: int) -> None:
                 "{name} is the municipality of {n} case; it stays. Change that case's municipality first.",
                 "{name} is the municipality of {n} cases; it stays. Change those cases' municipality first.",
                 used).format(name=municipality.name, n=used), "name")
+        erased = session.scalar(select(func.count()).select_from(ErasedCount)
+                                .where(ErasedCount.municipality_id == municipality_id))
+        if erased:  # its annual figures count them under this municipality
+            raise ValidationError(ngettext(
+                "{name} stays: the annual figures count {n} erased case of it.",
+                "{name} stays: the annual figures count {n} erased cases of it.",
+                erased).format(name=municipality.name, n=erased), "name")
         audit.record(session, "delete", "municipality", municipality.id, workspace.actor)
         session.delete(municipality)
 

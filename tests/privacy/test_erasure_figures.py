@@ -1,4 +1,5 @@
-"""Erasing a case changes annual figures already reported: the erase dialog and the command line say which."""
+"""Erasing a case leaves the annual figures already reported as they are (an anonymous count takes its place): the
+erase dialog and the command line say which years count it, and that they stay."""
 
 from __future__ import annotations
 
@@ -23,13 +24,14 @@ def closed_case(workspace, ref, registered_on, closed_on, municipality="Den Held
     return case_id
 
 
-def test_the_erase_dialog_names_the_years_and_municipality_whose_figures_change(qtbot, page, workspace):
+def test_the_erase_dialog_names_the_years_and_municipality_whose_figures_stay(qtbot, page, workspace):
     case_id = closed_case(workspace, "BOR-2024-007", dt.date(2024, 11, 4), dt.date(2025, 6, 30))
     page.open_case_file(case_id)
     box = page.case_file.show_tab("timeline").privacy
     qtbot.mouseClick(box.erase_button, Qt.MouseButton.LeftButton)
     words = box.dialog.figures.text()
     assert "2024 en 2025" in words and "Den Helder" in words and "2026" not in words
+    assert "blijven zoals ze zijn" in words and "anonieme telling" in words
     assert box.dialog.figures.isVisible()
 
 
@@ -45,16 +47,18 @@ def test_the_warning_in_english_and_without_a_municipality(workspace):
     with in_language("en"):
         words = erasure.figures_warning(workspace, "BOR-2023-002")
     assert words.startswith("Case BOR-2023-002 counts in the annual figures of 2023.")
+    assert "stay as they are" in words and "no longer match" not in words
     assert erasure.figures_warning(workspace, "BOR-2099-001") == ""
 
 
-def test_the_command_line_says_which_years_no_longer_count_it(workspace, vault_path, passphrase_file, capsys):
+def test_the_command_line_says_which_years_keep_counting_it(workspace, vault_path, passphrase_file, capsys):
     closed_case(workspace, "BOR-2024-007", dt.date(2024, 11, 4), dt.date(2025, 6, 30))
     closed_case(workspace, "BOR-2024-008", dt.date(2024, 11, 5), dt.date(2024, 12, 30))
     workspace.vault.lock()
     common = ["--reason", "verzoek ouder", "--yes", "--vault", str(vault_path), "--passphrase-file",
               str(passphrase_file)]
     assert main(["privacy", "erase", "BOR-2024-007", *common]) == 0
-    assert "2024 en 2025" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "2024 en 2025" in out and "blijven zoals ze zijn" in out
     assert main(["privacy", "erase", "BOR-2024-008", "--json", *common]) == 0
     assert json.loads(capsys.readouterr().out)["report_years"] == [2024]

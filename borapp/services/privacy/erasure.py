@@ -3,8 +3,9 @@
 A case goes with everything tied to it (parents, children, visits, evaluations, letters, contracts, attachments,
 drafts) in one transaction; its words leave the full-text index (FTS5 secure-delete is on for `case_search`), the
 deleted pages are zeroed (`secure_delete`), and the WAL is checkpointed and truncated, so no decrypted page of the
-file holds them any more. What stays is a tombstone (case number, when, why, who — no name) and the access log's
-lines, which hold no content. Backups made before still hold the case: the tombstone lists them, and `restore`
+file holds them any more. What stays is a tombstone (case number, when, why, who — no name), the access log's
+lines, which hold no content, and an anonymous count of what the annual report counted of it (`erased_counts`: no
+number, name or text), so the figures of the years it counted in stay as they were reported. Backups made before still hold the case: the tombstone lists them, and `restore`
 re-applies every tombstone of the vault it replaces (`carry_erasures`).
 """
 
@@ -31,6 +32,7 @@ from borapp.services import audit, settings
 from borapp.services.cases import search_index
 from borapp.services.cases.labels import role_label
 from borapp.services.outbox.export import export_folders
+from borapp.services.privacy.erased_counts import count_case
 from borapp.services.privacy.tombstones import backups_now
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
@@ -45,7 +47,7 @@ class ErasureRecord:
     reason: str
     actor: str
     backups_before: tuple[str, ...]
-    report_years: tuple[int, ...] = ()  # the years whose annual figures counted the case, and no longer will
+    report_years: tuple[int, ...] = ()  # the years whose annual figures counted the case: its anonymous count stays
     exported: tuple[Path, ...] = ()  # its letters exported to a folder, still there: they hold the family's names
 
 
@@ -157,8 +159,9 @@ def report_years(case: Case, today: dt.date | None = None) -> tuple[int, ...]:
 
 
 def figures_warning(workspace: Workspace, case_ref: str) -> str:
-    """Before erasing: the annual figures that will change, said so the coordinator knows reports sent to a
-    municipality will no longer match figures made again ("" when the case is not there)."""
+    """Before erasing: the annual figures that count the case, and that they stay as reported (an anonymous count
+    takes its place), so the coordinator need not fear for reports sent to a municipality ("" when the case is not
+    there)."""
     with workspace.session() as session:
         case = session.scalar(select(Case).where(Case.ref == case_ref))
         if case is None:
@@ -181,8 +184,8 @@ def figures_words(case_ref: str, years: tuple[int, ...], municipality: str = "")
     counted = (_("Case {ref} counts in the annual figures of {years} for {municipality}.") if municipality
                else _("Case {ref} counts in the annual figures of {years}.")).format(
         ref=case_ref, years=listed, municipality=municipality)
-    return counted + " " + _("Figures made after the erasure leave it out; a report already sent to the "
-                             "municipality will no longer match them.")
+    return counted + " " + _("Those figures stay as they are: an anonymous count, without name or case number, "
+                             "takes its place. Only the list of cases behind a figure no longer shows it.")
 
 
 # where typing about a case is kept under its number or id (services.drafts): bare, under the screens' "ui/", and
@@ -196,9 +199,12 @@ DRAFT_KINDS = {"visit": Visit, "letter": Letter, "contract": Contract, "evaluati
                "parent": Parent, "child": Child, "attachment": Attachment}
 
 
-def remove_case(session: Session, case: Case) -> None:
-    """Everything tied to `case`, gone from the tables and the search index (the caller commits)."""
+def remove_case(session: Session, case: Case, count: bool = True) -> None:
+    """Everything tied to `case`, gone from the tables and the search index (the caller commits); with `count`, first
+    its anonymous count, so the annual figures stay as they were (`erased_counts`)."""
     case_id = case.id
+    if count:
+        count_case(session, case)
     erase_operation(session, case)  # in a team: the erasure goes to the other laptops, the queue forgets the case
     search_index.remove_case(session, case_id)
     kept = case_drafts(session, case)  # before the rows go: the ids of its records name them

@@ -16,10 +16,14 @@ from borapp.services import settings
 from borapp.services.vault import backups
 
 
+def has_tombstone(session: Session, case_ref: str) -> bool:
+    return session.scalar(select(Erasure.id).where(Erasure.case_ref == case_ref)) is not None
+
+
 def keep_team_tombstone(session: Session, case_ref: str, device: str, when: dt.datetime | None) -> None:
     """A case erased on a colleague's laptop (`device`) leaves its tombstone here too, so that restoring an older
     backup of this vault erases it again. Without the reason: that stays where the erasure was made."""
-    if session.scalar(select(Erasure.id).where(Erasure.case_ref == case_ref)) is None:
+    if not has_tombstone(session, case_ref):
         session.add(Erasure(case_ref=case_ref, erased_at=when or utcnow(), reason="", actor=device,
                             backups_before="\n".join(backups_now(session))))
 

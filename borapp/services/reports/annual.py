@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from borapp.services import settings
+from borapp.services.reports import erased
 from borapp.services.reports.case_groups import two_years
 from borapp.services.reports.closings import Closings, closings
 from borapp.services.reports.costs import cost_figures
@@ -73,6 +74,12 @@ def annual_report(workspace, year: int, today: dt.date | None = None, municipali
 
 
 def cases_behind(workspace, selection: CaseSelection) -> list[CaseLine]:
-    """The cases a figure counts, oldest registration first."""
+    """The cases a figure counts, oldest registration first (not the erased ones: `erased_behind`)."""
     with workspace.session() as session:
         return case_lines(session, selection)
+
+
+def erased_behind(workspace, selection: CaseSelection) -> int:
+    """How many erased cases the figure counts besides (they have no number to list)."""
+    with workspace.reading() as session:
+        return erased.erased_behind(session, selection)

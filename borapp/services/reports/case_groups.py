@@ -1,6 +1,7 @@
 """The cases at a year's end in one grouped query: how many per registration year, municipality, funding, state,
 outcome and reason. Registrations, closings and the open cases are all sums over these few groups, so they cannot
-disagree with each other, and the vault is read once whatever its size.
+disagree with each other, and the vault is read once whatever its size. The erased cases' anonymous rows
+(`erased`) join the groups as the cases did.
 """
 
 from __future__ import annotations
@@ -12,6 +13,7 @@ from sqlalchemy import case, func, select
 from sqlalchemy.orm import Session
 
 from borapp.models import Case
+from borapp.services.reports.erased import Erased, erased_cases
 from borapp.services.reports.periods import WAITING, first_day, last_day, registered_year, state_cte
 
 
@@ -55,12 +57,19 @@ def two_years(session: Session, year: int, municipality_id: int | None = None) -
     if municipality_id is not None:
         query = query.where(Case.municipality_id == municipality_id)
     rows = session.execute(query.group_by(*columns)).all()
-    return {y: _merge(rows, y, 3 + 4 * index) for index, y in enumerate(states)}
+    erased = erased_cases(session, municipality_id)
+    return {y: _merge(rows, y, 3 + 4 * index, erased) for index, y in enumerate(states)}
 
 
-def _merge(rows, year: int, at: int) -> list[CaseGroup]:
-    """The groups of one year from the rows of both: its own state columns start at `at`."""
+def _merge(rows, year: int, at: int, erased: list[Erased] = ()) -> list[CaseGroup]:
+    """The groups of one year from the rows of both: its own state columns start at `at`; with the erased cases."""
     totals: dict[tuple, int] = {}
+    for gone in erased:
+        state = gone.state(year)
+        if state is not None:
+            status, in_year, outcome, reason, _month = state
+            key = (gone.registered_year, gone.municipality_id, gone.funding, status, in_year, outcome, reason)
+            totals[key] = totals.get(key, 0) + 1
     for row in rows:
         registered, municipality, funding = row[0], row[1], row[2]
         if registered > year:

@@ -72,6 +72,7 @@ from borapp.collation import sort_key
 from borapp.models import Case, CaseHours, Coordinator, Municipality, StatusChange, Visit, VisitExpense, Volunteer
 from borapp.services.cases.status import OUTCOMES
 from borapp.services.costs.rates import Rates, rates_in_session
+from borapp.services.reports.erased import Erased, erased_cases
 from borapp.services.reports.periods import check_year, first_day, last_day
 
 __all__ = ["Reimbursement", "Trajectory", "closed_trajectories", "cost_figures", "reimbursements", "spread"]
@@ -79,7 +80,7 @@ __all__ = ["Reimbursement", "Trajectory", "closed_trajectories", "cost_figures",
 
 @dataclass(frozen=True)
 class Trajectory:
-    case_id: int
+    case_id: int | None  # None (and ref ""): an erased case, counted from its anonymous row (reports/erased.py)
     ref: str
     outcome: str
     municipality: str
@@ -92,8 +93,10 @@ class Trajectory:
     total_cents: int  # the three parts added up, rounded once
 
     def as_dict(self) -> dict:
+        erased = self.case_id is None  # only the months are kept of an erased case
         return {"case_id": self.case_id, "ref": self.ref, "outcome": self.outcome, "municipality": self.municipality,
-                "registered_on": self.registered_on.isoformat(), "closed_on": self.closed_on.isoformat(),
+                "registered_on": self.registered_on.isoformat()[:7 if erased else 10],
+                "closed_on": self.closed_on.isoformat()[:7 if erased else 10],
                 "minutes": self.minutes, "hours_cents": _round(self.hours_cents),
                 "expenses_cents": self.expenses_cents, "on_call_cents": _round(self.on_call_cents),
                 "total_cents": self.total_cents}
@@ -215,15 +218,29 @@ def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
              .where(state.c.status == "closed", state.c.since >= first_day(year), Case.registered_on <= last_day(year))
              .order_by(state.c.since, Case.ref))
     rows = session.execute(query).all()
+    erased = erased_cases(session)
+    rows += _erased_rows(session, erased, year)
     month_pool = rates.on_call_allowance_cents * coordinators
-    shares = _on_call_shares(session, year) if month_pool and rows else {}
+    shares = _on_call_shares(session, year, erased) if month_pool and rows else {}
     found = []
     for case_id, ref, outcome, municipality, registered, closed, mins, cents in rows:
         hours_cents = int(mins) * rates.hourly_cost_cents / 60
         on_call = month_pool * _share(shares, registered, closed)
         found.append(Trajectory(case_id, ref, outcome, municipality, registered, closed, int(mins), hours_cents,
                                 int(cents), on_call, _round(hours_cents + int(cents) + on_call)))
-    return found
+    return sorted(found, key=lambda t: (t.closed_on, t.ref))  # an erased one first in its month
+
+
+def _erased_rows(session: Session, erased: list[Erased], year: int) -> list[tuple]:
+    """The erased cases closed in `year`, as the query's rows (their days are the first of their months)."""
+    names = dict(session.execute(select(Municipality.id, Municipality.name)).all())
+    rows = []
+    for gone in erased:
+        state = gone.state(year)
+        if state is not None and state[1]:
+            rows.append((None, "", state[2], names.get(gone.municipality_id, ""), gone.registered_on,
+                         dt.date(year, state[4], 1), gone.minutes, gone.expenses_cents))
+    return rows
 
 
 def _closings(year: int):
@@ -245,7 +262,7 @@ def _closed_in(year: int) -> Subquery:
             .where(ranked.c.rank == 1).subquery("state"))
 
 
-def _on_call_shares(session: Session, year: int) -> dict[str, float]:
+def _on_call_shares(session: Session, year: int, erased: list[Erased] = ()) -> dict[str, float]:
     """{"YYYY-MM": the sum of 1 / (trajectories open) over every month up to and including this one}, to December
     of `year`. Open in a month: registered in it or before, not closed before it; counted from two grouped queries
     (registrations and closings per month) and running sums, so the cost does not grow with cases × months."""
@@ -256,6 +273,12 @@ def _on_call_shares(session: Session, year: int) -> dict[str, float]:
     closed = dict(session.execute(select(closed_month, func.count())
                                   .where(Case.closed_on.is_not(None), Case.closed_on <= last_day(year))
                                   .group_by(closed_month)).all())
+    for gone in erased:  # open in the months they were, as the cases were
+        if gone.registered_year <= year:
+            month = f"{gone.registered_year:04d}-{gone.registered_month:02d}"
+            registered[month] = registered.get(month, 0) + 1
+        if gone.closed_month and gone.closed_month <= f"{year:04d}-12":
+            closed[gone.closed_month] = closed.get(gone.closed_month, 0) + 1
     if not registered:
         return {}
     first = min(registered)
@@ -304,9 +327,32 @@ def reimbursements(session: Session, year: int, municipality: str | None = None)
         its_cases = (select(Case.id).join(Municipality, Municipality.id == Case.municipality_id)
                      .where(Municipality.name == municipality))
         query = query.where(Visit.case_id.in_(its_cases))
-    return [Reimbursement(m, vid, name, int(n), int(km or 0), int(km_cents or 0), int(other or 0))
-            for m, vid, name, n, km, km_cents, other in session.execute(query)
-            if (km_cents or 0) + (other or 0) or km]
+    rows = [[m, vid, name, int(n), int(km or 0), int(km_cents or 0), int(other or 0)]
+            for m, vid, name, n, km, km_cents, other in session.execute(query)]
+    rows = _with_erased_claims(session, rows, year, municipality)
+    return [Reimbursement(*row) for row in rows if row[5] + row[6] or row[4]]
+
+
+def _with_erased_claims(session: Session, rows: list[list], year: int, municipality: str | None) -> list[list]:
+    """`rows` with the claims of the erased cases' visits added in (the volunteers are owed them all the same)."""
+    only = None
+    if municipality is not None:
+        only = session.scalar(select(Municipality.id).where(Municipality.name == municipality))
+        if only is None:
+            return rows
+    claims = [c for gone in erased_cases(session, only) for c in gone.claims if c[0].startswith(f"{year:04d}-")]
+    if not claims:
+        return rows
+    at = {(row[0], row[1]): row for row in rows}
+    names = dict(session.execute(select(Volunteer.id, Volunteer.name)).all())
+    for month, volunteer_id, *numbers in claims:
+        row = at.get((month, volunteer_id))
+        if row is None:
+            row = at[(month, volunteer_id)] = [month, volunteer_id, names.get(volunteer_id, ""), 0, 0, 0, 0]
+            rows.append(row)
+        for index, n in enumerate(numbers, start=3):
+            row[index] += n
+    return sorted(rows, key=lambda row: (row[0], row[2]))
 
 
 def _by_month(rows: list[Reimbursement], year: int) -> dict[str, dict]:

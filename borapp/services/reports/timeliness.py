@@ -10,6 +10,7 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import _
 from borapp.models import Case
+from borapp.services.reports.erased import erased_cases
 from borapp.services.reports.figures import Figure, figure
 from borapp.services.reports.periods import first_day, last_day
 from borapp.services.reports.selection import CaseSelection, first_visit_on, within_a_month
@@ -43,6 +44,11 @@ def timeliness(session: Session, year: int, municipality_id: int | None = None) 
         counts[key] = counts.get(key, 0) + n
         if key != "not_started":
             spread.append((number_of_days, n))
+    for gone in erased_cases(session, municipality_id):  # counted as the cases were
+        if gone.registered_year == year:
+            counts[gone.start] = counts.get(gone.start, 0) + 1
+            if gone.start != "not_started":
+                spread.append((gone.start_days, 1))
     labels = (("within_month", _("Started within a month")), ("later", _("Started later")),
               ("not_started", _("No visit held (yet)")))
     parts = [Figure(key, label, counts.get(key, 0), (), CaseSelection(year, registered_year=year, start=key))

@@ -189,7 +189,8 @@ def _apply(session: Session, change: dict) -> int | None:
         if type_name == "case":
             from borapp.services.privacy.erasure import remove_case
 
-            remove_case(session, record)  # the record, what hangs from it, and its search entry
+            remove_case(session, record, count=False)  # the record, what hangs from it, its search entry (its
+            # anonymous count was made when its first record arrived: erasure_ops.erased_by_team)
         else:
             session.delete(record)
         session.flush()

@@ -3,7 +3,9 @@ the case and every record hanging from it, so the server erases each of them. Be
 operations about the case and everything hanging from it (parents, children, visits, ...) are removed from the
 queue, since they hold the very names and notes being erased. An erasure pulled from the team does the same here:
 the queue forgets the case (operations waiting or long sent), and what was typed here and never reached the team
-is counted, so the coordinator hears that it went with the case."""
+is counted, so the coordinator hears that it went with the case. The first of an erased case's records to arrive
+leaves the case's anonymous count for the annual report (`privacy.erased_counts`) and its tombstone, which also
+marks it counted: its records may come over several pages, the case itself last, by when the rest is gone."""
 
 from __future__ import annotations
 
@@ -17,7 +19,8 @@ from borapp.models import (
     Attachment, Case, CaseExclusion, CaseHours, Child, Contract, ContractSignature, Evaluation, Letter, Parent,
     RetentionHold, StatusChange, SyncIdentity, SyncOp, Visit, VisitAddendum, VisitExpense,
 )
-from borapp.services.privacy.tombstones import keep_team_tombstone
+from borapp.services.privacy.erased_counts import count_case
+from borapp.services.privacy.tombstones import has_tombstone, keep_team_tombstone
 from borapp.services.sync.capture import APPLYING, device_of, write_op
 
 TEAM_ERASED = "sync_team_erased"  # session.info while a page is applied: case number → TeamErasure
@@ -78,7 +81,8 @@ def erased_by_team(session: Session, type_name: str, uuid: str, record, change: 
     noted = session.info.setdefault(TEAM_ERASED, {})
     before = noted.get(case.ref) or TeamErasure(case.ref, str(change.get("device") or ""), str(change.get("at") or ""))
     noted[case.ref] = replace(before, unsent=before.unsent + unsent)
-    if type_name == "case":
+    if not has_tombstone(session, case.ref):  # the first of its records to arrive, in this page or any before
+        count_case(session, case)  # from this laptop's copy, before any of it goes: what its reports counted
         keep_team_tombstone(session, case.ref, before.device, erased_at(before))
 
 

@@ -18,7 +18,7 @@ from borapp.i18n import _
 from borapp.services import settings
 from borapp.services.errors import describe
 from borapp.services.reports import files
-from borapp.services.reports.annual import annual_report, cases_behind
+from borapp.services.reports.annual import annual_report, cases_behind, erased_behind
 from borapp.services.reports.charts import has_data
 from borapp.services.reports.periods import FIRST_YEAR
 from borapp.services.reports.scope import report_file_stem, report_municipalities
@@ -292,7 +292,8 @@ class ReportsPage(Page):
     def show_cases(self, selection, title: str) -> None:
         if self.dialog is not None:
             self.dialog.close()
-        self.dialog = CasesDialog(title, cases_behind(self.workspace, selection), self)
+        self.dialog = CasesDialog(title, cases_behind(self.workspace, selection), self,
+                                  erased=erased_behind(self.workspace, selection))
         self.dialog.open_case.connect(self.open_case)
         self.dialog.show()
 

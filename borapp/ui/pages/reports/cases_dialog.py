@@ -1,5 +1,6 @@
 """The cases behind a figure: case number, registration date, municipality, today's status, closing date. A
-double-click (or Enter) on a case opens its case file."""
+double-click (or Enter) on a case opens its case file. Erased cases the figure counts are said in a line: they have
+no number to list."""
 
 from __future__ import annotations
 
@@ -19,7 +20,7 @@ from borapp.ui.widgets.screen_fit import resize_within_screen
 class CasesDialog(QDialog):
     open_case = Signal(int)
 
-    def __init__(self, title: str, lines: list[CaseLine], parent: QWidget | None = None):
+    def __init__(self, title: str, lines: list[CaseLine], parent: QWidget | None = None, erased: int = 0):
         super().__init__(parent)
         self.setWindowTitle(_("Cases behind a figure"))
         self.lines = lines
@@ -30,6 +31,14 @@ class CasesDialog(QDialog):
         layout.addWidget(heading)
         layout.addWidget(QLabel(ngettext("{n} case. Double-click a case to open it.",
                                          "{n} cases. Double-click a case to open it.", len(lines)).format(n=len(lines))))
+        self.erased = QLabel(ngettext(  # the figure counts them too: without this line the list looks short
+            "The figure also counts {n} erased case; it has no case number any more, so it is not listed.",
+            "The figure also counts {n} erased cases; they have no case number any more, so they are not listed.",
+            erased).format(n=erased))
+        self.erased.setObjectName("hint")
+        self.erased.setWordWrap(True)
+        self.erased.setVisible(erased > 0)
+        layout.addWidget(self.erased)
         self.table = self._table(lines)
         layout.addWidget(self.table, 1)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)

@@ -21,7 +21,7 @@ class EraseDialog(AsksBeforeDiscarding, QDialog):
         layout = QVBoxLayout(self)
         warning = QLabel(_("This removes the case and everything in it (family, visits, notes, letters, contracts, "
                            "attachments) for good. Only the case number, today's date, the reason and your name "
-                           "remain. Backups made before still hold the case until they are rotated out; restoring "
+                           "remain, and an anonymous count for the annual figures. Backups made before still hold the case until they are rotated out; restoring "
                            "one erases it again."))
         warning.setWordWrap(True)
         layout.addWidget(warning)
