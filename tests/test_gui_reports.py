@@ -337,3 +337,27 @@ def test_a_table_without_rows_says_there_is_nothing_to_report(qtbot, page):
         pick_year(page, 1995)
     empty = page.scroll.widget().findChild(QLabel, "report-reasons-empty")
     assert "reasons" not in page.tables and empty is not None and empty.text() == "Nothing to report."
+
+
+def test_a_long_municipality_name_in_the_chart_is_read_from_its_start(qtbot, monkeypatch):
+    """A 60-character name was cut at its start ("…aan de noordkust" in 160 px): it takes two lines from its first
+    word, each within the names' room, cut with "…" only after the second."""
+    from PySide6.QtGui import QPainter
+
+    from borapp.ui.pages.reports.bar_chart import LABEL_WIDTH, BarChart, Series
+
+    name = "Gemeente Hollands Kroon en omliggende kernen aan de noordkust"
+    chart = BarChart(horizontal=True)
+    qtbot.addWidget(chart)
+    chart.set_data("Aanmeldingen", [name, "Texel"], [Series("2025", (9, 3)), Series("2026", (13, 1))])
+    chart.resize(600, chart.sizeHint().height())
+    drawn = []
+    original = QPainter.drawText
+    monkeypatch.setattr(QPainter, "drawText", lambda painter, rect, *rest: (
+        drawn.append((rect, rest[-1])), original(painter, rect, *rest))[1])
+    chart.grab()
+    [(rect, text)] = [(r, t) for r, t in drawn if t.startswith("Gemeente")]
+    lines = text.split("\n")
+    assert len(lines) == 2 and lines[1].endswith("…"), lines
+    assert all(chart.fontMetrics().horizontalAdvance(line) <= rect.width() for line in lines), (lines, rect)
+    assert rect.height() >= 2 * chart.fontMetrics().lineSpacing() and rect.width() <= LABEL_WIDTH
