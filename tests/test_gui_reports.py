@@ -361,3 +361,38 @@ def test_a_long_municipality_name_in_the_chart_is_read_from_its_start(qtbot, mon
     assert len(lines) == 2 and lines[1].endswith("…"), lines
     assert all(chart.fontMetrics().horizontalAdvance(line) <= rect.width() for line in lines), (lines, rect)
     assert rect.height() >= 2 * chart.fontMetrics().lineSpacing() and rect.width() <= LABEL_WIDTH
+
+
+def test_a_year_past_the_last_is_brought_back_and_said_why(qtbot, page):
+    """2031 typed after Ctrl+A was dropped without a word and the old year stayed."""
+    import datetime as dt
+
+    this_year = dt.date.today().year
+    page.year.setFocus()
+    QTest.keyClick(page.year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(page.year, "2031")
+    assert page.year.text() == "2031"  # what was typed stays on screen while typing
+    with qtbot.waitSignal(page.shown):
+        QTest.keyClick(page.year, Qt.Key.Key_Return)
+    assert page.year.text() == str(this_year) and page.report.year == this_year
+    note = page.findChild(QLabel, "year-note")
+    assert note.isVisible() and note.text() == (f"There is no annual report for 2031: the years go from 1990 to "
+                                                f"{this_year}, so {this_year} is shown.")
+    QTest.keyClick(page.year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(page.year, "2019")
+    assert not note.isVisible()
+
+
+def test_a_year_not_over_yet_says_so_on_the_page_as_in_the_pdf(qtbot, page):
+    import datetime as dt
+
+    today = dt.date.today()
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, today.year)
+    note = page.scroll.widget().findChild(QLabel, "provisional-note")
+    assert note is not None and note.isVisible() and note.text().startswith(f"Provisional: {today.year} is not over")
+    labels = [page.tables["volunteers"].item(r, 0).text() for r in range(page.tables["volunteers"].rowCount())]
+    assert not [t for t in labels if "31 December" in t], labels
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 2019)
+    assert page.scroll.widget().findChild(QLabel, "provisional-note") is None
