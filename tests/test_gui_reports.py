@@ -396,3 +396,26 @@ def test_a_year_not_over_yet_says_so_on_the_page_as_in_the_pdf(qtbot, page):
     with qtbot.waitSignal(page.shown):
         pick_year(page, 2019)
     assert page.scroll.widget().findChild(QLabel, "provisional-note") is None
+
+
+def test_the_cases_dialog_shows_each_status_whole(qtbot):
+    """In English the five equal columns cut "Midway evaluation" to "Midway …"."""
+    import datetime as dt
+
+    from borapp.services.reports.selection import CaseLine
+    from borapp.ui.pages.reports.cases_dialog import CasesDialog
+
+    lines = [CaseLine(1, "BOR-2026-001", dt.date(2026, 1, 5), "Den Helder", "Midway evaluation", None),
+             CaseLine(2, "BOR-2026-002", dt.date(2026, 2, 5), "Hollands Kroon", "Closed", dt.date(2026, 9, 1))]
+    dialog = CasesDialog("Registrations in 2026", lines)
+    qtbot.addWidget(dialog)
+    font = dialog.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)  # a laptop at 125 %: the text grows, the 640 px dialog less so
+    dialog.setFont(font)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    for column in range(table.columnCount()):  # each column as wide as its cells ask (the text and its margins)
+        assert table.sizeHintForColumn(column) <= table.columnWidth(column), (column, table.columnWidth(column))
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no scrolling sideways
+    dialog.grab().save("/tmp/shots_fixH/cases_dialog_en.png")
