@@ -359,3 +359,85 @@ def test_a_table_without_rows_says_there_is_nothing_to_report(qtbot, page):
         pick_year(page, 1995)
     empty = page.scroll.widget().findChild(QLabel, "report-reasons-empty")
     assert "reasons" not in page.tables and empty is not None and empty.text() == "Nothing to report."
+
+
+def test_a_long_municipality_name_in_the_chart_is_read_from_its_start(qtbot, monkeypatch):
+    """A 60-character name was cut at its start ("…aan de noordkust" in 160 px): it takes two lines from its first
+    word, each within the names' room, cut with "…" only after the second."""
+    from PySide6.QtGui import QPainter
+
+    from borapp.ui.pages.reports.bar_chart import LABEL_WIDTH, BarChart, Series
+
+    name = "Gemeente Hollands Kroon en omliggende kernen aan de noordkust"
+    chart = BarChart(horizontal=True)
+    qtbot.addWidget(chart)
+    chart.set_data("Aanmeldingen", [name, "Texel"], [Series("2025", (9, 3)), Series("2026", (13, 1))])
+    chart.resize(600, chart.sizeHint().height())
+    drawn = []
+    original = QPainter.drawText
+    monkeypatch.setattr(QPainter, "drawText", lambda painter, rect, *rest: (
+        drawn.append((rect, rest[-1])), original(painter, rect, *rest))[1])
+    chart.grab()
+    [(rect, text)] = [(r, t) for r, t in drawn if t.startswith("Gemeente")]
+    lines = text.split("\n")
+    assert len(lines) == 2 and lines[1].endswith("…"), lines
+    assert all(chart.fontMetrics().horizontalAdvance(line) <= rect.width() for line in lines), (lines, rect)
+    assert rect.height() >= 2 * chart.fontMetrics().lineSpacing() and rect.width() <= LABEL_WIDTH
+
+
+def test_a_year_past_the_last_is_brought_back_and_said_why(qtbot, page):
+    """2031 typed after Ctrl+A was dropped without a word and the old year stayed."""
+    import datetime as dt
+
+    this_year = dt.date.today().year
+    page.year.setFocus()
+    QTest.keyClick(page.year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(page.year, "2031")
+    assert page.year.text() == "2031"  # what was typed stays on screen while typing
+    with qtbot.waitSignal(page.shown):
+        QTest.keyClick(page.year, Qt.Key.Key_Return)
+    assert page.year.text() == str(this_year) and page.report.year == this_year
+    note = page.findChild(QLabel, "year-note")
+    assert note.isVisible() and note.text() == (f"There is no annual report for 2031: the years go from 1990 to "
+                                                f"{this_year}, so {this_year} is shown.")
+    QTest.keyClick(page.year, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    QTest.keyClicks(page.year, "2019")
+    assert not note.isVisible()
+
+
+def test_a_year_not_over_yet_says_so_on_the_page_as_in_the_pdf(qtbot, page):
+    import datetime as dt
+
+    today = dt.date.today()
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, today.year)
+    note = page.scroll.widget().findChild(QLabel, "provisional-note")
+    assert note is not None and note.isVisible() and note.text().startswith(f"Provisional: {today.year} is not over")
+    labels = [page.tables["volunteers"].item(r, 0).text() for r in range(page.tables["volunteers"].rowCount())]
+    assert not [t for t in labels if "31 December" in t], labels
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 2019)
+    assert page.scroll.widget().findChild(QLabel, "provisional-note") is None
+
+
+def test_the_cases_dialog_shows_each_status_whole(qtbot):
+    """In English the five equal columns cut "Midway evaluation" to "Midway …"."""
+    import datetime as dt
+
+    from borapp.services.reports.selection import CaseLine
+    from borapp.ui.pages.reports.cases_dialog import CasesDialog
+
+    lines = [CaseLine(1, "BOR-2026-001", dt.date(2026, 1, 5), "Den Helder", "Midway evaluation", None),
+             CaseLine(2, "BOR-2026-002", dt.date(2026, 2, 5), "Hollands Kroon", "Closed", dt.date(2026, 9, 1))]
+    dialog = CasesDialog("Registrations in 2026", lines)
+    qtbot.addWidget(dialog)
+    font = dialog.font()
+    font.setPointSizeF(font.pointSizeF() * 1.25)  # a laptop at 125 %: the text grows, the 640 px dialog less so
+    dialog.setFont(font)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    table = dialog.table
+    for column in range(table.columnCount()):  # each column as wide as its cells ask (the text and its margins)
+        assert table.sizeHintForColumn(column) <= table.columnWidth(column), (column, table.columnWidth(column))
+    assert table.horizontalHeader().length() <= table.viewport().width()  # no scrolling sideways
+    dialog.grab().save("/tmp/shots_fixH/cases_dialog_en.png")

@@ -1,8 +1,18 @@
 """Text that goes into a spreadsheet stays text: a name or a municipality that starts with "=", "+", "-" or "@" (as
 typed, or imported from someone else's file) would run as a formula when the file is opened ("formula injection").
-A workbook becomes bytes in memory (`workbook_bytes`), never through the system's temp folder."""
+A workbook becomes bytes in memory (`workbook_bytes`), never through the system's temp folder.
+
+One rule for every CSV and workbook the app writes (the annual report, the treasurer's export): in Dutch ';' between
+columns and a decimal comma, as Dutch spreadsheet programs open it; in English ',' and a decimal point (English ones
+opened a ';' file as one column). Amounts in a workbook: `MONEY_FORMAT` (1,234.50, shown as 1.234,50 in Dutch)."""
 
 from __future__ import annotations
+
+import csv
+
+from borapp.i18n import language
+
+MONEY_FORMAT = "#,##0.00"
 
 _STARTS_FORMULA = ("=", "+", "-", "@", "\t", "\r")
 
@@ -12,6 +22,21 @@ def csv_text(value):
     if isinstance(value, str) and value.startswith(_STARTS_FORMULA):
         return "'" + value
     return value
+
+
+def decimal_comma() -> bool:
+    """Whether numbers in a CSV file take a decimal comma (Dutch) rather than a point."""
+    return language() == "nl"
+
+
+def csv_writer(out):
+    """A CSV writer for `out` with the column separator of the user's language (see the module's docstring)."""
+    return csv.writer(out, delimiter=";" if decimal_comma() else ",", lineterminator="\r\n")
+
+
+def csv_number(text: str) -> str:
+    """A number written with a point ("1095.70"), as the user's language writes it in a CSV file."""
+    return text.replace(".", ",") if decimal_comma() else text
 
 
 def keep_as_text(row) -> None:

@@ -70,7 +70,7 @@ def test_cost_per_closed_trajectory_known_answer(workspace):
     assert figures["by_outcome"]["successful"]["median_cents"] == 29850
     assert figures["by_outcome"]["stagnated"]["count"] == 1
     assert figures["by_outcome"]["stopped_at_intake"]["max_cents"] == 43000
-    assert list(figures["by_municipality"]) == ["Den Helder", "Schagen", ""]
+    assert list(figures["by_municipality"]) == ["Den Helder", "Schagen", "(none)"]  # as the registrations key it
     assert figures["by_municipality"]["Schagen"]["total_cents"] == 37000  # C is still open
     assert figures["rates"] == {"hourly_cost_cents": 6000, "kilometre_rate_cents": 25,
                                 "on_call_allowance_cents": 30000, "on_call_coordinators": 1,

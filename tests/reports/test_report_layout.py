@@ -36,7 +36,8 @@ def test_a_growth_percentage_has_its_sign_in_the_pdf_and_the_csv(workspace, know
     set_language(language)
     report = annual_report(workspace, 2019)
     assert [cell_text(c) for c in growth_cells(report)] == shown  # 6 on 1 January, 5 at the end, 2 deployable
-    rows = list(csv.reader(io.StringIO(files.render(workspace, report, "csv").decode("utf-8-sig")), delimiter=";"))
+    rows = list(csv.reader(io.StringIO(files.render(workspace, report, "csv").decode("utf-8-sig")),
+                           delimiter=";" if language == "nl" else ","))  # the separator of the language
     assert [row[1] for row in rows if row and row[0].startswith(("Growth", "Groei"))] == shown
     text = all_text(files.render(workspace, report, "pdf"))
     assert all(s in text for s in shown)

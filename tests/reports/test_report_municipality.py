@@ -79,7 +79,7 @@ def test_every_export_holds_only_the_municipality_and_says_whose(workspace, know
     cover = PdfReader(io.BytesIO(files.render(workspace, report, "pdf", audience))).pages[0].extract_text()
     assert "Municipality of Hoorn" in cover and "only the cases of the municipality of Hoorn" in cover
     csv_text = files.render(workspace, report, "csv", audience).decode("utf-8-sig")
-    assert csv_text.startswith("Annual report 2019, municipality of Hoorn")
+    assert csv_text.startswith('"Annual report 2019, municipality of Hoorn')  # quoted: an English CSV's ',' in it
     book = load_workbook(io.BytesIO(files.render(workspace, report, "xlsx", audience)))
     cells = " ".join(str(c) for sheet in book for row in sheet.iter_rows(values_only=True) for c in row if c)
     assert "municipality of Hoorn" in book["Summary"]["A2"].value

@@ -155,3 +155,20 @@ def test_meetings_cancelled_for_too_few_sign_ups_are_called_that(workspace):
     set_language("en")
     text = all_text(files.render(workspace, annual_report(workspace, 2019), "pdf"))
     assert "Cancelled: too few sign-ups 1" in text and "attendees" not in text
+
+
+def test_a_long_municipality_name_stays_on_the_page_in_two_lines():
+    """A 60-character name, right-aligned to the bars, ran off the page's left edge: it wraps, and is cut with "…"
+    only after two lines."""
+    name = "Gemeente Hollands Kroon en omliggende kernen aan de noordkust"
+    drawing = municipalities_chart("Titel", [name, "Texel"], [9, 3], [13, 1], ("2025", "2026"), 400)
+    starts: dict[str, float] = {}
+
+    def seen(text, cm, tm, _font, _size):
+        if text.strip():
+            starts.setdefault(text.strip(), tm[4] * cm[0] + tm[5] * cm[2] + cm[4])
+
+    PdfReader(io.BytesIO(renderPDF.drawToString(drawing))).pages[0].extract_text(visitor_text=seen)
+    lines = [t for t in starts if t.startswith(("Gemeente", "omliggende"))]
+    assert len(lines) == 2 and lines[1].endswith("…"), starts
+    assert min(starts.values()) >= 0, starts  # nothing left of the drawing

@@ -9,17 +9,16 @@ the export is written to the audit trail (no names: only that it happened).
 
 from __future__ import annotations
 
-import csv
 import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from borapp.i18n import _, babel_locale
+from borapp.i18n import _
 from borapp.services import audit
 from borapp.services.errors import UsageError
 from borapp.services.reports.costs import Reimbursement, reimbursements
 from borapp.services.reports.periods import check_year
-from borapp.services.spreadsheet_cells import csv_text, workbook_bytes
+from borapp.services.spreadsheet_cells import MONEY_FORMAT, csv_number, csv_text, csv_writer, workbook_bytes
 from borapp.services.vault.file_writing import write_file
 from borapp.services.vault.write_guard import check_target
 
@@ -71,18 +70,16 @@ def export_expenses(workspace, year: int, fmt: str, path: Path, *, force: bool =
     return ExportResult(path, len(rows), sum(r.total_cents for r in rows))
 
 
-def _euros(cents: int, decimal_comma: bool) -> str:
-    text = f"{cents // 100}.{cents % 100:02d}"
-    return text.replace(".", ",") if decimal_comma else text
+def _euros(cents: int) -> str:
+    return csv_number(f"{cents // 100}.{cents % 100:02d}")
 
 
 def _csv(rows: list[Reimbursement]) -> str:
-    dutch = babel_locale().startswith("nl")
     out = io.StringIO()
-    writer = csv.writer(out, delimiter=";" if dutch else ",", lineterminator="\r\n")
+    writer = csv_writer(out)
     writer.writerow(headers())
     for line in table(rows):
-        writer.writerow(line[:4] + [_euros(c, dutch) for c in line[4:]])
+        writer.writerow(line[:4] + [_euros(c) for c in line[4:]])
     return out.getvalue()
 
 
@@ -103,7 +100,7 @@ def _xlsx(rows: list[Reimbursement], year: int) -> bytes:
         cell.font = Font(bold=True)
     for column in "EFG":
         for cell in sheet[column][1:]:
-            cell.number_format = "#,##0.00"
+            cell.number_format = MONEY_FORMAT
     for column, width in zip("ABCDEFG", (22, 30, 8, 11, 20, 16, 14)):
         sheet.column_dimensions[column].width = width
     sheet.freeze_panes = "A2"

@@ -9,6 +9,7 @@ from reportlab.graphics.shapes import Drawing, String
 from reportlab.lib import colors
 from reportlab.lib.attrmap import AttrMap, AttrMapValue
 from reportlab.lib.validators import isNumber
+from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from borapp.formatting import number
 from borapp.services.documents.fonts import BOLD, REGULAR, register_fonts
@@ -77,6 +78,27 @@ def outcomes_chart(title: str, labels: list[str], last_year: list[int], this_yea
     return drawing
 
 
+def wrapped(name: str, width: float, size: float = 8, lines: int = 2) -> str:
+    """`name` in at most `lines` lines of `width` points, broken between words; what does not fit is cut with "…"
+    (a 60-character municipality ran off the page's left edge)."""
+    fits = lambda text: stringWidth(text, REGULAR, size) <= width  # noqa: E731
+    words, out = name.split(), []
+    while words and len(out) < lines:
+        line = words.pop(0)
+        while words and fits(line + " " + words[0]):
+            line += " " + words.pop(0)
+        out.append(line)
+    if words:
+        out[-1] += " " + " ".join(words)
+    return "\n".join(line if fits(line) else _cut(line, fits) for line in out)
+
+
+def _cut(line: str, fits) -> str:
+    while line and not fits(line + "…"):
+        line = line[:-1].rstrip()
+    return line + "…"
+
+
 def municipalities_chart(title: str, names: list[str], last_year: list[int], this_year: list[int],
                          years: tuple[str, str], width: float) -> Chart:
     register_fonts()
@@ -85,14 +107,15 @@ def municipalities_chart(title: str, names: list[str], last_year: list[int], thi
     drawing = Chart(width, height)
     _title(drawing, title, height)
     chart = HorizontalBarChart()
-    chart.x, chart.y, chart.width, chart.height = 110, 25, width - 130, height - 65
+    label_width = 130  # the names, at most two lines each, to the left of the bars
+    chart.x, chart.y, chart.width, chart.height = label_width + 6, 25, width - label_width - 26, height - 65
     # reportlab draws the first category at the bottom, and in each the first series lowest: both reversed, so that
     # the list reads from the top and last year's bar is above this year's, as in the legend and on the screen
     chart.data = [list(reversed(this_year)), list(reversed(last_year))]
     chart.bars[0].fillColor, chart.bars[1].fillColor = THIS_YEAR, LAST_YEAR
     chart.bars.strokeColor = None
     chart.groupSpacing, chart.barSpacing = 4, 0.5
-    chart.categoryAxis.categoryNames = list(reversed(names))
+    chart.categoryAxis.categoryNames = [wrapped(name, label_width - 4) for name in reversed(names)]
     chart.categoryAxis.labels.fontName, chart.categoryAxis.labels.fontSize = REGULAR, 8
     chart.categoryAxis.labels.boxAnchor = "e"
     _value_axis(chart.valueAxis, last_year + this_year)

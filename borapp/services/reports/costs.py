@@ -16,7 +16,9 @@ rest of the annual report counts it, `periods.state_at`). Its cost is its whole 
   trajectory passes nothing on. (The settings keep no history: today's allowance and today's active coordinators
   count for every month.)
 
-The parts are added up unrounded and the sum is rounded half up to whole cents once, per trajectory.
+Each part of a trajectory's cost is rounded half up to whole cents, and its total is the sum of those rounded parts,
+so that every shown total is the sum of the parts shown beside it (the parts summed unrounded missed the total by 1
+to 3 cents a year in the JSON).
 
 The spread of a group of trajectories: `count`, `median_cents`, `min_cents`, `q1_cents`, `q3_cents` (the quartiles
 by the inclusive method, Python's `statistics.quantiles(method="inclusive")`; with one trajectory both are its cost),
@@ -38,7 +40,8 @@ of its cases.
  "closed": {<spread>, "minutes", "hours_cents", "expenses_cents", "on_call_cents"},
  "by_outcome": {"successful": <spread>, "stagnated": <spread>, "stopped_at_intake": <spread>, "": <spread>},
                                           # "": the closed trajectories with no outcome recorded, if any
- "by_municipality": {name: <spread>},     # "" for trajectories with no municipality recorded
+ "by_municipality": {name: <spread>},     # "(none)" (labels.NO_MUNICIPALITY_KEY, as the registrations and the
+                                          # invoicing are keyed) for trajectories with no municipality recorded
  "trajectories": [{"case_id", "ref", "outcome", "municipality", "registered_on", "closed_on", "minutes",
                    "hours_cents", "expenses_cents", "on_call_cents", "total_cents"}],   # by closing date
  "expenses_by_month": {"YYYY-MM": {"volunteers", "visits", "kilometres", "kilometre_cents", "other_cents",
@@ -51,8 +54,7 @@ For a report outside the organisation: `trajectories` names cases and a group's 
 family's cost; leave out the list and the groups whose count is under the small-cell threshold
 (`privacy.small_cell_threshold`), as the rest of the report does with its counts.
 
-Every total is the sum of its parts: `closed.total_cents` = hours + expenses + on-call (up to the rounding of each
-trajectory) and = the sum of the trajectories' totals; `expenses_total_cents` = the sum of the months = the sum of
+Every total is the sum of its parts: `closed.total_cents` = hours + expenses + on-call, exactly, and = the sum of the trajectories' totals; `expenses_total_cents` = the sum of the months = the sum of
 the rows to reimburse.
 """
 
@@ -73,6 +75,7 @@ from borapp.models import Case, CaseHours, Coordinator, Municipality, StatusChan
 from borapp.services.cases.status import OUTCOMES
 from borapp.services.costs.rates import Rates, rates_in_session
 from borapp.services.reports.erased import Erased, erased_cases
+from borapp.services.reports.labels import NO_MUNICIPALITY_KEY
 from borapp.services.reports.periods import check_year, first_day, last_day
 
 __all__ = ["Reimbursement", "Trajectory", "closed_trajectories", "cost_figures", "reimbursements", "spread"]
@@ -87,18 +90,18 @@ class Trajectory:
     registered_on: dt.date
     closed_on: dt.date
     minutes: int
-    hours_cents: float
+    hours_cents: int
     expenses_cents: int
-    on_call_cents: float
-    total_cents: int  # the three parts added up, rounded once
+    on_call_cents: int
+    total_cents: int  # the three rounded parts added up
 
     def as_dict(self) -> dict:
         erased = self.case_id is None  # only the months are kept of an erased case
         return {"case_id": self.case_id, "ref": self.ref, "outcome": self.outcome, "municipality": self.municipality,
                 "registered_on": self.registered_on.isoformat()[:7 if erased else 10],
                 "closed_on": self.closed_on.isoformat()[:7 if erased else 10],
-                "minutes": self.minutes, "hours_cents": _round(self.hours_cents),
-                "expenses_cents": self.expenses_cents, "on_call_cents": _round(self.on_call_cents),
+                "minutes": self.minutes, "hours_cents": self.hours_cents,
+                "expenses_cents": self.expenses_cents, "on_call_cents": self.on_call_cents,
                 "total_cents": self.total_cents}
 
 
@@ -153,9 +156,9 @@ def cost_figures(workspace_or_session, year: int, municipality: str | None = Non
         rows = reimbursements(session, year, municipality)
     closed = spread(t.total_cents for t in trajectories) | {
         "minutes": sum(t.minutes for t in trajectories),
-        "hours_cents": _round(sum(t.hours_cents for t in trajectories)),
+        "hours_cents": sum(t.hours_cents for t in trajectories),
         "expenses_cents": sum(t.expenses_cents for t in trajectories),
-        "on_call_cents": _round(sum(t.on_call_cents for t in trajectories)),
+        "on_call_cents": sum(t.on_call_cents for t in trajectories),
     }
     municipalities = sorted({t.municipality for t in trajectories}, key=lambda name: (name == "", sort_key(name)))
     return {
@@ -165,7 +168,7 @@ def cost_figures(workspace_or_session, year: int, municipality: str | None = Non
                   "on_call_month_cents": rates.on_call_allowance_cents * coordinators},
         "closed": closed,
         "by_outcome": _by_outcome(trajectories),
-        "by_municipality": {m: spread(t.total_cents for t in trajectories if t.municipality == m)
+        "by_municipality": {m or NO_MUNICIPALITY_KEY: spread(t.total_cents for t in trajectories if t.municipality == m)
                             for m in municipalities},
         "trajectories": [t.as_dict() for t in trajectories],
         "expenses_by_month": _by_month(rows, year),
@@ -224,10 +227,10 @@ def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
     shares = _on_call_shares(session, year, erased) if month_pool and rows else {}
     found = []
     for case_id, ref, outcome, municipality, registered, closed, mins, cents in rows:
-        hours_cents = int(mins) * rates.hourly_cost_cents / 60
-        on_call = month_pool * _share(shares, registered, closed)
+        hours_cents = _round(int(mins) * rates.hourly_cost_cents / 60)
+        on_call = _round(month_pool * _share(shares, registered, closed))
         found.append(Trajectory(case_id, ref, outcome, municipality, registered, closed, int(mins), hours_cents,
-                                int(cents), on_call, _round(hours_cents + int(cents) + on_call)))
+                                int(cents), on_call, hours_cents + int(cents) + on_call))
     return sorted(found, key=lambda t: (t.closed_on, t.ref))  # an erased one first in its month
 
 

@@ -1,4 +1,5 @@
-"""The annual report as one JSON document: stable English keys, plain numbers (see issue 11 for the keys)."""
+"""The annual report as one JSON document: stable English keys, plain numbers (see issue 11 for the keys). A case
+without a municipality is "(none)" wherever a municipality names it (labels.NO_MUNICIPALITY_KEY)."""
 
 from __future__ import annotations
 
@@ -39,7 +40,7 @@ def report_dict(report) -> dict:
         },
         "timeliness": {**t.started.as_dict(), "median_days": t.median_days,
                        "share_within_month_percent": t.share_within_month},
-        "invoicing": [{"municipality": r.municipality, "funding": r.funding, "purchased": r.purchased,
+        "invoicing": [{"municipality": r.key or r.municipality, "funding": r.funding, "purchased": r.purchased,
                        "used": r.used, "remaining": r.remaining, "per_case": r.per_case} for r in report.invoicing],
         "costs": _costs(report.costs),
     }

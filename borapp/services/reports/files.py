@@ -41,11 +41,11 @@ def render(workspace, report, fmt: str, audience: str = "internal") -> bytes:
     if fmt == "csv":
         from borapp.services.reports.export_csv import report_csv
 
-        return report_csv(report, tables)
+        return report_csv(report, tables, threshold if outside else None)
     if fmt == "xlsx":
         from borapp.services.reports.export_xlsx import report_xlsx
 
-        return report_xlsx(report, tables)
+        return report_xlsx(report, tables, threshold if outside else None)
     from borapp.services.reports.pdf import report_pdf
 
     return report_pdf(workspace, report, tables, charts=not outside, small_cells=threshold if outside else None)

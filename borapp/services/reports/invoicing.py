@@ -23,6 +23,7 @@ class InvoiceRow:
     per_case: int  # registrations of the year funded per trajectory: to invoice
     used_selection: CaseSelection
     per_case_selection: CaseSelection
+    key: str = ""  # the municipality as the JSON keys it (labels.Municipalities.key: "(none)" for no municipality)
 
     @property
     def remaining(self) -> int | None:
@@ -48,5 +49,6 @@ def invoicing(session: Session, groups: list[CaseGroup], year: int, names: Munic
             names.label(m), funding, trajectories if funding == "purchased" else None,
             counts.get((m, "purchased"), 0), counts.get((m, "per_case"), 0),
             CaseSelection(year, registered_year=year, municipality_id=selection_id, funding="purchased"),
-            CaseSelection(year, registered_year=year, municipality_id=selection_id, funding="per_case")))
+            CaseSelection(year, registered_year=year, municipality_id=selection_id, funding="per_case"),
+            names.key(m)))
     return tuple(rows)

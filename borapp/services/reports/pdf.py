@@ -20,6 +20,7 @@ from borapp.services.documents.fonts import BOLD, OBLIQUE, REGULAR
 from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, build_pdf, spacer, styles, text
 from borapp.services.privacy.small_cells import is_hidden
 from borapp.services.reports import charts
+from borapp.services.reports.notes import marks_legend, provisional_note
 from borapp.services.reports.periods import counted_to
 from borapp.services.reports.scope import POOL_NOTE
 from borapp.services.reports.tables import Table, cell_text
@@ -102,18 +103,8 @@ def _counted_from(report) -> str:
 
 def _notes(report, small_cells: int | None, st) -> list:
     """Under the title: that the year is not over yet, and (outside) what "<5" and "x" mean."""
-    notes = []
-    if counted_to(report.year, report.made_on):  # the year is not over: "on 31 December" is not yet so
-        notes.append(_("Provisional: {year} is not over yet. Where this report says the end of {year} or 31 December, "
-                       "read {date}: the figures are as they stood that day.").format(
-                           year=report.year, date=long_date(report.made_on)))
-    if small_cells is not None:
-        notes.append(_("For readers outside the organisation: a count of 1 to {below} families is shown as "
-                       "“<{threshold}”. Where such a count would follow from a total and the figures beside it, another "
-                       "count is hidden with it. Where “<{threshold}” would still say too much (a hidden count of "
-                       "{threshold} or more or of 0, or hidden counts that the totals and “1 to {below}” would tell), "
-                       "they are shown as “x” (not shown).").format(below=small_cells - 1, threshold=small_cells))
-    return [Paragraph(text(note), st.note) for note in notes]
+    notes = [provisional_note(report)] + ([marks_legend(small_cells)] if small_cells is not None else [])
+    return [Paragraph(text(note), st.note) for note in notes if note]
 
 
 def _table_block(table: Table, st) -> list:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from borapp.i18n import _
 from borapp.services.cases.status import outcome_label
+from borapp.collation import sort_key
 from borapp.services.reports.closings import NOT_RECORDED
+from borapp.services.reports.labels import NO_MUNICIPALITY_KEY
 from borapp.services.reports.selection import CaseSelection
 from borapp.services.reports.tables import Euros, Row, Table
 
@@ -40,15 +42,17 @@ def cost_rows(costs: dict) -> list[tuple[str, str, dict]]:
     """(section, key, spread) of each group the table shows, in its order: by outcome, then by municipality."""
     outcomes = [("by_outcome", key, spread) for key, spread in costs.get("by_outcome", {}).items()
                 if spread.get("count")]
-    towns = [("by_municipality", name, spread) for name, spread in sorted(costs.get("by_municipality", {}).items())
-             if spread.get("count")]
+    towns = [("by_municipality", name, spread) for name, spread in sorted(
+        costs.get("by_municipality", {}).items(), key=lambda item: (item[0] in ("", NO_MUNICIPALITY_KEY),
+                                                                    sort_key(item[0])))
+             if spread.get("count")]  # the cases without a municipality last, as in the registrations
     return outcomes + towns
 
 
 def _label(section: str, key: str) -> str:
     if section == "by_outcome":
         return outcome_label(key) or _(NOT_RECORDED)
-    return key or _("No municipality")
+    return _("No municipality") if key in ("", NO_MUNICIPALITY_KEY) else key
 
 
 def _cases(year: int, section: str, key: str) -> CaseSelection | None:

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.services.reports.labels import funding_label
+from borapp.services.reports.periods import counted_to
 from borapp.services.reports.scope import POOL_NOTE
 from borapp.services.reports.tables import Percent, Row, Table, figure_row
 
@@ -30,10 +32,17 @@ def _volunteers(report) -> Table:
         Row((v.end_of_year.label, v.end_of_year.value), kind="subtotal"),
         Row((_("Of whom deployable"), v.deployable_end_of_year)),
         Row((_("Growth percentage"), _percent(v.growth_percent))),
-        Row((_("Growth percentage (deployable on 31 December against all on 1 January)"),
-             _percent(v.deployable_growth_percent))),  # the 2019 method: "(deployable)" alone read as a halving
+        Row((_deployable_growth(report), _percent(v.deployable_growth_percent))),
     )
     return Table("volunteers", _("Volunteers"), ("", str(report.year)), rows)
+
+
+def _deployable_growth(report) -> str:
+    """The 2019 method ("(deployable)" alone read as a halving); a year not over yet counts to the report's day."""
+    until = counted_to(report.year, report.made_on)
+    if until is None:
+        return _("Growth percentage (deployable on 31 December against all on 1 January)")
+    return _("Growth percentage (deployable on {date} against all on 1 January)").format(date=long_date(until))
 
 
 def _percent(value: float | None) -> Percent | None:

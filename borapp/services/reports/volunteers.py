@@ -16,6 +16,7 @@ from sqlalchemy import and_, case, func, or_, select, type_coerce
 from sqlalchemy.orm import Session
 from sqlalchemy.types import Date
 
+from borapp.formatting import long_date
 from borapp.i18n import _
 from borapp.models import Meeting, MeetingAttendance, Training, Volunteer
 from borapp.services import settings
@@ -51,14 +52,16 @@ def _growth(start: int, end: int) -> float | None:
 
 def volunteer_figures(session: Session, year: int, today: dt.date | None = None) -> VolunteerFigures:
     today = today or dt.date.today()
-    stayed, left, joined, deployable = _pool(session, year, counted_to(year, today) or last_day(year))
+    until = counted_to(year, today)
+    stayed, left, joined, deployable = _pool(session, year, until or last_day(year))
     trainings, attendance = _trainings(session, year)
     meetings, meeting_attendance = _meetings(session, year, today)
     stayed_part = Figure("stayed", _("In the pool all year"), stayed)
     return VolunteerFigures(
         start_of_year=figure("start_of_year", _("Volunteers on 1 January {year}").format(year=year),
                              [stayed_part, Figure("left", _("Left during the year"), left)]),
-        end_of_year=figure("end_of_year", _("Volunteers on 31 December {year}").format(year=year),
+        end_of_year=figure("end_of_year", _("Volunteers on 31 December {year}").format(year=year) if until is None
+                           else _("Volunteers on {date}").format(date=long_date(until)),  # not yet 31 December
                            [stayed_part, Figure("joined", _("Joined during the year"), joined)]),
         deployable_end_of_year=deployable, trainings=trainings, training_attendance=attendance,
         meetings=meetings, meeting_attendance=meeting_attendance)

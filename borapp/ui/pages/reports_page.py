@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QSpinBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QComboBox, QFileDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.services import settings
@@ -20,6 +20,7 @@ from borapp.services.errors import describe
 from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report, cases_behind, erased_behind
 from borapp.services.reports.charts import has_data
+from borapp.services.reports.notes import provisional_note
 from borapp.services.reports.periods import FIRST_YEAR
 from borapp.services.reports.scope import report_file_stem, report_municipalities
 from borapp.services.reports.audience import EXTERNAL, tables_for
@@ -27,6 +28,7 @@ from borapp.ui.pages.base import Page
 from borapp.ui.pages.reports.bar_chart import BarChart, Series
 from borapp.ui.pages.reports.cases_dialog import CasesDialog
 from borapp.ui.pages.reports.figure_table import FigureTable
+from borapp.ui.pages.reports.year_box import YearBox
 from borapp.ui.tasks import run_task
 from borapp.ui.widgets.result_line import ResultLine
 from borapp.ui.widgets.scrolling import vertical_scroll
@@ -65,12 +67,14 @@ class ReportsPage(Page):
         row.addSpacing(12)
         label = QLabel(_("Year"))
         row.addWidget(label)
-        self.year = QSpinBox()
+        self.year = YearBox()
         self.year.setRange(FIRST_YEAR, dt.date.today().year)
         self.year.setValue(dt.date.today().year - 1)
         self.year.setAccessibleName(_("Year"))
         label.setBuddy(self.year)
         self.year.valueChanged.connect(self.refresh)
+        self.year.clamped.connect(self._year_clamped)
+        self.year.lineEdit().textEdited.connect(lambda _text: self.year_note.hide())
         row.addWidget(self.year)
         row.addSpacing(12)
         row.addWidget(self._municipality_choice())
@@ -88,6 +92,11 @@ class ReportsPage(Page):
         row.addWidget(self.audience)
         self.audience.currentIndexChanged.connect(self._audience_changed)
         row.addStretch()
+        self.year_note = QLabel()  # why a typed year was not taken
+        self.year_note.setObjectName("year-note")
+        self.year_note.setWordWrap(True)
+        self.year_note.hide()
+        header.addWidget(self.year_note)
         row = QHBoxLayout()
         header.addLayout(row)
         row.addStretch()
@@ -103,6 +112,12 @@ class ReportsPage(Page):
             self.export_buttons[fmt] = button
             row.addWidget(button)
         return header
+
+    def _year_clamped(self, typed: int, shown: int) -> None:
+        self.year_note.setText(_("There is no annual report for {typed}: the years go from {first} to {last}, so "
+                                 "{shown} is shown.").format(typed=typed, first=FIRST_YEAR,
+                                                             last=self.year.maximum(), shown=shown))
+        self.year_note.show()
 
     def _municipality_choice(self) -> QComboBox:
         """All municipalities, or one: its report holds only its cases. Filled when the page is refreshed."""
@@ -201,6 +216,11 @@ class ReportsPage(Page):
         audience = self.audience.currentData()
         if report.municipality:
             rows.addWidget(self._municipality_note(report))
+        if provisional_note(report):  # as the PDF, CSV and XLSX say it: "31 December" is not yet so
+            provisional = QLabel(provisional_note(report))
+            provisional.setWordWrap(True)
+            provisional.setObjectName("provisional-note")
+            rows.addWidget(provisional)
         if not report.has_cases():  # every table is zeros: said in words, not left to the reader to add up
             nothing = QLabel(_("No cases in {year}: no registrations and no open or closed cases.").format(
                 year=report.year))

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 from borapp.formatting import number
 
+LABEL_WIDTH = 160  # the most the names of a horizontal chart take, to the left of its bars
 COLOURS = (QColor("#8FA8C4"), QColor("#2F5D8A"))
 
 
@@ -36,7 +37,7 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:  # noqa: N802 (Qt's name)
-        rows = (len(self.categories) * (len(self.series) * self._bar_height() + 6) if self.horizontal
+        rows = (sum(self._group_height(c) + 6 for c in self.categories) if self.horizontal
                 else 190 + self._label_height())
         return QSize(420, 40 + max(rows, 60))
 
@@ -73,19 +74,20 @@ class BarChart(QWidget):
             x -= 14
 
     def _horizontal(self, painter: QPainter, area: QRectF, top: int, text: QColor) -> None:
-        label_width = min(160.0, max((painter.fontMetrics().horizontalAdvance(c) for c in self.categories),
-                                     default=0) + 8)
+        label_width = min(float(LABEL_WIDTH), max((painter.fontMetrics().horizontalAdvance(line) for c in
+                                                   self.categories for line in self._name_lines(c)), default=0) + 8)
         bar_height, y = float(self._bar_height()), area.top()
         span = area.width() - label_width - 40
         for index, category in enumerate(self.categories):
-            group = bar_height * len(self.series)
-            painter.setPen(text)
+            group = self._group_height(category)
+            bars_top = y + (group - bar_height * len(self.series)) / 2
+            painter.setPen(text)  # a long name in two lines, cut only after them (it was cut at its start)
             painter.drawText(QRectF(0, y, label_width - 6, group), Qt.AlignmentFlag.AlignRight
-                             | Qt.AlignmentFlag.AlignVCenter, category)
+                             | Qt.AlignmentFlag.AlignVCenter, "\n".join(self._name_lines(category)))
             for n, series in enumerate(self.series):
                 value = series.values[index]
                 width = span * value / top
-                bar = QRectF(label_width, y + n * bar_height, width, bar_height - 1)
+                bar = QRectF(label_width, bars_top + n * bar_height, width, bar_height - 1)
                 painter.fillRect(bar, COLOURS[n % len(COLOURS)])
                 painter.setPen(text)
                 painter.drawText(QRectF(bar.right() + 3, bar.top(), 36, bar_height),
@@ -112,6 +114,14 @@ class BarChart(QWidget):
             painter.drawText(QRectF(area.left() + index * slot, base + 3, slot, self._label_height()),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop,
                              "\n".join(label_lines(category, self.fontMetrics(), int(slot) - 4)))
+
+    def _name_lines(self, category: str) -> list[str]:
+        return label_lines(category, self.fontMetrics(), LABEL_WIDTH - 14)
+
+    def _group_height(self, category: str) -> int:
+        """A category's bars, or its name's lines where they take more room."""
+        return max(len(self.series) * self._bar_height(),
+                   len(self._name_lines(category)) * self.fontMetrics().lineSpacing())
 
     def _bar_height(self) -> int:
         """A bar as tall as its value's digits: at 8 px the values of a category's two bars ran into each other

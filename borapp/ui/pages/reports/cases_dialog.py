@@ -17,6 +17,9 @@ from borapp.ui.widgets.list_table import ListTable
 from borapp.ui.widgets.screen_fit import resize_within_screen
 
 
+MUNICIPALITY = 2  # the column that takes what the others leave
+
+
 class CasesDialog(QDialog):
     open_case = Signal(int)
 
@@ -62,7 +65,9 @@ class CasesDialog(QDialog):
                 item = QTableWidgetItem(value)
                 item.setData(Qt.ItemDataRole.UserRole, line.id)
                 table.setItem(r, c, item)
-        table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        header = table.horizontalHeader()  # five equal columns cut "Midway evaluation" to "Midway …"
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(MUNICIPALITY, QHeaderView.ResizeMode.Stretch)  # the rest: names wrap or elide
         table.cellDoubleClicked.connect(lambda row, _column: self._open(row))
         table.cellActivated.connect(lambda row, _column: self._open(row))
         return table
