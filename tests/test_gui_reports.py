@@ -409,6 +409,8 @@ def test_a_year_not_over_yet_says_so_on_the_page_as_in_the_pdf(qtbot, page):
     import datetime as dt
 
     today = dt.date.today()
+    if (today.month, today.day) == (12, 31):
+        pytest.skip("on 31 December the year is counted to its last day: nothing provisional to say")
     with qtbot.waitSignal(page.shown):
         pick_year(page, today.year)
     note = page.scroll.widget().findChild(QLabel, "provisional-note")
