@@ -337,3 +337,40 @@ def test_a_table_without_rows_says_there_is_nothing_to_report(qtbot, page):
         pick_year(page, 1995)
     empty = page.scroll.widget().findChild(QLabel, "report-reasons-empty")
     assert "reasons" not in page.tables and empty is not None and empty.text() == "Nothing to report."
+
+
+def _go_to(table, row: int, column: int) -> None:
+    """The arrow keys, as a coordinator moves through a table (it chooses no cell on focus-in: Down first)."""
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    for _step in range(table.rowCount() + table.columnCount()):
+        if table.currentRow() == row and table.currentColumn() == column:
+            return
+        key = (Qt.Key.Key_Down if table.currentRow() < row else Qt.Key.Key_Up if table.currentRow() > row
+               else Qt.Key.Key_Right if table.currentColumn() < column else Qt.Key.Key_Left)
+        QTest.keyClick(table, key)
+    raise AssertionError((row, column, table.currentRow(), table.currentColumn()))
+
+
+def test_outside_a_hidden_figure_lists_no_cases_by_enter_or_double_click(qtbot, page):
+    """Chosen for outside, Enter on an "x" or "<5" opened the list of the families behind it: the screen shown to a
+    municipality must not. Inside, the same keys list them."""
+    pick_year(page, 2020)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.year == 2020 and not page.busy.isVisible())
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)
+    assert page.audience.currentData() == "external"
+    table = page.tables["registrations_per_municipality"]
+    row, column = next((r, c) for r in range(table.rowCount()) for c in range(1, table.columnCount())
+                       if table.item(r, c).text() in ("x", "<5"))
+    _go_to(table, row, column)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert page.dialog is None, "Enter listed the cases behind a hidden figure"
+    double_click(qtbot, table, row, column)
+    assert page.dialog is None and not table.item(row, column).toolTip()
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Up)  # inside: the same figure lists its cases
+    table = page.tables["registrations_per_municipality"]
+    _go_to(table, row, column)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert page.dialog is not None and page.dialog.isVisible()

@@ -1,7 +1,7 @@
 """Reports: the annual report (jaarrapportage) for a chosen year, as the PDF sets it out: two charts, then the
 tables; a double-click on a figure lists the cases behind it, and the report is exported as JSON, CSV, XLSX or PDF.
-Chosen for outside, the page shows what the outside export holds (small counts hidden, no charts), so that what is
-shown to a municipality on this screen is what it may see. Chosen for one municipality, the report holds only that
+Chosen for outside, the page shows what the outside export holds (small counts hidden, no charts, no cases listed
+behind a figure), so that what is shown to a municipality on this screen is what it may see. Chosen for one municipality, the report holds only that
 municipality's cases (services/reports/scope.py), on the page and in every export.
 
 The report is worked out off the UI thread: on a long history it reads every case's state at two year ends (1.6 s
@@ -210,8 +210,8 @@ class ReportsPage(Page):
         if audience == EXTERNAL:  # the outside export has no charts: their bars gave the small counts away
             threshold = settings.read_int(self.workspace, "privacy.small_cell_threshold")
             note = QLabel(_("As the version for outside the organisation: counts under {n} are hidden (<{n}, or x "
-                            "where another count would give them away) and the charts are left out.").format(
-                                n=threshold))
+                            "where another count would give them away), the charts are left out and a figure does "
+                            "not list the cases behind it.").format(n=threshold))
             note.setWordWrap(True)
             note.setObjectName("outside-note")
             rows.addWidget(note)
@@ -237,7 +237,7 @@ class ReportsPage(Page):
                 empty.setObjectName(f"report-{table.key}-empty")
                 rows.addWidget(empty)
                 continue
-            grid = FigureTable(table)
+            grid = FigureTable(table, cases=audience != EXTERNAL)  # outside: no family behind a figure is listed
             grid.cases_asked.connect(self.show_cases)
             self.tables[table.key] = grid
             rows.addWidget(grid)
