@@ -147,6 +147,17 @@ def test_the_audience_choice_reads_internal_and_external(page):
         "Internal: every count", "External: small counts as <5"]
 
 
+def test_the_external_choice_names_the_threshold_set_in_settings(qtbot, page, workspace):
+    """It said "<5" when the organisation had set 10, beside exports that said "<10"."""
+    from borapp.services import settings
+
+    settings.write_settings(workspace, {"privacy.small_cell_threshold": "10"})
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 2020)
+    assert page.audience.itemText(1) == "External: small counts as <10"
+    assert "<10" in page.audience.toolTip() and "<5" not in page.audience.toolTip()
+
+
 def test_an_export_for_outside_hides_small_counts(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "voor-de-gemeente.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))

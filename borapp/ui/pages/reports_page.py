@@ -77,14 +77,12 @@ class ReportsPage(Page):
         row.addSpacing(12)
         self.audience = QComboBox()
         self.audience.addItem(_("Internal: every count"), "internal")
-        self.audience.addItem(_("External: small counts as <5"), "external")
+        self.audience.addItem("", "external")  # its words name the threshold set in Settings (_show_threshold)
         # short words, shown whole: the longer ones made the window 1,196 px wide, wider than a 1366 px screen at
         # 125 % (1,093 px), and cut to 24 characters they read "Voor binnen de organisatie (alle aar"
         self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.audience.setAccessibleName(_("Who the report is for"))
-        self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
-                                   "in Settings → Privacy could point to one family: it is shown as <5, or as x where "
-                                   "another count would give it away."))
+        self._show_threshold(int(settings.SETTINGS["privacy.small_cell_threshold"].default))
         row.addWidget(self.audience)
         self.audience.currentIndexChanged.connect(self._audience_changed)
         row.addStretch()
@@ -103,6 +101,13 @@ class ReportsPage(Page):
             self.export_buttons[fmt] = button
             row.addWidget(button)
         return header
+
+    def _show_threshold(self, threshold: int) -> None:
+        """The outside choice says the organisation's threshold: "<5" beside exports that said "<10" misled."""
+        self.audience.setItemText(1, _("External: small counts as <{n}").format(n=threshold))
+        self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
+                                   "in Settings → Privacy could point to one family: it is shown as <{n}, or as x "
+                                   "where another count would give it away.").format(n=threshold))
 
     def _municipality_choice(self) -> QComboBox:
         """All municipalities, or one: its report holds only its cases. Filled when the page is refreshed."""
@@ -134,6 +139,7 @@ class ReportsPage(Page):
         self.result.clear()
         self._asked += 1
         self._fill_municipalities()
+        self._show_threshold(settings.read_int(self.workspace, "privacy.small_cell_threshold"))
         asked, workspace, year, town = self._asked, self.workspace, self.year.value(), self.municipality.currentData()
 
         def work(_progress):
