@@ -252,7 +252,7 @@ def test_a_report_for_one_municipality_holds_its_figures_only(qtbot, page, tmp_p
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     qtbot.mouseClick(page.export_buttons["json"], Qt.MouseButton.LeftButton)
-    assert offered == ["annual-report-2019-den-helder.json"]
+    assert offered == ["annual-report-2019-den-helder-internal.json"]
     data = json.loads(target.read_bytes())
     assert data["municipality"] == "Den Helder" and data["registrations"]["by_municipality"] == {"Den Helder": 2}
     page.municipality.setFocus()
@@ -385,3 +385,19 @@ def test_outside_a_hidden_figure_lists_no_cases_by_enter_or_double_click(qtbot, 
     _go_to(table, row, column)
     QTest.keyClick(table, Qt.Key.Key_Return)
     assert page.dialog is not None and page.dialog.isVisible()
+
+
+def test_the_internal_and_external_files_are_offered_under_their_own_names(qtbot, page, tmp_path, monkeypatch):
+    """Both were offered as annual-report-2019.pdf: the internal one (every small count) was easily sent out."""
+    offered = []
+
+    def save_as(_parent, _title, suggested, _filter):
+        offered.append(suggested)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    qtbot.mouseClick(page.export_buttons["pdf"], Qt.MouseButton.LeftButton)
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)
+    qtbot.mouseClick(page.export_buttons["csv"], Qt.MouseButton.LeftButton)
+    assert offered == ["annual-report-2019-internal.pdf", "annual-report-2019-external.csv"]

@@ -155,3 +155,19 @@ def test_meetings_cancelled_for_too_few_sign_ups_are_called_that(workspace):
     set_language("en")
     text = all_text(files.render(workspace, annual_report(workspace, 2019), "pdf"))
     assert "Cancelled: too few sign-ups 1" in text and "attendees" not in text
+
+
+def test_the_internal_pdf_says_on_its_cover_and_every_page_that_it_is_not_for_distribution(workspace, known):  # noqa: F811
+    """It looked like the external one: handed to a municipality by mistake, it gave every small count away."""
+    from borapp.services.reports.scope import report_file_stem
+
+    report = annual_report(workspace, 2019)
+    inside = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(files.render(workspace, report,
+                                                                                             "pdf"))).pages]
+    assert "Intern: niet voor verspreiding buiten de organisatie" in inside[0]
+    assert all("intern, niet voor verspreiding" in page for page in inside), "the footer of every page"
+    outside = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(files.render(workspace, report, "pdf",
+                                                                                    "external"))).pages)
+    assert "verspreiding" not in outside
+    assert report_file_stem(2026, "Den Helder", "external") == "jaarrapportage-2026-den-helder-extern"
+    assert report_file_stem(2026) == "jaarrapportage-2026-intern"

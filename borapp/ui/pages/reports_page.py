@@ -306,10 +306,10 @@ class ReportsPage(Page):
         if not self._report_is_the_chosen_one():  # still being worked out: here, now
             self.report = annual_report(self.workspace, self.year.value(),
                                         municipality=self.municipality.currentData() or "")
-        suggested = report_file_stem(self.report.year, self.report.municipality) + f".{fmt}"
+        report, audience = self.report, self.audience.currentData()
+        suggested = report_file_stem(report.year, report.municipality, audience) + f".{fmt}"
         path, _filter = QFileDialog.getSaveFileName(self, _("Export the annual report"), suggested, FILTERS[fmt])
         if not path:
             return
-        report, audience = self.report, self.audience.currentData()
         self.result.attempt(lambda: files.save(path, files.render(self.workspace, report, fmt, audience)),
                             _("Saved: {path}").format(path=path))
