@@ -67,23 +67,23 @@ def _footer(report, name: str, inside: bool) -> str:
             organisation=name or "BOR", year=report.year, municipality=report.municipality)
     else:
         footer = _("{organisation} · annual report {year}").format(organisation=name or "BOR", year=report.year)
-    return footer + " · " + _("internal, not for distribution") if inside else footer
+    return _("Internal, not for distribution") + " · " + footer if inside else footer  # first: a long name is cut
 
 
 def _title_page(report, name: str, st, inside: bool) -> list:
     big = ParagraphStyle("cover", parent=st.title, fontSize=26, leading=32, spaceAfter=10)
     sub = ParagraphStyle("cover-sub", parent=st.body, fontSize=13, leading=18)
     cover = [spacer(45), Paragraph(text(_("Annual report {year}").format(year=report.year).upper()), big)]
+    if report.municipality:  # whose figures these are, under the title
+        town = ParagraphStyle("cover-town", parent=st.title, fontSize=18, leading=24, spaceAfter=10)
+        cover.append(Paragraph(text(_("Municipality of {municipality}").format(municipality=report.municipality)),
+                               town))
     if inside:  # every count, small ones too: not to be handed to a municipality (the external version is)
         mark = ParagraphStyle("cover-internal", parent=st.title, fontName=BOLD, fontSize=13, leading=18,
                               textColor=colors.HexColor("#A31515"), spaceAfter=10)
         cover.append(Paragraph(text(_("Internal: not for distribution outside the organisation. It shows every "
                                       "count, small ones too; for a municipality or funder export the external "
                                       "version.")), mark))
-    if report.municipality:  # whose figures these are, under the title
-        town = ParagraphStyle("cover-town", parent=st.title, fontSize=18, leading=24, spaceAfter=10)
-        cover.append(Paragraph(text(_("Municipality of {municipality}").format(municipality=report.municipality)),
-                               town))
     return cover + [
         Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
         Paragraph(text(name or ""), sub), spacer(4),
