@@ -169,6 +169,17 @@ def test_the_audience_choice_reads_internal_and_external(page):
         "Internal: every count", "External: small counts as <5"]
 
 
+def test_the_external_choice_names_the_threshold_set_in_settings(qtbot, page, workspace):
+    """It said "<5" when the organisation had set 10, beside exports that said "<10"."""
+    from borapp.services import settings
+
+    settings.write_settings(workspace, {"privacy.small_cell_threshold": "10"})
+    with qtbot.waitSignal(page.shown):
+        pick_year(page, 2020)
+    assert page.audience.itemText(1) == "External: small counts as <10"
+    assert "<10" in page.audience.toolTip() and "<5" not in page.audience.toolTip()
+
+
 def test_an_export_for_outside_hides_small_counts(qtbot, page, tmp_path, monkeypatch):
     target = tmp_path / "voor-de-gemeente.json"
     monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
@@ -263,7 +274,7 @@ def test_a_report_for_one_municipality_holds_its_figures_only(qtbot, page, tmp_p
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
     qtbot.mouseClick(page.export_buttons["json"], Qt.MouseButton.LeftButton)
-    assert offered == ["annual-report-2019-den-helder.json"]
+    assert offered == ["annual-report-2019-den-helder-internal.json"]
     data = json.loads(target.read_bytes())
     assert data["municipality"] == "Den Helder" and data["registrations"]["by_municipality"] == {"Den Helder": 2}
     page.municipality.setFocus()
@@ -443,3 +454,56 @@ def test_the_cases_dialog_shows_each_status_whole(qtbot):
         assert table.sizeHintForColumn(column) <= table.columnWidth(column), (column, table.columnWidth(column))
     assert table.horizontalHeader().length() <= table.viewport().width()  # no scrolling sideways
     dialog.grab().save("/tmp/shots_fixH/cases_dialog_en.png")
+
+
+def _go_to(table, row: int, column: int) -> None:
+    """The arrow keys, as a coordinator moves through a table (it chooses no cell on focus-in: Down first)."""
+    table.setFocus()
+    QTest.keyClick(table, Qt.Key.Key_Down)
+    for _step in range(table.rowCount() + table.columnCount()):
+        if table.currentRow() == row and table.currentColumn() == column:
+            return
+        key = (Qt.Key.Key_Down if table.currentRow() < row else Qt.Key.Key_Up if table.currentRow() > row
+               else Qt.Key.Key_Right if table.currentColumn() < column else Qt.Key.Key_Left)
+        QTest.keyClick(table, key)
+    raise AssertionError((row, column, table.currentRow(), table.currentColumn()))
+
+
+def test_outside_a_hidden_figure_lists_no_cases_by_enter_or_double_click(qtbot, page):
+    """Chosen for outside, Enter on an "x" or "<5" opened the list of the families behind it: the screen shown to a
+    municipality must not. Inside, the same keys list them."""
+    pick_year(page, 2020)
+    qtbot.waitUntil(lambda: page.report is not None and page.report.year == 2020 and not page.busy.isVisible())
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)
+    assert page.audience.currentData() == "external"
+    table = page.tables["registrations_per_municipality"]
+    row, column = next((r, c) for r in range(table.rowCount()) for c in range(1, table.columnCount())
+                       if table.item(r, c).text() in ("x", "<5"))
+    _go_to(table, row, column)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert page.dialog is None, "Enter listed the cases behind a hidden figure"
+    double_click(qtbot, table, row, column)
+    assert page.dialog is None and not table.item(row, column).toolTip()
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Up)  # inside: the same figure lists its cases
+    table = page.tables["registrations_per_municipality"]
+    _go_to(table, row, column)
+    QTest.keyClick(table, Qt.Key.Key_Return)
+    assert page.dialog is not None and page.dialog.isVisible()
+
+
+def test_the_internal_and_external_files_are_offered_under_their_own_names(qtbot, page, tmp_path, monkeypatch):
+    """Both were offered as annual-report-2019.pdf: the internal one (every small count) was easily sent out."""
+    offered = []
+
+    def save_as(_parent, _title, suggested, _filter):
+        offered.append(suggested)
+        return "", ""  # cancelled
+
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", save_as)
+    qtbot.mouseClick(page.export_buttons["pdf"], Qt.MouseButton.LeftButton)
+    page.audience.setFocus()
+    QTest.keyClick(page.audience, Qt.Key.Key_Down)
+    qtbot.mouseClick(page.export_buttons["csv"], Qt.MouseButton.LeftButton)
+    assert offered == ["annual-report-2019-internal.pdf", "annual-report-2019-external.csv"]

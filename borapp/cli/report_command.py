@@ -35,8 +35,8 @@ def register(sub, common) -> None:
     cmd.add_argument("--audience", type=word_choice(AUDIENCE_WORDS), metavar=words_metavar(AUDIENCE_WORDS),
                      default="internal",
                      help=_("internal: every count; external (for a municipality or funder): counts under the "
-                            "threshold shown as <5, or x where another count would give them away, so no family can "
-                            "be singled out"))
+                            "organisation's threshold N (setting privacy.small_cell_threshold) shown as <N, or x "
+                            "where another count would give them away, so no family can be singled out"))
 
 
 def run_annual(args) -> int:

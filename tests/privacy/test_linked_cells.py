@@ -51,3 +51,20 @@ def test_no_hidden_cell_follows_from_the_rows_and_columns_together(values):
     for s in sums:
         assert len({marks[c] for c in s.cells() if c in marks}) <= 1, "a '<5' beside an 'x' is told apart"
     assert not _given_away(cells, sums, marks), (values, marks)
+
+
+@settings(max_examples=300, deadline=None)
+@example([(4, False), (7, True)])  # closed 11: registered the year before x, this year 7 (the summary gives it)
+@given(st.lists(st.tuples(st.integers(min_value=0, max_value=9), st.booleans()), min_size=1, max_size=4))
+def test_no_hidden_cell_follows_from_the_public_cells_and_the_total(rows):
+    """Public cells (figures the report gives elsewhere) and a printed total: what they give by subtraction is no
+    secret, and an "x" there would only pretend; every other small count is hidden so that none follows."""
+    cells = {r: v for r, (v, _public) in enumerate(rows)}
+    public = {r for r, (_v, shown) in enumerate(rows) if shown}
+    marks = suppress_linked(cells, [Sum(tuple(cells))], 5, public)
+    equations = _Equations()
+    equations.add([(equations.cell(marks.get(c, cells[c]), c), 1) for c in cells] + [(sum(cells.values()), -1)])
+    assert not equations.solved(), (rows, marks)
+    for c, v in cells.items():
+        others_public = all(o in public for o in cells if o != c)
+        assert c in marks or c in public or not 0 < v < 5 or others_public, ("a small count shown", rows, marks)

@@ -92,8 +92,8 @@ def test_the_cost_per_trajectory_is_in_the_report_and_outside_hides_small_groups
     texel = [row for row in outside if row and row[0] == "Texel" and "90,00" in row]
     assert texel == []
     shown = json.loads(files.render(workspace, report, "json", "external"))
-    assert "trajectories" not in shown["costs"] and shown["costs"]["by_municipality"]["Texel"] == {"count": "x"}, \
-        "Texel's 2 are all the closed trajectories: one group whose count the total gives says x"
+    assert "trajectories" not in shown["costs"] and shown["costs"]["by_municipality"]["Texel"] == {"count": 2}, \
+        "Texel's 2 are all the closed trajectories: the total says it (an x would only pretend), without amounts"
     assert shown["costs"]["closed"] == {"count": 2}, "the total stays, without one family's amounts"
 
 
@@ -211,6 +211,26 @@ def test_closed_cases_of_earlier_years_do_not_follow_from_this_years_row_the_sum
                        "Totaal afgesloten zaken": 14}
     summary = {row.cells[0]: row.cells[1] for row in outside["summary"].rows}
     assert summary["Aanmeldingen 2019"] - summary["Lopende zaken eind van het jaar, aangemeld in 2019"] == 5
+
+
+def test_a_closed_count_the_summary_and_the_total_give_is_not_passed_off_as_hidden(workspace):
+    """11 closed in 2019: 4 registered in 2018, 7 in 2019. The 7 is public (the summary: 9 registered, 2 open) and so
+    is the total: "Aangemeld in 2018: x" was 11 − 7 = 4 for anyone. What the public figures give is shown as it is."""
+    from borapp.services.reports.audience import tables_for
+
+    with workspace.session() as s:
+        for n in range(9):
+            add_case(s, D(2019, 1, 1 + n), funding="per_case",
+                     steps=[(D(2019, 6, 1), "closed", "successful", "")] if n < 7 else [])
+        for n in range(4):
+            add_case(s, D(2018, 3, 1 + n), funding="per_case", steps=[(D(2019, 6, 1), "closed", "successful", "")])
+    report = annual_report(workspace, 2019, today=D(2020, 2, 1))
+    outside = {t.key: t for t in tables_for(report, "external", 5)}
+    by_year = {row.cells[0]: row.cells[1] for row in outside["closed_by_registration_year"].rows}
+    assert by_year == {"Aangemeld in 2018": 4, "Aangemeld in 2019": 7, "Totaal afgesloten zaken": 11}
+    summary = {row.cells[0]: row.cells[1] for row in outside["summary"].rows}
+    assert by_year["Totaal afgesloten zaken"] - (summary["Aanmeldingen 2019"] - summary[
+        "Lopende zaken eind van het jaar, aangemeld in 2019"]) == 4, "the figures a reader subtracts"
 
 
 def test_the_outside_report_leaves_the_invoicing_table_out_and_says_where_it_is(workspace):

@@ -121,3 +121,10 @@ def test_an_outside_report_of_a_year_without_registrations_is_one_of_zeros(capsy
         shown = json.loads(target.read_bytes())
         [table] = [t for t in shown["tables"] if t["key"] == "registrations_per_municipality"]
         assert [row["cells"] for row in table["rows"]] == [["Totaal", 0, 0, 0, 0]]
+
+
+def test_the_help_does_not_promise_a_threshold_the_organisation_may_have_changed(capsys):
+    """The help said "<5" whatever privacy.small_cell_threshold was set to; it names the setting instead."""
+    assert main(["report", "annual", "--help"]) == 0
+    said = " ".join(capsys.readouterr().out.split())
+    assert "<5" not in said and "privacy.small_cell_threshold" in said

@@ -172,3 +172,23 @@ def test_a_long_municipality_name_stays_on_the_page_in_two_lines():
     lines = [t for t in starts if t.startswith(("Gemeente", "omliggende"))]
     assert len(lines) == 2 and lines[1].endswith("…"), starts
     assert min(starts.values()) >= 0, starts  # nothing left of the drawing
+
+
+def test_the_internal_pdf_says_on_its_cover_and_every_page_that_it_is_not_for_distribution(workspace, known):  # noqa: F811
+    """It looked like the external one: handed to a municipality by mistake, it gave every small count away."""
+    from borapp.services.reports.scope import report_file_stem
+
+    from borapp.services import settings
+
+    settings.write_settings(workspace, {"organisation.name": "Stichting Begeleide Omgang Noord-Holland Noord en "
+                                                             "Kennemerland"})  # a footer too long is cut at its end
+    report = annual_report(workspace, 2019)
+    inside = [" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(files.render(workspace, report,
+                                                                                             "pdf"))).pages]
+    assert "Intern: niet voor verspreiding buiten de organisatie" in inside[0]
+    assert all("Intern, niet voor verspreiding" in page for page in inside), "the footer of every page"
+    outside = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(files.render(workspace, report, "pdf",
+                                                                                    "external"))).pages)
+    assert "verspreiding" not in outside
+    assert report_file_stem(2026, "Den Helder", "external") == "jaarrapportage-2026-den-helder-extern"
+    assert report_file_stem(2026) == "jaarrapportage-2026-intern"

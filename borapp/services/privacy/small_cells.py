@@ -62,12 +62,16 @@ class Sum:
         return self.parts if self.total is None else (*self.parts, self.total)
 
 
-def suppress_linked(values: Mapping, sums: Sequence[Sum], threshold: int, public: Set = frozenset()) -> dict:
+def suppress_linked(values: Mapping, sums: Sequence[Sum], threshold: int, public: Set = frozenset(), *,
+                    totals_shown: bool = True) -> dict:
     """The cells to hide, each with what it says ("<N" or "x"), when every sum is published with the cells it adds
     up: no hidden cell may follow from a sum's other cells, in whichever table they stand. One breakdown's rules
     hold for each sum, until none asks for more; cells hidden together in any sum say the same ("x" when one of
-    them is N or more), or one would be told apart. `public` cells are figures shown as they are."""
+    them is N or more), or one would be told apart. `public` cells are figures shown as they are; with
+    `totals_shown` the sums' known totals are printed too (False: only taken as known, to be safe)."""
     counts = {k: v for k, v in values.items() if _is_count(v)}
+    if totals_shown:
+        public = set(public) | _given_by_public(counts, sums, public)
     secret = {k for k, v in counts.items() if 0 < v < threshold and k not in public}
     crossed: set = set()  # cells that say "x" so that "<N" would not pin their sum's hidden cells down
     while True:
@@ -82,6 +86,13 @@ def suppress_linked(values: Mapping, sums: Sequence[Sum], threshold: int, public
         if step is None:  # a hidden 0 the figures still tell (a column of zeros) says nothing new as its 0
             return {c: mark for c, mark in marks.items() if not (c in found and counts[c] == 0)}
         (secret if step[0] == "hide" else crossed).add(step[1])
+
+
+def _given_by_public(counts: Mapping, sums: Sequence[Sum], public: Set) -> set:
+    """The cells that the public figures and the printed totals give by themselves (total 11, this year's 7 public:
+    the year before is 4): they are as public as those figures, and an "x" there would only pretend to hide them."""
+    return pinned(set(counts) - set(public), [(tuple(c for c in s.parts if c in counts),
+                                               s.total if s.total in counts else None) for s in sums])
 
 
 def _taken_together(secret: set, sums: Sequence[Sum], counts: Mapping, public: Set):

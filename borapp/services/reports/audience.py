@@ -51,24 +51,32 @@ def external_json(report, data: bytes, threshold: int) -> bytes:
 
 
 def _outside_costs(costs: dict, table: Table | None) -> dict:
-    """No list of trajectories or of volunteers' claims (they name cases and people); each group as the outside cost
-    table shows it: a hidden count only its mark, a group without amounts there (one family's cost) none here."""
+    """The cost groups exactly as the outside cost table shows them, and nothing else: no trajectories or claims
+    (they name cases and people), no expenses by month (one family's visits, kilometres and euros in a municipality's
+    report), no quartiles, means or sums the table does not print. A hidden count is only its mark; a group without
+    amounts there (one family's cost) has none here."""
     from borapp.services.reports.tables_costs import COUNT_COLUMN, MONEY_COLUMNS, cost_rows
 
-    def group(spread: dict, row) -> dict:
-        if row is None:  # no table: nothing was closed
-            return {"count": spread.get("count", 0)}
-        count = row.cells[COUNT_COLUMN]
-        if is_hidden(count) or all(row.cells[c] is None for c in MONEY_COLUMNS):
-            return {"count": count}
-        return spread
+    def group(row) -> dict:
+        shown = {"count": row.cells[COUNT_COLUMN]}
+        if not is_hidden(shown["count"]) and any(row.cells[c] is not None for c in MONEY_COLUMNS):
+            shown |= {key: _cents(row.cells[c]) for key, c in zip(MONEY_KEYS, MONEY_COLUMNS)}
+        return shown
 
-    rows = [row for row in table.rows if row.kind in ("row", "total")] if table is not None else []
-    total, parts = (rows[0], rows[1:]) if rows else (None, [])
-    shown = {"by_outcome": {}, "by_municipality": {}}
-    for (section, key, spread), row in zip(cost_rows(costs), parts):
-        shown[section][key] = group(spread, row)
-    return {"year": costs.get("year"), "currency": costs.get("currency"),
-            "closed": group(costs.get("closed", {}), total), **shown,
-            "expenses_by_month": costs.get("expenses_by_month", {}),
-            "expenses_total_cents": costs.get("expenses_total_cents")}
+    shown: dict = {"year": costs.get("year"), "currency": costs.get("currency")}
+    if table is None:  # nothing was closed
+        return shown | {"closed": {"count": costs.get("closed", {}).get("count", 0)}}
+    if table.note:  # nothing recorded: the table is left out, its line says why
+        return shown | {"note": table.note}
+    rows = [row for row in table.rows if row.kind in ("row", "total")]
+    shown |= {"closed": group(rows[0]), "by_outcome": {}, "by_municipality": {}}
+    for (section, key, _spread), row in zip(cost_rows(costs), rows[1:]):
+        shown[section][key] = group(row)
+    return shown
+
+
+MONEY_KEYS = ("median_cents", "min_cents", "max_cents")  # the cost table's money columns, in their order
+
+
+def _cents(euros) -> int | None:
+    return None if euros is None else round(float(euros) * 100)

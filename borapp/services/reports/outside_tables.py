@@ -11,7 +11,9 @@ cases (the same row), an outcome's reasons add up to that outcome's count, and t
 closed cases by outcome again. So every count is named by the cases behind it (its `CaseSelection`; one count
 in two tables is one cell), every way the cells add up is one sum, and `privacy.small_cells.suppress_linked`
 hides them so that no sum gives one back. The summary, the volunteers' figures and the totals are shown as they are
-(they count no family), as is the row of cases registered and closed in the report's year (the summary gives it).
+(they count no family), as is the row of cases registered and closed in the report's year (the summary gives it),
+and so is whatever those figures give by subtraction: closed 11, of them 7 registered this year, leave 4 registered
+the year before, which an "x" would only pretend to hide.
 
 A report for one municipality is another matter: its totals and summary count that municipality's few families (a
 total of 2 beside its one row, hidden, gave the row back). There every count of a family is hidden when small,
@@ -36,7 +38,7 @@ def outside_tables(tables: list[Table], threshold: int, *, one_municipality: boo
     tables = [_left_out(t) if t.key in NOT_PUBLISHED else _without_subtotals(t) for t in tables]
     names = _Names(tables, whole=not one_municipality)
     sums = [s for i, t in enumerate(tables) for s in _sums(i, t, names)]
-    marks = suppress_linked(names.values, sums, threshold, names.public)
+    marks = suppress_linked(names.values, sums, threshold, names.public, totals_shown=names.whole)
     return [_finish(t, [[marks.get(names.of(i, r, c), cell) for c, cell in enumerate(row.cells)]
                         for r, row in enumerate(t.rows)], threshold) for i, t in enumerate(tables)]
 

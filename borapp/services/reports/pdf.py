@@ -43,7 +43,8 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
     if report.municipality:
         title = _("Annual report {year}, municipality of {municipality}").format(
             year=report.year, municipality=report.municipality)
-    story = _title_page(report, org.name, st) + _notes(report, small_cells, st) + [PageBreak()]
+    inside = small_cells is None  # every count: marked as the organisation's own on the cover and each page
+    story = _title_page(report, org.name, st, inside) + _notes(report, small_cells, st) + [PageBreak()]
     tables = {t.key: t for t in (all_tables(report) if tables is None else tables)}
     for key in ("summary", "registrations_per_municipality"):
         story += _table_block(tables[key], st)
@@ -57,18 +58,20 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
         if key in tables:
             story += _table_block(tables[key], st)
     setup = PageSetup(title=title, author=org.name or "BOR Desk", subject=title, lang=language(),
-                      footer=_footer(report, org.name))
+                      footer=_footer(report, org.name, inside))
     return build_pdf(story, org, setup)
 
 
-def _footer(report, name: str) -> str:
+def _footer(report, name: str, inside: bool) -> str:
     if report.municipality:
-        return _("{organisation} · annual report {year} · {municipality}").format(
+        footer = _("{organisation} · annual report {year} · {municipality}").format(
             organisation=name or "BOR", year=report.year, municipality=report.municipality)
-    return _("{organisation} · annual report {year}").format(organisation=name or "BOR", year=report.year)
+    else:
+        footer = _("{organisation} · annual report {year}").format(organisation=name or "BOR", year=report.year)
+    return _("Internal, not for distribution") + " · " + footer if inside else footer  # first: a long name is cut
 
 
-def _title_page(report, name: str, st) -> list:
+def _title_page(report, name: str, st, inside: bool) -> list:
     big = ParagraphStyle("cover", parent=st.title, fontSize=26, leading=32, spaceAfter=10)
     sub = ParagraphStyle("cover-sub", parent=st.body, fontSize=13, leading=18)
     cover = [spacer(45), Paragraph(text(_("Annual report {year}").format(year=report.year).upper()), big)]
@@ -76,6 +79,12 @@ def _title_page(report, name: str, st) -> list:
         town = ParagraphStyle("cover-town", parent=st.title, fontSize=18, leading=24, spaceAfter=10)
         cover.append(Paragraph(text(_("Municipality of {municipality}").format(municipality=report.municipality)),
                                town))
+    if inside:  # every count, small ones too: not to be handed to a municipality (the external version is)
+        mark = ParagraphStyle("cover-internal", parent=st.title, fontName=BOLD, fontSize=13, leading=18,
+                              textColor=colors.HexColor("#A31515"), spaceAfter=10)
+        cover.append(Paragraph(text(_("Internal: not for distribution outside the organisation. It shows every "
+                                      "count, small ones too; for a municipality or funder export the external "
+                                      "version.")), mark))
     return cover + [
         Paragraph(text(_("Supervised visitation (Begeleide Omgangsregeling, BOR)")), sub), spacer(8),
         Paragraph(text(name or ""), sub), spacer(4),

@@ -12,6 +12,7 @@ from borapp.collation import sort_key
 from borapp.i18n import N_, _
 from borapp.models import Municipality
 from borapp.services.errors import NotFound
+from borapp.services.privacy.small_cells import EXTERNAL, INTERNAL
 
 POOL_NOTE = N_("The volunteer pool works for every municipality: its figures are the organisation's, not one "
                "municipality's. They are in the annual report for all municipalities.")
@@ -37,12 +38,13 @@ def find_municipality(session: Session, name: str) -> tuple[int, str]:
         name=name, names=", ".join(known)))
 
 
-def report_file_stem(year: int, municipality: str = "") -> str:
-    """The file name a report is offered under: the year, and the municipality's name when it is for one."""
+def report_file_stem(year: int, municipality: str = "", audience: str = INTERNAL) -> str:
+    """The file name a report is offered under: the year, the municipality's name when it is for one, and whom it is
+    for ("-intern" / "-extern"): the two versions had one name, and the internal one was easily sent out."""
     stem = _("annual-report-{year}").format(year=year)
-    if not municipality:
-        return stem
-    return f"{stem}-" + "-".join("".join(c if c.isalnum() else " " for c in municipality).lower().split())
+    if municipality:
+        stem += "-" + "-".join("".join(c if c.isalnum() else " " for c in municipality).lower().split())
+    return (_("{name}-external") if audience == EXTERNAL else _("{name}-internal")).format(name=stem)  # file names
 
 
 def report_municipalities(workspace) -> list[str]:

@@ -1,7 +1,7 @@
 """Reports: the annual report (jaarrapportage) for a chosen year, as the PDF sets it out: two charts, then the
 tables; a double-click on a figure lists the cases behind it, and the report is exported as JSON, CSV, XLSX or PDF.
-Chosen for outside, the page shows what the outside export holds (small counts hidden, no charts), so that what is
-shown to a municipality on this screen is what it may see. Chosen for one municipality, the report holds only that
+Chosen for outside, the page shows what the outside export holds (small counts hidden, no charts, no cases listed
+behind a figure), so that what is shown to a municipality on this screen is what it may see. Chosen for one municipality, the report holds only that
 municipality's cases (services/reports/scope.py), on the page and in every export.
 
 The report is worked out off the UI thread: on a long history it reads every case's state at two year ends (1.6 s
@@ -81,14 +81,12 @@ class ReportsPage(Page):
         row.addSpacing(12)
         self.audience = QComboBox()
         self.audience.addItem(_("Internal: every count"), "internal")
-        self.audience.addItem(_("External: small counts as <5"), "external")
+        self.audience.addItem("", "external")  # its words name the threshold set in Settings (_show_threshold)
         # short words, shown whole: the longer ones made the window 1,196 px wide, wider than a 1366 px screen at
         # 125 % (1,093 px), and cut to 24 characters they read "Voor binnen de organisatie (alle aar"
         self.audience.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.audience.setAccessibleName(_("Who the report is for"))
-        self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
-                                   "in Settings → Privacy could point to one family: it is shown as <5, or as x where "
-                                   "another count would give it away."))
+        self._show_threshold(int(settings.SETTINGS["privacy.small_cell_threshold"].default))
         row.addWidget(self.audience)
         self.audience.currentIndexChanged.connect(self._audience_changed)
         row.addStretch()
@@ -118,6 +116,13 @@ class ReportsPage(Page):
                                  "{shown} is shown.").format(typed=typed, first=FIRST_YEAR,
                                                              last=self.year.maximum(), shown=shown))
         self.year_note.show()
+
+    def _show_threshold(self, threshold: int) -> None:
+        """The outside choice says the organisation's threshold: "<5" beside exports that said "<10" misled."""
+        self.audience.setItemText(1, _("External: small counts as <{n}").format(n=threshold))
+        self.audience.setToolTip(_("Outside the organisation (a municipality, a funder) a count under the threshold "
+                                   "in Settings → Privacy could point to one family: it is shown as <{n}, or as x "
+                                   "where another count would give it away.").format(n=threshold))
 
     def _municipality_choice(self) -> QComboBox:
         """All municipalities, or one: its report holds only its cases. Filled when the page is refreshed."""
@@ -149,6 +154,7 @@ class ReportsPage(Page):
         self.result.clear()
         self._asked += 1
         self._fill_municipalities()
+        self._show_threshold(settings.read_int(self.workspace, "privacy.small_cell_threshold"))
         asked, workspace, year, town = self._asked, self.workspace, self.year.value(), self.municipality.currentData()
 
         def work(_progress):
@@ -230,8 +236,8 @@ class ReportsPage(Page):
         if audience == EXTERNAL:  # the outside export has no charts: their bars gave the small counts away
             threshold = settings.read_int(self.workspace, "privacy.small_cell_threshold")
             note = QLabel(_("As the version for outside the organisation: counts under {n} are hidden (<{n}, or x "
-                            "where another count would give them away) and the charts are left out.").format(
-                                n=threshold))
+                            "where another count would give them away), the charts are left out and a figure does "
+                            "not list the cases behind it.").format(n=threshold))
             note.setWordWrap(True)
             note.setObjectName("outside-note")
             rows.addWidget(note)
@@ -257,7 +263,7 @@ class ReportsPage(Page):
                 empty.setObjectName(f"report-{table.key}-empty")
                 rows.addWidget(empty)
                 continue
-            grid = FigureTable(table)
+            grid = FigureTable(table, cases=audience != EXTERNAL)  # outside: no family behind a figure is listed
             grid.cases_asked.connect(self.show_cases)
             self.tables[table.key] = grid
             rows.addWidget(grid)
@@ -321,10 +327,10 @@ class ReportsPage(Page):
         if not self._report_is_the_chosen_one():  # still being worked out: here, now
             self.report = annual_report(self.workspace, self.year.value(),
                                         municipality=self.municipality.currentData() or "")
-        suggested = report_file_stem(self.report.year, self.report.municipality) + f".{fmt}"
+        report, audience = self.report, self.audience.currentData()
+        suggested = report_file_stem(report.year, report.municipality, audience) + f".{fmt}"
         path, _filter = QFileDialog.getSaveFileName(self, _("Export the annual report"), suggested, FILTERS[fmt])
         if not path:
             return
-        report, audience = self.report, self.audience.currentData()
         self.result.attempt(lambda: files.save(path, files.render(self.workspace, report, fmt, audience)),
                             _("Saved: {path}").format(path=path))

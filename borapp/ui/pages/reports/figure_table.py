@@ -1,6 +1,7 @@
 """One table of the annual report (a `services.reports.tables.Table`) as a read-only grid that is as tall as its
 rows. Numbers right-aligned in the user's language; totals bold; a cell with cases behind it says so in its tooltip,
-and a double-click (or Enter) on it asks for them."""
+and a double-click (or Enter) on it asks for them. The version for outside lists no cases (`cases=False`): behind a
+"<5" or an "x" stand the few families it hides."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ SELECTION_ROLE = Qt.ItemDataRole.UserRole + 1
 class FigureTable(ListTable):
     cases_asked = Signal(object, str)  # CaseSelection, what the figure is ("Den Helder · 2019")
 
-    def __init__(self, table: Table, parent: QWidget | None = None):
+    def __init__(self, table: Table, parent: QWidget | None = None, *, cases: bool = True):
         super().__init__(len(table.rows), len(table.columns), parent)
         self.table = table
+        self.cases = cases
         self.setObjectName(f"report-{table.key}")
         self.setAccessibleName(table.title)
         self.setHorizontalHeaderLabels(list(table.columns))
@@ -54,7 +56,7 @@ class FigureTable(ListTable):
             font.setBold(True)
             font.setItalic(row.kind == "heading")
             item.setFont(font)
-        selection = row.selection(column)
+        selection = row.selection(column) if self.cases else None
         if selection is not None:
             item.setData(SELECTION_ROLE, selection)
             item.setToolTip(_("Double-click to see the cases behind this figure."))
