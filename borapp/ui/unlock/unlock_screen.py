@@ -35,6 +35,7 @@ from borapp.ui.unlock.recovery_sheet_box import RecoveryKeyDialog
 
 class UnlockScreen(QWidget):
     unlocked = Signal(object)  # Workspace
+    waiting = Signal(object)  # Vault: open on "who is working"; the window guards it (idle, Ctrl+L) as any screen
 
     def __init__(self, vault_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,8 +65,8 @@ class UnlockScreen(QWidget):
         self.reset()
 
     def reset(self) -> None:
-        """Back to the first step, every field empty (after a lock too)."""
-        self._vault = None
+        """Back to the first step, every field empty (after a lock too); a vault still open here is closed."""
+        self.close_open_vault()
         for page in (self.create_page, self.passphrase_page):
             page.clear()
         if self.vault_path.exists():
@@ -75,6 +76,17 @@ class UnlockScreen(QWidget):
         else:
             self.stack.setCurrentWidget(self.create_page)
             self.create_page.first.setFocus()
+
+    @property
+    def choosing_coordinator(self) -> bool:
+        """Unlocked, nobody chosen yet: the vault is open on "who is working"."""
+        return (self._vault is not None and not self._vault.is_locked
+                and self.stack.currentWidget() is self.coordinator_page)
+
+    def close_open_vault(self) -> None:
+        vault, self._vault = self._vault, None
+        if vault is not None:
+            vault.lock()
 
     # ---- create -------------------------------------------------------------------------------------------------
 
@@ -180,6 +192,7 @@ class UnlockScreen(QWidget):
         self.coordinator_page.set_coordinators(items, preferred)
         self.stack.setCurrentWidget(self.coordinator_page)
         self.coordinator_page.focus_first()
+        self.waiting.emit(self._vault)
 
     def _coordinator_chosen(self, item) -> None:
         try:
