@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from borapp.i18n import _
 from borapp.services.errors import BorError, VaultDamaged, describe
 from borapp.services.vault import passphrase_change
-from borapp.services.vault.restore import recovery_key_note, restore
+from borapp.services.vault.restore import aside_note, recovery_key_note, restore
 from borapp.services.vault.vault import Vault
 from borapp.services.vault.workspace import Workspace, add_coordinator, list_coordinators
 from borapp.ui.tasks import run_task
@@ -133,10 +133,13 @@ class UnlockScreen(QWidget):
         self.stack.setCurrentWidget(self.passphrase_page)
         self._failed(damage, self.passphrase_page.show_error)
 
-    def _failed(self, exc: BaseException, show) -> None:
+    def _failed(self, exc: BaseException, show, *, restoring: bool = False) -> None:
+        """`restoring`: the backup chosen was refused; a damaged one is no reason to restore a backup, but to choose
+        another (the hint named the button just used)."""
         message = describe(exc)
         if isinstance(exc, VaultDamaged):
-            message += " " + _("Use 'Restore a backup…' below.")
+            message += " " + (_("Choose another backup, for instance an older one from the backup folder.")
+                              if restoring else _("Use 'Restore a backup…' below."))
         self.passphrase_page.set_busy(False)
         self.create_page.set_busy(False)
         show(message)
@@ -156,13 +159,13 @@ class UnlockScreen(QWidget):
         self.passphrase_page.set_busy(True)
         run_task(lambda _p: restore(Path(source), self.vault_path, passphrase)).success(
             lambda aside: self._restored(aside, Path(source), passphrase)).failure(
-            lambda exc: self._failed(exc, self.passphrase_page.show_error)).start()
+            lambda exc: self._failed(exc, self.passphrase_page.show_error, restoring=True)).start()
 
     def _restored(self, aside, source: Path, passphrase: str) -> None:
         """Says which recovery key opens the restored vault (the backup's) and offers a new one right away."""
         text = _("The backup was restored. Unlock it with the passphrase of the backup.")
         if aside:
-            text += "\n" + _("The vault that was there is kept as {aside}.").format(aside=aside)
+            text += "\n" + aside_note(aside)
         text += "\n\n" + recovery_key_note(source, self.vault_path)
         text += "\n\n" + _("Make a new recovery key now, so that only its new sheet opens the vault?")
         self.reset()
