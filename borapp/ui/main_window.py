@@ -417,6 +417,11 @@ class MainWindow(QMainWindow):
             self.show()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        recovery = self.unlock_screen.recovery_page
+        if self.unlock_screen.stack.currentWidget() is recovery and recovery.unconfirmed \
+                and not recovery.ask_quit_without_key():
+            event.ignore()
+            return
         QSettings().setValue("window/geometry", self.saveGeometry())
         problem = ""
         if self.workspace is not None and not self.workspace.is_locked:
