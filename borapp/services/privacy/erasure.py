@@ -35,7 +35,7 @@ from borapp.services.privacy.tombstones import backups_now
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
 from borapp.services.vault.attached import rows_of
-from borapp.services.vault.restore import set_aside_vaults
+from borapp.services.vault.set_aside import set_aside_vaults
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault.workspace import Workspace
 

@@ -14,7 +14,8 @@ from borapp.services.errors import NotFound, UsageError, VaultDamaged
 from borapp.formatting import date_time
 from borapp.services.vault import backup_file, process_lock
 from borapp.services.vault.keywrap import KeyFile, KeyFileError
-from borapp.services.vault.vault import SIDECARS, Vault, key_path, vault_files
+from borapp.services.vault.set_aside import set_aside_vaults
+from borapp.services.vault.vault import Vault, key_path, vault_files
 from borapp.services.vault.workspace import actor_without_coordinator
 
 
@@ -134,14 +135,6 @@ def _log_restore(vault: Vault, actor: str) -> None:
 
     with vault.session() as session:
         audit.record(session, "restore", "vault", None, actor)
-
-
-def set_aside_vaults(target: Path) -> list[Path]:
-    """The vaults a restore set aside beside `target` (`vault.bordb.before-restore-<time>`), oldest first: each opens
-    with the passphrase it had and still holds a case erased since, as a backup does."""
-    target = Path(target)
-    found = target.parent.glob(f"{target.name}.before-restore-*") if target.parent.is_dir() else []
-    return sorted(p for p in found if not p.name.endswith((".keys",) + SIDECARS))
 
 
 def aside_note(aside: Path) -> str:
