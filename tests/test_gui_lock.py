@@ -128,7 +128,7 @@ def test_a_failed_daily_backup_stays_in_view_naming_the_folder(qtbot, window, tm
     monkeypatch.setattr(QMessageBox, "warning", lambda *args: None)  # the quit at the end fails its backup too
 
     _create_and_enter(qtbot, window)
-    gone = tmp_path / "stick-eruit"
+    gone = tmp_path / "stick-eruit" / "bor"  # a stick not plugged in: not even the folder the backups go in
     settings.write_settings(window.workspace, {"backup.folder": str(gone)})
     window._daily_backup()
     qtbot.waitUntil(lambda: "stick-eruit" in window.backup_label.toolTip(), timeout=10_000)

@@ -100,7 +100,7 @@ def run_backup(args) -> int:
 
 
 def run_restore(args) -> int:
-    from borapp.services.vault.restore import recovery_key_note, restore
+    from borapp.services.vault.restore import aside_note, recovery_key_note, restore
 
     recovery = secrets_input.recovery_key(args)
     erased_again: list[str] = []
@@ -111,6 +111,6 @@ def run_restore(args) -> int:
         print(_("Erased again, as they were before this backup was restored: {refs}.")
               .format(refs=", ".join(erased_again)))
     if aside:
-        print(_("The vault that was there is kept as {aside}.").format(aside=aside))
+        print(aside_note(aside))
     print(recovery_key_note(args.source, args.vault))
     return 0

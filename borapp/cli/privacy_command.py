@@ -118,7 +118,8 @@ def run_erase(args) -> int:
     if args.json:
         print(json.dumps({"ok": True, "erased": record.case_ref, "backups_holding_it": list(record.backups_before),
                           "report_years": list(record.report_years),
-                          "exported_files_left": [str(p) for p in record.exported]}, ensure_ascii=False))
+                          "exported_files_left": [str(p) for p in record.exported],
+                          "set_aside_vaults": [str(p) for p in record.set_aside]}, ensure_ascii=False))
         return EXIT_OK
     print(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
     if record.report_years:
@@ -128,6 +129,8 @@ def run_erase(args) -> int:
         print(ngettext("{n} older backup still holds it; restoring one erases it again.",
                        "{n} older backups still hold it; restoring one erases it again.",
                        len(record.backups_before)).format(n=len(record.backups_before)))
+    if record.set_aside:
+        print(erasure.aside_words(record))
     if record.exported:
         print(erasure.files_words(record))
     return EXIT_OK

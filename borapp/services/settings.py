@@ -53,6 +53,11 @@ class SettingSpec:
             return YES_NO_WORDS.get(value.casefold(), value)
         if self.items:
             return ";".join(item.casefold() for item in re.split(r"[;,\s]+", value) if item)
+        if self.folder and value.startswith("~"):  # kept as the real folder: the form then shows that one
+            try:
+                return str(Path(value).expanduser())
+            except RuntimeError:  # ~someone who is no user here: refused by `problem` as no whole folder
+                return value
         return value
 
     def problem(self, key: str, value: str) -> str:
@@ -74,7 +79,7 @@ class SettingSpec:
             return _("{key} must be one of: {choices}.").format(key=key, choices=", ".join(self.choices))
         if self.email and email_problem(value):
             return f"{key}: {email_problem(value)}"
-        if self.folder and value and not Path(value).expanduser().is_absolute():
+        if self.folder and value and not Path(value).is_absolute():
             return _("Choose the whole folder, e.g. with Choose…; '{value}' is not one.").format(value=value)
         if self.integer:
             if not re.fullmatch(r"-?[0-9]+", value):  # a negative one is a whole number, told its range below

@@ -67,6 +67,7 @@ class MainWindow(QMainWindow):
         self.unlock_screen = UnlockScreen(vault_path)
         self.stack.addWidget(self.unlock_screen)
         self.unlock_screen.unlocked.connect(self.open_workspace)
+        self.unlock_screen.waiting.connect(self._guard_waiting_vault)
         self._build_status_bar()
         self._build_actions()
         self.inactivity = InactivityWatcher(self)
@@ -144,6 +145,13 @@ class MainWindow(QMainWindow):
         self._show_locked_state()
         self.unlock_screen.show_damage(damage)
 
+    def _guard_waiting_vault(self, vault) -> None:
+        """The vault is open on "who is working": idle time and Ctrl+L lock it there too, or whoever comes later
+        presses Enter and is in."""
+        minutes = int(settings.read_setting(vault, "auto_lock_minutes") or 10)
+        self.inactivity.start(minutes * 60_000)
+        self.lock_action.setEnabled(True)
+
     def _enter(self, workspace: Workspace) -> None:
         self._close_vault()  # unlocked again before the sync of the last lock was over: that one stops here
         self.workspace = workspace
@@ -190,6 +198,10 @@ class MainWindow(QMainWindow):
     def lock(self, *, send: bool = True) -> None:
         """`send`: changes waiting go to the office server as the vault locks, when it was reachable."""
         if self.workspace is None or self.workspace.is_locked:
+            if self.unlock_screen.choosing_coordinator:  # unlocked, nobody chosen yet: closed, back to the passphrase
+                self.inactivity.stop()
+                self._show_locked_state()
+                self.locked.emit()
             return
         workspace = self.workspace
         self.save_drafts()
@@ -405,6 +417,11 @@ class MainWindow(QMainWindow):
             self.show()
 
     def closeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        recovery = self.unlock_screen.recovery_page
+        if self.unlock_screen.stack.currentWidget() is recovery and recovery.unconfirmed \
+                and not recovery.ask_quit_without_key():
+            event.ignore()
+            return
         QSettings().setValue("window/geometry", self.saveGeometry())
         problem = ""
         if self.workspace is not None and not self.workspace.is_locked:
@@ -418,6 +435,7 @@ class MainWindow(QMainWindow):
                 problem = _("The backup on quit failed ({kind}).").format(kind=type(exc).__name__)
             finally:
                 self.lock()
+        self.unlock_screen.close_open_vault()  # closed on "who is working" or on the recovery key
         self._wait_for_sync()
         self.inactivity.detach()
         if problem:

@@ -92,3 +92,18 @@ def test_the_note_in_english_and_for_a_key_file_that_does_not_know_its_day(vault
     with in_language("en"):
         note = recovery_key_note(backup, vault_path)
     assert "made on" not in note and "valid when the backup was made" in note
+
+
+def test_a_damaged_backup_is_said_with_another_backup_to_choose(qtbot, window, tmp_path, monkeypatch):
+    """It said "... not a readable BOR Desk backup. Use 'Restore a backup…' below": the button just used."""
+    _create_and_enter(qtbot, window)
+    window.lock()
+    broken = tmp_path / "kapot.borbackup"
+    broken.write_bytes(b"geen reservekopie\n" * 10)
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *a, **k: (str(broken), ""))
+    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: (PASSPHRASE, True))
+    page = window.unlock_screen.passphrase_page
+    qtbot.mouseClick(page.restore_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "kapot.borbackup" in page.message.text(), timeout=30_000)
+    assert "Kies een andere reservekopie, bijvoorbeeld een oudere" in page.message.text()
+    assert "Reservekopie terugzetten" not in page.message.text(), page.message.text()

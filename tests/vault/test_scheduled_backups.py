@@ -58,7 +58,7 @@ def test_a_backup_is_dated_opens_and_the_oldest_go_beyond_keep(workspace, folder
 
 
 def test_a_missing_folder_is_named_and_nothing_is_recorded(workspace, tmp_path):
-    gone = tmp_path / "stick-eruit"
+    gone = tmp_path / "stick-eruit" / "bor"  # a stick not plugged in: not even the folder it holds the backups in
     settings.write_settings(workspace, {"backup.folder": str(gone)})
     with pytest.raises(BorError, match="stick-eruit"):
         backups.make_backup(workspace, NOW)

@@ -37,6 +37,7 @@ from borapp.services.privacy.tombstones import backups_now
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
 from borapp.services.vault.attached import rows_of
+from borapp.services.vault.set_aside import set_aside_vaults
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault.workspace import Workspace
 
@@ -49,6 +50,7 @@ class ErasureRecord:
     backups_before: tuple[str, ...]
     report_years: tuple[int, ...] = ()  # the years whose annual figures counted the case: its anonymous count stays
     exported: tuple[Path, ...] = ()  # its letters exported to a folder, still there: they hold the family's names
+    set_aside: tuple[Path, ...] = ()  # the vault a restore set aside: it holds the case too, as a backup does
 
 
 def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str) -> ErasureRecord:
@@ -74,7 +76,8 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
     scrub_files(workspace.vault.engine)
     with workspace.reading() as session:
         exported = tuple(exported_files(session, case_ref))
-    return ErasureRecord(case_ref, reason, workspace.actor, held_by, years, exported)
+    aside = tuple(set_aside_vaults(workspace.path))
+    return ErasureRecord(case_ref, reason, workspace.actor, held_by, years, exported, aside)
 
 
 def backups_words(record: ErasureRecord) -> str:
@@ -85,6 +88,17 @@ def backups_words(record: ErasureRecord) -> str:
     return ngettext("The backup {names} still holds the case; restoring it erases the case again.",
                     "The backups {names} still hold the case; restoring one erases the case again.",
                     len(held)).format(names=format_list(list(held), locale=babel_locale()))
+
+
+def aside_words(record: ErasureRecord) -> str:
+    """The vault a restore set aside, which holds the case as a backup does ("" when there is none)."""
+    if not record.set_aside:
+        return ""
+    return ngettext("The vault set aside by a restore, {names}, still holds the case (it opens with its old "
+                    "passphrase). Delete it once you no longer need it.",
+                    "The vaults set aside by a restore, {names}, still hold the case (they open with their old "
+                    "passphrase). Delete them once you no longer need them.", len(record.set_aside)).format(
+        names=format_list([str(p) for p in record.set_aside], locale=babel_locale()))
 
 
 def files_words(record: ErasureRecord) -> str:

@@ -5,7 +5,6 @@ from `erasure`, which imports the sync's erasure operations: they import this.""
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -30,7 +29,8 @@ def keep_team_tombstone(session: Session, case_ref: str, device: str, when: dt.d
 
 def backups_now(session: Session) -> list[str]:
     """The backups in the backup folder now: those still holding an erased case."""
-    folder = settings.get(session, "backup.folder")
-    if not folder or not Path(folder).is_dir():
+    chosen = settings.get(session, "backup.folder")
+    folder = backups.folder_path(chosen)
+    if not chosen or not folder.is_dir():
         return []
-    return sorted(p.name for p in Path(folder).glob(f"{backups.PREFIX}*{backups.SUFFIX}"))
+    return sorted(p.name for p in folder.glob(f"{backups.PREFIX}*{backups.SUFFIX}"))

@@ -53,9 +53,13 @@ def make_backup(workspace, now: dt.datetime | None = None) -> Path:
     chosen = settings.read_setting(workspace, "backup.folder").strip()
     if not chosen:  # Path("") is the folder the app was started from: the backup went there, unasked
         raise BorError(_("No backup folder is chosen yet: choose one under Settings, Backups."))
-    folder = Path(chosen)
+    folder = folder_path(chosen)
     if folder_problem(chosen):
         raise BorError(folder_problem(chosen))
+    try:
+        folder.mkdir(exist_ok=True)  # new, in a folder that is there (`folder_problem`), as `backup --to` does
+    except OSError as exc:
+        raise BorError(write_problem(folder, exc)) from None
     target = folder / f"{PREFIX}{now:%Y%m%d-%H%M%S}{SUFFIX}"
     try:
         workspace.vault.backup(target)
@@ -70,12 +74,33 @@ def make_backup(workspace, now: dt.datetime | None = None) -> Path:
     return target
 
 
+def folder_path(chosen: str) -> Path:
+    """The backup folder as a path. Settings keep `~/bk` as the whole folder; one kept before that is read the same."""
+    try:
+        return Path(chosen.strip()).expanduser()
+    except RuntimeError:  # ~someone who is no user here: left as typed, and refused as no whole folder
+        return Path(chosen.strip())
+
+
 def folder_problem(chosen: str) -> str:
-    """Why a backup cannot go into the folder `chosen` now ("" when it can): a stick not plugged in, a typing slip."""
-    folder = Path(chosen.strip())
-    if chosen.strip() and (not folder.is_absolute() or not folder.is_dir()):
+    """Why a backup cannot go into the folder `chosen` now ("" when it can): a stick not plugged in, a typing slip,
+    a file. A folder not there yet is made by the backup when the folder it goes in is there: a stick that is not
+    plugged in has none, and where sticks appear (/media/anna, /Volumes) nothing is made in their place."""
+    if not chosen.strip():
+        return ""
+    folder = folder_path(chosen)
+    if folder.is_absolute() and folder.exists() and not folder.is_dir():
+        return _("{folder} is a file, not a folder. Choose a folder for the backups.").format(folder=folder)
+    if not folder.is_absolute() or not (folder.is_dir() or _can_make(folder)):
         return _("The backup folder {folder} is not available (is the stick plugged in?).").format(folder=folder)
     return ""
+
+
+def _can_make(folder: Path) -> bool:
+    parent = folder.parent
+    where_sticks_appear = parent in (Path("/Volumes"), Path("/mnt"), Path("/media")) \
+        or parent.parent in (Path("/media"), Path("/run/media"))
+    return parent != folder and parent.is_dir() and not where_sticks_appear
 
 
 def write_problem(folder: Path, exc: OSError) -> str:

@@ -14,6 +14,7 @@ from borapp.services.errors import NotFound, UsageError, VaultDamaged
 from borapp.formatting import date_time
 from borapp.services.vault import backup_file, process_lock
 from borapp.services.vault.keywrap import KeyFile, KeyFileError
+from borapp.services.vault.set_aside import set_aside_vaults
 from borapp.services.vault.vault import Vault, key_path, vault_files
 from borapp.services.vault.workspace import actor_without_coordinator
 
@@ -34,15 +35,20 @@ def restore(source: Path, target: Path, passphrase: str | None = None, *, recove
     if target.is_dir():
         raise UsageError(_("{path} is a folder, not a vault file.").format(path=target))
     backup_file.read_manifest(source)
+    made = [p for p in (target.parent, *target.parent.parents) if not p.exists()]  # innermost first
     target.parent.mkdir(parents=True, exist_ok=True)
     new = not target.exists()
-    process_lock.acquire(target)  # refused while the vault is open in another window or command
     try:
-        return _restore(source, target, passphrase, recovery_key, erased_again, actor)
-    finally:
-        process_lock.release(target)
-        if new and not target.exists():  # nothing restored (a wrong passphrase): no lock file of no vault left
-            process_lock.lock_path(target).unlink(missing_ok=True)
+        process_lock.acquire(target)  # refused while the vault is open in another window or command
+        try:
+            return _restore(source, target, passphrase, recovery_key, erased_again, actor)
+        finally:
+            process_lock.release(target)
+            if new and not target.exists():  # nothing restored (a wrong passphrase): no lock file of no vault left
+                process_lock.lock_path(target).unlink(missing_ok=True)
+    except BaseException:
+        _remove_empty(made)  # nor the folders made for it
+        raise
 
 
 def recovery_key_note(source: Path, target: Path) -> str:
@@ -131,9 +137,18 @@ def _log_restore(vault: Vault, actor: str) -> None:
         audit.record(session, "restore", "vault", None, actor)
 
 
+def aside_note(aside: Path) -> str:
+    """Said by a restore that set the vault aside: where, and that only this latest one is kept."""
+    return _("The vault that was there is kept as {aside} (it opens with its own passphrase). Only the latest vault "
+             "set aside is kept: the next restore removes it.").format(aside=aside)
+
+
 def _set_aside(target: Path) -> Path | None:
+    """The vault at `target` moved aside; an older one set aside before is removed (without limit they piled up,
+    each holding what an erasure removed later)."""
     if not any(p.exists() for p in vault_files(target)):
         return None
+    older = set_aside_vaults(target)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = target.with_name(f"{target.name}.before-restore-{stamp}")
     n = 1
@@ -143,7 +158,17 @@ def _set_aside(target: Path) -> Path | None:
     for original, moved in zip(vault_files(target), vault_files(aside)):
         if original.exists():
             os.replace(original, moved)
+    for old in older:
+        _remove(old)
     return aside
+
+
+def _remove_empty(folders: list[Path]) -> None:
+    for folder in folders:
+        try:
+            folder.rmdir()
+        except OSError:  # something else is in it now: left as it is
+            return
 
 
 def _remove(staging: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QCheckBox, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QCheckBox, QLabel, QMessageBox, QPushButton, QVBoxLayout, QWidget
 
 from borapp.i18n import _
 from borapp.ui.colours import ERROR, text_style
@@ -43,6 +43,21 @@ class RecoveryKeyPage(QWidget):
     def show_key(self, key: str, vault_name: str = "", organisation: str = "") -> None:
         self.sheet.show_key(key, vault_name, organisation)
         self.confirm.setChecked(False)
+
+    @property
+    def unconfirmed(self) -> bool:
+        """A key on show that nobody has said is written down."""
+        return bool(self.key_label.text()) and not self.confirm.isChecked()
+
+    def ask_quit_without_key(self) -> bool:
+        """Closing the window here lost the key shown only now, without a word: asked first, staying the default."""
+        box = QMessageBox(QMessageBox.Icon.Warning, _("Quit without the recovery key?"),
+                          _("The recovery key is shown only now: when BOR Desk closes, it is gone. You can make a new "
+                            "one later, with your passphrase, under Settings, Security and language."), parent=self)
+        quit_button = box.addButton(_("Quit without the key"), QMessageBox.ButtonRole.DestructiveRole)
+        box.setDefaultButton(box.addButton(_("Back to the key"), QMessageBox.ButtonRole.RejectRole))
+        box.exec()
+        return box.clickedButton() is quit_button
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
         """Enter (on the tick box, say) presses Continue once the key is confirmed: a page of the main window has no

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 from borapp.i18n import _
 from borapp.services.errors import BorError, VaultDamaged, describe
 from borapp.services.vault import passphrase_change
-from borapp.services.vault.restore import recovery_key_note, restore
+from borapp.services.vault.restore import aside_note, recovery_key_note, restore
 from borapp.services.vault.vault import Vault
 from borapp.services.vault.workspace import Workspace, add_coordinator, list_coordinators
 from borapp.ui.tasks import run_task
@@ -35,6 +35,7 @@ from borapp.ui.unlock.recovery_sheet_box import RecoveryKeyDialog
 
 class UnlockScreen(QWidget):
     unlocked = Signal(object)  # Workspace
+    waiting = Signal(object)  # Vault: open on "who is working"; the window guards it (idle, Ctrl+L) as any screen
 
     def __init__(self, vault_path: Path, parent: QWidget | None = None):
         super().__init__(parent)
@@ -64,8 +65,8 @@ class UnlockScreen(QWidget):
         self.reset()
 
     def reset(self) -> None:
-        """Back to the first step, every field empty (after a lock too)."""
-        self._vault = None
+        """Back to the first step, every field empty (after a lock too); a vault still open here is closed."""
+        self.close_open_vault()
         for page in (self.create_page, self.passphrase_page):
             page.clear()
         if self.vault_path.exists():
@@ -75,6 +76,17 @@ class UnlockScreen(QWidget):
         else:
             self.stack.setCurrentWidget(self.create_page)
             self.create_page.first.setFocus()
+
+    @property
+    def choosing_coordinator(self) -> bool:
+        """Unlocked, nobody chosen yet: the vault is open on "who is working"."""
+        return (self._vault is not None and not self._vault.is_locked
+                and self.stack.currentWidget() is self.coordinator_page)
+
+    def close_open_vault(self) -> None:
+        vault, self._vault = self._vault, None
+        if vault is not None:
+            vault.lock()
 
     # ---- create -------------------------------------------------------------------------------------------------
 
@@ -121,10 +133,13 @@ class UnlockScreen(QWidget):
         self.stack.setCurrentWidget(self.passphrase_page)
         self._failed(damage, self.passphrase_page.show_error)
 
-    def _failed(self, exc: BaseException, show) -> None:
+    def _failed(self, exc: BaseException, show, *, restoring: bool = False) -> None:
+        """`restoring`: the backup chosen was refused; a damaged one is no reason to restore a backup, but to choose
+        another (the hint named the button just used)."""
         message = describe(exc)
         if isinstance(exc, VaultDamaged):
-            message += " " + _("Use 'Restore a backup…' below.")
+            message += " " + (_("Choose another backup, for instance an older one from the backup folder.")
+                              if restoring else _("Use 'Restore a backup…' below."))
         self.passphrase_page.set_busy(False)
         self.create_page.set_busy(False)
         show(message)
@@ -144,13 +159,13 @@ class UnlockScreen(QWidget):
         self.passphrase_page.set_busy(True)
         run_task(lambda _p: restore(Path(source), self.vault_path, passphrase)).success(
             lambda aside: self._restored(aside, Path(source), passphrase)).failure(
-            lambda exc: self._failed(exc, self.passphrase_page.show_error)).start()
+            lambda exc: self._failed(exc, self.passphrase_page.show_error, restoring=True)).start()
 
     def _restored(self, aside, source: Path, passphrase: str) -> None:
         """Says which recovery key opens the restored vault (the backup's) and offers a new one right away."""
         text = _("The backup was restored. Unlock it with the passphrase of the backup.")
         if aside:
-            text += "\n" + _("The vault that was there is kept as {aside}.").format(aside=aside)
+            text += "\n" + aside_note(aside)
         text += "\n\n" + recovery_key_note(source, self.vault_path)
         text += "\n\n" + _("Make a new recovery key now, so that only its new sheet opens the vault?")
         self.reset()
@@ -180,6 +195,7 @@ class UnlockScreen(QWidget):
         self.coordinator_page.set_coordinators(items, preferred)
         self.stack.setCurrentWidget(self.coordinator_page)
         self.coordinator_page.focus_first()
+        self.waiting.emit(self._vault)
 
     def _coordinator_chosen(self, item) -> None:
         try:

@@ -79,18 +79,28 @@ class BackupsTab(SettingsSection):
         if folder:
             self.folder.setText(folder)
 
-    def _save(self) -> None:
+    def _save(self) -> bool:
         """Saved also when the folder is not there now (a stick not plugged in), but not with a bare "Saved.": a
-        folder typed wrong was accepted without a word, and only the next backup said it."""
+        folder typed wrong was accepted without a word, and only the next backup said it. `~/bk` is kept as the
+        whole folder, and the field shows that one."""
         values = {"backup.folder": self.folder.text().strip(), "backup.keep": str(self.keep.value())}
-        if self.attempt(lambda: settings.write_settings(self.workspace, values), _("Saved."), saves=True):
-            problem = backups.folder_problem(values["backup.folder"])
+
+        def write() -> None:
+            settings.write_settings(self.workspace, values)
+            self.folder.setText(settings.read_setting(self.workspace, "backup.folder"))
+
+        saved = self.attempt(write, _("Saved."), saves=True)
+        if saved:
+            problem = backups.folder_problem(self.folder.text())
             if problem:
                 self.status.show_note(_("Saved. {problem} The next backup needs it.").format(problem=problem))
         self._show_last()
+        return saved
 
     def _backup_now(self) -> None:
-        self._save()
+        """Saved first; a folder refused there stops it with that message (the backup went to the old folder)."""
+        if not self._save():
+            return
         written = []
         if self.attempt(lambda: written.append(backups.make_backup(self.workspace)), ""):
             self.status.setText(_("Backup written: {path}").format(path=written[0]))

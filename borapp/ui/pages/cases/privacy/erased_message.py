@@ -17,7 +17,7 @@ class ErasedMessage(QMessageBox):
         self.setWindowTitle(_("Case erased"))
         self.setIcon(QMessageBox.Icon.Information)
         self.setText(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
-        said = [erasure.backups_words(record), erasure.files_words(record)]
+        said = [erasure.backups_words(record), erasure.aside_words(record), erasure.files_words(record)]
         self.setInformativeText("\n\n".join(line for line in said if line))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.delete_button = None
