@@ -228,16 +228,17 @@ def draw_letterhead(canvas: Canvas, org: Organisation) -> None:
     canvas.setFillColor(colors.black)
     size, lines = name_lines(org.name, width)
     canvas.setFont(BOLD, size)
-    y = top - 5 * mm if len(lines) == 1 else top - 4.5 * mm
+    one = len(lines) == 1  # two lines sit a little closer, to leave the rule room below the contact lines
+    y = top - (5 if one else 4) * mm
     for line in lines:
         canvas.drawString(MARGIN_X, y, line)
-        y -= size * 1.15
+        y -= size * 1.1
     canvas.setFont(REGULAR, 8.5)
     canvas.setFillColor(GREY)
-    y = y + size * 1.15 - (5.5 * mm if len(lines) == 1 else 5 * mm)
+    y = y + size * 1.1 - (5.5 if one else 4.6) * mm
     for line in _contact_lines(org):
         canvas.drawString(MARGIN_X, y, _fit(line, REGULAR, 8.5, width))
-        y -= 4 * mm
+        y -= (4 if one else 3.7) * mm
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, PAGE_HEIGHT - TOP + 6 * mm, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - TOP + 6 * mm)
