@@ -225,3 +225,16 @@ def test_no_note_when_nothing_typed_differs_from_the_vault(qtbot, window):
     mail = tab(qtbot, window, "mail")
     assert mail.host.text() == "smtp.omgang.example"
     assert mail.status.text() == "", "nothing is back that the vault does not hold"
+
+
+def test_saved_its_kept_draft_goes_at_once_so_a_crash_brings_nothing_back(qtbot, window):
+    """Kept against a crash while typing, then saved ("Opgeslagen."): a crash before the next pause left the draft in
+    the vault, and the next unlocks offered "Instellingen – Organisatie" though nothing was unsaved."""
+    _create_and_enter(qtbot, window)
+    organisation = tab(qtbot, window, "organisation")
+    retype(organisation.edits["organisation.name"], NEW_NAME)
+    window.keep_typing()  # typing stopped: kept against a crash
+    assert list(kept(window)) == [drafts.UI_PREFIX + "settings/organisation"]
+    press_save(qtbot, organisation)
+    assert "Opgeslagen" in organisation.status.text(), organisation.status.text()
+    assert kept(window) == {}, "the crash right after saving must find no draft"

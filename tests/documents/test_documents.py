@@ -291,7 +291,7 @@ def test_what_never_happened_in_a_closed_case_is_a_dash_in_the_closing_report_an
     case_id = closed_at_intake(workspace)
     closing = all_text(letter(workspace, case_id, "closing").pdf)
     assert "Kennismakingsgesprek: —" in closing and "Eerste omgangsmoment: —" in closing
-    for kind, gap in (("intake", "De datum waarop de intake is gestart"),
+    for kind, gap in (("intake", "De datum van het kennismakingsgesprek (niet vastgelegd)"),
                       ("start", "De datum van het eerste omgangsmoment")):
         doc = letter(workspace, case_id, kind)
         assert "op —" not in all_text(doc.pdf) and gap in doc.missing, (kind, doc.missing)

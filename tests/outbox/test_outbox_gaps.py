@@ -69,7 +69,7 @@ def test_a_letter_with_gaps_is_made_a_draft_that_names_each_gap_and_where_to_fil
     # a line in the text: what its placeholder stood for, the words around it, and that it is typed in the text
     assert ("• De coördinator (nog niet toegewezen), in “…coördinator voor dit gezin is ______. Het "
             "kennismakingsgesprek met…”: typ het over de lijn in de tekst van de brief (Bewerken).") in lines
-    assert ("• De datum waarop de intake is gestart, in “…ouders heeft plaatsgevonden op ______. Daarin hebben "
+    assert ("• De datum van het kennismakingsgesprek (niet vastgelegd), in “…ouders heeft plaatsgevonden op ______. Daarin hebben "
             "wij met beide…”: typ het over de lijn in de tekst van de brief (Bewerken).") in lines
     assert len(lines) == 5
 
@@ -159,11 +159,11 @@ def test_dates_in_an_impossible_order_keep_the_letter_back_until_corrected(works
     assert made.state == "draft"
     message = refusal(letters.mark_ready, workspace, made.id)
     assert message.startswith("Deze brief noemt data in een onmogelijke volgorde:\n")
-    assert ("• De brief zet de start van de intake op 20 april 2025 ná het eerste omgangsmoment op 5 april 2025: "
+    assert ("• De brief zet het kennismakingsgesprek op 20 april 2025 ná het eerste omgangsmoment op 5 april 2025: "
             "dat kan niet.") in message
     assert "Verbeter de verkeerde datum in de tekst van de brief (Bewerken)" in message
     set_language("en")
-    assert ("The letter puts the start of the intake on 20 April 2025 after the first visit on 5 April 2025: that "
+    assert ("The letter puts the intake talk on 20 April 2025 after the first visit on 5 April 2025: that "
             "cannot be.") in refusal(letters.mark_ready, workspace, made.id)
     text = letters.get_letter_text(workspace, made.id)  # corrected by hand in the letter
     letters.set_body(workspace, made.id, text.subject, text.body.replace("20 april 2025", "12 maart 2025"))

@@ -28,6 +28,7 @@ from borapp.services.documents.contract_sections import ARTICLES, PARENT_MISSING
 from borapp.services.documents.facts import CaseFacts, load_facts
 from borapp.services.documents.fonts import REGULAR
 from borapp.services.documents.layout import TEXT_WIDTH, PageSetup, Styles, build_pdf, spacer, styles, text
+from borapp.services.documents.wrapping import wrap_lines
 from borapp.services.errors import NotFound
 from borapp.services.vault.workspace import Workspace
 
@@ -178,7 +179,9 @@ def _block(role: str, name: str, st: Styles) -> Table:
     """One signer: the role, then Naam, Plaats, Datum and room for the Handtekening (a table row of blocks sits
     in a KeepTogether, and a table row never splits, so a block is never split over pages)."""
     label_width = 30 * mm
-    values = [name, FILL, FILL, ""]
+    cell = BLOCK_WIDTH - label_width - 6  # less the cell's right padding
+    # a long name breaks at spaces and hyphens: reportlab cut "…Oldenbarnevelt-Hoogstrat" / "en"
+    values = ["\n".join(wrap_lines(name, st.body.fontName, st.body.fontSize, cell)), FILL, FILL, ""]
     rows = [[Paragraph(text(role_label(role)), st.label), ""]]
     rows += [[Paragraph(text(_(label)), st.body), Paragraph(text(value), st.body)]
              for label, value in zip(SIGNATURE_LABELS, values)]

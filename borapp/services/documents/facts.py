@@ -14,13 +14,14 @@ from dataclasses import dataclass, field
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from borapp.i18n import _
+from borapp.i18n import LANGUAGES, _, in_language
 from borapp.models import Case, Contract, ContractSignature, Evaluation, Visit
 from borapp.services import settings
 from borapp.services.cases.flow import get_case, lapsed_at_closing
 from borapp.services.cases.contract_terms import case_agreements, latest_contract, parse_snapshot
 from borapp.services.documents.addressee import has_own_commissioner
 from borapp.services.documents.letterhead import logo_bytes
+from borapp.services.importer.cases import IMPORT_NOTE
 from borapp.services.privacy.redaction import Redactor, case_redactor
 
 
@@ -101,6 +102,7 @@ class CaseFacts:
     evaluations: tuple[EvaluationFacts, ...]
     entered: dict[str, dt.date]  # status → the first day the case stood in it
     organisation: Organisation
+    intake_talk_on: dt.date | None = None  # the day of the intake talk, when the app recorded it (`_intake_talk_on`)
     contract_version: int | None = None
     contract_on: dt.date | None = None
     start_agreements: dict = field(default_factory=dict)  # the contract's the visits started under (`contract_on`)
@@ -165,7 +167,7 @@ def load_facts(session: Session, case_id: int, agreements: dict | None = None,
         court_duration=clean(case.court_duration), court_buildup=clean(case.court_buildup),
         agreements=_clean_agreements(agreed, clean),
         visits=_visits(session, case.id, clean), evaluations=_evaluations(session, case.id, clean),
-        entered=_entered(case), organisation=organisation(session),
+        entered=_entered(case), organisation=organisation(session), intake_talk_on=_intake_talk_on(case),
         contract_version=contract.version if contract is not None else None,
         contract_on=start.on if start else None,
         start_agreements=_clean_agreements(start.agreements, clean) if start else {},
@@ -240,3 +242,24 @@ def _entered(case: Case) -> dict[str, dt.date]:
         if change.from_status != change.to_status:
             entered.setdefault(change.to_status, change.on)
     return entered
+
+
+def _intake_talk_on(case: Case) -> dt.date | None:
+    """The day of the intake talk: the intake step's date (the intake wizard asks the talk's date, the case file's
+    "Start intake" the step's). An import records no talk: its step is dated the registration date and only says
+    the case stood in intake then (the intake letter said the talk "took place" on that day); once its date is
+    corrected in the case file, that date is the talk's."""
+    step = next((change for change in case.history
+                 if change.to_status == "intake" and change.from_status != change.to_status), None)
+    if step is None or (step.on == case.registered_on and _imported(step)):
+        return None
+    return step.on
+
+
+def _imported(change) -> bool:
+    """Whether the importer took this step (its note, written in the language of the import)."""
+    notes = set()
+    for lang in LANGUAGES:
+        with in_language(lang):
+            notes.add(_(IMPORT_NOTE))
+    return change.note.strip() in notes

@@ -26,6 +26,7 @@ from borapp.i18n import _
 from borapp.services.documents.common import PDF_LANG
 from borapp.services.documents.facts import Organisation
 from borapp.services.documents.fonts import BOLD, FAMILY, OBLIQUE, REGULAR, printable, register_fonts
+from borapp.services.documents.wrapping import wrap_lines
 from borapp.services.errors import BorError
 
 PAGE_WIDTH, PAGE_HEIGHT = A4
@@ -152,6 +153,8 @@ class PageSetup:
     subject: str
     lang: str
     footer: str  # left of the page number, e.g. "BOR-overeenkomst · dossier 2019-0012"
+    footer_name: str = ""  # the part of `footer` shortened where it is too long (the organisation's name), so the
+    # rest, such as the case number, always shows whole
 
 
 # reportlab keeps shared state (the registered fonts and their per-document subsets) that it does not guard:
@@ -183,7 +186,7 @@ def _build_pdf(story: Sequence[Flowable], org: Organisation, setup: PageSetup) -
     doc.addPageTemplates([PageTemplate("page", [frame], onPage=lambda c, d: draw_letterhead(c, org))])
     page_of = _("Page {page} of {pages}")
     doc.build(list(story), canvasmaker=numbered_canvas(lambda c, n, total: draw_footer(
-        c, setup.footer, page_of.format(page=n, pages=total))))
+        c, setup.footer, page_of.format(page=n, pages=total), setup.footer_name)))
     return buffer.getvalue()
 
 
@@ -210,24 +213,57 @@ def numbered_canvas(footer: Callable[[Canvas, int, int], None]) -> type[Canvas]:
     return NumberedCanvas
 
 
+NAME_SIZE = 14
+NAME_FLOOR = 11  # the smallest type for the organisation's name; below it the name wraps onto a second line
+NAME_LINES = 2
+
+
 def draw_letterhead(canvas: Canvas, org: Organisation) -> None:
+    """The organisation's full name (smaller type, then two lines, where it is long), its address and contact line
+    and a rule, all above TOP, so the text and a letter's address block (window envelopes) never move."""
     canvas.saveState()
     top = PAGE_HEIGHT - 14 * mm
     logo_width = _draw_logo(canvas, org.logo, top)
     width = TEXT_WIDTH - (logo_width + 6 * mm if logo_width else 0)
     canvas.setFillColor(colors.black)
-    canvas.setFont(BOLD, 14)
-    canvas.drawString(MARGIN_X, top - 5 * mm, _fit(org.name, BOLD, 14, width))
+    size, lines = name_lines(org.name, width)
+    canvas.setFont(BOLD, size)
+    one = len(lines) == 1  # two lines sit a little closer, to leave the rule room below the contact lines
+    y = top - (5 if one else 4) * mm
+    for line in lines:
+        canvas.drawString(MARGIN_X, y, line)
+        y -= size * 1.1
     canvas.setFont(REGULAR, 8.5)
     canvas.setFillColor(GREY)
-    y = top - 10.5 * mm
+    y = y + size * 1.1 - (5.5 if one else 4.6) * mm
     for line in _contact_lines(org):
         canvas.drawString(MARGIN_X, y, _fit(line, REGULAR, 8.5, width))
-        y -= 4 * mm
+        y -= (4 if one else 3.7) * mm
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, PAGE_HEIGHT - TOP + 6 * mm, PAGE_WIDTH - MARGIN_X, PAGE_HEIGHT - TOP + 6 * mm)
     canvas.restoreState()
+
+
+def name_lines(name: str, width: float) -> tuple[float, list[str]]:
+    """The type size and lines the organisation's name is printed in: one line, in smaller type down to
+    NAME_FLOOR where needed; else two lines; only a name too long even for that is cut with "…"."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    name = " ".join(printable(name or "").split())
+    size = NAME_SIZE
+    while size > NAME_FLOOR and stringWidth(name, BOLD, size) > width:
+        size -= 0.5
+    if stringWidth(name, BOLD, size) <= width:
+        return size, [name]
+    size = 12.0
+    lines = wrap_lines(name, BOLD, size, width)
+    if len(lines) > NAME_LINES:
+        size = NAME_FLOOR
+        lines = wrap_lines(name, BOLD, size, width)
+    if len(lines) > NAME_LINES:
+        lines = [*lines[:NAME_LINES - 1], _fit(" ".join(lines[NAME_LINES - 1:]), BOLD, size, width)]
+    return size, lines
 
 
 def _contact_lines(org: Organisation) -> list[str]:
@@ -256,16 +292,33 @@ def _draw_logo(canvas: Canvas, logo: bytes, top: float) -> float:
     return w
 
 
-def draw_footer(canvas: Canvas, left: str, right: str) -> None:
+def draw_footer(canvas: Canvas, left: str, right: str, shorten: str = "") -> None:
+    """The footer line; where `left` is too long, its part `shorten` (the organisation's name) is cut first."""
     canvas.saveState()
     canvas.setStrokeColor(RULE)
     canvas.setLineWidth(0.5)
     canvas.line(MARGIN_X, BOTTOM - 6 * mm, PAGE_WIDTH - MARGIN_X, BOTTOM - 6 * mm)
     canvas.setFont(REGULAR, 8)
     canvas.setFillColor(GREY)
-    canvas.drawString(MARGIN_X, BOTTOM - 10.5 * mm, _fit(left, REGULAR, 8, TEXT_WIDTH * 0.7))
+    canvas.drawString(MARGIN_X, BOTTOM - 10.5 * mm, fit_keeping(left, shorten, REGULAR, 8, TEXT_WIDTH * 0.7))
     canvas.drawRightString(PAGE_WIDTH - MARGIN_X, BOTTOM - 10.5 * mm, right)
     canvas.restoreState()
+
+
+def fit_keeping(value: str, shorten: str, font: str, size: float, width: float) -> str:
+    """`value` within `width` on one line, its part `shorten` cut with "…" first so the rest stays whole (then
+    the whole is cut, as `_fit`, only where the rest alone is too wide)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    value = " ".join(printable(value or "").split())
+    shorten = " ".join(printable(shorten or "").split())
+    if stringWidth(value, font, size) <= width or not shorten or shorten not in value:
+        return _fit(value, font, size, width)
+    before, after = value.split(shorten, 1)
+    room = width - stringWidth(before + after, font, size)
+    if room > stringWidth("…", font, size) * 4:
+        return before + _fit(shorten, font, size, room) + after
+    return _fit(value, font, size, width)
 
 
 def _fit(value: str, font: str, size: float, width: float) -> str:

@@ -428,7 +428,7 @@ def _common_start(a: str, b: str) -> int:
 
 EVENTS = {
     "registered": N_("the registration on {date}"),
-    "intake": N_("the start of the intake on {date}"),
+    "intake": N_("the intake talk on {date}"),
     "contract": N_("the contract of {date}"),
     "first_visit": N_("the first visit on {date}"),
     "evaluation": N_("the midway evaluation on {date}"),
@@ -450,7 +450,7 @@ def event_dates(facts: CaseFacts) -> dict[str, dt.date]:
     held = [v.on for v in facts.visits if v.state == "held"]
     planned = [v.on for v in facts.visits if v.state == "planned"]
     midway = facts.evaluation("midway")
-    found = {"registered": facts.registered_on, "intake": facts.entered.get("intake"),
+    found = {"registered": facts.registered_on, "intake": facts.intake_talk_on,
              "contract": facts.contract_on or facts.entered.get("contract"),
              "first_visit": held[0] if held else (planned[0] if planned else None),
              "evaluation": midway.held_on if midway else None, "last_visit": held[-1] if held else None,

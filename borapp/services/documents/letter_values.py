@@ -184,7 +184,7 @@ class LetterValues(VisitCounts):
         return long_date(self.f.registered_on)
 
     def v_intake_on(self) -> str:
-        return self._date(self.f.entered.get("intake"), N_("The date the intake started"), never=True)
+        return self._date(self.f.intake_talk_on, N_("The date of the intake talk (not recorded)"), never=True)
 
     def v_contract_on(self) -> str:
         on = self.f.contract_on or self.f.entered.get("contract")  # no stored version: when drafting began

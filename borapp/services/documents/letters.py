@@ -105,7 +105,8 @@ def render_letter(workspace: Workspace, case_id: int, kind: str, lang: str | Non
                 title=letter.subject, author=facts.organisation.name or facts.coordinator or "BOR Desk",
                 subject=letter.subject, lang=doc_lang,
                 footer=_("{organisation} · case {ref}").format(organisation=facts.organisation.name or "BOR",
-                                                              ref=facts.ref)))
+                                                              ref=facts.ref),
+                footer_name=facts.organisation.name))
     return RenderedLetter(pdf=pdf, missing=missing.texts(), subject=letter.subject, body=letter.body,
                           recipient_name=letter.recipient.name if letter.recipient.name != FILL else "",
                           recipient_email=letter.recipient.email, title=letter.subject,

@@ -99,7 +99,7 @@ PLACEHOLDERS = {
     "organisation_email": N_("your organisation's e-mail address"),
     "today": N_("the date of the letter"),
     "registered_on": N_("the date of registration"),
-    "intake_on": N_("the date the intake started"),
+    "intake_on": N_("the date of the intake talk"),
     "contract_on": N_("the date of the contract the visits started under (when it was signed)"),
     "first_visit_on": N_("the date of the first visit"),
     "last_visit_on": N_("the date of the last visit held"),

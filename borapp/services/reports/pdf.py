@@ -58,7 +58,7 @@ def report_pdf(workspace, report, tables=None, charts: bool = True, small_cells:
         if key in tables:
             story += _table_block(tables[key], st)
     setup = PageSetup(title=title, author=org.name or "BOR Desk", subject=title, lang=language(),
-                      footer=_footer(report, org.name, inside))
+                      footer=_footer(report, org.name, inside), footer_name=org.name)
     return build_pdf(story, org, setup)
 
 

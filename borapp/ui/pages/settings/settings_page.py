@@ -58,6 +58,7 @@ class SettingsPage(Page):
             section.setObjectName(key)
             self.tabs.addTab(_scrolling(section), section.title)
             section.saved.connect(self.changed)
+            section.saved.connect(lambda section=section: self._forget_saved(section))
         self.sections[9].open_case.connect(self.open_case)  # Privacy: a case due for destruction, opened
 
     def show_section(self, key: str) -> None:
@@ -107,6 +108,16 @@ class SettingsPage(Page):
                 draft_store.delete_draft(self.workspace, drafts_key(key))
                 self._stored.discard(key)
         return found
+
+    def _forget_saved(self, section) -> None:
+        """Saved: the tab's kept draft goes at once. Left for the next pause, a crash in between brought "Instellingen
+        – Organisatie" back as unsaved typing at the next unlocks, though everything was saved."""
+        if section.unsaved() is not None or self.workspace is None or self.workspace.is_locked:
+            return  # typing left in the tab (another row, say) stays kept
+        key = DRAFT_PREFIX + section.objectName()
+        self._pending.pop(section.objectName(), None)
+        self._stored.discard(key)
+        draft_store.delete_draft(self.workspace, drafts_key(key))
 
     def restore_drafts(self, drafts: dict[str, dict]) -> None:
         mine = {key[len(DRAFT_PREFIX):]: kept for key, kept in drafts.items() if key.startswith(DRAFT_PREFIX)}
