@@ -11,6 +11,7 @@ from sqlalchemy import select
 from borapp.models import (
     Case, Meeting, MeetingAttendance, Municipality, MunicipalityFunding, StatusChange, Training, Visit, Volunteer,
 )
+from borapp.services.volunteers.history import set_active, set_vog
 
 D = dt.date
 _refs = itertools.count(1)
