@@ -32,11 +32,11 @@ os.environ.pop("BORAPP_TEST_FAST_KDF", None)  # the real key derivation
 ROOT = Path(__file__).resolve().parent.parent
 CACHE = ROOT / "bench" / ".cache"
 PASSPHRASE = "bench passphrase, synthetic data"
-DEMO_DATA = "v7"  # bump when services/demo changes what a demo vault holds (v2: 6–12 visits, varied notes; v3: at
+DEMO_DATA = "v8"  # bump when services/demo changes what a demo vault holds (v2: 6–12 visits, varied notes; v3: at
 # most 200 cases open and 150 volunteers in the pool at any size; v4: the coordinators' hours and the volunteers'
 # expense claims; v5: no attendance at meetings after today; v6: the day a cancelled visit was called off, sign-ups
 # and cancel reasons of volunteer meetings, whether their attendance was recorded; v7: visits a parent did not show up
-# for, and the volunteer's claims for them)
+# for, and the volunteer's claims for them; v8: each volunteer's VOGs and the day a paused one paused)
 BUDGETS = {  # at 10,000 cases; seconds for *_s, milliseconds for *_ms, MB for rss_mb
     "unlock_to_first_paint_s": 0.8, "dashboard_ms": 150, "case_list_ms": 100, "search_ms_median": 50,
     "open_case_ms": 100, "volunteers_ms": 150, "match_ms": 100, "contract_pdf_ms": 150, "letters_100_s": 3,

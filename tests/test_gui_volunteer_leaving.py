@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from borapp.models import Training, Volunteer
 from borapp.services.reports.annual import annual_report
+from borapp.services.volunteers.history import set_vog
 from borapp.services.volunteers.profiles import load_volunteer
 from tests.helpers.volunteers_page import shown_page
 from tests.helpers.questions import answer_soon
@@ -22,7 +23,8 @@ BOX = QPoint(6, 8)  # on the tick box itself
 
 def make_volunteer(workspace, name: str, **fields) -> int:
     with workspace.session() as session:
-        volunteer = Volunteer(name=name, joined_on=TODAY - dt.timedelta(days=400), vog_date=TODAY, **fields)
+        volunteer = Volunteer(name=name, joined_on=TODAY - dt.timedelta(days=400), **fields)
+        set_vog(volunteer, TODAY)  # in her VOG history too, which the annual report reads
         volunteer.trainings.append(Training(kind="initial", on=TODAY - dt.timedelta(days=390)))
         session.add(volunteer)
         session.flush()

@@ -418,3 +418,42 @@ def test_upgrading_to_0042_dates_each_contract_version_and_letter_as_this_laptop
             assert session.get(Contract, 1).drawn_up_on == dt.date(2026, 10, 2)
     finally:
         reopened.lock()
+
+
+def test_upgrading_to_0044_makes_each_vog_date_the_first_vog_and_each_volunteer_not_active_paused(vault, vault_path):
+    """0044 keeps a history of VOGs and pauses for the annual report: the VOG date a volunteer had becomes her first
+    VOG; one not active and not gone has paused as far back as the records go (as the report counted her); one who
+    left stopped on her leaving date, no pause needed. Going back keeps the VOG date and the tick."""
+    import datetime as dt
+
+    from alembic import command
+    from sqlalchemy import text
+
+    from borapp.models import Volunteer
+    from borapp.models.schema import _config
+
+    with vault.session() as session:
+        session.add_all([Volunteer(name="Actief", vog_date=dt.date(2021, 4, 1)),
+                         Volunteer(name="Gepauzeerd", vog_date=dt.date(2019, 2, 3), active=False),
+                         Volunteer(name="Vertrokken", active=False, left_on=dt.date(2022, 1, 1)),
+                         Volunteer(name="Vertrekt", active=False, left_on=dt.date.today() + dt.timedelta(days=30))])
+    cfg = _config()
+    with vault.engine.begin() as conn:
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0043")
+    with vault.engine.connect() as conn:
+        tables = [row[0] for row in conn.exec_driver_sql("SELECT name FROM sqlite_master WHERE type = 'table'")]
+        assert "vog_issue" not in tables and "volunteer_pause" not in tables
+        assert conn.exec_driver_sql("SELECT count(*) FROM volunteer WHERE vog_date IS NOT NULL").scalar() == 2
+    vault.lock()
+    reopened = Vault.open(vault_path, PASSPHRASE)  # upgrades to 0044 again
+    try:
+        with reopened.session() as session:
+            assert session.execute(text("SELECT v.name, i.issued_on FROM vog_issue i JOIN volunteer v "
+                                        "ON v.id = i.volunteer_id ORDER BY v.name")).all() == [
+                ("Actief", "2021-04-01"), ("Gepauzeerd", "2019-02-03")]
+            assert session.execute(text("SELECT v.name, p.started_on, p.ended_on FROM volunteer_pause p JOIN "
+                                        "volunteer v ON v.id = p.volunteer_id ORDER BY v.name")).all() == [
+                ("Gepauzeerd", None, None), ("Vertrekt", None, None)]
+    finally:
+        reopened.lock()

@@ -8,11 +8,11 @@ from borapp.models.documents import Attachment, Contract, ContractSignature, Let
 from borapp.models.organisations import Coordinator, Municipality, MunicipalityFunding, Organisation
 from borapp.models.sync import SyncIdentity, SyncOp
 from borapp.models.visits import Evaluation, Visit, VisitAddendum
-from borapp.models.volunteers import Meeting, MeetingAttendance, Training, Volunteer
+from borapp.models.volunteers import Meeting, MeetingAttendance, Training, VogIssue, Volunteer, VolunteerPause
 
 __all__ = [
     "AuditEvent", "Attachment", "Base", "Case", "CaseExclusion", "CaseHours", "Child", "Contract", "ContractSignature", "Coordinator", "Draft", "ErasedCount", "Erasure",
     "Evaluation", "Letter", "Meeting", "MeetingAttendance", "Municipality", "MunicipalityFunding", "Organisation",
     "Parent", "RetentionHold", "Setting", "StatusChange", "SyncIdentity", "SyncOp", "Training", "Visit", "VisitAddendum", "VisitExpense",
-    "Volunteer",
+    "VogIssue", "Volunteer", "VolunteerPause",
 ]

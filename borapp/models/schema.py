@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from sqlalchemy import Engine
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-HEAD = "0043"  # the newest script in migrations/versions: a new migration changes this line too
+HEAD = "0044"  # the newest script in migrations/versions: a new migration changes this line too
 
 
 def _config() -> Config:

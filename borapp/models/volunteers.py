@@ -1,4 +1,4 @@
-"""Volunteers (BOR-medewerkers), their trainings, and volunteer meetings with attendance."""
+"""Volunteers (BOR-medewerkers), their trainings, VOGs and pauses, and volunteer meetings with attendance."""
 
 from __future__ import annotations
 
@@ -26,15 +26,17 @@ class Volunteer(Timestamps, Base):
     # Semicolon-separated codes: languages "nl;en", availability "mon-morning;sat-afternoon".
     languages: Mapped[str] = mapped_column(String(200), default="nl")
     availability: Mapped[str] = mapped_column(String(400), default="")
-    vog_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    vog_date: Mapped[dt.date | None] = mapped_column(Date, nullable=True)  # the latest VOG: see VogIssue (0044)
     max_cases: Mapped[int] = mapped_column(Integer, default=2)
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    active: Mapped[bool] = mapped_column(Boolean, default=True)  # today; since when: see VolunteerPause (0044)
     joined_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     left_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
     notes: Mapped[str] = mapped_column(Text, default="")
     trainings: Mapped[list[Training]] = relationship(
         back_populates="volunteer", cascade="all, delete-orphan", order_by="Training.on"
     )
+    vogs: Mapped[list[VogIssue]] = relationship(cascade="all, delete-orphan", order_by="VogIssue.issued_on")
+    pauses: Mapped[list[VolunteerPause]] = relationship(cascade="all, delete-orphan", order_by="VolunteerPause.id")
 
     @property
     def trained_on(self) -> dt.date | None:
@@ -51,6 +53,28 @@ class Training(Base):
     kind: Mapped[str] = mapped_column(String(20), default="initial")
     on: Mapped[dt.date] = mapped_column(Date)
     volunteer: Mapped[Volunteer] = relationship(back_populates="trainings")
+
+
+class VogIssue(Base):
+    """A VOG a volunteer was given, by its date of issue: a past year's report reads the one valid on its last day,
+    not the latest (which a renewal today would put past that day)."""
+
+    __tablename__ = "vog_issue"
+    __table_args__ = (UniqueConstraint("volunteer_id", "issued_on"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
+
+
+class VolunteerPause(Base):
+    """A time a volunteer was not active (not matched, not deployable) while still in the pool: from `started_on`
+    (None: as far back as the records go) until `ended_on` (None: still paused)."""
+
+    __tablename__ = "volunteer_pause"
+    id: Mapped[int] = mapped_column(primary_key=True)
+    volunteer_id: Mapped[int] = mapped_column(ForeignKey("volunteer.id", ondelete="CASCADE"), index=True)
+    started_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
+    ended_on: Mapped[dt.date | None] = mapped_column(Date, nullable=True)
 
 
 class Meeting(Timestamps, Base):

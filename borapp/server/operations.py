@@ -12,6 +12,7 @@ from typing import NamedTuple
 from borapp.server.errors import invalid
 
 TYPES = frozenset({"organisation", "municipality", "municipality_funding", "coordinator", "volunteer", "training",
+                   "vog_issue", "volunteer_pause",
                    "meeting", "meeting_attendance", "case", "case_exclusion", "parent", "child", "status_change",
                    "visit", "visit_addendum", "visit_expense", "evaluation", "case_hours", "attachment", "contract",
                    "contract_signature", "letter", "retention_hold"})

@@ -14,7 +14,8 @@ from borapp.server.operations import is_field_name, is_plain
 # A record type → the fields naming the records it hangs from. Each field is named as the type it refers to (the
 # vault's foreign keys with ON DELETE CASCADE: tests/server/test_owned.py holds the two side by side)
 OWNED_BY = {
-    "municipality_funding": ("municipality",), "training": ("volunteer",),
+    "municipality_funding": ("municipality",), "training": ("volunteer",), "vog_issue": ("volunteer",),
+    "volunteer_pause": ("volunteer",),
     "meeting_attendance": ("meeting", "volunteer"), "case_exclusion": ("case", "volunteer"), "parent": ("case",),
     "child": ("case",), "status_change": ("case",), "visit": ("case",), "visit_addendum": ("visit",),
     "visit_expense": ("visit",), "evaluation": ("case",), "case_hours": ("case",), "attachment": ("case",),

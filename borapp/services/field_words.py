@@ -24,6 +24,7 @@ FIELD_LABELS = {
     "kind": N_("Kind"), "contact_person": N_("Contact person"), "region": N_("Region"), "year": N_("Year"),
     "funding": N_("Funding"), "trajectories": N_("Trajectories"), "active": N_("Active"), "gender": N_("Gender"),
     "languages": N_("Languages"), "availability": N_("Availability"), "vog_date": N_("VOG date"),
+    "issued_on": N_("Issued on"), "started_on": N_("Paused from"), "ended_on": N_("Paused until"),
     "max_cases": N_("Maximum number of cases"), "joined_on": N_("Joined on"), "left_on": N_("Left on"),
     "held_on": N_("Held on"), "theme": N_("Theme"), "cancelled": N_("Cancelled"), "ref": N_("Case number"),
     "registered_on": N_("Registered on"), "route": N_("Route"), "referrer_contact": N_("Referrer's contact person"),

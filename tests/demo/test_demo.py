@@ -364,3 +364,27 @@ def test_parents_sometimes_do_not_show_up_and_the_closing_letter_counts_it_apart
     assert said.startswith(str(cancelled)) and all(
         f"{n} keer niet verschenen ({who})" in said.split("; ", 1)[1]
         for who, n in (("verzorgende ouder", by_parent["resident"]), ("uitwonende ouder", by_parent["other"])) if n)
+
+
+def test_volunteers_have_their_vogs_and_pauses_and_the_past_years_count_them_as_they_were(demo_vault):
+    """Each demo volunteer's VOGs as renewed over the years (the latest is her VOG date) and the day a paused one
+    paused: a past year's report finds most of its pool deployable, as a BOR's pool is, not a handful."""
+    from borapp.models import VogIssue, VolunteerPause
+    from borapp.services.reports.annual import annual_report
+    from borapp.services.vault.workspace import Workspace, add_coordinator
+
+    vault, _summary, _calls = demo_vault
+    with vault.session() as s:
+        latest = dict(s.execute(select(VogIssue.volunteer_id, func.max(VogIssue.issued_on))
+                                .group_by(VogIssue.volunteer_id)).all())
+        renewed = s.scalar(select(func.count()).select_from(
+            select(VogIssue.volunteer_id).group_by(VogIssue.volunteer_id).having(func.count() > 1).subquery()))
+        assert {v.id: v.vog_date for v in s.scalars(select(Volunteer)) if v.vog_date} == latest
+        assert renewed > 5
+        paused = s.scalars(select(Volunteer.id).where(~Volunteer.active, Volunteer.left_on.is_(None))).all()
+        assert sorted(s.scalars(select(VolunteerPause.volunteer_id))) == sorted(paused)
+        assert None not in s.scalars(select(VolunteerPause.started_on)).all()
+    workspace = Workspace(vault, add_coordinator(vault, "Demo Coördinator"))
+    for year in range(2019, TODAY.year):
+        v = annual_report(workspace, year, today=TODAY).volunteers
+        assert v.deployable_end_of_year >= v.end_of_year.value * 0.6, (year, v.deployable_end_of_year)

@@ -11,6 +11,7 @@ from sqlalchemy import select
 from borapp.models import (
     Case, Meeting, MeetingAttendance, Municipality, MunicipalityFunding, StatusChange, Training, Visit, Volunteer,
 )
+from borapp.services.volunteers.history import set_active, set_vog
 
 D = dt.date
 _refs = itertools.count(1)
@@ -55,7 +56,9 @@ def add_case(session, registered: dt.date, *, municipality_id: int | None = None
 
 def add_volunteer(session, name: str, joined: dt.date | None, left: dt.date | None = None, *, active: bool = True,
                   vog: dt.date | None = None, trained: dt.date | None = None) -> int:
-    volunteer = Volunteer(name=name, joined_on=joined, left_on=left, active=active, vog_date=vog)
+    volunteer = Volunteer(name=name, joined_on=joined, left_on=left)
+    set_vog(volunteer, vog)  # as the profile keeps them: with the VOG and pause history the report reads
+    set_active(volunteer, active, dt.date.today(), new=True)
     if trained:
         volunteer.trainings.append(Training(kind="initial", on=trained))
     session.add(volunteer)

@@ -11,7 +11,8 @@ from dataclasses import dataclass, field
 from sqlalchemy.orm import Session
 
 from borapp.models import (
-    Coordinator, Meeting, MeetingAttendance, Municipality, MunicipalityFunding, Organisation, Training, Volunteer,
+    Coordinator, Meeting, MeetingAttendance, Municipality, MunicipalityFunding, Organisation, Training, VogIssue,
+    Volunteer, VolunteerPause,
 )
 from borapp.models.volunteers import DAY_PARTS, WEEKDAYS
 from borapp.services.demo.people import (
@@ -123,15 +124,16 @@ def _volunteers(session, people: People, rng: random.Random, today: dt.date, cou
         while name in seen:
             name = people.name(gender if gender != "x" else rng.choice("fm"))
         seen.add(name)
-        vog = _vog(rng, today, on, stale=i in stale, awaited=i == count - 1)  # the newest still awaits hers
-        out.append(_volunteer(people, rng, today, name, gender, on, vog, keep=i in stale or vog is None,
+        vogs = _vogs(rng, today, on, stale=i in stale, awaited=i == count - 1)  # the newest still awaits hers
+        out.append(_volunteer(people, rng, today, name, gender, on, vogs, keep=i in stale or not vogs,
                               gone=staying is not None and i not in staying))
     session.add_all(out)
     return out
 
 
-def _volunteer(people, rng, today, name, gender, joined, vog, *, keep: bool, gone: bool = False) -> Volunteer:
-    """One volunteer; some left or pause, except those kept active (to show a VOG warning); `gone` ones left."""
+def _volunteer(people, rng, today, name, gender, joined, vogs, *, keep: bool, gone: bool = False) -> Volunteer:
+    """One volunteer with each VOG she was given; some left or pause (since some months: the past years' reports
+    count her as deployable before), except those kept active (to show a VOG warning); `gone` ones left."""
     region = rng.choices(REGIONS, weights=(35, 30, 35))[0]
     place = rng.choice([m for m in MUNICIPALITIES if m.region == region])
     street, postcode, town = people.address(place)
@@ -145,12 +147,15 @@ def _volunteer(people, rng, today, name, gender, joined, vog, *, keep: bool, gon
     row = Volunteer(
         name=name, email=people.email(name), phone=people.mobile(), address=f"{street}, {postcode} {town}",
         region=region, gender=gender, languages=";".join(["nl", *extra]), availability=_availability(rng),
-        vog_date=vog, max_cases=rng.choices((1, 2, 3), weights=(3, 5, 2))[0],
+        vog_date=vogs[-1] if vogs else None, max_cases=rng.choices((1, 2, 3), weights=(3, 5, 2))[0],
         active=left is None and not paused, joined_on=joined, left_on=left,
         notes="Tijdelijk niet beschikbaar (studie)." if paused else rng.choice(VOLUNTEER_NOTES),
         created_at=dt.datetime.combine(joined, dt.time(12)), updated_at=dt.datetime.combine(joined, dt.time(12)),
     )
     row.trainings = _trainings(rng, today, joined, left)
+    row.vogs = [VogIssue(issued_on=on) for on in vogs]
+    if paused:  # no draw of its own: the rest of the demo stays as it was
+        row.pauses = [VolunteerPause(started_on=max(joined, today - dt.timedelta(days=60 + 9 * len(name))))]
     return row
 
 
@@ -164,14 +169,14 @@ def _availability(rng: random.Random) -> str:
     return ";".join(s for s in slots if s in chosen)
 
 
-def _vog(rng: random.Random, today: dt.date, joined: dt.date, *, stale: bool, awaited: bool) -> dt.date | None:
-    """Issued shortly before joining and renewed every three years, unless `stale`; None while requested."""
+def _vogs(rng: random.Random, today: dt.date, joined: dt.date, *, stale: bool, awaited: bool) -> list[dt.date]:
+    """Issued shortly before joining and renewed every three years, unless `stale`; none while requested."""
     if awaited or ((today - joined).days < 45 and rng.random() < 0.5):
-        return None
-    vog = joined - dt.timedelta(days=rng.randint(10, 45))
-    while not stale and vog + VOG_RENEWAL < today - dt.timedelta(days=30):
-        vog += VOG_RENEWAL - dt.timedelta(days=rng.randint(5, 40))
-    return vog
+        return []
+    vogs = [joined - dt.timedelta(days=rng.randint(10, 45))]
+    while not stale and vogs[-1] + VOG_RENEWAL < today - dt.timedelta(days=30):
+        vogs.append(vogs[-1] + VOG_RENEWAL - dt.timedelta(days=rng.randint(5, 40)))
+    return vogs
 
 
 def _training_days(kind: str, today: dt.date) -> list[dt.date]:

@@ -29,6 +29,7 @@ from borapp.services.importer.rows import RowReader
 from borapp.services.importer.text import name_key
 from borapp.services.matching.ranking import language_list, slot_label
 from borapp.services.volunteers.field_words import field_label
+from borapp.services.volunteers.history import set_active, set_vog
 from borapp.services.volunteers.profiles import (
     GENDER_LABELS,
     MAX_CASES,
@@ -276,6 +277,12 @@ def _fill(volunteer: Volunteer, after: VolunteerInput) -> None:
     """The row's facts onto the record (the name keeps its stored spelling); a first training day when none is known."""
     for attr in FIELDS:
         value = getattr(after, attr)
+        if attr == "vog_date":  # kept in the VOG history too, as the active tick's pauses (volunteers/history.py)
+            set_vog(volunteer, value)
+            continue
+        if attr == "active":
+            set_active(volunteer, value, dt.date.today(), new=volunteer.id is None)
+            continue
         if attr == "languages":
             value = ";".join(value)
         elif attr == "availability":

@@ -34,7 +34,8 @@ ACTION_LABELS = {
 RECORD_TYPE_LABELS = {  # what a line is about, in words: "case", "letter" stood raw in the Dutch log
     "organisation": N_("organisation"), "municipality": N_("municipality"),
     "municipality_funding": N_("municipality's funding"), "coordinator": N_("coordinator"),
-    "volunteer": N_("volunteer"), "training": N_("training"), "meeting": N_("volunteer meeting"),
+    "volunteer": N_("volunteer"), "training": N_("training"), "vog_issue": N_("VOG"),
+    "volunteer_pause": N_("pause"), "meeting": N_("volunteer meeting"),
     "meeting_attendance": N_("attendance at a meeting"), "case": N_("case"), "case_exclusion": N_("exclusion"),
     "parent": N_("parent"), "child": N_("child"), "status_change": N_("step"), "visit": N_("visit"),
     "visit_addendum": N_("addendum to a visit report"), "visit_expense": N_("visit expenses"),

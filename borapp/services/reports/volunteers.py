@@ -2,8 +2,10 @@
 trainings and volunteer meetings of the year.
 
 In the pool on a day: joined on or before it (a volunteer without a joining date counts from the day they were
-added to the vault) and not left on or before it. Deployable on 31 December: in the pool, active, a VOG issued within
-the renewal period (the vault's setting, 3 years by default) and the training day followed. A year not over yet is
+added to the vault) and not left on or before it. Deployable on 31 December: in the pool, not paused that day, a VOG
+issued within the renewal period before it (the vault's setting, 3 years by default) and the training day followed.
+The VOGs and pauses are read from their history (volunteers/history.py), not today's VOG date and "Active" tick:
+renewing a VOG or pausing today leaves a past year's figures as they were. A year not over yet is
 counted to the day of the report (periods.counted_to): a leaving date still ahead has not happened yet.
 """
 
@@ -18,7 +20,7 @@ from sqlalchemy.types import Date
 
 from borapp.formatting import long_date
 from borapp.i18n import _
-from borapp.models import Meeting, MeetingAttendance, Training, Volunteer
+from borapp.models import Meeting, MeetingAttendance, Training, VogIssue, Volunteer, VolunteerPause
 from borapp.services import settings
 from borapp.services.reports.figures import Figure, figure
 from borapp.services.reports.periods import counted_to, first_day, last_day
@@ -80,15 +82,27 @@ def _vog_cutoff(on: dt.date, years: int) -> dt.date:
         return on.replace(year=on.year - years, day=28)
 
 
+def _vog_valid(on: dt.date, years: int):
+    """A VOG issued on or before `on` and within the renewal period then (a later renewal is not yet there)."""
+    return (select(VogIssue.id).where(VogIssue.volunteer_id == Volunteer.id, VogIssue.issued_on <= on,
+                                      VogIssue.issued_on >= _vog_cutoff(on, years)).exists())
+
+
+def _paused(on: dt.date):
+    """Paused on `on`: a pause begun on or before it (or with no start) and not ended by then."""
+    return (select(VolunteerPause.id).where(
+        VolunteerPause.volunteer_id == Volunteer.id,
+        or_(VolunteerPause.started_on.is_(None), VolunteerPause.started_on <= on),
+        or_(VolunteerPause.ended_on.is_(None), VolunteerPause.ended_on > on)).exists())
+
+
 def _pool(session: Session, year: int, end: dt.date) -> tuple[int, int, int, int]:
     """Stayed, left, joined and deployable, from 1 January to `end` (31 December, or the day a report counts to)."""
     start = first_day(year)
     years = settings.get_int(session, "vog_renewal_years")
     trained = (select(Training.volunteer_id).where(Training.kind == "initial", Training.on <= end)).scalar_subquery()
     at_start, at_end = _in_pool(start), _in_pool(end)
-    deployable = and_(at_end, Volunteer.active.is_(True), Volunteer.vog_date.is_not(None),
-                      Volunteer.vog_date <= end, Volunteer.vog_date >= _vog_cutoff(end, years),
-                      Volunteer.id.in_(trained))
+    deployable = and_(at_end, ~_paused(end), _vog_valid(end, years), Volunteer.id.in_(trained))
 
     def total(condition):
         return func.coalesce(func.sum(case((condition, 1), else_=0)), 0)

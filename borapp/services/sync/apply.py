@@ -260,7 +260,8 @@ def _name_in_timeline(session: Session, action: str, type_name: str, record_id: 
 NATURAL_KEYS = {"organisation": ("name",), "municipality": ("name",), "coordinator": ("name",),
                 "municipality_funding": ("municipality", "year"), "visit_expense": ("visit",),
                 "case_exclusion": ("case", "volunteer"), "meeting_attendance": ("meeting", "volunteer"),
-                "volunteer": ("name",), "retention_hold": ("case",)}
+                "volunteer": ("name",), "retention_hold": ("case",),
+                "vog_issue": ("volunteer", "issued_on")}
 
 
 def _same_name(session: Session, type_name: str, values: dict):

@@ -14,13 +14,14 @@ from sqlalchemy import Date, DateTime, LargeBinary, Time, inspect
 from borapp.models import (
     Attachment, Case, CaseExclusion, CaseHours, Child, Contract, ContractSignature, Coordinator, Evaluation, Letter,
     Meeting, MeetingAttendance, Municipality, MunicipalityFunding, Organisation, Parent, RetentionHold, StatusChange,
-    Training, Visit, VisitAddendum, VisitExpense, Volunteer,
+    Training, Visit, VisitAddendum, VisitExpense, VogIssue, Volunteer, VolunteerPause,
 )
 
 # In reference order: a record comes after those it refers to (the snapshot at joining sends them in this order).
 TYPES = {
     "organisation": Organisation, "municipality": Municipality, "municipality_funding": MunicipalityFunding,
-    "coordinator": Coordinator, "volunteer": Volunteer, "training": Training, "meeting": Meeting,
+    "coordinator": Coordinator, "volunteer": Volunteer, "training": Training, "vog_issue": VogIssue,
+    "volunteer_pause": VolunteerPause, "meeting": Meeting,
     "meeting_attendance": MeetingAttendance, "case": Case, "case_exclusion": CaseExclusion, "parent": Parent,
     "child": Child, "status_change": StatusChange, "visit": Visit, "visit_addendum": VisitAddendum,
     "visit_expense": VisitExpense, "evaluation": Evaluation, "case_hours": CaseHours, "attachment": Attachment,

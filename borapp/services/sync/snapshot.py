@@ -55,7 +55,7 @@ CAUGHT_UP = "sync.caught_up"  # the vault revision whose kinds of record have al
 
 def catch_up(workspace) -> int:
     """Once per vault revision: records of kinds that began to travel with it (excluded volunteers and meeting
-    attendance in 0025, retention holds in 0039) were made before and have no identity; they go with the next push.
+    attendance in 0025, retention holds in 0039, VOGs and pauses in 0044) were made before and have no identity; they go with the next push.
     So do the dates that began to travel with 0042, of the records made here (sync/dates.py). Returns how many."""
     caught_up = settings.read_setting(workspace, CAUGHT_UP)
     if caught_up == head():

@@ -18,6 +18,7 @@ from borapp.services import audit, settings
 from borapp.services.cases.status import OPEN_STATUSES
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.reports.periods import FIRST_YEAR
+from borapp.services.volunteers.history import set_active, set_vog, vog_history
 from borapp.services.validation import email_problem, parse_date, phone_problem
 
 MIN_CASES, MAX_CASES = 1, 10
@@ -94,6 +95,7 @@ class VolunteerProfile:
     trainings: tuple[TrainingItem, ...]
     cases: tuple[CaseRef, ...]
     meetings: tuple[MeetingRef, ...]
+    vogs: tuple[dt.date, ...] = ()  # every VOG date, newest first
 
 
 @dataclass(frozen=True)
@@ -282,7 +284,7 @@ def load_volunteer(workspace, volunteer_id: int, *, on: dt.date | None = None) -
             vog_renew_on(v.vog_date, years), v.max_cases, v.active, v.joined_on, v.left_on, v.notes,
             tuple(TrainingItem(t.kind, t.on) for t in v.trainings),
             tuple(CaseRef(c.id, c.ref, c.status) for c in cases),
-            tuple(MeetingRef(m.id, m.held_on, m.kind, m.theme, m.region) for m in meetings))
+            tuple(MeetingRef(m.id, m.held_on, m.kind, m.theme, m.region) for m in meetings), vog_history(v))
 
 
 def _get(session: Session, volunteer_id: int) -> Volunteer:
@@ -384,9 +386,9 @@ def _apply(volunteer: Volunteer, data: VolunteerInput) -> None:
     volunteer.gender = data.gender
     volunteer.languages = ";".join(parse_languages(";".join(data.languages)))
     volunteer.availability = format_availability(data.availability)
-    volunteer.vog_date = _date(data.vog_date, {}, "")
+    set_vog(volunteer, _date(data.vog_date, {}, ""))
     volunteer.max_cases = data.max_cases
-    volunteer.active = data.active
+    set_active(volunteer, data.active, dt.date.today(), new=volunteer.id is None)
     volunteer.joined_on = _date(data.joined_on, {}, "")
     volunteer.left_on = _date(data.left_on, {}, "")
     volunteer.notes = data.notes.strip()

@@ -151,6 +151,10 @@ class VolunteerProfileEditor(QWidget):
         self.fields: dict[str, QWidget] = {key: widget for key, _label, widget, _req in rows}
         for key, label, widget, required in rows:
             self.messages[key] = add_field(form, label, widget, required=required)
+        self.earlier_vogs = QLabel()  # the VOGs before the latest, which a past year's report reads
+        self.earlier_vogs.setObjectName("hint")
+        self.earlier_vogs.setWordWrap(True)
+        self.messages["vog_date"].parentWidget().layout().addWidget(self.earlier_vogs)
         for signal in (self.name.textChanged, self.email.textChanged, self.phone.textChanged,
                        self.address.textChanged, self.region.currentTextChanged, self.gender.currentIndexChanged,
                        self.languages.changed, self.availability.changed, self.vog_date.changed,
@@ -210,6 +214,10 @@ class VolunteerProfileEditor(QWidget):
         self.languages.set_value(profile.languages)
         self.availability.set_value(profile.availability)
         self.vog_date.set_value(profile.vog_date)
+        earlier = [d for d in profile.vogs if d != profile.vog_date]
+        self.earlier_vogs.setText(ngettext("Earlier VOG: {dates}", "Earlier VOGs: {dates}", len(earlier)).format(
+            dates=", ".join(long_date(d).replace(" ", "\u00a0") for d in earlier)) if earlier else "")  # a date unbroken
+        self.earlier_vogs.setVisible(bool(earlier))
         self.trainings.set_value(profile.trainings)
         self.max_cases.setValue(profile.max_cases)
         self.active.setChecked(profile.active)
@@ -230,6 +238,8 @@ class VolunteerProfileEditor(QWidget):
         self.languages.set_value(("nl",))
         self.availability.set_value(())
         self.vog_date.set_value(None)
+        self.earlier_vogs.clear()
+        self.earlier_vogs.hide()
         self.trainings.set_value(())
         self.max_cases.setValue(2)
         self.active.setChecked(True)
