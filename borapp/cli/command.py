@@ -83,9 +83,14 @@ def named_letter_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
 
 
 def _path(text: str):
+    """A file or folder given on the command line, made whole against the folder the command runs in: a relative
+    `out/brieven` kept as typed means another folder to the next command (and to erasure, which names the files)."""
     from pathlib import Path
 
-    return Path(text).expanduser()
+    return Path(text).expanduser().absolute()
+
+
+whole_path = _path
 
 
 def add_command(sub, common, name: str, help_text: str, handler) -> argparse.ArgumentParser:
