@@ -86,11 +86,13 @@ def run_backup(args) -> int:
     from borapp.services.errors import BorError
     from borapp.services.vault.file_writing import write_problem
     from borapp.services.vault.write_guard import check_target
+    from borapp.services.vault.written_places import record_backup
 
     check_target(args.to, force=args.force, new_folder=True)  # before the passphrase is asked
     vault = open_vault(args)
     try:
         written = vault.backup(args.to)
+        record_backup(vault, written)
     except OSError as exc:  # named by the folder she gave, not the temporary one beside the backup
         raise BorError(write_problem(Path(args.to).parent, exc)) from None
     finally:

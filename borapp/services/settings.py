@@ -119,6 +119,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "backup.folder": SettingSpec("", folder=True),
     "backup.keep": SettingSpec("10", integer=True, minimum=1, maximum=100),
     "backup.last": SettingSpec("", moment=True),
+    "backup.elsewhere": SettingSpec("", folders=True),  # backups written with `borapp backup --to` (written_places)
     "vault.checked_on": SettingSpec("", day=True),  # the last full check of every page (services/vault/scheduled_check.py)
     "smtp.host": SettingSpec(""),
     "smtp.port": SettingSpec("587", integer=True, minimum=1, maximum=65535),
@@ -137,6 +138,9 @@ SETTINGS: dict[str, SettingSpec] = {
     "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),
     "privacy.reviewed_on": SettingSpec("", day=True),
     "privacy.referrer_letter_kinds": SettingSpec("", items=REFERRER_KINDS),
+    # Where access-request exports and saved contracts and letters went (services/vault/written_places.py)
+    "privacy.access_exports": SettingSpec("", folders=True),
+    "documents.written": SettingSpec("", folders=True),
     # Team sync (docs/sync-protocol.md): the office server, this laptop's device name and token (kept in the vault,
     # encrypted), the server's last change applied here, when this laptop last synced, open conflicts then
     "sync.url": SettingSpec(""),
