@@ -137,9 +137,10 @@ def files_to_check(workspace: Workspace, subjects: list[Subject], language: str 
 
 
 def find_subjects(workspace: Workspace, text: str) -> list[Subject]:
-    """A case number (the whole case), `REF:verzorgend` / `REF:uitwonend` (or `:resident` / `:other`), or a parent's or child's exact name (every
-    case the person appears in)."""
-    text = text.strip()
+    """A case number (the whole case), `REF:verzorgend` / `REF:uitwonend` (or `:resident` / `:other`), or a parent's
+    or child's exact name (every case the person appears in), its spaces as names are kept: "Jill  de Bruin", typed
+    with two, is Jill de Bruin."""
+    text = " ".join(text.split())
     ref, _sep, said = text.partition(":")
     role = ROLE_WORDS.get(said.strip().casefold(), said.strip())
     with workspace.session() as session:
