@@ -14,7 +14,8 @@ EXIT_CODES_HELP = N_(
 )
 ENVIRONMENT_HELP = N_(
     "environment: BORAPP_VAULT the vault file when --vault is not given, BORAPP_PASSPHRASE the passphrase when "
-    "--passphrase-file is not given"
+    "--passphrase-file is not given, BORAPP_COORDINATOR the coordinator working (the access log's who; else the "
+    "vault's only coordinator)"
 )
 CASE_REF_HELP = N_("the case number, e.g. BOR-2026-014")  # the one example of a case number in every help
 

@@ -14,7 +14,7 @@ from sqlalchemy.orm import Session
 
 from borapp.i18n import _
 from borapp.models import Coordinator
-from borapp.services.errors import ValidationError
+from borapp.services.errors import UsageError, ValidationError
 from borapp.services.vault.vault import Vault
 
 
@@ -71,17 +71,34 @@ def list_coordinators(vault: Vault, active_only: bool = True) -> list[Coordinato
         return [CoordinatorItem(c.id, c.name) for c in session.scalars(query)]
 
 
-def actor_without_coordinator(vault: Vault) -> str:
-    """Who the access log names for work where nobody chose a coordinator (the command line, a restore): the
-    vault's only coordinator, else the computer's login name; never empty, the log must say who."""
+def actor_without_coordinator(vault: Vault, chosen: str = "", *, command_line: bool = False) -> str:
+    """Who the access log names for work where nobody chose a coordinator in the app (the command line, a restore):
+    the coordinator `chosen` (the command line's BORAPP_COORDINATOR; UsageError when the vault has none of that
+    name), else the vault's only coordinator, else the computer's account, which with `command_line` is said as
+    "command line (account root)": a bare "root" in the access overview handed to a parent said nothing. Never
+    empty, the log must say who."""
     names = [c.name for c in list_coordinators(vault)]
+    wanted = " ".join(chosen.split()).casefold()
+    if wanted:
+        found = next((name for name in names if name.casefold() == wanted), None)
+        if found is None:
+            raise UsageError(_("BORAPP_COORDINATOR is '{name}', but this vault has no coordinator of that name. "
+                               "Known: {names}.").format(name=chosen.strip(), names=", ".join(names) or "-"))
+        return found
     if len(names) == 1:
         return names[0]
+    account = login_name()
+    if command_line:
+        return _("command line (account {account})").format(account=account)[:200]
+    return account[:200]
+
+
+def login_name() -> str:
     try:
         login = getpass.getuser()
     except (OSError, KeyError):  # no login name known to the system (a container, a service account)
         login = ""
-    return (login or platform.node() or "?")[:200]
+    return login or platform.node() or "?"
 
 
 def add_coordinator(vault: Vault, name: str) -> CoordinatorItem:
