@@ -102,7 +102,7 @@ def _run(args, render) -> int:
         case_id = case_id_by_ref(workspace, args.case_ref)
         document = render(workspace, case_id)
         write_pdf_copy(args.out, document.pdf)
-        record_export(workspace, case_id)
+        record_export(workspace, case_id, args.out)
     finally:
         vault.lock()
     for line in document.missing:

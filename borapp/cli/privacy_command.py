@@ -119,7 +119,8 @@ def run_erase(args) -> int:
     if args.json:
         print(json.dumps({"ok": True, "erased": record.case_ref, "backups_holding_it": list(record.backups_before),
                           "report_years": list(record.report_years),
-                          "exported_files_left": [str(p) for p in record.exported]}, ensure_ascii=False))
+                          "exported_files_left": [str(p) for p in record.exported],
+                          "written_files_left": [str(p) for p in record.written]}, ensure_ascii=False))
         return EXIT_OK
     print(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
     if record.report_years:
@@ -131,6 +132,8 @@ def run_erase(args) -> int:
                        len(record.backups_before)).format(n=len(record.backups_before)))
     if record.exported:
         print(erasure.files_words(record))
+    if record.written:
+        print(erasure.written_words(record))
     return EXIT_OK
 
 
