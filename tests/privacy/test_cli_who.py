@@ -8,6 +8,8 @@ from __future__ import annotations
 import getpass
 import json
 
+from pypdf import PdfReader
+
 from borapp.services.vault.workspace import Workspace, add_coordinator
 from tests.helpers.outbox_support import add_referred_case, renderer  # noqa: F401 - fixtures
 from tests.privacy.test_log_after_restore import run
@@ -46,6 +48,14 @@ def test_in_english_the_command_line_is_said_in_english(vault, vault_path, passp
     add_referred_case(Workspace(vault, add_coordinator(vault, "Greet Coördinator")), "BOR-2026-014")
     lines = cli_lines(capsys, vault_path, passphrase_file, tmp_path, "--lang", "en")
     assert lines and {line["who"] for line in lines} == {"command line (account greet)"}
+    _code, out, _err = run(capsys, "privacy", "log", "--json", "--vault", vault_path, "--passphrase-file",
+                           passphrase_file)  # the same lines read in Dutch say it in Dutch: kept in neither
+    assert {line["who"] for line in json.loads(out) if line["record"] == "letter"} == {"opdrachtregel (account greet)"}
+    code, _out, err = run(capsys, "privacy", "export", "BOR-2026-014", "--out", tmp_path / "inzage", "--vault",
+                          vault_path, "--passphrase-file", passphrase_file)
+    assert code == 0, err
+    text = "".join(page.extract_text() for page in PdfReader(tmp_path / "inzage" / "overzicht.pdf").pages)
+    assert "opdrachtregel (account greet)" in " ".join(text.split()) and "command line" not in text
 
 
 def test_the_coordinator_set_for_the_command_line_is_who(vault, vault_path, passphrase_file, tmp_path, capsys,

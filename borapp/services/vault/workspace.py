@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import platform
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.models import Coordinator
 from borapp.services.errors import UsageError, ValidationError
 from borapp.services.vault.vault import Vault
@@ -74,9 +75,9 @@ def list_coordinators(vault: Vault, active_only: bool = True) -> list[Coordinato
 def actor_without_coordinator(vault: Vault, chosen: str = "", *, command_line: bool = False) -> str:
     """Who the access log names for work where nobody chose a coordinator in the app (the command line, a restore):
     the coordinator `chosen` (the command line's BORAPP_COORDINATOR; UsageError when the vault has none of that
-    name), else the vault's only coordinator, else the computer's account, which with `command_line` is said as
-    "command line (account root)": a bare "root" in the access overview handed to a parent said nothing. Never
-    empty, the log must say who."""
+    name), else the vault's only coordinator, else the computer's account, which with `command_line` is kept as
+    "command line (account root)" (`actor_words` says it in the reader's language): a bare "root" in the access
+    overview handed to a parent said nothing. Never empty, the log must say who."""
     names = [c.name for c in list_coordinators(vault)]
     wanted = " ".join(chosen.split()).casefold()
     if wanted:
@@ -89,8 +90,20 @@ def actor_without_coordinator(vault: Vault, chosen: str = "", *, command_line: b
         return names[0]
     account = login_name()
     if command_line:
-        return _("command line (account {account})").format(account=account)[:200]
+        return COMMAND_LINE.format(account=account)[:200]  # kept in English, said in the reader's language
     return account[:200]
+
+
+# Who worked at the command line as the access log keeps it: the same words whatever the language of the command
+# (`--lang en` once must not leave English lines in a Dutch log); `actor_words` says it in the reader's language.
+COMMAND_LINE = N_("command line (account {account})")
+_COMMAND_LINE_KEPT = re.compile(r"command line \(account (.*)\)", re.DOTALL)
+
+
+def actor_words(actor: str) -> str:
+    """`actor` as kept in the log, said in the current language ("opdrachtregel (account root)")."""
+    found = _COMMAND_LINE_KEPT.fullmatch(actor or "")
+    return _(COMMAND_LINE).format(account=found.group(1)) if found else actor
 
 
 def login_name() -> str:
