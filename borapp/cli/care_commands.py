@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from borapp.cli import secrets_input
-from borapp.cli.command import add_command
+from borapp.cli.command import add_command, whole_path
 from borapp.cli.opening import open_vault
 from borapp.i18n import _
 from borapp.services.errors import EXIT_DAMAGED, EXIT_OK
@@ -25,10 +25,10 @@ def register(sub, common) -> None:
     cmd.add_argument("--recovery-key-file", metavar=_("FILE"),
                      help=_("open with the recovery key in FILE (else BORAPP_RECOVERY_KEY) instead of the passphrase"))
     cmd = add_command(sub, common, "backup", _("write one encrypted backup file"), run_backup)
-    cmd.add_argument("--to", required=True, type=Path, metavar=_("FILE"), help=_("the backup file to write"))
+    cmd.add_argument("--to", required=True, type=whole_path, metavar=_("FILE"), help=_("the backup file to write"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
     cmd = add_command(sub, common, "restore", _("restore a backup; an existing vault is kept aside"), run_restore)
-    cmd.add_argument("--from", dest="source", required=True, type=Path, metavar=_("FILE"), help=_("the backup file"))
+    cmd.add_argument("--from", dest="source", required=True, type=whole_path, metavar=_("FILE"), help=_("the backup file"))
     cmd.add_argument("--recovery-key-file", metavar=_("FILE"), help=_("open the backup with its recovery key"))
 
 
@@ -86,11 +86,13 @@ def run_backup(args) -> int:
     from borapp.services.errors import BorError
     from borapp.services.vault.file_writing import write_problem
     from borapp.services.vault.write_guard import check_target
+    from borapp.services.vault.written_places import record_backup
 
     check_target(args.to, force=args.force, new_folder=True)  # before the passphrase is asked
     vault = open_vault(args)
     try:
         written = vault.backup(args.to)
+        record_backup(vault, written)
     except OSError as exc:  # named by the folder she gave, not the temporary one beside the backup
         raise BorError(write_problem(Path(args.to).parent, exc)) from None
     finally:

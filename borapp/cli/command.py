@@ -14,7 +14,8 @@ EXIT_CODES_HELP = N_(
 )
 ENVIRONMENT_HELP = N_(
     "environment: BORAPP_VAULT the vault file when --vault is not given, BORAPP_PASSPHRASE the passphrase when "
-    "--passphrase-file is not given"
+    "--passphrase-file is not given, BORAPP_COORDINATOR the coordinator working (the access log's who; else the "
+    "vault's only coordinator)"
 )
 CASE_REF_HELP = N_("the case number, e.g. BOR-2026-014")  # the one example of a case number in every help
 
@@ -83,9 +84,14 @@ def named_letter_kinds(kinds: Iterable[str]) -> tuple[str, ...]:
 
 
 def _path(text: str):
+    """A file or folder given on the command line, made whole against the folder the command runs in: a relative
+    `out/brieven` kept as typed means another folder to the next command (and to erasure, which names the files)."""
     from pathlib import Path
 
-    return Path(text).expanduser()
+    return Path(text).expanduser().absolute()
+
+
+whole_path = _path
 
 
 def add_command(sub, common, name: str, help_text: str, handler) -> argparse.ArgumentParser:

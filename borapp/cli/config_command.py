@@ -19,7 +19,8 @@ from borapp.i18n import _
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, EXIT_USAGE, NotFound, UsageError, ValidationError
 
 # Kept by the app itself, not for setting by hand.
-INTERNAL = ("demo", "backup.last", "vault.checked_on")
+INTERNAL = ("demo", "backup.last", "vault.checked_on", "backup.elsewhere", "privacy.access_exports",
+            "documents.written")
 
 
 def config_keys() -> tuple[str, ...]:

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
-from borapp.cli.command import EXIT_CODES_HELP, add_command
+from borapp.cli.command import EXIT_CODES_HELP, add_command, whole_path
 from borapp.cli.file_format import chosen_format
 from borapp.cli.opening import open_vault
 from borapp.i18n import _
@@ -22,7 +21,7 @@ def register(sub, common) -> None:
     cmd.add_argument("--year", required=True, metavar=_("YEAR"), help=_("the year, e.g. 2025"))
     cmd.add_argument("--format", dest="fmt", choices=("csv", "xlsx"),  # not imported: --help stays light
                      help=_("the file's format (default: the extension of --out, else csv)"))
-    cmd.add_argument("--out", required=True, type=Path, metavar=_("FILE"), help=_("the file to write"))
+    cmd.add_argument("--out", required=True, type=whole_path, metavar=_("FILE"), help=_("the file to write"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "figures", _("print the cost per closed trajectory and the expenses per "

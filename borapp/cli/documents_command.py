@@ -11,12 +11,11 @@ letter back.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
     ADDRESSEE_WORDS, CASE_REF_HELP, EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, addressee_code, case_number,
-    named_letter_kinds, word_choice, words_metavar,
+    named_letter_kinds, whole_path, word_choice, words_metavar,
 )
 from borapp.i18n import _
 from borapp.services.errors import EXIT_OK, UsageError
@@ -51,7 +50,7 @@ def _letter_kinds() -> tuple[str, ...]:
 def _common_arguments(cmd) -> None:
     cmd.add_argument("case_ref", type=case_number, metavar=_("CASE_REF"),
                      help=_(CASE_REF_HELP))
-    cmd.add_argument("--out", type=Path, required=True, metavar=_("FILE"), help=_("the PDF file to write"))
+    cmd.add_argument("--out", type=whole_path, required=True, metavar=_("FILE"), help=_("the PDF file to write"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
 
 
@@ -103,7 +102,7 @@ def _run(args, render) -> int:
         case_id = case_id_by_ref(workspace, args.case_ref)
         document = render(workspace, case_id)
         write_pdf_copy(args.out, document.pdf)
-        record_export(workspace, case_id)
+        record_export(workspace, case_id, args.out)
     finally:
         vault.lock()
     for line in document.missing:

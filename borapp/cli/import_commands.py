@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
-from borapp.cli.command import EXIT_CODES_HELP, Later, add_command
+from borapp.cli.command import EXIT_CODES_HELP, Later, add_command, whole_path
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK
 
@@ -25,7 +24,7 @@ def register(sub, common) -> None:
         ("volunteers", _("import volunteers (import them before the cases that name them)")),
     ):
         cmd = add_command(kinds, common, kind, kind_help, run_import)
-        cmd.add_argument("file", type=Path, metavar=_("FILE"), help=_("the CSV or XLSX file"))
+        cmd.add_argument("file", type=whole_path, metavar=_("FILE"), help=_("the CSV or XLSX file"))
         cmd.add_argument("--skip-invalid", action="store_true",
                          help=_("import the good rows and list the bad ones (else a bad row stops the import)"))
         cmd.add_argument("--dry-run", action="store_true", help=_("check the file and say what would happen; "
@@ -39,7 +38,7 @@ def register(sub, common) -> None:
                                                    "when FILE ends in .xlsx)"), run_template)
     kind = cmd.add_argument("template_kind", metavar=_("KIND"), help=_("cases or volunteers"))
     kind.choices = Later(_kinds)
-    cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("write the template to FILE (else to stdout)"))
+    cmd.add_argument("--out", type=whole_path, metavar=_("FILE"), help=_("write the template to FILE (else to stdout)"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
 
 

@@ -6,13 +6,12 @@ import getpass
 import json
 import os
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from borapp.cli.opening import open_vault
 from borapp.cli.command import (
     ADDRESSEE_WORDS, CASE_REF_HELP, EXIT_CODES_HELP, PARENT_WORDS, Later, add_command, addressee_code, case_number,
-    named_letter_kinds, whole_number, word_choice, words_metavar,
+    named_letter_kinds, whole_number, whole_path, word_choice, words_metavar,
 )
 from borapp.i18n import _, ngettext
 from borapp.services.errors import EXIT_FAILED, EXIT_OK, UsageError
@@ -48,7 +47,7 @@ def register(sub, common) -> None:
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "export", _("write every ready letter as an e-mail draft (.eml) with its "
                                                    "PDF into a folder"), run_export)
-    cmd.add_argument("--to", dest="folder", required=True, type=Path, metavar=_("FOLDER"),
+    cmd.add_argument("--to", dest="folder", required=True, type=whole_path, metavar=_("FOLDER"),
                      help=_("the folder (made when missing)"))
     cmd.add_argument("--json", action="store_true", help=_("print one JSON document"))
     cmd = add_command(actions, common, "send", _("send every ready letter through the mail server "

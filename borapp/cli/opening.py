@@ -27,9 +27,19 @@ def open_vault(args, *, full_check: bool = False) -> Vault:
     return vault
 
 
+COORDINATOR_ENV = "BORAPP_COORDINATOR"
+
+
 def cli_workspace(vault: Vault):
-    """The vault with who works at the command line: its only coordinator, else the login name (the access log's
-    "who", never empty)."""
+    """The vault with who works at the command line (the access log's "who", never empty): the coordinator named by
+    BORAPP_COORDINATOR, else the vault's only coordinator, else "command line (account ...)"."""
+    import os
+
     from borapp.services.vault.workspace import Workspace, actor_without_coordinator
 
-    return Workspace(vault, actor=actor_without_coordinator(vault))
+    try:
+        actor = actor_without_coordinator(vault, os.environ.get(COORDINATOR_ENV, ""), command_line=True)
+    except Exception:
+        vault.lock()  # a name not in the vault: nothing is done, the key leaves memory
+        raise
+    return Workspace(vault, actor=actor)

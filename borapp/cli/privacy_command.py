@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 import sys
-from pathlib import Path
 
-from borapp.cli.command import CASE_REF_HELP, EXIT_CODES_HELP, add_command, case_number, whole_number
+from borapp.cli.command import (
+    CASE_REF_HELP, EXIT_CODES_HELP, add_command, case_number, whole_number, whole_path,
+)
 from borapp.i18n import _, ngettext
 
 
@@ -27,7 +28,7 @@ def register(sub, common) -> None:
     cmd.add_argument("subject", metavar=_("PERSON_OR_CASE"),
                      help=_("a parent's or child's full name, a case number, or CASE:verzorgend / "
                             "CASE:uitwonend for one parent"))
-    cmd.add_argument("--out", required=True, type=Path, metavar=_("FOLDER"),
+    cmd.add_argument("--out", required=True, type=whole_path, metavar=_("FOLDER"),
                      help=_("a new folder (or a name ending in .zip) to write the export to"))
     cmd.add_argument("--zip", action="store_true", help=_("write one zip file instead of a folder"))
     cmd.add_argument("--asked-by", default="", metavar=_("PARENT"),
@@ -119,7 +120,8 @@ def run_erase(args) -> int:
         print(json.dumps({"ok": True, "erased": record.case_ref, "backups_holding_it": list(record.backups_before),
                           "report_years": list(record.report_years),
                           "exported_files_left": [str(p) for p in record.exported],
-                          "set_aside_vaults": [str(p) for p in record.set_aside]}, ensure_ascii=False))
+                          "set_aside_vaults": [str(p) for p in record.set_aside],
+                          "written_files_left": [str(p) for p in record.written]}, ensure_ascii=False))
         return EXIT_OK
     print(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
     if record.report_years:
@@ -133,6 +135,8 @@ def run_erase(args) -> int:
         print(erasure.aside_words(record))
     if record.exported:
         print(erasure.files_words(record))
+    if record.written:
+        print(erasure.written_words(record))
     return EXIT_OK
 
 

@@ -8,9 +8,10 @@ never over a vault's file, over an existing file only with --force.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from borapp.cli.command import AUDIENCE_WORDS, EXIT_CODES_HELP, add_command, word_choice, words_metavar
+from borapp.cli.command import (
+    AUDIENCE_WORDS, EXIT_CODES_HELP, add_command, whole_path, word_choice, words_metavar,
+)
 from borapp.cli.file_format import chosen_format
 from borapp.i18n import _
 
@@ -27,7 +28,7 @@ def register(sub, common) -> None:
     cmd.add_argument("--format", dest="fmt", choices=FORMATS,
                      help=_("one of: {formats} (default: the extension of --out, else json)").format(
                          formats=", ".join(FORMATS)))
-    cmd.add_argument("--out", type=Path, metavar=_("FILE"), help=_("the file to write (JSON and CSV: else printed)"))
+    cmd.add_argument("--out", type=whole_path, metavar=_("FILE"), help=_("the file to write (JSON and CSV: else printed)"))
     cmd.add_argument("--force", action="store_true", help=_("replace the file if it exists (never a vault's file)"))
     cmd.add_argument("--municipality", default="", metavar=_("NAME"),
                      help=_("a report for this municipality only: the figures of its cases (default: all "

@@ -37,6 +37,7 @@ class SettingSpec:
     yes_no: bool = False  # "1" or "0"; set as 1/0, yes/no or ja/nee
     items: tuple[str, ...] = ()  # some of these, kept ";"-separated; set with ";", "," or spaces between them
     folders: bool = False  # a JSON list of whole folders, or empty
+    places: bool = False  # a JSON object of whole paths, each with a list of case numbers, or empty
 
     def kept(self, key: str, value: str) -> str:
         """`value` as typed, in the form the setting is kept in (a typed date as ISO, yes as "1", "a, b" as
@@ -75,6 +76,8 @@ class SettingSpec:
         if self.folders and value and not _folder_list(value):
             return _("{key} must be a list of whole folders as BOR Desk keeps it, e.g. [\"/home/anna/Brieven\"], "
                      "or \"\" for none.").format(key=key)
+        if self.places and value and not _place_map(value):
+            return _("{key} is kept by BOR Desk itself.").format(key=key)
         if self.choices and value not in self.choices:
             return _("{key} must be one of: {choices}.").format(key=key, choices=", ".join(self.choices))
         if self.email and email_problem(value):
@@ -109,6 +112,15 @@ def _folder_list(value: str) -> bool:
     return isinstance(found, list) and all(isinstance(f, str) and Path(f).is_absolute() for f in found)
 
 
+def _place_map(value: str) -> bool:
+    try:
+        found = json.loads(value)
+    except ValueError:
+        return False
+    return isinstance(found, dict) and all(Path(p).is_absolute() and isinstance(refs, list)
+                                           and all(isinstance(r, str) for r in refs) for p, refs in found.items())
+
+
 SETTINGS: dict[str, SettingSpec] = {
     "language": SettingSpec("nl", LANGUAGES),
     "demo": SettingSpec("0", yes_no=True),  # "1" marks a synthetic demo vault, which `borapp demo --replace` may replace
@@ -124,6 +136,7 @@ SETTINGS: dict[str, SettingSpec] = {
     "backup.folder": SettingSpec("", folder=True),
     "backup.keep": SettingSpec("10", integer=True, minimum=1, maximum=100),
     "backup.last": SettingSpec("", moment=True),
+    "backup.elsewhere": SettingSpec("", places=True),  # backups written with `borapp backup --to` (written_places)
     "vault.checked_on": SettingSpec("", day=True),  # the last full check of every page (services/vault/scheduled_check.py)
     "smtp.host": SettingSpec(""),
     "smtp.port": SettingSpec("587", integer=True, minimum=1, maximum=65535),
@@ -142,6 +155,9 @@ SETTINGS: dict[str, SettingSpec] = {
     "privacy.retention_years": SettingSpec("20", integer=True, minimum=1, maximum=30),
     "privacy.reviewed_on": SettingSpec("", day=True),
     "privacy.referrer_letter_kinds": SettingSpec("", items=REFERRER_KINDS),
+    # Where access-request exports and saved contracts and letters went (services/vault/written_places.py)
+    "privacy.access_exports": SettingSpec("", places=True),
+    "documents.written": SettingSpec("", places=True),
     # Team sync (docs/sync-protocol.md): the office server, this laptop's device name and token (kept in the vault,
     # encrypted), the server's last change applied here, when this laptop last synced, open conflicts then
     "sync.url": SettingSpec(""),

@@ -57,7 +57,7 @@ def test_a_request_for_access_from_the_case_file(qtbot, page, workspace, tmp_pat
     qtbot.keyClicks(dialog.reason, "op advies van de jeugdbeschermer")
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
-    written = tmp_path / "inzage-BOR-2026-001-resident"
+    written = tmp_path / "inzage-BOR-2026-001-verzorgend"
     data = json.loads((written / "gegevens.json").read_text(encoding="utf-8"))
     assert "op advies van de jeugdbeschermer" in {w["why"] for w in data["withheld"]}
     assert "Sanne lachte veel" not in (written / "gegevens.json").read_text(encoding="utf-8")
@@ -83,7 +83,7 @@ def test_the_case_file_says_which_files_the_coordinator_must_check_herself(qtbot
     said = box.result.text()
     assert "niet meegegeven" in said and "1 bestand kon niet worden nagekeken op een geheim adres" in said, said
     assert "#8A5300" in box.result.styleSheet()  # something to act on, not only done
-    assert not list((tmp_path / "inzage-BOR-2026-001-resident" / "bestanden").glob("*.jpg"))
+    assert not list((tmp_path / "inzage-BOR-2026-001-verzorgend" / "bestanden").glob("*.jpg"))
 
 
 def test_the_privacy_settings_as_a_coordinator_sets_them(qtbot, workspace, tmp_path, monkeypatch):
@@ -213,7 +213,7 @@ def test_a_scan_is_given_once_the_coordinator_has_looked_at_it_and_ticked_it(qtb
     qtbot.mouseClick(photo_tick, Qt.MouseButton.LeftButton, pos=QPoint(8, photo_tick.height() // 2))
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     qtbot.mouseClick(box.dialog.export_button, Qt.MouseButton.LeftButton)
-    given = [p.read_bytes() for p in (tmp_path / "inzage-BOR-2026-001-resident" / "bestanden").glob("*.jpg")]
+    given = [p.read_bytes() for p in (tmp_path / "inzage-BOR-2026-001-verzorgend" / "bestanden").glob("*.jpg")]
     assert given == [photo]
     said = box.result.text()
     assert "1 scan of foto meegegeven omdat u die hebt nagekeken" in said and "1 bestand kon niet" in said, said

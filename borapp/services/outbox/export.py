@@ -71,7 +71,7 @@ def export_ready(workspace, folder: Path) -> ExportResult:
 
     An export killed halfway exports nothing twice: before their files are written letters record where they go
     (EXPORT_MARK); the next export finds them there and only finishes the record."""
-    folder = Path(folder)
+    folder = Path(folder).expanduser().absolute()  # kept whole: erasure looks for the files there later
     result = ExportResult(folder)
     ids = [row.id for row in list_letters(workspace, ("ready",))  # a colleague's laptop sends or exports its own
            if not row.raw_error.startswith(SENDING_MARK) and row.goes_from_here]
@@ -83,6 +83,7 @@ def export_ready(workspace, folder: Path) -> ExportResult:
         except BorError as exc:  # nothing was marked: every letter is as it was
             result.stopped = str(exc)
             return result
+        remember_folder(workspace, folder)  # before any letter is marked exported, so erasure always finds them
         sender_email, sender_name = sender(workspace)
         for start in range(0, len(ids), EXPORT_CHUNK):
             chunk = [_prepare(workspace, letter_id, folder, sender_email, sender_name, result)
@@ -90,8 +91,6 @@ def export_ready(workspace, folder: Path) -> ExportResult:
             _write_chunk(workspace, [p for p in chunk if p is not None], result)
             if result.stopped:
                 break
-    if result.exported:
-        remember_folder(workspace, folder)
     return result
 
 
@@ -100,6 +99,7 @@ FOLDERS_SETTING = "outbox.export_folders"
 
 def remember_folder(workspace, folder: Path) -> None:
     """Keep where letters went: erasing a case names its files still there (they hold the family's names)."""
+    folder = Path(folder).expanduser().absolute()  # the setting keeps whole folders only
     with workspace.session() as session:
         known = export_folders(session)
         if str(folder) not in known:

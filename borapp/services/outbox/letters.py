@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+from sqlalchemy import select
+
 from borapp.formatting import number
 from borapp.i18n import _, in_language
 from borapp.models import Case, Letter
@@ -29,6 +31,7 @@ from borapp.services.documents.addressee import (
 from borapp.services.errors import BorError, NotFound, UsageError, ValidationError
 from borapp.services.organisations.addresses import block_lines
 from borapp.services.outbox import listing, mail
+from borapp.services.vault import written_places
 from borapp.services.vault.file_writing import write_file
 from borapp.services.outbox.listing import (
     EDITABLE_STATES,
@@ -389,6 +392,9 @@ def save_pdf(workspace, letter_id: int, path: Path) -> Path:
     path = write_pdf_copy(path, letter_pdf(workspace, letter_id))
     with workspace.session() as session:
         audit.record(session, "export", "letter", letter_id, workspace_actor(workspace))
+        ref = session.scalar(select(Case.ref).join(Letter, Letter.case_id == Case.id).where(Letter.id == letter_id))
+    if ref:  # erasing the case names the copy while it is there
+        written_places.remember(workspace, written_places.DOCUMENTS, path, [ref])
     return path
 
 

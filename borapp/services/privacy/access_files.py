@@ -1,7 +1,8 @@
 """Writing a subject access export where the coordinator asks: a new folder (or one zip file) holding
 `overzicht.pdf` (readable), `gegevens.json` (for a computer, with what was withheld and why) and `bestanden/`
 (the letters as sent, signed contracts, attachments), named in the export's language (`overview.pdf`, `data.json`,
-`files/` in English). Nothing goes anywhere else; the export is logged.
+`files/` in English). Nothing goes anywhere else; the export is logged, and where it went is kept (encrypted, in the
+vault), so that erasing the case names it while it is there.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from borapp.services.errors import UsageError
 from borapp.services.outbox.letters import private_files, write_atomic
 from borapp.services.privacy.access_overview import overview_pdf
 from borapp.services.privacy.access_request import AccessExport, names
+from borapp.services.vault import written_places
 from borapp.services.vault.workspace import Workspace
 
 OVERVIEW, DATA, FILES = names("nl")
@@ -41,9 +43,14 @@ def write_export(workspace: Workspace, export: AccessExport, out: Path, *, as_zi
     """Write the export to `out` (a folder that must not exist yet or be empty, or a .zip file that must not exist)
     and log it per case."""
     files = contents(workspace, export)
+    zipped = as_zip or out.suffix.lower() == ".zip"
+    out = Path(out).expanduser().absolute()
+    if zipped and out.suffix.lower() != ".zip":
+        out = out.with_suffix(".zip")
+    # before it is written: erasing one of its cases names it while it is there (it holds the whole case)
+    written_places.remember(workspace, written_places.ACCESS_EXPORTS, out, {s.case_ref for s in export.subjects})
     with private_files():
-        if as_zip or out.suffix.lower() == ".zip":
-            out = out if out.suffix.lower() == ".zip" else out.with_suffix(".zip")
+        if zipped:
             _write_zip(out, files)
         else:
             _write_folder(out, files)

@@ -16,7 +16,7 @@ from borapp.i18n import N_, _
 from borapp.models import AuditEvent, Case, Erasure, Setting
 from borapp.models.audit import GENESIS, event_hash
 from borapp.services.audit import HEAD_SETTING
-from borapp.services.vault.workspace import Workspace
+from borapp.services.vault.workspace import Workspace, actor_words
 from borapp.services.vault.attached import rows_of
 
 ACTION_LABELS = {
@@ -115,7 +115,7 @@ def lines_in(session: Session, case_id: int | None = None, limit: int | None = N
         born = session.scalar(select(Case.created_at).where(Case.id == case_id))
         if born is not None:  # an erased case's lines may carry the same id: they are older
             query = query.where(AuditEvent.at >= born)
-    return [LogLine(e.id, e.at, e.actor, e.action, e.record_type, e.record_id, e.case_id, e.device)
+    return [LogLine(e.id, e.at, actor_words(e.actor), e.action, e.record_type, e.record_id, e.case_id, e.device)
             for e in session.scalars(query)]
 
 
@@ -160,7 +160,7 @@ def _erased_case_lines(session: Session, erased_at: dt.datetime) -> list[LogLine
     taken = session.scalar(select(Case.created_at).where(Case.id == case_id))
     if taken is not None:  # a case made since holds the id (as `lines_in` tells it)
         query = query.where(AuditEvent.at < taken)
-    return [LogLine(e.id, e.at, e.actor, e.action, e.record_type, e.record_id, e.case_id, e.device)
+    return [LogLine(e.id, e.at, actor_words(e.actor), e.action, e.record_type, e.record_id, e.case_id, e.device)
             for e in session.scalars(query)]
 
 

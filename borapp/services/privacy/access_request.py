@@ -137,9 +137,10 @@ def files_to_check(workspace: Workspace, subjects: list[Subject], language: str 
 
 
 def find_subjects(workspace: Workspace, text: str) -> list[Subject]:
-    """A case number (the whole case), `REF:verzorgend` / `REF:uitwonend` (or `:resident` / `:other`), or a parent's or child's exact name (every
-    case the person appears in)."""
-    text = text.strip()
+    """A case number (the whole case), `REF:verzorgend` / `REF:uitwonend` (or `:resident` / `:other`), or a parent's
+    or child's exact name (every case the person appears in), its spaces as names are kept: "Jill  de Bruin", typed
+    with two, is Jill de Bruin."""
+    text = " ".join(text.split())
     ref, _sep, said = text.partition(":")
     role = ROLE_WORDS.get(said.strip().casefold(), said.strip())
     with workspace.session() as session:
@@ -166,6 +167,20 @@ NAMES = {"nl": ("overzicht.pdf", "gegevens.json", "bestanden"), "en": ("overview
 
 def names(language: str) -> tuple[str, str, str]:
     return NAMES.get(language, NAMES["nl"])
+
+
+# The folder an export goes into, named in its language throughout: its prefix and the parent's role word (the
+# command line's Dutch words, "BOR-2026-023:verzorgend"); a whole case by its number alone
+EXPORT_FOLDER_WORDS = {"nl": ("inzage", {"resident": "verzorgend", "other": "uitwonend"}),
+                       "en": ("access", {"resident": "resident", "other": "non-resident"})}
+
+
+def export_folder_name(who: str, language: str) -> str:
+    """The new folder's name for an export of `who` (as `find_subjects` takes it: "BOR-2026-023:other" or a case
+    number): "inzage-BOR-2026-023-uitwonend", "access-BOR-2026-023-non-resident"."""
+    prefix, roles = EXPORT_FOLDER_WORDS.get(language, EXPORT_FOLDER_WORDS["nl"])
+    ref, _sep, role = who.partition(":")
+    return "-".join([prefix, ref] + ([roles.get(role, role)] if role else []))
 
 
 def gather(workspace: Workspace, subjects: list[Subject], choices: Choices, language: str = "nl",

@@ -36,6 +36,7 @@ from borapp.services.privacy.erased_counts import count_case
 from borapp.services.privacy.tombstones import backups_now
 from borapp.services.sync.capture import DEVICE_SETTING
 from borapp.services.sync.erasure_ops import erase_operation
+from borapp.services.vault import written_places
 from borapp.services.vault.attached import rows_of
 from borapp.services.vault.set_aside import set_aside_vaults
 from borapp.services.errors import NotFound, ValidationError
@@ -51,6 +52,7 @@ class ErasureRecord:
     report_years: tuple[int, ...] = ()  # the years whose annual figures counted the case: its anonymous count stays
     exported: tuple[Path, ...] = ()  # its letters exported to a folder, still there: they hold the family's names
     set_aside: tuple[Path, ...] = ()  # the vault a restore set aside: it holds the case too, as a backup does
+    written: tuple[Path, ...] = ()  # its access-request exports and saved documents, still there (written_places)
 
 
 def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str) -> ErasureRecord:
@@ -76,8 +78,9 @@ def erase_case(workspace: Workspace, case_ref: str, reason: str, *, confirm: str
     scrub_files(workspace.vault.engine)
     with workspace.reading() as session:
         exported = tuple(exported_files(session, case_ref))
+        written = tuple(written_places.files_of_case(session, case_ref))
     aside = tuple(set_aside_vaults(workspace.path))
-    return ErasureRecord(case_ref, reason, workspace.actor, held_by, years, exported, aside)
+    return ErasureRecord(case_ref, reason, workspace.actor, held_by, years, exported, aside, written)
 
 
 def backups_words(record: ErasureRecord) -> str:
@@ -109,6 +112,18 @@ def files_words(record: ErasureRecord) -> str:
                     "{n} files of the case's letters, exported before, are still there, with the family's names:",
                     len(record.exported)).format(n=len(record.exported))
     return "\n".join([said] + [str(path) for path in record.exported])
+
+
+def written_words(record: ErasureRecord) -> str:
+    """Which requests for access and saved documents of the erased case are still on disk ("" when none), one a
+    line: they hold the whole case, the confidential address and the children's names too."""
+    if not record.written:
+        return ""
+    said = ngettext("{n} request for access or saved document of the case is still there, with the whole case in it:",
+                    "{n} requests for access or saved documents of the case are still there, with the whole case "
+                    "in them:", len(record.written)).format(n=len(record.written))
+    return "\n".join([said] + [str(path) for path in record.written] + [_("Delete them yourself when they are no "
+                                                                          "longer needed.")])
 
 
 def exported_files(session: Session, case_ref: str) -> list[Path]:

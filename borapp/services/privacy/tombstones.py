@@ -12,7 +12,7 @@ from sqlalchemy.orm import Session
 from borapp.models import Erasure
 from borapp.models.base import utcnow
 from borapp.services import settings
-from borapp.services.vault import backups
+from borapp.services.vault import backups, written_places
 
 
 def has_tombstone(session: Session, case_ref: str) -> bool:
@@ -28,9 +28,12 @@ def keep_team_tombstone(session: Session, case_ref: str, device: str, when: dt.d
 
 
 def backups_now(session: Session) -> list[str]:
-    """The backups in the backup folder now: those still holding an erased case."""
+    """The backups now, those still holding an erased case: by name in the backup folder, whole elsewhere."""
     chosen = settings.get(session, "backup.folder")
     folder = backups.folder_path(chosen)
-    if not chosen or not folder.is_dir():
-        return []
-    return sorted(p.name for p in folder.glob(f"{backups.PREFIX}*{backups.SUFFIX}"))
+    found = []
+    if chosen and folder.is_dir():
+        found = sorted(p.name for p in folder.glob(f"{backups.PREFIX}*{backups.SUFFIX}"))
+    elsewhere = [p for p in written_places.still_there(session, written_places.BACKUPS)  # borapp backup --to
+                 if not (chosen and p.parent == folder and p.name in found)]
+    return found + [str(p) for p in elsewhere]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import getpass
 import platform
+import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -12,9 +13,9 @@ from pathlib import Path
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from borapp.i18n import _
+from borapp.i18n import N_, _
 from borapp.models import Coordinator
-from borapp.services.errors import ValidationError
+from borapp.services.errors import UsageError, ValidationError
 from borapp.services.vault.vault import Vault
 
 
@@ -71,17 +72,46 @@ def list_coordinators(vault: Vault, active_only: bool = True) -> list[Coordinato
         return [CoordinatorItem(c.id, c.name) for c in session.scalars(query)]
 
 
-def actor_without_coordinator(vault: Vault) -> str:
-    """Who the access log names for work where nobody chose a coordinator (the command line, a restore): the
-    vault's only coordinator, else the computer's login name; never empty, the log must say who."""
+def actor_without_coordinator(vault: Vault, chosen: str = "", *, command_line: bool = False) -> str:
+    """Who the access log names for work where nobody chose a coordinator in the app (the command line, a restore):
+    the coordinator `chosen` (the command line's BORAPP_COORDINATOR; UsageError when the vault has none of that
+    name), else the vault's only coordinator, else the computer's account, which with `command_line` is kept as
+    "command line (account root)" (`actor_words` says it in the reader's language): a bare "root" in the access
+    overview handed to a parent said nothing. Never empty, the log must say who."""
     names = [c.name for c in list_coordinators(vault)]
+    wanted = " ".join(chosen.split()).casefold()
+    if wanted:
+        found = next((name for name in names if name.casefold() == wanted), None)
+        if found is None:
+            raise UsageError(_("BORAPP_COORDINATOR is '{name}', but this vault has no coordinator of that name. "
+                               "Known: {names}.").format(name=chosen.strip(), names=", ".join(names) or "-"))
+        return found
     if len(names) == 1:
         return names[0]
+    account = login_name()
+    if command_line:
+        return COMMAND_LINE.format(account=account)[:200]  # kept in English, said in the reader's language
+    return account[:200]
+
+
+# Who worked at the command line as the access log keeps it: the same words whatever the language of the command
+# (`--lang en` once must not leave English lines in a Dutch log); `actor_words` says it in the reader's language.
+COMMAND_LINE = N_("command line (account {account})")
+_COMMAND_LINE_KEPT = re.compile(r"command line \(account (.*)\)", re.DOTALL)
+
+
+def actor_words(actor: str) -> str:
+    """`actor` as kept in the log, said in the current language ("opdrachtregel (account root)")."""
+    found = _COMMAND_LINE_KEPT.fullmatch(actor or "")
+    return _(COMMAND_LINE).format(account=found.group(1)) if found else actor
+
+
+def login_name() -> str:
     try:
         login = getpass.getuser()
     except (OSError, KeyError):  # no login name known to the system (a container, a service account)
         login = ""
-    return (login or platform.node() or "?")[:200]
+    return login or platform.node() or "?"
 
 
 def add_coordinator(vault: Vault, name: str) -> CoordinatorItem:

@@ -30,6 +30,7 @@ from borapp.services.documents import contract_versions
 from borapp.services.documents.contract import contract_missing, render_contract
 from borapp.services.documents.contract_signing import record_signature
 from borapp.services.errors import BorError
+from borapp.services.documents.export import record_export
 from borapp.services.outbox.letters import write_pdf_copy
 from borapp.ui.colours import WARNING, text_style
 from borapp.ui.kept_typing import keep_as
@@ -144,7 +145,8 @@ class ContractPanel(QGroupBox):
         path, _filter = QFileDialog.getSaveFileName(self, _("Save as PDF"), f"{document.title}.pdf",
                                                     _("PDF documents (*.pdf)"))
         if path:
-            self._attempt(lambda: write_pdf_copy(Path(path), document.pdf),
+            self._attempt(lambda: (write_pdf_copy(Path(path), document.pdf),
+                                   record_export(self.workspace, self.case_id, Path(path))),
                           _("Saved as {path}. This copy is not encrypted: delete it when you no longer need it.")
                           .format(path=path))
 

@@ -121,7 +121,7 @@ class AccessExportDialog(AsksBeforeDiscarding, QDialog):
         folder = QFileDialog.getExistingDirectory(self, _("Where to write the export"))
         if not folder:
             return
-        target = Path(folder) / f"inzage-{self.who.currentData().replace(':', '-')}"
+        target = Path(folder) / access_request.export_folder_name(self.who.currentData(), language())
         if self.result.attempt(lambda: self._write(target)):
             self.accept()
 

@@ -1,5 +1,6 @@
 """Said after an erasure: the case is gone, which backups still hold it, and which of its exported letters are still
-on disk (they hold the family's names), with the offer to delete those."""
+on disk (they hold the family's names), with the offer to delete those; which requests for access and saved
+documents of it are still there (named only: a folder she chose is hers to delete)."""
 
 from __future__ import annotations
 
@@ -17,7 +18,8 @@ class ErasedMessage(QMessageBox):
         self.setWindowTitle(_("Case erased"))
         self.setIcon(QMessageBox.Icon.Information)
         self.setText(_("Case {ref} is erased; a tombstone without names remains.").format(ref=record.case_ref))
-        said = [erasure.backups_words(record), erasure.aside_words(record), erasure.files_words(record)]
+        said = [erasure.backups_words(record), erasure.aside_words(record), erasure.files_words(record),
+                erasure.written_words(record)]
         self.setInformativeText("\n\n".join(line for line in said if line))
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.delete_button = None
