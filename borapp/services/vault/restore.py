@@ -14,7 +14,6 @@ from borapp.services.errors import NotFound, UsageError, VaultDamaged
 from borapp.formatting import date_time
 from borapp.services.vault import backup_file, process_lock
 from borapp.services.vault.keywrap import KeyFile, KeyFileError
-from borapp.services.vault.set_aside import set_aside_vaults
 from borapp.services.vault.vault import Vault, key_path, vault_files
 from borapp.services.vault.workspace import actor_without_coordinator
 
@@ -138,17 +137,18 @@ def _log_restore(vault: Vault, actor: str) -> None:
 
 
 def aside_note(aside: Path) -> str:
-    """Said by a restore that set the vault aside: where, and that only this latest one is kept."""
-    return _("The vault that was there is kept as {aside} (it opens with its own passphrase). Only the latest vault "
-             "set aside is kept: the next restore removes it.").format(aside=aside)
+    """Said by a restore that set the vault aside: where, and that it stays until the coordinator removes it."""
+    return _("The vault that was there is kept as {aside} (it opens with its own passphrase). Once you are sure the "
+             "restored vault is the right one, delete it yourself: until then it holds everything that was in it, "
+             "also cases erased later.").format(aside=aside)
 
 
 def _set_aside(target: Path) -> Path | None:
-    """The vault at `target` moved aside; an older one set aside before is removed (without limit they piled up,
-    each holding what an erasure removed later)."""
+    """The vault at `target` moved aside, beside any set aside before: none is removed, since after two restores in
+    a row (a wrong backup, then the right one) the older may be the only copy of the coordinator's latest work.
+    An erasure names them all (set_aside.set_aside_vaults)."""
     if not any(p.exists() for p in vault_files(target)):
         return None
-    older = set_aside_vaults(target)
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
     aside = target.with_name(f"{target.name}.before-restore-{stamp}")
     n = 1
@@ -158,8 +158,6 @@ def _set_aside(target: Path) -> Path | None:
     for original, moved in zip(vault_files(target), vault_files(aside)):
         if original.exists():
             os.replace(original, moved)
-    for old in older:
-        _remove(old)
     return aside
 
 

@@ -1,5 +1,6 @@
-"""The vaults a restore set aside beside the vault (`vault.bordb.before-restore-<time>`): found by a restore (which
-keeps only the latest) and by an erasure (which names it, as it names the backups that still hold the case)."""
+"""The vaults a restore set aside beside the vault (`vault.bordb.before-restore-<time>`): none is removed by
+the app (the older may be the only copy of the latest work); an erasure names them, as it names the backups that
+still hold the case."""
 
 from __future__ import annotations
 
