@@ -8,13 +8,12 @@ import datetime as dt
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QWidget
 from sqlalchemy import select
 
 from borapp.models import Case, Letter, Organisation
 from borapp.services.documents.addressee import COMMISSIONER, REFERRER
-from borapp.ui.pages.outbox.new_letter import NewLetterDialog
 from tests.helpers.keyboard import retype
+from tests.helpers.new_letter_dialog import open_dialog, owner  # noqa: F401 - fixture
 from tests.helpers.outbox_support import add_referred_case
 from tests.test_gui_app import _create_and_enter, window  # noqa: F401 - fixture
 
@@ -29,21 +28,6 @@ def commissioned(workspace, ref: str) -> int:
                                         email="jeugd@alkmaar.example", address="Postbus 10\n1800 AA Alkmaar")
         session.get(Case, case_id).commissioner = municipality
     return case_id
-
-
-@pytest.fixture
-def owner(qtbot):
-    """The window the dialogs open over (a dialog deletes itself once made or cancelled)."""
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
-
-
-def open_dialog(qtbot, workspace, owner, **prefilled) -> NewLetterDialog:
-    shown = NewLetterDialog(workspace, owner, **prefilled)
-    shown.show()
-    qtbot.waitExposed(shown)
-    return shown
 
 
 @pytest.fixture

@@ -3,29 +3,13 @@ nothing typed (empty, or the number it was opened with) it closes without a ques
 
 from __future__ import annotations
 
-import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox
 
 from borapp.i18n import _
-from borapp.ui.pages.outbox.new_letter import NewLetterDialog
 from borapp.ui.widgets import discard_question
+from tests.helpers.new_letter_dialog import open_dialog, owner  # noqa: F401 - fixture
 from tests.helpers.questions import answer_soon
-
-
-@pytest.fixture
-def owner(qtbot):
-    """The window the dialogs open over (held here: qtbot holds it weakly)."""
-    widget = QWidget()
-    qtbot.addWidget(widget)
-    return widget
-
-
-def open_dialog(qtbot, workspace, owner, **prefilled) -> NewLetterDialog:
-    dialog = NewLetterDialog(workspace, owner, **prefilled)
-    dialog.show()
-    qtbot.waitExposed(dialog)
-    return dialog
 
 
 def never_asked(monkeypatch) -> list:

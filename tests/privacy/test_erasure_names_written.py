@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from borapp.ui.pages.cases.cases_page import CasesPage
+from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.helpers.cli_run import run_cli as run
 from tests.helpers.documents_support import full_case, set_organisation
 
@@ -49,11 +49,7 @@ def test_said_in_words_at_the_command_line(workspace, case_id, vault_path, passp
     assert str(tmp_path / "inzage") in out
 
 
-def test_the_app_names_its_request_for_access_after_erasing(qtbot, workspace, case_id, tmp_path, monkeypatch):
-    page = CasesPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
+def test_the_app_names_its_request_for_access_after_erasing(qtbot, page, workspace, case_id, tmp_path, monkeypatch):
     page.refresh()
     page.open_case_file(case_id)
     box = page.case_file.show_tab("timeline").privacy

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from borapp import i18n
-from borapp.ui.pages.cases.cases_page import CasesPage
+from tests.helpers.cases_page import page  # noqa: F401 - fixture
 from tests.helpers.documents_support import full_case, set_organisation
 
 
@@ -16,15 +16,11 @@ from tests.helpers.documents_support import full_case, set_organisation
     ("nl", "inzage-BOR-2026-001-uitwonend", "overzicht.pdf"),
     ("en", "access-BOR-2026-001-non-resident", "overview.pdf"),
 ])
-def test_the_export_folder_is_named_in_the_language_of_the_app(qtbot, workspace, tmp_path, monkeypatch, lang, folder,
-                                                               overview):
+def test_the_export_folder_is_named_in_the_language_of_the_app(qtbot, page, workspace, tmp_path, monkeypatch, lang,
+                                                               folder, overview):
     i18n.set_language(lang)
     set_organisation(workspace)
     case_id = full_case(workspace, confidential="other")
-    page = CasesPage(workspace)
-    qtbot.addWidget(page)
-    page.resize(1280, 720)
-    page.show()
     page.refresh()
     page.open_case_file(case_id)
     box = page.case_file.show_tab("timeline").privacy
