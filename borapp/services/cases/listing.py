@@ -234,7 +234,8 @@ def list_cases(workspace: Workspace, f: CaseFilter, offset: int = 0, limit: int 
 
 def _order(f: CaseFilter, municipality, coordinator, volunteer, next_visit) -> list:
     """ORDER BY for the filter's sort key; empty values last either way, the case number breaking ties. Case numbers
-    go by year and number (`natural_key`: BOR-2021-999 before BOR-2021-1000), the text breaking ties (007 and 7)."""
+    go by year and number (`natural_key`: BOR-2021-999 before BOR-2021-1000), the text breaking ties (007 and 7);
+    where the sort walks an index (date, status) its ties go by the number's text, as the index holds it."""
     descending = f.descending
     if f.sort == "days":  # more days since registration = registered earlier
         key, descending = Case.registered_on, not descending
@@ -255,8 +256,9 @@ def _order(f: CaseFilter, municipality, coordinator, volunteer, next_visit) -> l
     tie = [n.desc() if descending else n.asc() for n in numbers]
     if f.sort == "ref":
         return tie
-    if f.sort in ("status", "registered_on", "days"):  # never empty: no "empty last" term to defeat an index
-        return [ordered, *tie]
+    if f.sort in ("status", "registered_on", "days"):  # never empty: no "empty last" term to defeat an index, and
+        # the text of the number breaks ties, as the index holds it: natural_key here made every list a full scan
+        return [ordered, Case.ref.desc() if descending else Case.ref.asc()]
     return [key.is_(None), ordered, *tie]
 
 
