@@ -36,7 +36,7 @@ from borapp.services.vault.workspace import Workspace
 
 __all__ = [
     "CANCELLED_BY", "NO_SHOW_BY", "VISIT_STATES", "SeriesDefaults", "VisitCounts", "VisitDetail", "VisitInput",
-    "VisitItem", "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "give_planned_visits",
+    "VisitItem", "VolunteerChoice", "canceller_label", "check_visit", "delete_visit", "get_visit", "give_planned_visits",
     "list_visits", "plan_series", "planning_defaults", "record_visit", "state_label", "visit_counts",
     "volunteer_choices",
 ]
@@ -346,14 +346,7 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
     """Save a visit as held, cancelled, not shown up for or (re)planned; returns its id. Nothing is saved on an
     error."""
     with workspace.session() as session:
-        case = get_case(session, data.case_id)
-        visit = _visit(session, data.visit_id) if data.visit_id is not None else None
-        if visit is not None and visit.case_id != case.id:
-            raise NotFound(_("No visit with number {id}.").format(id=data.visit_id))
-        if visit is not None and visit.report_final_on is not None:
-            raise ValidationError(finished_message(visit), "report")
-        _check_visit(session, case, data)
-        starts_visits = phase.check_phase(case, data.state, data.on)
+        case, visit, starts_visits = _checked(session, data)
         resumes_visits = phase.resumes_visits(case, data.state, data.on)
         if visit is None:
             visit = Visit(case_id=case.id)
@@ -369,6 +362,26 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
                 raise ValidationError(str(exc), "on") from exc
         reindex_case_id(session, case.id)  # its notes are found by the search box
         return visit.id
+
+
+def check_visit(workspace: Workspace, data: VisitInput) -> None:
+    """Refuse what `record_visit` would refuse, saving nothing: the editor asks its questions only about a visit that
+    can be saved, so that a refusal after Yes does not ask again at the next attempt."""
+    with workspace.session() as session:
+        _checked(session, data)
+        session.rollback()
+
+
+def _checked(session: Session, data: VisitInput) -> tuple[Case, Visit | None, bool]:
+    """The case, the stored visit (None for a new one) and whether holding it starts the visits; or a refusal."""
+    case = get_case(session, data.case_id)
+    visit = _visit(session, data.visit_id) if data.visit_id is not None else None
+    if visit is not None and visit.case_id != case.id:
+        raise NotFound(_("No visit with number {id}.").format(id=data.visit_id))
+    if visit is not None and visit.report_final_on is not None:
+        raise ValidationError(finished_message(visit), "report")
+    _check_visit(session, case, data)
+    return case, visit, phase.check_phase(case, data.state, data.on)
 
 
 def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
