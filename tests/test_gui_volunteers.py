@@ -561,6 +561,18 @@ def test_a_typed_training_date_not_added_stops_the_save_and_says_so(qtbot, page,
     assert [t.on for t in load_volunteer(workspace, people["anna"]).trainings] == [dt.date(2026, 10, 3)]
 
 
+def test_a_training_dated_in_the_future_is_said_in_the_matching_box_as_save_would(qtbot, page, workspace, people):
+    """"Niets in dit profiel staat koppelen in de weg" stood beside a training dated next week, which Save refused."""
+    page.open_volunteer_profile(people["anna"])
+    editor = page.editor
+    type_training_date(qtbot, editor, (TODAY + dt.timedelta(days=7)).strftime("%d-%m-%Y"))
+    qtbot.mouseClick(editor.trainings.add_button, Qt.MouseButton.LeftButton)
+    said = editor.matching.text()
+    assert said.startswith("Nog niet te koppelen") and "Een trainingsdatum ligt in de toekomst" in said, said
+    assert "staat koppelen in de weg" not in said
+    editor.grab().save("/tmp/shots_fixM/profile_future_training_nl.png")
+
+
 def test_a_training_date_typed_for_one_volunteer_stays_with_that_volunteer(qtbot, page, workspace, people):
     """A bad date typed under Anna's trainings was still shown under Carla's, and refused Carla's save."""
     page.open_volunteer_profile(people["anna"])
