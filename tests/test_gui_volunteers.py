@@ -763,3 +763,22 @@ def test_the_names_header_sorts_and_its_arrow_points_the_way_the_list_runs(page,
     assert names(page) == ["Carla Proef", "Anna Proef"] and arrow_points_down(header, NAME)  # Z–A: ▼
     click_header(qtbot, header, NAME)
     assert names(page) == ["Anna Proef", "Carla Proef"] and not arrow_points_down(header, NAME)
+
+
+def test_the_meetings_date_arrow_points_the_way_the_list_runs(page, workspace, qtbot):
+    """The tester saw "Datum" point up (oldest first) over a list running newest first; fixed by 5ab0342: read."""
+    from borapp.services.volunteers import meetings
+    from borapp.ui.pages.volunteers.meetings_panel import DATE
+
+    meetings.add_meeting(workspace, dt.date(2025, 2, 20), "Kop")
+    meetings.add_meeting(workspace, dt.date(2025, 3, 20), "Kop")
+    page.refresh()
+    panel = page.meetings
+    page.tabs.setCurrentWidget(panel)
+    qtbot.wait(20)
+    header = panel.table.horizontalHeader()
+    first = lambda: panel.table.item(0, DATE).text()  # noqa: E731
+    assert "20-03-2025" in first() or "maart" in first(), first()
+    assert arrow_points_down(header, DATE), "newest first: ▼"
+    click_header(qtbot, header, DATE)
+    assert ("20-02-2025" in first() or "februari" in first()) and not arrow_points_down(header, DATE)
