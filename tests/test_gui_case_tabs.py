@@ -243,6 +243,29 @@ def test_saving_as_cancelled_asks_before_the_report_text_typed_as_held_goes(qtbo
         "cancelled", "resident")
 
 
+def test_a_cancelled_visit_with_report_text_is_checked_first_and_asked_about_last(qtbot, workspace, case_id,
+                                                                                  monkeypatch):
+    """The walker was asked "Weggooien?", said Ja, and the save failed on "who cancelled", asking again each time."""
+    tab = visits_tab(qtbot, workspace, case_id, planned=1)
+    visit = open_row(tab, 0)
+    qtbot.mouseClick(tab.editor.what_happened.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.editor.what_happened, "Samen getekend")
+    qtbot.mouseClick(tab.editor.state_buttons["cancelled"], Qt.MouseButton.LeftButton)
+    qtbot.mouseClick(tab.editor.cancel_reason.viewport(), Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(tab.editor.cancel_reason, "Ziek")
+    asked = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        lambda _parent, _title, text, *a: asked.append(text) or QMessageBox.StandardButton.Yes)
+    qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert asked == [] and "wie heeft afgezegd" in tab.editor._messages["cancelled_by"].text()
+    assert records.get_visit(workspace, visit).state == "planned"
+    assert tab.editor.what_happened.toPlainText() == "Samen getekend", "nothing typed is lost"
+    qtbot.keyClicks(tab.editor.cancelled_by, records.canceller_label("other").split()[0])
+    with qtbot.waitSignal(tab.changed):
+        qtbot.mouseClick(tab.editor.save_button, Qt.MouseButton.LeftButton)
+    assert len(asked) == 1 and records.get_visit(workspace, visit).state == "cancelled"
+
+
 def test_cancelling_a_visit_ahead_records_the_day_it_was_called_off(qtbot, workspace, case_id, monkeypatch):
     """Called off two days ago for a visit next week: the midway letter counts it as called off from that day."""
     from borapp.services.typed_dates import date_text

@@ -561,6 +561,18 @@ def test_a_typed_training_date_not_added_stops_the_save_and_says_so(qtbot, page,
     assert [t.on for t in load_volunteer(workspace, people["anna"]).trainings] == [dt.date(2026, 10, 3)]
 
 
+def test_a_training_dated_in_the_future_is_said_in_the_matching_box_as_save_would(qtbot, page, workspace, people):
+    """"Niets in dit profiel staat koppelen in de weg" stood beside a training dated next week, which Save refused."""
+    page.open_volunteer_profile(people["anna"])
+    editor = page.editor
+    type_training_date(qtbot, editor, (TODAY + dt.timedelta(days=7)).strftime("%d-%m-%Y"))
+    qtbot.mouseClick(editor.trainings.add_button, Qt.MouseButton.LeftButton)
+    said = editor.matching.text()
+    assert said.startswith("Nog niet te koppelen") and "Een trainingsdatum ligt in de toekomst" in said, said
+    assert "staat koppelen in de weg" not in said
+    editor.grab().save("/tmp/shots_fixM/profile_future_training_nl.png")
+
+
 def test_a_training_date_typed_for_one_volunteer_stays_with_that_volunteer(qtbot, page, workspace, people):
     """A bad date typed under Anna's trainings was still shown under Carla's, and refused Carla's save."""
     page.open_volunteer_profile(people["anna"])
@@ -751,3 +763,22 @@ def test_the_names_header_sorts_and_its_arrow_points_the_way_the_list_runs(page,
     assert names(page) == ["Carla Proef", "Anna Proef"] and arrow_points_down(header, NAME)  # Z–A: ▼
     click_header(qtbot, header, NAME)
     assert names(page) == ["Anna Proef", "Carla Proef"] and not arrow_points_down(header, NAME)
+
+
+def test_the_meetings_date_arrow_points_the_way_the_list_runs(page, workspace, qtbot):
+    """The tester saw "Datum" point up (oldest first) over a list running newest first; fixed by 5ab0342: read."""
+    from borapp.services.volunteers import meetings
+    from borapp.ui.pages.volunteers.meetings_panel import DATE
+
+    meetings.add_meeting(workspace, dt.date(2025, 2, 20), "Kop")
+    meetings.add_meeting(workspace, dt.date(2025, 3, 20), "Kop")
+    page.refresh()
+    panel = page.meetings
+    page.tabs.setCurrentWidget(panel)
+    qtbot.wait(20)
+    header = panel.table.horizontalHeader()
+    first = lambda: panel.table.item(0, DATE).text()  # noqa: E731
+    assert "20-03-2025" in first() or "maart" in first(), first()
+    assert arrow_points_down(header, DATE), "newest first: ▼"
+    click_header(qtbot, header, DATE)
+    assert ("20-02-2025" in first() or "februari" in first()) and not arrow_points_down(header, DATE)

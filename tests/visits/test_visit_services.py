@@ -443,3 +443,26 @@ def test_a_visit_held_in_the_future_is_refused_in_plain_dutch(workspace):
     with pytest.raises(ValidationError) as refused:
         records.record_visit(workspace, held(case_id, None, TODAY + dt.timedelta(days=1)))
     assert str(refused.value) == "Een omgangsmoment kan pas vanaf de dag zelf als gehouden worden vastgelegd."
+
+
+def test_a_series_is_not_planned_before_the_volunteer_was_matched(workspace):
+    """The walker planned a series from before the match: those visits could never be recorded as held, only deleted
+    or falsely cancelled. Planning is held to the same first day as recording, in the same words."""
+    case_id, _ = make_case(workspace)
+    _in_matching(workspace, case_id, TODAY - dt.timedelta(days=10), matched_on=TODAY - dt.timedelta(days=3))
+    with pytest.raises(ValidationError) as refused:
+        records.plan_series(workspace, case_id, TODAY - dt.timedelta(days=5), 3, 14, T10, T12)
+    assert refused.value.field == "first_on" and "toen de vrijwilliger werd gekoppeld" in str(refused.value)
+    assert records.list_visits(workspace, case_id) == []
+    records.plan_series(workspace, case_id, TODAY - dt.timedelta(days=3), 3, 14, T10, T12)  # the day of the match
+
+
+def test_a_single_visit_is_not_planned_before_the_first_match_either(workspace):
+    case_id, _ = make_case(workspace)
+    _in_matching(workspace, case_id, TODAY - dt.timedelta(days=30), matched_on=TODAY - dt.timedelta(days=3))
+    records.record_visit(workspace, held(case_id, None, TODAY - dt.timedelta(days=3)))  # starts the visits
+    planned = VisitInput(case_id=case_id, visit_id=None, on=TODAY - dt.timedelta(days=15), state="planned")
+    with pytest.raises(ValidationError) as refused:
+        records.record_visit(workspace, planned)
+    assert refused.value.field == "on" and "toen de vrijwilliger werd gekoppeld" in str(refused.value)
+    assert len(records.list_visits(workspace, case_id)) == 1

@@ -20,7 +20,7 @@ from borapp.services.cases.evaluations import midway_held
 from borapp.services.cases.flow import get_case, last_held_visit_on
 from borapp.services.cases.labels import funding_label, role_label, route_label
 from borapp.services.cases.midway import SCHEDULED, midway_rule
-from borapp.services.cases.status import outcome_label, status_label
+from borapp.services.cases.status import NO_VISITS_AHEAD, outcome_label, status_label
 from borapp.services.cases.steps import StepOption, next_step, step_options
 from borapp.services.cases.step_dates import Span, first_record_on, spans
 from borapp.services.cases.timeline import TimelineEntry, timeline
@@ -148,7 +148,7 @@ def load_case(workspace: Workspace, case_id: int, *, record_open: bool = True) -
     with workspace.session() as session:
         case = get_case(session, case_id)
         matched = case.volunteer_id is not None
-        next_visit = _next_visit(session, case.id, today)
+        next_visit = None if case.status in NO_VISITS_AHEAD else _next_visit(session, case.id, today)
         evaluated = midway_held(session, case.id)
         facts = CaseFile(
             id=case.id, ref=case.ref, status=case.status, status_label=status_label(case.status),

@@ -13,6 +13,7 @@ from borapp.i18n import N_, _
 STATUSES = ("registered", "waiting", "intake", "contract", "matching", "visits", "evaluation", "closing", "closed")
 OPEN_STATUSES = STATUSES[:-1]  # in a query, an IN list the status index serves (`!= "closed"` reads every case)
 ACTIVE_STATUSES = ("intake", "contract", "matching", "visits", "evaluation", "closing")
+NO_VISITS_AHEAD = ("closing", "closed")  # planned visits lapse with the outcome: none is shown as the next one
 OUTCOMES = ("successful", "stagnated", "stopped_at_intake")
 
 STATUS_LABELS = {

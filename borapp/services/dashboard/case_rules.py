@@ -13,6 +13,7 @@ from borapp.i18n import _, ngettext
 from borapp.models import Case, Evaluation, StatusChange, Visit, Volunteer
 from borapp.services import settings
 from borapp.services.cases.midway import SCHEDULED, midway_due
+from borapp.services.cases.status import NO_VISITS_AHEAD
 from borapp.services.dashboard.board import DashboardItem, Found
 from borapp.services.dashboard.dates import add_months, cutoff, full_months, week_of
 from borapp.services.dashboard.paging import first_rows, ranked, read
@@ -123,7 +124,8 @@ def visits_this_week(session: Session, on: dt.date, mine: int | None, limit: int
                     Volunteer.active)
              .join(Case, Case.id == Visit.case_id)
              .outerjoin(Volunteer, Volunteer.id == func.coalesce(Visit.volunteer_id, Case.volunteer_id))
-             .where(Visit.state == "planned", Visit.on >= monday, Visit.on <= sunday)
+             .where(Visit.state == "planned", Visit.on >= monday, Visit.on <= sunday,
+                    Case.status.not_in(NO_VISITS_AHEAD))  # a case in closing has no visits ahead
              .order_by(Visit.on, Visit.start_time, Case.ref, Visit.id))
     total, rows = first_rows(session, mine_only(query, mine), limit)
     items = []

@@ -25,10 +25,10 @@ from borapp.services import audit
 from borapp.services.cases import flow
 from borapp.services.cases.flow import get_case, lapsed_at_closing
 from borapp.services.cases.labels import no_show_text
-from borapp.services.cases.status import TransitionRefused, status_label
-from borapp.services.cases.timeline import MATCHED
+from borapp.services.cases.status import TransitionRefused
 from borapp.services.cases.search_index import reindex_case_id
 from borapp.services.errors import NotFound, ValidationError
+from borapp.services.visits import phase
 from borapp.services.visits.addenda import AddendumItem, finished_message, list_addenda
 from borapp.services.visits.labels import canceller_label, state_label
 from borapp.services.volunteers.profiles import parse_availability
@@ -36,7 +36,7 @@ from borapp.services.vault.workspace import Workspace
 
 __all__ = [
     "CANCELLED_BY", "NO_SHOW_BY", "VISIT_STATES", "SeriesDefaults", "VisitCounts", "VisitDetail", "VisitInput",
-    "VisitItem", "VolunteerChoice", "canceller_label", "delete_visit", "get_visit", "give_planned_visits",
+    "VisitItem", "VolunteerChoice", "canceller_label", "check_visit", "delete_visit", "get_visit", "give_planned_visits",
     "list_visits", "plan_series", "planning_defaults", "record_visit", "state_label", "visit_counts",
     "volunteer_choices",
 ]
@@ -331,6 +331,7 @@ def _check_series(case: Case, first_on: dt.date | None, count: int, every_days: 
     if first_on < case.registered_on:
         raise ValidationError(_("The first visit cannot be before the registration date ({date}).").format(
             date=long_date(case.registered_on)), "first_on")
+    phase.check_planned_on(case, first_on, "first_on")
     if not 1 <= count <= MAX_SERIES:
         raise ValidationError(_("Plan between 1 and {n} visits at a time (a trajectory is usually 6 to 12).")
                               .format(n=MAX_SERIES), "count")
@@ -345,15 +346,8 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
     """Save a visit as held, cancelled, not shown up for or (re)planned; returns its id. Nothing is saved on an
     error."""
     with workspace.session() as session:
-        case = get_case(session, data.case_id)
-        visit = _visit(session, data.visit_id) if data.visit_id is not None else None
-        if visit is not None and visit.case_id != case.id:
-            raise NotFound(_("No visit with number {id}.").format(id=data.visit_id))
-        if visit is not None and visit.report_final_on is not None:
-            raise ValidationError(finished_message(visit), "report")
-        _check_visit(session, case, data)
-        starts_visits = _check_phase(case, data)
-        resumes_visits = _resumes_visits(case, data)
+        case, visit, starts_visits = _checked(session, data)
+        resumes_visits = phase.resumes_visits(case, data.state, data.on)
         if visit is None:
             visit = Visit(case_id=case.id)
             session.add(visit)
@@ -370,41 +364,24 @@ def record_visit(workspace: Workspace, data: VisitInput) -> int:
         return visit.id
 
 
-BEFORE_VISITS = ("registered", "waiting", "intake", "contract", "matching")
-BEFORE_MATCH = N_("A visit cannot be held before {date}, when the volunteer was matched; check the date.")
+def check_visit(workspace: Workspace, data: VisitInput) -> None:
+    """Refuse what `record_visit` would refuse, saving nothing: the editor asks its questions only about a visit that
+    can be saved, so that a refusal after Yes does not ask again at the next attempt."""
+    with workspace.session() as session:
+        _checked(session, data)
+        session.rollback()
 
 
-def _check_phase(case: Case, data: VisitInput) -> bool:
-    """A visit is held with a matched volunteer: before that, one held is refused (a slip of the date or the case).
-    The first one held after matching starts the visits, dated that day, as the midway evaluation moves a case on:
-    True when it does. Not before the case reached matching and the volunteer was matched, nor, later on, before the
-    day of the case's first match (a case without one, from before the app, is not held to it)."""
-    if data.state != "held":
-        return False
-    if case.status not in BEFORE_VISITS:
-        first_match = min((h.on for h in case.history if h.reason == MATCHED), default=None)
-        if first_match is not None and data.on < first_match:
-            raise ValidationError(_(BEFORE_MATCH).format(date=long_date(first_match)), "on")
-        return False
-    if case.status != "matching":  # also with a volunteer on a case still in intake (an import can do that)
-        raise ValidationError(_("A visit is held once the visits have started; this case is still in '{status}'. "
-                                "Take the case's next steps first.").format(status=status_label(case.status)),
-                              "state")
-    if case.volunteer_id is None:
-        raise ValidationError(_("A visit is held once a volunteer is matched; this case is in '{status}'. Match a "
-                                "volunteer first (Match a volunteer).").format(status=status_label(case.status)),
-                              "state")
-    since = max([flow.last_step_on(case)] + [h.on for h in case.history if h.reason == MATCHED])
-    if data.on < since:
-        raise ValidationError(_(BEFORE_MATCH).format(date=long_date(since)), "on")
-    return True
-
-
-def _resumes_visits(case: Case, data: VisitInput) -> bool:
-    """The first visit held after the day of the midway evaluation takes the case back to visits, dated that day:
-    the evaluation was held and the visits go on (a step, so the history keeps the evaluation). One held on or before
-    that day (a correction) moves nothing."""
-    return case.status == "evaluation" and data.state == "held" and data.on > flow.last_step_on(case)
+def _checked(session: Session, data: VisitInput) -> tuple[Case, Visit | None, bool]:
+    """The case, the stored visit (None for a new one) and whether holding it starts the visits; or a refusal."""
+    case = get_case(session, data.case_id)
+    visit = _visit(session, data.visit_id) if data.visit_id is not None else None
+    if visit is not None and visit.case_id != case.id:
+        raise NotFound(_("No visit with number {id}.").format(id=data.visit_id))
+    if visit is not None and visit.report_final_on is not None:
+        raise ValidationError(finished_message(visit), "report")
+    _check_visit(session, case, data)
+    return case, visit, phase.check_phase(case, data.state, data.on)
 
 
 def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
@@ -417,6 +394,8 @@ def _check_visit(session: Session, case: Case, data: VisitInput) -> None:
     if data.on < case.registered_on:
         raise ValidationError(_("The visit cannot be before the registration date ({date}).").format(
             date=long_date(case.registered_on)), "on")
+    if data.state == "planned":
+        phase.check_planned_on(case, data.on, "on")
     if data.state == "held" and data.on > dt.date.today():
         raise ValidationError(_("A visit can be recorded as held only on or after its date."), "on")
     _check_times(data.start_time, data.end_time, required=data.state == "held")

@@ -345,15 +345,22 @@ def check_volunteer(session: Session, data: VolunteerInput, today: dt.date | Non
         problems["left_on"] = _("Leaving cannot be before joining.")
     if left and left <= today and data.active and "left_on" not in problems:
         problems["active"] = _("Someone who has left is no longer active: untick Active or clear the leaving date.")
-    for training in data.trainings or ():
-        if training.kind not in TRAINING_KINDS or not isinstance(training.on, dt.date):
-            problems["trainings"] = _("A training needs a kind and a date.")
-        elif training.on > today:
-            problems["trainings"] = _("A training date is in the future.")
-        elif training.on < EARLIEST:
-            problems["trainings"] = _("This date is before {date}; check the year.").format(
-                date=long_date(EARLIEST))
+    if training_problem(data.trainings, today):
+        problems["trainings"] = training_problem(data.trainings, today)
     return problems
+
+
+def training_problem(trainings, today: dt.date | None = None) -> str:
+    """Why the trainings cannot be saved ("" when they can): the profile says it live, as Save would."""
+    today = today or dt.date.today()
+    for training in trainings or ():
+        if training.kind not in TRAINING_KINDS or not isinstance(training.on, dt.date):
+            return _("A training needs a kind and a date.")
+        if training.on > today:
+            return _("A training date is in the future.")
+        if training.on < EARLIEST:
+            return _("This date is before {date}; check the year.").format(date=long_date(EARLIEST))
+    return ""
 
 
 def volunteer_problems(workspace, data: VolunteerInput) -> dict[str, str]:

@@ -41,6 +41,7 @@ from borapp.services.volunteers.profiles import (
     parse_availability,
     renewal_years,
     save_volunteer,
+    training_problem,
     vog_renew_on,
     vog_state,
     volunteer_problems,
@@ -476,6 +477,7 @@ class VolunteerProfileEditor(QWidget):
                                   active=self.active.isChecked(), left_on=self.left_on.value_or_none(),
                                   load=self._load, max_cases=self.max_cases.value(), vog_years=self._years,
                                   vog_unreadable=bool(self.vog_date.problem()))
+        blocks += [p for p in (training_problem(self.trainings.value()),) if p]  # as Save would refuse it
         leaving = volunteer_leaving(active=self.active.isChecked(), left_on=self.left_on.value_or_none())
         if blocks:
             state = "\n".join([_("Cannot be matched yet:")] + [f"\u2022 {b}" for b in blocks])

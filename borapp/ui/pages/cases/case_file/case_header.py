@@ -124,7 +124,9 @@ class CaseHeader(QFrame):
         self.values["children"].setText(facts.children_summary or _("none recorded"))
         self.values["coordinator"].setText(facts.coordinator or nobody)
         self.values["volunteer"].setText(facts.volunteer or nobody)
-        self.values["next_visit"].setText(long_date(facts.next_visit) if facts.next_visit else _("none planned"))
+        self.values["next_visit"].setText(long_date(facts.next_visit) if facts.next_visit else
+                                          _("none (closing)") if facts.status == "closing" else
+                                          _("none planned"))
         days = facts.days_since_registration  # to the closing, for a closed case
         caption = _("Ran for") if facts.closed_on else _("Since registration")
         self.captions["registered"].setText(caption)

@@ -72,6 +72,13 @@ def expense_input(state: dict) -> ExpenseInput:
     return ExpenseInput(state.get("kilometres", ""), state.get("other", ""), state.get("expense_note", ""))
 
 
+def check_with_expenses(state: dict, check_visit) -> None:
+    """Refuse what `save_with_expenses` would refuse, saving nothing (`check_visit()` checks the visit)."""
+    if state.get("state") != "planned":
+        costs_expenses.check_expense(expense_input(state), state.get("state", "held"), state.get("volunteer_id"))
+    check_visit()
+
+
 def save_with_expenses(workspace, state: dict, save_visit) -> int:
     """Check the claim, save the visit (`save_visit()` returns its id), then the claim; a planned visit keeps
     whatever claim it had (the section is hidden then)."""

@@ -17,7 +17,7 @@ from borapp.ui.pages.cases.tabs.plan_series_dialog import PlanSeriesDialog
 from borapp.ui.pages.cases.tabs.record_tab import RecordsTab
 from borapp.ui.pages.cases.tabs.rows_model import selected_id, selected_row
 from borapp.ui.pages.cases.tabs.visit_editor import HELD_LINES, HELD_TEXTS, VisitEditor, detail_state, visit_input
-from borapp.ui.pages.cases.tabs.visit_expenses import expense_state, save_with_expenses
+from borapp.ui.pages.cases.tabs.visit_expenses import check_with_expenses, expense_state, save_with_expenses
 from borapp.ui.pages.cases.tabs.visit_report import typed_as_addendum
 from borapp.ui.pages.cases.tabs.visits_model import VisitsModel
 from borapp.ui.widgets.forms import confirm
@@ -116,8 +116,8 @@ class VisitsTab(RecordsTab):
         if state.get("state") == "held":
             return True
         written = [self._label_of(name) for name in (*HELD_LINES, *HELD_TEXTS) if str(state.get(name) or "").strip()]
-        if not written:
-            return True
+        if not written or not self._can_save(state):  # a refusal first, the question last (once)
+            return not written
         question = (_("What was written about how the visit went ({fields}) is not kept for a cancelled visit. "
                       "Save it as cancelled without that text?") if state.get("state") == "cancelled" else
                     _("What was written about how the visit went ({fields}) is not kept for a visit a parent did not "
@@ -126,6 +126,18 @@ class VisitsTab(RecordsTab):
                     _("What was written about how the visit went ({fields}) is not kept for a planned visit. "
                       "Save it as planned without that text?"))
         return confirm(self, _("Save visit"), question.format(fields=", ".join(written)))
+
+    def _can_save(self, state: dict) -> bool:
+        """What the save would refuse, said under its field before anything is asked."""
+        try:
+            check_with_expenses(state, lambda: records.check_visit(self.workspace, visit_input(self.case_id, state)))
+        except ValidationError as exc:
+            self.save_refused(exc, state)
+            return False
+        except BorError as exc:
+            self.editor.show_problem("", str(exc))
+            return False
+        return True
 
     def save_refused(self, exc: ValidationError, state: dict) -> None:
         """A report finished meanwhile (by a colleague, through team sync) is not changed: what was typed into it
