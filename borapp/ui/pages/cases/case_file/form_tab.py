@@ -232,7 +232,10 @@ class FormTab(CaseTab):
         if not self.is_dirty():
             return True
         self.clear_messages()
-        if refuse_unreadable(self):
+        unreadable = refuse_unreadable(self)  # a date that cannot be read says so under itself
+        problems = self.problems(self.values())
+        if unreadable or problems:  # every problem marked at once, not one round of Save each
+            self.show_problems(problems, focus=not unreadable)
             return False
         values = self._merged_with_stored(self.values())
         if values is None:
@@ -295,6 +298,26 @@ class FormTab(CaseTab):
         else:
             self.state_label.setText(_("Not saved: {reason}").format(reason=text))
         self.state_label.setStyleSheet(text_style(ERROR))
+
+    def show_problems(self, problems: dict[str, str], *, focus: bool) -> None:
+        """Each message under its field, and "Not saved" in the save bar (focus: on the first marked field)."""
+        for field, text in problems.items():
+            message = self.message_for(field)
+            if message is not None:
+                message.show_message(text)
+        loose = [text for field, text in problems.items() if self.message_for(field) is None]
+        first = next((self.fields[f] for f in problems if f in self.fields), None)
+        if focus and first is not None:
+            self.scroll.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.state_label.setText(_("Not saved: {reason}").format(reason=loose[0]) if loose
+                                 else _("Not saved: check the marked fields."))
+        self.state_label.setStyleSheet(text_style(ERROR))
+
+    def problems(self, values: dict) -> dict[str, str]:
+        """What the tab can tell is wrong without saving, {field: message}; a date that cannot be read counts as
+        empty here (its own message says why). The service checks again on save."""
+        return {}
 
     def message_for(self, field: str) -> FieldMessage | None:
         return self.messages.get(field)
