@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+
+from borapp.ui.app_filter import AppFilter
 
 _ACTIVITY = {
     QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
@@ -11,7 +12,7 @@ _ACTIVITY = {
 }
 
 
-class InactivityWatcher(QObject):
+class InactivityWatcher(AppFilter):
     idle = Signal()
 
     def __init__(self, parent: QObject | None = None):
@@ -19,7 +20,7 @@ class InactivityWatcher(QObject):
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.timeout.connect(self.idle)
-        QApplication.instance().installEventFilter(self)
+        self.attach()
 
     def start(self, milliseconds: int) -> None:
         self._timer.setInterval(max(milliseconds, 1))
@@ -32,10 +33,7 @@ class InactivityWatcher(QObject):
     def active(self) -> bool:
         return self._timer.isActive()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def filter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() in _ACTIVITY and self._timer.isActive():
             self._timer.start()
         return False
-
-    def detach(self) -> None:
-        QApplication.instance().removeEventFilter(self)

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from borapp.ui.app_filter import AppFilter
 from borapp.ui.widgets.date_field import DateField, TimeField
 
 TYPING_PAUSE_MS = 2_000  # typing kept this long after the last key: a crash loses no more than a breath
@@ -150,7 +151,7 @@ def close_for_lock(window: QWidget) -> None:
     window.close()
 
 
-class TypingPause(QObject):
+class TypingPause(AppFilter):
     """Installed on the application: `paused` once typing stops for `TYPING_PAUSE_MS` (debounced: every key that
     types, deletes or pastes starts the wait again), so what was typed is kept without a write at every key."""
 
@@ -160,8 +161,9 @@ class TypingPause(QObject):
         super().__init__(parent)
         self._timer = QTimer(self, singleShot=True, interval=wait_ms, timeout=self.paused.emit)
         self.enabled = False
+        self.attach()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def filter(self, watched: QObject, event: QEvent) -> bool:
         if self.enabled and event.type() in _TYPING and _types(event):
             self._timer.start()
         return False

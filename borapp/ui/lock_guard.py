@@ -24,9 +24,10 @@ from PySide6.QtWidgets import (
 )
 
 from borapp.ui import kept_typing
+from borapp.ui.app_filter import AppFilter
 
 
-class LockGuard(QObject):
+class LockGuard(AppFilter):
     """Installed on the application: `lock()` on Ctrl+L anywhere, `offer(window)` when a kept dialog shows,
     `forget(window)` when one is closed other than by a lock."""
 
@@ -34,8 +35,9 @@ class LockGuard(QObject):
                  forget: Callable[[QWidget], None], parent: QObject | None = None):
         super().__init__(parent)
         self._lock, self._offer, self._forget = lock, offer, forget
+        self.attach()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+    def filter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if kind == QEvent.Type.KeyPress and _is_lock_key(event):
             self._lock()

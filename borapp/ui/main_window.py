@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSettings, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QApplication,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -77,7 +76,6 @@ class MainWindow(QMainWindow):
         self._draft_timer = QTimer(self, interval=DRAFT_SAVE_MS, timeout=self.save_drafts)
         self.typing_pause = kept_typing.TypingPause(self)  # and a breath after typing stops, against a crash
         self.typing_pause.paused.connect(self.keep_typing)
-        QApplication.instance().installEventFilter(self.typing_pause)
         self._backup_timer = QTimer(self, interval=3_600_000, timeout=self._daily_backup)
         # the weekly check of every page starts once the first screen is painted, never in the unlock's way
         self._check_timer = QTimer(self, singleShot=True, interval=CHECK_AFTER_MS, timeout=self._scheduled_check)
@@ -85,7 +83,6 @@ class MainWindow(QMainWindow):
         self._close_timer = QTimer(self, singleShot=True, interval=SYNC_WAIT_MS, timeout=self._close_vault)
         self.lock_guard = LockGuard(self.lock, self.offer_kept_typing, self.forget_kept_typing, self)
         self.opens_maximized = False
-        QApplication.instance().installEventFilter(self.lock_guard)
         self._restore_geometry()
         self._show_locked_state()
         forget_module_sources()
@@ -437,7 +434,8 @@ class MainWindow(QMainWindow):
                 self.lock()
         self.unlock_screen.close_open_vault()  # closed on "who is working" or on the recovery key
         self._wait_for_sync()
-        self.inactivity.detach()
+        for watcher in (self.inactivity, self.typing_pause, self.lock_guard):  # closed for good: no filter left
+            watcher.detach()
         if problem:
             QMessageBox.warning(self, _("Backup"), problem)
         super().closeEvent(event)

@@ -1,8 +1,8 @@
 """Editing a case file from plain input: family, referral, agreements, notes; and revealing a confidential address.
 
 Every save checks all its fields first and raises `ValidationError(message, field)` for the first bad one, so
-nothing is saved then. Saves are logged ("update") and keep the search index current.
-Status changes and hand-overs live in `actions` and are re-exported here.
+nothing is saved then (`family_problems` names them all, for a form to mark at once). Saves are logged ("update")
+and keep the search index current. Status changes and hand-overs live in `actions` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -89,35 +89,54 @@ def _check(problem: str, field: str) -> None:
         raise ValidationError(problem, field)
 
 
+def _too_long(value: str | None, limit: int) -> str:
+    return _("At most {n} characters.").format(n=limit) if value and len(value) > limit else ""
+
+
 def _length(value: str | None, limit: int, field: str) -> None:
-    if value and len(value) > limit:
-        raise ValidationError(_("At most {n} characters.").format(n=limit), field)
+    _check(_too_long(value, limit), field)
 
 
 # ---- family ---------------------------------------------------------------------------------------------------------
 
 def check_family(inp: FamilyInput, existing_roles: set[str] = frozenset(), today: dt.date | None = None) -> None:
+    problems = family_problems(inp, existing_roles, today)
+    if problems:
+        field, text = next(iter(problems.items()))
+        raise ValidationError(text, field)
+
+
+def family_problems(inp: FamilyInput, existing_roles: set[str] = frozenset(),
+                    today: dt.date | None = None) -> dict[str, str]:
+    """Every problem of the family form at once, {field: message} in the form's order (the first per field)."""
     today = today or dt.date.today()
+    problems: dict[str, str] = {}
+
+    def note(problem: str, field: str) -> None:
+        if problem:
+            problems.setdefault(field, problem)
+
     for p in inp.parents:
         if p.role not in PARENT_ROLES:
-            raise ValidationError(_("Unknown parent role '{role}'.").format(role=p.role), f"{p.role}.name")
+            note(_("Unknown parent role '{role}'.").format(role=p.role), f"{p.role}.name")
+            continue
         filled = any((p.address, p.postcode, p.city, p.email, p.phone, p.notes))
         if not p.name.strip() and (p.role == "resident" or p.role in existing_roles or filled):
-            raise ValidationError(_("Required."), f"{p.role}.name")
+            note(_("Required."), f"{p.role}.name")
         for value, limit, field in ((p.name, 200, "name"), (p.address, 300, "address"), (p.city, 120, "city"),
                                     (p.email, 200, "email"), (p.phone, 50, "phone")):
-            _length(value, limit, f"{p.role}.{field}")
-        _check(postcode_problem(p.postcode or ""), f"{p.role}.postcode")
-        _check(email_problem(p.email), f"{p.role}.email")
-        _check(phone_problem(p.phone), f"{p.role}.phone")
+            note(_too_long(value, limit), f"{p.role}.{field}")
+        note(postcode_problem(p.postcode or ""), f"{p.role}.postcode")
+        note(email_problem(p.email), f"{p.role}.email")
+        note(phone_problem(p.phone), f"{p.role}.phone")
     for i, child in enumerate(inp.children):
         if not child.name.strip() and child.birth_date is None:
             continue
-        _check("" if child.name.strip() else _("Required."), f"children.{i}.name")
-        _length(child.name, 200, f"children.{i}.name")
+        note("" if child.name.strip() else _("Required."), f"children.{i}.name")
+        note(_too_long(child.name, 200), f"children.{i}.name")
         if child.birth_date and child.birth_date > today:
-            raise ValidationError(_("The birth date is after {date}.").format(date=long_date(today)),
-                                  f"children.{i}.birth_date")
+            note(_("The birth date is after {date}.").format(date=long_date(today)), f"children.{i}.birth_date")
+    return problems
 
 
 def _check_children_kept(case: Case, children: tuple[ChildInput, ...]) -> None:

@@ -215,14 +215,14 @@ class TimeField(_TypedField):
         return typed_dates.time_text(value)
 
 
-def refuse_unreadable(root: QWidget) -> bool:
+def refuse_unreadable(root: QWidget, *, focus: bool = True) -> bool:
     """Before saving: read every date and time field under `root`; when one cannot be read its message shows under
-    it, the first such field gets the focus, and True says not to save."""
+    it, the first such field gets the focus (unless not `focus`), and True says not to save."""
     bad = []
     for field in root.findChildren(_TypedField):
         field.commit()
         if field.problem():
             bad.append(field)
-    if bad:
+    if bad and focus:
         bad[0].edit.setFocus()
     return bool(bad)

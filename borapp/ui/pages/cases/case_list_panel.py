@@ -37,6 +37,11 @@ _WIDTHS = {"ref": 120, "status": 150, "municipality": 112, "coordinator": 120, "
 # at 1093 px (1366 at 125 %) the fixed widths took the whole table and the names showed as "…".
 GIVE_WAY = ("days", "coordinator", "registered_on", "municipality")
 NAMES_ROOM = 2 * 130
+# Once one has given way the window is narrow, and the names are what a coordinator reads there: the children and
+# parents keep NARROW_NAMES_ROOM and the volunteer NARROW_WIDTHS (at 1093 px all three were cut while the municipality,
+# also a filter above the list, and the mostly empty next visit kept their full widths).
+NARROW_NAMES_ROOM = 2 * 170
+NARROW_WIDTHS = {"volunteer": 150}
 
 
 class CaseListPanel(QWidget):
@@ -47,6 +52,7 @@ class CaseListPanel(QWidget):
     def __init__(self, workspace: Workspace | None, parent: QWidget | None = None):
         super().__init__(parent)
         self.workspace = workspace
+        self._narrow = False  # some columns gave way to the names (`_fit_columns`)
         self.model = CaseTableModel(workspace, self)
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS, timeout=self.apply_filter)
         layout = QVBoxLayout(self)
@@ -163,13 +169,19 @@ class CaseListPanel(QWidget):
             return
         hidden: set[str] = set()
         for key in GIVE_WAY:
-            if width - sum(w for k, w in _WIDTHS.items() if k not in hidden) >= NAMES_ROOM:
+            widths = _WIDTHS | NARROW_WIDTHS if hidden else _WIDTHS
+            room = NARROW_NAMES_ROOM if hidden else NAMES_ROOM
+            if width - sum(w for k, w in widths.items() if k not in hidden) >= room:
                 break
             hidden.add(key)
         header = self.table.horizontalHeader()
+        narrow = bool(hidden)
         for column, key in enumerate(KEYS):
             if key in _WIDTHS and header.isSectionHidden(column) != (key in hidden):
                 header.setSectionHidden(column, key in hidden)
+            if key in NARROW_WIDTHS and narrow != self._narrow:  # only when it changes: a width dragged stays
+                header.resizeSection(column, NARROW_WIDTHS[key] if narrow else _WIDTHS[key])
+        self._narrow = narrow
 
     def _empty_state(self) -> QWidget:
         box = QWidget()

@@ -120,7 +120,9 @@ class IntakeWizard(QWizard):
         return data
 
     def state(self) -> dict:
-        return flow.draft_payload(self.data(), max(self.currentId(), 1), sorted(self.summary_page.acknowledged))
+        payload = flow.draft_payload(self.data(), max(self.currentId(), 1), sorted(self.summary_page.acknowledged))
+        payload["checked"] = [number for number, page in self.pages.items() if page.refused]  # problems in view
+        return payload
 
     def set_state(self, payload: dict) -> None:
         """Fill every page from a draft, then walk to the page it was on (each page checked on the way)."""
@@ -140,6 +142,16 @@ class IntakeWizard(QWizard):
         finally:
             self._restoring = False
         self._page_changed(self.currentId())
+        self._show_checks_again(payload.get("checked"))
+
+    def _show_checks_again(self, checked) -> None:
+        """A page that showed its problems when the draft was kept shows them again: the typing back without its
+        red message ("The intake talk cannot be before the registration") looked accepted."""
+        for number in checked if isinstance(checked, list) else []:
+            page = self.pages.get(number) if isinstance(number, int) else None
+            if page is not None and not page.refused:
+                page.refused = True
+                page.show_problems(page.problems())
 
     def is_blank(self) -> bool:
         return self.currentId() <= 1 and self.data() == self._blank

@@ -101,6 +101,7 @@ class ScoreBarDelegate(QStyledItemDelegate):
     greyed for volunteers who cannot be matched."""
 
     NUMBER_WIDTH = 40
+    BAR_HEIGHT = 14
 
     def paint(self, painter, option, index) -> None:
         value = index.data(SCORE_ROLE)
@@ -113,7 +114,8 @@ class ScoreBarDelegate(QStyledItemDelegate):
         style.drawControl(QStyle.ControlElement.CE_ItemViewItem, option, painter, option.widget)
         rect = option.rect.adjusted(6, 0, -6, 0)
         bar = QStyleOptionProgressBar()
-        bar.rect = QRect(rect.left(), rect.top() + 8, max(10, rect.width() - self.NUMBER_WIDTH), rect.height() - 16)
+        height = self.BAR_HEIGHT  # as thin in a row grown for wrapped reasons as in a row of one line
+        bar.rect = QRect(rect.left(), rect.center().y() - height // 2, max(10, rect.width() - self.NUMBER_WIDTH), height)
         bar.minimum, bar.maximum = 0, int(MAX_SCORE)
         bar.progress = max(0, min(int(MAX_SCORE), round(value)))
         bar.textVisible = False

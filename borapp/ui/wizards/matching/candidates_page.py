@@ -26,6 +26,7 @@ from borapp.services.matching.flow import MatchingCase
 from borapp.services.matching.ranking import Candidate
 from borapp.ui.widgets.forms import FieldMessage
 from borapp.ui.widgets.list_table import ListTableView
+from borapp.ui.widgets.wrapped_cells import WrappedCells
 from borapp.ui.wizards.matching.candidate_detail import CandidateDetail
 from borapp.ui.wizards.matching.candidate_model import NAME, PLACE, SCORE, WHY, CandidateModel, ScoreBarDelegate
 from borapp.ui.wizards.matching.exclusion_dialog import ExclusionDialog
@@ -34,25 +35,46 @@ from borapp.ui.wizards.matching.page_ids import CONFIRM, NO_MATCH
 GENDER_DEMANDS = {"f": N_("A female volunteer"), "m": N_("A male volunteer")}
 
 
+class CandidateTable(ListTableView):
+    """The names as wide as they need up to a third of the width; the reasons take the rest and wrap onto more
+    lines of their row. At 1093 px the names took what they liked, the reasons were cut ("Sam…") and the table
+    scrolled sideways."""
+
+    NAME_SHARE = 0.35
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def fit_columns(self) -> None:
+        room = int(self.viewport().width() * self.NAME_SHARE)
+        self.horizontalHeader().resizeSection(NAME, max(min(self.sizeHintForColumn(NAME), room), 80))
+        self.resizeRowsToContents()
+
+
 def _table(model: CandidateModel, name: str) -> QTableView:
-    table = ListTableView()
+    table = CandidateTable()
     table.setModel(model)
     table.setAccessibleName(name)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
     table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setItemDelegate(WrappedCells(table))
     table.setItemDelegateForColumn(SCORE, ScoreBarDelegate(table))
     table.verticalHeader().hide()
-    table.verticalHeader().setDefaultSectionSize(30)
-    table.setWordWrap(False)
-    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.verticalHeader().setMinimumSectionSize(30)
+    table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)  # rows grow as they wrap
+    table.setWordWrap(True)
+    table.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)  # UI.md: no sideways scrolling
     table.setAlternatingRowColors(True)
     header = table.horizontalHeader()
     header.setSectionResizeMode(PLACE, QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.ResizeToContents)  # a name is short: the reasons get
-    header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)  # what is left (and say it all in a tooltip)
+    header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Fixed)  # `fit_columns`
+    header.setSectionResizeMode(WHY, QHeaderView.ResizeMode.Stretch)
+    header.setSectionResizeMode(SCORE, QHeaderView.ResizeMode.Fixed)
     header.setMinimumSectionSize(60)  # in a window on a small screen
     table.setColumnWidth(SCORE, 110)
+    model.modelReset.connect(table.fit_columns)
     return table
 
 

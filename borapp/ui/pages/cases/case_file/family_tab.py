@@ -18,7 +18,7 @@ from borapp.services.cases.editing import (
     FamilyInput,
     ParentInput,
 )
-from borapp.services.errors import BorError
+from borapp.services.errors import BorError, ValidationError
 from borapp.ui.pages.cases.case_file.children_editor import ChildrenEditor
 from borapp.ui.pages.cases.case_file.form_tab import FormTab, read, write
 from borapp.ui.pages.cases.case_file.parent_form import ADDRESS_FIELDS, ParentForm
@@ -165,11 +165,28 @@ class FamilyTab(FormTab):
     # ---- saving -------------------------------------------------------------------------------------------------
 
     def save_values(self, values: dict) -> None:
+        editing.save_family(self.workspace, self.case_id, self._family_input(values))
+
+    def problems(self, values: dict) -> dict[str, str]:
+        stored = {p.role for p in self.facts.parents} if self.facts else set()
+        return editing.family_problems(self._family_input(values, lenient=True), stored)
+
+    def _family_input(self, values: dict, lenient: bool = False) -> FamilyInput:
+        """`lenient`: a birth date that cannot be read as none (its field says why already)."""
         parents = tuple(self._parent_input(role, values) for role in ROLES)
-        children = tuple(ChildInput(c.get("id"), c.get("name") or "",
-                                    typed_dates.parse_date(c.get("birth_date") or "", what=_("Birth date")))
+        children = tuple(ChildInput(c.get("id"), c.get("name") or "", self._birth_date(c, lenient))
                          for c in values["children"])
-        editing.save_family(self.workspace, self.case_id, FamilyInput(parents, children))
+        return FamilyInput(parents, children)
+
+    @staticmethod
+    def _birth_date(child: dict, lenient: bool):
+        typed = child.get("birth_date") or ""
+        try:
+            return typed_dates.parse_date(typed, what=_("Birth date"))
+        except ValidationError:
+            if lenient:
+                return None
+            raise
 
     def _parent_input(self, role: str, values: dict) -> ParentInput:
         get = {f: values[f"{role}.{f}"] for f in TEXT_FIELDS}

@@ -36,6 +36,7 @@ from borapp.ui.widgets.forms import FieldMessage, changed_signal, form_label
 from borapp.ui.widgets.scrolling import vertical_scroll
 
 DRAFT_PREFIX = draft_store.UI_PREFIX  # MainWindow keeps page drafts under this prefix
+CHECKED = "_checked"  # in a draft: its problems were on screen when it was kept, and come back with it
 
 
 def read(widget: QWidget):
@@ -103,6 +104,7 @@ class FormTab(CaseTab):
         self._just_saved = False  # "Saved." stays until the next edit
         self._was_dirty = False
         self._filling = False
+        self._checked = False  # problems shown since the last Save (kept with a draft)
         outer = QVBoxLayout(self)
         outer.setContentsMargins(0, 0, 0, 0)
         self.body = QWidget()
@@ -213,13 +215,19 @@ class FormTab(CaseTab):
         return f"case/{self.case_id}/{self.key}/form"
 
     def drafts(self) -> dict[str, dict]:
-        return {self.draft_key(): self.values()} if self.is_dirty() else {}
+        if not self.is_dirty():
+            return {}
+        return {self.draft_key(): self.values() | ({CHECKED: True} if self._checked else {})}
 
     def restore_drafts(self, drafts: dict[str, dict]) -> None:
         if self.case_id is not None and self.draft_key() in drafts:
-            self.set_values(drafts[self.draft_key()])
+            draft = drafts[self.draft_key()]
+            self.set_values(draft)
             self._restored = self.is_dirty()
             self._edited()
+            if draft.get(CHECKED) and self._restored:  # typing back without its red messages looked accepted
+                refuse_unreadable(self, focus=False)
+                self.show_messages(self.problems(self.values()))
 
     def forget_draft(self) -> None:
         if self.case_id is not None and self.workspace is not None and not self.workspace.is_locked:
@@ -232,7 +240,10 @@ class FormTab(CaseTab):
         if not self.is_dirty():
             return True
         self.clear_messages()
-        if refuse_unreadable(self):
+        unreadable = refuse_unreadable(self)  # a date that cannot be read says so under itself
+        problems = self.problems(self.values())
+        if unreadable or problems:  # every problem marked at once, not one round of Save each
+            self.show_problems(problems, focus=not unreadable)
             return False
         values = self._merged_with_stored(self.values())
         if values is None:
@@ -284,6 +295,7 @@ class FormTab(CaseTab):
 
     def show_problem(self, text: str, field: str) -> None:
         """The message under the field it concerns (and that field focused); the typing stays."""
+        self._checked = True
         message = self.message_for(field)
         if message is not None:
             message.show_message(text)
@@ -296,10 +308,35 @@ class FormTab(CaseTab):
             self.state_label.setText(_("Not saved: {reason}").format(reason=text))
         self.state_label.setStyleSheet(text_style(ERROR))
 
+    def show_problems(self, problems: dict[str, str], *, focus: bool) -> None:
+        """Each message under its field, and "Not saved" in the save bar (focus: on the first marked field)."""
+        self.show_messages(problems)
+        loose = [text for field, text in problems.items() if self.message_for(field) is None]
+        first = next((self.fields[f] for f in problems if f in self.fields), None)
+        if focus and first is not None:
+            self.scroll.ensureWidgetVisible(first)
+            first.setFocus(Qt.FocusReason.OtherFocusReason)
+        self.state_label.setText(_("Not saved: {reason}").format(reason=loose[0]) if loose
+                                 else _("Not saved: check the marked fields."))
+        self.state_label.setStyleSheet(text_style(ERROR))
+
+    def show_messages(self, problems: dict[str, str]) -> None:
+        self._checked = True
+        for field, text in problems.items():
+            message = self.message_for(field)
+            if message is not None:
+                message.show_message(text)
+
+    def problems(self, values: dict) -> dict[str, str]:
+        """What the tab can tell is wrong without saving, {field: message}; a date that cannot be read counts as
+        empty here (its own message says why). The service checks again on save."""
+        return {}
+
     def message_for(self, field: str) -> FieldMessage | None:
         return self.messages.get(field)
 
     def clear_messages(self) -> None:
+        self._checked = False
         for message in set(self.messages.values()):
             message.show_message("")
 
