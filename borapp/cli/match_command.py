@@ -83,7 +83,7 @@ def _section(title: str, rows: list[Candidate], names: int, width: int, empty: s
         print(f"  {empty}")
     indent = " " * (names + 15)
     for place, c in enumerate(rows, 1):
-        mark = "" if c.eligible else "✗ "
+        mark = "✗ " if not c.eligible else "⚠ " if c.warnings else ""  # a VOG due for renewal comes first
         lead = f"{place:>3}. {c.name:<{names}}  {number(c.score):>6}  "
         text = " · ".join(c.reasons)
         lines = textwrap.wrap(mark + text, max(30, width - len(indent))) or [""]

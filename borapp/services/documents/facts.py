@@ -61,6 +61,7 @@ class VisitFacts:
     lapsed: bool = False  # cancelled because the case was closed while it was still planned
     cancelled_on: dt.date | None = None  # the day it was called off; None: not recorded (read as its own date)
     no_show_by: str = ""  # state "no_show": the parent who did not come, without calling it off
+    ended_early: bool = False  # held, but ended early (the report says why; the letter only counts it)
 
 
 @dataclass(frozen=True)
@@ -226,7 +227,8 @@ def _visits(session: Session, case_id: int, clean: Redactor) -> tuple[VisitFacts
                            .order_by(Visit.on, Visit.start_time, Visit.id))
     return tuple(VisitFacts(v.on, v.start_time, v.end_time, clean(v.place), v.state, v.cancelled_by,
                             v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason),
-                            v.cancelled_on if v.state == "cancelled" else None, v.no_show_by)
+                            v.cancelled_on if v.state == "cancelled" else None, v.no_show_by,
+                            v.state == "held" and bool(v.ended_early_reason.strip()))
                  for v in rows)
 
 

@@ -1,4 +1,5 @@
-"""The visit counts a letter states (`{visits_total}`, `{visits_held}`, `{visits_cancelled}`, `{visits_no_show}`, ...),
+"""The visit counts a letter states (`{visits_total}`, `{visits_held}`, `{visits_ended_early}`, `{visits_cancelled}`,
+`{visits_no_show}`, ...),
 as they stood on the letter's moment: the part of `LetterValues` that counts visits."""
 
 from __future__ import annotations
@@ -56,6 +57,10 @@ class VisitCounts:
     def v_visits_held(self) -> str:
         return str(sum(1 for v in self._visits() if v.state == "held"))
 
+    def v_visits_ended_early(self) -> str:
+        """Held visits that were ended early (counted among the held ones too)."""
+        return str(sum(1 for v in self._visits() if v.state == "held" and v.ended_early))
+
     def v_visits_planned(self) -> str:
         """Still to come: a visit long past that is still marked planned is no plan (the schedule says so too)."""
         day = self._moment() or self.today
@@ -63,13 +68,25 @@ class VisitCounts:
 
     def v_visits_summary(self) -> str:
         """The closing report's line on the visits; plainly that none took place when none did (a case stopped at
-        intake read "0 in all, 0 held; cancelled: 0")."""
+        intake read "0 in all, 0 held; cancelled: 0"). Visits ended early are named with the held ones, when there
+        are any and the template does not say them with `{visits_ended_early}`."""
         total = self.v_visits_total()
+        early = self._ended_early_words()
+        if total != "0" and early:
+            return _("Visits: {total} in all, {held} held ({early}); cancelled: {cancelled}.").format(
+                total=total, held=self.v_visits_held(), early=early, cancelled=self.v_visits_cancelled())
         if total != "0":
             return _("Visits: {total} in all, {held} held; cancelled: {cancelled}.").format(
                 total=total, held=self.v_visits_held(), cancelled=self.v_visits_cancelled())
         lapsed = self._lapsed()
         return _("No visits took place ({lapsed}).").format(lapsed=lapsed) if lapsed else _("No visits took place.")
+
+    def _ended_early_words(self) -> str:
+        """"1 ended early" for the visits line; "" when none was, or the template says it with its own placeholder."""
+        early = int(self.v_visits_ended_early())
+        if not early or "visits_ended_early" in self.names:
+            return ""
+        return ngettext("{n} ended early", "{n} ended early", early).format(n=early)
 
     def v_visits_cancelled(self) -> str:
         """Called off, with by whom; the visits still planned when the case closed are no cancellation and are

@@ -123,6 +123,9 @@ PLACEHOLDERS = {
                        "started\u201d as on the first visit)"),
     "visits_held": N_("the number of visits held (in the letter \u201cMidway evaluation\u201d by the day of the "
                       "evaluation, in \u201cVisits started\u201d by the first visit)"),
+    "visits_ended_early": N_("the number of visits held but ended early, among those held (in the letter "
+                             "\u201cMidway evaluation\u201d by the day of the evaluation, in \u201cVisits "
+                             "started\u201d by the first visit)"),
     "visits_cancelled": N_("the number of visits cancelled, with by whom, and the times a parent did not show up, "
                            "unless the template has the placeholder for those, visits_no_show (in the letter "
                            "\u201cMidway evaluation\u201d by the day of the evaluation, in \u201cVisits started\u201d "
@@ -132,9 +135,9 @@ PLACEHOLDERS = {
                          "\u201cVisits started\u201d by the first visit)"),
     "visits_planned": N_("the number of visits still planned (in the letter \u201cMidway evaluation\u201d as on the "
                          "day of the evaluation, in \u201cVisits started\u201d as on the first visit)"),
-    "visits_summary": N_("the visits in one line: in all, held and cancelled (and the times a parent did not show "
-                         "up, unless the template has the placeholder for those, visits_no_show); or that no visits "
-                         "took place"),
+    "visits_summary": N_("the visits in one line: in all, held (with those ended early, unless the template has "
+                         "visits_ended_early) and cancelled (and the times a parent did not show up, unless the "
+                         "template has the placeholder for those, visits_no_show); or that no visits took place"),
     "visit_place": N_("the agreed place of the visits (in the letter \u201cVisits started\u201d: as in the contract "
                       "the visits started under)"),
     "visit_frequency": N_("the agreed frequency (in the letter \u201cVisits started\u201d: as in the contract the "
@@ -154,8 +157,8 @@ _CASE = ("case_ref", "children", "children_born", "resident_parent", "other_pare
 _REFERRER = ("recipient_contact", "referrer_contact", "referrer_name", "commissioner")
 _PROGRESS = ("intake_on", "contract_on", "first_visit_on", "visits_news", "evaluation_news", "closing_news",
              "next_steps", "supervision", "last_visit_on", "closed_on", "evaluation_on", "evaluation_participants",
-             "evaluation_agreements", "final_agreements", "visits_total", "visits_held", "visits_cancelled",
-             "visits_no_show", "visits_planned", "visits_summary", "outcome", "outcome_reason", "outcome_note")
+             "evaluation_agreements", "final_agreements", "visits_total", "visits_held", "visits_ended_early",
+             "visits_cancelled", "visits_no_show", "visits_planned", "visits_summary", "outcome", "outcome_reason", "outcome_note")
 _FOR_REFERRER = _REFERRER + _CASE + _PROGRESS
 KIND_PLACEHOLDERS = {
     "intake": _FOR_REFERRER,

@@ -16,6 +16,8 @@ points. Points per factor, at most 100 in all:
     leaving       a leaving date within half a year (a trajectory runs 3 to 6 months): -10, named with its date
     blocks        no VOG or one older than the renewal period, no training day, inactive or left, excluded for
                   this case (e.g. known to the family)
+    warnings      a VOG due for renewal within two months: no points, but a warning, and the volunteer ranks below
+                  others with the same score (the VOG would pass its renewal age during the first visits)
 """
 
 from __future__ import annotations
@@ -90,12 +92,15 @@ class Factor:
     points: float
     text: str
     blocks: bool = False
+    warns: bool = False  # allowed, but the coordinator must see it before matching (a VOG due for renewal)
 
     @property
     def tone(self) -> str:
-        """"block", "plus", "minus" or "note": how the wizard marks it."""
+        """"block", "warning", "plus", "minus" or "note": how the wizard marks it."""
         if self.blocks:
             return "block"
+        if self.warns:
+            return "warning"
         return "plus" if self.points > 0 else "minus" if self.points < 0 else "note"
 
 
@@ -112,6 +117,11 @@ class Candidate:
     def blocks(self) -> list[str]:
         """Why an ineligible volunteer cannot be matched."""
         return [f.text for f in self.factors if f.blocks]
+
+    @property
+    def warnings(self) -> list[str]:
+        """What allows the match but needs seeing to first (a VOG due for renewal)."""
+        return [f.text for f in self.factors if f.warns]
 
 
 # ---- words --------------------------------------------------------------------------------------------------------
@@ -152,8 +162,10 @@ def score(family: FamilyNeeds, v: VolunteerFacts, *, on: dt.date, vog_years: int
     checks = [f for f in _blocks(family, v, on, vog_years) if f is not None]
     scored = [f for f in (_region(family, v), _availability(family, v), _capacity(v), _experience(v),
                           _languages(family, v)) if f is not None]
-    # Why not first, then the points in a fixed order, then notes (a demand met, a VOG or a leaving date ahead).
-    factors = [f for f in checks if f.blocks] + scored + [f for f in checks if not f.blocks]
+    # Why not first, then a warning (a VOG due for renewal), then the points in a fixed order, then notes (a demand
+    # met, a leaving date ahead).
+    factors = ([f for f in checks if f.blocks] + [f for f in checks if f.warns] + scored
+               + [f for f in checks if not f.blocks and not f.warns])
     total = round(sum(f.points for f in factors), 1)
     eligible = not any(f.blocks for f in factors)
     return Candidate(v.id, v.name, total, eligible, [f.text for f in factors], tuple(factors))
@@ -161,9 +173,11 @@ def score(family: FamilyNeeds, v: VolunteerFacts, *, on: dt.date, vog_years: int
 
 def rank(family: FamilyNeeds, volunteers: Iterable[VolunteerFacts], *, on: dt.date,
          vog_years: int = 3) -> list[Candidate]:
-    """Eligible volunteers first by falling score, then the ineligible ones; ties by name, then number."""
+    """Eligible volunteers first by falling score, then the ineligible ones; ties without a warning first, then by
+    name, then number."""
     scored = [score(family, v, on=on, vog_years=vog_years) for v in volunteers]
-    return sorted(scored, key=lambda c: (not c.eligible, -c.score, sort_key(c.name), c.volunteer_id))
+    return sorted(scored, key=lambda c: (not c.eligible, -c.score, bool(c.warnings), sort_key(c.name),
+                                         c.volunteer_id))
 
 
 def _blocks(family: FamilyNeeds, v: VolunteerFacts, on: dt.date, years: int) -> list[Factor | None]:
@@ -213,7 +227,8 @@ def _vog(v: VolunteerFacts, on: dt.date, years: int) -> Factor | None:
         return Factor("vog", 0, text, True)
     if state == "soon":
         renew = short_date(vog_renew_on(v.vog_date, years))
-        return Factor("vog", 0, _("VOG of {date} is due for renewal on {renew}").format(date=date, renew=renew))
+        return Factor("vog", 0, _("VOG of {date} is due for renewal on {renew}").format(date=date, renew=renew),
+                      warns=True)
     return None
 
 

@@ -71,6 +71,20 @@ class VisitItem:
     report_final_on: dt.date | None = None  # the day its report was finished (a fact from then on)
     lapsed: bool = False  # still planned when the case was closed: cancelled by the closing, not called off
     no_show_by: str = ""  # state "no_show": the parent who did not come
+    ended_early: bool = False  # held, but ended early (its report says why)
+    incident: bool = False  # held, with something under "Incidents" (bijzondere voorvallen)
+
+    @property
+    def marks(self) -> list[str]:
+        """Short words for what set a held visit apart ("ended early", "incident"), shown with its state."""
+        return [_("ended early")] * self.ended_early + [_("incident")] * self.incident
+
+    @property
+    def marks_tip(self) -> list[str]:
+        """What each mark means, without the report's words (a list is seen over a shoulder)."""
+        return ([_("Ended early: the report says why.")] * self.ended_early
+                + [_("Incidents were recorded: see \u201c{field}\u201d in the report.").format(field=_("Incidents"))]
+                * self.incident)
 
     @property
     def to_record(self) -> bool:
@@ -226,7 +240,9 @@ def list_visits(workspace: Workspace, case_id: int) -> list[VisitItem]:
                  .where(Visit.case_id == case_id).order_by(Visit.on, Visit.start_time, Visit.id))
         return [VisitItem(v.id, v.on, v.start_time, v.end_time, v.place, v.state, v.cancelled_by, v.volunteer_id,
                           name or "", v.report_final_on,
-                          v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason), v.no_show_by)
+                          v.state == "cancelled" and lapsed_at_closing(v.cancelled_by, v.cancel_reason), v.no_show_by,
+                          v.state == "held" and bool(v.ended_early_reason.strip()),
+                          v.state == "held" and bool(v.incidents.strip()))
                 for v, name in session.execute(query)]
 
 

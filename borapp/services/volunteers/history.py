@@ -42,3 +42,8 @@ def set_active(volunteer: Volunteer, active: bool, today: dt.date, *, new: bool 
 def vog_history(volunteer: Volunteer) -> tuple[dt.date, ...]:
     """Every VOG date, newest first."""
     return tuple(sorted((v.issued_on for v in volunteer.vogs), reverse=True))
+
+
+def vog_on(vogs: tuple[dt.date, ...], day: dt.date) -> dt.date | None:
+    """The VOG valid on `day`: the latest issued on or before it (None when none was), from `vog_history`'s dates."""
+    return max((issued for issued in vogs if issued <= day), default=None)

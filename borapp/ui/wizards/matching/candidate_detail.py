@@ -19,12 +19,14 @@ from PySide6.QtWidgets import (
 from borapp.formatting import number
 from borapp.i18n import _
 from borapp.services.matching.ranking import Candidate, Factor
+from borapp.ui.colours import ERROR, WARNING, text_style
 from borapp.ui.icons import icon
 from borapp.ui.widgets.layouts import empty_layout
 from borapp.ui.wizards.matching.score_bar import ScoreBar
 
-TONE_ICONS = {"plus": ("check-circle", "#2E7D32"), "minus": ("minus-circle", "#8A5300"),
-              "block": ("x-circle", "#B3261E"), "note": ("info", None)}
+TONE_ICONS = {"plus": ("check-circle", "#2E7D32"), "minus": ("minus-circle", WARNING),
+              "block": ("x-circle", ERROR), "warning": ("warning", WARNING), "note": ("info", None)}
+TONE_STYLES = {"block": text_style(ERROR, bold=True), "warning": text_style(WARNING, bold=True)}
 
 
 def _points(factor: Factor) -> str:
@@ -125,6 +127,8 @@ class CandidateDetail(QFrame):
     def _verdict(candidate: Candidate, current: bool) -> str:
         if current:
             return _("Matched to this case now.")
+        if candidate.eligible and candidate.warnings:
+            return _("Can be matched, but see the warning first.")
         if candidate.eligible:
             return _("Can be matched.")
         return _("Cannot be matched.")
@@ -140,13 +144,13 @@ class CandidateDetail(QFrame):
         policy = QSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)  # never below its lines:
         policy.setHeightForWidth(True)  # as many as its width makes (a new policy drops this)
         text.setSizePolicy(policy)
-        if factor.blocks:
-            text.setStyleSheet("color: #B3261E; font-weight: 600;")
+        if factor.tone in TONE_STYLES:
+            text.setStyleSheet(TONE_STYLES[factor.tone])
         text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         points = QLabel(_points(factor))
         points.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         spoken = {"plus": _("in favour"), "minus": _("against"), "block": _("rules the match out"),
-                  "note": _("note")}[factor.tone]
+                  "warning": _("warning"), "note": _("note")}[factor.tone]
         text.setAccessibleName(f"{factor.text} ({spoken} {points.text()})".replace(" )", ")"))
         self.reasons.addWidget(mark, row, 0)
         self.reasons.addWidget(text, row, 1)

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 from borapp.formatting import number
 from borapp.i18n import N_, _
 from borapp.services.matching.ranking import MAX_SCORE, Candidate
+from borapp.ui.colours import WARNING
 from borapp.ui.icons import icon
 
 PLACE, NAME, SCORE, WHY = range(4)
@@ -70,7 +71,7 @@ class CandidateModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (PLACE, SCORE):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME:
-            return icon("prohibit") if not row.eligible else icon("handshake") if self._is_current(row) else None
+            return self._mark(row)
         if role == ID_ROLE:
             return row.volunteer_id
         if role == SCORE_ROLE:
@@ -82,6 +83,14 @@ class CandidateModel(QAbstractTableModel):
         """Every reason in full, one a line, what rules the volunteer out first (the column shows what fits)."""
         first = list(row.blocks) if not row.eligible else []
         return "\n".join(first + [r for r in row.reasons if r not in first])
+
+    def _mark(self, row: Candidate):
+        """Ruled out, matched now, or allowed with a warning (a VOG due for renewal), whose words lead the reasons."""
+        if not row.eligible:
+            return icon("prohibit")
+        if self._is_current(row):
+            return icon("handshake")
+        return icon("warning", WARNING) if row.warnings else None
 
     def _is_current(self, row: Candidate) -> bool:
         return self._current is not None and row.volunteer_id == self._current

@@ -3,7 +3,8 @@ the visits). Finishing matches the volunteer through the service; a refusal show
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget, QWizard, QWizardPage
 
 from borapp.i18n import _
 from borapp.services.cases.status import status_label
@@ -11,6 +12,8 @@ from borapp.services.cases.steps import NEXT_STEP_LABELS
 from borapp.services.errors import BorError
 from borapp.services.matching.flow import NOTE_LIMIT, MatchingCase, assign_volunteer
 from borapp.services.matching.ranking import Candidate
+from borapp.ui.colours import WARNING
+from borapp.ui.icons import icon
 from borapp.ui.pages.cases.case_file.form_tab import text_box
 from borapp.ui.widgets.date_field import DateField, refuse_unreadable
 from borapp.ui.widgets.forms import FieldMessage
@@ -33,6 +36,7 @@ class ConfirmPage(QWizardPage):
         self.name.setObjectName("sectionTitle")
         self.name.setAccessibleName(_("Volunteer"))
         self.bar = ScoreBar()
+        self.warning_box, self.warning = self._warning_row()
         self.reasons = QLabel()
         self.reasons.setWordWrap(True)
         self.reasons.setAccessibleName(_("Reasons"))
@@ -49,7 +53,7 @@ class ConfirmPage(QWizardPage):
         self.next_steps.setAccessibleName(_("What happens next"))
         self.message = FieldMessage()
         self.message.setAccessibleName(_("Why the match was not saved"))
-        for widget in (self.name, self.bar, self.reasons):
+        for widget in (self.name, self.bar, self.warning_box, self.reasons):
             layout.addWidget(widget)
         layout.addSpacing(8)
         layout.addWidget(form_box)
@@ -60,11 +64,27 @@ class ConfirmPage(QWizardPage):
         layout.addStretch()
         layout.addWidget(self.message)
 
+    @staticmethod
+    def _warning_row() -> tuple[QWidget, FieldMessage]:
+        """The warning icon and words (a VOG due for renewal) above the reasons, hidden when there is none."""
+        box = QWidget()
+        row = QHBoxLayout(box)
+        row.setContentsMargins(0, 0, 0, 0)
+        mark = QLabel()
+        mark.setPixmap(icon("warning", WARNING).pixmap(18, 18))
+        row.addWidget(mark, 0, Qt.AlignmentFlag.AlignTop)
+        message = FieldMessage()
+        message.setAccessibleName(_("Warning"))
+        row.addWidget(message, 1)
+        return box, message
+
     def show_candidate(self, candidate: Candidate) -> None:
         self.candidate = candidate
         self.name.setText(candidate.name)
         self.bar.show_score(candidate.score)
-        self.reasons.setText(" · ".join(candidate.reasons))
+        self.warning.show_message("\n".join(candidate.warnings), warning=True)
+        self.warning_box.setVisible(bool(candidate.warnings))
+        self.reasons.setText(" · ".join(r for r in candidate.reasons if r not in candidate.warnings))
         if self.info.contract_signed:
             sign = _("The contract has been signed, and a signed version never changes: a new version names {name}, "
                      "and both parents, the coordinator and {name} sign it.")

@@ -21,7 +21,7 @@ from borapp.formatting import long_date
 from borapp.i18n import _, babel_locale, ngettext
 from borapp.services.errors import BorError, ValidationError
 from borapp.services.vault.workspace import Workspace
-from borapp.services.visits import records
+from borapp.services.visits import records, vog_check
 from borapp.services.matching.ranking import slot_labels
 from borapp.services.visits.availability import outside_availability
 from borapp.services.visits.public_holidays import holidays_on
@@ -44,6 +44,7 @@ class PlanSeriesDialog(AsksBeforeDiscarding, QDialog):
         defaults = records.planning_defaults(workspace, case_id)
         self.agreed, self.scheduled = defaults.agreed, defaults.scheduled
         self.volunteer_name, self.volunteer_slots = defaults.volunteer_name, defaults.volunteer_slots
+        self.volunteer_vogs = vog_check.case_volunteer_vogs(workspace, case_id)
         layout = QVBoxLayout(self)
         intro = QLabel(_("A trajectory is usually 6 to 12 visits. You can change or delete each planned visit "
                          "later.") if not defaults.agreed else
@@ -66,6 +67,9 @@ class PlanSeriesDialog(AsksBeforeDiscarding, QDialog):
         self.unavailable = FieldMessage()  # a warning: visits when the volunteer said she is not available
         self.unavailable.setAccessibleName(_("Visits when the volunteer is not available"))
         layout.addWidget(self.unavailable)
+        self.vog = FieldMessage()  # a warning: visits after the volunteer's VOG is due for renewal
+        self.vog.setAccessibleName(_("Visits after the VOG is due for renewal"))
+        layout.addWidget(self.vog)
         self.past = FieldMessage()  # a warning: dates already gone by (a slip of the year, or recorded late)
         self.past.setAccessibleName(_("Visits on days gone by"))
         layout.addWidget(self.past)
@@ -125,6 +129,7 @@ class PlanSeriesDialog(AsksBeforeDiscarding, QDialog):
         self._say_holidays(first, count)
         self._say_unavailable(first, count)
         self._say_past(first, count)
+        self._say_vog(first, count)
         self._say_too_many(count)
         if first is None:
             self.preview.clear()
@@ -154,6 +159,11 @@ class PlanSeriesDialog(AsksBeforeDiscarding, QDialog):
             "{n} of these dates has already gone by: record that visit as held or cancelled afterwards, or choose a "
             "later first date.", "{n} of these dates have already gone by: record those visits as held or cancelled "
             "afterwards, or choose a later first date.", past).format(n=past) if past else "", warning=True)
+
+    def _say_vog(self, first: dt.date | None, count: int) -> None:
+        """Said, not refused: the VOG has no legal expiry; the organisation's renewal age is its own rule."""
+        days = records.series_dates(first, count, self.every_days.value()) if first else []
+        self.vog.show_message(vog_check.vog_warning(self.volunteer_vogs, days), warning=True)
 
     def _say_too_many(self, count: int) -> None:
         """Said, not refused: DOMAIN's 6 to 12 visits; a court decision or an extension may ask for more."""

@@ -15,26 +15,36 @@ from borapp.ui.pages.cases.tabs.rows_model import Column, RowsModel
 from borapp.ui.pages.cases.tabs.time_field import time_text
 
 STATE_ICONS = {"planned": "calendar-blank", "to_record": "pencil-simple", "held": "check-circle",
-               "cancelled": "x-circle", "no_show": "user-minus", "finished": "lock-simple"}
+               "cancelled": "x-circle", "no_show": "user-minus", "finished": "lock-simple",
+               "marked": "warning-circle"}  # held, but ended early or with an incident
 _icons: dict[str, QIcon] = {}
 
 
 def _state_icon(item: VisitItem) -> QIcon:
-    key = "to_record" if item.to_record else "finished" if item.report_final_on else item.state
+    key = ("to_record" if item.to_record else "marked" if item.marks else "finished" if item.report_final_on
+           else item.state)
     if key not in _icons:
         _icons[key] = icon(STATE_ICONS.get(key, "circle"))
     return _icons[key]
 
 
+def _state_words(item: VisitItem) -> str:
+    """The state with what set a held visit apart, in words ("Held · ended early · incident")."""
+    return " · ".join([item.state_text, *item.marks])
+
+
 def _status(item: VisitItem) -> str:
-    return _("{state}, report finished").format(state=item.state_text) if item.report_final_on else item.state_text
+    words = _state_words(item)
+    return _("{state}, report finished").format(state=words) if item.report_final_on else words
 
 
 def _status_tip(item: VisitItem) -> str:
     if item.report_final_on:
-        return _("{state}; report finished on {date}").format(state=item.state_text,
-                                                              date=long_date(item.report_final_on))
-    return item.state_text
+        first = _("{state}; report finished on {date}").format(state=_state_words(item),
+                                                               date=long_date(item.report_final_on))
+    else:
+        first = _state_words(item)
+    return "\n".join([first, *item.marks_tip])
 
 
 def _times(item: VisitItem) -> str:
