@@ -21,6 +21,22 @@ def pytest_addoption(parser):
     parser.addoption("--onscreen", action="store_true", help="show Qt windows instead of running offscreen")
 
 
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_teardown(item):
+    """A window a test leaves on the recovery-key page asks "Quit without the recovery key?" when pytest-qt closes it
+    (before the fixtures' teardown), and nobody would answer: at teardown it quits. The question itself is tested
+    while the test runs (test_gui_recovery_key_quit)."""
+    if "borapp.ui.unlock.recovery_key_page" not in sys.modules:  # no window made: nothing to close
+        return (yield)
+    page = sys.modules["borapp.ui.unlock.recovery_key_page"].RecoveryKeyPage
+    asking = page.ask_quit_without_key
+    page.ask_quit_without_key = lambda self: True
+    try:
+        return (yield)
+    finally:
+        page.ask_quit_without_key = asking
+
+
 @pytest.fixture(autouse=True)
 def _dutch():
     from borapp.i18n import set_language
