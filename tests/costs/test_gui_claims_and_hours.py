@@ -18,6 +18,7 @@ from borapp.services.visits import records
 from borapp.services.visits.addenda import finish_report
 from borapp.ui.pages.cases.case_file.hours_tab import HoursTab
 from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
+from borapp.ui.pages.settings.costs_tab import CostsTab
 from tests.costs.support import close_case
 from tests.helpers.questions import answer_soon
 from tests.visits.test_visit_services import REGISTERED, T10, T12, make_case
@@ -144,3 +145,17 @@ def test_a_claim_typed_after_the_report_was_finished_is_saved(qtbot, workspace, 
     claim = expenses.expense_for_visit(workspace, visit_id)
     assert (claim.kilometres, claim.other_cents, claim.note) == (18, 240, "Parkeren")
     assert records.get_visit(workspace, visit_id).report_final_on is not None
+
+
+def test_choosing_what_to_export_is_not_kept_as_typing(qtbot, workspace):
+    """Only switching the export format and year left a "kept typing" draft after a lock."""
+    tab = shown(qtbot, CostsTab())
+    tab.load(workspace)
+    tab.format.setFocus()
+    QTest.keyClick(tab.format, Qt.Key.Key_Down)
+    tab.year.setFocus()
+    QTest.keyClick(tab.year, Qt.Key.Key_Down)
+    assert (tab.format.currentData(), tab.year.value()) == ("csv", dt.date.today().year - 1), "chosen by keyboard"
+    assert tab.unsaved() is None
+    type_over(tab.edits["kilometre_rate"], "0,25")
+    assert tab.unsaved()["typed"] == {"edits.kilometre_rate": "0,25"}, "a rate typed is kept"
