@@ -174,3 +174,28 @@ def test_rates_typed_as_money_within_their_limits(workspace):
         rates.save_rates(workspace, "62,50", "0,23", "99999999999999999999")
     assert caught.value.field == "on_call_allowance" and "5.000,00" in str(caught.value), str(caught.value)
     assert rates.read_rates(workspace) == saved  # nothing of a refused form is stored
+
+
+@pytest.mark.parametrize("language, typed, cents", [
+    ("en", "1,234.50", 123450), ("en", "0.25", 25), ("en", "12,50", 1250), ("en", "1,000", 100000),
+    ("nl", "1.234,50", 123450), ("nl", "1.000", 100000), ("nl", "12.50", 1250)])
+def test_thousands_are_read_as_the_ui_language_groups_them(language, typed, cents):
+    """In English "1,234.50" was refused and "0.250" was read with the Dutch thousands dot (250 euros)."""
+    set_language(language)
+    assert amounts.parse_cents(typed, maximum=500_000) == cents
+
+
+@pytest.mark.parametrize("language, typed", [("en", "0.250"), ("en", "1.234"), ("nl", "0.250"), ("nl", "1,234"),
+                                             ("nl", "1,234.50")])
+def test_three_decimals_that_read_two_ways_are_refused(language, typed):
+    set_language(language)
+    with pytest.raises(ValidationError) as caught:
+        amounts.parse_cents(typed, "other_cents", maximum=500_000)
+    assert caught.value.field == "other_cents"
+
+
+def test_a_whole_but_too_long_distance_is_told_its_limit():
+    """"999999" was "cannot read… type whole kilometres", though it is whole."""
+    with pytest.raises(ValidationError) as caught:
+        amounts.parse_kilometres("999999")
+    assert "Hoogstens 1000 kilometer" in str(caught.value)

@@ -1,17 +1,19 @@
 """Hours, kilometres and money as a coordinator types them, read strictly, and shown back in the user's language.
 
 Hours: 1,5 · 1.5 · 1,25 · 1:30 · 1u30 · 45m · 2 uur (whole minutes are kept); "1,30" or "1,45" is asked to be
-typed 1:30 or 1:45, as it reads both ways. Money: 12,50 · 12.50 · € 12,50 · 1.234,50 · € 4,- (whole
-cents are kept). Kilometres: whole kilometres, 12 or 12 km. What cannot be read, or is negative or absurd
+typed 1:30 or 1:45, as it reads both ways. Money: 12,50 · 12.50 · € 12,50 · € 4,- (whole cents are kept), and
+thousands as the UI language groups them (1.234,50 in Dutch, 1,234.50 in English); three digits after a point or
+comma that is not the language's thousands separator (0.250 in English, 1,234 in Dutch) read both ways and are
+refused. Kilometres: whole kilometres, 12 or 12 km. What cannot be read, or is negative or absurd
 (over the limits below), is refused with a `ValidationError` naming the field; nothing is guessed.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import ROUND_HALF_UP, Decimal
 
-from babel.numbers import format_currency
+from babel.numbers import format_currency, get_decimal_symbol, get_group_symbol
 
 from borapp.i18n import _, babel_locale
 from borapp.services.errors import ValidationError
@@ -24,8 +26,9 @@ MAX_OTHER_CENTS = 50_000  # € 500 of other costs for one visit
 _CLOCK = re.compile(r"^(\d{1,2})\s*[:u]\s*(\d{2})$")
 _MINUTES = re.compile(r"^(\d{1,4})\s*(m|min|mins|minuten|minutes)$")
 _DECIMAL = re.compile(r"^(\d{1,3})(?:[.,](\d{1,2}))?\s*(u|uur|h|hour|hours)?$")
-_MONEY = re.compile(r"^(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d{1,2}))?$|^(\d+)(?:\.(\d{1,2}))?$")
-_KM = re.compile(r"^(\d{1,5})\s*(km)?$")
+_PLAIN_MONEY = re.compile(r"^(\d+)(?:[.,](\d{1,2}))?$")  # 12 · 12,5 · 12.50: either mark before one or two cents
+_THREE_DECIMALS = re.compile(r"^\d+[.,]\d{3,}$")
+_KM = re.compile(r"^(\d+)\s*(km)?$")  # any length: 999999 is whole, and refused as over the limit
 _WHOLE_EUROS = re.compile(r"(?<=\d)[.,][-\u2013\u2014]{1,2}$")  # "4,-" and "4,--": four euros, as a price tag says it
 
 
@@ -78,19 +81,26 @@ def parse_cents(text: str, field: str = "other_cents", maximum: int = MAX_OTHER_
         return 0
     if typed.startswith("-"):
         raise ValidationError(_("An amount cannot be negative."), field)
-    match = _MONEY.match(typed)
-    if match is None:
-        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12.50.")
-                              .format(text=text.strip()), field)
-    euros, cents = (match.group(1), match.group(2)) if match.group(1) else (match.group(3), match.group(4))
-    try:
-        value = int(euros.replace(".", "")) * 100 + int((cents or "0").ljust(2, "0"))
-    except (ValueError, InvalidOperation):
-        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12.50.")
-                              .format(text=text.strip()), field) from None
+    value = _read_cents(typed, text, field)
     if value > maximum:
         raise ValidationError(_("At most {amount}; check the amount.").format(amount=money(maximum)), field)
     return value
+
+
+def _read_cents(typed: str, text: str, field: str) -> int:
+    """Cents in `typed` (no spaces or euro sign), thousands grouped as the UI language groups them."""
+    locale = babel_locale()
+    decimal, group = get_decimal_symbol(locale), get_group_symbol(locale)
+    grouped = re.match(rf"^([1-9]\d{{0,2}}(?:{re.escape(group)}\d{{3}})+)(?:{re.escape(decimal)}(\d{{1,2}}))?$", typed)
+    match = grouped or _PLAIN_MONEY.match(typed)
+    if match is None:
+        if _THREE_DECIMALS.match(typed):  # "0.250": a quarter of a euro to one reader, 250 euros to another
+            raise ValidationError(_("'{text}' has three digits after the point or comma and can be read two ways: "
+                                    "type euros and cents, e.g. 12.50.").format(text=text.strip()), field)
+        raise ValidationError(_("'{text}' is not an amount BOR Desk can read. Type euros and cents, e.g. 12.50.")
+                              .format(text=text.strip()), field)
+    euros, cents = match.group(1).replace(group, ""), match.group(2) or "0"
+    return int(euros) * 100 + int(cents.ljust(2, "0"))
 
 
 def parse_kilometres(text: str, field: str = "kilometres") -> int:

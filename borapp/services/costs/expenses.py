@@ -3,7 +3,9 @@ costs (parking, public transport, a drink with the child) in whole cents, with a
 
 A visit holds one claim. The kilometre rate is the one in force when the claim is first recorded (kept with it), so
 a later change of the rate does not change what was already owed. Only a visit that took place or was cancelled,
-and that names who supervised it, can carry expenses: the treasurer pays that volunteer.
+and that names who supervised it, can carry expenses: the treasurer pays that volunteer. A visit moved back to
+planned has no claim: `drop_claim` removes it (the editor asks first, naming it with `claim_words`), and the reports
+never count or pay one left on a planned visit.
 """
 
 from __future__ import annotations
@@ -16,11 +18,12 @@ from sqlalchemy.orm import Session
 from borapp.i18n import _
 from borapp.models import Visit, VisitExpense
 from borapp.services import audit, settings
-from borapp.services.costs.amounts import parse_cents, parse_kilometres
+from borapp.services.costs.amounts import money, parse_cents, parse_kilometres
 from borapp.services.errors import NotFound, ValidationError
 from borapp.services.vault.workspace import Workspace
 
-__all__ = ["ExpenseDetail", "ExpenseInput", "check_expense", "expense_for_visit", "save_expense"]
+__all__ = ["ExpenseDetail", "ExpenseInput", "check_expense", "claim_words", "drop_claim", "expense_for_visit",
+           "save_expense"]
 
 RATE_SETTING = "costs.kilometre_rate_cents"
 MAX_NOTE = 300
@@ -114,6 +117,29 @@ def save_expense(workspace: Workspace, visit_id: int, data: ExpenseInput) -> Exp
         audit.record(session, "create" if created else "update", "visit_expense", row.id, workspace.actor,
                      case_id=visit.case_id)
         return ExpenseDetail(visit_id, row.kilometres, row.rate_cents, row.other_cents, row.note)
+
+
+def claim_words(data: ExpenseInput) -> str:
+    """A claim as a question names it: "24 km, other costs € 3,50, parkeren"; "" when nothing is claimed. What
+    cannot be read is named as typed."""
+    parts = []
+    kilometres, other = data.kilometres.strip(), data.other.strip()
+    if kilometres:
+        parts.append(_("{n} km").format(n=kilometres))
+    if other:
+        try:
+            other = money(parse_cents(other))
+        except ValidationError:
+            pass
+        parts.append(_("other costs {amount}").format(amount=other))
+    if note := " ".join(data.note.split()):
+        parts.append(note)
+    return ", ".join(parts)
+
+
+def drop_claim(workspace: Workspace, visit_id: int) -> None:
+    """Remove the visit's claim, if any (a visit moved back to planned has none)."""
+    save_expense(workspace, visit_id, ExpenseInput())
 
 
 def _visit(session: Session, visit_id: int) -> Visit:

@@ -27,6 +27,7 @@ __all__ = ["HOURS_KINDS", "CoordinatorChoice", "HoursInput", "HoursItem", "Hours
 KIND_LABELS = {"intake": N_("Intake"), "talk": N_("Talks"), "evaluation": N_("Evaluation"),
                "closing": N_("Closing"), "travel": N_("Travel")}
 MAX_NOTE = 300
+MAX_DAY_MINUTES = 24 * 60  # one coordinator's hours of one day, all cases together
 
 
 def kind_label(kind: str) -> str:
@@ -164,7 +165,23 @@ def _check(session: Session, registered_on: dt.date, data: HoursInput, today: dt
         raise ValidationError(_("This coordinator no longer exists; choose another."), "coordinator_id")
     if len(" ".join(data.note.split())) > MAX_NOTE:
         raise ValidationError(_("At most {n} characters.").format(n=MAX_NOTE), "note")
+    _check_day(session, data, minutes)
     return minutes
+
+
+def _check_day(session: Session, data: HoursInput, minutes: int) -> None:
+    """Refuse more than 24 hours on one day: for the coordinator across all cases, or on this case when the hours
+    name nobody (each entry is at most 12 hours, so four entries of a day once added up to 42:45)."""
+    who = (CaseHours.coordinator_id == data.coordinator_id if data.coordinator_id is not None
+           else (CaseHours.case_id == data.case_id) & CaseHours.coordinator_id.is_(None))
+    others = select(func.coalesce(func.sum(CaseHours.minutes), 0)).where(CaseHours.on == data.on, who)
+    if data.hours_id is not None:
+        others = others.where(CaseHours.id != data.hours_id)
+    total = int(session.scalar(others)) + minutes
+    if total > MAX_DAY_MINUTES:
+        raise ValidationError(_("On {date} this makes {total} hours in all, more than there are in a day; "
+                                "check the hours of that day.").format(date=long_date(data.on),
+                                                                       total=hours_text(total)), "hours")
 
 
 def delete_hours(workspace: Workspace, hours_id: int) -> None:

@@ -79,7 +79,8 @@ def _minutes(session: Session, case_id: int) -> int:
 def _expenses_cents(session: Session, case_id: int) -> int:
     return int(session.scalar(
         select(func.sum(VisitExpense.kilometres * VisitExpense.rate_cents + VisitExpense.other_cents))
-        .join(Visit, Visit.id == VisitExpense.visit_id).where(Visit.case_id == case_id)) or 0)
+        .join(Visit, Visit.id == VisitExpense.visit_id)
+        .where(Visit.case_id == case_id, Visit.state != "planned")) or 0)
 
 
 def _claims(session: Session, case_id: int) -> list[list]:
@@ -88,7 +89,8 @@ def _claims(session: Session, case_id: int) -> list[list]:
     rows = session.execute(
         select(month, Visit.volunteer_id, func.count(VisitExpense.id), func.sum(VisitExpense.kilometres),
                func.sum(VisitExpense.kilometres * VisitExpense.rate_cents), func.sum(VisitExpense.other_cents))
-        .select_from(VisitExpense).join(Visit, Visit.id == VisitExpense.visit_id).where(Visit.case_id == case_id)
+        .select_from(VisitExpense).join(Visit, Visit.id == VisitExpense.visit_id)
+        .where(Visit.case_id == case_id, Visit.state != "planned")
         .group_by(month, Visit.volunteer_id).order_by(month, Visit.volunteer_id))
     return [[m, vid, int(n), int(km or 0), int(km_cents or 0), int(other or 0)]
             for m, vid, n, km, km_cents, other in rows]

@@ -8,7 +8,8 @@ rest of the annual report counts it, `periods.state_at`). Its cost is its whole 
 
 - **hours**: all the coordinator's minutes recorded on the case × the hourly cost (setting `costs.hourly_cost_cents`)
   ÷ 60;
-- **expenses**: all its visits' expenses: kilometres × the rate kept with each claim + other costs;
+- **expenses**: all its visits' expenses: kilometres × the rate kept with each claim + other costs (a visit moved back
+  to planned has no claim: one left on it is neither counted nor paid);
 - **on-call share**: each month the organisation pays the on-call allowance (setting `costs.on_call_allowance_cents`)
   to each active coordinator; that month's sum is shared equally by the trajectories open in that month (registered
   on or before its last day, not closed before its first day; as the records stand today). A trajectory gets its
@@ -209,7 +210,8 @@ def closed_trajectories(session: Session, year: int, rates: Rates | None = None,
                .where(CaseHours.case_id.in_(_closings(year))).group_by(CaseHours.case_id).subquery("minutes"))
     expenses = (select(Visit.case_id, func.sum(VisitExpense.kilometres * VisitExpense.rate_cents
                                                + VisitExpense.other_cents).label("cents"))
-                .join(Visit, Visit.id == VisitExpense.visit_id).where(Visit.case_id.in_(_closings(year)))
+                .join(Visit, Visit.id == VisitExpense.visit_id)
+                .where(Visit.case_id.in_(_closings(year)), Visit.state != "planned")
                 .group_by(Visit.case_id).subquery("expenses"))
     query = (select(Case.id, Case.ref, func.coalesce(state.c.outcome, ""), func.coalesce(Municipality.name, ""),
                     Case.registered_on, state.c.since, func.coalesce(minutes.c.minutes, 0),
@@ -323,7 +325,7 @@ def reimbursements(session: Session, year: int, municipality: str | None = None)
                     func.sum(VisitExpense.other_cents))
              .select_from(VisitExpense).join(Visit, Visit.id == VisitExpense.visit_id)
              .outerjoin(Volunteer, Volunteer.id == Visit.volunteer_id)
-             .where(Visit.on >= first_day(year), Visit.on <= last_day(year))
+             .where(Visit.on >= first_day(year), Visit.on <= last_day(year), Visit.state != "planned")
              .group_by(month, Visit.volunteer_id, Volunteer.name)
              .order_by(month, func.coalesce(Volunteer.name, "")))
     if municipality is not None:

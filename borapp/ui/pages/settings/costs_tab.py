@@ -13,6 +13,7 @@ from borapp.services.costs import rates
 from borapp.services.costs.amounts import cents_text, money
 from borapp.services.costs.treasurer_export import export_expenses
 from borapp.services.errors import BorError, ValidationError, describe
+from borapp.ui import kept_typing
 from borapp.ui.pages.settings.section import SettingsSection, button_row, compact_form
 from borapp.ui.widgets.forms import add_field
 from borapp.ui.widgets.result_line import ResultLine
@@ -66,6 +67,8 @@ class CostsTab(SettingsSection):
         self.format.addItem(_("Excel (.xlsx)"), "xlsx")
         self.format.addItem(_("CSV (.csv)"), "csv")
         self.format.setAccessibleName(_("Format"))
+        for choice in (self.year, self.format):  # what to export now, not settings: no "kept typing" after a lock
+            kept_typing.not_kept(choice)
         form.addRow(_("Format"), self.format)
         column.addLayout(form)
         self.export_button = QPushButton(_("Export…"))

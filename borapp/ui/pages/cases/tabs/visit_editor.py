@@ -1,6 +1,7 @@
 """The visit record: planned, held (how it went, the child's voice), cancelled (by whom, why, how late) or not
 shown up for (which parent did not come, without calling it off: no cancellation). A held visit's report can be
-finished; from then on the editor shows it read-only, with its addenda."""
+finished; from then on the editor shows it read-only, with its addenda, apart from the volunteer's expenses (claims
+mostly come later, and are not part of the report)."""
 
 from __future__ import annotations
 
@@ -190,7 +191,7 @@ class VisitEditor(EditorPanel):
         past = state == "planned" and day is not None and day < dt.date.today()
         self.planned_hint.setText(_(PAST_HINT if past else PLANNED_HINT))  # a slip of the year, or not recorded yet
         self.planned_hint.setStyleSheet(text_style(WARNING) if past else "")
-        self.expenses.box.setVisible(state != "planned")
+        self.expenses.box.setVisible(state != "planned" or self.expenses.has_claim())  # seen, and asked about
         self.finish_button.setVisible(self.record_id is not None and self._report.get("stored_state") == "held"
                                       and not self.finished and state == "held")
 
@@ -245,7 +246,10 @@ class VisitEditor(EditorPanel):
         self._report = {name: state.get(name) for name in ("stored_state", "report_final_on", "addenda")}
         final_on = self._report["report_final_on"]
         self.report.fill(dt.date.fromisoformat(final_on) if final_on else None, self._report["addenda"] or [])
-        self.set_read_only(self.finished, keep=(self.report.box,))
+        self.set_read_only(self.finished, keep=(self.report.box, self.expenses.box))
+        if self.finished:  # the claim mostly comes after the report was finished, and is not part of it
+            self.save_button.setHidden(False)
+            self._name_close_button(False)
         if not self.finished:
             self.ended_early_reason.setEnabled(self.ended_early.isChecked())
         self._show_sections()

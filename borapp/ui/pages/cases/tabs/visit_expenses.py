@@ -1,5 +1,5 @@
 """The volunteer's expenses in the visit record: kilometres at the organisation's rate, other costs and a note,
-shown once the visit was held or cancelled, saved together with the visit (checked before the visit is saved, so
+shown once the visit was held or cancelled (or while a visit moved back to planned still holds one), saved together with the visit (checked before the visit is saved, so
 a wrong amount keeps everything typed and saves nothing)."""
 
 from __future__ import annotations
@@ -42,6 +42,9 @@ class ExpensesSection:
         self.kilometres.textChanged.connect(self._show_total)
         self.other.textChanged.connect(self._show_total)
 
+    def has_claim(self) -> bool:
+        return any(edit.text().strip() for edit in (self.kilometres, self.other, self.note))
+
     def state(self) -> dict:
         return {"kilometres": self.kilometres.text(), "other": self.other.text(), "expense_note": self.note.text(),
                 "rate_cents": self.rate_cents}
@@ -76,17 +79,31 @@ def check_with_expenses(state: dict, check_visit) -> None:
     """Refuse what `save_with_expenses` would refuse, saving nothing (`check_visit()` checks the visit)."""
     if state.get("state") != "planned":
         costs_expenses.check_expense(expense_input(state), state.get("state", "held"), state.get("volunteer_id"))
-    check_visit()
+    if not report_finished(state):
+        check_visit()
 
 
 def save_with_expenses(workspace, state: dict, save_visit) -> int:
-    """Check the claim, save the visit (`save_visit()` returns its id), then the claim; a planned visit keeps
-    whatever claim it had (the section is hidden then)."""
+    """Check the claim, save the visit (`save_visit()` returns its id), then the claim; a visit saved as planned
+    loses its claim (it was kept, hidden, and paid: the tab asks first, `planned_claim`)."""
     claim = expense_input(state)
+    if report_finished(state):  # the report is a fact now, the claim (which mostly comes later) is not part of it
+        return costs_expenses.save_expense(workspace, state["record_id"], claim).visit_id
     planned = state.get("state") == "planned"
     if not planned:
         costs_expenses.check_expense(claim, state.get("state", "held"), state.get("volunteer_id"))
     visit_id = save_visit()
-    if not planned:
+    if planned:
+        costs_expenses.drop_claim(workspace, visit_id)
+    else:
         costs_expenses.save_expense(workspace, visit_id, claim)
     return visit_id
+
+
+def report_finished(state: dict) -> bool:
+    return bool(state.get("record_id") is not None and state.get("report_final_on"))
+
+
+def planned_claim(state: dict) -> str:
+    """The claim a save as planned would remove, in words; "" when there is none."""
+    return costs_expenses.claim_words(expense_input(state)) if state.get("state") == "planned" else ""

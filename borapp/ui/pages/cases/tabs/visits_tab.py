@@ -17,7 +17,8 @@ from borapp.ui.pages.cases.tabs.plan_series_dialog import PlanSeriesDialog
 from borapp.ui.pages.cases.tabs.record_tab import RecordsTab
 from borapp.ui.pages.cases.tabs.rows_model import selected_id, selected_row
 from borapp.ui.pages.cases.tabs.visit_editor import HELD_LINES, HELD_TEXTS, VisitEditor, detail_state, visit_input
-from borapp.ui.pages.cases.tabs.visit_expenses import check_with_expenses, expense_state, save_with_expenses
+from borapp.ui.pages.cases.tabs.visit_expenses import (check_with_expenses, expense_state, planned_claim,
+                                                     save_with_expenses)
 from borapp.ui.pages.cases.tabs.visit_report import typed_as_addendum
 from borapp.ui.pages.cases.tabs.visits_model import VisitsModel
 from borapp.ui.widgets.forms import confirm
@@ -112,12 +113,20 @@ class VisitsTab(RecordsTab):
 
     def may_save(self, state: dict) -> bool:
         """How a held visit went is kept only for a held visit: saved as cancelled or planned, the text typed for it
-        was thrown away without a word. Asked first, with the fields named; No keeps everything on screen."""
+        was thrown away without a word. Asked first, with the fields named; No keeps everything on screen. So is the
+        volunteer's claim of a visit moved back to planned (it stayed, hidden, and was paid)."""
         if state.get("state") == "held":
             return True
         written = [self._label_of(name) for name in (*HELD_LINES, *HELD_TEXTS) if str(state.get(name) or "").strip()]
-        if not written or not self._can_save(state):  # a refusal first, the question last (once)
-            return not written
+        claim = planned_claim(state)  # a planned visit has no claim: it was kept, hidden, and still paid
+        if not (written or claim) or not self._can_save(state):  # a refusal first, the question last (once)
+            return not (written or claim)
+        if claim:
+            question = (_("What was written about how the visit went ({fields}) and the volunteer's expenses claim "
+                          "({claim}) are not kept for a planned visit. Save it as planned without them?") if written
+                        else _("A planned visit has no expenses claim. Save it as planned and remove the volunteer's "
+                               "claim ({claim})?"))
+            return confirm(self, _("Save visit"), question.format(fields=", ".join(written), claim=claim))
         question = (_("What was written about how the visit went ({fields}) is not kept for a cancelled visit. "
                       "Save it as cancelled without that text?") if state.get("state") == "cancelled" else
                     _("What was written about how the visit went ({fields}) is not kept for a visit a parent did not "
