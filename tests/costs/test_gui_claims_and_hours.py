@@ -5,11 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QLineEdit
-
 from PySide6.QtWidgets import QMessageBox
 
 from borapp.services.costs import expenses, hours
@@ -20,29 +17,12 @@ from borapp.ui.pages.cases.case_file.hours_tab import HoursTab
 from borapp.ui.pages.cases.tabs.visits_tab import VisitsTab
 from borapp.ui.pages.settings.costs_tab import CostsTab
 from tests.costs.support import close_case
+from tests.costs.test_gui_costs import case_id, shown  # noqa: F401 - fixture
+from tests.helpers.keyboard import retype
 from tests.helpers.questions import answer_soon
 from tests.visits.test_visit_services import REGISTERED, T10, T12, make_case
 
 DAY = REGISTERED + dt.timedelta(days=7)
-
-
-def shown(qtbot, widget):
-    qtbot.addWidget(widget)
-    widget.resize(1100, 900)
-    widget.show()
-    return widget
-
-
-def type_over(edit: QLineEdit, text: str) -> None:
-    edit.setFocus()
-    edit.selectAll()
-    QTest.keyClick(edit, Qt.Key.Key_Delete)
-    QTest.keyClicks(edit, text)
-
-
-@pytest.fixture
-def case_id(workspace):
-    return make_case(workspace)[0]
 
 
 def test_more_than_a_day_of_hours_is_refused_naming_the_day_and_the_total(qtbot, workspace, case_id):
@@ -51,11 +31,11 @@ def test_more_than_a_day_of_hours_is_refused_naming_the_day_and_the_total(qtbot,
     other_case = make_case(workspace, "2026-0043")[0]
     hours.record_hours(workspace, hours.HoursInput(case_id, DAY, "intake", "12", me))
     hours.record_hours(workspace, hours.HoursInput(other_case, DAY, "talk", "11", me))
-    tab = shown(qtbot, HoursTab(workspace))
+    tab = shown(qtbot, HoursTab(workspace), 900)
     tab.load(case_id)
     tab.add_button.click()
     editor = tab.editor
-    type_over(editor.on.edit, f"{DAY.day}-{DAY.month}-{DAY.year}")
+    retype(editor.on.edit, f"{DAY.day}-{DAY.month}-{DAY.year}")
     editor.on.commit()
     QTest.keyClicks(editor.hours, "1:45")
     with qtbot.assertNotEmitted(tab.changed):
@@ -63,7 +43,7 @@ def test_more_than_a_day_of_hours_is_refused_naming_the_day_and_the_total(qtbot,
     message = editor.message_for("hours").text()
     assert "24:45" in message and str(DAY.year) in message, message
     assert editor.hours.text() == "1:45", "the typing is kept"
-    type_over(editor.hours, "1")
+    retype(editor.hours, "1")
     with qtbot.waitSignal(tab.changed):
         editor.save_button.click()
     assert sum(h.minutes for h in hours.list_hours(workspace, case_id)) == 13 * 60
@@ -80,7 +60,7 @@ def _held_with_claim(workspace, case_id: int, kilometres: str = "24", other: str
 
 
 def _open_first_visit(qtbot, workspace, case_id) -> VisitsTab:
-    tab = shown(qtbot, VisitsTab(workspace))
+    tab = shown(qtbot, VisitsTab(workspace), 900)
     tab.load(case_id)
     tab.table.setFocus()
     QTest.keyClick(tab.table, Qt.Key.Key_Down)
@@ -138,8 +118,8 @@ def test_a_claim_typed_after_the_report_was_finished_is_saved(qtbot, workspace, 
     editor = tab.editor
     assert editor.what_happened.isReadOnly(), "the report stays as it is"
     assert not editor.expenses.kilometres.isReadOnly() and editor.save_button.isVisible()
-    type_over(editor.expenses.kilometres, "18")
-    type_over(editor.expenses.other, "2,40")
+    retype(editor.expenses.kilometres, "18")
+    retype(editor.expenses.other, "2,40")
     with qtbot.waitSignal(tab.changed):
         qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
     claim = expenses.expense_for_visit(workspace, visit_id)
@@ -149,7 +129,7 @@ def test_a_claim_typed_after_the_report_was_finished_is_saved(qtbot, workspace, 
 
 def test_choosing_what_to_export_is_not_kept_as_typing(qtbot, workspace):
     """Only switching the export format and year left a "kept typing" draft after a lock."""
-    tab = shown(qtbot, CostsTab())
+    tab = shown(qtbot, CostsTab(), 900)
     tab.load(workspace)
     tab.format.setFocus()
     QTest.keyClick(tab.format, Qt.Key.Key_Down)
@@ -157,5 +137,5 @@ def test_choosing_what_to_export_is_not_kept_as_typing(qtbot, workspace):
     QTest.keyClick(tab.year, Qt.Key.Key_Down)
     assert (tab.format.currentData(), tab.year.value()) == ("csv", dt.date.today().year - 1), "chosen by keyboard"
     assert tab.unsaved() is None
-    type_over(tab.edits["kilometre_rate"], "0,25")
+    retype(tab.edits["kilometre_rate"], "0,25")
     assert tab.unsaved()["typed"] == {"edits.kilometre_rate": "0,25"}, "a rate typed is kept"

@@ -23,9 +23,9 @@ from tests.helpers.keyboard import retype
 FIRST = REGISTERED + dt.timedelta(days=7)
 
 
-def shown(qtbot, widget):
+def shown(qtbot, widget, height: int = 650):
     qtbot.addWidget(widget)
-    widget.resize(1100, 650)
+    widget.resize(1100, height)
     widget.show()
     return widget
 
