@@ -81,11 +81,12 @@ def test_a_finished_report_is_shown_read_only(qtbot, workspace, case_id, english
     tab, visit_id = finished_visit(qtbot, workspace, case_id)
     editor = tab.editor
     assert f"Report finished on {long_date(FIRST + dt.timedelta(days=1))}" in shown_texts(editor)
-    assert editor.save_button.isHidden() and editor.finish_button.isHidden()
-    assert editor.close_button.text() == "Close"
+    assert editor.finish_button.isHidden()
+    assert not editor.save_button.isHidden() and editor.close_button.text() == "Cancel", \
+        "the volunteer's claim, which mostly comes later, can still be typed and saved"
     assert not editor.state_buttons["cancelled"].isEnabled() and not editor.volunteer.isEnabled()
-    assert all(box.isReadOnly() for box in (editor.what_happened, editor.child_voice, editor.place, editor.on.edit,
-                                            editor.expenses.kilometres))
+    assert all(box.isReadOnly() for box in (editor.what_happened, editor.child_voice, editor.place, editor.on.edit))
+    assert not editor.expenses.kilometres.isReadOnly()
     editor.what_happened.setFocus()
     QTest.keyClicks(editor.what_happened, "Toch anders.")
     assert editor.what_happened.toPlainText() == "Samen getekend en gelezen." and not editor.dirty

@@ -4,10 +4,17 @@ claim after the report was finished, amounts typed in English, the Kosten export
 from __future__ import annotations
 
 import datetime as dt
+import io
 
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
+from openpyxl import load_workbook
+
+from borapp.i18n import set_language
+from borapp.services import settings
+from borapp.services.reports import files
+from borapp.services.reports.annual import annual_report
 
 from borapp.services.costs import expenses, hours
 from borapp.services.reports import costs as report_costs
@@ -139,3 +146,30 @@ def test_choosing_what_to_export_is_not_kept_as_typing(qtbot, workspace):
     assert tab.unsaved() is None
     retype(tab.edits["kilometre_rate"], "0,25")
     assert tab.unsaved()["typed"] == {"edits.kilometre_rate": "0,25"}, "a rate typed is kept"
+
+
+def test_an_edited_claim_keeps_the_rate_it_was_first_stored_with(workspace, case_id):
+    """The settings keep no history of rates: a claim is not repriced when it is changed after a new rate."""
+    visit_id = _held_with_claim(workspace, case_id, "10", "")
+    settings.write_settings(workspace, {"costs.kilometre_rate_cents": "30"})
+    expenses.save_expense(workspace, visit_id, expenses.ExpenseInput("12", "", "Parkeren"))
+    claim = expenses.expense_for_visit(workspace, visit_id)
+    assert (claim.kilometres, claim.rate_cents) == (12, 23)
+
+
+@pytest.mark.parametrize("language, words", [("nl", "Berekend met de tarieven"), ("en", "Counted with the rates")])
+def test_the_annual_report_names_the_rates_it_counted_with(workspace, language, words):
+    """Today's hourly cost reprices past years' reports (2024's hours went from € 1.500,01 to € 1.680,00 after a
+    change): each PDF and spreadsheet now says which rates it used."""
+    from tests.costs.test_cost_figures import _vault_of_known_costs
+    from tests.reports.test_report_pdf import all_text
+
+    set_language(language)
+    _vault_of_known_costs(workspace)
+    report = annual_report(workspace, 2025)
+    hour = "60,00" if language == "nl" else "60.00"
+    pdf = " ".join(all_text(files.render(workspace, report, "pdf")).split())
+    assert words in pdf and hour in pdf.split(words)[1], pdf[-600:]
+    book = load_workbook(io.BytesIO(files.render(workspace, report, "xlsx")))
+    cells = [str(c.value) for sheet in book for row in sheet.iter_rows() for c in row if c.value]
+    assert any(words in c and hour in c for c in cells)

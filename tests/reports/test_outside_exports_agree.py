@@ -48,7 +48,7 @@ def vault(workspace):
         close_case(workspace, case_id, dt.date(Y, 4, 1 + n), "successful")
     for n in range(8):
         case_id = make_case(workspace, f"H{n}", dt.date(Y, 3, 1 + n), municipality="Den Helder")
-        hours.record_hours(workspace, HoursInput(case_id, dt.date(Y, 3, 20), "talk", f"{n + 3},5",
+        hours.record_hours(workspace, HoursInput(case_id, dt.date(Y, 3, 20 + n), "talk", f"{n + 3},5",
                                                  workspace.coordinator_id))
         if n < 3:
             close_case(workspace, case_id, dt.date(Y, 9, 1 + n), "stagnated")

@@ -71,6 +71,10 @@ def report_xlsx(report, tables=None, small_cells: int | None = None) -> bytes:
             if row.kind != "row":
                 for cell in sheet[sheet.max_row]:
                     cell.font = Font(bold=True, italic=row.kind == "heading")
+        if table.footnote:  # how the figures were made (the cost table: the rates used)
+            sheet.append([])
+            sheet.append([table.footnote])
+            sheet.cell(sheet.max_row, 1).font = Font(italic=True)
         _notes_below(sheet, table, below)
         sheet.column_dimensions["A"].width = max(24, min(70, max(len(str(r.cells[0] or "")) for r in table.rows)
                                                          if table.rows else 24))

@@ -134,7 +134,8 @@ def _table_block(table: Table, st) -> list:
                      else Paragraph(text(cell_text(c)), style) for c in row.cells])
     pdf_table = PdfTable(data, colWidths=_widths(table), repeatRows=1)
     pdf_table.setStyle(TableStyle(_style(table)))
-    return [KeepTogether([Paragraph(text(table.title), st.heading), pdf_table])]
+    footnote = [Paragraph(text(table.footnote), st.note)] if table.footnote else []
+    return [KeepTogether([Paragraph(text(table.title), st.heading), pdf_table, *footnote])]
 
 
 def _widths(table: Table) -> list[float]:

@@ -56,6 +56,7 @@ class Table:
     columns: tuple[str, ...]
     rows: tuple[Row, ...] = field(default=())
     note: str = ""  # a table left out of this version of the report: why, and where its figures are instead
+    footnote: str = ""  # under a table that is shown: how its figures were made (the cost table: the rates used)
 
 
 def figure_row(fig: Figure, *others: Figure | None, kind: str = "row") -> Row:

@@ -3,8 +3,9 @@ the median, lowest and highest cost in euros, for all of them, by outcome and by
 
 from __future__ import annotations
 
-from borapp.i18n import _
+from borapp.i18n import _, ngettext
 from borapp.services.cases.status import outcome_label
+from borapp.services.costs.amounts import money
 from borapp.collation import sort_key
 from borapp.services.reports.closings import NOT_RECORDED
 from borapp.services.reports.labels import NO_MUNICIPALITY_KEY
@@ -29,7 +30,22 @@ def costs_table(report) -> Table | None:
         rows.append(Row((heading, None, None, None, None), kind="heading"))
         rows += [_row(_label(section, key), spread, _cases(report.year, section, key))
                  for found, key, spread in cost_rows(costs) if found == section]
-    return Table("costs", _("Cost per closed trajectory (euro)"), columns, tuple(rows))
+    return Table("costs", _("Cost per closed trajectory (euro)"), columns, tuple(rows), footnote=rates_note(costs))
+
+
+def rates_note(costs: dict) -> str:
+    """The rates the costs were counted with: the settings keep no history of them, so a report made again after a
+    rate changed counts its hours and on-call share at the new rate; said, so two versions can be told apart."""
+    rates = costs.get("rates") or {}
+    coordinators = rates.get("on_call_coordinators", 0)
+    return ngettext("Counted with the rates set when this report was made: a coordinator's hour {hour}, the on-call "
+                    "allowance {allowance} per month for {coordinators} coordinator; the volunteers' expenses at the "
+                    "kilometre rate kept with each claim.",
+                    "Counted with the rates set when this report was made: a coordinator's hour {hour}, the on-call "
+                    "allowance {allowance} per month for each of {coordinators} coordinators; the volunteers' "
+                    "expenses at the kilometre rate kept with each claim.", coordinators).format(
+                 hour=money(rates.get("hourly_cost_cents", 0)), allowance=money(rates.get("on_call_allowance_cents", 0)),
+                 coordinators=rates.get("on_call_coordinators", 0))
 
 
 def _anything_recorded(closed: dict) -> bool:

@@ -30,7 +30,10 @@ class CostsTab(SettingsSection):
         layout = QVBoxLayout(self)
         intro = QLabel(_("The annual report shows what a closed trajectory cost: the coordinator's hours at the "
                          "hourly cost, the volunteer's expenses, and a share of the on-call allowance of each month "
-                         "the trajectory was open. A new expense claim is paid at the kilometre rate of its day."))
+                         "the trajectory was open. A new kilometre rate applies to claims typed from now on: a claim already "
+                         "typed keeps its rate, also when it is changed. The hourly cost and the on-call allowance "
+                         "count in every annual report made from now on, past years too; each report names the "
+                         "rates it used."))
         intro.setWordWrap(True)
         layout.addWidget(intro)
         form = compact_form()

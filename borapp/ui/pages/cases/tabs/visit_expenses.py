@@ -75,19 +75,20 @@ def expense_input(state: dict) -> ExpenseInput:
     return ExpenseInput(state.get("kilometres", ""), state.get("other", ""), state.get("expense_note", ""))
 
 
-def check_with_expenses(state: dict, check_visit) -> None:
+def check_with_expenses(state: dict, check_visit, claim_only: bool = False) -> None:
     """Refuse what `save_with_expenses` would refuse, saving nothing (`check_visit()` checks the visit)."""
     if state.get("state") != "planned":
         costs_expenses.check_expense(expense_input(state), state.get("state", "held"), state.get("volunteer_id"))
-    if not report_finished(state):
+    if not claim_only:
         check_visit()
 
 
-def save_with_expenses(workspace, state: dict, save_visit) -> int:
+def save_with_expenses(workspace, state: dict, save_visit, claim_only: bool = False) -> int:
     """Check the claim, save the visit (`save_visit()` returns its id), then the claim; a visit saved as planned
-    loses its claim (it was kept, hidden, and paid: the tab asks first, `planned_claim`)."""
+    loses its claim (it was kept, hidden, and paid: the tab asks first, `planned_claim`). `claim_only`: the editor
+    showed a finished report, read-only, and only the claim could be typed."""
     claim = expense_input(state)
-    if report_finished(state):  # the report is a fact now, the claim (which mostly comes later) is not part of it
+    if claim_only:  # the report is a fact now, the claim (which mostly comes later) is not part of it
         return costs_expenses.save_expense(workspace, state["record_id"], claim).visit_id
     planned = state.get("state") == "planned"
     if not planned:
@@ -98,10 +99,6 @@ def save_with_expenses(workspace, state: dict, save_visit) -> int:
     else:
         costs_expenses.save_expense(workspace, visit_id, claim)
     return visit_id
-
-
-def report_finished(state: dict) -> bool:
-    return bool(state.get("record_id") is not None and state.get("report_final_on"))
 
 
 def planned_claim(state: dict) -> str:

@@ -109,7 +109,13 @@ class VisitsTab(RecordsTab):
 
     def save_state(self, state: dict) -> int:
         return save_with_expenses(self.workspace, state,
-                                  lambda: records.record_visit(self.workspace, visit_input(self.case_id, state)))
+                                  lambda: records.record_visit(self.workspace, visit_input(self.case_id, state)),
+                                  claim_only=self._shown_finished(state))
+
+    def _shown_finished(self, state: dict) -> bool:
+        """The editor showed this visit's report finished (read-only but for the claim); a report finished meanwhile
+        is not: the typing into it is refused and offered as an addendum."""
+        return bool(state.get("record_id") is not None and self._loaded and self._loaded.get("report_final_on"))
 
     def may_save(self, state: dict) -> bool:
         """How a held visit went is kept only for a held visit: saved as cancelled or planned, the text typed for it
@@ -139,7 +145,8 @@ class VisitsTab(RecordsTab):
     def _can_save(self, state: dict) -> bool:
         """What the save would refuse, said under its field before anything is asked."""
         try:
-            check_with_expenses(state, lambda: records.check_visit(self.workspace, visit_input(self.case_id, state)))
+            check_with_expenses(state, lambda: records.check_visit(self.workspace, visit_input(self.case_id, state)),
+                                self._shown_finished(state))
         except ValidationError as exc:
             self.save_refused(exc, state)
             return False
