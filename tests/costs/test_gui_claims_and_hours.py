@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QMessageBox
@@ -15,7 +16,6 @@ from borapp.i18n import set_language
 from borapp.services import settings
 from borapp.services.reports import files
 from borapp.services.reports.annual import annual_report
-
 from borapp.services.costs import expenses, hours
 from borapp.services.reports import costs as report_costs
 from borapp.services.visits import records
